@@ -1,0 +1,73 @@
+import type { Client, MetadataBearer } from '@smithy/types';
+import { UserError } from '../io/errors.js';
+
+export type AwsService = 'S3' | 'IAM' | 'STS';
+
+export interface AwsClientConfig {
+  region: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  retryMode: 'adaptive';
+  maxAttempts: number;
+}
+
+/** Region from the input, then the variables the AWS SDKs and CLI read. */
+export function resolveRegion(
+  input: string | undefined,
+  env: NodeJS.ProcessEnv,
+  inputName = 'region'
+): string {
+  const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (!region) throw new UserError('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    throw new UserError(`'${region}' is not an AWS region.`, inputName);
+  return region;
+}
+
+/**
+ * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
+ * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
+ * emulators and proxies do not resolve BUCKET.host names.
+ */
+export function endpointFor(service: AwsService, env: NodeJS.ProcessEnv): string | undefined {
+  return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+
+export function clientConfig(service: AwsService, region: string, env: NodeJS.ProcessEnv): AwsClientConfig {
+  const endpoint = endpointFor(service, env);
+  const config: AwsClientConfig = { region, retryMode: 'adaptive', maxAttempts: 8 };
+  if (endpoint) config.endpoint = endpoint;
+  if (service === 'S3' && endpoint) config.forcePathStyle = true;
+  return config;
+}
+
+/** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
+export class RequestCounter {
+  readonly reads = new Map<string, number>();
+  readonly writes = new Map<string, number>();
+
+  record(command: string): void {
+    const bucket = /^(Get|List|Head|Describe)/.test(command) ? this.reads : this.writes;
+    bucket.set(command, (bucket.get(command) ?? 0) + 1);
+  }
+
+  get readCount(): number {
+    return [...this.reads.values()].reduce((a, b) => a + b, 0);
+  }
+
+  get writeCount(): number {
+    return [...this.writes.values()].reduce((a, b) => a + b, 0);
+  }
+
+  // Counted once per command (not per retry attempt): the benchmark asks how many calls a run needs.
+  attach<C extends Client<object, MetadataBearer, unknown>>(client: C): C {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        this.record(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
+        return next(args);
+      },
+      { step: 'initialize', name: 'talosIrsaRequestCounter' }
+    );
+    return client;
+  }
+}

@@ -1,0 +1,19 @@
+import type { InputReader } from './inputs.js';
+import type { Logger } from './logger.js';
+import type { Masker } from './secrets.js';
+
+/** What every action's run() receives from its entry: the runner, behind small interfaces. */
+export interface ActionContext {
+  read: InputReader;
+  log: Logger;
+  mask: Masker;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface ActionResult {
+  outputs: Record<string, string>;
+  /** Markdown for the job summary. Never holds a secret. */
+  summary: string;
+  /** Set when the step must fail after its outputs were set (e.g. verify-irsa's verified=false). */
+  failure?: string;
+}

@@ -1,0 +1,31 @@
+/** What run() needs of the runner's log; the entry backs it with @actions/core, tests with memory. */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  group<T>(name: string, body: () => Promise<T>): Promise<T>;
+}
+
+export class MemoryLogger implements Logger {
+  readonly lines: string[] = [];
+  info(message: string): void {
+    this.lines.push(message);
+  }
+  warning(message: string): void {
+    this.lines.push(`::warning::${message}`);
+  }
+  debug(message: string): void {
+    this.lines.push(`::debug::${message}`);
+  }
+  async group<T>(name: string, body: () => Promise<T>): Promise<T> {
+    this.lines.push(`::group::${name}`);
+    try {
+      return await body();
+    } finally {
+      this.lines.push('::endgroup::');
+    }
+  }
+  text(): string {
+    return this.lines.join('\n');
+  }
+}

@@ -1,0 +1,131 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { readFile } from 'node:fs/promises';
+import https from 'node:https';
+import http from 'node:http';
+import { UserError } from '../io/errors.js';
+import type { InputReader } from '../io/inputs.js';
+import { oneOf } from '../io/inputs.js';
+import type { Masker } from '../io/secrets.js';
+import { maskSecret } from '../io/secrets.js';
+
+/** Which input the kubeconfig came from, so that every error can name it. */
+export interface KubeconfigSource {
+  input: 'kubeconfig' | 'kubeconfig-path';
+  value: string;
+}
+
+export function kubeconfigSource(read: InputReader, required: boolean): KubeconfigSource | undefined {
+  const picked = oneOf(read, 'kubeconfig', 'kubeconfig-path', required);
+  if (!picked) return undefined;
+  return { input: picked[0] as KubeconfigSource['input'], value: picked[1] };
+}
+
+export interface KubeClient {
+  config: KubeConfig;
+  server: string;
+  source: KubeconfigSource;
+}
+
+/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
+export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Promise<KubeClient> {
+  let content = source.value;
+  if (source.input === 'kubeconfig-path') {
+    try {
+      content = await readFile(source.value, 'utf8');
+    } catch {
+      throw new UserError(`cannot read '${source.value}'.`, source.input);
+    }
+  }
+  maskSecret(content, mask);
+  // Loaded lazily: the Kubernetes client is the heaviest import and not every path needs it.
+  const { KubeConfig } = await import('@kubernetes/client-node');
+  const config = new KubeConfig();
+  try {
+    config.loadFromString(content);
+  } catch (error) {
+    throw new UserError(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+  }
+  const cluster = config.getCurrentCluster();
+  if (!cluster?.server) throw new UserError('has no current context with a cluster server.', source.input);
+  if (!/^https?:\/\//.test(cluster.server))
+    throw new UserError(`its server '${cluster.server}' is not an http(s) URL.`, source.input);
+  return { config, server: cluster.server.replace(/\/$/, ''), source };
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+
+export interface RawResponse {
+  status: number;
+  body: string;
+  contentType: string;
+}
+
+/**
+ * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover.
+ */
+export async function kubeRequest(
+  client: KubeClient,
+  method: string,
+  path: string,
+  options: { timeoutMs?: number; body?: string } = {}
+): Promise<RawResponse> {
+  const url = new URL(client.server + path);
+  const requestOptions: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
+  await client.config.applyToHTTPSOptions(requestOptions);
+  const transport = url.protocol === 'https:' ? https : http;
+  const timeoutMs = options.timeoutMs ?? 15000;
+  return new Promise<RawResponse>((resolve, reject) => {
+    const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          contentType: String(response.headers['content-type'] ?? '')
+        })
+      );
+      response.on('error', reject);
+    });
+    request.on('timeout', () =>
+      request.destroy(
+        new UserError(
+          `the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`,
+          client.source.input
+        )
+      )
+    );
+    request.on('error', (error) =>
+      reject(
+        error instanceof UserError
+          ? error
+          : new UserError(
+              `cannot reach the cluster at ${client.server} (${firstLine(error)}).`,
+              client.source.input
+            )
+      )
+    );
+    if (options.body) request.write(options.body);
+    request.end();
+  });
+}
+
+/** GET a JSON document from the API server; 401/403 become errors that name the kubeconfig. */
+export async function kubeGetJson(client: KubeClient, path: string, timeoutMs?: number): Promise<unknown> {
+  const response = await kubeRequest(client, 'GET', path, timeoutMs === undefined ? {} : { timeoutMs });
+  if (response.status === 401 || response.status === 403)
+    throw new UserError(
+      `the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`,
+      client.source.input
+    );
+  if (response.status !== 200)
+    throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+  try {
+    return JSON.parse(response.body) as unknown;
+  } catch {
+    throw new Error(`GET ${path} did not answer JSON.`);
+  }
+}
