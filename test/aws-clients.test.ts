@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { IAMClient, ListRolesCommand, CreateRoleCommand } from '@aws-sdk/client-iam';
+import { clientConfig, endpointFor, RequestCounter, resolveRegion } from '../src/aws/clients.js';
+
+describe('AWS client configuration', () => {
+  it('prefers the service variable over the global endpoint variable', () => {
+    const env = { AWS_ENDPOINT_URL: 'http://global:1', AWS_ENDPOINT_URL_S3: 'http://s3:2' };
+    expect(endpointFor('S3', env)).toBe('http://s3:2');
+    expect(endpointFor('IAM', env)).toBe('http://global:1');
+    expect(endpointFor('STS', {})).toBeUndefined();
+  });
+
+  it('switches S3 to path-style only when an endpoint is overridden', () => {
+    expect(clientConfig('S3', 'eu-west-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:5000' })).toEqual({
+      region: 'eu-west-1',
+      endpoint: 'http://127.0.0.1:5000',
+      forcePathStyle: true,
+      retryMode: 'adaptive',
+      maxAttempts: 8
+    });
+    expect(clientConfig('S3', 'eu-west-1', {})).toEqual({
+      region: 'eu-west-1',
+      retryMode: 'adaptive',
+      maxAttempts: 8
+    });
+    expect(
+      clientConfig('IAM', 'eu-west-1', { AWS_ENDPOINT_URL: 'http://x:1' }).forcePathStyle
+    ).toBeUndefined();
+  });
+
+  it('resolves the region from the input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
+    expect(resolveRegion('eu-central-1', { AWS_REGION: 'us-east-1' })).toBe('eu-central-1');
+    expect(resolveRegion(undefined, { AWS_REGION: 'us-east-2', AWS_DEFAULT_REGION: 'us-west-1' })).toBe(
+      'us-east-2'
+    );
+    expect(resolveRegion(undefined, { AWS_DEFAULT_REGION: 'us-west-1' })).toBe('us-west-1');
+    expect(() => resolveRegion(undefined, {})).toThrow("Input 'region': is not set");
+    expect(() => resolveRegion('Mars', {})).toThrow("Input 'region': 'Mars' is not an AWS region.");
+  });
+
+  it('sends requests to the overridden endpoint and counts reads and writes', async () => {
+    const endpoint = process.env.AWS_ENDPOINT_URL;
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const counter = new RequestCounter();
+    const iam = counter.attach(new IAMClient(clientConfig('IAM', 'us-east-1', process.env)));
+    await iam.send(new ListRolesCommand({}));
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: `clients-test-${Date.now()}`,
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] })
+      })
+    );
+    expect(counter.readCount).toBe(1);
+    expect(counter.writeCount).toBe(1);
+    expect([...counter.writes.keys()]).toEqual(['CreateRole']);
+  });
+});

@@ -1,0 +1,84 @@
+// The committed bundles are what users run: they must equal a fresh build and start cleanly on
+// Node 20 (this machine) and Node 24 (the runner's `node24`).
+import { describe, expect, it, beforeAll } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const root = process.cwd();
+const actions = readdirSync(join(root, 'actions')).sort();
+const requiredInput: Record<string, string> = {
+  provision: 'cluster-name',
+  'publish-oidc': 'bucket',
+  'irsa-role': 'provider-arn',
+  'verify-irsa': 'role-arn'
+};
+
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('INPUT_') && !key.startsWith('GITHUB_') && key !== 'NODE_OPTIONS') env[key] = value;
+  }
+  return env;
+}
+
+describe('action bundles', () => {
+  let freshBuild = '';
+  let node24 = '';
+
+  beforeAll(async () => {
+    freshBuild = mkdtempSync(join(tmpdir(), 'talos-irsa-dist-'));
+    execFileSync(process.execPath, ['scripts/build.mjs', '--out', freshBuild], { cwd: root, stdio: 'pipe' });
+    const { ensureNode24 } = (await import(join(root, 'scripts', 'ensure-node24.mjs'))) as {
+      ensureNode24: () => string;
+    };
+    node24 = ensureNode24();
+    return () => rmSync(freshBuild, { recursive: true, force: true });
+  }, 180000);
+
+  it('covers the four actions', () => {
+    expect(actions).toEqual(['irsa-role', 'provision', 'publish-oidc', 'verify-irsa']);
+  });
+
+  it.each(actions)('%s: action.yml runs dist/index.js on node24', (name) => {
+    const meta = parse(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')) as {
+      runs: { using: string; main: string };
+      description: string;
+      branding: object;
+    };
+    expect(meta.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(meta.description.length).toBeGreaterThan(20);
+    expect(meta.branding).toBeDefined();
+  });
+
+  it.each(actions)('%s: committed dist/ equals a fresh build', (name) => {
+    const committed = join(root, 'actions', name, 'dist');
+    const fresh = join(freshBuild, name);
+    const files = readdirSync(fresh).sort();
+    expect(readdirSync(committed).sort()).toEqual(files);
+    expect(JSON.parse(readFileSync(join(committed, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
+    for (const file of files) {
+      const same = readFileSync(join(committed, file)).equals(readFileSync(join(fresh, file)));
+      if (!same)
+        throw new Error(`actions/${name}/dist/${file} differs from a fresh build: run npm run build`);
+    }
+  });
+
+  it.each(actions.flatMap((name) => [[name, 'node20'] as const, [name, 'node24'] as const]))(
+    '%s fails clearly without inputs on %s',
+    (name, runtime) => {
+      const binary = runtime === 'node20' ? process.execPath : node24;
+      const result = spawnSync(binary, [join(root, 'actions', name, 'dist', 'index.js')], {
+        env: cleanEnv(),
+        encoding: 'utf8',
+        timeout: 30000
+      });
+      expect(result.status).toBe(1);
+      const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      expect(errors).toEqual([expect.stringContaining(`Input '${requiredInput[name]}'`)]);
+      expect(result.stderr).not.toMatch(/Error \[|SyntaxError|Cannot find/);
+    }
+  );
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { maskSecret, secretFragments } from '../src/io/secrets.js';
+
+const kubeconfig = `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENDQVRlZ0F3SUJBZ0lJ
+    server: https://api.example.com:6443
+  name: demo
+users:
+- name: admin
+  user:
+    client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUZ4c2VjcmV0a2V5
+    token: eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl
+contexts:
+- context: {cluster: demo, user: admin}
+  name: demo
+current-context: demo
+`;
+
+describe('masking', () => {
+  it('masks the whole multi-line value and every secret-bearing line and value', () => {
+    const masked: string[] = [];
+    maskSecret(kubeconfig, (s) => masked.push(s));
+    expect(masked).toContain(kubeconfig.trim());
+    expect(masked).toContain('eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl');
+    expect(masked).toContain('token: eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl');
+    expect(masked).toContain('LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUZ4c2VjcmV0a2V5');
+    expect(masked).toContain('LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENDQVRlZ0F3SUJBZ0lJ');
+  });
+
+  it('leaves non-secret lines alone so the log stays readable', () => {
+    const fragments = secretFragments(kubeconfig);
+    expect(fragments).not.toContain('server: https://api.example.com:6443');
+    expect(fragments).not.toContain('kind: Config');
+    expect(fragments.some((f) => f === 'v1' || f === 'demo')).toBe(false);
+  });
+
+  it('masks every line of a PEM body', () => {
+    const pem =
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----';
+    const fragments = secretFragments(pem);
+    expect(fragments).toContain('MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun');
+    expect(fragments).toContain('VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK');
+  });
+
+  it('masks a single-line secret whole and ignores values too short to mask safely', () => {
+    expect(secretFragments('s3cr3t-token-value')).toEqual(['s3cr3t-token-value']);
+    expect(secretFragments('abc')).toEqual([]);
+  });
+});
