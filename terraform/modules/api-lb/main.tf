@@ -1,0 +1,58 @@
+# Network load balancer in front of kube-apiserver on the control-plane nodes. The cluster
+# endpoint is https://<dns_name>:6443 - the same port outside and inside, so the URL baked into
+# every machine configuration and kubeconfig is the one clients use.
+
+locals {
+  api_port   = 6443
+  short_name = trimsuffix(substr(var.name, 0, 27), "-")
+}
+
+resource "aws_lb" "api" {
+  name                             = "${local.short_name}-api"
+  load_balancer_type               = "network"
+  internal                         = var.internal
+  subnets                          = var.subnet_ids
+  security_groups                  = var.security_group_ids
+  enable_cross_zone_load_balancing = true
+  tags                             = var.tags
+}
+
+resource "aws_lb_target_group" "api" {
+  name        = "${local.short_name}-6443"
+  port        = local.api_port
+  protocol    = "TCP"
+  vpc_id      = var.vpc_id
+  target_type = "instance"
+  # A control-plane node that dials the cluster endpoint may be routed to itself; with the client
+  # IP preserved that hairpin connection fails, so the NLB rewrites the source address.
+  preserve_client_ip = false
+  tags               = var.tags
+
+  health_check {
+    protocol            = "TCP"
+    port                = tostring(local.api_port)
+    interval            = 10
+    healthy_threshold   = 2
+    unhealthy_threshold = 2
+  }
+}
+
+resource "aws_lb_listener" "api" {
+  load_balancer_arn = aws_lb.api.arn
+  port              = local.api_port
+  protocol          = "TCP"
+  tags              = var.tags
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.api.arn
+  }
+}
+
+resource "aws_lb_target_group_attachment" "control_plane" {
+  for_each = var.control_plane_instance_ids
+
+  target_group_arn = aws_lb_target_group.api.arn
+  target_id        = each.value
+  port             = local.api_port
+}

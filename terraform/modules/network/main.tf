@@ -1,0 +1,68 @@
+# Either adopt an existing VPC and subnets, or create a small public VPC: one public subnet per AZ,
+# an internet gateway and one route table. Nodes get public IPs only if the nodes module asks.
+
+locals {
+  create = var.vpc_id == null
+}
+
+data "aws_vpc" "existing" {
+  count = local.create ? 0 : 1
+  id    = var.vpc_id
+}
+
+data "aws_availability_zones" "available" {
+  count = local.create ? 1 : 0
+  state = "available"
+}
+
+resource "aws_vpc" "this" {
+  count = local.create ? 1 : 0
+
+  cidr_block           = var.vpc_cidr
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+  tags                 = merge(var.tags, { Name = var.name })
+}
+
+resource "aws_internet_gateway" "this" {
+  count = local.create ? 1 : 0
+
+  vpc_id = aws_vpc.this[0].id
+  tags   = merge(var.tags, { Name = var.name })
+}
+
+resource "aws_subnet" "public" {
+  # Keys are AZ names, so adding an AZ never renumbers the existing subnets.
+  for_each = local.create ? {
+    for i, az in slice(data.aws_availability_zones.available[0].names, 0, min(var.az_count, length(data.aws_availability_zones.available[0].names))) :
+    az => cidrsubnet(var.vpc_cidr, 4, i)
+  } : {}
+
+  vpc_id                  = aws_vpc.this[0].id
+  availability_zone       = each.key
+  cidr_block              = each.value
+  map_public_ip_on_launch = false
+  tags                    = merge(var.tags, { Name = "${var.name}-public-${each.key}" })
+}
+
+resource "aws_route_table" "public" {
+  count = local.create ? 1 : 0
+
+  vpc_id = aws_vpc.this[0].id
+  tags   = merge(var.tags, { Name = "${var.name}-public" })
+}
+
+resource "aws_route" "internet" {
+  count = local.create ? 1 : 0
+
+  route_table_id         = aws_route_table.public[0].id
+  destination_cidr_block = "0.0.0.0/0"
+  gateway_id             = aws_internet_gateway.this[0].id
+}
+
+resource "aws_route_table_association" "public" {
+  for_each = aws_subnet.public
+
+  subnet_id      = each.value.id
+  route_table_id = aws_route_table.public[0].id
+}
