@@ -1,0 +1,149 @@
+variable "cluster_name" {
+  description = "Kubernetes cluster name written into every machine configuration and into the talosconfig context."
+  type        = string
+}
+
+variable "api_endpoint_host" {
+  description = "DNS name (or IP) of the Kubernetes API load balancer. The one cluster endpoint is https://<this>:6443."
+  type        = string
+}
+
+variable "talos_version" {
+  description = "Talos release the nodes run, without the leading v (for example 1.11.5). Used as the machine configuration contract."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version))
+    error_message = "talos_version must look like 1.11.5 (no leading v)."
+  }
+}
+
+variable "kubernetes_version" {
+  description = "Kubernetes version baked into the machine configuration, without the leading v (for example 1.34.1)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.kubernetes_version))
+    error_message = "kubernetes_version must look like 1.34.1 (no leading v)."
+  }
+}
+
+variable "control_plane_nodes" {
+  description = "Control-plane nodes keyed by name: private_ip is the node address inside the cluster, endpoint is where terraform reaches its Talos API."
+  type = map(object({
+    private_ip = string
+    endpoint   = string
+  }))
+
+  validation {
+    condition     = length(var.control_plane_nodes) % 2 == 1
+    error_message = "control_plane_nodes must hold an odd number of nodes so that etcd keeps quorum."
+  }
+}
+
+variable "worker_nodes" {
+  description = "Worker nodes keyed by name, with the same fields as control_plane_nodes."
+  type = map(object({
+    private_ip = string
+    endpoint   = string
+  }))
+  default = {}
+}
+
+variable "service_account_issuer" {
+  description = "Service-account token issuer URL: the public discovery bucket URL https://BUCKET.s3.REGION.amazonaws.com."
+  type        = string
+
+  validation {
+    condition     = can(regex("^https://[^/]+$", var.service_account_issuer))
+    error_message = "service_account_issuer must be an https URL without a path or trailing slash."
+  }
+}
+
+variable "service_account_jwks_uri" {
+  description = "URL of the published JSON Web Key Set, the issuer followed by /openid/v1/jwks."
+  type        = string
+
+  validation {
+    condition     = startswith(var.service_account_jwks_uri, "https://")
+    error_message = "service_account_jwks_uri must be an https URL."
+  }
+}
+
+variable "oidc" {
+  description = "Optional OIDC user authentication for kube-apiserver (for example Dex). Null leaves user OIDC off."
+  type = object({
+    issuer_url      = string
+    client_id       = string
+    username_claim  = optional(string, "email")
+    groups_claim    = optional(string, "groups")
+    username_prefix = optional(string)
+    groups_prefix   = optional(string)
+    ca_file         = optional(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.oidc == null || startswith(try(var.oidc.issuer_url, ""), "https://")
+    error_message = "oidc.issuer_url must be an https URL."
+  }
+}
+
+variable "oidc_admin_group" {
+  description = "OIDC group bound to oidc_admin_cluster_role by a ClusterRoleBinding shipped as a Talos inline manifest. Null creates no binding."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.oidc_admin_group == null || try(length(var.oidc_admin_group) > 0, false)
+    error_message = "oidc_admin_group must be a non-empty group name, or null."
+  }
+}
+
+variable "oidc_admin_cluster_role" {
+  description = "ClusterRole granted to oidc_admin_group."
+  type        = string
+  default     = "cluster-admin"
+}
+
+variable "kubespan_enabled" {
+  description = "Enable KubeSpan (WireGuard mesh) and cluster discovery on every node, needed for workers in other clouds."
+  type        = bool
+  default     = false
+}
+
+variable "allow_scheduling_on_control_planes" {
+  description = "Let ordinary workloads run on the control-plane nodes (useful for clusters without workers)."
+  type        = bool
+  default     = false
+}
+
+variable "config_patches" {
+  description = "Extra Talos config patches (YAML or JSON strings) applied to every node."
+  type        = list(string)
+  default     = []
+}
+
+variable "controlplane_config_patches" {
+  description = "Extra Talos config patches applied to control-plane nodes only."
+  type        = list(string)
+  default     = []
+}
+
+variable "worker_config_patches" {
+  description = "Extra Talos config patches applied to worker nodes only."
+  type        = list(string)
+  default     = []
+}
+
+variable "wait_for_health" {
+  description = "Read talos_cluster_health after bootstrap, so that apply ends only when etcd, kubelet and the Kubernetes components are healthy."
+  type        = bool
+  default     = false
+}
+
+variable "health_timeout" {
+  description = "How long the health check may wait, as a Go duration (for example 15m)."
+  type        = string
+  default     = "15m"
+}
