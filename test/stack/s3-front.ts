@@ -1,0 +1,279 @@
+// The public face of the discovery bucket: what an anonymous `GET https://BUCKET.s3.../KEY`
+// would see on AWS, served path-style from https://127.0.0.1:PORT/BUCKET/KEY.
+//
+// It is not a proxy to moto. Moto answers any unsigned GET ending in /.well-known/jwks.json
+// with a Cognito JWKS of its own and ignores bucket policies and public access blocks for
+// anonymous reads, so a proxy would prove nothing about the bucket's configuration. Instead
+// each request is decided here from the bucket's real settings, read from moto with signed
+// calls, and only an allowed object is fetched and returned.
+//
+// Simplifications, all in the strict direction:
+// - Only the bucket policy grants access; object ACLs and account-level blocks are ignored.
+// - Policy statements with a Condition or a NotPrincipal/NotAction/NotResource never match,
+//   for Allow and Deny alike.
+// - Either BlockPublicPolicy or RestrictPublicBuckets set counts as blocked (on AWS only the
+//   latter blocks reads of an existing public policy; the former stops it being put).
+// - A missing key is 404 NoSuchKey only when the policy also grants anonymous s3:ListBucket on
+//   the bucket, otherwise 403 AccessDenied, as S3 does to callers who cannot list.
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  GetBucketPolicyCommand,
+  GetObjectCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  S3Client,
+  S3ServiceException
+} from '@aws-sdk/client-s3';
+import type { ServerCert } from './tls.js';
+import { asList, wildcardMatch } from './wildcard.js';
+
+export interface S3FrontOptions {
+  motoEndpoint: string;
+  cert: ServerCert;
+  region: string;
+  /**
+   * Since April 2023 AWS turns on all four public access block settings for every new bucket,
+   * so a bucket with no configuration of its own is blocked. Moto has no such default
+   * (GetPublicAccessBlock answers NoSuchPublicAccessBlockConfiguration); true mirrors AWS.
+   */
+  blockByDefault?: boolean;
+}
+
+export interface S3Front {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export type PolicyDecision = 'allow' | 'deny' | 'none';
+
+interface Statement {
+  Effect?: unknown;
+  Principal?: unknown;
+  Action?: unknown;
+  Resource?: unknown;
+  Condition?: unknown;
+  NotPrincipal?: unknown;
+  NotAction?: unknown;
+  NotResource?: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function namesEveryone(principal: unknown): boolean {
+  if (principal === '*') return true;
+  return isRecord(principal) && asList(principal['AWS']).includes('*');
+}
+
+function statementApplies(st: Statement, action: string, resourceArn: string): boolean {
+  if (st.Condition !== undefined || st.NotPrincipal !== undefined) return false;
+  if (st.NotAction !== undefined || st.NotResource !== undefined) return false;
+  return (
+    namesEveryone(st.Principal) &&
+    asList(st.Action).some((a) => wildcardMatch(a, action, true)) &&
+    asList(st.Resource).some((r) => wildcardMatch(r, resourceArn))
+  );
+}
+
+/** How a bucket policy treats an anonymous caller doing `action` on `resourceArn`. */
+export function anonymousDecision(policy: unknown, action: string, resourceArn: string): PolicyDecision {
+  if (!isRecord(policy)) return 'none';
+  const raw = policy['Statement'];
+  const statements = (Array.isArray(raw) ? raw : [raw]).filter(isRecord) as Statement[];
+  let decision: PolicyDecision = 'none';
+  for (const st of statements) {
+    if (!statementApplies(st, action, resourceArn)) continue;
+    if (st.Effect === 'Deny') return 'deny';
+    if (st.Effect === 'Allow') decision = 'allow';
+  }
+  return decision;
+}
+
+class S3Error extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, string> = {}
+  ) {
+    super(message);
+  }
+}
+
+const accessDenied = (): S3Error => new S3Error(403, 'AccessDenied', 'Access Denied');
+
+function xmlEscape(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (err instanceof S3ServiceException) return err.name;
+  return isRecord(err) && typeof err['name'] === 'string' ? err['name'] : undefined;
+}
+
+function httpStatus(err: unknown): number | undefined {
+  return err instanceof S3ServiceException ? err.$metadata.httpStatusCode : undefined;
+}
+
+function parseLocation(rawUrl: string): { bucket: string; key: string } {
+  const path = new URL(rawUrl, 'https://127.0.0.1').pathname;
+  const slash = path.indexOf('/', 1);
+  const bucket = decodeURIComponent(slash < 0 ? path.slice(1) : path.slice(1, slash));
+  const key = slash < 0 ? '' : decodeURIComponent(path.slice(slash + 1));
+  // Listing a bucket anonymously is out of scope: the discovery documents are fetched by name.
+  if (!bucket || !key) throw accessDenied();
+  return { bucket, key };
+}
+
+class BucketGate {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly blockByDefault: boolean
+  ) {}
+
+  async ensureBucket(bucket: string): Promise<void> {
+    try {
+      await this.s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    } catch (err) {
+      if (httpStatus(err) === 404 || errorCode(err) === 'NotFound' || errorCode(err) === 'NoSuchBucket') {
+        throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', { BucketName: bucket });
+      }
+      throw err;
+    }
+  }
+
+  async publicAccessBlocked(bucket: string): Promise<boolean> {
+    try {
+      const out = await this.s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
+      const cfg = out.PublicAccessBlockConfiguration ?? {};
+      return cfg.BlockPublicPolicy === true || cfg.RestrictPublicBuckets === true;
+    } catch (err) {
+      if (errorCode(err) === 'NoSuchPublicAccessBlockConfiguration') return this.blockByDefault;
+      throw err;
+    }
+  }
+
+  async policy(bucket: string): Promise<unknown> {
+    try {
+      const out = await this.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }));
+      return JSON.parse(out.Policy ?? 'null') as unknown;
+    } catch (err) {
+      if (errorCode(err) === 'NoSuchBucketPolicy') return undefined;
+      if (err instanceof SyntaxError) return undefined;
+      throw err;
+    }
+  }
+}
+
+interface ObjectReply {
+  status: number;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+}
+
+async function readObject(s3: S3Client, bucket: string, key: string, head: boolean): Promise<ObjectReply> {
+  const meta = head
+    ? await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+    : await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const headers: Record<string, string> = {};
+  if (meta.ContentType) headers['content-type'] = meta.ContentType;
+  if (meta.CacheControl) headers['cache-control'] = meta.CacheControl;
+  if (meta.ETag) headers['etag'] = meta.ETag;
+  if (meta.LastModified) headers['last-modified'] = meta.LastModified.toUTCString();
+  if (meta.ContentLength !== undefined) headers['content-length'] = String(meta.ContentLength);
+  const body = 'Body' in meta && meta.Body ? await meta.Body.transformToByteArray() : undefined;
+  return { status: 200, headers, body };
+}
+
+async function decide(s3: S3Client, gate: BucketGate, req: IncomingMessage): Promise<ObjectReply> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new S3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+  }
+  const { bucket, key } = parseLocation(req.url ?? '/');
+  await gate.ensureBucket(bucket);
+  if (await gate.publicAccessBlocked(bucket)) throw accessDenied();
+  const policy = await gate.policy(bucket);
+  if (anonymousDecision(policy, 's3:GetObject', `arn:aws:s3:::${bucket}/${key}`) !== 'allow') {
+    throw accessDenied();
+  }
+  try {
+    const reply = await readObject(s3, bucket, key, req.method === 'HEAD');
+    const etag = reply.headers['etag'];
+    if (etag && req.headers['if-none-match'] === etag) {
+      return { status: 304, headers: { etag }, body: undefined };
+    }
+    return reply;
+  } catch (err) {
+    const missing =
+      errorCode(err) === 'NoSuchKey' || errorCode(err) === 'NotFound' || httpStatus(err) === 404;
+    if (!missing) throw err;
+    if (anonymousDecision(policy, 's3:ListBucket', `arn:aws:s3:::${bucket}`) === 'allow') {
+      throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key });
+    }
+    throw accessDenied();
+  }
+}
+
+function sendError(res: ServerResponse, head: boolean, err: S3Error): void {
+  const requestId = randomBytes(8).toString('hex').toUpperCase();
+  const extra = Object.entries(err.extra)
+    .map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`)
+    .join('');
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Error><Code>${err.code}</Code><Message>${xmlEscape(err.message)}</Message>${extra}` +
+    `<RequestId>${requestId}</RequestId><HostId>${requestId}</HostId></Error>`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/xml',
+    'x-amz-request-id': requestId,
+    'content-length': String(Buffer.byteLength(body))
+  };
+  if (err.status === 405) headers['allow'] = 'GET, HEAD';
+  res.writeHead(err.status, headers);
+  res.end(head ? undefined : body);
+}
+
+export async function startS3Front(options: S3FrontOptions): Promise<S3Front> {
+  const s3 = new S3Client({
+    region: options.region,
+    endpoint: options.motoEndpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  const gate = new BucketGate(s3, options.blockByDefault ?? true);
+
+  const server: Server = createServer(
+    { cert: options.cert.certPem, key: options.cert.keyPem },
+    (req, res) => {
+      const head = req.method === 'HEAD';
+      decide(s3, gate, req)
+        .then((reply) => {
+          res.writeHead(reply.status, reply.headers);
+          res.end(head || !reply.body ? undefined : Buffer.from(reply.body));
+        })
+        .catch((err: unknown) => {
+          if (err instanceof S3Error) return sendError(res, head, err);
+          const message = err instanceof Error ? err.message : String(err);
+          sendError(res, head, new S3Error(500, 'InternalError', `S3 front could not ask moto: ${message}`));
+        });
+    }
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      s3.destroy();
+    }
+  };
+}
