@@ -1,0 +1,178 @@
+// The S3 front serves a bucket to anonymous callers exactly as far as its public access block
+// and bucket policy allow, and serves the bucket's own objects, never moto's stand-ins.
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import {
+  CreateBucketCommand,
+  PutBucketPolicyCommand,
+  PutObjectCommand,
+  type S3Client
+} from '@aws-sdk/client-s3';
+import { anonymousDecision } from './stack/s3-front.js';
+import {
+  DISCOVERY_KEY,
+  JWKS_KEY,
+  publicReadPolicy,
+  publishIssuer,
+  relaxPublicAccessBlock,
+  stackClients,
+  uniqueName,
+  type PublishedIssuer
+} from './stack/oidc-fixture.js';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+// The CA is passed explicitly: NODE_EXTRA_CA_CERTS only takes effect in processes started
+// after global setup set it, and Jest may run this file in its own process.
+function anonymous(url: string, method = 'GET'): Promise<Answer> {
+  const ca = readFileSync(process.env['TALOS_IRSA_TEST_CA'] ?? '', 'utf8');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, ca }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const front = (): string => process.env['TALOS_IRSA_S3_PUBLIC_URL'] ?? '';
+
+async function bucketWith(s3: S3Client, keys: Record<string, string>): Promise<string> {
+  const bucket = uniqueName('irsa-front-test');
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  for (const [key, body] of Object.entries(keys)) {
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' })
+    );
+  }
+  return bucket;
+}
+
+describe('S3 front, anonymous GET', () => {
+  let published: PublishedIssuer;
+  const { s3 } = stackClients();
+
+  beforeAll(async () => {
+    published = await publishIssuer();
+  });
+
+  test('the discovery document is readable with its content type and caching headers', async () => {
+    const answer = await anonymous(`${published.issuer}/${DISCOVERY_KEY}`);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual(published.discovery);
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.headers['cache-control']).toBe('max-age=300');
+    expect(answer.headers['etag']).toMatch(/^"[0-9a-f]+"$/);
+    expect(answer.headers['last-modified']).toMatch(/GMT$/);
+  });
+
+  test("the JWKS at /.well-known/jwks.json is the bucket's, not moto's Cognito keys", async () => {
+    const answer = await anonymous(`${published.issuer}/${JWKS_KEY}`);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual(published.jwks);
+  });
+
+  test('HEAD answers the headers without a body', async () => {
+    const answer = await anonymous(`${published.issuer}/${JWKS_KEY}`, 'HEAD');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['etag']).toBeDefined();
+    expect(answer.body).toBe('');
+  });
+
+  test('another object in the same bucket is AccessDenied', async () => {
+    const answer = await anonymous(`${published.issuer}/private.txt`);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('<Code>AccessDenied</Code>');
+  });
+
+  test('a method other than GET or HEAD is refused', async () => {
+    const answer = await anonymous(`${published.issuer}/${JWKS_KEY}`, 'PUT');
+    expect(answer.status).toBe(405);
+    expect(answer.body).toContain('<Code>MethodNotAllowed</Code>');
+  });
+
+  test('a bucket that does not exist is NoSuchBucket', async () => {
+    const answer = await anonymous(`${front()}/${uniqueName('irsa-absent')}/${DISCOVERY_KEY}`);
+    expect(answer.status).toBe(404);
+    expect(answer.body).toContain('<Code>NoSuchBucket</Code>');
+  });
+
+  test('a public policy is blocked while the public access block is on', async () => {
+    const bucket = await bucketWith(s3, { [DISCOVERY_KEY]: '{}' });
+    await s3.send(
+      new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicReadPolicy(bucket, [DISCOVERY_KEY]) })
+    );
+    // No configuration at all counts as blocked, as for a new bucket on AWS.
+    expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(403);
+    await relaxPublicAccessBlock(s3, bucket);
+    expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(200);
+  });
+
+  test('a missing key is AccessDenied unless the policy also grants ListBucket', async () => {
+    const bucket = await bucketWith(s3, {});
+    await relaxPublicAccessBlock(s3, bucket);
+    const url = `${front()}/${bucket}/${DISCOVERY_KEY}`;
+    await s3.send(
+      new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicReadPolicy(bucket, [DISCOVERY_KEY]) })
+    );
+    expect((await anonymous(url)).body).toContain('<Code>AccessDenied</Code>');
+
+    const listable = JSON.parse(publicReadPolicy(bucket, [DISCOVERY_KEY])) as { Statement: object[] };
+    listable.Statement.push({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:ListBucket',
+      Resource: `arn:aws:s3:::${bucket}`
+    });
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(listable) }));
+    const answer = await anonymous(url);
+    expect(answer.status).toBe(404);
+    expect(answer.body).toContain('<Code>NoSuchKey</Code>');
+  });
+});
+
+describe('anonymous bucket policy evaluation', () => {
+  const arn = 'arn:aws:s3:::b/.well-known/jwks.json';
+  const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+  const allowAll = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
+
+  test('Principal * and {"AWS": "*"} both name anonymous callers; a specific account does not', () => {
+    expect(anonymousDecision(policy(allowAll), 's3:GetObject', arn)).toBe('allow');
+    expect(anonymousDecision(policy({ ...allowAll, Principal: { AWS: ['*'] } }), 's3:GetObject', arn)).toBe(
+      'allow'
+    );
+    const account = { ...allowAll, Principal: { AWS: 'arn:aws:iam::123456789012:root' } };
+    expect(anonymousDecision(policy(account), 's3:GetObject', arn)).toBe('none');
+  });
+
+  test('Resource wildcards match with * and ?, exactly otherwise', () => {
+    const exact = { ...allowAll, Resource: ['arn:aws:s3:::b/.well-known/openid-configuration'] };
+    expect(anonymousDecision(policy(exact), 's3:GetObject', arn)).toBe('none');
+    const single = { ...allowAll, Resource: 'arn:aws:s3:::?/.well-known/jwks.json' };
+    expect(anonymousDecision(policy(single), 's3:GetObject', arn)).toBe('allow');
+  });
+
+  test('a matching Deny wins over an Allow', () => {
+    const deny = { ...allowAll, Effect: 'Deny', Resource: arn };
+    expect(anonymousDecision(policy(allowAll, deny), 's3:GetObject', arn)).toBe('deny');
+  });
+
+  test('a statement with a Condition never matches', () => {
+    const conditional = { ...allowAll, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    expect(anonymousDecision(policy(conditional), 's3:GetObject', arn)).toBe('none');
+  });
+
+  test('actions match case-insensitively and with wildcards', () => {
+    expect(anonymousDecision(policy({ ...allowAll, Action: 's3:get*' }), 's3:GetObject', arn)).toBe('allow');
+    expect(anonymousDecision(policy({ ...allowAll, Action: 's3:PutObject' }), 's3:GetObject', arn)).toBe(
+      'none'
+    );
+  });
+});
