@@ -1,0 +1,281 @@
+# --- cluster ------------------------------------------------------------------------------------
+
+variable "cluster_name" {
+  description = "Cluster name: a DNS label of at most 32 characters. It names the AWS resources, the Talos cluster and the kubeconfig context."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$", var.cluster_name))
+    error_message = "cluster_name must be a DNS label: 1-32 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen."
+  }
+}
+
+variable "region" {
+  description = "AWS region of the cluster and of its discovery bucket (for example us-east-1)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", var.region))
+    error_message = "region must be an AWS region name such as us-east-1."
+  }
+}
+
+variable "talos_version" {
+  description = "Talos Linux release, without the leading v (for example 1.11.5). Selects the AMI talos-v<version>-<region>-<arch> and the machine configuration contract."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version))
+    error_message = "talos_version must look like 1.11.5 (no leading v)."
+  }
+}
+
+variable "kubernetes_version" {
+  description = "Kubernetes version, without the leading v (for example 1.34.1). Must be supported by talos_version."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.kubernetes_version))
+    error_message = "kubernetes_version must look like 1.34.1 (no leading v)."
+  }
+}
+
+variable "arch" {
+  description = "CPU architecture of the nodes: amd64 or arm64 (instance types must match)."
+  type        = string
+  default     = "amd64"
+
+  validation {
+    condition     = contains(["amd64", "arm64"], var.arch)
+    error_message = "arch must be amd64 or arm64."
+  }
+}
+
+variable "ami_id" {
+  description = "Use this AMI instead of Sidero Labs' official Talos AMI for talos_version."
+  type        = string
+  default     = null
+}
+
+# --- nodes --------------------------------------------------------------------------------------
+
+variable "control_plane" {
+  description = "Control-plane nodes: count (odd: 1, 3, 5 ...), instance_type and root_volume_size in GiB."
+  type = object({
+    count            = optional(number, 3)
+    instance_type    = optional(string, "m5.large")
+    root_volume_size = optional(number, 50)
+  })
+  default = {}
+
+  validation {
+    condition     = var.control_plane.count >= 1 && var.control_plane.count % 2 == 1 && floor(var.control_plane.count) == var.control_plane.count
+    error_message = "control_plane.count must be an odd whole number (1, 3, 5, ...) so that etcd keeps quorum."
+  }
+}
+
+variable "worker_groups" {
+  description = "Worker groups keyed by name (a DNS label), each { count, instance_type, root_volume_size, tags }."
+  type = map(object({
+    count            = number
+    instance_type    = optional(string, "m5.large")
+    root_volume_size = optional(number, 50)
+    tags             = optional(map(string), {})
+  }))
+  default = {
+    general = { count = 2 }
+  }
+
+  validation {
+    condition     = alltrue([for name, g in var.worker_groups : can(regex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", name)) && g.count >= 0 && floor(g.count) == g.count])
+    error_message = "worker_groups keys must be DNS labels and each count a whole number >= 0."
+  }
+}
+
+variable "associate_public_ip" {
+  description = "Give nodes public IPv4 addresses so that terraform (and talosctl) can reach the Talos API from admin_cidrs outside the VPC. Set false when the runner is inside the VPC."
+  type        = bool
+  default     = true
+}
+
+variable "root_volume_kms_key_id" {
+  description = "KMS key ARN for the (always encrypted) root volumes; null uses the account's default EBS key."
+  type        = string
+  default     = null
+}
+
+# --- network ------------------------------------------------------------------------------------
+
+variable "vpc_id" {
+  description = "Existing VPC to deploy into. Null creates a new VPC with public subnets."
+  type        = string
+  default     = null
+}
+
+variable "subnet_ids" {
+  description = "Existing subnets (in vpc_id) for the nodes and the load balancer. Required with vpc_id."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = var.vpc_id == null || length(var.subnet_ids) > 0
+    error_message = "subnet_ids must list at least one subnet of vpc_id when vpc_id is set."
+  }
+}
+
+variable "vpc_cidr" {
+  description = "CIDR of the VPC to create (ignored with vpc_id)."
+  type        = string
+  default     = "10.42.0.0/16"
+}
+
+variable "az_count" {
+  description = "Availability zones to spread a created VPC's subnets over (ignored with vpc_id)."
+  type        = number
+  default     = 3
+}
+
+variable "admin_cidrs" {
+  description = "IPv4 CIDRs allowed to reach the Talos API (TCP 50000) on the nodes: your operators and the machine that runs terraform. Required; nothing is open by default."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.admin_cidrs) > 0 && alltrue([for c in var.admin_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
+    error_message = "admin_cidrs must list at least one IPv4 CIDR such as 203.0.113.10/32."
+  }
+}
+
+variable "api_cidrs" {
+  description = "IPv4 CIDRs allowed to reach the Kubernetes API (TCP 6443) on the load balancer. Required; nothing is open by default."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.api_cidrs) > 0 && alltrue([for c in var.api_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
+    error_message = "api_cidrs must list at least one IPv4 CIDR such as 203.0.113.0/24."
+  }
+}
+
+variable "api_lb_internal" {
+  description = "Make the Kubernetes API load balancer internal to the VPC."
+  type        = bool
+  default     = false
+}
+
+variable "kubespan_enabled" {
+  description = "Enable KubeSpan (WireGuard mesh over UDP 51820) and cluster discovery, for workers outside AWS such as the Azure example."
+  type        = bool
+  default     = false
+}
+
+variable "kubespan_peer_cidrs" {
+  description = "IPv4 CIDRs of KubeSpan peers outside the VPC (for example Azure worker public IPs) allowed to send WireGuard traffic. Requires kubespan_enabled."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for c in var.kubespan_peer_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
+    error_message = "kubespan_peer_cidrs must contain IPv4 CIDRs such as 198.51.100.7/32."
+  }
+
+  validation {
+    condition     = var.kubespan_enabled || length(var.kubespan_peer_cidrs) == 0
+    error_message = "kubespan_peer_cidrs only makes sense with kubespan_enabled = true."
+  }
+}
+
+# --- IRSA discovery -----------------------------------------------------------------------------
+
+variable "discovery_bucket_name" {
+  description = "Bucket that serves the service-account issuer's discovery documents. Null derives <cluster_name>-oidc-<account id>. The issuer URL https://<bucket>.s3.<region>.amazonaws.com depends on it: never change it on a live cluster."
+  type        = string
+  default     = null
+}
+
+variable "jwks_object_key" {
+  description = "Object key of the JWKS in the discovery bucket; the jwks_uri is the issuer URL followed by /<key>."
+  type        = string
+  default     = "openid/v1/jwks"
+}
+
+variable "discovery_bucket_force_destroy" {
+  description = "Let terraform destroy delete the discovery bucket together with the published documents."
+  type        = bool
+  default     = false
+}
+
+variable "oidc_thumbprints" {
+  description = "Optional thumbprints for the IAM OIDC provider. Leave empty: IAM does not use them for S3-hosted issuers."
+  type        = list(string)
+  default     = []
+}
+
+# --- user authentication (Dex or another OIDC provider) -----------------------------------------
+
+variable "oidc" {
+  description = "OIDC user authentication for kube-apiserver: { issuer_url, client_id, username_claim = \"email\", groups_claim = \"groups\", username_prefix, groups_prefix, ca_file }. Null disables it."
+  type = object({
+    issuer_url      = string
+    client_id       = string
+    username_claim  = optional(string, "email")
+    groups_claim    = optional(string, "groups")
+    username_prefix = optional(string)
+    groups_prefix   = optional(string)
+    ca_file         = optional(string)
+  })
+  default = null
+}
+
+variable "oidc_admin_group" {
+  description = "OIDC group to bind to oidc_admin_cluster_role through a Talos inline manifest. Null binds nothing."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.oidc_admin_group == null || var.oidc != null
+    error_message = "oidc_admin_group needs oidc: a group claim only exists when OIDC user authentication is configured."
+  }
+}
+
+variable "oidc_admin_cluster_role" {
+  description = "ClusterRole granted to oidc_admin_group."
+  type        = string
+  default     = "cluster-admin"
+}
+
+# --- Talos --------------------------------------------------------------------------------------
+
+variable "allow_scheduling_on_control_planes" {
+  description = "Let workloads run on control-plane nodes."
+  type        = bool
+  default     = false
+}
+
+variable "config_patches" {
+  description = "Extra Talos config patches (YAML or JSON) for every node."
+  type        = list(string)
+  default     = []
+}
+
+variable "controlplane_config_patches" {
+  description = "Extra Talos config patches for control-plane nodes."
+  type        = list(string)
+  default     = []
+}
+
+variable "worker_config_patches" {
+  description = "Extra Talos config patches for worker nodes."
+  type        = list(string)
+  default     = []
+}
+
+variable "wait_for_health" {
+  description = "Wait (talos_cluster_health) until the cluster is healthy before apply finishes."
+  type        = bool
+  default     = false
+}
+
+variable "tags" {
+  description = "Tags for every AWS resource (applied through the provider's default_tags)."
+  type        = map(string)
+  default     = {}
+}
