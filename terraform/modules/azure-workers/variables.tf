@@ -1,0 +1,101 @@
+variable "cluster_name" {
+  description = "Name of the Talos cluster the workers join; VM names are derived from it."
+  type        = string
+}
+
+variable "resource_group_name" {
+  description = "Existing resource group for the workers' VMs, NICs, public IPs and security group."
+  type        = string
+}
+
+variable "location" {
+  description = "Azure region of the workers (for example westeurope)."
+  type        = string
+}
+
+variable "subnet_id" {
+  description = "ID of the subnet the workers' NICs attach to."
+  type        = string
+}
+
+variable "workers" {
+  description = "Workers keyed by name suffix (a DNS label): VM size and OS disk size in GiB."
+  type = map(object({
+    vm_size      = optional(string, "Standard_D2s_v5")
+    disk_size_gb = optional(number, 50)
+  }))
+
+  validation {
+    condition     = length(var.workers) > 0 && alltrue([for name, _ in var.workers : can(regex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", name))])
+    error_message = "workers must hold at least one worker, keyed by a DNS label."
+  }
+}
+
+variable "talos_version" {
+  description = "Talos release of the community gallery image, without the leading v (for example 1.11.5)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version))
+    error_message = "talos_version must look like 1.11.5 (no leading v)."
+  }
+}
+
+variable "arch" {
+  description = "Image architecture in the Sidero Labs community gallery: x64 or arm64 (VM sizes must match)."
+  type        = string
+  default     = "x64"
+
+  validation {
+    condition     = contains(["x64", "arm64"], var.arch)
+    error_message = "arch must be x64 or arm64."
+  }
+}
+
+variable "image_id" {
+  description = "Image to boot instead of the Sidero Labs community gallery image /communityGalleries/siderolabs-c4d707c0-343e-42de-b597-276e4f7a5b0b/images/talos-<arch>/versions/<talos_version>."
+  type        = string
+  default     = null
+}
+
+variable "machine_configuration" {
+  description = "Talos worker machine configuration with KubeSpan enabled: the AWS root's worker_machine_configuration output when it runs with kubespan_enabled = true. Delivered as Azure custom data."
+  type        = string
+  sensitive   = true
+
+  validation {
+    condition     = can(regex("kubespan:\\s*\\n\\s+enabled:\\s*true", var.machine_configuration))
+    error_message = "machine_configuration must have machine.network.kubespan.enabled: true; apply the AWS root with kubespan_enabled = true and pass its worker_machine_configuration output."
+  }
+}
+
+variable "admin_cidrs" {
+  description = "IPv4 CIDRs allowed to reach the workers' Talos API (TCP 50000), for talosctl."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.admin_cidrs) > 0 && alltrue([for c in var.admin_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
+    error_message = "admin_cidrs must list at least one IPv4 CIDR such as 203.0.113.10/32."
+  }
+}
+
+variable "kubespan_peer_cidrs" {
+  description = "IPv4 CIDRs of the other cluster nodes (the AWS nodes' public IPs) allowed to send KubeSpan WireGuard traffic (UDP 51820)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.kubespan_peer_cidrs) > 0 && alltrue([for c in var.kubespan_peer_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
+    error_message = "kubespan_peer_cidrs must list at least one IPv4 CIDR such as 198.51.100.7/32."
+  }
+}
+
+variable "admin_ssh_public_key" {
+  description = "An SSH public key. Azure requires one for a Linux VM; Talos has no SSH and never uses it."
+  type        = string
+}
+
+variable "tags" {
+  description = "Tags applied to every resource of this module."
+  type        = map(string)
+  default     = {}
+}
