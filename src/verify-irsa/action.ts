@@ -1,8 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { clientConfig } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
-import { requiredInput } from '../io/inputs.js';
+import { loadKubeClient } from '../kube/client.js';
+import { anonymousGet } from './anonymous-https.js';
+import { verifySummary } from './chain-summary.js';
+import { kubeClusterOps } from './cluster.js';
+import { parseVerifyInputs } from './inputs.js';
+import { run } from './run.js';
 
-// Placeholder until issue 5 lands: validates the required input, then refuses to run.
+/** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
+async function extraCa(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const path = env.NODE_EXTRA_CA_CERTS;
+  if (!path) return undefined;
+  return readFile(path, 'utf8').catch(() => undefined);
+}
+
 export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult> {
-  requiredInput(ctx.read, 'role-arn');
-  throw new Error('verify-irsa is not implemented yet.');
+  // Every input is checked before the cluster or AWS is touched.
+  const inputs = parseVerifyInputs(ctx.read, ctx.env);
+  const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
+  const [{ IAMClient }, { STSClient }] = await Promise.all([
+    import('@aws-sdk/client-iam'),
+    import('@aws-sdk/client-sts')
+  ]);
+  const iam = new IAMClient(clientConfig('IAM', inputs.region, ctx.env));
+  const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
+  const extraCaPem = await extraCa(ctx.env);
+  try {
+    const result = await run(inputs, {
+      cluster: await kubeClusterOps(kube),
+      iam,
+      sts: {
+        sts,
+        stsWithCredentials: (credentials) =>
+          new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+        mask: ctx.mask
+      },
+      get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
+      log: ctx.log,
+      mask: ctx.mask,
+      now: () => new Date()
+    });
+    const firstFailure = result.checks.find((entry) => !entry.ok);
+    return {
+      outputs: {
+        verified: String(result.verified),
+        'assumed-role-arn': result.assumedRoleArn ?? '',
+        diagnosis: JSON.stringify(result.checks)
+      },
+      summary: verifySummary(inputs, result),
+      ...(firstFailure
+        ? {
+            failure: `IRSA is not verified: ${firstFailure.check}: ${firstFailure.detail} Fix: ${firstFailure.fix}`
+          }
+        : {})
+    };
+  } finally {
+    iam.destroy();
+    sts.destroy();
+  }
 }

@@ -1,0 +1,74 @@
+/**
+ * The job summary: the IRSA chain as a Mermaid flowchart with each link passed or failed, then
+ * the diagnosis as a table. Built only from the diagnosis and non-secret inputs, so it can hold
+ * no token.
+ */
+import { table } from '../io/summary.js';
+import type { Check, LinkState } from './diagnosis.js';
+import { linkStates } from './diagnosis.js';
+import type { VerifyInputs } from './inputs.js';
+
+const MARK: Record<LinkState, string> = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  'not checked': '⏸ not checked'
+};
+const CLASS: Record<LinkState, string> = { passed: 'passed', failed: 'failed', 'not checked': 'skipped' };
+
+// Mermaid labels are quoted strings; a quote or bracket in a value would end them early.
+function label(text: string): string {
+  return text.replace(/"/g, '#quot;').replace(/[<>]/g, '');
+}
+
+export function chainDiagram(inputs: VerifyInputs, checks: readonly Check[]): string {
+  const states = linkStates(checks);
+  const tokenPath = inputs.mode !== 'pod';
+  const podPath = inputs.mode !== 'token';
+  // In pod mode alone, the pod's own get-caller-identity is what proves the assumed identity.
+  const identityState = tokenPath ? states['assumed-identity'] : states.pod;
+  const nodes: Array<[string, LinkState, string]> = [
+    ['sa', states['service-account'], `service account<br/>${inputs.namespace}/${inputs.serviceAccount}`]
+  ];
+  if (tokenPath)
+    nodes.push(
+      ['token', states.token, `token<br/>aud ${inputs.audience}`],
+      ['docs', states['issuer-documents'], 'issuer documents<br/>discovery + JWKS'],
+      ['provider', states['iam-provider'], 'IAM OIDC provider'],
+      ['role', states.role, `role<br/>${inputs.role.name}`]
+    );
+  if (podPath) nodes.push(['pod', states.pod, 'pod<br/>aws sts get-caller-identity']);
+  nodes.push(['identity', identityState, 'assumed identity']);
+  const lines = ['flowchart LR'];
+  for (const [id, state, text] of nodes) lines.push(`  ${id}["${label(text)}<br/>${MARK[state]}"]`);
+  if (tokenPath) lines.push('  sa --> token --> docs --> provider --> role --> identity');
+  if (podPath) lines.push('  sa --> pod --> identity');
+  lines.push(
+    '  classDef passed fill:#dafbe1,stroke:#1a7f37',
+    '  classDef failed fill:#ffebe9,stroke:#cf222e',
+    '  classDef skipped fill:#f6f8fa,stroke:#8c959f'
+  );
+  for (const [id, state] of nodes) lines.push(`  class ${id} ${CLASS[state]}`);
+  return ['```mermaid', ...lines, '```'].join('\n');
+}
+
+export function diagnosisTable(checks: readonly Check[]): string {
+  return table(
+    ['check', 'result', 'detail', 'fix'],
+    checks.map((entry) => [entry.check, entry.ok ? '✅' : '❌', entry.detail, entry.fix])
+  );
+}
+
+export function verifySummary(
+  inputs: VerifyInputs,
+  result: { verified: boolean; assumedRoleArn: string | undefined; checks: readonly Check[] }
+): string {
+  const firstFailure = result.checks.find((entry) => !entry.ok);
+  const headline = result.verified
+    ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${inputs.role.arn}`
+    : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
+  const lines = [headline, ''];
+  if (result.assumedRoleArn) lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
+  if (firstFailure) lines.push(`**Fix:** ${firstFailure.fix}`, '');
+  lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
+  return lines.join('\n');
+}

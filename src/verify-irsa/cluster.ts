@@ -1,0 +1,188 @@
+/**
+ * What verify-irsa asks of the cluster: service accounts, a TokenRequest, and one pod followed
+ * with a watch. Backed by @kubernetes/client-node, imported lazily so that bad inputs fail
+ * before the heaviest dependency loads.
+ */
+import type { CoreV1Api, V1Pod } from '@kubernetes/client-node';
+import type { KubeClient } from '../kube/client.js';
+import { MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
+
+export interface ServiceAccountView {
+  annotations: Record<string, string>;
+}
+
+export interface PodEvent {
+  type: string;
+  reason: string;
+  message: string;
+}
+
+export type WatchEnd =
+  { ended: 'done'; pod: V1Pod } | { ended: 'timeout'; pod?: V1Pod } | { ended: 'deleted' };
+
+export interface ClusterOps {
+  readServiceAccount(namespace: string, name: string): Promise<ServiceAccountView | undefined>;
+  createServiceAccount(namespace: string, name: string, roleArn: string): Promise<void>;
+  deleteServiceAccount(namespace: string, name: string): Promise<void>;
+  /** A bound token for the audience (TokenRequest); the caller masks it at once. */
+  requestToken(namespace: string, name: string, audience: string): Promise<string>;
+  createPod(pod: V1Pod): Promise<V1Pod>;
+  /** Follows the pod with a watch until it ends, disappears, or the deadline passes. */
+  watchPod(namespace: string, name: string, deadline: number): Promise<WatchEnd>;
+  podLogs(namespace: string, name: string): Promise<string>;
+  podEvents(namespace: string, name: string): Promise<PodEvent[]>;
+  deletePod(namespace: string, name: string): Promise<void>;
+}
+
+/** The status code of a client-node ApiException (or of a raw HTTP error), if any. */
+export function statusOf(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'number') return code;
+  }
+  return undefined;
+}
+
+/** The apiserver's own message from a Status body, without the request dump client-node adds. */
+export function kubeErrorText(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'body' in error) {
+    const body = (error as { body: unknown }).body;
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    try {
+      const status = JSON.parse(text) as { message?: unknown };
+      if (typeof status.message === 'string') return status.message;
+    } catch {
+      // not a Status body
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
+// Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
+const TOKEN_SECONDS = 600;
+
+export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
+  const k8s = await import('@kubernetes/client-node');
+  const core: CoreV1Api = client.config.makeApiClient(k8s.CoreV1Api);
+  const ignoreNotFound = (error: unknown): void => {
+    if (statusOf(error) !== 404) throw error;
+  };
+
+  return {
+    async readServiceAccount(namespace, name) {
+      try {
+        const account = await core.readNamespacedServiceAccount({ name, namespace });
+        return { annotations: account.metadata?.annotations ?? {} };
+      } catch (error) {
+        ignoreNotFound(error);
+        return undefined;
+      }
+    },
+    async createServiceAccount(namespace, name, roleArn) {
+      await core.createNamespacedServiceAccount({
+        namespace,
+        body: {
+          metadata: {
+            name,
+            namespace,
+            labels: { ...MANAGED_BY },
+            annotations: { [ROLE_ANNOTATION]: roleArn }
+          }
+        }
+      });
+    },
+    async deleteServiceAccount(namespace, name) {
+      await core.deleteNamespacedServiceAccount({ name, namespace }).catch(ignoreNotFound);
+    },
+    async requestToken(namespace, name, audience) {
+      const answer = await core.createNamespacedServiceAccountToken({
+        name,
+        namespace,
+        body: { spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS } }
+      });
+      const token = answer.status?.token;
+      if (!token) throw new Error('the TokenRequest answer holds no token');
+      return token;
+    },
+    createPod: (pod) =>
+      core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
+    watchPod: (namespace, name, deadline) =>
+      watchPod(new k8s.Watch(client.config), namespace, name, deadline),
+    async podLogs(namespace, name) {
+      return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
+    },
+    async podEvents(namespace, name) {
+      const list = await core.listNamespacedEvent({ namespace });
+      return list.items
+        .filter(
+          (event) => event.involvedObject.name === name && (event.involvedObject.kind ?? 'Pod') === 'Pod'
+        )
+        .map((event) => ({
+          type: event.type ?? '',
+          reason: event.reason ?? '',
+          message: event.message ?? ''
+        }));
+    },
+    async deletePod(namespace, name) {
+      await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 }).catch(ignoreNotFound);
+    }
+  };
+}
+
+type WatchLike = InstanceType<typeof import('@kubernetes/client-node').Watch>;
+
+/**
+ * One watch on the pod's name, re-opened if the server closes it early (watches have a server
+ * timeout), until the pod ends or the deadline passes. Without a resourceVersion the watch opens
+ * with the pod's current state, so a pod that finished before the watch began is still seen.
+ */
+async function watchPod(
+  watch: WatchLike,
+  namespace: string,
+  name: string,
+  deadline: number
+): Promise<WatchEnd> {
+  let last: V1Pod | undefined;
+  while (Date.now() < deadline) {
+    const opened = Date.now();
+    const end = await new Promise<WatchEnd | 'closed'>((resolve) => {
+      let settled = false;
+      let controller: AbortController | undefined;
+      const finish = (value: WatchEnd | 'closed'): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        controller?.abort();
+        resolve(value);
+      };
+      const timer = setTimeout(
+        () => finish({ ended: 'timeout', ...(last ? { pod: last } : {}) }),
+        deadline - Date.now()
+      );
+      watch
+        .watch(
+          `/api/v1/namespaces/${namespace}/pods`,
+          { fieldSelector: `metadata.name=${name}` },
+          (type: string, object: V1Pod) => {
+            if (type === 'DELETED') return finish({ ended: 'deleted' });
+            if (type !== 'ADDED' && type !== 'MODIFIED') return;
+            last = object;
+            if (podOutcome(object).state !== 'running') finish({ ended: 'done', pod: object });
+          },
+          () => finish('closed')
+        )
+        .then((c) => {
+          controller = c;
+          if (settled) c.abort();
+        })
+        .catch(() => finish('closed'));
+    });
+    if (end !== 'closed') return end;
+    // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
+    // so that a misbehaving server does not turn this into a busy loop.
+    if (Date.now() - opened < 1000)
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
+  }
+  return { ended: 'timeout', ...(last ? { pod: last } : {}) };
+}

@@ -1,0 +1,136 @@
+/**
+ * Checks 4 and 5: the IAM OIDC provider for the token's issuer, listing its audience, and the
+ * role whose trust policy must let the token's subject in through that provider. Reads only.
+ */
+import type { IAMClient } from '@aws-sdk/client-iam';
+import {
+  GetOpenIDConnectProviderCommand,
+  GetRoleCommand,
+  ListOpenIDConnectProvidersCommand
+} from '@aws-sdk/client-iam';
+import type { Check } from './diagnosis.js';
+import { failed, passed } from './diagnosis.js';
+import type { RoleRef } from './inputs.js';
+import type { TokenView } from './token-claims.js';
+import { issuerHostPath } from './token-claims.js';
+import { evaluateTrust, parsePolicyDocument } from './trust-evaluation.js';
+
+export interface ProviderResult {
+  checks: Check[];
+  providerArn?: string;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+const READ_FIX =
+  "give the workflow's AWS credentials iam:ListOpenIDConnectProviders, iam:GetOpenIDConnectProvider and iam:GetRole";
+
+/** The provider whose URL is the issuer, found as STS finds it: by URL, among the account's providers. */
+export async function checkProvider(
+  iam: IAMClient,
+  issuer: string,
+  view: TokenView
+): Promise<ProviderResult> {
+  const hostPath = issuerHostPath(issuer);
+  let arns: string[];
+  try {
+    const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    arns = (listed.OpenIDConnectProviderList ?? []).flatMap((p) => (p.Arn ? [p.Arn] : []));
+  } catch (error) {
+    return {
+      checks: [failed('iam-provider', `cannot list IAM OIDC providers (${errorText(error)})`, READ_FIX)]
+    };
+  }
+  // A provider's ARN ends in its URL without the scheme, so one Get suffices for the likely match.
+  const candidates = arns.filter((arn) =>
+    arn.toLowerCase().endsWith(`:oidc-provider/${hostPath.toLowerCase()}`)
+  );
+  for (const arn of candidates) {
+    let provider;
+    try {
+      provider = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    } catch (error) {
+      return { checks: [failed('iam-provider', `cannot read ${arn} (${errorText(error)})`, READ_FIX)] };
+    }
+    if (issuerHostPath(provider.Url ?? '') !== hostPath) continue;
+    const clientIds = provider.ClientIDList ?? [];
+    const checks = [passed('iam-provider', `${arn} is the IAM OIDC provider for ${issuer}`)];
+    const accepted = view.aud.filter((aud) => clientIds.includes(aud));
+    checks.push(
+      accepted.length > 0
+        ? passed('provider-audience', `the provider lists the token's audience ${accepted.join(', ')}`)
+        : failed(
+            'provider-audience',
+            `the provider lists client IDs ${clientIds.join(', ') || '(none)'}, not the token's audience ${view.aud.join(', ') || '(none)'}`,
+            `add ${view.aud[0] ?? 'the audience'} to the provider's client IDs (publish-oidc), or set audience to one it lists`
+          )
+    );
+    return { checks, providerArn: arn };
+  }
+  const others = arns.map((arn) => arn.replace(/^.*:oidc-provider\//, '')).slice(0, 5);
+  return {
+    checks: [
+      failed(
+        'iam-provider',
+        `no IAM OIDC provider in the account has the URL ${issuer}` +
+          (others.length > 0 ? ` (the account has ${others.join(', ')})` : ' (the account has none)'),
+        'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)'
+      )
+    ]
+  };
+}
+
+export interface RoleCheckContext {
+  role: RoleRef;
+  issuer: string;
+  view: TokenView;
+  /** The provider found for the issuer; undefined when check 4 failed. */
+  providerArn: string | undefined;
+  namespace: string;
+  serviceAccount: string;
+  audience: string;
+}
+
+export async function checkRole(iam: IAMClient, context: RoleCheckContext): Promise<Check[]> {
+  const { role } = context;
+  let document: string | undefined;
+  try {
+    const answer = await iam.send(new GetRoleCommand({ RoleName: role.name }));
+    if (answer.Role?.Arn !== role.arn)
+      return [
+        failed(
+          'role',
+          `the account's role ${role.name} has the ARN ${answer.Role?.Arn ?? '(none)'}, not ${role.arn}`,
+          'set role-arn to the role ARN exactly as IAM shows it (with its path)'
+        )
+      ];
+    document = answer.Role.AssumeRolePolicyDocument;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'NoSuchEntityException')
+      return [failed('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')];
+    return [failed('role', `cannot read the role ${role.name} (${errorText(error)})`, READ_FIX)];
+  }
+  const checks = [passed('role', `the role ${role.arn} exists`)];
+  const providerArn =
+    context.providerArn ??
+    `arn:${role.partition}:iam::${role.accountId}:oidc-provider/${issuerHostPath(context.issuer)}`;
+  const verdict = evaluateTrust(parsePolicyDocument(document), {
+    providerArn,
+    issuerHostPath: issuerHostPath(context.issuer),
+    token: context.view
+  });
+  const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
+  checks.push(
+    verdict.allowed
+      ? passed('role-trust', verdict.reason)
+      : failed(
+          'role-trust',
+          verdict.reason,
+          `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`
+        )
+  );
+  return checks;
+}

@@ -1,0 +1,109 @@
+import { resolveRegion } from '../aws/clients.js';
+import { UserError } from '../io/errors.js';
+import type { InputReader } from '../io/inputs.js';
+import { booleanInput, enumInput, integerInput, optionalInput, requiredInput } from '../io/inputs.js';
+import type { KubeconfigSource } from '../kube/client.js';
+import { kubeconfigSource } from '../kube/client.js';
+
+export const VERIFY_MODES = ['token', 'pod', 'both'] as const;
+export type VerifyMode = (typeof VERIFY_MODES)[number];
+
+export const DEFAULT_IMAGE = 'public.ecr.aws/aws-cli/aws-cli:2.22.35';
+
+/** The role named by `role-arn`, split into the parts the checks compare against. */
+export interface RoleRef {
+  arn: string;
+  partition: string;
+  accountId: string;
+  /** The role name without its path: what GetRole takes and what an assumed-role ARN names. */
+  name: string;
+}
+
+export interface VerifyInputs {
+  kubeconfig: KubeconfigSource;
+  role: RoleRef;
+  namespace: string;
+  serviceAccount: string;
+  createServiceAccount: boolean;
+  audience: string;
+  mode: VerifyMode;
+  image: string;
+  timeoutSeconds: number;
+  region: string;
+  cleanup: boolean;
+}
+
+// IAM role ARN: partition, empty region, 12-digit account, optional path, name of IAM's charset.
+const ROLE_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function parseRoleArn(value: string, input = 'role-arn'): RoleRef {
+  const match = ROLE_ARN.exec(value);
+  if (!match)
+    throw new UserError(
+      `'${value}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>).`,
+      input
+    );
+  return { arn: value, partition: match[1] ?? 'aws', accountId: match[2] ?? '', name: match[3] ?? '' };
+}
+
+/** Namespaces must be DNS-1123 labels, as kube-apiserver enforces. */
+export function namespaceName(value: string, input: string): string {
+  if (value.length > 63 || !DNS1123_LABEL.test(value))
+    throw new UserError(
+      `'${value}' is not a DNS label (lower-case letters, digits and '-', at most 63 characters).`,
+      input
+    );
+  return value;
+}
+
+/** Service-account names must be DNS-1123 subdomains, as kube-apiserver enforces. */
+export function serviceAccountName(value: string, input: string): string {
+  if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value))
+    throw new UserError(
+      `'${value}' is not a DNS subdomain name (lower-case letters, digits, '-' and '.', at most 253 characters).`,
+      input
+    );
+  return value;
+}
+
+function singleToken(value: string, input: string, what: string): string {
+  if (/\s/.test(value)) throw new UserError(`'${value}' is not ${what}: it contains white space.`, input);
+  return value;
+}
+
+/** Reads and validates every input before anything touches the cluster or AWS. */
+export function parseVerifyInputs(read: InputReader, env: NodeJS.ProcessEnv): VerifyInputs {
+  const kubeconfig = kubeconfigSource(read, true);
+  if (!kubeconfig) throw new UserError('is required (or give kubeconfig-path).', 'kubeconfig');
+  const role = parseRoleArn(requiredInput(read, 'role-arn'));
+  const mode = enumInput(read, 'mode', VERIFY_MODES, 'both');
+  const namespace = namespaceName(optionalInput(read, 'namespace') ?? 'default', 'namespace');
+  const serviceAccount = serviceAccountName(
+    optionalInput(read, 'service-account') ?? 'irsa-verify',
+    'service-account'
+  );
+  const timeoutSeconds = positiveInteger(read, 'timeout-seconds', 300);
+  return {
+    kubeconfig,
+    role,
+    namespace,
+    serviceAccount,
+    createServiceAccount: booleanInput(read, 'create-service-account', true),
+    audience: singleToken(optionalInput(read, 'audience') ?? 'sts.amazonaws.com', 'audience', 'an audience'),
+    mode,
+    image: singleToken(optionalInput(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
+    timeoutSeconds,
+    region: resolveRegion(optionalInput(read, 'region'), env),
+    cleanup: booleanInput(read, 'cleanup', true)
+  };
+}
+
+function positiveInteger(read: InputReader, name: string, fallback: number): number {
+  const value = read(name);
+  if (value !== '' && !/^\d+$/.test(value))
+    throw new UserError(`'${value}' is not a positive whole number of seconds.`, name);
+  return integerInput(read, name, fallback, { min: 1 });
+}

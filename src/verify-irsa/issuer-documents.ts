@@ -1,0 +1,165 @@
+/**
+ * Checks 2 and 3 of the chain: the issuer's discovery document and JWKS, fetched the way STS
+ * fetches them (anonymous https GET), and the token's signature against the published key.
+ */
+import { compactVerify, importJWK, type JWK } from 'jose';
+import type { Check } from './diagnosis.js';
+import { failed, passed } from './diagnosis.js';
+import type { TokenView } from './token-claims.js';
+
+export interface FetchedDocument {
+  status: number;
+  body: string;
+}
+
+/** An anonymous https GET: no AWS credentials, no cluster credentials, as STS sees the issuer. */
+export type AnonymousGet = (url: string) => Promise<FetchedDocument>;
+
+export interface IssuerDocumentsResult {
+  checks: Check[];
+  /** The published key matching the token's kid, when the JWKS holds one. */
+  key?: JWK;
+}
+
+const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeFailure(url: string, document: FetchedDocument): string {
+  // S3 explains a refusal in an XML <Code>; the code tells a missing object from a private one.
+  const code = /<Code>([^<]+)<\/Code>/.exec(document.body)?.[1];
+  return `GET ${url} answered HTTP ${document.status}${code ? ` (${code})` : ''}`;
+}
+
+function fixForStatus(status: number): string {
+  if (status === 403)
+    return `the document is missing or not public (S3 answers 403 for both): ${PUBLISH_FIX}, and check the bucket policy and public access block`;
+  if (status === 404) return `the document is missing: ${PUBLISH_FIX}`;
+  return `the issuer host must answer 200 with JSON: ${PUBLISH_FIX}`;
+}
+
+async function fetchJson(
+  get: AnonymousGet,
+  url: string
+): Promise<{ json?: unknown; problem?: string; fix?: string }> {
+  let document: FetchedDocument;
+  try {
+    document = await get(url);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      problem: `GET ${url} failed: ${reason}`,
+      fix: 'the issuer must be reachable from the internet over https with a publicly trusted certificate'
+    };
+  }
+  if (document.status !== 200)
+    return { problem: describeFailure(url, document), fix: fixForStatus(document.status) };
+  try {
+    return { json: JSON.parse(document.body) as unknown };
+  } catch {
+    return { problem: `GET ${url} did not answer JSON`, fix: PUBLISH_FIX };
+  }
+}
+
+export function discoveryUrl(issuer: string): string {
+  return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
+
+export async function checkIssuerDocuments(
+  token: string,
+  view: TokenView,
+  issuer: string,
+  get: AnonymousGet
+): Promise<IssuerDocumentsResult> {
+  const checks: Check[] = [];
+  const url = discoveryUrl(issuer);
+  const discovery = await fetchJson(get, url);
+  if (discovery.problem)
+    return { checks: [failed('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)] };
+  const doc = discovery.json;
+  if (!isRecord(doc) || doc.issuer !== issuer) {
+    const found = isRecord(doc) ? JSON.stringify(doc.issuer) : 'no object';
+    return {
+      checks: [
+        failed(
+          'discovery',
+          `the discovery document at ${url} names issuer ${found}, but the token's iss is "${issuer}"`,
+          "the cluster's service-account issuer and the published issuer must be the same URL: re-run publish-oidc for this cluster"
+        )
+      ]
+    };
+  }
+  const jwksUri = doc.jwks_uri;
+  if (typeof jwksUri !== 'string' || !jwksUri.startsWith('https://')) {
+    return {
+      checks: [
+        failed(
+          'discovery',
+          `the discovery document at ${url} has no https jwks_uri`,
+          `the discovery document must point jwks_uri at the public JWKS: ${PUBLISH_FIX}`
+        )
+      ]
+    };
+  }
+  checks.push(passed('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}`));
+
+  const jwks = await fetchJson(get, jwksUri);
+  if (jwks.problem) return { checks: [...checks, failed('jwks', jwks.problem, jwks.fix ?? PUBLISH_FIX)] };
+  const keys = isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(isRecord) : [];
+  const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
+  const match = keys.find((key) => key.kid === view.kid);
+  if (!match) {
+    checks.push(
+      failed(
+        'jwks',
+        `the cluster signs with kid ${view.kid ?? '(none)'} but the published JWKS holds only ${servedKids.join(', ') || 'no keys'}`,
+        "publish the cluster's current keys: run publish-oidc"
+      )
+    );
+    return { checks };
+  }
+  if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((field) => field in match))
+    checks.push(
+      failed(
+        'jwks',
+        `the published key ${view.kid} carries private key material`,
+        'publish only the public JWK (rotate the signing key, then run publish-oidc)'
+      )
+    );
+  else checks.push(passed('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)`));
+  checks.push(await checkSignature(token, view, match as JWK));
+  return { checks, key: match as JWK };
+}
+
+async function checkSignature(token: string, view: TokenView, jwk: JWK): Promise<Check> {
+  const alg = view.alg ?? jwk.alg ?? 'RS256';
+  try {
+    await compactVerify(token, await importJWK({ ...jwk, alg }, alg));
+    return passed('signature', `the token's ${alg} signature verifies with the published key ${view.kid}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failed(
+      'signature',
+      `the token's signature does not verify with the published key ${view.kid} (${reason})`,
+      "the published key with this kid is not the cluster's: re-run publish-oidc from the cluster's /openid/v1/jwks"
+    );
+  }
+}
+
+export function checkExpiry(view: TokenView, nowSeconds: number): Check {
+  if (view.exp === undefined)
+    return failed(
+      'expiry',
+      'the token has no exp claim',
+      'STS refuses tokens without exp: request a bound token'
+    );
+  if (view.exp <= nowSeconds)
+    return failed(
+      'expiry',
+      `the token expired at ${new Date(view.exp * 1000).toISOString()} (${nowSeconds - view.exp} s ago)`,
+      "use a fresh token: projected tokens are refreshed by the kubelet; check the runner's and cluster's clocks"
+    );
+  return passed('expiry', `the token is valid until ${new Date(view.exp * 1000).toISOString()}`);
+}

@@ -1,0 +1,318 @@
+/**
+ * verify-irsa's logic: the service account, then the token checks from outside the cluster and
+ * the pod from inside, each check landing in the diagnosis. Everything it creates is removed
+ * again in a finally, whatever the outcome.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { Logger } from '../io/logger.js';
+import type { Masker } from '../io/secrets.js';
+import type { ClusterOps, ServiceAccountView } from './cluster.js';
+import { kubeErrorText } from './cluster.js';
+import type { Check } from './diagnosis.js';
+import { allPassed, failed, passed } from './diagnosis.js';
+import { checkProvider, checkRole } from './iam-checks.js';
+import type { VerifyInputs } from './inputs.js';
+import type { AnonymousGet } from './issuer-documents.js';
+import { checkExpiry, checkIssuerDocuments } from './issuer-documents.js';
+import type { StsDeps } from './sts-checks.js';
+import { assumedRoleProblem, assumeRole, fixForStsError } from './sts-checks.js';
+import { issuerProblem, readToken } from './token-claims.js';
+import {
+  callerArnFromLogs,
+  lastLines,
+  podOutcome,
+  ROLE_ANNOTATION,
+  verifyPodManifest,
+  webhookInjections
+} from './verify-pod.js';
+
+export interface VerifyDeps {
+  cluster: ClusterOps;
+  iam: IAMClient;
+  sts: StsDeps;
+  get: AnonymousGet;
+  log: Logger;
+  mask: Masker;
+  now: () => Date;
+}
+
+export interface VerifyOutcome {
+  verified: boolean;
+  assumedRoleArn: string | undefined;
+  checks: Check[];
+}
+
+export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<VerifyOutcome> {
+  const { namespace, serviceAccount } = inputs;
+  const checks: Check[] = [];
+  const record = (entries: Check[]): void => {
+    for (const entry of entries) {
+      checks.push(entry);
+      const line = `${entry.ok ? 'ok  ' : 'FAIL'} ${entry.check}: ${entry.detail}`;
+      if (entry.ok) deps.log.info(line);
+      else deps.log.warning(`${line} Fix: ${entry.fix}`);
+    }
+  };
+
+  let account: ServiceAccountView | undefined;
+  let createdAccount = false;
+  try {
+    account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
+    if (!account && inputs.createServiceAccount) {
+      await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
+      createdAccount = true;
+      account = { annotations: { [ROLE_ANNOTATION]: inputs.role.arn } };
+    }
+  } catch (error) {
+    record([
+      failed(
+        'service-account',
+        `cannot read or create ${namespace}/${serviceAccount}: ${kubeErrorText(error)}`,
+        "check that the namespace exists and the kubeconfig's user may get and create service accounts in it"
+      )
+    ]);
+    return outcome(checks, undefined);
+  }
+  if (!account) {
+    record([
+      failed(
+        'service-account',
+        `the service account ${namespace}/${serviceAccount} does not exist`,
+        'create it, or set create-service-account: true'
+      )
+    ]);
+    return outcome(checks, undefined);
+  }
+  record([serviceAccountCheck(inputs, account, createdAccount)]);
+
+  try {
+    let tokenArn: string | undefined;
+    let podArn: string | undefined;
+    if (inputs.mode !== 'pod')
+      tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
+        const result = await tokenMode(inputs, deps);
+        record(result.checks);
+        return result.assumedRoleArn;
+      });
+    if (inputs.mode !== 'token')
+      podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
+        const result = await podMode(inputs, deps, account);
+        record(result.checks);
+        return result.assumedRoleArn;
+      });
+    return outcome(checks, tokenArn ?? podArn);
+  } finally {
+    if (createdAccount && inputs.cleanup) {
+      await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
+      deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+    }
+  }
+}
+
+function outcome(checks: Check[], assumedRoleArn: string | undefined): VerifyOutcome {
+  // The ARN is reported whenever STS answered, even if another check failed: it helps the diagnosis.
+  return { verified: allPassed(checks), assumedRoleArn, checks };
+}
+
+function serviceAccountCheck(inputs: VerifyInputs, account: ServiceAccountView, created: boolean): Check {
+  const name = `${inputs.namespace}/${inputs.serviceAccount}`;
+  const annotated = account.annotations[ROLE_ANNOTATION];
+  const note =
+    annotated === undefined
+      ? ''
+      : annotated === inputs.role.arn
+        ? `; annotated ${ROLE_ANNOTATION}=${annotated}`
+        : `; note: annotated ${ROLE_ANNOTATION}=${annotated}, not the role-arn being verified`;
+  return passed('service-account', `${created ? 'created' : 'found'} ${name}${note}`);
+}
+
+interface ModeResult {
+  checks: Check[];
+  assumedRoleArn?: string;
+}
+
+async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeResult> {
+  const { namespace, serviceAccount, audience } = inputs;
+  let token: string;
+  try {
+    token = await deps.cluster.requestToken(namespace, serviceAccount, audience);
+  } catch (error) {
+    return {
+      checks: [
+        failed(
+          'token',
+          `TokenRequest for ${namespace}/${serviceAccount} failed: ${kubeErrorText(error)}`,
+          "let the kubeconfig's user create serviceaccounts/token in the namespace"
+        )
+      ]
+    };
+  }
+  // Masked before anything else can print it.
+  deps.mask(token);
+  const view = readToken(token);
+  if (!view)
+    return {
+      checks: [
+        failed(
+          'token',
+          'the TokenRequest answer is not a JWT',
+          'check the cluster serves bound service-account tokens'
+        )
+      ]
+    };
+  const checks: Check[] = [
+    passed(
+      'token',
+      `TokenRequest issued a token for ${view.sub ?? '(no sub)'} with aud ${view.aud.join(', ')}, signed with kid ${view.kid ?? '(none)'}`
+    )
+  ];
+  const issuer = view.iss;
+  const problem = issuer === undefined ? 'the token has no iss claim' : issuerProblem(issuer);
+  checks.push(
+    problem || issuer === undefined
+      ? failed(
+          'issuer',
+          problem ?? 'the token has no iss claim',
+          "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)"
+        )
+      : passed('issuer', `the token's iss is ${issuer}`)
+  );
+  checks.push(checkExpiry(view, Math.floor(deps.now().getTime() / 1000)));
+  if (issuer !== undefined) {
+    if (!problem) checks.push(...(await checkIssuerDocuments(token, view, issuer, deps.get)).checks);
+    const provider = await checkProvider(deps.iam, issuer, view);
+    checks.push(...provider.checks);
+    checks.push(
+      ...(await checkRole(deps.iam, {
+        role: inputs.role,
+        issuer,
+        view,
+        providerArn: provider.providerArn,
+        namespace,
+        serviceAccount,
+        audience
+      }))
+    );
+  }
+  // STS has the last word even when an earlier check failed: its answer confirms the diagnosis.
+  const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts);
+  checks.push(...sts.checks);
+  return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
+}
+
+/** Service-account tokens look like eyJ….eyJ….sig; the aws CLI never prints one, but a log is not trusted. */
+export function redactJwts(text: string): string {
+  return text.replace(/eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g, '***');
+}
+
+async function podMode(
+  inputs: VerifyInputs,
+  deps: VerifyDeps,
+  account: ServiceAccountView
+): Promise<ModeResult> {
+  const { namespace } = inputs;
+  const name = `irsa-verify-${randomBytes(3).toString('hex')}`;
+  const manifest = verifyPodManifest({
+    name,
+    namespace,
+    serviceAccount: inputs.serviceAccount,
+    image: inputs.image,
+    roleArn: inputs.role.arn,
+    region: inputs.region,
+    audience: inputs.audience,
+    timeoutSeconds: inputs.timeoutSeconds
+  });
+  let created;
+  try {
+    created = await deps.cluster.createPod(manifest);
+  } catch (error) {
+    return {
+      checks: [
+        failed(
+          'pod',
+          `cannot create the pod ${namespace}/${name}: ${kubeErrorText(error)}`,
+          "let the kubeconfig's user create pods in the namespace"
+        )
+      ]
+    };
+  }
+  deps.log.info(`Created the pod ${namespace}/${name}; following it for up to ${inputs.timeoutSeconds} s.`);
+  const checks: Check[] = [];
+  try {
+    if (account.annotations[ROLE_ANNOTATION] !== undefined) {
+      const injected = webhookInjections(manifest, created);
+      checks.push(
+        passed(
+          'webhook',
+          injected.length > 0
+            ? `the service account carries ${ROLE_ANNOTATION} and a webhook injected ${injected.join(', ')}`
+            : `the service account carries ${ROLE_ANNOTATION} but no webhook injected IRSA variables: other pods need them in their spec, as this one has`
+        )
+      );
+    }
+    const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
+    if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
+      const logs = await deps.cluster.podLogs(namespace, name);
+      const arn = callerArnFromLogs(logs);
+      const problem = arn ? assumedRoleProblem(arn, inputs.role) : 'its log holds no assumed-role ARN';
+      if (arn && !problem) {
+        checks.push(passed('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
+        return { checks, assumedRoleArn: arn };
+      }
+      checks.push(
+        failed(
+          'pod',
+          `the pod succeeded but ${problem}: ${redactJwts(lastLines(logs, 5).join(' / '))}`,
+          'set role-arn to the role the service account should assume'
+        )
+      );
+      return { checks };
+    }
+    checks.push(await podFailure(inputs, deps, name, end));
+    return { checks };
+  } finally {
+    if (inputs.cleanup) {
+      await deps.cluster.deletePod(namespace, name);
+      deps.log.info(`Deleted the pod ${namespace}/${name}.`);
+    }
+  }
+}
+
+async function podFailure(
+  inputs: VerifyInputs,
+  deps: VerifyDeps,
+  name: string,
+  end: Awaited<ReturnType<ClusterOps['watchPod']>>
+): Promise<Check> {
+  const { namespace } = inputs;
+  const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
+  const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
+  const tail = lastLines(redactJwts(logs), 10);
+  const eventText = events.map((e) => `${e.type} ${e.reason}: ${e.message}`);
+  let what: string;
+  let fix: string;
+  if (end.ended === 'timeout') {
+    const phase = end.pod?.status?.phase ?? 'unknown';
+    what = `the pod ${namespace}/${name} did not finish within ${inputs.timeoutSeconds} s (phase ${phase})`;
+    fix = 'check that the node can pull the image and reach STS, or raise timeout-seconds';
+  } else if (end.ended === 'deleted') {
+    what = `the pod ${namespace}/${name} was deleted before it finished`;
+    fix = 'something else removed the pod: run again';
+  } else {
+    const state = podOutcome(end.pod);
+    what = `the pod ${namespace}/${name} failed: ${state.state === 'failed' ? state.reason : 'unknown reason'}`;
+    const stsError = /\(([A-Za-z]+)\) when calling the AssumeRoleWithWebIdentity operation: (.*)$/m.exec(
+      logs
+    );
+    fix = stsError
+      ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '')
+      : "read the pod's events and log lines above";
+  }
+  const detail = [
+    what,
+    `events: ${eventText.length > 0 ? eventText.join('; ') : '(none)'}`,
+    `last log lines: ${tail.length > 0 ? tail.join(' / ') : '(none)'}`
+  ].join('\n');
+  return failed('pod', detail, fix);
+}

@@ -1,0 +1,121 @@
+/**
+ * The proof itself: AssumeRoleWithWebIdentity with the token, then GetCallerIdentity with the
+ * credentials STS handed back. STS's refusals are opaque; each is mapped to the link it names.
+ */
+import type { STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { Masker } from '../io/secrets.js';
+import type { Check } from './diagnosis.js';
+import { failed, passed } from './diagnosis.js';
+import type { RoleRef } from './inputs.js';
+
+export interface StsDeps {
+  /** An STS client without credentials: AssumeRoleWithWebIdentity is an unsigned call. */
+  sts: STSClient;
+  /** Builds an STS client that signs with the assumed role's credentials. */
+  stsWithCredentials(credentials: {
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken: string;
+  }): STSClient;
+  mask: Masker;
+}
+
+export interface StsResult {
+  checks: Check[];
+  assumedRoleArn?: string;
+}
+
+/** Which link an STS refusal points at, and what to do about it. */
+export function fixForStsError(code: string, message: string): string {
+  if (/No OpenIDConnect provider/i.test(message))
+    return 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)';
+  if (/audience/i.test(message)) return "add the token's audience to the IAM OIDC provider's client IDs";
+  if (code === 'IDPCommunicationError' || /verification key/i.test(message))
+    return 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc';
+  if (code === 'ExpiredTokenException') return 'use a fresh token';
+  if (code === 'AccessDenied')
+    return "fix the role's trust policy for this provider, sub and aud: run irsa-role";
+  if (code === 'InvalidIdentityToken')
+    return "publish the cluster's current issuer documents: run publish-oidc";
+  if (code === 'IDPRejectedClaim')
+    return 'the provider rejected a claim: check the token audience and subject';
+  return 'see the STS error above';
+}
+
+export function assumedRoleProblem(arn: string, role: RoleRef): string | undefined {
+  const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+  if (!match) return `${arn} is no assumed-role ARN`;
+  if (match[2] !== role.accountId) return `${arn} is in account ${match[2]}, not ${role.accountId}`;
+  if (match[3] !== role.name) return `${arn} names the role ${match[3]}, not ${role.name}`;
+  return undefined;
+}
+
+export function sessionName(now: Date): string {
+  return `talos-irsa-verify-${Math.floor(now.getTime() / 1000)}`;
+}
+
+function redact(text: string, token: string): string {
+  return token ? text.split(token).join('***') : text;
+}
+
+export async function assumeRole(token: string, role: RoleRef, now: Date, deps: StsDeps): Promise<StsResult> {
+  let credentials;
+  try {
+    const answer = await deps.sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: role.arn,
+        RoleSessionName: sessionName(now),
+        WebIdentityToken: token,
+        DurationSeconds: 900
+      })
+    );
+    credentials = answer.Credentials;
+  } catch (error) {
+    const code = error instanceof Error ? error.name : 'Error';
+    const message = redact(error instanceof Error ? error.message : String(error), token);
+    return {
+      checks: [
+        failed(
+          'assume-role',
+          `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}`,
+          fixForStsError(code, message)
+        )
+      ]
+    };
+  }
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken)
+    return { checks: [failed('assume-role', 'STS answered without credentials', 'retry; STS misbehaved')] };
+  // Masked before anything else runs: a later error message must not be able to print them.
+  deps.mask(credentials.SecretAccessKey);
+  deps.mask(credentials.SessionToken);
+  const checks = [passed('assume-role', `STS issued credentials for ${role.arn}`)];
+  const signed = deps.stsWithCredentials({
+    accessKeyId: credentials.AccessKeyId,
+    secretAccessKey: credentials.SecretAccessKey,
+    sessionToken: credentials.SessionToken
+  });
+  try {
+    const identity = await signed.send(new GetCallerIdentityCommand({}));
+    const arn = identity.Arn ?? '';
+    const problem = assumedRoleProblem(arn, role);
+    checks.push(
+      problem
+        ? failed('caller-identity', problem, 'set role-arn to the role the service account should assume')
+        : passed('caller-identity', `GetCallerIdentity answered ${arn}`)
+    );
+    return { checks, assumedRoleArn: arn || undefined };
+  } catch (error) {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    checks.push(
+      failed(
+        'caller-identity',
+        `GetCallerIdentity with the assumed credentials failed: ${text}`,
+        'retry; STS misbehaved'
+      )
+    );
+    return { checks };
+  } finally {
+    signed.destroy();
+  }
+}

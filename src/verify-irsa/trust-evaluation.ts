@@ -1,0 +1,163 @@
+/**
+ * Whether a role's trust policy lets a token through, evaluated the way STS does for
+ * AssumeRoleWithWebIdentity, and, when it does not, which statement or condition says no.
+ * This reads policies that src/trust/ builds; it is kept apart because explaining a refusal
+ * of any policy (hand-written ones included) is a different job from building a good one.
+ */
+import type { TokenView } from './token-claims.js';
+import { asStringList } from './token-claims.js';
+
+export interface TrustContext {
+  providerArn: string;
+  issuerHostPath: string;
+  token: TokenView;
+}
+
+export interface TrustVerdict {
+  allowed: boolean;
+  /** One sentence: what in the policy allows or refuses the token. */
+  reason: string;
+}
+
+type Statement = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** IAM's wildcards: `*` any run of characters, `?` exactly one. */
+export function iamWildcard(pattern: string, value: string, ignoreCase = false): boolean {
+  const source = [...pattern]
+    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}/-]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+}
+
+/** IAM returns trust policies URL-encoded; some emulators and SDK paths hand them back decoded. */
+export function parsePolicyDocument(document: string | undefined): unknown {
+  if (!document) return undefined;
+  const text = document.trimStart().startsWith('{') ? document : decodeURIComponent(document);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function statementsOf(policy: unknown): Statement[] {
+  if (!isRecord(policy)) return [];
+  const raw = policy.Statement;
+  return (Array.isArray(raw) ? raw : [raw]).filter(isRecord);
+}
+
+function coversWebIdentity(statement: Statement): boolean {
+  if (statement.NotAction !== undefined) return false;
+  return asStringList(statement.Action).some((action) =>
+    iamWildcard(action, 'sts:AssumeRoleWithWebIdentity', true)
+  );
+}
+
+function federatedPrincipals(statement: Statement): string[] {
+  if (statement.NotPrincipal !== undefined) return [];
+  return isRecord(statement.Principal) ? asStringList(statement.Principal.Federated) : [];
+}
+
+/** The values STS puts into the request context for a web identity: ISSUER:sub, :aud, :amr, … */
+function contextValues(key: string, context: TrustContext): string[] {
+  const prefix = `${context.issuerHostPath}:`.toLowerCase();
+  const lower = key.toLowerCase();
+  if (!lower.startsWith(prefix)) return [];
+  return asStringList(context.token.claims[lower.slice(prefix.length)]);
+}
+
+const STRING_TESTS: Record<string, { negated: boolean; test(pattern: string, value: string): boolean }> = {
+  StringEquals: { negated: false, test: (p, v) => p === v },
+  StringNotEquals: { negated: true, test: (p, v) => p === v },
+  StringEqualsIgnoreCase: { negated: false, test: (p, v) => p.toLowerCase() === v.toLowerCase() },
+  StringNotEqualsIgnoreCase: { negated: true, test: (p, v) => p.toLowerCase() === v.toLowerCase() },
+  StringLike: { negated: false, test: (p, v) => iamWildcard(p, v) },
+  StringNotLike: { negated: true, test: (p, v) => iamWildcard(p, v) }
+};
+
+/** undefined when the condition holds, else a sentence saying why it does not. */
+export function conditionFailure(
+  operator: string,
+  key: string,
+  expected: unknown,
+  context: TrustContext
+): string | undefined {
+  const qualifier = /^(ForAnyValue|ForAllValues):/.exec(operator)?.[1];
+  let base = qualifier ? operator.slice(qualifier.length + 1) : operator;
+  const ifExists = base.endsWith('IfExists');
+  if (ifExists) base = base.slice(0, -'IfExists'.length);
+  const rule = STRING_TESTS[base];
+  // An operator not evaluated here is reported rather than guessed at.
+  if (!rule)
+    return `the condition operator ${operator} on ${key} is not one STS applies to web identity claims`;
+  const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
+  const values = contextValues(key, context);
+  const wanted = patterns.join(' or ');
+  if (values.length === 0) {
+    if (ifExists || qualifier === 'ForAllValues' || (rule.negated && !qualifier)) return undefined;
+    return `the condition ${operator} ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`;
+  }
+  const matches = (value: string): boolean => patterns.some((pattern) => rule.test(pattern, value));
+  const holdsFor = (value: string): boolean => (rule.negated ? !matches(value) : matches(value));
+  const holds =
+    qualifier === 'ForAllValues'
+      ? values.every(holdsFor)
+      : qualifier === 'ForAnyValue'
+        ? values.some(holdsFor)
+        : rule.negated
+          ? values.every(holdsFor)
+          : values.some(holdsFor);
+  if (holds) return undefined;
+  return `the condition ${operator} ${key} = ${wanted} does not hold for the token's ${values.join(', ')}`;
+}
+
+function conditionFailures(statement: Statement, context: TrustContext): string[] {
+  const condition = statement.Condition;
+  if (condition === undefined) return [];
+  if (!isRecord(condition)) return ['the statement has a malformed Condition block'];
+  const failures: string[] = [];
+  for (const [operator, block] of Object.entries(condition)) {
+    if (!isRecord(block)) {
+      failures.push(`the condition ${operator} is malformed`);
+      continue;
+    }
+    for (const [key, expected] of Object.entries(block)) {
+      const failure = conditionFailure(operator, key, expected, context);
+      if (failure) failures.push(failure);
+    }
+  }
+  return failures;
+}
+
+export function evaluateTrust(policy: unknown, context: TrustContext): TrustVerdict {
+  const statements = statementsOf(policy);
+  if (statements.length === 0) return { allowed: false, reason: 'the role has no readable trust policy' };
+  const forWebIdentity = statements.filter(coversWebIdentity);
+  const principals = [...new Set(forWebIdentity.flatMap(federatedPrincipals))];
+  const forProvider = forWebIdentity.filter((s) => federatedPrincipals(s).includes(context.providerArn));
+  if (forProvider.length === 0) {
+    return {
+      allowed: false,
+      reason:
+        principals.length === 0
+          ? 'no statement of the trust policy allows sts:AssumeRoleWithWebIdentity for a Federated principal'
+          : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`
+    };
+  }
+  const applying = forProvider.filter((s) => conditionFailures(s, context).length === 0);
+  if (applying.some((s) => s.Effect === 'Deny'))
+    return { allowed: false, reason: 'a Deny statement of the trust policy matches this token' };
+  if (applying.some((s) => s.Effect === 'Allow'))
+    return {
+      allowed: true,
+      reason: `the trust policy allows ${context.token.sub ?? 'the token'} through ${context.providerArn}`
+    };
+  const allowStatements = forProvider.filter((s) => s.Effect === 'Allow');
+  const first = allowStatements[0];
+  if (!first) return { allowed: false, reason: 'the statements naming the provider do not Allow' };
+  return { allowed: false, reason: conditionFailures(first, context).join('; ') };
+}

@@ -1,0 +1,132 @@
+/**
+ * The pod that proves IRSA from inside the cluster: what it looks like, how to read its state
+ * and logs, and whether a pod-identity webhook touched it. Pure: no client, no network.
+ */
+import type { V1Pod } from '@kubernetes/client-node';
+
+export const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
+export const TOKEN_PATH = `${TOKEN_DIR}/token`;
+export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
+export const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const CONTAINER = 'aws';
+
+export interface VerifyPodSpec {
+  name: string;
+  namespace: string;
+  serviceAccount: string;
+  image: string;
+  roleArn: string;
+  region: string;
+  audience: string;
+  timeoutSeconds: number;
+}
+
+/** Environment the pod needs for IRSA; set here so that no webhook is required. */
+export function irsaEnv(spec: VerifyPodSpec): Array<{ name: string; value: string }> {
+  return [
+    { name: 'AWS_ROLE_ARN', value: spec.roleArn },
+    { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: TOKEN_PATH },
+    { name: 'AWS_REGION', value: spec.region },
+    { name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' },
+    { name: 'AWS_ROLE_SESSION_NAME', value: spec.name }
+  ];
+}
+
+export function verifyPodManifest(spec: VerifyPodSpec): V1Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: spec.name, namespace: spec.namespace, labels: { ...MANAGED_BY } },
+    spec: {
+      serviceAccountName: spec.serviceAccount,
+      restartPolicy: 'Never',
+      // The kubelet stops the pod at the deadline even if this action is killed first.
+      activeDeadlineSeconds: spec.timeoutSeconds,
+      // Only the projected IRSA token is needed; the API token would be one more secret in the pod.
+      automountServiceAccountToken: false,
+      containers: [
+        {
+          name: CONTAINER,
+          image: spec.image,
+          command: ['aws', 'sts', 'get-caller-identity'],
+          env: irsaEnv(spec),
+          volumeMounts: [{ name: 'aws-iam-token', mountPath: TOKEN_DIR, readOnly: true }]
+        }
+      ],
+      volumes: [
+        {
+          name: 'aws-iam-token',
+          projected: {
+            sources: [
+              { serviceAccountToken: { audience: spec.audience, expirationSeconds: 3600, path: 'token' } }
+            ]
+          }
+        }
+      ]
+    }
+  };
+}
+
+export type PodOutcome = { state: 'running' } | { state: 'succeeded' } | { state: 'failed'; reason: string };
+
+// Waiting reasons from which a pod does not recover by itself.
+const STUCK_REASONS = ['InvalidImageName', 'CreateContainerConfigError', 'ErrImageNeverPull'];
+
+export function podOutcome(pod: V1Pod): PodOutcome {
+  const phase = pod.status?.phase;
+  const container = pod.status?.containerStatuses?.[0];
+  const terminated = container?.state?.terminated;
+  if (phase === 'Succeeded') return { state: 'succeeded' };
+  if (phase === 'Failed') {
+    const why = terminated
+      ? `container exited with code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}`
+      : (pod.status?.reason ?? 'pod failed');
+    return { state: 'failed', reason: `${why}${pod.status?.message ? `: ${pod.status.message}` : ''}` };
+  }
+  const waiting = container?.state?.waiting;
+  if (waiting?.reason && STUCK_REASONS.includes(waiting.reason))
+    return { state: 'failed', reason: `${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}` };
+  return { state: 'running' };
+}
+
+/** The ARN from `aws sts get-caller-identity`'s JSON (or text/table output, as a fallback). */
+export function callerArnFromLogs(logs: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(logs.trim());
+    if (typeof parsed === 'object' && parsed !== null && 'Arn' in parsed) {
+      const arn = (parsed as { Arn: unknown }).Arn;
+      if (typeof arn === 'string') return arn;
+    }
+  } catch {
+    // Not JSON alone (a warning may precede it): fall through to a search.
+  }
+  return /arn:[\w-]+:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/.exec(logs)?.[0];
+}
+
+export function lastLines(text: string, count: number): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '')
+    .slice(-count);
+}
+
+/**
+ * Whether a mutating webhook (the EKS pod identity webhook or a copy) added IRSA settings that
+ * this action did not put into the pod: an env var, a volume, or a changed value.
+ */
+export function webhookInjections(sent: V1Pod, stored: V1Pod): string[] {
+  const injected: string[] = [];
+  const sentEnv = new Map((sent.spec?.containers[0]?.env ?? []).map((e) => [e.name, e.value]));
+  for (const entry of stored.spec?.containers[0]?.env ?? []) {
+    if (!entry.name.startsWith('AWS_')) continue;
+    if (!sentEnv.has(entry.name)) injected.push(entry.name);
+    else if (sentEnv.get(entry.name) !== entry.value) injected.push(`${entry.name} (changed)`);
+  }
+  const sentVolumes = new Set((sent.spec?.volumes ?? []).map((v) => v.name));
+  for (const volume of stored.spec?.volumes ?? [])
+    // kube-api-access-* is the API token volume the apiserver itself adds, not a webhook's.
+    if (volume.projected && !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
+      injected.push(`volume ${volume.name}`);
+  return injected;
+}
