@@ -1,8 +1,56 @@
+import { tmpdir } from 'node:os';
 import type { ActionContext, ActionResult } from '../io/action.js';
-import { requiredInput } from '../io/inputs.js';
+import { UserError } from '../io/errors.js';
+import type { Logger } from '../io/logger.js';
+import { terraformCli } from '../terraform/cli.js';
+import { findOnPath, installTerraform } from '../terraform/install.js';
+import { bundledTerraformRoot } from './bundled-root.js';
+import { readProvisionInputs } from './inputs.js';
+import { githubCommenter, pullRequestFromEvent } from './pull-request.js';
+import { run } from './run.js';
 
-// Placeholder until issue 6 lands: validates the required input, then refuses to run.
 export async function provisionAction(ctx: ActionContext): Promise<ActionResult> {
-  requiredInput(ctx.read, 'cluster-name');
-  throw new Error('provision is not implemented yet.');
+  // Every input is checked before terraform runs or anything is written.
+  const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url));
+  if (inputs.githubToken) ctx.mask(inputs.githubToken);
+  const pullRequest =
+    inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
+  const commenter = pullRequest
+    ? await githubCommenter(inputs.githubToken ?? '', pullRequest, ctx.env)
+    : undefined;
+  const binary = await terraformBinary(inputs.terraformVersion, ctx.env, ctx.log);
+  ctx.log.info(`Terraform ${inputs.command} of ${inputs.workingDirectory} with ${binary}`);
+  return run(inputs, {
+    terraform: terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log }),
+    log: ctx.log,
+    mask: ctx.mask,
+    ...(commenter ? { commenter } : {}),
+    tempRoot: ctx.env.RUNNER_TEMP || tmpdir(),
+    ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {})
+  });
+}
+
+async function terraformBinary(
+  version: string | undefined,
+  env: NodeJS.ProcessEnv,
+  log: Logger
+): Promise<string> {
+  const onPath = await findOnPath('terraform', env);
+  if (onPath) {
+    if (version) log.info(`terraform-version ${version} not installed: using the terraform on PATH.`);
+    return onPath;
+  }
+  if (!version)
+    throw new UserError(
+      'is not set and no terraform is on PATH: give a version such as 1.11.4 to install it, or install Terraform in an earlier step.',
+      'terraform-version'
+    );
+  return installTerraform({ version, log });
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repository || !runId) return undefined;
+  const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+  return `${server}/${repository}/actions/runs/${runId}${attempt}`;
 }

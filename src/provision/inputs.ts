@@ -1,0 +1,143 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../io/errors.js';
+import type { InputReader } from '../io/inputs.js';
+import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
+import type { ProvisionCommand } from '../terraform/comment.js';
+import { TERRAFORM_VERSION } from '../terraform/release.js';
+
+export const COMMANDS: readonly ProvisionCommand[] = ['plan', 'apply', 'destroy', 'output'];
+
+export interface ProvisionInputs {
+  command: ProvisionCommand;
+  clusterName: string;
+  /** Absolute path of the Terraform root module. */
+  workingDirectory: string;
+  /** Variables for the generated .tfvars.json, cluster_name included. */
+  variables: Record<string, unknown>;
+  /** Absolute paths of the user's .tfvars files. */
+  varFiles: string[];
+  /** key=value pairs for -backend-config. */
+  backendConfig: string[];
+  terraformVersion: string | undefined;
+  commentOnPr: boolean;
+  githubToken: string | undefined;
+}
+
+// A DNS label (RFC 1123): the cluster name ends up in host names, bucket names and AWS tags.
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+// Terraform's identifier syntax for variable names.
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+export function clusterNameInput(read: InputReader): string {
+  const name = requiredInput(read, 'cluster-name');
+  if (!DNS_LABEL.test(name))
+    throw new UserError(
+      `'${name}' is not a DNS label: use 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.`,
+      'cluster-name'
+    );
+  return name;
+}
+
+/** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
+export function variablesInput(read: InputReader, clusterName: string): Record<string, unknown> {
+  const text = read('variables');
+  let parsed: unknown = {};
+  if (text !== '') {
+    try {
+      parsed = parseYaml(text) ?? {};
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new UserError(`does not parse as YAML or JSON: ${reason}`, 'variables');
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new UserError('must be a map of variable names to values (YAML or JSON).', 'variables');
+  const variables = parsed as Record<string, unknown>;
+  for (const name of Object.keys(variables))
+    if (!IDENTIFIER.test(name))
+      throw new UserError(`'${name}' is not a Terraform variable name.`, 'variables');
+  if ('cluster_name' in variables && variables.cluster_name !== clusterName)
+    throw new UserError(
+      `sets cluster_name to '${String(variables.cluster_name)}', which differs from the cluster-name input '${clusterName}': set it only through cluster-name.`,
+      'variables'
+    );
+  return { ...variables, cluster_name: clusterName };
+}
+
+function workspacePath(env: NodeJS.ProcessEnv, path: string): string {
+  // Paths in a workflow are written relative to the checkout, whatever the step's directory.
+  return isAbsolute(path) ? path : resolve(env.GITHUB_WORKSPACE || process.cwd(), path);
+}
+
+export function workingDirectoryInput(
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  bundledRoot: string | undefined
+): string {
+  const given = optionalInput(read, 'working-directory');
+  if (given === undefined && bundledRoot === undefined)
+    throw new UserError(
+      "is not set and the suite's bundled terraform/ root was not found next to the action: give the path of your root module.",
+      'working-directory'
+    );
+  const dir = given === undefined ? (bundledRoot as string) : workspacePath(env, given);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UserError(`'${given ?? dir}' is not a directory.`, 'working-directory');
+  if (!readdirSync(dir).some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')))
+    throw new UserError(
+      `'${given ?? dir}' holds no .tf files: it is not a Terraform root module.`,
+      'working-directory'
+    );
+  return dir;
+}
+
+export function varFilesInput(read: InputReader, env: NodeJS.ProcessEnv): string[] {
+  return listInput(read, 'var-files', /\n/).map((file) => {
+    const path = workspacePath(env, file);
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new UserError(`'${file}' is not a file.`, 'var-files');
+    return path;
+  });
+}
+
+export function backendConfigInput(read: InputReader): string[] {
+  return listInput(read, 'backend-config', /\n/).map((line) => {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    // The line itself is not quoted: it may carry a credential.
+    if (!match) throw new UserError('each line must be key=value (a line is not).', 'backend-config');
+    return `${match[1]}=${match[2]}`;
+  });
+}
+
+export function terraformVersionInput(read: InputReader): string | undefined {
+  const version = optionalInput(read, 'terraform-version')?.replace(/^v/, '');
+  if (version !== undefined && !TERRAFORM_VERSION.test(version))
+    throw new UserError(
+      `'${version}' is not a Terraform release version such as 1.11.4.`,
+      'terraform-version'
+    );
+  return version;
+}
+
+/** Every input, parsed and checked before anything runs. */
+export function readProvisionInputs(
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  bundledRoot: string | undefined
+): ProvisionInputs {
+  const command = enumInput(read, 'command', COMMANDS, 'plan');
+  const clusterName = clusterNameInput(read);
+  return {
+    command,
+    clusterName,
+    workingDirectory: workingDirectoryInput(read, env, bundledRoot),
+    variables: variablesInput(read, clusterName),
+    varFiles: varFilesInput(read, env),
+    backendConfig: backendConfigInput(read),
+    terraformVersion: terraformVersionInput(read),
+    commentOnPr: booleanInput(read, 'comment-on-pr', true),
+    githubToken: optionalInput(read, 'github-token')
+  };
+}

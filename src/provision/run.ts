@@ -1,0 +1,168 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ActionResult } from '../io/action.js';
+import type { Logger } from '../io/logger.js';
+import type { Masker } from '../io/secrets.js';
+import { code, table } from '../io/summary.js';
+import type { TerraformRunner } from '../terraform/cli.js';
+import type { PlanReport } from '../terraform/comment.js';
+import { commentMarker, planReportMarkdown, redactSecrets } from '../terraform/comment.js';
+import type { TerraformOutput } from '../terraform/outputs.js';
+import { outputText, parseOutputs, publicOutputs } from '../terraform/outputs.js';
+import type { PlanCounts } from '../terraform/plan.js';
+import { hasChanges, planCounts, planSummary } from '../terraform/plan.js';
+import { writeCredentialFile } from './credential-files.js';
+import type { ProvisionInputs } from './inputs.js';
+import type { PlanCommenter } from './pull-request.js';
+import { SecretOutputs } from './secret-outputs.js';
+
+export interface ProvisionDeps {
+  terraform: TerraformRunner;
+  log: Logger;
+  mask: Masker;
+  /** Set on a pull request with comment-on-pr. */
+  commenter?: PlanCommenter;
+  /** RUNNER_TEMP: the plan, the generated variables and the credential files go under it. */
+  tempRoot: string;
+  /** The workflow run, for the PR comment's pointer to the full plan. */
+  logUrl?: string;
+}
+
+interface PlanOutcome {
+  counts: PlanCounts;
+  changes: boolean;
+  planText: string;
+}
+
+export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise<ActionResult> {
+  const { terraform, log } = deps;
+  const secrets = new SecretOutputs(deps.mask);
+  const readOutputs = async (): Promise<TerraformOutput[]> => {
+    const outputs = parseOutputs(await terraform.capture(['output', '-json']));
+    secrets.maskAll(outputs);
+    return outputs;
+  };
+
+  // The plan file and the variables can hold secrets: a private directory, removed at the end.
+  const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
+  try {
+    await terraform.stream([
+      'init',
+      '-input=false',
+      ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
+    ]);
+    // Secrets already in the state are masked before any plan or apply text is printed.
+    let outputs = await readOutputs();
+    if (inputs.command === 'output') return await finish(inputs, deps, secrets, outputs, undefined);
+
+    const tfvars = join(scratch, 'talos-irsa.tfvars.json');
+    await writeFile(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
+    const planFile = join(scratch, 'tfplan');
+    await terraform.stream([
+      'plan',
+      '-input=false',
+      `-out=${planFile}`,
+      // The generated file comes last so that the `variables` input wins over var-files.
+      ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
+      ...(inputs.command === 'destroy' ? ['-destroy'] : [])
+    ]);
+    const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
+    const plan: PlanOutcome = {
+      counts,
+      changes: hasChanges(counts),
+      planText: await terraform.capture(['show', planFile])
+    };
+    log.info(`Plan: ${planSummary(counts)}${plan.changes ? '' : ' (no changes)'}.`);
+
+    if (inputs.command === 'plan') outputs = [];
+    else if (!plan.changes) log.info(`No changes: nothing to ${inputs.command}.`);
+    else
+      await terraform.stream(['apply', '-input=false', planFile], {
+        // New secrets appear only now; apply prints the outputs last, after they are masked.
+        holdFrom: /^Outputs:\s*$/,
+        release: async () => {
+          outputs = await readOutputs();
+        }
+      });
+    if (inputs.command === 'destroy') outputs = [];
+    return await finish(inputs, deps, secrets, outputs, plan);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function finish(
+  inputs: ProvisionInputs,
+  deps: ProvisionDeps,
+  secrets: SecretOutputs,
+  outputs: TerraformOutput[],
+  plan: PlanOutcome | undefined
+): Promise<ActionResult> {
+  const byName = new Map(outputs.map((output) => [output.name, output]));
+  const text = (name: string): string => {
+    const output = byName.get(name);
+    return output === undefined || output.value === null ? '' : outputText(output.value);
+  };
+  const files: Record<string, string> = {};
+  for (const name of ['kubeconfig', 'talosconfig']) {
+    const content = text(name);
+    if (content !== '')
+      files[name] = await writeCredentialFile(deps.tempRoot, inputs.clusterName, name, content);
+  }
+
+  const result: Record<string, string> = {
+    kubeconfig: text('kubeconfig'),
+    talosconfig: text('talosconfig'),
+    'kubeconfig-path': files.kubeconfig ?? '',
+    'talosconfig-path': files.talosconfig ?? '',
+    'api-endpoint': text('api_endpoint'),
+    'issuer-url': text('issuer_url'),
+    'oidc-provider-arn': text('oidc_provider_arn'),
+    'has-changes': String(plan?.changes ?? false),
+    'plan-summary': plan ? planSummary(plan.counts) : '',
+    'outputs-json': JSON.stringify(publicOutputs(outputs))
+  };
+
+  const sections: string[] = [];
+  if (plan && inputs.command !== 'output') {
+    const report: PlanReport = {
+      clusterName: inputs.clusterName,
+      command: inputs.command,
+      counts: plan.counts,
+      hasChanges: plan.changes,
+      planText: plan.planText,
+      ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
+    };
+    await comment(deps, report, secrets);
+    sections.push(planReportMarkdown(report, { marker: false }));
+  } else {
+    sections.push(`### Terraform outputs for cluster ${code(inputs.clusterName)}`);
+  }
+  const shown = Object.entries(publicOutputs(outputs)).map(([name, value]) => [
+    name,
+    code(outputText(value))
+  ]);
+  for (const [name, path] of Object.entries(files)) shown.push([name, `written to ${code(path)} (0600)`]);
+  if (shown.length > 0) sections.push(table(['output', 'value'], shown));
+  return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
+}
+
+async function comment(deps: ProvisionDeps, report: PlanReport, secrets: SecretOutputs): Promise<void> {
+  if (!deps.commenter) return;
+  const number = deps.commenter.pullRequest.number;
+  const body = redactSecrets(planReportMarkdown(report), secrets.fragments);
+  try {
+    const outcome = await deps.commenter.upsert(commentMarker(report.clusterName), body);
+    deps.log.info(
+      outcome === 'unchanged'
+        ? `The plan comment on pull request #${number} is up to date: nothing written.`
+        : `Plan comment ${outcome} on pull request #${number}.`
+    );
+  } catch (error) {
+    // A read-only token (a pull request from a fork) must not fail a plan that succeeded.
+    const reason = error instanceof Error ? error.message : String(error);
+    deps.log.warning(
+      `Could not comment on pull request #${number} (${reason}); the plan is in the job summary.`
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { secretFragments } from '../io/secrets.js';
+import type { Masker } from '../io/secrets.js';
+import type { TerraformOutput } from '../terraform/outputs.js';
+import { isSecretOutput, outputText, stringLeaves } from '../terraform/outputs.js';
+
+/**
+ * Masks secret outputs and remembers every fragment it masked, so that text bound for GitHub
+ * (the PR comment, the job summary), where the runner's masking does not apply, can be redacted.
+ */
+export class SecretOutputs {
+  readonly fragments = new Set<string>();
+
+  constructor(private readonly mask: Masker) {}
+
+  maskAll(outputs: TerraformOutput[]): void {
+    for (const output of outputs.filter(isSecretOutput)) {
+      // The whole value, and each string inside a structured one, each with its secret lines.
+      const texts = new Set([outputText(output.value), ...stringLeaves(output.value)]);
+      for (const text of texts)
+        for (const fragment of secretFragments(text)) {
+          if (this.fragments.has(fragment)) continue;
+          this.fragments.add(fragment);
+          this.mask(fragment);
+        }
+    }
+  }
+}

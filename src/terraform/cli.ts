@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../io/logger.js';
+import { describeDiagnostic, errorAnnotation, errorDiagnostics } from './diagnostics.js';
+
+export interface StreamOptions {
+  /**
+   * Lines from the first one matching this are held back until `release` has run: `apply` prints
+   * the outputs last, and any secret among them must be masked before that text reaches the log.
+   */
+  holdFrom?: RegExp;
+  /** Runs after a successful command, with workflow commands enabled (so it may register masks). */
+  release?: () => Promise<void>;
+}
+
+/** What run() needs of Terraform: two ways of running one command in the root module. */
+export interface TerraformRunner {
+  /** Runs a command whose output may be shown: streamed, line by line, into a log group. */
+  stream(args: string[], options?: StreamOptions): Promise<void>;
+  /** Runs a command whose stdout may hold secrets: captured, never logged, and returned. */
+  capture(args: string[]): Promise<string>;
+}
+
+/** A terraform command that failed; its diagnostics have already been raised as annotations. */
+export class TerraformCommandError extends Error {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number | undefined,
+    detail: string
+  ) {
+    super(`terraform ${command} failed${exitCode === undefined ? '' : ` with exit code ${exitCode}`}: ${detail}`);
+    this.name = 'TerraformCommandError';
+  }
+}
+
+export interface TerraformCliOptions {
+  binary: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+/**
+ * Terraform prints values from the configuration; a line of it that looks like a workflow command
+ * (::set-output, ::add-mask::, ::error::) must not be obeyed, so commands are paused around it.
+ */
+async function verbatim<T>(log: Logger, body: () => Promise<T>): Promise<T> {
+  const token = randomUUID();
+  log.info(`::stop-commands::${token}`);
+  try {
+    return await body();
+  } finally {
+    log.info(`::${token}::`);
+  }
+}
+
+export function terraformCli(options: TerraformCliOptions): TerraformRunner {
+  // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
+  const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+
+  const execute = async (args: string[], onLine?: (line: string) => void) => {
+    // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
+    const { execa } = await import('execa');
+    const subprocess = execa(options.binary, [...args.slice(0, 1), '-no-color', ...args.slice(1)], {
+      cwd: options.cwd,
+      env,
+      extendEnv: false,
+      stdin: 'ignore',
+      all: true,
+      reject: false,
+      maxBuffer: 256 * 1024 * 1024
+    });
+    if (onLine) for await (const line of subprocess.iterable({ from: 'all' })) onLine(line);
+    return await subprocess;
+  };
+
+  const fail = (args: string[], stderr: string, exitCode: number | undefined, fallback: string): never => {
+    const command = args[0] ?? '';
+    const diagnostics = errorDiagnostics(stderr);
+    for (const diagnostic of diagnostics)
+      options.log.info(errorAnnotation(describeDiagnostic(diagnostic), `terraform ${command}`));
+    const lastLine = stderr.trim().split('\n').pop()?.trim();
+    const detail =
+      diagnostics.length > 0
+        ? `${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}, annotated above.`
+        : lastLine || fallback;
+    throw new TerraformCommandError(command, exitCode, detail);
+  };
+
+  return {
+    async stream(args, streamOptions = {}) {
+      await options.log.group(`terraform ${args[0] ?? ''}`, async () => {
+        const held: string[] = [];
+        const result = await verbatim(options.log, () =>
+          execute(args, (line) => {
+            if (held.length === 0 && !streamOptions.holdFrom?.test(line)) options.log.info(line);
+            else held.push(line);
+          })
+        );
+        if (result.failed) fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+        await streamOptions.release?.();
+        if (held.length > 0) await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
+      });
+    },
+    async capture(args) {
+      const result = await execute(args);
+      if (result.failed) fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+      return String(result.stdout ?? '');
+    }
+  };
+}

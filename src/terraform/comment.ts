@@ -1,0 +1,121 @@
+import type { PlanCounts } from './plan.js';
+import { planSummary } from './plan.js';
+
+/** GitHub rejects issue comments longer than this many characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+// Measured in UTF-8 bytes, which are never fewer than characters however GitHub counts them, and
+// kept well below the limit so the header, note and markup always fit.
+const DEFAULT_BUDGET = 60_000;
+
+export type ProvisionCommand = 'plan' | 'apply' | 'destroy' | 'output';
+
+export interface PlanReport {
+  clusterName: string;
+  command: Exclude<ProvisionCommand, 'output'>;
+  counts: PlanCounts;
+  hasChanges: boolean;
+  /** `terraform show -no-color PLANFILE`: sensitive values already read "(sensitive value)". */
+  planText: string;
+  /** The workflow run, where the full plan is in the log. */
+  logUrl?: string;
+}
+
+/** The hidden first line by which the action finds its own comment again on the next run. */
+export function commentMarker(clusterName: string): string {
+  return `<!-- talos-irsa:provision cluster=${clusterName} -->`;
+}
+
+const MARKER = /^(\s*)(-\/\+|\+\/-|<=|[-+~]) (.*)$/;
+// GitHub's diff highlighting colours lines by their first character: + added, - removed, ! changed.
+const DIFF_MARK: Record<string, string> = { '+': '+', '-': '-', '~': '!', '-/+': '!', '+/-': '!', '<=': '#' };
+
+/** Terraform's plan text with each change marker moved to column 0, keeping the alignment. */
+export function planAsDiff(planText: string): string {
+  return planText
+    .split(/\r?\n/)
+    .map((line) => {
+      const match = MARKER.exec(line);
+      if (!match) return /^[-+!#@]/.test(line) ? ` ${line}` : line;
+      const [, indent = '', marker = '', rest = ''] = match;
+      return `${DIFF_MARK[marker] ?? ' '}${' '.repeat(indent.length + marker.length)}${rest}`;
+    })
+    .join('\n')
+    .trimEnd();
+}
+
+function outcome(report: PlanReport): string {
+  if (report.command === 'plan') return 'Plan only: nothing was applied.';
+  if (!report.hasChanges) return 'No changes: nothing was applied.';
+  return report.command === 'destroy' ? 'Destroyed.' : 'Applied.';
+}
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** The longest prefix of `text` (whole lines where possible) that fits in `budget` UTF-8 bytes. */
+export function cutToBytes(text: string, budget: number): string {
+  if (bytes(text) <= budget) return text;
+  let kept = '';
+  for (const line of text.split('\n')) {
+    const next = kept === '' ? line : `${kept}\n${line}`;
+    if (bytes(next) > budget) {
+      if (kept !== '') return kept;
+      // A single line longer than the budget: cut it by code points, never inside a surrogate pair.
+      let cut = '';
+      for (const character of line) {
+        if (bytes(cut + character) > budget) break;
+        cut += character;
+      }
+      return cut;
+    }
+    kept = next;
+  }
+  return kept;
+}
+
+function fenceFor(text: string): string {
+  // A fence longer than any backtick run inside, so plan text can never close the block early.
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/**
+ * The PR comment (and job summary): marker, counts, outcome, then the plan collapsed in a diff
+ * block, cut at a line with a pointer to the log when it would not fit under GitHub's limit.
+ */
+export function planReportMarkdown(
+  report: PlanReport,
+  options: { marker?: boolean; budget?: number } = {}
+): string {
+  const budget = Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_COMMENT_LIMIT);
+  const header = [
+    ...(options.marker === false ? [] : [commentMarker(report.clusterName)]),
+    `### Terraform ${report.command} for cluster \`${report.clusterName}\``,
+    '',
+    `**${planSummary(report.counts)}.** ${outcome(report)}`,
+    ''
+  ].join('\n');
+  const diff = planAsDiff(report.planText);
+  const fence = fenceFor(diff);
+  const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
+  const render = (body: string, note: string): string =>
+    `${header}\n<details><summary>Show plan</summary>\n\n${fence}diff\n${body}\n${fence}\n\n</details>\n${note}`;
+
+  const whole = render(diff, '');
+  if (bytes(whole) <= budget) return whole;
+  const totalLines = diff.split('\n').length;
+  // The note's length depends on the kept line count; reserve room for its longest form.
+  const longestNote = `\n> The plan was cut at line ${totalLines} of ${totalLines} to fit in a comment; the full plan is in ${where}.\n`;
+  const room = budget - bytes(render('', longestNote));
+  const kept = cutToBytes(diff, Math.max(0, room));
+  const keptLines = kept === '' ? 0 : kept.split('\n').length;
+  const note = `\n> The plan was cut at line ${keptLines} of ${totalLines} to fit in a comment; the full plan is in ${where}.\n`;
+  return render(kept, note);
+}
+
+/** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
+  let result = text;
+  for (const secret of ordered) result = result.split(secret).join('***');
+  return result;
+}

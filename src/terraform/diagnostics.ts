@@ -1,0 +1,74 @@
+/**
+ * Terraform's error diagnostics, read from its `-no-color` text so each can become one annotation.
+ * With -no-color a diagnostic is "Error: SUMMARY", a blank line, an optional source snippet
+ * ("  on FILE line N:" and indented lines), then the detail paragraphs.
+ */
+export interface Diagnostic {
+  summary: string;
+  /** "main.tf line 5" when Terraform names a source location. */
+  location?: string;
+  detail: string;
+}
+
+const HEADER = /^(Error|Warning): (.+)$/;
+const LOCATION = /^ {2}on (.+?) line (\d+)/;
+
+export function errorDiagnostics(text: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  let current: { summary: string; location?: string; detail: string[] } | undefined;
+  let isError = false;
+  const finish = (): void => {
+    if (current && isError)
+      diagnostics.push({
+        summary: current.summary,
+        ...(current.location ? { location: current.location } : {}),
+        detail: current.detail.join(' ').replace(/\s+/g, ' ').trim()
+      });
+    current = undefined;
+  };
+  for (const rawLine of text.split(/\r?\n/)) {
+    // Without -no-color Terraform frames diagnostics in box-drawing characters; strip them.
+    const line = rawLine.replace(/^[╷│╵] ?/, '');
+    const header = HEADER.exec(line);
+    if (header) {
+      finish();
+      isError = header[1] === 'Error';
+      current = { summary: (header[2] ?? '').trim(), detail: [] };
+      continue;
+    }
+    if (!current) continue;
+    const location = LOCATION.exec(line);
+    if (location) {
+      current.location ??= `${location[1]} line ${location[2]}`;
+      continue;
+    }
+    // Snippet lines are indented; the detail paragraphs start at column 0.
+    if (/^\s/.test(line) || line === '') continue;
+    current.detail.push(line);
+  }
+  finish();
+  return diagnostics;
+}
+
+export function describeDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.location ? ` (${diagnostic.location})` : '';
+  const detail = diagnostic.detail ? `: ${diagnostic.detail}` : '';
+  return `${diagnostic.summary}${where}${detail}`;
+}
+
+/**
+ * A workflow-command line for an error annotation, escaped as @actions/core escapes it, so that
+ * run() can raise annotations through its Logger without depending on the runner's toolkit.
+ */
+export function errorAnnotation(message: string, title?: string): string {
+  const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const properties = title
+    ? ` title=${title
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C')}`
+    : '';
+  return `::error${properties}::${data}`;
+}
