@@ -1,8 +1,45 @@
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ActionContext, ActionResult } from '../io/action.js';
-import { oneOf } from '../io/inputs.js';
+import { maskSecret } from '../io/secrets.js';
+import { clientConfig } from '../aws/clients.js';
+import { loadKubeClient } from '../kube/client.js';
+import { readIrsaRoleInputs } from './inputs.js';
+import { run } from './run.js';
+import { kubeServiceAccounts } from './service-account-annotation.js';
 
-// Placeholder until issue 4 lands: validates the required input, then refuses to run.
-export async function irsaRoleAction(ctx: ActionContext): Promise<ActionResult> {
-  oneOf(ctx.read, 'provider-arn', 'issuer-url', true);
-  throw new Error('irsa-role is not implemented yet.');
+/** IAM is global; any region signs its requests, so no region input is asked for. */
+function iamRegion(env: NodeJS.ProcessEnv): string {
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
+}
+
+export async function createIamClient(env: NodeJS.ProcessEnv): Promise<IAMClient> {
+  // Loaded lazily so that a bad input fails before the SDK is even read from disk.
+  const { IAMClient } = await import('@aws-sdk/client-iam');
+  return new IAMClient(clientConfig('IAM', iamRegion(env), env));
+}
+
+export interface IrsaRoleOverrides {
+  /** Tests pass an IAM client with a request counter attached. */
+  iam?: IAMClient;
+  concurrency?: number;
+}
+
+export async function irsaRoleAction(
+  ctx: ActionContext,
+  overrides: IrsaRoleOverrides = {}
+): Promise<ActionResult> {
+  // Masked before anything else reads it, so no later error can print it.
+  maskSecret(ctx.read('kubeconfig'), ctx.mask);
+  const inputs = readIrsaRoleInputs(ctx.read);
+  const iam = overrides.iam ?? (await createIamClient(ctx.env));
+  const kubeconfig = inputs.kubeconfig;
+  return run(inputs, {
+    iam,
+    log: ctx.log,
+    concurrency: overrides.concurrency,
+    serviceAccounts: async () => {
+      if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
+      return kubeServiceAccounts(await loadKubeClient(kubeconfig, ctx.mask));
+    }
+  });
 }

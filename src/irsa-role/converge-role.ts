@@ -1,0 +1,283 @@
+// Brings one IAM role to the state its binding describes. Every write is preceded by a read that
+// shows it is needed, so a run with nothing to change makes only Get/List calls.
+import type { IAMClient, Role } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  CreateRoleCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  PutRolePermissionsBoundaryCommand,
+  PutRolePolicyCommand,
+  TagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateRoleCommand
+} from '@aws-sdk/client-iam';
+import { UserError } from '../io/errors.js';
+import type { PolicyDocument } from '../trust/policy-document.js';
+import { policyJson, samePolicy } from '../trust/policy-document.js';
+import type { Tags } from '../trust/tags.js';
+import { tagList, tagsToWrite } from '../trust/tags.js';
+import { isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
+import type { Origin } from './inputs.js';
+
+/** The inline policy this action owns on each role; other inline policies are left alone unless pruning. */
+export const INLINE_POLICY_NAME = 'talos-irsa';
+
+export interface DesiredRole {
+  roleName: string;
+  path: string;
+  trust: PolicyDocument;
+  description: string;
+  maxSessionDuration: number;
+  permissionsBoundary: string | undefined;
+  tags: Tags;
+  policyArns: string[];
+  inlinePolicy: PolicyDocument | undefined;
+  /** Which input an IAM rejection of the inline policy should name. */
+  inlinePolicyOrigin: Origin;
+}
+
+export interface RoleReport {
+  roleName: string;
+  arn: string;
+  created: boolean;
+  /** What was written, in words, for the log and the summary; empty when nothing changed. */
+  changes: string[];
+  /** Managed policies attached after this run. */
+  policyArns: string[];
+  /** Inline policies on the role after this run. */
+  inlinePolicies: string[];
+  warnings: string[];
+}
+
+async function currentRole(iam: IAMClient, roleName: string): Promise<Role | undefined> {
+  try {
+    return (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+  } catch (error) {
+    if (isNoSuchEntity(error)) return undefined;
+    throw error;
+  }
+}
+
+async function attachedPolicies(iam: IAMClient, roleName: string): Promise<string[]> {
+  const arns: string[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+    for (const policy of page.AttachedPolicies ?? []) if (policy.PolicyArn) arns.push(policy.PolicyArn);
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return arns;
+}
+
+async function inlinePolicyNames(iam: IAMClient, roleName: string): Promise<string[]> {
+  const names: string[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+    names.push(...(page.PolicyNames ?? []));
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return names;
+}
+
+async function currentInlinePolicy(iam: IAMClient, roleName: string): Promise<string | undefined> {
+  try {
+    const found = await iam.send(
+      new GetRolePolicyCommand({ RoleName: roleName, PolicyName: INLINE_POLICY_NAME })
+    );
+    return found.PolicyDocument;
+  } catch (error) {
+    if (isNoSuchEntity(error)) return undefined;
+    throw error;
+  }
+}
+
+async function putInlinePolicy(
+  iam: IAMClient,
+  desired: DesiredRole,
+  document: PolicyDocument
+): Promise<void> {
+  try {
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: desired.roleName,
+        PolicyName: INLINE_POLICY_NAME,
+        PolicyDocument: policyJson(document)
+      })
+    );
+  } catch (error) {
+    // IAM checks actions and resources more deeply than the shape check before the first write.
+    if (isMalformedPolicy(error)) {
+      const { input, where } = desired.inlinePolicyOrigin;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new UserError(`${where ? `${where}: ` : ''}IAM rejected the inline policy (${detail}).`, input);
+    }
+    throw error;
+  }
+}
+
+function tagsOf(role: Role): Tags {
+  return Object.fromEntries((role.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
+}
+
+async function createRole(iam: IAMClient, desired: DesiredRole): Promise<RoleReport> {
+  const created = await iam.send(
+    new CreateRoleCommand({
+      RoleName: desired.roleName,
+      Path: desired.path,
+      AssumeRolePolicyDocument: policyJson(desired.trust),
+      Description: desired.description,
+      MaxSessionDuration: desired.maxSessionDuration,
+      PermissionsBoundary: desired.permissionsBoundary,
+      Tags: tagList(desired.tags)
+    })
+  );
+  const changes = ['created the role'];
+  for (const arn of desired.policyArns) {
+    await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
+    changes.push(`attached ${arn}`);
+  }
+  if (desired.inlinePolicy) {
+    await putInlinePolicy(iam, desired, desired.inlinePolicy);
+    changes.push(`put inline policy ${INLINE_POLICY_NAME}`);
+  }
+  return {
+    roleName: desired.roleName,
+    arn: created.Role?.Arn ?? '',
+    created: true,
+    changes,
+    policyArns: [...desired.policyArns],
+    inlinePolicies: desired.inlinePolicy ? [INLINE_POLICY_NAME] : [],
+    warnings: []
+  };
+}
+
+async function convergeSettings(
+  iam: IAMClient,
+  role: Role,
+  desired: DesiredRole,
+  changes: string[]
+): Promise<void> {
+  const name = desired.roleName;
+  if (!samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust)) {
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: policyJson(desired.trust) })
+    );
+    changes.push('rewrote the trust policy');
+  }
+  const descriptionDiffers = (role.Description ?? '') !== desired.description;
+  const durationDiffers = (role.MaxSessionDuration ?? 3600) !== desired.maxSessionDuration;
+  if (descriptionDiffers || durationDiffers) {
+    await iam.send(
+      new UpdateRoleCommand({
+        RoleName: name,
+        Description: desired.description,
+        MaxSessionDuration: desired.maxSessionDuration
+      })
+    );
+    if (descriptionDiffers) changes.push('updated the description');
+    if (durationDiffers)
+      changes.push(
+        `set max session duration ${role.MaxSessionDuration ?? 3600} → ${desired.maxSessionDuration}`
+      );
+  }
+  const boundary = role.PermissionsBoundary?.PermissionsBoundaryArn;
+  if (desired.permissionsBoundary && boundary !== desired.permissionsBoundary) {
+    await iam.send(
+      new PutRolePermissionsBoundaryCommand({
+        RoleName: name,
+        PermissionsBoundary: desired.permissionsBoundary
+      })
+    );
+    changes.push(`set permissions boundary ${desired.permissionsBoundary}`);
+  }
+  const tags = tagsToWrite(tagsOf(role), desired.tags);
+  if (Object.keys(tags).length > 0) {
+    await iam.send(new TagRoleCommand({ RoleName: name, Tags: tagList(tags) }));
+    changes.push(`tagged ${Object.keys(tags).join(', ')}`);
+  }
+}
+
+async function convergeManagedPolicies(
+  iam: IAMClient,
+  desired: DesiredRole,
+  prune: boolean,
+  changes: string[]
+): Promise<string[]> {
+  const attached = await attachedPolicies(iam, desired.roleName);
+  const result = new Set(attached);
+  for (const arn of desired.policyArns.filter((arn) => !attached.includes(arn))) {
+    await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
+    changes.push(`attached ${arn}`);
+    result.add(arn);
+  }
+  if (prune)
+    for (const arn of attached.filter((arn) => !desired.policyArns.includes(arn))) {
+      await iam.send(new DetachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
+      changes.push(`detached ${arn}`);
+      result.delete(arn);
+    }
+  return [...result];
+}
+
+async function convergeInlinePolicies(
+  iam: IAMClient,
+  desired: DesiredRole,
+  prune: boolean,
+  changes: string[]
+): Promise<string[]> {
+  const name = desired.roleName;
+  // Without pruning only our own inline policy matters, which one GetRolePolicy answers.
+  const names = prune ? await inlinePolicyNames(iam, name) : undefined;
+  const result = new Set(names ?? []);
+  if (desired.inlinePolicy) {
+    const current =
+      names && !names.includes(INLINE_POLICY_NAME) ? undefined : await currentInlinePolicy(iam, name);
+    if (current === undefined || !samePolicy(current, desired.inlinePolicy)) {
+      await putInlinePolicy(iam, desired, desired.inlinePolicy);
+      changes.push(`${current === undefined ? 'put' : 'updated'} inline policy ${INLINE_POLICY_NAME}`);
+    }
+    result.add(INLINE_POLICY_NAME);
+  } else if (!prune && (await currentInlinePolicy(iam, name)) !== undefined) {
+    result.add(INLINE_POLICY_NAME);
+  }
+  if (prune)
+    for (const extra of (names ?? []).filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME))) {
+      await iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: extra }));
+      changes.push(`deleted inline policy ${extra}`);
+      result.delete(extra);
+    }
+  return [...result];
+}
+
+export async function convergeRole(
+  iam: IAMClient,
+  desired: DesiredRole,
+  prune: boolean
+): Promise<RoleReport> {
+  const role = await currentRole(iam, desired.roleName);
+  if (!role) return createRole(iam, desired);
+  const changes: string[] = [];
+  const warnings: string[] = [];
+  if ((role.Path ?? '/') !== desired.path)
+    warnings.push(
+      `role ${desired.roleName} has path ${role.Path ?? '/'}, not ${desired.path}; IAM cannot move a role, so the path is left as it is.`
+    );
+  await convergeSettings(iam, role, desired, changes);
+  const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
+  const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);
+  return {
+    roleName: desired.roleName,
+    arn: role.Arn ?? '',
+    created: false,
+    changes,
+    policyArns,
+    inlinePolicies,
+    warnings
+  };
+}

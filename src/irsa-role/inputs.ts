@@ -1,0 +1,336 @@
+// Every input of irsa-role, read and validated before anything is written. Only the checks that
+// need AWS (does the provider exist, does each policy ARN exist) are left to run().
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../io/errors.js';
+import type { InputReader } from '../io/inputs.js';
+import { booleanInput, httpsUrl, integerInput, listInput, oneOf, optionalInput } from '../io/inputs.js';
+import type { KubeconfigSource } from '../kube/client.js';
+import { kubeconfigSource } from '../kube/client.js';
+import {
+  iamPathProblem,
+  iamRoleNameProblem,
+  kubeNameProblem,
+  parseProviderArn,
+  policyArnProblem
+} from '../trust/names.js';
+import type { PolicyDocument } from '../trust/policy-document.js';
+import { parsePolicyDocument } from '../trust/policy-document.js';
+import type { Tags } from '../trust/tags.js';
+import { parseTagLines, parseTagValue } from '../trust/tags.js';
+import type { ServiceAccountRef } from '../trust/trust-policy.js';
+
+export type ProviderInput = { input: 'provider-arn'; arn: string } | { input: 'issuer-url'; url: string };
+
+/** Where a value came from, so that a failure found later (e.g. a missing policy) names it. */
+export interface Origin {
+  input: string;
+  /** e.g. "item 3 (role 'app')" for a `bindings` entry; empty for the single form. */
+  where: string;
+}
+
+export interface RoleBinding {
+  roleName: string;
+  serviceAccounts: ServiceAccountRef[];
+  policyArns: string[];
+  inlinePolicy: PolicyDocument | undefined;
+  permissionsBoundary: string | undefined;
+  tags: Tags;
+  /** Input names per field, for errors found after parsing. */
+  origins: { policyArns: Origin; permissionsBoundary: Origin; inlinePolicy: Origin };
+}
+
+export interface IrsaRoleInputs {
+  provider: ProviderInput;
+  bindings: RoleBinding[];
+  /** The single form (role-name/namespace/service-account) was used: output role-arn too. */
+  single: boolean;
+  audience: string;
+  maxSessionDuration: number;
+  rolePath: string;
+  prune: boolean;
+  allowWildcards: boolean;
+  annotate: boolean;
+  kubeconfig: KubeconfigSource | undefined;
+}
+
+const SINGLE_INPUTS = ['role-name', 'namespace', 'service-account'] as const;
+const ITEM_KEYS = new Set([
+  'role-name',
+  'namespace',
+  'service-account',
+  'policy-arns',
+  'inline-policy',
+  'permissions-boundary',
+  'tags'
+]);
+
+/** What the top-level inputs give every binding; a `bindings` item adds to or overrides them. */
+interface Shared {
+  policyArns: string[];
+  inlinePolicy: PolicyDocument | undefined;
+  permissionsBoundary: string | undefined;
+  tags: Tags;
+  allowWildcards: boolean;
+}
+
+function fail(origin: Origin, message: string): never {
+  throw new UserError(origin.where ? `${origin.where}: ${message}` : message, origin.input);
+}
+
+function checkedPolicyArns(arns: string[], origin: Origin): string[] {
+  for (const arn of arns) {
+    const problem = policyArnProblem(arn);
+    if (problem) fail(origin, problem);
+  }
+  return [...new Set(arns)];
+}
+
+function checkedBoundary(arn: string | undefined, origin: Origin): string | undefined {
+  if (arn === undefined) return undefined;
+  const problem = policyArnProblem(arn);
+  if (problem) fail(origin, problem);
+  return arn;
+}
+
+function checkedPolicy(text: string | undefined, origin: Origin): PolicyDocument | undefined {
+  if (text === undefined) return undefined;
+  const result = parsePolicyDocument(text);
+  if ('problem' in result) fail(origin, `the inline policy ${result.problem}`);
+  return result.document;
+}
+
+function checkedTags(text: string, origin: Origin): Tags {
+  const result = parseTagLines(text);
+  if ('problem' in result) fail(origin, result.problem);
+  return result.tags;
+}
+
+function checkedRoleName(name: string, origin: Origin): string {
+  const problem = iamRoleNameProblem(name);
+  if (problem) fail(origin, problem);
+  return name;
+}
+
+function checkedAccounts(
+  namespace: string,
+  names: string[],
+  allowWildcards: boolean,
+  nsOrigin: Origin,
+  saOrigin: Origin
+): ServiceAccountRef[] {
+  const nsProblem = kubeNameProblem('namespace', namespace, allowWildcards);
+  if (nsProblem) fail(nsOrigin, nsProblem);
+  if (names.length === 0) fail(saOrigin, 'needs at least one service account.');
+  return [...new Set(names)].map((name) => {
+    const problem = kubeNameProblem('service account', name, allowWildcards);
+    if (problem) fail(saOrigin, problem);
+    return { namespace, name };
+  });
+}
+
+function readShared(read: InputReader): Shared {
+  const allowWildcards = booleanInput(read, 'allow-wildcards', false);
+  const top = (input: string): Origin => ({ input, where: '' });
+  return {
+    policyArns: checkedPolicyArns(listInput(read, 'policy-arns', /\n/), top('policy-arns')),
+    inlinePolicy: checkedPolicy(optionalInput(read, 'inline-policy'), top('inline-policy')),
+    permissionsBoundary: checkedBoundary(
+      optionalInput(read, 'permissions-boundary'),
+      top('permissions-boundary')
+    ),
+    tags: checkedTags(read('tags'), top('tags')),
+    allowWildcards
+  };
+}
+
+function singleBinding(read: InputReader, shared: Shared): RoleBinding {
+  for (const name of SINGLE_INPUTS)
+    if (read(name) === '')
+      throw new UserError(`is required for a single binding (or give 'bindings' instead).`, name);
+  const origin = (input: string): Origin => ({ input, where: '' });
+  return {
+    roleName: checkedRoleName(read('role-name'), origin('role-name')),
+    serviceAccounts: checkedAccounts(
+      read('namespace'),
+      [read('service-account')],
+      shared.allowWildcards,
+      origin('namespace'),
+      origin('service-account')
+    ),
+    policyArns: shared.policyArns,
+    inlinePolicy: shared.inlinePolicy,
+    permissionsBoundary: shared.permissionsBoundary,
+    tags: shared.tags,
+    origins: {
+      policyArns: origin('policy-arns'),
+      permissionsBoundary: origin('permissions-boundary'),
+      inlinePolicy: origin('inline-policy')
+    }
+  };
+}
+
+function stringField(item: Record<string, unknown>, key: string, origin: Origin): string | undefined {
+  const value = item[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') fail(origin, `'${key}' must be a non-empty string.`);
+  return value.trim();
+}
+
+function stringList(value: unknown, key: string, origin: Origin): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string')
+    return value
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string' && entry.trim() !== ''))
+    return value.map((entry: string) => entry.trim());
+  fail(origin, `'${key}' must be a string or a list of strings.`);
+}
+
+function itemPolicy(value: unknown, origin: Origin): PolicyDocument | undefined {
+  if (value === undefined || value === null) return undefined;
+  // A mapping is the document itself; a string is JSON or YAML text.
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return checkedPolicy(text, origin);
+}
+
+function bindingFromItem(raw: unknown, index: number, shared: Shared): RoleBinding {
+  const at: Origin = { input: 'bindings', where: `item ${index + 1}` };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    fail(at, 'must be a mapping with role-name, namespace and service-account.');
+  const item = raw as Record<string, unknown>;
+  for (const key of Object.keys(item))
+    if (!ITEM_KEYS.has(key)) fail(at, `unknown key '${key}' (expected ${[...ITEM_KEYS].join(', ')}).`);
+  const roleName = stringField(item, 'role-name', at);
+  if (roleName === undefined) fail(at, "needs 'role-name'.");
+  const origin: Origin = { input: 'bindings', where: `item ${index + 1} (role '${roleName}')` };
+  checkedRoleName(roleName, origin);
+  const namespace = stringField(item, 'namespace', origin);
+  if (namespace === undefined) fail(origin, "needs 'namespace'.");
+  if (item['service-account'] === undefined) fail(origin, "needs 'service-account' (a name or a list).");
+  const accounts = checkedAccounts(
+    namespace,
+    stringList(item['service-account'], 'service-account', origin),
+    shared.allowWildcards,
+    origin,
+    origin
+  );
+  const ownArns = checkedPolicyArns(stringList(item['policy-arns'], 'policy-arns', origin), origin);
+  const ownPolicy = itemPolicy(item['inline-policy'], origin);
+  const ownBoundary = checkedBoundary(stringField(item, 'permissions-boundary', origin), origin);
+  const ownTags = parseTagValue(item.tags);
+  if ('problem' in ownTags) fail(origin, ownTags.problem);
+  return {
+    roleName,
+    serviceAccounts: accounts,
+    policyArns: [...new Set([...shared.policyArns, ...ownArns])],
+    inlinePolicy: ownPolicy ?? shared.inlinePolicy,
+    permissionsBoundary: ownBoundary ?? shared.permissionsBoundary,
+    tags: { ...shared.tags, ...ownTags.tags },
+    origins: {
+      policyArns: ownArns.length > 0 ? origin : { input: 'policy-arns', where: '' },
+      permissionsBoundary: ownBoundary ? origin : { input: 'permissions-boundary', where: '' },
+      inlinePolicy: ownPolicy ? origin : { input: 'inline-policy', where: '' }
+    }
+  };
+}
+
+function listBindings(text: string, shared: Shared): RoleBinding[] {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new UserError(`does not parse as a YAML list (${reason}).`, 'bindings');
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new UserError('must be a non-empty YAML list of bindings.', 'bindings');
+  const bindings = parsed.map((item, index) => bindingFromItem(item, index, shared));
+  const seen = new Set<string>();
+  for (const binding of bindings) {
+    if (seen.has(binding.roleName))
+      throw new UserError(
+        `role '${binding.roleName}' appears more than once; merge its entries.`,
+        'bindings'
+      );
+    seen.add(binding.roleName);
+  }
+  return bindings;
+}
+
+function readProvider(read: InputReader): ProviderInput {
+  const picked = oneOf(read, 'provider-arn', 'issuer-url', true);
+  if (!picked) throw new UserError("is required (or give 'issuer-url').", 'provider-arn');
+  const [input, value] = picked;
+  if (input === 'provider-arn') {
+    if (!parseProviderArn(value))
+      throw new UserError(
+        `'${value}' is not an IAM OIDC provider ARN (arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH).`,
+        input
+      );
+    return { input, arn: value };
+  }
+  return { input: 'issuer-url', url: httpsUrl(value, 'issuer-url') };
+}
+
+/** One service account annotated with two roles would flip-flop on every run. */
+function checkAnnotationTargets(bindings: RoleBinding[]): void {
+  const owner = new Map<string, string>();
+  for (const binding of bindings)
+    for (const account of binding.serviceAccounts) {
+      if (account.namespace.includes('*') || account.name.includes('*'))
+        throw new UserError(
+          `cannot annotate the pattern '${account.namespace}/${account.name}' (role '${binding.roleName}'); name service accounts exactly or set annotate-service-account: false.`,
+          'annotate-service-account'
+        );
+      const key = `${account.namespace}/${account.name}`;
+      const other = owner.get(key);
+      if (other && other !== binding.roleName)
+        throw new UserError(
+          `service account ${key} is bound to both '${other}' and '${binding.roleName}'; it can carry only one role annotation.`,
+          'annotate-service-account'
+        );
+      owner.set(key, binding.roleName);
+    }
+}
+
+export function readIrsaRoleInputs(read: InputReader): IrsaRoleInputs {
+  const provider = readProvider(read);
+  const shared = readShared(read);
+  const bindingsText = read('bindings');
+  const singleGiven = SINGLE_INPUTS.filter((name) => read(name) !== '');
+  if (bindingsText !== '' && singleGiven.length > 0)
+    throw new UserError(
+      `give either 'bindings' or ${SINGLE_INPUTS.map((n) => `'${n}'`).join('/')}, not both (found '${singleGiven[0]}').`,
+      'bindings'
+    );
+  if (bindingsText === '' && singleGiven.length === 0)
+    throw new UserError("is required (or give 'bindings' for many roles).", 'role-name');
+  const single = bindingsText === '';
+  const bindings = single ? [singleBinding(read, shared)] : listBindings(bindingsText, shared);
+  const annotate = booleanInput(read, 'annotate-service-account', false);
+  const kubeconfig = kubeconfigSource(read, annotate);
+  if (annotate) checkAnnotationTargets(bindings);
+  const rolePath = read('role-path') || '/';
+  const pathProblem = iamPathProblem(rolePath);
+  if (pathProblem) throw new UserError(pathProblem, 'role-path');
+  const audience = read('audience') || 'sts.amazonaws.com';
+  if (audience.length > 255 || /\s/.test(audience))
+    throw new UserError(
+      `'${audience}' is not a valid audience (no spaces, at most 255 characters).`,
+      'audience'
+    );
+  return {
+    provider,
+    bindings,
+    single,
+    audience,
+    maxSessionDuration: integerInput(read, 'max-session-duration', 3600, { min: 3600, max: 43200 }),
+    rolePath,
+    prune: booleanInput(read, 'prune-policies', false),
+    allowWildcards: shared.allowWildcards,
+    annotate,
+    kubeconfig
+  };
+}

@@ -1,0 +1,61 @@
+// Finds the IAM OIDC provider the trust policies name: from its ARN, or from the issuer URL.
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { GetOpenIDConnectProviderCommand, ListOpenIDConnectProvidersCommand } from '@aws-sdk/client-iam';
+import { UserError } from '../io/errors.js';
+import { conditionKeyPrefix } from '../trust/trust-policy.js';
+import type { ProviderInput } from './inputs.js';
+import { isNoSuchEntity } from './iam-errors.js';
+
+export interface OidcProvider {
+  arn: string;
+  /** The provider URL without https://, the prefix of the trust condition keys. */
+  hostPath: string;
+  clientIds: string[];
+}
+
+function sameIssuer(a: string, b: string): boolean {
+  // Host names are case-insensitive; paths are not.
+  const split = (value: string): [string, string] => {
+    const bare = conditionKeyPrefix(value);
+    const slash = bare.indexOf('/');
+    return slash < 0 ? [bare.toLowerCase(), ''] : [bare.slice(0, slash).toLowerCase(), bare.slice(slash)];
+  };
+  const [hostA, pathA] = split(a);
+  const [hostB, pathB] = split(b);
+  return hostA === hostB && pathA === pathB;
+}
+
+async function describe(iam: IAMClient, arn: string): Promise<OidcProvider | undefined> {
+  try {
+    const found = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    return { arn, hostPath: conditionKeyPrefix(found.Url ?? ''), clientIds: found.ClientIDList ?? [] };
+  } catch (error) {
+    if (isNoSuchEntity(error)) return undefined;
+    throw error;
+  }
+}
+
+export async function resolveProvider(iam: IAMClient, given: ProviderInput): Promise<OidcProvider> {
+  if (given.input === 'provider-arn') {
+    const provider = await describe(iam, given.arn);
+    if (!provider)
+      throw new UserError(
+        `no IAM OIDC provider '${given.arn}' exists in this account; create it first (publish-oidc does).`,
+        'provider-arn'
+      );
+    return provider;
+  }
+  const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+  const arns = (listed.OpenIDConnectProviderList ?? []).flatMap((entry) => (entry.Arn ? [entry.Arn] : []));
+  // A provider's ARN ends with its URL, so only likely matches need a GetOpenIDConnectProvider.
+  const wanted = conditionKeyPrefix(given.url);
+  const candidates = arns.filter((arn) => sameIssuer(arn.replace(/^.*?:oidc-provider\//, ''), wanted));
+  for (const arn of candidates) {
+    const provider = await describe(iam, arn);
+    if (provider && sameIssuer(provider.hostPath, wanted)) return provider;
+  }
+  throw new UserError(
+    `no IAM OIDC provider has the URL '${given.url}'; create it first (publish-oidc does) or give provider-arn.`,
+    'issuer-url'
+  );
+}

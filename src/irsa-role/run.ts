@@ -1,0 +1,181 @@
+// irsa-role's logic: resolve the provider, confirm every named policy exists, then converge each
+// role (and optionally its service accounts). Inputs were validated before this is called.
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { GetPolicyCommand } from '@aws-sdk/client-iam';
+import type { ActionResult } from '../io/action.js';
+import { UserError, oneLine } from '../io/errors.js';
+import type { Logger } from '../io/logger.js';
+import { managedTags } from '../trust/tags.js';
+import { subjectOf, trustPolicyFor } from '../trust/trust-policy.js';
+import type { DesiredRole, RoleReport } from './converge-role.js';
+import { convergeRole } from './converge-role.js';
+import { isNoSuchEntity } from './iam-errors.js';
+import type { IrsaRoleInputs, Origin, RoleBinding } from './inputs.js';
+import { mapBounded, settleBounded } from './pool.js';
+import type { OidcProvider } from './provider.js';
+import { resolveProvider } from './provider.js';
+import type { ServiceAccounts } from './service-account-annotation.js';
+import { annotateServiceAccount } from './service-account-annotation.js';
+import { irsaRoleSummary } from './summary.js';
+
+/** IAM's per-account request rate is modest; 8 in flight keeps 100 roles quick without a storm of throttles. */
+export const DEFAULT_CONCURRENCY = 8;
+
+export interface IrsaRoleDeps {
+  iam: IAMClient;
+  log: Logger;
+  /** Only called when annotate-service-account is set, so the Kubernetes client loads only then. */
+  serviceAccounts: () => Promise<ServiceAccounts>;
+  concurrency?: number;
+}
+
+export interface RoleOutcome {
+  report: RoleReport | undefined;
+  /** Service-account annotation results, in words. */
+  annotations: string[];
+  error: string | undefined;
+}
+
+const DESCRIPTION_LIMIT = 1000;
+
+export function roleDescription(binding: RoleBinding): string {
+  const subjects = binding.serviceAccounts.map(subjectOf).join(', ');
+  const text = `IRSA role for ${subjects} (managed by talos-irsa)`;
+  return text.length <= DESCRIPTION_LIMIT ? text : `${text.slice(0, DESCRIPTION_LIMIT - 1)}…`;
+}
+
+export function desiredRoleFor(
+  binding: RoleBinding,
+  inputs: IrsaRoleInputs,
+  provider: OidcProvider
+): DesiredRole {
+  const issuer = `https://${provider.hostPath}`;
+  return {
+    roleName: binding.roleName,
+    path: inputs.rolePath,
+    trust: trustPolicyFor({
+      providerArn: provider.arn,
+      issuer: provider.hostPath,
+      serviceAccounts: binding.serviceAccounts,
+      audience: inputs.audience
+    }),
+    description: roleDescription(binding),
+    maxSessionDuration: inputs.maxSessionDuration,
+    permissionsBoundary: binding.permissionsBoundary,
+    tags: { ...binding.tags, ...managedTags(issuer) },
+    policyArns: binding.policyArns,
+    inlinePolicy: binding.inlinePolicy,
+    inlinePolicyOrigin: binding.origins.inlinePolicy
+  };
+}
+
+/** Every managed policy named anywhere, with the input that named it first. */
+function namedPolicies(bindings: RoleBinding[]): Map<string, Origin> {
+  const named = new Map<string, Origin>();
+  for (const binding of bindings) {
+    for (const arn of binding.policyArns) if (!named.has(arn)) named.set(arn, binding.origins.policyArns);
+    const boundary = binding.permissionsBoundary;
+    if (boundary && !named.has(boundary)) named.set(boundary, binding.origins.permissionsBoundary);
+  }
+  return named;
+}
+
+/** A policy ARN that does not exist is a bad input, and must be found before the first write. */
+async function checkPoliciesExist(
+  iam: IAMClient,
+  bindings: RoleBinding[],
+  concurrency: number
+): Promise<void> {
+  const named = [...namedPolicies(bindings)];
+  await mapBounded(named, concurrency, async ([arn, origin]) => {
+    try {
+      await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+    } catch (error) {
+      if (!isNoSuchEntity(error)) throw error;
+      const where = origin.where ? `${origin.where}: ` : '';
+      throw new UserError(`${where}policy '${arn}' does not exist in this account.`, origin.input);
+    }
+  });
+}
+
+async function annotateFor(
+  accounts: ServiceAccounts,
+  binding: RoleBinding,
+  roleArn: string,
+  log: Logger
+): Promise<string[]> {
+  const notes: string[] = [];
+  for (const account of binding.serviceAccounts) {
+    const change = await annotateServiceAccount(accounts, account, roleArn);
+    const label = `${account.namespace}/${account.name}`;
+    if (change === 'created') notes.push(`created service account ${label}`);
+    if (change === 'annotated') notes.push(`annotated service account ${label}`);
+    log.info(
+      `${binding.roleName}: service account ${label} ${change === 'unchanged' ? 'already annotated' : change}.`
+    );
+  }
+  return notes;
+}
+
+function failureMessage(failures: Array<[string, string]>, total: number): string | undefined {
+  if (failures.length === 0) return undefined;
+  if (total === 1) return failures[0]?.[1];
+  const listed = failures.map(([role, message]) => `role '${role}': ${message}`).join('; ');
+  return `${failures.length} of ${total} roles failed: ${listed}`;
+}
+
+export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<ActionResult> {
+  const { iam, log } = deps;
+  const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
+  const provider = await resolveProvider(iam, inputs.provider);
+  log.info(`IAM OIDC provider ${provider.arn} (issuer https://${provider.hostPath}).`);
+  if (!provider.clientIds.includes(inputs.audience))
+    log.warning(
+      `Provider ${provider.arn} does not list '${inputs.audience}' as a client ID (audience), so STS will refuse tokens for these roles until it does.`
+    );
+  await checkPoliciesExist(iam, inputs.bindings, concurrency);
+
+  const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
+  // One read before the first write, so an unreachable cluster or refused credentials change nothing.
+  const probe = inputs.bindings[0]?.serviceAccounts[0];
+  if (accounts && probe) await accounts.roleArnOf(probe);
+  const settled = await settleBounded(inputs.bindings, concurrency, async (binding) => {
+    const report = await convergeRole(iam, desiredRoleFor(binding, inputs, provider), inputs.prune);
+    for (const warning of report.warnings) log.warning(warning);
+    log.info(
+      `${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`
+    );
+    const annotations = accounts ? await annotateFor(accounts, binding, report.arn, log) : [];
+    return { report, annotations };
+  });
+
+  // A UserError raised while converging (IAM rejecting a policy) fails the step like any bad input.
+  const outcomes: RoleOutcome[] = settled.map((result) =>
+    result.status === 'fulfilled'
+      ? { report: result.value.report, annotations: result.value.annotations, error: undefined }
+      : { report: undefined, annotations: [], error: oneLine(result.reason) }
+  );
+  const failures = outcomes.flatMap((outcome, index): Array<[string, string]> =>
+    outcome.error ? [[inputs.bindings[index]?.roleName ?? '', outcome.error]] : []
+  );
+  const roleArns: Record<string, string> = {};
+  for (const outcome of outcomes) if (outcome.report) roleArns[outcome.report.roleName] = outcome.report.arn;
+  const changed = outcomes.some((o) => o.report && (o.report.changes.length > 0 || o.annotations.length > 0));
+  const outputs: Record<string, string> = { 'role-arns': JSON.stringify(roleArns), changed: String(changed) };
+  const first = outcomes[0]?.report;
+  if (inputs.single && first) outputs['role-arn'] = first.arn;
+  if (!changed && failures.length === 0)
+    log.info('Nothing to change: every role already matches its inputs.');
+  const result: ActionResult = {
+    outputs,
+    summary: irsaRoleSummary({
+      providerArn: provider.arn,
+      audience: inputs.audience,
+      bindings: inputs.bindings,
+      outcomes
+    })
+  };
+  const failure = failureMessage(failures, inputs.bindings.length);
+  if (failure) result.failure = failure;
+  return result;
+}

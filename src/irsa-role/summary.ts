@@ -1,0 +1,52 @@
+// The job summary: each role, who may assume it, its policies, and what this run changed.
+import { code, table } from '../io/summary.js';
+import { assumedBy } from '../trust/trust-policy.js';
+import type { RoleBinding } from './inputs.js';
+import type { RoleOutcome } from './run.js';
+
+function policiesCell(outcome: RoleOutcome): string {
+  if (!outcome.report) return '';
+  const managed = outcome.report.policyArns.map((arn) => code(arn));
+  const inline = outcome.report.inlinePolicies.map((name) => `${code(name)} (inline)`);
+  const all = [...managed, ...inline];
+  return all.length ? all.join('<br>') : '—';
+}
+
+function changesCell(outcome: RoleOutcome): string {
+  if (outcome.error) return `**failed:** ${outcome.error}`;
+  const changes = [...(outcome.report?.changes ?? []), ...outcome.annotations];
+  return changes.length ? changes.join('<br>') : 'no change';
+}
+
+export function irsaRoleSummary(params: {
+  providerArn: string;
+  audience: string;
+  bindings: RoleBinding[];
+  outcomes: RoleOutcome[];
+}): string {
+  const changed = params.outcomes.filter(
+    (o) => o.report && (o.report.changes.length || o.annotations.length)
+  );
+  const failed = params.outcomes.filter((o) => o.error).length;
+  const rows = params.outcomes.map((outcome, index) => {
+    const binding = params.bindings[index] as RoleBinding;
+    return [
+      code(binding.roleName),
+      outcome.report ? code(outcome.report.arn) : '',
+      assumedBy(binding.serviceAccounts).map(code).join('<br>'),
+      policiesCell(outcome),
+      changesCell(outcome)
+    ];
+  });
+  const counts = `${params.outcomes.length} role(s): ${changed.length} changed, ${
+    params.outcomes.length - changed.length - failed
+  } unchanged${failed ? `, ${failed} failed` : ''}.`;
+  return [
+    '### IRSA roles',
+    '',
+    `Trusted provider ${code(params.providerArn)}, audience ${code(params.audience)}. ${counts}`,
+    '',
+    table(['Role', 'ARN', 'Assumable by (namespace/service account)', 'Policies', 'This run'], rows),
+    ''
+  ].join('\n');
+}

@@ -1,0 +1,134 @@
+// IAM policy documents: parsing what a user wrote (JSON or YAML), checking it is shaped like a
+// policy, and comparing documents the way IAM means them rather than byte for byte.
+import { parse as parseYaml } from 'yaml';
+
+export type PolicyValue = string | number | boolean | null | PolicyValue[] | { [key: string]: PolicyValue };
+
+export interface PolicyDocument {
+  Version?: string;
+  Id?: string;
+  Statement: PolicyStatement[] | PolicyStatement;
+  [key: string]: PolicyValue | undefined;
+}
+
+export interface PolicyStatement {
+  [key: string]: PolicyValue;
+}
+
+const STATEMENT_KEYS = new Set([
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition'
+]);
+const DOCUMENT_KEYS = new Set(['Version', 'Id', 'Statement']);
+const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// JSON first: YAML forbids tabs in indentation, which pasted JSON often has.
+function parseJsonOrYaml(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return parseYaml(text, { prettyErrors: false }) as unknown;
+  }
+}
+
+/**
+ * Parses a user's policy (JSON is YAML, so one parser reads both) and checks its shape. Returns a
+ * sentence on failure so the caller can name the input.
+ */
+export function parsePolicyDocument(text: string): { document: PolicyDocument } | { problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = parseJsonOrYaml(text);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return { problem: `does not parse as JSON or YAML (${reason}).` };
+  }
+  const problem = policyShapeProblem(parsed);
+  return problem ? { problem } : { document: parsed as PolicyDocument };
+}
+
+export function policyShapeProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'is not a policy document: expected an object with Version and Statement.';
+  for (const key of Object.keys(value))
+    if (!DOCUMENT_KEYS.has(key)) return `is not a policy document: unknown top-level key '${key}'.`;
+  if (value.Version !== undefined && !VERSIONS.has(String(value.Version)))
+    return `has Version '${String(value.Version)}'; use '2012-10-17'.`;
+  const statements = Array.isArray(value.Statement) ? value.Statement : [value.Statement];
+  if (value.Statement === undefined || statements.length === 0)
+    return 'is not a policy document: it has no Statement.';
+  for (const [index, statement] of statements.entries()) {
+    const where = `statement ${index + 1}`;
+    if (!isRecord(statement)) return `is not a policy document: ${where} is not an object.`;
+    for (const key of Object.keys(statement))
+      if (!STATEMENT_KEYS.has(key)) return `is not a policy document: ${where} has unknown key '${key}'.`;
+    if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')
+      return `is not a policy document: ${where} needs Effect Allow or Deny.`;
+    if (statement.Action === undefined && statement.NotAction === undefined)
+      return `is not a policy document: ${where} needs Action or NotAction.`;
+    if (statement.Resource === undefined && statement.NotResource === undefined)
+      return `is not a policy document: ${where} needs Resource or NotResource (an identity policy names what it grants).`;
+    if (statement.Principal !== undefined || statement.NotPrincipal !== undefined)
+      return `is not an identity policy: ${where} has a Principal, which only resource and trust policies hold.`;
+  }
+  return undefined;
+}
+
+/**
+ * A document as IAM returns it (GetRole, GetRolePolicy): URL-encoded JSON. A document that is
+ * already JSON is taken as it is.
+ */
+export function decodeIamDocument(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) return JSON.parse(trimmed) as unknown;
+  return JSON.parse(decodeURIComponent(trimmed)) as unknown;
+}
+
+/**
+ * A canonical form in which two documents IAM treats alike are equal: keys sorted, a one-element
+ * list the same as its element, and lists compared as sets (every list in a policy — statements,
+ * actions, resources, condition values — is a set to IAM).
+ */
+export function canonicalPolicy(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(canonicalPolicy);
+    const unique = [...new Map(items.map((item) => [JSON.stringify(item), item])).entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, item]) => item);
+    return unique.length === 1 ? unique[0] : unique;
+  }
+  if (isRecord(value)) {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) sorted[key] = canonicalPolicy(value[key]);
+    return sorted;
+  }
+  return value;
+}
+
+/** Equal as IAM means it; `current` may be the URL-encoded text IAM returned. */
+export function samePolicy(current: unknown, desired: unknown): boolean {
+  let currentValue = current;
+  if (typeof current === 'string') {
+    try {
+      currentValue = decodeIamDocument(current);
+    } catch {
+      return false;
+    }
+  }
+  return JSON.stringify(canonicalPolicy(currentValue)) === JSON.stringify(canonicalPolicy(desired));
+}
+
+/** The compact JSON IAM is sent: no whitespace, so the 2048/10240-character quotas go furthest. */
+export function policyJson(document: PolicyDocument): string {
+  return JSON.stringify(document);
+}

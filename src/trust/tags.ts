@@ -1,0 +1,78 @@
+// Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
+// role already carries so that only differing tags are written.
+export const MANAGED_BY_KEY = 'managed-by';
+export const MANAGED_BY_VALUE = 'talos-irsa';
+export const ISSUER_TAG_KEY = 'talos-irsa/issuer';
+const RESERVED_KEYS = new Set([MANAGED_BY_KEY, ISSUER_TAG_KEY]);
+
+// IAM: keys 1–128, values 0–256, of letters, digits, spaces and _ . : / = + - @; no aws: prefix.
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+export type Tags = Record<string, string>;
+
+export type TagsResult = { tags: Tags } | { problem: string };
+
+export function tagProblem(key: string, value: string): string | undefined {
+  if (key.length === 0 || key.length > 128) return `tag key '${key}' must be 1–128 characters.`;
+  if (value.length > 256) return `tag '${key}' has a value longer than 256 characters.`;
+  if (!TAG_CHARS.test(key) || !TAG_CHARS.test(value))
+    return `tag '${key}' may hold only letters, digits, spaces and _ . : / = + - @.`;
+  if (/^aws:/i.test(key)) return `tag key '${key}' uses the reserved prefix aws:.`;
+  if (RESERVED_KEYS.has(key)) return `tag key '${key}' is set by the action itself; choose another key.`;
+  return undefined;
+}
+
+/** `key=value` lines (the value may itself contain '='); blank lines are skipped. */
+export function parseTagLines(text: string): TagsResult {
+  const tags: Tags = {};
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const at = line.indexOf('=');
+    if (at <= 0) return { problem: `'${line}' is not key=value.` };
+    const key = line.slice(0, at).trim();
+    const value = line.slice(at + 1).trim();
+    if (key in tags) return { problem: `tag '${key}' is given twice.` };
+    const problem = tagProblem(key, value);
+    if (problem) return { problem };
+    tags[key] = value;
+  }
+  return { tags };
+}
+
+/** Tags given as a YAML mapping (in `bindings`) or as key=value lines. */
+export function parseTagValue(value: unknown): TagsResult {
+  if (value === undefined || value === null) return { tags: {} };
+  if (typeof value === 'string') return parseTagLines(value);
+  if (Array.isArray(value)) {
+    if (!value.every((item) => typeof item === 'string'))
+      return { problem: 'tags must be key=value strings or a mapping.' };
+    return parseTagLines(value.join('\n'));
+  }
+  if (typeof value !== 'object') return { problem: 'tags must be a mapping of key: value.' };
+  const tags: Tags = {};
+  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof raw === 'object' && raw !== null) return { problem: `tag '${key}' must have a scalar value.` };
+    const text = raw === null || raw === undefined ? '' : String(raw);
+    const problem = tagProblem(key, text);
+    if (problem) return { problem };
+    tags[key] = text;
+  }
+  return { tags };
+}
+
+/** The tags the action puts on every role it manages, besides the user's. */
+export function managedTags(issuer: string): Tags {
+  return { [MANAGED_BY_KEY]: MANAGED_BY_VALUE, [ISSUER_TAG_KEY]: issuer };
+}
+
+/** Tags to write so the role carries `desired`; tags it has beyond those are left alone. */
+export function tagsToWrite(current: Tags, desired: Tags): Tags {
+  const write: Tags = {};
+  for (const [key, value] of Object.entries(desired)) if (current[key] !== value) write[key] = value;
+  return write;
+}
+
+export function tagList(tags: Tags): { Key: string; Value: string }[] {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
