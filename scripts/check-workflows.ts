@@ -1,0 +1,248 @@
+// Checks the repository's workflows against the suite's own rules, beyond what actionlint knows:
+// every `uses: ./actions/X` step passes only inputs that actions/X/action.yml declares and all
+// the required ones, reads only outputs X declares, and every workflow holds the house rules
+// (explicit permissions, timeouts, SHA-pinned third-party actions, no pull_request_target, no
+// secret carried between jobs).
+//
+// `tsx scripts/check-workflows.ts` prints the findings and exits non-zero when there are any;
+// the tests import the functions.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export interface ActionInput {
+  required: boolean;
+  hasDefault: boolean;
+  description: string;
+  default?: string;
+}
+
+export interface ActionInterface {
+  name: string;
+  title: string;
+  description: string;
+  inputs: Map<string, ActionInput>;
+  outputs: Map<string, string>;
+}
+
+export type Interfaces = Map<string, ActionInterface>;
+
+type Mapping = Record<string, unknown>;
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Reads one action.yml into the shape the checks and the README generator need. */
+export function parseActionInterface(name: string, source: string): ActionInterface {
+  const doc: unknown = parse(source);
+  if (!isMapping(doc)) throw new Error(`actions/${name}/action.yml is not a YAML mapping`);
+  const inputs = new Map<string, ActionInput>();
+  for (const [key, raw] of Object.entries(isMapping(doc['inputs']) ? doc['inputs'] : {})) {
+    const spec = isMapping(raw) ? raw : {};
+    const input: ActionInput = {
+      // GitHub reads `required` loosely; only a literal true makes the input mandatory.
+      required: spec['required'] === true || spec['required'] === 'true',
+      hasDefault: spec['default'] !== undefined,
+      description: text(spec['description']).trim()
+    };
+    if (spec['default'] !== undefined) input.default = text(spec['default']);
+    inputs.set(key, input);
+  }
+  const outputs = new Map<string, string>();
+  for (const [key, raw] of Object.entries(isMapping(doc['outputs']) ? doc['outputs'] : {})) {
+    outputs.set(key, text(isMapping(raw) ? raw['description'] : '').trim());
+  }
+  return {
+    name,
+    title: text(doc['name']),
+    description: text(doc['description']).trim(),
+    inputs,
+    outputs
+  };
+}
+
+export function loadActionInterfaces(root: string): Interfaces {
+  const interfaces: Interfaces = new Map();
+  const dir = join(root, 'actions');
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name, 'action.yml');
+    if (existsSync(file)) interfaces.set(name, parseActionInterface(name, readFileSync(file, 'utf8')));
+  }
+  return interfaces;
+}
+
+/**
+ * The suite action a `uses:` names, if any: `./actions/X` in this repository, or
+ * `./<checkout>/actions/X` where a reusable workflow checked the suite out beside the caller's code.
+ */
+export function localActionName(uses: string): string | undefined {
+  const match = /^\.\/(?:[^/]+\/)*?actions\/([a-z0-9-]+)\/?$/.exec(uses.trim());
+  return match?.[1];
+}
+
+interface Step {
+  id?: string;
+  uses?: string;
+  with?: Mapping;
+  name?: string;
+}
+
+interface Job {
+  id: string;
+  body: Mapping;
+  steps: Step[];
+}
+
+function jobsOf(doc: Mapping): Job[] {
+  const jobs = isMapping(doc['jobs']) ? doc['jobs'] : {};
+  return Object.entries(jobs).map(([id, raw]) => {
+    const body = isMapping(raw) ? raw : {};
+    const steps = Array.isArray(body['steps']) ? body['steps'].filter(isMapping).map((s) => s as Step) : [];
+    return { id, body, steps };
+  });
+}
+
+/** Every `steps.<id>.outputs.<name>` (or `['name']`) reference in a job's text. */
+function stepOutputReferences(job: Job): Array<{ step: string; output: string }> {
+  const source = JSON.stringify(job.body);
+  const refs: Array<{ step: string; output: string }> = [];
+  const pattern = /steps\.([A-Za-z_][\w-]*)\.outputs(?:\.([A-Za-z_][\w-]*)|\[\\?['"]([\w-]+)\\?['"]\])/g;
+  for (const match of source.matchAll(pattern)) {
+    refs.push({ step: match[1] ?? '', output: match[2] ?? match[3] ?? '' });
+  }
+  return refs;
+}
+
+export function parseWorkflow(source: string): Mapping {
+  const doc: unknown = parse(source);
+  if (!isMapping(doc)) throw new Error('workflow is not a YAML mapping');
+  return doc;
+}
+
+/**
+ * Findings for every step that runs a suite action: undeclared inputs, missing required inputs,
+ * and reads of outputs the action does not declare.
+ */
+export function localActionCallFindings(file: string, doc: Mapping, interfaces: Interfaces): string[] {
+  const findings: string[] = [];
+  for (const job of jobsOf(doc)) {
+    const actionOfStep = new Map<string, ActionInterface>();
+    job.steps.forEach((step, index) => {
+      if (typeof step.uses !== 'string') return;
+      const name = localActionName(step.uses);
+      if (name === undefined) return;
+      const where = `${file}: job '${job.id}' step ${step.id ?? step.name ?? index + 1}`;
+      const action = interfaces.get(name);
+      if (!action) {
+        findings.push(`${where}: uses ${step.uses}, but actions/${name}/action.yml does not exist`);
+        return;
+      }
+      if (step.id) actionOfStep.set(step.id, action);
+      const given = isMapping(step.with) ? Object.keys(step.with) : [];
+      for (const input of given) {
+        if (!action.inputs.has(input))
+          findings.push(`${where}: input '${input}' is not declared by actions/${name}`);
+      }
+      for (const [input, spec] of action.inputs) {
+        if (spec.required && !spec.hasDefault && !given.includes(input)) {
+          findings.push(`${where}: required input '${input}' of actions/${name} is not given`);
+        }
+      }
+    });
+    for (const ref of stepOutputReferences(job)) {
+      const action = actionOfStep.get(ref.step);
+      if (action && !action.outputs.has(ref.output)) {
+        findings.push(
+          `${file}: job '${job.id}' reads steps.${ref.step}.outputs.${ref.output}, which actions/${action.name} does not declare`
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+const SECRET_OUTPUTS = /outputs\.(?:kubeconfig|talosconfig)\b|secrets\./;
+const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
+
+function triggersOf(doc: Mapping): string[] {
+  const on = doc['on'];
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.map(text);
+  return isMapping(on) ? Object.keys(on) : [];
+}
+
+/** The house rules every workflow keeps. `source` is the raw text, for the version comments. */
+export function policyFindings(file: string, doc: Mapping, source: string): string[] {
+  const findings: string[] = [];
+  if (triggersOf(doc).includes('pull_request_target')) {
+    findings.push(`${file}: uses pull_request_target, which runs fork code with secrets`);
+  }
+  const topPermissions = doc['permissions'];
+  for (const job of jobsOf(doc)) {
+    const callsWorkflow = typeof job.body['uses'] === 'string';
+    if (topPermissions === undefined && job.body['permissions'] === undefined) {
+      findings.push(
+        `${file}: job '${job.id}' has no explicit permissions (neither the workflow nor the job sets them)`
+      );
+    }
+    // A job that calls a reusable workflow may not set timeout-minutes; the called jobs do.
+    if (!callsWorkflow && job.body['timeout-minutes'] === undefined) {
+      findings.push(`${file}: job '${job.id}' has no timeout-minutes`);
+    }
+    const jobOutputs = isMapping(job.body['outputs']) ? job.body['outputs'] : {};
+    for (const [name, value] of Object.entries(jobOutputs)) {
+      if (SECRET_OUTPUTS.test(text(value))) {
+        findings.push(`${file}: job '${job.id}' output '${name}' carries a secret out of the job`);
+      }
+    }
+    const uses = [
+      ...(callsWorkflow ? [text(job.body['uses'])] : []),
+      ...job.steps.map((s) => s.uses).filter((u): u is string => typeof u === 'string')
+    ];
+    for (const ref of uses) {
+      if (ref.startsWith('./') || ref.startsWith('docker://')) continue;
+      if (!PINNED.test(ref))
+        findings.push(`${file}: job '${job.id}' uses ${ref}, not pinned to a full commit SHA`);
+    }
+  }
+  source.split('\n').forEach((line, index) => {
+    const pinned = /uses:\s*[\w.-]+\/[\w./-]+@[0-9a-f]{40}(.*)$/.exec(line);
+    if (pinned && !/#\s*v\d/.test(pinned[1] ?? '')) {
+      findings.push(`${file}:${index + 1}: pinned action has no '# vX.Y.Z' comment naming the version`);
+    }
+  });
+  return findings;
+}
+
+export function workflowFiles(root: string): string[] {
+  const dir = join(root, '.github', 'workflows');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join('.github', 'workflows', f));
+}
+
+export function allFindings(root: string): string[] {
+  const interfaces = loadActionInterfaces(root);
+  return workflowFiles(root).flatMap((file) => {
+    const source = readFileSync(join(root, file), 'utf8');
+    const doc = parseWorkflow(source);
+    return [...localActionCallFindings(file, doc, interfaces), ...policyFindings(file, doc, source)];
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const findings = allFindings(root);
+  for (const finding of findings) console.log(finding);
+  if (findings.length > 0) process.exit(1);
+  console.log(`${workflowFiles(root).length} workflows: no findings`);
+}
