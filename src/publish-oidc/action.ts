@@ -1,8 +1,33 @@
 import type { ActionContext, ActionResult } from '../io/action.js';
-import { requiredInput } from '../io/inputs.js';
+import { loadKubeClient } from '../kube/client.js';
+import { parsePublishInputs } from './inputs.js';
 
-// Placeholder until issue 3 lands: validates the required input, then refuses to run.
+// Bounded, so that an unreachable API server fails the step instead of hanging the job.
+const CLUSTER_TIMEOUT_MS = 15000;
+
 export async function publishOidcAction(ctx: ActionContext): Promise<ActionResult> {
-  requiredInput(ctx.read, 'bucket');
-  throw new Error('publish-oidc is not implemented yet.');
+  const inputs = parsePublishInputs(ctx.read, ctx.env);
+  // Masks the kubeconfig's secrets before anything else can print them.
+  const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
+
+  // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
+  const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, { readClusterDocuments }, tlsAdapters] =
+    await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('@aws-sdk/client-iam'),
+      import('../aws/clients.js'),
+      import('./run.js'),
+      import('./cluster-documents.js'),
+      Promise.all([import('./issuer-thumbprint.js'), import('./public-read.js')])
+    ]);
+  const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
+  return run(inputs, {
+    readCluster: () => readClusterDocuments(kube, CLUSTER_TIMEOUT_MS),
+    s3: new S3Client(clientConfig('S3', inputs.region, ctx.env)),
+    iam: new IAMClient(clientConfig('IAM', inputs.region, ctx.env)),
+    issuerThumbprint: (url) => issuerThumbprint(url),
+    publicGet: (url) => anonymousGet(url),
+    log: ctx.log,
+    now: () => new Date()
+  });
 }

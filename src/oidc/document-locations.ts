@@ -1,0 +1,62 @@
+/** Where the two documents live: their object keys in the bucket and their public URLs. */
+export interface DocumentLocations {
+  issuer: string;
+  discoveryKey: string;
+  discoveryUrl: string;
+  jwksKey: string;
+  jwksUrl: string;
+  /** True when the cluster's jwks_uri is not under the issuer and the published one was rewritten. */
+  jwksUriRewritten: boolean;
+}
+
+export const DISCOVERY_PATH = '.well-known/openid-configuration';
+export const DEFAULT_JWKS_PATH = 'openid/v1/jwks';
+
+export function defaultIssuerUrl(bucket: string, region: string): string {
+  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `https://${bucket}.s3.${region}.${domain}`;
+}
+
+/**
+ * The key prefix the issuer's path maps to. Virtual-hosted (https://BUCKET.s3…/path) and
+ * CDN-fronted issuers map their whole path; a path-style issuer (https://HOST/BUCKET/path) names
+ * the bucket in its first segment, which is not part of the key.
+ */
+export function issuerKeyPrefix(issuerUrl: string, bucket: string): string {
+  const url = new URL(issuerUrl);
+  const segments = url.pathname
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => decodeURIComponent(segment));
+  const virtualHosted = url.hostname.startsWith(`${bucket}.`);
+  const keySegments = !virtualHosted && segments[0] === bucket ? segments.slice(1) : segments;
+  return keySegments.map((segment) => `${segment}/`).join('');
+}
+
+/** The JWKS path below the issuer, when the cluster's jwks_uri lies there and can be an object key. */
+function jwksPathUnderIssuer(jwksUri: string, issuerUrl: string): string | undefined {
+  if (!jwksUri.startsWith(`${issuerUrl}/`)) return undefined;
+  const rest = jwksUri.slice(issuerUrl.length + 1);
+  if (rest === '' || /[?#]/.test(rest) || rest.endsWith('/')) return undefined;
+  const segments = rest.split('/').map((segment) => decodeURIComponent(segment));
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+  const path = segments.join('/');
+  return path === DISCOVERY_PATH ? undefined : path;
+}
+
+export function documentLocations(
+  issuerUrl: string,
+  bucket: string,
+  clusterJwksUri: string
+): DocumentLocations {
+  const prefix = issuerKeyPrefix(issuerUrl, bucket);
+  const underIssuer = jwksPathUnderIssuer(clusterJwksUri, issuerUrl);
+  return {
+    issuer: issuerUrl,
+    discoveryKey: prefix + DISCOVERY_PATH,
+    discoveryUrl: `${issuerUrl}/${DISCOVERY_PATH}`,
+    jwksKey: prefix + (underIssuer ?? DEFAULT_JWKS_PATH),
+    jwksUrl: underIssuer === undefined ? `${issuerUrl}/${DEFAULT_JWKS_PATH}` : clusterJwksUri,
+    jwksUriRewritten: underIssuer === undefined
+  };
+}

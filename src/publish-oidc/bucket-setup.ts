@@ -1,0 +1,87 @@
+import {
+  CreateBucketCommand,
+  GetBucketPolicyCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  PutBucketPolicyCommand,
+  PutPublicAccessBlockCommand,
+  type BucketLocationConstraint,
+  type S3Client
+} from '@aws-sdk/client-s3';
+import { UserError } from '../io/errors.js';
+import { awsErrorName, awsHttpStatus, isAwsNotFound } from './aws-errors.js';
+import type { BucketPlan, BucketState } from './bucket-plan.js';
+
+async function bucketExists(s3: S3Client, bucket: string, region: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return true;
+  } catch (error) {
+    const status = awsHttpStatus(error);
+    if (isAwsNotFound(error, 'NotFound', 'NoSuchBucket')) return false;
+    if (status === 301 || awsErrorName(error) === 'PermanentRedirect')
+      throw new UserError(`'${bucket}' is not in ${region}; set region to the bucket's region.`, 'bucket');
+    if (status === 403)
+      throw new UserError(
+        `'${bucket}' exists but these credentials may not use it (it may belong to another account; ` +
+          'bucket names are global).',
+        'bucket'
+      );
+    throw error;
+  }
+}
+
+/** The bucket's settings that publishing depends on. Reads only. */
+export async function readBucketState(
+  s3: S3Client,
+  bucket: string,
+  region: string,
+  manageBucket: boolean
+): Promise<BucketState> {
+  const exists = await bucketExists(s3, bucket, region);
+  if (!exists && !manageBucket)
+    throw new UserError(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
+  if (!exists || !manageBucket) return { exists, publicAccessBlock: undefined, policy: undefined };
+  let publicAccessBlock: BucketState['publicAccessBlock'];
+  try {
+    const response = await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
+    publicAccessBlock = response.PublicAccessBlockConfiguration ?? {};
+  } catch (error) {
+    if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration')) throw error;
+  }
+  let policy: string | undefined;
+  try {
+    policy = (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
+  } catch (error) {
+    if (!isAwsNotFound(error, 'NoSuchBucketPolicy')) throw error;
+  }
+  return { exists, publicAccessBlock, policy };
+}
+
+/** Creates the bucket, then relaxes the block, then puts the policy: a public policy put under BlockPublicPolicy fails. */
+export async function applyBucketPlan(
+  s3: S3Client,
+  bucket: string,
+  region: string,
+  plan: BucketPlan
+): Promise<void> {
+  if (plan.create)
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: bucket,
+        ObjectOwnership: 'BucketOwnerEnforced',
+        // us-east-1 is the one region that rejects its own name as a location constraint.
+        ...(region === 'us-east-1'
+          ? {}
+          : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } })
+      })
+    );
+  if (plan.publicAccessBlock)
+    await s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: plan.publicAccessBlock
+      })
+    );
+  if (plan.policy) await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: plan.policy }));
+}

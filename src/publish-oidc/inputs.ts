@@ -1,0 +1,76 @@
+import { resolveRegion } from '../aws/clients.js';
+import { UserError } from '../io/errors.js';
+import {
+  booleanInput,
+  httpsUrl,
+  integerInput,
+  listInput,
+  optionalInput,
+  requiredInput,
+  type InputReader
+} from '../io/inputs.js';
+import { kubeconfigSource, type KubeconfigSource } from '../kube/client.js';
+import { defaultIssuerUrl } from '../oidc/document-locations.js';
+import { bucketName } from './bucket-name.js';
+
+export interface PublishInputs {
+  kubeconfig: KubeconfigSource;
+  bucket: string;
+  region: string;
+  issuerUrl: string;
+  manageBucket: boolean;
+  createProvider: boolean;
+  clientIds: string[];
+  keyRetentionHours: number;
+  verifyPublic: boolean;
+  dryRun: boolean;
+}
+
+// IAM: at most 100 client IDs per provider, each 1 to 255 characters.
+const MAX_CLIENT_IDS = 100;
+
+function clientIds(read: InputReader): string[] {
+  const ids = [...new Set(listInput(read, 'client-ids'))];
+  if (ids.length === 0) return ['sts.amazonaws.com'];
+  if (ids.length > MAX_CLIENT_IDS)
+    throw new UserError(
+      `lists ${ids.length} client IDs; IAM allows at most ${MAX_CLIENT_IDS}.`,
+      'client-ids'
+    );
+  const tooLong = ids.find((id) => id.length > 255);
+  if (tooLong) throw new UserError(`'${tooLong.slice(0, 40)}…' is longer than 255 characters.`, 'client-ids');
+  return ids;
+}
+
+function issuerUrl(read: InputReader, bucket: string, region: string): string {
+  const given = optionalInput(read, 'issuer-url');
+  if (given !== undefined) return httpsUrl(given, 'issuer-url');
+  // A dotted name breaks the *.s3.REGION.amazonaws.com certificate on the virtual-hosted URL.
+  if (bucket.includes('.'))
+    throw new UserError(
+      `'${bucket}' holds dots, so the default issuer https://${bucket}.s3.${region}.amazonaws.com would not ` +
+        "match S3's TLS certificate. Use a bucket name without dots, or set issuer-url (e.g. a CloudFront URL).",
+      'bucket'
+    );
+  return defaultIssuerUrl(bucket, region);
+}
+
+/** Every input, parsed and checked, before anything touches the cluster or AWS. */
+export function parsePublishInputs(read: InputReader, env: NodeJS.ProcessEnv): PublishInputs {
+  const kubeconfig = kubeconfigSource(read, true);
+  if (!kubeconfig) throw new UserError('is required (or give kubeconfig-path).', 'kubeconfig');
+  const bucket = bucketName(requiredInput(read, 'bucket'), 'bucket');
+  const region = resolveRegion(optionalInput(read, 'region'), env);
+  return {
+    kubeconfig,
+    bucket,
+    region,
+    issuerUrl: issuerUrl(read, bucket, region),
+    manageBucket: booleanInput(read, 'manage-bucket', false),
+    createProvider: booleanInput(read, 'create-provider', true),
+    clientIds: clientIds(read),
+    keyRetentionHours: integerInput(read, 'key-retention-hours', 24, { min: 0, max: 8760 }),
+    verifyPublic: booleanInput(read, 'verify-public', true),
+    dryRun: booleanInput(read, 'dry-run', false)
+  };
+}

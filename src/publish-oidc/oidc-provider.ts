@@ -1,0 +1,63 @@
+import {
+  AddClientIDToOpenIDConnectProviderCommand,
+  CreateOpenIDConnectProviderCommand,
+  GetOpenIDConnectProviderCommand,
+  ListOpenIDConnectProvidersCommand,
+  UpdateOpenIDConnectProviderThumbprintCommand,
+  type IAMClient
+} from '@aws-sdk/client-iam';
+import { providerUrlOf, type ProviderPlan, type ProviderState } from './provider-plan.js';
+
+/**
+ * The provider whose URL is the issuer, found by listing and reading providers, never by building
+ * an ARN from the account and URL. The ARN's tail narrows the candidates; GetOpenIDConnectProvider's
+ * Url decides.
+ */
+export async function findProvider(iam: IAMClient, issuerUrl: string): Promise<ProviderState | undefined> {
+  const wantedUrl = providerUrlOf(issuerUrl);
+  const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+  const candidates = (listed.OpenIDConnectProviderList ?? [])
+    .map((entry) => entry.Arn ?? '')
+    .filter((arn) => arn.toLowerCase().endsWith(`:oidc-provider/${wantedUrl.toLowerCase()}`));
+  for (const arn of candidates) {
+    const provider = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    if (provider.Url && providerUrlOf(provider.Url) === wantedUrl)
+      return { arn, clientIds: provider.ClientIDList ?? [], thumbprints: provider.ThumbprintList ?? [] };
+  }
+  return undefined;
+}
+
+/** Applies the plan and returns the provider's ARN. */
+export async function applyProviderPlan(
+  iam: IAMClient,
+  issuerUrl: string,
+  plan: ProviderPlan,
+  current: ProviderState | undefined
+): Promise<string> {
+  if (plan.create || !current) {
+    const created = await iam.send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: issuerUrl,
+        ClientIDList: plan.addClientIds,
+        ThumbprintList: plan.thumbprints ?? []
+      })
+    );
+    if (!created.OpenIDConnectProviderArn) throw new Error('CreateOpenIDConnectProvider returned no ARN.');
+    return created.OpenIDConnectProviderArn;
+  }
+  for (const clientId of plan.addClientIds)
+    await iam.send(
+      new AddClientIDToOpenIDConnectProviderCommand({
+        OpenIDConnectProviderArn: current.arn,
+        ClientID: clientId
+      })
+    );
+  if (plan.thumbprints)
+    await iam.send(
+      new UpdateOpenIDConnectProviderThumbprintCommand({
+        OpenIDConnectProviderArn: current.arn,
+        ThumbprintList: plan.thumbprints
+      })
+    );
+  return current.arn;
+}

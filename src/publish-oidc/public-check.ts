@@ -1,0 +1,51 @@
+import type { PublicResponse } from './public-read.js';
+
+export interface PublishedDocument {
+  name: string;
+  url: string;
+  key: string;
+  bytes: Buffer;
+}
+
+/** Why one anonymously fetched document is not what STS needs, or undefined when it is. */
+export function publicReadProblem(
+  doc: PublishedDocument,
+  response: PublicResponse,
+  bucket: string
+): string | undefined {
+  if (response.status === 403)
+    return (
+      `anonymous GET ${doc.url} was refused (403): S3 Block Public Access (on the bucket or the account) or a ` +
+      `missing bucket policy stops public reads, and STS reads anonymously. Set manage-bucket: true, or turn off ` +
+      `BlockPublicPolicy and RestrictPublicBuckets and allow s3:GetObject for Principal "*" on ` +
+      `the object ${bucket}/${doc.key}.`
+    );
+  if (response.status === 404)
+    return `anonymous GET ${doc.url} found nothing (404): issuer-url does not lead to the object ${doc.key} in ${bucket}.`;
+  if (response.status !== 200) return `anonymous GET ${doc.url} answered HTTP ${response.status}.`;
+  if (!response.body.equals(doc.bytes))
+    return (
+      `anonymous GET ${doc.url} served other bytes than were written; a CDN or cache in front of the bucket ` +
+      'may still hold the old document.'
+    );
+  return undefined;
+}
+
+export async function checkPublicDocuments(
+  get: (url: string) => Promise<PublicResponse>,
+  docs: PublishedDocument[],
+  bucket: string
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const doc of docs) {
+    try {
+      const problem = publicReadProblem(doc, await get(doc.url), bucket);
+      if (problem) problems.push(`${doc.name}: ${problem}`);
+    } catch (error) {
+      problems.push(
+        `${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`
+      );
+    }
+  }
+  return problems;
+}

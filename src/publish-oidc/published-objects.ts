@@ -1,0 +1,73 @@
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { contentHash } from '../oidc/published-content.js';
+import { isAwsNotFound } from './aws-errors.js';
+
+export const CONTENT_TYPE = 'application/json';
+// Short, so that a rotation reaches STS and CDNs within minutes rather than a day.
+export const CACHE_CONTROL = 'public, max-age=300';
+export const HASH_METADATA = 'sha256';
+export const RETIRED_METADATA = 'retired-keys';
+
+export interface PublishedObject {
+  bytes: Buffer;
+  hash: string;
+  contentType: string | undefined;
+  cacheControl: string | undefined;
+  metadata: Record<string, string>;
+}
+
+export async function readPublishedObject(
+  s3: S3Client,
+  bucket: string,
+  key: string
+): Promise<PublishedObject | undefined> {
+  try {
+    const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const bytes = Buffer.from((await response.Body?.transformToByteArray()) ?? new Uint8Array());
+    return {
+      bytes,
+      hash: contentHash(bytes),
+      contentType: response.ContentType,
+      cacheControl: response.CacheControl,
+      metadata: response.Metadata ?? {}
+    };
+  } catch (error) {
+    if (isAwsNotFound(error, 'NoSuchKey')) return undefined;
+    throw error;
+  }
+}
+
+export interface DesiredObject {
+  key: string;
+  bytes: Buffer;
+  /** Metadata entries that carry state between runs; an empty value means "absent". */
+  state: Record<string, string>;
+}
+
+function metadataFor(desired: DesiredObject): Record<string, string> {
+  const metadata: Record<string, string> = { [HASH_METADATA]: contentHash(desired.bytes) };
+  for (const [key, value] of Object.entries(desired.state)) if (value !== '') metadata[key] = value;
+  return metadata;
+}
+
+/** True when the object already holds these bytes, served the same way, with the same record. */
+export function isUpToDate(current: PublishedObject | undefined, desired: DesiredObject): boolean {
+  if (!current) return false;
+  if (current.hash !== contentHash(desired.bytes)) return false;
+  if (current.contentType !== CONTENT_TYPE || current.cacheControl !== CACHE_CONTROL) return false;
+  // The hash entry is derived from the bytes, so only the state entries are compared.
+  return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
+}
+
+export async function putDocument(s3: S3Client, bucket: string, desired: DesiredObject): Promise<void> {
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: desired.key,
+      Body: desired.bytes,
+      ContentType: CONTENT_TYPE,
+      CacheControl: CACHE_CONTROL,
+      Metadata: metadataFor(desired)
+    })
+  );
+}

@@ -1,0 +1,56 @@
+import { code, table } from '../io/summary.js';
+import type { DocumentLocations } from '../oidc/document-locations.js';
+import type { RetentionPlan } from '../oidc/key-retention.js';
+import type { PublishInputs } from './inputs.js';
+
+export interface SummaryFacts {
+  inputs: PublishInputs;
+  locations: DocumentLocations;
+  retention: RetentionPlan;
+  providerArn: string;
+  changes: string[];
+  failure: string | undefined;
+}
+
+function isoTime(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/** The job summary: where the documents are, which keys they hold and why, and what this run changed. */
+export function publishSummary(facts: SummaryFacts): string {
+  const { inputs, locations, retention } = facts;
+  const title = `### publish-oidc${inputs.dryRun ? ' (dry run)' : ''}`;
+  const where = table(
+    ['', ''],
+    [
+      ['Issuer', code(locations.issuer)],
+      ['Discovery document', locations.discoveryUrl],
+      ['JWKS', locations.jwksUrl + (locations.jwksUriRewritten ? ' (jwks_uri rewritten)' : '')],
+      [
+        'IAM OIDC provider',
+        facts.providerArn
+          ? code(facts.providerArn)
+          : inputs.dryRun && inputs.createProvider
+            ? '(would be created)'
+            : 'none'
+      ]
+    ]
+  );
+  const keyRows = [
+    ...retention.newKids.map((kid) => [code(kid), 'new']),
+    ...retention.currentKids.map((kid) => [code(kid), 'kept (served by the cluster)']),
+    ...retention.retained.map((entry) => [
+      code(entry.key.kid),
+      `retired, kept until ${isoTime(entry.until)}`
+    ]),
+    ...retention.droppedKids.map((kid) => [code(kid), 'retired, removed'])
+  ];
+  const verb = inputs.dryRun ? 'Would change' : 'Changed';
+  const changes =
+    facts.changes.length > 0
+      ? `${verb}:\n${facts.changes.map((change) => `- ${change}`).join('\n')}`
+      : 'Nothing to change: the published documents and the provider are up to date.';
+  const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
+  if (facts.failure) parts.push(`**Public read check failed:** ${facts.failure}`);
+  return parts.join('\n\n') + '\n';
+}
