@@ -55,7 +55,8 @@ export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise
     let outputs = await readOutputs();
     if (inputs.command === 'output') return await finish(inputs, deps, secrets, outputs, undefined);
 
-    const tfvars = join(scratch, 'talos-irsa.tfvars.json');
+    // Named for the input it comes from: Terraform's errors about a value quote this file name.
+    const tfvars = join(scratch, 'variables-input.tfvars.json');
     await writeFile(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
     const planFile = join(scratch, 'tfplan');
     await terraform.stream([

@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+
 /**
  * Terraform's error diagnostics, read from its `-no-color` text so each can become one annotation.
  * With -no-color a diagnostic is "Error: SUMMARY", a blank line, an optional source snippet
@@ -39,7 +41,9 @@ export function errorDiagnostics(text: string): Diagnostic[] {
     if (!current) continue;
     const location = LOCATION.exec(line);
     if (location) {
-      current.location ??= `${location[1]} line ${location[2]}`;
+      // Absolute paths are generated or temporary files (the variables file): their name is enough.
+      const file = (location[1] ?? '').startsWith('/') ? basename(location[1] ?? '') : location[1];
+      current.location ??= `${file} line ${location[2]}`;
       continue;
     }
     // Snippet lines are indented; the detail paragraphs start at column 0.

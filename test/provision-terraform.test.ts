@@ -1,0 +1,193 @@
+// The provision action end to end in-process, against the real terraform binary on fixture modules
+// of built-in resources: plan, apply, a no-op apply, output, destroy, and how secrets are handled.
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { secretFragments } from '../src/io/secrets.js';
+import type { ProvisionRun } from './fixtures/provision/harness.js';
+import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
+
+interface Kubeconfig {
+  clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
+  users: { user: { token: string; 'client-key-data': string; 'client-certificate-data': string } }[];
+}
+
+function ok(run: ProvisionRun): Record<string, string> {
+  if (run.error) throw new Error(`provision failed: ${run.error.message}\n${run.log.text()}`);
+  return run.result?.outputs ?? {};
+}
+
+/** Fails if any log line holds a fragment before ctx.mask was called with that fragment. */
+function expectMaskedBeforePrinted(run: ProvisionRun, fragments: string[]): void {
+  for (const fragment of fragments) {
+    const masked = run.masks.find((mask) => mask.value === fragment);
+    expect(masked).toBeDefined();
+    run.log.lines.forEach((line, index) => {
+      if (line.includes(fragment)) expect(index).toBeGreaterThanOrEqual(masked?.logLength ?? Infinity);
+    });
+  }
+}
+
+const groups = (run: ProvisionRun): string[] =>
+  run.log.lines.filter((line) => line.startsWith('::group::')).map((line) => line.slice(9));
+
+describe('a cluster through its whole life', () => {
+  const box = sandbox();
+  const cluster = `life-${process.pid}`;
+  const varFile = join(box.dir, 'nodes.tfvars');
+  writeFileSync(varFile, 'node_count = 2\n');
+  const inputs = (command: string, extra: Record<string, string> = {}) =>
+    fixtureInputs(box, cluster, { command, 'var-files': 'nodes.tfvars', ...extra });
+  let kubeconfig = '';
+
+  test('plan counts the changes from the plan JSON and writes nothing', async () => {
+    const run = await runProvision(inputs('plan'), box.env);
+    const outputs = ok(run);
+    expect(outputs['has-changes']).toBe('true');
+    expect(outputs['plan-summary']).toBe('3 to add, 0 to change, 0 to destroy');
+    expect(outputs.kubeconfig).toBe('');
+    expect(outputs['kubeconfig-path']).toBe('');
+    expect(groups(run)).toEqual(['terraform init', 'terraform plan']);
+    expect(existsSync(box.statePath)).toBe(false);
+    expect(run.result?.summary).toContain('Plan only: nothing was applied.');
+    expect(run.result?.summary).toContain(`+   resource "terraform_data" "cluster"`);
+  });
+
+  test('apply applies the plan and hands over the credentials masked and in 0600 files', async () => {
+    const run = await runProvision(inputs('apply'), box.env);
+    const outputs = ok(run);
+    expect(outputs['has-changes']).toBe('true');
+    expect(outputs['plan-summary']).toBe('3 to add, 0 to change, 0 to destroy');
+    expect(groups(run)).toEqual(['terraform init', 'terraform plan', 'terraform apply']);
+
+    kubeconfig = outputs.kubeconfig ?? '';
+    const parsed = parseYaml(kubeconfig) as Kubeconfig;
+    expect(parsed.clusters[0]?.cluster.server).toBe(`https://${cluster}.cluster.example.test:6443`);
+    expect(outputs['api-endpoint']).toBe(`https://${cluster}.cluster.example.test:6443`);
+    expect(outputs['issuer-url']).toBe(`https://${cluster}-irsa.s3.us-east-1.amazonaws.com`);
+    expect(outputs['oidc-provider-arn']).toMatch(new RegExp(`:oidc-provider/${cluster}-irsa\\.s3\\.`));
+
+    for (const [name, path] of [
+      ['kubeconfig', outputs['kubeconfig-path'] ?? ''],
+      ['talosconfig', outputs['talosconfig-path'] ?? '']
+    ] as const) {
+      expect(path.startsWith(box.runnerTemp)).toBe(true);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
+      expect(readFileSync(path, 'utf8')).toBe(outputs[name]);
+    }
+
+    // Whole values and each secret-bearing line and value: the token, the key, the certificates.
+    const user = parsed.users[0]?.user;
+    const talos = outputs.talosconfig ?? '';
+    const expected = [
+      kubeconfig.trim(),
+      talos.trim(),
+      user?.token ?? '',
+      user?.['client-key-data'] ?? '',
+      user?.['client-certificate-data'] ?? '',
+      parsed.clusters[0]?.cluster['certificate-authority-data'] ?? '',
+      ...secretFragments(talos)
+    ];
+    expect(new Set(expected).size).toBeGreaterThanOrEqual(9);
+    const maskedValues = run.masks.map((mask) => mask.value);
+    for (const fragment of expected) expect(maskedValues).toContain(fragment);
+    expectMaskedBeforePrinted(run, expected);
+
+    const publicOutputs = JSON.parse(outputs['outputs-json'] ?? '') as Record<string, unknown>;
+    expect(Object.keys(publicOutputs).sort()).toEqual([
+      'api_endpoint',
+      'issuer_url',
+      'node_names',
+      'oidc_provider_arn'
+    ]);
+    const summary = run.result?.summary ?? '';
+    expect(summary).toContain(outputs['kubeconfig-path']);
+    for (const fragment of expected) {
+      expect(summary).not.toContain(fragment);
+      expect(outputs['outputs-json']).not.toContain(fragment);
+    }
+  });
+
+  test('a second apply with the same inputs changes nothing and says so', async () => {
+    const stateBefore = readFileSync(box.statePath, 'utf8');
+    const run = await runProvision(inputs('apply'), box.env);
+    const outputs = ok(run);
+    expect(outputs['has-changes']).toBe('false');
+    expect(outputs['plan-summary']).toBe('0 to add, 0 to change, 0 to destroy');
+    expect(groups(run)).not.toContain('terraform apply');
+    expect(run.log.lines).toContain('No changes: nothing to apply.');
+    expect(readFileSync(box.statePath, 'utf8')).toBe(stateBefore);
+    expect(outputs.kubeconfig).toBe(kubeconfig);
+    expect(run.result?.summary).toContain('No changes: nothing was applied.');
+  });
+
+  test('the variables input reaches terraform and wins over var-files', async () => {
+    const run = await runProvision(inputs('plan', { variables: 'node_label: gpu' }), box.env);
+    expect(ok(run)['plan-summary']).toBe('0 to add, 2 to change, 0 to destroy');
+    const json = await runProvision(inputs('plan', { variables: '{"node_count": 3}' }), box.env);
+    expect(ok(json)['plan-summary']).toBe('1 to add, 0 to change, 0 to destroy');
+  });
+
+  test('output reads the state without planning', async () => {
+    const run = await runProvision(inputs('output'), box.env);
+    const outputs = ok(run);
+    expect(groups(run)).toEqual(['terraform init']);
+    expect(outputs.kubeconfig).toBe(kubeconfig);
+    expect(outputs['has-changes']).toBe('false');
+    expect(outputs['plan-summary']).toBe('');
+    expect(statSync(outputs['kubeconfig-path'] ?? '').mode & 0o777).toBe(0o600);
+    expect(run.masks.map((mask) => mask.value)).toContain(kubeconfig.trim());
+  });
+
+  test('destroy plans -destroy and applies it; a second destroy has nothing to do', async () => {
+    const run = await runProvision(inputs('destroy'), box.env);
+    const outputs = ok(run);
+    expect(outputs['plan-summary']).toBe('0 to add, 0 to change, 3 to destroy');
+    expect(outputs['has-changes']).toBe('true');
+    expect(outputs.kubeconfig).toBe('');
+    expect(outputs['outputs-json']).toBe('{}');
+    // Secrets still in the state are masked before the destroy plan is printed.
+    expect(run.masks[0]?.value).toBe(kubeconfig.trim());
+    expect(run.masks[0]?.logLength).toBeLessThanOrEqual(run.log.lines.indexOf('::group::terraform plan'));
+    const state = JSON.parse(readFileSync(box.statePath, 'utf8')) as { resources: unknown[] };
+    expect(state.resources).toEqual([]);
+
+    const again = await runProvision(inputs('destroy'), box.env);
+    expect(ok(again)['has-changes']).toBe('false');
+    expect(again.log.lines).toContain('No changes: nothing to destroy.');
+  });
+});
+
+describe('secrets a module forgot to mark sensitive', () => {
+  test('a kubeconfig printed by apply under Outputs: is masked before its lines reach the log', async () => {
+    const box = sandbox('unmarked');
+    const run = await runProvision(fixtureInputs(box, 'unmarked', { command: 'apply' }), box.env);
+    const outputs = ok(run);
+    const token = (parseYaml(outputs.kubeconfig ?? '') as Kubeconfig).users[0]?.user.token ?? '';
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    // Terraform did print it (the module's fault), but only after the mask was registered.
+    expect(run.log.lines.some((line) => line.includes(token))).toBe(true);
+    expectMaskedBeforePrinted(run, [token, `token: ${token}`]);
+    expect(outputs['outputs-json']).toBe('{}');
+  });
+});
+
+describe('a failing terraform command', () => {
+  test('fails the action with each terraform error as an ::error:: annotation', async () => {
+    const box = sandbox();
+    const run = await runProvision(
+      fixtureInputs(box, 'failing', { command: 'apply', variables: 'node_count: 900' }),
+      box.env
+    );
+    expect(run.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+    const annotations = run.log.lines.filter((line) => line.startsWith('::error'));
+    expect(annotations).toEqual([
+      expect.stringMatching(
+        /^::error title=terraform plan::Invalid value for variable \(variables-input\.tfvars\.json line \d+\): node_count must be between 1 and 500\./
+      )
+    ]);
+    expect(existsSync(box.statePath)).toBe(false);
+  });
+});
