@@ -1,0 +1,277 @@
+// irsa-role against moto: the trust documents IAM holds afterwards, convergence, and pruning.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
+  AttachRolePolicyCommand,
+  TagRoleCommand,
+  type IAMClient
+} from '@aws-sdk/client-iam';
+import type { RequestCounter } from '../src/aws/clients.js';
+import { decodeIamDocument } from '../src/trust/policy-document.js';
+import {
+  countedIam,
+  createProvider,
+  runIrsaRole,
+  trustOf,
+  uniqueName
+} from './fixtures/irsa-role/harness.js';
+
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
+const SQS_FULL = 'arn:aws:iam::aws:policy/AmazonSQSFullAccess';
+
+let iam: IAMClient;
+let counter: RequestCounter;
+let provider: { issuer: string; arn: string; hostPath: string };
+
+beforeAll(async () => {
+  ({ iam, counter } = countedIam());
+  provider = await createProvider(iam);
+});
+
+function trustFor(subject: string | string[], aud = 'sts.amazonaws.com'): unknown {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: provider.arn },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${provider.hostPath}:sub`]: subject, [`${provider.hostPath}:aud`]: aud }
+        }
+      }
+    ]
+  };
+}
+
+async function attached(roleName: string): Promise<string[]> {
+  const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+  return (page.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? '').sort();
+}
+
+async function inlineNames(roleName: string): Promise<string[]> {
+  return ((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames ?? []).sort();
+}
+
+describe('single binding', () => {
+  it('creates the role with exactly the IRSA trust policy, tags and settings, found by issuer URL', async () => {
+    const roleName = uniqueName('irsa-single');
+    const run = await runIrsaRole({
+      'issuer-url': provider.issuer,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'uploader',
+      'policy-arns': `${READ_ONLY}\n${S3_READ}`,
+      'max-session-duration': '7200',
+      tags: 'team=platform'
+    });
+    expect(run.error).toBeUndefined();
+    const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    expect(run.result?.outputs).toEqual({
+      'role-arn': role?.Arn,
+      'role-arns': JSON.stringify({ [roleName]: role?.Arn }),
+      changed: 'true'
+    });
+    expect(decodeIamDocument(role?.AssumeRolePolicyDocument ?? '')).toEqual(
+      trustFor('system:serviceaccount:apps:uploader')
+    );
+    expect(role?.MaxSessionDuration).toBe(7200);
+    expect(role?.Description).toBe(
+      'IRSA role for system:serviceaccount:apps:uploader (managed by talos-irsa)'
+    );
+    expect(Object.fromEntries((role?.Tags ?? []).map((t) => [t.Key, t.Value]))).toEqual({
+      team: 'platform',
+      'managed-by': 'talos-irsa',
+      'talos-irsa/issuer': provider.issuer
+    });
+    expect(await attached(roleName)).toEqual([S3_READ, READ_ONLY].sort());
+    expect(run.result?.summary).toContain(`\`apps/uploader\``);
+    expect(run.result?.summary).toContain('created the role');
+  });
+
+  it('makes only reads on a second run with the same inputs and reports changed=false', async () => {
+    const roleName = uniqueName('irsa-idem');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'worker',
+      'policy-arns': READ_ONLY,
+      'inline-policy':
+        'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:PutObject]\n    Resource: "*"\n',
+      'permissions-boundary': READ_ONLY,
+      tags: 'team=a',
+      'prune-policies': 'true'
+    };
+    const first = await runIrsaRole(inputs, { iam });
+    expect(first.error).toBeUndefined();
+    expect(first.result?.outputs.changed).toBe('true');
+    const writesBefore = counter.writeCount;
+    const readsBefore = counter.readCount;
+    const second = await runIrsaRole(inputs, { iam });
+    expect(second.error).toBeUndefined();
+    expect(second.result?.outputs.changed).toBe('false');
+    expect(counter.writeCount - writesBefore).toBe(0);
+    expect(counter.readCount - readsBefore).toBeGreaterThan(0);
+    expect(second.log.text()).toContain('Nothing to change');
+    expect(second.result?.summary).toContain('no change');
+  });
+});
+
+describe('bindings list', () => {
+  it('creates each role with its own subjects, policies and inline policy', async () => {
+    const a = uniqueName('irsa-list-a');
+    const b = uniqueName('irsa-list-b');
+    const run = await runIrsaRole({
+      'issuer-url': provider.issuer,
+      'policy-arns': READ_ONLY,
+      bindings: [
+        `- role-name: ${a}`,
+        '  namespace: team-a',
+        '  service-account: [reader, writer]',
+        `  policy-arns: [${S3_READ}]`,
+        '  tags: {tier: gold}',
+        `- role-name: ${b}`,
+        '  namespace: team-b',
+        '  service-account: api',
+        '  inline-policy:',
+        '    Version: "2012-10-17"',
+        '    Statement: [{Effect: Allow, Action: "sqs:SendMessage", Resource: "*"}]'
+      ].join('\n')
+    });
+    expect(run.error).toBeUndefined();
+    const arns = JSON.parse(run.result?.outputs['role-arns'] ?? '{}') as Record<string, string>;
+    expect(Object.keys(arns).sort()).toEqual([a, b].sort());
+    expect(run.result?.outputs['role-arn']).toBeUndefined();
+    expect(await trustOf(iam, a)).toEqual(
+      trustFor(['system:serviceaccount:team-a:reader', 'system:serviceaccount:team-a:writer'])
+    );
+    expect(await trustOf(iam, b)).toEqual(trustFor('system:serviceaccount:team-b:api'));
+    expect(await attached(a)).toEqual([S3_READ, READ_ONLY].sort());
+    expect(await attached(b)).toEqual([READ_ONLY]);
+    const inline = await iam.send(new GetRolePolicyCommand({ RoleName: b, PolicyName: 'talos-irsa' }));
+    expect(decodeIamDocument(inline.PolicyDocument ?? '')).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }]
+    });
+    expect(await inlineNames(a)).toEqual([]);
+  });
+
+  it('uses StringLike for sub alone when allow-wildcards permits a pattern', async () => {
+    const roleName = uniqueName('irsa-wild');
+    const run = await runIrsaRole({
+      'provider-arn': provider.arn,
+      'allow-wildcards': 'true',
+      audience: 'sts.amazonaws.com',
+      bindings: `- {role-name: ${roleName}, namespace: 'batch-*', service-account: runner}`
+    });
+    expect(run.error).toBeUndefined();
+    expect(await trustOf(iam, roleName)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: provider.arn },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { [`${provider.hostPath}:aud`]: 'sts.amazonaws.com' },
+            StringLike: { [`${provider.hostPath}:sub`]: 'system:serviceaccount:batch-*:runner' }
+          }
+        }
+      ]
+    });
+  });
+});
+
+describe('convergence', () => {
+  it('swaps policies with prune-policies, leaving other roles alone', async () => {
+    const roleName = uniqueName('irsa-swap');
+    const bystander = uniqueName('irsa-bystander');
+    const base = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'svc'
+    };
+    await iam.send(
+      new CreateRoleCommand({ RoleName: bystander, AssumeRolePolicyDocument: JSON.stringify(trustFor('x')) })
+    );
+    await iam.send(new AttachRolePolicyCommand({ RoleName: bystander, PolicyArn: S3_READ }));
+    expect((await runIrsaRole({ ...base, 'policy-arns': S3_READ })).error).toBeUndefined();
+    // Someone adds an inline policy by hand; pruning should remove it too.
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'hand-made',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]
+        })
+      })
+    );
+
+    const withoutPrune = await runIrsaRole({ ...base, 'policy-arns': SQS_FULL });
+    expect(withoutPrune.error).toBeUndefined();
+    expect(await attached(roleName)).toEqual([S3_READ, SQS_FULL].sort());
+    expect(await inlineNames(roleName)).toEqual(['hand-made']);
+
+    const pruned = await runIrsaRole({ ...base, 'policy-arns': SQS_FULL, 'prune-policies': 'true' });
+    expect(pruned.error).toBeUndefined();
+    expect(pruned.result?.outputs.changed).toBe('true');
+    expect(await attached(roleName)).toEqual([SQS_FULL]);
+    expect(await inlineNames(roleName)).toEqual([]);
+    expect(pruned.result?.summary).toContain(`detached ${S3_READ}`);
+    expect(pruned.result?.summary).toContain('deleted inline policy hand-made');
+    expect(await attached(bystander)).toEqual([S3_READ]);
+  });
+
+  it('rewrites the trust when the service account changes, and only the trust', async () => {
+    const roleName = uniqueName('irsa-resa');
+    const base = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'policy-arns': READ_ONLY
+    };
+    expect((await runIrsaRole({ ...base, 'service-account': 'old' })).error).toBeUndefined();
+    const writesBefore = new Map(counter.writes);
+    const run = await runIrsaRole({ ...base, 'service-account': 'new' }, { iam });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.outputs.changed).toBe('true');
+    expect(await trustOf(iam, roleName)).toEqual(trustFor('system:serviceaccount:apps:new'));
+    const delta = [...counter.writes].filter(([command, n]) => n !== (writesBefore.get(command) ?? 0));
+    // The description names the account too, so UpdateRole follows the trust.
+    expect(delta.map(([command]) => command).sort()).toEqual(['UpdateAssumeRolePolicy', 'UpdateRole']);
+  });
+
+  it('converges settings and tags that drifted, keeping tags it does not manage', async () => {
+    const roleName = uniqueName('irsa-drift');
+    const base = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 's'
+    };
+    expect((await runIrsaRole({ ...base, tags: 'team=a' })).error).toBeUndefined();
+    await iam.send(new TagRoleCommand({ RoleName: roleName, Tags: [{ Key: 'owner', Value: 'someone' }] }));
+    const run = await runIrsaRole({
+      ...base,
+      tags: 'team=b',
+      'max-session-duration': '43200',
+      'permissions-boundary': READ_ONLY
+    });
+    expect(run.error).toBeUndefined();
+    const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    expect(role?.MaxSessionDuration).toBe(43200);
+    expect(role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(READ_ONLY);
+    expect(role?.Tags?.find((t) => t.Key === 'team')?.Value).toBe('b');
+    expect(role?.Tags?.find((t) => t.Key === 'owner')?.Value).toBe('someone');
+    expect(run.log.text()).toContain('set max session duration 3600 → 43200');
+  });
+});

@@ -1,0 +1,206 @@
+// A loopback HTTP proxy in front of moto that fails a chosen share of requests the way AWS does
+// under load: IAM/STS answer 400 Throttling, S3 answers 503 SlowDown, any service may answer 500
+// or drop the connection. It lets tests prove that the SDK's retry (and our code above it) copes,
+// without waiting on real AWS limits. Decisions come from a seeded PRNG so a failing run can be
+// replayed with the same seed.
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type Fault = 'throttle' | 'server-error' | 'reset';
+
+/** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
+export interface ProxiedRequest {
+  service: string;
+  /** IAM/STS query actions (e.g. CreateRole); for S3 the HTTP method and path. */
+  action: string;
+  method: string;
+  path: string;
+}
+
+export interface FaultProxyOptions {
+  /** Where healthy requests go, e.g. moto's http://127.0.0.1:PORT. */
+  target: string;
+  /** Probability (0–1) that a matching request is failed. */
+  rate?: number;
+  seed?: number;
+  /** Kinds to choose from, uniformly; default all three. */
+  faults?: Fault[];
+  /** Fail the first N matching requests whatever the rate, so a test is sure to see faults. */
+  failFirst?: number;
+  /** Only requests this accepts may be failed (e.g. only IAM writes). */
+  match?: (request: ProxiedRequest) => boolean;
+}
+
+export interface InjectedFault extends ProxiedRequest {
+  fault: Fault;
+}
+
+export interface FaultProxy {
+  url: string;
+  /** Every request seen, in arrival order, and the faults injected into them. */
+  readonly seen: ProxiedRequest[];
+  readonly injected: InjectedFault[];
+  setRate(rate: number): void;
+  stop(): Promise<void>;
+}
+
+/** mulberry32: small, fast and good enough to spread faults evenly. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The service a request was signed for: Credential=AKID/DATE/REGION/SERVICE/aws4_request. */
+export function signedService(headers: IncomingMessage['headers'], url: string): string {
+  const auth = String(headers.authorization ?? '');
+  const fromHeader = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth);
+  if (fromHeader?.[1]) return fromHeader[1];
+  const query = new URL(url, 'http://proxy').searchParams.get('X-Amz-Credential') ?? '';
+  return query.split('/')[3] ?? 'unknown';
+}
+
+function queryAction(body: Buffer, url: string): string | undefined {
+  const fromBody = new URLSearchParams(body.toString('utf8')).get('Action');
+  return fromBody ?? new URL(url, 'http://proxy').searchParams.get('Action') ?? undefined;
+}
+
+const requestId = (n: number): string => `fault-proxy-${n.toString(16).padStart(8, '0')}`;
+
+function throttleResponse(service: string, id: string): { status: number; body: string } {
+  if (service === 's3')
+    return {
+      status: 503,
+      body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>${id}</RequestId></Error>`
+    };
+  return {
+    status: 400,
+    body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
+  };
+}
+
+function serverErrorResponse(service: string, id: string): { status: number; body: string } {
+  if (service === 's3')
+    return {
+      status: 500,
+      body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>${id}</RequestId></Error>`
+    };
+  return {
+    status: 500,
+    body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>An internal error occurred.</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+  const upstream = httpRequest(
+    {
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers: req.headers
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    }
+  );
+  upstream.on('error', (error) => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end(`fault-proxy: upstream failed: ${error.message}`);
+  });
+  upstream.end(body);
+}
+
+export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
+  const target = new URL(options.target);
+  const random = seededRandom(options.seed ?? 1);
+  const kinds: Fault[] = options.faults?.length ? options.faults : ['throttle', 'server-error', 'reset'];
+  let rate = options.rate ?? 0;
+  let forcedLeft = options.failFirst ?? 0;
+  const seen: ProxiedRequest[] = [];
+  const injected: InjectedFault[] = [];
+  const sockets = new Set<Socket>();
+
+  const decide = (request: ProxiedRequest): Fault | undefined => {
+    if (options.match && !options.match(request)) return undefined;
+    // Draw both numbers every time so the sequence depends on the seed and request order only.
+    const roll = random();
+    const pick = kinds[Math.floor(random() * kinds.length)] ?? 'throttle';
+    if (forcedLeft > 0) {
+      forcedLeft -= 1;
+      return pick;
+    }
+    return roll < rate ? pick : undefined;
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const url = req.url ?? '/';
+      const service = signedService(req.headers, url);
+      const request: ProxiedRequest = {
+        service,
+        action: queryAction(body, url) ?? `${req.method ?? 'GET'} ${url.split('?')[0] ?? ''}`,
+        method: req.method ?? 'GET',
+        path: url
+      };
+      seen.push(request);
+      const fault = decide(request);
+      if (!fault) return forward(target, req, body, res);
+      injected.push({ ...request, fault });
+      if (fault === 'reset') {
+        // A TCP RST with no response, as a dropped connection looks to the SDK.
+        req.socket.resetAndDestroy();
+        return;
+      }
+      const answer =
+        fault === 'throttle'
+          ? throttleResponse(service, requestId(seen.length))
+          : serverErrorResponse(service, requestId(seen.length));
+      res.writeHead(answer.status, {
+        'content-type': service === 's3' ? 'application/xml' : 'text/xml',
+        'x-amzn-requestid': requestId(seen.length)
+      });
+      res.end(answer.body);
+    })().catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end(`fault-proxy: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    injected,
+    setRate(next: number) {
+      rate = next;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      })
+  };
+}
