@@ -1,0 +1,315 @@
+// API machinery of the kube-apiserver double: object shapes, Status errors, name validation,
+// label/field selectors. Messages and reasons copy kube-apiserver's so that client code written
+// against the double handles the same errors it will meet on a real cluster.
+import { isRecord } from './kube-keys.js';
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  generateName?: string;
+  namespace?: string;
+  uid: string;
+  resourceVersion: string;
+  generation?: number;
+  creationTimestamp: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+}
+
+/** One kind of object the double stores, and how kube-apiserver names and serves it. */
+export interface ResourceDef {
+  group: string;
+  version: string;
+  resource: string;
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  verbs: string[];
+  /** Field selectors kube-apiserver accepts for this resource; anything else is a 400. */
+  fieldLabels: string[];
+  /** Namespaces are DNS-1123 labels; most other names are DNS-1123 subdomains. */
+  nameRule: 'label' | 'subdomain';
+}
+
+export function apiVersionOf(def: ResourceDef): string {
+  return def.group ? `${def.group}/${def.version}` : def.version;
+}
+
+export interface StatusCause {
+  reason: string;
+  message: string;
+  field: string;
+}
+
+export interface StatusDetails {
+  name?: string;
+  group?: string;
+  kind?: string;
+  causes?: StatusCause[];
+}
+
+/** A failure that the HTTP layer turns into a metav1.Status body with the same code. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    message: string,
+    readonly details?: StatusDetails
+  ) {
+    super(message);
+  }
+
+  toStatus(): Record<string, unknown> {
+    const status: Record<string, unknown> = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: this.message,
+      reason: this.reason
+    };
+    if (this.details) status.details = this.details;
+    status.code = this.code;
+    return status;
+  }
+}
+
+/** "serviceaccounts" in core, "jobs.batch" elsewhere: how kube-apiserver names a resource in messages. */
+export function qualifiedResource(def: ResourceDef): string {
+  return def.group ? `${def.resource}.${def.group}` : def.resource;
+}
+
+function details(def: ResourceDef, name: string): StatusDetails {
+  const d: StatusDetails = { name };
+  if (def.group) d.group = def.group;
+  d.kind = def.resource;
+  return d;
+}
+
+export function notFound(def: ResourceDef, name: string): ApiError {
+  return new ApiError(404, 'NotFound', `${qualifiedResource(def)} "${name}" not found`, details(def, name));
+}
+
+export function alreadyExists(def: ResourceDef, name: string): ApiError {
+  return new ApiError(
+    409,
+    'AlreadyExists',
+    `${qualifiedResource(def)} "${name}" already exists`,
+    details(def, name)
+  );
+}
+
+export function conflict(def: ResourceDef, name: string): ApiError {
+  return new ApiError(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${qualifiedResource(def)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    details(def, name)
+  );
+}
+
+export function badRequest(message: string): ApiError {
+  return new ApiError(400, 'BadRequest', message);
+}
+
+export function invalid(def: ResourceDef, name: string, causes: StatusCause[]): ApiError {
+  const group = def.group ? `.${def.group}` : '';
+  const text = causes.map((c) => `${c.field}: ${c.message}`).join(', ');
+  const list = causes.length > 1 ? `[${text}]` : text;
+  return new ApiError(422, 'Invalid', `${def.kind}${group} "${name}" is invalid: ${list}`, {
+    name,
+    ...(def.group ? { group: def.group } : {}),
+    kind: def.kind,
+    causes
+  });
+}
+
+export function forbidden(
+  user: string,
+  verb: string,
+  def: ResourceDef | null,
+  name: string,
+  ns: string,
+  path: string
+): ApiError {
+  if (!def) {
+    return new ApiError(403, 'Forbidden', `forbidden: User "${user}" cannot ${verb} path "${path}"`, {});
+  }
+  const what = name ? `${qualifiedResource(def)} "${name}"` : qualifiedResource(def);
+  const where = ns ? ` in the namespace "${ns}"` : def.namespaced ? '' : ' at the cluster scope';
+  return new ApiError(
+    403,
+    'Forbidden',
+    `${what} is forbidden: User "${user}" cannot ${verb} resource "${def.resource}" in API group "${def.group}"${where}`,
+    details(def, name)
+  );
+}
+
+export const UNAUTHORIZED = new ApiError(401, 'Unauthorized', 'Unauthorized');
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** apimachinery's IsDNS1123Label / IsDNS1123Subdomain messages, returned as causes. */
+export function nameErrors(
+  name: string,
+  rule: 'label' | 'subdomain',
+  field = 'metadata.name'
+): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const bad = (detail: string): void => {
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(name)}: ${detail}`,
+      field
+    });
+  };
+  if (rule === 'label') {
+    if (name.length > 63) bad('must be no more than 63 characters');
+    if (!DNS1123_LABEL.test(name)) {
+      bad(
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+      );
+    }
+  } else {
+    if (name.length > 253) bad('must be no more than 253 characters');
+    if (!DNS1123_SUBDOMAIN.test(name)) {
+      bad(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+      );
+    }
+  }
+  return causes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selectors
+
+type LabelRequirement =
+  | { op: 'eq' | 'neq'; key: string; value: string }
+  | { op: 'in' | 'notin'; key: string; values: string[] }
+  | { op: 'exists' | 'notexists'; key: string };
+
+/** Parses a labelSelector (equality and set-based forms); 400 on syntax kube-apiserver would reject. */
+export function parseLabelSelector(
+  selector: string
+): (labels: Record<string, string> | undefined) => boolean {
+  const reqs: LabelRequirement[] = [];
+  for (const raw of splitTopLevel(selector)) {
+    const part = raw.trim();
+    if (!part) continue;
+    let m: RegExpMatchArray | null;
+    if ((m = part.match(/^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
+      const values = (m[3] ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+      reqs.push({ op: m[2] === 'in' ? 'in' : 'notin', key: m[1] ?? '', values });
+    } else if ((m = part.match(/^([^\s!=()]+)\s*(==|=|!=)\s*([^\s!=(),]*)$/))) {
+      reqs.push({ op: m[2] === '!=' ? 'neq' : 'eq', key: m[1] ?? '', value: m[3] ?? '' });
+    } else if ((m = part.match(/^!\s*([^\s!=(),]+)$/))) {
+      reqs.push({ op: 'notexists', key: m[1] ?? '' });
+    } else if ((m = part.match(/^([^\s!=(),]+)$/))) {
+      reqs.push({ op: 'exists', key: m[1] ?? '' });
+    } else {
+      throw badRequest(`unable to parse requirement: found '${part}', expected: identifier`);
+    }
+  }
+  return (labels) => {
+    const l = labels ?? {};
+    return reqs.every((r) => {
+      const has = Object.prototype.hasOwnProperty.call(l, r.key);
+      const v = l[r.key];
+      switch (r.op) {
+        case 'eq':
+          return has && v === r.value;
+        case 'neq':
+          return !has || v !== r.value;
+        case 'in':
+          return has && v !== undefined && r.values.includes(v);
+        case 'notin':
+          return !has || v === undefined || !r.values.includes(v);
+        case 'exists':
+          return has;
+        case 'notexists':
+          return !has;
+      }
+      return false;
+    });
+  };
+}
+
+function splitTopLevel(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+export function valueAtPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const seg of path.split('.')) {
+    if (!isRecord(cur)) return undefined;
+    cur = cur[seg];
+  }
+  return cur;
+}
+
+/** Parses a fieldSelector; only the field labels the resource supports, as kube-apiserver enforces. */
+export function parseFieldSelector(
+  selector: string,
+  def: ResourceDef,
+  fieldOf: (obj: KubeObject, label: string) => unknown = (o, label) => valueAtPath(o, label)
+): (obj: KubeObject) => boolean {
+  const reqs: { key: string; value: string; negate: boolean }[] = [];
+  for (const raw of selector.split(',')) {
+    const part = raw.trim();
+    if (!part) continue;
+    const m = part.match(/^([^=!]+?)\s*(==|=|!=)\s*(.*)$/);
+    if (!m) throw badRequest(`invalid selector: '${selector}'; can't understand '${part}'`);
+    const key = (m[1] ?? '').trim();
+    if (!def.fieldLabels.includes(key)) {
+      throw badRequest(`field label not supported: ${key}`);
+    }
+    reqs.push({ key, value: m[3] ?? '', negate: m[2] === '!=' });
+  }
+  return (obj) =>
+    reqs.every((r) => {
+      const v = fieldOf(obj, r.key);
+      const s = v === undefined || v === null ? '' : String(v);
+      return r.negate ? s !== r.value : s === r.value;
+    });
+}
+
+export function clone<T>(v: T): T {
+  return structuredClone(v);
+}

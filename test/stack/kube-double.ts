@@ -1,0 +1,1534 @@
+// kube-apiserver double: an in-process HTTPS server on 127.0.0.1 that behaves as kube-apiserver
+// does on every endpoint talos-irsa uses — OIDC discovery and JWKS of the service-account issuer,
+// TokenRequest, namespaces, service accounts, pods, jobs, logs, events, watches and discovery —
+// with bearer-token auth, kube's Status errors and a kubelet simulation that runs the real `aws`
+// CLI for pods. It is a double, not Kubernetes: see the header comments of the kube-*.ts siblings
+// for what is simulated and how.
+//
+// Secrets hygiene: the double never prints anything; its request log holds method, path, status
+// and user name only — never an Authorization header or a token.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import {
+  ApiError,
+  UNAUTHORIZED,
+  alreadyExists,
+  apiVersionOf,
+  badRequest,
+  clone,
+  conflict,
+  forbidden,
+  invalid,
+  nameErrors,
+  notFound,
+  parseFieldSelector,
+  parseLabelSelector,
+  valueAtPath,
+  type KubeObject,
+  type ResourceDef
+} from './kube-api.js';
+import {
+  admitPodServiceAccount,
+  immutableChanges,
+  prepareJob,
+  prepareNamespace,
+  preparePod
+} from './kube-admission.js';
+import { Controllers, randomSuffix } from './kube-controllers.js';
+import {
+  decodeJwt,
+  generateSigningKey,
+  isRecord,
+  privateJwk,
+  servedJwk,
+  serviceAccountClaims,
+  signJwt,
+  verifyJwtSignature,
+  type ServedJwk,
+  type SigningKey
+} from './kube-keys.js';
+import { Kubelet, containersOf, type PodHold } from './kube-kubelet.js';
+import { PatchError, jsonPatch, mergePatch, patchTypeOf, strategicMergePatch } from './kube-patch.js';
+import {
+  EVENTS,
+  EVENTS_V1,
+  JOBS,
+  NAMESPACES,
+  PODS,
+  SERVICE_ACCOUNTS,
+  VERSION_INFO,
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  findResource,
+  listOf,
+  openApiV3Doc,
+  openApiV3Root,
+  storageDef,
+  toTable,
+  wantsTable
+} from './kube-resources.js';
+import { Store } from './kube-store.js';
+import type { TestCa } from './tls.js';
+
+export type { KubeObject } from './kube-api.js';
+export type { PodHold } from './kube-kubelet.js';
+export type { ServedJwk } from './kube-keys.js';
+
+export interface KubeDoubleOptions {
+  ca: TestCa;
+  /** --service-account-issuer. Must be https, or kube-apiserver (and the double) serve no discovery docs. */
+  issuer: string;
+  /** --service-account-jwks-uri; default issuer + '/openid/v1/jwks'. */
+  jwksUri?: string;
+  /** The admin bearer token; default random. */
+  token?: string;
+  /** Tokens that authenticate but are authorized for nothing beyond discovery (403s). */
+  forbiddenTokens?: string[];
+  /** Extra environment of every simulated container (AWS endpoints, CA bundles), under the pod's own env. */
+  podEnv?: Record<string, string>;
+  /** Default lifetime of a TokenRequest that names none (kube: 3600). */
+  tokenTtlSeconds?: number;
+  /** --service-account-max-token-expiration: longer requests are cut to this. */
+  maxTokenTtlSeconds?: number;
+  /** --api-audiences; default [issuer]. The audience of tokens that authenticate to the double. */
+  apiAudiences?: string[];
+  /** --anonymous-auth. Default false: a request without a token is a 401 (with true: system:anonymous). */
+  anonymousAuth?: boolean;
+  /** Binds system:service-account-issuer-discovery to everyone (by default only service accounts and admin). */
+  publicIssuerDiscovery?: boolean;
+  /** Base of kubelet CrashLoopBackOff and Job pod-failure back-off, in seconds (kube: 10). */
+  backoffSeconds?: number;
+  /** Listen port; default a free one. */
+  port?: number;
+}
+
+export interface MintTokenOptions {
+  namespace: string;
+  serviceAccount: string;
+  audience?: string | string[];
+  /** Lifetime; zero or negative mints an already-expired token (issued 10 minutes before it expired). */
+  expiresInSeconds?: number;
+  /** Sign with this key (any key the double holds, published or not); default the current signer. */
+  kid?: string;
+  pod?: { name: string; uid: string };
+  issuer?: string;
+  /** Shallow overrides of the claims; a value of undefined removes the claim. */
+  claims?: Record<string, unknown>;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  status: number;
+  user: string;
+}
+
+export interface KubeconfigOptions {
+  user?: string;
+  token?: string;
+  namespace?: string;
+}
+
+export interface KubeDouble {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  readonly caPem: string;
+  readonly issuer: string;
+  readonly jwksUri: string;
+  readonly signingKid: string;
+  kubeconfig(opts?: KubeconfigOptions): string;
+  /** Writes kubeconfig(opts) to path with mode 0600 and returns path. */
+  writeKubeconfig(path: string, opts?: KubeconfigOptions): string;
+  stop(): Promise<void>;
+
+  // issuer keys
+  addSigningKey(): string;
+  addUnpublishedSigningKey(): string;
+  retireKey(kid: string): void;
+  servedKids(): string[];
+  setIssuer(issuer: string, jwksUri?: string): void;
+  discoveryDocument(): Record<string, unknown>;
+  jwks(): { keys: ServedJwk[] };
+  privateJwk(kid?: string): Record<string, string>;
+  /** Serve this value (JSON-encoded; a string is served raw) instead of the JWKS; undefined restores. */
+  overrideJwks(doc: unknown): void;
+  overrideDiscovery(doc: unknown): void;
+  mintToken(opts: MintTokenOptions): string;
+
+  // auth and behaviour hooks
+  forbidToken(token: string): void;
+  setPodEnv(env: Record<string, string>): void;
+  /** 'pending': new pods stay unschedulable; 'running': containers start but never finish. */
+  holdPods(mode: PodHold): void;
+
+  // inspection
+  namespace(name: string): KubeObject | undefined;
+  serviceAccount(ns: string, name: string): KubeObject | undefined;
+  pod(ns: string, name: string): KubeObject | undefined;
+  pods(ns?: string): KubeObject[];
+  jobs(ns?: string): KubeObject[];
+  events(ns?: string): KubeObject[];
+  podLogs(ns: string, name: string, container?: string): string;
+  requests(): RequestRecord[];
+}
+
+interface Identity {
+  name: string;
+  groups: string[];
+  admin: boolean;
+}
+
+interface KeyEntry {
+  key: SigningKey;
+  served: boolean;
+  retired: boolean;
+}
+
+const OIDC_CONFIG_PATH = '/.well-known/openid-configuration';
+const JWKS_PATH = '/openid/v1/jwks';
+const NODE_NAME = 'talos-double-node';
+
+/** authentication.k8s.io TokenRequest, for Status messages only. */
+const TOKEN_REQUESTS: ResourceDef = {
+  group: 'authentication.k8s.io',
+  version: 'v1',
+  resource: 'tokenrequests',
+  singular: 'tokenrequest',
+  kind: 'TokenRequest',
+  namespaced: true,
+  verbs: ['create'],
+  fieldLabels: [],
+  nameRule: 'subdomain'
+};
+
+function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 3 * 1024 * 1024) {
+        reject(new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJsonBody(buf: Buffer): unknown {
+  if (buf.length === 0) return undefined;
+  try {
+    return JSON.parse(buf.toString('utf8'));
+  } catch (e) {
+    throw badRequest(`error decoding request body: ${(e as Error).message}`);
+  }
+}
+
+function bool(v: string | null): boolean {
+  return v === 'true' || v === '1';
+}
+
+class KubeDoubleImpl implements KubeDouble {
+  url = '';
+  port = 0;
+  readonly token: string;
+  readonly caPem: string;
+  private issuerUrl: string;
+  private jwksUrl: string;
+  private readonly keys = new Map<string, KeyEntry>();
+  private signer!: SigningKey;
+  private jwksOverride: unknown;
+  private discoveryOverride: unknown;
+  private readonly forbidden: Set<string>;
+  private env: Record<string, string>;
+  private hold: PodHold = false;
+  private readonly log: RequestRecord[] = [];
+  private readonly store = new Store();
+  private readonly kubelet: Kubelet;
+  private readonly controllers: Controllers;
+  private readonly workDir: string;
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly streams = new Set<ServerResponse>();
+
+  constructor(private readonly opts: KubeDoubleOptions) {
+    this.token = opts.token ?? randomBytes(24).toString('base64url');
+    this.caPem = opts.ca.caPem;
+    this.issuerUrl = opts.issuer;
+    this.jwksUrl = opts.jwksUri ?? `${opts.issuer}${JWKS_PATH}`;
+    this.forbidden = new Set(opts.forbiddenTokens ?? []);
+    this.env = { ...(opts.podEnv ?? {}) };
+    this.workDir = mkdtempSync(join(tmpdir(), 'kube-double-'));
+    chmodSync(this.workDir, 0o700);
+    this.addSigningKey();
+    const backoffSeconds = opts.backoffSeconds ?? 10;
+    this.kubelet = new Kubelet({
+      store: this.store,
+      nodeName: NODE_NAME,
+      workDir: this.workDir,
+      caPem: this.caPem,
+      serverUrl: () => this.url,
+      backoffSeconds,
+      podEnv: () => ({ ...this.env }),
+      hold: () => this.hold,
+      apiAudiences: () => this.apiAudiences(),
+      mintPodToken: (pod, audiences, ttl) => this.mintPodToken(pod, audiences, ttl),
+      event: (obj, type, reason, message, component) =>
+        this.recordEvent(obj, type, reason, message, component)
+    });
+    this.controllers = new Controllers({
+      store: this.store,
+      backoffSeconds,
+      createPod: (pod) => this.createObject(PODS, pod.metadata.namespace ?? '', pod, false),
+      deletePod: (ns, name) => {
+        this.deletePod(ns, name, undefined);
+      },
+      event: (obj, type, reason, message, component) =>
+        this.recordEvent(obj, type, reason, message, component)
+    });
+    for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+      this.store.create(NAMESPACES, prepareNamespace(blank('v1', 'Namespace', ns)));
+    }
+  }
+
+  async listen(): Promise<void> {
+    const cert = this.opts.ca.issue(`kube-double-${randomSuffix(8)}`);
+    const server = createServer({ key: cert.keyPem, cert: cert.certPem }, (req, res) => {
+      void this.handle(req, res);
+    });
+    server.on('connection', (s: Socket) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.url = `https://127.0.0.1:${this.port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.kubelet.stop();
+    this.controllers.stop();
+    for (const r of this.streams) r.end();
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // issuer, keys, tokens
+
+  get issuer(): string {
+    return this.issuerUrl;
+  }
+
+  get jwksUri(): string {
+    return this.jwksUrl;
+  }
+
+  get signingKid(): string {
+    return this.signer.kid;
+  }
+
+  private apiAudiences(): string[] {
+    return this.opts.apiAudiences ?? [this.issuerUrl];
+  }
+
+  addSigningKey(): string {
+    const key = generateSigningKey();
+    this.keys.set(key.kid, { key, served: true, retired: false });
+    this.signer = key;
+    return key.kid;
+  }
+
+  addUnpublishedSigningKey(): string {
+    const key = generateSigningKey();
+    this.keys.set(key.kid, { key, served: false, retired: false });
+    this.signer = key;
+    return key.kid;
+  }
+
+  retireKey(kid: string): void {
+    const e = this.keys.get(kid);
+    if (!e) throw new Error(`no key ${kid}`);
+    // Retiring the signer is allowed on purpose: it models a cluster signing with an unpublished key.
+    e.served = false;
+    e.retired = true;
+  }
+
+  servedKids(): string[] {
+    return [...this.keys.values()].filter((e) => e.served).map((e) => e.key.kid);
+  }
+
+  setIssuer(issuer: string, jwksUri?: string): void {
+    this.issuerUrl = issuer;
+    this.jwksUrl = jwksUri ?? `${issuer}${JWKS_PATH}`;
+  }
+
+  discoveryDocument(): Record<string, unknown> {
+    // field order of kube's openIDMetadata struct
+    return {
+      issuer: this.issuerUrl,
+      jwks_uri: this.jwksUrl,
+      response_types_supported: ['id_token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256']
+    };
+  }
+
+  jwks(): { keys: ServedJwk[] } {
+    return { keys: [...this.keys.values()].filter((e) => e.served).map((e) => servedJwk(e.key)) };
+  }
+
+  privateJwk(kid?: string): Record<string, string> {
+    const e = this.keys.get(kid ?? this.signer.kid);
+    if (!e) throw new Error(`no key ${kid ?? ''}`);
+    return privateJwk(e.key);
+  }
+
+  overrideJwks(doc: unknown): void {
+    this.jwksOverride = doc;
+  }
+
+  overrideDiscovery(doc: unknown): void {
+    this.discoveryOverride = doc;
+  }
+
+  private sign(claims: Record<string, unknown>, kid?: string): string {
+    const key = kid ? this.keys.get(kid)?.key : this.signer;
+    if (!key) throw new Error(`no key ${kid ?? ''}`);
+    return signJwt(key, claims);
+  }
+
+  mintToken(o: MintTokenOptions): string {
+    const sa = this.store.get(SERVICE_ACCOUNTS, o.namespace, o.serviceAccount);
+    const ttl = o.expiresInSeconds ?? this.opts.tokenTtlSeconds ?? 3600;
+    // an expired token still looks issued-then-expired: 10 minutes of validity that ended ttl ago
+    const lifetime = ttl > 0 ? ttl : 600;
+    const issuedAt = new Date(Date.now() + (ttl > 0 ? 0 : (ttl - 600) * 1000));
+    const audiences =
+      o.audience === undefined ? this.apiAudiences() : Array.isArray(o.audience) ? o.audience : [o.audience];
+    const claims = serviceAccountClaims({
+      issuer: o.issuer ?? this.issuerUrl,
+      audiences,
+      namespace: o.namespace,
+      serviceAccount: { name: o.serviceAccount, uid: sa?.metadata.uid ?? randomUUID() },
+      ...(o.pod ? { pod: o.pod, node: { name: NODE_NAME, uid: NODE_UID } } : {}),
+      expiresInSeconds: lifetime,
+      now: issuedAt
+    });
+    for (const [k, v] of Object.entries(o.claims ?? {})) {
+      if (v === undefined) delete claims[k];
+      else claims[k] = v;
+    }
+    return this.sign(claims, o.kid);
+  }
+
+  private mintPodToken(pod: KubeObject, audiences: string[], ttl: number): string {
+    const ns = pod.metadata.namespace ?? '';
+    const saName = String(valueAtPath(pod, 'spec.serviceAccountName') ?? 'default');
+    const sa = this.store.get(SERVICE_ACCOUNTS, ns, saName);
+    if (!sa) throw notFound(SERVICE_ACCOUNTS, saName);
+    const seconds = this.opts.maxTokenTtlSeconds ? Math.min(ttl, this.opts.maxTokenTtlSeconds) : ttl;
+    return this.sign(
+      serviceAccountClaims({
+        issuer: this.issuerUrl,
+        audiences,
+        namespace: ns,
+        serviceAccount: { name: saName, uid: sa.metadata.uid },
+        pod: { name: pod.metadata.name, uid: pod.metadata.uid },
+        node: { name: NODE_NAME, uid: NODE_UID },
+        expiresInSeconds: seconds
+      })
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // hooks and inspection
+
+  forbidToken(token: string): void {
+    this.forbidden.add(token);
+  }
+
+  setPodEnv(env: Record<string, string>): void {
+    this.env = { ...this.env, ...env };
+  }
+
+  holdPods(mode: PodHold): void {
+    this.hold = mode;
+  }
+
+  namespace(name: string): KubeObject | undefined {
+    return this.store.get(NAMESPACES, undefined, name);
+  }
+
+  serviceAccount(ns: string, name: string): KubeObject | undefined {
+    return this.store.get(SERVICE_ACCOUNTS, ns, name);
+  }
+
+  pod(ns: string, name: string): KubeObject | undefined {
+    return this.store.get(PODS, ns, name);
+  }
+
+  pods(ns?: string): KubeObject[] {
+    return this.store.list(PODS, ns);
+  }
+
+  jobs(ns?: string): KubeObject[] {
+    return this.store.list(JOBS, ns);
+  }
+
+  events(ns?: string): KubeObject[] {
+    return this.store.list(EVENTS, ns);
+  }
+
+  podLogs(ns: string, name: string, container?: string): string {
+    const pod = this.store.get(PODS, ns, name);
+    if (!pod) return '';
+    const c = container ?? containersOf(pod)[0]?.name ?? '';
+    return (this.kubelet.logChunks(pod.metadata.uid, c, false) ?? []).map((x) => x.text).join('');
+  }
+
+  requests(): RequestRecord[] {
+    return this.log.map((r) => ({ ...r }));
+  }
+
+  kubeconfig(o: KubeconfigOptions = {}): string {
+    const user = o.user ?? 'double-admin';
+    const cluster = 'talos-irsa-double';
+    const context = `${user}@${cluster}`;
+    return stringifyYaml({
+      apiVersion: 'v1',
+      kind: 'Config',
+      preferences: {},
+      clusters: [
+        {
+          name: cluster,
+          cluster: {
+            server: this.url,
+            'certificate-authority-data': Buffer.from(this.caPem).toString('base64')
+          }
+        }
+      ],
+      users: [{ name: user, user: { token: o.token ?? this.token } }],
+      contexts: [
+        { name: context, context: { cluster, user, ...(o.namespace ? { namespace: o.namespace } : {}) } }
+      ],
+      'current-context': context
+    });
+  }
+
+  writeKubeconfig(path: string, o?: KubeconfigOptions): string {
+    writeFileSync(path, this.kubeconfig(o), { mode: 0o600 });
+    chmodSync(path, 0o600);
+    return path;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // events
+
+  private recordEvent(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string
+  ): void {
+    const ns = obj.metadata.namespace ?? 'default';
+    const nsObj = this.store.get(NAMESPACES, undefined, ns);
+    if (!nsObj || nsObj.metadata.deletionTimestamp) return;
+    const t = now();
+    // the event recorder aggregates identical events into one with a growing count
+    const same = this.store
+      .list(EVENTS, ns)
+      .find(
+        (e) =>
+          valueAtPath(e, 'involvedObject.uid') === obj.metadata.uid &&
+          e.reason === reason &&
+          e.message === message &&
+          e.type === type
+      );
+    if (same) {
+      same.count = Number(same.count ?? 1) + 1;
+      same.lastTimestamp = t;
+      this.store.update(EVENTS, same);
+      return;
+    }
+    const host = component === 'kubelet' ? { host: NODE_NAME } : {};
+    this.store.create(EVENTS, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: `${obj.metadata.name}.${(BigInt(Date.now()) * 1000000n + BigInt(Math.floor(Math.random() * 1e6))).toString(16)}`,
+        namespace: ns,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: ''
+      },
+      involvedObject: {
+        kind: obj.kind,
+        namespace: ns,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        apiVersion: obj.apiVersion,
+        resourceVersion: obj.metadata.resourceVersion
+      },
+      reason,
+      message,
+      source: { component, ...host },
+      firstTimestamp: t,
+      lastTimestamp: t,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: component,
+      reportingInstance: component === 'kubelet' ? NODE_NAME : ''
+    });
+  }
+
+  private eventsV1View(e: KubeObject): KubeObject {
+    return {
+      apiVersion: 'events.k8s.io/v1',
+      kind: 'Event',
+      metadata: e.metadata,
+      eventTime: e.eventTime ?? null,
+      reportingController: e.reportingComponent,
+      reportingInstance: e.reportingInstance,
+      reason: e.reason,
+      regarding: e.involvedObject,
+      note: e.message,
+      type: e.type,
+      deprecatedSource: e.source,
+      deprecatedFirstTimestamp: e.firstTimestamp,
+      deprecatedLastTimestamp: e.lastTimestamp,
+      deprecatedCount: e.count
+    };
+  }
+
+  private view(def: ResourceDef, obj: KubeObject): KubeObject {
+    return def === EVENTS_V1 ? this.eventsV1View(obj) : obj;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // HTTP
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const rec: RequestRecord = {
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      status: 0,
+      user: ''
+    };
+    this.log.push(rec);
+    res.on('finish', () => (rec.status = res.statusCode));
+    res.on('close', () => (rec.status = res.statusCode));
+    try {
+      const who = this.authenticate(req.headers.authorization);
+      rec.user = who.name;
+      await this.route(req, res, url, who);
+    } catch (e) {
+      const err =
+        e instanceof ApiError
+          ? e
+          : new ApiError(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`);
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      this.sendJson(res, err.code, err.toStatus());
+    }
+  }
+
+  private sendJson(
+    res: ServerResponse,
+    code: number,
+    body: unknown,
+    headers: Record<string, string> = {}
+  ): void {
+    res.writeHead(code, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      ...headers
+    });
+    res.end(JSON.stringify(body) + '\n');
+  }
+
+  private authenticate(header: string | undefined): Identity {
+    if (!header) {
+      if (this.opts.anonymousAuth)
+        return { name: 'system:anonymous', groups: ['system:unauthenticated'], admin: false };
+      throw UNAUTHORIZED;
+    }
+    const m = header.match(/^Bearer\s+(\S+)\s*$/i);
+    if (!m) throw UNAUTHORIZED;
+    const token = m[1] ?? '';
+    if (token === this.token)
+      return { name: 'double-admin', groups: ['system:masters', 'system:authenticated'], admin: true };
+    if (this.forbidden.has(token))
+      return { name: 'double-restricted', groups: ['system:authenticated'], admin: false };
+    const sa = this.serviceAccountIdentity(token);
+    if (sa) return sa;
+    throw UNAUTHORIZED;
+  }
+
+  /** The service-account token authenticator: signature, issuer, audience, time, and live SA/pod. */
+  private serviceAccountIdentity(token: string): Identity | undefined {
+    const decoded = decodeJwt(token);
+    if (!decoded) return undefined;
+    const entry = this.keys.get(String(decoded.header.kid ?? ''));
+    if (!entry || entry.retired || !verifyJwtSignature(token, entry.key)) return undefined;
+    const p = decoded.payload;
+    const t = Math.floor(Date.now() / 1000);
+    if (p.iss !== this.issuerUrl) return undefined;
+    const aud = Array.isArray(p.aud) ? p.aud : [p.aud];
+    if (!aud.some((a) => this.apiAudiences().includes(String(a)))) return undefined;
+    if (typeof p.exp !== 'number' || p.exp < t || (typeof p.nbf === 'number' && p.nbf > t + 60))
+      return undefined;
+    const k8s = isRecord(p['kubernetes.io']) ? p['kubernetes.io'] : {};
+    const ns = String(k8s.namespace ?? '');
+    const saRef = isRecord(k8s.serviceaccount) ? k8s.serviceaccount : {};
+    const sa = this.store.get(SERVICE_ACCOUNTS, ns, String(saRef.name ?? ''));
+    if (!sa || sa.metadata.uid !== saRef.uid) return undefined;
+    if (isRecord(k8s.pod)) {
+      const pod = this.store.get(PODS, ns, String(k8s.pod.name ?? ''));
+      if (!pod || pod.metadata.uid !== k8s.pod.uid) return undefined;
+    }
+    return {
+      name: `system:serviceaccount:${ns}:${sa.metadata.name}`,
+      groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'],
+      admin: false
+    };
+  }
+
+  /** Default RBAC for non-admin identities: public info, discovery, and issuer discovery for SAs. */
+  private authorizeNonResource(who: Identity, path: string): void {
+    if (who.admin) return;
+    const publicInfo = ['/version', '/healthz', '/livez', '/readyz'].includes(path);
+    const discovery = /^\/(api|apis|openapi)(\/|$)/.test(path);
+    const issuer = path === OIDC_CONFIG_PATH || path === JWKS_PATH;
+    if (publicInfo) return;
+    if (discovery && who.groups.includes('system:authenticated')) return;
+    if (issuer && (this.opts.publicIssuerDiscovery || who.groups.includes('system:serviceaccounts'))) return;
+    throw forbidden(who.name, 'get', null, '', '', path);
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, url: URL, who: Identity): Promise<void> {
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const segs = path.split('/').filter((s) => s !== '');
+    const isResourcePath =
+      (segs[0] === 'api' && segs[1] === 'v1' && segs.length > 2) || (segs[0] === 'apis' && segs.length > 3);
+    if (!isResourcePath) {
+      if (method !== 'GET' && method !== 'HEAD') {
+        throw new ApiError(
+          405,
+          'MethodNotAllowed',
+          `the server does not allow this method on the requested resource`
+        );
+      }
+      this.authorizeNonResource(who, path);
+      this.serveNonResource(res, path);
+      return;
+    }
+    const group = segs[0] === 'api' ? '' : (segs[1] ?? '');
+    const version = segs[0] === 'api' ? 'v1' : (segs[2] ?? '');
+    const rest = segs.slice(segs[0] === 'api' ? 2 : 3);
+    let ns: string | undefined;
+    let def: ResourceDef | undefined;
+    let name: string | undefined;
+    let sub: string | undefined;
+    const nsScoped =
+      rest[0] === 'namespaces' && rest.length >= 3 ? findResource(group, version, rest[2] ?? '') : undefined;
+    if (nsScoped?.namespaced) {
+      ns = rest[1];
+      def = nsScoped;
+      [name, sub] = [rest[3], rest[4]];
+      if (rest.length > 5) def = undefined;
+    } else {
+      def = findResource(group, version, rest[0] ?? '');
+      [name, sub] = [rest[1], rest[2]];
+      if (rest.length > 3 || (def?.namespaced && name !== undefined)) def = undefined;
+    }
+    if (!def) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+
+    const watch = bool(url.searchParams.get('watch'));
+    const verb =
+      method === 'GET'
+        ? name === undefined
+          ? watch
+            ? 'watch'
+            : 'list'
+          : 'get'
+        : method === 'POST'
+          ? 'create'
+          : method === 'PUT'
+            ? 'update'
+            : method === 'PATCH'
+              ? 'patch'
+              : method === 'DELETE'
+                ? name === undefined
+                  ? 'deletecollection'
+                  : 'delete'
+                : method.toLowerCase();
+    if (!who.admin) throw forbidden(who.name, verb, def, name ?? '', ns ?? '', path);
+
+    const ct = String(req.headers['content-type'] ?? '');
+    if (/protobuf|cbor/i.test(ct)) {
+      // the double speaks JSON only; client-go answers a 415 by retrying the request as JSON
+      throw new ApiError(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`
+      );
+    }
+    const q = url.searchParams;
+    const dryRun = q.getAll('dryRun').includes('All');
+    if (name === undefined) {
+      if (method === 'GET') {
+        if (watch) return this.serveWatch(req, res, def, ns, q);
+        return this.sendJson(res, 200, this.listResponse(def, ns, q, req.headers.accept));
+      }
+      if (method === 'POST') {
+        if (def === EVENTS_V1)
+          throw new ApiError(
+            405,
+            'MethodNotAllowed',
+            'create is not supported on events.k8s.io in the double'
+          );
+        const body = parseJsonBody(await readBody(req));
+        const created = this.createObject(def, ns ?? '', this.objectFromBody(def, body, ns), dryRun);
+        return this.sendJson(res, 201, created);
+      }
+      if (method === 'DELETE') {
+        const match = this.matcher(def, q);
+        for (const o of this.store.list(storageDef(def), ns)) {
+          if (match(o)) this.deleteObject(def, ns, o.metadata.name, {});
+        }
+        return this.sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' });
+      }
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource'
+      );
+    }
+
+    if (def === PODS && sub === 'log' && method === 'GET') return this.serveLogs(res, ns ?? '', name, q);
+    if (def === SERVICE_ACCOUNTS && sub === 'token' && method === 'POST') {
+      const body = parseJsonBody(await readBody(req));
+      return this.sendJson(res, 201, this.tokenRequest(ns ?? '', name, body));
+    }
+    if (sub !== undefined && sub !== 'status' && !(def === NAMESPACES && sub === 'finalize')) {
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+    }
+    switch (method) {
+      case 'GET': {
+        const obj = this.store.get(storageDef(def), ns, name);
+        if (!obj) throw notFound(def, name);
+        if (wantsTable(req.headers.accept)) {
+          return this.sendJson(
+            res,
+            200,
+            toTable(def, [this.view(def, obj)], { resourceVersion: obj.metadata.resourceVersion })
+          );
+        }
+        return this.sendJson(res, 200, this.view(def, obj));
+      }
+      case 'PUT': {
+        const body = parseJsonBody(await readBody(req));
+        return this.sendJson(res, 200, this.updateObject(def, ns, name, body, sub, dryRun));
+      }
+      case 'PATCH': {
+        const raw = await readBody(req);
+        const { code, obj } = this.patchObject(
+          def,
+          ns,
+          name,
+          req.headers['content-type'],
+          raw,
+          sub,
+          q,
+          dryRun
+        );
+        return this.sendJson(res, code, obj);
+      }
+      case 'DELETE': {
+        const body = parseJsonBody(await readBody(req));
+        const opts = isRecord(body) ? body : {};
+        for (const k of ['propagationPolicy', 'gracePeriodSeconds']) {
+          const v = q.get(k);
+          if (v !== null) opts[k] = k === 'gracePeriodSeconds' ? Number(v) : v;
+        }
+        if (q.get('orphanDependents') !== null) opts.orphanDependents = bool(q.get('orphanDependents'));
+        if (dryRun) {
+          const obj = this.store.get(storageDef(def), ns, name);
+          if (!obj) throw notFound(def, name);
+          return this.sendJson(res, 200, obj);
+        }
+        const { obj, warning } = this.deleteObject(def, ns, name, opts);
+        return this.sendJson(res, 200, obj, warning ? { Warning: `299 - "${warning}"` } : {});
+      }
+      default:
+        throw new ApiError(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource'
+        );
+    }
+  }
+
+  private serveNonResource(res: ServerResponse, path: string): void {
+    if (path === OIDC_CONFIG_PATH || path === JWKS_PATH) {
+      // kube-apiserver does not install the endpoints when the issuer is not an https URL
+      if (!/^https:\/\//.test(this.issuerUrl)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('404 page not found\n');
+        return;
+      }
+      const isConfig = path === OIDC_CONFIG_PATH;
+      const override = isConfig ? this.discoveryOverride : this.jwksOverride;
+      const doc = override !== undefined ? override : isConfig ? this.discoveryDocument() : this.jwks();
+      res.writeHead(200, {
+        'Content-Type': isConfig ? 'application/json' : 'application/jwk-set+json',
+        'Cache-Control': 'public, max-age=3600'
+      });
+      res.end(typeof doc === 'string' ? doc : JSON.stringify(doc));
+      return;
+    }
+    if (['/healthz', '/livez', '/readyz'].includes(path)) {
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('ok');
+      return;
+    }
+    if (path === '/version') return this.sendJson(res, 200, VERSION_INFO);
+    if (path === '/api') return this.sendJson(res, 200, apiVersions(`127.0.0.1:${this.port}`));
+    if (path === '/apis') return this.sendJson(res, 200, apiGroupList());
+    const segs = path.split('/').filter(Boolean);
+    if (segs[0] === 'api' && segs[1] === 'v1' && segs.length === 2)
+      return this.sendJson(res, 200, apiResourceList('', 'v1'));
+    if (segs[0] === 'apis' && segs.length === 2) {
+      const g = apiGroup(segs[1] ?? '');
+      if (g) return this.sendJson(res, 200, g);
+    }
+    if (segs[0] === 'apis' && segs.length === 3) {
+      const l = apiResourceList(segs[1] ?? '', segs[2] ?? '');
+      if (l) return this.sendJson(res, 200, l);
+    }
+    if (path === '/openapi/v3') return this.sendJson(res, 200, openApiV3Root());
+    if (segs[0] === 'openapi' && segs[1] === 'v3') {
+      const doc = openApiV3Doc(segs.slice(2).join('/'));
+      if (doc) return this.sendJson(res, 200, doc);
+    }
+    // no /openapi/v2: kubectl uses v3 when the server has it
+    res.writeHead(404, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify(
+        new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}).toStatus()
+      ) + '\n'
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // reads
+
+  private matcher(def: ResourceDef, q: URLSearchParams): (o: KubeObject) => boolean {
+    const labels = parseLabelSelector(q.get('labelSelector') ?? '');
+    const fields = parseFieldSelector(q.get('fieldSelector') ?? '', def, (o, label) => {
+      if (def === EVENTS_V1) {
+        const mapped = label.startsWith('regarding.')
+          ? `involvedObject.${label.slice('regarding.'.length)}`
+          : label === 'reportingController'
+            ? 'reportingComponent'
+            : label;
+        if (mapped === 'source') return valueAtPath(o, 'source.component');
+        return valueAtPath(o, mapped);
+      }
+      if (label === 'source') return valueAtPath(o, 'source.component');
+      if (label === 'spec.hostNetwork') return valueAtPath(o, label) ?? false;
+      if (label === 'status.successful') return valueAtPath(o, 'status.succeeded') ?? 0;
+      return valueAtPath(o, label);
+    });
+    return (o) => labels(o.metadata.labels) && fields(o);
+  }
+
+  private listResponse(
+    def: ResourceDef,
+    ns: string | undefined,
+    q: URLSearchParams,
+    accept: string | undefined
+  ): unknown {
+    const match = this.matcher(def, q);
+    let items = this.store.list(storageDef(def), ns).filter(match);
+    const rv = this.store.currentRv();
+    let offset = 0;
+    const cont = q.get('continue');
+    if (cont) {
+      try {
+        const parsed: unknown = JSON.parse(Buffer.from(cont, 'base64').toString('utf8'));
+        offset = isRecord(parsed) && typeof parsed.offset === 'number' ? parsed.offset : 0;
+      } catch {
+        throw badRequest('continue key is not valid: illegal base64 data');
+      }
+    }
+    const limit = Number(q.get('limit') ?? 0);
+    let next: string | undefined;
+    items = items.slice(offset);
+    if (limit > 0 && items.length > limit) {
+      items = items.slice(0, limit);
+      next = Buffer.from(JSON.stringify({ offset: offset + limit, rv })).toString('base64');
+    }
+    const views = items.map((o) => this.view(def, o));
+    if (wantsTable(accept))
+      return toTable(def, views, { resourceVersion: rv, ...(next ? { continue: next } : {}) });
+    return listOf(def, views, rv, next);
+  }
+
+  private serveWatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    def: ResourceDef,
+    ns: string | undefined,
+    q: URLSearchParams
+  ): void {
+    const match = this.matcher(def, q);
+    const table = wantsTable(req.headers.accept);
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked'
+    });
+    res.flushHeaders();
+    this.streams.add(res);
+    let first = true;
+    const unsubscribe = this.store.watch({
+      def: storageDef(def),
+      namespace: ns,
+      match,
+      resourceVersion: q.get('resourceVersion') ?? undefined,
+      send: (type, obj) => {
+        let object: unknown = this.view(def, obj);
+        if (table) {
+          const t = toTable(def, [this.view(def, obj)], { resourceVersion: obj.metadata.resourceVersion });
+          // the server sends column definitions with the first event only
+          if (!first) t.columnDefinitions = [];
+          first = false;
+          object = t;
+        }
+        res.write(JSON.stringify({ type, object }) + '\n');
+      }
+    });
+    const timeout = Number(q.get('timeoutSeconds') ?? 0);
+    const timer = timeout > 0 ? setTimeout(() => res.end(), timeout * 1000) : undefined;
+    const cleanup = (): void => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      this.streams.delete(res);
+    };
+    req.on('close', cleanup);
+    res.on('close', cleanup);
+  }
+
+  private serveLogs(res: ServerResponse, ns: string, name: string, q: URLSearchParams): void {
+    const pod = this.store.get(PODS, ns, name);
+    if (!pod) throw notFound(PODS, name);
+    const names = containersOf(pod).map((c) => c.name);
+    let container = q.get('container') ?? undefined;
+    if (!container) {
+      if (names.length !== 1) {
+        throw badRequest(
+          `a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`
+        );
+      }
+      container = names[0] ?? '';
+    }
+    if (!names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
+    const cs = (
+      Array.isArray(valueAtPath(pod, 'status.containerStatuses'))
+        ? (valueAtPath(pod, 'status.containerStatuses') as Record<string, unknown>[])
+        : []
+    ).find((c) => c.name === container);
+    const waiting = valueAtPath(cs, 'state.waiting.reason');
+    const previous = bool(q.get('previous'));
+    const neverStarted = !cs || (waiting !== undefined && Number(cs.restartCount ?? 0) === 0 && !previous);
+    if (neverStarted) {
+      throw badRequest(
+        `container "${container}" in pod "${name}" is waiting to start: ${String(waiting ?? 'ContainerCreating')}`
+      );
+    }
+    const chunks = this.kubelet.logChunks(pod.metadata.uid, container, previous) ?? [];
+    if (previous && Number(cs?.restartCount ?? 0) === 0) {
+      throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+    }
+    const timestamps = bool(q.get('timestamps'));
+    const render = (c: { time: Date; text: string }): string =>
+      timestamps
+        ? c.text
+            .split(/(?<=\n)/)
+            .map((l) => `${c.time.toISOString().replace('Z', '000000Z')} ${l}`)
+            .join('')
+        : c.text;
+    let text = chunks.map(render).join('');
+    const since = Number(q.get('sinceSeconds') ?? 0);
+    if (since > 0) {
+      const cutoff = Date.now() - since * 1000;
+      text = chunks
+        .filter((c) => c.time.getTime() >= cutoff)
+        .map(render)
+        .join('');
+    }
+    const tail = q.get('tailLines');
+    if (tail !== null) {
+      const lines = text.split(/(?<=\n)/);
+      text = lines.slice(Math.max(0, lines.length - Number(tail))).join('');
+    }
+    const limitBytes = Number(q.get('limitBytes') ?? 0);
+    if (limitBytes > 0) text = Buffer.from(text).subarray(0, limitBytes).toString('utf8');
+    res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private' });
+    if (!bool(q.get('follow')) || previous) {
+      res.end(text);
+      return;
+    }
+    res.write(text);
+    this.streams.add(res);
+    const off = this.kubelet.followLogs(
+      pod.metadata.uid,
+      container,
+      (c) => res.write(render(c)),
+      () => res.end()
+    );
+    res.on('close', () => {
+      off();
+      this.streams.delete(res);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // writes
+
+  /** Turns a request body into an object for def, checking kind/apiVersion/namespace like the decoder. */
+  private objectFromBody(def: ResourceDef, body: unknown, ns: string | undefined): KubeObject {
+    if (!isRecord(body)) throw badRequest('the body of the request was in an unknown format');
+    if (body.kind !== undefined && body.kind !== def.kind) {
+      throw badRequest(
+        `${String(body.kind)} in version "${def.version}" cannot be handled as a ${def.kind}: no kind "${String(body.kind)}" is registered for version "${apiVersionOf(def)}"`
+      );
+    }
+    if (body.apiVersion !== undefined && body.apiVersion !== apiVersionOf(def)) {
+      throw badRequest(
+        `the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${apiVersionOf(def)})`
+      );
+    }
+    const meta = isRecord(body.metadata) ? body.metadata : {};
+    if (
+      def.namespaced &&
+      typeof meta.namespace === 'string' &&
+      meta.namespace !== '' &&
+      meta.namespace !== ns
+    ) {
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request'
+      );
+    }
+    const obj = clone(body) as Record<string, unknown>;
+    obj.apiVersion = apiVersionOf(def);
+    obj.kind = def.kind;
+    const m: Record<string, unknown> = { ...meta };
+    for (const k of [
+      'uid',
+      'resourceVersion',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+      'generation',
+      'managedFields',
+      'selfLink'
+    ]) {
+      delete m[k];
+    }
+    m.name = typeof meta.name === 'string' ? meta.name : '';
+    if (def.namespaced) m.namespace = ns;
+    else delete m.namespace;
+    obj.metadata = m;
+    return obj as KubeObject;
+  }
+
+  /** POST: name generation, validation, namespace checks, admission, then storage. */
+  private createObject(def: ResourceDef, ns: string, obj: KubeObject, dryRun: boolean): KubeObject {
+    const meta = obj.metadata;
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomSuffix()}`;
+    if (!meta.name) {
+      throw invalid(def, '', [
+        {
+          reason: 'FieldValueRequired',
+          message: 'Required value: name or generateName is required',
+          field: 'metadata.name'
+        }
+      ]);
+    }
+    const causes = nameErrors(meta.name, def.nameRule);
+    if (causes.length) throw invalid(def, meta.name, causes);
+    meta.uid = '';
+    meta.resourceVersion = '';
+    meta.creationTimestamp = '';
+    if (def.namespaced) {
+      const nsObj = this.store.get(NAMESPACES, undefined, ns);
+      if (!nsObj) throw notFound(NAMESPACES, ns);
+      if (nsObj.metadata.deletionTimestamp) {
+        throw new ApiError(
+          403,
+          'Forbidden',
+          `${def.resource} "${meta.name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+          { name: meta.name, kind: def.resource }
+        );
+      }
+    }
+    if (this.store.get(def, def.namespaced ? ns : undefined, meta.name)) {
+      // checked before admission so a re-create reports AlreadyExists, not an admission error
+      throw alreadyExists(def, meta.name);
+    }
+    if (def === PODS) {
+      preparePod(obj);
+      const saName = String(valueAtPath(obj, 'spec.serviceAccountName'));
+      admitPodServiceAccount(obj, this.store.get(SERVICE_ACCOUNTS, ns, saName));
+    } else if (def === JOBS) prepareJob(obj);
+    else if (def === NAMESPACES) prepareNamespace(obj);
+    if (dryRun) {
+      const preview = clone(obj);
+      preview.metadata.uid ||= randomUUID();
+      preview.metadata.creationTimestamp = now();
+      return preview;
+    }
+    const created = this.store.create(def, obj);
+    if (def === PODS) this.kubelet.podAdded(created);
+    return created;
+  }
+
+  private checkName(def: ResourceDef, name: string, bodyName: unknown): void {
+    if (typeof bodyName === 'string' && bodyName !== '' && bodyName !== name) {
+      throw badRequest(`the name of the object (${bodyName}) does not match the name on the URL (${name})`);
+    }
+  }
+
+  /** Carries over what clients may not change through the main resource (or only status, for /status). */
+  private finishUpdate(
+    def: ResourceDef,
+    cur: KubeObject,
+    next: KubeObject,
+    sub: string | undefined,
+    dryRun: boolean
+  ): KubeObject {
+    const merged = sub === 'status' ? { ...clone(cur), status: next.status } : next;
+    merged.apiVersion = cur.apiVersion;
+    merged.kind = cur.kind;
+    merged.metadata = {
+      ...(sub === 'status' ? cur.metadata : next.metadata),
+      name: cur.metadata.name,
+      uid: cur.metadata.uid,
+      creationTimestamp: cur.metadata.creationTimestamp,
+      resourceVersion: cur.metadata.resourceVersion,
+      ...(cur.metadata.namespace !== undefined ? { namespace: cur.metadata.namespace } : {}),
+      ...(cur.metadata.deletionTimestamp ? { deletionTimestamp: cur.metadata.deletionTimestamp } : {}),
+      ...(cur.metadata.generation !== undefined ? { generation: cur.metadata.generation } : {})
+    } as KubeObject['metadata'];
+    if (!merged.metadata.namespace) delete merged.metadata.namespace;
+    if (sub !== 'status' && (def === PODS || def === JOBS || def === NAMESPACES)) merged.status = cur.status;
+    if (def === NAMESPACES && sub !== 'finalize') merged.spec = cur.spec;
+    const causes = immutableChanges(def, cur, merged);
+    if (causes.length) throw invalid(def, cur.metadata.name, causes);
+    if (def === JOBS && JSON.stringify(cur.spec) !== JSON.stringify(merged.spec)) {
+      merged.metadata.generation = (cur.metadata.generation ?? 1) + 1;
+    }
+    if (dryRun) return merged;
+    return this.store.update(def, merged);
+  }
+
+  private updateObject(
+    def: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    body: unknown,
+    sub: string | undefined,
+    dryRun: boolean
+  ): KubeObject {
+    if (def === EVENTS_V1)
+      throw new ApiError(405, 'MethodNotAllowed', 'update is not supported on events.k8s.io in the double');
+    const cur = this.store.get(def, ns, name);
+    if (!cur) throw notFound(def, name);
+    const next = this.objectFromBody(def, body, ns);
+    this.checkName(def, name, next.metadata.name);
+    const rv = isRecord(body) && isRecord(body.metadata) ? body.metadata.resourceVersion : undefined;
+    if (typeof rv === 'string' && rv !== '' && rv !== cur.metadata.resourceVersion) throw conflict(def, name);
+    return this.finishUpdate(def, cur, next, sub, dryRun);
+  }
+
+  private patchObject(
+    def: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    contentType: string | undefined,
+    raw: Buffer,
+    sub: string | undefined,
+    q: URLSearchParams,
+    dryRun: boolean
+  ): { code: number; obj: KubeObject } {
+    if (def === EVENTS_V1)
+      throw new ApiError(405, 'MethodNotAllowed', 'patch is not supported on events.k8s.io in the double');
+    const type = patchTypeOf(contentType);
+    if (!type) {
+      throw new ApiError(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`
+      );
+    }
+    let patch: unknown;
+    try {
+      patch = type === 'apply' ? parseYaml(raw.toString('utf8')) : JSON.parse(raw.toString('utf8'));
+    } catch (e) {
+      throw badRequest(`error decoding patch: ${(e as Error).message}`);
+    }
+    if (type === 'apply' && !q.get('fieldManager')) {
+      throw badRequest(
+        'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'
+      );
+    }
+    const cur = this.store.get(def, ns, name);
+    if (!cur) {
+      if (type !== 'apply') throw notFound(def, name);
+      const obj = this.objectFromBody(def, patch, ns);
+      this.checkName(def, name, obj.metadata.name);
+      obj.metadata.name = name;
+      return { code: 201, obj: this.createObject(def, ns ?? '', obj, dryRun) };
+    }
+    let patched: unknown;
+    try {
+      if (type === 'json') patched = jsonPatch(cur, patch);
+      else if (type === 'merge') patched = mergePatch(cur, patch);
+      else patched = strategicMergePatch(cur, patch);
+    } catch (e) {
+      if (e instanceof PatchError) throw new ApiError(422, 'Invalid', e.message, {});
+      throw e;
+    }
+    if (!isRecord(patched) || !isRecord(patched.metadata))
+      throw new ApiError(422, 'Invalid', 'patch removed metadata', {});
+    this.checkName(def, name, patched.metadata.name);
+    const rv = patched.metadata.resourceVersion;
+    if (rv !== cur.metadata.resourceVersion && rv !== undefined && rv !== '') throw conflict(def, name);
+    return { code: 200, obj: this.finishUpdate(def, cur, patched as KubeObject, sub, dryRun) };
+  }
+
+  private deletePod(ns: string, name: string, grace: number | undefined): KubeObject {
+    const cur = this.store.get(PODS, ns, name);
+    if (!cur) throw notFound(PODS, name);
+    const g = grace ?? Number(valueAtPath(cur, 'spec.terminationGracePeriodSeconds') ?? 30);
+    if (!valueAtPath(cur, 'spec.nodeName') || g === 0) {
+      this.kubelet.podGone(cur.metadata.uid);
+      return this.store.remove(PODS, ns, name) ?? cur;
+    }
+    if (cur.metadata.deletionTimestamp) return cur;
+    const updated = this.store.mutate(PODS, ns, name, (p) => {
+      p.metadata.deletionTimestamp = new Date(Date.now() + g * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      p.metadata.deletionGracePeriodSeconds = g;
+    });
+    if (!updated) throw notFound(PODS, name);
+    this.kubelet.podDeleting(updated, g);
+    return updated;
+  }
+
+  private deleteObject(
+    def: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    opts: Record<string, unknown>
+  ): { obj: KubeObject; warning?: string } {
+    if (def === EVENTS_V1)
+      throw new ApiError(405, 'MethodNotAllowed', 'delete is not supported on events.k8s.io in the double');
+    const cur = this.store.get(def, ns, name);
+    if (!cur) throw notFound(def, name);
+    const pre = isRecord(opts.preconditions) ? opts.preconditions : {};
+    if (typeof pre.uid === 'string' && pre.uid !== cur.metadata.uid) {
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${def.resource} "${name}": Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`,
+        { name, kind: def.resource }
+      );
+    }
+    if (typeof pre.resourceVersion === 'string' && pre.resourceVersion !== cur.metadata.resourceVersion) {
+      throw conflict(def, name);
+    }
+    const grace = typeof opts.gracePeriodSeconds === 'number' ? opts.gracePeriodSeconds : undefined;
+    if (def === PODS) return { obj: this.deletePod(ns ?? '', name, grace) };
+    if (def === NAMESPACES) {
+      if (['default', 'kube-system', 'kube-public'].includes(name)) {
+        throw new ApiError(
+          403,
+          'Forbidden',
+          `namespaces "${name}" is forbidden: this namespace may not be deleted`,
+          {
+            name,
+            kind: 'namespaces'
+          }
+        );
+      }
+      if (cur.metadata.deletionTimestamp) return { obj: cur };
+      const updated = this.store.mutate(NAMESPACES, undefined, name, (n) => {
+        n.metadata.deletionTimestamp = now();
+        n.status = { phase: 'Terminating' };
+      });
+      this.controllers.deleteNamespaceContents(name);
+      return { obj: updated ?? cur };
+    }
+    if (def === JOBS) {
+      let policy = typeof opts.propagationPolicy === 'string' ? opts.propagationPolicy : undefined;
+      let warning: string | undefined;
+      if (!policy) {
+        if (opts.orphanDependents === false) policy = 'Background';
+        else {
+          // batch/v1 Jobs still default to orphaning their pods, with this warning since 1.27
+          policy = 'Orphan';
+          if (opts.orphanDependents === undefined) {
+            warning =
+              'child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning';
+          }
+        }
+      }
+      if (policy === 'Foreground') {
+        const updated = this.store.mutate(JOBS, ns, name, (j) => {
+          j.metadata.deletionTimestamp = now();
+          j.metadata.finalizers = [...(j.metadata.finalizers ?? []), 'foregroundDeletion'];
+        });
+        this.controllers.collectDependents(cur, 'Foreground');
+        return { obj: updated ?? cur, ...(warning ? { warning } : {}) };
+      }
+      const gone = this.store.remove(JOBS, ns, name) ?? cur;
+      this.controllers.collectDependents(cur, policy === 'Orphan' ? 'Orphan' : 'Background');
+      return { obj: gone, ...(warning ? { warning } : {}) };
+    }
+    return { obj: this.store.remove(def, ns, name) ?? cur };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // TokenRequest
+
+  private tokenRequest(ns: string, name: string, body: unknown): Record<string, unknown> {
+    const sa = this.store.get(SERVICE_ACCOUNTS, ns, name);
+    if (!sa) throw notFound(SERVICE_ACCOUNTS, name);
+    const b = isRecord(body) ? body : {};
+    if (b.kind !== undefined && b.kind !== 'TokenRequest') {
+      throw badRequest(`${String(b.kind)} in version "v1" cannot be handled as a TokenRequest`);
+    }
+    const spec = isRecord(b.spec) ? b.spec : {};
+    const audiences =
+      Array.isArray(spec.audiences) && spec.audiences.length > 0
+        ? spec.audiences.map((a) => String(a))
+        : this.apiAudiences();
+    let seconds =
+      typeof spec.expirationSeconds === 'number'
+        ? spec.expirationSeconds
+        : (this.opts.tokenTtlSeconds ?? 3600);
+    if (seconds < 600) {
+      throw invalid(TOKEN_REQUESTS, name, [
+        {
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: ${seconds}: may not specify a duration less than 10 minutes`,
+          field: 'spec.expirationSeconds'
+        }
+      ]);
+    }
+    if (seconds > 2 ** 32) {
+      throw invalid(TOKEN_REQUESTS, name, [
+        {
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: ${seconds}: may not specify a duration larger than 2^32 seconds`,
+          field: 'spec.expirationSeconds'
+        }
+      ]);
+    }
+    if (this.opts.maxTokenTtlSeconds && seconds > this.opts.maxTokenTtlSeconds)
+      seconds = this.opts.maxTokenTtlSeconds;
+    let pod: { name: string; uid: string } | undefined;
+    const ref = isRecord(spec.boundObjectRef) ? spec.boundObjectRef : undefined;
+    if (ref) {
+      if (ref.kind !== 'Pod')
+        throw badRequest(`cannot bind token to object of kind ${String(ref.kind)} in the double`);
+      const p = this.store.get(PODS, ns, String(ref.name ?? ''));
+      if (!p) throw notFound(PODS, String(ref.name ?? ''));
+      if (typeof ref.uid === 'string' && ref.uid !== '' && ref.uid !== p.metadata.uid) {
+        throw new ApiError(
+          409,
+          'Conflict',
+          `the UID in the bound object reference (${ref.uid}) does not match the UID in record. The object might have been deleted and then recreated`,
+          {}
+        );
+      }
+      pod = { name: p.metadata.name, uid: p.metadata.uid };
+    }
+    const issuedAt = new Date();
+    const token = this.sign(
+      serviceAccountClaims({
+        issuer: this.issuerUrl,
+        audiences,
+        namespace: ns,
+        serviceAccount: { name, uid: sa.metadata.uid },
+        ...(pod ? { pod, node: { name: NODE_NAME, uid: NODE_UID } } : {}),
+        expiresInSeconds: seconds,
+        now: issuedAt
+      })
+    );
+    const exp = new Date(Math.floor(issuedAt.getTime() / 1000) * 1000 + seconds * 1000);
+    return {
+      kind: 'TokenRequest',
+      apiVersion: 'authentication.k8s.io/v1',
+      metadata: { name, namespace: ns, creationTimestamp: null },
+      spec: {
+        audiences,
+        expirationSeconds: seconds,
+        boundObjectRef: ref ? { kind: 'Pod', apiVersion: 'v1', name: pod?.name, uid: pod?.uid } : null
+      },
+      status: { token, expirationTimestamp: exp.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+    };
+  }
+}
+
+const NODE_UID = randomUUID();
+
+function blank(apiVersion: string, kind: string, name: string, namespace?: string): KubeObject {
+  return {
+    apiVersion,
+    kind,
+    metadata: {
+      name,
+      ...(namespace ? { namespace } : {}),
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: ''
+    }
+  };
+}
+
+/** Starts a kube-apiserver double on 127.0.0.1 with a server certificate from the test CA. */
+export async function startKubeDouble(opts: KubeDoubleOptions): Promise<KubeDouble> {
+  const d = new KubeDoubleImpl(opts);
+  await d.listen();
+  return d;
+}
