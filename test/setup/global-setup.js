@@ -3,14 +3,35 @@
 // Each run gets its own directory: other runs may share this checkout at the same time.
 import { spawn } from 'node:child_process';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const READY_TIMEOUT_MS = 60_000;
 
+// A run killed before its teardown leaves its directory behind; its Jest pid tells whether it
+// is still going (other runs may be using theirs right now).
+function pruneAbandonedRuns(stacks) {
+  let entries = [];
+  try {
+    entries = readdirSync(stacks);
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    const pid = Number(/^jest-(\d+)$/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if (err.code === 'ESRCH') rmSync(join(stacks, name), { recursive: true, force: true });
+    }
+  }
+}
+
 export default async function globalSetup() {
+  pruneAbandonedRuns(join(root, '.stack'));
   const dir = join(root, '.stack', `jest-${process.pid}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
 

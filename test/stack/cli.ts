@@ -56,13 +56,30 @@ function watchStdin(onClose: () => void): void {
   process.stdin.resume();
 }
 
+/** Starts each part in turn, recording it in `parts` as soon as it runs so it can be stopped. */
+async function startParts(dir: string, parts: Part[]): Promise<Record<string, string>> {
+  const aws = await startAwsStack({ dir });
+  parts.push(aws);
+  const env = { ...aws.env };
+  const kube = await startKubeIfPresent(aws.ca, env);
+  if (kube) {
+    parts.push(kube);
+    Object.assign(env, kube.env ?? {});
+  }
+  return env;
+}
+
 async function main(): Promise<void> {
   const dir = stackDir(process.argv.slice(2));
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const parts: Part[] = [];
+  const startup = startParts(dir, parts);
   let stopping: Promise<void> | undefined;
   const shutdown = (code: number): Promise<void> => {
     stopping ??= (async () => {
+      // A stop that arrives mid-startup must wait for what is still starting, or it would
+      // come up after we are gone (an orphaned moto_server).
+      await startup.catch(() => undefined);
       for (const part of parts.reverse()) await part.stop().catch(() => undefined);
       process.exit(code);
     })();
@@ -71,18 +88,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   watchStdin(() => void shutdown(0));
+  // Whoever reads our output may be gone (Jest killed): a write then fails with EPIPE, which
+  // would otherwise crash this process and orphan moto. Stop cleanly instead.
+  process.stdout.on('error', () => void shutdown(0));
+  process.stderr.on('error', () => void shutdown(0));
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`stack crashed: ${err.stack ?? err.message}\n`);
+    void shutdown(1);
+  });
 
   try {
-    const aws = await startAwsStack({ dir });
-    parts.push(aws);
-    const env = { ...aws.env };
-    const kube = await startKubeIfPresent(aws.ca, env);
-    if (kube) {
-      parts.push(kube);
-      Object.assign(env, kube.env ?? {});
-    }
-    const pids = parts.flatMap((p) => p.pids ?? []);
-    writeFileSync(resolve(dir, 'helper-pids.json'), JSON.stringify(pids));
+    const env = await startup;
+    if (stopping) return;
+    writeFileSync(resolve(dir, 'helper-pids.json'), JSON.stringify(parts.flatMap((p) => p.pids ?? [])));
     const envPath = resolve(dir, 'env.json');
     writeFileSync(envPath, `${JSON.stringify(env, null, 2)}\n`, { mode: 0o600 });
     for (const [key, value] of Object.entries(env)) console.log(`export ${key}=${shellQuote(value)}`);
