@@ -1,0 +1,202 @@
+// Bad inputs stop the action before terraform runs: one UserError naming the input.
+import { describe, expect, test } from '@jest/globals';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isUserError } from '../src/io/errors.js';
+import { mapInputReader } from '../src/io/inputs.js';
+import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
+import { readProvisionInputs } from '../src/provision/inputs.js';
+import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
+
+const repoRoot = join(import.meta.dirname, '..');
+
+/** A sandbox whose PATH starts with a fake terraform that only records that it was started. */
+function guardedSandbox() {
+  const box = sandbox();
+  const bin = join(box.dir, 'bin');
+  mkdirSync(bin);
+  const started = join(box.dir, 'terraform-was-run');
+  writeFileSync(join(bin, 'terraform'), `#!/bin/sh\necho "$@" >> '${started}'\nexit 1\n`);
+  chmodSync(join(bin, 'terraform'), 0o755);
+  box.env.PATH = `${bin}:${box.env.PATH ?? ''}`;
+  return { box, started };
+}
+
+describe('bad inputs fail before terraform runs', () => {
+  const cases: [string, Record<string, string>, string, RegExp][] = [
+    [
+      'an unknown command',
+      { command: 'deploy' },
+      'command',
+      /'deploy' is not one of plan, apply, destroy, output/
+    ],
+    [
+      'a missing working directory',
+      { 'working-directory': 'no/such/dir' },
+      'working-directory',
+      /is not a directory/
+    ],
+    [
+      'a cluster name that is no DNS label',
+      { 'cluster-name': 'Prod_Cluster' },
+      'cluster-name',
+      /not a DNS label/
+    ],
+    [
+      'a cluster name too long for a label',
+      { 'cluster-name': 'a'.repeat(64) },
+      'cluster-name',
+      /not a DNS label/
+    ],
+    [
+      'variables that do not parse',
+      { variables: 'node_count: [1, 2' },
+      'variables',
+      /does not parse as YAML or JSON/
+    ],
+    ['variables that are a list, not a map', { variables: '- a\n- b' }, 'variables', /must be a map/],
+    [
+      'variables that rename the cluster',
+      { variables: 'cluster_name: other' },
+      'variables',
+      /differs from the cluster-name input/
+    ],
+    [
+      'a var-file that does not exist',
+      { 'var-files': 'missing.tfvars' },
+      'var-files',
+      /'missing.tfvars' is not a file/
+    ],
+    [
+      'a backend-config line without =',
+      { 'backend-config': 'bucket' },
+      'backend-config',
+      /must be key=value/
+    ],
+    [
+      'a terraform-version that is no release',
+      { 'terraform-version': 'latest' },
+      'terraform-version',
+      /not a Terraform release version/
+    ],
+    [
+      'comment-on-pr that is no YAML 1.2 boolean',
+      { 'comment-on-pr': 'yes' },
+      'comment-on-pr',
+      /not a boolean/
+    ]
+  ];
+
+  test.each(cases)('%s', async (_name, override, input, message) => {
+    const { box, started } = guardedSandbox();
+    const run = await runProvision({ ...fixtureInputs(box, 'bad-input'), ...override }, box.env);
+    expect(isUserError(run.error)).toBe(true);
+    expect(run.error?.message).toMatch(new RegExp(`^Input '${input}': `));
+    expect(run.error?.message).toMatch(message);
+    expect(existsSync(started)).toBe(false);
+    expect(run.log.lines).toEqual([]);
+  });
+
+  test('a working directory without .tf files is refused', async () => {
+    const { box, started } = guardedSandbox();
+    mkdirSync(join(box.dir, 'empty'));
+    const run = await runProvision(
+      { ...fixtureInputs(box, 'bad-input'), 'working-directory': 'empty' },
+      box.env
+    );
+    expect(run.error?.message).toBe(
+      "Input 'working-directory': 'empty' holds no .tf files: it is not a Terraform root module."
+    );
+    expect(existsSync(started)).toBe(false);
+  });
+
+  test('a missing cluster name is refused', async () => {
+    const { box, started } = guardedSandbox();
+    const run = await runProvision({ ...fixtureInputs(box, 'x'), 'cluster-name': '' }, box.env);
+    expect(run.error?.message).toBe("Input 'cluster-name': is required but was not given.");
+    expect(existsSync(started)).toBe(false);
+  });
+
+  test('no terraform on PATH and no terraform-version asks for one', async () => {
+    const box = sandbox();
+    box.env.PATH = join(box.dir, 'nothing-here');
+    const run = await runProvision(fixtureInputs(box, 'no-terraform'), box.env);
+    expect(isUserError(run.error)).toBe(true);
+    expect(run.error?.message).toMatch(/^Input 'terraform-version': is not set and no terraform is on PATH/);
+  });
+
+  test('a backend-config error does not quote the line, which may hold a credential', async () => {
+    const { box } = guardedSandbox();
+    const run = await runProvision(
+      { ...fixtureInputs(box, 'x'), 'backend-config': 'bucket=b\nsecret_key wJalrXUtnFEMI' },
+      box.env
+    );
+    expect(run.error?.message).not.toContain('wJalrXUtnFEMI');
+  });
+});
+
+describe('inputs as parsed', () => {
+  const box = sandbox();
+  writeFileSync(join(box.dir, 'a.tfvars'), 'node_count = 1\n');
+  const parse = (values: Record<string, string>) =>
+    readProvisionInputs(mapInputReader(values), box.env, join(repoRoot, 'terraform'));
+
+  test('defaults: plan, the bundled root, comment on pull requests', () => {
+    const inputs = parse({ 'cluster-name': 'prod-1' });
+    expect(inputs).toEqual({
+      command: 'plan',
+      clusterName: 'prod-1',
+      workingDirectory: join(repoRoot, 'terraform'),
+      variables: { cluster_name: 'prod-1' },
+      varFiles: [],
+      backendConfig: [],
+      terraformVersion: undefined,
+      commentOnPr: true,
+      githubToken: undefined
+    });
+  });
+
+  test('paths are relative to the workspace; variables take JSON or YAML; cluster_name merged in', () => {
+    const inputs = parse({
+      'cluster-name': 'prod-1',
+      'working-directory': 'module',
+      variables: '{"node_count": 2, "tags": {"team": "infra"}}',
+      'var-files': 'a.tfvars\n\n',
+      'backend-config': 'bucket = my-state\nkey=clusters/prod-1.tfstate\nuse_lockfile=true',
+      'terraform-version': 'v1.11.4'
+    });
+    expect(inputs.workingDirectory).toBe(box.module);
+    expect(inputs.variables).toEqual({ node_count: 2, tags: { team: 'infra' }, cluster_name: 'prod-1' });
+    expect(inputs.varFiles).toEqual([join(box.dir, 'a.tfvars')]);
+    expect(inputs.backendConfig).toEqual([
+      'bucket=my-state',
+      'key=clusters/prod-1.tfstate',
+      'use_lockfile=true'
+    ]);
+    expect(inputs.terraformVersion).toBe('1.11.4');
+    expect(parse({ 'cluster-name': 'c', variables: 'node_count: 2\ncluster_name: c' }).variables).toEqual({
+      node_count: 2,
+      cluster_name: 'c'
+    });
+  });
+
+  test('without a bundled root, working-directory must be given', () => {
+    expect(() => readProvisionInputs(mapInputReader({ 'cluster-name': 'c' }), box.env, undefined)).toThrow(
+      /^Input 'working-directory': is not set and the suite's bundled terraform\/ root was not found/
+    );
+  });
+});
+
+describe('the bundled terraform/ root', () => {
+  test('is found from the sources and from the bundle alike', () => {
+    const expected = join(repoRoot, 'terraform');
+    for (const file of ['src/provision/action.ts', 'actions/provision/dist/index.js'])
+      expect(bundledTerraformRoot(pathToFileURL(join(repoRoot, file)).href)).toBe(expected);
+  });
+
+  test('is not found from a checkout without the suite', () => {
+    const box = sandbox();
+    expect(bundledTerraformRoot(pathToFileURL(join(box.dir, 'a', 'b', 'index.js')).href)).toBeUndefined();
+  });
+});

@@ -1,0 +1,174 @@
+// Plan counts from plan JSON, and the PR comment / job summary built from them and the plan text.
+import { describe, expect, test } from '@jest/globals';
+import {
+  commentMarker,
+  cutToBytes,
+  GITHUB_COMMENT_LIMIT,
+  planAsDiff,
+  planReportMarkdown,
+  redactSecrets
+} from '../src/terraform/comment.js';
+import type { PlanReport } from '../src/terraform/comment.js';
+import { hasChanges, planCounts, planSummary } from '../src/terraform/plan.js';
+
+const change = (actions: string[], mode = 'managed') => ({ mode, change: { actions } });
+
+describe('plan counts', () => {
+  test('creates, updates, deletes and replacements count as Terraform counts them', () => {
+    const counts = planCounts({
+      format_version: '1.2',
+      resource_changes: [
+        change(['create']),
+        change(['create']),
+        change(['update']),
+        change(['delete']),
+        change(['delete', 'create']),
+        change(['create', 'delete']),
+        change(['no-op']),
+        change(['read'], 'data')
+      ]
+    });
+    expect(counts).toEqual({ add: 4, change: 1, destroy: 3, outputChanges: 0 });
+    expect(planSummary(counts)).toBe('4 to add, 1 to change, 3 to destroy');
+    expect(hasChanges(counts)).toBe(true);
+  });
+
+  test('a plan of no-ops has no changes; one changed output is a change', () => {
+    const quiet = planCounts({
+      format_version: '1.2',
+      resource_changes: [change(['no-op'])],
+      output_changes: { a: { actions: ['no-op'] } }
+    });
+    expect(hasChanges(quiet)).toBe(false);
+    expect(planSummary(quiet)).toBe('0 to add, 0 to change, 0 to destroy');
+    const outputOnly = planCounts({ format_version: '1.2', output_changes: { a: { actions: ['update'] } } });
+    expect(outputOnly.outputChanges).toBe(1);
+    expect(hasChanges(outputOnly)).toBe(true);
+  });
+
+  test('anything but a plan document is refused', () => {
+    expect(() => planCounts({ values: {} })).toThrow(/did not return a plan document/);
+    expect(() => planCounts(null)).toThrow(/did not return a plan document/);
+  });
+});
+
+const planText = `
+Terraform will perform the following actions:
+
+  # terraform_data.cluster will be created
+  + resource "terraform_data" "cluster" {
+      + id     = (known after apply)
+      + input  = "a"
+    }
+
+  # terraform_data.node[0] will be updated in-place
+  ~ resource "terraform_data" "node" {
+      ~ input  = "a-0-worker" -> "a-0-gpu"
+        id     = "6b2c"
+    }
+
+  # terraform_data.old must be replaced
+-/+ resource "terraform_data" "old" {
+      - input = "x" -> null
+    }
+
+Plan: 2 to add, 1 to change, 1 to destroy.
+`;
+
+describe('plan as a diff', () => {
+  test('change markers move to column 0 as diff marks, the rest keeps its place', () => {
+    const lines = planAsDiff(planText).split('\n');
+    expect(lines).toContain('+   resource "terraform_data" "cluster" {');
+    expect(lines).toContain('+       id     = (known after apply)');
+    expect(lines).toContain('!   resource "terraform_data" "node" {');
+    expect(lines).toContain('!       input  = "a-0-worker" -> "a-0-gpu"');
+    expect(lines).toContain('        id     = "6b2c"');
+    expect(lines).toContain('!   resource "terraform_data" "old" {');
+    expect(lines).toContain('-       input = "x" -> null');
+    expect(lines).toContain('  # terraform_data.old must be replaced');
+    // Unchanged lines starting with a diff mark would be coloured: they are shifted off column 0.
+    expect(planAsDiff('-----BEGIN CERTIFICATE-----')).toBe(' -----BEGIN CERTIFICATE-----');
+  });
+});
+
+const report = (text: string, overrides: Partial<PlanReport> = {}): PlanReport => ({
+  clusterName: 'prod-1',
+  command: 'plan',
+  counts: { add: 2, change: 1, destroy: 1, outputChanges: 0 },
+  hasChanges: true,
+  planText: text,
+  logUrl: 'https://github.com/o/r/actions/runs/7/attempts/1',
+  ...overrides
+});
+
+describe('the PR comment', () => {
+  test('starts with the hidden marker, then the counts and the plan collapsed in a diff block', () => {
+    const body = planReportMarkdown(report(planText));
+    const lines = body.split('\n');
+    expect(lines[0]).toBe(commentMarker('prod-1'));
+    expect(lines[0]).toBe('<!-- talos-irsa:provision cluster=prod-1 -->');
+    expect(body).toContain('### Terraform plan for cluster `prod-1`');
+    expect(body).toContain('**2 to add, 1 to change, 1 to destroy.** Plan only: nothing was applied.');
+    expect(body).toContain('<details><summary>Show plan</summary>\n\n```diff\n');
+    expect(body).toContain('+   resource "terraform_data" "cluster" {');
+    expect(body.trimEnd().endsWith('</details>')).toBe(true);
+    expect(body).not.toContain('cut');
+    expect(planReportMarkdown(report(planText), { marker: false })).not.toContain('<!--');
+  });
+
+  test('says what happened for apply and destroy', () => {
+    expect(planReportMarkdown(report('', { command: 'apply' }))).toContain('Applied.');
+    expect(planReportMarkdown(report('', { command: 'destroy' }))).toContain('Destroyed.');
+    expect(planReportMarkdown(report('', { command: 'apply', hasChanges: false }))).toContain(
+      'No changes: nothing was applied.'
+    );
+  });
+
+  test('a plan too long for a comment is cut at a line, closed, and points to the log', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `  + input_${i} = "${'x'.repeat(40)}"`).join('\n');
+    const body = planReportMarkdown(report(long));
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(60_000);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(59_000);
+    const match =
+      /The plan was cut at line (\d+) of 5000 to fit in a comment; the full plan is in the \[workflow log\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/7\/attempts\/1\)\./.exec(
+        body
+      );
+    expect(match).not.toBeNull();
+    const kept = Number(match?.[1]);
+    expect(body).toContain(`+   input_${kept - 1} = "`);
+    expect(body).not.toContain(`input_${kept} =`);
+    // The fence and the details element are still closed after the cut.
+    expect(body).toMatch(/"\n```\n\n<\/details>\n\n> The plan was cut/);
+  });
+
+  test('multi-byte text and a single huge line are cut by UTF-8 bytes without splitting a character', () => {
+    const wide = '€'.repeat(100_000);
+    const body = planReportMarkdown(report(`  + note = "${wide}"`));
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(60_000);
+    // Big strings are checked with includes(): a failing toContain would print all of them.
+    expect(body.includes('The plan was cut at line 1 of 1')).toBe(true);
+    expect(body.includes('\uFFFD')).toBe(false);
+    expect(cutToBytes('😀😀😀', 9)).toBe('😀😀');
+    expect(cutToBytes('ab\ncd\nef', 5)).toBe('ab\ncd');
+    expect(cutToBytes('short', 100)).toBe('short');
+  });
+
+  test('backticks in the plan cannot close the code block early', () => {
+    const body = planReportMarkdown(report('  + doc = "```\\n# not a heading"\n  + tick = "````"'));
+    expect(body).toContain('`````diff\n');
+    expect(body).toContain('\n`````\n\n</details>');
+  });
+
+  test('without a run URL the pointer names the step log', () => {
+    const long = 'x'.repeat(70_000);
+    const { logUrl: _omit, ...withoutUrl } = report(long);
+    expect(planReportMarkdown(withoutUrl)).toContain("the full plan is in this step's log.");
+  });
+
+  test('masked fragments are redacted, longest first', () => {
+    expect(
+      redactSecrets('token: abcdef123456 and abcdef123456', ['abcdef123456', 'token: abcdef123456'])
+    ).toBe('*** and ***');
+  });
+});
