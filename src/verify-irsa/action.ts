@@ -5,7 +5,9 @@ import { loadKubeClient } from '../kube/client.js';
 import { anonymousGet } from './anonymous-https.js';
 import { verifySummary } from './chain-summary.js';
 import { kubeClusterOps } from './cluster.js';
+import type { VerifyInputs } from './inputs.js';
 import { parseVerifyInputs } from './inputs.js';
+import type { VerifyDeps, VerifyOutcome } from './run.js';
 import { run } from './run.js';
 
 /** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
@@ -15,9 +17,11 @@ async function extraCa(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   return readFile(path, 'utf8').catch(() => undefined);
 }
 
-export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult> {
-  // Every input is checked before the cluster or AWS is touched.
-  const inputs = parseVerifyInputs(ctx.read, ctx.env);
+/** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
+export async function verifyDeps(
+  inputs: VerifyInputs,
+  ctx: ActionContext
+): Promise<{ deps: VerifyDeps; close(): void }> {
   const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
   const [{ IAMClient }, { STSClient }] = await Promise.all([
     import('@aws-sdk/client-iam'),
@@ -26,37 +30,53 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
   const iam = new IAMClient(clientConfig('IAM', inputs.region, ctx.env));
   const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
   const extraCaPem = await extraCa(ctx.env);
+  const deps: VerifyDeps = {
+    cluster: await kubeClusterOps(kube),
+    iam,
+    sts: {
+      sts,
+      stsWithCredentials: (credentials) =>
+        new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+      mask: ctx.mask
+    },
+    get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
+    log: ctx.log,
+    mask: ctx.mask,
+    now: () => new Date()
+  };
+  return {
+    deps,
+    close: () => {
+      iam.destroy();
+      sts.destroy();
+    }
+  };
+}
+
+export function verifyResult(inputs: VerifyInputs, result: VerifyOutcome): ActionResult {
+  const firstFailure = result.checks.find((entry) => !entry.ok);
+  return {
+    outputs: {
+      verified: String(result.verified),
+      'assumed-role-arn': result.assumedRoleArn ?? '',
+      diagnosis: JSON.stringify(result.checks)
+    },
+    summary: verifySummary(inputs, result),
+    ...(firstFailure
+      ? {
+          failure: `IRSA is not verified: ${firstFailure.check}: ${firstFailure.detail} Fix: ${firstFailure.fix}`
+        }
+      : {})
+  };
+}
+
+export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult> {
+  // Every input is checked before the cluster or AWS is touched.
+  const inputs = parseVerifyInputs(ctx.read, ctx.env);
+  const { deps, close } = await verifyDeps(inputs, ctx);
   try {
-    const result = await run(inputs, {
-      cluster: await kubeClusterOps(kube),
-      iam,
-      sts: {
-        sts,
-        stsWithCredentials: (credentials) =>
-          new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
-        mask: ctx.mask
-      },
-      get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
-      log: ctx.log,
-      mask: ctx.mask,
-      now: () => new Date()
-    });
-    const firstFailure = result.checks.find((entry) => !entry.ok);
-    return {
-      outputs: {
-        verified: String(result.verified),
-        'assumed-role-arn': result.assumedRoleArn ?? '',
-        diagnosis: JSON.stringify(result.checks)
-      },
-      summary: verifySummary(inputs, result),
-      ...(firstFailure
-        ? {
-            failure: `IRSA is not verified: ${firstFailure.check}: ${firstFailure.detail} Fix: ${firstFailure.fix}`
-          }
-        : {})
-    };
+    return verifyResult(inputs, await run(inputs, deps));
   } finally {
-    iam.destroy();
-    sts.destroy();
+    close();
   }
 }

@@ -15,9 +15,10 @@ const MARK: Record<LinkState, string> = {
 };
 const CLASS: Record<LinkState, string> = { passed: 'passed', failed: 'failed', 'not checked': 'skipped' };
 
-// Mermaid labels are quoted strings; a quote or bracket in a value would end them early.
-function label(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[<>]/g, '');
+// Mermaid labels are quoted strings with HTML line breaks; a quote or angle bracket in a value
+// would end the label or open a tag.
+function label(...parts: string[]): string {
+  return parts.map((part) => part.replace(/"/g, '#quot;').replace(/[<>]/g, '')).join('<br/>');
 }
 
 export function chainDiagram(inputs: VerifyInputs, checks: readonly Check[]): string {
@@ -27,19 +28,23 @@ export function chainDiagram(inputs: VerifyInputs, checks: readonly Check[]): st
   // In pod mode alone, the pod's own get-caller-identity is what proves the assumed identity.
   const identityState = tokenPath ? states['assumed-identity'] : states.pod;
   const nodes: Array<[string, LinkState, string]> = [
-    ['sa', states['service-account'], `service account<br/>${inputs.namespace}/${inputs.serviceAccount}`]
+    [
+      'sa',
+      states['service-account'],
+      label('service account', `${inputs.namespace}/${inputs.serviceAccount}`)
+    ]
   ];
   if (tokenPath)
     nodes.push(
-      ['token', states.token, `token<br/>aud ${inputs.audience}`],
-      ['docs', states['issuer-documents'], 'issuer documents<br/>discovery + JWKS'],
+      ['token', states.token, label('token', `aud ${inputs.audience}`)],
+      ['docs', states['issuer-documents'], label('issuer documents', 'discovery + JWKS')],
       ['provider', states['iam-provider'], 'IAM OIDC provider'],
-      ['role', states.role, `role<br/>${inputs.role.name}`]
+      ['role', states.role, label('role', inputs.role.name)]
     );
-  if (podPath) nodes.push(['pod', states.pod, 'pod<br/>aws sts get-caller-identity']);
+  if (podPath) nodes.push(['pod', states.pod, label('pod', 'aws sts get-caller-identity')]);
   nodes.push(['identity', identityState, 'assumed identity']);
   const lines = ['flowchart LR'];
-  for (const [id, state, text] of nodes) lines.push(`  ${id}["${label(text)}<br/>${MARK[state]}"]`);
+  for (const [id, state, text] of nodes) lines.push(`  ${id}["${text}<br/>${MARK[state]}"]`);
   if (tokenPath) lines.push('  sa --> token --> docs --> provider --> role --> identity');
   if (podPath) lines.push('  sa --> pod --> identity');
   lines.push(

@@ -27,6 +27,8 @@ export function irsaEnv(spec: VerifyPodSpec): Array<{ name: string; value: strin
     { name: 'AWS_ROLE_ARN', value: spec.roleArn },
     { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: TOKEN_PATH },
     { name: 'AWS_REGION', value: spec.region },
+    // AWS CLI v1 and older SDKs read only this one; a custom image may carry either.
+    { name: 'AWS_DEFAULT_REGION', value: spec.region },
     { name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' },
     { name: 'AWS_ROLE_SESSION_NAME', value: spec.name }
   ];
