@@ -1,0 +1,292 @@
+// publish-oidc's inputs and the plans it makes from the bucket's and the provider's current state.
+import type { DetailedPeerCertificate } from 'node:tls';
+import { UserError } from '../src/io/errors.js';
+import { mapInputReader } from '../src/io/inputs.js';
+import { bucketNameProblem } from '../src/publish-oidc/bucket-name.js';
+import { planBucketPolicy, publicReadStatement, STATEMENT_SID } from '../src/publish-oidc/bucket-policy.js';
+import { planBucket, planPublicAccessBlock } from '../src/publish-oidc/bucket-plan.js';
+import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
+import { lastCertificate, thumbprintOf } from '../src/publish-oidc/issuer-thumbprint.js';
+import { planProvider } from '../src/publish-oidc/provider-plan.js';
+import { publicReadProblem } from '../src/publish-oidc/public-check.js';
+
+const ENV = { AWS_REGION: 'eu-west-1' };
+const BASE = { kubeconfig: 'apiVersion: v1', bucket: 'irsa-demo' };
+
+function inputError(values: Record<string, string>, env: NodeJS.ProcessEnv = ENV): UserError {
+  try {
+    parsePublishInputs(mapInputReader(values), env);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('inputs', () => {
+  it('applies the documented defaults', () => {
+    expect(parsePublishInputs(mapInputReader(BASE), ENV)).toEqual({
+      kubeconfig: { input: 'kubeconfig', value: 'apiVersion: v1' },
+      bucket: 'irsa-demo',
+      region: 'eu-west-1',
+      issuerUrl: 'https://irsa-demo.s3.eu-west-1.amazonaws.com',
+      manageBucket: false,
+      createProvider: true,
+      clientIds: ['sts.amazonaws.com'],
+      keyRetentionHours: 24,
+      verifyPublic: true,
+      dryRun: false
+    });
+  });
+
+  it('reads every input', () => {
+    const inputs = parsePublishInputs(
+      mapInputReader({
+        'kubeconfig-path': '/tmp/kc',
+        bucket: 'b-1',
+        region: 'us-west-2',
+        'issuer-url': 'https://oidc.example.com/prod',
+        'manage-bucket': 'true',
+        'create-provider': 'false',
+        'client-ids': 'sts.amazonaws.com\napp-1, app-1',
+        'key-retention-hours': '0',
+        'verify-public': 'false',
+        'dry-run': 'true'
+      }),
+      {}
+    );
+    expect(inputs).toMatchObject({
+      kubeconfig: { input: 'kubeconfig-path', value: '/tmp/kc' },
+      region: 'us-west-2',
+      issuerUrl: 'https://oidc.example.com/prod',
+      manageBucket: true,
+      createProvider: false,
+      clientIds: ['sts.amazonaws.com', 'app-1'],
+      keyRetentionHours: 0,
+      verifyPublic: false,
+      dryRun: true
+    });
+  });
+
+  it.each([
+    [{ bucket: 'b-1' }, 'kubeconfig', 'is required'],
+    [{ ...BASE, 'kubeconfig-path': '/x' }, 'kubeconfig', 'not both'],
+    [{ kubeconfig: 'x' }, 'bucket', 'is required'],
+    [{ ...BASE, bucket: 'Bad_Bucket' }, 'bucket', 'not a valid S3 bucket name'],
+    [{ ...BASE, bucket: 'a.b' }, 'bucket', 'holds dots'],
+    [
+      { ...BASE, 'issuer-url': 'http://irsa-demo.s3.eu-west-1.amazonaws.com' },
+      'issuer-url',
+      'must use https'
+    ],
+    [{ ...BASE, 'issuer-url': 'https://x.example.com/' }, 'issuer-url', 'end with a slash'],
+    [{ ...BASE, 'manage-bucket': 'yes' }, 'manage-bucket', 'not a boolean'],
+    [{ ...BASE, 'key-retention-hours': '-1' }, 'key-retention-hours', 'below the minimum'],
+    [{ ...BASE, 'key-retention-hours': '1.5' }, 'key-retention-hours', 'not a whole number'],
+    [{ ...BASE, 'client-ids': 'x'.repeat(256) }, 'client-ids', 'longer than 255'],
+    [{ ...BASE, region: 'mars' }, 'region', 'not an AWS region']
+  ])('refuses %j naming %s', (values, input, text) => {
+    const error = inputError(values as Record<string, string>);
+    expect(error.input).toBe(input);
+    expect(error.message).toContain(`Input '${input}'`);
+    expect(error.message).toContain(text);
+  });
+
+  it('needs a region from the input or the environment', () => {
+    expect(inputError(BASE, {}).input).toBe('region');
+    expect(parsePublishInputs(mapInputReader(BASE), { AWS_DEFAULT_REGION: 'ap-south-1' }).region).toBe(
+      'ap-south-1'
+    );
+  });
+});
+
+describe('bucket names', () => {
+  it('follows the S3 naming rules', () => {
+    expect(bucketNameProblem('irsa-demo')).toBeUndefined();
+    expect(bucketNameProblem('a.b-c.1')).toBeUndefined();
+    expect(bucketNameProblem('ab')).toContain('3 to 63');
+    expect(bucketNameProblem('a'.repeat(64))).toContain('3 to 63');
+    expect(bucketNameProblem('Upper')).toContain('lower-case');
+    expect(bucketNameProblem('-abc')).toContain('begin and end');
+    expect(bucketNameProblem('abc.')).toContain('begin and end');
+    expect(bucketNameProblem('a..b')).toContain('adjacent dots');
+    expect(bucketNameProblem('192.168.5.4')).toContain('IP address');
+    expect(bucketNameProblem('xn--abc')).toContain("'xn--'");
+    expect(bucketNameProblem('bucket-s3alias')).toContain("'-s3alias'");
+  });
+});
+
+describe('bucket policy', () => {
+  const statement = publicReadStatement('aws', 'b1', ['openid/v1/jwks', '.well-known/openid-configuration']);
+
+  it('grants anonymous GetObject on exactly the two documents', () => {
+    expect(statement).toEqual({
+      Sid: STATEMENT_SID,
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: ['arn:aws:s3:::b1/.well-known/openid-configuration', 'arn:aws:s3:::b1/openid/v1/jwks']
+    });
+  });
+
+  it('adds its statement to a bucket without a policy, keeping other statements of an existing one', () => {
+    expect(JSON.parse(planBucketPolicy(undefined, statement).policy ?? '')).toEqual({
+      Version: '2012-10-17',
+      Statement: [statement]
+    });
+    const tls = {
+      Sid: 'DenyHttp',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: 'arn:aws:s3:::b1/*'
+    };
+    const plan = planBucketPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [tls] }), statement);
+    expect(plan.keptStatements).toBe(1);
+    expect(JSON.parse(plan.policy ?? '').Statement).toEqual([tls, statement]);
+  });
+
+  it('writes nothing when its statement already says the same, however IAM formats it', () => {
+    const reformatted = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: STATEMENT_SID,
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: ['s3:GetObject'],
+          Resource: [...statement.Resource].reverse()
+        }
+      ]
+    };
+    expect(planBucketPolicy(JSON.stringify(reformatted), statement).policy).toBeUndefined();
+  });
+
+  it('replaces its statement when it grants more or other objects', () => {
+    const wider = { ...statement, Resource: ['arn:aws:s3:::b1/*'] };
+    const plan = planBucketPolicy(JSON.stringify({ Statement: [wider] }), statement);
+    expect(JSON.parse(plan.policy ?? '').Statement).toEqual([statement]);
+    const conditioned = { ...statement, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    expect(planBucketPolicy(JSON.stringify({ Statement: [conditioned] }), statement).policy).toBeDefined();
+  });
+});
+
+describe('public access block', () => {
+  it('relaxes only the two policy settings, keeping the ACL settings', () => {
+    expect(
+      planPublicAccessBlock({
+        exists: true,
+        publicAccessBlock: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: false,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true
+        },
+        policy: undefined
+      })
+    ).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: false,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false
+    });
+  });
+
+  it('writes nothing when the bucket already allows a public policy', () => {
+    const relaxed = {
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false
+    };
+    expect(
+      planPublicAccessBlock({ exists: true, publicAccessBlock: relaxed, policy: undefined })
+    ).toBeUndefined();
+    expect(
+      planPublicAccessBlock({ exists: true, publicAccessBlock: undefined, policy: undefined })
+    ).toBeUndefined();
+  });
+
+  it('sets the block on a bucket it creates, with ACLs blocked', () => {
+    const plan = planBucket(
+      { exists: false, publicAccessBlock: undefined, policy: 'ignored' },
+      publicReadStatement('aws', 'b', ['k'])
+    );
+    expect(plan.create).toBe(true);
+    expect(plan.publicAccessBlock).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: false
+    });
+    expect(plan.policy).toBeDefined();
+  });
+});
+
+describe('IAM OIDC provider plan', () => {
+  const thumbprint = 'a'.repeat(40);
+
+  it('creates a missing provider with the client IDs and thumbprint', () => {
+    expect(planProvider(undefined, ['sts.amazonaws.com'], thumbprint)).toEqual({
+      create: true,
+      addClientIds: ['sts.amazonaws.com'],
+      thumbprints: [thumbprint],
+      extraClientIds: []
+    });
+  });
+
+  it('adds only missing client IDs and updates a changed thumbprint', () => {
+    const current = { arn: 'arn', clientIds: ['sts.amazonaws.com', 'other'], thumbprints: ['b'.repeat(40)] };
+    expect(planProvider(current, ['sts.amazonaws.com', 'app'], thumbprint)).toEqual({
+      create: false,
+      addClientIds: ['app'],
+      thumbprints: [thumbprint],
+      extraClientIds: ['other']
+    });
+  });
+
+  it('changes nothing when the provider matches, thumbprint case aside', () => {
+    const current = { arn: 'arn', clientIds: ['sts.amazonaws.com'], thumbprints: ['A'.repeat(40)] };
+    expect(planProvider(current, ['sts.amazonaws.com'], thumbprint)).toMatchObject({
+      create: false,
+      addClientIds: [],
+      thumbprints: undefined
+    });
+  });
+});
+
+describe('thumbprint', () => {
+  it('takes the last certificate of the chain Node links, stopping at the self-signed root', () => {
+    const root = { fingerprint: 'AA:BB:CC' } as DetailedPeerCertificate;
+    root.issuerCertificate = root;
+    const intermediate = { fingerprint: '11:22', issuerCertificate: root } as DetailedPeerCertificate;
+    const leaf = { fingerprint: '33:44', issuerCertificate: intermediate } as DetailedPeerCertificate;
+    expect(lastCertificate(leaf)).toBe(root);
+    expect(thumbprintOf(lastCertificate(leaf))).toBe('aabbcc');
+    const lone = { fingerprint: '55:66' } as DetailedPeerCertificate;
+    expect(lastCertificate(lone)).toBe(lone);
+  });
+});
+
+describe('public read check', () => {
+  const doc = {
+    name: 'JWKS',
+    url: 'https://h/b/openid/v1/jwks',
+    key: 'openid/v1/jwks',
+    bytes: Buffer.from('{"keys":[]}')
+  };
+
+  it('accepts the same bytes and explains a refusal, a miss and stale bytes', () => {
+    expect(publicReadProblem(doc, { status: 200, body: Buffer.from('{"keys":[]}') }, 'b')).toBeUndefined();
+    const refused = publicReadProblem(doc, { status: 403, body: Buffer.from('AccessDenied') }, 'b');
+    expect(refused).toContain('Block Public Access');
+    expect(refused).toContain('manage-bucket: true');
+    expect(refused).toContain('BlockPublicPolicy and RestrictPublicBuckets');
+    expect(publicReadProblem(doc, { status: 404, body: Buffer.alloc(0) }, 'b')).toContain(
+      'issuer-url does not lead'
+    );
+    expect(publicReadProblem(doc, { status: 200, body: Buffer.from('{"keys":[1]}') }, 'b')).toContain(
+      'other bytes'
+    );
+  });
+});
