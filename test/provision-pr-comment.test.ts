@@ -1,0 +1,241 @@
+// The plan comment on a pull request, against a loopback HTTP server standing in for the GitHub
+// REST API (GITHUB_API_URL points at it), with the real terraform on the fixture modules.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { GITHUB_COMMENT_LIMIT } from '../src/terraform/comment.js';
+import type { Sandbox } from './fixtures/provision/harness.js';
+import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
+
+interface Comment {
+  id: number;
+  body: string;
+}
+
+/** Issue comments of one repository, with GitHub's pagination and size limit. */
+class GitHubDouble {
+  readonly comments = new Map<number, Comment[]>();
+  readonly requests: { method: string; path: string; authorization: string }[] = [];
+  failWith: number | undefined;
+  private nextId = 1000;
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      void this.handle(request).then(({ status, body, headers }) => {
+        response
+          .writeHead(status, { 'content-type': 'application/json', ...headers })
+          .end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  writes(): string[] {
+    return this.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  }
+
+  private async handle(
+    request: IncomingMessage
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const url = new URL(request.url ?? '/', this.url);
+    this.requests.push({
+      method: request.method ?? '',
+      path: url.pathname,
+      authorization: String(request.headers.authorization ?? '')
+    });
+    if (this.failWith)
+      return { status: this.failWith, body: { message: 'Resource not accessible by integration' } };
+    let text = '';
+    for await (const chunk of request) text += String(chunk);
+    const list = /^\/repos\/o\/r\/issues\/(\d+)\/comments$/.exec(url.pathname);
+    const one = /^\/repos\/o\/r\/issues\/comments\/(\d+)$/.exec(url.pathname);
+    if (list && request.method === 'GET') {
+      const all = this.comments.get(Number(list[1])) ?? [];
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const headers: Record<string, string> = {};
+      if (page * perPage < all.length)
+        headers.link = `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+      return { status: 200, body: all.slice((page - 1) * perPage, page * perPage), headers };
+    }
+    const body = (JSON.parse(text || '{}') as { body?: string }).body ?? '';
+    // GitHub refuses bodies over its limit with 422.
+    if (body.length > GITHUB_COMMENT_LIMIT) return { status: 422, body: { message: 'body is too long' } };
+    if (list && request.method === 'POST') {
+      const comment = { id: (this.nextId += 1), body };
+      this.comments.set(Number(list[1]), [...(this.comments.get(Number(list[1])) ?? []), comment]);
+      return { status: 201, body: comment };
+    }
+    if (one && request.method === 'PATCH') {
+      for (const comments of this.comments.values()) {
+        const comment = comments.find((c) => c.id === Number(one[1]));
+        if (comment) {
+          comment.body = body;
+          return { status: 200, body: comment };
+        }
+      }
+    }
+    return { status: 404, body: { message: 'Not Found' } };
+  }
+}
+
+const github = new GitHubDouble();
+beforeAll(() => github.start());
+afterAll(() => github.stop());
+
+/** A sandbox whose environment is a pull_request run of o/r #number. */
+function pullRequestSandbox(number: number, fixture = 'cluster'): Sandbox {
+  const box = sandbox(fixture);
+  const event = join(box.dir, 'event.json');
+  writeFileSync(event, JSON.stringify({ action: 'synchronize', number, pull_request: { number } }));
+  Object.assign(box.env, {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1'
+  });
+  return box;
+}
+
+const withComment = (box: Sandbox, cluster: string, extra: Record<string, string> = {}) =>
+  fixtureInputs(box, cluster, { 'comment-on-pr': 'true', 'github-token': 'ghs_testtoken123', ...extra });
+
+describe('the plan comment on a pull request', () => {
+  test('is created once, left alone when the plan is the same, and updated in place when it changes', async () => {
+    const box = pullRequestSandbox(7);
+    // Other conversation first: the action's comment ends up on the second page.
+    github.comments.set(7, [
+      ...Array.from({ length: 120 }, (_, i) => ({ id: i + 1, body: `review note ${i}` })),
+      { id: 500, body: '<!-- talos-irsa:provision cluster=someone-else -->\nnot ours' }
+    ]);
+
+    const first = await runProvision(withComment(box, 'pr-seven'), box.env);
+    expect(first.error).toBeUndefined();
+    expect(github.writes()).toEqual(['POST /repos/o/r/issues/7/comments']);
+    expect(github.requests.every((r) => r.authorization === 'token ghs_testtoken123')).toBe(true);
+    expect(first.masks.map((m) => m.value)).toContain('ghs_testtoken123');
+    const ours = () => (github.comments.get(7) ?? []).filter((c) => c.body.includes('cluster=pr-seven'));
+    expect(ours()).toHaveLength(1);
+    const body = ours()[0]?.body ?? '';
+    expect(body.startsWith('<!-- talos-irsa:provision cluster=pr-seven -->\n')).toBe(true);
+    expect(body).toContain('**2 to add, 0 to change, 0 to destroy.** Plan only: nothing was applied.');
+    expect(body).toContain('```diff\n');
+    expect(body).toContain('+   resource "terraform_data" "cluster" {');
+    expect(first.log.lines).toContain('Plan comment created on pull request #7.');
+    // The job summary carries the same report.
+    expect(first.result?.summary).toContain(body.split('\n').slice(1).join('\n').trim().split('\n')[0] ?? '');
+    expect(first.result?.summary).toContain('+   resource "terraform_data" "cluster" {');
+
+    github.requests.length = 0;
+    const same = await runProvision(withComment(box, 'pr-seven'), box.env);
+    expect(same.error).toBeUndefined();
+    expect(github.writes()).toEqual([]);
+    expect(same.log.lines).toContain('The plan comment on pull request #7 is up to date: nothing written.');
+
+    github.requests.length = 0;
+    const changed = await runProvision(withComment(box, 'pr-seven', { variables: 'node_count: 3' }), box.env);
+    expect(changed.error).toBeUndefined();
+    expect(github.writes()).toEqual([`PATCH /repos/o/r/issues/comments/${ours()[0]?.id}`]);
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]?.body).toContain('**4 to add, 0 to change, 0 to destroy.**');
+    expect((github.comments.get(7) ?? []).find((c) => c.id === 500)?.body).toContain('not ours');
+  });
+
+  test('a plan too long for one comment is cut below the limit with a pointer to the run log', async () => {
+    const box = pullRequestSandbox(8);
+    const label = 'long-'.repeat(60);
+    const run = await runProvision(
+      withComment(box, 'pr-eight', { variables: JSON.stringify({ node_count: 400, node_label: label }) }),
+      box.env
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.result?.outputs['plan-summary']).toBe('401 to add, 0 to change, 0 to destroy');
+    const body = github.comments.get(8)?.[0]?.body ?? '';
+    expect(body.length).toBeGreaterThan(50_000);
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(
+      /The plan was cut at line \d+ of \d+ to fit in a comment; the full plan is in the \[workflow log\]\(https:\/\/github\.example\/o\/r\/actions\/runs\/4242\/attempts\/1\)\./.test(
+        body
+      )
+    ).toBe(true);
+    expect(body.includes('\n```\n\n</details>')).toBe(true);
+    expect(run.result?.summary.includes('The plan was cut at line')).toBe(true);
+  });
+
+  test('secrets in the plan text are redacted from the comment', async () => {
+    // This module's kubeconfig is not marked sensitive, so its destroy plan prints the token.
+    const box = pullRequestSandbox(9, 'unmarked');
+    const applied = await runProvision(fixtureInputs(box, 'pr-nine', { command: 'apply' }), box.env);
+    const token = (
+      parseYaml(applied.result?.outputs.kubeconfig ?? '') as { users: { user: { token: string } }[] }
+    ).users[0]?.user.token;
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+
+    const destroyed = await runProvision(withComment(box, 'pr-nine', { command: 'destroy' }), box.env);
+    expect(destroyed.error).toBeUndefined();
+    const body = github.comments.get(9)?.[0]?.body ?? '';
+    expect(body).toContain('Destroyed.');
+    expect(body).toContain('-   kubeconfig = <<-EOT');
+    expect(body).toContain('***');
+    expect(body).not.toContain(token ?? 'missing');
+    expect(destroyed.result?.summary).not.toContain(token ?? 'missing');
+    // Terraform did print it in the log, which the runner masks: the mask came first.
+    const printed = destroyed.log.lines.findIndex((line) => line.includes(token ?? 'missing'));
+    const masked = destroyed.masks.find((m) => m.value === token);
+    expect(printed).toBeGreaterThanOrEqual(masked?.logLength ?? Infinity);
+  });
+
+  test('a refused comment (a read-only token) is a warning; the plan still succeeds', async () => {
+    const box = pullRequestSandbox(10);
+    github.failWith = 403;
+    try {
+      const run = await runProvision(withComment(box, 'pr-ten'), box.env);
+      expect(run.error).toBeUndefined();
+      expect(run.result?.outputs['has-changes']).toBe('true');
+      expect(
+        run.log.lines.some((l) =>
+          /^::warning::Could not comment on pull request #10 \(.*\); the plan is in the job summary\.$/.test(
+            l
+          )
+        )
+      ).toBe(true);
+    } finally {
+      github.failWith = undefined;
+    }
+  });
+
+  test('no comment without comment-on-pr, on other events, or for the output command', async () => {
+    const box = pullRequestSandbox(11);
+    github.requests.length = 0;
+    expect(
+      (await runProvision(withComment(box, 'pr-eleven', { 'comment-on-pr': 'false' }), box.env)).error
+    ).toBeUndefined();
+    expect(
+      (await runProvision(withComment(box, 'pr-eleven', { command: 'output' }), box.env)).error
+    ).toBeUndefined();
+    const push = { ...box.env, GITHUB_EVENT_NAME: 'push' };
+    expect((await runProvision(withComment(box, 'pr-eleven'), push)).error).toBeUndefined();
+    expect(github.requests).toEqual([]);
+  });
+
+  test('an empty github-token on a pull request is refused before terraform runs', async () => {
+    const box = pullRequestSandbox(12);
+    const run = await runProvision(withComment(box, 'pr-twelve', { 'github-token': '' }), box.env);
+    expect(run.error?.message).toMatch(/^Input 'github-token': is empty/);
+    expect(run.log.lines).toEqual([]);
+  });
+});
