@@ -1,112 +1,20 @@
 // verify-irsa against the local stack: a chain built by hand (kube double → S3 issuer documents
 // → IAM OIDC provider → role), verified through the strict STS gateway, then broken one link
 // at a time. Every scenario also checks that nothing it created is left and no token leaked.
-import { afterEach, describe, expect, it } from '@jest/globals';
-import type { ActionContext, ActionResult } from '../src/io/action.js';
-import { mapInputReader } from '../src/io/inputs.js';
-import { MemoryLogger } from '../src/io/logger.js';
-import { verifyDeps, verifyIrsaAction, verifyResult } from '../src/verify-irsa/action.js';
-import type { Check } from '../src/verify-irsa/diagnosis.js';
-import { parseVerifyInputs } from '../src/verify-irsa/inputs.js';
-import type { VerifyDeps } from '../src/verify-irsa/run.js';
-import { run } from '../src/verify-irsa/run.js';
-import { DISCOVERY_KEY } from '../test/stack/oidc-fixture.js';
-import { buildChain, type Chain, type ChainOptions } from './fixtures/verify-irsa/chain.js';
+import { describe, expect, it } from '@jest/globals';
+import { DISCOVERY_KEY } from './stack/oidc-fixture.js';
+import {
+  chainFor,
+  check,
+  destroyChainsAfterEach,
+  expectCleanAndSilent,
+  expectNotVerified,
+  failedChecks,
+  verify,
+  verifyWith
+} from './fixtures/verify-irsa/harness.js';
 
-const chains: Chain[] = [];
-afterEach(async () => {
-  for (const chain of chains.splice(0)) await chain.destroy();
-});
-
-async function chainFor(options: ChainOptions = {}): Promise<Chain> {
-  const chain = await buildChain(options);
-  chains.push(chain);
-  return chain;
-}
-
-interface Verification {
-  result: ActionResult;
-  checks: Check[];
-  log: MemoryLogger;
-  masked: string[];
-}
-
-function contextFor(
-  chain: Chain,
-  inputs: Record<string, string>
-): { ctx: ActionContext; log: MemoryLogger; masked: string[] } {
-  const log = new MemoryLogger();
-  const masked: string[] = [];
-  const ctx: ActionContext = {
-    read: mapInputReader({
-      kubeconfig: chain.double.kubeconfig(),
-      'role-arn': chain.roleArn,
-      namespace: chain.namespace,
-      'service-account': chain.serviceAccount,
-      'timeout-seconds': '45',
-      ...inputs
-    }),
-    log,
-    mask: (secret) => masked.push(secret),
-    env: process.env
-  };
-  return { ctx, log, masked };
-}
-
-async function verify(chain: Chain, inputs: Record<string, string> = {}): Promise<Verification> {
-  const { ctx, log, masked } = contextFor(chain, inputs);
-  const result = await verifyIrsaAction(ctx);
-  return { result, checks: JSON.parse(result.outputs.diagnosis ?? '[]') as Check[], log, masked };
-}
-
-/** Runs with one collaborator replaced, e.g. a TokenRequest that hands out an expired token. */
-async function verifyWith(
-  chain: Chain,
-  inputs: Record<string, string>,
-  tweak: (deps: VerifyDeps) => VerifyDeps
-): Promise<Verification> {
-  const { ctx, log, masked } = contextFor(chain, inputs);
-  const parsed = parseVerifyInputs(ctx.read, ctx.env);
-  const { deps, close } = await verifyDeps(parsed, ctx);
-  try {
-    const result = verifyResult(parsed, await run(parsed, tweak(deps)));
-    return { result, checks: JSON.parse(result.outputs.diagnosis ?? '[]') as Check[], log, masked };
-  } finally {
-    close();
-  }
-}
-
-function failedChecks(v: Verification): string[] {
-  return v.checks.filter((c) => !c.ok).map((c) => c.check);
-}
-
-function check(v: Verification, name: string): Check {
-  const found = v.checks.find((c) => c.check === name);
-  if (!found) throw new Error(`no ${name} check in ${JSON.stringify(v.checks)}`);
-  return found;
-}
-
-/** Nothing of this run is left in the cluster, and no secret reached the log, summary or outputs. */
-function expectCleanAndSilent(chain: Chain, v: Verification, createdAccount = true): void {
-  expect(
-    chain.double.pods(chain.namespace).filter((p) => p.metadata.name.startsWith('irsa-verify-'))
-  ).toEqual([]);
-  if (createdAccount)
-    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
-  const published = [
-    v.log.text(),
-    v.result.summary,
-    JSON.stringify(v.result.outputs),
-    v.result.failure ?? ''
-  ].join('\n');
-  for (const secret of v.masked) expect(published).not.toContain(secret);
-  expect(published).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
-}
-
-function expectNotVerified(v: Verification): void {
-  expect(v.result.outputs.verified).toBe('false');
-  expect(v.result.failure).toMatch(/^IRSA is not verified/);
-}
+destroyChainsAfterEach();
 
 describe('verify-irsa on the local stack', () => {
   it('verifies a working chain in both modes', async () => {
@@ -222,28 +130,6 @@ describe('verify-irsa on the local stack', () => {
     expect(failedChecks(v)).toEqual(['expiry', 'assume-role']);
     expect(check(v, 'expiry').detail).toMatch(/^the token expired at /);
     expect(check(v, 'assume-role').detail).toContain('ExpiredTokenException');
-    expectCleanAndSilent(chain, v);
-  });
-
-  it("holds the pod's events and last log lines when the pod fails", async () => {
-    const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
-    const v = await verify(chain, { mode: 'pod' });
-    expectNotVerified(v);
-    expect(failedChecks(v)).toEqual(['pod']);
-    const pod = check(v, 'pod');
-    expect(pod.detail).toMatch(/failed: container exited with code \d+/);
-    expect(pod.detail).toMatch(/events: .*Started/);
-    expect(pod.detail).toMatch(/last log lines: .*AccessDenied/);
-    expect(pod.fix).toContain('run irsa-role');
-    expectCleanAndSilent(chain, v);
-  });
-
-  it('deletes the pod when it does not finish in time', async () => {
-    const chain = await chainFor();
-    chain.double.holdPods('running');
-    const v = await verify(chain, { mode: 'pod', 'timeout-seconds': '2' });
-    expectNotVerified(v);
-    expect(check(v, 'pod').detail).toMatch(/did not finish within 2 s \(phase Running\)/);
     expectCleanAndSilent(chain, v);
   });
 

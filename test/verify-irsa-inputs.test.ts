@@ -1,0 +1,111 @@
+// verify-irsa's inputs: each bad value fails with one message naming its input, before the
+// cluster is contacted (the kube double records every request it gets: there must be none).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isUserError } from '../src/io/errors.js';
+import { mapInputReader } from '../src/io/inputs.js';
+import { MemoryLogger } from '../src/io/logger.js';
+import { verifyIrsaAction } from '../src/verify-irsa/action.js';
+import { DEFAULT_IMAGE, parseVerifyInputs } from '../src/verify-irsa/inputs.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { createTestCa } from './stack/tls.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/irsa/app-reader';
+const env = { AWS_REGION: 'eu-west-1' };
+
+let double: KubeDouble;
+let caDir: string;
+beforeAll(async () => {
+  caDir = mkdtempSync(join(tmpdir(), 'verify-irsa-inputs-'));
+  double = await startKubeDouble({ ca: createTestCa(caDir), issuer: 'https://issuer.example.com/cluster' });
+});
+afterAll(async () => {
+  await double.stop();
+  rmSync(caDir, { recursive: true, force: true });
+});
+
+async function failureOf(inputs: Record<string, string>): Promise<Error> {
+  const ctx = {
+    read: mapInputReader({ kubeconfig: double.kubeconfig(), 'role-arn': ROLE, ...inputs }),
+    log: new MemoryLogger(),
+    mask: () => undefined,
+    env
+  };
+  try {
+    await verifyIrsaAction(ctx);
+  } catch (error) {
+    if (error instanceof Error) return error;
+  }
+  throw new Error('verify-irsa accepted the inputs');
+}
+
+describe('verify-irsa inputs', () => {
+  it('fills the defaults of action.yml', () => {
+    const inputs = parseVerifyInputs(mapInputReader({ kubeconfig: 'x', 'role-arn': ROLE }), env);
+    expect(inputs).toMatchObject({
+      role: { arn: ROLE, partition: 'aws', accountId: '123456789012', name: 'app-reader' },
+      namespace: 'default',
+      serviceAccount: 'irsa-verify',
+      createServiceAccount: true,
+      audience: 'sts.amazonaws.com',
+      mode: 'both',
+      image: DEFAULT_IMAGE,
+      timeoutSeconds: 300,
+      region: 'eu-west-1',
+      cleanup: true
+    });
+  });
+
+  it.each([
+    [
+      'role-arn',
+      { 'role-arn': 'arn:aws:iam::123456789012:user/alice' },
+      /^Input 'role-arn': .* is not an IAM role ARN/
+    ],
+    ['role-arn', { 'role-arn': 'app-reader' }, /^Input 'role-arn': 'app-reader' is not an IAM role ARN/],
+    ['mode', { mode: 'kubectl' }, /^Input 'mode': 'kubectl' is not one of token, pod, both\.$/],
+    ['namespace', { namespace: 'Team_A' }, /^Input 'namespace': 'Team_A' is not a DNS label/],
+    [
+      'service-account',
+      { 'service-account': 'my app' },
+      /^Input 'service-account': 'my app' is not a DNS subdomain/
+    ],
+    [
+      'timeout-seconds',
+      { 'timeout-seconds': '0' },
+      /^Input 'timeout-seconds': 0 is below the minimum of 1\.$/
+    ],
+    [
+      'timeout-seconds',
+      { 'timeout-seconds': '-5' },
+      /^Input 'timeout-seconds': '-5' is not a positive whole number/
+    ],
+    [
+      'timeout-seconds',
+      { 'timeout-seconds': '5m' },
+      /^Input 'timeout-seconds': '5m' is not a positive whole number/
+    ],
+    ['cleanup', { cleanup: 'yes' }, /^Input 'cleanup': 'yes' is not a boolean/],
+    ['kubeconfig', { kubeconfig: '' }, /^Input 'kubeconfig': is required/]
+  ])('refuses a bad %s before contacting the cluster', async (_input, inputs, message) => {
+    const before = double.requests().length;
+    const error = await failureOf(inputs);
+    expect(isUserError(error)).toBe(true);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
+    expect(double.requests().length).toBe(before);
+    expect(double.serviceAccount('default', 'irsa-verify')).toBeUndefined();
+  });
+
+  it('accepts role ARNs with a path and in other partitions', () => {
+    const read = mapInputReader({ kubeconfig: 'x', 'role-arn': 'arn:aws-cn:iam::210987654321:role/a/b/c-d' });
+    expect(parseVerifyInputs(read, env).role).toEqual({
+      arn: 'arn:aws-cn:iam::210987654321:role/a/b/c-d',
+      partition: 'aws-cn',
+      accountId: '210987654321',
+      name: 'c-d'
+    });
+  });
+});

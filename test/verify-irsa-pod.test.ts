@@ -1,0 +1,53 @@
+// verify-irsa's pod mode on the local stack: the kube double's kubelet runs the real aws CLI in
+// the pod; a pod that fails or hangs is diagnosed from its events and logs, and always deleted.
+import { describe, expect, it } from '@jest/globals';
+import {
+  chainFor,
+  check,
+  destroyChainsAfterEach,
+  expectCleanAndSilent,
+  expectNotVerified,
+  failedChecks,
+  verify
+} from './fixtures/verify-irsa/harness.js';
+
+destroyChainsAfterEach();
+
+describe('verify-irsa pod mode on the local stack', () => {
+  it('verifies from a pod alone, with no webhook in the cluster', async () => {
+    const chain = await chainFor();
+    const v = await verify(chain, { mode: 'pod' });
+    expect(v.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(v.checks.map((c) => c.check)).toEqual(['service-account', 'webhook', 'pod']);
+    expect(v.result.outputs.verified).toBe('true');
+    expect(v.result.outputs['assumed-role-arn']).toMatch(
+      new RegExp(`^arn:aws:sts::\\d{12}:assumed-role/${chain.roleName}/irsa-verify-[0-9a-f]{6}$`)
+    );
+    expect(check(v, 'webhook').detail).toContain('no webhook injected IRSA variables');
+    expect(v.result.summary).toContain('sa --> pod --> identity');
+    expect(v.result.summary).not.toContain('token --> docs');
+    expectCleanAndSilent(chain, v);
+  });
+
+  it("holds the pod's events and last log lines when the pod fails", async () => {
+    const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+    const v = await verify(chain, { mode: 'pod' });
+    expectNotVerified(v);
+    expect(failedChecks(v)).toEqual(['pod']);
+    const pod = check(v, 'pod');
+    expect(pod.detail).toMatch(/failed: container exited with code \d+/);
+    expect(pod.detail).toMatch(/events: .*Started/);
+    expect(pod.detail).toMatch(/last log lines: .*AccessDenied/);
+    expect(pod.fix).toContain('run irsa-role');
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('deletes the pod when it does not finish in time', async () => {
+    const chain = await chainFor();
+    chain.double.holdPods('running');
+    const v = await verify(chain, { mode: 'pod', 'timeout-seconds': '2' });
+    expectNotVerified(v);
+    expect(check(v, 'pod').detail).toMatch(/did not finish within 2 s \(phase Running\)/);
+    expectCleanAndSilent(chain, v);
+  });
+});
