@@ -29,13 +29,16 @@ async function main(): Promise<void> {
   const dir = join(repoRoot, '.stack', 'demo');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  console.log('Starting the local stack (moto, HTTPS S3 front, strict STS gateway, kube-apiserver double)...');
+  console.log(
+    'Starting the local stack (moto, HTTPS S3 front, strict STS gateway, kube-apiserver double)...'
+  );
   const aws = await startAwsStack({ dir });
   const kube = await startKubeForStack(aws.ca, aws.env);
   const env = { ...aws.env, ...kube.env };
   const kubeconfigPath = kube.env.KUBECONFIG_PATH_DOUBLE as string;
   const issuer = kube.double.issuer;
-  const run = (action: string, inputs: Record<string, string>): Promise<BundleRun> => runBundle(action, inputs, { env });
+  const run = (action: string, inputs: Record<string, string>): Promise<BundleRun> =>
+    runBundle(action, inputs, { env });
   try {
     const publishInputs = {
       'kubeconfig-path': kubeconfigPath,
@@ -68,7 +71,9 @@ async function main(): Promise<void> {
         'timeout-seconds': '60'
       })
     );
-    console.log('\nDemo complete: the service account demo/app assumed its role through the published issuer.');
+    console.log(
+      '\nDemo complete: the service account demo/app assumed its role through the published issuer.'
+    );
   } finally {
     await kube.stop();
     await aws.stop();

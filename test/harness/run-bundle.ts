@@ -71,12 +71,17 @@ export async function runBundle(
     GITHUB_STEP_SUMMARY: summaryFile,
     ...options.env
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const started = performance.now();
-  const child = spawn(options.node ?? process.execPath, [join(repoRoot, 'actions', action, 'dist', 'index.js')], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
+  const child = spawn(
+    options.node ?? process.execPath,
+    [join(repoRoot, 'actions', action, 'dist', 'index.js')],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
