@@ -1,0 +1,142 @@
+// irsa-role under load: many bindings through the bounded pool, and IAM failing requests the way
+// it does when throttled or unwell (through the fault-injection proxy in front of moto).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
+import {
+  countedIam,
+  createProvider,
+  runIrsaRole,
+  trustOf,
+  uniqueName
+} from './fixtures/irsa-role/harness.js';
+
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+
+let iam: IAMClient;
+let provider: { issuer: string; arn: string; hostPath: string };
+const proxies: FaultProxy[] = [];
+
+beforeAll(async () => {
+  ({ iam } = countedIam());
+  provider = await createProvider(iam);
+});
+
+afterAll(async () => {
+  for (const proxy of proxies) await proxy.stop();
+});
+
+function bindingsYaml(prefix: string, count: number): string {
+  return Array.from(
+    { length: count },
+    (_, i) => `- {role-name: ${prefix}-${i}, namespace: ns-${i % 7}, service-account: sa-${i}}`
+  ).join('\n');
+}
+
+async function proxy(options: Parameters<typeof startFaultProxy>[0]): Promise<FaultProxy> {
+  const started = await startFaultProxy(options);
+  proxies.push(started);
+  return started;
+}
+
+describe('many bindings', () => {
+  it('converges 100 roles in seconds, then a second run writes nothing', async () => {
+    const prefix = uniqueName('irsa-100');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'policy-arns': READ_ONLY,
+      bindings: bindingsYaml(prefix, 100)
+    };
+    const started = Date.now();
+    const first = await runIrsaRole(inputs);
+    const firstMs = Date.now() - started;
+    expect(first.error).toBeUndefined();
+    expect(first.result?.failure).toBeUndefined();
+    expect(Object.keys(JSON.parse(first.result?.outputs['role-arns'] ?? '{}') as object)).toHaveLength(100);
+    expect(firstMs).toBeLessThan(30_000);
+    expect(await trustOf(iam, `${prefix}-42`)).toMatchObject({
+      Statement: [
+        { Condition: { StringEquals: { [`${provider.hostPath}:sub`]: 'system:serviceaccount:ns-0:sa-42' } } }
+      ]
+    });
+
+    const { iam: counted, counter } = countedIam();
+    const second = await runIrsaRole(inputs, { iam: counted });
+    expect(second.result?.outputs.changed).toBe('false');
+    expect(counter.writeCount).toBe(0);
+    // GetRole and ListAttachedRolePolicies per role, one GetPolicy, the provider lookup.
+    expect(counter.reads.get('GetRole')).toBe(100);
+    expect(counter.reads.get('GetPolicy')).toBe(1);
+  });
+});
+
+describe('IAM faults', () => {
+  it('retries throttling (400 Throttling) until every role is right', async () => {
+    const throttling = await proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 0.3,
+      seed: 7,
+      faults: ['throttle'],
+      failFirst: 3
+    });
+    const { iam: throughProxy } = countedIam(throttling.url, { quickRetry: true });
+    const prefix = uniqueName('irsa-throttle');
+    const run = await runIrsaRole(
+      { 'provider-arn': provider.arn, 'policy-arns': READ_ONLY, bindings: bindingsYaml(prefix, 20) },
+      { iam: throughProxy }
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    expect(throttling.injected.length).toBeGreaterThan(5);
+    expect(new Set(throttling.injected.map((f) => f.service))).toEqual(new Set(['iam']));
+    // Writes were throttled too, and retried without a duplicate-entity error.
+    expect(
+      throttling.injected.some((f) => f.action === 'CreateRole' || f.action === 'AttachRolePolicy')
+    ).toBe(true);
+    for (const i of [0, 9, 19])
+      expect(await trustOf(iam, `${prefix}-${i}`)).toMatchObject({
+        Statement: [{ Principal: { Federated: provider.arn } }]
+      });
+  });
+
+  it('retries 500s and dropped connections', async () => {
+    const flaky = await proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 0.25,
+      seed: 11,
+      faults: ['server-error', 'reset'],
+      failFirst: 2
+    });
+    const { iam: throughProxy } = countedIam(flaky.url, { quickRetry: true });
+    const inputs = {
+      'provider-arn': provider.arn,
+      'policy-arns': READ_ONLY,
+      bindings: bindingsYaml(uniqueName('irsa-flaky'), 6)
+    };
+    const run = await runIrsaRole(inputs, { iam: throughProxy });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    expect(flaky.injected.map((f) => f.fault)).toEqual(expect.arrayContaining(['server-error', 'reset']));
+    const again = await runIrsaRole(inputs, { iam: throughProxy });
+    expect(again.result?.outputs.changed).toBe('false');
+  });
+
+  it('fails the step naming the role when IAM keeps throttling past the retry budget', async () => {
+    const wall = await proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 1,
+      faults: ['throttle'],
+      match: (request) => request.action === 'CreateRole'
+    });
+    const { iam: throughProxy } = countedIam(wall.url, { quickRetry: true });
+    const roleName = uniqueName('irsa-wall');
+    const run = await runIrsaRole(
+      { 'provider-arn': provider.arn, 'role-name': roleName, namespace: 'apps', 'service-account': 'x' },
+      { iam: throughProxy }
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toMatch(/Rate exceeded/);
+    expect(run.result?.outputs.changed).toBe('false');
+    expect(wall.injected.filter((f) => f.action === 'CreateRole').length).toBe(8);
+  });
+});
