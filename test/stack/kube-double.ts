@@ -178,6 +178,8 @@ export interface KubeDouble {
   jobs(ns?: string): KubeObject[];
   events(ns?: string): KubeObject[];
   podLogs(ns: string, name: string, container?: string): string;
+  /** Host directory backing a pod's volume while the pod exists (what the simulated container reads). */
+  volumePath(ns: string, pod: string, volume: string): string | undefined;
   requests(): RequestRecord[];
 }
 
@@ -505,6 +507,11 @@ class KubeDoubleImpl implements KubeDouble {
     if (!pod) return '';
     const c = container ?? containersOf(pod)[0]?.name ?? '';
     return (this.kubelet.logChunks(pod.metadata.uid, c, false) ?? []).map((x) => x.text).join('');
+  }
+
+  volumePath(ns: string, name: string, volume: string): string | undefined {
+    const pod = this.store.get(PODS, ns, name);
+    return pod ? join(this.workDir, 'pods', pod.metadata.uid, 'volumes', volume) : undefined;
   }
 
   requests(): RequestRecord[] {
