@@ -1,0 +1,608 @@
+// The Terraform tree under terraform/: formatted, every AWS-only module valid, the root module's
+// wiring planned against moto (with the Talos module stubbed, since the siderolabs/talos provider
+// cannot be installed here), the Talos config patches rendered by terraform itself, and the
+// structure the blog post got wrong pinned by reading the HCL.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import {
+  awsEndpoint,
+  MODULES_DIR,
+  moduleWorkspace,
+  MOTO_CREDENTIALS,
+  motoProviderBlock,
+  TERRAFORM_DIR,
+  workspace,
+  type AwsEndpoint,
+  type Workspace
+} from './fixtures/terraform/harness.js';
+import {
+  blocks,
+  body,
+  dataSource,
+  isObject,
+  loadModule,
+  localsBlockText,
+  obj,
+  resolveLocals,
+  resource,
+  strings,
+  type Json,
+  type JsonObject,
+  type ModuleDoc
+} from './fixtures/terraform/hcl.js';
+
+const AWS_ONLY_MODULES = ['irsa-discovery', 'network', 'security-groups', 'api-lb', 'nodes'];
+const ALL_MODULE_DIRS = [
+  TERRAFORM_DIR,
+  ...['irsa-discovery', 'network', 'security-groups', 'api-lb', 'nodes', 'talos', 'azure-workers'].map((m) =>
+    join(MODULES_DIR, m)
+  ),
+  join(TERRAFORM_DIR, 'examples', 'azure-workers')
+];
+
+interface ValidateJson {
+  valid: boolean;
+  error_count: number;
+  warning_count: number;
+  diagnostics: { severity: string; summary: string; detail?: string }[];
+}
+
+interface PlanJson {
+  planned_values: { outputs: Record<string, { value?: Json; sensitive: boolean }> };
+  resource_changes: {
+    address: string;
+    type: string;
+    change: { actions: string[]; after: JsonObject | null };
+  }[];
+}
+
+describe('formatting and validation', () => {
+  test('terraform fmt finds nothing to change anywhere under terraform/', async () => {
+    const ws = await workspace('tf-fmt');
+    try {
+      const r = await ws.terraform(['fmt', '-check', '-recursive', '-list=true', '-no-color', TERRAFORM_DIR]);
+      expect({ exitCode: r.exitCode, unformatted: r.stdout.trim() }).toEqual({
+        exitCode: 0,
+        unformatted: ''
+      });
+    } finally {
+      ws.remove();
+    }
+  });
+
+  test.concurrent.each(AWS_ONLY_MODULES)(
+    'modules/%s initialises from the local mirror and validates without warnings',
+    async (name) => {
+      const ws = await moduleWorkspace(name);
+      try {
+        await ws.must(['init', '-backend=false', '-input=false', '-no-color']);
+        const r = await ws.terraform(['validate', '-json', '-no-color']);
+        const result = JSON.parse(r.stdout) as ValidateJson;
+        expect({ valid: result.valid, diagnostics: result.diagnostics }).toEqual({
+          valid: true,
+          diagnostics: []
+        });
+      } finally {
+        ws.remove();
+      }
+    },
+    120_000
+  );
+});
+
+// --- the root module, planned --------------------------------------------------------------------
+
+/** A copy of terraform/ whose talos module is replaced by a stub with the same inputs and outputs. */
+async function rootWithStubbedTalos(endpoint: string): Promise<Workspace> {
+  const ws = await workspace('tf-root', MOTO_CREDENTIALS);
+  const copy = ws.dir;
+  for (const file of ['main.tf', 'variables.tf', 'outputs.tf'])
+    cpSync(join(TERRAFORM_DIR, file), join(copy, file));
+  for (const m of AWS_ONLY_MODULES)
+    cpSync(join(MODULES_DIR, m), join(copy, 'modules', m), { recursive: true });
+
+  // versions.tf/providers.tf/backend.tf are replaced: aws only, aimed at moto, local state.
+  writeFileSync(
+    join(copy, 'versions.tf'),
+    'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n'
+  );
+  writeFileSync(
+    join(copy, 'providers.tf'),
+    motoProviderBlock(endpoint, 'us-east-1', ['s3', 'iam', 'sts', 'ec2', 'elbv2'])
+  );
+  writeFileSync(join(copy, 'backend_override.tf'), 'terraform {\n  backend "local" {}\n}\n');
+
+  const talos = await loadModule(join(MODULES_DIR, 'talos'));
+  const stubDir = join(copy, 'modules', 'talos');
+  mkdirSync(stubDir, { recursive: true });
+  cpSync(join(MODULES_DIR, 'talos', 'variables.tf'), join(stubDir, 'variables.tf'));
+  const stubOutputs = Object.entries(talos.outputs).map(([name, o]) => {
+    const value = name === 'cluster_endpoint' ? '"https://${var.api_endpoint_host}:6443"' : `"stub-${name}"`;
+    return `output "${name}" {\n  value     = ${value}\n  sensitive = ${o['sensitive'] === true}\n}\n`;
+  });
+  writeFileSync(join(stubDir, 'outputs.tf'), stubOutputs.join('\n'));
+  return ws;
+}
+
+const ROOT_VARS = [
+  '-var=cluster_name=demo',
+  '-var=region=us-east-1',
+  '-var=talos_version=1.11.5',
+  '-var=kubernetes_version=1.34.1',
+  '-var=ami_id=ami-0123456789abcdef0',
+  '-var=admin_cidrs=["203.0.113.10/32"]',
+  '-var=api_cidrs=["198.51.100.0/24"]'
+];
+
+describe('root module wiring, planned against moto with the Talos module stubbed', () => {
+  let aws: AwsEndpoint;
+  let root: Workspace;
+  let plan: PlanJson;
+
+  beforeAll(async () => {
+    aws = await awsEndpoint();
+    root = await rootWithStubbedTalos(aws.endpoint);
+    await root.must(['init', '-input=false', '-no-color']);
+  }, 60_000);
+
+  afterAll(async () => {
+    root?.remove();
+    await aws?.stop();
+  });
+
+  test('the default cluster plans 3 control-plane nodes behind the NLB and one worker group', async () => {
+    await root.must(['plan', '-lock=false', '-input=false', '-no-color', '-out=tfplan', ...ROOT_VARS]);
+    const shown = await root.must(['show', '-json', 'tfplan']);
+    plan = JSON.parse(shown.stdout) as PlanJson;
+    const addresses = plan.resource_changes.map((rc) => rc.address);
+    expect(addresses.filter((a) => a.startsWith('module.nodes.aws_instance.control_plane')).sort()).toEqual([
+      'module.nodes.aws_instance.control_plane["demo-cp-0"]',
+      'module.nodes.aws_instance.control_plane["demo-cp-1"]',
+      'module.nodes.aws_instance.control_plane["demo-cp-2"]'
+    ]);
+    expect(addresses.filter((a) => a.startsWith('module.nodes.aws_instance.worker')).sort()).toEqual([
+      'module.nodes.aws_instance.worker["demo-general-0"]',
+      'module.nodes.aws_instance.worker["demo-general-1"]'
+    ]);
+    expect(addresses.filter((a) => a.includes('aws_lb_target_group_attachment')).sort()).toEqual([
+      'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-0"]',
+      'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-1"]',
+      'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-2"]'
+    ]);
+  }, 120_000);
+
+  test('every planned instance requires IMDSv2 and has an encrypted root volume', () => {
+    const instances = plan.resource_changes.filter((rc) => rc.type === 'aws_instance');
+    expect(instances).toHaveLength(5);
+    for (const rc of instances) {
+      const after = obj(rc.change.after, rc.address);
+      expect(blocks(after['metadata_options']).map((m) => m['http_tokens'])).toEqual(['required']);
+      expect(blocks(after['root_block_device']).map((d) => d['encrypted'])).toEqual([true]);
+    }
+  });
+
+  test('no planned ingress rule is open to the world, and the CIDRs are the ones given', () => {
+    const ingress = plan.resource_changes
+      .filter((rc) => rc.type === 'aws_vpc_security_group_ingress_rule')
+      .map((rc) => obj(rc.change.after, rc.address));
+    const cidrs = ingress.map((r) => r['cidr_ipv4']).filter((c): c is string => typeof c === 'string');
+    expect(cidrs.sort()).toEqual(['198.51.100.0/24', '203.0.113.10/32']);
+    const ports = ingress.map((r) => `${String(r['ip_protocol'])}:${String(r['from_port'] ?? '*')}`).sort();
+    expect(ports).toEqual(['-1:*', 'tcp:50000', 'tcp:6443', 'tcp:6443', 'tcp:6443']);
+  });
+
+  test('the API listener and target group use TCP 6443 and the endpoint keeps the colon', () => {
+    const after = (type: string): JsonObject[] =>
+      plan.resource_changes.filter((rc) => rc.type === type).map((rc) => obj(rc.change.after, rc.address));
+    expect(after('aws_lb_listener').map((l) => [l['port'], l['protocol']])).toEqual([[6443, 'TCP']]);
+    expect(after('aws_lb_target_group').map((t) => [t['port'], t['protocol']])).toEqual([[6443, 'TCP']]);
+    expect(after('aws_lb').map((l) => l['load_balancer_type'])).toEqual(['network']);
+  });
+
+  test('the discovery bucket and issuer are derived from the cluster name and account', () => {
+    const outputs = plan.planned_values.outputs;
+    expect(outputs['discovery_bucket']?.value).toBe('demo-oidc-123456789012');
+    expect(outputs['issuer_url']?.value).toBe('https://demo-oidc-123456789012.s3.us-east-1.amazonaws.com');
+    expect(outputs['jwks_url']?.value).toBe(
+      'https://demo-oidc-123456789012.s3.us-east-1.amazonaws.com/openid/v1/jwks'
+    );
+    expect(outputs['kubeconfig']?.sensitive).toBe(true);
+    expect(outputs['talosconfig']?.sensitive).toBe(true);
+  });
+
+  test('bad inputs are refused with one message per variable', async () => {
+    const r = await root.terraform([
+      'plan',
+      '-lock=false',
+      '-input=false',
+      '-no-color',
+      '-var=cluster_name=Bad_Name',
+      '-var=region=us-east-1',
+      '-var=talos_version=v1.11',
+      '-var=kubernetes_version=1.34.1',
+      '-var=admin_cidrs=[]',
+      '-var=api_cidrs=["0.0.0.0"]',
+      '-var=control_plane={count=2}'
+    ]);
+    expect(r.exitCode).toBe(1);
+    const said = r.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('cluster_name must be a DNS label');
+    expect(said).toContain('talos_version must look like 1.11.5');
+    expect(said).toContain('control_plane.count must be an odd whole number');
+    expect(said).toContain('admin_cidrs must list at least one IPv4 CIDR');
+    expect(said).toContain('api_cidrs must list at least one IPv4 CIDR');
+  }, 120_000);
+});
+
+// --- the Talos patches, rendered --------------------------------------------------------------------
+
+/**
+ * The talos module's locals only read variables, so terraform can evaluate them with no provider at
+ * all: the module's variables.tf and locals block in a scratch module, outputs that expose them.
+ */
+async function renderTalosLocals(): Promise<Record<string, Json>> {
+  const ws = await workspace('tf-talos-locals');
+  try {
+    const mod = join(ws.dir, 'talos-locals');
+    mkdirSync(mod);
+    cpSync(join(MODULES_DIR, 'talos', 'variables.tf'), join(mod, 'variables.tf'));
+    writeFileSync(
+      join(mod, 'locals.tf'),
+      localsBlockText(readFileSync(join(MODULES_DIR, 'talos', 'main.tf'), 'utf8'))
+    );
+    writeFileSync(
+      join(mod, 'outputs.tf'),
+      ['cluster_endpoint', 'controlplane_patches', 'worker_patches', 'bootstrap_node_name']
+        .map((n) => `output "${n}" {\n  value = local.${n}\n}\n`)
+        .join('\n')
+    );
+    const common = `
+  source             = "./talos-locals"
+  cluster_name       = "demo"
+  api_endpoint_host  = "demo-api-0123.elb.us-east-1.amazonaws.com"
+  talos_version      = "1.11.5"
+  kubernetes_version = "1.34.1"
+  service_account_issuer   = "https://demo-oidc.s3.us-east-1.amazonaws.com"
+  service_account_jwks_uri = "https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks"
+  control_plane_nodes = {
+    "demo-cp-1" = { private_ip = "10.42.0.11", endpoint = "203.0.113.11" }
+    "demo-cp-0" = { private_ip = "10.42.0.10", endpoint = "203.0.113.10" }
+    "demo-cp-2" = { private_ip = "10.42.0.12", endpoint = "203.0.113.12" }
+  }`;
+    writeFileSync(
+      join(ws.dir, 'main.tf'),
+      `module "plain" {${common}
+}
+
+module "dex" {${common}
+  kubespan_enabled        = true
+  oidc = {
+    issuer_url = "https://dex.example.com"
+    client_id  = "kubernetes"
+    ca_file    = "/etc/ssl/certs/ca-certificates.crt"
+  }
+  oidc_admin_group        = "platform-admins"
+  oidc_admin_cluster_role = "cluster-admin"
+}
+
+output "plain" {
+  value = module.plain
+}
+
+output "dex" {
+  value = module.dex
+}
+`
+    );
+    await ws.must(['init', '-backend=false', '-input=false', '-no-color']);
+    await ws.must(['apply', '-auto-approve', '-input=false', '-no-color']);
+    const out = await ws.must(['output', '-json']);
+    const parsed = JSON.parse(out.stdout) as Record<string, { value: Json }>;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v.value]));
+  } finally {
+    ws.remove();
+  }
+}
+
+function patchesOf(rendered: Json | undefined, key: string): JsonObject[] {
+  const list = obj(rendered, 'module outputs')[key];
+  if (!Array.isArray(list)) throw new Error(`${key} is not a list`);
+  return list.map((p) => obj(parseYaml(String(p)) as Json, key));
+}
+
+/** A dotted path through a parsed patch, or undefined. */
+function at(value: Json | undefined, path: string): Json | undefined {
+  return path.split('.').reduce<Json | undefined>((v, k) => (isObject(v) ? v[k] : undefined), value);
+}
+
+function extraArgs(patches: JsonObject[]): JsonObject {
+  const withArgs = patches.map((p) => at(p, 'cluster.apiServer.extraArgs')).filter(isObject);
+  expect(withArgs).toHaveLength(1);
+  return withArgs[0] ?? {};
+}
+
+describe('Talos config patches, as terraform renders them', () => {
+  let rendered: Record<string, Json>;
+
+  beforeAll(async () => {
+    rendered = await renderTalosLocals();
+  }, 60_000);
+
+  test('one cluster endpoint on :6443 and a deterministic bootstrap node', () => {
+    expect(obj(rendered['plain'])['cluster_endpoint']).toBe(
+      'https://demo-api-0123.elb.us-east-1.amazonaws.com:6443'
+    );
+    expect(obj(rendered['plain'])['bootstrap_node_name']).toBe('demo-cp-0');
+  });
+
+  test('kube-apiserver issues service-account tokens for the S3 issuer and points at the published JWKS', () => {
+    expect(extraArgs(patchesOf(rendered['plain'], 'controlplane_patches'))).toEqual({
+      'service-account-issuer': 'https://demo-oidc.s3.us-east-1.amazonaws.com',
+      'service-account-jwks-uri': 'https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks'
+    });
+  });
+
+  test('without OIDC settings there are no OIDC flags, inline manifests or KubeSpan', () => {
+    const cp = patchesOf(rendered['plain'], 'controlplane_patches');
+    expect(cp.some((p) => at(p, 'cluster.inlineManifests') !== undefined)).toBe(false);
+    expect(patchesOf(rendered['plain'], 'worker_patches')).toEqual([]);
+  });
+
+  test('Dex settings add exactly the OIDC flags given, next to the issuer flags', () => {
+    expect(extraArgs(patchesOf(rendered['dex'], 'controlplane_patches'))).toEqual({
+      'service-account-issuer': 'https://demo-oidc.s3.us-east-1.amazonaws.com',
+      'service-account-jwks-uri': 'https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks',
+      'oidc-issuer-url': 'https://dex.example.com',
+      'oidc-client-id': 'kubernetes',
+      'oidc-username-claim': 'email',
+      'oidc-groups-claim': 'groups',
+      'oidc-ca-file': '/etc/ssl/certs/ca-certificates.crt'
+    });
+  });
+
+  test('the OIDC admin group is bound to its ClusterRole by an inline manifest', () => {
+    const manifests = patchesOf(rendered['dex'], 'controlplane_patches').flatMap((p) => {
+      const m = at(p, 'cluster.inlineManifests');
+      return Array.isArray(m) ? m.map((x) => obj(x)) : [];
+    });
+    expect(manifests.map((m) => m['name'])).toEqual(['oidc-admin-cluster-role-binding']);
+    const binding = obj(parseYaml(String(manifests[0]?.['contents'])) as Json);
+    expect(binding['kind']).toBe('ClusterRoleBinding');
+    expect(binding['roleRef']).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'cluster-admin'
+    });
+    expect(binding['subjects']).toEqual([
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'platform-admins' }
+    ]);
+  });
+
+  test('KubeSpan and discovery are switched on for every node when enabled', () => {
+    for (const key of ['controlplane_patches', 'worker_patches']) {
+      const patches = patchesOf(rendered['dex'], key);
+      expect(patches.some((p) => at(p, 'machine.network.kubespan.enabled') === true)).toBe(true);
+      expect(patches.some((p) => at(p, 'cluster.discovery.enabled') === true)).toBe(true);
+    }
+  });
+});
+
+// --- structure, read from the HCL --------------------------------------------------------------------
+
+describe('structure of the Terraform code', () => {
+  const docs = new Map<string, ModuleDoc>();
+  const mod = (dir: string): ModuleDoc => {
+    const d = docs.get(dir);
+    if (!d) throw new Error(`not loaded: ${dir}`);
+    return d;
+  };
+  const talos = (): ModuleDoc => mod(join(MODULES_DIR, 'talos'));
+  const root = (): ModuleDoc => mod(TERRAFORM_DIR);
+
+  beforeAll(async () => {
+    for (const dir of ALL_MODULE_DIRS) docs.set(dir, await loadModule(dir));
+  });
+
+  test('control-plane and worker configurations share the one cluster endpoint, with the colon before 6443', () => {
+    const endpoint = talos().locals['cluster_endpoint'];
+    expect(endpoint).toBe('https://${var.api_endpoint_host}:6443');
+    for (const type of ['controlplane', 'worker']) {
+      const cfg = dataSource(talos(), 'talos_machine_configuration', type);
+      expect([cfg['machine_type'], cfg['cluster_endpoint']]).toEqual([type, '${local.cluster_endpoint}']);
+    }
+    expect(root().modules['talos']?.['api_endpoint_host']).toBe('${module.api_lb.dns_name}');
+    // The blog's worker endpoint lost its colon: "...dns_name}6443". Nowhere here.
+    for (const d of docs.values()) expect(d.text).not.toMatch(/\}6443/);
+  });
+
+  test('nodes, config applies and target-group attachments are for_each maps, never copies or counts', () => {
+    const nodes = mod(join(MODULES_DIR, 'nodes'));
+    for (const name of ['control_plane', 'worker']) {
+      const r = resource(nodes, 'aws_instance', name);
+      expect(r['for_each']).toBeDefined();
+      expect(r['count']).toBeUndefined();
+    }
+    expect(Object.keys(nodes.resources['aws_instance'] ?? {}).sort()).toEqual(['control_plane', 'worker']);
+    for (const name of ['controlplane', 'worker']) {
+      expect(resource(talos(), 'talos_machine_configuration_apply', name)['for_each']).toBe(
+        name === 'controlplane' ? '${var.control_plane_nodes}' : '${var.worker_nodes}'
+      );
+    }
+    expect(Object.keys(talos().resources['talos_machine_configuration_apply'] ?? {}).sort()).toEqual([
+      'controlplane',
+      'worker'
+    ]);
+    const attach = resource(
+      mod(join(MODULES_DIR, 'api-lb')),
+      'aws_lb_target_group_attachment',
+      'control_plane'
+    );
+    expect(attach['for_each']).toBe('${var.control_plane_instance_ids}');
+  });
+
+  test('the Talos graph: secrets, one bootstrap, the kubeconfig resource and not the deprecated data source', () => {
+    expect(Object.keys(talos().resources['talos_machine_secrets'] ?? {})).toHaveLength(1);
+    const bootstrap = resource(talos(), 'talos_machine_bootstrap', 'this');
+    expect([bootstrap['count'], bootstrap['for_each']]).toEqual([undefined, undefined]);
+    expect(resource(talos(), 'talos_cluster_kubeconfig', 'this')['depends_on']).toEqual([
+      '${talos_machine_bootstrap.this}'
+    ]);
+    for (const d of docs.values()) expect(d.data['talos_cluster_kubeconfig']).toBeUndefined();
+    expect(dataSource(talos(), 'talos_cluster_health', 'this')['count']).toBe(
+      '${var.wait_for_health ? 1 : 0}'
+    );
+    expect(dataSource(talos(), 'talos_client_configuration', 'this')['client_configuration']).toBe(
+      '${talos_machine_secrets.this.client_configuration}'
+    );
+  });
+
+  test('the service-account issuer flag is the discovery bucket URL, end to end', () => {
+    const args = obj(talos().locals['service_account_args']);
+    expect(args['service-account-issuer']).toBe('${var.service_account_issuer}');
+    expect(args['service-account-jwks-uri']).toBe('${var.service_account_jwks_uri}');
+    expect(root().modules['talos']?.['service_account_issuer']).toBe('${module.irsa_discovery.issuer_url}');
+    expect(root().modules['talos']?.['service_account_jwks_uri']).toBe('${module.irsa_discovery.jwks_url}');
+    const discovery = mod(join(MODULES_DIR, 'irsa-discovery'));
+    const issuer = resolveLocals(String(body(discovery.outputs['issuer_url'])['value']), discovery.locals);
+    expect(issuer).toBe(
+      'https://${var.bucket_name}.s3.${var.region}.${data.aws_partition.current.dns_suffix}'
+    );
+    const jwks = resolveLocals(String(discovery.outputs['jwks_url']?.['value']), discovery.locals);
+    expect(jwks).toBe(
+      'https://${var.bucket_name}.s3.${var.region}.${data.aws_partition.current.dns_suffix}/${var.jwks_object_key}'
+    );
+    expect(discovery.variables['jwks_object_key']?.['default']).toBe('openid/v1/jwks');
+    expect(resource(discovery, 'aws_iam_openid_connect_provider', 'issuer')['url']).toBe(
+      '${local.issuer_url}'
+    );
+  });
+
+  test('no ingress anywhere is open to 0.0.0.0/0 (or ::/0), and CIDR inputs have no defaults', () => {
+    const world = /^(0\.0\.0\.0\/0|::\/0|\*|Internet)$/;
+    const violations: string[] = [];
+    for (const d of docs.values()) {
+      for (const [name, rule] of Object.entries(d.resources['aws_vpc_security_group_ingress_rule'] ?? {})) {
+        const sources = strings(rule['cidr_ipv4']).concat(strings(rule['cidr_ipv6']));
+        if (sources.some((s) => world.test(s))) violations.push(`${d.dir}: ingress rule ${name}`);
+      }
+      for (const [name, sg] of Object.entries(d.resources['aws_security_group'] ?? {})) {
+        // Rules are separate resources, each reviewable; no inline ingress blocks.
+        if (sg['ingress'] !== undefined) violations.push(`${d.dir}: inline ingress in ${name}`);
+      }
+      if (d.resources['aws_security_group_rule']) violations.push(`${d.dir}: legacy aws_security_group_rule`);
+      for (const [name, nsg] of Object.entries(d.resources['azurerm_network_security_group'] ?? {})) {
+        for (const rule of blocks(nsg['security_rule'])) {
+          if (rule['direction'] !== 'Inbound') continue;
+          const sources = strings(rule['source_address_prefix']).concat(
+            strings(rule['source_address_prefixes'])
+          );
+          if (sources.some((s) => world.test(s)))
+            violations.push(`${d.dir}: NSG ${name} rule ${String(rule['name'])}`);
+        }
+      }
+      for (const [name, v] of Object.entries(d.variables)) {
+        if (/cidrs?$/.test(name) && strings(v['default']).some((s) => world.test(s))) {
+          violations.push(`${d.dir}: variable ${name} defaults to the world`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+    for (const name of ['admin_cidrs', 'api_cidrs']) {
+      expect(root().variables[name]?.['default']).toBeUndefined();
+      expect(mod(join(MODULES_DIR, 'security-groups')).variables[name]?.['default']).toBeUndefined();
+    }
+  });
+
+  test('security groups reference the VPC by the ID they are given', () => {
+    const sg = mod(join(MODULES_DIR, 'security-groups'));
+    for (const r of Object.values(sg.resources['aws_security_group'] ?? {}))
+      expect(r['vpc_id']).toBe('${var.vpc_id}');
+    expect(root().modules['security_groups']?.['vpc_id']).toBe('${module.network.vpc_id}');
+    for (const d of docs.values()) expect(d.text).not.toMatch(/aws_vpc\.main/);
+  });
+
+  test('every EC2 instance requires IMDSv2 and encrypts its root volume', () => {
+    const instances = Object.values(mod(join(MODULES_DIR, 'nodes')).resources['aws_instance'] ?? {});
+    expect(instances).toHaveLength(2);
+    for (const i of instances) {
+      expect(blocks(i['metadata_options']).map((m) => m['http_tokens'])).toEqual(['required']);
+      expect(blocks(i['root_block_device']).map((d) => d['encrypted'])).toEqual([true]);
+      expect(i['user_data']).toMatch(/^\$\{var\.(controlplane|worker)_user_data\}$/);
+    }
+    const ami = dataSource(mod(join(MODULES_DIR, 'nodes')), 'aws_ami', 'talos');
+    expect(ami['owners']).toEqual(['540036508848']);
+    expect(blocks(ami['filter']).map((f) => f['values'])).toContainEqual([
+      'talos-v${var.talos_version}-${var.region}-${var.arch}'
+    ]);
+  });
+
+  test('inputs are validated: cluster name, control-plane count, CIDRs', () => {
+    const validated = (d: ModuleDoc, name: string): number =>
+      blocks(d.variables[name]?.['validation']).length;
+    for (const name of [
+      'cluster_name',
+      'control_plane',
+      'admin_cidrs',
+      'api_cidrs',
+      'region',
+      'talos_version'
+    ]) {
+      expect([name, validated(root(), name) > 0]).toEqual([name, true]);
+    }
+    expect(validated(mod(join(MODULES_DIR, 'nodes')), 'control_plane')).toBeGreaterThan(0);
+    expect(validated(talos(), 'control_plane_nodes')).toBeGreaterThan(0);
+    for (const name of ['admin_cidrs', 'api_cidrs', 'kubespan_peer_cidrs']) {
+      expect(validated(mod(join(MODULES_DIR, 'security-groups')), name)).toBeGreaterThan(0);
+    }
+    const cpCount = String(blocks(root().variables['control_plane']?.['validation'])[0]?.['condition']);
+    expect(cpCount).toContain('% 2 == 1');
+  });
+
+  test('kubeconfig and talosconfig outputs are sensitive, and the documented outputs exist', () => {
+    for (const d of [root(), talos()]) {
+      expect(d.outputs['kubeconfig']?.['sensitive']).toBe(true);
+      expect(d.outputs['talosconfig']?.['sensitive']).toBe(true);
+    }
+    expect(talos().outputs['kubeconfig']?.['value']).toBe('${talos_cluster_kubeconfig.this.kubeconfig_raw}');
+    for (const name of ['api_endpoint', 'issuer_url', 'oidc_provider_arn', 'discovery_bucket']) {
+      expect(Object.keys(root().outputs)).toContain(name);
+    }
+  });
+
+  test('provider constraints admit hashicorp/aws 5.100 and current releases, and the S3 backend is empty', () => {
+    const required = root().terraform.flatMap((t) => blocks(t['required_providers']));
+    const providers = Object.assign({}, ...required) as JsonObject;
+    expect(obj(providers['aws'])).toEqual({ source: 'hashicorp/aws', version: '>= 5.100, < 7.0' });
+    expect(obj(providers['talos'])['source']).toBe('siderolabs/talos');
+    expect(String(obj(providers['talos'])['version'])).toMatch(/^>= 0\.8/);
+    const backend = root().terraform.flatMap((t) => blocks(t['backend']));
+    expect(backend).toEqual([{ s3: [{}] }]);
+    expect(readFileSync(join(TERRAFORM_DIR, 'backend.tf'), 'utf8')).toContain('use_lockfile=true');
+  });
+
+  test('the bucket stays private but for the two documents: ACL blocks on, ownership enforced', () => {
+    const discovery = mod(join(MODULES_DIR, 'irsa-discovery'));
+    const pab = resource(discovery, 'aws_s3_bucket_public_access_block', 'discovery');
+    expect([
+      pab['block_public_acls'],
+      pab['ignore_public_acls'],
+      pab['block_public_policy'],
+      pab['restrict_public_buckets']
+    ]).toEqual([true, true, false, false]);
+    const ownership = resource(discovery, 'aws_s3_bucket_ownership_controls', 'discovery');
+    expect(blocks(ownership['rule']).map((r) => r['object_ownership'])).toEqual(['BucketOwnerEnforced']);
+    expect(discovery.locals['public_object_keys']).toEqual([
+      '${local.discovery_object_key}',
+      '${var.jwks_object_key}'
+    ]);
+    expect(discovery.text).not.toMatch(/arn\}\/\*/); // never "<bucket arn>/*"
+  });
+
+  test('AWS-only users never meet azurerm: it lives only in the Azure module and its example root', () => {
+    const withAzure = [...docs.values()]
+      .filter((d) => /azurerm/.test(d.text))
+      .map((d) => d.dir.replace(TERRAFORM_DIR, 'terraform'));
+    expect(withAzure.sort()).toEqual(['terraform/examples/azure-workers', 'terraform/modules/azure-workers']);
+  });
+});
