@@ -1,0 +1,485 @@
+// publish-oidc against the local stack: a kube-apiserver double as the cluster, moto for S3 and IAM,
+// and the HTTPS front that answers anonymous GETs as public S3 would. The issuer lives at
+// ${TALOS_IRSA_S3_PUBLIC_URL}/<bucket>, a path-style URL on the front.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  CreateOpenIDConnectProviderCommand,
+  GetOpenIDConnectProviderCommand,
+  IAMClient,
+  ListOpenIDConnectProvidersCommand
+} from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  GetBucketPolicyCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  PutPublicAccessBlockCommand,
+  S3Client
+} from '@aws-sdk/client-s3';
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { clientConfig, RequestCounter } from '../src/aws/clients.js';
+import type { ActionResult } from '../src/io/action.js';
+import { isUserError } from '../src/io/errors.js';
+import { mapInputReader } from '../src/io/inputs.js';
+import { MemoryLogger } from '../src/io/logger.js';
+import { loadKubeClient } from '../src/kube/client.js';
+import { publishOidcAction } from '../src/publish-oidc/action.js';
+import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
+import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
+import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
+import { anonymousGet } from '../src/publish-oidc/public-read.js';
+import { run, type PublishDeps } from '../src/publish-oidc/run.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { createTestCa } from './stack/tls.js';
+
+const env = process.env;
+const PUBLIC_URL = env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
+const REGION = env.AWS_REGION ?? 'us-east-1';
+// Passed explicitly: NODE_EXTRA_CA_CERTS is read at process start, which may precede the stack.
+const trust = [...rootCertificates, readFileSync(env.TALOS_IRSA_TEST_CA ?? '', 'utf8')];
+const stackCaThumbprint = new X509Certificate(readFileSync(env.TALOS_IRSA_TEST_CA ?? '')).fingerprint
+  .replace(/:/g, '')
+  .toLowerCase();
+
+const s3 = new S3Client(clientConfig('S3', REGION, env));
+const iam = new IAMClient(clientConfig('IAM', REGION, env));
+
+let double: KubeDouble;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'publish-oidc-stack-'));
+  double = await startKubeDouble({ ca: createTestCa(join(dir, 'ca')), issuer: `${PUBLIC_URL}/placeholder` });
+});
+afterAll(async () => {
+  await double.stop();
+  rmSync(dir, { recursive: true, force: true });
+  s3.destroy();
+  iam.destroy();
+});
+afterEach(() => {
+  double.overrideJwks(undefined);
+  double.overrideDiscovery(undefined);
+});
+
+function uniqueBucket(): string {
+  return `publish-oidc-${randomBytes(5).toString('hex')}`;
+}
+
+/** A bucket of its own and the double issuing tokens for it. */
+function freshIssuer(): { bucket: string; issuer: string } {
+  const bucket = uniqueBucket();
+  const issuer = `${PUBLIC_URL}/${bucket}`;
+  double.setIssuer(issuer);
+  return { bucket, issuer };
+}
+
+interface Published {
+  result: ActionResult;
+  log: MemoryLogger;
+  counter: RequestCounter;
+}
+
+/** run() with the action's real adapters, counting every AWS call. */
+async function publish(inputs: Record<string, string>, now = new Date()): Promise<Published> {
+  const parsed = parsePublishInputs(mapInputReader({ kubeconfig: double.kubeconfig(), ...inputs }), env);
+  const kube = await loadKubeClient(parsed.kubeconfig, () => undefined);
+  const counter = new RequestCounter();
+  const log = new MemoryLogger();
+  const deps: PublishDeps = {
+    readCluster: () => readClusterDocuments(kube, 5000),
+    s3: counter.attach(new S3Client(clientConfig('S3', REGION, env))),
+    iam: counter.attach(new IAMClient(clientConfig('IAM', REGION, env))),
+    issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
+    publicGet: (url) => anonymousGet(url, { ca: trust }),
+    log,
+    now: () => now
+  };
+  const result = await run(parsed, deps);
+  return { result, log, counter };
+}
+
+function keyIds(result: ActionResult): string[] {
+  return (result.outputs['key-ids'] ?? '').split(',');
+}
+
+async function objectText(bucket: string, key: string): Promise<string> {
+  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  return (await response.Body?.transformToString()) ?? '';
+}
+
+async function publicText(url: string): Promise<{ status: number; text: string }> {
+  const response = await anonymousGet(url, { ca: trust });
+  return { status: response.status, text: response.body.toString('utf8') };
+}
+
+async function bucketExists(bucket: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function providerFor(
+  issuer: string
+): Promise<{ arn: string; clientIds: string[]; thumbprints: string[] } | undefined> {
+  const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+  for (const entry of listed.OpenIDConnectProviderList ?? []) {
+    const provider = await iam.send(
+      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: entry.Arn })
+    );
+    if (provider.Url === issuer.replace(/^https:\/\//, ''))
+      return {
+        arn: entry.Arn ?? '',
+        clientIds: provider.ClientIDList ?? [],
+        thumbprints: provider.ThumbprintList ?? []
+      };
+  }
+  return undefined;
+}
+
+describe('first publish', () => {
+  it('publishes both documents for anonymous reads, keeps other objects private and creates the provider', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const { result, log, counter } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+
+    expect(result.failure).toBeUndefined();
+    expect(result.outputs).toMatchObject({
+      'issuer-url': issuer,
+      'jwks-url': `${issuer}/openid/v1/jwks`,
+      changed: 'true',
+      'key-ids': double.servedKids().join(',')
+    });
+    expect(counter.writes.get('CreateBucket')).toBe(1);
+    expect(counter.writes.get('PutObject')).toBe(2);
+
+    const jwks = await publicText(`${issuer}/openid/v1/jwks`);
+    expect(jwks.status).toBe(200);
+    expect(JSON.parse(jwks.text)).toEqual(double.jwks());
+    const discovery = await publicText(`${issuer}/.well-known/openid-configuration`);
+    expect(discovery.status).toBe(200);
+    expect(JSON.parse(discovery.text)).toEqual(double.discoveryDocument());
+
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'private/notes.txt', Body: 'not for the public' })
+    );
+    expect((await publicText(`${issuer}/private/notes.txt`)).status).toBe(403);
+    const policy = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '{}');
+    expect(policy.Statement).toHaveLength(1);
+    expect([...policy.Statement[0].Resource].sort()).toEqual([
+      `arn:aws:s3:::${bucket}/.well-known/openid-configuration`,
+      `arn:aws:s3:::${bucket}/openid/v1/jwks`
+    ]);
+
+    const provider = await providerFor(issuer);
+    expect(provider).toEqual({
+      arn: result.outputs['provider-arn'],
+      clientIds: ['sts.amazonaws.com'],
+      thumbprints: [stackCaThumbprint]
+    });
+    expect(log.text()).toContain('read back anonymously');
+    expect(result.summary).toContain(issuer);
+    expect(result.summary).toContain(result.outputs['provider-arn']);
+    for (const kid of double.servedKids()) expect(result.summary).toContain(`\`${kid}\` | new`);
+
+    // The second run against the same cluster writes nothing.
+    const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(again.counter.writeCount).toBe(0);
+    expect(again.counter.readCount).toBeGreaterThan(0);
+    expect(again.result.outputs).toEqual({ ...result.outputs, changed: 'false' });
+    expect(again.log.text()).toContain('nothing was written');
+    expect(again.result.summary).toContain('Nothing to change');
+  });
+
+  it('keeps the cluster bearer token out of the log, the outputs and the summary, and masks it', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const masked: string[] = [];
+    const log = new MemoryLogger();
+    const ctx = {
+      read: mapInputReader({
+        kubeconfig: double.kubeconfig(),
+        bucket,
+        'issuer-url': issuer,
+        'manage-bucket': 'true',
+        // The action's own TLS trust is Node's; NODE_EXTRA_CA_CERTS may postdate this process.
+        'create-provider': 'false',
+        'verify-public': 'false'
+      }),
+      log,
+      mask: (secret: string) => void masked.push(secret),
+      env
+    };
+    const result = await publishOidcAction(ctx);
+    expect(result.outputs.changed).toBe('true');
+    expect(masked).toContain(double.token);
+    const everything = [log.text(), JSON.stringify(result.outputs), result.summary].join('\n');
+    expect(everything).not.toContain(double.token);
+    expect(everything).toContain(issuer);
+  });
+});
+
+describe('key rotation', () => {
+  it('keeps a retired key through the retention window, then drops it', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    const start = new Date();
+    await publish(inputs, start);
+    const oldKid = double.signingKid;
+
+    const newKid = double.addSigningKey();
+    double.retireKey(oldKid);
+    expect(double.servedKids()).not.toContain(oldKid);
+
+    const rotated = await publish(inputs, start);
+    expect(keyIds(rotated.result)).toEqual([...double.servedKids(), oldKid]);
+    const published = JSON.parse((await publicText(`${issuer}/openid/v1/jwks`)).text) as {
+      keys: { kid: string }[];
+    };
+    expect(published.keys.map((key) => key.kid)).toEqual(expect.arrayContaining([newKid, oldKid]));
+    expect(rotated.result.summary).toContain(`\`${newKid}\` | new`);
+    expect(rotated.result.summary).toMatch(new RegExp(`\`${oldKid}\` \\| retired, kept until`));
+
+    // Within the window, with the retirement already recorded: nothing to write.
+    const later = await publish(inputs, new Date(start.getTime() + 23 * 3600 * 1000));
+    expect(later.counter.writeCount).toBe(0);
+    expect(later.result.outputs['key-ids']).toContain(oldKid);
+
+    const after = await publish(inputs, new Date(start.getTime() + 24 * 3600 * 1000 + 1000));
+    expect(keyIds(after.result)).toEqual(double.servedKids());
+    expect(after.result.summary).toContain(`\`${oldKid}\` | retired, removed`);
+  });
+
+  it('drops a retired key at once with key-retention-hours 0', async () => {
+    const { bucket, issuer } = freshIssuer();
+    await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    const oldKid = double.signingKid;
+    double.addSigningKey();
+    double.retireKey(oldKid);
+
+    const kept = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(kept.result.outputs['key-ids']).toContain(oldKid);
+    const dropped = await publish({ bucket, 'issuer-url': issuer, 'key-retention-hours': '0' });
+    expect(keyIds(dropped.result)).toEqual(double.servedKids());
+    const published = JSON.parse(await objectText(bucket, 'openid/v1/jwks')) as { keys: { kid: string }[] };
+    expect(published.keys.map((key) => key.kid)).toEqual(double.servedKids());
+  });
+});
+
+describe('placement and repair', () => {
+  it('publishes the JWKS under the issuer and rewrites a jwks_uri that points at the API server', async () => {
+    const { bucket, issuer } = freshIssuer();
+    double.setIssuer(issuer, 'https://10.5.0.2:6443/openid/v1/jwks');
+    const { result, log } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(log.text()).toContain('--service-account-jwks-uri');
+    const discovery = JSON.parse((await publicText(`${issuer}/.well-known/openid-configuration`)).text);
+    expect(discovery.jwks_uri).toBe(`${issuer}/openid/v1/jwks`);
+    expect(result.outputs['jwks-url']).toBe(`${issuer}/openid/v1/jwks`);
+  });
+
+  it('publishes the JWKS at the key the cluster names when that lies under the issuer', async () => {
+    const { bucket, issuer } = freshIssuer();
+    double.setIssuer(issuer, `${issuer}/keys/jwks.json`);
+    const { result } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(result.failure).toBeUndefined();
+    expect(result.outputs['jwks-url']).toBe(`${issuer}/keys/jwks.json`);
+    expect(JSON.parse((await publicText(`${issuer}/keys/jwks.json`)).text)).toEqual(double.jwks());
+  });
+
+  // moto 5.2 does not implement AddClientIDToOpenIDConnectProvider, so adding a client ID is
+  // pinned by the provider plan's unit test; here the provider already has the input's client ID.
+  it('replaces a stale thumbprint on an existing provider and leaves its other client IDs', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const created = await iam.send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: issuer,
+        ClientIDList: ['sts.amazonaws.com', 'other-app'],
+        ThumbprintList: ['0'.repeat(40)]
+      })
+    );
+    const { result, counter } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(result.outputs['provider-arn']).toBe(created.OpenIDConnectProviderArn);
+    expect([...counter.writes.keys()].filter((name) => name.includes('OpenIDConnect'))).toEqual([
+      'UpdateOpenIDConnectProviderThumbprint'
+    ]);
+    const provider = await providerFor(issuer);
+    expect(provider?.clientIds.sort()).toEqual(['other-app', 'sts.amazonaws.com']);
+    expect(provider?.thumbprints).toEqual([stackCaThumbprint]);
+    expect(result.summary).toContain(`update the provider's thumbprint from ${'0'.repeat(40)}`);
+  });
+
+  it('reports a bucket that blocks public reads, with the fix, after publishing', async () => {
+    const { bucket, issuer } = freshIssuer();
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true
+        }
+      })
+    );
+    const { result } = await publish({ bucket, 'issuer-url': issuer });
+    expect(result.failure).toContain('Block Public Access');
+    expect(result.failure).toContain('manage-bucket: true');
+    expect(result.outputs.changed).toBe('true');
+    // manage-bucket then fixes it, relaxing only what a bucket policy needs.
+    const fixed = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(fixed.result.failure).toBeUndefined();
+    expect(fixed.counter.writes.get('PutPublicAccessBlock')).toBe(1);
+    expect(fixed.counter.writes.get('PutObject')).toBeUndefined();
+  });
+});
+
+describe('dry run', () => {
+  it('reports what would change and writes nothing', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const { result, counter, log } = await publish({
+      bucket,
+      'issuer-url': issuer,
+      'manage-bucket': 'true',
+      'dry-run': 'true'
+    });
+    expect(result.outputs.changed).toBe('true');
+    expect(counter.writeCount).toBe(0);
+    expect(await bucketExists(bucket)).toBe(false);
+    expect(await providerFor(issuer)).toBeUndefined();
+    expect(log.text()).toContain(`would create bucket ${bucket}`);
+    expect(result.summary).toContain('(dry run)');
+    expect(result.summary).toContain('Would change');
+  });
+});
+
+describe('bad input and faults write nothing', () => {
+  async function failure(inputs: Record<string, string>): Promise<Error> {
+    const ctx = { read: mapInputReader(inputs), log: new MemoryLogger(), mask: () => undefined, env };
+    try {
+      await publishOidcAction(ctx);
+    } catch (error) {
+      if (error instanceof Error) return error;
+    }
+    throw new Error('expected publishOidcAction to fail');
+  }
+
+  async function expectNothingWritten(bucket: string, issuer: string): Promise<void> {
+    expect(await bucketExists(bucket)).toBe(false);
+    expect(await providerFor(issuer)).toBeUndefined();
+  }
+
+  const cases: Array<[string, (double: KubeDouble, issuer: string) => Record<string, string>, RegExp]> = [
+    [
+      'an issuer mismatch',
+      (d, issuer) => (d.setIssuer(`${issuer}/`), {}),
+      /Input 'issuer-url'.*trailing slash.*--service-account-issuer=/
+    ],
+    [
+      'a key with private material',
+      (d) => (d.overrideJwks({ keys: [d.privateJwk()] }), {}),
+      /carries private key material \(.*d.*\)/
+    ],
+    [
+      'a key without kid',
+      (d) => {
+        const { kid: _kid, ...key } = d.jwks().keys[0] ?? {};
+        d.overrideJwks({ keys: [key] });
+        return {};
+      },
+      /has no kid/
+    ],
+    [
+      'an algorithm AWS does not accept',
+      (d) => (d.overrideJwks({ keys: d.jwks().keys.map((key) => ({ ...key, alg: 'PS256' })) }), {}),
+      /alg 'PS256'/
+    ],
+    [
+      'an http issuer-url',
+      (_d, issuer) => ({ 'issuer-url': issuer.replace('https:', 'http:') }),
+      /Input 'issuer-url'.*https/
+    ],
+    [
+      'an invalid bucket name',
+      () => ({ bucket: 'Not_A_Bucket' }),
+      /Input 'bucket'.*not a valid S3 bucket name/
+    ],
+    ['a kubeconfig that does not parse', () => ({ kubeconfig: 'clusters: [unclosed' }), /Input 'kubeconfig'/],
+    [
+      'credentials the cluster rejects (401)',
+      (d) => ({ kubeconfig: d.kubeconfig({ token: 'not-a-valid-token' }) }),
+      /Input 'kubeconfig'.*rejected its credentials \(HTTP 401\)/
+    ],
+    [
+      'credentials the cluster forbids (403)',
+      (d) => {
+        const token = `forbidden-${randomBytes(8).toString('hex')}`;
+        d.forbidToken(token);
+        return { kubeconfig: d.kubeconfig({ token }) };
+      },
+      /Input 'kubeconfig'.*HTTP 403/
+    ],
+    [
+      'an unreachable cluster',
+      (d) => ({ kubeconfig: d.kubeconfig().replace(/server: .*/, 'server: https://127.0.0.1:9') }),
+      /Input 'kubeconfig'.*cannot reach the cluster/
+    ]
+  ];
+
+  it.each(cases)('refuses %s', async (_name, arrange, message) => {
+    const { bucket, issuer } = freshIssuer();
+    const overrides = arrange(double, issuer);
+    const error = await failure({
+      kubeconfig: double.kubeconfig(),
+      bucket,
+      'issuer-url': issuer,
+      'manage-bucket': 'true',
+      ...overrides
+    });
+    expect(isUserError(error)).toBe(true);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(double.token);
+    await expectNothingWritten(overrides.bucket ?? bucket, issuer);
+  });
+
+  it('gives up on a cluster that accepts connections but never answers, within the bound', async () => {
+    const silent: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const kube = await loadKubeClient(
+        {
+          input: 'kubeconfig',
+          value: double.kubeconfig().replace(/server: .*/, `server: https://127.0.0.1:${port}`)
+        },
+        () => undefined
+      );
+      const started = Date.now();
+      await expect(readClusterDocuments(kube, 500)).rejects.toThrow(/did not answer within 0.5 s/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('leaves a published pair untouched when a later run is refused', async () => {
+    const { bucket, issuer } = freshIssuer();
+    await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    const before = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+    const jwksBefore = await objectText(bucket, 'openid/v1/jwks');
+    double.overrideJwks({ keys: [double.privateJwk()] });
+    await expect(publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' })).rejects.toThrow(
+      /private key material/
+    );
+    expect(await objectText(bucket, 'openid/v1/jwks')).toBe(jwksBefore);
+    const after = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+    expect(after.Contents?.map((o) => [o.Key, o.ETag])).toEqual(before.Contents?.map((o) => [o.Key, o.ETag]));
+  });
+});
