@@ -1,0 +1,285 @@
+// Every bad input fails with one error naming the input, before the first write: no role is
+// created and IAM sees no write at all.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { UserError } from '../src/io/errors.js';
+import { createIamClient } from '../src/irsa-role/action.js';
+import {
+  countedIam,
+  createProvider,
+  rolesNamed,
+  runIrsaRole,
+  uniqueName
+} from './fixtures/irsa-role/harness.js';
+
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+const MISSING_POLICY = 'arn:aws:iam::123456789012:policy/does-not-exist';
+
+let iam: IAMClient;
+let provider: { issuer: string; arn: string };
+
+beforeAll(async () => {
+  ({ iam } = countedIam());
+  provider = await createProvider(iam);
+});
+
+type Case = [string, (role: string) => Record<string, string>, string, RegExp];
+
+const single = (role: string): Record<string, string> => ({
+  'provider-arn': provider.arn,
+  'role-name': role,
+  namespace: 'apps',
+  'service-account': 'web'
+});
+
+const cases: Case[] = [
+  [
+    'a role name IAM rejects',
+    (r) => ({ ...single(r), 'role-name': `${r}/bad` }),
+    'role-name',
+    /may hold only/
+  ],
+  [
+    'a role name over 64 characters',
+    (r) => ({ ...single(r), 'role-name': r + 'x'.repeat(64) }),
+    'role-name',
+    /at most 64/
+  ],
+  [
+    'a namespace that is not DNS-1123',
+    (r) => ({ ...single(r), namespace: 'Apps' }),
+    'namespace',
+    /DNS-1123 label/
+  ],
+  [
+    'a service account that is not DNS-1123',
+    (r) => ({ ...single(r), 'service-account': 'web_1' }),
+    'service-account',
+    /DNS-1123/
+  ],
+  [
+    'a wildcard without allow-wildcards',
+    (r) => ({ ...single(r), 'service-account': 'web-*' }),
+    'service-account',
+    /allow-wildcards/
+  ],
+  [
+    'a policy ARN that is not an ARN',
+    (r) => ({ ...single(r), 'policy-arns': 'ReadOnlyAccess' }),
+    'policy-arns',
+    /not a managed policy ARN/
+  ],
+  [
+    'a policy ARN that does not exist',
+    (r) => ({ ...single(r), 'policy-arns': `${READ_ONLY}\n${MISSING_POLICY}` }),
+    'policy-arns',
+    /does-not-exist' does not exist/
+  ],
+  [
+    'a permissions boundary that does not exist',
+    (r) => ({ ...single(r), 'permissions-boundary': MISSING_POLICY }),
+    'permissions-boundary',
+    /does not exist/
+  ],
+  [
+    'an inline policy that does not parse',
+    (r) => ({ ...single(r), 'inline-policy': '{"Version": "2012-10-17", "Statement": [' }),
+    'inline-policy',
+    /does not parse/
+  ],
+  [
+    'an inline policy that is not a policy document',
+    (r) => ({
+      ...single(r),
+      'inline-policy': 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n'
+    }),
+    'inline-policy',
+    /needs Resource/
+  ],
+  [
+    'a provider ARN with no IAM OIDC provider',
+    (r) => ({ ...single(r), 'provider-arn': 'arn:aws:iam::123456789012:oidc-provider/nowhere.example/x' }),
+    'provider-arn',
+    /no IAM OIDC provider/
+  ],
+  [
+    'a provider ARN of the wrong shape',
+    (r) => ({ ...single(r), 'provider-arn': 'arn:aws:iam::123456789012:role/x' }),
+    'provider-arn',
+    /not an IAM OIDC provider ARN/
+  ],
+  [
+    'an issuer with no IAM OIDC provider',
+    (r) => ({ ...single(r), 'provider-arn': '', 'issuer-url': 'https://nowhere.example/cluster' }),
+    'issuer-url',
+    /no IAM OIDC provider has the URL/
+  ],
+  [
+    'an issuer that is not https',
+    (r) => ({ ...single(r), 'provider-arn': '', 'issuer-url': 'http://nowhere.example/c' }),
+    'issuer-url',
+    /https/
+  ],
+  [
+    'both provider-arn and issuer-url',
+    (r) => ({ ...single(r), 'issuer-url': 'https://x.example/c' }),
+    'provider-arn',
+    /not both/
+  ],
+  [
+    'neither provider-arn nor issuer-url',
+    (r) => ({ ...single(r), 'provider-arn': '' }),
+    'provider-arn',
+    /is required/
+  ],
+  [
+    'both binding forms',
+    (r) => ({ ...single(r), bindings: `- {role-name: ${r}, namespace: a, service-account: b}` }),
+    'bindings',
+    /not both/
+  ],
+  ['neither binding form', () => ({ 'provider-arn': provider.arn }), 'role-name', /is required/],
+  [
+    'half of the single form',
+    (r) => ({ 'provider-arn': provider.arn, 'role-name': r, namespace: 'apps' }),
+    'service-account',
+    /is required/
+  ],
+  [
+    'a bindings list that does not parse',
+    () => ({ 'provider-arn': provider.arn, bindings: '- {role-name: x, namespace: [' }),
+    'bindings',
+    /does not parse/
+  ],
+  [
+    'a bindings value that is not a list',
+    () => ({ 'provider-arn': provider.arn, bindings: 'role-name: x' }),
+    'bindings',
+    /non-empty YAML list/
+  ],
+  [
+    'a binding with an unknown key',
+    (r) => ({
+      'provider-arn': provider.arn,
+      bindings: `- {role-name: ${r}, namespace: a, service-account: b, policy: x}`
+    }),
+    'bindings',
+    /unknown key 'policy'/
+  ],
+  [
+    'a binding without a namespace',
+    (r) => ({ 'provider-arn': provider.arn, bindings: `- {role-name: ${r}, service-account: b}` }),
+    'bindings',
+    /needs 'namespace'/
+  ],
+  [
+    'the same role twice',
+    (r) => ({
+      'provider-arn': provider.arn,
+      bindings: `- {role-name: ${r}, namespace: a, service-account: b}\n- {role-name: ${r}, namespace: a, service-account: c}`
+    }),
+    'bindings',
+    /more than once/
+  ],
+  [
+    'a max session duration out of range',
+    (r) => ({ ...single(r), 'max-session-duration': '60' }),
+    'max-session-duration',
+    /below the minimum of 3600/
+  ],
+  [
+    'a boolean that is not YAML 1.2',
+    (r) => ({ ...single(r), 'prune-policies': 'yes' }),
+    'prune-policies',
+    /not a boolean/
+  ],
+  [
+    'a role path without slashes',
+    (r) => ({ ...single(r), 'role-path': 'irsa' }),
+    'role-path',
+    /not an IAM path/
+  ],
+  ['a reserved tag key', (r) => ({ ...single(r), tags: 'managed-by=me' }), 'tags', /set by the action/],
+  [
+    'annotation without a kubeconfig',
+    (r) => ({ ...single(r), 'annotate-service-account': 'true' }),
+    'kubeconfig',
+    /is required/
+  ],
+  [
+    'annotation with a kubeconfig that does not parse',
+    (r) => ({ ...single(r), 'annotate-service-account': 'true', kubeconfig: 'clusters: [' }),
+    'kubeconfig',
+    /does not parse as a kubeconfig/
+  ],
+  [
+    'annotation of a wildcard pattern',
+    (r) => ({
+      ...single(r),
+      'allow-wildcards': 'true',
+      'service-account': 'w-*',
+      'annotate-service-account': 'true',
+      kubeconfig: 'x'
+    }),
+    'annotate-service-account',
+    /cannot annotate the pattern/
+  ]
+];
+
+describe('bad input', () => {
+  it.each(cases)(
+    '%s fails naming the input, and nothing is written',
+    async (_label, inputsFor, input, message) => {
+      const role = uniqueName('irsa-bad');
+      const { iam: counted, counter } = countedIam();
+      const run = await runIrsaRole(inputsFor(role), { iam: counted });
+      expect(run.error).toBeInstanceOf(UserError);
+      expect((run.error as UserError).input).toBe(input);
+      expect(run.error?.message).toMatch(new RegExp(`^Input '${input}': `));
+      expect(run.error?.message).toMatch(message);
+      expect(counter.writeCount).toBe(0);
+      expect(await rolesNamed(iam, role)).toEqual([]);
+    }
+  );
+
+  it('checks every binding before writing any: a missing policy in the last item stops the first', async () => {
+    const prefix = uniqueName('irsa-bad-list');
+    const { iam: counted, counter } = countedIam();
+    const run = await runIrsaRole(
+      {
+        'issuer-url': provider.issuer,
+        bindings: [
+          `- {role-name: ${prefix}-1, namespace: a, service-account: b, policy-arns: [${READ_ONLY}]}`,
+          `- {role-name: ${prefix}-2, namespace: a, service-account: c, policy-arns: [${MISSING_POLICY}]}`
+        ].join('\n')
+      },
+      { iam: counted }
+    );
+    expect(run.error?.message).toBe(
+      `Input 'bindings': item 2 (role '${prefix}-2'): policy '${MISSING_POLICY}' does not exist in this account.`
+    );
+    expect(counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, prefix)).toEqual([]);
+  });
+
+  it('never prints the kubeconfig: it is masked before it is parsed', async () => {
+    const secret = 'token: abcdefghijklmnopqrstuvwxyz0123456789';
+    const run = await runIrsaRole({
+      ...single(uniqueName('irsa-bad')),
+      'annotate-service-account': 'true',
+      kubeconfig: `users:\n- name: x\n  user:\n    ${secret}\nclusters: [`
+    });
+    expect(run.masked).toEqual(expect.arrayContaining(['abcdefghijklmnopqrstuvwxyz0123456789']));
+    expect(run.error?.message).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
+  });
+
+  it('builds its IAM client with the adaptive retry and the standard endpoint variables', async () => {
+    const client = await createIamClient({ ...process.env, AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' });
+    const strategy = await client.config.retryStrategy();
+    expect(strategy.mode).toBe('adaptive');
+    expect(await client.config.maxAttempts()).toBe(8);
+    const endpoint = await client.config.endpoint?.();
+    expect(endpoint?.hostname).toBe('127.0.0.1');
+    expect(endpoint?.port).toBe(9);
+  });
+});
