@@ -1,0 +1,174 @@
+// Checks 1-3 without a network: the token's claims, and the issuer documents as served by a
+// scripted anonymous GET, with real RS256 keys from jose.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import type { AnonymousGet, FetchedDocument } from '../src/verify-irsa/issuer-documents.js';
+import { checkExpiry, checkIssuerDocuments } from '../src/verify-irsa/issuer-documents.js';
+import { issuerHostPath, issuerProblem, readToken, type TokenView } from '../src/verify-irsa/token-claims.js';
+
+const ISSUER = 'https://bucket.s3.eu-west-1.amazonaws.com/cluster';
+const JWKS_URI = `${ISSUER}/keys.json`;
+const DISCOVERY_URI = `${ISSUER}/.well-known/openid-configuration`;
+
+let privateKey: CryptoKey;
+let publicJwk: JWK;
+let token: string;
+let view: TokenView;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256', { extractable: true });
+  privateKey = pair.privateKey;
+  publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'current', alg: 'RS256', use: 'sig' };
+  token = await new SignJWT({ sub: 'system:serviceaccount:apps:reader', aud: ['sts.amazonaws.com'] })
+    .setProtectedHeader({ alg: 'RS256', kid: 'current' })
+    .setIssuer(ISSUER)
+    .setExpirationTime('10m')
+    .sign(privateKey);
+  const decoded = readToken(token);
+  if (!decoded) throw new Error('fixture token does not decode');
+  view = decoded;
+});
+
+function served(documents: Record<string, FetchedDocument>): AnonymousGet {
+  return async (url) => documents[url] ?? { status: 404, body: '<Error><Code>NoSuchKey</Code></Error>' };
+}
+
+function json(value: unknown): FetchedDocument {
+  return { status: 200, body: JSON.stringify(value) };
+}
+
+const discovery = { issuer: ISSUER, jwks_uri: JWKS_URI };
+
+describe('readToken', () => {
+  it('reads kid, alg and the claims without verifying', () => {
+    expect(view).toMatchObject({
+      kid: 'current',
+      alg: 'RS256',
+      iss: ISSUER,
+      sub: 'system:serviceaccount:apps:reader',
+      aud: ['sts.amazonaws.com']
+    });
+    expect(typeof view.exp).toBe('number');
+  });
+
+  it('refuses what is no compact JWS', () => {
+    expect(readToken('not-a-token')).toBeUndefined();
+    expect(readToken('a.b.')).toBeUndefined();
+    expect(readToken(`${Buffer.from('[1]').toString('base64url')}.e30.c2ln`)).toBeUndefined();
+  });
+});
+
+describe('issuerProblem', () => {
+  it('accepts a public https issuer and names what STS cannot use', () => {
+    expect(issuerProblem(ISSUER)).toBeUndefined();
+    expect(issuerProblem('https://kubernetes.default.svc')).toBe(
+      "'https://kubernetes.default.svc' names a host only the cluster can resolve"
+    );
+    expect(issuerProblem('http://issuer.example.com')).toMatch(/does not use https/);
+    expect(issuerProblem('https://kubernetes')).toMatch(/only the cluster can resolve/);
+    expect(issuerHostPath(`${ISSUER}/`)).toBe('bucket.s3.eu-west-1.amazonaws.com/cluster');
+  });
+});
+
+describe('checkIssuerDocuments', () => {
+  it('passes discovery, JWKS and signature when the documents are published', async () => {
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json(discovery), [JWKS_URI]: json({ keys: [publicJwk] }) })
+    );
+    expect(result.checks.map((c) => [c.check, c.ok])).toEqual([
+      ['discovery', true],
+      ['jwks', true],
+      ['signature', true]
+    ]);
+    expect(result.key?.kid).toBe('current');
+  });
+
+  it('names the missing discovery document with the S3 error code', async () => {
+    const result = await checkIssuerDocuments(token, view, ISSUER, served({}));
+    expect(result.checks).toEqual([
+      {
+        check: 'discovery',
+        ok: false,
+        detail: `GET ${DISCOVERY_URI} answered HTTP 404 (NoSuchKey)`,
+        fix: 'the document is missing: run publish-oidc to publish both documents publicly at the issuer URL'
+      }
+    ]);
+  });
+
+  it('names a discovery document published for another issuer', async () => {
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json({ ...discovery, issuer: 'https://old.example.com' }) })
+    );
+    expect(result.checks[0]?.detail).toBe(
+      `the discovery document at ${DISCOVERY_URI} names issuer "https://old.example.com", but the token's iss is "${ISSUER}"`
+    );
+  });
+
+  it('names both kids when the cluster signs with a key that is not published', async () => {
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json(discovery), [JWKS_URI]: json({ keys: [{ ...publicJwk, kid: 'old' }] }) })
+    );
+    expect(result.checks[1]).toEqual({
+      check: 'jwks',
+      ok: false,
+      detail: 'the cluster signs with kid current but the published JWKS holds only old',
+      fix: "publish the cluster's current keys: run publish-oidc"
+    });
+  });
+
+  it('fails the signature when the published key under the kid is another key', async () => {
+    const other = await generateKeyPair('RS256', { extractable: true });
+    const wrong = { ...(await exportJWK(other.publicKey)), kid: 'current', alg: 'RS256' };
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json(discovery), [JWKS_URI]: json({ keys: [wrong] }) })
+    );
+    expect(result.checks.map((c) => [c.check, c.ok])).toEqual([
+      ['discovery', true],
+      ['jwks', true],
+      ['signature', false]
+    ]);
+  });
+
+  it('refuses a JWKS that publishes private key material', async () => {
+    const privateJwk = { ...(await exportJWK(privateKey)), kid: 'current', alg: 'RS256' };
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json(discovery), [JWKS_URI]: json({ keys: [privateJwk] }) })
+    );
+    expect(result.checks[1]).toMatchObject({ check: 'jwks', ok: false });
+    expect(result.checks[1]?.detail).toContain('private key material');
+  });
+
+  it('reports an unreachable issuer as such', async () => {
+    const result = await checkIssuerDocuments(token, view, ISSUER, async () => {
+      throw new Error('getaddrinfo ENOTFOUND bucket.s3.eu-west-1.amazonaws.com');
+    });
+    expect(result.checks[0]).toMatchObject({ check: 'discovery', ok: false });
+    expect(result.checks[0]?.detail).toContain('ENOTFOUND');
+  });
+});
+
+describe('checkExpiry', () => {
+  it('passes before exp and fails at or after it', () => {
+    const exp = view.exp ?? 0;
+    expect(checkExpiry(view, exp - 1).ok).toBe(true);
+    const expired = checkExpiry(view, exp + 30);
+    expect(expired.ok).toBe(false);
+    expect(expired.detail).toBe(`the token expired at ${new Date(exp * 1000).toISOString()} (30 s ago)`);
+    expect(checkExpiry({ ...view, exp: undefined }, exp).detail).toBe('the token has no exp claim');
+  });
+});
