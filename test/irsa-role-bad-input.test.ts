@@ -276,7 +276,7 @@ describe('bad input', () => {
   it('builds its IAM client with the adaptive retry and the standard endpoint variables', async () => {
     const client = await createIamClient({ ...process.env, AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' });
     const strategy = await client.config.retryStrategy();
-    expect(strategy.mode).toBe('adaptive');
+    expect((strategy as { mode?: string }).mode).toBe('adaptive');
     expect(await client.config.maxAttempts()).toBe(8);
     const endpoint = await client.config.endpoint?.();
     expect(endpoint?.hostname).toBe('127.0.0.1');
