@@ -1,0 +1,223 @@
+// The pure parts of pod mode and of the report: the pod verify-irsa creates, how its state and
+// log are read, webhook detection, the STS answers, and the summary.
+import { describe, expect, it } from '@jest/globals';
+import type { V1Pod } from '@kubernetes/client-node';
+import { chainDiagram, verifySummary } from '../src/verify-irsa/chain-summary.js';
+import type { Check } from '../src/verify-irsa/diagnosis.js';
+import { failed, linkStates, passed } from '../src/verify-irsa/diagnosis.js';
+import { parseVerifyInputs } from '../src/verify-irsa/inputs.js';
+import { mapInputReader } from '../src/io/inputs.js';
+import { redactJwts } from '../src/verify-irsa/run.js';
+import { assumedRoleProblem, fixForStsError, sessionName } from '../src/verify-irsa/sts-checks.js';
+import {
+  callerArnFromLogs,
+  lastLines,
+  podOutcome,
+  TOKEN_PATH,
+  verifyPodManifest,
+  webhookInjections
+} from '../src/verify-irsa/verify-pod.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/app-reader';
+const spec = {
+  name: 'irsa-verify-abc123',
+  namespace: 'apps',
+  serviceAccount: 'reader',
+  image: 'public.ecr.aws/aws-cli/aws-cli:2.22.35',
+  roleArn: ROLE,
+  region: 'eu-west-1',
+  audience: 'sts.amazonaws.com',
+  timeoutSeconds: 120
+};
+
+function inputsFor(mode: string): ReturnType<typeof parseVerifyInputs> {
+  return parseVerifyInputs(
+    mapInputReader({
+      kubeconfig: 'x',
+      'role-arn': ROLE,
+      namespace: 'apps',
+      'service-account': 'reader',
+      mode
+    }),
+    { AWS_REGION: 'eu-west-1' }
+  );
+}
+
+describe('verifyPodManifest', () => {
+  const pod = verifyPodManifest(spec);
+  const container = pod.spec?.containers[0];
+
+  it('runs aws sts get-caller-identity under the service account, once, within the deadline', () => {
+    expect(pod.spec).toMatchObject({
+      serviceAccountName: 'reader',
+      restartPolicy: 'Never',
+      activeDeadlineSeconds: 120,
+      automountServiceAccountToken: false
+    });
+    expect(container?.command).toEqual(['aws', 'sts', 'get-caller-identity']);
+    expect(pod.metadata?.labels).toEqual({ 'app.kubernetes.io/managed-by': 'talos-irsa-verify' });
+  });
+
+  it('projects a token for the audience where AWS_WEB_IDENTITY_TOKEN_FILE points', () => {
+    const env = Object.fromEntries((container?.env ?? []).map((e) => [e.name, e.value]));
+    expect(env).toEqual({
+      AWS_ROLE_ARN: ROLE,
+      AWS_WEB_IDENTITY_TOKEN_FILE: TOKEN_PATH,
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_STS_REGIONAL_ENDPOINTS: 'regional',
+      AWS_ROLE_SESSION_NAME: 'irsa-verify-abc123'
+    });
+    const mount = container?.volumeMounts?.[0];
+    const volume = pod.spec?.volumes?.find((v) => v.name === mount?.name);
+    expect(`${mount?.mountPath}/${volume?.projected?.sources?.[0]?.serviceAccountToken?.path}`).toBe(
+      TOKEN_PATH
+    );
+    expect(volume?.projected?.sources?.[0]?.serviceAccountToken?.audience).toBe('sts.amazonaws.com');
+  });
+});
+
+describe('podOutcome', () => {
+  const withStatus = (status: V1Pod['status']): V1Pod => ({ status });
+
+  it('reads success, failure with exit code, and stuck containers', () => {
+    expect(podOutcome(withStatus({ phase: 'Succeeded' }))).toEqual({ state: 'succeeded' });
+    expect(podOutcome(withStatus({ phase: 'Running' }))).toEqual({ state: 'running' });
+    expect(
+      podOutcome(
+        withStatus({
+          phase: 'Failed',
+          containerStatuses: [
+            {
+              name: 'aws',
+              image: 'i',
+              imageID: '',
+              ready: false,
+              restartCount: 0,
+              state: { terminated: { exitCode: 254, reason: 'Error' } }
+            }
+          ]
+        })
+      )
+    ).toEqual({ state: 'failed', reason: 'container exited with code 254 (Error)' });
+    expect(
+      podOutcome(
+        withStatus({
+          phase: 'Pending',
+          containerStatuses: [
+            {
+              name: 'aws',
+              image: 'i',
+              imageID: '',
+              ready: false,
+              restartCount: 0,
+              state: { waiting: { reason: 'InvalidImageName', message: 'bad ref' } }
+            }
+          ]
+        })
+      )
+    ).toEqual({ state: 'failed', reason: 'InvalidImageName: bad ref' });
+    expect(podOutcome(withStatus({ phase: 'Failed', reason: 'DeadlineExceeded' }))).toEqual({
+      state: 'failed',
+      reason: 'DeadlineExceeded'
+    });
+  });
+});
+
+describe('reading the pod log', () => {
+  it('parses the ARN from JSON output, and from a log with a warning before it', () => {
+    const arn = 'arn:aws:sts::123456789012:assumed-role/app-reader/irsa-verify-abc123';
+    const output = JSON.stringify({ UserId: 'AROA:irsa', Account: '123456789012', Arn: arn }, null, 4);
+    expect(callerArnFromLogs(output)).toBe(arn);
+    expect(callerArnFromLogs(`warning: something\n${output}`)).toBe(arn);
+    expect(callerArnFromLogs('An error occurred (AccessDenied)')).toBeUndefined();
+    expect(lastLines('a\n\nb\nc\n', 2)).toEqual(['b', 'c']);
+  });
+
+  it('redacts anything shaped like a service-account token', () => {
+    expect(redactJwts('token eyJhbGciOi.eyJpc3Mi.c2lnbmF0dXJl here')).toBe('token *** here');
+  });
+});
+
+describe('webhookInjections', () => {
+  it('names env vars and projected volumes a webhook added, ignoring the API token volume', () => {
+    const sent = verifyPodManifest(spec);
+    const stored = structuredClone(sent);
+    expect(webhookInjections(sent, stored)).toEqual([]);
+    stored.spec?.containers[0]?.env?.push({ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: 'http://x' });
+    stored.spec?.volumes?.push(
+      { name: 'eks-pod-identity-token', projected: { sources: [] } },
+      { name: 'kube-api-access-x7k2p', projected: { sources: [] } }
+    );
+    expect(webhookInjections(sent, stored)).toEqual([
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+      'volume eks-pod-identity-token'
+    ]);
+  });
+});
+
+describe('STS answers', () => {
+  const role = { arn: ROLE, partition: 'aws', accountId: '123456789012', name: 'app-reader' };
+
+  it('accepts only an assumed-role ARN of the role in its account', () => {
+    expect(assumedRoleProblem('arn:aws:sts::123456789012:assumed-role/app-reader/s1', role)).toBeUndefined();
+    expect(assumedRoleProblem('arn:aws:sts::123456789012:assumed-role/other/s1', role)).toBe(
+      'arn:aws:sts::123456789012:assumed-role/other/s1 names the role other, not app-reader'
+    );
+    expect(assumedRoleProblem('arn:aws:sts::999999999999:assumed-role/app-reader/s1', role)).toMatch(
+      /in account 999999999999/
+    );
+    expect(assumedRoleProblem('arn:aws:iam::123456789012:user/alice', role)).toMatch(/no assumed-role ARN/);
+  });
+
+  it("maps STS's opaque refusals to the link they point at", () => {
+    expect(
+      fixForStsError('InvalidIdentityToken', 'No OpenIDConnect provider found in your account for https://x')
+    ).toMatch(/create the IAM OIDC provider/);
+    expect(fixForStsError('IDPCommunicationError', "Couldn't retrieve verification key")).toMatch(
+      /run publish-oidc/
+    );
+    expect(fixForStsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')).toMatch(
+      /run irsa-role/
+    );
+    expect(fixForStsError('InvalidIdentityToken', 'Incorrect token audience')).toMatch(/client IDs/);
+  });
+
+  it('names sessions within the characters STS accepts', () => {
+    expect(sessionName(new Date(1700000000000))).toMatch(/^[\w+=,.@-]{2,64}$/);
+  });
+});
+
+describe('the summary', () => {
+  const checks: Check[] = [
+    passed('service-account', 'found apps/reader'),
+    passed('token', 'issued'),
+    failed('jwks', 'the cluster signs with kid a but the published JWKS holds only b', 'run publish-oidc'),
+    failed('assume-role', 'STS refused', 'run publish-oidc')
+  ];
+
+  it('marks each link of the chain passed, failed or not checked', () => {
+    expect(linkStates(checks)).toMatchObject({
+      'service-account': 'passed',
+      token: 'passed',
+      'issuer-documents': 'failed',
+      'iam-provider': 'not checked',
+      'assumed-identity': 'failed'
+    });
+    const diagram = chainDiagram(inputsFor('token'), checks);
+    expect(diagram).toContain('docs["issuer documents<br/>discovery + JWKS<br/>❌ failed"]');
+    expect(diagram).toContain('class provider skipped');
+    expect(diagram).toContain('sa --> token --> docs --> provider --> role --> identity');
+    expect(diagram).not.toContain('pod');
+  });
+
+  it('leads with the first broken link and its fix, then the diagnosis table', () => {
+    const summary = verifySummary(inputsFor('both'), { verified: false, assumedRoleArn: undefined, checks });
+    expect(summary.split('\n')[0]).toBe('### ❌ IRSA not verified: the jwks check failed');
+    expect(summary).toContain('**Fix:** run publish-oidc');
+    expect(summary).toContain('sa --> pod --> identity');
+    expect(summary).toContain(
+      '| jwks | ❌ | the cluster signs with kid a but the published JWKS holds only b | run publish-oidc |'
+    );
+  });
+});
