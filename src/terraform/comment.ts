@@ -40,6 +40,7 @@ export function planAsDiff(planText: string): string {
       return `${DIFF_MARK[marker] ?? ' '}${' '.repeat(indent.length + marker.length)}${rest}`;
     })
     .join('\n')
+    .replace(/^\n+/, '')
     .trimEnd();
 }
 

@@ -1,0 +1,213 @@
+// The committed bundle, run as the runner runs it: `node actions/provision/dist/index.js` with
+// INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and RUNNER_TEMP, on Node 20 and Node 24.
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { secretFragments } from '../src/io/secrets.js';
+import type { Sandbox } from './fixtures/provision/harness.js';
+import { sandbox } from './fixtures/provision/harness.js';
+
+const root = join(import.meta.dirname, '..');
+const bundle = join(root, 'actions', 'provision', 'dist', 'index.js');
+const node24 = join(root, '.tools', 'node24', 'node_modules', '.bin', 'node');
+
+interface BundleRun {
+  status: number | null;
+  stdout: string[];
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+function runBundle(box: Sandbox, inputs: Record<string, string>, node = process.execPath): BundleRun {
+  const outputFile = join(box.dir, `output-${Math.random().toString(36).slice(2)}`);
+  const summaryFile = `${outputFile}.summary`;
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = { ...box.env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile };
+  delete env.NODE_OPTIONS;
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const result = spawnSync(node, [bundle], { env, encoding: 'utf8', timeout: 50_000 });
+  return {
+    status: result.status,
+    stdout: result.stdout.split('\n'),
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8')
+  };
+}
+
+/** GITHUB_OUTPUT as @actions/core writes it: NAME<<DELIMITER, the value's lines, DELIMITER. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const header = /^([\w-]+)<<(\S+)$/.exec(lines[i] ?? '');
+    if (!header) continue;
+    const end = lines.indexOf(header[2] ?? '', i + 1);
+    outputs[header[1] ?? ''] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return outputs;
+}
+
+const unescapeCommand = (data: string): string =>
+  data.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+
+/**
+ * Every fragment is registered with ::add-mask:: before any other stdout line holds it: the
+ * runner masks only what it was told about, and only from then on.
+ */
+function expectMaskedBeforePrinted(stdout: string[], fragments: string[]): void {
+  for (const fragment of fragments) {
+    const maskLine = stdout.findIndex(
+      (line) => line.startsWith('::add-mask::') && unescapeCommand(line.slice(12)) === fragment
+    );
+    expect(maskLine).toBeGreaterThanOrEqual(0);
+    const firstPrint = stdout.findIndex(
+      (line) => !line.startsWith('::add-mask::') && line.includes(fragment)
+    );
+    if (firstPrint >= 0) expect(firstPrint).toBeGreaterThan(maskLine);
+  }
+}
+
+const base = (box: Sandbox, cluster: string): Record<string, string> => ({
+  'cluster-name': cluster,
+  'working-directory': box.module,
+  'backend-config': `path=${box.statePath}`
+});
+
+describe('the provision bundle', () => {
+  const box = sandbox();
+  const cluster = `bundle-${process.pid}`;
+
+  test('apply: outputs in GITHUB_OUTPUT, secrets masked before anything prints them, 0600 files', () => {
+    const run = runBundle(box, { ...base(box, cluster), command: 'apply' });
+    expect(run.status).toBe(0);
+    expect(run.outputs['has-changes']).toBe('true');
+    expect(run.outputs['plan-summary']).toBe('2 to add, 0 to change, 0 to destroy');
+    expect(run.outputs['api-endpoint']).toBe(`https://${cluster}.cluster.example.test:6443`);
+    const kubeconfig = run.outputs.kubeconfig ?? '';
+    const talosconfig = run.outputs.talosconfig ?? '';
+    expect(kubeconfig).toContain('client-key-data');
+    expect(talosconfig).toContain('"key":');
+
+    const fragments = [...secretFragments(kubeconfig), ...secretFragments(talosconfig)];
+    // Whole values, and the token, key, certificate and CA lines and values of both files.
+    expect(fragments.length).toBeGreaterThanOrEqual(16);
+    expectMaskedBeforePrinted(run.stdout, fragments);
+    for (const fragment of fragments) {
+      expect(run.summary).not.toContain(fragment);
+      expect(run.outputs['outputs-json']).not.toContain(fragment);
+    }
+    for (const name of ['kubeconfig', 'talosconfig']) {
+      const path = run.outputs[`${name}-path`] ?? '';
+      expect(path.startsWith(box.runnerTemp)).toBe(true);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(readFileSync(path, 'utf8')).toBe(run.outputs[name]);
+    }
+    expect(run.stdout).toContain('::group::terraform apply');
+    expect(run.summary).toContain(`### Terraform apply for cluster \`${cluster}\``);
+    expect(run.summary).toContain('```diff');
+  });
+
+  test('a second apply writes nothing and says has-changes=false', () => {
+    const state = readFileSync(box.statePath, 'utf8');
+    const run = runBundle(box, { ...base(box, cluster), command: 'apply' });
+    expect(run.status).toBe(0);
+    expect(run.outputs['has-changes']).toBe('false');
+    expect(run.stdout).toContain('No changes: nothing to apply.');
+    expect(run.stdout).not.toContain('::group::terraform apply');
+    expect(readFileSync(box.statePath, 'utf8')).toBe(state);
+  });
+
+  test('on Node 24, output reads the state and masks before printing', () => {
+    const run = runBundle(box, { ...base(box, cluster), command: 'output' }, node24);
+    expect(run.status).toBe(0);
+    expect(run.outputs['plan-summary']).toBe('');
+    expect(JSON.parse(run.outputs['outputs-json'] ?? '')).toEqual(
+      expect.objectContaining({ api_endpoint: `https://${cluster}.cluster.example.test:6443` })
+    );
+    expectMaskedBeforePrinted(run.stdout, secretFragments(run.outputs.kubeconfig ?? ''));
+  });
+
+  test('a kubeconfig that apply prints in full is masked before its lines', () => {
+    const unmarked = sandbox('unmarked');
+    const run = runBundle(unmarked, { ...base(unmarked, 'bundle-unmarked'), command: 'apply' });
+    expect(run.status).toBe(0);
+    const token = /token: ([0-9a-f]{64})/.exec(run.outputs.kubeconfig ?? '')?.[1] ?? 'missing';
+    expect(run.stdout.some((line) => !line.startsWith('::add-mask::') && line.includes(token))).toBe(true);
+    expectMaskedBeforePrinted(run.stdout, [token, `token: ${token}`]);
+  });
+
+  test('destroy removes everything, and says so', () => {
+    const run = runBundle(box, { ...base(box, cluster), command: 'destroy' });
+    expect(run.status).toBe(0);
+    expect(run.outputs['plan-summary']).toBe('0 to add, 0 to change, 2 to destroy');
+    expect(run.outputs.kubeconfig).toBe('');
+  });
+
+  test.each([
+    [
+      'command',
+      { command: 'deploy' },
+      "Input 'command': 'deploy' is not one of plan, apply, destroy, output."
+    ],
+    [
+      'cluster-name',
+      { 'cluster-name': 'Not_A_Label' },
+      "Input 'cluster-name': 'Not_A_Label' is not a DNS label"
+    ],
+    ['working-directory', { 'working-directory': join(box.dir, 'nope') }, "Input 'working-directory': '"],
+    ['variables', { variables: '{"node_count": ' }, "Input 'variables': does not parse as YAML or JSON"]
+  ])(
+    'bad %s: one ::error:: naming it, exit 1, terraform not run, nothing written',
+    (_name, override, message) => {
+      const fresh = sandbox();
+      const run = runBundle(fresh, { ...base(fresh, 'bad-input'), ...override });
+      expect(run.status).toBe(1);
+      const errors = run.stdout.filter((line) => line.startsWith('::error'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.startsWith(`::error::${message}`)).toBe(true);
+      expect(existsSync(join(fresh.module, '.terraform'))).toBe(false);
+      expect(existsSync(fresh.statePath)).toBe(false);
+      expect(run.outputs).toEqual({});
+    }
+  );
+
+  test('on Node 24 a bad input fails the same way', () => {
+    const fresh = sandbox();
+    const run = runBundle(fresh, { ...base(fresh, 'bad-input'), command: 'nuke' }, node24);
+    expect(run.status).toBe(1);
+    expect(run.stdout.filter((line) => line.startsWith('::error'))).toEqual([
+      "::error::Input 'command': 'nuke' is not one of plan, apply, destroy, output."
+    ]);
+  });
+
+  test('a failing plan: its error as an annotation, then the failure', () => {
+    const fresh = sandbox();
+    const run = runBundle(fresh, { ...base(fresh, 'failing'), variables: 'node_count: 0' });
+    expect(run.status).toBe(1);
+    expect(run.stdout.filter((line) => line.startsWith('::error'))).toEqual([
+      expect.stringMatching(
+        /^::error title=terraform plan::Invalid value for variable \(variables-input\.tfvars\.json line \d+\): node_count must be between 1 and 500\./
+      ),
+      '::error::terraform plan failed with exit code 1: 1 error, annotated above.'
+    ]);
+  });
+
+  test("without working-directory the bundle runs the suite's terraform/ next to it", () => {
+    const fresh = sandbox();
+    // A stand-in terraform that records where it was started, then fails.
+    const bin = join(fresh.dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, 'terraform'),
+      `#!/bin/sh\npwd > '${join(fresh.dir, 'cwd')}'\necho "Error: stand-in" >&2\nexit 1\n`
+    );
+    chmodSync(join(bin, 'terraform'), 0o755);
+    fresh.env.PATH = `${bin}:${fresh.env.PATH ?? ''}`;
+    const run = runBundle(fresh, { 'cluster-name': 'default-root' });
+    expect(run.status).toBe(1);
+    expect(readFileSync(join(fresh.dir, 'cwd'), 'utf8').trim()).toBe(join(root, 'terraform'));
+  });
+});
