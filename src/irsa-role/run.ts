@@ -15,7 +15,7 @@ import { mapBounded, settleBounded } from './pool.js';
 import type { OidcProvider } from './provider.js';
 import { resolveProvider } from './provider.js';
 import type { ServiceAccounts } from './service-account-annotation.js';
-import { annotateServiceAccount } from './service-account-annotation.js';
+import { annotateServiceAccount, checkAnnotationTargets } from './service-account-annotation.js';
 import { irsaRoleSummary } from './summary.js';
 
 /** IAM's per-account request rate is modest; 8 in flight keeps 100 roles quick without a storm of throttles. */
@@ -136,9 +136,13 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   await checkPoliciesExist(iam, inputs.bindings, concurrency);
 
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
-  // One read before the first write, so an unreachable cluster or refused credentials change nothing.
-  const probe = inputs.bindings[0]?.serviceAccounts[0];
-  if (accounts && probe) await accounts.roleArnOf(probe);
+  // Reads before the first write, so a missing namespace, an unreachable cluster or refused
+  // credentials change nothing.
+  if (accounts)
+    await checkAnnotationTargets(
+      accounts,
+      inputs.bindings.flatMap((binding) => binding.serviceAccounts)
+    );
   const settled = await settleBounded(inputs.bindings, concurrency, async (binding) => {
     const report = await convergeRole(iam, desiredRoleFor(binding, inputs, provider), inputs.prune);
     for (const warning of report.warnings) log.warning(warning);

@@ -8,10 +8,32 @@ export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 
 /** The few service-account operations annotation needs; backed by CoreV1Api, faked nowhere. */
 export interface ServiceAccounts {
+  /** Whether the namespace exists; undefined when the credentials may not read namespaces. */
+  namespaceExists(namespace: string): Promise<boolean | undefined>;
   /** The role-arn annotation, '' when the account has none, undefined when it does not exist. */
   roleArnOf(account: ServiceAccountRef): Promise<string | undefined>;
   create(account: ServiceAccountRef, roleArn: string): Promise<void>;
   annotate(account: ServiceAccountRef, roleArn: string): Promise<void>;
+}
+
+/**
+ * Every namespace the annotations go into must exist: checked before the first IAM write so that a
+ * typo in a namespace (or a cluster that cannot be reached) changes nothing.
+ */
+export async function checkAnnotationTargets(
+  accounts: ServiceAccounts,
+  targets: ServiceAccountRef[]
+): Promise<void> {
+  for (const namespace of [...new Set(targets.map((target) => target.namespace))]) {
+    if ((await accounts.namespaceExists(namespace)) === false)
+      throw new UserError(
+        `namespace '${namespace}' does not exist in the cluster; create it first (the action creates service accounts, not namespaces).`,
+        'annotate-service-account'
+      );
+  }
+  // Reading one service account proves the credentials reach service accounts at all.
+  const first = targets[0];
+  if (first) await accounts.roleArnOf(first);
 }
 
 export type AnnotationChange = 'created' | 'annotated' | 'unchanged';
@@ -61,6 +83,18 @@ export async function kubeServiceAccounts(client: KubeClient): Promise<ServiceAc
   const label = (account: ServiceAccountRef): string =>
     `service account ${account.namespace}/${account.name}`;
   return {
+    async namespaceExists(namespace) {
+      try {
+        await api.readNamespace({ name: namespace });
+        return true;
+      } catch (error) {
+        const code = statusCode(error);
+        if (code === 404) return false;
+        // Allowed to manage service accounts but not to read namespaces: let the writes decide.
+        if (code === 403) return undefined;
+        throw kubeFailure(error, `read namespace ${namespace}`, client);
+      }
+    },
     async roleArnOf(account) {
       try {
         const found = await api.readNamespacedServiceAccount({

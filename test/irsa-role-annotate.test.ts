@@ -1,0 +1,141 @@
+// annotate-service-account through the kube-apiserver double: the service account is created or
+// merge-patched with eks.amazonaws.com/role-arn, over TLS with the kubeconfig's bearer token.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { createTestCa } from './stack/tls.js';
+import {
+  countedIam,
+  createProvider,
+  rolesNamed,
+  runIrsaRole,
+  uniqueName
+} from './fixtures/irsa-role/harness.js';
+
+const ANNOTATION = 'eks.amazonaws.com/role-arn';
+
+let iam: IAMClient;
+let provider: { issuer: string; arn: string };
+let double: KubeDouble;
+let core: CoreV1Api;
+let dir: string;
+
+beforeAll(async () => {
+  ({ iam } = countedIam());
+  provider = await createProvider(iam);
+  dir = mkdtempSync(join(tmpdir(), 'irsa-role-annotate-'));
+  double = await startKubeDouble({ ca: createTestCa(join(dir, 'ca')), issuer: provider.issuer });
+  const config = new KubeConfig();
+  config.loadFromString(double.kubeconfig());
+  core = config.makeApiClient(CoreV1Api);
+  for (const name of ['team-a', 'team-b']) await core.createNamespace({ body: { metadata: { name } } });
+});
+
+afterAll(async () => {
+  await double?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function annotationOf(namespace: string, name: string): string | undefined {
+  const account = double.serviceAccount(namespace, name);
+  return (account?.metadata.annotations ?? {})[ANNOTATION];
+}
+
+describe('annotate-service-account', () => {
+  it('creates a missing service account and merge-patches an existing one, keeping its other annotations', async () => {
+    await core.createNamespacedServiceAccount({
+      namespace: 'team-b',
+      body: { metadata: { name: 'existing', annotations: { 'example.com/owner': 'team-b' } } }
+    });
+    const prefix = uniqueName('irsa-annot');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'annotate-service-account': 'true',
+      kubeconfig: double.kubeconfig(),
+      bindings: [
+        `- {role-name: ${prefix}-a, namespace: team-a, service-account: [fresh, other]}`,
+        `- {role-name: ${prefix}-b, namespace: team-b, service-account: existing}`
+      ].join('\n')
+    };
+    const run = await runIrsaRole(inputs);
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    const arns = JSON.parse(run.result?.outputs['role-arns'] ?? '{}') as Record<string, string>;
+    expect(annotationOf('team-a', 'fresh')).toBe(arns[`${prefix}-a`]);
+    expect(annotationOf('team-a', 'other')).toBe(arns[`${prefix}-a`]);
+    expect(annotationOf('team-b', 'existing')).toBe(arns[`${prefix}-b`]);
+    expect(double.serviceAccount('team-b', 'existing')?.metadata.annotations?.['example.com/owner']).toBe(
+      'team-b'
+    );
+    expect(run.result?.summary).toContain('created service account team-a/fresh');
+    expect(run.result?.summary).toContain('annotated service account team-b/existing');
+    // The bearer token was registered as a secret before the client was built.
+    expect(run.masked).toContain(double.token);
+
+    const before = double.requests().length;
+    const again = await runIrsaRole(inputs);
+    expect(again.result?.outputs.changed).toBe('false');
+    const methods = double
+      .requests()
+      .slice(before)
+      .map((r) => r.method);
+    expect(methods.length).toBeGreaterThan(0);
+    expect(methods.every((m) => m === 'GET')).toBe(true);
+  });
+
+  it('re-points the annotation when the role changes', async () => {
+    const first = uniqueName('irsa-annot-1');
+    const second = uniqueName('irsa-annot-2');
+    const base = {
+      'provider-arn': provider.arn,
+      'annotate-service-account': 'true',
+      kubeconfig: double.kubeconfig(),
+      namespace: 'team-a',
+      'service-account': 'moving'
+    };
+    await runIrsaRole({ ...base, 'role-name': first });
+    const run = await runIrsaRole({ ...base, 'role-name': second });
+    expect(run.error).toBeUndefined();
+    expect(annotationOf('team-a', 'moving')).toBe(run.result?.outputs['role-arn']);
+    expect(run.result?.outputs['role-arn']).toContain(`:role/${second}`);
+  });
+
+  it('refuses a namespace that does not exist before creating any role', async () => {
+    const roleName = uniqueName('irsa-annot-nons');
+    const run = await runIrsaRole({
+      'provider-arn': provider.arn,
+      'annotate-service-account': 'true',
+      kubeconfig: double.kubeconfig(),
+      'role-name': roleName,
+      namespace: 'no-such-namespace',
+      'service-account': 'x'
+    });
+    expect(run.error?.message).toMatch(
+      /^Input 'annotate-service-account': namespace 'no-such-namespace' does not exist/
+    );
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+  });
+
+  it('names the kubeconfig when the cluster refuses its credentials, before creating any role', async () => {
+    const roleName = uniqueName('irsa-annot-403');
+    const token = `forbidden-${uniqueName('t')}`;
+    double.forbidToken(token);
+    const run = await runIrsaRole({
+      'provider-arn': provider.arn,
+      'annotate-service-account': 'true',
+      kubeconfig: double.kubeconfig({ token, user: 'limited' }),
+      'role-name': roleName,
+      namespace: 'team-a',
+      'service-account': 'x'
+    });
+    expect(run.error?.message).toMatch(
+      /^Input 'kubeconfig': the cluster refused to read service account team-a\/x \(HTTP 403\)/
+    );
+    expect(run.error?.message).not.toContain(token);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+  });
+});
