@@ -17,6 +17,7 @@ import {
   EventsV1Api,
   KubeConfig,
   PatchStrategy,
+  makeInformer,
   Watch,
   setHeaderOptions
 } from '@kubernetes/client-node';
@@ -530,6 +531,27 @@ describe('pods, jobs, watches and events', () => {
     });
   });
 
+  test('an informer (list, then watch from its resourceVersion) sees adds, updates and deletes', async () => {
+    const ns = await namespace();
+    const informer = makeInformer(kc, `/api/v1/namespaces/${ns}/serviceaccounts`, () =>
+      core.listNamespacedServiceAccount({ namespace: ns })
+    );
+    const seen: string[] = [];
+    informer.on('add', (o) => seen.push(`add ${o.metadata?.name ?? ''}`));
+    informer.on('update', (o) => seen.push(`update ${o.metadata?.name ?? ''}`));
+    informer.on('delete', (o) => seen.push(`delete ${o.metadata?.name ?? ''}`));
+    await informer.start();
+    await core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'watched' } } });
+    await core.patchNamespacedServiceAccount(
+      { name: 'watched', namespace: ns, body: { metadata: { labels: { a: 'b' } } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch)
+    );
+    await core.deleteNamespacedServiceAccount({ name: 'watched', namespace: ns });
+    await waitFor(() => seen.includes('delete watched'));
+    await informer.stop();
+    expect(seen).toEqual(['add default', 'add watched', 'update watched', 'delete watched']);
+  });
+
   test('sh -c "exit 3" fails deterministically; an unknown binary is a StartError (128)', async () => {
     const ns = await namespace();
     await core.createNamespacedPod({ namespace: ns, body: shPod('three', 'exit 3') });
@@ -744,6 +766,29 @@ describe('kubectl', () => {
     expect(names).toBe('default irsa');
     const used = double.requests().map((r) => `${r.method} ${r.path.split('?')[0] ?? ''}`);
     expect(used).toContain('GET /api/v1');
+  });
+
+  test('typed create commands (protobuf bodies): create namespace, serviceaccount and token', async () => {
+    const path = double.writeKubeconfig(join(dir, 'kubeconfig-create'));
+    const ns = `kubectl-${process.pid}`;
+    await kubectl(['create', 'namespace', ns], path);
+    await kubectl(['create', 'serviceaccount', 'irsa', '-n', ns], path);
+    expect(double.serviceAccount(ns, 'irsa')).toBeDefined();
+    const token = (
+      await kubectl(
+        ['create', 'token', 'irsa', '-n', ns, '--audience', 'sts.amazonaws.com', '--duration', '15m'],
+        path
+      )
+    ).trim();
+    const { payload } = await jwtVerify(token, createLocalJWKSet(double.jwks()), {
+      issuer: ISSUER,
+      audience: 'sts.amazonaws.com'
+    });
+    expect(payload.sub).toBe(`system:serviceaccount:${ns}:irsa`);
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(900);
+    await expect(kubectl(['create', 'token', 'ghost', '-n', ns], path)).rejects.toThrow(
+      /serviceaccounts "ghost" not found/
+    );
   });
 });
 

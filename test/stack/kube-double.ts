@@ -54,6 +54,7 @@ import {
   type SigningKey
 } from './kube-keys.js';
 import { Kubelet, containersOf, type PodHold } from './kube-kubelet.js';
+import { decodeKubeProtobuf, isProtobuf } from './kube-protobuf.js';
 import { PatchError, jsonPatch, mergePatch, patchTypeOf, strategicMergePatch } from './kube-patch.js';
 import {
   EVENTS,
@@ -241,6 +242,28 @@ function parseJsonBody(buf: Buffer): unknown {
   }
 }
 
+/** A request object body: JSON, or the protobuf kubectl's typed commands send. */
+async function readObjectBody(req: IncomingMessage): Promise<unknown> {
+  const raw = await readBody(req);
+  const ct = req.headers['content-type'];
+  if (isProtobuf(ct)) {
+    try {
+      return decodeKubeProtobuf(raw);
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      throw badRequest(`error decoding protobuf body: ${(e as Error).message}`);
+    }
+  }
+  if (/cbor/i.test(ct ?? '')) {
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf'
+    );
+  }
+  return parseJsonBody(raw);
+}
+
 function bool(v: string | null): boolean {
   return v === 'true' || v === '1';
 }
@@ -260,6 +283,7 @@ class KubeDoubleImpl implements KubeDouble {
   private env: Record<string, string>;
   private hold: PodHold = false;
   private readonly log: RequestRecord[] = [];
+  private lastEventNano = 0n;
   private readonly store = new Store();
   private readonly kubelet: Kubelet;
   private readonly controllers: Controllers;
@@ -584,7 +608,7 @@ class KubeDoubleImpl implements KubeDouble {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${(BigInt(Date.now()) * 1000000n + BigInt(Math.floor(Math.random() * 1e6))).toString(16)}`,
+        name: `${obj.metadata.name}.${this.eventNano().toString(16)}`,
         namespace: ns,
         uid: '',
         resourceVersion: '',
@@ -609,6 +633,13 @@ class KubeDoubleImpl implements KubeDouble {
       reportingComponent: component,
       reportingInstance: component === 'kubelet' ? NODE_NAME : ''
     });
+  }
+
+  /** The recorder names events <object>.<UnixNano in hex>; strictly increasing keeps them in order. */
+  private eventNano(): bigint {
+    const t = BigInt(Date.now()) * 1000000n;
+    this.lastEventNano = t > this.lastEventNano ? t : this.lastEventNano + 1n;
+    return this.lastEventNano;
   }
 
   private eventsV1View(e: KubeObject): KubeObject {
@@ -798,15 +829,6 @@ class KubeDoubleImpl implements KubeDouble {
                 : method.toLowerCase();
     if (!who.admin) throw forbidden(who.name, verb, def, name ?? '', ns ?? '', path);
 
-    const ct = String(req.headers['content-type'] ?? '');
-    if (/protobuf|cbor/i.test(ct)) {
-      // the double speaks JSON only; client-go answers a 415 by retrying the request as JSON
-      throw new ApiError(
-        415,
-        'UnsupportedMediaType',
-        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`
-      );
-    }
     const q = url.searchParams;
     const dryRun = q.getAll('dryRun').includes('All');
     if (name === undefined) {
@@ -821,7 +843,7 @@ class KubeDoubleImpl implements KubeDouble {
             'MethodNotAllowed',
             'create is not supported on events.k8s.io in the double'
           );
-        const body = parseJsonBody(await readBody(req));
+        const body = await readObjectBody(req);
         const created = this.createObject(def, ns ?? '', this.objectFromBody(def, body, ns), dryRun);
         return this.sendJson(res, 201, created);
       }
@@ -841,7 +863,7 @@ class KubeDoubleImpl implements KubeDouble {
 
     if (def === PODS && sub === 'log' && method === 'GET') return this.serveLogs(res, ns ?? '', name, q);
     if (def === SERVICE_ACCOUNTS && sub === 'token' && method === 'POST') {
-      const body = parseJsonBody(await readBody(req));
+      const body = await readObjectBody(req);
       return this.sendJson(res, 201, this.tokenRequest(ns ?? '', name, body));
     }
     if (sub !== undefined && sub !== 'status' && !(def === NAMESPACES && sub === 'finalize')) {
@@ -861,7 +883,7 @@ class KubeDoubleImpl implements KubeDouble {
         return this.sendJson(res, 200, this.view(def, obj));
       }
       case 'PUT': {
-        const body = parseJsonBody(await readBody(req));
+        const body = await readObjectBody(req);
         return this.sendJson(res, 200, this.updateObject(def, ns, name, body, sub, dryRun));
       }
       case 'PATCH': {
