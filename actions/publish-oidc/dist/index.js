@@ -28374,8 +28374,8 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2502);
-/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7997);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9031);
+/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1005);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishOidcAction */ .Z);
@@ -28385,7 +28385,72 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2502:
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RequestCounter: () => (/* binding */ RequestCounter),
+/* harmony export */   clientConfig: () => (/* binding */ clientConfig),
+/* harmony export */   endpointFor: () => (/* binding */ endpointFor),
+/* harmony export */   resolveRegion: () => (/* binding */ resolveRegion)
+/* harmony export */ });
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
+
+/** Region from the input, then the variables the AWS SDKs and CLI read. */
+function resolveRegion(input, env, inputName = 'region') {
+    const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${region}' is not an AWS region.`, inputName);
+    return region;
+}
+/**
+ * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
+ * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
+ * emulators and proxies do not resolve BUCKET.host names.
+ */
+function endpointFor(service, env) {
+    return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+function clientConfig(service, region, env) {
+    const endpoint = endpointFor(service, env);
+    const config = { region, retryMode: 'adaptive', maxAttempts: 8 };
+    if (endpoint)
+        config.endpoint = endpoint;
+    if (service === 'S3' && endpoint)
+        config.forcePathStyle = true;
+    return config;
+}
+/** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
+class RequestCounter {
+    reads = new Map();
+    writes = new Map();
+    record(command) {
+        const bucket = /^(Get|List|Head|Describe)/.test(command) ? this.reads : this.writes;
+        bucket.set(command, (bucket.get(command) ?? 0) + 1);
+    }
+    get readCount() {
+        return [...this.reads.values()].reduce((a, b) => a + b, 0);
+    }
+    get writeCount() {
+        return [...this.writes.values()].reduce((a, b) => a + b, 0);
+    }
+    // Counted once per command (not per retry attempt): the benchmark asks how many calls a run needs.
+    attach(client) {
+        client.middlewareStack.add((next, context) => async (args) => {
+            this.record(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
+            return next(args);
+        }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
+        return client;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28394,8 +28459,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28470,7 +28535,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28524,10 +28589,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28541,15 +28606,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28560,11 +28625,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -29523,7 +29588,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29546,7 +29611,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29642,7 +29707,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29846,7 +29911,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29873,7 +29938,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29931,7 +29996,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29960,11 +30025,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30184,7 +30249,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30199,7 +30264,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30210,7 +30275,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30219,7 +30284,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30366,13 +30431,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30650,7 +30715,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30663,7 +30728,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31002,8 +31067,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31184,7 +31249,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31252,7 +31317,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31416,10 +31481,16 @@ function oneLine(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ integerInput),
+/* harmony export */   $m: () => (/* binding */ optionalInput),
+/* harmony export */   N3: () => (/* binding */ httpsUrl),
 /* harmony export */   YF: () => (/* binding */ requiredInput),
-/* harmony export */   tT: () => (/* binding */ envInputReader)
+/* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   tE: () => (/* binding */ booleanInput),
+/* harmony export */   tT: () => (/* binding */ envInputReader),
+/* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
-/* unused harmony exports mapInputReader, optionalInput, booleanInput, integerInput, listInput, enumInput, httpsUrl, oneOf */
+/* unused harmony exports mapInputReader, enumInput */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
 /** The runner passes `with:` values as INPUT_<NAME> (spaces become underscores, upper case). */
@@ -31440,8 +31511,8 @@ function optionalInput(read, name) {
     return value === '' ? undefined : value;
 }
 // YAML 1.2 core schema booleans only: 'yes', 'on' or '1' are more likely a typo than intent.
-const TRUE_VALUES = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
-const FALSE_VALUES = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
 function booleanInput(read, name, fallback) {
     const value = read(name);
     if (value === '')
@@ -31450,19 +31521,19 @@ function booleanInput(read, name, fallback) {
         return true;
     if (FALSE_VALUES.includes(value))
         return false;
-    throw new UserError(`'${value}' is not a boolean: use true or false.`, name);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not a boolean: use true or false.`, name);
 }
 function integerInput(read, name, fallback, bounds = {}) {
     const value = read(name);
     if (value === '')
         return fallback;
     if (!/^-?\d+$/.test(value))
-        throw new UserError(`'${value}' is not a whole number.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not a whole number.`, name);
     const parsed = Number(value);
     if (bounds.min !== undefined && parsed < bounds.min)
-        throw new UserError(`${parsed} is below the minimum of ${bounds.min}.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${parsed} is below the minimum of ${bounds.min}.`, name);
     if (bounds.max !== undefined && parsed > bounds.max)
-        throw new UserError(`${parsed} is above the maximum of ${bounds.max}.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${parsed} is above the maximum of ${bounds.max}.`, name);
     return parsed;
 }
 /** A newline- or comma-separated list; blank entries are dropped. */
@@ -31487,14 +31558,14 @@ function httpsUrl(value, name) {
         url = new URL(value);
     }
     catch {
-        throw new UserError(`'${value}' is not a URL.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not a URL.`, name);
     }
     if (url.protocol !== 'https:')
-        throw new UserError(`'${value}' must use https (AWS accepts only https issuers).`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' must use https (AWS accepts only https issuers).`, name);
     if (url.search || url.hash)
-        throw new UserError(`'${value}' must not carry a query or fragment.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' must not carry a query or fragment.`, name);
     if (value.endsWith('/'))
-        throw new UserError(`'${value}' must not end with a slash.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' must not end with a slash.`, name);
     return value;
 }
 /** Exactly one of two alternative inputs, e.g. `kubeconfig` or `kubeconfig-path`. */
@@ -31502,31 +31573,357 @@ function oneOf(read, first, second, required) {
     const a = read(first);
     const b = read(second);
     if (a !== '' && b !== '')
-        throw new UserError(`give '${first}' or '${second}', not both.`, first);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`give '${first}' or '${second}', not both.`, first);
     if (a !== '')
         return [first, a];
     if (b !== '')
         return [second, b];
     if (required)
-        throw new UserError(`is required (or give '${second}').`, first);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}').`, first);
     return undefined;
 }
 
 
 /***/ }),
 
-/***/ 7997:
+/***/ 4856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g6: () => (/* binding */ kubeGetJson),
+  X4: () => (/* binding */ kubeconfigSource),
+  Lc: () => (/* binding */ loadKubeClient)
+});
+
+// UNUSED EXPORTS: kubeRequest
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/io/secrets.ts
+// Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
+const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
+// Values shorter than this are too common to mask without blanking half the log.
+const MIN_MASK_LENGTH = 6;
+function secretFragments(value) {
+    const fragments = new Set();
+    const whole = value.trim();
+    if (whole.length >= MIN_MASK_LENGTH)
+        fragments.add(whole);
+    if (!value.includes('\n'))
+        return [...fragments];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
+        if (match && SECRET_KEY.test(match[1] ?? '')) {
+            const secretValue = (match[2] ?? '').replace(/^["']|["']$/g, '').trim();
+            if (secretValue.length >= MIN_MASK_LENGTH)
+                fragments.add(secretValue);
+            fragments.add(line);
+        }
+        else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
+            // A bare long base64 line: a PEM body or a wrapped token.
+            fragments.add(line);
+        }
+    }
+    return [...fragments];
+}
+function maskSecret(value, mask) {
+    for (const fragment of secretFragments(value))
+        mask(fragment);
+}
+
+;// CONCATENATED MODULE: ./src/kube/client.ts
+
+
+
+
+
+
+function kubeconfigSource(read, required) {
+    const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
+    if (!picked)
+        return undefined;
+    return { input: picked[0], value: picked[1] };
+}
+/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
+async function loadKubeClient(source, mask) {
+    let content = source.value;
+    if (source.input === 'kubeconfig-path') {
+        try {
+            content = await (0,promises_.readFile)(source.value, 'utf8');
+        }
+        catch {
+            throw new errors/* UserError */.yo(`cannot read '${source.value}'.`, source.input);
+        }
+    }
+    maskSecret(content, mask);
+    // Loaded lazily: the Kubernetes client is the heaviest import and not every path needs it.
+    const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 172).then(__nccwpck_require__.bind(__nccwpck_require__, 2172));
+    const config = new KubeConfig();
+    try {
+        config.loadFromString(content);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+    }
+    const cluster = config.getCurrentCluster();
+    if (!cluster?.server)
+        throw new errors/* UserError */.yo('has no current context with a cluster server.', source.input);
+    if (!/^https?:\/\//.test(cluster.server))
+        throw new errors/* UserError */.yo(`its server '${cluster.server}' is not an http(s) URL.`, source.input);
+    return { config, server: cluster.server.replace(/\/$/, ''), source };
+}
+function firstLine(error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+/**
+ * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover.
+ */
+async function kubeRequest(client, method, path, options = {}) {
+    const url = new URL(client.server + path);
+    const requestOptions = { method, headers: { Accept: 'application/json' } };
+    await client.config.applyToHTTPSOptions(requestOptions);
+    const transport = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    const timeoutMs = options.timeoutMs ?? 15000;
+    return new Promise((resolve, reject) => {
+        const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('end', () => resolve({
+                status: response.statusCode ?? 0,
+                body: Buffer.concat(chunks).toString('utf8'),
+                contentType: String(response.headers['content-type'] ?? '')
+            }));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input)));
+        request.on('error', (error) => reject(error instanceof errors/* UserError */.yo
+            ? error
+            : new errors/* UserError */.yo(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input)));
+        if (options.body)
+            request.write(options.body);
+        request.end();
+    });
+}
+/** GET a JSON document from the API server; 401/403 become errors that name the kubeconfig. */
+async function kubeGetJson(client, path, timeoutMs) {
+    const response = await kubeRequest(client, 'GET', path, timeoutMs === undefined ? {} : { timeoutMs });
+    if (response.status === 401 || response.status === 403)
+        throw new errors/* UserError */.yo(`the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`, client.source.input);
+    if (response.status !== 200)
+        throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+    try {
+        return JSON.parse(response.body);
+    }
+    catch {
+        throw new Error(`GET ${path} did not answer JSON.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ publishOidcAction)
+/* harmony export */   CM: () => (/* binding */ documentLocations),
+/* harmony export */   ur: () => (/* binding */ defaultIssuerUrl)
 /* harmony export */ });
-/* harmony import */ var _io_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6067);
+/* unused harmony exports DISCOVERY_PATH, DEFAULT_JWKS_PATH, issuerKeyPrefix */
+const DISCOVERY_PATH = '.well-known/openid-configuration';
+const DEFAULT_JWKS_PATH = 'openid/v1/jwks';
+function defaultIssuerUrl(bucket, region) {
+    const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    return `https://${bucket}.s3.${region}.${domain}`;
+}
+/**
+ * The key prefix the issuer's path maps to. Virtual-hosted (https://BUCKET.s3…/path) and
+ * CDN-fronted issuers map their whole path; a path-style issuer (https://HOST/BUCKET/path) names
+ * the bucket in its first segment, which is not part of the key.
+ */
+function issuerKeyPrefix(issuerUrl, bucket) {
+    const url = new URL(issuerUrl);
+    const segments = url.pathname
+        .split('/')
+        .filter((segment) => segment !== '')
+        .map((segment) => decodeURIComponent(segment));
+    const virtualHosted = url.hostname.startsWith(`${bucket}.`);
+    const keySegments = !virtualHosted && segments[0] === bucket ? segments.slice(1) : segments;
+    return keySegments.map((segment) => `${segment}/`).join('');
+}
+/** The JWKS path below the issuer, when the cluster's jwks_uri lies there and can be an object key. */
+function jwksPathUnderIssuer(jwksUri, issuerUrl) {
+    if (!jwksUri.startsWith(`${issuerUrl}/`))
+        return undefined;
+    const rest = jwksUri.slice(issuerUrl.length + 1);
+    if (rest === '' || /[?#]/.test(rest) || rest.endsWith('/'))
+        return undefined;
+    const segments = rest.split('/').map((segment) => decodeURIComponent(segment));
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
+        return undefined;
+    const path = segments.join('/');
+    return path === DISCOVERY_PATH ? undefined : path;
+}
+function documentLocations(issuerUrl, bucket, clusterJwksUri) {
+    const prefix = issuerKeyPrefix(issuerUrl, bucket);
+    const underIssuer = jwksPathUnderIssuer(clusterJwksUri, issuerUrl);
+    return {
+        issuer: issuerUrl,
+        discoveryKey: prefix + DISCOVERY_PATH,
+        discoveryUrl: `${issuerUrl}/${DISCOVERY_PATH}`,
+        jwksKey: prefix + (underIssuer ?? DEFAULT_JWKS_PATH),
+        jwksUrl: underIssuer === undefined ? `${issuerUrl}/${DEFAULT_JWKS_PATH}` : clusterJwksUri,
+        jwksUriRewritten: underIssuer === undefined
+    };
+}
 
-// Placeholder until issue 3 lands: validates the required input, then refuses to run.
+
+/***/ }),
+
+/***/ 1005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ publishOidcAction)
+});
+
+// EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
+var client = __nccwpck_require__(4856);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __nccwpck_require__(201);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./src/oidc/document-locations.ts
+var document_locations = __nccwpck_require__(5837);
+;// CONCATENATED MODULE: ./src/publish-oidc/bucket-name.ts
+
+// S3 general purpose bucket naming rules
+// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+function bucketNameProblem(name) {
+    if (name.length < 3 || name.length > 63)
+        return 'must be 3 to 63 characters long';
+    if (!/^[a-z0-9.-]+$/.test(name))
+        return 'may hold only lower-case letters, digits, dots and hyphens';
+    if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+        return 'must begin and end with a letter or digit';
+    if (name.includes('..'))
+        return 'must not hold two adjacent dots';
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(name))
+        return 'must not look like an IP address';
+    const prefix = RESERVED_PREFIXES.find((reserved) => name.startsWith(reserved));
+    if (prefix)
+        return `must not begin with the reserved prefix '${prefix}'`;
+    const suffix = RESERVED_SUFFIXES.find((reserved) => name.endsWith(reserved));
+    if (suffix)
+        return `must not end with the reserved suffix '${suffix}'`;
+    return undefined;
+}
+function bucketName(value, input) {
+    const problem = bucketNameProblem(value);
+    if (problem)
+        throw new errors/* UserError */.yo(`'${value}' is not a valid S3 bucket name: it ${problem}.`, input);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/inputs.ts
+
+
+
+
+
+
+// IAM: at most 100 client IDs per provider, each 1 to 255 characters.
+const MAX_CLIENT_IDS = 100;
+function clientIds(read) {
+    const ids = [...new Set((0,inputs/* listInput */.dt)(read, 'client-ids'))];
+    if (ids.length === 0)
+        return ['sts.amazonaws.com'];
+    if (ids.length > MAX_CLIENT_IDS)
+        throw new errors/* UserError */.yo(`lists ${ids.length} client IDs; IAM allows at most ${MAX_CLIENT_IDS}.`, 'client-ids');
+    const tooLong = ids.find((id) => id.length > 255);
+    if (tooLong)
+        throw new errors/* UserError */.yo(`'${tooLong.slice(0, 40)}…' is longer than 255 characters.`, 'client-ids');
+    return ids;
+}
+function issuerUrl(read, bucket, region) {
+    const given = (0,inputs/* optionalInput */.$m)(read, 'issuer-url');
+    if (given !== undefined)
+        return (0,inputs/* httpsUrl */.N3)(given, 'issuer-url');
+    // A dotted name breaks the *.s3.REGION.amazonaws.com certificate on the virtual-hosted URL.
+    if (bucket.includes('.'))
+        throw new errors/* UserError */.yo(`'${bucket}' holds dots, so the default issuer https://${bucket}.s3.${region}.amazonaws.com would not ` +
+            "match S3's TLS certificate. Use a bucket name without dots, or set issuer-url (e.g. a CloudFront URL).", 'bucket');
+    return (0,document_locations/* defaultIssuerUrl */.ur)(bucket, region);
+}
+/** Every input, parsed and checked, before anything touches the cluster or AWS. */
+function parsePublishInputs(read, env) {
+    const kubeconfig = (0,client/* kubeconfigSource */.X4)(read, true);
+    if (!kubeconfig)
+        throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
+    const bucket = bucketName((0,inputs/* requiredInput */.YF)(read, 'bucket'), 'bucket');
+    const region = (0,clients.resolveRegion)((0,inputs/* optionalInput */.$m)(read, 'region'), env);
+    return {
+        kubeconfig,
+        bucket,
+        region,
+        issuerUrl: issuerUrl(read, bucket, region),
+        manageBucket: (0,inputs/* booleanInput */.tE)(read, 'manage-bucket', false),
+        createProvider: (0,inputs/* booleanInput */.tE)(read, 'create-provider', true),
+        clientIds: clientIds(read),
+        keyRetentionHours: (0,inputs/* integerInput */.$A)(read, 'key-retention-hours', 24, { min: 0, max: 8760 }),
+        verifyPublic: (0,inputs/* booleanInput */.tE)(read, 'verify-public', true),
+        dryRun: (0,inputs/* booleanInput */.tE)(read, 'dry-run', false)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/action.ts
+
+
+// Bounded, so that an unreachable API server fails the step instead of hanging the job.
+const CLUSTER_TIMEOUT_MS = 15000;
 async function publishOidcAction(ctx) {
-    (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredInput */ .YF)(ctx.read, 'bucket');
-    throw new Error('publish-oidc is not implemented yet.');
+    const inputs = parsePublishInputs(ctx.read, ctx.env);
+    // Masks the kubeconfig's secrets before anything else can print them.
+    const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, ctx.mask);
+    // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
+    const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, { readClusterDocuments }, tlsAdapters] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9249)),
+        __nccwpck_require__.e(/* import() */ 842).then(__nccwpck_require__.bind(__nccwpck_require__, 2842)),
+        Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)), __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 855))])
+    ]);
+    const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
+    return run(inputs, {
+        readCluster: () => readClusterDocuments(kube, CLUSTER_TIMEOUT_MS),
+        s3: new S3Client(clientConfig('S3', inputs.region, ctx.env)),
+        iam: new IAMClient(clientConfig('IAM', inputs.region, ctx.env)),
+        issuerThumbprint: (url) => issuerThumbprint(url),
+        publicGet: (url) => anonymousGet(url),
+        log: ctx.log,
+        now: () => new Date()
+    });
 }
 
 
@@ -31539,10 +31936,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -31588,6 +32013,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -31623,6 +32055,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -31637,10 +32083,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -31651,10 +32118,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 1792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -31707,6 +32188,41 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -31721,10 +32237,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -31750,7 +32294,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -31759,6 +32303,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -31833,6 +32380,48 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -31845,9 +32434,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
