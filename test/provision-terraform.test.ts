@@ -160,6 +160,22 @@ describe('a cluster through its whole life', () => {
   });
 });
 
+describe('one root module, two clusters', () => {
+  test('each run uses the state its backend-config names, whatever ran before in the directory', async () => {
+    const box = sandbox();
+    const first = await runProvision(fixtureInputs(box, 'first', { command: 'apply' }), box.env);
+    expect(ok(first)['has-changes']).toBe('true');
+    const secondState = join(box.dir, 'second.tfstate');
+    const second = await runProvision(
+      fixtureInputs(box, 'second', { command: 'plan', 'backend-config': `path=${secondState}` }),
+      box.env
+    );
+    expect(ok(second)['plan-summary']).toBe('2 to add, 0 to change, 0 to destroy');
+    const again = await runProvision(fixtureInputs(box, 'first', { command: 'apply' }), box.env);
+    expect(ok(again)['has-changes']).toBe('false');
+  });
+});
+
 describe('secrets a module forgot to mark sensitive', () => {
   test('a kubeconfig printed by apply under Outputs: is masked before its lines reach the log', async () => {
     const box = sandbox('unmarked');

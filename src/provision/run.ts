@@ -46,9 +46,12 @@ export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise
   // The plan file and the variables can hold secrets: a private directory, removed at the end.
   const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
   try {
+    // -reconfigure: the backend is always what this step's inputs say, even when an earlier step in
+    // the same job initialised this directory for another cluster's state.
     await terraform.stream([
       'init',
       '-input=false',
+      '-reconfigure',
       ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
     ]);
     // Secrets already in the state are masked before any plan or apply text is printed.
