@@ -19,7 +19,8 @@ import {
   PatchStrategy,
   makeInformer,
   Watch,
-  setHeaderOptions
+  setHeaderOptions,
+  type V1JobSpec
 } from '@kubernetes/client-node';
 import { createLocalJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { startKubeDouble, type KubeDouble, type KubeObject } from './stack/kube-double.js';
@@ -306,6 +307,34 @@ describe('authentication and errors', () => {
     expect(JSON.parse(wrong.body)).toMatchObject({ reason: 'Unauthorized', code: 401 });
   });
 
+  test('service-account tokens authenticate: issuer discovery allowed, resources forbidden', async () => {
+    const ns = await namespace();
+    await core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'reader' } } });
+    // audiences left empty: the API audiences (the issuer), as `kubectl create token` does
+    const tr = await core.createNamespacedServiceAccountToken({
+      name: 'reader',
+      namespace: ns,
+      body: { spec: { audiences: [] } }
+    });
+    const saClient = client(double.kubeconfig({ user: 'reader', token: tr.status?.token ?? '' }));
+    expect((await rawGet(saClient, '/openid/v1/jwks')).status).toBe(200);
+    const status = await expectStatus(saClient.makeApiClient(CoreV1Api).listNamespacedPod({ namespace: ns }));
+    expect(status.message).toBe(
+      `pods is forbidden: User "system:serviceaccount:${ns}:reader" cannot list resource "pods" in API group "" in the namespace "${ns}"`
+    );
+    // a token for another audience does not authenticate to the API server
+    const sts = await core.createNamespacedServiceAccountToken({
+      name: 'reader',
+      namespace: ns,
+      body: { spec: { audiences: ['sts.amazonaws.com'] } }
+    });
+    const other = client(double.kubeconfig({ user: 'sts', token: sts.status?.token ?? '' }));
+    expect((await rawGet(other, '/openid/v1/jwks')).status).toBe(401);
+    // deleting the service account invalidates its tokens
+    await core.deleteNamespacedServiceAccount({ name: 'reader', namespace: ns });
+    expect((await rawGet(saClient, '/openid/v1/jwks')).status).toBe(401);
+  });
+
   test('403 Forbidden for a token that authenticates but is authorized for nothing', async () => {
     double.forbidToken('restricted-token');
     const restricted = client(double.kubeconfig({ user: 'restricted', token: 'restricted-token' }));
@@ -531,6 +560,25 @@ describe('pods, jobs, watches and events', () => {
     });
   });
 
+  test('deleting a namespace terminates it and everything in it', async () => {
+    const ns = await namespace();
+    double.holdPods('running');
+    try {
+      await core.createNamespacedPod({ namespace: ns, body: shPod('busy', 'exit 0') });
+      await waitFor(() => phase(double.pod(ns, 'busy')) === 'Running');
+    } finally {
+      double.holdPods(false);
+    }
+    // kube-apiserver answers with the Namespace, now Terminating (the client's type says V1Status)
+    const deleted: unknown = await core.deleteNamespace({ name: ns });
+    expect((deleted as { status?: unknown }).status).toEqual({ phase: 'Terminating' });
+    await waitFor(() => !double.namespace(ns));
+    expect(double.pods(ns)).toHaveLength(0);
+    expect(double.serviceAccount(ns, 'default')).toBeUndefined();
+    const gone = await expectStatus(core.readNamespace({ name: ns }));
+    expect(gone).toMatchObject({ code: 404, message: `namespaces "${ns}" not found` });
+  });
+
   test('an informer (list, then watch from its resourceVersion) sees adds, updates and deletes', async () => {
     const ns = await namespace();
     const informer = makeInformer(kc, `/api/v1/namespaces/${ns}/serviceaccounts`, () =>
@@ -720,6 +768,49 @@ describe('pods, jobs, watches and events', () => {
     // deleting with Background propagation takes the pods along
     await batch.deleteNamespacedJob({ name: 'good', namespace: ns, propagationPolicy: 'Background' });
     await waitFor(() => double.pods(ns).every((p) => p.metadata.labels?.['job-name'] !== 'good'));
+  });
+
+  test('a Job whose service account is missing records FailedCreate; activeDeadlineSeconds fails a hung Job', async () => {
+    const ns = await namespace();
+    const spec = (extra: Partial<V1JobSpec>, sa?: string): V1JobSpec => ({
+      ...extra,
+      template: {
+        spec: {
+          restartPolicy: 'Never',
+          ...(sa ? { serviceAccountName: sa } : {}),
+          containers: [{ name: 'main', image: 'busybox', command: ['sh', '-c', 'exit 0'] }]
+        }
+      }
+    });
+    await batch.createNamespacedJob({
+      namespace: ns,
+      body: { metadata: { name: 'orphan' }, spec: spec({}, 'ghost') }
+    });
+    const failedCreate = await waitFor(() => double.events(ns).find((e) => e.reason === 'FailedCreate'));
+    expect(failedCreate.type).toBe('Warning');
+    expect(failedCreate.message).toMatch(
+      /^Error creating: pods "orphan-[a-z0-9]{5}" is forbidden: error looking up service account/
+    );
+    expect(double.pods(ns)).toHaveLength(0);
+
+    double.holdPods('running');
+    try {
+      await batch.createNamespacedJob({
+        namespace: ns,
+        body: { metadata: { name: 'slow' }, spec: spec({ activeDeadlineSeconds: 1, backoffLimit: 0 }) }
+      });
+      await waitFor(() => double.pods(ns).find((p) => phase(p) === 'Running'));
+    } finally {
+      double.holdPods(false);
+    }
+    const job = await waitFor(() => {
+      const j = double.jobs(ns).find((x) => x.metadata.name === 'slow');
+      const conds =
+        (j?.status as { conditions?: { type: string; reason?: string }[] } | undefined)?.conditions ?? [];
+      return conds.find((c) => c.type === 'Failed');
+    });
+    expect(job.reason).toBe('DeadlineExceeded');
+    await waitFor(() => double.pods(ns).length === 0);
   });
 
   test('held pods: pending stays unschedulable, running never finishes until deleted', async () => {
