@@ -33,6 +33,11 @@ module "security_groups" {
   api_cidrs           = var.api_cidrs
   kubespan_enabled    = var.kubespan_enabled
   kubespan_peer_cidrs = var.kubespan_peer_cidrs
+
+  # Nodes dial the public NLB from their public IPs (see the security-groups module).
+  node_public_ips = var.associate_public_ip && !var.api_lb_internal ? {
+    for name, node in merge(module.nodes.control_plane_nodes, module.nodes.worker_nodes) : name => node.endpoint
+  } : {}
 }
 
 module "irsa_discovery" {

@@ -189,7 +189,15 @@ describe('root module wiring, planned against moto with the Talos module stubbed
     const cidrs = ingress.map((r) => r['cidr_ipv4']).filter((c): c is string => typeof c === 'string');
     expect(cidrs.sort()).toEqual(['198.51.100.0/24', '203.0.113.10/32']);
     const ports = ingress.map((r) => `${String(r['ip_protocol'])}:${String(r['from_port'] ?? '*')}`).sort();
-    expect(ports).toEqual(['-1:*', 'tcp:50000', 'tcp:6443', 'tcp:6443', 'tcp:6443']);
+    expect(ports).toEqual(['-1:*', 'tcp:50000', ...Array<string>(8).fill('tcp:6443')]);
+    // Nodes dial the public NLB from their own public IPs (known only after apply): one /32 each.
+    const viaPublicIp = plan.resource_changes
+      .filter((rc) => rc.address.includes('lb_kube_api_from_node_public_ips'))
+      .map((rc) => rc.address.replace(/^.*\[/, '['))
+      .sort();
+    expect(viaPublicIp).toEqual(
+      ['demo-cp-0', 'demo-cp-1', 'demo-cp-2', 'demo-general-0', 'demo-general-1'].map((n) => `["${n}"]`)
+    );
   });
 
   test('the API listener and target group use TCP 6443 and the endpoint keeps the colon', () => {

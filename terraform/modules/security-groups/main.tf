@@ -100,6 +100,21 @@ resource "aws_vpc_security_group_ingress_rule" "lb_kube_api_from_nodes" {
   tags                         = var.tags
 }
 
+# An internet-facing NLB resolves to public addresses: a node dialling the cluster endpoint leaves
+# through the internet gateway and arrives with its own public IP, which the node-group reference
+# above cannot match. Keys are node names (known at plan time); the IPs may not be.
+resource "aws_vpc_security_group_ingress_rule" "lb_kube_api_from_node_public_ips" {
+  for_each = var.node_public_ips
+
+  security_group_id = aws_security_group.api_lb.id
+  description       = "Kubernetes API from node ${each.key} via its public IP"
+  ip_protocol       = "tcp"
+  from_port         = 6443
+  to_port           = 6443
+  cidr_ipv4         = "${each.value}/32"
+  tags              = var.tags
+}
+
 resource "aws_vpc_security_group_egress_rule" "lb_to_nodes" {
   security_group_id            = aws_security_group.api_lb.id
   description                  = "Forward Kubernetes API traffic and health checks to the control plane"

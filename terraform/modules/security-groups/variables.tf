@@ -50,6 +50,12 @@ variable "kubespan_peer_cidrs" {
   }
 }
 
+variable "node_public_ips" {
+  description = "Public IPv4 addresses of the nodes, keyed by node name. Nodes reach an internet-facing API load balancer through its public address, so their traffic arrives from these IPs rather than from the node security group."
+  type        = map(string)
+  default     = {}
+}
+
 variable "tags" {
   description = "Tags applied to every resource of this module."
   type        = map(string)
