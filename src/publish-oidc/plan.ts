@@ -1,0 +1,207 @@
+import {
+  checkAlgorithms,
+  checkIssuer,
+  parseClusterDiscovery,
+  publishedDiscovery
+} from '../oidc/discovery.js';
+import { documentLocations, type DocumentLocations } from '../oidc/document-locations.js';
+import { jwksDocument, parseJwks, readPublishedKeys } from '../oidc/jwks.js';
+import { planKeyRetention, type RetentionPlan } from '../oidc/key-retention.js';
+import { documentBytes } from '../oidc/published-content.js';
+import { decodeRetiredSince, encodeRetiredSince } from '../oidc/retirement-record.js';
+import { arnPartition, planBucketPolicy, publicReadStatement } from './bucket-policy.js';
+import { bucketPlanChanges, planBucket, type BucketPlan, type BucketState } from './bucket-plan.js';
+import { readBucketState } from './bucket-setup.js';
+import type { PublishDeps } from './deps.js';
+import type { PublishInputs } from './inputs.js';
+import { findProvider } from './oidc-provider.js';
+import { planProvider, providerPlanChanges, type ProviderPlan, type ProviderState } from './provider-plan.js';
+import {
+  isUpToDate,
+  readPublishedObject,
+  RETIRED_METADATA,
+  type DesiredObject,
+  type PublishedObject
+} from './published-objects.js';
+
+export interface ProviderStep {
+  current: ProviderState | undefined;
+  plan: ProviderPlan | undefined;
+}
+
+/** Everything a run will write, decided from reads only. */
+export interface PublishPlan {
+  locations: DocumentLocations;
+  retention: RetentionPlan;
+  jwks: DesiredObject;
+  discovery: DesiredObject;
+  writeJwks: boolean;
+  writeDiscovery: boolean;
+  bucket: BucketPlan | undefined;
+  /** When the JWKS moves: the policy without the old JWKS, put once the discovery document points away from it. */
+  finalPolicy: string | undefined;
+  provider: ProviderStep;
+  changes: string[];
+}
+
+const JWKS_ORIGIN = "The cluster's JWKS (/openid/v1/jwks)";
+
+function parseJson(object: PublishedObject | undefined): unknown {
+  if (!object) return undefined;
+  try {
+    return JSON.parse(object.bytes.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cluster's documents, checked against everything STS will check, before any write. */
+async function validatedClusterDocuments(inputs: PublishInputs, deps: PublishDeps) {
+  const cluster = await deps.readCluster();
+  const discovery = parseClusterDiscovery(cluster.discovery);
+  checkIssuer(discovery.issuer, inputs.issuerUrl, 'issuer-url');
+  const served = parseJwks(cluster.jwks, JWKS_ORIGIN);
+  checkAlgorithms(discovery, served);
+  deps.log.info(`Issuer ${discovery.issuer}; the cluster serves ${served.length} key(s).`);
+  return { discovery, served };
+}
+
+/** The object key of the JWKS that the published discovery document points at, if in this bucket. */
+function publishedJwksKey(
+  inputs: PublishInputs,
+  currentDiscovery: PublishedObject | undefined
+): string | undefined {
+  const published = parseJson(currentDiscovery) as { jwks_uri?: unknown } | undefined;
+  if (typeof published?.jwks_uri !== 'string') return undefined;
+  const previous = documentLocations(inputs.issuerUrl, inputs.bucket, published.jwks_uri);
+  return previous.jwksUriRewritten ? undefined : previous.jwksKey;
+}
+
+interface PublishedState {
+  bucket: BucketState;
+  discovery: PublishedObject | undefined;
+  jwksAtTarget: PublishedObject | undefined;
+  /** The JWKS STS reads today: where the published discovery document points. */
+  liveJwks: PublishedObject | undefined;
+  /** Set when the JWKS moves away from this key in this run. */
+  movedFrom: string | undefined;
+}
+
+async function readPublishedState(
+  inputs: PublishInputs,
+  deps: PublishDeps,
+  locations: DocumentLocations
+): Promise<PublishedState> {
+  const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket);
+  if (!bucket.exists)
+    return {
+      bucket,
+      discovery: undefined,
+      jwksAtTarget: undefined,
+      liveJwks: undefined,
+      movedFrom: undefined
+    };
+  const discovery = await readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey);
+  const jwksAtTarget = await readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey);
+  const liveKey = publishedJwksKey(inputs, discovery);
+  if (liveKey === undefined || liveKey === locations.jwksKey)
+    return { bucket, discovery, jwksAtTarget, liveJwks: jwksAtTarget, movedFrom: undefined };
+  const liveJwks = await readPublishedObject(deps.s3, inputs.bucket, liveKey);
+  return { bucket, discovery, jwksAtTarget, liveJwks: liveJwks ?? jwksAtTarget, movedFrom: liveKey };
+}
+
+async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<ProviderStep> {
+  if (!inputs.createProvider) {
+    // Only looked up, for the provider-arn output; a role without IAM read access is not an error here.
+    try {
+      return { current: await findProvider(deps.iam, inputs.issuerUrl), plan: undefined };
+    } catch (error) {
+      deps.log.warning(
+        `Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}).`
+      );
+      return { current: undefined, plan: undefined };
+    }
+  }
+  const current = await findProvider(deps.iam, inputs.issuerUrl);
+  const thumbprint = await deps.issuerThumbprint(inputs.issuerUrl);
+  return { current, plan: planProvider(current, inputs.clientIds, thumbprint) };
+}
+
+/**
+ * The bucket's plan. While the JWKS moves, the policy keeps granting the old JWKS too, since the
+ * published discovery document points at it until it is rewritten; the final policy drops it.
+ */
+function bucketSteps(inputs: PublishInputs, locations: DocumentLocations, state: PublishedState) {
+  if (!inputs.manageBucket) return { bucket: undefined, finalPolicy: undefined };
+  const partition = arnPartition(inputs.region);
+  const finalKeys = [locations.jwksKey, locations.discoveryKey];
+  const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;
+  const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys));
+  const finalPolicy = state.movedFrom
+    ? planBucketPolicy(
+        bucket.policy ?? state.bucket.policy,
+        publicReadStatement(partition, inputs.bucket, finalKeys)
+      ).policy
+    : undefined;
+  return { bucket, finalPolicy };
+}
+
+export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Promise<PublishPlan> {
+  const { log } = deps;
+  const { discovery, served } = await log.group('Read the cluster’s discovery documents', () =>
+    validatedClusterDocuments(inputs, deps)
+  );
+  const locations = documentLocations(inputs.issuerUrl, inputs.bucket, discovery.jwksUri);
+  if (locations.jwksUriRewritten)
+    log.warning(
+      `The cluster's jwks_uri ${discovery.jwksUri} is not under the issuer; the JWKS is published at ` +
+        `${locations.jwksUrl} and the published jwks_uri says so. Set --service-account-jwks-uri=${locations.jwksUrl} ` +
+        '(Talos: cluster.apiServer.extraArgs.service-account-jwks-uri) so that the cluster agrees.'
+    );
+
+  const state = await readPublishedState(inputs, deps, locations);
+  const previous = readPublishedKeys(parseJson(state.liveJwks));
+  if (previous.dropped.length > 0)
+    log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
+  const retention = planKeyRetention({
+    served,
+    previouslyPublished: previous.keys,
+    retiredSince: decodeRetiredSince(state.liveJwks?.metadata[RETIRED_METADATA]),
+    now: deps.now(),
+    retentionHours: inputs.keyRetentionHours
+  });
+  const jwks: DesiredObject = {
+    key: locations.jwksKey,
+    bytes: documentBytes(jwksDocument(retention.published)),
+    state: { [RETIRED_METADATA]: encodeRetiredSince(retention.retiredSince) }
+  };
+  const discoveryObject: DesiredObject = {
+    key: locations.discoveryKey,
+    bytes: documentBytes(publishedDiscovery(discovery, locations.jwksUrl, retention.published)),
+    state: {}
+  };
+  const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
+  const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
+  const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
+  const provider = await providerStep(inputs, deps);
+
+  const changes = [
+    ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),
+    ...(writeJwks ? [`write the JWKS (${locations.jwksKey})`] : []),
+    ...(writeDiscovery ? [`write the discovery document (${locations.discoveryKey})`] : []),
+    ...(finalPolicy ? [`stop the public read of the old JWKS (${state.movedFrom ?? ''})`] : []),
+    ...(provider.plan ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current) : [])
+  ];
+  return {
+    locations,
+    retention,
+    jwks,
+    discovery: discoveryObject,
+    writeJwks,
+    writeDiscovery,
+    bucket,
+    finalPolicy,
+    provider,
+    changes
+  };
+}
