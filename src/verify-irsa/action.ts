@@ -1,14 +1,14 @@
+// Only the input parser is imported up front: the SDKs, jose and the Kubernetes client load
+// after every input has been accepted, so a bad input fails at once.
 import { readFile } from 'node:fs/promises';
 import { clientConfig } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { loadKubeClient } from '../kube/client.js';
 import { anonymousGet } from './anonymous-https.js';
 import { verifySummary } from './chain-summary.js';
-import { kubeClusterOps } from './cluster.js';
 import type { VerifyInputs } from './inputs.js';
 import { parseVerifyInputs } from './inputs.js';
 import type { VerifyDeps, VerifyOutcome } from './run.js';
-import { run } from './run.js';
 
 /** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
 async function extraCa(env: NodeJS.ProcessEnv): Promise<string | undefined> {
@@ -23,9 +23,10 @@ export async function verifyDeps(
   ctx: ActionContext
 ): Promise<{ deps: VerifyDeps; close(): void }> {
   const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
-  const [{ IAMClient }, { STSClient }] = await Promise.all([
+  const [{ IAMClient }, { STSClient }, { kubeClusterOps }] = await Promise.all([
     import('@aws-sdk/client-iam'),
-    import('@aws-sdk/client-sts')
+    import('@aws-sdk/client-sts'),
+    import('./cluster.js')
   ]);
   const iam = new IAMClient(clientConfig('IAM', inputs.region, ctx.env));
   const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
@@ -74,6 +75,7 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
   // Every input is checked before the cluster or AWS is touched.
   const inputs = parseVerifyInputs(ctx.read, ctx.env);
   const { deps, close } = await verifyDeps(inputs, ctx);
+  const { run } = await import('./run.js');
   try {
     return verifyResult(inputs, await run(inputs, deps));
   } finally {

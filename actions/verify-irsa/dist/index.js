@@ -28374,18 +28374,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2502);
-/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8701);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9031);
+/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8248);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .Hf);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2502:
+/***/ 9031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28394,8 +28394,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28470,7 +28470,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28524,10 +28524,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28541,15 +28541,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28560,11 +28560,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -29523,7 +29523,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29546,7 +29546,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29642,7 +29642,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29846,7 +29846,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29873,7 +29873,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29931,7 +29931,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29960,11 +29960,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30184,7 +30184,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30199,7 +30199,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30210,7 +30210,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30219,7 +30219,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30366,13 +30366,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30650,7 +30650,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30663,7 +30663,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31002,8 +31002,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31184,7 +31184,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31252,7 +31252,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31416,10 +31416,15 @@ function oneLine(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ integerInput),
+/* harmony export */   $m: () => (/* binding */ optionalInput),
 /* harmony export */   YF: () => (/* binding */ requiredInput),
-/* harmony export */   tT: () => (/* binding */ envInputReader)
+/* harmony export */   gX: () => (/* binding */ enumInput),
+/* harmony export */   tE: () => (/* binding */ booleanInput),
+/* harmony export */   tT: () => (/* binding */ envInputReader),
+/* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
-/* unused harmony exports mapInputReader, optionalInput, booleanInput, integerInput, listInput, enumInput, httpsUrl, oneOf */
+/* unused harmony exports mapInputReader, listInput, httpsUrl */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
 /** The runner passes `with:` values as INPUT_<NAME> (spaces become underscores, upper case). */
@@ -31440,8 +31445,8 @@ function optionalInput(read, name) {
     return value === '' ? undefined : value;
 }
 // YAML 1.2 core schema booleans only: 'yes', 'on' or '1' are more likely a typo than intent.
-const TRUE_VALUES = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
-const FALSE_VALUES = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
 function booleanInput(read, name, fallback) {
     const value = read(name);
     if (value === '')
@@ -31450,19 +31455,19 @@ function booleanInput(read, name, fallback) {
         return true;
     if (FALSE_VALUES.includes(value))
         return false;
-    throw new UserError(`'${value}' is not a boolean: use true or false.`, name);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not a boolean: use true or false.`, name);
 }
 function integerInput(read, name, fallback, bounds = {}) {
     const value = read(name);
     if (value === '')
         return fallback;
     if (!/^-?\d+$/.test(value))
-        throw new UserError(`'${value}' is not a whole number.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not a whole number.`, name);
     const parsed = Number(value);
     if (bounds.min !== undefined && parsed < bounds.min)
-        throw new UserError(`${parsed} is below the minimum of ${bounds.min}.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${parsed} is below the minimum of ${bounds.min}.`, name);
     if (bounds.max !== undefined && parsed > bounds.max)
-        throw new UserError(`${parsed} is above the maximum of ${bounds.max}.`, name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${parsed} is above the maximum of ${bounds.max}.`, name);
     return parsed;
 }
 /** A newline- or comma-separated list; blank entries are dropped. */
@@ -31478,7 +31483,7 @@ function enumInput(read, name, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new UserError(`'${value}' is not one of ${allowed.join(', ')}.`, name);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not one of ${allowed.join(', ')}.`, name);
 }
 /** An https URL without a trailing slash, query or fragment: the shape an OIDC issuer must have. */
 function httpsUrl(value, name) {
@@ -31502,31 +31507,534 @@ function oneOf(read, first, second, required) {
     const a = read(first);
     const b = read(second);
     if (a !== '' && b !== '')
-        throw new UserError(`give '${first}' or '${second}', not both.`, first);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`give '${first}' or '${second}', not both.`, first);
     if (a !== '')
         return [first, a];
     if (b !== '')
         return [second, b];
     if (required)
-        throw new UserError(`is required (or give '${second}').`, first);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}').`, first);
     return undefined;
 }
 
 
 /***/ }),
 
-/***/ 8701:
+/***/ 8248:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hf: () => (/* binding */ verifyIrsaAction)
+});
+
+// UNUSED EXPORTS: verifyDeps, verifyResult
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+
+/** Region from the input, then the variables the AWS SDKs and CLI read. */
+function resolveRegion(input, env, inputName = 'region') {
+    const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region)
+        throw new errors/* UserError */.yo('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+        throw new errors/* UserError */.yo(`'${region}' is not an AWS region.`, inputName);
+    return region;
+}
+/**
+ * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
+ * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
+ * emulators and proxies do not resolve BUCKET.host names.
+ */
+function endpointFor(service, env) {
+    return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+function clientConfig(service, region, env) {
+    const endpoint = endpointFor(service, env);
+    const config = { region, retryMode: 'adaptive', maxAttempts: 8 };
+    if (endpoint)
+        config.endpoint = endpoint;
+    if (service === 'S3' && endpoint)
+        config.forcePathStyle = true;
+    return config;
+}
+/** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
+class RequestCounter {
+    reads = new Map();
+    writes = new Map();
+    record(command) {
+        const bucket = /^(Get|List|Head|Describe)/.test(command) ? this.reads : this.writes;
+        bucket.set(command, (bucket.get(command) ?? 0) + 1);
+    }
+    get readCount() {
+        return [...this.reads.values()].reduce((a, b) => a + b, 0);
+    }
+    get writeCount() {
+        return [...this.writes.values()].reduce((a, b) => a + b, 0);
+    }
+    // Counted once per command (not per retry attempt): the benchmark asks how many calls a run needs.
+    attach(client) {
+        client.middlewareStack.add((next, context) => async (args) => {
+            this.record(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
+            return next(args);
+        }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
+        return client;
+    }
+}
+
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/io/secrets.ts
+// Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
+const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
+// Values shorter than this are too common to mask without blanking half the log.
+const MIN_MASK_LENGTH = 6;
+function secretFragments(value) {
+    const fragments = new Set();
+    const whole = value.trim();
+    if (whole.length >= MIN_MASK_LENGTH)
+        fragments.add(whole);
+    if (!value.includes('\n'))
+        return [...fragments];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
+        if (match && SECRET_KEY.test(match[1] ?? '')) {
+            const secretValue = (match[2] ?? '').replace(/^["']|["']$/g, '').trim();
+            if (secretValue.length >= MIN_MASK_LENGTH)
+                fragments.add(secretValue);
+            fragments.add(line);
+        }
+        else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
+            // A bare long base64 line: a PEM body or a wrapped token.
+            fragments.add(line);
+        }
+    }
+    return [...fragments];
+}
+function maskSecret(value, mask) {
+    for (const fragment of secretFragments(value))
+        mask(fragment);
+}
+
+;// CONCATENATED MODULE: ./src/kube/client.ts
+
+
+
+
+
+
+function kubeconfigSource(read, required) {
+    const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
+    if (!picked)
+        return undefined;
+    return { input: picked[0], value: picked[1] };
+}
+/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
+async function loadKubeClient(source, mask) {
+    let content = source.value;
+    if (source.input === 'kubeconfig-path') {
+        try {
+            content = await (0,promises_.readFile)(source.value, 'utf8');
+        }
+        catch {
+            throw new errors/* UserError */.yo(`cannot read '${source.value}'.`, source.input);
+        }
+    }
+    maskSecret(content, mask);
+    // Loaded lazily: the Kubernetes client is the heaviest import and not every path needs it.
+    const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 959).then(__nccwpck_require__.bind(__nccwpck_require__, 6959));
+    const config = new KubeConfig();
+    try {
+        config.loadFromString(content);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+    }
+    const cluster = config.getCurrentCluster();
+    if (!cluster?.server)
+        throw new errors/* UserError */.yo('has no current context with a cluster server.', source.input);
+    if (!/^https?:\/\//.test(cluster.server))
+        throw new errors/* UserError */.yo(`its server '${cluster.server}' is not an http(s) URL.`, source.input);
+    return { config, server: cluster.server.replace(/\/$/, ''), source };
+}
+function firstLine(error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+/**
+ * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover.
+ */
+async function kubeRequest(client, method, path, options = {}) {
+    const url = new URL(client.server + path);
+    const requestOptions = { method, headers: { Accept: 'application/json' } };
+    await client.config.applyToHTTPSOptions(requestOptions);
+    const transport = url.protocol === 'https:' ? https : http;
+    const timeoutMs = options.timeoutMs ?? 15000;
+    return new Promise((resolve, reject) => {
+        const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('end', () => resolve({
+                status: response.statusCode ?? 0,
+                body: Buffer.concat(chunks).toString('utf8'),
+                contentType: String(response.headers['content-type'] ?? '')
+            }));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new UserError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input)));
+        request.on('error', (error) => reject(error instanceof UserError
+            ? error
+            : new UserError(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input)));
+        if (options.body)
+            request.write(options.body);
+        request.end();
+    });
+}
+/** GET a JSON document from the API server; 401/403 become errors that name the kubeconfig. */
+async function kubeGetJson(client, path, timeoutMs) {
+    const response = await kubeRequest(client, 'GET', path, timeoutMs === undefined ? {} : { timeoutMs });
+    if (response.status === 401 || response.status === 403)
+        throw new UserError(`the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`, client.source.input);
+    if (response.status !== 200)
+        throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+    try {
+        return JSON.parse(response.body);
+    }
+    catch {
+        throw new Error(`GET ${path} did not answer JSON.`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/verify-irsa/anonymous-https.ts
+/**
+ * The anonymous https GET STS makes for the issuer's documents: no credentials of any kind,
+ * no redirects followed, a bounded time and size.
+ */
+
+
+const MAX_BYTES = 1024 * 1024;
+function anonymousGet(options = {}) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const ca = options.extraCaPem ? [...external_node_tls_.rootCertificates, options.extraCaPem] : undefined;
+    return (url) => new Promise((resolve, reject) => {
+        if (!url.startsWith('https://'))
+            return reject(new Error('not an https URL'));
+        const request = (0,external_node_https_.get)(url, { timeout: timeoutMs, ...(ca ? { ca } : {}) }, (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > MAX_BYTES)
+                    request.destroy(new Error(`the answer exceeds ${MAX_BYTES} bytes`));
+                else
+                    chunks.push(chunk);
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+        request.on('error', reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/io/summary.ts
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+function table(header, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+function details(summaryLine, body) {
+    return `<details><summary>${summaryLine}</summary>\n\n${body}\n\n</details>`;
+}
+
+// EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
+var diagnosis = __nccwpck_require__(5954);
+;// CONCATENATED MODULE: ./src/verify-irsa/chain-summary.ts
+/**
+ * The job summary: the IRSA chain as a Mermaid flowchart with each link passed or failed, then
+ * the diagnosis as a table. Built only from the diagnosis and non-secret inputs, so it can hold
+ * no token.
+ */
+
+
+const MARK = {
+    passed: '✅ passed',
+    failed: '❌ failed',
+    'not checked': '⏸ not checked'
+};
+const CLASS = { passed: 'passed', failed: 'failed', 'not checked': 'skipped' };
+// Mermaid labels are quoted strings with HTML line breaks; a quote or angle bracket in a value
+// would end the label or open a tag.
+function label(...parts) {
+    return parts.map((part) => part.replace(/"/g, '#quot;').replace(/[<>]/g, '')).join('<br/>');
+}
+function chainDiagram(inputs, checks) {
+    const states = (0,diagnosis/* linkStates */.ZD)(checks);
+    const tokenPath = inputs.mode !== 'pod';
+    const podPath = inputs.mode !== 'token';
+    // In pod mode alone, the pod's own get-caller-identity is what proves the assumed identity.
+    const identityState = tokenPath ? states['assumed-identity'] : states.pod;
+    const nodes = [
+        [
+            'sa',
+            states['service-account'],
+            label('service account', `${inputs.namespace}/${inputs.serviceAccount}`)
+        ]
+    ];
+    if (tokenPath)
+        nodes.push(['token', states.token, label('token', `aud ${inputs.audience}`)], ['docs', states['issuer-documents'], label('issuer documents', 'discovery + JWKS')], ['provider', states['iam-provider'], 'IAM OIDC provider'], ['role', states.role, label('role', inputs.role.name)]);
+    if (podPath)
+        nodes.push(['pod', states.pod, label('pod', 'aws sts get-caller-identity')]);
+    nodes.push(['identity', identityState, 'assumed identity']);
+    const lines = ['flowchart LR'];
+    for (const [id, state, text] of nodes)
+        lines.push(`  ${id}["${text}<br/>${MARK[state]}"]`);
+    if (tokenPath)
+        lines.push('  sa --> token --> docs --> provider --> role --> identity');
+    if (podPath)
+        lines.push('  sa --> pod --> identity');
+    lines.push('  classDef passed fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e', '  classDef skipped fill:#f6f8fa,stroke:#8c959f');
+    for (const [id, state] of nodes)
+        lines.push(`  class ${id} ${CLASS[state]}`);
+    return ['```mermaid', ...lines, '```'].join('\n');
+}
+function diagnosisTable(checks) {
+    return table(['check', 'result', 'detail', 'fix'], checks.map((entry) => [entry.check, entry.ok ? '✅' : '❌', entry.detail, entry.fix]));
+}
+function verifySummary(inputs, result) {
+    const firstFailure = result.checks.find((entry) => !entry.ok);
+    const headline = result.verified
+        ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${inputs.role.arn}`
+        : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
+    const lines = [headline, ''];
+    if (result.assumedRoleArn)
+        lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
+    if (firstFailure)
+        lines.push(`**Fix:** ${firstFailure.fix}`, '');
+    lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/inputs.ts
+
+
+
+
+const VERIFY_MODES = ['token', 'pod', 'both'];
+const DEFAULT_IMAGE = 'public.ecr.aws/aws-cli/aws-cli:2.22.35';
+// IAM role ARN: partition, empty region, 12-digit account, optional path, name of IAM's charset.
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function parseRoleArn(value, input = 'role-arn') {
+    const match = ROLE_ARN.exec(value);
+    if (!match)
+        throw new errors/* UserError */.yo(`'${value}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>).`, input);
+    return { arn: value, partition: match[1] ?? 'aws', accountId: match[2] ?? '', name: match[3] ?? '' };
+}
+/** Namespaces must be DNS-1123 labels, as kube-apiserver enforces. */
+function namespaceName(value, input) {
+    if (value.length > 63 || !DNS1123_LABEL.test(value))
+        throw new errors/* UserError */.yo(`'${value}' is not a DNS label (lower-case letters, digits and '-', at most 63 characters).`, input);
+    return value;
+}
+/** Service-account names must be DNS-1123 subdomains, as kube-apiserver enforces. */
+function serviceAccountName(value, input) {
+    if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value))
+        throw new errors/* UserError */.yo(`'${value}' is not a DNS subdomain name (lower-case letters, digits, '-' and '.', at most 253 characters).`, input);
+    return value;
+}
+function singleToken(value, input, what) {
+    if (/\s/.test(value))
+        throw new errors/* UserError */.yo(`'${value}' is not ${what}: it contains white space.`, input);
+    return value;
+}
+/** Reads and validates every input before anything touches the cluster or AWS. */
+function parseVerifyInputs(read, env) {
+    const kubeconfig = kubeconfigSource(read, true);
+    if (!kubeconfig)
+        throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
+    const role = parseRoleArn((0,inputs/* requiredInput */.YF)(read, 'role-arn'));
+    const mode = (0,inputs/* enumInput */.gX)(read, 'mode', VERIFY_MODES, 'both');
+    const namespace = namespaceName((0,inputs/* optionalInput */.$m)(read, 'namespace') ?? 'default', 'namespace');
+    const serviceAccount = serviceAccountName((0,inputs/* optionalInput */.$m)(read, 'service-account') ?? 'irsa-verify', 'service-account');
+    const timeoutSeconds = positiveInteger(read, 'timeout-seconds', 300);
+    return {
+        kubeconfig,
+        role,
+        namespace,
+        serviceAccount,
+        createServiceAccount: (0,inputs/* booleanInput */.tE)(read, 'create-service-account', true),
+        audience: singleToken((0,inputs/* optionalInput */.$m)(read, 'audience') ?? 'sts.amazonaws.com', 'audience', 'an audience'),
+        mode,
+        image: singleToken((0,inputs/* optionalInput */.$m)(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
+        timeoutSeconds,
+        region: resolveRegion((0,inputs/* optionalInput */.$m)(read, 'region'), env),
+        cleanup: (0,inputs/* booleanInput */.tE)(read, 'cleanup', true)
+    };
+}
+function positiveInteger(read, name, fallback) {
+    const value = read(name);
+    if (value !== '' && !/^\d+$/.test(value))
+        throw new errors/* UserError */.yo(`'${value}' is not a positive whole number of seconds.`, name);
+    return (0,inputs/* integerInput */.$A)(read, name, fallback, { min: 1 });
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/action.ts
+// Only the input parser is imported up front: the SDKs, jose and the Kubernetes client load
+// after every input has been accepted, so a bad input fails at once.
+
+
+
+
+
+
+/** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
+async function extraCa(env) {
+    const path = env.NODE_EXTRA_CA_CERTS;
+    if (!path)
+        return undefined;
+    return (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+}
+/** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
+async function verifyDeps(inputs, ctx) {
+    const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
+    const [{ IAMClient }, { STSClient }, { kubeClusterOps }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
+        __nccwpck_require__.e(/* import() */ 449).then(__nccwpck_require__.bind(__nccwpck_require__, 2449))
+    ]);
+    const iam = new IAMClient(clientConfig('IAM', inputs.region, ctx.env));
+    const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
+    const extraCaPem = await extraCa(ctx.env);
+    const deps = {
+        cluster: await kubeClusterOps(kube),
+        iam,
+        sts: {
+            sts,
+            stsWithCredentials: (credentials) => new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+            mask: ctx.mask
+        },
+        get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
+        log: ctx.log,
+        mask: ctx.mask,
+        now: () => new Date()
+    };
+    return {
+        deps,
+        close: () => {
+            iam.destroy();
+            sts.destroy();
+        }
+    };
+}
+function verifyResult(inputs, result) {
+    const firstFailure = result.checks.find((entry) => !entry.ok);
+    return {
+        outputs: {
+            verified: String(result.verified),
+            'assumed-role-arn': result.assumedRoleArn ?? '',
+            diagnosis: JSON.stringify(result.checks)
+        },
+        summary: verifySummary(inputs, result),
+        ...(firstFailure
+            ? {
+                failure: `IRSA is not verified: ${firstFailure.check}: ${firstFailure.detail} Fix: ${firstFailure.fix}`
+            }
+            : {})
+    };
+}
+async function verifyIrsaAction(ctx) {
+    // Every input is checked before the cluster or AWS is touched.
+    const inputs = parseVerifyInputs(ctx.read, ctx.env);
+    const { deps, close } = await verifyDeps(inputs, ctx);
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
+    try {
+        return verifyResult(inputs, await run(inputs, deps));
+    }
+    finally {
+        close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ verifyIrsaAction)
+/* harmony export */   OE: () => (/* binding */ allPassed),
+/* harmony export */   ZD: () => (/* binding */ linkStates),
+/* harmony export */   bF: () => (/* binding */ passed),
+/* harmony export */   gz: () => (/* binding */ failed)
 /* harmony export */ });
-/* harmony import */ var _io_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6067);
-
-// Placeholder until issue 5 lands: validates the required input, then refuses to run.
-async function verifyIrsaAction(ctx) {
-    (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredInput */ .YF)(ctx.read, 'role-arn');
-    throw new Error('verify-irsa is not implemented yet.');
+/* unused harmony export CHECK_LINKS */
+const CHECK_LINKS = {
+    'service-account': 'service-account',
+    token: 'token',
+    issuer: 'token',
+    expiry: 'token',
+    discovery: 'issuer-documents',
+    jwks: 'issuer-documents',
+    signature: 'issuer-documents',
+    'iam-provider': 'iam-provider',
+    'provider-audience': 'iam-provider',
+    role: 'role',
+    'role-trust': 'role',
+    'assume-role': 'assumed-identity',
+    'caller-identity': 'assumed-identity',
+    pod: 'pod',
+    webhook: 'pod'
+};
+function passed(check, detail) {
+    return { check, ok: true, detail, fix: '' };
+}
+function failed(check, detail, fix) {
+    return { check, ok: false, detail, fix };
+}
+/** A link passes when it was checked and none of its checks failed. */
+function linkStates(checks) {
+    const states = {
+        'service-account': 'not checked',
+        token: 'not checked',
+        'issuer-documents': 'not checked',
+        'iam-provider': 'not checked',
+        role: 'not checked',
+        'assumed-identity': 'not checked',
+        pod: 'not checked'
+    };
+    for (const entry of checks) {
+        const link = CHECK_LINKS[entry.check];
+        if (!entry.ok)
+            states[link] = 'failed';
+        else if (states[link] === 'not checked')
+            states[link] = 'passed';
+    }
+    return states;
+}
+function allPassed(checks) {
+    return checks.length > 0 && checks.every((entry) => entry.ok);
 }
 
 
@@ -31539,10 +32047,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -31588,6 +32124,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -31623,6 +32166,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -31637,10 +32194,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -31651,10 +32229,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 1792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -31707,6 +32299,41 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -31721,10 +32348,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -31750,7 +32405,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -31759,6 +32414,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -31833,6 +32491,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -31845,9 +32533,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

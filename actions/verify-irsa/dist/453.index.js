@@ -1,0 +1,1034 @@
+export const id = 453;
+export const ids = [453,449];
+export const modules = {
+
+/***/ 2449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kubeClusterOps: () => (/* binding */ kubeClusterOps),
+/* harmony export */   kubeErrorText: () => (/* binding */ kubeErrorText),
+/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8456);
+
+/** The status code of a client-node ApiException (or of a raw HTTP error), if any. */
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'code' in error) {
+        const code = error.code;
+        if (typeof code === 'number')
+            return code;
+    }
+    return undefined;
+}
+/** The apiserver's own message from a Status body, without the request dump client-node adds. */
+function kubeErrorText(error) {
+    if (typeof error === 'object' && error !== null && 'body' in error) {
+        const body = error.body;
+        const text = typeof body === 'string' ? body : JSON.stringify(body);
+        try {
+            const status = JSON.parse(text);
+            if (typeof status.message === 'string')
+                return status.message;
+        }
+        catch {
+            // not a Status body
+        }
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? message;
+}
+// Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
+const TOKEN_SECONDS = 600;
+async function kubeClusterOps(client) {
+    const k8s = await __webpack_require__.e(/* import() */ 959).then(__webpack_require__.bind(__webpack_require__, 6959));
+    const core = client.config.makeApiClient(k8s.CoreV1Api);
+    const ignoreNotFound = (error) => {
+        if (statusOf(error) !== 404)
+            throw error;
+    };
+    return {
+        async readServiceAccount(namespace, name) {
+            try {
+                const account = await core.readNamespacedServiceAccount({ name, namespace });
+                return { annotations: account.metadata?.annotations ?? {} };
+            }
+            catch (error) {
+                ignoreNotFound(error);
+                return undefined;
+            }
+        },
+        async createServiceAccount(namespace, name, roleArn) {
+            await core.createNamespacedServiceAccount({
+                namespace,
+                body: {
+                    metadata: {
+                        name,
+                        namespace,
+                        labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_0__/* .MANAGED_BY */ .Kf },
+                        annotations: { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLE_ANNOTATION */ .Bb]: roleArn }
+                    }
+                }
+            });
+        },
+        async deleteServiceAccount(namespace, name) {
+            await core.deleteNamespacedServiceAccount({ name, namespace }).catch(ignoreNotFound);
+        },
+        async requestToken(namespace, name, audience) {
+            const answer = await core.createNamespacedServiceAccountToken({
+                name,
+                namespace,
+                body: { spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS } }
+            });
+            const token = answer.status?.token;
+            if (!token)
+                throw new Error('the TokenRequest answer holds no token');
+            return token;
+        },
+        createPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
+        watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(client.config), namespace, name, deadline),
+        async podLogs(namespace, name) {
+            return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
+        },
+        async podEvents(namespace, name) {
+            const list = await core.listNamespacedEvent({ namespace });
+            return list.items
+                .filter((event) => event.involvedObject.name === name && (event.involvedObject.kind ?? 'Pod') === 'Pod')
+                .map((event) => ({
+                type: event.type ?? '',
+                reason: event.reason ?? '',
+                message: event.message ?? ''
+            }));
+        },
+        async deletePod(namespace, name) {
+            await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 }).catch(ignoreNotFound);
+        }
+    };
+}
+/**
+ * One watch on the pod's name, re-opened if the server closes it early (watches have a server
+ * timeout), until the pod ends or the deadline passes. Without a resourceVersion the watch opens
+ * with the pod's current state, so a pod that finished before the watch began is still seen.
+ */
+async function watchPod(watch, namespace, name, deadline) {
+    let last;
+    while (Date.now() < deadline) {
+        const opened = Date.now();
+        const end = await new Promise((resolve) => {
+            let settled = false;
+            let controller;
+            const finish = (value) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                controller?.abort();
+                resolve(value);
+            };
+            const timer = setTimeout(() => finish({ ended: 'timeout', ...(last ? { pod: last } : {}) }), deadline - Date.now());
+            watch
+                .watch(`/api/v1/namespaces/${namespace}/pods`, { fieldSelector: `metadata.name=${name}` }, (type, object) => {
+                if (type === 'DELETED')
+                    return finish({ ended: 'deleted' });
+                if (type !== 'ADDED' && type !== 'MODIFIED')
+                    return;
+                last = object;
+                if ((0,_verify_pod_js__WEBPACK_IMPORTED_MODULE_0__/* .podOutcome */ .yW)(object).state !== 'running')
+                    finish({ ended: 'done', pod: object });
+            }, () => finish('closed'))
+                .then((c) => {
+                controller = c;
+                if (settled)
+                    c.abort();
+            })
+                .catch(() => finish('closed'));
+        });
+        if (end !== 'closed')
+            return end;
+        // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
+        // so that a misbehaving server does not turn this into a busy loop.
+        if (Date.now() - opened < 1000)
+            await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
+    }
+    return { ended: 'timeout', ...(last ? { pod: last } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 8453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: redactJwts
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/verify-irsa/cluster.ts
+var cluster = __webpack_require__(2449);
+// EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
+var diagnosis = __webpack_require__(5954);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6764);
+;// CONCATENATED MODULE: ./src/verify-irsa/token-claims.ts
+function decodeSegment(segment) {
+    if (!segment || !/^[A-Za-z0-9_-]+$/.test(segment))
+        return undefined;
+    try {
+        const parsed = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+            ? parsed
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function asStringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.filter((item) => typeof item === 'string');
+    return [];
+}
+/** undefined when the value is no compact JWS with JSON header and payload. */
+function readToken(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[2])
+        return undefined;
+    const header = decodeSegment(parts[0]);
+    const claims = decodeSegment(parts[1]);
+    if (!header || !claims)
+        return undefined;
+    const text = (value) => (typeof value === 'string' ? value : undefined);
+    return {
+        kid: text(header.kid),
+        alg: text(header.alg),
+        iss: text(claims.iss),
+        sub: text(claims.sub),
+        aud: asStringList(claims.aud),
+        exp: typeof claims.exp === 'number' ? claims.exp : undefined,
+        claims
+    };
+}
+/** IAM names a provider, and prefixes its condition keys, by the issuer URL without https://. */
+function issuerHostPath(issuer) {
+    return issuer.replace(/^https:\/\//i, '').replace(/\/+$/, '');
+}
+function serviceAccountSubject(namespace, serviceAccount) {
+    return `system:serviceaccount:${namespace}:${serviceAccount}`;
+}
+/** Why an issuer cannot work with STS, or undefined when its shape is fine. */
+function issuerProblem(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return `'${issuer}' is not a URL`;
+    }
+    if (url.protocol !== 'https:')
+        return `'${issuer}' does not use https, which STS requires`;
+    if (url.search || url.hash)
+        return `'${issuer}' carries a query or fragment`;
+    // The in-cluster default issuer: STS, outside the cluster, can never fetch its documents.
+    if (!url.hostname.includes('.') || /\.(svc|local|internal)$/.test(url.hostname))
+        return `'${issuer}' names a host only the cluster can resolve`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/trust-evaluation.ts
+
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** IAM's wildcards: `*` any run of characters, `?` exactly one. */
+function iamWildcard(pattern, value, ignoreCase = false) {
+    const source = [...pattern]
+        .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}/-]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+}
+/** IAM returns trust policies URL-encoded; some emulators and SDK paths hand them back decoded. */
+function parsePolicyDocument(document) {
+    if (!document)
+        return undefined;
+    const text = document.trimStart().startsWith('{') ? document : decodeURIComponent(document);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function statementsOf(policy) {
+    if (!isRecord(policy))
+        return [];
+    const raw = policy.Statement;
+    return (Array.isArray(raw) ? raw : [raw]).filter(isRecord);
+}
+function coversWebIdentity(statement) {
+    if (statement.NotAction !== undefined)
+        return false;
+    return asStringList(statement.Action).some((action) => iamWildcard(action, 'sts:AssumeRoleWithWebIdentity', true));
+}
+function federatedPrincipals(statement) {
+    if (statement.NotPrincipal !== undefined)
+        return [];
+    return isRecord(statement.Principal) ? asStringList(statement.Principal.Federated) : [];
+}
+/** The values STS puts into the request context for a web identity: ISSUER:sub, :aud, :amr, … */
+function contextValues(key, context) {
+    const prefix = `${context.issuerHostPath}:`.toLowerCase();
+    const lower = key.toLowerCase();
+    if (!lower.startsWith(prefix))
+        return [];
+    return asStringList(context.token.claims[lower.slice(prefix.length)]);
+}
+const STRING_TESTS = {
+    StringEquals: { negated: false, test: (p, v) => p === v },
+    StringNotEquals: { negated: true, test: (p, v) => p === v },
+    StringEqualsIgnoreCase: { negated: false, test: (p, v) => p.toLowerCase() === v.toLowerCase() },
+    StringNotEqualsIgnoreCase: { negated: true, test: (p, v) => p.toLowerCase() === v.toLowerCase() },
+    StringLike: { negated: false, test: (p, v) => iamWildcard(p, v) },
+    StringNotLike: { negated: true, test: (p, v) => iamWildcard(p, v) }
+};
+/** undefined when the condition holds, else a sentence saying why it does not. */
+function conditionFailure(operator, key, expected, context) {
+    const qualifier = /^(ForAnyValue|ForAllValues):/.exec(operator)?.[1];
+    let base = qualifier ? operator.slice(qualifier.length + 1) : operator;
+    const ifExists = base.endsWith('IfExists');
+    if (ifExists)
+        base = base.slice(0, -'IfExists'.length);
+    const rule = STRING_TESTS[base];
+    // An operator not evaluated here is reported rather than guessed at.
+    if (!rule)
+        return `the condition operator ${operator} on ${key} is not one STS applies to web identity claims`;
+    const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
+    const values = contextValues(key, context);
+    const wanted = patterns.join(' or ');
+    if (values.length === 0) {
+        if (ifExists || qualifier === 'ForAllValues' || (rule.negated && !qualifier))
+            return undefined;
+        return `the condition ${operator} ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`;
+    }
+    const matches = (value) => patterns.some((pattern) => rule.test(pattern, value));
+    const holdsFor = (value) => (rule.negated ? !matches(value) : matches(value));
+    const holds = qualifier === 'ForAllValues'
+        ? values.every(holdsFor)
+        : qualifier === 'ForAnyValue'
+            ? values.some(holdsFor)
+            : rule.negated
+                ? values.every(holdsFor)
+                : values.some(holdsFor);
+    if (holds)
+        return undefined;
+    return `the condition ${operator} ${key} = ${wanted} does not hold for the token's ${values.join(', ')}`;
+}
+function conditionFailures(statement, context) {
+    const condition = statement.Condition;
+    if (condition === undefined)
+        return [];
+    if (!isRecord(condition))
+        return ['the statement has a malformed Condition block'];
+    const failures = [];
+    for (const [operator, block] of Object.entries(condition)) {
+        if (!isRecord(block)) {
+            failures.push(`the condition ${operator} is malformed`);
+            continue;
+        }
+        for (const [key, expected] of Object.entries(block)) {
+            const failure = conditionFailure(operator, key, expected, context);
+            if (failure)
+                failures.push(failure);
+        }
+    }
+    return failures;
+}
+function evaluateTrust(policy, context) {
+    const statements = statementsOf(policy);
+    if (statements.length === 0)
+        return { allowed: false, reason: 'the role has no readable trust policy' };
+    const forWebIdentity = statements.filter(coversWebIdentity);
+    const principals = [...new Set(forWebIdentity.flatMap(federatedPrincipals))];
+    const forProvider = forWebIdentity.filter((s) => federatedPrincipals(s).includes(context.providerArn));
+    if (forProvider.length === 0) {
+        return {
+            allowed: false,
+            reason: principals.length === 0
+                ? 'no statement of the trust policy allows sts:AssumeRoleWithWebIdentity for a Federated principal'
+                : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`
+        };
+    }
+    const applying = forProvider.filter((s) => conditionFailures(s, context).length === 0);
+    if (applying.some((s) => s.Effect === 'Deny'))
+        return { allowed: false, reason: 'a Deny statement of the trust policy matches this token' };
+    if (applying.some((s) => s.Effect === 'Allow'))
+        return {
+            allowed: true,
+            reason: `the trust policy allows ${context.token.sub ?? 'the token'} through ${context.providerArn}`
+        };
+    const allowStatements = forProvider.filter((s) => s.Effect === 'Allow');
+    const first = allowStatements[0];
+    if (!first)
+        return { allowed: false, reason: 'the statements naming the provider do not Allow' };
+    return { allowed: false, reason: conditionFailures(first, context).join('; ') };
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/iam-checks.ts
+
+
+
+
+function errorText(error) {
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
+}
+const READ_FIX = "give the workflow's AWS credentials iam:ListOpenIDConnectProviders, iam:GetOpenIDConnectProvider and iam:GetRole";
+/** The provider whose URL is the issuer, found as STS finds it: by URL, among the account's providers. */
+async function checkProvider(iam, issuer, view) {
+    const hostPath = issuerHostPath(issuer);
+    let arns;
+    try {
+        const listed = await iam.send(new dist_cjs.ListOpenIDConnectProvidersCommand({}));
+        arns = (listed.OpenIDConnectProviderList ?? []).flatMap((p) => (p.Arn ? [p.Arn] : []));
+    }
+    catch (error) {
+        return {
+            checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot list IAM OIDC providers (${errorText(error)})`, READ_FIX)]
+        };
+    }
+    // A provider's ARN ends in its URL without the scheme, so one Get suffices for the likely match.
+    const candidates = arns.filter((arn) => arn.toLowerCase().endsWith(`:oidc-provider/${hostPath.toLowerCase()}`));
+    for (const arn of candidates) {
+        let provider;
+        try {
+            provider = await iam.send(new dist_cjs.GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+        }
+        catch (error) {
+            return { checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot read ${arn} (${errorText(error)})`, READ_FIX)] };
+        }
+        if (issuerHostPath(provider.Url ?? '') !== hostPath)
+            continue;
+        const clientIds = provider.ClientIDList ?? [];
+        const checks = [(0,diagnosis/* passed */.bF)('iam-provider', `${arn} is the IAM OIDC provider for ${issuer}`)];
+        const accepted = view.aud.filter((aud) => clientIds.includes(aud));
+        checks.push(accepted.length > 0
+            ? (0,diagnosis/* passed */.bF)('provider-audience', `the provider lists the token's audience ${accepted.join(', ')}`)
+            : (0,diagnosis/* failed */.gz)('provider-audience', `the provider lists client IDs ${clientIds.join(', ') || '(none)'}, not the token's audience ${view.aud.join(', ') || '(none)'}`, `add ${view.aud[0] ?? 'the audience'} to the provider's client IDs (publish-oidc), or set audience to one it lists`));
+        return { checks, providerArn: arn };
+    }
+    const others = arns.map((arn) => arn.replace(/^.*:oidc-provider\//, '')).slice(0, 5);
+    return {
+        checks: [
+            (0,diagnosis/* failed */.gz)('iam-provider', `no IAM OIDC provider in the account has the URL ${issuer}` +
+                (others.length > 0 ? ` (the account has ${others.join(', ')})` : ' (the account has none)'), 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)')
+        ]
+    };
+}
+async function checkRole(iam, context) {
+    const { role } = context;
+    let document;
+    try {
+        const answer = await iam.send(new dist_cjs.GetRoleCommand({ RoleName: role.name }));
+        if (answer.Role?.Arn !== role.arn)
+            return [
+                (0,diagnosis/* failed */.gz)('role', `the account's role ${role.name} has the ARN ${answer.Role?.Arn ?? '(none)'}, not ${role.arn}`, 'set role-arn to the role ARN exactly as IAM shows it (with its path)')
+            ];
+        document = answer.Role.AssumeRolePolicyDocument;
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'NoSuchEntityException')
+            return [(0,diagnosis/* failed */.gz)('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')];
+        return [(0,diagnosis/* failed */.gz)('role', `cannot read the role ${role.name} (${errorText(error)})`, READ_FIX)];
+    }
+    const checks = [(0,diagnosis/* passed */.bF)('role', `the role ${role.arn} exists`)];
+    const providerArn = context.providerArn ??
+        `arn:${role.partition}:iam::${role.accountId}:oidc-provider/${issuerHostPath(context.issuer)}`;
+    const verdict = evaluateTrust(parsePolicyDocument(document), {
+        providerArn,
+        issuerHostPath: issuerHostPath(context.issuer),
+        token: context.view
+    });
+    const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
+    checks.push(verdict.allowed
+        ? (0,diagnosis/* passed */.bF)('role-trust', verdict.reason)
+        : (0,diagnosis/* failed */.gz)('role-trust', verdict.reason, `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`));
+    return checks;
+}
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js + 1 modules
+var verify = __webpack_require__(5705);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/import.js + 2 modules
+var key_import = __webpack_require__(3566);
+;// CONCATENATED MODULE: ./src/verify-irsa/issuer-documents.ts
+/**
+ * Checks 2 and 3 of the chain: the issuer's discovery document and JWKS, fetched the way STS
+ * fetches them (anonymous https GET), and the token's signature against the published key.
+ */
+
+
+const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
+function issuer_documents_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describeFailure(url, document) {
+    // S3 explains a refusal in an XML <Code>; the code tells a missing object from a private one.
+    const code = /<Code>([^<]+)<\/Code>/.exec(document.body)?.[1];
+    return `GET ${url} answered HTTP ${document.status}${code ? ` (${code})` : ''}`;
+}
+function fixForStatus(status) {
+    if (status === 403)
+        return `the document is missing or not public (S3 answers 403 for both): ${PUBLISH_FIX}, and check the bucket policy and public access block`;
+    if (status === 404)
+        return `the document is missing: ${PUBLISH_FIX}`;
+    return `the issuer host must answer 200 with JSON: ${PUBLISH_FIX}`;
+}
+async function fetchJson(get, url) {
+    let document;
+    try {
+        document = await get(url);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+            problem: `GET ${url} failed: ${reason}`,
+            fix: 'the issuer must be reachable from the internet over https with a publicly trusted certificate'
+        };
+    }
+    if (document.status !== 200)
+        return { problem: describeFailure(url, document), fix: fixForStatus(document.status) };
+    try {
+        return { json: JSON.parse(document.body) };
+    }
+    catch {
+        return { problem: `GET ${url} did not answer JSON`, fix: PUBLISH_FIX };
+    }
+}
+function discoveryUrl(issuer) {
+    return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
+async function checkIssuerDocuments(token, view, issuer, get) {
+    const checks = [];
+    const url = discoveryUrl(issuer);
+    const discovery = await fetchJson(get, url);
+    if (discovery.problem)
+        return { checks: [(0,diagnosis/* failed */.gz)('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)] };
+    const doc = discovery.json;
+    if (!issuer_documents_isRecord(doc) || doc.issuer !== issuer) {
+        const found = issuer_documents_isRecord(doc) ? JSON.stringify(doc.issuer) : 'no object';
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('discovery', `the discovery document at ${url} names issuer ${found}, but the token's iss is "${issuer}"`, "the cluster's service-account issuer and the published issuer must be the same URL: re-run publish-oidc for this cluster")
+            ]
+        };
+    }
+    const jwksUri = doc.jwks_uri;
+    if (typeof jwksUri !== 'string' || !jwksUri.startsWith('https://')) {
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('discovery', `the discovery document at ${url} has no https jwks_uri`, `the discovery document must point jwks_uri at the public JWKS: ${PUBLISH_FIX}`)
+            ]
+        };
+    }
+    checks.push((0,diagnosis/* passed */.bF)('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}`));
+    const jwks = await fetchJson(get, jwksUri);
+    if (jwks.problem)
+        return { checks: [...checks, (0,diagnosis/* failed */.gz)('jwks', jwks.problem, jwks.fix ?? PUBLISH_FIX)] };
+    const keys = issuer_documents_isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(issuer_documents_isRecord) : [];
+    const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
+    const match = keys.find((key) => key.kid === view.kid);
+    if (!match) {
+        checks.push((0,diagnosis/* failed */.gz)('jwks', `the cluster signs with kid ${view.kid ?? '(none)'} but the published JWKS holds only ${servedKids.join(', ') || 'no keys'}`, "publish the cluster's current keys: run publish-oidc"));
+        return { checks };
+    }
+    if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((field) => field in match))
+        checks.push((0,diagnosis/* failed */.gz)('jwks', `the published key ${view.kid} carries private key material`, 'publish only the public JWK (rotate the signing key, then run publish-oidc)'));
+    else
+        checks.push((0,diagnosis/* passed */.bF)('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)`));
+    checks.push(await checkSignature(token, view, match));
+    return { checks, key: match };
+}
+async function checkSignature(token, view, jwk) {
+    const alg = view.alg ?? jwk.alg ?? 'RS256';
+    try {
+        await (0,verify/* compactVerify */.B)(token, await (0,key_import/* importJWK */.Og)({ ...jwk, alg }, alg));
+        return (0,diagnosis/* passed */.bF)('signature', `the token's ${alg} signature verifies with the published key ${view.kid}`);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return (0,diagnosis/* failed */.gz)('signature', `the token's signature does not verify with the published key ${view.kid} (${reason})`, "the published key with this kid is not the cluster's: re-run publish-oidc from the cluster's /openid/v1/jwks");
+    }
+}
+function checkExpiry(view, nowSeconds) {
+    if (view.exp === undefined)
+        return (0,diagnosis/* failed */.gz)('expiry', 'the token has no exp claim', 'STS refuses tokens without exp: request a bound token');
+    if (view.exp <= nowSeconds)
+        return (0,diagnosis/* failed */.gz)('expiry', `the token expired at ${new Date(view.exp * 1000).toISOString()} (${nowSeconds - view.exp} s ago)`, "use a fresh token: projected tokens are refreshed by the kubelet; check the runner's and cluster's clocks");
+    return (0,diagnosis/* passed */.bF)('expiry', `the token is valid until ${new Date(view.exp * 1000).toISOString()}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __webpack_require__(1695);
+;// CONCATENATED MODULE: ./src/verify-irsa/sts-checks.ts
+
+
+/** Which link an STS refusal points at, and what to do about it. */
+function fixForStsError(code, message) {
+    if (/No OpenIDConnect provider/i.test(message))
+        return 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)';
+    if (/audience/i.test(message))
+        return "add the token's audience to the IAM OIDC provider's client IDs";
+    if (code === 'IDPCommunicationError' || /verification key/i.test(message))
+        return 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc';
+    if (code === 'ExpiredTokenException')
+        return 'use a fresh token';
+    if (code === 'AccessDenied')
+        return "fix the role's trust policy for this provider, sub and aud: run irsa-role";
+    if (code === 'InvalidIdentityToken')
+        return "publish the cluster's current issuer documents: run publish-oidc";
+    if (code === 'IDPRejectedClaim')
+        return 'the provider rejected a claim: check the token audience and subject';
+    return 'see the STS error above';
+}
+function assumedRoleProblem(arn, role) {
+    const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+    if (!match)
+        return `${arn} is no assumed-role ARN`;
+    if (match[2] !== role.accountId)
+        return `${arn} is in account ${match[2]}, not ${role.accountId}`;
+    if (match[3] !== role.name)
+        return `${arn} names the role ${match[3]}, not ${role.name}`;
+    return undefined;
+}
+function sessionName(now) {
+    return `talos-irsa-verify-${Math.floor(now.getTime() / 1000)}`;
+}
+function redact(text, token) {
+    return token ? text.split(token).join('***') : text;
+}
+async function assumeRole(token, role, now, deps) {
+    let credentials;
+    try {
+        const answer = await deps.sts.send(new client_sts_dist_cjs.AssumeRoleWithWebIdentityCommand({
+            RoleArn: role.arn,
+            RoleSessionName: sessionName(now),
+            WebIdentityToken: token,
+            DurationSeconds: 900
+        }));
+        credentials = answer.Credentials;
+    }
+    catch (error) {
+        const code = error instanceof Error ? error.name : 'Error';
+        const message = redact(error instanceof Error ? error.message : String(error), token);
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('assume-role', `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}`, fixForStsError(code, message))
+            ]
+        };
+    }
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken)
+        return { checks: [(0,diagnosis/* failed */.gz)('assume-role', 'STS answered without credentials', 'retry; STS misbehaved')] };
+    // Masked before anything else runs: a later error message must not be able to print them.
+    deps.mask(credentials.SecretAccessKey);
+    deps.mask(credentials.SessionToken);
+    const checks = [(0,diagnosis/* passed */.bF)('assume-role', `STS issued credentials for ${role.arn}`)];
+    const signed = deps.stsWithCredentials({
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken
+    });
+    try {
+        const identity = await signed.send(new client_sts_dist_cjs.GetCallerIdentityCommand({}));
+        const arn = identity.Arn ?? '';
+        const problem = assumedRoleProblem(arn, role);
+        checks.push(problem
+            ? (0,diagnosis/* failed */.gz)('caller-identity', problem, 'set role-arn to the role the service account should assume')
+            : (0,diagnosis/* passed */.bF)('caller-identity', `GetCallerIdentity answered ${arn}`));
+        return { checks, assumedRoleArn: arn || undefined };
+    }
+    catch (error) {
+        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        checks.push((0,diagnosis/* failed */.gz)('caller-identity', `GetCallerIdentity with the assumed credentials failed: ${text}`, 'retry; STS misbehaved'));
+        return { checks };
+    }
+    finally {
+        signed.destroy();
+    }
+}
+
+// EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
+var verify_pod = __webpack_require__(8456);
+;// CONCATENATED MODULE: ./src/verify-irsa/run.ts
+/**
+ * verify-irsa's logic: the service account, then the token checks from outside the cluster and
+ * the pod from inside, each check landing in the diagnosis. Everything it creates is removed
+ * again in a finally, whatever the outcome.
+ */
+
+
+
+
+
+
+
+
+async function run(inputs, deps) {
+    const { namespace, serviceAccount } = inputs;
+    const checks = [];
+    const record = (entries) => {
+        for (const entry of entries) {
+            checks.push(entry);
+            const line = `${entry.ok ? 'ok  ' : 'FAIL'} ${entry.check}: ${entry.detail}`;
+            if (entry.ok)
+                deps.log.info(line);
+            else
+                deps.log.warning(`${line} Fix: ${entry.fix}`);
+        }
+    };
+    let account;
+    let createdAccount = false;
+    try {
+        account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
+        if (!account && inputs.createServiceAccount) {
+            await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
+            createdAccount = true;
+            account = { annotations: { [verify_pod/* ROLE_ANNOTATION */.Bb]: inputs.role.arn } };
+        }
+    }
+    catch (error) {
+        record([
+            (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,cluster.kubeErrorText)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
+        ]);
+        return outcome(checks, undefined);
+    }
+    if (!account) {
+        record([
+            (0,diagnosis/* failed */.gz)('service-account', `the service account ${namespace}/${serviceAccount} does not exist`, 'create it, or set create-service-account: true')
+        ]);
+        return outcome(checks, undefined);
+    }
+    record([serviceAccountCheck(inputs, account, createdAccount)]);
+    try {
+        let tokenArn;
+        let podArn;
+        if (inputs.mode !== 'pod')
+            tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
+                const result = await tokenMode(inputs, deps);
+                record(result.checks);
+                return result.assumedRoleArn;
+            });
+        if (inputs.mode !== 'token')
+            podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
+                const result = await podMode(inputs, deps, account);
+                record(result.checks);
+                return result.assumedRoleArn;
+            });
+        return outcome(checks, tokenArn ?? podArn);
+    }
+    finally {
+        if (createdAccount && inputs.cleanup) {
+            await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
+            deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+        }
+    }
+}
+function outcome(checks, assumedRoleArn) {
+    // The ARN is reported whenever STS answered, even if another check failed: it helps the diagnosis.
+    return { verified: (0,diagnosis/* allPassed */.OE)(checks), assumedRoleArn, checks };
+}
+function serviceAccountCheck(inputs, account, created) {
+    const name = `${inputs.namespace}/${inputs.serviceAccount}`;
+    const annotated = account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb];
+    const note = annotated === undefined
+        ? ''
+        : annotated === inputs.role.arn
+            ? `; annotated ${verify_pod/* ROLE_ANNOTATION */.Bb}=${annotated}`
+            : `; note: annotated ${verify_pod/* ROLE_ANNOTATION */.Bb}=${annotated}, not the role-arn being verified`;
+    return (0,diagnosis/* passed */.bF)('service-account', `${created ? 'created' : 'found'} ${name}${note}`);
+}
+async function tokenMode(inputs, deps) {
+    const { namespace, serviceAccount, audience } = inputs;
+    let token;
+    try {
+        token = await deps.cluster.requestToken(namespace, serviceAccount, audience);
+    }
+    catch (error) {
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,cluster.kubeErrorText)(error)}`, "let the kubeconfig's user create serviceaccounts/token in the namespace")
+            ]
+        };
+    }
+    // Masked before anything else can print it.
+    deps.mask(token);
+    const view = readToken(token);
+    if (!view)
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('token', 'the TokenRequest answer is not a JWT', 'check the cluster serves bound service-account tokens')
+            ]
+        };
+    const checks = [
+        (0,diagnosis/* passed */.bF)('token', `TokenRequest issued a token for ${view.sub ?? '(no sub)'} with aud ${view.aud.join(', ')}, signed with kid ${view.kid ?? '(none)'}`)
+    ];
+    const issuer = view.iss;
+    const problem = issuer === undefined ? 'the token has no iss claim' : issuerProblem(issuer);
+    checks.push(problem || issuer === undefined
+        ? (0,diagnosis/* failed */.gz)('issuer', problem ?? 'the token has no iss claim', "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)")
+        : (0,diagnosis/* passed */.bF)('issuer', `the token's iss is ${issuer}`));
+    checks.push(checkExpiry(view, Math.floor(deps.now().getTime() / 1000)));
+    if (issuer !== undefined) {
+        if (!problem)
+            checks.push(...(await checkIssuerDocuments(token, view, issuer, deps.get)).checks);
+        const provider = await checkProvider(deps.iam, issuer, view);
+        checks.push(...provider.checks);
+        checks.push(...(await checkRole(deps.iam, {
+            role: inputs.role,
+            issuer,
+            view,
+            providerArn: provider.providerArn,
+            namespace,
+            serviceAccount,
+            audience
+        })));
+    }
+    // STS has the last word even when an earlier check failed: its answer confirms the diagnosis.
+    const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts);
+    checks.push(...sts.checks);
+    return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
+}
+/** Service-account tokens look like eyJ….eyJ….sig; the aws CLI never prints one, but a log is not trusted. */
+function redactJwts(text) {
+    return text.replace(/eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g, '***');
+}
+async function podMode(inputs, deps, account) {
+    const { namespace } = inputs;
+    const name = `irsa-verify-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    const manifest = (0,verify_pod/* verifyPodManifest */.m3)({
+        name,
+        namespace,
+        serviceAccount: inputs.serviceAccount,
+        image: inputs.image,
+        roleArn: inputs.role.arn,
+        region: inputs.region,
+        audience: inputs.audience,
+        timeoutSeconds: inputs.timeoutSeconds
+    });
+    let created;
+    try {
+        created = await deps.cluster.createPod(manifest);
+    }
+    catch (error) {
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,cluster.kubeErrorText)(error)}`, "let the kubeconfig's user create pods in the namespace")
+            ]
+        };
+    }
+    deps.log.info(`Created the pod ${namespace}/${name}; following it for up to ${inputs.timeoutSeconds} s.`);
+    const checks = [];
+    try {
+        if (account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb] !== undefined) {
+            const injected = (0,verify_pod/* webhookInjections */.kh)(manifest, created);
+            checks.push((0,diagnosis/* passed */.bF)('webhook', injected.length > 0
+                ? `the service account carries ${verify_pod/* ROLE_ANNOTATION */.Bb} and a webhook injected ${injected.join(', ')}`
+                : `the service account carries ${verify_pod/* ROLE_ANNOTATION */.Bb} but no webhook injected IRSA variables: other pods need them in their spec, as this one has`));
+        }
+        const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
+        if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
+            const logs = await deps.cluster.podLogs(namespace, name);
+            const arn = (0,verify_pod/* callerArnFromLogs */.UQ)(logs);
+            const problem = arn ? assumedRoleProblem(arn, inputs.role) : 'its log holds no assumed-role ARN';
+            if (arn && !problem) {
+                checks.push((0,diagnosis/* passed */.bF)('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
+                return { checks, assumedRoleArn: arn };
+            }
+            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${redactJwts((0,verify_pod/* lastLines */.w$)(logs, 5).join(' / '))}`, 'set role-arn to the role the service account should assume'));
+            return { checks };
+        }
+        checks.push(await podFailure(inputs, deps, name, end));
+        return { checks };
+    }
+    finally {
+        if (inputs.cleanup) {
+            await deps.cluster.deletePod(namespace, name);
+            deps.log.info(`Deleted the pod ${namespace}/${name}.`);
+        }
+    }
+}
+async function podFailure(inputs, deps, name, end) {
+    const { namespace } = inputs;
+    const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
+    const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
+    const tail = (0,verify_pod/* lastLines */.w$)(redactJwts(logs), 10);
+    const eventText = events.map((e) => `${e.type} ${e.reason}: ${e.message}`);
+    let what;
+    let fix;
+    if (end.ended === 'timeout') {
+        const phase = end.pod?.status?.phase ?? 'unknown';
+        what = `the pod ${namespace}/${name} did not finish within ${inputs.timeoutSeconds} s (phase ${phase})`;
+        fix = 'check that the node can pull the image and reach STS, or raise timeout-seconds';
+    }
+    else if (end.ended === 'deleted') {
+        what = `the pod ${namespace}/${name} was deleted before it finished`;
+        fix = 'something else removed the pod: run again';
+    }
+    else {
+        const state = (0,verify_pod/* podOutcome */.yW)(end.pod);
+        what = `the pod ${namespace}/${name} failed: ${state.state === 'failed' ? state.reason : 'unknown reason'}`;
+        const stsError = /\(([A-Za-z]+)\) when calling the AssumeRoleWithWebIdentity operation: (.*)$/m.exec(logs);
+        fix = stsError
+            ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '')
+            : "read the pod's events and log lines above";
+    }
+    const detail = [
+        what,
+        `events: ${eventText.length > 0 ? eventText.join('; ') : '(none)'}`,
+        `last log lines: ${tail.length > 0 ? tail.join(' / ') : '(none)'}`
+    ].join('\n');
+    return (0,diagnosis/* failed */.gz)('pod', detail, fix);
+}
+
+
+/***/ }),
+
+/***/ 8456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bb: () => (/* binding */ ROLE_ANNOTATION),
+/* harmony export */   Kf: () => (/* binding */ MANAGED_BY),
+/* harmony export */   UQ: () => (/* binding */ callerArnFromLogs),
+/* harmony export */   kh: () => (/* binding */ webhookInjections),
+/* harmony export */   m3: () => (/* binding */ verifyPodManifest),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   yW: () => (/* binding */ podOutcome)
+/* harmony export */ });
+/* unused harmony exports TOKEN_DIR, TOKEN_PATH, irsaEnv */
+const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
+const TOKEN_PATH = `${TOKEN_DIR}/token`;
+const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
+const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
+const CONTAINER = 'aws';
+/** Environment the pod needs for IRSA; set here so that no webhook is required. */
+function irsaEnv(spec) {
+    return [
+        { name: 'AWS_ROLE_ARN', value: spec.roleArn },
+        { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: TOKEN_PATH },
+        { name: 'AWS_REGION', value: spec.region },
+        // AWS CLI v1 and older SDKs read only this one; a custom image may carry either.
+        { name: 'AWS_DEFAULT_REGION', value: spec.region },
+        { name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' },
+        { name: 'AWS_ROLE_SESSION_NAME', value: spec.name }
+    ];
+}
+function verifyPodManifest(spec) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: spec.name, namespace: spec.namespace, labels: { ...MANAGED_BY } },
+        spec: {
+            serviceAccountName: spec.serviceAccount,
+            restartPolicy: 'Never',
+            // The kubelet stops the pod at the deadline even if this action is killed first.
+            activeDeadlineSeconds: spec.timeoutSeconds,
+            // Only the projected IRSA token is needed; the API token would be one more secret in the pod.
+            automountServiceAccountToken: false,
+            containers: [
+                {
+                    name: CONTAINER,
+                    image: spec.image,
+                    command: ['aws', 'sts', 'get-caller-identity'],
+                    env: irsaEnv(spec),
+                    volumeMounts: [{ name: 'aws-iam-token', mountPath: TOKEN_DIR, readOnly: true }]
+                }
+            ],
+            volumes: [
+                {
+                    name: 'aws-iam-token',
+                    projected: {
+                        sources: [
+                            { serviceAccountToken: { audience: spec.audience, expirationSeconds: 3600, path: 'token' } }
+                        ]
+                    }
+                }
+            ]
+        }
+    };
+}
+// Waiting reasons from which a pod does not recover by itself.
+const STUCK_REASONS = ['InvalidImageName', 'CreateContainerConfigError', 'ErrImageNeverPull'];
+function podOutcome(pod) {
+    const phase = pod.status?.phase;
+    const container = pod.status?.containerStatuses?.[0];
+    const terminated = container?.state?.terminated;
+    if (phase === 'Succeeded')
+        return { state: 'succeeded' };
+    if (phase === 'Failed') {
+        const why = terminated
+            ? `container exited with code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}`
+            : (pod.status?.reason ?? 'pod failed');
+        return { state: 'failed', reason: `${why}${pod.status?.message ? `: ${pod.status.message}` : ''}` };
+    }
+    const waiting = container?.state?.waiting;
+    if (waiting?.reason && STUCK_REASONS.includes(waiting.reason))
+        return { state: 'failed', reason: `${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}` };
+    return { state: 'running' };
+}
+/** The ARN from `aws sts get-caller-identity`'s JSON (or text/table output, as a fallback). */
+function callerArnFromLogs(logs) {
+    try {
+        const parsed = JSON.parse(logs.trim());
+        if (typeof parsed === 'object' && parsed !== null && 'Arn' in parsed) {
+            const arn = parsed.Arn;
+            if (typeof arn === 'string')
+                return arn;
+        }
+    }
+    catch {
+        // Not JSON alone (a warning may precede it): fall through to a search.
+    }
+    return /arn:[\w-]+:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/.exec(logs)?.[0];
+}
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trimEnd())
+        .filter((line) => line !== '')
+        .slice(-count);
+}
+/**
+ * Whether a mutating webhook (the EKS pod identity webhook or a copy) added IRSA settings that
+ * this action did not put into the pod: an env var, a volume, or a changed value.
+ */
+function webhookInjections(sent, stored) {
+    const injected = [];
+    const sentEnv = new Map((sent.spec?.containers[0]?.env ?? []).map((e) => [e.name, e.value]));
+    for (const entry of stored.spec?.containers[0]?.env ?? []) {
+        if (!entry.name.startsWith('AWS_'))
+            continue;
+        if (!sentEnv.has(entry.name))
+            injected.push(entry.name);
+        else if (sentEnv.get(entry.name) !== entry.value)
+            injected.push(`${entry.name} (changed)`);
+    }
+    const sentVolumes = new Set((sent.spec?.volumes ?? []).map((v) => v.name));
+    for (const volume of stored.spec?.volumes ?? [])
+        // kube-api-access-* is the API token volume the apiserver itself adds, not a webhook's.
+        if (volume.projected && !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
+            injected.push(`volume ${volume.name}`);
+    return injected;
+}
+
+
+/***/ })
+
+};
