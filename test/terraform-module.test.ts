@@ -218,9 +218,28 @@ describe('root module wiring, planned against moto with the Talos module stubbed
     expect(outputs['kubeconfig']?.sensitive).toBe(true);
     expect(outputs['talosconfig']?.sensitive).toBe(true);
   });
+});
+
+// --- the root module's input validation ---------------------------------------------------------
+
+describe('root module input validation (variables.tf alone: no provider needed)', () => {
+  let vars: Workspace;
+
+  beforeAll(async () => {
+    vars = await workspace('tf-root-vars');
+    cpSync(join(TERRAFORM_DIR, 'variables.tf'), join(vars.dir, 'variables.tf'));
+    await vars.must(['init', '-backend=false', '-input=false', '-no-color']);
+  });
+
+  afterAll(() => vars?.remove());
+
+  test('a sensible set of inputs is accepted', async () => {
+    const r = await vars.terraform(['plan', '-lock=false', '-input=false', '-no-color', ...ROOT_VARS]);
+    expect({ exitCode: r.exitCode, stderr: r.stderr }).toEqual({ exitCode: 0, stderr: '' });
+  });
 
   test('bad inputs are refused with one message per variable', async () => {
-    const r = await root.terraform([
+    const r = await vars.terraform([
       'plan',
       '-lock=false',
       '-input=false',
@@ -231,16 +250,24 @@ describe('root module wiring, planned against moto with the Talos module stubbed
       '-var=kubernetes_version=1.34.1',
       '-var=admin_cidrs=[]',
       '-var=api_cidrs=["0.0.0.0"]',
-      '-var=control_plane={count=2}'
+      '-var=control_plane={count=2}',
+      '-var=kubespan_peer_cidrs=["198.51.100.7/32"]',
+      '-var=oidc_admin_group=admins'
     ]);
     expect(r.exitCode).toBe(1);
     const said = r.stderr.replace(/\s+/g, ' ');
-    expect(said).toContain('cluster_name must be a DNS label');
-    expect(said).toContain('talos_version must look like 1.11.5');
-    expect(said).toContain('control_plane.count must be an odd whole number');
-    expect(said).toContain('admin_cidrs must list at least one IPv4 CIDR');
-    expect(said).toContain('api_cidrs must list at least one IPv4 CIDR');
-  }, 120_000);
+    for (const message of [
+      'cluster_name must be a DNS label',
+      'talos_version must look like 1.11.5',
+      'control_plane.count must be an odd whole number',
+      'admin_cidrs must list at least one IPv4 CIDR',
+      'api_cidrs must list at least one IPv4 CIDR',
+      'kubespan_peer_cidrs only makes sense with kubespan_enabled = true',
+      'oidc_admin_group needs oidc'
+    ]) {
+      expect(said).toContain(message);
+    }
+  });
 });
 
 // --- the Talos patches, rendered --------------------------------------------------------------------
