@@ -1,0 +1,147 @@
+// publish-oidc when AWS misbehaves: throttling, 5xx and dropped connections are retried, and a run
+// that dies between its two writes leaves a public pair that still verifies tokens.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { clientConfig, RequestCounter } from '../src/aws/clients.js';
+import type { ActionResult } from '../src/io/action.js';
+import { mapInputReader } from '../src/io/inputs.js';
+import { MemoryLogger } from '../src/io/logger.js';
+import { loadKubeClient } from '../src/kube/client.js';
+import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
+import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
+import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
+import { anonymousGet } from '../src/publish-oidc/public-read.js';
+import { run } from '../src/publish-oidc/run.js';
+import { startFaultProxy, type FaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { createTestCa } from './stack/tls.js';
+
+const PUBLIC_URL = process.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
+const MOTO = process.env.AWS_ENDPOINT_URL ?? '';
+const REGION = process.env.AWS_REGION ?? 'us-east-1';
+const trust = [...rootCertificates, readFileSync(process.env.TALOS_IRSA_TEST_CA ?? '', 'utf8')];
+
+let double: KubeDouble;
+let dir: string;
+const proxies: FaultProxy[] = [];
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'publish-oidc-faults-'));
+  double = await startKubeDouble({ ca: createTestCa(join(dir, 'ca')), issuer: `${PUBLIC_URL}/placeholder` });
+});
+afterAll(async () => {
+  for (const proxy of proxies) await proxy.stop();
+  await double.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function proxy(options: Parameters<typeof startFaultProxy>[0]): Promise<FaultProxy> {
+  const started = await startFaultProxy(options);
+  proxies.push(started);
+  return started;
+}
+
+/** run() with S3 and IAM reached through `endpoint` (moto, or a fault proxy in front of it). */
+async function publish(
+  inputs: Record<string, string>,
+  endpoint = MOTO
+): Promise<{ result: ActionResult; counter: RequestCounter }> {
+  const env = { ...process.env, AWS_ENDPOINT_URL: endpoint };
+  const parsed = parsePublishInputs(mapInputReader({ kubeconfig: double.kubeconfig(), ...inputs }), env);
+  const kube = await loadKubeClient(parsed.kubeconfig, () => undefined);
+  const counter = new RequestCounter();
+  const result = await run(parsed, {
+    readCluster: () => readClusterDocuments(kube, 5000),
+    s3: counter.attach(new S3Client(clientConfig('S3', REGION, env))),
+    iam: counter.attach(new IAMClient(clientConfig('IAM', REGION, env))),
+    issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
+    publicGet: (url) => anonymousGet(url, { ca: trust }),
+    log: new MemoryLogger(),
+    now: () => new Date()
+  });
+  return { result, counter };
+}
+
+async function publicJson(url: string): Promise<{ status: number; json: unknown }> {
+  const response = await anonymousGet(url, { ca: trust });
+  return {
+    status: response.status,
+    json: response.status === 200 ? JSON.parse(response.body.toString()) : null
+  };
+}
+
+function freshIssuer(): { bucket: string; issuer: string } {
+  const bucket = `publish-oidc-${randomBytes(5).toString('hex')}`;
+  const issuer = `${PUBLIC_URL}/${bucket}`;
+  double.setIssuer(issuer);
+  return { bucket, issuer };
+}
+
+describe('faults', () => {
+  it('retries S3 and IAM throttling, 5xx and dropped connections and still publishes', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const flaky = await proxy({ target: MOTO, rate: 0.25, seed: 7, failFirst: 3 });
+    const { result } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, flaky.url);
+
+    expect(result.failure).toBeUndefined();
+    expect(result.outputs.changed).toBe('true');
+    expect(flaky.injected.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(flaky.injected.map((fault) => fault.service))).toContain('s3');
+    expect((await publicJson(`${issuer}/openid/v1/jwks`)).json).toEqual(double.jwks());
+
+    const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, flaky.url);
+    expect(again.result.outputs.changed).toBe('false');
+    expect(again.counter.writeCount).toBe(0);
+  });
+
+  it('leaves a consistent public pair when the discovery write fails after the JWKS moved', async () => {
+    const { bucket, issuer } = freshIssuer();
+    await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    const oldKid = double.signingKid;
+    const before = await publicJson(`${issuer}/.well-known/openid-configuration`);
+
+    // A rotation and a new jwks_uri in one change, and S3 refusing every write of the discovery document.
+    const newKid = double.addSigningKey();
+    double.retireKey(oldKid);
+    double.setIssuer(issuer, `${issuer}/keys/v2/jwks.json`);
+    const isDiscoveryPut = (request: ProxiedRequest): boolean =>
+      request.method === 'PUT' && request.path.includes('.well-known/openid-configuration');
+    const broken = await proxy({ target: MOTO, rate: 1, faults: ['server-error'], match: isDiscoveryPut });
+    await expect(
+      publish(
+        { bucket, 'issuer-url': issuer, 'manage-bucket': 'true', 'create-provider': 'false' },
+        broken.url
+      )
+    ).rejects.toThrow();
+    expect(broken.injected.length).toBeGreaterThan(1);
+
+    // STS still sees the old discovery document, and the JWKS it points at is public and verifies old tokens.
+    const discovery = await publicJson(`${issuer}/.well-known/openid-configuration`);
+    expect(discovery).toEqual(before);
+    const liveJwks = await publicJson(String((discovery.json as { jwks_uri: string }).jwks_uri));
+    expect(liveJwks.status).toBe(200);
+    expect((liveJwks.json as { keys: { kid: string }[] }).keys.map((key) => key.kid)).toContain(oldKid);
+
+    // A healthy rerun completes the move: the new JWKS holds both keys, and the old one is private again.
+    const healed = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(healed.result.failure).toBeUndefined();
+    const moved = await publicJson(`${issuer}/.well-known/openid-configuration`);
+    expect((moved.json as { jwks_uri: string }).jwks_uri).toBe(`${issuer}/keys/v2/jwks.json`);
+    const newJwks = await publicJson(`${issuer}/keys/v2/jwks.json`);
+    expect((newJwks.json as { keys: { kid: string }[] }).keys.map((key) => key.kid)).toEqual(
+      expect.arrayContaining([newKid, oldKid])
+    );
+    expect((await publicJson(`${issuer}/openid/v1/jwks`)).status).toBe(403);
+    const s3 = new S3Client(clientConfig('S3', REGION, process.env));
+    const oldObject = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'openid/v1/jwks' }));
+    expect(oldObject.ContentType).toBe('application/json');
+    s3.destroy();
+    const settled = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(settled.counter.writeCount).toBe(0);
+  });
+});
