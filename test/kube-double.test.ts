@@ -813,6 +813,27 @@ describe('pods, jobs, watches and events', () => {
     await waitFor(() => double.pods(ns).length === 0);
   });
 
+  test('the kubelet enforces a pod activeDeadlineSeconds: Failed with reason DeadlineExceeded', async () => {
+    const ns = await namespace();
+    double.holdPods('running');
+    try {
+      const body = shPod('late', 'exit 0');
+      (body.spec as Record<string, unknown>).activeDeadlineSeconds = 1;
+      await core.createNamespacedPod({ namespace: ns, body });
+      await waitFor(() => phase(double.pod(ns, 'late')) === 'Running');
+    } finally {
+      double.holdPods(false);
+    }
+    const pod = await waitFor(() =>
+      phase(double.pod(ns, 'late')) === 'Failed' ? double.pod(ns, 'late') : undefined
+    );
+    expect(pod.status).toMatchObject({
+      reason: 'DeadlineExceeded',
+      message: 'Pod was active on the node longer than the specified deadline'
+    });
+    expect(double.events(ns).map((e) => e.reason)).toContain('DeadlineExceeded');
+  });
+
   test('held pods: pending stays unschedulable, running never finishes until deleted', async () => {
     const ns = await namespace();
     double.holdPods('pending');

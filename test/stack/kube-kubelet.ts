@@ -62,6 +62,8 @@ interface PodRun {
   containers: Map<string, ContainerRun>;
   deleting: boolean;
   finished: boolean;
+  /** spec.activeDeadlineSeconds ran out: kubelet kills the pod and fails it. */
+  deadlineExceeded: boolean;
   timers: Set<NodeJS.Timeout>;
   wake: EventEmitter;
   graceTimer?: NodeJS.Timeout;
@@ -181,6 +183,7 @@ export class Kubelet {
       containers: new Map(),
       deleting: false,
       finished: false,
+      deadlineExceeded: false,
       timers: new Set(),
       wake: new EventEmitter()
     };
@@ -192,6 +195,7 @@ export class Kubelet {
         // the pod vanished mid-flight (deleted, or the double stopped): nothing left to report to
       })
       .finally(() => {
+        if (run.deadlineExceeded && !run.deleting && !this.stopped) this.failForDeadline(run);
         run.finished = true;
         if (run.deleting && this.runs.get(run.uid) === run)
           this.finalizeDeletion(run.uid, run.namespace, run.name);
@@ -302,7 +306,27 @@ export class Kubelet {
   }
 
   private alive(run: PodRun): boolean {
-    return !this.stopped && !run.deleting && this.runs.get(run.uid) === run;
+    return !this.stopped && !run.deleting && !run.deadlineExceeded && this.runs.get(run.uid) === run;
+  }
+
+  private exceedDeadline(run: PodRun): void {
+    if (run.finished || run.deleting) return;
+    run.deadlineExceeded = true;
+    run.wake.emit('wake');
+    for (const c of run.containers.values()) c.child?.kill('SIGKILL');
+  }
+
+  private failForDeadline(run: PodRun): void {
+    const message = 'Pod was active on the node longer than the specified deadline';
+    const pod = this.mutatePod(run, (p) => {
+      const s = status(p);
+      s.phase = 'Failed';
+      s.reason = 'DeadlineExceeded';
+      s.message = message;
+      setCondition(s, 'Ready', 'False', 'PodFailed', '');
+      setCondition(s, 'ContainersReady', 'False', 'PodFailed', '');
+    });
+    if (pod) this.ctx.event(pod, 'Warning', 'DeadlineExceeded', message, 'kubelet');
   }
 
   private mutatePod(run: PodRun, fn: (pod: KubeObject) => void): KubeObject | undefined {
@@ -399,6 +423,11 @@ export class Kubelet {
       }));
     });
     if (!pod) return;
+    const deadline = valueAtPath(pod, 'spec.activeDeadlineSeconds');
+    if (typeof deadline === 'number' && deadline > 0) {
+      const t = setTimeout(() => this.exceedDeadline(run), deadline * 1000);
+      run.timers.add(t);
+    }
 
     let mounts: Map<string, string> | undefined;
     for (let attempt = 0; !mounts; attempt++) {
@@ -575,7 +604,7 @@ export class Kubelet {
       });
       cr.done = true;
       run.wake.emit('end', c.name);
-      if (run.deleting || this.stopped) {
+      if (run.deleting || this.stopped || run.deadlineExceeded) {
         this.terminated(
           run,
           c.name,
