@@ -7,6 +7,28 @@
 //
 // Secrets hygiene: the double never prints anything; its request log holds method, path, status
 // and user name only — never an Authorization header or a token.
+//
+// What kubectl 1.32 needs (tried for real): legacy discovery (/api, /apis, /api/v1, /apis/G/V as
+// APIVersions/APIGroupList/APIResourceList; kubectl falls back from aggregated discovery by
+// itself), Table responses for `get` (Accept ...;as=Table), /openapi/v3 with a `fieldValidation`
+// parameter on each kind's PATCH for `apply -f`/`create -f` (otherwise: "failed to download
+// openapi"), protobuf request bodies for the typed `create namespace|serviceaccount|token`
+// (no JSON fallback on 415), and nothing at all for `get --raw`.
+//
+// Behaviour copied from kube-apiserver on purpose, because it trips real callers:
+//   - list items carry no kind/apiVersion; DELETE returns the object; no-op updates keep the
+//     resourceVersion; a JSON patch adding under a missing map fails with 422;
+//   - a pod naming a missing service account is refused at admission (403), a Job's pod the
+//     same way (Warning FailedCreate on the Job); a service account deleted after the pod was
+//     admitted leaves the pod in ContainerCreating with Warning FailedMount events;
+//   - restartPolicy defaults to Always, so a finished container restarts (CrashLoopBackOff);
+//   - deleting a batch/v1 Job without propagationPolicy orphans its pods, with kube's Warning;
+//   - TokenRequest and projected tokens below 600 s are 422; audiences default to --api-audiences;
+//   - with a non-https issuer the discovery endpoints are not served (404), as kube refuses them;
+//   - SA tokens the double minted authenticate (issuer discovery allowed, resources 403).
+// Not modelled: RBAC beyond the admin/forbidden/service-account split, managedFields and real
+// server-side apply (it is a strategic merge here), token refresh at 80% TTL, init containers,
+// secrets/configmaps as resources, protobuf for other kinds, watch bookmarks.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
