@@ -160,6 +160,20 @@ describe('a cluster through its whole life', () => {
   });
 });
 
+describe('output before any apply', () => {
+  test('sets empty outputs and warns that the state holds none', async () => {
+    const box = sandbox();
+    const run = await runProvision(fixtureInputs(box, 'never-applied', { command: 'output' }), box.env);
+    const outputs = ok(run);
+    expect(outputs.kubeconfig).toBe('');
+    expect(outputs['kubeconfig-path']).toBe('');
+    expect(outputs['outputs-json']).toBe('{}');
+    expect(run.log.lines).toContain(
+      '::warning::The state holds no outputs for cluster never-applied: has it been applied?'
+    );
+  });
+});
+
 describe('one root module, two clusters', () => {
   test('each run uses the state its backend-config names, whatever ran before in the directory', async () => {
     const box = sandbox();

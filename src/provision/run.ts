@@ -56,7 +56,11 @@ export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise
     ]);
     // Secrets already in the state are masked before any plan or apply text is printed.
     let outputs = await readOutputs();
-    if (inputs.command === 'output') return await finish(inputs, deps, secrets, outputs, undefined);
+    if (inputs.command === 'output') {
+      if (outputs.length === 0)
+        log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
+      return await finish(inputs, deps, secrets, outputs, undefined);
+    }
 
     // Named for the input it comes from: Terraform's errors about a value quote this file name.
     const tfvars = join(scratch, 'variables-input.tfvars.json');

@@ -29317,8 +29317,11 @@ async function run(inputs, deps) {
         ]);
         // Secrets already in the state are masked before any plan or apply text is printed.
         let outputs = await readOutputs();
-        if (inputs.command === 'output')
+        if (inputs.command === 'output') {
+            if (outputs.length === 0)
+                log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
             return await finish(inputs, deps, secrets, outputs, undefined);
+        }
         // Named for the input it comes from: Terraform's errors about a value quote this file name.
         const tfvars = (0,external_node_path_.join)(scratch, 'variables-input.tfvars.json');
         await (0,promises_namespaceObject.writeFile)(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
