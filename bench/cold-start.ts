@@ -1,0 +1,203 @@
+// Cold start of each bundle, as the runner starts it: `node dist/index.js` with INPUT_* variables.
+// Two moments are timed from spawn: the exit after a validation error (no inputs at all), and the
+// first network connection when every input is valid. Both are compared with a bare `node -e 0`
+// started with the same environment, so what remains is the bundle's own cost.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActionName, BundleSet } from './bundles.js';
+import type { FirstContactRecorder } from './first-contact.js';
+import { verdictAtMost, type Row } from './report.js';
+import { formatMs, formatRatio, median, ratio } from './stats.js';
+
+export interface Exit {
+  ms: number;
+  status: number;
+  stdout: string;
+}
+
+function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return env;
+}
+
+/** Spawn to exit, in ms. stdout is kept to check that the run took the path being timed. */
+export function timeToExit(node: string, args: string[], env: Record<string, string>): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ ms: performance.now() - started, status: code ?? -1, stdout }));
+  });
+}
+
+export type Contact = { ms: number } | { problem: string };
+
+/** Spawn to the first connection the recorder sees; the process is then killed. */
+export async function timeToFirstContact(
+  node: string,
+  entry: string,
+  env: Record<string, string>,
+  recorder: FirstContactRecorder
+): Promise<Contact> {
+  const contact = recorder.nextContact();
+  const started = performance.now();
+  const child = spawn(node, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString('utf8')).slice(-2000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+  const first = await Promise.race([contact.then((at) => ({ at })), exited.then((status) => ({ status }))]);
+  if ('status' in first) {
+    const error = output.split('\n').find((line) => line.startsWith('::error'));
+    return { problem: `exited ${first.status} before any request: ${error ?? output.trim().slice(-300)}` };
+  }
+  child.kill('SIGKILL');
+  await exited;
+  return { ms: first.at - started };
+}
+
+/** A fake `terraform` that only connects to the recorder, so provision's first spawn is timed too. */
+export function writeFakeTerraform(dir: string, port: number): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'terraform');
+  writeFileSync(
+    path,
+    `#!/bin/bash\n# bench: marks the moment provision first runs terraform, then fails.\nexec 3<>/dev/tcp/127.0.0.1/${port}\nexit 1\n`
+  );
+  chmodSync(path, 0o755);
+  return dir;
+}
+
+/** A kubeconfig whose API server is the recorder: the first Kubernetes request is the first contact. */
+export function recorderKubeconfig(server: string, caPem: string): string {
+  const ca = Buffer.from(caPem).toString('base64');
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    `- name: bench\n  cluster:\n    server: ${server}\n    certificate-authority-data: ${ca}`,
+    'users:',
+    '- name: bench\n  user:\n    token: bench-cold-start-token',
+    'contexts:',
+    '- name: bench\n  context:\n    cluster: bench\n    user: bench',
+    'current-context: bench',
+    ''
+  ].join('\n');
+}
+
+export interface ColdStartCase {
+  action: ActionName;
+  /** Valid inputs that lead to a first request. */
+  inputs: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+export interface ColdStartResult {
+  node: string;
+  bare: number[];
+  validation: Map<ActionName, number[]>;
+  firstContact: Map<ActionName, number[]>;
+  /** Why a measurement could not be taken (wrong exit, no request); shown instead of a figure. */
+  problems: Map<string, string>;
+}
+
+export interface ColdStartOptions {
+  node: string;
+  bundles: BundleSet;
+  cases: ColdStartCase[];
+  baseEnv: Record<string, string>;
+  recorder: FirstContactRecorder;
+  runs: number;
+}
+
+/**
+ * Rounds interleave every measurement (bare, then each bundle), so a burst of load on a shared
+ * machine lands on all of them alike rather than on whichever ran during it. One round is a
+ * warm-up that fills the page cache and is not counted; a runner has just downloaded the action too.
+ */
+export async function measureColdStarts(options: ColdStartOptions): Promise<ColdStartResult> {
+  const { node, bundles, cases, baseEnv, recorder, runs } = options;
+  const result: ColdStartResult = {
+    node,
+    bare: [],
+    validation: new Map(),
+    firstContact: new Map(),
+    problems: new Map()
+  };
+  const push = (map: Map<ActionName, number[]>, action: ActionName, ms: number): void => {
+    map.set(action, [...(map.get(action) ?? []), ms]);
+  };
+  for (let round = 0; round <= runs; round++) {
+    const counted = round > 0;
+    const bare = await timeToExit(node, ['-e', '0'], baseEnv);
+    if (counted) result.bare.push(bare.ms);
+    for (const { action, inputs, env } of cases) {
+      const invalid = await timeToExit(node, [bundles.entry(action)], baseEnv);
+      const errors = invalid.stdout.split('\n').filter((line) => line.startsWith('::error'));
+      if (invalid.status === 0 || errors.length !== 1)
+        result.problems.set(
+          `validation:${action}`,
+          `expected exit ≠ 0 with one ::error::, got exit ${invalid.status} and ${errors.length}`
+        );
+      else if (counted) push(result.validation, action, invalid.ms);
+      const contact = await timeToFirstContact(
+        node,
+        bundles.entry(action),
+        { ...baseEnv, ...env, ...inputEnv(inputs) },
+        recorder
+      );
+      if ('problem' in contact) result.problems.set(`first-contact:${action}`, contact.problem);
+      else if (counted) push(result.firstContact, action, contact.ms);
+    }
+  }
+  return result;
+}
+
+export const VALIDATION_TARGET = 1.5;
+export const FIRST_REQUEST_TARGET = 3;
+
+/** One row per bundle and moment: the median against bare node's median, as a ratio. */
+export function coldStartRows(result: ColdStartResult, label: string, actions: readonly ActionName[]): Row[] {
+  const bare = median(result.bare);
+  const rows: Row[] = [
+    {
+      section: `cold start (${label})`,
+      figure: 'bare `node -e 0`',
+      measured: `${formatMs(bare)} (median of ${result.bare.length})`,
+      target: '',
+      verdict: ''
+    }
+  ];
+  const moments = [
+    { key: 'validation', name: 'missing input → exit 1', runs: result.validation, limit: VALIDATION_TARGET },
+    { key: 'first-contact', name: 'first request', runs: result.firstContact, limit: FIRST_REQUEST_TARGET }
+  ] as const;
+  for (const action of actions)
+    for (const moment of moments) {
+      const runs = moment.runs.get(action);
+      const problem = result.problems.get(`${moment.key}:${action}`);
+      const base = { section: `cold start (${label})`, figure: `${action}: ${moment.name}` };
+      const target = `≤ ${formatRatio(moment.limit)} bare`;
+      if (!runs || runs.length === 0) {
+        rows.push({ ...base, measured: `not measured: ${problem ?? 'no runs'}`, target, verdict: 'MISS' });
+        continue;
+      }
+      const value = ratio(median(runs), bare);
+      rows.push({
+        ...base,
+        measured: `${formatMs(median(runs))} = ${formatRatio(value)}`,
+        target,
+        verdict: verdictAtMost(value, moment.limit)
+      });
+    }
+  return rows;
+}

@@ -1,0 +1,192 @@
+// `npm run bench`: the suite's figures, side by side, from one run on the local stack. It prints a
+// table of each figure with its target and PASS/MISS; no figure is asserted anywhere.
+//
+//   npm run bench                       committed bundles at HEAD, 7 cold-start runs
+//   npm run bench -- --runs 11          more cold-start runs per figure
+//   npm run bench -- --worktree         the bundles in actions/*/dist as they are now
+//   npm run bench -- --only cold-start,sizes
+//   npm run bench -- --markdown FILE    also write the table as Markdown
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../test/harness/run-bundle.js';
+import { createTestCa } from '../test/stack/tls.js';
+import { ACTIONS, bundleSize, committedBundles, workingTreeBundles } from './bundles.js';
+import {
+  coldStartRows,
+  measureColdStarts,
+  type ColdStartCase,
+  recorderKubeconfig,
+  writeFakeTerraform
+} from './cold-start.js';
+import { startFirstContactRecorder } from './first-contact.js';
+import { markdownTable, missed, textTable, type Row } from './report.js';
+import { formatBytes } from './stats.js';
+
+const SECTIONS = ['sizes', 'cold-start', 'publish-oidc', 'irsa-role', 'verify-irsa'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface BenchOptions {
+  runs: number;
+  worktree: boolean;
+  only: Set<Section>;
+  markdown: string | undefined;
+}
+
+function parseOptions(argv: string[]): BenchOptions {
+  const value = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const runs = Number(value('--runs') ?? '7');
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a positive integer, not ${value('--runs')}`);
+  const only = value('--only')?.split(',') ?? [...SECTIONS];
+  const unknown = only.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown section ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+  return {
+    runs,
+    worktree: argv.includes('--worktree'),
+    only: new Set(only as Section[]),
+    markdown: value('--markdown')
+  };
+}
+
+const NODE24 = join(repoRoot, '.tools', 'node24', 'node_modules', '.bin', 'node');
+
+function log(message: string): void {
+  console.error(`[bench] ${message}`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dir = join(repoRoot, '.stack', 'bench');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const started = performance.now();
+  const bundles = options.worktree
+    ? workingTreeBundles(repoRoot)
+    : committedBundles(repoRoot, join(dir, 'bundles'));
+  const present = ACTIONS.filter((action) => existsSync(bundles.entry(action)));
+  const absent = ACTIONS.filter((action) => !present.includes(action));
+  log(`bundles: ${bundles.source}${absent.length ? ` (missing: ${absent.join(', ')})` : ''}`);
+  const rows: Row[] = [];
+  const details: string[] = [];
+
+  if (options.only.has('sizes'))
+    for (const action of ACTIONS) {
+      const size = bundleSize(bundles, action);
+      rows.push({
+        section: 'bundle size',
+        figure: action,
+        measured: size
+          ? `${formatBytes(size.entryBytes)} index.js; ${formatBytes(size.totalBytes)} with ${size.chunks} lazy chunks`
+          : 'no bundle',
+        target: '',
+        verdict: ''
+      });
+    }
+
+  const ca = createTestCa(join(dir, 'ca'));
+
+  if (options.only.has('cold-start')) {
+    const recorder = await startFirstContactRecorder(ca.issue('bench-recorder'));
+    try {
+      const kubeconfigPath = join(dir, 'recorder-kubeconfig');
+      writeFileSync(kubeconfigPath, recorderKubeconfig(recorder.tlsUrl, ca.caPem), { mode: 0o600 });
+      const fakeBin = writeFakeTerraform(join(dir, 'fake-bin'), recorder.plainPort);
+      const runnerDir = join(dir, 'runner');
+      mkdirSync(runnerDir, { recursive: true });
+      writeFileSync(join(runnerDir, 'output'), '');
+      writeFileSync(join(runnerDir, 'summary'), '');
+      // The same environment for bare node and every bundle: what a runner step would have, plus
+      // static test credentials so the SDK's credential chain resolves without a network call.
+      const baseEnv: Record<string, string> = {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? dir,
+        RUNNER_TEMP: runnerDir,
+        GITHUB_OUTPUT: join(runnerDir, 'output'),
+        GITHUB_STEP_SUMMARY: join(runnerDir, 'summary'),
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        AWS_REGION: 'us-east-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'
+      };
+      const awsAtRecorder = { AWS_ENDPOINT_URL: recorder.plainUrl, AWS_ENDPOINT_URL_STS: recorder.plainUrl };
+      const provider = 'arn:aws:iam::123456789012:oidc-provider/127.0.0.1/bench-cold';
+      const allCases: ColdStartCase[] = [
+        {
+          action: 'publish-oidc',
+          inputs: {
+            'kubeconfig-path': kubeconfigPath,
+            bucket: 'bench-cold',
+            'issuer-url': 'https://127.0.0.1/bench-cold'
+          },
+          env: awsAtRecorder
+        },
+        {
+          action: 'irsa-role',
+          inputs: {
+            'provider-arn': provider,
+            'role-name': 'bench-cold',
+            namespace: 'apps',
+            'service-account': 'app'
+          },
+          env: awsAtRecorder
+        },
+        {
+          action: 'verify-irsa',
+          inputs: {
+            'kubeconfig-path': kubeconfigPath,
+            'role-arn': 'arn:aws:iam::123456789012:role/bench-cold',
+            mode: 'token'
+          },
+          env: awsAtRecorder
+        },
+        {
+          action: 'provision',
+          inputs: { 'cluster-name': 'bench-cold', 'comment-on-pr': 'false' },
+          env: { PATH: `${fakeBin}:${baseEnv.PATH}` }
+        }
+      ];
+      const cases = allCases.filter((c) => present.includes(c.action));
+      const nodes: Array<[string, string]> = [['Node 20', process.execPath]];
+      if (existsSync(NODE24)) nodes.push(['Node 24', NODE24]);
+      else details.push(`Node 24 not found at ${NODE24}: cold start measured on Node 20 only.`);
+      for (const [label, node] of nodes) {
+        log(`cold start on ${label}: ${options.runs} rounds + 1 warm-up`);
+        const result = await measureColdStarts({
+          node,
+          bundles,
+          cases,
+          baseEnv,
+          recorder,
+          runs: options.runs
+        });
+        rows.push(
+          ...coldStartRows(
+            result,
+            label,
+            cases.map((c) => c.action)
+          )
+        );
+      }
+    } finally {
+      await recorder.stop();
+    }
+  }
+
+  console.log(
+    `\nBench of ${bundles.source} on ${new Date().toISOString()} (${Math.round((performance.now() - started) / 1000)} s)\n`
+  );
+  console.log(textTable(rows));
+  for (const line of details) console.log(`\n${line}`);
+  const misses = missed(rows);
+  console.log(`\n${misses.length === 0 ? 'Every target met.' : `${misses.length} target(s) missed.`}`);
+  if (options.markdown) writeFileSync(options.markdown, `${markdownTable(rows)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
