@@ -4,8 +4,6 @@ import { maskSecret } from '../io/secrets.js';
 import { clientConfig } from '../aws/clients.js';
 import { loadKubeClient } from '../kube/client.js';
 import { readIrsaRoleInputs } from './inputs.js';
-import { run } from './run.js';
-import { kubeServiceAccounts } from './service-account-annotation.js';
 
 /** IAM is global; any region signs its requests, so no region input is asked for. */
 function iamRegion(env: NodeJS.ProcessEnv): string {
@@ -31,6 +29,8 @@ export async function irsaRoleAction(
   // Masked before anything else reads it, so no later error can print it.
   maskSecret(ctx.read('kubeconfig'), ctx.mask);
   const inputs = readIrsaRoleInputs(ctx.read);
+  // The AWS SDK and everything that uses it load only once the inputs are known to be good.
+  const { run } = await import('./run.js');
   const iam = overrides.iam ?? (await createIamClient(ctx.env));
   const kubeconfig = inputs.kubeconfig;
   return run(inputs, {
@@ -39,7 +39,9 @@ export async function irsaRoleAction(
     concurrency: overrides.concurrency,
     serviceAccounts: async () => {
       if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
-      return kubeServiceAccounts(await loadKubeClient(kubeconfig, ctx.mask));
+      const client = await loadKubeClient(kubeconfig, ctx.mask);
+      const { kubeServiceAccounts } = await import('./service-account-annotation.js');
+      return kubeServiceAccounts(client);
     }
   });
 }

@@ -1,0 +1,684 @@
+export const id = 997;
+export const ids = [997,309];
+export const modules = {
+
+/***/ 3997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: DEFAULT_CONCURRENCY, desiredRoleFor, roleDescription
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __webpack_require__(7333);
+// EXTERNAL MODULE: ./src/trust/tags.ts
+var trust_tags = __webpack_require__(217);
+// EXTERNAL MODULE: ./src/trust/names.ts
+var names = __webpack_require__(8350);
+;// CONCATENATED MODULE: ./src/trust/trust-policy.ts
+// The trust policy of an IRSA role: who may assume it. Written in one place because hand-written
+// trust policies are where IRSA most often breaks — a wildcard under StringEquals matches nothing,
+// the provider ARN used as the condition key matches nothing, and `aud` and `sub` get swapped.
+
+/** The condition key prefix STS uses: the provider URL without its scheme, never the ARN. */
+function conditionKeyPrefix(issuer) {
+    return issuer.replace(/^https:\/\//i, '').replace(/\/+$/, '');
+}
+function subjectOf(account) {
+    return `system:serviceaccount:${account.namespace}:${account.name}`;
+}
+/**
+ * One statement: the provider may assume the role for tokens whose `sub` is one of the service
+ * accounts and whose `aud` is the audience. `sub` moves to StringLike only when a pattern needs it
+ * (names were checked against allow-wildcards before); `aud` always stays StringEquals.
+ */
+function trustPolicyFor(inputs) {
+    const prefix = conditionKeyPrefix(inputs.issuer);
+    const subjects = [...new Set(inputs.serviceAccounts.map(subjectOf))];
+    if (subjects.length === 0)
+        throw new Error('a trust policy needs at least one service account');
+    const sub = subjects.length === 1 ? subjects[0] : subjects;
+    const aud = inputs.audience;
+    const condition = subjects.some(names/* hasWildcard */.rl)
+        ? { StringEquals: { [`${prefix}:aud`]: aud }, StringLike: { [`${prefix}:sub`]: sub } }
+        : { StringEquals: { [`${prefix}:sub`]: sub, [`${prefix}:aud`]: aud } };
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            {
+                Effect: 'Allow',
+                Principal: { Federated: inputs.providerArn },
+                Action: 'sts:AssumeRoleWithWebIdentity',
+                Condition: condition
+            }
+        ]
+    };
+}
+/** Who may assume a role, as the summary shows it: `ns/sa` per service account. */
+function assumedBy(accounts) {
+    return accounts.map((account) => `${account.namespace}/${account.name}`);
+}
+
+// EXTERNAL MODULE: ./src/trust/policy-document.ts
+var policy_document = __webpack_require__(6682);
+;// CONCATENATED MODULE: ./src/irsa-role/iam-errors.ts
+/** IAM's "not found" for roles, policies and providers, whichever way the SDK surfaces it. */
+function isNoSuchEntity(error) {
+    return error instanceof Error && (error.name === 'NoSuchEntityException' || error.name === 'NoSuchEntity');
+}
+function isMalformedPolicy(error) {
+    return (error instanceof Error &&
+        (error.name === 'MalformedPolicyDocumentException' || error.name === 'MalformedPolicyDocument'));
+}
+
+;// CONCATENATED MODULE: ./src/irsa-role/converge-role.ts
+
+
+
+
+
+/** The inline policy this action owns on each role; other inline policies are left alone unless pruning. */
+const INLINE_POLICY_NAME = 'talos-irsa';
+async function currentRole(iam, roleName) {
+    try {
+        return (await iam.send(new dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }))).Role;
+    }
+    catch (error) {
+        if (isNoSuchEntity(error))
+            return undefined;
+        throw error;
+    }
+}
+async function attachedPolicies(iam, roleName) {
+    const arns = [];
+    let marker;
+    do {
+        const page = await iam.send(new dist_cjs/* ListAttachedRolePoliciesCommand */.wfM({ RoleName: roleName, Marker: marker }));
+        for (const policy of page.AttachedPolicies ?? [])
+            if (policy.PolicyArn)
+                arns.push(policy.PolicyArn);
+        marker = page.IsTruncated ? page.Marker : undefined;
+    } while (marker);
+    return arns;
+}
+async function inlinePolicyNames(iam, roleName) {
+    const names = [];
+    let marker;
+    do {
+        const page = await iam.send(new dist_cjs/* ListRolePoliciesCommand */.Y7N({ RoleName: roleName, Marker: marker }));
+        names.push(...(page.PolicyNames ?? []));
+        marker = page.IsTruncated ? page.Marker : undefined;
+    } while (marker);
+    return names;
+}
+async function currentInlinePolicy(iam, roleName) {
+    try {
+        const found = await iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: INLINE_POLICY_NAME }));
+        return found.PolicyDocument;
+    }
+    catch (error) {
+        if (isNoSuchEntity(error))
+            return undefined;
+        throw error;
+    }
+}
+async function putInlinePolicy(iam, desired, document) {
+    try {
+        await iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({
+            RoleName: desired.roleName,
+            PolicyName: INLINE_POLICY_NAME,
+            PolicyDocument: (0,policy_document/* policyJson */.nF)(document)
+        }));
+    }
+    catch (error) {
+        // IAM checks actions and resources more deeply than the shape check before the first write.
+        if (isMalformedPolicy(error)) {
+            const { input, where } = desired.inlinePolicyOrigin;
+            const detail = error instanceof Error ? error.message : String(error);
+            throw new errors/* UserError */.yo(`${where ? `${where}: ` : ''}IAM rejected the inline policy (${detail}).`, input);
+        }
+        throw error;
+    }
+}
+function tagsOf(role) {
+    return Object.fromEntries((role.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
+}
+async function createRole(iam, desired) {
+    const created = await iam.send(new dist_cjs/* CreateRoleCommand */.IS({
+        RoleName: desired.roleName,
+        Path: desired.path,
+        AssumeRolePolicyDocument: (0,policy_document/* policyJson */.nF)(desired.trust),
+        Description: desired.description,
+        MaxSessionDuration: desired.maxSessionDuration,
+        PermissionsBoundary: desired.permissionsBoundary,
+        Tags: (0,trust_tags/* tagList */.Tw)(desired.tags)
+    }));
+    const changes = ['created the role'];
+    for (const arn of desired.policyArns) {
+        await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: desired.roleName, PolicyArn: arn }));
+        changes.push(`attached ${arn}`);
+    }
+    if (desired.inlinePolicy) {
+        await putInlinePolicy(iam, desired, desired.inlinePolicy);
+        changes.push(`put inline policy ${INLINE_POLICY_NAME}`);
+    }
+    return {
+        roleName: desired.roleName,
+        arn: created.Role?.Arn ?? '',
+        created: true,
+        changes,
+        policyArns: [...desired.policyArns],
+        inlinePolicies: desired.inlinePolicy ? [INLINE_POLICY_NAME] : [],
+        warnings: []
+    };
+}
+async function convergeSettings(iam, role, desired, changes) {
+    const name = desired.roleName;
+    if (!(0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust)) {
+        await iam.send(new dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({ RoleName: name, PolicyDocument: (0,policy_document/* policyJson */.nF)(desired.trust) }));
+        changes.push('rewrote the trust policy');
+    }
+    const descriptionDiffers = (role.Description ?? '') !== desired.description;
+    const durationDiffers = (role.MaxSessionDuration ?? 3600) !== desired.maxSessionDuration;
+    if (descriptionDiffers || durationDiffers) {
+        await iam.send(new dist_cjs/* UpdateRoleCommand */.TR7({
+            RoleName: name,
+            Description: desired.description,
+            MaxSessionDuration: desired.maxSessionDuration
+        }));
+        if (descriptionDiffers)
+            changes.push('updated the description');
+        if (durationDiffers)
+            changes.push(`set max session duration ${role.MaxSessionDuration ?? 3600} → ${desired.maxSessionDuration}`);
+    }
+    const boundary = role.PermissionsBoundary?.PermissionsBoundaryArn;
+    if (desired.permissionsBoundary && boundary !== desired.permissionsBoundary) {
+        await iam.send(new dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({
+            RoleName: name,
+            PermissionsBoundary: desired.permissionsBoundary
+        }));
+        changes.push(`set permissions boundary ${desired.permissionsBoundary}`);
+    }
+    const tags = (0,trust_tags/* tagsToWrite */.mU)(tagsOf(role), desired.tags);
+    if (Object.keys(tags).length > 0) {
+        await iam.send(new dist_cjs/* TagRoleCommand */.Wcv({ RoleName: name, Tags: (0,trust_tags/* tagList */.Tw)(tags) }));
+        changes.push(`tagged ${Object.keys(tags).join(', ')}`);
+    }
+}
+async function convergeManagedPolicies(iam, desired, prune, changes) {
+    const attached = await attachedPolicies(iam, desired.roleName);
+    const result = new Set(attached);
+    for (const arn of desired.policyArns.filter((arn) => !attached.includes(arn))) {
+        await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: desired.roleName, PolicyArn: arn }));
+        changes.push(`attached ${arn}`);
+        result.add(arn);
+    }
+    if (prune)
+        for (const arn of attached.filter((arn) => !desired.policyArns.includes(arn))) {
+            await iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: desired.roleName, PolicyArn: arn }));
+            changes.push(`detached ${arn}`);
+            result.delete(arn);
+        }
+    return [...result];
+}
+async function convergeInlinePolicies(iam, desired, prune, changes) {
+    const name = desired.roleName;
+    // Without pruning only our own inline policy matters, which one GetRolePolicy answers.
+    const names = prune ? await inlinePolicyNames(iam, name) : undefined;
+    const result = new Set(names ?? []);
+    if (desired.inlinePolicy) {
+        const current = names && !names.includes(INLINE_POLICY_NAME) ? undefined : await currentInlinePolicy(iam, name);
+        if (current === undefined || !(0,policy_document/* samePolicy */.Jo)(current, desired.inlinePolicy)) {
+            await putInlinePolicy(iam, desired, desired.inlinePolicy);
+            changes.push(`${current === undefined ? 'put' : 'updated'} inline policy ${INLINE_POLICY_NAME}`);
+        }
+        result.add(INLINE_POLICY_NAME);
+    }
+    else if (!prune && (await currentInlinePolicy(iam, name)) !== undefined) {
+        result.add(INLINE_POLICY_NAME);
+    }
+    if (prune)
+        for (const extra of (names ?? []).filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME))) {
+            await iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: name, PolicyName: extra }));
+            changes.push(`deleted inline policy ${extra}`);
+            result.delete(extra);
+        }
+    return [...result];
+}
+async function convergeRole(iam, desired, prune) {
+    const role = await currentRole(iam, desired.roleName);
+    if (!role)
+        return createRole(iam, desired);
+    const changes = [];
+    const warnings = [];
+    if ((role.Path ?? '/') !== desired.path)
+        warnings.push(`role ${desired.roleName} has path ${role.Path ?? '/'}, not ${desired.path}; IAM cannot move a role, so the path is left as it is.`);
+    await convergeSettings(iam, role, desired, changes);
+    const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
+    const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);
+    return {
+        roleName: desired.roleName,
+        arn: role.Arn ?? '',
+        created: false,
+        changes,
+        policyArns,
+        inlinePolicies,
+        warnings
+    };
+}
+
+;// CONCATENATED MODULE: ./src/irsa-role/pool.ts
+/**
+ * Runs `work` over `items` with at most `limit` in flight, keeping results in input order. Each
+ * item settles on its own, so one failing role does not stop the others from converging.
+ */
+async function settleBounded(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            try {
+                results[index] = { status: 'fulfilled', value: await work(items[index], index) };
+            }
+            catch (reason) {
+                results[index] = { status: 'rejected', reason };
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+/** Like settleBounded, but fails with the first error (in input order) once all have settled. */
+async function mapBounded(items, limit, work) {
+    const settled = await settleBounded(items, limit, work);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((result) => result.value);
+}
+
+;// CONCATENATED MODULE: ./src/irsa-role/provider.ts
+
+
+
+
+function sameIssuer(a, b) {
+    // Host names are case-insensitive; paths are not.
+    const split = (value) => {
+        const bare = conditionKeyPrefix(value);
+        const slash = bare.indexOf('/');
+        return slash < 0 ? [bare.toLowerCase(), ''] : [bare.slice(0, slash).toLowerCase(), bare.slice(slash)];
+    };
+    const [hostA, pathA] = split(a);
+    const [hostB, pathB] = split(b);
+    return hostA === hostB && pathA === pathB;
+}
+async function describe(iam, arn) {
+    try {
+        const found = await iam.send(new dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }));
+        return { arn, hostPath: conditionKeyPrefix(found.Url ?? ''), clientIds: found.ClientIDList ?? [] };
+    }
+    catch (error) {
+        if (isNoSuchEntity(error))
+            return undefined;
+        throw error;
+    }
+}
+async function resolveProvider(iam, given) {
+    if (given.input === 'provider-arn') {
+        const provider = await describe(iam, given.arn);
+        if (!provider)
+            throw new errors/* UserError */.yo(`no IAM OIDC provider '${given.arn}' exists in this account; create it first (publish-oidc does).`, 'provider-arn');
+        return provider;
+    }
+    const listed = await iam.send(new dist_cjs/* ListOpenIDConnectProvidersCommand */.vfi({}));
+    const arns = (listed.OpenIDConnectProviderList ?? []).flatMap((entry) => (entry.Arn ? [entry.Arn] : []));
+    // A provider's ARN ends with its URL, so only likely matches need a GetOpenIDConnectProvider.
+    const wanted = conditionKeyPrefix(given.url);
+    const candidates = arns.filter((arn) => sameIssuer(arn.replace(/^.*?:oidc-provider\//, ''), wanted));
+    for (const arn of candidates) {
+        const provider = await describe(iam, arn);
+        if (provider && sameIssuer(provider.hostPath, wanted))
+            return provider;
+    }
+    throw new errors/* UserError */.yo(`no IAM OIDC provider has the URL '${given.url}'; create it first (publish-oidc does) or give provider-arn.`, 'issuer-url');
+}
+
+// EXTERNAL MODULE: ./src/irsa-role/service-account-annotation.ts
+var service_account_annotation = __webpack_require__(7309);
+;// CONCATENATED MODULE: ./src/io/summary.ts
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+function table(header, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+function details(summaryLine, body) {
+    return `<details><summary>${summaryLine}</summary>\n\n${body}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./src/irsa-role/summary.ts
+// The job summary: each role, who may assume it, its policies, and what this run changed.
+
+
+function policiesCell(outcome) {
+    if (!outcome.report)
+        return '';
+    const managed = outcome.report.policyArns.map((arn) => code(arn));
+    const inline = outcome.report.inlinePolicies.map((name) => `${code(name)} (inline)`);
+    const all = [...managed, ...inline];
+    return all.length ? all.join('<br>') : '—';
+}
+function changesCell(outcome) {
+    if (outcome.error)
+        return `**failed:** ${outcome.error}`;
+    const changes = [...(outcome.report?.changes ?? []), ...outcome.annotations];
+    return changes.length ? changes.join('<br>') : 'no change';
+}
+function irsaRoleSummary(params) {
+    const changed = params.outcomes.filter((o) => o.report && (o.report.changes.length || o.annotations.length));
+    const failed = params.outcomes.filter((o) => o.error).length;
+    const rows = params.outcomes.map((outcome, index) => {
+        const binding = params.bindings[index];
+        return [
+            code(binding.roleName),
+            outcome.report ? code(outcome.report.arn) : '',
+            assumedBy(binding.serviceAccounts).map(code).join('<br>'),
+            policiesCell(outcome),
+            changesCell(outcome)
+        ];
+    });
+    const counts = `${params.outcomes.length} role(s): ${changed.length} changed, ${params.outcomes.length - changed.length - failed} unchanged${failed ? `, ${failed} failed` : ''}.`;
+    return [
+        '### IRSA roles',
+        '',
+        `Trusted provider ${code(params.providerArn)}, audience ${code(params.audience)}. ${counts}`,
+        '',
+        table(['Role', 'ARN', 'Assumable by (namespace/service account)', 'Policies', 'This run'], rows),
+        ''
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/irsa-role/run.ts
+
+
+
+
+
+
+
+
+
+
+/** IAM's per-account request rate is modest; 8 in flight keeps 100 roles quick without a storm of throttles. */
+const DEFAULT_CONCURRENCY = 8;
+const DESCRIPTION_LIMIT = 1000;
+function roleDescription(binding) {
+    const subjects = binding.serviceAccounts.map(subjectOf).join(', ');
+    const text = `IRSA role for ${subjects} (managed by talos-irsa)`;
+    return text.length <= DESCRIPTION_LIMIT ? text : `${text.slice(0, DESCRIPTION_LIMIT - 1)}…`;
+}
+function desiredRoleFor(binding, inputs, provider) {
+    const issuer = `https://${provider.hostPath}`;
+    return {
+        roleName: binding.roleName,
+        path: inputs.rolePath,
+        trust: trustPolicyFor({
+            providerArn: provider.arn,
+            issuer: provider.hostPath,
+            serviceAccounts: binding.serviceAccounts,
+            audience: inputs.audience
+        }),
+        description: roleDescription(binding),
+        maxSessionDuration: inputs.maxSessionDuration,
+        permissionsBoundary: binding.permissionsBoundary,
+        tags: { ...binding.tags, ...(0,trust_tags/* managedTags */.L8)(issuer) },
+        policyArns: binding.policyArns,
+        inlinePolicy: binding.inlinePolicy,
+        inlinePolicyOrigin: binding.origins.inlinePolicy
+    };
+}
+/** Every managed policy named anywhere, with the input that named it first. */
+function namedPolicies(bindings) {
+    const named = new Map();
+    for (const binding of bindings) {
+        for (const arn of binding.policyArns)
+            if (!named.has(arn))
+                named.set(arn, binding.origins.policyArns);
+        const boundary = binding.permissionsBoundary;
+        if (boundary && !named.has(boundary))
+            named.set(boundary, binding.origins.permissionsBoundary);
+    }
+    return named;
+}
+/** A policy ARN that does not exist is a bad input, and must be found before the first write. */
+async function checkPoliciesExist(iam, bindings, concurrency) {
+    const named = [...namedPolicies(bindings)];
+    await mapBounded(named, concurrency, async ([arn, origin]) => {
+        try {
+            await iam.send(new dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }));
+        }
+        catch (error) {
+            if (!isNoSuchEntity(error))
+                throw error;
+            const where = origin.where ? `${origin.where}: ` : '';
+            throw new errors/* UserError */.yo(`${where}policy '${arn}' does not exist in this account.`, origin.input);
+        }
+    });
+}
+async function annotateFor(accounts, binding, roleArn, log) {
+    const notes = [];
+    for (const account of binding.serviceAccounts) {
+        const change = await (0,service_account_annotation/* annotateServiceAccount */.ZR)(accounts, account, roleArn);
+        const label = `${account.namespace}/${account.name}`;
+        if (change === 'created')
+            notes.push(`created service account ${label}`);
+        if (change === 'annotated')
+            notes.push(`annotated service account ${label}`);
+        log.info(`${binding.roleName}: service account ${label} ${change === 'unchanged' ? 'already annotated' : change}.`);
+    }
+    return notes;
+}
+function failureMessage(failures, total) {
+    if (failures.length === 0)
+        return undefined;
+    if (total === 1)
+        return failures[0]?.[1];
+    const listed = failures.map(([role, message]) => `role '${role}': ${message}`).join('; ');
+    return `${failures.length} of ${total} roles failed: ${listed}`;
+}
+async function run(inputs, deps) {
+    const { iam, log } = deps;
+    const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
+    const provider = await resolveProvider(iam, inputs.provider);
+    log.info(`IAM OIDC provider ${provider.arn} (issuer https://${provider.hostPath}).`);
+    if (!provider.clientIds.includes(inputs.audience))
+        log.warning(`Provider ${provider.arn} does not list '${inputs.audience}' as a client ID (audience), so STS will refuse tokens for these roles until it does.`);
+    await checkPoliciesExist(iam, inputs.bindings, concurrency);
+    const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
+    // Reads before the first write, so a missing namespace, an unreachable cluster or refused
+    // credentials change nothing.
+    if (accounts)
+        await (0,service_account_annotation/* checkAnnotationTargets */.QR)(accounts, inputs.bindings.flatMap((binding) => binding.serviceAccounts));
+    const settled = await settleBounded(inputs.bindings, concurrency, async (binding) => {
+        const report = await convergeRole(iam, desiredRoleFor(binding, inputs, provider), inputs.prune);
+        for (const warning of report.warnings)
+            log.warning(warning);
+        log.info(`${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`);
+        const annotations = accounts ? await annotateFor(accounts, binding, report.arn, log) : [];
+        return { report, annotations };
+    });
+    // A UserError raised while converging (IAM rejecting a policy) fails the step like any bad input.
+    const outcomes = settled.map((result) => result.status === 'fulfilled'
+        ? { report: result.value.report, annotations: result.value.annotations, error: undefined }
+        : { report: undefined, annotations: [], error: (0,errors/* oneLine */.TN)(result.reason) });
+    const failures = outcomes.flatMap((outcome, index) => outcome.error ? [[inputs.bindings[index]?.roleName ?? '', outcome.error]] : []);
+    const roleArns = {};
+    for (const outcome of outcomes)
+        if (outcome.report)
+            roleArns[outcome.report.roleName] = outcome.report.arn;
+    const changed = outcomes.some((o) => o.report && (o.report.changes.length > 0 || o.annotations.length > 0));
+    const outputs = { 'role-arns': JSON.stringify(roleArns), changed: String(changed) };
+    const first = outcomes[0]?.report;
+    if (inputs.single && first)
+        outputs['role-arn'] = first.arn;
+    if (!changed && failures.length === 0)
+        log.info('Nothing to change: every role already matches its inputs.');
+    const result = {
+        outputs,
+        summary: irsaRoleSummary({
+            providerArn: provider.arn,
+            audience: inputs.audience,
+            bindings: inputs.bindings,
+            outcomes
+        })
+    };
+    const failure = failureMessage(failures, inputs.bindings.length);
+    if (failure)
+        result.failure = failure;
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 7309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QR: () => (/* binding */ checkAnnotationTargets),
+/* harmony export */   ZR: () => (/* binding */ annotateServiceAccount),
+/* harmony export */   kubeServiceAccounts: () => (/* binding */ kubeServiceAccounts)
+/* harmony export */ });
+/* unused harmony export ROLE_ARN_ANNOTATION */
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
+
+const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+/**
+ * Every namespace the annotations go into must exist: checked before the first IAM write so that a
+ * typo in a namespace (or a cluster that cannot be reached) changes nothing.
+ */
+async function checkAnnotationTargets(accounts, targets) {
+    for (const namespace of [...new Set(targets.map((target) => target.namespace))]) {
+        if ((await accounts.namespaceExists(namespace)) === false)
+            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`namespace '${namespace}' does not exist in the cluster; create it first (the action creates service accounts, not namespaces).`, 'annotate-service-account');
+    }
+    // Reading one service account proves the credentials reach service accounts at all.
+    const first = targets[0];
+    if (first)
+        await accounts.roleArnOf(first);
+}
+async function annotateServiceAccount(accounts, account, roleArn) {
+    const current = await accounts.roleArnOf(account);
+    if (current === undefined) {
+        await accounts.create(account, roleArn);
+        return 'created';
+    }
+    if (current === roleArn)
+        return 'unchanged';
+    await accounts.annotate(account, roleArn);
+    return 'annotated';
+}
+function statusCode(error) {
+    const code = error?.code;
+    return typeof code === 'number' ? code : undefined;
+}
+function kubeFailure(error, action, client) {
+    const code = statusCode(error);
+    if (code === 401 || code === 403)
+        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the cluster refused to ${action} (HTTP ${code}); the kubeconfig's user needs get/create/patch on serviceaccounts.`, client.source.input);
+    if (code === 404)
+        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot ${action}: its namespace does not exist (create it first).`, 'annotate-service-account');
+    const body = error?.body;
+    const detail = typeof body === 'string' ? body.slice(0, 300) : error instanceof Error ? error.message : String(error);
+    return new Error(`could not ${action}: ${detail.split('\n')[0] ?? ''}`);
+}
+/** CoreV1Api behind ServiceAccounts, imported only when annotation is asked for. */
+async function kubeServiceAccounts(client) {
+    const { CoreV1Api, PatchStrategy, setHeaderOptions } = await __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 6154));
+    const api = client.config.makeApiClient(CoreV1Api);
+    const label = (account) => `service account ${account.namespace}/${account.name}`;
+    return {
+        async namespaceExists(namespace) {
+            try {
+                await api.readNamespace({ name: namespace });
+                return true;
+            }
+            catch (error) {
+                const code = statusCode(error);
+                if (code === 404)
+                    return false;
+                // Allowed to manage service accounts but not to read namespaces: let the writes decide.
+                if (code === 403)
+                    return undefined;
+                throw kubeFailure(error, `read namespace ${namespace}`, client);
+            }
+        },
+        async roleArnOf(account) {
+            try {
+                const found = await api.readNamespacedServiceAccount({
+                    name: account.name,
+                    namespace: account.namespace
+                });
+                return found.metadata?.annotations?.[ROLE_ARN_ANNOTATION] ?? '';
+            }
+            catch (error) {
+                if (statusCode(error) === 404)
+                    return undefined;
+                throw kubeFailure(error, `read ${label(account)}`, client);
+            }
+        },
+        async create(account, roleArn) {
+            try {
+                await api.createNamespacedServiceAccount({
+                    namespace: account.namespace,
+                    body: {
+                        apiVersion: 'v1',
+                        kind: 'ServiceAccount',
+                        metadata: {
+                            name: account.name,
+                            namespace: account.namespace,
+                            annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
+                            labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
+                        }
+                    }
+                });
+            }
+            catch (error) {
+                throw kubeFailure(error, `create ${label(account)}`, client);
+            }
+        },
+        async annotate(account, roleArn) {
+            try {
+                await api.patchNamespacedServiceAccount({
+                    name: account.name,
+                    namespace: account.namespace,
+                    body: { metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } } }
+                }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+            }
+            catch (error) {
+                throw kubeFailure(error, `annotate ${label(account)}`, client);
+            }
+        }
+    };
+}
+
+
+/***/ })
+
+};
