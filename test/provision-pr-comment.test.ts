@@ -199,6 +199,28 @@ describe('the plan comment on a pull request', () => {
     expect(printed).toBeGreaterThanOrEqual(masked?.logLength ?? Infinity);
   });
 
+  test('when the plan fails, the comment stops showing the old plan and gives the errors', async () => {
+    const box = pullRequestSandbox(13);
+    expect((await runProvision(withComment(box, 'pr-thirteen'), box.env)).error).toBeUndefined();
+    const id = github.comments.get(13)?.[0]?.id;
+    github.requests.length = 0;
+    const failed = await runProvision(
+      withComment(box, 'pr-thirteen', { variables: 'node_count: 900' }),
+      box.env
+    );
+    expect(failed.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+    expect(github.writes()).toEqual([`PATCH /repos/o/r/issues/comments/${id}`]);
+    const body = github.comments.get(13)?.[0]?.body ?? '';
+    expect(body.startsWith('<!-- talos-irsa:provision cluster=pr-thirteen -->\n')).toBe(true);
+    expect(body).toContain(
+      '**`terraform plan` failed.** The details are in the [workflow log](https://github.example/o/r/actions/runs/4242/attempts/1).'
+    );
+    expect(body).toMatch(
+      /\n- Invalid value for variable \(variables-input\.tfvars\.json line \d+\): node_count must be between 1 and 500\./
+    );
+    expect(body).not.toContain('```diff');
+  });
+
   test('a refused comment (a read-only token) is a warning; the plan still succeeds', async () => {
     const box = pullRequestSandbox(10);
     github.failWith = 403;
@@ -208,7 +230,7 @@ describe('the plan comment on a pull request', () => {
       expect(run.result?.outputs['has-changes']).toBe('true');
       expect(
         run.log.lines.some((l) =>
-          /^::warning::Could not comment on pull request #10 \(.*\); the plan is in the job summary\.$/.test(
+          /^::warning::Could not comment on pull request #10 \(.*\); the report is in the job summary and this log\.$/.test(
             l
           )
         )

@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import {
   commentMarker,
   cutToBytes,
+  failureReportMarkdown,
   GITHUB_COMMENT_LIMIT,
   planAsDiff,
   planReportMarkdown,
@@ -164,6 +165,36 @@ describe('the PR comment', () => {
     const long = 'x'.repeat(70_000);
     const { logUrl: _omit, ...withoutUrl } = report(long);
     expect(planReportMarkdown(withoutUrl)).toContain("the full plan is in this step's log.");
+  });
+
+  test('a failure replaces the plan with the errors, one per line, and a pointer to the log', () => {
+    const body = failureReportMarkdown({
+      clusterName: 'prod-1',
+      command: 'apply',
+      failedStep: 'init',
+      errors: ['Backend initialization required: run init', 'Invalid value\nsplit over lines'],
+      logUrl: 'https://github.com/o/r/actions/runs/7'
+    });
+    expect(body).toBe(
+      [
+        '<!-- talos-irsa:provision cluster=prod-1 -->',
+        '### Terraform apply for cluster `prod-1`',
+        '',
+        '**`terraform init` failed.** The details are in the [workflow log](https://github.com/o/r/actions/runs/7).',
+        '',
+        '- Backend initialization required: run init',
+        '- Invalid value split over lines',
+        ''
+      ].join('\n')
+    );
+    const many = failureReportMarkdown({
+      clusterName: 'c',
+      command: 'plan',
+      failedStep: 'plan',
+      errors: Array.from({ length: 3000 }, (_, i) => `error ${i} ${'x'.repeat(50)}`)
+    });
+    expect(Buffer.byteLength(many)).toBeLessThanOrEqual(60_000);
+    expect(many).toContain("this step's log");
   });
 
   test('masked fragments are redacted, longest first', () => {

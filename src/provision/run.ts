@@ -5,8 +5,14 @@ import type { Logger } from '../io/logger.js';
 import type { Masker } from '../io/secrets.js';
 import { code, table } from '../io/summary.js';
 import type { TerraformRunner } from '../terraform/cli.js';
+import { TerraformCommandError } from '../terraform/cli.js';
 import type { PlanReport } from '../terraform/comment.js';
-import { commentMarker, planReportMarkdown, redactSecrets } from '../terraform/comment.js';
+import {
+  commentMarker,
+  failureReportMarkdown,
+  planReportMarkdown,
+  redactSecrets
+} from '../terraform/comment.js';
 import type { TerraformOutput } from '../terraform/outputs.js';
 import { outputText, parseOutputs, publicOutputs } from '../terraform/outputs.js';
 import type { PlanCounts } from '../terraform/plan.js';
@@ -35,68 +41,92 @@ interface PlanOutcome {
 }
 
 export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise<ActionResult> {
-  const { terraform, log } = deps;
   const secrets = new SecretOutputs(deps.mask);
+  // The plan file and the variables can hold secrets: a private directory, removed at the end.
+  const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
+  try {
+    return await provision(inputs, deps, secrets, scratch);
+  } catch (error) {
+    if (error instanceof TerraformCommandError && inputs.command !== 'output')
+      await comment(
+        deps,
+        inputs.clusterName,
+        failureReportMarkdown({
+          clusterName: inputs.clusterName,
+          command: inputs.command,
+          failedStep: error.command,
+          errors: error.errors,
+          ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
+        }),
+        secrets
+      );
+    throw error;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function provision(
+  inputs: ProvisionInputs,
+  deps: ProvisionDeps,
+  secrets: SecretOutputs,
+  scratch: string
+): Promise<ActionResult> {
+  const { terraform, log } = deps;
   const readOutputs = async (): Promise<TerraformOutput[]> => {
     const outputs = parseOutputs(await terraform.capture(['output', '-json']));
     secrets.maskAll(outputs);
     return outputs;
   };
 
-  // The plan file and the variables can hold secrets: a private directory, removed at the end.
-  const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
-  try {
-    // -reconfigure: the backend is always what this step's inputs say, even when an earlier step in
-    // the same job initialised this directory for another cluster's state.
-    await terraform.stream([
-      'init',
-      '-input=false',
-      '-reconfigure',
-      ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
-    ]);
-    // Secrets already in the state are masked before any plan or apply text is printed.
-    let outputs = await readOutputs();
-    if (inputs.command === 'output') {
-      if (outputs.length === 0)
-        log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
-      return await finish(inputs, deps, secrets, outputs, undefined);
-    }
-
-    // Named for the input it comes from: Terraform's errors about a value quote this file name.
-    const tfvars = join(scratch, 'variables-input.tfvars.json');
-    await writeFile(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
-    const planFile = join(scratch, 'tfplan');
-    await terraform.stream([
-      'plan',
-      '-input=false',
-      `-out=${planFile}`,
-      // The generated file comes last so that the `variables` input wins over var-files.
-      ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
-      ...(inputs.command === 'destroy' ? ['-destroy'] : [])
-    ]);
-    const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
-    const plan: PlanOutcome = {
-      counts,
-      changes: hasChanges(counts),
-      planText: await terraform.capture(['show', planFile])
-    };
-    log.info(`Plan: ${planSummary(counts)}${plan.changes ? '' : ' (no changes)'}.`);
-
-    if (inputs.command === 'plan') outputs = [];
-    else if (!plan.changes) log.info(`No changes: nothing to ${inputs.command}.`);
-    else
-      await terraform.stream(['apply', '-input=false', planFile], {
-        // New secrets appear only now; apply prints the outputs last, after they are masked.
-        holdFrom: /^Outputs:\s*$/,
-        release: async () => {
-          outputs = await readOutputs();
-        }
-      });
-    if (inputs.command === 'destroy') outputs = [];
-    return await finish(inputs, deps, secrets, outputs, plan);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
+  // -reconfigure: the backend is always what this step's inputs say, even when an earlier step in
+  // the same job initialised this directory for another cluster's state.
+  await terraform.stream([
+    'init',
+    '-input=false',
+    '-reconfigure',
+    ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
+  ]);
+  // Secrets already in the state are masked before any plan or apply text is printed.
+  let outputs = await readOutputs();
+  if (inputs.command === 'output') {
+    if (outputs.length === 0)
+      log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
+    return await finish(inputs, deps, secrets, outputs, undefined);
   }
+
+  // Named for the input it comes from: Terraform's errors about a value quote this file name.
+  const tfvars = join(scratch, 'variables-input.tfvars.json');
+  await writeFile(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
+  const planFile = join(scratch, 'tfplan');
+  await terraform.stream([
+    'plan',
+    '-input=false',
+    `-out=${planFile}`,
+    // The generated file comes last so that the `variables` input wins over var-files.
+    ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
+    ...(inputs.command === 'destroy' ? ['-destroy'] : [])
+  ]);
+  const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
+  const plan: PlanOutcome = {
+    counts,
+    changes: hasChanges(counts),
+    planText: await terraform.capture(['show', planFile])
+  };
+  log.info(`Plan: ${planSummary(counts)}${plan.changes ? '' : ' (no changes)'}.`);
+
+  if (inputs.command === 'plan') outputs = [];
+  else if (!plan.changes) log.info(`No changes: nothing to ${inputs.command}.`);
+  else
+    await terraform.stream(['apply', '-input=false', planFile], {
+      // New secrets appear only now; apply prints the outputs last, after they are masked.
+      holdFrom: /^Outputs:\s*$/,
+      release: async () => {
+        outputs = await readOutputs();
+      }
+    });
+  if (inputs.command === 'destroy') outputs = [];
+  return await finish(inputs, deps, secrets, outputs, plan);
 }
 
 async function finish(
@@ -141,7 +171,7 @@ async function finish(
       planText: plan.planText,
       ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
     };
-    await comment(deps, report, secrets);
+    await comment(deps, inputs.clusterName, planReportMarkdown(report), secrets);
     sections.push(planReportMarkdown(report, { marker: false }));
   } else {
     sections.push(`### Terraform outputs for cluster ${code(inputs.clusterName)}`);
@@ -155,12 +185,17 @@ async function finish(
   return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
 }
 
-async function comment(deps: ProvisionDeps, report: PlanReport, secrets: SecretOutputs): Promise<void> {
+async function comment(
+  deps: ProvisionDeps,
+  clusterName: string,
+  markdown: string,
+  secrets: SecretOutputs
+): Promise<void> {
   if (!deps.commenter) return;
   const number = deps.commenter.pullRequest.number;
-  const body = redactSecrets(planReportMarkdown(report), secrets.fragments);
+  const body = redactSecrets(markdown, secrets.fragments);
   try {
-    const outcome = await deps.commenter.upsert(commentMarker(report.clusterName), body);
+    const outcome = await deps.commenter.upsert(commentMarker(clusterName), body);
     deps.log.info(
       outcome === 'unchanged'
         ? `The plan comment on pull request #${number} is up to date: nothing written.`
@@ -170,7 +205,7 @@ async function comment(deps: ProvisionDeps, report: PlanReport, secrets: SecretO
     // A read-only token (a pull request from a fork) must not fail a plan that succeeded.
     const reason = error instanceof Error ? error.message : String(error);
     deps.log.warning(
-      `Could not comment on pull request #${number} (${reason}); the plan is in the job summary.`
+      `Could not comment on pull request #${number} (${reason}); the report is in the job summary and this log.`
     );
   }
 }

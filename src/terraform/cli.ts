@@ -25,7 +25,9 @@ export class TerraformCommandError extends Error {
   constructor(
     readonly command: string,
     readonly exitCode: number | undefined,
-    detail: string
+    detail: string,
+    /** Each error diagnostic as one line, for a PR comment that says why the plan failed. */
+    readonly errors: string[] = []
   ) {
     super(`terraform ${command} failed${exitCode === undefined ? '' : ` with exit code ${exitCode}`}: ${detail}`);
     this.name = 'TerraformCommandError';
@@ -76,14 +78,14 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
   const fail = (args: string[], stderr: string, exitCode: number | undefined, fallback: string): never => {
     const command = args[0] ?? '';
     const diagnostics = errorDiagnostics(stderr);
-    for (const diagnostic of diagnostics)
-      options.log.info(errorAnnotation(describeDiagnostic(diagnostic), `terraform ${command}`));
+    const errors = diagnostics.map(describeDiagnostic);
+    for (const error of errors) options.log.info(errorAnnotation(error, `terraform ${command}`));
     const lastLine = stderr.trim().split('\n').pop()?.trim();
     const detail =
       diagnostics.length > 0
         ? `${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}, annotated above.`
         : lastLine || fallback;
-    throw new TerraformCommandError(command, exitCode, detail);
+    throw new TerraformCommandError(command, exitCode, detail, errors);
   };
 
   return {

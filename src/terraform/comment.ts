@@ -113,6 +113,33 @@ export function planReportMarkdown(
   return render(kept, note);
 }
 
+export interface FailureReport {
+  clusterName: string;
+  command: Exclude<ProvisionCommand, 'output'>;
+  /** The terraform subcommand that failed: init, plan, apply. */
+  failedStep: string;
+  errors: string[];
+  logUrl?: string;
+}
+
+/**
+ * The PR comment when terraform failed: it replaces the last plan, which no longer describes the
+ * pull request, with the errors and a pointer to the log.
+ */
+export function failureReportMarkdown(report: FailureReport, options: { budget?: number } = {}): string {
+  const budget = Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_COMMENT_LIMIT);
+  const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
+  const header = [
+    commentMarker(report.clusterName),
+    `### Terraform ${report.command} for cluster \`${report.clusterName}\``,
+    '',
+    `**\`terraform ${report.failedStep}\` failed.** The details are in ${where}.`,
+    ''
+  ].join('\n');
+  const errors = report.errors.map((error) => `- ${error.replace(/\s+/g, ' ')}`).join('\n');
+  return `${header}\n${cutToBytes(errors, budget - bytes(header) - 1)}\n`;
+}
+
 /** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
   const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);

@@ -28657,10 +28657,14 @@ function errorAnnotation(message, title) {
 class TerraformCommandError extends Error {
     command;
     exitCode;
-    constructor(command, exitCode, detail) {
+    errors;
+    constructor(command, exitCode, detail, 
+    /** Each error diagnostic as one line, for a PR comment that says why the plan failed. */
+    errors = []) {
         super(`terraform ${command} failed${exitCode === undefined ? '' : ` with exit code ${exitCode}`}: ${detail}`);
         this.command = command;
         this.exitCode = exitCode;
+        this.errors = errors;
         this.name = 'TerraformCommandError';
     }
 }
@@ -28701,13 +28705,14 @@ function terraformCli(options) {
     const fail = (args, stderr, exitCode, fallback) => {
         const command = args[0] ?? '';
         const diagnostics = errorDiagnostics(stderr);
-        for (const diagnostic of diagnostics)
-            options.log.info(errorAnnotation(describeDiagnostic(diagnostic), `terraform ${command}`));
+        const errors = diagnostics.map(describeDiagnostic);
+        for (const error of errors)
+            options.log.info(errorAnnotation(error, `terraform ${command}`));
         const lastLine = stderr.trim().split('\n').pop()?.trim();
         const detail = diagnostics.length > 0
             ? `${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}, annotated above.`
             : lastLine || fallback;
-        throw new TerraformCommandError(command, exitCode, detail);
+        throw new TerraformCommandError(command, exitCode, detail, errors);
     };
     return {
         async stream(args, streamOptions = {}) {
@@ -29159,6 +29164,23 @@ function planReportMarkdown(report, options = {}) {
     const note = `\n> The plan was cut at line ${keptLines} of ${totalLines} to fit in a comment; the full plan is in ${where}.\n`;
     return render(kept, note);
 }
+/**
+ * The PR comment when terraform failed: it replaces the last plan, which no longer describes the
+ * pull request, with the errors and a pointer to the log.
+ */
+function failureReportMarkdown(report, options = {}) {
+    const budget = Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_COMMENT_LIMIT);
+    const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
+    const header = [
+        commentMarker(report.clusterName),
+        `### Terraform ${report.command} for cluster \`${report.clusterName}\``,
+        '',
+        `**\`terraform ${report.failedStep}\` failed.** The details are in ${where}.`,
+        ''
+    ].join('\n');
+    const errors = report.errors.map((error) => `- ${error.replace(/\s+/g, ' ')}`).join('\n');
+    return `${header}\n${cutToBytes(errors, budget - bytes(header) - 1)}\n`;
+}
 /** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
 function redactSecrets(text, secrets) {
     const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
@@ -29296,70 +29318,85 @@ class SecretOutputs {
 
 
 
+
 async function run(inputs, deps) {
-    const { terraform, log } = deps;
     const secrets = new SecretOutputs(deps.mask);
+    // The plan file and the variables can hold secrets: a private directory, removed at the end.
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(deps.tempRoot, 'talos-irsa-provision-'));
+    try {
+        return await provision(inputs, deps, secrets, scratch);
+    }
+    catch (error) {
+        if (error instanceof TerraformCommandError && inputs.command !== 'output')
+            await comment(deps, inputs.clusterName, failureReportMarkdown({
+                clusterName: inputs.clusterName,
+                command: inputs.command,
+                failedStep: error.command,
+                errors: error.errors,
+                ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
+            }), secrets);
+        throw error;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+async function provision(inputs, deps, secrets, scratch) {
+    const { terraform, log } = deps;
     const readOutputs = async () => {
         const outputs = parseOutputs(await terraform.capture(['output', '-json']));
         secrets.maskAll(outputs);
         return outputs;
     };
-    // The plan file and the variables can hold secrets: a private directory, removed at the end.
-    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(deps.tempRoot, 'talos-irsa-provision-'));
-    try {
-        // -reconfigure: the backend is always what this step's inputs say, even when an earlier step in
-        // the same job initialised this directory for another cluster's state.
-        await terraform.stream([
-            'init',
-            '-input=false',
-            '-reconfigure',
-            ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
-        ]);
-        // Secrets already in the state are masked before any plan or apply text is printed.
-        let outputs = await readOutputs();
-        if (inputs.command === 'output') {
-            if (outputs.length === 0)
-                log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
-            return await finish(inputs, deps, secrets, outputs, undefined);
-        }
-        // Named for the input it comes from: Terraform's errors about a value quote this file name.
-        const tfvars = (0,external_node_path_.join)(scratch, 'variables-input.tfvars.json');
-        await (0,promises_namespaceObject.writeFile)(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
-        const planFile = (0,external_node_path_.join)(scratch, 'tfplan');
-        await terraform.stream([
-            'plan',
-            '-input=false',
-            `-out=${planFile}`,
-            // The generated file comes last so that the `variables` input wins over var-files.
-            ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
-            ...(inputs.command === 'destroy' ? ['-destroy'] : [])
-        ]);
-        const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
-        const plan = {
-            counts,
-            changes: hasChanges(counts),
-            planText: await terraform.capture(['show', planFile])
-        };
-        log.info(`Plan: ${planSummary(counts)}${plan.changes ? '' : ' (no changes)'}.`);
-        if (inputs.command === 'plan')
-            outputs = [];
-        else if (!plan.changes)
-            log.info(`No changes: nothing to ${inputs.command}.`);
-        else
-            await terraform.stream(['apply', '-input=false', planFile], {
-                // New secrets appear only now; apply prints the outputs last, after they are masked.
-                holdFrom: /^Outputs:\s*$/,
-                release: async () => {
-                    outputs = await readOutputs();
-                }
-            });
-        if (inputs.command === 'destroy')
-            outputs = [];
-        return await finish(inputs, deps, secrets, outputs, plan);
+    // -reconfigure: the backend is always what this step's inputs say, even when an earlier step in
+    // the same job initialised this directory for another cluster's state.
+    await terraform.stream([
+        'init',
+        '-input=false',
+        '-reconfigure',
+        ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
+    ]);
+    // Secrets already in the state are masked before any plan or apply text is printed.
+    let outputs = await readOutputs();
+    if (inputs.command === 'output') {
+        if (outputs.length === 0)
+            log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
+        return await finish(inputs, deps, secrets, outputs, undefined);
     }
-    finally {
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
+    // Named for the input it comes from: Terraform's errors about a value quote this file name.
+    const tfvars = (0,external_node_path_.join)(scratch, 'variables-input.tfvars.json');
+    await (0,promises_namespaceObject.writeFile)(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
+    const planFile = (0,external_node_path_.join)(scratch, 'tfplan');
+    await terraform.stream([
+        'plan',
+        '-input=false',
+        `-out=${planFile}`,
+        // The generated file comes last so that the `variables` input wins over var-files.
+        ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
+        ...(inputs.command === 'destroy' ? ['-destroy'] : [])
+    ]);
+    const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
+    const plan = {
+        counts,
+        changes: hasChanges(counts),
+        planText: await terraform.capture(['show', planFile])
+    };
+    log.info(`Plan: ${planSummary(counts)}${plan.changes ? '' : ' (no changes)'}.`);
+    if (inputs.command === 'plan')
+        outputs = [];
+    else if (!plan.changes)
+        log.info(`No changes: nothing to ${inputs.command}.`);
+    else
+        await terraform.stream(['apply', '-input=false', planFile], {
+            // New secrets appear only now; apply prints the outputs last, after they are masked.
+            holdFrom: /^Outputs:\s*$/,
+            release: async () => {
+                outputs = await readOutputs();
+            }
+        });
+    if (inputs.command === 'destroy')
+        outputs = [];
+    return await finish(inputs, deps, secrets, outputs, plan);
 }
 async function finish(inputs, deps, secrets, outputs, plan) {
     const byName = new Map(outputs.map((output) => [output.name, output]));
@@ -29395,7 +29432,7 @@ async function finish(inputs, deps, secrets, outputs, plan) {
             planText: plan.planText,
             ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
         };
-        await comment(deps, report, secrets);
+        await comment(deps, inputs.clusterName, planReportMarkdown(report), secrets);
         sections.push(planReportMarkdown(report, { marker: false }));
     }
     else {
@@ -29411,13 +29448,13 @@ async function finish(inputs, deps, secrets, outputs, plan) {
         sections.push(table(['output', 'value'], shown));
     return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
 }
-async function comment(deps, report, secrets) {
+async function comment(deps, clusterName, markdown, secrets) {
     if (!deps.commenter)
         return;
     const number = deps.commenter.pullRequest.number;
-    const body = redactSecrets(planReportMarkdown(report), secrets.fragments);
+    const body = redactSecrets(markdown, secrets.fragments);
     try {
-        const outcome = await deps.commenter.upsert(commentMarker(report.clusterName), body);
+        const outcome = await deps.commenter.upsert(commentMarker(clusterName), body);
         deps.log.info(outcome === 'unchanged'
             ? `The plan comment on pull request #${number} is up to date: nothing written.`
             : `Plan comment ${outcome} on pull request #${number}.`);
@@ -29425,7 +29462,7 @@ async function comment(deps, report, secrets) {
     catch (error) {
         // A read-only token (a pull request from a fork) must not fail a plan that succeeded.
         const reason = error instanceof Error ? error.message : String(error);
-        deps.log.warning(`Could not comment on pull request #${number} (${reason}); the plan is in the job summary.`);
+        deps.log.warning(`Could not comment on pull request #${number} (${reason}); the report is in the job summary and this log.`);
     }
 }
 
