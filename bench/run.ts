@@ -10,7 +10,14 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../test/harness/run-bundle.js';
 import { createTestCa } from '../test/stack/tls.js';
-import { ACTIONS, bundleSize, committedBundles, workingTreeBundles } from './bundles.js';
+import { startAwsStack } from '../test/stack/aws-stack.js';
+import type { KubeDouble } from '../test/stack/kube-double.js';
+import { startKubeForStack } from '../test/stack/kube-stack.js';
+import { inheritedEnv } from './bundle-run.js';
+import { startRequestCounter, type RequestCounter } from './counting.js';
+import { benchPublishOidc, publishOidcRows } from './publish-oidc-vs-manual.js';
+import { callBreakdown, requestRows, type RequestRowSpec, type RequestTally } from './request-kinds.js';
+import { ACTIONS, type BundleSet, bundleSize, committedBundles, workingTreeBundles } from './bundles.js';
 import {
   coldStartRows,
   measureColdStarts,
@@ -52,13 +59,60 @@ function parseOptions(argv: string[]): BenchOptions {
   };
 }
 
+const PUBLISH_REPS = 3;
 const NODE24 = join(repoRoot, '.tools', 'node24', 'node_modules', '.bin', 'node');
 
 function log(message: string): void {
   console.error(`[bench] ${message}`);
 }
 
+const STACK_SECTIONS: readonly Section[] = ['publish-oidc', 'irsa-role', 'verify-irsa'];
+
+interface StackParts {
+  double: KubeDouble;
+  kubeconfigPath: string;
+  stackEnv: Record<string, string>;
+  bundleEnv: Record<string, string>;
+  counter: RequestCounter;
+  publicUrl: string;
+}
+
+async function stackSections(
+  options: BenchOptions,
+  bundles: BundleSet,
+  stack: StackParts,
+  dir: string,
+  rows: Row[],
+  details: string[]
+): Promise<void> {
+  const requestSpecs: RequestRowSpec[] = [];
+  const note = (run: string, requests: RequestTally): void => {
+    details.push(callBreakdown(run, requests));
+  };
+  log(`publish-oidc vs manual: ${PUBLISH_REPS} rounds`);
+  const oidc = await benchPublishOidc({
+    ...stack,
+    entry: bundles.entry('publish-oidc'),
+    dir,
+    reps: options.only.has('publish-oidc') ? PUBLISH_REPS : 1
+  });
+  if (options.only.has('publish-oidc')) {
+    rows.push(...publishOidcRows(oidc));
+    requestSpecs.push(
+      { run: 'manual method (for comparison)', requests: oidc.manualRequests, mustNotWrite: false },
+      { run: 'publish-oidc first publish', requests: oidc.firstRequests, mustNotWrite: false },
+      { run: 'publish-oidc no-change resync', requests: oidc.noChangeRequests, mustNotWrite: true }
+    );
+    note('manual method', oidc.manualRequests);
+    note('publish-oidc first publish', oidc.firstRequests);
+    note('publish-oidc no-change resync', oidc.noChangeRequests);
+  }
+  rows.push(...requestRows(requestSpecs));
+}
+
 async function main(): Promise<void> {
+  // The SDK's notice about Node 22 (for releases from 2027) would only clutter the bench's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const options = parseOptions(process.argv.slice(2));
   const dir = join(repoRoot, '.stack', 'bench');
   rmSync(dir, { recursive: true, force: true });
@@ -173,6 +227,33 @@ async function main(): Promise<void> {
       }
     } finally {
       await recorder.stop();
+    }
+  }
+
+  if (STACK_SECTIONS.some((section) => options.only.has(section))) {
+    log('starting the local stack (moto, S3 front, STS gateway, kube double) and counting proxies');
+    const aws = await startAwsStack({ dir: join(dir, 'stack') });
+    const stops: Array<() => Promise<void>> = [aws.stop];
+    try {
+      const kube = await startKubeForStack(aws.ca, aws.env);
+      stops.unshift(kube.stop);
+      const counter = await startRequestCounter({
+        aws: aws.env.AWS_ENDPOINT_URL ?? '',
+        sts: aws.env.AWS_ENDPOINT_URL_STS
+      });
+      stops.unshift(counter.stop);
+      const stackEnv = { ...aws.env, ...kube.env };
+      const stack: StackParts = {
+        double: kube.double,
+        kubeconfigPath: kube.env.KUBECONFIG_PATH_DOUBLE ?? '',
+        stackEnv,
+        bundleEnv: { ...inheritedEnv(), ...stackEnv, ...counter.env },
+        counter,
+        publicUrl: aws.env.TALOS_IRSA_S3_PUBLIC_URL ?? ''
+      };
+      await stackSections(options, bundles, stack, dir, rows, details);
+    } finally {
+      for (const stop of stops) await stop().catch(() => undefined);
     }
   }
 
