@@ -188,6 +188,23 @@ describe('inputs as parsed', () => {
   });
 });
 
+describe('backend credentials', () => {
+  test('are masked before terraform runs; other settings are not', async () => {
+    const { box, started } = guardedSandbox();
+    const run = await runProvision(
+      {
+        ...fixtureInputs(box, 'creds'),
+        'backend-config':
+          'bucket=state-bucket\nkey=talos/creds.tfstate\nsecret_key=wJalrXUtnFEMIEXAMPLE\ntoken=FwoGZXIvYXdzEXAMPLE'
+      },
+      box.env
+    );
+    expect(existsSync(started)).toBe(true);
+    expect(run.masks.map((mask) => mask.value)).toEqual(['wJalrXUtnFEMIEXAMPLE', 'FwoGZXIvYXdzEXAMPLE']);
+    expect(run.masks.every((mask) => mask.logLength === 0)).toBe(true);
+  });
+});
+
 describe('the bundled terraform/ root', () => {
   test('is found from the sources and from the bundle alike', () => {
     const expected = join(repoRoot, 'terraform');

@@ -5,7 +5,7 @@ import type { Logger } from '../io/logger.js';
 import { terraformCli } from '../terraform/cli.js';
 import { findOnPath, installTerraform } from '../terraform/install.js';
 import { bundledTerraformRoot } from './bundled-root.js';
-import { readProvisionInputs } from './inputs.js';
+import { backendCredentials, readProvisionInputs } from './inputs.js';
 import { githubCommenter, pullRequestFromEvent } from './pull-request.js';
 import { run } from './run.js';
 
@@ -13,6 +13,7 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   // Every input is checked before terraform runs or anything is written.
   const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url));
   if (inputs.githubToken) ctx.mask(inputs.githubToken);
+  for (const credential of backendCredentials(inputs.backendConfig)) ctx.mask(credential);
   const pullRequest =
     inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
   const commenter = pullRequest

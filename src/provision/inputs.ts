@@ -111,6 +111,17 @@ export function backendConfigInput(read: InputReader): string[] {
   });
 }
 
+// Backend settings that carry credentials (s3's access_key/secret_key/token, azurerm's sas_token
+// and client_secret, pg's conn_str password...): their values are masked before terraform runs.
+const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str)/i;
+
+export function backendCredentials(backendConfig: string[]): string[] {
+  return backendConfig
+    .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
+    .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
+    .map((match) => match?.[2] ?? '');
+}
+
 export function terraformVersionInput(read: InputReader): string | undefined {
   const version = optionalInput(read, 'terraform-version')?.replace(/^v/, '');
   if (version !== undefined && !TERRAFORM_VERSION.test(version))

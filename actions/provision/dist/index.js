@@ -28945,6 +28945,15 @@ function backendConfigInput(read) {
         return `${match[1]}=${match[2]}`;
     });
 }
+// Backend settings that carry credentials (s3's access_key/secret_key/token, azurerm's sas_token
+// and client_secret, pg's conn_str password...): their values are masked before terraform runs.
+const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str)/i;
+function backendCredentials(backendConfig) {
+    return backendConfig
+        .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
+        .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
+        .map((match) => match?.[2] ?? '');
+}
 function terraformVersionInput(read) {
     const version = (0,inputs/* optionalInput */.$m)(read, 'terraform-version')?.replace(/^v/, '');
     if (version !== undefined && !TERRAFORM_VERSION.test(version))
@@ -29480,6 +29489,8 @@ async function provisionAction(ctx) {
     const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url));
     if (inputs.githubToken)
         ctx.mask(inputs.githubToken);
+    for (const credential of backendCredentials(inputs.backendConfig))
+        ctx.mask(credential);
     const pullRequest = inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
     const commenter = pullRequest
         ? await githubCommenter(inputs.githubToken ?? '', pullRequest, ctx.env)
