@@ -10,7 +10,11 @@ import { sandbox } from './fixtures/provision/harness.js';
 
 const root = join(import.meta.dirname, '..');
 const bundle = join(root, 'actions', 'provision', 'dist', 'index.js');
-const node24 = join(root, '.tools', 'node24', 'node_modules', '.bin', 'node');
+// The suite's own helper brings Node 24 (the runner's node24) into .tools/ when it is missing.
+const { ensureNode24 } = (await import(join(root, 'scripts', 'ensure-node24.mjs'))) as {
+  ensureNode24: () => string;
+};
+const node24 = ensureNode24();
 
 interface BundleRun {
   status: number | null;
