@@ -13,7 +13,8 @@ import { createTestCa } from '../test/stack/tls.js';
 import { startAwsStack } from '../test/stack/aws-stack.js';
 import type { KubeDouble } from '../test/stack/kube-double.js';
 import { startKubeForStack } from '../test/stack/kube-stack.js';
-import { inheritedEnv } from './bundle-run.js';
+import { inheritedEnv, mustSucceed, runBundleAt } from './bundle-run.js';
+import { benchIrsaRole, irsaRoleRows, makeSampleRole, type SampleRole } from './irsa-role-vs-terraform.js';
 import { startRequestCounter, type RequestCounter } from './counting.js';
 import { benchPublishOidc, publishOidcRows } from './publish-oidc-vs-manual.js';
 import { callBreakdown, requestRows, type RequestRowSpec, type RequestTally } from './request-kinds.js';
@@ -27,7 +28,7 @@ import {
 } from './cold-start.js';
 import { startFirstContactRecorder } from './first-contact.js';
 import { markdownTable, missed, textTable, type Row } from './report.js';
-import { formatBytes } from './stats.js';
+import { formatBytes, formatMs } from './stats.js';
 
 const SECTIONS = ['sizes', 'cold-start', 'publish-oidc', 'irsa-role', 'verify-irsa'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -86,28 +87,92 @@ async function stackSections(
   details: string[]
 ): Promise<void> {
   const requestSpecs: RequestRowSpec[] = [];
-  const note = (run: string, requests: RequestTally): void => {
+  const counted = (run: string, requests: RequestTally, mustNotWrite: boolean): void => {
+    requestSpecs.push({ run, requests, mustNotWrite });
     details.push(callBreakdown(run, requests));
   };
-  log(`publish-oidc vs manual: ${PUBLISH_REPS} rounds`);
-  const oidc = await benchPublishOidc({
-    ...stack,
-    entry: bundles.entry('publish-oidc'),
-    dir,
-    reps: options.only.has('publish-oidc') ? PUBLISH_REPS : 1
-  });
-  if (options.only.has('publish-oidc')) {
-    rows.push(...publishOidcRows(oidc));
-    requestSpecs.push(
-      { run: 'manual method (for comparison)', requests: oidc.manualRequests, mustNotWrite: false },
-      { run: 'publish-oidc first publish', requests: oidc.firstRequests, mustNotWrite: false },
-      { run: 'publish-oidc no-change resync', requests: oidc.noChangeRequests, mustNotWrite: true }
-    );
-    note('manual method', oidc.manualRequests);
-    note('publish-oidc first publish', oidc.firstRequests);
-    note('publish-oidc no-change resync', oidc.noChangeRequests);
+  // A section that cannot run (a bundle still a placeholder, a tool missing) is a MISS with its
+  // reason; the others still run, so one broken bundle does not hide every other figure.
+  const failed = (section: string, error: unknown): void => {
+    const message = error instanceof Error ? error.message : String(error);
+    rows.push({
+      section,
+      figure: 'could not run',
+      measured: message.split('\n')[0]?.slice(0, 160) ?? '',
+      target: '',
+      verdict: 'MISS'
+    });
+    details.push(`${section} failed: ${message}`);
+  };
+
+  let providerArn: string | undefined;
+  try {
+    const reps = options.only.has('publish-oidc') ? PUBLISH_REPS : 1;
+    log(`publish-oidc vs manual: ${reps} round(s)`);
+    const oidc = await benchPublishOidc({ ...stack, entry: bundles.entry('publish-oidc'), dir, reps });
+    providerArn = oidc.providerArn;
+    if (options.only.has('publish-oidc')) {
+      rows.push(...publishOidcRows(oidc));
+      details.push(timings('publish-oidc first publish', oidc.firstMs));
+      details.push(timings('publish-oidc no-change resync', oidc.noChangeMs));
+      details.push(timings('manual method', oidc.manualMs));
+      counted('manual method (for comparison)', oidc.manualRequests, false);
+      counted('publish-oidc first publish', oidc.firstRequests, false);
+      counted('publish-oidc no-change resync', oidc.noChangeRequests, true);
+    }
+  } catch (error) {
+    failed('publish-oidc vs manual', error);
+  }
+
+  let sample: SampleRole | undefined;
+  if (providerArn && (options.only.has('irsa-role') || options.only.has('verify-irsa'))) {
+    const ctx = { ...stack, entry: bundles.entry('irsa-role'), providerArn, dir, log };
+    try {
+      if (options.only.has('irsa-role')) {
+        const irsa = await benchIrsaRole(ctx);
+        rows.push(...irsaRoleRows(irsa));
+        counted('irsa-role first run (100 bindings)', irsa.tool.firstRequests, false);
+        counted('irsa-role no-op run (100 bindings)', irsa.tool.noOpRequests, true);
+        counted('terraform apply (for comparison)', irsa.terraform.firstRequests, false);
+        counted('terraform no-op apply (for comparison)', irsa.terraform.noOpRequests, false);
+        sample = irsa.sample;
+      } else sample = await makeSampleRole(ctx);
+    } catch (error) {
+      failed('irsa-role vs terraform', error);
+    }
+  }
+
+  if (sample && options.only.has('verify-irsa')) {
+    try {
+      log('verify-irsa: token and pod modes');
+      const window = stack.counter.window();
+      const run = await runBundleAt(
+        bundles.entry('verify-irsa'),
+        {
+          'kubeconfig-path': stack.kubeconfigPath,
+          'role-arn': sample.roleArn,
+          namespace: sample.namespace,
+          'service-account': sample.serviceAccount,
+          mode: 'both',
+          'timeout-seconds': '120'
+        },
+        stack.bundleEnv
+      );
+      const requests = window();
+      mustSucceed('verify-irsa', run);
+      details.push(
+        `verify-irsa (token and pod): ${formatMs(run.elapsedMs)}, verified=${run.outputs.verified}`
+      );
+      counted('verify-irsa (token and pod)', requests, false);
+    } catch (error) {
+      failed('verify-irsa', error);
+    }
   }
   rows.push(...requestRows(requestSpecs));
+}
+
+function timings(run: string, values: number[]): string {
+  return `${run}: ${values.map(formatMs).join(', ')}`;
 }
 
 async function main(): Promise<void> {
