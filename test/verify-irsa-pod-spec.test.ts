@@ -181,6 +181,14 @@ describe('STS answers', () => {
       /run irsa-role/
     );
     expect(fixForStsError('InvalidIdentityToken', 'Incorrect token audience')).toMatch(/client IDs/);
+    // The SDK's exception names and the CLI's wire codes lead to the same fix.
+    expect(fixForStsError('ExpiredTokenException', 'Token expired')).toBe('use a fresh token');
+    expect(
+      fixForStsError(
+        'InvalidIdentityTokenException',
+        'The web identity token signature could not be verified'
+      )
+    ).toBe(fixForStsError('InvalidIdentityToken', 'The web identity token signature could not be verified'));
   });
 
   it('names sessions within the characters STS accepts', () => {

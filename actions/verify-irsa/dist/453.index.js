@@ -582,19 +582,22 @@ var client_sts_dist_cjs = __webpack_require__(1695);
 
 /** Which link an STS refusal points at, and what to do about it. */
 function fixForStsError(code, message) {
+    // The SDK names modelled errors with an Exception suffix (InvalidIdentityTokenException); the
+    // wire code and the aws CLI do not (InvalidIdentityToken).
+    const error = code.replace(/Exception$/, '');
     if (/No OpenIDConnect provider/i.test(message))
         return 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)';
     if (/audience/i.test(message))
         return "add the token's audience to the IAM OIDC provider's client IDs";
-    if (code === 'IDPCommunicationError' || /verification key/i.test(message))
+    if (error === 'IDPCommunicationError' || /verification key/i.test(message))
         return 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc';
-    if (code === 'ExpiredTokenException')
+    if (error === 'ExpiredToken')
         return 'use a fresh token';
-    if (code === 'AccessDenied')
+    if (error === 'AccessDenied')
         return "fix the role's trust policy for this provider, sub and aud: run irsa-role";
-    if (code === 'InvalidIdentityToken')
+    if (error === 'InvalidIdentityToken')
         return "publish the cluster's current issuer documents: run publish-oidc";
-    if (code === 'IDPRejectedClaim')
+    if (error === 'IDPRejectedClaim')
         return 'the provider rejected a claim: check the token audience and subject';
     return 'see the STS error above';
 }
