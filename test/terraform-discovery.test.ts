@@ -18,7 +18,8 @@ import {
   discoveryRoot,
   type AwsEndpoint,
   type DiscoveryOutputs,
-  type DiscoveryRoot
+  type DiscoveryRoot,
+  TERRAFORM_TEST_TIMEOUT_MS
 } from './fixtures/terraform/harness.js';
 
 const REGION = 'us-east-1';
@@ -68,7 +69,7 @@ beforeAll(async () => {
   s3 = new S3Client({ ...common, forcePathStyle: true });
   iam = new IAMClient(common);
   root = await discoveryRoot({ bucketName: BUCKET, endpoint: aws.endpoint, region: REGION });
-}, 60_000);
+}, TERRAFORM_TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   if (root && !destroyed) await root.destroy().catch(() => undefined);
@@ -76,30 +77,38 @@ afterAll(async () => {
   s3?.destroy();
   iam?.destroy();
   await aws?.stop();
-}, 60_000);
+}, TERRAFORM_TEST_TIMEOUT_MS);
 
-test('the plan creates the bucket, its guards, the two-object policy and the IAM OIDC provider', async () => {
-  const plan = await root.must(['plan', '-out=tfplan', '-detailed-exitcode', '-input=false', '-json'], [2]);
-  expect(plan.exitCode).toBe(2);
-  expect(plannedCreates(plan.stdout)).toEqual([
-    'module.discovery.aws_iam_openid_connect_provider.issuer[0]',
-    'module.discovery.aws_s3_bucket.discovery',
-    'module.discovery.aws_s3_bucket_ownership_controls.discovery',
-    'module.discovery.aws_s3_bucket_policy.public_discovery_read',
-    'module.discovery.aws_s3_bucket_public_access_block.discovery',
-    'module.discovery.aws_s3_bucket_server_side_encryption_configuration.discovery'
-  ]);
-}, 90_000);
+test(
+  'the plan creates the bucket, its guards, the two-object policy and the IAM OIDC provider',
+  async () => {
+    const plan = await root.must(['plan', '-out=tfplan', '-detailed-exitcode', '-input=false', '-json'], [2]);
+    expect(plan.exitCode).toBe(2);
+    expect(plannedCreates(plan.stdout)).toEqual([
+      'module.discovery.aws_iam_openid_connect_provider.issuer[0]',
+      'module.discovery.aws_s3_bucket.discovery',
+      'module.discovery.aws_s3_bucket_ownership_controls.discovery',
+      'module.discovery.aws_s3_bucket_policy.public_discovery_read',
+      'module.discovery.aws_s3_bucket_public_access_block.discovery',
+      'module.discovery.aws_s3_bucket_server_side_encryption_configuration.discovery'
+    ]);
+  },
+  TERRAFORM_TEST_TIMEOUT_MS
+);
 
-test('apply succeeds and the outputs name the S3 issuer and its JWKS', async () => {
-  await root.must(['apply', '-input=false', '-no-color', 'tfplan']);
-  outputs = await root.outputs();
-  expect(outputs.issuer_url).toBe(ISSUER);
-  expect(outputs.jwks_url).toBe(`${ISSUER}/openid/v1/jwks`);
-  expect(outputs.discovery_url).toBe(`${ISSUER}/.well-known/openid-configuration`);
-  expect(outputs.bucket).toBe(BUCKET);
-  expect(outputs.oidc_provider_arn).toMatch(/^arn:aws:iam::\d{12}:oidc-provider\//);
-}, 90_000);
+test(
+  'apply succeeds and the outputs name the S3 issuer and its JWKS',
+  async () => {
+    await root.must(['apply', '-input=false', '-no-color', 'tfplan']);
+    outputs = await root.outputs();
+    expect(outputs.issuer_url).toBe(ISSUER);
+    expect(outputs.jwks_url).toBe(`${ISSUER}/openid/v1/jwks`);
+    expect(outputs.discovery_url).toBe(`${ISSUER}/.well-known/openid-configuration`);
+    expect(outputs.bucket).toBe(BUCKET);
+    expect(outputs.oidc_provider_arn).toMatch(/^arn:aws:iam::\d{12}:oidc-provider\//);
+  },
+  TERRAFORM_TEST_TIMEOUT_MS
+);
 
 test('the bucket policy grants anonymous s3:GetObject on exactly the two discovery objects', async () => {
   const { Policy } = await s3.send(new GetBucketPolicyCommand({ Bucket: BUCKET }));
@@ -144,15 +153,23 @@ test('the IAM OIDC provider is registered for the issuer with client ID sts.amaz
   expect(provider.Url?.replace(/^https:\/\//, '')).toBe(`${BUCKET}.s3.${REGION}.amazonaws.com`);
 });
 
-test('a second plan finds nothing to change', async () => {
-  const plan = await root.terraform(['plan', '-detailed-exitcode', '-input=false', '-no-color']);
-  expect({ exitCode: plan.exitCode, stderr: plan.stderr }).toEqual({ exitCode: 0, stderr: '' });
-}, 90_000);
+test(
+  'a second plan finds nothing to change',
+  async () => {
+    const plan = await root.terraform(['plan', '-detailed-exitcode', '-input=false', '-no-color']);
+    expect({ exitCode: plan.exitCode, stderr: plan.stderr }).toEqual({ exitCode: 0, stderr: '' });
+  },
+  TERRAFORM_TEST_TIMEOUT_MS
+);
 
-test('destroy removes the bucket and the OIDC provider', async () => {
-  await root.destroy();
-  destroyed = true;
-  await expect(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))).rejects.toThrow();
-  const { OpenIDConnectProviderList } = await iam.send(new ListOpenIDConnectProvidersCommand({}));
-  expect(OpenIDConnectProviderList?.map((p) => p.Arn)).not.toContain(outputs.oidc_provider_arn);
-}, 90_000);
+test(
+  'destroy removes the bucket and the OIDC provider',
+  async () => {
+    await root.destroy();
+    destroyed = true;
+    await expect(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))).rejects.toThrow();
+    const { OpenIDConnectProviderList } = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    expect(OpenIDConnectProviderList?.map((p) => p.Arn)).not.toContain(outputs.oidc_provider_arn);
+  },
+  TERRAFORM_TEST_TIMEOUT_MS
+);

@@ -12,6 +12,7 @@ import {
   MOTO_CREDENTIALS,
   motoProviderBlock,
   TERRAFORM_DIR,
+  TERRAFORM_TEST_TIMEOUT_MS,
   workspace,
   type AwsEndpoint,
   type Workspace
@@ -87,7 +88,7 @@ describe('formatting and validation', () => {
         ws.remove();
       }
     },
-    120_000
+    TERRAFORM_TEST_TIMEOUT_MS
   );
 });
 
@@ -144,33 +145,39 @@ describe('root module wiring, planned against moto with the Talos module stubbed
     aws = await awsEndpoint();
     root = await rootWithStubbedTalos(aws.endpoint);
     await root.must(['init', '-input=false', '-no-color']);
-  }, 60_000);
+  }, TERRAFORM_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     root?.remove();
     await aws?.stop();
   });
 
-  test('the default cluster plans 3 control-plane nodes behind the NLB and one worker group', async () => {
-    await root.must(['plan', '-lock=false', '-input=false', '-no-color', '-out=tfplan', ...ROOT_VARS]);
-    const shown = await root.must(['show', '-json', 'tfplan']);
-    plan = JSON.parse(shown.stdout) as PlanJson;
-    const addresses = plan.resource_changes.map((rc) => rc.address);
-    expect(addresses.filter((a) => a.startsWith('module.nodes.aws_instance.control_plane')).sort()).toEqual([
-      'module.nodes.aws_instance.control_plane["demo-cp-0"]',
-      'module.nodes.aws_instance.control_plane["demo-cp-1"]',
-      'module.nodes.aws_instance.control_plane["demo-cp-2"]'
-    ]);
-    expect(addresses.filter((a) => a.startsWith('module.nodes.aws_instance.worker')).sort()).toEqual([
-      'module.nodes.aws_instance.worker["demo-general-0"]',
-      'module.nodes.aws_instance.worker["demo-general-1"]'
-    ]);
-    expect(addresses.filter((a) => a.includes('aws_lb_target_group_attachment')).sort()).toEqual([
-      'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-0"]',
-      'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-1"]',
-      'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-2"]'
-    ]);
-  }, 120_000);
+  test(
+    'the default cluster plans 3 control-plane nodes behind the NLB and one worker group',
+    async () => {
+      await root.must(['plan', '-lock=false', '-input=false', '-no-color', '-out=tfplan', ...ROOT_VARS]);
+      const shown = await root.must(['show', '-json', 'tfplan']);
+      plan = JSON.parse(shown.stdout) as PlanJson;
+      const addresses = plan.resource_changes.map((rc) => rc.address);
+      expect(addresses.filter((a) => a.startsWith('module.nodes.aws_instance.control_plane')).sort()).toEqual(
+        [
+          'module.nodes.aws_instance.control_plane["demo-cp-0"]',
+          'module.nodes.aws_instance.control_plane["demo-cp-1"]',
+          'module.nodes.aws_instance.control_plane["demo-cp-2"]'
+        ]
+      );
+      expect(addresses.filter((a) => a.startsWith('module.nodes.aws_instance.worker')).sort()).toEqual([
+        'module.nodes.aws_instance.worker["demo-general-0"]',
+        'module.nodes.aws_instance.worker["demo-general-1"]'
+      ]);
+      expect(addresses.filter((a) => a.includes('aws_lb_target_group_attachment')).sort()).toEqual([
+        'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-0"]',
+        'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-1"]',
+        'module.api_lb.aws_lb_target_group_attachment.control_plane["demo-cp-2"]'
+      ]);
+    },
+    TERRAFORM_TEST_TIMEOUT_MS
+  );
 
   test('every planned instance requires IMDSv2 and has an encrypted root volume', () => {
     const instances = plan.resource_changes.filter((rc) => rc.type === 'aws_instance');
@@ -362,7 +369,7 @@ describe('Talos config patches, as terraform renders them', () => {
 
   beforeAll(async () => {
     rendered = await renderTalosLocals();
-  }, 60_000);
+  }, TERRAFORM_TEST_TIMEOUT_MS);
 
   test('one cluster endpoint on :6443 and a deterministic bootstrap node', () => {
     expect(obj(rendered['plain'])['cluster_endpoint']).toBe(
