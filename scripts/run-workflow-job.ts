@@ -46,6 +46,8 @@ export interface RunOptions {
   skip?: (step: WorkflowStep) => string | undefined;
   /** Node binary for `uses:` steps; default this process's. */
   node?: string;
+  /** Values of the secrets, inputs, matrix and github contexts (flat: name → value). */
+  contexts?: Partial<Record<'secrets' | 'inputs' | 'matrix' | 'github', Record<string, string>>>;
   /** RUNNER_TEMP for the job; default a new directory under the system's temp. */
   runnerTemp?: string;
   /** Job environment values to use instead of the workflow's (a unique bucket per test run). */
@@ -56,6 +58,7 @@ export interface RunOptions {
 }
 
 interface Context {
+  contexts: NonNullable<RunOptions['contexts']>;
   env: Record<string, string>;
   steps: Map<string, StepResult>;
   failed: boolean;
@@ -83,6 +86,13 @@ export function parseFileCommands(text: string): Record<string, string> {
 
 function evaluate(expression: string, ctx: Context): string | boolean {
   const expr = expression.trim();
+  // Just enough of the operators: a && b, x == 'literal', x != 'literal'.
+  if (expr.includes('&&')) return expr.split('&&').every((part) => Boolean(evaluate(part, ctx)));
+  const comparison = /^(.+?)\s*(==|!=)\s*'([^']*)'$/.exec(expr);
+  if (comparison) {
+    const equal = String(evaluate(comparison[1] ?? '', ctx)) === comparison[3];
+    return comparison[2] === '==' ? equal : !equal;
+  }
   if (expr === 'always()') return true;
   if (expr === 'failure()') return ctx.failed;
   if (expr === 'success()') return !ctx.failed;
@@ -90,6 +100,12 @@ function evaluate(expression: string, ctx: Context): string | boolean {
   if (match) return ctx.steps.get(match[1] ?? '')?.outputs[match[2] ?? ''] ?? '';
   match = /^steps\.([\w-]+)\.(outcome|conclusion)$/.exec(expr);
   if (match) return ctx.steps.get(match[1] ?? '')?.[match[2] as 'outcome' | 'conclusion'] ?? '';
+  match = /^(secrets|inputs|matrix|github)\.([\w.-]+)$/.exec(expr);
+  if (match) {
+    const values = ctx.contexts[match[1] as 'secrets' | 'inputs' | 'matrix' | 'github'];
+    if (!values) throw new Error(`run-workflow-job: no ${match[1]} context given for \${{ ${expr} }}`);
+    return values[match[2] ?? ''] ?? '';
+  }
   match = /^env\.([\w]+)$/.exec(expr);
   if (match) return ctx.env[match[1] ?? ''] ?? '';
   match = /^fromJSON\((.+)\)\.([\w-]+)$/.exec(expr);
@@ -194,6 +210,7 @@ export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]>
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) base[k] = v;
   const ctx: Context = {
+    contexts: options.contexts ?? {},
     env: { ...base, RUNNER_TEMP: temp, GITHUB_WORKSPACE: options.root, CI: 'true' },
     steps: new Map(),
     failed: false

@@ -1,0 +1,206 @@
+// The workflows' own shell steps that talk to AWS, run as the runner would run them
+// (scripts/run-workflow-job.ts) with the real aws CLI against the local stack's moto: listing the
+// clusters beside their states, and storing and fetching a cluster's variables. Each run uses its
+// own state bucket and cluster names.
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client
+} from '@aws-sdk/client-s3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { clientConfig } from '../src/aws/clients.js';
+import {
+  runWorkflowJob,
+  type RunOptions,
+  type StepResult,
+  type WorkflowStep
+} from '../scripts/run-workflow-job.js';
+
+const root = resolve(import.meta.dirname, '..');
+// Each aws CLI (v1, Python) start costs seconds on a loaded machine; the steps make several calls.
+const AWS_CLI_TIMEOUT_MS = 120_000;
+const region = 'us-east-1';
+const suffix = `${process.pid}-${Date.now().toString(36)}`;
+const stateBucket = `wf-state-${suffix}`;
+const s3 = new S3Client(clientConfig('S3', region, process.env));
+const secrets = { TALOS_IRSA_STATE_BUCKET: stateBucket, TALOS_IRSA_STATE_REGION: region };
+
+let dir: string;
+
+function env(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Runs only the named steps of a job; everything else is skipped as if absent. */
+async function runSteps(
+  workflow: string,
+  job: string,
+  names: string[],
+  contexts: RunOptions['contexts']
+): Promise<Map<string, StepResult>> {
+  const wanted = (step: WorkflowStep): boolean =>
+    names.includes(step.name ?? '') || names.includes(step.id ?? '');
+  const results = await runWorkflowJob({
+    root,
+    workflow: join('.github', 'workflows', workflow),
+    job,
+    env: env(),
+    contexts,
+    runnerTemp: mkdtempSync(join(dir, 'runner-')),
+    skip: (step) => (wanted(step) ? undefined : 'not under test')
+  });
+  const ran = results.filter((r) => r.log !== 'not under test');
+  expect(ran.map((r) => r.key).length).toBe(names.length);
+  return new Map(ran.map((r) => [r.key.startsWith('__') ? r.name : r.key, r]));
+}
+
+async function put(key: string, body: string): Promise<void> {
+  await s3.send(new PutObjectCommand({ Bucket: stateBucket, Key: key, Body: body }));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wf-shell-'));
+  await s3.send(new CreateBucketCommand({ Bucket: stateBucket }));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  s3.destroy();
+});
+
+describe('listing clusters beside their states', () => {
+  beforeAll(async () => {
+    await put('talos-irsa/alpha/cluster.tfvars.json', '{"region":"us-east-1"}');
+    await put('talos-irsa/alpha/terraform.tfstate', '{}');
+    await put('talos-irsa/beta/cluster.tfvars.json', '{"region":"eu-west-1"}');
+    // A state without stored variables was not made by create-cluster.yml: not listed.
+    await put('talos-irsa/gamma/terraform.tfstate', '{}');
+    await put('elsewhere/delta/cluster.tfvars.json', '{}');
+  });
+
+  it(
+    'plan.yml: a trusted pull request lists exactly the clusters with stored variables',
+    async () => {
+      const steps = await runSteps('plan.yml', 'targets', ['trust', 'list'], {
+        secrets,
+        github: { 'event.pull_request.head.repo.fork': 'false', actor: 'maintainer' }
+      });
+      expect(steps.get('trust')?.outputs).toEqual({ trusted: 'true' });
+      expect(steps.get('list')?.outcome).toBe('success');
+      expect(JSON.parse(steps.get('list')?.outputs['clusters'] ?? '')).toEqual(['alpha', 'beta']);
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'plan.yml: a fork lists nothing and the plan job is not started',
+    async () => {
+      const steps = await runSteps('plan.yml', 'targets', ['trust', 'list'], {
+        secrets,
+        github: { 'event.pull_request.head.repo.fork': 'true', actor: 'contributor' }
+      });
+      expect(steps.get('trust')?.outputs).toEqual({ trusted: 'false' });
+      expect(steps.get('list')?.outcome).toBe('skipped');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'oidc-resync.yml: every cluster on schedule, one when named, and a bad name is refused',
+    async () => {
+      const all = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+        secrets,
+        inputs: { 'cluster-name': '' }
+      });
+      expect(JSON.parse(all.get('list')?.outputs['clusters'] ?? '')).toEqual(['alpha', 'beta']);
+      const one = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+        secrets,
+        inputs: { 'cluster-name': 'beta' }
+      });
+      expect(one.get('list')?.outputs['clusters']).toBe('["beta"]');
+      const bad = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+        secrets,
+        inputs: { 'cluster-name': 'Beta; rm -rf /' }
+      });
+      expect(bad.get('list')?.outcome).toBe('failure');
+      expect(bad.get('list')?.log.trim()).toBe(
+        "::error::Input 'cluster-name': 'Beta; rm -rf /' is not a DNS label."
+      );
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+});
+
+describe("a cluster's variables, from create to destroy", () => {
+  const cluster = `wf-${Date.now().toString(36)}`;
+  const inputs = {
+    'cluster-name': cluster,
+    region: 'eu-west-1',
+    'talos-version': '1.11.5',
+    'kubernetes-version': '1.34.1',
+    'control-plane-count': '3',
+    'control-plane-instance-type': 'm5.large',
+    'worker-count': '1',
+    'worker-instance-type': 'm5.large',
+    'discovery-bucket': '',
+    'admin-cidrs': '203.0.113.10/32',
+    'api-cidrs': '203.0.113.0/24',
+    bindings: ''
+  };
+
+  it(
+    'create-cluster.yml stores them beside the state; destroy-cluster.yml fetches, uses and removes them',
+    async () => {
+      const created = await runSteps(
+        'create-cluster.yml',
+        'create',
+        ['cluster', "Store the cluster's variables beside its state"],
+        { secrets, inputs }
+      );
+      expect([...created.values()].map((r) => r.outcome)).toEqual(['success', 'success']);
+      const key = `talos-irsa/${cluster}/cluster.tfvars.json`;
+      const stored = await s3.send(new GetObjectCommand({ Bucket: stateBucket, Key: key }));
+      const variables = JSON.parse((await stored.Body?.transformToString()) ?? '{}') as Record<
+        string,
+        unknown
+      >;
+      expect(variables).toMatchObject({ region: 'eu-west-1', worker_groups: { general: { count: 1 } } });
+
+      const destroyed = await runSteps(
+        'destroy-cluster.yml',
+        'destroy',
+        ['cluster', 'variables', 'Remove the stored variables'],
+        { secrets, inputs: { 'cluster-name': cluster, confirm: cluster } }
+      );
+      expect([...destroyed.values()].map((r) => r.outcome)).toEqual(['success', 'success', 'success']);
+      expect(destroyed.get('variables')?.outputs).toEqual({ region: 'eu-west-1' });
+      const fetched = destroyed.get('cluster')?.outputs['var-file'] ?? '';
+      expect(JSON.parse(readFileSync(fetched, 'utf8'))).toEqual(variables);
+      await expect(s3.send(new HeadObjectCommand({ Bucket: stateBucket, Key: key }))).rejects.toMatchObject({
+        name: 'NotFound'
+      });
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'destroy-cluster.yml names the missing variables instead of destroying with guesses',
+    async () => {
+      const steps = await runSteps('destroy-cluster.yml', 'destroy', ['cluster', 'variables'], {
+        secrets,
+        inputs: { 'cluster-name': 'never-made', confirm: 'never-made' }
+      });
+      expect(steps.get('variables')?.outcome).toBe('failure');
+      expect(steps.get('variables')?.log).toContain(
+        `::error::No variables found at s3://${stateBucket}/talos-irsa/never-made/cluster.tfvars.json`
+      );
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+});
