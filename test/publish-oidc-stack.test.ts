@@ -341,6 +341,35 @@ describe('placement and repair', () => {
   });
 });
 
+describe('provider inputs', () => {
+  it('creates the provider with every client ID given', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const { result } = await publish({
+      bucket,
+      'issuer-url': issuer,
+      'manage-bucket': 'true',
+      'client-ids': 'sts.amazonaws.com, app-audience\nsts.amazonaws.com'
+    });
+    const provider = await providerFor(issuer);
+    expect(provider?.arn).toBe(result.outputs['provider-arn']);
+    expect(provider?.clientIds.sort()).toEqual(['app-audience', 'sts.amazonaws.com']);
+  });
+
+  it('leaves IAM alone with create-provider false, and outputs an empty provider-arn when there is none', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const { result, counter } = await publish({
+      bucket,
+      'issuer-url': issuer,
+      'manage-bucket': 'true',
+      'create-provider': 'false'
+    });
+    expect(result.outputs['provider-arn']).toBe('');
+    expect([...counter.writes.keys()].filter((name) => name.includes('OpenIDConnect'))).toEqual([]);
+    expect(await providerFor(issuer)).toBeUndefined();
+    expect(result.summary).toContain('| IAM OIDC provider | none |');
+  });
+});
+
 describe('dry run', () => {
   it('reports what would change and writes nothing', async () => {
     const { bucket, issuer } = freshIssuer();
