@@ -203,6 +203,11 @@ Trust each role for GitHub's OIDC provider with a \`sub\` condition that pins th
 e.g. \`repo:OWNER/REPO:environment:talos-clusters\`. \`create-cluster.yml\` stores the cluster's Terraform variables
 beside its state (\`talos-irsa/<cluster>/cluster.tfvars.json\`), which is how plan, resync and destroy find the
 clusters and use the same variables.
+
+\`ci.yml\`'s \`local-stack\` job can be run on your machine, step by step as the runner would, against a running
+\`npm run stack\` (export its environment first): \`npx tsx scripts/run-workflow-job.ts .github/workflows/ci.yml local-stack\`.
+It skips the set-up steps and runs the four actions from their committed \`dist/\`; \`test/workflows-local-stack.test.ts\`
+does the same inside \`npm test\`.
 `;
 
 const RELEASES = `## Releases

