@@ -167,7 +167,7 @@ jobs:
       state-bucket: my-terraform-state
       state-region: eu-west-1
     secrets:
-      aws-role-arn: \${{ secrets.TALOS_AWS_ROLE_ARN }}
+      AWS_ROLE_ARN: \${{ secrets.TALOS_AWS_ROLE_ARN }}
 \`\`\`
 
 \`suite-repository\` and \`suite-ref\` repeat what the \`uses:\` line says because, inside a called workflow, \`./\` is the

@@ -442,7 +442,7 @@ describe('reusable-cluster.yml', () => {
       expect(entries.length).toBeGreaterThan(0);
       for (const entry of entries) expect(asMapping(entry)['description']).toEqual(expect.any(String));
     }
-    expect(asMapping(asMapping(call['secrets'])['aws-role-arn'])['required']).toBe(true);
+    expect(asMapping(asMapping(call['secrets'])['AWS_ROLE_ARN'])['required']).toBe(true);
   });
 
   it('checks the suite out beside the caller and runs its four actions from there in one job', () => {
