@@ -456,6 +456,11 @@ describe('bad input and faults write nothing', () => {
       /Input 'kubeconfig'.*HTTP 403/
     ],
     [
+      'a bucket that does not exist without manage-bucket',
+      () => ({ 'manage-bucket': 'false' }),
+      /Input 'bucket'.*does not exist.*manage-bucket: true/
+    ],
+    [
       'an unreachable cluster',
       (d) => ({ kubeconfig: d.kubeconfig().replace(/server: .*/, 'server: https://127.0.0.1:9') }),
       /Input 'kubeconfig'.*cannot reach the cluster/
