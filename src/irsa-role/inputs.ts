@@ -14,7 +14,7 @@ import {
   policyArnProblem
 } from '../trust/names.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
-import { parsePolicyDocument } from '../trust/policy-document.js';
+import { INLINE_POLICY_LIMIT, parsePolicyDocument, policyJson } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
 import { parseTagLines, parseTagValue } from '../trust/tags.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
@@ -96,6 +96,9 @@ function checkedPolicy(text: string | undefined, origin: Origin): PolicyDocument
   if (text === undefined) return undefined;
   const result = parsePolicyDocument(text);
   if ('problem' in result) fail(origin, `the inline policy ${result.problem}`);
+  const size = policyJson(result.document).length;
+  if (size > INLINE_POLICY_LIMIT)
+    fail(origin, `the inline policy is ${size} characters; IAM allows ${INLINE_POLICY_LIMIT} per role.`);
   return result.document;
 }
 

@@ -6,7 +6,13 @@ import type { ActionResult } from '../io/action.js';
 import { UserError, oneLine } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { managedTags } from '../trust/tags.js';
-import { subjectOf, trustPolicyFor } from '../trust/trust-policy.js';
+import {
+  subjectOf,
+  TRUST_POLICY_DEFAULT_LIMIT,
+  TRUST_POLICY_MAX_LIMIT,
+  trustPolicyFor,
+  trustPolicySize
+} from '../trust/trust-policy.js';
 import type { DesiredRole, RoleReport } from './converge-role.js';
 import { convergeRole } from './converge-role.js';
 import { isNoSuchEntity } from './iam-errors.js';
@@ -67,6 +73,23 @@ export function desiredRoleFor(
     inlinePolicy: binding.inlinePolicy,
     inlinePolicyOrigin: binding.origins.inlinePolicy
   };
+}
+
+/** Too many service accounts on one role outgrow the trust policy quota; better said before writing. */
+function checkTrustSizes(desired: DesiredRole[], inputs: IrsaRoleInputs, log: Logger): void {
+  for (const role of desired) {
+    const size = trustPolicySize(role.trust);
+    const input = inputs.single ? 'service-account' : 'bindings';
+    if (size > TRUST_POLICY_MAX_LIMIT)
+      throw new UserError(
+        `the trust policy of role '${role.roleName}' would be ${size} characters, over IAM's ceiling of ${TRUST_POLICY_MAX_LIMIT}; split its service accounts across roles.`,
+        input
+      );
+    if (size > TRUST_POLICY_DEFAULT_LIMIT)
+      log.warning(
+        `The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} (raise "Role trust policy length" in Service Quotas, or split the role).`
+      );
+  }
 }
 
 /** Every managed policy named anywhere, with the input that named it first. */
@@ -133,6 +156,8 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
     log.warning(
       `Provider ${provider.arn} does not list '${inputs.audience}' as a client ID (audience), so STS will refuse tokens for these roles until it does.`
     );
+  const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
+  checkTrustSizes(desired, inputs, log);
   await checkPoliciesExist(iam, inputs.bindings, concurrency);
 
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
@@ -143,8 +168,8 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
       accounts,
       inputs.bindings.flatMap((binding) => binding.serviceAccounts)
     );
-  const settled = await settleBounded(inputs.bindings, concurrency, async (binding) => {
-    const report = await convergeRole(iam, desiredRoleFor(binding, inputs, provider), inputs.prune);
+  const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
+    const report = await convergeRole(iam, desired[index] as DesiredRole, inputs.prune);
     for (const warning of report.warnings) log.warning(warning);
     log.info(
       `${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`

@@ -57,3 +57,12 @@ export function trustPolicyFor(inputs: TrustInputs): PolicyDocument {
 export function assumedBy(accounts: readonly ServiceAccountRef[]): string[] {
   return accounts.map((account) => `${account.namespace}/${account.name}`);
 }
+
+/** IAM's default quota for a trust policy (ACLSizePerRole), and the most it can be raised to. */
+export const TRUST_POLICY_DEFAULT_LIMIT = 2048;
+export const TRUST_POLICY_MAX_LIMIT = 4096;
+
+/** IAM counts a policy's size without whitespace, which is how policyJson writes it. */
+export function trustPolicySize(policy: PolicyDocument): number {
+  return JSON.stringify(policy).length;
+}

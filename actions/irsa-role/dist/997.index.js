@@ -64,6 +64,13 @@ function trustPolicyFor(inputs) {
 function assumedBy(accounts) {
     return accounts.map((account) => `${account.namespace}/${account.name}`);
 }
+/** IAM's default quota for a trust policy (ACLSizePerRole), and the most it can be raised to. */
+const TRUST_POLICY_DEFAULT_LIMIT = 2048;
+const TRUST_POLICY_MAX_LIMIT = 4096;
+/** IAM counts a policy's size without whitespace, which is how policyJson writes it. */
+function trustPolicySize(policy) {
+    return JSON.stringify(policy).length;
+}
 
 // EXTERNAL MODULE: ./src/trust/policy-document.ts
 var policy_document = __webpack_require__(6682);
@@ -453,6 +460,17 @@ function desiredRoleFor(binding, inputs, provider) {
         inlinePolicyOrigin: binding.origins.inlinePolicy
     };
 }
+/** Too many service accounts on one role outgrow the trust policy quota; better said before writing. */
+function checkTrustSizes(desired, inputs, log) {
+    for (const role of desired) {
+        const size = trustPolicySize(role.trust);
+        const input = inputs.single ? 'service-account' : 'bindings';
+        if (size > TRUST_POLICY_MAX_LIMIT)
+            throw new errors/* UserError */.yo(`the trust policy of role '${role.roleName}' would be ${size} characters, over IAM's ceiling of ${TRUST_POLICY_MAX_LIMIT}; split its service accounts across roles.`, input);
+        if (size > TRUST_POLICY_DEFAULT_LIMIT)
+            log.warning(`The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} (raise "Role trust policy length" in Service Quotas, or split the role).`);
+    }
+}
 /** Every managed policy named anywhere, with the input that named it first. */
 function namedPolicies(bindings) {
     const named = new Map();
@@ -509,14 +527,16 @@ async function run(inputs, deps) {
     log.info(`IAM OIDC provider ${provider.arn} (issuer https://${provider.hostPath}).`);
     if (!provider.clientIds.includes(inputs.audience))
         log.warning(`Provider ${provider.arn} does not list '${inputs.audience}' as a client ID (audience), so STS will refuse tokens for these roles until it does.`);
+    const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
+    checkTrustSizes(desired, inputs, log);
     await checkPoliciesExist(iam, inputs.bindings, concurrency);
     const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
     // Reads before the first write, so a missing namespace, an unreachable cluster or refused
     // credentials change nothing.
     if (accounts)
         await (0,service_account_annotation/* checkAnnotationTargets */.QR)(accounts, inputs.bindings.flatMap((binding) => binding.serviceAccounts));
-    const settled = await settleBounded(inputs.bindings, concurrency, async (binding) => {
-        const report = await convergeRole(iam, desiredRoleFor(binding, inputs, provider), inputs.prune);
+    const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
+        const report = await convergeRole(iam, desired[index], inputs.prune);
         for (const warning of report.warnings)
             log.warning(warning);
         log.info(`${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`);

@@ -31768,6 +31768,9 @@ function checkedPolicy(text, origin) {
     const result = (0,policy_document/* parsePolicyDocument */.X)(text);
     if ('problem' in result)
         fail(origin, `the inline policy ${result.problem}`);
+    const size = (0,policy_document/* policyJson */.nF)(result.document).length;
+    if (size > policy_document/* INLINE_POLICY_LIMIT */.T4)
+        fail(origin, `the inline policy is ${size} characters; IAM allows ${policy_document/* INLINE_POLICY_LIMIT */.T4} per role.`);
     return result.document;
 }
 function checkedTags(text, origin) {
@@ -32095,6 +32098,7 @@ function hasWildcard(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jo: () => (/* binding */ samePolicy),
+/* harmony export */   T4: () => (/* binding */ INLINE_POLICY_LIMIT),
 /* harmony export */   X: () => (/* binding */ parsePolicyDocument),
 /* harmony export */   nF: () => (/* binding */ policyJson)
 /* harmony export */ });
@@ -32170,9 +32174,53 @@ function policyShapeProblem(value) {
             return `is not a policy document: ${where} needs Resource or NotResource (an identity policy names what it grants).`;
         if (statement.Principal !== undefined || statement.NotPrincipal !== undefined)
             return `is not an identity policy: ${where} has a Principal, which only resource and trust policies hold.`;
+        const problem = statementValueProblem(statement, where);
+        if (problem)
+            return problem;
     }
     return undefined;
 }
+// What IAM itself rejects with MalformedPolicyDocument, checked here so that it fails before the
+// role is created rather than half-way through converging it.
+const ACTION = /^(\*|[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+)$/;
+const RESOURCE = /^(\*|arn:[^:]*:[^:]*:[^:]*:[^:]*:.+)$/;
+function stringsOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'))
+        return value;
+    return undefined;
+}
+function statementValueProblem(statement, where) {
+    for (const key of ['Action', 'NotAction']) {
+        if (statement[key] === undefined)
+            continue;
+        const actions = stringsOf(statement[key]);
+        if (!actions)
+            return `is not a policy document: ${where} ${key} must be a string or a list of strings.`;
+        const bad = actions.find((action) => !ACTION.test(action));
+        if (bad !== undefined)
+            return `has ${where} ${key} '${bad}', which is not service:action (e.g. s3:GetObject).`;
+    }
+    for (const key of ['Resource', 'NotResource']) {
+        if (statement[key] === undefined)
+            continue;
+        const resources = stringsOf(statement[key]);
+        if (!resources)
+            return `is not a policy document: ${where} ${key} must be a string or a list of strings.`;
+        const bad = resources.find((resource) => !RESOURCE.test(resource));
+        if (bad !== undefined)
+            return `has ${where} ${key} '${bad}', which is neither '*' nor an ARN.`;
+    }
+    if (statement.Condition !== undefined) {
+        const condition = statement.Condition;
+        if (!isRecord(condition) || !Object.values(condition).every(isRecord))
+            return `is not a policy document: ${where} Condition must map operators to {key: value} blocks.`;
+    }
+    return undefined;
+}
+/** IAM's quota for a role's inline policies, counted without whitespace. */
+const INLINE_POLICY_LIMIT = 10240;
 /**
  * A document as IAM returns it (GetRole, GetRolePolicy): URL-encoded JSON. A document that is
  * already JSON is taken as it is.

@@ -1,0 +1,274 @@
+// How irsa-role reads its inputs: the two binding forms, what the top-level inputs give every
+// binding, and the pure pieces run() builds on (desired role, bounded pool, summary).
+import { describe, expect, it } from '@jest/globals';
+import { mapInputReader } from '../src/io/inputs.js';
+import { UserError } from '../src/io/errors.js';
+import { readIrsaRoleInputs } from '../src/irsa-role/inputs.js';
+import { mapBounded, settleBounded } from '../src/irsa-role/pool.js';
+import { desiredRoleFor, roleDescription } from '../src/irsa-role/run.js';
+import { irsaRoleSummary } from '../src/irsa-role/summary.js';
+import { parsePolicyDocument } from '../src/trust/policy-document.js';
+import { trustPolicyFor, trustPolicySize } from '../src/trust/trust-policy.js';
+
+const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com/c1';
+const RO = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+const S3 = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
+
+function read(values: Record<string, string>) {
+  return readIrsaRoleInputs(mapInputReader({ 'provider-arn': PROVIDER, ...values }));
+}
+
+function problemOf(values: Record<string, string>): UserError {
+  try {
+    read(values);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('readIrsaRoleInputs', () => {
+  it('reads the single form with the documented defaults', () => {
+    const inputs = read({ 'role-name': 'app', namespace: 'apps', 'service-account': 'web' });
+    expect(inputs).toMatchObject({
+      provider: { input: 'provider-arn', arn: PROVIDER },
+      single: true,
+      audience: 'sts.amazonaws.com',
+      maxSessionDuration: 3600,
+      rolePath: '/',
+      prune: false,
+      allowWildcards: false,
+      annotate: false,
+      kubeconfig: undefined
+    });
+    expect(inputs.bindings).toEqual([
+      expect.objectContaining({
+        roleName: 'app',
+        serviceAccounts: [{ namespace: 'apps', name: 'web' }],
+        policyArns: [],
+        inlinePolicy: undefined,
+        permissionsBoundary: undefined,
+        tags: {}
+      })
+    ]);
+  });
+
+  it('gives every binding the top-level policies, boundary and tags; an item adds to or overrides them', () => {
+    const inputs = read({
+      'policy-arns': `${RO}\n${RO}`,
+      'permissions-boundary': RO,
+      tags: 'team=platform\ntier=1',
+      'inline-policy':
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}',
+      bindings: [
+        '- role-name: a',
+        '  namespace: ns',
+        '  service-account: [x, y, x]',
+        `  policy-arns: ${S3}`,
+        `  permissions-boundary: ${S3}`,
+        '  tags: {tier: "2"}',
+        '  inline-policy: {Version: "2012-10-17", Statement: {Effect: Deny, Action: "s3:*", Resource: "*"}}',
+        '- {role-name: b, namespace: ns, service-account: z}'
+      ].join('\n')
+    });
+    const [a, b] = inputs.bindings;
+    expect(inputs.single).toBe(false);
+    expect(a?.serviceAccounts).toEqual([
+      { namespace: 'ns', name: 'x' },
+      { namespace: 'ns', name: 'y' }
+    ]);
+    expect(a?.policyArns).toEqual([RO, S3]);
+    expect(a?.permissionsBoundary).toBe(S3);
+    expect(a?.tags).toEqual({ team: 'platform', tier: '2' });
+    expect(a?.inlinePolicy).toEqual({
+      Version: '2012-10-17',
+      Statement: { Effect: 'Deny', Action: 's3:*', Resource: '*' }
+    });
+    expect(a?.origins.permissionsBoundary).toEqual({ input: 'bindings', where: "item 1 (role 'a')" });
+    expect(b?.policyArns).toEqual([RO]);
+    expect(b?.permissionsBoundary).toBe(RO);
+    expect(b?.tags).toEqual({ team: 'platform', tier: '1' });
+    expect(b?.inlinePolicy).toMatchObject({ Statement: [{ Action: 's3:ListBucket' }] });
+    expect(b?.origins.policyArns).toEqual({ input: 'policy-arns', where: '' });
+  });
+
+  it('names the bindings item that is wrong', () => {
+    const error = problemOf({
+      bindings:
+        '- {role-name: ok, namespace: a, service-account: b}\n- {role-name: two, namespace: a, service-account: B}'
+    });
+    expect(error.message).toBe(
+      "Input 'bindings': item 2 (role 'two'): service account 'B' is not a DNS-1123 subdomain (lower-case letters, digits and '-', starting and ending with a letter or digit)."
+    );
+  });
+
+  it('refuses one service account annotated with two roles', () => {
+    const error = problemOf({
+      'annotate-service-account': 'true',
+      kubeconfig: 'x',
+      bindings:
+        '- {role-name: a, namespace: n, service-account: s}\n- {role-name: b, namespace: n, service-account: s}'
+    });
+    expect(error.input).toBe('annotate-service-account');
+    expect(error.message).toContain("bound to both 'a' and 'b'");
+  });
+
+  it('requires kubeconfig or kubeconfig-path only when annotating', () => {
+    expect(read({ 'role-name': 'a', namespace: 'n', 'service-account': 's' }).kubeconfig).toBeUndefined();
+    const inputs = read({
+      'role-name': 'a',
+      namespace: 'n',
+      'service-account': 's',
+      'annotate-service-account': 'true',
+      'kubeconfig-path': '/tmp/kc'
+    });
+    expect(inputs.kubeconfig).toEqual({ input: 'kubeconfig-path', value: '/tmp/kc' });
+  });
+
+  it('rejects an inline policy IAM would refuse, before any write', () => {
+    const policy = (statement: string): string => `{"Version":"2012-10-17","Statement":[${statement}]}`;
+    expect(
+      problemOf({
+        'role-name': 'a',
+        namespace: 'n',
+        'service-account': 's',
+        'inline-policy': policy('{"Effect":"Allow","Action":"s3GetObject","Resource":"*"}')
+      }).message
+    ).toContain("Action 's3GetObject', which is not service:action");
+    expect(
+      problemOf({
+        'role-name': 'a',
+        namespace: 'n',
+        'service-account': 's',
+        'inline-policy': policy('{"Effect":"Allow","Action":"s3:GetObject","Resource":"my-bucket"}')
+      }).message
+    ).toContain("Resource 'my-bucket', which is neither '*' nor an ARN");
+    const huge = Array.from({ length: 500 }, (_, i) => `"s3:GetObjectVersion${i}"`).join(',');
+    expect(
+      problemOf({
+        'role-name': 'a',
+        namespace: 'n',
+        'service-account': 's',
+        'inline-policy': policy(`{"Effect":"Allow","Action":[${huge}],"Resource":"*"}`)
+      }).message
+    ).toMatch(/IAM allows 10240 per role/);
+  });
+});
+
+describe('policy statements', () => {
+  it('accepts wildcards in actions and ARNs in resources, and checks Condition blocks', () => {
+    const ok = parsePolicyDocument(
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","sqs:*"],"Resource":["arn:aws:s3:::b/*","*"],"Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}'
+    );
+    expect('document' in ok).toBe(true);
+    const bad = parsePolicyDocument(
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":"true"}}]}'
+    );
+    expect('problem' in bad && bad.problem).toContain('Condition must map operators');
+  });
+});
+
+describe('desired role', () => {
+  const inputs = read({
+    bindings: '- {role-name: r, namespace: ns, service-account: [a, b], tags: {team: x}}',
+    'max-session-duration': '7200',
+    'role-path': '/irsa/',
+    audience: 'my-aud'
+  });
+  const provider = { arn: PROVIDER, hostPath: 'oidc.example.com/c1', clientIds: ['my-aud'] };
+
+  it('joins the binding, the shared settings and the provider', () => {
+    const desired = desiredRoleFor(inputs.bindings[0]!, inputs, provider);
+    expect(desired).toMatchObject({
+      roleName: 'r',
+      path: '/irsa/',
+      maxSessionDuration: 7200,
+      description:
+        'IRSA role for system:serviceaccount:ns:a, system:serviceaccount:ns:b (managed by talos-irsa)',
+      tags: { team: 'x', 'managed-by': 'talos-irsa', 'talos-irsa/issuer': 'https://oidc.example.com/c1' },
+      inlinePolicyOrigin: { input: 'inline-policy', where: '' }
+    });
+    expect(desired.trust).toEqual(
+      trustPolicyFor({
+        providerArn: PROVIDER,
+        issuer: 'oidc.example.com/c1',
+        serviceAccounts: inputs.bindings[0]!.serviceAccounts,
+        audience: 'my-aud'
+      })
+    );
+  });
+
+  it('keeps descriptions within IAM’s 1000 characters', () => {
+    const many = read({
+      bindings: `- {role-name: r, namespace: ns, service-account: [${Array.from({ length: 60 }, (_, i) => `account-${i}`).join(', ')}]}`
+    });
+    const description = roleDescription(many.bindings[0]!);
+    expect(description.length).toBe(1000);
+    expect(description.endsWith('…')).toBe(true);
+    const trust = desiredRoleFor(many.bindings[0]!, many, provider).trust;
+    expect(trustPolicySize(trust)).toBeGreaterThan(2048);
+  });
+});
+
+describe('bounded pool', () => {
+  it('never runs more than the limit at once and keeps input order', async () => {
+    let running = 0;
+    let peak = 0;
+    const results = await mapBounded([5, 1, 4, 2, 3, 0, 6, 7, 8, 9], 3, async (n) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, n));
+      running -= 1;
+      return n * 10;
+    });
+    expect(peak).toBe(3);
+    expect(results).toEqual([50, 10, 40, 20, 30, 0, 60, 70, 80, 90]);
+  });
+
+  it('lets every item settle when some fail', async () => {
+    const settled = await settleBounded(['a', 'bad', 'c'], 2, async (item) => {
+      if (item === 'bad') throw new Error('no');
+      return item.toUpperCase();
+    });
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    await expect(mapBounded(['bad'], 2, async () => Promise.reject(new Error('first')))).rejects.toThrow(
+      'first'
+    );
+  });
+});
+
+describe('summary', () => {
+  it('shows each role, who may assume it, its policies and what changed, and counts failures', () => {
+    const inputs = read({
+      bindings:
+        '- {role-name: a, namespace: n, service-account: s}\n- {role-name: b, namespace: n, service-account: t}'
+    });
+    const summary = irsaRoleSummary({
+      providerArn: PROVIDER,
+      audience: 'sts.amazonaws.com',
+      bindings: inputs.bindings,
+      outcomes: [
+        {
+          report: {
+            roleName: 'a',
+            arn: 'arn:aws:iam::123456789012:role/a',
+            created: true,
+            changes: ['created the role', `attached ${RO}`],
+            policyArns: [RO],
+            inlinePolicies: ['talos-irsa'],
+            warnings: []
+          },
+          annotations: ['created service account n/s'],
+          error: undefined
+        },
+        { report: undefined, annotations: [], error: 'AccessDenied' }
+      ]
+    });
+    expect(summary).toContain(
+      `| \`a\` | \`arn:aws:iam::123456789012:role/a\` | \`n/s\` | \`${RO}\`<br>\`talos-irsa\` (inline) | created the role<br>attached ${RO}<br>created service account n/s |`
+    );
+    expect(summary).toContain('| `b` |  | `n/t` |  | **failed:** AccessDenied |');
+    expect(summary).toContain('2 role(s): 1 changed, 0 unchanged, 1 failed.');
+  });
+});
