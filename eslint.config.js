@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['actions/*/dist/**', 'node_modules/**', '.tools/**', 'coverage/**', 'terraform/**'] },
+  {
+    ignores: [
+      'actions/*/dist/**',
+      'actions/*/dist.building/**',
+      'node_modules/**',
+      '.tools/**',
+      '.stack/**',
+      '.stack-*',
+      'coverage/**',
+      'terraform/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

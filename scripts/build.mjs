@@ -1,7 +1,7 @@
 // Bundles each action's entry with ncc into actions/<name>/dist (ESM, with its package.json).
 // `node scripts/build.mjs --out DIR` writes DIR/<name>/ instead, so a test can diff against dist/.
 import { execFileSync } from 'node:child_process';
-import { rmSync, existsSync, readdirSync } from 'node:fs';
+import { rmSync, existsSync, readdirSync, renameSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +18,9 @@ const actions = readdirSync(join(root, 'actions')).filter(
 
 for (const name of actions) {
   const out = outRoot ? join(outRoot, name) : join(root, 'actions', name, 'dist');
-  rmSync(out, { recursive: true, force: true });
+  // Build beside the target and swap on success: a failed build leaves the last good dist/ in place.
+  const staging = `${out}.building`;
+  rmSync(staging, { recursive: true, force: true });
   execFileSync(
     process.execPath,
     [
@@ -26,7 +28,7 @@ for (const name of actions) {
       'build',
       join('actions', name, 'src', 'main.ts'),
       '-o',
-      out,
+      staging,
       '--target',
       'es2022',
       '--license',
@@ -35,5 +37,7 @@ for (const name of actions) {
     ],
     { cwd: root, stdio: 'inherit' }
   );
+  rmSync(out, { recursive: true, force: true });
+  renameSync(staging, out);
   console.log(`built actions/${name} -> ${out}`);
 }
