@@ -24,7 +24,18 @@ export async function startRequestCounter(targets: { aws: string; sts?: string }
     },
     window() {
       const marks = proxies.map((proxy) => proxy.seen.length);
-      return () => tally(proxies.flatMap((proxy, i) => proxy.seen.slice(marks[i])));
+      // AssumeRoleWithWebIdentity is unsigned (the token is the credential), so the proxy cannot
+      // read a service from it; whatever reaches the STS endpoint is STS.
+      return () =>
+        tally(
+          proxies.flatMap((proxy, i) =>
+            proxy.seen
+              .slice(marks[i])
+              .map((seen) =>
+                proxy === sts && seen.service === 'unknown' ? { ...seen, service: 'sts' } : seen
+              )
+          )
+        );
     },
     stop: async () => {
       for (const proxy of proxies) await proxy.stop();

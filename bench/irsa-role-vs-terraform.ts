@@ -136,7 +136,7 @@ export async function benchIrsaRole(ctx: IrsaRoleContext): Promise<IrsaRoleFigur
     const tfNoOpWindow = counter.window();
     const tfNoOp = await workspace.run(applyArgs);
     const tfNoOpRequests = tfNoOpWindow();
-    const summary = /^(No changes\..*|Apply complete!.*)$/m.exec(tfNoOp.stdout)?.[1] ?? '';
+    const summary = /^(No changes\.|Apply complete![^.]*\.)/m.exec(tfNoOp.stdout)?.[1] ?? '';
     return {
       tool,
       terraform: {

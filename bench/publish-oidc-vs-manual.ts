@@ -2,7 +2,6 @@
 // own bucket, prepared alike before the clock starts (public access block off, anonymous GET on the
 // two documents), and its own issuer URL, so neither finds the other's provider. The manual method
 // is the five commands a runbook gives, run one after the other as a shell script would.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import {
 import { clientConfig } from '../src/aws/clients.js';
 import type { KubeDouble } from '../test/stack/kube-double.js';
 import { mustSucceed, runBundleAt } from './bundle-run.js';
+import { command } from './command.js';
 import type { RequestCounter } from './counting.js';
 import type { RequestTally } from './request-kinds.js';
 import { verdictAtLeast, type Row } from './report.js';
@@ -76,22 +76,6 @@ async function prepareBucket(s3: S3Client, bucket: string): Promise<void> {
     ]
   };
   await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
-}
-
-function command(file: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(stdout)
-        : reject(new Error(`${file} ${args.join(' ')} exited ${code}: ${stderr.trim().slice(-500)}`))
-    );
-  });
 }
 
 /** The manual method; returns its wall time from the first command's start to the last one's end. */

@@ -15,6 +15,7 @@ import type { KubeDouble } from '../test/stack/kube-double.js';
 import { startKubeForStack } from '../test/stack/kube-stack.js';
 import { inheritedEnv, mustSucceed, runBundleAt } from './bundle-run.js';
 import { benchIrsaRole, irsaRoleRows, makeSampleRole, type SampleRole } from './irsa-role-vs-terraform.js';
+import { command } from './command.js';
 import { startRequestCounter, type RequestCounter } from './counting.js';
 import { benchPublishOidc, publishOidcRows } from './publish-oidc-vs-manual.js';
 import { callBreakdown, requestRows, type RequestRowSpec, type RequestTally } from './request-kinds.js';
@@ -98,7 +99,7 @@ async function stackSections(
     rows.push({
       section,
       figure: 'could not run',
-      measured: message.split('\n')[0]?.slice(0, 160) ?? '',
+      measured: message.split('\n')[0]?.slice(0, 100) ?? '',
       target: '',
       verdict: 'MISS'
     });
@@ -145,6 +146,8 @@ async function stackSections(
   if (sample && options.only.has('verify-irsa')) {
     try {
       log('verify-irsa: token and pod modes');
+      // irsa-role only writes IAM; the service account's namespace is the cluster owner's to make.
+      await ensureNamespace(stack, sample.namespace);
       const window = stack.counter.window();
       const run = await runBundleAt(
         bundles.entry('verify-irsa'),
@@ -169,6 +172,13 @@ async function stackSections(
     }
   }
   rows.push(...requestRows(requestSpecs));
+}
+
+async function ensureNamespace(stack: StackParts, namespace: string): Promise<void> {
+  const env = { ...inheritedEnv(), KUBECONFIG: stack.kubeconfigPath };
+  await command('kubectl', ['create', 'namespace', namespace], env).catch((error: unknown) => {
+    if (!/AlreadyExists|already exists/.test(String(error))) throw error;
+  });
 }
 
 function timings(run: string, values: number[]): string {
