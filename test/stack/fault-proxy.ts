@@ -33,6 +33,8 @@ export interface FaultProxyOptions {
 
 export interface InjectedFault extends ProxiedRequest {
   fault: Fault;
+  /** Position of the failed request in `seen`, so a test can replay and compare decisions. */
+  sequence: number;
 }
 
 export interface FaultProxy {
@@ -163,7 +165,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       seen.push(request);
       const fault = decide(request);
       if (!fault) return forward(target, req, body, res);
-      injected.push({ ...request, fault });
+      injected.push({ ...request, fault, sequence: seen.length - 1 });
       if (fault === 'reset') {
         // A TCP RST with no response, as a dropped connection looks to the SDK.
         req.socket.resetAndDestroy();
