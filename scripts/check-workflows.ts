@@ -147,8 +147,19 @@ export function localActionCallFindings(file: string, doc: Mapping, interfaces: 
       if (step.id) actionOfStep.set(step.id, action);
       const given = isMapping(step.with) ? Object.keys(step.with) : [];
       for (const input of given) {
-        if (!action.inputs.has(input))
+        const spec = action.inputs.get(input);
+        if (!spec) {
           findings.push(`${where}: input '${input}' is not declared by actions/${name}`);
+          continue;
+        }
+        // The actions read booleans as YAML 1.2 does: only true or false, so `yes` or `1` fails at run time.
+        const value = text(step.with?.[input]);
+        const booleanInput = spec.default === 'true' || spec.default === 'false';
+        if (booleanInput && !value.includes('${{') && value !== 'true' && value !== 'false') {
+          findings.push(
+            `${where}: input '${input}' of actions/${name} is a boolean; '${value}' is neither true nor false`
+          );
+        }
       }
       for (const [input, spec] of action.inputs) {
         if (spec.required && !spec.hasDefault && !given.includes(input)) {

@@ -150,6 +150,26 @@ describe('the checker itself', () => {
     expect(findings).toEqual(["w.yml: job 'j' step 1: input 'bogus' is not declared by actions/provision"]);
   });
 
+  it('names a boolean input given something other than true or false', () => {
+    const withFlag = parseActionInterface(
+      'flag',
+      "name: f\ninputs:\n  dry-run: { default: 'false' }\nruns: { using: node24, main: dist/index.js }"
+    );
+    const flags: Interfaces = new Map([['flag', withFlag]]);
+    const findings = (value: string): string[] =>
+      localActionCallFindings(
+        'w.yml',
+        parseWorkflow(jobWith(`      - uses: ./actions/flag\n        with: { dry-run: ${value} }\n`)),
+        flags
+      );
+    expect(findings('yes')).toEqual([
+      "w.yml: job 'j' step 1: input 'dry-run' of actions/flag is a boolean; 'yes' is neither true nor false"
+    ]);
+    expect(findings("'true'")).toEqual([]);
+    expect(findings('false')).toEqual([]);
+    expect(findings("'${{ inputs.dry-run }}'")).toEqual([]);
+  });
+
   it('names a missing required input, but not one with a default', () => {
     const findings = check(jobWith('      - id: p\n        uses: ./actions/provision\n'));
     expect(findings).toEqual([
