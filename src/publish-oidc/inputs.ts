@@ -57,9 +57,10 @@ function issuerUrl(read: InputReader, bucket: string, region: string): string {
 
 /** Every input, parsed and checked, before anything touches the cluster or AWS. */
 export function parsePublishInputs(read: InputReader, env: NodeJS.ProcessEnv): PublishInputs {
+  // bucket first: it is the input action.yml marks required, so an empty `with:` names it.
+  const bucket = bucketName(requiredInput(read, 'bucket'), 'bucket');
   const kubeconfig = kubeconfigSource(read, true);
   if (!kubeconfig) throw new UserError('is required (or give kubeconfig-path).', 'kubeconfig');
-  const bucket = bucketName(requiredInput(read, 'bucket'), 'bucket');
   const region = resolveRegion(optionalInput(read, 'region'), env);
   return {
     kubeconfig,

@@ -31877,10 +31877,11 @@ function issuerUrl(read, bucket, region) {
 }
 /** Every input, parsed and checked, before anything touches the cluster or AWS. */
 function parsePublishInputs(read, env) {
+    // bucket first: it is the input action.yml marks required, so an empty `with:` names it.
+    const bucket = bucketName((0,inputs/* requiredInput */.YF)(read, 'bucket'), 'bucket');
     const kubeconfig = (0,client/* kubeconfigSource */.X4)(read, true);
     if (!kubeconfig)
         throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
-    const bucket = bucketName((0,inputs/* requiredInput */.YF)(read, 'bucket'), 'bucket');
     const region = (0,clients.resolveRegion)((0,inputs/* optionalInput */.$m)(read, 'region'), env);
     return {
         kubeconfig,
