@@ -1,0 +1,167 @@
+// The bad-input corpus (test/corpus/*.yaml): every case runs the committed bundle against a private
+// local stack and must exit non-zero with exactly one ::error:: line naming the input, having
+// written nothing — moto's whole state, the kube double's objects and the Terraform directory are
+// compared before and after.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { repoRoot, runBundle } from './harness/run-bundle.js';
+import { snapshotAwsState } from './harness/aws-state.js';
+
+interface CorpusCase {
+  name: string;
+  inputs: Record<string, string>;
+  input?: string;
+  contains?: string;
+  double?: { jwks?: 'private' | 'no-kid' | 'ps256' | 'not-json'; discovery?: 'no-issuer' };
+}
+
+const actions = ['publish-oidc', 'irsa-role', 'verify-irsa', 'provision'] as const;
+const corpus = actions.flatMap((action) =>
+  (parse(readFileSync(join(repoRoot, 'test', 'corpus', `${action}.yaml`), 'utf8')) as CorpusCase[]).map(
+    (c) => [action, c.name, c] as const
+  )
+);
+
+let stack: AwsStack;
+let double: KubeDouble;
+let work: string;
+let tfDir: string;
+const placeholders: Record<string, string> = {};
+
+function fill(value: string): string {
+  return value.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+    const filled = placeholders[name];
+    if (filled === undefined) throw new Error(`corpus placeholder \${${name}} is not defined`);
+    return filled;
+  });
+}
+
+function applyDoubleOverrides(overrides: CorpusCase['double']): void {
+  double.overrideJwks(undefined);
+  double.overrideDiscovery(undefined);
+  const [served] = double.jwks().keys;
+  if (!served) throw new Error('the double serves no key');
+  switch (overrides?.jwks) {
+    case 'private':
+      double.overrideJwks({ keys: [{ ...served, d: double.privateJwk().d }] });
+      break;
+    case 'no-kid': {
+      const { kid: _kid, ...withoutKid } = served;
+      double.overrideJwks({ keys: [withoutKid] });
+      break;
+    }
+    case 'ps256':
+      double.overrideJwks({ keys: [{ ...served, alg: 'PS256' }] });
+      break;
+    case 'not-json':
+      double.overrideJwks('this is not json');
+      break;
+  }
+  if (overrides?.discovery === 'no-issuer') {
+    const { issuer: _issuer, ...rest } = double.discoveryDocument();
+    double.overrideDiscovery(rest);
+  }
+}
+
+function kubeState(): string {
+  return JSON.stringify({
+    serviceAccounts: ['default', 'apps', 'demo'].map((ns) =>
+      ['web', 'irsa-verify', 'app'].map((sa) => double.serviceAccount(ns, sa)?.metadata)
+    ),
+    pods: double.pods().map((p) => p.metadata),
+    jobs: double.jobs().map((j) => j.metadata)
+  });
+}
+
+function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'talos-irsa-corpus-'));
+  stack = await startAwsStack({ dir: join(work, 'stack') });
+  const issuer = `${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/corpus-issuer`;
+  double = await startKubeDouble({ ca: stack.ca, issuer });
+  const iam = new IAMClient({
+    region: 'us-east-1',
+    endpoint: stack.env.AWS_ENDPOINT_URL,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  const provider = await iam.send(
+    new CreateOpenIDConnectProviderCommand({
+      Url: issuer,
+      ClientIDList: ['sts.amazonaws.com'],
+      ThumbprintList: []
+    })
+  );
+  const role = await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'corpus-existing',
+      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] })
+    })
+  );
+  tfDir = join(work, 'terraform');
+  mkdirSync(tfDir);
+  cpSync(join(repoRoot, 'test', 'fixtures', 'provision', 'cluster'), tfDir, { recursive: true });
+  Object.assign(placeholders, {
+    KUBECONFIG: double.kubeconfig(),
+    KUBECONFIG_PATH: double.writeKubeconfig(join(work, 'kubeconfig')),
+    BAD_TOKEN_KUBECONFIG_PATH: double.writeKubeconfig(join(work, 'kubeconfig-bad'), { token: 'wrong-token' }),
+    UNREACHABLE_KUBECONFIG_PATH: double.writeKubeconfig(join(work, 'kubeconfig-unreachable')),
+    ISSUER: issuer,
+    BUCKET: 'corpus-issuer',
+    PROVIDER_ARN: provider.OpenIDConnectProviderArn ?? '',
+    ROLE_ARN: role.Role?.Arn ?? '',
+    TF_DIR: tfDir
+  });
+  // Same CA and token, but a port nothing listens on.
+  const unreachable = readFileSync(placeholders.UNREACHABLE_KUBECONFIG_PATH as string, 'utf8').replace(
+    double.url,
+    'https://127.0.0.1:1'
+  );
+  writeFileSync(placeholders.UNREACHABLE_KUBECONFIG_PATH as string, unreachable, { mode: 0o600 });
+}, 120000);
+
+afterAll(async () => {
+  await double?.stop();
+  await stack?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('bad-input corpus', () => {
+  it('holds at least 50 cases across the four actions', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(corpus.map(([action]) => action))).toEqual(new Set(actions));
+  });
+
+  it.each(corpus)('%s: %s', async (action, _name, testCase) => {
+    applyDoubleOverrides(testCase.double);
+    const inputs = Object.fromEntries(Object.entries(testCase.inputs).map(([k, v]) => [k, fill(String(v))]));
+    const awsBefore = await snapshotAwsState(stack.env.AWS_ENDPOINT_URL as string);
+    const kubeBefore = kubeState();
+    const tfBefore = listTree(tfDir);
+
+    const run = await runBundle(action, inputs, { env: { ...stack.env, PATH: process.env.PATH } });
+
+    expect(run.status).not.toBe(0);
+    expect(run.errors).toHaveLength(1);
+    const [error] = run.errors;
+    if (testCase.input) expect(error).toContain(`Input '${testCase.input}'`);
+    if (testCase.contains) expect(error).toContain(testCase.contains);
+    expect(await snapshotAwsState(stack.env.AWS_ENDPOINT_URL as string)).toEqual(awsBefore);
+    expect(kubeState()).toBe(kubeBefore);
+    expect(listTree(tfDir)).toEqual(tfBefore);
+    // ::add-mask:: lines carry secrets on purpose: the runner consumes them and prints nothing.
+    const printed = run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    expect(printed.includes(double.token)).toBe(false);
+  });
+});
