@@ -48,6 +48,8 @@ export interface RunOptions {
   node?: string;
   /** Values of the secrets, inputs, matrix and github contexts (flat: name → value). */
   contexts?: Partial<Record<'secrets' | 'inputs' | 'matrix' | 'github', Record<string, string>>>;
+  /** Outputs of steps that are skipped here but whose outputs later steps read (by step id). */
+  seededOutputs?: Record<string, Record<string, string>>;
   /** RUNNER_TEMP for the job; default a new directory under the system's temp. */
   runnerTemp?: string;
   /** Job environment values to use instead of the workflow's (a unique bucket per test run). */
@@ -112,7 +114,9 @@ function evaluate(expression: string, ctx: Context): string | boolean {
   if (match) {
     const inner = evaluate(match[1] ?? '', ctx);
     const value = (JSON.parse(String(inner)) as Record<string, unknown>)[match[2] ?? ''];
-    return typeof value === 'string' ? value : JSON.stringify(value ?? '');
+    // As GitHub renders them: null and missing properties are empty, objects are JSON.
+    if (value === undefined || value === null) return '';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   throw new Error(`run-workflow-job: unsupported expression \${{ ${expr} }}`);
 }
@@ -224,6 +228,20 @@ export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]>
     const key = step.id ?? `__${index}`;
     const name = step.name ?? step.uses ?? step.run?.split('\n')[0] ?? key;
     const skipped = options.skip?.(step);
+    const seeded = step.id ? options.seededOutputs?.[step.id] : undefined;
+    if (skipped !== undefined && seeded) {
+      const result: StepResult = {
+        key,
+        name,
+        outcome: 'success',
+        conclusion: 'success',
+        outputs: seeded,
+        log: skipped
+      };
+      ctx.steps.set(key, result);
+      results.push(result);
+      continue;
+    }
     if (skipped !== undefined || !shouldRun(step, ctx)) {
       const result: StepResult = {
         key,

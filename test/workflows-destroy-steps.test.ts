@@ -1,6 +1,7 @@
-// destroy-cluster.yml's clean-up of the IRSA probe role that create-cluster.yml made outside
-// Terraform, run as the runner would run it (scripts/run-workflow-job.ts) with the real aws CLI
-// against the local stack's IAM (moto).
+// destroy-cluster.yml's clean-up around terraform destroy — the two discovery documents
+// publish-oidc wrote, and the IRSA probe role create-cluster.yml made outside Terraform — run as
+// the runner would run it (scripts/run-workflow-job.ts) with the real aws CLI against the local
+// stack's S3 and IAM (moto).
 import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
@@ -11,6 +12,7 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { clientConfig } from '../src/aws/clients.js';
 import { runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js';
 
@@ -18,6 +20,7 @@ const root = resolve(import.meta.dirname, '..');
 // Each aws CLI (v1, Python) start costs seconds on a loaded machine; the steps make several calls.
 const AWS_CLI_TIMEOUT_MS = 120_000;
 const iam = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
+const s3 = new S3Client(clientConfig('S3', 'us-east-1', process.env));
 const STEP = 'Delete the IRSA probe role';
 let dir: string;
 
@@ -43,6 +46,55 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   iam.destroy();
+  s3.destroy();
+});
+
+function stackEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+describe("destroy-cluster.yml's removal of the published documents", () => {
+  const REMOVE = 'Remove the published discovery documents';
+  const removeDocuments = async (outputsJson: string): Promise<StepResult | undefined> => {
+    const results = await runWorkflowJob({
+      root,
+      workflow: '.github/workflows/destroy-cluster.yml',
+      job: 'destroy',
+      env: stackEnv(),
+      contexts: { inputs: { 'cluster-name': 'c' } },
+      // What the skipped provision `output` and variables steps would have said.
+      seededOutputs: { current: { 'outputs-json': outputsJson }, variables: { region: 'us-east-1' } },
+      runnerTemp: mkdtempSync(join(dir, 'runner-')),
+      skip: (step) => (step.name === REMOVE ? undefined : 'not under test')
+    });
+    return results.find((r) => r.name === REMOVE);
+  };
+
+  it(
+    'deletes exactly the two documents, so that terraform can delete the bucket',
+    async () => {
+      const bucket = `wf-discovery-${Date.now().toString(36)}`;
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      for (const key of ['.well-known/openid-configuration', 'keys/jwks.json', 'unrelated.txt']) {
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '{}' }));
+      }
+      const step = await removeDocuments(
+        JSON.stringify({ discovery_bucket: bucket, jwks_object_key: 'keys/jwks.json' })
+      );
+      expect(step?.outcome).toBe('success');
+      const left = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+      expect((left.Contents ?? []).map((o) => o.Key)).toEqual(['unrelated.txt']);
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it('does nothing when the state names no bucket (a cluster that never got that far)', async () => {
+    const step = await removeDocuments('{}');
+    expect(step?.outcome).toBe('success');
+    expect(step?.log.trim()).toBe('The state has no discovery bucket; nothing to remove.');
+  });
 });
 
 describe("destroy-cluster.yml's probe role clean-up", () => {

@@ -424,7 +424,11 @@ describe('destroy-cluster.yml', () => {
     expect(Object.keys(inputs)).toEqual(['cluster-name', 'confirm']);
     const first = steps(destroy)[0];
     expect(first?.run).toContain('"$CONFIRM" != "$CLUSTER"');
-    expect(steps(destroy).find((s) => s.uses === './actions/provision')?.with?.['command']).toBe('destroy');
+    // output first (to find the discovery documents to remove), then destroy.
+    const commands = steps(destroy)
+      .filter((s) => s.uses === './actions/provision')
+      .map((s) => s.with?.['command']);
+    expect(commands).toEqual(['output', 'destroy']);
     expect(destroy['environment']).toBe('talos-clusters');
   });
 
