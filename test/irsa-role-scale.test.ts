@@ -121,6 +121,36 @@ describe('IAM faults', () => {
     expect(again.result?.outputs.changed).toBe('false');
   });
 
+  it('converges a role whose CreateRole landed but whose answer was lost', async () => {
+    const lossy = await proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      faults: ['drop-response'],
+      failFirst: 1,
+      match: (request) => request.action === 'CreateRole'
+    });
+    const { iam: throughProxy } = countedIam(lossy.url, { quickRetry: true });
+    const roleName = uniqueName('irsa-lost');
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'role-name': roleName,
+        namespace: 'apps',
+        'service-account': 'api',
+        'policy-arns': READ_ONLY
+      },
+      { iam: throughProxy }
+    );
+    expect(lossy.injected.map((f) => [f.action, f.fault])).toEqual([['CreateRole', 'drop-response']]);
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    expect(run.result?.outputs['role-arn']).toContain(`:role/${roleName}`);
+    expect(await trustOf(iam, roleName)).toMatchObject({
+      Statement: [
+        { Condition: { StringEquals: { [`${provider.hostPath}:sub`]: 'system:serviceaccount:apps:api' } } }
+      ]
+    });
+  });
+
   it('fails the step naming the role when IAM keeps throttling past the retry budget', async () => {
     const wall = await proxy({
       target: process.env.AWS_ENDPOINT_URL ?? '',

@@ -21,7 +21,7 @@ import type { PolicyDocument } from '../trust/policy-document.js';
 import { policyJson, samePolicy } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
 import { tagList, tagsToWrite } from '../trust/tags.js';
-import { isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
+import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
 
 /** The inline policy this action owns on each role; other inline policies are left alone unless pruning. */
@@ -118,6 +118,15 @@ async function putInlinePolicy(
       throw new UserError(`${where ? `${where}: ` : ''}IAM rejected the inline policy (${detail}).`, input);
     }
     throw error;
+  }
+}
+
+/** A removal that a retry (or someone else) already made is the state we wanted. */
+async function ignoringNoSuchEntity(removal: Promise<unknown>): Promise<void> {
+  try {
+    await removal;
+  } catch (error) {
+    if (!isNoSuchEntity(error)) throw error;
   }
 }
 
@@ -218,7 +227,9 @@ async function convergeManagedPolicies(
   }
   if (prune)
     for (const arn of attached.filter((arn) => !desired.policyArns.includes(arn))) {
-      await iam.send(new DetachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
+      await ignoringNoSuchEntity(
+        iam.send(new DetachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }))
+      );
       changes.push(`detached ${arn}`);
       result.delete(arn);
     }
@@ -248,7 +259,9 @@ async function convergeInlinePolicies(
   }
   if (prune)
     for (const extra of (names ?? []).filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME))) {
-      await iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: extra }));
+      await ignoringNoSuchEntity(
+        iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: extra }))
+      );
       changes.push(`deleted inline policy ${extra}`);
       result.delete(extra);
     }
@@ -260,8 +273,18 @@ export async function convergeRole(
   desired: DesiredRole,
   prune: boolean
 ): Promise<RoleReport> {
-  const role = await currentRole(iam, desired.roleName);
-  if (!role) return createRole(iam, desired);
+  let role = await currentRole(iam, desired.roleName);
+  if (!role) {
+    try {
+      return await createRole(iam, desired);
+    } catch (error) {
+      // A retried CreateRole whose first attempt did land (the answer was lost), or another run
+      // creating the same role: converge the role that now exists instead of failing.
+      if (!isEntityAlreadyExists(error)) throw error;
+      role = await currentRole(iam, desired.roleName);
+      if (!role) throw error;
+    }
+  }
   const changes: string[] = [];
   const warnings: string[] = [];
   if ((role.Path ?? '/') !== desired.path)

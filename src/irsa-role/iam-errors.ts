@@ -9,3 +9,10 @@ export function isMalformedPolicy(error: unknown): boolean {
     (error.name === 'MalformedPolicyDocumentException' || error.name === 'MalformedPolicyDocument')
   );
 }
+
+export function isEntityAlreadyExists(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'EntityAlreadyExistsException' || error.name === 'EntityAlreadyExists')
+  );
+}

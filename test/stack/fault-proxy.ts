@@ -6,7 +6,12 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'throttle' | 'server-error' | 'reset';
+/**
+ * throttle: 400 Throttling (IAM/STS) or 503 SlowDown (S3); server-error: 500; reset: the connection
+ * drops before the request reaches the service; drop-response: the service applies the request, then
+ * the connection drops before its answer arrives (so a retried write meets its own first attempt).
+ */
+export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response';
 
 /** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
 export interface ProxiedRequest {
@@ -23,7 +28,7 @@ export interface FaultProxyOptions {
   /** Probability (0–1) that a matching request is failed. */
   rate?: number;
   seed?: number;
-  /** Kinds to choose from, uniformly; default all three. */
+  /** Kinds to choose from, uniformly; default throttle, server-error and reset. */
   faults?: Fault[];
   /** Fail the first N matching requests whatever the rate, so a test is sure to see faults. */
   failFirst?: number;
@@ -129,6 +134,25 @@ function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerRes
   upstream.end(body);
 }
 
+function forwardThenDrop(target: URL, req: IncomingMessage, body: Buffer): void {
+  const upstream = httpRequest(
+    {
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers: req.headers
+    },
+    (answer) => {
+      answer.resume();
+      answer.on('end', () => req.socket.resetAndDestroy());
+    }
+  );
+  upstream.on('error', () => req.socket.resetAndDestroy());
+  upstream.end(body);
+}
+
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = new URL(options.target);
   const random = seededRandom(options.seed ?? 1);
@@ -166,6 +190,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const fault = decide(request);
       if (!fault) return forward(target, req, body, res);
       injected.push({ ...request, fault, sequence: seen.length - 1 });
+      if (fault === 'drop-response') {
+        forwardThenDrop(target, req, body);
+        return;
+      }
       if (fault === 'reset') {
         // A TCP RST with no response, as a dropped connection looks to the SDK.
         req.socket.resetAndDestroy();

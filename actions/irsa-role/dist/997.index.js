@@ -83,6 +83,10 @@ function isMalformedPolicy(error) {
     return (error instanceof Error &&
         (error.name === 'MalformedPolicyDocumentException' || error.name === 'MalformedPolicyDocument'));
 }
+function isEntityAlreadyExists(error) {
+    return (error instanceof Error &&
+        (error.name === 'EntityAlreadyExistsException' || error.name === 'EntityAlreadyExists'));
+}
 
 ;// CONCATENATED MODULE: ./src/irsa-role/converge-role.ts
 
@@ -151,6 +155,16 @@ async function putInlinePolicy(iam, desired, document) {
             throw new errors/* UserError */.yo(`${where ? `${where}: ` : ''}IAM rejected the inline policy (${detail}).`, input);
         }
         throw error;
+    }
+}
+/** A removal that a retry (or someone else) already made is the state we wanted. */
+async function ignoringNoSuchEntity(removal) {
+    try {
+        await removal;
+    }
+    catch (error) {
+        if (!isNoSuchEntity(error))
+            throw error;
     }
 }
 function tagsOf(role) {
@@ -228,7 +242,7 @@ async function convergeManagedPolicies(iam, desired, prune, changes) {
     }
     if (prune)
         for (const arn of attached.filter((arn) => !desired.policyArns.includes(arn))) {
-            await iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: desired.roleName, PolicyArn: arn }));
+            await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: desired.roleName, PolicyArn: arn })));
             changes.push(`detached ${arn}`);
             result.delete(arn);
         }
@@ -252,16 +266,28 @@ async function convergeInlinePolicies(iam, desired, prune, changes) {
     }
     if (prune)
         for (const extra of (names ?? []).filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME))) {
-            await iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: name, PolicyName: extra }));
+            await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: name, PolicyName: extra })));
             changes.push(`deleted inline policy ${extra}`);
             result.delete(extra);
         }
     return [...result];
 }
 async function convergeRole(iam, desired, prune) {
-    const role = await currentRole(iam, desired.roleName);
-    if (!role)
-        return createRole(iam, desired);
+    let role = await currentRole(iam, desired.roleName);
+    if (!role) {
+        try {
+            return await createRole(iam, desired);
+        }
+        catch (error) {
+            // A retried CreateRole whose first attempt did land (the answer was lost), or another run
+            // creating the same role: converge the role that now exists instead of failing.
+            if (!isEntityAlreadyExists(error))
+                throw error;
+            role = await currentRole(iam, desired.roleName);
+            if (!role)
+                throw error;
+        }
+    }
     const changes = [];
     const warnings = [];
     if ((role.Path ?? '/') !== desired.path)
