@@ -25,6 +25,14 @@ const interfaces = loadActionInterfaces(root);
 const read = (file: string): string => readFileSync(join(root, file), 'utf8');
 
 type Mapping = Record<string, unknown>;
+
+function currentReadmeRegion(): string {
+  const readme = read('README.md');
+  return readme.slice(
+    readme.indexOf('<!-- action-docs:start -->'),
+    readme.indexOf('<!-- action-docs:end -->')
+  );
+}
 const asMapping = (value: unknown): Mapping =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Mapping) : {};
 
@@ -108,6 +116,25 @@ describe('every workflow', () => {
         expect({ file, id, wantsToken }).toEqual({ file, id, wantsToken: assumes });
       }
     }
+  });
+
+  it('pins each third-party action to one commit everywhere, the README included, with one version comment', () => {
+    const pins = new Map<string, Set<string>>();
+    const sources = [...files.map(read), currentReadmeRegion()];
+    for (const source of sources) {
+      for (const match of source.matchAll(/uses:\s*([\w.-]+\/[\w.-]+)@([0-9a-f]{40})\s*#\s*(v[\d.]+)/g)) {
+        const [, action = '', sha = '', version = ''] = match;
+        pins.set(action, (pins.get(action) ?? new Set()).add(`${sha} ${version}`));
+      }
+    }
+    // Each commit was read from the upstream repository's tag (git show-ref --tags, dereferenced);
+    // moving a pin means checking the new tag the same way and changing it here.
+    expect(Object.fromEntries([...pins].map(([action, shas]) => [action, [...shas]]))).toEqual({
+      'actions/checkout': ['93cb6efe18208431cddfb8368fd83d5badbf9bfd v5.0.1'],
+      'actions/setup-node': ['a0853c24544627f65ddf259abe73b1d18a591444 v5.0.0'],
+      'aws-actions/configure-aws-credentials': ['61815dcd50bd041e203e49132bacad1fd04d2708 v5.1.1'],
+      'hashicorp/setup-terraform': ['dfe3c3f87815947d99a8997f908cb6525fc44e9e v4.0.1']
+    });
   });
 
   it('puts expressions into run scripts only through env (no ${{ }} inside a shell script)', () => {
