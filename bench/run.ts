@@ -16,6 +16,7 @@ import { startKubeForStack } from '../test/stack/kube-stack.js';
 import { inheritedEnv, mustSucceed, runBundleAt } from './bundle-run.js';
 import { benchIrsaRole, irsaRoleRows, makeSampleRole, type SampleRole } from './irsa-role-vs-terraform.js';
 import { command } from './command.js';
+import { loadAverage, machineLines } from './machine.js';
 import { startRequestCounter, type RequestCounter } from './counting.js';
 import { benchPublishOidc, publishOidcRows } from './publish-oidc-vs-manual.js';
 import { callBreakdown, requestRows, type RequestRowSpec, type RequestTally } from './request-kinds.js';
@@ -193,6 +194,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const started = performance.now();
+  const loadAtStart = loadAverage();
   const bundles = options.worktree
     ? workingTreeBundles(repoRoot)
     : committedBundles(repoRoot, join(dir, 'bundles'));
@@ -332,14 +334,25 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log(
-    `\nBench of ${bundles.source} on ${new Date().toISOString()} (${Math.round((performance.now() - started) / 1000)} s)\n`
-  );
-  console.log(textTable(rows));
-  for (const line of details) console.log(`\n${line}`);
+  const header = [
+    `Bench of ${bundles.source} on ${new Date().toISOString()}, ${Math.round((performance.now() - started) / 1000)} s`,
+    ...(await machineLines(existsSync(NODE24) ? NODE24 : undefined)),
+    `Load average (1/5/15 min): ${loadAtStart} at the start, ${loadAverage()} at the end`
+  ];
   const misses = missed(rows);
-  console.log(`\n${misses.length === 0 ? 'Every target met.' : `${misses.length} target(s) missed.`}`);
-  if (options.markdown) writeFileSync(options.markdown, `${markdownTable(rows)}\n`);
+  const judged = rows.filter((row) => row.verdict !== '').length;
+  const verdict = `${judged - misses.length} of ${judged} targets met${
+    misses.length ? `; MISSED: ${misses.map((row) => `${row.section} / ${row.figure}`).join('; ')}` : ''
+  }.`;
+  const notes = details.length ? `\n\n${details.join('\n')}` : '';
+  console.log(`\n${header.join('\n')}\n\n${textTable(rows)}${notes}\n\n${verdict}`);
+  if (options.markdown)
+    writeFileSync(
+      options.markdown,
+      `${header.map((line) => `${line}  `).join('\n')}\n\n${markdownTable(rows)}\n\n${details
+        .map((line) => `- ${line}`)
+        .join('\n')}\n\n${verdict}\n`
+    );
 }
 
 main().catch((error: unknown) => {
