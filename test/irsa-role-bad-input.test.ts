@@ -201,6 +201,15 @@ const cases: Case[] = [
   ],
   ['a reserved tag key', (r) => ({ ...single(r), tags: 'managed-by=me' }), 'tags', /set by the action/],
   [
+    'a role trusting so many accounts that its trust policy outgrows IAM',
+    (r) => ({
+      'provider-arn': provider.arn,
+      bindings: `- {role-name: ${r}, namespace: apps, service-account: [${Array.from({ length: 80 }, (_, i) => `service-account-${i}`).join(', ')}]}`
+    }),
+    'bindings',
+    /over IAM's ceiling of 4096/
+  ],
+  [
     'annotation without a kubeconfig',
     (r) => ({ ...single(r), 'annotate-service-account': 'true' }),
     'kubeconfig',

@@ -189,6 +189,24 @@ describe('bindings list', () => {
   });
 });
 
+describe('provider checks', () => {
+  it('warns when the provider does not list the audience, since STS would refuse the tokens', async () => {
+    const roleName = uniqueName('irsa-aud');
+    const run = await runIrsaRole({
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'svc',
+      audience: 'vault'
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.log.lines).toContainEqual(
+      `::warning::Provider ${provider.arn} does not list 'vault' as a client ID (audience), so STS will refuse tokens for these roles until it does.`
+    );
+    expect(await trustOf(iam, roleName)).toEqual(trustFor('system:serviceaccount:apps:svc', 'vault'));
+  });
+});
+
 describe('convergence', () => {
   it('swaps policies with prune-policies, leaving other roles alone', async () => {
     const roleName = uniqueName('irsa-swap');
