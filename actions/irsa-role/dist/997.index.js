@@ -464,7 +464,8 @@ const DESCRIPTION_LIMIT = 1000;
 function roleDescription(binding) {
     const subjects = binding.serviceAccounts.map(subjectOf).join(', ');
     const text = `IRSA role for ${subjects} (managed by talos-irsa)`;
-    return text.length <= DESCRIPTION_LIMIT ? text : `${text.slice(0, DESCRIPTION_LIMIT - 1)}…`;
+    // IAM descriptions allow only Latin-1 characters, so the cut is marked with '...', not '…'.
+    return text.length <= DESCRIPTION_LIMIT ? text : `${text.slice(0, DESCRIPTION_LIMIT - 3)}...`;
 }
 function desiredRoleFor(binding, inputs, provider) {
     const issuer = `https://${provider.hostPath}`;
