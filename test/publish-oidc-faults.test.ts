@@ -62,7 +62,8 @@ async function publish(
     issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
     publicGet: (url) => anonymousGet(url, { ca: trust }),
     log: new MemoryLogger(),
-    now: () => new Date()
+    now: () => new Date(),
+    sleep: async () => undefined
   });
   return { result, counter };
 }

@@ -8,7 +8,7 @@ import { planBucket, planPublicAccessBlock } from '../src/publish-oidc/bucket-pl
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { lastCertificate, thumbprintOf } from '../src/publish-oidc/issuer-thumbprint.js';
 import { planProvider } from '../src/publish-oidc/provider-plan.js';
-import { publicReadProblem } from '../src/publish-oidc/public-check.js';
+import { checkPublicDocuments, publicReadProblem } from '../src/publish-oidc/public-check.js';
 
 const ENV = { AWS_REGION: 'eu-west-1' };
 const BASE = { kubeconfig: 'apiVersion: v1', bucket: 'irsa-demo' };
@@ -288,5 +288,35 @@ describe('public read check', () => {
     expect(publicReadProblem(doc, { status: 200, body: Buffer.from('{"keys":[1]}') }, 'b')).toContain(
       'other bytes'
     );
+  });
+
+  it('asks again after each pause while S3 may still be applying a change, and stops once it reads back', async () => {
+    const answers = [403, 403, 200];
+    const asked: string[] = [];
+    const sleeps: number[] = [];
+    const problems = await checkPublicDocuments(
+      async (url) => {
+        asked.push(url);
+        return { status: answers.shift() ?? 200, body: Buffer.from('{"keys":[]}') };
+      },
+      [doc],
+      'b',
+      { delaysMs: [10, 20, 40], sleep: async (ms) => void sleeps.push(ms) }
+    );
+    expect(problems).toEqual([]);
+    expect(sleeps).toEqual([10, 20]);
+    expect(asked).toHaveLength(3);
+  });
+
+  it('reports the problems of the last attempt when every attempt fails', async () => {
+    const problems = await checkPublicDocuments(
+      async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+      [doc],
+      'b',
+      { delaysMs: [1], sleep: async () => undefined }
+    );
+    expect(problems).toEqual([`JWKS: anonymous GET ${doc.url} failed (connect ECONNREFUSED).`]);
   });
 });

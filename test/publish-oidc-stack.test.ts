@@ -34,6 +34,7 @@ import { publishOidcAction } from '../src/publish-oidc/action.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
+import { SETTLE_DELAYS_MS } from '../src/publish-oidc/public-check.js';
 import { anonymousGet } from '../src/publish-oidc/public-read.js';
 import { run, type PublishDeps } from '../src/publish-oidc/run.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
@@ -84,6 +85,8 @@ interface Published {
   result: ActionResult;
   log: MemoryLogger;
   counter: RequestCounter;
+  /** The pauses the public read check asked for; none are waited. */
+  sleeps: number[];
 }
 
 /** run() with the action's real adapters, counting every AWS call. */
@@ -92,6 +95,7 @@ async function publish(inputs: Record<string, string>, now = new Date()): Promis
   const kube = await loadKubeClient(parsed.kubeconfig, () => undefined);
   const counter = new RequestCounter();
   const log = new MemoryLogger();
+  const sleeps: number[] = [];
   const deps: PublishDeps = {
     readCluster: () => readClusterDocuments(kube, 5000),
     s3: counter.attach(new S3Client(clientConfig('S3', REGION, env))),
@@ -99,10 +103,11 @@ async function publish(inputs: Record<string, string>, now = new Date()): Promis
     issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
     publicGet: (url) => anonymousGet(url, { ca: trust }),
     log,
-    now: () => now
+    now: () => now,
+    sleep: async (ms) => void sleeps.push(ms)
   };
   const result = await run(parsed, deps);
-  return { result, log, counter };
+  return { result, log, counter, sleeps };
 }
 
 function keyIds(result: ActionResult): string[] {
@@ -149,7 +154,8 @@ async function providerFor(
 describe('first publish', () => {
   it('publishes both documents for anonymous reads, keeps other objects private and creates the provider', async () => {
     const { bucket, issuer } = freshIssuer();
-    const { result, log, counter } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    const published = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    const { result, log, counter } = published;
 
     expect(result.failure).toBeUndefined();
     expect(result.outputs).toMatchObject({
@@ -186,6 +192,7 @@ describe('first publish', () => {
       thumbprints: [stackCaThumbprint]
     });
     expect(log.text()).toContain('read back anonymously');
+    expect(published.sleeps).toEqual([]);
     expect(result.summary).toContain(issuer);
     expect(result.summary).toContain(result.outputs['provider-arn']);
     for (const kid of double.servedKids()) expect(result.summary).toContain(`\`${kid}\` | new`);
@@ -329,7 +336,9 @@ describe('placement and repair', () => {
         }
       })
     );
-    const { result } = await publish({ bucket, 'issuer-url': issuer });
+    const { result, sleeps } = await publish({ bucket, 'issuer-url': issuer });
+    // Retried while S3 might still be applying a change, then failed with the fix.
+    expect(sleeps).toEqual(SETTLE_DELAYS_MS);
     expect(result.failure).toContain('Block Public Access');
     expect(result.failure).toContain('manage-bucket: true');
     expect(result.outputs.changed).toBe('true');

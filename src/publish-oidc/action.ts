@@ -28,6 +28,7 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
     issuerThumbprint: (url) => issuerThumbprint(url),
     publicGet: (url) => anonymousGet(url),
     log: ctx.log,
-    now: () => new Date()
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
   });
 }

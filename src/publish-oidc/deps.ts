@@ -13,4 +13,5 @@ export interface PublishDeps {
   publicGet(url: string): Promise<PublicResponse>;
   log: Logger;
   now(): Date;
+  sleep(ms: number): Promise<void>;
 }

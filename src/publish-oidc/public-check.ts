@@ -31,7 +31,7 @@ export function publicReadProblem(
   return undefined;
 }
 
-export async function checkPublicDocuments(
+async function problemsOnce(
   get: (url: string) => Promise<PublicResponse>,
   docs: PublishedDocument[],
   bucket: string
@@ -46,6 +46,32 @@ export async function checkPublicDocuments(
         `${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`
       );
     }
+  }
+  return problems;
+}
+
+export interface PublicCheckOptions {
+  /** Pauses between attempts, in ms; empty for one attempt. */
+  delaysMs: number[];
+  sleep(ms: number): Promise<void>;
+}
+
+// S3 applies a new bucket policy or public access block within seconds, not at once: right after
+// this run changed them, a 403 may be stale, so the check is repeated for a while before it fails.
+export const SETTLE_DELAYS_MS = [1000, 2000, 4000, 8000];
+
+/** The problems left after the last attempt; empty when both documents read back as written. */
+export async function checkPublicDocuments(
+  get: (url: string) => Promise<PublicResponse>,
+  docs: PublishedDocument[],
+  bucket: string,
+  options: PublicCheckOptions = { delaysMs: [], sleep: async () => undefined }
+): Promise<string[]> {
+  let problems = await problemsOnce(get, docs, bucket);
+  for (const delay of options.delaysMs) {
+    if (problems.length === 0) break;
+    await options.sleep(delay);
+    problems = await problemsOnce(get, docs, bucket);
   }
   return problems;
 }

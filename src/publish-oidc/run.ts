@@ -5,7 +5,7 @@ import type { PublishDeps } from './deps.js';
 import type { PublishInputs } from './inputs.js';
 import { applyProviderPlan } from './oidc-provider.js';
 import { planPublish, type PublishPlan } from './plan.js';
-import { checkPublicDocuments } from './public-check.js';
+import { checkPublicDocuments, SETTLE_DELAYS_MS } from './public-check.js';
 import { putDocument } from './published-objects.js';
 import { publishSummary } from './summary.js';
 
@@ -38,7 +38,9 @@ async function verifyPublic(
       { name: 'JWKS', url: locations.jwksUrl, key: jwks.key, bytes: jwks.bytes },
       { name: 'Discovery document', url: locations.discoveryUrl, key: discovery.key, bytes: discovery.bytes }
     ],
-    inputs.bucket
+    inputs.bucket,
+    // Only a run that changed something can be waiting for S3 to apply it.
+    { delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [], sleep: (ms) => deps.sleep(ms) }
   );
   if (problems.length === 0) {
     deps.log.info(`Both documents read back anonymously from ${inputs.issuerUrl}, byte for byte.`);

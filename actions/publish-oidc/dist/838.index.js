@@ -776,7 +776,7 @@ function publicReadProblem(doc, response, bucket) {
             'may still hold the old document.');
     return undefined;
 }
-async function checkPublicDocuments(get, docs, bucket) {
+async function problemsOnce(get, docs, bucket) {
     const problems = [];
     for (const doc of docs) {
         try {
@@ -787,6 +787,20 @@ async function checkPublicDocuments(get, docs, bucket) {
         catch (error) {
             problems.push(`${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`);
         }
+    }
+    return problems;
+}
+// S3 applies a new bucket policy or public access block within seconds, not at once: right after
+// this run changed them, a 403 may be stale, so the check is repeated for a while before it fails.
+const SETTLE_DELAYS_MS = [1000, 2000, 4000, 8000];
+/** The problems left after the last attempt; empty when both documents read back as written. */
+async function checkPublicDocuments(get, docs, bucket, options = { delaysMs: [], sleep: async () => undefined }) {
+    let problems = await problemsOnce(get, docs, bucket);
+    for (const delay of options.delaysMs) {
+        if (problems.length === 0)
+            break;
+        await options.sleep(delay);
+        problems = await problemsOnce(get, docs, bucket);
     }
     return problems;
 }
@@ -881,7 +895,9 @@ async function verifyPublic(inputs, deps, plan) {
     const problems = await checkPublicDocuments((url) => deps.publicGet(url), [
         { name: 'JWKS', url: locations.jwksUrl, key: jwks.key, bytes: jwks.bytes },
         { name: 'Discovery document', url: locations.discoveryUrl, key: discovery.key, bytes: discovery.bytes }
-    ], inputs.bucket);
+    ], inputs.bucket, 
+    // Only a run that changed something can be waiting for S3 to apply it.
+    { delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [], sleep: (ms) => deps.sleep(ms) });
     if (problems.length === 0) {
         deps.log.info(`Both documents read back anonymously from ${inputs.issuerUrl}, byte for byte.`);
         return undefined;

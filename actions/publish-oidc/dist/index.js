@@ -31923,7 +31923,8 @@ async function publishOidcAction(ctx) {
         issuerThumbprint: (url) => issuerThumbprint(url),
         publicGet: (url) => anonymousGet(url),
         log: ctx.log,
-        now: () => new Date()
+        now: () => new Date(),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
     });
 }
 
