@@ -8,12 +8,48 @@ import {
   expectCleanAndSilent,
   expectNotVerified,
   failedChecks,
-  verify
+  verify,
+  verifyWith
 } from './fixtures/verify-irsa/harness.js';
 
 destroyChainsAfterEach();
 
 describe('verify-irsa pod mode on the local stack', () => {
+  it("reports what a pod-identity webhook injects into the service account's pods", async () => {
+    const chain = await chainFor();
+    // The double runs no admission webhooks; this dry-run answer is the one the EKS pod identity
+    // webhook would produce for an annotated service account's pod.
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        dryRunPod: async (pod) => {
+          const admitted = await deps.cluster.dryRunPod(pod);
+          const container = admitted.spec?.containers[0];
+          if (!admitted.spec || !container) throw new Error('the dry run returned no pod spec');
+          container.env = [
+            ...(container.env ?? []),
+            { name: 'AWS_ROLE_ARN', value: chain.roleArn },
+            {
+              name: 'AWS_WEB_IDENTITY_TOKEN_FILE',
+              value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token'
+            }
+          ];
+          admitted.spec.volumes = [
+            ...(admitted.spec.volumes ?? []),
+            { name: 'aws-iam-token', projected: { sources: [] } }
+          ];
+          return admitted;
+        }
+      }
+    }));
+    expect(v.result.outputs.verified).toBe('true');
+    expect(check(v, 'webhook').detail).toBe(
+      'the service account carries eks.amazonaws.com/role-arn and a webhook injects AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE, volume aws-iam-token into its pods'
+    );
+    expectCleanAndSilent(chain, v);
+  });
+
   it('verifies from a pod alone, with no webhook in the cluster', async () => {
     const chain = await chainFor();
     const v = await verify(chain, { mode: 'pod' });

@@ -27,6 +27,8 @@ export interface ClusterOps {
   /** A bound token for the audience (TokenRequest); the caller masks it at once. */
   requestToken(namespace: string, name: string, audience: string): Promise<string>;
   createPod(pod: V1Pod): Promise<V1Pod>;
+  /** Admits the pod as a server-side dry run (webhooks run, nothing is stored) and returns it. */
+  dryRunPod(pod: V1Pod): Promise<V1Pod>;
   /** Follows the pod with a watch until it ends, disappears, or the deadline passes. */
   watchPod(namespace: string, name: string, deadline: number): Promise<WatchEnd>;
   podLogs(namespace: string, name: string): Promise<string>;
@@ -107,6 +109,8 @@ export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
     },
     createPod: (pod) =>
       core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
+    dryRunPod: (pod) =>
+      core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod, dryRun: 'All' }),
     watchPod: (namespace, name, deadline) =>
       watchPod(new k8s.Watch(client.config), namespace, name, deadline),
     async podLogs(namespace, name) {

@@ -18,7 +18,9 @@ import { checkExpiry, checkIssuerDocuments } from './issuer-documents.js';
 import type { StsDeps } from './sts-checks.js';
 import { assumedRoleProblem, assumeRole, fixForStsError } from './sts-checks.js';
 import { issuerProblem, readToken } from './token-claims.js';
+import type { V1Pod } from '@kubernetes/client-node';
 import {
+  bareWorkloadPod,
   callerArnFromLogs,
   lastLines,
   podOutcome,
@@ -213,7 +215,7 @@ async function podMode(
 ): Promise<ModeResult> {
   const { namespace } = inputs;
   const name = `irsa-verify-${randomBytes(3).toString('hex')}`;
-  const manifest = verifyPodManifest({
+  const podSpec = {
     name,
     namespace,
     serviceAccount: inputs.serviceAccount,
@@ -222,10 +224,9 @@ async function podMode(
     region: inputs.region,
     audience: inputs.audience,
     timeoutSeconds: inputs.timeoutSeconds
-  });
-  let created;
+  };
   try {
-    created = await deps.cluster.createPod(manifest);
+    await deps.cluster.createPod(verifyPodManifest(podSpec));
   } catch (error) {
     return {
       checks: [
@@ -240,17 +241,8 @@ async function podMode(
   deps.log.info(`Created the pod ${namespace}/${name}; following it for up to ${inputs.timeoutSeconds} s.`);
   const checks: Check[] = [];
   try {
-    if (account.annotations[ROLE_ANNOTATION] !== undefined) {
-      const injected = webhookInjections(manifest, created);
-      checks.push(
-        passed(
-          'webhook',
-          injected.length > 0
-            ? `the service account carries ${ROLE_ANNOTATION} and a webhook injected ${injected.join(', ')}`
-            : `the service account carries ${ROLE_ANNOTATION} but no webhook injected IRSA variables: other pods need them in their spec, as this one has`
-        )
-      );
-    }
+    if (account.annotations[ROLE_ANNOTATION] !== undefined)
+      checks.push(await webhookReport(deps, bareWorkloadPod(podSpec)));
     const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
     if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
       const logs = await deps.cluster.podLogs(namespace, name);
@@ -276,6 +268,27 @@ async function podMode(
       await deps.cluster.deletePod(namespace, name);
       deps.log.info(`Deleted the pod ${namespace}/${name}.`);
     }
+  }
+}
+
+/** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
+async function webhookReport(deps: VerifyDeps, bare: V1Pod): Promise<Check> {
+  const annotated = `the service account carries ${ROLE_ANNOTATION}`;
+  try {
+    const admitted = await deps.cluster.dryRunPod(bare);
+    const injected = webhookInjections(bare, admitted);
+    return passed(
+      'webhook',
+      injected.length > 0
+        ? `${annotated} and a webhook injects ${injected.join(', ')} into its pods`
+        : `${annotated} but no webhook injected IRSA variables into a pod of it (checked by a dry run): workloads must set AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and the token volume themselves, as this action's pod does`
+    );
+  } catch (error) {
+    // Informational: not knowing whether a webhook exists does not break the chain.
+    return passed(
+      'webhook',
+      `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${kubeErrorText(error)})`
+    );
   }
 }
 

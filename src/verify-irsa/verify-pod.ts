@@ -69,6 +69,24 @@ export function verifyPodManifest(spec: VerifyPodSpec): V1Pod {
   };
 }
 
+/**
+ * The same pod as an application would write it: no IRSA settings of its own. Created as a
+ * server-side dry run, it shows what a pod-identity webhook would add to the cluster's other pods
+ * (the webhook skips pods that already set AWS_ROLE_ARN, so the verify pod itself cannot tell).
+ */
+export function bareWorkloadPod(spec: VerifyPodSpec): V1Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `${spec.name}-probe`, namespace: spec.namespace, labels: { ...MANAGED_BY } },
+    spec: {
+      serviceAccountName: spec.serviceAccount,
+      restartPolicy: 'Never',
+      containers: [{ name: CONTAINER, image: spec.image, command: ['aws', 'sts', 'get-caller-identity'] }]
+    }
+  };
+}
+
 export type PodOutcome = { state: 'running' } | { state: 'succeeded' } | { state: 'failed'; reason: string };
 
 // Waiting reasons from which a pod does not recover by itself.

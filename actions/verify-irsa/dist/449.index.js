@@ -87,6 +87,7 @@ async function kubeClusterOps(client) {
             return token;
         },
         createPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
+        dryRunPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod, dryRun: 'All' }),
         watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(client.config), namespace, name, deadline),
         async podLogs(namespace, name) {
             return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
@@ -166,6 +167,7 @@ async function watchPod(watch, namespace, name, deadline) {
 /* harmony export */   UQ: () => (/* binding */ callerArnFromLogs),
 /* harmony export */   kh: () => (/* binding */ webhookInjections),
 /* harmony export */   m3: () => (/* binding */ verifyPodManifest),
+/* harmony export */   r_: () => (/* binding */ bareWorkloadPod),
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   yW: () => (/* binding */ podOutcome)
 /* harmony export */ });
@@ -218,6 +220,23 @@ function verifyPodManifest(spec) {
                     }
                 }
             ]
+        }
+    };
+}
+/**
+ * The same pod as an application would write it: no IRSA settings of its own. Created as a
+ * server-side dry run, it shows what a pod-identity webhook would add to the cluster's other pods
+ * (the webhook skips pods that already set AWS_ROLE_ARN, so the verify pod itself cannot tell).
+ */
+function bareWorkloadPod(spec) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `${spec.name}-probe`, namespace: spec.namespace, labels: { ...MANAGED_BY } },
+        spec: {
+            serviceAccountName: spec.serviceAccount,
+            restartPolicy: 'Never',
+            containers: [{ name: CONTAINER, image: spec.image, command: ['aws', 'sts', 'get-caller-identity'] }]
         }
     };
 }

@@ -87,6 +87,7 @@ async function kubeClusterOps(client) {
             return token;
         },
         createPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
+        dryRunPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod, dryRun: 'All' }),
         watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(client.config), namespace, name, deadline),
         async podLogs(namespace, name) {
             return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
@@ -815,7 +816,7 @@ function redactJwts(text) {
 async function podMode(inputs, deps, account) {
     const { namespace } = inputs;
     const name = `irsa-verify-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-    const manifest = (0,verify_pod/* verifyPodManifest */.m3)({
+    const podSpec = {
         name,
         namespace,
         serviceAccount: inputs.serviceAccount,
@@ -824,10 +825,9 @@ async function podMode(inputs, deps, account) {
         region: inputs.region,
         audience: inputs.audience,
         timeoutSeconds: inputs.timeoutSeconds
-    });
-    let created;
+    };
     try {
-        created = await deps.cluster.createPod(manifest);
+        await deps.cluster.createPod((0,verify_pod/* verifyPodManifest */.m3)(podSpec));
     }
     catch (error) {
         return {
@@ -839,12 +839,8 @@ async function podMode(inputs, deps, account) {
     deps.log.info(`Created the pod ${namespace}/${name}; following it for up to ${inputs.timeoutSeconds} s.`);
     const checks = [];
     try {
-        if (account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb] !== undefined) {
-            const injected = (0,verify_pod/* webhookInjections */.kh)(manifest, created);
-            checks.push((0,diagnosis/* passed */.bF)('webhook', injected.length > 0
-                ? `the service account carries ${verify_pod/* ROLE_ANNOTATION */.Bb} and a webhook injected ${injected.join(', ')}`
-                : `the service account carries ${verify_pod/* ROLE_ANNOTATION */.Bb} but no webhook injected IRSA variables: other pods need them in their spec, as this one has`));
-        }
+        if (account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb] !== undefined)
+            checks.push(await webhookReport(deps, (0,verify_pod/* bareWorkloadPod */.r_)(podSpec)));
         const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
             const logs = await deps.cluster.podLogs(namespace, name);
@@ -865,6 +861,21 @@ async function podMode(inputs, deps, account) {
             await deps.cluster.deletePod(namespace, name);
             deps.log.info(`Deleted the pod ${namespace}/${name}.`);
         }
+    }
+}
+/** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
+async function webhookReport(deps, bare) {
+    const annotated = `the service account carries ${verify_pod/* ROLE_ANNOTATION */.Bb}`;
+    try {
+        const admitted = await deps.cluster.dryRunPod(bare);
+        const injected = (0,verify_pod/* webhookInjections */.kh)(bare, admitted);
+        return (0,diagnosis/* passed */.bF)('webhook', injected.length > 0
+            ? `${annotated} and a webhook injects ${injected.join(', ')} into its pods`
+            : `${annotated} but no webhook injected IRSA variables into a pod of it (checked by a dry run): workloads must set AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and the token volume themselves, as this action's pod does`);
+    }
+    catch (error) {
+        // Informational: not knowing whether a webhook exists does not break the chain.
+        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,cluster.kubeErrorText)(error)})`);
     }
 }
 async function podFailure(inputs, deps, name, end) {
@@ -912,6 +923,7 @@ async function podFailure(inputs, deps, name, end) {
 /* harmony export */   UQ: () => (/* binding */ callerArnFromLogs),
 /* harmony export */   kh: () => (/* binding */ webhookInjections),
 /* harmony export */   m3: () => (/* binding */ verifyPodManifest),
+/* harmony export */   r_: () => (/* binding */ bareWorkloadPod),
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   yW: () => (/* binding */ podOutcome)
 /* harmony export */ });
@@ -964,6 +976,23 @@ function verifyPodManifest(spec) {
                     }
                 }
             ]
+        }
+    };
+}
+/**
+ * The same pod as an application would write it: no IRSA settings of its own. Created as a
+ * server-side dry run, it shows what a pod-identity webhook would add to the cluster's other pods
+ * (the webhook skips pods that already set AWS_ROLE_ARN, so the verify pod itself cannot tell).
+ */
+function bareWorkloadPod(spec) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `${spec.name}-probe`, namespace: spec.namespace, labels: { ...MANAGED_BY } },
+        spec: {
+            serviceAccountName: spec.serviceAccount,
+            restartPolicy: 'Never',
+            containers: [{ name: CONTAINER, image: spec.image, command: ['aws', 'sts', 'get-caller-identity'] }]
         }
     };
 }

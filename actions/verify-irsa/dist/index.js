@@ -31871,10 +31871,11 @@ function singleToken(value, input, what) {
 }
 /** Reads and validates every input before anything touches the cluster or AWS. */
 function parseVerifyInputs(read, env) {
+    // role-arn first: it is the input action.yml marks required, so its absence is named first.
+    const role = parseRoleArn((0,inputs/* requiredInput */.YF)(read, 'role-arn'));
     const kubeconfig = kubeconfigSource(read, true);
     if (!kubeconfig)
         throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
-    const role = parseRoleArn((0,inputs/* requiredInput */.YF)(read, 'role-arn'));
     const mode = (0,inputs/* enumInput */.gX)(read, 'mode', VERIFY_MODES, 'both');
     const namespace = namespaceName((0,inputs/* optionalInput */.$m)(read, 'namespace') ?? 'default', 'namespace');
     const serviceAccount = serviceAccountName((0,inputs/* optionalInput */.$m)(read, 'service-account') ?? 'irsa-verify', 'service-account');
