@@ -65,6 +65,13 @@ export async function timeToFirstContact(
   return { ms: first.at - started };
 }
 
+export function writeEmptyEsm(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'empty.mjs');
+  writeFileSync(path, 'export {};\n');
+  return path;
+}
+
 /** A fake `terraform` that only connects to the recorder, so provision's first spawn is timed too. */
 export function writeFakeTerraform(dir: string, port: number): string {
   mkdirSync(dir, { recursive: true });
@@ -104,6 +111,8 @@ export interface ColdStartCase {
 export interface ColdStartResult {
   node: string;
   bare: number[];
+  /** An empty ES module: the floor for any ESM bundle, since loading one starts Node's ESM loader. */
+  emptyEsm: number[];
   validation: Map<ActionName, number[]>;
   firstContact: Map<ActionName, number[]>;
   /** Why a measurement could not be taken (wrong exit, no request); shown instead of a figure. */
@@ -117,6 +126,8 @@ export interface ColdStartOptions {
   baseEnv: Record<string, string>;
   recorder: FirstContactRecorder;
   runs: number;
+  /** Path of an empty .mjs file. */
+  emptyEsm: string;
 }
 
 /**
@@ -129,6 +140,7 @@ export async function measureColdStarts(options: ColdStartOptions): Promise<Cold
   const result: ColdStartResult = {
     node,
     bare: [],
+    emptyEsm: [],
     validation: new Map(),
     firstContact: new Map(),
     problems: new Map()
@@ -140,6 +152,8 @@ export async function measureColdStarts(options: ColdStartOptions): Promise<Cold
     const counted = round > 0;
     const bare = await timeToExit(node, ['-e', '0'], baseEnv);
     if (counted) result.bare.push(bare.ms);
+    const empty = await timeToExit(node, [options.emptyEsm], baseEnv);
+    if (counted) result.emptyEsm.push(empty.ms);
     for (const { action, inputs, env } of cases) {
       const invalid = await timeToExit(node, [bundles.entry(action)], baseEnv);
       const errors = invalid.stdout.split('\n').filter((line) => line.startsWith('::error'));
@@ -173,6 +187,13 @@ export function coldStartRows(result: ColdStartResult, label: string, actions: r
       section: `cold start (${label})`,
       figure: 'bare `node -e 0`',
       measured: `${formatMs(bare)} (median of ${result.bare.length})`,
+      target: '',
+      verdict: ''
+    },
+    {
+      section: `cold start (${label})`,
+      figure: 'empty ES module (floor for any ESM bundle)',
+      measured: `${formatMs(median(result.emptyEsm))} = ${formatRatio(ratio(median(result.emptyEsm), bare))}`,
       target: '',
       verdict: ''
     }

@@ -26,6 +26,7 @@ import {
   measureColdStarts,
   type ColdStartCase,
   recorderKubeconfig,
+  writeEmptyEsm,
   writeFakeTerraform
 } from './cold-start.js';
 import { startFirstContactRecorder } from './first-contact.js';
@@ -225,6 +226,7 @@ async function main(): Promise<void> {
     try {
       const kubeconfigPath = join(dir, 'recorder-kubeconfig');
       writeFileSync(kubeconfigPath, recorderKubeconfig(recorder.tlsUrl, ca.caPem), { mode: 0o600 });
+      const emptyEsm = writeEmptyEsm(join(dir, 'floor'));
       const fakeBin = writeFakeTerraform(join(dir, 'fake-bin'), recorder.plainPort);
       const runnerDir = join(dir, 'runner');
       mkdirSync(runnerDir, { recursive: true });
@@ -292,7 +294,8 @@ async function main(): Promise<void> {
           cases,
           baseEnv,
           recorder,
-          runs: options.runs
+          runs: options.runs,
+          emptyEsm
         });
         rows.push(
           ...coldStartRows(
@@ -341,9 +344,7 @@ async function main(): Promise<void> {
   ];
   const misses = missed(rows);
   const judged = rows.filter((row) => row.verdict !== '').length;
-  const verdict = `${judged - misses.length} of ${judged} targets met${
-    misses.length ? `; MISSED: ${misses.map((row) => `${row.section} / ${row.figure}`).join('; ')}` : ''
-  }.`;
+  const verdict = `${judged - misses.length} of ${judged} targets met, ${misses.length} MISS.`;
   const notes = details.length ? `\n\n${details.join('\n')}` : '';
   console.log(`\n${header.join('\n')}\n\n${textTable(rows)}${notes}\n\n${verdict}`);
   if (options.markdown)
