@@ -470,6 +470,11 @@ describe('bad input and faults write nothing', () => {
       /Input 'bucket'.*does not exist.*manage-bucket: true/
     ],
     [
+      'a cluster whose issuer is not https (no discovery documents served)',
+      (d, issuer) => (d.setIssuer(issuer.replace('https:', 'http:')), {}),
+      /serves no \/\.well-known\/openid-configuration \(HTTP 404\).*service-account-issuer/
+    ],
+    [
       'an unreachable cluster',
       (d) => ({ kubeconfig: d.kubeconfig().replace(/server: .*/, 'server: https://127.0.0.1:9') }),
       /Input 'kubeconfig'.*cannot reach the cluster/

@@ -1,4 +1,5 @@
-import { kubeGetJson, type KubeClient } from '../kube/client.js';
+import { UserError } from '../io/errors.js';
+import { kubeRequest, type KubeClient } from '../kube/client.js';
 
 export interface ClusterDocuments {
   discovery: unknown;
@@ -9,11 +10,37 @@ export const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';
 export const JWKS_ENDPOINT = '/openid/v1/jwks';
 
 /**
- * Both documents as the API server serves them, with the kubeconfig's credentials. Each request is
- * bounded, so an unreachable cluster fails the step instead of hanging the job.
+ * One document with the kubeconfig's TLS and credentials. Like kubeGetJson, with one more answer
+ * explained: kube-apiserver serves no discovery documents (404) unless its issuer is an https URL.
+ */
+async function clusterJson(client: KubeClient, path: string, timeoutMs: number): Promise<unknown> {
+  const response = await kubeRequest(client, 'GET', path, { timeoutMs });
+  if (response.status === 401 || response.status === 403)
+    throw new UserError(
+      `the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`,
+      client.source.input
+    );
+  if (response.status === 404)
+    throw new UserError(
+      `The cluster at ${client.server} serves no ${path} (HTTP 404). kube-apiserver serves the OIDC ` +
+        'discovery documents only when --service-account-issuer is an https URL (Talos: ' +
+        'cluster.apiServer.extraArgs.service-account-issuer).'
+    );
+  if (response.status !== 200)
+    throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+  try {
+    return JSON.parse(response.body) as unknown;
+  } catch {
+    throw new UserError(`The cluster's ${path} is not JSON.`);
+  }
+}
+
+/**
+ * Both documents as the API server serves them. Each request is bounded, so an unreachable
+ * cluster fails the step instead of hanging the job.
  */
 export async function readClusterDocuments(client: KubeClient, timeoutMs: number): Promise<ClusterDocuments> {
-  const discovery = await kubeGetJson(client, DISCOVERY_ENDPOINT, timeoutMs);
-  const jwks = await kubeGetJson(client, JWKS_ENDPOINT, timeoutMs);
+  const discovery = await clusterJson(client, DISCOVERY_ENDPOINT, timeoutMs);
+  const jwks = await clusterJson(client, JWKS_ENDPOINT, timeoutMs);
   return { discovery, jwks };
 }

@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { contentHash } from '../oidc/published-content.js';
-import { isAwsNotFound } from './aws-errors.js';
+import { UserError } from '../io/errors.js';
+import { awsHttpStatus, isAwsNotFound } from './aws-errors.js';
 
 export const CONTENT_TYPE = 'application/json';
 // Short, so that a rotation reaches STS and CDNs within minutes rather than a day.
@@ -33,6 +34,12 @@ export async function readPublishedObject(
     };
   } catch (error) {
     if (isAwsNotFound(error, 'NoSuchKey')) return undefined;
+    // S3 answers a missing key with 403 to callers without s3:ListBucket.
+    if (awsHttpStatus(error) === 403)
+      throw new UserError(
+        `S3 refused to read s3://${bucket}/${key} (403): the credentials need s3:GetObject on the bucket's ` +
+          'objects and s3:ListBucket on the bucket.'
+      );
     throw error;
   }
 }

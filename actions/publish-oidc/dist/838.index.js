@@ -562,6 +562,7 @@ function bucketPlanChanges(plan, bucket) {
 
 
 
+
 const CONTENT_TYPE = 'application/json';
 // Short, so that a rotation reaches STS and CDNs within minutes rather than a day.
 const CACHE_CONTROL = 'public, max-age=300';
@@ -582,6 +583,10 @@ async function readPublishedObject(s3, bucket, key) {
     catch (error) {
         if (isAwsNotFound(error, 'NoSuchKey'))
             return undefined;
+        // S3 answers a missing key with 403 to callers without s3:ListBucket.
+        if (awsHttpStatus(error) === 403)
+            throw new errors/* UserError */.yo(`S3 refused to read s3://${bucket}/${key} (403): the credentials need s3:GetObject on the bucket's ` +
+                'objects and s3:ListBucket on the bucket.');
         throw error;
     }
 }

@@ -11,17 +11,40 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   JWKS_ENDPOINT: () => (/* binding */ JWKS_ENDPOINT),
 /* harmony export */   readClusterDocuments: () => (/* binding */ readClusterDocuments)
 /* harmony export */ });
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4856);
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4856);
+
 
 const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';
 const JWKS_ENDPOINT = '/openid/v1/jwks';
 /**
- * Both documents as the API server serves them, with the kubeconfig's credentials. Each request is
- * bounded, so an unreachable cluster fails the step instead of hanging the job.
+ * One document with the kubeconfig's TLS and credentials. Like kubeGetJson, with one more answer
+ * explained: kube-apiserver serves no discovery documents (404) unless its issuer is an https URL.
+ */
+async function clusterJson(client, path, timeoutMs) {
+    const response = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeRequest */ .z7)(client, 'GET', path, { timeoutMs });
+    if (response.status === 401 || response.status === 403)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`, client.source.input);
+    if (response.status === 404)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster at ${client.server} serves no ${path} (HTTP 404). kube-apiserver serves the OIDC ` +
+            'discovery documents only when --service-account-issuer is an https URL (Talos: ' +
+            'cluster.apiServer.extraArgs.service-account-issuer).');
+    if (response.status !== 200)
+        throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+    try {
+        return JSON.parse(response.body);
+    }
+    catch {
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster's ${path} is not JSON.`);
+    }
+}
+/**
+ * Both documents as the API server serves them. Each request is bounded, so an unreachable
+ * cluster fails the step instead of hanging the job.
  */
 async function readClusterDocuments(client, timeoutMs) {
-    const discovery = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeGetJson */ .g6)(client, DISCOVERY_ENDPOINT, timeoutMs);
-    const jwks = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeGetJson */ .g6)(client, JWKS_ENDPOINT, timeoutMs);
+    const discovery = await clusterJson(client, DISCOVERY_ENDPOINT, timeoutMs);
+    const jwks = await clusterJson(client, JWKS_ENDPOINT, timeoutMs);
     return { discovery, jwks };
 }
 

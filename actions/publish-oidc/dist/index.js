@@ -31592,12 +31592,12 @@ function oneOf(read, first, second, required) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  g6: () => (/* binding */ kubeGetJson),
+  z7: () => (/* binding */ kubeRequest),
   X4: () => (/* binding */ kubeconfigSource),
   Lc: () => (/* binding */ loadKubeClient)
 });
 
-// UNUSED EXPORTS: kubeRequest
+// UNUSED EXPORTS: kubeGetJson
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -31722,7 +31722,7 @@ async function kubeRequest(client, method, path, options = {}) {
 async function kubeGetJson(client, path, timeoutMs) {
     const response = await kubeRequest(client, 'GET', path, timeoutMs === undefined ? {} : { timeoutMs });
     if (response.status === 401 || response.status === 403)
-        throw new errors/* UserError */.yo(`the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`, client.source.input);
+        throw new UserError(`the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`, client.source.input);
     if (response.status !== 200)
         throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
     try {
