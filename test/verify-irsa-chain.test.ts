@@ -1,8 +1,7 @@
 // verify-irsa against the local stack: a chain built by hand (kube double → S3 issuer documents
-// → IAM OIDC provider → role), verified through the strict STS gateway, then broken one link
-// at a time. Every scenario also checks that nothing it created is left and no token leaked.
+// → IAM OIDC provider → role), verified through the strict STS gateway, then broken at the role
+// and the service account (the issuer's links: verify-irsa-issuer.test.ts). Every scenario also checks that nothing it created is left and no token leaked.
 import { describe, expect, it } from '@jest/globals';
-import { DISCOVERY_KEY } from './stack/oidc-fixture.js';
 import {
   chainFor,
   check,
@@ -10,8 +9,7 @@ import {
   expectCleanAndSilent,
   expectNotVerified,
   failedChecks,
-  verify,
-  verifyWith
+  verify
 } from './fixtures/verify-irsa/harness.js';
 
 destroyChainsAfterEach();
@@ -76,69 +74,26 @@ describe('verify-irsa on the local stack', () => {
     expectCleanAndSilent(chain, v);
   });
 
-  it('names the JWKS when the cluster signs with a key that was never published', async () => {
-    const chain = await chainFor();
-    const published = chain.double.signingKid;
-    const unpublished = chain.double.addUnpublishedSigningKey();
-    const v = await verify(chain, { mode: 'token' });
-    expectNotVerified(v);
-    expect(failedChecks(v)).toEqual(['jwks', 'assume-role']);
-    expect(check(v, 'jwks').detail).toBe(
-      `the cluster signs with kid ${unpublished} but the published JWKS holds only ${published}`
-    );
-    expect(check(v, 'jwks').fix).toContain('run publish-oidc');
-    expectCleanAndSilent(chain, v);
-  });
-
-  it('names the discovery document when it is missing', async () => {
-    const chain = await chainFor();
-    await chain.removeObject(DISCOVERY_KEY);
-    const v = await verify(chain, { mode: 'token' });
-    expectNotVerified(v);
-    expect(failedChecks(v)).toEqual(['discovery', 'assume-role']);
-    expect(check(v, 'discovery').detail).toContain(
-      `${chain.issuer}/.well-known/openid-configuration answered HTTP 403`
-    );
-    expect(check(v, 'assume-role').detail).toContain('IDPCommunicationError');
-    expectCleanAndSilent(chain, v);
-  });
-
-  it('names the IAM provider when there is none for the issuer', async () => {
-    const chain = await chainFor({ withoutProvider: true });
-    const v = await verify(chain, { mode: 'token' });
-    expectNotVerified(v);
-    // The trust policy names the provider's would-be ARN, so only the provider itself is missing.
-    expect(failedChecks(v)).toEqual(['iam-provider', 'assume-role']);
-    expect(check(v, 'iam-provider').detail).toContain(
-      `no IAM OIDC provider in the account has the URL ${chain.issuer}`
-    );
-    expect(check(v, 'assume-role').detail).toContain('No OpenIDConnect provider found');
-    expectCleanAndSilent(chain, v);
-  });
-
-  it('names the expiry when the token has expired', async () => {
-    const chain = await chainFor();
-    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
-      ...deps,
-      cluster: {
-        ...deps.cluster,
-        requestToken: async (namespace, serviceAccount, audience) =>
-          chain.double.mintToken({ namespace, serviceAccount, audience, expiresInSeconds: 0 })
-      }
-    }));
-    expectNotVerified(v);
-    expect(failedChecks(v)).toEqual(['expiry', 'assume-role']);
-    expect(check(v, 'expiry').detail).toMatch(/^the token expired at /);
-    expect(check(v, 'assume-role').detail).toContain('ExpiredTokenException');
-    expectCleanAndSilent(chain, v);
-  });
-
-  it('keeps an existing service account and refuses a missing one when told not to create it', async () => {
+  it('refuses a missing service account when told not to create it, and writes nothing', async () => {
     const chain = await chainFor();
     const v = await verify(chain, { mode: 'token', 'create-service-account': 'false' });
     expectNotVerified(v);
     expect(failedChecks(v)).toEqual(['service-account']);
     expect(check(v, 'service-account').fix).toBe('create it, or set create-service-account: true');
     expect(chain.double.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('keeps what it created when cleanup is off, and never removes a service account it found', async () => {
+    const chain = await chainFor();
+    const first = await verify(chain, { mode: 'token', cleanup: 'false' });
+    expect(first.result.outputs.verified).toBe('true');
+    expect(check(first, 'service-account').detail).toMatch(/^created /);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+
+    const second = await verify(chain, { mode: 'token', 'create-service-account': 'false' });
+    expect(second.result.outputs.verified).toBe('true');
+    expect(check(second, 'service-account').detail).toMatch(/^found /);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+    expectCleanAndSilent(chain, second, false);
   });
 });
