@@ -291,5 +291,19 @@ describe('convergence', () => {
     expect(role?.Tags?.find((t) => t.Key === 'team')?.Value).toBe('b');
     expect(role?.Tags?.find((t) => t.Key === 'owner')?.Value).toBe('someone');
     expect(run.log.text()).toContain('set max session duration 3600 → 43200');
+
+    const kept = await runIrsaRole({ ...base, tags: 'team=b', 'max-session-duration': '43200' });
+    expect(kept.result?.outputs.changed).toBe('false');
+    const stillBounded = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    expect(stillBounded?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(READ_ONLY);
+    const pruned = await runIrsaRole({
+      ...base,
+      tags: 'team=b',
+      'max-session-duration': '43200',
+      'prune-policies': 'true'
+    });
+    expect(pruned.result?.summary).toContain(`removed permissions boundary ${READ_ONLY}`);
+    const unbounded = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    expect(unbounded?.PermissionsBoundary).toBeUndefined();
   });
 });

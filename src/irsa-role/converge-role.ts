@@ -4,6 +4,7 @@ import type { IAMClient, Role } from '@aws-sdk/client-iam';
 import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
+  DeleteRolePermissionsBoundaryCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   GetRoleCommand,
@@ -170,6 +171,7 @@ async function convergeSettings(
   iam: IAMClient,
   role: Role,
   desired: DesiredRole,
+  prune: boolean,
   changes: string[]
 ): Promise<void> {
   const name = desired.roleName;
@@ -204,6 +206,11 @@ async function convergeSettings(
       })
     );
     changes.push(`set permissions boundary ${desired.permissionsBoundary}`);
+  }
+  // Removing a boundary widens what the role may do, so it needs the explicit prune-policies.
+  if (!desired.permissionsBoundary && boundary && prune) {
+    await ignoringNoSuchEntity(iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: name })));
+    changes.push(`removed permissions boundary ${boundary}`);
   }
   const tags = tagsToWrite(tagsOf(role), desired.tags);
   if (Object.keys(tags).length > 0) {
@@ -291,7 +298,7 @@ export async function convergeRole(
     warnings.push(
       `role ${desired.roleName} has path ${role.Path ?? '/'}, not ${desired.path}; IAM cannot move a role, so the path is left as it is.`
     );
-  await convergeSettings(iam, role, desired, changes);
+  await convergeSettings(iam, role, desired, prune, changes);
   const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
   const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);
   return {

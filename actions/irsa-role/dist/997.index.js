@@ -199,7 +199,7 @@ async function createRole(iam, desired) {
         warnings: []
     };
 }
-async function convergeSettings(iam, role, desired, changes) {
+async function convergeSettings(iam, role, desired, prune, changes) {
     const name = desired.roleName;
     if (!(0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust)) {
         await iam.send(new dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({ RoleName: name, PolicyDocument: (0,policy_document/* policyJson */.nF)(desired.trust) }));
@@ -225,6 +225,11 @@ async function convergeSettings(iam, role, desired, changes) {
             PermissionsBoundary: desired.permissionsBoundary
         }));
         changes.push(`set permissions boundary ${desired.permissionsBoundary}`);
+    }
+    // Removing a boundary widens what the role may do, so it needs the explicit prune-policies.
+    if (!desired.permissionsBoundary && boundary && prune) {
+        await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRolePermissionsBoundaryCommand */.laB({ RoleName: name })));
+        changes.push(`removed permissions boundary ${boundary}`);
     }
     const tags = (0,trust_tags/* tagsToWrite */.mU)(tagsOf(role), desired.tags);
     if (Object.keys(tags).length > 0) {
@@ -292,7 +297,7 @@ async function convergeRole(iam, desired, prune) {
     const warnings = [];
     if ((role.Path ?? '/') !== desired.path)
         warnings.push(`role ${desired.roleName} has path ${role.Path ?? '/'}, not ${desired.path}; IAM cannot move a role, so the path is left as it is.`);
-    await convergeSettings(iam, role, desired, changes);
+    await convergeSettings(iam, role, desired, prune, changes);
     const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
     const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);
     return {
