@@ -47,11 +47,11 @@ describe('verifyPodManifest', () => {
   const pod = verifyPodManifest(spec);
   const container = pod.spec?.containers[0];
 
-  it('runs aws sts get-caller-identity under the service account, once, within the deadline', () => {
+  it('runs aws sts get-caller-identity under the service account, once, with a deadline past the timeout', () => {
     expect(pod.spec).toMatchObject({
       serviceAccountName: 'reader',
       restartPolicy: 'Never',
-      activeDeadlineSeconds: 120,
+      activeDeadlineSeconds: 180,
       automountServiceAccountToken: false
     });
     expect(container?.command).toEqual(['aws', 'sts', 'get-caller-identity']);

@@ -86,4 +86,41 @@ describe('verify-irsa pod mode on the local stack', () => {
     expect(check(v, 'pod').detail).toMatch(/did not finish within 2 s \(phase Running\)/);
     expectCleanAndSilent(chain, v);
   });
+
+  it('sets the outputs and still deletes the pod when the cluster fails mid-way', async () => {
+    const chain = await chainFor();
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        podLogs: async () => {
+          throw new Error('the connection was reset');
+        }
+      }
+    }));
+    expectNotVerified(v);
+    expect(check(v, 'pod').detail).toBe(
+      'pod mode stopped on an unexpected error: Error: the connection was reset'
+    );
+    expect(v.result.outputs.diagnosis).toBeDefined();
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('reports a service account it could not remove instead of claiming a clean run', async () => {
+    const chain = await chainFor();
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        deleteServiceAccount: async () => {
+          throw new Error('etcd is read-only');
+        }
+      }
+    }));
+    expectNotVerified(v);
+    expect(failedChecks(v)).toEqual(['service-account']);
+    expect(v.checks.at(-1)?.fix).toBe(
+      `delete it by hand: kubectl -n default delete serviceaccount ${chain.serviceAccount}`
+    );
+  });
 });

@@ -57,59 +57,94 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
     }
   };
 
-  let account: ServiceAccountView | undefined;
-  let createdAccount = false;
-  try {
-    account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
-    if (!account && inputs.createServiceAccount) {
-      await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
-      createdAccount = true;
-      account = { annotations: { [ROLE_ANNOTATION]: inputs.role.arn } };
-    }
-  } catch (error) {
-    record([
-      failed(
-        'service-account',
-        `cannot read or create ${namespace}/${serviceAccount}: ${kubeErrorText(error)}`,
-        "check that the namespace exists and the kubeconfig's user may get and create service accounts in it"
-      )
-    ]);
+  const found = await ensureServiceAccount(inputs, deps);
+  if ('failure' in found) {
+    record([found.failure]);
     return outcome(checks, undefined);
   }
-  if (!account) {
-    record([
-      failed(
-        'service-account',
-        `the service account ${namespace}/${serviceAccount} does not exist`,
-        'create it, or set create-service-account: true'
-      )
-    ]);
-    return outcome(checks, undefined);
-  }
+  const { account, created: createdAccount } = found;
   record([serviceAccountCheck(inputs, account, createdAccount)]);
 
+  let tokenArn: string | undefined;
+  let podArn: string | undefined;
   try {
-    let tokenArn: string | undefined;
-    let podArn: string | undefined;
     if (inputs.mode !== 'pod')
       tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
-        const result = await tokenMode(inputs, deps);
+        const result = await tokenMode(inputs, deps).catch((error: unknown) => faultOf('token', error));
         record(result.checks);
         return result.assumedRoleArn;
       });
     if (inputs.mode !== 'token')
       podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-        const result = await podMode(inputs, deps, account);
+        const result = await podMode(inputs, deps, account).catch((error: unknown) => faultOf('pod', error));
         record(result.checks);
         return result.assumedRoleArn;
       });
-    return outcome(checks, tokenArn ?? podArn);
   } finally {
     if (createdAccount && inputs.cleanup) {
-      await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
-      deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+      try {
+        await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
+        deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+      } catch (error) {
+        // Left behind is a failure too: the run promised to remove what it made.
+        record([
+          failed(
+            'service-account',
+            `could not delete ${namespace}/${serviceAccount}, which this run created: ${kubeErrorText(error)}`,
+            `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`
+          )
+        ]);
+      }
     }
   }
+  return outcome(checks, tokenArn ?? podArn);
+}
+
+/** The service account to verify: found, or created when allowed; a failed check otherwise. */
+async function ensureServiceAccount(
+  inputs: VerifyInputs,
+  deps: VerifyDeps
+): Promise<{ account: ServiceAccountView; created: boolean } | { failure: Check }> {
+  const { namespace, serviceAccount } = inputs;
+  try {
+    const account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
+    if (account) return { account, created: false };
+    if (!inputs.createServiceAccount)
+      return {
+        failure: failed(
+          'service-account',
+          `the service account ${namespace}/${serviceAccount} does not exist`,
+          'create it, or set create-service-account: true'
+        )
+      };
+    await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
+    return { account: { annotations: { [ROLE_ANNOTATION]: inputs.role.arn } }, created: true };
+  } catch (error) {
+    return {
+      failure: failed(
+        'service-account',
+        `cannot read or create ${namespace}/${serviceAccount}: ${kubeErrorText(error)}`,
+        "check that the namespace exists and the kubeconfig's user may get and create service accounts in it"
+      )
+    };
+  }
+}
+
+/**
+ * A fault inside a mode (the cluster or AWS failing mid-way) still ends as a failed check, so
+ * that the outputs are set and the cleanup runs like on any other failure.
+ */
+function faultOf(check: 'token' | 'pod', error: unknown): ModeResult {
+  const text = error instanceof Error ? `${error.name}: ${kubeErrorText(error)}` : String(error);
+  return {
+    checks: [
+      failed(
+        check,
+        `${check} mode stopped on an unexpected error: ${text}`,
+        'run again; if it persists, report it'
+      )
+    ]
+  };
 }
 
 function outcome(checks: Check[], assumedRoleArn: string | undefined): VerifyOutcome {
@@ -264,10 +299,19 @@ async function podMode(
     checks.push(await podFailure(inputs, deps, name, end));
     return { checks };
   } finally {
-    if (inputs.cleanup) {
-      await deps.cluster.deletePod(namespace, name);
-      deps.log.info(`Deleted the pod ${namespace}/${name}.`);
-    }
+    // The returned result holds this same checks array, so a failed deletion still reaches it.
+    if (inputs.cleanup)
+      await deps.cluster.deletePod(namespace, name).then(
+        () => deps.log.info(`Deleted the pod ${namespace}/${name}.`),
+        (error: unknown) =>
+          checks.push(
+            failed(
+              'pod',
+              `could not delete the pod ${namespace}/${name}: ${kubeErrorText(error)}`,
+              `delete it by hand: kubectl -n ${namespace} delete pod ${name}`
+            )
+          )
+      );
   }
 }
 

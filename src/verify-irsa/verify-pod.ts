@@ -9,6 +9,7 @@ export const TOKEN_PATH = `${TOKEN_DIR}/token`;
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
 export const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
 const CONTAINER = 'aws';
+export const POD_DEADLINE_MARGIN_SECONDS = 60;
 
 export interface VerifyPodSpec {
   name: string;
@@ -42,8 +43,9 @@ export function verifyPodManifest(spec: VerifyPodSpec): V1Pod {
     spec: {
       serviceAccountName: spec.serviceAccount,
       restartPolicy: 'Never',
-      // The kubelet stops the pod at the deadline even if this action is killed first.
-      activeDeadlineSeconds: spec.timeoutSeconds,
+      // A backstop for a runner killed mid-watch: the kubelet stops the pod a little after the
+      // action's own timeout, so the action, not the kubelet, normally reports the timeout.
+      activeDeadlineSeconds: spec.timeoutSeconds + POD_DEADLINE_MARGIN_SECONDS,
       // Only the projected IRSA token is needed; the API token would be one more secret in the pod.
       automountServiceAccountToken: false,
       containers: [

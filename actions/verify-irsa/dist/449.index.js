@@ -171,12 +171,13 @@ async function watchPod(watch, namespace, name, deadline) {
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   yW: () => (/* binding */ podOutcome)
 /* harmony export */ });
-/* unused harmony exports TOKEN_DIR, TOKEN_PATH, irsaEnv */
+/* unused harmony exports TOKEN_DIR, TOKEN_PATH, POD_DEADLINE_MARGIN_SECONDS, irsaEnv */
 const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
 const TOKEN_PATH = `${TOKEN_DIR}/token`;
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
 const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
 const CONTAINER = 'aws';
+const POD_DEADLINE_MARGIN_SECONDS = 60;
 /** Environment the pod needs for IRSA; set here so that no webhook is required. */
 function irsaEnv(spec) {
     return [
@@ -197,8 +198,9 @@ function verifyPodManifest(spec) {
         spec: {
             serviceAccountName: spec.serviceAccount,
             restartPolicy: 'Never',
-            // The kubelet stops the pod at the deadline even if this action is killed first.
-            activeDeadlineSeconds: spec.timeoutSeconds,
+            // A backstop for a runner killed mid-watch: the kubelet stops the pod a little after the
+            // action's own timeout, so the action, not the kubelet, normally reports the timeout.
+            activeDeadlineSeconds: spec.timeoutSeconds + POD_DEADLINE_MARGIN_SECONDS,
             // Only the projected IRSA token is needed; the API token would be one more secret in the pod.
             automountServiceAccountToken: false,
             containers: [

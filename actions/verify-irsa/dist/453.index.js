@@ -697,52 +697,76 @@ async function run(inputs, deps) {
                 deps.log.warning(`${line} Fix: ${entry.fix}`);
         }
     };
-    let account;
-    let createdAccount = false;
-    try {
-        account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
-        if (!account && inputs.createServiceAccount) {
-            await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
-            createdAccount = true;
-            account = { annotations: { [verify_pod/* ROLE_ANNOTATION */.Bb]: inputs.role.arn } };
-        }
-    }
-    catch (error) {
-        record([
-            (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,cluster.kubeErrorText)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
-        ]);
+    const found = await ensureServiceAccount(inputs, deps);
+    if ('failure' in found) {
+        record([found.failure]);
         return outcome(checks, undefined);
     }
-    if (!account) {
-        record([
-            (0,diagnosis/* failed */.gz)('service-account', `the service account ${namespace}/${serviceAccount} does not exist`, 'create it, or set create-service-account: true')
-        ]);
-        return outcome(checks, undefined);
-    }
+    const { account, created: createdAccount } = found;
     record([serviceAccountCheck(inputs, account, createdAccount)]);
+    let tokenArn;
+    let podArn;
     try {
-        let tokenArn;
-        let podArn;
         if (inputs.mode !== 'pod')
             tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
-                const result = await tokenMode(inputs, deps);
+                const result = await tokenMode(inputs, deps).catch((error) => faultOf('token', error));
                 record(result.checks);
                 return result.assumedRoleArn;
             });
         if (inputs.mode !== 'token')
             podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-                const result = await podMode(inputs, deps, account);
+                const result = await podMode(inputs, deps, account).catch((error) => faultOf('pod', error));
                 record(result.checks);
                 return result.assumedRoleArn;
             });
-        return outcome(checks, tokenArn ?? podArn);
     }
     finally {
         if (createdAccount && inputs.cleanup) {
-            await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
-            deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+            try {
+                await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
+                deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+            }
+            catch (error) {
+                // Left behind is a failure too: the run promised to remove what it made.
+                record([
+                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run created: ${(0,cluster.kubeErrorText)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
+                ]);
+            }
         }
     }
+    return outcome(checks, tokenArn ?? podArn);
+}
+/** The service account to verify: found, or created when allowed; a failed check otherwise. */
+async function ensureServiceAccount(inputs, deps) {
+    const { namespace, serviceAccount } = inputs;
+    try {
+        const account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
+        if (account)
+            return { account, created: false };
+        if (!inputs.createServiceAccount)
+            return {
+                failure: (0,diagnosis/* failed */.gz)('service-account', `the service account ${namespace}/${serviceAccount} does not exist`, 'create it, or set create-service-account: true')
+            };
+        await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
+        return { account: { annotations: { [verify_pod/* ROLE_ANNOTATION */.Bb]: inputs.role.arn } }, created: true };
+    }
+    catch (error) {
+        return {
+            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,cluster.kubeErrorText)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
+        };
+    }
+}
+/**
+ * A fault inside a mode (the cluster or AWS failing mid-way) still ends as a failed check, so
+ * that the outputs are set and the cleanup runs like on any other failure.
+ */
+function faultOf(check, error) {
+    const text = error instanceof Error ? `${error.name}: ${(0,cluster.kubeErrorText)(error)}` : String(error);
+    return {
+        checks: [
+            (0,diagnosis/* failed */.gz)(check, `${check} mode stopped on an unexpected error: ${text}`, 'run again; if it persists, report it')
+        ]
+    };
 }
 function outcome(checks, assumedRoleArn) {
     // The ARN is reported whenever STS answered, even if another check failed: it helps the diagnosis.
@@ -857,10 +881,9 @@ async function podMode(inputs, deps, account) {
         return { checks };
     }
     finally {
-        if (inputs.cleanup) {
-            await deps.cluster.deletePod(namespace, name);
-            deps.log.info(`Deleted the pod ${namespace}/${name}.`);
-        }
+        // The returned result holds this same checks array, so a failed deletion still reaches it.
+        if (inputs.cleanup)
+            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,cluster.kubeErrorText)(error)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
     }
 }
 /** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
@@ -927,12 +950,13 @@ async function podFailure(inputs, deps, name, end) {
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   yW: () => (/* binding */ podOutcome)
 /* harmony export */ });
-/* unused harmony exports TOKEN_DIR, TOKEN_PATH, irsaEnv */
+/* unused harmony exports TOKEN_DIR, TOKEN_PATH, POD_DEADLINE_MARGIN_SECONDS, irsaEnv */
 const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
 const TOKEN_PATH = `${TOKEN_DIR}/token`;
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
 const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
 const CONTAINER = 'aws';
+const POD_DEADLINE_MARGIN_SECONDS = 60;
 /** Environment the pod needs for IRSA; set here so that no webhook is required. */
 function irsaEnv(spec) {
     return [
@@ -953,8 +977,9 @@ function verifyPodManifest(spec) {
         spec: {
             serviceAccountName: spec.serviceAccount,
             restartPolicy: 'Never',
-            // The kubelet stops the pod at the deadline even if this action is killed first.
-            activeDeadlineSeconds: spec.timeoutSeconds,
+            // A backstop for a runner killed mid-watch: the kubelet stops the pod a little after the
+            // action's own timeout, so the action, not the kubelet, normally reports the timeout.
+            activeDeadlineSeconds: spec.timeoutSeconds + POD_DEADLINE_MARGIN_SECONDS,
             // Only the projected IRSA token is needed; the API token would be one more secret in the pod.
             automountServiceAccountToken: false,
             containers: [
