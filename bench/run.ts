@@ -134,6 +134,11 @@ async function stackSections(
       if (options.only.has('irsa-role')) {
         const irsa = await benchIrsaRole(ctx);
         rows.push(...irsaRoleRows(irsa));
+        details.push(timings('irsa-role first run', irsa.tool.firstMs));
+        details.push(timings('irsa-role no-op run', irsa.tool.noOpMs));
+        details.push(
+          timings('terraform apply, then no-op apply', [...irsa.terraform.firstMs, ...irsa.terraform.noOpMs])
+        );
         counted('irsa-role first run (100 bindings)', irsa.tool.firstRequests, false);
         counted('irsa-role no-op run (100 bindings)', irsa.tool.noOpRequests, true);
         counted('terraform apply (for comparison)', irsa.terraform.firstRequests, false);
