@@ -117,16 +117,16 @@ export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
       return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
     },
     async podEvents(namespace, name) {
-      const list = await core.listNamespacedEvent({ namespace });
-      return list.items
-        .filter(
-          (event) => event.involvedObject.name === name && (event.involvedObject.kind ?? 'Pod') === 'Pod'
-        )
-        .map((event) => ({
-          type: event.type ?? '',
-          reason: event.reason ?? '',
-          message: event.message ?? ''
-        }));
+      // Selected by the server: a busy namespace can hold thousands of events.
+      const list = await core.listNamespacedEvent({
+        namespace,
+        fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}`
+      });
+      return list.items.map((event) => ({
+        type: event.type ?? '',
+        reason: event.reason ?? '',
+        message: event.message ?? ''
+      }));
     },
     async deletePod(namespace, name) {
       await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 }).catch(ignoreNotFound);

@@ -93,10 +93,12 @@ async function kubeClusterOps(client) {
             return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
         },
         async podEvents(namespace, name) {
-            const list = await core.listNamespacedEvent({ namespace });
-            return list.items
-                .filter((event) => event.involvedObject.name === name && (event.involvedObject.kind ?? 'Pod') === 'Pod')
-                .map((event) => ({
+            // Selected by the server: a busy namespace can hold thousands of events.
+            const list = await core.listNamespacedEvent({
+                namespace,
+                fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}`
+            });
+            return list.items.map((event) => ({
                 type: event.type ?? '',
                 reason: event.reason ?? '',
                 message: event.message ?? ''
