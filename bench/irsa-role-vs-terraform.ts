@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, type Role } from '@aws-sdk/client-iam';
 import { clientConfig } from '../src/aws/clients.js';
 import { startMoto } from '../test/stack/moto.js';
+import { stopOnInterrupt } from './cleanup.js';
 import { mustSucceed, runBundleAt, type BundleOutcome } from './bundle-run.js';
 import { startRequestCounter, type RequestCounter } from './counting.js';
 import { verdictAtLeast, type Row } from './report.js';
@@ -127,7 +128,8 @@ export async function benchIrsaRole(ctx: IrsaRoleContext): Promise<IrsaRoleFigur
     names[0] ?? ''
   ];
 
-  const moto = await startMoto();
+  const motoProcess = await startMoto();
+  const moto = { ...motoProcess, stop: stopOnInterrupt(motoProcess.stop) };
   const counter = await startRequestCounter({ aws: moto.endpoint });
   try {
     const workspace = terraformWorkspace(

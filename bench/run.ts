@@ -15,6 +15,7 @@ import type { KubeDouble } from '../test/stack/kube-double.js';
 import { startKubeForStack } from '../test/stack/kube-stack.js';
 import { inheritedEnv, mustSucceed, runBundleAt } from './bundle-run.js';
 import { benchIrsaRole, irsaRoleRows, makeSampleRole, type SampleRole } from './irsa-role-vs-terraform.js';
+import { installInterruptHandler, stopOnInterrupt } from './cleanup.js';
 import { command } from './command.js';
 import { loadAverage, machineLines } from './machine.js';
 import { startRequestCounter, type RequestCounter } from './counting.js';
@@ -195,6 +196,7 @@ function timings(run: string, values: number[]): string {
 async function main(): Promise<void> {
   // The SDK's notice about Node 22 (for releases from 2027) would only clutter the bench's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  installInterruptHandler();
   const options = parseOptions(process.argv.slice(2));
   const dir = join(repoRoot, '.stack', 'bench');
   rmSync(dir, { recursive: true, force: true });
@@ -318,15 +320,15 @@ async function main(): Promise<void> {
   if (STACK_SECTIONS.some((section) => options.only.has(section))) {
     log('starting the local stack (moto, S3 front, STS gateway, kube double) and counting proxies');
     const aws = await startAwsStack({ dir: join(dir, 'stack') });
-    const stops: Array<() => Promise<void>> = [aws.stop];
+    const stops: Array<() => Promise<void>> = [stopOnInterrupt(aws.stop)];
     try {
       const kube = await startKubeForStack(aws.ca, aws.env);
-      stops.unshift(kube.stop);
+      stops.unshift(stopOnInterrupt(kube.stop));
       const counter = await startRequestCounter({
         aws: aws.env.AWS_ENDPOINT_URL ?? '',
         sts: aws.env.AWS_ENDPOINT_URL_STS
       });
-      stops.unshift(counter.stop);
+      stops.unshift(stopOnInterrupt(counter.stop));
       const stackEnv = { ...aws.env, ...kube.env };
       const stack: StackParts = {
         double: kube.double,

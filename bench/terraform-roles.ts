@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopOnInterrupt } from './cleanup.js';
 
 export const AWS_PROVIDER = 'registry.terraform.io/hashicorp/aws';
 export const DEFAULT_MIRROR = '/opt/tf-plugins';
@@ -146,7 +147,17 @@ export function terraformWorkspace(
     run: (args) =>
       new Promise((resolve, reject) => {
         const started = performance.now();
-        const child = spawn('terraform', [...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        // Its own process group, so an interrupted bench can stop terraform and its provider plugin
+        // together; the plugin would otherwise outlive both.
+        const child = spawn('terraform', [...args], {
+          cwd: dir,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true
+        });
+        const stopGroup = stopOnInterrupt(async () => {
+          if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -154,6 +165,7 @@ export function terraformWorkspace(
         child.on('error', reject);
         child.on('close', (code) => {
           const ms = performance.now() - started;
+          void stopGroup();
           if (code === 0) resolve({ ms, stdout });
           else
             reject(
