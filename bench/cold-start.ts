@@ -222,3 +222,19 @@ export function coldStartRows(result: ColdStartResult, label: string, actions: r
     }
   return rows;
 }
+
+/** The spread behind each median, so a reader can see how much the machine's load moved them. */
+export function coldStartSpread(
+  result: ColdStartResult,
+  label: string,
+  actions: readonly ActionName[]
+): string {
+  const range = (runs: number[] | undefined): string =>
+    runs && runs.length > 0 ? `${Math.round(Math.min(...runs))}–${Math.round(Math.max(...runs))}` : '–';
+  const parts = [`bare ${range(result.bare)}`, `empty ESM ${range(result.emptyEsm)}`];
+  for (const action of actions)
+    parts.push(
+      `${action} ${range(result.validation.get(action))} / ${range(result.firstContact.get(action))}`
+    );
+  return `cold start (${label}), min–max ms (exit 1 / first request): ${parts.join('; ')}`;
+}

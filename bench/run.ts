@@ -24,6 +24,7 @@ import { callBreakdown, requestRows, type RequestRowSpec, type RequestTally } fr
 import { ACTIONS, type BundleSet, bundleSize, committedBundles, workingTreeBundles } from './bundles.js';
 import {
   coldStartRows,
+  coldStartSpread,
   measureColdStarts,
   type ColdStartCase,
   recorderKubeconfig,
@@ -306,6 +307,13 @@ async function main(): Promise<void> {
         });
         rows.push(
           ...coldStartRows(
+            result,
+            label,
+            cases.map((c) => c.action)
+          )
+        );
+        details.push(
+          coldStartSpread(
             result,
             label,
             cases.map((c) => c.action)
