@@ -793,40 +793,42 @@ describe('pods, jobs, watches and events', () => {
     );
     expect(double.pods(ns)).toHaveLength(0);
 
+    // The hold stays on until the Job has failed: released early, the pod could finish before its
+    // deadline on a slow machine and the Job would complete instead.
     double.holdPods('running');
     try {
       await batch.createNamespacedJob({
         namespace: ns,
         body: { metadata: { name: 'slow' }, spec: spec({ activeDeadlineSeconds: 1, backoffLimit: 0 }) }
       });
-      await waitFor(() => double.pods(ns).find((p) => phase(p) === 'Running'));
+      const job = await waitFor(() => {
+        const j = double.jobs(ns).find((x) => x.metadata.name === 'slow');
+        const conds =
+          (j?.status as { conditions?: { type: string; reason?: string }[] } | undefined)?.conditions ?? [];
+        return conds.find((c) => c.type === 'Failed');
+      });
+      expect(job.reason).toBe('DeadlineExceeded');
     } finally {
       double.holdPods(false);
     }
-    const job = await waitFor(() => {
-      const j = double.jobs(ns).find((x) => x.metadata.name === 'slow');
-      const conds =
-        (j?.status as { conditions?: { type: string; reason?: string }[] } | undefined)?.conditions ?? [];
-      return conds.find((c) => c.type === 'Failed');
-    });
-    expect(job.reason).toBe('DeadlineExceeded');
     await waitFor(() => double.pods(ns).length === 0);
   });
 
   test('the kubelet enforces a pod activeDeadlineSeconds: Failed with reason DeadlineExceeded', async () => {
     const ns = await namespace();
+    let pod: KubeObject;
     double.holdPods('running');
     try {
       const body = shPod('late', 'exit 0');
       (body.spec as Record<string, unknown>).activeDeadlineSeconds = 1;
       await core.createNamespacedPod({ namespace: ns, body });
-      await waitFor(() => phase(double.pod(ns, 'late')) === 'Running');
+      // Held until it has failed: released early, it could finish before its deadline.
+      pod = await waitFor(() =>
+        phase(double.pod(ns, 'late')) === 'Failed' ? double.pod(ns, 'late') : undefined
+      );
     } finally {
       double.holdPods(false);
     }
-    const pod = await waitFor(() =>
-      phase(double.pod(ns, 'late')) === 'Failed' ? double.pod(ns, 'late') : undefined
-    );
     expect(pod.status).toMatchObject({
       reason: 'DeadlineExceeded',
       message: 'Pod was active on the node longer than the specified deadline'
