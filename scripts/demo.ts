@@ -12,7 +12,10 @@ function show(title: string, run: BundleRun): void {
   const bar = '='.repeat(Math.max(10, 100 - title.length));
   console.log(`\n=== ${title} ${bar}`);
   console.log(run.summary.trim() || '(no summary)');
-  console.log(`--- exit ${run.status}; outputs: ${JSON.stringify(run.outputs)}`);
+  const outputs = Object.entries(run.outputs).map(
+    ([name, value]) => `${name}=${value.length > 120 ? `${value.slice(0, 117)}...` : value}`
+  );
+  console.log(`--- exit ${run.status}; outputs: ${outputs.join(' ')}`);
   for (const error of run.errors) console.log(`::error:: ${error}`);
 }
 
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
       await run('irsa-role', {
         'provider-arn': published.outputs['provider-arn'] ?? '',
         'role-name': 'demo-app-reader',
-        namespace: 'demo',
+        namespace: 'default',
         'service-account': 'app',
         'policy-arns': 'arn:aws:iam::aws:policy/ReadOnlyAccess',
         'annotate-service-account': 'true',
@@ -65,14 +68,14 @@ async function main(): Promise<void> {
       await run('verify-irsa', {
         'kubeconfig-path': kubeconfigPath,
         'role-arn': role.outputs['role-arn'] ?? '',
-        namespace: 'demo',
+        namespace: 'default',
         'service-account': 'app',
         mode: 'both',
         'timeout-seconds': '60'
       })
     );
     console.log(
-      '\nDemo complete: the service account demo/app assumed its role through the published issuer.'
+      '\nDemo complete: the service account default/app assumed its role through the published issuer.'
     );
   } finally {
     await kube.stop();
