@@ -25,6 +25,8 @@ export interface BundleOptions {
   env?: Record<string, string | undefined>;
   node?: string;
   timeoutMs?: number;
+  /** Kills the bundle with SIGKILL when aborted: a runner cancelled or a machine lost mid-run. */
+  signal?: AbortSignal;
 }
 
 /** Parses the GITHUB_OUTPUT file format that @actions/core writes (name<<DELIMITER ... DELIMITER). */
@@ -87,6 +89,7 @@ export async function runBundle(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300000);
+  options.signal?.addEventListener('abort', () => child.kill('SIGKILL'), { once: true });
   const status = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
   clearTimeout(timer);
   const elapsedMs = performance.now() - started;
