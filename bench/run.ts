@@ -220,7 +220,7 @@ async function main(): Promise<void> {
         section: 'bundle size',
         figure: action,
         measured: size
-          ? `${formatBytes(size.entryBytes)} index.js; ${formatBytes(size.totalBytes)} with ${size.chunks} lazy chunks`
+          ? `index.js ${size.entryBytes} B (${formatBytes(size.entryBytes)}); dist ${formatBytes(size.totalBytes)} with ${size.chunks} lazy chunks`
           : 'no bundle',
         target: '',
         verdict: ''
