@@ -1,31 +1,31 @@
-// The one place that talks to the runner through @actions/core.
-import * as core from '@actions/core';
+// The one place that talks to the runner.
 import type { ActionContext, ActionResult } from './action.js';
 import { isUserError, oneLine } from './errors.js';
 import { envInputReader } from './inputs.js';
 import type { Logger } from './logger.js';
+import { addMask, appendSummary, fail, group, info, issue, setOutput } from './workflow-commands.js';
 
-const coreLogger: Logger = {
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  debug: (message) => core.debug(message),
-  group: (name, body) => core.group(name, body)
+const runnerLogger: Logger = {
+  info,
+  warning: (message) => issue('warning', message),
+  debug: (message) => issue('debug', message),
+  group
 };
 
 export async function runAction(main: (ctx: ActionContext) => Promise<ActionResult>): Promise<void> {
   const ctx: ActionContext = {
     read: envInputReader(process.env),
-    log: coreLogger,
-    mask: (secret) => core.setSecret(secret),
+    log: runnerLogger,
+    mask: addMask,
     env: process.env
   };
   try {
     const result = await main(ctx);
-    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
-    if (result.failure) core.setFailed(oneLine(result.failure));
+    for (const [name, value] of Object.entries(result.outputs)) setOutput(name, value);
+    appendSummary(result.summary);
+    if (result.failure) fail(oneLine(result.failure));
   } catch (error) {
-    if (!isUserError(error) && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(oneLine(error));
+    if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);
+    fail(oneLine(error));
   }
 }

@@ -1,4 +1,4 @@
-/** What run() needs of the runner's log; the entry backs it with @actions/core, tests with memory. */
+/** What run() needs of the runner's log; the entry backs it with workflow commands, tests with memory. */
 export interface Logger {
   info(message: string): void;
   warning(message: string): void;

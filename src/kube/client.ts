@@ -1,7 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { readFile } from 'node:fs/promises';
-import https from 'node:https';
-import http from 'node:http';
+import type { RequestOptions } from 'node:https';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { oneOf } from '../io/inputs.js';
@@ -73,9 +72,10 @@ export async function kubeRequest(
   options: { timeoutMs?: number; body?: string } = {}
 ): Promise<RawResponse> {
   const url = new URL(client.server + path);
-  const requestOptions: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
+  const requestOptions: RequestOptions = { method, headers: { Accept: 'application/json' } };
   await client.config.applyToHTTPSOptions(requestOptions);
-  const transport = url.protocol === 'https:' ? https : http;
+  // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
+  const transport = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const timeoutMs = options.timeoutMs ?? 15000;
   return new Promise<RawResponse>((resolve, reject) => {
     const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
