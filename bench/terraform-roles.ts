@@ -5,6 +5,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopOnInterrupt } from './cleanup.js';
+import { cliConfig } from '../test/stack/terraform-cli-config.js';
+
+export { cliConfig };
 
 export const AWS_PROVIDER = 'registry.terraform.io/hashicorp/aws';
 export const DEFAULT_MIRROR = '/opt/tf-plugins';
@@ -18,20 +21,6 @@ export interface RoleSpec {
   trust: unknown;
   tags: Record<string, string>;
   policyArns: string[];
-}
-
-/** A CLI config that installs hashicorp/aws from the local mirror and nothing from the network. */
-export function cliConfig(mirror: string): string {
-  return `provider_installation {
-  filesystem_mirror {
-    path    = ${JSON.stringify(mirror)}
-    include = ["${AWS_PROVIDER}"]
-  }
-  direct {
-    exclude = ["${AWS_PROVIDER}"]
-  }
-}
-`;
 }
 
 /** main.tf: the provider pointed at one endpoint for IAM and STS, the roles and attachments by for_each. */

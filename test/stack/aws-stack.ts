@@ -7,6 +7,7 @@ import { startMoto } from './moto.js';
 import { startS3Front } from './s3-front.js';
 import { startStsGateway } from './sts-gateway.js';
 import { createTestCa, type TestCa } from './tls.js';
+import { writeCliConfig } from './terraform-cli-config.js';
 
 export const STACK_REGION = 'us-east-1';
 
@@ -69,6 +70,9 @@ export async function startAwsStack({ dir }: { dir: string }): Promise<AwsStack>
       // warning is noise in local logs only.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'
     };
+    // Terraform is optional for the stack: without a provider mirror the AWS side still works.
+    const terraformConfig = await writeCliConfig(dir).catch(() => undefined);
+    if (terraformConfig) env.TF_CLI_CONFIG_FILE = terraformConfig;
     return { env, ca, pids: [moto.pid], stop };
   } catch (err) {
     await stop();
