@@ -79,7 +79,7 @@ function kubeFailure(error: unknown, action: string, client: KubeClient): Error 
 /** CoreV1Api behind ServiceAccounts, imported only when annotation is asked for. */
 export async function kubeServiceAccounts(client: KubeClient): Promise<ServiceAccounts> {
   const { CoreV1Api, PatchStrategy, setHeaderOptions } = await import('@kubernetes/client-node');
-  const api = client.config.makeApiClient(CoreV1Api);
+  const api = (await client.kubeConfig()).makeApiClient(CoreV1Api);
   const label = (account: ServiceAccountRef): string =>
     `service account ${account.namespace}/${account.name}`;
   return {

@@ -6,6 +6,7 @@ import type { InputReader } from '../io/inputs.js';
 import { oneOf } from '../io/inputs.js';
 import type { Masker } from '../io/secrets.js';
 import { maskSecret } from '../io/secrets.js';
+import { parseKubeconfig, type KubeConnection } from './kubeconfig.js';
 
 /** Which input the kubeconfig came from, so that every error can name it. */
 export interface KubeconfigSource {
@@ -20,9 +21,12 @@ export function kubeconfigSource(read: InputReader, required: boolean): Kubeconf
 }
 
 export interface KubeClient {
-  config: KubeConfig;
   server: string;
   source: KubeconfigSource;
+  /** What a plain request needs; undefined when the user's authentication needs client-node. */
+  connection: KubeConnection | undefined;
+  /** client-node's KubeConfig for the generated API clients and watches, loaded on first use. */
+  kubeConfig(): Promise<KubeConfig>;
 }
 
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
@@ -36,23 +40,49 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
     }
   }
   maskSecret(content, mask);
-  // Loaded lazily: the Kubernetes client is the heaviest import and not every path needs it.
-  const { KubeConfig } = await import('@kubernetes/client-node');
-  const config = new KubeConfig();
+  const { parse } = await import('yaml');
+  let document: unknown;
   try {
-    config.loadFromString(content);
+    document = parse(content);
   } catch (error) {
     throw new UserError(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
   }
-  const cluster = config.getCurrentCluster();
-  if (!cluster?.server) throw new UserError('has no current context with a cluster server.', source.input);
-  if (!/^https?:\/\//.test(cluster.server))
-    throw new UserError(`its server '${cluster.server}' is not an http(s) URL.`, source.input);
-  return { config, server: cluster.server.replace(/\/$/, ''), source };
+  const { server, connection } = parseKubeconfig(document, source.input);
+  let loaded: Promise<KubeConfig> | undefined;
+  const kubeConfig = (): Promise<KubeConfig> =>
+    (loaded ??= (async () => {
+      // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
+      const { KubeConfig } = await import('@kubernetes/client-node');
+      const config = new KubeConfig();
+      try {
+        config.loadFromString(content);
+      } catch (error) {
+        throw new UserError(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+      }
+      return config;
+    })());
+  return { server, source, connection, kubeConfig };
 }
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+
+/** TLS material and credentials for one request, from the parsed kubeconfig or from client-node. */
+async function requestOptionsFor(client: KubeClient, method: string): Promise<RequestOptions> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const connection = client.connection;
+  if (!connection) {
+    const options: RequestOptions = { method, headers };
+    await (await client.kubeConfig()).applyToHTTPSOptions(options);
+    return options;
+  }
+  if (connection.token) headers.Authorization = `Bearer ${connection.token}`;
+  const options: RequestOptions = { method, headers, rejectUnauthorized: !connection.insecure };
+  if (connection.ca) options.ca = connection.ca;
+  if (connection.cert) options.cert = connection.cert;
+  if (connection.key) options.key = connection.key;
+  return options;
 }
 
 export interface RawResponse {
@@ -72,8 +102,7 @@ export async function kubeRequest(
   options: { timeoutMs?: number; body?: string } = {}
 ): Promise<RawResponse> {
   const url = new URL(client.server + path);
-  const requestOptions: RequestOptions = { method, headers: { Accept: 'application/json' } };
-  await client.config.applyToHTTPSOptions(requestOptions);
+  const requestOptions = await requestOptionsFor(client, method);
   // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
   const transport = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const timeoutMs = options.timeoutMs ?? 15000;

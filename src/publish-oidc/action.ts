@@ -10,19 +10,23 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
   // Masks the kubeconfig's secrets before anything else can print them.
   const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
 
+  // The cluster read starts before the SDKs load, so the two overlap; run() awaits it. The catch only
+  // keeps an early failure from counting as unhandled while the imports finish.
+  const { readClusterDocuments } = await import('./cluster-documents.js');
+  const clusterRead = readClusterDocuments(kube, CLUSTER_TIMEOUT_MS);
+  clusterRead.catch(() => undefined);
+
   // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
-  const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, { readClusterDocuments }, tlsAdapters] =
-    await Promise.all([
-      import('@aws-sdk/client-s3'),
-      import('@aws-sdk/client-iam'),
-      import('../aws/clients.js'),
-      import('./run.js'),
-      import('./cluster-documents.js'),
-      Promise.all([import('./issuer-thumbprint.js'), import('./public-read.js')])
-    ]);
+  const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, tlsAdapters] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/client-iam'),
+    import('../aws/clients.js'),
+    import('./run.js'),
+    Promise.all([import('./issuer-thumbprint.js'), import('./public-read.js')])
+  ]);
   const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
   return run(inputs, {
-    readCluster: () => readClusterDocuments(kube, CLUSTER_TIMEOUT_MS),
+    readCluster: () => clusterRead,
     s3: new S3Client(clientConfig('S3', inputs.region, ctx.env)),
     iam: new IAMClient(clientConfig('IAM', inputs.region, ctx.env)),
     issuerThumbprint: (url) => issuerThumbprint(url),

@@ -66,7 +66,8 @@ const TOKEN_SECONDS = 600;
 
 export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
   const k8s = await import('@kubernetes/client-node');
-  const core: CoreV1Api = client.config.makeApiClient(k8s.CoreV1Api);
+  const config = await client.kubeConfig();
+  const core: CoreV1Api = config.makeApiClient(k8s.CoreV1Api);
   const ignoreNotFound = (error: unknown): void => {
     if (statusOf(error) !== 404) throw error;
   };
@@ -111,8 +112,7 @@ export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
       core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
     dryRunPod: (pod) =>
       core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod, dryRun: 'All' }),
-    watchPod: (namespace, name, deadline) =>
-      watchPod(new k8s.Watch(client.config), namespace, name, deadline),
+    watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(config), namespace, name, deadline),
     async podLogs(namespace, name) {
       return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
     },

@@ -56,7 +56,7 @@ function kubeFailure(error, action, client) {
 /** CoreV1Api behind ServiceAccounts, imported only when annotation is asked for. */
 async function kubeServiceAccounts(client) {
     const { CoreV1Api, PatchStrategy, setHeaderOptions } = await __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 6154));
-    const api = client.config.makeApiClient(CoreV1Api);
+    const api = (await client.kubeConfig()).makeApiClient(CoreV1Api);
     const label = (account) => `service account ${account.namespace}/${account.name}`;
     return {
         async namespaceExists(namespace) {

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7748);
+/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1882);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .q);
@@ -260,7 +260,7 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 7748:
+/***/ 1882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -362,7 +362,88 @@ class RequestCounter {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
+// Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
+// bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
+// start-up cost dwarfs the two GETs publish-oidc makes. Kubeconfigs whose user authenticates in a
+// way this reader does not handle (exec plugins, auth providers, basic auth) get no connection, and
+// their requests go through client-node's KubeConfig instead.
+
+
+function record(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function entry(list, name, key) {
+    if (!Array.isArray(list))
+        return undefined;
+    const found = list.find((item) => record(item)?.name === name);
+    return record(found?.[key]);
+}
+function kubeconfig_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Inline base64 data wins over a file path, as kubectl does. */
+function material(data, file, what, input) {
+    const inline = kubeconfig_text(data);
+    if (inline)
+        return Buffer.from(inline, 'base64');
+    const path = kubeconfig_text(file);
+    if (!path)
+        return undefined;
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`its ${what} file '${path}' cannot be read.`, input);
+    }
+}
+function parseKubeconfig(document, input) {
+    const config = record(document);
+    if (!config)
+        throw new errors/* UserError */.yo('does not parse as a kubeconfig (not a YAML map).', input);
+    const currentContext = kubeconfig_text(config['current-context']);
+    if (!currentContext)
+        throw new errors/* UserError */.yo('has no current-context.', input);
+    const context = entry(config.contexts, currentContext, 'context');
+    if (!context)
+        throw new errors/* UserError */.yo(`names current-context '${currentContext}', which it does not define.`, input);
+    const cluster = entry(config.clusters, String(context.cluster ?? ''), 'cluster');
+    const server = kubeconfig_text(cluster?.server);
+    if (!cluster || !server)
+        throw new errors/* UserError */.yo('has no current context with a cluster server.', input);
+    if (!/^https?:\/\//.test(server))
+        throw new errors/* UserError */.yo(`its server '${server}' is not an http(s) URL.`, input);
+    const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
+    const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
+    if (needsClientNode)
+        return { server: server.replace(/\/$/, ''), connection: undefined };
+    const connection = {
+        server: server.replace(/\/$/, ''),
+        insecure: cluster['insecure-skip-tls-verify'] === true
+    };
+    const ca = material(cluster['certificate-authority-data'], cluster['certificate-authority'], 'certificate-authority', input);
+    const cert = material(user['client-certificate-data'], user['client-certificate'], 'client-certificate', input);
+    const key = material(user['client-key-data'], user['client-key'], 'client-key', input);
+    if (ca)
+        connection.ca = ca;
+    if (cert)
+        connection.cert = cert;
+    if (key)
+        connection.key = key;
+    const tokenFile = kubeconfig_text(user.tokenFile) ?? kubeconfig_text(user['token-file']);
+    const token = kubeconfig_text(user.token) ??
+        (tokenFile ? material(undefined, tokenFile, 'token', input)?.toString('utf8').trim() : undefined);
+    if (token)
+        connection.token = token;
+    return { server: connection.server, connection };
+}
+
 ;// CONCATENATED MODULE: ./src/kube/client.ts
+
 
 
 
@@ -385,24 +466,52 @@ async function loadKubeClient(source, mask) {
         }
     }
     maskSecret(content, mask);
-    // Loaded lazily: the Kubernetes client is the heaviest import and not every path needs it.
-    const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.bind(__nccwpck_require__, 6154));
-    const config = new KubeConfig();
+    const { parse } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    let document;
     try {
-        config.loadFromString(content);
+        document = parse(content);
     }
     catch (error) {
         throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
     }
-    const cluster = config.getCurrentCluster();
-    if (!cluster?.server)
-        throw new errors/* UserError */.yo('has no current context with a cluster server.', source.input);
-    if (!/^https?:\/\//.test(cluster.server))
-        throw new errors/* UserError */.yo(`its server '${cluster.server}' is not an http(s) URL.`, source.input);
-    return { config, server: cluster.server.replace(/\/$/, ''), source };
+    const { server, connection } = parseKubeconfig(document, source.input);
+    let loaded;
+    const kubeConfig = () => (loaded ??= (async () => {
+        // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
+        const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.bind(__nccwpck_require__, 6154));
+        const config = new KubeConfig();
+        try {
+            config.loadFromString(content);
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+        }
+        return config;
+    })());
+    return { server, source, connection, kubeConfig };
 }
 function firstLine(error) {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+/** TLS material and credentials for one request, from the parsed kubeconfig or from client-node. */
+async function requestOptionsFor(client, method) {
+    const headers = { Accept: 'application/json' };
+    const connection = client.connection;
+    if (!connection) {
+        const options = { method, headers };
+        await (await client.kubeConfig()).applyToHTTPSOptions(options);
+        return options;
+    }
+    if (connection.token)
+        headers.Authorization = `Bearer ${connection.token}`;
+    const options = { method, headers, rejectUnauthorized: !connection.insecure };
+    if (connection.ca)
+        options.ca = connection.ca;
+    if (connection.cert)
+        options.cert = connection.cert;
+    if (connection.key)
+        options.key = connection.key;
+    return options;
 }
 /**
  * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
@@ -410,8 +519,7 @@ function firstLine(error) {
  */
 async function kubeRequest(client, method, path, options = {}) {
     const url = new URL(client.server + path);
-    const requestOptions = { method, headers: { Accept: 'application/json' } };
-    await client.config.applyToHTTPSOptions(requestOptions);
+    const requestOptions = await requestOptionsFor(client, method);
     // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const timeoutMs = options.timeoutMs ?? 15000;
@@ -632,7 +740,7 @@ function bindingFromItem(raw, index, shared) {
 function listBindings(text, shared) {
     let parsed;
     try {
-        parsed = (0,dist/* parse */.qg)(text, { prettyErrors: false });
+        parsed = (0,dist.parse)(text, { prettyErrors: false });
     }
     catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -864,7 +972,7 @@ function parseJsonOrYaml(text) {
         return JSON.parse(text);
     }
     catch {
-        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { prettyErrors: false });
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(text, { prettyErrors: false });
     }
 }
 /**
@@ -4013,7 +4121,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+exports.parse = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 __webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

@@ -5,14 +5,12 @@ export const modules = {
 /***/ 2842:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DISCOVERY_ENDPOINT: () => (/* binding */ DISCOVERY_ENDPOINT),
-/* harmony export */   JWKS_ENDPOINT: () => (/* binding */ JWKS_ENDPOINT),
 /* harmony export */   readClusterDocuments: () => (/* binding */ readClusterDocuments)
 /* harmony export */ });
+/* unused harmony exports DISCOVERY_ENDPOINT, JWKS_ENDPOINT */
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4856);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7267);
 
 
 const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';

@@ -326,7 +326,7 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 4856:
+/***/ 7267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -378,7 +378,88 @@ function maskSecret(value, mask) {
         mask(fragment);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
+// Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
+// bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
+// start-up cost dwarfs the two GETs publish-oidc makes. Kubeconfigs whose user authenticates in a
+// way this reader does not handle (exec plugins, auth providers, basic auth) get no connection, and
+// their requests go through client-node's KubeConfig instead.
+
+
+function record(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function entry(list, name, key) {
+    if (!Array.isArray(list))
+        return undefined;
+    const found = list.find((item) => record(item)?.name === name);
+    return record(found?.[key]);
+}
+function kubeconfig_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Inline base64 data wins over a file path, as kubectl does. */
+function material(data, file, what, input) {
+    const inline = kubeconfig_text(data);
+    if (inline)
+        return Buffer.from(inline, 'base64');
+    const path = kubeconfig_text(file);
+    if (!path)
+        return undefined;
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`its ${what} file '${path}' cannot be read.`, input);
+    }
+}
+function parseKubeconfig(document, input) {
+    const config = record(document);
+    if (!config)
+        throw new errors/* UserError */.yo('does not parse as a kubeconfig (not a YAML map).', input);
+    const currentContext = kubeconfig_text(config['current-context']);
+    if (!currentContext)
+        throw new errors/* UserError */.yo('has no current-context.', input);
+    const context = entry(config.contexts, currentContext, 'context');
+    if (!context)
+        throw new errors/* UserError */.yo(`names current-context '${currentContext}', which it does not define.`, input);
+    const cluster = entry(config.clusters, String(context.cluster ?? ''), 'cluster');
+    const server = kubeconfig_text(cluster?.server);
+    if (!cluster || !server)
+        throw new errors/* UserError */.yo('has no current context with a cluster server.', input);
+    if (!/^https?:\/\//.test(server))
+        throw new errors/* UserError */.yo(`its server '${server}' is not an http(s) URL.`, input);
+    const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
+    const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
+    if (needsClientNode)
+        return { server: server.replace(/\/$/, ''), connection: undefined };
+    const connection = {
+        server: server.replace(/\/$/, ''),
+        insecure: cluster['insecure-skip-tls-verify'] === true
+    };
+    const ca = material(cluster['certificate-authority-data'], cluster['certificate-authority'], 'certificate-authority', input);
+    const cert = material(user['client-certificate-data'], user['client-certificate'], 'client-certificate', input);
+    const key = material(user['client-key-data'], user['client-key'], 'client-key', input);
+    if (ca)
+        connection.ca = ca;
+    if (cert)
+        connection.cert = cert;
+    if (key)
+        connection.key = key;
+    const tokenFile = kubeconfig_text(user.tokenFile) ?? kubeconfig_text(user['token-file']);
+    const token = kubeconfig_text(user.token) ??
+        (tokenFile ? material(undefined, tokenFile, 'token', input)?.toString('utf8').trim() : undefined);
+    if (token)
+        connection.token = token;
+    return { server: connection.server, connection };
+}
+
 ;// CONCATENATED MODULE: ./src/kube/client.ts
+
 
 
 
@@ -401,24 +482,52 @@ async function loadKubeClient(source, mask) {
         }
     }
     maskSecret(content, mask);
-    // Loaded lazily: the Kubernetes client is the heaviest import and not every path needs it.
-    const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 172).then(__nccwpck_require__.bind(__nccwpck_require__, 2172));
-    const config = new KubeConfig();
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    let document;
     try {
-        config.loadFromString(content);
+        document = parse(content);
     }
     catch (error) {
         throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
     }
-    const cluster = config.getCurrentCluster();
-    if (!cluster?.server)
-        throw new errors/* UserError */.yo('has no current context with a cluster server.', source.input);
-    if (!/^https?:\/\//.test(cluster.server))
-        throw new errors/* UserError */.yo(`its server '${cluster.server}' is not an http(s) URL.`, source.input);
-    return { config, server: cluster.server.replace(/\/$/, ''), source };
+    const { server, connection } = parseKubeconfig(document, source.input);
+    let loaded;
+    const kubeConfig = () => (loaded ??= (async () => {
+        // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
+        const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 172).then(__nccwpck_require__.bind(__nccwpck_require__, 2172));
+        const config = new KubeConfig();
+        try {
+            config.loadFromString(content);
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+        }
+        return config;
+    })());
+    return { server, source, connection, kubeConfig };
 }
 function firstLine(error) {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+/** TLS material and credentials for one request, from the parsed kubeconfig or from client-node. */
+async function requestOptionsFor(client, method) {
+    const headers = { Accept: 'application/json' };
+    const connection = client.connection;
+    if (!connection) {
+        const options = { method, headers };
+        await (await client.kubeConfig()).applyToHTTPSOptions(options);
+        return options;
+    }
+    if (connection.token)
+        headers.Authorization = `Bearer ${connection.token}`;
+    const options = { method, headers, rejectUnauthorized: !connection.insecure };
+    if (connection.ca)
+        options.ca = connection.ca;
+    if (connection.cert)
+        options.cert = connection.cert;
+    if (connection.key)
+        options.key = connection.key;
+    return options;
 }
 /**
  * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
@@ -426,8 +535,7 @@ function firstLine(error) {
  */
 async function kubeRequest(client, method, path, options = {}) {
     const url = new URL(client.server + path);
-    const requestOptions = { method, headers: { Accept: 'application/json' } };
-    await client.config.applyToHTTPSOptions(requestOptions);
+    const requestOptions = await requestOptionsFor(client, method);
     // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const timeoutMs = options.timeoutMs ?? 15000;
@@ -536,8 +644,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Z: () => (/* binding */ publishOidcAction)
 });
 
-// EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
-var client = __nccwpck_require__(4856);
+// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
+var client = __nccwpck_require__(7267);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __nccwpck_require__(201);
 // EXTERNAL MODULE: ./src/io/errors.ts
@@ -639,18 +747,22 @@ async function publishOidcAction(ctx) {
     const inputs = parsePublishInputs(ctx.read, ctx.env);
     // Masks the kubeconfig's secrets before anything else can print them.
     const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, ctx.mask);
+    // The cluster read starts before the SDKs load, so the two overlap; run() awaits it. The catch only
+    // keeps an early failure from counting as unhandled while the imports finish.
+    const { readClusterDocuments } = await __nccwpck_require__.e(/* import() */ 842).then(__nccwpck_require__.bind(__nccwpck_require__, 2842));
+    const clusterRead = readClusterDocuments(kube, CLUSTER_TIMEOUT_MS);
+    clusterRead.catch(() => undefined);
     // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
-    const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, { readClusterDocuments }, tlsAdapters] = await Promise.all([
+    const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, tlsAdapters] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(838)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5838)),
-        __nccwpck_require__.e(/* import() */ 842).then(__nccwpck_require__.bind(__nccwpck_require__, 2842)),
         Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)), __nccwpck_require__.e(/* import() */ 855).then(__nccwpck_require__.bind(__nccwpck_require__, 855))])
     ]);
     const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
     return run(inputs, {
-        readCluster: () => readClusterDocuments(kube, CLUSTER_TIMEOUT_MS),
+        readCluster: () => clusterRead,
         s3: new S3Client(clientConfig('S3', inputs.region, ctx.env)),
         iam: new IAMClient(clientConfig('IAM', inputs.region, ctx.env)),
         issuerThumbprint: (url) => issuerThumbprint(url),
@@ -857,6 +969,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

@@ -43,7 +43,8 @@ function kubeErrorText(error) {
 const TOKEN_SECONDS = 600;
 async function kubeClusterOps(client) {
     const k8s = await __webpack_require__.e(/* import() */ 959).then(__webpack_require__.bind(__webpack_require__, 6959));
-    const core = client.config.makeApiClient(k8s.CoreV1Api);
+    const config = await client.kubeConfig();
+    const core = config.makeApiClient(k8s.CoreV1Api);
     const ignoreNotFound = (error) => {
         if (statusOf(error) !== 404)
             throw error;
@@ -88,7 +89,7 @@ async function kubeClusterOps(client) {
         },
         createPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
         dryRunPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod, dryRun: 'All' }),
-        watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(client.config), namespace, name, deadline),
+        watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(config), namespace, name, deadline),
         async podLogs(namespace, name) {
             return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
         },

@@ -1,0 +1,103 @@
+// Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
+// bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
+// start-up cost dwarfs the two GETs publish-oidc makes. Kubeconfigs whose user authenticates in a
+// way this reader does not handle (exec plugins, auth providers, basic auth) get no connection, and
+// their requests go through client-node's KubeConfig instead.
+import { readFileSync } from 'node:fs';
+import { UserError } from '../io/errors.js';
+
+export interface KubeConnection {
+  server: string;
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  token?: string;
+  insecure: boolean;
+}
+
+export interface ParsedKubeconfig {
+  server: string;
+  /** Undefined when the user's authentication needs client-node (exec, auth-provider, basic auth). */
+  connection: KubeConnection | undefined;
+}
+
+type Named = { name?: unknown } & Record<string, unknown>;
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function entry(
+  list: unknown,
+  name: string,
+  key: 'cluster' | 'user' | 'context'
+): Record<string, unknown> | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const found = (list as Named[]).find((item) => record(item)?.name === name);
+  return record(found?.[key]);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Inline base64 data wins over a file path, as kubectl does. */
+function material(data: unknown, file: unknown, what: string, input: string): Buffer | undefined {
+  const inline = text(data);
+  if (inline) return Buffer.from(inline, 'base64');
+  const path = text(file);
+  if (!path) return undefined;
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new UserError(`its ${what} file '${path}' cannot be read.`, input);
+  }
+}
+
+export function parseKubeconfig(document: unknown, input: string): ParsedKubeconfig {
+  const config = record(document);
+  if (!config) throw new UserError('does not parse as a kubeconfig (not a YAML map).', input);
+  const currentContext = text(config['current-context']);
+  if (!currentContext) throw new UserError('has no current-context.', input);
+  const context = entry(config.contexts, currentContext, 'context');
+  if (!context)
+    throw new UserError(`names current-context '${currentContext}', which it does not define.`, input);
+  const cluster = entry(config.clusters, String(context.cluster ?? ''), 'cluster');
+  const server = text(cluster?.server);
+  if (!cluster || !server) throw new UserError('has no current context with a cluster server.', input);
+  if (!/^https?:\/\//.test(server))
+    throw new UserError(`its server '${server}' is not an http(s) URL.`, input);
+
+  const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
+  const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
+  if (needsClientNode) return { server: server.replace(/\/$/, ''), connection: undefined };
+
+  const connection: KubeConnection = {
+    server: server.replace(/\/$/, ''),
+    insecure: cluster['insecure-skip-tls-verify'] === true
+  };
+  const ca = material(
+    cluster['certificate-authority-data'],
+    cluster['certificate-authority'],
+    'certificate-authority',
+    input
+  );
+  const cert = material(
+    user['client-certificate-data'],
+    user['client-certificate'],
+    'client-certificate',
+    input
+  );
+  const key = material(user['client-key-data'], user['client-key'], 'client-key', input);
+  if (ca) connection.ca = ca;
+  if (cert) connection.cert = cert;
+  if (key) connection.key = key;
+  const tokenFile = text(user.tokenFile) ?? text(user['token-file']);
+  const token =
+    text(user.token) ??
+    (tokenFile ? material(undefined, tokenFile, 'token', input)?.toString('utf8').trim() : undefined);
+  if (token) connection.token = token;
+  return { server: connection.server, connection };
+}
