@@ -12,7 +12,3 @@ export function table(header: string[], rows: string[][]): string {
 export function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
-
-export function details(summaryLine: string, body: string): string {
-  return `<details><summary>${summaryLine}</summary>\n\n${body}\n\n</details>`;
-}

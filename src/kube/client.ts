@@ -141,20 +141,3 @@ export async function kubeRequest(
     request.end();
   });
 }
-
-/** GET a JSON document from the API server; 401/403 become errors that name the kubeconfig. */
-export async function kubeGetJson(client: KubeClient, path: string, timeoutMs?: number): Promise<unknown> {
-  const response = await kubeRequest(client, 'GET', path, timeoutMs === undefined ? {} : { timeoutMs });
-  if (response.status === 401 || response.status === 403)
-    throw new UserError(
-      `the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`,
-      client.source.input
-    );
-  if (response.status !== 200)
-    throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
-  try {
-    return JSON.parse(response.body) as unknown;
-  } catch {
-    throw new Error(`GET ${path} did not answer JSON.`);
-  }
-}

@@ -10,8 +10,8 @@ export const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';
 export const JWKS_ENDPOINT = '/openid/v1/jwks';
 
 /**
- * One document with the kubeconfig's TLS and credentials. Like kubeGetJson, with one more answer
- * explained: kube-apiserver serves no discovery documents (404) unless its issuer is an https URL.
+ * One document with the kubeconfig's TLS and credentials. A 404 is explained: kube-apiserver serves
+ * no discovery documents unless its issuer is an https URL.
  */
 async function clusterJson(client: KubeClient, path: string, timeoutMs: number): Promise<unknown> {
   const response = await kubeRequest(client, 'GET', path, { timeoutMs });

@@ -406,9 +406,6 @@ function table(header, rows) {
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
 }
-function details(summaryLine, body) {
-    return `<details><summary>${summaryLine}</summary>\n\n${body}\n\n</details>`;
-}
 
 ;// CONCATENATED MODULE: ./src/irsa-role/summary.ts
 // The job summary: each role, who may assume it, its policies, and what this run changed.

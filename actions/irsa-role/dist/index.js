@@ -543,20 +543,6 @@ async function kubeRequest(client, method, path, options = {}) {
         request.end();
     });
 }
-/** GET a JSON document from the API server; 401/403 become errors that name the kubeconfig. */
-async function kubeGetJson(client, path, timeoutMs) {
-    const response = await kubeRequest(client, 'GET', path, timeoutMs === undefined ? {} : { timeoutMs });
-    if (response.status === 401 || response.status === 403)
-        throw new UserError(`the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`, client.source.input);
-    if (response.status !== 200)
-        throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
-    try {
-        return JSON.parse(response.body);
-    }
-    catch {
-        throw new Error(`GET ${path} did not answer JSON.`);
-    }
-}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);

@@ -733,9 +733,6 @@ function table(header, rows) {
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
 }
-function details(summaryLine, body) {
-    return `<details><summary>${summaryLine}</summary>\n\n${body}\n\n</details>`;
-}
 
 ;// CONCATENATED MODULE: ./src/terraform/plan.ts
 function planCounts(showJson) {

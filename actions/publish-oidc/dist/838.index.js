@@ -824,9 +824,6 @@ function table(header, rows) {
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
 }
-function details(summaryLine, body) {
-    return `<details><summary>${summaryLine}</summary>\n\n${body}\n\n</details>`;
-}
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/summary.ts
 

@@ -16,8 +16,8 @@ export const modules = {
 const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';
 const JWKS_ENDPOINT = '/openid/v1/jwks';
 /**
- * One document with the kubeconfig's TLS and credentials. Like kubeGetJson, with one more answer
- * explained: kube-apiserver serves no discovery documents (404) unless its issuer is an https URL.
+ * One document with the kubeconfig's TLS and credentials. A 404 is explained: kube-apiserver serves
+ * no discovery documents unless its issuer is an https URL.
  */
 async function clusterJson(client, path, timeoutMs) {
     const response = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeRequest */ .z7)(client, 'GET', path, { timeoutMs });
