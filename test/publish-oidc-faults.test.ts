@@ -16,7 +16,7 @@ import { loadKubeClient } from '../src/kube/client.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
-import { anonymousGet } from '../src/publish-oidc/public-read.js';
+import { anonymousGet } from '../src/net/anonymous-get.js';
 import { run } from '../src/publish-oidc/run.js';
 import { startFaultProxy, type FaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';

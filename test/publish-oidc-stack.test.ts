@@ -35,7 +35,7 @@ import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
 import { SETTLE_DELAYS_MS } from '../src/publish-oidc/public-check.js';
-import { anonymousGet } from '../src/publish-oidc/public-read.js';
+import { anonymousGet } from '../src/net/anonymous-get.js';
 import { run, type PublishDeps } from '../src/publish-oidc/run.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';

@@ -22,7 +22,7 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
     import('@aws-sdk/client-iam'),
     import('../aws/clients.js'),
     import('./run.js'),
-    Promise.all([import('./issuer-thumbprint.js'), import('./public-read.js')])
+    Promise.all([import('./issuer-thumbprint.js'), import('../net/anonymous-get.js')])
   ]);
   const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
   return run(inputs, {

@@ -2,7 +2,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../io/logger.js';
 import type { ClusterDocuments } from './cluster-documents.js';
-import type { PublicResponse } from './public-read.js';
+import type { AnonymousResponse as PublicResponse } from '../net/anonymous-get.js';
 
 /** What run() needs from the world; the action wires the real adapters, tests wire counted ones. */
 export interface PublishDeps {

@@ -1,4 +1,4 @@
-import type { PublicResponse } from './public-read.js';
+import type { AnonymousResponse as PublicResponse } from '../net/anonymous-get.js';
 
 export interface PublishedDocument {
   name: string;

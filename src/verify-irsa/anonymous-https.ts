@@ -1,12 +1,7 @@
-/**
- * The anonymous https GET STS makes for the issuer's documents: no credentials of any kind,
- * no redirects followed, a bounded time and size.
- */
-import { get } from 'node:https';
+/** verify-irsa's view of the shared anonymous GET: the issuer documents as text. */
 import { rootCertificates } from 'node:tls';
-import type { AnonymousGet, FetchedDocument } from './issuer-documents.js';
-
-const MAX_BYTES = 1024 * 1024;
+import { anonymousGet as get } from '../net/anonymous-get.js';
+import type { AnonymousGet } from './issuer-documents.js';
 
 export interface AnonymousGetOptions {
   timeoutMs?: number;
@@ -19,25 +14,12 @@ export interface AnonymousGetOptions {
 }
 
 export function anonymousGet(options: AnonymousGetOptions = {}): AnonymousGet {
-  const timeoutMs = options.timeoutMs ?? 10_000;
   const ca = options.extraCaPem ? [...rootCertificates, options.extraCaPem] : undefined;
-  return (url) =>
-    new Promise<FetchedDocument>((resolve, reject) => {
-      if (!url.startsWith('https://')) return reject(new Error('not an https URL'));
-      const request = get(url, { timeout: timeoutMs, ...(ca ? { ca } : {}) }, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BYTES) request.destroy(new Error(`the answer exceeds ${MAX_BYTES} bytes`));
-          else chunks.push(chunk);
-        });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })
-        );
-        response.on('error', reject);
-      });
-      request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-      request.on('error', reject);
+  return async (url) => {
+    const response = await get(url, {
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(ca ? { ca } : {})
     });
+    return { status: response.status, body: response.body.toString('utf8') };
+  };
 }

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(603);
+/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1121);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .Hf);
@@ -260,7 +260,7 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 603:
+/***/ 1121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -544,40 +544,54 @@ async function kubeRequest(client, method, path, options = {}) {
     });
 }
 
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-;// CONCATENATED MODULE: ./src/verify-irsa/anonymous-https.ts
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+;// CONCATENATED MODULE: ./src/net/anonymous-get.ts
 /**
- * The anonymous https GET STS makes for the issuer's documents: no credentials of any kind,
- * no redirects followed, a bounded time and size.
+ * The anonymous https GET that STS makes for an issuer's documents: no credentials of any kind, no
+ * connection reuse, no redirects followed, a bounded time and size. publish-oidc reads its published
+ * copies back this way; verify-irsa checks the issuer this way.
  */
 
-
-const MAX_BYTES = 1024 * 1024;
-function anonymousGet(options = {}) {
+function anonymousGet(url, options = {}) {
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const ca = options.extraCaPem ? [...external_node_tls_namespaceObject.rootCertificates, options.extraCaPem] : undefined;
-    return (url) => new Promise((resolve, reject) => {
+    const maxBytes = options.maxBytes ?? 1024 * 1024;
+    return new Promise((resolve, reject) => {
         if (!url.startsWith('https://'))
             return reject(new Error('not an https URL'));
-        const request = (0,external_node_https_.get)(url, { timeout: timeoutMs, ...(ca ? { ca } : {}) }, (response) => {
+        const request = (0,external_node_https_.get)(url, { timeout: timeoutMs, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
             const chunks = [];
             let size = 0;
             response.on('data', (chunk) => {
                 size += chunk.length;
-                if (size > MAX_BYTES)
-                    request.destroy(new Error(`the answer exceeds ${MAX_BYTES} bytes`));
+                if (size > maxBytes)
+                    request.destroy(new Error(`the answer exceeds ${maxBytes} bytes`));
                 else
                     chunks.push(chunk);
             });
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
             response.on('error', reject);
         });
         request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
         request.on('error', reject);
     });
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/anonymous-https.ts
+/** verify-irsa's view of the shared anonymous GET: the issuer documents as text. */
+
+
+function anonymous_https_anonymousGet(options = {}) {
+    const ca = options.extraCaPem ? [...external_node_tls_namespaceObject.rootCertificates, options.extraCaPem] : undefined;
+    return async (url) => {
+        const response = await anonymousGet(url, {
+            ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+            ...(ca ? { ca } : {})
+        });
+        return { status: response.status, body: response.body.toString('utf8') };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/io/summary.ts
@@ -764,7 +778,7 @@ async function verifyDeps(inputs, ctx) {
             stsWithCredentials: (credentials) => new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
             mask: ctx.mask
         },
-        get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
+        get: anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}),
         log: ctx.log,
         mask: ctx.mask,
         now: () => new Date()

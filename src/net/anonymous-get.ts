@@ -1,0 +1,43 @@
+/**
+ * The anonymous https GET that STS makes for an issuer's documents: no credentials of any kind, no
+ * connection reuse, no redirects followed, a bounded time and size. publish-oidc reads its published
+ * copies back this way; verify-irsa checks the issuer this way.
+ */
+import { get } from 'node:https';
+
+export interface AnonymousResponse {
+  status: number;
+  body: Buffer;
+}
+
+export interface AnonymousGetOptions {
+  timeoutMs?: number;
+  /** Trusted CAs (PEM) in place of Node's defaults. */
+  ca?: string[];
+  maxBytes?: number;
+}
+
+export function anonymousGet(url: string, options: AnonymousGetOptions = {}): Promise<AnonymousResponse> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxBytes = options.maxBytes ?? 1024 * 1024;
+  return new Promise<AnonymousResponse>((resolve, reject) => {
+    if (!url.startsWith('https://')) return reject(new Error('not an https URL'));
+    const request = get(
+      url,
+      { timeout: timeoutMs, agent: false, ...(options.ca ? { ca: options.ca } : {}) },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) request.destroy(new Error(`the answer exceeds ${maxBytes} bytes`));
+          else chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        response.on('error', reject);
+      }
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+    request.on('error', reject);
+  });
+}
