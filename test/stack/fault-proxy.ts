@@ -3,7 +3,13 @@
 // or drop the connection. It lets tests prove that the SDK's retry (and our code above it) copes,
 // without waiting on real AWS limits. Decisions come from a seeded PRNG so a failing run can be
 // replayed with the same seed.
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type RequestOptions,
+  type ServerResponse
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -112,21 +118,23 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The request as the client sent it, addressed to the target. */
+function upstreamOptions(target: URL, req: IncomingMessage): RequestOptions {
+  return {
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: target.port,
+    method: req.method,
+    path: req.url,
+    headers: req.headers
+  };
+}
+
 function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
-  const upstream = httpRequest(
-    {
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      method: req.method,
-      path: req.url,
-      headers: req.headers
-    },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    }
-  );
+  const upstream = httpRequest(upstreamOptions(target, req), (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
   upstream.on('error', (error) => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
     res.end(`fault-proxy: upstream failed: ${error.message}`);
@@ -135,20 +143,10 @@ function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerRes
 }
 
 function forwardThenDrop(target: URL, req: IncomingMessage, body: Buffer): void {
-  const upstream = httpRequest(
-    {
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      method: req.method,
-      path: req.url,
-      headers: req.headers
-    },
-    (answer) => {
-      answer.resume();
-      answer.on('end', () => req.socket.resetAndDestroy());
-    }
-  );
+  const upstream = httpRequest(upstreamOptions(target, req), (answer) => {
+    answer.resume();
+    answer.on('end', () => req.socket.resetAndDestroy());
+  });
   upstream.on('error', () => req.socket.resetAndDestroy());
   upstream.end(body);
 }
