@@ -4,18 +4,20 @@ import { describe, expect, it } from '@jest/globals';
 import { mapInputReader } from '../src/io/inputs.js';
 import { UserError } from '../src/io/errors.js';
 import { readIrsaRoleInputs } from '../src/irsa-role/inputs.js';
+import { loadYamlParser } from '../src/io/yaml.js';
 import { mapBounded, settleBounded } from '../src/irsa-role/pool.js';
 import { desiredRoleFor, roleDescription } from '../src/irsa-role/run.js';
 import { irsaRoleSummary } from '../src/irsa-role/summary.js';
 import { parsePolicyDocument } from '../src/trust/policy-document.js';
 import { trustPolicyFor, trustPolicySize } from '../src/trust/trust-policy.js';
 
+const yaml = await loadYamlParser();
 const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com/c1';
 const RO = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const S3 = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
 
 function read(values: Record<string, string>) {
-  return readIrsaRoleInputs(mapInputReader({ 'provider-arn': PROVIDER, ...values }));
+  return readIrsaRoleInputs(mapInputReader({ 'provider-arn': PROVIDER, ...values }), yaml);
 }
 
 function problemOf(values: Record<string, string>): UserError {
@@ -159,11 +161,13 @@ describe('readIrsaRoleInputs', () => {
 describe('policy statements', () => {
   it('accepts wildcards in actions and ARNs in resources, and checks Condition blocks', () => {
     const ok = parsePolicyDocument(
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","sqs:*"],"Resource":["arn:aws:s3:::b/*","*"],"Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}'
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","sqs:*"],"Resource":["arn:aws:s3:::b/*","*"],"Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}',
+      yaml
     );
     expect('document' in ok).toBe(true);
     const bad = parsePolicyDocument(
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":"true"}}]}'
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":"true"}}]}',
+      yaml
     );
     expect('problem' in bad && bad.problem).toContain('Condition must map operators');
   });

@@ -14,6 +14,9 @@ import {
 } from '../src/trust/policy-document.js';
 import { managedTags, parseTagLines, parseTagValue, tagsToWrite } from '../src/trust/tags.js';
 import { conditionKeyPrefix, trustPolicyFor } from '../src/trust/trust-policy.js';
+import { loadYamlParser } from '../src/io/yaml.js';
+
+const yaml = await loadYamlParser();
 
 const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/irsa.example.com/cluster-a';
 
@@ -147,10 +150,10 @@ describe('policy documents', () => {
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
 
   it('parses JSON (tabs included) and YAML to the same document', () => {
-    const yaml =
+    const yamlText =
       'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: "*"\n';
-    const fromJson = parsePolicyDocument(json.replace('{"Version"', '{\n\t"Version"'));
-    const fromYaml = parsePolicyDocument(yaml);
+    const fromJson = parsePolicyDocument(json.replace('{"Version"', '{\n\t"Version"'), yaml);
+    const fromYaml = parsePolicyDocument(yamlText, yaml);
     expect('document' in fromJson && 'document' in fromYaml).toBe(true);
     if ('document' in fromJson && 'document' in fromYaml)
       expect(fromYaml.document).toEqual(fromJson.document);
@@ -166,7 +169,7 @@ describe('policy documents', () => {
     ['{"Version":"2012-10-17","Statment":[]}', "unknown top-level key 'Statment'"],
     ['{"Version":"2020-01-01","Statement":[]}', "Version '2020-01-01'"]
   ])('rejects %j', (text, reason) => {
-    const result = parsePolicyDocument(text);
+    const result = parsePolicyDocument(text, yaml);
     expect('problem' in result && result.problem).toContain(reason);
   });
 

@@ -7,8 +7,10 @@ import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
 import { readProvisionInputs } from '../src/provision/inputs.js';
+import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
 
+const yaml = await loadYamlParser();
 const repoRoot = join(import.meta.dirname, '..');
 
 /** A sandbox whose PATH starts with a fake terraform that only records that it was started. */
@@ -140,7 +142,7 @@ describe('inputs as parsed', () => {
   const box = sandbox();
   writeFileSync(join(box.dir, 'a.tfvars'), 'node_count = 1\n');
   const parse = (values: Record<string, string>) =>
-    readProvisionInputs(mapInputReader(values), box.env, join(repoRoot, 'terraform'));
+    readProvisionInputs(mapInputReader(values), box.env, join(repoRoot, 'terraform'), yaml);
 
   test('defaults: plan, the bundled root, comment on pull requests', () => {
     const inputs = parse({ 'cluster-name': 'prod-1' });
@@ -182,7 +184,9 @@ describe('inputs as parsed', () => {
   });
 
   test('without a bundled root, working-directory must be given', () => {
-    expect(() => readProvisionInputs(mapInputReader({ 'cluster-name': 'c' }), box.env, undefined)).toThrow(
+    expect(() =>
+      readProvisionInputs(mapInputReader({ 'cluster-name': 'c' }), box.env, undefined, yaml)
+    ).toThrow(
       /^Input 'working-directory': is not set and the suite's bundled terraform\/ root was not found/
     );
   });

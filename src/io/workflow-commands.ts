@@ -1,8 +1,7 @@
 // The runner's workflow-command protocol, written directly. @actions/core does the same, but its
 // bundle (1 MiB with http-client and undici, for OIDC tokens these actions never request) costs
 // each action more start-up time than all of its own input checks; see the README's Performance.
-import { appendFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { appendFileSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
 
 // Escaping as the runner documents it (and as @actions/core does): data escapes %, CR and LF.
@@ -10,8 +9,42 @@ function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/**
+ * Writes whole lines to fd 1 with writeSync while it takes them: setting up process.stdout on a pipe
+ * costs a run ~5 ms of start-up, more than all its input checks. Once the fd refuses (a full
+ * non-blocking pipe: EAGAIN) or takes part of a line, the rest and every later line go through the
+ * stream, which buffers, so lines keep their order.
+ */
+export function lineWriter(
+  writeFd: (bytes: Uint8Array) => number,
+  writeStream: (bytes: Uint8Array) => void
+): (line: string) => void {
+  let throughStream = false;
+  return (line) => {
+    const bytes = Buffer.from(line, 'utf8');
+    if (throughStream) return writeStream(bytes);
+    let written = 0;
+    try {
+      written = writeFd(bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+    if (written === bytes.length) return;
+    throughStream = true;
+    writeStream(bytes.subarray(written));
+  };
+}
+
+/** Where every line for the runner goes; an object so that tests can watch it. */
+export const stdoutLines = {
+  write: lineWriter(
+    (bytes) => writeSync(1, bytes),
+    (bytes) => process.stdout.write(bytes)
+  )
+};
+
 export function issue(command: string, message = ''): void {
-  process.stdout.write(`::${command}::${escapeData(message)}${EOL}`);
+  stdoutLines.write(`::${command}::${escapeData(message)}${EOL}`);
 }
 
 export function addMask(secret: string): void {
@@ -19,7 +52,7 @@ export function addMask(secret: string): void {
 }
 
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`);
+  stdoutLines.write(`${message}${EOL}`);
 }
 
 export async function group<T>(name: string, body: () => Promise<T>): Promise<T> {
@@ -36,7 +69,8 @@ export function setOutput(name: string, value: string, env: NodeJS.ProcessEnv = 
   const file = env.GITHUB_OUTPUT;
   // Outside a runner there is nowhere to put it; printing it could print a secret.
   if (!file) return;
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  // Fetched here, not imported at the top: loading node:crypto costs a failing run ~4 ms at start.
+  const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
   if (name.includes(delimiter) || value.includes(delimiter))
     throw new Error(`output ${name} contains its own delimiter`);
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');

@@ -3,7 +3,8 @@ import type { ActionContext, ActionResult } from '../io/action.js';
 import { maskSecret } from '../io/secrets.js';
 import { clientConfig } from '../aws/clients.js';
 import { loadKubeClient } from '../kube/client.js';
-import { readIrsaRoleInputs } from './inputs.js';
+import { yamlParserFor } from '../io/yaml.js';
+import { IRSA_ROLE_YAML_INPUTS, readIrsaRoleInputs } from './inputs.js';
 
 /** IAM is global; any region signs its requests, so no region input is asked for. */
 function iamRegion(env: NodeJS.ProcessEnv): string {
@@ -28,7 +29,7 @@ export async function irsaRoleAction(
 ): Promise<ActionResult> {
   // Masked before anything else reads it, so no later error can print it.
   maskSecret(ctx.read('kubeconfig'), ctx.mask);
-  const inputs = readIrsaRoleInputs(ctx.read);
+  const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
   // The AWS SDK and everything that uses it load only once the inputs are known to be good.
   const { run } = await import('./run.js');
   const iam = overrides.iam ?? (await createIamClient(ctx.env));

@@ -1,9 +1,9 @@
 // Every input of irsa-role, read and validated before anything is written. Only the checks that
 // need AWS (does the provider exist, does each policy ARN exist) are left to run().
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, httpsUrl, integerInput, listInput, oneOf, optionalInput } from '../io/inputs.js';
+import type { YamlParse } from '../io/yaml.js';
 import type { KubeconfigSource } from '../kube/client.js';
 import { kubeconfigSource } from '../kube/client.js';
 import {
@@ -92,9 +92,13 @@ function checkedBoundary(arn: string | undefined, origin: Origin): string | unde
   return arn;
 }
 
-function checkedPolicy(text: string | undefined, origin: Origin): PolicyDocument | undefined {
+function checkedPolicy(
+  text: string | undefined,
+  origin: Origin,
+  yaml: YamlParse
+): PolicyDocument | undefined {
   if (text === undefined) return undefined;
-  const result = parsePolicyDocument(text);
+  const result = parsePolicyDocument(text, yaml);
   if ('problem' in result) fail(origin, `the inline policy ${result.problem}`);
   const size = policyJson(result.document).length;
   if (size > INLINE_POLICY_LIMIT)
@@ -131,12 +135,12 @@ function checkedAccounts(
   });
 }
 
-function readShared(read: InputReader): Shared {
+function readShared(read: InputReader, yaml: YamlParse): Shared {
   const allowWildcards = booleanInput(read, 'allow-wildcards', false);
   const top = (input: string): Origin => ({ input, where: '' });
   return {
     policyArns: checkedPolicyArns(listInput(read, 'policy-arns', /\n/), top('policy-arns')),
-    inlinePolicy: checkedPolicy(optionalInput(read, 'inline-policy'), top('inline-policy')),
+    inlinePolicy: checkedPolicy(optionalInput(read, 'inline-policy'), top('inline-policy'), yaml),
     permissionsBoundary: checkedBoundary(
       optionalInput(read, 'permissions-boundary'),
       top('permissions-boundary')
@@ -191,14 +195,14 @@ function stringList(value: unknown, key: string, origin: Origin): string[] {
   fail(origin, `'${key}' must be a string or a list of strings.`);
 }
 
-function itemPolicy(value: unknown, origin: Origin): PolicyDocument | undefined {
+function itemPolicy(value: unknown, origin: Origin, yaml: YamlParse): PolicyDocument | undefined {
   if (value === undefined || value === null) return undefined;
   // A mapping is the document itself; a string is JSON or YAML text.
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return checkedPolicy(text, origin);
+  return checkedPolicy(text, origin, yaml);
 }
 
-function bindingFromItem(raw: unknown, index: number, shared: Shared): RoleBinding {
+function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: YamlParse): RoleBinding {
   const at: Origin = { input: 'bindings', where: `item ${index + 1}` };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     fail(at, 'must be a mapping with role-name, namespace and service-account.');
@@ -220,7 +224,7 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared): RoleBindi
     origin
   );
   const ownArns = checkedPolicyArns(stringList(item['policy-arns'], 'policy-arns', origin), origin);
-  const ownPolicy = itemPolicy(item['inline-policy'], origin);
+  const ownPolicy = itemPolicy(item['inline-policy'], origin, yaml);
   const ownBoundary = checkedBoundary(stringField(item, 'permissions-boundary', origin), origin);
   const ownTags = parseTagValue(item.tags);
   if ('problem' in ownTags) fail(origin, ownTags.problem);
@@ -239,17 +243,17 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared): RoleBindi
   };
 }
 
-function listBindings(text: string, shared: Shared): RoleBinding[] {
+function listBindings(text: string, shared: Shared, yaml: YamlParse): RoleBinding[] {
   let parsed: unknown;
   try {
-    parsed = parseYaml(text, { prettyErrors: false });
+    parsed = yaml(text);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new UserError(`does not parse as a YAML list (${reason}).`, 'bindings');
   }
   if (!Array.isArray(parsed) || parsed.length === 0)
     throw new UserError('must be a non-empty YAML list of bindings.', 'bindings');
-  const bindings = parsed.map((item, index) => bindingFromItem(item, index, shared));
+  const bindings = parsed.map((item, index) => bindingFromItem(item, index, shared, yaml));
   const seen = new Set<string>();
   for (const binding of bindings) {
     if (seen.has(binding.roleName))
@@ -298,9 +302,12 @@ function checkAnnotationTargets(bindings: RoleBinding[]): void {
     }
 }
 
-export function readIrsaRoleInputs(read: InputReader): IrsaRoleInputs {
+/** The inputs that may hold YAML: a run without them never loads the parser. */
+export const IRSA_ROLE_YAML_INPUTS = ['bindings', 'inline-policy'] as const;
+
+export function readIrsaRoleInputs(read: InputReader, yaml: YamlParse): IrsaRoleInputs {
   const provider = readProvider(read);
-  const shared = readShared(read);
+  const shared = readShared(read, yaml);
   const bindingsText = read('bindings');
   const singleGiven = SINGLE_INPUTS.filter((name) => read(name) !== '');
   if (bindingsText !== '' && singleGiven.length > 0)
@@ -311,7 +318,7 @@ export function readIrsaRoleInputs(read: InputReader): IrsaRoleInputs {
   if (bindingsText === '' && singleGiven.length === 0)
     throw new UserError("is required (or give 'bindings' for many roles).", 'role-name');
   const single = bindingsText === '';
-  const bindings = single ? [singleBinding(read, shared)] : listBindings(bindingsText, shared);
+  const bindings = single ? [singleBinding(read, shared)] : listBindings(bindingsText, shared, yaml);
   const annotate = booleanInput(read, 'annotate-service-account', false);
   const kubeconfig = kubeconfigSource(read, annotate);
   if (annotate) checkAnnotationTargets(bindings);

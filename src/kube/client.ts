@@ -92,8 +92,9 @@ export interface RawResponse {
 }
 
 /**
- * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
- * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover.
+ * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
+ * and for the plain REST calls that do not justify loading @kubernetes/client-node.
  */
 export async function kubeRequest(
   client: KubeClient,
@@ -103,6 +104,8 @@ export async function kubeRequest(
 ): Promise<RawResponse> {
   const url = new URL(client.server + path);
   const requestOptions = await requestOptionsFor(client, method);
+  if (options.body !== undefined)
+    requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/json' };
   // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
   const transport = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const timeoutMs = options.timeoutMs ?? 15000;
@@ -140,4 +143,43 @@ export async function kubeRequest(
     if (options.body) request.write(options.body);
     request.end();
   });
+}
+
+/** A non-2xx answer of the API server; `body` is its Status object as text. */
+export class KubeApiError extends Error {
+  readonly code: number;
+  readonly body: string;
+
+  constructor(method: string, path: string, response: RawResponse) {
+    super(`${method} ${path} answered HTTP ${response.status}`);
+    this.name = 'KubeApiError';
+    this.code = response.status;
+    this.body = response.body;
+  }
+}
+
+/** A REST call on a resource path: JSON in, JSON (or, for logs, text) out; a KubeApiError otherwise. */
+export async function kubeCall(
+  client: KubeClient,
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<RawResponse> {
+  const response = await kubeRequest(
+    client,
+    method,
+    path,
+    body === undefined ? {} : { body: JSON.stringify(body) }
+  );
+  if (response.status < 200 || response.status > 299) throw new KubeApiError(method, path, response);
+  return response;
+}
+
+/**
+ * Resolves once the requests started so far have handed their connection to the OS (net connects
+ * on the next tick): a caller that is about to load modules for a while waits for this first, so
+ * that the connection is made during the load instead of after it.
+ */
+export function afterPendingConnects(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

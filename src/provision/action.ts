@@ -2,18 +2,22 @@ import { tmpdir } from 'node:os';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
-import { terraformCli } from '../terraform/cli.js';
-import { findOnPath, installTerraform } from '../terraform/install.js';
+import { yamlParserFor } from '../io/yaml.js';
 import { bundledTerraformRoot } from './bundled-root.js';
-import { backendCredentials, readProvisionInputs } from './inputs.js';
-import { githubCommenter, pullRequestFromEvent } from './pull-request.js';
-import { run } from './run.js';
+import { backendCredentials, PROVISION_YAML_INPUTS, readProvisionInputs } from './inputs.js';
 
 export async function provisionAction(ctx: ActionContext): Promise<ActionResult> {
   // Every input is checked before terraform runs or anything is written.
-  const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url));
+  const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS);
+  const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
   if (inputs.githubToken) ctx.mask(inputs.githubToken);
   for (const credential of backendCredentials(inputs.backendConfig)) ctx.mask(credential);
+  // The rest loads only once the inputs are known good, so a bad input fails at once.
+  const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }] = await Promise.all([
+    import('../terraform/cli.js'),
+    import('./pull-request.js'),
+    import('./run.js')
+  ]);
   const pullRequest =
     inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
   const commenter = pullRequest
@@ -36,6 +40,7 @@ async function terraformBinary(
   env: NodeJS.ProcessEnv,
   log: Logger
 ): Promise<string> {
+  const { findOnPath, installTerraform } = await import('../terraform/install.js');
   const onPath = await findOnPath('terraform', env);
   if (onPath) {
     if (version) log.info(`terraform-version ${version} not installed: using the terraform on PATH.`);

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
+import type { YamlParse } from '../io/yaml.js';
 import type { ProvisionCommand } from '../terraform/comment.js';
-import { TERRAFORM_VERSION } from '../terraform/release.js';
+
+/** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
+const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
 
 export const COMMANDS: readonly ProvisionCommand[] = ['plan', 'apply', 'destroy', 'output'];
 
@@ -41,12 +43,16 @@ export function clusterNameInput(read: InputReader): string {
 }
 
 /** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
-export function variablesInput(read: InputReader, clusterName: string): Record<string, unknown> {
+export function variablesInput(
+  read: InputReader,
+  clusterName: string,
+  yaml: YamlParse
+): Record<string, unknown> {
   const text = read('variables');
   let parsed: unknown = {};
   if (text !== '') {
     try {
-      parsed = parseYaml(text) ?? {};
+      parsed = yaml(text) ?? {};
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new UserError(`does not parse as YAML or JSON: ${reason}`, 'variables');
@@ -133,10 +139,14 @@ export function terraformVersionInput(read: InputReader): string | undefined {
 }
 
 /** Every input, parsed and checked before anything runs. */
+/** The one input that may hold YAML: a run without it never loads the parser. */
+export const PROVISION_YAML_INPUTS = ['variables'] as const;
+
 export function readProvisionInputs(
   read: InputReader,
   env: NodeJS.ProcessEnv,
-  bundledRoot: string | undefined
+  bundledRoot: string | undefined,
+  yaml: YamlParse
 ): ProvisionInputs {
   const command = enumInput(read, 'command', COMMANDS, 'plan');
   const clusterName = clusterNameInput(read);
@@ -144,7 +154,7 @@ export function readProvisionInputs(
     command,
     clusterName,
     workingDirectory: workingDirectoryInput(read, env, bundledRoot),
-    variables: variablesInput(read, clusterName),
+    variables: variablesInput(read, clusterName, yaml),
     varFiles: varFilesInput(read, env),
     backendConfig: backendConfigInput(read),
     terraformVersion: terraformVersionInput(read),

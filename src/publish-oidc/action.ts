@@ -1,5 +1,5 @@
 import type { ActionContext, ActionResult } from '../io/action.js';
-import { loadKubeClient } from '../kube/client.js';
+import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
 import { parsePublishInputs } from './inputs.js';
 
 // Bounded, so that an unreachable API server fails the step instead of hanging the job.
@@ -15,6 +15,7 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
   const { readClusterDocuments } = await import('./cluster-documents.js');
   const clusterRead = readClusterDocuments(kube, CLUSTER_TIMEOUT_MS);
   clusterRead.catch(() => undefined);
+  await afterPendingConnects();
 
   // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
   const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, tlsAdapters] = await Promise.all([

@@ -4,9 +4,6 @@ import { createReadStream } from 'node:fs';
 /** Where HashiCorp publishes Terraform builds and their checksums. */
 export const HASHICORP_RELEASES = 'https://releases.hashicorp.com';
 
-/** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
-export const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
-
 // Node's names for platforms and CPUs, against the names in HashiCorp's archive file names.
 const OS: Partial<Record<NodeJS.Platform, string>> = {
   linux: 'linux',

@@ -1,6 +1,6 @@
 // IAM policy documents: parsing what a user wrote (JSON or YAML), checking it is shaped like a
 // policy, and comparing documents the way IAM means them rather than byte for byte.
-import { parse as parseYaml } from 'yaml';
+import type { YamlParse } from '../io/yaml.js';
 
 export type PolicyValue = string | number | boolean | null | PolicyValue[] | { [key: string]: PolicyValue };
 
@@ -34,11 +34,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 // JSON first: YAML forbids tabs in indentation, which pasted JSON often has.
-function parseJsonOrYaml(text: string): unknown {
+function parseJsonOrYaml(text: string, yaml: YamlParse): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return parseYaml(text, { prettyErrors: false }) as unknown;
+    return yaml(text);
   }
 }
 
@@ -46,10 +46,13 @@ function parseJsonOrYaml(text: string): unknown {
  * Parses a user's policy (JSON is YAML, so one parser reads both) and checks its shape. Returns a
  * sentence on failure so the caller can name the input.
  */
-export function parsePolicyDocument(text: string): { document: PolicyDocument } | { problem: string } {
+export function parsePolicyDocument(
+  text: string,
+  yaml: YamlParse
+): { document: PolicyDocument } | { problem: string } {
   let parsed: unknown;
   try {
-    parsed = parseJsonOrYaml(text);
+    parsed = parseJsonOrYaml(text, yaml);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return { problem: `does not parse as JSON or YAML (${reason}).` };

@@ -1,10 +1,15 @@
 /**
  * What verify-irsa asks of the cluster: service accounts, a TokenRequest, and one pod followed
- * with a watch. Backed by @kubernetes/client-node, imported lazily so that bad inputs fail
- * before the heaviest dependency loads.
+ * with a watch.
  */
-import type { CoreV1Api, V1Pod } from '@kubernetes/client-node';
+import type {
+  AuthenticationV1TokenRequest,
+  CoreV1EventList,
+  V1Pod,
+  V1ServiceAccount
+} from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
+import { kubeCall } from '../kube/client.js';
 import { MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
 
 export interface ServiceAccountView {
@@ -64,10 +69,18 @@ export function kubeErrorText(error: unknown): string {
 // Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
 const TOKEN_SECONDS = 600;
 
-export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
-  const k8s = await import('@kubernetes/client-node');
-  const config = await client.kubeConfig();
-  const core: CoreV1Api = config.makeApiClient(k8s.CoreV1Api);
+const enc = encodeURIComponent;
+const inNamespace = (namespace: string, rest: string): string =>
+  `/api/v1/namespaces/${enc(namespace)}/${rest}`;
+
+/**
+ * Every call but the watch is one plain REST request (src/kube/client.ts), so that a token-mode
+ * run, whose first request is reading the service account, never loads @kubernetes/client-node
+ * (a 16 MB chunk); the pod watch, which needs its streaming Watch, loads it on first use.
+ */
+export function kubeClusterOps(client: KubeClient): ClusterOps {
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    JSON.parse((await kubeCall(client, method, path, body)).body) as T;
   const ignoreNotFound = (error: unknown): void => {
     if (statusOf(error) !== 404) throw error;
   };
@@ -75,7 +88,10 @@ export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
   return {
     async readServiceAccount(namespace, name) {
       try {
-        const account = await core.readNamespacedServiceAccount({ name, namespace });
+        const account = await json<V1ServiceAccount>(
+          'GET',
+          inNamespace(namespace, `serviceaccounts/${enc(name)}`)
+        );
         return { annotations: account.metadata?.annotations ?? {} };
       } catch (error) {
         ignoreNotFound(error);
@@ -83,45 +99,52 @@ export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
       }
     },
     async createServiceAccount(namespace, name, roleArn) {
-      await core.createNamespacedServiceAccount({
-        namespace,
-        body: {
-          metadata: {
-            name,
-            namespace,
-            labels: { ...MANAGED_BY },
-            annotations: { [ROLE_ANNOTATION]: roleArn }
-          }
+      await json('POST', inNamespace(namespace, 'serviceaccounts'), {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: {
+          name,
+          namespace,
+          labels: { ...MANAGED_BY },
+          annotations: { [ROLE_ANNOTATION]: roleArn }
         }
       });
     },
     async deleteServiceAccount(namespace, name) {
-      await core.deleteNamespacedServiceAccount({ name, namespace }).catch(ignoreNotFound);
+      await json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`)).catch(ignoreNotFound);
     },
     async requestToken(namespace, name, audience) {
-      const answer = await core.createNamespacedServiceAccountToken({
-        name,
-        namespace,
-        body: { spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS } }
-      });
+      const answer = await json<AuthenticationV1TokenRequest>(
+        'POST',
+        inNamespace(namespace, `serviceaccounts/${enc(name)}/token`),
+        {
+          apiVersion: 'authentication.k8s.io/v1',
+          kind: 'TokenRequest',
+          spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS }
+        }
+      );
       const token = answer.status?.token;
       if (!token) throw new Error('the TokenRequest answer holds no token');
       return token;
     },
-    createPod: (pod) =>
-      core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
+    createPod: (pod) => json<V1Pod>('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods'), pod),
     dryRunPod: (pod) =>
-      core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod, dryRun: 'All' }),
-    watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(config), namespace, name, deadline),
+      json<V1Pod>('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
+    async watchPod(namespace, name, deadline) {
+      const { Watch } = await import('@kubernetes/client-node');
+      return watchPod(new Watch(await client.kubeConfig()), namespace, name, deadline);
+    },
     async podLogs(namespace, name) {
-      return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
+      return (await kubeCall(client, 'GET', inNamespace(namespace, `pods/${enc(name)}/log?tailLines=50`)))
+        .body;
     },
     async podEvents(namespace, name) {
       // Selected by the server: a busy namespace can hold thousands of events.
-      const list = await core.listNamespacedEvent({
-        namespace,
-        fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}`
-      });
+      const selector = enc(`involvedObject.kind=Pod,involvedObject.name=${name}`);
+      const list = await json<CoreV1EventList>(
+        'GET',
+        inNamespace(namespace, `events?fieldSelector=${selector}`)
+      );
       return list.items.map((event) => ({
         type: event.type ?? '',
         reason: event.reason ?? '',
@@ -129,7 +152,9 @@ export async function kubeClusterOps(client: KubeClient): Promise<ClusterOps> {
       }));
     },
     async deletePod(namespace, name) {
-      await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 }).catch(ignoreNotFound);
+      await json('DELETE', inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`)).catch(
+        ignoreNotFound
+      );
     }
   };
 }

@@ -96,8 +96,6 @@ var errors = __nccwpck_require__(7333);
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/io/workflow-commands.ts
@@ -106,19 +104,48 @@ var external_node_os_ = __nccwpck_require__(8161);
 // each action more start-up time than all of its own input checks; see the README's Performance.
 
 
-
 // Escaping as the runner documents it (and as @actions/core does): data escapes %, CR and LF.
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
+/**
+ * Writes whole lines to fd 1 with writeSync while it takes them: setting up process.stdout on a pipe
+ * costs a run ~5 ms of start-up, more than all its input checks. Once the fd refuses (a full
+ * non-blocking pipe: EAGAIN) or takes part of a line, the rest and every later line go through the
+ * stream, which buffers, so lines keep their order.
+ */
+function lineWriter(writeFd, writeStream) {
+    let throughStream = false;
+    return (line) => {
+        const bytes = Buffer.from(line, 'utf8');
+        if (throughStream)
+            return writeStream(bytes);
+        let written = 0;
+        try {
+            written = writeFd(bytes);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+        }
+        if (written === bytes.length)
+            return;
+        throughStream = true;
+        writeStream(bytes.subarray(written));
+    };
+}
+/** Where every line for the runner goes; an object so that tests can watch it. */
+const stdoutLines = {
+    write: lineWriter((bytes) => (0,external_node_fs_.writeSync)(1, bytes), (bytes) => process.stdout.write(bytes))
+};
 function issue(command, message = '') {
-    process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
+    stdoutLines.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
 }
 function addMask(secret) {
     issue('add-mask', secret);
 }
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    stdoutLines.write(`${message}${external_node_os_.EOL}`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -135,7 +162,8 @@ function setOutput(name, value, env = process.env) {
     // Outside a runner there is nowhere to put it; printing it could print a secret.
     if (!file)
         return;
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // Fetched here, not imported at the top: loading node:crypto costs a failing run ~4 ms at start.
+    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
     if (name.includes(delimiter) || value.includes(delimiter))
         throw new Error(`output ${name} contains its own delimiter`);
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
@@ -332,10 +360,13 @@ function oneOf(read, first, second, required) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  TO: () => (/* binding */ afterPendingConnects),
   z7: () => (/* binding */ kubeRequest),
   X4: () => (/* binding */ kubeconfigSource),
   Lc: () => (/* binding */ loadKubeClient)
 });
+
+// UNUSED EXPORTS: KubeApiError, kubeCall
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -528,12 +559,15 @@ async function requestOptionsFor(client, method) {
     return options;
 }
 /**
- * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
- * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover.
+ * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
+ * and for the plain REST calls that do not justify loading @kubernetes/client-node.
  */
 async function kubeRequest(client, method, path, options = {}) {
     const url = new URL(client.server + path);
     const requestOptions = await requestOptionsFor(client, method);
+    if (options.body !== undefined)
+        requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/json' };
     // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const timeoutMs = options.timeoutMs ?? 15000;
@@ -556,6 +590,32 @@ async function kubeRequest(client, method, path, options = {}) {
             request.write(options.body);
         request.end();
     });
+}
+/** A non-2xx answer of the API server; `body` is its Status object as text. */
+class KubeApiError extends Error {
+    code;
+    body;
+    constructor(method, path, response) {
+        super(`${method} ${path} answered HTTP ${response.status}`);
+        this.name = 'KubeApiError';
+        this.code = response.status;
+        this.body = response.body;
+    }
+}
+/** A REST call on a resource path: JSON in, JSON (or, for logs, text) out; a KubeApiError otherwise. */
+async function kubeCall(client, method, path, body) {
+    const response = await kubeRequest(client, method, path, body === undefined ? {} : { body: JSON.stringify(body) });
+    if (response.status < 200 || response.status > 299)
+        throw new KubeApiError(method, path, response);
+    return response;
+}
+/**
+ * Resolves once the requests started so far have handed their connection to the OS (net connects
+ * on the next tick): a caller that is about to load modules for a while waits for this first, so
+ * that the connection is made during the load instead of after it.
+ */
+function afterPendingConnects() {
+    return new Promise((resolve) => setImmediate(resolve));
 }
 
 
@@ -736,6 +796,7 @@ async function publishOidcAction(ctx) {
     const { readClusterDocuments } = await __nccwpck_require__.e(/* import() */ 842).then(__nccwpck_require__.bind(__nccwpck_require__, 2842));
     const clusterRead = readClusterDocuments(kube, CLUSTER_TIMEOUT_MS);
     clusterRead.catch(() => undefined);
+    await (0,client/* afterPendingConnects */.TO)();
     // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
     const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, tlsAdapters] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19)),

@@ -1,17 +1,18 @@
 export const id = 453;
-export const ids = [453,449];
+export const ids = [453];
 export const modules = {
 
 /***/ 2449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   kubeClusterOps: () => (/* binding */ kubeClusterOps),
-/* harmony export */   kubeErrorText: () => (/* binding */ kubeErrorText),
-/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */   P9: () => (/* binding */ kubeErrorText),
+/* harmony export */   qn: () => (/* binding */ kubeClusterOps)
 /* harmony export */ });
-/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8456);
+/* unused harmony export statusOf */
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7267);
+/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8456);
+
 
 /** The status code of a client-node ApiException (or of a raw HTTP error), if any. */
 function statusOf(error) {
@@ -41,10 +42,15 @@ function kubeErrorText(error) {
 }
 // Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
 const TOKEN_SECONDS = 600;
-async function kubeClusterOps(client) {
-    const k8s = await __webpack_require__.e(/* import() */ 959).then(__webpack_require__.bind(__webpack_require__, 6959));
-    const config = await client.kubeConfig();
-    const core = config.makeApiClient(k8s.CoreV1Api);
+const enc = encodeURIComponent;
+const inNamespace = (namespace, rest) => `/api/v1/namespaces/${enc(namespace)}/${rest}`;
+/**
+ * Every call but the watch is one plain REST request (src/kube/client.ts), so that a token-mode
+ * run, whose first request is reading the service account, never loads @kubernetes/client-node
+ * (a 16 MB chunk); the pod watch, which needs its streaming Watch, loads it on first use.
+ */
+function kubeClusterOps(client) {
+    const json = async (method, path, body) => JSON.parse((await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, method, path, body)).body);
     const ignoreNotFound = (error) => {
         if (statusOf(error) !== 404)
             throw error;
@@ -52,7 +58,7 @@ async function kubeClusterOps(client) {
     return {
         async readServiceAccount(namespace, name) {
             try {
-                const account = await core.readNamespacedServiceAccount({ name, namespace });
+                const account = await json('GET', inNamespace(namespace, `serviceaccounts/${enc(name)}`));
                 return { annotations: account.metadata?.annotations ?? {} };
             }
             catch (error) {
@@ -61,44 +67,45 @@ async function kubeClusterOps(client) {
             }
         },
         async createServiceAccount(namespace, name, roleArn) {
-            await core.createNamespacedServiceAccount({
-                namespace,
-                body: {
-                    metadata: {
-                        name,
-                        namespace,
-                        labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_0__/* .MANAGED_BY */ .Kf },
-                        annotations: { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLE_ANNOTATION */ .Bb]: roleArn }
-                    }
+            await json('POST', inNamespace(namespace, 'serviceaccounts'), {
+                apiVersion: 'v1',
+                kind: 'ServiceAccount',
+                metadata: {
+                    name,
+                    namespace,
+                    labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_BY */ .Kf },
+                    annotations: { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_1__/* .ROLE_ANNOTATION */ .Bb]: roleArn }
                 }
             });
         },
         async deleteServiceAccount(namespace, name) {
-            await core.deleteNamespacedServiceAccount({ name, namespace }).catch(ignoreNotFound);
+            await json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`)).catch(ignoreNotFound);
         },
         async requestToken(namespace, name, audience) {
-            const answer = await core.createNamespacedServiceAccountToken({
-                name,
-                namespace,
-                body: { spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS } }
+            const answer = await json('POST', inNamespace(namespace, `serviceaccounts/${enc(name)}/token`), {
+                apiVersion: 'authentication.k8s.io/v1',
+                kind: 'TokenRequest',
+                spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS }
             });
             const token = answer.status?.token;
             if (!token)
                 throw new Error('the TokenRequest answer holds no token');
             return token;
         },
-        createPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod }),
-        dryRunPod: (pod) => core.createNamespacedPod({ namespace: pod.metadata?.namespace ?? 'default', body: pod, dryRun: 'All' }),
-        watchPod: (namespace, name, deadline) => watchPod(new k8s.Watch(config), namespace, name, deadline),
+        createPod: (pod) => json('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods'), pod),
+        dryRunPod: (pod) => json('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
+        async watchPod(namespace, name, deadline) {
+            const { Watch } = await __webpack_require__.e(/* import() */ 172).then(__webpack_require__.bind(__webpack_require__, 2172));
+            return watchPod(new Watch(await client.kubeConfig()), namespace, name, deadline);
+        },
         async podLogs(namespace, name) {
-            return core.readNamespacedPodLog({ name, namespace, tailLines: 50 });
+            return (await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'GET', inNamespace(namespace, `pods/${enc(name)}/log?tailLines=50`)))
+                .body;
         },
         async podEvents(namespace, name) {
             // Selected by the server: a busy namespace can hold thousands of events.
-            const list = await core.listNamespacedEvent({
-                namespace,
-                fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${name}`
-            });
+            const selector = enc(`involvedObject.kind=Pod,involvedObject.name=${name}`);
+            const list = await json('GET', inNamespace(namespace, `events?fieldSelector=${selector}`));
             return list.items.map((event) => ({
                 type: event.type ?? '',
                 reason: event.reason ?? '',
@@ -106,7 +113,7 @@ async function kubeClusterOps(client) {
             }));
         },
         async deletePod(namespace, name) {
-            await core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 }).catch(ignoreNotFound);
+            await json('DELETE', inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`)).catch(ignoreNotFound);
         }
     };
 }
@@ -138,7 +145,7 @@ async function watchPod(watch, namespace, name, deadline) {
                 if (type !== 'ADDED' && type !== 'MODIFIED')
                     return;
                 last = object;
-                if ((0,_verify_pod_js__WEBPACK_IMPORTED_MODULE_0__/* .podOutcome */ .yW)(object).state !== 'running')
+                if ((0,_verify_pod_js__WEBPACK_IMPORTED_MODULE_1__/* .podOutcome */ .yW)(object).state !== 'running')
                     finish({ ended: 'done', pod: object });
             }, () => finish('closed'))
                 .then((c) => {
@@ -156,6 +163,66 @@ async function watchPod(watch, namespace, name, deadline) {
             await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
     }
     return { ended: 'timeout', ...(last ? { pod: last } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 5954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OE: () => (/* binding */ allPassed),
+/* harmony export */   ZD: () => (/* binding */ linkStates),
+/* harmony export */   bF: () => (/* binding */ passed),
+/* harmony export */   gz: () => (/* binding */ failed)
+/* harmony export */ });
+/* unused harmony export CHECK_LINKS */
+const CHECK_LINKS = {
+    'service-account': 'service-account',
+    token: 'token',
+    issuer: 'token',
+    expiry: 'token',
+    discovery: 'issuer-documents',
+    jwks: 'issuer-documents',
+    signature: 'issuer-documents',
+    'iam-provider': 'iam-provider',
+    'provider-audience': 'iam-provider',
+    role: 'role',
+    'role-trust': 'role',
+    'assume-role': 'assumed-identity',
+    'caller-identity': 'assumed-identity',
+    pod: 'pod',
+    webhook: 'pod'
+};
+function passed(check, detail) {
+    return { check, ok: true, detail, fix: '' };
+}
+function failed(check, detail, fix) {
+    return { check, ok: false, detail, fix };
+}
+/** A link passes when it was checked and none of its checks failed. */
+function linkStates(checks) {
+    const states = {
+        'service-account': 'not checked',
+        token: 'not checked',
+        'issuer-documents': 'not checked',
+        'iam-provider': 'not checked',
+        role: 'not checked',
+        'assumed-identity': 'not checked',
+        pod: 'not checked'
+    };
+    for (const entry of checks) {
+        const link = CHECK_LINKS[entry.check];
+        if (!entry.ok)
+            states[link] = 'failed';
+        else if (states[link] === 'not checked')
+            states[link] = 'passed';
+    }
+    return states;
+}
+function allPassed(checks) {
+    return checks.length > 0 && checks.every((entry) => entry.ok);
 }
 
 
@@ -732,7 +799,7 @@ async function run(inputs, deps) {
             catch (error) {
                 // Left behind is a failure too: the run promised to remove what it made.
                 record([
-                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run created: ${(0,cluster.kubeErrorText)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
+                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run created: ${(0,cluster/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
                 ]);
             }
         }
@@ -755,7 +822,7 @@ async function ensureServiceAccount(inputs, deps) {
     }
     catch (error) {
         return {
-            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,cluster.kubeErrorText)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
+            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,cluster/* kubeErrorText */.P9)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
         };
     }
 }
@@ -764,7 +831,7 @@ async function ensureServiceAccount(inputs, deps) {
  * that the outputs are set and the cleanup runs like on any other failure.
  */
 function faultOf(check, error) {
-    const text = error instanceof Error ? `${error.name}: ${(0,cluster.kubeErrorText)(error)}` : String(error);
+    const text = error instanceof Error ? `${error.name}: ${(0,cluster/* kubeErrorText */.P9)(error)}` : String(error);
     return {
         checks: [
             (0,diagnosis/* failed */.gz)(check, `${check} mode stopped on an unexpected error: ${text}`, 'run again; if it persists, report it')
@@ -794,7 +861,7 @@ async function tokenMode(inputs, deps) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,cluster.kubeErrorText)(error)}`, "let the kubeconfig's user create serviceaccounts/token in the namespace")
+                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,cluster/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create serviceaccounts/token in the namespace")
             ]
         };
     }
@@ -859,7 +926,7 @@ async function podMode(inputs, deps, account) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,cluster.kubeErrorText)(error)}`, "let the kubeconfig's user create pods in the namespace")
+                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,cluster/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create pods in the namespace")
             ]
         };
     }
@@ -886,7 +953,7 @@ async function podMode(inputs, deps, account) {
     finally {
         // The returned result holds this same checks array, so a failed deletion still reaches it.
         if (inputs.cleanup)
-            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,cluster.kubeErrorText)(error)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
+            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,cluster/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
     }
 }
 /** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
@@ -901,7 +968,7 @@ async function webhookReport(deps, bare) {
     }
     catch (error) {
         // Informational: not knowing whether a webhook exists does not break the chain.
-        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,cluster.kubeErrorText)(error)})`);
+        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,cluster/* kubeErrorText */.P9)(error)})`);
     }
 }
 async function podFailure(inputs, deps, name, end) {

@@ -6,13 +6,76 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1121);
+/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5829);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .Hf);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zv: () => (/* binding */ resolveRegion),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony exports endpointFor, RequestCounter */
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
+
+/** Region from the input, then the variables the AWS SDKs and CLI read. */
+function resolveRegion(input, env, inputName = 'region') {
+    const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${region}' is not an AWS region.`, inputName);
+    return region;
+}
+/**
+ * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
+ * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
+ * emulators and proxies do not resolve BUCKET.host names.
+ */
+function endpointFor(service, env) {
+    return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+function clientConfig(service, region, env) {
+    const endpoint = endpointFor(service, env);
+    const config = { region, retryMode: 'adaptive', maxAttempts: 8 };
+    if (endpoint)
+        config.endpoint = endpoint;
+    if (service === 'S3' && endpoint)
+        config.forcePathStyle = true;
+    return config;
+}
+/** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
+class RequestCounter {
+    reads = new Map();
+    writes = new Map();
+    record(command) {
+        const bucket = /^(Get|List|Head|Describe)/.test(command) ? this.reads : this.writes;
+        bucket.set(command, (bucket.get(command) ?? 0) + 1);
+    }
+    get readCount() {
+        return [...this.reads.values()].reduce((a, b) => a + b, 0);
+    }
+    get writeCount() {
+        return [...this.writes.values()].reduce((a, b) => a + b, 0);
+    }
+    // Counted once per command (not per retry attempt): the benchmark asks how many calls a run needs.
+    attach(client) {
+        client.middlewareStack.add((next, context) => async (args) => {
+            this.record(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
+            return next(args);
+        }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
+        return client;
+    }
+}
+
 
 /***/ }),
 
@@ -31,8 +94,6 @@ var errors = __nccwpck_require__(7333);
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/io/workflow-commands.ts
@@ -41,19 +102,48 @@ var external_node_os_ = __nccwpck_require__(8161);
 // each action more start-up time than all of its own input checks; see the README's Performance.
 
 
-
 // Escaping as the runner documents it (and as @actions/core does): data escapes %, CR and LF.
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
+/**
+ * Writes whole lines to fd 1 with writeSync while it takes them: setting up process.stdout on a pipe
+ * costs a run ~5 ms of start-up, more than all its input checks. Once the fd refuses (a full
+ * non-blocking pipe: EAGAIN) or takes part of a line, the rest and every later line go through the
+ * stream, which buffers, so lines keep their order.
+ */
+function lineWriter(writeFd, writeStream) {
+    let throughStream = false;
+    return (line) => {
+        const bytes = Buffer.from(line, 'utf8');
+        if (throughStream)
+            return writeStream(bytes);
+        let written = 0;
+        try {
+            written = writeFd(bytes);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+        }
+        if (written === bytes.length)
+            return;
+        throughStream = true;
+        writeStream(bytes.subarray(written));
+    };
+}
+/** Where every line for the runner goes; an object so that tests can watch it. */
+const stdoutLines = {
+    write: lineWriter((bytes) => (0,external_node_fs_.writeSync)(1, bytes), (bytes) => process.stdout.write(bytes))
+};
 function issue(command, message = '') {
-    process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
+    stdoutLines.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
 }
 function addMask(secret) {
     issue('add-mask', secret);
 }
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    stdoutLines.write(`${message}${external_node_os_.EOL}`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -70,7 +160,8 @@ function setOutput(name, value, env = process.env) {
     // Outside a runner there is nowhere to put it; printing it could print a secret.
     if (!file)
         return;
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // Fetched here, not imported at the top: loading node:crypto costs a failing run ~4 ms at start.
+    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
     if (name.includes(delimiter) || value.includes(delimiter))
         throw new Error(`output ${name} contains its own delimiter`);
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
@@ -260,73 +351,24 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 1121:
+/***/ 7267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Hf: () => (/* binding */ verifyIrsaAction)
+  TO: () => (/* binding */ afterPendingConnects),
+  W0: () => (/* binding */ kubeCall),
+  X4: () => (/* binding */ kubeconfigSource),
+  Lc: () => (/* binding */ loadKubeClient)
 });
 
-// UNUSED EXPORTS: verifyDeps, verifyResult
+// UNUSED EXPORTS: KubeApiError, kubeRequest
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-
-/** Region from the input, then the variables the AWS SDKs and CLI read. */
-function resolveRegion(input, env, inputName = 'region') {
-    const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!region)
-        throw new errors/* UserError */.yo('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
-        throw new errors/* UserError */.yo(`'${region}' is not an AWS region.`, inputName);
-    return region;
-}
-/**
- * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
- * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
- * emulators and proxies do not resolve BUCKET.host names.
- */
-function endpointFor(service, env) {
-    return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
-}
-function clientConfig(service, region, env) {
-    const endpoint = endpointFor(service, env);
-    const config = { region, retryMode: 'adaptive', maxAttempts: 8 };
-    if (endpoint)
-        config.endpoint = endpoint;
-    if (service === 'S3' && endpoint)
-        config.forcePathStyle = true;
-    return config;
-}
-/** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
-class RequestCounter {
-    reads = new Map();
-    writes = new Map();
-    record(command) {
-        const bucket = /^(Get|List|Head|Describe)/.test(command) ? this.reads : this.writes;
-        bucket.set(command, (bucket.get(command) ?? 0) + 1);
-    }
-    get readCount() {
-        return [...this.reads.values()].reduce((a, b) => a + b, 0);
-    }
-    get writeCount() {
-        return [...this.writes.values()].reduce((a, b) => a + b, 0);
-    }
-    // Counted once per command (not per retry attempt): the benchmark asks how many calls a run needs.
-    attach(client) {
-        client.middlewareStack.add((next, context) => async (args) => {
-            this.record(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
-            return next(args);
-        }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
-        return client;
-    }
-}
-
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 ;// CONCATENATED MODULE: ./src/io/secrets.ts
@@ -478,7 +520,7 @@ async function loadKubeClient(source, mask) {
     let loaded;
     const kubeConfig = () => (loaded ??= (async () => {
         // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
-        const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 959).then(__nccwpck_require__.bind(__nccwpck_require__, 6959));
+        const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 172).then(__nccwpck_require__.bind(__nccwpck_require__, 2172));
         const config = new KubeConfig();
         try {
             config.loadFromString(content);
@@ -514,12 +556,15 @@ async function requestOptionsFor(client, method) {
     return options;
 }
 /**
- * A raw request with the kubeconfig's TLS and credentials, for the non-resource paths
- * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover.
+ * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
+ * and for the plain REST calls that do not justify loading @kubernetes/client-node.
  */
 async function kubeRequest(client, method, path, options = {}) {
     const url = new URL(client.server + path);
     const requestOptions = await requestOptionsFor(client, method);
+    if (options.body !== undefined)
+        requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/json' };
     // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const timeoutMs = options.timeoutMs ?? 15000;
@@ -534,149 +579,62 @@ async function kubeRequest(client, method, path, options = {}) {
             }));
             response.on('error', reject);
         });
-        request.on('timeout', () => request.destroy(new UserError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input)));
-        request.on('error', (error) => reject(error instanceof UserError
+        request.on('timeout', () => request.destroy(new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input)));
+        request.on('error', (error) => reject(error instanceof errors/* UserError */.yo
             ? error
-            : new UserError(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input)));
+            : new errors/* UserError */.yo(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input)));
         if (options.body)
             request.write(options.body);
         request.end();
     });
 }
-
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-;// CONCATENATED MODULE: ./src/net/anonymous-get.ts
+/** A non-2xx answer of the API server; `body` is its Status object as text. */
+class KubeApiError extends Error {
+    code;
+    body;
+    constructor(method, path, response) {
+        super(`${method} ${path} answered HTTP ${response.status}`);
+        this.name = 'KubeApiError';
+        this.code = response.status;
+        this.body = response.body;
+    }
+}
+/** A REST call on a resource path: JSON in, JSON (or, for logs, text) out; a KubeApiError otherwise. */
+async function kubeCall(client, method, path, body) {
+    const response = await kubeRequest(client, method, path, body === undefined ? {} : { body: JSON.stringify(body) });
+    if (response.status < 200 || response.status > 299)
+        throw new KubeApiError(method, path, response);
+    return response;
+}
 /**
- * The anonymous https GET that STS makes for an issuer's documents: no credentials of any kind, no
- * connection reuse, no redirects followed, a bounded time and size. publish-oidc reads its published
- * copies back this way; verify-irsa checks the issuer this way.
+ * Resolves once the requests started so far have handed their connection to the OS (net connects
+ * on the next tick): a caller that is about to load modules for a while waits for this first, so
+ * that the connection is made during the load instead of after it.
  */
-
-function anonymousGet(url, options = {}) {
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const maxBytes = options.maxBytes ?? 1024 * 1024;
-    return new Promise((resolve, reject) => {
-        if (!url.startsWith('https://'))
-            return reject(new Error('not an https URL'));
-        const request = (0,external_node_https_.get)(url, { timeout: timeoutMs, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
-            const chunks = [];
-            let size = 0;
-            response.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > maxBytes)
-                    request.destroy(new Error(`the answer exceeds ${maxBytes} bytes`));
-                else
-                    chunks.push(chunk);
-            });
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-            response.on('error', reject);
-        });
-        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-        request.on('error', reject);
-    });
+function afterPendingConnects() {
+    return new Promise((resolve) => setImmediate(resolve));
 }
 
-;// CONCATENATED MODULE: ./src/verify-irsa/anonymous-https.ts
-/** verify-irsa's view of the shared anonymous GET: the issuer documents as text. */
+
+/***/ }),
+
+/***/ 5829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
-function anonymous_https_anonymousGet(options = {}) {
-    const ca = options.extraCaPem ? [...external_node_tls_namespaceObject.rootCertificates, options.extraCaPem] : undefined;
-    return async (url) => {
-        const response = await anonymousGet(url, {
-            ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-            ...(ca ? { ca } : {})
-        });
-        return { status: response.status, body: response.body.toString('utf8') };
-    };
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ verifyIrsaAction)
+});
 
-;// CONCATENATED MODULE: ./src/io/summary.ts
-/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
-function table(header, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-    const lines = [
-        `| ${header.map(escape).join(' | ')} |`,
-        `| ${header.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
-    ];
-    return lines.join('\n');
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-
-// EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
-var diagnosis = __nccwpck_require__(5954);
-;// CONCATENATED MODULE: ./src/verify-irsa/chain-summary.ts
-/**
- * The job summary: the IRSA chain as a Mermaid flowchart with each link passed or failed, then
- * the diagnosis as a table. Built only from the diagnosis and non-secret inputs, so it can hold
- * no token.
- */
-
-
-const MARK = {
-    passed: '✅ passed',
-    failed: '❌ failed',
-    'not checked': '⏸ not checked'
-};
-const CLASS = { passed: 'passed', failed: 'failed', 'not checked': 'skipped' };
-// Mermaid labels are quoted strings with HTML line breaks; a quote or angle bracket in a value
-// would end the label or open a tag.
-function label(...parts) {
-    return parts.map((part) => part.replace(/"/g, '#quot;').replace(/[<>]/g, '')).join('<br/>');
-}
-function chainDiagram(inputs, checks) {
-    const states = (0,diagnosis/* linkStates */.ZD)(checks);
-    const tokenPath = inputs.mode !== 'pod';
-    const podPath = inputs.mode !== 'token';
-    // In pod mode alone, the pod's own get-caller-identity is what proves the assumed identity.
-    const identityState = tokenPath ? states['assumed-identity'] : states.pod;
-    const nodes = [
-        [
-            'sa',
-            states['service-account'],
-            label('service account', `${inputs.namespace}/${inputs.serviceAccount}`)
-        ]
-    ];
-    if (tokenPath)
-        nodes.push(['token', states.token, label('token', `aud ${inputs.audience}`)], ['docs', states['issuer-documents'], label('issuer documents', 'discovery + JWKS')], ['provider', states['iam-provider'], 'IAM OIDC provider'], ['role', states.role, label('role', inputs.role.name)]);
-    if (podPath)
-        nodes.push(['pod', states.pod, label('pod', 'aws sts get-caller-identity')]);
-    nodes.push(['identity', identityState, 'assumed identity']);
-    const lines = ['flowchart LR'];
-    for (const [id, state, text] of nodes)
-        lines.push(`  ${id}["${text}<br/>${MARK[state]}"]`);
-    if (tokenPath)
-        lines.push('  sa --> token --> docs --> provider --> role --> identity');
-    if (podPath)
-        lines.push('  sa --> pod --> identity');
-    lines.push('  classDef passed fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e', '  classDef skipped fill:#f6f8fa,stroke:#8c959f');
-    for (const [id, state] of nodes)
-        lines.push(`  class ${id} ${CLASS[state]}`);
-    return ['```mermaid', ...lines, '```'].join('\n');
-}
-function diagnosisTable(checks) {
-    return table(['check', 'result', 'detail', 'fix'], checks.map((entry) => [entry.check, entry.ok ? '✅' : '❌', entry.detail, entry.fix]));
-}
-function verifySummary(inputs, result) {
-    const firstFailure = result.checks.find((entry) => !entry.ok);
-    const headline = result.verified
-        ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${inputs.role.arn}`
-        : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
-    const lines = [headline, ''];
-    if (result.assumedRoleArn)
-        lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
-    if (firstFailure)
-        lines.push(`**Fix:** ${firstFailure.fix}`, '');
-    lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
-    return lines.join('\n');
-}
-
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __nccwpck_require__(201);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
+var client = __nccwpck_require__(7267);
 ;// CONCATENATED MODULE: ./src/verify-irsa/inputs.ts
 
 
@@ -715,7 +673,7 @@ function singleToken(value, input, what) {
 function parseVerifyInputs(read, env) {
     // role-arn first: it is the input action.yml marks required, so its absence is named first.
     const role = parseRoleArn((0,inputs/* requiredInput */.YF)(read, 'role-arn'));
-    const kubeconfig = kubeconfigSource(read, true);
+    const kubeconfig = (0,client/* kubeconfigSource */.X4)(read, true);
     if (!kubeconfig)
         throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
     const mode = (0,inputs/* enumInput */.gX)(read, 'mode', VERIFY_MODES, 'both');
@@ -732,7 +690,7 @@ function parseVerifyInputs(read, env) {
         mode,
         image: singleToken((0,inputs/* optionalInput */.$m)(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
         timeoutSeconds,
-        region: resolveRegion((0,inputs/* optionalInput */.$m)(read, 'region'), env),
+        region: (0,clients/* resolveRegion */.Zv)((0,inputs/* optionalInput */.$m)(read, 'region'), env),
         cleanup: (0,inputs/* booleanInput */.tE)(read, 'cleanup', true)
     };
 }
@@ -744,72 +702,11 @@ function positiveInteger(read, name, fallback) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/action.ts
-// Only the input parser is imported up front: the SDKs, jose and the Kubernetes client load
-// after every input has been accepted, so a bad input fails at once.
 
-
-
-
-
-
-/** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
-async function extraCa(env) {
-    const path = env.NODE_EXTRA_CA_CERTS;
-    if (!path)
-        return undefined;
-    return (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
-}
-/** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
-async function verifyDeps(inputs, ctx) {
-    const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
-    const [{ IAMClient }, { STSClient }, { kubeClusterOps }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
-        __nccwpck_require__.e(/* import() */ 449).then(__nccwpck_require__.bind(__nccwpck_require__, 2449))
-    ]);
-    const iam = new IAMClient(clientConfig('IAM', inputs.region, ctx.env));
-    const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
-    const extraCaPem = await extraCa(ctx.env);
-    const deps = {
-        cluster: await kubeClusterOps(kube),
-        iam,
-        sts: {
-            sts,
-            stsWithCredentials: (credentials) => new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
-            mask: ctx.mask
-        },
-        get: anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}),
-        log: ctx.log,
-        mask: ctx.mask,
-        now: () => new Date()
-    };
-    return {
-        deps,
-        close: () => {
-            iam.destroy();
-            sts.destroy();
-        }
-    };
-}
-function verifyResult(inputs, result) {
-    const firstFailure = result.checks.find((entry) => !entry.ok);
-    return {
-        outputs: {
-            verified: String(result.verified),
-            'assumed-role-arn': result.assumedRoleArn ?? '',
-            diagnosis: JSON.stringify(result.checks)
-        },
-        summary: verifySummary(inputs, result),
-        ...(firstFailure
-            ? {
-                failure: `IRSA is not verified: ${firstFailure.check}: ${firstFailure.detail} Fix: ${firstFailure.fix}`
-            }
-            : {})
-    };
-}
 async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
+    const { verifyDeps, verifyResult } = await __nccwpck_require__.e(/* import() */ 960).then(__nccwpck_require__.bind(__nccwpck_require__, 7960));
     const { deps, close } = await verifyDeps(inputs, ctx);
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
     try {
@@ -818,66 +715,6 @@ async function verifyIrsaAction(ctx) {
     finally {
         close();
     }
-}
-
-
-/***/ }),
-
-/***/ 5954:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OE: () => (/* binding */ allPassed),
-/* harmony export */   ZD: () => (/* binding */ linkStates),
-/* harmony export */   bF: () => (/* binding */ passed),
-/* harmony export */   gz: () => (/* binding */ failed)
-/* harmony export */ });
-/* unused harmony export CHECK_LINKS */
-const CHECK_LINKS = {
-    'service-account': 'service-account',
-    token: 'token',
-    issuer: 'token',
-    expiry: 'token',
-    discovery: 'issuer-documents',
-    jwks: 'issuer-documents',
-    signature: 'issuer-documents',
-    'iam-provider': 'iam-provider',
-    'provider-audience': 'iam-provider',
-    role: 'role',
-    'role-trust': 'role',
-    'assume-role': 'assumed-identity',
-    'caller-identity': 'assumed-identity',
-    pod: 'pod',
-    webhook: 'pod'
-};
-function passed(check, detail) {
-    return { check, ok: true, detail, fix: '' };
-}
-function failed(check, detail, fix) {
-    return { check, ok: false, detail, fix };
-}
-/** A link passes when it was checked and none of its checks failed. */
-function linkStates(checks) {
-    const states = {
-        'service-account': 'not checked',
-        token: 'not checked',
-        'issuer-documents': 'not checked',
-        'iam-provider': 'not checked',
-        role: 'not checked',
-        'assumed-identity': 'not checked',
-        pod: 'not checked'
-    };
-    for (const entry of checks) {
-        const link = CHECK_LINKS[entry.check];
-        if (!entry.ok)
-            states[link] = 'failed';
-        else if (states[link] === 'not checked')
-            states[link] = 'passed';
-    }
-    return states;
-}
-function allPassed(checks) {
-    return checks.length > 0 && checks.every((entry) => entry.ok);
 }
 
 
@@ -1041,6 +878,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readlin
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 

@@ -1,0 +1,180 @@
+export const id = 132;
+export const ids = [132];
+export const modules = {
+
+/***/ 8132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TerraformCommandError: () => (/* binding */ TerraformCommandError),
+  terraformCli: () => (/* binding */ terraformCli)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/terraform/diagnostics.ts
+
+const HEADER = /^(Error|Warning): (.+)$/;
+const LOCATION = /^ {2}on (.+?) line (\d+)/;
+function errorDiagnostics(text) {
+    const diagnostics = [];
+    let current;
+    let isError = false;
+    const finish = () => {
+        if (current && isError)
+            diagnostics.push({
+                summary: current.summary,
+                ...(current.location ? { location: current.location } : {}),
+                detail: current.detail.join(' ').replace(/\s+/g, ' ').trim()
+            });
+        current = undefined;
+    };
+    for (const rawLine of text.split(/\r?\n/)) {
+        // Without -no-color Terraform frames diagnostics in box-drawing characters; strip them.
+        const line = rawLine.replace(/^[╷│╵] ?/, '');
+        const header = HEADER.exec(line);
+        if (header) {
+            finish();
+            isError = header[1] === 'Error';
+            current = { summary: (header[2] ?? '').trim(), detail: [] };
+            continue;
+        }
+        if (!current)
+            continue;
+        const location = LOCATION.exec(line);
+        if (location) {
+            // Absolute paths are generated or temporary files (the variables file): their name is enough.
+            const file = (location[1] ?? '').startsWith('/') ? (0,external_node_path_.basename)(location[1] ?? '') : location[1];
+            current.location ??= `${file} line ${location[2]}`;
+            continue;
+        }
+        // Snippet lines are indented; the detail paragraphs start at column 0.
+        if (/^\s/.test(line) || line === '')
+            continue;
+        current.detail.push(line);
+    }
+    finish();
+    return diagnostics;
+}
+function describeDiagnostic(diagnostic) {
+    const where = diagnostic.location ? ` (${diagnostic.location})` : '';
+    const detail = diagnostic.detail ? `: ${diagnostic.detail}` : '';
+    return `${diagnostic.summary}${where}${detail}`;
+}
+/**
+ * A workflow-command line for an error annotation, escaped as @actions/core escapes it, so that
+ * run() can raise annotations through its Logger without depending on the runner's toolkit.
+ */
+function errorAnnotation(message, title) {
+    const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const properties = title
+        ? ` title=${title
+            .replace(/%/g, '%25')
+            .replace(/\r/g, '%0D')
+            .replace(/\n/g, '%0A')
+            .replace(/:/g, '%3A')
+            .replace(/,/g, '%2C')}`
+        : '';
+    return `::error${properties}::${data}`;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/cli.ts
+
+
+/** A terraform command that failed; its diagnostics have already been raised as annotations. */
+class TerraformCommandError extends Error {
+    command;
+    exitCode;
+    errors;
+    constructor(command, exitCode, detail, 
+    /** Each error diagnostic as one line, for a PR comment that says why the plan failed. */
+    errors = []) {
+        super(`terraform ${command} failed${exitCode === undefined ? '' : ` with exit code ${exitCode}`}: ${detail}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.errors = errors;
+        this.name = 'TerraformCommandError';
+    }
+}
+/**
+ * Terraform prints values from the configuration; a line of it that looks like a workflow command
+ * (::set-output, ::add-mask::, ::error::) must not be obeyed, so commands are paused around it.
+ */
+async function verbatim(log, body) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    log.info(`::stop-commands::${token}`);
+    try {
+        return await body();
+    }
+    finally {
+        log.info(`::${token}::`);
+    }
+}
+function terraformCli(options) {
+    // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
+    const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+    const execute = async (args, onLine) => {
+        // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
+        const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
+        const subprocess = execa(options.binary, [...args.slice(0, 1), '-no-color', ...args.slice(1)], {
+            cwd: options.cwd,
+            env,
+            extendEnv: false,
+            stdin: 'ignore',
+            all: true,
+            reject: false,
+            maxBuffer: 256 * 1024 * 1024
+        });
+        if (onLine)
+            for await (const line of subprocess.iterable({ from: 'all' }))
+                onLine(line);
+        return await subprocess;
+    };
+    const fail = (args, stderr, exitCode, fallback) => {
+        const command = args[0] ?? '';
+        const diagnostics = errorDiagnostics(stderr);
+        const errors = diagnostics.map(describeDiagnostic);
+        for (const error of errors)
+            options.log.info(errorAnnotation(error, `terraform ${command}`));
+        const lastLine = stderr.trim().split('\n').pop()?.trim();
+        const detail = diagnostics.length > 0
+            ? `${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}, annotated above.`
+            : lastLine || fallback;
+        throw new TerraformCommandError(command, exitCode, detail, errors);
+    };
+    return {
+        async stream(args, streamOptions = {}) {
+            await options.log.group(`terraform ${args[0] ?? ''}`, async () => {
+                const held = [];
+                const result = await verbatim(options.log, () => execute(args, (line) => {
+                    if (held.length === 0 && !streamOptions.holdFrom?.test(line))
+                        options.log.info(line);
+                    else
+                        held.push(line);
+                }));
+                if (result.failed)
+                    fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+                await streamOptions.release?.();
+                if (held.length > 0)
+                    await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
+            });
+        },
+        async capture(args) {
+            const result = await execute(args);
+            if (result.failed)
+                fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+            return String(result.stdout ?? '');
+        }
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,645 @@
+export const id = 237;
+export const ids = [237,132];
+export const modules = {
+
+/***/ 8237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/io/summary.ts
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+function table(header, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+
+// EXTERNAL MODULE: ./src/terraform/cli.ts + 1 modules
+var cli = __webpack_require__(8132);
+;// CONCATENATED MODULE: ./src/terraform/plan.ts
+function planCounts(showJson) {
+    if (typeof showJson !== 'object' || showJson === null || !('format_version' in showJson))
+        throw new Error('terraform show -json did not return a plan document.');
+    const plan = showJson;
+    const counts = { add: 0, change: 0, destroy: 0, outputChanges: 0 };
+    for (const resource of plan.resource_changes ?? []) {
+        // Data sources are read, not changed; only managed resources count, as in Terraform's own line.
+        if (resource.mode === 'data')
+            continue;
+        const actions = resource.change?.actions ?? [];
+        // A replacement is ["delete","create"] or ["create","delete"]: one add and one destroy.
+        if (actions.includes('create'))
+            counts.add += 1;
+        if (actions.includes('update'))
+            counts.change += 1;
+        if (actions.includes('delete'))
+            counts.destroy += 1;
+    }
+    for (const output of Object.values(plan.output_changes ?? {})) {
+        const actions = output.actions ?? [];
+        if (actions.some((action) => action !== 'no-op'))
+            counts.outputChanges += 1;
+    }
+    return counts;
+}
+function hasChanges(counts) {
+    return counts.add + counts.change + counts.destroy + counts.outputChanges > 0;
+}
+/** The `plan-summary` output: Terraform's own phrasing, from the counts. */
+function planSummary(counts) {
+    return `${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy`;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/comment.ts
+
+/** GitHub rejects issue comments longer than this many characters. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+// Measured in UTF-8 bytes, which are never fewer than characters however GitHub counts them, and
+// kept well below the limit so the header, note and markup always fit.
+const DEFAULT_BUDGET = 60_000;
+/** The hidden first line by which the action finds its own comment again on the next run. */
+function commentMarker(clusterName) {
+    return `<!-- talos-irsa:provision cluster=${clusterName} -->`;
+}
+const MARKER = /^(\s*)(-\/\+|\+\/-|<=|[-+~]) (.*)$/;
+// GitHub's diff highlighting colours lines by their first character: + added, - removed, ! changed.
+const DIFF_MARK = { '+': '+', '-': '-', '~': '!', '-/+': '!', '+/-': '!', '<=': '#' };
+/** Terraform's plan text with each change marker moved to column 0, keeping the alignment. */
+function planAsDiff(planText) {
+    return planText
+        .split(/\r?\n/)
+        .map((line) => {
+        const match = MARKER.exec(line);
+        if (!match)
+            return /^[-+!#@]/.test(line) ? ` ${line}` : line;
+        const [, indent = '', marker = '', rest = ''] = match;
+        return `${DIFF_MARK[marker] ?? ' '}${' '.repeat(indent.length + marker.length)}${rest}`;
+    })
+        .join('\n')
+        .replace(/^\n+/, '')
+        .trimEnd();
+}
+function outcome(report) {
+    if (report.command === 'plan')
+        return 'Plan only: nothing was applied.';
+    if (!report.hasChanges)
+        return 'No changes: nothing was applied.';
+    return report.command === 'destroy' ? 'Destroyed.' : 'Applied.';
+}
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** The longest prefix of `text` (whole lines where possible) that fits in `budget` UTF-8 bytes. */
+function cutToBytes(text, budget) {
+    if (bytes(text) <= budget)
+        return text;
+    let kept = '';
+    for (const line of text.split('\n')) {
+        const next = kept === '' ? line : `${kept}\n${line}`;
+        if (bytes(next) > budget) {
+            if (kept !== '')
+                return kept;
+            // A single line longer than the budget: cut it by code points, never inside a surrogate pair.
+            let cut = '';
+            for (const character of line) {
+                if (bytes(cut + character) > budget)
+                    break;
+                cut += character;
+            }
+            return cut;
+        }
+        kept = next;
+    }
+    return kept;
+}
+function fenceFor(text) {
+    // A fence longer than any backtick run inside, so plan text can never close the block early.
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/**
+ * The PR comment (and job summary): marker, counts, outcome, then the plan collapsed in a diff
+ * block, cut at a line with a pointer to the log when it would not fit under GitHub's limit.
+ */
+function planReportMarkdown(report, options = {}) {
+    const budget = Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_COMMENT_LIMIT);
+    const header = [
+        ...(options.marker === false ? [] : [commentMarker(report.clusterName)]),
+        `### Terraform ${report.command} for cluster \`${report.clusterName}\``,
+        '',
+        `**${planSummary(report.counts)}.** ${outcome(report)}`,
+        ''
+    ].join('\n');
+    const diff = planAsDiff(report.planText);
+    const fence = fenceFor(diff);
+    const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
+    const render = (body, note) => `${header}\n<details><summary>Show plan</summary>\n\n${fence}diff\n${body}\n${fence}\n\n</details>\n${note}`;
+    const whole = render(diff, '');
+    if (bytes(whole) <= budget)
+        return whole;
+    const totalLines = diff.split('\n').length;
+    // The note's length depends on the kept line count; reserve room for its longest form.
+    const longestNote = `\n> The plan was cut at line ${totalLines} of ${totalLines} to fit in a comment; the full plan is in ${where}.\n`;
+    const room = budget - bytes(render('', longestNote));
+    const kept = cutToBytes(diff, Math.max(0, room));
+    const keptLines = kept === '' ? 0 : kept.split('\n').length;
+    const note = `\n> The plan was cut at line ${keptLines} of ${totalLines} to fit in a comment; the full plan is in ${where}.\n`;
+    return render(kept, note);
+}
+/**
+ * The PR comment when terraform failed: it replaces the last plan, which no longer describes the
+ * pull request, with the errors and a pointer to the log.
+ */
+function failureReportMarkdown(report, options = {}) {
+    const budget = Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_COMMENT_LIMIT);
+    const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
+    const header = [
+        commentMarker(report.clusterName),
+        `### Terraform ${report.command} for cluster \`${report.clusterName}\``,
+        '',
+        `**\`terraform ${report.failedStep}\` failed.** The details are in ${where}.`,
+        ''
+    ].join('\n');
+    const errors = report.errors.map((error) => `- ${error.replace(/\s+/g, ' ')}`).join('\n');
+    return `${header}\n${cutToBytes(errors, budget - bytes(header) - 1)}\n`;
+}
+/** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
+function redactSecrets(text, secrets) {
+    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
+    let result = text;
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/outputs.ts
+function parseOutputs(json) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch {
+        throw new Error('terraform output -json did not print JSON.');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('terraform output -json did not print an object of outputs.');
+    return Object.entries(parsed).map(([name, entry]) => {
+        const record = (typeof entry === 'object' && entry !== null ? entry : {});
+        return { name, sensitive: record.sensitive === true, value: record.value };
+    });
+}
+// Credentials by name: treated as secrets even when a module forgets to mark them sensitive.
+const CREDENTIAL_OUTPUTS = new Set(['kubeconfig', 'talosconfig']);
+function isSecretOutput(output) {
+    return output.sensitive || CREDENTIAL_OUTPUTS.has(output.name);
+}
+/** An output as one string: strings as they are, anything else as JSON. */
+function outputText(value) {
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+/** Every string inside a value, for masking the pieces of a structured secret one by one. */
+function stringLeaves(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.flatMap(stringLeaves);
+    if (typeof value === 'object' && value !== null)
+        return Object.values(value).flatMap(stringLeaves);
+    return [];
+}
+/** The `outputs-json` output: non-secret outputs only, by name. */
+function publicOutputs(outputs) {
+    return Object.fromEntries(outputs.filter((output) => !isSecretOutput(output)).map((output) => [output.name, output.value]));
+}
+
+;// CONCATENATED MODULE: ./src/provision/credential-files.ts
+
+
+/**
+ * Writes a credential where later steps can read it and nobody else can: RUNNER_TEMP/talos-irsa/
+ * CLUSTER/NAME, the directory 0700 and the file 0600 (re-applied, as a file from an earlier run
+ * keeps its old mode when overwritten).
+ */
+async function writeCredentialFile(tempRoot, clusterName, name, content) {
+    const dir = (0,external_node_path_.join)(tempRoot, 'talos-irsa', clusterName);
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,promises_.chmod)(dir, 0o700);
+    const path = (0,external_node_path_.join)(dir, name);
+    await (0,promises_.writeFile)(path, content, { mode: 0o600 });
+    await (0,promises_.chmod)(path, 0o600);
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/io/secrets.ts
+// Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
+const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
+// Values shorter than this are too common to mask without blanking half the log.
+const MIN_MASK_LENGTH = 6;
+function secretFragments(value) {
+    const fragments = new Set();
+    const whole = value.trim();
+    if (whole.length >= MIN_MASK_LENGTH)
+        fragments.add(whole);
+    if (!value.includes('\n'))
+        return [...fragments];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
+        if (match && SECRET_KEY.test(match[1] ?? '')) {
+            const secretValue = (match[2] ?? '').replace(/^["']|["']$/g, '').trim();
+            if (secretValue.length >= MIN_MASK_LENGTH)
+                fragments.add(secretValue);
+            fragments.add(line);
+        }
+        else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
+            // A bare long base64 line: a PEM body or a wrapped token.
+            fragments.add(line);
+        }
+    }
+    return [...fragments];
+}
+function maskSecret(value, mask) {
+    for (const fragment of secretFragments(value))
+        mask(fragment);
+}
+
+;// CONCATENATED MODULE: ./src/provision/secret-outputs.ts
+
+
+/**
+ * Masks secret outputs and remembers every fragment it masked, so that text bound for GitHub
+ * (the PR comment, the job summary), where the runner's masking does not apply, can be redacted.
+ */
+class SecretOutputs {
+    mask;
+    fragments = new Set();
+    constructor(mask) {
+        this.mask = mask;
+    }
+    maskAll(outputs) {
+        for (const output of outputs.filter(isSecretOutput)) {
+            // The whole value, and each string inside a structured one, each with its secret lines.
+            const texts = new Set([outputText(output.value), ...stringLeaves(output.value)]);
+            for (const text of texts)
+                for (const fragment of secretFragments(text)) {
+                    if (this.fragments.has(fragment))
+                        continue;
+                    this.fragments.add(fragment);
+                    this.mask(fragment);
+                }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/provision/run.ts
+
+
+
+
+
+
+
+
+
+async function run(inputs, deps) {
+    const secrets = new SecretOutputs(deps.mask);
+    // The plan file and the variables can hold secrets: a private directory, removed at the end.
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.tempRoot, 'talos-irsa-provision-'));
+    try {
+        return await provision(inputs, deps, secrets, scratch);
+    }
+    catch (error) {
+        if (error instanceof cli.TerraformCommandError && inputs.command !== 'output')
+            await comment(deps, inputs.clusterName, failureReportMarkdown({
+                clusterName: inputs.clusterName,
+                command: inputs.command,
+                failedStep: error.command,
+                errors: error.errors,
+                ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
+            }), secrets);
+        throw error;
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
+async function provision(inputs, deps, secrets, scratch) {
+    const { terraform, log } = deps;
+    const readOutputs = async () => {
+        const outputs = parseOutputs(await terraform.capture(['output', '-json']));
+        secrets.maskAll(outputs);
+        return outputs;
+    };
+    // -reconfigure: the backend is always what this step's inputs say, even when an earlier step in
+    // the same job initialised this directory for another cluster's state.
+    await terraform.stream([
+        'init',
+        '-input=false',
+        '-reconfigure',
+        ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
+    ]);
+    // Secrets already in the state are masked before any plan or apply text is printed.
+    let outputs = await readOutputs();
+    if (inputs.command === 'output') {
+        if (outputs.length === 0)
+            log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
+        return await finish(inputs, deps, secrets, outputs, undefined);
+    }
+    // Named for the input it comes from: Terraform's errors about a value quote this file name.
+    const tfvars = (0,external_node_path_.join)(scratch, 'variables-input.tfvars.json');
+    await (0,promises_.writeFile)(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
+    const planFile = (0,external_node_path_.join)(scratch, 'tfplan');
+    await terraform.stream([
+        'plan',
+        '-input=false',
+        `-out=${planFile}`,
+        // The generated file comes last so that the `variables` input wins over var-files.
+        ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
+        ...(inputs.command === 'destroy' ? ['-destroy'] : [])
+    ]);
+    const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
+    const plan = {
+        counts,
+        changes: hasChanges(counts),
+        planText: await terraform.capture(['show', planFile])
+    };
+    log.info(`Plan: ${planSummary(counts)}${plan.changes ? '' : ' (no changes)'}.`);
+    if (inputs.command === 'plan')
+        outputs = [];
+    else if (!plan.changes)
+        log.info(`No changes: nothing to ${inputs.command}.`);
+    else
+        await terraform.stream(['apply', '-input=false', planFile], {
+            // New secrets appear only now; apply prints the outputs last, after they are masked.
+            holdFrom: /^Outputs:\s*$/,
+            release: async () => {
+                outputs = await readOutputs();
+            }
+        });
+    if (inputs.command === 'destroy')
+        outputs = [];
+    return await finish(inputs, deps, secrets, outputs, plan);
+}
+async function finish(inputs, deps, secrets, outputs, plan) {
+    const byName = new Map(outputs.map((output) => [output.name, output]));
+    const text = (name) => {
+        const output = byName.get(name);
+        return output === undefined || output.value === null ? '' : outputText(output.value);
+    };
+    const files = {};
+    for (const name of ['kubeconfig', 'talosconfig']) {
+        const content = text(name);
+        if (content !== '')
+            files[name] = await writeCredentialFile(deps.tempRoot, inputs.clusterName, name, content);
+    }
+    const result = {
+        kubeconfig: text('kubeconfig'),
+        talosconfig: text('talosconfig'),
+        'kubeconfig-path': files.kubeconfig ?? '',
+        'talosconfig-path': files.talosconfig ?? '',
+        'api-endpoint': text('api_endpoint'),
+        'issuer-url': text('issuer_url'),
+        'oidc-provider-arn': text('oidc_provider_arn'),
+        'has-changes': String(plan?.changes ?? false),
+        'plan-summary': plan ? planSummary(plan.counts) : '',
+        'outputs-json': JSON.stringify(publicOutputs(outputs))
+    };
+    const sections = [];
+    if (plan && inputs.command !== 'output') {
+        const report = {
+            clusterName: inputs.clusterName,
+            command: inputs.command,
+            counts: plan.counts,
+            hasChanges: plan.changes,
+            planText: plan.planText,
+            ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
+        };
+        await comment(deps, inputs.clusterName, planReportMarkdown(report), secrets);
+        sections.push(planReportMarkdown(report, { marker: false }));
+    }
+    else {
+        sections.push(`### Terraform outputs for cluster ${code(inputs.clusterName)}`);
+    }
+    const shown = Object.entries(publicOutputs(outputs)).map(([name, value]) => [
+        name,
+        code(outputText(value))
+    ]);
+    for (const [name, path] of Object.entries(files))
+        shown.push([name, `written to ${code(path)} (0600)`]);
+    if (shown.length > 0)
+        sections.push(table(['output', 'value'], shown));
+    return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
+}
+async function comment(deps, clusterName, markdown, secrets) {
+    if (!deps.commenter)
+        return;
+    const number = deps.commenter.pullRequest.number;
+    const body = redactSecrets(markdown, secrets.fragments);
+    try {
+        const outcome = await deps.commenter.upsert(commentMarker(clusterName), body);
+        deps.log.info(outcome === 'unchanged'
+            ? `The plan comment on pull request #${number} is up to date: nothing written.`
+            : `Plan comment ${outcome} on pull request #${number}.`);
+    }
+    catch (error) {
+        // A read-only token (a pull request from a fork) must not fail a plan that succeeded.
+        const reason = error instanceof Error ? error.message : String(error);
+        deps.log.warning(`Could not comment on pull request #${number} (${reason}); the report is in the job summary and this log.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TerraformCommandError: () => (/* binding */ TerraformCommandError),
+  terraformCli: () => (/* binding */ terraformCli)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/terraform/diagnostics.ts
+
+const HEADER = /^(Error|Warning): (.+)$/;
+const LOCATION = /^ {2}on (.+?) line (\d+)/;
+function errorDiagnostics(text) {
+    const diagnostics = [];
+    let current;
+    let isError = false;
+    const finish = () => {
+        if (current && isError)
+            diagnostics.push({
+                summary: current.summary,
+                ...(current.location ? { location: current.location } : {}),
+                detail: current.detail.join(' ').replace(/\s+/g, ' ').trim()
+            });
+        current = undefined;
+    };
+    for (const rawLine of text.split(/\r?\n/)) {
+        // Without -no-color Terraform frames diagnostics in box-drawing characters; strip them.
+        const line = rawLine.replace(/^[╷│╵] ?/, '');
+        const header = HEADER.exec(line);
+        if (header) {
+            finish();
+            isError = header[1] === 'Error';
+            current = { summary: (header[2] ?? '').trim(), detail: [] };
+            continue;
+        }
+        if (!current)
+            continue;
+        const location = LOCATION.exec(line);
+        if (location) {
+            // Absolute paths are generated or temporary files (the variables file): their name is enough.
+            const file = (location[1] ?? '').startsWith('/') ? (0,external_node_path_.basename)(location[1] ?? '') : location[1];
+            current.location ??= `${file} line ${location[2]}`;
+            continue;
+        }
+        // Snippet lines are indented; the detail paragraphs start at column 0.
+        if (/^\s/.test(line) || line === '')
+            continue;
+        current.detail.push(line);
+    }
+    finish();
+    return diagnostics;
+}
+function describeDiagnostic(diagnostic) {
+    const where = diagnostic.location ? ` (${diagnostic.location})` : '';
+    const detail = diagnostic.detail ? `: ${diagnostic.detail}` : '';
+    return `${diagnostic.summary}${where}${detail}`;
+}
+/**
+ * A workflow-command line for an error annotation, escaped as @actions/core escapes it, so that
+ * run() can raise annotations through its Logger without depending on the runner's toolkit.
+ */
+function errorAnnotation(message, title) {
+    const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const properties = title
+        ? ` title=${title
+            .replace(/%/g, '%25')
+            .replace(/\r/g, '%0D')
+            .replace(/\n/g, '%0A')
+            .replace(/:/g, '%3A')
+            .replace(/,/g, '%2C')}`
+        : '';
+    return `::error${properties}::${data}`;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/cli.ts
+
+
+/** A terraform command that failed; its diagnostics have already been raised as annotations. */
+class TerraformCommandError extends Error {
+    command;
+    exitCode;
+    errors;
+    constructor(command, exitCode, detail, 
+    /** Each error diagnostic as one line, for a PR comment that says why the plan failed. */
+    errors = []) {
+        super(`terraform ${command} failed${exitCode === undefined ? '' : ` with exit code ${exitCode}`}: ${detail}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.errors = errors;
+        this.name = 'TerraformCommandError';
+    }
+}
+/**
+ * Terraform prints values from the configuration; a line of it that looks like a workflow command
+ * (::set-output, ::add-mask::, ::error::) must not be obeyed, so commands are paused around it.
+ */
+async function verbatim(log, body) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    log.info(`::stop-commands::${token}`);
+    try {
+        return await body();
+    }
+    finally {
+        log.info(`::${token}::`);
+    }
+}
+function terraformCli(options) {
+    // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
+    const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+    const execute = async (args, onLine) => {
+        // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
+        const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
+        const subprocess = execa(options.binary, [...args.slice(0, 1), '-no-color', ...args.slice(1)], {
+            cwd: options.cwd,
+            env,
+            extendEnv: false,
+            stdin: 'ignore',
+            all: true,
+            reject: false,
+            maxBuffer: 256 * 1024 * 1024
+        });
+        if (onLine)
+            for await (const line of subprocess.iterable({ from: 'all' }))
+                onLine(line);
+        return await subprocess;
+    };
+    const fail = (args, stderr, exitCode, fallback) => {
+        const command = args[0] ?? '';
+        const diagnostics = errorDiagnostics(stderr);
+        const errors = diagnostics.map(describeDiagnostic);
+        for (const error of errors)
+            options.log.info(errorAnnotation(error, `terraform ${command}`));
+        const lastLine = stderr.trim().split('\n').pop()?.trim();
+        const detail = diagnostics.length > 0
+            ? `${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}, annotated above.`
+            : lastLine || fallback;
+        throw new TerraformCommandError(command, exitCode, detail, errors);
+    };
+    return {
+        async stream(args, streamOptions = {}) {
+            await options.log.group(`terraform ${args[0] ?? ''}`, async () => {
+                const held = [];
+                const result = await verbatim(options.log, () => execute(args, (line) => {
+                    if (held.length === 0 && !streamOptions.holdFrom?.test(line))
+                        options.log.info(line);
+                    else
+                        held.push(line);
+                }));
+                if (result.failed)
+                    fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+                await streamOptions.release?.();
+                if (held.length > 0)
+                    await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
+            });
+        },
+        async capture(args) {
+            const result = await execute(args);
+            if (result.failed)
+                fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+            return String(result.stdout ?? '');
+        }
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,96 @@
+// The real collaborators of run(), loaded by the action once every input has been accepted.
+import { readFile } from 'node:fs/promises';
+import { clientConfig } from '../aws/clients.js';
+import type { ActionContext, ActionResult } from '../io/action.js';
+import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
+import { anonymousGet } from './anonymous-https.js';
+import { verifySummary } from './chain-summary.js';
+import type { ClusterOps, ServiceAccountView } from './cluster.js';
+import { kubeClusterOps } from './cluster.js';
+import type { VerifyInputs } from './inputs.js';
+import type { VerifyDeps, VerifyOutcome } from './run.js';
+
+/** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
+async function extraCa(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const path = env.NODE_EXTRA_CA_CERTS;
+  if (!path) return undefined;
+  return readFile(path, 'utf8').catch(() => undefined);
+}
+
+/** The cluster ops, with run()'s first call (reading the service account) answered by `first`. */
+function withFirstRead(
+  cluster: ClusterOps,
+  inputs: VerifyInputs,
+  first: Promise<ServiceAccountView | undefined>
+): ClusterOps {
+  let pending: Promise<ServiceAccountView | undefined> | undefined = first;
+  return {
+    ...cluster,
+    readServiceAccount(namespace, name) {
+      const answer = pending;
+      pending = undefined;
+      if (answer && namespace === inputs.namespace && name === inputs.serviceAccount) return answer;
+      return cluster.readServiceAccount(namespace, name);
+    }
+  };
+}
+
+/** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
+export async function verifyDeps(
+  inputs: VerifyInputs,
+  ctx: ActionContext
+): Promise<{ deps: VerifyDeps; close(): void }> {
+  const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
+  const cluster = kubeClusterOps(kube);
+  // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
+  // of the start-up) load while it travels; the catch only keeps an early failure from counting as
+  // unhandled before run() awaits it.
+  const firstRead = cluster.readServiceAccount(inputs.namespace, inputs.serviceAccount);
+  firstRead.catch(() => undefined);
+  await afterPendingConnects();
+  const [{ IAMClient }, { STSClient }] = await Promise.all([
+    import('@aws-sdk/client-iam'),
+    import('@aws-sdk/client-sts')
+  ]);
+  const iam = new IAMClient(clientConfig('IAM', inputs.region, ctx.env));
+  const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
+  const extraCaPem = await extraCa(ctx.env);
+  const deps: VerifyDeps = {
+    cluster: withFirstRead(cluster, inputs, firstRead),
+    iam,
+    sts: {
+      sts,
+      stsWithCredentials: (credentials) =>
+        new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+      mask: ctx.mask
+    },
+    get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
+    log: ctx.log,
+    mask: ctx.mask,
+    now: () => new Date()
+  };
+  return {
+    deps,
+    close: () => {
+      iam.destroy();
+      sts.destroy();
+    }
+  };
+}
+
+export function verifyResult(inputs: VerifyInputs, result: VerifyOutcome): ActionResult {
+  const firstFailure = result.checks.find((entry) => !entry.ok);
+  return {
+    outputs: {
+      verified: String(result.verified),
+      'assumed-role-arn': result.assumedRoleArn ?? '',
+      diagnosis: JSON.stringify(result.checks)
+    },
+    summary: verifySummary(inputs, result),
+    ...(firstFailure
+      ? {
+          failure: `IRSA is not verified: ${firstFailure.check}: ${firstFailure.detail} Fix: ${firstFailure.fix}`
+        }
+      : {})
+  };
+}

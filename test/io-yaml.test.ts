@@ -1,0 +1,24 @@
+// The YAML parser is loaded only for runs that give a YAML input; the stand-in for the others
+// must never be reached, and says so if a reader were ever changed to call it.
+import { describe, expect, it } from '@jest/globals';
+import { mapInputReader } from '../src/io/inputs.js';
+import { loadYamlParser, yamlParserFor } from '../src/io/yaml.js';
+
+describe('yamlParserFor', () => {
+  it('loads the parser when one of the inputs holds text', async () => {
+    const parse = await yamlParserFor(mapInputReader({ variables: 'a: 1' }), ['variables']);
+    expect(parse('a: 1\nb: [x, y]\n')).toEqual({ a: 1, b: ['x', 'y'] });
+  });
+
+  it('gives a parser that refuses when none of them does', async () => {
+    const parse = await yamlParserFor(mapInputReader({ other: 'x' }), ['bindings', 'inline-policy']);
+    expect(() => parse('a: 1')).toThrow(
+      /internal error: YAML was parsed though none of bindings, inline-policy/
+    );
+  });
+
+  it('reports a syntax error with its place on the first line', async () => {
+    const parse = await loadYamlParser();
+    expect(() => parse('a: [1, 2')).toThrow(/at line 1, column \d+/);
+  });
+});
