@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionName, BundleSet } from './bundles.js';
 import type { FirstContactRecorder } from './first-contact.js';
+import type { ReferenceProgram } from './reference.js';
 import { verdictAtMost, type Row } from './report.js';
 import { formatMs, formatRatio, median, ratio } from './stats.js';
 
@@ -115,6 +116,8 @@ export interface ColdStartResult {
   emptyEsm: number[];
   validation: Map<ActionName, number[]>;
   firstContact: Map<ActionName, number[]>;
+  /** Spawn to first connection of each reference program, by name. */
+  references: Map<string, number[]>;
   /** Why a measurement could not be taken (wrong exit, no request); shown instead of a figure. */
   problems: Map<string, string>;
 }
@@ -128,6 +131,8 @@ export interface ColdStartOptions {
   runs: number;
   /** Path of an empty .mjs file. */
   emptyEsm: string;
+  /** Timed to their first connection in every round, beside the bundles. */
+  references?: ReferenceProgram[];
 }
 
 /**
@@ -143,6 +148,7 @@ export async function measureColdStarts(options: ColdStartOptions): Promise<Cold
     emptyEsm: [],
     validation: new Map(),
     firstContact: new Map(),
+    references: new Map(),
     problems: new Map()
   };
   const push = (map: Map<ActionName, number[]>, action: ActionName, ms: number): void => {
@@ -154,6 +160,17 @@ export async function measureColdStarts(options: ColdStartOptions): Promise<Cold
     if (counted) result.bare.push(bare.ms);
     const empty = await timeToExit(node, [options.emptyEsm], baseEnv);
     if (counted) result.emptyEsm.push(empty.ms);
+    for (const reference of options.references ?? []) {
+      const contact = await timeToFirstContact(
+        node,
+        reference.entry,
+        { ...baseEnv, ...reference.env },
+        recorder
+      );
+      if ('problem' in contact) result.problems.set(`reference:${reference.name}`, contact.problem);
+      else if (counted)
+        result.references.set(reference.name, [...(result.references.get(reference.name) ?? []), contact.ms]);
+    }
     for (const { action, inputs, env } of cases) {
       const invalid = await timeToExit(node, [bundles.entry(action)], baseEnv);
       const errors = invalid.stdout.split('\n').filter((line) => line.startsWith('::error'));
@@ -198,6 +215,23 @@ export function coldStartRows(result: ColdStartResult, label: string, actions: r
       verdict: ''
     }
   ];
+  for (const [name, runs] of result.references)
+    rows.push({
+      section: `cold start (${label})`,
+      figure: `reference: ${name}`,
+      measured: `${formatMs(median(runs))} = ${formatRatio(ratio(median(runs), bare))}`,
+      target: '',
+      verdict: ''
+    });
+  for (const [key, problem] of result.problems)
+    if (key.startsWith('reference:'))
+      rows.push({
+        section: `cold start (${label})`,
+        figure: `reference: ${key.slice('reference:'.length)}`,
+        measured: `not measured: ${problem}`,
+        target: '',
+        verdict: ''
+      });
   const moments = [
     { key: 'validation', name: 'missing input → exit 1', runs: result.validation, limit: VALIDATION_TARGET },
     { key: 'first-contact', name: 'first request', runs: result.firstContact, limit: FIRST_REQUEST_TARGET }
@@ -232,6 +266,7 @@ export function coldStartSpread(
   const range = (runs: number[] | undefined): string =>
     runs && runs.length > 0 ? `${Math.round(Math.min(...runs))}–${Math.round(Math.max(...runs))}` : '–';
   const parts = [`bare ${range(result.bare)}`, `empty ESM ${range(result.emptyEsm)}`];
+  for (const [name, runs] of result.references) parts.push(`${name} ${range(runs)}`);
   for (const action of actions)
     parts.push(
       `${action} ${range(result.validation.get(action))} / ${range(result.firstContact.get(action))}`

@@ -32,6 +32,7 @@ import {
   writeFakeTerraform
 } from './cold-start.js';
 import { startFirstContactRecorder } from './first-contact.js';
+import { buildSdkReference, httpsReference, type ReferenceProgram } from './reference.js';
 import { markdownTable, missed, textTable, type Row } from './report.js';
 import { formatBytes, formatMs } from './stats.js';
 
@@ -235,6 +236,22 @@ async function main(): Promise<void> {
       const kubeconfigPath = join(dir, 'recorder-kubeconfig');
       writeFileSync(kubeconfigPath, recorderKubeconfig(recorder.tlsUrl, ca.caPem), { mode: 0o600 });
       const emptyEsm = writeEmptyEsm(join(dir, 'floor'));
+      log('bundling the AWS SDK reference program with ncc');
+      const references: ReferenceProgram[] = [
+        {
+          name: 'one https request trusting the kubeconfig CA (Node TLS start; floor for a first Kubernetes request)',
+          entry: httpsReference(repoRoot),
+          env: { REFERENCE_URL: recorder.tlsUrl, REFERENCE_CA: ca.caPath }
+        },
+        {
+          name: 'IAMClient + one GetOpenIDConnectProvider, bundled by ncc (floor for a first AWS SDK request)',
+          entry: buildSdkReference(repoRoot, join(dir, 'reference-sdk')),
+          env: {
+            AWS_ENDPOINT_URL: recorder.plainUrl,
+            REFERENCE_PROVIDER_ARN: 'arn:aws:iam::123456789012:oidc-provider/127.0.0.1/bench-cold'
+          }
+        }
+      ];
       const fakeBin = writeFakeTerraform(join(dir, 'fake-bin'), recorder.plainPort);
       const runnerDir = join(dir, 'runner');
       mkdirSync(runnerDir, { recursive: true });
@@ -303,7 +320,8 @@ async function main(): Promise<void> {
           baseEnv,
           recorder,
           runs: options.runs,
-          emptyEsm
+          emptyEsm,
+          references
         });
         rows.push(
           ...coldStartRows(
