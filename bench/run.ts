@@ -239,12 +239,12 @@ async function main(): Promise<void> {
       log('bundling the AWS SDK reference program with ncc');
       const references: ReferenceProgram[] = [
         {
-          name: 'one https request trusting the kubeconfig CA (Node TLS start; floor for a first Kubernetes request)',
+          name: 'https request with the kubeconfig CA (Node TLS start)',
           entry: httpsReference(repoRoot),
           env: { REFERENCE_URL: recorder.tlsUrl, REFERENCE_CA: ca.caPath }
         },
         {
-          name: 'IAMClient + one GetOpenIDConnectProvider, bundled by ncc (floor for a first AWS SDK request)',
+          name: 'AWS SDK alone (IAMClient, one request, ncc)',
           entry: buildSdkReference(repoRoot, join(dir, 'reference-sdk')),
           env: {
             AWS_ENDPOINT_URL: recorder.plainUrl,

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { createTestCa } from '../../test/stack/tls.js';
 import { timeToExit, timeToFirstContact, writeFakeTerraform, recorderKubeconfig } from '../cold-start.js';
 import { startFirstContactRecorder, type FirstContactRecorder } from '../first-contact.js';
+import { httpsReference } from '../reference.js';
 
 let dir: string;
 let recorder: FirstContactRecorder;
@@ -59,6 +60,18 @@ describe('timeToFirstContact', () => {
       `import { connect } from 'node:tls';\nconnect({ host: '127.0.0.1', port: ${new URL(recorder.tlsUrl).port}, rejectUnauthorized: false }).on('error', () => {});\nsetTimeout(() => {}, 30000);\n`
     );
     const contact = await timeToFirstContact(process.execPath, script, env, recorder);
+    assert.ok('ms' in contact && contact.ms < 20_000, JSON.stringify(contact));
+  });
+
+  it('times the https reference program to its connection to the recorder', async () => {
+    const caPath = join(dir, 'reference-ca.pem');
+    writeFileSync(caPath, caPem);
+    const contact = await timeToFirstContact(
+      process.execPath,
+      httpsReference(join(import.meta.dirname, '..', '..')),
+      { ...env, REFERENCE_URL: recorder.tlsUrl, REFERENCE_CA: caPath },
+      recorder
+    );
     assert.ok('ms' in contact && contact.ms < 20_000, JSON.stringify(contact));
   });
 
