@@ -42,19 +42,22 @@ export async function readBucketState(
   if (!exists && !manageBucket)
     throw new UserError(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
   if (!exists || !manageBucket) return { exists, publicAccessBlock: undefined, policy: undefined };
-  let publicAccessBlock: BucketState['publicAccessBlock'];
-  try {
-    const response = await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
-    publicAccessBlock = response.PublicAccessBlockConfiguration ?? {};
-  } catch (error) {
-    if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration')) throw error;
-  }
-  let policy: string | undefined;
-  try {
-    policy = (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
-  } catch (error) {
-    if (!isAwsNotFound(error, 'NoSuchBucketPolicy')) throw error;
-  }
+  const [publicAccessBlock, policy] = await Promise.all([
+    s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
+      (response): BucketState['publicAccessBlock'] => response.PublicAccessBlockConfiguration ?? {},
+      (error: unknown) => {
+        if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration')) throw error;
+        return undefined;
+      }
+    ),
+    s3.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
+      (response) => response.Policy,
+      (error: unknown) => {
+        if (!isAwsNotFound(error, 'NoSuchBucketPolicy')) throw error;
+        return undefined;
+      }
+    )
+  ]);
   return { exists, publicAccessBlock, policy };
 }
 

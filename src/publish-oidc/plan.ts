@@ -101,8 +101,10 @@ async function readPublishedState(
       liveJwks: undefined,
       movedFrom: undefined
     };
-  const discovery = await readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey);
-  const jwksAtTarget = await readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey);
+  const [discovery, jwksAtTarget] = await Promise.all([
+    readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey),
+    readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey)
+  ]);
   const liveKey = publishedJwksKey(inputs, discovery);
   if (liveKey === undefined || liveKey === locations.jwksKey)
     return { bucket, discovery, jwksAtTarget, liveJwks: jwksAtTarget, movedFrom: undefined };
@@ -122,8 +124,10 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
       return { current: undefined, plan: undefined };
     }
   }
-  const current = await findProvider(deps.iam, inputs.issuerUrl);
-  const thumbprint = await deps.issuerThumbprint(inputs.issuerUrl);
+  const [current, thumbprint] = await Promise.all([
+    findProvider(deps.iam, inputs.issuerUrl),
+    deps.issuerThumbprint(inputs.issuerUrl)
+  ]);
   return { current, plan: planProvider(current, inputs.clientIds, thumbprint) };
 }
 
@@ -159,7 +163,11 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
         '(Talos: cluster.apiServer.extraArgs.service-account-jwks-uri) so that the cluster agrees.'
     );
 
-  const state = await readPublishedState(inputs, deps, locations);
+  // Reads only, and independent: the bucket's and the provider's state are read at the same time.
+  const [state, provider] = await Promise.all([
+    readPublishedState(inputs, deps, locations),
+    providerStep(inputs, deps)
+  ]);
   const previous = readPublishedKeys(parseJson(state.liveJwks));
   if (previous.dropped.length > 0)
     log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
@@ -183,7 +191,6 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
   const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
   const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
-  const provider = await providerStep(inputs, deps);
 
   const changes = [
     ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),

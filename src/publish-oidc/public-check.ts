@@ -36,18 +36,18 @@ async function problemsOnce(
   docs: PublishedDocument[],
   bucket: string
 ): Promise<string[]> {
-  const problems: string[] = [];
-  for (const doc of docs) {
-    try {
-      const problem = publicReadProblem(doc, await get(doc.url), bucket);
-      if (problem) problems.push(`${doc.name}: ${problem}`);
-    } catch (error) {
-      problems.push(
-        `${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`
-      );
-    }
-  }
-  return problems;
+  // Both documents at once; the problems keep the documents' order.
+  const found = await Promise.all(
+    docs.map(async (doc): Promise<string | undefined> => {
+      try {
+        const problem = publicReadProblem(doc, await get(doc.url), bucket);
+        return problem ? `${doc.name}: ${problem}` : undefined;
+      } catch (error) {
+        return `${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`;
+      }
+    })
+  );
+  return found.filter((problem): problem is string => problem !== undefined);
 }
 
 export interface PublicCheckOptions {

@@ -60,23 +60,18 @@ async function readBucketState(s3, bucket, region, manageBucket) {
         throw new errors/* UserError */.yo(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
     if (!exists || !manageBucket)
         return { exists, publicAccessBlock: undefined, policy: undefined };
-    let publicAccessBlock;
-    try {
-        const response = await s3.send(new dist_cjs.GetPublicAccessBlockCommand({ Bucket: bucket }));
-        publicAccessBlock = response.PublicAccessBlockConfiguration ?? {};
-    }
-    catch (error) {
-        if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration'))
-            throw error;
-    }
-    let policy;
-    try {
-        policy = (await s3.send(new dist_cjs.GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
-    }
-    catch (error) {
-        if (!isAwsNotFound(error, 'NoSuchBucketPolicy'))
-            throw error;
-    }
+    const [publicAccessBlock, policy] = await Promise.all([
+        s3.send(new dist_cjs.GetPublicAccessBlockCommand({ Bucket: bucket })).then((response) => response.PublicAccessBlockConfiguration ?? {}, (error) => {
+            if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration'))
+                throw error;
+            return undefined;
+        }),
+        s3.send(new dist_cjs.GetBucketPolicyCommand({ Bucket: bucket })).then((response) => response.Policy, (error) => {
+            if (!isAwsNotFound(error, 'NoSuchBucketPolicy'))
+                throw error;
+            return undefined;
+        })
+    ]);
     return { exists, publicAccessBlock, policy };
 }
 /** Creates the bucket, then relaxes the block, then puts the policy: a public policy put under BlockPublicPolicy fails. */
@@ -671,8 +666,10 @@ async function readPublishedState(inputs, deps, locations) {
             liveJwks: undefined,
             movedFrom: undefined
         };
-    const discovery = await readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey);
-    const jwksAtTarget = await readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey);
+    const [discovery, jwksAtTarget] = await Promise.all([
+        readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey),
+        readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey)
+    ]);
     const liveKey = publishedJwksKey(inputs, discovery);
     if (liveKey === undefined || liveKey === locations.jwksKey)
         return { bucket, discovery, jwksAtTarget, liveJwks: jwksAtTarget, movedFrom: undefined };
@@ -690,8 +687,10 @@ async function providerStep(inputs, deps) {
             return { current: undefined, plan: undefined };
         }
     }
-    const current = await findProvider(deps.iam, inputs.issuerUrl);
-    const thumbprint = await deps.issuerThumbprint(inputs.issuerUrl);
+    const [current, thumbprint] = await Promise.all([
+        findProvider(deps.iam, inputs.issuerUrl),
+        deps.issuerThumbprint(inputs.issuerUrl)
+    ]);
     return { current, plan: planProvider(current, inputs.clientIds, thumbprint) };
 }
 /**
@@ -718,7 +717,11 @@ async function planPublish(inputs, deps) {
         log.warning(`The cluster's jwks_uri ${discovery.jwksUri} is not under the issuer; the JWKS is published at ` +
             `${locations.jwksUrl} and the published jwks_uri says so. Set --service-account-jwks-uri=${locations.jwksUrl} ` +
             '(Talos: cluster.apiServer.extraArgs.service-account-jwks-uri) so that the cluster agrees.');
-    const state = await readPublishedState(inputs, deps, locations);
+    // Reads only, and independent: the bucket's and the provider's state are read at the same time.
+    const [state, provider] = await Promise.all([
+        readPublishedState(inputs, deps, locations),
+        providerStep(inputs, deps)
+    ]);
     const previous = readPublishedKeys(parseJson(state.liveJwks));
     if (previous.dropped.length > 0)
         log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
@@ -742,7 +745,6 @@ async function planPublish(inputs, deps) {
     const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
     const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
     const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
-    const provider = await providerStep(inputs, deps);
     const changes = [
         ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),
         ...(writeJwks ? [`write the JWKS (${locations.jwksKey})`] : []),
@@ -782,18 +784,17 @@ function publicReadProblem(doc, response, bucket) {
     return undefined;
 }
 async function problemsOnce(get, docs, bucket) {
-    const problems = [];
-    for (const doc of docs) {
+    // Both documents at once; the problems keep the documents' order.
+    const found = await Promise.all(docs.map(async (doc) => {
         try {
             const problem = publicReadProblem(doc, await get(doc.url), bucket);
-            if (problem)
-                problems.push(`${doc.name}: ${problem}`);
+            return problem ? `${doc.name}: ${problem}` : undefined;
         }
         catch (error) {
-            problems.push(`${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`);
+            return `${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`;
         }
-    }
-    return problems;
+    }));
+    return found.filter((problem) => problem !== undefined);
 }
 // S3 applies a new bucket policy or public access block within seconds, not at once: right after
 // this run changed them, a 403 may be stale, so the check is repeated for a while before it fails.
