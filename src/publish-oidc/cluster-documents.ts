@@ -40,7 +40,9 @@ async function clusterJson(client: KubeClient, path: string, timeoutMs: number):
  * cluster fails the step instead of hanging the job.
  */
 export async function readClusterDocuments(client: KubeClient, timeoutMs: number): Promise<ClusterDocuments> {
-  const discovery = await clusterJson(client, DISCOVERY_ENDPOINT, timeoutMs);
-  const jwks = await clusterJson(client, JWKS_ENDPOINT, timeoutMs);
-  return { discovery, jwks };
+  // Both requests go out at once; a failure is still reported for the discovery document first.
+  const discovery = clusterJson(client, DISCOVERY_ENDPOINT, timeoutMs);
+  const jwks = clusterJson(client, JWKS_ENDPOINT, timeoutMs);
+  jwks.catch(() => undefined);
+  return { discovery: await discovery, jwks: await jwks };
 }

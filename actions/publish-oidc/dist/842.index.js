@@ -41,9 +41,11 @@ async function clusterJson(client, path, timeoutMs) {
  * cluster fails the step instead of hanging the job.
  */
 async function readClusterDocuments(client, timeoutMs) {
-    const discovery = await clusterJson(client, DISCOVERY_ENDPOINT, timeoutMs);
-    const jwks = await clusterJson(client, JWKS_ENDPOINT, timeoutMs);
-    return { discovery, jwks };
+    // Both requests go out at once; a failure is still reported for the discovery document first.
+    const discovery = clusterJson(client, DISCOVERY_ENDPOINT, timeoutMs);
+    const jwks = clusterJson(client, JWKS_ENDPOINT, timeoutMs);
+    jwks.catch(() => undefined);
+    return { discovery: await discovery, jwks: await jwks };
 }
 
 
