@@ -1,0 +1,162 @@
+// Issue 8 asks that heavy clients load only on the paths that need them. Timings are for the bench;
+// this checks the property itself, by recording which chunks of each committed bundle a run loads
+// (test/harness/record-loads.mjs): a failing run loads nothing but dist/index.js, a run without YAML
+// inputs never loads `yaml`, and a token-mode verify-irsa never loads @kubernetes/client-node.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { repoRoot, runBundle, type BundleRun } from './harness/run-bundle.js';
+import { buildChain, type Chain } from './fixtures/verify-irsa/chain.js';
+
+type Action = 'publish-oidc' | 'irsa-role' | 'verify-irsa' | 'provision';
+type Heavy = 'yaml' | 'client-node' | 'iam-sdk';
+
+// A class each heavy module defines once, to find the chunk ncc put it in.
+const MARKERS: Record<Heavy, string> = {
+  yaml: 'class YAMLParseError',
+  'client-node': 'class KubeConfig ',
+  'iam-sdk': 'class IAMClient '
+};
+
+const hook = pathToFileURL(join(repoRoot, 'test', 'harness', 'record-loads.mjs')).href;
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'talos-irsa-lazy-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function distFiles(action: Action): string[] {
+  return readdirSync(join(repoRoot, 'actions', action, 'dist')).filter((name) => name.endsWith('.js'));
+}
+
+/** The chunk file that holds a heavy module, found by its marker. */
+function chunkOf(action: Action, heavy: Heavy): string {
+  const found = distFiles(action).filter((name) =>
+    readFileSync(join(repoRoot, 'actions', action, 'dist', name), 'utf8').includes(MARKERS[heavy])
+  );
+  expect(found).toHaveLength(1);
+  return found[0] ?? '';
+}
+
+let runs = 0;
+/** Runs the committed bundle and returns it with the dist/ files it loaded, by name. */
+async function recorded(
+  action: Action,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): Promise<{ run: BundleRun; loaded: string[] }> {
+  const file = join(work, `loads-${(runs += 1)}`);
+  writeFileSync(file, '');
+  const run = await runBundle(action, inputs, {
+    env: { ...env, NODE_OPTIONS: `--import ${hook}`, TALOS_IRSA_RECORD_LOADS: file }
+  });
+  const dist = join(repoRoot, 'actions', action, 'dist');
+  const loaded = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((url) => url !== '')
+    .map((url) => fileURLToPath(url))
+    .filter((path) => path.startsWith(`${dist}/`))
+    .map((path) => basename(path));
+  return { run, loaded };
+}
+
+// AWS calls fail at once: these runs are about what loads before and around the first request.
+const NO_AWS = {
+  AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+  AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:1',
+  AWS_MAX_ATTEMPTS: '1'
+};
+
+describe('a run that fails on a missing input', () => {
+  it.each(['publish-oidc', 'irsa-role', 'verify-irsa', 'provision'] as const)(
+    '%s loads dist/index.js and no chunk',
+    async (action) => {
+      const { run, loaded } = await recorded(action, {});
+      expect(run.status).not.toBe(0);
+      expect(run.errors).toHaveLength(1);
+      expect(loaded).toEqual(['index.js']);
+    }
+  );
+});
+
+describe('yaml loads only for YAML inputs', () => {
+  const single = {
+    'provider-arn': 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com/lazy',
+    'role-name': 'lazy-app',
+    namespace: 'apps',
+    'service-account': 'app'
+  };
+
+  it('irsa-role with one binding reaches IAM without yaml or client-node', async () => {
+    const { run, loaded } = await recorded('irsa-role', single, NO_AWS);
+    expect(run.status).not.toBe(0);
+    expect(loaded).toContain(chunkOf('irsa-role', 'iam-sdk'));
+    expect(loaded).not.toContain(chunkOf('irsa-role', 'yaml'));
+    expect(loaded).not.toContain(chunkOf('irsa-role', 'client-node'));
+  });
+
+  it('irsa-role with a bindings list loads yaml', async () => {
+    const bindings = '- role-name: lazy-a\n  namespace: apps\n  service-account: a\n';
+    const { loaded } = await recorded(
+      'irsa-role',
+      { 'provider-arn': single['provider-arn'], bindings },
+      NO_AWS
+    );
+    expect(loaded).toContain(chunkOf('irsa-role', 'yaml'));
+  });
+
+  it('provision loads yaml only when variables are given', async () => {
+    // A terraform that fails at once: provision's run ends at its first terraform command.
+    const bin = join(work, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'terraform'), '#!/bin/sh\nexit 1\n');
+    chmodSync(join(bin, 'terraform'), 0o755);
+    const env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const inputs = { 'cluster-name': 'lazy', 'comment-on-pr': 'false' };
+    const plain = await recorded('provision', inputs, env);
+    expect(plain.run.status).not.toBe(0);
+    expect(plain.loaded.length).toBeGreaterThan(1);
+    expect(plain.loaded).not.toContain(chunkOf('provision', 'yaml'));
+    const withVariables = await recorded('provision', { ...inputs, variables: 'node_count: 1' }, env);
+    expect(withVariables.loaded).toContain(chunkOf('provision', 'yaml'));
+  });
+});
+
+describe('verify-irsa loads @kubernetes/client-node only for the pod watch', () => {
+  let chain: Chain;
+  beforeAll(async () => {
+    chain = await buildChain();
+  }, 60000);
+  afterAll(async () => chain?.destroy());
+
+  const kubeconfigFile = (): string => {
+    const path = join(work, 'kubeconfig');
+    writeFileSync(path, chain.double.kubeconfig(), { mode: 0o600 });
+    return path;
+  };
+  const inputs = (mode: string) => ({
+    'kubeconfig-path': kubeconfigFile(),
+    'role-arn': chain.roleArn,
+    namespace: chain.namespace,
+    'service-account': chain.serviceAccount,
+    'timeout-seconds': '45',
+    mode
+  });
+
+  it('a token-mode run verifies the chain without it', async () => {
+    const { run, loaded } = await recorded('verify-irsa', inputs('token'));
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.verified).toBe('true');
+    expect(loaded).not.toContain(chunkOf('verify-irsa', 'client-node'));
+  }, 60000);
+
+  it('a pod-mode run loads it for the watch', async () => {
+    const { run, loaded } = await recorded('verify-irsa', inputs('pod'));
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.verified).toBe('true');
+    expect(loaded).toContain(chunkOf('verify-irsa', 'client-node'));
+  }, 90000);
+});
