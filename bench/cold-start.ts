@@ -116,7 +116,7 @@ export interface ColdStartResult {
   emptyEsm: number[];
   validation: Map<ActionName, number[]>;
   firstContact: Map<ActionName, number[]>;
-  /** Spawn to first connection of each reference program, by name. */
+  /** Spawn to exit, or to first connection, of each reference program, by name. */
   references: Map<string, number[]>;
   /** Why a measurement could not be taken (wrong exit, no request); shown instead of a figure. */
   problems: Map<string, string>;
@@ -161,15 +161,25 @@ export async function measureColdStarts(options: ColdStartOptions): Promise<Cold
     const empty = await timeToExit(node, [options.emptyEsm], baseEnv);
     if (counted) result.emptyEsm.push(empty.ms);
     for (const reference of options.references ?? []) {
-      const contact = await timeToFirstContact(
-        node,
-        reference.entry,
-        { ...baseEnv, ...reference.env },
-        recorder
-      );
+      const env = { ...baseEnv, ...reference.env };
+      const note = (ms: number): void => {
+        if (counted)
+          result.references.set(reference.name, [...(result.references.get(reference.name) ?? []), ms]);
+      };
+      if (reference.moment === 'exit') {
+        const exit = await timeToExit(node, [reference.entry], env);
+        const errors = exit.stdout.split('\n').filter((line) => line.startsWith('::error'));
+        if (exit.status === 0 || errors.length !== 1)
+          result.problems.set(
+            `reference:${reference.name}`,
+            `exit ${exit.status} with ${errors.length} ::error::`
+          );
+        else note(exit.ms);
+        continue;
+      }
+      const contact = await timeToFirstContact(node, reference.entry, env, recorder);
       if ('problem' in contact) result.problems.set(`reference:${reference.name}`, contact.problem);
-      else if (counted)
-        result.references.set(reference.name, [...(result.references.get(reference.name) ?? []), contact.ms]);
+      else note(contact.ms);
     }
     for (const { action, inputs, env } of cases) {
       const invalid = await timeToExit(node, [bundles.entry(action)], baseEnv);

@@ -32,7 +32,7 @@ import {
   writeFakeTerraform
 } from './cold-start.js';
 import { startFirstContactRecorder } from './first-contact.js';
-import { buildSdkReference, httpsReference, type ReferenceProgram } from './reference.js';
+import { buildReference, httpsReference, type ReferenceProgram } from './reference.js';
 import { markdownTable, missed, textTable, type Row } from './report.js';
 import { formatBytes, formatMs } from './stats.js';
 
@@ -238,20 +238,28 @@ async function main(): Promise<void> {
       const kubeconfigPath = join(dir, 'recorder-kubeconfig');
       writeFileSync(kubeconfigPath, recorderKubeconfig(recorder.tlsUrl, ca.caPem), { mode: 0o600 });
       const emptyEsm = writeEmptyEsm(join(dir, 'floor'));
-      log('bundling the AWS SDK reference program with ncc');
+      log('bundling the reference programs with ncc');
       const references: ReferenceProgram[] = [
+        {
+          name: 'smallest action bundle, missing input → exit 1 (ncc)',
+          entry: buildReference(repoRoot, 'missing-input', join(dir, 'reference-missing-input')),
+          env: {},
+          moment: 'exit'
+        },
         {
           name: 'https request with the kubeconfig CA (Node TLS start)',
           entry: httpsReference(repoRoot),
-          env: { REFERENCE_URL: recorder.tlsUrl, REFERENCE_CA: ca.caPath }
+          env: { REFERENCE_URL: recorder.tlsUrl, REFERENCE_CA: ca.caPath },
+          moment: 'first-request'
         },
         {
           name: 'AWS SDK alone (IAMClient, one request, ncc)',
-          entry: buildSdkReference(repoRoot, join(dir, 'reference-sdk')),
+          entry: buildReference(repoRoot, 'sdk-first-request', join(dir, 'reference-sdk')),
           env: {
             AWS_ENDPOINT_URL: recorder.plainUrl,
             REFERENCE_PROVIDER_ARN: 'arn:aws:iam::123456789012:oidc-provider/127.0.0.1/bench-cold'
-          }
+          },
+          moment: 'first-request'
         }
       ];
       const fakeBin = writeFakeTerraform(join(dir, 'fake-bin'), recorder.plainPort);
