@@ -68,7 +68,9 @@ function parseOptions(argv: string[]): BenchOptions {
   };
 }
 
-const PUBLISH_REPS = 3;
+// 7 rounds, each the manual method then publish-oidc: with 3, the ratio moved 4.4–5.5× between runs
+// of the same bundles on this shared machine.
+const PUBLISH_REPS = 7;
 const NODE24 = join(repoRoot, '.tools', 'node24', 'node_modules', '.bin', 'node');
 
 function log(message: string): void {
