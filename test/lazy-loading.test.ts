@@ -1,7 +1,7 @@
 // Issue 8 asks that heavy clients load only on the paths that need them. Timings are for the bench;
 // this checks the property itself, by recording which chunks of each committed bundle a run loads
 // (test/harness/record-loads.mjs): a failing run loads nothing but dist/index.js, a run without YAML
-// inputs never loads `yaml`, and a token-mode verify-irsa never loads @kubernetes/client-node.
+// inputs never loads `yaml`, and only verify-irsa's pod watch loads @kubernetes/client-node.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,7 +125,7 @@ describe('yaml loads only for YAML inputs', () => {
   });
 });
 
-describe('verify-irsa loads @kubernetes/client-node only for the pod watch', () => {
+describe("@kubernetes/client-node loads only for verify-irsa's pod watch", () => {
   let chain: Chain;
   beforeAll(async () => {
     chain = await buildChain();
@@ -145,6 +145,22 @@ describe('verify-irsa loads @kubernetes/client-node only for the pod watch', () 
     'timeout-seconds': '45',
     mode
   });
+
+  it('irsa-role annotates service accounts without it', async () => {
+    const roleName = `lazy-annotated-${Date.now()}`;
+    const { run, loaded } = await recorded('irsa-role', {
+      'provider-arn': chain.providerArn ?? '',
+      'role-name': roleName,
+      namespace: chain.namespace,
+      'service-account': 'lazy-annotated',
+      'annotate-service-account': 'true',
+      'kubeconfig-path': kubeconfigFile()
+    });
+    expect(run.errors).toEqual([]);
+    const annotations = chain.double.serviceAccount(chain.namespace, 'lazy-annotated')?.metadata.annotations;
+    expect(annotations?.['eks.amazonaws.com/role-arn']).toBe(run.outputs['role-arn']);
+    expect(loaded).not.toContain(chunkOf('irsa-role', 'client-node'));
+  }, 60000);
 
   it('a token-mode run verifies the chain without it', async () => {
     const { run, loaded } = await recorded('verify-irsa', inputs('token'));

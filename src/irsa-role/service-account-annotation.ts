@@ -1,12 +1,14 @@
 // The eks.amazonaws.com/role-arn annotation that tells the pod identity webhook (or a workload
 // reading it) which role a service account's tokens are meant for.
+import type { V1ServiceAccount } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
+import { kubeCall, kubeErrorText, statusOf } from '../kube/client.js';
 import { UserError } from '../io/errors.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
 
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 
-/** The few service-account operations annotation needs; backed by CoreV1Api, faked nowhere. */
+/** The few service-account operations annotation needs; backed by plain REST calls, faked nowhere. */
 export interface ServiceAccounts {
   /** Whether the namespace exists; undefined when the credentials may not read namespaces. */
   namespaceExists(namespace: string): Promise<boolean | undefined>;
@@ -53,13 +55,10 @@ export async function annotateServiceAccount(
   return 'annotated';
 }
 
-function statusCode(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' ? code : undefined;
-}
-
 function kubeFailure(error: unknown, action: string, client: KubeClient): Error {
-  const code = statusCode(error);
+  // Unreachable cluster, timeout: already one line that names the kubeconfig input.
+  if (error instanceof UserError) return error;
+  const code = statusOf(error);
   if (code === 401 || code === 403)
     return new UserError(
       `the cluster refused to ${action} (HTTP ${code}); the kubeconfig's user needs get/create/patch on serviceaccounts.`,
@@ -70,25 +69,27 @@ function kubeFailure(error: unknown, action: string, client: KubeClient): Error 
       `cannot ${action}: its namespace does not exist (create it first).`,
       'annotate-service-account'
     );
-  const body = (error as { body?: unknown } | null)?.body;
-  const detail =
-    typeof body === 'string' ? body.slice(0, 300) : error instanceof Error ? error.message : String(error);
-  return new Error(`could not ${action}: ${detail.split('\n')[0] ?? ''}`);
+  return new Error(`could not ${action}: ${kubeErrorText(error).slice(0, 300)}`);
 }
 
-/** CoreV1Api behind ServiceAccounts, imported only when annotation is asked for. */
-export async function kubeServiceAccounts(client: KubeClient): Promise<ServiceAccounts> {
-  const { CoreV1Api, PatchStrategy, setHeaderOptions } = await import('@kubernetes/client-node');
-  const api = (await client.kubeConfig()).makeApiClient(CoreV1Api);
+const enc = encodeURIComponent;
+const accountPath = (account: ServiceAccountRef): string =>
+  `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts/${enc(account.name)}`;
+
+/**
+ * ServiceAccounts over plain REST calls with the kubeconfig's credentials (src/kube/client.ts):
+ * four small requests do not justify loading @kubernetes/client-node, a 16 MB chunk.
+ */
+export function kubeServiceAccounts(client: KubeClient): ServiceAccounts {
   const label = (account: ServiceAccountRef): string =>
     `service account ${account.namespace}/${account.name}`;
   return {
     async namespaceExists(namespace) {
       try {
-        await api.readNamespace({ name: namespace });
+        await kubeCall(client, 'GET', `/api/v1/namespaces/${enc(namespace)}`);
         return true;
       } catch (error) {
-        const code = statusCode(error);
+        const code = statusOf(error);
         if (code === 404) return false;
         // Allowed to manage service accounts but not to read namespaces: let the writes decide.
         if (code === 403) return undefined;
@@ -97,29 +98,25 @@ export async function kubeServiceAccounts(client: KubeClient): Promise<ServiceAc
     },
     async roleArnOf(account) {
       try {
-        const found = await api.readNamespacedServiceAccount({
-          name: account.name,
-          namespace: account.namespace
-        });
+        const found = JSON.parse(
+          (await kubeCall(client, 'GET', accountPath(account))).body
+        ) as V1ServiceAccount;
         return found.metadata?.annotations?.[ROLE_ARN_ANNOTATION] ?? '';
       } catch (error) {
-        if (statusCode(error) === 404) return undefined;
+        if (statusOf(error) === 404) return undefined;
         throw kubeFailure(error, `read ${label(account)}`, client);
       }
     },
     async create(account, roleArn) {
       try {
-        await api.createNamespacedServiceAccount({
-          namespace: account.namespace,
-          body: {
-            apiVersion: 'v1',
-            kind: 'ServiceAccount',
-            metadata: {
-              name: account.name,
-              namespace: account.namespace,
-              annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
-              labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
-            }
+        await kubeCall(client, 'POST', `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts`, {
+          apiVersion: 'v1',
+          kind: 'ServiceAccount',
+          metadata: {
+            name: account.name,
+            namespace: account.namespace,
+            annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
+            labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
           }
         });
       } catch (error) {
@@ -128,14 +125,9 @@ export async function kubeServiceAccounts(client: KubeClient): Promise<ServiceAc
     },
     async annotate(account, roleArn) {
       try {
-        await api.patchNamespacedServiceAccount(
-          {
-            name: account.name,
-            namespace: account.namespace,
-            body: { metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } } }
-          },
-          setHeaderOptions('Content-Type', PatchStrategy.MergePatch)
-        );
+        await kubeCall(client, 'PATCH', accountPath(account), {
+          metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } }
+        });
       } catch (error) {
         throw kubeFailure(error, `annotate ${label(account)}`, client);
       }

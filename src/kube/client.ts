@@ -100,12 +100,15 @@ export async function kubeRequest(
   client: KubeClient,
   method: string,
   path: string,
-  options: { timeoutMs?: number; body?: string } = {}
+  options: { timeoutMs?: number; body?: string; contentType?: string } = {}
 ): Promise<RawResponse> {
   const url = new URL(client.server + path);
   const requestOptions = await requestOptionsFor(client, method);
   if (options.body !== undefined)
-    requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/json' };
+    requestOptions.headers = {
+      ...requestOptions.headers,
+      'Content-Type': options.contentType ?? 'application/json'
+    };
   // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
   const transport = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const timeoutMs = options.timeoutMs ?? 15000;
@@ -145,6 +148,31 @@ export async function kubeRequest(
   });
 }
 
+/** The HTTP status of a failed call (a KubeApiError, or client-node's ApiException), if any. */
+export function statusOf(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'number') return code;
+  }
+  return undefined;
+}
+
+/** The apiserver's own message from a Status body, without the request dump client-node adds. */
+export function kubeErrorText(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'body' in error) {
+    const body = (error as { body: unknown }).body;
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    try {
+      const status = JSON.parse(text) as { message?: unknown };
+      if (typeof status.message === 'string') return status.message;
+    } catch {
+      // not a Status body
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
 /** A non-2xx answer of the API server; `body` is its Status object as text. */
 export class KubeApiError extends Error {
   readonly code: number;
@@ -158,7 +186,10 @@ export class KubeApiError extends Error {
   }
 }
 
-/** A REST call on a resource path: JSON in, JSON (or, for logs, text) out; a KubeApiError otherwise. */
+/**
+ * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
+ * out; a KubeApiError otherwise.
+ */
 export async function kubeCall(
   client: KubeClient,
   method: string,
@@ -169,7 +200,13 @@ export async function kubeCall(
     client,
     method,
     path,
-    body === undefined ? {} : { body: JSON.stringify(body) }
+    body === undefined
+      ? {}
+      : {
+          body: JSON.stringify(body),
+          // The API server takes a PATCH body only with the patch type named.
+          ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
+        }
   );
   if (response.status < 200 || response.status > 299) throw new KubeApiError(method, path, response);
   return response;

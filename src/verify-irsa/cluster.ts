@@ -9,7 +9,7 @@ import type {
   V1ServiceAccount
 } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { kubeCall } from '../kube/client.js';
+import { kubeCall, statusOf } from '../kube/client.js';
 import { MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
 
 export interface ServiceAccountView {
@@ -39,31 +39,6 @@ export interface ClusterOps {
   podLogs(namespace: string, name: string): Promise<string>;
   podEvents(namespace: string, name: string): Promise<PodEvent[]>;
   deletePod(namespace: string, name: string): Promise<void>;
-}
-
-/** The status code of a client-node ApiException (or of a raw HTTP error), if any. */
-export function statusOf(error: unknown): number | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    if (typeof code === 'number') return code;
-  }
-  return undefined;
-}
-
-/** The apiserver's own message from a Status body, without the request dump client-node adds. */
-export function kubeErrorText(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'body' in error) {
-    const body = (error as { body: unknown }).body;
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    try {
-      const status = JSON.parse(text) as { message?: unknown };
-      if (typeof status.message === 'string') return status.message;
-    } catch {
-      // not a Status body
-    }
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
 }
 
 // Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.

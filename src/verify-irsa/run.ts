@@ -8,7 +8,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { Logger } from '../io/logger.js';
 import type { Masker } from '../io/secrets.js';
 import type { ClusterOps, ServiceAccountView } from './cluster.js';
-import { kubeErrorText } from './cluster.js';
+import { kubeErrorText } from '../kube/client.js';
 import type { Check } from './diagnosis.js';
 import { allPassed, failed, passed } from './diagnosis.js';
 import { checkProvider, checkRole } from './iam-checks.js';

@@ -11,7 +11,9 @@ export const modules = {
 /* harmony export */   kubeServiceAccounts: () => (/* binding */ kubeServiceAccounts)
 /* harmony export */ });
 /* unused harmony export ROLE_ARN_ANNOTATION */
-/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5473);
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7333);
+
 
 const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 /**
@@ -21,7 +23,7 @@ const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 async function checkAnnotationTargets(accounts, targets) {
     for (const namespace of [...new Set(targets.map((target) => target.namespace))]) {
         if ((await accounts.namespaceExists(namespace)) === false)
-            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`namespace '${namespace}' does not exist in the cluster; create it first (the action creates service accounts, not namespaces).`, 'annotate-service-account');
+            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`namespace '${namespace}' does not exist in the cluster; create it first (the action creates service accounts, not namespaces).`, 'annotate-service-account');
     }
     // Reading one service account proves the credentials reach service accounts at all.
     const first = targets[0];
@@ -39,33 +41,33 @@ async function annotateServiceAccount(accounts, account, roleArn) {
     await accounts.annotate(account, roleArn);
     return 'annotated';
 }
-function statusCode(error) {
-    const code = error?.code;
-    return typeof code === 'number' ? code : undefined;
-}
 function kubeFailure(error, action, client) {
-    const code = statusCode(error);
+    // Unreachable cluster, timeout: already one line that names the kubeconfig input.
+    if (error instanceof _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+        return error;
+    const code = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
     if (code === 401 || code === 403)
-        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the cluster refused to ${action} (HTTP ${code}); the kubeconfig's user needs get/create/patch on serviceaccounts.`, client.source.input);
+        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the cluster refused to ${action} (HTTP ${code}); the kubeconfig's user needs get/create/patch on serviceaccounts.`, client.source.input);
     if (code === 404)
-        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot ${action}: its namespace does not exist (create it first).`, 'annotate-service-account');
-    const body = error?.body;
-    const detail = typeof body === 'string' ? body.slice(0, 300) : error instanceof Error ? error.message : String(error);
-    return new Error(`could not ${action}: ${detail.split('\n')[0] ?? ''}`);
+        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot ${action}: its namespace does not exist (create it first).`, 'annotate-service-account');
+    return new Error(`could not ${action}: ${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeErrorText */ .P9)(error).slice(0, 300)}`);
 }
-/** CoreV1Api behind ServiceAccounts, imported only when annotation is asked for. */
-async function kubeServiceAccounts(client) {
-    const { CoreV1Api, PatchStrategy, setHeaderOptions } = await __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 6154));
-    const api = (await client.kubeConfig()).makeApiClient(CoreV1Api);
+const enc = encodeURIComponent;
+const accountPath = (account) => `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts/${enc(account.name)}`;
+/**
+ * ServiceAccounts over plain REST calls with the kubeconfig's credentials (src/kube/client.ts):
+ * four small requests do not justify loading @kubernetes/client-node, a 16 MB chunk.
+ */
+function kubeServiceAccounts(client) {
     const label = (account) => `service account ${account.namespace}/${account.name}`;
     return {
         async namespaceExists(namespace) {
             try {
-                await api.readNamespace({ name: namespace });
+                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'GET', `/api/v1/namespaces/${enc(namespace)}`);
                 return true;
             }
             catch (error) {
-                const code = statusCode(error);
+                const code = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
                 if (code === 404)
                     return false;
                 // Allowed to manage service accounts but not to read namespaces: let the writes decide.
@@ -76,31 +78,25 @@ async function kubeServiceAccounts(client) {
         },
         async roleArnOf(account) {
             try {
-                const found = await api.readNamespacedServiceAccount({
-                    name: account.name,
-                    namespace: account.namespace
-                });
+                const found = JSON.parse((await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'GET', accountPath(account))).body);
                 return found.metadata?.annotations?.[ROLE_ARN_ANNOTATION] ?? '';
             }
             catch (error) {
-                if (statusCode(error) === 404)
+                if ((0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 404)
                     return undefined;
                 throw kubeFailure(error, `read ${label(account)}`, client);
             }
         },
         async create(account, roleArn) {
             try {
-                await api.createNamespacedServiceAccount({
-                    namespace: account.namespace,
-                    body: {
-                        apiVersion: 'v1',
-                        kind: 'ServiceAccount',
-                        metadata: {
-                            name: account.name,
-                            namespace: account.namespace,
-                            annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
-                            labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
-                        }
+                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'POST', `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts`, {
+                    apiVersion: 'v1',
+                    kind: 'ServiceAccount',
+                    metadata: {
+                        name: account.name,
+                        namespace: account.namespace,
+                        annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
+                        labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
                     }
                 });
             }
@@ -110,11 +106,9 @@ async function kubeServiceAccounts(client) {
         },
         async annotate(account, roleArn) {
             try {
-                await api.patchNamespacedServiceAccount({
-                    name: account.name,
-                    namespace: account.namespace,
-                    body: { metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } } }
-                }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'PATCH', accountPath(account), {
+                    metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } }
+                });
             }
             catch (error) {
                 throw kubeFailure(error, `annotate ${label(account)}`, client);

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6492);
+/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9641);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .q);
@@ -288,18 +288,13 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 6492:
+/***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ irsaRoleAction)
-});
-
-// UNUSED EXPORTS: createIamClient
-
-;// CONCATENATED MODULE: ./src/io/secrets.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ maskSecret)
+/* harmony export */ });
+/* unused harmony export secretFragments */
 // Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
 const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
 // Values shorter than this are too common to mask without blanking half the log.
@@ -332,6 +327,22 @@ function maskSecret(value, mask) {
         mask(fragment);
 }
 
+
+/***/ }),
+
+/***/ 9641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ irsaRoleAction)
+});
+
+// UNUSED EXPORTS: createIamClient
+
+// EXTERNAL MODULE: ./src/io/secrets.ts
+var secrets = __nccwpck_require__(3965);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
@@ -386,221 +397,8 @@ class RequestCounter {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/io/inputs.ts
-var inputs = __nccwpck_require__(6067);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
-// Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
-// bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
-// start-up cost dwarfs the two GETs publish-oidc makes. Kubeconfigs whose user authenticates in a
-// way this reader does not handle (exec plugins, auth providers, basic auth) get no connection, and
-// their requests go through client-node's KubeConfig instead.
-
-
-function record(value) {
-    return value && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-function entry(list, name, key) {
-    if (!Array.isArray(list))
-        return undefined;
-    const found = list.find((item) => record(item)?.name === name);
-    return record(found?.[key]);
-}
-function kubeconfig_text(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-/** Inline base64 data wins over a file path, as kubectl does. */
-function material(data, file, what, input) {
-    const inline = kubeconfig_text(data);
-    if (inline)
-        return Buffer.from(inline, 'base64');
-    const path = kubeconfig_text(file);
-    if (!path)
-        return undefined;
-    try {
-        return (0,external_node_fs_.readFileSync)(path);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`its ${what} file '${path}' cannot be read.`, input);
-    }
-}
-function parseKubeconfig(document, input) {
-    const config = record(document);
-    if (!config)
-        throw new errors/* UserError */.yo('does not parse as a kubeconfig (not a YAML map).', input);
-    const currentContext = kubeconfig_text(config['current-context']);
-    if (!currentContext)
-        throw new errors/* UserError */.yo('has no current-context.', input);
-    const context = entry(config.contexts, currentContext, 'context');
-    if (!context)
-        throw new errors/* UserError */.yo(`names current-context '${currentContext}', which it does not define.`, input);
-    const cluster = entry(config.clusters, String(context.cluster ?? ''), 'cluster');
-    const server = kubeconfig_text(cluster?.server);
-    if (!cluster || !server)
-        throw new errors/* UserError */.yo('has no current context with a cluster server.', input);
-    if (!/^https?:\/\//.test(server))
-        throw new errors/* UserError */.yo(`its server '${server}' is not an http(s) URL.`, input);
-    const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
-    const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
-    if (needsClientNode)
-        return { server: server.replace(/\/$/, ''), connection: undefined };
-    const connection = {
-        server: server.replace(/\/$/, ''),
-        insecure: cluster['insecure-skip-tls-verify'] === true
-    };
-    const ca = material(cluster['certificate-authority-data'], cluster['certificate-authority'], 'certificate-authority', input);
-    const cert = material(user['client-certificate-data'], user['client-certificate'], 'client-certificate', input);
-    const key = material(user['client-key-data'], user['client-key'], 'client-key', input);
-    if (ca)
-        connection.ca = ca;
-    if (cert)
-        connection.cert = cert;
-    if (key)
-        connection.key = key;
-    const tokenFile = kubeconfig_text(user.tokenFile) ?? kubeconfig_text(user['token-file']);
-    const token = kubeconfig_text(user.token) ??
-        (tokenFile ? material(undefined, tokenFile, 'token', input)?.toString('utf8').trim() : undefined);
-    if (token)
-        connection.token = token;
-    return { server: connection.server, connection };
-}
-
-;// CONCATENATED MODULE: ./src/kube/client.ts
-
-
-
-
-
-function kubeconfigSource(read, required) {
-    const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
-    if (!picked)
-        return undefined;
-    return { input: picked[0], value: picked[1] };
-}
-/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
-async function loadKubeClient(source, mask) {
-    let content = source.value;
-    if (source.input === 'kubeconfig-path') {
-        try {
-            content = await (0,promises_.readFile)(source.value, 'utf8');
-        }
-        catch {
-            throw new errors/* UserError */.yo(`cannot read '${source.value}'.`, source.input);
-        }
-    }
-    maskSecret(content, mask);
-    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    let document;
-    try {
-        document = parse(content);
-    }
-    catch (error) {
-        throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
-    }
-    const { server, connection } = parseKubeconfig(document, source.input);
-    let loaded;
-    const kubeConfig = () => (loaded ??= (async () => {
-        // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
-        const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.bind(__nccwpck_require__, 6154));
-        const config = new KubeConfig();
-        try {
-            config.loadFromString(content);
-        }
-        catch (error) {
-            throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
-        }
-        return config;
-    })());
-    return { server, source, connection, kubeConfig };
-}
-function firstLine(error) {
-    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
-}
-/** TLS material and credentials for one request, from the parsed kubeconfig or from client-node. */
-async function requestOptionsFor(client, method) {
-    const headers = { Accept: 'application/json' };
-    const connection = client.connection;
-    if (!connection) {
-        const options = { method, headers };
-        await (await client.kubeConfig()).applyToHTTPSOptions(options);
-        return options;
-    }
-    if (connection.token)
-        headers.Authorization = `Bearer ${connection.token}`;
-    const options = { method, headers, rejectUnauthorized: !connection.insecure };
-    if (connection.ca)
-        options.ca = connection.ca;
-    if (connection.cert)
-        options.cert = connection.cert;
-    if (connection.key)
-        options.key = connection.key;
-    return options;
-}
-/**
- * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
- * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
- * and for the plain REST calls that do not justify loading @kubernetes/client-node.
- */
-async function kubeRequest(client, method, path, options = {}) {
-    const url = new URL(client.server + path);
-    const requestOptions = await requestOptionsFor(client, method);
-    if (options.body !== undefined)
-        requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/json' };
-    // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
-    const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
-    const timeoutMs = options.timeoutMs ?? 15000;
-    return new Promise((resolve, reject) => {
-        const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
-            const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
-            response.on('end', () => resolve({
-                status: response.statusCode ?? 0,
-                body: Buffer.concat(chunks).toString('utf8'),
-                contentType: String(response.headers['content-type'] ?? '')
-            }));
-            response.on('error', reject);
-        });
-        request.on('timeout', () => request.destroy(new UserError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input)));
-        request.on('error', (error) => reject(error instanceof UserError
-            ? error
-            : new UserError(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input)));
-        if (options.body)
-            request.write(options.body);
-        request.end();
-    });
-}
-/** A non-2xx answer of the API server; `body` is its Status object as text. */
-class KubeApiError extends Error {
-    code;
-    body;
-    constructor(method, path, response) {
-        super(`${method} ${path} answered HTTP ${response.status}`);
-        this.name = 'KubeApiError';
-        this.code = response.status;
-        this.body = response.body;
-    }
-}
-/** A REST call on a resource path: JSON in, JSON (or, for logs, text) out; a KubeApiError otherwise. */
-async function kubeCall(client, method, path, body) {
-    const response = await kubeRequest(client, method, path, body === undefined ? {} : { body: JSON.stringify(body) });
-    if (response.status < 200 || response.status > 299)
-        throw new KubeApiError(method, path, response);
-    return response;
-}
-/**
- * Resolves once the requests started so far have handed their connection to the OS (net connects
- * on the next tick): a caller that is about to load modules for a while waits for this first, so
- * that the connection is made during the load instead of after it.
- */
-function afterPendingConnects() {
-    return new Promise((resolve) => setImmediate(resolve));
-}
-
+// EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
+var kube_client = __nccwpck_require__(5473);
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
@@ -618,6 +416,8 @@ async function yamlParserFor(read, inputs) {
     };
 }
 
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/trust/names.ts
 var trust_names = __nccwpck_require__(8350);
 // EXTERNAL MODULE: ./src/trust/policy-document.ts
@@ -854,7 +654,7 @@ function readIrsaRoleInputs(read, yaml) {
     const single = bindingsText === '';
     const bindings = single ? [singleBinding(read, shared)] : listBindings(bindingsText, shared, yaml);
     const annotate = (0,inputs/* booleanInput */.tE)(read, 'annotate-service-account', false);
-    const kubeconfig = kubeconfigSource(read, annotate);
+    const kubeconfig = (0,kube_client/* kubeconfigSource */.X4)(read, annotate);
     if (annotate)
         checkAnnotationTargets(bindings);
     const rolePath = read('role-path') || '/';
@@ -895,7 +695,7 @@ async function createIamClient(env) {
 }
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
-    maskSecret(ctx.read('kubeconfig'), ctx.mask);
+    (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3997));
@@ -908,11 +708,286 @@ async function irsaRoleAction(ctx, overrides = {}) {
         serviceAccounts: async () => {
             if (!kubeconfig)
                 throw new Error('annotate-service-account needs a kubeconfig');
-            const client = await loadKubeClient(kubeconfig, ctx.mask);
+            const client = await (0,kube_client/* loadKubeClient */.Lc)(kubeconfig, ctx.mask);
             const { kubeServiceAccounts } = await __nccwpck_require__.e(/* import() */ 309).then(__nccwpck_require__.bind(__nccwpck_require__, 7309));
             return kubeServiceAccounts(client);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 5473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W0: () => (/* binding */ kubeCall),
+  P9: () => (/* binding */ kubeErrorText),
+  X4: () => (/* binding */ kubeconfigSource),
+  Lc: () => (/* binding */ loadKubeClient),
+  c2: () => (/* binding */ statusOf)
+});
+
+// UNUSED EXPORTS: KubeApiError, afterPendingConnects, kubeRequest
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./src/io/secrets.ts
+var secrets = __nccwpck_require__(3965);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
+// Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
+// bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
+// start-up cost dwarfs the two GETs publish-oidc makes. Kubeconfigs whose user authenticates in a
+// way this reader does not handle (exec plugins, auth providers, basic auth) get no connection, and
+// their requests go through client-node's KubeConfig instead.
+
+
+function record(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function entry(list, name, key) {
+    if (!Array.isArray(list))
+        return undefined;
+    const found = list.find((item) => record(item)?.name === name);
+    return record(found?.[key]);
+}
+function kubeconfig_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Inline base64 data wins over a file path, as kubectl does. */
+function material(data, file, what, input) {
+    const inline = kubeconfig_text(data);
+    if (inline)
+        return Buffer.from(inline, 'base64');
+    const path = kubeconfig_text(file);
+    if (!path)
+        return undefined;
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`its ${what} file '${path}' cannot be read.`, input);
+    }
+}
+function parseKubeconfig(document, input) {
+    const config = record(document);
+    if (!config)
+        throw new errors/* UserError */.yo('does not parse as a kubeconfig (not a YAML map).', input);
+    const currentContext = kubeconfig_text(config['current-context']);
+    if (!currentContext)
+        throw new errors/* UserError */.yo('has no current-context.', input);
+    const context = entry(config.contexts, currentContext, 'context');
+    if (!context)
+        throw new errors/* UserError */.yo(`names current-context '${currentContext}', which it does not define.`, input);
+    const cluster = entry(config.clusters, String(context.cluster ?? ''), 'cluster');
+    const server = kubeconfig_text(cluster?.server);
+    if (!cluster || !server)
+        throw new errors/* UserError */.yo('has no current context with a cluster server.', input);
+    if (!/^https?:\/\//.test(server))
+        throw new errors/* UserError */.yo(`its server '${server}' is not an http(s) URL.`, input);
+    const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
+    const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
+    if (needsClientNode)
+        return { server: server.replace(/\/$/, ''), connection: undefined };
+    const connection = {
+        server: server.replace(/\/$/, ''),
+        insecure: cluster['insecure-skip-tls-verify'] === true
+    };
+    const ca = material(cluster['certificate-authority-data'], cluster['certificate-authority'], 'certificate-authority', input);
+    const cert = material(user['client-certificate-data'], user['client-certificate'], 'client-certificate', input);
+    const key = material(user['client-key-data'], user['client-key'], 'client-key', input);
+    if (ca)
+        connection.ca = ca;
+    if (cert)
+        connection.cert = cert;
+    if (key)
+        connection.key = key;
+    const tokenFile = kubeconfig_text(user.tokenFile) ?? kubeconfig_text(user['token-file']);
+    const token = kubeconfig_text(user.token) ??
+        (tokenFile ? material(undefined, tokenFile, 'token', input)?.toString('utf8').trim() : undefined);
+    if (token)
+        connection.token = token;
+    return { server: connection.server, connection };
+}
+
+;// CONCATENATED MODULE: ./src/kube/client.ts
+
+
+
+
+
+function kubeconfigSource(read, required) {
+    const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
+    if (!picked)
+        return undefined;
+    return { input: picked[0], value: picked[1] };
+}
+/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
+async function loadKubeClient(source, mask) {
+    let content = source.value;
+    if (source.input === 'kubeconfig-path') {
+        try {
+            content = await (0,promises_.readFile)(source.value, 'utf8');
+        }
+        catch {
+            throw new errors/* UserError */.yo(`cannot read '${source.value}'.`, source.input);
+        }
+    }
+    (0,secrets/* maskSecret */.$)(content, mask);
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    let document;
+    try {
+        document = parse(content);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+    }
+    const { server, connection } = parseKubeconfig(document, source.input);
+    let loaded;
+    const kubeConfig = () => (loaded ??= (async () => {
+        // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
+        const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 172).then(__nccwpck_require__.bind(__nccwpck_require__, 2172));
+        const config = new KubeConfig();
+        try {
+            config.loadFromString(content);
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+        }
+        return config;
+    })());
+    return { server, source, connection, kubeConfig };
+}
+function firstLine(error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+/** TLS material and credentials for one request, from the parsed kubeconfig or from client-node. */
+async function requestOptionsFor(client, method) {
+    const headers = { Accept: 'application/json' };
+    const connection = client.connection;
+    if (!connection) {
+        const options = { method, headers };
+        await (await client.kubeConfig()).applyToHTTPSOptions(options);
+        return options;
+    }
+    if (connection.token)
+        headers.Authorization = `Bearer ${connection.token}`;
+    const options = { method, headers, rejectUnauthorized: !connection.insecure };
+    if (connection.ca)
+        options.ca = connection.ca;
+    if (connection.cert)
+        options.cert = connection.cert;
+    if (connection.key)
+        options.key = connection.key;
+    return options;
+}
+/**
+ * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
+ * and for the plain REST calls that do not justify loading @kubernetes/client-node.
+ */
+async function kubeRequest(client, method, path, options = {}) {
+    const url = new URL(client.server + path);
+    const requestOptions = await requestOptionsFor(client, method);
+    if (options.body !== undefined)
+        requestOptions.headers = {
+            ...requestOptions.headers,
+            'Content-Type': options.contentType ?? 'application/json'
+        };
+    // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
+    const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+    const timeoutMs = options.timeoutMs ?? 15000;
+    return new Promise((resolve, reject) => {
+        const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('end', () => resolve({
+                status: response.statusCode ?? 0,
+                body: Buffer.concat(chunks).toString('utf8'),
+                contentType: String(response.headers['content-type'] ?? '')
+            }));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input)));
+        request.on('error', (error) => reject(error instanceof errors/* UserError */.yo
+            ? error
+            : new errors/* UserError */.yo(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input)));
+        if (options.body)
+            request.write(options.body);
+        request.end();
+    });
+}
+/** The HTTP status of a failed call (a KubeApiError, or client-node's ApiException), if any. */
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'code' in error) {
+        const code = error.code;
+        if (typeof code === 'number')
+            return code;
+    }
+    return undefined;
+}
+/** The apiserver's own message from a Status body, without the request dump client-node adds. */
+function kubeErrorText(error) {
+    if (typeof error === 'object' && error !== null && 'body' in error) {
+        const body = error.body;
+        const text = typeof body === 'string' ? body : JSON.stringify(body);
+        try {
+            const status = JSON.parse(text);
+            if (typeof status.message === 'string')
+                return status.message;
+        }
+        catch {
+            // not a Status body
+        }
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? message;
+}
+/** A non-2xx answer of the API server; `body` is its Status object as text. */
+class KubeApiError extends Error {
+    code;
+    body;
+    constructor(method, path, response) {
+        super(`${method} ${path} answered HTTP ${response.status}`);
+        this.name = 'KubeApiError';
+        this.code = response.status;
+        this.body = response.body;
+    }
+}
+/**
+ * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
+ * out; a KubeApiError otherwise.
+ */
+async function kubeCall(client, method, path, body) {
+    const response = await kubeRequest(client, method, path, body === undefined
+        ? {}
+        : {
+            body: JSON.stringify(body),
+            // The API server takes a PATCH body only with the patch type named.
+            ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
+        });
+    if (response.status < 200 || response.status > 299)
+        throw new KubeApiError(method, path, response);
+    return response;
+}
+/**
+ * Resolves once the requests started so far have handed their connection to the OS (net connects
+ * on the next tick): a caller that is about to load modules for a while waits for this first, so
+ * that the connection is made during the load instead of after it.
+ */
+function afterPendingConnects() {
+    return new Promise((resolve) => setImmediate(resolve));
 }
 
 

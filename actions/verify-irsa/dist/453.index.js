@@ -2,172 +2,6 @@ export const id = 453;
 export const ids = [453];
 export const modules = {
 
-/***/ 2449:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P9: () => (/* binding */ kubeErrorText),
-/* harmony export */   qn: () => (/* binding */ kubeClusterOps)
-/* harmony export */ });
-/* unused harmony export statusOf */
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7267);
-/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8456);
-
-
-/** The status code of a client-node ApiException (or of a raw HTTP error), if any. */
-function statusOf(error) {
-    if (typeof error === 'object' && error !== null && 'code' in error) {
-        const code = error.code;
-        if (typeof code === 'number')
-            return code;
-    }
-    return undefined;
-}
-/** The apiserver's own message from a Status body, without the request dump client-node adds. */
-function kubeErrorText(error) {
-    if (typeof error === 'object' && error !== null && 'body' in error) {
-        const body = error.body;
-        const text = typeof body === 'string' ? body : JSON.stringify(body);
-        try {
-            const status = JSON.parse(text);
-            if (typeof status.message === 'string')
-                return status.message;
-        }
-        catch {
-            // not a Status body
-        }
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
-// Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
-const TOKEN_SECONDS = 600;
-const enc = encodeURIComponent;
-const inNamespace = (namespace, rest) => `/api/v1/namespaces/${enc(namespace)}/${rest}`;
-/**
- * Every call but the watch is one plain REST request (src/kube/client.ts), so that a token-mode
- * run, whose first request is reading the service account, never loads @kubernetes/client-node
- * (a 16 MB chunk); the pod watch, which needs its streaming Watch, loads it on first use.
- */
-function kubeClusterOps(client) {
-    const json = async (method, path, body) => JSON.parse((await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, method, path, body)).body);
-    const ignoreNotFound = (error) => {
-        if (statusOf(error) !== 404)
-            throw error;
-    };
-    return {
-        async readServiceAccount(namespace, name) {
-            try {
-                const account = await json('GET', inNamespace(namespace, `serviceaccounts/${enc(name)}`));
-                return { annotations: account.metadata?.annotations ?? {} };
-            }
-            catch (error) {
-                ignoreNotFound(error);
-                return undefined;
-            }
-        },
-        async createServiceAccount(namespace, name, roleArn) {
-            await json('POST', inNamespace(namespace, 'serviceaccounts'), {
-                apiVersion: 'v1',
-                kind: 'ServiceAccount',
-                metadata: {
-                    name,
-                    namespace,
-                    labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_BY */ .Kf },
-                    annotations: { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_1__/* .ROLE_ANNOTATION */ .Bb]: roleArn }
-                }
-            });
-        },
-        async deleteServiceAccount(namespace, name) {
-            await json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`)).catch(ignoreNotFound);
-        },
-        async requestToken(namespace, name, audience) {
-            const answer = await json('POST', inNamespace(namespace, `serviceaccounts/${enc(name)}/token`), {
-                apiVersion: 'authentication.k8s.io/v1',
-                kind: 'TokenRequest',
-                spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS }
-            });
-            const token = answer.status?.token;
-            if (!token)
-                throw new Error('the TokenRequest answer holds no token');
-            return token;
-        },
-        createPod: (pod) => json('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods'), pod),
-        dryRunPod: (pod) => json('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
-        async watchPod(namespace, name, deadline) {
-            const { Watch } = await __webpack_require__.e(/* import() */ 172).then(__webpack_require__.bind(__webpack_require__, 2172));
-            return watchPod(new Watch(await client.kubeConfig()), namespace, name, deadline);
-        },
-        async podLogs(namespace, name) {
-            return (await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'GET', inNamespace(namespace, `pods/${enc(name)}/log?tailLines=50`)))
-                .body;
-        },
-        async podEvents(namespace, name) {
-            // Selected by the server: a busy namespace can hold thousands of events.
-            const selector = enc(`involvedObject.kind=Pod,involvedObject.name=${name}`);
-            const list = await json('GET', inNamespace(namespace, `events?fieldSelector=${selector}`));
-            return list.items.map((event) => ({
-                type: event.type ?? '',
-                reason: event.reason ?? '',
-                message: event.message ?? ''
-            }));
-        },
-        async deletePod(namespace, name) {
-            await json('DELETE', inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`)).catch(ignoreNotFound);
-        }
-    };
-}
-/**
- * One watch on the pod's name, re-opened if the server closes it early (watches have a server
- * timeout), until the pod ends or the deadline passes. Without a resourceVersion the watch opens
- * with the pod's current state, so a pod that finished before the watch began is still seen.
- */
-async function watchPod(watch, namespace, name, deadline) {
-    let last;
-    while (Date.now() < deadline) {
-        const opened = Date.now();
-        const end = await new Promise((resolve) => {
-            let settled = false;
-            let controller;
-            const finish = (value) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                controller?.abort();
-                resolve(value);
-            };
-            const timer = setTimeout(() => finish({ ended: 'timeout', ...(last ? { pod: last } : {}) }), deadline - Date.now());
-            watch
-                .watch(`/api/v1/namespaces/${namespace}/pods`, { fieldSelector: `metadata.name=${name}` }, (type, object) => {
-                if (type === 'DELETED')
-                    return finish({ ended: 'deleted' });
-                if (type !== 'ADDED' && type !== 'MODIFIED')
-                    return;
-                last = object;
-                if ((0,_verify_pod_js__WEBPACK_IMPORTED_MODULE_1__/* .podOutcome */ .yW)(object).state !== 'running')
-                    finish({ ended: 'done', pod: object });
-            }, () => finish('closed'))
-                .then((c) => {
-                controller = c;
-                if (settled)
-                    c.abort();
-            })
-                .catch(() => finish('closed'));
-        });
-        if (end !== 'closed')
-            return end;
-        // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
-        // so that a misbehaving server does not turn this into a busy loop.
-        if (Date.now() - opened < 1000)
-            await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
-    }
-    return { ended: 'timeout', ...(last ? { pod: last } : {}) };
-}
-
-
-/***/ }),
-
 /***/ 5954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -241,8 +75,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/verify-irsa/cluster.ts
-var cluster = __webpack_require__(2449);
+// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
+var client = __webpack_require__(7267);
 // EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
 var diagnosis = __webpack_require__(5954);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
@@ -799,7 +633,7 @@ async function run(inputs, deps) {
             catch (error) {
                 // Left behind is a failure too: the run promised to remove what it made.
                 record([
-                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run created: ${(0,cluster/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
+                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run created: ${(0,client/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
                 ]);
             }
         }
@@ -822,7 +656,7 @@ async function ensureServiceAccount(inputs, deps) {
     }
     catch (error) {
         return {
-            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,cluster/* kubeErrorText */.P9)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
+            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,client/* kubeErrorText */.P9)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
         };
     }
 }
@@ -831,7 +665,7 @@ async function ensureServiceAccount(inputs, deps) {
  * that the outputs are set and the cleanup runs like on any other failure.
  */
 function faultOf(check, error) {
-    const text = error instanceof Error ? `${error.name}: ${(0,cluster/* kubeErrorText */.P9)(error)}` : String(error);
+    const text = error instanceof Error ? `${error.name}: ${(0,client/* kubeErrorText */.P9)(error)}` : String(error);
     return {
         checks: [
             (0,diagnosis/* failed */.gz)(check, `${check} mode stopped on an unexpected error: ${text}`, 'run again; if it persists, report it')
@@ -861,7 +695,7 @@ async function tokenMode(inputs, deps) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,cluster/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create serviceaccounts/token in the namespace")
+                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,client/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create serviceaccounts/token in the namespace")
             ]
         };
     }
@@ -926,7 +760,7 @@ async function podMode(inputs, deps, account) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,cluster/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create pods in the namespace")
+                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create pods in the namespace")
             ]
         };
     }
@@ -953,7 +787,7 @@ async function podMode(inputs, deps, account) {
     finally {
         // The returned result holds this same checks array, so a failed deletion still reaches it.
         if (inputs.cleanup)
-            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,cluster/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
+            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
     }
 }
 /** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
@@ -968,7 +802,7 @@ async function webhookReport(deps, bare) {
     }
     catch (error) {
         // Informational: not knowing whether a webhook exists does not break the chain.
-        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,cluster/* kubeErrorText */.P9)(error)})`);
+        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,client/* kubeErrorText */.P9)(error)})`);
     }
 }
 async function podFailure(inputs, deps, name, end) {

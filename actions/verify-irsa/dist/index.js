@@ -359,8 +359,10 @@ function oneOf(read, first, second, required) {
 __nccwpck_require__.d(__webpack_exports__, {
   TO: () => (/* binding */ afterPendingConnects),
   W0: () => (/* binding */ kubeCall),
+  P9: () => (/* binding */ kubeErrorText),
   X4: () => (/* binding */ kubeconfigSource),
-  Lc: () => (/* binding */ loadKubeClient)
+  Lc: () => (/* binding */ loadKubeClient),
+  c2: () => (/* binding */ statusOf)
 });
 
 // UNUSED EXPORTS: KubeApiError, kubeRequest
@@ -564,7 +566,10 @@ async function kubeRequest(client, method, path, options = {}) {
     const url = new URL(client.server + path);
     const requestOptions = await requestOptionsFor(client, method);
     if (options.body !== undefined)
-        requestOptions.headers = { ...requestOptions.headers, 'Content-Type': 'application/json' };
+        requestOptions.headers = {
+            ...requestOptions.headers,
+            'Content-Type': options.contentType ?? 'application/json'
+        };
     // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const timeoutMs = options.timeoutMs ?? 15000;
@@ -588,6 +593,32 @@ async function kubeRequest(client, method, path, options = {}) {
         request.end();
     });
 }
+/** The HTTP status of a failed call (a KubeApiError, or client-node's ApiException), if any. */
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'code' in error) {
+        const code = error.code;
+        if (typeof code === 'number')
+            return code;
+    }
+    return undefined;
+}
+/** The apiserver's own message from a Status body, without the request dump client-node adds. */
+function kubeErrorText(error) {
+    if (typeof error === 'object' && error !== null && 'body' in error) {
+        const body = error.body;
+        const text = typeof body === 'string' ? body : JSON.stringify(body);
+        try {
+            const status = JSON.parse(text);
+            if (typeof status.message === 'string')
+                return status.message;
+        }
+        catch {
+            // not a Status body
+        }
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? message;
+}
 /** A non-2xx answer of the API server; `body` is its Status object as text. */
 class KubeApiError extends Error {
     code;
@@ -599,9 +630,18 @@ class KubeApiError extends Error {
         this.body = response.body;
     }
 }
-/** A REST call on a resource path: JSON in, JSON (or, for logs, text) out; a KubeApiError otherwise. */
+/**
+ * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
+ * out; a KubeApiError otherwise.
+ */
 async function kubeCall(client, method, path, body) {
-    const response = await kubeRequest(client, method, path, body === undefined ? {} : { body: JSON.stringify(body) });
+    const response = await kubeRequest(client, method, path, body === undefined
+        ? {}
+        : {
+            body: JSON.stringify(body),
+            // The API server takes a PATCH body only with the patch type named.
+            ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
+        });
     if (response.status < 200 || response.status > 299)
         throw new KubeApiError(method, path, response);
     return response;
@@ -706,7 +746,7 @@ function positiveInteger(read, name, fallback) {
 async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
-    const { verifyDeps, verifyResult } = await __nccwpck_require__.e(/* import() */ 960).then(__nccwpck_require__.bind(__nccwpck_require__, 7960));
+    const { verifyDeps, verifyResult } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 1637));
     const { deps, close } = await verifyDeps(inputs, ctx);
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
     try {
