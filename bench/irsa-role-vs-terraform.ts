@@ -20,6 +20,8 @@ export const POLICY_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
 export interface IrsaRoleContext {
   entry: string;
+  /** The node that runs the bundle. */
+  node: string;
   providerArn: string;
   stackEnv: Record<string, string>;
   bundleEnv: Record<string, string>;
@@ -110,12 +112,18 @@ export async function benchIrsaRole(ctx: IrsaRoleContext): Promise<IrsaRoleFigur
     };
     ctx.log(`irsa-role: ${BINDINGS} bindings, first run and no-op run (${rep + 1} of ${IRSA_REPS})`);
     const firstWindow = ctx.counter.window();
-    const run = mustSucceed('irsa-role (first)', await runBundleAt(ctx.entry, inputs, ctx.bundleEnv));
+    const run = mustSucceed(
+      'irsa-role (first)',
+      await runBundleAt(ctx.entry, inputs, ctx.bundleEnv, ctx.node)
+    );
     tool.firstRequests = firstWindow();
     tool.firstMs.push(run.elapsedMs);
     first ??= run;
     const noOpWindow = ctx.counter.window();
-    const noOp = mustSucceed('irsa-role (no-op)', await runBundleAt(ctx.entry, inputs, ctx.bundleEnv));
+    const noOp = mustSucceed(
+      'irsa-role (no-op)',
+      await runBundleAt(ctx.entry, inputs, ctx.bundleEnv, ctx.node)
+    );
     tool.noOpRequests = noOpWindow();
     tool.noOpMs.push(noOp.elapsedMs);
     tool.noOpChanged = noOp.outputs.changed ?? '(no output)';
@@ -178,7 +186,8 @@ export async function makeSampleRole(ctx: IrsaRoleContext): Promise<SampleRole> 
         namespace: 'ns-0',
         'service-account': 'sa-0'
       },
-      ctx.bundleEnv
+      ctx.bundleEnv,
+      ctx.node
     )
   );
   return { roleArn: run.outputs['role-arn'] ?? '', namespace: 'ns-0', serviceAccount: 'sa-0' };

@@ -25,6 +25,8 @@ const JWKS_KEY = 'openid/v1/jwks';
 
 export interface PublishOidcContext {
   entry: string;
+  /** The node that runs the bundle. */
+  node: string;
   double: KubeDouble;
   kubeconfigPath: string;
   /** Environment pointing at the stack directly (moto, STS gateway, the stack CA). */
@@ -173,13 +175,16 @@ export async function benchPublishOidc(ctx: PublishOidcContext): Promise<Publish
         'manage-bucket': 'false'
       };
       const firstWindow = ctx.counter.window();
-      const first = mustSucceed('publish-oidc (first)', await runBundleAt(ctx.entry, inputs, ctx.bundleEnv));
+      const first = mustSucceed(
+        'publish-oidc (first)',
+        await runBundleAt(ctx.entry, inputs, ctx.bundleEnv, ctx.node)
+      );
       figures.firstRequests = firstWindow();
       figures.firstMs.push(first.elapsedMs);
       const againWindow = ctx.counter.window();
       const again = mustSucceed(
         'publish-oidc (no change)',
-        await runBundleAt(ctx.entry, inputs, ctx.bundleEnv)
+        await runBundleAt(ctx.entry, inputs, ctx.bundleEnv, ctx.node)
       );
       figures.noChangeRequests = againWindow();
       figures.noChangeMs.push(again.elapsedMs);

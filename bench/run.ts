@@ -80,6 +80,8 @@ function log(message: string): void {
 const STACK_SECTIONS: readonly Section[] = ['publish-oidc', 'irsa-role', 'verify-irsa'];
 
 interface StackParts {
+  /** The node that runs the bundles: Node 24 as the runner does (`using: node24`) when present. */
+  node: string;
   double: KubeDouble;
   kubeconfigPath: string;
   stackEnv: Record<string, string>;
@@ -173,7 +175,8 @@ async function stackSections(
           mode: 'both',
           'timeout-seconds': '120'
         },
-        stack.bundleEnv
+        stack.bundleEnv,
+        stack.node
       );
       const requests = window();
       mustSucceed('verify-irsa', run);
@@ -369,6 +372,7 @@ async function main(): Promise<void> {
       stops.unshift(stopOnInterrupt(counter.stop));
       const stackEnv = { ...aws.env, ...kube.env };
       const stack: StackParts = {
+        node: existsSync(NODE24) ? NODE24 : process.execPath,
         double: kube.double,
         kubeconfigPath: kube.env.KUBECONFIG_PATH_DOUBLE ?? '',
         stackEnv,
