@@ -137,11 +137,15 @@ async function providerFor(
   issuer: string
 ): Promise<{ arn: string; clientIds: string[]; thumbprints: string[] } | undefined> {
   const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+  const url = issuer.replace(/^https:\/\//, '');
+  // Only this issuer's provider is read: other test files share the stack and delete theirs at any
+  // moment, so a provider listed here may be gone by the time it would be read.
   for (const entry of listed.OpenIDConnectProviderList ?? []) {
+    if (!entry.Arn?.endsWith(`:oidc-provider/${url}`)) continue;
     const provider = await iam.send(
       new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: entry.Arn })
     );
-    if (provider.Url === issuer.replace(/^https:\/\//, ''))
+    if (provider.Url === url)
       return {
         arn: entry.Arn ?? '',
         clientIds: provider.ClientIDList ?? [],

@@ -1,3 +1,4 @@
+import { inOrder } from '../io/in-order.js';
 import {
   CreateBucketCommand,
   GetBucketPolicyCommand,
@@ -42,7 +43,7 @@ export async function readBucketState(
   if (!exists && !manageBucket)
     throw new UserError(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
   if (!exists || !manageBucket) return { exists, publicAccessBlock: undefined, policy: undefined };
-  const [publicAccessBlock, policy] = await Promise.all([
+  const [publicAccessBlock, policy] = await inOrder(
     s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
       (response): BucketState['publicAccessBlock'] => response.PublicAccessBlockConfiguration ?? {},
       (error: unknown) => {
@@ -57,7 +58,7 @@ export async function readBucketState(
         return undefined;
       }
     )
-  ]);
+  );
   return { exists, publicAccessBlock, policy };
 }
 

@@ -1,3 +1,4 @@
+import { inOrder } from '../io/in-order.js';
 import {
   checkAlgorithms,
   checkIssuer,
@@ -101,10 +102,10 @@ async function readPublishedState(
       liveJwks: undefined,
       movedFrom: undefined
     };
-  const [discovery, jwksAtTarget] = await Promise.all([
+  const [discovery, jwksAtTarget] = await inOrder(
     readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey),
     readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey)
-  ]);
+  );
   const liveKey = publishedJwksKey(inputs, discovery);
   if (liveKey === undefined || liveKey === locations.jwksKey)
     return { bucket, discovery, jwksAtTarget, liveJwks: jwksAtTarget, movedFrom: undefined };
@@ -124,10 +125,10 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
       return { current: undefined, plan: undefined };
     }
   }
-  const [current, thumbprint] = await Promise.all([
+  const [current, thumbprint] = await inOrder(
     findProvider(deps.iam, inputs.issuerUrl),
     deps.issuerThumbprint(inputs.issuerUrl)
-  ]);
+  );
   return { current, plan: planProvider(current, inputs.clientIds, thumbprint) };
 }
 
@@ -163,11 +164,12 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
         '(Talos: cluster.apiServer.extraArgs.service-account-jwks-uri) so that the cluster agrees.'
     );
 
-  // Reads only, and independent: the bucket's and the provider's state are read at the same time.
-  const [state, provider] = await Promise.all([
+  // Reads only, and independent: the bucket's and the provider's state are read at the same time;
+  // a failure is reported for the bucket first, as if they had run one after the other.
+  const [state, provider] = await inOrder(
     readPublishedState(inputs, deps, locations),
     providerStep(inputs, deps)
-  ]);
+  );
   const previous = readPublishedKeys(parseJson(state.liveJwks));
   if (previous.dropped.length > 0)
     log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
