@@ -2,7 +2,7 @@
 // reading it) which role a service account's tokens are meant for.
 import type { V1ServiceAccount } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { kubeCall, kubeErrorText, statusOf } from '../kube/client.js';
+import { kubeCall, kubeErrorText, kubeJson, namespacedPath, statusOf } from '../kube/client.js';
 import { UserError } from '../io/errors.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
 
@@ -72,9 +72,8 @@ function kubeFailure(error: unknown, action: string, client: KubeClient): Error 
   return new Error(`could not ${action}: ${kubeErrorText(error).slice(0, 300)}`);
 }
 
-const enc = encodeURIComponent;
 const accountPath = (account: ServiceAccountRef): string =>
-  `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts/${enc(account.name)}`;
+  namespacedPath(account.namespace, `serviceaccounts/${encodeURIComponent(account.name)}`);
 
 /**
  * ServiceAccounts over plain REST calls with the kubeconfig's credentials (src/kube/client.ts):
@@ -86,7 +85,7 @@ export function kubeServiceAccounts(client: KubeClient): ServiceAccounts {
   return {
     async namespaceExists(namespace) {
       try {
-        await kubeCall(client, 'GET', `/api/v1/namespaces/${enc(namespace)}`);
+        await kubeCall(client, 'GET', namespacedPath(namespace));
         return true;
       } catch (error) {
         const code = statusOf(error);
@@ -98,9 +97,7 @@ export function kubeServiceAccounts(client: KubeClient): ServiceAccounts {
     },
     async roleArnOf(account) {
       try {
-        const found = JSON.parse(
-          (await kubeCall(client, 'GET', accountPath(account))).body
-        ) as V1ServiceAccount;
+        const found = await kubeJson<V1ServiceAccount>(client, 'GET', accountPath(account));
         return found.metadata?.annotations?.[ROLE_ARN_ANNOTATION] ?? '';
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
@@ -109,7 +106,7 @@ export function kubeServiceAccounts(client: KubeClient): ServiceAccounts {
     },
     async create(account, roleArn) {
       try {
-        await kubeCall(client, 'POST', `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts`, {
+        await kubeCall(client, 'POST', namespacedPath(account.namespace, 'serviceaccounts'), {
           apiVersion: 'v1',
           kind: 'ServiceAccount',
           metadata: {

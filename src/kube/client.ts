@@ -6,6 +6,7 @@ import type { InputReader } from '../io/inputs.js';
 import { oneOf } from '../io/inputs.js';
 import type { Masker } from '../io/secrets.js';
 import { maskSecret } from '../io/secrets.js';
+import { loadYamlParser } from '../io/yaml.js';
 import { parseKubeconfig, type KubeConnection } from './kubeconfig.js';
 
 /** Which input the kubeconfig came from, so that every error can name it. */
@@ -40,7 +41,7 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
     }
   }
   maskSecret(content, mask);
-  const { parse } = await import('yaml');
+  const parse = await loadYamlParser();
   let document: unknown;
   try {
     document = parse(content);
@@ -210,6 +211,22 @@ export async function kubeCall(
   );
   if (response.status < 200 || response.status > 299) throw new KubeApiError(method, path, response);
   return response;
+}
+
+/** kubeCall for the calls that answer an object: its parsed JSON. */
+export async function kubeJson<T>(
+  client: KubeClient,
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<T> {
+  return JSON.parse((await kubeCall(client, method, path, body)).body) as T;
+}
+
+/** The core/v1 path of a namespace (`rest` empty) or of something in it. */
+export function namespacedPath(namespace: string, rest = ''): string {
+  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}`;
+  return rest ? `${path}/${rest}` : path;
 }
 
 /**

@@ -138,9 +138,10 @@ export function terraformVersionInput(read: InputReader): string | undefined {
   return version;
 }
 
-/** Every input, parsed and checked before anything runs. */
 /** The one input that may hold YAML: a run without it never loads the parser. */
 export const PROVISION_YAML_INPUTS = ['variables'] as const;
+
+/** Every input, parsed and checked before anything runs. */
 
 export function readProvisionInputs(
   read: InputReader,

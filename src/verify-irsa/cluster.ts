@@ -9,7 +9,7 @@ import type {
   V1ServiceAccount
 } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { kubeCall, statusOf } from '../kube/client.js';
+import { kubeCall, kubeJson, namespacedPath as inNamespace, statusOf } from '../kube/client.js';
 import { MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
 
 export interface ServiceAccountView {
@@ -45,8 +45,6 @@ export interface ClusterOps {
 const TOKEN_SECONDS = 600;
 
 const enc = encodeURIComponent;
-const inNamespace = (namespace: string, rest: string): string =>
-  `/api/v1/namespaces/${enc(namespace)}/${rest}`;
 
 /**
  * Every call but the watch is one plain REST request (src/kube/client.ts), so that a token-mode
@@ -54,8 +52,8 @@ const inNamespace = (namespace: string, rest: string): string =>
  * (a 16 MB chunk); the pod watch, which needs its streaming Watch, loads it on first use.
  */
 export function kubeClusterOps(client: KubeClient): ClusterOps {
-  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    JSON.parse((await kubeCall(client, method, path, body)).body) as T;
+  const json = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    kubeJson<T>(client, method, path, body);
   const ignoreNotFound = (error: unknown): void => {
     if (statusOf(error) !== 404) throw error;
   };

@@ -52,8 +52,7 @@ function kubeFailure(error, action, client) {
         return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot ${action}: its namespace does not exist (create it first).`, 'annotate-service-account');
     return new Error(`could not ${action}: ${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeErrorText */ .P9)(error).slice(0, 300)}`);
 }
-const enc = encodeURIComponent;
-const accountPath = (account) => `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts/${enc(account.name)}`;
+const accountPath = (account) => (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .namespacedPath */ .Nh)(account.namespace, `serviceaccounts/${encodeURIComponent(account.name)}`);
 /**
  * ServiceAccounts over plain REST calls with the kubeconfig's credentials (src/kube/client.ts):
  * four small requests do not justify loading @kubernetes/client-node, a 16 MB chunk.
@@ -63,7 +62,7 @@ function kubeServiceAccounts(client) {
     return {
         async namespaceExists(namespace) {
             try {
-                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'GET', `/api/v1/namespaces/${enc(namespace)}`);
+                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'GET', (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .namespacedPath */ .Nh)(namespace));
                 return true;
             }
             catch (error) {
@@ -78,7 +77,7 @@ function kubeServiceAccounts(client) {
         },
         async roleArnOf(account) {
             try {
-                const found = JSON.parse((await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'GET', accountPath(account))).body);
+                const found = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeJson */ .s6)(client, 'GET', accountPath(account));
                 return found.metadata?.annotations?.[ROLE_ARN_ANNOTATION] ?? '';
             }
             catch (error) {
@@ -89,7 +88,7 @@ function kubeServiceAccounts(client) {
         },
         async create(account, roleArn) {
             try {
-                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'POST', `/api/v1/namespaces/${enc(account.namespace)}/serviceaccounts`, {
+                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'POST', (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .namespacedPath */ .Nh)(account.namespace, 'serviceaccounts'), {
                     apiVersion: 'v1',
                     kind: 'ServiceAccount',
                     metadata: {

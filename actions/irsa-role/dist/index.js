@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9641);
+/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5366);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .q);
@@ -330,7 +330,33 @@ function maskSecret(value, mask) {
 
 /***/ }),
 
-/***/ 9641:
+/***/ 3473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ yamlParserFor),
+/* harmony export */   D: () => (/* binding */ loadYamlParser)
+/* harmony export */ });
+// `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
+// runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
+// loaded only by a run that has YAML text to read, and handed to the code that parses it.
+async function loadYamlParser() {
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return (text) => parse(text);
+}
+/** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
+async function yamlParserFor(read, inputs) {
+    if (inputs.some((name) => read(name) !== ''))
+        return loadYamlParser();
+    return () => {
+        throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
+    };
+}
+
+
+/***/ }),
+
+/***/ 5366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -399,23 +425,8 @@ class RequestCounter {
 
 // EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
 var kube_client = __nccwpck_require__(5473);
-;// CONCATENATED MODULE: ./src/io/yaml.ts
-// `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
-// runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
-// loaded only by a run that has YAML text to read, and handed to the code that parses it.
-async function loadYamlParser() {
-    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return (text) => parse(text);
-}
-/** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
-async function yamlParserFor(read, inputs) {
-    if (inputs.some((name) => read(name) !== ''))
-        return loadYamlParser();
-    return () => {
-        throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
-    };
-}
-
+// EXTERNAL MODULE: ./src/io/yaml.ts
+var yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/trust/names.ts
@@ -696,7 +707,7 @@ async function createIamClient(env) {
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
-    const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
+    const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3997));
     const iam = overrides.iam ?? (await createIamClient(ctx.env));
@@ -726,8 +737,10 @@ async function irsaRoleAction(ctx, overrides = {}) {
 __nccwpck_require__.d(__webpack_exports__, {
   W0: () => (/* binding */ kubeCall),
   P9: () => (/* binding */ kubeErrorText),
+  s6: () => (/* binding */ kubeJson),
   X4: () => (/* binding */ kubeconfigSource),
   Lc: () => (/* binding */ loadKubeClient),
+  Nh: () => (/* binding */ namespacedPath),
   c2: () => (/* binding */ statusOf)
 });
 
@@ -741,6 +754,8 @@ var errors = __nccwpck_require__(7333);
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/io/secrets.ts
 var secrets = __nccwpck_require__(3965);
+// EXTERNAL MODULE: ./src/io/yaml.ts
+var yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
@@ -827,6 +842,7 @@ function parseKubeconfig(document, input) {
 
 
 
+
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -845,7 +861,7 @@ async function loadKubeClient(source, mask) {
         }
     }
     (0,secrets/* maskSecret */.$)(content, mask);
-    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const parse = await (0,yaml/* loadYamlParser */.D)();
     let document;
     try {
         document = parse(content);
@@ -980,6 +996,15 @@ async function kubeCall(client, method, path, body) {
     if (response.status < 200 || response.status > 299)
         throw new KubeApiError(method, path, response);
     return response;
+}
+/** kubeCall for the calls that answer an object: its parsed JSON. */
+async function kubeJson(client, method, path, body) {
+    return JSON.parse((await kubeCall(client, method, path, body)).body);
+}
+/** The core/v1 path of a namespace (`rest` empty) or of something in it. */
+function namespacedPath(namespace, rest = '') {
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}`;
+    return rest ? `${path}/${rest}` : path;
 }
 /**
  * Resolves once the requests started so far have handed their connection to the OS (net connects

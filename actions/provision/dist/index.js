@@ -436,9 +436,9 @@ function terraformVersionInput(read) {
         throw new errors/* UserError */.yo(`'${version}' is not a Terraform release version such as 1.11.4.`, 'terraform-version');
     return version;
 }
-/** Every input, parsed and checked before anything runs. */
 /** The one input that may hold YAML: a run without it never loads the parser. */
 const PROVISION_YAML_INPUTS = ['variables'];
+/** Every input, parsed and checked before anything runs. */
 function readProvisionInputs(read, env, bundledRoot, yaml) {
     const command = (0,inputs/* enumInput */.gX)(read, 'command', COMMANDS, 'plan');
     const clusterName = clusterNameInput(read);

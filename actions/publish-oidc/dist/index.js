@@ -354,7 +354,7 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 7267:
+/***/ 7195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -366,7 +366,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lc: () => (/* binding */ loadKubeClient)
 });
 
-// UNUSED EXPORTS: KubeApiError, kubeCall, kubeErrorText, statusOf
+// UNUSED EXPORTS: KubeApiError, kubeCall, kubeErrorText, kubeJson, namespacedPath, statusOf
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -405,6 +405,23 @@ function secretFragments(value) {
 function maskSecret(value, mask) {
     for (const fragment of secretFragments(value))
         mask(fragment);
+}
+
+;// CONCATENATED MODULE: ./src/io/yaml.ts
+// `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
+// runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
+// loaded only by a run that has YAML text to read, and handed to the code that parses it.
+async function loadYamlParser() {
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    return (text) => parse(text);
+}
+/** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
+async function yamlParserFor(read, inputs) {
+    if (inputs.some((name) => read(name) !== ''))
+        return loadYamlParser();
+    return () => {
+        throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
+    };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -493,6 +510,7 @@ function parseKubeconfig(document, input) {
 
 
 
+
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -511,7 +529,7 @@ async function loadKubeClient(source, mask) {
         }
     }
     maskSecret(content, mask);
-    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const parse = await loadYamlParser();
     let document;
     try {
         document = parse(content);
@@ -647,6 +665,15 @@ async function kubeCall(client, method, path, body) {
         throw new KubeApiError(method, path, response);
     return response;
 }
+/** kubeCall for the calls that answer an object: its parsed JSON. */
+async function kubeJson(client, method, path, body) {
+    return JSON.parse((await kubeCall(client, method, path, body)).body);
+}
+/** The core/v1 path of a namespace (`rest` empty) or of something in it. */
+function namespacedPath(namespace, rest = '') {
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}`;
+    return rest ? `${path}/${rest}` : path;
+}
 /**
  * Resolves once the requests started so far have handed their connection to the OS (net connects
  * on the next tick): a caller that is about to load modules for a while waits for this first, so
@@ -726,8 +753,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Z: () => (/* binding */ publishOidcAction)
 });
 
-// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
-var client = __nccwpck_require__(7267);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var client = __nccwpck_require__(7195);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __nccwpck_require__(201);
 // EXTERNAL MODULE: ./src/io/errors.ts

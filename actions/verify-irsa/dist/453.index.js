@@ -75,8 +75,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
-var client = __webpack_require__(7267);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var client = __webpack_require__(7195);
 // EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
 var diagnosis = __webpack_require__(5954);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js

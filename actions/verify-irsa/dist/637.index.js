@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
-var kube_client = __webpack_require__(7267);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var kube_client = __webpack_require__(7195);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: external "node:https"
@@ -159,14 +159,13 @@ var verify_pod = __webpack_require__(8456);
 // Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
 const TOKEN_SECONDS = 600;
 const enc = encodeURIComponent;
-const inNamespace = (namespace, rest) => `/api/v1/namespaces/${enc(namespace)}/${rest}`;
 /**
  * Every call but the watch is one plain REST request (src/kube/client.ts), so that a token-mode
  * run, whose first request is reading the service account, never loads @kubernetes/client-node
  * (a 16 MB chunk); the pod watch, which needs its streaming Watch, loads it on first use.
  */
 function kubeClusterOps(client) {
-    const json = async (method, path, body) => JSON.parse((await (0,kube_client/* kubeCall */.W0)(client, method, path, body)).body);
+    const json = (method, path, body) => (0,kube_client/* kubeJson */.s6)(client, method, path, body);
     const ignoreNotFound = (error) => {
         if ((0,kube_client/* statusOf */.c2)(error) !== 404)
             throw error;
@@ -174,7 +173,7 @@ function kubeClusterOps(client) {
     return {
         async readServiceAccount(namespace, name) {
             try {
-                const account = await json('GET', inNamespace(namespace, `serviceaccounts/${enc(name)}`));
+                const account = await json('GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`));
                 return { annotations: account.metadata?.annotations ?? {} };
             }
             catch (error) {
@@ -183,7 +182,7 @@ function kubeClusterOps(client) {
             }
         },
         async createServiceAccount(namespace, name, roleArn) {
-            await json('POST', inNamespace(namespace, 'serviceaccounts'), {
+            await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, 'serviceaccounts'), {
                 apiVersion: 'v1',
                 kind: 'ServiceAccount',
                 metadata: {
@@ -195,10 +194,10 @@ function kubeClusterOps(client) {
             });
         },
         async deleteServiceAccount(namespace, name) {
-            await json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`)).catch(ignoreNotFound);
+            await json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`)).catch(ignoreNotFound);
         },
         async requestToken(namespace, name, audience) {
-            const answer = await json('POST', inNamespace(namespace, `serviceaccounts/${enc(name)}/token`), {
+            const answer = await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}/token`), {
                 apiVersion: 'authentication.k8s.io/v1',
                 kind: 'TokenRequest',
                 spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS }
@@ -208,20 +207,20 @@ function kubeClusterOps(client) {
                 throw new Error('the TokenRequest answer holds no token');
             return token;
         },
-        createPod: (pod) => json('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods'), pod),
-        dryRunPod: (pod) => json('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
+        createPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods'), pod),
+        dryRunPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
         async watchPod(namespace, name, deadline) {
             const { Watch } = await __webpack_require__.e(/* import() */ 172).then(__webpack_require__.bind(__webpack_require__, 2172));
             return watchPod(new Watch(await client.kubeConfig()), namespace, name, deadline);
         },
         async podLogs(namespace, name) {
-            return (await (0,kube_client/* kubeCall */.W0)(client, 'GET', inNamespace(namespace, `pods/${enc(name)}/log?tailLines=50`)))
+            return (await (0,kube_client/* kubeCall */.W0)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}/log?tailLines=50`)))
                 .body;
         },
         async podEvents(namespace, name) {
             // Selected by the server: a busy namespace can hold thousands of events.
             const selector = enc(`involvedObject.kind=Pod,involvedObject.name=${name}`);
-            const list = await json('GET', inNamespace(namespace, `events?fieldSelector=${selector}`));
+            const list = await json('GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `events?fieldSelector=${selector}`));
             return list.items.map((event) => ({
                 type: event.type ?? '',
                 reason: event.reason ?? '',
@@ -229,7 +228,7 @@ function kubeClusterOps(client) {
             }));
         },
         async deletePod(namespace, name) {
-            await json('DELETE', inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`)).catch(ignoreNotFound);
+            await json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`)).catch(ignoreNotFound);
         }
     };
 }
