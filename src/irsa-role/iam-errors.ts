@@ -1,18 +1,17 @@
-/** IAM's "not found" for roles, policies and providers, whichever way the SDK surfaces it. */
+/** Whether an IAM call failed with `code`, whichever way the SDK surfaces it (with or without "Exception"). */
+function iamErrorIs(error: unknown, code: string): boolean {
+  return error instanceof Error && (error.name === `${code}Exception` || error.name === code);
+}
+
+/** IAM's "not found" for roles, policies and providers. */
 export function isNoSuchEntity(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'NoSuchEntityException' || error.name === 'NoSuchEntity');
+  return iamErrorIs(error, 'NoSuchEntity');
 }
 
 export function isMalformedPolicy(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'MalformedPolicyDocumentException' || error.name === 'MalformedPolicyDocument')
-  );
+  return iamErrorIs(error, 'MalformedPolicyDocument');
 }
 
 export function isEntityAlreadyExists(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'EntityAlreadyExistsException' || error.name === 'EntityAlreadyExists')
-  );
+  return iamErrorIs(error, 'EntityAlreadyExists');
 }

@@ -75,17 +75,19 @@ function trustPolicySize(policy) {
 // EXTERNAL MODULE: ./src/trust/policy-document.ts
 var policy_document = __webpack_require__(6682);
 ;// CONCATENATED MODULE: ./src/irsa-role/iam-errors.ts
-/** IAM's "not found" for roles, policies and providers, whichever way the SDK surfaces it. */
+/** Whether an IAM call failed with `code`, whichever way the SDK surfaces it (with or without "Exception"). */
+function iamErrorIs(error, code) {
+    return error instanceof Error && (error.name === `${code}Exception` || error.name === code);
+}
+/** IAM's "not found" for roles, policies and providers. */
 function isNoSuchEntity(error) {
-    return error instanceof Error && (error.name === 'NoSuchEntityException' || error.name === 'NoSuchEntity');
+    return iamErrorIs(error, 'NoSuchEntity');
 }
 function isMalformedPolicy(error) {
-    return (error instanceof Error &&
-        (error.name === 'MalformedPolicyDocumentException' || error.name === 'MalformedPolicyDocument'));
+    return iamErrorIs(error, 'MalformedPolicyDocument');
 }
 function isEntityAlreadyExists(error) {
-    return (error instanceof Error &&
-        (error.name === 'EntityAlreadyExistsException' || error.name === 'EntityAlreadyExists'));
+    return iamErrorIs(error, 'EntityAlreadyExists');
 }
 
 ;// CONCATENATED MODULE: ./src/irsa-role/converge-role.ts
