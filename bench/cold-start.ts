@@ -37,6 +37,13 @@ export function timeToExit(node: string, args: string[], env: Record<string, str
   });
 }
 
+/** Why a run does not count as failing on a missing input: it must exit ≠ 0 with exactly one ::error::. */
+export function failedInputProblem(exit: Exit): string | undefined {
+  const errors = exit.stdout.split('\n').filter((line) => line.startsWith('::error'));
+  if (exit.status !== 0 && errors.length === 1) return undefined;
+  return `expected exit ≠ 0 with one ::error::, got exit ${exit.status} and ${errors.length}`;
+}
+
 export type Contact = { ms: number } | { problem: string };
 
 /** Spawn to the first connection the recorder sees; the process is then killed. */
@@ -168,12 +175,8 @@ export async function measureColdStarts(options: ColdStartOptions): Promise<Cold
       };
       if (reference.moment === 'exit') {
         const exit = await timeToExit(node, [reference.entry], env);
-        const errors = exit.stdout.split('\n').filter((line) => line.startsWith('::error'));
-        if (exit.status === 0 || errors.length !== 1)
-          result.problems.set(
-            `reference:${reference.name}`,
-            `exit ${exit.status} with ${errors.length} ::error::`
-          );
+        const problem = failedInputProblem(exit);
+        if (problem) result.problems.set(`reference:${reference.name}`, problem);
         else note(exit.ms);
         continue;
       }
@@ -183,12 +186,8 @@ export async function measureColdStarts(options: ColdStartOptions): Promise<Cold
     }
     for (const { action, inputs, env } of cases) {
       const invalid = await timeToExit(node, [bundles.entry(action)], baseEnv);
-      const errors = invalid.stdout.split('\n').filter((line) => line.startsWith('::error'));
-      if (invalid.status === 0 || errors.length !== 1)
-        result.problems.set(
-          `validation:${action}`,
-          `expected exit ≠ 0 with one ::error::, got exit ${invalid.status} and ${errors.length}`
-        );
+      const problem = failedInputProblem(invalid);
+      if (problem) result.problems.set(`validation:${action}`, problem);
       else if (counted) push(result.validation, action, invalid.ms);
       const contact = await timeToFirstContact(
         node,

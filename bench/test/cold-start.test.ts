@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { createTestCa } from '../../test/stack/tls.js';
-import { timeToExit, timeToFirstContact, writeFakeTerraform, recorderKubeconfig } from '../cold-start.js';
+import {
+  failedInputProblem,
+  timeToExit,
+  timeToFirstContact,
+  writeFakeTerraform,
+  recorderKubeconfig
+} from '../cold-start.js';
 import { startFirstContactRecorder, type FirstContactRecorder } from '../first-contact.js';
 import { httpsReference } from '../reference.js';
 
@@ -37,6 +43,21 @@ describe('timeToExit', () => {
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^::error::Input 'x'/);
     assert.ok(run.ms > 0);
+  });
+});
+
+describe('failedInputProblem', () => {
+  it('counts a non-zero exit with exactly one ::error:: and nothing else', () => {
+    assert.equal(
+      failedInputProblem({ ms: 1, status: 1, stdout: "::error::Input 'x': missing\n" }),
+      undefined
+    );
+    assert.match(failedInputProblem({ ms: 1, status: 0, stdout: '::error::x\n' }) ?? '', /got exit 0 and 1/);
+    assert.match(
+      failedInputProblem({ ms: 1, status: 1, stdout: '::error::a\n::error::b\n' }) ?? '',
+      /and 2$/
+    );
+    assert.match(failedInputProblem({ ms: 1, status: 1, stdout: 'no command\n' }) ?? '', /and 0$/);
   });
 });
 
