@@ -8,24 +8,20 @@ import { clientConfig } from '../src/aws/clients.js';
 import { startMoto } from '../test/stack/moto.js';
 import { stopOnInterrupt } from './cleanup.js';
 import { mustSucceed, runBundleAt, type BundleOutcome } from './bundle-run.js';
-import { startRequestCounter, type RequestCounter } from './counting.js';
+import { startRequestCounter } from './counting.js';
 import { verdictAtLeast, type Row } from './report.js';
 import type { RequestTally } from './request-kinds.js';
 import { formatMs, formatRatio, median, ratio } from './stats.js';
 import { terraformWorkspace, type RoleSpec } from './terraform-roles.js';
+import type { StackParts } from './stack-parts.js';
 
 export const BINDINGS = 100;
 export const IRSA_REPS = 3;
 export const POLICY_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
-export interface IrsaRoleContext {
+export interface IrsaRoleContext extends Pick<StackParts, 'node' | 'stackEnv' | 'bundleEnv' | 'counter'> {
   entry: string;
-  /** The node that runs the bundle. */
-  node: string;
   providerArn: string;
-  stackEnv: Record<string, string>;
-  bundleEnv: Record<string, string>;
-  counter: RequestCounter;
   dir: string;
   log(message: string): void;
 }

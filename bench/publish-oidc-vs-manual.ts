@@ -12,10 +12,9 @@ import {
   S3Client
 } from '@aws-sdk/client-s3';
 import { clientConfig } from '../src/aws/clients.js';
-import type { KubeDouble } from '../test/stack/kube-double.js';
 import { mustSucceed, runBundleAt } from './bundle-run.js';
 import { command } from './command.js';
-import type { RequestCounter } from './counting.js';
+import type { StackParts } from './stack-parts.js';
 import type { RequestTally } from './request-kinds.js';
 import { verdictAtLeast, type Row } from './report.js';
 import { formatMs, formatRatio, median, ratio } from './stats.js';
@@ -23,18 +22,8 @@ import { formatMs, formatRatio, median, ratio } from './stats.js';
 const DISCOVERY_KEY = '.well-known/openid-configuration';
 const JWKS_KEY = 'openid/v1/jwks';
 
-export interface PublishOidcContext {
+export interface PublishOidcContext extends StackParts {
   entry: string;
-  /** The node that runs the bundle. */
-  node: string;
-  double: KubeDouble;
-  kubeconfigPath: string;
-  /** Environment pointing at the stack directly (moto, STS gateway, the stack CA). */
-  stackEnv: Record<string, string>;
-  /** The bundle's environment: inherited plus the stack, with AWS calls through the counter. */
-  bundleEnv: Record<string, string>;
-  counter: RequestCounter;
-  publicUrl: string;
   dir: string;
   reps: number;
 }

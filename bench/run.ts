@@ -11,14 +11,13 @@ import { join } from 'node:path';
 import { repoRoot } from '../test/harness/run-bundle.js';
 import { createTestCa } from '../test/stack/tls.js';
 import { startAwsStack } from '../test/stack/aws-stack.js';
-import type { KubeDouble } from '../test/stack/kube-double.js';
 import { startKubeForStack } from '../test/stack/kube-stack.js';
 import { inheritedEnv, mustSucceed, runBundleAt } from './bundle-run.js';
 import { benchIrsaRole, irsaRoleRows, makeSampleRole, type SampleRole } from './irsa-role-vs-terraform.js';
 import { installInterruptHandler, stopOnInterrupt } from './cleanup.js';
 import { command } from './command.js';
 import { loadAverage, machineLines } from './machine.js';
-import { startRequestCounter, type RequestCounter } from './counting.js';
+import { startRequestCounter } from './counting.js';
 import { benchPublishOidc, publishOidcRows } from './publish-oidc-vs-manual.js';
 import { callBreakdown, requestRows, type RequestRowSpec, type RequestTally } from './request-kinds.js';
 import { ACTIONS, type BundleSet, bundleSize, committedBundles, workingTreeBundles } from './bundles.js';
@@ -35,6 +34,7 @@ import { startFirstContactRecorder } from './first-contact.js';
 import { buildReference, httpsReference, type ReferenceProgram } from './reference.js';
 import { markdownTable, missed, textTable, type Row } from './report.js';
 import { formatBytes, formatMs } from './stats.js';
+import type { StackParts } from './stack-parts.js';
 
 const SECTIONS = ['sizes', 'cold-start', 'publish-oidc', 'irsa-role', 'verify-irsa'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -78,17 +78,6 @@ function log(message: string): void {
 }
 
 const STACK_SECTIONS: readonly Section[] = ['publish-oidc', 'irsa-role', 'verify-irsa'];
-
-interface StackParts {
-  /** The node that runs the bundles: Node 24 as the runner does (`using: node24`) when present. */
-  node: string;
-  double: KubeDouble;
-  kubeconfigPath: string;
-  stackEnv: Record<string, string>;
-  bundleEnv: Record<string, string>;
-  counter: RequestCounter;
-  publicUrl: string;
-}
 
 async function stackSections(
   options: BenchOptions,
