@@ -100,6 +100,33 @@ describe('faults', () => {
     expect(again.counter.writeCount).toBe(0);
   });
 
+  it('reads an S3 object again when its body breaks off mid-stream, and gives up after three tries', async () => {
+    const { bucket, issuer } = freshIssuer();
+    await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    // GetObject only: the bucket's own settings (?policy, ...) are parsed inside the SDK's retry.
+    const isObjectGet = (request: ProxiedRequest): boolean =>
+      request.service === 's3' && request.method === 'GET' && request.path.endsWith('?x-id=GetObject');
+
+    // Two objects are read; each first GET loses half its body.
+    const twice = await proxy({ target: MOTO, faults: ['cut-body'], failFirst: 2, match: isObjectGet });
+    const { result, counter } = await publish(
+      { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' },
+      twice.url
+    );
+    expect(result.failure).toBeUndefined();
+    expect(result.outputs.changed).toBe('false');
+    expect(counter.writeCount).toBe(0);
+    expect(twice.injected.map((fault) => fault.fault)).toEqual(['cut-body', 'cut-body']);
+    expect(twice.seen.filter(isObjectGet).length).toBe(4);
+
+    // A connection that breaks every time is reported, not retried for ever.
+    const always = await proxy({ target: MOTO, faults: ['cut-body'], rate: 1, match: isObjectGet });
+    await expect(
+      publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, always.url)
+    ).rejects.toThrow(new RegExp(`reading s3://${bucket}/\\S+ broke off \\(ECONNRESET`));
+    expect(always.seen.filter(isObjectGet).length).toBeLessThanOrEqual(6);
+  });
+
   it('leaves a consistent public pair when the discovery write fails after the JWKS moved', async () => {
     const { bucket, issuer } = freshIssuer();
     await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });

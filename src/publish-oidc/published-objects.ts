@@ -1,4 +1,9 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  PutObjectCommand,
+  type GetObjectCommandOutput,
+  type S3Client
+} from '@aws-sdk/client-s3';
 import { contentHash } from '../oidc/published-content.js';
 import { UserError } from '../io/errors.js';
 import { awsHttpStatus, isAwsNotFound } from './aws-errors.js';
@@ -17,30 +22,58 @@ export interface PublishedObject {
   metadata: Record<string, string>;
 }
 
+// The SDK retries a request until its headers arrive, but hands over an object's body as a stream it
+// no longer watches: a connection that breaks mid-body surfaces here, and the whole GET is repeated.
+const BODY_READ_ATTEMPTS = 3;
+const BROKEN_STREAM_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** An object's body that stopped short because its connection broke. */
+class BrokenBody extends Error {}
+
+async function readBody(response: GetObjectCommandOutput, bucket: string, key: string): Promise<Buffer> {
+  try {
+    return Buffer.from((await response.Body?.transformToByteArray()) ?? new Uint8Array());
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && BROKEN_STREAM_CODES.has(code))
+      throw new BrokenBody(`reading s3://${bucket}/${key} broke off (${code}: ${(error as Error).message})`, {
+        cause: error
+      });
+    throw error;
+  }
+}
+
+async function getObjectOnce(s3: S3Client, bucket: string, key: string): Promise<PublishedObject> {
+  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const bytes = await readBody(response, bucket, key);
+  return {
+    bytes,
+    hash: contentHash(bytes),
+    contentType: response.ContentType,
+    cacheControl: response.CacheControl,
+    metadata: response.Metadata ?? {}
+  };
+}
+
 export async function readPublishedObject(
   s3: S3Client,
   bucket: string,
   key: string
 ): Promise<PublishedObject | undefined> {
-  try {
-    const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const bytes = Buffer.from((await response.Body?.transformToByteArray()) ?? new Uint8Array());
-    return {
-      bytes,
-      hash: contentHash(bytes),
-      contentType: response.ContentType,
-      cacheControl: response.CacheControl,
-      metadata: response.Metadata ?? {}
-    };
-  } catch (error) {
-    if (isAwsNotFound(error, 'NoSuchKey')) return undefined;
-    // S3 answers a missing key with 403 to callers without s3:ListBucket.
-    if (awsHttpStatus(error) === 403)
-      throw new UserError(
-        `S3 refused to read s3://${bucket}/${key} (403): the credentials need s3:GetObject on the bucket's ` +
-          'objects and s3:ListBucket on the bucket.'
-      );
-    throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await getObjectOnce(s3, bucket, key);
+    } catch (error) {
+      if (isAwsNotFound(error, 'NoSuchKey')) return undefined;
+      // S3 answers a missing key with 403 to callers without s3:ListBucket.
+      if (awsHttpStatus(error) === 403)
+        throw new UserError(
+          `S3 refused to read s3://${bucket}/${key} (403): the credentials need s3:GetObject on the bucket's ` +
+            'objects and s3:ListBucket on the bucket.'
+        );
+      if (error instanceof BrokenBody && attempt < BODY_READ_ATTEMPTS) continue;
+      throw error;
+    }
   }
 }
 

@@ -15,9 +15,11 @@ import type { AddressInfo, Socket } from 'node:net';
 /**
  * throttle: 400 Throttling (IAM/STS) or 503 SlowDown (S3); server-error: 500; reset: the connection
  * drops before the request reaches the service; drop-response: the service applies the request, then
- * the connection drops before its answer arrives (so a retried write meets its own first attempt).
+ * the connection drops before its answer arrives (so a retried write meets its own first attempt);
+ * cut-body: the service's status, headers and half its body arrive, then the connection drops, as when
+ * a connection breaks while an S3 object streams (the SDK returns before the body, so it cannot retry).
  */
-export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response';
+export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body';
 
 /** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
 export interface ProxiedRequest {
@@ -151,6 +153,21 @@ function forwardThenDrop(target: URL, req: IncomingMessage, body: Buffer): void 
   upstream.end(body);
 }
 
+function forwardThenCutBody(target: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+  const upstream = httpRequest(upstreamOptions(target, req), (answer) => {
+    const chunks: Buffer[] = [];
+    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+    answer.on('end', () => {
+      const whole = Buffer.concat(chunks);
+      // The full length is announced, so the client knows the body stopped short.
+      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(whole.length) });
+      res.write(whole.subarray(0, Math.floor(whole.length / 2)), () => req.socket.resetAndDestroy());
+    });
+  });
+  upstream.on('error', () => req.socket.resetAndDestroy());
+  upstream.end(body);
+}
+
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = new URL(options.target);
   const random = seededRandom(options.seed ?? 1);
@@ -190,6 +207,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       injected.push({ ...request, fault, sequence: seen.length - 1 });
       if (fault === 'drop-response') {
         forwardThenDrop(target, req, body);
+        return;
+      }
+      if (fault === 'cut-body') {
+        forwardThenCutBody(target, req, body, res);
         return;
       }
       if (fault === 'reset') {
