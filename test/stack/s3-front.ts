@@ -165,7 +165,27 @@ interface ObjectReply {
   body?: Uint8Array;
 }
 
+// moto under the load of parallel test files now and then drops a connection mid-body; the SDK has
+// already returned by then, so the front asks again rather than answer a client 500 S3 would not.
+const MOTO_READ_ATTEMPTS = 3;
+
 async function readObject(s3: S3Client, bucket: string, key: string, head: boolean): Promise<ObjectReply> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readObjectOnce(s3, bucket, key, head);
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (attempt >= MOTO_READ_ATTEMPTS || code !== 'ECONNRESET') throw err;
+    }
+  }
+}
+
+async function readObjectOnce(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  head: boolean
+): Promise<ObjectReply> {
   const meta = head
     ? await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
     : await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
