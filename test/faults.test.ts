@@ -5,10 +5,11 @@
 // JWKS, and a role never carries a partial trust policy.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GetRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPublishedObject } from '../src/publish-oidc/published-objects.js';
 import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { podEnvFromStack } from './stack/kube-stack.js';
@@ -34,13 +35,9 @@ const faultyEnv = (): Record<string, string> => ({
   AWS_ENDPOINT_URL_STS: stsProxy.url
 });
 
+/** The object's text, or undefined when there is none (through the action's own reader, which retries a broken body). */
 async function readObject(key: string): Promise<string | undefined> {
-  try {
-    const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    return await out.Body?.transformToString();
-  } catch {
-    return undefined;
-  }
+  return (await readPublishedObject(s3, BUCKET, key))?.bytes.toString('utf8');
 }
 
 /** The invariant: if a discovery document is published, the JWKS it names is there with every served kid. */

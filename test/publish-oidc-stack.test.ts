@@ -11,7 +11,6 @@ import {
 import {
   CreateBucketCommand,
   GetBucketPolicyCommand,
-  GetObjectCommand,
   HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -36,6 +35,7 @@ import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
 import { SETTLE_DELAYS_MS } from '../src/publish-oidc/public-check.js';
 import { anonymousGet } from '../src/net/anonymous-get.js';
+import { readPublishedObject } from '../src/publish-oidc/published-objects.js';
 import { run, type PublishDeps } from '../src/publish-oidc/run.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
@@ -115,8 +115,7 @@ function keyIds(result: ActionResult): string[] {
 }
 
 async function objectText(bucket: string, key: string): Promise<string> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return (await response.Body?.transformToString()) ?? '';
+  return (await readPublishedObject(s3, bucket, key))?.bytes.toString('utf8') ?? '';
 }
 
 async function publicText(url: string): Promise<{ status: number; text: string }> {
