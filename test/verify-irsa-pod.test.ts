@@ -65,6 +65,23 @@ describe('verify-irsa pod mode on the local stack', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('reports the ARN the pod assumed when it names another role, and does not verify', async () => {
+    const chain = await chainFor();
+    const other = chain.roleArn.replace(/:role\/.*$/, ':role/some-other-role');
+    const otherSession = `arn:aws:sts::${other.split(':')[4]}:assumed-role/some-other-role/irsa-verify-abc123`;
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        podLogs: async () => JSON.stringify({ UserId: 'AROAEXAMPLE:irsa-verify-abc123', Arn: otherSession })
+      }
+    }));
+    expect(v.result.outputs.verified).toBe('false');
+    expect(v.result.outputs['assumed-role-arn']).toBe(otherSession);
+    expect(check(v, 'pod').ok).toBe(false);
+    expect(check(v, 'pod').detail).toContain(otherSession);
+  });
+
   it("holds the pod's events and last log lines when the pod fails", async () => {
     const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
     const v = await verify(chain, { mode: 'pod' });

@@ -294,7 +294,8 @@ async function podMode(
           'set role-arn to the role the service account should assume'
         )
       );
-      return { checks };
+      // Reported even when it names another role, as token mode does: it shows whom STS let in.
+      return arn ? { checks, assumedRoleArn: arn } : { checks };
     }
     checks.push(await podFailure(inputs, deps, name, end));
     return { checks };

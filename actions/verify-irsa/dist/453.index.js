@@ -779,7 +779,8 @@ async function podMode(inputs, deps, account) {
                 return { checks, assumedRoleArn: arn };
             }
             checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${redactJwts((0,verify_pod/* lastLines */.w$)(logs, 5).join(' / '))}`, 'set role-arn to the role the service account should assume'));
-            return { checks };
+            // Reported even when it names another role, as token mode does: it shows whom STS let in.
+            return arn ? { checks, assumedRoleArn: arn } : { checks };
         }
         checks.push(await podFailure(inputs, deps, name, end));
         return { checks };
