@@ -1,5 +1,11 @@
-// Terraform's error text becomes one ::error:: annotation per diagnostic.
-import { describe, expect, test } from '@jest/globals';
+// Terraform's error text becomes one ::error:: annotation per diagnostic, and a terraform that fails
+// without any error text is described without quoting its command line (which may hold credentials).
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryLogger } from '../src/io/logger.js';
+import { terraformCli } from '../src/terraform/cli.js';
 import { describeDiagnostic, errorAnnotation, errorDiagnostics } from '../src/terraform/diagnostics.js';
 
 // Verbatim from terraform 1.11 (-no-color): one warning, two errors.
@@ -64,5 +70,53 @@ describe('terraform diagnostics', () => {
     );
     expect(errorAnnotation('x', 'a:b,c')).toBe('::error title=a%3Ab%2Cc::x');
     expect(errorAnnotation('plain')).toBe('::error::plain');
+  });
+});
+
+describe('a terraform that fails without an error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'terraform-silent-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const secret = 'backend-secret-3f9a1c7e';
+  const args = [
+    'init',
+    `-backend-config=secret_key=${secret}`,
+    `-backend-config=credentials={"k":"${secret}"}`
+  ];
+
+  /** A stand-in terraform: a shell script whose body decides how it fails. */
+  function fakeTerraform(name: string, body: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return path;
+  }
+
+  async function failure(binary: string): Promise<Error> {
+    const log = new MemoryLogger();
+    const cli = terraformCli({ binary, cwd: dir, env: { PATH: process.env.PATH ?? '' }, log });
+    const error = await cli.stream(args).then(
+      () => undefined,
+      (caught: unknown) => caught
+    );
+    if (!(error instanceof Error)) throw new Error('terraform did not fail');
+    expect(log.lines.join('\n')).not.toContain(secret);
+    return error;
+  }
+
+  test('one killed by a signal is named by the signal, not by its command line', async () => {
+    const error = await failure(fakeTerraform('killed', 'kill -9 $$'));
+    expect(error.message).toBe('terraform init failed: it was stopped by SIGKILL.');
+    expect(error.message).not.toContain(secret);
+  });
+
+  test('one that exits non-zero in silence says so', async () => {
+    const error = await failure(fakeTerraform('silent', 'exit 3'));
+    expect(error.message).toBe('terraform init failed with exit code 3: it printed no error.');
+  });
+
+  test('one that cannot start names the binary and the reason', async () => {
+    const missing = join(dir, 'no-such-terraform');
+    const error = await failure(missing);
+    expect(error.message).toContain(`${missing} could not be started (ENOENT).`);
+    expect(error.message).not.toContain(secret);
   });
 });

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
-import { readProvisionInputs } from '../src/provision/inputs.js';
+import { backendCredentials, readProvisionInputs } from '../src/provision/inputs.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
 
@@ -206,6 +206,31 @@ describe('backend credentials', () => {
     expect(existsSync(started)).toBe(true);
     expect(run.masks.map((mask) => mask.value)).toEqual(['wJalrXUtnFEMIEXAMPLE', 'FwoGZXIvYXdzEXAMPLE']);
     expect(run.masks.every((mask) => mask.logLength === 0)).toBe(true);
+  });
+
+  test("are found in every backend's credential settings, and the state's location is not", () => {
+    const gcsKey = '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----x"}';
+    const lines = [
+      'bucket=state-bucket',
+      'key=talos/creds.tfstate',
+      'region=eu-west-1',
+      `credentials=${gcsKey}`,
+      'encryption_key=c2VjcmV0LWVuY3J5cHRpb24ta2V5',
+      'sse_customer_key=c3NlLWN1c3RvbWVyLWtleQ==',
+      'client_private_key_pem=-----BEGIN EC PRIVATE KEY-----y',
+      'sas_token=sv=2024&sig=abc',
+      'client_secret=azure-secret',
+      'conn_str=postgres://u:p@db/state'
+    ];
+    expect(backendCredentials(lines)).toEqual([
+      gcsKey,
+      'c2VjcmV0LWVuY3J5cHRpb24ta2V5',
+      'c3NlLWN1c3RvbWVyLWtleQ==',
+      '-----BEGIN EC PRIVATE KEY-----y',
+      'sv=2024&sig=abc',
+      'azure-secret',
+      'postgres://u:p@db/state'
+    ]);
   });
 });
 

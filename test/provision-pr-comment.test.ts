@@ -176,6 +176,22 @@ describe('the plan comment on a pull request', () => {
     expect(run.result?.summary.includes('The plan was cut at line')).toBe(true);
   });
 
+  test('a secret input that the plan text repeats is redacted from the comment and the summary', async () => {
+    // A variable that happens to carry the token, as a careless module might: the runner masks it
+    // in the log, but the comment and the summary bypass the runner and must be redacted here.
+    const box = pullRequestSandbox(10);
+    const run = await runProvision(
+      withComment(box, 'pr-ten', { variables: 'node_label: ghs_testtoken123' }),
+      box.env
+    );
+    expect(run.error).toBeUndefined();
+    const body = github.comments.get(10)?.[0]?.body ?? '';
+    expect(body).toContain('pr-ten-0-***');
+    expect(body).not.toContain('ghs_testtoken123');
+    expect(run.result?.summary).toContain('pr-ten-0-***');
+    expect(run.result?.summary).not.toContain('ghs_testtoken123');
+  });
+
   test('secrets in the plan text are redacted from the comment', async () => {
     // This module's kubeconfig is not marked sensitive, so its destroy plan prints the token.
     const box = pullRequestSandbox(9, 'unmarked');

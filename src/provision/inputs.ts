@@ -117,9 +117,11 @@ export function backendConfigInput(read: InputReader): string[] {
   });
 }
 
-// Backend settings that carry credentials (s3's access_key/secret_key/token, azurerm's sas_token
-// and client_secret, pg's conn_str password...): their values are masked before terraform runs.
-const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str)/i;
+// Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
+// azurerm's sas_token and client_secret, gcs's credentials JSON and encryption_key, http's
+// client_private_key_pem, pg's conn_str...): their values are masked before terraform runs.
+const CREDENTIAL_SETTING =
+  /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key)/i;
 
 export function backendCredentials(backendConfig: string[]): string[] {
   return backendConfig

@@ -18,7 +18,7 @@ import { outputText, parseOutputs, publicOutputs } from '../terraform/outputs.js
 import type { PlanCounts } from '../terraform/plan.js';
 import { hasChanges, planCounts, planSummary } from '../terraform/plan.js';
 import { writeCredentialFile } from './credential-files.js';
-import type { ProvisionInputs } from './inputs.js';
+import { backendCredentials, type ProvisionInputs } from './inputs.js';
 import type { PlanCommenter } from './pull-request.js';
 import { SecretOutputs } from './secret-outputs.js';
 
@@ -42,6 +42,7 @@ interface PlanOutcome {
 
 export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise<ActionResult> {
   const secrets = new SecretOutputs(deps.mask);
+  secrets.rememberInputs([inputs.githubToken, ...backendCredentials(inputs.backendConfig)]);
   // The plan file and the variables can hold secrets: a private directory, removed at the end.
   const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
   try {

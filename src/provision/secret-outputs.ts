@@ -12,6 +12,15 @@ export class SecretOutputs {
 
   constructor(private readonly mask: Masker) {}
 
+  /**
+   * Secrets that came in as inputs (the GitHub token, backend credentials): the action masked them
+   * on arrival; remembered here so that the comment and the summary are redacted of them too.
+   */
+  rememberInputs(values: Iterable<string | undefined>): void {
+    for (const value of values)
+      if (value) for (const fragment of secretFragments(value)) this.fragments.add(fragment);
+  }
+
   maskAll(outputs: TerraformOutput[]): void {
     for (const output of outputs.filter(isSecretOutput)) {
       // The whole value, and each string inside a structured one, each with its secret lines.

@@ -55,6 +55,17 @@ async function verbatim<T>(log: Logger, body: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Why a command that printed no error failed. Not execa's message: it quotes the whole command
+ * line, and `init`'s -backend-config=KEY=VALUE arguments may hold credentials.
+ */
+export function silentFailure(result: { signal?: string; cause?: unknown }, binary: string): string {
+  if (result.signal) return `it was stopped by ${result.signal}.`;
+  const code = (result.cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return `${binary} could not be started (${code}).`;
+  return 'it printed no error.';
+}
+
 export function terraformCli(options: TerraformCliOptions): TerraformRunner {
   // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
   const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
@@ -98,14 +109,14 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
             else held.push(line);
           })
         );
-        if (result.failed) fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+        if (result.failed) fail(args, String(result.stderr ?? ''), result.exitCode, silentFailure(result, options.binary));
         await streamOptions.release?.();
         if (held.length > 0) await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
       });
     },
     async capture(args) {
       const result = await execute(args);
-      if (result.failed) fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+      if (result.failed) fail(args, String(result.stderr ?? ''), result.exitCode, silentFailure(result, options.binary));
       return String(result.stdout ?? '');
     }
   };

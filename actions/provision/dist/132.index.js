@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   TerraformCommandError: () => (/* binding */ TerraformCommandError),
+  silentFailure: () => (/* binding */ silentFailure),
   terraformCli: () => (/* binding */ terraformCli)
 });
 
@@ -116,6 +117,18 @@ async function verbatim(log, body) {
         log.info(`::${token}::`);
     }
 }
+/**
+ * Why a command that printed no error failed. Not execa's message: it quotes the whole command
+ * line, and `init`'s -backend-config=KEY=VALUE arguments may hold credentials.
+ */
+function silentFailure(result, binary) {
+    if (result.signal)
+        return `it was stopped by ${result.signal}.`;
+    const code = result.cause?.code;
+    if (typeof code === 'string')
+        return `${binary} could not be started (${code}).`;
+    return 'it printed no error.';
+}
 function terraformCli(options) {
     // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
     const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
@@ -159,7 +172,7 @@ function terraformCli(options) {
                         held.push(line);
                 }));
                 if (result.failed)
-                    fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+                    fail(args, String(result.stderr ?? ''), result.exitCode, silentFailure(result, options.binary));
                 await streamOptions.release?.();
                 if (held.length > 0)
                     await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
@@ -168,7 +181,7 @@ function terraformCli(options) {
         async capture(args) {
             const result = await execute(args);
             if (result.failed)
-                fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+                fail(args, String(result.stderr ?? ''), result.exitCode, silentFailure(result, options.binary));
             return String(result.stdout ?? '');
         }
     };

@@ -246,6 +246,8 @@ async function writeCredentialFile(tempRoot, clusterName, name, content) {
     return path;
 }
 
+// EXTERNAL MODULE: ./src/provision/inputs.ts
+var provision_inputs = __webpack_require__(442);
 ;// CONCATENATED MODULE: ./src/io/secrets.ts
 // Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
 const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
@@ -292,6 +294,16 @@ class SecretOutputs {
     constructor(mask) {
         this.mask = mask;
     }
+    /**
+     * Secrets that came in as inputs (the GitHub token, backend credentials): the action masked them
+     * on arrival; remembered here so that the comment and the summary are redacted of them too.
+     */
+    rememberInputs(values) {
+        for (const value of values)
+            if (value)
+                for (const fragment of secretFragments(value))
+                    this.fragments.add(fragment);
+    }
     maskAll(outputs) {
         for (const output of outputs.filter(isSecretOutput)) {
             // The whole value, and each string inside a structured one, each with its secret lines.
@@ -317,8 +329,10 @@ class SecretOutputs {
 
 
 
+
 async function run(inputs, deps) {
     const secrets = new SecretOutputs(deps.mask);
+    secrets.rememberInputs([inputs.githubToken, ...(0,provision_inputs/* backendCredentials */.L8)(inputs.backendConfig)]);
     // The plan file and the variables can hold secrets: a private directory, removed at the end.
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.tempRoot, 'talos-irsa-provision-'));
     try {
@@ -476,6 +490,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   TerraformCommandError: () => (/* binding */ TerraformCommandError),
+  silentFailure: () => (/* binding */ silentFailure),
   terraformCli: () => (/* binding */ terraformCli)
 });
 
@@ -581,6 +596,18 @@ async function verbatim(log, body) {
         log.info(`::${token}::`);
     }
 }
+/**
+ * Why a command that printed no error failed. Not execa's message: it quotes the whole command
+ * line, and `init`'s -backend-config=KEY=VALUE arguments may hold credentials.
+ */
+function silentFailure(result, binary) {
+    if (result.signal)
+        return `it was stopped by ${result.signal}.`;
+    const code = result.cause?.code;
+    if (typeof code === 'string')
+        return `${binary} could not be started (${code}).`;
+    return 'it printed no error.';
+}
 function terraformCli(options) {
     // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
     const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
@@ -624,7 +651,7 @@ function terraformCli(options) {
                         held.push(line);
                 }));
                 if (result.failed)
-                    fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+                    fail(args, String(result.stderr ?? ''), result.exitCode, silentFailure(result, options.binary));
                 await streamOptions.release?.();
                 if (held.length > 0)
                     await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
@@ -633,7 +660,7 @@ function terraformCli(options) {
         async capture(args) {
             const result = await execute(args);
             if (result.failed)
-                fail(args, String(result.stderr ?? ''), result.exitCode, result.shortMessage ?? "terraform failed");
+                fail(args, String(result.stderr ?? ''), result.exitCode, silentFailure(result, options.binary));
             return String(result.stdout ?? '');
         }
     };
