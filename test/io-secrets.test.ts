@@ -49,4 +49,58 @@ describe('masking', () => {
     expect(secretFragments('s3cr3t-token-value')).toEqual(['s3cr3t-token-value']);
     expect(secretFragments('abc')).toEqual([]);
   });
+
+  it('finds the bare secret in JSON and flow-style kubeconfigs, on one line or many', () => {
+    const document = {
+      users: [
+        { name: 'admin', user: { token: 'json-token-0123456789', 'client-key-data': 'a2V5LWRhdGEtYmFzZTY0' } }
+      ]
+    };
+    for (const text of [JSON.stringify(document), JSON.stringify(document, null, 2)]) {
+      const fragments = secretFragments(text);
+      expect(fragments).toContain('json-token-0123456789');
+      expect(fragments).toContain('a2V5LWRhdGEtYmFzZTY0');
+      expect(fragments).not.toContain('admin');
+    }
+    const flow =
+      "users:\n- name: admin\n  user: {token: flow-token-0123456789, client-key-data: 'a2V5LWRhdGE='}\n";
+    expect(secretFragments(flow)).toEqual(expect.arrayContaining(['flow-token-0123456789', 'a2V5LWRhdGE=']));
+  });
+
+  it("masks an exec plugin's secret environment values by the variable's name, and only those", () => {
+    const yamlEnv = [
+      'users:',
+      '- name: admin',
+      '  user:',
+      '    exec:',
+      '      command: aws',
+      '      env:',
+      '      - name: AWS_SECRET_ACCESS_KEY',
+      '        value: wJalrXUtnFEMI/K7MDENG/bPxRfiCY',
+      '      - name: AWS_REGION',
+      '        value: eu-west-1',
+      ''
+    ].join('\n');
+    const jsonEnv = JSON.stringify({
+      env: [
+        { name: 'VAULT_TOKEN', value: 'hvs.CAESIJ-vault-token' },
+        { name: 'AWS_PROFILE', value: 'production' }
+      ]
+    });
+    expect(secretFragments(yamlEnv)).toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCY');
+    expect(secretFragments(yamlEnv)).not.toContain('eu-west-1');
+    expect(secretFragments(jsonEnv)).toContain('hvs.CAESIJ-vault-token');
+    expect(secretFragments(jsonEnv)).not.toContain('production');
+  });
+
+  it('masks a JSON string as written and as it reads unescaped', () => {
+    const fragments = secretFragments('{"password": "pa\\"ss\\/word"}');
+    expect(fragments).toEqual(expect.arrayContaining(['pa\\"ss\\/word', 'pa"ss/word']));
+  });
+
+  it('reads a value of megabytes without scanning it once per character', () => {
+    const blob = 'QUJD'.repeat(256 * 1024);
+    expect(secretFragments(`client-key-data: ${blob}\nkind: Config\n`)).toContain(blob);
+    expect(secretFragments(`${blob}\n${blob}`)).toEqual([`${blob}\n${blob}`, blob]);
+  });
 });

@@ -30,14 +30,31 @@ export interface KubeClient {
   kubeConfig(): Promise<KubeConfig>;
 }
 
+/** A path is one line and has no "key: value" structure; a kubeconfig has both. */
+function looksLikeContent(value: string): boolean {
+  return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
+}
+
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Promise<KubeClient> {
   let content = source.value;
   if (source.input === 'kubeconfig-path') {
+    if (looksLikeContent(source.value)) {
+      // A kubeconfig pasted where its path belongs: masked, and never quoted back.
+      maskSecret(source.value, mask);
+      throw new UserError(
+        "holds a kubeconfig's content, not a path to one; pass the content as kubeconfig instead.",
+        source.input
+      );
+    }
     try {
       content = await readFile(source.value, 'utf8');
-    } catch {
-      throw new UserError(`cannot read '${source.value}'.`, source.input);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new UserError(
+        `cannot read '${source.value}'${typeof code === 'string' ? ` (${code})` : ''}.`,
+        source.input
+      );
     }
   }
   maskSecret(content, mask);

@@ -253,20 +253,56 @@ var provision_inputs = __webpack_require__(442);
 const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
 // Values shorter than this are too common to mask without blanking half the log.
 const MIN_MASK_LENGTH = 6;
+// A value after "key:" (or "key="): double-quoted (JSON), single-quoted, or bare up to a space,
+// comma or bracket, so that block YAML, flow YAML ({token: X}) and JSON all yield the bare secret.
+const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#][^\s,{}[\]]*))`;
+// The key starts where a word does and is at most 64 characters long, so that a long base64 value
+// is scanned once, not once from each of its characters.
+const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
+// An exec plugin's env entry names its variable and gives the value under "value", a key that says
+// nothing about secrecy: the name decides.
+const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+/** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
+function asWrittenAndMeant(match) {
+    const [, , doubleQuoted, singleQuoted, bare] = match;
+    if (doubleQuoted === undefined)
+        return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
+    try {
+        return [doubleQuoted, JSON.parse(`"${doubleQuoted}"`)];
+    }
+    catch {
+        return [doubleQuoted];
+    }
+}
+function keyedSecrets(value) {
+    const found = [];
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+        for (const match of value.matchAll(pattern))
+            if (SECRET_KEY.test(match[1] ?? ''))
+                found.push(...asWrittenAndMeant(match));
+    return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
+}
 function secretFragments(value) {
     const fragments = new Set();
     const whole = value.trim();
     if (whole.length >= MIN_MASK_LENGTH)
         fragments.add(whole);
+    for (const secret of keyedSecrets(value))
+        fragments.add(secret);
     if (!value.includes('\n'))
         return [...fragments];
     for (const rawLine of value.split(/\r?\n/)) {
         const line = rawLine.trim();
         const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
         if (match && SECRET_KEY.test(match[1] ?? '')) {
-            const secretValue = (match[2] ?? '').replace(/^["']|["']$/g, '').trim();
+            // A block-style value runs to the end of its line, spaces and all (a JSON one ends before its comma).
+            const secretValue = (match[2] ?? '')
+                .replace(/,$/, '')
+                .replace(/^["']|["']$/g, '')
+                .trim();
             if (secretValue.length >= MIN_MASK_LENGTH)
                 fragments.add(secretValue);
+            // The whole line too: a tool may print it as it stands.
             fragments.add(line);
         }
         else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
