@@ -9,12 +9,38 @@ import {
   expectCleanAndSilent,
   expectNotVerified,
   failedChecks,
-  verify
+  verify,
+  verifyWith
 } from './fixtures/verify-irsa/harness.js';
 
 destroyChainsAfterEach();
 
 describe('verify-irsa on the local stack', () => {
+  it('masks all three parts of the credentials STS issues before it uses them', async () => {
+    const chain = await chainFor();
+    const seen: { credentials: Record<string, string>; maskedBefore: string[] }[] = [];
+    const masked: string[] = [];
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      sts: {
+        ...deps.sts,
+        mask: (secret) => {
+          masked.push(secret);
+          deps.sts.mask(secret);
+        },
+        stsWithCredentials: (credentials) => {
+          seen.push({ credentials: { ...credentials }, maskedBefore: [...masked] });
+          return deps.sts.stsWithCredentials(credentials);
+        }
+      }
+    }));
+    expect(v.result.outputs.verified).toBe('true');
+    expect(seen).toHaveLength(1);
+    const [{ credentials, maskedBefore }] = seen as [(typeof seen)[number]];
+    expect(Object.keys(credentials).sort()).toEqual(['accessKeyId', 'secretAccessKey', 'sessionToken']);
+    for (const value of Object.values(credentials)) expect(maskedBefore).toContain(value);
+  });
+
   it('verifies a working chain in both modes', async () => {
     const chain = await chainFor();
     const v = await verify(chain, { mode: 'both' });

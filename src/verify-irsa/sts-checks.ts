@@ -90,6 +90,7 @@ export async function assumeRole(token: string, role: RoleRef, now: Date, deps: 
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken)
     return { checks: [failed('assume-role', 'STS answered without credentials', 'retry; STS misbehaved')] };
   // Masked before anything else runs: a later error message must not be able to print them.
+  deps.mask(credentials.AccessKeyId);
   deps.mask(credentials.SecretAccessKey);
   deps.mask(credentials.SessionToken);
   const checks = [passed('assume-role', `STS issued credentials for ${role.arn}`)];

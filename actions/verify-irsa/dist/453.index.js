@@ -545,6 +545,7 @@ async function assumeRole(token, role, now, deps) {
     if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken)
         return { checks: [(0,diagnosis/* failed */.gz)('assume-role', 'STS answered without credentials', 'retry; STS misbehaved')] };
     // Masked before anything else runs: a later error message must not be able to print them.
+    deps.mask(credentials.AccessKeyId);
     deps.mask(credentials.SecretAccessKey);
     deps.mask(credentials.SessionToken);
     const checks = [(0,diagnosis/* passed */.bF)('assume-role', `STS issued credentials for ${role.arn}`)];
