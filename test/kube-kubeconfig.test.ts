@@ -1,8 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { kubeRequest, loadKubeClient } from '../src/kube/client.js';
 import { parseKubeconfig } from '../src/kube/kubeconfig.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { createTestCa } from './stack/tls.js';
 
 const base = (user: Record<string, unknown>, cluster: Record<string, unknown> = {}): unknown => ({
   apiVersion: 'v1',
@@ -69,5 +73,70 @@ describe('kubeconfig reader', () => {
     ).toThrow(
       "Input 'kubeconfig-path': its certificate-authority file '/nonexistent/ca.pem' cannot be read."
     );
+  });
+});
+
+describe('secrets that reach the client from outside the kubeconfig text', () => {
+  let double: KubeDouble;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-kc-mask-'));
+    double = await startKubeDouble({
+      ca: createTestCa(join(dir, 'ca')),
+      issuer: 'https://issuer.example/kc-mask'
+    });
+  });
+  afterAll(async () => {
+    await double.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The double's kubeconfig with its user replaced. */
+  function kubeconfigWithUser(user: Record<string, unknown>): string {
+    const document = parseYaml(double.kubeconfig()) as { users: { user: unknown }[] };
+    for (const entry of document.users) entry.user = user;
+    return stringifyYaml(document);
+  }
+
+  it('masks a token read from a tokenFile and a key read from a client-key file', async () => {
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, `${double.token}\n`, { mode: 0o600 });
+    const keyFile = join(dir, 'client.key');
+    const keyPem =
+      '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIK3yq4a9mUa6t5Q0example0key0body0AoGCCqGSM49\n-----END EC PRIVATE KEY-----\n';
+    writeFileSync(keyFile, keyPem, { mode: 0o600 });
+    const masked: string[] = [];
+    const client = await loadKubeClient(
+      { input: 'kubeconfig', value: kubeconfigWithUser({ tokenFile, 'client-key': keyFile }) },
+      (secret) => masked.push(secret)
+    );
+    expect(client.connection?.token).toBe(double.token);
+    expect(masked).toContain(double.token);
+    expect(masked).toContain('MHcCAQEEIK3yq4a9mUa6t5Q0example0key0body0AoGCCqGSM49');
+  });
+
+  it("masks an exec plugin's token when it is handed over, once however many requests use it", async () => {
+    const plugin = join(dir, 'credential-plugin.sh');
+    const credential = JSON.stringify({
+      apiVersion: 'client.authentication.k8s.io/v1',
+      kind: 'ExecCredential',
+      status: { token: double.token }
+    });
+    writeFileSync(plugin, `#!/bin/sh\ncat <<'EOF'\n${credential}\nEOF\n`, { mode: 0o700 });
+    const masked: string[] = [];
+    const client = await loadKubeClient(
+      {
+        input: 'kubeconfig',
+        value: kubeconfigWithUser({
+          exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never' }
+        })
+      },
+      (secret) => masked.push(secret)
+    );
+    expect(client.connection).toBeUndefined();
+    expect(masked).not.toContain(double.token);
+    for (let i = 0; i < 2; i++)
+      expect((await kubeRequest(client, 'GET', '/api/v1/namespaces/default')).status).toBe(200);
+    expect(masked.filter((secret) => secret === double.token)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { oneOf } from '../io/inputs.js';
 import type { Masker } from '../io/secrets.js';
-import { maskSecret } from '../io/secrets.js';
+import { maskSecret, secretFragments } from '../io/secrets.js';
 import { loadYamlParser } from '../io/yaml.js';
 import { parseKubeconfig, type KubeConnection } from './kubeconfig.js';
 
@@ -28,6 +28,23 @@ export interface KubeClient {
   connection: KubeConnection | undefined;
   /** client-node's KubeConfig for the generated API clients and watches, loaded on first use. */
   kubeConfig(): Promise<KubeConfig>;
+  /**
+   * Masks a secret that reaches the client later than the kubeconfig's text (a token file, a key
+   * file, an exec plugin's token), each fragment once.
+   */
+  maskDerived: Masker;
+}
+
+/** A masker that registers each fragment once, however often the same secret comes by. */
+function maskingOnce(mask: Masker): Masker {
+  const registered = new Set<string>();
+  return (secret) => {
+    for (const fragment of secretFragments(secret))
+      if (!registered.has(fragment)) {
+        registered.add(fragment);
+        mask(fragment);
+      }
+  };
 }
 
 /** A path is one line and has no "key: value" structure; a kubeconfig has both. */
@@ -57,7 +74,8 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
       );
     }
   }
-  maskSecret(content, mask);
+  const maskDerived = maskingOnce(mask);
+  maskDerived(content);
   const parse = await loadYamlParser();
   let document: unknown;
   try {
@@ -66,6 +84,9 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
     throw new UserError(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
   }
   const { server, connection } = parseKubeconfig(document, source.input);
+  // Read from files the kubeconfig names, so not masked with its text.
+  if (connection?.token) maskDerived(connection.token);
+  if (connection?.key) maskDerived(connection.key.toString('utf8'));
   let loaded: Promise<KubeConfig> | undefined;
   const kubeConfig = (): Promise<KubeConfig> =>
     (loaded ??= (async () => {
@@ -79,7 +100,7 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
       }
       return config;
     })());
-  return { server, source, connection, kubeConfig };
+  return { server, source, connection, kubeConfig, maskDerived };
 }
 
 function firstLine(error: unknown): string {
@@ -93,6 +114,10 @@ async function requestOptionsFor(client: KubeClient, method: string): Promise<Re
   if (!connection) {
     const options: RequestOptions = { method, headers };
     await (await client.kubeConfig()).applyToHTTPSOptions(options);
+    // An exec plugin or auth provider has just handed over a token or key that no kubeconfig held.
+    const authorization = (options.headers as Record<string, unknown> | undefined)?.Authorization;
+    if (typeof authorization === 'string') client.maskDerived(authorization.replace(/^Bearer\s+/i, ''));
+    if (options.key) client.maskDerived(options.key.toString());
     return options;
   }
   if (connection.token) headers.Authorization = `Bearer ${connection.token}`;

@@ -553,6 +553,17 @@ function kubeconfigSource(read, required) {
         return undefined;
     return { input: picked[0], value: picked[1] };
 }
+/** A masker that registers each fragment once, however often the same secret comes by. */
+function maskingOnce(mask) {
+    const registered = new Set();
+    return (secret) => {
+        for (const fragment of secretFragments(secret))
+            if (!registered.has(fragment)) {
+                registered.add(fragment);
+                mask(fragment);
+            }
+    };
+}
 /** A path is one line and has no "key: value" structure; a kubeconfig has both. */
 function looksLikeContent(value) {
     return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
@@ -574,7 +585,8 @@ async function loadKubeClient(source, mask) {
             throw new errors/* UserError */.yo(`cannot read '${source.value}'${typeof code === 'string' ? ` (${code})` : ''}.`, source.input);
         }
     }
-    maskSecret(content, mask);
+    const maskDerived = maskingOnce(mask);
+    maskDerived(content);
     const parse = await loadYamlParser();
     let document;
     try {
@@ -584,6 +596,11 @@ async function loadKubeClient(source, mask) {
         throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
     }
     const { server, connection } = parseKubeconfig(document, source.input);
+    // Read from files the kubeconfig names, so not masked with its text.
+    if (connection?.token)
+        maskDerived(connection.token);
+    if (connection?.key)
+        maskDerived(connection.key.toString('utf8'));
     let loaded;
     const kubeConfig = () => (loaded ??= (async () => {
         // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
@@ -597,7 +614,7 @@ async function loadKubeClient(source, mask) {
         }
         return config;
     })());
-    return { server, source, connection, kubeConfig };
+    return { server, source, connection, kubeConfig, maskDerived };
 }
 function firstLine(error) {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
@@ -609,6 +626,12 @@ async function requestOptionsFor(client, method) {
     if (!connection) {
         const options = { method, headers };
         await (await client.kubeConfig()).applyToHTTPSOptions(options);
+        // An exec plugin or auth provider has just handed over a token or key that no kubeconfig held.
+        const authorization = options.headers?.Authorization;
+        if (typeof authorization === 'string')
+            client.maskDerived(authorization.replace(/^Bearer\s+/i, ''));
+        if (options.key)
+            client.maskDerived(options.key.toString());
         return options;
     }
     if (connection.token)
