@@ -2,6 +2,8 @@
 // → IAM OIDC provider → role), verified through the strict STS gateway, then broken at the role
 // and the service account (the issuer's links: verify-irsa-issuer.test.ts). Every scenario also checks that nothing it created is left and no token leaked.
 import { describe, expect, it } from '@jest/globals';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import {
   chainFor,
   check,
@@ -39,6 +41,63 @@ describe('verify-irsa on the local stack', () => {
     const [{ credentials, maskedBefore }] = seen as [(typeof seen)[number]];
     expect(Object.keys(credentials).sort()).toEqual(['accessKeyId', 'secretAccessKey', 'sessionToken']);
     for (const value of Object.values(credentials)) expect(maskedBefore).toContain(value);
+  });
+
+  describe('while IAM propagates a change', () => {
+    /** STS as the gateway runs it, but refusing the first `refusals` calls as a not-yet-propagated IAM does. */
+    function lagging(deps: VerifyDeps, refusals: number, sleeps: number[]): VerifyDeps {
+      let calls = 0;
+      const sts = {
+        send: (command: Parameters<STSClient['send']>[0]) => {
+          calls += 1;
+          if (calls <= refusals)
+            return Promise.reject(
+              Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), {
+                name: 'AccessDenied'
+              })
+            );
+          return deps.sts.sts.send(command);
+        }
+      } as unknown as STSClient;
+      return {
+        ...deps,
+        sts: { ...deps.sts, sts, sleep: async (ms) => void sleeps.push(ms) }
+      };
+    }
+
+    it('asks STS again when every check passed but it refused, and verifies once IAM has caught up', async () => {
+      const chain = await chainFor();
+      const sleeps: number[] = [];
+      const v = await verifyWith(chain, { mode: 'token' }, (deps) => lagging(deps, 2, sleeps));
+      expect(v.result.outputs.verified).toBe('true');
+      expect(sleeps).toEqual([2000, 4000]);
+      expect(check(v, 'assume-role').detail).toBe(
+        `STS issued credentials for ${chain.roleArn} (asked again for 6 s while IAM propagated recent changes)`
+      );
+    });
+
+    it('gives up after about 30 s, saying how long it asked', async () => {
+      const chain = await chainFor();
+      const sleeps: number[] = [];
+      const v = await verifyWith(chain, { mode: 'token' }, (deps) => lagging(deps, 99, sleeps));
+      expectNotVerified(v);
+      expect(sleeps).toEqual([2000, 4000, 8000, 16000]);
+      expect(check(v, 'assume-role').detail).toMatch(
+        /^STS refused AssumeRoleWithWebIdentity: AccessDenied: .* \(asked again for 30 s while IAM propagated recent changes\)$/
+      );
+    });
+
+    it('does not wait when an earlier check already explains the refusal', async () => {
+      const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+      const sleeps: number[] = [];
+      const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+        ...deps,
+        sts: { ...deps.sts, sleep: async (ms) => void sleeps.push(ms) }
+      }));
+      expectNotVerified(v);
+      expect(failedChecks(v)).toEqual(expect.arrayContaining(['role-trust', 'assume-role']));
+      expect(sleeps).toEqual([]);
+    });
   });
 
   it('verifies a working chain in both modes', async () => {

@@ -62,7 +62,8 @@ export async function verifyDeps(
       sts,
       stsWithCredentials: (credentials) =>
         new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
-      mask: ctx.mask
+      mask: ctx.mask,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
     },
     get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
     log: ctx.log,

@@ -16,7 +16,7 @@ import type { VerifyInputs } from './inputs.js';
 import type { AnonymousGet } from './issuer-documents.js';
 import { checkExpiry, checkIssuerDocuments } from './issuer-documents.js';
 import type { StsDeps } from './sts-checks.js';
-import { assumedRoleProblem, assumeRole, fixForStsError } from './sts-checks.js';
+import { assumedRoleProblem, assumeRole, fixForStsError, PROPAGATION_DELAYS_MS } from './sts-checks.js';
 import { issuerProblem, readToken } from './token-claims.js';
 import type { V1Pod } from '@kubernetes/client-node';
 import {
@@ -233,7 +233,13 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     );
   }
   // STS has the last word even when an earlier check failed: its answer confirms the diagnosis.
-  const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts);
+  const sts = await assumeRole(
+    token,
+    inputs.role,
+    deps.now(),
+    deps.sts,
+    allPassed(checks) ? PROPAGATION_DELAYS_MS : []
+  );
   checks.push(...sts.checks);
   return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
 }

@@ -19,7 +19,14 @@ export interface StsDeps {
     sessionToken: string;
   }): STSClient;
   mask: Masker;
+  sleep(ms: number): Promise<void>;
 }
+
+// IAM is eventually consistent: a role or trust policy written seconds ago (irsa-role just before
+// this step, as in the create-cluster workflow) may be refused by STS for a while. When every check
+// that IAM and the issuer allow passed, such a refusal is asked again over about 30 s.
+export const PROPAGATION_DELAYS_MS = [2000, 4000, 8000, 16000];
+const PROPAGATION_ERRORS = new Set(['AccessDenied', 'InvalidIdentityToken']);
 
 export interface StsResult {
   checks: Check[];
@@ -62,8 +69,9 @@ function redact(text: string, token: string): string {
   return token ? text.split(token).join('***') : text;
 }
 
-export async function assumeRole(token: string, role: RoleRef, now: Date, deps: StsDeps): Promise<StsResult> {
-  let credentials;
+type Refusal = { code: string; message: string };
+
+async function askSts(token: string, role: RoleRef, now: Date, deps: StsDeps) {
   try {
     const answer = await deps.sts.send(
       new AssumeRoleWithWebIdentityCommand({
@@ -73,27 +81,57 @@ export async function assumeRole(token: string, role: RoleRef, now: Date, deps: 
         DurationSeconds: 900
       })
     );
-    credentials = answer.Credentials;
+    return { credentials: answer.Credentials };
   } catch (error) {
-    const code = error instanceof Error ? error.name : 'Error';
-    const message = redact(error instanceof Error ? error.message : String(error), token);
+    const refusal: Refusal = {
+      code: error instanceof Error ? error.name : 'Error',
+      message: redact(error instanceof Error ? error.message : String(error), token)
+    };
+    return { refusal };
+  }
+}
+
+/**
+ * `propagationDelaysMs`: pauses before asking again after a refusal IAM propagation can explain;
+ * empty when an earlier check failed, since then the refusal is the diagnosis, not a delay.
+ */
+export async function assumeRole(
+  token: string,
+  role: RoleRef,
+  now: Date,
+  deps: StsDeps,
+  propagationDelaysMs: readonly number[] = []
+): Promise<StsResult> {
+  let answer = await askSts(token, role, now, deps);
+  let waitedMs = 0;
+  for (const delay of propagationDelaysMs) {
+    if (!answer.refusal || !PROPAGATION_ERRORS.has(answer.refusal.code.replace(/Exception$/, ''))) break;
+    await deps.sleep(delay);
+    waitedMs += delay;
+    answer = await askSts(token, role, now, deps);
+  }
+  const waited =
+    waitedMs > 0 ? ` (asked again for ${waitedMs / 1000} s while IAM propagated recent changes)` : '';
+  if (answer.refusal) {
+    const { code, message } = answer.refusal;
     return {
       checks: [
         failed(
           'assume-role',
-          `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}`,
+          `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`,
           fixForStsError(code, message)
         )
       ]
     };
   }
+  const credentials = answer.credentials;
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken)
     return { checks: [failed('assume-role', 'STS answered without credentials', 'retry; STS misbehaved')] };
   // Masked before anything else runs: a later error message must not be able to print them.
   deps.mask(credentials.AccessKeyId);
   deps.mask(credentials.SecretAccessKey);
   deps.mask(credentials.SessionToken);
-  const checks = [passed('assume-role', `STS issued credentials for ${role.arn}`)];
+  const checks = [passed('assume-role', `STS issued credentials for ${role.arn}${waited}`)];
   const signed = deps.stsWithCredentials({
     accessKeyId: credentials.AccessKeyId,
     secretAccessKey: credentials.SecretAccessKey,

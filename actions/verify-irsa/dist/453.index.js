@@ -485,6 +485,11 @@ var client_sts_dist_cjs = __webpack_require__(1695);
 ;// CONCATENATED MODULE: ./src/verify-irsa/sts-checks.ts
 
 
+// IAM is eventually consistent: a role or trust policy written seconds ago (irsa-role just before
+// this step, as in the create-cluster workflow) may be refused by STS for a while. When every check
+// that IAM and the issuer allow passed, such a refusal is asked again over about 30 s.
+const PROPAGATION_DELAYS_MS = [2000, 4000, 8000, 16000];
+const PROPAGATION_ERRORS = new Set(['AccessDenied', 'InvalidIdentityToken']);
 /** Which link an STS refusal points at, and what to do about it. */
 function fixForStsError(code, message) {
     // The SDK names modelled errors with an Exception suffix (InvalidIdentityTokenException); the
@@ -522,8 +527,7 @@ function sessionName(now) {
 function redact(text, token) {
     return token ? text.split(token).join('***') : text;
 }
-async function assumeRole(token, role, now, deps) {
-    let credentials;
+async function askSts(token, role, now, deps) {
     try {
         const answer = await deps.sts.send(new client_sts_dist_cjs.AssumeRoleWithWebIdentityCommand({
             RoleArn: role.arn,
@@ -531,24 +535,47 @@ async function assumeRole(token, role, now, deps) {
             WebIdentityToken: token,
             DurationSeconds: 900
         }));
-        credentials = answer.Credentials;
+        return { credentials: answer.Credentials };
     }
     catch (error) {
-        const code = error instanceof Error ? error.name : 'Error';
-        const message = redact(error instanceof Error ? error.message : String(error), token);
+        const refusal = {
+            code: error instanceof Error ? error.name : 'Error',
+            message: redact(error instanceof Error ? error.message : String(error), token)
+        };
+        return { refusal };
+    }
+}
+/**
+ * `propagationDelaysMs`: pauses before asking again after a refusal IAM propagation can explain;
+ * empty when an earlier check failed, since then the refusal is the diagnosis, not a delay.
+ */
+async function assumeRole(token, role, now, deps, propagationDelaysMs = []) {
+    let answer = await askSts(token, role, now, deps);
+    let waitedMs = 0;
+    for (const delay of propagationDelaysMs) {
+        if (!answer.refusal || !PROPAGATION_ERRORS.has(answer.refusal.code.replace(/Exception$/, '')))
+            break;
+        await deps.sleep(delay);
+        waitedMs += delay;
+        answer = await askSts(token, role, now, deps);
+    }
+    const waited = waitedMs > 0 ? ` (asked again for ${waitedMs / 1000} s while IAM propagated recent changes)` : '';
+    if (answer.refusal) {
+        const { code, message } = answer.refusal;
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('assume-role', `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}`, fixForStsError(code, message))
+                (0,diagnosis/* failed */.gz)('assume-role', `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`, fixForStsError(code, message))
             ]
         };
     }
+    const credentials = answer.credentials;
     if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken)
         return { checks: [(0,diagnosis/* failed */.gz)('assume-role', 'STS answered without credentials', 'retry; STS misbehaved')] };
     // Masked before anything else runs: a later error message must not be able to print them.
     deps.mask(credentials.AccessKeyId);
     deps.mask(credentials.SecretAccessKey);
     deps.mask(credentials.SessionToken);
-    const checks = [(0,diagnosis/* passed */.bF)('assume-role', `STS issued credentials for ${role.arn}`)];
+    const checks = [(0,diagnosis/* passed */.bF)('assume-role', `STS issued credentials for ${role.arn}${waited}`)];
     const signed = deps.stsWithCredentials({
         accessKeyId: credentials.AccessKeyId,
         secretAccessKey: credentials.SecretAccessKey,
@@ -734,7 +761,7 @@ async function tokenMode(inputs, deps) {
         })));
     }
     // STS has the last word even when an earlier check failed: its answer confirms the diagnosis.
-    const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts);
+    const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts, (0,diagnosis/* allPassed */.OE)(checks) ? PROPAGATION_DELAYS_MS : []);
     checks.push(...sts.checks);
     return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
 }

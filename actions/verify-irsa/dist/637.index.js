@@ -332,7 +332,8 @@ async function verifyDeps(inputs, ctx) {
         sts: {
             sts,
             stsWithCredentials: (credentials) => new STSClient({ ...(0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env), credentials }),
-            mask: ctx.mask
+            mask: ctx.mask,
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
         },
         get: anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}),
         log: ctx.log,
