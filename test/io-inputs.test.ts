@@ -79,6 +79,14 @@ describe('inputs', () => {
     );
   });
 
+  it('refuses a URL with a user name or password without quoting it back', () => {
+    for (const url of ['https://ci:hunter2@example.com/issuer', 'http://ci:hunter2@example.com/']) {
+      expect(() => httpsUrl(url, 'issuer-url')).toThrow(
+        "Input 'issuer-url': must not carry a user name or password: STS reads an issuer anonymously."
+      );
+    }
+  });
+
   it('takes exactly one of two alternative inputs', () => {
     expect(oneOf(read({ kubeconfig: 'x' }), 'kubeconfig', 'kubeconfig-path', true)).toEqual([
       'kubeconfig',

@@ -201,6 +201,90 @@ const cases: Case[] = [
   ],
   ['a reserved tag key', (r) => ({ ...single(r), tags: 'managed-by=me' }), 'tags', /set by the action/],
   [
+    'a reserved tag key in other capitals (IAM ignores case in tag keys)',
+    (r) => ({ ...single(r), tags: 'Managed-By=me' }),
+    'tags',
+    /set by the action/
+  ],
+  [
+    'two tag keys that differ only in case',
+    (r) => ({ ...single(r), tags: 'Team=a\nteam=b' }),
+    'tags',
+    /'Team' and 'team' are the same key to IAM/
+  ],
+  [
+    'two bindings whose role names differ only in case',
+    (r) => ({
+      'provider-arn': provider.arn,
+      bindings: `- {role-name: ${r.toUpperCase()}, namespace: a, service-account: b}\n- {role-name: ${r}, namespace: a, service-account: c}`
+    }),
+    'bindings',
+    /are one role to IAM, which ignores case in role names/
+  ],
+  [
+    'an inline policy with two statements of one Sid',
+    (r) => ({
+      ...single(r),
+      'inline-policy': JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'A', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+          { Sid: 'A', Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }
+        ]
+      })
+    }),
+    'inline-policy',
+    /two statements with Sid 'A'/
+  ],
+  [
+    'an inline policy with a mistyped condition operator',
+    (r) => ({
+      ...single(r),
+      'inline-policy': JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: '*',
+            Condition: { StringEqualz: { 'aws:x': 'y' } }
+          }
+        ]
+      })
+    }),
+    'inline-policy',
+    /condition operator 'StringEqualz', which IAM does not know/
+  ],
+  [
+    'an inline policy whose condition value is an object',
+    (r) => ({
+      ...single(r),
+      'inline-policy': JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:x': { y: 1 } } }
+          }
+        ]
+      })
+    }),
+    'inline-policy',
+    /condition StringEquals aws:x whose value is not a string/
+  ],
+  [
+    'an inline policy in JSON with a key given twice (JSON.parse would keep the last, granting everything)',
+    (r) => ({
+      ...single(r),
+      'inline-policy':
+        '{"Version":"2012-10-17","Statement":[],"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
+    }),
+    'inline-policy',
+    /does not parse as JSON or YAML \(Map keys must be unique/
+  ],
+  [
     'a role trusting so many accounts that its trust policy outgrows IAM',
     (r) => ({
       'provider-arn': provider.arn,
@@ -250,6 +334,33 @@ describe('bad input', () => {
       expect(await rolesNamed(iam, role)).toEqual([]);
     }
   );
+
+  it('deletes the role it just created when IAM refuses the inline policy that its checks let through', async () => {
+    // moto refuses Version 2008-10-17 in a role policy (real IAM accepts it): it stands in for any
+    // refusal the checks before the first write cannot foresee.
+    const role = uniqueName('irsa-undo');
+    const { iam: counted, counter } = countedIam();
+    const run = await runIrsaRole(
+      {
+        ...single(role),
+        'policy-arns': READ_ONLY,
+        'inline-policy': JSON.stringify({
+          Version: '2008-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }]
+        })
+      },
+      { iam: counted }
+    );
+    // A refusal met while converging fails the step through the result, as for any one role of many.
+    expect(run.result?.failure).toMatch(
+      new RegExp(
+        `^Input 'inline-policy': .*IAM rejected the inline policy .* The role ${role} created for it was deleted again\\.$`
+      )
+    );
+    // CreateRole, AttachRolePolicy, the refused PutRolePolicy, then DetachRolePolicy and DeleteRole.
+    expect(counter.writeCount).toBe(5);
+    expect(await rolesNamed(iam, role)).toEqual([]);
+  });
 
   it('checks every binding before writing any: a missing policy in the last item stops the first', async () => {
     const prefix = uniqueName('irsa-bad-list');

@@ -99,13 +99,23 @@ describe('verify-irsa inputs', () => {
     expect(double.serviceAccount('default', 'irsa-verify')).toBeUndefined();
   });
 
-  it('accepts role ARNs with a path and in other partitions', () => {
-    const read = mapInputReader({ kubeconfig: 'x', 'role-arn': 'arn:aws-cn:iam::210987654321:role/a/b/c-d' });
+  it('accepts role ARNs with a path and in other partitions, with a region of that partition', () => {
+    const read = mapInputReader({
+      kubeconfig: 'x',
+      'role-arn': 'arn:aws-cn:iam::210987654321:role/a/b/c-d',
+      region: 'cn-northwest-1'
+    });
     expect(parseVerifyInputs(read, env).role).toEqual({
       arn: 'arn:aws-cn:iam::210987654321:role/a/b/c-d',
       partition: 'aws-cn',
       accountId: '210987654321',
       name: 'c-d'
     });
+    const govRead = mapInputReader({
+      kubeconfig: 'x',
+      'role-arn': 'arn:aws-us-gov:iam::210987654321:role/r',
+      region: 'us-gov-west-1'
+    });
+    expect(parseVerifyInputs(govRead, env).region).toBe('us-gov-west-1');
   });
 });

@@ -12,6 +12,15 @@ export interface AwsClientConfig {
 }
 
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+export function partitionOfRegion(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  return 'aws';
+}
+
 export function resolveRegion(
   input: string | undefined,
   env: NodeJS.ProcessEnv,

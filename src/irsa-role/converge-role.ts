@@ -4,6 +4,7 @@ import type { IAMClient, Role } from '@aws-sdk/client-iam';
 import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
+  DeleteRoleCommand,
   DeleteRolePermissionsBoundaryCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
@@ -135,6 +136,33 @@ function tagsOf(role: Role): Tags {
   return Object.fromEntries((role.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
 }
 
+/**
+ * Deletes a role this run created (and what it attached) after IAM refused part of it, and returns
+ * the refusal completed with what became of the role.
+ */
+async function undoCreate(
+  iam: IAMClient,
+  roleName: string,
+  attached: string[],
+  cause: UserError
+): Promise<UserError> {
+  const refusal = cause.message.replace(/^Input '[^']+': /, '');
+  try {
+    for (const arn of attached)
+      await ignoringNoSuchEntity(
+        iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }))
+      );
+    await ignoringNoSuchEntity(iam.send(new DeleteRoleCommand({ RoleName: roleName })));
+  } catch (undoError) {
+    const reason = undoError instanceof Error ? undoError.message : String(undoError);
+    return new UserError(
+      `${refusal} The role ${roleName} created for it could not be deleted again (${reason}): delete it by hand.`,
+      cause.input
+    );
+  }
+  return new UserError(`${refusal} The role ${roleName} created for it was deleted again.`, cause.input);
+}
+
 async function createRole(iam: IAMClient, desired: DesiredRole): Promise<RoleReport> {
   const created = await iam.send(
     new CreateRoleCommand({
@@ -148,13 +176,22 @@ async function createRole(iam: IAMClient, desired: DesiredRole): Promise<RoleRep
     })
   );
   const changes = ['created the role'];
-  for (const arn of desired.policyArns) {
-    await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
-    changes.push(`attached ${arn}`);
-  }
-  if (desired.inlinePolicy) {
-    await putInlinePolicy(iam, desired, desired.inlinePolicy);
-    changes.push(`put inline policy ${INLINE_POLICY_NAME}`);
+  const attached: string[] = [];
+  try {
+    for (const arn of desired.policyArns) {
+      await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
+      attached.push(arn);
+      changes.push(`attached ${arn}`);
+    }
+    if (desired.inlinePolicy) {
+      await putInlinePolicy(iam, desired, desired.inlinePolicy);
+      changes.push(`put inline policy ${INLINE_POLICY_NAME}`);
+    }
+  } catch (error) {
+    // IAM refused what the user wrote: the role this run just created must not stay behind,
+    // assumable and half-made. (A fault of AWS leaves it for the next run to converge.)
+    if (error instanceof UserError) throw await undoCreate(iam, desired.roleName, attached, error);
+    throw error;
   }
   return {
     roleName: desired.roleName,

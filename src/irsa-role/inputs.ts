@@ -254,14 +254,21 @@ function listBindings(text: string, shared: Shared, yaml: YamlParse): RoleBindin
   if (!Array.isArray(parsed) || parsed.length === 0)
     throw new UserError('must be a non-empty YAML list of bindings.', 'bindings');
   const bindings = parsed.map((item, index) => bindingFromItem(item, index, shared, yaml));
-  const seen = new Set<string>();
+  // IAM role names are unique without regard to case: Web and web are one role.
+  const seen = new Map<string, string>();
   for (const binding of bindings) {
-    if (seen.has(binding.roleName))
+    const earlier = seen.get(binding.roleName.toLowerCase());
+    if (earlier === binding.roleName)
       throw new UserError(
         `role '${binding.roleName}' appears more than once; merge its entries.`,
         'bindings'
       );
-    seen.add(binding.roleName);
+    if (earlier !== undefined)
+      throw new UserError(
+        `roles '${earlier}' and '${binding.roleName}' are one role to IAM, which ignores case in role names; merge their entries.`,
+        'bindings'
+      );
+    seen.set(binding.roleName.toLowerCase(), binding.roleName);
   }
   return bindings;
 }

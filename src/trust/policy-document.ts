@@ -33,12 +33,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// JSON first: YAML forbids tabs in indentation, which pasted JSON often has.
+// YAML first (JSON is YAML), since it refuses duplicate keys that JSON.parse would settle silently
+// by keeping the last; JSON.parse only for pasted JSON that YAML rejects for its tab indentation.
 function parseJsonOrYaml(text: string, yaml: YamlParse): unknown {
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
     return yaml(text);
+  } catch (yamlError) {
+    if (/unique/i.test(yamlError instanceof Error ? yamlError.message : '')) throw yamlError;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw yamlError;
+    }
   }
 }
 
@@ -86,11 +92,12 @@ export function policyShapeProblem(value: unknown): string | undefined {
     const problem = statementValueProblem(statement, where);
     if (problem) return problem;
   }
-  return undefined;
+  return duplicateSidProblem(statements);
 }
 
 // What IAM itself rejects with MalformedPolicyDocument, checked here so that it fails before the
-// role is created rather than half-way through converging it.
+// role is created rather than half-way through converging it (if IAM still refuses something these
+// checks miss, the role a run just created is deleted again: converge-role.ts).
 const ACTION = /^(\*|[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+)$/;
 const RESOURCE = /^(\*|arn:[^:]*:[^:]*:[^:]*:[^:]*:.+)$/;
 
@@ -117,10 +124,77 @@ function statementValueProblem(statement: Record<string, unknown>, where: string
     const bad = resources.find((resource) => !RESOURCE.test(resource));
     if (bad !== undefined) return `has ${where} ${key} '${bad}', which is neither '*' nor an ARN.`;
   }
-  if (statement.Condition !== undefined) {
-    const condition = statement.Condition;
-    if (!isRecord(condition) || !Object.values(condition).every(isRecord))
-      return `is not a policy document: ${where} Condition must map operators to {key: value} blocks.`;
+  if (
+    statement.Sid !== undefined &&
+    !(typeof statement.Sid === 'string' && /^[A-Za-z0-9]*$/.test(statement.Sid))
+  )
+    return `has ${where} Sid '${String(statement.Sid)}'; IAM takes only letters and digits there.`;
+  if (statement.Condition !== undefined) return conditionProblem(statement.Condition, where);
+  return undefined;
+}
+
+// The operators IAM knows; any of them but Null may end in IfExists, and the string, ARN, numeric,
+// date, Bool and binary ones may start with a ForAllValues:/ForAnyValue: set qualifier.
+const CONDITION_OPERATORS = new Set([
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'NumericEquals',
+  'NumericNotEquals',
+  'NumericLessThan',
+  'NumericLessThanEquals',
+  'NumericGreaterThan',
+  'NumericGreaterThanEquals',
+  'DateEquals',
+  'DateNotEquals',
+  'DateLessThan',
+  'DateLessThanEquals',
+  'DateGreaterThan',
+  'DateGreaterThanEquals',
+  'Bool',
+  'BinaryEquals',
+  'IpAddress',
+  'NotIpAddress',
+  'ArnEquals',
+  'ArnLike',
+  'ArnNotEquals',
+  'ArnNotLike'
+]);
+
+function isConditionOperator(name: string): boolean {
+  if (name === 'Null') return true;
+  const base = name.replace(/^(ForAllValues|ForAnyValue):/, '').replace(/IfExists$/, '');
+  return CONDITION_OPERATORS.has(base);
+}
+
+const isScalar = (value: unknown): boolean => ['string', 'number', 'boolean'].includes(typeof value);
+
+function conditionProblem(condition: unknown, where: string): string | undefined {
+  if (!isRecord(condition) || !Object.values(condition).every(isRecord))
+    return `is not a policy document: ${where} Condition must map operators to {key: value} blocks.`;
+  for (const [operator, block] of Object.entries(condition)) {
+    if (!isConditionOperator(operator))
+      return `has ${where} condition operator '${operator}', which IAM does not know (e.g. StringEquals, ArnLike, Bool).`;
+    for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
+      const values = Array.isArray(value) ? value : [value];
+      if (values.length === 0 || !values.every(isScalar))
+        return `has ${where} condition ${operator} ${key} whose value is not a string, number, boolean or a list of them.`;
+    }
+  }
+  return undefined;
+}
+
+/** IAM refuses a policy in which two statements share a Sid. */
+function duplicateSidProblem(statements: unknown[]): string | undefined {
+  const seen = new Set<string>();
+  for (const statement of statements) {
+    const sid = isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
+    if (sid === '') continue;
+    if (seen.has(sid)) return `has two statements with Sid '${sid}'; each Sid must be unique in a policy.`;
+    seen.add(sid);
   }
   return undefined;
 }

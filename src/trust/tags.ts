@@ -18,7 +18,22 @@ export function tagProblem(key: string, value: string): string | undefined {
   if (!TAG_CHARS.test(key) || !TAG_CHARS.test(value))
     return `tag '${key}' may hold only letters, digits, spaces and _ . : / = + - @.`;
   if (/^aws:/i.test(key)) return `tag key '${key}' uses the reserved prefix aws:.`;
-  if (RESERVED_KEYS.has(key)) return `tag key '${key}' is set by the action itself; choose another key.`;
+  // IAM compares tag keys without regard to case.
+  if (RESERVED_KEYS.has(key.toLowerCase()))
+    return `tag key '${key}' is set by the action itself; choose another key.`;
+  return undefined;
+}
+
+/** Adds one tag after IAM's checks; a key that differs from one already given only in case is a repeat to IAM. */
+function addTag(tags: Tags, key: string, value: string): string | undefined {
+  const repeated = Object.keys(tags).find((known) => known.toLowerCase() === key.toLowerCase());
+  if (repeated !== undefined)
+    return repeated === key
+      ? `tag '${key}' is given twice.`
+      : `tags '${repeated}' and '${key}' are the same key to IAM, which ignores case in tag keys.`;
+  const problem = tagProblem(key, value);
+  if (problem) return problem;
+  tags[key] = value;
   return undefined;
 }
 
@@ -30,12 +45,8 @@ export function parseTagLines(text: string): TagsResult {
     if (line === '') continue;
     const at = line.indexOf('=');
     if (at <= 0) return { problem: `'${line}' is not key=value.` };
-    const key = line.slice(0, at).trim();
-    const value = line.slice(at + 1).trim();
-    if (key in tags) return { problem: `tag '${key}' is given twice.` };
-    const problem = tagProblem(key, value);
+    const problem = addTag(tags, line.slice(0, at).trim(), line.slice(at + 1).trim());
     if (problem) return { problem };
-    tags[key] = value;
   }
   return { tags };
 }
@@ -53,10 +64,8 @@ export function parseTagValue(value: unknown): TagsResult {
   const tags: Tags = {};
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
     if (typeof raw === 'object' && raw !== null) return { problem: `tag '${key}' must have a scalar value.` };
-    const text = raw === null || raw === undefined ? '' : String(raw);
-    const problem = tagProblem(key, text);
+    const problem = addTag(tags, key, raw === null || raw === undefined ? '' : String(raw));
     if (problem) return { problem };
-    tags[key] = text;
   }
   return { tags };
 }

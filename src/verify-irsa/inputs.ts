@@ -1,4 +1,4 @@
-import { resolveRegion } from '../aws/clients.js';
+import { partitionOfRegion, resolveRegion } from '../aws/clients.js';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, integerInput, optionalInput, requiredInput } from '../io/inputs.js';
@@ -87,6 +87,12 @@ export function parseVerifyInputs(read: InputReader, env: NodeJS.ProcessEnv): Ve
     'service-account'
   );
   const timeoutSeconds = positiveInteger(read, 'timeout-seconds', 300);
+  const region = resolveRegion(optionalInput(read, 'region'), env);
+  if (partitionOfRegion(region) !== role.partition)
+    throw new UserError(
+      `is in the partition ${role.partition}, but the region ${region} is in ${partitionOfRegion(region)}; STS cannot assume a role of another partition (set region to one of ${role.partition}).`,
+      'role-arn'
+    );
   return {
     kubeconfig,
     role,
@@ -97,14 +103,18 @@ export function parseVerifyInputs(read: InputReader, env: NodeJS.ProcessEnv): Ve
     mode,
     image: singleToken(optionalInput(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
     timeoutSeconds,
-    region: resolveRegion(optionalInput(read, 'region'), env),
+    region,
     cleanup: booleanInput(read, 'cleanup', true)
   };
 }
+
+// An hour is far more than a pod needs to run get-caller-identity, and timers beyond ~24 days
+// overflow Node's 32-bit timeouts.
+export const MAX_TIMEOUT_SECONDS = 3600;
 
 function positiveInteger(read: InputReader, name: string, fallback: number): number {
   const value = read(name);
   if (value !== '' && !/^\d+$/.test(value))
     throw new UserError(`'${value}' is not a positive whole number of seconds.`, name);
-  return integerInput(read, name, fallback, { min: 1 });
+  return integerInput(read, name, fallback, { min: 1, max: MAX_TIMEOUT_SECONDS });
 }

@@ -172,6 +172,23 @@ async function ignoringNoSuchEntity(removal) {
 function tagsOf(role) {
     return Object.fromEntries((role.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
 }
+/**
+ * Deletes a role this run created (and what it attached) after IAM refused part of it, and returns
+ * the refusal completed with what became of the role.
+ */
+async function undoCreate(iam, roleName, attached, cause) {
+    const refusal = cause.message.replace(/^Input '[^']+': /, '');
+    try {
+        for (const arn of attached)
+            await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: roleName, PolicyArn: arn })));
+        await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRoleCommand */.$kI({ RoleName: roleName })));
+    }
+    catch (undoError) {
+        const reason = undoError instanceof Error ? undoError.message : String(undoError);
+        return new errors/* UserError */.yo(`${refusal} The role ${roleName} created for it could not be deleted again (${reason}): delete it by hand.`, cause.input);
+    }
+    return new errors/* UserError */.yo(`${refusal} The role ${roleName} created for it was deleted again.`, cause.input);
+}
 async function createRole(iam, desired) {
     const created = await iam.send(new dist_cjs/* CreateRoleCommand */.IS({
         RoleName: desired.roleName,
@@ -183,13 +200,24 @@ async function createRole(iam, desired) {
         Tags: (0,trust_tags/* tagList */.Tw)(desired.tags)
     }));
     const changes = ['created the role'];
-    for (const arn of desired.policyArns) {
-        await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: desired.roleName, PolicyArn: arn }));
-        changes.push(`attached ${arn}`);
+    const attached = [];
+    try {
+        for (const arn of desired.policyArns) {
+            await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: desired.roleName, PolicyArn: arn }));
+            attached.push(arn);
+            changes.push(`attached ${arn}`);
+        }
+        if (desired.inlinePolicy) {
+            await putInlinePolicy(iam, desired, desired.inlinePolicy);
+            changes.push(`put inline policy ${INLINE_POLICY_NAME}`);
+        }
     }
-    if (desired.inlinePolicy) {
-        await putInlinePolicy(iam, desired, desired.inlinePolicy);
-        changes.push(`put inline policy ${INLINE_POLICY_NAME}`);
+    catch (error) {
+        // IAM refused what the user wrote: the role this run just created must not stay behind,
+        // assumable and half-made. (A fault of AWS leaves it for the next run to converge.)
+        if (error instanceof errors/* UserError */.yo)
+            throw await undoCreate(iam, desired.roleName, attached, error);
+        throw error;
     }
     return {
         roleName: desired.roleName,

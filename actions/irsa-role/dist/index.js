@@ -262,6 +262,9 @@ function httpsUrl(value, name) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not a URL.`, name);
     }
+    // Not quoted: what sits before the @ may be a password.
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('must not carry a user name or password: STS reads an issuer anonymously.', name);
     if (url.protocol !== 'https:')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' must use https (AWS accepts only https issuers).`, name);
     if (url.search || url.hash)
@@ -410,6 +413,18 @@ var errors = __nccwpck_require__(7333);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('us-isob-'))
+        return 'aws-iso-b';
+    if (region.startsWith('us-iso-'))
+        return 'aws-iso';
+    return 'aws';
+}
 function resolveRegion(input, env, inputName = 'region') {
     const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region)
@@ -653,11 +668,15 @@ function listBindings(text, shared, yaml) {
     if (!Array.isArray(parsed) || parsed.length === 0)
         throw new errors/* UserError */.yo('must be a non-empty YAML list of bindings.', 'bindings');
     const bindings = parsed.map((item, index) => bindingFromItem(item, index, shared, yaml));
-    const seen = new Set();
+    // IAM role names are unique without regard to case: Web and web are one role.
+    const seen = new Map();
     for (const binding of bindings) {
-        if (seen.has(binding.roleName))
+        const earlier = seen.get(binding.roleName.toLowerCase());
+        if (earlier === binding.roleName)
             throw new errors/* UserError */.yo(`role '${binding.roleName}' appears more than once; merge its entries.`, 'bindings');
-        seen.add(binding.roleName);
+        if (earlier !== undefined)
+            throw new errors/* UserError */.yo(`roles '${earlier}' and '${binding.roleName}' are one role to IAM, which ignores case in role names; merge their entries.`, 'bindings');
+        seen.set(binding.roleName.toLowerCase(), binding.roleName);
     }
     return bindings;
 }
@@ -1191,13 +1210,21 @@ const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-// JSON first: YAML forbids tabs in indentation, which pasted JSON often has.
+// YAML first (JSON is YAML), since it refuses duplicate keys that JSON.parse would settle silently
+// by keeping the last; JSON.parse only for pasted JSON that YAML rejects for its tab indentation.
 function parseJsonOrYaml(text, yaml) {
     try {
-        return JSON.parse(text);
-    }
-    catch {
         return yaml(text);
+    }
+    catch (yamlError) {
+        if (/unique/i.test(yamlError instanceof Error ? yamlError.message : ''))
+            throw yamlError;
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            throw yamlError;
+        }
     }
 }
 /**
@@ -1246,10 +1273,11 @@ function policyShapeProblem(value) {
         if (problem)
             return problem;
     }
-    return undefined;
+    return duplicateSidProblem(statements);
 }
 // What IAM itself rejects with MalformedPolicyDocument, checked here so that it fails before the
-// role is created rather than half-way through converging it.
+// role is created rather than half-way through converging it (if IAM still refuses something these
+// checks miss, the role a run just created is deleted again: converge-role.ts).
 const ACTION = /^(\*|[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+)$/;
 const RESOURCE = /^(\*|arn:[^:]*:[^:]*:[^:]*:[^:]*:.+)$/;
 function stringsOf(value) {
@@ -1280,10 +1308,74 @@ function statementValueProblem(statement, where) {
         if (bad !== undefined)
             return `has ${where} ${key} '${bad}', which is neither '*' nor an ARN.`;
     }
-    if (statement.Condition !== undefined) {
-        const condition = statement.Condition;
-        if (!isRecord(condition) || !Object.values(condition).every(isRecord))
-            return `is not a policy document: ${where} Condition must map operators to {key: value} blocks.`;
+    if (statement.Sid !== undefined &&
+        !(typeof statement.Sid === 'string' && /^[A-Za-z0-9]*$/.test(statement.Sid)))
+        return `has ${where} Sid '${String(statement.Sid)}'; IAM takes only letters and digits there.`;
+    if (statement.Condition !== undefined)
+        return conditionProblem(statement.Condition, where);
+    return undefined;
+}
+// The operators IAM knows; any of them but Null may end in IfExists, and the string, ARN, numeric,
+// date, Bool and binary ones may start with a ForAllValues:/ForAnyValue: set qualifier.
+const CONDITION_OPERATORS = new Set([
+    'StringEquals',
+    'StringNotEquals',
+    'StringEqualsIgnoreCase',
+    'StringNotEqualsIgnoreCase',
+    'StringLike',
+    'StringNotLike',
+    'NumericEquals',
+    'NumericNotEquals',
+    'NumericLessThan',
+    'NumericLessThanEquals',
+    'NumericGreaterThan',
+    'NumericGreaterThanEquals',
+    'DateEquals',
+    'DateNotEquals',
+    'DateLessThan',
+    'DateLessThanEquals',
+    'DateGreaterThan',
+    'DateGreaterThanEquals',
+    'Bool',
+    'BinaryEquals',
+    'IpAddress',
+    'NotIpAddress',
+    'ArnEquals',
+    'ArnLike',
+    'ArnNotEquals',
+    'ArnNotLike'
+]);
+function isConditionOperator(name) {
+    if (name === 'Null')
+        return true;
+    const base = name.replace(/^(ForAllValues|ForAnyValue):/, '').replace(/IfExists$/, '');
+    return CONDITION_OPERATORS.has(base);
+}
+const isScalar = (value) => ['string', 'number', 'boolean'].includes(typeof value);
+function conditionProblem(condition, where) {
+    if (!isRecord(condition) || !Object.values(condition).every(isRecord))
+        return `is not a policy document: ${where} Condition must map operators to {key: value} blocks.`;
+    for (const [operator, block] of Object.entries(condition)) {
+        if (!isConditionOperator(operator))
+            return `has ${where} condition operator '${operator}', which IAM does not know (e.g. StringEquals, ArnLike, Bool).`;
+        for (const [key, value] of Object.entries(block)) {
+            const values = Array.isArray(value) ? value : [value];
+            if (values.length === 0 || !values.every(isScalar))
+                return `has ${where} condition ${operator} ${key} whose value is not a string, number, boolean or a list of them.`;
+        }
+    }
+    return undefined;
+}
+/** IAM refuses a policy in which two statements share a Sid. */
+function duplicateSidProblem(statements) {
+    const seen = new Set();
+    for (const statement of statements) {
+        const sid = isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
+        if (sid === '')
+            continue;
+        if (seen.has(sid))
+            return `has two statements with Sid '${sid}'; each Sid must be unique in a policy.`;
+        seen.add(sid);
     }
     return undefined;
 }
@@ -1369,8 +1461,22 @@ function tagProblem(key, value) {
         return `tag '${key}' may hold only letters, digits, spaces and _ . : / = + - @.`;
     if (/^aws:/i.test(key))
         return `tag key '${key}' uses the reserved prefix aws:.`;
-    if (RESERVED_KEYS.has(key))
+    // IAM compares tag keys without regard to case.
+    if (RESERVED_KEYS.has(key.toLowerCase()))
         return `tag key '${key}' is set by the action itself; choose another key.`;
+    return undefined;
+}
+/** Adds one tag after IAM's checks; a key that differs from one already given only in case is a repeat to IAM. */
+function addTag(tags, key, value) {
+    const repeated = Object.keys(tags).find((known) => known.toLowerCase() === key.toLowerCase());
+    if (repeated !== undefined)
+        return repeated === key
+            ? `tag '${key}' is given twice.`
+            : `tags '${repeated}' and '${key}' are the same key to IAM, which ignores case in tag keys.`;
+    const problem = tagProblem(key, value);
+    if (problem)
+        return problem;
+    tags[key] = value;
     return undefined;
 }
 /** `key=value` lines (the value may itself contain '='); blank lines are skipped. */
@@ -1383,14 +1489,9 @@ function parseTagLines(text) {
         const at = line.indexOf('=');
         if (at <= 0)
             return { problem: `'${line}' is not key=value.` };
-        const key = line.slice(0, at).trim();
-        const value = line.slice(at + 1).trim();
-        if (key in tags)
-            return { problem: `tag '${key}' is given twice.` };
-        const problem = tagProblem(key, value);
+        const problem = addTag(tags, line.slice(0, at).trim(), line.slice(at + 1).trim());
         if (problem)
             return { problem };
-        tags[key] = value;
     }
     return { tags };
 }
@@ -1411,11 +1512,9 @@ function parseTagValue(value) {
     for (const [key, raw] of Object.entries(value)) {
         if (typeof raw === 'object' && raw !== null)
             return { problem: `tag '${key}' must have a scalar value.` };
-        const text = raw === null || raw === undefined ? '' : String(raw);
-        const problem = tagProblem(key, text);
+        const problem = addTag(tags, key, raw === null || raw === undefined ? '' : String(raw));
         if (problem)
             return { problem };
-        tags[key] = text;
     }
     return { tags };
 }

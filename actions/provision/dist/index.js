@@ -261,6 +261,9 @@ function httpsUrl(value, name) {
     catch {
         throw new UserError(`'${value}' is not a URL.`, name);
     }
+    // Not quoted: what sits before the @ may be a password.
+    if (url.username || url.password)
+        throw new UserError('must not carry a user name or password: STS reads an issuer anonymously.', name);
     if (url.protocol !== 'https:')
         throw new UserError(`'${value}' must use https (AWS accepts only https issuers).`, name);
     if (url.search || url.hash)

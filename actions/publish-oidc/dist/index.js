@@ -24,11 +24,24 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   RequestCounter: () => (/* binding */ RequestCounter),
 /* harmony export */   clientConfig: () => (/* binding */ clientConfig),
 /* harmony export */   endpointFor: () => (/* binding */ endpointFor),
+/* harmony export */   partitionOfRegion: () => (/* binding */ partitionOfRegion),
 /* harmony export */   resolveRegion: () => (/* binding */ resolveRegion)
 /* harmony export */ });
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('us-isob-'))
+        return 'aws-iso-b';
+    if (region.startsWith('us-iso-'))
+        return 'aws-iso';
+    return 'aws';
+}
 function resolveRegion(input, env, inputName = 'region') {
     const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region)
@@ -328,6 +341,9 @@ function httpsUrl(value, name) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' is not a URL.`, name);
     }
+    // Not quoted: what sits before the @ may be a password.
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('must not carry a user name or password: STS reads an issuer anonymously.', name);
     if (url.protocol !== 'https:')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' must use https (AWS accepts only https issuers).`, name);
     if (url.search || url.hash)

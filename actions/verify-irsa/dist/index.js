@@ -21,12 +21,25 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
+/* harmony export */   cn: () => (/* binding */ partitionOfRegion),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
 /* unused harmony exports endpointFor, RequestCounter */
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('us-isob-'))
+        return 'aws-iso-b';
+    if (region.startsWith('us-iso-'))
+        return 'aws-iso';
+    return 'aws';
+}
 function resolveRegion(input, env, inputName = 'region') {
     const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region)
@@ -325,6 +338,9 @@ function httpsUrl(value, name) {
     catch {
         throw new UserError(`'${value}' is not a URL.`, name);
     }
+    // Not quoted: what sits before the @ may be a password.
+    if (url.username || url.password)
+        throw new UserError('must not carry a user name or password: STS reads an issuer anonymously.', name);
     if (url.protocol !== 'https:')
         throw new UserError(`'${value}' must use https (AWS accepts only https issuers).`, name);
     if (url.search || url.hash)
@@ -818,6 +834,9 @@ function parseVerifyInputs(read, env) {
     const namespace = namespaceName((0,inputs/* optionalInput */.$m)(read, 'namespace') ?? 'default', 'namespace');
     const serviceAccount = serviceAccountName((0,inputs/* optionalInput */.$m)(read, 'service-account') ?? 'irsa-verify', 'service-account');
     const timeoutSeconds = positiveInteger(read, 'timeout-seconds', 300);
+    const region = (0,clients/* resolveRegion */.Zv)((0,inputs/* optionalInput */.$m)(read, 'region'), env);
+    if ((0,clients/* partitionOfRegion */.cn)(region) !== role.partition)
+        throw new errors/* UserError */.yo(`is in the partition ${role.partition}, but the region ${region} is in ${(0,clients/* partitionOfRegion */.cn)(region)}; STS cannot assume a role of another partition (set region to one of ${role.partition}).`, 'role-arn');
     return {
         kubeconfig,
         role,
@@ -828,15 +847,18 @@ function parseVerifyInputs(read, env) {
         mode,
         image: singleToken((0,inputs/* optionalInput */.$m)(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
         timeoutSeconds,
-        region: (0,clients/* resolveRegion */.Zv)((0,inputs/* optionalInput */.$m)(read, 'region'), env),
+        region,
         cleanup: (0,inputs/* booleanInput */.tE)(read, 'cleanup', true)
     };
 }
+// An hour is far more than a pod needs to run get-caller-identity, and timers beyond ~24 days
+// overflow Node's 32-bit timeouts.
+const MAX_TIMEOUT_SECONDS = 3600;
 function positiveInteger(read, name, fallback) {
     const value = read(name);
     if (value !== '' && !/^\d+$/.test(value))
         throw new errors/* UserError */.yo(`'${value}' is not a positive whole number of seconds.`, name);
-    return (0,inputs/* integerInput */.$A)(read, name, fallback, { min: 1 });
+    return (0,inputs/* integerInput */.$A)(read, name, fallback, { min: 1, max: MAX_TIMEOUT_SECONDS });
 }
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/action.ts
