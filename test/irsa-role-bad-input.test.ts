@@ -32,6 +32,13 @@ const single = (role: string): Record<string, string> => ({
   'service-account': 'web'
 });
 
+/** An inline policy of one statement whose Condition is `condition`. */
+const policyWithCondition = (condition: unknown): string =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: condition }]
+  });
+
 const cases: Case[] = [
   [
     'a role name IAM rejects',
@@ -238,39 +245,13 @@ const cases: Case[] = [
   ],
   [
     'an inline policy with a mistyped condition operator',
-    (r) => ({
-      ...single(r),
-      'inline-policy': JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: 's3:GetObject',
-            Resource: '*',
-            Condition: { StringEqualz: { 'aws:x': 'y' } }
-          }
-        ]
-      })
-    }),
+    (r) => ({ ...single(r), 'inline-policy': policyWithCondition({ StringEqualz: { 'aws:x': 'y' } }) }),
     'inline-policy',
     /condition operator 'StringEqualz', which IAM does not know/
   ],
   [
     'an inline policy whose condition value is an object',
-    (r) => ({
-      ...single(r),
-      'inline-policy': JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: 's3:GetObject',
-            Resource: '*',
-            Condition: { StringEquals: { 'aws:x': { y: 1 } } }
-          }
-        ]
-      })
-    }),
+    (r) => ({ ...single(r), 'inline-policy': policyWithCondition({ StringEquals: { 'aws:x': { y: 1 } } }) }),
     'inline-policy',
     /condition StringEquals aws:x whose value is not a string/
   ],
