@@ -48,8 +48,9 @@ const POLICY_NOTES: Record<string, string> = {
     'If the cluster serves its JWKS under another path, list that object key instead of `openid/v1/jwks`.',
   'irsa-role':
     'Scope `role/*` down to a path (`role/irsa/*` with `role-path: /irsa/`) to keep the action away from other roles. ' +
-    'It needs no `iam:PassRole`: nothing here hands a role to a service. `annotate-service-account` talks to the ' +
-    'cluster, not to AWS.',
+    'It needs no `iam:PassRole`: nothing here hands a role to a service. `iam:DeleteRole` is used only to remove a ' +
+    'role the same run created when IAM then refuses its policy, and only on roles tagged `managed-by: talos-irsa`. ' +
+    '`annotate-service-account` talks to the cluster, not to AWS.',
   'verify-irsa':
     'Only reads. `sts:AssumeRoleWithWebIdentity` needs no credentials at all — the service account token is the ' +
     'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone.'
