@@ -108,7 +108,7 @@ function firstLine(error: unknown): string {
 }
 
 /** TLS material and credentials for one request, from the parsed kubeconfig or from client-node. */
-async function requestOptionsFor(client: KubeClient, method: string): Promise<RequestOptions> {
+export async function requestOptionsFor(client: KubeClient, method: string): Promise<RequestOptions> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const connection = client.connection;
   if (!connection) {
@@ -156,27 +156,39 @@ export async function kubeRequest(
   const transport = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const timeoutMs = options.timeoutMs ?? 15000;
   return new Promise<RawResponse>((resolve, reject) => {
+    const tooSlow = (): UserError =>
+      new UserError(
+        `the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`,
+        client.source.input
+      );
+    // The socket timeout catches silence; this catches an answer that trickles in for ever.
+    const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
     const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
+      response.on('end', () => {
+        clearTimeout(deadline);
         resolve({
           status: response.statusCode ?? 0,
           body: Buffer.concat(chunks).toString('utf8'),
           contentType: String(response.headers['content-type'] ?? '')
-        })
-      );
-      response.on('error', reject);
+        });
+      });
+      response.on('error', (error) => {
+        clearTimeout(deadline);
+        reject(
+          error instanceof UserError
+            ? error
+            : new UserError(
+                `the cluster at ${client.server} broke off its answer to ${method} ${path} (${firstLine(error)}).`,
+                client.source.input
+              )
+        );
+      });
     });
-    request.on('timeout', () =>
-      request.destroy(
-        new UserError(
-          `the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`,
-          client.source.input
-        )
-      )
-    );
-    request.on('error', (error) =>
+    request.on('timeout', () => request.destroy(tooSlow()));
+    request.on('error', (error) => {
+      clearTimeout(deadline);
       reject(
         error instanceof UserError
           ? error
@@ -184,8 +196,8 @@ export async function kubeRequest(
               `cannot reach the cluster at ${client.server} (${firstLine(error)}).`,
               client.source.input
             )
-      )
-    );
+      );
+    });
     if (options.body) request.write(options.body);
     request.end();
   });

@@ -11,6 +11,8 @@ import type {
 import type { KubeClient } from '../kube/client.js';
 import { kubeCall, kubeJson, namespacedPath as inNamespace, statusOf } from '../kube/client.js';
 import { MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
+import { kubeWatch } from '../kube/watch.js';
+import { UserError } from '../io/errors.js';
 
 export interface ServiceAccountView {
   annotations: Record<string, string>;
@@ -47,9 +49,9 @@ const TOKEN_SECONDS = 600;
 const enc = encodeURIComponent;
 
 /**
- * Every call but the watch is one plain REST request (src/kube/client.ts), so that a token-mode
- * run, whose first request is reading the service account, never loads @kubernetes/client-node
- * (a 16 MB chunk); the pod watch, which needs its streaming Watch, loads it on first use.
+ * Every call is one plain REST request (src/kube/client.ts), the watch a streaming one
+ * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
+ * kubeconfig's user authenticates through an exec plugin or an auth provider.
  */
 export function kubeClusterOps(client: KubeClient): ClusterOps {
   const json = <T>(method: string, path: string, body?: unknown): Promise<T> =>
@@ -104,8 +106,7 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
     dryRunPod: (pod) =>
       json<V1Pod>('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
     async watchPod(namespace, name, deadline) {
-      const { Watch } = await import('@kubernetes/client-node');
-      return watchPod(new Watch(await client.kubeConfig()), namespace, name, deadline);
+      return watchPod(client, namespace, name, deadline);
     },
     async podLogs(namespace, name) {
       return (await kubeCall(client, 'GET', inNamespace(namespace, `pods/${enc(name)}/log?tailLines=50`)))
@@ -132,59 +133,71 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
   };
 }
 
-type WatchLike = InstanceType<typeof import('@kubernetes/client-node').Watch>;
+/** A watch refusal worth trying again (the server busy or failing), not one of the caller's setup. */
+function isPassing(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 429 || (status !== undefined && status >= 500);
+}
 
 /**
  * One watch on the pod's name, re-opened if the server closes it early (watches have a server
- * timeout), until the pod ends or the deadline passes. Without a resourceVersion the watch opens
- * with the pod's current state, so a pod that finished before the watch began is still seen.
+ * timeout), until the pod ends or the deadline passes; the deadline aborts a watch however it
+ * hangs. Without a resourceVersion the watch opens with the pod's current state, so a pod that
+ * finished before the watch began is still seen. A refused watch (401, 403, 404) is an error at
+ * once; a failing server is tried again until the deadline, and at the deadline the pod is read
+ * once more, so that a watch that saw nothing does not report a finished pod as still running.
  */
 async function watchPod(
-  watch: WatchLike,
+  client: KubeClient,
   namespace: string,
   name: string,
   deadline: number
 ): Promise<WatchEnd> {
+  const path = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
   let last: V1Pod | undefined;
+  let lastProblem: unknown;
   while (Date.now() < deadline) {
     const opened = Date.now();
-    const end = await new Promise<WatchEnd | 'closed'>((resolve) => {
-      let settled = false;
-      let controller: AbortController | undefined;
-      const finish = (value: WatchEnd | 'closed'): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        controller?.abort();
-        resolve(value);
-      };
-      const timer = setTimeout(
-        () => finish({ ended: 'timeout', ...(last ? { pod: last } : {}) }),
-        deadline - Date.now()
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
+    let end: WatchEnd | undefined;
+    try {
+      await kubeWatch<V1Pod>(
+        client,
+        path,
+        (event) => {
+          if (event.type === 'DELETED') end = { ended: 'deleted' };
+          else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
+            last = event.object;
+            if (podOutcome(event.object).state !== 'running') end = { ended: 'done', pod: event.object };
+          }
+          if (end) controller.abort();
+        },
+        controller.signal
       );
-      watch
-        .watch(
-          `/api/v1/namespaces/${namespace}/pods`,
-          { fieldSelector: `metadata.name=${name}` },
-          (type: string, object: V1Pod) => {
-            if (type === 'DELETED') return finish({ ended: 'deleted' });
-            if (type !== 'ADDED' && type !== 'MODIFIED') return;
-            last = object;
-            if (podOutcome(object).state !== 'running') finish({ ended: 'done', pod: object });
-          },
-          () => finish('closed')
-        )
-        .then((c) => {
-          controller = c;
-          if (settled) c.abort();
-        })
-        .catch(() => finish('closed'));
-    });
-    if (end !== 'closed') return end;
+    } catch (error) {
+      if (
+        !isPassing(error) &&
+        !(error instanceof UserError && /cannot keep a watch open/.test(error.message))
+      )
+        throw error;
+      lastProblem = error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (end) return end;
     // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
     // so that a misbehaving server does not turn this into a busy loop.
     if (Date.now() - opened < 1000)
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
+  }
+  try {
+    const pod = await kubeJson<V1Pod>(client, 'GET', inNamespace(namespace, `pods/${enc(name)}`));
+    if (podOutcome(pod).state !== 'running') return { ended: 'done', pod };
+    last = pod;
+  } catch (error) {
+    if (statusOf(error) === 404) return { ended: 'deleted' };
+    if (!last && lastProblem) throw lastProblem;
   }
   return { ended: 'timeout', ...(last ? { pod: last } : {}) };
 }

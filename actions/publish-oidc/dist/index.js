@@ -382,7 +382,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lc: () => (/* binding */ loadKubeClient)
 });
 
-// UNUSED EXPORTS: KubeApiError, kubeCall, kubeErrorText, kubeJson, namespacedPath, statusOf
+// UNUSED EXPORTS: KubeApiError, kubeCall, kubeErrorText, kubeJson, namespacedPath, requestOptionsFor, statusOf
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -678,20 +678,34 @@ async function kubeRequest(client, method, path, options = {}) {
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const timeoutMs = options.timeoutMs ?? 15000;
     return new Promise((resolve, reject) => {
+        const tooSlow = () => new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input);
+        // The socket timeout catches silence; this catches an answer that trickles in for ever.
+        const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
         const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
             const chunks = [];
             response.on('data', (chunk) => chunks.push(chunk));
-            response.on('end', () => resolve({
-                status: response.statusCode ?? 0,
-                body: Buffer.concat(chunks).toString('utf8'),
-                contentType: String(response.headers['content-type'] ?? '')
-            }));
-            response.on('error', reject);
+            response.on('end', () => {
+                clearTimeout(deadline);
+                resolve({
+                    status: response.statusCode ?? 0,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    contentType: String(response.headers['content-type'] ?? '')
+                });
+            });
+            response.on('error', (error) => {
+                clearTimeout(deadline);
+                reject(error instanceof errors/* UserError */.yo
+                    ? error
+                    : new errors/* UserError */.yo(`the cluster at ${client.server} broke off its answer to ${method} ${path} (${firstLine(error)}).`, client.source.input));
+            });
         });
-        request.on('timeout', () => request.destroy(new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input)));
-        request.on('error', (error) => reject(error instanceof errors/* UserError */.yo
-            ? error
-            : new errors/* UserError */.yo(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input)));
+        request.on('timeout', () => request.destroy(tooSlow()));
+        request.on('error', (error) => {
+            clearTimeout(deadline);
+            reject(error instanceof errors/* UserError */.yo
+                ? error
+                : new errors/* UserError */.yo(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input));
+        });
         if (options.body)
             request.write(options.body);
         request.end();

@@ -1,0 +1,94 @@
+/**
+ * A Kubernetes watch over the kubeconfig's own TLS and credentials: one streaming GET whose answer
+ * is one JSON event per line. Written on the REST request the suite already makes (client.ts)
+ * rather than with client-node's Watch, whose request cannot be aborted before the server answers,
+ * so a watch that hangs held the process open past its deadline.
+ */
+import { UserError } from '../io/errors.js';
+import { KubeApiError, requestOptionsFor, type KubeClient } from './client.js';
+
+export interface WatchEvent<T> {
+  type: string;
+  object: T;
+}
+
+/** How a watch stopped: the server closed it, or the signal aborted it. */
+export type WatchClose = 'closed' | 'aborted';
+
+/**
+ * Streams the events of `path` (a list path; `watch=true` is added) to `onEvent` until the server
+ * closes the stream or `signal` aborts it. Rejects with a KubeApiError when the server refuses the
+ * watch (401, 403, 404…), and with a UserError when the stream breaks or is not JSON events.
+ */
+export async function kubeWatch<T>(
+  client: KubeClient,
+  path: string,
+  onEvent: (event: WatchEvent<T>) => void,
+  signal: AbortSignal
+): Promise<WatchClose> {
+  const url = new URL(client.server + path);
+  url.searchParams.set('watch', 'true');
+  const options = await requestOptionsFor(client, 'GET');
+  const transport = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  if (signal.aborted) return 'aborted';
+  return new Promise<WatchClose>((resolve, reject) => {
+    const fail = (error: Error): void => {
+      request.destroy();
+      reject(error);
+    };
+    const request = transport.request(url, options, (response) => {
+      const status = response.statusCode ?? 0;
+      response.setEncoding('utf8');
+      if (status < 200 || status > 299) {
+        let body = '';
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          reject(new KubeApiError('GET', `${url.pathname}${url.search}`, { status, body, contentType: '' }))
+        );
+        return;
+      }
+      let pending = '';
+      response.on('data', (chunk: string) => {
+        pending += chunk;
+        let newline = pending.indexOf('\n');
+        while (newline >= 0) {
+          const line = pending.slice(0, newline).trim();
+          pending = pending.slice(newline + 1);
+          newline = pending.indexOf('\n');
+          if (line === '') continue;
+          let event: WatchEvent<T>;
+          try {
+            event = JSON.parse(line) as WatchEvent<T>;
+          } catch {
+            return fail(
+              new UserError(
+                `the cluster at ${client.server} answered a watch of ${url.pathname} with something that is not JSON events.`,
+                client.source.input
+              )
+            );
+          }
+          onEvent(event);
+          if (signal.aborted) return;
+        }
+      });
+      response.on('end', () => resolve(signal.aborted ? 'aborted' : 'closed'));
+      response.on('error', () => resolve(signal.aborted ? 'aborted' : 'closed'));
+    });
+    const abort = (): void => {
+      request.destroy();
+      resolve('aborted');
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    request.on('close', () => signal.removeEventListener('abort', abort));
+    request.on('error', (error) => {
+      if (signal.aborted) return resolve('aborted');
+      reject(
+        new UserError(
+          `cannot keep a watch open on the cluster at ${client.server} (${error.message.split('\n')[0] ?? ''}).`,
+          client.source.input
+        )
+      );
+    });
+    request.end();
+  });
+}

@@ -1,0 +1,147 @@
+// The pod watch when the API server misbehaves: it hangs before answering, refuses the watch, or
+// streams something that is not events. A loopback HTTP server plays each part, since the
+// kube-apiserver double behaves; the watch must end by its deadline and name what went wrong.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { kubeRequest, loadKubeClient, type KubeClient } from '../src/kube/client.js';
+import { kubeWatch, type WatchEvent } from '../src/kube/watch.js';
+import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+let server: Server;
+let client: KubeClient;
+let handler: Handler = () => undefined;
+const sockets = new Set<Socket>();
+const closedRequests: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    request.socket.on('close', () => closedRequests.push(request.url ?? ''));
+    handler(request, response);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const kubeconfig = [
+    'apiVersion: v1',
+    'kind: Config',
+    'current-context: c',
+    'contexts: [{name: c, context: {cluster: c, user: u}}]',
+    `clusters: [{name: c, cluster: {server: 'http://127.0.0.1:${port}'}}]`,
+    'users: [{name: u, user: {token: watch-test-token}}]'
+  ].join('\n');
+  client = await loadKubeClient({ input: 'kubeconfig', value: kubeconfig }, () => undefined);
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const pod = (phase: string): unknown => ({
+  metadata: { name: 'p', namespace: 'default' },
+  status: { phase, containerStatuses: [] }
+});
+
+describe('kubeWatch', () => {
+  it('hands over events split across chunks, line by line', async () => {
+    handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const stream = `${JSON.stringify({ type: 'ADDED', object: { n: 1 } })}\n${JSON.stringify({ type: 'MODIFIED', object: { n: 2 } })}\n`;
+      response.write(stream.slice(0, 17));
+      setTimeout(() => response.end(stream.slice(17)), 20);
+    };
+    const events: WatchEvent<{ n: number }>[] = [];
+    const close = await kubeWatch<{ n: number }>(
+      client,
+      '/api/v1/pods',
+      (e) => events.push(e),
+      new AbortController().signal
+    );
+    expect(close).toBe('closed');
+    expect(events).toEqual([
+      { type: 'ADDED', object: { n: 1 } },
+      { type: 'MODIFIED', object: { n: 2 } }
+    ]);
+  });
+
+  it('is aborted by its signal even when the server never answers, and drops the connection', async () => {
+    handler = () => undefined;
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const started = Date.now();
+    await expect(
+      kubeWatch(client, '/api/v1/namespaces/default/pods', () => undefined, controller.signal)
+    ).resolves.toBe('aborted');
+    expect(Date.now() - started).toBeLessThan(5000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closedRequests.some((url) => url.startsWith('/api/v1/namespaces/default/pods?watch=true'))).toBe(
+      true
+    );
+  });
+
+  it('rejects a refused watch with its status, and a stream that is not events', async () => {
+    handler = (_request, response) => {
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ kind: 'Status', message: 'pods is forbidden: cannot watch', code: 403 }));
+    };
+    await expect(
+      kubeWatch(client, '/api/v1/pods', () => undefined, new AbortController().signal)
+    ).rejects.toMatchObject({
+      code: 403
+    });
+    handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>proxy error</html>\n');
+    };
+    await expect(
+      kubeWatch(client, '/api/v1/pods', () => undefined, new AbortController().signal)
+    ).rejects.toThrow(/answered a watch of \/api\/v1\/pods with something that is not JSON events/);
+  });
+});
+
+describe("verify-irsa's pod watch", () => {
+  it('ends at its deadline when the watch hangs, and reads the pod once more to report how it ended', async () => {
+    handler = (request, response) => {
+      if (request.url?.includes('watch=true')) return; // never answers
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(pod('Succeeded')));
+    };
+    const started = Date.now();
+    const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 300);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
+  });
+
+  it('names a refused watch at once instead of waiting out the timeout', async () => {
+    handler = (_request, response) => {
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ kind: 'Status', message: 'pods is forbidden: cannot watch', code: 403 }));
+    };
+    const started = Date.now();
+    await expect(kubeClusterOps(client).watchPod('default', 'p', Date.now() + 10_000)).rejects.toMatchObject({
+      code: 403
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('a plain request', () => {
+  it('is cut at its timeout when the answer trickles in for ever, not only when it stops', async () => {
+    handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const drip = setInterval(() => response.write(' '), 50);
+      response.on('close', () => clearInterval(drip));
+    };
+    const started = Date.now();
+    await expect(
+      kubeRequest(client, 'GET', '/api/v1/namespaces/default', { timeoutMs: 400 })
+    ).rejects.toThrow(/did not answer within 0.4 s/);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
