@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { IAMClient, ListRolesCommand, CreateRoleCommand } from '@aws-sdk/client-iam';
-import { clientConfig, endpointFor, RequestCounter, resolveRegion } from '../src/aws/clients.js';
+import {
+  AWS_REQUEST_TIMEOUT_MS,
+  clientConfig,
+  endpointFor,
+  RequestCounter,
+  resolveRegion
+} from '../src/aws/clients.js';
+import { startFaultProxy } from './stack/fault-proxy.js';
 
 describe('AWS client configuration', () => {
   it('prefers the service variable over the global endpoint variable', () => {
@@ -16,12 +23,22 @@ describe('AWS client configuration', () => {
       endpoint: 'http://127.0.0.1:5000',
       forcePathStyle: true,
       retryMode: 'adaptive',
-      maxAttempts: 8
+      maxAttempts: 8,
+      requestHandler: {
+        requestTimeout: AWS_REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        connectionTimeout: 5000
+      }
     });
     expect(clientConfig('S3', 'eu-west-1', {})).toEqual({
       region: 'eu-west-1',
       retryMode: 'adaptive',
-      maxAttempts: 8
+      maxAttempts: 8,
+      requestHandler: {
+        requestTimeout: AWS_REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        connectionTimeout: 5000
+      }
     });
     expect(
       clientConfig('IAM', 'eu-west-1', { AWS_ENDPOINT_URL: 'http://x:1' }).forcePathStyle
@@ -53,5 +70,24 @@ describe('AWS client configuration', () => {
     expect(counter.readCount).toBe(1);
     expect(counter.writeCount).toBe(1);
     expect([...counter.writes.keys()]).toEqual(['CreateRole']);
+  });
+
+  it('gives up on a request that is never answered and sends it again, instead of waiting for ever', async () => {
+    const stuck = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      faults: ['hang'],
+      failFirst: 1
+    });
+    try {
+      const iam = new IAMClient(clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: stuck.url }, 300));
+      const started = Date.now();
+      await iam.send(new ListRolesCommand({}));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(stuck.injected.map((fault) => fault.fault)).toEqual(['hang']);
+      expect(stuck.seen.map((request) => request.action)).toEqual(['ListRoles', 'ListRoles']);
+      iam.destroy();
+    } finally {
+      await stuck.stop();
+    }
   });
 });

@@ -9,7 +9,13 @@ export interface AwsClientConfig {
   forcePathStyle?: boolean;
   retryMode: 'adaptive';
   maxAttempts: number;
+  requestHandler: { requestTimeout: number; throwOnRequestTimeout: true; connectionTimeout: number };
 }
+
+// The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
+// would hang the step until the job's timeout. With these, it fails as a TimeoutError and is retried.
+export const AWS_REQUEST_TIMEOUT_MS = 20_000;
+const AWS_CONNECT_TIMEOUT_MS = 5_000;
 
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
 /** The partition a region belongs to: where its STS can assume roles, and no other. */
@@ -42,9 +48,24 @@ export function endpointFor(service: AwsService, env: NodeJS.ProcessEnv): string
   return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
 
-export function clientConfig(service: AwsService, region: string, env: NodeJS.ProcessEnv): AwsClientConfig {
+export function clientConfig(
+  service: AwsService,
+  region: string,
+  env: NodeJS.ProcessEnv,
+  requestTimeoutMs = AWS_REQUEST_TIMEOUT_MS
+): AwsClientConfig {
   const endpoint = endpointFor(service, env);
-  const config: AwsClientConfig = { region, retryMode: 'adaptive', maxAttempts: 8 };
+  const config: AwsClientConfig = {
+    region,
+    retryMode: 'adaptive',
+    maxAttempts: 8,
+    // Without throwOnRequestTimeout, this SDK only logs a warning when requestTimeout passes.
+    requestHandler: {
+      requestTimeout: requestTimeoutMs,
+      throwOnRequestTimeout: true,
+      connectionTimeout: AWS_CONNECT_TIMEOUT_MS
+    }
+  };
   if (endpoint) config.endpoint = endpoint;
   if (service === 'S3' && endpoint) config.forcePathStyle = true;
   return config;

@@ -17,9 +17,10 @@ import type { AddressInfo, Socket } from 'node:net';
  * drops before the request reaches the service; drop-response: the service applies the request, then
  * the connection drops before its answer arrives (so a retried write meets its own first attempt);
  * cut-body: the service's status, headers and half its body arrive, then the connection drops, as when
- * a connection breaks while an S3 object streams (the SDK returns before the body, so it cannot retry).
+ * a connection breaks while an S3 object streams (the SDK returns before the body, so it cannot retry);
+ * hang: the request is taken and never answered, as behind a stuck proxy or a half-open connection.
  */
-export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body';
+export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body' | 'hang';
 
 /** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
 export interface ProxiedRequest {
@@ -209,6 +210,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         forwardThenDrop(target, req, body);
         return;
       }
+      if (fault === 'hang') return;
       if (fault === 'cut-body') {
         forwardThenCutBody(target, req, body, res);
         return;

@@ -21,6 +21,7 @@ __webpack_async_result__();
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AWS_REQUEST_TIMEOUT_MS: () => (/* binding */ AWS_REQUEST_TIMEOUT_MS),
 /* harmony export */   RequestCounter: () => (/* binding */ RequestCounter),
 /* harmony export */   clientConfig: () => (/* binding */ clientConfig),
 /* harmony export */   endpointFor: () => (/* binding */ endpointFor),
@@ -29,6 +30,10 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
+// The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
+// would hang the step until the job's timeout. With these, it fails as a TimeoutError and is retried.
+const AWS_REQUEST_TIMEOUT_MS = 20_000;
+const AWS_CONNECT_TIMEOUT_MS = 5_000;
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
 /** The partition a region belongs to: where its STS can assume roles, and no other. */
 function partitionOfRegion(region) {
@@ -58,9 +63,19 @@ function resolveRegion(input, env, inputName = 'region') {
 function endpointFor(service, env) {
     return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
-function clientConfig(service, region, env) {
+function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEOUT_MS) {
     const endpoint = endpointFor(service, env);
-    const config = { region, retryMode: 'adaptive', maxAttempts: 8 };
+    const config = {
+        region,
+        retryMode: 'adaptive',
+        maxAttempts: 8,
+        // Without throwOnRequestTimeout, this SDK only logs a warning when requestTimeout passes.
+        requestHandler: {
+            requestTimeout: requestTimeoutMs,
+            throwOnRequestTimeout: true,
+            connectionTimeout: AWS_CONNECT_TIMEOUT_MS
+        }
+    };
     if (endpoint)
         config.endpoint = endpoint;
     if (service === 'S3' && endpoint)
