@@ -1,6 +1,10 @@
 // verify-irsa's pod mode on the local stack: the kube double's kubelet runs the real aws CLI in
 // the pod; a pod that fails or hangs is diagnosed from its events and logs, and always deleted.
 import { describe, expect, it } from '@jest/globals';
+import { loadKubeClient } from '../src/kube/client.js';
+import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
+import { runBundle } from './harness/run-bundle.js';
 import {
   chainFor,
   check,
@@ -139,5 +143,77 @@ describe('verify-irsa pod mode on the local stack', () => {
     expect(v.checks.at(-1)?.fix).toBe(
       `delete it by hand: kubectl -n default delete serviceaccount ${chain.serviceAccount}`
     );
+  });
+
+  it('removes its pod and the service account it created when the job is cancelled (SIGINT)', async () => {
+    const chain = await chainFor();
+    const account = 'irsa-verify-cancelled';
+    chain.double.holdPods('running');
+    const cancel = new AbortController();
+    const running = runBundle(
+      'verify-irsa',
+      {
+        kubeconfig: chain.double.kubeconfig(),
+        'role-arn': chain.roleArn,
+        namespace: chain.namespace,
+        'service-account': account,
+        mode: 'pod',
+        'timeout-seconds': '120'
+      },
+      { signal: cancel.signal, killSignal: 'SIGINT', timeoutMs: 60_000 }
+    );
+    const ourPods = () =>
+      chain.double.pods(chain.namespace).filter((p) => p.metadata.name.startsWith('irsa-verify-'));
+    while (ourPods().length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(chain.double.serviceAccount(chain.namespace, account)).toBeDefined();
+    cancel.abort();
+    const run = await running;
+    expect(run.status).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(
+      new RegExp(
+        `^verify-irsa was cancelled \\(SIGINT\\) before it finished; deleted the pod ${chain.namespace}/irsa-verify-[0-9a-f]+ this run created; deleted the service account ${chain.namespace}/${account} this run created\\.$`
+      )
+    );
+    expect(ourPods()).toEqual([]);
+    expect(chain.double.serviceAccount(chain.namespace, account)).toBeUndefined();
+  }, 90_000);
+
+  it('deletes what a create left behind when its answer was lost, but not what a refused create names', async () => {
+    const chain = await chainFor();
+    const cluster = kubeClusterOps(
+      await loadKubeClient({ input: 'kubeconfig', value: chain.double.kubeconfig() }, () => undefined)
+    );
+    const created = new CreatedObjects();
+    // The server creates the account, and the connection drops before its answer arrives.
+    const lossy = created.tracking({
+      ...cluster,
+      createServiceAccount: async (namespace, name, roleArn) => {
+        await cluster.createServiceAccount(namespace, name, roleArn);
+        throw new Error('socket hang up');
+      }
+    });
+    await expect(lossy.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn)).rejects.toThrow(
+      'socket hang up'
+    );
+    // A second create of the same name is refused (409): the account is not this call's to delete.
+    const tracked = created.tracking(cluster);
+    await expect(
+      tracked.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn)
+    ).rejects.toMatchObject({ code: 409 });
+    expect(chain.double.serviceAccount(chain.namespace, 'lost-answer')).toBeDefined();
+    // An account someone else made: a refused create of it leaves it alone.
+    await cluster.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn);
+    await expect(
+      tracked.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn)
+    ).rejects.toMatchObject({
+      code: 409
+    });
+    expect(await created.removeLeftovers(cluster)).toEqual([
+      `deleted the service account ${chain.namespace}/lost-answer this run created`
+    ]);
+    expect(chain.double.serviceAccount(chain.namespace, 'lost-answer')).toBeUndefined();
+    expect(chain.double.serviceAccount(chain.namespace, 'someone-elses')).toBeDefined();
+    await cluster.deleteServiceAccount(chain.namespace, 'someone-elses');
   });
 });

@@ -1,17 +1,34 @@
 // Only the input parser is imported up front: the cluster client, the SDKs and jose load after
 // every input has been accepted, so a bad input fails at once.
 import type { ActionContext, ActionResult } from '../io/action.js';
+import { onCancel } from '../io/cancel.js';
+import { oneLine } from '../io/errors.js';
+import { fail } from '../io/workflow-commands.js';
 import { parseVerifyInputs } from './inputs.js';
 
 export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult> {
   // Every input is checked before the cluster or AWS is touched.
   const inputs = parseVerifyInputs(ctx.read, ctx.env);
   const { verifyDeps, verifyResult } = await import('./deps.js');
-  const { deps, close } = await verifyDeps(inputs, ctx);
+  const { deps, close, removeLeftovers } = await verifyDeps(inputs, ctx);
+  // A cancelled job must not leave the verify pod or a service account it made behind.
+  const stopListening = onCancel(async (signal) => {
+    const notes = inputs.cleanup ? await removeLeftovers() : [];
+    fail(
+      oneLine(
+        `verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`
+      )
+    );
+    process.exit(1);
+  });
   const { run } = await import('./run.js');
   try {
-    return verifyResult(inputs, await run(inputs, deps));
+    const result = verifyResult(inputs, await run(inputs, deps));
+    // What a create whose answer was lost left behind (run() removes what it knows it made).
+    if (inputs.cleanup) for (const note of await removeLeftovers()) ctx.log.warning(`Cleanup: ${note}.`);
+    return result;
   } finally {
+    stopListening();
     close();
   }
 }

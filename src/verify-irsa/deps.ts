@@ -7,6 +7,7 @@ import { anonymousGet } from './anonymous-https.js';
 import { verifySummary } from './chain-summary.js';
 import type { ClusterOps, ServiceAccountView } from './cluster.js';
 import { kubeClusterOps } from './cluster.js';
+import { CreatedObjects } from './created-objects.js';
 import type { VerifyInputs } from './inputs.js';
 import type { VerifyDeps, VerifyOutcome } from './run.js';
 
@@ -39,9 +40,10 @@ function withFirstRead(
 export async function verifyDeps(
   inputs: VerifyInputs,
   ctx: ActionContext
-): Promise<{ deps: VerifyDeps; close(): void }> {
+): Promise<{ deps: VerifyDeps; close(): void; removeLeftovers(): Promise<string[]> }> {
   const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
   const cluster = kubeClusterOps(kube);
+  const created = new CreatedObjects();
   // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
   // of the start-up) load while it travels; the catch only keeps an early failure from counting as
   // unhandled before run() awaits it.
@@ -56,7 +58,7 @@ export async function verifyDeps(
   const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
   const extraCaPem = await extraCa(ctx.env);
   const deps: VerifyDeps = {
-    cluster: withFirstRead(cluster, inputs, firstRead),
+    cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
     iam,
     sts: {
       sts,
@@ -75,7 +77,8 @@ export async function verifyDeps(
     close: () => {
       iam.destroy();
       sts.destroy();
-    }
+    },
+    removeLeftovers: () => created.removeLeftovers(cluster)
   };
 }
 

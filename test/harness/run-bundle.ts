@@ -25,8 +25,10 @@ export interface BundleOptions {
   env?: Record<string, string | undefined>;
   node?: string;
   timeoutMs?: number;
-  /** Kills the bundle with SIGKILL when aborted: a runner cancelled or a machine lost mid-run. */
+  /** Kills the bundle when aborted: a runner cancelled or a machine lost mid-run. */
   signal?: AbortSignal;
+  /** What the abort sends: SIGKILL (a lost machine, the default) or SIGINT (a cancelled job). */
+  killSignal?: NodeJS.Signals;
 }
 
 /** Parses the GITHUB_OUTPUT file format that @actions/core writes (name<<DELIMITER ... DELIMITER). */
@@ -89,7 +91,9 @@ export async function runBundle(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300000);
-  options.signal?.addEventListener('abort', () => child.kill('SIGKILL'), { once: true });
+  options.signal?.addEventListener('abort', () => child.kill(options.killSignal ?? 'SIGKILL'), {
+    once: true
+  });
   const status = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
   clearTimeout(timer);
   const elapsedMs = performance.now() - started;

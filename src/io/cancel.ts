@@ -1,0 +1,21 @@
+/**
+ * A cancelled job: the runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process.
+ * An action that made something outside the runner uses the first signal to remove it.
+ */
+export type CancelHandler = (signal: NodeJS.Signals) => Promise<void>;
+
+/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
+export function onCancel(handler: CancelHandler): () => void {
+  let handling = false;
+  const listener = (signal: NodeJS.Signals): void => {
+    if (handling) return;
+    handling = true;
+    void handler(signal);
+  };
+  process.on('SIGINT', listener);
+  process.on('SIGTERM', listener);
+  return () => {
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * What a verify-irsa run has created in the cluster, so that none of it outlives the run: not when a
+ * create's answer is lost (the object exists, the run saw an error), and not when the job is
+ * cancelled (the runner sends SIGINT, then SIGTERM, then kills).
+ */
+import { statusOf } from '../kube/client.js';
+import type { ClusterOps } from './cluster.js';
+
+type Kind = 'pod' | 'service account';
+
+interface Created {
+  kind: Kind;
+  namespace: string;
+  name: string;
+}
+
+export class CreatedObjects {
+  private readonly objects = new Map<string, Created>();
+
+  /** The cluster ops, noting each create before it is sent and forgetting each delete once done. */
+  tracking(cluster: ClusterOps): ClusterOps {
+    const note = async <T>(object: Created, create: () => Promise<T>): Promise<T> => {
+      const key = `${object.kind}:${object.namespace}/${object.name}`;
+      const noted = this.objects.has(key);
+      this.objects.set(key, object);
+      try {
+        return await create();
+      } catch (error) {
+        // The server answered: it refused, so this call created nothing (a 409 names an object
+        // that was there before it, which only an earlier create of this run may have made).
+        if (statusOf(error) !== undefined && !noted) this.objects.delete(key);
+        throw error;
+      }
+    };
+    const forget = (kind: Kind, namespace: string, name: string): void => {
+      this.objects.delete(`${kind}:${namespace}/${name}`);
+    };
+    return {
+      ...cluster,
+      createServiceAccount: (namespace, name, roleArn) =>
+        note({ kind: 'service account', namespace, name }, () =>
+          cluster.createServiceAccount(namespace, name, roleArn)
+        ),
+      deleteServiceAccount: async (namespace, name) => {
+        await cluster.deleteServiceAccount(namespace, name);
+        forget('service account', namespace, name);
+      },
+      createPod: (pod) =>
+        note(
+          {
+            kind: 'pod',
+            namespace: pod.metadata?.namespace ?? 'default',
+            name: pod.metadata?.name ?? ''
+          },
+          () => cluster.createPod(pod)
+        ),
+      deletePod: async (namespace, name) => {
+        await cluster.deletePod(namespace, name);
+        forget('pod', namespace, name);
+      }
+    };
+  }
+
+  /**
+   * Deletes what is still noted (pods first: a service account is still in use by its pod) and
+   * says what became of each; a delete that fails is reported, not thrown.
+   */
+  async removeLeftovers(cluster: ClusterOps): Promise<string[]> {
+    const ordered = [...this.objects.values()].sort((a, b) =>
+      a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1
+    );
+    const notes: string[] = [];
+    for (const object of ordered) {
+      const what = `the ${object.kind} ${object.namespace}/${object.name}`;
+      try {
+        if (object.kind === 'pod') await cluster.deletePod(object.namespace, object.name);
+        else await cluster.deleteServiceAccount(object.namespace, object.name);
+        this.objects.delete(`${object.kind}:${object.namespace}/${object.name}`);
+        notes.push(`deleted ${what} this run created`);
+      } catch (error) {
+        notes.push(
+          `could not delete ${what} (${error instanceof Error ? error.message : String(error)}): delete it by hand`
+        );
+      }
+    }
+    return notes;
+  }
+
+  get size(): number {
+    return this.objects.size;
+  }
+}
