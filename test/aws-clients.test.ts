@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { IAMClient, ListRolesCommand, CreateRoleCommand } from '@aws-sdk/client-iam';
+import { IAMClient, ListRolesCommand, CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import {
   AWS_REQUEST_TIMEOUT_MS,
   clientConfig,
   endpointFor,
+  namingFailedCalls,
   RequestCounter,
   resolveRegion
 } from '../src/aws/clients.js';
+import { failureText } from '../src/io/errors.js';
 import { startFaultProxy } from './stack/fault-proxy.js';
 
 describe('AWS client configuration', () => {
@@ -88,6 +90,33 @@ describe('AWS client configuration', () => {
       iam.destroy();
     } finally {
       await stuck.stop();
+    }
+  });
+
+  it('names the service, call and HTTP status of a failed call that the action did not foresee', async () => {
+    const failing = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      faults: ['server-error'],
+      rate: 1
+    });
+    try {
+      const iam = namingFailedCalls(
+        new IAMClient({
+          ...clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: failing.url }),
+          maxAttempts: 1
+        }),
+        'IAM'
+      );
+      const error = await iam
+        .send(new GetRoleCommand({ RoleName: 'anything' }))
+        .catch((caught: unknown) => caught);
+      expect(failureText(error)).toBe(
+        'AWS IAM GetRole failed: ServiceFailureException (HTTP 500): An internal error occurred.'
+      );
+      expect(failureText(new Error('plain\nfailure'))).toBe('plain failure');
+      iam.destroy();
+    } finally {
+      await failing.stop();
     }
   });
 });

@@ -71,6 +71,32 @@ export function clientConfig(
   return config;
 }
 
+/**
+ * Tags each failed call's error with the service and operation ("IAM GetRole"), which the SDK's
+ * error does not carry, so that an unforeseen failure can say which call it was (failureText).
+ */
+export function namingFailedCalls<C extends Client<object, MetadataBearer, unknown>>(
+  client: C,
+  service: AwsService
+): C {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (typeof error === 'object' && error !== null && !('awsCall' in error))
+          Object.defineProperty(error, 'awsCall', {
+            value: `${service} ${String(context.commandName ?? 'call').replace(/Command$/, '')}`,
+            enumerable: false
+          });
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'talosIrsaNamedCall' }
+  );
+  return client;
+}
+
 /** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
 export class RequestCounter {
   readonly reads = new Map<string, number>();

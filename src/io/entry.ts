@@ -1,6 +1,6 @@
 // The one place that talks to the runner.
 import type { ActionContext, ActionResult } from './action.js';
-import { isUserError, oneLine } from './errors.js';
+import { failureText, isUserError, oneLine } from './errors.js';
 import { envInputReader } from './inputs.js';
 import type { Logger } from './logger.js';
 import { addMask, appendSummary, fail, group, info, issue, setOutput } from './workflow-commands.js';
@@ -26,6 +26,6 @@ export async function runAction(main: (ctx: ActionContext) => Promise<ActionResu
     if (result.failure) fail(oneLine(result.failure));
   } catch (error) {
     if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);
-    fail(oneLine(error));
+    fail(isUserError(error) ? oneLine(error) : failureText(error));
   }
 }

@@ -1,7 +1,7 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { maskSecret } from '../io/secrets.js';
-import { clientConfig } from '../aws/clients.js';
+import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import { loadKubeClient } from '../kube/client.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { IRSA_ROLE_YAML_INPUTS, readIrsaRoleInputs } from './inputs.js';
@@ -14,7 +14,7 @@ function iamRegion(env: NodeJS.ProcessEnv): string {
 export async function createIamClient(env: NodeJS.ProcessEnv): Promise<IAMClient> {
   // Loaded lazily so that a bad input fails before the SDK is even read from disk.
   const { IAMClient } = await import('@aws-sdk/client-iam');
-  return new IAMClient(clientConfig('IAM', iamRegion(env), env));
+  return namingFailedCalls(new IAMClient(clientConfig('IAM', iamRegion(env), env)), 'IAM');
 }
 
 export interface IrsaRoleOverrides {

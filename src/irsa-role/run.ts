@@ -3,7 +3,7 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { GetPolicyCommand } from '@aws-sdk/client-iam';
 import type { ActionResult } from '../io/action.js';
-import { UserError, oneLine } from '../io/errors.js';
+import { failureText, UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { managedTags } from '../trust/tags.js';
 import {
@@ -183,7 +183,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   const outcomes: RoleOutcome[] = settled.map((result) =>
     result.status === 'fulfilled'
       ? { report: result.value.report, annotations: result.value.annotations, error: undefined }
-      : { report: undefined, annotations: [], error: oneLine(result.reason) }
+      : { report: undefined, annotations: [], error: failureText(result.reason) }
   );
   const failures = outcomes.flatMap((outcome, index): Array<[string, string]> =>
     outcome.error ? [[inputs.bindings[index]?.roleName ?? '', outcome.error]] : []

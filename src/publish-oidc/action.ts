@@ -18,18 +18,19 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
   await afterPendingConnects();
 
   // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
-  const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, tlsAdapters] = await Promise.all([
-    import('@aws-sdk/client-s3'),
-    import('@aws-sdk/client-iam'),
-    import('../aws/clients.js'),
-    import('./run.js'),
-    Promise.all([import('./issuer-thumbprint.js'), import('../net/anonymous-get.js')])
-  ]);
+  const [{ S3Client }, { IAMClient }, { clientConfig, namingFailedCalls }, { run }, tlsAdapters] =
+    await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('@aws-sdk/client-iam'),
+      import('../aws/clients.js'),
+      import('./run.js'),
+      Promise.all([import('./issuer-thumbprint.js'), import('../net/anonymous-get.js')])
+    ]);
   const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
   return run(inputs, {
     readCluster: () => clusterRead,
-    s3: new S3Client(clientConfig('S3', inputs.region, ctx.env)),
-    iam: new IAMClient(clientConfig('IAM', inputs.region, ctx.env)),
+    s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
+    iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
     issuerThumbprint: (url) => issuerThumbprint(url),
     publicGet: (url) => anonymousGet(url),
     log: ctx.log,

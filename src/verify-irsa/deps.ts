@@ -1,6 +1,6 @@
 // The real collaborators of run(), loaded by the action once every input has been accepted.
 import { readFile } from 'node:fs/promises';
-import { clientConfig } from '../aws/clients.js';
+import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
 import { anonymousGet } from './anonymous-https.js';
@@ -54,8 +54,8 @@ export async function verifyDeps(
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts')
   ]);
-  const iam = new IAMClient(clientConfig('IAM', inputs.region, ctx.env));
-  const sts = new STSClient(clientConfig('STS', inputs.region, ctx.env));
+  const iam = namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM');
+  const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
   const extraCaPem = await extraCa(ctx.env);
   const deps: VerifyDeps = {
     cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
@@ -63,7 +63,10 @@ export async function verifyDeps(
     sts: {
       sts,
       stsWithCredentials: (credentials) =>
-        new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+        namingFailedCalls(
+          new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+          'STS'
+        ),
       mask: ctx.mask,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
     },

@@ -605,7 +605,7 @@ async function run(inputs, deps) {
     // A UserError raised while converging (IAM rejecting a policy) fails the step like any bad input.
     const outcomes = settled.map((result) => result.status === 'fulfilled'
         ? { report: result.value.report, annotations: result.value.annotations, error: undefined }
-        : { report: undefined, annotations: [], error: (0,errors/* oneLine */.TN)(result.reason) });
+        : { report: undefined, annotations: [], error: (0,errors/* failureText */.kY)(result.reason) });
     const failures = outcomes.flatMap((outcome, index) => outcome.error ? [[inputs.bindings[index]?.roleName ?? '', outcome.error]] : []);
     const roleArns = {};
     for (const outcome of outcomes)

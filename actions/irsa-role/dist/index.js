@@ -141,7 +141,7 @@ async function runAction(main) {
     catch (error) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             issue('debug', error.stack);
-        fail((0,errors/* oneLine */.TN)(error));
+        fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
     }
 }
 
@@ -154,6 +154,7 @@ async function runAction(main) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
@@ -175,6 +176,19 @@ function isUserError(error) {
 function oneLine(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+/**
+ * One line for a failure the action did not foresee. An AWS call's error (tagged by the client,
+ * src/aws/clients.ts) says which service and call failed and the HTTP status, since the SDK's own
+ * message may be just "UnknownError" or an XML parser's complaint.
+ */
+function failureText(error) {
+    const call = typeof error === 'object' && error !== null ? error.awsCall : undefined;
+    if (typeof call !== 'string' || !(error instanceof Error))
+        return oneLine(error);
+    const status = error.$metadata?.httpStatusCode;
+    const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
+    return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
 }
 
 
@@ -463,6 +477,26 @@ function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEO
     if (service === 'S3' && endpoint)
         config.forcePathStyle = true;
     return config;
+}
+/**
+ * Tags each failed call's error with the service and operation ("IAM GetRole"), which the SDK's
+ * error does not carry, so that an unforeseen failure can say which call it was (failureText).
+ */
+function namingFailedCalls(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (typeof error === 'object' && error !== null && !('awsCall' in error))
+                Object.defineProperty(error, 'awsCall', {
+                    value: `${service} ${String(context.commandName ?? 'call').replace(/Command$/, '')}`,
+                    enumerable: false
+                });
+            throw error;
+        }
+    }, { step: 'initialize', name: 'talosIrsaNamedCall' });
+    return client;
 }
 /** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
 class RequestCounter {
@@ -771,7 +805,7 @@ function iamRegion(env) {
 async function createIamClient(env) {
     // Loaded lazily so that a bad input fails before the SDK is even read from disk.
     const { IAMClient } = await __nccwpck_require__.e(/* import() */ 764).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
-    return new IAMClient(clientConfig('IAM', iamRegion(env), env));
+    return namingFailedCalls(new IAMClient(clientConfig('IAM', iamRegion(env), env)), 'IAM');
 }
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.

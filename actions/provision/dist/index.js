@@ -141,7 +141,7 @@ async function runAction(main) {
     catch (error) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             issue('debug', error.stack);
-        fail((0,errors/* oneLine */.TN)(error));
+        fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
     }
 }
 
@@ -154,6 +154,7 @@ async function runAction(main) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
@@ -175,6 +176,19 @@ function isUserError(error) {
 function oneLine(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+/**
+ * One line for a failure the action did not foresee. An AWS call's error (tagged by the client,
+ * src/aws/clients.ts) says which service and call failed and the HTTP status, since the SDK's own
+ * message may be just "UnknownError" or an XML parser's complaint.
+ */
+function failureText(error) {
+    const call = typeof error === 'object' && error !== null ? error.awsCall : undefined;
+    if (typeof call !== 'string' || !(error instanceof Error))
+        return oneLine(error);
+    const status = error.$metadata?.httpStatusCode;
+    const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
+    return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
 }
 
 

@@ -25,6 +25,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   RequestCounter: () => (/* binding */ RequestCounter),
 /* harmony export */   clientConfig: () => (/* binding */ clientConfig),
 /* harmony export */   endpointFor: () => (/* binding */ endpointFor),
+/* harmony export */   namingFailedCalls: () => (/* binding */ namingFailedCalls),
 /* harmony export */   partitionOfRegion: () => (/* binding */ partitionOfRegion),
 /* harmony export */   resolveRegion: () => (/* binding */ resolveRegion)
 /* harmony export */ });
@@ -81,6 +82,26 @@ function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEO
     if (service === 'S3' && endpoint)
         config.forcePathStyle = true;
     return config;
+}
+/**
+ * Tags each failed call's error with the service and operation ("IAM GetRole"), which the SDK's
+ * error does not carry, so that an unforeseen failure can say which call it was (failureText).
+ */
+function namingFailedCalls(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (typeof error === 'object' && error !== null && !('awsCall' in error))
+                Object.defineProperty(error, 'awsCall', {
+                    value: `${service} ${String(context.commandName ?? 'call').replace(/Command$/, '')}`,
+                    enumerable: false
+                });
+            throw error;
+        }
+    }, { step: 'initialize', name: 'talosIrsaNamedCall' });
+    return client;
 }
 /** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
 class RequestCounter {
@@ -234,7 +255,7 @@ async function runAction(main) {
     catch (error) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             issue('debug', error.stack);
-        fail((0,errors/* oneLine */.TN)(error));
+        fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
     }
 }
 
@@ -247,6 +268,7 @@ async function runAction(main) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
@@ -268,6 +290,19 @@ function isUserError(error) {
 function oneLine(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+/**
+ * One line for a failure the action did not foresee. An AWS call's error (tagged by the client,
+ * src/aws/clients.ts) says which service and call failed and the HTTP status, since the SDK's own
+ * message may be just "UnknownError" or an XML parser's complaint.
+ */
+function failureText(error) {
+    const call = typeof error === 'object' && error !== null ? error.awsCall : undefined;
+    if (typeof call !== 'string' || !(error instanceof Error))
+        return oneLine(error);
+    const status = error.$metadata?.httpStatusCode;
+    const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
+    return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
 }
 
 
@@ -977,7 +1012,7 @@ async function publishOidcAction(ctx) {
     clusterRead.catch(() => undefined);
     await (0,client/* afterPendingConnects */.TO)();
     // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
-    const [{ S3Client }, { IAMClient }, { clientConfig }, { run }, tlsAdapters] = await Promise.all([
+    const [{ S3Client }, { IAMClient }, { clientConfig, namingFailedCalls }, { run }, tlsAdapters] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
@@ -987,8 +1022,8 @@ async function publishOidcAction(ctx) {
     const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
     return run(inputs, {
         readCluster: () => clusterRead,
-        s3: new S3Client(clientConfig('S3', inputs.region, ctx.env)),
-        iam: new IAMClient(clientConfig('IAM', inputs.region, ctx.env)),
+        s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
+        iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
         issuerThumbprint: (url) => issuerThumbprint(url),
         publicGet: (url) => anonymousGet(url),
         log: ctx.log,

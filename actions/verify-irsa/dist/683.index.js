@@ -496,15 +496,15 @@ async function verifyDeps(inputs, ctx) {
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19))
     ]);
-    const iam = new IAMClient((0,clients/* clientConfig */.yO)('IAM', inputs.region, ctx.env));
-    const sts = new STSClient((0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env));
+    const iam = (0,clients/* namingFailedCalls */.$H)(new IAMClient((0,clients/* clientConfig */.yO)('IAM', inputs.region, ctx.env)), 'IAM');
+    const sts = (0,clients/* namingFailedCalls */.$H)(new STSClient((0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env)), 'STS');
     const extraCaPem = await extraCa(ctx.env);
     const deps = {
         cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
         iam,
         sts: {
             sts,
-            stsWithCredentials: (credentials) => new STSClient({ ...(0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env), credentials }),
+            stsWithCredentials: (credentials) => (0,clients/* namingFailedCalls */.$H)(new STSClient({ ...(0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env), credentials }), 'STS'),
             mask: ctx.mask,
             sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
         },

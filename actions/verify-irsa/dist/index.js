@@ -20,6 +20,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $H: () => (/* binding */ namingFailedCalls),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   cn: () => (/* binding */ partitionOfRegion),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
@@ -78,6 +79,26 @@ function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEO
     if (service === 'S3' && endpoint)
         config.forcePathStyle = true;
     return config;
+}
+/**
+ * Tags each failed call's error with the service and operation ("IAM GetRole"), which the SDK's
+ * error does not carry, so that an unforeseen failure can say which call it was (failureText).
+ */
+function namingFailedCalls(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (typeof error === 'object' && error !== null && !('awsCall' in error))
+                Object.defineProperty(error, 'awsCall', {
+                    value: `${service} ${String(context.commandName ?? 'call').replace(/Command$/, '')}`,
+                    enumerable: false
+                });
+            throw error;
+        }
+    }, { step: 'initialize', name: 'talosIrsaNamedCall' });
+    return client;
 }
 /** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
 class RequestCounter {
@@ -142,7 +163,7 @@ async function runAction(main) {
     catch (error) {
         if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) && error instanceof Error && error.stack)
             (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', error.stack);
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error));
+        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error) : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .failureText */ .kY)(error));
     }
 }
 
@@ -155,6 +176,7 @@ async function runAction(main) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
@@ -176,6 +198,19 @@ function isUserError(error) {
 function oneLine(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+/**
+ * One line for a failure the action did not foresee. An AWS call's error (tagged by the client,
+ * src/aws/clients.ts) says which service and call failed and the HTTP status, since the SDK's own
+ * message may be just "UnknownError" or an XML parser's complaint.
+ */
+function failureText(error) {
+    const call = typeof error === 'object' && error !== null ? error.awsCall : undefined;
+    if (typeof call !== 'string' || !(error instanceof Error))
+        return oneLine(error);
+    const status = error.$metadata?.httpStatusCode;
+    const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
+    return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
 }
 
 
