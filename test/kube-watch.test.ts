@@ -145,3 +145,31 @@ describe('a plain request', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
+
+describe("verify-irsa's cleanup", () => {
+  it('sends a delete once more when the server fails it, but not when it refuses it', async () => {
+    const deletes: string[] = [];
+    let failures = 1;
+    handler = (request, response) => {
+      deletes.push(request.method ?? '');
+      const status = failures-- > 0 ? 500 : 200;
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify(status === 200 ? { kind: 'Status', status: 'Success' } : { kind: 'Status', code: 500 })
+      );
+    };
+    await kubeClusterOps(client).deletePod('default', 'p');
+    expect(deletes).toEqual(['DELETE', 'DELETE']);
+
+    deletes.length = 0;
+    handler = (request, response) => {
+      deletes.push(request.method ?? '');
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ kind: 'Status', message: 'forbidden', code: 403 }));
+    };
+    await expect(kubeClusterOps(client).deleteServiceAccount('default', 'sa')).rejects.toMatchObject({
+      code: 403
+    });
+    expect(deletes).toEqual(['DELETE']);
+  });
+});

@@ -53,6 +53,21 @@ const enc = encodeURIComponent;
  * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
  * kubeconfig's user authenticates through an exec plugin or an auth provider.
  */
+/**
+ * A cleanup delete, sent a second time after a pause if the server failed (5xx, 429) or the answer
+ * was lost: what is not deleted outlives the run.
+ */
+async function onceMore<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const status = statusOf(error);
+    if (status !== undefined && status !== 429 && status < 500) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return call();
+  }
+}
+
 export function kubeClusterOps(client: KubeClient): ClusterOps {
   const json = <T>(method: string, path: string, body?: unknown): Promise<T> =>
     kubeJson<T>(client, method, path, body);
@@ -86,7 +101,9 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
       });
     },
     async deleteServiceAccount(namespace, name) {
-      await json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`)).catch(ignoreNotFound);
+      await onceMore(() => json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`))).catch(
+        ignoreNotFound
+      );
     },
     async requestToken(namespace, name, audience) {
       const answer = await json<AuthenticationV1TokenRequest>(
@@ -126,9 +143,9 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
       }));
     },
     async deletePod(namespace, name) {
-      await json('DELETE', inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`)).catch(
-        ignoreNotFound
-      );
+      await onceMore(() =>
+        json('DELETE', inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`))
+      ).catch(ignoreNotFound);
     }
   };
 }

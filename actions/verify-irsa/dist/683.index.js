@@ -243,6 +243,22 @@ const enc = encodeURIComponent;
  * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
  * kubeconfig's user authenticates through an exec plugin or an auth provider.
  */
+/**
+ * A cleanup delete, sent a second time after a pause if the server failed (5xx, 429) or the answer
+ * was lost: what is not deleted outlives the run.
+ */
+async function onceMore(call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        const status = (0,kube_client/* statusOf */.c2)(error);
+        if (status !== undefined && status !== 429 && status < 500)
+            throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return call();
+    }
+}
 function kubeClusterOps(client) {
     const json = (method, path, body) => (0,kube_client/* kubeJson */.s6)(client, method, path, body);
     const ignoreNotFound = (error) => {
@@ -273,7 +289,7 @@ function kubeClusterOps(client) {
             });
         },
         async deleteServiceAccount(namespace, name) {
-            await json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`)).catch(ignoreNotFound);
+            await onceMore(() => json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`))).catch(ignoreNotFound);
         },
         async requestToken(namespace, name, audience) {
             const answer = await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}/token`), {
@@ -306,7 +322,7 @@ function kubeClusterOps(client) {
             }));
         },
         async deletePod(namespace, name) {
-            await json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`)).catch(ignoreNotFound);
+            await onceMore(() => json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`))).catch(ignoreNotFound);
         }
     };
 }
