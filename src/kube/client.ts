@@ -103,7 +103,7 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
   return { server, source, connection, kubeConfig, maskDerived };
 }
 
-function firstLine(error: unknown): string {
+export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
 }
 

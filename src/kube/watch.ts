@@ -5,7 +5,10 @@
  * so a watch that hangs held the process open past its deadline.
  */
 import { UserError } from '../io/errors.js';
-import { KubeApiError, requestOptionsFor, type KubeClient } from './client.js';
+import { firstLine, KubeApiError, requestOptionsFor, type KubeClient } from './client.js';
+
+/** A watch whose connection failed (not refused by the server): worth opening again. */
+export class WatchConnectionError extends UserError {}
 
 export interface WatchEvent<T> {
   type: string;
@@ -83,8 +86,8 @@ export async function kubeWatch<T>(
     request.on('error', (error) => {
       if (signal.aborted) return resolve('aborted');
       reject(
-        new UserError(
-          `cannot keep a watch open on the cluster at ${client.server} (${error.message.split('\n')[0] ?? ''}).`,
+        new WatchConnectionError(
+          `cannot keep a watch open on the cluster at ${client.server} (${firstLine(error)}).`,
           client.source.input
         )
       );

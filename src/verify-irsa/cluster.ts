@@ -11,8 +11,7 @@ import type {
 import type { KubeClient } from '../kube/client.js';
 import { kubeCall, kubeJson, namespacedPath as inNamespace, statusOf } from '../kube/client.js';
 import { MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
-import { kubeWatch } from '../kube/watch.js';
-import { UserError } from '../io/errors.js';
+import { kubeWatch, WatchConnectionError } from '../kube/watch.js';
 
 export interface ServiceAccountView {
   annotations: Record<string, string>;
@@ -193,11 +192,7 @@ async function watchPod(
         controller.signal
       );
     } catch (error) {
-      if (
-        !isPassing(error) &&
-        !(error instanceof UserError && /cannot keep a watch open/.test(error.message))
-      )
-        throw error;
+      if (!isPassing(error) && !(error instanceof WatchConnectionError)) throw error;
       lastProblem = error;
     } finally {
       clearTimeout(timer);

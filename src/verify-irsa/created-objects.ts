@@ -14,13 +14,15 @@ interface Created {
   name: string;
 }
 
+const keyOf = (object: Created): string => `${object.kind}:${object.namespace}/${object.name}`;
+
 export class CreatedObjects {
   private readonly objects = new Map<string, Created>();
 
   /** The cluster ops, noting each create before it is sent and forgetting each delete once done. */
   tracking(cluster: ClusterOps): ClusterOps {
     const note = async <T>(object: Created, create: () => Promise<T>): Promise<T> => {
-      const key = `${object.kind}:${object.namespace}/${object.name}`;
+      const key = keyOf(object);
       const noted = this.objects.has(key);
       this.objects.set(key, object);
       try {
@@ -33,7 +35,7 @@ export class CreatedObjects {
       }
     };
     const forget = (kind: Kind, namespace: string, name: string): void => {
-      this.objects.delete(`${kind}:${namespace}/${name}`);
+      this.objects.delete(keyOf({ kind, namespace, name }));
     };
     return {
       ...cluster,
@@ -75,7 +77,7 @@ export class CreatedObjects {
       try {
         if (object.kind === 'pod') await cluster.deletePod(object.namespace, object.name);
         else await cluster.deleteServiceAccount(object.namespace, object.name);
-        this.objects.delete(`${object.kind}:${object.namespace}/${object.name}`);
+        this.objects.delete(keyOf(object));
         notes.push(`deleted ${what} this run created`);
       } catch (error) {
         notes.push(
@@ -84,9 +86,5 @@ export class CreatedObjects {
       }
     }
     return notes;
-  }
-
-  get size(): number {
-    return this.objects.size;
   }
 }

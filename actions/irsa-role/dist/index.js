@@ -847,7 +847,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   c2: () => (/* binding */ statusOf)
 });
 
-// UNUSED EXPORTS: KubeApiError, afterPendingConnects, kubeRequest, requestOptionsFor
+// UNUSED EXPORTS: KubeApiError, afterPendingConnects, firstLine, kubeRequest, requestOptionsFor
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);

@@ -432,7 +432,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lc: () => (/* binding */ loadKubeClient)
 });
 
-// UNUSED EXPORTS: KubeApiError, kubeCall, kubeErrorText, kubeJson, namespacedPath, requestOptionsFor, statusOf
+// UNUSED EXPORTS: KubeApiError, firstLine, kubeCall, kubeErrorText, kubeJson, namespacedPath, requestOptionsFor, statusOf
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);

@@ -164,6 +164,9 @@ var errors = __webpack_require__(7333);
  */
 
 
+/** A watch whose connection failed (not refused by the server): worth opening again. */
+class WatchConnectionError extends errors/* UserError */.yo {
+}
 /**
  * Streams the events of `path` (a list path; `watch=true` is added) to `onEvent` until the server
  * closes the stream or `signal` aborts it. Rejects with a KubeApiError when the server refuses the
@@ -224,14 +227,13 @@ async function kubeWatch(client, path, onEvent, signal) {
         request.on('error', (error) => {
             if (signal.aborted)
                 return resolve('aborted');
-            reject(new errors/* UserError */.yo(`cannot keep a watch open on the cluster at ${client.server} (${error.message.split('\n')[0] ?? ''}).`, client.source.input));
+            reject(new WatchConnectionError(`cannot keep a watch open on the cluster at ${client.server} (${(0,kube_client/* firstLine */.TM)(error)}).`, client.source.input));
         });
         request.end();
     });
 }
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/cluster.ts
-
 
 
 
@@ -362,8 +364,7 @@ async function watchPod(client, namespace, name, deadline) {
             }, controller.signal);
         }
         catch (error) {
-            if (!isPassing(error) &&
-                !(error instanceof errors/* UserError */.yo && /cannot keep a watch open/.test(error.message)))
+            if (!isPassing(error) && !(error instanceof WatchConnectionError))
                 throw error;
             lastProblem = error;
         }
@@ -399,12 +400,13 @@ async function watchPod(client, namespace, name, deadline) {
  * cancelled (the runner sends SIGINT, then SIGTERM, then kills).
  */
 
+const keyOf = (object) => `${object.kind}:${object.namespace}/${object.name}`;
 class CreatedObjects {
     objects = new Map();
     /** The cluster ops, noting each create before it is sent and forgetting each delete once done. */
     tracking(cluster) {
         const note = async (object, create) => {
-            const key = `${object.kind}:${object.namespace}/${object.name}`;
+            const key = keyOf(object);
             const noted = this.objects.has(key);
             this.objects.set(key, object);
             try {
@@ -419,7 +421,7 @@ class CreatedObjects {
             }
         };
         const forget = (kind, namespace, name) => {
-            this.objects.delete(`${kind}:${namespace}/${name}`);
+            this.objects.delete(keyOf({ kind, namespace, name }));
         };
         return {
             ...cluster,
@@ -453,7 +455,7 @@ class CreatedObjects {
                     await cluster.deletePod(object.namespace, object.name);
                 else
                     await cluster.deleteServiceAccount(object.namespace, object.name);
-                this.objects.delete(`${object.kind}:${object.namespace}/${object.name}`);
+                this.objects.delete(keyOf(object));
                 notes.push(`deleted ${what} this run created`);
             }
             catch (error) {
@@ -461,9 +463,6 @@ class CreatedObjects {
             }
         }
         return notes;
-    }
-    get size() {
-        return this.objects.size;
     }
 }
 

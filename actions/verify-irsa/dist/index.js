@@ -434,6 +434,7 @@ function fail(message) {
 __nccwpck_require__.d(__webpack_exports__, {
   W3: () => (/* binding */ KubeApiError),
   TO: () => (/* binding */ afterPendingConnects),
+  TM: () => (/* binding */ firstLine),
   W0: () => (/* binding */ kubeCall),
   P9: () => (/* binding */ kubeErrorText),
   s6: () => (/* binding */ kubeJson),
