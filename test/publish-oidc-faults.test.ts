@@ -2,7 +2,7 @@
 // that dies between its two writes leaves a public pair that still verifies tokens.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IAMClient } from '@aws-sdk/client-iam';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,7 +166,9 @@ describe('faults', () => {
     );
     expect((await publicJson(`${issuer}/openid/v1/jwks`)).status).toBe(403);
     const s3 = new S3Client(clientConfig('S3', REGION, process.env));
-    const oldObject = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'openid/v1/jwks' }));
+    // HEAD, not GET: destroy() tears down a GET whose body was left unread, and its stream then
+    // throws an uncaught `aborted` (ECONNRESET) that fails the test.
+    const oldObject = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'openid/v1/jwks' }));
     expect(oldObject.ContentType).toBe('application/json');
     s3.destroy();
     const settled = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
