@@ -27,7 +27,8 @@ const spec = {
   roleArn: ROLE,
   region: 'eu-west-1',
   audience: 'sts.amazonaws.com',
-  timeoutSeconds: 120
+  timeoutSeconds: 120,
+  expiresAt: new Date('2026-11-29T12:07:00.000Z')
 };
 
 function inputsFor(mode: string): ReturnType<typeof parseVerifyInputs> {

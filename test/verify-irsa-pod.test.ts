@@ -18,6 +18,8 @@ import {
 
 destroyChainsAfterEach();
 
+const LATER = new Date(Date.now() + 3_600_000);
+
 describe('verify-irsa pod mode on the local stack', () => {
   it("reports what a pod-identity webhook injects into the service account's pods", async () => {
     const chain = await chainFor();
@@ -188,24 +190,24 @@ describe('verify-irsa pod mode on the local stack', () => {
     // The server creates the account, and the connection drops before its answer arrives.
     const lossy = created.tracking({
       ...cluster,
-      createServiceAccount: async (namespace, name, roleArn) => {
-        await cluster.createServiceAccount(namespace, name, roleArn);
+      createServiceAccount: async (namespace, name, roleArn, expiresAt) => {
+        await cluster.createServiceAccount(namespace, name, roleArn, expiresAt);
         throw new Error('socket hang up');
       }
     });
-    await expect(lossy.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn)).rejects.toThrow(
-      'socket hang up'
-    );
+    await expect(
+      lossy.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn, LATER)
+    ).rejects.toThrow('socket hang up');
     // A second create of the same name is refused (409): the account is not this call's to delete.
     const tracked = created.tracking(cluster);
     await expect(
-      tracked.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn)
+      tracked.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn, LATER)
     ).rejects.toMatchObject({ code: 409 });
     expect(chain.double.serviceAccount(chain.namespace, 'lost-answer')).toBeDefined();
     // An account someone else made: a refused create of it leaves it alone.
-    await cluster.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn);
+    await cluster.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn, LATER);
     await expect(
-      tracked.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn)
+      tracked.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn, LATER)
     ).rejects.toMatchObject({
       code: 409
     });

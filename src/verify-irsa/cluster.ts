@@ -6,15 +6,24 @@ import type {
   AuthenticationV1TokenRequest,
   CoreV1EventList,
   V1Pod,
+  V1PodList,
   V1ServiceAccount
 } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { kubeCall, kubeJson, namespacedPath as inNamespace, statusOf } from '../kube/client.js';
-import { MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
+import { EXPIRES_ANNOTATION, MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
 import { kubeWatch, WatchConnectionError } from '../kube/watch.js';
 
 export interface ServiceAccountView {
   annotations: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+/** A verify pod of an earlier run, as found by its label. */
+export interface VerifyPodView {
+  name: string;
+  /** From its expires-at annotation; undefined when it has none or an unreadable one. */
+  expiresAt: Date | undefined;
 }
 
 export interface PodEvent {
@@ -28,7 +37,9 @@ export type WatchEnd =
 
 export interface ClusterOps {
   readServiceAccount(namespace: string, name: string): Promise<ServiceAccountView | undefined>;
-  createServiceAccount(namespace: string, name: string, roleArn: string): Promise<void>;
+  createServiceAccount(namespace: string, name: string, roleArn: string, expiresAt: Date): Promise<void>;
+  /** Takes over a service account an earlier run left: this run's role annotation and expiry. */
+  adoptServiceAccount(namespace: string, name: string, roleArn: string, expiresAt: Date): Promise<void>;
   deleteServiceAccount(namespace: string, name: string): Promise<void>;
   /** A bound token for the audience (TokenRequest); the caller masks it at once. */
   requestToken(namespace: string, name: string, audience: string): Promise<string>;
@@ -40,6 +51,16 @@ export interface ClusterOps {
   podLogs(namespace: string, name: string): Promise<string>;
   podEvents(namespace: string, name: string): Promise<PodEvent[]>;
   deletePod(namespace: string, name: string): Promise<void>;
+  /** The pods verify-irsa runs made for this service account (by label and field selector). */
+  listVerifyPods(namespace: string, serviceAccount: string): Promise<VerifyPodView[]>;
+}
+
+/** An expires-at annotation's time; undefined when it is missing or not a date. */
+export function expiryOf(annotations: Record<string, string> | undefined): Date | undefined {
+  const text = annotations?.[EXPIRES_ANNOTATION];
+  if (text === undefined) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 // Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
@@ -81,13 +102,16 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
           'GET',
           inNamespace(namespace, `serviceaccounts/${enc(name)}`)
         );
-        return { annotations: account.metadata?.annotations ?? {} };
+        return {
+          annotations: account.metadata?.annotations ?? {},
+          labels: account.metadata?.labels ?? {}
+        };
       } catch (error) {
         ignoreNotFound(error);
         return undefined;
       }
     },
-    async createServiceAccount(namespace, name, roleArn) {
+    async createServiceAccount(namespace, name, roleArn, expiresAt) {
       await json('POST', inNamespace(namespace, 'serviceaccounts'), {
         apiVersion: 'v1',
         kind: 'ServiceAccount',
@@ -95,7 +119,14 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
           name,
           namespace,
           labels: { ...MANAGED_BY },
-          annotations: { [ROLE_ANNOTATION]: roleArn }
+          annotations: { [ROLE_ANNOTATION]: roleArn, [EXPIRES_ANNOTATION]: expiresAt.toISOString() }
+        }
+      });
+    },
+    async adoptServiceAccount(namespace, name, roleArn, expiresAt) {
+      await json('PATCH', inNamespace(namespace, `serviceaccounts/${enc(name)}`), {
+        metadata: {
+          annotations: { [ROLE_ANNOTATION]: roleArn, [EXPIRES_ANNOTATION]: expiresAt.toISOString() }
         }
       });
     },
@@ -139,6 +170,22 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
         type: event.type ?? '',
         reason: event.reason ?? '',
         message: event.message ?? ''
+      }));
+    },
+    async listVerifyPods(namespace, serviceAccount) {
+      const labels = enc(
+        Object.entries(MANAGED_BY)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(',')
+      );
+      const fields = enc(`spec.serviceAccountName=${serviceAccount}`);
+      const list = await json<V1PodList>(
+        'GET',
+        inNamespace(namespace, `pods?labelSelector=${labels}&fieldSelector=${fields}`)
+      );
+      return list.items.map((pod) => ({
+        name: pod.metadata?.name ?? '',
+        expiresAt: expiryOf(pod.metadata?.annotations)
       }));
     },
     async deletePod(namespace, name) {

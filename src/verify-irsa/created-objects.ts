@@ -1,5 +1,5 @@
 /**
- * What a verify-irsa run has created in the cluster, so that none of it outlives the run: not when a
+ * What a verify-irsa run has created (or adopted) in the cluster, so that none of it outlives the run: not when a
  * create's answer is lost (the object exists, the run saw an error), and not when the job is
  * cancelled (the runner sends SIGINT, then SIGTERM, then kills).
  */
@@ -39,9 +39,14 @@ export class CreatedObjects {
     };
     return {
       ...cluster,
-      createServiceAccount: (namespace, name, roleArn) =>
+      createServiceAccount: (namespace, name, roleArn, expiresAt) =>
         note({ kind: 'service account', namespace, name }, () =>
-          cluster.createServiceAccount(namespace, name, roleArn)
+          cluster.createServiceAccount(namespace, name, roleArn, expiresAt)
+        ),
+      // Adopted is as good as created: the run now owns it and removes it on the way out.
+      adoptServiceAccount: (namespace, name, roleArn, expiresAt) =>
+        note({ kind: 'service account', namespace, name }, () =>
+          cluster.adoptServiceAccount(namespace, name, roleArn, expiresAt)
         ),
       deleteServiceAccount: async (namespace, name) => {
         await cluster.deleteServiceAccount(namespace, name);

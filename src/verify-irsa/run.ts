@@ -8,6 +8,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { Logger } from '../io/logger.js';
 import type { Masker } from '../io/secrets.js';
 import type { ClusterOps, ServiceAccountView } from './cluster.js';
+import { expiryOf } from './cluster.js';
 import { kubeErrorText } from '../kube/client.js';
 import type { Check } from './diagnosis.js';
 import { allPassed, failed, passed } from './diagnosis.js';
@@ -22,7 +23,9 @@ import type { V1Pod } from '@kubernetes/client-node';
 import {
   bareWorkloadPod,
   callerArnFromLogs,
+  EXPIRES_ANNOTATION,
   lastLines,
+  MANAGED_BY,
   podOutcome,
   ROLE_ANNOTATION,
   verifyPodManifest,
@@ -45,8 +48,17 @@ export interface VerifyOutcome {
   checks: Check[];
 }
 
+/**
+ * How long after its start a run is over for sure: the pod's wait plus room for the token checks
+ * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup.
+ */
+export const RUN_EXPIRY_MARGIN_SECONDS = 300;
+
 export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<VerifyOutcome> {
   const { namespace, serviceAccount } = inputs;
+  const expiresAt = new Date(
+    deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000
+  );
   const checks: Check[] = [];
   const record = (entries: Check[]): void => {
     for (const entry of entries) {
@@ -57,13 +69,14 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
     }
   };
 
-  const found = await ensureServiceAccount(inputs, deps);
+  const found = await ensureServiceAccount(inputs, deps, expiresAt);
   if ('failure' in found) {
     record([found.failure]);
     return outcome(checks, undefined);
   }
-  const { account, created: createdAccount } = found;
-  record([serviceAccountCheck(inputs, account, createdAccount)]);
+  const { account, origin } = found;
+  const createdAccount = origin !== 'found';
+  record([serviceAccountCheck(inputs, account, origin)]);
 
   let tokenArn: string | undefined;
   let podArn: string | undefined;
@@ -76,7 +89,9 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       });
     if (inputs.mode !== 'token')
       podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-        const result = await podMode(inputs, deps, account).catch((error: unknown) => faultOf('pod', error));
+        const result = await podMode(inputs, deps, account, expiresAt).catch((error: unknown) =>
+          faultOf('pod', error)
+        );
         record(result.checks);
         return result.assumedRoleArn;
       });
@@ -84,13 +99,13 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
     if (createdAccount && inputs.cleanup) {
       try {
         await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
-        deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+        deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
       } catch (error) {
         // Left behind is a failure too: the run promised to remove what it made.
         record([
           failed(
             'service-account',
-            `could not delete ${namespace}/${serviceAccount}, which this run created: ${kubeErrorText(error)}`,
+            `could not delete ${namespace}/${serviceAccount}, which this run ${origin}: ${kubeErrorText(error)}`,
             `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`
           )
         ]);
@@ -100,15 +115,50 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
   return outcome(checks, tokenArn ?? podArn);
 }
 
-/** The service account to verify: found, or created when allowed; a failed check otherwise. */
+type AccountOrigin = 'found' | 'created' | 'adopted';
+
+/** When `labels` and `annotations` are those of an object a verify-irsa run made and is over with. */
+function leftByEndedRun(
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+  now: Date
+): Date | undefined {
+  const ours = Object.entries(MANAGED_BY).every(([key, value]) => labels[key] === value);
+  const expiry = expiryOf(annotations);
+  return ours && expiry !== undefined && expiry.getTime() < now.getTime() ? expiry : undefined;
+}
+
+/**
+ * The service account to verify: found, or created when allowed; a failed check otherwise. One
+ * that an earlier run created and never removed (a killed runner) is adopted once that run is over
+ * for sure, so that this run removes it: left alone, it would let any pod of the namespace take the
+ * role.
+ */
 async function ensureServiceAccount(
   inputs: VerifyInputs,
-  deps: VerifyDeps
-): Promise<{ account: ServiceAccountView; created: boolean } | { failure: Check }> {
+  deps: VerifyDeps,
+  expiresAt: Date
+): Promise<{ account: ServiceAccountView; origin: AccountOrigin } | { failure: Check }> {
   const { namespace, serviceAccount } = inputs;
+  const annotations = {
+    [ROLE_ANNOTATION]: inputs.role.arn,
+    [EXPIRES_ANNOTATION]: expiresAt.toISOString()
+  };
   try {
     const account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
-    if (account) return { account, created: false };
+    if (account) {
+      const ended = leftByEndedRun(account.labels, account.annotations, deps.now());
+      if (!ended || !inputs.createServiceAccount || !inputs.cleanup) return { account, origin: 'found' };
+      await deps.cluster.adoptServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
+      deps.log.info(
+        `Adopted ${namespace}/${serviceAccount}, which an earlier verify-irsa run created and did not remove ` +
+          `(its run ended by ${ended.toISOString()}): this run deletes it when done.`
+      );
+      return {
+        account: { labels: account.labels, annotations: { ...account.annotations, ...annotations } },
+        origin: 'adopted'
+      };
+    }
     if (!inputs.createServiceAccount)
       return {
         failure: failed(
@@ -117,8 +167,8 @@ async function ensureServiceAccount(
           'create it, or set create-service-account: true'
         )
       };
-    await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
-    return { account: { annotations: { [ROLE_ANNOTATION]: inputs.role.arn } }, created: true };
+    await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
+    return { account: { labels: { ...MANAGED_BY }, annotations }, origin: 'created' };
   } catch (error) {
     return {
       failure: failed(
@@ -152,7 +202,11 @@ function outcome(checks: Check[], assumedRoleArn: string | undefined): VerifyOut
   return { verified: allPassed(checks), assumedRoleArn, checks };
 }
 
-function serviceAccountCheck(inputs: VerifyInputs, account: ServiceAccountView, created: boolean): Check {
+function serviceAccountCheck(
+  inputs: VerifyInputs,
+  account: ServiceAccountView,
+  origin: AccountOrigin
+): Check {
   const name = `${inputs.namespace}/${inputs.serviceAccount}`;
   const annotated = account.annotations[ROLE_ANNOTATION];
   const note =
@@ -161,7 +215,7 @@ function serviceAccountCheck(inputs: VerifyInputs, account: ServiceAccountView, 
       : annotated === inputs.role.arn
         ? `; annotated ${ROLE_ANNOTATION}=${annotated}`
         : `; note: annotated ${ROLE_ANNOTATION}=${annotated}, not the role-arn being verified`;
-  return passed('service-account', `${created ? 'created' : 'found'} ${name}${note}`);
+  return passed('service-account', `${origin} ${name}${note}`);
 }
 
 interface ModeResult {
@@ -249,12 +303,44 @@ export function redactJwts(text: string): string {
   return text.replace(/eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g, '***');
 }
 
+/**
+ * Deletes the verify pods that earlier runs of this service account left (a killed runner) and are
+ * over for sure; a pod of a run still going is left alone. Not a check: failing to look or to delete
+ * leaves clutter, not a broken chain.
+ */
+async function removeEndedRunsPods(inputs: VerifyInputs, deps: VerifyDeps): Promise<void> {
+  const { namespace } = inputs;
+  let pods;
+  try {
+    pods = await deps.cluster.listVerifyPods(namespace, inputs.serviceAccount);
+  } catch (error) {
+    deps.log.info(`Could not look for pods that earlier runs left in ${namespace}: ${kubeErrorText(error)}`);
+    return;
+  }
+  const now = deps.now().getTime();
+  for (const pod of pods) {
+    if (pod.expiresAt === undefined || pod.expiresAt.getTime() >= now) continue;
+    try {
+      await deps.cluster.deletePod(namespace, pod.name);
+      deps.log.info(
+        `Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`
+      );
+    } catch (error) {
+      deps.log.warning(
+        `Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${kubeErrorText(error)}`
+      );
+    }
+  }
+}
+
 async function podMode(
   inputs: VerifyInputs,
   deps: VerifyDeps,
-  account: ServiceAccountView
+  account: ServiceAccountView,
+  expiresAt: Date
 ): Promise<ModeResult> {
   const { namespace } = inputs;
+  if (inputs.cleanup) await removeEndedRunsPods(inputs, deps);
   const name = `irsa-verify-${randomBytes(3).toString('hex')}`;
   const podSpec = {
     name,
@@ -264,7 +350,8 @@ async function podMode(
     roleArn: inputs.role.arn,
     region: inputs.region,
     audience: inputs.audience,
-    timeoutSeconds: inputs.timeoutSeconds
+    timeoutSeconds: inputs.timeoutSeconds,
+    expiresAt
   };
   try {
     await deps.cluster.createPod(verifyPodManifest(podSpec));

@@ -8,6 +8,11 @@ export const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
 export const TOKEN_PATH = `${TOKEN_DIR}/token`;
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
 export const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
+/**
+ * When the run that made an object is over for sure; a later run may then remove (or adopt) what a
+ * killed run left behind, while a run still going keeps its objects.
+ */
+export const EXPIRES_ANNOTATION = 'talos-irsa/expires-at';
 const CONTAINER = 'aws';
 export const POD_DEADLINE_MARGIN_SECONDS = 60;
 
@@ -20,6 +25,7 @@ export interface VerifyPodSpec {
   region: string;
   audience: string;
   timeoutSeconds: number;
+  expiresAt: Date;
 }
 
 /** Environment the pod needs for IRSA; set here so that no webhook is required. */
@@ -39,7 +45,12 @@ export function verifyPodManifest(spec: VerifyPodSpec): V1Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: spec.name, namespace: spec.namespace, labels: { ...MANAGED_BY } },
+    metadata: {
+      name: spec.name,
+      namespace: spec.namespace,
+      labels: { ...MANAGED_BY },
+      annotations: { [EXPIRES_ANNOTATION]: spec.expiresAt.toISOString() }
+    },
     spec: {
       serviceAccountName: spec.serviceAccount,
       restartPolicy: 'Never',

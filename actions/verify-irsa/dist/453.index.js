@@ -2,66 +2,6 @@ export const id = 453;
 export const ids = [453];
 export const modules = {
 
-/***/ 5954:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OE: () => (/* binding */ allPassed),
-/* harmony export */   ZD: () => (/* binding */ linkStates),
-/* harmony export */   bF: () => (/* binding */ passed),
-/* harmony export */   gz: () => (/* binding */ failed)
-/* harmony export */ });
-/* unused harmony export CHECK_LINKS */
-const CHECK_LINKS = {
-    'service-account': 'service-account',
-    token: 'token',
-    issuer: 'token',
-    expiry: 'token',
-    discovery: 'issuer-documents',
-    jwks: 'issuer-documents',
-    signature: 'issuer-documents',
-    'iam-provider': 'iam-provider',
-    'provider-audience': 'iam-provider',
-    role: 'role',
-    'role-trust': 'role',
-    'assume-role': 'assumed-identity',
-    'caller-identity': 'assumed-identity',
-    pod: 'pod',
-    webhook: 'pod'
-};
-function passed(check, detail) {
-    return { check, ok: true, detail, fix: '' };
-}
-function failed(check, detail, fix) {
-    return { check, ok: false, detail, fix };
-}
-/** A link passes when it was checked and none of its checks failed. */
-function linkStates(checks) {
-    const states = {
-        'service-account': 'not checked',
-        token: 'not checked',
-        'issuer-documents': 'not checked',
-        'iam-provider': 'not checked',
-        role: 'not checked',
-        'assumed-identity': 'not checked',
-        pod: 'not checked'
-    };
-    for (const entry of checks) {
-        const link = CHECK_LINKS[entry.check];
-        if (!entry.ok)
-            states[link] = 'failed';
-        else if (states[link] === 'not checked')
-            states[link] = 'passed';
-    }
-    return states;
-}
-function allPassed(checks) {
-    return checks.length > 0 && checks.every((entry) => entry.ok);
-}
-
-
-/***/ }),
-
 /***/ 8453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -71,10 +11,12 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: redactJwts
+// UNUSED EXPORTS: RUN_EXPIRY_MARGIN_SECONDS, redactJwts
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/verify-irsa/cluster.ts + 1 modules
+var cluster = __webpack_require__(7214);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(7195);
 // EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
@@ -616,8 +558,15 @@ var verify_pod = __webpack_require__(8456);
 
 
 
+
+/**
+ * How long after its start a run is over for sure: the pod's wait plus room for the token checks
+ * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup.
+ */
+const RUN_EXPIRY_MARGIN_SECONDS = 300;
 async function run(inputs, deps) {
     const { namespace, serviceAccount } = inputs;
+    const expiresAt = new Date(deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000);
     const checks = [];
     const record = (entries) => {
         for (const entry of entries) {
@@ -629,13 +578,14 @@ async function run(inputs, deps) {
                 deps.log.warning(`${line} Fix: ${entry.fix}`);
         }
     };
-    const found = await ensureServiceAccount(inputs, deps);
+    const found = await ensureServiceAccount(inputs, deps, expiresAt);
     if ('failure' in found) {
         record([found.failure]);
         return outcome(checks, undefined);
     }
-    const { account, created: createdAccount } = found;
-    record([serviceAccountCheck(inputs, account, createdAccount)]);
+    const { account, origin } = found;
+    const createdAccount = origin !== 'found';
+    record([serviceAccountCheck(inputs, account, origin)]);
     let tokenArn;
     let podArn;
     try {
@@ -647,7 +597,7 @@ async function run(inputs, deps) {
             });
         if (inputs.mode !== 'token')
             podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-                const result = await podMode(inputs, deps, account).catch((error) => faultOf('pod', error));
+                const result = await podMode(inputs, deps, account, expiresAt).catch((error) => faultOf('pod', error));
                 record(result.checks);
                 return result.assumedRoleArn;
             });
@@ -656,31 +606,56 @@ async function run(inputs, deps) {
         if (createdAccount && inputs.cleanup) {
             try {
                 await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
-                deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run created.`);
+                deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
             }
             catch (error) {
                 // Left behind is a failure too: the run promised to remove what it made.
                 record([
-                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run created: ${(0,client/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
+                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,client/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
                 ]);
             }
         }
     }
     return outcome(checks, tokenArn ?? podArn);
 }
-/** The service account to verify: found, or created when allowed; a failed check otherwise. */
-async function ensureServiceAccount(inputs, deps) {
+/** When `labels` and `annotations` are those of an object a verify-irsa run made and is over with. */
+function leftByEndedRun(labels, annotations, now) {
+    const ours = Object.entries(verify_pod/* MANAGED_BY */.Kf).every(([key, value]) => labels[key] === value);
+    const expiry = (0,cluster/* expiryOf */.p)(annotations);
+    return ours && expiry !== undefined && expiry.getTime() < now.getTime() ? expiry : undefined;
+}
+/**
+ * The service account to verify: found, or created when allowed; a failed check otherwise. One
+ * that an earlier run created and never removed (a killed runner) is adopted once that run is over
+ * for sure, so that this run removes it: left alone, it would let any pod of the namespace take the
+ * role.
+ */
+async function ensureServiceAccount(inputs, deps, expiresAt) {
     const { namespace, serviceAccount } = inputs;
+    const annotations = {
+        [verify_pod/* ROLE_ANNOTATION */.Bb]: inputs.role.arn,
+        [verify_pod/* EXPIRES_ANNOTATION */.dy]: expiresAt.toISOString()
+    };
     try {
         const account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
-        if (account)
-            return { account, created: false };
+        if (account) {
+            const ended = leftByEndedRun(account.labels, account.annotations, deps.now());
+            if (!ended || !inputs.createServiceAccount || !inputs.cleanup)
+                return { account, origin: 'found' };
+            await deps.cluster.adoptServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
+            deps.log.info(`Adopted ${namespace}/${serviceAccount}, which an earlier verify-irsa run created and did not remove ` +
+                `(its run ended by ${ended.toISOString()}): this run deletes it when done.`);
+            return {
+                account: { labels: account.labels, annotations: { ...account.annotations, ...annotations } },
+                origin: 'adopted'
+            };
+        }
         if (!inputs.createServiceAccount)
             return {
                 failure: (0,diagnosis/* failed */.gz)('service-account', `the service account ${namespace}/${serviceAccount} does not exist`, 'create it, or set create-service-account: true')
             };
-        await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn);
-        return { account: { annotations: { [verify_pod/* ROLE_ANNOTATION */.Bb]: inputs.role.arn } }, created: true };
+        await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
+        return { account: { labels: { ...verify_pod/* MANAGED_BY */.Kf }, annotations }, origin: 'created' };
     }
     catch (error) {
         return {
@@ -704,7 +679,7 @@ function outcome(checks, assumedRoleArn) {
     // The ARN is reported whenever STS answered, even if another check failed: it helps the diagnosis.
     return { verified: (0,diagnosis/* allPassed */.OE)(checks), assumedRoleArn, checks };
 }
-function serviceAccountCheck(inputs, account, created) {
+function serviceAccountCheck(inputs, account, origin) {
     const name = `${inputs.namespace}/${inputs.serviceAccount}`;
     const annotated = account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb];
     const note = annotated === undefined
@@ -712,7 +687,7 @@ function serviceAccountCheck(inputs, account, created) {
         : annotated === inputs.role.arn
             ? `; annotated ${verify_pod/* ROLE_ANNOTATION */.Bb}=${annotated}`
             : `; note: annotated ${verify_pod/* ROLE_ANNOTATION */.Bb}=${annotated}, not the role-arn being verified`;
-    return (0,diagnosis/* passed */.bF)('service-account', `${created ? 'created' : 'found'} ${name}${note}`);
+    return (0,diagnosis/* passed */.bF)('service-account', `${origin} ${name}${note}`);
 }
 async function tokenMode(inputs, deps) {
     const { namespace, serviceAccount, audience } = inputs;
@@ -769,8 +744,38 @@ async function tokenMode(inputs, deps) {
 function redactJwts(text) {
     return text.replace(/eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g, '***');
 }
-async function podMode(inputs, deps, account) {
+/**
+ * Deletes the verify pods that earlier runs of this service account left (a killed runner) and are
+ * over for sure; a pod of a run still going is left alone. Not a check: failing to look or to delete
+ * leaves clutter, not a broken chain.
+ */
+async function removeEndedRunsPods(inputs, deps) {
     const { namespace } = inputs;
+    let pods;
+    try {
+        pods = await deps.cluster.listVerifyPods(namespace, inputs.serviceAccount);
+    }
+    catch (error) {
+        deps.log.info(`Could not look for pods that earlier runs left in ${namespace}: ${(0,client/* kubeErrorText */.P9)(error)}`);
+        return;
+    }
+    const now = deps.now().getTime();
+    for (const pod of pods) {
+        if (pod.expiresAt === undefined || pod.expiresAt.getTime() >= now)
+            continue;
+        try {
+            await deps.cluster.deletePod(namespace, pod.name);
+            deps.log.info(`Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`);
+        }
+        catch (error) {
+            deps.log.warning(`Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${(0,client/* kubeErrorText */.P9)(error)}`);
+        }
+    }
+}
+async function podMode(inputs, deps, account, expiresAt) {
+    const { namespace } = inputs;
+    if (inputs.cleanup)
+        await removeEndedRunsPods(inputs, deps);
     const name = `irsa-verify-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const podSpec = {
         name,
@@ -780,7 +785,8 @@ async function podMode(inputs, deps, account) {
         roleArn: inputs.role.arn,
         region: inputs.region,
         audience: inputs.audience,
-        timeoutSeconds: inputs.timeoutSeconds
+        timeoutSeconds: inputs.timeoutSeconds,
+        expiresAt
     };
     try {
         await deps.cluster.createPod((0,verify_pod/* verifyPodManifest */.m3)(podSpec));
@@ -865,157 +871,6 @@ async function podFailure(inputs, deps, name, end) {
         `last log lines: ${tail.length > 0 ? tail.join(' / ') : '(none)'}`
     ].join('\n');
     return (0,diagnosis/* failed */.gz)('pod', detail, fix);
-}
-
-
-/***/ }),
-
-/***/ 8456:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bb: () => (/* binding */ ROLE_ANNOTATION),
-/* harmony export */   Kf: () => (/* binding */ MANAGED_BY),
-/* harmony export */   UQ: () => (/* binding */ callerArnFromLogs),
-/* harmony export */   kh: () => (/* binding */ webhookInjections),
-/* harmony export */   m3: () => (/* binding */ verifyPodManifest),
-/* harmony export */   r_: () => (/* binding */ bareWorkloadPod),
-/* harmony export */   w$: () => (/* binding */ lastLines),
-/* harmony export */   yW: () => (/* binding */ podOutcome)
-/* harmony export */ });
-/* unused harmony exports TOKEN_DIR, TOKEN_PATH, POD_DEADLINE_MARGIN_SECONDS, irsaEnv */
-const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
-const TOKEN_PATH = `${TOKEN_DIR}/token`;
-const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
-const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
-const CONTAINER = 'aws';
-const POD_DEADLINE_MARGIN_SECONDS = 60;
-/** Environment the pod needs for IRSA; set here so that no webhook is required. */
-function irsaEnv(spec) {
-    return [
-        { name: 'AWS_ROLE_ARN', value: spec.roleArn },
-        { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: TOKEN_PATH },
-        { name: 'AWS_REGION', value: spec.region },
-        // AWS CLI v1 and older SDKs read only this one; a custom image may carry either.
-        { name: 'AWS_DEFAULT_REGION', value: spec.region },
-        { name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' },
-        { name: 'AWS_ROLE_SESSION_NAME', value: spec.name }
-    ];
-}
-function verifyPodManifest(spec) {
-    return {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name: spec.name, namespace: spec.namespace, labels: { ...MANAGED_BY } },
-        spec: {
-            serviceAccountName: spec.serviceAccount,
-            restartPolicy: 'Never',
-            // A backstop for a runner killed mid-watch: the kubelet stops the pod a little after the
-            // action's own timeout, so the action, not the kubelet, normally reports the timeout.
-            activeDeadlineSeconds: spec.timeoutSeconds + POD_DEADLINE_MARGIN_SECONDS,
-            // Only the projected IRSA token is needed; the API token would be one more secret in the pod.
-            automountServiceAccountToken: false,
-            containers: [
-                {
-                    name: CONTAINER,
-                    image: spec.image,
-                    command: ['aws', 'sts', 'get-caller-identity'],
-                    env: irsaEnv(spec),
-                    volumeMounts: [{ name: 'aws-iam-token', mountPath: TOKEN_DIR, readOnly: true }]
-                }
-            ],
-            volumes: [
-                {
-                    name: 'aws-iam-token',
-                    projected: {
-                        sources: [
-                            { serviceAccountToken: { audience: spec.audience, expirationSeconds: 3600, path: 'token' } }
-                        ]
-                    }
-                }
-            ]
-        }
-    };
-}
-/**
- * The same pod as an application would write it: no IRSA settings of its own. Created as a
- * server-side dry run, it shows what a pod-identity webhook would add to the cluster's other pods
- * (the webhook skips pods that already set AWS_ROLE_ARN, so the verify pod itself cannot tell).
- */
-function bareWorkloadPod(spec) {
-    return {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name: `${spec.name}-probe`, namespace: spec.namespace, labels: { ...MANAGED_BY } },
-        spec: {
-            serviceAccountName: spec.serviceAccount,
-            restartPolicy: 'Never',
-            containers: [{ name: CONTAINER, image: spec.image, command: ['aws', 'sts', 'get-caller-identity'] }]
-        }
-    };
-}
-// Waiting reasons from which a pod does not recover by itself.
-const STUCK_REASONS = ['InvalidImageName', 'CreateContainerConfigError', 'ErrImageNeverPull'];
-function podOutcome(pod) {
-    const phase = pod.status?.phase;
-    const container = pod.status?.containerStatuses?.[0];
-    const terminated = container?.state?.terminated;
-    if (phase === 'Succeeded')
-        return { state: 'succeeded' };
-    if (phase === 'Failed') {
-        const why = terminated
-            ? `container exited with code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}`
-            : (pod.status?.reason ?? 'pod failed');
-        return { state: 'failed', reason: `${why}${pod.status?.message ? `: ${pod.status.message}` : ''}` };
-    }
-    const waiting = container?.state?.waiting;
-    if (waiting?.reason && STUCK_REASONS.includes(waiting.reason))
-        return { state: 'failed', reason: `${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}` };
-    return { state: 'running' };
-}
-/** The ARN from `aws sts get-caller-identity`'s JSON (or text/table output, as a fallback). */
-function callerArnFromLogs(logs) {
-    try {
-        const parsed = JSON.parse(logs.trim());
-        if (typeof parsed === 'object' && parsed !== null && 'Arn' in parsed) {
-            const arn = parsed.Arn;
-            if (typeof arn === 'string')
-                return arn;
-        }
-    }
-    catch {
-        // Not JSON alone (a warning may precede it): fall through to a search.
-    }
-    return /arn:[\w-]+:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/.exec(logs)?.[0];
-}
-function lastLines(text, count) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trimEnd())
-        .filter((line) => line !== '')
-        .slice(-count);
-}
-/**
- * Whether a mutating webhook (the EKS pod identity webhook or a copy) added IRSA settings that
- * this action did not put into the pod: an env var, a volume, or a changed value.
- */
-function webhookInjections(sent, stored) {
-    const injected = [];
-    const sentEnv = new Map((sent.spec?.containers[0]?.env ?? []).map((e) => [e.name, e.value]));
-    for (const entry of stored.spec?.containers[0]?.env ?? []) {
-        if (!entry.name.startsWith('AWS_'))
-            continue;
-        if (!sentEnv.has(entry.name))
-            injected.push(entry.name);
-        else if (sentEnv.get(entry.name) !== entry.value)
-            injected.push(`${entry.name} (changed)`);
-    }
-    const sentVolumes = new Set((sent.spec?.volumes ?? []).map((v) => v.name));
-    for (const volume of stored.spec?.volumes ?? [])
-        // kube-api-access-* is the API token volume the apiserver itself adds, not a webhook's.
-        if (volume.projected && !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
-            injected.push(`volume ${volume.name}`);
-    return injected;
 }
 
 

@@ -1,0 +1,322 @@
+export const id = 460;
+export const ids = [460];
+export const modules = {
+
+/***/ 9460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyDeps: () => (/* binding */ verifyDeps),
+  verifyResult: () => (/* binding */ verifyResult)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var client = __webpack_require__(7195);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./src/net/anonymous-get.ts
+/**
+ * The anonymous https GET that STS makes for an issuer's documents: no credentials of any kind, no
+ * connection reuse, no redirects followed, a bounded time and size. publish-oidc reads its published
+ * copies back this way; verify-irsa checks the issuer this way.
+ */
+
+function anonymousGet(url, options = {}) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const maxBytes = options.maxBytes ?? 1024 * 1024;
+    return new Promise((resolve, reject) => {
+        if (!url.startsWith('https://'))
+            return reject(new Error('not an https URL'));
+        const request = (0,external_node_https_.get)(url, { timeout: timeoutMs, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBytes)
+                    request.destroy(new Error(`the answer exceeds ${maxBytes} bytes`));
+                else
+                    chunks.push(chunk);
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+        request.on('error', reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/anonymous-https.ts
+/** verify-irsa's view of the shared anonymous GET: the issuer documents as text. */
+
+
+function anonymous_https_anonymousGet(options = {}) {
+    const ca = options.extraCaPem ? [...external_node_tls_.rootCertificates, options.extraCaPem] : undefined;
+    return async (url) => {
+        const response = await anonymousGet(url, {
+            ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+            ...(ca ? { ca } : {})
+        });
+        return { status: response.status, body: response.body.toString('utf8') };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/io/summary.ts
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+function table(header, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+
+// EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
+var diagnosis = __webpack_require__(5954);
+;// CONCATENATED MODULE: ./src/verify-irsa/chain-summary.ts
+/**
+ * The job summary: the IRSA chain as a Mermaid flowchart with each link passed or failed, then
+ * the diagnosis as a table. Built only from the diagnosis and non-secret inputs, so it can hold
+ * no token.
+ */
+
+
+const MARK = {
+    passed: '✅ passed',
+    failed: '❌ failed',
+    'not checked': '⏸ not checked'
+};
+const CLASS = { passed: 'passed', failed: 'failed', 'not checked': 'skipped' };
+// Mermaid labels are quoted strings with HTML line breaks; a quote or angle bracket in a value
+// would end the label or open a tag.
+function label(...parts) {
+    return parts.map((part) => part.replace(/"/g, '#quot;').replace(/[<>]/g, '')).join('<br/>');
+}
+function chainDiagram(inputs, checks) {
+    const states = (0,diagnosis/* linkStates */.ZD)(checks);
+    const tokenPath = inputs.mode !== 'pod';
+    const podPath = inputs.mode !== 'token';
+    // In pod mode alone, the pod's own get-caller-identity is what proves the assumed identity.
+    const identityState = tokenPath ? states['assumed-identity'] : states.pod;
+    const nodes = [
+        [
+            'sa',
+            states['service-account'],
+            label('service account', `${inputs.namespace}/${inputs.serviceAccount}`)
+        ]
+    ];
+    if (tokenPath)
+        nodes.push(['token', states.token, label('token', `aud ${inputs.audience}`)], ['docs', states['issuer-documents'], label('issuer documents', 'discovery + JWKS')], ['provider', states['iam-provider'], 'IAM OIDC provider'], ['role', states.role, label('role', inputs.role.name)]);
+    if (podPath)
+        nodes.push(['pod', states.pod, label('pod', 'aws sts get-caller-identity')]);
+    nodes.push(['identity', identityState, 'assumed identity']);
+    const lines = ['flowchart LR'];
+    for (const [id, state, text] of nodes)
+        lines.push(`  ${id}["${text}<br/>${MARK[state]}"]`);
+    if (tokenPath)
+        lines.push('  sa --> token --> docs --> provider --> role --> identity');
+    if (podPath)
+        lines.push('  sa --> pod --> identity');
+    lines.push('  classDef passed fill:#dafbe1,stroke:#1a7f37', '  classDef failed fill:#ffebe9,stroke:#cf222e', '  classDef skipped fill:#f6f8fa,stroke:#8c959f');
+    for (const [id, state] of nodes)
+        lines.push(`  class ${id} ${CLASS[state]}`);
+    return ['```mermaid', ...lines, '```'].join('\n');
+}
+function diagnosisTable(checks) {
+    return table(['check', 'result', 'detail', 'fix'], checks.map((entry) => [entry.check, entry.ok ? '✅' : '❌', entry.detail, entry.fix]));
+}
+function verifySummary(inputs, result) {
+    const firstFailure = result.checks.find((entry) => !entry.ok);
+    const headline = result.verified
+        ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${inputs.role.arn}`
+        : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
+    const lines = [headline, ''];
+    if (result.assumedRoleArn)
+        lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
+    if (firstFailure)
+        lines.push(`**Fix:** ${firstFailure.fix}`, '');
+    lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/verify-irsa/cluster.ts + 1 modules
+var verify_irsa_cluster = __webpack_require__(7214);
+;// CONCATENATED MODULE: ./src/verify-irsa/created-objects.ts
+/**
+ * What a verify-irsa run has created (or adopted) in the cluster, so that none of it outlives the run: not when a
+ * create's answer is lost (the object exists, the run saw an error), and not when the job is
+ * cancelled (the runner sends SIGINT, then SIGTERM, then kills).
+ */
+
+const keyOf = (object) => `${object.kind}:${object.namespace}/${object.name}`;
+class CreatedObjects {
+    objects = new Map();
+    /** The cluster ops, noting each create before it is sent and forgetting each delete once done. */
+    tracking(cluster) {
+        const note = async (object, create) => {
+            const key = keyOf(object);
+            const noted = this.objects.has(key);
+            this.objects.set(key, object);
+            try {
+                return await create();
+            }
+            catch (error) {
+                // The server answered: it refused, so this call created nothing (a 409 names an object
+                // that was there before it, which only an earlier create of this run may have made).
+                if ((0,client/* statusOf */.c2)(error) !== undefined && !noted)
+                    this.objects.delete(key);
+                throw error;
+            }
+        };
+        const forget = (kind, namespace, name) => {
+            this.objects.delete(keyOf({ kind, namespace, name }));
+        };
+        return {
+            ...cluster,
+            createServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name }, () => cluster.createServiceAccount(namespace, name, roleArn, expiresAt)),
+            // Adopted is as good as created: the run now owns it and removes it on the way out.
+            adoptServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name }, () => cluster.adoptServiceAccount(namespace, name, roleArn, expiresAt)),
+            deleteServiceAccount: async (namespace, name) => {
+                await cluster.deleteServiceAccount(namespace, name);
+                forget('service account', namespace, name);
+            },
+            createPod: (pod) => note({
+                kind: 'pod',
+                namespace: pod.metadata?.namespace ?? 'default',
+                name: pod.metadata?.name ?? ''
+            }, () => cluster.createPod(pod)),
+            deletePod: async (namespace, name) => {
+                await cluster.deletePod(namespace, name);
+                forget('pod', namespace, name);
+            }
+        };
+    }
+    /**
+     * Deletes what is still noted (pods first: a service account is still in use by its pod) and
+     * says what became of each; a delete that fails is reported, not thrown.
+     */
+    async removeLeftovers(cluster) {
+        const ordered = [...this.objects.values()].sort((a, b) => a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1);
+        const notes = [];
+        for (const object of ordered) {
+            const what = `the ${object.kind} ${object.namespace}/${object.name}`;
+            try {
+                if (object.kind === 'pod')
+                    await cluster.deletePod(object.namespace, object.name);
+                else
+                    await cluster.deleteServiceAccount(object.namespace, object.name);
+                this.objects.delete(keyOf(object));
+                notes.push(`deleted ${what} this run created`);
+            }
+            catch (error) {
+                notes.push(`could not delete ${what} (${error instanceof Error ? error.message : String(error)}): delete it by hand`);
+            }
+        }
+        return notes;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/deps.ts
+// The real collaborators of run(), loaded by the action once every input has been accepted.
+
+
+
+
+
+
+
+/** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
+async function extraCa(env) {
+    const path = env.NODE_EXTRA_CA_CERTS;
+    if (!path)
+        return undefined;
+    return (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+}
+/** The cluster ops, with run()'s first call (reading the service account) answered by `first`. */
+function withFirstRead(cluster, inputs, first) {
+    let pending = first;
+    return {
+        ...cluster,
+        readServiceAccount(namespace, name) {
+            const answer = pending;
+            pending = undefined;
+            if (answer && namespace === inputs.namespace && name === inputs.serviceAccount)
+                return answer;
+            return cluster.readServiceAccount(namespace, name);
+        }
+    };
+}
+/** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
+async function verifyDeps(inputs, ctx) {
+    const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, ctx.mask);
+    const cluster = (0,verify_irsa_cluster/* kubeClusterOps */.q)(kube);
+    const created = new CreatedObjects();
+    // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
+    // of the start-up) load while it travels; the catch only keeps an early failure from counting as
+    // unhandled before run() awaits it.
+    const firstRead = cluster.readServiceAccount(inputs.namespace, inputs.serviceAccount);
+    firstRead.catch(() => undefined);
+    await (0,client/* afterPendingConnects */.TO)();
+    const [{ IAMClient }, { STSClient }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19))
+    ]);
+    const iam = (0,clients/* namingFailedCalls */.$H)(new IAMClient((0,clients/* clientConfig */.yO)('IAM', inputs.region, ctx.env)), 'IAM');
+    const sts = (0,clients/* namingFailedCalls */.$H)(new STSClient((0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env)), 'STS');
+    const extraCaPem = await extraCa(ctx.env);
+    const deps = {
+        cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
+        iam,
+        sts: {
+            sts,
+            stsWithCredentials: (credentials) => (0,clients/* namingFailedCalls */.$H)(new STSClient({ ...(0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env), credentials }), 'STS'),
+            mask: ctx.mask,
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+        },
+        get: anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}),
+        log: ctx.log,
+        mask: ctx.mask,
+        now: () => new Date()
+    };
+    return {
+        deps,
+        close: () => {
+            iam.destroy();
+            sts.destroy();
+        },
+        removeLeftovers: () => created.removeLeftovers(cluster)
+    };
+}
+function verifyResult(inputs, result) {
+    const firstFailure = result.checks.find((entry) => !entry.ok);
+    return {
+        outputs: {
+            verified: String(result.verified),
+            'assumed-role-arn': result.assumedRoleArn ?? '',
+            diagnosis: JSON.stringify(result.checks)
+        },
+        summary: verifySummary(inputs, result),
+        ...(firstFailure
+            ? {
+                failure: `IRSA is not verified: ${firstFailure.check}: ${firstFailure.detail} Fix: ${firstFailure.fix}`
+            }
+            : {})
+    };
+}
+
+
+/***/ })
+
+};
