@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { kubeCall, loadKubeClient, namespacedPath, type KubeClient } from '../src/kube/client.js';
 import { kubeClusterOps, type ClusterOps } from '../src/verify-irsa/cluster.js';
+import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
 import { EXPIRES_ANNOTATION, MANAGED_BY, verifyPodManifest } from '../src/verify-irsa/verify-pod.js';
 import { runBundle } from './harness/run-bundle.js';
 import type { Chain } from './fixtures/verify-irsa/chain.js';
@@ -117,6 +118,20 @@ describe('verify-irsa and what earlier runs left', () => {
     expect(check(v, 'service-account').detail).toMatch(/^found /);
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
     expectCleanAndSilent(chain, v, false);
+  });
+
+  it('counts an adopted service account among what a cancelled run removes', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await cluster.createServiceAccount(chain.namespace, chain.serviceAccount, chain.roleArn, PAST());
+    const created = new CreatedObjects();
+    await created
+      .tracking(cluster)
+      .adoptServiceAccount(chain.namespace, chain.serviceAccount, chain.roleArn, LATER());
+    expect(await created.removeLeftovers(cluster)).toEqual([
+      `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run adopted`
+    ]);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
   });
 
   it('a run killed mid-pod (SIGKILL), then run again, converges once the killed run is over', async () => {

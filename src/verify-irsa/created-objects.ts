@@ -12,9 +12,10 @@ interface Created {
   kind: Kind;
   namespace: string;
   name: string;
+  how: 'created' | 'adopted';
 }
 
-const keyOf = (object: Created): string => `${object.kind}:${object.namespace}/${object.name}`;
+const keyOf = (object: Omit<Created, 'how'>): string => `${object.kind}:${object.namespace}/${object.name}`;
 
 export class CreatedObjects {
   private readonly objects = new Map<string, Created>();
@@ -40,12 +41,12 @@ export class CreatedObjects {
     return {
       ...cluster,
       createServiceAccount: (namespace, name, roleArn, expiresAt) =>
-        note({ kind: 'service account', namespace, name }, () =>
+        note({ kind: 'service account', namespace, name, how: 'created' }, () =>
           cluster.createServiceAccount(namespace, name, roleArn, expiresAt)
         ),
       // Adopted is as good as created: the run now owns it and removes it on the way out.
       adoptServiceAccount: (namespace, name, roleArn, expiresAt) =>
-        note({ kind: 'service account', namespace, name }, () =>
+        note({ kind: 'service account', namespace, name, how: 'adopted' }, () =>
           cluster.adoptServiceAccount(namespace, name, roleArn, expiresAt)
         ),
       deleteServiceAccount: async (namespace, name) => {
@@ -57,7 +58,8 @@ export class CreatedObjects {
           {
             kind: 'pod',
             namespace: pod.metadata?.namespace ?? 'default',
-            name: pod.metadata?.name ?? ''
+            name: pod.metadata?.name ?? '',
+            how: 'created'
           },
           () => cluster.createPod(pod)
         ),
@@ -83,7 +85,7 @@ export class CreatedObjects {
         if (object.kind === 'pod') await cluster.deletePod(object.namespace, object.name);
         else await cluster.deleteServiceAccount(object.namespace, object.name);
         this.objects.delete(keyOf(object));
-        notes.push(`deleted ${what} this run created`);
+        notes.push(`deleted ${what} this run ${object.how}`);
       } catch (error) {
         notes.push(
           `could not delete ${what} (${error instanceof Error ? error.message : String(error)}): delete it by hand`

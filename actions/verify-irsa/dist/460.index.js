@@ -185,9 +185,9 @@ class CreatedObjects {
         };
         return {
             ...cluster,
-            createServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name }, () => cluster.createServiceAccount(namespace, name, roleArn, expiresAt)),
+            createServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name, how: 'created' }, () => cluster.createServiceAccount(namespace, name, roleArn, expiresAt)),
             // Adopted is as good as created: the run now owns it and removes it on the way out.
-            adoptServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name }, () => cluster.adoptServiceAccount(namespace, name, roleArn, expiresAt)),
+            adoptServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name, how: 'adopted' }, () => cluster.adoptServiceAccount(namespace, name, roleArn, expiresAt)),
             deleteServiceAccount: async (namespace, name) => {
                 await cluster.deleteServiceAccount(namespace, name);
                 forget('service account', namespace, name);
@@ -195,7 +195,8 @@ class CreatedObjects {
             createPod: (pod) => note({
                 kind: 'pod',
                 namespace: pod.metadata?.namespace ?? 'default',
-                name: pod.metadata?.name ?? ''
+                name: pod.metadata?.name ?? '',
+                how: 'created'
             }, () => cluster.createPod(pod)),
             deletePod: async (namespace, name) => {
                 await cluster.deletePod(namespace, name);
@@ -218,7 +219,7 @@ class CreatedObjects {
                 else
                     await cluster.deleteServiceAccount(object.namespace, object.name);
                 this.objects.delete(keyOf(object));
-                notes.push(`deleted ${what} this run created`);
+                notes.push(`deleted ${what} this run ${object.how}`);
             }
             catch (error) {
                 notes.push(`could not delete ${what} (${error instanceof Error ? error.message : String(error)}): delete it by hand`);
