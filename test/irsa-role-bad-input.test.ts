@@ -338,6 +338,7 @@ describe('bad input', () => {
         `^Input 'inline-policy': .*IAM rejected the inline policy .* The role ${role} created for it was deleted again\\.$`
       )
     );
+    expect(run.result?.failure?.match(/Input '/g)).toHaveLength(1);
     // CreateRole, AttachRolePolicy, the refused PutRolePolicy, then DetachRolePolicy and DeleteRole.
     expect(counter.writeCount).toBe(5);
     expect(await rolesNamed(iam, role)).toEqual([]);

@@ -4,11 +4,14 @@
  */
 export class UserError extends Error {
   readonly input: string | undefined;
+  /** The message without the input's name, for a caller that words the error again. */
+  readonly reason: string;
 
   constructor(message: string, input?: string) {
     super(input ? `Input '${input}': ${message}` : message);
     this.name = 'UserError';
     this.input = input;
+    this.reason = message;
   }
 }
 

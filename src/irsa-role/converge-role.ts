@@ -146,7 +146,7 @@ async function undoCreate(
   attached: string[],
   cause: UserError
 ): Promise<UserError> {
-  const refusal = cause.message.replace(/^Input '[^']+': /, '');
+  const refusal = cause.reason;
   try {
     for (const arn of attached)
       await ignoringNoSuchEntity(

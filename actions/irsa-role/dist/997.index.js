@@ -177,7 +177,7 @@ function tagsOf(role) {
  * the refusal completed with what became of the role.
  */
 async function undoCreate(iam, roleName, attached, cause) {
-    const refusal = cause.message.replace(/^Input '[^']+': /, '');
+    const refusal = cause.reason;
     try {
         for (const arn of attached)
             await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: roleName, PolicyArn: arn })));

@@ -163,10 +163,13 @@ async function runAction(main) {
  */
 class UserError extends Error {
     input;
+    /** The message without the input's name, for a caller that words the error again. */
+    reason;
     constructor(message, input) {
         super(input ? `Input '${input}': ${message}` : message);
         this.name = 'UserError';
         this.input = input;
+        this.reason = message;
     }
 }
 function isUserError(error) {
