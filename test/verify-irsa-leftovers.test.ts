@@ -1,11 +1,25 @@
-// What a killed verify-irsa run leaves behind (its runner lost: no signal handler runs) and how
-// later runs deal with it: a run that is over for sure (past its expires-at) has its service account
-// adopted and its pods removed by the next run; a run that may still be going is left alone.
+// Runs that share the verify service account, and what a killed run (its runner lost: no signal
+// handler runs) leaves behind. Each run holds a lease on the account it creates, takes over or joins;
+// the last to leave deletes it; leases and pods past their time are a killed run's and are cleared
+// by the next run; what a cleanup: false run kept, and what is not verify-irsa's, is left alone.
 import { describe, expect, it } from '@jest/globals';
-import { kubeCall, loadKubeClient, namespacedPath, type KubeClient } from '../src/kube/client.js';
-import { kubeClusterOps, type ClusterOps } from '../src/verify-irsa/cluster.js';
+import {
+  kubeCall,
+  KubeApiError,
+  loadKubeClient,
+  namespacedPath,
+  type KubeClient
+} from '../src/kube/client.js';
+import { LEASE_PREFIX, leaseKey } from '../src/verify-irsa/account-lease.js';
+import { kubeClusterOps, parseInstant, type ClusterOps } from '../src/verify-irsa/cluster.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
-import { EXPIRES_ANNOTATION, MANAGED_BY, verifyPodManifest } from '../src/verify-irsa/verify-pod.js';
+import {
+  EXPIRES_ANNOTATION,
+  KEEP_ANNOTATION,
+  MANAGED_BY,
+  ROLE_ANNOTATION,
+  verifyPodManifest
+} from '../src/verify-irsa/verify-pod.js';
 import { runBundle } from './harness/run-bundle.js';
 import type { Chain } from './fixtures/verify-irsa/chain.js';
 import {
@@ -13,7 +27,8 @@ import {
   check,
   destroyChainsAfterEach,
   expectCleanAndSilent,
-  verify
+  verify,
+  verifyWith
 } from './fixtures/verify-irsa/harness.js';
 
 destroyChainsAfterEach();
@@ -29,14 +44,29 @@ async function clusterOf(chain: Chain): Promise<{ client: KubeClient; cluster: C
   return { client, cluster: kubeClusterOps(client) };
 }
 
+/** The account as runs with these leases (run id → until) would have left it. */
+async function leasedAccount(
+  chain: Chain,
+  cluster: ClusterOps,
+  leases: Record<string, Date>,
+  roleArn = chain.roleArn
+): Promise<void> {
+  const annotations: Record<string, string> = { [ROLE_ANNOTATION]: roleArn };
+  for (const [runId, until] of Object.entries(leases)) annotations[leaseKey(runId)] = until.toISOString();
+  await cluster.createServiceAccount(chain.namespace, chain.serviceAccount, {
+    labels: { ...MANAGED_BY },
+    annotations
+  });
+}
+
 /** A verify pod as an earlier run of `serviceAccount` would have made it. */
 async function leftPod(
   chain: Chain,
   cluster: ClusterOps,
   name: string,
   serviceAccount: string,
-  expiresAt: Date
-) {
+  expiresAt: Date | undefined
+): Promise<void> {
   await cluster.createPod(
     verifyPodManifest({
       name,
@@ -58,76 +88,227 @@ const podNames = (chain: Chain): string[] =>
     .map((pod) => pod.metadata.name)
     .sort();
 
-describe('verify-irsa and what earlier runs left', () => {
-  it('adopts the service account and deletes the pods of an earlier run that is over', async () => {
+const leaseIds = (chain: Chain): string[] =>
+  Object.keys(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)?.metadata.annotations ?? {})
+    .filter((key) => key.startsWith(LEASE_PREFIX))
+    .map((key) => key.slice(LEASE_PREFIX.length));
+
+/** A promise and the function that settles it: holds one run at a point until the test lets it go. */
+function gate(): { opened: Promise<void>; open(): void } {
+  let open = (): void => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+describe('verify-irsa and the runs around it', () => {
+  it('takes over an account whose runs all ended, clears their pods, and leaves nothing', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
-    const other = chain.roleArn.replace(/:role\/.*$/, ':role/an-older-role');
-    await cluster.createServiceAccount(chain.namespace, chain.serviceAccount, other, PAST());
-    await leftPod(chain, cluster, 'irsa-verify-0ld001', chain.serviceAccount, PAST());
-    // Not this run's to remove: another account's pod, and a pod of this account still in time.
-    await cluster.createServiceAccount(chain.namespace, 'someone-else', chain.roleArn, LATER());
+    const older = chain.roleArn.replace(/:role\/.*$/, ':role/an-older-role');
+    await leasedAccount(chain, cluster, { dead01: PAST() }, older);
+    await leftPod(chain, cluster, 'irsa-verify-dead01', chain.serviceAccount, PAST());
+    // Not this run's to remove: another account's pod, a pod still in time, and a kept one.
+    await cluster.createServiceAccount(chain.namespace, 'someone-else', { labels: {}, annotations: {} });
     await leftPod(chain, cluster, 'another-accounts-pod', 'someone-else', PAST());
     await leftPod(chain, cluster, 'a-running-runs-pod', chain.serviceAccount, LATER());
+    await leftPod(chain, cluster, 'a-kept-pod', chain.serviceAccount, undefined);
 
     const v = await verify(chain, { mode: 'both' });
 
     expect(v.result.outputs.verified).toBe('true');
     expect(check(v, 'service-account').detail).toBe(
-      `adopted ${chain.namespace}/${chain.serviceAccount}; annotated eks.amazonaws.com/role-arn=${chain.roleArn}`
+      `adopted ${chain.namespace}/${chain.serviceAccount}; annotated ${ROLE_ANNOTATION}=${chain.roleArn}`
     );
     const log = v.log.text();
     expect(log).toContain(
-      `Adopted ${chain.namespace}/${chain.serviceAccount}, which an earlier verify-irsa run created and did not remove`
+      `Adopted ${chain.namespace}/${chain.serviceAccount}, which earlier verify-irsa runs created`
     );
-    expect(log).toContain(`Deleted the pod ${chain.namespace}/irsa-verify-0ld001, which an earlier run left`);
+    expect(log).toContain(`Deleted the pod ${chain.namespace}/irsa-verify-dead01, which an earlier run left`);
     expect(log).toContain(
       `Deleted the service account ${chain.namespace}/${chain.serviceAccount} this run adopted.`
     );
-    expect(podNames(chain)).toEqual(['a-running-runs-pod', 'another-accounts-pod']);
+    expect(podNames(chain)).toEqual(['a-kept-pod', 'a-running-runs-pod', 'another-accounts-pod']);
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
   });
 
-  it('leaves alone a service account a run may still be using, one it may not create, and one not its own', async () => {
+  it('joins an account another run is using and leaves it to that run, which deletes it last', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    const other = chain.roleArn.replace(/:role\/.*$/, ':role/the-other-runs-role');
+    await leasedAccount(chain, cluster, { live01: LATER(), dead01: PAST() }, other);
+
+    const v = await verify(chain, { mode: 'token' });
+
+    expect(v.result.outputs.verified).toBe('true');
+    expect(check(v, 'service-account').detail).toMatch(
+      new RegExp(`^shared ${chain.namespace}/${chain.serviceAccount}; note: annotated`)
+    );
+    expect(v.log.text()).toContain(
+      `Left the service account ${chain.namespace}/${chain.serviceAccount} to the other runs using it.`
+    );
+    // The live run's lease and role stay; the ended run's lease and this run's own are gone.
+    expect(leaseIds(chain)).toEqual(['live01']);
+    expect(
+      chain.double.serviceAccount(chain.namespace, chain.serviceAccount)?.metadata.annotations?.[
+        ROLE_ANNOTATION
+      ]
+    ).toBe(other);
+  });
+
+  it('two runs at once: the one that finishes first leaves the account to the other (the race of a rerun)', async () => {
+    const chain = await chainFor();
+    const slowPod = gate();
+    const first = verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        createPod: async (pod) => {
+          await slowPod.opened;
+          return deps.cluster.createPod(pod);
+        }
+      }
+    }));
+    while (leaseIds(chain).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await verify(chain, { mode: 'token' });
+    slowPod.open();
+    const firstDone = await first;
+
+    expect(second.result.outputs.verified).toBe('true');
+    expect(check(second, 'service-account').detail).toMatch(/^shared /);
+    expect(firstDone.result.outputs.verified).toBe('true');
+    expect(check(firstDone, 'service-account').detail).toMatch(/^created /);
+    expect(firstDone.log.text()).toContain(
+      `Deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created.`
+    );
+    expectCleanAndSilent(chain, firstDone);
+  });
+
+  it('two runs taking over the same ended account: one adopts, the other joins, and the account goes with the last', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { dead01: PAST() });
+    const slowPod = gate();
+    const [held, quick] = await Promise.all([
+      verifyWith(chain, { mode: 'pod' }, (deps) => ({
+        ...deps,
+        cluster: {
+          ...deps.cluster,
+          createPod: async (pod) => {
+            await slowPod.opened;
+            return deps.cluster.createPod(pod);
+          }
+        }
+      })),
+      verify(chain, { mode: 'token' }).finally(() => slowPod.open())
+    ]);
+    const origins = [held, quick].map((v) => check(v, 'service-account').detail.split(' ')[0]).sort();
+    expect(origins).toEqual(['adopted', 'shared']);
+    expect([held, quick].map((v) => v.result.outputs.verified)).toEqual(['true', 'true']);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
+    expectCleanAndSilent(chain, held);
+  });
+
+  it('never takes what a cleanup: false run kept, or an account it may not create or that is not its own', async () => {
     const chain = await chainFor();
     const { client, cluster } = await clusterOf(chain);
-    const stillGoing = async (): Promise<void> => {
-      await cluster.createServiceAccount(chain.namespace, chain.serviceAccount, chain.roleArn, LATER());
-      const v = await verify(chain, { mode: 'token' });
-      expect(v.result.outputs.verified).toBe('true');
-      expect(check(v, 'service-account').detail).toMatch(/^found /);
-      expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
-      await cluster.deleteServiceAccount(chain.namespace, chain.serviceAccount);
-    };
-    await stillGoing();
+    const kept = await verify(chain, { mode: 'both', cleanup: 'false' });
+    expect(kept.result.outputs.verified).toBe('true');
+    const account = chain.double.serviceAccount(chain.namespace, chain.serviceAccount);
+    expect(account?.metadata.annotations?.[KEEP_ANNOTATION]).toBe('true');
+    expect(leaseIds(chain)).toEqual([]);
+    const [keptPod] = podNames(chain);
+    expect(chain.double.pod(chain.namespace, keptPod ?? '')?.metadata.annotations).toEqual({
+      [KEEP_ANNOTATION]: 'true'
+    });
 
-    // Over, but the inputs forbid creating (so adopting) an account, or keep what the run makes.
-    await cluster.createServiceAccount(chain.namespace, chain.serviceAccount, chain.roleArn, PAST());
+    const later = await verify(chain, { mode: 'both' });
+    expect(later.result.outputs.verified).toBe('true');
+    expect(check(later, 'service-account').detail).toMatch(/^found /);
+    expect(podNames(chain)).toEqual([keptPod]);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+    await cluster.deletePod(chain.namespace, keptPod ?? '');
+    await cluster.deleteServiceAccount(chain.namespace, chain.serviceAccount);
+
+    // Ended leases, but the inputs forbid creating (so taking over) an account, or keep what runs make.
     const refusals: Record<string, string>[] = [{ 'create-service-account': 'false' }, { cleanup: 'false' }];
+    await leasedAccount(chain, cluster, { dead01: PAST() });
     for (const inputs of refusals) {
       const v = await verify(chain, { mode: 'token', ...inputs });
       expect(check(v, 'service-account').detail).toMatch(/^found /);
-      expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+      expect(leaseIds(chain)).toEqual(['dead01']);
     }
-
-    // Expired, but without verify-irsa's label: someone else's account.
+    // Without verify-irsa's label: someone else's account.
     const path = namespacedPath(chain.namespace, `serviceaccounts/${chain.serviceAccount}`);
     const unlabelled = Object.fromEntries(Object.keys(MANAGED_BY).map((key) => [key, null]));
     await kubeCall(client, 'PATCH', path, { metadata: { labels: unlabelled } });
     const v = await verify(chain, { mode: 'token' });
     expect(check(v, 'service-account').detail).toMatch(/^found /);
-    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+    expect(leaseIds(chain)).toEqual(['dead01']);
     expectCleanAndSilent(chain, v, false);
   });
 
-  it('counts an adopted service account among what a cancelled run removes', async () => {
+  it('uses an account it may not write a lease on as found, and still verifies', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
-    await cluster.createServiceAccount(chain.namespace, chain.serviceAccount, chain.roleArn, PAST());
+    await leasedAccount(chain, cluster, { dead01: PAST() });
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        patchServiceAccount: async () => {
+          throw new KubeApiError('PATCH', '/api/v1/namespaces/default/serviceaccounts/x', {
+            status: 403,
+            contentType: 'application/json',
+            body: JSON.stringify({ kind: 'Status', message: 'serviceaccounts is forbidden: cannot patch' })
+          });
+        }
+      }
+    }));
+    expect(v.result.outputs.verified).toBe('true');
+    expect(check(v, 'service-account').detail).toMatch(/^found /);
+    expect(v.log.text()).toContain(
+      `Could not write this run's lease on ${chain.namespace}/${chain.serviceAccount} (serviceaccounts is forbidden: cannot patch)`
+    );
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+  });
+
+  it('clears ended runs’ pods in token mode too', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { dead01: PAST() });
+    await leftPod(chain, cluster, 'irsa-verify-dead01', chain.serviceAccount, PAST());
+    const v = await verify(chain, { mode: 'token' });
+    expect(v.result.failure).toBeUndefined();
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('reads only the times it writes: anything else is no time at all', () => {
+    expect(parseInstant('2026-11-29T12:00:00.000Z')?.toISOString()).toBe('2026-11-29T12:00:00.000Z');
+    for (const text of [
+      '0',
+      '-1',
+      '1764417600',
+      '2026-11-29 12:00',
+      '2026-02-30T00:00:00.000Z',
+      '2026-11-29T12:00:00Z',
+      'soon',
+      ''
+    ])
+      expect(parseInstant(text)).toBeUndefined();
+  });
+
+  it('releases an adopted account among what a cancelled run removes', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { dead01: PAST() });
     const created = new CreatedObjects();
-    await created
-      .tracking(cluster)
-      .adoptServiceAccount(chain.namespace, chain.serviceAccount, chain.roleArn, LATER());
+    const tracked = created.tracking(cluster);
+    const account = await tracked.readServiceAccount(chain.namespace, chain.serviceAccount);
+    await tracked.patchServiceAccount(chain.namespace, chain.serviceAccount, account?.resourceVersion ?? '', {
+      [leaseKey('mine01')]: LATER().toISOString(),
+      [leaseKey('dead01')]: null,
+      [ROLE_ANNOTATION]: chain.roleArn
+    });
     expect(await created.removeLeftovers(cluster)).toEqual([
       `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run adopted`
     ]);
@@ -156,30 +337,34 @@ describe('verify-irsa and what earlier runs left', () => {
     kill.abort();
     expect((await killed).status).not.toBe(0);
     const [leftName] = podNames(chain);
-    const leftAccount = chain.double.serviceAccount(chain.namespace, chain.serviceAccount);
-    expect(leftAccount?.metadata.labels).toMatchObject(MANAGED_BY);
-    // The killed run's own deadline: its wait (30 s) and five minutes of margin from its start.
-    const expiry = Date.parse(leftAccount?.metadata.annotations?.[EXPIRES_ANNOTATION] ?? '');
-    expect(expiry - Date.now()).toBeGreaterThan(300_000);
-    expect(expiry - Date.now()).toBeLessThanOrEqual(330_000);
+    const [killedRun] = leaseIds(chain);
+    expect(leftName).toBe(`irsa-verify-${killedRun}`);
+    // The killed run's own end: its wait (30 s) and five minutes of margin from its start.
+    const until = Date.parse(
+      chain.double.serviceAccount(chain.namespace, chain.serviceAccount)?.metadata.annotations?.[
+        leaseKey(killedRun ?? '')
+      ] ?? ''
+    );
+    expect(until - Date.now()).toBeGreaterThan(300_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(330_000);
 
-    // Run again at once: it verifies, and keeps what the killed run (for all it knows, still going) made.
+    // Run again at once: it verifies, and leaves what the killed run (for all it knows, still going) holds.
     chain.double.holdPods(false);
     const soon = await runBundle('verify-irsa', inputs, { timeoutMs: 60_000 });
     expect(soon.outputs.verified).toBe('true');
     expect(podNames(chain)).toEqual([leftName]);
-    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+    expect(leaseIds(chain)).toEqual([killedRun]);
 
-    // Later, past the killed run's expiry (moved back here rather than waited for): the next run
-    // adopts the account and removes the pod, and nothing is left.
-    const past = { metadata: { annotations: { [EXPIRES_ANNOTATION]: PAST().toISOString() } } };
-    await kubeCall(
-      client,
-      'PATCH',
-      namespacedPath(chain.namespace, `serviceaccounts/${chain.serviceAccount}`),
-      past
-    );
-    await kubeCall(client, 'PATCH', namespacedPath(chain.namespace, `pods/${leftName}`), past);
+    // Later, past the killed run's end (moved back here rather than waited for): the next run takes
+    // the account over and removes the pod, and nothing is left.
+    const ended = PAST().toISOString();
+    const accountPath = namespacedPath(chain.namespace, `serviceaccounts/${chain.serviceAccount}`);
+    await kubeCall(client, 'PATCH', accountPath, {
+      metadata: { annotations: { [leaseKey(killedRun ?? '')]: ended } }
+    });
+    await kubeCall(client, 'PATCH', namespacedPath(chain.namespace, `pods/${leftName}`), {
+      metadata: { annotations: { [EXPIRES_ANNOTATION]: ended } }
+    });
     const later = await runBundle('verify-irsa', inputs, { timeoutMs: 60_000 });
     expect(later.status).toBe(0);
     expect(later.outputs.verified).toBe('true');

@@ -3,7 +3,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadKubeClient } from '../src/kube/client.js';
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+import { leaseKey } from '../src/verify-irsa/account-lease.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
+import { MANAGED_BY } from '../src/verify-irsa/verify-pod.js';
 import { runBundle } from './harness/run-bundle.js';
 import {
   chainFor,
@@ -187,27 +189,31 @@ describe('verify-irsa pod mode on the local stack', () => {
       await loadKubeClient({ input: 'kubeconfig', value: chain.double.kubeconfig() }, () => undefined)
     );
     const created = new CreatedObjects();
+    const leased = {
+      labels: { ...MANAGED_BY },
+      annotations: { [leaseKey('abc123')]: LATER.toISOString() }
+    };
     // The server creates the account, and the connection drops before its answer arrives.
     const lossy = created.tracking({
       ...cluster,
-      createServiceAccount: async (namespace, name, roleArn, expiresAt) => {
-        await cluster.createServiceAccount(namespace, name, roleArn, expiresAt);
+      createServiceAccount: async (namespace, name, metadata) => {
+        await cluster.createServiceAccount(namespace, name, metadata);
         throw new Error('socket hang up');
       }
     });
-    await expect(
-      lossy.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn, LATER)
-    ).rejects.toThrow('socket hang up');
+    await expect(lossy.createServiceAccount(chain.namespace, 'lost-answer', leased)).rejects.toThrow(
+      'socket hang up'
+    );
     // A second create of the same name is refused (409): the account is not this call's to delete.
     const tracked = created.tracking(cluster);
-    await expect(
-      tracked.createServiceAccount(chain.namespace, 'lost-answer', chain.roleArn, LATER)
-    ).rejects.toMatchObject({ code: 409 });
+    await expect(tracked.createServiceAccount(chain.namespace, 'lost-answer', leased)).rejects.toMatchObject({
+      code: 409
+    });
     expect(chain.double.serviceAccount(chain.namespace, 'lost-answer')).toBeDefined();
     // An account someone else made: a refused create of it leaves it alone.
-    await cluster.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn, LATER);
+    await cluster.createServiceAccount(chain.namespace, 'someone-elses', { labels: {}, annotations: {} });
     await expect(
-      tracked.createServiceAccount(chain.namespace, 'someone-elses', chain.roleArn, LATER)
+      tracked.createServiceAccount(chain.namespace, 'someone-elses', leased)
     ).rejects.toMatchObject({
       code: 409
     });

@@ -11,13 +11,18 @@ import type {
 } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
 import { kubeCall, kubeJson, namespacedPath as inNamespace, statusOf } from '../kube/client.js';
-import { EXPIRES_ANNOTATION, MANAGED_BY, podOutcome, ROLE_ANNOTATION } from './verify-pod.js';
+import { EXPIRES_ANNOTATION, MANAGED_BY, podOutcome } from './verify-pod.js';
 import { kubeWatch, WatchConnectionError } from '../kube/watch.js';
 
 export interface ServiceAccountView {
   annotations: Record<string, string>;
   labels: Record<string, string>;
+  /** What a write decided on this view sends as its precondition. */
+  resourceVersion: string;
 }
+
+/** Annotation changes for a JSON merge patch: null removes the key. */
+export type AnnotationPatch = Record<string, string | null>;
 
 /** A verify pod of an earlier run, as found by its label. */
 export interface VerifyPodView {
@@ -37,10 +42,20 @@ export type WatchEnd =
 
 export interface ClusterOps {
   readServiceAccount(namespace: string, name: string): Promise<ServiceAccountView | undefined>;
-  createServiceAccount(namespace: string, name: string, roleArn: string, expiresAt: Date): Promise<void>;
-  /** Takes over a service account an earlier run left: this run's role annotation and expiry. */
-  adoptServiceAccount(namespace: string, name: string, roleArn: string, expiresAt: Date): Promise<void>;
-  deleteServiceAccount(namespace: string, name: string): Promise<void>;
+  createServiceAccount(
+    namespace: string,
+    name: string,
+    metadata: { labels: Record<string, string>; annotations: Record<string, string> }
+  ): Promise<ServiceAccountView>;
+  /** Changes annotations only if the account is still at `resourceVersion` (409 otherwise). */
+  patchServiceAccount(
+    namespace: string,
+    name: string,
+    resourceVersion: string,
+    annotations: AnnotationPatch
+  ): Promise<ServiceAccountView>;
+  /** Deletes the account; with a resourceVersion, only if it is still at it (409 otherwise). */
+  deleteServiceAccount(namespace: string, name: string, resourceVersion?: string): Promise<void>;
   /** A bound token for the audience (TokenRequest); the caller masks it at once. */
   requestToken(namespace: string, name: string, audience: string): Promise<string>;
   createPod(pod: V1Pod): Promise<V1Pod>;
@@ -55,13 +70,21 @@ export interface ClusterOps {
   listVerifyPods(namespace: string, serviceAccount: string): Promise<VerifyPodView[]>;
 }
 
-/** An expires-at annotation's time; undefined when it is missing or not a date. */
-export function expiryOf(annotations: Record<string, string> | undefined): Date | undefined {
-  const text = annotations?.[EXPIRES_ANNOTATION];
-  if (text === undefined) return undefined;
+/**
+ * A time as this action writes it (toISOString: 2026-11-29T12:00:00.000Z); undefined for anything
+ * else, so that a hand-written or garbled value never reads as a time long past.
+ */
+export function parseInstant(text: string | undefined): Date | undefined {
+  if (text === undefined || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text)) return undefined;
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return !Number.isNaN(date.getTime()) && date.toISOString() === text ? date : undefined;
 }
+
+const viewOf = (account: V1ServiceAccount): ServiceAccountView => ({
+  annotations: account.metadata?.annotations ?? {},
+  labels: account.metadata?.labels ?? {},
+  resourceVersion: account.metadata?.resourceVersion ?? ''
+});
 
 // Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
 const TOKEN_SECONDS = 600;
@@ -102,38 +125,37 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
           'GET',
           inNamespace(namespace, `serviceaccounts/${enc(name)}`)
         );
-        return {
-          annotations: account.metadata?.annotations ?? {},
-          labels: account.metadata?.labels ?? {}
-        };
+        return viewOf(account);
       } catch (error) {
         ignoreNotFound(error);
         return undefined;
       }
     },
-    async createServiceAccount(namespace, name, roleArn, expiresAt) {
-      await json('POST', inNamespace(namespace, 'serviceaccounts'), {
-        apiVersion: 'v1',
-        kind: 'ServiceAccount',
-        metadata: {
-          name,
-          namespace,
-          labels: { ...MANAGED_BY },
-          annotations: { [ROLE_ANNOTATION]: roleArn, [EXPIRES_ANNOTATION]: expiresAt.toISOString() }
-        }
-      });
-    },
-    async adoptServiceAccount(namespace, name, roleArn, expiresAt) {
-      await json('PATCH', inNamespace(namespace, `serviceaccounts/${enc(name)}`), {
-        metadata: {
-          annotations: { [ROLE_ANNOTATION]: roleArn, [EXPIRES_ANNOTATION]: expiresAt.toISOString() }
-        }
-      });
-    },
-    async deleteServiceAccount(namespace, name) {
-      await onceMore(() => json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`))).catch(
-        ignoreNotFound
+    async createServiceAccount(namespace, name, metadata) {
+      return viewOf(
+        await json<V1ServiceAccount>('POST', inNamespace(namespace, 'serviceaccounts'), {
+          apiVersion: 'v1',
+          kind: 'ServiceAccount',
+          metadata: { name, namespace, ...metadata }
+        })
       );
+    },
+    async patchServiceAccount(namespace, name, resourceVersion, annotations) {
+      // A merge patch that names a resourceVersion is refused (409) once the object has moved on.
+      return viewOf(
+        await json<V1ServiceAccount>('PATCH', inNamespace(namespace, `serviceaccounts/${enc(name)}`), {
+          metadata: { resourceVersion, annotations }
+        })
+      );
+    },
+    async deleteServiceAccount(namespace, name, resourceVersion) {
+      const options =
+        resourceVersion === undefined
+          ? undefined
+          : { apiVersion: 'v1', kind: 'DeleteOptions', preconditions: { resourceVersion } };
+      await onceMore(() =>
+        json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`), options)
+      ).catch(ignoreNotFound);
     },
     async requestToken(namespace, name, audience) {
       const answer = await json<AuthenticationV1TokenRequest>(
@@ -185,7 +207,7 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
       );
       return list.items.map((pod) => ({
         name: pod.metadata?.name ?? '',
-        expiresAt: expiryOf(pod.metadata?.annotations)
+        expiresAt: parseInstant(pod.metadata?.annotations?.[EXPIRES_ANNOTATION])
       }));
     },
     async deletePod(namespace, name) {

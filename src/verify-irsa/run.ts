@@ -8,7 +8,8 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { Logger } from '../io/logger.js';
 import type { Masker } from '../io/secrets.js';
 import type { ClusterOps, ServiceAccountView } from './cluster.js';
-import { expiryOf } from './cluster.js';
+import type { AccountOrigin } from './account-lease.js';
+import { holdServiceAccount, releaseServiceAccount } from './account-lease.js';
 import { kubeErrorText } from '../kube/client.js';
 import type { Check } from './diagnosis.js';
 import { allPassed, failed, passed } from './diagnosis.js';
@@ -23,9 +24,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import {
   bareWorkloadPod,
   callerArnFromLogs,
-  EXPIRES_ANNOTATION,
   lastLines,
-  MANAGED_BY,
   podOutcome,
   ROLE_ANNOTATION,
   verifyPodManifest,
@@ -50,12 +49,15 @@ export interface VerifyOutcome {
 
 /**
  * How long after its start a run is over for sure: the pod's wait plus room for the token checks
- * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup.
+ * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read on the
+ * runner's clock, so a runner more than this far behind the others' clocks could lose its objects.
  */
 export const RUN_EXPIRY_MARGIN_SECONDS = 300;
 
 export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<VerifyOutcome> {
   const { namespace, serviceAccount } = inputs;
+  // Names this run's pod and its lease on the service account.
+  const runId = randomBytes(3).toString('hex');
   const expiresAt = new Date(
     deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000
   );
@@ -69,14 +71,14 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
     }
   };
 
-  const found = await ensureServiceAccount(inputs, deps, expiresAt);
+  const found = await ensureServiceAccount(inputs, deps, runId, expiresAt);
   if ('failure' in found) {
     record([found.failure]);
     return outcome(checks, undefined);
   }
-  const { account, origin } = found;
-  const createdAccount = origin !== 'found';
+  const { account, origin, holding } = found;
   record([serviceAccountCheck(inputs, account, origin)]);
+  if (inputs.cleanup) await removeEndedRunsPods(inputs, deps);
 
   let tokenArn: string | undefined;
   let podArn: string | undefined;
@@ -89,17 +91,28 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       });
     if (inputs.mode !== 'token')
       podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-        const result = await podMode(inputs, deps, account, expiresAt).catch((error: unknown) =>
+        const result = await podMode(inputs, deps, account, runId, expiresAt).catch((error: unknown) =>
           faultOf('pod', error)
         );
         record(result.checks);
         return result.assumedRoleArn;
       });
   } finally {
-    if (createdAccount && inputs.cleanup) {
+    if (holding) {
       try {
-        await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
-        deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
+        const released = await releaseServiceAccount(
+          deps.cluster,
+          namespace,
+          serviceAccount,
+          runId,
+          deps.now
+        );
+        if (released === 'deleted')
+          deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
+        if (released === 'released')
+          deps.log.info(
+            `Left the service account ${namespace}/${serviceAccount} to the other runs using it.`
+          );
       } catch (error) {
         // Left behind is a failure too: the run promised to remove what it made.
         record([
@@ -115,51 +128,26 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
   return outcome(checks, tokenArn ?? podArn);
 }
 
-type AccountOrigin = 'found' | 'created' | 'adopted';
-
-/** When `labels` and `annotations` are those of an object a verify-irsa run made and is over with. */
-function leftByEndedRun(
-  labels: Record<string, string>,
-  annotations: Record<string, string>,
-  now: Date
-): Date | undefined {
-  const ours = Object.entries(MANAGED_BY).every(([key, value]) => labels[key] === value);
-  const expiry = expiryOf(annotations);
-  return ours && expiry !== undefined && expiry.getTime() < now.getTime() ? expiry : undefined;
-}
-
-/**
- * The service account to verify: found, or created when allowed; a failed check otherwise. One
- * that an earlier run created and never removed (a killed runner) is adopted once that run is over
- * for sure, so that this run removes it: left alone, it would let any pod of the namespace take the
- * role.
- */
+/** The service account to verify, held by this run where it may be (account-lease.ts); a failed check otherwise. */
 async function ensureServiceAccount(
   inputs: VerifyInputs,
   deps: VerifyDeps,
-  expiresAt: Date
-): Promise<{ account: ServiceAccountView; origin: AccountOrigin } | { failure: Check }> {
+  runId: string,
+  until: Date
+): Promise<{ account: ServiceAccountView; origin: AccountOrigin; holding: boolean } | { failure: Check }> {
   const { namespace, serviceAccount } = inputs;
-  const annotations = {
-    [ROLE_ANNOTATION]: inputs.role.arn,
-    [EXPIRES_ANNOTATION]: expiresAt.toISOString()
-  };
   try {
-    const account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
-    if (account) {
-      const ended = leftByEndedRun(account.labels, account.annotations, deps.now());
-      if (!ended || !inputs.createServiceAccount || !inputs.cleanup) return { account, origin: 'found' };
-      await deps.cluster.adoptServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
-      deps.log.info(
-        `Adopted ${namespace}/${serviceAccount}, which an earlier verify-irsa run created and did not remove ` +
-          `(its run ended by ${ended.toISOString()}): this run deletes it when done.`
-      );
-      return {
-        account: { labels: account.labels, annotations: { ...account.annotations, ...annotations } },
-        origin: 'adopted'
-      };
-    }
-    if (!inputs.createServiceAccount)
+    const held = await holdServiceAccount(deps.cluster, {
+      namespace,
+      name: serviceAccount,
+      roleArn: inputs.role.arn,
+      runId,
+      until,
+      now: deps.now,
+      create: inputs.createServiceAccount,
+      cleanup: inputs.cleanup
+    });
+    if (!held)
       return {
         failure: failed(
           'service-account',
@@ -167,14 +155,14 @@ async function ensureServiceAccount(
           'create it, or set create-service-account: true'
         )
       };
-    await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
-    return { account: { labels: { ...MANAGED_BY }, annotations }, origin: 'created' };
+    if (held.note) deps.log.info(held.note);
+    return held;
   } catch (error) {
     return {
       failure: failed(
         'service-account',
         `cannot read or create ${namespace}/${serviceAccount}: ${kubeErrorText(error)}`,
-        "check that the namespace exists and the kubeconfig's user may get and create service accounts in it"
+        "check that the namespace exists and the kubeconfig's user may get, create and patch service accounts in it"
       )
     };
   }
@@ -337,11 +325,11 @@ async function podMode(
   inputs: VerifyInputs,
   deps: VerifyDeps,
   account: ServiceAccountView,
+  runId: string,
   expiresAt: Date
 ): Promise<ModeResult> {
   const { namespace } = inputs;
-  if (inputs.cleanup) await removeEndedRunsPods(inputs, deps);
-  const name = `irsa-verify-${randomBytes(3).toString('hex')}`;
+  const name = `irsa-verify-${runId}`;
   const podSpec = {
     name,
     namespace,
@@ -351,7 +339,7 @@ async function podMode(
     region: inputs.region,
     audience: inputs.audience,
     timeoutSeconds: inputs.timeoutSeconds,
-    expiresAt
+    expiresAt: inputs.cleanup ? expiresAt : undefined
   };
   try {
     await deps.cluster.createPod(verifyPodManifest(podSpec));

@@ -9,10 +9,12 @@ export const TOKEN_PATH = `${TOKEN_DIR}/token`;
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
 export const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
 /**
- * When the run that made an object is over for sure; a later run may then remove (or adopt) what a
- * killed run left behind, while a run still going keeps its objects.
+ * On a verify pod: when the run that made it is over for sure. A later run removes such a pod once
+ * that time has passed (its run was killed), never before.
  */
 export const EXPIRES_ANNOTATION = 'talos-irsa/expires-at';
+/** On what a run with cleanup: false made: kept on purpose, never removed by a later run. */
+export const KEEP_ANNOTATION = 'talos-irsa/keep';
 const CONTAINER = 'aws';
 export const POD_DEADLINE_MARGIN_SECONDS = 60;
 
@@ -25,7 +27,8 @@ export interface VerifyPodSpec {
   region: string;
   audience: string;
   timeoutSeconds: number;
-  expiresAt: Date;
+  /** When the run is over for sure; undefined for a pod kept on purpose (cleanup: false). */
+  expiresAt: Date | undefined;
 }
 
 /** Environment the pod needs for IRSA; set here so that no webhook is required. */
@@ -49,7 +52,9 @@ export function verifyPodManifest(spec: VerifyPodSpec): V1Pod {
       name: spec.name,
       namespace: spec.namespace,
       labels: { ...MANAGED_BY },
-      annotations: { [EXPIRES_ANNOTATION]: spec.expiresAt.toISOString() }
+      annotations: spec.expiresAt
+        ? { [EXPIRES_ANNOTATION]: spec.expiresAt.toISOString() }
+        : { [KEEP_ANNOTATION]: 'true' }
     },
     spec: {
       serviceAccountName: spec.serviceAccount,

@@ -725,7 +725,10 @@ async function kubeRequest(client, method, path, options = {}) {
     if (options.body !== undefined)
         requestOptions.headers = {
             ...requestOptions.headers,
-            'Content-Type': options.contentType ?? 'application/json'
+            'Content-Type': options.contentType ?? 'application/json',
+            // Node sends a DELETE's body neither chunked nor sized unless told its length, and the server
+            // then reads it as the start of another request.
+            'Content-Length': String(Buffer.byteLength(options.body))
         };
     // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));

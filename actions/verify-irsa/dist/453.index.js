@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/verify-irsa/cluster.ts + 1 modules
-var cluster = __webpack_require__(7214);
+// EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
+var account_lease = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(7195);
 // EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
@@ -561,11 +561,14 @@ var verify_pod = __webpack_require__(8456);
 
 /**
  * How long after its start a run is over for sure: the pod's wait plus room for the token checks
- * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup.
+ * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read on the
+ * runner's clock, so a runner more than this far behind the others' clocks could lose its objects.
  */
 const RUN_EXPIRY_MARGIN_SECONDS = 300;
 async function run(inputs, deps) {
     const { namespace, serviceAccount } = inputs;
+    // Names this run's pod and its lease on the service account.
+    const runId = (0,external_node_crypto_.randomBytes)(3).toString('hex');
     const expiresAt = new Date(deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000);
     const checks = [];
     const record = (entries) => {
@@ -578,14 +581,15 @@ async function run(inputs, deps) {
                 deps.log.warning(`${line} Fix: ${entry.fix}`);
         }
     };
-    const found = await ensureServiceAccount(inputs, deps, expiresAt);
+    const found = await ensureServiceAccount(inputs, deps, runId, expiresAt);
     if ('failure' in found) {
         record([found.failure]);
         return outcome(checks, undefined);
     }
-    const { account, origin } = found;
-    const createdAccount = origin !== 'found';
+    const { account, origin, holding } = found;
     record([serviceAccountCheck(inputs, account, origin)]);
+    if (inputs.cleanup)
+        await removeEndedRunsPods(inputs, deps);
     let tokenArn;
     let podArn;
     try {
@@ -597,16 +601,19 @@ async function run(inputs, deps) {
             });
         if (inputs.mode !== 'token')
             podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-                const result = await podMode(inputs, deps, account, expiresAt).catch((error) => faultOf('pod', error));
+                const result = await podMode(inputs, deps, account, runId, expiresAt).catch((error) => faultOf('pod', error));
                 record(result.checks);
                 return result.assumedRoleArn;
             });
     }
     finally {
-        if (createdAccount && inputs.cleanup) {
+        if (holding) {
             try {
-                await deps.cluster.deleteServiceAccount(namespace, serviceAccount);
-                deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
+                const released = await (0,account_lease/* releaseServiceAccount */.GE)(deps.cluster, namespace, serviceAccount, runId, deps.now);
+                if (released === 'deleted')
+                    deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
+                if (released === 'released')
+                    deps.log.info(`Left the service account ${namespace}/${serviceAccount} to the other runs using it.`);
             }
             catch (error) {
                 // Left behind is a failure too: the run promised to remove what it made.
@@ -618,48 +625,31 @@ async function run(inputs, deps) {
     }
     return outcome(checks, tokenArn ?? podArn);
 }
-/** When `labels` and `annotations` are those of an object a verify-irsa run made and is over with. */
-function leftByEndedRun(labels, annotations, now) {
-    const ours = Object.entries(verify_pod/* MANAGED_BY */.Kf).every(([key, value]) => labels[key] === value);
-    const expiry = (0,cluster/* expiryOf */.p)(annotations);
-    return ours && expiry !== undefined && expiry.getTime() < now.getTime() ? expiry : undefined;
-}
-/**
- * The service account to verify: found, or created when allowed; a failed check otherwise. One
- * that an earlier run created and never removed (a killed runner) is adopted once that run is over
- * for sure, so that this run removes it: left alone, it would let any pod of the namespace take the
- * role.
- */
-async function ensureServiceAccount(inputs, deps, expiresAt) {
+/** The service account to verify, held by this run where it may be (account-lease.ts); a failed check otherwise. */
+async function ensureServiceAccount(inputs, deps, runId, until) {
     const { namespace, serviceAccount } = inputs;
-    const annotations = {
-        [verify_pod/* ROLE_ANNOTATION */.Bb]: inputs.role.arn,
-        [verify_pod/* EXPIRES_ANNOTATION */.dy]: expiresAt.toISOString()
-    };
     try {
-        const account = await deps.cluster.readServiceAccount(namespace, serviceAccount);
-        if (account) {
-            const ended = leftByEndedRun(account.labels, account.annotations, deps.now());
-            if (!ended || !inputs.createServiceAccount || !inputs.cleanup)
-                return { account, origin: 'found' };
-            await deps.cluster.adoptServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
-            deps.log.info(`Adopted ${namespace}/${serviceAccount}, which an earlier verify-irsa run created and did not remove ` +
-                `(its run ended by ${ended.toISOString()}): this run deletes it when done.`);
-            return {
-                account: { labels: account.labels, annotations: { ...account.annotations, ...annotations } },
-                origin: 'adopted'
-            };
-        }
-        if (!inputs.createServiceAccount)
+        const held = await (0,account_lease/* holdServiceAccount */.q3)(deps.cluster, {
+            namespace,
+            name: serviceAccount,
+            roleArn: inputs.role.arn,
+            runId,
+            until,
+            now: deps.now,
+            create: inputs.createServiceAccount,
+            cleanup: inputs.cleanup
+        });
+        if (!held)
             return {
                 failure: (0,diagnosis/* failed */.gz)('service-account', `the service account ${namespace}/${serviceAccount} does not exist`, 'create it, or set create-service-account: true')
             };
-        await deps.cluster.createServiceAccount(namespace, serviceAccount, inputs.role.arn, expiresAt);
-        return { account: { labels: { ...verify_pod/* MANAGED_BY */.Kf }, annotations }, origin: 'created' };
+        if (held.note)
+            deps.log.info(held.note);
+        return held;
     }
     catch (error) {
         return {
-            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,client/* kubeErrorText */.P9)(error)}`, "check that the namespace exists and the kubeconfig's user may get and create service accounts in it")
+            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,client/* kubeErrorText */.P9)(error)}`, "check that the namespace exists and the kubeconfig's user may get, create and patch service accounts in it")
         };
     }
 }
@@ -772,11 +762,9 @@ async function removeEndedRunsPods(inputs, deps) {
         }
     }
 }
-async function podMode(inputs, deps, account, expiresAt) {
+async function podMode(inputs, deps, account, runId, expiresAt) {
     const { namespace } = inputs;
-    if (inputs.cleanup)
-        await removeEndedRunsPods(inputs, deps);
-    const name = `irsa-verify-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    const name = `irsa-verify-${runId}`;
     const podSpec = {
         name,
         namespace,
@@ -786,7 +774,7 @@ async function podMode(inputs, deps, account, expiresAt) {
         region: inputs.region,
         audience: inputs.audience,
         timeoutSeconds: inputs.timeoutSeconds,
-        expiresAt
+        expiresAt: inputs.cleanup ? expiresAt : undefined
     };
     try {
         await deps.cluster.createPod((0,verify_pod/* verifyPodManifest */.m3)(podSpec));

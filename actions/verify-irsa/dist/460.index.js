@@ -153,28 +153,41 @@ function verifySummary(inputs, result) {
 
 // EXTERNAL MODULE: ./src/verify-irsa/cluster.ts + 1 modules
 var verify_irsa_cluster = __webpack_require__(7214);
+// EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
+var account_lease = __webpack_require__(2563);
+// EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
+var verify_pod = __webpack_require__(8456);
 ;// CONCATENATED MODULE: ./src/verify-irsa/created-objects.ts
 /**
- * What a verify-irsa run has created (or adopted) in the cluster, so that none of it outlives the run: not when a
- * create's answer is lost (the object exists, the run saw an error), and not when the job is
- * cancelled (the runner sends SIGINT, then SIGTERM, then kills).
+ * What a verify-irsa run has made or holds in the cluster, so that none of it outlives the run: not
+ * when a write's answer is lost (the object exists, the run saw an error), and not when the job is
+ * cancelled (the runner sends SIGINT, then SIGTERM, then kills). Its pod is deleted; its lease on the
+ * service account is released, which deletes the account when no other run holds one
+ * (src/verify-irsa/account-lease.ts).
  */
 
+
+
 const keyOf = (object) => `${object.kind}:${object.namespace}/${object.name}`;
+/** The run id of the lease these annotations set (a non-null value), if any. */
+function leaseSet(annotations) {
+    const entry = Object.entries(annotations).find(([key, value]) => key.startsWith(account_lease/* LEASE_PREFIX */.O$) && value !== null);
+    return entry?.[0].slice(account_lease/* LEASE_PREFIX */.O$.length);
+}
 class CreatedObjects {
     objects = new Map();
-    /** The cluster ops, noting each create before it is sent and forgetting each delete once done. */
+    /** The cluster ops, noting each write before it is sent and forgetting what is removed once done. */
     tracking(cluster) {
-        const note = async (object, create) => {
+        const note = async (object, write) => {
             const key = keyOf(object);
             const noted = this.objects.has(key);
             this.objects.set(key, object);
             try {
-                return await create();
+                return await write();
             }
             catch (error) {
-                // The server answered: it refused, so this call created nothing (a 409 names an object
-                // that was there before it, which only an earlier create of this run may have made).
+                // The server answered: it refused, so this call wrote nothing (a 409 names an object that
+                // was there before it, or one that moved on since it was read).
                 if ((0,client/* statusOf */.c2)(error) !== undefined && !noted)
                     this.objects.delete(key);
                 throw error;
@@ -185,19 +198,31 @@ class CreatedObjects {
         };
         return {
             ...cluster,
-            createServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name, how: 'created' }, () => cluster.createServiceAccount(namespace, name, roleArn, expiresAt)),
-            // Adopted is as good as created: the run now owns it and removes it on the way out.
-            adoptServiceAccount: (namespace, name, roleArn, expiresAt) => note({ kind: 'service account', namespace, name, how: 'adopted' }, () => cluster.adoptServiceAccount(namespace, name, roleArn, expiresAt)),
-            deleteServiceAccount: async (namespace, name) => {
-                await cluster.deleteServiceAccount(namespace, name);
+            createServiceAccount: (namespace, name, metadata) => {
+                const runId = leaseSet(metadata.annotations);
+                // Without a lease the account is kept on purpose (cleanup: false): nothing to undo.
+                if (runId === undefined)
+                    return cluster.createServiceAccount(namespace, name, metadata);
+                return note({ kind: 'service account', namespace, name, runId, how: 'created' }, () => cluster.createServiceAccount(namespace, name, metadata));
+            },
+            patchServiceAccount: async (namespace, name, resourceVersion, annotations) => {
+                const runId = leaseSet(annotations);
+                if (runId === undefined) {
+                    const patched = await cluster.patchServiceAccount(namespace, name, resourceVersion, annotations);
+                    // A patch that removes a lease this run noted is its release.
+                    const held = this.objects.get(keyOf({ kind: 'service account', namespace, name }));
+                    if (held?.kind === 'service account' && annotations[`${account_lease/* LEASE_PREFIX */.O$}${held.runId}`] === null)
+                        forget('service account', namespace, name);
+                    return patched;
+                }
+                const how = verify_pod/* ROLE_ANNOTATION */.Bb in annotations ? 'adopted' : 'shared';
+                return note({ kind: 'service account', namespace, name, runId, how }, () => cluster.patchServiceAccount(namespace, name, resourceVersion, annotations));
+            },
+            deleteServiceAccount: async (namespace, name, resourceVersion) => {
+                await cluster.deleteServiceAccount(namespace, name, resourceVersion);
                 forget('service account', namespace, name);
             },
-            createPod: (pod) => note({
-                kind: 'pod',
-                namespace: pod.metadata?.namespace ?? 'default',
-                name: pod.metadata?.name ?? '',
-                how: 'created'
-            }, () => cluster.createPod(pod)),
+            createPod: (pod) => note({ kind: 'pod', namespace: pod.metadata?.namespace ?? 'default', name: pod.metadata?.name ?? '' }, () => cluster.createPod(pod)),
             deletePod: async (namespace, name) => {
                 await cluster.deletePod(namespace, name);
                 forget('pod', namespace, name);
@@ -205,21 +230,29 @@ class CreatedObjects {
         };
     }
     /**
-     * Deletes what is still noted (pods first: a service account is still in use by its pod) and
-     * says what became of each; a delete that fails is reported, not thrown.
+     * Removes what is still noted (pods first: a service account is still in use by its pod) and says
+     * what became of each; a removal that fails is reported, not thrown.
      */
-    async removeLeftovers(cluster) {
+    async removeLeftovers(cluster, now = () => new Date()) {
         const ordered = [...this.objects.values()].sort((a, b) => a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1);
         const notes = [];
         for (const object of ordered) {
             const what = `the ${object.kind} ${object.namespace}/${object.name}`;
             try {
-                if (object.kind === 'pod')
+                if (object.kind === 'pod') {
                     await cluster.deletePod(object.namespace, object.name);
-                else
-                    await cluster.deleteServiceAccount(object.namespace, object.name);
+                    notes.push(`deleted ${what} this run created`);
+                }
+                else {
+                    const outcome = await (0,account_lease/* releaseServiceAccount */.GE)(cluster, object.namespace, object.name, object.runId, now);
+                    if (outcome === 'deleted')
+                        notes.push(object.how === 'shared'
+                            ? `deleted ${what}, which this run was the last to use`
+                            : `deleted ${what} this run ${object.how}`);
+                    if (outcome === 'released')
+                        notes.push(`left ${what} to the other runs using it`);
+                }
                 this.objects.delete(keyOf(object));
-                notes.push(`deleted ${what} this run ${object.how}`);
             }
             catch (error) {
                 notes.push(`could not delete ${what} (${error instanceof Error ? error.message : String(error)}): delete it by hand`);
