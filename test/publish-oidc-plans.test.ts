@@ -288,6 +288,24 @@ describe('public read check', () => {
     expect(publicReadProblem(doc, { status: 200, body: Buffer.from('{"keys":[1]}') }, 'b')).toContain(
       'other bytes'
     );
+    expect(publicReadProblem(doc, { status: 200, body: Buffer.from('<html>Oops</html>') }, 'b')).toContain(
+      'answered 200 with something other than JSON'
+    );
+    expect(publicReadProblem(doc, { status: 200, body: Buffer.from('{"keys":[') }, 'b')).toContain(
+      'a body cut short'
+    );
+    expect(
+      publicReadProblem(doc, { status: 503, body: Buffer.from('<Error><Code>SlowDown</Code></Error>') }, 'b')
+    ).toBe(`anonymous GET ${doc.url} answered HTTP 503 (SlowDown).`);
+    expect(
+      publicReadProblem(
+        doc,
+        { status: 301, body: Buffer.alloc(0), location: 'https://elsewhere.example/jwks' },
+        'b'
+      )
+    ).toBe(
+      `anonymous GET ${doc.url} answered HTTP 301, a redirect to https://elsewhere.example/jwks, which STS does not follow.`
+    );
   });
 
   it('asks again after each pause while S3 may still be applying a change, and stops once it reads back', async () => {

@@ -25,6 +25,11 @@ beforeAll(async () => {
     if (req.url === '/redirect') {
       res.writeHead(302, { location: '/doc' });
       res.end();
+    } else if (req.url === '/trickle') {
+      // A byte every 200 ms: never silent long enough for a socket timeout, never done.
+      res.writeHead(200, { 'content-length': '100000' });
+      const drip = setInterval(() => res.write(' '), 200);
+      res.on('close', () => clearInterval(drip));
     } else if (req.url === '/huge') {
       res.writeHead(200);
       res.end(Buffer.alloc(2 * 1024 * 1024, 'x'));
@@ -51,6 +56,13 @@ describe('anonymousGet', () => {
     expect(headers.authorization).toBeUndefined();
     expect(headers.cookie).toBeUndefined();
     expect(Object.keys(headers).filter((name) => name.startsWith('x-amz'))).toEqual([]);
+  });
+
+  it('gives up on an answer that trickles in, within its time', async () => {
+    const get = anonymousGet({ extraCaPem: ca.caPem, timeoutMs: 1500 });
+    const started = Date.now();
+    await expect(get(`${base}/trickle`)).rejects.toThrow('no whole answer within 1.5 s');
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('reports a redirect as such instead of following it', async () => {

@@ -98,6 +98,28 @@ describe('checkIssuerDocuments', () => {
     ]);
   });
 
+  it('tells a redirect and a failing host from a missing document', async () => {
+    const redirect = await checkIssuerDocuments(token, view, ISSUER, async () => ({
+      status: 301,
+      body: '',
+      location: 'https://elsewhere.example/.well-known/openid-configuration'
+    }));
+    expect(redirect.checks[0]?.detail).toBe(
+      `GET ${DISCOVERY_URI} answered HTTP 301, a redirect to https://elsewhere.example/.well-known/openid-configuration, which STS does not follow`
+    );
+    expect(redirect.checks[0]?.fix).toContain(
+      "set the cluster's issuer to the URL that serves the documents itself"
+    );
+    const busy = await checkIssuerDocuments(token, view, ISSUER, async () => ({
+      status: 503,
+      body: '<Error><Code>SlowDown</Code></Error>'
+    }));
+    expect(busy.checks[0]?.detail).toBe(`GET ${DISCOVERY_URI} answered HTTP 503 (SlowDown)`);
+    expect(busy.checks[0]?.fix).toBe(
+      'the issuer host failed three times in a row: run again, and check its health if it persists'
+    );
+  });
+
   it('names a discovery document published for another issuer', async () => {
     const result = await checkIssuerDocuments(
       token,

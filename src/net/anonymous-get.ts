@@ -8,6 +8,8 @@ import { get } from 'node:https';
 export interface AnonymousResponse {
   status: number;
   body: Buffer;
+  /** A redirect's Location header. */
+  location?: string;
 }
 
 export interface AnonymousGetOptions {
@@ -22,6 +24,15 @@ export function anonymousGet(url: string, options: AnonymousGetOptions = {}): Pr
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   return new Promise<AnonymousResponse>((resolve, reject) => {
     if (!url.startsWith('https://')) return reject(new Error('not an https URL'));
+    const tooSlow = (): Error => new Error(`no whole answer within ${timeoutMs / 1000} s`);
+    // The socket timeout catches silence; this catches an answer that trickles in for ever.
+    const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
+    const settle =
+      <T>(done: (value: T) => void) =>
+      (value: T): void => {
+        clearTimeout(deadline);
+        done(value);
+      };
     const request = get(
       url,
       { timeout: timeoutMs, agent: false, ...(options.ca ? { ca: options.ca } : {}) },
@@ -33,11 +44,17 @@ export function anonymousGet(url: string, options: AnonymousGetOptions = {}): Pr
           if (size > maxBytes) request.destroy(new Error(`the answer exceeds ${maxBytes} bytes`));
           else chunks.push(chunk);
         });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-        response.on('error', reject);
+        response.on('end', () =>
+          settle(resolve)({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            ...(response.headers.location ? { location: response.headers.location } : {})
+          })
+        );
+        response.on('error', settle(reject));
       }
     );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-    request.on('error', reject);
+    request.on('error', settle(reject));
   });
 }

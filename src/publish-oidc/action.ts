@@ -24,17 +24,22 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
       import('@aws-sdk/client-iam'),
       import('../aws/clients.js'),
       import('./run.js'),
-      Promise.all([import('./issuer-thumbprint.js'), import('../net/anonymous-get.js')])
+      Promise.all([
+        import('./issuer-thumbprint.js'),
+        import('../net/anonymous-get.js'),
+        import('../net/public-read.js')
+      ])
     ]);
-  const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
+  const [{ issuerThumbprint }, { anonymousGet }, { retryingTransient }] = tlsAdapters;
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   return run(inputs, {
     readCluster: () => clusterRead,
     s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
     iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
     issuerThumbprint: (url) => issuerThumbprint(url),
-    publicGet: (url) => anonymousGet(url),
+    publicGet: retryingTransient((url) => anonymousGet(url), sleep),
     log: ctx.log,
     now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+    sleep
   });
 }

@@ -1,4 +1,14 @@
 import type { AnonymousResponse as PublicResponse } from '../net/anonymous-get.js';
+import { statusText } from '../net/public-read.js';
+
+function isJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface PublishedDocument {
   name: string;
@@ -22,13 +32,18 @@ export function publicReadProblem(
     );
   if (response.status === 404)
     return `anonymous GET ${doc.url} found nothing (404): issuer-url does not lead to the object ${doc.key} in ${bucket}.`;
-  if (response.status !== 200) return `anonymous GET ${doc.url} answered HTTP ${response.status}.`;
-  if (!response.body.equals(doc.bytes))
+  if (response.status !== 200)
+    return `anonymous GET ${doc.url} answered ${statusText(response.status, response.body.toString('utf8'), response.location)}.`;
+  if (response.body.equals(doc.bytes)) return undefined;
+  if (!isJson(response.body))
     return (
-      `anonymous GET ${doc.url} served other bytes than were written; a CDN or cache in front of the bucket ` +
-      'may still hold the old document.'
+      `anonymous GET ${doc.url} answered 200 with something other than JSON (an error page, or a body cut ` +
+      'short): something in front of the bucket answers for it.'
     );
-  return undefined;
+  return (
+    `anonymous GET ${doc.url} served other bytes than were written; a CDN or cache in front of the bucket ` +
+    'may still hold the old document.'
+  );
 }
 
 async function problemsOnce(

@@ -20,6 +20,10 @@ export function anonymousGet(options: AnonymousGetOptions = {}): AnonymousGet {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(ca ? { ca } : {})
     });
-    return { status: response.status, body: response.body.toString('utf8') };
+    return {
+      status: response.status,
+      body: response.body.toString('utf8'),
+      ...(response.location ? { location: response.location } : {})
+    };
   };
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
+import { retryingTransient } from '../net/public-read.js';
 import { anonymousGet } from './anonymous-https.js';
 import { verifySummary } from './chain-summary.js';
 import type { ClusterOps, ServiceAccountView } from './cluster.js';
@@ -57,6 +58,7 @@ export async function verifyDeps(
   const iam = namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM');
   const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
   const extraCaPem = await extraCa(ctx.env);
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   const deps: VerifyDeps = {
     cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
     iam,
@@ -68,9 +70,9 @@ export async function verifyDeps(
           'STS'
         ),
       mask: ctx.mask,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+      sleep
     },
-    get: anonymousGet(extraCaPem ? { extraCaPem } : {}),
+    get: retryingTransient(anonymousGet(extraCaPem ? { extraCaPem } : {}), sleep),
     log: ctx.log,
     mask: ctx.mask,
     now: () => new Date()

@@ -10,6 +10,8 @@ import type { TokenView } from './token-claims.js';
 export interface FetchedDocument {
   status: number;
   body: string;
+  /** A redirect's Location header. */
+  location?: string;
 }
 
 /** An anonymous https GET: no AWS credentials, no cluster credentials, as STS sees the issuer. */
@@ -21,6 +23,8 @@ export interface IssuerDocumentsResult {
   key?: JWK;
 }
 
+import { statusText } from '../net/public-read.js';
+
 const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -29,14 +33,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function describeFailure(url: string, document: FetchedDocument): string {
   // S3 explains a refusal in an XML <Code>; the code tells a missing object from a private one.
-  const code = /<Code>([^<]+)<\/Code>/.exec(document.body)?.[1];
-  return `GET ${url} answered HTTP ${document.status}${code ? ` (${code})` : ''}`;
+  return `GET ${url} answered ${statusText(document.status, document.body, document.location)}`;
 }
 
 function fixForStatus(status: number): string {
   if (status === 403)
     return `the document is missing or not public (S3 answers 403 for both): ${PUBLISH_FIX}, and check the bucket policy and public access block`;
   if (status === 404) return `the document is missing: ${PUBLISH_FIX}`;
+  if (status >= 300 && status < 400)
+    return "set the cluster's issuer to the URL that serves the documents itself (for S3, the bucket's regional endpoint)";
+  if (status === 429 || status >= 500)
+    return 'the issuer host failed three times in a row: run again, and check its health if it persists';
   return `the issuer host must answer 200 with JSON: ${PUBLISH_FIX}`;
 }
 
@@ -51,7 +58,9 @@ async function fetchJson(
     const reason = error instanceof Error ? error.message : String(error);
     return {
       problem: `GET ${url} failed: ${reason}`,
-      fix: 'the issuer must be reachable from the internet over https with a publicly trusted certificate'
+      fix: reason.startsWith('the answer exceeds')
+        ? 'the issuer must serve the document itself, not a page of another size: check what the URL serves'
+        : 'the issuer must be reachable from the internet over https with a publicly trusted certificate'
     };
   }
   if (document.status !== 200)

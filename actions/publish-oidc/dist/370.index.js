@@ -1,6 +1,64 @@
 export const id = 370;
-export const ids = [370];
+export const ids = [370,599];
 export const modules = {
+
+/***/ 5599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RETRY_DELAYS_MS: () => (/* binding */ RETRY_DELAYS_MS),
+/* harmony export */   retryingTransient: () => (/* binding */ retryingTransient),
+/* harmony export */   statusText: () => (/* binding */ statusText)
+/* harmony export */ });
+/**
+ * What a public read's answer means to someone fixing it, and a second try for the answers a busy
+ * host gives now and then (S3's 503 SlowDown, a 500, a dropped connection): an issuer that STS can
+ * read is one that answers, not one that never stumbles.
+ */
+/** Error codes of a connection that broke, not of one refused for good (TLS, DNS, a wrong port). */
+const BROKEN_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
+const RETRY_DELAYS_MS = [1000, 2000];
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+function isBrokenConnection(error) {
+    const code = error?.code;
+    return typeof code === 'string' && BROKEN_CONNECTION.has(code);
+}
+/** `get`, asked again after a pause when it answers 429 or 5xx or its connection breaks. */
+function retryingTransient(get, sleep, delaysMs = RETRY_DELAYS_MS) {
+    return async (url) => {
+        for (let attempt = 0;; attempt += 1) {
+            const delay = delaysMs[attempt];
+            try {
+                const response = await get(url);
+                if (delay === undefined || !isTransientStatus(response.status))
+                    return response;
+            }
+            catch (error) {
+                if (delay === undefined || !isBrokenConnection(error))
+                    throw error;
+            }
+            await sleep(delay);
+        }
+    };
+}
+/**
+ * "HTTP 503 (SlowDown)": the status with S3's error code when the body holds one; for a redirect,
+ * where it leads and that STS will not follow it.
+ */
+function statusText(status, body, location) {
+    // Only a word is taken from the body: it is the server's text, and goes into logs and summaries.
+    const code = /<Code>([A-Za-z][A-Za-z0-9.]{0,63})<\/Code>/.exec(body)?.[1];
+    const base = `HTTP ${status}${code ? ` (${code})` : ''}`;
+    if (status >= 300 && status < 400)
+        return `${base}, a redirect${location ? ` to ${location.replace(/[\s<>`|[\]]/g, '')}` : ''}, which STS does not follow`;
+    return base;
+}
+
+
+/***/ }),
 
 /***/ 4370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -795,7 +853,19 @@ async function planPublish(inputs, deps) {
     };
 }
 
+// EXTERNAL MODULE: ./src/net/public-read.ts
+var public_read = __webpack_require__(5599);
 ;// CONCATENATED MODULE: ./src/publish-oidc/public-check.ts
+
+function isJson(bytes) {
+    try {
+        JSON.parse(bytes.toString('utf8'));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** Why one anonymously fetched document is not what STS needs, or undefined when it is. */
 function publicReadProblem(doc, response, bucket) {
     if (response.status === 403)
@@ -806,11 +876,14 @@ function publicReadProblem(doc, response, bucket) {
     if (response.status === 404)
         return `anonymous GET ${doc.url} found nothing (404): issuer-url does not lead to the object ${doc.key} in ${bucket}.`;
     if (response.status !== 200)
-        return `anonymous GET ${doc.url} answered HTTP ${response.status}.`;
-    if (!response.body.equals(doc.bytes))
-        return (`anonymous GET ${doc.url} served other bytes than were written; a CDN or cache in front of the bucket ` +
-            'may still hold the old document.');
-    return undefined;
+        return `anonymous GET ${doc.url} answered ${(0,public_read.statusText)(response.status, response.body.toString('utf8'), response.location)}.`;
+    if (response.body.equals(doc.bytes))
+        return undefined;
+    if (!isJson(response.body))
+        return (`anonymous GET ${doc.url} answered 200 with something other than JSON (an error page, or a body cut ` +
+            'short): something in front of the bucket answers for it.');
+    return (`anonymous GET ${doc.url} served other bytes than were written; a CDN or cache in front of the bucket ` +
+        'may still hold the old document.');
 }
 async function problemsOnce(get, docs, bucket) {
     // Both documents at once; the problems keep the documents' order.

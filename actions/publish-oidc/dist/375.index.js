@@ -23,6 +23,13 @@ function anonymousGet(url, options = {}) {
     return new Promise((resolve, reject) => {
         if (!url.startsWith('https://'))
             return reject(new Error('not an https URL'));
+        const tooSlow = () => new Error(`no whole answer within ${timeoutMs / 1000} s`);
+        // The socket timeout catches silence; this catches an answer that trickles in for ever.
+        const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
+        const settle = (done) => (value) => {
+            clearTimeout(deadline);
+            done(value);
+        };
         const request = (0,node_https__WEBPACK_IMPORTED_MODULE_0__.get)(url, { timeout: timeoutMs, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
             const chunks = [];
             let size = 0;
@@ -33,11 +40,15 @@ function anonymousGet(url, options = {}) {
                 else
                     chunks.push(chunk);
             });
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-            response.on('error', reject);
+            response.on('end', () => settle(resolve)({
+                status: response.statusCode ?? 0,
+                body: Buffer.concat(chunks),
+                ...(response.headers.location ? { location: response.headers.location } : {})
+            }));
+            response.on('error', settle(reject));
         });
         request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-        request.on('error', reject);
+        request.on('error', settle(reject));
     });
 }
 

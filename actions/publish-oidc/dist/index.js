@@ -1023,18 +1023,23 @@ async function publishOidcAction(ctx) {
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4370)),
-        Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)), __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375))])
+        Promise.all([
+            __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)),
+            __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375)),
+            __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 5599))
+        ])
     ]);
-    const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
+    const [{ issuerThumbprint }, { anonymousGet }, { retryingTransient }] = tlsAdapters;
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     return run(inputs, {
         readCluster: () => clusterRead,
         s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
         iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
         issuerThumbprint: (url) => issuerThumbprint(url),
-        publicGet: (url) => anonymousGet(url),
+        publicGet: retryingTransient((url) => anonymousGet(url), sleep),
         log: ctx.log,
         now: () => new Date(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+        sleep
     });
 }
 

@@ -315,11 +315,14 @@ async function checkRole(iam, context) {
 var verify = __webpack_require__(5705);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/import.js + 2 modules
 var key_import = __webpack_require__(3566);
+// EXTERNAL MODULE: ./src/net/public-read.ts
+var public_read = __webpack_require__(5599);
 ;// CONCATENATED MODULE: ./src/verify-irsa/issuer-documents.ts
 /**
  * Checks 2 and 3 of the chain: the issuer's discovery document and JWKS, fetched the way STS
  * fetches them (anonymous https GET), and the token's signature against the published key.
  */
+
 
 
 const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
@@ -328,14 +331,17 @@ function issuer_documents_isRecord(value) {
 }
 function describeFailure(url, document) {
     // S3 explains a refusal in an XML <Code>; the code tells a missing object from a private one.
-    const code = /<Code>([^<]+)<\/Code>/.exec(document.body)?.[1];
-    return `GET ${url} answered HTTP ${document.status}${code ? ` (${code})` : ''}`;
+    return `GET ${url} answered ${(0,public_read/* statusText */.qS)(document.status, document.body, document.location)}`;
 }
 function fixForStatus(status) {
     if (status === 403)
         return `the document is missing or not public (S3 answers 403 for both): ${PUBLISH_FIX}, and check the bucket policy and public access block`;
     if (status === 404)
         return `the document is missing: ${PUBLISH_FIX}`;
+    if (status >= 300 && status < 400)
+        return "set the cluster's issuer to the URL that serves the documents itself (for S3, the bucket's regional endpoint)";
+    if (status === 429 || status >= 500)
+        return 'the issuer host failed three times in a row: run again, and check its health if it persists';
     return `the issuer host must answer 200 with JSON: ${PUBLISH_FIX}`;
 }
 async function fetchJson(get, url) {
@@ -347,7 +353,9 @@ async function fetchJson(get, url) {
         const reason = error instanceof Error ? error.message : String(error);
         return {
             problem: `GET ${url} failed: ${reason}`,
-            fix: 'the issuer must be reachable from the internet over https with a publicly trusted certificate'
+            fix: reason.startsWith('the answer exceeds')
+                ? 'the issuer must serve the document itself, not a page of another size: check what the URL serves'
+                : 'the issuer must be reachable from the internet over https with a publicly trusted certificate'
         };
     }
     if (document.status !== 200)

@@ -18,6 +18,8 @@ var promises_ = __webpack_require__(1455);
 var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __webpack_require__(7195);
+// EXTERNAL MODULE: ./src/net/public-read.ts
+var public_read = __webpack_require__(5599);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: external "node:https"
@@ -35,6 +37,13 @@ function anonymousGet(url, options = {}) {
     return new Promise((resolve, reject) => {
         if (!url.startsWith('https://'))
             return reject(new Error('not an https URL'));
+        const tooSlow = () => new Error(`no whole answer within ${timeoutMs / 1000} s`);
+        // The socket timeout catches silence; this catches an answer that trickles in for ever.
+        const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
+        const settle = (done) => (value) => {
+            clearTimeout(deadline);
+            done(value);
+        };
         const request = (0,external_node_https_.get)(url, { timeout: timeoutMs, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
             const chunks = [];
             let size = 0;
@@ -45,11 +54,15 @@ function anonymousGet(url, options = {}) {
                 else
                     chunks.push(chunk);
             });
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-            response.on('error', reject);
+            response.on('end', () => settle(resolve)({
+                status: response.statusCode ?? 0,
+                body: Buffer.concat(chunks),
+                ...(response.headers.location ? { location: response.headers.location } : {})
+            }));
+            response.on('error', settle(reject));
         });
         request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-        request.on('error', reject);
+        request.on('error', settle(reject));
     });
 }
 
@@ -64,7 +77,11 @@ function anonymous_https_anonymousGet(options = {}) {
             ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
             ...(ca ? { ca } : {})
         });
-        return { status: response.status, body: response.body.toString('utf8') };
+        return {
+            status: response.status,
+            body: response.body.toString('utf8'),
+            ...(response.location ? { location: response.location } : {})
+        };
     };
 }
 
@@ -271,6 +288,7 @@ class CreatedObjects {
 
 
 
+
 /** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
 async function extraCa(env) {
     const path = env.NODE_EXTRA_CA_CERTS;
@@ -310,6 +328,7 @@ async function verifyDeps(inputs, ctx) {
     const iam = (0,clients/* namingFailedCalls */.$H)(new IAMClient((0,clients/* clientConfig */.yO)('IAM', inputs.region, ctx.env)), 'IAM');
     const sts = (0,clients/* namingFailedCalls */.$H)(new STSClient((0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env)), 'STS');
     const extraCaPem = await extraCa(ctx.env);
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     const deps = {
         cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
         iam,
@@ -317,9 +336,9 @@ async function verifyDeps(inputs, ctx) {
             sts,
             stsWithCredentials: (credentials) => (0,clients/* namingFailedCalls */.$H)(new STSClient({ ...(0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env), credentials }), 'STS'),
             mask: ctx.mask,
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+            sleep
         },
-        get: anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}),
+        get: (0,public_read/* retryingTransient */.J5)(anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}), sleep),
         log: ctx.log,
         mask: ctx.mask,
         now: () => new Date()

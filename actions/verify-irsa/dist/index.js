@@ -971,7 +971,7 @@ function positiveInteger(read, name, fallback) {
 async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
-    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(272), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
+    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(582), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
     const { deps, close, removeLeftovers } = await verifyDeps(inputs, ctx);
     // A cancelled job must not leave the verify pod or a service account it made behind.
     const stopListening = onCancel(async (signal) => {
@@ -979,7 +979,7 @@ async function verifyIrsaAction(ctx) {
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
         process.exit(1);
     });
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(272), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(582), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
     try {
         const result = verifyResult(inputs, await run(inputs, deps));
         // What a create whose answer was lost left behind (run() removes what it knows it made).

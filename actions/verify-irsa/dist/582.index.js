@@ -1,0 +1,716 @@
+export const id = 582;
+export const ids = [582];
+export const modules = {
+
+/***/ 5599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J5: () => (/* binding */ retryingTransient),
+/* harmony export */   qS: () => (/* binding */ statusText)
+/* harmony export */ });
+/* unused harmony export RETRY_DELAYS_MS */
+/**
+ * What a public read's answer means to someone fixing it, and a second try for the answers a busy
+ * host gives now and then (S3's 503 SlowDown, a 500, a dropped connection): an issuer that STS can
+ * read is one that answers, not one that never stumbles.
+ */
+/** Error codes of a connection that broke, not of one refused for good (TLS, DNS, a wrong port). */
+const BROKEN_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
+const RETRY_DELAYS_MS = [1000, 2000];
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+function isBrokenConnection(error) {
+    const code = error?.code;
+    return typeof code === 'string' && BROKEN_CONNECTION.has(code);
+}
+/** `get`, asked again after a pause when it answers 429 or 5xx or its connection breaks. */
+function retryingTransient(get, sleep, delaysMs = RETRY_DELAYS_MS) {
+    return async (url) => {
+        for (let attempt = 0;; attempt += 1) {
+            const delay = delaysMs[attempt];
+            try {
+                const response = await get(url);
+                if (delay === undefined || !isTransientStatus(response.status))
+                    return response;
+            }
+            catch (error) {
+                if (delay === undefined || !isBrokenConnection(error))
+                    throw error;
+            }
+            await sleep(delay);
+        }
+    };
+}
+/**
+ * "HTTP 503 (SlowDown)": the status with S3's error code when the body holds one; for a redirect,
+ * where it leads and that STS will not follow it.
+ */
+function statusText(status, body, location) {
+    // Only a word is taken from the body: it is the server's text, and goes into logs and summaries.
+    const code = /<Code>([A-Za-z][A-Za-z0-9.]{0,63})<\/Code>/.exec(body)?.[1];
+    const base = `HTTP ${status}${code ? ` (${code})` : ''}`;
+    if (status >= 300 && status < 400)
+        return `${base}, a redirect${location ? ` to ${location.replace(/[\s<>`|[\]]/g, '')}` : ''}, which STS does not follow`;
+    return base;
+}
+
+
+/***/ }),
+
+/***/ 2563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GE: () => (/* binding */ releaseServiceAccount),
+/* harmony export */   O$: () => (/* binding */ LEASE_PREFIX),
+/* harmony export */   q3: () => (/* binding */ holdServiceAccount)
+/* harmony export */ });
+/* unused harmony exports leaseKey, leasesOf, isRunManaged */
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7195);
+/* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7214);
+/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8456);
+/**
+ * The verify service account, shared between runs. A run that creates, takes over or joins the
+ * account writes a lease on it (talos-irsa/lease.<run id> = when that run is over for sure), and the
+ * run that leaves last deletes it. A lease whose time has passed is a killed run's: with only such
+ * leases left, the next run takes the account over, so that it does not outlive its runs (left alone,
+ * it would let any pod of the namespace take the role). Every write carries the resourceVersion it
+ * was decided on, so two runs never act on the same state; one that lost the race decides again.
+ */
+
+
+
+const LEASE_PREFIX = 'talos-irsa/lease.';
+const ATTEMPTS = 3;
+const leaseKey = (runId) => `${LEASE_PREFIX}${runId}`;
+function leasesOf(annotations) {
+    return Object.entries(annotations)
+        .filter(([key]) => key.startsWith(LEASE_PREFIX))
+        .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInstant */ .n)(value) }));
+}
+const isLive = (lease, now) => lease.until !== undefined && lease.until.getTime() > now.getTime();
+/** Made by a verify-irsa run that meant to remove it: labelled, and not kept on purpose. */
+function isRunManaged(account) {
+    const labelled = Object.entries(_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf).every(([key, value]) => account.labels[key] === value);
+    return labelled && account.annotations[_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .KEEP_ANNOTATION */ .u2] !== 'true';
+}
+const conflicted = (error, attempt) => (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 409 && attempt < ATTEMPTS;
+/** The account to verify with this run's lease on it where it may hold one; undefined when missing and not to be created. */
+async function holdServiceAccount(cluster, request) {
+    const { namespace, name, runId } = request;
+    const ours = leaseKey(runId);
+    for (let attempt = 1;; attempt += 1) {
+        const account = await cluster.readServiceAccount(namespace, name);
+        if (!account) {
+            if (!request.create)
+                return undefined;
+            const annotations = {
+                [_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLE_ANNOTATION */ .Bb]: request.roleArn,
+                ...(request.cleanup ? { [ours]: request.until.toISOString() } : { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .KEEP_ANNOTATION */ .u2]: 'true' })
+            };
+            try {
+                const created = await cluster.createServiceAccount(namespace, name, {
+                    labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf },
+                    annotations
+                });
+                return { account: created, origin: 'created', holding: request.cleanup };
+            }
+            catch (error) {
+                if (conflicted(error, attempt))
+                    continue;
+                throw error;
+            }
+        }
+        if (!isRunManaged(account) || !request.create || !request.cleanup)
+            return { account, origin: 'found', holding: false };
+        const now = request.now();
+        const leases = leasesOf(account.annotations);
+        const live = leases.filter((lease) => isLive(lease, now));
+        const patch = { [ours]: request.until.toISOString() };
+        for (const lease of leases)
+            if (!isLive(lease, now))
+                patch[leaseKey(lease.runId)] = null;
+        // Taken over whole when no run is left on it; a run still on it keeps the role it annotated.
+        if (live.length === 0)
+            patch[_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLE_ANNOTATION */ .Bb] = request.roleArn;
+        try {
+            const held = await cluster.patchServiceAccount(namespace, name, account.resourceVersion, patch);
+            if (live.length > 0)
+                return {
+                    account: held,
+                    origin: 'shared',
+                    holding: true,
+                    note: `Joined ${namespace}/${name}, which ${live.length} other verify-irsa run(s) are using; the last run to finish deletes it.`
+                };
+            return {
+                account: held,
+                origin: 'adopted',
+                holding: true,
+                note: `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before their cleanup): this run deletes it when done.`
+            };
+        }
+        catch (error) {
+            if (conflicted(error, attempt))
+                continue;
+            if ((0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 403)
+                return {
+                    account,
+                    origin: 'found',
+                    holding: false,
+                    note: `Could not write this run's lease on ${namespace}/${name} (${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeErrorText */ .P9)(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
+                };
+            throw error;
+        }
+    }
+}
+/**
+ * Gives up this run's lease: deletes the account when no other live lease is on it, else removes
+ * only this run's. Safe to call whether or not the lease was ever written.
+ */
+async function releaseServiceAccount(cluster, namespace, name, runId, now) {
+    for (let attempt = 1;; attempt += 1) {
+        const account = await cluster.readServiceAccount(namespace, name);
+        if (!account)
+            return 'gone';
+        const leases = leasesOf(account.annotations);
+        if (!leases.some((lease) => lease.runId === runId))
+            return 'not held';
+        const others = leases.filter((lease) => lease.runId !== runId && isLive(lease, now()));
+        try {
+            if (others.length === 0) {
+                await cluster.deleteServiceAccount(namespace, name, account.resourceVersion);
+                return 'deleted';
+            }
+            await cluster.patchServiceAccount(namespace, name, account.resourceVersion, {
+                [leaseKey(runId)]: null
+            });
+            return 'released';
+        }
+        catch (error) {
+            if (conflicted(error, attempt))
+                continue;
+            throw error;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ kubeClusterOps),
+  n: () => (/* binding */ parseInstant)
+});
+
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var kube_client = __webpack_require__(7195);
+// EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
+var verify_pod = __webpack_require__(8456);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __webpack_require__(7333);
+;// CONCATENATED MODULE: ./src/kube/watch.ts
+/**
+ * A Kubernetes watch over the kubeconfig's own TLS and credentials: one streaming GET whose answer
+ * is one JSON event per line. Written on the REST request the suite already makes (client.ts)
+ * rather than with client-node's Watch, whose request cannot be aborted before the server answers,
+ * so a watch that hangs held the process open past its deadline.
+ */
+
+
+/** A watch whose connection failed (not refused by the server): worth opening again. */
+class WatchConnectionError extends errors/* UserError */.yo {
+}
+/**
+ * Streams the events of `path` (a list path; `watch=true` is added) to `onEvent` until the server
+ * closes the stream or `signal` aborts it. Rejects with a KubeApiError when the server refuses the
+ * watch (401, 403, 404…), and with a UserError when the stream breaks or is not JSON events.
+ */
+async function kubeWatch(client, path, onEvent, signal) {
+    const url = new URL(client.server + path);
+    url.searchParams.set('watch', 'true');
+    const options = await (0,kube_client/* requestOptionsFor */.Ts)(client, 'GET');
+    const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+    if (signal.aborted)
+        return 'aborted';
+    return new Promise((resolve, reject) => {
+        const fail = (error) => {
+            request.destroy();
+            reject(error);
+        };
+        const request = transport.request(url, options, (response) => {
+            const status = response.statusCode ?? 0;
+            response.setEncoding('utf8');
+            if (status < 200 || status > 299) {
+                let body = '';
+                response.on('data', (chunk) => (body += chunk));
+                response.on('end', () => reject(new kube_client/* KubeApiError */.W3('GET', `${url.pathname}${url.search}`, { status, body, contentType: '' })));
+                return;
+            }
+            let pending = '';
+            response.on('data', (chunk) => {
+                pending += chunk;
+                let newline = pending.indexOf('\n');
+                while (newline >= 0) {
+                    const line = pending.slice(0, newline).trim();
+                    pending = pending.slice(newline + 1);
+                    newline = pending.indexOf('\n');
+                    if (line === '')
+                        continue;
+                    let event;
+                    try {
+                        event = JSON.parse(line);
+                    }
+                    catch {
+                        return fail(new errors/* UserError */.yo(`the cluster at ${client.server} answered a watch of ${url.pathname} with something that is not JSON events.`, client.source.input));
+                    }
+                    onEvent(event);
+                    if (signal.aborted)
+                        return;
+                }
+            });
+            response.on('end', () => resolve(signal.aborted ? 'aborted' : 'closed'));
+            response.on('error', () => resolve(signal.aborted ? 'aborted' : 'closed'));
+        });
+        const abort = () => {
+            request.destroy();
+            resolve('aborted');
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        request.on('close', () => signal.removeEventListener('abort', abort));
+        request.on('error', (error) => {
+            if (signal.aborted)
+                return resolve('aborted');
+            reject(new WatchConnectionError(`cannot keep a watch open on the cluster at ${client.server} (${(0,kube_client/* firstLine */.TM)(error)}).`, client.source.input));
+        });
+        request.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/cluster.ts
+
+
+
+/**
+ * A time as this action writes it (toISOString: 2026-11-29T12:00:00.000Z); undefined for anything
+ * else, so that a hand-written or garbled value never reads as a time long past.
+ */
+function parseInstant(text) {
+    if (text === undefined || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text))
+        return undefined;
+    const date = new Date(text);
+    return !Number.isNaN(date.getTime()) && date.toISOString() === text ? date : undefined;
+}
+const viewOf = (account) => ({
+    annotations: account.metadata?.annotations ?? {},
+    labels: account.metadata?.labels ?? {},
+    resourceVersion: account.metadata?.resourceVersion ?? ''
+});
+// Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
+const TOKEN_SECONDS = 600;
+const enc = encodeURIComponent;
+/**
+ * Every call is one plain REST request (src/kube/client.ts), the watch a streaming one
+ * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
+ * kubeconfig's user authenticates through an exec plugin or an auth provider.
+ */
+/**
+ * A cleanup delete, sent a second time after a pause if the server failed (5xx, 429) or the answer
+ * was lost: what is not deleted outlives the run.
+ */
+async function onceMore(call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        const status = (0,kube_client/* statusOf */.c2)(error);
+        if (status !== undefined && status !== 429 && status < 500)
+            throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return call();
+    }
+}
+function kubeClusterOps(client) {
+    const json = (method, path, body) => (0,kube_client/* kubeJson */.s6)(client, method, path, body);
+    const ignoreNotFound = (error) => {
+        if ((0,kube_client/* statusOf */.c2)(error) !== 404)
+            throw error;
+    };
+    return {
+        async readServiceAccount(namespace, name) {
+            try {
+                const account = await json('GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`));
+                return viewOf(account);
+            }
+            catch (error) {
+                ignoreNotFound(error);
+                return undefined;
+            }
+        },
+        async createServiceAccount(namespace, name, metadata) {
+            return viewOf(await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, 'serviceaccounts'), {
+                apiVersion: 'v1',
+                kind: 'ServiceAccount',
+                metadata: { name, namespace, ...metadata }
+            }));
+        },
+        async patchServiceAccount(namespace, name, resourceVersion, annotations) {
+            // A merge patch that names a resourceVersion is refused (409) once the object has moved on.
+            return viewOf(await json('PATCH', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`), {
+                metadata: { resourceVersion, annotations }
+            }));
+        },
+        async deleteServiceAccount(namespace, name, resourceVersion) {
+            const options = resourceVersion === undefined
+                ? undefined
+                : { apiVersion: 'v1', kind: 'DeleteOptions', preconditions: { resourceVersion } };
+            await onceMore(() => json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`), options)).catch(ignoreNotFound);
+        },
+        async requestToken(namespace, name, audience) {
+            const answer = await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}/token`), {
+                apiVersion: 'authentication.k8s.io/v1',
+                kind: 'TokenRequest',
+                spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS }
+            });
+            const token = answer.status?.token;
+            if (!token)
+                throw new Error('the TokenRequest answer holds no token');
+            return token;
+        },
+        createPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods'), pod),
+        dryRunPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
+        async watchPod(namespace, name, deadline) {
+            return watchPod(client, namespace, name, deadline);
+        },
+        async podLogs(namespace, name) {
+            return (await (0,kube_client/* kubeCall */.W0)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}/log?tailLines=50`)))
+                .body;
+        },
+        async podEvents(namespace, name) {
+            // Selected by the server: a busy namespace can hold thousands of events.
+            const selector = enc(`involvedObject.kind=Pod,involvedObject.name=${name}`);
+            const list = await json('GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `events?fieldSelector=${selector}`));
+            return list.items.map((event) => ({
+                type: event.type ?? '',
+                reason: event.reason ?? '',
+                message: event.message ?? ''
+            }));
+        },
+        async listVerifyPods(namespace, serviceAccount) {
+            const labels = enc(Object.entries(verify_pod/* MANAGED_BY */.Kf)
+                .map(([key, value]) => `${key}=${value}`)
+                .join(','));
+            const fields = enc(`spec.serviceAccountName=${serviceAccount}`);
+            const list = await json('GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods?labelSelector=${labels}&fieldSelector=${fields}`));
+            return list.items.map((pod) => ({
+                name: pod.metadata?.name ?? '',
+                expiresAt: parseInstant(pod.metadata?.annotations?.[verify_pod/* EXPIRES_ANNOTATION */.dy])
+            }));
+        },
+        async deletePod(namespace, name) {
+            await onceMore(() => json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`))).catch(ignoreNotFound);
+        }
+    };
+}
+/** A watch refusal worth trying again (the server busy or failing), not one of the caller's setup. */
+function isPassing(error) {
+    const status = (0,kube_client/* statusOf */.c2)(error);
+    return status === 429 || (status !== undefined && status >= 500);
+}
+/**
+ * One watch on the pod's name, re-opened if the server closes it early (watches have a server
+ * timeout), until the pod ends or the deadline passes; the deadline aborts a watch however it
+ * hangs. Without a resourceVersion the watch opens with the pod's current state, so a pod that
+ * finished before the watch began is still seen. A refused watch (401, 403, 404) is an error at
+ * once; a failing server is tried again until the deadline, and at the deadline the pod is read
+ * once more, so that a watch that saw nothing does not report a finished pod as still running.
+ */
+async function watchPod(client, namespace, name, deadline) {
+    const path = `${(0,kube_client/* namespacedPath */.Nh)(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
+    let last;
+    let lastProblem;
+    while (Date.now() < deadline) {
+        const opened = Date.now();
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
+        let end;
+        try {
+            await kubeWatch(client, path, (event) => {
+                if (event.type === 'DELETED')
+                    end = { ended: 'deleted' };
+                else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
+                    last = event.object;
+                    if ((0,verify_pod/* podOutcome */.yW)(event.object).state !== 'running')
+                        end = { ended: 'done', pod: event.object };
+                }
+                if (end)
+                    controller.abort();
+            }, controller.signal);
+        }
+        catch (error) {
+            if (!isPassing(error) && !(error instanceof WatchConnectionError))
+                throw error;
+            lastProblem = error;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        if (end)
+            return end;
+        // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
+        // so that a misbehaving server does not turn this into a busy loop.
+        if (Date.now() - opened < 1000)
+            await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
+    }
+    try {
+        const pod = await (0,kube_client/* kubeJson */.s6)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}`));
+        if ((0,verify_pod/* podOutcome */.yW)(pod).state !== 'running')
+            return { ended: 'done', pod };
+        last = pod;
+    }
+    catch (error) {
+        if ((0,kube_client/* statusOf */.c2)(error) === 404)
+            return { ended: 'deleted' };
+        if (!last && lastProblem)
+            throw lastProblem;
+    }
+    return { ended: 'timeout', ...(last ? { pod: last } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 5954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OE: () => (/* binding */ allPassed),
+/* harmony export */   ZD: () => (/* binding */ linkStates),
+/* harmony export */   bF: () => (/* binding */ passed),
+/* harmony export */   gz: () => (/* binding */ failed)
+/* harmony export */ });
+/* unused harmony export CHECK_LINKS */
+const CHECK_LINKS = {
+    'service-account': 'service-account',
+    token: 'token',
+    issuer: 'token',
+    expiry: 'token',
+    discovery: 'issuer-documents',
+    jwks: 'issuer-documents',
+    signature: 'issuer-documents',
+    'iam-provider': 'iam-provider',
+    'provider-audience': 'iam-provider',
+    role: 'role',
+    'role-trust': 'role',
+    'assume-role': 'assumed-identity',
+    'caller-identity': 'assumed-identity',
+    pod: 'pod',
+    webhook: 'pod'
+};
+function passed(check, detail) {
+    return { check, ok: true, detail, fix: '' };
+}
+function failed(check, detail, fix) {
+    return { check, ok: false, detail, fix };
+}
+/** A link passes when it was checked and none of its checks failed. */
+function linkStates(checks) {
+    const states = {
+        'service-account': 'not checked',
+        token: 'not checked',
+        'issuer-documents': 'not checked',
+        'iam-provider': 'not checked',
+        role: 'not checked',
+        'assumed-identity': 'not checked',
+        pod: 'not checked'
+    };
+    for (const entry of checks) {
+        const link = CHECK_LINKS[entry.check];
+        if (!entry.ok)
+            states[link] = 'failed';
+        else if (states[link] === 'not checked')
+            states[link] = 'passed';
+    }
+    return states;
+}
+function allPassed(checks) {
+    return checks.length > 0 && checks.every((entry) => entry.ok);
+}
+
+
+/***/ }),
+
+/***/ 8456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bb: () => (/* binding */ ROLE_ANNOTATION),
+/* harmony export */   Kf: () => (/* binding */ MANAGED_BY),
+/* harmony export */   UQ: () => (/* binding */ callerArnFromLogs),
+/* harmony export */   dy: () => (/* binding */ EXPIRES_ANNOTATION),
+/* harmony export */   kh: () => (/* binding */ webhookInjections),
+/* harmony export */   m3: () => (/* binding */ verifyPodManifest),
+/* harmony export */   r_: () => (/* binding */ bareWorkloadPod),
+/* harmony export */   u2: () => (/* binding */ KEEP_ANNOTATION),
+/* harmony export */   w$: () => (/* binding */ lastLines),
+/* harmony export */   yW: () => (/* binding */ podOutcome)
+/* harmony export */ });
+/* unused harmony exports TOKEN_DIR, TOKEN_PATH, POD_DEADLINE_MARGIN_SECONDS, irsaEnv */
+const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
+const TOKEN_PATH = `${TOKEN_DIR}/token`;
+const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
+const ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
+/**
+ * On a verify pod: when the run that made it is over for sure. A later run removes such a pod once
+ * that time has passed (its run was killed), never before.
+ */
+const EXPIRES_ANNOTATION = 'talos-irsa/expires-at';
+/** On what a run with cleanup: false made: kept on purpose, never removed by a later run. */
+const KEEP_ANNOTATION = 'talos-irsa/keep';
+const CONTAINER = 'aws';
+const POD_DEADLINE_MARGIN_SECONDS = 60;
+/** Environment the pod needs for IRSA; set here so that no webhook is required. */
+function irsaEnv(spec) {
+    return [
+        { name: 'AWS_ROLE_ARN', value: spec.roleArn },
+        { name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: TOKEN_PATH },
+        { name: 'AWS_REGION', value: spec.region },
+        // AWS CLI v1 and older SDKs read only this one; a custom image may carry either.
+        { name: 'AWS_DEFAULT_REGION', value: spec.region },
+        { name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' },
+        { name: 'AWS_ROLE_SESSION_NAME', value: spec.name }
+    ];
+}
+function verifyPodManifest(spec) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+            name: spec.name,
+            namespace: spec.namespace,
+            labels: { ...MANAGED_BY },
+            annotations: spec.expiresAt
+                ? { [EXPIRES_ANNOTATION]: spec.expiresAt.toISOString() }
+                : { [KEEP_ANNOTATION]: 'true' }
+        },
+        spec: {
+            serviceAccountName: spec.serviceAccount,
+            restartPolicy: 'Never',
+            // A backstop for a runner killed mid-watch: the kubelet stops the pod a little after the
+            // action's own timeout, so the action, not the kubelet, normally reports the timeout.
+            activeDeadlineSeconds: spec.timeoutSeconds + POD_DEADLINE_MARGIN_SECONDS,
+            // Only the projected IRSA token is needed; the API token would be one more secret in the pod.
+            automountServiceAccountToken: false,
+            containers: [
+                {
+                    name: CONTAINER,
+                    image: spec.image,
+                    command: ['aws', 'sts', 'get-caller-identity'],
+                    env: irsaEnv(spec),
+                    volumeMounts: [{ name: 'aws-iam-token', mountPath: TOKEN_DIR, readOnly: true }]
+                }
+            ],
+            volumes: [
+                {
+                    name: 'aws-iam-token',
+                    projected: {
+                        sources: [
+                            { serviceAccountToken: { audience: spec.audience, expirationSeconds: 3600, path: 'token' } }
+                        ]
+                    }
+                }
+            ]
+        }
+    };
+}
+/**
+ * The same pod as an application would write it: no IRSA settings of its own. Created as a
+ * server-side dry run, it shows what a pod-identity webhook would add to the cluster's other pods
+ * (the webhook skips pods that already set AWS_ROLE_ARN, so the verify pod itself cannot tell).
+ */
+function bareWorkloadPod(spec) {
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `${spec.name}-probe`, namespace: spec.namespace, labels: { ...MANAGED_BY } },
+        spec: {
+            serviceAccountName: spec.serviceAccount,
+            restartPolicy: 'Never',
+            containers: [{ name: CONTAINER, image: spec.image, command: ['aws', 'sts', 'get-caller-identity'] }]
+        }
+    };
+}
+// Waiting reasons from which a pod does not recover by itself.
+const STUCK_REASONS = ['InvalidImageName', 'CreateContainerConfigError', 'ErrImageNeverPull'];
+function podOutcome(pod) {
+    const phase = pod.status?.phase;
+    const container = pod.status?.containerStatuses?.[0];
+    const terminated = container?.state?.terminated;
+    if (phase === 'Succeeded')
+        return { state: 'succeeded' };
+    if (phase === 'Failed') {
+        const why = terminated
+            ? `container exited with code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}`
+            : (pod.status?.reason ?? 'pod failed');
+        return { state: 'failed', reason: `${why}${pod.status?.message ? `: ${pod.status.message}` : ''}` };
+    }
+    const waiting = container?.state?.waiting;
+    if (waiting?.reason && STUCK_REASONS.includes(waiting.reason))
+        return { state: 'failed', reason: `${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}` };
+    return { state: 'running' };
+}
+/** The ARN from `aws sts get-caller-identity`'s JSON (or text/table output, as a fallback). */
+function callerArnFromLogs(logs) {
+    try {
+        const parsed = JSON.parse(logs.trim());
+        if (typeof parsed === 'object' && parsed !== null && 'Arn' in parsed) {
+            const arn = parsed.Arn;
+            if (typeof arn === 'string')
+                return arn;
+        }
+    }
+    catch {
+        // Not JSON alone (a warning may precede it): fall through to a search.
+    }
+    return /arn:[\w-]+:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/.exec(logs)?.[0];
+}
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trimEnd())
+        .filter((line) => line !== '')
+        .slice(-count);
+}
+/**
+ * Whether a mutating webhook (the EKS pod identity webhook or a copy) added IRSA settings that
+ * this action did not put into the pod: an env var, a volume, or a changed value.
+ */
+function webhookInjections(sent, stored) {
+    const injected = [];
+    const sentEnv = new Map((sent.spec?.containers[0]?.env ?? []).map((e) => [e.name, e.value]));
+    for (const entry of stored.spec?.containers[0]?.env ?? []) {
+        if (!entry.name.startsWith('AWS_'))
+            continue;
+        if (!sentEnv.has(entry.name))
+            injected.push(entry.name);
+        else if (sentEnv.get(entry.name) !== entry.value)
+            injected.push(`${entry.name} (changed)`);
+    }
+    const sentVolumes = new Set((sent.spec?.volumes ?? []).map((v) => v.name));
+    for (const volume of stored.spec?.volumes ?? [])
+        // kube-api-access-* is the API token volume the apiserver itself adds, not a webhook's.
+        if (volume.projected && !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
+            injected.push(`volume ${volume.name}`);
+    return injected;
+}
+
+
+/***/ })
+
+};
