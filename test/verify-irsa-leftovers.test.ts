@@ -93,11 +93,24 @@ const leaseIds = (chain: Chain): string[] =>
     .filter((key) => key.startsWith(LEASE_PREFIX))
     .map((key) => key.slice(LEASE_PREFIX.length));
 
-/** A promise and the function that settles it: holds one run at a point until the test lets it go. */
-function gate(): { opened: Promise<void>; open(): void } {
-  let open = (): void => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
+/**
+ * A pod-mode run held just before it creates its pod, until `release()`: a run still going while
+ * another one runs.
+ */
+function heldRun(chain: Chain): { done: ReturnType<typeof verifyWith>; release(): void } {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const done = verifyWith(chain, { mode: 'pod' }, (deps) => ({
+    ...deps,
+    cluster: {
+      ...deps.cluster,
+      createPod: async (pod) => {
+        await released;
+        return deps.cluster.createPod(pod);
+      }
+    }
+  }));
+  return { done, release };
 }
 
 describe('verify-irsa and the runs around it', () => {
@@ -157,21 +170,11 @@ describe('verify-irsa and the runs around it', () => {
 
   it('two runs at once: the one that finishes first leaves the account to the other (the race of a rerun)', async () => {
     const chain = await chainFor();
-    const slowPod = gate();
-    const first = verifyWith(chain, { mode: 'pod' }, (deps) => ({
-      ...deps,
-      cluster: {
-        ...deps.cluster,
-        createPod: async (pod) => {
-          await slowPod.opened;
-          return deps.cluster.createPod(pod);
-        }
-      }
-    }));
+    const first = heldRun(chain);
     while (leaseIds(chain).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const second = await verify(chain, { mode: 'token' });
-    slowPod.open();
-    const firstDone = await first;
+    first.release();
+    const firstDone = await first.done;
 
     expect(second.result.outputs.verified).toBe('true');
     expect(check(second, 'service-account').detail).toMatch(/^shared /);
@@ -187,19 +190,10 @@ describe('verify-irsa and the runs around it', () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
     await leasedAccount(chain, cluster, { dead01: PAST() });
-    const slowPod = gate();
+    const slow = heldRun(chain);
     const [held, quick] = await Promise.all([
-      verifyWith(chain, { mode: 'pod' }, (deps) => ({
-        ...deps,
-        cluster: {
-          ...deps.cluster,
-          createPod: async (pod) => {
-            await slowPod.opened;
-            return deps.cluster.createPod(pod);
-          }
-        }
-      })),
-      verify(chain, { mode: 'token' }).finally(() => slowPod.open())
+      slow.done,
+      verify(chain, { mode: 'token' }).finally(() => slow.release())
     ]);
     const origins = [held, quick].map((v) => check(v, 'service-account').detail.split(' ')[0]).sort();
     expect(origins).toEqual(['adopted', 'shared']);

@@ -18,19 +18,20 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
   await afterPendingConnects();
 
   // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
-  const [{ S3Client }, { IAMClient }, { clientConfig, namingFailedCalls }, { run }, tlsAdapters] =
-    await Promise.all([
-      import('@aws-sdk/client-s3'),
-      import('@aws-sdk/client-iam'),
-      import('../aws/clients.js'),
-      import('./run.js'),
-      Promise.all([
-        import('./issuer-thumbprint.js'),
-        import('../net/anonymous-get.js'),
-        import('../net/public-read.js')
-      ])
-    ]);
-  const [{ issuerThumbprint }, { anonymousGet }, { retryingTransient }] = tlsAdapters;
+  const [
+    { S3Client },
+    { IAMClient },
+    { clientConfig, namingFailedCalls },
+    { run, retryingTransient },
+    tlsAdapters
+  ] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/client-iam'),
+    import('../aws/clients.js'),
+    import('./run.js'),
+    Promise.all([import('./issuer-thumbprint.js'), import('../net/anonymous-get.js')])
+  ]);
+  const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   return run(inputs, {
     readCluster: () => clusterRead,

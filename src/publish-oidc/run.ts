@@ -10,6 +10,8 @@ import { putDocument } from './published-objects.js';
 import { publishSummary } from './summary.js';
 
 export type { PublishDeps } from './deps.js';
+// For the action's entry, which loads this chunk anyway: a chunk of its own would copy the module.
+export { retryingTransient } from '../net/public-read.js';
 
 /**
  * Writes in the order that keeps the public pair consistent if a run stops halfway: the bucket

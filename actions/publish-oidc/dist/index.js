@@ -1018,18 +1018,14 @@ async function publishOidcAction(ctx) {
     clusterRead.catch(() => undefined);
     await (0,client/* afterPendingConnects */.TO)();
     // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
-    const [{ S3Client }, { IAMClient }, { clientConfig, namingFailedCalls }, { run }, tlsAdapters] = await Promise.all([
+    const [{ S3Client }, { IAMClient }, { clientConfig, namingFailedCalls }, { run, retryingTransient }, tlsAdapters] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(370)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4370)),
-        Promise.all([
-            __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)),
-            __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375)),
-            __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 5599))
-        ])
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2282)),
+        Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)), __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375))])
     ]);
-    const [{ issuerThumbprint }, { anonymousGet }, { retryingTransient }] = tlsAdapters;
+    const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
     const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     return run(inputs, {
         readCluster: () => clusterRead,

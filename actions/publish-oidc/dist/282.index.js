@@ -1,0 +1,1042 @@
+export const id = 282;
+export const ids = [282];
+export const modules = {
+
+/***/ 2282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  retryingTransient: () => (/* reexport */ retryingTransient),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+;// CONCATENATED MODULE: ./src/io/in-order.ts
+// Independent reads run at once, but a failing run must report the same error every time: the one
+// the first of them would have met had they run one after the other, not whichever failed sooner.
+/** Both results once both are in; if both fail, `first`'s error is the one thrown. */
+async function inOrder(first, second) {
+    // Kept from counting as unhandled while `first` is awaited; awaited below all the same.
+    second.catch(() => undefined);
+    const a = await first;
+    return [a, await second];
+}
+
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __webpack_require__(7333);
+;// CONCATENATED MODULE: ./src/publish-oidc/aws-errors.ts
+/** The error code and HTTP status an AWS SDK v3 call failed with, read without importing the SDK. */
+function awsErrorName(error) {
+    return error instanceof Error ? error.name : '';
+}
+function awsHttpStatus(error) {
+    if (typeof error !== 'object' || error === null || !('$metadata' in error))
+        return undefined;
+    const metadata = error.$metadata;
+    return metadata?.httpStatusCode;
+}
+function isAwsNotFound(error, ...names) {
+    return names.includes(awsErrorName(error)) || awsHttpStatus(error) === 404;
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/bucket-setup.ts
+
+
+
+
+async function bucketExists(s3, bucket, region) {
+    try {
+        await s3.send(new dist_cjs.HeadBucketCommand({ Bucket: bucket }));
+        return true;
+    }
+    catch (error) {
+        const status = awsHttpStatus(error);
+        if (isAwsNotFound(error, 'NotFound', 'NoSuchBucket'))
+            return false;
+        if (status === 301 || awsErrorName(error) === 'PermanentRedirect')
+            throw new errors/* UserError */.yo(`'${bucket}' is not in ${region}; set region to the bucket's region.`, 'bucket');
+        if (status === 403)
+            throw new errors/* UserError */.yo(`'${bucket}' exists but these credentials may not use it (it may belong to another account; ` +
+                'bucket names are global).', 'bucket');
+        throw error;
+    }
+}
+/** The bucket's settings that publishing depends on. Reads only. */
+async function readBucketState(s3, bucket, region, manageBucket) {
+    const exists = await bucketExists(s3, bucket, region);
+    if (!exists && !manageBucket)
+        throw new errors/* UserError */.yo(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
+    if (!exists || !manageBucket)
+        return { exists, publicAccessBlock: undefined, policy: undefined };
+    const [publicAccessBlock, policy] = await inOrder(s3.send(new dist_cjs.GetPublicAccessBlockCommand({ Bucket: bucket })).then((response) => response.PublicAccessBlockConfiguration ?? {}, (error) => {
+        if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration'))
+            throw error;
+        return undefined;
+    }), s3.send(new dist_cjs.GetBucketPolicyCommand({ Bucket: bucket })).then((response) => response.Policy, (error) => {
+        if (!isAwsNotFound(error, 'NoSuchBucketPolicy'))
+            throw error;
+        return undefined;
+    }));
+    return { exists, publicAccessBlock, policy };
+}
+/** Creates the bucket, then relaxes the block, then puts the policy: a public policy put under BlockPublicPolicy fails. */
+async function applyBucketPlan(s3, bucket, region, plan) {
+    if (plan.create)
+        await s3.send(new dist_cjs.CreateBucketCommand({
+            Bucket: bucket,
+            ObjectOwnership: 'BucketOwnerEnforced',
+            // us-east-1 is the one region that rejects its own name as a location constraint.
+            ...(region === 'us-east-1'
+                ? {}
+                : { CreateBucketConfiguration: { LocationConstraint: region } })
+        }));
+    if (plan.publicAccessBlock)
+        await s3.send(new dist_cjs.PutPublicAccessBlockCommand({
+            Bucket: bucket,
+            PublicAccessBlockConfiguration: plan.publicAccessBlock
+        }));
+    if (plan.policy)
+        await s3.send(new dist_cjs.PutBucketPolicyCommand({ Bucket: bucket, Policy: plan.policy }));
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __webpack_require__(6764);
+;// CONCATENATED MODULE: ./src/publish-oidc/provider-plan.ts
+function planProvider(current, clientIds, thumbprint) {
+    if (!current)
+        return { create: true, addClientIds: clientIds, thumbprints: [thumbprint], extraClientIds: [] };
+    const thumbprintKnown = current.thumbprints.some((known) => known.toLowerCase() === thumbprint.toLowerCase());
+    return {
+        create: false,
+        addClientIds: clientIds.filter((id) => !current.clientIds.includes(id)),
+        thumbprints: thumbprintKnown ? undefined : [thumbprint],
+        extraClientIds: current.clientIds.filter((id) => !clientIds.includes(id))
+    };
+}
+function providerPlanChanges(plan, issuerUrl, current) {
+    if (plan.create)
+        return [`create the IAM OIDC provider for ${issuerUrl}`];
+    const changes = [];
+    if (plan.addClientIds.length > 0)
+        changes.push(`add client ID(s) ${plan.addClientIds.join(', ')} to the provider`);
+    if (plan.thumbprints)
+        changes.push(`update the provider's thumbprint from ${current?.thumbprints.join(', ') || 'none'} to ${plan.thumbprints.join(', ')}`);
+    return changes;
+}
+/** IAM keeps a provider's URL without its scheme. */
+function providerUrlOf(issuerUrl) {
+    return issuerUrl.replace(/^https:\/\//, '');
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/oidc-provider.ts
+
+
+/**
+ * The provider whose URL is the issuer, found by listing and reading providers, never by building
+ * an ARN from the account and URL. The ARN's tail narrows the candidates; GetOpenIDConnectProvider's
+ * Url decides.
+ */
+async function findProvider(iam, issuerUrl) {
+    const wantedUrl = providerUrlOf(issuerUrl);
+    const listed = await iam.send(new client_iam_dist_cjs.ListOpenIDConnectProvidersCommand({}));
+    const candidates = (listed.OpenIDConnectProviderList ?? [])
+        .map((entry) => entry.Arn ?? '')
+        .filter((arn) => arn.toLowerCase().endsWith(`:oidc-provider/${wantedUrl.toLowerCase()}`));
+    for (const arn of candidates) {
+        const provider = await iam.send(new client_iam_dist_cjs.GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+        if (provider.Url && providerUrlOf(provider.Url) === wantedUrl)
+            return { arn, clientIds: provider.ClientIDList ?? [], thumbprints: provider.ThumbprintList ?? [] };
+    }
+    return undefined;
+}
+/** Applies the plan and returns the provider's ARN. */
+async function applyProviderPlan(iam, issuerUrl, plan, current) {
+    if (plan.create || !current) {
+        const created = await iam.send(new client_iam_dist_cjs.CreateOpenIDConnectProviderCommand({
+            Url: issuerUrl,
+            ClientIDList: plan.addClientIds,
+            ThumbprintList: plan.thumbprints ?? []
+        }));
+        if (!created.OpenIDConnectProviderArn)
+            throw new Error('CreateOpenIDConnectProvider returned no ARN.');
+        return created.OpenIDConnectProviderArn;
+    }
+    for (const clientId of plan.addClientIds)
+        await iam.send(new client_iam_dist_cjs.AddClientIDToOpenIDConnectProviderCommand({
+            OpenIDConnectProviderArn: current.arn,
+            ClientID: clientId
+        }));
+    if (plan.thumbprints)
+        await iam.send(new client_iam_dist_cjs.UpdateOpenIDConnectProviderThumbprintCommand({
+            OpenIDConnectProviderArn: current.arn,
+            ThumbprintList: plan.thumbprints
+        }));
+    return current.arn;
+}
+
+;// CONCATENATED MODULE: ./src/oidc/signing-algorithms.ts
+/**
+ * The JWS algorithms AWS STS accepts for web-identity tokens, and the key each one needs. An alg
+ * outside this list would publish fine and then fail every AssumeRoleWithWebIdentity call, so it
+ * is refused before anything is written.
+ */
+const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
+function isAcceptedAlgorithm(alg) {
+    return typeof alg === 'string' && ACCEPTED_ALGORITHMS.includes(alg);
+}
+/** The key type and, for EC, the curve an algorithm signs with (RFC 7518 section 3.1). */
+function keyShapeFor(alg) {
+    switch (alg) {
+        case 'ES256':
+            return { kty: 'EC', crv: 'P-256' };
+        case 'ES384':
+            return { kty: 'EC', crv: 'P-384' };
+        case 'ES512':
+            return { kty: 'EC', crv: 'P-521' };
+        default:
+            return { kty: 'RSA' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oidc/discovery.ts
+
+
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const ORIGIN = "The cluster's discovery document (/.well-known/openid-configuration)";
+function parseClusterDiscovery(document) {
+    if (!isRecord(document))
+        throw new errors/* UserError */.yo(`${ORIGIN} is not a JSON object.`);
+    const { issuer, jwks_uri: jwksUri } = document;
+    if (typeof issuer !== 'string' || issuer === '')
+        throw new errors/* UserError */.yo(`${ORIGIN} has no issuer.`);
+    if (typeof jwksUri !== 'string' || !URL.canParse(jwksUri))
+        throw new errors/* UserError */.yo(`${ORIGIN} has no valid jwks_uri.`);
+    const algorithms = document.id_token_signing_alg_values_supported;
+    if (!Array.isArray(algorithms) || !algorithms.every((alg) => typeof alg === 'string'))
+        throw new errors/* UserError */.yo(`${ORIGIN} has no id_token_signing_alg_values_supported list.`);
+    return { issuer, jwksUri, algorithms, members: { ...document } };
+}
+/**
+ * STS compares the token's iss with the provider URL byte for byte, so a trailing slash or a
+ * different case is a mismatch even though a browser would treat the URLs as the same.
+ */
+function checkIssuer(clusterIssuer, issuerUrl, inputName) {
+    if (clusterIssuer === issuerUrl)
+        return;
+    let hint = '';
+    if (clusterIssuer.replace(/\/+$/, '') === issuerUrl)
+        hint = ' (the cluster adds a trailing slash)';
+    else if (clusterIssuer.toLowerCase() === issuerUrl.toLowerCase())
+        hint = ' (they differ in case)';
+    throw new errors/* UserError */.yo(`the cluster issues tokens for '${clusterIssuer}' but the documents would be published for ` +
+        `'${issuerUrl}'${hint}; STS compares them byte for byte. Set the API server's ` +
+        `--service-account-issuer=${issuerUrl} (Talos: cluster.apiServer.extraArgs.service-account-issuer: ` +
+        `${issuerUrl}), or set ${inputName} to the issuer the cluster uses.`, inputName);
+}
+/** Every key's alg must be announced, and every announced alg must be one STS accepts. */
+function checkAlgorithms(discovery, keys) {
+    const refused = discovery.algorithms.filter((alg) => !isAcceptedAlgorithm(alg));
+    if (refused.length > 0)
+        throw new errors/* UserError */.yo(`${ORIGIN} announces id_token_signing_alg_values_supported ${refused.join(', ')}, which AWS STS ` +
+            `does not accept (use one of ${ACCEPTED_ALGORITHMS.join(', ')}).`);
+    const unannounced = [...new Set(keys.map((key) => key.alg))].filter((alg) => !discovery.algorithms.includes(alg));
+    if (unannounced.length > 0)
+        throw new errors/* UserError */.yo(`The cluster's JWKS has ${unannounced.join(', ')} keys but its discovery document announces only ` +
+            `${discovery.algorithms.join(', ') || 'none'} in id_token_signing_alg_values_supported.`);
+}
+/**
+ * The discovery document as published: the cluster's, with jwks_uri pointing at the published JWKS
+ * and the algorithms of retained keys announced too (a rotation may change the algorithm).
+ */
+function publishedDiscovery(discovery, jwksUrl, keys) {
+    const algorithms = [...discovery.algorithms];
+    for (const key of keys)
+        if (!algorithms.includes(key.alg))
+            algorithms.push(key.alg);
+    return { ...discovery.members, jwks_uri: jwksUrl, id_token_signing_alg_values_supported: algorithms };
+}
+
+// EXTERNAL MODULE: ./src/oidc/document-locations.ts
+var document_locations = __webpack_require__(5837);
+;// CONCATENATED MODULE: ./src/oidc/jwks.ts
+
+
+// AWS STS reads at most 100 keys of a JWKS; more and some tokens would stop verifying.
+const MAX_KEYS = 100;
+// RFC 7518 section 6.3.2 and 6.4.1: members that only a private (or symmetric) key carries.
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+function jwks_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Why one key must not be published, or undefined when it may be. Never quotes key material:
+ * the message ends up in the log.
+ */
+function keyProblem(key) {
+    if (!jwks_isRecord(key))
+        return 'is not a JSON object';
+    const leaked = PRIVATE_MEMBERS.filter((name) => name in key);
+    if (leaked.length > 0)
+        return `carries private key material (${leaked.join(', ')}); publishing it would hand out the signing key`;
+    if (typeof key.kid !== 'string' || key.kid === '')
+        return 'has no kid, so STS cannot pick it for a token';
+    if (key.use !== 'sig')
+        return `has use '${String(key.use)}' instead of 'sig'`;
+    if (!isAcceptedAlgorithm(key.alg))
+        return `has alg '${String(key.alg)}', which AWS STS does not accept (use one of ${ACCEPTED_ALGORITHMS.join(', ')})`;
+    const shape = keyShapeFor(key.alg);
+    if (key.kty !== shape.kty)
+        return `has kty '${String(key.kty)}' but alg ${key.alg} needs ${shape.kty}`;
+    if (shape.kty === 'RSA' && (typeof key.n !== 'string' || typeof key.e !== 'string'))
+        return 'is an RSA key without n and e';
+    if (shape.kty === 'EC') {
+        if (key.crv !== shape.crv)
+            return `has curve '${String(key.crv)}' but alg ${key.alg} needs ${shape.crv}`;
+        if (typeof key.x !== 'string' || typeof key.y !== 'string')
+            return 'is an EC key without x and y';
+    }
+    return undefined;
+}
+function describeKey(key, index) {
+    return jwks_isRecord(key) && typeof key.kid === 'string' && key.kid !== '' ? `'${key.kid}'` : `#${index + 1}`;
+}
+/** The keys of a JWKS document, or the first reason it cannot be published. */
+function parseJwks(document, origin) {
+    if (!jwks_isRecord(document) || !Array.isArray(document.keys))
+        throw new errors/* UserError */.yo(`${origin} is not a JWKS: it has no "keys" array.`);
+    const keys = document.keys;
+    if (keys.length === 0)
+        throw new errors/* UserError */.yo(`${origin} has no keys: there is nothing to verify tokens with.`);
+    if (keys.length > MAX_KEYS)
+        throw new errors/* UserError */.yo(`${origin} has ${keys.length} keys; AWS STS reads at most ${MAX_KEYS}.`);
+    const seen = new Set();
+    return keys.map((key, index) => {
+        const problem = keyProblem(key);
+        if (problem)
+            throw new errors/* UserError */.yo(`${origin}: key ${describeKey(key, index)} ${problem}. Nothing was published.`);
+        const jwk = key;
+        if (seen.has(jwk.kid))
+            throw new errors/* UserError */.yo(`${origin} lists kid '${jwk.kid}' twice.`);
+        seen.add(jwk.kid);
+        return { kid: jwk.kid, alg: jwk.alg, members: { ...jwk } };
+    });
+}
+/**
+ * Keys of a JWKS already published, keeping only those that could still be published: a key that
+ * was once published by hand with private material or a bad alg is dropped, not carried forward.
+ */
+function readPublishedKeys(document) {
+    if (!jwks_isRecord(document) || !Array.isArray(document.keys))
+        return { keys: [], dropped: [] };
+    const keys = [];
+    const dropped = [];
+    const seen = new Set();
+    document.keys.forEach((key, index) => {
+        const problem = keyProblem(key);
+        const jwk = key;
+        if (problem || seen.has(jwk.kid)) {
+            dropped.push(`${describeKey(key, index)} (${problem ?? 'duplicate kid'})`);
+            return;
+        }
+        seen.add(jwk.kid);
+        keys.push({ kid: jwk.kid, alg: jwk.alg, members: { ...jwk } });
+    });
+    return { keys, dropped };
+}
+function jwksDocument(keys) {
+    return { keys: keys.map((key) => ({ ...key.members })) };
+}
+
+;// CONCATENATED MODULE: ./src/oidc/key-retention.ts
+
+function planKeyRetention(input) {
+    const nowSeconds = Math.floor(input.now.getTime() / 1000);
+    const retentionSeconds = input.retentionHours * 3600;
+    const servedKids = new Set(input.served.map((key) => key.kid));
+    const publishedKids = new Set(input.previouslyPublished.map((key) => key.kid));
+    const candidates = [];
+    const droppedKids = [];
+    for (const key of input.previouslyPublished) {
+        if (servedKids.has(key.kid))
+            continue;
+        const retiredSince = Math.min(input.retiredSince.get(key.kid) ?? nowSeconds, nowSeconds);
+        const until = retiredSince + retentionSeconds;
+        if (nowSeconds < until)
+            candidates.push({ key, retiredSince, until });
+        else
+            droppedKids.push(key.kid);
+    }
+    // STS reads at most MAX_KEYS keys: when a burst of rotations overflows, the longest-retired go first.
+    const room = Math.max(0, MAX_KEYS - input.served.length);
+    const byAge = [...candidates].sort((a, b) => b.retiredSince - a.retiredSince);
+    const kept = new Set(byAge.slice(0, room).map((entry) => entry.key.kid));
+    const retained = candidates.filter((entry) => kept.has(entry.key.kid));
+    for (const entry of candidates)
+        if (!kept.has(entry.key.kid))
+            droppedKids.push(entry.key.kid);
+    return {
+        published: [...input.served, ...retained.map((entry) => entry.key)],
+        newKids: input.served.filter((key) => !publishedKids.has(key.kid)).map((key) => key.kid),
+        currentKids: input.served.filter((key) => publishedKids.has(key.kid)).map((key) => key.kid),
+        retained,
+        droppedKids,
+        retiredSince: new Map(retained.map((entry) => [entry.key.kid, entry.retiredSince]))
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/oidc/published-content.ts
+
+/** The bytes of a published document. Compact JSON, as kube-apiserver serves it. */
+function documentBytes(document) {
+    return Buffer.from(JSON.stringify(document), 'utf8');
+}
+/** What decides whether an object must be rewritten: its bytes, never its timestamps. */
+function contentHash(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/oidc/retirement-record.ts
+/**
+ * The retirement times travel with the published JWKS as one S3 metadata value, so that the
+ * public document stays a plain JWKS and no third object is needed. S3 allows 2 KB of user
+ * metadata in all; entries that do not fit are left out, which only restarts their clock on the
+ * next run (a longer retention, never a shorter one).
+ */
+const RECORD_LIMIT_BYTES = 1500;
+// Metadata values must be ASCII; percent-encoding keeps any kid intact and frees ',' and '='.
+function encodeRetiredSince(record) {
+    const entries = [...record.entries()]
+        .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+        .map(([kid, since]) => `${encodeURIComponent(kid)}=${since}`);
+    let value = '';
+    for (const entry of entries) {
+        const next = value === '' ? entry : `${value},${entry}`;
+        if (next.length > RECORD_LIMIT_BYTES)
+            break;
+        value = next;
+    }
+    return value;
+}
+/** Tolerant: a hand-edited or foreign value loses its unreadable entries, not the run. */
+function decodeRetiredSince(value) {
+    const record = new Map();
+    for (const entry of (value ?? '').split(',')) {
+        const match = /^([^=]+)=(\d{1,12})$/.exec(entry.trim());
+        if (!match)
+            continue;
+        try {
+            record.set(decodeURIComponent(match[1] ?? ''), Number(match[2]));
+        }
+        catch {
+            // A malformed escape: skip the entry.
+        }
+    }
+    return record;
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/bucket-policy.ts
+/**
+ * The one bucket-policy statement this action owns: anonymous s3:GetObject on exactly the two
+ * documents. Other statements in the bucket's policy belong to the user and are kept as they are;
+ * nothing else is ever granted, so every other object stays private.
+ */
+const STATEMENT_SID = 'TalosIrsaPublicOidcDocuments';
+function arnPartition(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+function publicReadStatement(partition, bucket, keys) {
+    return {
+        Sid: STATEMENT_SID,
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: [...new Set(keys)].sort().map((key) => `arn:${partition}:s3:::${bucket}/${key}`)
+    };
+}
+function bucket_policy_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function asSortedList(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((item) => String(item)).sort();
+}
+function principalIsEveryone(value) {
+    if (value === '*')
+        return true;
+    return bucket_policy_isRecord(value) && Object.keys(value).length === 1 && asSortedList(value.AWS).join() === '*';
+}
+// IAM returns a policy in its own formatting ("Action" as a string or a one-item list, Principal
+// as "*" or {"AWS":"*"}); comparing meaning rather than text keeps a second run from rewriting it.
+function sameStatement(current, wanted) {
+    if (!bucket_policy_isRecord(current))
+        return false;
+    const known = ['Sid', 'Effect', 'Principal', 'Action', 'Resource'];
+    if (Object.keys(current).some((key) => !known.includes(key)))
+        return false;
+    return (current.Effect === wanted.Effect &&
+        principalIsEveryone(current.Principal) &&
+        asSortedList(current.Action).join() === wanted.Action &&
+        asSortedList(current.Resource).join() === wanted.Resource.join());
+}
+function planBucketPolicy(currentPolicy, wanted) {
+    let current = {};
+    if (currentPolicy) {
+        try {
+            const parsed = JSON.parse(currentPolicy);
+            if (bucket_policy_isRecord(parsed))
+                current = parsed;
+        }
+        catch {
+            // An unreadable policy cannot be merged with; it is replaced by ours alone.
+        }
+    }
+    const statements = Array.isArray(current.Statement)
+        ? current.Statement
+        : current.Statement
+            ? [current.Statement]
+            : [];
+    const others = statements.filter((statement) => !(bucket_policy_isRecord(statement) && statement.Sid === STATEMENT_SID));
+    const ours = statements.filter((statement) => bucket_policy_isRecord(statement) && statement.Sid === STATEMENT_SID);
+    const upToDate = ours.length === 1 && sameStatement(ours[0], wanted);
+    if (upToDate)
+        return { policy: undefined, keptStatements: others.length };
+    const policy = { Version: '2012-10-17', Statement: [...others, wanted] };
+    return { policy: JSON.stringify(policy), keptStatements: others.length };
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/bucket-plan.ts
+
+/**
+ * Only the two settings that stop a public bucket policy are relaxed; the ACL settings stay as
+ * they are (or on, for a new bucket), so no object can be made public by an ACL.
+ */
+function planPublicAccessBlock(state) {
+    // AWS turns all four settings on for a new bucket, so a bucket created here always needs this.
+    if (!state.exists)
+        return {
+            BlockPublicAcls: true,
+            IgnorePublicAcls: true,
+            BlockPublicPolicy: false,
+            RestrictPublicBuckets: false
+        };
+    const current = state.publicAccessBlock;
+    if (!current || (!current.BlockPublicPolicy && !current.RestrictPublicBuckets))
+        return undefined;
+    return {
+        BlockPublicAcls: current.BlockPublicAcls ?? false,
+        IgnorePublicAcls: current.IgnorePublicAcls ?? false,
+        BlockPublicPolicy: false,
+        RestrictPublicBuckets: false
+    };
+}
+function planBucket(state, statement) {
+    const policy = planBucketPolicy(state.exists ? state.policy : undefined, statement);
+    return {
+        create: !state.exists,
+        publicAccessBlock: planPublicAccessBlock(state),
+        policy: policy.policy,
+        keptStatements: policy.keptStatements
+    };
+}
+function bucketPlanChanges(plan, bucket) {
+    const changes = [];
+    if (plan.create)
+        changes.push(`create bucket ${bucket}`);
+    if (plan.publicAccessBlock)
+        changes.push('relax BlockPublicPolicy and RestrictPublicBuckets (ACL blocks stay on)');
+    if (plan.policy)
+        changes.push(`set the bucket policy's public read of the two documents` +
+            (plan.keptStatements > 0 ? ` (keeping ${plan.keptStatements} other statement(s))` : ''));
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/published-objects.ts
+
+
+
+
+const CONTENT_TYPE = 'application/json';
+// Short, so that a rotation reaches STS and CDNs within minutes rather than a day.
+const CACHE_CONTROL = 'public, max-age=300';
+const HASH_METADATA = 'sha256';
+const RETIRED_METADATA = 'retired-keys';
+// The SDK retries a request until its headers arrive, but hands over an object's body as a stream it
+// no longer watches: a connection that breaks mid-body surfaces here, and the whole GET is repeated.
+const BODY_READ_ATTEMPTS = 3;
+const BROKEN_STREAM_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE']);
+/** An object's body that stopped short because its connection broke. */
+class BrokenBody extends Error {
+}
+async function readBody(response, bucket, key) {
+    try {
+        return Buffer.from((await response.Body?.transformToByteArray()) ?? new Uint8Array());
+    }
+    catch (error) {
+        const code = error?.code;
+        if (typeof code === 'string' && BROKEN_STREAM_CODES.has(code))
+            throw new BrokenBody(`reading s3://${bucket}/${key} broke off (${code}: ${error.message})`, {
+                cause: error
+            });
+        throw error;
+    }
+}
+async function getObjectOnce(s3, bucket, key) {
+    const response = await s3.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
+    const bytes = await readBody(response, bucket, key);
+    return {
+        bytes,
+        hash: contentHash(bytes),
+        contentType: response.ContentType,
+        cacheControl: response.CacheControl,
+        metadata: response.Metadata ?? {}
+    };
+}
+async function readPublishedObject(s3, bucket, key) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await getObjectOnce(s3, bucket, key);
+        }
+        catch (error) {
+            if (isAwsNotFound(error, 'NoSuchKey'))
+                return undefined;
+            // S3 answers a missing key with 403 to callers without s3:ListBucket.
+            if (awsHttpStatus(error) === 403)
+                throw new errors/* UserError */.yo(`S3 refused to read s3://${bucket}/${key} (403): the credentials need s3:GetObject on the bucket's ` +
+                    'objects and s3:ListBucket on the bucket.');
+            if (error instanceof BrokenBody && attempt < BODY_READ_ATTEMPTS)
+                continue;
+            throw error;
+        }
+    }
+}
+function metadataFor(desired) {
+    const metadata = { [HASH_METADATA]: contentHash(desired.bytes) };
+    for (const [key, value] of Object.entries(desired.state))
+        if (value !== '')
+            metadata[key] = value;
+    return metadata;
+}
+/** True when the object already holds these bytes, served the same way, with the same record. */
+function isUpToDate(current, desired) {
+    if (!current)
+        return false;
+    if (current.hash !== contentHash(desired.bytes))
+        return false;
+    if (current.contentType !== CONTENT_TYPE || current.cacheControl !== CACHE_CONTROL)
+        return false;
+    // The hash entry is derived from the bytes, so only the state entries are compared.
+    return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
+}
+async function putDocument(s3, bucket, desired) {
+    await s3.send(new dist_cjs.PutObjectCommand({
+        Bucket: bucket,
+        Key: desired.key,
+        Body: desired.bytes,
+        ContentType: CONTENT_TYPE,
+        CacheControl: CACHE_CONTROL,
+        Metadata: metadataFor(desired)
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/plan.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const JWKS_ORIGIN = "The cluster's JWKS (/openid/v1/jwks)";
+function parseJson(object) {
+    if (!object)
+        return undefined;
+    try {
+        return JSON.parse(object.bytes.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The cluster's documents, checked against everything STS will check, before any write. */
+async function validatedClusterDocuments(inputs, deps) {
+    const cluster = await deps.readCluster();
+    const discovery = parseClusterDiscovery(cluster.discovery);
+    checkIssuer(discovery.issuer, inputs.issuerUrl, 'issuer-url');
+    const served = parseJwks(cluster.jwks, JWKS_ORIGIN);
+    checkAlgorithms(discovery, served);
+    deps.log.info(`Issuer ${discovery.issuer}; the cluster serves ${served.length} key(s).`);
+    return { discovery, served };
+}
+/** The object key of the JWKS that the published discovery document points at, if in this bucket. */
+function publishedJwksKey(inputs, currentDiscovery) {
+    const published = parseJson(currentDiscovery);
+    if (typeof published?.jwks_uri !== 'string')
+        return undefined;
+    const previous = (0,document_locations/* documentLocations */.CM)(inputs.issuerUrl, inputs.bucket, published.jwks_uri);
+    return previous.jwksUriRewritten ? undefined : previous.jwksKey;
+}
+async function readPublishedState(inputs, deps, locations) {
+    const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket);
+    if (!bucket.exists)
+        return {
+            bucket,
+            discovery: undefined,
+            jwksAtTarget: undefined,
+            liveJwks: undefined,
+            movedFrom: undefined
+        };
+    const [discovery, jwksAtTarget] = await inOrder(readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey), readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey));
+    const liveKey = publishedJwksKey(inputs, discovery);
+    if (liveKey === undefined || liveKey === locations.jwksKey)
+        return { bucket, discovery, jwksAtTarget, liveJwks: jwksAtTarget, movedFrom: undefined };
+    const liveJwks = await readPublishedObject(deps.s3, inputs.bucket, liveKey);
+    return { bucket, discovery, jwksAtTarget, liveJwks: liveJwks ?? jwksAtTarget, movedFrom: liveKey };
+}
+async function providerStep(inputs, deps) {
+    if (!inputs.createProvider) {
+        // Only looked up, for the provider-arn output; a role without IAM read access is not an error here.
+        try {
+            return { current: await findProvider(deps.iam, inputs.issuerUrl), plan: undefined };
+        }
+        catch (error) {
+            deps.log.warning(`Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}).`);
+            return { current: undefined, plan: undefined };
+        }
+    }
+    const [current, thumbprint] = await inOrder(findProvider(deps.iam, inputs.issuerUrl), deps.issuerThumbprint(inputs.issuerUrl));
+    return { current, plan: planProvider(current, inputs.clientIds, thumbprint) };
+}
+/**
+ * The bucket's plan. While the JWKS moves, the policy keeps granting the old JWKS too, since the
+ * published discovery document points at it until it is rewritten; the final policy drops it.
+ */
+function bucketSteps(inputs, locations, state) {
+    if (!inputs.manageBucket)
+        return { bucket: undefined, finalPolicy: undefined };
+    const partition = arnPartition(inputs.region);
+    const finalKeys = [locations.jwksKey, locations.discoveryKey];
+    const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;
+    const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys));
+    const finalPolicy = state.movedFrom
+        ? planBucketPolicy(bucket.policy ?? state.bucket.policy, publicReadStatement(partition, inputs.bucket, finalKeys)).policy
+        : undefined;
+    return { bucket, finalPolicy };
+}
+async function planPublish(inputs, deps) {
+    const { log } = deps;
+    const { discovery, served } = await log.group('Read the cluster’s discovery documents', () => validatedClusterDocuments(inputs, deps));
+    const locations = (0,document_locations/* documentLocations */.CM)(inputs.issuerUrl, inputs.bucket, discovery.jwksUri);
+    if (locations.jwksUriRewritten)
+        log.warning(`The cluster's jwks_uri ${discovery.jwksUri} is not under the issuer; the JWKS is published at ` +
+            `${locations.jwksUrl} and the published jwks_uri says so. Set --service-account-jwks-uri=${locations.jwksUrl} ` +
+            '(Talos: cluster.apiServer.extraArgs.service-account-jwks-uri) so that the cluster agrees.');
+    // Reads only, and independent: the bucket's and the provider's state are read at the same time;
+    // a failure is reported for the bucket first, as if they had run one after the other.
+    const [state, provider] = await inOrder(readPublishedState(inputs, deps, locations), providerStep(inputs, deps));
+    const previous = readPublishedKeys(parseJson(state.liveJwks));
+    if (previous.dropped.length > 0)
+        log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
+    const retention = planKeyRetention({
+        served,
+        previouslyPublished: previous.keys,
+        retiredSince: decodeRetiredSince(state.liveJwks?.metadata[RETIRED_METADATA]),
+        now: deps.now(),
+        retentionHours: inputs.keyRetentionHours
+    });
+    const jwks = {
+        key: locations.jwksKey,
+        bytes: documentBytes(jwksDocument(retention.published)),
+        state: { [RETIRED_METADATA]: encodeRetiredSince(retention.retiredSince) }
+    };
+    const discoveryObject = {
+        key: locations.discoveryKey,
+        bytes: documentBytes(publishedDiscovery(discovery, locations.jwksUrl, retention.published)),
+        state: {}
+    };
+    const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
+    const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
+    const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
+    const changes = [
+        ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),
+        ...(writeJwks ? [`write the JWKS (${locations.jwksKey})`] : []),
+        ...(writeDiscovery ? [`write the discovery document (${locations.discoveryKey})`] : []),
+        ...(finalPolicy ? [`stop the public read of the old JWKS (${state.movedFrom ?? ''})`] : []),
+        ...(provider.plan ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current) : [])
+    ];
+    return {
+        locations,
+        retention,
+        jwks,
+        discovery: discoveryObject,
+        writeJwks,
+        writeDiscovery,
+        bucket,
+        finalPolicy,
+        provider,
+        changes
+    };
+}
+
+;// CONCATENATED MODULE: ./src/net/public-read.ts
+/**
+ * What a public read's answer means to someone fixing it, and a second try for the answers a busy
+ * host gives now and then (S3's 503 SlowDown, a 500, a dropped connection): an issuer that STS can
+ * read is one that answers, not one that never stumbles.
+ */
+/** Error codes of a connection that broke, not of one refused for good (TLS, DNS, a wrong port). */
+const BROKEN_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
+const RETRY_DELAYS_MS = [1000, 2000];
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+function isBrokenConnection(error) {
+    const code = error?.code;
+    return typeof code === 'string' && BROKEN_CONNECTION.has(code);
+}
+/** `get`, asked again after a pause when it answers 429 or 5xx or its connection breaks. */
+function retryingTransient(get, sleep, delaysMs = RETRY_DELAYS_MS) {
+    return async (url) => {
+        for (let attempt = 0;; attempt += 1) {
+            const delay = delaysMs[attempt];
+            try {
+                const response = await get(url);
+                if (delay === undefined || !isTransientStatus(response.status))
+                    return response;
+            }
+            catch (error) {
+                if (delay === undefined || !isBrokenConnection(error))
+                    throw error;
+            }
+            await sleep(delay);
+        }
+    };
+}
+/**
+ * "HTTP 503 (SlowDown)": the status with S3's error code when the body holds one; for a redirect,
+ * where it leads and that STS will not follow it.
+ */
+function statusText(status, body, location) {
+    // Only a word is taken from the body: it is the server's text, and goes into logs and summaries.
+    const code = /<Code>([A-Za-z][A-Za-z0-9.]{0,63})<\/Code>/.exec(body)?.[1];
+    const base = `HTTP ${status}${code ? ` (${code})` : ''}`;
+    if (status >= 300 && status < 400)
+        return `${base}, a redirect${location ? ` to ${location.replace(/[\s<>`|[\]]/g, '')}` : ''}, which STS does not follow`;
+    return base;
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/public-check.ts
+
+function isJson(bytes) {
+    try {
+        JSON.parse(bytes.toString('utf8'));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Why one anonymously fetched document is not what STS needs, or undefined when it is. */
+function publicReadProblem(doc, response, bucket) {
+    if (response.status === 403)
+        return (`anonymous GET ${doc.url} was refused (403): S3 Block Public Access (on the bucket or the account) or a ` +
+            `missing bucket policy stops public reads, and STS reads anonymously. Set manage-bucket: true, or turn off ` +
+            `BlockPublicPolicy and RestrictPublicBuckets and allow s3:GetObject for Principal "*" on ` +
+            `the object ${bucket}/${doc.key}.`);
+    if (response.status === 404)
+        return `anonymous GET ${doc.url} found nothing (404): issuer-url does not lead to the object ${doc.key} in ${bucket}.`;
+    if (response.status !== 200)
+        return `anonymous GET ${doc.url} answered ${statusText(response.status, response.body.toString('utf8'), response.location)}.`;
+    if (response.body.equals(doc.bytes))
+        return undefined;
+    if (!isJson(response.body))
+        return (`anonymous GET ${doc.url} answered 200 with something other than JSON (an error page, or a body cut ` +
+            'short): something in front of the bucket answers for it.');
+    return (`anonymous GET ${doc.url} served other bytes than were written; a CDN or cache in front of the bucket ` +
+        'may still hold the old document.');
+}
+async function problemsOnce(get, docs, bucket) {
+    // Both documents at once; the problems keep the documents' order.
+    const found = await Promise.all(docs.map(async (doc) => {
+        try {
+            const problem = publicReadProblem(doc, await get(doc.url), bucket);
+            return problem ? `${doc.name}: ${problem}` : undefined;
+        }
+        catch (error) {
+            return `${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`;
+        }
+    }));
+    return found.filter((problem) => problem !== undefined);
+}
+// S3 applies a new bucket policy or public access block within seconds, not at once: right after
+// this run changed them, a 403 may be stale, so the check is repeated for a while before it fails.
+const SETTLE_DELAYS_MS = [1000, 2000, 4000, 8000];
+/** The problems left after the last attempt; empty when both documents read back as written. */
+async function checkPublicDocuments(get, docs, bucket, options = { delaysMs: [], sleep: async () => undefined }) {
+    let problems = await problemsOnce(get, docs, bucket);
+    for (const delay of options.delaysMs) {
+        if (problems.length === 0)
+            break;
+        await options.sleep(delay);
+        problems = await problemsOnce(get, docs, bucket);
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/io/summary.ts
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+function table(header, rows) {
+    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/summary.ts
+
+function isoTime(epochSeconds) {
+    return new Date(epochSeconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
+}
+/** The job summary: where the documents are, which keys they hold and why, and what this run changed. */
+function publishSummary(facts) {
+    const { inputs, locations, retention } = facts;
+    const title = `### publish-oidc${inputs.dryRun ? ' (dry run)' : ''}`;
+    const where = table(['', ''], [
+        ['Issuer', code(locations.issuer)],
+        ['Discovery document', locations.discoveryUrl],
+        ['JWKS', locations.jwksUrl + (locations.jwksUriRewritten ? ' (jwks_uri rewritten)' : '')],
+        [
+            'IAM OIDC provider',
+            facts.providerArn
+                ? code(facts.providerArn)
+                : inputs.dryRun && inputs.createProvider
+                    ? '(would be created)'
+                    : 'none'
+        ]
+    ]);
+    const keyRows = [
+        ...retention.newKids.map((kid) => [code(kid), 'new']),
+        ...retention.currentKids.map((kid) => [code(kid), 'kept (served by the cluster)']),
+        ...retention.retained.map((entry) => [
+            code(entry.key.kid),
+            `retired, kept until ${isoTime(entry.until)}`
+        ]),
+        ...retention.droppedKids.map((kid) => [code(kid), 'retired, removed'])
+    ];
+    const verb = inputs.dryRun ? 'Would change' : 'Changed';
+    const changes = facts.changes.length > 0
+        ? `${verb}:\n${facts.changes.map((change) => `- ${change}`).join('\n')}`
+        : 'Nothing to change: the published documents and the provider are up to date.';
+    const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
+    if (facts.failure)
+        parts.push(`**Public read check failed:** ${facts.failure}`);
+    return parts.join('\n\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/publish-oidc/run.ts
+
+
+
+
+
+
+
+// For the action's entry, which loads this chunk anyway: a chunk of its own would copy the module.
+
+/**
+ * Writes in the order that keeps the public pair consistent if a run stops halfway: the bucket
+ * first, the JWKS before the discovery document that points at it, the old JWKS's grant last.
+ */
+async function applyPlan(inputs, deps, plan) {
+    if (plan.bucket)
+        await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket);
+    if (plan.writeJwks)
+        await putDocument(deps.s3, inputs.bucket, plan.jwks);
+    if (plan.writeDiscovery)
+        await putDocument(deps.s3, inputs.bucket, plan.discovery);
+    if (plan.finalPolicy)
+        await deps.s3.send(new dist_cjs.PutBucketPolicyCommand({ Bucket: inputs.bucket, Policy: plan.finalPolicy }));
+    const { current, plan: providerPlan } = plan.provider;
+    if (providerPlan)
+        return applyProviderPlan(deps.iam, inputs.issuerUrl, providerPlan, current);
+    return current?.arn ?? '';
+}
+async function verifyPublic(inputs, deps, plan) {
+    const { locations, jwks, discovery } = plan;
+    const problems = await checkPublicDocuments((url) => deps.publicGet(url), [
+        { name: 'JWKS', url: locations.jwksUrl, key: jwks.key, bytes: jwks.bytes },
+        { name: 'Discovery document', url: locations.discoveryUrl, key: discovery.key, bytes: discovery.bytes }
+    ], inputs.bucket, 
+    // Only a run that changed something can be waiting for S3 to apply it.
+    { delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [], sleep: (ms) => deps.sleep(ms) });
+    if (problems.length === 0) {
+        deps.log.info(`Both documents read back anonymously from ${inputs.issuerUrl}, byte for byte.`);
+        return undefined;
+    }
+    return `Published, but not publicly readable as STS needs: ${problems.join(' ')}`;
+}
+async function run(inputs, deps) {
+    const { log } = deps;
+    const plan = await planPublish(inputs, deps);
+    const { changes } = plan;
+    let providerArn = plan.provider.current?.arn ?? '';
+    let failure;
+    if (inputs.dryRun) {
+        log.info(changes.length > 0 ? `Dry run; would ${changes.join('; ')}.` : 'Dry run; nothing would change.');
+    }
+    else {
+        providerArn = await applyPlan(inputs, deps, plan);
+        log.info(changes.length > 0
+            ? `Changed: ${changes.join('; ')}.`
+            : 'Everything was already up to date; nothing was written.');
+        if (inputs.verifyPublic)
+            failure = await verifyPublic(inputs, deps, plan);
+    }
+    return {
+        outputs: {
+            'issuer-url': inputs.issuerUrl,
+            'jwks-url': plan.locations.jwksUrl,
+            'provider-arn': providerArn,
+            changed: String(changes.length > 0),
+            'key-ids': plan.retention.published.map((key) => key.kid).join(',')
+        },
+        summary: publishSummary({
+            inputs,
+            locations: plan.locations,
+            retention: plan.retention,
+            providerArn,
+            changes,
+            failure
+        }),
+        ...(failure ? { failure } : {})
+    };
+}
+
+
+/***/ })
+
+};
