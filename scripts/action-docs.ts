@@ -45,7 +45,8 @@ const POLICY_NOTES: Record<string, string> = {
   'publish-oidc':
     'Writes exactly the two public documents. The `OnlyWithManageBucketTrue` statement is needed only with ' +
     '`manage-bucket: true`, and the `Create`/`Add`/`Update` provider actions only with `create-provider: true`. ' +
-    'If the cluster serves its JWKS under another path, list that object key instead of `openid/v1/jwks`.',
+    'If the cluster serves its JWKS under another path, list that object key instead of `openid/v1/jwks`; if ' +
+    'issuer-url has a path after the bucket, prefix both keys with it.',
   'irsa-role':
     'Scope `role/*` down to a path (`role/irsa/*` with `role-path: /irsa/`) to keep the action away from other roles. ' +
     'It needs no `iam:PassRole`: nothing here hands a role to a service. `iam:DeleteRole` is used only to remove a ' +
@@ -54,6 +55,25 @@ const POLICY_NOTES: Record<string, string> = {
   'verify-irsa':
     'Only reads. `sts:AssumeRoleWithWebIdentity` needs no credentials at all — the service account token is the ' +
     'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone.'
+};
+
+/**
+ * What each action asks of the Kubernetes API, as the RBAC rules a Role (or ClusterRole) would grant;
+ * the code's calls are in src/<action>/ (cluster.ts, cluster-documents.ts, service-account-annotation.ts).
+ */
+const KUBERNETES_PERMISSIONS: Record<string, string> = {
+  provision: 'None: it runs Terraform, and hands the cluster\'s kubeconfig on as an output.',
+  'publish-oidc':
+    '`get` on the non-resource URLs `/.well-known/openid-configuration` and `/openid/v1/jwks` (the cluster\'s ' +
+    '`system:service-account-issuer-discovery` ClusterRole grants exactly these).',
+  'irsa-role':
+    'Only with `annotate-service-account: true`: `get`, `create` and `patch` on `serviceaccounts` in the bindings\' ' +
+    'namespaces, and `get` on `namespaces` (a refusal of that one is tolerated).',
+  'verify-irsa':
+    'In the namespace: `get`, `create`, `patch` and `delete` on `serviceaccounts`; `create` on ' +
+    '`serviceaccounts/token`; `create`, `get`, `list`, `watch` and `delete` on `pods`; `get` on `pods/log`; ' +
+    '`list` on `events`. Without `patch` a run uses the service account as it finds it and leaves it in place; ' +
+    'without `list` on pods it cannot clear a killed run\'s pod, which is all token mode asks of pods.'
 };
 
 const PLACEHOLDERS = ['ACCOUNT_ID', 'DISCOVERY_BUCKET', 'STATE_BUCKET', 'CLUSTER_REGION'];
@@ -81,6 +101,8 @@ export function actionSection(action: ActionInterface, policy: string | undefine
     outputsTable(action),
     ''
   ];
+  const kubernetes = KUBERNETES_PERMISSIONS[action.name];
+  if (kubernetes !== undefined) lines.push('#### Kubernetes permissions', '', kubernetes, '');
   if (policy !== undefined) {
     lines.push(
       '#### Minimal IAM policy',
@@ -180,11 +202,11 @@ const WORKFLOWS = `## This repository's workflows
 | Workflow | Runs on | What it does |
 | --- | --- | --- |
 | \`create-cluster.yml\` | \`workflow_dispatch\` | provision \`apply\` → publish-oidc → irsa-role → verify-irsa, in one job in the \`talos-clusters\` environment |
-| \`plan.yml\` | \`pull_request\` on \`terraform/**\` | provision \`plan\` for every cluster, one PR comment each; fork PRs are skipped with a notice |
+| \`plan.yml\` | \`pull_request\` on \`terraform/**\` and the workflow itself | provision \`plan\` for every cluster, one PR comment each; fork PRs are skipped with a notice |
 | \`oidc-resync.yml\` | \`schedule\`, \`workflow_dispatch\` | provision \`output\` (kubeconfig from state) → publish-oidc; the summary says whether keys rotated |
 | \`destroy-cluster.yml\` | \`workflow_dispatch\` | provision \`destroy\` after the cluster name is typed twice |
 | \`reusable-cluster.yml\` | \`workflow_call\` | create and verify a cluster from another repository |
-| \`ci.yml\` | push, pull request | lint, tests, \`dist/\` equals a fresh build, the four actions on the local stack |
+| \`ci.yml\` | push to \`main\`, pull request, \`workflow_dispatch\` | lint, tests, \`dist/\` equals a fresh build, the four actions on the local stack |
 
 Every workflow starts from \`permissions: {}\` (or \`contents: read\`) and each job asks for what it needs; every
 third-party action is pinned to a full commit SHA with its version in a comment; every job has \`timeout-minutes\`;
