@@ -10,7 +10,12 @@ import {
   namespacedPath,
   type KubeClient
 } from '../src/kube/client.js';
-import { LEASE_PREFIX, leaseKey } from '../src/verify-irsa/account-lease.js';
+import {
+  holdServiceAccount,
+  LEASE_PREFIX,
+  leaseKey,
+  releaseServiceAccount
+} from '../src/verify-irsa/account-lease.js';
 import { kubeClusterOps, parseInstant, type ClusterOps } from '../src/verify-irsa/cluster.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
 import {
@@ -202,7 +207,7 @@ describe('verify-irsa and the runs around it', () => {
     expectCleanAndSilent(chain, held);
   });
 
-  it('never takes what a cleanup: false run kept, or an account it may not create or that is not its own', async () => {
+  it('never takes what a cleanup: false run kept or an account not its own, and leases a killed run’s under any inputs', async () => {
     const chain = await chainFor();
     const { client, cluster } = await clusterOf(chain);
     const kept = await verify(chain, { mode: 'both', cleanup: 'false' });
@@ -223,14 +228,21 @@ describe('verify-irsa and the runs around it', () => {
     await cluster.deletePod(chain.namespace, keptPod ?? '');
     await cluster.deleteServiceAccount(chain.namespace, chain.serviceAccount);
 
-    // Ended leases, but the inputs forbid creating (so taking over) an account, or keep what runs make.
-    const refusals: Record<string, string>[] = [{ 'create-service-account': 'false' }, { cleanup: 'false' }];
+    // A killed run's account, met by a run that keeps what it uses (cleanup: false): taken over and kept,
+    // without its lease, for the next run that cleans up.
     await leasedAccount(chain, cluster, { dead01: PAST() });
-    for (const inputs of refusals) {
-      const v = await verify(chain, { mode: 'token', ...inputs });
-      expect(check(v, 'service-account').detail).toMatch(/^found /);
-      expect(leaseIds(chain)).toEqual(['dead01']);
-    }
+    const keeping = await verify(chain, { mode: 'token', cleanup: 'false' });
+    expect(check(keeping, 'service-account').detail).toMatch(/^adopted /);
+    expect(keeping.log.text()).toContain(
+      `Removed this run's lease from ${chain.namespace}/${chain.serviceAccount} and kept it (cleanup: false).`
+    );
+    expect(leaseIds(chain)).toEqual([]);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
+    // create-service-account: false does not stop a run from removing what a killed run left.
+    const notCreating = await verify(chain, { mode: 'token', 'create-service-account': 'false' });
+    expect(check(notCreating, 'service-account').detail).toMatch(/^adopted /);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
+    await leasedAccount(chain, cluster, { dead01: PAST() });
     // Without verify-irsa's label: someone else's account.
     const path = namespacedPath(chain.namespace, `serviceaccounts/${chain.serviceAccount}`);
     const unlabelled = Object.fromEntries(Object.keys(MANAGED_BY).map((key) => [key, null]));
@@ -368,4 +380,184 @@ describe('verify-irsa and the runs around it', () => {
     expect(podNames(chain)).toEqual([]);
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
   }, 180_000);
+});
+
+describe('leases under faults and crowds', () => {
+  const request = (chain: Chain, runId: string, cleanup = true) => ({
+    namespace: chain.namespace,
+    name: chain.serviceAccount,
+    roleArn: chain.roleArn,
+    runId,
+    until: new Date(Date.now() + 600_000),
+    now: () => new Date(),
+    create: true,
+    cleanup
+  });
+
+  it('creates the account afresh when the one it meant to join was deleted meanwhile', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { live01: LATER() });
+    let first = true;
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        patchServiceAccount: async (namespace, name, resourceVersion, annotations) => {
+          if (first) {
+            first = false;
+            // The run holding it finishes between this run's read and its write.
+            await cluster.deleteServiceAccount(namespace, name);
+          }
+          return deps.cluster.patchServiceAccount(namespace, name, resourceVersion, annotations);
+        }
+      }
+    }));
+    expect(v.result.failure).toBeUndefined();
+    expect(check(v, 'service-account').detail).toMatch(/^created /);
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('takes the account over when its write landed but the answer was lost', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { dead01: PAST() });
+    let first = true;
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        patchServiceAccount: async (namespace, name, resourceVersion, annotations) => {
+          const patched = await deps.cluster.patchServiceAccount(
+            namespace,
+            name,
+            resourceVersion,
+            annotations
+          );
+          if (!first) return patched;
+          first = false;
+          throw new Error('socket hang up');
+        }
+      }
+    }));
+    expect(v.result.failure).toBeUndefined();
+    expect(check(v, 'service-account').detail).toMatch(/^adopted /);
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('six runs at once all verify, and the account goes with the last', async () => {
+    const chain = await chainFor();
+    const runs = await Promise.all(Array.from({ length: 6 }, () => verify(chain, { mode: 'token' })));
+    expect(runs.map((v) => v.result.failure ?? 'ok')).toEqual(Array(6).fill('ok'));
+    expect(runs.map((v) => check(v, 'service-account').detail.split(' ')[0]).sort()).toEqual([
+      'created',
+      'shared',
+      'shared',
+      'shared',
+      'shared',
+      'shared'
+    ]);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
+  }, 60_000);
+
+  it('a cleanup: false run leases an account a run made, so it is not deleted under it, and keeps it', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { live01: LATER() });
+    const keeper = await holdServiceAccount(cluster, request(chain, 'keep0001', false));
+    expect(keeper?.holding).toBe(true);
+    // The run that made it finishes first: it leaves the account to the keeper.
+    expect(
+      await releaseServiceAccount(cluster, chain.namespace, chain.serviceAccount, 'live01', () => new Date())
+    ).toBe('released');
+    expect(
+      await releaseServiceAccount(
+        cluster,
+        chain.namespace,
+        chain.serviceAccount,
+        'keep0001',
+        () => new Date(),
+        false
+      )
+    ).toBe('released');
+    expect(leaseIds(chain)).toEqual([]);
+    // No run is on it any more: the next run takes it over and removes it.
+    const v = await verify(chain, { mode: 'token' });
+    expect(check(v, 'service-account').detail).toMatch(/^adopted /);
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('never deletes on release what was marked kept or lost its label meanwhile', async () => {
+    const chain = await chainFor();
+    const { client, cluster } = await clusterOf(chain);
+    const path = namespacedPath(chain.namespace, `serviceaccounts/${chain.serviceAccount}`);
+    for (const change of [
+      { annotations: { [KEEP_ANNOTATION]: 'true' } },
+      { labels: Object.fromEntries(Object.keys(MANAGED_BY).map((key) => [key, null])) }
+    ]) {
+      await holdServiceAccount(cluster, request(chain, 'mine0001'));
+      await kubeCall(client, 'PATCH', path, { metadata: change });
+      expect(
+        await releaseServiceAccount(
+          cluster,
+          chain.namespace,
+          chain.serviceAccount,
+          'mine0001',
+          () => new Date()
+        )
+      ).toBe('released');
+      expect(leaseIds(chain)).toEqual([]);
+      await cluster.deleteServiceAccount(chain.namespace, chain.serviceAccount);
+    }
+  });
+
+  it('counts a lease no run could have written (ending past the longest run) as ended', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { forever: new Date('9999-12-31T23:59:59.999Z') });
+    const v = await verify(chain, { mode: 'token' });
+    expect(check(v, 'service-account').detail).toMatch(/^adopted /);
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('keeps its own lease when an ended lease carries the same run id', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { same0001: PAST() });
+    const held = await holdServiceAccount(cluster, request(chain, 'same0001'));
+    expect(held?.origin).toBe('adopted');
+    expect(leaseIds(chain)).toEqual(['same0001']);
+    expect(
+      await releaseServiceAccount(
+        cluster,
+        chain.namespace,
+        chain.serviceAccount,
+        'same0001',
+        () => new Date()
+      )
+    ).toBe('deleted');
+  });
+
+  it('waits for a write still in flight before undoing it on cancel', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    const created = new CreatedObjects();
+    const slow = created.tracking({
+      ...cluster,
+      createServiceAccount: async (namespace, name, metadata) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return cluster.createServiceAccount(namespace, name, metadata);
+      }
+    });
+    const write = slow.createServiceAccount(chain.namespace, chain.serviceAccount, {
+      labels: { ...MANAGED_BY },
+      annotations: { [leaseKey('slow0001')]: LATER().toISOString() }
+    });
+    // The cancel arrives while the create is on its way.
+    expect(await created.removeLeftovers(cluster)).toEqual([
+      `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
+    ]);
+    await write;
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
+  });
 });

@@ -65,7 +65,7 @@ describe('verify-irsa pod mode on the local stack', () => {
     expect(v.checks.map((c) => c.check)).toEqual(['service-account', 'webhook', 'pod']);
     expect(v.result.outputs.verified).toBe('true');
     expect(v.result.outputs['assumed-role-arn']).toMatch(
-      new RegExp(`^arn:aws:sts::\\d{12}:assumed-role/${chain.roleName}/irsa-verify-[0-9a-f]{6}$`)
+      new RegExp(`^arn:aws:sts::\\d{12}:assumed-role/${chain.roleName}/irsa-verify-[0-9a-f]{8}$`)
     );
     expect(check(v, 'webhook').detail).toContain('no webhook injected IRSA variables');
     expect(v.result.summary).toContain('sa --> pod --> identity');
@@ -144,8 +144,10 @@ describe('verify-irsa pod mode on the local stack', () => {
     }));
     expectNotVerified(v);
     expect(failedChecks(v)).toEqual(['service-account']);
-    expect(v.checks.at(-1)?.fix).toBe(
-      `delete it by hand: kubectl -n default delete serviceaccount ${chain.serviceAccount}`
+    expect(v.checks.at(-1)?.fix).toMatch(
+      new RegExp(
+        `^remove this run's lease by hand: kubectl -n default annotate serviceaccount ${chain.serviceAccount} talos-irsa/lease\\.[0-9a-f]{8}-$`
+      )
     );
   });
 

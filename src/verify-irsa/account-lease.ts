@@ -12,7 +12,15 @@ import { parseInstant } from './cluster.js';
 import { KEEP_ANNOTATION, MANAGED_BY, ROLE_ANNOTATION } from './verify-pod.js';
 
 export const LEASE_PREFIX = 'talos-irsa/lease.';
-const ATTEMPTS = 3;
+/** How long after its start a run is over for sure, beyond its timeout-seconds. */
+export const LEASE_MARGIN_SECONDS = 300;
+// The longest lease a run writes (timeout-seconds at most 3600), with a minute for clocks: a lease
+// ending later than this was not written by a run, and holds nothing.
+const LONGEST_LEASE_MS = (3600 + LEASE_MARGIN_SECONDS + 60) * 1000;
+// A crowd of runs starting together each lose a few races before their write lands.
+const CONFLICT_ATTEMPTS = 8;
+// A server that failed or an answer that was lost is asked again, but not for long.
+const FAULT_ATTEMPTS = 3;
 
 export const leaseKey = (runId: string): string => `${LEASE_PREFIX}${runId}`;
 
@@ -28,8 +36,10 @@ export function leasesOf(annotations: Record<string, string>): Lease[] {
     .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: parseInstant(value) }));
 }
 
-const isLive = (lease: Lease, now: Date): boolean =>
-  lease.until !== undefined && lease.until.getTime() > now.getTime();
+function isLive(lease: Lease, now: Date): boolean {
+  const until = lease.until?.getTime();
+  return until !== undefined && until > now.getTime() && until <= now.getTime() + LONGEST_LEASE_MS;
+}
 
 /** Made by a verify-irsa run that meant to remove it: labelled, and not kept on purpose. */
 export function isRunManaged(account: ServiceAccountView): boolean {
@@ -58,12 +68,36 @@ export interface LeaseRequest {
   now: () => Date;
   /** create-service-account */
   create: boolean;
-  /** cleanup: false makes a kept account and joins none. */
+  /** cleanup: false makes a kept account (no lease); it still leases one a run made, to keep it from being deleted meanwhile. */
   cleanup: boolean;
 }
 
-const conflicted = (error: unknown, attempt: number): boolean =>
-  statusOf(error) === 409 && attempt < ATTEMPTS;
+/** Whether to read again and decide again after a failed write, and after what pause. */
+function again(error: unknown, tries: { conflicts: number; faults: number }): Promise<boolean> {
+  const status = statusOf(error);
+  // 409: the account moved on since it was read; 404: it went away. Both are decided afresh.
+  if (status === 409 || status === 404) {
+    tries.conflicts += 1;
+    if (tries.conflicts >= CONFLICT_ATTEMPTS) return Promise.resolve(false);
+    return pause(Math.random() * 100);
+  }
+  if (status === undefined || status === 429 || status >= 500) {
+    tries.faults += 1;
+    if (tries.faults >= FAULT_ATTEMPTS) return Promise.resolve(false);
+    return pause(500);
+  }
+  return Promise.resolve(false);
+}
+
+const pause = (ms: number): Promise<boolean> => new Promise((resolve) => setTimeout(() => resolve(true), ms));
+
+function noteFor(origin: AccountOrigin, namespace: string, name: string, others: number): string | undefined {
+  if (origin === 'shared')
+    return `Joined ${namespace}/${name}, which ${others} other verify-irsa run(s) are using; the last run to finish deletes it.`;
+  if (origin === 'adopted')
+    return `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before their cleanup): this run deletes it when done.`;
+  return undefined;
+}
 
 /** The account to verify with this run's lease on it where it may hold one; undefined when missing and not to be created. */
 export async function holdServiceAccount(
@@ -72,14 +106,22 @@ export async function holdServiceAccount(
 ): Promise<HeldAccount | undefined> {
   const { namespace, name, runId } = request;
   const ours = leaseKey(runId);
-  for (let attempt = 1; ; attempt += 1) {
+  const tries = { conflicts: 0, faults: 0 };
+  // What this run last wrote: after a lost answer, finding its lease on the account means it landed.
+  let sent: { origin: AccountOrigin; others: number } | undefined;
+  for (;;) {
     const account = await cluster.readServiceAccount(namespace, name);
+    if (account && sent && account.annotations[ours] !== undefined) {
+      const note = noteFor(sent.origin, namespace, name, sent.others);
+      return { account, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
+    }
     if (!account) {
       if (!request.create) return undefined;
       const annotations = {
         [ROLE_ANNOTATION]: request.roleArn,
         ...(request.cleanup ? { [ours]: request.until.toISOString() } : { [KEEP_ANNOTATION]: 'true' })
       };
+      sent = request.cleanup ? { origin: 'created', others: 0 } : undefined;
       try {
         const created = await cluster.createServiceAccount(namespace, name, {
           labels: { ...MANAGED_BY },
@@ -87,37 +129,28 @@ export async function holdServiceAccount(
         });
         return { account: created, origin: 'created', holding: request.cleanup };
       } catch (error) {
-        if (conflicted(error, attempt)) continue;
+        if (await again(error, tries)) continue;
         throw error;
       }
     }
-    if (!isRunManaged(account) || !request.create || !request.cleanup)
-      return { account, origin: 'found', holding: false };
+    if (!isRunManaged(account)) return { account, origin: 'found', holding: false };
 
     const now = request.now();
     const leases = leasesOf(account.annotations);
-    const live = leases.filter((lease) => isLive(lease, now));
-    const patch: AnnotationPatch = { [ours]: request.until.toISOString() };
+    const others = leases.filter((lease) => lease.runId !== runId && isLive(lease, now));
+    const patch: AnnotationPatch = {};
     for (const lease of leases) if (!isLive(lease, now)) patch[leaseKey(lease.runId)] = null;
+    // Set last, so that an ended lease that happens to carry this run's id does not remove it.
+    patch[ours] = request.until.toISOString();
     // Taken over whole when no run is left on it; a run still on it keeps the role it annotated.
-    if (live.length === 0) patch[ROLE_ANNOTATION] = request.roleArn;
+    if (others.length === 0) patch[ROLE_ANNOTATION] = request.roleArn;
+    sent = { origin: others.length === 0 ? 'adopted' : 'shared', others: others.length };
     try {
       const held = await cluster.patchServiceAccount(namespace, name, account.resourceVersion, patch);
-      if (live.length > 0)
-        return {
-          account: held,
-          origin: 'shared',
-          holding: true,
-          note: `Joined ${namespace}/${name}, which ${live.length} other verify-irsa run(s) are using; the last run to finish deletes it.`
-        };
-      return {
-        account: held,
-        origin: 'adopted',
-        holding: true,
-        note: `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before their cleanup): this run deletes it when done.`
-      };
+      const note = noteFor(sent.origin, namespace, name, sent.others);
+      return { account: held, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
     } catch (error) {
-      if (conflicted(error, attempt)) continue;
+      if (await again(error, tries)) continue;
       if (statusOf(error) === 403)
         return {
           account,
@@ -133,24 +166,28 @@ export async function holdServiceAccount(
 export type ReleaseOutcome = 'deleted' | 'released' | 'gone' | 'not held';
 
 /**
- * Gives up this run's lease: deletes the account when no other live lease is on it, else removes
- * only this run's. Safe to call whether or not the lease was ever written.
+ * Gives up this run's lease: deletes the account when `mayDelete`, no other live lease is on it and
+ * it is still a run's to remove (labelled, not kept), else removes only this run's lease. Safe to
+ * call whether or not the lease was ever written.
  */
 export async function releaseServiceAccount(
   cluster: ClusterOps,
   namespace: string,
   name: string,
   runId: string,
-  now: () => Date
+  now: () => Date,
+  mayDelete = true
 ): Promise<ReleaseOutcome> {
-  for (let attempt = 1; ; attempt += 1) {
+  const tries = { conflicts: 0, faults: 0 };
+  for (;;) {
     const account = await cluster.readServiceAccount(namespace, name);
     if (!account) return 'gone';
-    const leases = leasesOf(account.annotations);
-    if (!leases.some((lease) => lease.runId === runId)) return 'not held';
-    const others = leases.filter((lease) => lease.runId !== runId && isLive(lease, now()));
+    if (account.annotations[leaseKey(runId)] === undefined) return 'not held';
+    const others = leasesOf(account.annotations).filter(
+      (lease) => lease.runId !== runId && isLive(lease, now())
+    );
     try {
-      if (others.length === 0) {
+      if (mayDelete && others.length === 0 && isRunManaged(account)) {
         await cluster.deleteServiceAccount(namespace, name, account.resourceVersion);
         return 'deleted';
       }
@@ -159,7 +196,7 @@ export async function releaseServiceAccount(
       });
       return 'released';
     } catch (error) {
-      if (conflicted(error, attempt)) continue;
+      if (await again(error, tries)) continue;
       throw error;
     }
   }

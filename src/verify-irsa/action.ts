@@ -13,7 +13,7 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
   const { deps, close, removeLeftovers } = await verifyDeps(inputs, ctx);
   // A cancelled job must not leave the verify pod or a service account it made behind.
   const stopListening = onCancel(async (signal) => {
-    const notes = inputs.cleanup ? await removeLeftovers() : [];
+    const notes = await removeLeftovers();
     fail(
       oneLine(
         `verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`
@@ -24,8 +24,8 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
   const { run } = await import('./run.js');
   try {
     const result = verifyResult(inputs, await run(inputs, deps));
-    // What a create whose answer was lost left behind (run() removes what it knows it made).
-    if (inputs.cleanup) for (const note of await removeLeftovers()) ctx.log.warning(`Cleanup: ${note}.`);
+    // What a write whose answer was lost left behind (run() undoes what it knows it wrote).
+    for (const note of await removeLeftovers()) ctx.log.warning(`Cleanup: ${note}.`);
     return result;
   } finally {
     stopListening();

@@ -31,8 +31,12 @@ function leaseSet(annotations: AnnotationPatch): string | undefined {
   return entry?.[0].slice(LEASE_PREFIX.length);
 }
 
+// A cancelled run waits this long at most for writes it has sent to land, before it undoes them.
+const PENDING_WRITES_MS = 5000;
+
 export class CreatedObjects {
   private readonly objects = new Map<string, Held>();
+  private readonly pending = new Set<Promise<unknown>>();
 
   /** The cluster ops, noting each write before it is sent and forgetting what is removed once done. */
   tracking(cluster: ClusterOps): ClusterOps {
@@ -40,13 +44,17 @@ export class CreatedObjects {
       const key = keyOf(object);
       const noted = this.objects.has(key);
       this.objects.set(key, object);
+      const sent = write();
+      this.pending.add(sent);
       try {
-        return await write();
+        return await sent;
       } catch (error) {
         // The server answered: it refused, so this call wrote nothing (a 409 names an object that
         // was there before it, or one that moved on since it was read).
         if (statusOf(error) !== undefined && !noted) this.objects.delete(key);
         throw error;
+      } finally {
+        this.pending.delete(sent);
       }
     };
     const forget = (kind: Held['kind'], namespace: string, name: string): void => {
@@ -95,9 +103,23 @@ export class CreatedObjects {
 
   /**
    * Removes what is still noted (pods first: a service account is still in use by its pod) and says
-   * what became of each; a removal that fails is reported, not thrown.
+   * what became of each; a removal that fails is reported, not thrown. Writes still in flight (a
+   * cancel that lands mid-create) are waited for first, or the undo would read too early and miss
+   * them. Without `cleanup`, pods stay and the service account loses only this run's lease.
    */
-  async removeLeftovers(cluster: ClusterOps, now: () => Date = () => new Date()): Promise<string[]> {
+  async removeLeftovers(
+    cluster: ClusterOps,
+    options: { cleanup: boolean; now?: () => Date } = { cleanup: true }
+  ): Promise<string[]> {
+    const now = options.now ?? ((): Date => new Date());
+    if (this.pending.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.pending]),
+        new Promise((resolve) => (timer = setTimeout(resolve, PENDING_WRITES_MS)))
+      ]);
+      clearTimeout(timer);
+    }
     const ordered = [...this.objects.values()].sort((a, b) =>
       a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1
     );
@@ -106,6 +128,7 @@ export class CreatedObjects {
       const what = `the ${object.kind} ${object.namespace}/${object.name}`;
       try {
         if (object.kind === 'pod') {
+          if (!options.cleanup) continue;
           await cluster.deletePod(object.namespace, object.name);
           notes.push(`deleted ${what} this run created`);
         } else {
@@ -114,7 +137,8 @@ export class CreatedObjects {
             object.namespace,
             object.name,
             object.runId,
-            now
+            now,
+            options.cleanup
           );
           if (outcome === 'deleted')
             notes.push(
@@ -122,7 +146,12 @@ export class CreatedObjects {
                 ? `deleted ${what}, which this run was the last to use`
                 : `deleted ${what} this run ${object.how}`
             );
-          if (outcome === 'released') notes.push(`left ${what} to the other runs using it`);
+          if (outcome === 'released')
+            notes.push(
+              options.cleanup
+                ? `left ${what} to the other runs using it`
+                : `removed this run's lease from ${what}`
+            );
         }
         this.objects.delete(keyOf(object));
       } catch (error) {

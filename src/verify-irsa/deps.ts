@@ -83,7 +83,7 @@ export async function verifyDeps(
       iam.destroy();
       sts.destroy();
     },
-    removeLeftovers: () => created.removeLeftovers(cluster)
+    removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup })
   };
 }
 

@@ -9,7 +9,12 @@ import type { Logger } from '../io/logger.js';
 import type { Masker } from '../io/secrets.js';
 import type { ClusterOps, ServiceAccountView } from './cluster.js';
 import type { AccountOrigin } from './account-lease.js';
-import { holdServiceAccount, releaseServiceAccount } from './account-lease.js';
+import {
+  holdServiceAccount,
+  LEASE_MARGIN_SECONDS,
+  leaseKey,
+  releaseServiceAccount
+} from './account-lease.js';
 import { kubeErrorText } from '../kube/client.js';
 import type { Check } from './diagnosis.js';
 import { allPassed, failed, passed } from './diagnosis.js';
@@ -52,12 +57,12 @@ export interface VerifyOutcome {
  * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read on the
  * runner's clock, so a runner more than this far behind the others' clocks could lose its objects.
  */
-export const RUN_EXPIRY_MARGIN_SECONDS = 300;
+export const RUN_EXPIRY_MARGIN_SECONDS = LEASE_MARGIN_SECONDS;
 
 export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<VerifyOutcome> {
   const { namespace, serviceAccount } = inputs;
   // Names this run's pod and its lease on the service account.
-  const runId = randomBytes(3).toString('hex');
+  const runId = randomBytes(4).toString('hex');
   const expiresAt = new Date(
     deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000
   );
@@ -105,21 +110,25 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
           namespace,
           serviceAccount,
           runId,
-          deps.now
+          deps.now,
+          inputs.cleanup
         );
         if (released === 'deleted')
           deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
         if (released === 'released')
           deps.log.info(
-            `Left the service account ${namespace}/${serviceAccount} to the other runs using it.`
+            inputs.cleanup
+              ? `Left the service account ${namespace}/${serviceAccount} to the other runs using it.`
+              : `Removed this run's lease from ${namespace}/${serviceAccount} and kept it (cleanup: false).`
           );
       } catch (error) {
         // Left behind is a failure too: the run promised to remove what it made.
         record([
           failed(
             'service-account',
-            `could not delete ${namespace}/${serviceAccount}, which this run ${origin}: ${kubeErrorText(error)}`,
-            `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`
+            `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${kubeErrorText(error)}`,
+            // Not a delete: another run may be using it, and without this lease the next run takes it over.
+            `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${leaseKey(runId)}-`
           )
         ]);
       }

@@ -572,11 +572,11 @@ var verify_pod = __webpack_require__(8456);
  * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read on the
  * runner's clock, so a runner more than this far behind the others' clocks could lose its objects.
  */
-const RUN_EXPIRY_MARGIN_SECONDS = 300;
+const RUN_EXPIRY_MARGIN_SECONDS = account_lease/* LEASE_MARGIN_SECONDS */.Us;
 async function run(inputs, deps) {
     const { namespace, serviceAccount } = inputs;
     // Names this run's pod and its lease on the service account.
-    const runId = (0,external_node_crypto_.randomBytes)(3).toString('hex');
+    const runId = (0,external_node_crypto_.randomBytes)(4).toString('hex');
     const expiresAt = new Date(deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000);
     const checks = [];
     const record = (entries) => {
@@ -617,16 +617,20 @@ async function run(inputs, deps) {
     finally {
         if (holding) {
             try {
-                const released = await (0,account_lease/* releaseServiceAccount */.GE)(deps.cluster, namespace, serviceAccount, runId, deps.now);
+                const released = await (0,account_lease/* releaseServiceAccount */.GE)(deps.cluster, namespace, serviceAccount, runId, deps.now, inputs.cleanup);
                 if (released === 'deleted')
                     deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
                 if (released === 'released')
-                    deps.log.info(`Left the service account ${namespace}/${serviceAccount} to the other runs using it.`);
+                    deps.log.info(inputs.cleanup
+                        ? `Left the service account ${namespace}/${serviceAccount} to the other runs using it.`
+                        : `Removed this run's lease from ${namespace}/${serviceAccount} and kept it (cleanup: false).`);
             }
             catch (error) {
                 // Left behind is a failure too: the run promised to remove what it made.
                 record([
-                    (0,diagnosis/* failed */.gz)('service-account', `could not delete ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,client/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete serviceaccount ${serviceAccount}`)
+                    (0,diagnosis/* failed */.gz)('service-account', `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,client/* kubeErrorText */.P9)(error)}`, 
+                    // Not a delete: another run may be using it, and without this lease the next run takes it over.
+                    `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${(0,account_lease/* leaseKey */.aW)(runId)}-`)
                 ]);
             }
         }

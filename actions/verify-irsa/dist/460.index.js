@@ -191,16 +191,21 @@ function leaseSet(annotations) {
     const entry = Object.entries(annotations).find(([key, value]) => key.startsWith(account_lease/* LEASE_PREFIX */.O$) && value !== null);
     return entry?.[0].slice(account_lease/* LEASE_PREFIX */.O$.length);
 }
+// A cancelled run waits this long at most for writes it has sent to land, before it undoes them.
+const PENDING_WRITES_MS = 5000;
 class CreatedObjects {
     objects = new Map();
+    pending = new Set();
     /** The cluster ops, noting each write before it is sent and forgetting what is removed once done. */
     tracking(cluster) {
         const note = async (object, write) => {
             const key = keyOf(object);
             const noted = this.objects.has(key);
             this.objects.set(key, object);
+            const sent = write();
+            this.pending.add(sent);
             try {
-                return await write();
+                return await sent;
             }
             catch (error) {
                 // The server answered: it refused, so this call wrote nothing (a 409 names an object that
@@ -208,6 +213,9 @@ class CreatedObjects {
                 if ((0,client/* statusOf */.c2)(error) !== undefined && !noted)
                     this.objects.delete(key);
                 throw error;
+            }
+            finally {
+                this.pending.delete(sent);
             }
         };
         const forget = (kind, namespace, name) => {
@@ -248,26 +256,41 @@ class CreatedObjects {
     }
     /**
      * Removes what is still noted (pods first: a service account is still in use by its pod) and says
-     * what became of each; a removal that fails is reported, not thrown.
+     * what became of each; a removal that fails is reported, not thrown. Writes still in flight (a
+     * cancel that lands mid-create) are waited for first, or the undo would read too early and miss
+     * them. Without `cleanup`, pods stay and the service account loses only this run's lease.
      */
-    async removeLeftovers(cluster, now = () => new Date()) {
+    async removeLeftovers(cluster, options = { cleanup: true }) {
+        const now = options.now ?? (() => new Date());
+        if (this.pending.size > 0) {
+            let timer;
+            await Promise.race([
+                Promise.allSettled([...this.pending]),
+                new Promise((resolve) => (timer = setTimeout(resolve, PENDING_WRITES_MS)))
+            ]);
+            clearTimeout(timer);
+        }
         const ordered = [...this.objects.values()].sort((a, b) => a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1);
         const notes = [];
         for (const object of ordered) {
             const what = `the ${object.kind} ${object.namespace}/${object.name}`;
             try {
                 if (object.kind === 'pod') {
+                    if (!options.cleanup)
+                        continue;
                     await cluster.deletePod(object.namespace, object.name);
                     notes.push(`deleted ${what} this run created`);
                 }
                 else {
-                    const outcome = await (0,account_lease/* releaseServiceAccount */.GE)(cluster, object.namespace, object.name, object.runId, now);
+                    const outcome = await (0,account_lease/* releaseServiceAccount */.GE)(cluster, object.namespace, object.name, object.runId, now, options.cleanup);
                     if (outcome === 'deleted')
                         notes.push(object.how === 'shared'
                             ? `deleted ${what}, which this run was the last to use`
                             : `deleted ${what} this run ${object.how}`);
                     if (outcome === 'released')
-                        notes.push(`left ${what} to the other runs using it`);
+                        notes.push(options.cleanup
+                            ? `left ${what} to the other runs using it`
+                            : `removed this run's lease from ${what}`);
                 }
                 this.objects.delete(keyOf(object));
             }
@@ -349,7 +372,7 @@ async function verifyDeps(inputs, ctx) {
             iam.destroy();
             sts.destroy();
         },
-        removeLeftovers: () => created.removeLeftovers(cluster)
+        removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup })
     };
 }
 function verifyResult(inputs, result) {

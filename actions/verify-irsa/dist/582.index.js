@@ -65,9 +65,11 @@ function statusText(status, body, location) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GE: () => (/* binding */ releaseServiceAccount),
 /* harmony export */   O$: () => (/* binding */ LEASE_PREFIX),
+/* harmony export */   Us: () => (/* binding */ LEASE_MARGIN_SECONDS),
+/* harmony export */   aW: () => (/* binding */ leaseKey),
 /* harmony export */   q3: () => (/* binding */ holdServiceAccount)
 /* harmony export */ });
-/* unused harmony exports leaseKey, leasesOf, isRunManaged */
+/* unused harmony exports leasesOf, isRunManaged */
 /* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7195);
 /* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7214);
 /* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8456);
@@ -83,26 +85,69 @@ function statusText(status, body, location) {
 
 
 const LEASE_PREFIX = 'talos-irsa/lease.';
-const ATTEMPTS = 3;
+/** How long after its start a run is over for sure, beyond its timeout-seconds. */
+const LEASE_MARGIN_SECONDS = 300;
+// The longest lease a run writes (timeout-seconds at most 3600), with a minute for clocks: a lease
+// ending later than this was not written by a run, and holds nothing.
+const LONGEST_LEASE_MS = (3600 + LEASE_MARGIN_SECONDS + 60) * 1000;
+// A crowd of runs starting together each lose a few races before their write lands.
+const CONFLICT_ATTEMPTS = 8;
+// A server that failed or an answer that was lost is asked again, but not for long.
+const FAULT_ATTEMPTS = 3;
 const leaseKey = (runId) => `${LEASE_PREFIX}${runId}`;
 function leasesOf(annotations) {
     return Object.entries(annotations)
         .filter(([key]) => key.startsWith(LEASE_PREFIX))
         .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInstant */ .n)(value) }));
 }
-const isLive = (lease, now) => lease.until !== undefined && lease.until.getTime() > now.getTime();
+function isLive(lease, now) {
+    const until = lease.until?.getTime();
+    return until !== undefined && until > now.getTime() && until <= now.getTime() + LONGEST_LEASE_MS;
+}
 /** Made by a verify-irsa run that meant to remove it: labelled, and not kept on purpose. */
 function isRunManaged(account) {
     const labelled = Object.entries(_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf).every(([key, value]) => account.labels[key] === value);
     return labelled && account.annotations[_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .KEEP_ANNOTATION */ .u2] !== 'true';
 }
-const conflicted = (error, attempt) => (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 409 && attempt < ATTEMPTS;
+/** Whether to read again and decide again after a failed write, and after what pause. */
+function again(error, tries) {
+    const status = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
+    // 409: the account moved on since it was read; 404: it went away. Both are decided afresh.
+    if (status === 409 || status === 404) {
+        tries.conflicts += 1;
+        if (tries.conflicts >= CONFLICT_ATTEMPTS)
+            return Promise.resolve(false);
+        return pause(Math.random() * 100);
+    }
+    if (status === undefined || status === 429 || status >= 500) {
+        tries.faults += 1;
+        if (tries.faults >= FAULT_ATTEMPTS)
+            return Promise.resolve(false);
+        return pause(500);
+    }
+    return Promise.resolve(false);
+}
+const pause = (ms) => new Promise((resolve) => setTimeout(() => resolve(true), ms));
+function noteFor(origin, namespace, name, others) {
+    if (origin === 'shared')
+        return `Joined ${namespace}/${name}, which ${others} other verify-irsa run(s) are using; the last run to finish deletes it.`;
+    if (origin === 'adopted')
+        return `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before their cleanup): this run deletes it when done.`;
+    return undefined;
+}
 /** The account to verify with this run's lease on it where it may hold one; undefined when missing and not to be created. */
 async function holdServiceAccount(cluster, request) {
     const { namespace, name, runId } = request;
     const ours = leaseKey(runId);
-    for (let attempt = 1;; attempt += 1) {
+    const tries = { conflicts: 0, faults: 0 };
+    // What this run last wrote: after a lost answer, finding its lease on the account means it landed.
+    let sent;
+    for (;;) {
         const account = await cluster.readServiceAccount(namespace, name);
+        if (account && sent && account.annotations[ours] !== undefined) {
+            const note = noteFor(sent.origin, namespace, name, sent.others);
+            return { account, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
+        }
         if (!account) {
             if (!request.create)
                 return undefined;
@@ -110,6 +155,7 @@ async function holdServiceAccount(cluster, request) {
                 [_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLE_ANNOTATION */ .Bb]: request.roleArn,
                 ...(request.cleanup ? { [ours]: request.until.toISOString() } : { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .KEEP_ANNOTATION */ .u2]: 'true' })
             };
+            sent = request.cleanup ? { origin: 'created', others: 0 } : undefined;
             try {
                 const created = await cluster.createServiceAccount(namespace, name, {
                     labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf },
@@ -118,41 +164,33 @@ async function holdServiceAccount(cluster, request) {
                 return { account: created, origin: 'created', holding: request.cleanup };
             }
             catch (error) {
-                if (conflicted(error, attempt))
+                if (await again(error, tries))
                     continue;
                 throw error;
             }
         }
-        if (!isRunManaged(account) || !request.create || !request.cleanup)
+        if (!isRunManaged(account))
             return { account, origin: 'found', holding: false };
         const now = request.now();
         const leases = leasesOf(account.annotations);
-        const live = leases.filter((lease) => isLive(lease, now));
-        const patch = { [ours]: request.until.toISOString() };
+        const others = leases.filter((lease) => lease.runId !== runId && isLive(lease, now));
+        const patch = {};
         for (const lease of leases)
             if (!isLive(lease, now))
                 patch[leaseKey(lease.runId)] = null;
+        // Set last, so that an ended lease that happens to carry this run's id does not remove it.
+        patch[ours] = request.until.toISOString();
         // Taken over whole when no run is left on it; a run still on it keeps the role it annotated.
-        if (live.length === 0)
+        if (others.length === 0)
             patch[_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLE_ANNOTATION */ .Bb] = request.roleArn;
+        sent = { origin: others.length === 0 ? 'adopted' : 'shared', others: others.length };
         try {
             const held = await cluster.patchServiceAccount(namespace, name, account.resourceVersion, patch);
-            if (live.length > 0)
-                return {
-                    account: held,
-                    origin: 'shared',
-                    holding: true,
-                    note: `Joined ${namespace}/${name}, which ${live.length} other verify-irsa run(s) are using; the last run to finish deletes it.`
-                };
-            return {
-                account: held,
-                origin: 'adopted',
-                holding: true,
-                note: `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before their cleanup): this run deletes it when done.`
-            };
+            const note = noteFor(sent.origin, namespace, name, sent.others);
+            return { account: held, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
         }
         catch (error) {
-            if (conflicted(error, attempt))
+            if (await again(error, tries))
                 continue;
             if ((0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 403)
                 return {
@@ -166,20 +204,21 @@ async function holdServiceAccount(cluster, request) {
     }
 }
 /**
- * Gives up this run's lease: deletes the account when no other live lease is on it, else removes
- * only this run's. Safe to call whether or not the lease was ever written.
+ * Gives up this run's lease: deletes the account when `mayDelete`, no other live lease is on it and
+ * it is still a run's to remove (labelled, not kept), else removes only this run's lease. Safe to
+ * call whether or not the lease was ever written.
  */
-async function releaseServiceAccount(cluster, namespace, name, runId, now) {
-    for (let attempt = 1;; attempt += 1) {
+async function releaseServiceAccount(cluster, namespace, name, runId, now, mayDelete = true) {
+    const tries = { conflicts: 0, faults: 0 };
+    for (;;) {
         const account = await cluster.readServiceAccount(namespace, name);
         if (!account)
             return 'gone';
-        const leases = leasesOf(account.annotations);
-        if (!leases.some((lease) => lease.runId === runId))
+        if (account.annotations[leaseKey(runId)] === undefined)
             return 'not held';
-        const others = leases.filter((lease) => lease.runId !== runId && isLive(lease, now()));
+        const others = leasesOf(account.annotations).filter((lease) => lease.runId !== runId && isLive(lease, now()));
         try {
-            if (others.length === 0) {
+            if (mayDelete && others.length === 0 && isRunManaged(account)) {
                 await cluster.deleteServiceAccount(namespace, name, account.resourceVersion);
                 return 'deleted';
             }
@@ -189,7 +228,7 @@ async function releaseServiceAccount(cluster, namespace, name, runId, now) {
             return 'released';
         }
         catch (error) {
-            if (conflicted(error, attempt))
+            if (await again(error, tries))
                 continue;
             throw error;
         }

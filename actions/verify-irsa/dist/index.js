@@ -975,17 +975,16 @@ async function verifyIrsaAction(ctx) {
     const { deps, close, removeLeftovers } = await verifyDeps(inputs, ctx);
     // A cancelled job must not leave the verify pod or a service account it made behind.
     const stopListening = onCancel(async (signal) => {
-        const notes = inputs.cleanup ? await removeLeftovers() : [];
+        const notes = await removeLeftovers();
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
         process.exit(1);
     });
     const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(582), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
     try {
         const result = verifyResult(inputs, await run(inputs, deps));
-        // What a create whose answer was lost left behind (run() removes what it knows it made).
-        if (inputs.cleanup)
-            for (const note of await removeLeftovers())
-                ctx.log.warning(`Cleanup: ${note}.`);
+        // What a write whose answer was lost left behind (run() undoes what it knows it wrote).
+        for (const note of await removeLeftovers())
+            ctx.log.warning(`Cleanup: ${note}.`);
         return result;
     }
     finally {
