@@ -233,6 +233,7 @@ describe('verify-irsa and the runs around it', () => {
     await leasedAccount(chain, cluster, { dead01: PAST() });
     const keeping = await verify(chain, { mode: 'token', cleanup: 'false' });
     expect(check(keeping, 'service-account').detail).toMatch(/^adopted /);
+    expect(keeping.log.text()).toContain('this run keeps it (cleanup: false) for the next run to remove.');
     expect(keeping.log.text()).toContain(
       `Removed this run's lease from ${chain.namespace}/${chain.serviceAccount} and kept it (cleanup: false).`
     );

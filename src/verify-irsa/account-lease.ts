@@ -91,11 +91,20 @@ function again(error: unknown, tries: { conflicts: number; faults: number }): Pr
 
 const pause = (ms: number): Promise<boolean> => new Promise((resolve) => setTimeout(() => resolve(true), ms));
 
-function noteFor(origin: AccountOrigin, namespace: string, name: string, others: number): string | undefined {
+function noteFor(
+  origin: AccountOrigin,
+  namespace: string,
+  name: string,
+  others: number,
+  cleanup: boolean
+): string | undefined {
   if (origin === 'shared')
     return `Joined ${namespace}/${name}, which ${others} other verify-irsa run(s) are using; the last run to finish deletes it.`;
   if (origin === 'adopted')
-    return `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before their cleanup): this run deletes it when done.`;
+    return (
+      `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before ` +
+      `their cleanup): ${cleanup ? 'this run deletes it when done' : 'this run keeps it (cleanup: false) for the next run to remove'}.`
+    );
   return undefined;
 }
 
@@ -112,7 +121,7 @@ export async function holdServiceAccount(
   for (;;) {
     const account = await cluster.readServiceAccount(namespace, name);
     if (account && sent && account.annotations[ours] !== undefined) {
-      const note = noteFor(sent.origin, namespace, name, sent.others);
+      const note = noteFor(sent.origin, namespace, name, sent.others, request.cleanup);
       return { account, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
     }
     if (!account) {
@@ -147,7 +156,7 @@ export async function holdServiceAccount(
     sent = { origin: others.length === 0 ? 'adopted' : 'shared', others: others.length };
     try {
       const held = await cluster.patchServiceAccount(namespace, name, account.resourceVersion, patch);
-      const note = noteFor(sent.origin, namespace, name, sent.others);
+      const note = noteFor(sent.origin, namespace, name, sent.others, request.cleanup);
       return { account: held, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
     } catch (error) {
       if (await again(error, tries)) continue;

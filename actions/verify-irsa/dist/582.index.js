@@ -128,11 +128,12 @@ function again(error, tries) {
     return Promise.resolve(false);
 }
 const pause = (ms) => new Promise((resolve) => setTimeout(() => resolve(true), ms));
-function noteFor(origin, namespace, name, others) {
+function noteFor(origin, namespace, name, others, cleanup) {
     if (origin === 'shared')
         return `Joined ${namespace}/${name}, which ${others} other verify-irsa run(s) are using; the last run to finish deletes it.`;
     if (origin === 'adopted')
-        return `Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before their cleanup): this run deletes it when done.`;
+        return (`Adopted ${namespace}/${name}, which earlier verify-irsa runs created and did not remove (killed before ` +
+            `their cleanup): ${cleanup ? 'this run deletes it when done' : 'this run keeps it (cleanup: false) for the next run to remove'}.`);
     return undefined;
 }
 /** The account to verify with this run's lease on it where it may hold one; undefined when missing and not to be created. */
@@ -145,7 +146,7 @@ async function holdServiceAccount(cluster, request) {
     for (;;) {
         const account = await cluster.readServiceAccount(namespace, name);
         if (account && sent && account.annotations[ours] !== undefined) {
-            const note = noteFor(sent.origin, namespace, name, sent.others);
+            const note = noteFor(sent.origin, namespace, name, sent.others, request.cleanup);
             return { account, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
         }
         if (!account) {
@@ -186,7 +187,7 @@ async function holdServiceAccount(cluster, request) {
         sent = { origin: others.length === 0 ? 'adopted' : 'shared', others: others.length };
         try {
             const held = await cluster.patchServiceAccount(namespace, name, account.resourceVersion, patch);
-            const note = noteFor(sent.origin, namespace, name, sent.others);
+            const note = noteFor(sent.origin, namespace, name, sent.others, request.cleanup);
             return { account: held, origin: sent.origin, holding: true, ...(note ? { note } : {}) };
         }
         catch (error) {
