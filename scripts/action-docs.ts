@@ -62,18 +62,18 @@ const POLICY_NOTES: Record<string, string> = {
  * the code's calls are in src/<action>/ (cluster.ts, cluster-documents.ts, service-account-annotation.ts).
  */
 const KUBERNETES_PERMISSIONS: Record<string, string> = {
-  provision: 'None: it runs Terraform, and hands the cluster\'s kubeconfig on as an output.',
+  provision: "None: it runs Terraform, and hands the cluster's kubeconfig on as an output.",
   'publish-oidc':
-    '`get` on the non-resource URLs `/.well-known/openid-configuration` and `/openid/v1/jwks` (the cluster\'s ' +
+    "`get` on the non-resource URLs `/.well-known/openid-configuration` and `/openid/v1/jwks` (the cluster's " +
     '`system:service-account-issuer-discovery` ClusterRole grants exactly these).',
   'irsa-role':
-    'Only with `annotate-service-account: true`: `get`, `create` and `patch` on `serviceaccounts` in the bindings\' ' +
+    "Only with `annotate-service-account: true`: `get`, `create` and `patch` on `serviceaccounts` in the bindings' " +
     'namespaces, and `get` on `namespaces` (a refusal of that one is tolerated).',
   'verify-irsa':
     'In the namespace: `get`, `create`, `patch` and `delete` on `serviceaccounts`; `create` on ' +
     '`serviceaccounts/token`; `create`, `get`, `list`, `watch` and `delete` on `pods`; `get` on `pods/log`; ' +
     '`list` on `events`. Without `patch` a run uses the service account as it finds it and leaves it in place; ' +
-    'without `list` on pods it cannot clear a killed run\'s pod, which is all token mode asks of pods.'
+    "without `list` on pods it cannot clear a killed run's pod, which is all token mode asks of pods."
 };
 
 const PLACEHOLDERS = ['ACCOUNT_ID', 'DISCOVERY_BUCKET', 'STATE_BUCKET', 'CLUSTER_REGION'];
