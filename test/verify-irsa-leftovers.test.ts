@@ -18,6 +18,8 @@ import {
 } from '../src/verify-irsa/account-lease.js';
 import { kubeClusterOps, parseInstant, type ClusterOps } from '../src/verify-irsa/cluster.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
+import { failed, passed } from '../src/verify-irsa/diagnosis.js';
+import { afterSecondRelease } from '../src/verify-irsa/run.js';
 import {
   EXPIRES_ANNOTATION,
   KEEP_ANNOTATION,
@@ -560,5 +562,68 @@ describe('leases under faults and crowds', () => {
     ]);
     await write;
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
+  });
+});
+
+describe('a release the closing cleanup completes', () => {
+  it('is reported as done on a second try, and the verdict is taken again', () => {
+    const failure = failed(
+      'service-account',
+      'could not give up default/app, which this run created: 503',
+      'remove it'
+    );
+    const other = passed('assume-role', 'STS issued credentials');
+    const after = afterSecondRelease(
+      {
+        verified: false,
+        assumedRoleArn: 'arn:aws:sts::1:assumed-role/r/s',
+        checks: [other, failure],
+        releaseFailure: failure
+      },
+      'gave up the service account default/app'
+    );
+    expect(after).toEqual({
+      verified: true,
+      assumedRoleArn: 'arn:aws:sts::1:assumed-role/r/s',
+      checks: [
+        other,
+        passed(
+          'service-account',
+          'gave up the service account default/app on a second try, after: could not give up default/app, which this run created: 503'
+        )
+      ]
+    });
+    // Another failure still fails the run.
+    const broken = failed('pod', 'the pod failed', 'look at it');
+    expect(
+      afterSecondRelease(
+        { verified: false, assumedRoleArn: undefined, checks: [broken, failure], releaseFailure: failure },
+        'gave up the service account default/app'
+      ).verified
+    ).toBe(false);
+  });
+
+  it('is seen through what the run still holds, before and after the cleanup', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    const created = new CreatedObjects();
+    const failing = created.tracking({
+      ...cluster,
+      deleteServiceAccount: async () => {
+        throw new Error('etcd is read-only');
+      }
+    });
+    await failing.createServiceAccount(chain.namespace, chain.serviceAccount, {
+      labels: { ...MANAGED_BY },
+      annotations: { [leaseKey('mine0001')]: LATER().toISOString() }
+    });
+    await expect(
+      releaseServiceAccount(failing, chain.namespace, chain.serviceAccount, 'mine0001', () => new Date())
+    ).rejects.toThrow('etcd is read-only');
+    expect(created.heldAccount()).toBe(`the service account ${chain.namespace}/${chain.serviceAccount}`);
+    expect(await created.removeLeftovers(cluster)).toEqual([
+      `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
+    ]);
+    expect(created.heldAccount()).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
   // Every input is checked before the cluster or AWS is touched.
   const inputs = parseVerifyInputs(ctx.read, ctx.env);
   const { verifyDeps, verifyResult } = await import('./deps.js');
-  const { deps, close, removeLeftovers } = await verifyDeps(inputs, ctx);
+  const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
   // A cancelled job must not leave the verify pod or a service account it made behind.
   const stopListening = onCancel(async (signal) => {
     const notes = await removeLeftovers();
@@ -21,12 +21,15 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
     );
     process.exit(1);
   });
-  const { run } = await import('./run.js');
+  const { afterSecondRelease, run } = await import('./run.js');
   try {
-    const result = verifyResult(inputs, await run(inputs, deps));
-    // What a write whose answer was lost left behind (run() undoes what it knows it wrote).
-    for (const note of await removeLeftovers()) ctx.log.warning(`Cleanup: ${note}.`);
-    return result;
+    const outcome = await run(inputs, deps);
+    // What a write whose answer was lost left behind, and what run() failed to give up.
+    const held = heldAccount();
+    const notes = await removeLeftovers();
+    for (const note of notes) ctx.log.warning(`Cleanup: ${note}.`);
+    const released = held !== undefined && heldAccount() === undefined;
+    return verifyResult(inputs, released ? afterSecondRelease(outcome, `gave up ${held}`) : outcome);
   } finally {
     stopListening();
     close();

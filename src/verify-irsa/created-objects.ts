@@ -101,6 +101,12 @@ export class CreatedObjects {
     };
   }
 
+  /** The service account's undo note, when this run still holds a lease it has not given up. */
+  heldAccount(): string | undefined {
+    const held = [...this.objects.values()].find((object) => object.kind === 'service account');
+    return held ? `the service account ${held.namespace}/${held.name}` : undefined;
+  }
+
   /**
    * Removes what is still noted (pods first: a service account is still in use by its pod) and says
    * what became of each; a removal that fails is reported, not thrown. Writes still in flight (a

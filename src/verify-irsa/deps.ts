@@ -41,7 +41,13 @@ function withFirstRead(
 export async function verifyDeps(
   inputs: VerifyInputs,
   ctx: ActionContext
-): Promise<{ deps: VerifyDeps; close(): void; removeLeftovers(): Promise<string[]> }> {
+): Promise<{
+  deps: VerifyDeps;
+  close(): void;
+  removeLeftovers(): Promise<string[]>;
+  /** The service account this run still holds, if it has not given it up. */
+  heldAccount(): string | undefined;
+}> {
   const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
   const cluster = kubeClusterOps(kube);
   const created = new CreatedObjects();
@@ -83,7 +89,8 @@ export async function verifyDeps(
       iam.destroy();
       sts.destroy();
     },
-    removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup })
+    removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup }),
+    heldAccount: () => created.heldAccount()
   };
 }
 

@@ -50,6 +50,21 @@ export interface VerifyOutcome {
   verified: boolean;
   assumedRoleArn: string | undefined;
   checks: Check[];
+  /** The check that says the service account could not be given up: the closing cleanup may still do it. */
+  releaseFailure?: Check;
+}
+
+/**
+ * The outcome once the action's closing cleanup gave the service account up after run() could not:
+ * its failed check becomes a passed one that says so, and the verdict is taken again.
+ */
+export function afterSecondRelease(result: VerifyOutcome, what: string): VerifyOutcome {
+  const failure = result.releaseFailure;
+  if (!failure) return result;
+  const checks = result.checks.map((entry) =>
+    entry === failure ? passed('service-account', `${what} on a second try, after: ${failure.detail}`) : entry
+  );
+  return { verified: allPassed(checks), assumedRoleArn: result.assumedRoleArn, checks };
 }
 
 /**
@@ -87,6 +102,7 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
 
   let tokenArn: string | undefined;
   let podArn: string | undefined;
+  let releaseFailure: Check | undefined;
   try {
     if (inputs.mode !== 'pod')
       tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
@@ -123,18 +139,17 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
           );
       } catch (error) {
         // Left behind is a failure too: the run promised to remove what it made.
-        record([
-          failed(
-            'service-account',
-            `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${kubeErrorText(error)}`,
-            // Not a delete: another run may be using it, and without this lease the next run takes it over.
-            `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${leaseKey(runId)}-`
-          )
-        ]);
+        releaseFailure = failed(
+          'service-account',
+          `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${kubeErrorText(error)}`,
+          // Not a delete: another run may be using it, and without this lease the next run takes it over.
+          `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${leaseKey(runId)}-`
+        );
+        record([releaseFailure]);
       }
     }
   }
-  return outcome(checks, tokenArn ?? podArn);
+  return { ...outcome(checks, tokenArn ?? podArn), ...(releaseFailure ? { releaseFailure } : {}) };
 }
 
 /** The service account to verify, held by this run where it may be (account-lease.ts); a failed check otherwise. */

@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  afterSecondRelease: () => (/* binding */ afterSecondRelease),
   run: () => (/* binding */ run)
 });
 
@@ -568,6 +569,17 @@ var verify_pod = __webpack_require__(8456);
 
 
 /**
+ * The outcome once the action's closing cleanup gave the service account up after run() could not:
+ * its failed check becomes a passed one that says so, and the verdict is taken again.
+ */
+function afterSecondRelease(result, what) {
+    const failure = result.releaseFailure;
+    if (!failure)
+        return result;
+    const checks = result.checks.map((entry) => entry === failure ? (0,diagnosis/* passed */.bF)('service-account', `${what} on a second try, after: ${failure.detail}`) : entry);
+    return { verified: (0,diagnosis/* allPassed */.OE)(checks), assumedRoleArn: result.assumedRoleArn, checks };
+}
+/**
  * How long after its start a run is over for sure: the pod's wait plus room for the token checks
  * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read on the
  * runner's clock, so a runner more than this far behind the others' clocks could lose its objects.
@@ -600,6 +612,7 @@ async function run(inputs, deps) {
         await removeEndedRunsPods(inputs, deps);
     let tokenArn;
     let podArn;
+    let releaseFailure;
     try {
         if (inputs.mode !== 'pod')
             tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
@@ -627,15 +640,14 @@ async function run(inputs, deps) {
             }
             catch (error) {
                 // Left behind is a failure too: the run promised to remove what it made.
-                record([
-                    (0,diagnosis/* failed */.gz)('service-account', `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,client/* kubeErrorText */.P9)(error)}`, 
-                    // Not a delete: another run may be using it, and without this lease the next run takes it over.
-                    `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${(0,account_lease/* leaseKey */.aW)(runId)}-`)
-                ]);
+                releaseFailure = (0,diagnosis/* failed */.gz)('service-account', `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,client/* kubeErrorText */.P9)(error)}`, 
+                // Not a delete: another run may be using it, and without this lease the next run takes it over.
+                `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${(0,account_lease/* leaseKey */.aW)(runId)}-`);
+                record([releaseFailure]);
             }
         }
     }
-    return outcome(checks, tokenArn ?? podArn);
+    return { ...outcome(checks, tokenArn ?? podArn), ...(releaseFailure ? { releaseFailure } : {}) };
 }
 /** The service account to verify, held by this run where it may be (account-lease.ts); a failed check otherwise. */
 async function ensureServiceAccount(inputs, deps, runId, until) {

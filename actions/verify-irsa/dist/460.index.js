@@ -254,6 +254,11 @@ class CreatedObjects {
             }
         };
     }
+    /** The service account's undo note, when this run still holds a lease it has not given up. */
+    heldAccount() {
+        const held = [...this.objects.values()].find((object) => object.kind === 'service account');
+        return held ? `the service account ${held.namespace}/${held.name}` : undefined;
+    }
     /**
      * Removes what is still noted (pods first: a service account is still in use by its pod) and says
      * what became of each; a removal that fails is reported, not thrown. Writes still in flight (a
@@ -372,7 +377,8 @@ async function verifyDeps(inputs, ctx) {
             iam.destroy();
             sts.destroy();
         },
-        removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup })
+        removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup }),
+        heldAccount: () => created.heldAccount()
     };
 }
 function verifyResult(inputs, result) {

@@ -972,20 +972,23 @@ async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
     const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(582), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
-    const { deps, close, removeLeftovers } = await verifyDeps(inputs, ctx);
+    const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
     // A cancelled job must not leave the verify pod or a service account it made behind.
     const stopListening = onCancel(async (signal) => {
         const notes = await removeLeftovers();
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
         process.exit(1);
     });
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(582), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
+    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(582), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
     try {
-        const result = verifyResult(inputs, await run(inputs, deps));
-        // What a write whose answer was lost left behind (run() undoes what it knows it wrote).
-        for (const note of await removeLeftovers())
+        const outcome = await run(inputs, deps);
+        // What a write whose answer was lost left behind, and what run() failed to give up.
+        const held = heldAccount();
+        const notes = await removeLeftovers();
+        for (const note of notes)
             ctx.log.warning(`Cleanup: ${note}.`);
-        return result;
+        const released = held !== undefined && heldAccount() === undefined;
+        return verifyResult(inputs, released ? afterSecondRelease(outcome, `gave up ${held}`) : outcome);
     }
     finally {
         stopListening();
