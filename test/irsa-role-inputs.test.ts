@@ -105,6 +105,16 @@ describe('readIrsaRoleInputs', () => {
     );
   });
 
+  it('refuses a role listed twice, and says a role trusts one namespace', () => {
+    const error = problemOf({
+      bindings:
+        '- {role-name: app, namespace: a, service-account: api}\n- {role-name: app, namespace: b, service-account: api}'
+    });
+    expect(error.message).toBe(
+      "Input 'bindings': role 'app' appears more than once; merge its entries (a role trusts the service accounts of one namespace: give each namespace a role of its own)."
+    );
+  });
+
   it('refuses one service account annotated with two roles', () => {
     const error = problemOf({
       'annotate-service-account': 'true',

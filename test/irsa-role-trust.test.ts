@@ -133,6 +133,9 @@ describe('names', () => {
     expect(iamPathProblem('/irsa/team/')).toBeUndefined();
     expect(iamPathProblem('irsa')).toContain('start and end');
     expect(iamPathProblem('/irsa')).toContain('start and end');
+    expect(iamPathProblem('/a/ünï/')).toContain('only printable ASCII characters, without spaces');
+    expect(iamPathProblem('/a b/')).toContain('without spaces');
+    expect(iamPathProblem(`/${'a'.repeat(600)}/`)).toContain('longer than 512 characters');
   });
 
   it('splits a provider ARN into partition, account and issuer host/path', () => {

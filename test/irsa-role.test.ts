@@ -8,11 +8,13 @@ import {
   ListRolePoliciesCommand,
   PutRolePolicyCommand,
   AttachRolePolicyCommand,
+  CreatePolicyCommand,
   TagRoleCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
 import type { RequestCounter } from '../src/aws/clients.js';
 import { decodeIamDocument } from '../src/trust/policy-document.js';
+import { startFaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
 import {
   countedIam,
   createProvider,
@@ -247,6 +249,118 @@ describe('convergence', () => {
     expect(pruned.result?.summary).toContain(`detached ${S3_READ}`);
     expect(pruned.result?.summary).toContain('deleted inline policy hand-made');
     expect(await attached(bystander)).toEqual([S3_READ]);
+  });
+
+  it("makes room at IAM's cap of 10 managed policies when prune-policies swaps one", async () => {
+    const roleName = uniqueName('irsa-cap');
+    const arns: string[] = [];
+    for (let i = 0; i <= 10; i += 1) {
+      const created = await iam.send(
+        new CreatePolicyCommand({
+          PolicyName: `${roleName}-p${i}`,
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
+          })
+        })
+      );
+      arns.push(created.Policy?.Arn ?? '');
+    }
+    const base = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'svc',
+      'prune-policies': 'true'
+    };
+    expect(
+      (await runIrsaRole({ ...base, 'policy-arns': arns.slice(0, 10).join('\n') })).error
+    ).toBeUndefined();
+
+    // moto keeps no such quota: the proxy refuses an attach, as IAM does, while the role holds 10.
+    let detached = 0;
+    const atCap = (request: ProxiedRequest): boolean => {
+      if (request.action === 'DetachRolePolicy') detached += 1;
+      return request.action === 'AttachRolePolicy' && detached === 0;
+    };
+    const capped = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 1,
+      faults: ['quota'],
+      match: atCap
+    });
+    try {
+      const swapped = await runIrsaRole(
+        { ...base, 'policy-arns': arns.slice(1).join('\n') },
+        { iam: countedIam(capped.url).iam }
+      );
+      expect(swapped.error).toBeUndefined();
+      expect(swapped.result?.failure).toBeUndefined();
+      // Room is made before the attach, so IAM never refuses it.
+      expect(capped.injected).toEqual([]);
+      const writes = capped.seen
+        .map((request) => request.action)
+        .filter((action) => /^(At|De)tach/.test(action));
+      expect(writes).toEqual(['DetachRolePolicy', 'AttachRolePolicy']);
+      expect(await attached(roleName)).toEqual(arns.slice(1).sort());
+      expect(swapped.result?.summary).toContain(`detached ${arns[0]}`);
+    } finally {
+      await capped.stop();
+    }
+  });
+
+  it('two runs at once with the same inputs end where one run would', async () => {
+    const prefix = uniqueName('irsa-twin');
+    const bindings = Array.from(
+      { length: 8 },
+      (_, i) => `- {role-name: ${prefix}-${i}, namespace: apps, service-account: svc-${i}}`
+    ).join('\n');
+    const inputs = {
+      'provider-arn': provider.arn,
+      bindings,
+      'policy-arns': READ_ONLY,
+      'prune-policies': 'true'
+    };
+    const twins = await Promise.all([runIrsaRole(inputs), runIrsaRole(inputs)]);
+    expect(twins.map((run) => run.error?.message ?? run.result?.failure ?? 'ok')).toEqual(['ok', 'ok']);
+    const writesBefore = counter.writeCount;
+    const third = await runIrsaRole(inputs, { iam });
+    expect(third.result?.outputs.changed).toBe('false');
+    expect(counter.writeCount - writesBefore).toBe(0);
+    for (let i = 0; i < 8; i += 1) {
+      expect(await trustOf(iam, `${prefix}-${i}`)).toEqual(trustFor(`system:serviceaccount:apps:svc-${i}`));
+      expect(await attached(`${prefix}-${i}`)).toEqual([READ_ONLY]);
+    }
+  });
+
+  it('says so when it takes over a role it did not make, and only the first time', async () => {
+    const roleName = uniqueName('irsa-foreign');
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: roleName,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }
+          ]
+        })
+      })
+    );
+    const inputs = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'api',
+      'policy-arns': READ_ONLY
+    };
+    const first = await runIrsaRole(inputs);
+    expect(first.error).toBeUndefined();
+    expect(first.log.text()).toContain(
+      `::warning::role ${roleName} was not made by talos-irsa (it has no managed-by=talos-irsa tag): this run takes it over, replacing its trust policy with the one these inputs describe.`
+    );
+    const again = await runIrsaRole(inputs);
+    expect(again.result?.outputs.changed).toBe('false');
+    expect(again.log.text()).not.toContain('was not made by talos-irsa');
   });
 
   it('rewrites the trust when the service account changes, and only the trust', async () => {

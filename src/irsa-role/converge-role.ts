@@ -22,7 +22,7 @@ import { UserError } from '../io/errors.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
 import { policyJson, samePolicy } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
-import { tagList, tagsToWrite } from '../trust/tags.js';
+import { MANAGED_BY_KEY, MANAGED_BY_VALUE, tagList, tagsToWrite } from '../trust/tags.js';
 import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
 
@@ -256,6 +256,9 @@ async function convergeSettings(
   }
 }
 
+// IAM's default cap on the managed policies of one role (it can be raised to 20).
+const MANAGED_POLICIES_PER_ROLE = 10;
+
 async function convergeManagedPolicies(
   iam: IAMClient,
   desired: DesiredRole,
@@ -264,19 +267,28 @@ async function convergeManagedPolicies(
 ): Promise<string[]> {
   const attached = await attachedPolicies(iam, desired.roleName);
   const result = new Set(attached);
-  for (const arn of desired.policyArns.filter((arn) => !attached.includes(arn))) {
-    await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
-    changes.push(`attached ${arn}`);
-    result.add(arn);
-  }
-  if (prune)
-    for (const arn of attached.filter((arn) => !desired.policyArns.includes(arn))) {
+  const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
+  const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
+  const detach = async (): Promise<void> => {
+    for (const arn of toDetach) {
       await ignoringNoSuchEntity(
         iam.send(new DetachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }))
       );
       changes.push(`detached ${arn}`);
       result.delete(arn);
     }
+  };
+  // Attached first, so that a swap never leaves the role without either policy; but a swap that
+  // would pass IAM's cap makes room first, since IAM refuses the attach (LimitExceeded, which the SDK
+  // takes for throttling and retries for some 40 s before giving up).
+  const roomFirst = attached.length + toAttach.length > MANAGED_POLICIES_PER_ROLE;
+  if (roomFirst) await detach();
+  for (const arn of toAttach) {
+    await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
+    changes.push(`attached ${arn}`);
+    result.add(arn);
+  }
+  if (!roomFirst) await detach();
   return [...result];
 }
 
@@ -312,6 +324,27 @@ async function convergeInlinePolicies(
   return [...result];
 }
 
+/**
+ * A role this suite did not make (no managed-by=talos-irsa tag) is taken over, as `terraform import`
+ * would: said out loud, since its trust policy and description are replaced and, with pruning, its
+ * other policies removed. Once tagged, later runs say nothing.
+ */
+function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): string | undefined {
+  const ours = Object.entries(tagsOf(role)).some(
+    ([key, value]) => key.toLowerCase() === MANAGED_BY_KEY && value === MANAGED_BY_VALUE
+  );
+  if (ours) return undefined;
+  const trust = samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust)
+    ? ''
+    : ', replacing its trust policy with the one these inputs describe';
+  const pruning = prune ? ' and removing the policies and permissions boundary these inputs do not list' : '';
+  return (
+    `role ${desired.roleName} was not made by talos-irsa (it has no ${MANAGED_BY_KEY}=${MANAGED_BY_VALUE} tag): ` +
+    `this run takes it over${trust}${pruning}. To leave other roles alone, give each binding a role of its own, ` +
+    'and scope the credentials to a role path.'
+  );
+}
+
 export async function convergeRole(
   iam: IAMClient,
   desired: DesiredRole,
@@ -335,6 +368,8 @@ export async function convergeRole(
     warnings.push(
       `role ${desired.roleName} has path ${role.Path ?? '/'}, not ${desired.path}; IAM cannot move a role, so the path is left as it is.`
     );
+  const foreign = takeoverWarning(role, desired, prune);
+  if (foreign) warnings.push(foreign);
   await convergeSettings(iam, role, desired, prune, changes);
   const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
   const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);

@@ -260,7 +260,7 @@ function listBindings(text: string, shared: Shared, yaml: YamlParse): RoleBindin
     const earlier = seen.get(binding.roleName.toLowerCase());
     if (earlier === binding.roleName)
       throw new UserError(
-        `role '${binding.roleName}' appears more than once; merge its entries.`,
+        `role '${binding.roleName}' appears more than once; merge its entries (a role trusts the service accounts of one namespace: give each namespace a role of its own).`,
         'bindings'
       );
     if (earlier !== undefined)

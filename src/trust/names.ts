@@ -21,7 +21,11 @@ export function iamRoleNameProblem(name: string): string | undefined {
 
 export function iamPathProblem(path: string): string | undefined {
   if (path.length <= 512 && IAM_PATH.test(path)) return undefined;
-  return `'${path}' is not an IAM path: it must start and end with '/', e.g. / or /irsa/.`;
+  if (path.length > 512)
+    return `'${path.slice(0, 40)}…' is not an IAM path: it is longer than 512 characters.`;
+  if (!path.startsWith('/') || !path.endsWith('/'))
+    return `'${path}' is not an IAM path: it must start and end with '/', e.g. / or /irsa/.`;
+  return `'${path}' is not an IAM path: it may hold only printable ASCII characters, without spaces.`;
 }
 
 export function policyArnProblem(arn: string): string | undefined {

@@ -20,7 +20,7 @@ import type { AddressInfo, Socket } from 'node:net';
  * a connection breaks while an S3 object streams (the SDK returns before the body, so it cannot retry);
  * hang: the request is taken and never answered, as behind a stuck proxy or a half-open connection.
  */
-export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body' | 'hang';
+export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body' | 'hang' | 'quota';
 
 /** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
 export interface ProxiedRequest {
@@ -97,6 +97,17 @@ function throttleResponse(service: string, id: string): { status: number; body: 
   return {
     status: 400,
     body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
+  };
+}
+
+/**
+ * IAM's refusal at a quota (409 LimitExceeded), for the quotas moto does not keep, such as 10 managed
+ * policies per role: a test's `match` decides when the quota is reached.
+ */
+function quotaResponse(service: string, id: string): { status: number; body: string } {
+  return {
+    status: 409,
+    body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>LimitExceeded</Code><Message>Cannot exceed quota for PoliciesPerRole: 10</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
   };
 }
 
@@ -223,7 +234,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const answer =
         fault === 'throttle'
           ? throttleResponse(service, requestId(seen.length))
-          : serverErrorResponse(service, requestId(seen.length));
+          : fault === 'quota'
+            ? quotaResponse(service, requestId(seen.length))
+            : serverErrorResponse(service, requestId(seen.length));
       res.writeHead(answer.status, {
         'content-type': service === 's3' ? 'application/xml' : 'text/xml',
         'x-amzn-requestid': requestId(seen.length)

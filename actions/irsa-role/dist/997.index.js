@@ -267,20 +267,33 @@ async function convergeSettings(iam, role, desired, prune, changes) {
         changes.push(`tagged ${Object.keys(tags).join(', ')}`);
     }
 }
+// IAM's default cap on the managed policies of one role (it can be raised to 20).
+const MANAGED_POLICIES_PER_ROLE = 10;
 async function convergeManagedPolicies(iam, desired, prune, changes) {
     const attached = await attachedPolicies(iam, desired.roleName);
     const result = new Set(attached);
-    for (const arn of desired.policyArns.filter((arn) => !attached.includes(arn))) {
-        await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: desired.roleName, PolicyArn: arn }));
-        changes.push(`attached ${arn}`);
-        result.add(arn);
-    }
-    if (prune)
-        for (const arn of attached.filter((arn) => !desired.policyArns.includes(arn))) {
+    const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
+    const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
+    const detach = async () => {
+        for (const arn of toDetach) {
             await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: desired.roleName, PolicyArn: arn })));
             changes.push(`detached ${arn}`);
             result.delete(arn);
         }
+    };
+    // Attached first, so that a swap never leaves the role without either policy; but a swap that
+    // would pass IAM's cap makes room first, since IAM refuses the attach (LimitExceeded, which the SDK
+    // takes for throttling and retries for some 40 s before giving up).
+    const roomFirst = attached.length + toAttach.length > MANAGED_POLICIES_PER_ROLE;
+    if (roomFirst)
+        await detach();
+    for (const arn of toAttach) {
+        await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: desired.roleName, PolicyArn: arn }));
+        changes.push(`attached ${arn}`);
+        result.add(arn);
+    }
+    if (!roomFirst)
+        await detach();
     return [...result];
 }
 async function convergeInlinePolicies(iam, desired, prune, changes) {
@@ -307,6 +320,23 @@ async function convergeInlinePolicies(iam, desired, prune, changes) {
         }
     return [...result];
 }
+/**
+ * A role this suite did not make (no managed-by=talos-irsa tag) is taken over, as `terraform import`
+ * would: said out loud, since its trust policy and description are replaced and, with pruning, its
+ * other policies removed. Once tagged, later runs say nothing.
+ */
+function takeoverWarning(role, desired, prune) {
+    const ours = Object.entries(tagsOf(role)).some(([key, value]) => key.toLowerCase() === trust_tags/* MANAGED_BY_KEY */.oe && value === trust_tags/* MANAGED_BY_VALUE */.Q9);
+    if (ours)
+        return undefined;
+    const trust = (0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust)
+        ? ''
+        : ', replacing its trust policy with the one these inputs describe';
+    const pruning = prune ? ' and removing the policies and permissions boundary these inputs do not list' : '';
+    return (`role ${desired.roleName} was not made by talos-irsa (it has no ${trust_tags/* MANAGED_BY_KEY */.oe}=${trust_tags/* MANAGED_BY_VALUE */.Q9} tag): ` +
+        `this run takes it over${trust}${pruning}. To leave other roles alone, give each binding a role of its own, ` +
+        'and scope the credentials to a role path.');
+}
 async function convergeRole(iam, desired, prune) {
     let role = await currentRole(iam, desired.roleName);
     if (!role) {
@@ -327,6 +357,9 @@ async function convergeRole(iam, desired, prune) {
     const warnings = [];
     if ((role.Path ?? '/') !== desired.path)
         warnings.push(`role ${desired.roleName} has path ${role.Path ?? '/'}, not ${desired.path}; IAM cannot move a role, so the path is left as it is.`);
+    const foreign = takeoverWarning(role, desired, prune);
+    if (foreign)
+        warnings.push(foreign);
     await convergeSettings(iam, role, desired, prune, changes);
     const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
     const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);

@@ -724,7 +724,7 @@ function listBindings(text, shared, yaml) {
     for (const binding of bindings) {
         const earlier = seen.get(binding.roleName.toLowerCase());
         if (earlier === binding.roleName)
-            throw new errors/* UserError */.yo(`role '${binding.roleName}' appears more than once; merge its entries.`, 'bindings');
+            throw new errors/* UserError */.yo(`role '${binding.roleName}' appears more than once; merge its entries (a role trusts the service accounts of one namespace: give each namespace a role of its own).`, 'bindings');
         if (earlier !== undefined)
             throw new errors/* UserError */.yo(`roles '${earlier}' and '${binding.roleName}' are one role to IAM, which ignores case in role names; merge their entries.`, 'bindings');
         seen.set(binding.roleName.toLowerCase(), binding.roleName);
@@ -1209,7 +1209,11 @@ function iamRoleNameProblem(name) {
 function iamPathProblem(path) {
     if (path.length <= 512 && IAM_PATH.test(path))
         return undefined;
-    return `'${path}' is not an IAM path: it must start and end with '/', e.g. / or /irsa/.`;
+    if (path.length > 512)
+        return `'${path.slice(0, 40)}…' is not an IAM path: it is longer than 512 characters.`;
+    if (!path.startsWith('/') || !path.endsWith('/'))
+        return `'${path}' is not an IAM path: it must start and end with '/', e.g. / or /irsa/.`;
+    return `'${path}' is not an IAM path: it may hold only printable ASCII characters, without spaces.`;
 }
 function policyArnProblem(arn) {
     if (POLICY_ARN.test(arn))
@@ -1507,11 +1511,13 @@ function policyJson(document) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $d: () => (/* binding */ parseTagValue),
 /* harmony export */   L8: () => (/* binding */ managedTags),
+/* harmony export */   Q9: () => (/* binding */ MANAGED_BY_VALUE),
 /* harmony export */   Tw: () => (/* binding */ tagList),
 /* harmony export */   hH: () => (/* binding */ parseTagLines),
-/* harmony export */   mU: () => (/* binding */ tagsToWrite)
+/* harmony export */   mU: () => (/* binding */ tagsToWrite),
+/* harmony export */   oe: () => (/* binding */ MANAGED_BY_KEY)
 /* harmony export */ });
-/* unused harmony exports MANAGED_BY_KEY, MANAGED_BY_VALUE, ISSUER_TAG_KEY, tagProblem */
+/* unused harmony exports ISSUER_TAG_KEY, tagProblem */
 // Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
 // role already carries so that only differing tags are written.
 const MANAGED_BY_KEY = 'managed-by';
