@@ -397,25 +397,38 @@ describe('leases under faults and crowds', () => {
     cleanup
   });
 
+  /** A token-mode run whose first service-account patch goes through `first` (given the real one). */
+  function verifyWithFirstPatch(
+    chain: Chain,
+    first: (patch: ClusterOps['patchServiceAccount']) => ClusterOps['patchServiceAccount']
+  ): ReturnType<typeof verifyWith> {
+    let used = false;
+    return verifyWith(chain, { mode: 'token' }, (deps) => {
+      const real = deps.cluster.patchServiceAccount;
+      const once = first(real);
+      return {
+        ...deps,
+        cluster: {
+          ...deps.cluster,
+          patchServiceAccount: (...args) => {
+            if (used) return real(...args);
+            used = true;
+            return once(...args);
+          }
+        }
+      };
+    });
+  }
+
   it('creates the account afresh when the one it meant to join was deleted meanwhile', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
     await leasedAccount(chain, cluster, { live01: LATER() });
-    let first = true;
-    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
-      ...deps,
-      cluster: {
-        ...deps.cluster,
-        patchServiceAccount: async (namespace, name, resourceVersion, annotations) => {
-          if (first) {
-            first = false;
-            // The run holding it finishes between this run's read and its write.
-            await cluster.deleteServiceAccount(namespace, name);
-          }
-          return deps.cluster.patchServiceAccount(namespace, name, resourceVersion, annotations);
-        }
-      }
-    }));
+    // The run holding it finishes between this run's read and its write.
+    const v = await verifyWithFirstPatch(chain, (patch) => async (namespace, name, version, annotations) => {
+      await cluster.deleteServiceAccount(namespace, name);
+      return patch(namespace, name, version, annotations);
+    });
     expect(v.result.failure).toBeUndefined();
     expect(check(v, 'service-account').detail).toMatch(/^created /);
     expectCleanAndSilent(chain, v);
@@ -425,24 +438,10 @@ describe('leases under faults and crowds', () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
     await leasedAccount(chain, cluster, { dead01: PAST() });
-    let first = true;
-    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
-      ...deps,
-      cluster: {
-        ...deps.cluster,
-        patchServiceAccount: async (namespace, name, resourceVersion, annotations) => {
-          const patched = await deps.cluster.patchServiceAccount(
-            namespace,
-            name,
-            resourceVersion,
-            annotations
-          );
-          if (!first) return patched;
-          first = false;
-          throw new Error('socket hang up');
-        }
-      }
-    }));
+    const v = await verifyWithFirstPatch(chain, (patch) => async (...args) => {
+      await patch(...args);
+      throw new Error('socket hang up');
+    });
     expect(v.result.failure).toBeUndefined();
     expect(check(v, 'service-account').detail).toMatch(/^adopted /);
     expectCleanAndSilent(chain, v);
