@@ -1,8 +1,16 @@
 // The committed bundle, run as the runner runs it: `node actions/provision/dist/index.js` with
 // INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and RUNNER_TEMP, on Node 20 and Node 24.
 import { describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import { join } from 'node:path';
 import { secretFragments } from '../src/io/secrets.js';
 import type { Sandbox } from './fixtures/provision/harness.js';
@@ -214,4 +222,51 @@ describe('the provision bundle', () => {
     expect(run.status).toBe(1);
     expect(readFileSync(join(fresh.dir, 'cwd'), 'utf8').trim()).toBe(join(root, 'terraform'));
   });
+});
+
+describe('a cancelled job', () => {
+  test('tells terraform to stop, which saves its state and releases its lock, and leaves no files behind', async () => {
+    const box = sandbox('slow-apply');
+    const env: NodeJS.ProcessEnv = {
+      ...box.env,
+      GITHUB_OUTPUT: join(box.dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
+    };
+    writeFileSync(join(box.dir, 'output'), '');
+    writeFileSync(join(box.dir, 'summary'), '');
+    delete env.NODE_OPTIONS;
+    for (const [name, value] of Object.entries({ ...base(box, 'cancelled'), command: 'apply' }))
+      env[`INPUT_${name.toUpperCase()}`] = value;
+    const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The provisioner has started: terraform is in the middle of the apply.
+    for (let i = 0; i < 120 && !stdout.includes('Executing: ["/bin/sh"'); i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    const terraformPid = execFileSync('sh', [
+      '-c',
+      `ps -eo pid,ppid,args | awk '$2==${child.pid} && $0 ~ / apply / {print $1}'`
+    ])
+      .toString()
+      .trim();
+    expect(terraformPid).toMatch(/^\d+$/);
+    const signalled = Date.now();
+    child.kill('SIGINT');
+    expect(await exited).toBe(1);
+    expect(Date.now() - signalled).toBeLessThan(7500);
+    // terraform ended before the step did, and let go of the state.
+    expect(
+      execFileSync('sh', ['-c', `ps -o pid= -p ${terraformPid} || true`])
+        .toString()
+        .trim()
+    ).toBe('');
+    expect(existsSync(join(box.dir, '.terraform.tfstate.lock.info'))).toBe(false);
+    expect(readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'))).toEqual(
+      []
+    );
+    expect(stdout).toContain('::warning::provision was cancelled (SIGINT): terraform is told to stop');
+    const state = JSON.parse(readFileSync(box.statePath, 'utf8')) as { resources: { name: string }[] };
+    expect(state.resources.map((resource) => resource.name)).toContain('first');
+  }, 60_000);
 });

@@ -202,6 +202,17 @@ describe('secrets a module forgot to mark sensitive', () => {
     expectMaskedBeforePrinted(run, [token, `token: ${token}`]);
     expect(outputs['outputs-json']).toBe('{}');
   });
+
+  test('a kubeconfig known at plan time, printed by plan under Changes to Outputs:, is masked first', async () => {
+    const box = sandbox('unmarked-known');
+    const run = await runProvision(fixtureInputs(box, 'unmarked-known', { command: 'plan' }), box.env);
+    ok(run);
+    const line = run.log.lines.find((entry) => /^\s*token: [0-9a-f]{64}\s*$/.test(entry)) ?? '';
+    const token = /[0-9a-f]{64}/.exec(line)?.[0] ?? '';
+    expect(token).not.toBe('');
+    expectMaskedBeforePrinted(run, [token]);
+    expect(run.result?.summary ?? '').not.toContain(token);
+  });
 });
 
 describe('a failing terraform command', () => {

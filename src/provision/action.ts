@@ -1,6 +1,8 @@
 import { tmpdir } from 'node:os';
 import type { ActionContext, ActionResult } from '../io/action.js';
+import { onCancel } from '../io/cancel.js';
 import { UserError } from '../io/errors.js';
+import { fail } from '../io/workflow-commands.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { bundledTerraformRoot } from './bundled-root.js';
@@ -25,15 +27,35 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     : undefined;
   const binary = await terraformBinary(inputs.terraformVersion, ctx.env, ctx.log);
   ctx.log.info(`Terraform ${inputs.command} of ${inputs.workingDirectory} with ${binary}`);
-  return run(inputs, {
-    terraform: terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log }),
-    log: ctx.log,
-    mask: ctx.mask,
-    ...(commenter ? { commenter } : {}),
-    tempRoot: ctx.env.RUNNER_TEMP || tmpdir(),
-    ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {})
+  const terraform = terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log });
+  // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
+  // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
+  const stopListening = onCancel(async (signal) => {
+    ctx.log.warning(
+      `provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`
+    );
+    if (await terraform.interrupt(CANCEL_WAIT_MS)) return;
+    fail(
+      `provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`
+    );
+    process.exit(1);
   });
+  try {
+    return await run(inputs, {
+      terraform,
+      log: ctx.log,
+      mask: ctx.mask,
+      ...(commenter ? { commenter } : {}),
+      tempRoot: ctx.env.RUNNER_TEMP || tmpdir(),
+      ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {})
+    });
+  } finally {
+    stopListening();
+  }
 }
+
+// Within the runner's 7.5 s between its SIGINT and its SIGTERM.
+const CANCEL_WAIT_MS = 6000;
 
 async function terraformBinary(
   version: string | undefined,

@@ -14,7 +14,7 @@ import {
   redactSecrets
 } from '../terraform/comment.js';
 import type { TerraformOutput } from '../terraform/outputs.js';
-import { outputText, parseOutputs, publicOutputs } from '../terraform/outputs.js';
+import { outputText, parseOutputs, plannedOutputs, publicOutputs } from '../terraform/outputs.js';
 import type { PlanCounts } from '../terraform/plan.js';
 import { hasChanges, planCounts, planSummary } from '../terraform/plan.js';
 import { writeCredentialFile } from './credential-files.js';
@@ -100,15 +100,27 @@ async function provision(
   const tfvars = join(scratch, 'variables-input.tfvars.json');
   await writeFile(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
   const planFile = join(scratch, 'tfplan');
-  await terraform.stream([
-    'plan',
-    '-input=false',
-    `-out=${planFile}`,
-    // The generated file comes last so that the `variables` input wins over var-files.
-    ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
-    ...(inputs.command === 'destroy' ? ['-destroy'] : [])
-  ]);
-  const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
+  let planJson: unknown;
+  await terraform.stream(
+    [
+      'plan',
+      '-input=false',
+      `-out=${planFile}`,
+      // The generated file comes last so that the `variables` input wins over var-files.
+      ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
+      ...(inputs.command === 'destroy' ? ['-destroy'] : [])
+    ],
+    {
+      // An output known at plan time is printed under "Changes to Outputs:", a credential among them
+      // too when the module forgot to mark it sensitive: held back until the saved plan's are masked.
+      holdFrom: /^Changes to Outputs:\s*$/,
+      release: async () => {
+        planJson = JSON.parse(await terraform.capture(['show', '-json', planFile]));
+        secrets.maskAll(plannedOutputs(planJson));
+      }
+    }
+  );
+  const counts = planCounts(planJson);
   const plan: PlanOutcome = {
     counts,
     changes: hasChanges(counts),

@@ -18,6 +18,12 @@ export interface TerraformRunner {
   stream(args: string[], options?: StreamOptions): Promise<void>;
   /** Runs a command whose stdout may hold secrets: captured, never logged, and returned. */
   capture(args: string[]): Promise<string>;
+  /**
+   * Asks the running command to stop with SIGINT, on which terraform finishes what it is writing,
+   * saves its state and releases its lock, and waits up to `waitMs` for it to exit. False when
+   * nothing was running or it did not stop in time.
+   */
+  interrupt(waitMs: number): Promise<boolean>;
 }
 
 /** A terraform command that failed; its diagnostics have already been raised as annotations. */
@@ -69,6 +75,7 @@ export function silentFailure(result: { signal?: string; cause?: unknown }, bina
 export function terraformCli(options: TerraformCliOptions): TerraformRunner {
   // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
   const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+  let running: (PromiseLike<unknown> & { kill(signal: NodeJS.Signals): boolean }) | undefined;
 
   const execute = async (args: string[], onLine?: (line: string) => void) => {
     // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
@@ -82,8 +89,13 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
       reject: false,
       maxBuffer: 256 * 1024 * 1024
     });
-    if (onLine) for await (const line of subprocess.iterable({ from: 'all' })) onLine(line);
-    return await subprocess;
+    running = subprocess;
+    try {
+      if (onLine) for await (const line of subprocess.iterable({ from: 'all' })) onLine(line);
+      return await subprocess;
+    } finally {
+      running = undefined;
+    }
   };
 
   const fail = (args: string[], stderr: string, exitCode: number | undefined, fallback: string): never => {
@@ -113,6 +125,21 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
         await streamOptions.release?.();
         if (held.length > 0) await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
       });
+    },
+    async interrupt(waitMs) {
+      const child = running;
+      if (!child) return false;
+      child.kill('SIGINT');
+      let timer: NodeJS.Timeout | undefined;
+      const stopped = await Promise.race([
+        Promise.resolve(child).then(
+          () => true,
+          () => true
+        ),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)))
+      ]);
+      clearTimeout(timer);
+      return stopped;
     },
     async capture(args) {
       const result = await execute(args);

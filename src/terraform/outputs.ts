@@ -49,3 +49,16 @@ export function publicOutputs(outputs: TerraformOutput[]): Record<string, unknow
     outputs.filter((output) => !isSecretOutput(output)).map((output) => [output.name, output.value])
   );
 }
+
+/**
+ * The outputs a saved plan already knows the value of (`terraform show -json PLAN`'s output_changes),
+ * as outputs: `terraform plan` prints them under "Changes to Outputs:", before any apply.
+ */
+export function plannedOutputs(plan: unknown): TerraformOutput[] {
+  const changes = (plan as { output_changes?: Record<string, { after?: unknown; after_sensitive?: unknown }> } | null)
+    ?.output_changes;
+  if (!changes || typeof changes !== 'object') return [];
+  return Object.entries(changes)
+    .filter(([, change]) => change.after !== undefined && change.after !== null)
+    .map(([name, change]) => ({ name, sensitive: change.after_sensitive === true, value: change.after }));
+}

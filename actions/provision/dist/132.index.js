@@ -132,6 +132,7 @@ function silentFailure(result, binary) {
 function terraformCli(options) {
     // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
     const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+    let running;
     const execute = async (args, onLine) => {
         // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
         const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
@@ -144,10 +145,16 @@ function terraformCli(options) {
             reject: false,
             maxBuffer: 256 * 1024 * 1024
         });
-        if (onLine)
-            for await (const line of subprocess.iterable({ from: 'all' }))
-                onLine(line);
-        return await subprocess;
+        running = subprocess;
+        try {
+            if (onLine)
+                for await (const line of subprocess.iterable({ from: 'all' }))
+                    onLine(line);
+            return await subprocess;
+        }
+        finally {
+            running = undefined;
+        }
     };
     const fail = (args, stderr, exitCode, fallback) => {
         const command = args[0] ?? '';
@@ -177,6 +184,19 @@ function terraformCli(options) {
                 if (held.length > 0)
                     await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
             });
+        },
+        async interrupt(waitMs) {
+            const child = running;
+            if (!child)
+                return false;
+            child.kill('SIGINT');
+            let timer;
+            const stopped = await Promise.race([
+                Promise.resolve(child).then(() => true, () => true),
+                new Promise((resolve) => (timer = setTimeout(() => resolve(false), waitMs)))
+            ]);
+            clearTimeout(timer);
+            return stopped;
         },
         async capture(args) {
             const result = await execute(args);

@@ -227,6 +227,19 @@ function stringLeaves(value) {
 function publicOutputs(outputs) {
     return Object.fromEntries(outputs.filter((output) => !isSecretOutput(output)).map((output) => [output.name, output.value]));
 }
+/**
+ * The outputs a saved plan already knows the value of (`terraform show -json PLAN`'s output_changes),
+ * as outputs: `terraform plan` prints them under "Changes to Outputs:", before any apply.
+ */
+function plannedOutputs(plan) {
+    const changes = plan
+        ?.output_changes;
+    if (!changes || typeof changes !== 'object')
+        return [];
+    return Object.entries(changes)
+        .filter(([, change]) => change.after !== undefined && change.after !== null)
+        .map(([name, change]) => ({ name, sensitive: change.after_sensitive === true, value: change.after }));
+}
 
 ;// CONCATENATED MODULE: ./src/provision/credential-files.ts
 
@@ -415,6 +428,7 @@ async function provision(inputs, deps, secrets, scratch) {
     const tfvars = (0,external_node_path_.join)(scratch, 'variables-input.tfvars.json');
     await (0,promises_.writeFile)(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
     const planFile = (0,external_node_path_.join)(scratch, 'tfplan');
+    let planJson;
     await terraform.stream([
         'plan',
         '-input=false',
@@ -422,8 +436,16 @@ async function provision(inputs, deps, secrets, scratch) {
         // The generated file comes last so that the `variables` input wins over var-files.
         ...[...inputs.varFiles, tfvars].map((file) => `-var-file=${file}`),
         ...(inputs.command === 'destroy' ? ['-destroy'] : [])
-    ]);
-    const counts = planCounts(JSON.parse(await terraform.capture(['show', '-json', planFile])));
+    ], {
+        // An output known at plan time is printed under "Changes to Outputs:", a credential among them
+        // too when the module forgot to mark it sensitive: held back until the saved plan's are masked.
+        holdFrom: /^Changes to Outputs:\s*$/,
+        release: async () => {
+            planJson = JSON.parse(await terraform.capture(['show', '-json', planFile]));
+            secrets.maskAll(plannedOutputs(planJson));
+        }
+    });
+    const counts = planCounts(planJson);
     const plan = {
         counts,
         changes: hasChanges(counts),
@@ -647,6 +669,7 @@ function silentFailure(result, binary) {
 function terraformCli(options) {
     // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
     const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+    let running;
     const execute = async (args, onLine) => {
         // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
         const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
@@ -659,10 +682,16 @@ function terraformCli(options) {
             reject: false,
             maxBuffer: 256 * 1024 * 1024
         });
-        if (onLine)
-            for await (const line of subprocess.iterable({ from: 'all' }))
-                onLine(line);
-        return await subprocess;
+        running = subprocess;
+        try {
+            if (onLine)
+                for await (const line of subprocess.iterable({ from: 'all' }))
+                    onLine(line);
+            return await subprocess;
+        }
+        finally {
+            running = undefined;
+        }
     };
     const fail = (args, stderr, exitCode, fallback) => {
         const command = args[0] ?? '';
@@ -692,6 +721,19 @@ function terraformCli(options) {
                 if (held.length > 0)
                     await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
             });
+        },
+        async interrupt(waitMs) {
+            const child = running;
+            if (!child)
+                return false;
+            child.kill('SIGINT');
+            let timer;
+            const stopped = await Promise.race([
+                Promise.resolve(child).then(() => true, () => true),
+                new Promise((resolve) => (timer = setTimeout(() => resolve(false), waitMs)))
+            ]);
+            clearTimeout(timer);
+            return stopped;
         },
         async capture(args) {
             const result = await execute(args);

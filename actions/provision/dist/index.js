@@ -5,8 +5,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4011);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
+/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8674);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
@@ -16,132 +16,43 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2840:
+/***/ 6080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
-});
-
-// EXTERNAL MODULE: ./src/io/errors.ts
-var errors = __nccwpck_require__(7333);
-// EXTERNAL MODULE: ./src/io/inputs.ts
-var inputs = __nccwpck_require__(6067);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/io/workflow-commands.ts
-// The runner's workflow-command protocol, written directly. @actions/core does the same, but its
-// bundle (1 MiB with http-client and undici, for OIDC tokens these actions never request) costs
-// each action more start-up time than all of its own input checks; see the README's Performance.
-
-
-// Escaping as the runner documents it (and as @actions/core does): data escapes %, CR and LF.
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/**
- * Writes whole lines to fd 1 with writeSync while it takes them: setting up process.stdout on a pipe
- * costs a run ~5 ms of start-up, more than all its input checks. Once the fd refuses (a full
- * non-blocking pipe: EAGAIN) or takes part of a line, the rest and every later line go through the
- * stream, which buffers, so lines keep their order.
- */
-function lineWriter(writeFd, writeStream) {
-    let throughStream = false;
-    return (line) => {
-        const bytes = Buffer.from(line, 'utf8');
-        if (throughStream)
-            return writeStream(bytes);
-        let written = 0;
-        try {
-            written = writeFd(bytes);
-        }
-        catch (error) {
-            if (error.code !== 'EAGAIN')
-                throw error;
-        }
-        if (written === bytes.length)
-            return;
-        throughStream = true;
-        writeStream(bytes.subarray(written));
-    };
-}
-/** Where every line for the runner goes; an object so that tests can watch it. */
-const stdoutLines = {
-    write: lineWriter((bytes) => (0,external_node_fs_.writeSync)(1, bytes), (bytes) => process.stdout.write(bytes))
-};
-function issue(command, message = '') {
-    stdoutLines.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
-}
-function addMask(secret) {
-    issue('add-mask', secret);
-}
-function info(message) {
-    stdoutLines.write(`${message}${external_node_os_.EOL}`);
-}
-async function group(name, body) {
-    issue('group', name);
-    try {
-        return await body();
-    }
-    finally {
-        issue('endgroup');
-    }
-}
-/** An output through the GITHUB_OUTPUT file, with a random heredoc delimiter the value cannot forge. */
-function setOutput(name, value, env = process.env) {
-    const file = env.GITHUB_OUTPUT;
-    // Outside a runner there is nowhere to put it; printing it could print a secret.
-    if (!file)
-        return;
-    // Fetched here, not imported at the top: loading node:crypto costs a failing run ~4 ms at start.
-    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`output ${name} contains its own delimiter`);
-    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
-}
-function appendSummary(markdown, env = process.env) {
-    const file = env.GITHUB_STEP_SUMMARY;
-    if (file)
-        (0,external_node_fs_.appendFileSync)(file, `${markdown}${external_node_os_.EOL}`, 'utf8');
-}
-function fail(message) {
-    process.exitCode = 1;
-    issue('error', message);
-}
-
-;// CONCATENATED MODULE: ./src/io/entry.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6067);
+/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2926);
 
 
 
 const runnerLogger = {
-    info: info,
-    warning: (message) => issue('warning', message),
-    debug: (message) => issue('debug', message),
-    group: group
+    info: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq,
+    warning: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('warning', message),
+    debug: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', message),
+    group: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os
 };
 async function runAction(main) {
     const ctx = {
-        read: (0,inputs/* envInputReader */.tT)(process.env),
+        read: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .envInputReader */ .tT)(process.env),
         log: runnerLogger,
-        mask: addMask,
+        mask: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .addMask */ .eu,
         env: process.env
     };
     try {
         const result = await main(ctx);
         for (const [name, value] of Object.entries(result.outputs))
-            setOutput(name, value);
-        appendSummary(result.summary);
+            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)(name, value);
+        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummary */ .fe)(result.summary);
         if (result.failure)
-            fail((0,errors/* oneLine */.TN)(result.failure));
+            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(result.failure));
     }
     catch (error) {
-        if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
-            issue('debug', error.stack);
-        fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) && error instanceof Error && error.stack)
+            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', error.stack);
+        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error) : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .failureText */ .kY)(error));
     }
 }
 
@@ -307,7 +218,106 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 4011:
+/***/ 2926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   eu: () => (/* binding */ addMask),
+/* harmony export */   fJ: () => (/* binding */ fail),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   sn: () => (/* binding */ issue),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports lineWriter, stdoutLines */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+// The runner's workflow-command protocol, written directly. @actions/core does the same, but its
+// bundle (1 MiB with http-client and undici, for OIDC tokens these actions never request) costs
+// each action more start-up time than all of its own input checks; see the README's Performance.
+
+
+// Escaping as the runner documents it (and as @actions/core does): data escapes %, CR and LF.
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/**
+ * Writes whole lines to fd 1 with writeSync while it takes them: setting up process.stdout on a pipe
+ * costs a run ~5 ms of start-up, more than all its input checks. Once the fd refuses (a full
+ * non-blocking pipe: EAGAIN) or takes part of a line, the rest and every later line go through the
+ * stream, which buffers, so lines keep their order.
+ */
+function lineWriter(writeFd, writeStream) {
+    let throughStream = false;
+    return (line) => {
+        const bytes = Buffer.from(line, 'utf8');
+        if (throughStream)
+            return writeStream(bytes);
+        let written = 0;
+        try {
+            written = writeFd(bytes);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+        }
+        if (written === bytes.length)
+            return;
+        throughStream = true;
+        writeStream(bytes.subarray(written));
+    };
+}
+/** Where every line for the runner goes; an object so that tests can watch it. */
+const stdoutLines = {
+    write: lineWriter((bytes) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(1, bytes), (bytes) => process.stdout.write(bytes))
+};
+function issue(command, message = '') {
+    stdoutLines.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+function addMask(secret) {
+    issue('add-mask', secret);
+}
+function info(message) {
+    stdoutLines.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+async function group(name, body) {
+    issue('group', name);
+    try {
+        return await body();
+    }
+    finally {
+        issue('endgroup');
+    }
+}
+/** An output through the GITHUB_OUTPUT file, with a random heredoc delimiter the value cannot forge. */
+function setOutput(name, value, env = process.env) {
+    const file = env.GITHUB_OUTPUT;
+    // Outside a runner there is nowhere to put it; printing it could print a secret.
+    if (!file)
+        return;
+    // Fetched here, not imported at the top: loading node:crypto costs a failing run ~4 ms at start.
+    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`output ${name} contains its own delimiter`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
+}
+function appendSummary(markdown, env = process.env) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (file)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${markdown}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
+}
+function fail(message) {
+    process.exitCode = 1;
+    issue('error', message);
+}
+
+
+/***/ }),
+
+/***/ 8674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -318,8 +328,28 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/io/cancel.ts
+/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
+function onCancel(handler) {
+    let handling = false;
+    const listener = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        void handler(signal);
+    };
+    process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
+    return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+    };
+}
+
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(2926);
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
@@ -374,6 +404,8 @@ var provision_inputs = __nccwpck_require__(442);
 
 
 
+
+
 async function provisionAction(ctx) {
     // Every input is checked before terraform runs or anything is written.
     const yaml = await yamlParserFor(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp);
@@ -394,15 +426,32 @@ async function provisionAction(ctx) {
         : undefined;
     const binary = await terraformBinary(inputs.terraformVersion, ctx.env, ctx.log);
     ctx.log.info(`Terraform ${inputs.command} of ${inputs.workingDirectory} with ${binary}`);
-    return run(inputs, {
-        terraform: terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log }),
-        log: ctx.log,
-        mask: ctx.mask,
-        ...(commenter ? { commenter } : {}),
-        tempRoot: ctx.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
-        ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {})
+    const terraform = terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log });
+    // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
+    // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
+    const stopListening = onCancel(async (signal) => {
+        ctx.log.warning(`provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`);
+        if (await terraform.interrupt(CANCEL_WAIT_MS))
+            return;
+        (0,workflow_commands/* fail */.fJ)(`provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`);
+        process.exit(1);
     });
+    try {
+        return await run(inputs, {
+            terraform,
+            log: ctx.log,
+            mask: ctx.mask,
+            ...(commenter ? { commenter } : {}),
+            tempRoot: ctx.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+            ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {})
+        });
+    }
+    finally {
+        stopListening();
+    }
 }
+// Within the runner's 7.5 s between its SIGINT and its SIGTERM.
+const CANCEL_WAIT_MS = 6000;
 async function terraformBinary(version, env, log) {
     const { findOnPath, installTerraform } = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 2257));
     const onPath = await findOnPath('terraform', env);
