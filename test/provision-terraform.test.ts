@@ -3,6 +3,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import { secretFragments } from '../src/io/secrets.js';
 import type { ProvisionRun } from './fixtures/provision/harness.js';
@@ -230,5 +232,42 @@ describe('a failing terraform command', () => {
       )
     ]);
     expect(existsSync(box.statePath)).toBe(false);
+  });
+});
+
+describe('backend credentials', () => {
+  test("init's record of them in .terraform/ is made the owner's alone (0600)", async () => {
+    // A minimal HTTP state backend: GET the state (404 at first), POST a new one.
+    let state: Buffer | undefined;
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        if (req.method === 'POST') state = Buffer.concat(chunks);
+        if (req.method === 'GET' && !state) res.writeHead(404).end();
+        else
+          res.writeHead(200, { 'content-type': 'application/json' }).end(req.method === 'GET' ? state : '');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const box = sandbox('http-backend');
+      const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/state`;
+      const password = 'SuperSecretPw-123';
+      const run = await runProvision(
+        {
+          ...fixtureInputs(box, 'http-state', { command: 'apply' }),
+          'backend-config': `address=${address}\nusername=ci\npassword=${password}`
+        },
+        box.env
+      );
+      ok(run);
+      const record = join(box.module, '.terraform', 'terraform.tfstate');
+      expect(readFileSync(record, 'utf8')).toContain(password);
+      expect(statSync(record).mode & 0o777).toBe(0o600);
+      expect(run.log.lines.some((line) => line.includes(password))).toBe(false);
+    } finally {
+      server.close();
+    }
   });
 });

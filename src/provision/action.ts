@@ -47,7 +47,8 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
       mask: ctx.mask,
       ...(commenter ? { commenter } : {}),
       tempRoot: ctx.env.RUNNER_TEMP || tmpdir(),
-      ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {})
+      ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {}),
+      ...(ctx.env.TF_DATA_DIR ? { dataDir: ctx.env.TF_DATA_DIR } : {})
     });
   } finally {
     stopListening();

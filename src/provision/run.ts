@@ -1,5 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { ActionResult } from '../io/action.js';
 import type { Logger } from '../io/logger.js';
 import type { Masker } from '../io/secrets.js';
@@ -32,6 +32,8 @@ export interface ProvisionDeps {
   tempRoot: string;
   /** The workflow run, for the PR comment's pointer to the full plan. */
   logUrl?: string;
+  /** TF_DATA_DIR, where terraform keeps its working data (default .terraform in the module). */
+  dataDir?: string;
 }
 
 interface PlanOutcome {
@@ -88,6 +90,7 @@ async function provision(
     '-reconfigure',
     ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
   ]);
+  await restrictBackendRecord(inputs, deps.dataDir);
   // Secrets already in the state are masked before any plan or apply text is printed.
   let outputs = await readOutputs();
   if (inputs.command === 'output') {
@@ -140,6 +143,16 @@ async function provision(
     });
   if (inputs.command === 'destroy') outputs = [];
   return await finish(inputs, deps, secrets, outputs, plan);
+}
+
+/**
+ * `terraform init` records the backend settings, -backend-config credentials included, in
+ * .terraform/terraform.tfstate under the working directory, readable by all (0644): made the
+ * owner's alone. It stays in the workspace, so a workflow must not upload the working directory.
+ */
+async function restrictBackendRecord(inputs: ProvisionInputs, dataDir = '.terraform'): Promise<void> {
+  if (backendCredentials(inputs.backendConfig).length === 0) return;
+  await chmod(resolve(inputs.workingDirectory, dataDir, 'terraform.tfstate'), 0o600).catch(() => undefined);
 }
 
 async function finish(

@@ -417,6 +417,7 @@ async function provision(inputs, deps, secrets, scratch) {
         '-reconfigure',
         ...inputs.backendConfig.map((kv) => `-backend-config=${kv}`)
     ]);
+    await restrictBackendRecord(inputs, deps.dataDir);
     // Secrets already in the state are masked before any plan or apply text is printed.
     let outputs = await readOutputs();
     if (inputs.command === 'output') {
@@ -467,6 +468,16 @@ async function provision(inputs, deps, secrets, scratch) {
     if (inputs.command === 'destroy')
         outputs = [];
     return await finish(inputs, deps, secrets, outputs, plan);
+}
+/**
+ * `terraform init` records the backend settings, -backend-config credentials included, in
+ * .terraform/terraform.tfstate under the working directory, readable by all (0644): made the
+ * owner's alone. It stays in the workspace, so a workflow must not upload the working directory.
+ */
+async function restrictBackendRecord(inputs, dataDir = '.terraform') {
+    if ((0,provision_inputs/* backendCredentials */.L8)(inputs.backendConfig).length === 0)
+        return;
+    await (0,promises_.chmod)((0,external_node_path_.resolve)(inputs.workingDirectory, dataDir, 'terraform.tfstate'), 0o600).catch(() => undefined);
 }
 async function finish(inputs, deps, secrets, outputs, plan) {
     const byName = new Map(outputs.map((output) => [output.name, output]));

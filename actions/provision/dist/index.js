@@ -443,7 +443,8 @@ async function provisionAction(ctx) {
             mask: ctx.mask,
             ...(commenter ? { commenter } : {}),
             tempRoot: ctx.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
-            ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {})
+            ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {}),
+            ...(ctx.env.TF_DATA_DIR ? { dataDir: ctx.env.TF_DATA_DIR } : {})
         });
     }
     finally {
