@@ -271,3 +271,14 @@ describe('backend credentials', () => {
     }
   });
 });
+
+describe('a variables input the module does not know', () => {
+  test("is said as a warning on the input, not only in terraform's log", async () => {
+    const box = sandbox();
+    const run = await runProvision(fixtureInputs(box, 'typo', { variables: 'node_cout: 3' }), box.env);
+    ok(run);
+    expect(run.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([
+      "::warning::Input 'variables': the module declares no variable 'node_cout', so terraform ignored its value."
+    ]);
+  });
+});

@@ -10,6 +10,8 @@ export interface StreamOptions {
   holdFrom?: RegExp;
   /** Runs after a successful command, with workflow commands enabled (so it may register masks). */
   release?: () => Promise<void>;
+  /** Sees each line as it comes, for what deserves more than a log line. */
+  watch?: (line: string) => void;
 }
 
 /** What run() needs of Terraform: two ways of running one command in the root module. */
@@ -117,6 +119,7 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
         const held: string[] = [];
         const result = await verbatim(options.log, () =>
           execute(args, (line) => {
+            streamOptions.watch?.(line);
             if (held.length === 0 && !streamOptions.holdFrom?.test(line)) options.log.info(line);
             else held.push(line);
           })

@@ -173,6 +173,7 @@ function terraformCli(options) {
             await options.log.group(`terraform ${args[0] ?? ''}`, async () => {
                 const held = [];
                 const result = await verbatim(options.log, () => execute(args, (line) => {
+                    streamOptions.watch?.(line);
                     if (held.length === 0 && !streamOptions.holdFrom?.test(line))
                         options.log.info(line);
                     else

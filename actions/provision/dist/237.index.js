@@ -430,6 +430,9 @@ async function provision(inputs, deps, secrets, scratch) {
     await (0,promises_.writeFile)(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
     const planFile = (0,external_node_path_.join)(scratch, 'tfplan');
     let planJson;
+    // Said once the plan's log group is closed, so that the annotations stand out.
+    const pending = [];
+    let undeclared;
     await terraform.stream([
         'plan',
         '-input=false',
@@ -441,11 +444,24 @@ async function provision(inputs, deps, secrets, scratch) {
         // An output known at plan time is printed under "Changes to Outputs:", a credential among them
         // too when the module forgot to mark it sensitive: held back until the saved plan's are masked.
         holdFrom: /^Changes to Outputs:\s*$/,
+        watch: (line) => {
+            // Terraform only warns, deep in its log, of a value for a variable the module does not have
+            // (the sentence is wrapped: the variable's name, then the file it came from).
+            const named = /declare a variable named "([^"]+)"/.exec(line);
+            if (named)
+                undeclared = named[1];
+            else if (undeclared && line.includes('variables-input.tfvars.json')) {
+                pending.push(`Input 'variables': the module declares no variable '${undeclared}', so terraform ignored its value.`);
+                undeclared = undefined;
+            }
+        },
         release: async () => {
             planJson = JSON.parse(await terraform.capture(['show', '-json', planFile]));
             secrets.maskAll(plannedOutputs(planJson));
         }
     });
+    for (const warning of pending)
+        log.warning(warning);
     const counts = planCounts(planJson);
     const plan = {
         counts,
@@ -721,6 +737,7 @@ function terraformCli(options) {
             await options.log.group(`terraform ${args[0] ?? ''}`, async () => {
                 const held = [];
                 const result = await verbatim(options.log, () => execute(args, (line) => {
+                    streamOptions.watch?.(line);
                     if (held.length === 0 && !streamOptions.holdFrom?.test(line))
                         options.log.info(line);
                     else
