@@ -43,6 +43,21 @@ describe('terraform diagnostics', () => {
     ]);
   });
 
+  test('the same error twice (an interrupted apply halts each operation) is one diagnostic', () => {
+    const halted = [
+      'Error: execution halted',
+      '',
+      'Error: execution halted',
+      '',
+      'Error: local-exec provisioner error',
+      ''
+    ].join('\n');
+    expect(errorDiagnostics(halted).map(describeDiagnostic)).toEqual([
+      'execution halted',
+      'local-exec provisioner error'
+    ]);
+  });
+
   test('the boxed (coloured) layout reads the same, and generated files are named by their base name', () => {
     const boxed = [
       '╷',

@@ -19,13 +19,19 @@ export function errorDiagnostics(text: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let current: { summary: string; location?: string; detail: string[] } | undefined;
   let isError = false;
+  const seen = new Set<string>();
   const finish = (): void => {
-    if (current && isError)
-      diagnostics.push({
+    if (current && isError) {
+      const diagnostic: Diagnostic = {
         summary: current.summary,
         ...(current.location ? { location: current.location } : {}),
         detail: current.detail.join(' ').replace(/\s+/g, ' ').trim()
-      });
+      };
+      // An interrupted apply reports "execution halted" once per stopped operation: one annotation says it.
+      const key = describeDiagnostic(diagnostic);
+      if (!seen.has(key)) diagnostics.push(diagnostic);
+      seen.add(key);
+    }
     current = undefined;
   };
   for (const rawLine of text.split(/\r?\n/)) {

@@ -591,13 +591,20 @@ function errorDiagnostics(text) {
     const diagnostics = [];
     let current;
     let isError = false;
+    const seen = new Set();
     const finish = () => {
-        if (current && isError)
-            diagnostics.push({
+        if (current && isError) {
+            const diagnostic = {
                 summary: current.summary,
                 ...(current.location ? { location: current.location } : {}),
                 detail: current.detail.join(' ').replace(/\s+/g, ' ').trim()
-            });
+            };
+            // An interrupted apply reports "execution halted" once per stopped operation: one annotation says it.
+            const key = describeDiagnostic(diagnostic);
+            if (!seen.has(key))
+                diagnostics.push(diagnostic);
+            seen.add(key);
+        }
         current = undefined;
     };
     for (const rawLine of text.split(/\r?\n/)) {
