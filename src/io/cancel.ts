@@ -4,6 +4,20 @@
  */
 export type CancelHandler = (signal: NodeJS.Signals) => Promise<void>;
 
+/** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
+export async function settlesWithin(work: PromiseLike<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([
+    Promise.resolve(work).then(
+      () => true,
+      () => true
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+  ]);
+  clearTimeout(timer);
+  return settled;
+}
+
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
 export function onCancel(handler: CancelHandler): () => void {
   let handling = false;

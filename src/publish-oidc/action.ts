@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
 import { parsePublishInputs } from './inputs.js';
@@ -32,7 +33,6 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
     Promise.all([import('./issuer-thumbprint.js'), import('../net/anonymous-get.js')])
   ]);
   const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   return run(inputs, {
     readCluster: () => clusterRead,
     s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),

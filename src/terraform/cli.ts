@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { settlesWithin } from '../io/cancel.js';
 import type { Logger } from '../io/logger.js';
 import { describeDiagnostic, errorAnnotation, errorDiagnostics } from './diagnostics.js';
 
@@ -133,16 +134,7 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
       const child = running;
       if (!child) return false;
       child.kill('SIGINT');
-      let timer: NodeJS.Timeout | undefined;
-      const stopped = await Promise.race([
-        Promise.resolve(child).then(
-          () => true,
-          () => true
-        ),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)))
-      ]);
-      clearTimeout(timer);
-      return stopped;
+      return settlesWithin(child, waitMs);
     },
     async capture(args) {
       const result = await execute(args);

@@ -6,13 +6,18 @@
  * it would let any pod of the namespace take the role). Every write carries the resourceVersion it
  * was decided on, so two runs never act on the same state; one that lost the race decides again.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { kubeErrorText, statusOf } from '../kube/client.js';
 import type { AnnotationPatch, ClusterOps, ServiceAccountView } from './cluster.js';
 import { parseInstant } from './cluster.js';
 import { KEEP_ANNOTATION, MANAGED_BY, ROLE_ANNOTATION } from './verify-pod.js';
 
 export const LEASE_PREFIX = 'talos-irsa/lease.';
-/** How long after its start a run is over for sure, beyond its timeout-seconds. */
+/**
+ * How long after its start a run is over for sure, beyond its timeout-seconds: room for the token
+ * checks (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read
+ * on the runner's clock, so a runner more than this far behind the others' could lose its objects.
+ */
 export const LEASE_MARGIN_SECONDS = 300;
 // The longest lease a run writes (timeout-seconds at most 3600), with a minute for clocks: a lease
 // ending later than this was not written by a run, and holds nothing.
@@ -72,24 +77,24 @@ export interface LeaseRequest {
   cleanup: boolean;
 }
 
-/** Whether to read again and decide again after a failed write, and after what pause. */
-function again(error: unknown, tries: { conflicts: number; faults: number }): Promise<boolean> {
+/** Whether to read again and decide again after a failed write, after a pause. */
+async function again(error: unknown, tries: { conflicts: number; faults: number }): Promise<boolean> {
   const status = statusOf(error);
   // 409: the account moved on since it was read; 404: it went away. Both are decided afresh.
   if (status === 409 || status === 404) {
     tries.conflicts += 1;
-    if (tries.conflicts >= CONFLICT_ATTEMPTS) return Promise.resolve(false);
-    return pause(Math.random() * 100);
+    if (tries.conflicts >= CONFLICT_ATTEMPTS) return false;
+    await sleep(Math.random() * 100);
+    return true;
   }
   if (status === undefined || status === 429 || status >= 500) {
     tries.faults += 1;
-    if (tries.faults >= FAULT_ATTEMPTS) return Promise.resolve(false);
-    return pause(500);
+    if (tries.faults >= FAULT_ATTEMPTS) return false;
+    await sleep(500);
+    return true;
   }
-  return Promise.resolve(false);
+  return false;
 }
-
-const pause = (ms: number): Promise<boolean> => new Promise((resolve) => setTimeout(() => resolve(true), ms));
 
 function noteFor(
   origin: AccountOrigin,

@@ -2,6 +2,7 @@
  * What verify-irsa asks of the cluster: service accounts, a TokenRequest, and one pod followed
  * with a watch.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   AuthenticationV1TokenRequest,
   CoreV1EventList,
@@ -106,7 +107,7 @@ async function onceMore<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     const status = statusOf(error);
     if (status !== undefined && status !== 429 && status < 500) throw error;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
     return call();
   }
 }
@@ -269,8 +270,7 @@ async function watchPod(
     if (end) return end;
     // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
     // so that a misbehaving server does not turn this into a busy loop.
-    if (Date.now() - opened < 1000)
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
+    if (Date.now() - opened < 1000) await sleep(Math.max(0, Math.min(1000, deadline - Date.now())));
   }
   try {
     const pod = await kubeJson<V1Pod>(client, 'GET', inNamespace(namespace, `pods/${enc(name)}`));

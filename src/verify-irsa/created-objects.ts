@@ -5,6 +5,7 @@
  * service account is released, which deletes the account when no other run holds one
  * (src/verify-irsa/account-lease.ts).
  */
+import { settlesWithin } from '../io/cancel.js';
 import { statusOf } from '../kube/client.js';
 import { LEASE_PREFIX, releaseServiceAccount } from './account-lease.js';
 import type { AnnotationPatch, ClusterOps } from './cluster.js';
@@ -118,14 +119,7 @@ export class CreatedObjects {
     options: { cleanup: boolean; now?: () => Date } = { cleanup: true }
   ): Promise<string[]> {
     const now = options.now ?? ((): Date => new Date());
-    if (this.pending.size > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.pending]),
-        new Promise((resolve) => (timer = setTimeout(resolve, PENDING_WRITES_MS)))
-      ]);
-      clearTimeout(timer);
-    }
+    if (this.pending.size > 0) await settlesWithin(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
     const ordered = [...this.objects.values()].sort((a, b) =>
       a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1
     );

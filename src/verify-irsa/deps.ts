@@ -1,5 +1,6 @@
 // The real collaborators of run(), loaded by the action once every input has been accepted.
 import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
@@ -64,7 +65,6 @@ export async function verifyDeps(
   const iam = namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM');
   const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
   const extraCaPem = await extraCa(ctx.env);
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   const deps: VerifyDeps = {
     cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
     iam,

@@ -67,20 +67,11 @@ export function afterSecondRelease(result: VerifyOutcome, what: string): VerifyO
   return { verified: allPassed(checks), assumedRoleArn: result.assumedRoleArn, checks };
 }
 
-/**
- * How long after its start a run is over for sure: the pod's wait plus room for the token checks
- * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read on the
- * runner's clock, so a runner more than this far behind the others' clocks could lose its objects.
- */
-export const RUN_EXPIRY_MARGIN_SECONDS = LEASE_MARGIN_SECONDS;
-
 export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<VerifyOutcome> {
   const { namespace, serviceAccount } = inputs;
   // Names this run's pod and its lease on the service account.
   const runId = randomBytes(4).toString('hex');
-  const expiresAt = new Date(
-    deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000
-  );
+  const expiresAt = new Date(deps.now().getTime() + (inputs.timeoutSeconds + LEASE_MARGIN_SECONDS) * 1000);
   const checks: Check[] = [];
   const record = (entries: Check[]): void => {
     for (const entry of entries) {

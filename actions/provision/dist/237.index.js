@@ -581,6 +581,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/io/cancel.ts
+var cancel = __webpack_require__(6736);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/terraform/diagnostics.ts
@@ -657,6 +659,7 @@ function errorAnnotation(message, title) {
 }
 
 ;// CONCATENATED MODULE: ./src/terraform/cli.ts
+
 
 
 /** A terraform command that failed; its diagnostics have already been raised as annotations. */
@@ -762,13 +765,7 @@ function terraformCli(options) {
             if (!child)
                 return false;
             child.kill('SIGINT');
-            let timer;
-            const stopped = await Promise.race([
-                Promise.resolve(child).then(() => true, () => true),
-                new Promise((resolve) => (timer = setTimeout(() => resolve(false), waitMs)))
-            ]);
-            clearTimeout(timer);
-            return stopped;
+            return (0,cancel/* settlesWithin */.o)(child, waitMs);
         },
         async capture(args) {
             const result = await execute(args);

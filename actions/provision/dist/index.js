@@ -6,13 +6,50 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
-/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8674);
+/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4011);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ onCancel),
+/* harmony export */   o: () => (/* binding */ settlesWithin)
+/* harmony export */ });
+/** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
+async function settlesWithin(work, ms) {
+    let timer;
+    const settled = await Promise.race([
+        Promise.resolve(work).then(() => true, () => true),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+    ]);
+    clearTimeout(timer);
+    return settled;
+}
+/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
+function onCancel(handler) {
+    let handling = false;
+    const listener = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        void handler(signal);
+    };
+    process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
+    return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+    };
+}
+
 
 /***/ }),
 
@@ -317,7 +354,7 @@ function fail(message) {
 
 /***/ }),
 
-/***/ 8674:
+/***/ 4011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -328,24 +365,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/io/cancel.ts
-/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
-function onCancel(handler) {
-    let handling = false;
-    const listener = (signal) => {
-        if (handling)
-            return;
-        handling = true;
-        void handler(signal);
-    };
-    process.on('SIGINT', listener);
-    process.on('SIGTERM', listener);
-    return () => {
-        process.off('SIGINT', listener);
-        process.off('SIGTERM', listener);
-    };
-}
-
+// EXTERNAL MODULE: ./src/io/cancel.ts
+var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
@@ -429,7 +450,7 @@ async function provisionAction(ctx) {
     const terraform = terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log });
     // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
     // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
-    const stopListening = onCancel(async (signal) => {
+    const stopListening = (0,cancel/* onCancel */.A)(async (signal) => {
         ctx.log.warning(`provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`);
         if (await terraform.interrupt(CANCEL_WAIT_MS))
             return;

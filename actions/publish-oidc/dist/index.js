@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1005);
+/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7516);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishOidcAction */ .Z);
@@ -899,7 +899,7 @@ function documentLocations(issuerUrl, bucket, clusterJwksUri) {
 
 /***/ }),
 
-/***/ 1005:
+/***/ 7516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -908,6 +908,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Z: () => (/* binding */ publishOidcAction)
 });
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __nccwpck_require__(7195);
 // EXTERNAL MODULE: ./src/aws/clients.ts
@@ -1005,6 +1007,7 @@ function parsePublishInputs(read, env) {
 ;// CONCATENATED MODULE: ./src/publish-oidc/action.ts
 
 
+
 // Bounded, so that an unreachable API server fails the step instead of hanging the job.
 const CLUSTER_TIMEOUT_MS = 15000;
 async function publishOidcAction(ctx) {
@@ -1026,16 +1029,15 @@ async function publishOidcAction(ctx) {
         Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)), __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375))])
     ]);
     const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
-    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     return run(inputs, {
         readCluster: () => clusterRead,
         s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
         iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
         issuerThumbprint: (url) => issuerThumbprint(url),
-        publicGet: retryingTransient((url) => anonymousGet(url), sleep),
+        publicGet: retryingTransient((url) => anonymousGet(url), promises_namespaceObject.setTimeout),
         log: ctx.log,
         now: () => new Date(),
-        sleep
+        sleep: promises_namespaceObject.setTimeout
     });
 }
 

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: RUN_EXPIRY_MARGIN_SECONDS, redactJwts
+// UNUSED EXPORTS: redactJwts
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -579,17 +579,11 @@ function afterSecondRelease(result, what) {
     const checks = result.checks.map((entry) => entry === failure ? (0,diagnosis/* passed */.bF)('service-account', `${what} on a second try, after: ${failure.detail}`) : entry);
     return { verified: (0,diagnosis/* allPassed */.OE)(checks), assumedRoleArn: result.assumedRoleArn, checks };
 }
-/**
- * How long after its start a run is over for sure: the pod's wait plus room for the token checks
- * (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read on the
- * runner's clock, so a runner more than this far behind the others' clocks could lose its objects.
- */
-const RUN_EXPIRY_MARGIN_SECONDS = account_lease/* LEASE_MARGIN_SECONDS */.Us;
 async function run(inputs, deps) {
     const { namespace, serviceAccount } = inputs;
     // Names this run's pod and its lease on the service account.
     const runId = (0,external_node_crypto_.randomBytes)(4).toString('hex');
-    const expiresAt = new Date(deps.now().getTime() + (inputs.timeoutSeconds + RUN_EXPIRY_MARGIN_SECONDS) * 1000);
+    const expiresAt = new Date(deps.now().getTime() + (inputs.timeoutSeconds + account_lease/* LEASE_MARGIN_SECONDS */.Us) * 1000);
     const checks = [];
     const record = (entries) => {
         for (const entry of entries) {

@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
@@ -170,6 +172,8 @@ function verifySummary(inputs, result) {
 
 // EXTERNAL MODULE: ./src/verify-irsa/cluster.ts + 1 modules
 var verify_irsa_cluster = __webpack_require__(7214);
+// EXTERNAL MODULE: ./src/io/cancel.ts
+var cancel = __webpack_require__(6736);
 // EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
 var account_lease = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
@@ -182,6 +186,7 @@ var verify_pod = __webpack_require__(8456);
  * service account is released, which deletes the account when no other run holds one
  * (src/verify-irsa/account-lease.ts).
  */
+
 
 
 
@@ -267,14 +272,8 @@ class CreatedObjects {
      */
     async removeLeftovers(cluster, options = { cleanup: true }) {
         const now = options.now ?? (() => new Date());
-        if (this.pending.size > 0) {
-            let timer;
-            await Promise.race([
-                Promise.allSettled([...this.pending]),
-                new Promise((resolve) => (timer = setTimeout(resolve, PENDING_WRITES_MS)))
-            ]);
-            clearTimeout(timer);
-        }
+        if (this.pending.size > 0)
+            await (0,cancel/* settlesWithin */.o)(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
         const ordered = [...this.objects.values()].sort((a, b) => a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1);
         const notes = [];
         for (const object of ordered) {
@@ -309,6 +308,7 @@ class CreatedObjects {
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/deps.ts
 // The real collaborators of run(), loaded by the action once every input has been accepted.
+
 
 
 
@@ -356,7 +356,6 @@ async function verifyDeps(inputs, ctx) {
     const iam = (0,clients/* namingFailedCalls */.$H)(new IAMClient((0,clients/* clientConfig */.yO)('IAM', inputs.region, ctx.env)), 'IAM');
     const sts = (0,clients/* namingFailedCalls */.$H)(new STSClient((0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env)), 'STS');
     const extraCaPem = await extraCa(ctx.env);
-    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     const deps = {
         cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
         iam,
@@ -364,9 +363,9 @@ async function verifyDeps(inputs, ctx) {
             sts,
             stsWithCredentials: (credentials) => (0,clients/* namingFailedCalls */.$H)(new STSClient({ ...(0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env), credentials }), 'STS'),
             mask: ctx.mask,
-            sleep
+            sleep: external_node_timers_promises_.setTimeout
         },
-        get: (0,public_read/* retryingTransient */.J5)(anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}), sleep),
+        get: (0,public_read/* retryingTransient */.J5)(anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}), external_node_timers_promises_.setTimeout),
         log: ctx.log,
         mask: ctx.mask,
         now: () => new Date()

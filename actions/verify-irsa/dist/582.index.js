@@ -70,9 +70,11 @@ function statusText(status, body, location) {
 /* harmony export */   q3: () => (/* binding */ holdServiceAccount)
 /* harmony export */ });
 /* unused harmony exports leasesOf, isRunManaged */
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7195);
-/* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7214);
-/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8456);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7195);
+/* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7214);
+/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8456);
 /**
  * The verify service account, shared between runs. A run that creates, takes over or joins the
  * account writes a lease on it (talos-irsa/lease.<run id> = when that run is over for sure), and the
@@ -84,8 +86,13 @@ function statusText(status, body, location) {
 
 
 
+
 const LEASE_PREFIX = 'talos-irsa/lease.';
-/** How long after its start a run is over for sure, beyond its timeout-seconds. */
+/**
+ * How long after its start a run is over for sure, beyond its timeout-seconds: room for the token
+ * checks (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read
+ * on the runner's clock, so a runner more than this far behind the others' could lose its objects.
+ */
 const LEASE_MARGIN_SECONDS = 300;
 // The longest lease a run writes (timeout-seconds at most 3600), with a minute for clocks: a lease
 // ending later than this was not written by a run, and holds nothing.
@@ -98,7 +105,7 @@ const leaseKey = (runId) => `${LEASE_PREFIX}${runId}`;
 function leasesOf(annotations) {
     return Object.entries(annotations)
         .filter(([key]) => key.startsWith(LEASE_PREFIX))
-        .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInstant */ .n)(value) }));
+        .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInstant */ .n)(value) }));
 }
 function isLive(lease, now) {
     const until = lease.until?.getTime();
@@ -106,28 +113,29 @@ function isLive(lease, now) {
 }
 /** Made by a verify-irsa run that meant to remove it: labelled, and not kept on purpose. */
 function isRunManaged(account) {
-    const labelled = Object.entries(_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf).every(([key, value]) => account.labels[key] === value);
-    return labelled && account.annotations[_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .KEEP_ANNOTATION */ .u2] !== 'true';
+    const labelled = Object.entries(_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .MANAGED_BY */ .Kf).every(([key, value]) => account.labels[key] === value);
+    return labelled && account.annotations[_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .KEEP_ANNOTATION */ .u2] !== 'true';
 }
-/** Whether to read again and decide again after a failed write, and after what pause. */
-function again(error, tries) {
-    const status = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
+/** Whether to read again and decide again after a failed write, after a pause. */
+async function again(error, tries) {
+    const status = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error);
     // 409: the account moved on since it was read; 404: it went away. Both are decided afresh.
     if (status === 409 || status === 404) {
         tries.conflicts += 1;
         if (tries.conflicts >= CONFLICT_ATTEMPTS)
-            return Promise.resolve(false);
-        return pause(Math.random() * 100);
+            return false;
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * 100);
+        return true;
     }
     if (status === undefined || status === 429 || status >= 500) {
         tries.faults += 1;
         if (tries.faults >= FAULT_ATTEMPTS)
-            return Promise.resolve(false);
-        return pause(500);
+            return false;
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(500);
+        return true;
     }
-    return Promise.resolve(false);
+    return false;
 }
-const pause = (ms) => new Promise((resolve) => setTimeout(() => resolve(true), ms));
 function noteFor(origin, namespace, name, others, cleanup) {
     if (origin === 'shared')
         return `Joined ${namespace}/${name}, which ${others} other verify-irsa run(s) are using; the last run to finish deletes it.`;
@@ -153,13 +161,13 @@ async function holdServiceAccount(cluster, request) {
             if (!request.create)
                 return undefined;
             const annotations = {
-                [_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLE_ANNOTATION */ .Bb]: request.roleArn,
-                ...(request.cleanup ? { [ours]: request.until.toISOString() } : { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .KEEP_ANNOTATION */ .u2]: 'true' })
+                [_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .ROLE_ANNOTATION */ .Bb]: request.roleArn,
+                ...(request.cleanup ? { [ours]: request.until.toISOString() } : { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .KEEP_ANNOTATION */ .u2]: 'true' })
             };
             sent = request.cleanup ? { origin: 'created', others: 0 } : undefined;
             try {
                 const created = await cluster.createServiceAccount(namespace, name, {
-                    labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf },
+                    labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .MANAGED_BY */ .Kf },
                     annotations
                 });
                 return { account: created, origin: 'created', holding: request.cleanup };
@@ -183,7 +191,7 @@ async function holdServiceAccount(cluster, request) {
         patch[ours] = request.until.toISOString();
         // Taken over whole when no run is left on it; a run still on it keeps the role it annotated.
         if (others.length === 0)
-            patch[_verify_pod_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLE_ANNOTATION */ .Bb] = request.roleArn;
+            patch[_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .ROLE_ANNOTATION */ .Bb] = request.roleArn;
         sent = { origin: others.length === 0 ? 'adopted' : 'shared', others: others.length };
         try {
             const held = await cluster.patchServiceAccount(namespace, name, account.resourceVersion, patch);
@@ -193,12 +201,12 @@ async function holdServiceAccount(cluster, request) {
         catch (error) {
             if (await again(error, tries))
                 continue;
-            if ((0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 403)
+            if ((0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) === 403)
                 return {
                     account,
                     origin: 'found',
                     holding: false,
-                    note: `Could not write this run's lease on ${namespace}/${name} (${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeErrorText */ .P9)(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
+                    note: `Could not write this run's lease on ${namespace}/${name} (${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeErrorText */ .P9)(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
                 };
             throw error;
         }
@@ -249,6 +257,8 @@ __webpack_require__.d(__webpack_exports__, {
   n: () => (/* binding */ parseInstant)
 });
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var kube_client = __webpack_require__(7195);
 // EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
@@ -334,6 +344,11 @@ async function kubeWatch(client, path, onEvent, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/cluster.ts
+/**
+ * What verify-irsa asks of the cluster: service accounts, a TokenRequest, and one pod followed
+ * with a watch.
+ */
+
 
 
 
@@ -372,7 +387,7 @@ async function onceMore(call) {
         const status = (0,kube_client/* statusOf */.c2)(error);
         if (status !== undefined && status !== 429 && status < 500)
             throw error;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await (0,promises_.setTimeout)(1000);
         return call();
     }
 }
@@ -506,7 +521,7 @@ async function watchPod(client, namespace, name, deadline) {
         // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
         // so that a misbehaving server does not turn this into a busy loop.
         if (Date.now() - opened < 1000)
-            await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, deadline - Date.now()))));
+            await (0,promises_.setTimeout)(Math.max(0, Math.min(1000, deadline - Date.now())));
     }
     try {
         const pod = await (0,kube_client/* kubeJson */.s6)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}`));
