@@ -120,7 +120,9 @@ describe('the plan comment on a pull request', () => {
     // Other conversation first: the action's comment ends up on the second page.
     github.comments.set(7, [
       ...Array.from({ length: 120 }, (_, i) => ({ id: i + 1, body: `review note ${i}` })),
-      { id: 500, body: '<!-- talos-irsa:provision cluster=someone-else -->\nnot ours' }
+      { id: 500, body: '<!-- talos-irsa:provision cluster=someone-else -->\nnot ours' },
+      // A reviewer who pasted the action's comment into a reply: the marker is there, not at the start.
+      { id: 501, body: '> <!-- talos-irsa:provision cluster=pr-seven -->\n> 2 to add\n\nwhy two?' }
     ]);
 
     const first = await runProvision(withComment(box, 'pr-seven'), box.env);
@@ -128,7 +130,10 @@ describe('the plan comment on a pull request', () => {
     expect(github.writes()).toEqual(['POST /repos/o/r/issues/7/comments']);
     expect(github.requests.every((r) => r.authorization === 'token ghs_testtoken123')).toBe(true);
     expect(first.masks.map((m) => m.value)).toContain('ghs_testtoken123');
-    const ours = () => (github.comments.get(7) ?? []).filter((c) => c.body.includes('cluster=pr-seven'));
+    const ours = () =>
+      (github.comments.get(7) ?? []).filter((c) =>
+        c.body.startsWith('<!-- talos-irsa:provision cluster=pr-seven')
+      );
     expect(ours()).toHaveLength(1);
     const body = ours()[0]?.body ?? '';
     expect(body.startsWith('<!-- talos-irsa:provision cluster=pr-seven -->\n')).toBe(true);
@@ -153,6 +158,7 @@ describe('the plan comment on a pull request', () => {
     expect(ours()).toHaveLength(1);
     expect(ours()[0]?.body).toContain('**4 to add, 0 to change, 0 to destroy.**');
     expect((github.comments.get(7) ?? []).find((c) => c.id === 500)?.body).toContain('not ours');
+    expect((github.comments.get(7) ?? []).find((c) => c.id === 501)?.body).toContain('why two?');
   });
 
   test('a plan too long for one comment is cut below the limit with a pointer to the run log', async () => {

@@ -197,6 +197,31 @@ describe('the PR comment', () => {
     expect(many).toContain("this step's log");
   });
 
+  test('a secret where the plan is cut is redacted whole, not left half shown', () => {
+    const token = 'kubeconfig-token-5f3a9c0e7d2b41aa9e8c6d4f2b0a1c3e';
+    // One line too long for a comment, with the secret across the place where it is cut.
+    const line = `  + user_data = "${'x'.repeat(59_600)}${token}${'y'.repeat(2_000)}"`;
+    const unredacted = planReportMarkdown(report(line));
+    expect(unredacted.includes(token.slice(0, 12))).toBe(true);
+    expect(unredacted.includes(token)).toBe(false);
+    const body = planReportMarkdown(report(line), { secrets: [token] });
+    expect(body.includes(token.slice(0, 12))).toBe(false);
+    expect(body.includes('x***y')).toBe(true);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(60_000);
+
+    const failure = failureReportMarkdown(
+      {
+        clusterName: 'c',
+        command: 'apply',
+        failedStep: 'apply',
+        errors: [`Invalid value: ${'z'.repeat(59_800)}${token}`]
+      },
+      { secrets: [token] }
+    );
+    expect(failure.includes(token.slice(0, 12))).toBe(false);
+    expect(failure.includes('z***')).toBe(true);
+  });
+
   test('masked fragments are redacted, longest first', () => {
     expect(
       redactSecrets('token: abcdef123456 and abcdef123456', ['abcdef123456', 'token: abcdef123456'])

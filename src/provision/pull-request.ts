@@ -52,7 +52,8 @@ export async function githubCommenter(
         issue_number: pullRequest.number,
         per_page: 100
       });
-      const existing = comments.find((comment) => comment.body?.includes(marker));
+      // Its comment starts with the marker; a reply that quotes it holds the marker further in.
+      const existing = comments.find((comment) => comment.body?.startsWith(marker));
       if (existing?.body === body) return 'unchanged';
       if (existing) {
         await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body });

@@ -54,13 +54,16 @@ export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise
       await comment(
         deps,
         inputs.clusterName,
-        failureReportMarkdown({
-          clusterName: inputs.clusterName,
-          command: inputs.command,
-          failedStep: error.command,
-          errors: error.errors,
-          ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
-        }),
+        failureReportMarkdown(
+          {
+            clusterName: inputs.clusterName,
+            command: inputs.command,
+            failedStep: error.command,
+            errors: error.errors,
+            ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
+          },
+          { secrets: secrets.fragments }
+        ),
         secrets
       );
     throw error;
@@ -213,8 +216,13 @@ async function finish(
       planText: plan.planText,
       ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
     };
-    await comment(deps, inputs.clusterName, planReportMarkdown(report), secrets);
-    sections.push(planReportMarkdown(report, { marker: false }));
+    await comment(
+      deps,
+      inputs.clusterName,
+      planReportMarkdown(report, { secrets: secrets.fragments }),
+      secrets
+    );
+    sections.push(planReportMarkdown(report, { marker: false, secrets: secrets.fragments }));
   } else {
     sections.push(`### Terraform outputs for cluster ${code(inputs.clusterName)}`);
   }

@@ -60,13 +60,11 @@ export function cutToBytes(text: string, budget: number): string {
     const next = kept === '' ? line : `${kept}\n${line}`;
     if (bytes(next) > budget) {
       if (kept !== '') return kept;
-      // A single line longer than the budget: cut it by code points, never inside a surrogate pair.
-      let cut = '';
-      for (const character of line) {
-        if (bytes(cut + character) > budget) break;
-        cut += character;
-      }
-      return cut;
+      // A single line longer than the budget: cut at a code point's first byte, never inside a character.
+      const encoded = Buffer.from(line, 'utf8');
+      let end = Math.max(0, budget);
+      while (end > 0 && ((encoded[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+      return encoded.subarray(0, end).toString('utf8');
     }
     kept = next;
   }
@@ -85,7 +83,7 @@ function fenceFor(text: string): string {
  */
 export function planReportMarkdown(
   report: PlanReport,
-  options: { marker?: boolean; budget?: number } = {}
+  options: { marker?: boolean; budget?: number; secrets?: Iterable<string> } = {}
 ): string {
   const budget = Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_COMMENT_LIMIT);
   const header = [
@@ -95,7 +93,8 @@ export function planReportMarkdown(
     `**${planSummary(report.counts)}.** ${outcome(report)}`,
     ''
   ].join('\n');
-  const diff = planAsDiff(report.planText);
+  // Redacted before the cut: a secret cut in half would no longer match, and its first half would stay.
+  const diff = planAsDiff(redactSecrets(report.planText, options.secrets ?? []));
   const fence = fenceFor(diff);
   const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
   const render = (body: string, note: string): string =>
@@ -126,7 +125,10 @@ export interface FailureReport {
  * The PR comment when terraform failed: it replaces the last plan, which no longer describes the
  * pull request, with the errors and a pointer to the log.
  */
-export function failureReportMarkdown(report: FailureReport, options: { budget?: number } = {}): string {
+export function failureReportMarkdown(
+  report: FailureReport,
+  options: { budget?: number; secrets?: Iterable<string> } = {}
+): string {
   const budget = Math.min(options.budget ?? DEFAULT_BUDGET, GITHUB_COMMENT_LIMIT);
   const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
   const header = [
@@ -136,7 +138,9 @@ export function failureReportMarkdown(report: FailureReport, options: { budget?:
     `**\`terraform ${report.failedStep}\` failed.** The details are in ${where}.`,
     ''
   ].join('\n');
-  const errors = report.errors.map((error) => `- ${error.replace(/\s+/g, ' ')}`).join('\n');
+  const errors = report.errors
+    .map((error) => `- ${redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' ')}`)
+    .join('\n');
   return `${header}\n${cutToBytes(errors, budget - bytes(header) - 1)}\n`;
 }
 
