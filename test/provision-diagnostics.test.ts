@@ -75,6 +75,43 @@ describe('terraform diagnostics', () => {
     );
   });
 
+  test("a state lock error keeps the lock's ID and holder, and says how to free a dead run's lock", () => {
+    // Verbatim from terraform 1.11 against a local state held by another process.
+    const local = [
+      'Error: Error acquiring the state lock',
+      '',
+      'Error message: resource temporarily unavailable',
+      'Lock Info:',
+      '  ID:        d7f1c2aa-1111-2222-3333-444455556666',
+      '  Path:      terraform.tfstate',
+      '  Operation: OperationTypeApply',
+      '  Who:       runner@fv-az9',
+      '  Version:   1.11.4',
+      '  Created:   2026-11-29 15:00:00 +0000 UTC',
+      '  Info:      ',
+      '',
+      '',
+      'Terraform acquires a state lock to protect the state from being written',
+      'by multiple users at the same time.'
+    ].join('\n');
+    expect(errorDiagnostics(local).map(describeDiagnostic)).toEqual([
+      "Error acquiring the state lock: Error message: resource temporarily unavailable Lock Info: ID=d7f1c2aa-1111-2222-3333-444455556666, Path=terraform.tfstate, Operation=OperationTypeApply, Who=runner@fv-az9, Version=1.11.4, Created=2026-11-29 15:00:00 +0000 UTC. Terraform acquires a state lock to protect the state from being written by multiple users at the same time. If no run holds the lock any more (a killed job), free it from the module's directory, initialised with the same backend settings: terraform force-unlock d7f1c2aa-1111-2222-3333-444455556666"
+    ]);
+    // The http backend names the holder first, then the Lock Info of its own attempt.
+    const http = [
+      'Error: Error acquiring the state lock',
+      '',
+      'Error message: HTTP remote state already locked:',
+      'ID=2b6a4f3c-9d1e-4a7b-8c2d-0e5f6a7b8c9d',
+      'Lock Info:',
+      '  ID:        74a2e8c2-de7f-365e-c757-590958ba6e5b',
+      '  Operation: OperationTypePlan'
+    ].join('\n');
+    expect(describeDiagnostic(errorDiagnostics(http)[0] ?? { summary: '', detail: '' })).toMatch(
+      / Lock Info: ID=74a2e8c2-de7f-365e-c757-590958ba6e5b, Operation=OperationTypePlan\. If no run .* terraform force-unlock 2b6a4f3c-9d1e-4a7b-8c2d-0e5f6a7b8c9d$/
+    );
+  });
+
   test('text without diagnostics gives none', () => {
     expect(errorDiagnostics('panic: runtime error\ngoroutine 1')).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 import { secretFragments } from '../src/io/secrets.js';
@@ -232,6 +233,41 @@ describe('a failing terraform command', () => {
       )
     ]);
     expect(existsSync(box.statePath)).toBe(false);
+  });
+});
+
+describe('a state held by another run', () => {
+  test("the annotation names the lock's ID and holder and how to free it", async () => {
+    const box = sandbox();
+    ok(await runProvision(fixtureInputs(box, 'locked', { command: 'apply' }), box.env));
+    // Another process holds the state's lock as terraform takes it (fcntl), with its lock record.
+    const lockId = 'd7f1c2aa-1111-2222-3333-444455556666';
+    writeFileSync(
+      join(dirname(box.statePath), '.terraform.tfstate.lock.info'),
+      JSON.stringify({ ID: lockId, Operation: 'OperationTypeApply', Who: 'runner@fv-az9', Version: '1.11.4' })
+    );
+    const holder = spawn(
+      'python3',
+      [
+        '-c',
+        'import fcntl,sys,time\nf=open(sys.argv[1],"r+")\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint("held",flush=True)\ntime.sleep(60)',
+        box.statePath
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const run = await runProvision(fixtureInputs(box, 'locked', { command: 'apply' }), box.env);
+      expect(run.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+      const annotations = run.log.lines.filter((line) => line.startsWith('::error'));
+      expect(annotations).toHaveLength(1);
+      expect(annotations[0]).toContain(
+        `Lock Info: ID=${lockId}, Operation=OperationTypeApply, Who=runner@fv-az9, Version=1.11.4`
+      );
+      expect(annotations[0]).toMatch(new RegExp(`terraform force-unlock ${lockId}$`));
+    } finally {
+      holder.kill();
+    }
   });
 });
 
