@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
-import { backendCredentials, readProvisionInputs } from '../src/provision/inputs.js';
+import { backendCredentials, backendFileCredentials, readProvisionInputs } from '../src/provision/inputs.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
 
@@ -74,7 +74,7 @@ describe('bad inputs fail before terraform runs', () => {
       'a backend-config line without =',
       { 'backend-config': 'bucket' },
       'backend-config',
-      /must be key=value/
+      /^Input 'backend-config': a line without = is not a file: each line is key=value or the path of a backend configuration file/
     ],
     [
       'a terraform-version that is no release',
@@ -153,6 +153,7 @@ describe('inputs as parsed', () => {
       variables: { cluster_name: 'prod-1' },
       varFiles: [],
       backendConfig: [],
+      backendSecrets: [],
       terraformVersion: undefined,
       commentOnPr: true,
       githubToken: undefined
@@ -181,6 +182,22 @@ describe('inputs as parsed', () => {
       node_count: 2,
       cluster_name: 'c'
     });
+  });
+
+  test('a backend-config line without = is a backend file, relative to the workspace, and its credentials are found', () => {
+    writeFileSync(
+      join(box.dir, 'backend.hcl'),
+      'bucket     = "state-bucket"\nsecret_key = "wJalr\\"XUtn" # from the vault\n'
+    );
+    const inputs = parse({ 'cluster-name': 'c', 'backend-config': 'backend.hcl\nkey=c.tfstate' });
+    expect(inputs.backendConfig).toEqual([join(box.dir, 'backend.hcl'), 'key=c.tfstate']);
+    expect(inputs.backendSecrets).toEqual(['wJalr"XUtn']);
+    expect(() => parse({ 'cluster-name': 'c', 'backend-config': 'missing.hcl' })).toThrow(
+      "Input 'backend-config': 'missing.hcl' is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend)."
+    );
+    expect(() => parse({ 'cluster-name': 'c', 'backend-config': 'bad key=x' })).toThrow(
+      "Input 'backend-config': each line must be key=value or the path of a backend configuration file (a line is neither)."
+    );
   });
 
   test('without a bundled root, working-directory must be given', () => {
@@ -230,6 +247,31 @@ describe('backend credentials', () => {
       'sv=2024&sig=abc',
       'azure-secret',
       'postgres://u:p@db/state'
+    ]);
+  });
+});
+
+describe('backend files', () => {
+  test('yield the values of credential attributes, nested ones too, and nothing else', () => {
+    const text = [
+      '# S3 state with static keys',
+      'bucket         = "state-bucket"',
+      'key            = "talos/prod.tfstate"',
+      'region         = "eu-west-1"',
+      'access_key     = "AKIAIOSFODNN7EXAMPLE"',
+      'secret_key     = "wJalrXUtnFEMI/K7MDENG" // rotated monthly',
+      'use_lockfile   = true',
+      'assume_role = {',
+      '  role_arn     = "arn:aws:iam::123456789012:role/state"',
+      '  "session_token": "FwoGZXIvYXdzEXAMPLE",',
+      '}',
+      'password = "a\\u0041b"'
+    ].join('\n');
+    expect(backendFileCredentials(text)).toEqual([
+      'AKIAIOSFODNN7EXAMPLE',
+      'wJalrXUtnFEMI/K7MDENG',
+      'FwoGZXIvYXdzEXAMPLE',
+      'aAb'
     ]);
   });
 });

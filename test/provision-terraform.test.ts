@@ -271,39 +271,74 @@ describe('a state held by another run', () => {
   });
 });
 
-describe('backend credentials', () => {
-  test("init's record of them in .terraform/ is made the owner's alone (0600)", async () => {
-    // A minimal HTTP state backend: GET the state (404 at first), POST a new one.
-    let state: Buffer | undefined;
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        if (req.method === 'POST') state = Buffer.concat(chunks);
-        if (req.method === 'GET' && !state) res.writeHead(404).end();
-        else
-          res.writeHead(200, { 'content-type': 'application/json' }).end(req.method === 'GET' ? state : '');
-      });
+/** A minimal HTTP state backend: GET the state (404 at first), POST a new one. */
+async function httpStateBackend(): Promise<{ address: string; close: () => void }> {
+  let state: Buffer | undefined;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method === 'POST') state = Buffer.concat(chunks);
+      if (req.method === 'GET' && !state) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(req.method === 'GET' ? state : '');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    address: `http://127.0.0.1:${(server.address() as AddressInfo).port}/state`,
+    close: () => server.close()
+  };
+}
+
+describe('backend credentials', () => {
+  const expectKeptPrivate = (run: ProvisionRun, module: string, password: string): void => {
+    ok(run);
+    const record = join(module, '.terraform', 'terraform.tfstate');
+    expect(readFileSync(record, 'utf8')).toContain(password);
+    expect(statSync(record).mode & 0o777).toBe(0o600);
+    expect(run.masks.map((mask) => mask.value)).toContain(password);
+    expect(run.masks.every((mask) => mask.logLength === 0)).toBe(true);
+    expect(run.log.lines.some((line) => line.includes(password))).toBe(false);
+  };
+
+  test("init's record of them in .terraform/ is made the owner's alone (0600)", async () => {
+    const backend = await httpStateBackend();
     try {
       const box = sandbox('http-backend');
-      const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/state`;
       const password = 'SuperSecretPw-123';
       const run = await runProvision(
         {
           ...fixtureInputs(box, 'http-state', { command: 'apply' }),
-          'backend-config': `address=${address}\nusername=ci\npassword=${password}`
+          'backend-config': `address=${backend.address}\nusername=ci\npassword=${password}`
         },
         box.env
       );
-      ok(run);
-      const record = join(box.module, '.terraform', 'terraform.tfstate');
-      expect(readFileSync(record, 'utf8')).toContain(password);
-      expect(statSync(record).mode & 0o777).toBe(0o600);
-      expect(run.log.lines.some((line) => line.includes(password))).toBe(false);
+      expectKeptPrivate(run, box.module, password);
     } finally {
-      server.close();
+      backend.close();
+    }
+  });
+
+  test('a backend file among the lines is used, and its credentials are masked and kept private too', async () => {
+    const backend = await httpStateBackend();
+    try {
+      const box = sandbox('http-backend');
+      const password = 'FileSecretPw-456';
+      writeFileSync(
+        join(box.dir, 'state.tfbackend'),
+        `address  = "${backend.address}"\nusername = "ci"\npassword = "${password}"\n`
+      );
+      const inputs = {
+        ...fixtureInputs(box, 'http-file', { command: 'apply' }),
+        'backend-config': 'state.tfbackend'
+      };
+      const run = await runProvision(inputs, box.env);
+      expectKeptPrivate(run, box.module, password);
+      expect(ok(run)['has-changes']).toBe('true');
+      // The state went to the file's backend: a second run finds it and has nothing to do.
+      expect(ok(await runProvision(inputs, box.env))['has-changes']).toBe('false');
+    } finally {
+      backend.close();
     }
   });
 });

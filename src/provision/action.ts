@@ -6,14 +6,14 @@ import { fail } from '../io/workflow-commands.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { bundledTerraformRoot } from './bundled-root.js';
-import { backendCredentials, PROVISION_YAML_INPUTS, readProvisionInputs } from './inputs.js';
+import { PROVISION_YAML_INPUTS, readProvisionInputs } from './inputs.js';
 
 export async function provisionAction(ctx: ActionContext): Promise<ActionResult> {
   // Every input is checked before terraform runs or anything is written.
   const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS);
   const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
   if (inputs.githubToken) ctx.mask(inputs.githubToken);
-  for (const credential of backendCredentials(inputs.backendConfig)) ctx.mask(credential);
+  for (const credential of inputs.backendSecrets) ctx.mask(credential);
   // The rest loads only once the inputs are known good, so a bad input fails at once.
   const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }] = await Promise.all([
     import('../terraform/cli.js'),

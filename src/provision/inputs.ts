@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
@@ -20,8 +20,10 @@ export interface ProvisionInputs {
   variables: Record<string, unknown>;
   /** Absolute paths of the user's .tfvars files. */
   varFiles: string[];
-  /** key=value pairs for -backend-config. */
+  /** -backend-config values: key=value pairs, and absolute paths of backend configuration files. */
   backendConfig: string[];
+  /** Credential values among the backend settings, the files' included: masked before terraform runs. */
+  backendSecrets: string[];
   terraformVersion: string | undefined;
   commentOnPr: boolean;
   githubToken: string | undefined;
@@ -108,11 +110,28 @@ export function varFilesInput(read: InputReader, env: NodeJS.ProcessEnv): string
   });
 }
 
-export function backendConfigInput(read: InputReader): string[] {
+export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): string[] {
   return listInput(read, 'backend-config', /\n/).map((line) => {
+    // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend).
+    if (!line.includes('=')) {
+      const path = workspacePath(env, line);
+      if (!existsSync(path) || !statSync(path).isFile()) {
+        // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
+        const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
+        throw new UserError(
+          `${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`,
+          'backend-config'
+        );
+      }
+      return path;
+    }
     const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
     // The line itself is not quoted: it may carry a credential.
-    if (!match) throw new UserError('each line must be key=value (a line is not).', 'backend-config');
+    if (!match)
+      throw new UserError(
+        'each line must be key=value or the path of a backend configuration file (a line is neither).',
+        'backend-config'
+      );
     return `${match[1]}=${match[2]}`;
   });
 }
@@ -128,6 +147,38 @@ export function backendCredentials(backendConfig: string[]): string[] {
     .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
     .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
     .map((match) => match?.[2] ?? '');
+}
+
+// An attribute of a backend file: `key = "string"` (nested map attributes too) or a bare value.
+const FILE_ATTRIBUTE =
+  /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*(?:"((?:[^"\\]|\\.)*)"|([^\s#,{}]+))\s*,?\s*(?:#.*|\/\/.*)?$/;
+
+/** The credential values of a backend configuration file (HCL attributes, as `terraform init` reads them). */
+export function backendFileCredentials(text: string): string[] {
+  const found: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = FILE_ATTRIBUTE.exec(line);
+    if (!match || !CREDENTIAL_SETTING.test(match[1] ?? '')) continue;
+    const quoted = match[2];
+    let value = match[3] ?? '';
+    if (quoted !== undefined)
+      try {
+        value = JSON.parse(`"${quoted}"`) as string;
+      } catch {
+        value = quoted;
+      }
+    if (value !== '') found.push(value);
+  }
+  return found;
+}
+
+/** Every credential among the -backend-config values: key=value lines, and the files' attributes. */
+export function backendSecrets(backendConfig: string[]): string[] {
+  const files = backendConfig.filter((value) => !value.includes('='));
+  return [
+    ...backendCredentials(backendConfig.filter((value) => value.includes('='))),
+    ...files.flatMap((file) => backendFileCredentials(readFileSync(file, 'utf8')))
+  ];
 }
 
 export function terraformVersionInput(read: InputReader): string | undefined {
@@ -153,13 +204,15 @@ export function readProvisionInputs(
 ): ProvisionInputs {
   const command = enumInput(read, 'command', COMMANDS, 'plan');
   const clusterName = clusterNameInput(read);
+  const backendConfig = backendConfigInput(read, env);
   return {
     command,
     clusterName,
     workingDirectory: workingDirectoryInput(read, env, bundledRoot),
     variables: variablesInput(read, clusterName, yaml),
     varFiles: varFilesInput(read, env),
-    backendConfig: backendConfigInput(read),
+    backendConfig,
+    backendSecrets: backendSecrets(backendConfig),
     terraformVersion: terraformVersionInput(read),
     commentOnPr: booleanInput(read, 'comment-on-pr', true),
     githubToken: optionalInput(read, 'github-token')

@@ -18,7 +18,7 @@ import { outputText, parseOutputs, plannedOutputs, publicOutputs } from '../terr
 import type { PlanCounts } from '../terraform/plan.js';
 import { hasChanges, planCounts, planSummary } from '../terraform/plan.js';
 import { writeCredentialFile } from './credential-files.js';
-import { backendCredentials, type ProvisionInputs } from './inputs.js';
+import type { ProvisionInputs } from './inputs.js';
 import type { PlanCommenter } from './pull-request.js';
 import { SecretOutputs } from './secret-outputs.js';
 
@@ -44,7 +44,7 @@ interface PlanOutcome {
 
 export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise<ActionResult> {
   const secrets = new SecretOutputs(deps.mask);
-  secrets.rememberInputs([inputs.githubToken, ...backendCredentials(inputs.backendConfig)]);
+  secrets.rememberInputs([inputs.githubToken, ...inputs.backendSecrets]);
   // The plan file and the variables can hold secrets: a private directory, removed at the end.
   const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
   try {
@@ -170,7 +170,7 @@ async function provision(
  * owner's alone. It stays in the workspace, so a workflow must not upload the working directory.
  */
 async function restrictBackendRecord(inputs: ProvisionInputs, dataDir = '.terraform'): Promise<void> {
-  if (backendCredentials(inputs.backendConfig).length === 0) return;
+  if (inputs.backendSecrets.length === 0) return;
   await chmod(resolve(inputs.workingDirectory, dataDir, 'terraform.tfstate'), 0o600).catch(() => undefined);
 }
 
