@@ -69,7 +69,7 @@ describe('readIrsaRoleInputs', () => {
         '  service-account: [x, y, x]',
         `  policy-arns: ${S3}`,
         `  permissions-boundary: ${S3}`,
-        '  tags: {tier: "2"}',
+        '  tags: {tier: "2", Team: core}',
         '  inline-policy: {Version: "2012-10-17", Statement: {Effect: Deny, Action: "s3:*", Resource: "*"}}',
         '- {role-name: b, namespace: ns, service-account: z}'
       ].join('\n')
@@ -82,7 +82,8 @@ describe('readIrsaRoleInputs', () => {
     ]);
     expect(a?.policyArns).toEqual([RO, S3]);
     expect(a?.permissionsBoundary).toBe(S3);
-    expect(a?.tags).toEqual({ team: 'platform', tier: '2' });
+    // IAM sees Team and team as one key: the item's replaces the shared one.
+    expect(a?.tags).toEqual({ tier: '2', Team: 'core' });
     expect(a?.inlinePolicy).toEqual({
       Version: '2012-10-17',
       Statement: { Effect: 'Deny', Action: 's3:*', Resource: '*' }

@@ -251,6 +251,33 @@ describe('convergence', () => {
     expect(await attached(bystander)).toEqual([S3_READ]);
   });
 
+  it("says a tag that would pass IAM's 50 per role before writing it, naming the tags it does not set", async () => {
+    const roleName = uniqueName('irsa-tags');
+    const base = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'svc'
+    };
+    const lines = (count: number) => Array.from({ length: count }, (_, i) => `t${i}=v`).join('\n');
+    expect((await runIrsaRole({ ...base, tags: lines(30) })).error).toBeUndefined();
+    // Someone else tags the role up to IAM's 50.
+    const foreign = Array.from({ length: 18 }, (_, i) => ({ Key: `cost-${i}`, Value: 'x' }));
+    await iam.send(new TagRoleCommand({ RoleName: roleName, Tags: foreign }));
+    const writesBefore = counter.writeCount;
+    const run = await runIrsaRole({ ...base, tags: lines(31) }, { iam });
+    expect(run.result?.failure).toBe(
+      `role ${roleName} would carry 51 tags, past IAM's 50 per role: it has 18 tags this run does not set (cost-0, cost-1, cost-2, cost-3, cost-4, ...); remove some (aws iam untag-role) or give fewer tags.`
+    );
+    expect(counter.writeCount - writesBefore).toBe(0);
+    const tags = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role?.Tags ?? [];
+    expect(tags).toHaveLength(50);
+    // Changing a value it sets adds no key: that stays possible at the cap.
+    const changed = await runIrsaRole({ ...base, tags: `${lines(29)}\nt29=w` });
+    expect(changed.error).toBeUndefined();
+    expect(changed.result?.summary).toContain('tagged t29');
+  });
+
   it("makes room at IAM's cap of 10 managed policies when prune-policies swaps one", async () => {
     const roleName = uniqueName('irsa-cap');
     const arns: string[] = [];

@@ -16,7 +16,7 @@ import {
 import type { PolicyDocument } from '../trust/policy-document.js';
 import { INLINE_POLICY_LIMIT, parsePolicyDocument, policyJson } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
-import { parseTagLines, parseTagValue } from '../trust/tags.js';
+import { mergeTags, parseTagLines, parseTagValue, tagCountProblem } from '../trust/tags.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
 
 export type ProviderInput = { input: 'provider-arn'; arn: string } | { input: 'issuer-url'; url: string };
@@ -109,6 +109,8 @@ function checkedPolicy(
 function checkedTags(text: string, origin: Origin): Tags {
   const result = parseTagLines(text);
   if ('problem' in result) fail(origin, result.problem);
+  const tooMany = tagCountProblem(result.tags);
+  if (tooMany) fail(origin, tooMany);
   return result.tags;
 }
 
@@ -228,13 +230,16 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: Yaml
   const ownBoundary = checkedBoundary(stringField(item, 'permissions-boundary', origin), origin);
   const ownTags = parseTagValue(item.tags);
   if ('problem' in ownTags) fail(origin, ownTags.problem);
+  const tags = mergeTags(shared.tags, ownTags.tags);
+  const tooMany = tagCountProblem(tags);
+  if (tooMany) fail(origin, `together with the tags input, ${tooMany}`);
   return {
     roleName,
     serviceAccounts: accounts,
     policyArns: [...new Set([...shared.policyArns, ...ownArns])],
     inlinePolicy: ownPolicy ?? shared.inlinePolicy,
     permissionsBoundary: ownBoundary ?? shared.permissionsBoundary,
-    tags: { ...shared.tags, ...ownTags.tags },
+    tags,
     origins: {
       policyArns: ownArns.length > 0 ? origin : { input: 'policy-arns', where: '' },
       permissionsBoundary: ownBoundary ? origin : { input: 'permissions-boundary', where: '' },

@@ -70,6 +70,24 @@ export function parseTagValue(value: unknown): TagsResult {
   return { tags };
 }
 
+// IAM's quota of tags per role; the action's own two count against it.
+export const IAM_TAGS_PER_ROLE = 50;
+export const USER_TAGS_PER_ROLE = IAM_TAGS_PER_ROLE - RESERVED_KEYS.size;
+
+export function tagCountProblem(tags: Tags): string | undefined {
+  const count = Object.keys(tags).length;
+  return count > USER_TAGS_PER_ROLE
+    ? `${count} tags are too many: IAM allows ${IAM_TAGS_PER_ROLE} per role, and the action sets ${RESERVED_KEYS.size} of them (${[...RESERVED_KEYS].join(', ')}), which leaves ${USER_TAGS_PER_ROLE}.`
+    : undefined;
+}
+
+/** A binding's tags over the shared ones; a key that differs only in case replaces the shared one, as IAM sees one key. */
+export function mergeTags(shared: Tags, own: Tags): Tags {
+  const ownKeys = new Set(Object.keys(own).map((key) => key.toLowerCase()));
+  const kept = Object.entries(shared).filter(([key]) => !ownKeys.has(key.toLowerCase()));
+  return { ...Object.fromEntries(kept), ...own };
+}
+
 /** The tags the action puts on every role it manages, besides the user's. */
 export function managedTags(issuer: string): Tags {
   return { [MANAGED_BY_KEY]: MANAGED_BY_VALUE, [ISSUER_TAG_KEY]: issuer };

@@ -536,7 +536,7 @@ var trust_names = __nccwpck_require__(8350);
 // EXTERNAL MODULE: ./src/trust/policy-document.ts
 var policy_document = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./src/trust/tags.ts
-var tags = __nccwpck_require__(217);
+var trust_tags = __nccwpck_require__(217);
 ;// CONCATENATED MODULE: ./src/irsa-role/inputs.ts
 // Every input of irsa-role, read and validated before anything is written. Only the checks that
 // need AWS (does the provider exist, does each policy ARN exist) are left to run().
@@ -587,9 +587,12 @@ function checkedPolicy(text, origin, yaml) {
     return result.document;
 }
 function checkedTags(text, origin) {
-    const result = (0,tags/* parseTagLines */.hH)(text);
+    const result = (0,trust_tags/* parseTagLines */.hH)(text);
     if ('problem' in result)
         fail(origin, result.problem);
+    const tooMany = (0,trust_tags/* tagCountProblem */.dO)(result.tags);
+    if (tooMany)
+        fail(origin, tooMany);
     return result.tags;
 }
 function checkedRoleName(name, origin) {
@@ -690,16 +693,20 @@ function bindingFromItem(raw, index, shared, yaml) {
     const ownArns = checkedPolicyArns(stringList(item['policy-arns'], 'policy-arns', origin), origin);
     const ownPolicy = itemPolicy(item['inline-policy'], origin, yaml);
     const ownBoundary = checkedBoundary(stringField(item, 'permissions-boundary', origin), origin);
-    const ownTags = (0,tags/* parseTagValue */.$d)(item.tags);
+    const ownTags = (0,trust_tags/* parseTagValue */.$d)(item.tags);
     if ('problem' in ownTags)
         fail(origin, ownTags.problem);
+    const tags = (0,trust_tags/* mergeTags */.kE)(shared.tags, ownTags.tags);
+    const tooMany = (0,trust_tags/* tagCountProblem */.dO)(tags);
+    if (tooMany)
+        fail(origin, `together with the tags input, ${tooMany}`);
     return {
         roleName,
         serviceAccounts: accounts,
         policyArns: [...new Set([...shared.policyArns, ...ownArns])],
         inlinePolicy: ownPolicy ?? shared.inlinePolicy,
         permissionsBoundary: ownBoundary ?? shared.permissionsBoundary,
-        tags: { ...shared.tags, ...ownTags.tags },
+        tags,
         origins: {
             policyArns: ownArns.length > 0 ? origin : { input: 'policy-arns', where: '' },
             permissionsBoundary: ownBoundary ? origin : { input: 'permissions-boundary', where: '' },
@@ -1512,12 +1519,15 @@ function policyJson(document) {
 /* harmony export */   $d: () => (/* binding */ parseTagValue),
 /* harmony export */   L8: () => (/* binding */ managedTags),
 /* harmony export */   Q9: () => (/* binding */ MANAGED_BY_VALUE),
+/* harmony export */   Rn: () => (/* binding */ IAM_TAGS_PER_ROLE),
 /* harmony export */   Tw: () => (/* binding */ tagList),
+/* harmony export */   dO: () => (/* binding */ tagCountProblem),
 /* harmony export */   hH: () => (/* binding */ parseTagLines),
+/* harmony export */   kE: () => (/* binding */ mergeTags),
 /* harmony export */   mU: () => (/* binding */ tagsToWrite),
 /* harmony export */   oe: () => (/* binding */ MANAGED_BY_KEY)
 /* harmony export */ });
-/* unused harmony exports ISSUER_TAG_KEY, tagProblem */
+/* unused harmony exports ISSUER_TAG_KEY, tagProblem, USER_TAGS_PER_ROLE */
 // Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
 // role already carries so that only differing tags are written.
 const MANAGED_BY_KEY = 'managed-by';
@@ -1591,6 +1601,21 @@ function parseTagValue(value) {
             return { problem };
     }
     return { tags };
+}
+// IAM's quota of tags per role; the action's own two count against it.
+const IAM_TAGS_PER_ROLE = 50;
+const USER_TAGS_PER_ROLE = IAM_TAGS_PER_ROLE - RESERVED_KEYS.size;
+function tagCountProblem(tags) {
+    const count = Object.keys(tags).length;
+    return count > USER_TAGS_PER_ROLE
+        ? `${count} tags are too many: IAM allows ${IAM_TAGS_PER_ROLE} per role, and the action sets ${RESERVED_KEYS.size} of them (${[...RESERVED_KEYS].join(', ')}), which leaves ${USER_TAGS_PER_ROLE}.`
+        : undefined;
+}
+/** A binding's tags over the shared ones; a key that differs only in case replaces the shared one, as IAM sees one key. */
+function mergeTags(shared, own) {
+    const ownKeys = new Set(Object.keys(own).map((key) => key.toLowerCase()));
+    const kept = Object.entries(shared).filter(([key]) => !ownKeys.has(key.toLowerCase()));
+    return { ...Object.fromEntries(kept), ...own };
 }
 /** The tags the action puts on every role it manages, besides the user's. */
 function managedTags(issuer) {

@@ -25,17 +25,31 @@ var external_node_path_ = __webpack_require__(6760);
 
 const HEADER = /^(Error|Warning): (.+)$/;
 const LOCATION = /^ {2}on (.+?) line (\d+)/;
+// A state lock error lists the lock under "Lock Info:" as indented "Key: value" lines, which look
+// like a snippet; the ID and holder are what the user needs to find the run or free the lock.
+const LOCK_INFO = /^Lock Info:\s*$/;
+const LOCK_FIELD = /^\s+(ID|Path|Operation|Who|Version|Created|Info):\s*(.*)$/;
+const LOCK_SUMMARY = /state lock/i;
 function errorDiagnostics(text) {
     const diagnostics = [];
     let current;
     let isError = false;
+    let lockFields;
     const seen = new Set();
     const finish = () => {
+        if (current && lockFields)
+            current.detail.push(`Lock Info: ${lockFields.join(', ')}.`);
+        lockFields = undefined;
         if (current && isError) {
+            let detail = current.detail.join(' ').replace(/\s+/g, ' ').trim();
+            // The first ID named is the holder's: the http backend names it before the Lock Info of its own try.
+            const holder = LOCK_SUMMARY.test(current.summary) ? /\bID=([\w-]+)/.exec(detail)?.[1] : undefined;
+            if (holder)
+                detail += ` If no run holds the lock any more (a killed job), free it from the module's directory, initialised with the same backend settings: terraform force-unlock ${holder}`;
             const diagnostic = {
                 summary: current.summary,
                 ...(current.location ? { location: current.location } : {}),
-                detail: current.detail.join(' ').replace(/\s+/g, ' ').trim()
+                detail
             };
             // An interrupted apply reports "execution halted" once per stopped operation: one annotation says it.
             const key = describeDiagnostic(diagnostic);
@@ -57,6 +71,20 @@ function errorDiagnostics(text) {
         }
         if (!current)
             continue;
+        if (lockFields) {
+            const field = LOCK_FIELD.exec(line);
+            if (field) {
+                if ((field[2] ?? '').trim() !== '')
+                    lockFields.push(`${field[1]}=${(field[2] ?? '').trim()}`);
+                continue;
+            }
+            current.detail.push(`Lock Info: ${lockFields.join(', ')}.`);
+            lockFields = undefined;
+        }
+        if (LOCK_INFO.test(line) && LOCK_SUMMARY.test(current.summary)) {
+            lockFields = [];
+            continue;
+        }
         const location = LOCATION.exec(line);
         if (location) {
             // Absolute paths are generated or temporary files (the variables file): their name is enough.

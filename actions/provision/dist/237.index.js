@@ -115,14 +115,12 @@ function cutToBytes(text, budget) {
         if (bytes(next) > budget) {
             if (kept !== '')
                 return kept;
-            // A single line longer than the budget: cut it by code points, never inside a surrogate pair.
-            let cut = '';
-            for (const character of line) {
-                if (bytes(cut + character) > budget)
-                    break;
-                cut += character;
-            }
-            return cut;
+            // A single line longer than the budget: cut at a code point's first byte, never inside a character.
+            const encoded = Buffer.from(line, 'utf8');
+            let end = Math.max(0, budget);
+            while (end > 0 && ((encoded[end] ?? 0) & 0xc0) === 0x80)
+                end -= 1;
+            return encoded.subarray(0, end).toString('utf8');
         }
         kept = next;
     }
@@ -146,7 +144,8 @@ function planReportMarkdown(report, options = {}) {
         `**${planSummary(report.counts)}.** ${outcome(report)}`,
         ''
     ].join('\n');
-    const diff = planAsDiff(report.planText);
+    // Redacted before the cut: a secret cut in half would no longer match, and its first half would stay.
+    const diff = planAsDiff(redactSecrets(report.planText, options.secrets ?? []));
     const fence = fenceFor(diff);
     const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
     const render = (body, note) => `${header}\n<details><summary>Show plan</summary>\n\n${fence}diff\n${body}\n${fence}\n\n</details>\n${note}`;
@@ -176,7 +175,9 @@ function failureReportMarkdown(report, options = {}) {
         `**\`terraform ${report.failedStep}\` failed.** The details are in ${where}.`,
         ''
     ].join('\n');
-    const errors = report.errors.map((error) => `- ${error.replace(/\s+/g, ' ')}`).join('\n');
+    const errors = report.errors
+        .map((error) => `- ${redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' ')}`)
+        .join('\n');
     return `${header}\n${cutToBytes(errors, budget - bytes(header) - 1)}\n`;
 }
 /** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
@@ -259,8 +260,6 @@ async function writeCredentialFile(tempRoot, clusterName, name, content) {
     return path;
 }
 
-// EXTERNAL MODULE: ./src/provision/inputs.ts
-var provision_inputs = __webpack_require__(442);
 ;// CONCATENATED MODULE: ./src/io/secrets.ts
 // Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
 const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
@@ -378,10 +377,9 @@ class SecretOutputs {
 
 
 
-
 async function run(inputs, deps) {
     const secrets = new SecretOutputs(deps.mask);
-    secrets.rememberInputs([inputs.githubToken, ...(0,provision_inputs/* backendCredentials */.L8)(inputs.backendConfig)]);
+    secrets.rememberInputs([inputs.githubToken, ...inputs.backendSecrets]);
     // The plan file and the variables can hold secrets: a private directory, removed at the end.
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.tempRoot, 'talos-irsa-provision-'));
     try {
@@ -395,7 +393,7 @@ async function run(inputs, deps) {
                 failedStep: error.command,
                 errors: error.errors,
                 ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
-            }), secrets);
+            }, { secrets: secrets.fragments }), secrets);
         throw error;
     }
     finally {
@@ -491,7 +489,7 @@ async function provision(inputs, deps, secrets, scratch) {
  * owner's alone. It stays in the workspace, so a workflow must not upload the working directory.
  */
 async function restrictBackendRecord(inputs, dataDir = '.terraform') {
-    if ((0,provision_inputs/* backendCredentials */.L8)(inputs.backendConfig).length === 0)
+    if (inputs.backendSecrets.length === 0)
         return;
     await (0,promises_.chmod)((0,external_node_path_.resolve)(inputs.workingDirectory, dataDir, 'terraform.tfstate'), 0o600).catch(() => undefined);
 }
@@ -529,8 +527,8 @@ async function finish(inputs, deps, secrets, outputs, plan) {
             planText: plan.planText,
             ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
         };
-        await comment(deps, inputs.clusterName, planReportMarkdown(report), secrets);
-        sections.push(planReportMarkdown(report, { marker: false }));
+        await comment(deps, inputs.clusterName, planReportMarkdown(report, { secrets: secrets.fragments }), secrets);
+        sections.push(planReportMarkdown(report, { marker: false, secrets: secrets.fragments }));
     }
     else {
         sections.push(`### Terraform outputs for cluster ${code(inputs.clusterName)}`);
@@ -589,17 +587,31 @@ var external_node_path_ = __webpack_require__(6760);
 
 const HEADER = /^(Error|Warning): (.+)$/;
 const LOCATION = /^ {2}on (.+?) line (\d+)/;
+// A state lock error lists the lock under "Lock Info:" as indented "Key: value" lines, which look
+// like a snippet; the ID and holder are what the user needs to find the run or free the lock.
+const LOCK_INFO = /^Lock Info:\s*$/;
+const LOCK_FIELD = /^\s+(ID|Path|Operation|Who|Version|Created|Info):\s*(.*)$/;
+const LOCK_SUMMARY = /state lock/i;
 function errorDiagnostics(text) {
     const diagnostics = [];
     let current;
     let isError = false;
+    let lockFields;
     const seen = new Set();
     const finish = () => {
+        if (current && lockFields)
+            current.detail.push(`Lock Info: ${lockFields.join(', ')}.`);
+        lockFields = undefined;
         if (current && isError) {
+            let detail = current.detail.join(' ').replace(/\s+/g, ' ').trim();
+            // The first ID named is the holder's: the http backend names it before the Lock Info of its own try.
+            const holder = LOCK_SUMMARY.test(current.summary) ? /\bID=([\w-]+)/.exec(detail)?.[1] : undefined;
+            if (holder)
+                detail += ` If no run holds the lock any more (a killed job), free it from the module's directory, initialised with the same backend settings: terraform force-unlock ${holder}`;
             const diagnostic = {
                 summary: current.summary,
                 ...(current.location ? { location: current.location } : {}),
-                detail: current.detail.join(' ').replace(/\s+/g, ' ').trim()
+                detail
             };
             // An interrupted apply reports "execution halted" once per stopped operation: one annotation says it.
             const key = describeDiagnostic(diagnostic);
@@ -621,6 +633,20 @@ function errorDiagnostics(text) {
         }
         if (!current)
             continue;
+        if (lockFields) {
+            const field = LOCK_FIELD.exec(line);
+            if (field) {
+                if ((field[2] ?? '').trim() !== '')
+                    lockFields.push(`${field[1]}=${(field[2] ?? '').trim()}`);
+                continue;
+            }
+            current.detail.push(`Lock Info: ${lockFields.join(', ')}.`);
+            lockFields = undefined;
+        }
+        if (LOCK_INFO.test(line) && LOCK_SUMMARY.test(current.summary)) {
+            lockFields = [];
+            continue;
+        }
         const location = LOCATION.exec(line);
         if (location) {
             // Absolute paths are generated or temporary files (the variables file): their name is enough.

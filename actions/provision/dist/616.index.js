@@ -49,7 +49,8 @@ async function githubCommenter(token, pullRequest, env) {
                 issue_number: pullRequest.number,
                 per_page: 100
             });
-            const existing = comments.find((comment) => comment.body?.includes(marker));
+            // Its comment starts with the marker; a reply that quotes it holds the marker further in.
+            const existing = comments.find((comment) => comment.body?.startsWith(marker));
             if (existing?.body === body)
                 return 'unchanged';
             if (existing) {

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
-/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4011);
+/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4266);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
@@ -354,7 +354,7 @@ function fail(message) {
 
 /***/ }),
 
-/***/ 4011:
+/***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -417,8 +417,159 @@ function bundledTerraformRoot(moduleUrl) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/provision/inputs.ts
-var provision_inputs = __nccwpck_require__(442);
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/provision/inputs.ts
+
+
+
+
+/** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
+const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
+const COMMANDS = ['plan', 'apply', 'destroy', 'output'];
+// A DNS label (RFC 1123): the cluster name ends up in host names, bucket names and AWS tags.
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+// Terraform's identifier syntax for variable names.
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function clusterNameInput(read) {
+    const name = (0,inputs/* requiredInput */.YF)(read, 'cluster-name');
+    if (!DNS_LABEL.test(name))
+        throw new errors/* UserError */.yo(`'${name}' is not a DNS label: use 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.`, 'cluster-name');
+    return name;
+}
+/** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
+function variablesInput(read, clusterName, yaml) {
+    const text = read('variables');
+    let parsed = {};
+    if (text !== '') {
+        try {
+            parsed = yaml(text) ?? {};
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+            throw new errors/* UserError */.yo(`does not parse as YAML or JSON: ${reason}`, 'variables');
+        }
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new errors/* UserError */.yo('must be a map of variable names to values (YAML or JSON).', 'variables');
+    const variables = parsed;
+    for (const name of Object.keys(variables))
+        if (!IDENTIFIER.test(name))
+            throw new errors/* UserError */.yo(`'${name}' is not a Terraform variable name.`, 'variables');
+    if ('cluster_name' in variables && variables.cluster_name !== clusterName)
+        throw new errors/* UserError */.yo(`sets cluster_name to '${String(variables.cluster_name)}', which differs from the cluster-name input '${clusterName}': set it only through cluster-name.`, 'variables');
+    return { ...variables, cluster_name: clusterName };
+}
+function workspacePath(env, path) {
+    // Paths in a workflow are written relative to the checkout, whatever the step's directory.
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), path);
+}
+function workingDirectoryInput(read, env, bundledRoot) {
+    const given = (0,inputs/* optionalInput */.$m)(read, 'working-directory');
+    if (given === undefined && bundledRoot === undefined)
+        throw new errors/* UserError */.yo("is not set and the suite's bundled terraform/ root was not found next to the action: give the path of your root module.", 'working-directory');
+    const dir = given === undefined ? bundledRoot : workspacePath(env, given);
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw new errors/* UserError */.yo(`'${given ?? dir}' is not a directory.`, 'working-directory');
+    if (!(0,external_node_fs_.readdirSync)(dir).some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')))
+        throw new errors/* UserError */.yo(`'${given ?? dir}' holds no .tf files: it is not a Terraform root module.`, 'working-directory');
+    return dir;
+}
+function varFilesInput(read, env) {
+    return (0,inputs/* listInput */.dt)(read, 'var-files', /\n/).map((file) => {
+        const path = workspacePath(env, file);
+        if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile())
+            throw new errors/* UserError */.yo(`'${file}' is not a file.`, 'var-files');
+        return path;
+    });
+}
+function backendConfigInput(read, env) {
+    return (0,inputs/* listInput */.dt)(read, 'backend-config', /\n/).map((line) => {
+        // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend).
+        if (!line.includes('=')) {
+            const path = workspacePath(env, line);
+            if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
+                // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
+                const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
+                throw new errors/* UserError */.yo(`${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`, 'backend-config');
+            }
+            return path;
+        }
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+        // The line itself is not quoted: it may carry a credential.
+        if (!match)
+            throw new errors/* UserError */.yo('each line must be key=value or the path of a backend configuration file (a line is neither).', 'backend-config');
+        return `${match[1]}=${match[2]}`;
+    });
+}
+// Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
+// azurerm's sas_token and client_secret, gcs's credentials JSON and encryption_key, http's
+// client_private_key_pem, pg's conn_str...): their values are masked before terraform runs.
+const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key)/i;
+function backendCredentials(backendConfig) {
+    return backendConfig
+        .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
+        .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
+        .map((match) => match?.[2] ?? '');
+}
+// An attribute of a backend file: `key = "string"` (nested map attributes too) or a bare value.
+const FILE_ATTRIBUTE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*(?:"((?:[^"\\]|\\.)*)"|([^\s#,{}]+))\s*,?\s*(?:#.*|\/\/.*)?$/;
+/** The credential values of a backend configuration file (HCL attributes, as `terraform init` reads them). */
+function backendFileCredentials(text) {
+    const found = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = FILE_ATTRIBUTE.exec(line);
+        if (!match || !CREDENTIAL_SETTING.test(match[1] ?? ''))
+            continue;
+        const quoted = match[2];
+        let value = match[3] ?? '';
+        if (quoted !== undefined)
+            try {
+                value = JSON.parse(`"${quoted}"`);
+            }
+            catch {
+                value = quoted;
+            }
+        if (value !== '')
+            found.push(value);
+    }
+    return found;
+}
+/** Every credential among the -backend-config values: key=value lines, and the files' attributes. */
+function backendSecrets(backendConfig) {
+    const files = backendConfig.filter((value) => !value.includes('='));
+    return [
+        ...backendCredentials(backendConfig.filter((value) => value.includes('='))),
+        ...files.flatMap((file) => backendFileCredentials((0,external_node_fs_.readFileSync)(file, 'utf8')))
+    ];
+}
+function terraformVersionInput(read) {
+    const version = (0,inputs/* optionalInput */.$m)(read, 'terraform-version')?.replace(/^v/, '');
+    if (version !== undefined && !TERRAFORM_VERSION.test(version))
+        throw new errors/* UserError */.yo(`'${version}' is not a Terraform release version such as 1.11.4.`, 'terraform-version');
+    return version;
+}
+/** The one input that may hold YAML: a run without it never loads the parser. */
+const PROVISION_YAML_INPUTS = ['variables'];
+/** Every input, parsed and checked before anything runs. */
+function readProvisionInputs(read, env, bundledRoot, yaml) {
+    const command = (0,inputs/* enumInput */.gX)(read, 'command', COMMANDS, 'plan');
+    const clusterName = clusterNameInput(read);
+    const backendConfig = backendConfigInput(read, env);
+    return {
+        command,
+        clusterName,
+        workingDirectory: workingDirectoryInput(read, env, bundledRoot),
+        variables: variablesInput(read, clusterName, yaml),
+        varFiles: varFilesInput(read, env),
+        backendConfig,
+        backendSecrets: backendSecrets(backendConfig),
+        terraformVersion: terraformVersionInput(read),
+        commentOnPr: (0,inputs/* booleanInput */.tE)(read, 'comment-on-pr', true),
+        githubToken: (0,inputs/* optionalInput */.$m)(read, 'github-token')
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/provision/action.ts
 
 
@@ -429,11 +580,11 @@ var provision_inputs = __nccwpck_require__(442);
 
 async function provisionAction(ctx) {
     // Every input is checked before terraform runs or anything is written.
-    const yaml = await yamlParserFor(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp);
-    const inputs = (0,provision_inputs/* readProvisionInputs */.T7)(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
+    const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS);
+    const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
     if (inputs.githubToken)
         ctx.mask(inputs.githubToken);
-    for (const credential of (0,provision_inputs/* backendCredentials */.L8)(inputs.backendConfig))
+    for (const credential of inputs.backendSecrets)
         ctx.mask(credential);
     // The rest loads only once the inputs are known good, so a bad input fails at once.
     const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }] = await Promise.all([
@@ -492,131 +643,6 @@ function runUrl(env) {
         return undefined;
     const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
     return `${server}/${repository}/actions/runs/${runId}${attempt}`;
-}
-
-
-/***/ }),
-
-/***/ 442:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gp: () => (/* binding */ PROVISION_YAML_INPUTS),
-/* harmony export */   L8: () => (/* binding */ backendCredentials),
-/* harmony export */   T7: () => (/* binding */ readProvisionInputs)
-/* harmony export */ });
-/* unused harmony exports COMMANDS, clusterNameInput, variablesInput, workingDirectoryInput, varFilesInput, backendConfigInput, terraformVersionInput */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7333);
-/* harmony import */ var _io_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6067);
-
-
-
-
-/** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
-const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
-const COMMANDS = ['plan', 'apply', 'destroy', 'output'];
-// A DNS label (RFC 1123): the cluster name ends up in host names, bucket names and AWS tags.
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-// Terraform's identifier syntax for variable names.
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-function clusterNameInput(read) {
-    const name = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .requiredInput */ .YF)(read, 'cluster-name');
-    if (!DNS_LABEL.test(name))
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${name}' is not a DNS label: use 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.`, 'cluster-name');
-    return name;
-}
-/** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
-function variablesInput(read, clusterName, yaml) {
-    const text = read('variables');
-    let parsed = {};
-    if (text !== '') {
-        try {
-            parsed = yaml(text) ?? {};
-        }
-        catch (error) {
-            const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`does not parse as YAML or JSON: ${reason}`, 'variables');
-        }
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('must be a map of variable names to values (YAML or JSON).', 'variables');
-    const variables = parsed;
-    for (const name of Object.keys(variables))
-        if (!IDENTIFIER.test(name))
-            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${name}' is not a Terraform variable name.`, 'variables');
-    if ('cluster_name' in variables && variables.cluster_name !== clusterName)
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`sets cluster_name to '${String(variables.cluster_name)}', which differs from the cluster-name input '${clusterName}': set it only through cluster-name.`, 'variables');
-    return { ...variables, cluster_name: clusterName };
-}
-function workspacePath(env, path) {
-    // Paths in a workflow are written relative to the checkout, whatever the step's directory.
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd(), path);
-}
-function workingDirectoryInput(read, env, bundledRoot) {
-    const given = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)(read, 'working-directory');
-    if (given === undefined && bundledRoot === undefined)
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("is not set and the suite's bundled terraform/ root was not found next to the action: give the path of your root module.", 'working-directory');
-    const dir = given === undefined ? bundledRoot : workspacePath(env, given);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory())
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${given ?? dir}' is not a directory.`, 'working-directory');
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')))
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${given ?? dir}' holds no .tf files: it is not a Terraform root module.`, 'working-directory');
-    return dir;
-}
-function varFilesInput(read, env) {
-    return (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)(read, 'var-files', /\n/).map((file) => {
-        const path = workspacePath(env, file);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
-            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${file}' is not a file.`, 'var-files');
-        return path;
-    });
-}
-function backendConfigInput(read) {
-    return (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .listInput */ .dt)(read, 'backend-config', /\n/).map((line) => {
-        const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-        // The line itself is not quoted: it may carry a credential.
-        if (!match)
-            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('each line must be key=value (a line is not).', 'backend-config');
-        return `${match[1]}=${match[2]}`;
-    });
-}
-// Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
-// azurerm's sas_token and client_secret, gcs's credentials JSON and encryption_key, http's
-// client_private_key_pem, pg's conn_str...): their values are masked before terraform runs.
-const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key)/i;
-function backendCredentials(backendConfig) {
-    return backendConfig
-        .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
-        .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
-        .map((match) => match?.[2] ?? '');
-}
-function terraformVersionInput(read) {
-    const version = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)(read, 'terraform-version')?.replace(/^v/, '');
-    if (version !== undefined && !TERRAFORM_VERSION.test(version))
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`'${version}' is not a Terraform release version such as 1.11.4.`, 'terraform-version');
-    return version;
-}
-/** The one input that may hold YAML: a run without it never loads the parser. */
-const PROVISION_YAML_INPUTS = ['variables'];
-/** Every input, parsed and checked before anything runs. */
-function readProvisionInputs(read, env, bundledRoot, yaml) {
-    const command = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .enumInput */ .gX)(read, 'command', COMMANDS, 'plan');
-    const clusterName = clusterNameInput(read);
-    return {
-        command,
-        clusterName,
-        workingDirectory: workingDirectoryInput(read, env, bundledRoot),
-        variables: variablesInput(read, clusterName, yaml),
-        varFiles: varFilesInput(read, env),
-        backendConfig: backendConfigInput(read),
-        terraformVersion: terraformVersionInput(read),
-        commentOnPr: (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .booleanInput */ .tE)(read, 'comment-on-pr', true),
-        githubToken: (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .optionalInput */ .$m)(read, 'github-token')
-    };
 }
 
 
