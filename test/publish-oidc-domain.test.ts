@@ -220,7 +220,12 @@ describe('document locations', () => {
       `${ISSUER}evil/jwks`,
       `${ISSUER}/jwks?x=1`,
       `${ISSUER}/a/../jwks`,
-      `${ISSUER}/.well-known/openid-configuration`
+      `${ISSUER}/.well-known/openid-configuration`,
+      // Decoded, these would be a wildcard in the bucket policy or a line of their own in the log.
+      `${ISSUER}/%2A`,
+      `${ISSUER}/keys/jwk%3F`,
+      `${ISSUER}/keys%0A::error::forged/jwks`,
+      `${ISSUER}/%E0%A4%A`
     ]) {
       const locations = documentLocations(ISSUER, 'irsa-demo', jwksUri);
       expect(locations.jwksUriRewritten).toBe(true);

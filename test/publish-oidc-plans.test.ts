@@ -3,7 +3,12 @@ import type { DetailedPeerCertificate } from 'node:tls';
 import { UserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bucketNameProblem } from '../src/publish-oidc/bucket-name.js';
-import { planBucketPolicy, publicReadStatement, STATEMENT_SID } from '../src/publish-oidc/bucket-policy.js';
+import {
+  planBucketPolicy,
+  publicReadStatement,
+  STATEMENT_SID,
+  statementSid
+} from '../src/publish-oidc/bucket-policy.js';
 import { planBucket, planPublicAccessBlock } from '../src/publish-oidc/bucket-plan.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { lastCertificate, thumbprintOf } from '../src/publish-oidc/issuer-thumbprint.js';
@@ -168,6 +173,46 @@ describe('bucket policy', () => {
     expect(JSON.parse(plan.policy ?? '').Statement).toEqual([statement]);
     const conditioned = { ...statement, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
     expect(planBucketPolicy(JSON.stringify({ Statement: [conditioned] }), statement).policy).toBeDefined();
+  });
+});
+
+describe('bucket policy for issuers sharing a bucket', () => {
+  const keys = (prefix: string) => [`${prefix}openid/v1/jwks`, `${prefix}.well-known/openid-configuration`];
+  const a = publicReadStatement('aws', 'b1', keys('a/'), 'a/');
+  const b = publicReadStatement('aws', 'b1', keys('b/'), 'b/');
+
+  it('gives each prefixed issuer a Sid of its own and keeps the plain one for the root', () => {
+    expect(a.Sid).toMatch(/^TalosIrsaPublicOidcDocuments[0-9a-f]{12}$/);
+    expect(a.Sid).not.toBe(b.Sid);
+    expect(statementSid('')).toBe(STATEMENT_SID);
+    const both = planBucketPolicy(planBucketPolicy(undefined, a).policy, b).policy ?? '';
+    expect(JSON.parse(both).Statement).toEqual([a, b]);
+    expect(planBucketPolicy(both, a).policy).toBeUndefined();
+    expect(planBucketPolicy(both, b).policy).toBeUndefined();
+  });
+
+  it("takes over its statement under the plain Sid, as earlier versions wrote it, and no other issuer's", () => {
+    const legacyA = { ...a, Sid: STATEMENT_SID };
+    const plan = planBucketPolicy(JSON.stringify({ Statement: [legacyA] }), b);
+    expect(JSON.parse(plan.policy ?? '').Statement).toEqual([legacyA, b]);
+    const migrated = planBucketPolicy(JSON.stringify({ Statement: [legacyA, b] }), a);
+    expect(JSON.parse(migrated.policy ?? '').Statement).toEqual([b, a]);
+  });
+
+  it("counts a user's statement granting exactly the same as done, and keeps the policy's Version and Id", () => {
+    const terraforms = { ...a, Sid: 'PublicReadOfOidcDiscoveryDocumentsOnly' };
+    expect(planBucketPolicy(JSON.stringify({ Statement: [terraforms] }), a).policy).toBeUndefined();
+    const legacyPolicy = { Version: '2008-10-17', Id: 'MyCompanyPolicy-42', Statement: [] };
+    expect(JSON.parse(planBucketPolicy(JSON.stringify(legacyPolicy), a).policy ?? '')).toEqual({
+      Version: '2008-10-17',
+      Id: 'MyCompanyPolicy-42',
+      Statement: [a]
+    });
+  });
+
+  it('refuses a key IAM would read as a pattern or a variable', () => {
+    for (const key of ['*', 'keys/jwk?', 'a/${aws:username}'])
+      expect(() => publicReadStatement('aws', 'b1', [key])).toThrow(/IAM would read it as a pattern/);
   });
 });
 

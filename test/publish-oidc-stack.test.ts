@@ -303,6 +303,47 @@ describe('placement and repair', () => {
     expect(JSON.parse((await publicText(`${issuer}/keys/jwks.json`)).text)).toEqual(double.jwks());
   });
 
+  it('lets two clusters share a bucket under their own prefixes, each keeping the other public', async () => {
+    const bucket = uniqueBucket();
+    const issuers = ['cluster-a', 'cluster-b'].map((name) => `${PUBLIC_URL}/${bucket}/${name}`);
+    const publishAs = async (issuer: string) => {
+      double.setIssuer(issuer);
+      return publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true', 'create-provider': 'false' });
+    };
+    for (const issuer of issuers) expect((await publishAs(issuer)).result.failure).toBeUndefined();
+    for (const issuer of issuers)
+      expect((await publicText(`${issuer}/.well-known/openid-configuration`)).status).toBe(200);
+    // Each cluster's resync is then a no-op, so neither undoes the other on a schedule.
+    for (const issuer of issuers) {
+      const again = await publishAs(issuer);
+      expect(again.result.outputs.changed).toBe('false');
+      expect(again.counter.writeCount).toBe(0);
+    }
+    const policy = JSON.parse(
+      (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '{}'
+    ) as { Statement: { Sid: string; Resource: string[] }[] };
+    expect(policy.Statement.map((statement) => statement.Resource.length)).toEqual([2, 2]);
+    expect(new Set(policy.Statement.map((statement) => statement.Sid)).size).toBe(2);
+  });
+
+  it('never grants a pattern: a jwks_uri whose key decodes to * is published at the default key', async () => {
+    const { bucket, issuer } = freshIssuer();
+    double.setIssuer(issuer, `${issuer}/%2A`);
+    const { result, log } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(result.failure).toBeUndefined();
+    expect(result.outputs['jwks-url']).toBe(`${issuer}/openid/v1/jwks`);
+    expect(log.text()).toContain('is not under the issuer');
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'private/state.json', Body: 'secret' }));
+    expect((await publicText(`${issuer}/private/state.json`)).status).toBe(403);
+    const policy = JSON.parse(
+      (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '{}'
+    ) as { Statement: { Resource: string[] }[] };
+    expect(policy.Statement.flatMap((statement) => statement.Resource)).toEqual([
+      `arn:aws:s3:::${bucket}/.well-known/openid-configuration`,
+      `arn:aws:s3:::${bucket}/openid/v1/jwks`
+    ]);
+  });
+
   // moto 5.2 does not implement AddClientIDToOpenIDConnectProvider, so adding a client ID is
   // pinned by the provider plan's unit test; here the provider already has the input's client ID.
   it('replaces a stale thumbprint on an existing provider and leaves its other client IDs', async () => {
@@ -314,8 +355,20 @@ describe('placement and repair', () => {
         ThumbprintList: ['0'.repeat(40)]
       })
     );
-    const { result, counter } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    const { result, counter, log } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
     expect(result.outputs['provider-arn']).toBe(created.OpenIDConnectProviderArn);
+    // Left alone, but said: an audience meant to be revoked would otherwise stay accepted unseen.
+    expect(log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([
+      '::warning::The IAM OIDC provider also accepts client ID(s) other-app, which client-ids does not list: left alone, since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.'
+    ]);
+    const listed = await publish({
+      bucket,
+      'issuer-url': issuer,
+      'manage-bucket': 'true',
+      'client-ids': 'sts.amazonaws.com,other-app'
+    });
+    expect(listed.log.lines.some((line) => line.startsWith('::warning::'))).toBe(false);
+    expect(listed.result.outputs.changed).toBe('false');
     expect([...counter.writes.keys()].filter((name) => name.includes('OpenIDConnect'))).toEqual([
       'UpdateOpenIDConnectProviderThumbprint'
     ]);

@@ -38,8 +38,16 @@ function jwksPathUnderIssuer(jwksUri: string, issuerUrl: string): string | undef
   if (!jwksUri.startsWith(`${issuerUrl}/`)) return undefined;
   const rest = jwksUri.slice(issuerUrl.length + 1);
   if (rest === '' || /[?#]/.test(rest) || rest.endsWith('/')) return undefined;
-  const segments = rest.split('/').map((segment) => decodeURIComponent(segment));
-  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+  let segments: string[];
+  try {
+    segments = rest.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
+  // Plain segments only: a decoded * or ? would be a wildcard in the bucket policy's Resource,
+  // and a decoded line break would start a line of its own in the log.
+  if (segments.some((segment) => !/^[A-Za-z0-9._~-]+$/.test(segment) || segment === '.' || segment === '..'))
+    return undefined;
   const path = segments.join('/');
   return path === DISCOVERY_PATH ? undefined : path;
 }

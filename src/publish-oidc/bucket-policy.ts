@@ -1,9 +1,26 @@
+import { createHash } from 'node:crypto';
+import { DISCOVERY_PATH } from '../oidc/document-locations.js';
+
 /**
- * The one bucket-policy statement this action owns: anonymous s3:GetObject on exactly the two
- * documents. Other statements in the bucket's policy belong to the user and are kept as they are;
- * nothing else is ever granted, so every other object stays private.
+ * The bucket-policy statement this action owns for one issuer: anonymous s3:GetObject on exactly
+ * its two documents. Other statements in the bucket's policy belong to the user, or to the
+ * issuers of other clusters sharing the bucket under their own key prefixes, and are kept as they
+ * are; nothing else is ever granted, so every other object stays private.
  */
 export const STATEMENT_SID = 'TalosIrsaPublicOidcDocuments';
+
+/**
+ * One Sid per issuer: an issuer at the bucket's root keeps the plain Sid, one under a key prefix
+ * adds a digest of it (Sids are alphanumeric), so clusters sharing a bucket never replace each other's.
+ */
+export function statementSid(keyPrefix: string): string {
+  if (keyPrefix === '') return STATEMENT_SID;
+  return STATEMENT_SID + createHash('sha256').update(keyPrefix).digest('hex').slice(0, 12);
+}
+
+// IAM reads * and ? in a Resource as wildcards and ${...} as a policy variable: a key holding any of
+// them would grant more than one object.
+const POLICY_SPECIAL = /[*?]|\$\{/;
 
 export interface PolicyStatement {
   Sid: string;
@@ -19,9 +36,17 @@ export function arnPartition(region: string): string {
   return 'aws';
 }
 
-export function publicReadStatement(partition: string, bucket: string, keys: string[]): PolicyStatement {
+export function publicReadStatement(
+  partition: string,
+  bucket: string,
+  keys: string[],
+  keyPrefix = ''
+): PolicyStatement {
+  const special = keys.find((key) => POLICY_SPECIAL.test(key));
+  if (special !== undefined)
+    throw new Error(`refusing to grant public read on '${special}': IAM would read it as a pattern.`);
   return {
-    Sid: STATEMENT_SID,
+    Sid: statementSid(keyPrefix),
     Effect: 'Allow',
     Principal: '*',
     Action: 's3:GetObject',
@@ -79,10 +104,29 @@ export function planBucketPolicy(currentPolicy: string | undefined, wanted: Poli
     : current.Statement
       ? [current.Statement]
       : [];
-  const others = statements.filter((statement) => !(isRecord(statement) && statement.Sid === STATEMENT_SID));
-  const ours = statements.filter((statement) => isRecord(statement) && statement.Sid === STATEMENT_SID);
-  const upToDate = ours.length === 1 && sameStatement(ours[0], wanted);
+  const isOurs = (statement: unknown): boolean => isRecord(statement) && ownedBy(statement, wanted);
+  const others = statements.filter((statement) => !isOurs(statement));
+  const ours = statements.filter(isOurs);
+  // A statement of the user's (Terraform's, say) that grants exactly the same is as good as ours.
+  const upToDate =
+    (ours.length === 1 &&
+      isRecord(ours[0]) &&
+      ours[0].Sid === wanted.Sid &&
+      sameStatement(ours[0], wanted)) ||
+    (ours.length === 0 && others.some((statement) => sameStatement(statement, wanted)));
   if (upToDate) return { policy: undefined, keptStatements: others.length };
-  const policy = { Version: '2012-10-17', Statement: [...others, wanted] };
+  // The user's Version and Id stay: the Version decides how their statements' ${...} variables read.
+  const policy = { ...current, Version: current.Version ?? '2012-10-17', Statement: [...others, wanted] };
   return { policy: JSON.stringify(policy), keptStatements: others.length };
+}
+
+/**
+ * The statement with this issuer's Sid; or, for an issuer under a key prefix, one with the plain Sid
+ * that grants this issuer's discovery document, as versions before per-issuer Sids wrote it.
+ */
+function ownedBy(statement: Record<string, unknown>, wanted: PolicyStatement): boolean {
+  if (statement.Sid === wanted.Sid) return true;
+  if (statement.Sid !== STATEMENT_SID) return false;
+  const discovery = wanted.Resource.find((resource) => resource.endsWith(`/${DISCOVERY_PATH}`));
+  return discovery !== undefined && asSortedList(statement.Resource).includes(discovery);
 }

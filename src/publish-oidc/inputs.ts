@@ -39,12 +39,59 @@ function clientIds(read: InputReader): string[] {
     );
   const tooLong = ids.find((id) => id.length > 255);
   if (tooLong) throw new UserError(`'${tooLong.slice(0, 40)}…' is longer than 255 characters.`, 'client-ids');
+  // A token's aud is matched whole: 'sts.amazonaws.com my-app' would be one audience nobody sends.
+  const spaced = ids.find((id) => /[\s\p{Cc}]/u.test(id));
+  if (spaced !== undefined)
+    throw new UserError(
+      `'${spaced.replace(/\p{Cc}/gu, '?')}' holds a space or control character: give one client ID per line or separate them with commas.`,
+      'client-ids'
+    );
   return ids;
+}
+
+// S3's own hosts, virtual-hosted (BUCKET.s3.REGION.amazonaws.com, BUCKET.s3-REGION..., BUCKET.s3.dualstack.REGION...,
+// BUCKET.s3.amazonaws.com) and path-style (s3.REGION.amazonaws.com/BUCKET): they name the bucket that answers.
+const S3_HOST = /^(?:(.+)\.)?s3(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
+// What a key prefix segment may hold, so that the object keys it makes stay plain in a bucket policy.
+const KEY_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+
+/** An issuer on S3's own host must name this bucket (and region): another bucket's would serve nothing published here. */
+function checkIssuerAgainstBucket(issuer: string, bucket: string, region: string): void {
+  const url = new URL(issuer);
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  for (const raw of segments) {
+    let segment = raw;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      // Left encoded: the check below refuses the '%'.
+    }
+    if (!KEY_SEGMENT.test(segment) || segment === '.' || segment === '..')
+      throw new UserError(
+        `'${issuer}' has the path segment '${raw}', which cannot be an S3 key prefix: use letters, digits and . _ ~ -.`,
+        'issuer-url'
+      );
+  }
+  const s3 = S3_HOST.exec(url.hostname);
+  if (!s3) return;
+  const [, hostBucket, hostRegion] = s3;
+  const named = hostBucket ?? segments[0];
+  if (named !== bucket)
+    throw new UserError(
+      `'${issuer}' is served by the S3 bucket '${named ?? '(none)'}', not by '${bucket}' where the documents are published.`,
+      'issuer-url'
+    );
+  if (hostRegion !== undefined && hostRegion !== 'amazonaws' && hostRegion !== region)
+    throw new UserError(`'${issuer}' names the region ${hostRegion}, not ${region}.`, 'issuer-url');
 }
 
 function issuerUrl(read: InputReader, bucket: string, region: string): string {
   const given = optionalInput(read, 'issuer-url');
-  if (given !== undefined) return httpsUrl(given, 'issuer-url');
+  if (given !== undefined) {
+    const issuer = httpsUrl(given, 'issuer-url');
+    checkIssuerAgainstBucket(issuer, bucket, region);
+    return issuer;
+  }
   // A dotted name breaks the *.s3.REGION.amazonaws.com certificate on the virtual-hosted URL.
   if (bucket.includes('.'))
     throw new UserError(

@@ -5,7 +5,7 @@ import {
   parseClusterDiscovery,
   publishedDiscovery
 } from '../oidc/discovery.js';
-import { documentLocations, type DocumentLocations } from '../oidc/document-locations.js';
+import { documentLocations, issuerKeyPrefix, type DocumentLocations } from '../oidc/document-locations.js';
 import { jwksDocument, parseJwks, readPublishedKeys } from '../oidc/jwks.js';
 import { planKeyRetention, type RetentionPlan } from '../oidc/key-retention.js';
 import { documentBytes } from '../oidc/published-content.js';
@@ -139,13 +139,14 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
 function bucketSteps(inputs: PublishInputs, locations: DocumentLocations, state: PublishedState) {
   if (!inputs.manageBucket) return { bucket: undefined, finalPolicy: undefined };
   const partition = arnPartition(inputs.region);
+  const prefix = issuerKeyPrefix(inputs.issuerUrl, inputs.bucket);
   const finalKeys = [locations.jwksKey, locations.discoveryKey];
   const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;
-  const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys));
+  const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys, prefix));
   const finalPolicy = state.movedFrom
     ? planBucketPolicy(
         bucket.policy ?? state.bucket.policy,
-        publicReadStatement(partition, inputs.bucket, finalKeys)
+        publicReadStatement(partition, inputs.bucket, finalKeys, prefix)
       ).policy
     : undefined;
   return { bucket, finalPolicy };
@@ -170,6 +171,12 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
     readPublishedState(inputs, deps, locations),
     providerStep(inputs, deps)
   );
+  const extra = provider.plan?.extraClientIds ?? [];
+  if (extra.length > 0)
+    log.warning(
+      `The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
+        'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.'
+    );
   const previous = readPublishedKeys(parseJson(state.liveJwks));
   if (previous.dropped.length > 0)
     log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);

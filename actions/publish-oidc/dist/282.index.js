@@ -444,12 +444,27 @@ function decodeRetiredSince(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/bucket-policy.ts
+
+
 /**
- * The one bucket-policy statement this action owns: anonymous s3:GetObject on exactly the two
- * documents. Other statements in the bucket's policy belong to the user and are kept as they are;
- * nothing else is ever granted, so every other object stays private.
+ * The bucket-policy statement this action owns for one issuer: anonymous s3:GetObject on exactly
+ * its two documents. Other statements in the bucket's policy belong to the user, or to the
+ * issuers of other clusters sharing the bucket under their own key prefixes, and are kept as they
+ * are; nothing else is ever granted, so every other object stays private.
  */
 const STATEMENT_SID = 'TalosIrsaPublicOidcDocuments';
+/**
+ * One Sid per issuer: an issuer at the bucket's root keeps the plain Sid, one under a key prefix
+ * adds a digest of it (Sids are alphanumeric), so clusters sharing a bucket never replace each other's.
+ */
+function statementSid(keyPrefix) {
+    if (keyPrefix === '')
+        return STATEMENT_SID;
+    return STATEMENT_SID + (0,external_node_crypto_.createHash)('sha256').update(keyPrefix).digest('hex').slice(0, 12);
+}
+// IAM reads * and ? in a Resource as wildcards and ${...} as a policy variable: a key holding any of
+// them would grant more than one object.
+const POLICY_SPECIAL = /[*?]|\$\{/;
 function arnPartition(region) {
     if (region.startsWith('cn-'))
         return 'aws-cn';
@@ -457,9 +472,12 @@ function arnPartition(region) {
         return 'aws-us-gov';
     return 'aws';
 }
-function publicReadStatement(partition, bucket, keys) {
+function publicReadStatement(partition, bucket, keys, keyPrefix = '') {
+    const special = keys.find((key) => POLICY_SPECIAL.test(key));
+    if (special !== undefined)
+        throw new Error(`refusing to grant public read on '${special}': IAM would read it as a pattern.`);
     return {
-        Sid: STATEMENT_SID,
+        Sid: statementSid(keyPrefix),
         Effect: 'Allow',
         Principal: '*',
         Action: 's3:GetObject',
@@ -508,13 +526,32 @@ function planBucketPolicy(currentPolicy, wanted) {
         : current.Statement
             ? [current.Statement]
             : [];
-    const others = statements.filter((statement) => !(bucket_policy_isRecord(statement) && statement.Sid === STATEMENT_SID));
-    const ours = statements.filter((statement) => bucket_policy_isRecord(statement) && statement.Sid === STATEMENT_SID);
-    const upToDate = ours.length === 1 && sameStatement(ours[0], wanted);
+    const isOurs = (statement) => bucket_policy_isRecord(statement) && ownedBy(statement, wanted);
+    const others = statements.filter((statement) => !isOurs(statement));
+    const ours = statements.filter(isOurs);
+    // A statement of the user's (Terraform's, say) that grants exactly the same is as good as ours.
+    const upToDate = (ours.length === 1 &&
+        bucket_policy_isRecord(ours[0]) &&
+        ours[0].Sid === wanted.Sid &&
+        sameStatement(ours[0], wanted)) ||
+        (ours.length === 0 && others.some((statement) => sameStatement(statement, wanted)));
     if (upToDate)
         return { policy: undefined, keptStatements: others.length };
-    const policy = { Version: '2012-10-17', Statement: [...others, wanted] };
+    // The user's Version and Id stay: the Version decides how their statements' ${...} variables read.
+    const policy = { ...current, Version: current.Version ?? '2012-10-17', Statement: [...others, wanted] };
     return { policy: JSON.stringify(policy), keptStatements: others.length };
+}
+/**
+ * The statement with this issuer's Sid; or, for an issuer under a key prefix, one with the plain Sid
+ * that grants this issuer's discovery document, as versions before per-issuer Sids wrote it.
+ */
+function ownedBy(statement, wanted) {
+    if (statement.Sid === wanted.Sid)
+        return true;
+    if (statement.Sid !== STATEMENT_SID)
+        return false;
+    const discovery = wanted.Resource.find((resource) => resource.endsWith(`/${document_locations/* DISCOVERY_PATH */.py}`));
+    return discovery !== undefined && asSortedList(statement.Resource).includes(discovery);
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/bucket-plan.ts
@@ -733,11 +770,12 @@ function bucketSteps(inputs, locations, state) {
     if (!inputs.manageBucket)
         return { bucket: undefined, finalPolicy: undefined };
     const partition = arnPartition(inputs.region);
+    const prefix = (0,document_locations/* issuerKeyPrefix */.l8)(inputs.issuerUrl, inputs.bucket);
     const finalKeys = [locations.jwksKey, locations.discoveryKey];
     const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;
-    const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys));
+    const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys, prefix));
     const finalPolicy = state.movedFrom
-        ? planBucketPolicy(bucket.policy ?? state.bucket.policy, publicReadStatement(partition, inputs.bucket, finalKeys)).policy
+        ? planBucketPolicy(bucket.policy ?? state.bucket.policy, publicReadStatement(partition, inputs.bucket, finalKeys, prefix)).policy
         : undefined;
     return { bucket, finalPolicy };
 }
@@ -752,6 +790,10 @@ async function planPublish(inputs, deps) {
     // Reads only, and independent: the bucket's and the provider's state are read at the same time;
     // a failure is reported for the bucket first, as if they had run one after the other.
     const [state, provider] = await inOrder(readPublishedState(inputs, deps, locations), providerStep(inputs, deps));
+    const extra = provider.plan?.extraClientIds ?? [];
+    if (extra.length > 0)
+        log.warning(`The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
+            'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.');
     const previous = readPublishedKeys(parseJson(state.liveJwks));
     if (previous.dropped.length > 0)
         log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);

@@ -846,9 +846,11 @@ function afterPendingConnects() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CM: () => (/* binding */ documentLocations),
+/* harmony export */   l8: () => (/* binding */ issuerKeyPrefix),
+/* harmony export */   py: () => (/* binding */ DISCOVERY_PATH),
 /* harmony export */   ur: () => (/* binding */ defaultIssuerUrl)
 /* harmony export */ });
-/* unused harmony exports DISCOVERY_PATH, DEFAULT_JWKS_PATH, issuerKeyPrefix */
+/* unused harmony export DEFAULT_JWKS_PATH */
 const DISCOVERY_PATH = '.well-known/openid-configuration';
 const DEFAULT_JWKS_PATH = 'openid/v1/jwks';
 function defaultIssuerUrl(bucket, region) {
@@ -877,8 +879,16 @@ function jwksPathUnderIssuer(jwksUri, issuerUrl) {
     const rest = jwksUri.slice(issuerUrl.length + 1);
     if (rest === '' || /[?#]/.test(rest) || rest.endsWith('/'))
         return undefined;
-    const segments = rest.split('/').map((segment) => decodeURIComponent(segment));
-    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
+    let segments;
+    try {
+        segments = rest.split('/').map((segment) => decodeURIComponent(segment));
+    }
+    catch {
+        return undefined;
+    }
+    // Plain segments only: a decoded * or ? would be a wildcard in the bucket policy's Resource,
+    // and a decoded line break would start a line of its own in the log.
+    if (segments.some((segment) => !/^[A-Za-z0-9._~-]+$/.test(segment) || segment === '.' || segment === '..'))
         return undefined;
     const path = segments.join('/');
     return path === DISCOVERY_PATH ? undefined : path;
@@ -970,12 +980,49 @@ function clientIds(read) {
     const tooLong = ids.find((id) => id.length > 255);
     if (tooLong)
         throw new errors/* UserError */.yo(`'${tooLong.slice(0, 40)}…' is longer than 255 characters.`, 'client-ids');
+    // A token's aud is matched whole: 'sts.amazonaws.com my-app' would be one audience nobody sends.
+    const spaced = ids.find((id) => /[\s\p{Cc}]/u.test(id));
+    if (spaced !== undefined)
+        throw new errors/* UserError */.yo(`'${spaced.replace(/\p{Cc}/gu, '?')}' holds a space or control character: give one client ID per line or separate them with commas.`, 'client-ids');
     return ids;
+}
+// S3's own hosts, virtual-hosted (BUCKET.s3.REGION.amazonaws.com, BUCKET.s3-REGION..., BUCKET.s3.dualstack.REGION...,
+// BUCKET.s3.amazonaws.com) and path-style (s3.REGION.amazonaws.com/BUCKET): they name the bucket that answers.
+const S3_HOST = /^(?:(.+)\.)?s3(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
+// What a key prefix segment may hold, so that the object keys it makes stay plain in a bucket policy.
+const KEY_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/** An issuer on S3's own host must name this bucket (and region): another bucket's would serve nothing published here. */
+function checkIssuerAgainstBucket(issuer, bucket, region) {
+    const url = new URL(issuer);
+    const segments = url.pathname.split('/').filter((segment) => segment !== '');
+    for (const raw of segments) {
+        let segment = raw;
+        try {
+            segment = decodeURIComponent(raw);
+        }
+        catch {
+            // Left encoded: the check below refuses the '%'.
+        }
+        if (!KEY_SEGMENT.test(segment) || segment === '.' || segment === '..')
+            throw new errors/* UserError */.yo(`'${issuer}' has the path segment '${raw}', which cannot be an S3 key prefix: use letters, digits and . _ ~ -.`, 'issuer-url');
+    }
+    const s3 = S3_HOST.exec(url.hostname);
+    if (!s3)
+        return;
+    const [, hostBucket, hostRegion] = s3;
+    const named = hostBucket ?? segments[0];
+    if (named !== bucket)
+        throw new errors/* UserError */.yo(`'${issuer}' is served by the S3 bucket '${named ?? '(none)'}', not by '${bucket}' where the documents are published.`, 'issuer-url');
+    if (hostRegion !== undefined && hostRegion !== 'amazonaws' && hostRegion !== region)
+        throw new errors/* UserError */.yo(`'${issuer}' names the region ${hostRegion}, not ${region}.`, 'issuer-url');
 }
 function issuerUrl(read, bucket, region) {
     const given = (0,inputs/* optionalInput */.$m)(read, 'issuer-url');
-    if (given !== undefined)
-        return (0,inputs/* httpsUrl */.N3)(given, 'issuer-url');
+    if (given !== undefined) {
+        const issuer = (0,inputs/* httpsUrl */.N3)(given, 'issuer-url');
+        checkIssuerAgainstBucket(issuer, bucket, region);
+        return issuer;
+    }
     // A dotted name breaks the *.s3.REGION.amazonaws.com certificate on the virtual-hosted URL.
     if (bucket.includes('.'))
         throw new errors/* UserError */.yo(`'${bucket}' holds dots, so the default issuer https://${bucket}.s3.${region}.amazonaws.com would not ` +
