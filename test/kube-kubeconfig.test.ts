@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { kubeRequest, loadKubeClient } from '../src/kube/client.js';
 import { parseKubeconfig } from '../src/kube/kubeconfig.js';
@@ -139,4 +139,151 @@ describe('secrets that reach the client from outside the kubeconfig text', () =>
       expect((await kubeRequest(client, 'GET', '/api/v1/namespaces/default')).status).toBe(200);
     expect(masked.filter((secret) => secret === double.token)).toHaveLength(1);
   });
+});
+
+describe('relative paths in a kubeconfig', () => {
+  let double: KubeDouble;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-kc-rel-'));
+    double = await startKubeDouble({
+      ca: createTestCa(join(dir, 'pki')),
+      issuer: 'https://issuer.example/kc-rel'
+    });
+  });
+  afterAll(async () => {
+    await double.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A directory holding ca.pem, certs/client.crt, certs/client.key and token, each naming `tag`. */
+  function filesIn(name: string, tag: string): string {
+    const at = join(dir, name);
+    mkdirSync(join(at, 'certs'), { recursive: true });
+    writeFileSync(join(at, 'ca.pem'), `CA ${tag}`);
+    writeFileSync(join(at, 'certs', 'client.crt'), `CERT ${tag}`);
+    writeFileSync(join(at, 'certs', 'client.key'), `KEY ${tag}`);
+    writeFileSync(join(at, 'token'), `token-${tag}\n`);
+    return at;
+  }
+
+  const relative = (): unknown =>
+    base(
+      { 'client-certificate': 'certs/client.crt', 'client-key': './certs/client.key', tokenFile: 'token' },
+      { 'certificate-authority': 'ca.pem' }
+    );
+
+  it("reads them from the kubeconfig file's directory, as kubectl --kubeconfig does", async () => {
+    const kubeDir = filesIn('from-file', 'beside-the-file');
+    // The workspace holds the same names: the reader must not take them from there, nor from the cwd.
+    const workspaceDir = filesIn('workspace-a', 'in-the-workspace');
+    const path = join(kubeDir, 'kubeconfig');
+    writeFileSync(path, stringifyYaml(relative()));
+    const client = await loadKubeClient({ input: 'kubeconfig-path', value: path }, () => undefined, {
+      GITHUB_WORKSPACE: workspaceDir
+    });
+    expect(client.connection?.ca?.toString()).toBe('CA beside-the-file');
+    expect(client.connection?.cert?.toString()).toBe('CERT beside-the-file');
+    expect(client.connection?.key?.toString()).toBe('KEY beside-the-file');
+    expect(client.connection?.token).toBe('token-beside-the-file');
+  });
+
+  it('reads those of an inline kubeconfig from the workspace', async () => {
+    const workspaceDir = filesIn('workspace-b', 'in-the-workspace');
+    const client = await loadKubeClient(
+      { input: 'kubeconfig', value: stringifyYaml(relative()) },
+      () => undefined,
+      { GITHUB_WORKSPACE: workspaceDir }
+    );
+    expect(client.connection?.ca?.toString()).toBe('CA in-the-workspace');
+    expect(client.connection?.token).toBe('token-in-the-workspace');
+  });
+
+  it("takes a relative kubeconfig-path from the workspace and its paths from the file's directory", async () => {
+    const workspaceDir = filesIn('workspace-c', 'in-the-workspace');
+    const kubeDir = filesIn(join('workspace-c', 'cluster'), 'beside-the-file');
+    writeFileSync(join(kubeDir, 'kubeconfig'), stringifyYaml(relative()));
+    const client = await loadKubeClient(
+      { input: 'kubeconfig-path', value: 'cluster/kubeconfig' },
+      () => undefined,
+      { GITHUB_WORKSPACE: workspaceDir }
+    );
+    expect(client.connection?.ca?.toString()).toBe('CA beside-the-file');
+  });
+
+  it('names the file it looked for when a relative one is missing', async () => {
+    const kubeDir = join(dir, 'missing');
+    mkdirSync(kubeDir);
+    const path = join(kubeDir, 'kubeconfig');
+    writeFileSync(path, stringifyYaml(base({}, { 'certificate-authority': 'ca.pem' })));
+    await expect(
+      loadKubeClient({ input: 'kubeconfig-path', value: path }, () => undefined, {})
+    ).rejects.toThrow(
+      `Input 'kubeconfig-path': its certificate-authority file '${join(kubeDir, 'ca.pem')}' cannot be read.`
+    );
+  });
+
+  /** The double's kubeconfig with the user replaced (and its CA in a file beside it); returns its path. */
+  function doubleKubeconfigFile(name: string, user: Record<string, unknown>, caFile = true): string {
+    const kubeDir = join(dir, name);
+    mkdirSync(kubeDir);
+    writeFileSync(join(kubeDir, 'cluster-ca.pem'), double.caPem);
+    const document = parseYaml(double.kubeconfig()) as {
+      clusters: { cluster: Record<string, unknown> }[];
+      users: { user: unknown }[];
+    };
+    for (const entry of document.clusters) {
+      if (!caFile) continue;
+      delete entry.cluster['certificate-authority-data'];
+      entry.cluster['certificate-authority'] = 'cluster-ca.pem';
+    }
+    for (const entry of document.users) entry.user = user;
+    const path = join(kubeDir, 'kubeconfig');
+    writeFileSync(path, stringifyYaml(document), { mode: 0o600 });
+    return path;
+  }
+
+  it('reaches the cluster with a CA file named relative to the kubeconfig, from another directory', async () => {
+    const path = doubleKubeconfigFile('to-double', { token: double.token });
+    const client = await loadKubeClient({ input: 'kubeconfig-path', value: path }, () => undefined, {
+      GITHUB_WORKSPACE: dir
+    });
+    expect((await kubeRequest(client, 'GET', '/api/v1/namespaces/default')).status).toBe(200);
+  });
+
+  it.each([
+    ['its CA inline', false],
+    ['a CA file beside it', true]
+  ])(
+    "runs an exec plugin named ./bin/plugin relative to the kubeconfig, with %s (client-node's path)",
+    async (_what, caFile) => {
+      const path = doubleKubeconfigFile(
+        `to-double-exec-${String(caFile)}`,
+        {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1',
+            command: './bin/credential-plugin.sh',
+            interactiveMode: 'Never'
+          }
+        },
+        caFile
+      );
+      const credential = JSON.stringify({
+        apiVersion: 'client.authentication.k8s.io/v1',
+        kind: 'ExecCredential',
+        status: { token: double.token }
+      });
+      mkdirSync(join(dirname(path), 'bin'));
+      writeFileSync(
+        join(dirname(path), 'bin', 'credential-plugin.sh'),
+        `#!/bin/sh\ncat <<'EOF'\n${credential}\nEOF\n`,
+        { mode: 0o700 }
+      );
+      const client = await loadKubeClient({ input: 'kubeconfig-path', value: path }, () => undefined, {
+        GITHUB_WORKSPACE: dir
+      });
+      expect(client.connection).toBeUndefined();
+      expect((await kubeRequest(client, 'GET', '/api/v1/namespaces/default')).status).toBe(200);
+    }
+  );
 });

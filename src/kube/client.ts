@@ -1,5 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { RequestOptions } from 'node:https';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
@@ -7,7 +8,7 @@ import { oneOf } from '../io/inputs.js';
 import type { Masker } from '../io/secrets.js';
 import { maskSecret, secretFragments } from '../io/secrets.js';
 import { loadYamlParser } from '../io/yaml.js';
-import { parseKubeconfig, type KubeConnection } from './kubeconfig.js';
+import { parseKubeconfig, resolveKubeconfigPaths, type KubeConnection } from './kubeconfig.js';
 
 /** Which input the kubeconfig came from, so that every error can name it. */
 export interface KubeconfigSource {
@@ -52,9 +53,27 @@ function looksLikeContent(value: string): boolean {
   return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
 
+/**
+ * The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
+ * exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own directory,
+ * as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read its relative
+ * paths from the working directory, which in a step is the workspace; naming the workspace
+ * (GITHUB_WORKSPACE) gives the same answer there, is the directory every other path input of these
+ * actions is relative to (kubeconfig-path itself, provision's working-directory), and does not
+ * depend on where a wrapper or a test happens to start the process.
+ */
+function workspace(env: NodeJS.ProcessEnv): string {
+  return resolve(env.GITHUB_WORKSPACE || process.cwd());
+}
+
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
-export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Promise<KubeClient> {
+export async function loadKubeClient(
+  source: KubeconfigSource,
+  mask: Masker,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<KubeClient> {
   let content = source.value;
+  let baseDir = workspace(env);
   if (source.input === 'kubeconfig-path') {
     if (looksLikeContent(source.value)) {
       // A kubeconfig pasted where its path belongs: masked, and never quoted back.
@@ -64,8 +83,10 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
         source.input
       );
     }
+    const file = resolve(baseDir, source.value);
+    baseDir = dirname(file);
     try {
-      content = await readFile(source.value, 'utf8');
+      content = await readFile(file, 'utf8');
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw new UserError(
@@ -79,7 +100,7 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
   const parse = await loadYamlParser();
   let document: unknown;
   try {
-    document = parse(content);
+    document = resolveKubeconfigPaths(parse(content), baseDir);
   } catch (error) {
     throw new UserError(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
   }
@@ -94,7 +115,9 @@ export async function loadKubeClient(source: KubeconfigSource, mask: Masker): Pr
       const { KubeConfig } = await import('@kubernetes/client-node');
       const config = new KubeConfig();
       try {
-        config.loadFromString(content);
+        // The document with its paths resolved (JSON is YAML): client-node's loadFromString would
+        // read them from the working directory, and reads a token-file while it loads.
+        config.loadFromString(JSON.stringify(document));
       } catch (error) {
         throw new UserError(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
       }

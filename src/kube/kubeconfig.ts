@@ -4,6 +4,7 @@
 // way this reader does not handle (exec plugins, auth providers, basic auth) get no connection, and
 // their requests go through client-node's KubeConfig instead.
 import { readFileSync } from 'node:fs';
+import { isAbsolute, join, sep } from 'node:path';
 import { UserError } from '../io/errors.js';
 
 export interface KubeConnection {
@@ -41,6 +42,53 @@ function entry(
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A path the kubeconfig names, made absolute against `baseDir` unless it is empty or absolute. */
+function resolvedPath(value: unknown, baseDir: string): unknown {
+  return typeof value === 'string' && value !== '' && !isAbsolute(value) ? join(baseDir, value) : value;
+}
+
+/** Each `key` entry of a named list (clusters, users) with `fix` applied to a copy of its body. */
+function mapEntries(
+  list: unknown,
+  key: 'cluster' | 'user',
+  fix: (body: Record<string, unknown>) => void
+): unknown {
+  if (!Array.isArray(list)) return list;
+  return (list as unknown[]).map((item) => {
+    const named = record(item);
+    const body = record(named?.[key]);
+    if (!named || !body) return item;
+    const copy = { ...body };
+    fix(copy);
+    return { ...named, [key]: copy };
+  });
+}
+
+/**
+ * The kubeconfig with the relative file paths in it made absolute against `baseDir`, as client-go
+ * (and so kubectl) does for a kubeconfig it loads from a file (clientcmd's ResolveLocalPaths, against
+ * the directory of the file): a cluster's certificate-authority; a user's client-certificate,
+ * client-key and tokenFile (and client-node's token-file); and an exec plugin's command, but only
+ * when it names a path (holds a separator), since a bare name is looked up on PATH. Without this a
+ * relative path was read from the process's working directory. The document is not changed.
+ */
+export function resolveKubeconfigPaths(document: unknown, baseDir: string): unknown {
+  const config = record(document);
+  if (!config) return document;
+  const clusters = mapEntries(config.clusters, 'cluster', (cluster) => {
+    if ('certificate-authority' in cluster)
+      cluster['certificate-authority'] = resolvedPath(cluster['certificate-authority'], baseDir);
+  });
+  const users = mapEntries(config.users, 'user', (user) => {
+    for (const field of ['client-certificate', 'client-key', 'tokenFile', 'token-file'])
+      if (field in user) user[field] = resolvedPath(user[field], baseDir);
+    const exec = record(user.exec);
+    if (exec && typeof exec.command === 'string' && exec.command.includes(sep))
+      user.exec = { ...exec, command: resolvedPath(exec.command, baseDir) };
+  });
+  return { ...config, clusters, users };
 }
 
 /** Inline base64 data wins over a file path, as kubectl does. */
