@@ -8,7 +8,12 @@ import { oneOf } from '../io/inputs.js';
 import type { Masker } from '../io/secrets.js';
 import { maskSecret, secretFragments } from '../io/secrets.js';
 import { loadYamlParser } from '../io/yaml.js';
-import { parseKubeconfig, resolveKubeconfigPaths, type KubeConnection } from './kubeconfig.js';
+import {
+  parseKubeconfig,
+  resolveKubeconfigPaths,
+  serverUserinfoSecrets,
+  type KubeConnection
+} from './kubeconfig.js';
 
 /** Which input the kubeconfig came from, so that every error can name it. */
 export interface KubeconfigSource {
@@ -23,6 +28,7 @@ export function kubeconfigSource(read: InputReader, required: boolean): Kubeconf
 }
 
 export interface KubeClient {
+  /** Never holds user:password@ (parseKubeconfig refuses a URL with it), so errors may print it. */
   server: string;
   source: KubeconfigSource;
   /** What a plain request needs; undefined when the user's authentication needs client-node. */
@@ -104,6 +110,9 @@ export async function loadKubeClient(
   } catch (error) {
     throw new UserError(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
   }
+  // A server URL's key is not a secret's, so the password in https://user:password@host is not
+  // among what the text's masking found.
+  for (const secret of serverUserinfoSecrets(document)) maskDerived(secret);
   const { server, connection } = parseKubeconfig(document, source.input);
   // Read from files the kubeconfig names, so not masked with its text.
   if (connection?.token) maskDerived(connection.token);

@@ -91,6 +91,49 @@ export function resolveKubeconfigPaths(document: unknown, baseDir: string): unkn
   return { ...config, clusters, users };
 }
 
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+
+/**
+ * The user:password part of a server URL, up to its '@', if it has one. A URL the parser refuses
+ * (a password with a raw '/' in it) is cut at its last '@', so that its password is dropped too.
+ */
+function userinfoOf(server: string): { start: number; userinfo: string } | undefined {
+  const start = SCHEME.exec(server)?.[0].length ?? 0;
+  const rest = server.slice(start);
+  const authorityEnd = rest.search(/[/?#\\]/);
+  let at = (authorityEnd < 0 ? rest : rest.slice(0, authorityEnd)).lastIndexOf('@');
+  if (at < 0 && !URL.canParse(server)) at = rest.lastIndexOf('@');
+  return at < 0 ? undefined : { start, userinfo: rest.slice(0, at) };
+}
+
+/** A server URL as it may be printed: without its user:password@. */
+export function withoutUserinfo(server: string): string {
+  const found = userinfoOf(server);
+  return found
+    ? server.slice(0, found.start) + server.slice(found.start + found.userinfo.length + 1)
+    : server;
+}
+
+/** What to mask of the user:password@ of each cluster's server URL: as written, and decoded. */
+export function serverUserinfoSecrets(document: unknown): string[] {
+  const secrets = new Set<string>();
+  const clusters = record(document)?.clusters;
+  for (const item of Array.isArray(clusters) ? (clusters as unknown[]) : []) {
+    const server = text(record(record(item)?.cluster)?.server);
+    const userinfo = server === undefined ? undefined : userinfoOf(server)?.userinfo;
+    if (userinfo === undefined) continue;
+    for (const secret of [userinfo, userinfo.slice(userinfo.indexOf(':') + 1)]) {
+      secrets.add(secret);
+      try {
+        secrets.add(decodeURIComponent(secret));
+      } catch {
+        // not percent-encoded as a URL's would be: masked as written
+      }
+    }
+  }
+  return [...secrets].filter((secret) => secret !== '');
+}
+
 /** Inline base64 data wins over a file path, as kubectl does. */
 function material(data: unknown, file: unknown, what: string, input: string): Buffer | undefined {
   const inline = text(data);
@@ -116,7 +159,23 @@ export function parseKubeconfig(document: unknown, input: string): ParsedKubecon
   const server = text(cluster?.server);
   if (!cluster || !server) throw new UserError('has no current context with a cluster server.', input);
   if (!/^https?:\/\//.test(server))
-    throw new UserError(`its server '${server}' is not an http(s) URL.`, input);
+    throw new UserError(`its server '${withoutUserinfo(server)}' is not an http(s) URL.`, input);
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new UserError(`its server '${withoutUserinfo(server)}' is not a valid URL.`, input);
+  }
+  // Node would send user:password@ as basic auth (in the clear to an http server), which no
+  // kube-apiserver has accepted since 1.19; dropping it quietly would leave a password in the
+  // kubeconfig that the run seems to use. The run stops, saying what to fix, and never prints it.
+  if (url.username !== '' || url.password !== '')
+    throw new UserError(
+      `its server ${withoutUserinfo(server)} has a user name or password in its URL (user:password@), ` +
+        'which the action does not send: kube-apiserver has not accepted basic auth since Kubernetes 1.19. ' +
+        'Remove it from the URL and authenticate with a client certificate, a token or an exec plugin.',
+      input
+    );
 
   const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
   const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
