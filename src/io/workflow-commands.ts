@@ -51,8 +51,25 @@ export function addMask(secret: string): void {
   issue('add-mask', secret);
 }
 
+/**
+ * Text as one plain line of the log. The runner reads a line break (LF, CR or CRLF) anywhere as the
+ * start of a new line, where `::command::` is a command, and obeys `##[command]` anywhere in a line
+ * (the runner's first command syntax, still parsed). So a line break becomes a space and `##[`
+ * becomes `## [`: text from the cluster, AWS or a tool (a jwks_uri holding "\n::error::…", an
+ * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
+ */
+export function plainLine(message: string): string {
+  return message.replace(/\r\n?|\n/g, ' ').replace(/##\[/g, '## [');
+}
+
+/**
+ * One line of text. A line that starts with `::` is still a command: the action issues some through
+ * here (terraform's stop-commands window and its error annotations, src/terraform/cli.ts), and the
+ * untrusted text it prints at the start of a line (terraform's output) is inside such a window,
+ * where the runner obeys nothing but the window's random token.
+ */
 export function info(message: string): void {
-  stdoutLines.write(`${message}${EOL}`);
+  stdoutLines.write(`${plainLine(message)}${EOL}`);
 }
 
 export async function group<T>(name: string, body: () => Promise<T>): Promise<T> {
