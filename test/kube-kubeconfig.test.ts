@@ -67,6 +67,14 @@ describe('kubeconfig reader', () => {
     expect(() => parseKubeconfig(document, 'kubeconfig')).toThrow(message);
   });
 
+  it('suggests kubeconfig-path when the kubeconfig input holds what looks like a path', () => {
+    expect(() => parseKubeconfig('/home/runner/.kube/config', 'kubeconfig')).toThrow(
+      "Input 'kubeconfig': does not parse as a kubeconfig (not a YAML map). If that is the path of a file, give it as kubeconfig-path."
+    );
+    expect(() => parseKubeconfig('not a kubeconfig at all', 'kubeconfig')).toThrow(/not a YAML map\)\.$/);
+    expect(() => parseKubeconfig('[]', 'kubeconfig-path')).toThrow(/not a YAML map\)\.$/);
+  });
+
   it('names a CA file it cannot read', () => {
     expect(() =>
       parseKubeconfig(base({}, { 'certificate-authority': '/nonexistent/ca.pem' }), 'kubeconfig-path')

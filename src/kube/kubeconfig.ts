@@ -149,7 +149,14 @@ function material(data: unknown, file: unknown, what: string, input: string): Bu
 
 export function parseKubeconfig(document: unknown, input: string): ParsedKubeconfig {
   const config = record(document);
-  if (!config) throw new UserError('does not parse as a kubeconfig (not a YAML map).', input);
+  if (!config) {
+    // A path given where the content belongs parses as a plain string.
+    const hint =
+      input === 'kubeconfig' && typeof document === 'string' && !/\s/.test(document.trim())
+        ? ' If that is the path of a file, give it as kubeconfig-path.'
+        : '';
+    throw new UserError(`does not parse as a kubeconfig (not a YAML map).${hint}`, input);
+  }
   const currentContext = text(config['current-context']);
   if (!currentContext) throw new UserError('has no current-context.', input);
   const context = entry(config.contexts, currentContext, 'context');

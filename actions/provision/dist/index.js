@@ -267,7 +267,7 @@ function oneOf(read, first, second, required) {
 /* harmony export */   sn: () => (/* binding */ issue),
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
-/* unused harmony exports lineWriter, stdoutLines */
+/* unused harmony exports lineWriter, stdoutLines, plainLine */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -317,8 +317,24 @@ function issue(command, message = '') {
 function addMask(secret) {
     issue('add-mask', secret);
 }
+/**
+ * Text as one plain line of the log. The runner reads a line break (LF, CR or CRLF) anywhere as the
+ * start of a new line, where `::command::` is a command, and obeys `##[command]` anywhere in a line
+ * (the runner's first command syntax, still parsed). So a line break becomes a space and `##[`
+ * becomes `## [`: text from the cluster, AWS or a tool (a jwks_uri holding "\n::error::…", an
+ * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
+ */
+function plainLine(message) {
+    return message.replace(/\r\n?|\n/g, ' ').replace(/##\[/g, '## [');
+}
+/**
+ * One line of text. A line that starts with `::` is still a command: the action issues some through
+ * here (terraform's stop-commands window and its error annotations, src/terraform/cli.ts), and the
+ * untrusted text it prints at the start of a line (terraform's output) is inside such a window,
+ * where the runner obeys nothing but the window's random token.
+ */
 function info(message) {
-    stdoutLines.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    stdoutLines.write(`${plainLine(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 async function group(name, body) {
     issue('group', name);

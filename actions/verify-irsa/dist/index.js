@@ -379,7 +379,7 @@ function oneOf(read, first, second, required) {
 /* harmony export */   sn: () => (/* binding */ issue),
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
-/* unused harmony exports lineWriter, stdoutLines */
+/* unused harmony exports lineWriter, stdoutLines, plainLine */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -429,8 +429,24 @@ function issue(command, message = '') {
 function addMask(secret) {
     issue('add-mask', secret);
 }
+/**
+ * Text as one plain line of the log. The runner reads a line break (LF, CR or CRLF) anywhere as the
+ * start of a new line, where `::command::` is a command, and obeys `##[command]` anywhere in a line
+ * (the runner's first command syntax, still parsed). So a line break becomes a space and `##[`
+ * becomes `## [`: text from the cluster, AWS or a tool (a jwks_uri holding "\n::error::…", an
+ * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
+ */
+function plainLine(message) {
+    return message.replace(/\r\n?|\n/g, ' ').replace(/##\[/g, '## [');
+}
+/**
+ * One line of text. A line that starts with `::` is still a command: the action issues some through
+ * here (terraform's stop-commands window and its error annotations, src/terraform/cli.ts), and the
+ * untrusted text it prints at the start of a line (terraform's output) is inside such a window,
+ * where the runner obeys nothing but the window's random token.
+ */
 function info(message) {
-    stdoutLines.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    stdoutLines.write(`${plainLine(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -489,6 +505,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/inputs.ts
@@ -589,6 +607,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // their requests go through client-node's KubeConfig instead.
 
 
+
 function record(value) {
     return value && typeof value === 'object' && !Array.isArray(value)
         ? value
@@ -602,6 +621,92 @@ function entry(list, name, key) {
 }
 function kubeconfig_text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** A path the kubeconfig names, made absolute against `baseDir` unless it is empty or absolute. */
+function resolvedPath(value, baseDir) {
+    return typeof value === 'string' && value !== '' && !(0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.join)(baseDir, value) : value;
+}
+/** Each `key` entry of a named list (clusters, users) with `fix` applied to a copy of its body. */
+function mapEntries(list, key, fix) {
+    if (!Array.isArray(list))
+        return list;
+    return list.map((item) => {
+        const named = record(item);
+        const body = record(named?.[key]);
+        if (!named || !body)
+            return item;
+        const copy = { ...body };
+        fix(copy);
+        return { ...named, [key]: copy };
+    });
+}
+/**
+ * The kubeconfig with the relative file paths in it made absolute against `baseDir`, as client-go
+ * (and so kubectl) does for a kubeconfig it loads from a file (clientcmd's ResolveLocalPaths, against
+ * the directory of the file): a cluster's certificate-authority; a user's client-certificate,
+ * client-key and tokenFile (and client-node's token-file); and an exec plugin's command, but only
+ * when it names a path (holds a separator), since a bare name is looked up on PATH. Without this a
+ * relative path was read from the process's working directory. The document is not changed.
+ */
+function resolveKubeconfigPaths(document, baseDir) {
+    const config = record(document);
+    if (!config)
+        return document;
+    const clusters = mapEntries(config.clusters, 'cluster', (cluster) => {
+        if ('certificate-authority' in cluster)
+            cluster['certificate-authority'] = resolvedPath(cluster['certificate-authority'], baseDir);
+    });
+    const users = mapEntries(config.users, 'user', (user) => {
+        for (const field of ['client-certificate', 'client-key', 'tokenFile', 'token-file'])
+            if (field in user)
+                user[field] = resolvedPath(user[field], baseDir);
+        const exec = record(user.exec);
+        if (exec && typeof exec.command === 'string' && exec.command.includes(external_node_path_.sep))
+            user.exec = { ...exec, command: resolvedPath(exec.command, baseDir) };
+    });
+    return { ...config, clusters, users };
+}
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+/**
+ * The user:password part of a server URL, up to its '@', if it has one. A URL the parser refuses
+ * (a password with a raw '/' in it) is cut at its last '@', so that its password is dropped too.
+ */
+function userinfoOf(server) {
+    const start = SCHEME.exec(server)?.[0].length ?? 0;
+    const rest = server.slice(start);
+    const authorityEnd = rest.search(/[/?#\\]/);
+    let at = (authorityEnd < 0 ? rest : rest.slice(0, authorityEnd)).lastIndexOf('@');
+    if (at < 0 && !URL.canParse(server))
+        at = rest.lastIndexOf('@');
+    return at < 0 ? undefined : { start, userinfo: rest.slice(0, at) };
+}
+/** A server URL as it may be printed: without its user:password@. */
+function withoutUserinfo(server) {
+    const found = userinfoOf(server);
+    return found
+        ? server.slice(0, found.start) + server.slice(found.start + found.userinfo.length + 1)
+        : server;
+}
+/** What to mask of the user:password@ of each cluster's server URL: as written, and decoded. */
+function serverUserinfoSecrets(document) {
+    const secrets = new Set();
+    const clusters = record(document)?.clusters;
+    for (const item of Array.isArray(clusters) ? clusters : []) {
+        const server = kubeconfig_text(record(record(item)?.cluster)?.server);
+        const userinfo = server === undefined ? undefined : userinfoOf(server)?.userinfo;
+        if (userinfo === undefined)
+            continue;
+        for (const secret of [userinfo, userinfo.slice(userinfo.indexOf(':') + 1)]) {
+            secrets.add(secret);
+            try {
+                secrets.add(decodeURIComponent(secret));
+            }
+            catch {
+                // not percent-encoded as a URL's would be: masked as written
+            }
+        }
+    }
+    return [...secrets].filter((secret) => secret !== '');
 }
 /** Inline base64 data wins over a file path, as kubectl does. */
 function material(data, file, what, input) {
@@ -620,8 +725,13 @@ function material(data, file, what, input) {
 }
 function parseKubeconfig(document, input) {
     const config = record(document);
-    if (!config)
-        throw new errors/* UserError */.yo('does not parse as a kubeconfig (not a YAML map).', input);
+    if (!config) {
+        // A path given where the content belongs parses as a plain string.
+        const hint = input === 'kubeconfig' && typeof document === 'string' && !/\s/.test(document.trim())
+            ? ' If that is the path of a file, give it as kubeconfig-path.'
+            : '';
+        throw new errors/* UserError */.yo(`does not parse as a kubeconfig (not a YAML map).${hint}`, input);
+    }
     const currentContext = kubeconfig_text(config['current-context']);
     if (!currentContext)
         throw new errors/* UserError */.yo('has no current-context.', input);
@@ -633,7 +743,21 @@ function parseKubeconfig(document, input) {
     if (!cluster || !server)
         throw new errors/* UserError */.yo('has no current context with a cluster server.', input);
     if (!/^https?:\/\//.test(server))
-        throw new errors/* UserError */.yo(`its server '${server}' is not an http(s) URL.`, input);
+        throw new errors/* UserError */.yo(`its server '${withoutUserinfo(server)}' is not an http(s) URL.`, input);
+    let url;
+    try {
+        url = new URL(server);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`its server '${withoutUserinfo(server)}' is not a valid URL.`, input);
+    }
+    // Node would send user:password@ as basic auth (in the clear to an http server), which no
+    // kube-apiserver has accepted since 1.19; dropping it quietly would leave a password in the
+    // kubeconfig that the run seems to use. The run stops, saying what to fix, and never prints it.
+    if (url.username !== '' || url.password !== '')
+        throw new errors/* UserError */.yo(`its server ${withoutUserinfo(server)} has a user name or password in its URL (user:password@), ` +
+            'which the action does not send: kube-apiserver has not accepted basic auth since Kubernetes 1.19. ' +
+            'Remove it from the URL and authenticate with a client certificate, a token or an exec plugin.', input);
     const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
     const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
     if (needsClientNode)
@@ -666,6 +790,7 @@ function parseKubeconfig(document, input) {
 
 
 
+
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -687,17 +812,32 @@ function maskingOnce(mask) {
 function looksLikeContent(value) {
     return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
+/**
+ * The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
+ * exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own directory,
+ * as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read its relative
+ * paths from the working directory, which in a step is the workspace; naming the workspace
+ * (GITHUB_WORKSPACE) gives the same answer there, is the directory every other path input of these
+ * actions is relative to (kubeconfig-path itself, provision's working-directory), and does not
+ * depend on where a wrapper or a test happens to start the process.
+ */
+function workspace(env) {
+    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
-async function loadKubeClient(source, mask) {
+async function loadKubeClient(source, mask, env = process.env) {
     let content = source.value;
+    let baseDir = workspace(env);
     if (source.input === 'kubeconfig-path') {
         if (looksLikeContent(source.value)) {
             // A kubeconfig pasted where its path belongs: masked, and never quoted back.
             maskSecret(source.value, mask);
             throw new errors/* UserError */.yo("holds a kubeconfig's content, not a path to one; pass the content as kubeconfig instead.", source.input);
         }
+        const file = (0,external_node_path_.resolve)(baseDir, source.value);
+        baseDir = (0,external_node_path_.dirname)(file);
         try {
-            content = await (0,promises_.readFile)(source.value, 'utf8');
+            content = await (0,promises_.readFile)(file, 'utf8');
         }
         catch (error) {
             const code = error.code;
@@ -709,11 +849,15 @@ async function loadKubeClient(source, mask) {
     const parse = await loadYamlParser();
     let document;
     try {
-        document = parse(content);
+        document = resolveKubeconfigPaths(parse(content), baseDir);
     }
     catch (error) {
         throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
     }
+    // A server URL's key is not a secret's, so the password in https://user:password@host is not
+    // among what the text's masking found.
+    for (const secret of serverUserinfoSecrets(document))
+        maskDerived(secret);
     const { server, connection } = parseKubeconfig(document, source.input);
     // Read from files the kubeconfig names, so not masked with its text.
     if (connection?.token)
@@ -726,7 +870,9 @@ async function loadKubeClient(source, mask) {
         const { KubeConfig } = await __nccwpck_require__.e(/* import() */ 172).then(__nccwpck_require__.bind(__nccwpck_require__, 2172));
         const config = new KubeConfig();
         try {
-            config.loadFromString(content);
+            // The document with its paths resolved (JSON is YAML): client-node's loadFromString would
+            // read them from the working directory, and reads a token-file while it loads.
+            config.loadFromString(JSON.stringify(document));
         }
         catch (error) {
             throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
