@@ -19,6 +19,7 @@ import {
 } from './fixtures/terraform/harness.js';
 import {
   blocks,
+  blockText,
   body,
   dataSource,
   isObject,
@@ -32,6 +33,15 @@ import {
   type JsonObject,
   type ModuleDoc
 } from './fixtures/terraform/hcl.js';
+
+/**
+ * EC2's rule for the tag keys of an instance whose tags are exposed in instance metadata: letters,
+ * digits and + - = . , _ : @ only (so no space and no '/'), and not ".", ".." or "_index". Any other
+ * key fails the launch.
+ */
+function imdsTagKeyAccepted(key: string): boolean {
+  return /^[A-Za-z0-9+\-=.,_:@]+$/.test(key) && !['.', '..', '_index'].includes(key);
+}
 
 const AWS_ONLY_MODULES = ['irsa-discovery', 'network', 'security-groups', 'api-lb', 'nodes'];
 const ALL_MODULE_DIRS = [
@@ -103,14 +113,20 @@ async function rootWithStubbedTalos(endpoint: string): Promise<Workspace> {
   for (const m of AWS_ONLY_MODULES)
     cpSync(join(MODULES_DIR, m), join(copy, 'modules', m), { recursive: true });
 
-  // versions.tf/providers.tf/backend.tf are replaced: aws only, aimed at moto, local state.
+  // versions.tf/providers.tf/backend.tf are replaced: aws only, aimed at moto, local state. The
+  // real provider's default_tags block comes along, so the plan shows the tags every resource gets.
   writeFileSync(
     join(copy, 'versions.tf'),
     'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n'
   );
+  const defaultTags = blockText(
+    readFileSync(join(TERRAFORM_DIR, 'providers.tf'), 'utf8'),
+    /^[ \t]*default_tags \{/m,
+    'default_tags'
+  );
   writeFileSync(
     join(copy, 'providers.tf'),
-    motoProviderBlock(endpoint, 'us-east-1', ['s3', 'iam', 'sts', 'ec2', 'elbv2'])
+    motoProviderBlock(endpoint, 'us-east-1', ['s3', 'iam', 'sts', 'ec2', 'elbv2'], defaultTags)
   );
   writeFileSync(join(copy, 'backend_override.tf'), 'terraform {\n  backend "local" {}\n}\n');
 
@@ -186,6 +202,30 @@ describe('root module wiring, planned against moto with the Talos module stubbed
       const after = obj(rc.change.after, rc.address);
       expect(blocks(after['metadata_options']).map((m) => m['http_tokens'])).toEqual(['required']);
       expect(blocks(after['root_block_device']).map((d) => d['encrypted'])).toEqual([true]);
+    }
+  });
+
+  test('every instance launches: no tag key EC2 refuses while tags are exposed in instance metadata', () => {
+    const instances = plan.resource_changes.filter((rc) => rc.type === 'aws_instance');
+    expect(instances).toHaveLength(5);
+    const refused: string[] = [];
+    for (const rc of instances) {
+      const after = obj(rc.change.after, rc.address);
+      const tags = obj(after['tags_all'], `${rc.address} tags_all`);
+      const imds = blocks(after['metadata_options']).map((m) => m['instance_metadata_tags']);
+      if (imds.includes('enabled')) {
+        refused.push(
+          ...Object.keys(tags)
+            .filter((k) => !imdsTagKeyAccepted(k))
+            .map((k) => `${rc.address}: ${k}`)
+        );
+      }
+    }
+    expect(refused).toEqual([]);
+    // The provider's default_tags do reach every instance (so the check above saw them).
+    for (const rc of instances) {
+      const tags = obj(obj(rc.change.after, rc.address)['tags_all'], `${rc.address} tags_all`);
+      expect([rc.address, tags['talos-irsa:cluster']]).toEqual([rc.address, 'demo']);
     }
   });
 
@@ -577,6 +617,47 @@ describe('structure of the Terraform code', () => {
     expect(blocks(ami['filter']).map((f) => f['values'])).toContainEqual([
       'talos-v${var.talos_version}-${var.region}-${var.arch}'
     ]);
+  });
+
+  test('tag keys suit every cloud: IMDS rules wherever instances expose tags, Azure rules on Azure', () => {
+    /** The literal keys of the object constructors inside a tags expression. */
+    const fixedKeys = (expression: Json | undefined): string[] =>
+      [...String(expression).matchAll(/(?:"([^"]+)"|\b([A-Za-z_][\w-]*))\s*=(?!=)/g)].map(
+        (m) => m[1] ?? m[2] ?? ''
+      );
+    const nodes = mod(join(MODULES_DIR, 'nodes'));
+    const instances = Object.values(nodes.resources['aws_instance'] ?? {});
+    const defaultTags = blockText(
+      readFileSync(join(TERRAFORM_DIR, 'providers.tf'), 'utf8'),
+      /^[ \t]*default_tags \{/m,
+      'default_tags'
+    );
+    const awsKeys = [...fixedKeys(defaultTags), ...instances.flatMap((i) => fixedKeys(i['tags']))].filter(
+      (k) => k !== 'tags'
+    );
+    const exposed = instances.some((i) =>
+      blocks(i['metadata_options']).some((m) => m['instance_metadata_tags'] !== 'disabled')
+    );
+    if (exposed) {
+      // Then EC2 checks every key at launch, the user's included: those inputs need the same rule.
+      expect(awsKeys.filter((k) => !imdsTagKeyAccepted(k))).toEqual([]);
+      for (const name of ['tags', 'worker_groups']) {
+        const conditions = blocks(root().variables[name]?.['validation']).map((v) => String(v['condition']));
+        expect([name, conditions.some((c) => c.includes('_index'))]).toEqual([name, true]);
+      }
+    }
+    expect(awsKeys).toEqual(
+      expect.arrayContaining(['talos-irsa:cluster', 'Name', 'Role', 'KubernetesCluster'])
+    );
+    // Azure refuses < > % & \ ? / in tag names.
+    const azure = mod(join(MODULES_DIR, 'azure-workers'));
+    const azureKeys = Object.values(azure.resources)
+      .flatMap((byName) => Object.values(byName))
+      .flatMap((r) => fixedKeys(r['tags']))
+      .filter((k) => k !== 'tags');
+    expect(azureKeys).toContain('talos-irsa:cluster');
+    expect(azureKeys.filter((k) => /[<>%&\\?/]/.test(k))).toEqual([]);
+    expect(blocks(azure.variables['tags']?.['validation'])).toHaveLength(1);
   });
 
   test('inputs are validated: cluster name, control-plane count, CIDRs', () => {

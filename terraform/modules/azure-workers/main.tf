@@ -104,7 +104,7 @@ resource "azurerm_linux_virtual_machine" "worker" {
 
   boot_diagnostics {}
 
-  tags = merge(var.tags, { "talos-irsa/cluster" = var.cluster_name, Role = "worker" })
+  tags = merge(var.tags, { "talos-irsa:cluster" = var.cluster_name, Role = "worker" })
 
   lifecycle {
     # Later configuration changes go through the Talos API, not a VM replacement.

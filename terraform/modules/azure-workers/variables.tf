@@ -95,7 +95,12 @@ variable "admin_ssh_public_key" {
 }
 
 variable "tags" {
-  description = "Tags applied to every resource of this module."
+  description = "Tags applied to every resource of this module. Azure refuses tag names with any of < > % & \\ ? /."
   type        = map(string)
   default     = {}
+
+  validation {
+    condition     = alltrue([for k in keys(var.tags) : length(k) > 0 && !can(regex("[<>%&\\\\?/]", k))])
+    error_message = "tags keys must not contain any of < > % & \\ ? / (Azure refuses them in tag names)."
+  }
 }

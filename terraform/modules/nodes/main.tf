@@ -58,7 +58,11 @@ resource "aws_instance" "control_plane" {
     http_endpoint               = "enabled"
     http_tokens                 = "required" # IMDSv2 only
     http_put_response_hop_limit = 1          # pods use IRSA, never the node's credentials
-    instance_metadata_tags      = "enabled"
+    # Nothing on a Talos node reads tags from IMDS (Talos's AWS platform reads only the hostname,
+    # instance ID, type and life cycle, addresses, region and zone). With tags in IMDS, EC2 refuses
+    # to launch an instance whose tag keys (default_tags included) hold a space or a '/', or use
+    # characters other than letters, digits and + - = . , _ : @.
+    instance_metadata_tags = "disabled"
   }
 
   root_block_device {
@@ -93,7 +97,7 @@ resource "aws_instance" "worker" {
     http_endpoint               = "enabled"
     http_tokens                 = "required" # IMDSv2 only
     http_put_response_hop_limit = 1
-    instance_metadata_tags      = "enabled"
+    instance_metadata_tags      = "disabled" # as for the control plane
   }
 
   root_block_device {
