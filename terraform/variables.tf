@@ -93,9 +93,17 @@ variable "worker_groups" {
 }
 
 variable "associate_public_ip" {
-  description = "Give nodes public IPv4 addresses so that terraform (and talosctl) can reach the Talos API from admin_cidrs outside the VPC. Set false when the runner is inside the VPC."
+  description = "Give nodes public IPv4 addresses so that terraform (and talosctl) can reach the Talos API from admin_cidrs outside the VPC. False needs vpc_id: an existing VPC whose subnets have their own egress (a NAT gateway, for example) and that the runner can reach."
   type        = bool
   default     = true
+
+  # The VPC this module creates has public subnets and an internet gateway but no NAT gateway:
+  # there a node without a public IP reaches nothing outside the VPC (no image pulls, no discovery
+  # service), and nothing outside reaches its Talos API.
+  validation {
+    condition     = var.associate_public_ip || var.vpc_id != null
+    error_message = "associate_public_ip = false needs vpc_id (and subnet_ids) of an existing VPC with its own egress, such as a NAT gateway, that the machine running terraform can reach: the VPC this module creates has no NAT gateway, so nodes without public IPs would have no way out and terraform no way in."
+  }
 }
 
 variable "root_volume_kms_key_id" {

@@ -285,6 +285,32 @@ describe('root module input validation (variables.tf alone: no provider needed)'
     expect({ exitCode: r.exitCode, stderr: r.stderr }).toEqual({ exitCode: 0, stderr: '' });
   });
 
+  test('nodes without public IPs need an existing VPC: the created one has no NAT gateway', async () => {
+    const refused = await vars.terraform([
+      'plan',
+      '-lock=false',
+      '-input=false',
+      '-no-color',
+      ...ROOT_VARS,
+      '-var=associate_public_ip=false'
+    ]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr.replace(/[\s│]+/g, ' ')).toContain(
+      'associate_public_ip = false needs vpc_id (and subnet_ids) of an existing VPC with its own egress'
+    );
+    const accepted = await vars.terraform([
+      'plan',
+      '-lock=false',
+      '-input=false',
+      '-no-color',
+      ...ROOT_VARS,
+      '-var=associate_public_ip=false',
+      '-var=vpc_id=vpc-0123456789abcdef0',
+      '-var=subnet_ids=["subnet-0123456789abcdef0"]'
+    ]);
+    expect({ exitCode: accepted.exitCode, stderr: accepted.stderr }).toEqual({ exitCode: 0, stderr: '' });
+  });
+
   test('bad inputs are refused with one message per variable', async () => {
     const r = await vars.terraform([
       'plan',
