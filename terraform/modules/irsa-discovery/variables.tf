@@ -23,9 +23,13 @@ variable "jwks_object_key" {
   type        = string
   default     = "openid/v1/jwks"
 
+  # Segments that start with a letter or digit, joined by single slashes: no "." or ".." segment,
+  # no empty one, no leading or trailing slash. The publish-oidc action publishes the JWKS at the
+  # key the cluster's jwks_uri names only when that path is such a plain key; for any other path
+  # it publishes openid/v1/jwks instead, and the bucket policy would make the wrong key public.
   validation {
-    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9._/-]*$", var.jwks_object_key)) && var.jwks_object_key != ".well-known/openid-configuration"
-    error_message = "jwks_object_key must be a relative object key (no leading slash) made of letters, digits, '.', '_', '-' and '/', and must differ from .well-known/openid-configuration."
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$", var.jwks_object_key)) && var.jwks_object_key != ".well-known/openid-configuration"
+    error_message = "jwks_object_key must be a relative object key: segments of letters, digits, '.', '_' and '-' that each start with a letter or digit, joined by single '/' (so no '.' or '..' segment, no empty segment, no leading or trailing '/'), other than .well-known/openid-configuration."
   }
 }
 

@@ -1,0 +1,133 @@
+// The contract between terraform/modules/irsa-discovery and the publish-oidc action
+// (src/oidc/document-locations.ts): the bucket policy makes public exactly the keys terraform
+// names, and the action writes the documents to the keys its own rules derive. Where the two
+// disagree, the wrong object is public and STS finds no JWKS. These tests hold terraform's
+// jwks_object_key validation to the action's rules.
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultIssuerUrl, documentLocations } from '../src/oidc/document-locations.js';
+import {
+  MODULES_DIR,
+  TERRAFORM_TEST_TIMEOUT_MS,
+  workspace,
+  type Workspace
+} from './fixtures/terraform/harness.js';
+import { blocks, loadModule } from './fixtures/terraform/hcl.js';
+
+const DISCOVERY_MODULE = join(MODULES_DIR, 'irsa-discovery');
+const BUCKET = 'demo-oidc-123456789012';
+
+/** What the action does with a jwks_uri of `<issuer>/<key>`: the key it writes, and whether it kept the URI. */
+function actionPublishes(key: string, region = 'us-east-1'): { jwksKey: string; rewritten: boolean } {
+  const issuer = defaultIssuerUrl(BUCKET, region);
+  const loc = documentLocations(issuer, BUCKET, `${issuer}/${key}`);
+  return { jwksKey: loc.jwksKey, rewritten: loc.jwksUriRewritten };
+}
+
+/** Every string of length 1..maxLength over `alphabet`. */
+function allStrings(alphabet: string[], maxLength: number): string[] {
+  const out: string[] = [];
+  let level = [''];
+  for (let n = 1; n <= maxLength; n++) {
+    level = level.flatMap((prefix) => alphabet.map((c) => prefix + c));
+    out.push(...level);
+  }
+  return out;
+}
+
+describe('jwks_object_key: terraform accepts only keys the action publishes unchanged', () => {
+  let condition: string;
+
+  beforeAll(async () => {
+    const discovery = await loadModule(DISCOVERY_MODULE);
+    const validations = blocks(discovery.variables['jwks_object_key']?.['validation']);
+    expect(validations).toHaveLength(1);
+    condition = String(validations[0]?.['condition']);
+  });
+
+  test(
+    "the module's own condition, run by terraform over every key of up to 5 characters from a . / - %",
+    async () => {
+      const expression = /^\$\{([\s\S]*)\}$/.exec(condition)?.[1];
+      if (!expression) throw new Error(`not an interpolation: ${condition}`);
+      const candidates = allStrings(['a', '.', '/', '-', '%'], 5);
+      const ws = await workspace('tf-jwks-keys');
+      try {
+        writeFileSync(
+          join(ws.dir, 'main.tf'),
+          `variable "keys" {\n  type = list(string)\n}\n\noutput "accepted" {\n  value = [for key in var.keys : key if ${expression.replaceAll('var.jwks_object_key', 'key')}]\n}\n`
+        );
+        writeFileSync(join(ws.dir, 'keys.auto.tfvars.json'), JSON.stringify({ keys: candidates }));
+        await ws.must(['init', '-backend=false', '-input=false', '-no-color']);
+        await ws.must(['apply', '-auto-approve', '-input=false', '-no-color']);
+        const accepted = (
+          JSON.parse((await ws.must(['output', '-json', 'accepted'])).stdout) as string[]
+        ).sort();
+        // Some keys pass (so the expression really ran), and every one that passes is published
+        // by the action under that same key, with the cluster's jwks_uri left as it is.
+        expect(accepted).toEqual(expect.arrayContaining(['a', 'a/a', 'a.a/a', 'a-/a']));
+        const misplaced = accepted.filter((key) => {
+          const published = actionPublishes(key);
+          return published.rewritten || published.jwksKey !== key;
+        });
+        expect(misplaced).toEqual([]);
+        for (const refused of ['a/../a', 'a/./a', 'a/', 'a//a', '/a', '.a', '..', '.', 'a%a']) {
+          expect([refused, accepted.includes(refused)]).toEqual([refused, false]);
+        }
+      } finally {
+        ws.remove();
+      }
+    },
+    TERRAFORM_TEST_TIMEOUT_MS
+  );
+
+  describe('the variable validation itself (variables.tf alone, planned)', () => {
+    let vars: Workspace;
+    const plan = async (key: string): Promise<{ exitCode: number; said: string }> => {
+      const r = await vars.terraform([
+        'plan',
+        '-lock=false',
+        '-input=false',
+        '-no-color',
+        `-var=bucket_name=${BUCKET}`,
+        '-var=region=us-east-1',
+        `-var=jwks_object_key=${key}`
+      ]);
+      return { exitCode: r.exitCode, said: r.stderr.replace(/[\s│]+/g, ' ') };
+    };
+
+    beforeAll(async () => {
+      vars = await workspace('tf-discovery-vars');
+      cpSync(join(DISCOVERY_MODULE, 'variables.tf'), join(vars.dir, 'variables.tf'));
+      await vars.must(['init', '-backend=false', '-input=false', '-no-color']);
+    });
+
+    afterAll(() => vars?.remove());
+
+    test.each(['openid/v1/jwks', 'keys.json', 'jwks/v2.1/keys', 'A1/b_2/c-3'])(
+      '%s is accepted',
+      async (key) => {
+        expect(actionPublishes(key)).toEqual({ jwksKey: key, rewritten: false });
+        expect(await plan(key)).toEqual({ exitCode: 0, said: '' });
+      }
+    );
+
+    // Each of these the action would not publish where the bucket policy opens it.
+    test.each([
+      'a/../b',
+      'keys/',
+      'a//b',
+      './jwks',
+      'a/./b',
+      '/openid/v1/jwks',
+      '.well-known/openid-configuration',
+      'open id/jwks',
+      'a%2Fb',
+      'jwks?x=1'
+    ])('%s is refused', async (key) => {
+      const verdict = await plan(key);
+      expect(verdict.exitCode).toBe(1);
+      expect(verdict.said).toContain('jwks_object_key must be a relative object key');
+    });
+  });
+});
