@@ -2,17 +2,27 @@
 // (src/oidc/document-locations.ts): the bucket policy makes public exactly the keys terraform
 // names, and the action writes the documents to the keys its own rules derive. Where the two
 // disagree, the wrong object is public and STS finds no JWKS. These tests hold terraform's
-// jwks_object_key validation to the action's rules.
-import { cpSync, writeFileSync } from 'node:fs';
+// defaults and its jwks_object_key validation to the action's exports.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultIssuerUrl, documentLocations } from '../src/oidc/document-locations.js';
 import {
+  DEFAULT_JWKS_PATH,
+  DISCOVERY_PATH,
+  defaultIssuerUrl,
+  documentLocations
+} from '../src/oidc/document-locations.js';
+import {
+  awsEndpoint,
   MODULES_DIR,
+  MOTO_CREDENTIALS,
+  motoProviderBlock,
+  TERRAFORM_DIR,
   TERRAFORM_TEST_TIMEOUT_MS,
   workspace,
+  type AwsEndpoint,
   type Workspace
 } from './fixtures/terraform/harness.js';
-import { blocks, loadModule } from './fixtures/terraform/hcl.js';
+import { blocks, loadModule, obj, type Json } from './fixtures/terraform/hcl.js';
 
 const DISCOVERY_MODULE = join(MODULES_DIR, 'irsa-discovery');
 const BUCKET = 'demo-oidc-123456789012';
@@ -130,4 +140,98 @@ describe('jwks_object_key: terraform accepts only keys the action publishes unch
       expect(verdict.said).toContain('jwks_object_key must be a relative object key');
     });
   });
+});
+
+describe("terraform's defaults are the action's", () => {
+  let aws: AwsEndpoint;
+  let ws: Workspace;
+  const regions = ['us-east-1', 'eu-central-1', 'cn-north-1', 'us-gov-west-1'];
+  let outputs: Record<string, { issuer_url: string; jwks_url: string; discovery_url: string }>;
+
+  beforeAll(async () => {
+    aws = await awsEndpoint();
+    ws = await workspace('tf-discovery-urls', MOTO_CREDENTIALS);
+    const source = join(MODULES_DIR, 'irsa-discovery');
+    const parts = regions.map((region, i) => {
+      const alias = `r${i}`;
+      return `${motoProviderBlock(aws.endpoint, region, ['s3', 'iam', 'sts'], `  alias = "${alias}"`)}
+module "${alias}" {
+  source      = ${JSON.stringify(source)}
+  providers   = { aws = aws.${alias} }
+  bucket_name = ${JSON.stringify(BUCKET)}
+  region      = ${JSON.stringify(region)}
+}
+
+output "${alias}" {
+  value = {
+    issuer_url    = module.${alias}.issuer_url
+    jwks_url      = module.${alias}.jwks_url
+    discovery_url = module.${alias}.discovery_url
+  }
+}
+`;
+    });
+    writeFileSync(
+      join(ws.dir, 'main.tf'),
+      `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\n${parts.join('\n')}`
+    );
+    await ws.must(['init', '-backend=false', '-input=false', '-no-color']);
+    await ws.must(['plan', '-lock=false', '-input=false', '-no-color', '-out=tfplan']);
+    const shown = JSON.parse((await ws.must(['show', '-json', 'tfplan'])).stdout) as {
+      planned_values: { outputs: Record<string, { value: Json }> };
+    };
+    outputs = Object.fromEntries(
+      regions.map((region, i) => {
+        const value = obj(shown.planned_values.outputs[`r${i}`]?.value, region);
+        return [
+          region,
+          {
+            issuer_url: String(value['issuer_url']),
+            jwks_url: String(value['jwks_url']),
+            discovery_url: String(value['discovery_url'])
+          }
+        ];
+      })
+    );
+  }, TERRAFORM_TEST_TIMEOUT_MS);
+
+  afterAll(async () => {
+    ws?.remove();
+    await aws?.stop();
+  });
+
+  test('the JWKS key defaults to DEFAULT_JWKS_PATH in the root and in the module', async () => {
+    const root = await loadModule(TERRAFORM_DIR);
+    const discovery = await loadModule(DISCOVERY_MODULE);
+    expect(root.variables['jwks_object_key']?.['default']).toBe(DEFAULT_JWKS_PATH);
+    expect(discovery.variables['jwks_object_key']?.['default']).toBe(DEFAULT_JWKS_PATH);
+    expect(root.modules['irsa_discovery']?.['jwks_object_key']).toBe('${var.jwks_object_key}');
+  });
+
+  test('the discovery document key is DISCOVERY_PATH', async () => {
+    const discovery = await loadModule(DISCOVERY_MODULE);
+    expect(discovery.locals['discovery_object_key']).toBe(DISCOVERY_PATH);
+    // The README tells operators the same two keys.
+    const readme = readFileSync(join(TERRAFORM_DIR, 'README.md'), 'utf8');
+    expect(readme).toContain(`\`${DISCOVERY_PATH}\``);
+    expect(readme).toContain(`\`${DEFAULT_JWKS_PATH}\``);
+  });
+
+  test.each(regions)(
+    'in %s the issuer, JWKS and discovery URLs are the ones the action derives',
+    (region) => {
+      const issuer = defaultIssuerUrl(BUCKET, region);
+      expect(outputs[region]).toEqual({
+        issuer_url: issuer,
+        jwks_url: `${issuer}/${DEFAULT_JWKS_PATH}`,
+        discovery_url: `${issuer}/${DISCOVERY_PATH}`
+      });
+      const loc = documentLocations(issuer, BUCKET, outputs[region]?.jwks_url ?? '');
+      expect([loc.discoveryKey, loc.jwksKey, loc.jwksUriRewritten]).toEqual([
+        DISCOVERY_PATH,
+        DEFAULT_JWKS_PATH,
+        false
+      ]);
+    }
+  );
 });
