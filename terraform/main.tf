@@ -87,6 +87,7 @@ module "talos" {
   api_endpoint_host  = module.api_lb.dns_name
   talos_version      = var.talos_version
   kubernetes_version = var.kubernetes_version
+  installer_image    = var.installer_image
 
   control_plane_nodes = module.nodes.control_plane_nodes
   worker_nodes        = module.nodes.worker_nodes

@@ -21,12 +21,18 @@ variable "region" {
 }
 
 variable "talos_version" {
-  description = "Talos Linux release, without the leading v (for example 1.11.5). Selects the AMI talos-v<version>-<region>-<arch> and the machine configuration contract."
+  description = "Talos Linux release, without the leading v (for example 1.11.5). Selects the AMI talos-v<version>-<region>-<arch>, the machine configuration contract and the installer image. Supported: 1.11.x."
   type        = string
 
   validation {
     condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version))
     error_message = "talos_version must look like 1.11.5 (no leading v)."
+  }
+
+  # Kept in step with the talos module (its variables.tf and provider floor).
+  validation {
+    condition     = !can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version)) || can(regex("^1\\.11\\.", var.talos_version))
+    error_message = "talos_version must be a Talos 1.11 release (1.11.x): the release this module supports with siderolabs/talos >= 0.9."
   }
 }
 
@@ -53,6 +59,12 @@ variable "arch" {
 
 variable "ami_id" {
   description = "Use this AMI instead of Sidero Labs' official Talos AMI for talos_version."
+  type        = string
+  default     = null
+}
+
+variable "installer_image" {
+  description = "Talos installer image for machine.install.image (upgrades, reinstalls). Null uses ghcr.io/siderolabs/installer:v<talos_version>, which matches the official AMIs; with an ami_id built by Image Factory, set its installer (factory.talos.dev/aws-installer/<schematic>:v<talos_version>)."
   type        = string
   default     = null
 }

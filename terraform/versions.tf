@@ -8,8 +8,10 @@ terraform {
       version = ">= 5.100, < 7.0"
     }
     talos = {
-      source  = "siderolabs/talos"
-      version = ">= 0.8.0, < 1.0.0"
+      source = "siderolabs/talos"
+      # 0.9 is the first release built on Talos machinery 1.11: the machinery renders the machine
+      # configuration, so it must be at least as new as talos_version's minor (see the talos module).
+      version = ">= 0.9.0, < 1.0.0"
     }
   }
 }

@@ -3,7 +3,8 @@
 // good and bad values.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODULES_DIR, workspace, type Workspace } from './fixtures/terraform/harness.js';
+import { MODULES_DIR, TERRAFORM_DIR, workspace, type Workspace } from './fixtures/terraform/harness.js';
+import { blocks, loadModule, obj, type JsonObject } from './fixtures/terraform/hcl.js';
 
 /** A scratch root holding only `variablesFile`, initialised. */
 async function variablesOnly(prefix: string, variablesFile: string): Promise<Workspace> {
@@ -59,6 +60,101 @@ describe('modules/azure-workers inputs', () => {
       const verdict = await plan(ws, [...required, `-var=tags=${JSON.stringify({ [key]: 'x' })}`]);
       expect(verdict.exitCode).toBe(1);
       expect(verdict.said).toContain('tags keys must not contain any of');
+    }
+  );
+});
+
+// --- talos_version and the siderolabs/talos provider floor ---------------------------------------
+
+/**
+ * The Talos machinery minor each siderolabs/talos provider minor is built on (the
+ * github.com/siderolabs/talos/pkg/machinery requirement in the provider's go.mod at its release
+ * tags v0.8.0 ... v0.11.0). The machinery renders the machine configuration and writes its own
+ * installer into it, so it must be at least as new as the Talos release the nodes run.
+ */
+const MACHINERY_OF_PROVIDER: Record<string, string> = {
+  '0.8': '1.10',
+  '0.9': '1.11',
+  '0.10': '1.12',
+  '0.11': '1.13'
+};
+
+const minorOf = (version: string): number[] => version.split('.').slice(0, 2).map(Number);
+const notNewer = (a: string, b: string): boolean => {
+  const [a0 = 0, a1 = 0] = minorOf(a);
+  const [b0 = 0, b1 = 0] = minorOf(b);
+  return a0 < b0 || (a0 === b0 && a1 <= b1);
+};
+
+describe('talos_version: the supported minors, and a provider floor that can render them', () => {
+  const candidates = ['1.9.6', '1.10.7', '1.11.0', '1.11.5', '1.12.0', '1.13.1', '2.0.0'];
+  const verdicts = new Map<string, Map<string, Verdict>>();
+  const roots: Record<string, { variables: string; required: string[] }> = {
+    root: {
+      variables: join(TERRAFORM_DIR, 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=region=us-east-1',
+        '-var=kubernetes_version=1.34.1',
+        '-var=admin_cidrs=["203.0.113.10/32"]',
+        '-var=api_cidrs=["198.51.100.0/24"]'
+      ]
+    },
+    'modules/talos': {
+      variables: join(MODULES_DIR, 'talos', 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=api_endpoint_host=demo-api.elb.us-east-1.amazonaws.com',
+        '-var=kubernetes_version=1.34.1',
+        '-var=control_plane_nodes={"demo-cp-0"={private_ip="10.42.0.10",endpoint="203.0.113.10"}}',
+        '-var=service_account_issuer=https://demo-oidc.s3.us-east-1.amazonaws.com',
+        '-var=service_account_jwks_uri=https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks'
+      ]
+    }
+  };
+
+  beforeAll(async () => {
+    for (const [name, { variables, required }] of Object.entries(roots)) {
+      const ws = await variablesOnly(`tf-talos-version-${name.replace('/', '-')}`, variables);
+      try {
+        const byVersion = new Map<string, Verdict>();
+        for (const v of candidates)
+          byVersion.set(v, await plan(ws, [...required, `-var=talos_version=${v}`]));
+        verdicts.set(name, byVersion);
+      } finally {
+        ws.remove();
+      }
+    }
+  }, 120_000);
+
+  test.each(Object.keys(roots))('%s accepts Talos 1.11 releases and refuses the others', (name) => {
+    const byVersion = verdicts.get(name);
+    const accepted = candidates.filter((v) => byVersion?.get(v)?.exitCode === 0);
+    expect(accepted).toEqual(['1.11.0', '1.11.5']);
+    for (const v of candidates.filter((c) => !accepted.includes(c))) {
+      expect([v, byVersion?.get(v)?.said]).toEqual([
+        v,
+        expect.stringContaining('talos_version must be a Talos 1.11 release')
+      ]);
+    }
+  });
+
+  test.each([TERRAFORM_DIR, join(MODULES_DIR, 'talos')])(
+    'the siderolabs/talos floor in %s is built on machinery at least as new as every accepted minor',
+    async (dir) => {
+      const doc = await loadModule(dir);
+      const providers = Object.assign(
+        {},
+        ...doc.terraform.flatMap((t) => blocks(t['required_providers']))
+      ) as JsonObject;
+      const constraint = String(obj(providers['talos'])['version']);
+      const floor = /^>=\s*(\d+\.\d+)\.\d+/.exec(constraint)?.[1];
+      const machinery = floor === undefined ? undefined : MACHINERY_OF_PROVIDER[floor];
+      expect([constraint, machinery]).toEqual([constraint, expect.any(String)]);
+      for (const byVersion of verdicts.values()) {
+        const accepted = candidates.filter((v) => byVersion.get(v)?.exitCode === 0);
+        expect(accepted.filter((v) => !notNewer(v, machinery ?? '0.0'))).toEqual([]);
+      }
     }
   );
 });

@@ -384,6 +384,8 @@ async function renderTalosLocals(): Promise<Record<string, Json>> {
 }
 
 module "dex" {${common}
+  installer_image         = "factory.talos.dev/aws-installer/0123abcd:v1.11.5"
+  config_patches          = ["machine:\\n  sysctls:\\n    net.core.somaxconn: \\"65535\\"\\n"]
   kubespan_enabled        = true
   oidc = {
     issuer_url = "https://dex.example.com"
@@ -454,7 +456,9 @@ describe('Talos config patches, as terraform renders them', () => {
   test('without OIDC settings there are no OIDC flags, inline manifests or KubeSpan', () => {
     const cp = patchesOf(rendered['plain'], 'controlplane_patches');
     expect(cp.some((p) => at(p, 'cluster.inlineManifests') !== undefined)).toBe(false);
-    expect(patchesOf(rendered['plain'], 'worker_patches')).toEqual([]);
+    expect(patchesOf(rendered['plain'], 'worker_patches')).toEqual([
+      { machine: { install: { image: 'ghcr.io/siderolabs/installer:v1.11.5' } } }
+    ]);
   });
 
   test('Dex settings add exactly the OIDC flags given, next to the issuer flags', () => {
@@ -485,6 +489,23 @@ describe('Talos config patches, as terraform renders them', () => {
     expect(binding['subjects']).toEqual([
       { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'platform-admins' }
     ]);
+  });
+
+  test('every node installs the release it runs: machine.install.image is the installer of talos_version', () => {
+    for (const key of ['controlplane_patches', 'worker_patches']) {
+      const images = (name: string): Json[] =>
+        patchesOf(rendered[name], key)
+          .map((p) => at(p, 'machine.install.image'))
+          .filter((i) => i !== undefined);
+      expect([key, images('plain')]).toEqual([key, ['ghcr.io/siderolabs/installer:v1.11.5']]);
+      // installer_image replaces it (a factory image's installer, say) ...
+      expect([key, images('dex')]).toEqual([key, ['factory.talos.dev/aws-installer/0123abcd:v1.11.5']]);
+      // ... and it comes before the user's own patches, which may still override it.
+      const patches = patchesOf(rendered['dex'], key);
+      const install = patches.findIndex((p) => at(p, 'machine.install.image') !== undefined);
+      const user = patches.findIndex((p) => at(p, 'machine.sysctls') !== undefined);
+      expect([key, install >= 0 && user > install]).toEqual([key, true]);
+    }
   });
 
   test('KubeSpan and discovery are switched on for every node when enabled', () => {
@@ -724,7 +745,9 @@ describe('structure of the Terraform code', () => {
     const providers = Object.assign({}, ...required) as JsonObject;
     expect(obj(providers['aws'])).toEqual({ source: 'hashicorp/aws', version: '>= 5.100, < 7.0' });
     expect(obj(providers['talos'])['source']).toBe('siderolabs/talos');
-    expect(String(obj(providers['talos'])['version'])).toMatch(/^>= 0\.8/);
+    // 0.9 is the first provider on Talos machinery 1.11 (terraform-inputs.test.ts pairs the floor
+    // with the talos_version minors the modules accept).
+    expect(obj(providers['talos'])['version']).toBe('>= 0.9.0, < 1.0.0');
     const backend = root().terraform.flatMap((t) => blocks(t['backend']));
     expect(backend).toEqual([{ s3: [{}] }]);
     expect(readFileSync(join(TERRAFORM_DIR, 'backend.tf'), 'utf8')).toContain('use_lockfile=true');

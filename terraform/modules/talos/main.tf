@@ -11,6 +11,14 @@ locals {
 
   talos_contract = "v${var.talos_version}"
 
+  # The provider writes the installer of its own bundled Talos machinery into machine.install.image
+  # whatever talos_version says (its docs: talos_version "does not control the installed Talos
+  # version"), so the image is pinned to the release the nodes run.
+  installer_image = coalesce(var.installer_image, "ghcr.io/siderolabs/installer:v${var.talos_version}")
+  install_patch = yamlencode({
+    machine = { install = { image = local.installer_image } }
+  })
+
   # The first control-plane node (by name) bootstraps etcd; the others join it.
   bootstrap_node_name = sort(keys(var.control_plane_nodes))[0]
   bootstrap_node      = var.control_plane_nodes[local.bootstrap_node_name]
@@ -87,6 +95,7 @@ locals {
   })] : []
 
   controlplane_patches = concat(
+    [local.install_patch],
     local.kubespan_patches,
     [local.api_server_patch],
     local.admin_binding_patches,
@@ -96,6 +105,7 @@ locals {
   )
 
   worker_patches = concat(
+    [local.install_patch],
     local.kubespan_patches,
     var.config_patches,
     var.worker_config_patches,

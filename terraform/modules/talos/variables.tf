@@ -9,12 +9,30 @@ variable "api_endpoint_host" {
 }
 
 variable "talos_version" {
-  description = "Talos release the nodes run, without the leading v (for example 1.11.5). Used as the machine configuration contract."
+  description = "Talos release the nodes run, without the leading v (for example 1.11.5): the machine configuration contract and the installer image's tag. Supported: 1.11.x."
   type        = string
 
   validation {
     condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version))
     error_message = "talos_version must look like 1.11.5 (no leading v)."
+  }
+
+  # The minors this module is written and tested for, and that the provider floor in versions.tf
+  # can render (its machinery must be at least as new).
+  validation {
+    condition     = !can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version)) || can(regex("^1\\.11\\.", var.talos_version))
+    error_message = "talos_version must be a Talos 1.11 release (1.11.x): the release this module supports with siderolabs/talos >= 0.9."
+  }
+}
+
+variable "installer_image" {
+  description = "Installer image written to machine.install.image (used by upgrades and reinstalls). Null uses ghcr.io/siderolabs/installer:v<talos_version>, the installer of Sidero Labs' official images; set the matching Image Factory installer when the nodes boot a factory image with extensions."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.installer_image == null || can(regex("^[^\\s:/]+(:[0-9]+)?(/[^\\s:@]+)+(:[A-Za-z0-9_.-]+)?(@sha256:[0-9a-f]{64})?$", var.installer_image))
+    error_message = "installer_image must be a container image reference such as ghcr.io/siderolabs/installer:v1.11.5."
   }
 }
 
