@@ -235,8 +235,13 @@ describe('root module wiring, planned against moto with the Talos module stubbed
       .map((rc) => obj(rc.change.after, rc.address));
     const cidrs = ingress.map((r) => r['cidr_ipv4']).filter((c): c is string => typeof c === 'string');
     expect(cidrs.sort()).toEqual(['198.51.100.0/24', '203.0.113.10/32']);
-    const ports = ingress.map((r) => `${String(r['ip_protocol'])}:${String(r['from_port'] ?? '*')}`).sort();
-    expect(ports).toEqual(['-1:*', 'tcp:50000', ...Array<string>(8).fill('tcp:6443')]);
+    // Both ends of each port range: a rule "from 50000" that runs to 65535 is not the Talos API.
+    const ports = ingress
+      .map(
+        (r) => `${String(r['ip_protocol'])}:${String(r['from_port'] ?? '*')}-${String(r['to_port'] ?? '*')}`
+      )
+      .sort();
+    expect(ports).toEqual(['-1:*-*', 'tcp:50000-50000', ...Array<string>(8).fill('tcp:6443-6443')]);
     // Nodes dial the public NLB from their own public IPs (known only after apply): one /32 each.
     const viaPublicIp = plan.resource_changes
       .filter((rc) => rc.address.includes('lb_kube_api_from_node_public_ips'))
@@ -265,6 +270,133 @@ describe('root module wiring, planned against moto with the Talos module stubbed
     expect(outputs['kubeconfig']?.sensitive).toBe(true);
     expect(outputs['talosconfig']?.sensitive).toBe(true);
   });
+
+  /** Plan the root with `vars` on top of ROOT_VARS and return the plan as JSON. */
+  async function planWith(vars: string[]): Promise<PlanJson> {
+    await root.must([
+      'plan',
+      '-lock=false',
+      '-input=false',
+      '-no-color',
+      '-out=tfplan',
+      ...ROOT_VARS,
+      ...vars
+    ]);
+    return JSON.parse((await root.must(['show', '-json', 'tfplan'])).stdout) as PlanJson;
+  }
+
+  const afterOf = (p: PlanJson, type: string): JsonObject[] =>
+    p.resource_changes.filter((rc) => rc.type === type).map((rc) => obj(rc.change.after, rc.address));
+
+  test(
+    'an existing VPC, nodes without public IPs and an internal load balancer',
+    async () => {
+      // A VPC and two subnets that already exist (in moto), as an operator's would.
+      const existing = await workspace('tf-existing-vpc', MOTO_CREDENTIALS);
+      let vpcId: string;
+      let subnetIds: string[];
+      try {
+        writeFileSync(
+          join(existing.dir, 'main.tf'),
+          `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\n${motoProviderBlock(aws.endpoint, 'us-east-1', ['ec2', 'sts'])}
+resource "aws_vpc" "ops" {
+  cidr_block = "10.77.0.0/16"
+}
+
+resource "aws_subnet" "private" {
+  for_each          = { a = "10.77.1.0/24", b = "10.77.2.0/24" }
+  vpc_id            = aws_vpc.ops.id
+  cidr_block        = each.value
+  availability_zone = "us-east-1\${each.key}"
+}
+
+output "ids" {
+  value = { vpc = aws_vpc.ops.id, subnets = [aws_subnet.private["a"].id, aws_subnet.private["b"].id] }
+}
+`
+        );
+        await existing.must(['init', '-backend=false', '-input=false', '-no-color']);
+        await existing.must(['apply', '-auto-approve', '-input=false', '-no-color']);
+        const ids = JSON.parse((await existing.must(['output', '-json', 'ids'])).stdout) as {
+          vpc: string;
+          subnets: string[];
+        };
+        vpcId = ids.vpc;
+        subnetIds = ids.subnets;
+      } finally {
+        existing.remove();
+      }
+
+      const p = await planWith([
+        '-var=associate_public_ip=false',
+        '-var=api_lb_internal=true',
+        `-var=vpc_id=${vpcId}`,
+        `-var=subnet_ids=${JSON.stringify(subnetIds)}`,
+        '-var=worker_groups={"general"={count=1},"gpu"={count=2,instance_type="g5.xlarge"}}'
+      ]);
+      const types = new Set(p.resource_changes.map((rc) => rc.type));
+      for (const created of ['aws_vpc', 'aws_subnet', 'aws_internet_gateway', 'aws_route_table', 'aws_route'])
+        expect([created, types.has(created)]).toEqual([created, false]);
+      expect(p.planned_values.outputs['vpc_id']?.value).toBe(vpcId);
+      for (const sg of afterOf(p, 'aws_security_group')) expect(sg['vpc_id']).toBe(vpcId);
+      expect(afterOf(p, 'aws_lb_target_group').map((t) => t['vpc_id'])).toEqual([vpcId]);
+
+      const instances = p.resource_changes.filter((rc) => rc.type === 'aws_instance');
+      const placement = Object.fromEntries(
+        instances.map((rc) => {
+          const after = obj(rc.change.after, rc.address);
+          return [
+            rc.address.replace(/^.*\["(.*)"\]$/, '$1'),
+            [after['associate_public_ip_address'], after['subnet_id']]
+          ];
+        })
+      );
+      const [a, b] = subnetIds;
+      expect(placement).toEqual({
+        'demo-cp-0': [false, a],
+        'demo-cp-1': [false, b],
+        'demo-cp-2': [false, a],
+        'demo-general-0': [false, a],
+        'demo-gpu-0': [false, a],
+        'demo-gpu-1': [false, b]
+      });
+
+      // (subnets is a set: terraform sorts it)
+      expect(afterOf(p, 'aws_lb').map((l) => [l['internal'], strings(l['subnets']).sort()])).toEqual([
+        [true, [...subnetIds].sort()]
+      ]);
+      // No node reaches the API through a public address, so no per-node public-IP rule.
+      expect(
+        p.resource_changes.filter((rc) => rc.address.includes('lb_kube_api_from_node_public_ips'))
+      ).toEqual([]);
+      const ingress = afterOf(p, 'aws_vpc_security_group_ingress_rule');
+      expect(
+        ingress
+          .map((r) => r['cidr_ipv4'])
+          .filter((c) => typeof c === 'string')
+          .sort()
+      ).toEqual(['198.51.100.0/24', '203.0.113.10/32']);
+    },
+    TERRAFORM_TEST_TIMEOUT_MS
+  );
+
+  test(
+    'public node IPs with an internal load balancer: nodes reach it inside the VPC, no public-IP rules',
+    async () => {
+      const p = await planWith([
+        '-var=api_lb_internal=true',
+        '-var=control_plane={count=1}',
+        '-var=worker_groups={}'
+      ]);
+      expect(afterOf(p, 'aws_instance').map((i) => i['associate_public_ip_address'])).toEqual([true]);
+      expect(afterOf(p, 'aws_lb').map((l) => l['internal'])).toEqual([true]);
+      expect(
+        p.resource_changes.filter((rc) => rc.address.includes('lb_kube_api_from_node_public_ips'))
+      ).toEqual([]);
+      expect(p.resource_changes.filter((rc) => rc.type === 'aws_lb_target_group_attachment')).toHaveLength(1);
+    },
+    TERRAFORM_TEST_TIMEOUT_MS
+  );
 });
 
 // --- the root module's input validation ---------------------------------------------------------
@@ -361,7 +493,17 @@ async function renderTalosLocals(): Promise<Record<string, Json>> {
     );
     writeFileSync(
       join(mod, 'outputs.tf'),
-      ['cluster_endpoint', 'controlplane_patches', 'worker_patches', 'bootstrap_node_name']
+      [
+        'cluster_endpoint',
+        'talos_contract',
+        'controlplane_patches',
+        'worker_patches',
+        'bootstrap_node_name',
+        'bootstrap_node',
+        'control_plane_endpoints',
+        'control_plane_ips',
+        'worker_ips'
+      ]
         .map((n) => `output "${n}" {\n  value = local.${n}\n}\n`)
         .join('\n')
     );
@@ -377,6 +519,10 @@ async function renderTalosLocals(): Promise<Record<string, Json>> {
     "demo-cp-1" = { private_ip = "10.42.0.11", endpoint = "203.0.113.11" }
     "demo-cp-0" = { private_ip = "10.42.0.10", endpoint = "203.0.113.10" }
     "demo-cp-2" = { private_ip = "10.42.0.12", endpoint = "203.0.113.12" }
+  }
+  worker_nodes = {
+    "demo-general-1" = { private_ip = "10.42.0.21", endpoint = "203.0.113.21" }
+    "demo-general-0" = { private_ip = "10.42.0.20", endpoint = "203.0.113.20" }
   }`;
     writeFileSync(
       join(ws.dir, 'main.tf'),
@@ -444,6 +590,18 @@ describe('Talos config patches, as terraform renders them', () => {
       'https://demo-api-0123.elb.us-east-1.amazonaws.com:6443'
     );
     expect(obj(rendered['plain'])['bootstrap_node_name']).toBe('demo-cp-0');
+  });
+
+  test('the configuration contract is v<talos_version>', () => {
+    expect(obj(rendered['plain'])['talos_contract']).toBe('v1.11.5');
+  });
+
+  test('terraform dials each node at its endpoint and names it by its private IP, never the other way', () => {
+    const plain = obj(rendered['plain']);
+    expect(plain['bootstrap_node']).toEqual({ private_ip: '10.42.0.10', endpoint: '203.0.113.10' });
+    expect(plain['control_plane_endpoints']).toEqual(['203.0.113.10', '203.0.113.11', '203.0.113.12']);
+    expect(plain['control_plane_ips']).toEqual(['10.42.0.10', '10.42.0.11', '10.42.0.12']);
+    expect(plain['worker_ips']).toEqual(['10.42.0.20', '10.42.0.21']);
   });
 
   test('kube-apiserver issues service-account tokens for the S3 issuer and points at the published JWKS', () => {
@@ -568,6 +726,108 @@ describe('structure of the Terraform code', () => {
       'control_plane'
     );
     expect(attach['for_each']).toBe('${var.control_plane_instance_ids}');
+  });
+
+  test('both machine configurations get the Talos contract, the Kubernetes version and their own patches', () => {
+    expect(talos().locals['talos_contract']).toBe('v${var.talos_version}');
+    for (const [type, patches] of [
+      ['controlplane', 'controlplane_patches'],
+      ['worker', 'worker_patches']
+    ] as const) {
+      const cfg = dataSource(talos(), 'talos_machine_configuration', type);
+      expect({
+        type,
+        talos_version: cfg['talos_version'],
+        kubernetes_version: cfg['kubernetes_version'],
+        config_patches: cfg['config_patches'],
+        machine_secrets: cfg['machine_secrets']
+      }).toEqual({
+        type,
+        talos_version: '${local.talos_contract}',
+        kubernetes_version: '${var.kubernetes_version}',
+        config_patches: `\${local.${patches}}`,
+        machine_secrets: '${talos_machine_secrets.this.machine_secrets}'
+      });
+    }
+    expect(resource(talos(), 'talos_machine_secrets', 'this')['talos_version']).toBe(
+      '${local.talos_contract}'
+    );
+    const passed = root().modules['talos'] ?? {};
+    expect([passed['talos_version'], passed['kubernetes_version'], passed['installer_image']]).toEqual([
+      '${var.talos_version}',
+      '${var.kubernetes_version}',
+      '${var.installer_image}'
+    ]);
+    // The AMI is looked up for the same release.
+    expect(root().modules['nodes']?.['talos_version']).toBe('${var.talos_version}');
+  });
+
+  test('every Talos API call dials the node endpoint and names the node by its private IP', () => {
+    for (const name of ['controlplane', 'worker']) {
+      const apply = resource(talos(), 'talos_machine_configuration_apply', name);
+      expect([name, apply['node'], apply['endpoint']]).toEqual([
+        name,
+        '${each.value.private_ip}',
+        '${each.value.endpoint}'
+      ]);
+    }
+    for (const r of [
+      resource(talos(), 'talos_machine_bootstrap', 'this'),
+      resource(talos(), 'talos_cluster_kubeconfig', 'this')
+    ]) {
+      expect([r['node'], r['endpoint']]).toEqual([
+        '${local.bootstrap_node.private_ip}',
+        '${local.bootstrap_node.endpoint}'
+      ]);
+    }
+    const client = dataSource(talos(), 'talos_client_configuration', 'this');
+    expect([client['endpoints'], client['nodes']]).toEqual([
+      '${local.control_plane_endpoints}',
+      '${concat(local.control_plane_ips, local.worker_ips)}'
+    ]);
+    const health = dataSource(talos(), 'talos_cluster_health', 'this');
+    expect([health['endpoints'], health['control_plane_nodes'], health['worker_nodes']]).toEqual([
+      '${local.control_plane_endpoints}',
+      '${local.control_plane_ips}',
+      '${local.worker_ips}'
+    ]);
+    // The nodes module says which address is which: the endpoint is the public IP when there is one.
+    const nodes = mod(join(MODULES_DIR, 'nodes'));
+    for (const [output, resourceName] of [
+      ['control_plane_nodes', 'control_plane'],
+      ['worker_nodes', 'worker']
+    ]) {
+      const value = String(nodes.outputs[output ?? '']?.['value']);
+      expect([output, value.replace(/\s+/g, ' ')]).toEqual([
+        output,
+        `\${{ for name, i in aws_instance.${resourceName} : name => { private_ip = i.private_ip endpoint = var.associate_public_ip ? i.public_ip : i.private_ip } }}`
+      ]);
+    }
+    expect(root().modules['talos']?.['control_plane_nodes']).toBe('${module.nodes.control_plane_nodes}');
+    expect(root().modules['talos']?.['worker_nodes']).toBe('${module.nodes.worker_nodes}');
+  });
+
+  test('each security-group rule opens exactly one port (or all traffic), and the Talos API only TCP 50000', () => {
+    const sg = mod(join(MODULES_DIR, 'security-groups'));
+    const rules = {
+      ...sg.resources['aws_vpc_security_group_ingress_rule'],
+      ...sg.resources['aws_vpc_security_group_egress_rule']
+    };
+    for (const [name, rule] of Object.entries(rules)) {
+      if (rule['ip_protocol'] === '-1') {
+        expect([name, rule['from_port'], rule['to_port']]).toEqual([name, undefined, undefined]);
+      } else {
+        expect([name, rule['to_port']]).toEqual([name, rule['from_port']]);
+      }
+    }
+    const admin = rules['nodes_talos_api_from_admins'] ?? {};
+    expect([
+      admin['ip_protocol'],
+      admin['from_port'],
+      admin['to_port'],
+      admin['cidr_ipv4'],
+      admin['for_each']
+    ]).toEqual(['tcp', 50000, 50000, '${each.value}', '${toset(var.admin_cidrs)}']);
   });
 
   test('the Talos graph: secrets, one bootstrap, the kubeconfig resource and not the deprecated data source', () => {
