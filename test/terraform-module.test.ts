@@ -675,6 +675,95 @@ describe('Talos config patches, as terraform renders them', () => {
   });
 });
 
+// --- load balancer names, rendered -----------------------------------------------------------------
+
+describe('load balancer and target group names, as terraform renders them', () => {
+  const names = [
+    'demo',
+    'a-cluster-name-of-27-chars-',
+    'exactly-twenty-seven-chars1',
+    'platform-team-production-east-1',
+    'platform-team-production-east-2',
+    'platform-team-productio-b-eu-3a'
+  ];
+  let rendered: Record<string, { lb: string; tg: string }>;
+
+  beforeAll(async () => {
+    const ws = await workspace('tf-api-lb-names');
+    try {
+      const mod = join(ws.dir, 'api-lb-locals');
+      mkdirSync(mod);
+      cpSync(join(MODULES_DIR, 'api-lb', 'variables.tf'), join(mod, 'variables.tf'));
+      writeFileSync(
+        join(mod, 'locals.tf'),
+        localsBlockText(readFileSync(join(MODULES_DIR, 'api-lb', 'main.tf'), 'utf8'))
+      );
+      // The names exactly as the resources spell them.
+      const api = resource(await loadModule(join(MODULES_DIR, 'api-lb')), 'aws_lb', 'api')['name'];
+      const tg = resource(await loadModule(join(MODULES_DIR, 'api-lb')), 'aws_lb_target_group', 'api')[
+        'name'
+      ];
+      writeFileSync(
+        join(mod, 'outputs.tf'),
+        `output "names" {\n  value = { lb = ${JSON.stringify(api)}, tg = ${JSON.stringify(tg)} }\n}\n`
+      );
+      const calls = names.map(
+        (n, i) => `module "n${i}" {
+  source                     = "./api-lb-locals"
+  name                       = ${JSON.stringify(n)}
+  vpc_id                     = "vpc-0123456789abcdef0"
+  subnet_ids                 = ["subnet-0123456789abcdef0"]
+  security_group_ids         = []
+  control_plane_instance_ids = {}
+}
+
+output "n${i}" {
+  value = module.n${i}.names
+}
+`
+      );
+      writeFileSync(join(ws.dir, 'main.tf'), calls.join('\n'));
+      await ws.must(['init', '-backend=false', '-input=false', '-no-color']);
+      await ws.must(['apply', '-auto-approve', '-input=false', '-no-color']);
+      const out = JSON.parse((await ws.must(['output', '-json'])).stdout) as Record<
+        string,
+        { value: { lb: string; tg: string } }
+      >;
+      rendered = Object.fromEntries(names.map((n, i) => [n, out[`n${i}`]?.value ?? { lb: '', tg: '' }]));
+    } finally {
+      ws.remove();
+    }
+  }, TERRAFORM_TEST_TIMEOUT_MS);
+
+  test('names of up to 27 characters keep their names (no existing cluster is renamed)', () => {
+    expect(rendered['demo']).toEqual({ lb: 'demo-api', tg: 'demo-6443' });
+    expect(rendered['exactly-twenty-seven-chars1']).toEqual({
+      lb: 'exactly-twenty-seven-chars1-api',
+      tg: 'exactly-twenty-seven-chars1-6443'
+    });
+    expect(rendered['a-cluster-name-of-27-chars-']?.tg).toBe('a-cluster-name-of-27-chars-6443');
+  });
+
+  test('longer names that share a 27-character prefix still get different names', () => {
+    const lbs = names.map((n) => rendered[n]?.lb);
+    const tgs = names.map((n) => rendered[n]?.tg);
+    expect(new Set(lbs).size).toBe(names.length);
+    expect(new Set(tgs).size).toBe(names.length);
+  });
+
+  test('every name is one AWS accepts: at most 32 characters, letters, digits and inner hyphens', () => {
+    for (const { lb, tg } of Object.values(rendered)) {
+      for (const name of [lb, tg]) {
+        expect([name, name.length <= 32, /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(name)]).toEqual([
+          name,
+          true,
+          true
+        ]);
+      }
+    }
+  });
+});
+
 // --- structure, read from the HCL --------------------------------------------------------------------
 
 describe('structure of the Terraform code', () => {
@@ -965,6 +1054,31 @@ describe('structure of the Terraform code', () => {
     expect(azureKeys).toContain('talos-irsa:cluster');
     expect(azureKeys.filter((k) => /[<>%&\\?/]/.test(k))).toEqual([]);
     expect(blocks(azure.variables['tags']?.['validation'])).toHaveLength(1);
+  });
+
+  test("a created VPC uses the region's own zones only, not opt-in Local or Wavelength Zones", () => {
+    const azs = dataSource(mod(join(MODULES_DIR, 'network')), 'aws_availability_zones', 'available');
+    expect(azs['state']).toBe('available');
+    expect(blocks(azs['filter'])).toEqual([{ name: 'opt-in-status', values: ['opt-in-not-required'] }]);
+  });
+
+  test('nodes keep their subnet, and the API load balancer its names, when the inputs that derive them move', () => {
+    const nodes = mod(join(MODULES_DIR, 'nodes'));
+    for (const name of ['control_plane', 'worker']) {
+      const lifecycle = blocks(resource(nodes, 'aws_instance', name)['lifecycle']);
+      expect([name, lifecycle.flatMap((l) => strings(l['ignore_changes']))]).toEqual([
+        name,
+        expect.arrayContaining(['${ami}', '${user_data}', '${subnet_id}'])
+      ]);
+    }
+    const lb = mod(join(MODULES_DIR, 'api-lb'));
+    for (const [type, name] of [
+      ['aws_lb', 'api'],
+      ['aws_lb_target_group', 'api']
+    ] as const) {
+      const lifecycle = blocks(resource(lb, type, name)['lifecycle']);
+      expect([type, lifecycle.flatMap((l) => strings(l['ignore_changes']))]).toEqual([type, ['${name}']]);
+    }
   });
 
   test('inputs are validated: cluster name, control-plane count, CIDRs', () => {

@@ -3,8 +3,12 @@
 # every machine configuration and kubeconfig is the one clients use.
 
 locals {
-  api_port   = 6443
-  short_name = trimsuffix(substr(var.name, 0, 27), "-")
+  api_port = 6443
+  # AWS caps load balancer and target group names at 32 characters, which leaves 27 for the name
+  # in front of "-6443". A longer name keeps its first 20 characters and gets 6 hex digits of its
+  # SHA-256, so clusters whose names share a long prefix no longer get the same names (and since
+  # CreateTargetGroup is documented as idempotent for identical settings, a clash need not fail).
+  short_name = length(var.name) <= 27 ? trimsuffix(var.name, "-") : "${trimsuffix(substr(var.name, 0, 20), "-")}-${substr(sha256(var.name), 0, 6)}"
 }
 
 resource "aws_lb" "api" {
@@ -15,6 +19,12 @@ resource "aws_lb" "api" {
   security_groups                  = var.security_group_ids
   enable_cross_zone_load_balancing = true
   tags                             = var.tags
+
+  lifecycle {
+    # A cluster created before names over 27 characters were hashed keeps its load balancer: a new
+    # name would replace it, and its DNS name is the endpoint in every machine configuration.
+    ignore_changes = [name]
+  }
 }
 
 resource "aws_lb_target_group" "api" {
@@ -27,6 +37,10 @@ resource "aws_lb_target_group" "api" {
   # IP preserved that hairpin connection fails, so the NLB rewrites the source address.
   preserve_client_ip = false
   tags               = var.tags
+
+  lifecycle {
+    ignore_changes = [name] # as for the load balancer
+  }
 
   health_check {
     protocol            = "TCP"

@@ -13,6 +13,13 @@ data "aws_vpc" "existing" {
 data "aws_availability_zones" "available" {
   count = local.create ? 1 : 0
   state = "available"
+
+  # The region's own zones only: Local Zones and Wavelength Zones are opt-in, may not be enabled in
+  # the account, and lack instance types and NLB support that the nodes need.
+  filter {
+    name   = "opt-in-status"
+    values = ["opt-in-not-required"]
+  }
 }
 
 resource "aws_vpc" "this" {

@@ -79,7 +79,10 @@ resource "aws_instance" "control_plane" {
   })
 
   lifecycle {
-    ignore_changes = [ami, user_data]
+    # subnet_id: nodes are dealt round-robin over subnet_ids by index, so a reordered list (or a
+    # created VPC with one more AZ) would move existing nodes, and moving one replaces it. Existing
+    # nodes stay where they are; new nodes follow the current list.
+    ignore_changes = [ami, user_data, subnet_id]
   }
 }
 
@@ -115,6 +118,6 @@ resource "aws_instance" "worker" {
   })
 
   lifecycle {
-    ignore_changes = [ami, user_data]
+    ignore_changes = [ami, user_data, subnet_id] # as for the control plane
   }
 }
