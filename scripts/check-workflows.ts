@@ -181,6 +181,7 @@ export function localActionCallFindings(file: string, doc: Mapping, interfaces: 
 }
 
 const SECRET_OUTPUTS = /outputs\.(?:kubeconfig|talosconfig)\b|secrets\./;
+const ROLE_ARN_SECRET = /^[A-Z0-9_]*ROLE_ARN$/;
 const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 
 function triggersOf(doc: Mapping): string[] {
@@ -221,6 +222,17 @@ export function policyFindings(file: string, doc: Mapping, source: string): stri
     for (const [name, value] of Object.entries(jobOutputs)) {
       if (SECRET_OUTPUTS.test(text(value))) {
         findings.push(`${file}: job '${job.id}' output '${name}' carries a secret out of the job`);
+      }
+    }
+    // GitHub drops (with only a warning) a job output that contains the value of any secret the job
+    // reads. A role ARN cannot be part of a cluster name or list; a region or a bucket name can,
+    // so settings like those are configuration variables (vars), never secrets.
+    if (Object.keys(jobOutputs).length > 0) {
+      const read = new Set([...JSON.stringify(job.body).matchAll(/secrets\.([\w-]+)/g)].map((m) => m[1]));
+      for (const name of [...read].filter((n) => !ROLE_ARN_SECRET.test(n ?? ''))) {
+        findings.push(
+          `${file}: job '${job.id}' has outputs and reads secrets.${name}: GitHub drops an output that contains a secret's value; make it a configuration variable (vars.${name})`
+        );
       }
     }
     const uses = [

@@ -2,8 +2,10 @@
 // own jobs need: `run:` steps in bash with GITHUB_OUTPUT/GITHUB_ENV/GITHUB_STEP_SUMMARY files, and
 // `uses: ./actions/X` steps through X's action.yml (defaults applied, INPUT_* variables, its
 // `runs.main` under the given node). Expressions are limited to what those jobs use — steps.*
-// outputs and outcomes, env.*, fromJSON(...).key, always()/failure()/success() — and anything else
-// is an error, never silently empty. Third-party actions and set-up steps are skipped by the
+// outputs and outcomes, env.*, the secrets/vars/inputs/matrix/github/needs contexts,
+// fromJSON(...).key, 'literals', ==, !=, && and ||, always()/failure()/success() — and anything
+// else is an error, never silently empty. jobCondition and jobOutputs evaluate a job's `if` and
+// its `outputs`, the latter with GitHub's rule that an output holding a secret's value is dropped. Third-party actions and set-up steps are skipped by the
 // caller's choice (`skip`), since the local stack is already up.
 //
 //   npm run stack   # in another terminal; then, with its environment exported:
@@ -46,8 +48,8 @@ export interface RunOptions {
   skip?: (step: WorkflowStep) => string | undefined;
   /** Node binary for `uses:` steps; default this process's. */
   node?: string;
-  /** Values of the secrets, inputs, matrix and github contexts (flat: name → value). */
-  contexts?: Partial<Record<'secrets' | 'inputs' | 'matrix' | 'github', Record<string, string>>>;
+  /** Values of the contexts (flat: name → value, e.g. needs: { 'targets.outputs.clusters': '[]' }). */
+  contexts?: Partial<Record<ContextName, Record<string, string>>>;
   /** Outputs of steps that are skipped here but whose outputs later steps read (by step id). */
   seededOutputs?: Record<string, Record<string, string>>;
   /** RUNNER_TEMP for the job; default a new directory under the system's temp. */
@@ -58,6 +60,8 @@ export interface RunOptions {
   distDir?: (action: string) => string;
   timeoutMs?: number;
 }
+
+type ContextName = 'secrets' | 'vars' | 'inputs' | 'matrix' | 'github' | 'needs';
 
 interface Context {
   contexts: NonNullable<RunOptions['contexts']>;
@@ -88,8 +92,14 @@ export function parseFileCommands(text: string): Record<string, string> {
 
 function evaluate(expression: string, ctx: Context): string | boolean {
   const expr = expression.trim();
-  // Just enough of the operators: a && b, x == 'literal', x != 'literal'.
+  // Just enough of the operators: a || b (the first truthy value), a && b, x == 'literal', x != 'literal'.
+  if (expr.includes('||')) {
+    const values = expr.split('||').map((part) => evaluate(part, ctx));
+    return values.find((value) => Boolean(value)) ?? values.at(-1) ?? '';
+  }
   if (expr.includes('&&')) return expr.split('&&').every((part) => Boolean(evaluate(part, ctx)));
+  const literal = /^'([^']*)'$/.exec(expr);
+  if (literal) return literal[1] ?? '';
   const comparison = /^(.+?)\s*(==|!=)\s*'([^']*)'$/.exec(expr);
   if (comparison) {
     const equal = String(evaluate(comparison[1] ?? '', ctx)) === comparison[3];
@@ -102,9 +112,9 @@ function evaluate(expression: string, ctx: Context): string | boolean {
   if (match) return ctx.steps.get(match[1] ?? '')?.outputs[match[2] ?? ''] ?? '';
   match = /^steps\.([\w-]+)\.(outcome|conclusion)$/.exec(expr);
   if (match) return ctx.steps.get(match[1] ?? '')?.[match[2] as 'outcome' | 'conclusion'] ?? '';
-  match = /^(secrets|inputs|matrix|github)\.([\w.-]+)$/.exec(expr);
+  match = /^(secrets|vars|inputs|matrix|github|needs)\.([\w.-]+)$/.exec(expr);
   if (match) {
-    const values = ctx.contexts[match[1] as 'secrets' | 'inputs' | 'matrix' | 'github'];
+    const values = ctx.contexts[match[1] as ContextName];
     if (!values) throw new Error(`run-workflow-job: no ${match[1]} context given for \${{ ${expr} }}`);
     return values[match[2] ?? ''] ?? '';
   }
@@ -200,6 +210,48 @@ function execute(
       resolveRun({ status, output });
     });
   });
+}
+
+type JobSpec = { if?: string; outputs?: Record<string, unknown> } & Record<string, unknown>;
+
+function jobSpec(root: string, workflow: string, job: string): JobSpec {
+  const doc = parse(readFileSync(join(root, workflow), 'utf8')) as { jobs: Record<string, JobSpec> };
+  const spec = doc.jobs[job];
+  if (!spec) throw new Error(`${workflow} has no job ${job}`);
+  return spec;
+}
+
+/** Whether the job would start, from its `if` (GitHub's default success() is taken as met). */
+export function jobCondition(options: Pick<RunOptions, 'root' | 'workflow' | 'job' | 'contexts'>): boolean {
+  const condition = jobSpec(options.root, options.workflow, options.job).if;
+  if (condition === undefined) return true;
+  const ctx: Context = { contexts: options.contexts ?? {}, env: {}, steps: new Map(), failed: false };
+  return Boolean(evaluate(condition.replace(/^\$\{\{(.*)\}\}$/, '$1'), ctx));
+}
+
+/**
+ * The job's outputs as the jobs that need it see them, after a run's steps. GitHub drops (with
+ * only a warning) any output whose value contains the value of a secret the job reads.
+ */
+export function jobOutputs(
+  options: Pick<RunOptions, 'root' | 'workflow' | 'job' | 'contexts'>,
+  results: StepResult[]
+): Record<string, string> {
+  const spec = jobSpec(options.root, options.workflow, options.job);
+  const ctx: Context = {
+    contexts: options.contexts ?? {},
+    env: {},
+    steps: new Map(results.map((r) => [r.key, r])),
+    failed: false
+  };
+  const read = [...JSON.stringify(spec).matchAll(/secrets\.([\w-]+)/g)].map((m) => m[1] ?? '');
+  const secretValues = read.map((name) => options.contexts?.secrets?.[name] ?? '').filter((v) => v !== '');
+  const outputs: Record<string, string> = {};
+  for (const [name, value] of Object.entries(spec.outputs ?? {})) {
+    const rendered = interpolate(value, ctx);
+    outputs[name] = secretValues.some((secret) => rendered.includes(secret)) ? '' : rendered;
+  }
+  return outputs;
 }
 
 export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]> {

