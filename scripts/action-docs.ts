@@ -210,8 +210,10 @@ const WORKFLOWS = `## This repository's workflows
 
 Every workflow starts from \`permissions: {}\` (or \`contents: read\`) and each job asks for what it needs; every
 third-party action is pinned to a full commit SHA with its version in a comment; every job has \`timeout-minutes\`;
-\`create\`, \`destroy\` and \`resync\` share the concurrency group \`talos-irsa-cluster-<name>\`, so two operations on one
-cluster never overlap. Nothing uses \`pull_request_target\`.
+\`create\`, \`destroy\`, \`resync\` and the reusable workflow share the concurrency group \`talos-irsa-cluster-<name>\`, so two
+operations on one cluster never overlap, and queue there with \`queue: max\` (up to 100 pending runs): without it a new
+pending run cancels the older pending one, so the 6-hourly resync could cancel a queued destroy. Nothing uses
+\`pull_request_target\`.
 
 Settings they read. The state's bucket and region are configuration variables (\`vars\`), not secrets: they are not
 secret, and GitHub drops (with only a warning) any job output that contains the value of a secret the job reads. With

@@ -191,6 +191,24 @@ function triggersOf(doc: Mapping): string[] {
   return isMapping(on) ? Object.keys(on) : [];
 }
 
+/**
+ * What actionlint v1.7.7 cannot check of a concurrency block, since it predates `queue`
+ * (scripts/actionlint.ts): `queue` is `single` (GitHub's default) or `max`, and GitHub keeps more
+ * than one pending run only when cancel-in-progress is false or not set.
+ */
+export function concurrencyFindings(where: string, concurrency: unknown): string[] {
+  if (!isMapping(concurrency) || concurrency['queue'] === undefined) return [];
+  const queue = concurrency['queue'];
+  if (queue !== 'single' && queue !== 'max') {
+    return [`${where}: concurrency queue is ${text(queue)}; GitHub knows single and max`];
+  }
+  const cancel = concurrency['cancel-in-progress'];
+  if (queue === 'max' && cancel !== undefined && cancel !== false) {
+    return [`${where}: concurrency queue: max needs cancel-in-progress false or unset, not ${text(cancel)}`];
+  }
+  return [];
+}
+
 /** The house rules every workflow keeps. `source` is the raw text, for the version comments. */
 export function policyFindings(file: string, doc: Mapping, source: string): string[] {
   const findings: string[] = [];
@@ -206,6 +224,7 @@ export function policyFindings(file: string, doc: Mapping, source: string): stri
       `${file}: workflow_dispatch has ${inputCount} inputs; GitHub allows ${MAX_DISPATCH_INPUTS}`
     );
   }
+  findings.push(...concurrencyFindings(file, doc['concurrency']));
   const topPermissions = doc['permissions'];
   for (const job of jobsOf(doc)) {
     const callsWorkflow = typeof job.body['uses'] === 'string';
@@ -218,6 +237,7 @@ export function policyFindings(file: string, doc: Mapping, source: string): stri
     if (!callsWorkflow && job.body['timeout-minutes'] === undefined) {
       findings.push(`${file}: job '${job.id}' has no timeout-minutes`);
     }
+    findings.push(...concurrencyFindings(`${file}: job '${job.id}'`, job.body['concurrency']));
     const jobOutputs = isMapping(job.body['outputs']) ? job.body['outputs'] : {};
     for (const [name, value] of Object.entries(jobOutputs)) {
       if (SECRET_OUTPUTS.test(text(value))) {

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  concurrencyFindings,
   loadActionInterfaces,
   localActionCallFindings,
   localActionName,
@@ -113,6 +114,42 @@ describe('every workflow', () => {
         expect({ file, id, wantsToken }).toEqual({ file, id, wantsToken: assumes });
       }
     }
+  });
+
+  // By default a new pending run cancels the older pending one in its group: a queued destroy
+  // could be cancelled by the next scheduled resync. queue: max keeps up to 100 pending runs.
+  it('runs every job that changes a cluster in its cluster group, queued (queue: max), never cancelling', () => {
+    const mutating: string[] = [];
+    for (const file of files) {
+      for (const [id, raw] of Object.entries(asMapping(parseWorkflow(read(file))['jobs']))) {
+        const body = asMapping(raw);
+        const changes = steps(body).some((s) => {
+          const action = s.uses ? localActionName(s.uses) : undefined;
+          if (action === 'publish-oidc' || action === 'irsa-role') return true;
+          return action === 'provision' && ['apply', 'destroy'].includes(String(s.with?.['command']));
+        });
+        // ci.yml's local-stack job runs the same actions against the local stack, not AWS.
+        const onAws = steps(body).some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+        if (!changes || !onAws) continue;
+        mutating.push(`${file.replace('.github/workflows/', '')} ${id}`);
+        const concurrency = asMapping(body['concurrency']);
+        expect({ file, id, group: concurrency['group'], queue: concurrency['queue'] }).toEqual({
+          file,
+          id,
+          group: expect.stringMatching(
+            /^talos-irsa-cluster-\$\{\{ (inputs\.cluster-name|matrix\.cluster) \}\}$/
+          ),
+          queue: 'max'
+        });
+        expect({ file, id, concurrency }).not.toHaveProperty('concurrency.cancel-in-progress');
+      }
+    }
+    expect(mutating.sort()).toEqual([
+      'create-cluster.yml create',
+      'destroy-cluster.yml destroy',
+      'oidc-resync.yml resync',
+      'reusable-cluster.yml cluster'
+    ]);
   });
 
   it('pins each third-party action to one commit everywhere, the README included, with one version comment', () => {
@@ -369,6 +406,22 @@ describe('the checker itself', () => {
     ]);
   });
 
+  it('names a concurrency queue GitHub does not know, and queue: max beside cancel-in-progress: true', () => {
+    expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max' })).toEqual([]);
+    expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max', 'cancel-in-progress': false })).toEqual(
+      []
+    );
+    expect(concurrencyFindings('w.yml', { group: 'g', queue: 'single', 'cancel-in-progress': true })).toEqual(
+      []
+    );
+    expect(concurrencyFindings('w.yml', { group: 'g', queue: 100 })).toEqual([
+      'w.yml: concurrency queue is 100; GitHub knows single and max'
+    ]);
+    expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max', 'cancel-in-progress': true })).toEqual([
+      'w.yml: concurrency queue: max needs cancel-in-progress false or unset, not true'
+    ]);
+  });
+
   it('names a job with outputs that reads a secret other than a role ARN (GitHub would drop an output holding its value)', () => {
     const source = [
       'on: push',
@@ -443,7 +496,7 @@ describe('create-cluster.yml', () => {
     expect(create['environment']).toBe('talos-clusters');
     expect(create['concurrency']).toEqual({
       group: 'talos-irsa-cluster-${{ inputs.cluster-name }}',
-      'cancel-in-progress': false
+      queue: 'max'
     });
   });
 
@@ -583,7 +636,7 @@ describe('oidc-resync.yml', () => {
     expect(summary?.run).toContain('no key rotation');
     expect(resync['concurrency']).toEqual({
       group: 'talos-irsa-cluster-${{ matrix.cluster }}',
-      'cancel-in-progress': false
+      queue: 'max'
     });
   });
 });
