@@ -232,9 +232,12 @@ list of cluster names, so it never costs a job its output. Upgrading from a vers
 as secrets: create the two variables, then delete the two secrets (nothing reads them any more).
 
 Trust each role for GitHub's OIDC provider with a \`sub\` condition that pins the repository and environment,
-e.g. \`repo:OWNER/REPO:environment:talos-clusters\`. \`create-cluster.yml\` stores the cluster's Terraform variables
-beside its state (\`talos-irsa/<cluster>/cluster.tfvars.json\`), which is how plan, resync and destroy find the
-clusters and use the same variables.
+e.g. \`repo:OWNER/REPO:environment:talos-clusters\`. After a successful apply, \`create-cluster.yml\` stores the
+cluster's Terraform variables beside its state (\`talos-irsa/<cluster>/cluster.tfvars.json\`), which is how plan,
+resync and destroy find the clusters and use the same variables. Before the apply it records them as
+\`talos-irsa/<cluster>/pending.tfvars.json\`, which nothing lists: a first apply that fails half-way leaves a cluster
+that plan and resync skip (it has no kubeconfig to resync) and that \`destroy-cluster.yml\` can still destroy with
+those variables.
 
 \`ci.yml\`'s \`local-stack\` job can be run on your machine, step by step as the runner would, against a running
 \`npm run stack\` (export its environment first): \`npx tsx scripts/run-workflow-job.ts .github/workflows/ci.yml local-stack\`.

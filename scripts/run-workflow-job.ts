@@ -50,6 +50,11 @@ export interface RunOptions {
   node?: string;
   /** Values of the contexts (flat: name → value, e.g. needs: { 'targets.outputs.clusters': '[]' }). */
   contexts?: Partial<Record<ContextName, Record<string, string>>>;
+  /**
+   * A stand-in for a step that cannot run here (a real terraform apply): when it returns a result,
+   * the step is not run but ends as that result says, if its condition lets it start at all.
+   */
+  standIn?: (step: WorkflowStep) => StandIn | undefined;
   /** Outputs of steps that are skipped here but whose outputs later steps read (by step id). */
   seededOutputs?: Record<string, Record<string, string>>;
   /** RUNNER_TEMP for the job; default a new directory under the system's temp. */
@@ -62,6 +67,12 @@ export interface RunOptions {
 }
 
 type ContextName = 'secrets' | 'vars' | 'inputs' | 'matrix' | 'github' | 'needs';
+
+export interface StandIn {
+  outcome: 'success' | 'failure';
+  outputs?: Record<string, string>;
+  log?: string;
+}
 
 interface Context {
   contexts: NonNullable<RunOptions['contexts']>;
@@ -303,6 +314,23 @@ export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]>
         outputs: {},
         log: skipped ?? ''
       };
+      ctx.steps.set(key, result);
+      results.push(result);
+      continue;
+    }
+    const standIn = options.standIn?.(step);
+    if (standIn) {
+      const conclusion =
+        standIn.outcome === 'success' || step['continue-on-error'] === true ? 'success' : 'failure';
+      const result: StepResult = {
+        key,
+        name,
+        outcome: standIn.outcome,
+        conclusion,
+        outputs: standIn.outputs ?? {},
+        log: standIn.log ?? 'stand-in'
+      };
+      if (conclusion === 'failure') ctx.failed = true;
       ctx.steps.set(key, result);
       results.push(result);
       continue;

@@ -13,11 +13,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { clientConfig } from '../src/aws/clients.js';
+import { startFaultProxy } from './stack/fault-proxy.js';
 import {
   jobCondition,
   jobOutputs,
   runWorkflowJob,
   type RunOptions,
+  type StandIn,
   type StepResult,
   type WorkflowStep
 } from '../scripts/run-workflow-job.js';
@@ -52,16 +54,18 @@ async function runSteps(
   workflow: string,
   job: string,
   names: string[],
-  contexts: RunOptions['contexts']
+  contexts: RunOptions['contexts'],
+  standIns: Record<string, StandIn> = {}
 ): Promise<Map<string, StepResult>> {
-  return (await runStepsWithResults(workflow, job, names, contexts)).byKey;
+  return (await runStepsWithResults(workflow, job, names, contexts, standIns)).byKey;
 }
 
 async function runStepsWithResults(
   workflow: string,
   job: string,
   names: string[],
-  contexts: RunOptions['contexts']
+  contexts: RunOptions['contexts'],
+  standIns: Record<string, StandIn> = {}
 ): Promise<{ byKey: Map<string, StepResult>; results: StepResult[] }> {
   const wanted = (step: WorkflowStep): boolean =>
     names.includes(step.name ?? '') || names.includes(step.id ?? '');
@@ -72,7 +76,8 @@ async function runStepsWithResults(
     env: env(),
     contexts,
     runnerTemp: mkdtempSync(join(dir, 'runner-')),
-    skip: (step) => (wanted(step) ? undefined : 'not under test')
+    skip: (step) => (wanted(step) ? undefined : 'not under test'),
+    standIn: (step) => standIns[step.id ?? step.name ?? '']
   });
   const ran = results.filter((r) => r.log !== 'not under test');
   expect(ran.map((r) => r.key).length).toBe(names.length);
@@ -226,23 +231,47 @@ describe("a cluster's variables, from create to destroy", () => {
     bindings: ''
   };
 
+  const STORE = "Store the cluster's variables beside its state";
+  const RECORD = 'Record the variables of this apply';
+  const exists = async (key: string): Promise<boolean> =>
+    s3.send(new HeadObjectCommand({ Bucket: stateBucket, Key: key })).then(
+      () => true,
+      () => false
+    );
+  const listed = async (): Promise<string[]> => {
+    const steps = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+      secrets,
+      vars,
+      inputs: { 'cluster-name': '' }
+    });
+    return JSON.parse(steps.get('list')?.outputs['clusters'] ?? '[]') as string[];
+  };
+
   it(
-    'create-cluster.yml stores them beside the state; destroy-cluster.yml fetches, uses and removes them',
+    'create-cluster.yml stores them beside the state after a successful apply; destroy-cluster.yml fetches, uses and removes them',
     async () => {
       const created = await runSteps(
         'create-cluster.yml',
         'create',
-        ['cluster', "Store the cluster's variables beside its state"],
-        { secrets, vars, inputs }
+        ['cluster', RECORD, 'provision', STORE],
+        { secrets, vars, inputs },
+        { provision: { outcome: 'success' } }
       );
-      expect([...created.values()].map((r) => r.outcome)).toEqual(['success', 'success']);
+      expect([...created.values()].map((r) => r.outcome)).toEqual([
+        'success',
+        'success',
+        'success',
+        'success'
+      ]);
       const key = `talos-irsa/${cluster}/cluster.tfvars.json`;
+      expect(await exists(`talos-irsa/${cluster}/pending.tfvars.json`)).toBe(false);
       const stored = await s3.send(new GetObjectCommand({ Bucket: stateBucket, Key: key }));
       const variables = JSON.parse((await stored.Body?.transformToString()) ?? '{}') as Record<
         string,
         unknown
       >;
       expect(variables).toMatchObject({ region: 'eu-west-1', worker_groups: { general: { count: 1 } } });
+      expect(await listed()).toContain(cluster);
 
       const destroyed = await runSteps(
         'destroy-cluster.yml',
@@ -252,11 +281,83 @@ describe("a cluster's variables, from create to destroy", () => {
       );
       expect([...destroyed.values()].map((r) => r.outcome)).toEqual(['success', 'success', 'success']);
       expect(destroyed.get('variables')?.outputs).toEqual({ region: 'eu-west-1' });
+      expect(destroyed.get('variables')?.log).not.toContain('::notice');
       const fetched = destroyed.get('cluster')?.outputs['var-file'] ?? '';
       expect(JSON.parse(readFileSync(fetched, 'utf8'))).toEqual(variables);
-      await expect(s3.send(new HeadObjectCommand({ Bucket: stateBucket, Key: key }))).rejects.toMatchObject({
-        name: 'NotFound'
+      expect(await exists(key)).toBe(false);
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'a first apply that fails leaves no cluster.tfvars.json for resync and plan to list, but destroy finds the attempt and removes it',
+    async () => {
+      const failed = `wf-failed-${Date.now().toString(36)}`;
+      const created = await runSteps(
+        'create-cluster.yml',
+        'create',
+        ['cluster', RECORD, 'provision', STORE],
+        { secrets, vars, inputs: { ...inputs, 'cluster-name': failed } },
+        {
+          provision: { outcome: 'failure', log: 'Error: creating EC2 Instance: InsufficientInstanceCapacity' }
+        }
+      );
+      expect([...created.values()].map((r) => r.outcome)).toEqual([
+        'success',
+        'success',
+        'failure',
+        'skipped'
+      ]);
+      expect(await exists(`talos-irsa/${failed}/cluster.tfvars.json`)).toBe(false);
+      expect(await exists(`talos-irsa/${failed}/pending.tfvars.json`)).toBe(true);
+      expect(await listed()).not.toContain(failed);
+
+      const destroyed = await runSteps(
+        'destroy-cluster.yml',
+        'destroy',
+        ['cluster', 'variables', 'Remove the stored variables'],
+        { secrets, vars, inputs: { 'cluster-name': failed, confirm: failed } }
+      );
+      expect([...destroyed.values()].map((r) => r.outcome)).toEqual(['success', 'success', 'success']);
+      expect(destroyed.get('variables')?.outputs).toEqual({ region: 'eu-west-1' });
+      expect(destroyed.get('variables')?.log).toContain('::notice title=Never applied successfully::');
+      expect(await exists(`talos-irsa/${failed}/pending.tfvars.json`)).toBe(false);
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'destroy-cluster.yml does not take an S3 failure for missing variables, nor fall back to an attempt',
+    async () => {
+      const name = `wf-unreadable-${Date.now().toString(36)}`;
+      await put(`talos-irsa/${name}/cluster.tfvars.json`, '{"region":"eu-west-1"}');
+      const proxy = await startFaultProxy({
+        target: process.env['AWS_ENDPOINT_URL'] ?? '',
+        rate: 1,
+        faults: ['server-error'],
+        match: (request) => request.service === 's3'
       });
+      try {
+        const results = await runWorkflowJob({
+          root,
+          workflow: '.github/workflows/destroy-cluster.yml',
+          job: 'destroy',
+          env: env(),
+          overrides: { AWS_ENDPOINT_URL: proxy.url, AWS_MAX_ATTEMPTS: '1' },
+          contexts: { secrets, vars, inputs: { 'cluster-name': name, confirm: name } },
+          runnerTemp: mkdtempSync(join(dir, 'runner-')),
+          skip: (step) => (step.id === 'cluster' || step.id === 'variables' ? undefined : 'not under test')
+        });
+        const step = results.find((r) => r.key === 'variables');
+        expect(step?.outcome).toBe('failure');
+        expect(step?.log).toContain(
+          `::error::Could not read the cluster's variables from s3://${stateBucket}/talos-irsa/${name}/cluster.tfvars.json`
+        );
+        expect(step?.log).not.toContain('No variables found');
+        expect(step?.log).not.toContain('::notice');
+      } finally {
+        await proxy.stop();
+      }
     },
     AWS_CLI_TIMEOUT_MS
   );
@@ -271,7 +372,7 @@ describe("a cluster's variables, from create to destroy", () => {
       });
       expect(steps.get('variables')?.outcome).toBe('failure');
       expect(steps.get('variables')?.log).toContain(
-        `::error::No variables found at s3://${stateBucket}/talos-irsa/never-made/cluster.tfvars.json`
+        `::error::No variables found at s3://${stateBucket}/talos-irsa/never-made/cluster.tfvars.json (nor talos-irsa/never-made/pending.tfvars.json)`
       );
     },
     AWS_CLI_TIMEOUT_MS

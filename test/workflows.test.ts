@@ -500,6 +500,25 @@ describe('create-cluster.yml', () => {
     });
   });
 
+  it.each([
+    ['create-cluster.yml', 'create'],
+    ['reusable-cluster.yml', 'cluster']
+  ])(
+    '%s stores cluster.tfvars.json (what plan and resync list) only after a successful apply, and the attempt before it',
+    (name, id) => {
+      const list = steps(job(workflow(name), id));
+      const at = (pattern: RegExp): number => list.findIndex((s) => pattern.test(s.run ?? ''));
+      const apply = list.findIndex((s) => localActionName(s.uses ?? '') === 'provision');
+      const store = at(/aws s3 cp [^\n]*(\$VARIABLES_KEY|cluster\.tfvars\.json)/);
+      const record = at(/aws s3 cp [^\n]*(\$PENDING_KEY|pending\.tfvars\.json)/);
+      expect(record).toBeGreaterThanOrEqual(0);
+      expect(record).toBeLessThan(apply);
+      expect(store).toBeGreaterThan(apply);
+      expect(list[store]?.if).toBeUndefined();
+      expect(list[store]?.run).toMatch(/aws s3 rm .*(pending|PENDING_KEY)/);
+    }
+  );
+
   describe('its variables step, run in bash', () => {
     const script = steps(create).find((s) => s.id === 'cluster');
     let dir: string;
