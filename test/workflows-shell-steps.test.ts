@@ -140,19 +140,19 @@ describe('listing clusters beside their states', () => {
   it(
     'oidc-resync.yml: every cluster on schedule, one when named, and a bad name is refused',
     async () => {
-      const all = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+      const all = await runSteps('oidc-resync.yml', 'targets', ['settings', 'list'], {
         secrets,
         vars,
         inputs: { 'cluster-name': '' }
       });
       expect(JSON.parse(all.get('list')?.outputs['clusters'] ?? '')).toEqual(['alpha', 'beta']);
-      const one = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+      const one = await runSteps('oidc-resync.yml', 'targets', ['settings', 'list'], {
         secrets,
         vars,
         inputs: { 'cluster-name': 'beta' }
       });
       expect(one.get('list')?.outputs['clusters']).toBe('["beta"]');
-      const bad = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+      const bad = await runSteps('oidc-resync.yml', 'targets', ['settings', 'list'], {
         secrets,
         vars,
         inputs: { 'cluster-name': 'Beta; rm -rf /' }
@@ -191,7 +191,7 @@ describe('a cluster whose name contains the state region (prod-us-east-1 in us-e
       ['trust', 'list'],
       { 'event.pull_request.head.repo.fork': 'false', actor: 'maintainer' }
     ],
-    ['oidc-resync.yml', 'resync', ['list'], {}]
+    ['oidc-resync.yml', 'resync', ['settings', 'list'], {}]
   ] as const)(
     '%s: the list reaches the %s job, and lost-list does not start',
     async (workflow, consumer, stepNames, github) => {
@@ -239,7 +239,7 @@ describe("a cluster's variables, from create to destroy", () => {
       () => false
     );
   const listed = async (): Promise<string[]> => {
-    const steps = await runSteps('oidc-resync.yml', 'targets', ['list'], {
+    const steps = await runSteps('oidc-resync.yml', 'targets', ['settings', 'list'], {
       secrets,
       vars,
       inputs: { 'cluster-name': '' }

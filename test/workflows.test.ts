@@ -660,6 +660,69 @@ describe('oidc-resync.yml', () => {
   });
 });
 
+describe("oidc-resync.yml's settings step, run in bash", () => {
+  const workflowFile = join('.github', 'workflows', 'oidc-resync.yml');
+  const run = async (
+    secrets: Record<string, string>,
+    vars: Record<string, string>
+  ): Promise<StepResult[]> => {
+    const dir = mkdtempSync(join(tmpdir(), 'resync-settings-'));
+    try {
+      return await runWorkflowJob({
+        root,
+        workflow: workflowFile,
+        job: 'targets',
+        env: { PATH: process.env['PATH'] },
+        contexts: { secrets, vars, inputs: { 'cluster-name': '' } },
+        runnerTemp: dir,
+        // The credentials step (a third-party action) and the listing are checked by their
+        // conditions when the settings are missing; with settings, only the settings step runs.
+        skip: (step) => {
+          if (step.id === 'settings' || step.if === undefined) return undefined;
+          return secrets['AWS_ROLE_ARN'] ? 'not under test' : step.uses ? 'third-party' : undefined;
+        }
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('with no AWS settings at all: a notice, nothing else runs, and no resync or lost-list job starts', async () => {
+    const results = await run({}, {});
+    expect(results.map((r) => [r.key.startsWith('__') ? r.name : r.key, r.outcome])).toEqual([
+      ['settings', 'success'],
+      [expect.stringMatching(/^AWS credentials/), 'skipped'],
+      ['list', 'skipped']
+    ]);
+    // Skipped by its condition, not by this test.
+    expect(results[2]?.log).toBe('');
+    expect(results[0]?.log).toContain('::notice title=Nothing to resync::');
+    const outputs = jobOutputs({ root, workflow: workflowFile, job: 'targets', contexts: {} }, results);
+    const needs = { 'targets.outputs.clusters': outputs['clusters'] ?? '' };
+    for (const consumer of ['resync', 'lost-list'])
+      expect(jobCondition({ root, workflow: workflowFile, job: consumer, contexts: { needs } })).toBe(false);
+  });
+
+  it('with some settings missing: an error naming them', async () => {
+    const results = await run(
+      { AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/r' },
+      { TALOS_IRSA_STATE_BUCKET: 'b' }
+    );
+    expect(results[0]?.outcome).toBe('failure');
+    expect(results[0]?.log.trim()).toBe(
+      '::error title=OIDC resync is half configured::Set the variable TALOS_IRSA_STATE_REGION.'
+    );
+  });
+
+  it('with every setting: configured', async () => {
+    const results = await run(
+      { AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/r' },
+      { TALOS_IRSA_STATE_BUCKET: 'b', TALOS_IRSA_STATE_REGION: 'eu-west-1' }
+    );
+    expect(results[0]?.outputs).toEqual({ configured: 'true' });
+  });
+});
+
 describe('destroy-cluster.yml', () => {
   const doc = workflow('destroy-cluster.yml');
   const destroy = job(doc, 'destroy');
