@@ -166,9 +166,135 @@ describe('every workflow', () => {
     expect(Object.fromEntries([...pins].map(([action, shas]) => [action, [...shas]]))).toEqual({
       'actions/checkout': ['93cb6efe18208431cddfb8368fd83d5badbf9bfd v5.0.1'],
       'actions/setup-node': ['a0853c24544627f65ddf259abe73b1d18a591444 v5.0.0'],
-      'aws-actions/configure-aws-credentials': ['61815dcd50bd041e203e49132bacad1fd04d2708 v5.1.1'],
+      'aws-actions/configure-aws-credentials': ['e6de054238d6b7531b4efff3b6587d9aade6a06c v6.2.3'],
       'hashicorp/setup-terraform': ['dfe3c3f87815947d99a8997f908cb6525fc44e9e v4.0.1']
     });
+  });
+
+  // Read from each pinned commit's action.yml (git show <sha>:action.yml in the upstream
+  // repository): every one runs on node24 (the runners dropped node20 in September 2026), and these
+  // are the inputs it declares. Moving a pin means reading the new commit's action.yml again.
+  const PINNED_ACTIONS: Record<string, { using: string; inputs: string[]; required: string[] }> = {
+    'aws-actions/configure-aws-credentials': {
+      using: 'node24',
+      inputs: [
+        'action-timeout-s',
+        'allowed-account-ids',
+        'audience',
+        'aws-access-key-id',
+        'aws-profile',
+        'aws-region',
+        'aws-secret-access-key',
+        'aws-session-token',
+        'custom-tags',
+        'disable-retry',
+        'force-skip-oidc',
+        'http-proxy',
+        'inline-session-policy',
+        'managed-session-policies',
+        'mask-aws-account-id',
+        'no-proxy',
+        'output-credentials',
+        'output-env-credentials',
+        'overwrite-aws-profile',
+        'retry-max-attempts',
+        'role-chaining',
+        'role-duration-seconds',
+        'role-external-id',
+        'role-session-name',
+        'role-skip-session-tagging',
+        'role-to-assume',
+        'special-characters-workaround',
+        'sts-endpoint',
+        'transitive-tag-keys',
+        'unset-current-credentials',
+        'use-existing-credentials',
+        'web-identity-token-file'
+      ],
+      required: ['aws-region']
+    },
+    'actions/checkout': {
+      using: 'node24',
+      inputs: [
+        'clean',
+        'fetch-depth',
+        'fetch-tags',
+        'filter',
+        'github-server-url',
+        'lfs',
+        'path',
+        'persist-credentials',
+        'ref',
+        'repository',
+        'set-safe-directory',
+        'show-progress',
+        'sparse-checkout',
+        'sparse-checkout-cone-mode',
+        'ssh-key',
+        'ssh-known-hosts',
+        'ssh-strict',
+        'ssh-user',
+        'submodules',
+        'token'
+      ],
+      required: []
+    },
+    'actions/setup-node': {
+      using: 'node24',
+      inputs: [
+        'always-auth',
+        'architecture',
+        'cache',
+        'cache-dependency-path',
+        'check-latest',
+        'mirror',
+        'mirror-token',
+        'node-version',
+        'node-version-file',
+        'package-manager-cache',
+        'registry-url',
+        'scope',
+        'token'
+      ],
+      required: []
+    },
+    'hashicorp/setup-terraform': {
+      using: 'node24',
+      inputs: [
+        'cli_config_credentials_hostname',
+        'cli_config_credentials_token',
+        'terraform_version',
+        'terraform_wrapper'
+      ],
+      required: []
+    }
+  };
+
+  it('passes each pinned action only inputs its pinned action.yml declares, and its required ones', () => {
+    for (const file of files) {
+      for (const raw of Object.values(asMapping(parseWorkflow(read(file))['jobs']))) {
+        for (const step of steps(asMapping(raw))) {
+          if (!step.uses || step.uses.startsWith('./')) continue;
+          const action = step.uses.split('@')[0] ?? '';
+          const spec = PINNED_ACTIONS[action];
+          expect({ file, action, known: spec !== undefined }).toEqual({ file, action, known: true });
+          const given = Object.keys(step.with ?? {});
+          expect({ file, action, undeclared: given.filter((i) => !spec?.inputs.includes(i)) }).toEqual({
+            file,
+            action,
+            undeclared: []
+          });
+          expect({ file, action, missing: (spec?.required ?? []).filter((i) => !given.includes(i)) }).toEqual(
+            {
+              file,
+              action,
+              missing: []
+            }
+          );
+          expect(spec?.using).toBe('node24');
+        }
+      }
+    }
   });
 
   it('puts expressions into run scripts only through env (no ${{ }} inside a shell script)', () => {
