@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { clientConfig } from '../src/aws/clients.js';
 import { runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js';
+import { startFaultProxy } from './stack/fault-proxy.js';
 
 const root = resolve(import.meta.dirname, '..');
 // Each aws CLI (v1, Python) start costs seconds on a loaded machine; the steps make several calls.
@@ -24,10 +25,14 @@ const s3 = new S3Client(clientConfig('S3', 'us-east-1', process.env));
 const STEP = 'Delete the IRSA probe role';
 let dir: string;
 
-async function deleteProbeRole(cluster: string): Promise<StepResult | undefined> {
+async function deleteProbeRole(
+  cluster: string,
+  overrides: Record<string, string> = {}
+): Promise<StepResult | undefined> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   const results = await runWorkflowJob({
+    overrides,
     root,
     workflow: '.github/workflows/destroy-cluster.yml',
     job: 'destroy',
@@ -131,6 +136,42 @@ describe("destroy-cluster.yml's probe role clean-up", () => {
       const second = await deleteProbeRole(cluster);
       expect(second?.outcome).toBe('success');
       expect(second?.log).toContain(`Role ${role} does not exist; nothing to delete.`);
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'does not take an IAM error for a missing role: a throttled get-role fails the step and leaves the role',
+    async () => {
+      const throttled = `wfp-t-${Date.now().toString(36)}`;
+      const throttledRole = `${throttled}-irsa-probe`;
+      await iam.send(
+        new CreateRoleCommand({
+          RoleName: throttledRole,
+          AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}'
+        })
+      );
+      const proxy = await startFaultProxy({
+        target: process.env['AWS_ENDPOINT_URL'] ?? '',
+        rate: 1,
+        faults: ['throttle'],
+        match: (request) => request.service === 'iam' && request.action === 'GetRole'
+      });
+      try {
+        const step = await deleteProbeRole(throttled, { AWS_ENDPOINT_URL: proxy.url, AWS_MAX_ATTEMPTS: '1' });
+        expect(step?.outcome).toBe('failure');
+        expect(step?.log).toContain(
+          `::error::Could not tell whether the IRSA probe role ${throttledRole} exists`
+        );
+        expect(step?.log).toContain('Throttling');
+        expect(step?.log).not.toContain('does not exist; nothing to delete');
+        expect(proxy.injected.length).toBeGreaterThan(0);
+      } finally {
+        await proxy.stop();
+      }
+      // Nothing was deleted on a guess.
+      await expect(iam.send(new GetRoleCommand({ RoleName: throttledRole }))).resolves.toBeDefined();
+      expect((await deleteProbeRole(throttled))?.log).toContain(`Deleted role ${throttledRole}.`);
     },
     AWS_CLI_TIMEOUT_MS
   );
