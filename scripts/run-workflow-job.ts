@@ -36,6 +36,8 @@ export interface StepResult {
   conclusion: 'success' | 'failure' | 'skipped';
   outputs: Record<string, string>;
   log: string;
+  /** What the step wrote to GITHUB_STEP_SUMMARY (run steps only). */
+  summary?: string;
 }
 
 export interface RunOptions {
@@ -371,7 +373,8 @@ export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]>
       outcome,
       conclusion,
       outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-      log: child.output
+      log: child.output,
+      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
     };
     Object.assign(ctx.env, parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')));
     const added = readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { clientConfig } from '../src/aws/clients.js';
-import { runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js';
+import { runWorkflowJob, type StandIn, type StepResult } from '../scripts/run-workflow-job.js';
 import { startFaultProxy } from './stack/fault-proxy.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -99,6 +99,53 @@ describe("destroy-cluster.yml's removal of the published documents", () => {
     const step = await removeDocuments('{}');
     expect(step?.outcome).toBe('success');
     expect(step?.log.trim()).toBe('The state has no discovery bucket; nothing to remove.');
+  });
+});
+
+describe("destroy-cluster.yml's summary when terraform destroy fails after the documents went", () => {
+  const summaryAfter = async (
+    removed: string,
+    destroyOutcome: 'success' | 'failure'
+  ): Promise<StepResult | undefined> => {
+    const results = await runWorkflowJob({
+      root,
+      workflow: '.github/workflows/destroy-cluster.yml',
+      job: 'destroy',
+      env: stackEnv(),
+      contexts: { inputs: { 'cluster-name': 'c' } },
+      runnerTemp: mkdtempSync(join(dir, 'runner-')),
+      skip: (step) =>
+        step.name === 'Summary' || step.id === 'remove-documents' || step.id === 'provision'
+          ? undefined
+          : 'not under test',
+      standIn: (step): StandIn | undefined => {
+        const outputs: Record<string, string> = removed ? { removed } : {};
+        if (step.id === 'remove-documents') return { outcome: 'success', outputs };
+        if (step.id === 'provision') return { outcome: destroyOutcome };
+        return undefined;
+      }
+    });
+    return results.find((r) => r.name === 'Summary');
+  };
+
+  it('says that IRSA is broken and how to recover, in an error and in the summary', async () => {
+    const step = await summaryAfter('true', 'failure');
+    expect(step?.outcome).toBe('success');
+    expect(step?.log).toContain(
+      '::error title=IRSA broken on c::The OIDC discovery documents of c were removed'
+    );
+    expect(step?.summary).toContain('## Cluster c: terraform destroy did not finish');
+    expect(step?.summary).toContain('> [!CAUTION]');
+    expect(step?.summary).toContain('run oidc-resync.yml with cluster-name c to publish the documents again');
+  });
+
+  it('says nothing of IRSA when no document was removed, or when destroy finished', async () => {
+    const kept = await summaryAfter('', 'failure');
+    expect(kept?.log).not.toContain('IRSA');
+    expect(kept?.summary).toBe('## Cluster c: terraform destroy did not finish\n');
+    const done = await summaryAfter('true', 'success');
+    expect(done?.log).not.toContain('IRSA');
+    expect(done?.summary).toContain('## Cluster c destroyed');
   });
 });
 
