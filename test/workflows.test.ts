@@ -725,6 +725,17 @@ describe('plan.yml', () => {
     expect(asMapping(on['pull_request'])['paths']).toContain('terraform/**');
   });
 
+  it('runs on every change to what the plan executes: the Terraform, each suite action it uses, and itself', () => {
+    const paths = asMapping(asMapping(doc['on'])['pull_request'])['paths'] as string[];
+    const used = new Set(
+      Object.values(asMapping(doc['jobs'])).flatMap((raw) => suiteActions(asMapping(raw)))
+    );
+    expect([...used]).toEqual(['provision']);
+    expect(paths.sort()).toEqual(
+      ['terraform/**', '.github/workflows/plan.yml', ...[...used].map((a) => `actions/${a}/**`)].sort()
+    );
+  });
+
   it('detects a fork first and says so in a notice and the summary instead of failing', () => {
     const targets = job(doc, 'targets');
     const [first, ...rest] = steps(targets);
