@@ -226,6 +226,7 @@ jobs.
 | \`AWS_ROLE_ARN\` | secret | environment \`talos-clusters\` (apply/destroy role; require reviewers here) | create, destroy |
 | \`AWS_ROLE_ARN\` | secret | environment \`talos-oidc-resync\` (state read + the publish-oidc policy; no reviewers, it runs unattended) | resync |
 | \`AWS_PLAN_ROLE_ARN\` | secret | repository (read-only role that may also write the state lock object) | plan |
+| \`TALOS_IRSA_RUNNER\` | variable | repository, optional: the runner label of the jobs that reach the cluster (default \`ubuntu-latest\`; see below) | create, destroy, resync, plan |
 
 The role ARNs stay secrets so that the account ID in them is masked in the logs; a whole ARN cannot be part of a
 list of cluster names, so it never costs a job its output. Upgrading from a version that read the bucket and region
@@ -238,6 +239,26 @@ resync and destroy find the clusters and use the same variables. Before the appl
 \`talos-irsa/<cluster>/pending.tfvars.json\`, which nothing lists: a first apply that fails half-way leaves a cluster
 that plan and resync skip (it has no kubeconfig to resync) and that \`destroy-cluster.yml\` can still destroy with
 those variables.
+
+### The runners must reach the cluster
+
+These workflows talk to the cluster from the runner that runs them, not from AWS:
+
+- \`create-cluster.yml\` applies the Talos configuration and bootstraps through the Talos API (TCP 50000, allowed by
+  \`admin-cidrs\`), and publish-oidc and verify-irsa use the Kubernetes API (TCP 6443, allowed by \`api-cidrs\`).
+- \`oidc-resync.yml\`'s publish-oidc reads the signing keys (\`/openid/v1/jwks\`) from the Kubernetes API every 6 hours,
+  so \`api-cidrs\` must admit its runner for the cluster's whole life, not only while it is created. When it does not,
+  each resync fails and rotated keys never reach the public JWKS.
+- \`destroy-cluster.yml\` and \`plan.yml\` run Terraform, whose Talos resources may reach the Talos API when they are
+  refreshed (always with \`wait_for_health\`).
+
+GitHub-hosted runners have no fixed address: their ranges (the \`actions\` list of GitHub's \`/meta\` API) are thousands
+of CIDRs that change, more than a security group holds, and admitting them admits every GitHub Actions job. So run
+these jobs on a runner with a known address — a self-hosted runner inside (or peered with) the VPC, or a larger
+runner with a static IP range — put its address in \`admin-cidrs\` and \`api-cidrs\`, and set the repository variable
+\`TALOS_IRSA_RUNNER\` to its label (the reusable workflow takes it as its \`runs-on\` input). Each of those jobs first
+checks that the runner has bash, the AWS CLI and jq on \`PATH\`, as GitHub's ubuntu runners do. \`plan.yml\` runs the
+pull request's code on that runner: use ephemeral runners (one job each) there.
 
 \`ci.yml\`'s \`local-stack\` job can be run on your machine, step by step as the runner would, against a running
 \`npm run stack\` (export its environment first): \`npx tsx scripts/run-workflow-job.ts .github/workflows/ci.yml local-stack\`.

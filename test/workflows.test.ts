@@ -45,6 +45,7 @@ const asMapping = (value: unknown): Mapping =>
 
 interface Step {
   id?: string;
+  name?: string;
   uses?: string;
   run?: string;
   if?: string;
@@ -308,6 +309,75 @@ describe('every workflow', () => {
         }
       }
     }
+  });
+});
+
+describe('the jobs that reach the cluster', () => {
+  const reaching: Array<[string, string, string]> = [
+    ['create-cluster.yml', 'create', "${{ vars.TALOS_IRSA_RUNNER || 'ubuntu-latest' }}"],
+    ['destroy-cluster.yml', 'destroy', "${{ vars.TALOS_IRSA_RUNNER || 'ubuntu-latest' }}"],
+    ['oidc-resync.yml', 'resync', "${{ vars.TALOS_IRSA_RUNNER || 'ubuntu-latest' }}"],
+    ['plan.yml', 'plan', "${{ vars.TALOS_IRSA_RUNNER || 'ubuntu-latest' }}"],
+    ['reusable-cluster.yml', 'cluster', '${{ inputs.runs-on }}']
+  ];
+  const TOOLS = "Check the runner's tools";
+
+  it.each(reaching)(
+    '%s %s runs where the user says (GitHub-hosted runners have no fixed address to admit)',
+    (name, id, runsOn) => {
+      expect(job(workflow(name), id)['runs-on']).toBe(runsOn);
+    }
+  );
+
+  it.each(reaching)('%s %s checks the runner for bash, aws and jq before anything uses them', (name, id) => {
+    const list = steps(job(workflow(name), id));
+    const check = list.findIndex((s) => s.name === TOOLS);
+    expect(check).toBeGreaterThanOrEqual(0);
+    const firstUse = list.findIndex(
+      (s) =>
+        (s.name !== TOOLS && /\b(aws|jq)\b/.test(s.run ?? '')) ||
+        localActionName(s.uses ?? '') !== undefined ||
+        s.uses?.startsWith('aws-actions/')
+    );
+    expect(check).toBeLessThan(firstUse);
+    // One script everywhere, so that the run below tests all of them.
+    const reference = steps(job(workflow('create-cluster.yml'), 'create')).find((s) => s.name === TOOLS)?.run;
+    expect(list[check]?.run).toBe(reference);
+  });
+
+  describe('the tools check, run as sh and as bash', () => {
+    const script =
+      steps(job(workflow('create-cluster.yml'), 'create')).find((s) => s.name === TOOLS)?.run ?? 'exit 99';
+    let bin: string;
+    beforeEach(() => {
+      bin = mkdtempSync(join(tmpdir(), 'tools-'));
+    });
+    afterEach(() => rmSync(bin, { recursive: true, force: true }));
+    const fake = (tool: string): void => writeFileSync(join(bin, tool), '#!/bin/sh\n', { mode: 0o755 });
+    const runWith = (shell: string): { status: number; stdout: string } => {
+      try {
+        return {
+          status: 0,
+          stdout: execFileSync(shell, ['-c', script], { env: { PATH: bin }, encoding: 'utf8' })
+        };
+      } catch (err) {
+        return err as { status: number; stdout: string };
+      }
+    };
+
+    it.each(['/bin/sh', '/bin/bash'])('%s: names every missing tool in one error', (shell) => {
+      fake('aws');
+      const result = runWith(shell);
+      expect(result.status).toBe(1);
+      expect(result.stdout.trim()).toBe(
+        "::error title=Runner lacks tools::This runner has no bash jq on PATH. The steps need bash, the AWS CLI and jq, as GitHub's ubuntu runners have them: install them on the runner."
+      );
+    });
+
+    it('passes when all three are there', () => {
+      for (const tool of ['bash', 'aws', 'jq']) fake(tool);
+      expect(runWith('/bin/sh')).toEqual({ status: 0, stdout: '' });
+    });
   });
 });
 
