@@ -233,12 +233,38 @@ list of cluster names, so it never costs a job its output. Upgrading from a vers
 as secrets: create the two variables, then delete the two secrets (nothing reads them any more).
 
 Trust each role for GitHub's OIDC provider with a \`sub\` condition that pins the repository and environment,
-e.g. \`repo:OWNER/REPO:environment:talos-clusters\`. After a successful apply, \`create-cluster.yml\` stores the
-cluster's Terraform variables beside its state (\`talos-irsa/<cluster>/cluster.tfvars.json\`), which is how plan,
-resync and destroy find the clusters and use the same variables. Before the apply it records them as
+e.g. \`repo:OWNER/REPO:environment:talos-clusters\`, and the plan role with \`repo:OWNER/REPO:pull_request\`.
+
+After a successful apply, \`create-cluster.yml\` stores the cluster's Terraform variables beside its state
+(\`talos-irsa/<cluster>/cluster.tfvars.json\`), which is how plan, resync and destroy find the clusters and use the
+same variables. Before the apply it records them as
 \`talos-irsa/<cluster>/pending.tfvars.json\`, which nothing lists: a first apply that fails half-way leaves a cluster
 that plan and resync skip (it has no kubeconfig to resync) and that \`destroy-cluster.yml\` can still destroy with
 those variables.
+
+### Who can use the roles
+
+The Terraform state holds each cluster's kubeconfig and talosconfig (admin credentials) in plain text, so a role
+that can read it can take over the clusters.
+
+- **Restrict both environments to \`main\`.** In the repository's settings, give \`talos-oidc-resync\` and
+  \`talos-clusters\` a deployment branch policy that allows only \`main\` (Environments → the environment → Deployment
+  branches and tags → Selected branches). \`talos-oidc-resync\` has no reviewers, since it runs unattended, and its
+  role reads the state and writes the public JWKS. Without the policy, anyone who can push a branch can add a job
+  with \`environment: talos-oidc-resync\` to it, get that role, and read every cluster's admin credentials or publish
+  signing keys of their own, which every IRSA role of those clusters would then accept. The \`sub\` the role trusts
+  means "from \`main\`" only because the environment admits nothing else.
+- **The plan role can read what plan needs, and that is already a lot.** \`terraform plan\` reads the whole state
+  object, so the plan role reads the admin credentials in it; let it read nothing more: \`s3:GetObject\` on
+  \`talos-irsa/*/terraform.tfstate\` and \`talos-irsa/*/cluster.tfvars.json\`, \`s3:ListBucket\` on the \`talos-irsa/\`
+  prefix, \`s3:PutObject\` and \`s3:DeleteObject\` on \`talos-irsa/*/terraform.tfstate.tflock\` only, and the read-only
+  actions of what the module makes; no write to the state or to any other prefix, no IAM or S3 writes elsewhere.
+- **Why pull requests from this repository run with it.** \`plan.yml\` runs on \`pull_request\`, and GitHub gives a pull
+  request from a branch of the repository (not from a fork) its secrets and an OIDC token. What runs is the pull
+  request's own \`plan.yml\` and Terraform, so anyone who can push a branch can make that job do whatever the plan
+  role allows, printing the state included. That is the price of plans on pull requests: give write access only to
+  people you would trust with the clusters' admin credentials, or put the plan job in an environment with required
+  reviewers (its role then trusts \`repo:OWNER/REPO:environment:<name>\`).
 
 ### The runners must reach the cluster
 

