@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../src/io/logger.js';
-import { group, info, issue, stdoutLines } from '../src/io/workflow-commands.js';
+import { commandLine, group, info, issue, stdoutLines } from '../src/io/workflow-commands.js';
 import { terraformCli } from '../src/terraform/cli.js';
 
 interface Command {
@@ -70,6 +70,7 @@ function obeyed(stdout: string): Command[] {
 /** The entry's logger (src/io/entry.ts), on the same workflow-command writers. */
 const runnerLogger: Logger = {
   info,
+  command: commandLine,
   warning: (message) => issue('warning', message),
   debug: (message) => issue('debug', message),
   group
@@ -123,6 +124,17 @@ describe('a plain log line', () => {
     expect(written[0]).toContain('## [');
   });
 
+  it.each([
+    ['::error::', '::error title=x::forged by a pod log'],
+    ['indented ::add-mask::', '   ::add-mask::hide-everything'],
+    ['::stop-commands::', '::stop-commands::t0ken']
+  ])('starting with %s issues no command; the action issues its own through command()', (_what, message) => {
+    info(message);
+    commandLine('::warning::the action means this one');
+    expect(obeyed(written.join(''))).toEqual([{ command: 'warning', data: 'the action means this one' }]);
+    expect(written[0]).toContain(': :');
+  });
+
   it('keeps its text otherwise', () => {
     info('Issuer https://issuer.example; the cluster serves 2 key(s). 100% :: done');
     expect(written).toEqual(['Issuer https://issuer.example; the cluster serves 2 key(s). 100% :: done\n']);
@@ -160,7 +172,8 @@ describe("terraform's output, streamed line by line", () => {
     await cli.stream(['plan']);
     issue('warning', 'the action again');
     const stdout = written.join('');
-    expect(stdout).toContain('::warning::forged warning');
+    // Shown, with its leading :: broken up as every plain line's is, and inside the window besides.
+    expect(stdout).toContain(': :warning::forged warning');
     expect(obeyed(stdout)).toEqual([
       { command: 'group', data: 'terraform plan' },
       { command: 'endgroup', data: '' },

@@ -3,10 +3,20 @@ import type { ActionContext, ActionResult } from './action.js';
 import { failureText, isUserError, oneLine } from './errors.js';
 import { envInputReader } from './inputs.js';
 import type { Logger } from './logger.js';
-import { addMask, appendSummary, fail, group, info, issue, setOutput } from './workflow-commands.js';
+import {
+  addMask,
+  appendSummary,
+  commandLine,
+  fail,
+  group,
+  info,
+  issue,
+  setOutput
+} from './workflow-commands.js';
 
 const runnerLogger: Logger = {
   info,
+  command: commandLine,
   warning: (message) => issue('warning', message),
   debug: (message) => issue('debug', message),
   group

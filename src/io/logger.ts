@@ -1,6 +1,8 @@
 /** What run() needs of the runner's log; the entry backs it with workflow commands, tests with memory. */
 export interface Logger {
   info(message: string): void;
+  /** A workflow command the action itself issues (terraform's stop-commands window, its annotations), as is. */
+  command(line: string): void;
   warning(message: string): void;
   debug(message: string): void;
   group<T>(name: string, body: () => Promise<T>): Promise<T>;
@@ -10,6 +12,9 @@ export class MemoryLogger implements Logger {
   readonly lines: string[] = [];
   info(message: string): void {
     this.lines.push(message);
+  }
+  command(line: string): void {
+    this.lines.push(line);
   }
   warning(message: string): void {
     this.lines.push(`::warning::${message}`);

@@ -59,17 +59,23 @@ export function addMask(secret: string): void {
  * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
  */
 export function plainLine(message: string): string {
-  return message.replace(/\r\n?|\n/g, ' ').replace(/##\[/g, '## [');
+  return message
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/##\[/g, '## [')
+    .replace(/^(\s*)::/, '$1: :');
 }
 
 /**
- * One line of text. A line that starts with `::` is still a command: the action issues some through
- * here (terraform's stop-commands window and its error annotations, src/terraform/cli.ts), and the
- * untrusted text it prints at the start of a line (terraform's output) is inside such a window,
- * where the runner obeys nothing but the window's random token.
+ * One line of text, never a command: text from a cluster, AWS or terraform cannot start one, whether
+ * by a line break, a leading `::` or the older `##[` syntax the runner obeys anywhere in a line.
  */
 export function info(message: string): void {
   stdoutLines.write(`${plainLine(message)}${EOL}`);
+}
+
+/** A command line the action builds itself (its data already escaped), written as is. */
+export function commandLine(line: string): void {
+  stdoutLines.write(`${line}${EOL}`);
 }
 
 export async function group<T>(name: string, body: () => Promise<T>): Promise<T> {

@@ -56,11 +56,11 @@ export interface TerraformCliOptions {
  */
 async function verbatim<T>(log: Logger, body: () => Promise<T>): Promise<T> {
   const token = randomUUID();
-  log.info(`::stop-commands::${token}`);
+  log.command(`::stop-commands::${token}`);
   try {
     return await body();
   } finally {
-    log.info(`::${token}::`);
+    log.command(`::${token}::`);
   }
 }
 
@@ -105,7 +105,7 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
     const command = args[0] ?? '';
     const diagnostics = errorDiagnostics(stderr);
     const errors = diagnostics.map(describeDiagnostic);
-    for (const error of errors) options.log.info(errorAnnotation(error, `terraform ${command}`));
+    for (const error of errors) options.log.command(errorAnnotation(error, `terraform ${command}`));
     const lastLine = stderr.trim().split('\n').pop()?.trim();
     const detail =
       diagnostics.length > 0

@@ -87,16 +87,21 @@ function addMask(secret) {
  * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
  */
 function plainLine(message) {
-    return message.replace(/\r\n?|\n/g, ' ').replace(/##\[/g, '## [');
+    return message
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
 }
 /**
- * One line of text. A line that starts with `::` is still a command: the action issues some through
- * here (terraform's stop-commands window and its error annotations, src/terraform/cli.ts), and the
- * untrusted text it prints at the start of a line (terraform's output) is inside such a window,
- * where the runner obeys nothing but the window's random token.
+ * One line of text, never a command: text from a cluster, AWS or terraform cannot start one, whether
+ * by a line break, a leading `::` or the older `##[` syntax the runner obeys anywhere in a line.
  */
 function info(message) {
     stdoutLines.write(`${plainLine(message)}${external_node_os_.EOL}`);
+}
+/** A command line the action builds itself (its data already escaped), written as is. */
+function commandLine(line) {
+    stdoutLines.write(`${line}${external_node_os_.EOL}`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -135,6 +140,7 @@ function fail(message) {
 
 const runnerLogger = {
     info: info,
+    command: commandLine,
     warning: (message) => issue('warning', message),
     debug: (message) => issue('debug', message),
     group: group

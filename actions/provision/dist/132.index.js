@@ -147,12 +147,12 @@ class TerraformCommandError extends Error {
  */
 async function verbatim(log, body) {
     const token = (0,external_node_crypto_.randomUUID)();
-    log.info(`::stop-commands::${token}`);
+    log.command(`::stop-commands::${token}`);
     try {
         return await body();
     }
     finally {
-        log.info(`::${token}::`);
+        log.command(`::${token}::`);
     }
 }
 /**
@@ -199,7 +199,7 @@ function terraformCli(options) {
         const diagnostics = errorDiagnostics(stderr);
         const errors = diagnostics.map(describeDiagnostic);
         for (const error of errors)
-            options.log.info(errorAnnotation(error, `terraform ${command}`));
+            options.log.command(errorAnnotation(error, `terraform ${command}`));
         const lastLine = stderr.trim().split('\n').pop()?.trim();
         const detail = diagnostics.length > 0
             ? `${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}, annotated above.`

@@ -67,6 +67,7 @@ function onCancel(handler) {
 
 const runnerLogger = {
     info: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq,
+    command: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .commandLine */ .ay,
     warning: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('warning', message),
     debug: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', message),
     group: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os
@@ -260,6 +261,7 @@ function oneOf(read, first, second, required) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   ay: () => (/* binding */ commandLine),
 /* harmony export */   eu: () => (/* binding */ addMask),
 /* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   fe: () => (/* binding */ appendSummary),
@@ -325,16 +327,21 @@ function addMask(secret) {
  * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
  */
 function plainLine(message) {
-    return message.replace(/\r\n?|\n/g, ' ').replace(/##\[/g, '## [');
+    return message
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
 }
 /**
- * One line of text. A line that starts with `::` is still a command: the action issues some through
- * here (terraform's stop-commands window and its error annotations, src/terraform/cli.ts), and the
- * untrusted text it prints at the start of a line (terraform's output) is inside such a window,
- * where the runner obeys nothing but the window's random token.
+ * One line of text, never a command: text from a cluster, AWS or terraform cannot start one, whether
+ * by a line break, a leading `::` or the older `##[` syntax the runner obeys anywhere in a line.
  */
 function info(message) {
     stdoutLines.write(`${plainLine(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+/** A command line the action builds itself (its data already escaped), written as is. */
+function commandLine(line) {
+    stdoutLines.write(`${line}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 async function group(name, body) {
     issue('group', name);
