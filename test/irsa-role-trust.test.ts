@@ -231,6 +231,9 @@ describe('tags', () => {
       'managed-by': 'talos-irsa'
     });
     expect(tagsToWrite({ team: 'a' }, { team: 'a' })).toEqual({});
+    // IAM's one key: a role tagged Team=a already carries team=a, and a rerun must not rewrite it.
+    expect(tagsToWrite({ Team: 'a' }, { team: 'a' })).toEqual({});
+    expect(tagsToWrite({ Team: 'a' }, { team: 'b' })).toEqual({ team: 'b' });
     expect(managedTags('https://i.example/x')).toEqual({
       'managed-by': 'talos-irsa',
       'talos-irsa/issuer': 'https://i.example/x'

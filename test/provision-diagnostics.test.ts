@@ -112,6 +112,50 @@ describe('terraform diagnostics', () => {
     );
   });
 
+  test('the force-unlock hint names only the holder of a lock terraform failed to take', () => {
+    const hint = (text: string) =>
+      /force-unlock (\S+)$/.exec(
+        describeDiagnostic(errorDiagnostics(text)[0] ?? { summary: '', detail: '' })
+      )?.[1];
+    const lockInfo = (id: string) => ['Lock Info:', `  ID:        ${id}`, '  Who:       someone@else'];
+    // Releasing failed: the lock shown is this run's own, or another's that is live.
+    expect(
+      hint(['Error: Error releasing the state lock', '', 'Error message: x', ...lockInfo('bbbb')].join('\n'))
+    ).toBeUndefined();
+    // The http backend's Lock Info is its own attempt: without its ID= line there is no holder to name.
+    expect(
+      hint(
+        [
+          'Error: Error acquiring the state lock',
+          '',
+          'Error message: HTTP remote state already locked, failed to unmarshal body',
+          ...lockInfo('OWN-1111')
+        ].join('\n')
+      )
+    ).toBeUndefined();
+    // An ID= that is not the http backend's holder line is no lock ID.
+    expect(
+      hint(
+        [
+          'Error: Error acquiring the state lock',
+          '',
+          'RequestId=xyz ID=abc-123',
+          ...lockInfo('real-id')
+        ].join('\n')
+      )
+    ).toBe('real-id');
+    expect(
+      hint(
+        [
+          'Error: Error acquiring the state lock',
+          '',
+          'Error message: x',
+          ...lockInfo('projects/p/locks/1.2.3')
+        ].join('\n')
+      )
+    ).toBe('projects/p/locks/1.2.3');
+  });
+
   test('text without diagnostics gives none', () => {
     expect(errorDiagnostics('panic: runtime error\ngoroutine 1')).toEqual([]);
   });

@@ -200,6 +200,19 @@ describe('inputs as parsed', () => {
     );
   });
 
+  test("a backend file whose path holds '=' is refused, as terraform would read it as key=value", () => {
+    expect(() =>
+      readProvisionInputs(
+        mapInputReader({ 'cluster-name': 'c', 'backend-config': 'backend.hcl' }),
+        { ...box.env, GITHUB_WORKSPACE: '/tmp/ws=x' },
+        join(repoRoot, 'terraform'),
+        yaml
+      )
+    ).toThrow(
+      "Input 'backend-config': the backend file's path /tmp/ws=x/backend.hcl holds '=', which terraform would read as key=value: move the file."
+    );
+  });
+
   test('without a bundled root, working-directory must be given', () => {
     expect(() =>
       readProvisionInputs(mapInputReader({ 'cluster-name': 'c' }), box.env, undefined, yaml)
@@ -265,14 +278,31 @@ describe('backend files', () => {
       '  role_arn     = "arn:aws:iam::123456789012:role/state"',
       '  "session_token": "FwoGZXIvYXdzEXAMPLE",',
       '}',
-      'password = "a\\u0041b"'
+      'password = "a\\u0041b"',
+      'assume_role_with_web_identity = { role_arn = "arn:aws:iam::1:role/x", web_identity_token = "TOKEN1" }',
+      'credentials = <<EOF',
+      '{"type": "service_account",',
+      ' "client_email": "x@y"}',
+      'EOF',
+      'sse_customer_key = "abc$${def"',
+      'secret_key=bare-secret-1 # from the vault'
     ].join('\n');
-    expect(backendFileCredentials(text)).toEqual([
-      'AKIAIOSFODNN7EXAMPLE',
-      'wJalrXUtnFEMI/K7MDENG',
-      'FwoGZXIvYXdzEXAMPLE',
-      'aAb'
-    ]);
+    expect(backendFileCredentials(text).sort()).toEqual(
+      [
+        'AKIAIOSFODNN7EXAMPLE',
+        'wJalrXUtnFEMI/K7MDENG',
+        'FwoGZXIvYXdzEXAMPLE',
+        'aAb',
+        'TOKEN1',
+        // The heredoc whole and line by line: the runner masks a multi-line value only whole.
+        '{"type": "service_account",\n "client_email": "x@y"}',
+        '{"type": "service_account",',
+        '"client_email": "x@y"}',
+        'abc${def',
+        'bare-secret-1'
+      ].sort()
+    );
+    expect(backendFileCredentials('{"access_key":"AK","secret_key":"SK"}')).toEqual(['AK', 'SK']);
   });
 });
 

@@ -29,6 +29,31 @@ function inputError(values: Record<string, string>, env: NodeJS.ProcessEnv = ENV
 }
 
 describe('inputs', () => {
+  it("checks an issuer on S3's own hosts against the bucket and region, with S3's host variants", () => {
+    const issuerOk = (issuer: string) =>
+      parsePublishInputs(mapInputReader({ ...BASE, 'issuer-url': issuer }), { AWS_REGION: 'us-east-1' })
+        .issuerUrl;
+    for (const issuer of [
+      'https://irsa-demo.s3-external-1.amazonaws.com',
+      'https://s3-external-1.amazonaws.com/irsa-demo',
+      'https://irsa-demo.s3.dualstack.us-east-1.amazonaws.com/c',
+      'https://irsa-demo.s3-fips.us-east-1.amazonaws.com',
+      'https://irsa-demo.s3.amazonaws.com'
+    ])
+      expect(issuerOk(issuer)).toBe(issuer);
+    for (const issuer of [
+      'https://other.s3-fips.us-east-1.amazonaws.com',
+      'https://other.s3.us-east-1.amazonaws.com.',
+      'https://s3.us-east-1.amazonaws.com/other/c'
+    ])
+      expect(inputError({ ...BASE, 'issuer-url': issuer }, { AWS_REGION: 'us-east-1' }).message).toContain(
+        "is served by the S3 bucket 'other', not by 'irsa-demo'"
+      );
+    expect(inputError({ ...BASE, 'client-ids': 'sts.amazonaws.com\u200bx' }).message).toContain(
+      'holds a space or an invisible or control character'
+    );
+  });
+
   it('applies the documented defaults', () => {
     expect(parsePublishInputs(mapInputReader(BASE), ENV)).toEqual({
       kubeconfig: { input: 'kubeconfig', value: 'apiVersion: v1' },
@@ -208,6 +233,18 @@ describe('bucket policy for issuers sharing a bucket', () => {
       Id: 'MyCompanyPolicy-42',
       Statement: [a]
     });
+  });
+
+  it("leaves, for the root issuer, an earlier version's plain-Sid statement that grants another issuer's documents", () => {
+    const root = publicReadStatement('aws', 'b1', keys(''));
+    const legacyB = { ...b, Sid: STATEMENT_SID };
+    const plan = planBucketPolicy(JSON.stringify({ Statement: [legacyB] }), root);
+    expect(JSON.parse(plan.policy ?? '').Statement).toEqual([legacyB, root]);
+    // Its own plain-Sid statement, widened by hand, is still its own and is narrowed.
+    const widened = { ...root, Resource: ['arn:aws:s3:::b1/*'] };
+    expect(
+      JSON.parse(planBucketPolicy(JSON.stringify({ Statement: [widened] }), root).policy ?? '').Statement
+    ).toEqual([root]);
   });
 
   it('refuses a key IAM would read as a pattern or a variable', () => {

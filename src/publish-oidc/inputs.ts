@@ -40,10 +40,10 @@ function clientIds(read: InputReader): string[] {
   const tooLong = ids.find((id) => id.length > 255);
   if (tooLong) throw new UserError(`'${tooLong.slice(0, 40)}…' is longer than 255 characters.`, 'client-ids');
   // A token's aud is matched whole: 'sts.amazonaws.com my-app' would be one audience nobody sends.
-  const spaced = ids.find((id) => /[\s\p{Cc}]/u.test(id));
+  const spaced = ids.find((id) => /[\s\p{Cc}\p{Cf}]/u.test(id));
   if (spaced !== undefined)
     throw new UserError(
-      `'${spaced.replace(/\p{Cc}/gu, '?')}' holds a space or control character: give one client ID per line or separate them with commas.`,
+      `'${spaced.replace(/[\p{Cc}\p{Cf}]/gu, '?')}' holds a space or an invisible or control character: give one client ID per line or separate them with commas.`,
       'client-ids'
     );
   return ids;
@@ -51,7 +51,9 @@ function clientIds(read: InputReader): string[] {
 
 // S3's own hosts, virtual-hosted (BUCKET.s3.REGION.amazonaws.com, BUCKET.s3-REGION..., BUCKET.s3.dualstack.REGION...,
 // BUCKET.s3.amazonaws.com) and path-style (s3.REGION.amazonaws.com/BUCKET): they name the bucket that answers.
-const S3_HOST = /^(?:(.+)\.)?s3(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
+const S3_HOST = /^(?:(.+)\.)?s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
+// us-east-1's legacy s3-external-1 endpoint names no region of its own.
+const REGION_ALIASES: Record<string, string> = { 'external-1': 'us-east-1' };
 // What a key prefix segment may hold, so that the object keys it makes stay plain in a bucket policy.
 const KEY_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
@@ -72,9 +74,10 @@ function checkIssuerAgainstBucket(issuer: string, bucket: string, region: string
         'issuer-url'
       );
   }
-  const s3 = S3_HOST.exec(url.hostname);
+  const s3 = S3_HOST.exec(url.hostname.replace(/\.$/, ''));
   if (!s3) return;
-  const [, hostBucket, hostRegion] = s3;
+  const [, hostBucket, namedRegion] = s3;
+  const hostRegion = namedRegion === undefined ? undefined : (REGION_ALIASES[namedRegion] ?? namedRegion);
   const named = hostBucket ?? segments[0];
   if (named !== bucket)
     throw new UserError(

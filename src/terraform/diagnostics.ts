@@ -25,14 +25,14 @@ export function errorDiagnostics(text: string): Diagnostic[] {
   let current: { summary: string; location?: string; detail: string[] } | undefined;
   let isError = false;
   let lockFields: string[] | undefined;
+  let lockId: string | undefined;
   const seen = new Set<string>();
   const finish = (): void => {
     if (current && lockFields) current.detail.push(`Lock Info: ${lockFields.join(', ')}.`);
     lockFields = undefined;
     if (current && isError) {
       let detail = current.detail.join(' ').replace(/\s+/g, ' ').trim();
-      // The first ID named is the holder's: the http backend names it before the Lock Info of its own try.
-      const holder = LOCK_SUMMARY.test(current.summary) ? /\bID=([\w-]+)/.exec(detail)?.[1] : undefined;
+      const holder = lockHolder(current.summary, current.detail, lockId);
       if (holder)
         detail += ` If no run holds the lock any more (a killed job), free it from the module's directory, initialised with the same backend settings: terraform force-unlock ${holder}`;
       const diagnostic: Diagnostic = {
@@ -46,6 +46,7 @@ export function errorDiagnostics(text: string): Diagnostic[] {
       seen.add(key);
     }
     current = undefined;
+    lockId = undefined;
   };
   for (const rawLine of text.split(/\r?\n/)) {
     // Without -no-color Terraform frames diagnostics in box-drawing characters; strip them.
@@ -62,6 +63,7 @@ export function errorDiagnostics(text: string): Diagnostic[] {
       const field = LOCK_FIELD.exec(line);
       if (field) {
         if ((field[2] ?? '').trim() !== '') lockFields.push(`${field[1]}=${(field[2] ?? '').trim()}`);
+        if (field[1] === 'ID') lockId = (field[2] ?? '').trim();
         continue;
       }
       current.detail.push(`Lock Info: ${lockFields.join(', ')}.`);
@@ -84,6 +86,18 @@ export function errorDiagnostics(text: string): Diagnostic[] {
   }
   finish();
   return diagnostics;
+}
+
+/**
+ * The ID to force-unlock, only where terraform failed to take a lock another run holds. The http
+ * backend names the holder on an "ID=" line and shows the Lock Info of its own attempt, so there
+ * only the "ID=" line counts; elsewhere Lock Info is the holder's.
+ */
+function lockHolder(summary: string, detail: string[], lockInfoId: string | undefined): string | undefined {
+  if (summary !== 'Error acquiring the state lock') return undefined;
+  const text = detail.join('\n');
+  if (/HTTP remote state/i.test(text)) return /^ID=(\S+)$/m.exec(text)?.[1];
+  return lockInfoId || undefined;
 }
 
 export function describeDiagnostic(diagnostic: Diagnostic): string {

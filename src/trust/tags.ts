@@ -95,8 +95,11 @@ export function managedTags(issuer: string): Tags {
 
 /** Tags to write so the role carries `desired`; tags it has beyond those are left alone. */
 export function tagsToWrite(current: Tags, desired: Tags): Tags {
+  // IAM sees keys that differ only in case as one key: Team=x already says team=x.
+  const byKey = new Map(Object.entries(current).map(([key, value]) => [key.toLowerCase(), value]));
   const write: Tags = {};
-  for (const [key, value] of Object.entries(desired)) if (current[key] !== value) write[key] = value;
+  for (const [key, value] of Object.entries(desired))
+    if (byKey.get(key.toLowerCase()) !== value) write[key] = value;
   return write;
 }
 

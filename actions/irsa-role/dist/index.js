@@ -1775,9 +1775,11 @@ function managedTags(issuer) {
 }
 /** Tags to write so the role carries `desired`; tags it has beyond those are left alone. */
 function tagsToWrite(current, desired) {
+    // IAM sees keys that differ only in case as one key: Team=x already says team=x.
+    const byKey = new Map(Object.entries(current).map(([key, value]) => [key.toLowerCase(), value]));
     const write = {};
     for (const [key, value] of Object.entries(desired))
-        if (current[key] !== value)
+        if (byKey.get(key.toLowerCase()) !== value)
             write[key] = value;
     return write;
 }

@@ -35,6 +35,7 @@ function errorDiagnostics(text) {
     let current;
     let isError = false;
     let lockFields;
+    let lockId;
     const seen = new Set();
     const finish = () => {
         if (current && lockFields)
@@ -42,8 +43,7 @@ function errorDiagnostics(text) {
         lockFields = undefined;
         if (current && isError) {
             let detail = current.detail.join(' ').replace(/\s+/g, ' ').trim();
-            // The first ID named is the holder's: the http backend names it before the Lock Info of its own try.
-            const holder = LOCK_SUMMARY.test(current.summary) ? /\bID=([\w-]+)/.exec(detail)?.[1] : undefined;
+            const holder = lockHolder(current.summary, current.detail, lockId);
             if (holder)
                 detail += ` If no run holds the lock any more (a killed job), free it from the module's directory, initialised with the same backend settings: terraform force-unlock ${holder}`;
             const diagnostic = {
@@ -58,6 +58,7 @@ function errorDiagnostics(text) {
             seen.add(key);
         }
         current = undefined;
+        lockId = undefined;
     };
     for (const rawLine of text.split(/\r?\n/)) {
         // Without -no-color Terraform frames diagnostics in box-drawing characters; strip them.
@@ -76,6 +77,8 @@ function errorDiagnostics(text) {
             if (field) {
                 if ((field[2] ?? '').trim() !== '')
                     lockFields.push(`${field[1]}=${(field[2] ?? '').trim()}`);
+                if (field[1] === 'ID')
+                    lockId = (field[2] ?? '').trim();
                 continue;
             }
             current.detail.push(`Lock Info: ${lockFields.join(', ')}.`);
@@ -99,6 +102,19 @@ function errorDiagnostics(text) {
     }
     finish();
     return diagnostics;
+}
+/**
+ * The ID to force-unlock, only where terraform failed to take a lock another run holds. The http
+ * backend names the holder on an "ID=" line and shows the Lock Info of its own attempt, so there
+ * only the "ID=" line counts; elsewhere Lock Info is the holder's.
+ */
+function lockHolder(summary, detail, lockInfoId) {
+    if (summary !== 'Error acquiring the state lock')
+        return undefined;
+    const text = detail.join('\n');
+    if (/HTTP remote state/i.test(text))
+        return /^ID=(\S+)$/m.exec(text)?.[1];
+    return lockInfoId || undefined;
 }
 function describeDiagnostic(diagnostic) {
     const where = diagnostic.location ? ` (${diagnostic.location})` : '';

@@ -511,6 +511,8 @@ function backendConfigInput(read, env) {
         // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend).
         if (!line.includes('=')) {
             const path = workspacePath(env, line);
+            if (path.includes('='))
+                throw new errors/* UserError */.yo(`the backend file's path ${path} holds '=', which terraform would read as key=value: move the file.`, 'backend-config');
             if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
                 // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
                 const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
@@ -535,28 +537,43 @@ function backendCredentials(backendConfig) {
         .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
         .map((match) => match?.[2] ?? '');
 }
-// An attribute of a backend file: `key = "string"` (nested map attributes too) or a bare value.
-const FILE_ATTRIBUTE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*(?:"((?:[^"\\]|\\.)*)"|([^\s#,{}]+))\s*,?\s*(?:#.*|\/\/.*)?$/;
-/** The credential values of a backend configuration file (HCL attributes, as `terraform init` reads them). */
-function backendFileCredentials(text) {
-    const found = [];
-    for (const line of text.split(/\r?\n/)) {
-        const match = FILE_ATTRIBUTE.exec(line);
-        if (!match || !CREDENTIAL_SETTING.test(match[1] ?? ''))
-            continue;
-        const quoted = match[2];
-        let value = match[3] ?? '';
-        if (quoted !== undefined)
-            try {
-                value = JSON.parse(`"${quoted}"`);
-            }
-            catch {
-                value = quoted;
-            }
-        if (value !== '')
-            found.push(value);
+// In a backend file (HCL, or JSON for *.tfbackend.json) a credential is a quoted string after its key
+// anywhere, nested and one-line objects included; a heredoc after its key; or a bare value on its line.
+const QUOTED = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/gm;
+const HEREDOC = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*=\s*<<-?([A-Za-z_]\w*)[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\2[ \t]*(?:\r?\n|$)/gm;
+const BARE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*([^\s"#,{}<][^\s#,{}]*)\s*,?\s*(?:#.*|\/\/.*)?$/gm;
+/** A quoted HCL string as terraform reads it: JSON escapes, then $${ and %%{ for literal ${ and %{. */
+function hclString(quoted) {
+    let value = quoted;
+    try {
+        value = JSON.parse(`"${quoted}"`);
     }
-    return found;
+    catch {
+        // An escape JSON does not know: the text as written.
+    }
+    return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+/** The credential values of a backend configuration file, as `terraform init` reads them. */
+function backendFileCredentials(text) {
+    const found = new Set();
+    for (const match of text.matchAll(HEREDOC)) {
+        if (!CREDENTIAL_SETTING.test(match[1] ?? ''))
+            continue;
+        const body = match[3] ?? '';
+        found.add(body);
+        // The runner masks a multi-line value only whole: each line of it too.
+        for (const line of body.split(/\r?\n/))
+            if (line.trim() !== '')
+                found.add(line.trim());
+    }
+    for (const match of text.matchAll(QUOTED))
+        if (CREDENTIAL_SETTING.test(match[1] ?? ''))
+            found.add(hclString(match[2] ?? ''));
+    for (const match of text.matchAll(BARE))
+        if (CREDENTIAL_SETTING.test(match[1] ?? '') && !(match[2] ?? '').startsWith('<<'))
+            found.add(match[2] ?? '');
+    found.delete('');
+    return [...found];
 }
 /** Every credential among the -backend-config values: key=value lines, and the files' attributes. */
 function backendSecrets(backendConfig) {

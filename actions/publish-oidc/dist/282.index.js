@@ -546,12 +546,17 @@ function planBucketPolicy(currentPolicy, wanted) {
  * that grants this issuer's discovery document, as versions before per-issuer Sids wrote it.
  */
 function ownedBy(statement, wanted) {
-    if (statement.Sid === wanted.Sid)
-        return true;
-    if (statement.Sid !== STATEMENT_SID)
-        return false;
     const discovery = wanted.Resource.find((resource) => resource.endsWith(`/${document_locations/* DISCOVERY_PATH */.py}`));
-    return discovery !== undefined && asSortedList(statement.Resource).includes(discovery);
+    const resources = asSortedList(statement.Resource);
+    if (statement.Sid === STATEMENT_SID) {
+        // Under the plain Sid an earlier version may have granted another issuer's documents: that
+        // statement is the other issuer's (even for the root issuer, whose Sid is the plain one).
+        const anothers = resources.some((resource) => resource.endsWith(`/${document_locations/* DISCOVERY_PATH */.py}`) && resource !== discovery);
+        if (anothers)
+            return false;
+        return statement.Sid === wanted.Sid || (discovery !== undefined && resources.includes(discovery));
+    }
+    return statement.Sid === wanted.Sid;
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/bucket-plan.ts
