@@ -21,7 +21,7 @@ variable "region" {
 }
 
 variable "talos_version" {
-  description = "Talos Linux release, without the leading v (for example 1.11.5). Selects the AMI talos-v<version>-<region>-<arch>, the machine configuration contract and the installer image. Supported: 1.11.x."
+  description = "Talos Linux release, without the leading v (for example 1.11.5). Selects the AMI talos-v<version>-<region>-<arch>, the machine configuration contract and the installer image. Supported: 1.11.x to 1.13.x."
   type        = string
 
   validation {
@@ -31,8 +31,8 @@ variable "talos_version" {
 
   # Kept in step with the talos module (its variables.tf and provider floor).
   validation {
-    condition     = !can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version)) || can(regex("^1\\.11\\.", var.talos_version))
-    error_message = "talos_version must be a Talos 1.11 release (1.11.x): the release this module supports with siderolabs/talos >= 0.9."
+    condition     = !can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version)) || can(regex("^1\\.1[1-3]\\.", var.talos_version))
+    error_message = "talos_version must be a Talos 1.11, 1.12 or 1.13 release: the releases this module supports with siderolabs/talos >= 0.11."
   }
 }
 

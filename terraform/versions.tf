@@ -9,9 +9,9 @@ terraform {
     }
     talos = {
       source = "siderolabs/talos"
-      # 0.9 is the first release built on Talos machinery 1.11: the machinery renders the machine
-      # configuration, so it must be at least as new as talos_version's minor (see the talos module).
-      version = ">= 0.9.0, < 1.0.0"
+      # 0.11 is built on Talos machinery 1.13: the machinery renders the machine configuration, so
+      # it must be at least as new as talos_version's minor (1.11 to 1.13; see the talos module).
+      version = ">= 0.11.0, < 1.0.0"
     }
   }
 }

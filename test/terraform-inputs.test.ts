@@ -127,14 +127,14 @@ describe('talos_version: the supported minors, and a provider floor that can ren
     }
   }, 120_000);
 
-  test.each(Object.keys(roots))('%s accepts Talos 1.11 releases and refuses the others', (name) => {
+  test.each(Object.keys(roots))('%s accepts Talos 1.11 to 1.13 releases and refuses the others', (name) => {
     const byVersion = verdicts.get(name);
     const accepted = candidates.filter((v) => byVersion?.get(v)?.exitCode === 0);
-    expect(accepted).toEqual(['1.11.0', '1.11.5']);
+    expect(accepted).toEqual(['1.11.0', '1.11.5', '1.12.0', '1.13.1']);
     for (const v of candidates.filter((c) => !accepted.includes(c))) {
       expect([v, byVersion?.get(v)?.said]).toEqual([
         v,
-        expect.stringContaining('talos_version must be a Talos 1.11 release')
+        expect.stringContaining('talos_version must be a Talos 1.11, 1.12 or 1.13 release')
       ]);
     }
   });

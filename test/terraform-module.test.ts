@@ -1119,9 +1119,9 @@ describe('structure of the Terraform code', () => {
     const providers = Object.assign({}, ...required) as JsonObject;
     expect(obj(providers['aws'])).toEqual({ source: 'hashicorp/aws', version: '>= 5.100, < 7.0' });
     expect(obj(providers['talos'])['source']).toBe('siderolabs/talos');
-    // 0.9 is the first provider on Talos machinery 1.11 (terraform-inputs.test.ts pairs the floor
-    // with the talos_version minors the modules accept).
-    expect(obj(providers['talos'])['version']).toBe('>= 0.9.0, < 1.0.0');
+    // 0.11 is the provider on Talos machinery 1.13 (terraform-inputs.test.ts pairs the floor with
+    // the talos_version minors the modules accept, 1.11 to 1.13).
+    expect(obj(providers['talos'])['version']).toBe('>= 0.11.0, < 1.0.0');
     const backend = root().terraform.flatMap((t) => blocks(t['backend']));
     expect(backend).toEqual([{ s3: [{}] }]);
     expect(readFileSync(join(TERRAFORM_DIR, 'backend.tf'), 'utf8')).toContain('use_lockfile=true');

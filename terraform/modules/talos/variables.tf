@@ -9,7 +9,7 @@ variable "api_endpoint_host" {
 }
 
 variable "talos_version" {
-  description = "Talos release the nodes run, without the leading v (for example 1.11.5): the machine configuration contract and the installer image's tag. Supported: 1.11.x."
+  description = "Talos release the nodes run, without the leading v (for example 1.11.5): the machine configuration contract and the installer image's tag. Supported: 1.11.x to 1.13.x."
   type        = string
 
   validation {
@@ -20,8 +20,8 @@ variable "talos_version" {
   # The minors this module is written and tested for, and that the provider floor in versions.tf
   # can render (its machinery must be at least as new).
   validation {
-    condition     = !can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version)) || can(regex("^1\\.11\\.", var.talos_version))
-    error_message = "talos_version must be a Talos 1.11 release (1.11.x): the release this module supports with siderolabs/talos >= 0.9."
+    condition     = !can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version)) || can(regex("^1\\.1[1-3]\\.", var.talos_version))
+    error_message = "talos_version must be a Talos 1.11, 1.12 or 1.13 release: the releases this module supports with siderolabs/talos >= 0.11."
   }
 }
 
