@@ -22,7 +22,13 @@ import { UserError } from '../io/errors.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
 import { policyJson, samePolicy } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
-import { IAM_TAGS_PER_ROLE, MANAGED_BY_KEY, MANAGED_BY_VALUE, tagList, tagsToWrite } from '../trust/tags.js';
+import {
+  MANAGED_BY_KEY,
+  MANAGED_BY_VALUE,
+  roleTagQuotaProblem,
+  tagList,
+  tagsToWrite
+} from '../trust/tags.js';
 import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
 
@@ -251,16 +257,8 @@ async function convergeSettings(
   }
   const current = tagsOf(role);
   const tags = tagsToWrite(current, desired.tags);
-  // Said before writing: IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
-  const keysAfter = new Set([...Object.keys(current), ...Object.keys(tags)].map((key) => key.toLowerCase()));
-  if (keysAfter.size > IAM_TAGS_PER_ROLE) {
-    const others = Object.keys(current).filter(
-      (key) => !Object.keys(desired.tags).some((own) => own.toLowerCase() === key.toLowerCase())
-    );
-    throw new Error(
-      `role ${name} would carry ${keysAfter.size} tags, past IAM's ${IAM_TAGS_PER_ROLE} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); remove some (aws iam untag-role) or give fewer tags.`
-    );
-  }
+  const overQuota = roleTagQuotaProblem(current, desired.tags);
+  if (overQuota) throw new Error(`role ${name} ${overQuota}`);
   if (Object.keys(tags).length > 0) {
     await iam.send(new TagRoleCommand({ RoleName: name, Tags: tagList(tags) }));
     changes.push(`tagged ${Object.keys(tags).join(', ')}`);

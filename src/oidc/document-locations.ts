@@ -33,21 +33,28 @@ export function issuerKeyPrefix(issuerUrl: string, bucket: string): string {
   return keySegments.map((segment) => `${segment}/`).join('');
 }
 
+/**
+ * A URL path segment decoded, when it can be a plain segment of an object key: letters, digits and
+ * . _ ~ -, not . or .. (a decoded * or ? would be a wildcard in the bucket policy's Resource, and a
+ * decoded line break would start a line of its own in the log); undefined otherwise.
+ */
+export function plainKeySegment(raw: string): string | undefined {
+  let segment: string;
+  try {
+    segment = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  return /^[A-Za-z0-9._~-]+$/.test(segment) && segment !== '.' && segment !== '..' ? segment : undefined;
+}
+
 /** The JWKS path below the issuer, when the cluster's jwks_uri lies there and can be an object key. */
 function jwksPathUnderIssuer(jwksUri: string, issuerUrl: string): string | undefined {
   if (!jwksUri.startsWith(`${issuerUrl}/`)) return undefined;
   const rest = jwksUri.slice(issuerUrl.length + 1);
   if (rest === '' || /[?#]/.test(rest) || rest.endsWith('/')) return undefined;
-  let segments: string[];
-  try {
-    segments = rest.split('/').map((segment) => decodeURIComponent(segment));
-  } catch {
-    return undefined;
-  }
-  // Plain segments only: a decoded * or ? would be a wildcard in the bucket policy's Resource,
-  // and a decoded line break would start a line of its own in the log.
-  if (segments.some((segment) => !/^[A-Za-z0-9._~-]+$/.test(segment) || segment === '.' || segment === '..'))
-    return undefined;
+  const segments = rest.split('/').map(plainKeySegment);
+  if (segments.some((segment) => segment === undefined)) return undefined;
   const path = segments.join('/');
   return path === DISCOVERY_PATH ? undefined : path;
 }

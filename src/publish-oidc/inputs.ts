@@ -10,7 +10,7 @@ import {
   type InputReader
 } from '../io/inputs.js';
 import { kubeconfigSource, type KubeconfigSource } from '../kube/client.js';
-import { defaultIssuerUrl } from '../oidc/document-locations.js';
+import { defaultIssuerUrl, plainKeySegment } from '../oidc/document-locations.js';
 import { bucketName } from './bucket-name.js';
 
 export interface PublishInputs {
@@ -54,26 +54,18 @@ function clientIds(read: InputReader): string[] {
 const S3_HOST = /^(?:(.+)\.)?s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
 // us-east-1's legacy s3-external-1 endpoint names no region of its own.
 const REGION_ALIASES: Record<string, string> = { 'external-1': 'us-east-1' };
-// What a key prefix segment may hold, so that the object keys it makes stay plain in a bucket policy.
-const KEY_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /** An issuer on S3's own host must name this bucket (and region): another bucket's would serve nothing published here. */
 function checkIssuerAgainstBucket(issuer: string, bucket: string, region: string): void {
   const url = new URL(issuer);
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
-  for (const raw of segments) {
-    let segment = raw;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      // Left encoded: the check below refuses the '%'.
-    }
-    if (!KEY_SEGMENT.test(segment) || segment === '.' || segment === '..')
+  // The issuer's path becomes the documents' key prefix, which the bucket policy names.
+  for (const raw of segments)
+    if (plainKeySegment(raw) === undefined)
       throw new UserError(
         `'${issuer}' has the path segment '${raw}', which cannot be an S3 key prefix: use letters, digits and . _ ~ -.`,
         'issuer-url'
       );
-  }
   const s3 = S3_HOST.exec(url.hostname.replace(/\.$/, ''));
   if (!s3) return;
   const [, hostBucket, namedRegion] = s3;

@@ -81,6 +81,19 @@ export function tagCountProblem(tags: Tags): string | undefined {
     : undefined;
 }
 
+/**
+ * Writing `desired` over a role's `current` tags (others' included) must stay within IAM's quota;
+ * said before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
+ */
+export function roleTagQuotaProblem(current: Tags, desired: Tags): string | undefined {
+  const lower = (keys: string[]): string[] => keys.map((key) => key.toLowerCase());
+  const ownKeys = new Set(lower(Object.keys(desired)));
+  const keysAfter = new Set(lower([...Object.keys(current), ...Object.keys(tagsToWrite(current, desired))]));
+  if (keysAfter.size <= IAM_TAGS_PER_ROLE) return undefined;
+  const others = Object.keys(current).filter((key) => !ownKeys.has(key.toLowerCase()));
+  return `would carry ${keysAfter.size} tags, past IAM's ${IAM_TAGS_PER_ROLE} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); remove some (aws iam untag-role) or give fewer tags.`;
+}
+
 /** A binding's tags over the shared ones; a key that differs only in case replaces the shared one, as IAM sees one key. */
 export function mergeTags(shared: Tags, own: Tags): Tags {
   const ownKeys = new Set(Object.keys(own).map((key) => key.toLowerCase()));

@@ -263,12 +263,9 @@ async function convergeSettings(iam, role, desired, prune, changes) {
     }
     const current = tagsOf(role);
     const tags = (0,trust_tags/* tagsToWrite */.mU)(current, desired.tags);
-    // Said before writing: IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
-    const keysAfter = new Set([...Object.keys(current), ...Object.keys(tags)].map((key) => key.toLowerCase()));
-    if (keysAfter.size > trust_tags/* IAM_TAGS_PER_ROLE */.Rn) {
-        const others = Object.keys(current).filter((key) => !Object.keys(desired.tags).some((own) => own.toLowerCase() === key.toLowerCase()));
-        throw new Error(`role ${name} would carry ${keysAfter.size} tags, past IAM's ${trust_tags/* IAM_TAGS_PER_ROLE */.Rn} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); remove some (aws iam untag-role) or give fewer tags.`);
-    }
+    const overQuota = (0,trust_tags/* roleTagQuotaProblem */.cR)(current, desired.tags);
+    if (overQuota)
+        throw new Error(`role ${name} ${overQuota}`);
     if (Object.keys(tags).length > 0) {
         await iam.send(new dist_cjs/* TagRoleCommand */.Wcv({ RoleName: name, Tags: (0,trust_tags/* tagList */.Tw)(tags) }));
         changes.push(`tagged ${Object.keys(tags).join(', ')}`);

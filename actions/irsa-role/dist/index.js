@@ -1671,15 +1671,15 @@ function policyJson(document) {
 /* harmony export */   $d: () => (/* binding */ parseTagValue),
 /* harmony export */   L8: () => (/* binding */ managedTags),
 /* harmony export */   Q9: () => (/* binding */ MANAGED_BY_VALUE),
-/* harmony export */   Rn: () => (/* binding */ IAM_TAGS_PER_ROLE),
 /* harmony export */   Tw: () => (/* binding */ tagList),
+/* harmony export */   cR: () => (/* binding */ roleTagQuotaProblem),
 /* harmony export */   dO: () => (/* binding */ tagCountProblem),
 /* harmony export */   hH: () => (/* binding */ parseTagLines),
 /* harmony export */   kE: () => (/* binding */ mergeTags),
 /* harmony export */   mU: () => (/* binding */ tagsToWrite),
 /* harmony export */   oe: () => (/* binding */ MANAGED_BY_KEY)
 /* harmony export */ });
-/* unused harmony exports ISSUER_TAG_KEY, tagProblem, USER_TAGS_PER_ROLE */
+/* unused harmony exports ISSUER_TAG_KEY, tagProblem, IAM_TAGS_PER_ROLE, USER_TAGS_PER_ROLE */
 // Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
 // role already carries so that only differing tags are written.
 const MANAGED_BY_KEY = 'managed-by';
@@ -1762,6 +1762,19 @@ function tagCountProblem(tags) {
     return count > USER_TAGS_PER_ROLE
         ? `${count} tags are too many: IAM allows ${IAM_TAGS_PER_ROLE} per role, and the action sets ${RESERVED_KEYS.size} of them (${[...RESERVED_KEYS].join(', ')}), which leaves ${USER_TAGS_PER_ROLE}.`
         : undefined;
+}
+/**
+ * Writing `desired` over a role's `current` tags (others' included) must stay within IAM's quota;
+ * said before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
+ */
+function roleTagQuotaProblem(current, desired) {
+    const lower = (keys) => keys.map((key) => key.toLowerCase());
+    const ownKeys = new Set(lower(Object.keys(desired)));
+    const keysAfter = new Set(lower([...Object.keys(current), ...Object.keys(tagsToWrite(current, desired))]));
+    if (keysAfter.size <= IAM_TAGS_PER_ROLE)
+        return undefined;
+    const others = Object.keys(current).filter((key) => !ownKeys.has(key.toLowerCase()));
+    return `would carry ${keysAfter.size} tags, past IAM's ${IAM_TAGS_PER_ROLE} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); remove some (aws iam untag-role) or give fewer tags.`;
 }
 /** A binding's tags over the shared ones; a key that differs only in case replaces the shared one, as IAM sees one key. */
 function mergeTags(shared, own) {

@@ -997,6 +997,7 @@ function afterPendingConnects() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $W: () => (/* binding */ plainKeySegment),
 /* harmony export */   CM: () => (/* binding */ documentLocations),
 /* harmony export */   l8: () => (/* binding */ issuerKeyPrefix),
 /* harmony export */   py: () => (/* binding */ DISCOVERY_PATH),
@@ -1024,6 +1025,21 @@ function issuerKeyPrefix(issuerUrl, bucket) {
     const keySegments = !virtualHosted && segments[0] === bucket ? segments.slice(1) : segments;
     return keySegments.map((segment) => `${segment}/`).join('');
 }
+/**
+ * A URL path segment decoded, when it can be a plain segment of an object key: letters, digits and
+ * . _ ~ -, not . or .. (a decoded * or ? would be a wildcard in the bucket policy's Resource, and a
+ * decoded line break would start a line of its own in the log); undefined otherwise.
+ */
+function plainKeySegment(raw) {
+    let segment;
+    try {
+        segment = decodeURIComponent(raw);
+    }
+    catch {
+        return undefined;
+    }
+    return /^[A-Za-z0-9._~-]+$/.test(segment) && segment !== '.' && segment !== '..' ? segment : undefined;
+}
 /** The JWKS path below the issuer, when the cluster's jwks_uri lies there and can be an object key. */
 function jwksPathUnderIssuer(jwksUri, issuerUrl) {
     if (!jwksUri.startsWith(`${issuerUrl}/`))
@@ -1031,16 +1047,8 @@ function jwksPathUnderIssuer(jwksUri, issuerUrl) {
     const rest = jwksUri.slice(issuerUrl.length + 1);
     if (rest === '' || /[?#]/.test(rest) || rest.endsWith('/'))
         return undefined;
-    let segments;
-    try {
-        segments = rest.split('/').map((segment) => decodeURIComponent(segment));
-    }
-    catch {
-        return undefined;
-    }
-    // Plain segments only: a decoded * or ? would be a wildcard in the bucket policy's Resource,
-    // and a decoded line break would start a line of its own in the log.
-    if (segments.some((segment) => !/^[A-Za-z0-9._~-]+$/.test(segment) || segment === '.' || segment === '..'))
+    const segments = rest.split('/').map(plainKeySegment);
+    if (segments.some((segment) => segment === undefined))
         return undefined;
     const path = segments.join('/');
     return path === DISCOVERY_PATH ? undefined : path;
@@ -1143,23 +1151,14 @@ function clientIds(read) {
 const S3_HOST = /^(?:(.+)\.)?s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
 // us-east-1's legacy s3-external-1 endpoint names no region of its own.
 const REGION_ALIASES = { 'external-1': 'us-east-1' };
-// What a key prefix segment may hold, so that the object keys it makes stay plain in a bucket policy.
-const KEY_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 /** An issuer on S3's own host must name this bucket (and region): another bucket's would serve nothing published here. */
 function checkIssuerAgainstBucket(issuer, bucket, region) {
     const url = new URL(issuer);
     const segments = url.pathname.split('/').filter((segment) => segment !== '');
-    for (const raw of segments) {
-        let segment = raw;
-        try {
-            segment = decodeURIComponent(raw);
-        }
-        catch {
-            // Left encoded: the check below refuses the '%'.
-        }
-        if (!KEY_SEGMENT.test(segment) || segment === '.' || segment === '..')
+    // The issuer's path becomes the documents' key prefix, which the bucket policy names.
+    for (const raw of segments)
+        if ((0,document_locations/* plainKeySegment */.$W)(raw) === undefined)
             throw new errors/* UserError */.yo(`'${issuer}' has the path segment '${raw}', which cannot be an S3 key prefix: use letters, digits and . _ ~ -.`, 'issuer-url');
-    }
     const s3 = S3_HOST.exec(url.hostname.replace(/\.$/, ''));
     if (!s3)
         return;
