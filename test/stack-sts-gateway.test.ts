@@ -241,6 +241,67 @@ describe('trust policy evaluation', () => {
     expect(checkTrustPolicy(policy, claims, providerArn, hostPath)).toBe(false);
   });
 
+  test('a Deny applies through Principal "*", NotPrincipal and NotAction too', () => {
+    const allow = policyWith({});
+    const deny = (fields: Record<string, unknown>) => ({
+      ...allow,
+      Statement: [...allow.Statement, { Effect: 'Deny', Action: 'sts:*', ...fields }]
+    });
+    expect(checkTrustPolicy(deny({ Principal: '*' }), claims, providerArn, hostPath)).toBe(false);
+    expect(checkTrustPolicy(deny({ Principal: { AWS: '*' } }), claims, providerArn, hostPath)).toBe(false);
+    const notOther = deny({ NotPrincipal: { Federated: `${providerArn}-other` } });
+    expect(checkTrustPolicy(notOther, claims, providerArn, hostPath)).toBe(false);
+    const notThis = deny({ NotPrincipal: { Federated: providerArn } });
+    expect(checkTrustPolicy(notThis, claims, providerArn, hostPath)).toBe(true);
+    const notAction = {
+      ...allow,
+      Statement: [...allow.Statement, { Effect: 'Deny', Principal: '*', NotAction: 'sts:AssumeRole' }]
+    };
+    expect(checkTrustPolicy(notAction, claims, providerArn, hostPath)).toBe(false);
+  });
+
+  test('a Deny the gateway cannot decide is applied; an Allow it cannot decide does not grant', () => {
+    const allow = policyWith({});
+    const denyUnless = (condition: Record<string, unknown>) => ({
+      ...allow,
+      Statement: [
+        ...allow.Statement,
+        { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRoleWithWebIdentity', Condition: condition }
+      ]
+    });
+    // aws:SourceIp is not modelled, and NumericLessThan is not an operator the gateway knows
+    const sourceIp = denyUnless({ NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } });
+    expect(checkTrustPolicy(sourceIp, claims, providerArn, hostPath)).toBe(false);
+    const unknownKey = denyUnless({ StringNotEquals: { 'aws:PrincipalTag/team': 'x' } });
+    expect(checkTrustPolicy(unknownKey, claims, providerArn, hostPath)).toBe(false);
+    // a Deny whose decidable condition does not hold still does not apply
+    const otherSub = denyUnless({ StringEquals: { [`${hostPath}:sub`]: 'system:serviceaccount:ns:other' } });
+    expect(checkTrustPolicy(otherSub, claims, providerArn, hostPath)).toBe(true);
+    const allowOnIp = policyWith({ Condition: { StringNotEquals: { 'aws:SourceIp': '192.0.2.1' } } });
+    expect(checkTrustPolicy(allowOnIp, claims, providerArn, hostPath)).toBe(false);
+  });
+
+  test('sts:RoleSessionName is in the context', () => {
+    const allowSession = policyWith({ Condition: { StringLike: { 'sts:RoleSessionName': 'stack-*' } } });
+    expect(checkTrustPolicy(allowSession, claims, providerArn, hostPath, 'stack-test')).toBe(true);
+    expect(checkTrustPolicy(allowSession, claims, providerArn, hostPath, 'other')).toBe(false);
+    const allow = policyWith({});
+    const denySession = {
+      ...allow,
+      Statement: [
+        ...allow.Statement,
+        {
+          Effect: 'Deny',
+          Principal: { Federated: providerArn },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { 'sts:RoleSessionName': 'stack-test' } }
+        }
+      ]
+    };
+    expect(checkTrustPolicy(denySession, claims, providerArn, hostPath, 'stack-test')).toBe(false);
+    expect(checkTrustPolicy(denySession, claims, providerArn, hostPath, 'other')).toBe(true);
+  });
+
   test('an unknown operator never holds', () => {
     const policy = policyWith({ Condition: { NumericEquals: { [`${hostPath}:sub`]: '1' } } });
     expect(checkTrustPolicy(policy, claims, providerArn, hostPath)).toBe(false);

@@ -18,7 +18,16 @@ import {
 } from '@aws-sdk/client-iam';
 import { compactVerify, importJWK, type JWK } from 'jose';
 import { closeServer, listenOnLoopback, xmlEscape } from './http-plumbing.js';
-import { asList, isRecord, policyStatements, wildcardMatch } from './iam-policy.js';
+import {
+  asList,
+  conditionMatch,
+  conditionsMatch,
+  isRecord,
+  policyStatements,
+  wildcardMatch,
+  type ConditionContext,
+  type Match
+} from './iam-policy.js';
 
 export interface StsGatewayOptions {
   motoEndpoint: string;
@@ -116,84 +125,75 @@ export function matchAudience(claims: TokenClaims, clientIds: string[]): string 
 
 // ---- trust policy evaluation -------------------------------------------------------------
 
-type ConditionContext = Map<string, string[]>;
-
-export function conditionContext(claims: TokenClaims, issuerHostPath: string): ConditionContext {
-  const context: ConditionContext = new Map();
-  const put = (name: string, values: string[]): void => {
-    if (values.length > 0) context.set(`${issuerHostPath}:${name}`.toLowerCase(), values);
+/**
+ * The request context of an AssumeRoleWithWebIdentity call as far as the gateway models it: the
+ * token's `sub`, `aud` and `amr` under the provider's URL, and `sts:RoleSessionName`. Keys of other
+ * identity providers (a host before the colon) are known to be absent; global and service keys
+ * (`aws:SourceIp`, `sts:ExternalId`, ...) are not modelled, so a condition on them is 'unknown'.
+ */
+export function conditionContext(
+  claims: TokenClaims,
+  issuerHostPath: string,
+  sessionName?: string
+): ConditionContext {
+  const values = new Map<string, string[]>();
+  const put = (key: string, list: string[]): void => {
+    if (list.length > 0) values.set(key.toLowerCase(), list);
   };
-  put('sub', asList(claims.sub));
-  put('aud', asList(claims.aud));
-  put('amr', asList(claims.amr));
-  return context;
+  put(`${issuerHostPath}:sub`, asList(claims.sub));
+  put(`${issuerHostPath}:aud`, asList(claims.aud));
+  put(`${issuerHostPath}:amr`, asList(claims.amr));
+  if (sessionName !== undefined) put('sts:RoleSessionName', [sessionName]);
+  const models = (key: string): boolean => {
+    if (values.has(key)) return true;
+    if (key === 'sts:rolesessionname') return sessionName !== undefined;
+    return /[./]/.test(key.slice(0, key.lastIndexOf(':')));
+  };
+  return { values, models };
 }
 
-const STRING_OPERATORS: Record<
-  string,
-  { negated: boolean; matches(pattern: string, value: string): boolean }
-> = {
-  StringEquals: { negated: false, matches: (p, v) => p === v },
-  StringNotEquals: { negated: true, matches: (p, v) => p === v },
-  StringEqualsIgnoreCase: { negated: false, matches: (p, v) => p.toLowerCase() === v.toLowerCase() },
-  StringNotEqualsIgnoreCase: { negated: true, matches: (p, v) => p.toLowerCase() === v.toLowerCase() },
-  StringLike: { negated: false, matches: (p, v) => wildcardMatch(p, v) },
-  StringNotLike: { negated: true, matches: (p, v) => wildcardMatch(p, v) }
-};
-
-/**
- * One `"Operator": {"key": value}` entry, following IAM's rules for absent keys: negated
- * operators, `...IfExists` and `ForAllValues:` hold when the key is absent; the rest fail.
- * An operator this evaluator does not know never holds, so an unsupported policy is refused
- * rather than waved through.
- */
+/** Whether one condition entry holds; one the gateway cannot decide does not. */
 export function evaluateCondition(
   operator: string,
   key: string,
   expected: unknown,
   context: ConditionContext
 ): boolean {
-  const qualifier = /^(ForAnyValue|ForAllValues):/.exec(operator)?.[1];
-  let base = qualifier ? operator.slice(qualifier.length + 1) : operator;
-  const ifExists = base.endsWith('IfExists');
-  if (ifExists) base = base.slice(0, -'IfExists'.length);
-  const op = STRING_OPERATORS[base];
-  if (!op) return false;
-
-  const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
-  const values = context.get(key.toLowerCase()) ?? [];
-  if (values.length === 0) return ifExists || qualifier === 'ForAllValues' || (op.negated && !qualifier);
-
-  const inSet = (value: string): boolean => patterns.some((p) => op.matches(p, value));
-  const holds = (value: string): boolean => (op.negated ? !inSet(value) : inSet(value));
-  if (qualifier === 'ForAllValues') return values.every(holds);
-  if (qualifier === 'ForAnyValue') return values.some(holds);
-  return op.negated ? values.every(holds) : values.some(holds);
+  return conditionMatch(operator, key, expected, context) === 'yes';
 }
 
-function conditionsHold(condition: unknown, context: ConditionContext): boolean {
-  if (condition === undefined) return true;
-  if (!isRecord(condition)) return false;
-  return Object.entries(condition).every(
-    ([operator, block]) =>
-      isRecord(block) &&
-      Object.entries(block).every(([key, expected]) => evaluateCondition(operator, key, expected, context))
-  );
+const ACTION = 'sts:AssumeRoleWithWebIdentity';
+
+function namesProvider(principal: unknown, providerArn: string): boolean {
+  return isRecord(principal) && asList(principal['Federated']).includes(providerArn);
 }
 
-function statementMatches(
-  st: Record<string, unknown>,
-  providerArn: string,
-  context: ConditionContext
-): boolean {
-  if (st['NotPrincipal'] !== undefined || st['NotAction'] !== undefined) return false;
-  const principal = st['Principal'];
-  return (
-    isRecord(principal) &&
-    asList(principal['Federated']).includes(providerArn) &&
-    asList(st['Action']).some((a) => wildcardMatch(a, 'sts:AssumeRoleWithWebIdentity', true)) &&
-    conditionsHold(st['Condition'], context)
-  );
+function namesEveryone(principal: unknown): boolean {
+  return principal === '*' || (isRecord(principal) && asList(principal['AWS']).includes('*'));
+}
+
+/**
+ * Whether a statement applies to this call. An Allow must name the provider as Federated
+ * principal and the action, and every condition must hold; NotPrincipal/NotAction never grant.
+ * A Deny also applies through Principal "*", NotPrincipal and NotAction, and when a condition
+ * cannot be decided: a Deny that might apply on AWS is applied.
+ */
+function statementMatch(st: Record<string, unknown>, providerArn: string, context: ConditionContext): Match {
+  const actionMatches = (actions: unknown): boolean =>
+    asList(actions).some((a) => wildcardMatch(a, ACTION, true));
+  if (st['Effect'] !== 'Deny') {
+    if (st['NotPrincipal'] !== undefined || st['NotAction'] !== undefined) return 'no';
+    if (!namesProvider(st['Principal'], providerArn) || !actionMatches(st['Action'])) return 'no';
+    return conditionsMatch(st['Condition'], context);
+  }
+  const principal =
+    st['NotPrincipal'] !== undefined
+      ? !namesProvider(st['NotPrincipal'], providerArn) && !namesEveryone(st['NotPrincipal'])
+      : namesProvider(st['Principal'], providerArn) || namesEveryone(st['Principal']);
+  const action =
+    st['NotAction'] !== undefined ? !actionMatches(st['NotAction']) : actionMatches(st['Action']);
+  if (!principal || !action) return 'no';
+  return conditionsMatch(st['Condition'], context);
 }
 
 /** Whether a role's trust policy lets this token's holder assume it through `providerArn`. */
@@ -201,14 +201,18 @@ export function checkTrustPolicy(
   policy: unknown,
   claims: TokenClaims,
   providerArn: string,
-  issuerHostPath: string
+  issuerHostPath: string,
+  sessionName?: string
 ): boolean {
-  const context = conditionContext(claims, issuerHostPath);
+  const context = conditionContext(claims, issuerHostPath, sessionName);
   let allowed = false;
   for (const st of policyStatements(policy)) {
-    if (!statementMatches(st, providerArn, context)) continue;
-    if (st['Effect'] === 'Deny') return false;
-    if (st['Effect'] === 'Allow') allowed = true;
+    const match = statementMatch(st, providerArn, context);
+    if (st['Effect'] === 'Deny') {
+      if (match !== 'no') return false;
+    } else if (st['Effect'] === 'Allow' && match === 'yes') {
+      allowed = true;
+    }
   }
   return allowed;
 }
@@ -345,7 +349,9 @@ async function verifyAssumeRoleWithWebIdentity(
   const audience = matchAudience(parsed.claims, provider.clientIds);
 
   const role = await findRole(iam, roleArn);
-  if (!checkTrustPolicy(role.trustPolicy, parsed.claims, provider.arn, hostPath)) throw notAuthorized();
+  const session = params.get('RoleSessionName') ?? '';
+  if (!checkTrustPolicy(role.trustPolicy, parsed.claims, provider.arn, hostPath, session))
+    throw notAuthorized();
   const duration = params.get('DurationSeconds');
   if (duration !== null && Number(duration) > role.maxSessionDuration) {
     throw new StsError(
