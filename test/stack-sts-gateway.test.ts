@@ -137,6 +137,30 @@ describe('STS gateway AssumeRoleWithWebIdentity', () => {
     });
   });
 
+  test('DurationSeconds outside 900..43200 or above the role maximum is a ValidationError', async () => {
+    const token = await published.sign({ sub: SUBJECT });
+    const withDuration = (DurationSeconds: number) =>
+      sts.send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: roleArn,
+          RoleSessionName: 'stack-test',
+          WebIdentityToken: token,
+          DurationSeconds
+        })
+      );
+    await expect(withDuration(600)).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringContaining('greater than or equal to 900')
+    });
+    await expect(withDuration(43_201)).rejects.toMatchObject({ name: 'ValidationError' });
+    // the role's MaxSessionDuration is the default hour
+    await expect(withDuration(3_601)).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+    });
+    await expect(withDuration(900)).resolves.toMatchObject({ Credentials: expect.anything() });
+  });
+
   test('a provider whose discovery document is not published is an IDPCommunicationError', async () => {
     const { iam } = stackClients();
     const iss = `${process.env['TALOS_IRSA_S3_PUBLIC_URL']}/${uniqueName('irsa-unpublished')}`;

@@ -62,6 +62,9 @@ const idpUnreachable = (): StsError =>
   );
 
 const FETCH_TIMEOUT_MS = 5_000;
+/** AssumeRoleWithWebIdentity's DurationSeconds range (API reference: 900 to 43200). */
+const MIN_DURATION_SECONDS = 900;
+const MAX_DURATION_SECONDS = 43_200;
 const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 
 export interface TokenClaims {
@@ -321,6 +324,23 @@ function validateParameters(params: URLSearchParams): { roleArn: string; token: 
       `1 validation error detected: Value '${session}' at 'roleSessionName' failed to satisfy constraint: ` +
         'Member must satisfy regular expression pattern: [\\w+=,.@-]*'
     );
+  }
+  const duration = params.get('DurationSeconds');
+  if (duration !== null) {
+    const seconds = Number(duration);
+    const problem = !/^\d+$/.test(duration)
+      ? 'Member must be an integer'
+      : seconds < MIN_DURATION_SECONDS
+        ? `Member must have value greater than or equal to ${MIN_DURATION_SECONDS}`
+        : seconds > MAX_DURATION_SECONDS
+          ? `Member must have value less than or equal to ${MAX_DURATION_SECONDS}`
+          : undefined;
+    if (problem) {
+      throw new StsError(
+        'ValidationError',
+        `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: ${problem}`
+      );
+    }
   }
   return { roleArn: params.get('RoleArn') ?? '', token: params.get('WebIdentityToken') ?? '' };
 }
