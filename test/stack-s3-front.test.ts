@@ -164,9 +164,31 @@ describe('anonymous bucket policy evaluation', () => {
     expect(anonymousDecision(policy(allowAll, deny), 's3:GetObject', arn)).toBe('deny');
   });
 
-  test('a statement with a Condition never matches', () => {
-    const conditional = { ...allowAll, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
-    expect(anonymousDecision(policy(conditional), 's3:GetObject', arn)).toBe('none');
+  test('an Allow whose Condition the front cannot decide does not grant; aws:SecureTransport is true', () => {
+    const sourceIp = { ...allowAll, Condition: { IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } };
+    expect(anonymousDecision(policy(sourceIp), 's3:GetObject', arn)).toBe('none');
+    const tls = { ...allowAll, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    expect(anonymousDecision(policy(tls), 's3:GetObject', arn)).toBe('allow');
+  });
+
+  test('a Deny applies whenever it might on AWS: NotPrincipal, NotAction, NotResource, undecidable conditions', () => {
+    const deny = (fields: object) => policy(allowAll, { Effect: 'Deny', ...fields });
+    const decide = (fields: object) => anonymousDecision(deny(fields), 's3:GetObject', arn);
+    const owner = { AWS: 'arn:aws:iam::123456789012:root' };
+    expect(decide({ NotPrincipal: owner, Action: 's3:*', Resource: 'arn:aws:s3:::b/*' })).toBe('deny');
+    expect(decide({ Principal: '*', NotAction: 's3:PutObject', Resource: 'arn:aws:s3:::b/*' })).toBe('deny');
+    expect(decide({ Principal: '*', Action: 's3:*', NotResource: 'arn:aws:s3:::b/public/*' })).toBe('deny');
+    const notFromVpce = { StringNotEquals: { 'aws:SourceVpce': 'vpce-1234' } };
+    expect(
+      decide({ Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: notFromVpce })
+    ).toBe('deny');
+    // the common "deny plain HTTP" statement does not apply to a read over HTTPS
+    const plainHttp = { Bool: { 'aws:SecureTransport': 'false' } };
+    expect(
+      decide({ Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: plainHttp })
+    ).toBe('allow');
+    // a Deny for a named principal only does not touch anonymous callers
+    expect(decide({ Principal: owner, Action: 's3:*', Resource: 'arn:aws:s3:::b/*' })).toBe('allow');
   });
 
   test('actions match case-insensitively and with wildcards', () => {

@@ -9,8 +9,10 @@
 //
 // Simplifications, all in the strict direction:
 // - Only the bucket policy grants access; object ACLs and account-level blocks are ignored.
-// - Policy statements with a Condition or a NotPrincipal/NotAction/NotResource never match,
-//   for Allow and Deny alike.
+// - An Allow with NotPrincipal/NotAction/NotResource never grants, and one with a Condition the
+//   front cannot decide does not either. A Deny is applied whenever it might apply on AWS:
+//   through Principal "*", NotPrincipal, NotAction, NotResource, and with any Condition the front
+//   cannot decide. The only condition key modelled is aws:SecureTransport (always true here).
 // - Either BlockPublicPolicy or RestrictPublicBuckets set counts as blocked (on AWS only the
 //   latter blocks reads of an existing public policy; the former stops it being put).
 // - A missing key is 404 NoSuchKey only when the policy also grants anonymous s3:ListBucket on
@@ -29,7 +31,15 @@ import {
 } from '@aws-sdk/client-s3';
 import type { ServerCert } from './tls.js';
 import { closeServer, listenOnLoopback, xmlEscape } from './http-plumbing.js';
-import { asList, isRecord, policyStatements, wildcardMatch } from './iam-policy.js';
+import {
+  asList,
+  conditionsMatch,
+  isRecord,
+  policyStatements,
+  wildcardMatch,
+  type ConditionContext,
+  type Match
+} from './iam-policy.js';
 
 export interface S3FrontOptions {
   motoEndpoint: string;
@@ -66,23 +76,43 @@ function namesEveryone(principal: unknown): boolean {
   return isRecord(principal) && asList(principal['AWS']).includes('*');
 }
 
-function statementApplies(st: Statement, action: string, resourceArn: string): boolean {
-  if (st.Condition !== undefined || st.NotPrincipal !== undefined) return false;
-  if (st.NotAction !== undefined || st.NotResource !== undefined) return false;
-  return (
-    namesEveryone(st.Principal) &&
-    asList(st.Action).some((a) => wildcardMatch(a, action, true)) &&
-    asList(st.Resource).some((r) => wildcardMatch(r, resourceArn))
-  );
+// Anonymous callers over HTTPS: the one request-context key the front can vouch for.
+const ANONYMOUS_HTTPS_CONTEXT: ConditionContext = {
+  values: new Map([['aws:securetransport', ['true']]]),
+  models: (key) => key === 'aws:securetransport'
+};
+
+function statementMatch(st: Statement, action: string, resourceArn: string): Match {
+  const actionMatches = (actions: unknown): boolean =>
+    asList(actions).some((a) => wildcardMatch(a, action, true));
+  const resourceMatches = (resources: unknown): boolean =>
+    asList(resources).some((r) => wildcardMatch(r, resourceArn));
+  if (st.Effect !== 'Deny') {
+    if (st.NotPrincipal !== undefined || st.NotAction !== undefined || st.NotResource !== undefined)
+      return 'no';
+    if (!namesEveryone(st.Principal) || !actionMatches(st.Action) || !resourceMatches(st.Resource))
+      return 'no';
+    return conditionsMatch(st.Condition, ANONYMOUS_HTTPS_CONTEXT);
+  }
+  const principal =
+    st.NotPrincipal !== undefined ? !namesEveryone(st.NotPrincipal) : namesEveryone(st.Principal);
+  const actionHit = st.NotAction !== undefined ? !actionMatches(st.NotAction) : actionMatches(st.Action);
+  const resourceHit =
+    st.NotResource !== undefined ? !resourceMatches(st.NotResource) : resourceMatches(st.Resource);
+  if (!principal || !actionHit || !resourceHit) return 'no';
+  return conditionsMatch(st.Condition, ANONYMOUS_HTTPS_CONTEXT);
 }
 
 /** How a bucket policy treats an anonymous caller doing `action` on `resourceArn`. */
 export function anonymousDecision(policy: unknown, action: string, resourceArn: string): PolicyDecision {
   let decision: PolicyDecision = 'none';
   for (const st of policyStatements(policy)) {
-    if (!statementApplies(st, action, resourceArn)) continue;
-    if (st.Effect === 'Deny') return 'deny';
-    if (st.Effect === 'Allow') decision = 'allow';
+    const match = statementMatch(st, action, resourceArn);
+    if (st.Effect === 'Deny') {
+      if (match !== 'no') return 'deny';
+    } else if (st.Effect === 'Allow' && match === 'yes') {
+      decision = 'allow';
+    }
   }
   return decision;
 }
