@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import {
   CreateBucketCommand,
+  PutBucketEncryptionCommand,
   PutBucketPolicyCommand,
   PutObjectCommand,
   type S3Client
@@ -113,6 +114,34 @@ describe('S3 front, anonymous GET', () => {
     expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(403);
     await relaxPublicAccessBlock(s3, bucket);
     expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(200);
+  });
+
+  test('an object encrypted with SSE-KMS cannot be read anonymously', async () => {
+    const bucket = await bucketWith(s3, {});
+    await relaxPublicAccessBlock(s3, bucket);
+    await s3.send(
+      new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicReadPolicy(bucket, [DISCOVERY_KEY]) })
+    );
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: bucket,
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }]
+        }
+      })
+    );
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: DISCOVERY_KEY,
+        Body: '{}',
+        ContentType: 'application/json'
+      })
+    );
+    const answer = await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('<Code>InvalidArgument</Code>');
+    expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`, 'HEAD')).status).toBe(400);
   });
 
   test('a missing key is AccessDenied unless the policy also grants ListBucket', async () => {

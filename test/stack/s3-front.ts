@@ -15,6 +15,8 @@
 //   cannot decide. The only condition key modelled is aws:SecureTransport (always true here).
 // - Either BlockPublicPolicy or RestrictPublicBuckets set counts as blocked (on AWS only the
 //   latter blocks reads of an existing public policy; the former stops it being put).
+// - An object encrypted with SSE-KMS is refused with 400 InvalidArgument, as S3 refuses anonymous
+//   reads of such objects.
 // - A missing key is 404 NoSuchKey only when the policy also grants anonymous s3:ListBucket on
 //   the bucket, otherwise 403 AccessDenied, as S3 does to callers who cannot list.
 import { randomBytes } from 'node:crypto';
@@ -219,6 +221,15 @@ async function readObjectOnce(
   const meta = head
     ? await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
     : await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  // S3 serves SSE-KMS objects only to SigV4-signed requests; an anonymous GET of one fails
+  // (AWS Knowledge Center, s3-kms-signature-version-error).
+  if (meta.ServerSideEncryption === 'aws:kms' || meta.ServerSideEncryption === 'aws:kms:dsse') {
+    throw new S3Error(
+      400,
+      'InvalidArgument',
+      'Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.'
+    );
+  }
   const headers: Record<string, string> = {};
   if (meta.ContentType) headers['content-type'] = meta.ContentType;
   if (meta.CacheControl) headers['cache-control'] = meta.CacheControl;
