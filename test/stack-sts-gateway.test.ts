@@ -2,7 +2,12 @@
 // moto mint credentials that GetCallerIdentity then attributes to the role.
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { generateKeyPair } from 'jose';
-import { checkTrustPolicy, evaluateCondition, conditionContext } from './stack/sts-gateway.js';
+import {
+  checkTrustPolicy,
+  conditionContext,
+  evaluateCondition,
+  issuerHostPathOf
+} from './stack/sts-gateway.js';
 import {
   createOidcProvider,
   createRole,
@@ -113,6 +118,15 @@ describe('STS gateway AssumeRoleWithWebIdentity', () => {
 
   test('an issuer with no IAM OIDC provider is an InvalidIdentityToken', async () => {
     const iss = `${published.issuer}-unregistered`;
+    await expect(assume(await published.sign({ sub: SUBJECT, iss }))).rejects.toMatchObject({
+      name: 'InvalidIdentityTokenException',
+      message: `No OpenIDConnect provider found in your account for ${iss}`
+    });
+  });
+
+  test('an issuer differing from the provider URL only by a trailing slash finds no provider', async () => {
+    const iss = `${published.issuer}/`;
+    expect(issuerHostPathOf(iss)).toBe(`${published.hostPath}/`);
     await expect(assume(await published.sign({ sub: SUBJECT, iss }))).rejects.toMatchObject({
       name: 'InvalidIdentityTokenException',
       message: `No OpenIDConnect provider found in your account for ${iss}`

@@ -100,12 +100,17 @@ export function parseJwt(token: string): ParsedToken {
   }
 }
 
-/** IAM names an OIDC provider by its issuer URL without the scheme; condition keys use the same. */
+/**
+ * IAM names an OIDC provider by its issuer URL without the scheme; condition keys use the same.
+ * Nothing is normalised: a trailing slash stays (IAM keeps it in the provider ARN and condition
+ * keys), and the gateway matches iss to a provider URL byte for byte. How STS itself matches
+ * `https://h/p/` against a provider `https://h/p` is undocumented; exact is the strict reading.
+ */
 export function issuerHostPathOf(iss: unknown): string {
   if (typeof iss !== 'string' || !iss.startsWith('https://')) {
     throw invalidToken('The web identity token has no https:// issuer (iss claim)');
   }
-  return iss.slice('https://'.length).replace(/\/$/, '');
+  return iss.slice('https://'.length);
 }
 
 export function checkExpiry(claims: TokenClaims, nowSeconds: number): void {
@@ -279,7 +284,7 @@ async function findProvider(iam: IAMClient, iss: string, hostPath: string): Prom
   for (const { Arn } of listed.OpenIDConnectProviderList ?? []) {
     if (!Arn) continue;
     const provider = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: Arn }));
-    const url = (provider.Url ?? '').replace(/^https:\/\//, '').replace(/\/$/, '');
+    const url = (provider.Url ?? '').replace(/^https:\/\//, '');
     if (url === hostPath) return { arn: Arn, clientIds: provider.ClientIDList ?? [] };
   }
   throw invalidToken(`No OpenIDConnect provider found in your account for ${iss}`);
