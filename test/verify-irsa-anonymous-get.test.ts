@@ -51,7 +51,12 @@ afterAll(async () => {
 describe('anonymousGet', () => {
   it('fetches with no credentials of any kind', async () => {
     const get = anonymousGet({ extraCaPem: ca.caPem });
-    expect(await get(`${base}/doc`)).toEqual({ status: 200, body: '{"issuer":"x"}' });
+    // The Content-Type rides along: STS ignores it, but verify-irsa warns of one OIDC clients refuse.
+    expect(await get(`${base}/doc`)).toEqual({
+      status: 200,
+      body: '{"issuer":"x"}',
+      contentType: 'application/json'
+    });
     const headers = seen.at(-1) ?? {};
     expect(headers.authorization).toBeUndefined();
     expect(headers.cookie).toBeUndefined();

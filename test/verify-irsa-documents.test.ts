@@ -86,6 +86,46 @@ describe('checkIssuerDocuments', () => {
     expect(result.key?.kid).toBe('current');
   });
 
+  it('passes documents of any Content-Type, as STS does, and warns of one stricter OIDC clients refuse', async () => {
+    const typed = (value: unknown, contentType?: string): FetchedDocument => ({
+      ...json(value),
+      ...(contentType ? { contentType } : {})
+    });
+    const right = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({
+        [DISCOVERY_URI]: typed(discovery, 'application/json; charset=utf-8'),
+        [JWKS_URI]: typed({ keys: [publicJwk] }, 'application/jwk-set+json')
+      })
+    );
+    expect(right.warnings).toEqual([]);
+    expect(right.checks.every((c) => c.ok && !c.detail.includes('warning'))).toBe(true);
+
+    // S3's type for an object uploaded without one, and no header at all.
+    const wrong = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({
+        [DISCOVERY_URI]: typed(discovery, 'binary/octet-stream'),
+        [JWKS_URI]: typed({ keys: [publicJwk] })
+      })
+    );
+    expect(wrong.checks.map((c) => [c.check, c.ok])).toEqual([
+      ['discovery', true],
+      ['jwks', true],
+      ['signature', true]
+    ]);
+    expect(wrong.warnings).toEqual([
+      `${DISCOVERY_URI} is served as binary/octet-stream, not application/json: AWS STS accepts it, but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`,
+      `${JWKS_URI} is served without a Content-Type, not application/json or application/jwk-set+json: AWS STS accepts it, but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`
+    ]);
+    expect(wrong.checks[0]?.detail).toContain(`; warning: ${wrong.warnings[0]}`);
+    expect(wrong.checks[1]?.detail).toContain(`; warning: ${wrong.warnings[1]}`);
+  });
+
   it('names the missing discovery document with the S3 error code', async () => {
     const result = await checkIssuerDocuments(token, view, ISSUER, served({}));
     expect(result.checks).toEqual([

@@ -10,6 +10,8 @@ export interface AnonymousResponse {
   body: Buffer;
   /** A redirect's Location header. */
   location?: string;
+  /** The Content-Type header, as sent. */
+  contentType?: string;
 }
 
 export interface AnonymousGetOptions {
@@ -48,7 +50,8 @@ export function anonymousGet(url: string, options: AnonymousGetOptions = {}): Pr
           settle(resolve)({
             status: response.statusCode ?? 0,
             body: Buffer.concat(chunks),
-            ...(response.headers.location ? { location: response.headers.location } : {})
+            ...(response.headers.location ? { location: response.headers.location } : {}),
+            ...(response.headers['content-type'] ? { contentType: response.headers['content-type'] } : {})
           })
         );
         response.on('error', settle(reject));

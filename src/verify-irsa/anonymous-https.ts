@@ -23,7 +23,8 @@ export function anonymousGet(options: AnonymousGetOptions = {}): AnonymousGet {
     return {
       status: response.status,
       body: response.body.toString('utf8'),
-      ...(response.location ? { location: response.location } : {})
+      ...(response.location ? { location: response.location } : {}),
+      ...(response.contentType ? { contentType: response.contentType } : {})
     };
   };
 }

@@ -12,6 +12,8 @@ export interface FetchedDocument {
   body: string;
   /** A redirect's Location header. */
   location?: string;
+  /** The Content-Type header, which STS ignores but stricter OIDC clients check (media-type.ts). */
+  contentType?: string;
 }
 
 /** An anonymous https GET: no AWS credentials, no cluster credentials, as STS sees the issuer. */
@@ -21,9 +23,12 @@ export interface IssuerDocumentsResult {
   checks: Check[];
   /** The published key matching the token's kid, when the JWKS holds one. */
   key?: JWK;
+  /** What is wrong without breaking STS (a document's Content-Type): warnings, not failed checks. */
+  warnings: string[];
 }
 
 import { statusText } from '../net/public-read.js';
+import { contentTypeProblem } from './media-type.js';
 
 const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
 
@@ -50,7 +55,7 @@ function fixForStatus(status: number): string {
 async function fetchJson(
   get: AnonymousGet,
   url: string
-): Promise<{ json?: unknown; problem?: string; fix?: string }> {
+): Promise<{ json?: unknown; problem?: string; fix?: string; contentType?: string }> {
   let document: FetchedDocument;
   try {
     document = await get(url);
@@ -66,7 +71,10 @@ async function fetchJson(
   if (document.status !== 200)
     return { problem: describeFailure(url, document), fix: fixForStatus(document.status) };
   try {
-    return { json: JSON.parse(document.body) as unknown };
+    return {
+      json: JSON.parse(document.body) as unknown,
+      ...(document.contentType ? { contentType: document.contentType } : {})
+    };
   } catch {
     return { problem: `GET ${url} did not answer JSON`, fix: PUBLISH_FIX };
   }
@@ -86,7 +94,7 @@ export async function checkIssuerDocuments(
   const url = discoveryUrl(issuer);
   const discovery = await fetchJson(get, url);
   if (discovery.problem)
-    return { checks: [failed('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)] };
+    return { checks: [failed('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)], warnings: [] };
   const doc = discovery.json;
   if (!isRecord(doc) || doc.issuer !== issuer) {
     const found = isRecord(doc) ? JSON.stringify(doc.issuer) : 'no object';
@@ -97,7 +105,8 @@ export async function checkIssuerDocuments(
           `the discovery document at ${url} names issuer ${found}, but the token's iss is "${issuer}"`,
           "the cluster's service-account issuer and the published issuer must be the same URL: re-run publish-oidc for this cluster"
         )
-      ]
+      ],
+      warnings: []
     };
   }
   const jwksUri = doc.jwks_uri;
@@ -109,13 +118,22 @@ export async function checkIssuerDocuments(
           `the discovery document at ${url} has no https jwks_uri`,
           `the discovery document must point jwks_uri at the public JWKS: ${PUBLISH_FIX}`
         )
-      ]
+      ],
+      warnings: []
     };
   }
-  checks.push(passed('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}`));
+  const warnings: string[] = [];
+  const discoveryType = contentTypeProblem('discovery', url, discovery.contentType);
+  if (discoveryType) warnings.push(discoveryType);
+  checks.push(
+    passed('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}${noteOf(discoveryType)}`)
+  );
 
   const jwks = await fetchJson(get, jwksUri);
-  if (jwks.problem) return { checks: [...checks, failed('jwks', jwks.problem, jwks.fix ?? PUBLISH_FIX)] };
+  if (jwks.problem)
+    return { checks: [...checks, failed('jwks', jwks.problem, jwks.fix ?? PUBLISH_FIX)], warnings };
+  const jwksType = contentTypeProblem('jwks', jwksUri, jwks.contentType);
+  if (jwksType) warnings.push(jwksType);
   const keys = isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(isRecord) : [];
   const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
   const match = keys.find((key) => key.kid === view.kid);
@@ -127,7 +145,7 @@ export async function checkIssuerDocuments(
         "publish the cluster's current keys: run publish-oidc"
       )
     );
-    return { checks };
+    return { checks, warnings };
   }
   if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((field) => field in match))
     checks.push(
@@ -137,9 +155,20 @@ export async function checkIssuerDocuments(
         'publish only the public JWK (rotate the signing key, then run publish-oidc)'
       )
     );
-  else checks.push(passed('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)`));
+  else
+    checks.push(
+      passed(
+        'jwks',
+        `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(jwksType)}`
+      )
+    );
   checks.push(await checkSignature(token, view, match as JWK));
-  return { checks, key: match as JWK };
+  return { checks, key: match as JWK, warnings };
+}
+
+/** A warning as it rides along in a passed check's detail, so that the summary shows it too. */
+function noteOf(warning: string | undefined): string {
+  return warning ? `; warning: ${warning}` : '';
 }
 
 async function checkSignature(token: string, view: TokenView, jwk: JWK): Promise<Check> {

@@ -274,7 +274,11 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
   );
   checks.push(checkExpiry(view, Math.floor(deps.now().getTime() / 1000)));
   if (issuer !== undefined) {
-    if (!problem) checks.push(...(await checkIssuerDocuments(token, view, issuer, deps.get)).checks);
+    if (!problem) {
+      const documents = await checkIssuerDocuments(token, view, issuer, deps.get);
+      checks.push(...documents.checks);
+      for (const warning of documents.warnings) deps.log.warning(warning);
+    }
     const provider = await checkProvider(deps.iam, issuer, view);
     checks.push(...provider.checks);
     checks.push(

@@ -1,0 +1,36 @@
+/**
+ * The Content-Type the issuer documents are served with. AWS STS does not document any requirement
+ * on it and reads documents served from S3 without one (binary/octet-stream) as JSON, so a wrong
+ * type never breaks IRSA: it is a warning, not a failed check. Other OIDC consumers are stricter:
+ * OpenID Connect Discovery 1.0 §4.2 says the discovery document MUST be application/json, RFC 7517
+ * §8.5 registers application/jwk-set+json for a JWK Set, and clients such as the openidconnect crate
+ * and oidc-client-js refuse other types.
+ */
+export type IssuerDocument = 'discovery' | 'jwks';
+
+const ACCEPTED: Record<IssuerDocument, readonly string[]> = {
+  discovery: ['application/json'],
+  jwks: ['application/json', 'application/jwk-set+json']
+};
+
+/** The media type without parameters (charset), lower-cased; undefined when none was sent. */
+export function mediaTypeOf(contentType: string | undefined): string | undefined {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : undefined;
+}
+
+/** undefined when the type is one OIDC consumers accept, else a sentence for a warning. */
+export function contentTypeProblem(
+  document: IssuerDocument,
+  url: string,
+  contentType: string | undefined
+): string | undefined {
+  const type = mediaTypeOf(contentType);
+  const accepted = ACCEPTED[document];
+  if (type !== undefined && accepted.includes(type)) return undefined;
+  const served = type === undefined ? 'without a Content-Type' : `as ${type}`;
+  return (
+    `${url} is served ${served}, not ${accepted.join(' or ')}: AWS STS accepts it, ` +
+    `but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`
+  );
+}
