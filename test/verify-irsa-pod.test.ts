@@ -1,7 +1,7 @@
 // verify-irsa's pod mode on the local stack: the kube double's kubelet runs the real aws CLI in
 // the pod; a pod that fails or hangs is diagnosed from its events and logs, and always deleted.
 import { describe, expect, it } from '@jest/globals';
-import { loadKubeClient } from '../src/kube/client.js';
+import { KubeApiError, loadKubeClient } from '../src/kube/client.js';
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
 import { leaseKey } from '../src/verify-irsa/account-lease.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
@@ -128,6 +128,51 @@ describe('verify-irsa pod mode on the local stack', () => {
       'pod mode stopped on an unexpected error: Error: the connection was reset'
     );
     expect(v.result.outputs.diagnosis).toBeDefined();
+    expectCleanAndSilent(chain, v);
+  });
+
+  it.each([
+    [
+      'a Pod Security level',
+      'pods "{name}" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "aws" must set securityContext.allowPrivilegeEscalation=false)',
+      /Pod Security level/
+    ],
+    [
+      'a resource quota',
+      'pods "{name}" is forbidden: failed quota: compute: must specify limits.cpu for: aws; limits.memory for: aws',
+      /resource quota/
+    ],
+    [
+      'RBAC',
+      'pods is forbidden: User "ci" cannot create resource "pods" in API group "" in the namespace "{ns}"',
+      /^let the kubeconfig's user create pods/
+    ]
+  ])('tells %s refusing the pod from the others (all answer 403)', async (_what, message, fix) => {
+    const chain = await chainFor();
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        createPod: async (pod) => {
+          const name = pod.metadata?.name ?? '';
+          const text = message.replace('{name}', name).replace('{ns}', chain.namespace);
+          throw new KubeApiError('POST', `/api/v1/namespaces/${chain.namespace}/pods`, {
+            status: 403,
+            body: JSON.stringify({
+              kind: 'Status',
+              status: 'Failure',
+              message: text,
+              reason: 'Forbidden',
+              code: 403
+            }),
+            contentType: 'application/json'
+          });
+        }
+      }
+    }));
+    expectNotVerified(v);
+    expect(check(v, 'pod').detail).toMatch(/^cannot create the pod .*: pods.* is forbidden: /);
+    expect(check(v, 'pod').fix).toMatch(fix);
     expectCleanAndSilent(chain, v);
   });
 

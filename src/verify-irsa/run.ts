@@ -31,6 +31,7 @@ import {
   callerArnFromLogs,
   lastLines,
   podOutcome,
+  podRefusalFix,
   ROLE_ANNOTATION,
   verifyPodManifest,
   webhookInjections
@@ -368,7 +369,7 @@ async function podMode(
         failed(
           'pod',
           `cannot create the pod ${namespace}/${name}: ${kubeErrorText(error)}`,
-          "let the kubeconfig's user create pods in the namespace"
+          podRefusalFix(kubeErrorText(error))
         )
       ]
     };

@@ -105,6 +105,20 @@ export function bareWorkloadPod(spec: VerifyPodSpec): V1Pod {
   };
 }
 
+/**
+ * The fix for a refused pod create. The API server answers 403 Forbidden both for RBAC and for
+ * admission (Pod Security, a resource quota), and only RBAC is a matter of the kubeconfig's rights:
+ * the verify pod sets no securityContext and no resource limits, which a namespace
+ * enforcing restricted Pod Security or a quota on limits refuses whatever the rights.
+ */
+export function podRefusalFix(message: string): string {
+  if (/violates PodSecurity/i.test(message))
+    return "the namespace's Pod Security level refuses the verify pod (it sets no securityContext): run pod mode in a namespace enforcing baseline (Talos's default) or privileged, or use mode: token";
+  if (/\bquota\b/i.test(message))
+    return 'a resource quota of the namespace refuses the verify pod (it sets no resource requests or limits): give the namespace a LimitRange with defaults, or run pod mode in another namespace';
+  return "let the kubeconfig's user create pods in the namespace";
+}
+
 export type PodOutcome = { state: 'running' } | { state: 'succeeded' } | { state: 'failed'; reason: string };
 
 // Waiting reasons from which a pod does not recover by itself.
