@@ -88,6 +88,10 @@ describe('verify-irsa inputs', () => {
       /^Input 'timeout-seconds': '5m' is not a positive whole number/
     ],
     ['cleanup', { cleanup: 'yes' }, /^Input 'cleanup': 'yes' is not a boolean/],
+    // The API server would store these; the kubelet refuses them (InvalidImageName) much later.
+    ['image', { image: 'Amazon/AWS-CLI:2' }, /^Input 'image': 'Amazon\/AWS-CLI:2' is not an image reference/],
+    ['image', { image: 'aws-cli:' }, /^Input 'image': 'aws-cli:' is not an image reference/],
+    ['image', { image: 'aws-cli@sha256:abc' }, /^Input 'image': .* is not an image reference/],
     ['kubeconfig', { kubeconfig: '' }, /^Input 'kubeconfig': is required/]
   ])('refuses a bad %s before contacting the cluster', async (_input, inputs, message) => {
     const before = double.requests().length;
@@ -97,6 +101,20 @@ describe('verify-irsa inputs', () => {
     expect(error.message).not.toContain('\n');
     expect(double.requests().length).toBe(before);
     expect(double.serviceAccount('default', 'irsa-verify')).toBeUndefined();
+  });
+
+  it('accepts the image references a kubelet pulls', () => {
+    for (const image of [
+      DEFAULT_IMAGE,
+      'amazon/aws-cli',
+      'localhost:5000/tools/aws-cli:2.22.35',
+      'Registry.Example.com/team/aws_cli__x/aws-cli',
+      '[fd00::1]:5000/aws-cli:latest',
+      `amazon/aws-cli:2@sha256:${'a'.repeat(64)}`
+    ])
+      expect(parseVerifyInputs(mapInputReader({ kubeconfig: 'x', 'role-arn': ROLE, image }), env).image).toBe(
+        image
+      );
   });
 
   it('accepts role ARNs with a path and in other partitions, with a region of that partition', () => {

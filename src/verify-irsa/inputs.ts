@@ -4,6 +4,7 @@ import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, integerInput, optionalInput, requiredInput } from '../io/inputs.js';
 import type { KubeconfigSource } from '../kube/client.js';
 import { kubeconfigSource } from '../kube/client.js';
+import { imageReference } from './image-reference.js';
 
 export const VERIFY_MODES = ['token', 'pod', 'both'] as const;
 export type VerifyMode = (typeof VERIFY_MODES)[number];
@@ -101,7 +102,10 @@ export function parseVerifyInputs(read: InputReader, env: NodeJS.ProcessEnv): Ve
     createServiceAccount: booleanInput(read, 'create-service-account', true),
     audience: singleToken(optionalInput(read, 'audience') ?? 'sts.amazonaws.com', 'audience', 'an audience'),
     mode,
-    image: singleToken(optionalInput(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
+    image: imageReference(
+      singleToken(optionalInput(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
+      'image'
+    ),
     timeoutSeconds,
     region,
     cleanup: booleanInput(read, 'cleanup', true)
