@@ -6,6 +6,7 @@ import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
 import { leaseKey } from '../src/verify-irsa/account-lease.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
 import { MANAGED_BY } from '../src/verify-irsa/verify-pod.js';
+import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import { runBundle } from './harness/run-bundle.js';
 import {
   chainFor,
@@ -56,6 +57,47 @@ describe('verify-irsa pod mode on the local stack', () => {
       'the service account carries eks.amazonaws.com/role-arn and a webhook injects AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE, volume aws-iam-token into its pods'
     );
     expectCleanAndSilent(chain, v);
+  });
+
+  it("fails when the webhook gives the service account's pods tokens of another audience than the one verified", async () => {
+    const chain = await chainFor();
+    // The EKS pod identity webhook takes the audience from its flag or eks.amazonaws.com/audience:
+    // the service account's workloads then present that audience, not the one this run checked.
+    const injectAudience =
+      (audience: string) =>
+      (deps: VerifyDeps): VerifyDeps => ({
+        ...deps,
+        cluster: {
+          ...deps.cluster,
+          dryRunPod: async (pod) => {
+            const admitted = await deps.cluster.dryRunPod(pod);
+            if (!admitted.spec) throw new Error('the dry run returned no pod spec');
+            admitted.spec.volumes = [
+              ...(admitted.spec.volumes ?? []),
+              {
+                name: 'aws-iam-token',
+                projected: {
+                  sources: [{ serviceAccountToken: { audience, expirationSeconds: 86400, path: 'token' } }]
+                }
+              }
+            ];
+            return admitted;
+          }
+        }
+      });
+    const other = await verifyWith(chain, { mode: 'pod' }, injectAudience('internal.example.com'));
+    expectNotVerified(other);
+    expect(check(other, 'webhook')).toMatchObject({
+      ok: false,
+      detail:
+        'a webhook gives the pods of the service account tokens for the audience internal.example.com, but this run verified sts.amazonaws.com',
+      fix: "set audience to internal.example.com, so that the run checks the token the service account's pods present"
+    });
+    expectCleanAndSilent(chain, other);
+
+    const same = await verifyWith(chain, { mode: 'pod' }, injectAudience('sts.amazonaws.com'));
+    expect(same.result.outputs.verified).toBe('true');
+    expect(check(same, 'webhook').detail).toContain('volume aws-iam-token');
   });
 
   it('verifies from a pod alone, with no webhook in the cluster', async () => {

@@ -29,6 +29,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import {
   bareWorkloadPod,
   callerArnFromLogs,
+  injectedTokenAudiences,
   lastLines,
   podOutcome,
   podRefusalFix,
@@ -378,7 +379,7 @@ async function podMode(
   const checks: Check[] = [];
   try {
     if (account.annotations[ROLE_ANNOTATION] !== undefined)
-      checks.push(await webhookReport(deps, bareWorkloadPod(podSpec)));
+      checks.push(await webhookReport(deps, bareWorkloadPod(podSpec), inputs.audience));
     const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
     if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
       const logs = await deps.cluster.podLogs(namespace, name);
@@ -418,11 +419,21 @@ async function podMode(
 }
 
 /** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
-async function webhookReport(deps: VerifyDeps, bare: V1Pod): Promise<Check> {
+async function webhookReport(deps: VerifyDeps, bare: V1Pod, audience: string): Promise<Check> {
   const annotated = `the service account carries ${ROLE_ANNOTATION}`;
   try {
     const admitted = await deps.cluster.dryRunPod(bare);
     const injected = webhookInjections(bare, admitted);
+    // The run's token and pod use the audience input; the service account's workloads use the
+    // webhook's. A pass for one audience says nothing about the other (the provider may not list it).
+    const audiences = injectedTokenAudiences(bare, admitted);
+    const workloads = audiences[0];
+    if (workloads !== undefined && !audiences.includes(audience))
+      return failed(
+        'webhook',
+        `a webhook gives the pods of the service account tokens for the audience ${audiences.join(', ')}, but this run verified ${audience}`,
+        `set audience to ${workloads}, so that the run checks the token the service account's pods present`
+      );
     return passed(
       'webhook',
       injected.length > 0

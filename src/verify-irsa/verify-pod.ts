@@ -182,3 +182,16 @@ export function webhookInjections(sent: V1Pod, stored: V1Pod): string[] {
       injected.push(`volume ${volume.name}`);
   return injected;
 }
+
+/**
+ * The audiences of the service-account tokens a webhook projected into the pod (volumes the action
+ * did not send): the audience the service account's workloads present to STS.
+ */
+export function injectedTokenAudiences(sent: V1Pod, stored: V1Pod): string[] {
+  const sentVolumes = new Set((sent.spec?.volumes ?? []).map((v) => v.name));
+  const audiences = (stored.spec?.volumes ?? [])
+    .filter((volume) => !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
+    .flatMap((volume) => volume.projected?.sources ?? [])
+    .flatMap((source) => (source.serviceAccountToken?.audience ? [source.serviceAccountToken.audience] : []));
+  return [...new Set(audiences)];
+}
