@@ -44,6 +44,22 @@ describe('verify-irsa with a broken issuer link', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('verifies, with a warning, documents served without the Content-Type OIDC clients expect', async () => {
+    const chain = await chainFor();
+    // As S3 serves an object uploaded without a type: STS reads it, stricter OIDC clients do not.
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      get: async (url) => ({ ...(await deps.get(url)), contentType: 'binary/octet-stream' })
+    }));
+    expect(v.result.outputs.verified).toBe('true');
+    const warning = `${chain.issuer}/.well-known/openid-configuration is served as binary/octet-stream, not application/json`;
+    expect(v.log.text()).toContain(`::warning::${warning}`);
+    expect(check(v, 'discovery').detail).toContain(`warning: ${warning}`);
+    expect(check(v, 'jwks').detail).toContain('is served as binary/octet-stream');
+    expect(v.result.summary).toContain(warning);
+    expectCleanAndSilent(chain, v);
+  });
+
   it('names the IAM provider when there is none for the issuer', async () => {
     const chain = await chainFor({ withoutProvider: true });
     const v = await verify(chain, { mode: 'token' });
