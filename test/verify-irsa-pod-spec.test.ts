@@ -15,7 +15,8 @@ import {
   podOutcome,
   TOKEN_PATH,
   verifyPodManifest,
-  webhookInjections
+  webhookInjections,
+  webhookTokenAudience
 } from '../src/verify-irsa/verify-pod.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/app-reader';
@@ -154,6 +155,48 @@ describe('webhookInjections', () => {
       'AWS_CONTAINER_CREDENTIALS_FULL_URI',
       'volume eks-pod-identity-token'
     ]);
+  });
+});
+
+describe('webhookTokenAudience', () => {
+  const pod = (file: string | undefined, audience: string | undefined): V1Pod => ({
+    spec: {
+      containers: [
+        {
+          name: 'aws',
+          ...(file ? { env: [{ name: 'AWS_WEB_IDENTITY_TOKEN_FILE', value: file }] } : {}),
+          volumeMounts: [
+            { name: 'secrets', mountPath: '/var/run/secrets' },
+            { name: 'aws-iam-token', mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount/' }
+          ]
+        }
+      ],
+      volumes: [
+        {
+          name: 'secrets',
+          projected: { sources: [{ serviceAccountToken: { audience: 'vault', path: 'x' } }] }
+        },
+        {
+          name: 'aws-iam-token',
+          projected: {
+            sources: [
+              { serviceAccountToken: { audience: 'other', path: 'other-token' } },
+              { serviceAccountToken: { ...(audience ? { audience } : {}), path: 'token' } }
+            ]
+          }
+        }
+      ]
+    }
+  });
+
+  it('reads the audience of the token AWS_WEB_IDENTITY_TOKEN_FILE names, through its deepest mount', () => {
+    expect(webhookTokenAudience(pod(TOKEN_PATH, 'sts.example.com'))).toBe('sts.example.com');
+  });
+
+  it('knows none without the file, or when the token names no audience', () => {
+    expect(webhookTokenAudience(pod(undefined, 'sts.example.com'))).toBeUndefined();
+    expect(webhookTokenAudience(pod(TOKEN_PATH, undefined))).toBeUndefined();
+    expect(webhookTokenAudience(pod('/elsewhere/token', 'sts.example.com'))).toBeUndefined();
   });
 });
 

@@ -63,6 +63,8 @@ describe('verify-irsa pod mode on the local stack', () => {
     const chain = await chainFor();
     // The EKS pod identity webhook takes the audience from its flag or eks.amazonaws.com/audience:
     // the service account's workloads then present that audience, not the one this run checked.
+    // The webhooks as they admit a pod: the IRSA one (env, mount, token volume), and a mesh's
+    // sidecar injector, whose token of its own audience is no business of STS.
     const injectAudience =
       (audience: string) =>
       (deps: VerifyDeps): VerifyDeps => ({
@@ -71,15 +73,35 @@ describe('verify-irsa pod mode on the local stack', () => {
           ...deps.cluster,
           dryRunPod: async (pod) => {
             const admitted = await deps.cluster.dryRunPod(pod);
-            if (!admitted.spec) throw new Error('the dry run returned no pod spec');
-            admitted.spec.volumes = [
-              ...(admitted.spec.volumes ?? []),
+            const container = admitted.spec?.containers[0];
+            if (!admitted.spec || !container) throw new Error('the dry run returned no pod spec');
+            container.env = [
+              ...(container.env ?? []),
+              { name: 'AWS_ROLE_ARN', value: chain.roleArn },
+              {
+                name: 'AWS_WEB_IDENTITY_TOKEN_FILE',
+                value: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token'
+              }
+            ];
+            container.volumeMounts = [
+              ...(container.volumeMounts ?? []),
+              { name: 'istio-token', mountPath: '/var/run/secrets/tokens' },
               {
                 name: 'aws-iam-token',
-                projected: {
-                  sources: [{ serviceAccountToken: { audience, expirationSeconds: 86400, path: 'token' } }]
-                }
+                mountPath: '/var/run/secrets/eks.amazonaws.com/serviceaccount',
+                readOnly: true
               }
+            ];
+            const tokenVolume = (name: string, aud: string, path: string) => ({
+              name,
+              projected: {
+                sources: [{ serviceAccountToken: { audience: aud, expirationSeconds: 86400, path } }]
+              }
+            });
+            admitted.spec.volumes = [
+              ...(admitted.spec.volumes ?? []),
+              tokenVolume('istio-token', 'istio-ca', 'istio-token'),
+              tokenVolume('aws-iam-token', audience, 'token')
             ];
             return admitted;
           }

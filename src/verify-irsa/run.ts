@@ -29,13 +29,13 @@ import type { V1Pod } from '@kubernetes/client-node';
 import {
   bareWorkloadPod,
   callerArnFromLogs,
-  injectedTokenAudiences,
   lastLines,
   podOutcome,
   podRefusalFix,
   ROLE_ANNOTATION,
   verifyPodManifest,
-  webhookInjections
+  webhookInjections,
+  webhookTokenAudience
 } from './verify-pod.js';
 
 export interface VerifyDeps {
@@ -426,12 +426,11 @@ async function webhookReport(deps: VerifyDeps, bare: V1Pod, audience: string): P
     const injected = webhookInjections(bare, admitted);
     // The run's token and pod use the audience input; the service account's workloads use the
     // webhook's. A pass for one audience says nothing about the other (the provider may not list it).
-    const audiences = injectedTokenAudiences(bare, admitted);
-    const workloads = audiences[0];
-    if (workloads !== undefined && !audiences.includes(audience))
+    const workloads = webhookTokenAudience(admitted);
+    if (workloads !== undefined && workloads !== audience)
       return failed(
         'webhook',
-        `a webhook gives the pods of the service account tokens for the audience ${audiences.join(', ')}, but this run verified ${audience}`,
+        `a webhook gives the pods of the service account tokens for the audience ${workloads}, but this run verified ${audience}`,
         `set audience to ${workloads}, so that the run checks the token the service account's pods present`
       );
     return passed(

@@ -184,14 +184,22 @@ export function webhookInjections(sent: V1Pod, stored: V1Pod): string[] {
 }
 
 /**
- * The audiences of the service-account tokens a webhook projected into the pod (volumes the action
- * did not send): the audience the service account's workloads present to STS.
+ * The audience of the token a webhook gives the service account's pods for IRSA: the projected
+ * service-account token that AWS_WEB_IDENTITY_TOKEN_FILE points at. Other projected tokens (a
+ * mesh sidecar's, say) are for other consumers and say nothing about STS. Undefined when no
+ * webhook set the file or its token names no audience (then the API server's default applies).
  */
-export function injectedTokenAudiences(sent: V1Pod, stored: V1Pod): string[] {
-  const sentVolumes = new Set((sent.spec?.volumes ?? []).map((v) => v.name));
-  const audiences = (stored.spec?.volumes ?? [])
-    .filter((volume) => !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
-    .flatMap((volume) => volume.projected?.sources ?? [])
-    .flatMap((source) => (source.serviceAccountToken?.audience ? [source.serviceAccountToken.audience] : []));
-  return [...new Set(audiences)];
+export function webhookTokenAudience(stored: V1Pod): string | undefined {
+  const container = stored.spec?.containers[0];
+  const file = container?.env?.find((entry) => entry.name === 'AWS_WEB_IDENTITY_TOKEN_FILE')?.value;
+  if (!container || !file) return undefined;
+  const mount = (container.volumeMounts ?? [])
+    .map((m) => ({ name: m.name, dir: m.mountPath.replace(/\/+$/, '') }))
+    .filter((m) => file.startsWith(`${m.dir}/`))
+    .sort((a, b) => b.dir.length - a.dir.length)[0];
+  if (!mount) return undefined;
+  const path = file.slice(mount.dir.length + 1);
+  const volume = stored.spec?.volumes?.find((v) => v.name === mount.name);
+  const token = volume?.projected?.sources?.find((source) => source.serviceAccountToken?.path === path);
+  return token?.serviceAccountToken?.audience;
 }
