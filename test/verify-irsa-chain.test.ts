@@ -14,6 +14,7 @@ import {
   verify,
   verifyWith
 } from './fixtures/verify-irsa/harness.js';
+import type { Chain } from './fixtures/verify-irsa/chain.js';
 
 destroyChainsAfterEach();
 
@@ -166,6 +167,33 @@ describe('verify-irsa on the local stack', () => {
     expect(failedChecks(v)).toEqual(['service-account']);
     expect(check(v, 'service-account').fix).toBe('create it, or set create-service-account: true');
     expect(chain.double.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an API server it cannot reach',
+      (chain: Chain) => ({
+        kubeconfig: chain.double.kubeconfig().replace(chain.double.url, 'https://127.0.0.1:1')
+      }),
+      /^check that the runner reaches the API server/
+    ],
+    [
+      'credentials the API server refuses',
+      (chain: Chain) => ({ kubeconfig: chain.double.kubeconfig({ token: 'revoked-token' }) }),
+      /^the API server refused the kubeconfig's credentials/
+    ],
+    [
+      'a namespace that does not exist',
+      () => ({ namespace: 'no-such-namespace' }),
+      /^create the namespace no-such-namespace/
+    ]
+  ])('names %s, not RBAC, when the service account cannot be read or made', async (_what, inputs, fix) => {
+    const chain = await chainFor();
+    const v = await verify(chain, { mode: 'token', ...inputs(chain) });
+    expectNotVerified(v);
+    expect(failedChecks(v)).toEqual(['service-account']);
+    expect(check(v, 'service-account').fix).toMatch(fix);
+    expectCleanAndSilent(chain, v);
   });
 
   it('keeps what it created when cleanup is off, and never removes a service account it found', async () => {

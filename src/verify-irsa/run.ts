@@ -16,6 +16,7 @@ import {
   releaseServiceAccount
 } from './account-lease.js';
 import { kubeErrorText } from '../kube/client.js';
+import { kubeFailureFix } from './kube-fixes.js';
 import type { Check } from './diagnosis.js';
 import { allPassed, failed, passed } from './diagnosis.js';
 import { checkProvider, checkRole } from './iam-checks.js';
@@ -179,7 +180,11 @@ async function ensureServiceAccount(
       failure: failed(
         'service-account',
         `cannot read or create ${namespace}/${serviceAccount}: ${kubeErrorText(error)}`,
-        "check that the namespace exists and the kubeconfig's user may get, create and patch service accounts in it"
+        kubeFailureFix(
+          error,
+          namespace,
+          "check that the namespace exists and the kubeconfig's user may get, create and patch service accounts in it"
+        )
       )
     };
   }
