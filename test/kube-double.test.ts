@@ -944,3 +944,99 @@ describe('stack integration', () => {
     }
   });
 });
+
+/** One request as the product's plain REST client sends it: admin token, raw body and Content-Type. */
+async function rawCall(
+  method: string,
+  path: string,
+  options: { body?: string; contentType?: string | null; authorization?: string } = {}
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const url = new URL(double.url + path);
+  const headers: Record<string, string> = {
+    Authorization: options.authorization ?? `Bearer ${double.token}`
+  };
+  if (options.body !== undefined) {
+    headers['Content-Length'] = String(Buffer.byteLength(options.body));
+    if (options.contentType !== null) headers['Content-Type'] = options.contentType ?? 'application/json';
+  }
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        method,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        headers,
+        ca: double.caPem
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          let body: Record<string, unknown> = {};
+          try {
+            const parsed: unknown = JSON.parse(text);
+            if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
+          } catch {
+            body = { text };
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      }
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+describe('as strict as kube-apiserver', () => {
+  test('labels and annotations are validated on create and on patch (422), as ValidateObjectMeta does', async () => {
+    const ns = await namespace();
+    const sa = (metadata: Record<string, unknown>): string =>
+      JSON.stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata });
+    const post = (metadata: Record<string, unknown>): ReturnType<typeof rawCall> =>
+      rawCall('POST', `/api/v1/namespaces/${ns}/serviceaccounts`, { body: sa(metadata) });
+
+    const badValue = await post({ name: 'a', labels: { app: 'has space' } });
+    expect(badValue.status).toBe(422);
+    expect(badValue.body).toMatchObject({ kind: 'Status', reason: 'Invalid', code: 422 });
+    expect(String(badValue.body.message)).toContain(
+      'ServiceAccount "a" is invalid: metadata.labels: Invalid value: "has space": a valid label must be an empty string'
+    );
+    const longValue = await post({ name: 'a', labels: { app: 'x'.repeat(64) } });
+    expect(longValue.status).toBe(422);
+    expect(String(longValue.body.message)).toContain('must be no more than 63 characters');
+    // a label key's prefix is a lower-case DNS subdomain; an annotation key is checked lower-cased
+    expect((await post({ name: 'a', labels: { 'Example.com/app': 'x' } })).status).toBe(422);
+    expect((await post({ name: 'a', annotations: { 'a/b/c': 'x' } })).status).toBe(422);
+    expect(
+      (await post({ name: 'a', annotations: { ['talos-irsa/lease.' + 'f'.repeat(60)]: 'x' } })).status
+    ).toBe(422);
+    expect((await post({ name: 'a', annotations: { big: 'x'.repeat(256 * 1024) } })).status).toBe(422);
+    expect(double.serviceAccount(ns, 'a')).toBeUndefined();
+
+    // what the product writes is valid
+    const ok = await post({
+      name: 'a',
+      labels: { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' },
+      annotations: {
+        'Example.com/Name': 'x',
+        'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/r',
+        'talos-irsa/lease.0123abcd': '2026-11-29T12:00:00.000Z'
+      }
+    });
+    expect(ok.status).toBe(201);
+
+    // a merge patch may not bring in what a create may not
+    const before = double.serviceAccount(ns, 'a')?.metadata.resourceVersion;
+    const patched = await rawCall('PATCH', `/api/v1/namespaces/${ns}/serviceaccounts/a`, {
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify({ metadata: { annotations: { 'bad key': 'x' } } })
+    });
+    expect(patched.status).toBe(422);
+    expect(String(patched.body.message)).toContain('metadata.annotations: Invalid value: "bad key"');
+    expect(double.serviceAccount(ns, 'a')?.metadata.resourceVersion).toBe(before);
+  });
+});

@@ -313,3 +313,119 @@ export function parseFieldSelector(
 export function clone<T>(v: T): T {
   return structuredClone(v);
 }
+
+// ---------------------------------------------------------------------------------------------
+// ObjectMeta: labels and annotations (apimachinery's ValidateLabels / ValidateAnnotations)
+
+const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const QUALIFIED_NAME = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
+const LABEL_VALUE_FMT = `(${QUALIFIED_NAME_FMT})?`;
+const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
+/** TotalAnnotationSizeLimitB: the keys and values of all annotations together. */
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+/** apimachinery's RegexError, double spaces included. */
+function regexError(msg: string, fmt: string, ...examples: string[]): string {
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
+}
+
+/** validation.IsQualifiedName: an optional DNS-1123 subdomain prefix and '/', then a name of at most 63. */
+export function qualifiedNameErrors(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  let name: string;
+  if (parts.length === 1) name = parts[0] ?? '';
+  else if (parts.length === 2) {
+    const prefix = parts[0] ?? '';
+    name = parts[1] ?? '';
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else {
+      if (prefix.length > 253) errs.push('prefix part must be no more than 253 characters');
+      if (!DNS1123_SUBDOMAIN.test(prefix))
+        errs.push(
+          `prefix part ${regexError(
+            "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+            '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*',
+            'example.com'
+          )}`
+        );
+    }
+  } else {
+    return [
+      `a qualified name ${regexError(
+        "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        QUALIFIED_NAME_FMT,
+        'MyName',
+        'my.name',
+        '123-abc'
+      )} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`
+    ];
+  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
+  if (!QUALIFIED_NAME.test(name))
+    errs.push(
+      `name part ${regexError(
+        "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        QUALIFIED_NAME_FMT,
+        'MyName',
+        'my.name',
+        '123-abc'
+      )}`
+    );
+  return errs;
+}
+
+/** validation.IsValidLabelValue. */
+export function labelValueErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!LABEL_VALUE.test(value))
+    errs.push(
+      regexError(
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        LABEL_VALUE_FMT,
+        'MyValue',
+        'my_value',
+        '12345'
+      )
+    );
+  return errs;
+}
+
+/**
+ * ValidateObjectMeta's label and annotation rules, which every kind's create and update run:
+ * label keys are qualified names and values label values; annotation keys are qualified names
+ * (checked lower-cased) and all annotations together hold at most 256 KiB.
+ */
+export function metadataErrors(meta: { labels?: unknown; annotations?: unknown }): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const invalidValue = (field: string, value: string, detail: string): void => {
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(value)}: ${detail}`,
+      field
+    });
+  };
+  if (isRecord(meta.labels)) {
+    for (const [key, value] of Object.entries(meta.labels)) {
+      for (const msg of qualifiedNameErrors(key)) invalidValue('metadata.labels', key, msg);
+      for (const msg of labelValueErrors(String(value))) invalidValue('metadata.labels', String(value), msg);
+    }
+  }
+  if (isRecord(meta.annotations)) {
+    let size = 0;
+    for (const [key, value] of Object.entries(meta.annotations)) {
+      for (const msg of qualifiedNameErrors(key.toLowerCase()))
+        invalidValue('metadata.annotations', key, msg);
+      size += Buffer.byteLength(key) + Buffer.byteLength(String(value));
+    }
+    if (size > TOTAL_ANNOTATION_SIZE_LIMIT)
+      causes.push({
+        reason: 'FieldValueTooLong',
+        message: `Too long: may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes`,
+        field: 'metadata.annotations'
+      });
+  }
+  return causes;
+}

@@ -47,6 +47,7 @@ import {
   conflict,
   forbidden,
   invalid,
+  metadataErrors,
   nameErrors,
   notFound,
   parseFieldSelector,
@@ -1235,7 +1236,7 @@ class KubeDoubleImpl implements KubeDouble {
         }
       ]);
     }
-    const causes = nameErrors(meta.name, def.nameRule);
+    const causes = [...nameErrors(meta.name, def.nameRule), ...metadataErrors(meta)];
     if (causes.length) throw invalid(def, meta.name, causes);
     meta.uid = '';
     meta.resourceVersion = '';
@@ -1303,7 +1304,7 @@ class KubeDoubleImpl implements KubeDouble {
     if (!merged.metadata.namespace) delete merged.metadata.namespace;
     if (sub !== 'status' && (def === PODS || def === JOBS || def === NAMESPACES)) merged.status = cur.status;
     if (def === NAMESPACES && sub !== 'finalize') merged.spec = cur.spec;
-    const causes = immutableChanges(def, cur, merged);
+    const causes = [...metadataErrors(merged.metadata), ...immutableChanges(def, cur, merged)];
     if (causes.length) throw invalid(def, cur.metadata.name, causes);
     if (def === JOBS && JSON.stringify(cur.spec) !== JSON.stringify(merged.spec)) {
       merged.metadata.generation = (cur.metadata.generation ?? 1) + 1;
