@@ -1040,3 +1040,103 @@ describe('as strict as kube-apiserver', () => {
     expect(double.serviceAccount(ns, 'a')?.metadata.resourceVersion).toBe(before);
   });
 });
+
+describe('as strict as kube-apiserver: request options, media types, TokenRequest metadata', () => {
+  const account = JSON.stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'opts' } });
+
+  test('dryRun takes only "All": any other value is a 422 on the options, and nothing is written', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+    const create = await rawCall('POST', `${path}?dryRun=true`, { body: account });
+    expect(create.status).toBe(422);
+    expect(create.body).toMatchObject({
+      kind: 'Status',
+      reason: 'Invalid',
+      code: 422,
+      message:
+        'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{"true"}: supported values: "All"',
+      details: { group: 'meta.k8s.io', kind: 'CreateOptions' }
+    });
+    expect(double.serviceAccount(ns, 'opts')).toBeUndefined();
+
+    // dryRun=All admits and stores nothing; a real create then stores
+    expect((await rawCall('POST', `${path}?dryRun=All`, { body: account })).status).toBe(201);
+    expect(double.serviceAccount(ns, 'opts')).toBeUndefined();
+    expect((await rawCall('POST', path, { body: account })).status).toBe(201);
+
+    const patch = await rawCall('PATCH', `${path}/opts?dryRun=server`, {
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify({ metadata: { annotations: { a: 'b' } } })
+    });
+    expect(patch.status).toBe(422);
+    expect(String(patch.body.message)).toMatch(/^PatchOptions\.meta\.k8s\.io "" is invalid: dryRun/);
+    expect(double.serviceAccount(ns, 'opts')?.metadata.annotations).toBeUndefined();
+
+    const del = await rawCall('DELETE', `${path}/opts?dryRun=1`);
+    expect(del.status).toBe(422);
+    expect(String(del.body.message)).toMatch(/^DeleteOptions\.meta\.k8s\.io "" is invalid: dryRun/);
+    expect(double.serviceAccount(ns, 'opts')).toBeDefined();
+  });
+
+  test('a body in a media type the server does not decode is a 415; none at all is read as JSON', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+    for (const contentType of [
+      'text/plain',
+      'application/merge-patch+json',
+      'application/x-www-form-urlencoded'
+    ]) {
+      const refused = await rawCall('POST', path, { body: account, contentType });
+      expect(refused.status).toBe(415);
+      expect(refused.body).toMatchObject({ kind: 'Status', reason: 'UnsupportedMediaType', code: 415 });
+    }
+    expect(double.serviceAccount(ns, 'opts')).toBeUndefined();
+    expect((await rawCall('POST', path, { body: account, contentType: null })).status).toBe(201);
+    const yaml = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: from-yaml\n';
+    expect((await rawCall('POST', path, { body: yaml, contentType: 'application/yaml' })).status).toBe(201);
+    expect(
+      (
+        await rawCall('POST', path, {
+          body: account.replace('opts', 'utf8'),
+          contentType: 'application/json; charset=utf-8'
+        })
+      ).status
+    ).toBe(201);
+
+    // a DELETE's options are negotiated the same way, when it has a body
+    const options = JSON.stringify({ apiVersion: 'v1', kind: 'DeleteOptions' });
+    const del = await rawCall('DELETE', `${path}/opts`, { body: options, contentType: 'text/plain' });
+    expect(del.status).toBe(415);
+    expect(double.serviceAccount(ns, 'opts')).toBeDefined();
+    expect((await rawCall('DELETE', `${path}/opts`, { body: options })).status).toBe(200);
+
+    // there is no apply-patch+json
+    const apply = await rawCall('PATCH', `${path}/utf8?fieldManager=t`, {
+      contentType: 'application/apply-patch+json',
+      body: account.replace('opts', 'utf8')
+    });
+    expect(apply.status).toBe(415);
+  });
+
+  test('a TokenRequest whose metadata names another account or namespace is a 422', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/serviceaccounts/default/token`;
+    const request = (metadata: Record<string, string>): string =>
+      JSON.stringify({
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        metadata,
+        spec: { audiences: ['sts.amazonaws.com'], expirationSeconds: 600 }
+      });
+    const otherName = await rawCall('POST', path, { body: request({ name: 'other' }) });
+    expect(otherName.status).toBe(422);
+    expect(otherName.body.message).toBe(
+      'TokenRequest.authentication.k8s.io "default" is invalid: metadata.name: Invalid value: "other": must match the service account name if specified'
+    );
+    const otherNs = await rawCall('POST', path, { body: request({ namespace: 'kube-system' }) });
+    expect(otherNs.status).toBe(422);
+    expect(String(otherNs.body.message)).toContain('must match the service account namespace if specified');
+    const same = await rawCall('POST', path, { body: request({ name: 'default', namespace: ns }) });
+    expect(same.status).toBe(201);
+  });
+});

@@ -265,11 +265,19 @@ function parseJsonBody(buf: Buffer): unknown {
   }
 }
 
-/** A request object body: JSON, or the protobuf kubectl's typed commands send. */
-async function readObjectBody(req: IncomingMessage): Promise<unknown> {
-  const raw = await readBody(req);
-  const ct = req.headers['content-type'];
-  if (isProtobuf(ct)) {
+const UNSUPPORTED_BODY = new ApiError(
+  415,
+  'UnsupportedMediaType',
+  'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf'
+);
+
+/**
+ * A request body in the media type its Content-Type names, as NegotiateInputSerializer picks the
+ * decoder: JSON (also when no Content-Type is sent), YAML, or the protobuf kubectl's typed commands
+ * send. Anything else (text/plain, a patch type on a POST, CBOR without its feature gate) is a 415.
+ */
+function decodeBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (isProtobuf(contentType)) {
     try {
       return decodeKubeProtobuf(raw);
     } catch (e) {
@@ -277,14 +285,51 @@ async function readObjectBody(req: IncomingMessage): Promise<unknown> {
       throw badRequest(`error decoding protobuf body: ${(e as Error).message}`);
     }
   }
-  if (/cbor/i.test(ct ?? '')) {
-    throw new ApiError(
-      415,
-      'UnsupportedMediaType',
-      'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf'
-    );
+  const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (media === '' || media === 'application/json') return parseJsonBody(raw);
+  if (media === 'application/yaml') {
+    if (raw.length === 0) return undefined;
+    try {
+      return parseYaml(raw.toString('utf8')) as unknown;
+    } catch (e) {
+      throw badRequest(`error decoding YAML body: ${(e as Error).message}`);
+    }
   }
-  return parseJsonBody(raw);
+  throw UNSUPPORTED_BODY;
+}
+
+/** A request object body (POST, PUT): its media type is negotiated even when it is empty. */
+async function readObjectBody(req: IncomingMessage): Promise<unknown> {
+  return decodeBody(await readBody(req), req.headers['content-type']);
+}
+
+/** A DELETE's DeleteOptions: the media type is negotiated only when there is a body. */
+async function readDeleteBody(req: IncomingMessage): Promise<unknown> {
+  const raw = await readBody(req);
+  return raw.length === 0 ? undefined : decodeBody(raw, req.headers['content-type']);
+}
+
+/**
+ * ValidateDryRun: "All" is the only dryRun value; any other is a 422 on the request's options
+ * (CreateOptions, UpdateOptions, PatchOptions, DeleteOptions) before anything is done.
+ */
+function checkDryRun(method: string, values: string[]): void {
+  if (values.every((v) => v === 'All')) return;
+  const kind =
+    method === 'POST'
+      ? 'CreateOptions'
+      : method === 'PUT'
+        ? 'UpdateOptions'
+        : method === 'PATCH'
+          ? 'PatchOptions'
+          : 'DeleteOptions';
+  const value = `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
+  const message = `Unsupported value: ${value}: supported values: "All"`;
+  throw new ApiError(422, 'Invalid', `${kind}.meta.k8s.io "" is invalid: dryRun: ${message}`, {
+    group: 'meta.k8s.io',
+    kind,
+    causes: [{ reason: 'FieldValueNotSupported', message, field: 'dryRun' }]
+  });
 }
 
 function bool(v: string | null): boolean {
@@ -853,7 +898,9 @@ class KubeDoubleImpl implements KubeDouble {
     if (!who.admin) throw forbidden(who.name, verb, def, name ?? '', ns ?? '', path);
 
     const q = url.searchParams;
-    const dryRun = q.getAll('dryRun').includes('All');
+    const dryRunValues = q.getAll('dryRun');
+    if (method !== 'GET' && method !== 'HEAD') checkDryRun(method, dryRunValues);
+    const dryRun = dryRunValues.includes('All');
     if (name === undefined) {
       if (method === 'GET') {
         if (watch) return this.serveWatch(req, res, def, ns, q);
@@ -924,7 +971,7 @@ class KubeDoubleImpl implements KubeDouble {
         return this.sendJson(res, code, obj);
       }
       case 'DELETE': {
-        const body = parseJsonBody(await readBody(req));
+        const body = await readDeleteBody(req);
         const opts = isRecord(body) ? body : {};
         for (const k of ['propagationPolicy', 'gracePeriodSeconds']) {
           const v = q.get(k);
@@ -1483,12 +1530,29 @@ class KubeDoubleImpl implements KubeDouble {
   // TokenRequest
 
   private tokenRequest(ns: string, name: string, body: unknown): Record<string, unknown> {
-    const sa = this.store.get(SERVICE_ACCOUNTS, ns, name);
-    if (!sa) throw notFound(SERVICE_ACCOUNTS, name);
     const b = isRecord(body) ? body : {};
     if (b.kind !== undefined && b.kind !== 'TokenRequest') {
       throw badRequest(`${String(b.kind)} in version "v1" cannot be handled as a TokenRequest`);
     }
+    // TokenREST.Create: a name or namespace in the body must be the URL's, before the account is read
+    const meta = isRecord(b.metadata) ? b.metadata : {};
+    for (const [field, want, what] of [
+      ['name', name, 'name'],
+      ['namespace', ns, 'namespace']
+    ] as const) {
+      const got = meta[field];
+      if (typeof got === 'string' && got !== '' && got !== want) {
+        throw invalid(TOKEN_REQUESTS, name, [
+          {
+            reason: 'FieldValueInvalid',
+            message: `Invalid value: ${JSON.stringify(got)}: must match the service account ${what} if specified`,
+            field: `metadata.${field}`
+          }
+        ]);
+      }
+    }
+    const sa = this.store.get(SERVICE_ACCOUNTS, ns, name);
+    if (!sa) throw notFound(SERVICE_ACCOUNTS, name);
     const spec = isRecord(b.spec) ? b.spec : {};
     const audiences =
       Array.isArray(spec.audiences) && spec.audiences.length > 0

@@ -14,8 +14,8 @@ export function patchTypeOf(contentType: string | undefined): PatchType | null {
       return 'merge';
     case 'application/strategic-merge-patch+json':
       return 'strategic';
+    // there is no apply-patch+json; apply-patch+cbor needs the CBOR feature gates (off by default)
     case 'application/apply-patch+yaml':
-    case 'application/apply-patch+json':
       return 'apply';
     default:
       return null;
