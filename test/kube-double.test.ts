@@ -1140,3 +1140,90 @@ describe('as strict as kube-apiserver: request options, media types, TokenReques
     expect(same.status).toBe(201);
   });
 });
+
+describe('as strict as kube-apiserver: bearer header and expired watches', () => {
+  test('only "Bearer <token>" with one space carries a token; anything else is anonymous (or 401)', async () => {
+    const path = '/api/v1/namespaces/default';
+    expect((await rawCall('GET', path, { authorization: `bearer ${double.token}` })).status).toBe(200);
+    expect((await rawCall('GET', path, { authorization: `Bearer  ${double.token}` })).status).toBe(401);
+    expect((await rawCall('GET', path, { authorization: `Bearer\t${double.token}` })).status).toBe(401);
+
+    const anonymous = await startKubeDouble({ ca, issuer: ISSUER, anonymousAuth: true });
+    try {
+      const asAnonymous = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const url = new URL(anonymous.url + path);
+        const req = request(
+          {
+            hostname: url.hostname,
+            port: url.port,
+            path,
+            ca: anonymous.caPem,
+            headers: { Authorization: `Basic ${Buffer.from('u:p').toString('base64')}` }
+          },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          }
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      // not a bearer token at all: system:anonymous, authorized for nothing here
+      expect(asAnonymous.status).toBe(403);
+      expect(asAnonymous.body).toContain('User \\"system:anonymous\\"');
+    } finally {
+      await anonymous.stop();
+    }
+  });
+
+  test('a watch resuming from a compacted resourceVersion gets one ERROR event with a 410 Expired Status', async () => {
+    const ns = await namespace();
+    const list = await core.listNamespacedServiceAccount({ namespace: ns });
+    const rv = list.metadata?.resourceVersion ?? '';
+    await core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'later' } } });
+    double.compactHistory();
+    const watched = await new Promise<{ status: number; lines: string[] }>((resolve, reject) => {
+      const url = new URL(
+        `${double.url}/api/v1/namespaces/${ns}/serviceaccounts?watch=true&resourceVersion=${rv}`
+      );
+      const req = request(
+        {
+          hostname: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          ca: double.caPem,
+          headers: { Authorization: `Bearer ${double.token}` }
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, lines: body.split('\n').filter(Boolean) })
+          );
+        }
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(watched.status).toBe(200);
+    expect(watched.lines).toHaveLength(1);
+    expect(JSON.parse(watched.lines[0] ?? '{}')).toEqual({
+      type: 'ERROR',
+      object: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: expect.stringMatching(new RegExp(`^too old resource version: ${rv} \\(\\d+\\)$`)) as unknown,
+        reason: 'Expired',
+        code: 410
+      }
+    });
+    // a watch from now on (no resourceVersion) still starts with the current state
+    const fresh = await core.listNamespacedServiceAccount({ namespace: ns });
+    expect(fresh.items.map((i) => i.metadata?.name)).toEqual(['default', 'later']);
+  });
+});

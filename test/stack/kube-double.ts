@@ -193,6 +193,8 @@ export interface KubeDouble {
   setPodEnv(env: Record<string, string>): void;
   /** 'pending': new pods stay unschedulable; 'running': containers start but never finish. */
   holdPods(mode: PodHold): void;
+  /** etcd compaction: watches resuming from any resourceVersion before now get a 410 Expired ERROR event. */
+  compactHistory(): void;
 
   // inspection
   namespace(name: string): KubeObject | undefined;
@@ -570,6 +572,10 @@ class KubeDoubleImpl implements KubeDouble {
     this.hold = mode;
   }
 
+  compactHistory(): void {
+    this.store.compact();
+  }
+
   namespace(name: string): KubeObject | undefined {
     return this.store.get(NAMESPACES, undefined, name);
   }
@@ -779,14 +785,16 @@ class KubeDoubleImpl implements KubeDouble {
   }
 
   private authenticate(header: string | undefined): Identity {
-    if (!header) {
+    // The bearer-token authenticator splits the header on single spaces (strings.SplitN(h, " ", 3)):
+    // anything but "Bearer <token>" (another scheme, a tab, two spaces) carries no token at all, and
+    // the request is anonymous if --anonymous-auth allows it, else a 401.
+    const parts = (header ?? '').split(' ');
+    const token = parts.length >= 2 && parts[0]?.toLowerCase() === 'bearer' ? (parts[1] ?? '') : '';
+    if (!token) {
       if (this.opts.anonymousAuth)
         return { name: 'system:anonymous', groups: ['system:unauthenticated'], admin: false };
       throw UNAUTHORIZED;
     }
-    const m = header.match(/^Bearer\s+(\S+)\s*$/i);
-    if (!m) throw UNAUTHORIZED;
-    const token = m[1] ?? '';
     if (token === this.token)
       return { name: 'double-admin', groups: ['system:masters', 'system:authenticated'], admin: true };
     if (this.forbidden.has(token))
@@ -1116,6 +1124,13 @@ class KubeDoubleImpl implements KubeDouble {
       'Transfer-Encoding': 'chunked'
     });
     res.flushHeaders();
+    const expired = this.store.tooOldToWatch(q.get('resourceVersion') ?? undefined);
+    if (expired) {
+      // as the watch cache does: the stream opens, carries one ERROR event with a 410 Status, and ends
+      const status = new ApiError(410, 'Expired', expired).toStatus();
+      res.end(JSON.stringify({ type: 'ERROR', object: status }) + '\n');
+      return;
+    }
     this.streams.add(res);
     let first = true;
     const unsubscribe = this.store.watch({

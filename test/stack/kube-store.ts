@@ -27,6 +27,7 @@ type Listener = (type: WatchEventType, def: ResourceDef, obj: KubeObject, prev?:
 
 export class Store {
   private rv = 1;
+  private compactedRv = 0;
   private readonly data = new Map<ResourceDef, Map<string, KubeObject>>();
   private readonly history: Change[] = [];
   private readonly watchers = new Set<WatchSpec>();
@@ -34,6 +35,26 @@ export class Store {
 
   currentRv(): string {
     return String(this.rv);
+  }
+
+  /**
+   * etcd's compaction: the history up to now is dropped, so a watch that resumes from an older
+   * resourceVersion can no longer be served (410 Expired, see tooOldToWatch).
+   */
+  compact(): void {
+    this.compactedRv = this.rv;
+    this.history.length = 0;
+  }
+
+  /**
+   * The watch cache's "too old resource version" message when a watch asks to resume from before the
+   * oldest change still held; undefined when it can be served (or starts from the current state).
+   */
+  tooOldToWatch(resourceVersion: string | undefined): string | undefined {
+    if (resourceVersion === undefined || resourceVersion === '' || resourceVersion === '0') return undefined;
+    const from = Number(resourceVersion);
+    if (!Number.isInteger(from) || from >= this.compactedRv) return undefined;
+    return `too old resource version: ${from} (${this.compactedRv})`;
   }
 
   onChange(listener: Listener): void {
