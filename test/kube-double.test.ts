@@ -1227,3 +1227,85 @@ describe('as strict as kube-apiserver: bearer header and expired watches', () =>
     expect(fresh.items.map((i) => i.metadata?.name)).toEqual(['default', 'later']);
   });
 });
+
+describe('as strict as kube-apiserver: pod log options', () => {
+  test('a bad tailLines, limitBytes or sinceSeconds is refused (400 unparsable, 422 invalid) before the pod is read', async () => {
+    const ns = await namespace();
+    // the simulated sh knows no echo: it fails with sh's one-line "not found", which is the log
+    await core.createNamespacedPod({ namespace: ns, body: shPod('talk', 'echo one') });
+    await waitFor(() => phase(double.pod(ns, 'talk')) === 'Failed');
+    const logs = `/api/v1/namespaces/${ns}/pods/talk/log`;
+    const ok = await rawCall('GET', `${logs}?tailLines=1`);
+    expect(ok.status).toBe(200);
+    expect(String(ok.body.text)).toContain('not found');
+
+    const negative = await rawCall('GET', `${logs}?tailLines=-1`);
+    expect(negative.status).toBe(422);
+    expect(negative.body).toMatchObject({
+      reason: 'Invalid',
+      code: 422,
+      message:
+        'PodLogOptions "talk" is invalid: tailLines: Invalid value: -1: must be greater than or equal to 0',
+      details: { name: 'talk', kind: 'PodLogOptions' }
+    });
+    expect((await rawCall('GET', `${logs}?limitBytes=0`)).status).toBe(422);
+    expect((await rawCall('GET', `${logs}?sinceSeconds=0`)).status).toBe(422);
+    expect((await rawCall('GET', `${logs}?sinceSeconds=5&sinceTime=2026-01-01T00:00:00Z`)).status).toBe(422);
+    expect((await rawCall('GET', `${logs}?tailLines=fifty`)).status).toBe(400);
+    // the options are checked before the pod is looked up
+    expect((await rawCall('GET', `/api/v1/namespaces/${ns}/pods/missing/log?tailLines=-5`)).status).toBe(422);
+    expect((await rawCall('GET', `/api/v1/namespaces/${ns}/pods/missing/log?tailLines=5`)).status).toBe(404);
+  });
+});
+
+describe('as kube-apiserver: generateName', () => {
+  test('a long generateName is cut to 58 characters before the 5-character suffix', async () => {
+    const created = await rawCall('POST', '/api/v1/namespaces', {
+      body: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { generateName: `${'g'.repeat(70)}-` }
+      })
+    });
+    expect(created.status).toBe(201);
+    const name = String((created.body.metadata as Record<string, unknown>).name);
+    expect(name).toMatch(/^g{58}[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+});
+
+describe('as kube-apiserver: delete preconditions', () => {
+  test('a stale resourceVersion precondition is a 409 naming both versions, and nothing is deleted', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+    const created = await rawCall('POST', path, {
+      body: JSON.stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'pre' } })
+    });
+    const rv = String((created.body.metadata as Record<string, unknown>).resourceVersion);
+    await rawCall('PATCH', `${path}/pre`, {
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify({ metadata: { annotations: { moved: 'on' } } })
+    });
+    const now = double.serviceAccount(ns, 'pre')?.metadata.resourceVersion;
+    const stale = await rawCall('DELETE', `${path}/pre`, {
+      body: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'DeleteOptions',
+        preconditions: { resourceVersion: rv }
+      })
+    });
+    expect(stale).toEqual({
+      status: 409,
+      body: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `Operation cannot be fulfilled on serviceaccounts "pre": Precondition failed: ResourceVersion in precondition: ${rv}, ResourceVersion in object meta: ${now}`,
+        reason: 'Conflict',
+        details: { name: 'pre', kind: 'serviceaccounts' },
+        code: 409
+      }
+    });
+    expect(double.serviceAccount(ns, 'pre')).toBeDefined();
+  });
+});

@@ -334,6 +334,53 @@ function checkDryRun(method: string, values: string[]): void {
   });
 }
 
+/**
+ * PodLogOptions as the log REST reads them: a number that does not parse is a 400 from the
+ * parameter codec, then ValidatePodLogOptions refuses (422) a negative tailLines, a limitBytes or
+ * sinceSeconds below 1, and sinceSeconds with sinceTime; both before the pod is looked up.
+ */
+function checkLogOptions(name: string, q: URLSearchParams): void {
+  const numbers: Record<string, number> = {};
+  for (const key of ['tailLines', 'limitBytes', 'sinceSeconds']) {
+    const raw = q.get(key);
+    if (raw === null) continue;
+    if (!/^[-+]?\d+$/.test(raw))
+      throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
+    numbers[key] = Number(raw);
+  }
+  const causes: { reason: string; message: string; field: string }[] = [];
+  const bad = (field: string, detail: string): void => {
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${numbers[field]}: ${detail}`,
+      field
+    });
+  };
+  if (numbers.tailLines !== undefined && numbers.tailLines < 0)
+    bad('tailLines', 'must be greater than or equal to 0');
+  if (numbers.limitBytes !== undefined && numbers.limitBytes < 1) bad('limitBytes', 'must be greater than 0');
+  if (numbers.sinceSeconds !== undefined && q.get('sinceTime') !== null) {
+    causes.push({
+      reason: 'FieldValueForbidden',
+      message: 'Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified',
+      field: ''
+    });
+  } else if (numbers.sinceSeconds !== undefined && numbers.sinceSeconds < 1)
+    bad('sinceSeconds', 'must be greater than 0');
+  if (causes.length === 0) return;
+  const text = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)).join(', ');
+  throw new ApiError(
+    422,
+    'Invalid',
+    `PodLogOptions "${name}" is invalid: ${causes.length > 1 ? `[${text}]` : text}`,
+    {
+      name,
+      kind: 'PodLogOptions',
+      causes
+    }
+  );
+}
+
 function bool(v: string | null): boolean {
   return v === 'true' || v === '1';
 }
@@ -1162,6 +1209,7 @@ class KubeDoubleImpl implements KubeDouble {
   }
 
   private serveLogs(res: ServerResponse, ns: string, name: string, q: URLSearchParams): void {
+    checkLogOptions(name, q);
     const pod = this.store.get(PODS, ns, name);
     if (!pod) throw notFound(PODS, name);
     const names = containersOf(pod).map((c) => c.name);
@@ -1288,7 +1336,8 @@ class KubeDoubleImpl implements KubeDouble {
   /** POST: name generation, validation, namespace checks, admission, then storage. */
   private createObject(def: ResourceDef, ns: string, obj: KubeObject, dryRun: boolean): KubeObject {
     const meta = obj.metadata;
-    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomSuffix()}`;
+    // SimpleNameGenerator: the prefix is cut to 58 characters so that the name fits a DNS label
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName.slice(0, 58)}${randomSuffix()}`;
     if (!meta.name) {
       throw invalid(def, '', [
         {
@@ -1488,7 +1537,12 @@ class KubeDoubleImpl implements KubeDouble {
       );
     }
     if (typeof pre.resourceVersion === 'string' && pre.resourceVersion !== cur.metadata.resourceVersion) {
-      throw conflict(def, name);
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${def.resource} "${name}": Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${cur.metadata.resourceVersion}`,
+        { name, kind: def.resource }
+      );
     }
     const grace = typeof opts.gracePeriodSeconds === 'number' ? opts.gracePeriodSeconds : undefined;
     if (def === PODS) return { obj: this.deletePod(ns ?? '', name, grace) };
