@@ -1309,3 +1309,32 @@ describe('as kube-apiserver: delete preconditions', () => {
     expect(double.serviceAccount(ns, 'pre')).toBeDefined();
   });
 });
+
+describe('as kube-apiserver: create with a resourceVersion', () => {
+  test('an object posted back as it was read (resourceVersion set) is refused by the store (500); a dry run is not', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+    const read = await rawCall('GET', `${path}/default`);
+    const copy = {
+      ...read.body,
+      metadata: { ...(read.body.metadata as Record<string, unknown>), name: 'copy' }
+    };
+    const refused = await rawCall('POST', path, { body: JSON.stringify(copy) });
+    expect(refused).toEqual({
+      status: 500,
+      body: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'resourceVersion should not be set on objects to be created',
+        code: 500
+      }
+    });
+    expect(double.serviceAccount(ns, 'copy')).toBeUndefined();
+    expect((await rawCall('POST', `${path}?dryRun=All`, { body: JSON.stringify(copy) })).status).toBe(201);
+    // validation still comes first
+    const badName = { ...copy, metadata: { ...copy.metadata, name: 'Bad_Name' } };
+    expect((await rawCall('POST', path, { body: JSON.stringify(badName) })).status).toBe(422);
+  });
+});

@@ -85,9 +85,10 @@ export class ApiError extends Error {
       apiVersion: 'v1',
       metadata: {},
       status: 'Failure',
-      message: this.message,
-      reason: this.reason
+      message: this.message
     };
+    // StatusReasonUnknown is "" and omitted, as for a plain error the handler turns into a 500
+    if (this.reason) status.reason = this.reason;
     if (this.details) status.details = this.details;
     status.code = this.code;
     return status;
