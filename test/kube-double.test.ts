@@ -1338,3 +1338,24 @@ describe('as kube-apiserver: create with a resourceVersion', () => {
     expect((await rawCall('POST', path, { body: JSON.stringify(badName) })).status).toBe(422);
   });
 });
+
+describe('as strict as kube-apiserver: fieldManager and fieldValidation', () => {
+  test('a fieldManager over 128 characters or with control characters, or an unknown fieldValidation, is a 422', async () => {
+    const ns = await namespace();
+    const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+    const body = JSON.stringify({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'fm' } });
+    const long = await rawCall('POST', `${path}?fieldManager=${'m'.repeat(129)}`, { body });
+    expect(long.status).toBe(422);
+    expect(long.body).toMatchObject({ details: { group: 'meta.k8s.io', kind: 'CreateOptions' } });
+    const tab = await rawCall('POST', `${path}?fieldManager=a%09b`, { body });
+    expect(tab.status).toBe(422);
+    expect(String(tab.body.message)).toContain('invalid character U+0009 (at position 1)');
+    const validation = await rawCall('POST', `${path}?fieldValidation=strict`, { body });
+    expect(validation.status).toBe(422);
+    expect(String(validation.body.message)).toContain('fieldValidation: Unsupported value: "strict"');
+    expect(double.serviceAccount(ns, 'fm')).toBeUndefined();
+    expect(
+      (await rawCall('POST', `${path}?fieldManager=talos-irsa&fieldValidation=Strict`, { body })).status
+    ).toBe(201);
+  });
+});

@@ -312,11 +312,12 @@ async function readDeleteBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /**
- * ValidateDryRun: "All" is the only dryRun value; any other is a 422 on the request's options
- * (CreateOptions, UpdateOptions, PatchOptions, DeleteOptions) before anything is done.
+ * The write options every create, update, patch and delete validates before anything is done
+ * (ValidateCreateOptions and its siblings), each failure a 422 on the options kind:
+ * dryRun takes only "All"; fieldManager (not on DELETE) is at most 128 printable characters;
+ * fieldValidation is "", Ignore, Warn or Strict.
  */
-function checkDryRun(method: string, values: string[]): void {
-  if (values.every((v) => v === 'All')) return;
+function checkWriteOptions(method: string, q: URLSearchParams): void {
   const kind =
     method === 'POST'
       ? 'CreateOptions'
@@ -325,13 +326,61 @@ function checkDryRun(method: string, values: string[]): void {
         : method === 'PATCH'
           ? 'PatchOptions'
           : 'DeleteOptions';
-  const value = `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
-  const message = `Unsupported value: ${value}: supported values: "All"`;
-  throw new ApiError(422, 'Invalid', `${kind}.meta.k8s.io "" is invalid: dryRun: ${message}`, {
-    group: 'meta.k8s.io',
-    kind,
-    causes: [{ reason: 'FieldValueNotSupported', message, field: 'dryRun' }]
-  });
+  const causes: { reason: string; message: string; field: string }[] = [];
+  const dryRun = q.getAll('dryRun');
+  if (!dryRun.every((v) => v === 'All')) {
+    const value = `[]string{${dryRun.map((v) => JSON.stringify(v)).join(', ')}}`;
+    causes.push({
+      reason: 'FieldValueNotSupported',
+      message: `Unsupported value: ${value}: supported values: "All"`,
+      field: 'dryRun'
+    });
+  }
+  const manager = q.get('fieldManager');
+  if (manager !== null && kind !== 'DeleteOptions') {
+    if (manager.length > 128)
+      causes.push({
+        reason: 'FieldValueTooLong',
+        message: 'Too long: may not be more than 128 bytes',
+        field: 'fieldManager'
+      });
+    // one cause per character that is not unicode.IsPrint, at its byte offset (Go's %#U of it)
+    let offset = 0;
+    for (const c of manager) {
+      if (/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u.test(c) || (/\s/u.test(c) && c !== ' ')) {
+        const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+        causes.push({
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: ${JSON.stringify(manager)}: invalid character ${code} (at position ${offset})`,
+          field: 'fieldManager'
+        });
+      }
+      offset += Buffer.byteLength(c);
+    }
+  }
+  const validation = q.get('fieldValidation');
+  if (
+    validation !== null &&
+    kind !== 'DeleteOptions' &&
+    !['', 'Ignore', 'Warn', 'Strict'].includes(validation)
+  )
+    causes.push({
+      reason: 'FieldValueNotSupported',
+      message: `Unsupported value: ${JSON.stringify(validation)}: supported values: "", "Ignore", "Strict", "Warn"`,
+      field: 'fieldValidation'
+    });
+  if (causes.length === 0) return;
+  const text = causes.map((c) => `${c.field}: ${c.message}`).join(', ');
+  throw new ApiError(
+    422,
+    'Invalid',
+    `${kind}.meta.k8s.io "" is invalid: ${causes.length > 1 ? `[${text}]` : text}`,
+    {
+      group: 'meta.k8s.io',
+      kind,
+      causes
+    }
+  );
 }
 
 /**
@@ -954,7 +1003,7 @@ class KubeDoubleImpl implements KubeDouble {
 
     const q = url.searchParams;
     const dryRunValues = q.getAll('dryRun');
-    if (method !== 'GET' && method !== 'HEAD') checkDryRun(method, dryRunValues);
+    if (method !== 'GET' && method !== 'HEAD') checkWriteOptions(method, q);
     const dryRun = dryRunValues.includes('All');
     if (name === undefined) {
       if (method === 'GET') {
