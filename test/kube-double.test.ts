@@ -1359,3 +1359,34 @@ describe('as strict as kube-apiserver: fieldManager and fieldValidation', () => 
     ).toBe(201);
   });
 });
+
+describe('as strict as kube-apiserver: events.k8s.io field selectors', () => {
+  test('events.k8s.io/v1 takes regarding.* and reportingController, not the core names (400)', async () => {
+    const ns = await namespace();
+    const v1 = `/apis/events.k8s.io/v1/namespaces/${ns}/events`;
+    for (const label of ['involvedObject.name', 'reportingComponent']) {
+      const refused = await rawCall('GET', `${v1}?fieldSelector=${encodeURIComponent(`${label}=x`)}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        reason: 'BadRequest',
+        message: `field label not supported: ${label}`
+      });
+    }
+    for (const label of [
+      'regarding.name',
+      'reportingController',
+      'reason',
+      'type',
+      'source',
+      'metadata.name'
+    ]) {
+      expect((await rawCall('GET', `${v1}?fieldSelector=${encodeURIComponent(`${label}=x`)}`)).status).toBe(
+        200
+      );
+    }
+    // core/v1 is the other way round
+    const core1 = `/api/v1/namespaces/${ns}/events`;
+    expect((await rawCall('GET', `${core1}?fieldSelector=involvedObject.name%3Dx`)).status).toBe(200);
+    expect((await rawCall('GET', `${core1}?fieldSelector=regarding.name%3Dx`)).status).toBe(400);
+  });
+});

@@ -94,8 +94,14 @@ export const EVENTS_V1: ResourceDef = {
   namespaced: true,
   shortNames: ['ev'],
   verbs: ['get', 'list', 'watch'],
+  // AddFieldLabelConversionsForEvent (pkg/apis/events/v1): only these names; the core ones
+  // (involvedObject.*, reportingComponent) are "field label not supported" here
   fieldLabels: [
-    ...EVENT_FIELDS,
+    'metadata.name',
+    'metadata.namespace',
+    'reason',
+    'source',
+    'type',
     'regarding.kind',
     'regarding.namespace',
     'regarding.name',
