@@ -110,7 +110,11 @@ export interface KubeDoubleOptions {
   ca: TestCa;
   /** --service-account-issuer. Must be https, or kube-apiserver (and the double) serve no discovery docs. */
   issuer: string;
-  /** --service-account-jwks-uri; default issuer + '/openid/v1/jwks'. */
+  /**
+   * --service-account-jwks-uri; default issuer + '/openid/v1/jwks', as this suite's Talos module sets
+   * it. Note that kube-apiserver without the flag serves https://<its external address>/openid/v1/jwks
+   * (NewOpenIDMetadata), which is not under the issuer: pass that here to test such a cluster.
+   */
   jwksUri?: string;
   /** The admin bearer token; default random. */
   token?: string;
