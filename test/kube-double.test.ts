@@ -1390,3 +1390,46 @@ describe('as strict as kube-apiserver: events.k8s.io field selectors', () => {
     expect((await rawCall('GET', `${core1}?fieldSelector=regarding.name%3Dx`)).status).toBe(400);
   });
 });
+
+describe('as strict as kube-apiserver: pod spec', () => {
+  test('activeDeadlineSeconds out of range, an image with white space and a projected path that climbs out are 422', async () => {
+    const ns = await namespace();
+    const base = shPod('spec', 'exit 0') as {
+      metadata: Record<string, unknown>;
+      spec: Record<string, unknown>;
+    };
+    const withSpec = (extra: Record<string, unknown>): Record<string, unknown> => ({
+      ...base,
+      spec: { ...base.spec, ...extra }
+    });
+    const refuse = async (pod: Record<string, unknown>, text: string): Promise<void> => {
+      const status = await expectStatus(core.createNamespacedPod({ namespace: ns, body: pod }));
+      expect(status).toMatchObject({ reason: 'Invalid', code: 422 });
+      expect(String(status.message)).toContain(text);
+    };
+    await refuse(
+      withSpec({ activeDeadlineSeconds: 0 }),
+      'spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive'
+    );
+    await refuse(withSpec({ activeDeadlineSeconds: 2 ** 31 }), 'spec.activeDeadlineSeconds');
+    await refuse(
+      withSpec({ containers: [{ name: 'main', image: 'busybox:1.36 ', command: ['sh', '-c', 'exit 0'] }] }),
+      'spec.containers[0].image: Invalid value: "busybox:1.36 ": must not have leading or trailing whitespace'
+    );
+    for (const [path, text] of [
+      ['/token', 'must be a relative path'],
+      ['../token', "must not contain '..'"],
+      ['..token', "must not start with '..'"]
+    ]) {
+      await refuse(
+        withSpec({
+          volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { audience: 'a', path } }] } }]
+        }),
+        `spec.volumes[0].projected.sources[0].serviceAccountToken.path: Invalid value: ${JSON.stringify(path)}: ${text}`
+      );
+    }
+    expect(double.pod(ns, 'spec')).toBeUndefined();
+    await core.createNamespacedPod({ namespace: ns, body: withSpec({ activeDeadlineSeconds: 3660 }) });
+    expect(double.pod(ns, 'spec')).toBeDefined();
+  });
+});

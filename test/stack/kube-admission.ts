@@ -25,6 +25,19 @@ function required(field: string, detail = ''): StatusCause {
   return cause(field, `Required value${detail ? `: ${detail}` : ''}`, 'FieldValueRequired');
 }
 
+/** validateLocalNonReservedPath: a projected file's path is relative and never climbs out. */
+function localPathErrors(value: string, field: string): StatusCause[] {
+  const out: StatusCause[] = [];
+  const bad = (detail: string): void => {
+    out.push(cause(field, `Invalid value: ${JSON.stringify(value)}: ${detail}`));
+  };
+  if (value.startsWith('/')) bad('must be a relative path');
+  if (value.split('/').includes('..')) bad("must not contain '..'");
+  // not repeated when the '..' element check already caught it
+  if (value.startsWith('..') && !value.startsWith('../')) bad("must not start with '..'");
+  return out;
+}
+
 function records(v: unknown): Record<string, unknown>[] {
   return Array.isArray(v) ? v.filter(isRecord) : [];
 }
@@ -66,6 +79,7 @@ export function validatePodSpec(spec: Record<string, unknown>, path: string): St
           );
       }
       if (typeof sat.path !== 'string' || sat.path === '') causes.push(required(`${sp}.path`));
+      else causes.push(...localPathErrors(sat.path, `${sp}.path`));
     });
   });
   const containers = records(spec.containers);
@@ -82,6 +96,13 @@ export function validatePodSpec(spec: Record<string, unknown>, path: string): St
       containerNames.add(name);
     }
     if (typeof c.image !== 'string' || c.image === '') causes.push(required(`${p}.image`));
+    else if (c.image.trim() !== c.image)
+      causes.push(
+        cause(
+          `${p}.image`,
+          `Invalid value: ${JSON.stringify(c.image)}: must not have leading or trailing whitespace`
+        )
+      );
     records(c.volumeMounts).forEach((m, j) => {
       const mp = `${p}.volumeMounts[${j}]`;
       if (typeof m.name !== 'string' || !volumeNames.has(m.name)) {
@@ -93,6 +114,16 @@ export function validatePodSpec(spec: Record<string, unknown>, path: string): St
       if (typeof e.name !== 'string' || e.name === '') causes.push(required(`${p}.env[${j}].name`));
     });
   });
+  const deadline = spec.activeDeadlineSeconds;
+  if (deadline !== undefined && deadline !== null) {
+    if (typeof deadline !== 'number' || !Number.isInteger(deadline) || deadline < 1 || deadline > 2147483647)
+      causes.push(
+        cause(
+          `${path}.activeDeadlineSeconds`,
+          `Invalid value: ${JSON.stringify(deadline)}: must be between 1 and 2147483647, inclusive`
+        )
+      );
+  }
   const rp = spec.restartPolicy;
   if (rp !== undefined && rp !== 'Always' && rp !== 'OnFailure' && rp !== 'Never') {
     causes.push(
