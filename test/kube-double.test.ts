@@ -1433,3 +1433,20 @@ describe('as strict as kube-apiserver: pod spec', () => {
     expect(double.pod(ns, 'spec')).toBeDefined();
   });
 });
+
+describe('as kube-apiserver: admission before validation', () => {
+  test('a pod that is invalid and names a missing service account gets the admission 403, not the 422', async () => {
+    const ns = await namespace();
+    const pod = {
+      metadata: { name: 'both' },
+      spec: { serviceAccountName: 'missing', containers: [{ name: 'main', image: '' }] }
+    };
+    const status = await expectStatus(core.createNamespacedPod({ namespace: ns, body: pod }));
+    expect(status).toMatchObject({ reason: 'Forbidden', code: 403 });
+    expect(String(status.message)).toContain('serviceaccount "missing" not found');
+    // with the account in place, the same pod is the 422
+    await core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'missing' } } });
+    const invalidPod = await expectStatus(core.createNamespacedPod({ namespace: ns, body: pod }));
+    expect(invalidPod).toMatchObject({ reason: 'Invalid', code: 422 });
+  });
+});

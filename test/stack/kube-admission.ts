@@ -218,17 +218,24 @@ export function admitPodServiceAccount(pod: KubeObject, sa: KubeObject | undefin
   }
 }
 
-/** Pod create: validation, defaults, fresh status. Returns the object to store. */
-export function preparePod(pod: KubeObject): KubeObject {
+/**
+ * Pod create in kube-apiserver's order: defaults (applied when the body is decoded), then the
+ * mutating admission plugins (`admit`: the ServiceAccount plugin, whose 403 for a missing account
+ * therefore comes before any 422), then validation of the result; and a fresh status.
+ */
+export function preparePod(pod: KubeObject, admit: (pod: KubeObject) => void = () => undefined): KubeObject {
   const spec = isRecord(pod.spec) ? pod.spec : {};
   pod.spec = spec;
+  // the checks read the spec as sent (defaults never make an invalid pod valid here); their 422
+  // is thrown only after admission
   const causes = validatePodSpec(spec, 'spec');
-  if (causes.length) throw invalid(PODS, pod.metadata.name, causes);
   defaultPodSpec(spec);
   spec.tolerations ??= [
     { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
     { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }
   ];
+  admit(pod);
+  if (causes.length) throw invalid(PODS, pod.metadata.name, causes);
   delete spec.nodeName;
   pod.status = { phase: 'Pending', qosClass: 'BestEffort' };
   return pod;

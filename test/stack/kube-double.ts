@@ -1429,9 +1429,10 @@ class KubeDoubleImpl implements KubeDouble {
       throw alreadyExists(def, meta.name);
     }
     if (def === PODS) {
-      preparePod(obj);
-      const saName = String(valueAtPath(obj, 'spec.serviceAccountName'));
-      admitPodServiceAccount(obj, this.store.get(SERVICE_ACCOUNTS, ns, saName));
+      preparePod(obj, (pod) => {
+        const saName = String(valueAtPath(pod, 'spec.serviceAccountName'));
+        admitPodServiceAccount(pod, this.store.get(SERVICE_ACCOUNTS, ns, saName));
+      });
     } else if (def === JOBS) prepareJob(obj);
     else if (def === NAMESPACES) prepareNamespace(obj);
     if (dryRun) {
