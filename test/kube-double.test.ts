@@ -23,6 +23,9 @@ import {
   type V1JobSpec
 } from '@kubernetes/client-node';
 import { createLocalJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
+import { loadKubeClient } from '../src/kube/client.js';
+import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
+import { kubeServiceAccounts } from '../src/irsa-role/service-account-annotation.js';
 import { startKubeDouble, type KubeDouble, type KubeObject } from './stack/kube-double.js';
 import { podEnvFromStack, startKubeForStack } from './stack/kube-stack.js';
 import { createTestCa, type TestCa } from './stack/tls.js';
@@ -1448,5 +1451,58 @@ describe('as kube-apiserver: admission before validation', () => {
     await core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'missing' } } });
     const invalidPod = await expectStatus(core.createNamespacedPod({ namespace: ns, body: pod }));
     expect(invalidPod).toMatchObject({ reason: 'Invalid', code: 422 });
+  });
+});
+
+describe('as kube-apiserver: client certificates (how a Talos admin kubeconfig authenticates)', () => {
+  const clientOf = (config: string): ReturnType<typeof loadKubeClient> =>
+    loadKubeClient({ input: 'kubeconfig', value: config }, () => undefined);
+
+  test('a certificate from the client CA is its CN in its O groups: system:masters may do anything', async () => {
+    const ns = await namespace();
+    const admin = await clientOf(
+      double.kubeconfig({
+        user: 'talos-admin',
+        clientCertificate: { user: 'admin', groups: ['system:masters'] }
+      })
+    );
+    const accounts = kubeServiceAccounts(admin);
+    expect(await accounts.namespaceExists(ns)).toBe(true);
+    await accounts.create({ namespace: ns, name: 'by-cert' }, 'arn:aws:iam::123456789012:role/r');
+    expect(await accounts.roleArnOf({ namespace: ns, name: 'by-cert' })).toBe(
+      'arn:aws:iam::123456789012:role/r'
+    );
+    const docs = await readClusterDocuments(admin, 5000);
+    expect(docs.discovery).toEqual(double.discoveryDocument());
+    expect(double.requests().filter((r) => r.user === 'admin').length).toBeGreaterThanOrEqual(4);
+    // client-node (kubectl's path) authenticates the same way
+    const viaClientNode = client(
+      double.kubeconfig({ clientCertificate: { user: 'admin', groups: ['system:masters'] } })
+    );
+    const sa = await viaClientNode
+      .makeApiClient(CoreV1Api)
+      .readNamespacedServiceAccount({ name: 'by-cert', namespace: ns });
+    expect(sa.metadata?.name).toBe('by-cert');
+  });
+
+  test('a certificate outside system:masters is authenticated but forbidden; one from another CA is a 401', async () => {
+    const ns = await namespace();
+    const viewer = await clientOf(
+      double.kubeconfig({ clientCertificate: { user: 'viewer', groups: ['developers'] } })
+    );
+    // 403: authenticated as viewer, with no RBAC here; namespaces unreadable is "undefined", not "missing"
+    expect(await kubeServiceAccounts(viewer).namespaceExists(ns)).toBeUndefined();
+    const forbidden = double.requests().filter((r) => r.user === 'viewer');
+    expect(forbidden.map((r) => r.status)).toEqual([403]);
+
+    const otherCa = createTestCa(join(dir, 'other-ca'));
+    const stranger = otherCa.issueClient('admin', ['system:masters']);
+    const refused = await clientOf(double.kubeconfig({ clientCertificate: { pem: stranger } }));
+    await expect(kubeServiceAccounts(refused).namespaceExists(ns)).rejects.toThrow(/HTTP 401/);
+    // a good token still authenticates next to a bad certificate, as in kube's union of authenticators
+    const both = await clientOf(
+      double.kubeconfig({ clientCertificate: { pem: stranger }, token: double.token })
+    );
+    expect(await kubeServiceAccounts(both).namespaceExists(ns)).toBe(true);
   });
 });

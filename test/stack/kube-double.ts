@@ -1,7 +1,7 @@
 // kube-apiserver double: an in-process HTTPS server on 127.0.0.1 that behaves as kube-apiserver
 // does on every endpoint talos-irsa uses — OIDC discovery and JWKS of the service-account issuer,
 // TokenRequest, namespaces, service accounts, pods, jobs, logs, events, watches and discovery —
-// with bearer-token auth, kube's Status errors and a kubelet simulation that runs the real `aws`
+// with bearer-token and x509 client-certificate auth, kube's Status errors and a kubelet simulation that runs the real `aws`
 // CLI for pods. It is a double, not Kubernetes: see the header comments of the kube-*.ts siblings
 // for what is simulated and how.
 //
@@ -34,6 +34,7 @@ import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
@@ -163,6 +164,12 @@ export interface KubeconfigOptions {
   user?: string;
   token?: string;
   namespace?: string;
+  /**
+   * Authenticate with a client certificate from the test CA (the double's --client-ca-file) instead
+   * of a token, as a Talos admin kubeconfig does: CN is the user, each O a group (system:masters is
+   * admin). `pem` uses a given certificate and key instead (one from another CA, say).
+   */
+  clientCertificate?: { user: string; groups?: string[] } | { pem: { certPem: string; keyPem: string } };
 }
 
 export interface KubeDouble {
@@ -504,9 +511,14 @@ class KubeDoubleImpl implements KubeDouble {
 
   async listen(): Promise<void> {
     const cert = this.opts.ca.issue(`kube-double-${randomSuffix(8)}`);
-    const server = createServer({ key: cert.keyPem, cert: cert.certPem }, (req, res) => {
-      void this.handle(req, res);
-    });
+    // --client-ca-file is the test CA: a client certificate is asked for, never required (tokens
+    // and anonymous requests come without one), and checked by the x509 authenticator below.
+    const server = createServer(
+      { key: cert.keyPem, cert: cert.certPem, ca: this.caPem, requestCert: true, rejectUnauthorized: false },
+      (req, res) => {
+        void this.handle(req, res);
+      }
+    );
     server.on('connection', (s: Socket) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -733,12 +745,23 @@ class KubeDoubleImpl implements KubeDouble {
           }
         }
       ],
-      users: [{ name: user, user: { token: o.token ?? this.token } }],
+      users: [{ name: user, user: this.kubeconfigUser(o) }],
       contexts: [
         { name: context, context: { cluster, user, ...(o.namespace ? { namespace: o.namespace } : {}) } }
       ],
       'current-context': context
     });
+  }
+
+  private kubeconfigUser(o: KubeconfigOptions): Record<string, string> {
+    const client = o.clientCertificate;
+    if (!client) return { token: o.token ?? this.token };
+    const pem = 'pem' in client ? client.pem : this.opts.ca.issueClient(client.user, client.groups ?? []);
+    return {
+      'client-certificate-data': Buffer.from(pem.certPem).toString('base64'),
+      'client-key-data': Buffer.from(pem.keyPem).toString('base64'),
+      ...(o.token ? { token: o.token } : {})
+    };
   }
 
   writeKubeconfig(path: string, o?: KubeconfigOptions): string {
@@ -854,7 +877,7 @@ class KubeDoubleImpl implements KubeDouble {
     res.on('finish', () => (rec.status = res.statusCode));
     res.on('close', () => (rec.status = res.statusCode));
     try {
-      const who = this.authenticate(req.headers.authorization);
+      const who = this.authenticate(req.headers.authorization, req.socket);
       rec.user = who.name;
       await this.route(req, res, url, who);
     } catch (e) {
@@ -884,14 +907,41 @@ class KubeDoubleImpl implements KubeDouble {
     res.end(JSON.stringify(body) + '\n');
   }
 
-  private authenticate(header: string | undefined): Identity {
+  /**
+   * kube-apiserver's union of authenticators, x509 first: a client certificate that verifies against
+   * --client-ca-file (for client use) is the user CN in the groups O; one that does not is an error,
+   * which another authenticator (a good token) may still overrule, and otherwise is a 401.
+   */
+  private authenticate(header: string | undefined, socket: unknown): Identity {
+    const x509 = this.certificateIdentity(socket);
+    if (x509 && x509 !== 'invalid') return x509;
+    return this.tokenIdentity(header, x509 === 'invalid');
+  }
+
+  private certificateIdentity(socket: unknown): Identity | 'invalid' | undefined {
+    if (!(socket instanceof TLSSocket)) return undefined;
+    const cert = socket.getPeerCertificate();
+    if (!cert || Object.keys(cert).length === 0) return undefined;
+    if (!socket.authorized) return 'invalid';
+    const subject: Record<string, unknown> = { ...cert.subject };
+    const cn = subject.CN;
+    const o = subject.O;
+    const name = Array.isArray(cn) ? String(cn[0] ?? '') : typeof cn === 'string' ? cn : '';
+    const orgs = Array.isArray(o) ? o.map(String) : typeof o === 'string' ? [o] : [];
+    if (!name) return 'invalid';
+    const groups = [...orgs, 'system:authenticated'];
+    return { name, groups, admin: orgs.includes('system:masters') };
+  }
+
+  private tokenIdentity(header: string | undefined, badCertificate: boolean): Identity {
     // The bearer-token authenticator splits the header on single spaces (strings.SplitN(h, " ", 3)):
     // anything but "Bearer <token>" (another scheme, a tab, two spaces) carries no token at all, and
     // the request is anonymous if --anonymous-auth allows it, else a 401.
     const parts = (header ?? '').split(' ');
     const token = parts.length >= 2 && parts[0]?.toLowerCase() === 'bearer' ? (parts[1] ?? '') : '';
     if (!token) {
-      if (this.opts.anonymousAuth)
+      // a certificate that failed to verify is an error, which no anonymous fallback overrules
+      if (this.opts.anonymousAuth && !badCertificate)
         return { name: 'system:anonymous', groups: ['system:unauthenticated'], admin: false };
       throw UNAUTHORIZED;
     }

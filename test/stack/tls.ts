@@ -14,6 +14,8 @@ export interface TestCa {
   caPath: string;
   caPem: string;
   issue(name: string, altNames?: string[]): ServerCert;
+  /** A client certificate (extendedKeyUsage clientAuth): CN is the user name, each O a group, as kube reads them. */
+  issueClient(user: string, groups?: string[]): ServerCert;
 }
 
 function openssl(args: string[], cwd: string): void {
@@ -61,6 +63,43 @@ export function createTestCa(dir: string): TestCa {
       );
       openssl(['genrsa', '-out', key, '2048'], dir);
       openssl(['req', '-new', '-key', key, '-subj', `/CN=${altNames[0] ?? name}`, '-out', csr], dir);
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          csr,
+          '-CA',
+          caPath,
+          '-CAkey',
+          caKey,
+          '-CAcreateserial',
+          '-days',
+          '825',
+          '-sha256',
+          '-extfile',
+          ext,
+          '-out',
+          crt
+        ],
+        dir
+      );
+      return { certPem: readFileSync(crt, 'utf8'), keyPem: readFileSync(key, 'utf8') };
+    },
+    issueClient(user: string, groups: string[] = []): ServerCert {
+      const base = `client-${user.replace(/[^A-Za-z0-9_.-]/g, '_')}-${groups.length}`;
+      const key = join(dir, `${base}.key`);
+      const csr = join(dir, `${base}.csr`);
+      const crt = join(dir, `${base}.pem`);
+      const ext = join(dir, `${base}.ext`);
+      writeFileSync(
+        ext,
+        'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n'
+      );
+      // openssl's -subj: each /O= is one organization (a kube group); CN last
+      const subject = `${groups.map((g) => `/O=${g}`).join('')}/CN=${user}`;
+      openssl(['genrsa', '-out', key, '2048'], dir);
+      openssl(['req', '-new', '-key', key, '-subj', subject, '-multivalue-rdn', '-out', csr], dir);
       openssl(
         [
           'x509',
