@@ -1,8 +1,8 @@
 // kube-apiserver double: an in-process HTTPS server on 127.0.0.1 that behaves as kube-apiserver
 // does on every endpoint talos-irsa uses — OIDC discovery and JWKS of the service-account issuer,
 // TokenRequest, namespaces, service accounts, pods, jobs, logs, events, watches and discovery —
-// with bearer-token and x509 client-certificate auth, kube's Status errors and a kubelet simulation that runs the real `aws`
-// CLI for pods. It is a double, not Kubernetes: see the header comments of the kube-*.ts siblings
+// with bearer-token and x509 client-certificate auth, kube's Status errors and a kubelet simulation
+// that runs the real `aws` CLI for pods. It is a double, not Kubernetes: see the header comments of the kube-*.ts siblings
 // for what is simulated and how.
 //
 // Secrets hygiene: the double never prints anything; its request log holds method, path, status
