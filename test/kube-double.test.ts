@@ -1506,3 +1506,18 @@ describe('as kube-apiserver: client certificates (how a Talos admin kubeconfig a
     expect(await kubeServiceAccounts(both).namespaceExists(ns)).toBe(true);
   });
 });
+
+describe('as kube-apiserver: a patch that names another namespace', () => {
+  test('is a 400 and changes nothing', async () => {
+    const ns = await namespace();
+    const moved = await rawCall('PATCH', `/api/v1/namespaces/${ns}/serviceaccounts/default`, {
+      contentType: 'application/merge-patch+json',
+      body: JSON.stringify({ metadata: { namespace: 'kube-system', annotations: { a: 'b' } } })
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.body.message).toBe(
+      `the namespace of the object (kube-system) does not match the namespace on the request (${ns})`
+    );
+    expect(double.serviceAccount(ns, 'default')?.metadata.annotations).toBeUndefined();
+  });
+});

@@ -1610,6 +1610,12 @@ class KubeDoubleImpl implements KubeDouble {
     if (!isRecord(patched) || !isRecord(patched.metadata))
       throw new ApiError(422, 'Invalid', 'patch removed metadata', {});
     this.checkName(def, name, patched.metadata.name);
+    // patch.go's checkName: a patch may not move the object to another namespace
+    const patchedNs = patched.metadata.namespace;
+    if (ns && typeof patchedNs === 'string' && patchedNs !== '' && patchedNs !== ns)
+      throw badRequest(
+        `the namespace of the object (${patchedNs}) does not match the namespace on the request (${ns})`
+      );
     const rv = patched.metadata.resourceVersion;
     if (rv !== cur.metadata.resourceVersion && rv !== undefined && rv !== '') throw conflict(def, name);
     return { code: 200, obj: this.finishUpdate(def, cur, patched as KubeObject, sub, dryRun) };
