@@ -43,7 +43,8 @@ function anonymousGet(url, options = {}) {
             response.on('end', () => settle(resolve)({
                 status: response.statusCode ?? 0,
                 body: Buffer.concat(chunks),
-                ...(response.headers.location ? { location: response.headers.location } : {})
+                ...(response.headers.location ? { location: response.headers.location } : {}),
+                ...(response.headers['content-type'] ? { contentType: response.headers['content-type'] } : {})
             }));
             response.on('error', settle(reject));
         });

@@ -59,7 +59,8 @@ function anonymousGet(url, options = {}) {
             response.on('end', () => settle(resolve)({
                 status: response.statusCode ?? 0,
                 body: Buffer.concat(chunks),
-                ...(response.headers.location ? { location: response.headers.location } : {})
+                ...(response.headers.location ? { location: response.headers.location } : {}),
+                ...(response.headers['content-type'] ? { contentType: response.headers['content-type'] } : {})
             }));
             response.on('error', settle(reject));
         });
@@ -82,7 +83,8 @@ function anonymous_https_anonymousGet(options = {}) {
         return {
             status: response.status,
             body: response.body.toString('utf8'),
-            ...(response.location ? { location: response.location } : {})
+            ...(response.location ? { location: response.location } : {}),
+            ...(response.contentType ? { contentType: response.contentType } : {})
         };
     };
 }

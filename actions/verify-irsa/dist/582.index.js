@@ -607,7 +607,9 @@ function allPassed(checks) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bb: () => (/* binding */ ROLE_ANNOTATION),
 /* harmony export */   Kf: () => (/* binding */ MANAGED_BY),
+/* harmony export */   NZ: () => (/* binding */ podRefusalFix),
 /* harmony export */   UQ: () => (/* binding */ callerArnFromLogs),
+/* harmony export */   VE: () => (/* binding */ webhookTokenAudience),
 /* harmony export */   dy: () => (/* binding */ EXPIRES_ANNOTATION),
 /* harmony export */   kh: () => (/* binding */ webhookInjections),
 /* harmony export */   m3: () => (/* binding */ verifyPodManifest),
@@ -701,6 +703,19 @@ function bareWorkloadPod(spec) {
         }
     };
 }
+/**
+ * The fix for a refused pod create. The API server answers 403 Forbidden both for RBAC and for
+ * admission (Pod Security, a resource quota), and only RBAC is a matter of the kubeconfig's rights:
+ * the verify pod sets no securityContext and no resource limits, which a namespace
+ * enforcing restricted Pod Security or a quota on limits refuses whatever the rights.
+ */
+function podRefusalFix(message) {
+    if (/violates PodSecurity/i.test(message))
+        return "the namespace's Pod Security level refuses the verify pod (it sets no securityContext): run pod mode in a namespace enforcing baseline (Talos's default) or privileged, or use mode: token";
+    if (/\bquota\b/i.test(message))
+        return 'a resource quota of the namespace refuses the verify pod (it sets no resource requests or limits): give the namespace a LimitRange with defaults, or run pod mode in another namespace';
+    return "let the kubeconfig's user create pods in the namespace";
+}
 // Waiting reasons from which a pod does not recover by itself.
 const STUCK_REASONS = ['InvalidImageName', 'CreateContainerConfigError', 'ErrImageNeverPull'];
 function podOutcome(pod) {
@@ -763,6 +778,28 @@ function webhookInjections(sent, stored) {
         if (volume.projected && !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
             injected.push(`volume ${volume.name}`);
     return injected;
+}
+/**
+ * The audience of the token a webhook gives the service account's pods for IRSA: the projected
+ * service-account token that AWS_WEB_IDENTITY_TOKEN_FILE points at. Other projected tokens (a
+ * mesh sidecar's, say) are for other consumers and say nothing about STS. Undefined when no
+ * webhook set the file or its token names no audience (then the API server's default applies).
+ */
+function webhookTokenAudience(stored) {
+    const container = stored.spec?.containers[0];
+    const file = container?.env?.find((entry) => entry.name === 'AWS_WEB_IDENTITY_TOKEN_FILE')?.value;
+    if (!container || !file)
+        return undefined;
+    const mount = (container.volumeMounts ?? [])
+        .map((m) => ({ name: m.name, dir: m.mountPath.replace(/\/+$/, '') }))
+        .filter((m) => file.startsWith(`${m.dir}/`))
+        .sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (!mount)
+        return undefined;
+    const path = file.slice(mount.dir.length + 1);
+    const volume = stored.spec?.volumes?.find((v) => v.name === mount.name);
+    const token = volume?.projected?.sources?.find((source) => source.serviceAccountToken?.path === path);
+    return token?.serviceAccountToken?.audience;
 }
 
 

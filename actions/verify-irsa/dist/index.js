@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
-/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5829);
+/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4453);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
@@ -1044,7 +1044,7 @@ function afterPendingConnects() {
 
 /***/ }),
 
-/***/ 5829:
+/***/ 4453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1065,7 +1065,33 @@ var clients = __nccwpck_require__(201);
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var client = __nccwpck_require__(7195);
+;// CONCATENATED MODULE: ./src/verify-irsa/image-reference.ts
+/**
+ * The `image` input, checked against the grammar the kubelet parses it with (the distribution
+ * reference grammar). The API server stores any non-empty image, so a malformed one would only show
+ * as an InvalidImageName pod, after the service account was written and token mode had run, and be
+ * reported as a failed pod rather than as this input.
+ */
+
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(${NAME})(?::${TAG})?(?:@${DIGEST})?$`);
+// The grammar's limit on the name (domain and path, without tag or digest).
+const NAME_MAX = 255;
+function imageReference(value, input) {
+    const match = REFERENCE.exec(value);
+    const name = match?.[1] ?? '';
+    if (!match || name.length > NAME_MAX)
+        throw new errors/* UserError */.yo(`'${value}' is not an image reference ([registry/]repository[:tag][@digest], the repository in lower case).`, input);
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/verify-irsa/inputs.ts
+
 
 
 
@@ -1121,7 +1147,7 @@ function parseVerifyInputs(read, env) {
         createServiceAccount: (0,inputs/* booleanInput */.tE)(read, 'create-service-account', true),
         audience: singleToken((0,inputs/* optionalInput */.$m)(read, 'audience') ?? 'sts.amazonaws.com', 'audience', 'an audience'),
         mode,
-        image: singleToken((0,inputs/* optionalInput */.$m)(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
+        image: imageReference(singleToken((0,inputs/* optionalInput */.$m)(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'), 'image'),
         timeoutSeconds,
         region,
         cleanup: (0,inputs/* booleanInput */.tE)(read, 'cleanup', true)
@@ -1153,7 +1179,7 @@ async function verifyIrsaAction(ctx) {
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
         process.exit(1);
     });
-    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(582), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8453));
+    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(582), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
     try {
         const outcome = await run(inputs, deps);
         // What a write whose answer was lost left behind, and what run() failed to give up.

@@ -1,0 +1,951 @@
+export const id = 140;
+export const ids = [140];
+export const modules = {
+
+/***/ 6140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  afterSecondRelease: () => (/* binding */ afterSecondRelease),
+  run: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: redactJwts
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
+var account_lease = __webpack_require__(2563);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var client = __webpack_require__(7195);
+;// CONCATENATED MODULE: ./src/verify-irsa/kube-fixes.ts
+/**
+ * The fix for a Kubernetes call that failed, by how it failed. Only a 403 is a matter of the
+ * kubeconfig user's rights; no answer at all (network, TLS), a 401 (credentials refused) and a 404
+ * of the namespace are other links, and naming RBAC for them sends the user the wrong way.
+ */
+
+function kubeFailureFix(error, namespace, forbiddenFix) {
+    const status = (0,client/* statusOf */.c2)(error);
+    if (status === undefined)
+        return "check that the runner reaches the API server in the kubeconfig (the cluster's api-cidrs must allow it, TCP 6443) and that the kubeconfig's CA signs its certificate";
+    if (status === 401)
+        return "the API server refused the kubeconfig's credentials (expired, revoked or for another cluster): give a current kubeconfig";
+    if (status === 404 && /namespaces? "[^"]*" not found/.test((0,client/* kubeErrorText */.P9)(error)))
+        return `create the namespace ${namespace}, or set namespace to one that exists`;
+    return forbiddenFix;
+}
+
+// EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
+var diagnosis = __webpack_require__(5954);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var dist_cjs = __webpack_require__(6764);
+;// CONCATENATED MODULE: ./src/verify-irsa/token-claims.ts
+function decodeSegment(segment) {
+    if (!segment || !/^[A-Za-z0-9_-]+$/.test(segment))
+        return undefined;
+    try {
+        const parsed = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+            ? parsed
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function asStringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.filter((item) => typeof item === 'string');
+    return [];
+}
+/** undefined when the value is no compact JWS with JSON header and payload. */
+function readToken(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[2])
+        return undefined;
+    const header = decodeSegment(parts[0]);
+    const claims = decodeSegment(parts[1]);
+    if (!header || !claims)
+        return undefined;
+    const text = (value) => (typeof value === 'string' ? value : undefined);
+    return {
+        kid: text(header.kid),
+        alg: text(header.alg),
+        iss: text(claims.iss),
+        sub: text(claims.sub),
+        aud: asStringList(claims.aud),
+        exp: typeof claims.exp === 'number' ? claims.exp : undefined,
+        claims
+    };
+}
+/** IAM names a provider, and prefixes its condition keys, by the issuer URL without https://. */
+function issuerHostPath(issuer) {
+    return issuer.replace(/^https:\/\//i, '').replace(/\/+$/, '');
+}
+function serviceAccountSubject(namespace, serviceAccount) {
+    return `system:serviceaccount:${namespace}:${serviceAccount}`;
+}
+/** Why an issuer cannot work with STS, or undefined when its shape is fine. */
+function issuerProblem(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return `'${issuer}' is not a URL`;
+    }
+    if (url.protocol !== 'https:')
+        return `'${issuer}' does not use https, which STS requires`;
+    if (url.search || url.hash)
+        return `'${issuer}' carries a query or fragment`;
+    // The in-cluster default issuer: STS, outside the cluster, can never fetch its documents.
+    if (!url.hostname.includes('.') || /\.(svc|local|internal)$/.test(url.hostname))
+        return `'${issuer}' names a host only the cluster can resolve`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/trust-evaluation.ts
+
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** IAM's wildcards: `*` any run of characters, `?` exactly one. */
+function iamWildcard(pattern, value, ignoreCase = false) {
+    const source = [...pattern]
+        .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}/-]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+}
+/** IAM returns trust policies URL-encoded; some emulators and SDK paths hand them back decoded. */
+function parsePolicyDocument(document) {
+    if (!document)
+        return undefined;
+    const text = document.trimStart().startsWith('{') ? document : decodeURIComponent(document);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function statementsOf(policy) {
+    if (!isRecord(policy))
+        return [];
+    const raw = policy.Statement;
+    return (Array.isArray(raw) ? raw : [raw]).filter(isRecord);
+}
+function coversWebIdentity(statement) {
+    if (statement.NotAction !== undefined)
+        return false;
+    return asStringList(statement.Action).some((action) => iamWildcard(action, 'sts:AssumeRoleWithWebIdentity', true));
+}
+function federatedPrincipals(statement) {
+    if (statement.NotPrincipal !== undefined)
+        return [];
+    return isRecord(statement.Principal) ? asStringList(statement.Principal.Federated) : [];
+}
+/** The values STS puts into the request context for a web identity: ISSUER:sub, :aud, :amr, … */
+function contextValues(key, context) {
+    const prefix = `${context.issuerHostPath}:`.toLowerCase();
+    const lower = key.toLowerCase();
+    if (!lower.startsWith(prefix))
+        return [];
+    return asStringList(context.token.claims[lower.slice(prefix.length)]);
+}
+const STRING_TESTS = {
+    StringEquals: { negated: false, test: (p, v) => p === v },
+    StringNotEquals: { negated: true, test: (p, v) => p === v },
+    StringEqualsIgnoreCase: { negated: false, test: (p, v) => p.toLowerCase() === v.toLowerCase() },
+    StringNotEqualsIgnoreCase: { negated: true, test: (p, v) => p.toLowerCase() === v.toLowerCase() },
+    StringLike: { negated: false, test: (p, v) => iamWildcard(p, v) },
+    StringNotLike: { negated: true, test: (p, v) => iamWildcard(p, v) }
+};
+/** undefined when the condition holds, else a sentence saying why it does not. */
+function conditionFailure(operator, key, expected, context) {
+    const qualifier = /^(ForAnyValue|ForAllValues):/.exec(operator)?.[1];
+    let base = qualifier ? operator.slice(qualifier.length + 1) : operator;
+    const ifExists = base.endsWith('IfExists');
+    if (ifExists)
+        base = base.slice(0, -'IfExists'.length);
+    const rule = STRING_TESTS[base];
+    // An operator not evaluated here is reported rather than guessed at.
+    if (!rule)
+        return `the condition operator ${operator} on ${key} is not one STS applies to web identity claims`;
+    const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
+    const values = contextValues(key, context);
+    const wanted = patterns.join(' or ');
+    if (values.length === 0) {
+        if (ifExists || qualifier === 'ForAllValues' || (rule.negated && !qualifier))
+            return undefined;
+        return `the condition ${operator} ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`;
+    }
+    const matches = (value) => patterns.some((pattern) => rule.test(pattern, value));
+    const holdsFor = (value) => (rule.negated ? !matches(value) : matches(value));
+    const holds = qualifier === 'ForAllValues'
+        ? values.every(holdsFor)
+        : qualifier === 'ForAnyValue'
+            ? values.some(holdsFor)
+            : rule.negated
+                ? values.every(holdsFor)
+                : values.some(holdsFor);
+    if (holds)
+        return undefined;
+    return `the condition ${operator} ${key} = ${wanted} does not hold for the token's ${values.join(', ')}`;
+}
+function conditionFailures(statement, context) {
+    const condition = statement.Condition;
+    if (condition === undefined)
+        return [];
+    if (!isRecord(condition))
+        return ['the statement has a malformed Condition block'];
+    const failures = [];
+    for (const [operator, block] of Object.entries(condition)) {
+        if (!isRecord(block)) {
+            failures.push(`the condition ${operator} is malformed`);
+            continue;
+        }
+        for (const [key, expected] of Object.entries(block)) {
+            const failure = conditionFailure(operator, key, expected, context);
+            if (failure)
+                failures.push(failure);
+        }
+    }
+    return failures;
+}
+function evaluateTrust(policy, context) {
+    const statements = statementsOf(policy);
+    if (statements.length === 0)
+        return { allowed: false, reason: 'the role has no readable trust policy' };
+    const forWebIdentity = statements.filter(coversWebIdentity);
+    const principals = [...new Set(forWebIdentity.flatMap(federatedPrincipals))];
+    const forProvider = forWebIdentity.filter((s) => federatedPrincipals(s).includes(context.providerArn));
+    if (forProvider.length === 0) {
+        return {
+            allowed: false,
+            reason: principals.length === 0
+                ? 'no statement of the trust policy allows sts:AssumeRoleWithWebIdentity for a Federated principal'
+                : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`
+        };
+    }
+    const applying = forProvider.filter((s) => conditionFailures(s, context).length === 0);
+    if (applying.some((s) => s.Effect === 'Deny'))
+        return { allowed: false, reason: 'a Deny statement of the trust policy matches this token' };
+    if (applying.some((s) => s.Effect === 'Allow'))
+        return {
+            allowed: true,
+            reason: `the trust policy allows ${context.token.sub ?? 'the token'} through ${context.providerArn}`
+        };
+    const allowStatements = forProvider.filter((s) => s.Effect === 'Allow');
+    const first = allowStatements[0];
+    if (!first)
+        return { allowed: false, reason: 'the statements naming the provider do not Allow' };
+    return { allowed: false, reason: conditionFailures(first, context).join('; ') };
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/iam-checks.ts
+
+
+
+
+function errorText(error) {
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
+}
+const READ_FIX = "give the workflow's AWS credentials iam:ListOpenIDConnectProviders, iam:GetOpenIDConnectProvider and iam:GetRole";
+/** The provider whose URL is the issuer, found as STS finds it: by URL, among the account's providers. */
+async function checkProvider(iam, issuer, view) {
+    const hostPath = issuerHostPath(issuer);
+    let arns;
+    try {
+        const listed = await iam.send(new dist_cjs.ListOpenIDConnectProvidersCommand({}));
+        arns = (listed.OpenIDConnectProviderList ?? []).flatMap((p) => (p.Arn ? [p.Arn] : []));
+    }
+    catch (error) {
+        return {
+            checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot list IAM OIDC providers (${errorText(error)})`, READ_FIX)]
+        };
+    }
+    // A provider's ARN ends in its URL without the scheme, so one Get suffices for the likely match.
+    const candidates = arns.filter((arn) => arn.toLowerCase().endsWith(`:oidc-provider/${hostPath.toLowerCase()}`));
+    for (const arn of candidates) {
+        let provider;
+        try {
+            provider = await iam.send(new dist_cjs.GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+        }
+        catch (error) {
+            return { checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot read ${arn} (${errorText(error)})`, READ_FIX)] };
+        }
+        if (issuerHostPath(provider.Url ?? '') !== hostPath)
+            continue;
+        const clientIds = provider.ClientIDList ?? [];
+        const checks = [(0,diagnosis/* passed */.bF)('iam-provider', `${arn} is the IAM OIDC provider for ${issuer}`)];
+        const accepted = view.aud.filter((aud) => clientIds.includes(aud));
+        checks.push(accepted.length > 0
+            ? (0,diagnosis/* passed */.bF)('provider-audience', `the provider lists the token's audience ${accepted.join(', ')}`)
+            : (0,diagnosis/* failed */.gz)('provider-audience', `the provider lists client IDs ${clientIds.join(', ') || '(none)'}, not the token's audience ${view.aud.join(', ') || '(none)'}`, `add ${view.aud[0] ?? 'the audience'} to the provider's client IDs (publish-oidc), or set audience to one it lists`));
+        return { checks, providerArn: arn };
+    }
+    const others = arns.map((arn) => arn.replace(/^.*:oidc-provider\//, '')).slice(0, 5);
+    return {
+        checks: [
+            (0,diagnosis/* failed */.gz)('iam-provider', `no IAM OIDC provider in the account has the URL ${issuer}` +
+                (others.length > 0 ? ` (the account has ${others.join(', ')})` : ' (the account has none)'), 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)')
+        ]
+    };
+}
+async function checkRole(iam, context) {
+    const { role } = context;
+    let document;
+    try {
+        const answer = await iam.send(new dist_cjs.GetRoleCommand({ RoleName: role.name }));
+        if (answer.Role?.Arn !== role.arn)
+            return [
+                (0,diagnosis/* failed */.gz)('role', `the account's role ${role.name} has the ARN ${answer.Role?.Arn ?? '(none)'}, not ${role.arn}`, 'set role-arn to the role ARN exactly as IAM shows it (with its path)')
+            ];
+        document = answer.Role.AssumeRolePolicyDocument;
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'NoSuchEntityException')
+            return [(0,diagnosis/* failed */.gz)('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')];
+        return [(0,diagnosis/* failed */.gz)('role', `cannot read the role ${role.name} (${errorText(error)})`, READ_FIX)];
+    }
+    const checks = [(0,diagnosis/* passed */.bF)('role', `the role ${role.arn} exists`)];
+    const providerArn = context.providerArn ??
+        `arn:${role.partition}:iam::${role.accountId}:oidc-provider/${issuerHostPath(context.issuer)}`;
+    const verdict = evaluateTrust(parsePolicyDocument(document), {
+        providerArn,
+        issuerHostPath: issuerHostPath(context.issuer),
+        token: context.view
+    });
+    const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
+    checks.push(verdict.allowed
+        ? (0,diagnosis/* passed */.bF)('role-trust', verdict.reason)
+        : (0,diagnosis/* failed */.gz)('role-trust', verdict.reason, `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`));
+    return checks;
+}
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js + 1 modules
+var verify = __webpack_require__(5705);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/import.js + 2 modules
+var key_import = __webpack_require__(3566);
+// EXTERNAL MODULE: ./src/net/public-read.ts
+var public_read = __webpack_require__(5599);
+;// CONCATENATED MODULE: ./src/verify-irsa/media-type.ts
+const ACCEPTED = {
+    discovery: ['application/json'],
+    jwks: ['application/json', 'application/jwk-set+json']
+};
+/** The media type without parameters (charset), lower-cased; undefined when none was sent. */
+function mediaTypeOf(contentType) {
+    const type = contentType?.split(';')[0]?.trim().toLowerCase();
+    return type ? type : undefined;
+}
+/** undefined when the type is one OIDC consumers accept, else a sentence for a warning. */
+function contentTypeProblem(document, url, contentType) {
+    const type = mediaTypeOf(contentType);
+    const accepted = ACCEPTED[document];
+    if (type !== undefined && accepted.includes(type))
+        return undefined;
+    const served = type === undefined ? 'without a Content-Type' : `as ${type}`;
+    return (`${url} is served ${served}, not ${accepted.join(' or ')}: AWS STS accepts it, ` +
+        `but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`);
+}
+
+;// CONCATENATED MODULE: ./src/verify-irsa/issuer-documents.ts
+/**
+ * Checks 2 and 3 of the chain: the issuer's discovery document and JWKS, fetched the way STS
+ * fetches them (anonymous https GET), and the token's signature against the published key.
+ */
+
+
+
+
+const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
+function issuer_documents_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describeFailure(url, document) {
+    // S3 explains a refusal in an XML <Code>; the code tells a missing object from a private one.
+    return `GET ${url} answered ${(0,public_read/* statusText */.qS)(document.status, document.body, document.location)}`;
+}
+function fixForStatus(status) {
+    if (status === 403)
+        return `the document is missing or not public (S3 answers 403 for both): ${PUBLISH_FIX}, and check the bucket policy and public access block`;
+    if (status === 404)
+        return `the document is missing: ${PUBLISH_FIX}`;
+    if (status >= 300 && status < 400)
+        return "set the cluster's issuer to the URL that serves the documents itself (for S3, the bucket's regional endpoint)";
+    if (status === 429 || status >= 500)
+        return 'the issuer host failed three times in a row: run again, and check its health if it persists';
+    return `the issuer host must answer 200 with JSON: ${PUBLISH_FIX}`;
+}
+async function fetchJson(get, url) {
+    let document;
+    try {
+        document = await get(url);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+            problem: `GET ${url} failed: ${reason}`,
+            fix: reason.startsWith('the answer exceeds')
+                ? 'the issuer must serve the document itself, not a page of another size: check what the URL serves'
+                : 'the issuer must be reachable from the internet over https with a publicly trusted certificate'
+        };
+    }
+    if (document.status !== 200)
+        return { problem: describeFailure(url, document), fix: fixForStatus(document.status) };
+    try {
+        return {
+            json: JSON.parse(document.body),
+            ...(document.contentType ? { contentType: document.contentType } : {})
+        };
+    }
+    catch {
+        return { problem: `GET ${url} did not answer JSON`, fix: PUBLISH_FIX };
+    }
+}
+function discoveryUrl(issuer) {
+    return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
+async function checkIssuerDocuments(token, view, issuer, get) {
+    const checks = [];
+    const url = discoveryUrl(issuer);
+    const discovery = await fetchJson(get, url);
+    if (discovery.problem)
+        return { checks: [(0,diagnosis/* failed */.gz)('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)], warnings: [] };
+    const doc = discovery.json;
+    if (!issuer_documents_isRecord(doc) || doc.issuer !== issuer) {
+        const found = issuer_documents_isRecord(doc) ? JSON.stringify(doc.issuer) : 'no object';
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('discovery', `the discovery document at ${url} names issuer ${found}, but the token's iss is "${issuer}"`, "the cluster's service-account issuer and the published issuer must be the same URL: re-run publish-oidc for this cluster")
+            ],
+            warnings: []
+        };
+    }
+    const jwksUri = doc.jwks_uri;
+    if (typeof jwksUri !== 'string' || !jwksUri.startsWith('https://')) {
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('discovery', `the discovery document at ${url} has no https jwks_uri`, `the discovery document must point jwks_uri at the public JWKS: ${PUBLISH_FIX}`)
+            ],
+            warnings: []
+        };
+    }
+    const warnings = [];
+    const discoveryType = contentTypeProblem('discovery', url, discovery.contentType);
+    if (discoveryType)
+        warnings.push(discoveryType);
+    checks.push((0,diagnosis/* passed */.bF)('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}${noteOf(discoveryType)}`));
+    const jwks = await fetchJson(get, jwksUri);
+    if (jwks.problem)
+        return { checks: [...checks, (0,diagnosis/* failed */.gz)('jwks', jwks.problem, jwks.fix ?? PUBLISH_FIX)], warnings };
+    const jwksType = contentTypeProblem('jwks', jwksUri, jwks.contentType);
+    if (jwksType)
+        warnings.push(jwksType);
+    const keys = issuer_documents_isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(issuer_documents_isRecord) : [];
+    const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
+    const match = keys.find((key) => key.kid === view.kid);
+    if (!match) {
+        checks.push((0,diagnosis/* failed */.gz)('jwks', `the cluster signs with kid ${view.kid ?? '(none)'} but the published JWKS holds only ${servedKids.join(', ') || 'no keys'}`, "publish the cluster's current keys: run publish-oidc"));
+        return { checks, warnings };
+    }
+    if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((field) => field in match))
+        checks.push((0,diagnosis/* failed */.gz)('jwks', `the published key ${view.kid} carries private key material`, 'publish only the public JWK (rotate the signing key, then run publish-oidc)'));
+    else
+        checks.push((0,diagnosis/* passed */.bF)('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(jwksType)}`));
+    checks.push(await checkSignature(token, view, match));
+    return { checks, key: match, warnings };
+}
+/** A warning as it rides along in a passed check's detail, so that the summary shows it too. */
+function noteOf(warning) {
+    return warning ? `; warning: ${warning}` : '';
+}
+async function checkSignature(token, view, jwk) {
+    const alg = view.alg ?? jwk.alg ?? 'RS256';
+    try {
+        await (0,verify/* compactVerify */.B)(token, await (0,key_import/* importJWK */.Og)({ ...jwk, alg }, alg));
+        return (0,diagnosis/* passed */.bF)('signature', `the token's ${alg} signature verifies with the published key ${view.kid}`);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return (0,diagnosis/* failed */.gz)('signature', `the token's signature does not verify with the published key ${view.kid} (${reason})`, "the published key with this kid is not the cluster's: re-run publish-oidc from the cluster's /openid/v1/jwks");
+    }
+}
+function checkExpiry(view, nowSeconds) {
+    if (view.exp === undefined)
+        return (0,diagnosis/* failed */.gz)('expiry', 'the token has no exp claim', 'STS refuses tokens without exp: request a bound token');
+    if (view.exp <= nowSeconds)
+        return (0,diagnosis/* failed */.gz)('expiry', `the token expired at ${new Date(view.exp * 1000).toISOString()} (${nowSeconds - view.exp} s ago)`, "use a fresh token: projected tokens are refreshed by the kubelet; check the runner's and cluster's clocks");
+    return (0,diagnosis/* passed */.bF)('expiry', `the token is valid until ${new Date(view.exp * 1000).toISOString()}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __webpack_require__(1695);
+;// CONCATENATED MODULE: ./src/verify-irsa/sts-checks.ts
+
+
+// IAM is eventually consistent: a role or trust policy written seconds ago (irsa-role just before
+// this step, as in the create-cluster workflow) may be refused by STS for a while. When every check
+// that IAM and the issuer allow passed, such a refusal is asked again over about 30 s.
+const PROPAGATION_DELAYS_MS = [2000, 4000, 8000, 16000];
+const PROPAGATION_ERRORS = new Set(['AccessDenied', 'InvalidIdentityToken']);
+/** Which link an STS refusal points at, and what to do about it. */
+function fixForStsError(code, message) {
+    // The SDK names modelled errors with an Exception suffix (InvalidIdentityTokenException); the
+    // wire code and the aws CLI do not (InvalidIdentityToken).
+    const error = code.replace(/Exception$/, '');
+    if (/No OpenIDConnect provider/i.test(message))
+        return 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)';
+    if (/audience/i.test(message))
+        return "add the token's audience to the IAM OIDC provider's client IDs";
+    if (error === 'IDPCommunicationError' || /verification key/i.test(message))
+        return 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc';
+    if (error === 'ExpiredToken')
+        return 'use a fresh token';
+    if (error === 'AccessDenied')
+        return "fix the role's trust policy for this provider, sub and aud: run irsa-role";
+    if (error === 'InvalidIdentityToken')
+        return "publish the cluster's current issuer documents: run publish-oidc";
+    if (error === 'IDPRejectedClaim')
+        return 'the provider rejected a claim: check the token audience and subject';
+    return 'see the STS error above';
+}
+function assumedRoleProblem(arn, role) {
+    const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+    if (!match)
+        return `${arn} is no assumed-role ARN`;
+    if (match[2] !== role.accountId)
+        return `${arn} is in account ${match[2]}, not ${role.accountId}`;
+    if (match[3] !== role.name)
+        return `${arn} names the role ${match[3]}, not ${role.name}`;
+    return undefined;
+}
+function sessionName(now) {
+    return `talos-irsa-verify-${Math.floor(now.getTime() / 1000)}`;
+}
+function redact(text, token) {
+    return token ? text.split(token).join('***') : text;
+}
+async function askSts(token, role, now, deps) {
+    try {
+        const answer = await deps.sts.send(new client_sts_dist_cjs.AssumeRoleWithWebIdentityCommand({
+            RoleArn: role.arn,
+            RoleSessionName: sessionName(now),
+            WebIdentityToken: token,
+            DurationSeconds: 900
+        }));
+        return { credentials: answer.Credentials };
+    }
+    catch (error) {
+        const refusal = {
+            code: error instanceof Error ? error.name : 'Error',
+            message: redact(error instanceof Error ? error.message : String(error), token)
+        };
+        return { refusal };
+    }
+}
+/**
+ * `propagationDelaysMs`: pauses before asking again after a refusal IAM propagation can explain;
+ * empty when an earlier check failed, since then the refusal is the diagnosis, not a delay.
+ */
+async function assumeRole(token, role, now, deps, propagationDelaysMs = []) {
+    let answer = await askSts(token, role, now, deps);
+    let waitedMs = 0;
+    for (const delay of propagationDelaysMs) {
+        if (!answer.refusal || !PROPAGATION_ERRORS.has(answer.refusal.code.replace(/Exception$/, '')))
+            break;
+        await deps.sleep(delay);
+        waitedMs += delay;
+        answer = await askSts(token, role, now, deps);
+    }
+    const waited = waitedMs > 0 ? ` (asked again for ${waitedMs / 1000} s while IAM propagated recent changes)` : '';
+    if (answer.refusal) {
+        const { code, message } = answer.refusal;
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('assume-role', `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`, fixForStsError(code, message))
+            ]
+        };
+    }
+    const credentials = answer.credentials;
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken)
+        return { checks: [(0,diagnosis/* failed */.gz)('assume-role', 'STS answered without credentials', 'retry; STS misbehaved')] };
+    // Masked before anything else runs: a later error message must not be able to print them.
+    deps.mask(credentials.AccessKeyId);
+    deps.mask(credentials.SecretAccessKey);
+    deps.mask(credentials.SessionToken);
+    const checks = [(0,diagnosis/* passed */.bF)('assume-role', `STS issued credentials for ${role.arn}${waited}`)];
+    const signed = deps.stsWithCredentials({
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken
+    });
+    try {
+        const identity = await signed.send(new client_sts_dist_cjs.GetCallerIdentityCommand({}));
+        const arn = identity.Arn ?? '';
+        const problem = assumedRoleProblem(arn, role);
+        checks.push(problem
+            ? (0,diagnosis/* failed */.gz)('caller-identity', problem, 'set role-arn to the role the service account should assume')
+            : (0,diagnosis/* passed */.bF)('caller-identity', `GetCallerIdentity answered ${arn}`));
+        return { checks, assumedRoleArn: arn || undefined };
+    }
+    catch (error) {
+        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        checks.push((0,diagnosis/* failed */.gz)('caller-identity', `GetCallerIdentity with the assumed credentials failed: ${text}`, 'retry; STS misbehaved'));
+        return { checks };
+    }
+    finally {
+        signed.destroy();
+    }
+}
+
+// EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
+var verify_pod = __webpack_require__(8456);
+;// CONCATENATED MODULE: ./src/verify-irsa/run.ts
+/**
+ * verify-irsa's logic: the service account, then the token checks from outside the cluster and
+ * the pod from inside, each check landing in the diagnosis. Everything it creates is removed
+ * again in a finally, whatever the outcome.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * The outcome once the action's closing cleanup gave the service account up after run() could not:
+ * its failed check becomes a passed one that says so, and the verdict is taken again.
+ */
+function afterSecondRelease(result, what) {
+    const failure = result.releaseFailure;
+    if (!failure)
+        return result;
+    const checks = result.checks.map((entry) => entry === failure ? (0,diagnosis/* passed */.bF)('service-account', `${what} on a second try, after: ${failure.detail}`) : entry);
+    return { verified: (0,diagnosis/* allPassed */.OE)(checks), assumedRoleArn: result.assumedRoleArn, checks };
+}
+async function run(inputs, deps) {
+    const { namespace, serviceAccount } = inputs;
+    // Names this run's pod and its lease on the service account.
+    const runId = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    const expiresAt = new Date(deps.now().getTime() + (inputs.timeoutSeconds + account_lease/* LEASE_MARGIN_SECONDS */.Us) * 1000);
+    const checks = [];
+    const record = (entries) => {
+        for (const entry of entries) {
+            checks.push(entry);
+            const line = `${entry.ok ? 'ok  ' : 'FAIL'} ${entry.check}: ${entry.detail}`;
+            if (entry.ok)
+                deps.log.info(line);
+            else
+                deps.log.warning(`${line} Fix: ${entry.fix}`);
+        }
+    };
+    const found = await ensureServiceAccount(inputs, deps, runId, expiresAt);
+    if ('failure' in found) {
+        record([found.failure]);
+        return outcome(checks, undefined);
+    }
+    const { account, origin, holding } = found;
+    record([serviceAccountCheck(inputs, account, origin)]);
+    if (inputs.cleanup)
+        await removeEndedRunsPods(inputs, deps);
+    let tokenArn;
+    let podArn;
+    let releaseFailure;
+    try {
+        if (inputs.mode !== 'pod')
+            tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
+                const result = await tokenMode(inputs, deps).catch((error) => faultOf('token', error));
+                record(result.checks);
+                return result.assumedRoleArn;
+            });
+        if (inputs.mode !== 'token')
+            podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
+                const result = await podMode(inputs, deps, account, runId, expiresAt).catch((error) => faultOf('pod', error));
+                record(result.checks);
+                return result.assumedRoleArn;
+            });
+    }
+    finally {
+        if (holding) {
+            try {
+                const released = await (0,account_lease/* releaseServiceAccount */.GE)(deps.cluster, namespace, serviceAccount, runId, deps.now, inputs.cleanup);
+                if (released === 'deleted')
+                    deps.log.info(`Deleted the service account ${namespace}/${serviceAccount} this run ${origin}.`);
+                if (released === 'released')
+                    deps.log.info(inputs.cleanup
+                        ? `Left the service account ${namespace}/${serviceAccount} to the other runs using it.`
+                        : `Removed this run's lease from ${namespace}/${serviceAccount} and kept it (cleanup: false).`);
+            }
+            catch (error) {
+                // Left behind is a failure too: the run promised to remove what it made.
+                releaseFailure = (0,diagnosis/* failed */.gz)('service-account', `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,client/* kubeErrorText */.P9)(error)}`, 
+                // Not a delete: another run may be using it, and without this lease the next run takes it over.
+                `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${(0,account_lease/* leaseKey */.aW)(runId)}-`);
+                record([releaseFailure]);
+            }
+        }
+    }
+    return { ...outcome(checks, tokenArn ?? podArn), ...(releaseFailure ? { releaseFailure } : {}) };
+}
+/** The service account to verify, held by this run where it may be (account-lease.ts); a failed check otherwise. */
+async function ensureServiceAccount(inputs, deps, runId, until) {
+    const { namespace, serviceAccount } = inputs;
+    try {
+        const held = await (0,account_lease/* holdServiceAccount */.q3)(deps.cluster, {
+            namespace,
+            name: serviceAccount,
+            roleArn: inputs.role.arn,
+            runId,
+            until,
+            now: deps.now,
+            create: inputs.createServiceAccount,
+            cleanup: inputs.cleanup
+        });
+        if (!held)
+            return {
+                failure: (0,diagnosis/* failed */.gz)('service-account', `the service account ${namespace}/${serviceAccount} does not exist`, 'create it, or set create-service-account: true')
+            };
+        if (held.note)
+            deps.log.info(held.note);
+        return held;
+    }
+    catch (error) {
+        return {
+            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, "check that the namespace exists and the kubeconfig's user may get, create and patch service accounts in it"))
+        };
+    }
+}
+/**
+ * A fault inside a mode (the cluster or AWS failing mid-way) still ends as a failed check, so
+ * that the outputs are set and the cleanup runs like on any other failure.
+ */
+function faultOf(check, error) {
+    const text = error instanceof Error ? `${error.name}: ${(0,client/* kubeErrorText */.P9)(error)}` : String(error);
+    return {
+        checks: [
+            (0,diagnosis/* failed */.gz)(check, `${check} mode stopped on an unexpected error: ${text}`, 'run again; if it persists, report it')
+        ]
+    };
+}
+function outcome(checks, assumedRoleArn) {
+    // The ARN is reported whenever STS answered, even if another check failed: it helps the diagnosis.
+    return { verified: (0,diagnosis/* allPassed */.OE)(checks), assumedRoleArn, checks };
+}
+function serviceAccountCheck(inputs, account, origin) {
+    const name = `${inputs.namespace}/${inputs.serviceAccount}`;
+    const annotated = account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb];
+    const note = annotated === undefined
+        ? ''
+        : annotated === inputs.role.arn
+            ? `; annotated ${verify_pod/* ROLE_ANNOTATION */.Bb}=${annotated}`
+            : `; note: annotated ${verify_pod/* ROLE_ANNOTATION */.Bb}=${annotated}, not the role-arn being verified`;
+    return (0,diagnosis/* passed */.bF)('service-account', `${origin} ${name}${note}`);
+}
+async function tokenMode(inputs, deps) {
+    const { namespace, serviceAccount, audience } = inputs;
+    let token;
+    try {
+        token = await deps.cluster.requestToken(namespace, serviceAccount, audience);
+    }
+    catch (error) {
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,client/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create serviceaccounts/token in the namespace")
+            ]
+        };
+    }
+    // Masked before anything else can print it.
+    deps.mask(token);
+    const view = readToken(token);
+    if (!view)
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('token', 'the TokenRequest answer is not a JWT', 'check the cluster serves bound service-account tokens')
+            ]
+        };
+    const checks = [
+        (0,diagnosis/* passed */.bF)('token', `TokenRequest issued a token for ${view.sub ?? '(no sub)'} with aud ${view.aud.join(', ')}, signed with kid ${view.kid ?? '(none)'}`)
+    ];
+    const issuer = view.iss;
+    const problem = issuer === undefined ? 'the token has no iss claim' : issuerProblem(issuer);
+    checks.push(problem || issuer === undefined
+        ? (0,diagnosis/* failed */.gz)('issuer', problem ?? 'the token has no iss claim', "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)")
+        : (0,diagnosis/* passed */.bF)('issuer', `the token's iss is ${issuer}`));
+    checks.push(checkExpiry(view, Math.floor(deps.now().getTime() / 1000)));
+    if (issuer !== undefined) {
+        if (!problem) {
+            const documents = await checkIssuerDocuments(token, view, issuer, deps.get);
+            checks.push(...documents.checks);
+            for (const warning of documents.warnings)
+                deps.log.warning(warning);
+        }
+        const provider = await checkProvider(deps.iam, issuer, view);
+        checks.push(...provider.checks);
+        checks.push(...(await checkRole(deps.iam, {
+            role: inputs.role,
+            issuer,
+            view,
+            providerArn: provider.providerArn,
+            namespace,
+            serviceAccount,
+            audience
+        })));
+    }
+    // STS has the last word even when an earlier check failed: its answer confirms the diagnosis.
+    const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts, (0,diagnosis/* allPassed */.OE)(checks) ? PROPAGATION_DELAYS_MS : []);
+    checks.push(...sts.checks);
+    return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
+}
+/** Service-account tokens look like eyJ….eyJ….sig; the aws CLI never prints one, but a log is not trusted. */
+function redactJwts(text) {
+    return text.replace(/eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g, '***');
+}
+/**
+ * Deletes the verify pods that earlier runs of this service account left (a killed runner) and are
+ * over for sure; a pod of a run still going is left alone. Not a check: failing to look or to delete
+ * leaves clutter, not a broken chain.
+ */
+async function removeEndedRunsPods(inputs, deps) {
+    const { namespace } = inputs;
+    let pods;
+    try {
+        pods = await deps.cluster.listVerifyPods(namespace, inputs.serviceAccount);
+    }
+    catch (error) {
+        deps.log.info(`Could not look for pods that earlier runs left in ${namespace}: ${(0,client/* kubeErrorText */.P9)(error)}`);
+        return;
+    }
+    const now = deps.now().getTime();
+    for (const pod of pods) {
+        if (pod.expiresAt === undefined || pod.expiresAt.getTime() >= now)
+            continue;
+        try {
+            await deps.cluster.deletePod(namespace, pod.name);
+            deps.log.info(`Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`);
+        }
+        catch (error) {
+            deps.log.warning(`Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${(0,client/* kubeErrorText */.P9)(error)}`);
+        }
+    }
+}
+async function podMode(inputs, deps, account, runId, expiresAt) {
+    const { namespace } = inputs;
+    const name = `irsa-verify-${runId}`;
+    const podSpec = {
+        name,
+        namespace,
+        serviceAccount: inputs.serviceAccount,
+        image: inputs.image,
+        roleArn: inputs.role.arn,
+        region: inputs.region,
+        audience: inputs.audience,
+        timeoutSeconds: inputs.timeoutSeconds,
+        expiresAt: inputs.cleanup ? expiresAt : undefined
+    };
+    try {
+        await deps.cluster.createPod((0,verify_pod/* verifyPodManifest */.m3)(podSpec));
+    }
+    catch (error) {
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, (0,verify_pod/* podRefusalFix */.NZ)((0,client/* kubeErrorText */.P9)(error)))
+            ]
+        };
+    }
+    deps.log.info(`Created the pod ${namespace}/${name}; following it for up to ${inputs.timeoutSeconds} s.`);
+    const checks = [];
+    try {
+        if (account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb] !== undefined)
+            checks.push(await webhookReport(deps, (0,verify_pod/* bareWorkloadPod */.r_)(podSpec), inputs.audience));
+        const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
+        if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
+            const logs = await deps.cluster.podLogs(namespace, name);
+            const arn = (0,verify_pod/* callerArnFromLogs */.UQ)(logs);
+            const problem = arn ? assumedRoleProblem(arn, inputs.role) : 'its log holds no assumed-role ARN';
+            if (arn && !problem) {
+                checks.push((0,diagnosis/* passed */.bF)('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
+                return { checks, assumedRoleArn: arn };
+            }
+            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${redactJwts((0,verify_pod/* lastLines */.w$)(logs, 5).join(' / '))}`, 'set role-arn to the role the service account should assume'));
+            // Reported even when it names another role, as token mode does: it shows whom STS let in.
+            return arn ? { checks, assumedRoleArn: arn } : { checks };
+        }
+        checks.push(await podFailure(inputs, deps, name, end));
+        return { checks };
+    }
+    finally {
+        // The returned result holds this same checks array, so a failed deletion still reaches it.
+        if (inputs.cleanup)
+            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
+    }
+}
+/** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
+async function webhookReport(deps, bare, audience) {
+    const annotated = `the service account carries ${verify_pod/* ROLE_ANNOTATION */.Bb}`;
+    try {
+        const admitted = await deps.cluster.dryRunPod(bare);
+        const injected = (0,verify_pod/* webhookInjections */.kh)(bare, admitted);
+        // The run's token and pod use the audience input; the service account's workloads use the
+        // webhook's. A pass for one audience says nothing about the other (the provider may not list it).
+        const workloads = (0,verify_pod/* webhookTokenAudience */.VE)(admitted);
+        if (workloads !== undefined && workloads !== audience)
+            return (0,diagnosis/* failed */.gz)('webhook', `a webhook gives the pods of the service account tokens for the audience ${workloads}, but this run verified ${audience}`, `set audience to ${workloads}, so that the run checks the token the service account's pods present`);
+        return (0,diagnosis/* passed */.bF)('webhook', injected.length > 0
+            ? `${annotated} and a webhook injects ${injected.join(', ')} into its pods`
+            : `${annotated} but no webhook injected IRSA variables into a pod of it (checked by a dry run): workloads must set AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and the token volume themselves, as this action's pod does`);
+    }
+    catch (error) {
+        // Informational: not knowing whether a webhook exists does not break the chain.
+        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,client/* kubeErrorText */.P9)(error)})`);
+    }
+}
+async function podFailure(inputs, deps, name, end) {
+    const { namespace } = inputs;
+    const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
+    const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
+    const tail = (0,verify_pod/* lastLines */.w$)(redactJwts(logs), 10);
+    const eventText = events.map((e) => `${e.type} ${e.reason}: ${e.message}`);
+    let what;
+    let fix;
+    if (end.ended === 'timeout') {
+        const phase = end.pod?.status?.phase ?? 'unknown';
+        what = `the pod ${namespace}/${name} did not finish within ${inputs.timeoutSeconds} s (phase ${phase})`;
+        fix = 'check that the node can pull the image and reach STS, or raise timeout-seconds';
+    }
+    else if (end.ended === 'deleted') {
+        what = `the pod ${namespace}/${name} was deleted before it finished`;
+        fix = 'something else removed the pod: run again';
+    }
+    else {
+        const state = (0,verify_pod/* podOutcome */.yW)(end.pod);
+        what = `the pod ${namespace}/${name} failed: ${state.state === 'failed' ? state.reason : 'unknown reason'}`;
+        const stsError = /\(([A-Za-z]+)\) when calling the AssumeRoleWithWebIdentity operation: (.*)$/m.exec(logs);
+        fix = stsError
+            ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '')
+            : "read the pod's events and log lines above";
+    }
+    const detail = [
+        what,
+        `events: ${eventText.length > 0 ? eventText.join('; ') : '(none)'}`,
+        `last log lines: ${tail.length > 0 ? tail.join(' / ') : '(none)'}`
+    ].join('\n');
+    return (0,diagnosis/* failed */.gz)('pod', detail, fix);
+}
+
+
+/***/ })
+
+};
