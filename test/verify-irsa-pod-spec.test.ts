@@ -272,4 +272,19 @@ describe('the summary', () => {
       '| jwks | ❌ | the cluster signs with kid a but the published JWKS holds only b | run publish-oidc |'
     );
   });
+
+  it('shows angle brackets from the cluster or AWS as text, in the fix line and in the table', () => {
+    const fromPod = [
+      failed('pod', 'the pod logged <Error><Code>AccessDenied</Code></Error>', 'grant <role> to the pod')
+    ];
+    const summary = verifySummary(inputsFor('pod'), {
+      verified: false,
+      assumedRoleArn: undefined,
+      checks: fromPod
+    });
+    expect(summary).toContain('**Fix:** grant &lt;role&gt; to the pod');
+    expect(summary).toContain(
+      '| pod | ❌ | the pod logged &lt;Error&gt;&lt;Code&gt;AccessDenied&lt;/Code&gt;&lt;/Error&gt; | grant &lt;role&gt; to the pod |'
+    );
+  });
 });

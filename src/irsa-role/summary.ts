@@ -9,13 +9,13 @@ function policiesCell(outcome: RoleOutcome): string {
   const managed = outcome.report.policyArns.map((arn) => code(arn));
   const inline = outcome.report.inlinePolicies.map((name) => `${code(name)} (inline)`);
   const all = [...managed, ...inline];
-  return all.length ? all.join('<br>') : '—';
+  return all.length ? all.join('\n') : '—';
 }
 
 function changesCell(outcome: RoleOutcome): string {
   if (outcome.error) return `**failed:** ${outcome.error}`;
   const changes = [...(outcome.report?.changes ?? []), ...outcome.annotations];
-  return changes.length ? changes.join('<br>') : 'no change';
+  return changes.length ? changes.join('\n') : 'no change';
 }
 
 export function irsaRoleSummary(params: {
@@ -33,7 +33,7 @@ export function irsaRoleSummary(params: {
     return [
       code(binding.roleName),
       outcome.report ? code(outcome.report.arn) : '',
-      assumedBy(binding.serviceAccounts).map(code).join('<br>'),
+      assumedBy(binding.serviceAccounts).map(code).join('\n'),
       policiesCell(outcome),
       changesCell(outcome)
     ];

@@ -1,4 +1,4 @@
-import { code, table } from '../io/summary.js';
+import { code, escapeHtmlOutsideCode, table } from '../io/summary.js';
 import type { DocumentLocations } from '../oidc/document-locations.js';
 import type { RetentionPlan } from '../oidc/key-retention.js';
 import type { PublishInputs } from './inputs.js';
@@ -51,6 +51,6 @@ export function publishSummary(facts: SummaryFacts): string {
       ? `${verb}:\n${facts.changes.map((change) => `- ${change}`).join('\n')}`
       : 'Nothing to change: the published documents and the provider are up to date.';
   const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
-  if (facts.failure) parts.push(`**Public read check failed:** ${facts.failure}`);
+  if (facts.failure) parts.push(`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`);
   return parts.join('\n\n') + '\n';
 }

@@ -3,7 +3,7 @@
  * the diagnosis as a table. Built only from the diagnosis and non-secret inputs, so it can hold
  * no token.
  */
-import { table } from '../io/summary.js';
+import { escapeHtmlOutsideCode, table } from '../io/summary.js';
 import type { Check, LinkState } from './diagnosis.js';
 import { linkStates } from './diagnosis.js';
 import type { VerifyInputs } from './inputs.js';
@@ -73,7 +73,7 @@ export function verifySummary(
     : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
   const lines = [headline, ''];
   if (result.assumedRoleArn) lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
-  if (firstFailure) lines.push(`**Fix:** ${firstFailure.fix}`, '');
+  if (firstFailure) lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
   lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
   return lines.join('\n');
 }
