@@ -238,7 +238,7 @@ describe('the plan comment on a pull request', () => {
       '**`terraform plan` failed.** The details are in the [workflow log](https://github.example/o/r/actions/runs/4242/attempts/1).'
     );
     expect(body).toMatch(
-      /\n- Invalid value for variable \(variables-input\.tfvars\.json line \d+\): node_count must be between 1 and 500\./
+      /\n```text\nInvalid value for variable \(variables-input\.tfvars\.json line \d+\): node_count must be between 1 and 500\./
     );
     expect(body).not.toContain('```diff');
   });

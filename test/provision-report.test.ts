@@ -182,8 +182,10 @@ describe('the PR comment', () => {
         '',
         '**`terraform init` failed.** The details are in the [workflow log](https://github.com/o/r/actions/runs/7).',
         '',
-        '- Backend initialization required: run init',
-        '- Invalid value split over lines',
+        '```text',
+        'Backend initialization required: run init',
+        'Invalid value split over lines',
+        '```',
         ''
       ].join('\n')
     );
@@ -195,6 +197,29 @@ describe('the PR comment', () => {
     });
     expect(Buffer.byteLength(many)).toBeLessThanOrEqual(60_000);
     expect(many).toContain("this step's log");
+  });
+
+  test('errors are shown as text: a Go <nil>, an HTML tag or an @-mention is not rendered, and a fence inside cannot close the block', () => {
+    const body = failureReportMarkdown({
+      clusterName: 'c',
+      command: 'plan',
+      failedStep: 'plan',
+      errors: ['value is <nil>, ask @platform-team', 'heredoc ```\n<details>']
+    });
+    expect(body.split('\n').slice(-5)).toEqual([
+      '````text',
+      'value is <nil>, ask @platform-team',
+      'heredoc ``` <details>',
+      '````',
+      ''
+    ]);
+    const many = failureReportMarkdown({
+      clusterName: 'c',
+      command: 'plan',
+      failedStep: 'plan',
+      errors: Array.from({ length: 3000 }, (_, i) => `error ${i} ${'x'.repeat(50)}`)
+    });
+    expect(many.endsWith('\n```\n')).toBe(true);
   });
 
   test('a secret where the plan is cut is redacted whole, not left half shown', () => {

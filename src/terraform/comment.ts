@@ -138,10 +138,14 @@ export function failureReportMarkdown(
     `**\`terraform ${report.failedStep}\` failed.** The details are in ${where}.`,
     ''
   ].join('\n');
+  // In a code block: terraform's errors quote the pull request's code and Go values such as <nil>,
+  // which as Markdown would open HTML tags (hiding text) or @-mention people.
   const errors = report.errors
-    .map((error) => `- ${redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' ')}`)
+    .map((error) => redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' '))
     .join('\n');
-  return `${header}\n${cutToBytes(errors, budget - bytes(header) - 1)}\n`;
+  const fence = fenceFor(errors);
+  const room = budget - bytes(header) - bytes(`\n${fence}text\n\n${fence}\n`);
+  return `${header}\n${fence}text\n${cutToBytes(errors, room)}\n${fence}\n`;
 }
 
 /** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
