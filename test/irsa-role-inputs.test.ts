@@ -273,6 +273,7 @@ describe('summary', () => {
             changes: ['created the role', `attached ${RO}`],
             policyArns: [RO],
             inlinePolicies: ['talos-irsa'],
+            unlisted: [],
             warnings: []
           },
           annotations: ['created service account n/s'],

@@ -360,6 +360,59 @@ describe('convergence', () => {
     }
   });
 
+  it('says which policies the inputs no longer list stay on the role without prune-policies, on every run', async () => {
+    const roleName = uniqueName('irsa-unlisted');
+    const base = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'svc'
+    };
+    const first = await runIrsaRole({
+      ...base,
+      'policy-arns': `${READ_ONLY}\n${S3_READ}`,
+      'inline-policy':
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*"}]}'
+    });
+    expect(first.error).toBeUndefined();
+    expect(first.log.text()).not.toContain('which the inputs do not list');
+    // By hand, beside the action: an inline policy of someone else's.
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'by-hand',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]
+        })
+      })
+    );
+    // S3_READ and the inline policy are dropped from the inputs: without pruning both stay, and
+    // the run must not claim that the role matches its inputs.
+    for (let run = 0; run < 2; run += 1) {
+      const narrowed = await runIrsaRole({ ...base, 'policy-arns': READ_ONLY });
+      expect(narrowed.error).toBeUndefined();
+      expect(narrowed.result?.outputs.changed).toBe('false');
+      const text = narrowed.log.text();
+      expect(text).toContain(
+        `::warning::role ${roleName} keeps ${S3_READ}, by-hand (inline), talos-irsa (inline), which the inputs do not list; prune-policies: true removes them`
+      );
+      expect(text).not.toContain('every role already matches its inputs');
+      expect(text).toContain('Nothing changed, but 1 role(s) keep policies the inputs do not list');
+      expect(narrowed.result?.summary).toContain(`\`${S3_READ}\` (not in the inputs)`);
+      expect(narrowed.result?.summary).toContain('`by-hand` (inline) (not in the inputs)');
+      expect(narrowed.result?.summary).not.toContain(`\`${READ_ONLY}\` (not in the inputs)`);
+    }
+    expect(await attached(roleName)).toEqual([READ_ONLY, S3_READ].sort());
+
+    const pruned = await runIrsaRole({ ...base, 'policy-arns': READ_ONLY, 'prune-policies': 'true' });
+    expect(pruned.log.text()).not.toContain('which the inputs do not list');
+    expect(await attached(roleName)).toEqual([READ_ONLY]);
+    expect(await inlineNames(roleName)).toEqual([]);
+    const settled = await runIrsaRole({ ...base, 'policy-arns': READ_ONLY });
+    expect(settled.log.text()).toContain('Nothing to change: every role already matches its inputs.');
+  });
+
   it('says so when it takes over a role it did not make, and only the first time', async () => {
     const roleName = uniqueName('irsa-foreign');
     await iam.send(

@@ -59,6 +59,11 @@ export interface RoleReport {
   policyArns: string[];
   /** Inline policies on the role after this run. */
   inlinePolicies: string[];
+  /**
+   * Policies the role carries that the inputs do not list, left in place because prune-policies is
+   * off: managed policy ARNs, and inline policy names followed by ' (inline)'.
+   */
+  unlisted: string[];
   warnings: string[];
 }
 
@@ -206,6 +211,7 @@ async function createRole(iam: IAMClient, desired: DesiredRole): Promise<RoleRep
     changes,
     policyArns: [...desired.policyArns],
     inlinePolicies: desired.inlinePolicy ? [INLINE_POLICY_NAME] : [],
+    unlisted: [],
     warnings: []
   };
 }
@@ -308,22 +314,20 @@ async function convergeInlinePolicies(
   changes: string[]
 ): Promise<string[]> {
   const name = desired.roleName;
-  // Without pruning only our own inline policy matters, which one GetRolePolicy answers.
-  const names = prune ? await inlinePolicyNames(iam, name) : undefined;
-  const result = new Set(names ?? []);
+  // Listed even without pruning, so that inline policies the inputs do not name (a hand-added one,
+  // or this action's own after inline-policy was dropped from the inputs) are reported, not hidden.
+  const names = await inlinePolicyNames(iam, name);
+  const result = new Set(names);
   if (desired.inlinePolicy) {
-    const current =
-      names && !names.includes(INLINE_POLICY_NAME) ? undefined : await currentInlinePolicy(iam, name);
+    const current = names.includes(INLINE_POLICY_NAME) ? await currentInlinePolicy(iam, name) : undefined;
     if (current === undefined || !samePolicy(current, desired.inlinePolicy)) {
       await putInlinePolicy(iam, desired, desired.inlinePolicy);
       changes.push(`${current === undefined ? 'put' : 'updated'} inline policy ${INLINE_POLICY_NAME}`);
     }
     result.add(INLINE_POLICY_NAME);
-  } else if (!prune && (await currentInlinePolicy(iam, name)) !== undefined) {
-    result.add(INLINE_POLICY_NAME);
   }
   if (prune)
-    for (const extra of (names ?? []).filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME))) {
+    for (const extra of names.filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME))) {
       await ignoringNoSuchEntity(
         iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: extra }))
       );
@@ -331,6 +335,23 @@ async function convergeInlinePolicies(
       result.delete(extra);
     }
   return [...result];
+}
+
+/** What the role keeps that the inputs do not list: only without pruning, which removes it all. */
+function unlistedPolicies(
+  desired: DesiredRole,
+  prune: boolean,
+  policyArns: string[],
+  inlinePolicies: string[]
+): string[] {
+  if (prune) return [];
+  // Sorted, so that the warning reads the same on every run whatever order IAM lists them in.
+  const managed = policyArns.filter((arn) => !desired.policyArns.includes(arn)).sort();
+  const inline = inlinePolicies
+    .filter((name) => !(desired.inlinePolicy && name === INLINE_POLICY_NAME))
+    .sort()
+    .map((name) => `${name} (inline)`);
+  return [...managed, ...inline];
 }
 
 /**
@@ -382,6 +403,14 @@ export async function convergeRole(
   await convergeSettings(iam, role, desired, prune, changes);
   const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
   const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);
+  const unlisted = unlistedPolicies(desired, prune, policyArns, inlinePolicies);
+  // Said on every run: a permission the inputs no longer grant, still granted, is what a reader of
+  // "no change" would least expect. Pruning is not the default because it also removes others' policies.
+  if (unlisted.length > 0)
+    warnings.push(
+      `role ${desired.roleName} keeps ${unlisted.join(', ')}, which the inputs do not list; ` +
+        'prune-policies: true removes them (with every other policy the inputs do not list), or detach them by hand.'
+    );
   return {
     roleName: desired.roleName,
     arn: role.Arn ?? '',
@@ -389,6 +418,7 @@ export async function convergeRole(
     changes,
     policyArns,
     inlinePolicies,
+    unlisted,
     warnings
   };
 }

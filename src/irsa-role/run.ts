@@ -194,8 +194,13 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   const outputs: Record<string, string> = { 'role-arns': JSON.stringify(roleArns), changed: String(changed) };
   const first = outcomes[0]?.report;
   if (inputs.single && first) outputs['role-arn'] = first.arn;
+  const keeping = outcomes.filter((o) => (o.report?.unlisted.length ?? 0) > 0).length;
   if (!changed && failures.length === 0)
-    log.info('Nothing to change: every role already matches its inputs.');
+    log.info(
+      keeping === 0
+        ? 'Nothing to change: every role already matches its inputs.'
+        : `Nothing changed, but ${keeping} role(s) keep policies the inputs do not list (see the warnings).`
+    );
   const result: ActionResult = {
     outputs,
     summary: irsaRoleSummary({

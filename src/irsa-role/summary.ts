@@ -6,8 +6,13 @@ import type { RoleOutcome } from './run.js';
 
 function policiesCell(outcome: RoleOutcome): string {
   if (!outcome.report) return '';
-  const managed = outcome.report.policyArns.map((arn) => code(arn));
-  const inline = outcome.report.inlinePolicies.map((name) => `${code(name)} (inline)`);
+  const unlisted = new Set(outcome.report.unlisted);
+  // A policy kept only because prune-policies is off is marked, so the table does not pass it off as asked for.
+  const mark = (key: string): string => (unlisted.has(key) ? ' (not in the inputs)' : '');
+  const managed = outcome.report.policyArns.map((arn) => `${code(arn)}${mark(arn)}`);
+  const inline = outcome.report.inlinePolicies.map(
+    (name) => `${code(name)} (inline)${mark(`${name} (inline)`)}`
+  );
   const all = [...managed, ...inline];
   return all.length ? all.join('\n') : '—';
 }
