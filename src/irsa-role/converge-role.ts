@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { UserError } from '../io/errors.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
-import { policyJson, samePolicy } from '../trust/policy-document.js';
+import { MANAGED_POLICIES_DEFAULT_QUOTA, policyJson, samePolicy } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
 import {
   MANAGED_BY_KEY,
@@ -271,9 +271,6 @@ async function convergeSettings(
   }
 }
 
-// IAM's default cap on the managed policies of one role (it can be raised to 20).
-const MANAGED_POLICIES_PER_ROLE = 10;
-
 async function convergeManagedPolicies(
   iam: IAMClient,
   desired: DesiredRole,
@@ -296,7 +293,7 @@ async function convergeManagedPolicies(
   // Attached first, so that a swap never leaves the role without either policy; but a swap that
   // would pass IAM's cap makes room first, since IAM refuses the attach (LimitExceeded, which the SDK
   // takes for throttling and retries for some 40 s before giving up).
-  const roomFirst = attached.length + toAttach.length > MANAGED_POLICIES_PER_ROLE;
+  const roomFirst = attached.length + toAttach.length > MANAGED_POLICIES_DEFAULT_QUOTA;
   if (roomFirst) await detach();
   for (const arn of toAttach) {
     await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));

@@ -14,7 +14,12 @@ import {
   policyArnProblem
 } from '../trust/names.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
-import { INLINE_POLICY_LIMIT, parsePolicyDocument, policyJson } from '../trust/policy-document.js';
+import {
+  INLINE_POLICY_LIMIT,
+  managedPolicyCountProblem,
+  parsePolicyDocument,
+  policyJson
+} from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
 import { mergeTags, parseTagLines, parseTagValue, tagCountProblem } from '../trust/tags.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
@@ -82,7 +87,11 @@ function checkedPolicyArns(arns: string[], origin: Origin): string[] {
     const problem = policyArnProblem(arn);
     if (problem) fail(origin, problem);
   }
-  return [...new Set(arns)];
+  const unique = [...new Set(arns)];
+  // Found here, not by IAM after the role is made and half its policies attached.
+  const tooMany = managedPolicyCountProblem(unique.length);
+  if (tooMany) fail(origin, tooMany);
+  return unique;
 }
 
 function checkedBoundary(arn: string | undefined, origin: Origin): string | undefined {
@@ -233,10 +242,13 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: Yaml
   const tags = mergeTags(shared.tags, ownTags.tags);
   const tooMany = tagCountProblem(tags);
   if (tooMany) fail(origin, `together with the tags input, ${tooMany}`);
+  const policyArns = [...new Set([...shared.policyArns, ...ownArns])];
+  const tooManyPolicies = managedPolicyCountProblem(policyArns.length);
+  if (tooManyPolicies) fail(origin, `together with the policy-arns input, ${tooManyPolicies}`);
   return {
     roleName,
     serviceAccounts: accounts,
-    policyArns: [...new Set([...shared.policyArns, ...ownArns])],
+    policyArns,
     inlinePolicy: ownPolicy ?? shared.inlinePolicy,
     permissionsBoundary: ownBoundary ?? shared.permissionsBoundary,
     tags,

@@ -5,6 +5,7 @@ import { GetPolicyCommand } from '@aws-sdk/client-iam';
 import type { ActionResult } from '../io/action.js';
 import { failureText, UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
+import { MANAGED_POLICIES_DEFAULT_QUOTA, MANAGED_POLICIES_MAX_QUOTA } from '../trust/policy-document.js';
 import { managedTags } from '../trust/tags.js';
 import {
   subjectOf,
@@ -93,6 +94,18 @@ function checkTrustSizes(desired: DesiredRole[], inputs: IrsaRoleInputs, log: Lo
   }
 }
 
+/**
+ * More managed policies than IAM's default quota fit only an account whose quota was raised;
+ * elsewhere IAM refuses the attach after the role is made (LimitExceeded, retried for some 40 s).
+ */
+function checkPolicyCounts(bindings: RoleBinding[], log: Logger): void {
+  for (const binding of bindings)
+    if (binding.policyArns.length > MANAGED_POLICIES_DEFAULT_QUOTA)
+      log.warning(
+        `Role '${binding.roleName}' lists ${binding.policyArns.length} managed policies; IAM's default quota is ${MANAGED_POLICIES_DEFAULT_QUOTA} per role (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`
+      );
+}
+
 /** Every managed policy named anywhere, with the input that named it first. */
 function namedPolicies(bindings: RoleBinding[]): Map<string, Origin> {
   const named = new Map<string, Origin>();
@@ -159,6 +172,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
     );
   const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
   checkTrustSizes(desired, inputs, log);
+  checkPolicyCounts(inputs.bindings, log);
   await checkPoliciesExist(iam, inputs.bindings, concurrency);
 
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
