@@ -77,6 +77,21 @@ const cases: Case[] = [
     /not a managed policy ARN/
   ],
   [
+    "a policy ARN of another partition than the provider's",
+    (r) => ({ ...single(r), 'policy-arns': 'arn:aws-cn:iam::aws:policy/ReadOnlyAccess' }),
+    'policy-arns',
+    /policy 'arn:aws-cn:iam::aws:policy\/ReadOnlyAccess' is in partition aws-cn, but the OIDC provider .* is in aws/
+  ],
+  [
+    "a permissions boundary of another partition than the provider's",
+    (r) => ({
+      ...single(r),
+      'permissions-boundary': 'arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess'
+    }),
+    'permissions-boundary',
+    /is in partition aws-us-gov, but the OIDC provider/
+  ],
+  [
     'a policy ARN that does not exist',
     (r) => ({ ...single(r), 'policy-arns': `${READ_ONLY}\n${MISSING_POLICY}` }),
     'policy-arns',

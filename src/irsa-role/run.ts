@@ -6,6 +6,7 @@ import type { ActionResult } from '../io/action.js';
 import { failureText, UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { MANAGED_POLICIES_DEFAULT_QUOTA, MANAGED_POLICIES_MAX_QUOTA } from '../trust/policy-document.js';
+import { partitionOf } from '../trust/names.js';
 import { managedTags } from '../trust/tags.js';
 import {
   subjectOf,
@@ -117,6 +118,23 @@ function namedPolicies(bindings: RoleBinding[]): Map<string, Origin> {
   return named;
 }
 
+/**
+ * A role lives in its provider's partition and can hold only policies of that partition; IAM would
+ * answer another partition's ARN with an error that names neither the input nor the cause.
+ */
+function checkPartitions(bindings: RoleBinding[], provider: OidcProvider): void {
+  const partition = partitionOf(provider.arn);
+  for (const [arn, origin] of namedPolicies(bindings)) {
+    const own = partitionOf(arn);
+    if (own === partition) continue;
+    const where = origin.where ? `${origin.where}: ` : '';
+    throw new UserError(
+      `${where}policy '${arn}' is in partition ${own}, but the OIDC provider ${provider.arn} is in ${partition}; use arn:${partition}:iam::... ARNs.`,
+      origin.input
+    );
+  }
+}
+
 /** A policy ARN that does not exist is a bad input, and must be found before the first write. */
 async function checkPoliciesExist(
   iam: IAMClient,
@@ -173,6 +191,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
   checkTrustSizes(desired, inputs, log);
   checkPolicyCounts(inputs.bindings, log);
+  checkPartitions(inputs.bindings, provider);
   await checkPoliciesExist(iam, inputs.bindings, concurrency);
 
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;

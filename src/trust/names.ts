@@ -33,6 +33,11 @@ export function policyArnProblem(arn: string): string | undefined {
   return `'${arn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).`;
 }
 
+/** The partition of an ARN (aws, aws-cn, aws-us-gov, ...): its second field. */
+export function partitionOf(arn: string): string {
+  return arn.split(':')[1] ?? '';
+}
+
 export interface ProviderArnParts {
   partition: string;
   account: string;
