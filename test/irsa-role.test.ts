@@ -475,6 +475,22 @@ describe('convergence', () => {
     expect(again.log.text()).not.toContain('was not made by talos-irsa');
   });
 
+  it("says so when a role it made for another cluster's issuer is moved to this one", async () => {
+    const roleName = uniqueName('irsa-two-clusters');
+    const other = await createProvider(iam);
+    const inputs = { 'role-name': roleName, namespace: 'apps', 'service-account': 'dns' };
+    expect((await runIrsaRole({ ...inputs, 'provider-arn': other.arn })).error).toBeUndefined();
+    const moved = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });
+    expect(moved.error).toBeUndefined();
+    expect(moved.log.text()).toContain(
+      `::warning::role ${roleName} was made by talos-irsa for issuer ${other.issuer}: this run makes it trust ${provider.issuer} instead, so service accounts of ${other.issuer} can no longer assume it.`
+    );
+    expect(await trustOf(iam, roleName)).toEqual(trustFor('system:serviceaccount:apps:dns'));
+    const again = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });
+    expect(again.result?.outputs.changed).toBe('false');
+    expect(again.log.text()).not.toContain('was made by talos-irsa for issuer');
+  });
+
   it('rewrites the trust when the service account changes, and only the trust', async () => {
     const roleName = uniqueName('irsa-resa');
     const base = {

@@ -23,6 +23,7 @@ import type { PolicyDocument } from '../trust/policy-document.js';
 import { MANAGED_POLICIES_DEFAULT_QUOTA, policyJson, samePolicy } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
 import {
+  ISSUER_TAG_KEY,
   MANAGED_BY_KEY,
   MANAGED_BY_VALUE,
   roleTagQuotaProblem,
@@ -352,15 +353,31 @@ function unlistedPolicies(
 }
 
 /**
+ * A role this suite made for another cluster's issuer (two clusters binding the same role name in
+ * one account): taking it over cuts the first cluster's service accounts off, so it is said, not
+ * done silently. A rebuilt cluster with a new issuer is the legitimate case, hence not refused.
+ */
+function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined {
+  const previous = Object.entries(tags).find(([key]) => key.toLowerCase() === ISSUER_TAG_KEY)?.[1];
+  const next = desired.tags[ISSUER_TAG_KEY];
+  if (previous === undefined || next === undefined || previous === next) return undefined;
+  return (
+    `role ${desired.roleName} was made by talos-irsa for issuer ${previous}: this run makes it trust ${next} instead, ` +
+    `so service accounts of ${previous} can no longer assume it. If both clusters need it, give each its own role name or role path.`
+  );
+}
+
+/**
  * A role this suite did not make (no managed-by=talos-irsa tag) is taken over, as `terraform import`
  * would: said out loud, since its trust policy and description are replaced and, with pruning, its
  * other policies removed. Once tagged, later runs say nothing.
  */
 function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): string | undefined {
-  const ours = Object.entries(tagsOf(role)).some(
+  const tags = tagsOf(role);
+  const ours = Object.entries(tags).some(
     ([key, value]) => key.toLowerCase() === MANAGED_BY_KEY && value === MANAGED_BY_VALUE
   );
-  if (ours) return undefined;
+  if (ours) return issuerMoveWarning(tags, desired);
   const trust = samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust)
     ? ''
     : ', replacing its trust policy with the one these inputs describe';
