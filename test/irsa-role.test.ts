@@ -13,6 +13,13 @@ import {
   type IAMClient
 } from '@aws-sdk/client-iam';
 import type { RequestCounter } from '../src/aws/clients.js';
+import { UserError } from '../src/io/errors.js';
+import { mapInputReader } from '../src/io/inputs.js';
+import { MemoryLogger } from '../src/io/logger.js';
+import { loadYamlParser } from '../src/io/yaml.js';
+import { readIrsaRoleInputs } from '../src/irsa-role/inputs.js';
+import { run as runIrsaRoleLogic } from '../src/irsa-role/run.js';
+import type { ServiceAccounts } from '../src/irsa-role/service-account-annotation.js';
 import { decodeIamDocument } from '../src/trust/policy-document.js';
 import { startFaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
 import {
@@ -547,5 +554,50 @@ describe('convergence', () => {
     expect(pruned.result?.summary).toContain(`removed permissions boundary ${READ_ONLY}`);
     const unbounded = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
     expect(unbounded?.PermissionsBoundary).toBeUndefined();
+  });
+});
+
+describe('outputs', () => {
+  it('reports a role it made or changed even when annotating its service account then fails', async () => {
+    const roleName = uniqueName('irsa-annotate-fails');
+    const inputs = readIrsaRoleInputs(
+      mapInputReader({
+        'provider-arn': provider.arn,
+        'role-name': roleName,
+        namespace: 'apps',
+        'service-account': 'web',
+        'annotate-service-account': 'true',
+        kubeconfig: 'unused: the service accounts below stand in for the cluster'
+      }),
+      await loadYamlParser()
+    );
+    // A cluster that lets the service account be read (the check before any write) but refuses
+    // its creation, as a namespace being deleted does.
+    const refusing: ServiceAccounts = {
+      namespaceExists: () => Promise.resolve(true),
+      roleArnOf: () => Promise.resolve(undefined),
+      create: () =>
+        Promise.reject(
+          new UserError('the cluster refused to create service account apps/web (HTTP 403).', 'kubeconfig')
+        ),
+      annotate: () => Promise.reject(new Error('not reached'))
+    };
+    const result = await runIrsaRoleLogic(inputs, {
+      iam,
+      log: new MemoryLogger(),
+      serviceAccounts: () => Promise.resolve(refusing)
+    });
+    const arn = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role?.Arn ?? '';
+    expect(arn).not.toBe('');
+    expect(result.failure).toContain('the cluster refused to create service account apps/web');
+    // The role exists and was created by this run: later steps and the reader must be told.
+    expect(result.outputs).toEqual({
+      'role-arn': arn,
+      'role-arns': JSON.stringify({ [roleName]: arn }),
+      changed: 'true'
+    });
+    expect(result.summary).toContain(`| \`${arn}\` |`);
+    expect(result.summary).toContain('created the role<br>**failed:** ');
+    expect(result.summary).toContain('1 role(s): 0 changed, 0 unchanged, 1 failed.');
   });
 });

@@ -38,6 +38,7 @@ export interface IrsaRoleDeps {
 }
 
 export interface RoleOutcome {
+  /** Also set when the role converged but annotating its service accounts then failed. */
   report: RoleReport | undefined;
   /** Service-account annotation results, in words. */
   annotations: string[];
@@ -153,13 +154,14 @@ async function checkPoliciesExist(
   });
 }
 
+/** Pushes each change into `notes` as it is made, so that a later failure keeps the earlier ones. */
 async function annotateFor(
   accounts: ServiceAccounts,
   binding: RoleBinding,
   roleArn: string,
-  log: Logger
-): Promise<string[]> {
-  const notes: string[] = [];
+  log: Logger,
+  notes: string[]
+): Promise<void> {
   for (const account of binding.serviceAccounts) {
     const change = await annotateServiceAccount(accounts, account, roleArn);
     const label = `${account.namespace}/${account.name}`;
@@ -169,7 +171,6 @@ async function annotateFor(
       `${binding.roleName}: service account ${label} ${change === 'unchanged' ? 'already annotated' : change}.`
     );
   }
-  return notes;
 }
 
 function failureMessage(failures: Array<[string, string]>, total: number): string | undefined {
@@ -208,14 +209,22 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
     log.info(
       `${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`
     );
-    const annotations = accounts ? await annotateFor(accounts, binding, report.arn, log) : [];
-    return { report, annotations };
+    const annotations: string[] = [];
+    // The role is made by now: a failed annotation must not hide it from the outputs and summary.
+    let error: string | undefined;
+    if (accounts)
+      try {
+        await annotateFor(accounts, binding, report.arn, log, annotations);
+      } catch (annotationError) {
+        error = failureText(annotationError);
+      }
+    return { report, annotations, error };
   });
 
   // A UserError raised while converging (IAM rejecting a policy) fails the step like any bad input.
   const outcomes: RoleOutcome[] = settled.map((result) =>
     result.status === 'fulfilled'
-      ? { report: result.value.report, annotations: result.value.annotations, error: undefined }
+      ? result.value
       : { report: undefined, annotations: [], error: failureText(result.reason) }
   );
   const failures = outcomes.flatMap((outcome, index): Array<[string, string]> =>

@@ -18,8 +18,9 @@ function policiesCell(outcome: RoleOutcome): string {
 }
 
 function changesCell(outcome: RoleOutcome): string {
-  if (outcome.error) return `**failed:** ${outcome.error}`;
   const changes = [...(outcome.report?.changes ?? []), ...outcome.annotations];
+  // What was written before a failure is shown with it: it is in IAM (or the cluster) all the same.
+  if (outcome.error) return [...changes, `**failed:** ${outcome.error}`].join('\n');
   return changes.length ? changes.join('\n') : 'no change';
 }
 
@@ -30,7 +31,7 @@ export function irsaRoleSummary(params: {
   outcomes: RoleOutcome[];
 }): string {
   const changed = params.outcomes.filter(
-    (o) => o.report && (o.report.changes.length || o.annotations.length)
+    (o) => !o.error && o.report && (o.report.changes.length || o.annotations.length)
   );
   const failed = params.outcomes.filter((o) => o.error).length;
   const rows = params.outcomes.map((outcome, index) => {
