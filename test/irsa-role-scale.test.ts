@@ -169,4 +169,35 @@ describe('IAM faults', () => {
     expect(run.result?.outputs.changed).toBe('false');
     expect(wall.injected.filter((f) => f.action === 'CreateRole').length).toBe(8);
   });
+
+  it('still reports the role it created when a later write of the same role fails', async () => {
+    const wall = await proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 1,
+      faults: ['throttle'],
+      match: (request) => request.action === 'AttachRolePolicy'
+    });
+    const { iam: throughProxy } = countedIam(wall.url, { quickRetry: true });
+    const roleName = uniqueName('irsa-half');
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'role-name': roleName,
+        namespace: 'apps',
+        'service-account': 'x',
+        'policy-arns': READ_ONLY
+      },
+      { iam: throughProxy }
+    );
+    expect(run.result?.failure).toMatch(/Rate exceeded/);
+    // The role is in IAM, assumable, without its policy: the outputs and summary must say so.
+    const arn = `arn:aws:iam::123456789012:role/${roleName}`;
+    expect(run.result?.outputs).toEqual({
+      'role-arn': arn,
+      'role-arns': JSON.stringify({ [roleName]: arn }),
+      changed: 'true'
+    });
+    expect(run.result?.summary).toContain(`| \`${arn}\` |`);
+    expect(run.result?.summary).toContain('created the role<br>**failed:** ');
+  });
 });

@@ -175,7 +175,28 @@ async function undoCreate(
   return new UserError(`${refusal} The role ${roleName} created for it was deleted again.`, cause.input);
 }
 
-async function createRole(iam: IAMClient, desired: DesiredRole): Promise<RoleReport> {
+/** What a convergence has written so far: told even when a later write fails. */
+interface Progress {
+  arn: string;
+  changes: string[];
+}
+
+/**
+ * A role's convergence failed after some of its writes landed (an AWS fault, a throttle past the
+ * retry budget): the writes are carried with the failure so that the outputs and summary say them.
+ */
+export class PartialConvergence extends Error {
+  constructor(
+    readonly arn: string,
+    readonly changes: string[],
+    readonly failure: unknown
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = 'PartialConvergence';
+  }
+}
+
+async function createRole(iam: IAMClient, desired: DesiredRole, progress: Progress): Promise<RoleReport> {
   const created = await iam.send(
     new CreateRoleCommand({
       RoleName: desired.roleName,
@@ -187,7 +208,9 @@ async function createRole(iam: IAMClient, desired: DesiredRole): Promise<RoleRep
       Tags: tagList(desired.tags)
     })
   );
-  const changes = ['created the role'];
+  progress.arn = created.Role?.Arn ?? '';
+  const changes = progress.changes;
+  changes.push('created the role');
   const attached: string[] = [];
   try {
     for (const arn of desired.policyArns) {
@@ -202,12 +225,16 @@ async function createRole(iam: IAMClient, desired: DesiredRole): Promise<RoleRep
   } catch (error) {
     // IAM refused what the user wrote: the role this run just created must not stay behind,
     // assumable and half-made. (A fault of AWS leaves it for the next run to converge.)
-    if (error instanceof UserError) throw await undoCreate(iam, desired.roleName, attached, error);
+    if (error instanceof UserError) {
+      // The refusal says what became of the role; there is no partial role to report besides.
+      changes.length = 0;
+      throw await undoCreate(iam, desired.roleName, attached, error);
+    }
     throw error;
   }
   return {
     roleName: desired.roleName,
-    arn: created.Role?.Arn ?? '',
+    arn: progress.arn,
     created: true,
     changes,
     policyArns: [...desired.policyArns],
@@ -394,10 +421,25 @@ export async function convergeRole(
   desired: DesiredRole,
   prune: boolean
 ): Promise<RoleReport> {
+  const progress: Progress = { arn: '', changes: [] };
+  try {
+    return await convergeWithProgress(iam, desired, prune, progress);
+  } catch (error) {
+    if (progress.changes.length === 0) throw error;
+    throw new PartialConvergence(progress.arn, [...progress.changes], error);
+  }
+}
+
+async function convergeWithProgress(
+  iam: IAMClient,
+  desired: DesiredRole,
+  prune: boolean,
+  progress: Progress
+): Promise<RoleReport> {
   let role = await currentRole(iam, desired.roleName);
   if (!role) {
     try {
-      return await createRole(iam, desired);
+      return await createRole(iam, desired, progress);
     } catch (error) {
       // A retried CreateRole whose first attempt did land (the answer was lost), or another run
       // creating the same role: converge the role that now exists instead of failing.
@@ -406,7 +448,8 @@ export async function convergeRole(
       if (!role) throw error;
     }
   }
-  const changes: string[] = [];
+  progress.arn = role.Arn ?? '';
+  const changes = progress.changes;
   const warnings: string[] = [];
   if ((role.Path ?? '/') !== desired.path)
     warnings.push(

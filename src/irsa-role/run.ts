@@ -15,8 +15,10 @@ import {
   trustPolicyFor,
   trustPolicySize
 } from '../trust/trust-policy.js';
-import type { DesiredRole, RoleReport } from './converge-role.js';
-import { convergeRole } from './converge-role.js';
+import type { DesiredRole } from './converge-role.js';
+import { convergeRole, PartialConvergence } from './converge-role.js';
+import type { RoleOutcome } from './outcome.js';
+import { outcomeArn, outcomeChanges } from './outcome.js';
 import { isNoSuchEntity } from './iam-errors.js';
 import type { IrsaRoleInputs, Origin, RoleBinding } from './inputs.js';
 import { mapBounded, settleBounded } from './pool.js';
@@ -37,13 +39,7 @@ export interface IrsaRoleDeps {
   concurrency?: number;
 }
 
-export interface RoleOutcome {
-  /** Also set when the role converged but annotating its service accounts then failed. */
-  report: RoleReport | undefined;
-  /** Service-account annotation results, in words. */
-  annotations: string[];
-  error: string | undefined;
-}
+export type { RoleOutcome } from './outcome.js';
 
 const DESCRIPTION_LIMIT = 1000;
 
@@ -222,20 +218,30 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   });
 
   // A UserError raised while converging (IAM rejecting a policy) fails the step like any bad input.
-  const outcomes: RoleOutcome[] = settled.map((result) =>
-    result.status === 'fulfilled'
-      ? result.value
-      : { report: undefined, annotations: [], error: failureText(result.reason) }
-  );
+  const outcomes: RoleOutcome[] = settled.map((result) => {
+    if (result.status === 'fulfilled') return result.value;
+    const reason: unknown = result.reason;
+    if (reason instanceof PartialConvergence)
+      return {
+        report: undefined,
+        annotations: [],
+        error: failureText(reason.failure),
+        written: { arn: reason.arn, changes: reason.changes }
+      };
+    return { report: undefined, annotations: [], error: failureText(reason) };
+  });
   const failures = outcomes.flatMap((outcome, index): Array<[string, string]> =>
     outcome.error ? [[inputs.bindings[index]?.roleName ?? '', outcome.error]] : []
   );
   const roleArns: Record<string, string> = {};
-  for (const outcome of outcomes) if (outcome.report) roleArns[outcome.report.roleName] = outcome.report.arn;
-  const changed = outcomes.some((o) => o.report && (o.report.changes.length > 0 || o.annotations.length > 0));
+  outcomes.forEach((outcome, index) => {
+    const arn = outcomeArn(outcome);
+    if (arn) roleArns[inputs.bindings[index]?.roleName ?? ''] = arn;
+  });
+  const changed = outcomes.some((o) => outcomeChanges(o).length > 0);
   const outputs: Record<string, string> = { 'role-arns': JSON.stringify(roleArns), changed: String(changed) };
-  const first = outcomes[0]?.report;
-  if (inputs.single && first) outputs['role-arn'] = first.arn;
+  const firstArn = outcomes[0] ? outcomeArn(outcomes[0]) : '';
+  if (inputs.single && firstArn) outputs['role-arn'] = firstArn;
   const keeping = outcomes.filter((o) => (o.report?.unlisted.length ?? 0) > 0).length;
   if (!changed && failures.length === 0)
     log.info(

@@ -2,7 +2,8 @@
 import { code, table } from '../io/summary.js';
 import { assumedBy } from '../trust/trust-policy.js';
 import type { RoleBinding } from './inputs.js';
-import type { RoleOutcome } from './run.js';
+import type { RoleOutcome } from './outcome.js';
+import { outcomeArn, outcomeChanges } from './outcome.js';
 
 function policiesCell(outcome: RoleOutcome): string {
   if (!outcome.report) return '';
@@ -18,7 +19,7 @@ function policiesCell(outcome: RoleOutcome): string {
 }
 
 function changesCell(outcome: RoleOutcome): string {
-  const changes = [...(outcome.report?.changes ?? []), ...outcome.annotations];
+  const changes = outcomeChanges(outcome);
   // What was written before a failure is shown with it: it is in IAM (or the cluster) all the same.
   if (outcome.error) return [...changes, `**failed:** ${outcome.error}`].join('\n');
   return changes.length ? changes.join('\n') : 'no change';
@@ -30,15 +31,13 @@ export function irsaRoleSummary(params: {
   bindings: RoleBinding[];
   outcomes: RoleOutcome[];
 }): string {
-  const changed = params.outcomes.filter(
-    (o) => !o.error && o.report && (o.report.changes.length || o.annotations.length)
-  );
+  const changed = params.outcomes.filter((o) => !o.error && outcomeChanges(o).length > 0);
   const failed = params.outcomes.filter((o) => o.error).length;
   const rows = params.outcomes.map((outcome, index) => {
     const binding = params.bindings[index] as RoleBinding;
     return [
       code(binding.roleName),
-      outcome.report ? code(outcome.report.arn) : '',
+      outcomeArn(outcome) ? code(outcomeArn(outcome)) : '',
       assumedBy(binding.serviceAccounts).map(code).join('\n'),
       policiesCell(outcome),
       changesCell(outcome)
