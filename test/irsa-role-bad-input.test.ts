@@ -92,6 +92,18 @@ const cases: Case[] = [
     /is in partition aws-us-gov, but the OIDC provider/
   ],
   [
+    'a customer managed policy of another account',
+    (r) => ({ ...single(r), 'policy-arns': 'arn:aws:iam::999999999999:policy/theirs' }),
+    'policy-arns',
+    /policy 'arn:aws:iam::999999999999:policy\/theirs' belongs to account 999999999999, but the roles are made in 123456789012/
+  ],
+  [
+    'a permissions boundary of another account',
+    (r) => ({ ...single(r), 'permissions-boundary': 'arn:aws:iam::999999999999:policy/boundary' }),
+    'permissions-boundary',
+    /belongs to account 999999999999/
+  ],
+  [
     'a policy ARN that does not exist',
     (r) => ({ ...single(r), 'policy-arns': `${READ_ONLY}\n${MISSING_POLICY}` }),
     'policy-arns',

@@ -6,7 +6,7 @@ import type { ActionResult } from '../io/action.js';
 import { failureText, UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { MANAGED_POLICIES_DEFAULT_QUOTA, MANAGED_POLICIES_MAX_QUOTA } from '../trust/policy-document.js';
-import { partitionOf } from '../trust/names.js';
+import { accountOf, partitionOf } from '../trust/names.js';
 import { managedTags } from '../trust/tags.js';
 import {
   subjectOf,
@@ -116,19 +116,27 @@ function namedPolicies(bindings: RoleBinding[]): Map<string, Origin> {
 }
 
 /**
- * A role lives in its provider's partition and can hold only policies of that partition; IAM would
- * answer another partition's ARN with an error that names neither the input nor the cause.
+ * A role lives in its provider's partition and account, and IAM attaches (or sets as boundary) only
+ * policies of that account or AWS managed ones of that partition. Anything else IAM would answer with
+ * an error naming neither the input nor the cause (AccessDenied on GetPolicy, with the documented
+ * credentials' policy).
  */
-function checkPartitions(bindings: RoleBinding[], provider: OidcProvider): void {
+function checkPolicyHomes(bindings: RoleBinding[], provider: OidcProvider): void {
   const partition = partitionOf(provider.arn);
+  const account = accountOf(provider.arn);
   for (const [arn, origin] of namedPolicies(bindings)) {
-    const own = partitionOf(arn);
-    if (own === partition) continue;
     const where = origin.where ? `${origin.where}: ` : '';
-    throw new UserError(
-      `${where}policy '${arn}' is in partition ${own}, but the OIDC provider ${provider.arn} is in ${partition}; use arn:${partition}:iam::... ARNs.`,
-      origin.input
-    );
+    if (partitionOf(arn) !== partition)
+      throw new UserError(
+        `${where}policy '${arn}' is in partition ${partitionOf(arn)}, but the OIDC provider ${provider.arn} is in ${partition}; use arn:${partition}:iam::... ARNs.`,
+        origin.input
+      );
+    const owner = accountOf(arn);
+    if (owner !== 'aws' && owner !== account)
+      throw new UserError(
+        `${where}policy '${arn}' belongs to account ${owner}, but the roles are made in ${account} (the OIDC provider's); IAM attaches only policies of the role's own account or AWS managed ones.`,
+        origin.input
+      );
   }
 }
 
@@ -188,7 +196,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
   checkTrustSizes(desired, inputs, log);
   checkPolicyCounts(inputs.bindings, log);
-  checkPartitions(inputs.bindings, provider);
+  checkPolicyHomes(inputs.bindings, provider);
   await checkPoliciesExist(iam, inputs.bindings, concurrency);
 
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;

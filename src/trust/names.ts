@@ -38,6 +38,11 @@ export function partitionOf(arn: string): string {
   return arn.split(':')[1] ?? '';
 }
 
+/** The account of an IAM ARN: its fifth field (12 digits, or 'aws' for AWS managed policies). */
+export function accountOf(arn: string): string {
+  return arn.split(':')[4] ?? '';
+}
+
 export interface ProviderArnParts {
   partition: string;
   account: string;
