@@ -181,6 +181,10 @@ describe('bindings list', () => {
       bindings: `- {role-name: ${roleName}, namespace: 'batch-*', service-account: runner}`
     });
     expect(run.error).toBeUndefined();
+    // A namespace pattern reaches namespaces anyone able to create one can add: said out loud.
+    expect(run.log.text()).toContain(
+      `::warning::Role '${roleName}' trusts system:serviceaccount:batch-*:runner: any namespace matching 'batch-*', including ones created later, so whoever can create such a namespace can assume the role.`
+    );
     expect(await trustOf(iam, roleName)).toEqual({
       Version: '2012-10-17',
       Statement: [

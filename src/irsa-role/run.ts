@@ -6,7 +6,7 @@ import type { ActionResult } from '../io/action.js';
 import { failureText, UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { MANAGED_POLICIES_DEFAULT_QUOTA, MANAGED_POLICIES_MAX_QUOTA } from '../trust/policy-document.js';
-import { accountOf, partitionOf } from '../trust/names.js';
+import { accountOf, hasWildcard, partitionOf } from '../trust/names.js';
 import { managedTags } from '../trust/tags.js';
 import {
   subjectOf,
@@ -73,6 +73,20 @@ export function desiredRoleFor(
     inlinePolicy: binding.inlinePolicy,
     inlinePolicyOrigin: binding.origins.inlinePolicy
   };
+}
+
+/**
+ * A namespace pattern trusts namespaces that do not exist yet: whoever may create one whose name
+ * matches (and a service account in it) may assume the role. allow-wildcards permits it; the run
+ * says it, since that reach is easy to miss in `team-*`.
+ */
+function warnNamespacePatterns(bindings: RoleBinding[], log: Logger): void {
+  for (const binding of bindings)
+    for (const account of binding.serviceAccounts)
+      if (hasWildcard(account.namespace))
+        log.warning(
+          `Role '${binding.roleName}' trusts ${subjectOf(account)}: any namespace matching '${account.namespace}', including ones created later, so whoever can create such a namespace can assume the role.`
+        );
 }
 
 /** Too many service accounts on one role outgrow the trust policy quota; better said before writing. */
@@ -195,6 +209,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
     );
   const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
   checkTrustSizes(desired, inputs, log);
+  warnNamespacePatterns(inputs.bindings, log);
   checkPolicyCounts(inputs.bindings, log);
   checkPolicyHomes(inputs.bindings, provider);
   await checkPoliciesExist(iam, inputs.bindings, concurrency);
