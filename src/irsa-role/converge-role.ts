@@ -20,7 +20,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { UserError } from '../io/errors.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
-import { MANAGED_POLICIES_DEFAULT_QUOTA, policyJson, samePolicy } from '../trust/policy-document.js';
+import {
+  MANAGED_POLICIES_DEFAULT_QUOTA,
+  MANAGED_POLICIES_MAX_QUOTA,
+  policyJson,
+  samePolicy
+} from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
 import {
   ISSUER_TAG_KEY,
@@ -309,6 +314,15 @@ async function convergeManagedPolicies(
   const result = new Set(attached);
   const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
   const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
+  // Past IAM's ceiling no account's quota takes the attach: said before writing, since IAM's
+  // LimitExceeded is retried by the SDK as a throttle for some 40 s.
+  const count = attached.length - toDetach.length + toAttach.length;
+  if (toAttach.length > 0 && count > MANAGED_POLICIES_MAX_QUOTA) {
+    const others = attached.filter((arn) => !desired.policyArns.includes(arn));
+    throw new Error(
+      `role ${desired.roleName} would have ${count} managed policies, past IAM's ceiling of ${MANAGED_POLICIES_MAX_QUOTA}: it has ${others.length} the inputs do not list (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); detach some or set prune-policies: true.`
+    );
+  }
   const detach = async (): Promise<void> => {
     for (const arn of toDetach) {
       await ignoringNoSuchEntity(
