@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { UserError } from '../src/io/errors.js';
-import { createIamClient } from '../src/irsa-role/action.js';
+import { createIamClient, iamRegion } from '../src/irsa-role/action.js';
 import {
   countedIam,
   createProvider,
@@ -410,5 +410,31 @@ describe('bad input', () => {
     const endpoint = await client.config.endpoint?.();
     expect(endpoint?.hostname).toBe('127.0.0.1');
     expect(endpoint?.port).toBe(9);
+  });
+
+  it("signs for IAM in the provider ARN's partition, and refuses a region of another before any call", async () => {
+    const cn = 'arn:aws-cn:iam::123456789012:oidc-provider/oidc.example.cn/c1';
+    const gov = 'arn:aws-us-gov:iam::123456789012:oidc-provider/oidc.example.com/c1';
+    // No region set: one of the provider's partition (IAM in another would not know the provider).
+    expect(iamRegion({}, cn)).toBe('cn-north-1');
+    expect(iamRegion({}, gov)).toBe('us-gov-west-1');
+    expect(iamRegion({}, undefined)).toBe('us-east-1');
+    expect(iamRegion({ AWS_REGION: 'cn-northwest-1' }, cn)).toBe('cn-northwest-1');
+    expect(iamRegion({ AWS_DEFAULT_REGION: 'us-gov-east-1' }, gov)).toBe('us-gov-east-1');
+    expect(
+      await (await createIamClient({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' }, cn)).config.region()
+    ).toBe('cn-north-1');
+
+    const role = uniqueName('irsa-bad-partition');
+    const { iam: counted, counter } = countedIam();
+    const run = await runIrsaRole(
+      { ...single(role), 'provider-arn': cn },
+      { iam: counted, env: { ...process.env, AWS_REGION: 'eu-west-1' } }
+    );
+    expect(run.error?.message).toBe(
+      `Input 'provider-arn': is in the partition aws-cn, but the region eu-west-1 (AWS_REGION) is in aws, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of aws-cn.`
+    );
+    expect(counter.readCount + counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, role)).toEqual([]);
   });
 });

@@ -1,20 +1,44 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { maskSecret } from '../io/secrets.js';
-import { clientConfig, namingFailedCalls } from '../aws/clients.js';
+import { clientConfig, namingFailedCalls, partitionOfRegion } from '../aws/clients.js';
+import { UserError } from '../io/errors.js';
+import { parseProviderArn } from '../trust/names.js';
 import { loadKubeClient } from '../kube/client.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { IRSA_ROLE_YAML_INPUTS, readIrsaRoleInputs } from './inputs.js';
 
-/** IAM is global; any region signs its requests, so no region input is asked for. */
-function iamRegion(env: NodeJS.ProcessEnv): string {
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
+// A region of each partition whose IAM endpoint signs for it, when no region is set.
+const PARTITION_REGIONS: Record<string, string> = {
+  aws: 'us-east-1',
+  'aws-cn': 'cn-north-1',
+  'aws-us-gov': 'us-gov-west-1',
+  'aws-iso': 'us-iso-east-1',
+  'aws-iso-b': 'us-isob-east-1'
+};
+
+/**
+ * IAM is global within a partition; any region of it signs the requests, so no region input is
+ * asked for. IAM answers only for its own partition: with a provider ARN of another partition than
+ * the set region's, every call would fail on credentials, so that is refused naming provider-arn.
+ */
+export function iamRegion(env: NodeJS.ProcessEnv, providerArn?: string): string {
+  const partition = providerArn ? parseProviderArn(providerArn)?.partition : undefined;
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (!region) return PARTITION_REGIONS[partition ?? 'aws'] ?? 'us-east-1';
+  if (partition && partitionOfRegion(region) !== partition)
+    throw new UserError(
+      `is in the partition ${partition}, but the region ${region} (AWS_REGION) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`,
+      'provider-arn'
+    );
+  return region;
 }
 
-export async function createIamClient(env: NodeJS.ProcessEnv): Promise<IAMClient> {
+export async function createIamClient(env: NodeJS.ProcessEnv, providerArn?: string): Promise<IAMClient> {
+  const region = iamRegion(env, providerArn);
   // Loaded lazily so that a bad input fails before the SDK is even read from disk.
   const { IAMClient } = await import('@aws-sdk/client-iam');
-  return namingFailedCalls(new IAMClient(clientConfig('IAM', iamRegion(env), env)), 'IAM');
+  return namingFailedCalls(new IAMClient(clientConfig('IAM', region, env)), 'IAM');
 }
 
 export interface IrsaRoleOverrides {
@@ -32,7 +56,10 @@ export async function irsaRoleAction(
   const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
   // The AWS SDK and everything that uses it load only once the inputs are known to be good.
   const { run } = await import('./run.js');
-  const iam = overrides.iam ?? (await createIamClient(ctx.env));
+  const providerArn = inputs.provider.input === 'provider-arn' ? inputs.provider.arn : undefined;
+  // Checked even when a test passes its own client: the region decides which IAM answers.
+  const region = iamRegion(ctx.env, providerArn);
+  const iam = overrides.iam ?? (await createIamClient({ ...ctx.env, AWS_REGION: region }, providerArn));
   const kubeconfig = inputs.kubeconfig;
   return run(inputs, {
     iam,
