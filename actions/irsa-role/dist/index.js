@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5366);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .q);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -440,10 +440,10 @@ async function yamlParserFor(read, inputs) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ irsaRoleAction)
+  qY: () => (/* binding */ irsaRoleAction)
 });
 
-// UNUSED EXPORTS: createIamClient
+// UNUSED EXPORTS: createIamClient, iamRegion
 
 // EXTERNAL MODULE: ./src/io/secrets.ts
 var secrets = __nccwpck_require__(3965);
@@ -547,14 +547,14 @@ class RequestCounter {
     }
 }
 
+// EXTERNAL MODULE: ./src/trust/names.ts
+var trust_names = __nccwpck_require__(8350);
 // EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
 var kube_client = __nccwpck_require__(5473);
 // EXTERNAL MODULE: ./src/io/yaml.ts
 var yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
-// EXTERNAL MODULE: ./src/trust/names.ts
-var trust_names = __nccwpck_require__(8350);
 // EXTERNAL MODULE: ./src/trust/policy-document.ts
 var policy_document = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./src/trust/tags.ts
@@ -587,7 +587,12 @@ function checkedPolicyArns(arns, origin) {
         if (problem)
             fail(origin, problem);
     }
-    return [...new Set(arns)];
+    const unique = [...new Set(arns)];
+    // Found here, not by IAM after the role is made and half its policies attached.
+    const tooMany = (0,policy_document/* managedPolicyCountProblem */.m9)(unique.length);
+    if (tooMany)
+        fail(origin, tooMany);
+    return unique;
 }
 function checkedBoundary(arn, origin) {
     if (arn === undefined)
@@ -722,10 +727,14 @@ function bindingFromItem(raw, index, shared, yaml) {
     const tooMany = (0,trust_tags/* tagCountProblem */.dO)(tags);
     if (tooMany)
         fail(origin, `together with the tags input, ${tooMany}`);
+    const policyArns = [...new Set([...shared.policyArns, ...ownArns])];
+    const tooManyPolicies = (0,policy_document/* managedPolicyCountProblem */.m9)(policyArns.length);
+    if (tooManyPolicies)
+        fail(origin, `together with the policy-arns input, ${tooManyPolicies}`);
     return {
         roleName,
         serviceAccounts: accounts,
-        policyArns: [...new Set([...shared.policyArns, ...ownArns])],
+        policyArns,
         inlinePolicy: ownPolicy ?? shared.inlinePolicy,
         permissionsBoundary: ownBoundary ?? shared.permissionsBoundary,
         tags,
@@ -830,22 +839,46 @@ function readIrsaRoleInputs(read, yaml) {
 
 
 
-/** IAM is global; any region signs its requests, so no region input is asked for. */
-function iamRegion(env) {
-    return env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
+
+
+// A region of each partition whose IAM endpoint signs for it, when no region is set.
+const PARTITION_REGIONS = {
+    aws: 'us-east-1',
+    'aws-cn': 'cn-north-1',
+    'aws-us-gov': 'us-gov-west-1',
+    'aws-iso': 'us-iso-east-1',
+    'aws-iso-b': 'us-isob-east-1'
+};
+/**
+ * IAM is global within a partition; any region of it signs the requests, so no region input is
+ * asked for. IAM answers only for its own partition: with a provider ARN of another partition than
+ * the set region's, every call would fail on credentials, so that is refused naming provider-arn.
+ */
+function iamRegion(env, providerArn) {
+    const partition = providerArn ? (0,trust_names/* parseProviderArn */.Sw)(providerArn)?.partition : undefined;
+    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region)
+        return PARTITION_REGIONS[partition ?? 'aws'] ?? 'us-east-1';
+    if (partition && partitionOfRegion(region) !== partition)
+        throw new errors/* UserError */.yo(`is in the partition ${partition}, but the region ${region} (AWS_REGION) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`, 'provider-arn');
+    return region;
 }
-async function createIamClient(env) {
+async function createIamClient(env, providerArn) {
+    const region = iamRegion(env, providerArn);
     // Loaded lazily so that a bad input fails before the SDK is even read from disk.
     const { IAMClient } = await __nccwpck_require__.e(/* import() */ 764).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
-    return namingFailedCalls(new IAMClient(clientConfig('IAM', iamRegion(env), env)), 'IAM');
+    return namingFailedCalls(new IAMClient(clientConfig('IAM', region, env)), 'IAM');
 }
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3997));
-    const iam = overrides.iam ?? (await createIamClient(ctx.env));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5074));
+    const providerArn = inputs.provider.input === 'provider-arn' ? inputs.provider.arn : undefined;
+    // Checked even when a test passes its own client: the region decides which IAM answers.
+    const region = iamRegion(ctx.env, providerArn);
+    const iam = overrides.iam ?? (await createIamClient({ ...ctx.env, AWS_REGION: region }, providerArn));
     const kubeconfig = inputs.kubeconfig;
     return run(inputs, {
         iam,
@@ -1340,7 +1373,9 @@ function afterPendingConnects() {
 /* harmony export */   E4: () => (/* binding */ kubeNameProblem),
 /* harmony export */   F2: () => (/* binding */ policyArnProblem),
 /* harmony export */   Sw: () => (/* binding */ parseProviderArn),
+/* harmony export */   XP: () => (/* binding */ accountOf),
 /* harmony export */   YN: () => (/* binding */ iamRoleNameProblem),
+/* harmony export */   iQ: () => (/* binding */ partitionOf),
 /* harmony export */   kZ: () => (/* binding */ iamPathProblem),
 /* harmony export */   rl: () => (/* binding */ hasWildcard)
 /* harmony export */ });
@@ -1378,6 +1413,14 @@ function policyArnProblem(arn) {
     if (POLICY_ARN.test(arn))
         return undefined;
     return `'${arn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).`;
+}
+/** The partition of an ARN (aws, aws-cn, aws-us-gov, ...): its second field. */
+function partitionOf(arn) {
+    return arn.split(':')[1] ?? '';
+}
+/** The account of an IAM ARN: its fifth field (12 digits, or 'aws' for AWS managed policies). */
+function accountOf(arn) {
+    return arn.split(':')[4] ?? '';
 }
 function parseProviderArn(arn) {
     const match = OIDC_PROVIDER_ARN.exec(arn);
@@ -1421,8 +1464,11 @@ function hasWildcard(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jo: () => (/* binding */ samePolicy),
 /* harmony export */   T4: () => (/* binding */ INLINE_POLICY_LIMIT),
+/* harmony export */   VL: () => (/* binding */ MANAGED_POLICIES_MAX_QUOTA),
 /* harmony export */   X: () => (/* binding */ parsePolicyDocument),
-/* harmony export */   nF: () => (/* binding */ policyJson)
+/* harmony export */   m9: () => (/* binding */ managedPolicyCountProblem),
+/* harmony export */   nF: () => (/* binding */ policyJson),
+/* harmony export */   us: () => (/* binding */ MANAGED_POLICIES_DEFAULT_QUOTA)
 /* harmony export */ });
 /* unused harmony exports policyShapeProblem, decodeIamDocument, canonicalPolicy */
 const STATEMENT_KEYS = new Set([
@@ -1610,6 +1656,18 @@ function duplicateSidProblem(statements) {
     }
     return undefined;
 }
+/**
+ * IAM's quota of managed policies attached to one role: 10 by default, raisable through Service
+ * Quotas to 20 and no further. Past 20 no account can hold the binding, so it is a bad input; past
+ * 10 it depends on the account, which the action cannot read without another service's permission.
+ */
+const MANAGED_POLICIES_DEFAULT_QUOTA = 10;
+const MANAGED_POLICIES_MAX_QUOTA = 20;
+function managedPolicyCountProblem(count) {
+    return count > MANAGED_POLICIES_MAX_QUOTA
+        ? `${count} managed policies are too many for one role: IAM allows ${MANAGED_POLICIES_DEFAULT_QUOTA}, or at most ${MANAGED_POLICIES_MAX_QUOTA} with a quota increase; merge some into a customer managed policy or the inline policy.`
+        : undefined;
+}
 /** IAM's quota for a role's inline policies, counted without whitespace. */
 const INLINE_POLICY_LIMIT = 10240;
 /**
@@ -1670,6 +1728,7 @@ function policyJson(document) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $d: () => (/* binding */ parseTagValue),
 /* harmony export */   L8: () => (/* binding */ managedTags),
+/* harmony export */   NM: () => (/* binding */ ISSUER_TAG_KEY),
 /* harmony export */   Q9: () => (/* binding */ MANAGED_BY_VALUE),
 /* harmony export */   Tw: () => (/* binding */ tagList),
 /* harmony export */   cR: () => (/* binding */ roleTagQuotaProblem),
@@ -1679,7 +1738,7 @@ function policyJson(document) {
 /* harmony export */   mU: () => (/* binding */ tagsToWrite),
 /* harmony export */   oe: () => (/* binding */ MANAGED_BY_KEY)
 /* harmony export */ });
-/* unused harmony exports ISSUER_TAG_KEY, tagProblem, IAM_TAGS_PER_ROLE, USER_TAGS_PER_ROLE */
+/* unused harmony exports tagProblem, IAM_TAGS_PER_ROLE, USER_TAGS_PER_ROLE */
 // Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
 // role already carries so that only differing tags are written.
 const MANAGED_BY_KEY = 'managed-by';

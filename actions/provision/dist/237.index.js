@@ -19,8 +19,18 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/io/summary.ts
 /** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+// Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
+// pod's log would open a tag and hide the text after it. Inside a code span an entity would show
+// as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+function escapeHtmlOutsideCode(text) {
+    return text
+        .split('`')
+        .map((part, index) => index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('`');
+}
+/** Cells are text; a line break in a cell is written as '\n'. */
 function table(header, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const escape = (cell) => escapeHtmlOutsideCode(cell).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
     const lines = [
         `| ${header.map(escape).join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,
@@ -175,10 +185,14 @@ function failureReportMarkdown(report, options = {}) {
         `**\`terraform ${report.failedStep}\` failed.** The details are in ${where}.`,
         ''
     ].join('\n');
+    // In a code block: terraform's errors quote the pull request's code and Go values such as <nil>,
+    // which as Markdown would open HTML tags (hiding text) or @-mention people.
     const errors = report.errors
-        .map((error) => `- ${redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' ')}`)
+        .map((error) => redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' '))
         .join('\n');
-    return `${header}\n${cutToBytes(errors, budget - bytes(header) - 1)}\n`;
+    const fence = fenceFor(errors);
+    const room = budget - bytes(header) - bytes(`\n${fence}text\n\n${fence}\n`);
+    return `${header}\n${fence}text\n${cutToBytes(errors, room)}\n${fence}\n`;
 }
 /** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
 function redactSecrets(text, secrets) {

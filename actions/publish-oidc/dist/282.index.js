@@ -950,8 +950,18 @@ async function checkPublicDocuments(get, docs, bucket, options = { delaysMs: [],
 
 ;// CONCATENATED MODULE: ./src/io/summary.ts
 /** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+// Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
+// pod's log would open a tag and hide the text after it. Inside a code span an entity would show
+// as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+function escapeHtmlOutsideCode(text) {
+    return text
+        .split('`')
+        .map((part, index) => index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('`');
+}
+/** Cells are text; a line break in a cell is written as '\n'. */
 function table(header, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const escape = (cell) => escapeHtmlOutsideCode(cell).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
     const lines = [
         `| ${header.map(escape).join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,
@@ -1000,7 +1010,7 @@ function publishSummary(facts) {
         : 'Nothing to change: the published documents and the provider are up to date.';
     const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
     if (facts.failure)
-        parts.push(`**Public read check failed:** ${facts.failure}`);
+        parts.push(`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`);
     return parts.join('\n\n') + '\n';
 }
 

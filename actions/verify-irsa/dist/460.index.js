@@ -91,8 +91,18 @@ function anonymous_https_anonymousGet(options = {}) {
 
 ;// CONCATENATED MODULE: ./src/io/summary.ts
 /** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+// Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
+// pod's log would open a tag and hide the text after it. Inside a code span an entity would show
+// as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+function escapeHtmlOutsideCode(text) {
+    return text
+        .split('`')
+        .map((part, index) => index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('`');
+}
+/** Cells are text; a line break in a cell is written as '\n'. */
 function table(header, rows) {
-    const escape = (cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const escape = (cell) => escapeHtmlOutsideCode(cell).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
     const lines = [
         `| ${header.map(escape).join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,
@@ -167,7 +177,7 @@ function verifySummary(inputs, result) {
     if (result.assumedRoleArn)
         lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
     if (firstFailure)
-        lines.push(`**Fix:** ${firstFailure.fix}`, '');
+        lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
     lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
     return lines.join('\n');
 }
