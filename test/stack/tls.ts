@@ -47,6 +47,14 @@ export function createTestCa(dir: string): TestCa {
     );
   }
   const caPem = readFileSync(caPath, 'utf8');
+  const signedByCa = (key: string, csr: string, ext: string, crt: string): ServerCert => {
+    openssl(
+      // prettier-ignore
+      ['x509', '-req', '-in', csr, '-CA', caPath, '-CAkey', caKey, '-CAcreateserial', '-days', '825', '-sha256', '-extfile', ext, '-out', crt],
+      dir
+    );
+    return { certPem: readFileSync(crt, 'utf8'), keyPem: readFileSync(key, 'utf8') };
+  };
   return {
     dir,
     caPath,
@@ -63,28 +71,7 @@ export function createTestCa(dir: string): TestCa {
       );
       openssl(['genrsa', '-out', key, '2048'], dir);
       openssl(['req', '-new', '-key', key, '-subj', `/CN=${altNames[0] ?? name}`, '-out', csr], dir);
-      openssl(
-        [
-          'x509',
-          '-req',
-          '-in',
-          csr,
-          '-CA',
-          caPath,
-          '-CAkey',
-          caKey,
-          '-CAcreateserial',
-          '-days',
-          '825',
-          '-sha256',
-          '-extfile',
-          ext,
-          '-out',
-          crt
-        ],
-        dir
-      );
-      return { certPem: readFileSync(crt, 'utf8'), keyPem: readFileSync(key, 'utf8') };
+      return signedByCa(key, csr, ext, crt);
     },
     issueClient(user: string, groups: string[] = []): ServerCert {
       const base = `client-${user.replace(/[^A-Za-z0-9_.-]/g, '_')}-${groups.length}`;
@@ -100,28 +87,7 @@ export function createTestCa(dir: string): TestCa {
       const subject = `${groups.map((g) => `/O=${g}`).join('')}/CN=${user}`;
       openssl(['genrsa', '-out', key, '2048'], dir);
       openssl(['req', '-new', '-key', key, '-subj', subject, '-multivalue-rdn', '-out', csr], dir);
-      openssl(
-        [
-          'x509',
-          '-req',
-          '-in',
-          csr,
-          '-CA',
-          caPath,
-          '-CAkey',
-          caKey,
-          '-CAcreateserial',
-          '-days',
-          '825',
-          '-sha256',
-          '-extfile',
-          ext,
-          '-out',
-          crt
-        ],
-        dir
-      );
-      return { certPem: readFileSync(crt, 'utf8'), keyPem: readFileSync(key, 'utf8') };
+      return signedByCa(key, csr, ext, crt);
     }
   };
 }
