@@ -8,6 +8,7 @@ import {
   RequestCounter,
   resolveRegion
 } from '../src/aws/clients.js';
+import { dnsSuffixOfRegion, partitionOfRegion } from '../src/aws/partitions.js';
 import { failureText } from '../src/io/errors.js';
 import { startFaultProxy } from './stack/fault-proxy.js';
 
@@ -55,6 +56,36 @@ describe('AWS client configuration', () => {
     expect(resolveRegion(undefined, { AWS_DEFAULT_REGION: 'us-west-1' })).toBe('us-west-1');
     expect(() => resolveRegion(undefined, {})).toThrow("Input 'region': is not set");
     expect(() => resolveRegion('Mars', {})).toThrow("Input 'region': 'Mars' is not an AWS region.");
+    // Every partition's regions are regions, the European Sovereign Cloud's four-letter ones too.
+    for (const region of [
+      'cn-northwest-1',
+      'us-gov-east-1',
+      'us-iso-east-1',
+      'us-isob-east-1',
+      'eu-isoe-west-1',
+      'us-isof-south-1',
+      'eusc-de-east-1'
+    ])
+      expect(resolveRegion(region, {})).toBe(region);
+    expect(() => resolveRegion('euscx-de-east-1', {})).toThrow('is not an AWS region');
+  });
+
+  it("reads a region's partition and endpoint domain as the SDK's partitions.json does", () => {
+    const expected: Array<[string, string, string]> = [
+      ['eu-west-1', 'aws', 'amazonaws.com'],
+      ['il-central-1', 'aws', 'amazonaws.com'],
+      ['cn-north-1', 'aws-cn', 'amazonaws.com.cn'],
+      ['us-gov-west-1', 'aws-us-gov', 'amazonaws.com'],
+      ['us-iso-east-1', 'aws-iso', 'c2s.ic.gov'],
+      ['us-isob-east-1', 'aws-iso-b', 'sc2s.sgov.gov'],
+      ['eu-isoe-west-1', 'aws-iso-e', 'cloud.adc-e.uk'],
+      ['us-isof-south-1', 'aws-iso-f', 'csp.hci.ic.gov'],
+      ['eusc-de-east-1', 'aws-eusc', 'amazonaws.eu']
+    ];
+    for (const [region, partition, suffix] of expected) {
+      expect(partitionOfRegion(region)).toBe(partition);
+      expect(dnsSuffixOfRegion(region)).toBe(suffix);
+    }
   });
 
   it('sends requests to the overridden endpoint and counts reads and writes', async () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { UserError } from '../src/io/errors.js';
 import { createIamClient, iamRegion } from '../src/irsa-role/action.js';
+import { partitionOfRegion } from '../src/aws/partitions.js';
 import {
   countedIam,
   createProvider,
@@ -421,6 +422,18 @@ describe('bad input', () => {
     expect(iamRegion({}, undefined)).toBe('us-east-1');
     expect(iamRegion({ AWS_REGION: 'cn-northwest-1' }, cn)).toBe('cn-northwest-1');
     expect(iamRegion({ AWS_DEFAULT_REGION: 'us-gov-east-1' }, gov)).toBe('us-gov-east-1');
+    // The isolated and sovereign partitions pair with their own regions, set or defaulted.
+    for (const [partition, region] of [
+      ['aws-iso', 'us-iso-west-1'],
+      ['aws-iso-b', 'us-isob-east-1'],
+      ['aws-iso-e', 'eu-isoe-west-1'],
+      ['aws-iso-f', 'us-isof-east-1'],
+      ['aws-eusc', 'eusc-de-east-1']
+    ]) {
+      const arn = `arn:${partition}:iam::123456789012:oidc-provider/oidc.example/c1`;
+      expect(iamRegion({ AWS_REGION: region }, arn)).toBe(region);
+      expect(partitionOfRegion(iamRegion({}, arn))).toBe(partition);
+    }
     expect(
       await (await createIamClient({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' }, cn)).config.region()
     ).toBe('cn-north-1');

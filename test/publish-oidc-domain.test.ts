@@ -192,6 +192,8 @@ describe('document locations', () => {
   it('defaults the issuer to the virtual-hosted bucket URL', () => {
     expect(defaultIssuerUrl('irsa-demo', 'eu-west-1')).toBe(ISSUER);
     expect(defaultIssuerUrl('b1', 'cn-north-1')).toBe('https://b1.s3.cn-north-1.amazonaws.com.cn');
+    expect(defaultIssuerUrl('b1', 'us-iso-east-1')).toBe('https://b1.s3.us-iso-east-1.c2s.ic.gov');
+    expect(defaultIssuerUrl('b1', 'eusc-de-east-1')).toBe('https://b1.s3.eusc-de-east-1.amazonaws.eu');
   });
 
   it('maps the issuer path to a key prefix for virtual-hosted, path-style and CDN issuers', () => {

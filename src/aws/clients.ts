@@ -18,15 +18,6 @@ export const AWS_REQUEST_TIMEOUT_MS = 20_000;
 const AWS_CONNECT_TIMEOUT_MS = 5_000;
 
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
-/** The partition a region belongs to: where its STS can assume roles, and no other. */
-export function partitionOfRegion(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  return 'aws';
-}
-
 export function resolveRegion(
   input: string | undefined,
   env: NodeJS.ProcessEnv,
@@ -34,7 +25,8 @@ export function resolveRegion(
 ): string {
   const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
   if (!region) throw new UserError('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+  // Two letters, or four for the European Sovereign Cloud's eusc-de-east-1.
+  if (!/^[a-z]{2}(?:[a-z]{2})?(-[a-z]+)+-\d+$/.test(region))
     throw new UserError(`'${region}' is not an AWS region.`, inputName);
   return region;
 }

@@ -1,7 +1,8 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { maskSecret } from '../io/secrets.js';
-import { clientConfig, namingFailedCalls, partitionOfRegion } from '../aws/clients.js';
+import { clientConfig, namingFailedCalls } from '../aws/clients.js';
+import { partitionOfRegion } from '../aws/partitions.js';
 import { UserError } from '../io/errors.js';
 import { parseProviderArn } from '../trust/names.js';
 import { loadKubeClient } from '../kube/client.js';
@@ -14,7 +15,10 @@ const PARTITION_REGIONS: Record<string, string> = {
   'aws-cn': 'cn-north-1',
   'aws-us-gov': 'us-gov-west-1',
   'aws-iso': 'us-iso-east-1',
-  'aws-iso-b': 'us-isob-east-1'
+  'aws-iso-b': 'us-isob-east-1',
+  'aws-iso-e': 'eu-isoe-west-1',
+  'aws-iso-f': 'us-isof-south-1',
+  'aws-eusc': 'eusc-de-east-1'
 };
 
 /**

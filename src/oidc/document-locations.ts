@@ -1,3 +1,4 @@
+import { dnsSuffixOfRegion } from '../aws/partitions.js';
 /** Where the two documents live: their object keys in the bucket and their public URLs. */
 export interface DocumentLocations {
   issuer: string;
@@ -13,8 +14,7 @@ export const DISCOVERY_PATH = '.well-known/openid-configuration';
 export const DEFAULT_JWKS_PATH = 'openid/v1/jwks';
 
 export function defaultIssuerUrl(bucket: string, region: string): string {
-  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://${bucket}.s3.${region}.${domain}`;
+  return `https://${bucket}.s3.${region}.${dnsSuffixOfRegion(region)}`;
 }
 
 /**

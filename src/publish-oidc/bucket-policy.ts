@@ -30,12 +30,6 @@ export interface PolicyStatement {
   Resource: string[];
 }
 
-export function arnPartition(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
 export function publicReadStatement(
   partition: string,
   bucket: string,

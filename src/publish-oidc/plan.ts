@@ -1,4 +1,5 @@
 import { inOrder } from '../io/in-order.js';
+import { partitionOfRegion } from '../aws/partitions.js';
 import {
   checkAlgorithms,
   checkIssuer,
@@ -10,7 +11,7 @@ import { jwksDocument, parseJwks, readPublishedKeys } from '../oidc/jwks.js';
 import { planKeyRetention, type RetentionPlan } from '../oidc/key-retention.js';
 import { documentBytes } from '../oidc/published-content.js';
 import { decodeRetiredSince, encodeRetiredSince } from '../oidc/retirement-record.js';
-import { arnPartition, planBucketPolicy, publicReadStatement } from './bucket-policy.js';
+import { planBucketPolicy, publicReadStatement } from './bucket-policy.js';
 import { bucketPlanChanges, planBucket, type BucketPlan, type BucketState } from './bucket-plan.js';
 import { readBucketState } from './bucket-setup.js';
 import type { PublishDeps } from './deps.js';
@@ -138,7 +139,7 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
  */
 function bucketSteps(inputs: PublishInputs, locations: DocumentLocations, state: PublishedState) {
   if (!inputs.manageBucket) return { bucket: undefined, finalPolicy: undefined };
-  const partition = arnPartition(inputs.region);
+  const partition = partitionOfRegion(inputs.region);
   const prefix = issuerKeyPrefix(inputs.issuerUrl, inputs.bucket);
   const finalKeys = [locations.jwksKey, locations.discoveryKey];
   const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;

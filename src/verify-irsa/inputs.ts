@@ -1,4 +1,5 @@
-import { partitionOfRegion, resolveRegion } from '../aws/clients.js';
+import { resolveRegion } from '../aws/clients.js';
+import { partitionOfRegion } from '../aws/partitions.js';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, integerInput, optionalInput, requiredInput } from '../io/inputs.js';
@@ -36,7 +37,7 @@ export interface VerifyInputs {
 
 // IAM role ARN: partition, empty region, 12-digit account, optional path, name of IAM's charset.
 const ROLE_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
