@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5366);
+/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6526);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
@@ -434,7 +434,7 @@ async function yamlParserFor(read, inputs) {
 
 /***/ }),
 
-/***/ 5366:
+/***/ 6526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -456,23 +456,12 @@ var errors = __nccwpck_require__(7333);
 const AWS_REQUEST_TIMEOUT_MS = 20_000;
 const AWS_CONNECT_TIMEOUT_MS = 5_000;
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
-/** The partition a region belongs to: where its STS can assume roles, and no other. */
-function partitionOfRegion(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    if (region.startsWith('us-isob-'))
-        return 'aws-iso-b';
-    if (region.startsWith('us-iso-'))
-        return 'aws-iso';
-    return 'aws';
-}
 function resolveRegion(input, env, inputName = 'region') {
     const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region)
         throw new UserError('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    // Two letters, or four for the European Sovereign Cloud's eusc-de-east-1.
+    if (!/^[a-z]{2}(?:[a-z]{2})?(-[a-z]+)+-\d+$/.test(region))
         throw new UserError(`'${region}' is not an AWS region.`, inputName);
     return region;
 }
@@ -545,6 +534,29 @@ class RequestCounter {
         }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
         return client;
     }
+}
+
+;// CONCATENATED MODULE: ./src/aws/partitions.ts
+const PARTITIONS = [
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov' },
+    { id: 'aws-iso-f', regionPrefix: 'us-isof-', dnsSuffix: 'csp.hci.ic.gov' },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu' }
+];
+const STANDARD = { id: 'aws', regionPrefix: '', dnsSuffix: 'amazonaws.com' };
+function partitionOf(region) {
+    return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
+}
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    return partitionOf(region).id;
+}
+/** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
+function dnsSuffixOfRegion(region) {
+    return partitionOf(region).dnsSuffix;
 }
 
 // EXTERNAL MODULE: ./src/trust/names.ts
@@ -841,13 +853,17 @@ function readIrsaRoleInputs(read, yaml) {
 
 
 
+
 // A region of each partition whose IAM endpoint signs for it, when no region is set.
 const PARTITION_REGIONS = {
     aws: 'us-east-1',
     'aws-cn': 'cn-north-1',
     'aws-us-gov': 'us-gov-west-1',
     'aws-iso': 'us-iso-east-1',
-    'aws-iso-b': 'us-isob-east-1'
+    'aws-iso-b': 'us-isob-east-1',
+    'aws-iso-e': 'eu-isoe-west-1',
+    'aws-iso-f': 'us-isof-south-1',
+    'aws-eusc': 'eusc-de-east-1'
 };
 /**
  * IAM is global within a partition; any region of it signs the requests, so no region input is

@@ -179,6 +179,8 @@ async function applyProviderPlan(iam, issuerUrl, plan, current) {
     return current.arn;
 }
 
+// EXTERNAL MODULE: ./src/aws/partitions.ts
+var partitions = __webpack_require__(5986);
 ;// CONCATENATED MODULE: ./src/oidc/signing-algorithms.ts
 /**
  * The JWS algorithms AWS STS accepts for web-identity tokens, and the key each one needs. An alg
@@ -465,13 +467,6 @@ function statementSid(keyPrefix) {
 // IAM reads * and ? in a Resource as wildcards and ${...} as a policy variable: a key holding any of
 // them would grant more than one object.
 const POLICY_SPECIAL = /[*?]|\$\{/;
-function arnPartition(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    return 'aws';
-}
 function publicReadStatement(partition, bucket, keys, keyPrefix = '') {
     const special = keys.find((key) => POLICY_SPECIAL.test(key));
     if (special !== undefined)
@@ -707,6 +702,7 @@ async function putDocument(s3, bucket, desired) {
 
 
 
+
 const JWKS_ORIGIN = "The cluster's JWKS (/openid/v1/jwks)";
 function parseJson(object) {
     if (!object)
@@ -774,7 +770,7 @@ async function providerStep(inputs, deps) {
 function bucketSteps(inputs, locations, state) {
     if (!inputs.manageBucket)
         return { bucket: undefined, finalPolicy: undefined };
-    const partition = arnPartition(inputs.region);
+    const partition = (0,partitions/* partitionOfRegion */.c)(inputs.region);
     const prefix = (0,document_locations/* issuerKeyPrefix */.l8)(inputs.issuerUrl, inputs.bucket);
     const finalKeys = [locations.jwksKey, locations.discoveryKey];
     const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;

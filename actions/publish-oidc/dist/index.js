@@ -26,7 +26,6 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   clientConfig: () => (/* binding */ clientConfig),
 /* harmony export */   endpointFor: () => (/* binding */ endpointFor),
 /* harmony export */   namingFailedCalls: () => (/* binding */ namingFailedCalls),
-/* harmony export */   partitionOfRegion: () => (/* binding */ partitionOfRegion),
 /* harmony export */   resolveRegion: () => (/* binding */ resolveRegion)
 /* harmony export */ });
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
@@ -36,23 +35,12 @@ __nccwpck_require__.r(__webpack_exports__);
 const AWS_REQUEST_TIMEOUT_MS = 20_000;
 const AWS_CONNECT_TIMEOUT_MS = 5_000;
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
-/** The partition a region belongs to: where its STS can assume roles, and no other. */
-function partitionOfRegion(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    if (region.startsWith('us-isob-'))
-        return 'aws-iso-b';
-    if (region.startsWith('us-iso-'))
-        return 'aws-iso';
-    return 'aws';
-}
 function resolveRegion(input, env, inputName = 'region') {
     const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region)
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    // Two letters, or four for the European Sovereign Cloud's eusc-de-east-1.
+    if (!/^[a-z]{2}(?:[a-z]{2})?(-[a-z]+)+-\d+$/.test(region))
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${region}' is not an AWS region.`, inputName);
     return region;
 }
@@ -125,6 +113,38 @@ class RequestCounter {
         }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
         return client;
     }
+}
+
+
+/***/ }),
+
+/***/ 5986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ dnsSuffixOfRegion),
+/* harmony export */   c: () => (/* binding */ partitionOfRegion)
+/* harmony export */ });
+const PARTITIONS = [
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov' },
+    { id: 'aws-iso-f', regionPrefix: 'us-isof-', dnsSuffix: 'csp.hci.ic.gov' },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu' }
+];
+const STANDARD = { id: 'aws', regionPrefix: '', dnsSuffix: 'amazonaws.com' };
+function partitionOf(region) {
+    return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
+}
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    return partitionOf(region).id;
+}
+/** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
+function dnsSuffixOfRegion(region) {
+    return partitionOf(region).dnsSuffix;
 }
 
 
@@ -1004,11 +1024,12 @@ function afterPendingConnects() {
 /* harmony export */   ur: () => (/* binding */ defaultIssuerUrl)
 /* harmony export */ });
 /* unused harmony export DEFAULT_JWKS_PATH */
+/* harmony import */ var _aws_partitions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5986);
+
 const DISCOVERY_PATH = '.well-known/openid-configuration';
 const DEFAULT_JWKS_PATH = 'openid/v1/jwks';
 function defaultIssuerUrl(bucket, region) {
-    const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-    return `https://${bucket}.s3.${region}.${domain}`;
+    return `https://${bucket}.s3.${region}.${(0,_aws_partitions_js__WEBPACK_IMPORTED_MODULE_0__/* .dnsSuffixOfRegion */ .C)(region)}`;
 }
 /**
  * The key prefix the issuer's path maps to. Virtual-hosted (https://BUCKET.s3…/path) and

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
-/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4453);
+/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8824);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
@@ -22,7 +22,6 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $H: () => (/* binding */ namingFailedCalls),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
-/* harmony export */   cn: () => (/* binding */ partitionOfRegion),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
 /* unused harmony exports AWS_REQUEST_TIMEOUT_MS, endpointFor, RequestCounter */
@@ -33,23 +32,12 @@ __webpack_async_result__();
 const AWS_REQUEST_TIMEOUT_MS = 20_000;
 const AWS_CONNECT_TIMEOUT_MS = 5_000;
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
-/** The partition a region belongs to: where its STS can assume roles, and no other. */
-function partitionOfRegion(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    if (region.startsWith('us-isob-'))
-        return 'aws-iso-b';
-    if (region.startsWith('us-iso-'))
-        return 'aws-iso';
-    return 'aws';
-}
 function resolveRegion(input, env, inputName = 'region') {
     const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region)
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    // Two letters, or four for the European Sovereign Cloud's eusc-de-east-1.
+    if (!/^[a-z]{2}(?:[a-z]{2})?(-[a-z]+)+-\d+$/.test(region))
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${region}' is not an AWS region.`, inputName);
     return region;
 }
@@ -1044,7 +1032,7 @@ function afterPendingConnects() {
 
 /***/ }),
 
-/***/ 4453:
+/***/ 8824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1061,6 +1049,29 @@ var errors = __nccwpck_require__(7333);
 var workflow_commands = __nccwpck_require__(2926);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __nccwpck_require__(201);
+;// CONCATENATED MODULE: ./src/aws/partitions.ts
+const PARTITIONS = [
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov' },
+    { id: 'aws-iso-f', regionPrefix: 'us-isof-', dnsSuffix: 'csp.hci.ic.gov' },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu' }
+];
+const STANDARD = { id: 'aws', regionPrefix: '', dnsSuffix: 'amazonaws.com' };
+function partitionOf(region) {
+    return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
+}
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    return partitionOf(region).id;
+}
+/** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
+function dnsSuffixOfRegion(region) {
+    return partitionOf(region).dnsSuffix;
+}
+
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
@@ -1096,10 +1107,11 @@ function imageReference(value, input) {
 
 
 
+
 const VERIFY_MODES = ['token', 'pod', 'both'];
 const DEFAULT_IMAGE = 'public.ecr.aws/aws-cli/aws-cli:2.22.35';
 // IAM role ARN: partition, empty region, 12-digit account, optional path, name of IAM's charset.
-const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function parseRoleArn(value, input = 'role-arn') {
@@ -1137,8 +1149,8 @@ function parseVerifyInputs(read, env) {
     const serviceAccount = serviceAccountName((0,inputs/* optionalInput */.$m)(read, 'service-account') ?? 'irsa-verify', 'service-account');
     const timeoutSeconds = positiveInteger(read, 'timeout-seconds', 300);
     const region = (0,clients/* resolveRegion */.Zv)((0,inputs/* optionalInput */.$m)(read, 'region'), env);
-    if ((0,clients/* partitionOfRegion */.cn)(region) !== role.partition)
-        throw new errors/* UserError */.yo(`is in the partition ${role.partition}, but the region ${region} is in ${(0,clients/* partitionOfRegion */.cn)(region)}; STS cannot assume a role of another partition (set region to one of ${role.partition}).`, 'role-arn');
+    if (partitionOfRegion(region) !== role.partition)
+        throw new errors/* UserError */.yo(`is in the partition ${role.partition}, but the region ${region} is in ${partitionOfRegion(region)}; STS cannot assume a role of another partition (set region to one of ${role.partition}).`, 'role-arn');
     return {
         kubeconfig,
         role,
