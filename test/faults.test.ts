@@ -94,6 +94,15 @@ const bindings = ['app-a', 'app-b', 'app-c']
   .map((sa) => `- {role-name: faults-${sa}, namespace: default, service-account: ${sa}}`)
   .join('\n');
 
+/** The faults `proxy` injected into `service` since `mark` (a length of its `injected`): a test of runs
+ * "despite the faults" proves nothing unless its own runs met some. */
+function faultsSince(proxy: FaultProxy, mark: number, service: string): string[] {
+  return proxy.injected
+    .slice(mark)
+    .filter((fault) => fault.service === service)
+    .map((fault) => `${fault.action} ${fault.fault}`);
+}
+
 function expectSucceeded(run: BundleRun): void {
   if (run.status !== 0) throw new Error(`exit ${run.status}: ${run.errors.join(' | ')}`);
 }
@@ -138,6 +147,7 @@ describe(`with ${FAULT_RATE * 100}% of AWS requests failing`, () => {
   let providerArn = '';
 
   it('publish-oidc killed midway, then run again, converges; the published pair stays consistent', async () => {
+    const mark = awsProxy.injected.length;
     const abort = new AbortController();
     const firstWrite = setInterval(() => {
       if (awsProxy.seen.some((r) => r.method === 'PUT')) abort.abort();
@@ -156,9 +166,11 @@ describe(`with ${FAULT_RATE * 100}% of AWS requests failing`, () => {
     expect(await readObject(DISCOVERY_KEY)).toContain(double.issuer);
     providerArn = resumed.outputs['provider-arn'] ?? '';
     expect(providerArn).toMatch(/^arn:aws:iam::\d{12}:oidc-provider\//);
+    expect(faultsSince(awsProxy, mark, 's3')).not.toEqual([]);
   });
 
   it('publish-oidc keeps the right state over repeated runs and a key rotation', async () => {
+    const mark = awsProxy.injected.length;
     for (let i = 0; i < 2; i++) {
       const again = await runBundle('publish-oidc', publishInputs(), { env: faultyEnv() });
       expectSucceeded(again);
@@ -170,10 +182,11 @@ describe(`with ${FAULT_RATE * 100}% of AWS requests failing`, () => {
     expectSucceeded(rotated);
     expect(rotated.outputs['key-ids']?.split(',')).toContain(newKid);
     await expectDiscoveryConsistent();
-    expect(awsProxy.injected.length).toBeGreaterThan(0);
+    expect(faultsSince(awsProxy, mark, 's3')).not.toEqual([]);
   });
 
   it('irsa-role killed midway, then run again, converges with whole trust policies', async () => {
+    const mark = awsProxy.injected.length;
     const abort = new AbortController();
     const before = awsProxy.seen.length;
     const firstWrite = setInterval(() => {
@@ -203,9 +216,11 @@ describe(`with ${FAULT_RATE * 100}% of AWS requests failing`, () => {
       'faults-app-c'
     ]);
     await expectNoPartialTrust(providerArn);
+    expect(faultsSince(awsProxy, mark, 'iam')).not.toEqual([]);
   });
 
   it('irsa-role over repeated runs changes nothing more and never leaves a partial trust', async () => {
+    const mark = awsProxy.injected.length;
     for (let i = 0; i < 2; i++) {
       const again = await runBundle(
         'irsa-role',
@@ -216,9 +231,11 @@ describe(`with ${FAULT_RATE * 100}% of AWS requests failing`, () => {
       expect(again.outputs.changed).toBe('false');
       await expectNoPartialTrust(providerArn);
     }
+    expect(faultsSince(awsProxy, mark, 'iam')).not.toEqual([]);
   });
 
   it('verify-irsa proves the chain on every run despite the faults', async () => {
+    const mark = stsProxy.injected.length;
     const roleArn = (
       JSON.parse(
         (await runBundle('irsa-role', { 'provider-arn': providerArn, bindings }, { env: faultyEnv() }))
@@ -240,5 +257,7 @@ describe(`with ${FAULT_RATE * 100}% of AWS requests failing`, () => {
       expect(verified.outputs.verified).toBe('true');
     }
     expect(stsProxy.seen.some((r) => r.action === 'AssumeRoleWithWebIdentity')).toBe(true);
+    // STS sees a handful of calls only: the proxy must have failed at least one of them.
+    expect(stsProxy.injected.length - mark).toBeGreaterThan(0);
   });
 });
