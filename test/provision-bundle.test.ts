@@ -70,6 +70,8 @@ const unescapeCommand = (data: string): string =>
  * runner masks only what it was told about, and only from then on.
  */
 function expectMaskedBeforePrinted(stdout: string[], fragments: string[]): void {
+  // No fragments would check nothing: an output that went missing must fail here, not pass.
+  expect(fragments.length).toBeGreaterThan(0);
   for (const fragment of fragments) {
     const maskLine = stdout.findIndex(
       (line) => line.startsWith('::add-mask::') && unescapeCommand(line.slice(12)) === fragment
@@ -139,7 +141,12 @@ describe('the provision bundle', () => {
     expect(JSON.parse(run.outputs['outputs-json'] ?? '')).toEqual(
       expect.objectContaining({ api_endpoint: `https://${cluster}.cluster.example.test:6443` })
     );
-    expectMaskedBeforePrinted(run.stdout, secretFragments(run.outputs.kubeconfig ?? ''));
+    const kubeconfig = run.outputs.kubeconfig ?? '';
+    expect(kubeconfig).toContain('client-key-data');
+    const fragments = secretFragments(kubeconfig);
+    // The whole value, and the token, key, certificate and CA lines and values.
+    expect(fragments.length).toBeGreaterThanOrEqual(8);
+    expectMaskedBeforePrinted(run.stdout, fragments);
   });
 
   test('a kubeconfig that apply prints in full is masked before its lines', () => {
