@@ -1,7 +1,7 @@
 // The committed bundle, run as the runner runs it: INPUT_* environment, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, one `::error::` line on failure. Against the local stack.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,12 +27,14 @@ afterAll(async () => {
   s3.destroy();
 });
 
+/** Only S3's 404 means no bucket: any other failure (stack down, wrong endpoint) must not pass for it. */
 async function bucketExists(bucket: string): Promise<boolean> {
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return false;
+    throw error;
   }
 }
 
@@ -76,6 +78,7 @@ describe('publish-oidc bundle', () => {
       'key-ids': double.servedKids().join(',')
     });
     expect(first.outputs['provider-arn']).toMatch(/^arn:aws:iam::\d{12}:oidc-provider\//);
+    expect(await bucketExists(bucket)).toBe(true);
     expect(first.summary).toContain('### publish-oidc');
     expect(first.summary).toContain(first.outputs['provider-arn']);
     // The token is registered for masking, and never printed in clear.
