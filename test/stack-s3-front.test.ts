@@ -4,12 +4,15 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import {
   CreateBucketCommand,
+  DeletePublicAccessBlockCommand,
+  GetPublicAccessBlockCommand,
   PutBucketEncryptionCommand,
   PutBucketPolicyCommand,
   PutObjectCommand,
   type S3Client
 } from '@aws-sdk/client-s3';
 import { anonymousDecision } from './stack/s3-front.js';
+import { createdBucket } from './stack/s3-bucket-defaults.js';
 import {
   DISCOVERY_KEY,
   JWKS_KEY,
@@ -110,10 +113,41 @@ describe('S3 front, anonymous GET', () => {
     await s3.send(
       new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicReadPolicy(bucket, [DISCOVERY_KEY]) })
     );
-    // No configuration at all counts as blocked, as for a new bucket on AWS.
+    // A new bucket has S3's own configuration, all four settings on.
     expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(403);
     await relaxPublicAccessBlock(s3, bucket);
     expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(200);
+  });
+
+  test("a new bucket carries S3's Block Public Access configuration; one deleted leaves the policy in force", async () => {
+    const bucket = await bucketWith(s3, { [DISCOVERY_KEY]: '{}' });
+    const created = await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
+    expect(created.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true
+    });
+    await s3.send(
+      new PutBucketPolicyCommand({ Bucket: bucket, Policy: publicReadPolicy(bucket, [DISCOVERY_KEY]) })
+    );
+    expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(403);
+    await s3.send(new DeletePublicAccessBlockCommand({ Bucket: bucket }));
+    expect((await anonymous(`${front()}/${bucket}/${DISCOVERY_KEY}`)).status).toBe(200);
+  });
+
+  test('only a path-style CreateBucket is taken for one', () => {
+    const signed = {
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=testing/20261129/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0'
+    };
+    expect(createdBucket({ method: 'PUT', url: '/b1', headers: signed })).toBe('b1');
+    expect(createdBucket({ method: 'PUT', url: '/b1/', headers: signed })).toBe('b1');
+    expect(createdBucket({ method: 'PUT', url: '/b1?policy=', headers: signed })).toBeUndefined();
+    expect(createdBucket({ method: 'PUT', url: '/b1/key', headers: signed })).toBeUndefined();
+    expect(createdBucket({ method: 'GET', url: '/b1', headers: signed })).toBeUndefined();
+    const iamSigned = { authorization: signed.authorization.replace('/s3/', '/iam/') };
+    expect(createdBucket({ method: 'PUT', url: '/b1', headers: iamSigned })).toBeUndefined();
   });
 
   test('an object encrypted with SSE-KMS cannot be read anonymously', async () => {

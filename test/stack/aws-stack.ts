@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto } from './moto.js';
+import { startS3BucketDefaults } from './s3-bucket-defaults.js';
 import { startS3Front } from './s3-front.js';
 import { startStsGateway } from './sts-gateway.js';
 import { createTestCa, type TestCa } from './tls.js';
@@ -45,17 +46,22 @@ export async function startAwsStack({ dir }: { dir: string }): Promise<AwsStack>
   try {
     const moto = await startMoto();
     stops.push(moto.stop);
+    // SDKs reach moto through this, so new buckets get S3's own Block Public Access configuration;
+    // the front can then read a bucket with none as S3 does (one whose configuration was deleted).
+    const api = await startS3BucketDefaults({ motoEndpoint: moto.endpoint, region: STACK_REGION });
+    stops.push(api.stop);
     const front = await startS3Front({
       motoEndpoint: moto.endpoint,
       cert: ca.issue('s3-front'),
-      region: STACK_REGION
+      region: STACK_REGION,
+      blockByDefault: false
     });
     stops.push(front.stop);
     const sts = await startStsGateway({ motoEndpoint: moto.endpoint, caPem: ca.caPem, region: STACK_REGION });
     stops.push(sts.stop);
 
     const env: Record<string, string> = {
-      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_ENDPOINT_URL: api.url,
       AWS_ENDPOINT_URL_STS: sts.endpoint,
       AWS_ACCESS_KEY_ID: 'testing',
       AWS_SECRET_ACCESS_KEY: 'testing',

@@ -123,7 +123,7 @@ function serverErrorResponse(service: string, id: string): { status: number; bod
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -133,7 +133,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** The request as the client sent it, addressed to the target. */
-function upstreamOptions(target: URL, req: IncomingMessage): RequestOptions {
+export function upstreamOptions(target: URL, req: IncomingMessage): RequestOptions {
   return {
     protocol: target.protocol,
     hostname: target.hostname,

@@ -48,9 +48,11 @@ export interface S3FrontOptions {
   cert: ServerCert;
   region: string;
   /**
-   * Since April 2023 AWS turns on all four public access block settings for every new bucket,
-   * so a bucket with no configuration of its own is blocked. Moto has no such default
-   * (GetPublicAccessBlock answers NoSuchPublicAccessBlockConfiguration); true mirrors AWS.
+   * Since April 2023 AWS turns on all four public access block settings for every new bucket, as
+   * the bucket's own configuration; moto has no such default (GetPublicAccessBlock answers
+   * NoSuchPublicAccessBlockConfiguration). true approximates AWS for buckets made straight on moto.
+   * The stack's own endpoint gives new buckets S3's configuration (s3-bucket-defaults.ts) and sets
+   * false: a bucket with no configuration is then one whose configuration was deleted, not blocked.
    */
   blockByDefault?: boolean;
 }

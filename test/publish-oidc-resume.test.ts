@@ -1,0 +1,91 @@
+// A publish-oidc run killed right after it created the bucket, then run again, publishes the
+// documents publicly readable. On S3 the new bucket already has all four Block Public Access
+// settings on (the stack now gives it them too), so the second run must relax them, not take the
+// bucket for one left open. No faults here: the kill lands at the same request every time.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { GetPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
+import { runBundle } from './harness/run-bundle.js';
+
+const BUCKET = 'resume-issuer';
+
+async function eventually<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+let work: string;
+let stack: AwsStack;
+let double: KubeDouble;
+let observer: FaultProxy;
+let kubeconfigPath: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'talos-irsa-resume-'));
+  stack = await startAwsStack({ dir: join(work, 'stack') });
+  double = await startKubeDouble({ ca: stack.ca, issuer: `${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${BUCKET}` });
+  kubeconfigPath = double.writeKubeconfig(join(work, 'kubeconfig'));
+  // Rate 0: it only records the requests, so the run can be stopped after the first write.
+  observer = await startFaultProxy({ target: stack.env.AWS_ENDPOINT_URL as string, rate: 0 });
+}, 120000);
+
+afterAll(async () => {
+  await observer?.stop();
+  await double?.stop();
+  await stack?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+it('publish-oidc killed right after creating the bucket, then run again, publishes the documents readable', async () => {
+  const inputs = {
+    'kubeconfig-path': kubeconfigPath,
+    bucket: BUCKET,
+    'issuer-url': double.issuer,
+    'manage-bucket': 'true'
+  };
+  const env = { ...stack.env, AWS_ENDPOINT_URL: observer.url };
+  const abort = new AbortController();
+  const firstWrite = setInterval(() => {
+    if (observer.seen.some((r) => r.method === 'PUT')) abort.abort();
+  }, 1);
+  const killed = await runBundle('publish-oidc', inputs, { env, signal: abort.signal });
+  clearInterval(firstWrite);
+  expect(killed.status).not.toBe(0);
+  const writes = observer.seen.filter((r) => r.method === 'PUT').map((r) => r.path);
+  expect(writes).toEqual([`/${BUCKET}/`]);
+  const s3 = new S3Client({
+    region: stack.env.AWS_REGION,
+    endpoint: stack.env.AWS_ENDPOINT_URL,
+    forcePathStyle: true
+  });
+  // The killed client's CreateBucket may still be on its way through the proxies to moto.
+  const left = await eventually(() => s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET })));
+  expect(left.PublicAccessBlockConfiguration?.BlockPublicPolicy).toBe(true);
+
+  const resumed = await runBundle('publish-oidc', inputs, { env });
+  expect(resumed.errors).toEqual([]);
+  expect(resumed.status).toBe(0);
+  expect(resumed.outputs['changed']).toBe('true');
+  const relaxed = await s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET }));
+  expect(relaxed.PublicAccessBlockConfiguration).toEqual({
+    BlockPublicAcls: true,
+    IgnorePublicAcls: true,
+    BlockPublicPolicy: false,
+    RestrictPublicBuckets: false
+  });
+  const again = await runBundle('publish-oidc', inputs, { env });
+  expect(again.status).toBe(0);
+  expect(again.outputs['changed']).toBe('false');
+  s3.destroy();
+}, 120000);
