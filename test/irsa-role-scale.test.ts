@@ -40,20 +40,18 @@ async function proxy(options: Parameters<typeof startFaultProxy>[0]): Promise<Fa
 }
 
 describe('many bindings', () => {
-  it('converges 100 roles in seconds, then a second run writes nothing', async () => {
+  it('converges 100 roles, then a second run writes nothing', async () => {
     const prefix = uniqueName('irsa-100');
     const inputs = {
       'provider-arn': provider.arn,
       'policy-arns': READ_ONLY,
       bindings: bindingsYaml(prefix, 100)
     };
-    const started = Date.now();
+    // How fast is the bench's to say (npm run bench), not a test's: a timed assertion flakes.
     const first = await runIrsaRole(inputs);
-    const firstMs = Date.now() - started;
     expect(first.error).toBeUndefined();
     expect(first.result?.failure).toBeUndefined();
     expect(Object.keys(JSON.parse(first.result?.outputs['role-arns'] ?? '{}') as object)).toHaveLength(100);
-    expect(firstMs).toBeLessThan(30_000);
     expect(await trustOf(iam, `${prefix}-42`)).toMatchObject({
       Statement: [
         { Condition: { StringEquals: { [`${provider.hostPath}:sub`]: 'system:serviceaccount:ns-0:sa-42' } } }

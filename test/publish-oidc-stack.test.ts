@@ -15,6 +15,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   PutPublicAccessBlockCommand,
+  S3ServiceException,
   S3Client
 } from '@aws-sdk/client-s3';
 import { randomBytes, X509Certificate } from 'node:crypto';
@@ -123,12 +124,14 @@ async function publicText(url: string): Promise<{ status: number; text: string }
   return { status: response.status, text: response.body.toString('utf8') };
 }
 
+/** Only S3's 404 means absent: any other failure (a stack that is down) must not pass as 'nothing written'. */
 async function bucketExists(bucket: string): Promise<boolean> {
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return false;
+    throw error;
   }
 }
 

@@ -192,6 +192,7 @@ describe('the minimal IAM policies', () => {
       const policy = parsed(name);
       expect(policy.Version).toBe('2012-10-17');
       const sids = new Set<unknown>();
+      expect(policy.Statement?.length).toBeGreaterThan(0);
       for (const statement of policy.Statement ?? []) {
         expect(statement).toMatchObject({ Sid: expect.any(String), Effect: 'Allow' });
         expect(statement['Action']).toBeDefined();
