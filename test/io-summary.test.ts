@@ -15,6 +15,11 @@ describe('job summary tables', () => {
     expect(row).toBe('| `<none>` then &lt;b&gt; |');
   });
 
+  test('text after an unpaired backtick is escaped, since Markdown opens no code span there', () => {
+    const [, , row] = table(['detail'], [['sh: unexpected `: <details> hides the rest']]).split('\n');
+    expect(row).toBe('| sh: unexpected `: &lt;details&gt; hides the rest |');
+  });
+
   test('line breaks become <br> and pipes are escaped, in code spans too', () => {
     const [, , row] = table(['a'], [[`first\n${code('a|b')}`]]).split('\n');
     expect(row).toBe('| first<br>`a\\|b` |');
