@@ -199,6 +199,17 @@ describe('the PR comment', () => {
     expect(many).toContain("this step's log");
   });
 
+  test('a failure that printed no error (terraform stopped by a signal) shows no empty code block', () => {
+    const body = failureReportMarkdown({
+      clusterName: 'c',
+      command: 'apply',
+      failedStep: 'apply',
+      errors: []
+    });
+    expect(body).not.toContain('```');
+    expect(body.endsWith("**`terraform apply` failed.** The details are in this step's log.\n")).toBe(true);
+  });
+
   test('errors are shown as text: a Go <nil>, an HTML tag or an @-mention is not rendered, and a fence inside cannot close the block', () => {
     const body = failureReportMarkdown({
       clusterName: 'c',

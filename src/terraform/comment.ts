@@ -140,6 +140,8 @@ export function failureReportMarkdown(
   ].join('\n');
   // In a code block: terraform's errors quote the pull request's code and Go values such as <nil>,
   // which as Markdown would open HTML tags (hiding text) or @-mention people.
+  // A terraform stopped by a signal, or that could not start, printed none: no empty block then.
+  if (report.errors.length === 0) return header;
   const errors = report.errors
     .map((error) => redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' '))
     .join('\n');
