@@ -422,6 +422,10 @@ describe('bad input', () => {
     expect(iamRegion({}, undefined)).toBe('us-east-1');
     expect(iamRegion({ AWS_REGION: 'cn-northwest-1' }, cn)).toBe('cn-northwest-1');
     expect(iamRegion({ AWS_DEFAULT_REGION: 'us-gov-east-1' }, gov)).toBe('us-gov-east-1');
+    // The refusal names the variable the region came from.
+    expect(() => iamRegion({ AWS_DEFAULT_REGION: 'eu-west-1' }, cn)).toThrow(
+      /the region eu-west-1 \(AWS_DEFAULT_REGION\) is in aws,/
+    );
     // The isolated and sovereign partitions pair with their own regions, set or defaulted.
     for (const [partition, region] of [
       ['aws-iso', 'us-iso-west-1'],

@@ -28,11 +28,12 @@ const PARTITION_REGIONS: Record<string, string> = {
  */
 export function iamRegion(env: NodeJS.ProcessEnv, providerArn?: string): string {
   const partition = providerArn ? parseProviderArn(providerArn)?.partition : undefined;
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  const variable = env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
+  const region = env[variable];
   if (!region) return PARTITION_REGIONS[partition ?? 'aws'] ?? 'us-east-1';
   if (partition && partitionOfRegion(region) !== partition)
     throw new UserError(
-      `is in the partition ${partition}, but the region ${region} (AWS_REGION) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`,
+      `is in the partition ${partition}, but the region ${region} (${variable}) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`,
       'provider-arn'
     );
   return region;
