@@ -1,22 +1,34 @@
 // AWS partitions as the SDK's partitions.json defines them: which regions each holds (by name
-// prefix) and the DNS suffix of its endpoints. A region of an isolated or sovereign partition read
-// as `aws` would pair it with the wrong IAM, STS or ARNs.
+// prefix), the DNS suffix of its endpoints, and a region to call its global IAM in when none is set.
+// A region of an isolated or sovereign partition read as `aws` would pair it with the wrong IAM, STS
+// or ARNs.
 interface Partition {
   id: string;
   regionPrefix: string;
   dnsSuffix: string;
+  defaultRegion: string;
 }
 
 const PARTITIONS: readonly Partition[] = [
-  { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn' },
-  { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com' },
-  { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov' },
-  { id: 'aws-iso-f', regionPrefix: 'us-isof-', dnsSuffix: 'csp.hci.ic.gov' },
-  { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk' },
-  { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov' },
-  { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu' }
+  { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
+  { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
+  { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
+  {
+    id: 'aws-iso-f',
+    regionPrefix: 'us-isof-',
+    dnsSuffix: 'csp.hci.ic.gov',
+    defaultRegion: 'us-isof-south-1'
+  },
+  { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
+  { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
+  { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
 ];
-const STANDARD: Partition = { id: 'aws', regionPrefix: '', dnsSuffix: 'amazonaws.com' };
+const STANDARD: Partition = {
+  id: 'aws',
+  regionPrefix: '',
+  dnsSuffix: 'amazonaws.com',
+  defaultRegion: 'us-east-1'
+};
 
 function partitionOf(region: string): Partition {
   return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
@@ -30,4 +42,9 @@ export function partitionOfRegion(region: string): string {
 /** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
 export function dnsSuffixOfRegion(region: string): string {
   return partitionOf(region).dnsSuffix;
+}
+
+/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
+export function defaultRegionOfPartition(id: string): string {
+  return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
 }

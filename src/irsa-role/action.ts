@@ -2,24 +2,12 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { maskSecret } from '../io/secrets.js';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
-import { partitionOfRegion } from '../aws/partitions.js';
+import { defaultRegionOfPartition, partitionOfRegion } from '../aws/partitions.js';
 import { UserError } from '../io/errors.js';
 import { parseProviderArn } from '../trust/names.js';
 import { loadKubeClient } from '../kube/client.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { IRSA_ROLE_YAML_INPUTS, readIrsaRoleInputs } from './inputs.js';
-
-// A region of each partition whose IAM endpoint signs for it, when no region is set.
-const PARTITION_REGIONS: Record<string, string> = {
-  aws: 'us-east-1',
-  'aws-cn': 'cn-north-1',
-  'aws-us-gov': 'us-gov-west-1',
-  'aws-iso': 'us-iso-east-1',
-  'aws-iso-b': 'us-isob-east-1',
-  'aws-iso-e': 'eu-isoe-west-1',
-  'aws-iso-f': 'us-isof-south-1',
-  'aws-eusc': 'eusc-de-east-1'
-};
 
 /**
  * IAM is global within a partition; any region of it signs the requests, so no region input is
@@ -30,7 +18,7 @@ export function iamRegion(env: NodeJS.ProcessEnv, providerArn?: string): string 
   const partition = providerArn ? parseProviderArn(providerArn)?.partition : undefined;
   const variable = env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
   const region = env[variable];
-  if (!region) return PARTITION_REGIONS[partition ?? 'aws'] ?? 'us-east-1';
+  if (!region) return defaultRegionOfPartition(partition ?? 'aws');
   if (partition && partitionOfRegion(region) !== partition)
     throw new UserError(
       `is in the partition ${partition}, but the region ${region} (${variable}) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`,
