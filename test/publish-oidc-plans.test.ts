@@ -104,6 +104,12 @@ describe('inputs', () => {
     [{ kubeconfig: 'x' }, 'bucket', 'is required'],
     [{ ...BASE, bucket: 'Bad_Bucket' }, 'bucket', 'not a valid S3 bucket name'],
     [{ ...BASE, bucket: 'a.b' }, 'bucket', 'holds dots'],
+    // The default issuer it names is on the region's partition's S3 domain.
+    [
+      { ...BASE, bucket: 'a.b', region: 'cn-north-1' },
+      'bucket',
+      'https://a.b.s3.cn-north-1.amazonaws.com.cn would'
+    ],
     [
       { ...BASE, 'issuer-url': 'http://irsa-demo.s3.eu-west-1.amazonaws.com' },
       'issuer-url',

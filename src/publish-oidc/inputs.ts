@@ -87,10 +87,10 @@ function issuerUrl(read: InputReader, bucket: string, region: string): string {
     checkIssuerAgainstBucket(issuer, bucket, region);
     return issuer;
   }
-  // A dotted name breaks the *.s3.REGION.amazonaws.com certificate on the virtual-hosted URL.
+  // A dotted name breaks the *.s3.REGION.<partition's domain> certificate on the virtual-hosted URL.
   if (bucket.includes('.'))
     throw new UserError(
-      `'${bucket}' holds dots, so the default issuer https://${bucket}.s3.${region}.amazonaws.com would not ` +
+      `'${bucket}' holds dots, so the default issuer ${defaultIssuerUrl(bucket, region)} would not ` +
         "match S3's TLS certificate. Use a bucket name without dots, or set issuer-url (e.g. a CloudFront URL).",
       'bucket'
     );
