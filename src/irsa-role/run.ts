@@ -39,8 +39,6 @@ export interface IrsaRoleDeps {
   concurrency?: number;
 }
 
-export type { RoleOutcome } from './outcome.js';
-
 const DESCRIPTION_LIMIT = 1000;
 
 export function roleDescription(binding: RoleBinding): string {

@@ -14,7 +14,7 @@ const ACCEPTED: Record<IssuerDocument, readonly string[]> = {
 };
 
 /** The media type without parameters (charset), lower-cased; undefined when none was sent. */
-export function mediaTypeOf(contentType: string | undefined): string | undefined {
+function mediaTypeOf(contentType: string | undefined): string | undefined {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   return type ? type : undefined;
 }
