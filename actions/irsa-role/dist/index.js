@@ -538,15 +538,25 @@ class RequestCounter {
 
 ;// CONCATENATED MODULE: ./src/aws/partitions.ts
 const PARTITIONS = [
-    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn' },
-    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com' },
-    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov' },
-    { id: 'aws-iso-f', regionPrefix: 'us-isof-', dnsSuffix: 'csp.hci.ic.gov' },
-    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk' },
-    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov' },
-    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu' }
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
+    {
+        id: 'aws-iso-f',
+        regionPrefix: 'us-isof-',
+        dnsSuffix: 'csp.hci.ic.gov',
+        defaultRegion: 'us-isof-south-1'
+    },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
 ];
-const STANDARD = { id: 'aws', regionPrefix: '', dnsSuffix: 'amazonaws.com' };
+const STANDARD = {
+    id: 'aws',
+    regionPrefix: '',
+    dnsSuffix: 'amazonaws.com',
+    defaultRegion: 'us-east-1'
+};
 function partitionOf(region) {
     return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
 }
@@ -557,6 +567,10 @@ function partitionOfRegion(region) {
 /** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
 function dnsSuffixOfRegion(region) {
     return partitionOf(region).dnsSuffix;
+}
+/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
+function defaultRegionOfPartition(id) {
+    return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
 }
 
 // EXTERNAL MODULE: ./src/trust/names.ts
@@ -854,17 +868,6 @@ function readIrsaRoleInputs(read, yaml) {
 
 
 
-// A region of each partition whose IAM endpoint signs for it, when no region is set.
-const PARTITION_REGIONS = {
-    aws: 'us-east-1',
-    'aws-cn': 'cn-north-1',
-    'aws-us-gov': 'us-gov-west-1',
-    'aws-iso': 'us-iso-east-1',
-    'aws-iso-b': 'us-isob-east-1',
-    'aws-iso-e': 'eu-isoe-west-1',
-    'aws-iso-f': 'us-isof-south-1',
-    'aws-eusc': 'eusc-de-east-1'
-};
 /**
  * IAM is global within a partition; any region of it signs the requests, so no region input is
  * asked for. IAM answers only for its own partition: with a provider ARN of another partition than
@@ -872,11 +875,12 @@ const PARTITION_REGIONS = {
  */
 function iamRegion(env, providerArn) {
     const partition = providerArn ? (0,trust_names/* parseProviderArn */.Sw)(providerArn)?.partition : undefined;
-    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    const variable = env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
+    const region = env[variable];
     if (!region)
-        return PARTITION_REGIONS[partition ?? 'aws'] ?? 'us-east-1';
+        return defaultRegionOfPartition(partition ?? 'aws');
     if (partition && partitionOfRegion(region) !== partition)
-        throw new errors/* UserError */.yo(`is in the partition ${partition}, but the region ${region} (AWS_REGION) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`, 'provider-arn');
+        throw new errors/* UserError */.yo(`is in the partition ${partition}, but the region ${region} (${variable}) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`, 'provider-arn');
     return region;
 }
 async function createIamClient(env, providerArn) {

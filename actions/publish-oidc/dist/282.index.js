@@ -770,7 +770,7 @@ async function providerStep(inputs, deps) {
 function bucketSteps(inputs, locations, state) {
     if (!inputs.manageBucket)
         return { bucket: undefined, finalPolicy: undefined };
-    const partition = (0,partitions/* partitionOfRegion */.c)(inputs.region);
+    const partition = (0,partitions/* partitionOfRegion */.cn)(inputs.region);
     const prefix = (0,document_locations/* issuerKeyPrefix */.l8)(inputs.issuerUrl, inputs.bucket);
     const finalKeys = [locations.jwksKey, locations.discoveryKey];
     const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;
@@ -949,10 +949,13 @@ async function checkPublicDocuments(get, docs, bucket, options = { delaysMs: [],
 // Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
 // pod's log would open a tag and hide the text after it. Inside a code span an entity would show
 // as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+// An odd backtick left over opens no span: Markdown shows it as typed and renders what follows.
 function escapeHtmlOutsideCode(text) {
-    return text
-        .split('`')
-        .map((part, index) => index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+    const parts = text.split('`');
+    return parts
+        .map((part, index) => index % 2 === 1 && index < parts.length - 1
+        ? part
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
         .join('`');
 }
 /** Cells are text; a line break in a cell is written as '\n'. */

@@ -122,19 +122,30 @@ class RequestCounter {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ dnsSuffixOfRegion),
-/* harmony export */   c: () => (/* binding */ partitionOfRegion)
+/* harmony export */   CW: () => (/* binding */ dnsSuffixOfRegion),
+/* harmony export */   cn: () => (/* binding */ partitionOfRegion)
 /* harmony export */ });
+/* unused harmony export defaultRegionOfPartition */
 const PARTITIONS = [
-    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn' },
-    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com' },
-    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov' },
-    { id: 'aws-iso-f', regionPrefix: 'us-isof-', dnsSuffix: 'csp.hci.ic.gov' },
-    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk' },
-    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov' },
-    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu' }
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
+    {
+        id: 'aws-iso-f',
+        regionPrefix: 'us-isof-',
+        dnsSuffix: 'csp.hci.ic.gov',
+        defaultRegion: 'us-isof-south-1'
+    },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
 ];
-const STANDARD = { id: 'aws', regionPrefix: '', dnsSuffix: 'amazonaws.com' };
+const STANDARD = {
+    id: 'aws',
+    regionPrefix: '',
+    dnsSuffix: 'amazonaws.com',
+    defaultRegion: 'us-east-1'
+};
 function partitionOf(region) {
     return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
 }
@@ -145,6 +156,10 @@ function partitionOfRegion(region) {
 /** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
 function dnsSuffixOfRegion(region) {
     return partitionOf(region).dnsSuffix;
+}
+/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
+function defaultRegionOfPartition(id) {
+    return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
 }
 
 
@@ -1029,7 +1044,7 @@ function afterPendingConnects() {
 const DISCOVERY_PATH = '.well-known/openid-configuration';
 const DEFAULT_JWKS_PATH = 'openid/v1/jwks';
 function defaultIssuerUrl(bucket, region) {
-    return `https://${bucket}.s3.${region}.${(0,_aws_partitions_js__WEBPACK_IMPORTED_MODULE_0__/* .dnsSuffixOfRegion */ .C)(region)}`;
+    return `https://${bucket}.s3.${region}.${(0,_aws_partitions_js__WEBPACK_IMPORTED_MODULE_0__/* .dnsSuffixOfRegion */ .CW)(region)}`;
 }
 /**
  * The key prefix the issuer's path maps to. Virtual-hosted (https://BUCKET.s3…/path) and
@@ -1198,9 +1213,9 @@ function issuerUrl(read, bucket, region) {
         checkIssuerAgainstBucket(issuer, bucket, region);
         return issuer;
     }
-    // A dotted name breaks the *.s3.REGION.amazonaws.com certificate on the virtual-hosted URL.
+    // A dotted name breaks the *.s3.REGION.<partition's domain> certificate on the virtual-hosted URL.
     if (bucket.includes('.'))
-        throw new errors/* UserError */.yo(`'${bucket}' holds dots, so the default issuer https://${bucket}.s3.${region}.amazonaws.com would not ` +
+        throw new errors/* UserError */.yo(`'${bucket}' holds dots, so the default issuer ${(0,document_locations/* defaultIssuerUrl */.ur)(bucket, region)} would not ` +
             "match S3's TLS certificate. Use a bucket name without dots, or set issuer-url (e.g. a CloudFront URL).", 'bucket');
     return (0,document_locations/* defaultIssuerUrl */.ur)(bucket, region);
 }

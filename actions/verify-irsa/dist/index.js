@@ -1051,15 +1051,25 @@ var workflow_commands = __nccwpck_require__(2926);
 var clients = __nccwpck_require__(201);
 ;// CONCATENATED MODULE: ./src/aws/partitions.ts
 const PARTITIONS = [
-    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn' },
-    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com' },
-    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov' },
-    { id: 'aws-iso-f', regionPrefix: 'us-isof-', dnsSuffix: 'csp.hci.ic.gov' },
-    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk' },
-    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov' },
-    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu' }
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
+    {
+        id: 'aws-iso-f',
+        regionPrefix: 'us-isof-',
+        dnsSuffix: 'csp.hci.ic.gov',
+        defaultRegion: 'us-isof-south-1'
+    },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
 ];
-const STANDARD = { id: 'aws', regionPrefix: '', dnsSuffix: 'amazonaws.com' };
+const STANDARD = {
+    id: 'aws',
+    regionPrefix: '',
+    dnsSuffix: 'amazonaws.com',
+    defaultRegion: 'us-east-1'
+};
 function partitionOf(region) {
     return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
 }
@@ -1070,6 +1080,10 @@ function partitionOfRegion(region) {
 /** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
 function dnsSuffixOfRegion(region) {
     return partitionOf(region).dnsSuffix;
+}
+/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
+function defaultRegionOfPartition(id) {
+    return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
 }
 
 // EXTERNAL MODULE: ./src/io/inputs.ts
