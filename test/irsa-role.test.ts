@@ -68,6 +68,24 @@ async function inlineNames(roleName: string): Promise<string[]> {
   return ((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames ?? []).sort();
 }
 
+/** `count` customer managed policies named after `prefix`, for the managed-policy quota tests. */
+async function createPolicies(prefix: string, count: number): Promise<string[]> {
+  const arns: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const created = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: `${prefix}-p${i}`,
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
+        })
+      })
+    );
+    arns.push(created.Policy?.Arn ?? '');
+  }
+  return arns;
+}
+
 describe('single binding', () => {
   it('creates the role with exactly the IRSA trust policy, tags and settings, found by issuer URL', async () => {
     const roleName = uniqueName('irsa-single');
@@ -291,19 +309,7 @@ describe('convergence', () => {
 
   it("makes room at IAM's cap of 10 managed policies when prune-policies swaps one", async () => {
     const roleName = uniqueName('irsa-cap');
-    const arns: string[] = [];
-    for (let i = 0; i <= 10; i += 1) {
-      const created = await iam.send(
-        new CreatePolicyCommand({
-          PolicyName: `${roleName}-p${i}`,
-          PolicyDocument: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
-          })
-        })
-      );
-      arns.push(created.Policy?.Arn ?? '');
-    }
+    const arns = await createPolicies(roleName, 11);
     const base = {
       'provider-arn': provider.arn,
       'role-name': roleName,
@@ -381,19 +387,7 @@ describe('convergence', () => {
 
   it("says, before attaching, that policies others attached would take a role past IAM's ceiling of 20", async () => {
     const roleName = uniqueName('irsa-ceiling');
-    const arns: string[] = [];
-    for (let i = 0; i < 21; i += 1) {
-      const created = await iam.send(
-        new CreatePolicyCommand({
-          PolicyName: `${roleName}-p${i}`,
-          PolicyDocument: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
-          })
-        })
-      );
-      arns.push(created.Policy?.Arn ?? '');
-    }
+    const arns = await createPolicies(roleName, 21);
     const base = {
       'provider-arn': provider.arn,
       'role-name': roleName,
