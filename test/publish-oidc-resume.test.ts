@@ -1,7 +1,7 @@
-// A publish-oidc run killed right after it created the bucket, then run again, publishes the
-// documents publicly readable. On S3 the new bucket already has all four Block Public Access
-// settings on (the stack now gives it them too), so the second run must relax them, not take the
-// bucket for one left open. No faults here: the kill lands at the same request every time.
+// A publish-oidc run killed midway, then run again, publishes the documents publicly readable, and
+// a third run changes nothing. On S3 a new bucket already has all four Block Public Access settings
+// on (the stack now gives it them too), so a run resumed after CreateBucket must relax them, not take
+// the bucket for one left open. No faults here: each kill lands at the same request every time.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { GetPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle } from './harness/run-bundle.js';
+import { callName, requestKind } from '../bench/request-kinds.js';
 
 const BUCKET = 'resume-issuer';
 
@@ -89,3 +90,56 @@ it('publish-oidc killed right after creating the bucket, then run again, publish
   expect(again.outputs['changed']).toBe('false');
   s3.destroy();
 }, 120000);
+
+it('publish-oidc killed after each of its writes in turn, then run again, converges and a third run changes nothing', async () => {
+  const env = { ...stack.env, AWS_ENDPOINT_URL: observer.url };
+  const inputsFor = (bucket: string): Record<string, string> => ({
+    'kubeconfig-path': kubeconfigPath,
+    bucket,
+    'issuer-url': `${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${bucket}`,
+    'manage-bucket': 'true'
+  });
+  const writesSince = (mark: number): string[] =>
+    observer.seen
+      .slice(mark)
+      .filter((r) => requestKind(r) === 'write')
+      .map(callName);
+
+  // A clean first publish, to learn its writes.
+  const clean = 'resume-clean';
+  double.setIssuer(`${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${clean}`);
+  const cleanMark = observer.seen.length;
+  expect((await runBundle('publish-oidc', inputsFor(clean), { env })).status).toBe(0);
+  const writes = writesSince(cleanMark);
+  expect(writes).toEqual(
+    expect.arrayContaining([
+      's3:PUT bucket',
+      's3:PUT bucket?publicAccessBlock',
+      's3:PUT bucket?policy',
+      'iam:CreateOpenIDConnectProvider'
+    ])
+  );
+
+  const outcomes: string[] = [];
+  for (let k = 1; k <= writes.length; k++) {
+    const bucket = `resume-after-${k}`;
+    double.setIssuer(`${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${bucket}`);
+    const mark = observer.seen.length;
+    const abort = new AbortController();
+    const watch = setInterval(() => {
+      if (writesSince(mark).length >= k) abort.abort();
+    }, 1);
+    const killed = await runBundle('publish-oidc', inputsFor(bucket), { env, signal: abort.signal });
+    clearInterval(watch);
+    // Let a write the killed process had sent reach moto before the rerun reads the state.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const resumed = await runBundle('publish-oidc', inputsFor(bucket), { env });
+    const again = await runBundle('publish-oidc', inputsFor(bucket), { env });
+    outcomes.push(
+      `after ${writesSince(mark)[k - 1] ?? '?'}: killed ${killed.status !== 0}, resumed ${resumed.status} ${resumed.errors.join(' ')}, again ${again.status} changed=${again.outputs['changed']}`
+    );
+  }
+  expect(outcomes).toEqual(
+    writes.map((write) => `after ${write}: killed true, resumed 0 , again 0 changed=false`)
+  );
+}, 240000);
