@@ -1,0 +1,110 @@
+// An irsa-role run killed after each of its writes in turn, then run again, converges to the role
+// its inputs describe, and a third run changes nothing: no kill point leaves a role the next run
+// cannot finish or one that trusts more than the inputs say.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import {
+  GetRolePolicyCommand,
+  GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  type IAMClient
+} from '@aws-sdk/client-iam';
+import { callName, requestKind } from '../bench/request-kinds.js';
+import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
+import { runBundle } from './harness/run-bundle.js';
+import { countedIam, createProvider, trustOf, uniqueName } from './fixtures/irsa-role/harness.js';
+
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+const INLINE =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
+
+let iam: IAMClient;
+let provider: { issuer: string; arn: string; hostPath: string };
+let observer: FaultProxy;
+
+beforeAll(async () => {
+  ({ iam } = countedIam());
+  provider = await createProvider(iam);
+  // Rate 0: it only records the requests, so a run can be stopped after its k-th write.
+  observer = await startFaultProxy({ target: process.env.AWS_ENDPOINT_URL as string, rate: 0 });
+});
+
+afterAll(async () => {
+  await observer?.stop();
+});
+
+const inputsFor = (roleName: string): Record<string, string> => ({
+  'provider-arn': provider.arn,
+  'role-name': roleName,
+  namespace: 'apps',
+  'service-account': 'api',
+  'policy-arns': READ_ONLY,
+  'inline-policy': INLINE,
+  tags: 'team=platform'
+});
+
+/** What the role holds that the inputs decide: trust, attachments, inline policies, tags, session length. */
+async function roleState(roleName: string): Promise<string> {
+  const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+  const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+  const inlineNames = (await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames ?? [];
+  const inline = await Promise.all(
+    inlineNames.map(async (name) => {
+      const found = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }));
+      return [name, JSON.parse(decodeURIComponent(found.PolicyDocument ?? '{}')) as unknown];
+    })
+  );
+  return JSON.stringify({
+    trust: await trustOf(iam, roleName),
+    attached: (attached.AttachedPolicies ?? []).map((policy) => policy.PolicyArn).sort(),
+    inline,
+    tags: (role?.Tags ?? []).map((tag) => `${tag.Key}=${tag.Value}`).sort(),
+    maxSession: role?.MaxSessionDuration
+  });
+}
+
+const writesSince = (mark: number): string[] =>
+  observer.seen
+    .slice(mark)
+    .filter((request) => requestKind(request) === 'write')
+    .map(callName);
+
+it('irsa-role killed after each of its writes in turn, then run again, converges and a third run changes nothing', async () => {
+  const env = { AWS_ENDPOINT_URL: observer.url };
+  const clean = uniqueName('irsa-resume-clean');
+  const cleanMark = observer.seen.length;
+  expect((await runBundle('irsa-role', inputsFor(clean), { env })).status).toBe(0);
+  const writes = writesSince(cleanMark);
+  expect(writes).toEqual(
+    expect.arrayContaining(['iam:CreateRole', 'iam:AttachRolePolicy', 'iam:PutRolePolicy'])
+  );
+  const wanted = await roleState(clean);
+  expect(wanted).toContain(READ_ONLY);
+  expect(wanted).toContain('s3:GetObject');
+  expect(wanted).toContain('team=platform');
+
+  const outcomes: string[] = [];
+  for (let k = 1; k <= writes.length; k++) {
+    const roleName = uniqueName(`irsa-resume-${k}`);
+    const mark = observer.seen.length;
+    const abort = new AbortController();
+    const watch = setInterval(() => {
+      if (writesSince(mark).length >= k) abort.abort();
+    }, 1);
+    const killed = await runBundle('irsa-role', inputsFor(roleName), { env, signal: abort.signal });
+    clearInterval(watch);
+    // Let a write the killed process had sent reach moto before the rerun reads the state.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const resumed = await runBundle('irsa-role', inputsFor(roleName), { env });
+    const again = await runBundle('irsa-role', inputsFor(roleName), { env });
+    const converged = (await roleState(roleName)) === wanted;
+    outcomes.push(
+      `after ${writesSince(mark)[k - 1] ?? '?'}: killed ${killed.status !== 0}, resumed ${resumed.status} ${resumed.errors.join(' ')}, again ${again.status} changed=${again.outputs['changed']}, role as inputs ${converged}`
+    );
+  }
+  expect(outcomes).toEqual(
+    writes.map(
+      (write) => `after ${write}: killed true, resumed 0 , again 0 changed=false, role as inputs true`
+    )
+  );
+}, 240000);
