@@ -119,8 +119,8 @@ describe('checkIssuerDocuments', () => {
       ['signature', true]
     ]);
     expect(wrong.warnings).toEqual([
-      `${DISCOVERY_URI} is served as binary/octet-stream, not application/json: AWS STS accepts it, but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`,
-      `${JWKS_URI} is served without a Content-Type, not application/json or application/jwk-set+json: AWS STS accepts it, but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`
+      `${DISCOVERY_URI} is served as binary/octet-stream, not application/json: AWS documents no type that STS requires, but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`,
+      `${JWKS_URI} is served without a Content-Type, not application/json or application/jwk-set+json: AWS documents no type that STS requires, but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`
     ]);
     expect(wrong.checks[0]?.detail).toContain(`; warning: ${wrong.warnings[0]}`);
     expect(wrong.checks[1]?.detail).toContain(`; warning: ${wrong.warnings[1]}`);

@@ -1,7 +1,7 @@
 /**
- * The Content-Type the issuer documents are served with. AWS STS does not document any requirement
- * on it and reads documents served from S3 without one (binary/octet-stream) as JSON, so a wrong
- * type never breaks IRSA: it is a warning, not a failed check. Other OIDC consumers are stricter:
+ * The Content-Type the issuer documents are served with. AWS documents no requirement on it for
+ * STS, and issuers hosted on S3 are commonly served as binary/octet-stream, so a wrong type is a
+ * warning, not a failed check (only real AWS could say more). Other OIDC consumers are stricter:
  * OpenID Connect Discovery 1.0 §4.2 says the discovery document MUST be application/json, RFC 7517
  * §8.5 registers application/jwk-set+json for a JWK Set, and clients such as the openidconnect crate
  * and oidc-client-js refuse other types.
@@ -30,7 +30,7 @@ export function contentTypeProblem(
   if (type !== undefined && accepted.includes(type)) return undefined;
   const served = type === undefined ? 'without a Content-Type' : `as ${type}`;
   return (
-    `${url} is served ${served}, not ${accepted.join(' or ')}: AWS STS accepts it, ` +
+    `${url} is served ${served}, not ${accepted.join(' or ')}: AWS documents no type that STS requires, ` +
     `but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`
   );
 }
