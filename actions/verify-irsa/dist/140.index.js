@@ -353,7 +353,7 @@ function contentTypeProblem(document, url, contentType) {
     if (type !== undefined && accepted.includes(type))
         return undefined;
     const served = type === undefined ? 'without a Content-Type' : `as ${type}`;
-    return (`${url} is served ${served}, not ${accepted.join(' or ')}: AWS STS accepts it, ` +
+    return (`${url} is served ${served}, not ${accepted.join(' or ')}: AWS documents no type that STS requires, ` +
         `but stricter OIDC clients refuse it (publish-oidc uploads with application/json)`);
 }
 
