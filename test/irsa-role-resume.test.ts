@@ -9,9 +9,9 @@ import {
   ListRolePoliciesCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
-import { callName, requestKind } from '../bench/request-kinds.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle } from './harness/run-bundle.js';
+import { convergedAfter, killAfterWriteThenRerun, writesSince } from './harness/kill-after-write.js';
 import { countedIam, createProvider, trustOf, uniqueName } from './fixtures/irsa-role/harness.js';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
@@ -63,18 +63,12 @@ async function roleState(roleName: string): Promise<string> {
   });
 }
 
-const writesSince = (mark: number): string[] =>
-  observer.seen
-    .slice(mark)
-    .filter((request) => requestKind(request) === 'write')
-    .map(callName);
-
 it('irsa-role killed after each of its writes in turn, then run again, converges and a third run changes nothing', async () => {
   const env = { AWS_ENDPOINT_URL: observer.url };
   const clean = uniqueName('irsa-resume-clean');
   const cleanMark = observer.seen.length;
   expect((await runBundle('irsa-role', inputsFor(clean), { env })).status).toBe(0);
-  const writes = writesSince(cleanMark);
+  const writes = writesSince(observer, cleanMark);
   expect(writes).toEqual(
     expect.arrayContaining(['iam:CreateRole', 'iam:AttachRolePolicy', 'iam:PutRolePolicy'])
   );
@@ -86,25 +80,8 @@ it('irsa-role killed after each of its writes in turn, then run again, converges
   const outcomes: string[] = [];
   for (let k = 1; k <= writes.length; k++) {
     const roleName = uniqueName(`irsa-resume-${k}`);
-    const mark = observer.seen.length;
-    const abort = new AbortController();
-    const watch = setInterval(() => {
-      if (writesSince(mark).length >= k) abort.abort();
-    }, 1);
-    const killed = await runBundle('irsa-role', inputsFor(roleName), { env, signal: abort.signal });
-    clearInterval(watch);
-    // Let a write the killed process had sent reach moto before the rerun reads the state.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const resumed = await runBundle('irsa-role', inputsFor(roleName), { env });
-    const again = await runBundle('irsa-role', inputsFor(roleName), { env });
-    const converged = (await roleState(roleName)) === wanted;
-    outcomes.push(
-      `after ${writesSince(mark)[k - 1] ?? '?'}: killed ${killed.status !== 0}, resumed ${resumed.status} ${resumed.errors.join(' ')}, again ${again.status} changed=${again.outputs['changed']}, role as inputs ${converged}`
-    );
+    const run = await killAfterWriteThenRerun('irsa-role', inputsFor(roleName), { proxy: observer, env, k });
+    outcomes.push(`${run}, role as inputs ${(await roleState(roleName)) === wanted}`);
   }
-  expect(outcomes).toEqual(
-    writes.map(
-      (write) => `after ${write}: killed true, resumed 0 , again 0 changed=false, role as inputs true`
-    )
-  );
+  expect(outcomes).toEqual(writes.map((write) => `${convergedAfter(write)}, role as inputs true`));
 }, 240000);

@@ -11,7 +11,7 @@ import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle } from './harness/run-bundle.js';
-import { callName, requestKind } from '../bench/request-kinds.js';
+import { convergedAfter, killAfterWriteThenRerun, writesSince } from './harness/kill-after-write.js';
 
 const BUCKET = 'resume-issuer';
 
@@ -99,18 +99,12 @@ it('publish-oidc killed after each of its writes in turn, then run again, conver
     'issuer-url': `${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${bucket}`,
     'manage-bucket': 'true'
   });
-  const writesSince = (mark: number): string[] =>
-    observer.seen
-      .slice(mark)
-      .filter((r) => requestKind(r) === 'write')
-      .map(callName);
-
   // A clean first publish, to learn its writes.
   const clean = 'resume-clean';
   double.setIssuer(`${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${clean}`);
   const cleanMark = observer.seen.length;
   expect((await runBundle('publish-oidc', inputsFor(clean), { env })).status).toBe(0);
-  const writes = writesSince(cleanMark);
+  const writes = writesSince(observer, cleanMark);
   expect(writes).toEqual(
     expect.arrayContaining([
       's3:PUT bucket',
@@ -124,22 +118,9 @@ it('publish-oidc killed after each of its writes in turn, then run again, conver
   for (let k = 1; k <= writes.length; k++) {
     const bucket = `resume-after-${k}`;
     double.setIssuer(`${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${bucket}`);
-    const mark = observer.seen.length;
-    const abort = new AbortController();
-    const watch = setInterval(() => {
-      if (writesSince(mark).length >= k) abort.abort();
-    }, 1);
-    const killed = await runBundle('publish-oidc', inputsFor(bucket), { env, signal: abort.signal });
-    clearInterval(watch);
-    // Let a write the killed process had sent reach moto before the rerun reads the state.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const resumed = await runBundle('publish-oidc', inputsFor(bucket), { env });
-    const again = await runBundle('publish-oidc', inputsFor(bucket), { env });
     outcomes.push(
-      `after ${writesSince(mark)[k - 1] ?? '?'}: killed ${killed.status !== 0}, resumed ${resumed.status} ${resumed.errors.join(' ')}, again ${again.status} changed=${again.outputs['changed']}`
+      await killAfterWriteThenRerun('publish-oidc', inputsFor(bucket), { proxy: observer, env, k })
     );
   }
-  expect(outcomes).toEqual(
-    writes.map((write) => `after ${write}: killed true, resumed 0 , again 0 changed=false`)
-  );
+  expect(outcomes).toEqual(writes.map(convergedAfter));
 }, 240000);
