@@ -404,7 +404,10 @@ describe('bad input', () => {
   });
 
   it('builds its IAM client with the adaptive retry and the standard endpoint variables', async () => {
-    const client = await createIamClient({ ...process.env, AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' });
+    const client = await createIamClient(
+      { ...process.env, AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' },
+      iamRegion(process.env)
+    );
     const strategy = await client.config.retryStrategy();
     expect((strategy as { mode?: string }).mode).toBe('adaptive');
     expect(await client.config.maxAttempts()).toBe(8);
@@ -439,7 +442,9 @@ describe('bad input', () => {
       expect(partitionOfRegion(iamRegion({}, arn))).toBe(partition);
     }
     expect(
-      await (await createIamClient({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' }, cn)).config.region()
+      await (
+        await createIamClient({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' }, iamRegion({}, cn))
+      ).config.region()
     ).toBe('cn-north-1');
 
     const role = uniqueName('irsa-bad-partition');

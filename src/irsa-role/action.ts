@@ -27,8 +27,8 @@ export function iamRegion(env: NodeJS.ProcessEnv, providerArn?: string): string 
   return region;
 }
 
-export async function createIamClient(env: NodeJS.ProcessEnv, providerArn?: string): Promise<IAMClient> {
-  const region = iamRegion(env, providerArn);
+/** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
+export async function createIamClient(env: NodeJS.ProcessEnv, region: string): Promise<IAMClient> {
   // Loaded lazily so that a bad input fails before the SDK is even read from disk.
   const { IAMClient } = await import('@aws-sdk/client-iam');
   return namingFailedCalls(new IAMClient(clientConfig('IAM', region, env)), 'IAM');
@@ -52,7 +52,7 @@ export async function irsaRoleAction(
   const providerArn = inputs.provider.input === 'provider-arn' ? inputs.provider.arn : undefined;
   // Checked even when a test passes its own client: the region decides which IAM answers.
   const region = iamRegion(ctx.env, providerArn);
-  const iam = overrides.iam ?? (await createIamClient({ ...ctx.env, AWS_REGION: region }, providerArn));
+  const iam = overrides.iam ?? (await createIamClient(ctx.env, region));
   const kubeconfig = inputs.kubeconfig;
   return run(inputs, {
     iam,
