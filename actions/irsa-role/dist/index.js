@@ -883,8 +883,8 @@ function iamRegion(env, providerArn) {
         throw new errors/* UserError */.yo(`is in the partition ${partition}, but the region ${region} (${variable}) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`, 'provider-arn');
     return region;
 }
-async function createIamClient(env, providerArn) {
-    const region = iamRegion(env, providerArn);
+/** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
+async function createIamClient(env, region) {
     // Loaded lazily so that a bad input fails before the SDK is even read from disk.
     const { IAMClient } = await __nccwpck_require__.e(/* import() */ 764).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
     return namingFailedCalls(new IAMClient(clientConfig('IAM', region, env)), 'IAM');
@@ -898,7 +898,7 @@ async function irsaRoleAction(ctx, overrides = {}) {
     const providerArn = inputs.provider.input === 'provider-arn' ? inputs.provider.arn : undefined;
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, providerArn);
-    const iam = overrides.iam ?? (await createIamClient({ ...ctx.env, AWS_REGION: region }, providerArn));
+    const iam = overrides.iam ?? (await createIamClient(ctx.env, region));
     const kubeconfig = inputs.kubeconfig;
     return run(inputs, {
         iam,
