@@ -51,7 +51,9 @@ const POLICY_NOTES: Record<string, string> = {
     'Scope `role/*` down to a path (`role/irsa/*` with `role-path: /irsa/`) to keep the action away from other roles. ' +
     'It needs no `iam:PassRole`: nothing here hands a role to a service. `iam:DeleteRole` is used only to remove a ' +
     'role the same run created when IAM then refuses its policy, and only on roles tagged `managed-by: talos-irsa`. ' +
-    '`annotate-service-account` talks to the cluster, not to AWS.',
+    "`iam:GetAccountSummary` is optional, and read only when a role goes past one of IAM's default quotas (more than " +
+    "10 managed policies, or a trust policy over 2,048 characters), to check it against the account's own quotas " +
+    'before writing; without it such a run warns instead. `annotate-service-account` talks to the cluster, not to AWS.',
   'verify-irsa':
     'Only reads. `sts:AssumeRoleWithWebIdentity` needs no credentials at all — the service account token is the ' +
     'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone.'

@@ -353,38 +353,6 @@ describe('convergence', () => {
     }
   });
 
-  it("warns before any write when a role lists more managed policies than IAM's default quota of 10", async () => {
-    const roleName = uniqueName('irsa-eleven');
-    const arns: string[] = [];
-    for (let i = 0; i < 11; i += 1) {
-      const created = await iam.send(
-        new CreatePolicyCommand({
-          PolicyName: `${roleName}-p${i}`,
-          PolicyDocument: JSON.stringify({
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
-          })
-        })
-      );
-      arns.push(created.Policy?.Arn ?? '');
-    }
-    const run = await runIrsaRole({
-      'provider-arn': provider.arn,
-      'role-name': roleName,
-      namespace: 'apps',
-      'service-account': 'svc',
-      'policy-arns': arns.join('\n')
-    });
-    const lines = run.log.lines;
-    const warned = lines.findIndex((line) =>
-      line.startsWith(
-        `::warning::Role '${roleName}' lists 11 managed policies; IAM's default quota is 10 per role (raise "Managed policies per role" in Service Quotas, up to 20, or merge policies).`
-      )
-    );
-    expect(warned).toBeGreaterThanOrEqual(0);
-    expect(warned).toBeLessThan(lines.findIndex((line) => line.startsWith(`${roleName}: created the role`)));
-  });
-
   it("says, before attaching, that policies others attached would take a role past IAM's ceiling of 20", async () => {
     const roleName = uniqueName('irsa-ceiling');
     const arns = await createPolicies(roleName, 21);

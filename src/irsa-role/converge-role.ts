@@ -35,6 +35,7 @@ import {
   tagList,
   tagsToWrite
 } from '../trust/tags.js';
+import type { AccountQuotaReader } from './account-quotas.js';
 import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
 
@@ -304,23 +305,38 @@ async function convergeSettings(
   }
 }
 
+/** The limit a role of `count` managed policies would pass: IAM's ceiling, or the account's quota. */
+async function passedManagedPolicyLimit(
+  count: number,
+  quotas: AccountQuotaReader
+): Promise<string | undefined> {
+  if (count > MANAGED_POLICIES_MAX_QUOTA) return `IAM's ceiling of ${MANAGED_POLICIES_MAX_QUOTA}`;
+  const quota = (await quotas()).managedPoliciesPerRole;
+  return quota !== undefined && count > quota ? `this account's quota of ${quota}` : undefined;
+}
+
 async function convergeManagedPolicies(
   iam: IAMClient,
   desired: DesiredRole,
   prune: boolean,
+  quotas: AccountQuotaReader,
   changes: string[]
 ): Promise<string[]> {
   const attached = await attachedPolicies(iam, desired.roleName);
   const result = new Set(attached);
   const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
   const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
-  // Past IAM's ceiling no account's quota takes the attach: said before writing, since IAM's
-  // LimitExceeded is retried by the SDK as a throttle for some 40 s.
+  // Past IAM's ceiling no account's quota takes the attach, and past a default only a raised one:
+  // said before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
   const count = attached.length - toDetach.length + toAttach.length;
-  if (toAttach.length > 0 && count > MANAGED_POLICIES_MAX_QUOTA) {
+  const limit =
+    toAttach.length > 0 && count > MANAGED_POLICIES_DEFAULT_QUOTA
+      ? await passedManagedPolicyLimit(count, quotas)
+      : undefined;
+  if (limit) {
     const others = attached.filter((arn) => !desired.policyArns.includes(arn));
     throw new Error(
-      `role ${desired.roleName} would have ${count} managed policies, past IAM's ceiling of ${MANAGED_POLICIES_MAX_QUOTA}: it has ${others.length} the inputs do not list (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); detach some or set prune-policies: true.`
+      `role ${desired.roleName} would have ${count} managed policies, past ${limit}: it has ${others.length} the inputs do not list (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); detach some or set prune-policies: true.`
     );
   }
   const detach = async (): Promise<void> => {
@@ -430,14 +446,16 @@ function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): stri
   );
 }
 
+/** `quotas` reads the account's IAM quotas, once per run, for a role that may go past a default. */
 export async function convergeRole(
   iam: IAMClient,
   desired: DesiredRole,
-  prune: boolean
+  prune: boolean,
+  quotas: AccountQuotaReader
 ): Promise<RoleReport> {
   const progress: Progress = { arn: '', changes: [] };
   try {
-    return await convergeWithProgress(iam, desired, prune, progress);
+    return await convergeWithProgress(iam, desired, prune, quotas, progress);
   } catch (error) {
     if (progress.changes.length === 0) throw error;
     throw new PartialConvergence(progress.arn, [...progress.changes], error);
@@ -448,6 +466,7 @@ async function convergeWithProgress(
   iam: IAMClient,
   desired: DesiredRole,
   prune: boolean,
+  quotas: AccountQuotaReader,
   progress: Progress
 ): Promise<RoleReport> {
   let role = await currentRole(iam, desired.roleName);
@@ -472,7 +491,7 @@ async function convergeWithProgress(
   const foreign = takeoverWarning(role, desired, prune);
   if (foreign) warnings.push(foreign);
   await convergeSettings(iam, role, desired, prune, changes);
-  const policyArns = await convergeManagedPolicies(iam, desired, prune, changes);
+  const policyArns = await convergeManagedPolicies(iam, desired, prune, quotas, changes);
   const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);
   const unlisted = unlistedPolicies(desired, prune, policyArns, inlinePolicies);
   // Said on every run: a permission the inputs no longer grant, still granted, is what a reader of

@@ -15,3 +15,8 @@ export function isMalformedPolicy(error: unknown): boolean {
 export function isEntityAlreadyExists(error: unknown): boolean {
   return iamErrorIs(error, 'EntityAlreadyExists');
 }
+
+/** The credentials lack a permission: IAM's AccessDenied. */
+export function isAccessDenied(error: unknown): boolean {
+  return iamErrorIs(error, 'AccessDenied');
+}

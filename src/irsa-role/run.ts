@@ -15,6 +15,8 @@ import {
   trustPolicyFor,
   trustPolicySize
 } from '../trust/trust-policy.js';
+import type { AccountQuotaReader, AccountQuotas } from './account-quotas.js';
+import { accountQuotaReader } from './account-quotas.js';
 import type { DesiredRole } from './converge-role.js';
 import { convergeRole, PartialConvergence } from './converge-role.js';
 import type { RoleOutcome } from './outcome.js';
@@ -87,33 +89,71 @@ function warnNamespacePatterns(bindings: RoleBinding[], log: Logger): void {
         );
 }
 
-/** Too many service accounts on one role outgrow the trust policy quota; better said before writing. */
-function checkTrustSizes(desired: DesiredRole[], inputs: IrsaRoleInputs, log: Logger): void {
+/** Past IAM's ceiling no account's quota takes the trust policy: a bad input, said before any read. */
+function checkTrustCeilings(desired: DesiredRole[], inputs: IrsaRoleInputs): void {
   for (const role of desired) {
     const size = trustPolicySize(role.trust);
-    const input = inputs.single ? 'service-account' : 'bindings';
     if (size > TRUST_POLICY_MAX_LIMIT)
       throw new UserError(
         `the trust policy of role '${role.roleName}' would be ${size} characters, over IAM's ceiling of ${TRUST_POLICY_MAX_LIMIT}; split its service accounts across roles.`,
-        input
-      );
-    if (size > TRUST_POLICY_DEFAULT_LIMIT)
-      log.warning(
-        `The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} (raise "Role trust policy length" in Service Quotas, or split the role).`
+        inputs.single ? 'service-account' : 'bindings'
       );
   }
 }
 
 /**
- * More managed policies than IAM's default quota fit only an account whose quota was raised;
- * elsewhere IAM refuses the attach after the role is made (LimitExceeded, retried for some 40 s).
+ * Past IAM's default quotas a role fits only an account whose quota was raised; elsewhere IAM
+ * refuses it after the role is made (LimitExceeded, which the SDK retries as a throttle for some
+ * 40 s). So the account's own quotas are read then, and a binding past them refused before any
+ * write. When they cannot be read (the permission is optional), the run warns as it did before.
  */
-function checkPolicyCounts(bindings: RoleBinding[], log: Logger): void {
-  for (const binding of bindings)
-    if (binding.policyArns.length > MANAGED_POLICIES_DEFAULT_QUOTA)
+async function checkAccountQuotas(
+  desired: DesiredRole[],
+  inputs: IrsaRoleInputs,
+  quotas: AccountQuotaReader,
+  log: Logger
+): Promise<void> {
+  const longTrust = desired.filter((role) => trustPolicySize(role.trust) > TRUST_POLICY_DEFAULT_LIMIT);
+  const manyPolicies = inputs.bindings.filter(
+    (binding) => binding.policyArns.length > MANAGED_POLICIES_DEFAULT_QUOTA
+  );
+  if (longTrust.length === 0 && manyPolicies.length === 0) return;
+  const account = await quotas();
+  for (const role of longTrust) {
+    const size = trustPolicySize(role.trust);
+    const quota = account.trustPolicySize;
+    if (quota === undefined)
       log.warning(
-        `Role '${binding.roleName}' lists ${binding.policyArns.length} managed policies; IAM's default quota is ${MANAGED_POLICIES_DEFAULT_QUOTA} per role (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`
+        `The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')} (raise "Role trust policy length" in Service Quotas, or split the role).`
       );
+    else if (size > quota)
+      throw new UserError(
+        `the trust policy of role '${role.roleName}' would be ${size} characters, over this account's quota of ${quota} (raise "Role trust policy length" in Service Quotas, up to ${TRUST_POLICY_MAX_LIMIT}, or split its service accounts across roles).`,
+        inputs.single ? 'service-account' : 'bindings'
+      );
+  }
+  for (const binding of manyPolicies) {
+    const count = binding.policyArns.length;
+    const quota = account.managedPoliciesPerRole;
+    if (quota === undefined)
+      log.warning(
+        `Role '${binding.roleName}' lists ${count} managed policies; IAM's default quota is ${MANAGED_POLICIES_DEFAULT_QUOTA} per role and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')} (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`
+      );
+    else if (count > quota) {
+      const { input, where } = binding.origins.policyArns;
+      throw new UserError(
+        `${where || `role '${binding.roleName}'`} lists ${count} managed policies, over this account's quota of ${quota} per role (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`,
+        input
+      );
+    }
+  }
+}
+
+/** Why a warning, not a check: the words for a quota the account's summary did not give. */
+function unreadQuota(account: AccountQuotas, key: string): string {
+  return account.refused
+    ? "this account's own could not be read (iam:GetAccountSummary was refused: the permission is optional, and needed only for this check)"
+    : `this account's summary gives no ${key}`;
 }
 
 /** Every managed policy named anywhere, with the input that named it first. */
@@ -206,11 +246,13 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
       `Provider ${provider.arn} does not list '${inputs.audience}' as a client ID (audience), so STS will refuse tokens for these roles until it does.`
     );
   const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
-  checkTrustSizes(desired, inputs, log);
+  checkTrustCeilings(desired, inputs);
   warnNamespacePatterns(inputs.bindings, log);
-  checkPolicyCounts(inputs.bindings, log);
   checkPolicyHomes(inputs.bindings, provider);
   await checkPoliciesExist(iam, inputs.bindings, concurrency);
+  // One reading per run, shared with the roles' convergence, which may need it too.
+  const quotas = accountQuotaReader(iam);
+  await checkAccountQuotas(desired, inputs, quotas, log);
 
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
   // Reads before the first write, so a missing namespace, an unreachable cluster or refused
@@ -221,7 +263,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
       inputs.bindings.flatMap((binding) => binding.serviceAccounts)
     );
   const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
-    const report = await convergeRole(iam, desired[index] as DesiredRole, inputs.prune);
+    const report = await convergeRole(iam, desired[index] as DesiredRole, inputs.prune, quotas);
     for (const warning of report.warnings) log.warning(warning);
     log.info(
       `${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`

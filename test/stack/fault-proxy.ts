@@ -11,6 +11,7 @@ import {
   type ServerResponse
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { xmlEscape } from './http-plumbing.js';
 
 /**
  * throttle: 400 Throttling (IAM/STS) or 503 SlowDown (S3); server-error: 500; reset: the connection
@@ -19,8 +20,11 @@ import type { AddressInfo, Socket } from 'node:net';
  * cut-body: the service's status, headers and half its body arrive, then the connection drops, as when
  * a connection breaks while an S3 object streams (the SDK returns before the body, so it cannot retry);
  * hang: the request is taken and never answered, as behind a stuck proxy or a half-open connection.
+ * quota, access-denied: IAM's refusals of a request past a quota, and of one the credentials lack the
+ * permission for.
  */
-export type Fault = 'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body' | 'hang' | 'quota';
+export type Fault =
+  'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body' | 'hang' | 'quota' | 'access-denied';
 
 /** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
 export interface ProxiedRequest {
@@ -108,6 +112,15 @@ function quotaResponse(service: string, id: string): { status: number; body: str
   return {
     status: 409,
     body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>LimitExceeded</Code><Message>Cannot exceed quota for PoliciesPerRole: 10</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
+  };
+}
+
+/** IAM's 403 answer to a request the credentials lack the permission for. */
+function accessDeniedResponse(service: string, action: string, id: string): { status: number; body: string } {
+  const message = `User: arn:aws:iam::123456789012:user/testing is not authorized to perform: ${service}:${action} on resource: *`;
+  return {
+    status: 403,
+    body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
   };
 }
 
@@ -231,15 +244,18 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         req.socket.resetAndDestroy();
         return;
       }
+      const id = requestId(seen.length);
       const answer =
         fault === 'throttle'
-          ? throttleResponse(service, requestId(seen.length))
+          ? throttleResponse(service, id)
           : fault === 'quota'
-            ? quotaResponse(service, requestId(seen.length))
-            : serverErrorResponse(service, requestId(seen.length));
+            ? quotaResponse(service, id)
+            : fault === 'access-denied'
+              ? accessDeniedResponse(service, request.action, id)
+              : serverErrorResponse(service, id);
       res.writeHead(answer.status, {
         'content-type': service === 's3' ? 'application/xml' : 'text/xml',
-        'x-amzn-requestid': requestId(seen.length)
+        'x-amzn-requestid': id
       });
       res.end(answer.body);
     })().catch((error: unknown) => {

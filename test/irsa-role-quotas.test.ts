@@ -1,0 +1,209 @@
+// irsa-role against IAM's per-role quotas that moto does not keep: the account's own quotas, read
+// from GetAccountSummary only past a default (moto's summary gives the defaults; a pass-through gives
+// an account that raised them, test/stack/iam-account-quotas.ts).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  ListAttachedRolePoliciesCommand,
+  type IAMClient
+} from '@aws-sdk/client-iam';
+import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
+import { startIamAccountQuotas, type IamAccountQuotas } from './stack/iam-account-quotas.js';
+import {
+  countedIam,
+  createProvider,
+  rolesNamed,
+  runIrsaRole,
+  uniqueName
+} from './fixtures/irsa-role/harness.js';
+
+let iam: IAMClient;
+let provider: { issuer: string; arn: string; hostPath: string };
+const stops: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  ({ iam } = countedIam());
+  provider = await createProvider(iam);
+});
+
+afterAll(async () => {
+  for (const stop of stops) await stop();
+});
+
+const moto = (): string => process.env.AWS_ENDPOINT_URL ?? '';
+
+/** An account whose raised quotas GetAccountSummary reports. */
+async function raisedQuotas(quotas: Record<string, number>): Promise<IamAccountQuotas> {
+  const raised = await startIamAccountQuotas({ target: moto(), quotas });
+  stops.push(raised.stop);
+  return raised;
+}
+
+/** A pass-through that refuses GetAccountSummary as IAM refuses credentials without the permission. */
+async function summaryDenied(): Promise<FaultProxy> {
+  const denied = await startFaultProxy({
+    target: moto(),
+    rate: 1,
+    faults: ['access-denied'],
+    match: (request) => request.action === 'GetAccountSummary'
+  });
+  stops.push(denied.stop);
+  return denied;
+}
+
+/** `count` customer managed policies named after `prefix` (moto keeps no quota on attaching them). */
+async function createPolicies(prefix: string, count: number): Promise<string[]> {
+  const arns: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const created = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: `${prefix}-p${i}`,
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
+        })
+      })
+    );
+    arns.push(created.Policy?.Arn ?? '');
+  }
+  return arns;
+}
+
+async function attached(roleName: string): Promise<string[]> {
+  const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+  return (page.AttachedPolicies ?? []).map((p) => p.PolicyArn ?? '').sort();
+}
+
+const single = (roleName: string): Record<string, string> => ({
+  'provider-arn': provider.arn,
+  'role-name': roleName,
+  namespace: 'apps',
+  'service-account': 'svc'
+});
+
+/** A binding whose trust policy is over IAM's default of 2048 characters, and under its ceiling. */
+const manyAccounts = (roleName: string): string =>
+  `- {role-name: ${roleName}, namespace: apps, service-account: [${Array.from({ length: 45 }, (_, i) => `service-account-${i}`).join(', ')}]}`;
+
+describe("the account's own quotas", () => {
+  it('are not read while every role is within the defaults, nor on a run that changes nothing', async () => {
+    const roleName = uniqueName('irsa-quota-none');
+    const arns = await createPolicies(roleName, 10);
+    const inputs = { ...single(roleName), 'policy-arns': arns.join('\n') };
+    const { iam: counted, counter } = countedIam();
+    expect((await runIrsaRole(inputs, { iam: counted })).error).toBeUndefined();
+    const again = await runIrsaRole(inputs, { iam: counted });
+    expect(again.result?.outputs.changed).toBe('false');
+    expect(counter.reads.get('GetAccountSummary')).toBeUndefined();
+  });
+
+  it('refuse, before any write and naming the input, a role listing more managed policies than the account allows', async () => {
+    const roleName = uniqueName('irsa-quota-over');
+    const arns = await createPolicies(roleName, 11);
+    const { iam: counted, counter } = countedIam();
+    // moto's summary gives IAM's default: 10.
+    const run = await runIrsaRole({ ...single(roleName), 'policy-arns': arns.join('\n') }, { iam: counted });
+    expect(run.error?.message).toBe(
+      `Input 'policy-arns': role '${roleName}' lists 11 managed policies, over this account's quota of 10 per role (raise "Managed policies per role" in Service Quotas, up to 20, or merge policies).`
+    );
+    expect(counter.reads.get('GetAccountSummary')).toBe(1);
+    expect(counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+  });
+
+  it('let an account that raised its quota have the roles, reading it once for all of them', async () => {
+    const prefix = uniqueName('irsa-quota-raised');
+    const arns = await createPolicies(prefix, 12);
+    const raised = await raisedQuotas({ AttachedPoliciesPerRoleQuota: 20 });
+    const { iam: counted, counter } = countedIam(raised.url);
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'policy-arns': arns.join('\n'),
+        bindings: [1, 2, 3]
+          .map((i) => `- {role-name: ${prefix}-${i}, namespace: apps, service-account: s${i}}`)
+          .join('\n')
+      },
+      { iam: counted }
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    expect(run.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
+    for (const i of [1, 2, 3]) expect(await attached(`${prefix}-${i}`)).toEqual([...arns].sort());
+    expect(counter.reads.get('GetAccountSummary')).toBe(1);
+    expect(raised.summaries()).toBe(1);
+  });
+
+  it('refuse a trust policy past the account’s quota, and take it where the quota was raised', async () => {
+    const roleName = uniqueName('irsa-quota-trust');
+    const inputs = { 'provider-arn': provider.arn, bindings: manyAccounts(roleName) };
+    const { iam: counted, counter } = countedIam();
+    const refused = await runIrsaRole(inputs, { iam: counted });
+    expect(refused.error?.message).toMatch(
+      new RegExp(
+        `^Input 'bindings': the trust policy of role '${roleName}' would be \\d{4} characters, over this account's quota of 2048 \\(raise "Role trust policy length" in Service Quotas, up to 4096, or split its service accounts across roles\\)\\.$`
+      )
+    );
+    expect(counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+
+    const raised = await raisedQuotas({ AssumeRolePolicySizeQuota: 4096 });
+    const taken = await runIrsaRole(inputs, { iam: countedIam(raised.url).iam });
+    expect(taken.error).toBeUndefined();
+    expect(taken.result?.outputs.changed).toBe('true');
+    expect(taken.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
+  });
+
+  it('refused to the credentials (the permission is optional), leave the warnings and the run goes on', async () => {
+    const roleName = uniqueName('irsa-quota-denied');
+    const arns = await createPolicies(roleName, 11);
+    const denied = await summaryDenied();
+    const run = await runIrsaRole(
+      { 'provider-arn': provider.arn, 'policy-arns': arns.join('\n'), bindings: manyAccounts(roleName) },
+      { iam: countedIam(denied.url).iam }
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    const warnings = run.log.lines.filter((line) => line.startsWith('::warning::'));
+    const unread =
+      "this account's own could not be read (iam:GetAccountSummary was refused: the permission is optional, and needed only for this check)";
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^::warning::The trust policy of role '${roleName}' is \\d{4} characters; IAM's default quota is 2048 and ${unread.replace(/[()]/g, '\\$&')} \\(raise "Role trust policy length" in Service Quotas, or split the role\\)\\.$`
+        )
+      ),
+      `::warning::Role '${roleName}' lists 11 managed policies; IAM's default quota is 10 per role and ${unread} (raise "Managed policies per role" in Service Quotas, up to 20, or merge policies).`
+    ]);
+    expect(denied.injected.map((request) => request.action)).toEqual(['GetAccountSummary']);
+    expect(await attached(roleName)).toEqual([...arns].sort());
+  });
+
+  it("fail a role that policies others attached would take past the account's quota, before attaching", async () => {
+    const roleName = uniqueName('irsa-quota-others');
+    const arns = await createPolicies(roleName, 11);
+    expect((await runIrsaRole(single(roleName))).error).toBeUndefined();
+    for (const arn of arns.slice(0, 5))
+      await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
+    const { iam: counted, counter } = countedIam();
+    const run = await runIrsaRole(
+      { ...single(roleName), 'policy-arns': arns.slice(5).join('\n') },
+      { iam: counted }
+    );
+    expect(run.result?.failure).toContain(
+      `role ${roleName} would have 11 managed policies, past this account's quota of 10: it has 5 the inputs do not list`
+    );
+    expect(counter.writes.get('AttachRolePolicy')).toBeUndefined();
+    expect(await attached(roleName)).toEqual(arns.slice(0, 5).sort());
+
+    // Where the quota was raised, the same run attaches them.
+    const raised = await raisedQuotas({ AttachedPoliciesPerRoleQuota: 20 });
+    const taken = await runIrsaRole(
+      { ...single(roleName), 'policy-arns': arns.slice(5).join('\n') },
+      { iam: countedIam(raised.url).iam }
+    );
+    expect(taken.result?.failure).toBeUndefined();
+    expect(await attached(roleName)).toEqual([...arns].sort());
+  });
+});
