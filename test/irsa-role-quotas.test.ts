@@ -1,11 +1,15 @@
 // irsa-role against IAM's per-role quotas that moto does not keep: the account's own quotas, read
 // from GetAccountSummary only past a default (moto's summary gives the defaults; a pass-through gives
-// an account that raised them, test/stack/iam-account-quotas.ts).
+// an account that raised them, test/stack/iam-account-quotas.ts), and the limit on all of a role's
+// inline policies together.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   AttachRolePolicyCommand,
   CreatePolicyCommand,
+  GetRoleCommand,
   ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
@@ -205,5 +209,83 @@ describe("the account's own quotas", () => {
     );
     expect(taken.result?.failure).toBeUndefined();
     expect(await attached(roleName)).toEqual([...arns].sort());
+  });
+});
+
+/** An identity policy of about `size` characters (IAM counts them without white space). */
+function policyOfSize(size: number, prefix: string): string {
+  const actions: string[] = [];
+  const text = (): string =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }]
+    });
+  while (text().length < size) actions.push(`s3:${prefix}${actions.length}`);
+  return text();
+}
+
+describe("all of a role's inline policies together", () => {
+  async function roleWithForeignInline(roleName: string, size: number): Promise<void> {
+    expect((await runIrsaRole(single(roleName))).error).toBeUndefined();
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: roleName,
+        PolicyName: 'by-hand',
+        PolicyDocument: policyOfSize(size, 'Hand')
+      })
+    );
+  }
+
+  it("refuse, before any write and naming the input, an inline policy that would pass IAM's limit with the role's others", async () => {
+    const roleName = uniqueName('irsa-inline-sum');
+    await roleWithForeignInline(roleName, 6000);
+    const before = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    const { iam: counted, counter } = countedIam();
+    const run = await runIrsaRole(
+      { ...single(roleName), tags: 'team=new', 'inline-policy': policyOfSize(5000, 'Ours') },
+      { iam: counted }
+    );
+    expect(run.result?.failure).toMatch(
+      new RegExp(
+        `^Input 'inline-policy': role ${roleName} holds other inline policies \\(by-hand: 6\\d{3} characters\\), and with this one \\(5\\d{3}\\) they would pass IAM's limit of 10240 characters for all of a role's inline policies; delete some of them, or set prune-policies: true\\.$`
+      )
+    );
+    // Not even the tag: the role is refused before its first write.
+    expect(counter.writeCount).toBe(0);
+    expect((await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role?.Tags).toEqual(before?.Tags);
+    expect((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames).toEqual([
+      'by-hand'
+    ]);
+  });
+
+  it('with prune-policies, delete the others before putting the one that fits only without them', async () => {
+    const roleName = uniqueName('irsa-inline-prune');
+    await roleWithForeignInline(roleName, 6000);
+    const observer = await startFaultProxy({ target: moto(), rate: 0 });
+    stops.push(observer.stop);
+    const run = await runIrsaRole(
+      { ...single(roleName), 'prune-policies': 'true', 'inline-policy': policyOfSize(5000, 'Ours') },
+      { iam: countedIam(observer.url).iam }
+    );
+    expect(run.result?.failure).toBeUndefined();
+    const writes = observer.seen
+      .map((request) => request.action)
+      .filter((action) => /^(Put|Delete)RolePolicy$/.test(action));
+    expect(writes).toEqual(['DeleteRolePolicy', 'PutRolePolicy']);
+    expect((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames).toEqual([
+      'talos-irsa'
+    ]);
+  });
+
+  it("read the others only when this action's policy is to be written", async () => {
+    const roleName = uniqueName('irsa-inline-fits');
+    await roleWithForeignInline(roleName, 3000);
+    const inputs = { ...single(roleName), 'inline-policy': policyOfSize(3000, 'Ours') };
+    expect((await runIrsaRole(inputs)).result?.failure).toBeUndefined();
+    const observer = await startFaultProxy({ target: moto(), rate: 0 });
+    stops.push(observer.stop);
+    const again = await runIrsaRole(inputs, { iam: countedIam(observer.url).iam });
+    expect(again.result?.outputs.changed).toBe('false');
+    expect(observer.seen.filter((request) => request.action === 'GetRolePolicy')).toHaveLength(1);
   });
 });

@@ -21,6 +21,9 @@ import {
 import { UserError } from '../io/errors.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
 import {
+  iamDocumentJson,
+  iamPolicySize,
+  INLINE_POLICY_LIMIT,
   MANAGED_POLICIES_DEFAULT_QUOTA,
   MANAGED_POLICIES_MAX_QUOTA,
   policyJson,
@@ -105,11 +108,13 @@ async function inlinePolicyNames(iam: IAMClient, roleName: string): Promise<stri
   return names;
 }
 
-async function currentInlinePolicy(iam: IAMClient, roleName: string): Promise<string | undefined> {
+async function inlinePolicy(
+  iam: IAMClient,
+  roleName: string,
+  policyName: string
+): Promise<string | undefined> {
   try {
-    const found = await iam.send(
-      new GetRolePolicyCommand({ RoleName: roleName, PolicyName: INLINE_POLICY_NAME })
-    );
+    const found = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
     return found.PolicyDocument;
   } catch (error) {
     if (isNoSuchEntity(error)) return undefined;
@@ -362,33 +367,84 @@ async function convergeManagedPolicies(
   return [...result];
 }
 
-async function convergeInlinePolicies(
+/** The role's inline policies as found, read before any write of the convergence. */
+interface InlineState {
+  names: string[];
+  /** This action's policy as IAM holds it, when the inputs give one and the role has it. */
+  current: string | undefined;
+  /** The policies to delete go before this action's is put: with them, it would not fit. */
+  roomFirst: boolean;
+}
+
+/**
+ * IAM limits all of a role's inline policies together, and refuses a put past it (LimitExceeded,
+ * retried by the SDK as a throttle). The others are read only when the role has some and this
+ * action's policy is to be written; past the limit the role is refused before any write, naming the
+ * input, unless pruning removes them anyway (then first).
+ */
+async function readInlinePolicies(
   iam: IAMClient,
   desired: DesiredRole,
-  prune: boolean,
-  changes: string[]
-): Promise<string[]> {
+  prune: boolean
+): Promise<InlineState> {
   const name = desired.roleName;
   // Listed even without pruning, so that inline policies the inputs do not name (a hand-added one,
   // or this action's own after inline-policy was dropped from the inputs) are reported, not hidden.
   const names = await inlinePolicyNames(iam, name);
-  const result = new Set(names);
-  if (desired.inlinePolicy) {
-    const current = names.includes(INLINE_POLICY_NAME) ? await currentInlinePolicy(iam, name) : undefined;
-    if (current === undefined || !samePolicy(current, desired.inlinePolicy)) {
-      await putInlinePolicy(iam, desired, desired.inlinePolicy);
-      changes.push(`${current === undefined ? 'put' : 'updated'} inline policy ${INLINE_POLICY_NAME}`);
-    }
-    result.add(INLINE_POLICY_NAME);
+  const wanted = desired.inlinePolicy;
+  const current =
+    wanted && names.includes(INLINE_POLICY_NAME)
+      ? await inlinePolicy(iam, name, INLINE_POLICY_NAME)
+      : undefined;
+  const others = names.filter((n) => n !== INLINE_POLICY_NAME);
+  const state = { names, current, roomFirst: false };
+  if (!wanted || others.length === 0 || (current !== undefined && samePolicy(current, wanted))) return state;
+  let othersSize = 0;
+  for (const other of others) {
+    const document = await inlinePolicy(iam, name, other);
+    if (document !== undefined) othersSize += iamPolicySize(iamDocumentJson(document));
   }
-  if (prune)
-    for (const extra of names.filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME))) {
+  const size = iamPolicySize(policyJson(wanted));
+  if (size + othersSize <= INLINE_POLICY_LIMIT) return state;
+  if (prune) return { ...state, roomFirst: true };
+  const { input, where } = desired.inlinePolicyOrigin;
+  throw new UserError(
+    `${where ? `${where}: ` : ''}role ${name} holds other inline policies (${others.join(', ')}: ${othersSize} characters), and with this one (${size}) they would pass IAM's limit of ${INLINE_POLICY_LIMIT} characters for all of a role's inline policies; delete some of them, or set prune-policies: true.`,
+    input
+  );
+}
+
+async function convergeInlinePolicies(
+  iam: IAMClient,
+  desired: DesiredRole,
+  prune: boolean,
+  state: InlineState,
+  changes: string[]
+): Promise<string[]> {
+  const name = desired.roleName;
+  const result = new Set(state.names);
+  const extras = prune ? state.names.filter((n) => !(desired.inlinePolicy && n === INLINE_POLICY_NAME)) : [];
+  const deleteExtras = async (): Promise<void> => {
+    for (const extra of extras) {
       await ignoringNoSuchEntity(
         iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: extra }))
       );
       changes.push(`deleted inline policy ${extra}`);
       result.delete(extra);
     }
+  };
+  // Put first, so that a renamed policy never leaves the role without either; unless it fits only
+  // once the others are gone.
+  if (state.roomFirst) await deleteExtras();
+  if (desired.inlinePolicy) {
+    const current = state.current;
+    if (current === undefined || !samePolicy(current, desired.inlinePolicy)) {
+      await putInlinePolicy(iam, desired, desired.inlinePolicy);
+      changes.push(`${current === undefined ? 'put' : 'updated'} inline policy ${INLINE_POLICY_NAME}`);
+    }
+    result.add(INLINE_POLICY_NAME);
+  }
+  if (!state.roomFirst) await deleteExtras();
   return [...result];
 }
 
@@ -490,9 +546,11 @@ async function convergeWithProgress(
     );
   const foreign = takeoverWarning(role, desired, prune);
   if (foreign) warnings.push(foreign);
+  // Read before the first write, so that a role whose inline policies cannot fit stays as it was.
+  const inline = await readInlinePolicies(iam, desired, prune);
   await convergeSettings(iam, role, desired, prune, changes);
   const policyArns = await convergeManagedPolicies(iam, desired, prune, quotas, changes);
-  const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, changes);
+  const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, inline, changes);
   const unlisted = unlistedPolicies(desired, prune, policyArns, inlinePolicies);
   // Said on every run: a permission the inputs no longer grant, still granted, is what a reader of
   // "no change" would least expect. Pruning is not the default because it also removes others' policies.

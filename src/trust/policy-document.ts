@@ -213,17 +213,25 @@ export function managedPolicyCountProblem(count: number): string | undefined {
     : undefined;
 }
 
-/** IAM's quota for a role's inline policies, counted without whitespace. */
+/** IAM's quota for all of a role's inline policies together, counted without whitespace. */
 export const INLINE_POLICY_LIMIT = 10240;
 
+/** A policy's size as IAM counts it against its quotas: white space is not counted. */
+export function iamPolicySize(json: string): number {
+  return json.replace(/\s/g, '').length;
+}
+
 /**
- * A document as IAM returns it (GetRole, GetRolePolicy): URL-encoded JSON. A document that is
- * already JSON is taken as it is.
+ * The JSON text of a document as IAM returns it (GetRole, GetRolePolicy): URL-encoded. A document
+ * that is already JSON is taken as it is.
  */
-export function decodeIamDocument(text: string): unknown {
+export function iamDocumentJson(text: string): string {
   const trimmed = text.trim();
-  if (trimmed.startsWith('{')) return JSON.parse(trimmed) as unknown;
-  return JSON.parse(decodeURIComponent(trimmed)) as unknown;
+  return trimmed.startsWith('{') ? trimmed : decodeURIComponent(trimmed);
+}
+
+export function decodeIamDocument(text: string): unknown {
+  return JSON.parse(iamDocumentJson(text)) as unknown;
 }
 
 /**
