@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { UserError } from '../src/io/errors.js';
 import { createIamClient, iamRegion } from '../src/irsa-role/action.js';
-import { partitionOfRegion } from '../src/aws/partitions.js';
+import type { ProviderInput } from '../src/irsa-role/inputs.js';
+import { partitionOfHost, partitionOfRegion } from '../src/aws/partitions.js';
+import { defaultIssuerUrl } from '../src/oidc/document-locations.js';
+import { startFaultProxy } from './stack/fault-proxy.js';
 import {
   countedIam,
   createProvider,
@@ -417,8 +420,10 @@ describe('bad input', () => {
   });
 
   it("signs for IAM in the provider ARN's partition, and refuses a region of another before any call", async () => {
-    const cn = 'arn:aws-cn:iam::123456789012:oidc-provider/oidc.example.cn/c1';
-    const gov = 'arn:aws-us-gov:iam::123456789012:oidc-provider/oidc.example.com/c1';
+    const arnOf = (arn: string): ProviderInput => ({ input: 'provider-arn', arn });
+    const cnArn = 'arn:aws-cn:iam::123456789012:oidc-provider/oidc.example.cn/c1';
+    const cn = arnOf(cnArn);
+    const gov = arnOf('arn:aws-us-gov:iam::123456789012:oidc-provider/oidc.example.com/c1');
     // No region set: one of the provider's partition (IAM in another would not know the provider).
     expect(iamRegion({}, cn)).toBe('cn-north-1');
     expect(iamRegion({}, gov)).toBe('us-gov-west-1');
@@ -437,7 +442,7 @@ describe('bad input', () => {
       ['aws-iso-f', 'us-isof-east-1'],
       ['aws-eusc', 'eusc-de-east-1']
     ]) {
-      const arn = `arn:${partition}:iam::123456789012:oidc-provider/oidc.example/c1`;
+      const arn = arnOf(`arn:${partition}:iam::123456789012:oidc-provider/oidc.example/c1`);
       expect(iamRegion({ AWS_REGION: region }, arn)).toBe(region);
       expect(partitionOfRegion(iamRegion({}, arn))).toBe(partition);
     }
@@ -450,7 +455,7 @@ describe('bad input', () => {
     const role = uniqueName('irsa-bad-partition');
     const { iam: counted, counter } = countedIam();
     const run = await runIrsaRole(
-      { ...single(role), 'provider-arn': cn },
+      { ...single(role), 'provider-arn': cnArn },
       { iam: counted, env: { ...process.env, AWS_REGION: 'eu-west-1' } }
     );
     expect(run.error?.message).toBe(
@@ -458,5 +463,55 @@ describe('bad input', () => {
     );
     expect(counter.readCount + counter.writeCount).toBe(0);
     expect(await rolesNamed(iam, role)).toEqual([]);
+  });
+
+  it("signs for IAM, with no region set, in the partition an issuer URL's AWS host shows", () => {
+    const issuer = (url: string): ProviderInput => ({ input: 'issuer-url', url });
+    // publish-oidc's default issuer, and EKS's, in each partition.
+    expect(iamRegion({}, issuer(`${defaultIssuerUrl('oidc-bucket', 'cn-northwest-1')}/c1`))).toBe(
+      'cn-north-1'
+    );
+    expect(iamRegion({}, issuer(defaultIssuerUrl('oidc-bucket', 'us-gov-east-1')))).toBe('us-gov-west-1');
+    expect(iamRegion({}, issuer('https://oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC'))).toBe('cn-north-1');
+    expect(iamRegion({}, issuer('https://oidc-bucket.s3-us-gov-west-1.amazonaws.com'))).toBe('us-gov-west-1');
+    expect(iamRegion({}, issuer(defaultIssuerUrl('oidc-bucket', 'eu-west-1')))).toBe('us-east-1');
+    // A host that shows no region of its own suffix's partition: IAM's region stays us-east-1.
+    expect(iamRegion({}, issuer('https://oidc.example.com/c1'))).toBe('us-east-1');
+    expect(iamRegion({}, issuer('https://us-gov-west-1.s3.amazonaws.com/c1'))).toBe('us-east-1');
+    expect(iamRegion({}, issuer('https://oidc.cn-north-1.example.com'))).toBe('us-east-1');
+    // A set region wins, and is not refused: an issuer's host is no proof of the account's partition.
+    expect(iamRegion({ AWS_REGION: 'eu-west-1' }, issuer(defaultIssuerUrl('b', 'cn-north-1')))).toBe(
+      'eu-west-1'
+    );
+    expect(partitionOfHost('B.S3.CN-NORTH-1.AMAZONAWS.COM.CN.')).toBe('aws-cn');
+    expect(partitionOfHost(new URL(defaultIssuerUrl('b', 'us-isob-east-1')).hostname)).toBe('aws-iso-b');
+  });
+
+  it('says to set the region when IAM, in a region guessed for an issuer URL, does not know the credentials', async () => {
+    const refusing = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 1,
+      faults: ['unknown-credentials']
+    });
+    try {
+      const { AWS_REGION: _region, AWS_DEFAULT_REGION: _default, ...unset } = process.env;
+      const env = { ...unset, AWS_ENDPOINT_URL_IAM: refusing.url };
+      const inputs = {
+        ...single(uniqueName('irsa-bad-credentials')),
+        'provider-arn': undefined,
+        'issuer-url': provider.issuer
+      };
+      const guessed = await runIrsaRole(inputs, { env });
+      expect(guessed.error).toBeInstanceOf(UserError);
+      expect(guessed.error?.message).toBe(
+        "IAM in us-east-1 does not know these credentials (InvalidClientTokenId). Neither AWS_REGION nor AWS_DEFAULT_REGION is set, so IAM was called in aws, as issuer-url's host shows no partition; if the credentials are of another partition (aws-cn, aws-us-gov, ...), set the region (configure-aws-credentials' aws-region) to one of it."
+      );
+      // With the region set, the refusal is about the credentials alone, and said as IAM said it.
+      const set = await runIrsaRole(inputs, { env: { ...env, AWS_REGION: 'us-east-1' } });
+      expect(set.error).not.toBeInstanceOf(UserError);
+      expect(set.error?.name).toBe('InvalidClientTokenId');
+    } finally {
+      await refusing.stop();
+    }
   });
 });

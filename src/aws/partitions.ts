@@ -48,3 +48,17 @@ export function dnsSuffixOfRegion(region: string): string {
 export function defaultRegionOfPartition(id: string): string {
   return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
 }
+
+/**
+ * The partition an AWS endpoint's host name shows: the label before the DNS suffix names a region
+ * of the partition that suffix belongs to (BUCKET.s3.cn-north-1.amazonaws.com.cn is aws-cn, and so
+ * are s3-REGION and EKS's oidc.eks.REGION). Undefined for any other host, such as a custom domain.
+ */
+export function partitionOfHost(host: string): string | undefined {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  for (let end = labels.length - 1; end > 0; end -= 1) {
+    const region = /^(?:s3-)?([a-z]{2}(?:[a-z]{2})?(?:-[a-z]+)+-\d+)$/.exec(labels[end - 1] ?? '')?.[1];
+    if (region && labels.slice(end).join('.') === dnsSuffixOfRegion(region)) return partitionOfRegion(region);
+  }
+  return undefined;
+}

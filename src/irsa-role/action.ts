@@ -2,29 +2,53 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { maskSecret } from '../io/secrets.js';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
-import { defaultRegionOfPartition, partitionOfRegion } from '../aws/partitions.js';
+import { defaultRegionOfPartition, partitionOfHost, partitionOfRegion } from '../aws/partitions.js';
 import { UserError } from '../io/errors.js';
 import { parseProviderArn } from '../trust/names.js';
 import { loadKubeClient } from '../kube/client.js';
 import { yamlParserFor } from '../io/yaml.js';
+import { isUnknownCredentials } from './iam-errors.js';
+import type { ProviderInput } from './inputs.js';
 import { IRSA_ROLE_YAML_INPUTS, readIrsaRoleInputs } from './inputs.js';
 
 /**
  * IAM is global within a partition; any region of it signs the requests, so no region input is
  * asked for. IAM answers only for its own partition: with a provider ARN of another partition than
  * the set region's, every call would fail on credentials, so that is refused naming provider-arn.
+ * With no region set, the partition is the provider ARN's, or the one an issuer URL's AWS host shows
+ * (an S3 or EKS issuer), else aws's.
  */
-export function iamRegion(env: NodeJS.ProcessEnv, providerArn?: string): string {
-  const partition = providerArn ? parseProviderArn(providerArn)?.partition : undefined;
+export function iamRegion(env: NodeJS.ProcessEnv, provider?: ProviderInput): string {
+  const partition =
+    provider?.input === 'provider-arn'
+      ? parseProviderArn(provider.arn)?.partition
+      : provider?.input === 'issuer-url'
+        ? partitionOfHost(new URL(provider.url).hostname)
+        : undefined;
   const variable = env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
   const region = env[variable];
   if (!region) return defaultRegionOfPartition(partition ?? 'aws');
-  if (partition && partitionOfRegion(region) !== partition)
+  // An issuer's host only suggests the partition: any account's IAM may hold a provider for it.
+  if (provider?.input === 'provider-arn' && partition && partitionOfRegion(region) !== partition)
     throw new UserError(
       `is in the partition ${partition}, but the region ${region} (${variable}) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`,
       'provider-arn'
     );
   return region;
+}
+
+/**
+ * A guessed region's partition may not be the credentials': then IAM does not know them
+ * (InvalidClientTokenId), and the error says where IAM was called, why, and to set the region.
+ */
+function guessedRegionRefusal(error: unknown, region: string, issuerUrl: string): UserError | undefined {
+  if (!isUnknownCredentials(error)) return undefined;
+  const why = partitionOfHost(new URL(issuerUrl).hostname)
+    ? "the partition issuer-url's host shows"
+    : "as issuer-url's host shows no partition";
+  return new UserError(
+    `IAM in ${region} does not know these credentials (InvalidClientTokenId). Neither AWS_REGION nor AWS_DEFAULT_REGION is set, so IAM was called in ${partitionOfRegion(region)}, ${why}; if the credentials are of another partition (aws-cn, aws-us-gov, ...), set the region (configure-aws-credentials' aws-region) to one of it.`
+  );
 }
 
 /** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
@@ -49,20 +73,27 @@ export async function irsaRoleAction(
   const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
   // The AWS SDK and everything that uses it load only once the inputs are known to be good.
   const { run } = await import('./run.js');
-  const providerArn = inputs.provider.input === 'provider-arn' ? inputs.provider.arn : undefined;
   // Checked even when a test passes its own client: the region decides which IAM answers.
-  const region = iamRegion(ctx.env, providerArn);
+  const region = iamRegion(ctx.env, inputs.provider);
+  const guessedFrom =
+    inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
+      ? inputs.provider.url
+      : undefined;
   const iam = overrides.iam ?? (await createIamClient(ctx.env, region));
   const kubeconfig = inputs.kubeconfig;
-  return run(inputs, {
-    iam,
-    log: ctx.log,
-    concurrency: overrides.concurrency,
-    serviceAccounts: async () => {
-      if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
-      const client = await loadKubeClient(kubeconfig, ctx.mask);
-      const { kubeServiceAccounts } = await import('./service-account-annotation.js');
-      return kubeServiceAccounts(client);
-    }
-  });
+  try {
+    return await run(inputs, {
+      iam,
+      log: ctx.log,
+      concurrency: overrides.concurrency,
+      serviceAccounts: async () => {
+        if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
+        const client = await loadKubeClient(kubeconfig, ctx.mask);
+        const { kubeServiceAccounts } = await import('./service-account-annotation.js');
+        return kubeServiceAccounts(client);
+      }
+    });
+  } catch (error) {
+    throw (guessedFrom && guessedRegionRefusal(error, region, guessedFrom)) || error;
+  }
 }

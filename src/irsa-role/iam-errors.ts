@@ -20,3 +20,11 @@ export function isEntityAlreadyExists(error: unknown): boolean {
 export function isAccessDenied(error: unknown): boolean {
   return iamErrorIs(error, 'AccessDenied');
 }
+
+/**
+ * IAM does not know the credentials' key: InvalidClientTokenId, which is also what a partition's
+ * IAM answers to credentials of another partition.
+ */
+export function isUnknownCredentials(error: unknown): boolean {
+  return iamErrorIs(error, 'InvalidClientTokenId');
+}

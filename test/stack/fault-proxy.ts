@@ -20,11 +20,19 @@ import { xmlEscape } from './http-plumbing.js';
  * cut-body: the service's status, headers and half its body arrive, then the connection drops, as when
  * a connection breaks while an S3 object streams (the SDK returns before the body, so it cannot retry);
  * hang: the request is taken and never answered, as behind a stuck proxy or a half-open connection.
- * quota, access-denied: IAM's refusals of a request past a quota, and of one the credentials lack the
- * permission for.
+ * quota, access-denied, unknown-credentials: IAM's refusals of a request past a quota, of one the
+ * credentials lack the permission for, and of credentials it does not know (as another partition's).
  */
 export type Fault =
-  'throttle' | 'server-error' | 'reset' | 'drop-response' | 'cut-body' | 'hang' | 'quota' | 'access-denied';
+  | 'throttle'
+  | 'server-error'
+  | 'reset'
+  | 'drop-response'
+  | 'cut-body'
+  | 'hang'
+  | 'quota'
+  | 'access-denied'
+  | 'unknown-credentials';
 
 /** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
 export interface ProxiedRequest {
@@ -115,12 +123,23 @@ function quotaResponse(service: string, id: string): { status: number; body: str
   };
 }
 
-/** IAM's 403 answer to a request the credentials lack the permission for. */
-function accessDeniedResponse(service: string, action: string, id: string): { status: number; body: string } {
-  const message = `User: arn:aws:iam::123456789012:user/testing is not authorized to perform: ${service}:${action} on resource: *`;
+/** IAM's 403 answers, as documented among the errors common to all its actions. */
+function refusalResponse(
+  fault: 'access-denied' | 'unknown-credentials',
+  service: string,
+  action: string,
+  id: string
+): { status: number; body: string } {
+  const [code, message] =
+    fault === 'access-denied'
+      ? [
+          'AccessDenied',
+          `User: arn:aws:iam::123456789012:user/testing is not authorized to perform: ${service}:${action} on resource: *`
+        ]
+      : ['InvalidClientTokenId', 'The security token included in the request is invalid.'];
   return {
     status: 403,
-    body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
+    body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
   };
 }
 
@@ -250,8 +269,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
           ? throttleResponse(service, id)
           : fault === 'quota'
             ? quotaResponse(service, id)
-            : fault === 'access-denied'
-              ? accessDeniedResponse(service, request.action, id)
+            : fault === 'access-denied' || fault === 'unknown-credentials'
+              ? refusalResponse(fault, service, request.action, id)
               : serverErrorResponse(service, id);
       res.writeHead(answer.status, {
         'content-type': service === 's3' ? 'application/xml' : 'text/xml',
