@@ -1,0 +1,118 @@
+/**
+ * Whether AWS can ever reach an issuer's host. STS fetches the issuer's discovery document and
+ * JWKS itself, from the internet, when a token is presented: a host that is loopback, private,
+ * link-local (the instance metadata address among them), carrier-grade NAT or unspecified never
+ * answers it, however well the runner reaches it. The callers apply this only when the AWS endpoint
+ * in use is AWS's own: the local stack's issuer and STS live on 127.0.0.1.
+ */
+import { BlockList, isIP } from 'node:net';
+
+type Family = 'ipv4' | 'ipv6';
+
+// [network, prefix length, family, what such an address is]. An IPv4-mapped IPv6 address
+// (::ffff:10.0.0.1) is matched against the IPv4 rows by BlockList itself.
+const RANGES: ReadonlyArray<readonly [string, number, Family, string]> = [
+  ['0.0.0.0', 8, 'ipv4', 'an unspecified address (0.0.0.0/8)'],
+  ['127.0.0.0', 8, 'ipv4', 'a loopback address (127.0.0.0/8)'],
+  ['10.0.0.0', 8, 'ipv4', 'a private address (RFC 1918, 10.0.0.0/8)'],
+  ['172.16.0.0', 12, 'ipv4', 'a private address (RFC 1918, 172.16.0.0/12)'],
+  ['192.168.0.0', 16, 'ipv4', 'a private address (RFC 1918, 192.168.0.0/16)'],
+  ['100.64.0.0', 10, 'ipv4', 'a carrier-grade NAT address (100.64.0.0/10)'],
+  [
+    '169.254.0.0',
+    16,
+    'ipv4',
+    'a link-local address (169.254.0.0/16, where the instance metadata service answers)'
+  ],
+  ['::', 128, 'ipv6', 'the unspecified address (::)'],
+  ['::1', 128, 'ipv6', 'the loopback address (::1)'],
+  ['fc00::', 7, 'ipv6', 'a unique local (private) address (fc00::/7)'],
+  ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)']
+];
+
+let ranges: Array<{ list: BlockList; what: string }> | undefined;
+
+function rangeTable(): Array<{ list: BlockList; what: string }> {
+  ranges ??= RANGES.map(([network, prefix, family, what]) => {
+    const list = new BlockList();
+    list.addSubnet(network, prefix, family);
+    return { list, what };
+  });
+  return ranges;
+}
+
+/**
+ * What kind of address AWS cannot reach `address` is ("a loopback address (127.0.0.0/8)"), or
+ * undefined for any other address. Takes a bare IP address; a zone (fe80::1%eth0) is ignored.
+ */
+export function unreachableAddress(address: string): string | undefined {
+  const bare = address.replace(/%.*$/, '');
+  const version = isIP(bare);
+  if (version === 0) return undefined;
+  const family: Family = version === 4 ? 'ipv4' : 'ipv6';
+  return rangeTable().find(({ list }) => list.check(bare, family))?.what;
+}
+
+/**
+ * The host of a URL as a socket takes it: lower-case, without the brackets of an IPv6 literal or
+ * a trailing dot. undefined when `url` is not a URL.
+ */
+export function urlHost(url: string): string | undefined {
+  let hostname: string;
+  try {
+    // The WHATWG parser already writes 0x7f.1 and 2130706433 as 127.0.0.1, and ::ffff:127.0.0.1 as ::ffff:7f00:1.
+    hostname = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  return hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
+}
+
+/**
+ * Why AWS can never reach the host of `url`, when that is plain without DNS: `localhost` (and
+ * names under it, which resolvers answer with the loopback address, RFC 6761) or an IP literal
+ * AWS cannot reach. undefined for any other host, a DNS name included: only a lookup tells.
+ */
+export function unreachableHost(url: string): string | undefined {
+  const host = urlHost(url);
+  if (host === undefined) return undefined;
+  if (host === 'localhost' || host.endsWith('.localhost')) return `${host} always names the loopback address`;
+  const what = unreachableAddress(host);
+  return what === undefined ? undefined : `${host} is ${what}`;
+}
+
+/** All the addresses of a DNS name, as the runner resolves them. */
+export type ResolveHost = (host: string) => Promise<string[]>;
+
+/** node:dns's lookup (the resolver sockets use, /etc/hosts included), every address of both families. */
+export async function lookupAll(host: string): Promise<string[]> {
+  const { lookup } = await import('node:dns/promises');
+  const answers = await lookup(host, { all: true, verbatim: true });
+  return answers.map((answer) => answer.address);
+}
+
+/**
+ * Why AWS may not reach the DNS name of `url`, judged by the addresses the runner resolves it to.
+ * undefined when every address is one AWS may reach, for an IP literal (unreachableHost judges
+ * those) and when the lookup fails (the request that follows names that failure).
+ */
+export async function unreachableResolution(url: string, resolve: ResolveHost): Promise<string | undefined> {
+  const host = urlHost(url);
+  if (host === undefined || isIP(host) !== 0) return undefined;
+  let addresses: string[];
+  try {
+    addresses = await resolve(host);
+  } catch {
+    return undefined;
+  }
+  const blocked = addresses.flatMap((address) => {
+    const what = unreachableAddress(address);
+    return what === undefined ? [] : [`${address}, ${what}`];
+  });
+  if (blocked.length === 0) return undefined;
+  const which = blocked.length === addresses.length ? 'only to' : 'besides public addresses, to';
+  return `${host} resolves, on this runner, ${which} addresses AWS cannot reach: ${blocked.join('; ')}`;
+}

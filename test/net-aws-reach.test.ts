@@ -1,0 +1,154 @@
+// Which issuer hosts AWS can never reach: the address ranges, the host forms a URL can carry them in
+// (bracketed IPv6, IPv4-mapped IPv6, numeric IPv4 spellings, a trailing dot), localhost, and what
+// a DNS name's addresses say.
+import { describe, expect, it } from '@jest/globals';
+import { unreachableAddress, unreachableHost, unreachableResolution, urlHost } from '../src/net/aws-reach.js';
+
+describe('unreachableAddress', () => {
+  it.each([
+    ['127.0.0.1', 'a loopback address (127.0.0.0/8)'],
+    ['127.255.255.254', 'a loopback address (127.0.0.0/8)'],
+    ['10.1.2.3', 'a private address (RFC 1918, 10.0.0.0/8)'],
+    ['172.16.0.1', 'a private address (RFC 1918, 172.16.0.0/12)'],
+    ['172.31.255.255', 'a private address (RFC 1918, 172.16.0.0/12)'],
+    ['192.168.1.1', 'a private address (RFC 1918, 192.168.0.0/16)'],
+    ['100.64.0.1', 'a carrier-grade NAT address (100.64.0.0/10)'],
+    ['100.127.255.255', 'a carrier-grade NAT address (100.64.0.0/10)'],
+    ['169.254.169.254', 'a link-local address (169.254.0.0/16, where the instance metadata service answers)'],
+    ['0.0.0.0', 'an unspecified address (0.0.0.0/8)'],
+    ['::', 'the unspecified address (::)'],
+    ['::1', 'the loopback address (::1)'],
+    ['fd00:ec2::254', 'a unique local (private) address (fc00::/7)'],
+    ['fc00::1', 'a unique local (private) address (fc00::/7)'],
+    ['fe80::1', 'a link-local address (fe80::/10)'],
+    ['fe80::1%eth0', 'a link-local address (fe80::/10)'],
+    ['::ffff:127.0.0.1', 'a loopback address (127.0.0.0/8)'],
+    ['::ffff:a00:1', 'a private address (RFC 1918, 10.0.0.0/8)'],
+    [
+      '::ffff:169.254.169.254',
+      'a link-local address (169.254.0.0/16, where the instance metadata service answers)'
+    ]
+  ])('%s is %s', (address, what) => {
+    expect(unreachableAddress(address)).toBe(what);
+  });
+
+  it.each([
+    '52.216.0.1',
+    '8.8.8.8',
+    '172.15.255.255',
+    '172.32.0.0',
+    '100.63.255.255',
+    '100.128.0.0',
+    '169.253.255.255',
+    '2600:1f18::1',
+    '::ffff:52.216.0.1',
+    'fec0::1',
+    'not-an-address',
+    ''
+  ])('%s is not one AWS cannot reach', (address) => {
+    expect(unreachableAddress(address)).toBeUndefined();
+  });
+});
+
+describe('urlHost', () => {
+  it.each([
+    ['https://Issuer.Example.COM/cluster', 'issuer.example.com'],
+    ['https://issuer.example.com./cluster', 'issuer.example.com'],
+    ['https://[::1]:8443/x', '::1'],
+    ['https://[0:0:0:0:0:0:0:1]/x', '::1'],
+    ['https://[::ffff:127.0.0.1]/x', '::ffff:7f00:1'],
+    ['https://127.0.0.1./x', '127.0.0.1'],
+    ['https://0x7f.1/x', '127.0.0.1'],
+    ['https://2130706433/x', '127.0.0.1']
+  ])('%s has the host %s', (url, host) => {
+    expect(urlHost(url)).toBe(host);
+  });
+
+  it('is undefined for what is no URL', () => {
+    expect(urlHost('not a url')).toBeUndefined();
+  });
+});
+
+describe('unreachableHost', () => {
+  it.each([
+    ['https://127.0.0.1:8443/bucket', '127.0.0.1 is a loopback address (127.0.0.0/8)'],
+    ['https://127.0.0.1./bucket', '127.0.0.1 is a loopback address (127.0.0.0/8)'],
+    ['https://2130706433/bucket', '127.0.0.1 is a loopback address (127.0.0.0/8)'],
+    ['https://[::1]/bucket', '::1 is the loopback address (::1)'],
+    ['https://[::ffff:10.0.0.5]/bucket', '::ffff:a00:5 is a private address (RFC 1918, 10.0.0.0/8)'],
+    ['https://[fd12:3456::1]:6443', 'fd12:3456::1 is a unique local (private) address (fc00::/7)'],
+    [
+      'https://169.254.169.254/latest',
+      '169.254.169.254 is a link-local address (169.254.0.0/16, where the instance metadata service answers)'
+    ],
+    ['https://100.64.1.1', '100.64.1.1 is a carrier-grade NAT address (100.64.0.0/10)'],
+    ['https://0.0.0.0/x', '0.0.0.0 is an unspecified address (0.0.0.0/8)'],
+    ['https://localhost:8443/x', 'localhost always names the loopback address'],
+    ['https://LOCALHOST./x', 'localhost always names the loopback address'],
+    ['https://oidc.localhost/x', 'oidc.localhost always names the loopback address']
+  ])('refuses %s: %s', (url, problem) => {
+    expect(unreachableHost(url)).toBe(problem);
+  });
+
+  it.each([
+    'https://my-bucket.s3.eu-west-1.amazonaws.com',
+    'https://oidc.example.com/cluster',
+    'https://oidc.example.com./cluster',
+    'https://52.216.0.1/bucket',
+    'https://[2600:1f18::1]/bucket',
+    // A DNS name is judged by its addresses (unreachableResolution), never by its look.
+    'https://internal.example.com',
+    'https://localhost.example.com',
+    'not a url'
+  ])('leaves %s to DNS or to other checks', (url) => {
+    expect(unreachableHost(url)).toBeUndefined();
+  });
+});
+
+describe('unreachableResolution', () => {
+  const answering =
+    (addresses: string[], asked: string[] = []) =>
+    async (host: string): Promise<string[]> => {
+      asked.push(host);
+      return addresses;
+    };
+
+  it('names a name that resolves only to addresses AWS cannot reach', async () => {
+    const asked: string[] = [];
+    expect(
+      await unreachableResolution(
+        'https://OIDC.corp.example./cluster',
+        answering(['10.0.0.5', 'fd00::5'], asked)
+      )
+    ).toBe(
+      'oidc.corp.example resolves, on this runner, only to addresses AWS cannot reach: 10.0.0.5, a private address (RFC 1918, 10.0.0.0/8); fd00::5, a unique local (private) address (fc00::/7)'
+    );
+    // Asked without the trailing dot and in lower case, as a socket would ask.
+    expect(asked).toEqual(['oidc.corp.example']);
+  });
+
+  it('names the unreachable ones among public addresses', async () => {
+    expect(
+      await unreachableResolution('https://oidc.example.com', answering(['52.216.0.1', '::ffff:127.0.0.1']))
+    ).toBe(
+      'oidc.example.com resolves, on this runner, besides public addresses, to addresses AWS cannot reach: ::ffff:127.0.0.1, a loopback address (127.0.0.0/8)'
+    );
+  });
+
+  it('says nothing of a name with public addresses only', async () => {
+    expect(
+      await unreachableResolution('https://oidc.example.com', answering(['52.216.0.1', '2600:1f18::1']))
+    ).toBeUndefined();
+  });
+
+  it('does not look up an IP literal, nor speak for a failed lookup', async () => {
+    const asked: string[] = [];
+    expect(await unreachableResolution('https://10.0.0.5/x', answering(['10.0.0.5'], asked))).toBeUndefined();
+    expect(await unreachableResolution('https://[fd00::1]/x', answering(['fd00::1'], asked))).toBeUndefined();
+    expect(asked).toEqual([]);
+    const failing = async (): Promise<string[]> => {
+      throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' });
+    };
+    expect(await unreachableResolution('https://nowhere.example', failing)).toBeUndefined();
+  });
+});
