@@ -1,8 +1,14 @@
 // Which issuer hosts AWS can never reach: the address ranges, the host forms a URL can carry them in
 // (bracketed IPv6, IPv4-mapped IPv6, numeric IPv4 spellings, a trailing dot), localhost, and what
-// a DNS name's addresses say.
+// a DNS name's addresses say; and when the check applies at all.
 import { describe, expect, it } from '@jest/globals';
-import { unreachableAddress, unreachableHost, unreachableResolution, urlHost } from '../src/net/aws-reach.js';
+import {
+  awsOnInternet,
+  unreachableAddress,
+  unreachableHost,
+  unreachableResolution,
+  urlHost
+} from '../src/net/aws-reach.js';
 
 describe('unreachableAddress', () => {
   it.each([
@@ -141,6 +147,20 @@ describe('unreachableResolution', () => {
     ).toBeUndefined();
   });
 
+  it("does not look up AWS's own service hosts, public whatever a VPC's private DNS answers", async () => {
+    const asked: string[] = [];
+    for (const url of [
+      'https://my-bucket.s3.eu-west-1.amazonaws.com',
+      'https://my-bucket.s3.cn-north-1.amazonaws.com.cn',
+      'https://my-bucket.s3.eusc-de-east-1.amazonaws.eu/cluster'
+    ])
+      expect(await unreachableResolution(url, answering(['10.0.0.5'], asked))).toBeUndefined();
+    expect(asked).toEqual([]);
+    expect(await unreachableResolution('https://amazonaws.com.example.org', answering(['10.0.0.5']))).toMatch(
+      /^amazonaws\.com\.example\.org resolves/
+    );
+  });
+
   it('does not look up an IP literal, nor speak for a failed lookup', async () => {
     const asked: string[] = [];
     expect(await unreachableResolution('https://10.0.0.5/x', answering(['10.0.0.5'], asked))).toBeUndefined();
@@ -150,5 +170,18 @@ describe('unreachableResolution', () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' });
     };
     expect(await unreachableResolution('https://nowhere.example', failing)).toBeUndefined();
+  });
+});
+
+describe('awsOnInternet', () => {
+  it('holds only with no endpoint override, outside the air-gapped ISO partitions', () => {
+    expect(awsOnInternet('STS', 'eu-west-1', {})).toBe(true);
+    expect(awsOnInternet('IAM', 'cn-north-1', { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:1' })).toBe(true);
+    expect(awsOnInternet('STS', 'us-gov-west-1', {})).toBe(true);
+    expect(awsOnInternet('STS', 'eu-west-1', { AWS_ENDPOINT_URL_STS: 'https://127.0.0.1:4443' })).toBe(false);
+    expect(awsOnInternet('IAM', 'eu-west-1', { AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:5000' })).toBe(false);
+    expect(awsOnInternet('IAM', 'eu-west-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:5000' })).toBe(false);
+    expect(awsOnInternet('STS', 'us-iso-east-1', {})).toBe(false);
+    expect(awsOnInternet('STS', 'us-isob-east-1', {})).toBe(false);
   });
 });

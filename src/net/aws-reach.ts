@@ -6,6 +6,17 @@
  * in use is AWS's own: the local stack's issuer and STS live on 127.0.0.1.
  */
 import { BlockList, isIP } from 'node:net';
+import { endpointFor, type AwsService } from '../aws/clients.js';
+import { partitionOfRegion } from '../aws/partitions.js';
+
+/**
+ * Whether the calls to `service` go to AWS's own endpoint on the internet, where an issuer must be
+ * public: not to an endpoint the environment names (an emulator, the local stack), and not in an
+ * air-gapped ISO partition, whose services reach nothing outside it and whose issuers live inside.
+ */
+export function awsOnInternet(service: AwsService, region: string, env: NodeJS.ProcessEnv): boolean {
+  return endpointFor(service, env) === undefined && !partitionOfRegion(region).startsWith('aws-iso');
+}
 
 type Family = 'ipv4' | 'ipv6';
 
@@ -94,14 +105,20 @@ export async function lookupAll(host: string): Promise<string[]> {
   return answers.map((answer) => answer.address);
 }
 
+// AWS's own service hosts (S3's, where publish-oidc puts the issuer by default) are public. A runner
+// that resolves them to private addresses sits in a VPC whose interface endpoints have private DNS on,
+// which answers only inside it: STS, outside, is given the public addresses.
+const AWS_SERVICE_HOST = /\.amazonaws\.(?:com|com\.cn|eu)$/;
+
 /**
  * Why AWS may not reach the DNS name of `url`, judged by the addresses the runner resolves it to.
  * undefined when every address is one AWS may reach, for an IP literal (unreachableHost judges
- * those) and when the lookup fails (the request that follows names that failure).
+ * those), for AWS's own service hosts, and when the lookup fails (the request that follows names
+ * that failure).
  */
 export async function unreachableResolution(url: string, resolve: ResolveHost): Promise<string | undefined> {
   const host = urlHost(url);
-  if (host === undefined || isIP(host) !== 0) return undefined;
+  if (host === undefined || isIP(host) !== 0 || AWS_SERVICE_HOST.test(host)) return undefined;
   let addresses: string[];
   try {
     addresses = await resolve(host);
