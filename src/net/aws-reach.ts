@@ -5,7 +5,7 @@
  * answers it, however well the runner reaches it. The callers apply this only when the AWS endpoint
  * in use is AWS's own: the local stack's issuer and STS live on 127.0.0.1.
  */
-import { BlockList, isIP } from 'node:net';
+import type { BlockList } from 'node:net';
 import { endpointFor, type AwsService } from '../aws/clients.js';
 import { partitionOfRegion } from '../aws/partitions.js';
 
@@ -43,9 +43,15 @@ const RANGES: ReadonlyArray<readonly [string, number, Family, string]> = [
 
 let ranges: Array<{ list: BlockList; what: string }> | undefined;
 
+// Fetched when first needed, not imported at the top: the input checks run in every action's main
+// chunk, where loading node:net would cost a failing run some 3 ms at start.
+function net(): typeof import('node:net') {
+  return process.getBuiltinModule('node:net');
+}
+
 function rangeTable(): Array<{ list: BlockList; what: string }> {
   ranges ??= RANGES.map(([network, prefix, family, what]) => {
-    const list = new BlockList();
+    const list = new (net().BlockList)();
     list.addSubnet(network, prefix, family);
     return { list, what };
   });
@@ -58,7 +64,7 @@ function rangeTable(): Array<{ list: BlockList; what: string }> {
  */
 export function unreachableAddress(address: string): string | undefined {
   const bare = address.replace(/%.*$/, '');
-  const version = isIP(bare);
+  const version = net().isIP(bare);
   if (version === 0) return undefined;
   const family: Family = version === 4 ? 'ipv4' : 'ipv6';
   return rangeTable().find(({ list }) => list.check(bare, family))?.what;
@@ -118,7 +124,7 @@ const AWS_SERVICE_HOST = /\.amazonaws\.(?:com|com\.cn|eu)$/;
  */
 export async function unreachableResolution(url: string, resolve: ResolveHost): Promise<string | undefined> {
   const host = urlHost(url);
-  if (host === undefined || isIP(host) !== 0 || AWS_SERVICE_HOST.test(host)) return undefined;
+  if (host === undefined || net().isIP(host) !== 0 || AWS_SERVICE_HOST.test(host)) return undefined;
   let addresses: string[];
   try {
     addresses = await resolve(host);
