@@ -54,6 +54,33 @@ describe('inputs', () => {
     );
   });
 
+  it("refuses, with AWS's own IAM, an issuer on a host STS can never reach; with an endpoint override it is the stack's", () => {
+    for (const [issuer, problem] of [
+      ['https://127.0.0.1:8443/irsa-demo', '127.0.0.1 is a loopback address (127.0.0.0/8)'],
+      ['https://localhost./irsa-demo', 'localhost always names the loopback address'],
+      ['https://10.0.0.5', '10.0.0.5 is a private address (RFC 1918, 10.0.0.0/8)'],
+      ['https://[fd00::5]/c', 'fd00::5 is a unique local (private) address (fc00::/7)'],
+      ['https://169.254.169.254', '169.254.169.254 is a link-local address'],
+      ['https://100.64.0.1', '100.64.0.1 is a carrier-grade NAT address (100.64.0.0/10)']
+    ] as const) {
+      const error = inputError({ ...BASE, 'issuer-url': issuer });
+      expect(error.input).toBe('issuer-url');
+      expect(error.message).toContain(`'${issuer}' cannot work with AWS: ${problem}`);
+      expect(error.message).not.toContain('\n');
+    }
+    const loopback = { ...BASE, 'issuer-url': 'https://127.0.0.1:8443/irsa-demo' };
+    for (const env of [
+      { ...ENV, AWS_ENDPOINT_URL: 'http://127.0.0.1:5000' },
+      { ...ENV, AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:5000' },
+      { AWS_REGION: 'us-iso-east-1' }
+    ])
+      expect(parsePublishInputs(mapInputReader(loopback), env).issuerUrl).toBe(loopback['issuer-url']);
+    // S3 alone pointing elsewhere leaves IAM, and the check, AWS's.
+    expect(inputError(loopback, { ...ENV, AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:5000' }).input).toBe(
+      'issuer-url'
+    );
+  });
+
   it('applies the documented defaults', () => {
     expect(parsePublishInputs(mapInputReader(BASE), ENV)).toEqual({
       kubeconfig: { input: 'kubeconfig', value: 'apiVersion: v1' },

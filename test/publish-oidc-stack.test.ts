@@ -556,6 +556,37 @@ describe('bad input and faults write nothing', () => {
     await expectNothingWritten(overrides.bucket ?? bucket, issuer);
   });
 
+  it("refuses, with AWS's own IAM, this stack's loopback issuer before reading the cluster or calling AWS", async () => {
+    const { bucket, issuer } = freshIssuer();
+    // No endpoint override: every AWS call would go to AWS itself, which never reaches 127.0.0.1.
+    const awsOwn = Object.fromEntries(
+      Object.entries(env).filter(([name]) => !name.startsWith('AWS_ENDPOINT_URL'))
+    );
+    const seen = double.requests().length;
+    const ctx = {
+      read: mapInputReader({
+        kubeconfig: double.kubeconfig(),
+        bucket,
+        'issuer-url': issuer,
+        'manage-bucket': 'true'
+      }),
+      log: new MemoryLogger(),
+      mask: () => undefined,
+      env: awsOwn
+    };
+    const error = await publishOidcAction(ctx).then(
+      () => undefined,
+      (thrown: unknown) => thrown
+    );
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^Input 'issuer-url': 'https:\/\/127\.0\.0\.1:\d+\/publish-oidc-[0-9a-f]+' cannot work with AWS: 127\.0\.0\.1 is a loopback address \(127\.0\.0\.0\/8\), and STS fetches the issuer's documents from the internet\./
+    );
+    // The cluster read is the action's first request: none was sent.
+    expect(double.requests().slice(seen)).toEqual([]);
+    await expectNothingWritten(bucket, issuer);
+  });
+
   it('gives up on a cluster that accepts connections but never answers, within the bound', async () => {
     const silent: Server = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

@@ -10,6 +10,7 @@ import {
   type InputReader
 } from '../io/inputs.js';
 import { kubeconfigSource, type KubeconfigSource } from '../kube/client.js';
+import { awsOnInternet, unreachableHost } from '../net/aws-reach.js';
 import { defaultIssuerUrl, plainKeySegment } from '../oidc/document-locations.js';
 import { bucketName } from './bucket-name.js';
 
@@ -80,10 +81,26 @@ function checkIssuerAgainstBucket(issuer: string, bucket: string, region: string
     throw new UserError(`'${issuer}' names the region ${hostRegion}, not ${region}.`, 'issuer-url');
 }
 
-function issuerUrl(read: InputReader, bucket: string, region: string): string {
+/**
+ * With AWS's own IAM, an issuer on a host STS can never reach is refused: the provider and the
+ * documents this run would write could never let a token in.
+ */
+function checkIssuerReach(issuer: string, region: string, env: NodeJS.ProcessEnv): void {
+  if (!awsOnInternet('IAM', region, env)) return;
+  const problem = unreachableHost(issuer);
+  if (problem)
+    throw new UserError(
+      `'${issuer}' cannot work with AWS: ${problem}, and STS fetches the issuer's documents from the internet. ` +
+        "Leave issuer-url out (the bucket's own S3 URL), or give a public host that serves the bucket.",
+      'issuer-url'
+    );
+}
+
+function issuerUrl(read: InputReader, bucket: string, region: string, env: NodeJS.ProcessEnv): string {
   const given = optionalInput(read, 'issuer-url');
   if (given !== undefined) {
     const issuer = httpsUrl(given, 'issuer-url');
+    checkIssuerReach(issuer, region, env);
     checkIssuerAgainstBucket(issuer, bucket, region);
     return issuer;
   }
@@ -108,7 +125,7 @@ export function parsePublishInputs(read: InputReader, env: NodeJS.ProcessEnv): P
     kubeconfig,
     bucket,
     region,
-    issuerUrl: issuerUrl(read, bucket, region),
+    issuerUrl: issuerUrl(read, bucket, region, env),
     manageBucket: booleanInput(read, 'manage-bucket', false),
     createProvider: booleanInput(read, 'create-provider', true),
     clientIds: clientIds(read),
