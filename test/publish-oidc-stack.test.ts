@@ -91,7 +91,11 @@ interface Published {
 }
 
 /** run() with the action's real adapters, counting every AWS call. */
-async function publish(inputs: Record<string, string>, now = new Date()): Promise<Published> {
+async function publish(
+  inputs: Record<string, string>,
+  now = new Date(),
+  extra: Partial<PublishDeps> = {}
+): Promise<Published> {
   const parsed = parsePublishInputs(mapInputReader({ kubeconfig: double.kubeconfig(), ...inputs }), env);
   const kube = await loadKubeClient(parsed.kubeconfig, () => undefined);
   const counter = new RequestCounter();
@@ -105,7 +109,8 @@ async function publish(inputs: Record<string, string>, now = new Date()): Promis
     publicGet: (url) => anonymousGet(url, { ca: trust }),
     log,
     now: () => now,
-    sleep: async (ms) => void sleeps.push(ms)
+    sleep: async (ms) => void sleeps.push(ms),
+    ...extra
   };
   const result = await run(parsed, deps);
   return { result, log, counter, sleeps };
@@ -435,6 +440,65 @@ describe('provider inputs', () => {
     expect([...counter.writes.keys()].filter((name) => name.includes('OpenIDConnect'))).toEqual([]);
     expect(await providerFor(issuer)).toBeUndefined();
     expect(result.summary).toContain('| IAM OIDC provider | none |');
+  });
+});
+
+describe('an issuer name AWS may not reach', () => {
+  /** The stack's issuer under the name localhost, which the front's certificate also carries. */
+  function namedIssuer(): { bucket: string; issuer: string } {
+    const bucket = uniqueBucket();
+    const issuer = `${PUBLIC_URL.replace('://127.0.0.1:', '://localhost:')}/${bucket}`;
+    double.setIssuer(issuer);
+    return { bucket, issuer };
+  }
+
+  it('warns, before writing, when the runner resolves it to private addresses, and still publishes', async () => {
+    const { bucket, issuer } = namedIssuer();
+    const asked: string[] = [];
+    const { result, log } = await publish(
+      { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' },
+      new Date(),
+      {
+        resolveHost: async (host) => {
+          asked.push(host);
+          return ['10.20.0.7'];
+        }
+      }
+    );
+    expect(asked).toEqual(['localhost']);
+    const warning =
+      "::warning::issuer-url: localhost resolves, on this runner, only to addresses AWS cannot reach: 10.20.0.7, a private address (RFC 1918, 10.0.0.0/8). STS fetches the issuer's documents from the internet, so it refuses this issuer's tokens unless public DNS gives the host public addresses: serve issuer-url from a public host.";
+    const lines = log.text().split('\n');
+    expect(lines).toContain(warning);
+    expect(lines.indexOf(warning)).toBeLessThan(lines.findIndex((line) => line.startsWith('Changed: ')));
+    expect(result.failure).toBeUndefined();
+    expect(await providerFor(issuer)).toBeDefined();
+  });
+
+  it('does not look the host up when the run never contacts it, nor for public addresses', async () => {
+    const { bucket, issuer } = namedIssuer();
+    const asked: string[] = [];
+    const resolveHost = async (host: string): Promise<string[]> => {
+      asked.push(host);
+      return ['52.216.0.1'];
+    };
+    await publish(
+      {
+        bucket,
+        'issuer-url': issuer,
+        'manage-bucket': 'true',
+        'create-provider': 'false',
+        'verify-public': 'false'
+      },
+      new Date(),
+      { resolveHost }
+    );
+    expect(asked).toEqual([]);
+    const { log } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, new Date(), {
+      resolveHost
+    });
+    expect(asked).toEqual(['localhost']);
+    expect(log.text()).not.toContain('::warning::issuer-url');
   });
 });
 

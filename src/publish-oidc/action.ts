@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
+import { awsOnInternet, lookupAll } from '../net/aws-reach.js';
 import { parsePublishInputs } from './inputs.js';
 
 // Bounded, so that an unreachable API server fails the step instead of hanging the job.
@@ -39,6 +40,7 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
     iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
     issuerThumbprint: (url) => issuerThumbprint(url),
     publicGet: retryingTransient((url) => anonymousGet(url), sleep),
+    ...(awsOnInternet('IAM', inputs.region, ctx.env) ? { resolveHost: lookupAll } : {}),
     log: ctx.log,
     now: () => new Date(),
     sleep

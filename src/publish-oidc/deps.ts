@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../io/logger.js';
 import type { ClusterDocuments } from './cluster-documents.js';
 import type { AnonymousResponse as PublicResponse } from '../net/anonymous-get.js';
+import type { ResolveHost } from '../net/aws-reach.js';
 
 /** What run() needs from the world; the action wires the real adapters, tests wire counted ones. */
 export interface PublishDeps {
@@ -11,6 +12,11 @@ export interface PublishDeps {
   iam: IAMClient;
   issuerThumbprint(issuerUrl: string): Promise<string>;
   publicGet(url: string): Promise<PublicResponse>;
+  /**
+   * Given only when IAM is AWS's own: the issuer's host is then looked up, to warn when it resolves
+   * to addresses STS, on the internet, cannot reach.
+   */
+  resolveHost?: ResolveHost;
   log: Logger;
   now(): Date;
   sleep(ms: number): Promise<void>;

@@ -1,5 +1,6 @@
 import { PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import type { ActionResult } from '../io/action.js';
+import { unreachableResolution } from '../net/aws-reach.js';
 import { applyBucketPlan } from './bucket-setup.js';
 import type { PublishDeps } from './deps.js';
 import type { PublishInputs } from './inputs.js';
@@ -51,9 +52,29 @@ async function verifyPublic(
   return `Published, but not publicly readable as STS needs: ${problems.join(' ')}`;
 }
 
+/**
+ * A warning when the runner resolves the issuer's host to addresses STS cannot reach. Looked up only
+ * by a run that contacts that host anyway (for the thumbprint, or to read the documents back). Not a
+ * refusal: the runner's DNS need not be the internet's (split-horizon DNS, a VPC's private zones).
+ */
+async function issuerHostWarning(inputs: PublishInputs, deps: PublishDeps): Promise<string | undefined> {
+  const contacts = inputs.createProvider || (inputs.verifyPublic && !inputs.dryRun);
+  if (!deps.resolveHost || !contacts) return undefined;
+  const problem = await unreachableResolution(inputs.issuerUrl, deps.resolveHost);
+  if (!problem) return undefined;
+  return (
+    `issuer-url: ${problem}. STS fetches the issuer's documents from the internet, so it refuses this ` +
+    "issuer's tokens unless public DNS gives the host public addresses: serve issuer-url from a public host."
+  );
+}
+
 export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<ActionResult> {
   const { log } = deps;
+  // Looked up while the plan is read, and told before anything is written.
+  const hostWarning = issuerHostWarning(inputs, deps);
   const plan = await planPublish(inputs, deps);
+  const warning = await hostWarning;
+  if (warning) log.warning(warning);
   const { changes } = plan;
   let providerArn = plan.provider.current?.arn ?? '';
   let failure: string | undefined;
