@@ -419,6 +419,30 @@ describe('bad input', () => {
     expect(endpoint?.port).toBe(9);
   });
 
+  it("refuses, with AWS's own IAM, this stack's loopback issuer and its provider before any call", async () => {
+    // No endpoint override: the action's own client would call AWS itself, which never reaches
+    // 127.0.0.1. The counted client (pointed at the stack) shows that no call was even tried.
+    const awsOwn = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_ENDPOINT_URL'))
+    );
+    const host = provider.issuer.replace(/^https:\/\/([^/]+)\/.*$/, '$1');
+    for (const [input, value, named] of [
+      ['issuer-url', provider.issuer, `'${provider.issuer}'`],
+      ['provider-arn', provider.arn, `'${provider.arn}' is the provider of ${provider.issuer}, which`]
+    ] as const) {
+      const role = uniqueName('irsa-bad-reach');
+      const { iam: counted, counter } = countedIam();
+      const { 'provider-arn': _arn, ...rest } = single(role);
+      const run = await runIrsaRole({ ...rest, [input]: value }, { iam: counted, env: awsOwn });
+      expect(run.error).toBeInstanceOf(UserError);
+      expect(run.error?.message).toBe(
+        `Input '${input}': ${named} cannot work with AWS: ${host.replace(/:\d+$/, '')} is a loopback address (127.0.0.0/8), and STS fetches the issuer's documents from the internet, so no role trusting it could be assumed. Publish the issuer on a public host (publish-oidc does).`
+      );
+      expect(counter.readCount + counter.writeCount).toBe(0);
+      expect(await rolesNamed(iam, role)).toEqual([]);
+    }
+  });
+
   it("signs for IAM in the provider ARN's partition, and refuses a region of another before any call", async () => {
     const arnOf = (arn: string): ProviderInput => ({ input: 'provider-arn', arn });
     const cnArn = 'arn:aws-cn:iam::123456789012:oidc-provider/oidc.example.cn/c1';

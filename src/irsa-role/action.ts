@@ -6,6 +6,7 @@ import { defaultRegionOfPartition, partitionOfHost, partitionOfRegion } from '..
 import { UserError } from '../io/errors.js';
 import { parseProviderArn } from '../trust/names.js';
 import { loadKubeClient } from '../kube/client.js';
+import { awsOnInternet, unreachableHost } from '../net/aws-reach.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { isUnknownCredentials } from './iam-errors.js';
 import type { ProviderInput } from './inputs.js';
@@ -51,6 +52,27 @@ function guessedRegionRefusal(error: unknown, region: string, issuerUrl: string)
   );
 }
 
+/**
+ * With AWS's own IAM, a provider whose issuer STS can never reach is refused before any call: no
+ * role trusting it could ever be assumed. The issuer is the issuer-url input or, for provider-arn,
+ * the URL the ARN ends with.
+ */
+function checkIssuerReach(provider: ProviderInput, region: string, env: NodeJS.ProcessEnv): void {
+  if (!awsOnInternet('IAM', region, env)) return;
+  const issuer =
+    provider.input === 'issuer-url'
+      ? provider.url
+      : `https://${parseProviderArn(provider.arn)?.hostPath ?? ''}`;
+  const problem = unreachableHost(issuer);
+  if (!problem) return;
+  const named =
+    provider.input === 'issuer-url' ? `'${issuer}'` : `'${provider.arn}' is the provider of ${issuer}, which`;
+  throw new UserError(
+    `${named} cannot work with AWS: ${problem}, and STS fetches the issuer's documents from the internet, so no role trusting it could be assumed. Publish the issuer on a public host (publish-oidc does).`,
+    provider.input
+  );
+}
+
 /** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
 export async function createIamClient(env: NodeJS.ProcessEnv, region: string): Promise<IAMClient> {
   // Loaded lazily so that a bad input fails before the SDK is even read from disk.
@@ -79,6 +101,7 @@ export async function irsaRoleAction(
     inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
       ? inputs.provider.url
       : undefined;
+  checkIssuerReach(inputs.provider, region, ctx.env);
   const iam = overrides.iam ?? (await createIamClient(ctx.env, region));
   const kubeconfig = inputs.kubeconfig;
   try {
