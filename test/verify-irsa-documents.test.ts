@@ -215,6 +215,116 @@ describe('checkIssuerDocuments', () => {
     expect(result.checks[1]?.detail).toContain('private key material');
   });
 
+  describe("with AWS's own STS (a PublicReach)", () => {
+    const CORP = 'https://oidc.corp.example/cluster';
+    const CORP_DISCOVERY = `${CORP}/.well-known/openid-configuration`;
+    const CORP_JWKS = `${CORP}/keys.json`;
+    // Served as JSON, so that no Content-Type warning joins the ones under test.
+    const typed = (value: unknown): FetchedDocument => ({ ...json(value), contentType: 'application/json' });
+
+    /** A resolver answering from a table, and the names it was asked. */
+    function dns(table: Record<string, string[]>): {
+      reach: { resolve: (host: string) => Promise<string[]> };
+      asked: string[];
+    } {
+      const asked: string[] = [];
+      return {
+        asked,
+        reach: {
+          resolve: async (host) => {
+            asked.push(host);
+            return table[host] ?? ['52.216.0.1'];
+          }
+        }
+      };
+    }
+
+    /** `served`, recording the URLs it was asked for. */
+    function recorded(documents: Record<string, FetchedDocument>): { get: AnonymousGet; fetched: string[] } {
+      const fetched: string[] = [];
+      const get = served(documents);
+      return { get: async (url) => (fetched.push(url), get(url)), fetched };
+    }
+
+    it('passes, with a warning in the detail, an issuer the runner resolves only to private addresses', async () => {
+      const { reach, asked } = dns({ 'oidc.corp.example': ['10.1.2.3'] });
+      const result = await checkIssuerDocuments(
+        token,
+        view,
+        CORP,
+        served({
+          [CORP_DISCOVERY]: typed({ issuer: CORP, jwks_uri: CORP_JWKS }),
+          [CORP_JWKS]: typed({ keys: [publicJwk] })
+        }),
+        reach
+      );
+      expect(result.checks.map((c) => [c.check, c.ok])).toEqual([
+        ['discovery', true],
+        ['jwks', true],
+        ['signature', true]
+      ]);
+      const warning =
+        "oidc.corp.example resolves, on this runner, only to addresses AWS cannot reach: 10.1.2.3, a private address (RFC 1918, 10.0.0.0/8): AWS STS fetches the issuer's documents from the internet and cannot reach those, unless public DNS gives the host public addresses (split-horizon DNS)";
+      expect(result.warnings).toEqual([warning]);
+      expect(result.checks[0]?.detail).toContain(`; warning: ${warning}`);
+      // The JWKS lives on the same host: looked up once.
+      expect(asked).toEqual(['oidc.corp.example']);
+    });
+
+    it('fails the discovery check, without fetching it, for a jwks_uri on an address AWS cannot reach', async () => {
+      const apiServer = 'https://10.0.0.10:6443/openid/v1/jwks';
+      const documents = {
+        [CORP_DISCOVERY]: typed({ issuer: CORP, jwks_uri: apiServer }),
+        [apiServer]: typed({ keys: [publicJwk] })
+      };
+      const { get, fetched } = recorded(documents);
+      const result = await checkIssuerDocuments(token, view, CORP, get, dns({}).reach);
+      expect(result.checks).toEqual([
+        {
+          check: 'discovery',
+          ok: false,
+          detail: `the discovery document at ${CORP_DISCOVERY} points jwks_uri at ${apiServer}, but 10.0.0.10 is a private address (RFC 1918, 10.0.0.0/8), which AWS STS, fetching from the internet, cannot reach`,
+          fix: 'run publish-oidc, which publishes the JWKS under the issuer and points jwks_uri at it'
+        }
+      ]);
+      expect(fetched).toEqual([CORP_DISCOVERY]);
+      // Against an emulated STS (no PublicReach) the same documents pass: its STS is the stack's.
+      const local = await checkIssuerDocuments(token, view, CORP, served(documents));
+      expect(local.checks.every((c) => c.ok)).toBe(true);
+    });
+
+    it("looks up a jwks_uri on another host and notes it on the JWKS check; AWS's own hosts are not looked up", async () => {
+      const elsewhere = 'https://keys.corp.example/jwks.json';
+      const { reach, asked } = dns({ 'keys.corp.example': ['52.216.0.1', 'fd00::7'] });
+      const result = await checkIssuerDocuments(
+        token,
+        view,
+        CORP,
+        served({
+          [CORP_DISCOVERY]: typed({ issuer: CORP, jwks_uri: elsewhere }),
+          [elsewhere]: typed({ keys: [publicJwk] })
+        }),
+        reach
+      );
+      expect(asked).toEqual(['oidc.corp.example', 'keys.corp.example']);
+      expect(result.checks.map((c) => c.ok)).toEqual([true, true, true]);
+      expect(result.checks[0]?.detail).not.toContain('warning');
+      expect(result.checks[1]?.detail).toContain(
+        '; warning: keys.corp.example resolves, on this runner, besides public addresses, to addresses AWS cannot reach: fd00::7, a unique local (private) address (fc00::/7)'
+      );
+
+      const s3 = dns({});
+      await checkIssuerDocuments(
+        token,
+        view,
+        ISSUER,
+        served({ [DISCOVERY_URI]: typed(discovery), [JWKS_URI]: typed({ keys: [publicJwk] }) }),
+        s3.reach
+      );
+      expect(s3.asked).toEqual([]);
+    });
+  });
+
   it('reports an unreachable issuer as such', async () => {
     const result = await checkIssuerDocuments(token, view, ISSUER, async () => {
       throw new Error('getaddrinfo ENOTFOUND bucket.s3.eu-west-1.amazonaws.com');

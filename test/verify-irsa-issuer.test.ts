@@ -2,6 +2,8 @@
 // signing key, a missing discovery document, no IAM OIDC provider, an expired token. Each must
 // give verified=false, a diagnosis naming that link, nothing left behind and no token in the log.
 import { describe, expect, it } from '@jest/globals';
+import { RequestCounter } from '../src/aws/clients.js';
+import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import { DISCOVERY_KEY } from './stack/oidc-fixture.js';
 import {
   chainFor,
@@ -88,5 +90,81 @@ describe('verify-irsa with a broken issuer link', () => {
     expect(check(v, 'expiry').detail).toMatch(/^the token expired at /);
     expect(check(v, 'assume-role').detail).toContain('ExpiredTokenException');
     expectCleanAndSilent(chain, v);
+  });
+
+  describe("with AWS's own STS, which can never reach this stack's issuer on 127.0.0.1", () => {
+    // No endpoint override: IAM and STS are AWS itself.
+    const awsOwn = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_ENDPOINT_URL'))
+    );
+
+    /** The deps with every IAM and STS call counted (before it would leave the runner). */
+    function counted(counter: RequestCounter): (deps: VerifyDeps) => VerifyDeps {
+      return (deps) => ({
+        ...deps,
+        iam: counter.attach(deps.iam),
+        sts: {
+          ...deps.sts,
+          sts: counter.attach(deps.sts.sts),
+          stsWithCredentials: (credentials) => counter.attach(deps.sts.stsWithCredentials(credentials))
+        }
+      });
+    }
+
+    it.each(['token', 'both'])(
+      'fails the issuer check in mode %s and asks neither IAM nor STS, nor runs a pod',
+      async (mode) => {
+        const chain = await chainFor();
+        const counter = new RequestCounter();
+        const v = await verifyWith(chain, { mode }, counted(counter), awsOwn);
+        expectNotVerified(v);
+        expect(v.checks.map((c) => [c.check, c.ok])).toEqual([
+          ['service-account', true],
+          ['token', true],
+          ['issuer', false],
+          ['expiry', true]
+        ]);
+        const host = new URL(chain.issuer).hostname;
+        expect(check(v, 'issuer').detail).toBe(
+          `the token's iss is ${chain.issuer}, but ${host} is a loopback address (127.0.0.0/8), which AWS STS, fetching the issuer's documents from the internet, can never reach; the IAM provider, the role and STS were not asked, since each must name the issuer that replaces it`
+        );
+        expect(check(v, 'issuer').fix).toMatch(/^serve the issuer from a public host/);
+        expect(v.result.failure).toMatch(
+          /^IRSA is not verified: issuer: the token's iss is https:\/\/127\.0\.0\.1:/
+        );
+        expect(counter.readCount + counter.writeCount).toBe(0);
+        expect(
+          chain.double.requests().filter((r) => r.method === 'POST' && r.path.includes('/pods'))
+        ).toEqual([]);
+        if (mode === 'both')
+          expect(v.log.text()).toContain(
+            "pod mode: not run, since the pod's token names the same issuer, which STS cannot reach (the issuer check)."
+          );
+        expectCleanAndSilent(chain, v);
+      }
+    );
+
+    it('names an IPv6 literal issuer by its range, not as a name only the cluster resolves', async () => {
+      const chain = await chainFor();
+      const counter = new RequestCounter();
+      const issuer = 'https://[fd00:ec2::254]/cluster';
+      const segment = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+      // Claims are read before anything is verified: a token naming the issuer is enough.
+      const forged = `${segment({ alg: 'RS256', kid: 'k' })}.${segment({ iss: issuer, sub: 's', aud: 'sts.amazonaws.com', exp: 4102444800 })}.c2ln`;
+      const v = await verifyWith(
+        chain,
+        { mode: 'token' },
+        (deps) => ({
+          ...counted(counter)(deps),
+          cluster: { ...deps.cluster, requestToken: async () => forged }
+        }),
+        awsOwn
+      );
+      expect(failedChecks(v)).toEqual(['issuer']);
+      expect(check(v, 'issuer').detail).toMatch(
+        /^the token's iss is https:\/\/\[fd00:ec2::254\]\/cluster, but fd00:ec2::254 is a unique local \(private\) address \(fc00::\/7\), which AWS STS/
+      );
+      expect(counter.readCount + counter.writeCount).toBe(0);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
+import { awsOnInternet, lookupAll } from '../net/aws-reach.js';
 import { retryingTransient } from '../net/public-read.js';
 import { anonymousGet } from './anonymous-https.js';
 import { verifySummary } from './chain-summary.js';
@@ -79,6 +80,7 @@ export async function verifyDeps(
       sleep
     },
     get: retryingTransient(anonymousGet(extraCaPem ? { extraCaPem } : {}), sleep),
+    ...(awsOnInternet('STS', inputs.region, ctx.env) ? { publicReach: { resolve: lookupAll } } : {}),
     log: ctx.log,
     mask: ctx.mask,
     now: () => new Date()

@@ -28,7 +28,17 @@ export interface IssuerDocumentsResult {
 }
 
 import { statusText } from '../net/public-read.js';
+import { type ResolveHost, unreachableHost, unreachableResolution, urlHost } from '../net/aws-reach.js';
 import { contentTypeProblem } from './media-type.js';
+
+/**
+ * Given when STS is AWS's own, on the internet: the hosts it would fetch from must then be public.
+ * An IP literal AWS cannot reach fails; a DNS name is looked up (`resolve`) and warned of, since
+ * the runner's DNS need not be the internet's.
+ */
+export interface PublicReach {
+  resolve: ResolveHost;
+}
 
 const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
 
@@ -84,17 +94,33 @@ export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 }
 
+/** A warning when the runner resolves the host of `url` to addresses STS cannot reach. */
+async function resolutionWarning(url: string, reach: PublicReach | undefined): Promise<string | undefined> {
+  if (!reach) return undefined;
+  const problem = await unreachableResolution(url, reach.resolve);
+  return problem
+    ? `${problem}: AWS STS fetches the issuer's documents from the internet and cannot reach those, unless public DNS gives the host public addresses (split-horizon DNS)`
+    : undefined;
+}
+
 export async function checkIssuerDocuments(
   token: string,
   view: TokenView,
   issuer: string,
-  get: AnonymousGet
+  get: AnonymousGet,
+  reach?: PublicReach
 ): Promise<IssuerDocumentsResult> {
   const checks: Check[] = [];
   const url = discoveryUrl(issuer);
+  // The issuer's own host, an IP literal, was judged with the issuer check (run.ts).
+  const issuerHost = await resolutionWarning(issuer, reach);
+  const hostWarnings = issuerHost ? [issuerHost] : [];
   const discovery = await fetchJson(get, url);
   if (discovery.problem)
-    return { checks: [failed('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)], warnings: [] };
+    return {
+      checks: [failed('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)],
+      warnings: hostWarnings
+    };
   const doc = discovery.json;
   if (!isRecord(doc) || doc.issuer !== issuer) {
     const found = isRecord(doc) ? JSON.stringify(doc.issuer) : 'no object';
@@ -106,7 +132,7 @@ export async function checkIssuerDocuments(
           "the cluster's service-account issuer and the published issuer must be the same URL: re-run publish-oidc for this cluster"
         )
       ],
-      warnings: []
+      warnings: hostWarnings
     };
   }
   const jwksUri = doc.jwks_uri;
@@ -119,21 +145,42 @@ export async function checkIssuerDocuments(
           `the discovery document must point jwks_uri at the public JWKS: ${PUBLISH_FIX}`
         )
       ],
-      warnings: []
+      warnings: hostWarnings
     };
   }
-  const warnings: string[] = [];
+  // The cluster's own jwks_uri points at its API server, often on a private address: a discovery
+  // document copied from the cluster unchanged sends STS there.
+  const jwksHost = reach ? unreachableHost(jwksUri) : undefined;
+  if (jwksHost)
+    return {
+      checks: [
+        failed(
+          'discovery',
+          `the discovery document at ${url} points jwks_uri at ${jwksUri}, but ${jwksHost}, which AWS STS, fetching from the internet, cannot reach`,
+          'run publish-oidc, which publishes the JWKS under the issuer and points jwks_uri at it'
+        )
+      ],
+      warnings: hostWarnings
+    };
   const discoveryType = contentTypeProblem('discovery', url, discovery.contentType);
-  if (discoveryType) warnings.push(discoveryType);
+  const discoveryWarnings = discoveryType ? [...hostWarnings, discoveryType] : hostWarnings;
+  const warnings: string[] = [...discoveryWarnings];
   checks.push(
-    passed('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}${noteOf(discoveryType)}`)
+    passed(
+      'discovery',
+      `${url} names issuer ${issuer} and jwks_uri ${jwksUri}${noteOf(...discoveryWarnings)}`
+    )
   );
 
+  const jwksHostWarning =
+    urlHost(jwksUri) === urlHost(issuer) ? undefined : await resolutionWarning(jwksUri, reach);
+  if (jwksHostWarning) warnings.push(jwksHostWarning);
   const jwks = await fetchJson(get, jwksUri);
   if (jwks.problem)
     return { checks: [...checks, failed('jwks', jwks.problem, jwks.fix ?? PUBLISH_FIX)], warnings };
   const jwksType = contentTypeProblem('jwks', jwksUri, jwks.contentType);
   if (jwksType) warnings.push(jwksType);
+  const jwksWarnings = [jwksHostWarning, jwksType].filter((w): w is string => w !== undefined);
   const keys = isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(isRecord) : [];
   const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
   const match = keys.find((key) => key.kid === view.kid);
@@ -159,16 +206,16 @@ export async function checkIssuerDocuments(
     checks.push(
       passed(
         'jwks',
-        `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(jwksType)}`
+        `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(...jwksWarnings)}`
       )
     );
   checks.push(await checkSignature(token, view, match as JWK));
   return { checks, key: match as JWK, warnings };
 }
 
-/** A warning as it rides along in a passed check's detail, so that the summary shows it too. */
-function noteOf(warning: string | undefined): string {
-  return warning ? `; warning: ${warning}` : '';
+/** Warnings as they ride along in a passed check's detail, so that the summary shows them too. */
+function noteOf(...warnings: string[]): string {
+  return warnings.map((warning) => `; warning: ${warning}`).join('');
 }
 
 async function checkSignature(token: string, view: TokenView, jwk: JWK): Promise<Check> {

@@ -21,11 +21,12 @@ import type { Check } from './diagnosis.js';
 import { allPassed, failed, passed } from './diagnosis.js';
 import { checkProvider, checkRole } from './iam-checks.js';
 import type { VerifyInputs } from './inputs.js';
-import type { AnonymousGet } from './issuer-documents.js';
+import type { AnonymousGet, PublicReach } from './issuer-documents.js';
 import { checkExpiry, checkIssuerDocuments } from './issuer-documents.js';
 import type { StsDeps } from './sts-checks.js';
 import { assumedRoleProblem, assumeRole, fixForStsError, PROPAGATION_DELAYS_MS } from './sts-checks.js';
 import { issuerProblem, readToken } from './token-claims.js';
+import { unreachableHost } from '../net/aws-reach.js';
 import type { V1Pod } from '@kubernetes/client-node';
 import {
   bareWorkloadPod,
@@ -44,6 +45,8 @@ export interface VerifyDeps {
   iam: IAMClient;
   sts: StsDeps;
   get: AnonymousGet;
+  /** Given when STS is AWS's own, on the internet: the issuer must then be on a public host. */
+  publicReach?: PublicReach;
   log: Logger;
   mask: Masker;
   now: () => Date;
@@ -97,14 +100,21 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
   let tokenArn: string | undefined;
   let podArn: string | undefined;
   let releaseFailure: Check | undefined;
+  let issuerUnreachable = false;
   try {
     if (inputs.mode !== 'pod')
       tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
         const result = await tokenMode(inputs, deps).catch((error: unknown) => faultOf('token', error));
         record(result.checks);
+        issuerUnreachable = result.issuerUnreachable === true;
         return result.assumedRoleArn;
       });
-    if (inputs.mode !== 'token')
+    // The pod's token names the same issuer: STS would refuse it for the same reason.
+    if (inputs.mode !== 'token' && issuerUnreachable)
+      deps.log.info(
+        "pod mode: not run, since the pod's token names the same issuer, which STS cannot reach (the issuer check)."
+      );
+    else if (inputs.mode !== 'token')
       podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
         const result = await podMode(inputs, deps, account, runId, expiresAt).catch((error: unknown) =>
           faultOf('pod', error)
@@ -231,6 +241,32 @@ function serviceAccountCheck(
 interface ModeResult {
   checks: Check[];
   assumedRoleArn?: string;
+  /** Set when the token's issuer is on a host AWS can never reach: nothing after it was asked. */
+  issuerUnreachable?: boolean;
+}
+
+/**
+ * The issuer check: with AWS's own STS, whether its host is one AWS can reach at all (`unreachable`
+ * is set when not), then its shape (issuerProblem). The first comes first because it is the surer
+ * answer: issuerProblem would call [fd00::1] a name only the cluster resolves.
+ */
+function issuerCheck(issuer: string | undefined, deps: VerifyDeps): { check: Check; unreachable: boolean } {
+  const fix = "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)";
+  if (issuer === undefined)
+    return { check: failed('issuer', 'the token has no iss claim', fix), unreachable: false };
+  const host = deps.publicReach ? unreachableHost(issuer) : undefined;
+  if (host)
+    return {
+      check: failed(
+        'issuer',
+        `the token's iss is ${issuer}, but ${host}, which AWS STS, fetching the issuer's documents from the internet, can never reach; the IAM provider, the role and STS were not asked, since each must name the issuer that replaces it`,
+        "serve the issuer from a public host and set the cluster's service-account issuer to it (provision's issuer-url; publish-oidc publishes the documents to S3), then run publish-oidc and irsa-role for it"
+      ),
+      unreachable: true
+    };
+  const problem = issuerProblem(issuer);
+  if (problem) return { check: failed('issuer', problem, fix), unreachable: false };
+  return { check: passed('issuer', `the token's iss is ${issuer}`), unreachable: false };
 }
 
 async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeResult> {
@@ -269,20 +305,15 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     )
   ];
   const issuer = view.iss;
-  const problem = issuer === undefined ? 'the token has no iss claim' : issuerProblem(issuer);
-  checks.push(
-    problem || issuer === undefined
-      ? failed(
-          'issuer',
-          problem ?? 'the token has no iss claim',
-          "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)"
-        )
-      : passed('issuer', `the token's iss is ${issuer}`)
-  );
+  const { check: issuerResult, unreachable } = issuerCheck(issuer, deps);
+  checks.push(issuerResult);
   checks.push(checkExpiry(view, Math.floor(deps.now().getTime() / 1000)));
+  // Every answer AWS could give is known, and every IAM object must change with the issuer: AWS is
+  // not asked (and the runner does not fetch from an address that proves nothing of STS's view).
+  if (unreachable) return { checks, issuerUnreachable: true };
   if (issuer !== undefined) {
-    if (!problem) {
-      const documents = await checkIssuerDocuments(token, view, issuer, deps.get);
+    if (issuerResult.ok) {
+      const documents = await checkIssuerDocuments(token, view, issuer, deps.get, deps.publicReach);
       checks.push(...documents.checks);
       for (const warning of documents.warnings) deps.log.warning(warning);
     }
@@ -300,7 +331,8 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
       }))
     );
   }
-  // STS has the last word even when an earlier check failed: its answer confirms the diagnosis.
+  // STS has the last word even when an earlier check failed (but for an issuer it can never reach,
+  // above): its answer confirms the diagnosis.
   const sts = await assumeRole(
     token,
     inputs.role,
