@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   awsOnInternet,
+  lookupAll,
   unreachableAddress,
   unreachableHost,
   unreachableResolution,
@@ -158,6 +159,16 @@ describe('unreachableResolution', () => {
     expect(asked).toEqual([]);
     expect(await unreachableResolution('https://amazonaws.com.example.org', answering(['10.0.0.5']))).toMatch(
       /^amazonaws\.com\.example\.org resolves/
+    );
+  });
+
+  it('looks names up through node:dns, every address of both families', async () => {
+    // localhost is answered by the hosts file, with no network.
+    const addresses = await lookupAll('localhost');
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const address of addresses) expect(unreachableAddress(address)).toMatch(/loopback/);
+    expect(await unreachableResolution('https://localhost:8443/x', lookupAll)).toMatch(
+      /^localhost resolves, on this runner, only to addresses AWS cannot reach: /
     );
   });
 
