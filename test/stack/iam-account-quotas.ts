@@ -1,7 +1,7 @@
 // A pass-through in front of moto that answers GetAccountSummary with the quotas of an account that
-// raised some in Service Quotas. moto's summary holds IAM's defaults only (10 managed policies per
-// role, a 2048-character trust policy), and an account's raised quotas are what irsa-role reads
-// there; every other request, and every other entry of the summary, is moto's own.
+// raised some in Service Quotas, or whose summary lacks one. moto's summary holds IAM's defaults only
+// (10 managed policies per role, a 2048-character trust policy), and an account's raised quotas are
+// what irsa-role reads there; every other request, and every other entry of the summary, is moto's own.
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { closeServer, listenOnLoopback } from './http-plumbing.js';
 import { readBody, signedService, upstreamOptions } from './fault-proxy.js';
@@ -21,20 +21,23 @@ function isAccountSummary(req: IncomingMessage, body: Buffer): boolean {
   );
 }
 
-/** moto's SummaryMap with `quotas` (e.g. AttachedPoliciesPerRoleQuota: 20) in place of its values. */
-export function withQuotas(xml: string, quotas: Record<string, number>): string {
+/**
+ * moto's SummaryMap with `quotas` (e.g. AttachedPoliciesPerRoleQuota: 20) in place of its values;
+ * a key given null is left out, as from a summary that does not report it.
+ */
+export function withQuotas(xml: string, quotas: Record<string, number | null>): string {
   let rewritten = xml;
   for (const [key, value] of Object.entries(quotas)) {
-    const entry = new RegExp(`(<key>${key}</key>\\s*<value>)\\d+(</value>)`);
+    const entry = new RegExp(`(<entry>\\s*<key>${key}</key>\\s*<value>)\\d+(</value>\\s*</entry>)`);
     if (!entry.test(rewritten)) throw new Error(`moto's account summary has no ${key}`);
-    rewritten = rewritten.replace(entry, `$1${value}$2`);
+    rewritten = rewritten.replace(entry, value === null ? '' : `$1${value}$2`);
   }
   return rewritten;
 }
 
 export async function startIamAccountQuotas(options: {
   target: string;
-  quotas: Record<string, number>;
+  quotas: Record<string, number | null>;
 }): Promise<IamAccountQuotas> {
   const target = new URL(options.target);
   let summaries = 0;
