@@ -1,7 +1,8 @@
 // irsa-role against IAM's per-role quotas that moto does not keep: the account's own quotas, read
 // from GetAccountSummary only past a default (moto's summary gives the defaults; a pass-through gives
-// an account that raised them, test/stack/iam-account-quotas.ts), and the limit on all of a role's
-// inline policies together.
+// an account that raised them, test/stack/iam-account-quotas.ts), the documented ceilings that stand
+// in for them when the summary cannot be read, and the limit on all of a role's inline policies
+// together.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   AttachRolePolicyCommand,
@@ -12,8 +13,10 @@ import {
   PutRolePolicyCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
+import { decodeIamDocument } from '../src/trust/policy-document.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { startIamAccountQuotas, type IamAccountQuotas } from './stack/iam-account-quotas.js';
+import { trustPolicyFor, trustPolicySize } from '../src/trust/trust-policy.js';
 import {
   countedIam,
   createProvider,
@@ -37,8 +40,8 @@ afterAll(async () => {
 
 const moto = (): string => process.env.AWS_ENDPOINT_URL ?? '';
 
-/** An account whose raised quotas GetAccountSummary reports. */
-async function raisedQuotas(quotas: Record<string, number>): Promise<IamAccountQuotas> {
+/** An account whose raised quotas GetAccountSummary reports (null: a key the summary lacks). */
+async function raisedQuotas(quotas: Record<string, number | null>): Promise<IamAccountQuotas> {
   const raised = await startIamAccountQuotas({ target: moto(), quotas });
   stops.push(raised.stop);
   return raised;
@@ -86,9 +89,36 @@ const single = (roleName: string): Record<string, string> => ({
   'service-account': 'svc'
 });
 
-/** A binding whose trust policy is over IAM's default of 2048 characters, and under its ceiling. */
-const manyAccounts = (roleName: string): string =>
-  `- {role-name: ${roleName}, namespace: apps, service-account: [${Array.from({ length: 45 }, (_, i) => `service-account-${i}`).join(', ')}]}`;
+/** A binding trusting `count` service accounts: 45 is over IAM's default of 2048 characters, and under 4096. */
+const manyAccounts = (roleName: string, count = 45): string =>
+  `- {role-name: ${roleName}, namespace: apps, service-account: [${accountNames(count).join(', ')}]}`;
+
+const accountNames = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `service-account-${i}`);
+
+/** The most service accounts whose trust policy, for this provider, is at most `size` characters. */
+function accountsFitting(size: number): number {
+  const sizeOf = (count: number): number =>
+    trustPolicySize(
+      trustPolicyFor({
+        providerArn: provider.arn,
+        issuer: provider.hostPath,
+        serviceAccounts: accountNames(count).map((name) => ({ namespace: 'apps', name })),
+        audience: 'sts.amazonaws.com'
+      })
+    );
+  let count = 1;
+  while (sizeOf(count + 1) <= size) count += 1;
+  return count;
+}
+
+const warningsOf = (run: { log: { lines: string[] } }): string[] =>
+  run.log.lines.filter((line) => line.startsWith('::warning::'));
+
+const escaped = (text: string): string => text.replace(/[()]/g, '\\$&');
+
+const UNREAD =
+  "this account's own could not be read (iam:GetAccountSummary was refused: the permission is optional, and needed only for this check)";
 
 describe("the account's own quotas", () => {
   it('are not read while every role is within the defaults, nor on a run that changes nothing', async () => {
@@ -109,7 +139,7 @@ describe("the account's own quotas", () => {
     // moto's summary gives IAM's default: 10.
     const run = await runIrsaRole({ ...single(roleName), 'policy-arns': arns.join('\n') }, { iam: counted });
     expect(run.error?.message).toBe(
-      `Input 'policy-arns': role '${roleName}' lists 11 managed policies, over this account's quota of 10 per role (raise "Managed policies per role" in Service Quotas, up to 20, or merge policies).`
+      `Input 'policy-arns': role '${roleName}' lists 11 managed policies, over this account's quota of 10 per role (raise "Managed policies per role" in Service Quotas, or merge policies).`
     );
     expect(counter.reads.get('GetAccountSummary')).toBe(1);
     expect(counter.writeCount).toBe(0);
@@ -146,7 +176,7 @@ describe("the account's own quotas", () => {
     const refused = await runIrsaRole(inputs, { iam: counted });
     expect(refused.error?.message).toMatch(
       new RegExp(
-        `^Input 'bindings': the trust policy of role '${roleName}' would be \\d{4} characters, over this account's quota of 2048 \\(raise "Role trust policy length" in Service Quotas, up to 4096, or split its service accounts across roles\\)\\.$`
+        `^Input 'bindings': the trust policy of role '${roleName}' would be \\d{4} characters, over this account's quota of 2048 \\(raise "Role trust policy length" in Service Quotas, or split its service accounts across roles\\)\\.$`
       )
     );
     expect(counter.writeCount).toBe(0);
@@ -169,16 +199,13 @@ describe("the account's own quotas", () => {
     );
     expect(run.error).toBeUndefined();
     expect(run.result?.failure).toBeUndefined();
-    const warnings = run.log.lines.filter((line) => line.startsWith('::warning::'));
-    const unread =
-      "this account's own could not be read (iam:GetAccountSummary was refused: the permission is optional, and needed only for this check)";
-    expect(warnings).toEqual([
+    expect(warningsOf(run)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^::warning::The trust policy of role '${roleName}' is \\d{4} characters; IAM's default quota is 2048 and ${unread.replace(/[()]/g, '\\$&')} \\(raise "Role trust policy length" in Service Quotas, or split the role\\)\\.$`
+          `^::warning::The trust policy of role '${roleName}' is \\d{4} characters; IAM's default quota is 2048 and ${escaped(UNREAD)} \\(raise "Role trust policy length" in Service Quotas, or split the role\\)\\.$`
         )
       ),
-      `::warning::Role '${roleName}' lists 11 managed policies; IAM's default quota is 10 per role and ${unread} (raise "Managed policies per role" in Service Quotas, up to 20, or merge policies).`
+      `::warning::Role '${roleName}' lists 11 managed policies; IAM's default quota is 10 per role and ${UNREAD} (raise "Managed policies per role" in Service Quotas, up to 20, or merge policies).`
     ]);
     expect(denied.injected.map((request) => request.action)).toEqual(['GetAccountSummary']);
     expect(await attached(roleName)).toEqual([...arns].sort());
@@ -207,6 +234,151 @@ describe("the account's own quotas", () => {
       { ...single(roleName), 'policy-arns': arns.slice(5).join('\n') },
       { iam: countedIam(raised.url).iam }
     );
+    expect(taken.result?.failure).toBeUndefined();
+    expect(await attached(roleName)).toEqual([...arns].sort());
+  });
+});
+
+describe("the account's own quotas, past the documented ceilings", () => {
+  it('let an account whose summary says 25 have 25 managed policies on a role, and refuse 26 before any write', async () => {
+    const roleName = uniqueName('irsa-quota-25');
+    const arns = await createPolicies(roleName, 26);
+    const raised = await raisedQuotas({ AttachedPoliciesPerRoleQuota: 25 });
+    const { iam: counted, counter } = countedIam(raised.url);
+    const refused = await runIrsaRole(
+      { ...single(roleName), 'policy-arns': arns.join('\n') },
+      { iam: counted }
+    );
+    expect(refused.error?.message).toBe(
+      `Input 'policy-arns': role '${roleName}' lists 26 managed policies, over this account's quota of 25 per role (raise "Managed policies per role" in Service Quotas, or merge policies).`
+    );
+    expect(counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+
+    const { iam: again, counter: againCounter } = countedIam(raised.url);
+    const taken = await runIrsaRole(
+      { ...single(roleName), 'policy-arns': arns.slice(0, 25).join('\n') },
+      { iam: again }
+    );
+    expect(taken.error).toBeUndefined();
+    expect(taken.result?.failure).toBeUndefined();
+    expect(warningsOf(taken)).toEqual([]);
+    expect(await attached(roleName)).toEqual(arns.slice(0, 25).sort());
+    // Read once, though both the check of the inputs and the role's attach ask for it.
+    expect(againCounter.reads.get('GetAccountSummary')).toBe(1);
+  });
+
+  it('let an account whose summary says 8192 have a trust policy of up to 8192 characters, and refuse one over it', async () => {
+    const roleName = uniqueName('irsa-quota-8192');
+    const fitting = accountsFitting(8192);
+    const raised = await raisedQuotas({ AssumeRolePolicySizeQuota: 8192 });
+    const { iam: counted, counter } = countedIam(raised.url);
+    const refused = await runIrsaRole(
+      { 'provider-arn': provider.arn, bindings: manyAccounts(roleName, fitting + 1) },
+      { iam: counted }
+    );
+    expect(refused.error?.message).toMatch(
+      new RegExp(
+        `^Input 'bindings': the trust policy of role '${roleName}' would be 8\\d{3} characters, over this account's quota of 8192 \\(raise "Role trust policy length" in Service Quotas, or split its service accounts across roles\\)\\.$`
+      )
+    );
+    expect(counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+
+    const taken = await runIrsaRole(
+      { 'provider-arn': provider.arn, bindings: manyAccounts(roleName, fitting) },
+      { iam: countedIam(raised.url).iam }
+    );
+    expect(taken.error).toBeUndefined();
+    expect(taken.result?.failure).toBeUndefined();
+    expect(warningsOf(taken)).toEqual([]);
+    const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    const size = JSON.stringify(decodeIamDocument(role?.AssumeRolePolicyDocument ?? '')).length;
+    expect(size).toBeGreaterThan(8192 - 60);
+    expect(size).toBeLessThanOrEqual(8192);
+  });
+});
+
+describe("the documented ceilings, when the account's quotas cannot be read", () => {
+  it('refuse, before any write and naming the input, more than 20 managed policies or a trust policy over 4096 characters', async () => {
+    const roleName = uniqueName('irsa-ceiling-denied');
+    const arns = await createPolicies(roleName, 21);
+    const denied = await summaryDenied();
+    const { iam: counted, counter } = countedIam(denied.url);
+    const many = await runIrsaRole({ ...single(roleName), 'policy-arns': arns.join('\n') }, { iam: counted });
+    expect(many.error?.message).toBe(
+      `Input 'policy-arns': role '${roleName}' lists 21 managed policies, over IAM's documented ceiling of 20 per role, and ${UNREAD}; merge policies.`
+    );
+    // The first role alone would only be warned about; the refused run says the refusal alone.
+    const long = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        bindings: [
+          manyAccounts(`${roleName}-warned`),
+          manyAccounts(`${roleName}-long`, accountsFitting(4096) + 1)
+        ].join('\n')
+      },
+      { iam: counted }
+    );
+    expect(long.error?.message).toMatch(
+      new RegExp(
+        `^Input 'bindings': the trust policy of role '${roleName}-long' would be 4\\d{3} characters, over IAM's documented ceiling of 4096, and ${escaped(UNREAD)}; split its service accounts across roles\\.$`
+      )
+    );
+    expect(warningsOf(long)).toEqual([]);
+    expect(denied.injected.map((request) => request.action)).toEqual([
+      'GetAccountSummary',
+      'GetAccountSummary'
+    ]);
+    expect(counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+  });
+
+  it("apply as well to a quota the account's summary lacks: refuse past the ceiling, warn below it", async () => {
+    const roleName = uniqueName('irsa-ceiling-unlisted');
+    const arns = await createPolicies(roleName, 21);
+    const unlisted = await raisedQuotas({ AttachedPoliciesPerRoleQuota: null });
+    const { iam: counted, counter } = countedIam(unlisted.url);
+    const refused = await runIrsaRole(
+      { ...single(roleName), 'policy-arns': arns.join('\n') },
+      { iam: counted }
+    );
+    expect(refused.error?.message).toBe(
+      `Input 'policy-arns': role '${roleName}' lists 21 managed policies, over IAM's documented ceiling of 20 per role, and this account's summary gives no AttachedPoliciesPerRoleQuota; merge policies.`
+    );
+    expect(counter.writeCount).toBe(0);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+
+    const taken = await runIrsaRole(
+      { ...single(roleName), 'policy-arns': arns.slice(0, 20).join('\n') },
+      { iam: countedIam(unlisted.url).iam }
+    );
+    expect(taken.result?.failure).toBeUndefined();
+    expect(warningsOf(taken)).toEqual([
+      `::warning::Role '${roleName}' lists 20 managed policies; IAM's default quota is 10 per role and this account's summary gives no AttachedPoliciesPerRoleQuota (raise "Managed policies per role" in Service Quotas, up to 20, or merge policies).`
+    ]);
+    expect(await attached(roleName)).toEqual(arns.slice(0, 20).sort());
+  });
+
+  it('fail a role that policies others attached would take past 20, before attaching; where the account allows 25, attach', async () => {
+    const roleName = uniqueName('irsa-ceiling-others');
+    const arns = await createPolicies(roleName, 21);
+    expect((await runIrsaRole(single(roleName))).error).toBeUndefined();
+    // moto keeps no such quota: 15 attached by hand, then 6 more asked for.
+    for (const arn of arns.slice(0, 15))
+      await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
+    const inputs = { ...single(roleName), 'policy-arns': arns.slice(15).join('\n') };
+    const denied = await summaryDenied();
+    const { iam: counted, counter } = countedIam(denied.url);
+    const run = await runIrsaRole(inputs, { iam: counted });
+    expect(run.result?.failure).toContain(
+      `role ${roleName} would have 21 managed policies, past IAM's documented ceiling of 20 (this account's quota could not be read): it has 15 the inputs do not list`
+    );
+    expect(counter.writes.get('AttachRolePolicy')).toBeUndefined();
+    expect(await attached(roleName)).toEqual(arns.slice(0, 15).sort());
+
+    const raised = await raisedQuotas({ AttachedPoliciesPerRoleQuota: 25 });
+    const taken = await runIrsaRole(inputs, { iam: countedIam(raised.url).iam });
     expect(taken.result?.failure).toBeUndefined();
     expect(await attached(roleName)).toEqual([...arns].sort());
   });

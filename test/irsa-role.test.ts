@@ -353,26 +353,6 @@ describe('convergence', () => {
     }
   });
 
-  it("says, before attaching, that policies others attached would take a role past IAM's ceiling of 20", async () => {
-    const roleName = uniqueName('irsa-ceiling');
-    const arns = await createPolicies(roleName, 21);
-    const base = {
-      'provider-arn': provider.arn,
-      'role-name': roleName,
-      namespace: 'apps',
-      'service-account': 'svc'
-    };
-    expect((await runIrsaRole(base)).error).toBeUndefined();
-    // moto keeps no such quota: 15 attached by hand, then 6 more asked for.
-    for (const arn of arns.slice(0, 15))
-      await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
-    const run = await runIrsaRole({ ...base, 'policy-arns': arns.slice(15).join('\n') });
-    expect(run.result?.failure).toContain(
-      `role ${roleName} would have 21 managed policies, past IAM's ceiling of 20: it has 15 the inputs do not list`
-    );
-    expect(await attached(roleName)).toEqual(arns.slice(0, 15).sort());
-  });
-
   it('two runs at once with the same inputs end where one run would', async () => {
     const prefix = uniqueName('irsa-twin');
     const bindings = Array.from(

@@ -1,7 +1,8 @@
 // The account's own IAM quotas, from GetAccountSummary: an account may have raised IAM's defaults
-// through Service Quotas, and only the account can say so. Read at most once per run and only when
-// a role goes past a default, since a run within the defaults has no use for it and the permission
-// (iam:GetAccountSummary) is optional.
+// through Service Quotas, and only the account can say how far, so past a default its word decides
+// over the ceilings AWS documents. Read at most once per run and only when a role goes past a
+// default, since a run within the defaults has no use for it and the permission
+// (iam:GetAccountSummary) is optional; without it the documented ceilings stand in.
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { GetAccountSummaryCommand } from '@aws-sdk/client-iam';
 import { isAccessDenied } from './iam-errors.js';

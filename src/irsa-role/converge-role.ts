@@ -310,14 +310,19 @@ async function convergeSettings(
   }
 }
 
-/** The limit a role of `count` managed policies would pass: IAM's ceiling, or the account's quota. */
+/**
+ * The limit a role of `count` managed policies would pass: the account's quota, or when its summary
+ * cannot be read, IAM's documented ceiling.
+ */
 async function passedManagedPolicyLimit(
   count: number,
   quotas: AccountQuotaReader
 ): Promise<string | undefined> {
-  if (count > MANAGED_POLICIES_MAX_QUOTA) return `IAM's ceiling of ${MANAGED_POLICIES_MAX_QUOTA}`;
   const quota = (await quotas()).managedPoliciesPerRole;
-  return quota !== undefined && count > quota ? `this account's quota of ${quota}` : undefined;
+  if (quota !== undefined) return count > quota ? `this account's quota of ${quota}` : undefined;
+  return count > MANAGED_POLICIES_MAX_QUOTA
+    ? `IAM's documented ceiling of ${MANAGED_POLICIES_MAX_QUOTA} (this account's quota could not be read)`
+    : undefined;
 }
 
 async function convergeManagedPolicies(
@@ -331,8 +336,9 @@ async function convergeManagedPolicies(
   const result = new Set(attached);
   const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
   const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
-  // Past IAM's ceiling no account's quota takes the attach, and past a default only a raised one:
-  // said before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
+  // Past a default only a raised quota takes the attach: the account's, or without it the documented
+  // ceiling. Said before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for
+  // some 40 s.
   const count = attached.length - toDetach.length + toAttach.length;
   const limit =
     toAttach.length > 0 && count > MANAGED_POLICIES_DEFAULT_QUOTA

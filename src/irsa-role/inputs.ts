@@ -1,5 +1,6 @@
 // Every input of irsa-role, read and validated before anything is written. Only the checks that
-// need AWS (does the provider exist, does each policy ARN exist) are left to run().
+// need AWS (does the provider exist, does each policy ARN exist, does each role fit the account's
+// quotas) are left to run().
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, httpsUrl, integerInput, listInput, oneOf, optionalInput } from '../io/inputs.js';
@@ -14,12 +15,7 @@ import {
   policyArnProblem
 } from '../trust/names.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
-import {
-  INLINE_POLICY_LIMIT,
-  managedPolicyCountProblem,
-  parsePolicyDocument,
-  policyJson
-} from '../trust/policy-document.js';
+import { INLINE_POLICY_LIMIT, parsePolicyDocument, policyJson } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
 import { mergeTags, parseTagLines, parseTagValue, tagCountProblem } from '../trust/tags.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
@@ -87,11 +83,8 @@ function checkedPolicyArns(arns: string[], origin: Origin): string[] {
     const problem = policyArnProblem(arn);
     if (problem) fail(origin, problem);
   }
-  const unique = [...new Set(arns)];
-  // Found here, not by IAM after the role is made and half its policies attached.
-  const tooMany = managedPolicyCountProblem(unique.length);
-  if (tooMany) fail(origin, tooMany);
-  return unique;
+  // How many a role may have is the account's quota, which the run reads (run.ts) before any write.
+  return [...new Set(arns)];
 }
 
 function checkedBoundary(arn: string | undefined, origin: Origin): string | undefined {
@@ -243,8 +236,6 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: Yaml
   const tooMany = tagCountProblem(tags);
   if (tooMany) fail(origin, `together with the tags input, ${tooMany}`);
   const policyArns = [...new Set([...shared.policyArns, ...ownArns])];
-  const tooManyPolicies = managedPolicyCountProblem(policyArns.length);
-  if (tooManyPolicies) fail(origin, `together with the policy-arns input, ${tooManyPolicies}`);
   return {
     roleName,
     serviceAccounts: accounts,

@@ -89,23 +89,13 @@ function warnNamespacePatterns(bindings: RoleBinding[], log: Logger): void {
         );
 }
 
-/** Past IAM's ceiling no account's quota takes the trust policy: a bad input, said before any read. */
-function checkTrustCeilings(desired: DesiredRole[], inputs: IrsaRoleInputs): void {
-  for (const role of desired) {
-    const size = trustPolicySize(role.trust);
-    if (size > TRUST_POLICY_MAX_LIMIT)
-      throw new UserError(
-        `the trust policy of role '${role.roleName}' would be ${size} characters, over IAM's ceiling of ${TRUST_POLICY_MAX_LIMIT}; split its service accounts across roles.`,
-        inputs.single ? 'service-account' : 'bindings'
-      );
-  }
-}
-
 /**
  * Past IAM's default quotas a role fits only an account whose quota was raised; elsewhere IAM
  * refuses it after the role is made (LimitExceeded, which the SDK retries as a throttle for some
- * 40 s). So the account's own quotas are read then, and a binding past them refused before any
- * write. When they cannot be read (the permission is optional), the run warns as it did before.
+ * 40 s). So the account's own quotas are read then, and decide: a binding past them is refused
+ * before any write, whatever the documented ceilings say. Only when they cannot be read (the
+ * permission is optional) do the ceilings stand in: past them refused, between default and ceiling
+ * a warning, since IAM may still refuse.
  */
 async function checkAccountQuotas(
   desired: DesiredRole[],
@@ -119,37 +109,54 @@ async function checkAccountQuotas(
   );
   if (longTrust.length === 0 && manyPolicies.length === 0) return;
   const account = await quotas();
+  // Said only once every role is known to pass, so that a refused run does not also warn.
+  const warnings: string[] = [];
   for (const role of longTrust) {
     const size = trustPolicySize(role.trust);
     const quota = account.trustPolicySize;
-    if (quota === undefined)
-      log.warning(
-        `The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')} (raise "Role trust policy length" in Service Quotas, or split the role).`
-      );
-    else if (size > quota)
+    const input = inputs.single ? 'service-account' : 'bindings';
+    const trusted = `the trust policy of role '${role.roleName}' would be ${size} characters`;
+    if (quota !== undefined) {
+      if (size > quota)
+        throw new UserError(
+          `${trusted}, over this account's quota of ${quota} (raise "Role trust policy length" in Service Quotas, or split its service accounts across roles).`,
+          input
+        );
+    } else if (size > TRUST_POLICY_MAX_LIMIT)
       throw new UserError(
-        `the trust policy of role '${role.roleName}' would be ${size} characters, over this account's quota of ${quota} (raise "Role trust policy length" in Service Quotas, up to ${TRUST_POLICY_MAX_LIMIT}, or split its service accounts across roles).`,
-        inputs.single ? 'service-account' : 'bindings'
+        `${trusted}, over IAM's documented ceiling of ${TRUST_POLICY_MAX_LIMIT}, and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')}; split its service accounts across roles.`,
+        input
+      );
+    else
+      warnings.push(
+        `The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')} (raise "Role trust policy length" in Service Quotas, or split the role).`
       );
   }
   for (const binding of manyPolicies) {
     const count = binding.policyArns.length;
     const quota = account.managedPoliciesPerRole;
-    if (quota === undefined)
-      log.warning(
-        `Role '${binding.roleName}' lists ${count} managed policies; IAM's default quota is ${MANAGED_POLICIES_DEFAULT_QUOTA} per role and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')} (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`
-      );
-    else if (count > quota) {
-      const { input, where } = binding.origins.policyArns;
+    const { input, where } = binding.origins.policyArns;
+    const lists = `${where || `role '${binding.roleName}'`} lists ${count} managed policies`;
+    if (quota !== undefined) {
+      if (count > quota)
+        throw new UserError(
+          `${lists}, over this account's quota of ${quota} per role (raise "Managed policies per role" in Service Quotas, or merge policies).`,
+          input
+        );
+    } else if (count > MANAGED_POLICIES_MAX_QUOTA)
       throw new UserError(
-        `${where || `role '${binding.roleName}'`} lists ${count} managed policies, over this account's quota of ${quota} per role (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`,
+        `${lists}, over IAM's documented ceiling of ${MANAGED_POLICIES_MAX_QUOTA} per role, and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')}; merge policies.`,
         input
       );
-    }
+    else
+      warnings.push(
+        `Role '${binding.roleName}' lists ${count} managed policies; IAM's default quota is ${MANAGED_POLICIES_DEFAULT_QUOTA} per role and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')} (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`
+      );
   }
+  for (const warning of warnings) log.warning(warning);
 }
 
-/** Why a warning, not a check: the words for a quota the account's summary did not give. */
+/** The words for a quota the account's summary did not give, which the documented ceilings stand in for. */
 function unreadQuota(account: AccountQuotas, key: string): string {
   return account.refused
     ? "this account's own could not be read (iam:GetAccountSummary was refused: the permission is optional, and needed only for this check)"
@@ -246,7 +253,6 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
       `Provider ${provider.arn} does not list '${inputs.audience}' as a client ID (audience), so STS will refuse tokens for these roles until it does.`
     );
   const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
-  checkTrustCeilings(desired, inputs);
   warnNamespacePatterns(inputs.bindings, log);
   checkPolicyHomes(inputs.bindings, provider);
   await checkPoliciesExist(iam, inputs.bindings, concurrency);

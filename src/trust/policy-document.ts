@@ -200,18 +200,12 @@ function duplicateSidProblem(statements: unknown[]): string | undefined {
 }
 
 /**
- * IAM's quota of managed policies attached to one role: 10 by default, raisable through Service
- * Quotas to 20 and no further. Past 20 no account can hold the binding, so it is a bad input; past
- * 10 it depends on the account, which the action cannot read without another service's permission.
+ * IAM's quota of managed policies attached to one role: 10 by default, and 20 the most a quota
+ * increase gives by AWS's documentation. Past 10 the account's own quota, read from its summary,
+ * decides; 20 stands in for it only when the summary cannot be read.
  */
 export const MANAGED_POLICIES_DEFAULT_QUOTA = 10;
 export const MANAGED_POLICIES_MAX_QUOTA = 20;
-
-export function managedPolicyCountProblem(count: number): string | undefined {
-  return count > MANAGED_POLICIES_MAX_QUOTA
-    ? `${count} managed policies are too many for one role: IAM allows ${MANAGED_POLICIES_DEFAULT_QUOTA}, or at most ${MANAGED_POLICIES_MAX_QUOTA} with a quota increase; merge some into a customer managed policy or the inline policy.`
-    : undefined;
-}
 
 /** IAM's quota for all of a role's inline policies together, counted without whitespace. */
 export const INLINE_POLICY_LIMIT = 10240;

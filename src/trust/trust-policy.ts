@@ -58,7 +58,10 @@ export function assumedBy(accounts: readonly ServiceAccountRef[]): string[] {
   return accounts.map((account) => `${account.namespace}/${account.name}`);
 }
 
-/** IAM's default quota for a trust policy (ACLSizePerRole), and the most it can be raised to. */
+/**
+ * IAM's default quota for a trust policy (ACLSizePerRole), and the ceiling taken for a raised one
+ * when the account's own quota (its summary's AssumeRolePolicySizeQuota) cannot be read.
+ */
 export const TRUST_POLICY_DEFAULT_LIMIT = 2048;
 export const TRUST_POLICY_MAX_LIMIT = 4096;
 
