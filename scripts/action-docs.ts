@@ -53,7 +53,8 @@ const POLICY_NOTES: Record<string, string> = {
     'role the same run created when IAM then refuses its policy, and only on roles tagged `managed-by: talos-irsa`. ' +
     "`iam:GetAccountSummary` is optional, and read only when a role goes past one of IAM's default quotas (more than " +
     "10 managed policies, or a trust policy over 2,048 characters), to check it against the account's own quotas " +
-    'before writing; without it such a run warns instead. `annotate-service-account` talks to the cluster, not to AWS.',
+    "before writing; without it IAM's documented ceilings (20 managed policies, 4,096 characters) stand in: past " +
+    'them the run is refused, up to them it warns. `annotate-service-account` talks to the cluster, not to AWS.',
   'verify-irsa':
     'Only reads. `sts:AssumeRoleWithWebIdentity` needs no credentials at all — the service account token is the ' +
     'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone.'
