@@ -146,6 +146,21 @@ describe("the account's own quotas", () => {
     expect(await rolesNamed(iam, roleName)).toEqual([]);
   });
 
+  it('refuse a list far past the quota on the one summary read, before looking up each policy', async () => {
+    const roleName = uniqueName('irsa-quota-long');
+    // Never created: refused on the quota, the list is not looked up policy by policy.
+    const arns = Array.from(
+      { length: 60 },
+      (_, i) => `arn:aws:iam::${provider.arn.split(':')[4]}:policy/${roleName}-p${i}`
+    );
+    const { iam: counted, counter } = countedIam();
+    const run = await runIrsaRole({ ...single(roleName), 'policy-arns': arns.join('\n') }, { iam: counted });
+    expect(run.error?.message).toMatch(/lists 60 managed policies, over this account's quota of 10 per role/);
+    expect(counter.reads.get('GetAccountSummary')).toBe(1);
+    expect(counter.reads.get('GetPolicy')).toBeUndefined();
+    expect(counter.writeCount).toBe(0);
+  });
+
   it('let an account that raised its quota have the roles, reading it once for all of them', async () => {
     const prefix = uniqueName('irsa-quota-raised');
     const arns = await createPolicies(prefix, 12);

@@ -100,16 +100,15 @@ function warnNamespacePatterns(bindings: RoleBinding[], log: Logger): void {
 async function checkAccountQuotas(
   desired: DesiredRole[],
   inputs: IrsaRoleInputs,
-  quotas: AccountQuotaReader,
-  log: Logger
-): Promise<void> {
+  quotas: AccountQuotaReader
+): Promise<string[]> {
   const longTrust = desired.filter((role) => trustPolicySize(role.trust) > TRUST_POLICY_DEFAULT_LIMIT);
   const manyPolicies = inputs.bindings.filter(
     (binding) => binding.policyArns.length > MANAGED_POLICIES_DEFAULT_QUOTA
   );
-  if (longTrust.length === 0 && manyPolicies.length === 0) return;
+  if (longTrust.length === 0 && manyPolicies.length === 0) return [];
   const account = await quotas();
-  // Said only once every role is known to pass, so that a refused run does not also warn.
+  // Returned, to be said only once every check has passed, so that a refused run does not also warn.
   const warnings: string[] = [];
   for (const role of longTrust) {
     const size = trustPolicySize(role.trust);
@@ -153,7 +152,7 @@ async function checkAccountQuotas(
         `Role '${binding.roleName}' lists ${count} managed policies; IAM's default quota is ${MANAGED_POLICIES_DEFAULT_QUOTA} per role and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')} (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`
       );
   }
-  for (const warning of warnings) log.warning(warning);
+  return warnings;
 }
 
 /** The words for a quota the account's summary did not give, which the documented ceilings stand in for. */
@@ -255,10 +254,12 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   const desired = inputs.bindings.map((binding) => desiredRoleFor(binding, inputs, provider));
   warnNamespacePatterns(inputs.bindings, log);
   checkPolicyHomes(inputs.bindings, provider);
-  await checkPoliciesExist(iam, inputs.bindings, concurrency);
-  // One reading per run, shared with the roles' convergence, which may need it too.
+  // One reading per run, shared with the roles' convergence, which may need it too. Before the
+  // policies' existence: a list past the quota is refused on one read, not one GetPolicy per ARN.
   const quotas = accountQuotaReader(iam);
-  await checkAccountQuotas(desired, inputs, quotas, log);
+  const quotaWarnings = await checkAccountQuotas(desired, inputs, quotas);
+  await checkPoliciesExist(iam, inputs.bindings, concurrency);
+  for (const warning of quotaWarnings) log.warning(warning);
 
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
   // Reads before the first write, so a missing namespace, an unreachable cluster or refused
