@@ -322,7 +322,7 @@ describe("the documented ceilings, when the account's quotas cannot be read", ()
     const { iam: counted, counter } = countedIam(denied.url);
     const many = await runIrsaRole({ ...single(roleName), 'policy-arns': arns.join('\n') }, { iam: counted });
     expect(many.error?.message).toBe(
-      `Input 'policy-arns': role '${roleName}' lists 21 managed policies, over IAM's documented ceiling of 20 per role, and ${UNREAD}; merge policies.`
+      `Input 'policy-arns': role '${roleName}' lists 21 managed policies, over IAM's documented ceiling of 20 per role, and ${UNREAD}; merge policies, or allow iam:GetAccountSummary so that a quota raised past it can be read.`
     );
     // The first role alone would only be warned about; the refused run says the refusal alone.
     const long = await runIrsaRole(
@@ -337,7 +337,7 @@ describe("the documented ceilings, when the account's quotas cannot be read", ()
     );
     expect(long.error?.message).toMatch(
       new RegExp(
-        `^Input 'bindings': the trust policy of role '${roleName}-long' would be 4\\d{3} characters, over IAM's documented ceiling of 4096, and ${escaped(UNREAD)}; split its service accounts across roles\\.$`
+        `^Input 'bindings': the trust policy of role '${roleName}-long' would be 4\\d{3} characters, over IAM's documented ceiling of 4096, and ${escaped(UNREAD)}; split its service accounts across roles, or allow iam:GetAccountSummary so that a quota raised past it can be read\\.$`
       )
     );
     expect(warningsOf(long)).toEqual([]);

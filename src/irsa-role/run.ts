@@ -123,7 +123,7 @@ async function checkAccountQuotas(
         );
     } else if (size > TRUST_POLICY_MAX_LIMIT)
       throw new UserError(
-        `${trusted}, over IAM's documented ceiling of ${TRUST_POLICY_MAX_LIMIT}, and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')}; split its service accounts across roles.`,
+        `${trusted}, over IAM's documented ceiling of ${TRUST_POLICY_MAX_LIMIT}, and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')}; split its service accounts across roles${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`,
         input
       );
     else
@@ -144,7 +144,7 @@ async function checkAccountQuotas(
         );
     } else if (count > MANAGED_POLICIES_MAX_QUOTA)
       throw new UserError(
-        `${lists}, over IAM's documented ceiling of ${MANAGED_POLICIES_MAX_QUOTA} per role, and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')}; merge policies.`,
+        `${lists}, over IAM's documented ceiling of ${MANAGED_POLICIES_MAX_QUOTA} per role, and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')}; merge policies${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`,
         input
       );
     else
