@@ -1,6 +1,15 @@
 // Bad inputs stop the action before terraform runs: one UserError naming the input.
 import { describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isUserError } from '../src/io/errors.js';
@@ -81,6 +90,30 @@ describe('bad inputs fail before terraform runs', () => {
       { 'terraform-version': 'latest' },
       'terraform-version',
       /not a Terraform release version/
+    ],
+    [
+      'a working directory that climbs out of the workspace',
+      { 'working-directory': '../../etc' },
+      'working-directory',
+      /^Input 'working-directory': '\.\.\/\.\.\/etc' is outside the workspace \(\/.+\) and RUNNER_TEMP \(\/.+\): give a path inside them\.$/
+    ],
+    [
+      'a working directory given as an absolute path elsewhere on the runner',
+      { 'working-directory': '/etc' },
+      'working-directory',
+      /^Input 'working-directory': '\/etc' is outside the workspace/
+    ],
+    [
+      'a var-file elsewhere on the runner',
+      { 'var-files': '/etc/passwd' },
+      'var-files',
+      /^Input 'var-files': '\/etc\/passwd' is outside the workspace/
+    ],
+    [
+      'a backend file elsewhere on the runner',
+      { 'backend-config': '/etc/terraform/backend.hcl' },
+      'backend-config',
+      /^Input 'backend-config': '\/etc\/terraform\/backend.hcl' is outside the workspace/
     ],
     [
       'comment-on-pr that is no YAML 1.2 boolean',
@@ -219,6 +252,66 @@ describe('inputs as parsed', () => {
     ).toThrow(
       /^Input 'working-directory': is not set and the suite's bundled terraform\/ root was not found/
     );
+  });
+});
+
+describe('path inputs', () => {
+  /** A root module and a .tfvars file in a directory of their own, outside any sandbox. */
+  function elsewhere(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'provision-elsewhere-'));
+    writeFileSync(join(dir, 'main.tf'), 'variable "cluster_name" {}\n');
+    writeFileSync(join(dir, 'x.tfvars'), 'node_count = 1\n');
+    writeFileSync(join(dir, 'x.tfbackend'), 'path = "x.tfstate"\n');
+    return dir;
+  }
+  const parse = (env: NodeJS.ProcessEnv, values: Record<string, string>) =>
+    readProvisionInputs(mapInputReader({ 'cluster-name': 'c', ...values }), env, undefined, yaml);
+
+  test('a link inside the workspace to a directory or file outside it is refused', () => {
+    const box = sandbox();
+    const outside = elsewhere();
+    symlinkSync(outside, join(box.dir, 'linked-module'));
+    symlinkSync(join(outside, 'x.tfvars'), join(box.dir, 'linked.tfvars'));
+    symlinkSync(join(outside, 'x.tfbackend'), join(box.dir, 'linked.tfbackend'));
+    expect(() => parse(box.env, { 'working-directory': 'linked-module' })).toThrow(
+      `Input 'working-directory': 'linked-module' (which resolves to ${realpathSync(outside)}) is outside the workspace (${box.dir}) and RUNNER_TEMP (${box.runnerTemp}): give a path inside them.`
+    );
+    expect(() => parse(box.env, { 'working-directory': box.module, 'var-files': 'linked.tfvars' })).toThrow(
+      /^Input 'var-files': 'linked.tfvars' \(which resolves to .+\/x\.tfvars\) is outside the workspace/
+    );
+    expect(() =>
+      parse(box.env, { 'working-directory': box.module, 'backend-config': 'linked.tfbackend' })
+    ).toThrow(
+      /^Input 'backend-config': 'linked.tfbackend' \(which resolves to .+\/x\.tfbackend\) is outside/
+    );
+  });
+
+  test("RUNNER_TEMP, where workflows write generated modules and .tfvars, is the job's too", () => {
+    const box = sandbox();
+    const runnerTemp = elsewhere();
+    const inputs = parse(
+      { ...box.env, RUNNER_TEMP: runnerTemp },
+      {
+        'working-directory': runnerTemp,
+        'var-files': join(runnerTemp, 'x.tfvars'),
+        'backend-config': join(runnerTemp, 'x.tfbackend')
+      }
+    );
+    expect(inputs.workingDirectory).toBe(runnerTemp);
+    expect(inputs.varFiles).toEqual([join(runnerTemp, 'x.tfvars')]);
+    // Without it, the same directory is elsewhere on the runner.
+    const { RUNNER_TEMP: _unset, ...withoutTemp } = box.env;
+    expect(() => parse(withoutTemp, { 'working-directory': runnerTemp })).toThrow(
+      `Input 'working-directory': '${runnerTemp}' is outside the workspace (${box.dir}): give a path inside it.`
+    );
+  });
+
+  test('a workspace reached through a link holds what is in it', () => {
+    const box = sandbox();
+    const alias = join(mkdtempSync(join(tmpdir(), 'provision-alias-')), 'ws');
+    symlinkSync(box.dir, alias);
+    const inputs = parse({ ...box.env, GITHUB_WORKSPACE: alias }, { 'working-directory': box.module });
+    expect(inputs.workingDirectory).toBe(box.module);
   });
 });
 

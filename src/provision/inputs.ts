@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
 import type { ProvisionCommand } from '../terraform/comment.js';
+import { confineToJob, workspacePath } from './input-paths.js';
 
 /** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
 const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
@@ -74,11 +74,6 @@ export function variablesInput(
   return { ...variables, cluster_name: clusterName };
 }
 
-function workspacePath(env: NodeJS.ProcessEnv, path: string): string {
-  // Paths in a workflow are written relative to the checkout, whatever the step's directory.
-  return isAbsolute(path) ? path : resolve(env.GITHUB_WORKSPACE || process.cwd(), path);
-}
-
 export function workingDirectoryInput(
   read: InputReader,
   env: NodeJS.ProcessEnv,
@@ -90,7 +85,14 @@ export function workingDirectoryInput(
       "is not set and the suite's bundled terraform/ root was not found next to the action: give the path of your root module.",
       'working-directory'
     );
-  const dir = given === undefined ? (bundledRoot as string) : workspacePath(env, given);
+  // The bundled root is the action's own checkout, outside the workspace by design; a given path is not.
+  if (given === undefined) return rootModule(bundledRoot as string, undefined);
+  const dir = workspacePath(env, given);
+  confineToJob(env, dir, 'working-directory', `'${given}'`);
+  return rootModule(dir, given);
+}
+
+function rootModule(dir: string, given: string | undefined): string {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new UserError(`'${given ?? dir}' is not a directory.`, 'working-directory');
   if (!readdirSync(dir).some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')))
@@ -104,6 +106,7 @@ export function workingDirectoryInput(
 export function varFilesInput(read: InputReader, env: NodeJS.ProcessEnv): string[] {
   return listInput(read, 'var-files', /\n/).map((file) => {
     const path = workspacePath(env, file);
+    confineToJob(env, path, 'var-files', `'${file}'`);
     if (!existsSync(path) || !statSync(path).isFile())
       throw new UserError(`'${file}' is not a file.`, 'var-files');
     return path;
@@ -120,9 +123,10 @@ export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): s
           `the backend file's path ${path} holds '=', which terraform would read as key=value: move the file.`,
           'backend-config'
         );
+      // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
+      const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
+      confineToJob(env, path, 'backend-config', named);
       if (!existsSync(path) || !statSync(path).isFile()) {
-        // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
-        const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
         throw new UserError(
           `${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`,
           'backend-config'
