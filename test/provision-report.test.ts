@@ -29,7 +29,7 @@ describe('plan counts', () => {
         change(['read'], 'data')
       ]
     });
-    expect(counts).toEqual({ add: 4, change: 1, destroy: 3, outputChanges: 0 });
+    expect(counts).toEqual({ add: 4, change: 1, destroy: 3, outputChanges: 0, stateOnly: 0 });
     expect(planSummary(counts)).toBe('4 to add, 1 to change, 3 to destroy');
     expect(hasChanges(counts)).toBe(true);
   });
@@ -45,6 +45,23 @@ describe('plan counts', () => {
     const outputOnly = planCounts({ format_version: '1.2', output_changes: { a: { actions: ['update'] } } });
     expect(outputOnly.outputChanges).toBe(1);
     expect(hasChanges(outputOnly)).toBe(true);
+  });
+
+  test('a move, an import or a forget alone is a change, which Terraform counts nowhere', () => {
+    const moved = { mode: 'managed', previous_address: 'terraform_data.a', change: { actions: ['no-op'] } };
+    const imported = { mode: 'managed', change: { actions: ['no-op'], importing: { id: 'abc' } } };
+    const counts = planCounts({
+      format_version: '1.2',
+      resource_changes: [moved, imported, change(['forget'])]
+    });
+    expect(counts).toEqual({ add: 0, change: 0, destroy: 0, outputChanges: 0, stateOnly: 3 });
+    expect(hasChanges(counts)).toBe(true);
+    // Moved and changed too: counted once, as the change Terraform counts.
+    const movedAndChanged = planCounts({
+      format_version: '1.2',
+      resource_changes: [{ ...moved, change: { actions: ['update'] } }]
+    });
+    expect(movedAndChanged).toEqual({ add: 0, change: 1, destroy: 0, outputChanges: 0, stateOnly: 0 });
   });
 
   test('anything but a plan document is refused', () => {
@@ -95,7 +112,7 @@ describe('plan as a diff', () => {
 const report = (text: string, overrides: Partial<PlanReport> = {}): PlanReport => ({
   clusterName: 'prod-1',
   command: 'plan',
-  counts: { add: 2, change: 1, destroy: 1, outputChanges: 0 },
+  counts: { add: 2, change: 1, destroy: 1, outputChanges: 0, stateOnly: 0 },
   hasChanges: true,
   planText: text,
   logUrl: 'https://github.com/o/r/actions/runs/7/attempts/1',

@@ -193,6 +193,35 @@ describe('one root module, two clusters', () => {
   });
 });
 
+describe('a plan that only moves resources in the state', () => {
+  test('is applied, though Terraform counts 0 to add, change or destroy; then there is nothing to do', async () => {
+    const box = sandbox();
+    const inputs = fixtureInputs(box, 'moved', { command: 'apply' });
+    ok(await runProvision(inputs, box.env));
+    // The module renames a resource with a moved block, as a refactoring does.
+    const main = join(box.module, 'main.tf');
+    writeFileSync(
+      main,
+      readFileSync(main, 'utf8').replace(/terraform_data(\.|" ")cluster/g, 'terraform_data$1control_plane') +
+        '\nmoved {\n  from = terraform_data.cluster\n  to   = terraform_data.control_plane\n}\n'
+    );
+    const run = await runProvision(inputs, box.env);
+    const outputs = ok(run);
+    expect(outputs['plan-summary']).toBe('0 to add, 0 to change, 0 to destroy');
+    expect(outputs['has-changes']).toBe('true');
+    expect(groups(run)).toContain('terraform apply');
+    expect(run.log.lines).toContain(
+      'Plan: 0 to add, 0 to change, 0 to destroy, and 1 resource to move, import or forget in the state.'
+    );
+    const state = JSON.parse(readFileSync(box.statePath, 'utf8')) as { resources: { name: string }[] };
+    expect(state.resources.map((resource) => resource.name).sort()).toEqual(['control_plane', 'node']);
+
+    const again = await runProvision(inputs, box.env);
+    expect(ok(again)['has-changes']).toBe('false');
+    expect(again.log.lines).toContain('No changes: nothing to apply.');
+  });
+});
+
 describe('secrets a module forgot to mark sensitive', () => {
   test('a kubeconfig printed by apply under Outputs: is masked before its lines reach the log', async () => {
     const box = sandbox('unmarked');

@@ -16,7 +16,7 @@ import {
 import type { TerraformOutput } from '../terraform/outputs.js';
 import { outputText, parseOutputs, plannedOutputs, publicOutputs } from '../terraform/outputs.js';
 import type { PlanCounts } from '../terraform/plan.js';
-import { hasChanges, planCounts, planSummary } from '../terraform/plan.js';
+import { hasChanges, planCounts, planSummary, stateOnlyText } from '../terraform/plan.js';
 import { writeCredentialFile } from './credential-files.js';
 import type { ProvisionInputs } from './inputs.js';
 import type { PlanCommenter } from './pull-request.js';
@@ -148,7 +148,7 @@ async function provision(
     changes: hasChanges(counts),
     planText: await terraform.capture(['show', planFile])
   };
-  log.info(`Plan: ${planSummary(counts)}${plan.changes ? '' : ' (no changes)'}.`);
+  log.info(`Plan: ${planSummary(counts)}${stateOnlyText(counts)}${plan.changes ? '' : ' (no changes)'}.`);
 
   if (inputs.command === 'plan') outputs = [];
   else if (!plan.changes) log.info(`No changes: nothing to ${inputs.command}.`);

@@ -1,5 +1,5 @@
 import type { PlanCounts } from './plan.js';
-import { planSummary } from './plan.js';
+import { planSummary, stateOnlyText } from './plan.js';
 
 /** GitHub rejects issue comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -90,7 +90,7 @@ export function planReportMarkdown(
     ...(options.marker === false ? [] : [commentMarker(report.clusterName)]),
     `### Terraform ${report.command} for cluster \`${report.clusterName}\``,
     '',
-    `**${planSummary(report.counts)}.** ${outcome(report)}`,
+    `**${planSummary(report.counts)}${stateOnlyText(report.counts)}.** ${outcome(report)}`,
     ''
   ].join('\n');
   // Redacted before the cut: a secret cut in half would no longer match, and its first half would stay.

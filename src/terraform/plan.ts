@@ -8,10 +8,21 @@ export interface PlanCounts {
   destroy: number;
   /** Root outputs whose value changes: Terraform treats these as changes worth applying too. */
   outputChanges: number;
+  /**
+   * Resources changed in the state alone: moved to a new address (a `moved` block), imported (an
+   * `import` block) or forgotten (a `removed` block with destroy = false) and otherwise unchanged.
+   * Terraform's "N to add, N to change, N to destroy" leaves them out, yet the plan is applyable
+   * and only an apply records them.
+   */
+  stateOnly: number;
 }
 
 interface PlanJson {
-  resource_changes?: { mode?: string; change?: { actions?: string[] } }[];
+  resource_changes?: {
+    mode?: string;
+    previous_address?: string;
+    change?: { actions?: string[]; importing?: unknown };
+  }[];
   output_changes?: Record<string, { actions?: string[] }>;
 }
 
@@ -19,7 +30,7 @@ export function planCounts(showJson: unknown): PlanCounts {
   if (typeof showJson !== 'object' || showJson === null || !('format_version' in showJson))
     throw new Error('terraform show -json did not return a plan document.');
   const plan = showJson as PlanJson;
-  const counts: PlanCounts = { add: 0, change: 0, destroy: 0, outputChanges: 0 };
+  const counts: PlanCounts = { add: 0, change: 0, destroy: 0, outputChanges: 0, stateOnly: 0 };
   for (const resource of plan.resource_changes ?? []) {
     // Data sources are read, not changed; only managed resources count, as in Terraform's own line.
     if (resource.mode === 'data') continue;
@@ -28,6 +39,12 @@ export function planCounts(showJson: unknown): PlanCounts {
     if (actions.includes('create')) counts.add += 1;
     if (actions.includes('update')) counts.change += 1;
     if (actions.includes('delete')) counts.destroy += 1;
+    const counted = ['create', 'update', 'delete'].some((action) => actions.includes(action));
+    const inStateOnly =
+      actions.includes('forget') ||
+      resource.previous_address !== undefined ||
+      (resource.change?.importing !== undefined && resource.change.importing !== null);
+    if (!counted && inStateOnly) counts.stateOnly += 1;
   }
   for (const output of Object.values(plan.output_changes ?? {})) {
     const actions = output.actions ?? [];
@@ -37,10 +54,17 @@ export function planCounts(showJson: unknown): PlanCounts {
 }
 
 export function hasChanges(counts: PlanCounts): boolean {
-  return counts.add + counts.change + counts.destroy + counts.outputChanges > 0;
+  return counts.add + counts.change + counts.destroy + counts.outputChanges + counts.stateOnly > 0;
 }
 
 /** The `plan-summary` output: Terraform's own phrasing, from the counts. */
 export function planSummary(counts: PlanCounts): string {
   return `${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy`;
+}
+
+/** What Terraform's counts leave out, for the log and the report: '' when nothing. */
+export function stateOnlyText(counts: PlanCounts): string {
+  if (counts.stateOnly === 0) return '';
+  const resources = counts.stateOnly === 1 ? '1 resource' : `${counts.stateOnly} resources`;
+  return `, and ${resources} to move, import or forget in the state`;
 }
