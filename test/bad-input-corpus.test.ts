@@ -147,7 +147,10 @@ describe('bad-input corpus', () => {
     const kubeBefore = kubeState();
     const tfBefore = listTree(tfDir);
 
-    const run = await runBundle(action, inputs, { env: { ...stack.env, PATH: process.env.PATH } });
+    // The runner always names the workspace; provision's path inputs must lie in it (or RUNNER_TEMP).
+    const run = await runBundle(action, inputs, {
+      env: { ...stack.env, PATH: process.env.PATH, GITHUB_WORKSPACE: work }
+    });
 
     expect(run.status).not.toBe(0);
     expect(run.errors).toHaveLength(1);
