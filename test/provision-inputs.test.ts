@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   realpathSync,
   symlinkSync,
   writeFileSync
@@ -15,7 +16,12 @@ import { pathToFileURL } from 'node:url';
 import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
-import { backendCredentials, backendFileCredentials, readProvisionInputs } from '../src/provision/inputs.js';
+import {
+  BUNDLED_CLUSTER_NAME,
+  backendCredentials,
+  backendFileCredentials,
+  readProvisionInputs
+} from '../src/provision/inputs.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
 
@@ -244,6 +250,33 @@ describe('inputs as parsed', () => {
     ).toThrow(
       "Input 'backend-config': the backend file's path /tmp/ws=x/backend.hcl holds '=', which terraform would read as key=value: move the file."
     );
+  });
+
+  test("with the bundled root, cluster-name follows that module's stricter rule, before terraform runs", () => {
+    const bundled = join(repoRoot, 'terraform');
+    const parseBundled = (name: string, dir?: string) =>
+      readProvisionInputs(
+        mapInputReader({ 'cluster-name': name, ...(dir ? { 'working-directory': dir } : {}) }),
+        { ...box.env, GITHUB_WORKSPACE: repoRoot },
+        bundled,
+        yaml
+      );
+    const refusal = (name: string) =>
+      `Input 'cluster-name': '${name}' does not suit the bundled terraform/ module: use 1 to 32 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.`;
+    // DNS labels, but too long or starting with a digit for the bundled module's names.
+    expect(() => parseBundled('c'.repeat(33))).toThrow(refusal('c'.repeat(33)));
+    expect(() => parseBundled('1prod')).toThrow(refusal('1prod'));
+    // The same directory named by working-directory is the same module.
+    expect(() => parseBundled('1prod', 'terraform')).toThrow(refusal('1prod'));
+    expect(parseBundled('c'.repeat(32)).clusterName).toBe('c'.repeat(32));
+    // Another root module keeps the DNS-label rule.
+    expect(parse({ 'cluster-name': '1prod', 'working-directory': 'module' }).clusterName).toBe('1prod');
+  });
+
+  test("the bundled module's rule is the one its variables.tf declares", () => {
+    const variables = readFileSync(join(repoRoot, 'terraform', 'variables.tf'), 'utf8');
+    const declared = /variable "cluster_name"[\s\S]*?regex\("([^"]+)"/.exec(variables)?.[1];
+    expect(declared).toBe(BUNDLED_CLUSTER_NAME.source);
   });
 
   test('without a bundled root, working-directory must be given', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
@@ -34,6 +34,10 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 // Terraform's identifier syntax for variable names.
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+// The bundled module's own rule for cluster_name (terraform/variables.tf), stricter than a DNS label
+// because it names AWS resources after the cluster within their length limits.
+export const BUNDLED_CLUSTER_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
+
 export function clusterNameInput(read: InputReader): string {
   const name = requiredInput(read, 'cluster-name');
   if (!DNS_LABEL.test(name))
@@ -42,6 +46,24 @@ export function clusterNameInput(read: InputReader): string {
       'cluster-name'
     );
   return name;
+}
+
+/** Said before terraform runs: the bundled module would refuse it only after init has installed its providers. */
+function checkBundledClusterName(name: string): void {
+  if (!BUNDLED_CLUSTER_NAME.test(name))
+    throw new UserError(
+      `'${name}' does not suit the bundled terraform/ module: use 1 to 32 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.`,
+      'cluster-name'
+    );
+}
+
+function sameDirectory(a: string, b: string | undefined): boolean {
+  if (b === undefined) return false;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 /** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
@@ -228,10 +250,12 @@ export function readProvisionInputs(
   const command = enumInput(read, 'command', COMMANDS, 'plan');
   const clusterName = clusterNameInput(read);
   const backendConfig = backendConfigInput(read, env);
+  const workingDirectory = workingDirectoryInput(read, env, bundledRoot);
+  if (sameDirectory(workingDirectory, bundledRoot)) checkBundledClusterName(clusterName);
   return {
     command,
     clusterName,
-    workingDirectory: workingDirectoryInput(read, env, bundledRoot),
+    workingDirectory,
     variables: variablesInput(read, clusterName, yaml),
     varFiles: varFilesInput(read, env),
     backendConfig,
