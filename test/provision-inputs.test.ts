@@ -74,6 +74,12 @@ describe('bad inputs fail before terraform runs', () => {
     ],
     ['variables that are a list, not a map', { variables: '- a\n- b' }, 'variables', /must be a map/],
     [
+      'a variable YAML would read as another number (an account ID losing its leading zero)',
+      { variables: 'account_id: 012345678901' },
+      'variables',
+      /^Input 'variables': 012345678901 reads as the number 12345678901, without its leading zeros \(quote it, '012345678901', to pass it as written\) at line 1, column 13\.$/
+    ],
+    [
       'variables that rename the cluster',
       { variables: 'cluster_name: other' },
       'variables',
@@ -277,6 +283,47 @@ describe('inputs as parsed', () => {
     const variables = readFileSync(join(repoRoot, 'terraform', 'variables.tf'), 'utf8');
     const declared = /variable "cluster_name"[\s\S]*?regex\("([^"]+)"/.exec(variables)?.[1];
     expect(declared).toBe(BUNDLED_CLUSTER_NAME.source);
+  });
+
+  test('variables: a number is passed only as written; values JSON cannot hold are refused', () => {
+    const variables = (text: string) => parse({ 'cluster-name': 'c', variables: text }).variables;
+    const refused = (text: string) => {
+      try {
+        variables(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    // Each of these reached the .tfvars.json as another value: 31, null, 123456789012345680000, {}.
+    expect(refused('mask: 0x1F')).toMatch(/^Input 'variables': 0x1F reads as the number 31, not as written/);
+    expect(refused('ratio: .inf')).toMatch(/^Input 'variables': \.inf is a number JSON cannot hold/);
+    expect(refused('big: 1e400')).toMatch(/^Input 'variables': 1e400 is a number JSON cannot hold/);
+    expect(refused('id: 123456789012345678901')).toMatch(
+      /^Input 'variables': 123456789012345678901 has more digits than a number here keeps \(it reads as 123456789012345680000\)/
+    );
+    expect(refused('a: {b: [1, !!set {x}]}')).toBe(
+      "Input 'variables': a.b[1] holds a value JSON cannot carry to terraform (a !!binary, !!set or !!timestamp value, or an infinite number): write a string, number, bool, list or map."
+    );
+    expect(refused('key: !!binary aGVsbG8=')).toMatch(
+      /^Input 'variables': key holds a value JSON cannot carry/
+    );
+    expect(refused('when: !!timestamp 2024-01-01')).toMatch(
+      /^Input 'variables': when holds a value JSON cannot/
+    );
+    // Numbers that read as written, and quoted text, pass unchanged.
+    expect(
+      variables('account_id: "012345678901"\nn: 3\nf: 0.25\ne: 1.5e3\nlong: 1234567890123456\nneg: -7\nz: 0')
+    ).toEqual({
+      account_id: '012345678901',
+      n: 3,
+      f: 0.25,
+      e: 1500,
+      long: 1234567890123456,
+      neg: -7,
+      z: 0,
+      cluster_name: 'c'
+    });
   });
 
   test('without a bundled root, working-directory must be given', () => {

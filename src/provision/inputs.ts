@@ -76,10 +76,15 @@ export function variablesInput(
   let parsed: unknown = {};
   if (text !== '') {
     try {
-      parsed = yaml(text) ?? {};
+      parsed = yaml(text, { exactNumbers: true }) ?? {};
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new UserError(`does not parse as YAML or JSON: ${reason}`, 'variables');
+      const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(
+        /:$/,
+        '.'
+      );
+      // A number refused for not reading as written did parse: its reason says what to do.
+      const refused = (error as { code?: unknown }).code === 'TAG_RESOLVE_FAILED';
+      throw new UserError(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
     }
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
@@ -88,12 +93,34 @@ export function variablesInput(
   for (const name of Object.keys(variables))
     if (!IDENTIFIER.test(name))
       throw new UserError(`'${name}' is not a Terraform variable name.`, 'variables');
+  const unwritable = nonJsonValue(variables, '');
+  if (unwritable !== undefined)
+    throw new UserError(
+      `${unwritable} holds a value JSON cannot carry to terraform (a !!binary, !!set or !!timestamp value, or an infinite number): write a string, number, bool, list or map.`,
+      'variables'
+    );
   if ('cluster_name' in variables && variables.cluster_name !== clusterName)
     throw new UserError(
       `sets cluster_name to '${String(variables.cluster_name)}', which differs from the cluster-name input '${clusterName}': set it only through cluster-name.`,
       'variables'
     );
   return { ...variables, cluster_name: clusterName };
+}
+
+/**
+ * The path of the first value the generated .tfvars.json could not hold as parsed: an explicit YAML
+ * tag makes a Buffer, Set or Date, which JSON.stringify writes as something else (or nothing).
+ */
+function nonJsonValue(value: unknown, path: string): string | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (Array.isArray(value))
+    return value.map((item, index) => nonJsonValue(item, `${path}[${index}]`)).find((found) => found);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.entries(value)
+      .map(([key, item]) => nonJsonValue(item, path === '' ? key : `${path}.${key}`))
+      .find((found) => found);
+  return path;
 }
 
 export function workingDirectoryInput(
