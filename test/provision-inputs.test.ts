@@ -245,6 +245,22 @@ describe('inputs as parsed', () => {
     );
   });
 
+  test('a backend-config value in quotes is refused: terraform would keep the quotes as part of it', () => {
+    for (const line of ['key = "clusters/c.tfstate"', "key='clusters/c.tfstate'"])
+      expect(() => parse({ 'cluster-name': 'c', 'backend-config': `bucket=b\n${line}` })).toThrow(
+        "Input 'backend-config': the value of key is in quotes, which terraform would keep as part of it: write key=VALUE without them (a key=value line is not HCL)."
+      );
+    // Not quoted, as the value may be a credential.
+    expect(() => parse({ 'cluster-name': 'c', 'backend-config': 'secret_key="wJalrXUtnFEMI"' })).toThrow(
+      /^Input 'backend-config': the value of secret_key is in quotes[^"]*$/
+    );
+    // Quotes inside a value, or an HCL object for a nested setting, are terraform's to read.
+    expect(
+      parse({ 'cluster-name': 'c', 'backend-config': 'assume_role={role_arn="arn:aws:iam::1:role/x"}' })
+        .backendConfig
+    ).toEqual(['assume_role={role_arn="arn:aws:iam::1:role/x"}']);
+  });
+
   test("a backend file whose path holds '=' is refused, as terraform would read it as key=value", () => {
     expect(() =>
       readProvisionInputs(

@@ -190,6 +190,13 @@ export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): s
         'each line must be key=value or the path of a backend configuration file (a line is neither).',
         'backend-config'
       );
+    // terraform init takes a string setting's value as it stands, quotes included: key="a.tfstate"
+    // would name another state object, "a.tfstate" with its quotes, and plan to create everything anew.
+    if (/^(["']).*\1$/.test(match[2] ?? '') && (match[2] ?? '').length >= 2)
+      throw new UserError(
+        `the value of ${match[1]} is in quotes, which terraform would keep as part of it: write ${match[1]}=VALUE without them (a key=value line is not HCL).`,
+        'backend-config'
+      );
     return `${match[1]}=${match[2]}`;
   });
 }
