@@ -439,7 +439,10 @@ describe('backend credentials', () => {
       'client_private_key_pem=-----BEGIN EC PRIVATE KEY-----y',
       'sas_token=sv=2024&sig=abc',
       'client_secret=azure-secret',
-      'conn_str=postgres://u:p@db/state'
+      'conn_str=postgres://u:p@db/state',
+      'client_key=-----BEGIN RSA PRIVATE KEY-----k8s',
+      'client_certificate=MIIKPAIBAzCCCfYGCSqGSIb3DQEHAaCC',
+      'client_certificate_path=/etc/ssl/sp.pfx'
     ];
     expect(backendCredentials(lines)).toEqual([
       gcsKey,
@@ -448,7 +451,10 @@ describe('backend credentials', () => {
       '-----BEGIN EC PRIVATE KEY-----y',
       'sv=2024&sig=abc',
       'azure-secret',
-      'postgres://u:p@db/state'
+      'postgres://u:p@db/state',
+      // kubernetes's PEM client key; azurerm's base64 PKCS#12 bundle, its private key included.
+      '-----BEGIN RSA PRIVATE KEY-----k8s',
+      'MIIKPAIBAzCCCfYGCSqGSIb3DQEHAaCC'
     ]);
   });
 });

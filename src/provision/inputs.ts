@@ -202,10 +202,11 @@ export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): s
 }
 
 // Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
-// azurerm's sas_token and client_secret, gcs's credentials JSON and encryption_key, http's
-// client_private_key_pem, pg's conn_str...): their values are masked before terraform runs.
+// azurerm's sas_token, client_secret and client_certificate (a PKCS#12 bundle, key included), gcs's
+// credentials JSON and encryption_key, http's client_private_key_pem, kubernetes's client_key, pg's
+// conn_str...): their values are masked before terraform runs.
 const CREDENTIAL_SETTING =
-  /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key)/i;
+  /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key|client_key|client_certificate(?!_path))/i;
 
 export function backendCredentials(backendConfig: string[]): string[] {
   return backendConfig
