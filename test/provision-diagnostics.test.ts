@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { MemoryLogger } from '../src/io/logger.js';
 import { terraformCli } from '../src/terraform/cli.js';
 import { describeDiagnostic, errorAnnotation, errorDiagnostics } from '../src/terraform/diagnostics.js';
+import { explainDiagnostic } from '../src/provision/explain.js';
 
 // Verbatim from terraform 1.11 (-no-color): one warning, two errors.
 const stderr = `
@@ -214,5 +215,27 @@ describe('a terraform that fails without an error', () => {
     const error = await failure(missing);
     expect(error.message).toContain(`${missing} could not be started (ENOENT).`);
     expect(error.message).not.toContain(secret);
+  });
+});
+
+describe("errors about the action's inputs", () => {
+  test('a backend value of the wrong type names backend-config and not the value; other errors are left as terraform says them', () => {
+    // Verbatim from terraform 1.11 (-no-color) for -backend-config=retry_max=abc on the http backend.
+    const [wrongType, other] = errorDiagnostics(
+      [
+        'Error: Invalid backend configuration value',
+        '',
+        'Invalid backend configuration argument -backend-config="retry_max=abc": a',
+        'number is required',
+        '',
+        'Error: No configuration files',
+        '',
+        'Apply requires configuration to be present.'
+      ].join('\n')
+    );
+    expect(wrongType && explainDiagnostic(wrongType)).toBe(
+      `Input 'backend-config': the value of retry_max is not valid: a number is required (terraform: Invalid backend configuration value).`
+    );
+    expect(other && explainDiagnostic(other)).toBeUndefined();
   });
 });

@@ -372,6 +372,31 @@ describe('backend credentials', () => {
   });
 });
 
+describe("terraform's errors about the action's inputs", () => {
+  test('a variable the module needs and nobody set names the variables input, not a -var flag', async () => {
+    const box = sandbox();
+    const main = join(box.module, 'main.tf');
+    writeFileSync(main, `${readFileSync(main, 'utf8')}\nvariable "region" {\n  type = string\n}\n`);
+    const run = await runProvision(fixtureInputs(box, 'no-region'), box.env);
+    expect(run.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+    expect(run.log.lines.filter((line) => line.startsWith('::error'))).toEqual([
+      `::error title=terraform plan::Input 'variables': the module's variable "region" has no value and no default: set it in variables or in one of var-files (terraform: No value for required variable).`
+    ]);
+  });
+
+  test('a backend setting the backend does not have names the backend-config input', async () => {
+    const box = sandbox();
+    const run = await runProvision(
+      fixtureInputs(box, 'typo', { 'backend-config': `path=${box.statePath}\nbuckt=state` }),
+      box.env
+    );
+    expect(run.error?.message).toBe('terraform init failed with exit code 1: 1 error, annotated above.');
+    expect(run.log.lines.filter((line) => line.startsWith('::error'))).toEqual([
+      `::error title=terraform init::Input 'backend-config': the module's backend has no setting "buckt" (terraform: Invalid backend configuration argument).`
+    ]);
+  });
+});
+
 describe('a variables input the module does not know', () => {
   test("is said as a warning on the input, not only in terraform's log", async () => {
     const box = sandbox();

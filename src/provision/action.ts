@@ -15,11 +15,13 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   if (inputs.githubToken) ctx.mask(inputs.githubToken);
   for (const credential of inputs.backendSecrets) ctx.mask(credential);
   // The rest loads only once the inputs are known good, so a bad input fails at once.
-  const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }] = await Promise.all([
-    import('../terraform/cli.js'),
-    import('./pull-request.js'),
-    import('./run.js')
-  ]);
+  const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }, { explainDiagnostic }] =
+    await Promise.all([
+      import('../terraform/cli.js'),
+      import('./pull-request.js'),
+      import('./run.js'),
+      import('./explain.js')
+    ]);
   const pullRequest =
     inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
   const commenter = pullRequest
@@ -27,7 +29,13 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     : undefined;
   const binary = await terraformBinary(inputs.terraformVersion, ctx.env, ctx.log);
   ctx.log.info(`Terraform ${inputs.command} of ${inputs.workingDirectory} with ${binary}`);
-  const terraform = terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log });
+  const terraform = terraformCli({
+    binary,
+    cwd: inputs.workingDirectory,
+    env: ctx.env,
+    log: ctx.log,
+    explain: explainDiagnostic
+  });
   // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
   // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
   const stopListening = onCancel(async (signal) => {

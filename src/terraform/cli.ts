@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { settlesWithin } from '../io/cancel.js';
 import type { Logger } from '../io/logger.js';
+import type { Diagnostic } from './diagnostics.js';
 import { describeDiagnostic, errorAnnotation, errorDiagnostics } from './diagnostics.js';
 
 export interface StreamOptions {
@@ -48,6 +49,8 @@ export interface TerraformCliOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   log: Logger;
+  /** Says an error diagnostic in the caller's terms (undefined: as terraform says it). */
+  explain?: (diagnostic: Diagnostic) => string | undefined;
 }
 
 /**
@@ -104,7 +107,7 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
   const fail = (args: string[], stderr: string, exitCode: number | undefined, fallback: string): never => {
     const command = args[0] ?? '';
     const diagnostics = errorDiagnostics(stderr);
-    const errors = diagnostics.map(describeDiagnostic);
+    const errors = diagnostics.map((diagnostic) => options.explain?.(diagnostic) ?? describeDiagnostic(diagnostic));
     for (const error of errors) options.log.command(errorAnnotation(error, `terraform ${command}`));
     const lastLine = stderr.trim().split('\n').pop()?.trim();
     const detail =
