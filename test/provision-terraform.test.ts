@@ -1,6 +1,6 @@
 // The provision action end to end in-process, against the real terraform binary on fixture modules
 // of built-in resources: plan, apply, a no-op apply, output, destroy, and how secrets are handled.
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:http';
@@ -36,6 +36,14 @@ const groups = (run: ProvisionRun): string[] =>
   run.log.lines.filter((line) => line.startsWith('::group::')).map((line) => line.slice(9));
 
 describe('a cluster through its whole life', () => {
+  // The runner's umask, under which terraform would write its files 0644.
+  let umask = 0;
+  beforeAll(() => {
+    umask = process.umask(0o022);
+  });
+  afterAll(() => {
+    process.umask(umask);
+  });
   const box = sandbox();
   const cluster = `life-${process.pid}`;
   const varFile = join(box.dir, 'nodes.tfvars');
@@ -111,6 +119,15 @@ describe('a cluster through its whole life', () => {
       expect(summary).not.toContain(fragment);
       expect(outputs['outputs-json']).not.toContain(fragment);
     }
+  });
+
+  test("what terraform wrote is the owner's alone: the local state, its record of the backend", () => {
+    // The runner's umask (022) would make them 0644; the state holds every secret of the cluster.
+    expect(statSync(box.statePath).mode & 0o777).toBe(0o600);
+    expect(statSync(join(box.module, '.terraform', 'terraform.tfstate')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(box.module, '.terraform')).mode & 0o777).toBe(0o700);
+    // Only terraform's: the action's own process keeps the umask it had.
+    expect(process.umask(0o022)).toBe(0o022);
   });
 
   test('a second apply with the same inputs changes nothing and says so', async () => {

@@ -78,6 +78,21 @@ export function silentFailure(result: { signal?: string; cause?: unknown }, bina
   return 'it printed no error.';
 }
 
+/**
+ * Starts a process with umask 077, so that what terraform creates is its owner's alone: a local
+ * state (every secret of the cluster), its backup, init's record of the backend settings. Terraform
+ * creates them 0666 less the umask (hashicorp/terraform#20410, #34949), 0644 under a runner's 022.
+ * The child takes the umask when it is spawned, which execa does before returning.
+ */
+function ownerOnlyFiles<T>(spawn: () => T): T {
+  const previous = process.umask(0o077);
+  try {
+    return spawn();
+  } finally {
+    process.umask(previous);
+  }
+}
+
 export function terraformCli(options: TerraformCliOptions): TerraformRunner {
   // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
   const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
@@ -86,15 +101,17 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
   const execute = async (args: string[], onLine?: (line: string) => void) => {
     // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
     const { execa } = await import('execa');
-    const subprocess = execa(options.binary, [...args.slice(0, 1), '-no-color', ...args.slice(1)], {
-      cwd: options.cwd,
-      env,
-      extendEnv: false,
-      stdin: 'ignore',
-      all: true,
-      reject: false,
-      maxBuffer: 256 * 1024 * 1024
-    });
+    const subprocess = ownerOnlyFiles(() =>
+      execa(options.binary, [...args.slice(0, 1), '-no-color', ...args.slice(1)], {
+        cwd: options.cwd,
+        env,
+        extendEnv: false,
+        stdin: 'ignore',
+        all: true,
+        reject: false,
+        maxBuffer: 256 * 1024 * 1024
+      })
+    );
     running = subprocess;
     try {
       if (onLine) for await (const line of subprocess.iterable({ from: 'all' })) onLine(line);
