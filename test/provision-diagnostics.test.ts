@@ -8,6 +8,7 @@ import { MemoryLogger } from '../src/io/logger.js';
 import { terraformCli } from '../src/terraform/cli.js';
 import { describeDiagnostic, errorAnnotation, errorDiagnostics } from '../src/terraform/diagnostics.js';
 import { explainDiagnostic } from '../src/provision/explain.js';
+import { UndeclaredVariables } from '../src/provision/undeclared.js';
 
 // Verbatim from terraform 1.11 (-no-color): one warning, two errors.
 const stderr = `
@@ -237,5 +238,45 @@ describe("errors about the action's inputs", () => {
       `Input 'backend-config': the value of retry_max is not valid: a number is required (terraform: Invalid backend configuration value).`
     );
     expect(other && explainDiagnostic(other)).toBeUndefined();
+  });
+});
+
+describe('values for undeclared variables', () => {
+  test("terraform's named warnings and its folded count become one warning per input", () => {
+    // Verbatim from terraform 1.11 (-no-color): two named, the rest folded.
+    const log = [
+      'Warning: Value for undeclared variable',
+      '',
+      'The root module does not declare a variable named "bb" but a value was found',
+      'in file "/ws/x.tfvars". If you meant to use this value, add a "variable"',
+      'block to the configuration.',
+      '',
+      'Warning: Value for undeclared variable',
+      '',
+      'The root module does not declare a variable named "ee" but a value was found',
+      'in file "/tmp/s/variables-input.tfvars.json". If you meant to use this value,',
+      'add a "variable" block to the configuration.',
+      '',
+      'Warning: Values for undeclared variables',
+      '',
+      'In addition to the other similar warnings shown, 3 other variable(s) defined',
+      'without being declared.'
+    ];
+    const undeclared = new UndeclaredVariables();
+    log.forEach((line) => undeclared.watch(line));
+    // The input's ee and ff are known from the plan; of the 3 folded, ff is the input's, 2 are x.tfvars's.
+    expect(
+      undeclared.warnings(
+        { ee: 1, ff: 2, cluster_name: 'c' },
+        ['/ws/x.tfvars'],
+        '/tmp/s/variables-input.tfvars.json',
+        new Set(['cluster_name'])
+      )
+    ).toEqual([
+      "Input 'variables': the module declares no variable 'ee', so terraform ignored its value.",
+      "Input 'variables': the module declares no variable 'ff', so terraform ignored its value.",
+      "Input 'var-files': /ws/x.tfvars sets 'bb', which the module does not declare, so terraform ignored its value.",
+      "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few)."
+    ]);
   });
 });

@@ -423,4 +423,46 @@ describe('a variables input the module does not know', () => {
       "::warning::Input 'variables': the module declares no variable 'node_cout', so terraform ignored its value."
     ]);
   });
+
+  test('each one is said, though terraform itself names only the first few', async () => {
+    const box = sandbox();
+    // Terraform warns of two and folds the rest into "N other variable(s) defined without being declared".
+    const run = await runProvision(
+      fixtureInputs(box, 'typos', { variables: 'node_cout: 3\nregoin: eu-west-1\nnode_lable: gpu\nzone: a' }),
+      box.env
+    );
+    ok(run);
+    expect(run.log.lines.filter((line) => line.startsWith('::warning::')).sort()).toEqual(
+      ['node_cout', 'node_lable', 'regoin', 'zone'].map(
+        (name) =>
+          `::warning::Input 'variables': the module declares no variable '${name}', so terraform ignored its value.`
+      )
+    );
+  });
+
+  test('one from a var-file is said naming the file, and those terraform folds are counted', async () => {
+    const box = sandbox();
+    const file = join(box.dir, 'extra.tfvars');
+    writeFileSync(file, 'node_lable = "gpu"\nnode_countt = 2\nregoin = "eu-west-1"\n');
+    const run = await runProvision(
+      fixtureInputs(box, 'typos', { variables: 'node_cout: 3', 'var-files': 'extra.tfvars' }),
+      box.env
+    );
+    ok(run);
+    const warnings = run.log.lines.filter((line) => line.startsWith('::warning::'));
+    expect(warnings).toContain(
+      "::warning::Input 'variables': the module declares no variable 'node_cout', so terraform ignored its value."
+    );
+    // Which two of the four terraform names is its own choice; every value is accounted for.
+    const named = warnings.filter((line) => line.startsWith(`::warning::Input 'var-files': ${file} sets '`));
+    const folded = warnings
+      .map((line) =>
+        /^::warning::Input 'var-files': (\d+) more values? for variables the module does not declare/.exec(
+          line
+        )
+      )
+      .find((match) => match !== null);
+    expect(named.length + Number(folded?.[1] ?? 0)).toBe(3);
+    expect(warnings).toHaveLength(1 + named.length + (folded ? 1 : 0));
+  });
 });

@@ -16,11 +16,12 @@ import {
 import type { TerraformOutput } from '../terraform/outputs.js';
 import { outputText, parseOutputs, plannedOutputs, publicOutputs } from '../terraform/outputs.js';
 import type { PlanCounts } from '../terraform/plan.js';
-import { hasChanges, planCounts, planSummary, stateOnlyText } from '../terraform/plan.js';
+import { declaredVariables, hasChanges, planCounts, planSummary, stateOnlyText } from '../terraform/plan.js';
 import { writeCredentialFile } from './credential-files.js';
 import type { ProvisionInputs } from './inputs.js';
 import type { PlanCommenter } from './pull-request.js';
 import { SecretOutputs } from './secret-outputs.js';
+import { UndeclaredVariables } from './undeclared.js';
 
 export interface ProvisionDeps {
   terraform: TerraformRunner;
@@ -107,9 +108,7 @@ async function provision(
   await writeFile(tfvars, JSON.stringify(inputs.variables, null, 2), { mode: 0o600 });
   const planFile = join(scratch, 'tfplan');
   let planJson: unknown;
-  // Said once the plan's log group is closed, so that the annotations stand out.
-  const pending: string[] = [];
-  let undeclared: string | undefined;
+  const undeclared = new UndeclaredVariables();
   await terraform.stream(
     [
       'plan',
@@ -123,25 +122,16 @@ async function provision(
       // An output known at plan time is printed under "Changes to Outputs:", a credential among them
       // too when the module forgot to mark it sensitive: held back until the saved plan's are masked.
       holdFrom: /^Changes to Outputs:\s*$/,
-      watch: (line) => {
-        // Terraform only warns, deep in its log, of a value for a variable the module does not have
-        // (the sentence is wrapped: the variable's name, then the file it came from).
-        const named = /declare a variable named "([^"]+)"/.exec(line);
-        if (named) undeclared = named[1];
-        else if (undeclared && line.includes('variables-input.tfvars.json')) {
-          pending.push(
-            `Input 'variables': the module declares no variable '${undeclared}', so terraform ignored its value.`
-          );
-          undeclared = undefined;
-        }
-      },
+      watch: (line) => undeclared.watch(line),
       release: async () => {
         planJson = JSON.parse(await terraform.capture(['show', '-json', planFile]));
         secrets.maskAll(plannedOutputs(planJson));
       }
     }
   );
-  for (const warning of pending) log.warning(warning);
+  // Said once the plan's log group is closed, so that the annotations stand out.
+  const ignored = undeclared.warnings(inputs.variables, inputs.varFiles, tfvars, declaredVariables(planJson));
+  for (const warning of ignored) log.warning(warning);
   const counts = planCounts(planJson);
   const plan: PlanOutcome = {
     counts,

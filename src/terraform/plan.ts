@@ -68,3 +68,15 @@ export function stateOnlyText(counts: PlanCounts): string {
   const resources = counts.stateOnly === 1 ? '1 resource' : `${counts.stateOnly} resources`;
   return `, and ${resources} to move, import or forget in the state`;
 }
+
+/**
+ * The root module's declared variables, from the saved plan's configuration (`terraform show -json`);
+ * undefined when the document has no configuration to say.
+ */
+export function declaredVariables(showJson: unknown): Set<string> | undefined {
+  const root = (showJson as { configuration?: { root_module?: { variables?: unknown } } } | null)
+    ?.configuration?.root_module;
+  if (typeof root !== 'object' || root === null) return undefined;
+  const variables = root.variables;
+  return new Set(typeof variables === 'object' && variables !== null ? Object.keys(variables) : []);
+}
