@@ -389,6 +389,26 @@ describe('backend credentials', () => {
   });
 });
 
+describe("the step's inputs", () => {
+  test("are not in terraform's environment, where a module's own programs could read them", async () => {
+    const box = sandbox();
+    // As the runner passes them: the token and backend credentials too.
+    const env = { ...box.env, 'INPUT_GITHUB-TOKEN': 'ghs_inputTokenValue123', INPUT_COMMAND: 'apply' };
+    const dump = join(box.dir, 'terraform-env.txt');
+    const main = join(box.module, 'main.tf');
+    writeFileSync(
+      main,
+      `${readFileSync(main, 'utf8')}\nresource "terraform_data" "env" {\n  provisioner "local-exec" {\n    command = "env > ${dump}"\n  }\n}\n`
+    );
+    ok(await runProvision(fixtureInputs(box, 'env', { command: 'apply' }), env));
+    const seen = readFileSync(dump, 'utf8');
+    expect(seen).not.toContain('ghs_inputTokenValue123');
+    expect(seen.split('\n').filter((line) => line.startsWith('INPUT_'))).toEqual([]);
+    // The rest of the environment is terraform's as before.
+    expect(seen).toContain(`TF_CLI_CONFIG_FILE=${box.env.TF_CLI_CONFIG_FILE}`);
+  });
+});
+
 describe("terraform's errors about the action's inputs", () => {
   test('a variable the module needs and nobody set names the variables input, not a -var flag', async () => {
     const box = sandbox();

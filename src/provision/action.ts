@@ -32,7 +32,7 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   const terraform = terraformCli({
     binary,
     cwd: inputs.workingDirectory,
-    env: ctx.env,
+    env: withoutInputs(ctx.env),
     log: ctx.log,
     explain: explainDiagnostic
   });
@@ -61,6 +61,15 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   } finally {
     stopListening();
   }
+}
+
+/**
+ * The runner hands this step's inputs to its process as INPUT_<NAME>, the GitHub token and the
+ * backend credentials among them. Terraform, its providers and a module's own programs (an external
+ * data source, a local-exec provisioner: the pull request's code, on a plan) need none of them.
+ */
+function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
 }
 
 // Within the runner's 7.5 s between its SIGINT and its SIGTERM.
