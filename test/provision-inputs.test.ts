@@ -165,6 +165,27 @@ describe('bad inputs fail before terraform runs', () => {
     expect(existsSync(started)).toBe(false);
   });
 
+  test('a terraform-version other than the terraform on PATH is a warning on the input; the same one is not', async () => {
+    const box = sandbox();
+    const bin = join(box.dir, 'bin');
+    mkdirSync(bin);
+    // A terraform that says it is 1.5.7, then fails at init.
+    writeFileSync(
+      join(bin, 'terraform'),
+      `#!/bin/sh\nif [ "$1" = version ]; then echo '{"terraform_version":"1.5.7"}'; exit 0; fi\nexit 1\n`
+    );
+    chmodSync(join(bin, 'terraform'), 0o755);
+    box.env.PATH = `${bin}:${box.env.PATH ?? ''}`;
+    const warnings = async (version: string) =>
+      (
+        await runProvision({ ...fixtureInputs(box, 'versions'), 'terraform-version': version }, box.env)
+      ).log.lines.filter((line) => line.startsWith('::warning::'));
+    expect(await warnings('1.11.4')).toEqual([
+      `::warning::Input 'terraform-version': 1.11.4 was asked for, but the terraform on PATH (${join(bin, 'terraform')}) is 1.5.7, and that one is used: the input installs Terraform only when none is on PATH.`
+    ]);
+    expect(await warnings('1.5.7')).toEqual([]);
+  });
+
   test('no terraform on PATH and no terraform-version asks for one', async () => {
     const box = sandbox();
     box.env.PATH = join(box.dir, 'nothing-here');

@@ -80,10 +80,15 @@ async function terraformBinary(
   env: NodeJS.ProcessEnv,
   log: Logger
 ): Promise<string> {
-  const { findOnPath, installTerraform } = await import('../terraform/install.js');
+  const { findOnPath, installTerraform, versionOf } = await import('../terraform/install.js');
   const onPath = await findOnPath('terraform', env);
   if (onPath) {
-    if (version) log.info(`terraform-version ${version} not installed: using the terraform on PATH.`);
+    // The input installs Terraform only when none is on PATH: a different one there is used instead.
+    const found = version ? await versionOf(onPath, env) : undefined;
+    if (version && found !== version)
+      log.warning(
+        `Input 'terraform-version': ${version} was asked for, but the terraform on PATH (${onPath}) is ${found ?? 'of a version it does not say'}, and that one is used: the input installs Terraform only when none is on PATH.`
+      );
     return onPath;
   }
   if (!version)

@@ -21,6 +21,18 @@ export async function findOnPath(name: string, env: NodeJS.ProcessEnv): Promise<
   return undefined;
 }
 
+/** The version a terraform binary says it is (`terraform version -json`), or undefined if it does not say. */
+export async function versionOf(binary: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const { execa } = await import('execa');
+  const result = await execa(binary, ['version', '-json'], { env, extendEnv: false, stdin: 'ignore', reject: false });
+  try {
+    const version = (JSON.parse(String(result.stdout)) as { terraform_version?: unknown }).terraform_version;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface InstallOptions {
   version: string;
   log: Logger;
