@@ -389,11 +389,21 @@ describe('backend credentials', () => {
   });
 });
 
-describe("the step's inputs", () => {
+describe("the step's inputs and the Actions runtime's token", () => {
   test("are not in terraform's environment, where a module's own programs could read them", async () => {
     const box = sandbox();
     // As the runner passes them: the token and backend credentials too.
-    const env = { ...box.env, 'INPUT_GITHUB-TOKEN': 'ghs_inputTokenValue123', INPUT_COMMAND: 'apply' };
+    const env = {
+      ...box.env,
+      'INPUT_GITHUB-TOKEN': 'ghs_inputTokenValue123',
+      INPUT_COMMAND: 'apply',
+      // What the runner gives an action, and not a run: step: a token that writes to the cache.
+      ACTIONS_RUNTIME_TOKEN: 'runtimeTokenValue456',
+      ACTIONS_RUNTIME_URL: 'https://pipelines.example/',
+      ACTIONS_CACHE_URL: 'https://artifactcache.example/',
+      ACTIONS_RESULTS_URL: 'https://results.example/',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/'
+    };
     const dump = join(box.dir, 'terraform-env.txt');
     const main = join(box.module, 'main.tf');
     writeFileSync(
@@ -404,8 +414,11 @@ describe("the step's inputs", () => {
     const seen = readFileSync(dump, 'utf8');
     expect(seen).not.toContain('ghs_inputTokenValue123');
     expect(seen.split('\n').filter((line) => line.startsWith('INPUT_'))).toEqual([]);
-    // The rest of the environment is terraform's as before.
+    expect(seen).not.toContain('runtimeTokenValue456');
+    expect(seen.split('\n').filter((line) => /^ACTIONS_(RUNTIME|CACHE|RESULTS)/.test(line))).toEqual([]);
+    // The rest of the environment is terraform's as before, OIDC requests (as in a run: step) too.
     expect(seen).toContain(`TF_CLI_CONFIG_FILE=${box.env.TF_CLI_CONFIG_FILE}`);
+    expect(seen).toContain('ACTIONS_ID_TOKEN_REQUEST_URL=https://token.example/');
   });
 });
 

@@ -32,7 +32,7 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   const terraform = terraformCli({
     binary,
     cwd: inputs.workingDirectory,
-    env: withoutInputs(ctx.env),
+    env: terraformEnvironment(ctx.env),
     log: ctx.log,
     explain: explainDiagnostic
   });
@@ -64,12 +64,17 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
 }
 
 /**
- * The runner hands this step's inputs to its process as INPUT_<NAME>, the GitHub token and the
- * backend credentials among them. Terraform, its providers and a module's own programs (an external
- * data source, a local-exec provisioner: the pull request's code, on a plan) need none of them.
+ * What the runner gives this step's process and terraform needs not have. Terraform, its providers
+ * and a module's own programs (an external data source, a local-exec provisioner: the pull request's
+ * code, on a plan) get neither the inputs (INPUT_<NAME>: the GitHub token and the backend
+ * credentials among them) nor the Actions runtime's token and URLs, which the runner gives to an
+ * action but not to a run: step, and which write to the repository's cache. The OIDC request
+ * variables stay: a provider may use them, as in a run: step.
  */
-function withoutInputs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+const NOT_FOR_TERRAFORM = /^(INPUT_|ACTIONS_RUNTIME_|ACTIONS_CACHE_|ACTIONS_RESULTS_URL$)/;
+
+function terraformEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !NOT_FOR_TERRAFORM.test(name)));
 }
 
 // Within the runner's 7.5 s between its SIGINT and its SIGTERM.
