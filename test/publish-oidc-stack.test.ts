@@ -9,10 +9,13 @@ import {
   ListOpenIDConnectProvidersCommand
 } from '@aws-sdk/client-iam';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   GetBucketPolicyCommand,
   HeadBucketCommand,
   ListObjectsV2Command,
+  HeadObjectCommand,
+  PutBucketEncryptionCommand,
   PutObjectCommand,
   PutPublicAccessBlockCommand,
   S3ServiceException,
@@ -411,6 +414,68 @@ describe('placement and repair', () => {
     expect(fixed.result.failure).toBeUndefined();
     expect(fixed.counter.writes.get('PutPublicAccessBlock')).toBe(1);
     expect(fixed.counter.writes.get('PutObject')).toBeUndefined();
+  });
+});
+
+describe('a bucket that encrypts with KMS by default', () => {
+  // S3 serves an SSE-KMS object only to SigV4-signed requests, so STS could read neither document.
+  async function kmsBucket(bucket: string): Promise<void> {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: bucket,
+        ServerSideEncryptionConfiguration: {
+          Rules: [
+            {
+              ApplyServerSideEncryptionByDefault: {
+                SSEAlgorithm: 'aws:kms',
+                KMSMasterKeyID: `arn:aws:kms:${REGION}:123456789012:key/org-default`
+              }
+            }
+          ]
+        }
+      })
+    );
+  }
+
+  async function encryptionOf(bucket: string, key: string): Promise<string | undefined> {
+    return (await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ServerSideEncryption;
+  }
+
+  it('publishes both documents with SSE-S3, so that they stay anonymously readable', async () => {
+    const { bucket, issuer } = freshIssuer();
+    await kmsBucket(bucket);
+    const { result } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(result.failure).toBeUndefined();
+    for (const key of ['.well-known/openid-configuration', 'openid/v1/jwks'])
+      expect(await encryptionOf(bucket, key)).toBe('AES256');
+    expect((await publicText(`${issuer}/openid/v1/jwks`)).status).toBe(200);
+  });
+
+  it('rewrites documents already published with SSE-KMS, though their bytes are current', async () => {
+    const { bucket, issuer } = freshIssuer();
+    await kmsBucket(bucket);
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    await publish(inputs);
+    // As an earlier version left them: the same bytes and metadata, encrypted by the bucket's default.
+    for (const key of ['.well-known/openid-configuration', 'openid/v1/jwks'])
+      await s3.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          CopySource: `${bucket}/${key}`,
+          MetadataDirective: 'COPY',
+          ServerSideEncryption: 'aws:kms'
+        })
+      );
+    expect(await encryptionOf(bucket, 'openid/v1/jwks')).toBe('aws:kms');
+
+    const { result, counter } = await publish(inputs);
+    expect(result.failure).toBeUndefined();
+    expect(counter.writes.get('PutObject')).toBe(2);
+    expect(result.outputs.changed).toBe('true');
+    expect(await encryptionOf(bucket, 'openid/v1/jwks')).toBe('AES256');
+    expect((await publish(inputs)).counter.writeCount).toBe(0);
   });
 });
 

@@ -11,6 +11,9 @@ import { awsHttpStatus, isAwsNotFound } from './aws-errors.js';
 export const CONTENT_TYPE = 'application/json';
 // Short, so that a rotation reaches STS and CDNs within minutes rather than a day.
 export const CACHE_CONTROL = 'public, max-age=300';
+// SSE-S3, named on every write: a bucket whose default is SSE-KMS would otherwise encrypt the documents
+// with KMS, and S3 serves such objects only to signed requests, never to STS's anonymous GET.
+export const SERVER_SIDE_ENCRYPTION = 'AES256';
 export const HASH_METADATA = 'sha256';
 export const RETIRED_METADATA = 'retired-keys';
 
@@ -19,6 +22,8 @@ export interface PublishedObject {
   hash: string;
   contentType: string | undefined;
   cacheControl: string | undefined;
+  /** x-amz-server-side-encryption as S3 reports it (AES256, aws:kms, aws:kms:dsse). */
+  encryption: string | undefined;
   metadata: Record<string, string>;
 }
 
@@ -51,6 +56,7 @@ async function getObjectOnce(s3: S3Client, bucket: string, key: string): Promise
     hash: contentHash(bytes),
     contentType: response.ContentType,
     cacheControl: response.CacheControl,
+    encryption: response.ServerSideEncryption,
     metadata: response.Metadata ?? {}
   };
 }
@@ -95,6 +101,8 @@ export function isUpToDate(current: PublishedObject | undefined, desired: Desire
   if (!current) return false;
   if (current.hash !== contentHash(desired.bytes)) return false;
   if (current.contentType !== CONTENT_TYPE || current.cacheControl !== CACHE_CONTROL) return false;
+  // Only a KMS-encrypted object is unreadable anonymously; an SSE-S3 one from before is kept as it is.
+  if (current.encryption?.startsWith('aws:kms')) return false;
   // The hash entry is derived from the bytes, so only the state entries are compared.
   return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
 }
@@ -107,6 +115,7 @@ export async function putDocument(s3: S3Client, bucket: string, desired: Desired
       Body: desired.bytes,
       ContentType: CONTENT_TYPE,
       CacheControl: CACHE_CONTROL,
+      ServerSideEncryption: SERVER_SIDE_ENCRYPTION,
       Metadata: metadataFor(desired)
     })
   );
