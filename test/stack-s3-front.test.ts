@@ -6,13 +6,14 @@ import {
   CreateBucketCommand,
   DeletePublicAccessBlockCommand,
   GetPublicAccessBlockCommand,
+  HeadBucketCommand,
   PutBucketEncryptionCommand,
   PutBucketPolicyCommand,
   PutObjectCommand,
-  type S3Client
+  S3Client
 } from '@aws-sdk/client-s3';
 import { anonymousDecision } from './stack/s3-front.js';
-import { createdBucket } from './stack/s3-bucket-defaults.js';
+import { createdBucket, misdirectedAnswer } from './stack/s3-bucket-defaults.js';
 import {
   DISCOVERY_KEY,
   JWKS_KEY,
@@ -148,6 +149,50 @@ describe('S3 front, anonymous GET', () => {
     expect(createdBucket({ method: 'GET', url: '/b1', headers: signed })).toBeUndefined();
     const iamSigned = { authorization: signed.authorization.replace('/s3/', '/iam/') };
     expect(createdBucket({ method: 'PUT', url: '/b1', headers: iamSigned })).toBeUndefined();
+  });
+
+  test("a request sent to another region than the bucket's is redirected (301) or refused (400), naming its region", async () => {
+    const clientIn = (region: string) =>
+      new S3Client({
+        region,
+        endpoint: process.env['AWS_ENDPOINT_URL'],
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+      });
+    const [home, elsewhere, optIn] = ['eu-west-1', 'us-east-1', 'af-south-1'].map(clientIn);
+    const bucket = uniqueName('irsa-front-region');
+    try {
+      await home?.send(
+        new CreateBucketCommand({
+          Bucket: bucket,
+          CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' }
+        })
+      );
+      expect((await home?.send(new HeadBucketCommand({ Bucket: bucket })))?.BucketRegion).toBe('eu-west-1');
+      for (const [client, status] of [
+        [elsewhere, 301],
+        [optIn, 400]
+      ] as const) {
+        const refused = await client?.send(new HeadBucketCommand({ Bucket: bucket })).then(
+          () => undefined,
+          (error: {
+            $metadata?: { httpStatusCode?: number };
+            $response?: { headers: Record<string, string> };
+          }) => error
+        );
+        expect(refused?.$metadata?.httpStatusCode).toBe(status);
+        expect(refused?.$response?.headers['x-amz-bucket-region']).toBe('eu-west-1');
+      }
+    } finally {
+      for (const client of [home, elsewhere, optIn]) client?.destroy();
+    }
+    const redirect = misdirectedAnswer('b1', 'eu-west-1', 'us-east-1', 'GET');
+    expect(redirect.body).toContain('<Code>PermanentRedirect</Code>');
+    expect(redirect.body).toContain('<Endpoint>b1.s3.eu-west-1.amazonaws.com</Endpoint>');
+    expect(misdirectedAnswer('b1', 'eu-west-1', 'me-south-1', 'HEAD')).toMatchObject({
+      status: 400,
+      body: ''
+    });
   });
 
   test('an object encrypted with SSE-KMS cannot be read anonymously', async () => {

@@ -1,11 +1,16 @@
-// A pass-through in front of moto that gives a new bucket what S3 gives it and moto does not: since
-// April 2023 S3 creates every bucket with all four Block Public Access settings on, as the bucket's
-// own configuration (GetPublicAccessBlock returns it). Without this, a bucket made by CreateBucket
-// reads as having no configuration, which on AWS means a bucket whose configuration was deleted,
-// and a run that resumes after creating a bucket would be judged against the wrong state.
-import { PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
-import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
-import { closeServer, listenOnLoopback } from './http-plumbing.js';
+// A pass-through in front of moto that does two things S3 does and moto does not.
+// - Since April 2023 S3 creates every bucket with all four Block Public Access settings on, as the
+//   bucket's own configuration (GetPublicAccessBlock returns it). Without this, a bucket made by
+//   CreateBucket reads as having no configuration, which on AWS means a bucket whose configuration
+//   was deleted, and a run that resumes after creating a bucket would be judged against the wrong state.
+// - S3 answers a request sent to another region than its bucket's with 301 PermanentRedirect, or
+//   with 400 when the request went to a region launched after 20 March 2019, and names the bucket's
+//   region in x-amz-bucket-region (S3 API Reference: Request routing; HeadBucket). moto serves any
+//   bucket from any region, so a wrong region input would pass here and fail on AWS. Only buckets
+//   made through this pass-through are checked: their region is learnt when they are created.
+import { HeadBucketCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback, xmlEscape } from './http-plumbing.js';
 import { readBody, signedService, upstreamOptions } from './fault-proxy.js';
 
 export interface S3BucketDefaults {
@@ -21,6 +26,91 @@ export function createdBucket(req: Pick<IncomingMessage, 'method' | 'url' | 'hea
   return /^\/([^/]+)\/?$/.exec(url.pathname)?.[1];
 }
 
+/** A request on the bucket itself (PUT or DELETE /bucket with no query), not on a key or subresource. */
+function isBucketPath(req: Pick<IncomingMessage, 'url'>): boolean {
+  const url = new URL(req.url ?? '/', 'http://moto');
+  return url.search === '' && /^\/[^/]+\/?$/.test(url.pathname);
+}
+
+/** The region a request was signed for: Credential=AKID/DATE/REGION/SERVICE/aws4_request. */
+export function signedRegion(req: Pick<IncomingMessage, 'url' | 'headers'>): string | undefined {
+  const auth = String(req.headers.authorization ?? '');
+  const scope =
+    /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(auth)?.[1] ??
+    new URL(req.url ?? '/', 'http://moto').searchParams.get('X-Amz-Credential')?.split('/')[2];
+  return scope || undefined;
+}
+
+/** The bucket a path-style S3 request names, if any. */
+function requestBucket(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): string | undefined {
+  if (signedService(req.headers, req.url ?? '/') !== 's3') return undefined;
+  const segment = /^\/([^/?]+)/.exec(new URL(req.url ?? '/', 'http://moto').pathname)?.[1];
+  return segment ? decodeURIComponent(segment) : undefined;
+}
+
+// The opt-in regions: those launched after 20 March 2019 (AWS Account Management, "Enable or disable
+// AWS Regions in your account"), where S3 answers a misdirected request with 400 instead of 301.
+const OPT_IN_REGIONS = new Set([
+  'af-south-1',
+  'ap-east-1',
+  'ap-east-2',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-6',
+  'ap-southeast-7',
+  'ca-west-1',
+  'eu-central-2',
+  'eu-south-1',
+  'eu-south-2',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1'
+]);
+
+export interface Misdirected {
+  status: 301 | 400;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** S3's answer to a request for `bucket` (in `bucketRegion`) that was sent to `requestRegion`. */
+export function misdirectedAnswer(
+  bucket: string,
+  bucketRegion: string,
+  requestRegion: string,
+  method: string | undefined
+): Misdirected {
+  const status = OPT_IN_REGIONS.has(requestRegion) ? 400 : 301;
+  const error =
+    status === 301
+      ? '<Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed ' +
+        'using the specified endpoint. Please send all future requests to this endpoint.</Message>' +
+        `<Endpoint>${xmlEscape(`${bucket}.s3.${bucketRegion}.amazonaws.com`)}</Endpoint>` +
+        `<Bucket>${xmlEscape(bucket)}</Bucket>`
+      : '<Code>AuthorizationHeaderMalformed</Code><Message>The authorization header is malformed; the region ' +
+        `'${xmlEscape(requestRegion)}' is wrong; expecting '${xmlEscape(bucketRegion)}'</Message>` +
+        `<Region>${xmlEscape(bucketRegion)}</Region>`;
+  // A HEAD answer has no body, so the header is all a client can learn the region from.
+  const body = method === 'HEAD' ? '' : `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${error}</Error>`;
+  return {
+    status,
+    headers: {
+      'x-amz-bucket-region': bucketRegion,
+      'content-type': 'application/xml',
+      'content-length': String(Buffer.byteLength(body))
+    },
+    body
+  };
+}
+
+function answer(res: ServerResponse, reply: Misdirected): void {
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
+}
+
 export async function startS3BucketDefaults(options: {
   motoEndpoint: string;
   region: string;
@@ -32,30 +122,45 @@ export async function startS3BucketDefaults(options: {
     forcePathStyle: true,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
   });
+  // Each bucket's region as moto holds it, for the buckets made through here.
+  const regions = new Map<string, string>();
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
-      const answer = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
-        (resolve, reject) => {
-          const upstream = httpRequest(upstreamOptions(target, req), (reply) => {
-            const chunks: Buffer[] = [];
-            reply.on('data', (chunk: Buffer) => chunks.push(chunk));
-            reply.on('end', () =>
-              resolve({
-                status: reply.statusCode ?? 502,
-                headers: reply.headers,
-                body: Buffer.concat(chunks)
-              })
-            );
-            reply.on('error', reject);
-          });
-          upstream.on('error', reject);
-          upstream.end(body);
-        }
-      );
+      const named = requestBucket(req);
+      const bucketRegion = named === undefined ? undefined : regions.get(named);
+      const requestRegion = signedRegion(req);
+      if (
+        named !== undefined &&
+        bucketRegion !== undefined &&
+        requestRegion !== undefined &&
+        requestRegion !== bucketRegion &&
+        createdBucket(req) === undefined
+      )
+        return answer(res, misdirectedAnswer(named, bucketRegion, requestRegion, req.method));
+      const upstreamAnswer = await new Promise<{
+        status: number;
+        headers: IncomingMessage['headers'];
+        body: Buffer;
+      }>((resolve, reject) => {
+        const upstream = httpRequest(upstreamOptions(target, req), (reply) => {
+          const chunks: Buffer[] = [];
+          reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+          reply.on('end', () =>
+            resolve({
+              status: reply.statusCode ?? 502,
+              headers: reply.headers,
+              body: Buffer.concat(chunks)
+            })
+          );
+          reply.on('error', reject);
+        });
+        upstream.on('error', reject);
+        upstream.end(body);
+      });
       const bucket = createdBucket(req);
       // Before the client hears of the bucket, as on S3, where the two are one operation.
-      if (bucket && answer.status === 200)
+      if (bucket && upstreamAnswer.status === 200) {
         await s3.send(
           new PutPublicAccessBlockCommand({
             Bucket: bucket,
@@ -67,8 +172,18 @@ export async function startS3BucketDefaults(options: {
             }
           })
         );
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body);
+        const { BucketRegion } = await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+        if (BucketRegion) regions.set(bucket, BucketRegion);
+      }
+      if (
+        named !== undefined &&
+        req.method === 'DELETE' &&
+        isBucketPath(req) &&
+        upstreamAnswer.status === 204
+      )
+        regions.delete(named);
+      res.writeHead(upstreamAnswer.status, upstreamAnswer.headers);
+      res.end(upstreamAnswer.body);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`s3-bucket-defaults: ${error instanceof Error ? error.message : String(error)}`);
