@@ -736,6 +736,36 @@ describe('bad input and faults write nothing', () => {
     }
   });
 
+  it.each([
+    ['us-east-1', 'redirects (301)'],
+    ['af-south-1', 'refuses (400, a region launched after March 2019)']
+  ])("names the bucket's region when region is %s, where S3 %s", async (region) => {
+    const { bucket, issuer } = freshIssuer();
+    const home = new S3Client(clientConfig('S3', 'eu-west-1', env));
+    try {
+      await home.send(
+        new CreateBucketCommand({
+          Bucket: bucket,
+          CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' }
+        })
+      );
+    } finally {
+      home.destroy();
+    }
+    const error = await failure({
+      kubeconfig: double.kubeconfig(),
+      bucket,
+      region,
+      'issuer-url': issuer,
+      'manage-bucket': 'true'
+    });
+    expect(isUserError(error)).toBe(true);
+    expect(error.message).toBe(
+      `Input 'region': the bucket '${bucket}' is in eu-west-1, not ${region}. Set region: eu-west-1.`
+    );
+    expect(await providerFor(issuer)).toBeUndefined();
+  });
+
   it('leaves a published pair untouched when a later run is refused', async () => {
     const { bucket, issuer } = freshIssuer();
     await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });

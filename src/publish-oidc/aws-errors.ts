@@ -12,3 +12,11 @@ export function awsHttpStatus(error: unknown): number | undefined {
 export function isAwsNotFound(error: unknown, ...names: string[]): boolean {
   return names.includes(awsErrorName(error)) || awsHttpStatus(error) === 404;
 }
+
+/** A response header of the answer an AWS SDK v3 call failed with (the SDK keeps it as $response). */
+export function awsErrorHeader(error: unknown, name: string): string | undefined {
+  if (typeof error !== 'object' || error === null || !('$response' in error)) return undefined;
+  const headers = (error as { $response?: { headers?: Record<string, string | undefined> } }).$response
+    ?.headers;
+  return headers?.[name];
+}

@@ -10,7 +10,7 @@ import {
   type S3Client
 } from '@aws-sdk/client-s3';
 import { UserError } from '../io/errors.js';
-import { awsErrorName, awsHttpStatus, isAwsNotFound } from './aws-errors.js';
+import { awsErrorHeader, awsErrorName, awsHttpStatus, isAwsNotFound } from './aws-errors.js';
 import type { BucketPlan, BucketState } from './bucket-plan.js';
 
 async function bucketExists(s3: S3Client, bucket: string, region: string): Promise<boolean> {
@@ -20,8 +20,19 @@ async function bucketExists(s3: S3Client, bucket: string, region: string): Promi
   } catch (error) {
     const status = awsHttpStatus(error);
     if (isAwsNotFound(error, 'NotFound', 'NoSuchBucket')) return false;
+    // S3 answers a request sent to another region than the bucket's with 301 (400 for regions launched
+    // after 20 March 2019), and names the bucket's region in this header either way.
+    const bucketRegion = awsErrorHeader(error, 'x-amz-bucket-region');
+    if ((status === 301 || status === 400) && bucketRegion && bucketRegion !== region)
+      throw new UserError(
+        `the bucket '${bucket}' is in ${bucketRegion}, not ${region}. Set region: ${bucketRegion}.`,
+        'region'
+      );
     if (status === 301 || awsErrorName(error) === 'PermanentRedirect')
-      throw new UserError(`'${bucket}' is not in ${region}; set region to the bucket's region.`, 'bucket');
+      throw new UserError(
+        `the bucket '${bucket}' is not in ${region}; set it to the bucket's region.`,
+        'region'
+      );
     if (status === 403)
       throw new UserError(
         `'${bucket}' exists but these credentials may not use it (it may belong to another account; ` +
