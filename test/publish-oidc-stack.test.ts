@@ -216,8 +216,10 @@ describe('first publish', () => {
     expect(again.counter.writeCount).toBe(0);
     expect(again.counter.readCount).toBeGreaterThan(0);
     expect(again.result.outputs).toEqual({ ...result.outputs, changed: 'false' });
-    expect(again.log.text()).toContain('nothing was written');
-    expect(again.result.summary).toContain('Nothing to change');
+    expect(again.log.text()).toContain('are up to date. Nothing was written.');
+    expect(again.result.summary).toContain(
+      "Nothing to change: the published documents, the bucket's public read of them and the IAM OIDC provider are up to date."
+    );
   });
 
   it('keeps the cluster bearer token out of the log, the outputs and the summary, and masks it', async () => {
@@ -505,6 +507,13 @@ describe('provider inputs', () => {
     expect([...counter.writes.keys()].filter((name) => name.includes('OpenIDConnect'))).toEqual([]);
     expect(await providerFor(issuer)).toBeUndefined();
     expect(result.summary).toContain('| IAM OIDC provider | none |');
+    // A resync then vouches only for what it read: the provider, still missing, was never looked at.
+    const again = await publish({ bucket, 'issuer-url': issuer, 'create-provider': 'false' });
+    expect(again.result.outputs.changed).toBe('false');
+    expect(again.result.summary).toContain(
+      'Nothing to change: the published documents are up to date. Not checked: ' +
+        "the bucket's settings (manage-bucket: false) and the IAM OIDC provider (create-provider: false)."
+    );
   });
 });
 

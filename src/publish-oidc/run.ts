@@ -8,7 +8,7 @@ import { applyProviderPlan } from './oidc-provider.js';
 import { planPublish, type PublishPlan } from './plan.js';
 import { checkPublicDocuments, SETTLE_DELAYS_MS } from './public-check.js';
 import { putDocument } from './published-objects.js';
-import { publishSummary } from './summary.js';
+import { nothingToChange, publishSummary } from './summary.js';
 
 export type { PublishDeps } from './deps.js';
 // For the action's entry, which loads this chunk anyway: a chunk of its own would copy the module.
@@ -85,7 +85,7 @@ export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<Act
     log.info(
       changes.length > 0
         ? `Changed: ${changes.join('; ')}.`
-        : 'Everything was already up to date; nothing was written.'
+        : `${nothingToChange(inputs)} Nothing was written.`
     );
     if (inputs.verifyPublic) failure = await verifyPublic(inputs, deps, plan);
   }

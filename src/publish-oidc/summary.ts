@@ -16,6 +16,25 @@ function isoTime(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
 
+/** What a run with nothing to change can vouch for: only what its inputs had it read. */
+export function nothingToChange(inputs: PublishInputs): string {
+  const checked = [
+    'the published documents',
+    ...(inputs.manageBucket ? ["the bucket's public read of them"] : []),
+    ...(inputs.createProvider ? ['the IAM OIDC provider'] : [])
+  ];
+  // The documents come first and are plural, so the list always takes 'are'.
+  const list = checked.length > 1 ? `${checked.slice(0, -1).join(', ')} and ${checked.at(-1)}` : checked[0];
+  const unchecked = [
+    ...(inputs.manageBucket ? [] : ["the bucket's settings (manage-bucket: false)"]),
+    ...(inputs.createProvider ? [] : ['the IAM OIDC provider (create-provider: false)'])
+  ];
+  return (
+    `Nothing to change: ${list} are up to date.` +
+    (unchecked.length > 0 ? ` Not checked: ${unchecked.join(' and ')}.` : '')
+  );
+}
+
 /** The job summary: where the documents are, which keys they hold and why, and what this run changed. */
 export function publishSummary(facts: SummaryFacts): string {
   const { inputs, locations, retention } = facts;
@@ -49,7 +68,7 @@ export function publishSummary(facts: SummaryFacts): string {
   const changes =
     facts.changes.length > 0
       ? `${verb}:\n${facts.changes.map((change) => `- ${change}`).join('\n')}`
-      : 'Nothing to change: the published documents and the provider are up to date.';
+      : nothingToChange(inputs);
   const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
   if (facts.failure) parts.push(`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`);
   return parts.join('\n\n') + '\n';
