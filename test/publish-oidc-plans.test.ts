@@ -81,6 +81,32 @@ describe('inputs', () => {
     );
   });
 
+  it("checks an issuer on the S3 hosts of every partition's domain, not only amazonaws.com(.cn)", () => {
+    const issuerIn = (region: string, issuer: string) =>
+      parsePublishInputs(mapInputReader({ ...BASE, 'issuer-url': issuer }), { AWS_REGION: region }).issuerUrl;
+    expect(issuerIn('eusc-de-east-1', 'https://irsa-demo.s3.eusc-de-east-1.amazonaws.eu')).toBe(
+      'https://irsa-demo.s3.eusc-de-east-1.amazonaws.eu'
+    );
+    expect(
+      inputError(
+        { ...BASE, 'issuer-url': 'https://other.s3.eusc-de-east-1.amazonaws.eu' },
+        { AWS_REGION: 'eusc-de-east-1' }
+      ).message
+    ).toContain("is served by the S3 bucket 'other', not by 'irsa-demo'");
+    expect(
+      inputError(
+        { ...BASE, 'issuer-url': 'https://s3.us-isob-east-1.sc2s.sgov.gov/other' },
+        { AWS_REGION: 'us-isob-east-1' }
+      ).message
+    ).toContain("is served by the S3 bucket 'other'");
+    expect(
+      inputError(
+        { ...BASE, 'issuer-url': 'https://irsa-demo.s3.us-iso-west-1.c2s.ic.gov' },
+        { AWS_REGION: 'us-iso-east-1' }
+      ).message
+    ).toContain('names the region us-iso-west-1, not us-iso-east-1');
+  });
+
   it('applies the documented defaults', () => {
     expect(parsePublishInputs(mapInputReader(BASE), ENV)).toEqual({
       kubeconfig: { input: 'kubeconfig', value: 'apiVersion: v1' },

@@ -44,6 +44,11 @@ export function dnsSuffixOfRegion(region: string): string {
   return partitionOf(region).dnsSuffix;
 }
 
+/** Every partition's DNS suffix, the standard partition's first. */
+export function dnsSuffixes(): string[] {
+  return [...new Set([STANDARD, ...PARTITIONS].map((partition) => partition.dnsSuffix))];
+}
+
 /** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
 export function defaultRegionOfPartition(id: string): string {
   return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;

@@ -1,4 +1,5 @@
 import { resolveRegion } from '../aws/clients.js';
+import { dnsSuffixes } from '../aws/partitions.js';
 import { UserError } from '../io/errors.js';
 import {
   booleanInput,
@@ -51,8 +52,15 @@ function clientIds(read: InputReader): string[] {
 }
 
 // S3's own hosts, virtual-hosted (BUCKET.s3.REGION.amazonaws.com, BUCKET.s3-REGION..., BUCKET.s3.dualstack.REGION...,
-// BUCKET.s3.amazonaws.com) and path-style (s3.REGION.amazonaws.com/BUCKET): they name the bucket that answers.
-const S3_HOST = /^(?:(.+)\.)?s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
+// BUCKET.s3.amazonaws.com) and path-style (s3.REGION.amazonaws.com/BUCKET), under every partition's domain
+// (amazonaws.com.cn, amazonaws.eu, c2s.ic.gov...): they name the bucket that answers.
+const S3_HOST = new RegExp(
+  String.raw`^(?:(.+)\.)?s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.(?:` +
+    dnsSuffixes()
+      .map((suffix) => suffix.replace(/\./g, '\\.'))
+      .join('|') +
+    ')$'
+);
 // us-east-1's legacy s3-external-1 endpoint names no region of its own.
 const REGION_ALIASES: Record<string, string> = { 'external-1': 'us-east-1' };
 
