@@ -57,8 +57,8 @@ async function publish(
   const counter = new RequestCounter();
   const result = await run(parsed, {
     readCluster: () => readClusterDocuments(kube, 5000),
-    s3: counter.attach(new S3Client(clientConfig('S3', REGION, env))),
-    iam: counter.attach(new IAMClient(clientConfig('IAM', REGION, env))),
+    s3: counter.attach(new S3Client(clientConfig('S3', parsed.region, env))),
+    iam: counter.attach(new IAMClient(clientConfig('IAM', parsed.region, env))),
     issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
     publicGet: (url) => anonymousGet(url, { ca: trust }),
     log: new MemoryLogger(),
@@ -99,6 +99,34 @@ describe('faults', () => {
     expect(again.result.outputs.changed).toBe('false');
     expect(again.counter.writeCount).toBe(0);
   });
+
+  // In a region other than us-east-1, which answers 200 for legacy reasons, S3 refuses to create a
+  // bucket its caller already owns (409 BucketAlreadyOwnedByYou); IAM refuses a provider that exists.
+  it.each([
+    [
+      'CreateOpenIDConnectProvider',
+      (request: ProxiedRequest) => request.action === 'CreateOpenIDConnectProvider'
+    ],
+    [
+      'CreateBucket',
+      (request: ProxiedRequest) => request.service === 's3' && /^PUT \/[^/]+\/?$/.test(request.action)
+    ]
+  ])(
+    'takes a %s whose answer was lost, and met itself when the SDK sent it again, for done',
+    async (_name, match) => {
+      const { bucket, issuer } = freshIssuer();
+      const inputs = { bucket, region: 'eu-west-1', 'issuer-url': issuer, 'manage-bucket': 'true' };
+      const lost = await proxy({ target: MOTO, faults: ['drop-response'], failFirst: 1, match });
+      const { result } = await publish(inputs, lost.url);
+      expect(lost.injected.map((fault) => fault.fault)).toEqual(['drop-response']);
+      expect(result.failure).toBeUndefined();
+      expect(result.outputs['provider-arn']).toMatch(/:oidc-provider\//);
+      expect((await publicJson(`${issuer}/openid/v1/jwks`)).json).toEqual(double.jwks());
+      const again = await publish(inputs);
+      expect(again.counter.writeCount).toBe(0);
+      expect(again.result.outputs['provider-arn']).toBe(result.outputs['provider-arn']);
+    }
+  );
 
   it('reads an S3 object again when its body breaks off mid-stream, and gives up after three tries', async () => {
     const { bucket, issuer } = freshIssuer();

@@ -3,6 +3,12 @@ export function awsErrorName(error: unknown): string {
   return error instanceof Error ? error.name : '';
 }
 
+/** Whether a call failed with AWS error `code`, whichever way the SDK names it (with or without "Exception"). */
+export function isAwsError(error: unknown, code: string): boolean {
+  const name = awsErrorName(error);
+  return name === code || name === `${code}Exception`;
+}
+
 export function awsHttpStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null || !('$metadata' in error)) return undefined;
   const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;

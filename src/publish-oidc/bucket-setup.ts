@@ -10,7 +10,7 @@ import {
   type S3Client
 } from '@aws-sdk/client-s3';
 import { UserError } from '../io/errors.js';
-import { awsErrorHeader, awsErrorName, awsHttpStatus, isAwsNotFound } from './aws-errors.js';
+import { awsErrorHeader, awsErrorName, awsHttpStatus, isAwsError, isAwsNotFound } from './aws-errors.js';
 import type { BucketPlan, BucketState } from './bucket-plan.js';
 
 async function bucketExists(s3: S3Client, bucket: string, region: string): Promise<boolean> {
@@ -81,16 +81,23 @@ export async function applyBucketPlan(
   plan: BucketPlan
 ): Promise<void> {
   if (plan.create)
-    await s3.send(
-      new CreateBucketCommand({
-        Bucket: bucket,
-        ObjectOwnership: 'BucketOwnerEnforced',
-        // us-east-1 is the one region that rejects its own name as a location constraint.
-        ...(region === 'us-east-1'
-          ? {}
-          : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } })
-      })
-    );
+    await s3
+      .send(
+        new CreateBucketCommand({
+          Bucket: bucket,
+          ObjectOwnership: 'BucketOwnerEnforced',
+          // us-east-1 is the one region that rejects its own name as a location constraint.
+          ...(region === 'us-east-1'
+            ? {}
+            : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } })
+        })
+      )
+      .catch((error: unknown) => {
+        // The bucket was missing when the plan was made, so one this account owns now was made by this
+        // call's own first attempt (its answer lost, the SDK sent it again) or by another run at the same
+        // time. Outside us-east-1 S3 refuses to create it again; either way it is the bucket to use.
+        if (!isAwsError(error, 'BucketAlreadyOwnedByYou')) throw error;
+      });
   if (plan.publicAccessBlock)
     await s3.send(
       new PutPublicAccessBlockCommand({

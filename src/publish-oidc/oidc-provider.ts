@@ -6,7 +6,8 @@ import {
   UpdateOpenIDConnectProviderThumbprintCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
-import { providerUrlOf, type ProviderPlan, type ProviderState } from './provider-plan.js';
+import { isAwsError } from './aws-errors.js';
+import { planProvider, providerUrlOf, type ProviderPlan, type ProviderState } from './provider-plan.js';
 
 /**
  * The provider whose URL is the issuer, found by listing and reading providers, never by building
@@ -35,15 +36,31 @@ export async function applyProviderPlan(
   current: ProviderState | undefined
 ): Promise<string> {
   if (plan.create || !current) {
-    const created = await iam.send(
-      new CreateOpenIDConnectProviderCommand({
-        Url: issuerUrl,
-        ClientIDList: plan.addClientIds,
-        ThumbprintList: plan.thumbprints ?? []
-      })
-    );
-    if (!created.OpenIDConnectProviderArn) throw new Error('CreateOpenIDConnectProvider returned no ARN.');
-    return created.OpenIDConnectProviderArn;
+    try {
+      const created = await iam.send(
+        new CreateOpenIDConnectProviderCommand({
+          Url: issuerUrl,
+          ClientIDList: plan.addClientIds,
+          ThumbprintList: plan.thumbprints ?? []
+        })
+      );
+      if (!created.OpenIDConnectProviderArn) throw new Error('CreateOpenIDConnectProvider returned no ARN.');
+      return created.OpenIDConnectProviderArn;
+    } catch (error) {
+      // A retried create whose first attempt did land (its answer was lost), or another run creating
+      // the same provider: bring the provider that now exists in step instead of failing.
+      if (!isAwsError(error, 'EntityAlreadyExists')) throw error;
+      const existing = await findProvider(iam, issuerUrl);
+      if (!existing) throw error;
+      const [thumbprint] = plan.thumbprints ?? [];
+      if (thumbprint === undefined) return existing.arn;
+      return applyProviderPlan(
+        iam,
+        issuerUrl,
+        planProvider(existing, plan.addClientIds, thumbprint),
+        existing
+      );
+    }
   }
   for (const clientId of plan.addClientIds)
     await iam.send(
