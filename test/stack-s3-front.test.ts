@@ -17,9 +17,12 @@ import { createdBucket, misdirectedAnswer } from './stack/s3-bucket-defaults.js'
 import {
   DISCOVERY_KEY,
   JWKS_KEY,
+  OTHER_ACCOUNT,
+  otherAccountS3,
   publicReadPolicy,
   publishIssuer,
   relaxPublicAccessBlock,
+  STACK_ACCOUNT,
   stackClients,
   uniqueName,
   type PublishedIssuer
@@ -193,6 +196,27 @@ describe('S3 front, anonymous GET', () => {
       status: 400,
       body: ''
     });
+  });
+
+  test("a request that expects another owner than the bucket's is AccessDenied", async () => {
+    const theirs = await otherAccountS3();
+    const bucket = uniqueName('irsa-front-owner');
+    try {
+      await theirs.send(new CreateBucketCommand({ Bucket: bucket }));
+    } finally {
+      theirs.destroy();
+    }
+    const status = (owner: string) =>
+      s3.send(new HeadBucketCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then(
+        (answer) => answer.$metadata.httpStatusCode,
+        (error: { $metadata?: { httpStatusCode?: number } }) => error.$metadata?.httpStatusCode
+      );
+    expect(await status(STACK_ACCOUNT)).toBe(403);
+    expect(await status(OTHER_ACCOUNT)).toBe(200);
+    const put = await s3
+      .send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'x', ExpectedBucketOwner: STACK_ACCOUNT }))
+      .catch((error: { name: string }) => error.name);
+    expect(put).toBe('AccessDenied');
   });
 
   test('an object encrypted with SSE-KMS cannot be read anonymously', async () => {

@@ -15,6 +15,7 @@ import {
   PutPublicAccessBlockCommand,
   S3Client
 } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 
 export const DISCOVERY_KEY = '.well-known/openid-configuration';
@@ -34,6 +35,44 @@ export function stackClients(): { s3: S3Client; iam: IAMClient } {
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
   };
   return { s3: new S3Client({ ...common, forcePathStyle: true }), iam: new IAMClient(common) };
+}
+
+/** The account of the stack's own credentials ('testing'), moto's default. */
+export const STACK_ACCOUNT = '123456789012';
+export const OTHER_ACCOUNT = '111111111111';
+
+/**
+ * An S3 client with credentials of another account than the stack's, from moto's AssumeRole into a role
+ * of that account (moto keeps one set of resources per account); buckets it makes belong to that account.
+ */
+export async function otherAccountS3(account = OTHER_ACCOUNT): Promise<S3Client> {
+  const common = {
+    region: required('AWS_REGION'),
+    endpoint: required('AWS_ENDPOINT_URL')
+  };
+  const sts = new STSClient({
+    ...common,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  try {
+    const { Credentials } = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${account}:role/bucket-maker`,
+        RoleSessionName: 'other'
+      })
+    );
+    return new S3Client({
+      ...common,
+      forcePathStyle: true,
+      credentials: {
+        accessKeyId: Credentials?.AccessKeyId ?? '',
+        secretAccessKey: Credentials?.SecretAccessKey ?? '',
+        sessionToken: Credentials?.SessionToken ?? ''
+      }
+    });
+  } finally {
+    sts.destroy();
+  }
 }
 
 export function uniqueName(prefix: string): string {

@@ -6,9 +6,14 @@
 // - S3 answers a request sent to another region than its bucket's with 301 PermanentRedirect, or
 //   with 400 when the request went to a region launched after 20 March 2019, and names the bucket's
 //   region in x-amz-bucket-region (S3 API Reference: Request routing; HeadBucket). moto serves any
-//   bucket from any region, so a wrong region input would pass here and fail on AWS. Only buckets
-//   made through this pass-through are checked: their region is learnt when they are created.
+//   bucket from any region, so a wrong region input would pass here and fail on AWS.
+// - S3 refuses (403 AccessDenied) a request whose x-amz-expected-bucket-owner names another account
+//   than the bucket's (S3 User Guide: Verifying bucket ownership with bucket owner condition); moto
+//   ignores the header.
+// Only buckets made through this pass-through are checked: their region and owner (the account of
+// the credentials that made them, as moto's GetCallerIdentity tells) are learnt when they are created.
 import { HeadBucketCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback, xmlEscape } from './http-plumbing.js';
 import { readBody, signedService, upstreamOptions } from './fault-proxy.js';
@@ -70,8 +75,22 @@ const OPT_IN_REGIONS = new Set([
   'mx-central-1'
 ]);
 
-export interface Misdirected {
-  status: 301 | 400;
+/** The access key a request was signed with, and its session token if any. */
+function signingKey(
+  req: Pick<IncomingMessage, 'url' | 'headers'>
+): { id: string; token?: string } | undefined {
+  const auth = String(req.headers.authorization ?? '');
+  const id =
+    /Credential=([^/]+)\//.exec(auth)?.[1] ??
+    new URL(req.url ?? '/', 'http://moto').searchParams.get('X-Amz-Credential')?.split('/')[0];
+  if (!id) return undefined;
+  const token = req.headers['x-amz-security-token'];
+  return typeof token === 'string' ? { id, token } : { id };
+}
+
+/** An answer the pass-through gives in S3's place, without asking moto. */
+export interface Refusal {
+  status: 301 | 400 | 403;
   headers: Record<string, string>;
   body: string;
 }
@@ -82,7 +101,7 @@ export function misdirectedAnswer(
   bucketRegion: string,
   requestRegion: string,
   method: string | undefined
-): Misdirected {
+): Refusal {
   const status = OPT_IN_REGIONS.has(requestRegion) ? 400 : 301;
   const error =
     status === 301
@@ -106,7 +125,20 @@ export function misdirectedAnswer(
   };
 }
 
-function answer(res: ServerResponse, reply: Misdirected): void {
+/** S3's refusal of a request whose expected bucket owner is not the bucket's. */
+export function notTheOwnerAnswer(method: string | undefined): Refusal {
+  const body =
+    method === 'HEAD'
+      ? ''
+      : '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';
+  return {
+    status: 403,
+    headers: { 'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(body)) },
+    body
+  };
+}
+
+function answer(res: ServerResponse, reply: Refusal): void {
   res.writeHead(reply.status, reply.headers);
   res.end(reply.body);
 }
@@ -122,8 +154,22 @@ export async function startS3BucketDefaults(options: {
     forcePathStyle: true,
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
   });
-  // Each bucket's region as moto holds it, for the buckets made through here.
+  // Each bucket's region and owner as moto holds them, for the buckets made through here.
   const regions = new Map<string, string>();
+  const owners = new Map<string, string>();
+  // moto does not check signatures, so the access key (and session token) name the account alone.
+  const accountOf = async (key: { id: string; token?: string }): Promise<string | undefined> => {
+    const sts = new STSClient({
+      region: options.region,
+      endpoint: options.motoEndpoint,
+      credentials: { accessKeyId: key.id, secretAccessKey: 'unchecked', sessionToken: key.token }
+    });
+    try {
+      return (await sts.send(new GetCallerIdentityCommand({}))).Account;
+    } finally {
+      sts.destroy();
+    }
+  };
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -138,6 +184,10 @@ export async function startS3BucketDefaults(options: {
         createdBucket(req) === undefined
       )
         return answer(res, misdirectedAnswer(named, bucketRegion, requestRegion, req.method));
+      const expectedOwner = req.headers['x-amz-expected-bucket-owner'];
+      const owner = named === undefined ? undefined : owners.get(named);
+      if (typeof expectedOwner === 'string' && owner !== undefined && expectedOwner !== owner)
+        return answer(res, notTheOwnerAnswer(req.method));
       const upstreamAnswer = await new Promise<{
         status: number;
         headers: IncomingMessage['headers'];
@@ -174,14 +224,19 @@ export async function startS3BucketDefaults(options: {
         );
         const { BucketRegion } = await s3.send(new HeadBucketCommand({ Bucket: bucket }));
         if (BucketRegion) regions.set(bucket, BucketRegion);
+        const key = signingKey(req);
+        const account = key && (await accountOf(key));
+        if (account) owners.set(bucket, account);
       }
       if (
         named !== undefined &&
         req.method === 'DELETE' &&
         isBucketPath(req) &&
         upstreamAnswer.status === 204
-      )
+      ) {
         regions.delete(named);
+        owners.delete(named);
+      }
       res.writeHead(upstreamAnswer.status, upstreamAnswer.headers);
       res.end(upstreamAnswer.body);
     })().catch((error: unknown) => {
