@@ -2,6 +2,7 @@
 // that dies between its two writes leaves a public pair that still verifies tokens.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { MemoryLogger } from '../src/io/logger.js';
 import { loadKubeClient } from '../src/kube/client.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
+import { callerAccount } from '../src/publish-oidc/caller-account.js';
 import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
 import { anonymousGet } from '../src/net/anonymous-get.js';
 import { run } from '../src/publish-oidc/run.js';
@@ -59,6 +61,7 @@ async function publish(
     readCluster: () => readClusterDocuments(kube, 5000),
     s3: counter.attach(new S3Client(clientConfig('S3', parsed.region, env))),
     iam: counter.attach(new IAMClient(clientConfig('IAM', parsed.region, env))),
+    callerAccount: () => callerAccount(new STSClient(clientConfig('STS', parsed.region, env))),
     issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
     publicGet: (url) => anonymousGet(url, { ca: trust }),
     log: new MemoryLogger(),

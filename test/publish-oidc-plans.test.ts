@@ -111,6 +111,7 @@ describe('inputs', () => {
     expect(parsePublishInputs(mapInputReader(BASE), ENV)).toEqual({
       kubeconfig: { input: 'kubeconfig', value: 'apiVersion: v1' },
       bucket: 'irsa-demo',
+      bucketOwner: undefined,
       region: 'eu-west-1',
       issuerUrl: 'https://irsa-demo.s3.eu-west-1.amazonaws.com',
       manageBucket: false,
@@ -127,6 +128,7 @@ describe('inputs', () => {
       mapInputReader({
         'kubeconfig-path': '/tmp/kc',
         bucket: 'b-1',
+        'bucket-owner': '210987654321',
         region: 'us-west-2',
         'issuer-url': 'https://oidc.example.com/prod',
         'manage-bucket': 'true',
@@ -140,6 +142,7 @@ describe('inputs', () => {
     );
     expect(inputs).toMatchObject({
       kubeconfig: { input: 'kubeconfig-path', value: '/tmp/kc' },
+      bucketOwner: '210987654321',
       region: 'us-west-2',
       issuerUrl: 'https://oidc.example.com/prod',
       manageBucket: true,
@@ -173,7 +176,8 @@ describe('inputs', () => {
     [{ ...BASE, 'key-retention-hours': '-1' }, 'key-retention-hours', 'below the minimum'],
     [{ ...BASE, 'key-retention-hours': '1.5' }, 'key-retention-hours', 'not a whole number'],
     [{ ...BASE, 'client-ids': 'x'.repeat(256) }, 'client-ids', 'longer than 255'],
-    [{ ...BASE, region: 'mars' }, 'region', 'not an AWS region']
+    [{ ...BASE, region: 'mars' }, 'region', 'not an AWS region'],
+    [{ ...BASE, 'bucket-owner': '1234-5678-9012' }, 'bucket-owner', 'is not an AWS account ID (12 digits)']
   ])('refuses %j naming %s', (values, input, text) => {
     const error = inputError(values as Record<string, string>);
     expect(error.input).toBe(input);

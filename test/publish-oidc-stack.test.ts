@@ -2,6 +2,7 @@
 // and the HTTPS front that answers anonymous GETs as public S3 would. The issuer lives at
 // ${TALOS_IRSA_S3_PUBLIC_URL}/<bucket>, a path-style URL on the front.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { STSClient } from '@aws-sdk/client-sts';
 import {
   CreateOpenIDConnectProviderCommand,
   GetOpenIDConnectProviderCommand,
@@ -36,12 +37,14 @@ import { loadKubeClient } from '../src/kube/client.js';
 import { publishOidcAction } from '../src/publish-oidc/action.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
+import { callerAccount } from '../src/publish-oidc/caller-account.js';
 import { issuerThumbprint } from '../src/publish-oidc/issuer-thumbprint.js';
 import { SETTLE_DELAYS_MS } from '../src/publish-oidc/public-check.js';
 import { anonymousGet } from '../src/net/anonymous-get.js';
 import { readPublishedObject } from '../src/publish-oidc/published-objects.js';
 import { run, type PublishDeps } from '../src/publish-oidc/run.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { OTHER_ACCOUNT, otherAccountS3, STACK_ACCOUNT } from './stack/oidc-fixture.js';
 import { createTestCa } from './stack/tls.js';
 
 const env = process.env;
@@ -55,6 +58,7 @@ const stackCaThumbprint = new X509Certificate(readFileSync(env.TALOS_IRSA_TEST_C
 
 const s3 = new S3Client(clientConfig('S3', REGION, env));
 const iam = new IAMClient(clientConfig('IAM', REGION, env));
+const sts = new STSClient(clientConfig('STS', REGION, env));
 
 let double: KubeDouble;
 let dir: string;
@@ -67,6 +71,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   s3.destroy();
   iam.destroy();
+  sts.destroy();
 });
 afterEach(() => {
   double.overrideJwks(undefined);
@@ -108,6 +113,7 @@ async function publish(
     readCluster: () => readClusterDocuments(kube, 5000),
     s3: counter.attach(new S3Client(clientConfig('S3', REGION, env))),
     iam: counter.attach(new IAMClient(clientConfig('IAM', REGION, env))),
+    callerAccount: () => callerAccount(sts),
     issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
     publicGet: (url) => anonymousGet(url, { ca: trust }),
     log,
@@ -773,6 +779,49 @@ describe('bad input and faults write nothing', () => {
       `Input 'region': the bucket '${bucket}' is in eu-west-1, not ${region}. Set region: eu-west-1.`
     );
     expect(await providerFor(issuer)).toBeUndefined();
+  });
+
+  it('refuses a bucket of another account, writing nothing to it and creating no provider', async () => {
+    // A name taken by someone else (after this account's bucket was deleted, say): whoever owns the
+    // bucket would control the documents of an issuer IAM trusts.
+    const { bucket, issuer } = freshIssuer();
+    const theirs = await otherAccountS3();
+    try {
+      await theirs.send(new CreateBucketCommand({ Bucket: bucket }));
+      await expect(publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' })).rejects.toThrow(
+        new RegExp(
+          `^Input 'bucket': '${bucket}' exists but S3 refused it as a bucket of account ${STACK_ACCOUNT}.*bucket-owner`
+        )
+      );
+      expect((await theirs.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount ?? 0).toBe(0);
+      expect(await providerFor(issuer)).toBeUndefined();
+
+      // Named as the owner, the other account's bucket is used.
+      const named = await publish({
+        bucket,
+        'bucket-owner': OTHER_ACCOUNT,
+        'issuer-url': issuer,
+        'manage-bucket': 'true',
+        'create-provider': 'false'
+      });
+      expect(named.result.failure).toBeUndefined();
+      expect(named.counter.writes.get('PutObject')).toBe(2);
+    } finally {
+      theirs.destroy();
+    }
+    // A missing bucket would be made in the credentials' own account, not in the one named.
+    const missing = freshIssuer();
+    await expect(
+      publish({
+        bucket: missing.bucket,
+        'bucket-owner': OTHER_ACCOUNT,
+        'issuer-url': missing.issuer,
+        'manage-bucket': 'true'
+      })
+    ).rejects.toThrow(
+      `Input 'bucket-owner': names account ${OTHER_ACCOUNT}, but '${missing.bucket}' does not exist`
+    );
+    expect(await bucketExists(missing.bucket)).toBe(false);
   });
 
   it('leaves a published pair untouched when a later run is refused', async () => {

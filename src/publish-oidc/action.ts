@@ -23,21 +23,34 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
   const [
     { S3Client },
     { IAMClient },
+    { STSClient },
     { clientConfig, namingFailedCalls },
     { run, retryingTransient },
     tlsAdapters
   ] = await Promise.all([
     import('@aws-sdk/client-s3'),
     import('@aws-sdk/client-iam'),
+    import('@aws-sdk/client-sts'),
     import('../aws/clients.js'),
     import('./run.js'),
-    Promise.all([import('./issuer-thumbprint.js'), import('../net/anonymous-get.js')])
+    Promise.all([
+      import('./issuer-thumbprint.js'),
+      import('../net/anonymous-get.js'),
+      import('./caller-account.js')
+    ])
   ]);
-  const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
+  const [{ issuerThumbprint }, { anonymousGet }, { callerAccount }] = tlsAdapters;
+  const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
+  let account: Promise<string> | undefined;
+  const accountOnce = (): Promise<string> => (account ??= callerAccount(sts));
+  // Asked while the cluster's documents are read, when the bucket's owner is not given; the catch only
+  // keeps an early failure from counting as unhandled until run() awaits it.
+  if (inputs.bucketOwner === undefined) accountOnce().catch(() => undefined);
   return run(inputs, {
     readCluster: () => clusterRead,
     s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
     iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
+    callerAccount: accountOnce,
     issuerThumbprint: (url) => issuerThumbprint(url),
     publicGet: retryingTransient((url) => anonymousGet(url), sleep),
     ...(awsOnInternet('IAM', inputs.region, ctx.env) ? { resolveHost: lookupAll } : {}),

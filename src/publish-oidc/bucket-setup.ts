@@ -13,9 +13,9 @@ import { UserError } from '../io/errors.js';
 import { awsErrorHeader, awsErrorName, awsHttpStatus, isAwsError, isAwsNotFound } from './aws-errors.js';
 import type { BucketPlan, BucketState } from './bucket-plan.js';
 
-async function bucketExists(s3: S3Client, bucket: string, region: string): Promise<boolean> {
+async function bucketExists(s3: S3Client, bucket: string, region: string, owner: string): Promise<boolean> {
   try {
-    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    await s3.send(new HeadBucketCommand({ Bucket: bucket, ExpectedBucketOwner: owner }));
     return true;
   } catch (error) {
     const status = awsHttpStatus(error);
@@ -35,34 +35,39 @@ async function bucketExists(s3: S3Client, bucket: string, region: string): Promi
       );
     if (status === 403)
       throw new UserError(
-        `'${bucket}' exists but these credentials may not use it (it may belong to another account; ` +
-          'bucket names are global).',
+        `'${bucket}' exists but S3 refused it as a bucket of account ${owner}: it belongs to another account ` +
+          '(bucket names are global; set bucket-owner to use a bucket of another account on purpose), or these ' +
+          'credentials lack s3:ListBucket on it.',
         'bucket'
       );
     throw error;
   }
 }
 
-/** The bucket's settings that publishing depends on. Reads only. */
+/**
+ * The bucket's settings that publishing depends on. Reads only. Every call names the account that must
+ * own the bucket, so S3 refuses (403) one of another account instead of serving or accepting it.
+ */
 export async function readBucketState(
   s3: S3Client,
   bucket: string,
   region: string,
-  manageBucket: boolean
+  manageBucket: boolean,
+  owner: string
 ): Promise<BucketState> {
-  const exists = await bucketExists(s3, bucket, region);
+  const exists = await bucketExists(s3, bucket, region, owner);
   if (!exists && !manageBucket)
     throw new UserError(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
   if (!exists || !manageBucket) return { exists, publicAccessBlock: undefined, policy: undefined };
   const [publicAccessBlock, policy] = await inOrder(
-    s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
+    s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then(
       (response): BucketState['publicAccessBlock'] => response.PublicAccessBlockConfiguration ?? {},
       (error: unknown) => {
         if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration')) throw error;
         return undefined;
       }
     ),
-    s3.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
+    s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then(
       (response) => response.Policy,
       (error: unknown) => {
         if (!isAwsNotFound(error, 'NoSuchBucketPolicy')) throw error;
@@ -78,7 +83,8 @@ export async function applyBucketPlan(
   s3: S3Client,
   bucket: string,
   region: string,
-  plan: BucketPlan
+  plan: BucketPlan,
+  owner: string
 ): Promise<void> {
   if (plan.create)
     await s3
@@ -102,8 +108,12 @@ export async function applyBucketPlan(
     await s3.send(
       new PutPublicAccessBlockCommand({
         Bucket: bucket,
+        ExpectedBucketOwner: owner,
         PublicAccessBlockConfiguration: plan.publicAccessBlock
       })
     );
-  if (plan.policy) await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: plan.policy }));
+  if (plan.policy)
+    await s3.send(
+      new PutBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner, Policy: plan.policy })
+    );
 }

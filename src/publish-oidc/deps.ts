@@ -10,6 +10,8 @@ export interface PublishDeps {
   readCluster(): Promise<ClusterDocuments>;
   s3: S3Client;
   iam: IAMClient;
+  /** The account of the AWS credentials (STS GetCallerIdentity), the bucket's owner unless bucket-owner says otherwise. */
+  callerAccount(): Promise<string>;
   issuerThumbprint(issuerUrl: string): Promise<string>;
   publicGet(url: string): Promise<PublicResponse>;
   /**

@@ -18,6 +18,8 @@ import { bucketName } from './bucket-name.js';
 export interface PublishInputs {
   kubeconfig: KubeconfigSource;
   bucket: string;
+  /** The account that must own the bucket; undefined for the credentials' own account. */
+  bucketOwner: string | undefined;
   region: string;
   issuerUrl: string;
   manageBucket: boolean;
@@ -122,6 +124,13 @@ function issuerUrl(read: InputReader, bucket: string, region: string, env: NodeJ
   return defaultIssuerUrl(bucket, region);
 }
 
+function bucketOwner(read: InputReader): string | undefined {
+  const given = optionalInput(read, 'bucket-owner');
+  if (given !== undefined && !/^\d{12}$/.test(given))
+    throw new UserError(`'${given}' is not an AWS account ID (12 digits).`, 'bucket-owner');
+  return given;
+}
+
 /** Every input, parsed and checked, before anything touches the cluster or AWS. */
 export function parsePublishInputs(read: InputReader, env: NodeJS.ProcessEnv): PublishInputs {
   // bucket first: it is the input action.yml marks required, so an empty `with:` names it.
@@ -132,6 +141,7 @@ export function parsePublishInputs(read: InputReader, env: NodeJS.ProcessEnv): P
   return {
     kubeconfig,
     bucket,
+    bucketOwner: bucketOwner(read),
     region,
     issuerUrl: issuerUrl(read, bucket, region, env),
     manageBucket: booleanInput(read, 'manage-bucket', false),

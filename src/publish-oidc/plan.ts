@@ -1,3 +1,4 @@
+import { UserError } from '../io/errors.js';
 import { inOrder } from '../io/in-order.js';
 import { partitionOfRegion } from '../aws/partitions.js';
 import {
@@ -33,6 +34,8 @@ export interface ProviderStep {
 
 /** Everything a run will write, decided from reads only. */
 export interface PublishPlan {
+  /** The account that owns the bucket: every S3 call but CreateBucket names it. */
+  owner: string;
   locations: DocumentLocations;
   retention: RetentionPlan;
   jwks: DesiredObject;
@@ -92,9 +95,22 @@ interface PublishedState {
 async function readPublishedState(
   inputs: PublishInputs,
   deps: PublishDeps,
-  locations: DocumentLocations
+  locations: DocumentLocations,
+  owner: string
 ): Promise<PublishedState> {
-  const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket);
+  const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket, owner);
+  // CreateBucket makes the bucket in the credentials' own account, which every later call would then
+  // find owned by the wrong account.
+  if (
+    !bucket.exists &&
+    inputs.bucketOwner !== undefined &&
+    inputs.bucketOwner !== (await deps.callerAccount())
+  )
+    throw new UserError(
+      `names account ${inputs.bucketOwner}, but '${inputs.bucket}' does not exist and a bucket made here would ` +
+        "belong to the credentials' own account. Create it in that account, or leave bucket-owner out.",
+      'bucket-owner'
+    );
   if (!bucket.exists)
     return {
       bucket,
@@ -104,13 +120,13 @@ async function readPublishedState(
       movedFrom: undefined
     };
   const [discovery, jwksAtTarget] = await inOrder(
-    readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey),
-    readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey)
+    readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey, owner),
+    readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey, owner)
   );
   const liveKey = publishedJwksKey(inputs, discovery);
   if (liveKey === undefined || liveKey === locations.jwksKey)
     return { bucket, discovery, jwksAtTarget, liveJwks: jwksAtTarget, movedFrom: undefined };
-  const liveJwks = await readPublishedObject(deps.s3, inputs.bucket, liveKey);
+  const liveJwks = await readPublishedObject(deps.s3, inputs.bucket, liveKey, owner);
   return { bucket, discovery, jwksAtTarget, liveJwks: liveJwks ?? jwksAtTarget, movedFrom: liveKey };
 }
 
@@ -155,6 +171,10 @@ function bucketSteps(inputs: PublishInputs, locations: DocumentLocations, state:
 
 export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Promise<PublishPlan> {
   const { log } = deps;
+  // A bucket name is global: one of another account (taken after this one's bucket was deleted, or a
+  // typo) would take the documents, and whoever owns it would control the issuer IAM trusts.
+  const owner = inputs.bucketOwner !== undefined ? Promise.resolve(inputs.bucketOwner) : deps.callerAccount();
+  owner.catch(() => undefined);
   const { discovery, served } = await log.group('Read the cluster’s discovery documents', () =>
     validatedClusterDocuments(inputs, deps)
   );
@@ -169,7 +189,7 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   // Reads only, and independent: the bucket's and the provider's state are read at the same time;
   // a failure is reported for the bucket first, as if they had run one after the other.
   const [state, provider] = await inOrder(
-    readPublishedState(inputs, deps, locations),
+    owner.then((account) => readPublishedState(inputs, deps, locations, account)),
     providerStep(inputs, deps)
   );
   const extra = provider.plan?.extraClientIds ?? [];
@@ -210,6 +230,7 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
     ...(provider.plan ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current) : [])
   ];
   return {
+    owner: await owner,
     locations,
     retention,
     jwks,

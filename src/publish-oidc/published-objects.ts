@@ -48,8 +48,15 @@ async function readBody(response: GetObjectCommandOutput, bucket: string, key: s
   }
 }
 
-async function getObjectOnce(s3: S3Client, bucket: string, key: string): Promise<PublishedObject> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+async function getObjectOnce(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  owner: string | undefined
+): Promise<PublishedObject> {
+  const response = await s3.send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, ExpectedBucketOwner: owner })
+  );
   const bytes = await readBody(response, bucket, key);
   return {
     bytes,
@@ -61,14 +68,16 @@ async function getObjectOnce(s3: S3Client, bucket: string, key: string): Promise
   };
 }
 
+/** The object, or undefined when there is none; with `owner`, only from a bucket that account owns. */
 export async function readPublishedObject(
   s3: S3Client,
   bucket: string,
-  key: string
+  key: string,
+  owner?: string
 ): Promise<PublishedObject | undefined> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await getObjectOnce(s3, bucket, key);
+      return await getObjectOnce(s3, bucket, key, owner);
     } catch (error) {
       if (isAwsNotFound(error, 'NoSuchKey')) return undefined;
       // S3 answers a missing key with 403 to callers without s3:ListBucket.
@@ -107,10 +116,16 @@ export function isUpToDate(current: PublishedObject | undefined, desired: Desire
   return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
 }
 
-export async function putDocument(s3: S3Client, bucket: string, desired: DesiredObject): Promise<void> {
+export async function putDocument(
+  s3: S3Client,
+  bucket: string,
+  desired: DesiredObject,
+  owner: string
+): Promise<void> {
   await s3.send(
     new PutObjectCommand({
       Bucket: bucket,
+      ExpectedBucketOwner: owner,
       Key: desired.key,
       Body: desired.bytes,
       ContentType: CONTENT_TYPE,

@@ -19,11 +19,17 @@ export { retryingTransient } from '../net/public-read.js';
  * first, the JWKS before the discovery document that points at it, the old JWKS's grant last.
  */
 async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: PublishPlan): Promise<string> {
-  if (plan.bucket) await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket);
-  if (plan.writeJwks) await putDocument(deps.s3, inputs.bucket, plan.jwks);
-  if (plan.writeDiscovery) await putDocument(deps.s3, inputs.bucket, plan.discovery);
+  if (plan.bucket) await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket, plan.owner);
+  if (plan.writeJwks) await putDocument(deps.s3, inputs.bucket, plan.jwks, plan.owner);
+  if (plan.writeDiscovery) await putDocument(deps.s3, inputs.bucket, plan.discovery, plan.owner);
   if (plan.finalPolicy)
-    await deps.s3.send(new PutBucketPolicyCommand({ Bucket: inputs.bucket, Policy: plan.finalPolicy }));
+    await deps.s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: inputs.bucket,
+        ExpectedBucketOwner: plan.owner,
+        Policy: plan.finalPolicy
+      })
+    );
   const { current, plan: providerPlan } = plan.provider;
   if (providerPlan) return applyProviderPlan(deps.iam, inputs.issuerUrl, providerPlan, current);
   return current?.arn ?? '';
