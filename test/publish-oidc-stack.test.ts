@@ -487,6 +487,26 @@ describe('a bucket that encrypts with KMS by default', () => {
   });
 });
 
+describe('a refusal manage-bucket cannot lift', () => {
+  it("names what is left when the bucket's own settings allow the read, rather than manage-bucket", async () => {
+    const { bucket, issuer } = freshIssuer();
+    // S3's answer to every anonymous read under the account's Block Public Access (RestrictPublicBuckets),
+    // which the stack does not model: moto keeps no account-level configuration for the front to read.
+    const refused = async () => ({
+      status: 403,
+      body: Buffer.from('<Error><Code>AccessDenied</Code></Error>')
+    });
+    const managed = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, new Date(), {
+      publicGet: refused
+    });
+    expect(managed.result.failure).toContain("though manage-bucket set the bucket's own Block Public Access");
+    expect(managed.result.failure).toContain("the account's Block Public Access");
+    expect(managed.result.failure).not.toContain('Set manage-bucket: true');
+    const unmanaged = await publish({ bucket, 'issuer-url': issuer }, new Date(), { publicGet: refused });
+    expect(unmanaged.result.failure).toContain('Set manage-bucket: true');
+  });
+});
+
 describe('provider inputs', () => {
   it('creates the provider with every client ID given', async () => {
     const { bucket, issuer } = freshIssuer();

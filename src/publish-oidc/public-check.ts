@@ -17,12 +17,24 @@ export interface PublishedDocument {
   bytes: Buffer;
 }
 
-/** Why one anonymously fetched document is not what STS needs, or undefined when it is. */
+/**
+ * Why one anonymously fetched document is not what STS needs, or undefined when it is. `managed`: this run
+ * saw to the bucket's own Block Public Access and policy statement (manage-bucket), so a refusal comes
+ * from something it does not touch.
+ */
 export function publicReadProblem(
   doc: PublishedDocument,
   response: PublicResponse,
-  bucket: string
+  bucket: string,
+  managed = false
 ): string | undefined {
+  if (response.status === 403 && managed)
+    return (
+      `anonymous GET ${doc.url} was refused (403), though manage-bucket set the bucket's own Block Public Access ` +
+      `and a policy statement allowing it, and STS reads anonymously: the account's Block Public Access ` +
+      `(BlockPublicPolicy or RestrictPublicBuckets, aws s3control get-public-access-block), a Deny statement in ` +
+      `the bucket policy, or an AWS Organizations resource control policy stops the read of ${bucket}/${doc.key}.`
+    );
   if (response.status === 403)
     return (
       `anonymous GET ${doc.url} was refused (403): S3 Block Public Access (on the bucket or the account) or a ` +
@@ -49,13 +61,14 @@ export function publicReadProblem(
 async function problemsOnce(
   get: (url: string) => Promise<PublicResponse>,
   docs: PublishedDocument[],
-  bucket: string
+  bucket: string,
+  managed: boolean
 ): Promise<string[]> {
   // Both documents at once; the problems keep the documents' order.
   const found = await Promise.all(
     docs.map(async (doc): Promise<string | undefined> => {
       try {
-        const problem = publicReadProblem(doc, await get(doc.url), bucket);
+        const problem = publicReadProblem(doc, await get(doc.url), bucket, managed);
         return problem ? `${doc.name}: ${problem}` : undefined;
       } catch (error) {
         return `${doc.name}: anonymous GET ${doc.url} failed (${error instanceof Error ? error.message : String(error)}).`;
@@ -69,6 +82,8 @@ export interface PublicCheckOptions {
   /** Pauses between attempts, in ms; empty for one attempt. */
   delaysMs: number[];
   sleep(ms: number): Promise<void>;
+  /** Whether the run saw to the bucket's own public-read settings (manage-bucket). */
+  managed?: boolean;
 }
 
 // S3 applies a new bucket policy or public access block within seconds, not at once: right after
@@ -82,11 +97,12 @@ export async function checkPublicDocuments(
   bucket: string,
   options: PublicCheckOptions = { delaysMs: [], sleep: async () => undefined }
 ): Promise<string[]> {
-  let problems = await problemsOnce(get, docs, bucket);
+  const managed = options.managed ?? false;
+  let problems = await problemsOnce(get, docs, bucket, managed);
   for (const delay of options.delaysMs) {
     if (problems.length === 0) break;
     await options.sleep(delay);
-    problems = await problemsOnce(get, docs, bucket);
+    problems = await problemsOnce(get, docs, bucket, managed);
   }
   return problems;
 }

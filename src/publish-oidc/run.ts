@@ -49,7 +49,11 @@ async function verifyPublic(
     ],
     inputs.bucket,
     // Only a run that changed something can be waiting for S3 to apply it.
-    { delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [], sleep: (ms) => deps.sleep(ms) }
+    {
+      delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [],
+      sleep: (ms) => deps.sleep(ms),
+      managed: inputs.manageBucket
+    }
   );
   if (problems.length === 0) {
     deps.log.info(`Both documents read back anonymously from ${inputs.issuerUrl}, byte for byte.`);
