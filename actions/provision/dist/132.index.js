@@ -183,6 +183,21 @@ function silentFailure(result, binary) {
         return `${binary} could not be started (${code}).`;
     return 'it printed no error.';
 }
+/**
+ * Starts a process with umask 077, so that what terraform creates is its owner's alone: a local
+ * state (every secret of the cluster), its backup, init's record of the backend settings. Terraform
+ * creates them 0666 less the umask (hashicorp/terraform#20410, #34949), 0644 under a runner's 022.
+ * The child takes the umask when it is spawned, which execa does before returning.
+ */
+function ownerOnlyFiles(spawn) {
+    const previous = process.umask(0o077);
+    try {
+        return spawn();
+    }
+    finally {
+        process.umask(previous);
+    }
+}
 function terraformCli(options) {
     // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
     const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
@@ -190,7 +205,7 @@ function terraformCli(options) {
     const execute = async (args, onLine) => {
         // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
         const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
-        const subprocess = execa(options.binary, [...args.slice(0, 1), '-no-color', ...args.slice(1)], {
+        const subprocess = ownerOnlyFiles(() => execa(options.binary, [...args.slice(0, 1), '-no-color', ...args.slice(1)], {
             cwd: options.cwd,
             env,
             extendEnv: false,
@@ -198,7 +213,7 @@ function terraformCli(options) {
             all: true,
             reject: false,
             maxBuffer: 256 * 1024 * 1024
-        });
+        }));
         running = subprocess;
         try {
             if (onLine)
@@ -213,7 +228,7 @@ function terraformCli(options) {
     const fail = (args, stderr, exitCode, fallback) => {
         const command = args[0] ?? '';
         const diagnostics = errorDiagnostics(stderr);
-        const errors = diagnostics.map(describeDiagnostic);
+        const errors = diagnostics.map((diagnostic) => options.explain?.(diagnostic) ?? describeDiagnostic(diagnostic));
         for (const error of errors)
             options.log.command(errorAnnotation(error, `terraform ${command}`));
         const lastLine = stderr.trim().split('\n').pop()?.trim();

@@ -9,7 +9,8 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   findOnPath: () => (/* binding */ findOnPath),
-  installTerraform: () => (/* binding */ installTerraform)
+  installTerraform: () => (/* binding */ installTerraform),
+  versionOf: () => (/* binding */ versionOf)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -91,6 +92,18 @@ async function findOnPath(name, env) {
         }
     }
     return undefined;
+}
+/** The version a terraform binary says it is (`terraform version -json`), or undefined if it does not say. */
+async function versionOf(binary, env) {
+    const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
+    const result = await execa(binary, ['version', '-json'], { env, extendEnv: false, stdin: 'ignore', reject: false });
+    try {
+        const version = JSON.parse(String(result.stdout)).terraform_version;
+        return typeof version === 'string' ? version : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * Installs Terraform into the runner's tool cache (or finds it there from an earlier step) and

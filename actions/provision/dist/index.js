@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
-/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4266);
+/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4012);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
@@ -377,7 +377,7 @@ function fail(message) {
 
 /***/ }),
 
-/***/ 4266:
+/***/ 4012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -394,13 +394,60 @@ var cancel = __nccwpck_require__(6736);
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
+;// CONCATENATED MODULE: ./src/io/yaml-numbers.ts
+/**
+ * A YAML tag for plain scalars that YAML reads as numbers, which refuses the ones whose number is
+ * not the one written: 012345678901 (an AWS account ID) reads as 12345678901, 0x1F as 31, .inf and
+ * .nan have no JSON form (JSON.stringify writes null), and 21 digits keep only a double's 17. A
+ * value handed on as JSON would carry the changed number without a word; quoted, it stays as typed.
+ */
+// Every plain scalar the YAML 1.2 core schema resolves as an int or a float.
+const YAML_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** The significant digits of a decimal number as written, without leading or trailing zeros. */
+const significant = (text) => text
+    .replace(/[eE].*$/, '')
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
+/** Why `text` does not read as the number written, or undefined when it does. */
+function inexactNumber(text) {
+    if (/^0[ox]/.test(text))
+        return `reads as the number ${Number(text)}, not as written`;
+    if (/^[-+]?\.(?:inf|nan)$/i.test(text))
+        return 'is a number JSON cannot hold';
+    if (/^[-+]?0[0-9]/.test(text))
+        return `reads as the number ${Number(text)}, without its leading zeros`;
+    const value = Number(text);
+    if (!Number.isFinite(value))
+        return 'is a number JSON cannot hold';
+    const digits = significant(text);
+    // A double keeps 15 significant digits for sure; past that, only when they round-trip.
+    if (digits.length > 15 && significant(value.toPrecision(Math.min(digits.length, 100))) !== digits)
+        return `has more digits than a number here keeps (it reads as ${value})`;
+    return undefined;
+}
+/** For yaml's `customTags`: tried before the schema's own int and float tags. */
+const exactNumberTag = {
+    tag: 'tag:yaml.org,2002:float',
+    default: true,
+    test: YAML_NUMBER,
+    resolve(text, onError) {
+        const problem = inexactNumber(text);
+        if (problem === undefined)
+            return Number(text);
+        onError(`${text} ${problem} (quote it, '${text}', to pass it as written)`);
+        return text;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
+
 async function loadYamlParser() {
     const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return (text) => parse(text);
+    return (text, options = {}) => parse(text, options.exactNumbers ? { customTags: (tags) => [exactNumberTag, ...tags] } : undefined);
 }
 /** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
 async function yamlParserFor(read, inputs) {
@@ -442,6 +489,58 @@ function bundledTerraformRoot(moduleUrl) {
 
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/provision/input-paths.ts
+
+
+
+/**
+ * The directories a path input may point into: the job's checkout (GITHUB_WORKSPACE) and the job's
+ * own temporary directory (RUNNER_TEMP, emptied before and after each job), where workflows write
+ * generated .tfvars and stand-in modules. Anything else on the runner (its home directory, /etc,
+ * another job's leftovers on a self-hosted runner) is refused, as actions/checkout refuses a `path`
+ * outside the workspace.
+ */
+function jobRoots(env) {
+    const roots = [{ name: 'the workspace', path: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()) }];
+    if (env.RUNNER_TEMP)
+        roots.push({ name: 'RUNNER_TEMP', path: (0,external_node_path_.resolve)(env.RUNNER_TEMP) });
+    return roots;
+}
+function isWithin(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!(0,external_node_path_.isAbsolute)(rel) && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`));
+}
+function realOrSelf(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+/** A path input as an absolute path: relative ones are read from the workspace, whatever the step's directory. */
+function workspacePath(env, path) {
+    return (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.resolve)(path) : (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), path);
+}
+/**
+ * Refuses a path outside the workspace and RUNNER_TEMP. A path that exists is judged by where it
+ * really is, so a symbolic link inside the workspace that points out of it is refused too (and a
+ * workspace reached through a link is not); one that does not exist is judged as written.
+ * `shown` is how the error names the path: a caller whose input may hold a credential passes
+ * something else.
+ */
+function confineToJob(env, path, input, shown) {
+    const roots = jobRoots(env);
+    const exists = (0,external_node_fs_.existsSync)(path);
+    const target = exists ? realOrSelf(path) : path;
+    const inside = roots.some((root) => isWithin(target, exists ? realOrSelf(root.path) : root.path));
+    if (inside)
+        return;
+    const where = roots.map((root) => `${root.name} (${root.path})`).join(' and ');
+    const link = exists && target !== path ? ` (which resolves to ${target})` : '';
+    throw new errors/* UserError */.yo(`${shown}${link} is outside ${where}: give a path inside ${roots.length > 1 ? 'them' : 'it'}.`, input);
+}
+
 ;// CONCATENATED MODULE: ./src/provision/inputs.ts
 
 
@@ -454,11 +553,29 @@ const COMMANDS = ['plan', 'apply', 'destroy', 'output'];
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 // Terraform's identifier syntax for variable names.
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+// The bundled module's own rule for cluster_name (terraform/variables.tf), stricter than a DNS label
+// because it names AWS resources after the cluster within their length limits.
+const BUNDLED_CLUSTER_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
 function clusterNameInput(read) {
     const name = (0,inputs/* requiredInput */.YF)(read, 'cluster-name');
     if (!DNS_LABEL.test(name))
         throw new errors/* UserError */.yo(`'${name}' is not a DNS label: use 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.`, 'cluster-name');
     return name;
+}
+/** Said before terraform runs: the bundled module would refuse it only after init has installed its providers. */
+function checkBundledClusterName(name) {
+    if (!BUNDLED_CLUSTER_NAME.test(name))
+        throw new errors/* UserError */.yo(`'${name}' does not suit the bundled terraform/ module: use 1 to 32 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.`, 'cluster-name');
+}
+function sameDirectory(a, b) {
+    if (b === undefined)
+        return false;
+    try {
+        return (0,external_node_fs_.realpathSync)(a) === (0,external_node_fs_.realpathSync)(b);
+    }
+    catch {
+        return false;
+    }
 }
 /** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
 function variablesInput(read, clusterName, yaml) {
@@ -466,11 +583,13 @@ function variablesInput(read, clusterName, yaml) {
     let parsed = {};
     if (text !== '') {
         try {
-            parsed = yaml(text) ?? {};
+            parsed = yaml(text, { exactNumbers: true }) ?? {};
         }
         catch (error) {
-            const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-            throw new errors/* UserError */.yo(`does not parse as YAML or JSON: ${reason}`, 'variables');
+            const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '.');
+            // A number refused for not reading as written did parse: its reason says what to do.
+            const refused = error.code === 'TAG_RESOLVE_FAILED';
+            throw new errors/* UserError */.yo(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
         }
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
@@ -479,19 +598,42 @@ function variablesInput(read, clusterName, yaml) {
     for (const name of Object.keys(variables))
         if (!IDENTIFIER.test(name))
             throw new errors/* UserError */.yo(`'${name}' is not a Terraform variable name.`, 'variables');
+    const unwritable = nonJsonValue(variables, '');
+    if (unwritable !== undefined)
+        throw new errors/* UserError */.yo(`${unwritable} holds a value JSON cannot carry to terraform (a !!binary, !!set or !!timestamp value, or an infinite number): write a string, number, bool, list or map.`, 'variables');
     if ('cluster_name' in variables && variables.cluster_name !== clusterName)
         throw new errors/* UserError */.yo(`sets cluster_name to '${String(variables.cluster_name)}', which differs from the cluster-name input '${clusterName}': set it only through cluster-name.`, 'variables');
     return { ...variables, cluster_name: clusterName };
 }
-function workspacePath(env, path) {
-    // Paths in a workflow are written relative to the checkout, whatever the step's directory.
-    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), path);
+/**
+ * The path of the first value the generated .tfvars.json could not hold as parsed: an explicit YAML
+ * tag makes a Buffer, Set or Date, which JSON.stringify writes as something else (or nothing).
+ */
+function nonJsonValue(value, path) {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean')
+        return undefined;
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? undefined : path;
+    if (Array.isArray(value))
+        return value.map((item, index) => nonJsonValue(item, `${path}[${index}]`)).find((found) => found);
+    if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+        return Object.entries(value)
+            .map(([key, item]) => nonJsonValue(item, path === '' ? key : `${path}.${key}`))
+            .find((found) => found);
+    return path;
 }
 function workingDirectoryInput(read, env, bundledRoot) {
     const given = (0,inputs/* optionalInput */.$m)(read, 'working-directory');
     if (given === undefined && bundledRoot === undefined)
         throw new errors/* UserError */.yo("is not set and the suite's bundled terraform/ root was not found next to the action: give the path of your root module.", 'working-directory');
-    const dir = given === undefined ? bundledRoot : workspacePath(env, given);
+    // The bundled root is the action's own checkout, outside the workspace by design; a given path is not.
+    if (given === undefined)
+        return rootModule(bundledRoot, undefined);
+    const dir = workspacePath(env, given);
+    confineToJob(env, dir, 'working-directory', `'${given}'`);
+    return rootModule(dir, given);
+}
+function rootModule(dir, given) {
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
         throw new errors/* UserError */.yo(`'${given ?? dir}' is not a directory.`, 'working-directory');
     if (!(0,external_node_fs_.readdirSync)(dir).some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')))
@@ -501,6 +643,7 @@ function workingDirectoryInput(read, env, bundledRoot) {
 function varFilesInput(read, env) {
     return (0,inputs/* listInput */.dt)(read, 'var-files', /\n/).map((file) => {
         const path = workspacePath(env, file);
+        confineToJob(env, path, 'var-files', `'${file}'`);
         if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile())
             throw new errors/* UserError */.yo(`'${file}' is not a file.`, 'var-files');
         return path;
@@ -513,9 +656,10 @@ function backendConfigInput(read, env) {
             const path = workspacePath(env, line);
             if (path.includes('='))
                 throw new errors/* UserError */.yo(`the backend file's path ${path} holds '=', which terraform would read as key=value: move the file.`, 'backend-config');
+            // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
+            const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
+            confineToJob(env, path, 'backend-config', named);
             if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
-                // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
-                const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
                 throw new errors/* UserError */.yo(`${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`, 'backend-config');
             }
             return path;
@@ -524,13 +668,18 @@ function backendConfigInput(read, env) {
         // The line itself is not quoted: it may carry a credential.
         if (!match)
             throw new errors/* UserError */.yo('each line must be key=value or the path of a backend configuration file (a line is neither).', 'backend-config');
+        // terraform init takes a string setting's value as it stands, quotes included: key="a.tfstate"
+        // would name another state object, "a.tfstate" with its quotes, and plan to create everything anew.
+        if (/^(["']).*\1$/.test(match[2] ?? '') && (match[2] ?? '').length >= 2)
+            throw new errors/* UserError */.yo(`the value of ${match[1]} is in quotes, which terraform would keep as part of it: write ${match[1]}=VALUE without them (a key=value line is not HCL).`, 'backend-config');
         return `${match[1]}=${match[2]}`;
     });
 }
 // Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
-// azurerm's sas_token and client_secret, gcs's credentials JSON and encryption_key, http's
-// client_private_key_pem, pg's conn_str...): their values are masked before terraform runs.
-const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key)/i;
+// azurerm's sas_token, client_secret and client_certificate (a PKCS#12 bundle, key included), gcs's
+// credentials JSON and encryption_key, http's client_private_key_pem, kubernetes's client_key, pg's
+// conn_str...): their values are masked before terraform runs.
+const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key|client_key|client_certificate(?!_path))/i;
 function backendCredentials(backendConfig) {
     return backendConfig
         .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
@@ -596,10 +745,13 @@ function readProvisionInputs(read, env, bundledRoot, yaml) {
     const command = (0,inputs/* enumInput */.gX)(read, 'command', COMMANDS, 'plan');
     const clusterName = clusterNameInput(read);
     const backendConfig = backendConfigInput(read, env);
+    const workingDirectory = workingDirectoryInput(read, env, bundledRoot);
+    if (sameDirectory(workingDirectory, bundledRoot))
+        checkBundledClusterName(clusterName);
     return {
         command,
         clusterName,
-        workingDirectory: workingDirectoryInput(read, env, bundledRoot),
+        workingDirectory,
         variables: variablesInput(read, clusterName, yaml),
         varFiles: varFilesInput(read, env),
         backendConfig,
@@ -627,10 +779,11 @@ async function provisionAction(ctx) {
     for (const credential of inputs.backendSecrets)
         ctx.mask(credential);
     // The rest loads only once the inputs are known good, so a bad input fails at once.
-    const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }] = await Promise.all([
+    const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }, { explainDiagnostic }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 8132)),
         __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 2616)),
-        __nccwpck_require__.e(/* import() */ 237).then(__nccwpck_require__.bind(__nccwpck_require__, 8237))
+        __nccwpck_require__.e(/* import() */ 903).then(__nccwpck_require__.bind(__nccwpck_require__, 9903)),
+        __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100))
     ]);
     const pullRequest = inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
     const commenter = pullRequest
@@ -638,7 +791,13 @@ async function provisionAction(ctx) {
         : undefined;
     const binary = await terraformBinary(inputs.terraformVersion, ctx.env, ctx.log);
     ctx.log.info(`Terraform ${inputs.command} of ${inputs.workingDirectory} with ${binary}`);
-    const terraform = terraformCli({ binary, cwd: inputs.workingDirectory, env: ctx.env, log: ctx.log });
+    const terraform = terraformCli({
+        binary,
+        cwd: inputs.workingDirectory,
+        env: terraformEnvironment(ctx.env),
+        log: ctx.log,
+        explain: explainDiagnostic
+    });
     // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
     // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
     const stopListening = (0,cancel/* onCancel */.A)(async (signal) => {
@@ -663,14 +822,28 @@ async function provisionAction(ctx) {
         stopListening();
     }
 }
+/**
+ * What the runner gives this step's process and terraform needs not have. Terraform, its providers
+ * and a module's own programs (an external data source, a local-exec provisioner: the pull request's
+ * code, on a plan) get neither the inputs (INPUT_<NAME>: the GitHub token and the backend
+ * credentials among them) nor the Actions runtime's token and URLs, which the runner gives to an
+ * action but not to a run: step, and which write to the repository's cache. The OIDC request
+ * variables stay: a provider may use them, as in a run: step.
+ */
+const NOT_FOR_TERRAFORM = /^(INPUT_|ACTIONS_RUNTIME_|ACTIONS_CACHE_|ACTIONS_RESULTS_URL$)/;
+function terraformEnvironment(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !NOT_FOR_TERRAFORM.test(name)));
+}
 // Within the runner's 7.5 s between its SIGINT and its SIGTERM.
 const CANCEL_WAIT_MS = 6000;
 async function terraformBinary(version, env, log) {
-    const { findOnPath, installTerraform } = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 2257));
+    const { findOnPath, installTerraform, versionOf } = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 2257));
     const onPath = await findOnPath('terraform', env);
     if (onPath) {
-        if (version)
-            log.info(`terraform-version ${version} not installed: using the terraform on PATH.`);
+        // The input installs Terraform only when none is on PATH: a different one there is used instead.
+        const found = version ? await versionOf(onPath, env) : undefined;
+        if (version && found !== version)
+            log.warning(`Input 'terraform-version': ${version} was asked for, but the terraform on PATH (${onPath}) is ${found ?? 'of a version it does not say'}, and that one is used: the input installs Terraform only when none is on PATH.`);
         return onPath;
     }
     if (!version)

@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./src/net/aws-reach.ts
+var aws_reach = __webpack_require__(5756);
 ;// CONCATENATED MODULE: ./src/io/in-order.ts
 // Independent reads run at once, but a failing run must report the same error every time: the one
 // the first of them would have met had they run one after the other, not whichever failed sooner.
@@ -34,6 +36,11 @@ var errors = __webpack_require__(7333);
 function awsErrorName(error) {
     return error instanceof Error ? error.name : '';
 }
+/** Whether a call failed with AWS error `code`, whichever way the SDK names it (with or without "Exception"). */
+function isAwsError(error, code) {
+    const name = awsErrorName(error);
+    return name === code || name === `${code}Exception`;
+}
 function awsHttpStatus(error) {
     if (typeof error !== 'object' || error === null || !('$metadata' in error))
         return undefined;
@@ -43,41 +50,58 @@ function awsHttpStatus(error) {
 function isAwsNotFound(error, ...names) {
     return names.includes(awsErrorName(error)) || awsHttpStatus(error) === 404;
 }
+/** A response header of the answer an AWS SDK v3 call failed with (the SDK keeps it as $response). */
+function awsErrorHeader(error, name) {
+    if (typeof error !== 'object' || error === null || !('$response' in error))
+        return undefined;
+    const headers = error.$response
+        ?.headers;
+    return headers?.[name];
+}
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/bucket-setup.ts
 
 
 
 
-async function bucketExists(s3, bucket, region) {
+async function bucketExists(s3, bucket, region, owner) {
     try {
-        await s3.send(new dist_cjs.HeadBucketCommand({ Bucket: bucket }));
+        await s3.send(new dist_cjs.HeadBucketCommand({ Bucket: bucket, ExpectedBucketOwner: owner }));
         return true;
     }
     catch (error) {
         const status = awsHttpStatus(error);
         if (isAwsNotFound(error, 'NotFound', 'NoSuchBucket'))
             return false;
+        // S3 answers a request sent to another region than the bucket's with 301 (400 for regions launched
+        // after 20 March 2019), and names the bucket's region in this header either way.
+        const bucketRegion = awsErrorHeader(error, 'x-amz-bucket-region');
+        if ((status === 301 || status === 400) && bucketRegion && bucketRegion !== region)
+            throw new errors/* UserError */.yo(`the bucket '${bucket}' is in ${bucketRegion}, not ${region}. Set region: ${bucketRegion}.`, 'region');
         if (status === 301 || awsErrorName(error) === 'PermanentRedirect')
-            throw new errors/* UserError */.yo(`'${bucket}' is not in ${region}; set region to the bucket's region.`, 'bucket');
+            throw new errors/* UserError */.yo(`the bucket '${bucket}' is not in ${region}; set it to the bucket's region.`, 'region');
         if (status === 403)
-            throw new errors/* UserError */.yo(`'${bucket}' exists but these credentials may not use it (it may belong to another account; ` +
-                'bucket names are global).', 'bucket');
+            throw new errors/* UserError */.yo(`'${bucket}' exists but S3 refused it as a bucket of account ${owner}: it belongs to another account ` +
+                '(bucket names are global; set bucket-owner to use a bucket of another account on purpose), or these ' +
+                'credentials lack s3:ListBucket on it.', 'bucket');
         throw error;
     }
 }
-/** The bucket's settings that publishing depends on. Reads only. */
-async function readBucketState(s3, bucket, region, manageBucket) {
-    const exists = await bucketExists(s3, bucket, region);
+/**
+ * The bucket's settings that publishing depends on. Reads only. Every call names the account that must
+ * own the bucket, so S3 refuses (403) one of another account instead of serving or accepting it.
+ */
+async function readBucketState(s3, bucket, region, manageBucket, owner) {
+    const exists = await bucketExists(s3, bucket, region, owner);
     if (!exists && !manageBucket)
         throw new errors/* UserError */.yo(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
     if (!exists || !manageBucket)
         return { exists, publicAccessBlock: undefined, policy: undefined };
-    const [publicAccessBlock, policy] = await inOrder(s3.send(new dist_cjs.GetPublicAccessBlockCommand({ Bucket: bucket })).then((response) => response.PublicAccessBlockConfiguration ?? {}, (error) => {
+    const [publicAccessBlock, policy] = await inOrder(s3.send(new dist_cjs.GetPublicAccessBlockCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then((response) => response.PublicAccessBlockConfiguration ?? {}, (error) => {
         if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration'))
             throw error;
         return undefined;
-    }), s3.send(new dist_cjs.GetBucketPolicyCommand({ Bucket: bucket })).then((response) => response.Policy, (error) => {
+    }), s3.send(new dist_cjs.GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then((response) => response.Policy, (error) => {
         if (!isAwsNotFound(error, 'NoSuchBucketPolicy'))
             throw error;
         return undefined;
@@ -85,23 +109,32 @@ async function readBucketState(s3, bucket, region, manageBucket) {
     return { exists, publicAccessBlock, policy };
 }
 /** Creates the bucket, then relaxes the block, then puts the policy: a public policy put under BlockPublicPolicy fails. */
-async function applyBucketPlan(s3, bucket, region, plan) {
+async function applyBucketPlan(s3, bucket, region, plan, owner) {
     if (plan.create)
-        await s3.send(new dist_cjs.CreateBucketCommand({
+        await s3
+            .send(new dist_cjs.CreateBucketCommand({
             Bucket: bucket,
             ObjectOwnership: 'BucketOwnerEnforced',
             // us-east-1 is the one region that rejects its own name as a location constraint.
             ...(region === 'us-east-1'
                 ? {}
                 : { CreateBucketConfiguration: { LocationConstraint: region } })
-        }));
+        }))
+            .catch((error) => {
+            // The bucket was missing when the plan was made, so one this account owns now was made by this
+            // call's own first attempt (its answer lost, the SDK sent it again) or by another run at the same
+            // time. Outside us-east-1 S3 refuses to create it again; either way it is the bucket to use.
+            if (!isAwsError(error, 'BucketAlreadyOwnedByYou'))
+                throw error;
+        });
     if (plan.publicAccessBlock)
         await s3.send(new dist_cjs.PutPublicAccessBlockCommand({
             Bucket: bucket,
+            ExpectedBucketOwner: owner,
             PublicAccessBlockConfiguration: plan.publicAccessBlock
         }));
     if (plan.policy)
-        await s3.send(new dist_cjs.PutBucketPolicyCommand({ Bucket: bucket, Policy: plan.policy }));
+        await s3.send(new dist_cjs.PutBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner, Policy: plan.policy }));
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
@@ -136,6 +169,7 @@ function providerUrlOf(issuerUrl) {
 ;// CONCATENATED MODULE: ./src/publish-oidc/oidc-provider.ts
 
 
+
 /**
  * The provider whose URL is the issuer, found by listing and reading providers, never by building
  * an ARN from the account and URL. The ARN's tail narrows the candidates; GetOpenIDConnectProvider's
@@ -157,14 +191,29 @@ async function findProvider(iam, issuerUrl) {
 /** Applies the plan and returns the provider's ARN. */
 async function applyProviderPlan(iam, issuerUrl, plan, current) {
     if (plan.create || !current) {
-        const created = await iam.send(new client_iam_dist_cjs.CreateOpenIDConnectProviderCommand({
-            Url: issuerUrl,
-            ClientIDList: plan.addClientIds,
-            ThumbprintList: plan.thumbprints ?? []
-        }));
-        if (!created.OpenIDConnectProviderArn)
-            throw new Error('CreateOpenIDConnectProvider returned no ARN.');
-        return created.OpenIDConnectProviderArn;
+        try {
+            const created = await iam.send(new client_iam_dist_cjs.CreateOpenIDConnectProviderCommand({
+                Url: issuerUrl,
+                ClientIDList: plan.addClientIds,
+                ThumbprintList: plan.thumbprints ?? []
+            }));
+            if (!created.OpenIDConnectProviderArn)
+                throw new Error('CreateOpenIDConnectProvider returned no ARN.');
+            return created.OpenIDConnectProviderArn;
+        }
+        catch (error) {
+            // A retried create whose first attempt did land (its answer was lost), or another run creating
+            // the same provider: bring the provider that now exists in step instead of failing.
+            if (!isAwsError(error, 'EntityAlreadyExists'))
+                throw error;
+            const existing = await findProvider(iam, issuerUrl);
+            if (!existing)
+                throw error;
+            const [thumbprint] = plan.thumbprints ?? [];
+            if (thumbprint === undefined)
+                return existing.arn;
+            return applyProviderPlan(iam, issuerUrl, planProvider(existing, plan.addClientIds, thumbprint), existing);
+        }
     }
     for (const clientId of plan.addClientIds)
         await iam.send(new client_iam_dist_cjs.AddClientIDToOpenIDConnectProviderCommand({
@@ -608,6 +657,9 @@ function bucketPlanChanges(plan, bucket) {
 const CONTENT_TYPE = 'application/json';
 // Short, so that a rotation reaches STS and CDNs within minutes rather than a day.
 const CACHE_CONTROL = 'public, max-age=300';
+// SSE-S3, named on every write: a bucket whose default is SSE-KMS would otherwise encrypt the documents
+// with KMS, and S3 serves such objects only to signed requests, never to STS's anonymous GET.
+const SERVER_SIDE_ENCRYPTION = 'AES256';
 const HASH_METADATA = 'sha256';
 const RETIRED_METADATA = 'retired-keys';
 // The SDK retries a request until its headers arrive, but hands over an object's body as a stream it
@@ -630,21 +682,23 @@ async function readBody(response, bucket, key) {
         throw error;
     }
 }
-async function getObjectOnce(s3, bucket, key) {
-    const response = await s3.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
+async function getObjectOnce(s3, bucket, key, owner) {
+    const response = await s3.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key, ExpectedBucketOwner: owner }));
     const bytes = await readBody(response, bucket, key);
     return {
         bytes,
         hash: contentHash(bytes),
         contentType: response.ContentType,
         cacheControl: response.CacheControl,
+        encryption: response.ServerSideEncryption,
         metadata: response.Metadata ?? {}
     };
 }
-async function readPublishedObject(s3, bucket, key) {
+/** The object, or undefined when there is none; with `owner`, only from a bucket that account owns. */
+async function readPublishedObject(s3, bucket, key, owner) {
     for (let attempt = 1;; attempt += 1) {
         try {
-            return await getObjectOnce(s3, bucket, key);
+            return await getObjectOnce(s3, bucket, key, owner);
         }
         catch (error) {
             if (isAwsNotFound(error, 'NoSuchKey'))
@@ -674,21 +728,27 @@ function isUpToDate(current, desired) {
         return false;
     if (current.contentType !== CONTENT_TYPE || current.cacheControl !== CACHE_CONTROL)
         return false;
+    // Only a KMS-encrypted object is unreadable anonymously; an SSE-S3 one from before is kept as it is.
+    if (current.encryption?.startsWith('aws:kms'))
+        return false;
     // The hash entry is derived from the bytes, so only the state entries are compared.
     return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
 }
-async function putDocument(s3, bucket, desired) {
+async function putDocument(s3, bucket, desired, owner) {
     await s3.send(new dist_cjs.PutObjectCommand({
         Bucket: bucket,
+        ExpectedBucketOwner: owner,
         Key: desired.key,
         Body: desired.bytes,
         ContentType: CONTENT_TYPE,
         CacheControl: CACHE_CONTROL,
+        ServerSideEncryption: SERVER_SIDE_ENCRYPTION,
         Metadata: metadataFor(desired)
     }));
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/plan.ts
+
 
 
 
@@ -732,8 +792,15 @@ function publishedJwksKey(inputs, currentDiscovery) {
     const previous = (0,document_locations/* documentLocations */.CM)(inputs.issuerUrl, inputs.bucket, published.jwks_uri);
     return previous.jwksUriRewritten ? undefined : previous.jwksKey;
 }
-async function readPublishedState(inputs, deps, locations) {
-    const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket);
+async function readPublishedState(inputs, deps, locations, owner) {
+    const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket, owner);
+    // CreateBucket makes the bucket in the credentials' own account, which every later call would then
+    // find owned by the wrong account.
+    if (!bucket.exists &&
+        inputs.bucketOwner !== undefined &&
+        inputs.bucketOwner !== (await deps.callerAccount()))
+        throw new errors/* UserError */.yo(`names account ${inputs.bucketOwner}, but '${inputs.bucket}' does not exist and a bucket made here would ` +
+            "belong to the credentials' own account. Create it in that account, or leave bucket-owner out.", 'bucket-owner');
     if (!bucket.exists)
         return {
             bucket,
@@ -742,11 +809,11 @@ async function readPublishedState(inputs, deps, locations) {
             liveJwks: undefined,
             movedFrom: undefined
         };
-    const [discovery, jwksAtTarget] = await inOrder(readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey), readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey));
+    const [discovery, jwksAtTarget] = await inOrder(readPublishedObject(deps.s3, inputs.bucket, locations.discoveryKey, owner), readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey, owner));
     const liveKey = publishedJwksKey(inputs, discovery);
     if (liveKey === undefined || liveKey === locations.jwksKey)
         return { bucket, discovery, jwksAtTarget, liveJwks: jwksAtTarget, movedFrom: undefined };
-    const liveJwks = await readPublishedObject(deps.s3, inputs.bucket, liveKey);
+    const liveJwks = await readPublishedObject(deps.s3, inputs.bucket, liveKey, owner);
     return { bucket, discovery, jwksAtTarget, liveJwks: liveJwks ?? jwksAtTarget, movedFrom: liveKey };
 }
 async function providerStep(inputs, deps) {
@@ -782,6 +849,10 @@ function bucketSteps(inputs, locations, state) {
 }
 async function planPublish(inputs, deps) {
     const { log } = deps;
+    // A bucket name is global: one of another account (taken after this one's bucket was deleted, or a
+    // typo) would take the documents, and whoever owns it would control the issuer IAM trusts.
+    const owner = inputs.bucketOwner !== undefined ? Promise.resolve(inputs.bucketOwner) : deps.callerAccount();
+    owner.catch(() => undefined);
     const { discovery, served } = await log.group('Read the cluster’s discovery documents', () => validatedClusterDocuments(inputs, deps));
     const locations = (0,document_locations/* documentLocations */.CM)(inputs.issuerUrl, inputs.bucket, discovery.jwksUri);
     if (locations.jwksUriRewritten)
@@ -790,7 +861,7 @@ async function planPublish(inputs, deps) {
             '(Talos: cluster.apiServer.extraArgs.service-account-jwks-uri) so that the cluster agrees.');
     // Reads only, and independent: the bucket's and the provider's state are read at the same time;
     // a failure is reported for the bucket first, as if they had run one after the other.
-    const [state, provider] = await inOrder(readPublishedState(inputs, deps, locations), providerStep(inputs, deps));
+    const [state, provider] = await inOrder(owner.then((account) => readPublishedState(inputs, deps, locations, account)), providerStep(inputs, deps));
     const extra = provider.plan?.extraClientIds ?? [];
     if (extra.length > 0)
         log.warning(`The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
@@ -826,6 +897,7 @@ async function planPublish(inputs, deps) {
         ...(provider.plan ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current) : [])
     ];
     return {
+        owner: await owner,
         locations,
         retention,
         jwks,
@@ -897,8 +969,17 @@ function isJson(bytes) {
         return false;
     }
 }
-/** Why one anonymously fetched document is not what STS needs, or undefined when it is. */
-function publicReadProblem(doc, response, bucket) {
+/**
+ * Why one anonymously fetched document is not what STS needs, or undefined when it is. `managed`: this run
+ * saw to the bucket's own Block Public Access and policy statement (manage-bucket), so a refusal comes
+ * from something it does not touch.
+ */
+function publicReadProblem(doc, response, bucket, managed = false) {
+    if (response.status === 403 && managed)
+        return (`anonymous GET ${doc.url} was refused (403), though manage-bucket set the bucket's own Block Public Access ` +
+            `and a policy statement allowing it, and STS reads anonymously: the account's Block Public Access ` +
+            `(BlockPublicPolicy or RestrictPublicBuckets, aws s3control get-public-access-block), a Deny statement in ` +
+            `the bucket policy, or an AWS Organizations resource control policy stops the read of ${bucket}/${doc.key}.`);
     if (response.status === 403)
         return (`anonymous GET ${doc.url} was refused (403): S3 Block Public Access (on the bucket or the account) or a ` +
             `missing bucket policy stops public reads, and STS reads anonymously. Set manage-bucket: true, or turn off ` +
@@ -916,11 +997,11 @@ function publicReadProblem(doc, response, bucket) {
     return (`anonymous GET ${doc.url} served other bytes than were written; a CDN or cache in front of the bucket ` +
         'may still hold the old document.');
 }
-async function problemsOnce(get, docs, bucket) {
+async function problemsOnce(get, docs, bucket, managed) {
     // Both documents at once; the problems keep the documents' order.
     const found = await Promise.all(docs.map(async (doc) => {
         try {
-            const problem = publicReadProblem(doc, await get(doc.url), bucket);
+            const problem = publicReadProblem(doc, await get(doc.url), bucket, managed);
             return problem ? `${doc.name}: ${problem}` : undefined;
         }
         catch (error) {
@@ -934,12 +1015,13 @@ async function problemsOnce(get, docs, bucket) {
 const SETTLE_DELAYS_MS = [1000, 2000, 4000, 8000];
 /** The problems left after the last attempt; empty when both documents read back as written. */
 async function checkPublicDocuments(get, docs, bucket, options = { delaysMs: [], sleep: async () => undefined }) {
-    let problems = await problemsOnce(get, docs, bucket);
+    const managed = options.managed ?? false;
+    let problems = await problemsOnce(get, docs, bucket, managed);
     for (const delay of options.delaysMs) {
         if (problems.length === 0)
             break;
         await options.sleep(delay);
-        problems = await problemsOnce(get, docs, bucket);
+        problems = await problemsOnce(get, docs, bucket, managed);
     }
     return problems;
 }
@@ -977,6 +1059,22 @@ function code(text) {
 function isoTime(epochSeconds) {
     return new Date(epochSeconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
+/** What a run with nothing to change can vouch for: only what its inputs had it read. */
+function nothingToChange(inputs) {
+    const checked = [
+        'the published documents',
+        ...(inputs.manageBucket ? ["the bucket's public read of them"] : []),
+        ...(inputs.createProvider ? ['the IAM OIDC provider'] : [])
+    ];
+    // The documents come first and are plural, so the list always takes 'are'.
+    const list = checked.length > 1 ? `${checked.slice(0, -1).join(', ')} and ${checked.at(-1)}` : checked[0];
+    const unchecked = [
+        ...(inputs.manageBucket ? [] : ["the bucket's settings (manage-bucket: false)"]),
+        ...(inputs.createProvider ? [] : ['the IAM OIDC provider (create-provider: false)'])
+    ];
+    return (`Nothing to change: ${list} are up to date.` +
+        (unchecked.length > 0 ? ` Not checked: ${unchecked.join(' and ')}.` : ''));
+}
 /** The job summary: where the documents are, which keys they hold and why, and what this run changed. */
 function publishSummary(facts) {
     const { inputs, locations, retention } = facts;
@@ -1006,7 +1104,7 @@ function publishSummary(facts) {
     const verb = inputs.dryRun ? 'Would change' : 'Changed';
     const changes = facts.changes.length > 0
         ? `${verb}:\n${facts.changes.map((change) => `- ${change}`).join('\n')}`
-        : 'Nothing to change: the published documents and the provider are up to date.';
+        : nothingToChange(inputs);
     const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
     if (facts.failure)
         parts.push(`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`);
@@ -1014,6 +1112,7 @@ function publishSummary(facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/run.ts
+
 
 
 
@@ -1029,13 +1128,17 @@ function publishSummary(facts) {
  */
 async function applyPlan(inputs, deps, plan) {
     if (plan.bucket)
-        await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket);
+        await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket, plan.owner);
     if (plan.writeJwks)
-        await putDocument(deps.s3, inputs.bucket, plan.jwks);
+        await putDocument(deps.s3, inputs.bucket, plan.jwks, plan.owner);
     if (plan.writeDiscovery)
-        await putDocument(deps.s3, inputs.bucket, plan.discovery);
+        await putDocument(deps.s3, inputs.bucket, plan.discovery, plan.owner);
     if (plan.finalPolicy)
-        await deps.s3.send(new dist_cjs.PutBucketPolicyCommand({ Bucket: inputs.bucket, Policy: plan.finalPolicy }));
+        await deps.s3.send(new dist_cjs.PutBucketPolicyCommand({
+            Bucket: inputs.bucket,
+            ExpectedBucketOwner: plan.owner,
+            Policy: plan.finalPolicy
+        }));
     const { current, plan: providerPlan } = plan.provider;
     if (providerPlan)
         return applyProviderPlan(deps.iam, inputs.issuerUrl, providerPlan, current);
@@ -1048,16 +1151,40 @@ async function verifyPublic(inputs, deps, plan) {
         { name: 'Discovery document', url: locations.discoveryUrl, key: discovery.key, bytes: discovery.bytes }
     ], inputs.bucket, 
     // Only a run that changed something can be waiting for S3 to apply it.
-    { delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [], sleep: (ms) => deps.sleep(ms) });
+    {
+        delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [],
+        sleep: (ms) => deps.sleep(ms),
+        managed: inputs.manageBucket
+    });
     if (problems.length === 0) {
         deps.log.info(`Both documents read back anonymously from ${inputs.issuerUrl}, byte for byte.`);
         return undefined;
     }
     return `Published, but not publicly readable as STS needs: ${problems.join(' ')}`;
 }
+/**
+ * A warning when the runner resolves the issuer's host to addresses STS cannot reach. Looked up only
+ * by a run that contacts that host anyway (for the thumbprint, or to read the documents back). Not a
+ * refusal: the runner's DNS need not be the internet's (split-horizon DNS, a VPC's private zones).
+ */
+async function issuerHostWarning(inputs, deps) {
+    const contacts = inputs.createProvider || (inputs.verifyPublic && !inputs.dryRun);
+    if (!deps.resolveHost || !contacts)
+        return undefined;
+    const problem = await (0,aws_reach/* unreachableResolution */.r8)(inputs.issuerUrl, deps.resolveHost);
+    if (!problem)
+        return undefined;
+    return (`issuer-url: ${problem}. STS fetches the issuer's documents from the internet, so it refuses this ` +
+        "issuer's tokens unless public DNS gives the host public addresses: serve issuer-url from a public host.");
+}
 async function run(inputs, deps) {
     const { log } = deps;
+    // Looked up while the plan is read, and told before anything is written.
+    const hostWarning = issuerHostWarning(inputs, deps);
     const plan = await planPublish(inputs, deps);
+    const warning = await hostWarning;
+    if (warning)
+        log.warning(warning);
     const { changes } = plan;
     let providerArn = plan.provider.current?.arn ?? '';
     let failure;
@@ -1068,7 +1195,7 @@ async function run(inputs, deps) {
         providerArn = await applyPlan(inputs, deps, plan);
         log.info(changes.length > 0
             ? `Changed: ${changes.join('; ')}.`
-            : 'Everything was already up to date; nothing was written.');
+            : `${nothingToChange(inputs)} Nothing was written.`);
         if (inputs.verifyPublic)
             failure = await verifyPublic(inputs, deps, plan);
     }

@@ -123,9 +123,10 @@ class RequestCounter {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CW: () => (/* binding */ dnsSuffixOfRegion),
+/* harmony export */   Rm: () => (/* binding */ dnsSuffixes),
 /* harmony export */   cn: () => (/* binding */ partitionOfRegion)
 /* harmony export */ });
-/* unused harmony export defaultRegionOfPartition */
+/* unused harmony exports defaultRegionOfPartition, partitionOfHost */
 const PARTITIONS = [
     { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
     { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
@@ -157,9 +158,27 @@ function partitionOfRegion(region) {
 function dnsSuffixOfRegion(region) {
     return partitionOf(region).dnsSuffix;
 }
+/** Every partition's DNS suffix, the standard partition's first. */
+function dnsSuffixes() {
+    return [...new Set([STANDARD, ...PARTITIONS].map((partition) => partition.dnsSuffix))];
+}
 /** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
 function defaultRegionOfPartition(id) {
     return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
+}
+/**
+ * The partition an AWS endpoint's host name shows: the label before the DNS suffix names a region
+ * of the partition that suffix belongs to (BUCKET.s3.cn-north-1.amazonaws.com.cn is aws-cn, and so
+ * are s3-REGION and EKS's oidc.eks.REGION). Undefined for any other host, such as a custom domain.
+ */
+function partitionOfHost(host) {
+    const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+    for (let end = labels.length - 1; end > 0; end -= 1) {
+        const region = /^(?:s3-)?([a-z]{2}(?:[a-z]{2})?(?:-[a-z]+)+-\d+)$/.exec(labels[end - 1] ?? '')?.[1];
+        if (region && labels.slice(end).join('.') === dnsSuffixOfRegion(region))
+            return partitionOfRegion(region);
+    }
+    return undefined;
 }
 
 
@@ -480,7 +499,7 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 7195:
+/***/ 7983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -571,13 +590,60 @@ function maskSecret(value, mask) {
         mask(fragment);
 }
 
+;// CONCATENATED MODULE: ./src/io/yaml-numbers.ts
+/**
+ * A YAML tag for plain scalars that YAML reads as numbers, which refuses the ones whose number is
+ * not the one written: 012345678901 (an AWS account ID) reads as 12345678901, 0x1F as 31, .inf and
+ * .nan have no JSON form (JSON.stringify writes null), and 21 digits keep only a double's 17. A
+ * value handed on as JSON would carry the changed number without a word; quoted, it stays as typed.
+ */
+// Every plain scalar the YAML 1.2 core schema resolves as an int or a float.
+const YAML_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** The significant digits of a decimal number as written, without leading or trailing zeros. */
+const significant = (text) => text
+    .replace(/[eE].*$/, '')
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
+/** Why `text` does not read as the number written, or undefined when it does. */
+function inexactNumber(text) {
+    if (/^0[ox]/.test(text))
+        return `reads as the number ${Number(text)}, not as written`;
+    if (/^[-+]?\.(?:inf|nan)$/i.test(text))
+        return 'is a number JSON cannot hold';
+    if (/^[-+]?0[0-9]/.test(text))
+        return `reads as the number ${Number(text)}, without its leading zeros`;
+    const value = Number(text);
+    if (!Number.isFinite(value))
+        return 'is a number JSON cannot hold';
+    const digits = significant(text);
+    // A double keeps 15 significant digits for sure; past that, only when they round-trip.
+    if (digits.length > 15 && significant(value.toPrecision(Math.min(digits.length, 100))) !== digits)
+        return `has more digits than a number here keeps (it reads as ${value})`;
+    return undefined;
+}
+/** For yaml's `customTags`: tried before the schema's own int and float tags. */
+const exactNumberTag = {
+    tag: 'tag:yaml.org,2002:float',
+    default: true,
+    test: YAML_NUMBER,
+    resolve(text, onError) {
+        const problem = inexactNumber(text);
+        if (problem === undefined)
+            return Number(text);
+        onError(`${text} ${problem} (quote it, '${text}', to pass it as written)`);
+        return text;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
+
 async function loadYamlParser() {
     const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return (text) => parse(text);
+    return (text, options = {}) => parse(text, options.exactNumbers ? { customTags: (tags) => [exactNumberTag, ...tags] } : undefined);
 }
 /** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
 async function yamlParserFor(read, inputs) {
@@ -1028,6 +1094,146 @@ function afterPendingConnects() {
 
 /***/ }),
 
+/***/ 5756:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FZ: () => (/* binding */ unreachableHost),
+/* harmony export */   Qi: () => (/* binding */ lookupAll),
+/* harmony export */   gS: () => (/* binding */ awsOnInternet),
+/* harmony export */   r8: () => (/* binding */ unreachableResolution)
+/* harmony export */ });
+/* unused harmony exports unreachableAddress, urlHost */
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(201);
+/* harmony import */ var _aws_partitions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5986);
+
+
+/**
+ * Whether the calls to `service` go to AWS's own endpoint on the internet, where an issuer must be
+ * public: not to an endpoint the environment names (an emulator, the local stack), and not in an
+ * air-gapped ISO partition, whose services reach nothing outside it and whose issuers live inside.
+ */
+function awsOnInternet(service, region, env) {
+    return (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__.endpointFor)(service, env) === undefined && !(0,_aws_partitions_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionOfRegion */ .cn)(region).startsWith('aws-iso');
+}
+// [network, prefix length, family, what such an address is]. An IPv4-mapped IPv6 address
+// (::ffff:10.0.0.1) is matched against the IPv4 rows by BlockList itself.
+const RANGES = [
+    ['0.0.0.0', 8, 'ipv4', 'an unspecified address (0.0.0.0/8)'],
+    ['127.0.0.0', 8, 'ipv4', 'a loopback address (127.0.0.0/8)'],
+    ['10.0.0.0', 8, 'ipv4', 'a private address (RFC 1918, 10.0.0.0/8)'],
+    ['172.16.0.0', 12, 'ipv4', 'a private address (RFC 1918, 172.16.0.0/12)'],
+    ['192.168.0.0', 16, 'ipv4', 'a private address (RFC 1918, 192.168.0.0/16)'],
+    ['100.64.0.0', 10, 'ipv4', 'a carrier-grade NAT address (100.64.0.0/10)'],
+    [
+        '169.254.0.0',
+        16,
+        'ipv4',
+        'a link-local address (169.254.0.0/16, where the instance metadata service answers)'
+    ],
+    ['::', 128, 'ipv6', 'the unspecified address (::)'],
+    ['::1', 128, 'ipv6', 'the loopback address (::1)'],
+    ['fc00::', 7, 'ipv6', 'a unique local (private) address (fc00::/7)'],
+    ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)']
+];
+let ranges;
+// Fetched when first needed, not imported at the top: the input checks run in every action's main
+// chunk, where loading node:net would cost a failing run some 3 ms at start.
+function net() {
+    return process.getBuiltinModule('node:net');
+}
+function rangeTable() {
+    ranges ??= RANGES.map(([network, prefix, family, what]) => {
+        const list = new (net().BlockList)();
+        list.addSubnet(network, prefix, family);
+        return { list, what };
+    });
+    return ranges;
+}
+/**
+ * What kind of address AWS cannot reach `address` is ("a loopback address (127.0.0.0/8)"), or
+ * undefined for any other address. Takes a bare IP address; a zone (fe80::1%eth0) is ignored.
+ */
+function unreachableAddress(address) {
+    const bare = address.replace(/%.*$/, '');
+    const version = net().isIP(bare);
+    if (version === 0)
+        return undefined;
+    const family = version === 4 ? 'ipv4' : 'ipv6';
+    return rangeTable().find(({ list }) => list.check(bare, family))?.what;
+}
+/**
+ * The host of a URL as a socket takes it: lower-case, without the brackets of an IPv6 literal or
+ * a trailing dot. undefined when `url` is not a URL.
+ */
+function urlHost(url) {
+    let hostname;
+    try {
+        // The WHATWG parser already writes 0x7f.1 and 2130706433 as 127.0.0.1, and ::ffff:127.0.0.1 as ::ffff:7f00:1.
+        hostname = new URL(url).hostname;
+    }
+    catch {
+        return undefined;
+    }
+    return hostname
+        .replace(/^\[(.*)\]$/, '$1')
+        .replace(/\.$/, '')
+        .toLowerCase();
+}
+/**
+ * Why AWS can never reach the host of `url`, when that is plain without DNS: `localhost` (and
+ * names under it, which resolvers answer with the loopback address, RFC 6761) or an IP literal
+ * AWS cannot reach. undefined for any other host, a DNS name included: only a lookup tells.
+ */
+function unreachableHost(url) {
+    const host = urlHost(url);
+    if (host === undefined)
+        return undefined;
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return `${host} always names the loopback address`;
+    const what = unreachableAddress(host);
+    return what === undefined ? undefined : `${host} is ${what}`;
+}
+/** node:dns's lookup (the resolver sockets use, /etc/hosts included), every address of both families. */
+async function lookupAll(host) {
+    const { lookup } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23));
+    const answers = await lookup(host, { all: true, verbatim: true });
+    return answers.map((answer) => answer.address);
+}
+// AWS's own service hosts (S3's, where publish-oidc puts the issuer by default) are public. A runner
+// that resolves them to private addresses sits in a VPC whose interface endpoints have private DNS on,
+// which answers only inside it: STS, outside, is given the public addresses.
+const AWS_SERVICE_HOST = /\.amazonaws\.(?:com|com\.cn|eu)$/;
+/**
+ * Why AWS may not reach the DNS name of `url`, judged by the addresses the runner resolves it to.
+ * undefined when every address is one AWS may reach, for an IP literal (unreachableHost judges
+ * those), for AWS's own service hosts, and when the lookup fails (the request that follows names
+ * that failure).
+ */
+async function unreachableResolution(url, resolve) {
+    const host = urlHost(url);
+    if (host === undefined || net().isIP(host) !== 0 || AWS_SERVICE_HOST.test(host))
+        return undefined;
+    let addresses;
+    try {
+        addresses = await resolve(host);
+    }
+    catch {
+        return undefined;
+    }
+    const blocked = addresses.flatMap((address) => {
+        const what = unreachableAddress(address);
+        return what === undefined ? [] : [`${address}, ${what}`];
+    });
+    if (blocked.length === 0)
+        return undefined;
+    const which = blocked.length === addresses.length ? 'only to' : 'besides public addresses, to';
+    return `${host} resolves, on this runner, ${which} addresses AWS cannot reach: ${blocked.join('; ')}`;
+}
+
+
+/***/ }),
+
 /***/ 5837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1116,10 +1322,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
-var client = __nccwpck_require__(7195);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var client = __nccwpck_require__(7983);
+// EXTERNAL MODULE: ./src/net/aws-reach.ts
+var aws_reach = __nccwpck_require__(5756);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __nccwpck_require__(201);
+// EXTERNAL MODULE: ./src/aws/partitions.ts
+var partitions = __nccwpck_require__(5986);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/inputs.ts
@@ -1165,6 +1375,8 @@ function bucketName(value, input) {
 
 
 
+
+
 // IAM: at most 100 client IDs per provider, each 1 to 255 characters.
 const MAX_CLIENT_IDS = 100;
 function clientIds(read) {
@@ -1183,8 +1395,13 @@ function clientIds(read) {
     return ids;
 }
 // S3's own hosts, virtual-hosted (BUCKET.s3.REGION.amazonaws.com, BUCKET.s3-REGION..., BUCKET.s3.dualstack.REGION...,
-// BUCKET.s3.amazonaws.com) and path-style (s3.REGION.amazonaws.com/BUCKET): they name the bucket that answers.
-const S3_HOST = /^(?:(.+)\.)?s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/;
+// BUCKET.s3.amazonaws.com) and path-style (s3.REGION.amazonaws.com/BUCKET), under every partition's domain
+// (amazonaws.com.cn, amazonaws.eu, c2s.ic.gov...): they name the bucket that answers.
+const S3_HOST = new RegExp(String.raw `^(?:(.+)\.)?s3(?:-fips)?(?:[.-](?:dualstack\.)?([a-z0-9-]+))?\.(?:` +
+    (0,partitions/* dnsSuffixes */.Rm)()
+        .map((suffix) => suffix.replace(/\./g, '\\.'))
+        .join('|') +
+    ')$');
 // us-east-1's legacy s3-external-1 endpoint names no region of its own.
 const REGION_ALIASES = { 'external-1': 'us-east-1' };
 /** An issuer on S3's own host must name this bucket (and region): another bucket's would serve nothing published here. */
@@ -1206,10 +1423,23 @@ function checkIssuerAgainstBucket(issuer, bucket, region) {
     if (hostRegion !== undefined && hostRegion !== 'amazonaws' && hostRegion !== region)
         throw new errors/* UserError */.yo(`'${issuer}' names the region ${hostRegion}, not ${region}.`, 'issuer-url');
 }
-function issuerUrl(read, bucket, region) {
+/**
+ * With AWS's own IAM, an issuer on a host STS can never reach is refused: the provider and the
+ * documents this run would write could never let a token in.
+ */
+function checkIssuerReach(issuer, region, env) {
+    if (!(0,aws_reach/* awsOnInternet */.gS)('IAM', region, env))
+        return;
+    const problem = (0,aws_reach/* unreachableHost */.FZ)(issuer);
+    if (problem)
+        throw new errors/* UserError */.yo(`'${issuer}' cannot work with AWS: ${problem}, and STS fetches the issuer's documents from the internet. ` +
+            "Leave issuer-url out (the bucket's own S3 URL), or give a public host that serves the bucket.", 'issuer-url');
+}
+function issuerUrl(read, bucket, region, env) {
     const given = (0,inputs/* optionalInput */.$m)(read, 'issuer-url');
     if (given !== undefined) {
         const issuer = (0,inputs/* httpsUrl */.N3)(given, 'issuer-url');
+        checkIssuerReach(issuer, region, env);
         checkIssuerAgainstBucket(issuer, bucket, region);
         return issuer;
     }
@@ -1218,6 +1448,12 @@ function issuerUrl(read, bucket, region) {
         throw new errors/* UserError */.yo(`'${bucket}' holds dots, so the default issuer ${(0,document_locations/* defaultIssuerUrl */.ur)(bucket, region)} would not ` +
             "match S3's TLS certificate. Use a bucket name without dots, or set issuer-url (e.g. a CloudFront URL).", 'bucket');
     return (0,document_locations/* defaultIssuerUrl */.ur)(bucket, region);
+}
+function bucketOwner(read) {
+    const given = (0,inputs/* optionalInput */.$m)(read, 'bucket-owner');
+    if (given !== undefined && !/^\d{12}$/.test(given))
+        throw new errors/* UserError */.yo(`'${given}' is not an AWS account ID (12 digits).`, 'bucket-owner');
+    return given;
 }
 /** Every input, parsed and checked, before anything touches the cluster or AWS. */
 function parsePublishInputs(read, env) {
@@ -1230,8 +1466,9 @@ function parsePublishInputs(read, env) {
     return {
         kubeconfig,
         bucket,
+        bucketOwner: bucketOwner(read),
         region,
-        issuerUrl: issuerUrl(read, bucket, region),
+        issuerUrl: issuerUrl(read, bucket, region, env),
         manageBucket: (0,inputs/* booleanInput */.tE)(read, 'manage-bucket', false),
         createProvider: (0,inputs/* booleanInput */.tE)(read, 'create-provider', true),
         clientIds: clientIds(read),
@@ -1242,6 +1479,7 @@ function parsePublishInputs(read, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/action.ts
+
 
 
 
@@ -1258,20 +1496,34 @@ async function publishOidcAction(ctx) {
     clusterRead.catch(() => undefined);
     await (0,client/* afterPendingConnects */.TO)();
     // The SDKs and the run are loaded only once the inputs are known good, so a bad input fails fast.
-    const [{ S3Client }, { IAMClient }, { clientConfig, namingFailedCalls }, { run, retryingTransient }, tlsAdapters] = await Promise.all([
+    const [{ S3Client }, { IAMClient }, { STSClient }, { clientConfig, namingFailedCalls }, { run, retryingTransient }, tlsAdapters] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2282)),
-        Promise.all([__nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)), __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375))])
+        Promise.all([
+            __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)),
+            __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375)),
+            Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7638))
+        ])
     ]);
-    const [{ issuerThumbprint }, { anonymousGet }] = tlsAdapters;
+    const [{ issuerThumbprint }, { anonymousGet }, { callerAccount }] = tlsAdapters;
+    const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
+    let account;
+    const accountOnce = () => (account ??= callerAccount(sts));
+    // Asked while the cluster's documents are read, when the bucket's owner is not given; the catch only
+    // keeps an early failure from counting as unhandled until run() awaits it.
+    if (inputs.bucketOwner === undefined)
+        accountOnce().catch(() => undefined);
     return run(inputs, {
         readCluster: () => clusterRead,
         s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
         iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
+        callerAccount: accountOnce,
         issuerThumbprint: (url) => issuerThumbprint(url),
         publicGet: retryingTransient((url) => anonymousGet(url), promises_namespaceObject.setTimeout),
+        ...((0,aws_reach/* awsOnInternet */.gS)('IAM', inputs.region, ctx.env) ? { resolveHost: aws_reach/* lookupAll */.Qi } : {}),
         log: ctx.log,
         now: () => new Date(),
         sleep: promises_namespaceObject.setTimeout
@@ -1355,6 +1607,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 1553:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
 var account_lease = __webpack_require__(2563);
-// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
-var client = __webpack_require__(7195);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var client = __webpack_require__(7983);
 ;// CONCATENATED MODULE: ./src/verify-irsa/kube-fixes.ts
 /**
  * The fix for a Kubernetes call that failed, by how it failed. Only a 403 is a matter of the
@@ -336,6 +336,8 @@ var verify = __webpack_require__(5705);
 var key_import = __webpack_require__(3566);
 // EXTERNAL MODULE: ./src/net/public-read.ts
 var public_read = __webpack_require__(5599);
+// EXTERNAL MODULE: ./src/net/aws-reach.ts
+var aws_reach = __webpack_require__(5756);
 ;// CONCATENATED MODULE: ./src/verify-irsa/media-type.ts
 const ACCEPTED = {
     discovery: ['application/json'],
@@ -362,6 +364,7 @@ function contentTypeProblem(document, url, contentType) {
  * Checks 2 and 3 of the chain: the issuer's discovery document and JWKS, fetched the way STS
  * fetches them (anonymous https GET), and the token's signature against the published key.
  */
+
 
 
 
@@ -414,12 +417,27 @@ async function fetchJson(get, url) {
 function discoveryUrl(issuer) {
     return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 }
-async function checkIssuerDocuments(token, view, issuer, get) {
+/** A warning when the runner resolves the host of `url` to addresses STS cannot reach. */
+async function resolutionWarning(url, reach) {
+    if (!reach)
+        return undefined;
+    const problem = await (0,aws_reach/* unreachableResolution */.r8)(url, reach.resolve);
+    return problem
+        ? `${problem}: AWS STS fetches the issuer's documents from the internet and cannot reach those, unless public DNS gives the host public addresses (split-horizon DNS)`
+        : undefined;
+}
+async function checkIssuerDocuments(token, view, issuer, get, reach) {
     const checks = [];
     const url = discoveryUrl(issuer);
+    // The issuer's own host, an IP literal, was judged with the issuer check (run.ts).
+    const issuerHost = await resolutionWarning(issuer, reach);
+    const hostWarnings = issuerHost ? [issuerHost] : [];
     const discovery = await fetchJson(get, url);
     if (discovery.problem)
-        return { checks: [(0,diagnosis/* failed */.gz)('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)], warnings: [] };
+        return {
+            checks: [(0,diagnosis/* failed */.gz)('discovery', discovery.problem, discovery.fix ?? PUBLISH_FIX)],
+            warnings: hostWarnings
+        };
     const doc = discovery.json;
     if (!issuer_documents_isRecord(doc) || doc.issuer !== issuer) {
         const found = issuer_documents_isRecord(doc) ? JSON.stringify(doc.issuer) : 'no object';
@@ -427,7 +445,7 @@ async function checkIssuerDocuments(token, view, issuer, get) {
             checks: [
                 (0,diagnosis/* failed */.gz)('discovery', `the discovery document at ${url} names issuer ${found}, but the token's iss is "${issuer}"`, "the cluster's service-account issuer and the published issuer must be the same URL: re-run publish-oidc for this cluster")
             ],
-            warnings: []
+            warnings: hostWarnings
         };
     }
     const jwksUri = doc.jwks_uri;
@@ -436,20 +454,33 @@ async function checkIssuerDocuments(token, view, issuer, get) {
             checks: [
                 (0,diagnosis/* failed */.gz)('discovery', `the discovery document at ${url} has no https jwks_uri`, `the discovery document must point jwks_uri at the public JWKS: ${PUBLISH_FIX}`)
             ],
-            warnings: []
+            warnings: hostWarnings
         };
     }
-    const warnings = [];
+    // The cluster's own jwks_uri points at its API server, often on a private address: a discovery
+    // document copied from the cluster unchanged sends STS there.
+    const jwksHost = reach ? (0,aws_reach/* unreachableHost */.FZ)(jwksUri) : undefined;
+    if (jwksHost)
+        return {
+            checks: [
+                (0,diagnosis/* failed */.gz)('discovery', `the discovery document at ${url} points jwks_uri at ${jwksUri}, but ${jwksHost}, which AWS STS, fetching from the internet, cannot reach`, 'run publish-oidc, which publishes the JWKS under the issuer and points jwks_uri at it')
+            ],
+            warnings: hostWarnings
+        };
     const discoveryType = contentTypeProblem('discovery', url, discovery.contentType);
-    if (discoveryType)
-        warnings.push(discoveryType);
-    checks.push((0,diagnosis/* passed */.bF)('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}${noteOf(discoveryType)}`));
+    const discoveryWarnings = discoveryType ? [...hostWarnings, discoveryType] : hostWarnings;
+    const warnings = [...discoveryWarnings];
+    checks.push((0,diagnosis/* passed */.bF)('discovery', `${url} names issuer ${issuer} and jwks_uri ${jwksUri}${noteOf(...discoveryWarnings)}`));
+    const jwksHostWarning = (0,aws_reach/* urlHost */.cz)(jwksUri) === (0,aws_reach/* urlHost */.cz)(issuer) ? undefined : await resolutionWarning(jwksUri, reach);
+    if (jwksHostWarning)
+        warnings.push(jwksHostWarning);
     const jwks = await fetchJson(get, jwksUri);
     if (jwks.problem)
         return { checks: [...checks, (0,diagnosis/* failed */.gz)('jwks', jwks.problem, jwks.fix ?? PUBLISH_FIX)], warnings };
     const jwksType = contentTypeProblem('jwks', jwksUri, jwks.contentType);
     if (jwksType)
         warnings.push(jwksType);
+    const jwksWarnings = [jwksHostWarning, jwksType].filter((w) => w !== undefined);
     const keys = issuer_documents_isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(issuer_documents_isRecord) : [];
     const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
     const match = keys.find((key) => key.kid === view.kid);
@@ -460,13 +491,13 @@ async function checkIssuerDocuments(token, view, issuer, get) {
     if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((field) => field in match))
         checks.push((0,diagnosis/* failed */.gz)('jwks', `the published key ${view.kid} carries private key material`, 'publish only the public JWK (rotate the signing key, then run publish-oidc)'));
     else
-        checks.push((0,diagnosis/* passed */.bF)('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(jwksType)}`));
+        checks.push((0,diagnosis/* passed */.bF)('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(...jwksWarnings)}`));
     checks.push(await checkSignature(token, view, match));
     return { checks, key: match, warnings };
 }
-/** A warning as it rides along in a passed check's detail, so that the summary shows it too. */
-function noteOf(warning) {
-    return warning ? `; warning: ${warning}` : '';
+/** Warnings as they ride along in a passed check's detail, so that the summary shows them too. */
+function noteOf(...warnings) {
+    return warnings.map((warning) => `; warning: ${warning}`).join('');
 }
 async function checkSignature(token, view, jwk) {
     const alg = view.alg ?? jwk.alg ?? 'RS256';
@@ -625,6 +656,7 @@ var verify_pod = __webpack_require__(8456);
 
 
 
+
 /**
  * The outcome once the action's closing cleanup gave the service account up after run() could not:
  * its failed check becomes a passed one that says so, and the verdict is taken again.
@@ -664,14 +696,19 @@ async function run(inputs, deps) {
     let tokenArn;
     let podArn;
     let releaseFailure;
+    let issuerUnreachable = false;
     try {
         if (inputs.mode !== 'pod')
             tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
                 const result = await tokenMode(inputs, deps).catch((error) => faultOf('token', error));
                 record(result.checks);
+                issuerUnreachable = result.issuerUnreachable === true;
                 return result.assumedRoleArn;
             });
-        if (inputs.mode !== 'token')
+        // The pod's token names the same issuer: STS would refuse it for the same reason.
+        if (inputs.mode !== 'token' && issuerUnreachable)
+            deps.log.info("pod mode: not run, since the pod's token names the same issuer, which STS cannot reach (the issuer check).");
+        else if (inputs.mode !== 'token')
             podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
                 const result = await podMode(inputs, deps, account, runId, expiresAt).catch((error) => faultOf('pod', error));
                 record(result.checks);
@@ -754,6 +791,26 @@ function serviceAccountCheck(inputs, account, origin) {
             : `; note: annotated ${verify_pod/* ROLE_ANNOTATION */.Bb}=${annotated}, not the role-arn being verified`;
     return (0,diagnosis/* passed */.bF)('service-account', `${origin} ${name}${note}`);
 }
+/**
+ * The issuer check: with AWS's own STS, whether its host is one AWS can reach at all (`unreachable`
+ * is set when not), then its shape (issuerProblem). The first comes first because it is the surer
+ * answer: issuerProblem would call [fd00::1] a name only the cluster resolves.
+ */
+function issuerCheck(issuer, deps) {
+    const fix = "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)";
+    if (issuer === undefined)
+        return { check: (0,diagnosis/* failed */.gz)('issuer', 'the token has no iss claim', fix), unreachable: false };
+    const host = deps.publicReach ? (0,aws_reach/* unreachableHost */.FZ)(issuer) : undefined;
+    if (host)
+        return {
+            check: (0,diagnosis/* failed */.gz)('issuer', `the token's iss is ${issuer}, but ${host}, which AWS STS, fetching the issuer's documents from the internet, can never reach; the IAM provider, the role and STS were not asked, since each must name the issuer that replaces it`, "serve the issuer from a public host and set the cluster's service-account issuer to it (provision's issuer-url; publish-oidc publishes the documents to S3), then run publish-oidc and irsa-role for it"),
+            unreachable: true
+        };
+    const problem = issuerProblem(issuer);
+    if (problem)
+        return { check: (0,diagnosis/* failed */.gz)('issuer', problem, fix), unreachable: false };
+    return { check: (0,diagnosis/* passed */.bF)('issuer', `the token's iss is ${issuer}`), unreachable: false };
+}
 async function tokenMode(inputs, deps) {
     const { namespace, serviceAccount, audience } = inputs;
     let token;
@@ -780,14 +837,16 @@ async function tokenMode(inputs, deps) {
         (0,diagnosis/* passed */.bF)('token', `TokenRequest issued a token for ${view.sub ?? '(no sub)'} with aud ${view.aud.join(', ')}, signed with kid ${view.kid ?? '(none)'}`)
     ];
     const issuer = view.iss;
-    const problem = issuer === undefined ? 'the token has no iss claim' : issuerProblem(issuer);
-    checks.push(problem || issuer === undefined
-        ? (0,diagnosis/* failed */.gz)('issuer', problem ?? 'the token has no iss claim', "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)")
-        : (0,diagnosis/* passed */.bF)('issuer', `the token's iss is ${issuer}`));
+    const { check: issuerResult, unreachable } = issuerCheck(issuer, deps);
+    checks.push(issuerResult);
     checks.push(checkExpiry(view, Math.floor(deps.now().getTime() / 1000)));
+    // Every answer AWS could give is known, and every IAM object must change with the issuer: AWS is
+    // not asked (and the runner does not fetch from an address that proves nothing of STS's view).
+    if (unreachable)
+        return { checks, issuerUnreachable: true };
     if (issuer !== undefined) {
-        if (!problem) {
-            const documents = await checkIssuerDocuments(token, view, issuer, deps.get);
+        if (issuerResult.ok) {
+            const documents = await checkIssuerDocuments(token, view, issuer, deps.get, deps.publicReach);
             checks.push(...documents.checks);
             for (const warning of documents.warnings)
                 deps.log.warning(warning);
@@ -804,7 +863,8 @@ async function tokenMode(inputs, deps) {
             audience
         })));
     }
-    // STS has the last word even when an earlier check failed: its answer confirms the diagnosis.
+    // STS has the last word even when an earlier check failed (but for an issuer it can never reach,
+    // above): its answer confirms the diagnosis.
     const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts, (0,diagnosis/* allPassed */.OE)(checks) ? PROPAGATION_DELAYS_MS : []);
     checks.push(...sts.checks);
     return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };

@@ -18,8 +18,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
-var client = __webpack_require__(7195);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var client = __webpack_require__(7983);
+// EXTERNAL MODULE: ./src/net/aws-reach.ts
+var aws_reach = __webpack_require__(5756);
 // EXTERNAL MODULE: ./src/net/public-read.ts
 var public_read = __webpack_require__(5599);
 // EXTERNAL MODULE: external "node:tls"
@@ -332,6 +334,7 @@ class CreatedObjects {
 
 
 
+
 /** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
 async function extraCa(env) {
     const path = env.NODE_EXTRA_CA_CERTS;
@@ -381,6 +384,7 @@ async function verifyDeps(inputs, ctx) {
             sleep: external_node_timers_promises_.setTimeout
         },
         get: (0,public_read/* retryingTransient */.J5)(anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}), external_node_timers_promises_.setTimeout),
+        ...((0,aws_reach/* awsOnInternet */.gS)('STS', inputs.region, ctx.env) ? { publicReach: { resolve: aws_reach/* lookupAll */.Qi } } : {}),
         log: ctx.log,
         mask: ctx.mask,
         now: () => new Date()

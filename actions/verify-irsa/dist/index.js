@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
-/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8824);
+/* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4453);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
@@ -21,10 +21,11 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $H: () => (/* binding */ namingFailedCalls),
+/* harmony export */   Lo: () => (/* binding */ endpointFor),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports AWS_REQUEST_TIMEOUT_MS, endpointFor, RequestCounter */
+/* unused harmony exports AWS_REQUEST_TIMEOUT_MS, RequestCounter */
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
 // The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
@@ -110,6 +111,70 @@ class RequestCounter {
         }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
         return client;
     }
+}
+
+
+/***/ }),
+
+/***/ 5986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cn: () => (/* binding */ partitionOfRegion)
+/* harmony export */ });
+/* unused harmony exports dnsSuffixOfRegion, dnsSuffixes, defaultRegionOfPartition, partitionOfHost */
+const PARTITIONS = [
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
+    {
+        id: 'aws-iso-f',
+        regionPrefix: 'us-isof-',
+        dnsSuffix: 'csp.hci.ic.gov',
+        defaultRegion: 'us-isof-south-1'
+    },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
+];
+const STANDARD = {
+    id: 'aws',
+    regionPrefix: '',
+    dnsSuffix: 'amazonaws.com',
+    defaultRegion: 'us-east-1'
+};
+function partitionOf(region) {
+    return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
+}
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    return partitionOf(region).id;
+}
+/** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
+function dnsSuffixOfRegion(region) {
+    return partitionOf(region).dnsSuffix;
+}
+/** Every partition's DNS suffix, the standard partition's first. */
+function dnsSuffixes() {
+    return [...new Set([STANDARD, ...PARTITIONS].map((partition) => partition.dnsSuffix))];
+}
+/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
+function defaultRegionOfPartition(id) {
+    return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
+}
+/**
+ * The partition an AWS endpoint's host name shows: the label before the DNS suffix names a region
+ * of the partition that suffix belongs to (BUCKET.s3.cn-north-1.amazonaws.com.cn is aws-cn, and so
+ * are s3-REGION and EKS's oidc.eks.REGION). Undefined for any other host, such as a custom domain.
+ */
+function partitionOfHost(host) {
+    const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+    for (let end = labels.length - 1; end > 0; end -= 1) {
+        const region = /^(?:s3-)?([a-z]{2}(?:[a-z]{2})?(?:-[a-z]+)+-\d+)$/.exec(labels[end - 1] ?? '')?.[1];
+        if (region && labels.slice(end).join('.') === dnsSuffixOfRegion(region))
+            return partitionOfRegion(region);
+    }
+    return undefined;
 }
 
 
@@ -477,7 +542,7 @@ function fail(message) {
 
 /***/ }),
 
-/***/ 7195:
+/***/ 7983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -575,13 +640,60 @@ function maskSecret(value, mask) {
         mask(fragment);
 }
 
+;// CONCATENATED MODULE: ./src/io/yaml-numbers.ts
+/**
+ * A YAML tag for plain scalars that YAML reads as numbers, which refuses the ones whose number is
+ * not the one written: 012345678901 (an AWS account ID) reads as 12345678901, 0x1F as 31, .inf and
+ * .nan have no JSON form (JSON.stringify writes null), and 21 digits keep only a double's 17. A
+ * value handed on as JSON would carry the changed number without a word; quoted, it stays as typed.
+ */
+// Every plain scalar the YAML 1.2 core schema resolves as an int or a float.
+const YAML_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** The significant digits of a decimal number as written, without leading or trailing zeros. */
+const significant = (text) => text
+    .replace(/[eE].*$/, '')
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
+/** Why `text` does not read as the number written, or undefined when it does. */
+function inexactNumber(text) {
+    if (/^0[ox]/.test(text))
+        return `reads as the number ${Number(text)}, not as written`;
+    if (/^[-+]?\.(?:inf|nan)$/i.test(text))
+        return 'is a number JSON cannot hold';
+    if (/^[-+]?0[0-9]/.test(text))
+        return `reads as the number ${Number(text)}, without its leading zeros`;
+    const value = Number(text);
+    if (!Number.isFinite(value))
+        return 'is a number JSON cannot hold';
+    const digits = significant(text);
+    // A double keeps 15 significant digits for sure; past that, only when they round-trip.
+    if (digits.length > 15 && significant(value.toPrecision(Math.min(digits.length, 100))) !== digits)
+        return `has more digits than a number here keeps (it reads as ${value})`;
+    return undefined;
+}
+/** For yaml's `customTags`: tried before the schema's own int and float tags. */
+const exactNumberTag = {
+    tag: 'tag:yaml.org,2002:float',
+    default: true,
+    test: YAML_NUMBER,
+    resolve(text, onError) {
+        const problem = inexactNumber(text);
+        if (problem === undefined)
+            return Number(text);
+        onError(`${text} ${problem} (quote it, '${text}', to pass it as written)`);
+        return text;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
+
 async function loadYamlParser() {
     const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return (text) => parse(text);
+    return (text, options = {}) => parse(text, options.exactNumbers ? { customTags: (tags) => [exactNumberTag, ...tags] } : undefined);
 }
 /** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
 async function yamlParserFor(read, inputs) {
@@ -1032,7 +1144,7 @@ function afterPendingConnects() {
 
 /***/ }),
 
-/***/ 8824:
+/***/ 4453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1049,47 +1161,12 @@ var errors = __nccwpck_require__(7333);
 var workflow_commands = __nccwpck_require__(2926);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __nccwpck_require__(201);
-;// CONCATENATED MODULE: ./src/aws/partitions.ts
-const PARTITIONS = [
-    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
-    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
-    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
-    {
-        id: 'aws-iso-f',
-        regionPrefix: 'us-isof-',
-        dnsSuffix: 'csp.hci.ic.gov',
-        defaultRegion: 'us-isof-south-1'
-    },
-    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
-    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
-    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
-];
-const STANDARD = {
-    id: 'aws',
-    regionPrefix: '',
-    dnsSuffix: 'amazonaws.com',
-    defaultRegion: 'us-east-1'
-};
-function partitionOf(region) {
-    return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
-}
-/** The partition a region belongs to: where its STS can assume roles, and no other. */
-function partitionOfRegion(region) {
-    return partitionOf(region).id;
-}
-/** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
-function dnsSuffixOfRegion(region) {
-    return partitionOf(region).dnsSuffix;
-}
-/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
-function defaultRegionOfPartition(id) {
-    return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
-}
-
+// EXTERNAL MODULE: ./src/aws/partitions.ts
+var partitions = __nccwpck_require__(5986);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
-// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
-var client = __nccwpck_require__(7195);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var client = __nccwpck_require__(7983);
 ;// CONCATENATED MODULE: ./src/verify-irsa/image-reference.ts
 /**
  * The `image` input, checked against the grammar the kubelet parses it with (the distribution
@@ -1163,8 +1240,8 @@ function parseVerifyInputs(read, env) {
     const serviceAccount = serviceAccountName((0,inputs/* optionalInput */.$m)(read, 'service-account') ?? 'irsa-verify', 'service-account');
     const timeoutSeconds = positiveInteger(read, 'timeout-seconds', 300);
     const region = (0,clients/* resolveRegion */.Zv)((0,inputs/* optionalInput */.$m)(read, 'region'), env);
-    if (partitionOfRegion(region) !== role.partition)
-        throw new errors/* UserError */.yo(`is in the partition ${role.partition}, but the region ${region} is in ${partitionOfRegion(region)}; STS cannot assume a role of another partition (set region to one of ${role.partition}).`, 'role-arn');
+    if ((0,partitions/* partitionOfRegion */.cn)(region) !== role.partition)
+        throw new errors/* UserError */.yo(`is in the partition ${role.partition}, but the region ${region} is in ${(0,partitions/* partitionOfRegion */.cn)(region)}; STS cannot assume a role of another partition (set region to one of ${role.partition}).`, 'role-arn');
     return {
         kubeconfig,
         role,
@@ -1197,7 +1274,7 @@ function positiveInteger(read, name, fallback) {
 async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
-    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(582), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
+    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(163), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
     const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
     // A cancelled job must not leave the verify pod or a service account it made behind.
     const stopListening = (0,cancel/* onCancel */.A)(async (signal) => {
@@ -1205,7 +1282,7 @@ async function verifyIrsaAction(ctx) {
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
         process.exit(1);
     });
-    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(582), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
+    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(163), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
     try {
         const outcome = await run(inputs, deps);
         // What a write whose answer was lost left behind, and what run() failed to give up.
@@ -1299,6 +1376,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 1553:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 
 /***/ }),
 
