@@ -52,9 +52,12 @@ const PUBLIC_URL = env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
 const REGION = env.AWS_REGION ?? 'us-east-1';
 // Passed explicitly: NODE_EXTRA_CA_CERTS is read at process start, which may precede the stack.
 const trust = [...rootCertificates, readFileSync(env.TALOS_IRSA_TEST_CA ?? '', 'utf8')];
-const stackCaThumbprint = new X509Certificate(readFileSync(env.TALOS_IRSA_TEST_CA ?? '')).fingerprint
-  .replace(/:/g, '')
-  .toLowerCase();
+const thumbprintOfFile = (path: string): string =>
+  new X509Certificate(readFileSync(path)).fingerprint.replace(/:/g, '').toLowerCase();
+// The front sends its own certificate only, so that is the last one it sends, which IAM asks for;
+// the stack's CA, which signed it, is what versions before this one registered.
+const frontThumbprint = thumbprintOfFile(join(env.TALOS_IRSA_STACK_DIR ?? '', 's3-front.pem'));
+const stackCaThumbprint = thumbprintOfFile(env.TALOS_IRSA_TEST_CA ?? '');
 
 const s3 = new S3Client(clientConfig('S3', REGION, env));
 const iam = new IAMClient(clientConfig('IAM', REGION, env));
@@ -209,7 +212,7 @@ describe('first publish', () => {
     expect(provider).toEqual({
       arn: result.outputs['provider-arn'],
       clientIds: ['sts.amazonaws.com'],
-      thumbprints: [stackCaThumbprint]
+      thumbprints: [frontThumbprint]
     });
     expect(log.text()).toContain('read back anonymously');
     expect(published.sleeps).toEqual([]);
@@ -393,8 +396,30 @@ describe('placement and repair', () => {
     ]);
     const provider = await providerFor(issuer);
     expect(provider?.clientIds.sort()).toEqual(['other-app', 'sts.amazonaws.com']);
-    expect(provider?.thumbprints).toEqual([stackCaThumbprint]);
-    expect(result.summary).toContain(`update the provider's thumbprint from ${'0'.repeat(40)}`);
+    expect(provider?.thumbprints).toEqual([frontThumbprint]);
+    expect(result.summary).toContain(
+      `update the provider's thumbprint from ${'0'.repeat(40)} to ${frontThumbprint}\n`
+    );
+  });
+
+  it("replaces the root CA's thumbprint that earlier versions registered", async () => {
+    const { bucket, issuer } = freshIssuer();
+    await iam.send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: issuer,
+        ClientIDList: ['sts.amazonaws.com'],
+        ThumbprintList: [stackCaThumbprint]
+      })
+    );
+    const { result, counter } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(result.failure).toBeUndefined();
+    expect(counter.writes.get('UpdateOpenIDConnectProviderThumbprint')).toBe(1);
+    expect((await providerFor(issuer))?.thumbprints).toEqual([frontThumbprint]);
+    expect(result.summary).toContain(
+      `update the provider's thumbprint from ${stackCaThumbprint} to ${frontThumbprint}`
+    );
+    const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(again.counter.writeCount).toBe(0);
   });
 
   it('reports a bucket that blocks public reads, with the fix, after publishing', async () => {

@@ -2,6 +2,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../io/logger.js';
 import type { ClusterDocuments } from './cluster-documents.js';
+import type { IssuerThumbprint } from './issuer-thumbprint.js';
 import type { AnonymousResponse as PublicResponse } from '../net/anonymous-get.js';
 import type { ResolveHost } from '../net/aws-reach.js';
 
@@ -12,7 +13,7 @@ export interface PublishDeps {
   iam: IAMClient;
   /** The account of the AWS credentials (STS GetCallerIdentity), the bucket's owner unless bucket-owner says otherwise. */
   callerAccount(): Promise<string>;
-  issuerThumbprint(issuerUrl: string): Promise<string>;
+  issuerThumbprint(issuerUrl: string): Promise<IssuerThumbprint>;
   publicGet(url: string): Promise<PublicResponse>;
   /**
    * Given only when IAM is AWS's own: the issuer's host is then looked up, to warn when it resolves

@@ -1,3 +1,4 @@
+import { type X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls, { type DetailedPeerCertificate } from 'node:tls';
 import { UserError } from '../io/errors.js';
@@ -16,6 +17,32 @@ export function lastCertificate(leaf: DetailedPeerCertificate): DetailedPeerCert
   return cert;
 }
 
+/**
+ * The top of the chain the host sent: from the leaf, each next certificate is one the host sent that
+ * issued the previous. Followed by issuance, not by the order sent, so that a certificate the host
+ * sends out of order or beyond its chain is not taken.
+ */
+export function topSentCertificate(sent: X509Certificate[]): X509Certificate | undefined {
+  const [leaf, ...rest] = sent;
+  if (!leaf) return undefined;
+  let cert = leaf;
+  const left = new Set(rest);
+  while (!cert.checkIssued(cert)) {
+    const issuer = [...left].find((candidate) => cert.checkIssued(candidate));
+    if (!issuer) break;
+    left.delete(issuer);
+    cert = issuer;
+  }
+  return cert;
+}
+
+/** The chain as the host sent it: Node links the certificates in the order they came. */
+function sentChain(leaf: X509Certificate | undefined): X509Certificate[] {
+  const chain: X509Certificate[] = [];
+  for (let cert = leaf; cert && !chain.includes(cert); cert = cert.issuerCertificate) chain.push(cert);
+  return chain;
+}
+
 /** IAM wants the SHA-1 fingerprint as 40 hex digits, without the colons Node puts in. */
 export function thumbprintOf(cert: { fingerprint: string }): string {
   return cert.fingerprint.replace(/:/g, '').toLowerCase();
@@ -27,17 +54,39 @@ export interface ThumbprintOptions {
   ca?: string[];
 }
 
+export interface IssuerThumbprint {
+  /** The thumbprint of the top certificate the host sends: its top intermediate CA, or its leaf alone. */
+  thumbprint: string;
+  /**
+   * The thumbprint of the root Node finds in its trust store for the chain the host sends, when the
+   * host does not send it: what versions of publish-oidc before this one registered instead.
+   */
+  unsentRoot: string | undefined;
+}
+
 /**
- * The SHA-1 thumbprint of the last certificate in the chain the issuer's host serves, which is
- * what IAM asks for when a provider is created. The connection verifies the chain: a host STS
- * could not trust must not be registered.
+ * The SHA-1 thumbprint of the last certificate the issuer's host sends, as IAM's "Obtain the
+ * thumbprint for an OpenID Connect identity provider" has it (the last certificate
+ * `openssl s_client -showcerts` shows: the top intermediate CA). Not the last of
+ * getPeerCertificate(true): Node appends to that the root it found in its trust store, which the host
+ * did not send. getPeerX509Certificate() links only the certificates the host sent, on the same
+ * connection, which verifies the chain against the trust roots: a host STS could not trust is not
+ * registered, without a second connection.
+ *
+ * IAM uses the thumbprint only for a host whose certificate does not chain to a CA in its own
+ * library, and not at all for an issuer on S3 (AWS's note on UpdateOpenIDConnectProviderThumbprint);
+ * what is proven here is that the value is the one AWS documents, not that STS ever compares it.
+ * One host's thumbprint is enough because the JWKS is published under the issuer, on its host.
  */
-export async function issuerThumbprint(issuerUrl: string, options: ThumbprintOptions = {}): Promise<string> {
+export async function issuerThumbprint(
+  issuerUrl: string,
+  options: ThumbprintOptions = {}
+): Promise<IssuerThumbprint> {
   const url = new URL(issuerUrl);
   const port = url.port === '' ? 443 : Number(url.port);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const timeoutMs = options.timeoutMs ?? 10000;
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<IssuerThumbprint>((resolve, reject) => {
     const socket = tls.connect({
       host,
       port,
@@ -57,10 +106,15 @@ export async function issuerThumbprint(issuerUrl: string, options: ThumbprintOpt
       );
     };
     socket.once('secureConnect', () => {
-      const leaf = socket.getPeerCertificate(true);
+      // Read first: on a client, getPeerX509Certificate() takes the certificates out of the
+      // connection's peer chain, so a detailed read after it would find none.
+      const verified = socket.getPeerCertificate(true);
+      const top = topSentCertificate(sentChain(socket.getPeerX509Certificate()));
       socket.end();
-      if (!leaf || !leaf.fingerprint) return fail('the host sent no certificate');
-      resolve(thumbprintOf(lastCertificate(leaf)));
+      if (!top) return fail('the host sent no certificate');
+      const thumbprint = thumbprintOf(top);
+      const root = verified?.fingerprint ? thumbprintOf(lastCertificate(verified)) : undefined;
+      resolve({ thumbprint, unsentRoot: root !== thumbprint ? root : undefined });
     });
     socket.once('timeout', () => fail(`no answer within ${timeoutMs / 1000} s`));
     socket.once('error', (error) => fail(error.message));

@@ -142,11 +142,11 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
       return { current: undefined, plan: undefined };
     }
   }
-  const [current, thumbprint] = await inOrder(
+  const [current, served] = await inOrder(
     findProvider(deps.iam, inputs.issuerUrl),
     deps.issuerThumbprint(inputs.issuerUrl)
   );
-  return { current, plan: planProvider(current, inputs.clientIds, thumbprint) };
+  return { current, plan: planProvider(current, inputs.clientIds, served.thumbprint) };
 }
 
 /**
