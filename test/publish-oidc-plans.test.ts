@@ -12,7 +12,7 @@ import {
 import { planBucket, planPublicAccessBlock } from '../src/publish-oidc/bucket-plan.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { lastCertificate, thumbprintOf } from '../src/publish-oidc/issuer-thumbprint.js';
-import { planProvider } from '../src/publish-oidc/provider-plan.js';
+import { planProvider, providerPlanChanges } from '../src/publish-oidc/provider-plan.js';
 import { checkPublicDocuments, publicReadProblem } from '../src/publish-oidc/public-check.js';
 
 const ENV = { AWS_REGION: 'eu-west-1' };
@@ -397,6 +397,27 @@ describe('IAM OIDC provider plan', () => {
       addClientIds: [],
       thumbprints: undefined
     });
+  });
+
+  it('says so when the thumbprint replaced is the unsent root that earlier versions registered', () => {
+    const root = 'c'.repeat(40);
+    const current = { arn: 'arn', clientIds: ['sts.amazonaws.com'], thumbprints: [root.toUpperCase()] };
+    const plan = planProvider(current, ['sts.amazonaws.com'], thumbprint, root);
+    expect(plan).toMatchObject({ thumbprints: [thumbprint], replacesRoot: true });
+    expect(providerPlanChanges(plan, 'https://h/b', current)).toEqual([
+      `update the provider's thumbprint from ${root.toUpperCase()} to ${thumbprint} (the issuer host's root CA, ` +
+        'not sent by the host, was registered by publish-oidc before it took the last certificate the host sends, ' +
+        'as IAM documents)'
+    ]);
+    // Another old thumbprint is a changed certificate, not the root: no such note.
+    const rotated = { ...current, thumbprints: ['b'.repeat(40)] };
+    expect(planProvider(rotated, ['sts.amazonaws.com'], thumbprint, root).replacesRoot).toBeUndefined();
+    // Current already: nothing to replace, whatever else is listed.
+    const both = { ...current, thumbprints: [root, thumbprint] };
+    expect(planProvider(both, ['sts.amazonaws.com'], thumbprint, root)).toMatchObject({
+      thumbprints: undefined
+    });
+    expect(planProvider(both, ['sts.amazonaws.com'], thumbprint, root).replacesRoot).toBeUndefined();
   });
 });
 

@@ -402,7 +402,7 @@ describe('placement and repair', () => {
     );
   });
 
-  it("replaces the root CA's thumbprint that earlier versions registered", async () => {
+  it("replaces the root CA's thumbprint that earlier versions registered, and says why", async () => {
     const { bucket, issuer } = freshIssuer();
     await iam.send(
       new CreateOpenIDConnectProviderCommand({
@@ -416,7 +416,7 @@ describe('placement and repair', () => {
     expect(counter.writes.get('UpdateOpenIDConnectProviderThumbprint')).toBe(1);
     expect((await providerFor(issuer))?.thumbprints).toEqual([frontThumbprint]);
     expect(result.summary).toContain(
-      `update the provider's thumbprint from ${stackCaThumbprint} to ${frontThumbprint}`
+      `update the provider's thumbprint from ${stackCaThumbprint} to ${frontThumbprint} (the issuer host's root CA`
     );
     const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
     expect(again.counter.writeCount).toBe(0);

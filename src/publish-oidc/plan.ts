@@ -146,7 +146,7 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
     findProvider(deps.iam, inputs.issuerUrl),
     deps.issuerThumbprint(inputs.issuerUrl)
   );
-  return { current, plan: planProvider(current, inputs.clientIds, served.thumbprint) };
+  return { current, plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot) };
 }
 
 /**

@@ -12,23 +12,27 @@ export interface ProviderPlan {
   thumbprints: string[] | undefined;
   /** Client IDs the provider has beyond the inputs: left alone, since other roles may use them. */
   extraClientIds: string[];
+  /** Set when the thumbprint replaced is the host's unsent root, which earlier versions registered. */
+  replacesRoot?: true;
 }
 
 export function planProvider(
   current: ProviderState | undefined,
   clientIds: string[],
-  thumbprint: string
+  thumbprint: string,
+  unsentRoot?: string
 ): ProviderPlan {
   if (!current)
     return { create: true, addClientIds: clientIds, thumbprints: [thumbprint], extraClientIds: [] };
-  const thumbprintKnown = current.thumbprints.some(
-    (known) => known.toLowerCase() === thumbprint.toLowerCase()
-  );
+  const known = (wanted: string | undefined): boolean =>
+    current.thumbprints.some((listed) => listed.toLowerCase() === wanted?.toLowerCase());
+  const thumbprintKnown = known(thumbprint);
   return {
     create: false,
     addClientIds: clientIds.filter((id) => !current.clientIds.includes(id)),
     thumbprints: thumbprintKnown ? undefined : [thumbprint],
-    extraClientIds: current.clientIds.filter((id) => !clientIds.includes(id))
+    extraClientIds: current.clientIds.filter((id) => !clientIds.includes(id)),
+    ...(!thumbprintKnown && known(unsentRoot) ? { replacesRoot: true as const } : {})
   };
 }
 
@@ -43,7 +47,11 @@ export function providerPlanChanges(
     changes.push(`add client ID(s) ${plan.addClientIds.join(', ')} to the provider`);
   if (plan.thumbprints)
     changes.push(
-      `update the provider's thumbprint from ${current?.thumbprints.join(', ') || 'none'} to ${plan.thumbprints.join(', ')}`
+      `update the provider's thumbprint from ${current?.thumbprints.join(', ') || 'none'} to ${plan.thumbprints.join(', ')}` +
+        (plan.replacesRoot
+          ? " (the issuer host's root CA, not sent by the host, was registered by publish-oidc before it " +
+            'took the last certificate the host sends, as IAM documents)'
+          : '')
     );
   return changes;
 }
