@@ -279,4 +279,42 @@ describe('values for undeclared variables', () => {
       "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few)."
     ]);
   });
+
+  it('reads a warning whose wrapped text splits "in file" from its path, as terraform 1.11 printed it', () => {
+    // Where terraform's wrap falls depends on the name's and the path's lengths: here, right after "file".
+    const log = [
+      'Warning: Value for undeclared variable',
+      '',
+      'The root module does not declare a variable named "node_countt" but a value',
+      'was found in file',
+      '"/tmp/provision-terraform-AbCdEf/runner-temp/talos-irsa-0123456789/variables-input.tfvars.json".',
+      'If you meant to use this value, add a "variable" block to the configuration.',
+      '',
+      'Warning: Value for undeclared variable',
+      '',
+      '│ The root module does not declare a variable named',
+      '│ "regoin" but a value was found in file "/ws/extra.tfvars". If you meant to',
+      '│ use this value, add a "variable" block to the configuration.',
+      '',
+      'Warning: Values for undeclared variables',
+      '',
+      'In addition to the other similar warnings shown, 2 other variable(s) defined',
+      'without being declared.'
+    ];
+    const undeclared = new UndeclaredVariables();
+    log.forEach((line) => undeclared.watch(line));
+    // node_countt is the input's and named; of the 2 folded, both are extra.tfvars's.
+    expect(
+      undeclared.warnings(
+        { node_countt: 3 },
+        ['/ws/extra.tfvars'],
+        '/tmp/provision-terraform-AbCdEf/runner-temp/talos-irsa-0123456789/variables-input.tfvars.json',
+        new Set(['cluster_name'])
+      )
+    ).toEqual([
+      "Input 'variables': the module declares no variable 'node_countt', so terraform ignored its value.",
+      "Input 'var-files': /ws/extra.tfvars sets 'regoin', which the module does not declare, so terraform ignored its value.",
+      "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few)."
+    ]);
+  });
 });
