@@ -421,20 +421,37 @@ class SecretOutputs {
  * the folded rest as a count.
  */
 class UndeclaredVariables {
-    name;
+    /** The lines of the warning being read, until the blank line that ends it. */
+    block;
     shown = [];
     folded = 0;
-    /** Sees each line of `terraform plan`; the sentence is wrapped, the name before the file. */
+    /**
+     * Sees each line of `terraform plan`. Terraform wraps a warning's text at spaces, wherever they
+     * fall (between `in file` and the path, or `named` and the name), so each warning is read whole.
+     */
     watch(line) {
-        const named = /declare a variable named "([^"]+)"/.exec(line);
-        if (named)
-            this.name = named[1];
-        const file = /in file "([^"]+)"/.exec(line);
-        if (this.name !== undefined && file) {
-            this.shown.push({ name: this.name, file: file[1] ?? '' });
-            this.name = undefined;
+        // Diagnostics may come boxed ("│ " before each line).
+        const text = line.replace(/^\s*[│|]\s?/, '').trim();
+        if (/^Warning: Values? for undeclared variables?$/.test(text)) {
+            this.endBlock();
+            this.block = [];
         }
-        const more = /(\d+) other variable\(s\)/.exec(line);
+        else if (this.block !== undefined) {
+            if (text !== '')
+                this.block.push(text);
+            else if (this.block.length > 0)
+                this.endBlock();
+        }
+    }
+    endBlock() {
+        if (this.block === undefined)
+            return;
+        const text = this.block.join(' ');
+        this.block = undefined;
+        const named = /declare a variable named "([^"]+)" but a value was found in file "([^"]+)"/.exec(text);
+        if (named)
+            this.shown.push({ name: named[1] ?? '', file: named[2] ?? '' });
+        const more = /(\d+) other variable\(s\)/.exec(text);
         if (more)
             this.folded = Number(more[1]);
     }
@@ -443,6 +460,7 @@ class UndeclaredVariables {
      * from the saved plan (undefined when the plan does not say: then the warnings alone are read).
      */
     warnings(variables, varFiles, generated, declared) {
+        this.endBlock();
         const fromInput = declared === undefined
             ? this.shown.filter((value) => value.file === generated).map((value) => value.name)
             : Object.keys(variables).filter((name) => !declared.has(name));

@@ -9,7 +9,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   issuerThumbprint: () => (/* binding */ issuerThumbprint),
 /* harmony export */   lastCertificate: () => (/* binding */ lastCertificate),
-/* harmony export */   thumbprintOf: () => (/* binding */ thumbprintOf)
+/* harmony export */   thumbprintOf: () => (/* binding */ thumbprintOf),
+/* harmony export */   topSentCertificate: () => (/* binding */ topSentCertificate)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
@@ -32,14 +33,50 @@ function lastCertificate(leaf) {
     }
     return cert;
 }
+/**
+ * The top of the chain the host sent: from the leaf, each next certificate is one the host sent that
+ * issued the previous. Followed by issuance, not by the order sent, so that a certificate the host
+ * sends out of order or beyond its chain is not taken.
+ */
+function topSentCertificate(sent) {
+    const [leaf, ...rest] = sent;
+    if (!leaf)
+        return undefined;
+    let cert = leaf;
+    const left = new Set(rest);
+    while (!cert.checkIssued(cert)) {
+        const issuer = [...left].find((candidate) => cert.checkIssued(candidate));
+        if (!issuer)
+            break;
+        left.delete(issuer);
+        cert = issuer;
+    }
+    return cert;
+}
+/** The chain as the host sent it: Node links the certificates in the order they came. */
+function sentChain(leaf) {
+    const chain = [];
+    for (let cert = leaf; cert && !chain.includes(cert); cert = cert.issuerCertificate)
+        chain.push(cert);
+    return chain;
+}
 /** IAM wants the SHA-1 fingerprint as 40 hex digits, without the colons Node puts in. */
 function thumbprintOf(cert) {
     return cert.fingerprint.replace(/:/g, '').toLowerCase();
 }
 /**
- * The SHA-1 thumbprint of the last certificate in the chain the issuer's host serves, which is
- * what IAM asks for when a provider is created. The connection verifies the chain: a host STS
- * could not trust must not be registered.
+ * The SHA-1 thumbprint of the last certificate the issuer's host sends, as IAM's "Obtain the
+ * thumbprint for an OpenID Connect identity provider" has it (the last certificate
+ * `openssl s_client -showcerts` shows: the top intermediate CA). Not the last of
+ * getPeerCertificate(true): Node appends to that the root it found in its trust store, which the host
+ * did not send. getPeerX509Certificate() links only the certificates the host sent, on the same
+ * connection, which verifies the chain against the trust roots: a host STS could not trust is not
+ * registered, without a second connection.
+ *
+ * IAM uses the thumbprint only for a host whose certificate does not chain to a CA in its own
+ * library, and not at all for an issuer on S3 (AWS's note on UpdateOpenIDConnectProviderThumbprint);
+ * what is proven here is that the value is the one AWS documents, not that STS ever compares it.
+ * One host's thumbprint is enough because the JWKS is published under the issuer, on its host.
  */
 async function issuerThumbprint(issuerUrl, options = {}) {
     const url = new URL(issuerUrl);
@@ -61,11 +98,16 @@ async function issuerThumbprint(issuerUrl, options = {}) {
                 'thumbprint cannot be computed.', 'issuer-url'));
         };
         socket.once('secureConnect', () => {
-            const leaf = socket.getPeerCertificate(true);
+            // Read first: on a client, getPeerX509Certificate() takes the certificates out of the
+            // connection's peer chain, so a detailed read after it would find none.
+            const verified = socket.getPeerCertificate(true);
+            const top = topSentCertificate(sentChain(socket.getPeerX509Certificate()));
             socket.end();
-            if (!leaf || !leaf.fingerprint)
+            if (!top)
                 return fail('the host sent no certificate');
-            resolve(thumbprintOf(lastCertificate(leaf)));
+            const thumbprint = thumbprintOf(top);
+            const root = verified?.fingerprint ? thumbprintOf(lastCertificate(verified)) : undefined;
+            resolve({ thumbprint, unsentRoot: root !== thumbprint ? root : undefined });
         });
         socket.once('timeout', () => fail(`no answer within ${timeoutMs / 1000} s`));
         socket.once('error', (error) => fail(error.message));

@@ -140,15 +140,17 @@ async function applyBucketPlan(s3, bucket, region, plan, owner) {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __webpack_require__(6764);
 ;// CONCATENATED MODULE: ./src/publish-oidc/provider-plan.ts
-function planProvider(current, clientIds, thumbprint) {
+function planProvider(current, clientIds, thumbprint, unsentRoot) {
     if (!current)
         return { create: true, addClientIds: clientIds, thumbprints: [thumbprint], extraClientIds: [] };
-    const thumbprintKnown = current.thumbprints.some((known) => known.toLowerCase() === thumbprint.toLowerCase());
+    const known = (wanted) => current.thumbprints.some((listed) => listed.toLowerCase() === wanted?.toLowerCase());
+    const thumbprintKnown = known(thumbprint);
     return {
         create: false,
         addClientIds: clientIds.filter((id) => !current.clientIds.includes(id)),
         thumbprints: thumbprintKnown ? undefined : [thumbprint],
-        extraClientIds: current.clientIds.filter((id) => !clientIds.includes(id))
+        extraClientIds: current.clientIds.filter((id) => !clientIds.includes(id)),
+        ...(!thumbprintKnown && known(unsentRoot) ? { replacesRoot: true } : {})
     };
 }
 function providerPlanChanges(plan, issuerUrl, current) {
@@ -158,7 +160,11 @@ function providerPlanChanges(plan, issuerUrl, current) {
     if (plan.addClientIds.length > 0)
         changes.push(`add client ID(s) ${plan.addClientIds.join(', ')} to the provider`);
     if (plan.thumbprints)
-        changes.push(`update the provider's thumbprint from ${current?.thumbprints.join(', ') || 'none'} to ${plan.thumbprints.join(', ')}`);
+        changes.push(`update the provider's thumbprint from ${current?.thumbprints.join(', ') || 'none'} to ${plan.thumbprints.join(', ')}` +
+            (plan.replacesRoot
+                ? " (the issuer host's root CA, not sent by the host, was registered by publish-oidc before it " +
+                    'took the last certificate the host sends, as IAM documents)'
+                : ''));
     return changes;
 }
 /** IAM keeps a provider's URL without its scheme. */
@@ -827,8 +833,8 @@ async function providerStep(inputs, deps) {
             return { current: undefined, plan: undefined };
         }
     }
-    const [current, thumbprint] = await inOrder(findProvider(deps.iam, inputs.issuerUrl), deps.issuerThumbprint(inputs.issuerUrl));
-    return { current, plan: planProvider(current, inputs.clientIds, thumbprint) };
+    const [current, served] = await inOrder(findProvider(deps.iam, inputs.issuerUrl), deps.issuerThumbprint(inputs.issuerUrl));
+    return { current, plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot) };
 }
 /**
  * The bucket's plan. While the JWKS moves, the policy keeps granting the old JWKS too, since the
