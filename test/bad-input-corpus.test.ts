@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
@@ -118,7 +118,10 @@ beforeAll(async () => {
     BUCKET: 'corpus-issuer',
     PROVIDER_ARN: provider.OpenIDConnectProviderArn ?? '',
     ROLE_ARN: role.Role?.Arn ?? '',
-    TF_DIR: tfDir
+    TF_DIR: tfDir,
+    // A root module outside the workspace (the repository's fixture), by absolute and by climbing path.
+    OUTSIDE_TF_DIR: join(repoRoot, 'test', 'fixtures', 'provision', 'cluster'),
+    CLIMBING_TF_DIR: relative(work, join(repoRoot, 'test', 'fixtures', 'provision', 'cluster'))
   });
   // Same CA and token, but a port nothing listens on.
   const unreachable = readFileSync(placeholders.UNREACHABLE_KUBECONFIG_PATH as string, 'utf8').replace(
