@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   AttachRolePolicyCommand,
-  CreatePolicyCommand,
   GetRoleCommand,
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
@@ -19,6 +18,7 @@ import { startIamAccountQuotas, type IamAccountQuotas } from './stack/iam-accoun
 import { trustPolicyFor, trustPolicySize } from '../src/trust/trust-policy.js';
 import {
   countedIam,
+  createPolicies,
   createProvider,
   rolesNamed,
   runIrsaRole,
@@ -57,24 +57,6 @@ async function summaryDenied(): Promise<FaultProxy> {
   });
   stops.push(denied.stop);
   return denied;
-}
-
-/** `count` customer managed policies named after `prefix` (moto keeps no quota on attaching them). */
-async function createPolicies(prefix: string, count: number): Promise<string[]> {
-  const arns: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const created = await iam.send(
-      new CreatePolicyCommand({
-        PolicyName: `${prefix}-p${i}`,
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
-        })
-      })
-    );
-    arns.push(created.Policy?.Arn ?? '');
-  }
-  return arns;
 }
 
 async function attached(roleName: string): Promise<string[]> {
@@ -123,7 +105,7 @@ const UNREAD =
 describe("the account's own quotas", () => {
   it('are not read while every role is within the defaults, nor on a run that changes nothing', async () => {
     const roleName = uniqueName('irsa-quota-none');
-    const arns = await createPolicies(roleName, 10);
+    const arns = await createPolicies(iam, roleName, 10);
     const inputs = { ...single(roleName), 'policy-arns': arns.join('\n') };
     const { iam: counted, counter } = countedIam();
     expect((await runIrsaRole(inputs, { iam: counted })).error).toBeUndefined();
@@ -134,7 +116,7 @@ describe("the account's own quotas", () => {
 
   it('refuse, before any write and naming the input, a role listing more managed policies than the account allows', async () => {
     const roleName = uniqueName('irsa-quota-over');
-    const arns = await createPolicies(roleName, 11);
+    const arns = await createPolicies(iam, roleName, 11);
     const { iam: counted, counter } = countedIam();
     // moto's summary gives IAM's default: 10.
     const run = await runIrsaRole({ ...single(roleName), 'policy-arns': arns.join('\n') }, { iam: counted });
@@ -163,7 +145,7 @@ describe("the account's own quotas", () => {
 
   it('let an account that raised its quota have the roles, reading it once for all of them', async () => {
     const prefix = uniqueName('irsa-quota-raised');
-    const arns = await createPolicies(prefix, 12);
+    const arns = await createPolicies(iam, prefix, 12);
     const raised = await raisedQuotas({ AttachedPoliciesPerRoleQuota: 20 });
     const { iam: counted, counter } = countedIam(raised.url);
     const run = await runIrsaRole(
@@ -206,7 +188,7 @@ describe("the account's own quotas", () => {
 
   it('refused to the credentials (the permission is optional), leave the warnings and the run goes on', async () => {
     const roleName = uniqueName('irsa-quota-denied');
-    const arns = await createPolicies(roleName, 11);
+    const arns = await createPolicies(iam, roleName, 11);
     const denied = await summaryDenied();
     const run = await runIrsaRole(
       { 'provider-arn': provider.arn, 'policy-arns': arns.join('\n'), bindings: manyAccounts(roleName) },
@@ -228,7 +210,7 @@ describe("the account's own quotas", () => {
 
   it("fail a role that policies others attached would take past the account's quota, before attaching", async () => {
     const roleName = uniqueName('irsa-quota-others');
-    const arns = await createPolicies(roleName, 11);
+    const arns = await createPolicies(iam, roleName, 11);
     expect((await runIrsaRole(single(roleName))).error).toBeUndefined();
     for (const arn of arns.slice(0, 5))
       await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
@@ -257,7 +239,7 @@ describe("the account's own quotas", () => {
 describe("the account's own quotas, past the documented ceilings", () => {
   it('let an account whose summary says 25 have 25 managed policies on a role, and refuse 26 before any write', async () => {
     const roleName = uniqueName('irsa-quota-25');
-    const arns = await createPolicies(roleName, 26);
+    const arns = await createPolicies(iam, roleName, 26);
     const raised = await raisedQuotas({ AttachedPoliciesPerRoleQuota: 25 });
     const { iam: counted, counter } = countedIam(raised.url);
     const refused = await runIrsaRole(
@@ -317,7 +299,7 @@ describe("the account's own quotas, past the documented ceilings", () => {
 describe("the documented ceilings, when the account's quotas cannot be read", () => {
   it('refuse, before any write and naming the input, more than 20 managed policies or a trust policy over 4096 characters', async () => {
     const roleName = uniqueName('irsa-ceiling-denied');
-    const arns = await createPolicies(roleName, 21);
+    const arns = await createPolicies(iam, roleName, 21);
     const denied = await summaryDenied();
     const { iam: counted, counter } = countedIam(denied.url);
     const many = await runIrsaRole({ ...single(roleName), 'policy-arns': arns.join('\n') }, { iam: counted });
@@ -351,7 +333,7 @@ describe("the documented ceilings, when the account's quotas cannot be read", ()
 
   it("apply as well to a quota the account's summary lacks: refuse past the ceiling, warn below it", async () => {
     const roleName = uniqueName('irsa-ceiling-unlisted');
-    const arns = await createPolicies(roleName, 21);
+    const arns = await createPolicies(iam, roleName, 21);
     const unlisted = await raisedQuotas({ AttachedPoliciesPerRoleQuota: null });
     const { iam: counted, counter } = countedIam(unlisted.url);
     const refused = await runIrsaRole(
@@ -377,7 +359,7 @@ describe("the documented ceilings, when the account's quotas cannot be read", ()
 
   it('fail a role that policies others attached would take past 20, before attaching; where the account allows 25, attach', async () => {
     const roleName = uniqueName('irsa-ceiling-others');
-    const arns = await createPolicies(roleName, 21);
+    const arns = await createPolicies(iam, roleName, 21);
     expect((await runIrsaRole(single(roleName))).error).toBeUndefined();
     // moto keeps no such quota: 15 attached by hand, then 6 more asked for.
     for (const arn of arns.slice(0, 15))

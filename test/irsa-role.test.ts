@@ -8,7 +8,6 @@ import {
   ListRolePoliciesCommand,
   PutRolePolicyCommand,
   AttachRolePolicyCommand,
-  CreatePolicyCommand,
   TagRoleCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
@@ -24,6 +23,7 @@ import { decodeIamDocument } from '../src/trust/policy-document.js';
 import { startFaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
 import {
   countedIam,
+  createPolicies,
   createProvider,
   runIrsaRole,
   trustOf,
@@ -66,24 +66,6 @@ async function attached(roleName: string): Promise<string[]> {
 
 async function inlineNames(roleName: string): Promise<string[]> {
   return ((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames ?? []).sort();
-}
-
-/** `count` customer managed policies named after `prefix`, for the managed-policy quota tests. */
-async function createPolicies(prefix: string, count: number): Promise<string[]> {
-  const arns: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const created = await iam.send(
-      new CreatePolicyCommand({
-        PolicyName: `${prefix}-p${i}`,
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'sqs:GetQueueUrl', Resource: '*' }]
-        })
-      })
-    );
-    arns.push(created.Policy?.Arn ?? '');
-  }
-  return arns;
 }
 
 describe('single binding', () => {
@@ -309,7 +291,7 @@ describe('convergence', () => {
 
   it("makes room at IAM's cap of 10 managed policies when prune-policies swaps one", async () => {
     const roleName = uniqueName('irsa-cap');
-    const arns = await createPolicies(roleName, 11);
+    const arns = await createPolicies(iam, roleName, 11);
     const base = {
       'provider-arn': provider.arn,
       'role-name': roleName,

@@ -176,6 +176,28 @@ export function upstreamOptions(target: URL, req: IncomingMessage): RequestOptio
   };
 }
 
+export interface UpstreamAnswer {
+  status: number;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+/** Sends `req` (with its `body`, already read) on to `target` and reads the whole answer. */
+export function askUpstream(target: URL, req: IncomingMessage, body: Buffer): Promise<UpstreamAnswer> {
+  return new Promise((resolve, reject) => {
+    const upstream = httpRequest(upstreamOptions(target, req), (reply) => {
+      const chunks: Buffer[] = [];
+      reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+      reply.on('end', () =>
+        resolve({ status: reply.statusCode ?? 502, headers: reply.headers, body: Buffer.concat(chunks) })
+      );
+      reply.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
 function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
   const upstream = httpRequest(upstreamOptions(target, req), (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);

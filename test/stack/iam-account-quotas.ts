@@ -2,9 +2,9 @@
 // raised some in Service Quotas, or whose summary lacks one. moto's summary holds IAM's defaults only
 // (10 managed policies per role, a 2048-character trust policy), and an account's raised quotas are
 // what irsa-role reads there; every other request, and every other entry of the summary, is moto's own.
-import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { closeServer, listenOnLoopback } from './http-plumbing.js';
-import { readBody, signedService, upstreamOptions } from './fault-proxy.js';
+import { askUpstream, readBody, signedService } from './fault-proxy.js';
 
 export interface IamAccountQuotas {
   url: string;
@@ -45,24 +45,7 @@ export async function startIamAccountQuotas(options: {
     void (async () => {
       const body = await readBody(req);
       const summary = isAccountSummary(req, body);
-      const answer = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
-        (resolve, reject) => {
-          const upstream = httpRequest(upstreamOptions(target, req), (reply) => {
-            const chunks: Buffer[] = [];
-            reply.on('data', (chunk: Buffer) => chunks.push(chunk));
-            reply.on('end', () =>
-              resolve({
-                status: reply.statusCode ?? 502,
-                headers: reply.headers,
-                body: Buffer.concat(chunks)
-              })
-            );
-            reply.on('error', reject);
-          });
-          upstream.on('error', reject);
-          upstream.end(body);
-        }
-      );
+      const answer = await askUpstream(target, req, body);
       if (!summary || answer.status !== 200) {
         res.writeHead(answer.status, answer.headers);
         res.end(answer.body);

@@ -14,9 +14,9 @@
 // the credentials that made them, as moto's GetCallerIdentity tells) are learnt when they are created.
 import { HeadBucketCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback, xmlEscape } from './http-plumbing.js';
-import { readBody, signedService, upstreamOptions } from './fault-proxy.js';
+import { askUpstream, readBody, signedService } from './fault-proxy.js';
 
 export interface S3BucketDefaults {
   url: string;
@@ -188,26 +188,7 @@ export async function startS3BucketDefaults(options: {
       const owner = named === undefined ? undefined : owners.get(named);
       if (typeof expectedOwner === 'string' && owner !== undefined && expectedOwner !== owner)
         return answer(res, notTheOwnerAnswer(req.method));
-      const upstreamAnswer = await new Promise<{
-        status: number;
-        headers: IncomingMessage['headers'];
-        body: Buffer;
-      }>((resolve, reject) => {
-        const upstream = httpRequest(upstreamOptions(target, req), (reply) => {
-          const chunks: Buffer[] = [];
-          reply.on('data', (chunk: Buffer) => chunks.push(chunk));
-          reply.on('end', () =>
-            resolve({
-              status: reply.statusCode ?? 502,
-              headers: reply.headers,
-              body: Buffer.concat(chunks)
-            })
-          );
-          reply.on('error', reject);
-        });
-        upstream.on('error', reject);
-        upstream.end(body);
-      });
+      const upstreamAnswer = await askUpstream(target, req, body);
       const bucket = createdBucket(req);
       // Before the client hears of the bucket, as on S3, where the two are one operation.
       if (bucket && upstreamAnswer.status === 200) {
