@@ -17,6 +17,15 @@ describe('yamlParserFor', () => {
     );
   });
 
+  it('refuses exact numbers unless loaded with them, and loaded with them refuses a mangled one', async () => {
+    const plain = await loadYamlParser();
+    expect(plain('id: 012345678901')).toEqual({ id: 12345678901 });
+    expect(() => plain('id: 1', { exactNumbers: true })).toThrow(/internal error: exact numbers/);
+    const exact = await loadYamlParser({ exactNumbers: true });
+    expect(exact("id: '012345678901'", { exactNumbers: true })).toEqual({ id: '012345678901' });
+    expect(() => exact('id: 012345678901', { exactNumbers: true })).toThrow(/012345678901/);
+  });
+
   it('reports a syntax error with its place on the first line', async () => {
     const parse = await loadYamlParser();
     expect(() => parse('a: [1, 2')).toThrow(/at line 1, column \d+/);

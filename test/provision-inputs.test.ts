@@ -25,7 +25,7 @@ import {
 import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
 
-const yaml = await loadYamlParser();
+const yaml = await loadYamlParser({ exactNumbers: true });
 const repoRoot = join(import.meta.dirname, '..');
 
 /** A sandbox whose PATH starts with a fake terraform that only records that it was started. */

@@ -6,9 +6,7 @@ import { defaultRegionOfPartition, partitionOfHost, partitionOfRegion } from '..
 import { UserError } from '../io/errors.js';
 import { parseProviderArn } from '../trust/names.js';
 import { loadKubeClient } from '../kube/client.js';
-import { awsOnInternet, unreachableHost } from '../net/aws-reach.js';
 import { yamlParserFor } from '../io/yaml.js';
-import { isUnknownCredentials } from './iam-errors.js';
 import type { ProviderInput } from './inputs.js';
 import { IRSA_ROLE_YAML_INPUTS, readIrsaRoleInputs } from './inputs.js';
 
@@ -38,41 +36,6 @@ export function iamRegion(env: NodeJS.ProcessEnv, provider?: ProviderInput): str
   return region;
 }
 
-/**
- * A guessed region's partition may not be the credentials': then IAM does not know them
- * (InvalidClientTokenId), and the error says where IAM was called, why, and to set the region.
- */
-function guessedRegionRefusal(error: unknown, region: string, issuerUrl: string): UserError | undefined {
-  if (!isUnknownCredentials(error)) return undefined;
-  const why = partitionOfHost(new URL(issuerUrl).hostname)
-    ? "the partition issuer-url's host shows"
-    : "as issuer-url's host shows no partition";
-  return new UserError(
-    `IAM in ${region} does not know these credentials (InvalidClientTokenId). Neither AWS_REGION nor AWS_DEFAULT_REGION is set, so IAM was called in ${partitionOfRegion(region)}, ${why}; if the credentials are of another partition (aws-cn, aws-us-gov, ...), set the region (configure-aws-credentials' aws-region) to one of it.`
-  );
-}
-
-/**
- * With AWS's own IAM, a provider whose issuer STS can never reach is refused before any call: no
- * role trusting it could ever be assumed. The issuer is the issuer-url input or, for provider-arn,
- * the URL the ARN ends with.
- */
-function checkIssuerReach(provider: ProviderInput, region: string, env: NodeJS.ProcessEnv): void {
-  if (!awsOnInternet('IAM', region, env)) return;
-  const issuer =
-    provider.input === 'issuer-url'
-      ? provider.url
-      : `https://${parseProviderArn(provider.arn)?.hostPath ?? ''}`;
-  const problem = unreachableHost(issuer);
-  if (!problem) return;
-  const named =
-    provider.input === 'issuer-url' ? `'${issuer}'` : `'${provider.arn}' is the provider of ${issuer}, which`;
-  throw new UserError(
-    `${named} cannot work with AWS: ${problem}, and STS fetches the issuer's documents from the internet, so no role trusting it could be assumed. Publish the issuer on a public host (publish-oidc does).`,
-    provider.input
-  );
-}
-
 /** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
 export async function createIamClient(env: NodeJS.ProcessEnv, region: string): Promise<IAMClient> {
   // Loaded lazily so that a bad input fails before the SDK is even read from disk.
@@ -94,7 +57,7 @@ export async function irsaRoleAction(
   maskSecret(ctx.read('kubeconfig'), ctx.mask);
   const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
   // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-  const { run } = await import('./run.js');
+  const { run, checkIssuerReach, guessedRegionRefusal } = await import('./run.js');
   // Checked even when a test passes its own client: the region decides which IAM answers.
   const region = iamRegion(ctx.env, inputs.provider);
   const guessedFrom =

@@ -30,6 +30,9 @@ import type { ServiceAccounts } from './service-account-annotation.js';
 import { annotateServiceAccount, checkAnnotationTargets } from './service-account-annotation.js';
 import { irsaRoleSummary } from './summary.js';
 
+// For the action's entry, which loads this chunk anyway: a chunk of its own would be one more load.
+export { checkIssuerReach, guessedRegionRefusal } from './issuer-checks.js';
+
 /** IAM's per-account request rate is modest; 8 in flight keeps 100 roles quick without a storm of throttles. */
 export const DEFAULT_CONCURRENCY = 8;
 

@@ -10,7 +10,7 @@ import { PROVISION_YAML_INPUTS, readProvisionInputs } from './inputs.js';
 
 export async function provisionAction(ctx: ActionContext): Promise<ActionResult> {
   // Every input is checked before terraform runs or anything is written.
-  const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS);
+  const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS, { exactNumbers: true });
   const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
   if (inputs.githubToken) ctx.mask(inputs.githubToken);
   for (const credential of inputs.backendSecrets) ctx.mask(credential);

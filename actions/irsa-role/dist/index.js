@@ -6,13 +6,178 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2588);
+/* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9200);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $H: () => (/* binding */ namingFailedCalls),
+/* harmony export */   Lo: () => (/* binding */ endpointFor),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony exports AWS_REQUEST_TIMEOUT_MS, resolveRegion, RequestCounter */
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
+
+// The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
+// would hang the step until the job's timeout. With these, it fails as a TimeoutError and is retried.
+const AWS_REQUEST_TIMEOUT_MS = 20_000;
+const AWS_CONNECT_TIMEOUT_MS = 5_000;
+/** Region from the input, then the variables the AWS SDKs and CLI read. */
+function resolveRegion(input, env, inputName = 'region') {
+    const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region)
+        throw new UserError('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
+    // Two letters, or four for the European Sovereign Cloud's eusc-de-east-1.
+    if (!/^[a-z]{2}(?:[a-z]{2})?(-[a-z]+)+-\d+$/.test(region))
+        throw new UserError(`'${region}' is not an AWS region.`, inputName);
+    return region;
+}
+/**
+ * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
+ * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
+ * emulators and proxies do not resolve BUCKET.host names.
+ */
+function endpointFor(service, env) {
+    return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
+}
+function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEOUT_MS) {
+    const endpoint = endpointFor(service, env);
+    const config = {
+        region,
+        retryMode: 'adaptive',
+        maxAttempts: 8,
+        // Without throwOnRequestTimeout, this SDK only logs a warning when requestTimeout passes.
+        requestHandler: {
+            requestTimeout: requestTimeoutMs,
+            throwOnRequestTimeout: true,
+            connectionTimeout: AWS_CONNECT_TIMEOUT_MS
+        }
+    };
+    if (endpoint)
+        config.endpoint = endpoint;
+    if (service === 'S3' && endpoint)
+        config.forcePathStyle = true;
+    return config;
+}
+/**
+ * Tags each failed call's error with the service and operation ("IAM GetRole"), which the SDK's
+ * error does not carry, so that an unforeseen failure can say which call it was (failureText).
+ */
+function namingFailedCalls(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (typeof error === 'object' && error !== null && !('awsCall' in error))
+                Object.defineProperty(error, 'awsCall', {
+                    value: `${service} ${String(context.commandName ?? 'call').replace(/Command$/, '')}`,
+                    enumerable: false
+                });
+            throw error;
+        }
+    }, { step: 'initialize', name: 'talosIrsaNamedCall' });
+    return client;
+}
+/** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
+class RequestCounter {
+    reads = new Map();
+    writes = new Map();
+    record(command) {
+        const bucket = /^(Get|List|Head|Describe)/.test(command) ? this.reads : this.writes;
+        bucket.set(command, (bucket.get(command) ?? 0) + 1);
+    }
+    get readCount() {
+        return [...this.reads.values()].reduce((a, b) => a + b, 0);
+    }
+    get writeCount() {
+        return [...this.writes.values()].reduce((a, b) => a + b, 0);
+    }
+    // Counted once per command (not per retry attempt): the benchmark asks how many calls a run needs.
+    attach(client) {
+        client.middlewareStack.add((next, context) => async (args) => {
+            this.record(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
+            return next(args);
+        }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
+        return client;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QO: () => (/* binding */ partitionOfHost),
+/* harmony export */   cn: () => (/* binding */ partitionOfRegion),
+/* harmony export */   f8: () => (/* binding */ defaultRegionOfPartition)
+/* harmony export */ });
+/* unused harmony exports dnsSuffixOfRegion, dnsSuffixes */
+const PARTITIONS = [
+    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
+    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
+    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
+    {
+        id: 'aws-iso-f',
+        regionPrefix: 'us-isof-',
+        dnsSuffix: 'csp.hci.ic.gov',
+        defaultRegion: 'us-isof-south-1'
+    },
+    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
+    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
+    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
+];
+const STANDARD = {
+    id: 'aws',
+    regionPrefix: '',
+    dnsSuffix: 'amazonaws.com',
+    defaultRegion: 'us-east-1'
+};
+function partitionOf(region) {
+    return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
+}
+/** The partition a region belongs to: where its STS can assume roles, and no other. */
+function partitionOfRegion(region) {
+    return partitionOf(region).id;
+}
+/** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
+function dnsSuffixOfRegion(region) {
+    return partitionOf(region).dnsSuffix;
+}
+/** Every partition's DNS suffix, the standard partition's first. */
+function dnsSuffixes() {
+    return [...new Set([STANDARD, ...PARTITIONS].map((partition) => partition.dnsSuffix))];
+}
+/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
+function defaultRegionOfPartition(id) {
+    return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
+}
+/**
+ * The partition an AWS endpoint's host name shows: the label before the DNS suffix names a region
+ * of the partition that suffix belongs to (BUCKET.s3.cn-north-1.amazonaws.com.cn is aws-cn, and so
+ * are s3-REGION and EKS's oidc.eks.REGION). Undefined for any other host, such as a custom domain.
+ */
+function partitionOfHost(host) {
+    const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+    for (let end = labels.length - 1; end > 0; end -= 1) {
+        const region = /^(?:s3-)?([a-z]{2}(?:[a-z]{2})?(?:-[a-z]+)+-\d+)$/.exec(labels[end - 1] ?? '')?.[1];
+        if (region && labels.slice(end).join('.') === dnsSuffixOfRegion(region))
+            return partitionOfRegion(region);
+    }
+    return undefined;
+}
+
 
 /***/ }),
 
@@ -408,75 +573,35 @@ function maskSecret(value, mask) {
 
 /***/ }),
 
-/***/ 6134:
+/***/ 3473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  D: () => (/* binding */ loadYamlParser),
-  A: () => (/* binding */ yamlParserFor)
-});
-
-;// CONCATENATED MODULE: ./src/io/yaml-numbers.ts
-/**
- * A YAML tag for plain scalars that YAML reads as numbers, which refuses the ones whose number is
- * not the one written: 012345678901 (an AWS account ID) reads as 12345678901, 0x1F as 31, .inf and
- * .nan have no JSON form (JSON.stringify writes null), and 21 digits keep only a double's 17. A
- * value handed on as JSON would carry the changed number without a word; quoted, it stays as typed.
- */
-// Every plain scalar the YAML 1.2 core schema resolves as an int or a float.
-const YAML_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-/** The significant digits of a decimal number as written, without leading or trailing zeros. */
-const significant = (text) => text
-    .replace(/[eE].*$/, '')
-    .replace(/[^0-9]/g, '')
-    .replace(/^0+/, '')
-    .replace(/0+$/, '');
-/** Why `text` does not read as the number written, or undefined when it does. */
-function inexactNumber(text) {
-    if (/^0[ox]/.test(text))
-        return `reads as the number ${Number(text)}, not as written`;
-    if (/^[-+]?\.(?:inf|nan)$/i.test(text))
-        return 'is a number JSON cannot hold';
-    if (/^[-+]?0[0-9]/.test(text))
-        return `reads as the number ${Number(text)}, without its leading zeros`;
-    const value = Number(text);
-    if (!Number.isFinite(value))
-        return 'is a number JSON cannot hold';
-    const digits = significant(text);
-    // A double keeps 15 significant digits for sure; past that, only when they round-trip.
-    if (digits.length > 15 && significant(value.toPrecision(Math.min(digits.length, 100))) !== digits)
-        return `has more digits than a number here keeps (it reads as ${value})`;
-    return undefined;
-}
-/** For yaml's `customTags`: tried before the schema's own int and float tags. */
-const exactNumberTag = {
-    tag: 'tag:yaml.org,2002:float',
-    default: true,
-    test: YAML_NUMBER,
-    resolve(text, onError) {
-        const problem = inexactNumber(text);
-        if (problem === undefined)
-            return Number(text);
-        onError(`${text} ${problem} (quote it, '${text}', to pass it as written)`);
-        return text;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/io/yaml.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ yamlParserFor),
+/* harmony export */   D: () => (/* binding */ loadYamlParser)
+/* harmony export */ });
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
-
-async function loadYamlParser() {
-    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return (text, options = {}) => parse(text, options.exactNumbers ? { customTags: (tags) => [exactNumberTag, ...tags] } : undefined);
+/**
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
+ * alone, so only a run that asks for it loads it, beside the parser.
+ */
+async function loadYamlParser(options = {}) {
+    const [{ parse }, exact] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
+        options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined
+    ]);
+    return (text, call = {}) => {
+        if (call.exactNumbers && !exact)
+            throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
+        return parse(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+    };
 }
 /** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
-async function yamlParserFor(read, inputs) {
+async function yamlParserFor(read, inputs, options = {}) {
     if (inputs.some((name) => read(name) !== ''))
-        return loadYamlParser();
+        return loadYamlParser(options);
     return () => {
         throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
     };
@@ -485,7 +610,7 @@ async function yamlParserFor(read, inputs) {
 
 /***/ }),
 
-/***/ 2588:
+/***/ 9200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -498,284 +623,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/io/secrets.ts
 var secrets = __nccwpck_require__(3965);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __nccwpck_require__(201);
+// EXTERNAL MODULE: ./src/aws/partitions.ts
+var partitions = __nccwpck_require__(5986);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-
-// The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
-// would hang the step until the job's timeout. With these, it fails as a TimeoutError and is retried.
-const AWS_REQUEST_TIMEOUT_MS = 20_000;
-const AWS_CONNECT_TIMEOUT_MS = 5_000;
-/** Region from the input, then the variables the AWS SDKs and CLI read. */
-function resolveRegion(input, env, inputName = 'region') {
-    const region = input || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!region)
-        throw new UserError('is not set and neither AWS_REGION nor AWS_DEFAULT_REGION is.', inputName);
-    // Two letters, or four for the European Sovereign Cloud's eusc-de-east-1.
-    if (!/^[a-z]{2}(?:[a-z]{2})?(-[a-z]+)+-\d+$/.test(region))
-        throw new UserError(`'${region}' is not an AWS region.`, inputName);
-    return region;
-}
-/**
- * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
- * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
- * emulators and proxies do not resolve BUCKET.host names.
- */
-function endpointFor(service, env) {
-    return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
-}
-function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEOUT_MS) {
-    const endpoint = endpointFor(service, env);
-    const config = {
-        region,
-        retryMode: 'adaptive',
-        maxAttempts: 8,
-        // Without throwOnRequestTimeout, this SDK only logs a warning when requestTimeout passes.
-        requestHandler: {
-            requestTimeout: requestTimeoutMs,
-            throwOnRequestTimeout: true,
-            connectionTimeout: AWS_CONNECT_TIMEOUT_MS
-        }
-    };
-    if (endpoint)
-        config.endpoint = endpoint;
-    if (service === 'S3' && endpoint)
-        config.forcePathStyle = true;
-    return config;
-}
-/**
- * Tags each failed call's error with the service and operation ("IAM GetRole"), which the SDK's
- * error does not carry, so that an unforeseen failure can say which call it was (failureText).
- */
-function namingFailedCalls(client, service) {
-    client.middlewareStack.add((next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            if (typeof error === 'object' && error !== null && !('awsCall' in error))
-                Object.defineProperty(error, 'awsCall', {
-                    value: `${service} ${String(context.commandName ?? 'call').replace(/Command$/, '')}`,
-                    enumerable: false
-                });
-            throw error;
-        }
-    }, { step: 'initialize', name: 'talosIrsaNamedCall' });
-    return client;
-}
-/** Counts the AWS calls a run makes, split into reads and writes, for the summary and the benchmark. */
-class RequestCounter {
-    reads = new Map();
-    writes = new Map();
-    record(command) {
-        const bucket = /^(Get|List|Head|Describe)/.test(command) ? this.reads : this.writes;
-        bucket.set(command, (bucket.get(command) ?? 0) + 1);
-    }
-    get readCount() {
-        return [...this.reads.values()].reduce((a, b) => a + b, 0);
-    }
-    get writeCount() {
-        return [...this.writes.values()].reduce((a, b) => a + b, 0);
-    }
-    // Counted once per command (not per retry attempt): the benchmark asks how many calls a run needs.
-    attach(client) {
-        client.middlewareStack.add((next, context) => async (args) => {
-            this.record(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
-            return next(args);
-        }, { step: 'initialize', name: 'talosIrsaRequestCounter' });
-        return client;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/partitions.ts
-const PARTITIONS = [
-    { id: 'aws-cn', regionPrefix: 'cn-', dnsSuffix: 'amazonaws.com.cn', defaultRegion: 'cn-north-1' },
-    { id: 'aws-us-gov', regionPrefix: 'us-gov-', dnsSuffix: 'amazonaws.com', defaultRegion: 'us-gov-west-1' },
-    { id: 'aws-iso-b', regionPrefix: 'us-isob-', dnsSuffix: 'sc2s.sgov.gov', defaultRegion: 'us-isob-east-1' },
-    {
-        id: 'aws-iso-f',
-        regionPrefix: 'us-isof-',
-        dnsSuffix: 'csp.hci.ic.gov',
-        defaultRegion: 'us-isof-south-1'
-    },
-    { id: 'aws-iso-e', regionPrefix: 'eu-isoe-', dnsSuffix: 'cloud.adc-e.uk', defaultRegion: 'eu-isoe-west-1' },
-    { id: 'aws-iso', regionPrefix: 'us-iso-', dnsSuffix: 'c2s.ic.gov', defaultRegion: 'us-iso-east-1' },
-    { id: 'aws-eusc', regionPrefix: 'eusc-', dnsSuffix: 'amazonaws.eu', defaultRegion: 'eusc-de-east-1' }
-];
-const STANDARD = {
-    id: 'aws',
-    regionPrefix: '',
-    dnsSuffix: 'amazonaws.com',
-    defaultRegion: 'us-east-1'
-};
-function partitionOf(region) {
-    return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
-}
-/** The partition a region belongs to: where its STS can assume roles, and no other. */
-function partitionOfRegion(region) {
-    return partitionOf(region).id;
-}
-/** The domain under which the region's service endpoints live (s3.REGION.<suffix>). */
-function dnsSuffixOfRegion(region) {
-    return partitionOf(region).dnsSuffix;
-}
-/** Every partition's DNS suffix, the standard partition's first. */
-function dnsSuffixes() {
-    return [...new Set([STANDARD, ...PARTITIONS].map((partition) => partition.dnsSuffix))];
-}
-/** A region of the partition (of aws when the id is unknown) whose endpoint signs for its IAM. */
-function defaultRegionOfPartition(id) {
-    return (PARTITIONS.find((partition) => partition.id === id) ?? STANDARD).defaultRegion;
-}
-/**
- * The partition an AWS endpoint's host name shows: the label before the DNS suffix names a region
- * of the partition that suffix belongs to (BUCKET.s3.cn-north-1.amazonaws.com.cn is aws-cn, and so
- * are s3-REGION and EKS's oidc.eks.REGION). Undefined for any other host, such as a custom domain.
- */
-function partitionOfHost(host) {
-    const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-    for (let end = labels.length - 1; end > 0; end -= 1) {
-        const region = /^(?:s3-)?([a-z]{2}(?:[a-z]{2})?(?:-[a-z]+)+-\d+)$/.exec(labels[end - 1] ?? '')?.[1];
-        if (region && labels.slice(end).join('.') === dnsSuffixOfRegion(region))
-            return partitionOfRegion(region);
-    }
-    return undefined;
-}
-
 // EXTERNAL MODULE: ./src/trust/names.ts
 var trust_names = __nccwpck_require__(8350);
 // EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
 var kube_client = __nccwpck_require__(5473);
-;// CONCATENATED MODULE: ./src/net/aws-reach.ts
-
-
-/**
- * Whether the calls to `service` go to AWS's own endpoint on the internet, where an issuer must be
- * public: not to an endpoint the environment names (an emulator, the local stack), and not in an
- * air-gapped ISO partition, whose services reach nothing outside it and whose issuers live inside.
- */
-function awsOnInternet(service, region, env) {
-    return endpointFor(service, env) === undefined && !partitionOfRegion(region).startsWith('aws-iso');
-}
-// [network, prefix length, family, what such an address is]. An IPv4-mapped IPv6 address
-// (::ffff:10.0.0.1) is matched against the IPv4 rows by BlockList itself.
-const RANGES = [
-    ['0.0.0.0', 8, 'ipv4', 'an unspecified address (0.0.0.0/8)'],
-    ['127.0.0.0', 8, 'ipv4', 'a loopback address (127.0.0.0/8)'],
-    ['10.0.0.0', 8, 'ipv4', 'a private address (RFC 1918, 10.0.0.0/8)'],
-    ['172.16.0.0', 12, 'ipv4', 'a private address (RFC 1918, 172.16.0.0/12)'],
-    ['192.168.0.0', 16, 'ipv4', 'a private address (RFC 1918, 192.168.0.0/16)'],
-    ['100.64.0.0', 10, 'ipv4', 'a carrier-grade NAT address (100.64.0.0/10)'],
-    [
-        '169.254.0.0',
-        16,
-        'ipv4',
-        'a link-local address (169.254.0.0/16, where the instance metadata service answers)'
-    ],
-    ['::', 128, 'ipv6', 'the unspecified address (::)'],
-    ['::1', 128, 'ipv6', 'the loopback address (::1)'],
-    ['fc00::', 7, 'ipv6', 'a unique local (private) address (fc00::/7)'],
-    ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)']
-];
-let ranges;
-// Fetched when first needed, not imported at the top: the input checks run in every action's main
-// chunk, where loading node:net would cost a failing run some 3 ms at start.
-function net() {
-    return process.getBuiltinModule('node:net');
-}
-function rangeTable() {
-    ranges ??= RANGES.map(([network, prefix, family, what]) => {
-        const list = new (net().BlockList)();
-        list.addSubnet(network, prefix, family);
-        return { list, what };
-    });
-    return ranges;
-}
-/**
- * What kind of address AWS cannot reach `address` is ("a loopback address (127.0.0.0/8)"), or
- * undefined for any other address. Takes a bare IP address; a zone (fe80::1%eth0) is ignored.
- */
-function unreachableAddress(address) {
-    const bare = address.replace(/%.*$/, '');
-    const version = net().isIP(bare);
-    if (version === 0)
-        return undefined;
-    const family = version === 4 ? 'ipv4' : 'ipv6';
-    return rangeTable().find(({ list }) => list.check(bare, family))?.what;
-}
-/**
- * The host of a URL as a socket takes it: lower-case, without the brackets of an IPv6 literal or
- * a trailing dot. undefined when `url` is not a URL.
- */
-function urlHost(url) {
-    let hostname;
-    try {
-        // The WHATWG parser already writes 0x7f.1 and 2130706433 as 127.0.0.1, and ::ffff:127.0.0.1 as ::ffff:7f00:1.
-        hostname = new URL(url).hostname;
-    }
-    catch {
-        return undefined;
-    }
-    return hostname
-        .replace(/^\[(.*)\]$/, '$1')
-        .replace(/\.$/, '')
-        .toLowerCase();
-}
-/**
- * Why AWS can never reach the host of `url`, when that is plain without DNS: `localhost` (and
- * names under it, which resolvers answer with the loopback address, RFC 6761) or an IP literal
- * AWS cannot reach. undefined for any other host, a DNS name included: only a lookup tells.
- */
-function unreachableHost(url) {
-    const host = urlHost(url);
-    if (host === undefined)
-        return undefined;
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return `${host} always names the loopback address`;
-    const what = unreachableAddress(host);
-    return what === undefined ? undefined : `${host} is ${what}`;
-}
-/** node:dns's lookup (the resolver sockets use, /etc/hosts included), every address of both families. */
-async function lookupAll(host) {
-    const { lookup } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1553, 23));
-    const answers = await lookup(host, { all: true, verbatim: true });
-    return answers.map((answer) => answer.address);
-}
-// AWS's own service hosts (S3's, where publish-oidc puts the issuer by default) are public. A runner
-// that resolves them to private addresses sits in a VPC whose interface endpoints have private DNS on,
-// which answers only inside it: STS, outside, is given the public addresses.
-const AWS_SERVICE_HOST = /\.amazonaws\.(?:com|com\.cn|eu)$/;
-/**
- * Why AWS may not reach the DNS name of `url`, judged by the addresses the runner resolves it to.
- * undefined when every address is one AWS may reach, for an IP literal (unreachableHost judges
- * those), for AWS's own service hosts, and when the lookup fails (the request that follows names
- * that failure).
- */
-async function unreachableResolution(url, resolve) {
-    const host = urlHost(url);
-    if (host === undefined || net().isIP(host) !== 0 || AWS_SERVICE_HOST.test(host))
-        return undefined;
-    let addresses;
-    try {
-        addresses = await resolve(host);
-    }
-    catch {
-        return undefined;
-    }
-    const blocked = addresses.flatMap((address) => {
-        const what = unreachableAddress(address);
-        return what === undefined ? [] : [`${address}, ${what}`];
-    });
-    if (blocked.length === 0)
-        return undefined;
-    const which = blocked.length === addresses.length ? 'only to' : 'besides public addresses, to';
-    return `${host} resolves, on this runner, ${which} addresses AWS cannot reach: ${blocked.join('; ')}`;
-}
-
-// EXTERNAL MODULE: ./src/io/yaml.ts + 1 modules
-var yaml = __nccwpck_require__(6134);
-// EXTERNAL MODULE: ./src/irsa-role/iam-errors.ts
-var iam_errors = __nccwpck_require__(9219);
+// EXTERNAL MODULE: ./src/io/yaml.ts
+var yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/trust/policy-document.ts
@@ -1059,8 +918,6 @@ function readIrsaRoleInputs(read, yaml) {
 
 
 
-
-
 /**
  * IAM is global within a partition; any region of it signs the requests, so no region input is
  * asked for. IAM answers only for its own partition: with a provider ARN of another partition than
@@ -1072,58 +929,29 @@ function iamRegion(env, provider) {
     const partition = provider?.input === 'provider-arn'
         ? (0,trust_names/* parseProviderArn */.Sw)(provider.arn)?.partition
         : provider?.input === 'issuer-url'
-            ? partitionOfHost(new URL(provider.url).hostname)
+            ? (0,partitions/* partitionOfHost */.QO)(new URL(provider.url).hostname)
             : undefined;
     const variable = env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION';
     const region = env[variable];
     if (!region)
-        return defaultRegionOfPartition(partition ?? 'aws');
+        return (0,partitions/* defaultRegionOfPartition */.f8)(partition ?? 'aws');
     // An issuer's host only suggests the partition: any account's IAM may hold a provider for it.
-    if (provider?.input === 'provider-arn' && partition && partitionOfRegion(region) !== partition)
-        throw new errors/* UserError */.yo(`is in the partition ${partition}, but the region ${region} (${variable}) is in ${partitionOfRegion(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`, 'provider-arn');
+    if (provider?.input === 'provider-arn' && partition && (0,partitions/* partitionOfRegion */.cn)(region) !== partition)
+        throw new errors/* UserError */.yo(`is in the partition ${partition}, but the region ${region} (${variable}) is in ${(0,partitions/* partitionOfRegion */.cn)(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`, 'provider-arn');
     return region;
-}
-/**
- * A guessed region's partition may not be the credentials': then IAM does not know them
- * (InvalidClientTokenId), and the error says where IAM was called, why, and to set the region.
- */
-function guessedRegionRefusal(error, region, issuerUrl) {
-    if (!(0,iam_errors/* isUnknownCredentials */.vB)(error))
-        return undefined;
-    const why = partitionOfHost(new URL(issuerUrl).hostname)
-        ? "the partition issuer-url's host shows"
-        : "as issuer-url's host shows no partition";
-    return new errors/* UserError */.yo(`IAM in ${region} does not know these credentials (InvalidClientTokenId). Neither AWS_REGION nor AWS_DEFAULT_REGION is set, so IAM was called in ${partitionOfRegion(region)}, ${why}; if the credentials are of another partition (aws-cn, aws-us-gov, ...), set the region (configure-aws-credentials' aws-region) to one of it.`);
-}
-/**
- * With AWS's own IAM, a provider whose issuer STS can never reach is refused before any call: no
- * role trusting it could ever be assumed. The issuer is the issuer-url input or, for provider-arn,
- * the URL the ARN ends with.
- */
-function checkIssuerReach(provider, region, env) {
-    if (!awsOnInternet('IAM', region, env))
-        return;
-    const issuer = provider.input === 'issuer-url'
-        ? provider.url
-        : `https://${(0,trust_names/* parseProviderArn */.Sw)(provider.arn)?.hostPath ?? ''}`;
-    const problem = unreachableHost(issuer);
-    if (!problem)
-        return;
-    const named = provider.input === 'issuer-url' ? `'${issuer}'` : `'${provider.arn}' is the provider of ${issuer}, which`;
-    throw new errors/* UserError */.yo(`${named} cannot work with AWS: ${problem}, and STS fetches the issuer's documents from the internet, so no role trusting it could be assumed. Publish the issuer on a public host (publish-oidc does).`, provider.input);
 }
 /** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
 async function createIamClient(env, region) {
     // Loaded lazily so that a bad input fails before the SDK is even read from disk.
     const { IAMClient } = await __nccwpck_require__.e(/* import() */ 764).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
-    return namingFailedCalls(new IAMClient(clientConfig('IAM', region, env)), 'IAM');
+    return (0,clients/* namingFailedCalls */.$H)(new IAMClient((0,clients/* clientConfig */.yO)('IAM', region, env)), 'IAM');
 }
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(49)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2049));
+    const { run, checkIssuerReach, guessedRegionRefusal } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9174));
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, inputs.provider);
     const guessedFrom = inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
@@ -1149,45 +977,6 @@ async function irsaRoleAction(ctx, overrides = {}) {
     catch (error) {
         throw (guessedFrom && guessedRegionRefusal(error, region, guessedFrom)) || error;
     }
-}
-
-
-/***/ }),
-
-/***/ 9219:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I0: () => (/* binding */ isNoSuchEntity),
-/* harmony export */   MZ: () => (/* binding */ isMalformedPolicy),
-/* harmony export */   Wh: () => (/* binding */ isEntityAlreadyExists),
-/* harmony export */   vB: () => (/* binding */ isUnknownCredentials),
-/* harmony export */   w7: () => (/* binding */ isAccessDenied)
-/* harmony export */ });
-/** Whether an IAM call failed with `code`, whichever way the SDK surfaces it (with or without "Exception"). */
-function iamErrorIs(error, code) {
-    return error instanceof Error && (error.name === `${code}Exception` || error.name === code);
-}
-/** IAM's "not found" for roles, policies and providers. */
-function isNoSuchEntity(error) {
-    return iamErrorIs(error, 'NoSuchEntity');
-}
-function isMalformedPolicy(error) {
-    return iamErrorIs(error, 'MalformedPolicyDocument');
-}
-function isEntityAlreadyExists(error) {
-    return iamErrorIs(error, 'EntityAlreadyExists');
-}
-/** The credentials lack a permission: IAM's AccessDenied. */
-function isAccessDenied(error) {
-    return iamErrorIs(error, 'AccessDenied');
-}
-/**
- * IAM does not know the credentials' key: InvalidClientTokenId, which is also what a partition's
- * IAM answers to credentials of another partition.
- */
-function isUnknownCredentials(error) {
-    return iamErrorIs(error, 'InvalidClientTokenId');
 }
 
 
@@ -1220,8 +1009,8 @@ var errors = __nccwpck_require__(7333);
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/io/secrets.ts
 var secrets = __nccwpck_require__(3965);
-// EXTERNAL MODULE: ./src/io/yaml.ts + 1 modules
-var yaml = __nccwpck_require__(6134);
+// EXTERNAL MODULE: ./src/io/yaml.ts
+var yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts

@@ -542,7 +542,7 @@ function fail(message) {
 
 /***/ }),
 
-/***/ 7983:
+/***/ 7195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -640,65 +640,29 @@ function maskSecret(value, mask) {
         mask(fragment);
 }
 
-;// CONCATENATED MODULE: ./src/io/yaml-numbers.ts
-/**
- * A YAML tag for plain scalars that YAML reads as numbers, which refuses the ones whose number is
- * not the one written: 012345678901 (an AWS account ID) reads as 12345678901, 0x1F as 31, .inf and
- * .nan have no JSON form (JSON.stringify writes null), and 21 digits keep only a double's 17. A
- * value handed on as JSON would carry the changed number without a word; quoted, it stays as typed.
- */
-// Every plain scalar the YAML 1.2 core schema resolves as an int or a float.
-const YAML_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-/** The significant digits of a decimal number as written, without leading or trailing zeros. */
-const significant = (text) => text
-    .replace(/[eE].*$/, '')
-    .replace(/[^0-9]/g, '')
-    .replace(/^0+/, '')
-    .replace(/0+$/, '');
-/** Why `text` does not read as the number written, or undefined when it does. */
-function inexactNumber(text) {
-    if (/^0[ox]/.test(text))
-        return `reads as the number ${Number(text)}, not as written`;
-    if (/^[-+]?\.(?:inf|nan)$/i.test(text))
-        return 'is a number JSON cannot hold';
-    if (/^[-+]?0[0-9]/.test(text))
-        return `reads as the number ${Number(text)}, without its leading zeros`;
-    const value = Number(text);
-    if (!Number.isFinite(value))
-        return 'is a number JSON cannot hold';
-    const digits = significant(text);
-    // A double keeps 15 significant digits for sure; past that, only when they round-trip.
-    if (digits.length > 15 && significant(value.toPrecision(Math.min(digits.length, 100))) !== digits)
-        return `has more digits than a number here keeps (it reads as ${value})`;
-    return undefined;
-}
-/** For yaml's `customTags`: tried before the schema's own int and float tags. */
-const exactNumberTag = {
-    tag: 'tag:yaml.org,2002:float',
-    default: true,
-    test: YAML_NUMBER,
-    resolve(text, onError) {
-        const problem = inexactNumber(text);
-        if (problem === undefined)
-            return Number(text);
-        onError(`${text} ${problem} (quote it, '${text}', to pass it as written)`);
-        return text;
-    }
-};
-
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
-
-async function loadYamlParser() {
-    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    return (text, options = {}) => parse(text, options.exactNumbers ? { customTags: (tags) => [exactNumberTag, ...tags] } : undefined);
+/**
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
+ * alone, so only a run that asks for it loads it, beside the parser.
+ */
+async function loadYamlParser(options = {}) {
+    const [{ parse }, exact] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
+        options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined
+    ]);
+    return (text, call = {}) => {
+        if (call.exactNumbers && !exact)
+            throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
+        return parse(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+    };
 }
 /** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
-async function yamlParserFor(read, inputs) {
+async function yamlParserFor(read, inputs, options = {}) {
     if (inputs.some((name) => read(name) !== ''))
-        return loadYamlParser();
+        return loadYamlParser(options);
     return () => {
         throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
     };
@@ -1165,8 +1129,8 @@ var clients = __nccwpck_require__(201);
 var partitions = __nccwpck_require__(5986);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var client = __nccwpck_require__(7983);
+// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
+var client = __nccwpck_require__(7195);
 ;// CONCATENATED MODULE: ./src/verify-irsa/image-reference.ts
 /**
  * The `image` input, checked against the grammar the kubelet parses it with (the distribution
