@@ -623,7 +623,21 @@ describe('an issuer name AWS may not reach', () => {
       resolveHost
     });
     expect(asked).toEqual(['localhost']);
-    expect(log.text()).not.toContain('::warning::issuer-url');
+    expect(log.text()).not.toContain('resolves, on this runner');
+  });
+
+  it("warns of a port in the issuer's URL with AWS's own IAM, and not with the stack's", async () => {
+    const { bucket, issuer } = freshIssuer();
+    const port = new URL(issuer).port;
+    const resolveHost = async (): Promise<string[]> => ['52.216.0.1'];
+    const aws = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, new Date(), {
+      resolveHost
+    });
+    expect(aws.log.text()).toContain(
+      `::warning::issuer-url names the port ${port}: IAM's documentation says`
+    );
+    const stack = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(stack.log.text()).not.toContain('names the port');
   });
 });
 

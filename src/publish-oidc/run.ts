@@ -78,6 +78,17 @@ async function issuerHostWarning(inputs: PublishInputs, deps: PublishDeps): Prom
   );
 }
 
+/**
+ * IAM's CreateOpenIDConnectProvider says the URL "should not contain a port number". Only a warning:
+ * "should" is all the documentation says, and only AWS itself can show what it does with one. Said only
+ * with AWS's own IAM (resolveHost is given then), since the local stack's issuers carry ports.
+ */
+function issuerPortWarning(inputs: PublishInputs, deps: PublishDeps): string | undefined {
+  const port = new URL(inputs.issuerUrl).port;
+  if (!deps.resolveHost || !inputs.createProvider || port === '') return undefined;
+  return `issuer-url names the port ${port}: IAM's documentation says an OIDC provider's URL should not contain one, and STS reads the documents at the issuer as tokens name it; serve the issuer on port 443 without a port in the URL.`;
+}
+
 export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<ActionResult> {
   const { log } = deps;
   // Looked up while the plan is read, and told before anything is written.
@@ -85,6 +96,8 @@ export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<Act
   const plan = await planPublish(inputs, deps);
   const warning = await hostWarning;
   if (warning) log.warning(warning);
+  const portWarning = issuerPortWarning(inputs, deps);
+  if (portWarning) log.warning(portWarning);
   const { changes } = plan;
   let providerArn = plan.provider.current?.arn ?? '';
   let failure: string | undefined;
