@@ -1183,6 +1183,17 @@ async function issuerHostWarning(inputs, deps) {
     return (`issuer-url: ${problem}. STS fetches the issuer's documents from the internet, so it refuses this ` +
         "issuer's tokens unless public DNS gives the host public addresses: serve issuer-url from a public host.");
 }
+/**
+ * IAM's CreateOpenIDConnectProvider says the URL "should not contain a port number". Only a warning:
+ * "should" is all the documentation says, and only AWS itself can show what it does with one. Said only
+ * with AWS's own IAM (resolveHost is given then), since the local stack's issuers carry ports.
+ */
+function issuerPortWarning(inputs, deps) {
+    const port = new URL(inputs.issuerUrl).port;
+    if (!deps.resolveHost || !inputs.createProvider || port === '')
+        return undefined;
+    return `issuer-url names the port ${port}: IAM's documentation says an OIDC provider's URL should not contain one, and STS reads the documents at the issuer as tokens name it; serve the issuer on port 443 without a port in the URL.`;
+}
 async function run(inputs, deps) {
     const { log } = deps;
     // Looked up while the plan is read, and told before anything is written.
@@ -1191,6 +1202,9 @@ async function run(inputs, deps) {
     const warning = await hostWarning;
     if (warning)
         log.warning(warning);
+    const portWarning = issuerPortWarning(inputs, deps);
+    if (portWarning)
+        log.warning(portWarning);
     const { changes } = plan;
     let providerArn = plan.provider.current?.arn ?? '';
     let failure;
