@@ -883,6 +883,22 @@ describe('bad input and faults write nothing', () => {
     expect(await bucketExists(missing.bucket)).toBe(false);
   });
 
+  it('names bucket-owner when S3 refuses the bucket as one of the account that input names', async () => {
+    // This account's own bucket, with bucket-owner set to another account by mistake: the input to
+    // change is bucket-owner, not bucket.
+    const { bucket, issuer } = freshIssuer();
+    await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true', 'create-provider': 'false' });
+    const before = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+    await expect(
+      publish({ bucket, 'bucket-owner': OTHER_ACCOUNT, 'issuer-url': issuer, 'manage-bucket': 'true' })
+    ).rejects.toThrow(
+      new RegExp(`^Input 'bucket-owner': S3 refused '${bucket}' as a bucket of account ${OTHER_ACCOUNT}`)
+    );
+    const after = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+    expect(after.Contents?.map((o) => [o.Key, o.ETag])).toEqual(before.Contents?.map((o) => [o.Key, o.ETag]));
+    expect(await providerFor(issuer)).toBeUndefined();
+  });
+
   it('leaves a published pair untouched when a later run is refused', async () => {
     const { bucket, issuer } = freshIssuer();
     await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });

@@ -13,7 +13,13 @@ import { UserError } from '../io/errors.js';
 import { awsErrorHeader, awsErrorName, awsHttpStatus, isAwsError, isAwsNotFound } from './aws-errors.js';
 import type { BucketPlan, BucketState } from './bucket-plan.js';
 
-async function bucketExists(s3: S3Client, bucket: string, region: string, owner: string): Promise<boolean> {
+async function bucketExists(
+  s3: S3Client,
+  bucket: string,
+  region: string,
+  owner: string,
+  ownerGiven: boolean
+): Promise<boolean> {
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket, ExpectedBucketOwner: owner }));
     return true;
@@ -32,6 +38,13 @@ async function bucketExists(s3: S3Client, bucket: string, region: string, owner:
       throw new UserError(
         `the bucket '${bucket}' is not in ${region}; set it to the bucket's region.`,
         'region'
+      );
+    // A refusal as a bucket of the account bucket-owner names is most likely that input's mistake.
+    if (status === 403 && ownerGiven)
+      throw new UserError(
+        `S3 refused '${bucket}' as a bucket of account ${owner}: the bucket belongs to another account, ` +
+          'or these credentials lack s3:ListBucket on it.',
+        'bucket-owner'
       );
     if (status === 403)
       throw new UserError(
@@ -53,9 +66,10 @@ export async function readBucketState(
   bucket: string,
   region: string,
   manageBucket: boolean,
-  owner: string
+  owner: string,
+  ownerGiven = false
 ): Promise<BucketState> {
-  const exists = await bucketExists(s3, bucket, region, owner);
+  const exists = await bucketExists(s3, bucket, region, owner, ownerGiven);
   if (!exists && !manageBucket)
     throw new UserError(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
   if (!exists || !manageBucket) return { exists, publicAccessBlock: undefined, policy: undefined };

@@ -98,7 +98,14 @@ async function readPublishedState(
   locations: DocumentLocations,
   owner: string
 ): Promise<PublishedState> {
-  const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket, owner);
+  const bucket = await readBucketState(
+    deps.s3,
+    inputs.bucket,
+    inputs.region,
+    inputs.manageBucket,
+    owner,
+    inputs.bucketOwner !== undefined
+  );
   // CreateBucket makes the bucket in the credentials' own account, which every later call would then
   // find owned by the wrong account.
   if (
