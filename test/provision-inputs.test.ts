@@ -339,6 +339,13 @@ describe('inputs as parsed', () => {
     expect(refused('id: 123456789012345678901')).toMatch(
       /^Input 'variables': 123456789012345678901 has more digits than a number here keeps \(it reads as 123456789012345680000\)/
     );
+    // Too small for a double: 0, and a subnormal keeps too few digits (4.9e-324 reads as 5e-324).
+    expect(refused('tiny: 1e-400')).toMatch(
+      /^Input 'variables': 1e-400 is smaller than a number here keeps \(it reads as 0\)/
+    );
+    expect(refused('tiny: 4.9e-324')).toMatch(
+      /^Input 'variables': 4\.9e-324 is smaller than a number here keeps \(it reads as 5e-324\)/
+    );
     expect(refused('a: {b: [1, !!set {x}]}')).toBe(
       "Input 'variables': a.b[1] holds a value JSON cannot carry to terraform (a !!binary, !!set or !!timestamp value, or an infinite number): write a string, number, bool, list or map."
     );
@@ -350,7 +357,9 @@ describe('inputs as parsed', () => {
     );
     // Numbers that read as written, and quoted text, pass unchanged.
     expect(
-      variables('account_id: "012345678901"\nn: 3\nf: 0.25\ne: 1.5e3\nlong: 1234567890123456\nneg: -7\nz: 0')
+      variables(
+        'account_id: "012345678901"\nn: 3\nf: 0.25\ne: 1.5e3\nlong: 1234567890123456\nneg: -7\nz: 0\nsmall: 2.5e-300\nz2: 0.0e-400'
+      )
     ).toEqual({
       account_id: '012345678901',
       n: 3,
@@ -359,6 +368,8 @@ describe('inputs as parsed', () => {
       long: 1234567890123456,
       neg: -7,
       z: 0,
+      small: 2.5e-300,
+      z2: 0,
       cluster_name: 'c'
     });
   });
