@@ -186,6 +186,25 @@ describe('bad inputs fail before terraform runs', () => {
     expect(await warnings('1.5.7')).toEqual([]);
   });
 
+  test("the terraform on PATH is asked its version without the step's inputs or the Actions runtime's token", async () => {
+    const box = sandbox();
+    const bin = join(box.dir, 'bin');
+    mkdirSync(bin);
+    const seen = join(box.dir, 'version-env');
+    writeFileSync(
+      join(bin, 'terraform'),
+      `#!/bin/sh\nif [ "$1" = version ]; then env > '${seen}'; echo '{"terraform_version":"1.5.7"}'; exit 0; fi\nexit 1\n`
+    );
+    chmodSync(join(bin, 'terraform'), 0o755);
+    box.env.PATH = `${bin}:${box.env.PATH ?? ''}`;
+    box.env['INPUT_GITHUB-TOKEN'] = 'ghs_notforterraform';
+    box.env.ACTIONS_RUNTIME_TOKEN = 'runtime-notforterraform';
+    await runProvision({ ...fixtureInputs(box, 'versions'), 'terraform-version': '1.11.4' }, box.env);
+    const env = readFileSync(seen, 'utf8');
+    expect(env).toContain(`PATH=${bin}:`);
+    expect(env).not.toMatch(/notforterraform/);
+  });
+
   test('no terraform on PATH and no terraform-version asks for one', async () => {
     const box = sandbox();
     box.env.PATH = join(box.dir, 'nothing-here');
