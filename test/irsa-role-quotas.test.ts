@@ -234,6 +234,26 @@ describe("the account's own quotas", () => {
     expect(taken.result?.failure).toBeUndefined();
     expect(await attached(roleName)).toEqual([...arns].sort());
   });
+  it('write nothing to a role refused for policies others attached, not even its new tags', async () => {
+    const roleName = uniqueName('irsa-quota-settings');
+    const arns = await createPolicies(iam, roleName, 11);
+    expect((await runIrsaRole(single(roleName))).error).toBeUndefined();
+    for (const arn of arns.slice(0, 5))
+      await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
+    const before = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    const { iam: counted, counter } = countedIam();
+    // New tags, which the role's settings would take before its policies.
+    const run = await runIrsaRole(
+      { ...single(roleName), 'policy-arns': arns.slice(5).join('\n'), tags: 'team=platform' },
+      { iam: counted }
+    );
+    expect(run.result?.failure).toContain(
+      `role ${roleName} would have 11 managed policies, past this account's quota of 10`
+    );
+    expect([...counter.writes.keys()]).toEqual([]);
+    const after = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    expect(after?.Tags).toEqual(before?.Tags);
+  });
 });
 
 describe("the account's own quotas, past the documented ceilings", () => {

@@ -325,20 +325,20 @@ async function passedManagedPolicyLimit(
     : undefined;
 }
 
-async function convergeManagedPolicies(
+/**
+ * The role's managed policies as found, read before any write of the convergence. Past a default
+ * only a raised quota takes the attach: the account's, or without it the documented ceiling. Said
+ * before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
+ */
+async function readManagedPolicies(
   iam: IAMClient,
   desired: DesiredRole,
   prune: boolean,
-  quotas: AccountQuotaReader,
-  changes: string[]
+  quotas: AccountQuotaReader
 ): Promise<string[]> {
   const attached = await attachedPolicies(iam, desired.roleName);
-  const result = new Set(attached);
   const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
   const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
-  // Past a default only a raised quota takes the attach: the account's, or without it the documented
-  // ceiling. Said before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for
-  // some 40 s.
   const count = attached.length - toDetach.length + toAttach.length;
   const limit =
     toAttach.length > 0 && count > MANAGED_POLICIES_DEFAULT_QUOTA
@@ -350,6 +350,19 @@ async function convergeManagedPolicies(
       `role ${desired.roleName} would have ${count} managed policies, past ${limit}: it has ${others.length} the inputs do not list (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); detach some or set prune-policies: true.`
     );
   }
+  return attached;
+}
+
+async function convergeManagedPolicies(
+  iam: IAMClient,
+  desired: DesiredRole,
+  prune: boolean,
+  attached: string[],
+  changes: string[]
+): Promise<string[]> {
+  const result = new Set(attached);
+  const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
+  const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
   const detach = async (): Promise<void> => {
     for (const arn of toDetach) {
       await ignoringNoSuchEntity(
@@ -552,10 +565,11 @@ async function convergeWithProgress(
     );
   const foreign = takeoverWarning(role, desired, prune);
   if (foreign) warnings.push(foreign);
-  // Read before the first write, so that a role whose inline policies cannot fit stays as it was.
+  // Read before the first write, so that a role whose policies cannot fit stays as it was.
+  const attached = await readManagedPolicies(iam, desired, prune, quotas);
   const inline = await readInlinePolicies(iam, desired, prune);
   await convergeSettings(iam, role, desired, prune, changes);
-  const policyArns = await convergeManagedPolicies(iam, desired, prune, quotas, changes);
+  const policyArns = await convergeManagedPolicies(iam, desired, prune, attached, changes);
   const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, inline, changes);
   const unlisted = unlistedPolicies(desired, prune, policyArns, inlinePolicies);
   // Said on every run: a permission the inputs no longer grant, still granted, is what a reader of
