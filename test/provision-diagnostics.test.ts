@@ -276,7 +276,7 @@ describe('values for undeclared variables', () => {
       "Input 'variables': the module declares no variable 'ee', so terraform ignored its value.",
       "Input 'variables': the module declares no variable 'ff', so terraform ignored its value.",
       "Input 'var-files': /ws/x.tfvars sets 'bb', which the module does not declare, so terraform ignored its value.",
-      "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few)."
+      "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few; the count takes in the module's own terraform.tfvars and *.auto.tfvars too)."
     ]);
   });
 
@@ -314,7 +314,7 @@ describe('values for undeclared variables', () => {
     ).toEqual([
       "Input 'variables': the module declares no variable 'node_countt', so terraform ignored its value.",
       "Input 'var-files': /ws/extra.tfvars sets 'regoin', which the module does not declare, so terraform ignored its value.",
-      "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few)."
+      "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few; the count takes in the module's own terraform.tfvars and *.auto.tfvars too)."
     ]);
   });
 });
