@@ -345,14 +345,15 @@ async function passedManagedPolicyLimit(count, quotas) {
         ? `IAM's documented ceiling of ${policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL} (this account's quota could not be read)`
         : undefined;
 }
-async function convergeManagedPolicies(iam, desired, prune, quotas, changes) {
+/**
+ * The role's managed policies as found, read before any write of the convergence. Past a default
+ * only a raised quota takes the attach: the account's, or without it the documented ceiling. Said
+ * before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
+ */
+async function readManagedPolicies(iam, desired, prune, quotas) {
     const attached = await attachedPolicies(iam, desired.roleName);
-    const result = new Set(attached);
     const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
     const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
-    // Past a default only a raised quota takes the attach: the account's, or without it the documented
-    // ceiling. Said before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for
-    // some 40 s.
     const count = attached.length - toDetach.length + toAttach.length;
     const limit = toAttach.length > 0 && count > policy_document/* MANAGED_POLICIES_DEFAULT_QUOTA */.us
         ? await passedManagedPolicyLimit(count, quotas)
@@ -361,6 +362,12 @@ async function convergeManagedPolicies(iam, desired, prune, quotas, changes) {
         const others = attached.filter((arn) => !desired.policyArns.includes(arn));
         throw new Error(`role ${desired.roleName} would have ${count} managed policies, past ${limit}: it has ${others.length} the inputs do not list (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); detach some or set prune-policies: true.`);
     }
+    return attached;
+}
+async function convergeManagedPolicies(iam, desired, prune, attached, changes) {
+    const result = new Set(attached);
+    const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
+    const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
     const detach = async () => {
         for (const arn of toDetach) {
             await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: desired.roleName, PolicyArn: arn })));
@@ -522,10 +529,11 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
     const foreign = takeoverWarning(role, desired, prune);
     if (foreign)
         warnings.push(foreign);
-    // Read before the first write, so that a role whose inline policies cannot fit stays as it was.
+    // Read before the first write, so that a role whose policies cannot fit stays as it was.
+    const attached = await readManagedPolicies(iam, desired, prune, quotas);
     const inline = await readInlinePolicies(iam, desired, prune);
     await convergeSettings(iam, role, desired, prune, changes);
-    const policyArns = await convergeManagedPolicies(iam, desired, prune, quotas, changes);
+    const policyArns = await convergeManagedPolicies(iam, desired, prune, attached, changes);
     const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, inline, changes);
     const unlisted = unlistedPolicies(desired, prune, policyArns, inlinePolicies);
     // Said on every run: a permission the inputs no longer grant, still granted, is what a reader of

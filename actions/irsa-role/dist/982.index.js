@@ -18,6 +18,8 @@ __webpack_require__.r(__webpack_exports__);
  */
 // Every plain scalar the YAML 1.2 core schema resolves as an int or a float.
 const YAML_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+// The smallest positive double with a full 53-bit significand (2 ** -1022).
+const MIN_NORMAL = 2.2250738585072014e-308;
 /** The significant digits of a decimal number as written, without leading or trailing zeros. */
 const significant = (text) => text
     .replace(/[eE].*$/, '')
@@ -36,6 +38,10 @@ function inexactNumber(text) {
     if (!Number.isFinite(value))
         return 'is a number JSON cannot hold';
     const digits = significant(text);
+    // Below the smallest normal double a number keeps fewer digits, down to none (1e-400 reads as 0):
+    // judged by the JSON text written for it.
+    if (digits !== '' && Math.abs(value) < MIN_NORMAL && significant(String(value)) !== digits)
+        return `is smaller than a number here keeps (it reads as ${value})`;
     // A double keeps 15 significant digits for sure; past that, only when they round-trip.
     if (digits.length > 15 && significant(value.toPrecision(Math.min(digits.length, 100))) !== digits)
         return `has more digits than a number here keeps (it reads as ${value})`;

@@ -471,7 +471,7 @@ class UndeclaredVariables {
         const inputShown = this.shown.filter((value) => value.file === generated).length;
         const rest = this.folded - (fromInput.length - inputShown);
         if (declared !== undefined && rest > 0)
-            warnings.push(`Input 'var-files': ${rest} more value${rest === 1 ? '' : 's'} for variables the module does not declare, which terraform ignored (its log names only the first few).`);
+            warnings.push(`Input 'var-files': ${rest} more value${rest === 1 ? '' : 's'} for variables the module does not declare, which terraform ignored (its log names only the first few; the count takes in the module's own terraform.tfvars and *.auto.tfvars too).`);
         return warnings;
     }
 }

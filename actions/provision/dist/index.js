@@ -753,12 +753,14 @@ async function provisionAction(ctx) {
     const commenter = pullRequest
         ? await githubCommenter(inputs.githubToken ?? '', pullRequest, ctx.env)
         : undefined;
-    const binary = await terraformBinary(inputs.terraformVersion, ctx.env, ctx.log);
+    // The terraform on PATH is run for its version too: with the same environment as for the plan.
+    const env = terraformEnvironment(ctx.env);
+    const binary = await terraformBinary(inputs.terraformVersion, env, ctx.log);
     ctx.log.info(`Terraform ${inputs.command} of ${inputs.workingDirectory} with ${binary}`);
     const terraform = terraformCli({
         binary,
         cwd: inputs.workingDirectory,
-        env: terraformEnvironment(ctx.env),
+        env,
         log: ctx.log,
         explain: explainDiagnostic
     });

@@ -64,7 +64,7 @@ function awsErrorHeader(error, name) {
 
 
 
-async function bucketExists(s3, bucket, region, owner) {
+async function bucketExists(s3, bucket, region, owner, ownerGiven) {
     try {
         await s3.send(new dist_cjs.HeadBucketCommand({ Bucket: bucket, ExpectedBucketOwner: owner }));
         return true;
@@ -80,6 +80,10 @@ async function bucketExists(s3, bucket, region, owner) {
             throw new errors/* UserError */.yo(`the bucket '${bucket}' is in ${bucketRegion}, not ${region}. Set region: ${bucketRegion}.`, 'region');
         if (status === 301 || awsErrorName(error) === 'PermanentRedirect')
             throw new errors/* UserError */.yo(`the bucket '${bucket}' is not in ${region}; set it to the bucket's region.`, 'region');
+        // A refusal as a bucket of the account bucket-owner names is most likely that input's mistake.
+        if (status === 403 && ownerGiven)
+            throw new errors/* UserError */.yo(`S3 refused '${bucket}' as a bucket of account ${owner}: the bucket belongs to another account, ` +
+                'or these credentials lack s3:ListBucket on it.', 'bucket-owner');
         if (status === 403)
             throw new errors/* UserError */.yo(`'${bucket}' exists but S3 refused it as a bucket of account ${owner}: it belongs to another account ` +
                 '(bucket names are global; set bucket-owner to use a bucket of another account on purpose), or these ' +
@@ -91,8 +95,8 @@ async function bucketExists(s3, bucket, region, owner) {
  * The bucket's settings that publishing depends on. Reads only. Every call names the account that must
  * own the bucket, so S3 refuses (403) one of another account instead of serving or accepting it.
  */
-async function readBucketState(s3, bucket, region, manageBucket, owner) {
-    const exists = await bucketExists(s3, bucket, region, owner);
+async function readBucketState(s3, bucket, region, manageBucket, owner, ownerGiven = false) {
+    const exists = await bucketExists(s3, bucket, region, owner, ownerGiven);
     if (!exists && !manageBucket)
         throw new errors/* UserError */.yo(`'${bucket}' does not exist. Create it, or set manage-bucket: true.`, 'bucket');
     if (!exists || !manageBucket)
@@ -799,7 +803,7 @@ function publishedJwksKey(inputs, currentDiscovery) {
     return previous.jwksUriRewritten ? undefined : previous.jwksKey;
 }
 async function readPublishedState(inputs, deps, locations, owner) {
-    const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket, owner);
+    const bucket = await readBucketState(deps.s3, inputs.bucket, inputs.region, inputs.manageBucket, owner, inputs.bucketOwner !== undefined);
     // CreateBucket makes the bucket in the credentials' own account, which every later call would then
     // find owned by the wrong account.
     if (!bucket.exists &&
