@@ -16,6 +16,14 @@ export interface AccountQuotas {
   refused: boolean;
 }
 
+/** The limit that decides: the account's quota when its summary gave one, else the documented ceiling. */
+export function decidingLimit(
+  quota: number | undefined,
+  ceiling: number
+): { limit: number; fromAccount: boolean } {
+  return quota === undefined ? { limit: ceiling, fromAccount: false } : { limit: quota, fromAccount: true };
+}
+
 /** Every call after the first answers from the first one's request. */
 export type AccountQuotaReader = () => Promise<AccountQuotas>;
 

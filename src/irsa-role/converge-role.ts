@@ -39,6 +39,7 @@ import {
   tagsToWrite
 } from '../trust/tags.js';
 import type { AccountQuotaReader } from './account-quotas.js';
+import { decidingLimit } from './account-quotas.js';
 import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
 
@@ -318,11 +319,14 @@ async function passedManagedPolicyLimit(
   count: number,
   quotas: AccountQuotaReader
 ): Promise<string | undefined> {
-  const quota = (await quotas()).managedPoliciesPerRole;
-  if (quota !== undefined) return count > quota ? `this account's quota of ${quota}` : undefined;
-  return count > MANAGED_POLICIES_MAX_QUOTA
-    ? `IAM's documented ceiling of ${MANAGED_POLICIES_MAX_QUOTA} (this account's quota could not be read)`
-    : undefined;
+  const { limit, fromAccount } = decidingLimit(
+    (await quotas()).managedPoliciesPerRole,
+    MANAGED_POLICIES_MAX_QUOTA
+  );
+  if (count <= limit) return undefined;
+  return fromAccount
+    ? `this account's quota of ${limit}`
+    : `IAM's documented ceiling of ${limit} (this account's quota could not be read)`;
 }
 
 /**

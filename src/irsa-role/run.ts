@@ -16,7 +16,7 @@ import {
   trustPolicySize
 } from '../trust/trust-policy.js';
 import type { AccountQuotaReader, AccountQuotas } from './account-quotas.js';
-import { accountQuotaReader } from './account-quotas.js';
+import { accountQuotaReader, decidingLimit } from './account-quotas.js';
 import type { DesiredRole } from './converge-role.js';
 import { convergeRole, PartialConvergence } from './converge-role.js';
 import type { RoleOutcome } from './outcome.js';
@@ -115,42 +115,34 @@ async function checkAccountQuotas(
   const warnings: string[] = [];
   for (const role of longTrust) {
     const size = trustPolicySize(role.trust);
-    const quota = account.trustPolicySize;
+    const { limit, fromAccount } = decidingLimit(account.trustPolicySize, TRUST_POLICY_MAX_LIMIT);
     const input = inputs.single ? 'service-account' : 'bindings';
     const trusted = `the trust policy of role '${role.roleName}' would be ${size} characters`;
-    if (quota !== undefined) {
-      if (size > quota)
-        throw new UserError(
-          `${trusted}, over this account's quota of ${quota} (raise "Role trust policy length" in Service Quotas, or split its service accounts across roles).`,
-          input
-        );
-    } else if (size > TRUST_POLICY_MAX_LIMIT)
+    if (size > limit)
       throw new UserError(
-        `${trusted}, over IAM's documented ceiling of ${TRUST_POLICY_MAX_LIMIT}, and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')}; split its service accounts across roles${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`,
+        fromAccount
+          ? `${trusted}, over this account's quota of ${limit} (raise "Role trust policy length" in Service Quotas, or split its service accounts across roles).`
+          : `${trusted}, over IAM's documented ceiling of ${limit}, and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')}; split its service accounts across roles${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`,
         input
       );
-    else
+    if (!fromAccount)
       warnings.push(
         `The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')} (raise "Role trust policy length" in Service Quotas, or split the role).`
       );
   }
   for (const binding of manyPolicies) {
     const count = binding.policyArns.length;
-    const quota = account.managedPoliciesPerRole;
+    const { limit, fromAccount } = decidingLimit(account.managedPoliciesPerRole, MANAGED_POLICIES_MAX_QUOTA);
     const { input, where } = binding.origins.policyArns;
     const lists = `${where || `role '${binding.roleName}'`} lists ${count} managed policies`;
-    if (quota !== undefined) {
-      if (count > quota)
-        throw new UserError(
-          `${lists}, over this account's quota of ${quota} per role (raise "Managed policies per role" in Service Quotas, or merge policies).`,
-          input
-        );
-    } else if (count > MANAGED_POLICIES_MAX_QUOTA)
+    if (count > limit)
       throw new UserError(
-        `${lists}, over IAM's documented ceiling of ${MANAGED_POLICIES_MAX_QUOTA} per role, and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')}; merge policies${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`,
+        fromAccount
+          ? `${lists}, over this account's quota of ${limit} per role (raise "Managed policies per role" in Service Quotas, or merge policies).`
+          : `${lists}, over IAM's documented ceiling of ${limit} per role, and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')}; merge policies${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`,
         input
       );
-    else
+    if (!fromAccount)
       warnings.push(
         `Role '${binding.roleName}' lists ${count} managed policies; IAM's default quota is ${MANAGED_POLICIES_DEFAULT_QUOTA} per role and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')} (raise "Managed policies per role" in Service Quotas, up to ${MANAGED_POLICIES_MAX_QUOTA}, or merge policies).`
       );
