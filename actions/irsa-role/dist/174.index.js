@@ -109,6 +109,10 @@ function isUnknownCredentials(error) {
 ;// CONCATENATED MODULE: ./src/irsa-role/account-quotas.ts
 
 
+/** The limit that decides: the account's quota when its summary gave one, else the documented ceiling. */
+function decidingLimit(quota, ceiling) {
+    return quota === undefined ? { limit: ceiling, fromAccount: false } : { limit: quota, fromAccount: true };
+}
 async function readAccountQuotas(iam) {
     try {
         const summary = (await iam.send(new dist_cjs/* GetAccountSummaryCommand */.zod({}))).SummaryMap ?? {};
@@ -131,6 +135,7 @@ function accountQuotaReader(iam) {
 }
 
 ;// CONCATENATED MODULE: ./src/irsa-role/converge-role.ts
+
 
 
 
@@ -338,12 +343,12 @@ async function convergeSettings(iam, role, desired, prune, changes) {
  * cannot be read, IAM's documented ceiling.
  */
 async function passedManagedPolicyLimit(count, quotas) {
-    const quota = (await quotas()).managedPoliciesPerRole;
-    if (quota !== undefined)
-        return count > quota ? `this account's quota of ${quota}` : undefined;
-    return count > policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL
-        ? `IAM's documented ceiling of ${policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL} (this account's quota could not be read)`
-        : undefined;
+    const { limit, fromAccount } = decidingLimit((await quotas()).managedPoliciesPerRole, policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL);
+    if (count <= limit)
+        return undefined;
+    return fromAccount
+        ? `this account's quota of ${limit}`
+        : `IAM's documented ceiling of ${limit} (this account's quota could not be read)`;
 }
 /**
  * The role's managed policies as found, read before any write of the convergence. Past a default
@@ -963,30 +968,26 @@ async function checkAccountQuotas(desired, inputs, quotas) {
     const warnings = [];
     for (const role of longTrust) {
         const size = trustPolicySize(role.trust);
-        const quota = account.trustPolicySize;
+        const { limit, fromAccount } = decidingLimit(account.trustPolicySize, TRUST_POLICY_MAX_LIMIT);
         const input = inputs.single ? 'service-account' : 'bindings';
         const trusted = `the trust policy of role '${role.roleName}' would be ${size} characters`;
-        if (quota !== undefined) {
-            if (size > quota)
-                throw new errors/* UserError */.yo(`${trusted}, over this account's quota of ${quota} (raise "Role trust policy length" in Service Quotas, or split its service accounts across roles).`, input);
-        }
-        else if (size > TRUST_POLICY_MAX_LIMIT)
-            throw new errors/* UserError */.yo(`${trusted}, over IAM's documented ceiling of ${TRUST_POLICY_MAX_LIMIT}, and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')}; split its service accounts across roles${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`, input);
-        else
+        if (size > limit)
+            throw new errors/* UserError */.yo(fromAccount
+                ? `${trusted}, over this account's quota of ${limit} (raise "Role trust policy length" in Service Quotas, or split its service accounts across roles).`
+                : `${trusted}, over IAM's documented ceiling of ${limit}, and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')}; split its service accounts across roles${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`, input);
+        if (!fromAccount)
             warnings.push(`The trust policy of role '${role.roleName}' is ${size} characters; IAM's default quota is ${TRUST_POLICY_DEFAULT_LIMIT} and ${unreadQuota(account, 'AssumeRolePolicySizeQuota')} (raise "Role trust policy length" in Service Quotas, or split the role).`);
     }
     for (const binding of manyPolicies) {
         const count = binding.policyArns.length;
-        const quota = account.managedPoliciesPerRole;
+        const { limit, fromAccount } = decidingLimit(account.managedPoliciesPerRole, policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL);
         const { input, where } = binding.origins.policyArns;
         const lists = `${where || `role '${binding.roleName}'`} lists ${count} managed policies`;
-        if (quota !== undefined) {
-            if (count > quota)
-                throw new errors/* UserError */.yo(`${lists}, over this account's quota of ${quota} per role (raise "Managed policies per role" in Service Quotas, or merge policies).`, input);
-        }
-        else if (count > policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL)
-            throw new errors/* UserError */.yo(`${lists}, over IAM's documented ceiling of ${policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL} per role, and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')}; merge policies${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`, input);
-        else
+        if (count > limit)
+            throw new errors/* UserError */.yo(fromAccount
+                ? `${lists}, over this account's quota of ${limit} per role (raise "Managed policies per role" in Service Quotas, or merge policies).`
+                : `${lists}, over IAM's documented ceiling of ${limit} per role, and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')}; merge policies${account.refused ? ', or allow iam:GetAccountSummary so that a quota raised past it can be read' : ''}.`, input);
+        if (!fromAccount)
             warnings.push(`Role '${binding.roleName}' lists ${count} managed policies; IAM's default quota is ${policy_document/* MANAGED_POLICIES_DEFAULT_QUOTA */.us} per role and ${unreadQuota(account, 'AttachedPoliciesPerRoleQuota')} (raise "Managed policies per role" in Service Quotas, up to ${policy_document/* MANAGED_POLICIES_MAX_QUOTA */.VL}, or merge policies).`);
     }
     return warnings;
