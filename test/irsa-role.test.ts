@@ -450,7 +450,7 @@ describe('convergence', () => {
     const moved = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });
     expect(moved.error).toBeUndefined();
     expect(moved.log.text()).toContain(
-      `::warning::role ${roleName} was made by talos-irsa for issuer ${other.issuer}: this run makes it trust ${provider.issuer} instead, so service accounts of ${other.issuer} can no longer assume it.`
+      `::warning::role ${roleName} was made by talos-irsa for issuer ${other.issuer}: this run makes it trust ${provider.issuer} instead, so service accounts of ${other.issuer} can no longer assume it. If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path).`
     );
     expect(await trustOf(iam, roleName)).toEqual(trustFor('system:serviceaccount:apps:dns'));
     const again = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });

@@ -499,7 +499,7 @@ function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined
   if (previous === undefined || next === undefined || previous === next) return undefined;
   return (
     `role ${desired.roleName} was made by talos-irsa for issuer ${previous}: this run makes it trust ${next} instead, ` +
-    `so service accounts of ${previous} can no longer assume it. If both clusters need it, give each its own role name or role path.`
+    `so service accounts of ${previous} can no longer assume it. If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path).`
   );
 }
 
