@@ -715,7 +715,7 @@ describe('bad input and faults write nothing', () => {
     [
       'credentials the cluster rejects (401)',
       (d) => ({ kubeconfig: d.kubeconfig({ token: 'not-a-valid-token' }) }),
-      /Input 'kubeconfig'.*rejected its credentials \(HTTP 401\)/
+      /Input 'kubeconfig'.*rejected its credentials \(HTTP 401\).*give a current kubeconfig\.$/
     ],
     [
       'credentials the cluster forbids (403)',
@@ -724,7 +724,7 @@ describe('bad input and faults write nothing', () => {
         d.forbidToken(token);
         return { kubeconfig: d.kubeconfig({ token }) };
       },
-      /Input 'kubeconfig'.*HTTP 403/
+      /^Input 'kubeconfig': the cluster forbids its user to read \/\.well-known\/openid-configuration \(HTTP 403\): grant it get on .*system:service-account-issuer-discovery/
     ],
     [
       'a bucket that does not exist without manage-bucket',

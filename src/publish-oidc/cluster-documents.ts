@@ -15,9 +15,16 @@ export const JWKS_ENDPOINT = '/openid/v1/jwks';
  */
 async function clusterJson(client: KubeClient, path: string, timeoutMs: number): Promise<unknown> {
   const response = await kubeRequest(client, 'GET', path, { timeoutMs });
-  if (response.status === 401 || response.status === 403)
+  // A 401 is the credentials themselves; a 403 is RBAC, and naming the wrong one sends the user the wrong way.
+  if (response.status === 401)
     throw new UserError(
-      `the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`,
+      `the cluster rejected its credentials (HTTP 401) when reading ${path}: they are expired, revoked or for another cluster; give a current kubeconfig.`,
+      client.source.input
+    );
+  if (response.status === 403)
+    throw new UserError(
+      `the cluster forbids its user to read ${path} (HTTP 403): grant it get on the non-resource URLs ` +
+        `${DISCOVERY_ENDPOINT} and ${JWKS_ENDPOINT} (the ClusterRole system:service-account-issuer-discovery).`,
       client.source.input
     );
   if (response.status === 404)
