@@ -120,7 +120,23 @@ describe('annotate-service-account', () => {
     expect(await rolesNamed(iam, roleName)).toEqual([]);
   });
 
-  it('names the kubeconfig when the cluster refuses its credentials, before creating any role', async () => {
+  it('tells credentials the cluster does not accept (401) from missing rights, before creating any role', async () => {
+    const roleName = uniqueName('irsa-annot-401');
+    const run = await runIrsaRole({
+      'provider-arn': provider.arn,
+      'annotate-service-account': 'true',
+      kubeconfig: double.kubeconfig({ token: 'not-a-valid-token' }),
+      'role-name': roleName,
+      namespace: 'team-a',
+      'service-account': 'x'
+    });
+    expect(run.error?.message).toBe(
+      "Input 'kubeconfig': the cluster rejected its credentials (HTTP 401) when asked to read namespace team-a: they are expired, revoked or for another cluster; give a current kubeconfig."
+    );
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+  });
+
+  it('names the kubeconfig when the cluster forbids its user, before creating any role', async () => {
     const roleName = uniqueName('irsa-annot-403');
     const token = `forbidden-${uniqueName('t')}`;
     double.forbidToken(token);

@@ -59,9 +59,15 @@ function kubeFailure(error: unknown, action: string, client: KubeClient): Error 
   // Unreachable cluster, timeout: already one line that names the kubeconfig input.
   if (error instanceof UserError) return error;
   const code = statusOf(error);
-  if (code === 401 || code === 403)
+  // Only a 403 is a matter of RBAC: a 401 is the credentials themselves, which no grant mends.
+  if (code === 401)
     return new UserError(
-      `the cluster refused to ${action} (HTTP ${code}); the kubeconfig's user needs get/create/patch on serviceaccounts.`,
+      `the cluster rejected its credentials (HTTP 401) when asked to ${action}: they are expired, revoked or for another cluster; give a current kubeconfig.`,
+      client.source.input
+    );
+  if (code === 403)
+    return new UserError(
+      `the cluster refused to ${action} (HTTP 403); the kubeconfig's user needs get/create/patch on serviceaccounts.`,
       client.source.input
     );
   if (code === 404)
