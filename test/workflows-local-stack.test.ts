@@ -3,7 +3,8 @@
 // their action.yml entries and committed dist/ bundles, against Jest's local stack. Only the
 // set-up the stack makes unnecessary is skipped. The job's own last step checks the outputs
 // (first runs change things, second runs change nothing, the wrong role is refused); this test
-// checks that the job got that far and that each step did what the job says.
+// checks that the job got that far, that each step did what the job says, and that each action set
+// exactly the outputs its action.yml declares (no documented output left unset, none undocumented).
 //
 // The stack is shared by every test file, so this run gets its own kube-apiserver double whose
 // issuer lives in a bucket nobody else uses; the job's BUCKET is pointed at it.
@@ -11,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runWorkflowJob, skipLocalSetUp, type StepResult } from '../scripts/run-workflow-job.js';
+import { loadActionInterfaces, localActionName, parseWorkflow } from '../scripts/check-workflows.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 
@@ -133,6 +135,25 @@ describe("ci.yml's local-stack job, run locally", () => {
     expect(wrong.conclusion).toBe('success');
     const diagnosis = JSON.parse(wrong.outputs['diagnosis'] ?? '[]') as Array<{ check: string; ok: boolean }>;
     expect(diagnosis.filter((c) => !c.ok).map((c) => c.check)).toContain('role-trust');
+  });
+
+  it("sets exactly the outputs each action's action.yml declares, on every step that runs one", () => {
+    const interfaces = loadActionInterfaces(root);
+    const ci = parseWorkflow(readFileSync(join(root, '.github/workflows/ci.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ id?: string; uses?: string }> }>;
+    };
+    const calls = (ci.jobs['local-stack']?.steps ?? []).flatMap((s) => {
+      const action = s.uses ? localActionName(s.uses) : undefined;
+      return action && s.id ? [{ id: s.id, action }] : [];
+    });
+    expect(calls.map((c) => c.action).sort()).toEqual(expect.arrayContaining([...interfaces.keys()]));
+    for (const { id, action } of calls) {
+      const declared = [...(interfaces.get(action)?.outputs.keys() ?? [])].sort();
+      expect({ step: id, outputs: Object.keys(step(id).outputs).sort() }).toEqual({
+        step: id,
+        outputs: declared
+      });
+    }
   });
 
   it('never prints the kubeconfig token except in the add-mask commands that hide it', () => {
