@@ -1,8 +1,9 @@
 // The README's generated region: it equals what the generator makes from today's action.yml files
 // and IAM policies, its tables follow an action.yml change, its quick-start workflows are valid
 // calls of the actions, and each documented IAM policy allows every AWS call the action's code
-// makes, and nothing the code never calls.
-import { readFileSync } from 'node:fs';
+// makes, and nothing the code never calls. The hand-written READMEs beside it: whole tables, and
+// examples that are valid calls of the actions.
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   REGION_END,
@@ -22,6 +23,8 @@ import {
   parseWorkflow
 } from '../scripts/check-workflows.js';
 import { createLinter } from '../scripts/actionlint.js';
+import { parse as parseYaml } from 'yaml';
+import { loadModule } from './fixtures/terraform/hcl.js';
 import { expectedActionDocs, loadPolicies } from '../scripts/gen-readme-tables.js';
 import {
   allowedActions,
@@ -242,5 +245,75 @@ describe('the minimal IAM policies', () => {
   it('verify-irsa needs nothing for STS: the web identity token is the credential', () => {
     expect(allowedActions(parsed('verify-irsa')).some((a) => a.startsWith('sts:'))).toBe(false);
     expect(requiredIamActions(root, 'verify-irsa').has('sts:AssumeRoleWithWebIdentity')).toBe(false);
+  });
+});
+
+describe('the hand-written READMEs', () => {
+  const actionReadmes = [...interfaces.keys()]
+    .map((name) => join('actions', name, 'README.md'))
+    .filter((file) => existsSync(join(root, file)));
+  const markdown = ['README.md', 'terraform/README.md', ...actionReadmes];
+
+  /** Each run of table lines outside code blocks, with the line it starts on. */
+  function tables(text: string): Array<{ line: number; rows: string[] }> {
+    const found: Array<{ line: number; rows: string[] }> = [];
+    let fenced = false;
+    text.split('\n').forEach((row, index) => {
+      if (row.startsWith('```')) fenced = !fenced;
+      const last = found.at(-1);
+      if (fenced || !row.startsWith('|')) return;
+      if (last && last.line + last.rows.length === index + 1) last.rows.push(row);
+      else found.push({ line: index + 1, rows: [row] });
+    });
+    return found;
+  }
+
+  it('hold only whole tables: a header row, then its separator (a row cut off from its table shows as text)', () => {
+    expect(actionReadmes.length).toBeGreaterThan(0);
+    for (const file of markdown) {
+      const cut = tables(readFileSync(join(root, file), 'utf8'))
+        .filter((table) => !/^\|(\s*:?-+:?\s*\|)+\s*$/.test(table.rows[1] ?? ''))
+        .map((table) => `${file}:${table.line}: ${table.rows[0]}`);
+      expect(cut).toEqual([]);
+    }
+  });
+
+  /** The step lists the actions' READMEs show, as one job each, the uses: made local. */
+  function examples(file: string): Array<Record<string, unknown>> {
+    const text = readFileSync(join(root, file), 'utf8');
+    return [...text.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .filter((block) => block.startsWith('- uses:'))
+      .map((block) => ({
+        jobs: {
+          example: {
+            'runs-on': 'ubuntu-latest',
+            steps: parseYaml(
+              block.replace(/OWNER\/[\w.-]+\/actions\/([a-z-]+)@v1/g, './actions/$1')
+            ) as unknown
+          }
+        }
+      }));
+  }
+
+  it('call the actions in their examples with declared inputs only, all required ones, and declared outputs', () => {
+    for (const file of actionReadmes) {
+      const docs = examples(file);
+      expect({ file, examples: docs.length }).toEqual({ file, examples: 1 });
+      expect(docs.flatMap((doc) => localActionCallFindings(file, doc, interfaces))).toEqual([]);
+    }
+  });
+
+  it("give, in provision's example, every variable the bundled module requires", async () => {
+    const [doc] = examples('actions/provision/README.md');
+    const steps = (doc?.['jobs'] as { example: { steps: Array<{ with?: Record<string, string> }> } }).example
+      .steps;
+    const given = Object.keys(parseYaml(steps[0]?.with?.['variables'] ?? '') as Record<string, unknown>);
+    const module = await loadModule(join(root, 'terraform'));
+    const required = Object.entries(module.variables)
+      .filter(([, variable]) => !('default' in variable))
+      .map(([name]) => name);
+    // cluster_name comes from the cluster-name input.
+    expect(required.filter((name) => name !== 'cluster_name' && !given.includes(name))).toEqual([]);
   });
 });
