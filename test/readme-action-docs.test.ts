@@ -24,7 +24,6 @@ import {
 } from '../scripts/check-workflows.js';
 import { createLinter } from '../scripts/actionlint.js';
 import { parse as parseYaml } from 'yaml';
-import { loadModule } from './fixtures/terraform/hcl.js';
 import { expectedActionDocs, loadPolicies } from '../scripts/gen-readme-tables.js';
 import {
   allowedActions,
@@ -302,18 +301,5 @@ describe('the hand-written READMEs', () => {
       expect({ file, examples: docs.length }).toEqual({ file, examples: 1 });
       expect(docs.flatMap((doc) => localActionCallFindings(file, doc, interfaces))).toEqual([]);
     }
-  });
-
-  it("give, in provision's example, every variable the bundled module requires", async () => {
-    const [doc] = examples('actions/provision/README.md');
-    const steps = (doc?.['jobs'] as { example: { steps: Array<{ with?: Record<string, string> }> } }).example
-      .steps;
-    const given = Object.keys(parseYaml(steps[0]?.with?.['variables'] ?? '') as Record<string, unknown>);
-    const module = await loadModule(join(root, 'terraform'));
-    const required = Object.entries(module.variables)
-      .filter(([, variable]) => !('default' in variable))
-      .map(([name]) => name);
-    // cluster_name comes from the cluster-name input.
-    expect(required.filter((name) => name !== 'cluster_name' && !given.includes(name))).toEqual([]);
   });
 });

@@ -780,6 +780,20 @@ describe('structure of the Terraform code', () => {
     for (const dir of ALL_MODULE_DIRS) docs.set(dir, await loadModule(dir));
   });
 
+  test("the provision action's README example gives every variable the root module requires", () => {
+    const text = readFileSync(join(TERRAFORM_DIR, '..', 'actions', 'provision', 'README.md'), 'utf8');
+    const [step] = parseYaml(/```yaml\n([\s\S]*?)```/.exec(text)?.[1] ?? '') as Array<{
+      with?: Record<string, string>;
+    }>;
+    const given = Object.keys(parseYaml(step?.with?.['variables'] ?? '') as Record<string, unknown>);
+    const required = Object.entries(root().variables)
+      .filter(([, variable]) => !('default' in variable))
+      .map(([name]) => name);
+    // cluster_name comes from the cluster-name input.
+    expect(required.filter((name) => name !== 'cluster_name' && !given.includes(name))).toEqual([]);
+    expect(required).toContain('api_cidrs');
+  });
+
   test('control-plane and worker configurations share the one cluster endpoint, with the colon before 6443', () => {
     const endpoint = talos().locals['cluster_endpoint'];
     expect(endpoint).toBe('https://${var.api_endpoint_host}:6443');
