@@ -272,7 +272,7 @@ describe('bounded pool', () => {
 });
 
 describe('summary', () => {
-  it('shows each role, who may assume it, its policies and what changed, and counts failures', () => {
+  it('shows each role (its ARN, or its name when it has none), who may assume it, its policies and what changed, and counts failures', () => {
     const inputs = read({
       bindings:
         '- {role-name: a, namespace: n, service-account: s}\n- {role-name: b, namespace: n, service-account: t}'
@@ -300,9 +300,10 @@ describe('summary', () => {
       ]
     });
     expect(summary).toContain(
-      `| \`a\` | \`arn:aws:iam::123456789012:role/a\` | \`n/s\` | \`${RO}\`<br>\`talos-irsa\` (inline) | created the role<br>attached ${RO}<br>created service account n/s |`
+      `| \`arn:aws:iam::123456789012:role/a\` | \`n/s\` | \`${RO}\`<br>\`talos-irsa\` (inline) | created the role<br>attached ${RO}<br>created service account n/s |`
     );
-    expect(summary).toContain('| `b` |  | `n/t` |  | **failed:** AccessDenied |');
-    expect(summary).toContain('2 role(s): 1 changed, 0 unchanged, 1 failed.');
+    expect(summary).toContain('| `b` | `n/t` |  | **failed:** AccessDenied |');
+    expect(summary).toContain('2 roles: 1 changed, 0 unchanged, 1 failed.');
+    expect(summary).toContain('| Role | Assumable by (namespace/service account) | Policies | This run |');
   });
 });

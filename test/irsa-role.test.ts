@@ -558,6 +558,6 @@ describe('outputs', () => {
     });
     expect(result.summary).toContain(`| \`${arn}\` |`);
     expect(result.summary).toContain('created the role<br>**failed:** ');
-    expect(result.summary).toContain('1 role(s): 0 changed, 0 unchanged, 1 failed.');
+    expect(result.summary).toContain('1 role: 0 changed, 0 unchanged, 1 failed.');
   });
 });

@@ -35,15 +35,16 @@ export function irsaRoleSummary(params: {
   const failed = params.outcomes.filter((o) => o.error).length;
   const rows = params.outcomes.map((outcome, index) => {
     const binding = params.bindings[index] as RoleBinding;
+    // The ARN ends with the role's name: a column for each would say it twice.
     return [
-      code(binding.roleName),
-      outcomeArn(outcome) ? code(outcomeArn(outcome)) : '',
+      code(outcomeArn(outcome) || binding.roleName),
       assumedBy(binding.serviceAccounts).map(code).join('\n'),
       policiesCell(outcome),
       changesCell(outcome)
     ];
   });
-  const counts = `${params.outcomes.length} role(s): ${changed.length} changed, ${
+  const roles = params.outcomes.length === 1 ? '1 role' : `${params.outcomes.length} roles`;
+  const counts = `${roles}: ${changed.length} changed, ${
     params.outcomes.length - changed.length - failed
   } unchanged${failed ? `, ${failed} failed` : ''}.`;
   return [
@@ -51,7 +52,7 @@ export function irsaRoleSummary(params: {
     '',
     `Trusted provider ${code(params.providerArn)}, audience ${code(params.audience)}. ${counts}`,
     '',
-    table(['Role', 'ARN', 'Assumable by (namespace/service account)', 'Policies', 'This run'], rows),
+    table(['Role', 'Assumable by (namespace/service account)', 'Policies', 'This run'], rows),
     ''
   ].join('\n');
 }
