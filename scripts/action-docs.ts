@@ -167,6 +167,11 @@ jobs:
           service-account: my-app
 \`\`\`
 
+A pod gets the role only through its environment. Talos runs no pod-identity webhook unless you install one
+(amazon-eks-pod-identity-webhook), and without one the \`eks.amazonaws.com/role-arn\` annotation does nothing: the
+workload sets \`AWS_ROLE_ARN\`, \`AWS_WEB_IDENTITY_TOKEN_FILE\` and a projected service account token of audience
+\`sts.amazonaws.com\` itself, as verify-irsa's pod does (its \`webhook\` check says which case a cluster is).
+
 Secrets stay in the job that reads them: pass the kubeconfig from step to step (\`provision\`'s
 \`kubeconfig-path\` output, or the secret itself), never through job outputs. To create a whole cluster from another
 repository, call the reusable workflow; its inputs, secrets and outputs are described in
