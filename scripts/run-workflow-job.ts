@@ -36,7 +36,7 @@ export interface StepResult {
   conclusion: 'success' | 'failure' | 'skipped';
   outputs: Record<string, string>;
   log: string;
-  /** What the step wrote to GITHUB_STEP_SUMMARY (run steps only). */
+  /** What the step wrote to GITHUB_STEP_SUMMARY (run: steps and actions alike; none for skipped or stand-in steps). */
   summary?: string;
 }
 
