@@ -15,7 +15,7 @@ variable "region" {
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", var.region))
+    condition     = can(regex("^[a-z]{2}([a-z]{2})?(-[a-z]+)+-[0-9]+$", var.region))
     error_message = "region must be an AWS region name such as us-east-1."
   }
 }

@@ -23,6 +23,8 @@ import {
   type Workspace
 } from './fixtures/terraform/harness.js';
 import { blocks, loadModule, obj, type Json } from './fixtures/terraform/hcl.js';
+import { resolveRegion } from '../src/aws/clients.js';
+import { UserError } from '../src/io/errors.js';
 
 const DISCOVERY_MODULE = join(MODULES_DIR, 'irsa-discovery');
 const BUCKET = 'demo-oidc-123456789012';
@@ -233,5 +235,69 @@ output "${alias}" {
         false
       ]);
     }
+  );
+});
+
+describe('region: terraform accepts the regions the actions accept', () => {
+  // One region of every partition the actions know (src/aws/partitions.ts), and names that are not regions.
+  const candidates = [
+    'us-east-1',
+    'ap-southeast-7',
+    'mx-central-1',
+    'cn-north-1',
+    'us-gov-west-1',
+    'us-iso-east-1',
+    'us-isob-east-1',
+    'eu-isoe-west-1',
+    'us-isof-south-1',
+    'eusc-de-east-1',
+    'US-EAST-1',
+    'us-east',
+    'useast1',
+    'eusc-de-east',
+    'e-west-1',
+    'abcde-west-1',
+    'us-east-1a'
+  ];
+  const actionAccepts = (region: string): boolean => {
+    try {
+      resolveRegion(region, {});
+      return true;
+    } catch (error) {
+      if (error instanceof UserError) return false;
+      throw error;
+    }
+  };
+
+  test.each([
+    ['the bundled root', TERRAFORM_DIR],
+    ['irsa-discovery', DISCOVERY_MODULE]
+  ])(
+    "%s's own region condition, run by terraform over each candidate, agrees with the actions' region check",
+    async (_name, dir) => {
+      const module = await loadModule(dir);
+      const conditions = blocks(module.variables['region']?.['validation']).map((v) =>
+        String(v['condition'])
+      );
+      expect(conditions).toHaveLength(1);
+      const expression = /^\$\{([\s\S]*)\}$/.exec(conditions[0] ?? '')?.[1];
+      if (!expression) throw new Error(`not an interpolation: ${conditions[0]}`);
+      const ws = await workspace('tf-region-check');
+      try {
+        writeFileSync(
+          join(ws.dir, 'main.tf'),
+          `variable "regions" {\n  type = list(string)\n}\n\noutput "accepted" {\n  value = [for region in var.regions : region if ${expression.replaceAll('var.region', 'region')}]\n}\n`
+        );
+        writeFileSync(join(ws.dir, 'regions.auto.tfvars.json'), JSON.stringify({ regions: candidates }));
+        await ws.must(['init', '-backend=false', '-input=false', '-no-color']);
+        await ws.must(['apply', '-auto-approve', '-input=false', '-no-color']);
+        const accepted = JSON.parse((await ws.must(['output', '-json', 'accepted'])).stdout) as string[];
+        expect(accepted).toEqual(candidates.filter(actionAccepts));
+        expect(accepted).toContain('eusc-de-east-1');
+      } finally {
+        ws.remove();
+      }
+    },
+    TERRAFORM_TEST_TIMEOUT_MS
   );
 });
