@@ -12,7 +12,12 @@ import {
 import { planBucket, planPublicAccessBlock } from '../src/publish-oidc/bucket-plan.js';
 import { parsePublishInputs } from '../src/publish-oidc/inputs.js';
 import { lastCertificate, thumbprintOf } from '../src/publish-oidc/issuer-thumbprint.js';
-import { planProvider, providerPlanChanges } from '../src/publish-oidc/provider-plan.js';
+import {
+  MAX_THUMBPRINTS,
+  planProvider,
+  providerPlanChanges,
+  thumbprintCapWarning
+} from '../src/publish-oidc/provider-plan.js';
 import { checkPublicDocuments, publicReadProblem } from '../src/publish-oidc/public-check.js';
 
 const ENV = { AWS_REGION: 'eu-west-1' };
@@ -380,14 +385,22 @@ describe('IAM OIDC provider plan', () => {
     });
   });
 
-  it('adds only missing client IDs and updates a changed thumbprint', () => {
-    const current = { arn: 'arn', clientIds: ['sts.amazonaws.com', 'other'], thumbprints: ['b'.repeat(40)] };
-    expect(planProvider(current, ['sts.amazonaws.com', 'app'], thumbprint)).toEqual({
+  it('adds only missing client IDs, and the served thumbprint first, keeping the others listed', () => {
+    const other = 'b'.repeat(40);
+    const current = { arn: 'arn', clientIds: ['sts.amazonaws.com', 'other'], thumbprints: [other] };
+    const plan = planProvider(current, ['sts.amazonaws.com', 'app'], thumbprint);
+    expect(plan).toEqual({
       create: false,
       addClientIds: ['app'],
-      thumbprints: [thumbprint],
+      thumbprints: [thumbprint, other],
       extraClientIds: ['other']
     });
+    expect(providerPlanChanges(plan, 'https://h/b', current)).toEqual([
+      'add client ID(s) app to the provider',
+      `update the provider's thumbprints from ${other} to ${thumbprint}, ${other}: add ${thumbprint} ` +
+        `(the last certificate the issuer's host sends); keep ${other}`
+    ]);
+    expect(thumbprintCapWarning(plan, false)).toBeUndefined();
   });
 
   it('changes nothing when the provider matches, thumbprint case aside', () => {
@@ -399,25 +412,75 @@ describe('IAM OIDC provider plan', () => {
     });
   });
 
-  it('says so when the thumbprint replaced is the unsent root that earlier versions registered', () => {
+  it('changes nothing when the served thumbprint is listed among others, wherever', () => {
+    const current = {
+      arn: 'arn',
+      clientIds: ['sts.amazonaws.com'],
+      thumbprints: ['1', '2', '3', '4'].map((digit) => digit.repeat(40)).concat(thumbprint)
+    };
+    expect(planProvider(current, ['sts.amazonaws.com'], thumbprint, '1'.repeat(40))).toEqual({
+      create: false,
+      addClientIds: [],
+      thumbprints: undefined,
+      extraClientIds: []
+    });
+  });
+
+  it('drops the unsent root that earlier versions registered, keeps the others, and says so', () => {
     const root = 'c'.repeat(40);
-    const current = { arn: 'arn', clientIds: ['sts.amazonaws.com'], thumbprints: [root.toUpperCase()] };
+    const other = 'd'.repeat(40);
+    const current = {
+      arn: 'arn',
+      clientIds: ['sts.amazonaws.com'],
+      thumbprints: [other, root.toUpperCase()]
+    };
     const plan = planProvider(current, ['sts.amazonaws.com'], thumbprint, root);
-    expect(plan).toMatchObject({ thumbprints: [thumbprint], replacesRoot: true });
+    expect(plan).toMatchObject({ thumbprints: [thumbprint, other], droppedRoot: root.toUpperCase() });
+    expect(plan.droppedPastCap).toBeUndefined();
     expect(providerPlanChanges(plan, 'https://h/b', current)).toEqual([
-      `update the provider's thumbprint from ${root.toUpperCase()} to ${thumbprint} (the issuer host's root CA, ` +
-        'not sent by the host, was registered by publish-oidc before it took the last certificate the host sends, ' +
-        'as IAM documents)'
+      `update the provider's thumbprints from ${other}, ${root.toUpperCase()} to ${thumbprint}, ${other}: ` +
+        `add ${thumbprint} (the last certificate the issuer's host sends); keep ${other}; ` +
+        `drop ${root.toUpperCase()} (the issuer host's root CA, not sent by the host, was registered by ` +
+        'publish-oidc before it took the last certificate the host sends, as IAM documents)'
     ]);
-    // Another old thumbprint is a changed certificate, not the root: no such note.
+    // Another old thumbprint is a changed certificate or one the user added, not the root: kept.
     const rotated = { ...current, thumbprints: ['b'.repeat(40)] };
-    expect(planProvider(rotated, ['sts.amazonaws.com'], thumbprint, root).replacesRoot).toBeUndefined();
+    const kept = planProvider(rotated, ['sts.amazonaws.com'], thumbprint, root);
+    expect(kept.thumbprints).toEqual([thumbprint, 'b'.repeat(40)]);
+    expect(kept.droppedRoot).toBeUndefined();
     // Current already: nothing to replace, whatever else is listed.
     const both = { ...current, thumbprints: [root, thumbprint] };
     expect(planProvider(both, ['sts.amazonaws.com'], thumbprint, root)).toMatchObject({
       thumbprints: undefined
     });
-    expect(planProvider(both, ['sts.amazonaws.com'], thumbprint, root).replacesRoot).toBeUndefined();
+    expect(planProvider(both, ['sts.amazonaws.com'], thumbprint, root).droppedRoot).toBeUndefined();
+  });
+
+  it(`keeps within IAM's ${MAX_THUMBPRINTS} thumbprints by dropping the last listed, with a warning naming them`, () => {
+    const listed = ['1', '2', '3', '4', '5'].map((digit) => digit.repeat(40));
+    const current = { arn: 'arn', clientIds: ['sts.amazonaws.com'], thumbprints: listed };
+    const plan = planProvider(current, ['sts.amazonaws.com'], thumbprint);
+    expect(plan).toMatchObject({
+      thumbprints: [thumbprint, ...listed.slice(0, 4)],
+      droppedPastCap: [listed[4]]
+    });
+    expect(providerPlanChanges(plan, 'https://h/b', current)[0]).toBe(
+      `update the provider's thumbprints from ${listed.join(', ')} to ${[thumbprint, ...listed.slice(0, 4)].join(', ')}: ` +
+        `add ${thumbprint} (the last certificate the issuer's host sends); keep ${listed.slice(0, 4).join(', ')}; ` +
+        `drop ${listed[4]} (past IAM's 5 per provider)`
+    );
+    expect(thumbprintCapWarning(plan, false)).toBe(
+      `IAM keeps at most 5 thumbprints per OIDC provider: with ${thumbprint} added first, ${listed[4]}, the last ` +
+        'listed, is dropped. To keep one, put it back in place of another with aws iam ' +
+        'update-open-id-connect-provider-thumbprint.'
+    );
+    expect(thumbprintCapWarning(plan, true)).toContain('would be dropped');
+    // The root goes first: dropping it makes room, and nothing the user added is lost.
+    const withRoot = planProvider(current, ['sts.amazonaws.com'], thumbprint, listed[2]);
+    expect(withRoot.thumbprints).toEqual([thumbprint, listed[0], listed[1], listed[3], listed[4]]);
+    expect(withRoot.droppedRoot).toBe(listed[2]);
+    expect(withRoot.droppedPastCap).toBeUndefined();
+    expect(thumbprintCapWarning(withRoot, false)).toBeUndefined();
   });
 });
 

@@ -368,13 +368,14 @@ describe('placement and repair', () => {
 
   // moto 5.2 does not implement AddClientIDToOpenIDConnectProvider, so adding a client ID is
   // pinned by the provider plan's unit test; here the provider already has the input's client ID.
-  it('replaces a stale thumbprint on an existing provider and leaves its other client IDs', async () => {
+  it('puts the served thumbprint first on an existing provider, keeping its other thumbprints and client IDs', async () => {
     const { bucket, issuer } = freshIssuer();
+    const added = '0'.repeat(40);
     const created = await iam.send(
       new CreateOpenIDConnectProviderCommand({
         Url: issuer,
         ClientIDList: ['sts.amazonaws.com', 'other-app'],
-        ThumbprintList: ['0'.repeat(40)]
+        ThumbprintList: [added]
       })
     );
     const { result, counter, log } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
@@ -391,35 +392,71 @@ describe('placement and repair', () => {
     });
     expect(listed.log.lines.some((line) => line.startsWith('::warning::'))).toBe(false);
     expect(listed.result.outputs.changed).toBe('false');
+    expect(listed.counter.writeCount).toBe(0);
     expect([...counter.writes.keys()].filter((name) => name.includes('OpenIDConnect'))).toEqual([
       'UpdateOpenIDConnectProviderThumbprint'
     ]);
     const provider = await providerFor(issuer);
     expect(provider?.clientIds.sort()).toEqual(['other-app', 'sts.amazonaws.com']);
-    expect(provider?.thumbprints).toEqual([frontThumbprint]);
+    expect(provider?.thumbprints).toEqual([frontThumbprint, added]);
     expect(result.summary).toContain(
-      `update the provider's thumbprint from ${'0'.repeat(40)} to ${frontThumbprint}\n`
+      `update the provider's thumbprints from ${added} to ${frontThumbprint}, ${added}: add ${frontThumbprint} ` +
+        `(the last certificate the issuer's host sends); keep ${added}\n`
     );
   });
 
-  it("replaces the root CA's thumbprint that earlier versions registered, and says why", async () => {
+  it("drops the root CA's thumbprint that earlier versions registered, keeps the user's, and says why", async () => {
     const { bucket, issuer } = freshIssuer();
+    const userAdded = 'e'.repeat(40);
     await iam.send(
       new CreateOpenIDConnectProviderCommand({
         Url: issuer,
         ClientIDList: ['sts.amazonaws.com'],
-        ThumbprintList: [stackCaThumbprint]
+        ThumbprintList: [stackCaThumbprint, userAdded]
       })
     );
     const { result, counter } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
     expect(result.failure).toBeUndefined();
     expect(counter.writes.get('UpdateOpenIDConnectProviderThumbprint')).toBe(1);
-    expect((await providerFor(issuer))?.thumbprints).toEqual([frontThumbprint]);
+    expect((await providerFor(issuer))?.thumbprints).toEqual([frontThumbprint, userAdded]);
     expect(result.summary).toContain(
-      `update the provider's thumbprint from ${stackCaThumbprint} to ${frontThumbprint} (the issuer host's root CA`
+      `update the provider's thumbprints from ${stackCaThumbprint}, ${userAdded} to ${frontThumbprint}, ${userAdded}: ` +
+        `add ${frontThumbprint} (the last certificate the issuer's host sends); keep ${userAdded}; ` +
+        `drop ${stackCaThumbprint} (the issuer host's root CA`
     );
     const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
     expect(again.counter.writeCount).toBe(0);
+  });
+
+  it("stays within IAM's five thumbprints, dropping the last listed with a warning; a dry run writes nothing", async () => {
+    const { bucket, issuer } = freshIssuer();
+    const listed = ['1', '2', '3', '4', '5'].map((digit) => digit.repeat(40));
+    await iam.send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: issuer,
+        ClientIDList: ['sts.amazonaws.com'],
+        ThumbprintList: listed
+      })
+    );
+    const dry = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true', 'dry-run': 'true' });
+    expect(dry.counter.writeCount).toBe(0);
+    expect(dry.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([
+      `::warning::IAM keeps at most 5 thumbprints per OIDC provider: with ${frontThumbprint} added first, ` +
+        `${listed[4]}, the last listed, would be dropped. To keep one, put it back in place of another with ` +
+        'aws iam update-open-id-connect-provider-thumbprint.'
+    ]);
+    expect(dry.result.summary).toContain(`drop ${listed[4]} (past IAM's 5 per provider)`);
+    expect((await providerFor(issuer))?.thumbprints).toEqual(listed);
+
+    const { result, counter, log } = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(result.failure).toBeUndefined();
+    expect(counter.writes.get('UpdateOpenIDConnectProviderThumbprint')).toBe(1);
+    expect(log.text()).toContain(`${listed[4]}, the last listed, is dropped`);
+    // moto does not hold UpdateOpenIDConnectProviderThumbprint to the cap, so the length is checked here.
+    expect((await providerFor(issuer))?.thumbprints).toEqual([frontThumbprint, ...listed.slice(0, 4)]);
+    const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(again.counter.writeCount).toBe(0);
+    expect(again.log.lines.some((line) => line.startsWith('::warning::'))).toBe(false);
   });
 
   it('reports a bucket that blocks public reads, with the fix, after publishing', async () => {

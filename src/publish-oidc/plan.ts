@@ -18,7 +18,13 @@ import { readBucketState } from './bucket-setup.js';
 import type { PublishDeps } from './deps.js';
 import type { PublishInputs } from './inputs.js';
 import { findProvider } from './oidc-provider.js';
-import { planProvider, providerPlanChanges, type ProviderPlan, type ProviderState } from './provider-plan.js';
+import {
+  planProvider,
+  providerPlanChanges,
+  thumbprintCapWarning,
+  type ProviderPlan,
+  type ProviderState
+} from './provider-plan.js';
 import {
   isUpToDate,
   readPublishedObject,
@@ -205,6 +211,8 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
       `The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
         'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.'
     );
+  const capWarning = provider.plan && thumbprintCapWarning(provider.plan, inputs.dryRun);
+  if (capWarning) log.warning(capWarning);
   const previous = readPublishedKeys(parseJson(state.liveJwks));
   if (previous.dropped.length > 0)
     log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
