@@ -172,6 +172,20 @@ describe('unreachableResolution', () => {
     );
   });
 
+  it('does not wait past its bound for a lookup that never answers, and says nothing then', async () => {
+    const asked: string[] = [];
+    const never = (host: string): Promise<string[]> => {
+      asked.push(host);
+      return new Promise<string[]>(() => undefined);
+    };
+    expect(await unreachableResolution('https://oidc.example.com', never, 1)).toBeUndefined();
+    expect(asked).toEqual(['oidc.example.com']);
+    // An answer in time is still judged, whatever the bound.
+    expect(await unreachableResolution('https://oidc.example.com', answering(['10.0.0.5']), 60_000)).toMatch(
+      /^oidc\.example\.com resolves, on this runner, only to addresses AWS cannot reach: 10\.0\.0\.5/
+    );
+  });
+
   it('does not look up an IP literal, nor speak for a failed lookup', async () => {
     const asked: string[] = [];
     expect(await unreachableResolution('https://10.0.0.5/x', answering(['10.0.0.5'], asked))).toBeUndefined();

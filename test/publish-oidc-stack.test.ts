@@ -663,6 +663,36 @@ describe('an issuer name AWS may not reach', () => {
     expect(log.text()).not.toContain('resolves, on this runner');
   });
 
+  it('leaves no lookup in flight when the plan fails, and does not wait for one that never answers', async () => {
+    const { bucket, issuer } = namedIssuer();
+    const asked: string[] = [];
+    // A resolver that never answers: node's lookup cannot be cancelled, so one in flight would hold
+    // the process after a failing run until the resolver gave up.
+    const resolveHost = (host: string): Promise<string[]> => {
+      asked.push(host);
+      return new Promise<string[]>(() => undefined);
+    };
+    double.setIssuer(`${issuer}-elsewhere`);
+    await expect(
+      publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, new Date(), { resolveHost })
+    ).rejects.toThrow(/issuer-url/);
+    expect(asked).toEqual([]);
+
+    double.setIssuer(issuer);
+    const { result, log } = await publish(
+      { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' },
+      new Date(),
+      {
+        resolveHost,
+        lookupBoundMs: 1
+      }
+    );
+    expect(asked).toEqual(['localhost']);
+    expect(result.failure).toBeUndefined();
+    expect(result.outputs.changed).toBe('true');
+    expect(log.text()).not.toContain('resolves, on this runner');
+  });
+
   it("warns of a port in the issuer's URL with AWS's own IAM, and not with the stack's", async () => {
     const { bucket, issuer } = freshIssuer();
     const port = new URL(issuer).port;

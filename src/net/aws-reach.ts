@@ -117,20 +117,45 @@ export async function lookupAll(host: string): Promise<string[]> {
 const AWS_SERVICE_HOST = /\.amazonaws\.(?:com|com\.cn|eu)$/;
 
 /**
+ * How long a run waits for the lookup behind the warning. A resolver that answers does so well within
+ * it; one that does not would otherwise hold the run for its own timeout (10 s with glibc's defaults).
+ */
+export const LOOKUP_BOUND_MS = 3000;
+
+/** `promise`'s value, or undefined after `ms`; the timer is unref'd, so that it never holds the process. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Why AWS may not reach the DNS name of `url`, judged by the addresses the runner resolves it to.
  * undefined when every address is one AWS may reach, for an IP literal (unreachableHost judges
- * those), for AWS's own service hosts, and when the lookup fails (the request that follows names
- * that failure).
+ * those), for AWS's own service hosts, and when the lookup fails or does not answer within
+ * `boundMs` (the request that follows names that failure).
  */
-export async function unreachableResolution(url: string, resolve: ResolveHost): Promise<string | undefined> {
+export async function unreachableResolution(
+  url: string,
+  resolve: ResolveHost,
+  boundMs = LOOKUP_BOUND_MS
+): Promise<string | undefined> {
   const host = urlHost(url);
   if (host === undefined || net().isIP(host) !== 0 || AWS_SERVICE_HOST.test(host)) return undefined;
-  let addresses: string[];
+  let addresses: string[] | undefined;
   try {
-    addresses = await resolve(host);
+    addresses = await within(resolve(host), boundMs);
   } catch {
     return undefined;
   }
+  if (addresses === undefined) return undefined;
   const blocked = addresses.flatMap((address) => {
     const what = unreachableAddress(address);
     return what === undefined ? [] : [`${address}, ${what}`];

@@ -20,6 +20,8 @@ export interface PublishDeps {
    * to addresses STS, on the internet, cannot reach.
    */
   resolveHost?: ResolveHost;
+  /** How long the run waits for resolveHost; LOOKUP_BOUND_MS unless given (tests shorten it). */
+  lookupBoundMs?: number;
   log: Logger;
   now(): Date;
   sleep(ms: number): Promise<void>;

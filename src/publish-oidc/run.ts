@@ -70,7 +70,7 @@ async function verifyPublic(
 async function issuerHostWarning(inputs: PublishInputs, deps: PublishDeps): Promise<string | undefined> {
   const contacts = inputs.createProvider || (inputs.verifyPublic && !inputs.dryRun);
   if (!deps.resolveHost || !contacts) return undefined;
-  const problem = await unreachableResolution(inputs.issuerUrl, deps.resolveHost);
+  const problem = await unreachableResolution(inputs.issuerUrl, deps.resolveHost, deps.lookupBoundMs);
   if (!problem) return undefined;
   return (
     `issuer-url: ${problem}. STS fetches the issuer's documents from the internet, so it refuses this ` +
@@ -91,10 +91,11 @@ function issuerPortWarning(inputs: PublishInputs, deps: PublishDeps): string | u
 
 export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<ActionResult> {
   const { log } = deps;
-  // Looked up while the plan is read, and told before anything is written.
-  const hostWarning = issuerHostWarning(inputs, deps);
   const plan = await planPublish(inputs, deps);
-  const warning = await hostWarning;
+  // Looked up once the plan is read, not while: node's lookup (getaddrinfo) cannot be cancelled, and
+  // one in flight holds the process until the resolver answers or gives up, so a run whose plan
+  // failed would wait for it before exiting. Told before anything is written.
+  const warning = await issuerHostWarning(inputs, deps);
   if (warning) log.warning(warning);
   const portWarning = issuerPortWarning(inputs, deps);
   if (portWarning) log.warning(portWarning);
