@@ -34,6 +34,58 @@ describe('unreachableAddress', () => {
     [
       '::ffff:169.254.169.254',
       'a link-local address (169.254.0.0/16, where the instance metadata service answers)'
+    ],
+    ['0.255.255.255', 'an unspecified address (0.0.0.0/8)'],
+    ['192.0.0.1', 'an IETF protocol assignment (192.0.0.0/24)'],
+    ['192.0.0.255', 'an IETF protocol assignment (192.0.0.0/24)'],
+    ['198.18.0.1', 'a benchmarking address (198.18.0.0/15)'],
+    ['198.19.255.255', 'a benchmarking address (198.18.0.0/15)'],
+    ['224.0.0.1', 'a multicast address (224.0.0.0/4)'],
+    ['239.255.255.250', 'a multicast address (224.0.0.0/4)'],
+    ['240.0.0.1', 'a reserved address (240.0.0.0/4)'],
+    ['255.255.255.254', 'a reserved address (240.0.0.0/4)'],
+    ['255.255.255.255', 'the limited broadcast address (255.255.255.255)'],
+    ['::ffff:224.0.0.1', 'a multicast address (224.0.0.0/4)'],
+    ['ff02::1', 'a multicast address (ff00::/8)'],
+    ['ff0e::1', 'a multicast address (ff00::/8)'],
+    ['64:ff9b:1::808:808', 'a local-use translation (private) address (64:ff9b:1::/48, RFC 8215)'],
+    ['64:ff9b:1:ffff::1', 'a local-use translation (private) address (64:ff9b:1::/48, RFC 8215)'],
+    [
+      '64:ff9b::a00:1',
+      'a NAT64 address (64:ff9b::/96, RFC 6052) embedding 10.0.0.1, a private address (RFC 1918, 10.0.0.0/8)'
+    ],
+    [
+      '64:ff9b::127.0.0.1',
+      'a NAT64 address (64:ff9b::/96, RFC 6052) embedding 127.0.0.1, a loopback address (127.0.0.0/8)'
+    ],
+    [
+      '64:ff9b::a9fe:a9fe',
+      'a NAT64 address (64:ff9b::/96, RFC 6052) embedding 169.254.169.254, a link-local address ' +
+        '(169.254.0.0/16, where the instance metadata service answers)'
+    ],
+    [
+      '::a00:1',
+      'an IPv4-compatible address (::/96, deprecated) embedding 10.0.0.1, a private address (RFC 1918, 10.0.0.0/8)'
+    ],
+    [
+      '::100.64.0.1',
+      'an IPv4-compatible address (::/96, deprecated) embedding 100.64.0.1, a carrier-grade NAT address (100.64.0.0/10)'
+    ],
+    [
+      '::2',
+      'an IPv4-compatible address (::/96, deprecated) embedding 0.0.0.2, an unspecified address (0.0.0.0/8)'
+    ],
+    [
+      '2002:c0a8:101::1',
+      'a 6to4 address (2002::/16, RFC 3056) embedding 192.168.1.1, a private address (RFC 1918, 192.168.0.0/16)'
+    ],
+    [
+      '2002:7f00:1:1::5',
+      'a 6to4 address (2002::/16, RFC 3056) embedding 127.0.0.1, a loopback address (127.0.0.0/8)'
+    ],
+    [
+      '2002:e000:1::',
+      'a 6to4 address (2002::/16, RFC 3056) embedding 224.0.0.1, a multicast address (224.0.0.0/4)'
     ]
   ])('%s is %s', (address, what) => {
     expect(unreachableAddress(address)).toBe(what);
@@ -50,6 +102,23 @@ describe('unreachableAddress', () => {
     '2600:1f18::1',
     '::ffff:52.216.0.1',
     'fec0::1',
+    '1.0.0.0',
+    '191.255.255.255',
+    '192.0.1.0',
+    '192.0.0.9',
+    '192.0.0.10',
+    '198.17.255.255',
+    '198.20.0.0',
+    '223.255.255.255',
+    // Public IPv4 addresses in the IPv6 forms that embed one: a DNS64 resolver answers the first.
+    '64:ff9b::808:808',
+    '64:ff9b::8.8.8.8',
+    '64:ff9b::34d8:1',
+    '::8.8.8.8',
+    '2002:808:808::1',
+    '2002:34d8:1:0:1::1',
+    // Just past 2002::/16, in global unicast.
+    '2003:a00:1::',
     'not-an-address',
     ''
   ])('%s is not one AWS cannot reach', (address) => {
@@ -92,7 +161,13 @@ describe('unreachableHost', () => {
     ['https://0.0.0.0/x', '0.0.0.0 is an unspecified address (0.0.0.0/8)'],
     ['https://localhost:8443/x', 'localhost always names the loopback address'],
     ['https://LOCALHOST./x', 'localhost always names the loopback address'],
-    ['https://oidc.localhost/x', 'oidc.localhost always names the loopback address']
+    ['https://oidc.localhost/x', 'oidc.localhost always names the loopback address'],
+    [
+      'https://[64:ff9b::10.0.0.5]/bucket',
+      '64:ff9b::a00:5 is a NAT64 address (64:ff9b::/96, RFC 6052) embedding 10.0.0.5, a private address (RFC 1918, 10.0.0.0/8)'
+    ],
+    ['https://[ff02::1]/x', 'ff02::1 is a multicast address (ff00::/8)'],
+    ['https://4026531841/x', '240.0.0.1 is a reserved address (240.0.0.0/4)']
   ])('refuses %s: %s', (url, problem) => {
     expect(unreachableHost(url)).toBe(problem);
   });
@@ -103,6 +178,7 @@ describe('unreachableHost', () => {
     'https://oidc.example.com./cluster',
     'https://52.216.0.1/bucket',
     'https://[2600:1f18::1]/bucket',
+    'https://[64:ff9b::8.8.8.8]/bucket',
     // A DNS name is judged by its addresses (unreachableResolution), never by its look.
     'https://internal.example.com',
     'https://localhost.example.com',
@@ -139,6 +215,16 @@ describe('unreachableResolution', () => {
       await unreachableResolution('https://oidc.example.com', answering(['52.216.0.1', '::ffff:127.0.0.1']))
     ).toBe(
       'oidc.example.com resolves, on this runner, besides public addresses, to addresses AWS cannot reach: ::ffff:127.0.0.1, a loopback address (127.0.0.0/8)'
+    );
+  });
+
+  it("judges a DNS64 resolver's synthesized addresses by the IPv4 address they embed", async () => {
+    expect(
+      await unreachableResolution('https://oidc.example.com', answering(['64:ff9b::808:808']))
+    ).toBeUndefined();
+    expect(await unreachableResolution('https://oidc.example.com', answering(['64:ff9b::a00:5']))).toBe(
+      'oidc.example.com resolves, on this runner, only to addresses AWS cannot reach: 64:ff9b::a00:5, a NAT64 ' +
+        'address (64:ff9b::/96, RFC 6052) embedding 10.0.0.5, a private address (RFC 1918, 10.0.0.0/8)'
     );
   });
 

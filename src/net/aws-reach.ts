@@ -1,8 +1,9 @@
 /**
  * Whether AWS can ever reach an issuer's host. STS fetches the issuer's discovery document and
  * JWKS itself, from the internet, when a token is presented: a host that is loopback, private,
- * link-local (the instance metadata address among them), carrier-grade NAT or unspecified never
- * answers it, however well the runner reaches it. The callers apply this only when the AWS endpoint
+ * link-local (the instance metadata address among them), carrier-grade NAT, unspecified, multicast
+ * or otherwise not globally reachable (IANA's special-purpose registries), or an IPv6 address that
+ * embeds such an IPv4 address, never answers it, however well the runner reaches it. The callers apply this only when the AWS endpoint
  * in use is AWS's own: the local stack's issuer and STS live on 127.0.0.1.
  */
 import type { BlockList } from 'node:net';
@@ -20,8 +21,10 @@ export function awsOnInternet(service: AwsService, region: string, env: NodeJS.P
 
 type Family = 'ipv4' | 'ipv6';
 
-// [network, prefix length, family, what such an address is]. An IPv4-mapped IPv6 address
-// (::ffff:10.0.0.1) is matched against the IPv4 rows by BlockList itself.
+// [network, prefix length, family, what such an address is]: the ranges of IANA's special-purpose
+// registries that are not globally reachable, and multicast. An IPv4-mapped IPv6 address
+// (::ffff:10.0.0.1) is matched against the IPv4 rows by BlockList itself; the other forms that embed
+// an IPv4 address are judged by it (EMBEDDING). The first row that matches names the address.
 const RANGES: ReadonlyArray<readonly [string, number, Family, string]> = [
   ['0.0.0.0', 8, 'ipv4', 'an unspecified address (0.0.0.0/8)'],
   ['127.0.0.0', 8, 'ipv4', 'a loopback address (127.0.0.0/8)'],
@@ -35,13 +38,38 @@ const RANGES: ReadonlyArray<readonly [string, number, Family, string]> = [
     'ipv4',
     'a link-local address (169.254.0.0/16, where the instance metadata service answers)'
   ],
+  ['192.0.0.0', 24, 'ipv4', 'an IETF protocol assignment (192.0.0.0/24)'],
+  ['198.18.0.0', 15, 'ipv4', 'a benchmarking address (198.18.0.0/15)'],
+  ['224.0.0.0', 4, 'ipv4', 'a multicast address (224.0.0.0/4)'],
+  ['255.255.255.255', 32, 'ipv4', 'the limited broadcast address (255.255.255.255)'],
+  ['240.0.0.0', 4, 'ipv4', 'a reserved address (240.0.0.0/4)'],
   ['::', 128, 'ipv6', 'the unspecified address (::)'],
   ['::1', 128, 'ipv6', 'the loopback address (::1)'],
   ['fc00::', 7, 'ipv6', 'a unique local (private) address (fc00::/7)'],
-  ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)']
+  ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)'],
+  ['64:ff9b:1::', 48, 'ipv6', 'a local-use translation (private) address (64:ff9b:1::/48, RFC 8215)'],
+  ['ff00::', 8, 'ipv6', 'a multicast address (ff00::/8)']
 ];
 
-let ranges: Array<{ list: BlockList; what: string }> | undefined;
+// Globally reachable in IANA's registry though inside 192.0.0.0/24: the PCP and TURN anycast addresses.
+const REACHABLE_EXCEPTIONS = ['192.0.0.9', '192.0.0.10'];
+
+// [network, prefix length, what such an address is, the index of the 16-bit group where the IPv4
+// address it embeds begins]. AWS reaches one of these only as far as it reaches that IPv4 address.
+const EMBEDDING: ReadonlyArray<readonly [string, number, string, number]> = [
+  ['64:ff9b::', 96, 'a NAT64 address (64:ff9b::/96, RFC 6052)', 6],
+  ['2002::', 16, 'a 6to4 address (2002::/16, RFC 3056)', 1],
+  // After :: and ::1, which RANGES names.
+  ['::', 96, 'an IPv4-compatible address (::/96, deprecated)', 6]
+];
+
+interface Tables {
+  ranges: Array<{ list: BlockList; what: string }>;
+  exceptions: BlockList;
+  embedding: Array<{ list: BlockList; what: string; group: number }>;
+}
+
+let tables: Tables | undefined;
 
 // Fetched when first needed, not imported at the top: the input checks run in every action's main
 // chunk, where loading node:net would cost a failing run some 3 ms at start.
@@ -49,13 +77,46 @@ function net(): typeof import('node:net') {
   return process.getBuiltinModule('node:net');
 }
 
-function rangeTable(): Array<{ list: BlockList; what: string }> {
-  ranges ??= RANGES.map(([network, prefix, family, what]) => {
-    const list = new (net().BlockList)();
-    list.addSubnet(network, prefix, family);
-    return { list, what };
-  });
-  return ranges;
+function subnet(network: string, prefix: number, family: Family): BlockList {
+  const list = new (net().BlockList)();
+  list.addSubnet(network, prefix, family);
+  return list;
+}
+
+function rangeTables(): Tables {
+  if (tables) return tables;
+  const exceptions = new (net().BlockList)();
+  for (const address of REACHABLE_EXCEPTIONS) exceptions.addAddress(address, 'ipv4');
+  tables = {
+    ranges: RANGES.map(([network, prefix, family, what]) => ({
+      list: subnet(network, prefix, family),
+      what
+    })),
+    exceptions,
+    embedding: EMBEDDING.map(([network, prefix, what, group]) => ({
+      list: subnet(network, prefix, 'ipv6'),
+      what,
+      group
+    }))
+  };
+  return tables;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address, a trailing dotted quad included. */
+function ipv6Groups(address: string): number[] {
+  const groups = (part: string): number[] =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((group) => {
+          if (!group.includes('.')) return [parseInt(group, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const [head = '', tail] = address.split('::');
+  const front = groups(head);
+  if (tail === undefined) return front;
+  const back = groups(tail);
+  return [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
 }
 
 /**
@@ -67,7 +128,18 @@ export function unreachableAddress(address: string): string | undefined {
   const version = net().isIP(bare);
   if (version === 0) return undefined;
   const family: Family = version === 4 ? 'ipv4' : 'ipv6';
-  return rangeTable().find(({ list }) => list.check(bare, family))?.what;
+  const { ranges, exceptions, embedding } = rangeTables();
+  if (exceptions.check(bare, family)) return undefined;
+  const direct = ranges.find(({ list }) => list.check(bare, family))?.what;
+  if (direct !== undefined || family === 'ipv4') return direct;
+  const form = embedding.find(({ list }) => list.check(bare, 'ipv6'));
+  if (!form) return undefined;
+  const groups = ipv6Groups(bare);
+  const high = groups[form.group] ?? 0;
+  const low = groups[form.group + 1] ?? 0;
+  const ipv4 = [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+  const what = unreachableAddress(ipv4);
+  return what === undefined ? undefined : `${form.what} embedding ${ipv4}, ${what}`;
 }
 
 /**
