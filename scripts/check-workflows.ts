@@ -2,7 +2,7 @@
 // every `uses: ./actions/X` step passes only inputs that actions/X/action.yml declares and all
 // the required ones, reads only outputs X declares, and every workflow holds the house rules
 // (explicit permissions, timeouts, SHA-pinned third-party actions, no pull_request_target, no
-// secret carried between jobs).
+// secret carried between jobs, forks told apart by repository name).
 //
 // `tsx scripts/check-workflows.ts` runs actionlint (scripts/actionlint.ts) and these checks, prints
 // the findings and exits non-zero when there are any; the tests import the functions.
@@ -222,6 +222,13 @@ export function policyFindings(file: string, doc: Mapping, source: string): stri
   if (inputCount > MAX_DISPATCH_INPUTS) {
     findings.push(
       `${file}: workflow_dispatch has ${inputCount} inputs; GitHub allows ${MAX_DISPATCH_INPUTS}`
+    );
+  }
+  // `fork` says whether the head repository is a fork of anything: true for every pull request
+  // inside a repository that is itself a fork, whose branches get its secrets like any other.
+  if (/\bpull_request\.head\.repo\.fork\b/.test(JSON.stringify(doc))) {
+    findings.push(
+      `${file}: tells a fork's pull request by head.repo.fork, which is true for every pull request in a repository that is itself a fork; compare head.repo.full_name with github.repository`
     );
   }
   findings.push(...concurrencyFindings(file, doc['concurrency']));

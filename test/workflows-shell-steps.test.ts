@@ -41,6 +41,16 @@ const secrets = {
   TALOS_IRSA_STATE_REGION: region
 };
 
+// plan.yml's trust step: a pull request from a branch of this repository, and one from a fork.
+const sameRepository = {
+  repository: 'owner/talos-irsa',
+  'event.pull_request.head.repo.full_name': 'owner/talos-irsa'
+};
+const fromFork = {
+  repository: 'owner/talos-irsa',
+  'event.pull_request.head.repo.full_name': 'contributor/talos-irsa'
+};
+
 let dir: string;
 
 function env(): Record<string, string> {
@@ -114,7 +124,7 @@ describe('listing clusters beside their states', () => {
       const steps = await runSteps('plan.yml', 'targets', ['trust', 'list'], {
         secrets,
         vars,
-        github: { 'event.pull_request.head.repo.fork': 'false', actor: 'maintainer' }
+        github: { ...sameRepository, actor: 'maintainer' }
       });
       expect(steps.get('trust')?.outputs).toEqual({ trusted: 'true' });
       expect(steps.get('list')?.outcome).toBe('success');
@@ -129,7 +139,7 @@ describe('listing clusters beside their states', () => {
       const steps = await runSteps('plan.yml', 'targets', ['trust', 'list'], {
         secrets,
         vars,
-        github: { 'event.pull_request.head.repo.fork': 'true', actor: 'contributor' }
+        github: { ...fromFork, actor: 'contributor' }
       });
       expect(steps.get('trust')?.outputs).toEqual({ trusted: 'false' });
       expect(steps.get('list')?.outcome).toBe('skipped');
@@ -185,12 +195,7 @@ describe('a cluster whose name contains the state region (prod-us-east-1 in us-e
   });
 
   it.each([
-    [
-      'plan.yml',
-      'plan',
-      ['trust', 'list'],
-      { 'event.pull_request.head.repo.fork': 'false', actor: 'maintainer' }
-    ],
+    ['plan.yml', 'plan', ['trust', 'list'], { ...sameRepository, actor: 'maintainer' }],
     ['oidc-resync.yml', 'resync', ['settings', 'list'], {}]
   ] as const)(
     '%s: the list reaches the %s job, and lost-list does not start',

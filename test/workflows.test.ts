@@ -640,6 +640,30 @@ describe('the checker itself', () => {
     ]);
   });
 
+  it('names a fork check by head.repo.fork (true for every pull request of a repository that is a fork), not one in a comment', () => {
+    const source = [
+      'on: pull_request',
+      'permissions: {}',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    timeout-minutes: 5',
+      '    # not head.repo.fork: it is true in a fork',
+      '    if: ${{ !github.event.pull_request.head.repo.fork }}',
+      '    steps:',
+      '      - run: echo',
+      ''
+    ].join('\n');
+    expect(policyFindings('w.yml', parseWorkflow(source), source)).toEqual([
+      "w.yml: tells a fork's pull request by head.repo.fork, which is true for every pull request in a repository that is itself a fork; compare head.repo.full_name with github.repository"
+    ]);
+    const byName = source.replace(
+      '!github.event.pull_request.head.repo.fork',
+      'github.event.pull_request.head.repo.full_name == github.repository'
+    );
+    expect(policyFindings('w.yml', parseWorkflow(byName), byName)).toEqual([]);
+  });
+
   it('names a concurrency queue GitHub does not know, and queue: max beside cancel-in-progress: true', () => {
     expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max' })).toEqual([]);
     expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max', 'cancel-in-progress': false })).toEqual(
@@ -847,10 +871,65 @@ describe('plan.yml', () => {
   it('detects a fork first and says so in a notice and the summary instead of failing', () => {
     const targets = job(doc, 'targets');
     const [first, ...rest] = steps(targets);
-    expect(first?.env?.['FORK']).toBe('${{ github.event.pull_request.head.repo.fork }}');
+    expect(first?.env?.['HEAD_REPOSITORY']).toBe('${{ github.event.pull_request.head.repo.full_name }}');
+    expect(first?.env?.['REPOSITORY']).toBe('${{ github.repository }}');
     expect(first?.run).toContain('::notice title=Terraform plan skipped::');
     expect(first?.run).toContain('GITHUB_STEP_SUMMARY');
     for (const step of rest) expect(step.if).toBe("steps.trust.outputs.trusted == 'true'");
+  });
+
+  // head.repo.fork says whether the head repository is a fork of anything: true for a branch of a
+  // repository that is itself a fork of this suite, which gets its own secrets like any other.
+  describe('its trust step, run in bash', () => {
+    const trust = async (github: Record<string, string>): Promise<StepResult> => {
+      const dir = mkdtempSync(join(tmpdir(), 'plan-trust-'));
+      try {
+        const [result] = await runWorkflowJob({
+          root,
+          workflow: join('.github', 'workflows', 'plan.yml'),
+          job: 'targets',
+          env: { PATH: process.env['PATH'] },
+          contexts: {
+            github: { actor: 'contributor', ...github },
+            secrets: { AWS_PLAN_ROLE_ARN: 'arn:aws:iam::123456789012:role/plan' },
+            vars: { TALOS_IRSA_STATE_BUCKET: 'state', TALOS_IRSA_STATE_REGION: 'eu-west-1' }
+          },
+          runnerTemp: dir,
+          skip: (step) => (step.id === 'trust' ? undefined : 'not under test')
+        });
+        if (!result) throw new Error('the trust step did not run');
+        return result;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    it('trusts a branch of this repository, even when this repository is itself a fork', async () => {
+      const result = await trust({
+        repository: 'me/talos-irsa',
+        'event.pull_request.head.repo.full_name': 'me/talos-irsa',
+        'event.pull_request.head.repo.fork': 'true'
+      });
+      expect(result.outputs).toEqual({ trusted: 'true' });
+      expect(result.log).toBe('');
+    });
+
+    it.each([
+      ['a fork', 'someone/talos-irsa', 'someone/talos-irsa, not me/talos-irsa'],
+      ['a fork since deleted', '', 'a deleted repository, not me/talos-irsa']
+    ])('skips %s with trusted=false, a notice and exit 0', async (_, head, named) => {
+      const result = await trust({
+        repository: 'me/talos-irsa',
+        'event.pull_request.head.repo.full_name': head,
+        'event.pull_request.head.repo.fork': head === '' ? '' : 'true'
+      });
+      expect(result.outcome).toBe('success');
+      expect(result.outputs).toEqual({ trusted: 'false' });
+      expect(result.log.trim()).toBe(
+        `::notice title=Terraform plan skipped::The plan was skipped because this pull request comes from a fork (${named}), and GitHub gives fork pull requests no secrets and no OIDC token. A maintainer can run it from a branch of this repository.`
+      );
+      expect(result.summary).toContain('Terraform plan skipped');
+    });
   });
 
   it('plans with provision command plan and comments on the PR with pull-requests: write', () => {
@@ -858,27 +937,6 @@ describe('plan.yml', () => {
     const provision = steps(plan).find((s) => s.uses === './actions/provision');
     expect(provision?.with).toMatchObject({ command: 'plan', 'comment-on-pr': 'true' });
     expect(plan['permissions']).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
-  });
-
-  it('skips the bash fork check cleanly: a fork gets trusted=false, exit 0', () => {
-    const script = steps(job(doc, 'targets'))[0]?.run ?? 'exit 99';
-    const dir = mkdtempSync(join(tmpdir(), 'plan-'));
-    try {
-      const env = {
-        PATH: process.env['PATH'] ?? '',
-        FORK: 'true',
-        ACTOR: 'contributor',
-        STATE_BUCKET: '',
-        GITHUB_OUTPUT: join(dir, 'out'),
-        GITHUB_STEP_SUMMARY: join(dir, 'summary')
-      };
-      const stdout = execFileSync('bash', ['-c', script], { env, encoding: 'utf8' });
-      expect(stdout).toContain('comes from a fork');
-      expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('trusted=false\n');
-      expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('Terraform plan skipped');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 
