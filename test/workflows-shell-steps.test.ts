@@ -383,3 +383,122 @@ describe("a cluster's variables, from create to destroy", () => {
     AWS_CLI_TIMEOUT_MS
   );
 });
+
+// oidc-resync.yml lists the clusters, then each resync job waits its turn in the cluster's group,
+// behind a destroy, say, that removes the cluster (and its variables) meanwhile.
+describe("oidc-resync.yml's resync job, for a cluster that may be gone by its turn", () => {
+  const SUMMARY = 'Summary';
+  const standIns: Record<string, StandIn> = {
+    provision: {
+      outcome: 'success',
+      outputs: {
+        'outputs-json': '{"discovery_bucket":"b"}',
+        'kubeconfig-path': '/k',
+        'issuer-url': 'https://i'
+      }
+    },
+    publish: { outcome: 'success', outputs: { changed: 'false', 'key-ids': 'k1' } }
+  };
+  const resync = (cluster: string, named: string): Promise<Map<string, StepResult>> =>
+    runSteps(
+      'oidc-resync.yml',
+      'resync',
+      ['cluster', 'provision', 'publish', SUMMARY],
+      { secrets, vars, matrix: { cluster }, inputs: { 'cluster-name': named, 'dry-run': '' } },
+      standIns
+    );
+
+  it(
+    'a listed cluster destroyed since: a notice, nothing else runs, the summary says so, the job passes',
+    async () => {
+      const name = `wf-gone-${Date.now().toString(36)}`;
+      const steps = await resync(name, '');
+      expect([...steps].map(([key, r]) => [key, r.outcome])).toEqual([
+        ['cluster', 'success'],
+        ['provision', 'skipped'],
+        ['publish', 'skipped'],
+        [SUMMARY, 'success']
+      ]);
+      expect(steps.get('cluster')?.outputs).toEqual({ gone: 'true' });
+      expect(steps.get('cluster')?.log.trim()).toBe(
+        `::notice title=Cluster ${name} is gone::${name} was listed, but its variables left s3://${stateBucket}/talos-irsa/${name}/cluster.tfvars.json before this job ran (destroyed meanwhile): nothing to resync.`
+      );
+      // Skipped by their condition, not by this test.
+      expect(steps.get('provision')?.log).toBe('');
+      expect(steps.get(SUMMARY)?.summary).toContain(
+        'Result: destroyed since the clusters were listed: nothing to resync'
+      );
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'a cluster named by hand that does not exist: an error naming the input',
+    async () => {
+      const steps = await resync('never-made', 'never-made');
+      expect(steps.get('cluster')?.outcome).toBe('failure');
+      expect(steps.get('cluster')?.log.trim()).toBe(
+        `::error::Input 'cluster-name': there is no cluster never-made (no s3://${stateBucket}/talos-irsa/never-made/cluster.tfvars.json, where create-cluster.yml stores the variables of each cluster it made).`
+      );
+      expect(steps.get('provision')?.outcome).toBe('skipped');
+      expect(steps.get(SUMMARY)?.summary).toContain('Result: the resync did not finish; see the log');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'a cluster that is there: resynced as before',
+    async () => {
+      const name = `wf-here-${Date.now().toString(36)}`;
+      await put(`talos-irsa/${name}/cluster.tfvars.json`, '{"region":"eu-west-1"}');
+      const steps = await resync(name, '');
+      expect([...steps.values()].map((r) => r.outcome)).toEqual(['success', 'success', 'success', 'success']);
+      expect(steps.get('cluster')?.outputs).toEqual({
+        region: 'eu-west-1',
+        'backend-config': `bucket=${stateBucket}\nkey=talos-irsa/${name}/terraform.tfstate\nregion=${region}\nuse_lockfile=true`
+      });
+      expect(steps.get(SUMMARY)?.summary).toContain('Result: no key rotation');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'an S3 failure is not taken for a destroyed cluster',
+    async () => {
+      const name = `wf-unreadable-resync-${Date.now().toString(36)}`;
+      await put(`talos-irsa/${name}/cluster.tfvars.json`, '{"region":"eu-west-1"}');
+      const proxy = await startFaultProxy({
+        target: process.env['AWS_ENDPOINT_URL'] ?? '',
+        rate: 1,
+        faults: ['server-error'],
+        match: (request) => request.service === 's3'
+      });
+      try {
+        const results = await runWorkflowJob({
+          root,
+          workflow: '.github/workflows/oidc-resync.yml',
+          job: 'resync',
+          env: env(),
+          overrides: { AWS_ENDPOINT_URL: proxy.url, AWS_MAX_ATTEMPTS: '1' },
+          contexts: {
+            secrets,
+            vars,
+            matrix: { cluster: name },
+            inputs: { 'cluster-name': '', 'dry-run': '' }
+          },
+          runnerTemp: mkdtempSync(join(dir, 'runner-')),
+          skip: (step) => (step.id === 'cluster' ? undefined : 'not under test')
+        });
+        const step = results.find((r) => r.key === 'cluster');
+        expect(step?.outcome).toBe('failure');
+        expect(step?.log).toContain(
+          `::error::Could not read the variables of ${name} from s3://${stateBucket}/talos-irsa/${name}/cluster.tfvars.json`
+        );
+        expect(step?.outputs).toEqual({});
+      } finally {
+        await proxy.stop();
+      }
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+});

@@ -298,6 +298,21 @@ describe('every workflow', () => {
     }
   });
 
+  // GitHub's default fail-fast cancels the other clusters' jobs when one fails: one unreachable
+  // cluster would then hide whether every other one resynced (or planned).
+  it('runs each matrix with fail-fast off, so that one failing cluster cancels no other', () => {
+    const matrices: string[] = [];
+    for (const file of files) {
+      for (const [id, raw] of Object.entries(asMapping(parseWorkflow(read(file))['jobs']))) {
+        const strategy = asMapping(asMapping(raw)['strategy']);
+        if (strategy['matrix'] === undefined) continue;
+        matrices.push(`${file.replace('.github/workflows/', '')} ${id}`);
+        expect({ file, id, failFast: strategy['fail-fast'] }).toEqual({ file, id, failFast: false });
+      }
+    }
+    expect(matrices.sort()).toEqual(['oidc-resync.yml resync', 'plan.yml plan']);
+  });
+
   it('puts expressions into run scripts only through env (no ${{ }} inside a shell script)', () => {
     for (const file of files) {
       for (const raw of Object.values(asMapping(parseWorkflow(read(file))['jobs']))) {
