@@ -248,7 +248,8 @@ e.g. \`repo:OWNER/REPO:environment:talos-clusters\`, and the plan role with \`re
 
 After a successful apply, \`create-cluster.yml\` stores the cluster's Terraform variables beside its state
 (\`talos-irsa/<cluster>/cluster.tfvars.json\`), which is how plan, resync and destroy find the clusters and use the
-same variables. Before the apply it records them as
+same variables (plan and resync skip, with a warning, any such key whose \`<cluster>\` is not a name create-cluster.yml
+accepts, or that lies deeper under \`talos-irsa/\`). Before the apply it records them as
 \`talos-irsa/<cluster>/pending.tfvars.json\`, which nothing lists: a first apply that fails half-way leaves a cluster
 that plan and resync skip (it has no kubeconfig to resync) and that \`destroy-cluster.yml\` can still destroy with
 those variables.

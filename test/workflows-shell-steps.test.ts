@@ -109,6 +109,13 @@ afterAll(() => {
 });
 
 describe('listing clusters beside their states', () => {
+  const unlisted = [
+    'talos-irsa/Bad_Name/cluster.tfvars.json',
+    'talos-irsa/alpha/old/cluster.tfvars.json',
+    'talos-irsa/x "$(id)"/cluster.tfvars.json'
+  ];
+  const warning = `::warning title=Not a cluster's variables::Skipped ${unlisted.map((k) => JSON.stringify(k)).join(', ')}: create-cluster.yml stores talos-irsa/<cluster>/cluster.tfvars.json, where <cluster> is 1-32 lowercase letters, digits and hyphens starting with a letter.`;
+
   beforeAll(async () => {
     await put('talos-irsa/alpha/cluster.tfvars.json', '{"region":"us-east-1"}');
     await put('talos-irsa/alpha/terraform.tfstate', '{}');
@@ -116,6 +123,9 @@ describe('listing clusters beside their states', () => {
     // A state without stored variables was not made by create-cluster.yml: not listed.
     await put('talos-irsa/gamma/terraform.tfstate', '{}');
     await put('elsewhere/delta/cluster.tfvars.json', '{}');
+    // Not names create-cluster.yml accepts, or keys deeper than a cluster's: skipped, with a warning
+    // that quotes them as JSON (one line even for a key with a line break, which moto refuses).
+    for (const key of unlisted) await put(key, '{}');
   });
 
   it(
@@ -129,6 +139,7 @@ describe('listing clusters beside their states', () => {
       expect(steps.get('trust')?.outputs).toEqual({ trusted: 'true' });
       expect(steps.get('list')?.outcome).toBe('success');
       expect(JSON.parse(steps.get('list')?.outputs['clusters'] ?? '')).toEqual(['alpha', 'beta']);
+      expect(steps.get('list')?.log.trim().split('\n')).toEqual([warning]);
     },
     AWS_CLI_TIMEOUT_MS
   );
@@ -156,6 +167,7 @@ describe('listing clusters beside their states', () => {
         inputs: { 'cluster-name': '' }
       });
       expect(JSON.parse(all.get('list')?.outputs['clusters'] ?? '')).toEqual(['alpha', 'beta']);
+      expect(all.get('list')?.log.trim().split('\n')).toEqual([warning]);
       const one = await runSteps('oidc-resync.yml', 'targets', ['settings', 'list'], {
         secrets,
         vars,
