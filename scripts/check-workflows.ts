@@ -91,6 +91,7 @@ export function localActionName(uses: string): string | undefined {
 interface Step {
   id?: string;
   uses?: string;
+  run?: unknown;
   with?: Mapping;
   name?: string;
 }
@@ -209,6 +210,25 @@ export function concurrencyFindings(where: string, concurrency: unknown): string
   return [];
 }
 
+/**
+ * Python packages a step installs with pip or pipx, each at an exact version: like an action's
+ * commit, an unpinned package makes a run use whatever was released last.
+ */
+export function unpinnedInstallFindings(where: string, step: Step): string[] {
+  const findings: string[] = [];
+  for (const match of text(step.run).matchAll(/\bpipx?\s+install\b([^\n;&|]*)/g)) {
+    const packages = (match[1] ?? '')
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.replace(/^['"]|['"]$/g, ''))
+      .filter((word) => word !== '' && !word.startsWith('-'));
+    for (const name of packages.filter((p) => !/==[\w.]+$/.test(p))) {
+      findings.push(`${where} installs ${name} without an exact version (==)`);
+    }
+  }
+  return findings;
+}
+
 /** The house rules every workflow keeps. `source` is the raw text, for the version comments. */
 export function policyFindings(file: string, doc: Mapping, source: string): string[] {
   const findings: string[] = [];
@@ -262,6 +282,7 @@ export function policyFindings(file: string, doc: Mapping, source: string): stri
         );
       }
     }
+    for (const step of job.steps) findings.push(...unpinnedInstallFindings(`${file}: job '${job.id}'`, step));
     const uses = [
       ...(callsWorkflow ? [text(job.body['uses'])] : []),
       ...job.steps.map((s) => s.uses).filter((u): u is string => typeof u === 'string')

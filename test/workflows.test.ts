@@ -679,6 +679,20 @@ describe('the checker itself', () => {
     expect(policyFindings('w.yml', parseWorkflow(byName), byName)).toEqual([]);
   });
 
+  it('names a Python package installed without an exact version, as it names an unpinned action', () => {
+    const withRun = (run: string): string =>
+      `on: push\npermissions: {}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: ${JSON.stringify(run)}\n`;
+    const findings = (run: string): string[] =>
+      policyFindings('w.yml', parseWorkflow(withRun(run)), withRun(run));
+    expect(findings("pipx install 'moto[server]'")).toEqual([
+      "w.yml: job 'j' installs moto[server] without an exact version (==)"
+    ]);
+    expect(findings('pip install --user boto3==1.40.0 moto>=5 && echo ok')).toEqual([
+      "w.yml: job 'j' installs moto>=5 without an exact version (==)"
+    ]);
+    expect(findings("pipx install 'moto[server]==5.2.1'")).toEqual([]);
+  });
+
   it('names a concurrency queue GitHub does not know, and queue: max beside cancel-in-progress: true', () => {
     expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max' })).toEqual([]);
     expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max', 'cancel-in-progress': false })).toEqual(
