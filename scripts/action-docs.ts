@@ -223,8 +223,11 @@ Every workflow starts from \`permissions: {}\` (or \`contents: read\`) and each 
 third-party action is pinned to a full commit SHA with its version in a comment; every job has \`timeout-minutes\`;
 \`create\`, \`destroy\`, \`resync\` and the reusable workflow share the concurrency group \`talos-irsa-cluster-<name>\`, so two
 operations on one cluster never overlap, and queue there with \`queue: max\` (up to 100 pending runs): without it a new
-pending run cancels the older pending one, so the 6-hourly resync could cancel a queued destroy. Nothing uses
-\`pull_request_target\`.
+pending run cancels the older pending one, so the 6-hourly resync could cancel a queued destroy. \`plan.yml\` is in
+no cluster group (a pull request neither waits behind nor holds up a cluster's operations), but its plans take the
+state lock: every provision step that plans or applies a cluster's state sets \`TF_CLI_ARGS_plan\` and
+\`TF_CLI_ARGS_apply\` to \`-lock-timeout=10m\`, so that a destroy waits for a pull request's plan instead of failing
+with its discovery documents already removed. Nothing uses \`pull_request_target\`.
 
 Settings they read. The state's bucket and region are configuration variables (\`vars\`), not secrets: they are not
 secret, and GitHub drops (with only a warning) any job output that contains the value of a secret the job reads. With

@@ -298,6 +298,37 @@ describe('every workflow', () => {
     }
   });
 
+  // plan.yml is in no cluster group, so a pull request's plan can hold a cluster's state lock while
+  // create or destroy starts; without a lock timeout terraform fails at once (a destroy then leaves
+  // the cluster running with its discovery documents removed).
+  it('waits for the state lock in every provision step that plans or applies a shared state', () => {
+    const locking: string[] = [];
+    for (const file of files) {
+      for (const [id, raw] of Object.entries(asMapping(parseWorkflow(read(file))['jobs']))) {
+        for (const step of steps(asMapping(raw))) {
+          const command = String(step.with?.['command'] ?? 'plan');
+          if (localActionName(step.uses ?? '') !== 'provision' || command === 'output') continue;
+          if (step.with?.['backend-config'] === undefined) continue;
+          locking.push(`${file.replace('.github/workflows/', '')} ${id} ${command}`);
+          expect({ file, id, env: step.env }).toEqual({
+            file,
+            id,
+            env: expect.objectContaining({
+              TF_CLI_ARGS_plan: expect.stringMatching(/^-lock-timeout=\d+m$/),
+              TF_CLI_ARGS_apply: expect.stringMatching(/^-lock-timeout=\d+m$/)
+            })
+          });
+        }
+      }
+    }
+    expect(locking.sort()).toEqual([
+      'create-cluster.yml create apply',
+      'destroy-cluster.yml destroy destroy',
+      'plan.yml plan plan',
+      'reusable-cluster.yml cluster apply'
+    ]);
+  });
+
   // GitHub's default fail-fast cancels the other clusters' jobs when one fails: one unreachable
   // cluster would then hide whether every other one resynced (or planned).
   it('runs each matrix with fail-fast off, so that one failing cluster cancels no other', () => {
