@@ -845,7 +845,10 @@ describe('create-cluster.yml', () => {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    const runStep = (overrides: Record<string, string>): { status: number; stdout: string } => {
+    const runStep = (
+      overrides: Record<string, string>,
+      run = script?.run
+    ): { status: number; stdout: string } => {
       const env = {
         PATH: process.env['PATH'] ?? '',
         RUNNER_TEMP: dir,
@@ -866,7 +869,7 @@ describe('create-cluster.yml', () => {
         ...overrides
       };
       try {
-        const stdout = execFileSync('bash', ['-c', script?.run ?? 'exit 99'], { env, encoding: 'utf8' });
+        const stdout = execFileSync('bash', ['-c', run ?? 'exit 99'], { env, encoding: 'utf8' });
         return { status: 0, stdout };
       } catch (err) {
         const failed = err as { status: number; stdout: string };
@@ -904,6 +907,34 @@ describe('create-cluster.yml', () => {
       expect(result.status).toBe(1);
       expect(result.stdout.trim().split('\n')).toEqual([expect.stringContaining(error)]);
       expect(() => readFileSync(join(dir, 'cluster.tfvars.json'))).toThrow();
+    });
+
+    // The reusable workflow's step reads the same variables, its state settings from inputs.
+    describe("and reusable-cluster.yml's, which takes the state settings as inputs", () => {
+      const reusable = steps(job(workflow('reusable-cluster.yml'), 'cluster')).find(
+        (s) => s.id === 'cluster'
+      );
+
+      it('reads the same environment', () => {
+        expect(Object.keys(reusable?.env ?? {})).toEqual(Object.keys(script?.env ?? {}));
+      });
+
+      it.each([
+        [{}, ''],
+        [{ CLUSTER: 'Demo_1' }, "::error::Input 'cluster-name'"],
+        [{ STATE_BUCKET: '' }, "::error::Input 'state-bucket' is empty"],
+        [{ STATE_REGION: '' }, "::error::Input 'state-region' is empty"]
+      ])('given %j: %s', (overrides, error) => {
+        const result = runStep(overrides, reusable?.run);
+        if (error === '') {
+          expect(result.status).toBe(0);
+          expect(readFileSync(join(dir, 'output'), 'utf8')).toContain('bucket=state\n');
+          return;
+        }
+        expect(result.status).toBe(1);
+        expect(result.stdout.trim().split('\n')).toEqual([expect.stringContaining(error)]);
+        expect(() => readFileSync(join(dir, 'cluster.tfvars.json'))).toThrow();
+      });
     });
   });
 });
