@@ -307,6 +307,25 @@ describe("a cluster's variables, from create to destroy", () => {
   );
 
   it(
+    'destroy-cluster.yml refuses stored variables whose region is not one, writing no output',
+    async () => {
+      const name = `wf-badregion-${Date.now().toString(36)}`;
+      await put(`talos-irsa/${name}/cluster.tfvars.json`, JSON.stringify({ cluster_name: name }));
+      const destroyed = await runSteps('destroy-cluster.yml', 'destroy', ['cluster', 'variables'], {
+        secrets,
+        vars,
+        inputs: { 'cluster-name': name, confirm: name }
+      });
+      expect(destroyed.get('variables')?.outcome).toBe('failure');
+      expect(destroyed.get('variables')?.outputs).toEqual({});
+      expect(destroyed.get('variables')?.log.trim()).toBe(
+        `::error::The cluster's variables in s3://${stateBucket} hold no AWS region under .region (they hold null): create-cluster.yml writes one; the file was changed since.`
+      );
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
     'a first apply that fails leaves no cluster.tfvars.json for resync and plan to list, but destroy finds the attempt and removes it',
     async () => {
       const failed = `wf-failed-${Date.now().toString(36)}`;
@@ -454,6 +473,25 @@ describe("oidc-resync.yml's resync job, for a cluster that may be gone by its tu
       );
       expect(steps.get('provision')?.outcome).toBe('skipped');
       expect(steps.get(SUMMARY)?.summary).toContain('Result: the resync did not finish; see the log');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    'a stored region that is not one (a newline and an output of its own): an error, no output written',
+    async () => {
+      const name = `wf-badregion-${Date.now().toString(36)}`;
+      await put(
+        `talos-irsa/${name}/cluster.tfvars.json`,
+        JSON.stringify({ region: 'eu-west-1\nbackend-config=bucket=elsewhere' })
+      );
+      const steps = await resync(name, '');
+      expect(steps.get('cluster')?.outcome).toBe('failure');
+      expect(steps.get('cluster')?.outputs).toEqual({});
+      expect(steps.get('cluster')?.log.trim()).toBe(
+        `::error::s3://${stateBucket}/talos-irsa/${name}/cluster.tfvars.json holds no AWS region under .region (it holds "eu-west-1\\nbackend-config=bucket=elsewhere"): create-cluster.yml writes one; the file was changed since.`
+      );
+      expect(steps.get('provision')?.outcome).toBe('skipped');
     },
     AWS_CLI_TIMEOUT_MS
   );
