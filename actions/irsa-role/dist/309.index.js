@@ -46,8 +46,11 @@ function kubeFailure(error, action, client) {
     if (error instanceof _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
         return error;
     const code = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
-    if (code === 401 || code === 403)
-        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the cluster refused to ${action} (HTTP ${code}); the kubeconfig's user needs get/create/patch on serviceaccounts.`, client.source.input);
+    // Only a 403 is a matter of RBAC: a 401 is the credentials themselves, which no grant mends.
+    if (code === 401)
+        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the cluster rejected its credentials (HTTP 401) when asked to ${action}: they are expired, revoked or for another cluster; give a current kubeconfig.`, client.source.input);
+    if (code === 403)
+        return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the cluster refused to ${action} (HTTP 403); the kubeconfig's user needs get/create/patch on serviceaccounts.`, client.source.input);
     if (code === 404)
         return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot ${action}: its namespace does not exist (create it first).`, 'annotate-service-account');
     return new Error(`could not ${action}: ${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeErrorText */ .P9)(error).slice(0, 300)}`);

@@ -144,18 +144,52 @@ async function applyBucketPlan(s3, bucket, region, plan, owner) {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __webpack_require__(6764);
 ;// CONCATENATED MODULE: ./src/publish-oidc/provider-plan.ts
+/** IAM's cap on a provider's thumbprint list (CreateOpenIDConnectProvider's ThumbprintList). */
+const MAX_THUMBPRINTS = 5;
 function planProvider(current, clientIds, thumbprint, unsentRoot) {
     if (!current)
         return { create: true, addClientIds: clientIds, thumbprints: [thumbprint], extraClientIds: [] };
-    const known = (wanted) => current.thumbprints.some((listed) => listed.toLowerCase() === wanted?.toLowerCase());
-    const thumbprintKnown = known(thumbprint);
-    return {
+    const same = (a, b) => a.toLowerCase() === b?.toLowerCase();
+    const clientPart = {
         create: false,
         addClientIds: clientIds.filter((id) => !current.clientIds.includes(id)),
-        thumbprints: thumbprintKnown ? undefined : [thumbprint],
-        extraClientIds: current.clientIds.filter((id) => !clientIds.includes(id)),
-        ...(!thumbprintKnown && known(unsentRoot) ? { replacesRoot: true } : {})
+        extraClientIds: current.clientIds.filter((id) => !clientIds.includes(id))
     };
+    if (current.thumbprints.some((listed) => same(listed, thumbprint)))
+        return { ...clientPart, thumbprints: undefined };
+    const droppedRoot = current.thumbprints.find((listed) => same(listed, unsentRoot));
+    const others = current.thumbprints.filter((listed) => !same(listed, unsentRoot));
+    const kept = others.slice(0, MAX_THUMBPRINTS - 1);
+    const droppedPastCap = others.slice(MAX_THUMBPRINTS - 1);
+    return {
+        ...clientPart,
+        thumbprints: [thumbprint, ...kept],
+        ...(droppedRoot !== undefined ? { droppedRoot } : {}),
+        ...(droppedPastCap.length > 0 ? { droppedPastCap } : {})
+    };
+}
+/** The warning for thumbprints lost to IAM's cap: the user may have added them on purpose. */
+function thumbprintCapWarning(plan, dryRun) {
+    const dropped = plan.droppedPastCap ?? [];
+    const [added] = plan.thumbprints ?? [];
+    if (dropped.length === 0 || added === undefined)
+        return undefined;
+    return (`IAM keeps at most ${MAX_THUMBPRINTS} thumbprints per OIDC provider: with ${added} added first, ` +
+        `${dropped.join(', ')}, the last listed, ${dryRun ? 'would be' : 'is'} dropped. To keep one, put it back in ` +
+        'place of another with aws iam update-open-id-connect-provider-thumbprint.');
+}
+function thumbprintChange(plan, thumbprints, current) {
+    const [added, ...kept] = thumbprints;
+    const parts = [`add ${added ?? ''} (the last certificate the issuer's host sends)`];
+    if (kept.length > 0)
+        parts.push(`keep ${kept.join(', ')}`);
+    if (plan.droppedRoot !== undefined)
+        parts.push(`drop ${plan.droppedRoot} (the issuer host's root CA, not sent by the host, was registered by ` +
+            'publish-oidc before it took the last certificate the host sends, as IAM documents)');
+    if (plan.droppedPastCap)
+        parts.push(`drop ${plan.droppedPastCap.join(', ')} (past IAM's ${MAX_THUMBPRINTS} per provider)`);
+    return (`update the provider's thumbprints from ${current?.thumbprints.join(', ') || 'none'} to ` +
+        `${thumbprints.join(', ')}: ${parts.join('; ')}`);
 }
 function providerPlanChanges(plan, issuerUrl, current) {
     if (plan.create)
@@ -164,11 +198,7 @@ function providerPlanChanges(plan, issuerUrl, current) {
     if (plan.addClientIds.length > 0)
         changes.push(`add client ID(s) ${plan.addClientIds.join(', ')} to the provider`);
     if (plan.thumbprints)
-        changes.push(`update the provider's thumbprint from ${current?.thumbprints.join(', ') || 'none'} to ${plan.thumbprints.join(', ')}` +
-            (plan.replacesRoot
-                ? " (the issuer host's root CA, not sent by the host, was registered by publish-oidc before it " +
-                    'took the last certificate the host sends, as IAM documents)'
-                : ''));
+        changes.push(thumbprintChange(plan, plan.thumbprints, current));
     return changes;
 }
 /** IAM keeps a provider's URL without its scheme. */
@@ -876,6 +906,9 @@ async function planPublish(inputs, deps) {
     if (extra.length > 0)
         log.warning(`The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
             'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.');
+    const capWarning = provider.plan && thumbprintCapWarning(provider.plan, inputs.dryRun);
+    if (capWarning)
+        log.warning(capWarning);
     const previous = readPublishedKeys(parseJson(state.liveJwks));
     if (previous.dropped.length > 0)
         log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
@@ -1181,7 +1214,7 @@ async function issuerHostWarning(inputs, deps) {
     const contacts = inputs.createProvider || (inputs.verifyPublic && !inputs.dryRun);
     if (!deps.resolveHost || !contacts)
         return undefined;
-    const problem = await (0,aws_reach/* unreachableResolution */.r8)(inputs.issuerUrl, deps.resolveHost);
+    const problem = await (0,aws_reach/* unreachableResolution */.r8)(inputs.issuerUrl, deps.resolveHost, deps.lookupBoundMs);
     if (!problem)
         return undefined;
     return (`issuer-url: ${problem}. STS fetches the issuer's documents from the internet, so it refuses this ` +
@@ -1200,10 +1233,11 @@ function issuerPortWarning(inputs, deps) {
 }
 async function run(inputs, deps) {
     const { log } = deps;
-    // Looked up while the plan is read, and told before anything is written.
-    const hostWarning = issuerHostWarning(inputs, deps);
     const plan = await planPublish(inputs, deps);
-    const warning = await hostWarning;
+    // Looked up once the plan is read, not while: node's lookup (getaddrinfo) cannot be cancelled, and
+    // one in flight holds the process until the resolver answers or gives up, so a run whose plan
+    // failed would wait for it before exiting. Told before anything is written.
+    const warning = await issuerHostWarning(inputs, deps);
     if (warning)
         log.warning(warning);
     const portWarning = issuerPortWarning(inputs, deps);

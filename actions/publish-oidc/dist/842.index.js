@@ -21,8 +21,12 @@ const JWKS_ENDPOINT = '/openid/v1/jwks';
  */
 async function clusterJson(client, path, timeoutMs) {
     const response = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeRequest */ .z7)(client, 'GET', path, { timeoutMs });
-    if (response.status === 401 || response.status === 403)
-        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the cluster rejected its credentials (HTTP ${response.status}) when reading ${path}.`, client.source.input);
+    // A 401 is the credentials themselves; a 403 is RBAC, and naming the wrong one sends the user the wrong way.
+    if (response.status === 401)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the cluster rejected its credentials (HTTP 401) when reading ${path}: they are expired, revoked or for another cluster; give a current kubeconfig.`, client.source.input);
+    if (response.status === 403)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the cluster forbids its user to read ${path} (HTTP 403): grant it get on the non-resource URLs ` +
+            `${DISCOVERY_ENDPOINT} and ${JWKS_ENDPOINT} (the ClusterRole system:service-account-issuer-discovery).`, client.source.input);
     if (response.status === 404)
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster at ${client.server} serves no ${path} (HTTP 404). kube-apiserver serves the OIDC ` +
             'discovery documents only when --service-account-issuer is an https URL (Talos: ' +

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   gS: () => (/* binding */ awsOnInternet),
 /* harmony export */   r8: () => (/* binding */ unreachableResolution)
 /* harmony export */ });
-/* unused harmony export unreachableAddress */
+/* unused harmony exports unreachableAddress, LOOKUP_BOUND_MS */
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
 /* harmony import */ var _aws_partitions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5986);
 
@@ -25,8 +25,10 @@ export const modules = {
 function awsOnInternet(service, region, env) {
     return (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .Lo)(service, env) === undefined && !(0,_aws_partitions_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionOfRegion */ .cn)(region).startsWith('aws-iso');
 }
-// [network, prefix length, family, what such an address is]. An IPv4-mapped IPv6 address
-// (::ffff:10.0.0.1) is matched against the IPv4 rows by BlockList itself.
+// [network, prefix length, family, what such an address is]: the ranges of IANA's special-purpose
+// registries that are not globally reachable, and multicast. An IPv4-mapped IPv6 address
+// (::ffff:10.0.0.1) is matched against the IPv4 rows by BlockList itself; the other forms that embed
+// an IPv4 address are judged by it (EMBEDDING). The first row that matches names the address.
 const RANGES = [
     ['0.0.0.0', 8, 'ipv4', 'an unspecified address (0.0.0.0/8)'],
     ['127.0.0.0', 8, 'ipv4', 'a loopback address (127.0.0.0/8)'],
@@ -40,24 +42,75 @@ const RANGES = [
         'ipv4',
         'a link-local address (169.254.0.0/16, where the instance metadata service answers)'
     ],
+    ['192.0.0.0', 24, 'ipv4', 'an IETF protocol assignment (192.0.0.0/24)'],
+    ['198.18.0.0', 15, 'ipv4', 'a benchmarking address (198.18.0.0/15)'],
+    ['224.0.0.0', 4, 'ipv4', 'a multicast address (224.0.0.0/4)'],
+    ['255.255.255.255', 32, 'ipv4', 'the limited broadcast address (255.255.255.255)'],
+    ['240.0.0.0', 4, 'ipv4', 'a reserved address (240.0.0.0/4)'],
     ['::', 128, 'ipv6', 'the unspecified address (::)'],
     ['::1', 128, 'ipv6', 'the loopback address (::1)'],
     ['fc00::', 7, 'ipv6', 'a unique local (private) address (fc00::/7)'],
-    ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)']
+    ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)'],
+    ['64:ff9b:1::', 48, 'ipv6', 'a local-use translation (private) address (64:ff9b:1::/48, RFC 8215)'],
+    ['ff00::', 8, 'ipv6', 'a multicast address (ff00::/8)']
 ];
-let ranges;
+// Globally reachable in IANA's registry though inside 192.0.0.0/24: the PCP and TURN anycast addresses.
+const REACHABLE_EXCEPTIONS = ['192.0.0.9', '192.0.0.10'];
+// [network, prefix length, what such an address is, the index of the 16-bit group where the IPv4
+// address it embeds begins]. AWS reaches one of these only as far as it reaches that IPv4 address.
+const EMBEDDING = [
+    ['64:ff9b::', 96, 'a NAT64 address (64:ff9b::/96, RFC 6052)', 6],
+    ['2002::', 16, 'a 6to4 address (2002::/16, RFC 3056)', 1],
+    // After :: and ::1, which RANGES names.
+    ['::', 96, 'an IPv4-compatible address (::/96, deprecated)', 6]
+];
+let tables;
 // Fetched when first needed, not imported at the top: the input checks run in every action's main
 // chunk, where loading node:net would cost a failing run some 3 ms at start.
 function net() {
     return process.getBuiltinModule('node:net');
 }
-function rangeTable() {
-    ranges ??= RANGES.map(([network, prefix, family, what]) => {
-        const list = new (net().BlockList)();
-        list.addSubnet(network, prefix, family);
-        return { list, what };
-    });
-    return ranges;
+function subnet(network, prefix, family) {
+    const list = new (net().BlockList)();
+    list.addSubnet(network, prefix, family);
+    return list;
+}
+function rangeTables() {
+    if (tables)
+        return tables;
+    const exceptions = new (net().BlockList)();
+    for (const address of REACHABLE_EXCEPTIONS)
+        exceptions.addAddress(address, 'ipv4');
+    tables = {
+        ranges: RANGES.map(([network, prefix, family, what]) => ({
+            list: subnet(network, prefix, family),
+            what
+        })),
+        exceptions,
+        embedding: EMBEDDING.map(([network, prefix, what, group]) => ({
+            list: subnet(network, prefix, 'ipv6'),
+            what,
+            group
+        }))
+    };
+    return tables;
+}
+/** The eight 16-bit groups of a valid IPv6 address, a trailing dotted quad included. */
+function ipv6Groups(address) {
+    const groups = (part) => part === ''
+        ? []
+        : part.split(':').flatMap((group) => {
+            if (!group.includes('.'))
+                return [parseInt(group, 16)];
+            const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
+            return [(a << 8) | b, (c << 8) | d];
+        });
+    const [head = '', tail] = address.split('::');
+    const front = groups(head);
+    if (tail === undefined)
+        return front;
+    const back = groups(tail);
+    return [...front, ...new Array(8 - front.length - back.length).fill(0), ...back];
 }
 /**
  * What kind of address AWS cannot reach `address` is ("a loopback address (127.0.0.0/8)"), or
@@ -69,7 +122,21 @@ function unreachableAddress(address) {
     if (version === 0)
         return undefined;
     const family = version === 4 ? 'ipv4' : 'ipv6';
-    return rangeTable().find(({ list }) => list.check(bare, family))?.what;
+    const { ranges, exceptions, embedding } = rangeTables();
+    if (exceptions.check(bare, family))
+        return undefined;
+    const direct = ranges.find(({ list }) => list.check(bare, family))?.what;
+    if (direct !== undefined || family === 'ipv4')
+        return direct;
+    const form = embedding.find(({ list }) => list.check(bare, 'ipv6'));
+    if (!form)
+        return undefined;
+    const groups = ipv6Groups(bare);
+    const high = groups[form.group] ?? 0;
+    const low = groups[form.group + 1] ?? 0;
+    const ipv4 = [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+    const what = unreachableAddress(ipv4);
+    return what === undefined ? undefined : `${form.what} embedding ${ipv4}, ${what}`;
 }
 /**
  * The host of a URL as a socket takes it: lower-case, without the brackets of an IPv6 literal or
@@ -114,22 +181,43 @@ async function lookupAll(host) {
 // which answers only inside it: STS, outside, is given the public addresses.
 const AWS_SERVICE_HOST = /\.amazonaws\.(?:com|com\.cn|eu)$/;
 /**
+ * How long a run waits for the lookup behind the warning. A resolver that answers does so well within
+ * it; one that does not would otherwise hold the run for its own timeout (10 s with glibc's defaults).
+ */
+const LOOKUP_BOUND_MS = 3000;
+/** `promise`'s value, or undefined after `ms`; the timer is unref'd, so that it never holds the process. */
+async function within(promise, ms) {
+    let timer;
+    const bound = new Promise((resolve) => {
+        timer = setTimeout(resolve, ms, undefined);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([promise, bound]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
  * Why AWS may not reach the DNS name of `url`, judged by the addresses the runner resolves it to.
  * undefined when every address is one AWS may reach, for an IP literal (unreachableHost judges
- * those), for AWS's own service hosts, and when the lookup fails (the request that follows names
- * that failure).
+ * those), for AWS's own service hosts, and when the lookup fails or does not answer within
+ * `boundMs` (the request that follows names that failure).
  */
-async function unreachableResolution(url, resolve) {
+async function unreachableResolution(url, resolve, boundMs = LOOKUP_BOUND_MS) {
     const host = urlHost(url);
     if (host === undefined || net().isIP(host) !== 0 || AWS_SERVICE_HOST.test(host))
         return undefined;
     let addresses;
     try {
-        addresses = await resolve(host);
+        addresses = await within(resolve(host), boundMs);
     }
     catch {
         return undefined;
     }
+    if (addresses === undefined)
+        return undefined;
     const blocked = addresses.flatMap((address) => {
         const what = unreachableAddress(address);
         return what === undefined ? [] : [`${address}, ${what}`];
