@@ -564,3 +564,131 @@ describe('the bundled terraform/ root', () => {
     expect(bundledTerraformRoot(pathToFileURL(join(box.dir, 'a', 'b', 'index.js')).href)).toBeUndefined();
   });
 });
+
+describe('backend settings that name a file', () => {
+  /** A sandbox whose module uses `backend`, and the inputs read against it. */
+  function withBackend(backend: string) {
+    const box = sandbox();
+    writeFileSync(join(box.module, 'main.tf'), `terraform {\n  backend "${backend}" {}\n}\n`);
+    const parse = (backendConfig: string) =>
+      readProvisionInputs(
+        mapInputReader({
+          'cluster-name': 'c',
+          'working-directory': box.module,
+          'backend-config': backendConfig
+        }),
+        box.env,
+        undefined,
+        yaml
+      );
+    return { box, parse };
+  }
+  const outside = (box: ReturnType<typeof sandbox>) =>
+    `is outside the workspace (${box.dir}) and RUNNER_TEMP (${box.runnerTemp}): give a path inside them.`;
+
+  test("the local backend's state and workspaces must be in the workspace or RUNNER_TEMP, as terraform reads them", () => {
+    const { box, parse } = withBackend('local');
+    expect(() => parse('path=/etc/passwd')).toThrow(
+      `Input 'backend-config': path '/etc/passwd' ${outside(box)}`
+    );
+    // Relative to the module's directory, where terraform runs.
+    expect(() => parse('path=../../escaped.tfstate')).toThrow(
+      `Input 'backend-config': path '../../escaped.tfstate' (relative to working-directory) ${outside(box)}`
+    );
+    expect(() => parse('workspace_dir=/var/tmp/workspaces')).toThrow(
+      `Input 'backend-config': workspace_dir '/var/tmp/workspaces' ${outside(box)}`
+    );
+    expect(parse(`path=${box.statePath}\nworkspace_dir=../states.d`).backendConfig).toEqual([
+      `path=${box.statePath}`,
+      'workspace_dir=../states.d'
+    ]);
+    expect(parse(`path=${join(box.runnerTemp, 'a.tfstate')}`).backendConfig).toHaveLength(1);
+  });
+
+  test('a state file not written yet is judged by where its directory, or a dangling link, really is', () => {
+    const { box, parse } = withBackend('local');
+    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'provision-state-elsewhere-')));
+    symlinkSync(elsewhere, join(box.dir, 'states'));
+    expect(() => parse('path=../states/new.tfstate')).toThrow(
+      `Input 'backend-config': path '../states/new.tfstate' (relative to working-directory) (which resolves to ${join(elsewhere, 'new.tfstate')}) ${outside(box)}`
+    );
+    symlinkSync(join(elsewhere, 'missing', 'x.tfstate'), join(box.dir, 'dangling.tfstate'));
+    expect(() => parse(`path=${join(box.dir, 'dangling.tfstate')}`)).toThrow(
+      /^Input 'backend-config': path '.+\/dangling\.tfstate' \(which resolves to .+\/missing\/x\.tfstate\) is outside/
+    );
+  });
+
+  test("credential files, CA bundles, kubeconfigs and keys of every backend are confined; a credential's path is not quoted", () => {
+    const { box, parse } = withBackend('s3');
+    const refusals: [string, string][] = [
+      ['shared_credentials_file=/home/runner/.aws/credentials', 'the path shared_credentials_file names'],
+      [
+        'shared_credentials_files=["creds", "/home/runner/.aws/credentials"]',
+        'the path shared_credentials_files names'
+      ],
+      ['shared_config_files=["/etc/aws/config"]', "shared_config_files '/etc/aws/config'"],
+      ['custom_ca_bundle=/etc/ssl/certs/ca.pem', "custom_ca_bundle '/etc/ssl/certs/ca.pem'"],
+      [
+        'assume_role_with_web_identity={role_arn="arn:aws:iam::1:role/x", web_identity_token_file="/srv/oidc/token"}',
+        "assume_role_with_web_identity '/srv/oidc/token'"
+      ],
+      ['config_path=/root/.kube/config', "config_path '/root/.kube/config'"],
+      ['config_paths=["/root/.kube/config"]', "config_paths '/root/.kube/config'"],
+      ['client_certificate_path=/etc/ssl/sp.pfx', "client_certificate_path '/etc/ssl/sp.pfx'"],
+      ['client_secret_file_path=/etc/azure/secret', 'the path client_secret_file_path names'],
+      ['oidc_token_file_path=/etc/azure/token', 'the path oidc_token_file_path names'],
+      ['client_id_file_path=/etc/azure/id', "client_id_file_path '/etc/azure/id'"],
+      ['ca_file=/etc/consul/ca.pem', "ca_file '/etc/consul/ca.pem'"],
+      ['key_file=/etc/consul/key.pem', "key_file '/etc/consul/key.pem'"],
+      ['shared_credentials_dir=/root/.tccli', 'the path shared_credentials_dir names'],
+      ['private_key_path=/root/.oci/key.pem', 'the path private_key_path names'],
+      // gcs reads credentials as a file when one is at that path.
+      ['credentials=/etc/hostname', 'the path credentials names']
+    ];
+    for (const [line, shown] of refusals) {
+      let message = '';
+      try {
+        parse(line);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toBe(`Input 'backend-config': ${shown} ${outside(box)}`);
+    }
+    // Inside the workspace, relative to the module, they pass as they are.
+    expect(
+      parse('shared_credentials_files=["../aws/credentials"]\ncustom_ca_bundle=ca.pem').backendConfig
+    ).toEqual(['shared_credentials_files=["../aws/credentials"]', 'custom_ca_bundle=ca.pem']);
+  });
+
+  test("gcs's credentials given as the key's JSON is not a path", () => {
+    const { parse } = withBackend('gcs');
+    const key = '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----x"}';
+    expect(parse(`credentials=${key}`).backendSecrets).toEqual([key]);
+  });
+
+  test('~ is refused, which most backends read as the home directory', () => {
+    const { parse } = withBackend('kubernetes');
+    expect(() => parse('config_path=~/.kube/config')).toThrow(
+      "Input 'backend-config': config_path '~/.kube/config' (relative to working-directory) starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP."
+    );
+    expect(() => parse('credentials=~/gcp.json')).toThrow(
+      "Input 'backend-config': the path credentials names (relative to working-directory) starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP."
+    );
+  });
+
+  test("consul's path is a key in Consul, not a file; a backend_override.tf's backend is the one used", () => {
+    const { box, parse } = withBackend('consul');
+    expect(parse('path=/prod/cluster.tfstate').backendConfig).toEqual(['path=/prod/cluster.tfstate']);
+    writeFileSync(join(box.module, 'backend_override.tf'), 'terraform {\n  backend "local" {}\n}\n');
+    expect(() => parse('path=/prod/cluster.tfstate')).toThrow(
+      /^Input 'backend-config': path '\/prod\/cluster\.tfstate' is outside/
+    );
+  });
+
+  test('a list of paths holding a template sequence is refused, as terraform would evaluate it', () => {
+    const { parse } = withBackend('s3');
+    expect(() => parse('shared_config_files=["${"/etc"}/aws"]')).toThrow(
+      "Input 'backend-config': the value of shared_config_files holds a template sequence (${ or %{), which terraform would evaluate: write its paths plainly."
+    );
+  });
+});

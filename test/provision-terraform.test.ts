@@ -210,6 +210,29 @@ describe('one root module, two clusters', () => {
   });
 });
 
+describe("the local backend's state path", () => {
+  test('is read by terraform relative to the module, where the action judges it too', async () => {
+    const box = sandbox();
+    // box.module is box.dir/module: ../relative.tfstate is in the workspace, beside it.
+    const run = await runProvision(
+      fixtureInputs(box, 'relative', { command: 'apply', 'backend-config': 'path=../relative.tfstate' }),
+      box.env
+    );
+    expect(ok(run)['has-changes']).toBe('true');
+    expect(existsSync(join(box.dir, 'relative.tfstate'))).toBe(true);
+    // One level further up is outside the workspace: refused before terraform runs.
+    const refused = await runProvision(
+      fixtureInputs(box, 'relative', { 'backend-config': 'path=../../relative.tfstate' }),
+      box.env
+    );
+    expect(refused.error?.message).toMatch(
+      /^Input 'backend-config': path '\.\.\/\.\.\/relative\.tfstate' \(relative to working-directory\) is outside/
+    );
+    expect(refused.log.lines).toEqual([]);
+    expect(existsSync(join(dirname(box.dir), 'relative.tfstate'))).toBe(false);
+  });
+});
+
 describe('a plan that only moves resources in the state', () => {
   test('is applied, though Terraform counts 0 to add, change or destroy; then there is nothing to do', async () => {
     const box = sandbox();

@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readlinkSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../io/errors.js';
 
 /**
@@ -20,12 +20,26 @@ function isWithin(path: string, root: string): boolean {
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
-function realOrSelf(path: string): string {
+/**
+ * Where a path really is. One that does not exist yet (a state file terraform will write) is judged
+ * by where its parent really is, and a link to nothing by where it points, so that neither a link
+ * to a directory elsewhere nor a dangling link can carry a written file out of the workspace.
+ */
+function realPath(path: string, hops = 0): string {
   try {
     return realpathSync(path);
   } catch {
-    return path;
+    // Missing, or a link to something missing.
   }
+  if (hops < 40) {
+    try {
+      return realPath(resolve(dirname(path), readlinkSync(path)), hops + 1);
+    } catch {
+      // Not a link.
+    }
+  }
+  const parent = dirname(path);
+  return parent === path ? path : join(realPath(parent, hops), basename(path));
 }
 
 /** A path input as an absolute path: relative ones are read from the workspace, whatever the step's directory. */
@@ -34,20 +48,18 @@ export function workspacePath(env: NodeJS.ProcessEnv, path: string): string {
 }
 
 /**
- * Refuses a path outside the workspace and RUNNER_TEMP. A path that exists is judged by where it
- * really is, so a symbolic link inside the workspace that points out of it is refused too (and a
- * workspace reached through a link is not); one that does not exist is judged as written.
- * `shown` is how the error names the path: a caller whose input may hold a credential passes
- * something else.
+ * Refuses a path outside the workspace and RUNNER_TEMP. A path is judged by where it really is, so
+ * a symbolic link inside the workspace that points out of it is refused too (and a workspace
+ * reached through a link is not). `shown` is how the error names the path: a caller whose input
+ * may hold a credential passes something else.
  */
 export function confineToJob(env: NodeJS.ProcessEnv, path: string, input: string, shown: string): void {
   const roots = jobRoots(env);
-  const exists = existsSync(path);
-  const target = exists ? realOrSelf(path) : path;
-  const inside = roots.some((root) => isWithin(target, exists ? realOrSelf(root.path) : root.path));
+  const target = realPath(path);
+  const inside = roots.some((root) => isWithin(target, realPath(root.path)));
   if (inside) return;
   const where = roots.map((root) => `${root.name} (${root.path})`).join(' and ');
-  const link = exists && target !== path ? ` (which resolves to ${target})` : '';
+  const link = target !== path ? ` (which resolves to ${target})` : '';
   throw new UserError(
     `${shown}${link} is outside ${where}: give a path inside ${roots.length > 1 ? 'them' : 'it'}.`,
     input

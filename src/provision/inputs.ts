@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
 import type { ProvisionCommand } from '../terraform/comment.js';
+import { readRootModule } from '../terraform/root-module.js';
 import { confineToJob, workspacePath } from './input-paths.js';
 
 /** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
@@ -201,6 +203,88 @@ export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): s
   });
 }
 
+/**
+ * Backend settings whose value names a file or directory terraform reads (the local backend's
+ * `path` and `workspace_dir` it writes), from the backends' schemas in Terraform 1.11 (and oci's,
+ * from 1.13): s3's shared_config_files, shared_credentials_file(s) and custom_ca_bundle, oss's
+ * shared_credentials_file, cos's shared_credentials_dir, azurerm's *_file_path and
+ * client_certificate_path, kubernetes's config_path(s), consul's ca_file, cert_file and key_file,
+ * oci's private_key_path; gcs's credentials is a path or the key's JSON itself. Consul's `path` is
+ * a key in Consul, not a file.
+ */
+const PATH_SETTINGS = new Set([
+  'path',
+  'workspace_dir',
+  'shared_credentials_file',
+  'custom_ca_bundle',
+  'shared_credentials_dir',
+  'client_id_file_path',
+  'client_certificate_path',
+  'client_secret_file_path',
+  'oidc_token_file_path',
+  'config_path',
+  'ca_file',
+  'cert_file',
+  'key_file',
+  'private_key_path'
+]);
+// Lists of paths, written as HCL lists: terraform parses a non-string setting's value as HCL.
+const PATH_LIST_SETTINGS = new Set(['shared_config_files', 'shared_credentials_files', 'config_paths']);
+// s3's assume_role_with_web_identity is an HCL object, one of whose attributes is a path.
+const WEB_IDENTITY = /(?:^|[{,\s])"?web_identity_token_file"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/g;
+const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g;
+
+/** The paths a backend-config key=value line names, as terraform reads them (relative to the module). */
+function settingPaths(name: string, value: string, backend: string | undefined, moduleDir: string): string[] {
+  if (name === 'path' && backend === 'consul') return [];
+  if (PATH_SETTINGS.has(name)) return [value];
+  // gcs reads credentials as a file when one is at that path (~ expanded first), else as the JSON key.
+  if (name === 'credentials')
+    return value.startsWith('~') || existsSync(resolve(moduleDir, value)) ? [value] : [];
+  const quoted = PATH_LIST_SETTINGS.has(name)
+    ? [...value.matchAll(QUOTED_STRING)]
+    : name === 'assume_role_with_web_identity'
+      ? [...value.matchAll(WEB_IDENTITY)]
+      : [];
+  if (quoted.length > 0 && /(?<![$%])[$%]\{/.test(value))
+    throw new UserError(
+      `the value of ${name} holds a template sequence (\${ or %{), which terraform would evaluate: write its paths plainly.`,
+      'backend-config'
+    );
+  return quoted.map((match) => hclString(match[1] ?? ''));
+}
+
+/**
+ * Refuses a backend setting that names a file or directory outside the workspace and RUNNER_TEMP,
+ * as for the path inputs: terraform would read it (a credentials file, a kubeconfig, a key) or, for
+ * the local backend, write the state there. `~` is refused: the s3, gcs, kubernetes, oss and cos
+ * backends read it as the home directory, the local backend as a directory named ~.
+ */
+export function confineBackendPaths(
+  backendConfig: string[],
+  env: NodeJS.ProcessEnv,
+  moduleDir: string,
+  backend: string | undefined
+): void {
+  for (const line of backendConfig) {
+    const match = /^([^=]+)=(.*)$/.exec(line);
+    if (!match || match[2] === '') continue;
+    const name = match[1] ?? '';
+    // A credential's value is never quoted back, nor is a path that might be one (gcs's credentials).
+    const secret = CREDENTIAL_SETTING.test(name);
+    for (const path of settingPaths(name, match[2] ?? '', backend, moduleDir)) {
+      const relativeTo = isAbsolute(path) ? '' : ' (relative to working-directory)';
+      const shown = `${secret ? `the path ${name} names` : `${name} '${path}'`}${relativeTo}`;
+      if (path.startsWith('~'))
+        throw new UserError(
+          `${shown} starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP.`,
+          'backend-config'
+        );
+      confineToJob(env, resolve(moduleDir, path), 'backend-config', shown);
+    }
+  }
+}
+
 // Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
 // azurerm's sas_token, client_secret and client_certificate (a PKCS#12 bundle, key included), gcs's
 // credentials JSON and encryption_key, http's client_private_key_pem, kubernetes's client_key, pg's
@@ -287,11 +371,14 @@ export function readProvisionInputs(
   const backendConfig = backendConfigInput(read, env);
   const workingDirectory = workingDirectoryInput(read, env, bundledRoot);
   if (sameDirectory(workingDirectory, bundledRoot)) checkBundledClusterName(clusterName);
+  const module = readRootModule(workingDirectory);
+  confineBackendPaths(backendConfig, env, workingDirectory, module.backend);
+  const variables = variablesInput(read, clusterName, yaml);
   return {
     command,
     clusterName,
     workingDirectory,
-    variables: variablesInput(read, clusterName, yaml),
+    variables,
     varFiles: varFilesInput(read, env),
     backendConfig,
     backendSecrets: backendSecrets(backendConfig),

@@ -1,0 +1,74 @@
+// What the action reads of a root module before terraform runs: its backend and its sensitive
+// variables, from the top-level blocks of its .tf and .tf.json files.
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRootModule } from '../src/terraform/root-module.js';
+
+function moduleOf(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'root-module-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('a root module read before terraform runs', () => {
+  test('sensitive variables are those whose own block says sensitive = true, whatever text surrounds them', () => {
+    const dir = moduleOf({
+      'variables.tf': [
+        '# variable "commented" { sensitive = true }',
+        '/* variable "block_commented" {',
+        '  sensitive = true',
+        '} */',
+        'variable "a" {',
+        '  description = "has { braces }, \\"quotes\\" and ${"nested { }"}"',
+        '  sensitive   = true',
+        '}',
+        'variable b { sensitive = true }',
+        'variable "c" {',
+        '  description = <<-EOT',
+        '    variable "in_heredoc" {',
+        '      sensitive = true',
+        '    }',
+        '    }}}',
+        '  EOT',
+        '  default   = { x = "}" }',
+        '  sensitive = false',
+        '}',
+        'variable "d" {',
+        '  validation {',
+        '    condition     = var.d != ""',
+        '    error_message = "d must be set."',
+        '  }',
+        '  sensitive = true',
+        '}',
+        'variable "e" {',
+        '  type    = object({ sensitive = bool })',
+        '  default = { sensitive = true }',
+        '}'
+      ].join('\n'),
+      'more.tf.json': JSON.stringify({ variable: { f: { sensitive: true }, g: [{ sensitive: false }] } }),
+      // Editor leftovers and hidden files are not part of the module, for terraform either.
+      '.hidden.tf': 'variable "h" {\n  sensitive = true\n}\n',
+      'main.tf~': 'variable "i" {\n  sensitive = true\n}\n'
+    });
+    expect([...readRootModule(dir).sensitiveVariables].sort()).toEqual(['a', 'b', 'd', 'f']);
+  });
+
+  test("the backend is the terraform block's, an override file's winning; none when no file says", () => {
+    expect(readRootModule(moduleOf({ 'main.tf': 'terraform {\n  backend "s3" {}\n}\n' })).backend).toBe('s3');
+    expect(
+      readRootModule(
+        moduleOf({
+          'backend.tf':
+            'terraform {\n  required_version = ">= 1.4"\n  backend "consul" {\n    path = "x"\n  }\n}\n',
+          'backend_override.tf.json': JSON.stringify({ terraform: [{ backend: { local: {} } }] })
+        })
+      ).backend
+    ).toBe('local');
+    expect(readRootModule(moduleOf({ 'main.tf': 'terraform {\n  cloud {}\n}\n' })).backend).toBe('cloud');
+    expect(
+      readRootModule(moduleOf({ 'main.tf': 'resource "terraform_data" "x" {}\n' })).backend
+    ).toBeUndefined();
+  });
+});
