@@ -239,6 +239,7 @@ describe('inputs as parsed', () => {
       varFiles: [],
       backendConfig: [],
       backendSecrets: [],
+      variableSecrets: [],
       terraformVersion: undefined,
       commentOnPr: true,
       githubToken: undefined
@@ -562,6 +563,33 @@ describe('the bundled terraform/ root', () => {
   test('is not found from a checkout without the suite', () => {
     const box = sandbox();
     expect(bundledTerraformRoot(pathToFileURL(join(box.dir, 'a', 'b', 'index.js')).href)).toBeUndefined();
+  });
+});
+
+describe('the variables input on disk', () => {
+  test("is written for terraform to a file only the runner's user can read, in a directory only it can enter", async () => {
+    const box = sandbox();
+    const bin = join(box.dir, 'bin');
+    mkdirSync(bin);
+    const modes = join(box.dir, 'modes');
+    // A terraform that records the generated file's mode and its directory's at plan, then fails.
+    writeFileSync(
+      join(bin, 'terraform'),
+      [
+        '#!/bin/sh',
+        'for arg in "$@"; do case "$arg" in -var-file=*variables-input.tfvars.json)',
+        `  file="\${arg#-var-file=}"; stat -c '%a' "$file" "$(dirname "$file")" > '${modes}';;`,
+        'esac; done',
+        'case "$1" in init) exit 0;; output) echo "{}"; exit 0;; esac',
+        'exit 1',
+        ''
+      ].join('\n')
+    );
+    chmodSync(join(bin, 'terraform'), 0o755);
+    box.env.PATH = `${bin}:${box.env.PATH ?? ''}`;
+    const run = await runProvision(fixtureInputs(box, 'modes', { variables: 'node_label: x' }), box.env);
+    expect(run.error?.message).toMatch(/^terraform plan failed/);
+    expect(readFileSync(modes, 'utf8').split('\n')).toEqual(['600', '700', '']);
   });
 });
 

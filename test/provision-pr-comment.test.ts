@@ -1,7 +1,7 @@
 // The plan comment on a pull request, against a loopback HTTP server standing in for the GitHub
 // REST API (GITHUB_API_URL points at it), with the real terraform on the fixture modules.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -219,6 +219,66 @@ describe('the plan comment on a pull request', () => {
     const printed = destroyed.log.lines.findIndex((line) => line.includes(token ?? 'missing'));
     const masked = destroyed.masks.find((m) => m.value === token);
     expect(printed).toBeGreaterThanOrEqual(masked?.logLength ?? Infinity);
+  });
+
+  test("a sensitive variable's value that a function's error quotes is masked before terraform runs and redacted from the comment", async () => {
+    const box = pullRequestSandbox(14, 'sensitive-variable');
+    const secret = 'not-a-cidr-s3cr3t-value';
+    const run = await runProvision(
+      withComment(box, 'pr-fourteen', { variables: `pod_cidr: ${secret}` }),
+      box.env
+    );
+    expect(run.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+    // Terraform quotes it ("invalid CIDR address: VALUE") though the variable is sensitive.
+    const printed = run.log.lines.findIndex((line) => line.includes(`invalid CIDR address: ${secret}`));
+    expect(printed).toBeGreaterThan(0);
+    expect(run.masks.find((mask) => mask.value === secret)?.logLength).toBe(0);
+    const body = github.comments.get(14)?.[0]?.body ?? '';
+    expect(body).toContain('invalid CIDR address: ***');
+    expect(body).not.toContain(secret);
+  });
+
+  test('a sensitive variable the module unwraps with nonsensitive() is redacted from the comment and the summary; an ordinary one is not', async () => {
+    const box = pullRequestSandbox(15, 'sensitive-variable');
+    const token = 'abcdef.0123456789abcdef';
+    const run = await runProvision(
+      withComment(box, 'pr-fifteen', {
+        variables: `node_label: gpu-pool-b\nbootstrap: {token: "${token}", note: "first boot"}`
+      }),
+      box.env
+    );
+    expect(run.error).toBeUndefined();
+    // Each string of a structured value is masked, and the value whole, before terraform runs.
+    const masked = run.masks.filter((mask) => mask.logLength === 0).map((mask) => mask.value);
+    expect(masked).toEqual(
+      expect.arrayContaining([token, 'first boot', JSON.stringify({ token, note: 'first boot' })])
+    );
+    expect(masked).not.toContain('gpu-pool-b');
+    expect(run.log.lines.some((line) => line.includes(`pr-fifteen/gpu-pool-b/${token}`))).toBe(true);
+    const body = github.comments.get(15)?.[0]?.body ?? '';
+    for (const text of [body, run.result?.summary ?? '']) {
+      expect(text).toContain('pr-fifteen/gpu-pool-b/***');
+      expect(text).not.toContain(token);
+    }
+  });
+
+  test('a sensitive variable declared in a form not read before terraform runs is redacted all the same, from the saved plan', async () => {
+    const box = pullRequestSandbox(16, 'sensitive-variable');
+    // (true) is as good as true to terraform, but not read as such from the module's files.
+    const main = join(box.module, 'main.tf');
+    writeFileSync(main, readFileSync(main, 'utf8').replaceAll('sensitive = true', 'sensitive = (true)'));
+    const token = 'abcdef.0123456789abcdef';
+    const run = await runProvision(
+      withComment(box, 'pr-sixteen', { variables: `bootstrap: {token: "${token}", note: ""}` }),
+      box.env
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.masks.map((mask) => mask.value)).toContain(token);
+    const body = github.comments.get(16)?.[0]?.body ?? '';
+    for (const text of [body, run.result?.summary ?? '']) {
+      expect(text).toContain('pr-sixteen/worker/***');
+      expect(text).not.toContain(token);
+    }
   });
 
   test('when the plan fails, the comment stops showing the old plan and gives the errors', async () => {

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
 import { UserError } from '../io/errors.js';
+import { maskSecret } from '../io/secrets.js';
 import { fail } from '../io/workflow-commands.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
@@ -14,6 +15,7 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
   if (inputs.githubToken) ctx.mask(inputs.githubToken);
   for (const credential of inputs.backendSecrets) ctx.mask(credential);
+  for (const value of inputs.variableSecrets) maskSecret(value, ctx.mask);
   // The rest loads only once the inputs are known good, so a bad input fails at once.
   const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }, { explainDiagnostic }] =
     await Promise.all([

@@ -6,6 +6,7 @@ import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from
 import type { YamlParse } from '../io/yaml.js';
 import type { ProvisionCommand } from '../terraform/comment.js';
 import { readRootModule } from '../terraform/root-module.js';
+import { outputText, stringLeaves } from '../terraform/outputs.js';
 import { confineToJob, workspacePath } from './input-paths.js';
 
 /** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
@@ -26,6 +27,8 @@ export interface ProvisionInputs {
   backendConfig: string[];
   /** Credential values among the backend settings, the files' included: masked before terraform runs. */
   backendSecrets: string[];
+  /** The values `variables` gives the variables the module declares sensitive: masked before terraform runs. */
+  variableSecrets: string[];
   terraformVersion: string | undefined;
   commentOnPr: boolean;
   githubToken: string | undefined;
@@ -355,6 +358,18 @@ export function terraformVersionInput(read: InputReader): string | undefined {
   return version;
 }
 
+/**
+ * The values of `variables` for variables declared `sensitive = true`, whole and each string inside
+ * a structured one: terraform hides them in its plan, but not where a function's error quotes one
+ * (cidrsubnet: "invalid CIDR address: VALUE"), nor where the module passes one to nonsensitive().
+ */
+export function sensitiveValues(variables: Record<string, unknown>, sensitive: Set<string>): string[] {
+  const values = Object.entries(variables)
+    .filter(([name, value]) => sensitive.has(name) && value !== null)
+    .flatMap(([, value]) => [outputText(value), ...stringLeaves(value)]);
+  return [...new Set(values)];
+}
+
 /** The one input that may hold YAML: a run without it never loads the parser. */
 export const PROVISION_YAML_INPUTS = ['variables'] as const;
 
@@ -382,6 +397,7 @@ export function readProvisionInputs(
     varFiles: varFilesInput(read, env),
     backendConfig,
     backendSecrets: backendSecrets(backendConfig),
+    variableSecrets: sensitiveValues(variables, module.sensitiveVariables),
     terraformVersion: terraformVersionInput(read),
     commentOnPr: booleanInput(read, 'comment-on-pr', true),
     githubToken: optionalInput(read, 'github-token')

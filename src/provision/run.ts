@@ -16,9 +16,17 @@ import {
 import type { TerraformOutput } from '../terraform/outputs.js';
 import { outputText, parseOutputs, plannedOutputs, publicOutputs } from '../terraform/outputs.js';
 import type { PlanCounts } from '../terraform/plan.js';
-import { declaredVariables, hasChanges, planCounts, planSummary, stateOnlyText } from '../terraform/plan.js';
+import {
+  declaredVariables,
+  hasChanges,
+  planCounts,
+  planSummary,
+  sensitiveVariables,
+  stateOnlyText
+} from '../terraform/plan.js';
 import { writeCredentialFile } from './credential-files.js';
 import type { ProvisionInputs } from './inputs.js';
+import { sensitiveValues } from './inputs.js';
 import type { PlanCommenter } from './pull-request.js';
 import { SecretOutputs } from './secret-outputs.js';
 import { UndeclaredVariables } from './undeclared.js';
@@ -45,7 +53,7 @@ interface PlanOutcome {
 
 export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise<ActionResult> {
   const secrets = new SecretOutputs(deps.mask);
-  secrets.rememberInputs([inputs.githubToken, ...inputs.backendSecrets]);
+  secrets.rememberInputs([inputs.githubToken, ...inputs.backendSecrets, ...inputs.variableSecrets]);
   // The plan file and the variables can hold secrets: a private directory, removed at the end.
   const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
   try {
@@ -126,6 +134,8 @@ async function provision(
       release: async () => {
         planJson = JSON.parse(await terraform.capture(['show', '-json', planFile]));
         secrets.maskAll(plannedOutputs(planJson));
+        // Sensitive variables the module's files were read for before terraform ran, as terraform says.
+        secrets.maskValues(sensitiveValues(inputs.variables, sensitiveVariables(planJson)));
       }
     }
   );

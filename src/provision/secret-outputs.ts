@@ -22,15 +22,18 @@ export class SecretOutputs {
   }
 
   maskAll(outputs: TerraformOutput[]): void {
-    for (const output of outputs.filter(isSecretOutput)) {
-      // The whole value, and each string inside a structured one, each with its secret lines.
-      const texts = new Set([outputText(output.value), ...stringLeaves(output.value)]);
-      for (const text of texts)
-        for (const fragment of secretFragments(text)) {
-          if (this.fragments.has(fragment)) continue;
-          this.fragments.add(fragment);
-          this.mask(fragment);
-        }
-    }
+    // The whole value, and each string inside a structured one.
+    for (const output of outputs.filter(isSecretOutput))
+      this.maskValues([outputText(output.value), ...stringLeaves(output.value)]);
+  }
+
+  /** Masks each value with its secret lines, and remembers them, unless already masked. */
+  maskValues(values: Iterable<string>): void {
+    for (const text of values)
+      for (const fragment of secretFragments(text)) {
+        if (this.fragments.has(fragment)) continue;
+        this.fragments.add(fragment);
+        this.mask(fragment);
+      }
   }
 }

@@ -80,3 +80,18 @@ export function declaredVariables(showJson: unknown): Set<string> | undefined {
   const variables = root.variables;
   return new Set(typeof variables === 'object' && variables !== null ? Object.keys(variables) : []);
 }
+
+/**
+ * The root module's variables declared sensitive, from the saved plan's configuration: what the
+ * action read of the module's files before terraform ran, as terraform read it.
+ */
+export function sensitiveVariables(showJson: unknown): Set<string> {
+  const variables = (showJson as { configuration?: { root_module?: { variables?: unknown } } } | null)
+    ?.configuration?.root_module?.variables;
+  if (typeof variables !== 'object' || variables === null) return new Set();
+  return new Set(
+    Object.entries(variables as Record<string, { sensitive?: unknown }>)
+      .filter(([, declaration]) => declaration?.sensitive === true)
+      .map(([name]) => name)
+  );
+}
