@@ -16,12 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
-import {
-  BUNDLED_CLUSTER_NAME,
-  backendCredentials,
-  backendFileCredentials,
-  readProvisionInputs
-} from '../src/provision/inputs.js';
+import { BUNDLED_CLUSTER_NAME, backendCredentials, backendFileCredentials } from '../src/provision/inputs.js';
+import { readProvisionInputs } from '../src/provision/module-checks.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
 

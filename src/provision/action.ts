@@ -7,23 +7,30 @@ import { fail } from '../io/workflow-commands.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { bundledTerraformRoot } from './bundled-root.js';
-import { PROVISION_YAML_INPUTS, readProvisionInputs } from './inputs.js';
+import { PROVISION_YAML_INPUTS, readPlainInputs } from './inputs.js';
 
 export async function provisionAction(ctx: ActionContext): Promise<ActionResult> {
   // Every input is checked before terraform runs or anything is written.
   const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS, { exactNumbers: true });
-  const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
-  if (inputs.githubToken) ctx.mask(inputs.githubToken);
-  for (const credential of inputs.backendSecrets) ctx.mask(credential);
-  for (const value of inputs.variableSecrets) maskSecret(value, ctx.mask);
+  const plain = readPlainInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
+  if (plain.githubToken) ctx.mask(plain.githubToken);
+  for (const credential of plain.backendSecrets) ctx.mask(credential);
   // The rest loads only once the inputs are known good, so a bad input fails at once.
-  const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }, { explainDiagnostic }] =
-    await Promise.all([
-      import('../terraform/cli.js'),
-      import('./pull-request.js'),
-      import('./run.js'),
-      import('./explain.js')
-    ]);
+  const [
+    { checkAgainstModule },
+    { terraformCli },
+    { githubCommenter, pullRequestFromEvent },
+    { run },
+    { explainDiagnostic }
+  ] = await Promise.all([
+    import('./module-checks.js'),
+    import('../terraform/cli.js'),
+    import('./pull-request.js'),
+    import('./run.js'),
+    import('./explain.js')
+  ]);
+  const inputs = checkAgainstModule(plain, ctx.env);
+  for (const value of inputs.variableSecrets) maskSecret(value, ctx.mask);
   const pullRequest =
     inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
   const commenter = pullRequest

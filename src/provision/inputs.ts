@@ -1,12 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
 import type { ProvisionCommand } from '../terraform/comment.js';
-import { readRootModule } from '../terraform/root-module.js';
-import { outputText, stringLeaves } from '../terraform/outputs.js';
 import { confineToJob, workspacePath } from './input-paths.js';
 
 /** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
@@ -14,7 +11,8 @@ const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
 
 export const COMMANDS: readonly ProvisionCommand[] = ['plan', 'apply', 'destroy', 'output'];
 
-export interface ProvisionInputs {
+/** The inputs as read and checked on their own, before the root module is read. */
+export interface PlainProvisionInputs {
   command: ProvisionCommand;
   clusterName: string;
   /** Absolute path of the Terraform root module. */
@@ -27,11 +25,14 @@ export interface ProvisionInputs {
   backendConfig: string[];
   /** Credential values among the backend settings, the files' included: masked before terraform runs. */
   backendSecrets: string[];
-  /** The values `variables` gives the variables the module declares sensitive: masked before terraform runs. */
-  variableSecrets: string[];
   terraformVersion: string | undefined;
   commentOnPr: boolean;
   githubToken: string | undefined;
+}
+
+export interface ProvisionInputs extends PlainProvisionInputs {
+  /** The values `variables` gives the variables the module declares sensitive: masked before terraform runs. */
+  variableSecrets: string[];
 }
 
 // A DNS label (RFC 1123): the cluster name ends up in host names, bucket names and AWS tags.
@@ -206,93 +207,11 @@ export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): s
   });
 }
 
-/**
- * Backend settings whose value names a file or directory terraform reads (the local backend's
- * `path` and `workspace_dir` it writes), from the backends' schemas in Terraform 1.11 (and oci's,
- * from 1.13): s3's shared_config_files, shared_credentials_file(s) and custom_ca_bundle, oss's
- * shared_credentials_file, cos's shared_credentials_dir, azurerm's *_file_path and
- * client_certificate_path, kubernetes's config_path(s), consul's ca_file, cert_file and key_file,
- * oci's private_key_path; gcs's credentials is a path or the key's JSON itself. Consul's `path` is
- * a key in Consul, not a file.
- */
-const PATH_SETTINGS = new Set([
-  'path',
-  'workspace_dir',
-  'shared_credentials_file',
-  'custom_ca_bundle',
-  'shared_credentials_dir',
-  'client_id_file_path',
-  'client_certificate_path',
-  'client_secret_file_path',
-  'oidc_token_file_path',
-  'config_path',
-  'ca_file',
-  'cert_file',
-  'key_file',
-  'private_key_path'
-]);
-// Lists of paths, written as HCL lists: terraform parses a non-string setting's value as HCL.
-const PATH_LIST_SETTINGS = new Set(['shared_config_files', 'shared_credentials_files', 'config_paths']);
-// s3's assume_role_with_web_identity is an HCL object, one of whose attributes is a path.
-const WEB_IDENTITY = /(?:^|[{,\s])"?web_identity_token_file"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/g;
-const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g;
-
-/** The paths a backend-config key=value line names, as terraform reads them (relative to the module). */
-function settingPaths(name: string, value: string, backend: string | undefined, moduleDir: string): string[] {
-  if (name === 'path' && backend === 'consul') return [];
-  if (PATH_SETTINGS.has(name)) return [value];
-  // gcs reads credentials as a file when one is at that path (~ expanded first), else as the JSON key.
-  if (name === 'credentials')
-    return value.startsWith('~') || existsSync(resolve(moduleDir, value)) ? [value] : [];
-  const quoted = PATH_LIST_SETTINGS.has(name)
-    ? [...value.matchAll(QUOTED_STRING)]
-    : name === 'assume_role_with_web_identity'
-      ? [...value.matchAll(WEB_IDENTITY)]
-      : [];
-  if (quoted.length > 0 && /(?<![$%])[$%]\{/.test(value))
-    throw new UserError(
-      `the value of ${name} holds a template sequence (\${ or %{), which terraform would evaluate: write its paths plainly.`,
-      'backend-config'
-    );
-  return quoted.map((match) => hclString(match[1] ?? ''));
-}
-
-/**
- * Refuses a backend setting that names a file or directory outside the workspace and RUNNER_TEMP,
- * as for the path inputs: terraform would read it (a credentials file, a kubeconfig, a key) or, for
- * the local backend, write the state there. `~` is refused: the s3, gcs, kubernetes, oss and cos
- * backends read it as the home directory, the local backend as a directory named ~.
- */
-export function confineBackendPaths(
-  backendConfig: string[],
-  env: NodeJS.ProcessEnv,
-  moduleDir: string,
-  backend: string | undefined
-): void {
-  for (const line of backendConfig) {
-    const match = /^([^=]+)=(.*)$/.exec(line);
-    if (!match || match[2] === '') continue;
-    const name = match[1] ?? '';
-    // A credential's value is never quoted back, nor is a path that might be one (gcs's credentials).
-    const secret = CREDENTIAL_SETTING.test(name);
-    for (const path of settingPaths(name, match[2] ?? '', backend, moduleDir)) {
-      const relativeTo = isAbsolute(path) ? '' : ' (relative to working-directory)';
-      const shown = `${secret ? `the path ${name} names` : `${name} '${path}'`}${relativeTo}`;
-      if (path.startsWith('~'))
-        throw new UserError(
-          `${shown} starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP.`,
-          'backend-config'
-        );
-      confineToJob(env, resolve(moduleDir, path), 'backend-config', shown);
-    }
-  }
-}
-
 // Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
 // azurerm's sas_token, client_secret and client_certificate (a PKCS#12 bundle, key included), gcs's
 // credentials JSON and encryption_key, http's client_private_key_pem, kubernetes's client_key, pg's
 // conn_str...): their values are masked before terraform runs.
-const CREDENTIAL_SETTING =
+export const CREDENTIAL_SETTING =
   /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key|client_key|client_certificate(?!_path))/i;
 
 export function backendCredentials(backendConfig: string[]): string[] {
@@ -310,7 +229,7 @@ const HEREDOC =
 const BARE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*([^\s"#,{}<][^\s#,{}]*)\s*,?\s*(?:#.*|\/\/.*)?$/gm;
 
 /** A quoted HCL string as terraform reads it: JSON escapes, then $${ and %%{ for literal ${ and %{. */
-function hclString(quoted: string): string {
+export function hclString(quoted: string): string {
   let value = quoted;
   try {
     value = JSON.parse(`"${quoted}"`) as string;
@@ -358,36 +277,24 @@ export function terraformVersionInput(read: InputReader): string | undefined {
   return version;
 }
 
-/**
- * The values of `variables` for variables declared `sensitive = true`, whole and each string inside
- * a structured one: terraform hides them in its plan, but not where a function's error quotes one
- * (cidrsubnet: "invalid CIDR address: VALUE"), nor where the module passes one to nonsensitive().
- */
-export function sensitiveValues(variables: Record<string, unknown>, sensitive: Set<string>): string[] {
-  const values = Object.entries(variables)
-    .filter(([name, value]) => sensitive.has(name) && value !== null)
-    .flatMap(([, value]) => [outputText(value), ...stringLeaves(value)]);
-  return [...new Set(values)];
-}
-
 /** The one input that may hold YAML: a run without it never loads the parser. */
 export const PROVISION_YAML_INPUTS = ['variables'] as const;
 
-/** Every input, parsed and checked before anything runs. */
-
-export function readProvisionInputs(
+/**
+ * Every input, parsed and checked on its own. The checks that need the root module read (backend
+ * paths, sensitive variables) are in module-checks.ts, loaded only once these pass.
+ */
+export function readPlainInputs(
   read: InputReader,
   env: NodeJS.ProcessEnv,
   bundledRoot: string | undefined,
   yaml: YamlParse
-): ProvisionInputs {
+): PlainProvisionInputs {
   const command = enumInput(read, 'command', COMMANDS, 'plan');
   const clusterName = clusterNameInput(read);
   const backendConfig = backendConfigInput(read, env);
   const workingDirectory = workingDirectoryInput(read, env, bundledRoot);
   if (sameDirectory(workingDirectory, bundledRoot)) checkBundledClusterName(clusterName);
-  const module = readRootModule(workingDirectory);
-  confineBackendPaths(backendConfig, env, workingDirectory, module.backend);
   const variables = variablesInput(read, clusterName, yaml);
   return {
     command,
@@ -397,7 +304,6 @@ export function readProvisionInputs(
     varFiles: varFilesInput(read, env),
     backendConfig,
     backendSecrets: backendSecrets(backendConfig),
-    variableSecrets: sensitiveValues(variables, module.sensitiveVariables),
     terraformVersion: terraformVersionInput(read),
     commentOnPr: booleanInput(read, 'comment-on-pr', true),
     githubToken: optionalInput(read, 'github-token')

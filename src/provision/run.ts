@@ -26,7 +26,7 @@ import {
 } from '../terraform/plan.js';
 import { writeCredentialFile } from './credential-files.js';
 import type { ProvisionInputs } from './inputs.js';
-import { sensitiveValues } from './inputs.js';
+import { sensitiveValues } from './module-checks.js';
 import type { PlanCommenter } from './pull-request.js';
 import { SecretOutputs } from './secret-outputs.js';
 import { UndeclaredVariables } from './undeclared.js';
