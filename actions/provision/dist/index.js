@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
-/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(547);
+/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4011);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
@@ -256,6 +256,84 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
+/***/ 3965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ maskSecret),
+/* harmony export */   y: () => (/* binding */ secretFragments)
+/* harmony export */ });
+// Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
+const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
+// Values shorter than this are too common to mask without blanking half the log.
+const MIN_MASK_LENGTH = 6;
+// A value after "key:" (or "key="): double-quoted (JSON), single-quoted, or bare up to a space,
+// comma or bracket, so that block YAML, flow YAML ({token: X}) and JSON all yield the bare secret.
+const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#][^\s,{}[\]]*))`;
+// The key starts where a word does and is at most 64 characters long, so that a long base64 value
+// is scanned once, not once from each of its characters.
+const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
+// An exec plugin's env entry names its variable and gives the value under "value", a key that says
+// nothing about secrecy: the name decides.
+const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+/** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
+function asWrittenAndMeant(match) {
+    const [, , doubleQuoted, singleQuoted, bare] = match;
+    if (doubleQuoted === undefined)
+        return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
+    try {
+        return [doubleQuoted, JSON.parse(`"${doubleQuoted}"`)];
+    }
+    catch {
+        return [doubleQuoted];
+    }
+}
+function keyedSecrets(value) {
+    const found = [];
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+        for (const match of value.matchAll(pattern))
+            if (SECRET_KEY.test(match[1] ?? ''))
+                found.push(...asWrittenAndMeant(match));
+    return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
+}
+function secretFragments(value) {
+    const fragments = new Set();
+    const whole = value.trim();
+    if (whole.length >= MIN_MASK_LENGTH)
+        fragments.add(whole);
+    for (const secret of keyedSecrets(value))
+        fragments.add(secret);
+    if (!value.includes('\n'))
+        return [...fragments];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
+        if (match && SECRET_KEY.test(match[1] ?? '')) {
+            // A block-style value runs to the end of its line, spaces and all (a JSON one ends before its comma).
+            const secretValue = (match[2] ?? '')
+                .replace(/,$/, '')
+                .replace(/^["']|["']$/g, '')
+                .trim();
+            if (secretValue.length >= MIN_MASK_LENGTH)
+                fragments.add(secretValue);
+            // The whole line too: a tool may print it as it stands.
+            fragments.add(line);
+        }
+        else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
+            // A bare long base64 line: a PEM body or a wrapped token.
+            fragments.add(line);
+        }
+    }
+    return [...fragments];
+}
+function maskSecret(value, mask) {
+    for (const fragment of secretFragments(value))
+        mask(fragment);
+}
+
+
+/***/ }),
+
 /***/ 2926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -377,7 +455,7 @@ function fail(message) {
 
 /***/ }),
 
-/***/ 547:
+/***/ 4011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -392,6 +470,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/secrets.ts
+var secrets = __nccwpck_require__(3965);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
@@ -451,282 +531,10 @@ function bundledTerraformRoot(moduleUrl) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/io/inputs.ts
-var inputs = __nccwpck_require__(6067);
-;// CONCATENATED MODULE: ./src/provision/input-paths.ts
-
-
-
-/**
- * The directories a path input may point into: the job's checkout (GITHUB_WORKSPACE) and the job's
- * own temporary directory (RUNNER_TEMP, emptied before and after each job), where workflows write
- * generated .tfvars and stand-in modules. Anything else on the runner (its home directory, /etc,
- * another job's leftovers on a self-hosted runner) is refused, as actions/checkout refuses a `path`
- * outside the workspace.
- */
-function jobRoots(env) {
-    const roots = [{ name: 'the workspace', path: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()) }];
-    if (env.RUNNER_TEMP)
-        roots.push({ name: 'RUNNER_TEMP', path: (0,external_node_path_.resolve)(env.RUNNER_TEMP) });
-    return roots;
-}
-function isWithin(path, root) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === '' || (!(0,external_node_path_.isAbsolute)(rel) && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`));
-}
-function realOrSelf(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-/** A path input as an absolute path: relative ones are read from the workspace, whatever the step's directory. */
-function workspacePath(env, path) {
-    return (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.resolve)(path) : (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), path);
-}
-/**
- * Refuses a path outside the workspace and RUNNER_TEMP. A path that exists is judged by where it
- * really is, so a symbolic link inside the workspace that points out of it is refused too (and a
- * workspace reached through a link is not); one that does not exist is judged as written.
- * `shown` is how the error names the path: a caller whose input may hold a credential passes
- * something else.
- */
-function confineToJob(env, path, input, shown) {
-    const roots = jobRoots(env);
-    const exists = (0,external_node_fs_.existsSync)(path);
-    const target = exists ? realOrSelf(path) : path;
-    const inside = roots.some((root) => isWithin(target, exists ? realOrSelf(root.path) : root.path));
-    if (inside)
-        return;
-    const where = roots.map((root) => `${root.name} (${root.path})`).join(' and ');
-    const link = exists && target !== path ? ` (which resolves to ${target})` : '';
-    throw new errors/* UserError */.yo(`${shown}${link} is outside ${where}: give a path inside ${roots.length > 1 ? 'them' : 'it'}.`, input);
-}
-
-;// CONCATENATED MODULE: ./src/provision/inputs.ts
-
-
-
-
-/** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
-const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
-const COMMANDS = ['plan', 'apply', 'destroy', 'output'];
-// A DNS label (RFC 1123): the cluster name ends up in host names, bucket names and AWS tags.
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-// Terraform's identifier syntax for variable names.
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-// The bundled module's own rule for cluster_name (terraform/variables.tf), stricter than a DNS label
-// because it names AWS resources after the cluster within their length limits.
-const BUNDLED_CLUSTER_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
-function clusterNameInput(read) {
-    const name = (0,inputs/* requiredInput */.YF)(read, 'cluster-name');
-    if (!DNS_LABEL.test(name))
-        throw new errors/* UserError */.yo(`'${name}' is not a DNS label: use 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.`, 'cluster-name');
-    return name;
-}
-/** Said before terraform runs: the bundled module would refuse it only after init has installed its providers. */
-function checkBundledClusterName(name) {
-    if (!BUNDLED_CLUSTER_NAME.test(name))
-        throw new errors/* UserError */.yo(`'${name}' does not suit the bundled terraform/ module: use 1 to 32 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.`, 'cluster-name');
-}
-function sameDirectory(a, b) {
-    if (b === undefined)
-        return false;
-    try {
-        return (0,external_node_fs_.realpathSync)(a) === (0,external_node_fs_.realpathSync)(b);
-    }
-    catch {
-        return false;
-    }
-}
-/** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
-function variablesInput(read, clusterName, yaml) {
-    const text = read('variables');
-    let parsed = {};
-    if (text !== '') {
-        try {
-            parsed = yaml(text, { exactNumbers: true }) ?? {};
-        }
-        catch (error) {
-            const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '.');
-            // A number refused for not reading as written did parse: its reason says what to do.
-            const refused = error.code === 'TAG_RESOLVE_FAILED';
-            throw new errors/* UserError */.yo(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
-        }
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new errors/* UserError */.yo('must be a map of variable names to values (YAML or JSON).', 'variables');
-    const variables = parsed;
-    for (const name of Object.keys(variables))
-        if (!IDENTIFIER.test(name))
-            throw new errors/* UserError */.yo(`'${name}' is not a Terraform variable name.`, 'variables');
-    const unwritable = nonJsonValue(variables, '');
-    if (unwritable !== undefined)
-        throw new errors/* UserError */.yo(`${unwritable} holds a value JSON cannot carry to terraform (a !!binary, !!set or !!timestamp value, or an infinite number): write a string, number, bool, list or map.`, 'variables');
-    if ('cluster_name' in variables && variables.cluster_name !== clusterName)
-        throw new errors/* UserError */.yo(`sets cluster_name to '${String(variables.cluster_name)}', which differs from the cluster-name input '${clusterName}': set it only through cluster-name.`, 'variables');
-    return { ...variables, cluster_name: clusterName };
-}
-/**
- * The path of the first value the generated .tfvars.json could not hold as parsed: an explicit YAML
- * tag makes a Buffer, Set or Date, which JSON.stringify writes as something else (or nothing).
- */
-function nonJsonValue(value, path) {
-    if (value === null || typeof value === 'string' || typeof value === 'boolean')
-        return undefined;
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? undefined : path;
-    if (Array.isArray(value))
-        return value.map((item, index) => nonJsonValue(item, `${path}[${index}]`)).find((found) => found);
-    if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
-        return Object.entries(value)
-            .map(([key, item]) => nonJsonValue(item, path === '' ? key : `${path}.${key}`))
-            .find((found) => found);
-    return path;
-}
-function workingDirectoryInput(read, env, bundledRoot) {
-    const given = (0,inputs/* optionalInput */.$m)(read, 'working-directory');
-    if (given === undefined && bundledRoot === undefined)
-        throw new errors/* UserError */.yo("is not set and the suite's bundled terraform/ root was not found next to the action: give the path of your root module.", 'working-directory');
-    // The bundled root is the action's own checkout, outside the workspace by design; a given path is not.
-    if (given === undefined)
-        return rootModule(bundledRoot, undefined);
-    const dir = workspacePath(env, given);
-    confineToJob(env, dir, 'working-directory', `'${given}'`);
-    return rootModule(dir, given);
-}
-function rootModule(dir, given) {
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
-        throw new errors/* UserError */.yo(`'${given ?? dir}' is not a directory.`, 'working-directory');
-    if (!(0,external_node_fs_.readdirSync)(dir).some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')))
-        throw new errors/* UserError */.yo(`'${given ?? dir}' holds no .tf files: it is not a Terraform root module.`, 'working-directory');
-    return dir;
-}
-function varFilesInput(read, env) {
-    return (0,inputs/* listInput */.dt)(read, 'var-files', /\n/).map((file) => {
-        const path = workspacePath(env, file);
-        confineToJob(env, path, 'var-files', `'${file}'`);
-        if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile())
-            throw new errors/* UserError */.yo(`'${file}' is not a file.`, 'var-files');
-        return path;
-    });
-}
-function backendConfigInput(read, env) {
-    return (0,inputs/* listInput */.dt)(read, 'backend-config', /\n/).map((line) => {
-        // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend).
-        if (!line.includes('=')) {
-            const path = workspacePath(env, line);
-            if (path.includes('='))
-                throw new errors/* UserError */.yo(`the backend file's path ${path} holds '=', which terraform would read as key=value: move the file.`, 'backend-config');
-            // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
-            const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
-            confineToJob(env, path, 'backend-config', named);
-            if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile()) {
-                throw new errors/* UserError */.yo(`${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`, 'backend-config');
-            }
-            return path;
-        }
-        const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-        // The line itself is not quoted: it may carry a credential.
-        if (!match)
-            throw new errors/* UserError */.yo('each line must be key=value or the path of a backend configuration file (a line is neither).', 'backend-config');
-        // terraform init takes a string setting's value as it stands, quotes included: key="a.tfstate"
-        // would name another state object, "a.tfstate" with its quotes, and plan to create everything anew.
-        if (/^(["']).*\1$/.test(match[2] ?? '') && (match[2] ?? '').length >= 2)
-            throw new errors/* UserError */.yo(`the value of ${match[1]} is in quotes, which terraform would keep as part of it: write ${match[1]}=VALUE without them (a key=value line is not HCL).`, 'backend-config');
-        return `${match[1]}=${match[2]}`;
-    });
-}
-// Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
-// azurerm's sas_token, client_secret and client_certificate (a PKCS#12 bundle, key included), gcs's
-// credentials JSON and encryption_key, http's client_private_key_pem, kubernetes's client_key, pg's
-// conn_str...): their values are masked before terraform runs.
-const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key|client_key|client_certificate(?!_path))/i;
-function backendCredentials(backendConfig) {
-    return backendConfig
-        .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
-        .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
-        .map((match) => match?.[2] ?? '');
-}
-// In a backend file (HCL, or JSON for *.tfbackend.json) a credential is a quoted string after its key
-// anywhere, nested and one-line objects included; a heredoc after its key; or a bare value on its line.
-const QUOTED = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/gm;
-const HEREDOC = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*=\s*<<-?([A-Za-z_]\w*)[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\2[ \t]*(?:\r?\n|$)/gm;
-const BARE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*([^\s"#,{}<][^\s#,{}]*)\s*,?\s*(?:#.*|\/\/.*)?$/gm;
-/** A quoted HCL string as terraform reads it: JSON escapes, then $${ and %%{ for literal ${ and %{. */
-function hclString(quoted) {
-    let value = quoted;
-    try {
-        value = JSON.parse(`"${quoted}"`);
-    }
-    catch {
-        // An escape JSON does not know: the text as written.
-    }
-    return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-/** The credential values of a backend configuration file, as `terraform init` reads them. */
-function backendFileCredentials(text) {
-    const found = new Set();
-    for (const match of text.matchAll(HEREDOC)) {
-        if (!CREDENTIAL_SETTING.test(match[1] ?? ''))
-            continue;
-        const body = match[3] ?? '';
-        found.add(body);
-        // The runner masks a multi-line value only whole: each line of it too.
-        for (const line of body.split(/\r?\n/))
-            if (line.trim() !== '')
-                found.add(line.trim());
-    }
-    for (const match of text.matchAll(QUOTED))
-        if (CREDENTIAL_SETTING.test(match[1] ?? ''))
-            found.add(hclString(match[2] ?? ''));
-    for (const match of text.matchAll(BARE))
-        if (CREDENTIAL_SETTING.test(match[1] ?? '') && !(match[2] ?? '').startsWith('<<'))
-            found.add(match[2] ?? '');
-    found.delete('');
-    return [...found];
-}
-/** Every credential among the -backend-config values: key=value lines, and the files' attributes. */
-function backendSecrets(backendConfig) {
-    const files = backendConfig.filter((value) => !value.includes('='));
-    return [
-        ...backendCredentials(backendConfig.filter((value) => value.includes('='))),
-        ...files.flatMap((file) => backendFileCredentials((0,external_node_fs_.readFileSync)(file, 'utf8')))
-    ];
-}
-function terraformVersionInput(read) {
-    const version = (0,inputs/* optionalInput */.$m)(read, 'terraform-version')?.replace(/^v/, '');
-    if (version !== undefined && !TERRAFORM_VERSION.test(version))
-        throw new errors/* UserError */.yo(`'${version}' is not a Terraform release version such as 1.11.4.`, 'terraform-version');
-    return version;
-}
-/** The one input that may hold YAML: a run without it never loads the parser. */
-const PROVISION_YAML_INPUTS = ['variables'];
-/** Every input, parsed and checked before anything runs. */
-function readProvisionInputs(read, env, bundledRoot, yaml) {
-    const command = (0,inputs/* enumInput */.gX)(read, 'command', COMMANDS, 'plan');
-    const clusterName = clusterNameInput(read);
-    const backendConfig = backendConfigInput(read, env);
-    const workingDirectory = workingDirectoryInput(read, env, bundledRoot);
-    if (sameDirectory(workingDirectory, bundledRoot))
-        checkBundledClusterName(clusterName);
-    return {
-        command,
-        clusterName,
-        workingDirectory,
-        variables: variablesInput(read, clusterName, yaml),
-        varFiles: varFilesInput(read, env),
-        backendConfig,
-        backendSecrets: backendSecrets(backendConfig),
-        terraformVersion: terraformVersionInput(read),
-        commentOnPr: (0,inputs/* booleanInput */.tE)(read, 'comment-on-pr', true),
-        githubToken: (0,inputs/* optionalInput */.$m)(read, 'github-token')
-    };
-}
-
+// EXTERNAL MODULE: ./src/provision/inputs.ts
+var provision_inputs = __nccwpck_require__(442);
 ;// CONCATENATED MODULE: ./src/provision/action.ts
+
 
 
 
@@ -736,19 +544,23 @@ function readProvisionInputs(read, env, bundledRoot, yaml) {
 
 async function provisionAction(ctx) {
     // Every input is checked before terraform runs or anything is written.
-    const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS, { exactNumbers: true });
-    const inputs = readProvisionInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
-    if (inputs.githubToken)
-        ctx.mask(inputs.githubToken);
-    for (const credential of inputs.backendSecrets)
+    const yaml = await yamlParserFor(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp, { exactNumbers: true });
+    const plain = (0,provision_inputs/* readPlainInputs */.iv)(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
+    if (plain.githubToken)
+        ctx.mask(plain.githubToken);
+    for (const credential of plain.backendSecrets)
         ctx.mask(credential);
     // The rest loads only once the inputs are known good, so a bad input fails at once.
-    const [{ terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }, { explainDiagnostic }] = await Promise.all([
+    const [{ checkAgainstModule }, { terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }, { explainDiagnostic }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.bind(__nccwpck_require__, 234)),
         __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 8132)),
         __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 2616)),
-        __nccwpck_require__.e(/* import() */ 903).then(__nccwpck_require__.bind(__nccwpck_require__, 9903)),
+        __nccwpck_require__.e(/* import() */ 546).then(__nccwpck_require__.bind(__nccwpck_require__, 3546)),
         __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100))
     ]);
+    const inputs = checkAgainstModule(plain, ctx.env);
+    for (const value of inputs.variableSecrets)
+        (0,secrets/* maskSecret */.$)(value, ctx.mask);
     const pullRequest = inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
     const commenter = pullRequest
         ? await githubCommenter(inputs.githubToken ?? '', pullRequest, ctx.env)
@@ -822,6 +634,327 @@ function runUrl(env) {
         return undefined;
     const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
     return `${server}/${repository}/actions/runs/${runId}${attempt}`;
+}
+
+
+/***/ }),
+
+/***/ 9838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ workspacePath),
+/* harmony export */   h: () => (/* binding */ confineToJob)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7333);
+
+
+
+/**
+ * The directories a path input may point into: the job's checkout (GITHUB_WORKSPACE) and the job's
+ * own temporary directory (RUNNER_TEMP, emptied before and after each job), where workflows write
+ * generated .tfvars and stand-in modules. Anything else on the runner (its home directory, /etc,
+ * another job's leftovers on a self-hosted runner) is refused, as actions/checkout refuses a `path`
+ * outside the workspace.
+ */
+function jobRoots(env) {
+    const roots = [{ name: 'the workspace', path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd()) }];
+    if (env.RUNNER_TEMP)
+        roots.push({ name: 'RUNNER_TEMP', path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.RUNNER_TEMP) });
+    return roots;
+}
+function isWithin(path, root) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) && rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`));
+}
+/**
+ * Where a path really is. One that does not exist yet (a state file terraform will write) is judged
+ * by where its parent really is, and a link to nothing by where it points, so that neither a link
+ * to a directory elsewhere nor a dangling link can carry a written file out of the workspace.
+ */
+function realPath(path, hops = 0) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        // Missing, or a link to something missing.
+    }
+    if (hops < 40) {
+        try {
+            return realPath((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path)), hops + 1);
+        }
+        catch {
+            // Not a link.
+        }
+    }
+    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    return parent === path ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(realPath(parent, hops), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path));
+}
+/** A path input as an absolute path: relative ones are read from the workspace, whatever the step's directory. */
+function workspacePath(env, path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd(), path);
+}
+/**
+ * Refuses a path outside the workspace and RUNNER_TEMP. A path is judged by where it really is, so
+ * a symbolic link inside the workspace that points out of it is refused too (and a workspace
+ * reached through a link is not). `shown` is how the error names the path: a caller whose input
+ * may hold a credential passes something else.
+ */
+function confineToJob(env, path, input, shown) {
+    const roots = jobRoots(env);
+    const target = realPath(path);
+    const inside = roots.some((root) => isWithin(target, realPath(root.path)));
+    if (inside)
+        return;
+    const where = roots.map((root) => `${root.name} (${root.path})`).join(' and ');
+    const link = target !== path ? ` (which resolves to ${target})` : '';
+    throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${shown}${link} is outside ${where}: give a path inside ${roots.length > 1 ? 'them' : 'it'}.`, input);
+}
+
+
+/***/ }),
+
+/***/ 442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ PROVISION_YAML_INPUTS),
+/* harmony export */   TE: () => (/* binding */ CREDENTIAL_SETTING),
+/* harmony export */   ZK: () => (/* binding */ hclString),
+/* harmony export */   iv: () => (/* binding */ readPlainInputs)
+/* harmony export */ });
+/* unused harmony exports COMMANDS, BUNDLED_CLUSTER_NAME, clusterNameInput, variablesInput, workingDirectoryInput, varFilesInput, backendConfigInput, backendCredentials, backendFileCredentials, backendSecrets, terraformVersionInput */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7333);
+/* harmony import */ var _io_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6067);
+/* harmony import */ var _input_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9838);
+
+
+
+
+/** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
+const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
+const COMMANDS = ['plan', 'apply', 'destroy', 'output'];
+// A DNS label (RFC 1123): the cluster name ends up in host names, bucket names and AWS tags.
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+// Terraform's identifier syntax for variable names.
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+// The bundled module's own rule for cluster_name (terraform/variables.tf), stricter than a DNS label
+// because it names AWS resources after the cluster within their length limits.
+const BUNDLED_CLUSTER_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
+function clusterNameInput(read) {
+    const name = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredInput */ .YF)(read, 'cluster-name');
+    if (!DNS_LABEL.test(name))
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${name}' is not a DNS label: use 1 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit.`, 'cluster-name');
+    return name;
+}
+/** Said before terraform runs: the bundled module would refuse it only after init has installed its providers. */
+function checkBundledClusterName(name) {
+    if (!BUNDLED_CLUSTER_NAME.test(name))
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${name}' does not suit the bundled terraform/ module: use 1 to 32 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.`, 'cluster-name');
+}
+function sameDirectory(a, b) {
+    if (b === undefined)
+        return false;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(a) === (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(b);
+    }
+    catch {
+        return false;
+    }
+}
+/** The `variables` input: a YAML or JSON map (JSON is YAML) of Terraform variable values. */
+function variablesInput(read, clusterName, yaml) {
+    const text = read('variables');
+    let parsed = {};
+    if (text !== '') {
+        try {
+            parsed = yaml(text, { exactNumbers: true }) ?? {};
+        }
+        catch (error) {
+            const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '.');
+            // A number refused for not reading as written did parse: its reason says what to do.
+            const refused = error.code === 'TAG_RESOLVE_FAILED';
+            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
+        }
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('must be a map of variable names to values (YAML or JSON).', 'variables');
+    const variables = parsed;
+    for (const name of Object.keys(variables))
+        if (!IDENTIFIER.test(name))
+            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${name}' is not a Terraform variable name.`, 'variables');
+    const unwritable = nonJsonValue(variables, '');
+    if (unwritable !== undefined)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${unwritable} holds a value JSON cannot carry to terraform (a !!binary, !!set or !!timestamp value, or an infinite number): write a string, number, bool, list or map.`, 'variables');
+    if ('cluster_name' in variables && variables.cluster_name !== clusterName)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`sets cluster_name to '${String(variables.cluster_name)}', which differs from the cluster-name input '${clusterName}': set it only through cluster-name.`, 'variables');
+    return { ...variables, cluster_name: clusterName };
+}
+/**
+ * The path of the first value the generated .tfvars.json could not hold as parsed: an explicit YAML
+ * tag makes a Buffer, Set or Date, which JSON.stringify writes as something else (or nothing).
+ */
+function nonJsonValue(value, path) {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean')
+        return undefined;
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? undefined : path;
+    if (Array.isArray(value))
+        return value.map((item, index) => nonJsonValue(item, `${path}[${index}]`)).find((found) => found);
+    if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+        return Object.entries(value)
+            .map(([key, item]) => nonJsonValue(item, path === '' ? key : `${path}.${key}`))
+            .find((found) => found);
+    return path;
+}
+function workingDirectoryInput(read, env, bundledRoot) {
+    const given = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)(read, 'working-directory');
+    if (given === undefined && bundledRoot === undefined)
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo("is not set and the suite's bundled terraform/ root was not found next to the action: give the path of your root module.", 'working-directory');
+    // The bundled root is the action's own checkout, outside the workspace by design; a given path is not.
+    if (given === undefined)
+        return rootModule(bundledRoot, undefined);
+    const dir = (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X)(env, given);
+    (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .confineToJob */ .h)(env, dir, 'working-directory', `'${given}'`);
+    return rootModule(dir, given);
+}
+function rootModule(dir, given) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory())
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${given ?? dir}' is not a directory.`, 'working-directory');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')))
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${given ?? dir}' holds no .tf files: it is not a Terraform root module.`, 'working-directory');
+    return dir;
+}
+function varFilesInput(read, env) {
+    return (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)(read, 'var-files', /\n/).map((file) => {
+        const path = (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X)(env, file);
+        (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .confineToJob */ .h)(env, path, 'var-files', `'${file}'`);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${file}' is not a file.`, 'var-files');
+        return path;
+    });
+}
+function backendConfigInput(read, env) {
+    return (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)(read, 'backend-config', /\n/).map((line) => {
+        // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend).
+        if (!line.includes('=')) {
+            const path = (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X)(env, line);
+            if (path.includes('='))
+                throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the backend file's path ${path} holds '=', which terraform would read as key=value: move the file.`, 'backend-config');
+            // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
+            const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
+            (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .confineToJob */ .h)(env, path, 'backend-config', named);
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile()) {
+                throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`, 'backend-config');
+            }
+            return path;
+        }
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+        // The line itself is not quoted: it may carry a credential.
+        if (!match)
+            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('each line must be key=value or the path of a backend configuration file (a line is neither).', 'backend-config');
+        // terraform init takes a string setting's value as it stands, quotes included: key="a.tfstate"
+        // would name another state object, "a.tfstate" with its quotes, and plan to create everything anew.
+        if (/^(["']).*\1$/.test(match[2] ?? '') && (match[2] ?? '').length >= 2)
+            throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the value of ${match[1]} is in quotes, which terraform would keep as part of it: write ${match[1]}=VALUE without them (a key=value line is not HCL).`, 'backend-config');
+        return `${match[1]}=${match[2]}`;
+    });
+}
+// Backend settings that carry credentials (s3's access_key/secret_key/token/sse_customer_key,
+// azurerm's sas_token, client_secret and client_certificate (a PKCS#12 bundle, key included), gcs's
+// credentials JSON and encryption_key, http's client_private_key_pem, kubernetes's client_key, pg's
+// conn_str...): their values are masked before terraform runs.
+const CREDENTIAL_SETTING = /(access_key|secret|token|password|conn_str|credentials|encryption_key|customer_key|private_key|client_key|client_certificate(?!_path))/i;
+function backendCredentials(backendConfig) {
+    return backendConfig
+        .map((kv) => /^([^=]+)=(.*)$/.exec(kv))
+        .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
+        .map((match) => match?.[2] ?? '');
+}
+// In a backend file (HCL, or JSON for *.tfbackend.json) a credential is a quoted string after its key
+// anywhere, nested and one-line objects included; a heredoc after its key; or a bare value on its line.
+const QUOTED = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/gm;
+const HEREDOC = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*=\s*<<-?([A-Za-z_]\w*)[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\2[ \t]*(?:\r?\n|$)/gm;
+const BARE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*([^\s"#,{}<][^\s#,{}]*)\s*,?\s*(?:#.*|\/\/.*)?$/gm;
+/** A quoted HCL string as terraform reads it: JSON escapes, then $${ and %%{ for literal ${ and %{. */
+function hclString(quoted) {
+    let value = quoted;
+    try {
+        value = JSON.parse(`"${quoted}"`);
+    }
+    catch {
+        // An escape JSON does not know: the text as written.
+    }
+    return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+/** The credential values of a backend configuration file, as `terraform init` reads them. */
+function backendFileCredentials(text) {
+    const found = new Set();
+    for (const match of text.matchAll(HEREDOC)) {
+        if (!CREDENTIAL_SETTING.test(match[1] ?? ''))
+            continue;
+        const body = match[3] ?? '';
+        found.add(body);
+        // The runner masks a multi-line value only whole: each line of it too.
+        for (const line of body.split(/\r?\n/))
+            if (line.trim() !== '')
+                found.add(line.trim());
+    }
+    for (const match of text.matchAll(QUOTED))
+        if (CREDENTIAL_SETTING.test(match[1] ?? ''))
+            found.add(hclString(match[2] ?? ''));
+    for (const match of text.matchAll(BARE))
+        if (CREDENTIAL_SETTING.test(match[1] ?? '') && !(match[2] ?? '').startsWith('<<'))
+            found.add(match[2] ?? '');
+    found.delete('');
+    return [...found];
+}
+/** Every credential among the -backend-config values: key=value lines, and the files' attributes. */
+function backendSecrets(backendConfig) {
+    const files = backendConfig.filter((value) => !value.includes('='));
+    return [
+        ...backendCredentials(backendConfig.filter((value) => value.includes('='))),
+        ...files.flatMap((file) => backendFileCredentials((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')))
+    ];
+}
+function terraformVersionInput(read) {
+    const version = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)(read, 'terraform-version')?.replace(/^v/, '');
+    if (version !== undefined && !TERRAFORM_VERSION.test(version))
+        throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`'${version}' is not a Terraform release version such as 1.11.4.`, 'terraform-version');
+    return version;
+}
+/** The one input that may hold YAML: a run without it never loads the parser. */
+const PROVISION_YAML_INPUTS = ['variables'];
+/**
+ * Every input, parsed and checked on its own. The checks that need the root module read (backend
+ * paths, sensitive variables) are in module-checks.ts, loaded only once these pass.
+ */
+function readPlainInputs(read, env, bundledRoot, yaml) {
+    const command = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .enumInput */ .gX)(read, 'command', COMMANDS, 'plan');
+    const clusterName = clusterNameInput(read);
+    const backendConfig = backendConfigInput(read, env);
+    const workingDirectory = workingDirectoryInput(read, env, bundledRoot);
+    if (sameDirectory(workingDirectory, bundledRoot))
+        checkBundledClusterName(clusterName);
+    const variables = variablesInput(read, clusterName, yaml);
+    return {
+        command,
+        clusterName,
+        workingDirectory,
+        variables,
+        varFiles: varFilesInput(read, env),
+        backendConfig,
+        backendSecrets: backendSecrets(backendConfig),
+        terraformVersion: terraformVersionInput(read),
+        commentOnPr: (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(read, 'comment-on-pr', true),
+        githubToken: (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)(read, 'github-token')
+    };
 }
 
 
