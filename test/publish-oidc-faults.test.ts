@@ -1,10 +1,14 @@
 // publish-oidc when AWS misbehaves: throttling, 5xx and dropped connections are retried, and a run
 // that dies between its two writes leaves a public pair that still verifies tokens.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IAMClient } from '@aws-sdk/client-iam';
+import {
+  CreateOpenIDConnectProviderCommand,
+  GetOpenIDConnectProviderCommand,
+  IAMClient
+} from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +32,13 @@ const PUBLIC_URL = process.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
 const MOTO = process.env.AWS_ENDPOINT_URL ?? '';
 const REGION = process.env.AWS_REGION ?? 'us-east-1';
 const trust = [...rootCertificates, readFileSync(process.env.TALOS_IRSA_TEST_CA ?? '', 'utf8')];
+const thumbprintOfFile = (path: string): string =>
+  new X509Certificate(readFileSync(path)).fingerprint.replace(/:/g, '').toLowerCase();
+// The front sends its own certificate only; the stack's CA, which signed it, is the root it does not
+// send, which versions before this one registered.
+const frontThumbprint = thumbprintOfFile(join(process.env.TALOS_IRSA_STACK_DIR ?? '', 's3-front.pem'));
+const stackCaThumbprint = thumbprintOfFile(process.env.TALOS_IRSA_TEST_CA ?? '');
+const iam = new IAMClient(clientConfig('IAM', REGION, process.env));
 
 let double: KubeDouble;
 let dir: string;
@@ -39,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const proxy of proxies) await proxy.stop();
   await double.stop();
+  iam.destroy();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,11 +64,12 @@ async function proxy(options: Parameters<typeof startFaultProxy>[0]): Promise<Fa
 async function publish(
   inputs: Record<string, string>,
   endpoint = MOTO
-): Promise<{ result: ActionResult; counter: RequestCounter }> {
+): Promise<{ result: ActionResult; counter: RequestCounter; log: MemoryLogger }> {
   const env = { ...process.env, AWS_ENDPOINT_URL: endpoint };
   const parsed = parsePublishInputs(mapInputReader({ kubeconfig: double.kubeconfig(), ...inputs }), env);
   const kube = await loadKubeClient(parsed.kubeconfig, () => undefined);
   const counter = new RequestCounter();
+  const log = new MemoryLogger();
   const result = await run(parsed, {
     readCluster: () => readClusterDocuments(kube, 5000),
     s3: counter.attach(new S3Client(clientConfig('S3', parsed.region, env))),
@@ -64,11 +77,11 @@ async function publish(
     callerAccount: () => callerAccount(new STSClient(clientConfig('STS', parsed.region, env))),
     issuerThumbprint: (url) => issuerThumbprint(url, { ca: trust }),
     publicGet: (url) => anonymousGet(url, { ca: trust }),
-    log: new MemoryLogger(),
+    log,
     now: () => new Date(),
     sleep: async () => undefined
   });
-  return { result, counter };
+  return { result, counter, log };
 }
 
 async function publicJson(url: string): Promise<{ status: number; json: unknown }> {
@@ -124,10 +137,73 @@ describe('faults', () => {
       expect(lost.injected.map((fault) => fault.fault)).toEqual(['drop-response']);
       expect(result.failure).toBeUndefined();
       expect(result.outputs['provider-arn']).toMatch(/:oidc-provider\//);
+      // The provider it met is as this run would have made it: the create may have been its own.
+      expect(result.summary).toContain(`- create the IAM OIDC provider for ${issuer}\n`);
       expect((await publicJson(`${issuer}/openid/v1/jwks`)).json).toEqual(double.jwks());
       const again = await publish(inputs);
       expect(again.counter.writeCount).toBe(0);
       expect(again.result.outputs['provider-arn']).toBe(result.outputs['provider-arn']);
+    }
+  );
+
+  // Another run creates the provider between this run's read and its create: an earlier version,
+  // which registered the host's root CA, or one whose provider lists five thumbprints. This run then
+  // plans against that provider as it would have had it read it: the same drops, warnings and lines.
+  it.each([
+    [
+      "an earlier version's, with the root CA",
+      [stackCaThumbprint],
+      [frontThumbprint],
+      `update the provider's thumbprints from ${stackCaThumbprint} to ${frontThumbprint}: add ${frontThumbprint} ` +
+        "(the last certificate the issuer's host sends); drop " +
+        `${stackCaThumbprint} (the issuer host's root CA, not sent by the host,`,
+      []
+    ],
+    [
+      'one listing five thumbprints',
+      ['1', '2', '3', '4', '5'].map((digit) => digit.repeat(40)),
+      [frontThumbprint, ...['1', '2', '3', '4'].map((digit) => digit.repeat(40))],
+      `drop ${'5'.repeat(40)} (past IAM's 5 per provider)`,
+      [
+        `::warning::IAM keeps at most 5 thumbprints per OIDC provider: with ${frontThumbprint} added first, ` +
+          `${'5'.repeat(40)}, the last listed, is dropped. To keep one, put it back in place of another with ` +
+          'aws iam update-open-id-connect-provider-thumbprint.'
+      ]
+    ]
+  ])(
+    'plans against a provider another run created first, %s, as if it had read it',
+    async (_name, theirs, expected, changeLine, warnings) => {
+      const { bucket, issuer } = freshIssuer();
+      const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+      let otherArn: string | undefined;
+      const first = await proxy({
+        target: MOTO,
+        before: async (request) => {
+          if (request.action !== 'CreateOpenIDConnectProvider' || otherArn !== undefined) return;
+          const created = await iam.send(
+            new CreateOpenIDConnectProviderCommand({
+              Url: issuer,
+              ClientIDList: ['sts.amazonaws.com'],
+              ThumbprintList: theirs
+            })
+          );
+          otherArn = created.OpenIDConnectProviderArn;
+        }
+      });
+      const { result, counter, log } = await publish(inputs, first.url);
+      expect(result.failure).toBeUndefined();
+      expect(otherArn).toMatch(/:oidc-provider\//);
+      expect(result.outputs['provider-arn']).toBe(otherArn);
+      expect(counter.writes.get('UpdateOpenIDConnectProviderThumbprint')).toBe(1);
+      const provider = await iam.send(
+        new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: otherArn })
+      );
+      expect(provider.ThumbprintList).toEqual(expected);
+      expect(log.lines.filter((line) => line.startsWith('::warning::'))).toEqual(warnings);
+      expect(result.summary).toContain(changeLine);
+      expect(result.summary).not.toContain('create the IAM OIDC provider');
+      const again = await publish(inputs);
+      expect(again.counter.writeCount).toBe(0);
     }
   );
 

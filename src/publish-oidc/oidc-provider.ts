@@ -7,7 +7,7 @@ import {
   type IAMClient
 } from '@aws-sdk/client-iam';
 import { isAwsError } from './aws-errors.js';
-import { planProvider, providerUrlOf, type ProviderPlan, type ProviderState } from './provider-plan.js';
+import { providerUrlOf, type ProviderPlan, type ProviderState } from './provider-plan.js';
 
 /**
  * The provider whose URL is the issuer, found by listing and reading providers, never by building
@@ -28,12 +28,16 @@ export async function findProvider(iam: IAMClient, issuerUrl: string): Promise<P
   return undefined;
 }
 
-/** Applies the plan and returns the provider's ARN. */
+/**
+ * Applies the plan and returns the provider's ARN. `replan` plans against a provider that the plan
+ * was to create but that exists: the caller's planning, so that it warns and describes as it does.
+ */
 export async function applyProviderPlan(
   iam: IAMClient,
   issuerUrl: string,
   plan: ProviderPlan,
-  current: ProviderState | undefined
+  current: ProviderState | undefined,
+  replan: (existing: ProviderState) => ProviderPlan
 ): Promise<string> {
   if (plan.create || !current) {
     try {
@@ -52,14 +56,7 @@ export async function applyProviderPlan(
       if (!isAwsError(error, 'EntityAlreadyExists')) throw error;
       const existing = await findProvider(iam, issuerUrl);
       if (!existing) throw error;
-      const [thumbprint] = plan.thumbprints ?? [];
-      if (thumbprint === undefined) return existing.arn;
-      return applyProviderPlan(
-        iam,
-        issuerUrl,
-        planProvider(existing, plan.addClientIds, thumbprint),
-        existing
-      );
+      return applyProviderPlan(iam, issuerUrl, replan(existing), existing, replan);
     }
   }
   for (const clientId of plan.addClientIds)

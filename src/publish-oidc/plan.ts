@@ -1,5 +1,6 @@
 import { UserError } from '../io/errors.js';
 import { inOrder } from '../io/in-order.js';
+import type { Logger } from '../io/logger.js';
 import { partitionOfRegion } from '../aws/partitions.js';
 import {
   checkAlgorithms,
@@ -17,6 +18,7 @@ import { bucketPlanChanges, planBucket, type BucketPlan, type BucketState } from
 import { readBucketState } from './bucket-setup.js';
 import type { PublishDeps } from './deps.js';
 import type { PublishInputs } from './inputs.js';
+import type { IssuerThumbprint } from './issuer-thumbprint.js';
 import { findProvider } from './oidc-provider.js';
 import {
   planProvider,
@@ -36,6 +38,8 @@ import {
 export interface ProviderStep {
   current: ProviderState | undefined;
   plan: ProviderPlan | undefined;
+  /** What the issuer's host sent, when the provider is managed: a provider found later is planned with it. */
+  served?: IssuerThumbprint;
 }
 
 /** Everything a run will write, decided from reads only. */
@@ -52,7 +56,10 @@ export interface PublishPlan {
   /** When the JWKS moves: the policy without the old JWKS, put once the discovery document points away from it. */
   finalPolicy: string | undefined;
   provider: ProviderStep;
+  /** The bucket's and the documents' changes, then the provider's. */
   changes: string[];
+  /** The provider's changes alone, the tail of changes. */
+  providerChanges: string[];
 }
 
 const JWKS_ORIGIN = "The cluster's JWKS (/openid/v1/jwks)";
@@ -159,7 +166,52 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
     findProvider(deps.iam, inputs.issuerUrl),
     deps.issuerThumbprint(inputs.issuerUrl)
   );
-  return { current, plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot) };
+  return {
+    current,
+    plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot),
+    served
+  };
+}
+
+/** What the provider's plan leaves alone or drops that the user may want: said before anything is written. */
+function warnOfProviderPlan(plan: ProviderPlan, inputs: PublishInputs, log: Logger): void {
+  const extra = plan.extraClientIds;
+  if (extra.length > 0)
+    log.warning(
+      `The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
+        'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.'
+    );
+  const capWarning = thumbprintCapWarning(plan, inputs.dryRun);
+  if (capWarning) log.warning(capWarning);
+}
+
+/**
+ * The plan once the provider it was to create turns out to exist (another run made it, or this run's
+ * own create landed and its answer was lost): planned, warned of and described as planPublish does.
+ */
+export function replanProvider(
+  plan: PublishPlan,
+  existing: ProviderState,
+  inputs: PublishInputs,
+  log: Logger
+): { publish: PublishPlan; provider: ProviderPlan } {
+  const { served } = plan.provider;
+  if (!served) throw new Error('The provider was planned without the issuer host’s thumbprint.');
+  const provider = planProvider(existing, inputs.clientIds, served.thumbprint, served.unsentRoot);
+  warnOfProviderPlan(provider, inputs, log);
+  const planned = providerPlanChanges(provider, inputs.issuerUrl, existing);
+  // With nothing left to change, the create that met the provider may have been this run's own.
+  const providerChanges = planned.length > 0 ? planned : plan.providerChanges;
+  const s3Changes = plan.changes.slice(0, plan.changes.length - plan.providerChanges.length);
+  return {
+    publish: {
+      ...plan,
+      provider: { current: existing, plan: provider, served },
+      changes: [...s3Changes, ...providerChanges],
+      providerChanges
+    },
+    provider
+  };
 }
 
 /**
@@ -205,14 +257,7 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
     owner.then((account) => readPublishedState(inputs, deps, locations, account)),
     providerStep(inputs, deps)
   );
-  const extra = provider.plan?.extraClientIds ?? [];
-  if (extra.length > 0)
-    log.warning(
-      `The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
-        'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.'
-    );
-  const capWarning = provider.plan && thumbprintCapWarning(provider.plan, inputs.dryRun);
-  if (capWarning) log.warning(capWarning);
+  if (provider.plan) warnOfProviderPlan(provider.plan, inputs, log);
   const previous = readPublishedKeys(parseJson(state.liveJwks));
   if (previous.dropped.length > 0)
     log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
@@ -237,12 +282,15 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
   const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
 
+  const providerChanges = provider.plan
+    ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current)
+    : [];
   const changes = [
     ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),
     ...(writeJwks ? [`write the JWKS (${locations.jwksKey})`] : []),
     ...(writeDiscovery ? [`write the discovery document (${locations.discoveryKey})`] : []),
     ...(finalPolicy ? [`stop the public read of the old JWKS (${state.movedFrom ?? ''})`] : []),
-    ...(provider.plan ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current) : [])
+    ...providerChanges
   ];
   return {
     owner: await owner,
@@ -255,6 +303,7 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
     bucket,
     finalPolicy,
     provider,
-    changes
+    changes,
+    providerChanges
   };
 }

@@ -5,7 +5,7 @@ import { applyBucketPlan } from './bucket-setup.js';
 import type { PublishDeps } from './deps.js';
 import type { PublishInputs } from './inputs.js';
 import { applyProviderPlan } from './oidc-provider.js';
-import { planPublish, type PublishPlan } from './plan.js';
+import { planPublish, replanProvider, type PublishPlan } from './plan.js';
 import { checkPublicDocuments, SETTLE_DELAYS_MS } from './public-check.js';
 import { putDocument } from './published-objects.js';
 import { nothingToChange, publishSummary } from './summary.js';
@@ -14,11 +14,17 @@ export type { PublishDeps } from './deps.js';
 // For the action's entry, which loads this chunk anyway: a chunk of its own would copy the module.
 export { retryingTransient } from '../net/public-read.js';
 
+interface Applied {
+  /** The plan as applied: planned again when the provider it was to create turned out to exist. */
+  plan: PublishPlan;
+  providerArn: string;
+}
+
 /**
  * Writes in the order that keeps the public pair consistent if a run stops halfway: the bucket
  * first, the JWKS before the discovery document that points at it, the old JWKS's grant last.
  */
-async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: PublishPlan): Promise<string> {
+async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: PublishPlan): Promise<Applied> {
   if (plan.bucket) await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket, plan.owner);
   if (plan.writeJwks) await putDocument(deps.s3, inputs.bucket, plan.jwks, plan.owner);
   if (plan.writeDiscovery) await putDocument(deps.s3, inputs.bucket, plan.discovery, plan.owner);
@@ -31,8 +37,20 @@ async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: Publish
       })
     );
   const { current, plan: providerPlan } = plan.provider;
-  if (providerPlan) return applyProviderPlan(deps.iam, inputs.issuerUrl, providerPlan, current);
-  return current?.arn ?? '';
+  if (!providerPlan) return { plan, providerArn: current?.arn ?? '' };
+  let applied = plan;
+  const providerArn = await applyProviderPlan(
+    deps.iam,
+    inputs.issuerUrl,
+    providerPlan,
+    current,
+    (existing) => {
+      const replanned = replanProvider(plan, existing, inputs, deps.log);
+      applied = replanned.publish;
+      return replanned.provider;
+    }
+  );
+  return { plan: applied, providerArn };
 }
 
 async function verifyPublic(
@@ -99,13 +117,15 @@ export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<Act
   if (warning) log.warning(warning);
   const portWarning = issuerPortWarning(inputs, deps);
   if (portWarning) log.warning(portWarning);
-  const { changes } = plan;
+  let { changes } = plan;
   let providerArn = plan.provider.current?.arn ?? '';
   let failure: string | undefined;
   if (inputs.dryRun) {
     log.info(changes.length > 0 ? `Dry run; would ${changes.join('; ')}.` : 'Dry run; nothing would change.');
   } else {
-    providerArn = await applyPlan(inputs, deps, plan);
+    const applied = await applyPlan(inputs, deps, plan);
+    providerArn = applied.providerArn;
+    changes = applied.plan.changes;
     log.info(
       changes.length > 0
         ? `Changed: ${changes.join('; ')}.`

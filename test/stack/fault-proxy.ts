@@ -55,6 +55,11 @@ export interface FaultProxyOptions {
   failFirst?: number;
   /** Only requests this accepts may be failed (e.g. only IAM writes). */
   match?: (request: ProxiedRequest) => boolean;
+  /**
+   * Awaited before each request is decided on and sent on, for another client's requests to land
+   * first: another run creating what this one is about to.
+   */
+  before?: (request: ProxiedRequest) => Promise<void>;
 }
 
 export interface InjectedFault extends ProxiedRequest {
@@ -268,6 +273,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         path: url
       };
       seen.push(request);
+      if (options.before) await options.before(request);
       const fault = decide(request);
       if (!fault) return forward(target, req, body, res);
       injected.push({ ...request, fault, sequence: seen.length - 1 });
