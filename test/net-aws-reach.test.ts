@@ -40,6 +40,19 @@ describe('unreachableAddress', () => {
     ['192.0.0.255', 'an IETF protocol assignment (192.0.0.0/24)'],
     ['198.18.0.1', 'a benchmarking address (198.18.0.0/15)'],
     ['198.19.255.255', 'a benchmarking address (198.18.0.0/15)'],
+    ['192.0.2.1', 'a documentation address (192.0.2.0/24, TEST-NET-1)'],
+    ['192.0.2.255', 'a documentation address (192.0.2.0/24, TEST-NET-1)'],
+    ['198.51.100.0', 'a documentation address (198.51.100.0/24, TEST-NET-2)'],
+    ['198.51.100.255', 'a documentation address (198.51.100.0/24, TEST-NET-2)'],
+    ['203.0.113.7', 'a documentation address (203.0.113.0/24, TEST-NET-3)'],
+    ['203.0.113.255', 'a documentation address (203.0.113.0/24, TEST-NET-3)'],
+    ['::ffff:203.0.113.7', 'a documentation address (203.0.113.0/24, TEST-NET-3)'],
+    ['2001:db8::1', 'a documentation address (2001:db8::/32, RFC 3849)'],
+    ['2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', 'a documentation address (2001:db8::/32, RFC 3849)'],
+    ['3fff::1', 'a documentation address (3fff::/20, RFC 9637)'],
+    ['3fff:fff::1', 'a documentation address (3fff::/20, RFC 9637)'],
+    ['100::', 'a discard-only address (100::/64, RFC 6666)'],
+    ['100::ffff:ffff:ffff:ffff', 'a discard-only address (100::/64, RFC 6666)'],
     ['224.0.0.1', 'a multicast address (224.0.0.0/4)'],
     ['239.255.255.250', 'a multicast address (224.0.0.0/4)'],
     ['240.0.0.1', 'a reserved address (240.0.0.0/4)'],
@@ -84,6 +97,10 @@ describe('unreachableAddress', () => {
       'a 6to4 address (2002::/16, RFC 3056) embedding 127.0.0.1, a loopback address (127.0.0.0/8)'
     ],
     [
+      '64:ff9b::198.51.100.7',
+      'a NAT64 address (64:ff9b::/96, RFC 6052) embedding 198.51.100.7, a documentation address (198.51.100.0/24, TEST-NET-2)'
+    ],
+    [
       '2002:e000:1::',
       'a 6to4 address (2002::/16, RFC 3056) embedding 224.0.0.1, a multicast address (224.0.0.0/4)'
     ]
@@ -109,6 +126,17 @@ describe('unreachableAddress', () => {
     '192.0.0.10',
     '198.17.255.255',
     '198.20.0.0',
+    // Either side of the documentation and discard-only ranges.
+    '192.0.1.255',
+    '192.0.3.0',
+    '198.51.99.255',
+    '198.51.101.0',
+    '203.0.112.255',
+    '203.0.114.0',
+    '2001:db7:ffff::1',
+    '2001:db9::1',
+    '3ffe:ffff::1',
+    '3fff:1000::1',
     '223.255.255.255',
     // Public IPv4 addresses in the IPv6 forms that embed one: a DNS64 resolver answers the first.
     '64:ff9b::808:808',
