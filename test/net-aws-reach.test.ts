@@ -1,9 +1,12 @@
 // Which issuer hosts AWS can never reach: the address ranges, the host forms a URL can carry them in
 // (bracketed IPv6, IPv4-mapped IPv6, numeric IPv4 spellings, a trailing dot), localhost, and what
-// a DNS name's addresses say; and when the check applies at all.
+// a DNS name's addresses say, within the bound the docs give; and when the check applies at all.
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   awsOnInternet,
+  LOOKUP_BOUND_MS,
   lookupAll,
   unreachableAddress,
   unreachableHost,
@@ -309,6 +312,25 @@ describe('unreachableResolution', () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' });
     };
     expect(await unreachableResolution('https://nowhere.example', failing)).toBeUndefined();
+  });
+});
+
+describe('LOOKUP_BOUND_MS', () => {
+  const root = resolve(import.meta.dirname, '..');
+  // The docs' two wordings of the bound; a third, or a reworded one, changes a count below.
+  const documented =
+    /lookup\s+not\s+answered\s+within\s+(\d+(?:\.\d+)?)\s+s\b|waits\s+more\s+than\s+(\d+(?:\.\d+)?)\s+s\s+for\s+it\b/g;
+
+  it.each([
+    // The inputs tables generated from the two action.yml files, and the design notes.
+    ['README.md', 3],
+    ['actions/publish-oidc/action.yml', 1],
+    ['actions/verify-irsa/action.yml', 1]
+  ])('is the bound %s gives, at each of its %d mention(s)', (file, times) => {
+    const figures = [...readFileSync(join(root, file), 'utf8').matchAll(documented)].map(
+      (match) => Number(match[1] ?? match[2]) * 1000
+    );
+    expect(figures).toEqual(new Array<number>(times).fill(LOOKUP_BOUND_MS));
   });
 });
 
