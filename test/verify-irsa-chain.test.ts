@@ -148,6 +148,26 @@ describe('verify-irsa on the local stack', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it("gives each failed check its own next step once: STS's refusals name the role-trust check's fix", async () => {
+    const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+    const v = await verify(chain, { mode: 'both' });
+    expectNotVerified(v);
+    expect(failedChecks(v)).toEqual(['role-trust', 'assume-role', 'pod']);
+    const trustFix = check(v, 'role-trust').fix;
+    expect(trustFix).toMatch(
+      /^let the role trust system:serviceaccount:.* run irsa-role for this service account$/
+    );
+    const named = "STS refused for the reason the role-trust check gives: apply that check's fix";
+    expect(check(v, 'assume-role').fix).toBe(named);
+    expect(check(v, 'pod').fix).toBe(named);
+    // The headline gives the first failure's fix; the table gives each step once, on its own row.
+    const summary = v.result.summary ?? '';
+    expect(summary).toContain(`**Fix:** ${trustFix}`);
+    const table = summary.slice(summary.indexOf('| check |'));
+    expect(table.split('run irsa-role').length - 1).toBe(1);
+    expectCleanAndSilent(chain, v);
+  });
+
   it('names the provider audience when the provider does not list the audience', async () => {
     const chain = await chainFor({ clientIds: ['sts.amazonaws.com'] });
     const v = await verify(chain, { mode: 'token', audience: 'vault' });
@@ -157,6 +177,9 @@ describe('verify-irsa on the local stack', () => {
       "the provider lists client IDs sts.amazonaws.com, not the token's audience vault"
     );
     expect(check(v, 'assume-role').detail).toContain('InvalidIdentityToken');
+    expect(check(v, 'assume-role').fix).toBe(
+      "STS refused for the reason the provider-audience check gives: apply that check's fix"
+    );
     expectCleanAndSilent(chain, v);
   });
 

@@ -235,6 +235,30 @@ describe('STS answers', () => {
     ).toBe(fixForStsError('InvalidIdentityToken', 'The web identity token signature could not be verified'));
   });
 
+  it('names the earlier failed check a refusal follows from, instead of repeating its fix', () => {
+    const denied = ['AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'] as const;
+    const trust = failed('role-trust', 'trusts another subject', 'let the role trust it: run irsa-role');
+    expect(fixForStsError(...denied, [passed('role', 'exists'), trust])).toBe(
+      "STS refused for the reason the role-trust check gives: apply that check's fix"
+    );
+    // A check that failed with the very fix the refusal would give, on another link, is named too.
+    const assumed = failed('assume-role', 'AccessDenied', fixForStsError(...denied));
+    expect(fixForStsError(...denied, [assumed])).toBe(
+      "STS refused for the reason the assume-role check gives: apply that check's fix"
+    );
+    // A refusal that points elsewhere than the earlier failures keeps its own fix, as does one after passes.
+    const audience = failed(
+      'provider-audience',
+      'not listed',
+      "add the audience to the provider's client IDs"
+    );
+    expect(fixForStsError(...denied, [audience])).toBe(fixForStsError(...denied));
+    expect(fixForStsError(...denied, [passed('role-trust', 'trusts it')])).toMatch(/run irsa-role$/);
+    expect(fixForStsError('InvalidIdentityToken', 'Incorrect token audience', [audience])).toBe(
+      "STS refused for the reason the provider-audience check gives: apply that check's fix"
+    );
+  });
+
   it('names sessions within the characters STS accepts', () => {
     expect(sessionName(new Date(1700000000000))).toMatch(/^[\w+=,.@-]{2,64}$/);
   });

@@ -116,8 +116,8 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       );
     else if (inputs.mode !== 'token')
       podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-        const result = await podMode(inputs, deps, account, runId, expiresAt).catch((error: unknown) =>
-          faultOf('pod', error)
+        const result = await podMode(inputs, deps, account, runId, expiresAt, checks).catch(
+          (error: unknown) => faultOf('pod', error)
         );
         record(result.checks);
         return result.assumedRoleArn;
@@ -338,7 +338,8 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     inputs.role,
     deps.now(),
     deps.sts,
-    allPassed(checks) ? PROPAGATION_DELAYS_MS : []
+    allPassed(checks) ? PROPAGATION_DELAYS_MS : [],
+    checks
   );
   checks.push(...sts.checks);
   return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
@@ -379,12 +380,14 @@ async function removeEndedRunsPods(inputs: VerifyInputs, deps: VerifyDeps): Prom
   }
 }
 
+/** `earlier`: token mode's checks, whose failure the pod's names instead of repeating its fix. */
 async function podMode(
   inputs: VerifyInputs,
   deps: VerifyDeps,
   account: ServiceAccountView,
   runId: string,
-  expiresAt: Date
+  expiresAt: Date,
+  earlier: readonly Check[]
 ): Promise<ModeResult> {
   const { namespace } = inputs;
   const name = `irsa-verify-${runId}`;
@@ -436,7 +439,7 @@ async function podMode(
       // Reported even when it names another role, as token mode does: it shows whom STS let in.
       return arn ? { checks, assumedRoleArn: arn } : { checks };
     }
-    checks.push(await podFailure(inputs, deps, name, end));
+    checks.push(await podFailure(inputs, deps, name, end, [...earlier, ...checks]));
     return { checks };
   } finally {
     // The returned result holds this same checks array, so a failed deletion still reaches it.
@@ -489,7 +492,8 @@ async function podFailure(
   inputs: VerifyInputs,
   deps: VerifyDeps,
   name: string,
-  end: Awaited<ReturnType<ClusterOps['watchPod']>>
+  end: Awaited<ReturnType<ClusterOps['watchPod']>>,
+  earlier: readonly Check[]
 ): Promise<Check> {
   const { namespace } = inputs;
   const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
@@ -512,7 +516,7 @@ async function podFailure(
       logs
     );
     fix = stsError
-      ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '')
+      ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '', earlier)
       : "read the pod's events and log lines above";
   }
   const detail = [

@@ -5,8 +5,8 @@
 import type { STSClient } from '@aws-sdk/client-sts';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Masker } from '../io/secrets.js';
-import type { Check } from './diagnosis.js';
-import { failed, passed } from './diagnosis.js';
+import type { ChainLink, Check } from './diagnosis.js';
+import { CHECK_LINKS, failed, passed } from './diagnosis.js';
 import type { RoleRef } from './inputs.js';
 
 export interface StsDeps {
@@ -33,24 +33,47 @@ export interface StsResult {
   assumedRoleArn?: string;
 }
 
-/** Which link an STS refusal points at, and what to do about it. */
-export function fixForStsError(code: string, message: string): string {
+/** The link an STS refusal points at, when it names one, and what to do about it. */
+function refusalCause(code: string, message: string): { link: ChainLink | undefined; fix: string } {
   // The SDK names modelled errors with an Exception suffix (InvalidIdentityTokenException); the
   // wire code and the aws CLI do not (InvalidIdentityToken).
   const error = code.replace(/Exception$/, '');
   if (/No OpenIDConnect provider/i.test(message))
-    return 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)';
-  if (/audience/i.test(message)) return "add the token's audience to the IAM OIDC provider's client IDs";
+    return {
+      link: 'iam-provider',
+      fix: 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)'
+    };
+  if (/audience/i.test(message))
+    return { link: 'iam-provider', fix: "add the token's audience to the IAM OIDC provider's client IDs" };
   if (error === 'IDPCommunicationError' || /verification key/i.test(message))
-    return 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc';
-  if (error === 'ExpiredToken') return 'use a fresh token';
+    return {
+      link: 'issuer-documents',
+      fix: 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc'
+    };
+  if (error === 'ExpiredToken') return { link: 'token', fix: 'use a fresh token' };
   if (error === 'AccessDenied')
-    return "fix the role's trust policy for this provider, sub and aud: run irsa-role";
+    return { link: 'role', fix: "fix the role's trust policy for this provider, sub and aud: run irsa-role" };
   if (error === 'InvalidIdentityToken')
-    return "publish the cluster's current issuer documents: run publish-oidc";
+    return {
+      link: 'issuer-documents',
+      fix: "publish the cluster's current issuer documents: run publish-oidc"
+    };
   if (error === 'IDPRejectedClaim')
-    return 'the provider rejected a claim: check the token audience and subject';
-  return 'see the STS error above';
+    return { link: undefined, fix: 'the provider rejected a claim: check the token audience and subject' };
+  return { link: undefined, fix: 'see the STS error above' };
+}
+
+/**
+ * What to do about an STS refusal. When a check before it already failed for the same reason (on the
+ * link the refusal points at, or with the same fix), that check's fix is the step: named, not said
+ * again, so that each failed check gives its own next step once.
+ */
+export function fixForStsError(code: string, message: string, earlier: readonly Check[] = []): string {
+  const { link, fix } = refusalCause(code, message);
+  const cause = earlier.find(
+    (entry) => !entry.ok && ((link !== undefined && CHECK_LINKS[entry.check] === link) || entry.fix === fix)
+  );
+  return cause ? `STS refused for the reason the ${cause.check} check gives: apply that check's fix` : fix;
 }
 
 export function assumedRoleProblem(arn: string, role: RoleRef): string | undefined {
@@ -94,13 +117,15 @@ async function askSts(token: string, role: RoleRef, now: Date, deps: StsDeps) {
 /**
  * `propagationDelaysMs`: pauses before asking again after a refusal IAM propagation can explain;
  * empty when an earlier check failed, since then the refusal is the diagnosis, not a delay.
+ * `earlier`: the checks before, whose failure a refusal's fix names instead of repeating it.
  */
 export async function assumeRole(
   token: string,
   role: RoleRef,
   now: Date,
   deps: StsDeps,
-  propagationDelaysMs: readonly number[] = []
+  propagationDelaysMs: readonly number[] = [],
+  earlier: readonly Check[] = []
 ): Promise<StsResult> {
   let answer = await askSts(token, role, now, deps);
   let waitedMs = 0;
@@ -119,7 +144,7 @@ export async function assumeRole(
         failed(
           'assume-role',
           `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`,
-          fixForStsError(code, message)
+          fixForStsError(code, message, earlier)
         )
       ]
     };
