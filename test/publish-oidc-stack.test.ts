@@ -479,6 +479,15 @@ describe('placement and repair', () => {
     expect(result.failure).toContain('Block Public Access');
     expect(result.failure).toContain('manage-bucket: true');
     expect(result.outputs.changed).toBe('true');
+    // The summary opens with the failure, under its title, before where the documents are and what changed.
+    const [title, first, ...rest] = (result.summary ?? '').split('\n\n');
+    expect(title).toBe('### publish-oidc');
+    expect(first).toMatch(
+      /^\*\*Public read check failed:\*\* Published, but not publicly readable as STS needs: /
+    );
+    expect(first).toContain('Block Public Access');
+    expect(rest.join('\n\n')).toMatch(/^\| {2}\| {2}\|[\s\S]*\nChanged:\n- write the JWKS/);
+    expect(rest.join('\n\n')).not.toContain('Public read check failed');
     // manage-bucket then fixes it, relaxing only what a bucket policy needs.
     const fixed = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
     expect(fixed.result.failure).toBeUndefined();

@@ -35,7 +35,10 @@ export function nothingToChange(inputs: PublishInputs): string {
   );
 }
 
-/** The job summary: where the documents are, which keys they hold and why, and what this run changed. */
+/**
+ * The job summary: a failed public read check first, then where the documents are, which keys they
+ * hold and why, and what this run changed.
+ */
 export function publishSummary(facts: SummaryFacts): string {
   const { inputs, locations, retention } = facts;
   const title = `### publish-oidc${inputs.dryRun ? ' (dry run)' : ''}`;
@@ -69,7 +72,10 @@ export function publishSummary(facts: SummaryFacts): string {
     facts.changes.length > 0
       ? `${verb}:\n${facts.changes.map((change) => `- ${change}`).join('\n')}`
       : nothingToChange(inputs);
-  const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
-  if (facts.failure) parts.push(`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`);
-  return parts.join('\n\n') + '\n';
+  // A failure comes first, under the title, as the other actions' summaries put theirs: it is what
+  // the reader has to act on, and it would otherwise sit below the list of changes.
+  const failure = facts.failure
+    ? [`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`]
+    : [];
+  return [title, ...failure, where, table(['Key ID', 'Status'], keyRows), changes].join('\n\n') + '\n';
 }
