@@ -277,6 +277,23 @@ describe('the hand-written READMEs', () => {
     }
   });
 
+  // A reference to one of the suite's actions or workflows from another repository: owner/repo/path@ref.
+  const suiteReference =
+    /(?<![\w./-])([\w-][\w.-]*\/[\w.-]+)\/(?:actions\/[a-z-]+|\.github\/workflows\/[\w.-]+)@/g;
+
+  it("spell the suite's references as the generated region does, OWNER/REPO/...", () => {
+    const spelling = /uses: ([\w.-]+\/[\w.-]+)\/actions\/publish-oidc@v1/.exec(region)?.[1];
+    expect(spelling).toBe('OWNER/REPO');
+    const references = markdown.flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(suiteReference)].map((m) => ({
+        file,
+        repository: m[1]
+      }))
+    );
+    expect(references.filter((ref) => ref.file.startsWith('actions/')).length).toBeGreaterThan(0);
+    expect(references.filter((ref) => ref.repository !== spelling)).toEqual([]);
+  });
+
   /** The step lists the actions' READMEs show, as one job each, the uses: made local. */
   function examples(file: string): Array<Record<string, unknown>> {
     const text = readFileSync(join(root, file), 'utf8');
@@ -287,9 +304,7 @@ describe('the hand-written READMEs', () => {
         jobs: {
           example: {
             'runs-on': 'ubuntu-latest',
-            steps: parseYaml(
-              block.replace(/OWNER\/[\w.-]+\/actions\/([a-z-]+)@v1/g, './actions/$1')
-            ) as unknown
+            steps: parseYaml(block.replace(/OWNER\/REPO\/actions\/([a-z-]+)@v1/g, './actions/$1')) as unknown
           }
         }
       }));
