@@ -759,6 +759,9 @@ const RANGES = [
     ],
     ['192.0.0.0', 24, 'ipv4', 'an IETF protocol assignment (192.0.0.0/24)'],
     ['198.18.0.0', 15, 'ipv4', 'a benchmarking address (198.18.0.0/15)'],
+    ['192.0.2.0', 24, 'ipv4', 'a documentation address (192.0.2.0/24, TEST-NET-1)'],
+    ['198.51.100.0', 24, 'ipv4', 'a documentation address (198.51.100.0/24, TEST-NET-2)'],
+    ['203.0.113.0', 24, 'ipv4', 'a documentation address (203.0.113.0/24, TEST-NET-3)'],
     ['224.0.0.0', 4, 'ipv4', 'a multicast address (224.0.0.0/4)'],
     ['255.255.255.255', 32, 'ipv4', 'the limited broadcast address (255.255.255.255)'],
     ['240.0.0.0', 4, 'ipv4', 'a reserved address (240.0.0.0/4)'],
@@ -767,6 +770,9 @@ const RANGES = [
     ['fc00::', 7, 'ipv6', 'a unique local (private) address (fc00::/7)'],
     ['fe80::', 10, 'ipv6', 'a link-local address (fe80::/10)'],
     ['64:ff9b:1::', 48, 'ipv6', 'a local-use translation (private) address (64:ff9b:1::/48, RFC 8215)'],
+    ['100::', 64, 'ipv6', 'a discard-only address (100::/64, RFC 6666)'],
+    ['2001:db8::', 32, 'ipv6', 'a documentation address (2001:db8::/32, RFC 3849)'],
+    ['3fff::', 20, 'ipv6', 'a documentation address (3fff::/20, RFC 9637)'],
     ['ff00::', 8, 'ipv6', 'a multicast address (ff00::/8)']
 ];
 // Globally reachable in IANA's registry though inside 192.0.0.0/24: the PCP and TURN anycast addresses.

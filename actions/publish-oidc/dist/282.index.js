@@ -228,8 +228,11 @@ async function findProvider(iam, issuerUrl) {
     }
     return undefined;
 }
-/** Applies the plan and returns the provider's ARN. */
-async function applyProviderPlan(iam, issuerUrl, plan, current) {
+/**
+ * Applies the plan and returns the provider's ARN. `replan` plans against a provider that the plan
+ * was to create but that exists: the caller's planning, so that it warns and describes as it does.
+ */
+async function applyProviderPlan(iam, issuerUrl, plan, current, replan) {
     if (plan.create || !current) {
         try {
             const created = await iam.send(new client_iam_dist_cjs.CreateOpenIDConnectProviderCommand({
@@ -249,10 +252,7 @@ async function applyProviderPlan(iam, issuerUrl, plan, current) {
             const existing = await findProvider(iam, issuerUrl);
             if (!existing)
                 throw error;
-            const [thumbprint] = plan.thumbprints ?? [];
-            if (thumbprint === undefined)
-                return existing.arn;
-            return applyProviderPlan(iam, issuerUrl, planProvider(existing, plan.addClientIds, thumbprint), existing);
+            return applyProviderPlan(iam, issuerUrl, replan(existing), existing, replan);
         }
     }
     for (const clientId of plan.addClientIds)
@@ -868,7 +868,45 @@ async function providerStep(inputs, deps) {
         }
     }
     const [current, served] = await inOrder(findProvider(deps.iam, inputs.issuerUrl), deps.issuerThumbprint(inputs.issuerUrl));
-    return { current, plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot) };
+    return {
+        current,
+        plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot),
+        served
+    };
+}
+/** What the provider's plan leaves alone or drops that the user may want: said before anything is written. */
+function warnOfProviderPlan(plan, inputs, log) {
+    const extra = plan.extraClientIds;
+    if (extra.length > 0)
+        log.warning(`The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
+            'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.');
+    const capWarning = thumbprintCapWarning(plan, inputs.dryRun);
+    if (capWarning)
+        log.warning(capWarning);
+}
+/**
+ * The plan once the provider it was to create turns out to exist (another run made it, or this run's
+ * own create landed and its answer was lost): planned, warned of and described as planPublish does.
+ */
+function replanProvider(plan, existing, inputs, log) {
+    const { served } = plan.provider;
+    if (!served)
+        throw new Error('The provider was planned without the issuer host’s thumbprint.');
+    const provider = planProvider(existing, inputs.clientIds, served.thumbprint, served.unsentRoot);
+    warnOfProviderPlan(provider, inputs, log);
+    const planned = providerPlanChanges(provider, inputs.issuerUrl, existing);
+    // With nothing left to change, the create that met the provider may have been this run's own.
+    const providerChanges = planned.length > 0 ? planned : plan.providerChanges;
+    const s3Changes = plan.changes.slice(0, plan.changes.length - plan.providerChanges.length);
+    return {
+        publish: {
+            ...plan,
+            provider: { current: existing, plan: provider, served },
+            changes: [...s3Changes, ...providerChanges],
+            providerChanges
+        },
+        provider
+    };
 }
 /**
  * The bucket's plan. While the JWKS moves, the policy keeps granting the old JWKS too, since the
@@ -902,13 +940,8 @@ async function planPublish(inputs, deps) {
     // Reads only, and independent: the bucket's and the provider's state are read at the same time;
     // a failure is reported for the bucket first, as if they had run one after the other.
     const [state, provider] = await inOrder(owner.then((account) => readPublishedState(inputs, deps, locations, account)), providerStep(inputs, deps));
-    const extra = provider.plan?.extraClientIds ?? [];
-    if (extra.length > 0)
-        log.warning(`The IAM OIDC provider also accepts client ID(s) ${extra.join(', ')}, which client-ids does not list: left alone, ` +
-            'since roles may trust them: list them in client-ids to keep them, or remove one that is revoked with aws iam remove-client-id-from-open-id-connect-provider.');
-    const capWarning = provider.plan && thumbprintCapWarning(provider.plan, inputs.dryRun);
-    if (capWarning)
-        log.warning(capWarning);
+    if (provider.plan)
+        warnOfProviderPlan(provider.plan, inputs, log);
     const previous = readPublishedKeys(parseJson(state.liveJwks));
     if (previous.dropped.length > 0)
         log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
@@ -932,12 +965,15 @@ async function planPublish(inputs, deps) {
     const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
     const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
     const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
+    const providerChanges = provider.plan
+        ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current)
+        : [];
     const changes = [
         ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),
         ...(writeJwks ? [`write the JWKS (${locations.jwksKey})`] : []),
         ...(writeDiscovery ? [`write the discovery document (${locations.discoveryKey})`] : []),
         ...(finalPolicy ? [`stop the public read of the old JWKS (${state.movedFrom ?? ''})`] : []),
-        ...(provider.plan ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current) : [])
+        ...providerChanges
     ];
     return {
         owner: await owner,
@@ -950,7 +986,8 @@ async function planPublish(inputs, deps) {
         bucket,
         finalPolicy,
         provider,
-        changes
+        changes,
+        providerChanges
     };
 }
 
@@ -1118,7 +1155,10 @@ function nothingToChange(inputs) {
     return (`Nothing to change: ${list} are up to date.` +
         (unchecked.length > 0 ? ` Not checked: ${unchecked.join(' and ')}.` : ''));
 }
-/** The job summary: where the documents are, which keys they hold and why, and what this run changed. */
+/**
+ * The job summary: a failed public read check first, then where the documents are, which keys they
+ * hold and why, and what this run changed.
+ */
 function publishSummary(facts) {
     const { inputs, locations, retention } = facts;
     const title = `### publish-oidc${inputs.dryRun ? ' (dry run)' : ''}`;
@@ -1148,10 +1188,12 @@ function publishSummary(facts) {
     const changes = facts.changes.length > 0
         ? `${verb}:\n${facts.changes.map((change) => `- ${change}`).join('\n')}`
         : nothingToChange(inputs);
-    const parts = [title, where, table(['Key ID', 'Status'], keyRows), changes];
-    if (facts.failure)
-        parts.push(`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`);
-    return parts.join('\n\n') + '\n';
+    // A failure comes first, under the title, as the other actions' summaries put theirs: it is what
+    // the reader has to act on, and it would otherwise sit below the list of changes.
+    const failure = facts.failure
+        ? [`**Public read check failed:** ${escapeHtmlOutsideCode(facts.failure)}`]
+        : [];
+    return [title, ...failure, where, table(['Key ID', 'Status'], keyRows), changes].join('\n\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/run.ts
@@ -1183,9 +1225,15 @@ async function applyPlan(inputs, deps, plan) {
             Policy: plan.finalPolicy
         }));
     const { current, plan: providerPlan } = plan.provider;
-    if (providerPlan)
-        return applyProviderPlan(deps.iam, inputs.issuerUrl, providerPlan, current);
-    return current?.arn ?? '';
+    if (!providerPlan)
+        return { plan, providerArn: current?.arn ?? '' };
+    let applied = plan;
+    const providerArn = await applyProviderPlan(deps.iam, inputs.issuerUrl, providerPlan, current, (existing) => {
+        const replanned = replanProvider(plan, existing, inputs, deps.log);
+        applied = replanned.publish;
+        return replanned.provider;
+    });
+    return { plan: applied, providerArn };
 }
 async function verifyPublic(inputs, deps, plan) {
     const { locations, jwks, discovery } = plan;
@@ -1243,14 +1291,16 @@ async function run(inputs, deps) {
     const portWarning = issuerPortWarning(inputs, deps);
     if (portWarning)
         log.warning(portWarning);
-    const { changes } = plan;
+    let { changes } = plan;
     let providerArn = plan.provider.current?.arn ?? '';
     let failure;
     if (inputs.dryRun) {
         log.info(changes.length > 0 ? `Dry run; would ${changes.join('; ')}.` : 'Dry run; nothing would change.');
     }
     else {
-        providerArn = await applyPlan(inputs, deps, plan);
+        const applied = await applyPlan(inputs, deps, plan);
+        providerArn = applied.providerArn;
+        changes = applied.plan.changes;
         log.info(changes.length > 0
             ? `Changed: ${changes.join('; ')}.`
             : `${nothingToChange(inputs)} Nothing was written.`);

@@ -528,26 +528,45 @@ var client_sts_dist_cjs = __webpack_require__(1695);
 // that IAM and the issuer allow passed, such a refusal is asked again over about 30 s.
 const PROPAGATION_DELAYS_MS = [2000, 4000, 8000, 16000];
 const PROPAGATION_ERRORS = new Set(['AccessDenied', 'InvalidIdentityToken']);
-/** Which link an STS refusal points at, and what to do about it. */
-function fixForStsError(code, message) {
+/** The link an STS refusal points at, when it names one, and what to do about it. */
+function refusalCause(code, message) {
     // The SDK names modelled errors with an Exception suffix (InvalidIdentityTokenException); the
     // wire code and the aws CLI do not (InvalidIdentityToken).
     const error = code.replace(/Exception$/, '');
     if (/No OpenIDConnect provider/i.test(message))
-        return 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)';
+        return {
+            link: 'iam-provider',
+            fix: 'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)'
+        };
     if (/audience/i.test(message))
-        return "add the token's audience to the IAM OIDC provider's client IDs";
+        return { link: 'iam-provider', fix: "add the token's audience to the IAM OIDC provider's client IDs" };
     if (error === 'IDPCommunicationError' || /verification key/i.test(message))
-        return 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc';
+        return {
+            link: 'issuer-documents',
+            fix: 'STS cannot fetch the discovery document or JWKS anonymously over https: run publish-oidc'
+        };
     if (error === 'ExpiredToken')
-        return 'use a fresh token';
+        return { link: 'token', fix: 'use a fresh token' };
     if (error === 'AccessDenied')
-        return "fix the role's trust policy for this provider, sub and aud: run irsa-role";
+        return { link: 'role', fix: "fix the role's trust policy for this provider, sub and aud: run irsa-role" };
     if (error === 'InvalidIdentityToken')
-        return "publish the cluster's current issuer documents: run publish-oidc";
+        return {
+            link: 'issuer-documents',
+            fix: "publish the cluster's current issuer documents: run publish-oidc"
+        };
     if (error === 'IDPRejectedClaim')
-        return 'the provider rejected a claim: check the token audience and subject';
-    return 'see the STS error above';
+        return { link: undefined, fix: 'the provider rejected a claim: check the token audience and subject' };
+    return { link: undefined, fix: 'see the STS error above' };
+}
+/**
+ * What to do about an STS refusal. When a check before it already failed for the same reason (on the
+ * link the refusal points at, or with the same fix), that check's fix is the step: named, not said
+ * again, so that each failed check gives its own next step once.
+ */
+function fixForStsError(code, message, earlier = []) {
+    const { link, fix } = refusalCause(code, message);
+    const cause = earlier.find((entry) => !entry.ok && ((link !== undefined && diagnosis/* CHECK_LINKS */.R8[entry.check] === link) || entry.fix === fix));
+    return cause ? `STS refused for the reason the ${cause.check} check gives: apply that check's fix` : fix;
 }
 function assumedRoleProblem(arn, role) {
     const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
@@ -586,8 +605,9 @@ async function askSts(token, role, now, deps) {
 /**
  * `propagationDelaysMs`: pauses before asking again after a refusal IAM propagation can explain;
  * empty when an earlier check failed, since then the refusal is the diagnosis, not a delay.
+ * `earlier`: the checks before, whose failure a refusal's fix names instead of repeating it.
  */
-async function assumeRole(token, role, now, deps, propagationDelaysMs = []) {
+async function assumeRole(token, role, now, deps, propagationDelaysMs = [], earlier = []) {
     let answer = await askSts(token, role, now, deps);
     let waitedMs = 0;
     for (const delay of propagationDelaysMs) {
@@ -602,7 +622,7 @@ async function assumeRole(token, role, now, deps, propagationDelaysMs = []) {
         const { code, message } = answer.refusal;
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('assume-role', `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`, fixForStsError(code, message))
+                (0,diagnosis/* failed */.gz)('assume-role', `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`, fixForStsError(code, message, earlier))
             ]
         };
     }
@@ -710,7 +730,7 @@ async function run(inputs, deps) {
             deps.log.info("pod mode: not run, since the pod's token names the same issuer, which STS cannot reach (the issuer check).");
         else if (inputs.mode !== 'token')
             podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-                const result = await podMode(inputs, deps, account, runId, expiresAt).catch((error) => faultOf('pod', error));
+                const result = await podMode(inputs, deps, account, runId, expiresAt, checks).catch((error) => faultOf('pod', error));
                 record(result.checks);
                 return result.assumedRoleArn;
             });
@@ -865,7 +885,7 @@ async function tokenMode(inputs, deps) {
     }
     // STS has the last word even when an earlier check failed (but for an issuer it can never reach,
     // above): its answer confirms the diagnosis.
-    const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts, (0,diagnosis/* allPassed */.OE)(checks) ? PROPAGATION_DELAYS_MS : []);
+    const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts, (0,diagnosis/* allPassed */.OE)(checks) ? PROPAGATION_DELAYS_MS : [], checks);
     checks.push(...sts.checks);
     return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
 }
@@ -901,7 +921,8 @@ async function removeEndedRunsPods(inputs, deps) {
         }
     }
 }
-async function podMode(inputs, deps, account, runId, expiresAt) {
+/** `earlier`: token mode's checks, whose failure the pod's names instead of repeating its fix. */
+async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
     const { namespace } = inputs;
     const name = `irsa-verify-${runId}`;
     const podSpec = {
@@ -943,7 +964,7 @@ async function podMode(inputs, deps, account, runId, expiresAt) {
             // Reported even when it names another role, as token mode does: it shows whom STS let in.
             return arn ? { checks, assumedRoleArn: arn } : { checks };
         }
-        checks.push(await podFailure(inputs, deps, name, end));
+        checks.push(await podFailure(inputs, deps, name, end, [...earlier, ...checks]));
         return { checks };
     }
     finally {
@@ -972,7 +993,7 @@ async function webhookReport(deps, bare, audience) {
         return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,client/* kubeErrorText */.P9)(error)})`);
     }
 }
-async function podFailure(inputs, deps, name, end) {
+async function podFailure(inputs, deps, name, end, earlier) {
     const { namespace } = inputs;
     const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
     const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
@@ -994,7 +1015,7 @@ async function podFailure(inputs, deps, name, end) {
         what = `the pod ${namespace}/${name} failed: ${state.state === 'failed' ? state.reason : 'unknown reason'}`;
         const stsError = /\(([A-Za-z]+)\) when calling the AssumeRoleWithWebIdentity operation: (.*)$/m.exec(logs);
         fix = stsError
-            ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '')
+            ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '', earlier)
             : "read the pod's events and log lines above";
     }
     const detail = [
