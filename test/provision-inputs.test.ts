@@ -716,3 +716,153 @@ describe('backend settings that name a file', () => {
     );
   });
 });
+
+describe('backend files: their settings that name a file', () => {
+  /** A sandbox whose module uses `backend`, with backend files written in the workspace. */
+  function withBackendFiles(backend: string) {
+    const box = sandbox();
+    writeFileSync(join(box.module, 'main.tf'), `terraform {\n  backend "${backend}" {}\n}\n`);
+    const parse = (name: string, text: string) => {
+      writeFileSync(join(box.dir, name), text);
+      return readProvisionInputs(
+        mapInputReader({ 'cluster-name': 'c', 'working-directory': box.module, 'backend-config': name }),
+        box.env,
+        undefined,
+        yaml
+      );
+    };
+    const refusal = (name: string, text: string) => {
+      try {
+        parse(name, text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    return { box, parse, refusal };
+  }
+  const outside = (box: ReturnType<typeof sandbox>) =>
+    `is outside the workspace (${box.dir}) and RUNNER_TEMP (${box.runnerTemp}): give a path inside them.`;
+
+  test('in backend.hcl, *.tfbackend and *.tfbackend.json are confined as a key=value line is, relative to the module', () => {
+    const { box, parse, refusal } = withBackendFiles('local');
+    expect(refusal('backend.hcl', 'path = "/etc/x.tfstate"\n')).toBe(
+      `Input 'backend-config': path '/etc/x.tfstate' (in 'backend.hcl') ${outside(box)}`
+    );
+    // Relative to the module's directory, where terraform runs, not to the file's.
+    expect(refusal('prod.tfbackend', '# state\nworkspace_dir = "../../states" // shared\n')).toBe(
+      `Input 'backend-config': workspace_dir '../../states' (in 'prod.tfbackend', relative to working-directory) ${outside(box)}`
+    );
+    expect(refusal('prod.tfbackend.json', '{"path": "/var/tmp/x.tfstate"}')).toBe(
+      `Input 'backend-config': path '/var/tmp/x.tfstate' (in 'prod.tfbackend.json') ${outside(box)}`
+    );
+    expect(
+      parse('ok.tfbackend', 'path = "../states/a.tfstate"\nworkspace_dir = "ws.d"\n').backendConfig
+    ).toEqual([join(box.dir, 'ok.tfbackend')]);
+    expect(
+      parse('ok.tfbackend.json', `{"path": "${join(box.runnerTemp, 'a.tfstate')}"}`).backendConfig
+    ).toHaveLength(1);
+  });
+
+  test("lists, web identity objects and every backend's path settings; a credential's path is not quoted; ~ is refused", () => {
+    const { box, refusal } = withBackendFiles('s3');
+    const cases: [string, string, string][] = [
+      [
+        's3.tfbackend',
+        'shared_credentials_file = "/home/runner/.aws/credentials"',
+        'the path shared_credentials_file names'
+      ],
+      [
+        's3.tfbackend',
+        'bucket = "b"\nshared_config_files = [\n  "config",\n  "/etc/aws/config",\n]\n',
+        "shared_config_files '/etc/aws/config'"
+      ],
+      [
+        's3.hcl',
+        'assume_role_with_web_identity = {\n  role_arn                = "arn:aws:iam::1:role/x"\n  duration                = "1h"\n  web_identity_token_file = "/srv/oidc/token"\n}\n',
+        "assume_role_with_web_identity '/srv/oidc/token'"
+      ],
+      [
+        's3.hcl',
+        'assume_role_with_web_identity = { role_arn = "arn:aws:iam::1:role/x", "web_identity_token_file": "/srv/oidc/token" }',
+        "assume_role_with_web_identity '/srv/oidc/token'"
+      ],
+      [
+        'k8s.tfbackend.json',
+        '{"config_paths": ["kubeconfig", "/root/.kube/config"]}',
+        "config_paths '/root/.kube/config'"
+      ],
+      [
+        's3.tfbackend.json',
+        '{"assume_role_with_web_identity": {"web_identity_token_file": "/srv/oidc/token"}}',
+        "assume_role_with_web_identity '/srv/oidc/token'"
+      ],
+      [
+        'azure.hcl',
+        'client_secret_file_path = "/etc/azure/secret"',
+        'the path client_secret_file_path names'
+      ],
+      ['consul.hcl', 'ca_file = "/etc/consul/ca.pem"', "ca_file '/etc/consul/ca.pem'"],
+      ['gcs.hcl', 'credentials = "/etc/hostname"', 'the path credentials names']
+    ];
+    cases.forEach(([name, text, shown], index) => {
+      const file = name.replace('.', `-${index}.`);
+      expect(refusal(file, text)).toBe(`Input 'backend-config': ${shown} (in '${file}') ${outside(box)}`);
+    });
+    expect(refusal('home.tfbackend', 'shared_credentials_file = "~/.aws/credentials"')).toBe(
+      "Input 'backend-config': the path shared_credentials_file names (in 'home.tfbackend', relative to working-directory) starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP."
+    );
+  });
+
+  test("consul's path, gcs's key given as JSON, and settings that name no file pass, whatever their form", () => {
+    const { box, parse } = withBackendFiles('consul');
+    const text = [
+      'path    = "/prod/cluster.tfstate"',
+      'address = "consul.example.com:8500"',
+      'scheme  = true ? "https" : "http"',
+      'credentials = <<EOF',
+      '{"type": "service_account"}',
+      'EOF',
+      'lock = true'
+    ].join('\n');
+    expect(parse('consul.hcl', text).backendConfig).toEqual([join(box.dir, 'consul.hcl')]);
+    expect(parse('gcs.hcl', 'credentials = "{\\"type\\": \\"service_account\\"}"').backendSecrets).toEqual([
+      '{"type": "service_account"}'
+    ]);
+  });
+
+  test('a path setting written so that only evaluating it tells the path (a heredoc, an expression, a template) is refused', () => {
+    const { refusal } = withBackendFiles('s3');
+    const unreadable = (name: string, file: string) =>
+      `Input 'backend-config': ${name} in '${file}' is not written plainly (it is a heredoc, an expression, or a string holding \${ or %{), so the files it names cannot be checked before terraform evaluates it: write each path as a quoted string.`;
+    const cases: [string, string][] = [
+      ['custom_ca_bundle', 'custom_ca_bundle = <<EOF\n/etc/ssl/ca.pem\nEOF\n'],
+      ['custom_ca_bundle', 'custom_ca_bundle = true ? "/etc/ssl/ca.pem" : "ca.pem"'],
+      ['custom_ca_bundle', 'custom_ca_bundle = "${"/etc"}/ssl/ca.pem"'],
+      ['custom_ca_bundle', 'custom_ca_bundle = ("/etc/ssl/ca.pem")'],
+      ['shared_config_files', 'shared_config_files = ["config", "%{if true}/etc/aws/config%{endif}"]'],
+      ['shared_config_files', 'shared_config_files = concat(["/etc/aws/config"])'],
+      [
+        'assume_role_with_web_identity',
+        'assume_role_with_web_identity = { web_identity_token_file = "/srv/${"x"}" }'
+      ],
+      ['credentials', 'credentials = upper("/etc/hostname")']
+    ];
+    cases.forEach(([name, text], index) =>
+      expect(refusal(`e${index}.hcl`, text)).toBe(unreadable(name, `e${index}.hcl`))
+    );
+    expect(refusal('e.tfbackend.json', '{"custom_ca_bundle": "%{if true}/etc%{endif}/ca.pem"}')).toBe(
+      unreadable('custom_ca_bundle', 'e.tfbackend.json')
+    );
+  });
+
+  test('a backend file that does not read as settings is refused, as terraform would refuse it', () => {
+    const { refusal } = withBackendFiles('local');
+    expect(refusal('stray.hcl', 'path = "a.tfstate"\n}\npath = "/etc/x"\n')).toBe(
+      "Input 'backend-config': the backend file 'stray.hcl' does not read as a file of name = value settings: terraform would refuse it too."
+    );
+    expect(refusal('bad.tfbackend.json', 'path = "a.tfstate"')).toBe(
+      "Input 'backend-config': the backend file 'bad.tfbackend.json' does not read as a file of name = value settings (JSON, for its .json name): terraform would refuse it too."
+    );
+  });
+});

@@ -1,13 +1,13 @@
 // The input checks that need the root module read: the backend's type (consul's `path` is no file)
 // and the variables it declares sensitive. Loaded only once the plain checks pass, so that a run
 // failing on a missing input does not parse the module reader at start.
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
 import { outputText, stringLeaves } from '../terraform/outputs.js';
-import { readRootModule } from '../terraform/root-module.js';
+import { fileAttributes, readRootModule, type LiteralValue } from '../terraform/root-module.js';
 import { confineToJob } from './input-paths.js';
 import {
   CREDENTIAL_SETTING,
@@ -48,31 +48,120 @@ const PATH_LIST_SETTINGS = new Set(['shared_config_files', 'shared_credentials_f
 const WEB_IDENTITY = /(?:^|[{,\s])"?web_identity_token_file"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/g;
 const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g;
 
+// A template sequence (${ or %{, not the escapes $${ and %%{), which terraform would evaluate.
+const TEMPLATE = /(?<![$%])[$%]\{/;
+/** A path a backend setting names. */
+interface NamedPath {
+  setting: string;
+  path: string;
+  /** The setting is a credential's: its value is never quoted, not even as a path. */
+  secret: boolean;
+}
+
 /** The paths a backend-config key=value line names, as terraform reads them (relative to the module). */
-function settingPaths(name: string, value: string, backend: string | undefined, moduleDir: string): string[] {
+function settingPaths(
+  name: string,
+  value: string,
+  backend: string | undefined,
+  moduleDir: string
+): NamedPath[] {
+  const named = (path: string): NamedPath => ({ setting: name, path, secret: CREDENTIAL_SETTING.test(name) });
   if (name === 'path' && backend === 'consul') return [];
-  if (PATH_SETTINGS.has(name)) return [value];
+  if (PATH_SETTINGS.has(name)) return [named(value)];
   // gcs reads credentials as a file when one is at that path (~ expanded first), else as the JSON key.
   if (name === 'credentials')
-    return value.startsWith('~') || existsSync(resolve(moduleDir, value)) ? [value] : [];
+    return value.startsWith('~') || existsSync(resolve(moduleDir, value)) ? [named(value)] : [];
   const quoted = PATH_LIST_SETTINGS.has(name)
     ? [...value.matchAll(QUOTED_STRING)]
     : name === 'assume_role_with_web_identity'
       ? [...value.matchAll(WEB_IDENTITY)]
       : [];
-  if (quoted.length > 0 && /(?<![$%])[$%]\{/.test(value))
+  if (quoted.length > 0 && TEMPLATE.test(value))
     throw new UserError(
       `the value of ${name} holds a template sequence (\${ or %{), which terraform would evaluate: write its paths plainly.`,
       'backend-config'
     );
-  return quoted.map((match) => hclString(match[1] ?? ''));
+  return quoted.map((match) => named(hclString(match[1] ?? '')));
+}
+
+/** A string value as terraform reads it, when it is one written plainly: quoted, with no template sequence. */
+function plainString(value: LiteralValue): string | undefined {
+  if (value.kind === 'string') return TEMPLATE.test(value.raw) ? undefined : hclString(value.raw);
+  // terraform converts a number or bool to the string a setting wants; null leaves it unset.
+  if (value.kind === 'scalar') return value.text === 'null' ? '' : value.text;
+  return undefined;
+}
+
+/**
+ * The paths a backend file's settings name, read as terraform reads them (HCL, or JSON for a name
+ * ending in .json, with no variables or functions). A setting that may name a file but is written
+ * in a form read only by evaluating it (a heredoc, an expression, a template) is refused.
+ */
+function backendFilePaths(
+  file: string,
+  shown: string,
+  backend: string | undefined,
+  moduleDir: string
+): NamedPath[] {
+  const settings = fileAttributes(readFileSync(file, 'utf8'), file.endsWith('.json'));
+  if (settings === undefined)
+    throw new UserError(
+      `the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`,
+      'backend-config'
+    );
+  const unreadable = (name: string) =>
+    new UserError(
+      `${name} in ${shown} is not written plainly (it is a heredoc, an expression, or a string holding \${ or %{), so the files it names cannot be checked before terraform evaluates it: write each path as a quoted string.`,
+      'backend-config'
+    );
+  const found: NamedPath[] = [];
+  for (const [name, value] of settings) {
+    const named = (path: string): NamedPath => ({
+      setting: name,
+      path,
+      secret: CREDENTIAL_SETTING.test(name)
+    });
+    const plain = plainString(value);
+    if (name === 'path' && backend === 'consul') continue;
+    if (PATH_SETTINGS.has(name) || name === 'credentials') {
+      // A heredoc credentials is the key's JSON: it ends in a newline, so it names no file.
+      if (name === 'credentials' && value.kind === 'heredoc') continue;
+      if (plain === undefined) throw unreadable(name);
+      if (plain !== '') found.push(...settingPaths(name, plain, backend, moduleDir));
+    } else if (PATH_LIST_SETTINGS.has(name)) {
+      if (value.kind === 'scalar' && value.text === 'null') continue;
+      if (value.kind !== 'tuple') throw unreadable(name);
+      for (const item of value.items) {
+        const path = plainString(item);
+        if (path === undefined) throw unreadable(name);
+        found.push(named(path));
+      }
+    } else if (name === 'assume_role_with_web_identity') {
+      if (value.kind === 'scalar' && value.text === 'null') continue;
+      if (value.kind !== 'object') throw unreadable(name);
+      for (const [key, item] of value.entries) {
+        if (hclString(key) !== 'web_identity_token_file') continue;
+        const path = plainString(item);
+        if (path === undefined) throw unreadable(name);
+        if (path !== '') found.push(named(path));
+      }
+    }
+  }
+  return found;
+}
+
+/** A backend file as the errors name it: from the workspace, where the input names it. */
+function shownFile(env: NodeJS.ProcessEnv, file: string): string {
+  const fromWorkspace = relative(resolve(env.GITHUB_WORKSPACE || process.cwd()), file);
+  return fromWorkspace.startsWith('..') || isAbsolute(fromWorkspace) ? file : fromWorkspace;
 }
 
 /**
  * Refuses a backend setting that names a file or directory outside the workspace and RUNNER_TEMP,
- * as for the path inputs: terraform would read it (a credentials file, a kubeconfig, a key) or, for
- * the local backend, write the state there. `~` is refused: the s3, gcs, kubernetes, oss and cos
- * backends read it as the home directory, the local backend as a directory named ~.
+ * as for the path inputs, whether a key=value line or a backend file gives it: terraform would read
+ * it (a credentials file, a kubeconfig, a key) or, for the local backend, write the state there.
+ * `~` is refused: the s3, gcs, kubernetes, oss and cos backends read it as the home directory, the
+ * local backend as a directory named ~.
  */
 export function confineBackendPaths(
   backendConfig: string[],
@@ -80,15 +169,23 @@ export function confineBackendPaths(
   moduleDir: string,
   backend: string | undefined
 ): void {
-  for (const line of backendConfig) {
-    const match = /^([^=]+)=(.*)$/.exec(line);
-    if (!match || match[2] === '') continue;
-    const name = match[1] ?? '';
-    // A credential's value is never quoted back, nor is a path that might be one (gcs's credentials).
-    const secret = CREDENTIAL_SETTING.test(name);
-    for (const path of settingPaths(name, match[2] ?? '', backend, moduleDir)) {
-      const relativeTo = isAbsolute(path) ? '' : ' (relative to working-directory)';
-      const shown = `${secret ? `the path ${name} names` : `${name} '${path}'`}${relativeTo}`;
+  for (const entry of backendConfig) {
+    const match = /^([^=]+)=(.*)$/.exec(entry);
+    // A value without '=' is a backend file's absolute path (see backendConfigInput).
+    const file = match ? undefined : `'${shownFile(env, entry)}'`;
+    const paths = match
+      ? match[2] === ''
+        ? []
+        : settingPaths(match[1] ?? '', match[2] ?? '', backend, moduleDir)
+      : backendFilePaths(entry, file ?? '', backend, moduleDir);
+    for (const { setting, path, secret } of paths) {
+      const notes = [
+        file && `in ${file}`,
+        isAbsolute(path) ? undefined : 'relative to working-directory'
+      ].filter(Boolean);
+      // A credential's value is never quoted back, nor is a path that might be one (gcs's credentials).
+      const named = secret ? `the path ${setting} names` : `${setting} '${path}'`;
+      const shown = notes.length > 0 ? `${named} (${notes.join(', ')})` : named;
       if (path.startsWith('~'))
         throw new UserError(
           `${shown} starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP.`,

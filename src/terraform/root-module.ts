@@ -16,10 +16,11 @@ export interface RootModuleFacts {
 }
 
 type Token =
-  | { kind: 'ident'; text: string }
+  | { kind: 'ident' | 'number' | 'other'; text: string }
   | { kind: 'string'; text: string }
+  | { kind: 'heredoc'; text: string }
   | { kind: 'open' | 'close'; text: string }
-  | { kind: 'equals' | 'newline' | 'other' };
+  | { kind: 'equals' | 'newline' };
 
 interface Block {
   type: string;
@@ -83,13 +84,14 @@ function tokenize(text: string): Token[] {
       // A heredoc runs to the line holding only its marker; its text is never structure.
       const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(i));
       if (!heredoc) {
-        tokens.push({ kind: 'other' });
+        tokens.push({ kind: 'other', text: rest });
         i += 2;
         continue;
       }
       const close = new RegExp(`\\n[ \\t]*${heredoc[1]}[ \\t]*(\\r?\\n|$)`).exec(text.slice(i));
-      tokens.push({ kind: 'other' });
-      i = close ? i + close.index + close[0].length - (close[1] ? close[1].length : 0) : text.length;
+      const end = close ? i + close.index + close[0].length - (close[1] ? close[1].length : 0) : text.length;
+      tokens.push({ kind: 'heredoc', text: text.slice(i, end) });
+      i = end;
     } else if ('{[('.includes(c)) {
       tokens.push({ kind: 'open', text: c });
       i += 1;
@@ -100,21 +102,25 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'equals' });
       i += 1;
     } else {
-      const ident = /^[A-Za-z_][\w-]*/.exec(text.slice(i))?.[0];
-      tokens.push(ident ? { kind: 'ident', text: ident } : { kind: 'other' });
-      i += ident ? ident.length : 1;
+      const word = /^(?:[A-Za-z_][\w-]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i))?.[0];
+      if (word) tokens.push({ kind: /^\d/.test(word) ? 'number' : 'ident', text: word });
+      else tokens.push({ kind: 'other', text: c });
+      i += word ? word.length : 1;
     }
   }
   return tokens;
 }
 
 /** A block's body from `start` (just past its `{`) to its `}`: attributes and nested blocks. */
-function parseBody(tokens: Token[], start: number): { block: Omit<Block, 'type' | 'labels'>; next: number } {
+function parseBody(
+  tokens: Token[],
+  start: number
+): { block: Omit<Block, 'type' | 'labels'>; next: number; closed: boolean } {
   const block: Omit<Block, 'type' | 'labels'> = { attributes: new Map(), blocks: [] };
   let i = start;
   while (i < tokens.length) {
     const token = tokens[i];
-    if (token?.kind === 'close') return { block, next: i + 1 };
+    if (token?.kind === 'close') return { block, next: i + 1, closed: true };
     if (token?.kind !== 'ident') {
       i += 1;
       continue;
@@ -146,7 +152,122 @@ function parseBody(tokens: Token[], start: number): { block: Omit<Block, 'type' 
       i = j + 1;
     }
   }
-  return { block, next: i };
+  return { block, next: i, closed: false };
+}
+
+/**
+ * An attribute's value as far as it can be read without evaluating it: a quoted string (as written,
+ * escapes and template sequences included), a number, bool or null, and lists and objects of those.
+ * A heredoc is told apart; anything else (a reference, a call, an operator, a conditional) is an
+ * expression.
+ */
+export type LiteralValue =
+  | { kind: 'string'; raw: string }
+  | { kind: 'scalar'; text: string }
+  | { kind: 'tuple'; items: LiteralValue[] }
+  | { kind: 'object'; entries: [string, LiteralValue][] }
+  | { kind: 'heredoc' }
+  | { kind: 'expression' };
+
+const EXPRESSION: LiteralValue = { kind: 'expression' };
+
+function isOther(token: Token | undefined, text: string): boolean {
+  return token?.kind === 'other' && token.text === text;
+}
+
+function skipNewlines(tokens: Token[], start: number): number {
+  let i = start;
+  while (tokens[i]?.kind === 'newline') i += 1;
+  return i;
+}
+
+/** Where an expression from `start` ends: at a comma, a line's end or a closing bracket outside the brackets it opens. */
+function expressionEnd(tokens: Token[], start: number): number {
+  let depth = 0;
+  let i = start;
+  for (; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (depth === 0 && (token.kind === 'newline' || token.kind === 'close' || isOther(token, ','))) break;
+    if (token.kind === 'open') depth += 1;
+    if (token.kind === 'close') depth -= 1;
+  }
+  return i;
+}
+
+/** The items of a list, or the entries of an object, from just past its opening bracket to its closing one. */
+function bracketed(tokens: Token[], start: number, object: boolean): [LiteralValue, number] | undefined {
+  const items: LiteralValue[] = [];
+  const entries: [string, LiteralValue][] = [];
+  let i = skipNewlines(tokens, start);
+  while (tokens[i]?.kind !== 'close') {
+    let at = i;
+    let key: string | undefined;
+    if (object) {
+      const name = tokens[i];
+      const separated = tokens[i + 1]?.kind === 'equals' || isOther(tokens[i + 1], ':');
+      if ((name?.kind !== 'ident' && name?.kind !== 'string') || !separated) return undefined;
+      key = name.text;
+      at = i + 2;
+    }
+    const [value, after] = literalAt(tokens, at);
+    if (key === undefined) items.push(value);
+    else entries.push([key, value]);
+    i = skipNewlines(tokens, after);
+    if (isOther(tokens[i], ',')) i = skipNewlines(tokens, i + 1);
+    else if (tokens[i]?.kind !== 'close' && !(object && tokens[after]?.kind === 'newline')) return undefined;
+  }
+  const closing = tokens[i] as { text: string };
+  if (closing.text !== (object ? '}' : ']')) return undefined;
+  return [object ? { kind: 'object', entries } : { kind: 'tuple', items }, i + 1];
+}
+
+/** The value from `start` and the index past its end; a value followed by more (an operator) is an expression. */
+function literalAt(tokens: Token[], start: number): [LiteralValue, number] {
+  const token = tokens[start];
+  const end = expressionEnd(tokens, start);
+  let read: [LiteralValue, number] | undefined;
+  if (token?.kind === 'string') read = [{ kind: 'string', raw: token.text }, start + 1];
+  else if (token?.kind === 'heredoc') read = [{ kind: 'heredoc' }, start + 1];
+  else if (token?.kind === 'number' || (token?.kind === 'ident' && /^(true|false|null)$/.test(token.text)))
+    read = [{ kind: 'scalar', text: token.text }, start + 1];
+  else if (token?.kind === 'open' && token.text !== '(') read = bracketed(tokens, start + 1, token.text === '{');
+  return read !== undefined && read[1] === end ? read : [EXPRESSION, end];
+}
+
+/** A JSON value as the literal HCL's JSON syntax reads it as (its strings are templates too). */
+function jsonLiteral(value: unknown): LiteralValue {
+  if (typeof value === 'string') return { kind: 'string', raw: JSON.stringify(value).slice(1, -1) };
+  if (value === null || typeof value === 'number' || typeof value === 'boolean')
+    return { kind: 'scalar', text: String(value) };
+  if (Array.isArray(value)) return { kind: 'tuple', items: value.map(jsonLiteral) };
+  return { kind: 'object', entries: Object.entries(value as object).map(([key, item]) => [key, jsonLiteral(item)]) };
+}
+
+/**
+ * The top-level attributes of a file that holds only attributes (a backend file, a .tfvars file),
+ * in HCL or, for a name ending in .json as terraform decides, JSON; undefined when it does not read
+ * as such a file.
+ */
+export function fileAttributes(text: string, json: boolean): Map<string, LiteralValue> | undefined {
+  if (json) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    return new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)]));
+  }
+  const tokens = tokenize(text);
+  const body = parseBody(tokens, 0);
+  if (body.closed || body.next < tokens.length) return undefined;
+  const attributes = new Map<string, LiteralValue>();
+  for (const [name, value] of body.block.attributes) {
+    const [literal, end] = literalAt(value, 0);
+    attributes.set(name, end === value.length ? literal : EXPRESSION);
+  }
+  return attributes;
 }
 
 function hclFacts(text: string): { backend: string | undefined; sensitive: string[] } {
