@@ -846,7 +846,8 @@ describe('backend files: their settings that name a file', () => {
         'assume_role_with_web_identity',
         'assume_role_with_web_identity = { web_identity_token_file = "/srv/${"x"}" }'
       ],
-      ['credentials', 'credentials = upper("/etc/hostname")']
+      ['credentials', 'credentials = upper("/etc/hostname")'],
+      ['conn_str', 'conn_str = <<EOF\npostgres://db/state?sslrootcert=/etc/ca.pem\nEOF\n']
     ];
     cases.forEach(([name, text], index) =>
       expect(refusal(`e${index}.hcl`, text)).toBe(unreadable(name, `e${index}.hcl`))
@@ -864,5 +865,80 @@ describe('backend files: their settings that name a file', () => {
     expect(refusal('bad.tfbackend.json', 'path = "a.tfstate"')).toBe(
       "Input 'backend-config': the backend file 'bad.tfbackend.json' does not read as a file of name = value settings (JSON, for its .json name): terraform would refuse it too."
     );
+  });
+});
+
+describe("pg's conn_str", () => {
+  function withPg() {
+    const box = sandbox();
+    writeFileSync(join(box.module, 'main.tf'), 'terraform {\n  backend "pg" {}\n}\n');
+    const refusal = (backendConfig: string) => {
+      try {
+        readProvisionInputs(
+          mapInputReader({
+            'cluster-name': 'c',
+            'working-directory': box.module,
+            'backend-config': backendConfig
+          }),
+          box.env,
+          undefined,
+          yaml
+        );
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    return { box, refusal };
+  }
+  const outside = (box: ReturnType<typeof sandbox>) =>
+    `is outside the workspace (${box.dir}) and RUNNER_TEMP (${box.runnerTemp}): give a path inside them.`;
+
+  test('names its sslcert, sslkey and sslrootcert files in the workspace or RUNNER_TEMP, never quoted, URL or key=value', () => {
+    const { box, refusal } = withPg();
+    const cases: [string, string][] = [
+      [
+        'conn_str=postgres://tf:pw-1@db/state?sslmode=verify-full&sslrootcert=/etc/ssl/db-ca.pem',
+        'sslrootcert'
+      ],
+      // Query parameters are form-decoded; the first of a repeated one is the one lib/pq reads.
+      ['conn_str=postgresql://db/state?sslcert=%2Fhome%2Frunner%2Fcert.pem&sslcert=cert.pem', 'sslcert'],
+      [
+        "conn_str=host=db user=tf password='p w' sslkey = '/home/runner/.postgresql/client key.pem'",
+        'sslkey'
+      ],
+      ['conn_str=host=db sslkey=../../client\\ key.pem', 'sslkey']
+    ];
+    for (const [line, parameter] of cases) {
+      const message = refusal(line);
+      const relativeTo = line.includes('../../') ? ' (relative to working-directory)' : '';
+      expect(message).toBe(
+        `Input 'backend-config': the path conn_str's ${parameter} names${relativeTo} ${outside(box)}`
+      );
+      // conn_str is a credential: nothing of it is quoted, the path included.
+      for (const part of ['pw-1', 'p w', 'db/state', 'ssl/', 'home/runner', 'client'])
+        expect(message.includes(part)).toBe(false);
+    }
+    writeFileSync(
+      join(box.dir, 'pg.tfbackend'),
+      'conn_str = "postgres://db/state?sslkey=%7E%2F.pg%2Fkey.pem"\n'
+    );
+    expect(refusal('pg.tfbackend')).toBe(
+      "Input 'backend-config': the path conn_str's sslkey names (in 'pg.tfbackend', relative to working-directory) starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP."
+    );
+  });
+
+  test('passes files in the workspace, inline PEM text (sslinline=true), the system store, and no files at all', () => {
+    const { box, refusal } = withPg();
+    for (const line of [
+      'conn_str=postgres://tf:pw@db/state?sslmode=verify-full&sslrootcert=../certs/ca.pem&sslcert=cert.pem',
+      `conn_str=host=db sslrootcert='${join(box.runnerTemp, 'ca.pem')}'`,
+      'conn_str=postgres://db/state?sslinline=true&sslrootcert=-----BEGIN%20CERTIFICATE-----%2Fetc',
+      'conn_str=host=db sslinline=true sslcert=/etc/x',
+      'conn_str=postgres://db/state?sslrootcert=system',
+      'conn_str=postgres://db/state?sslmode=disable',
+      'conn_str=host=/var/run/postgresql dbname=state'
+    ])
+      expect(refusal(line)).toBe('accepted');
   });
 });

@@ -50,12 +50,58 @@ const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g;
 
 // A template sequence (${ or %{, not the escapes $${ and %%{), which terraform would evaluate.
 const TEMPLATE = /(?<![$%])[$%]\{/;
-/** A path a backend setting names. */
+// The libpq parameters of a pg conn_str that name files lib/pq reads (the client certificate and
+// key, the CA bundle); lib/pq 1.10, terraform's driver, reads no passfile parameter.
+const CONN_STR_FILES = new Set(['sslcert', 'sslkey', 'sslrootcert']);
+
+/** A path a backend setting names; `setting` says which (conn_str's parameter included). */
 interface NamedPath {
   setting: string;
   path: string;
   /** The setting is a credential's: its value is never quoted, not even as a path. */
   secret: boolean;
+}
+
+/**
+ * The parameters of a pg conn_str as lib/pq reads them: a postgres:// or postgresql:// URL's query
+ * (form-decoded; the first of a repeated one counts, an empty one not at all), or a key=value
+ * string (values bare or in single quotes, backslash escapes; the last of a repeated one counts).
+ */
+function connStrParameters(connStr: string): Map<string, string> {
+  const params = new Map<string, string>();
+  if (/^postgres(ql)?:\/\//.test(connStr)) {
+    const query = (connStr.split('#')[0] ?? '').split('?').slice(1).join('?');
+    for (const pair of query.split('&')) {
+      // Go's query parser drops a pair holding ';' or a bad escape.
+      if (pair.includes(';')) continue;
+      const [key = '', ...rest] = pair.split('=');
+      try {
+        const name = decodeURIComponent(key.replace(/\+/g, ' '));
+        const value = decodeURIComponent(rest.join('=').replace(/\+/g, ' '));
+        if (name !== '' && !params.has(name)) params.set(name, value);
+      } catch {
+        continue;
+      }
+    }
+    for (const [name, value] of params) if (value === '') params.delete(name);
+    return params;
+  }
+  const pair = /\s*([^\s=]+)\s*=\s*(?:'((?:[^'\\]|\\[\s\S])*)'|((?:[^\s\\]|\\[\s\S])*))/y;
+  for (let match = pair.exec(connStr); match !== null; match = pair.exec(connStr))
+    params.set(match[1] ?? '', (match[2] ?? match[3] ?? '').replace(/\\([\s\S])/g, '$1'));
+  return params;
+}
+
+/** The files a pg conn_str names; with sslinline=true its parameters hold the PEM text, not paths. */
+function connStrPaths(connStr: string): NamedPath[] {
+  const params = connStrParameters(connStr);
+  if (params.get('sslinline') === 'true') return [];
+  return [...params]
+    .filter(
+      ([name, value]) =>
+        CONN_STR_FILES.has(name) && value !== '' && !(name === 'sslrootcert' && value === 'system')
+    )
+    .map(([name, value]) => ({ setting: `conn_str's ${name}`, path: value, secret: true }));
 }
 
 /** The paths a backend-config key=value line names, as terraform reads them (relative to the module). */
@@ -67,6 +113,7 @@ function settingPaths(
 ): NamedPath[] {
   const named = (path: string): NamedPath => ({ setting: name, path, secret: CREDENTIAL_SETTING.test(name) });
   if (name === 'path' && backend === 'consul') return [];
+  if (name === 'conn_str') return connStrPaths(value);
   if (PATH_SETTINGS.has(name)) return [named(value)];
   // gcs reads credentials as a file when one is at that path (~ expanded first), else as the JSON key.
   if (name === 'credentials')
@@ -123,7 +170,7 @@ function backendFilePaths(
     });
     const plain = plainString(value);
     if (name === 'path' && backend === 'consul') continue;
-    if (PATH_SETTINGS.has(name) || name === 'credentials') {
+    if (PATH_SETTINGS.has(name) || name === 'conn_str' || name === 'credentials') {
       // A heredoc credentials is the key's JSON: it ends in a newline, so it names no file.
       if (name === 'credentials' && value.kind === 'heredoc') continue;
       if (plain === undefined) throw unreadable(name);
