@@ -18,6 +18,8 @@ interface CorpusCase {
   inputs: Record<string, string>;
   input?: string;
   contains?: string;
+  /** Files the case writes into the workspace first (a backend file), by name: removed after it. */
+  files?: Record<string, string>;
   double?: { jwks?: 'private' | 'no-kid' | 'ps256' | 'not-json'; discovery?: 'no-issuer' };
 }
 
@@ -149,11 +151,13 @@ describe('bad-input corpus', () => {
     const awsBefore = await snapshotAwsState(stack.env.AWS_ENDPOINT_URL as string);
     const kubeBefore = kubeState();
     const tfBefore = listTree(tfDir);
+    for (const [name, text] of Object.entries(testCase.files ?? {})) writeFileSync(join(work, name), text);
 
     // The runner always names the workspace; provision's path inputs must lie in it (or RUNNER_TEMP).
     const run = await runBundle(action, inputs, {
       env: { ...stack.env, PATH: process.env.PATH, GITHUB_WORKSPACE: work }
     });
+    for (const name of Object.keys(testCase.files ?? {})) rmSync(join(work, name));
 
     expect(run.status).not.toBe(0);
     expect(run.errors).toHaveLength(1);
