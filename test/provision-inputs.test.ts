@@ -275,7 +275,10 @@ describe('inputs as parsed', () => {
     expect(inputs.backendConfig).toEqual([join(box.dir, 'backend.hcl'), 'key=c.tfstate']);
     expect(inputs.backendSecrets).toEqual(['wJalr"XUtn']);
     expect(() => parse({ 'cluster-name': 'c', 'backend-config': 'missing.hcl' })).toThrow(
-      "Input 'backend-config': 'missing.hcl' is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend)."
+      "Input 'backend-config': 'missing.hcl' is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend, .tfbackend.json)."
+    );
+    expect(() => parse({ 'cluster-name': 'c', 'backend-config': 'missing.tfbackend.json' })).toThrow(
+      "Input 'backend-config': 'missing.tfbackend.json' is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend, .tfbackend.json)."
     );
     expect(() => parse({ 'cluster-name': 'c', 'backend-config': 'bad key=x' })).toThrow(
       "Input 'backend-config': each line must be key=value or the path of a backend configuration file (a line is neither)."

@@ -170,7 +170,8 @@ export function varFilesInput(read: InputReader, env: NodeJS.ProcessEnv): string
 
 export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): string[] {
   return listInput(read, 'backend-config', /\n/).map((line) => {
-    // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend).
+    // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend; JSON
+    // when its name ends in .json).
     if (!line.includes('=')) {
       const path = workspacePath(env, line);
       if (path.includes('='))
@@ -179,11 +180,11 @@ export function backendConfigInput(read: InputReader, env: NodeJS.ProcessEnv): s
           'backend-config'
         );
       // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
-      const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
+      const named = /^[^\s]+\.(hcl|tfbackend)(\.json)?$/.test(line) ? `'${line}'` : 'a line without =';
       confineToJob(env, path, 'backend-config', named);
       if (!existsSync(path) || !statSync(path).isFile()) {
         throw new UserError(
-          `${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`,
+          `${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend, .tfbackend.json).`,
           'backend-config'
         );
       }
