@@ -945,3 +945,64 @@ describe("pg's conn_str", () => {
       expect(refusal(line)).toBe('accepted');
   });
 });
+
+describe('var-files values for sensitive variables', () => {
+  test('are masked as far as they read without evaluating: literal strings and numbers, inside lists and maps too', () => {
+    const box = sandbox();
+    writeFileSync(
+      join(box.module, 'main.tf'),
+      [
+        'variable "cluster_name" {}',
+        'variable "token" {\n  sensitive = true\n}',
+        'variable "pool" {\n  sensitive = true\n}',
+        'variable "db" {\n  sensitive = true\n}',
+        'variable "label" {}',
+        ''
+      ].join('\n')
+    );
+    writeFileSync(
+      join(box.dir, 'a.tfvars'),
+      [
+        'token = "abcdef.0123\\u0034567890abcdef" # bootstrap',
+        'label = "gpu-pool-b"',
+        'pool = {',
+        '  name  = "pool-secret-name"',
+        '  sizes = [123456, "short"]',
+        '  note  = "${"templated"}-value"',
+        '}',
+        ''
+      ].join('\n')
+    );
+    writeFileSync(
+      join(box.dir, 'b.tfvars.json'),
+      JSON.stringify({ db: { password: 'hunter2-long', port: 5432 }, label: 'ordinary-label' })
+    );
+    const inputs = readProvisionInputs(
+      mapInputReader({
+        'cluster-name': 'c',
+        'working-directory': box.module,
+        'var-files': 'a.tfvars\nb.tfvars.json'
+      }),
+      box.env,
+      undefined,
+      yaml
+    );
+    expect(inputs.variableSecrets).toEqual([
+      'abcdef.01234567890abcdef',
+      'pool-secret-name',
+      '123456',
+      'short',
+      '{"password":"hunter2-long","port":5432}',
+      'hunter2-long'
+    ]);
+  });
+
+  test('are masked before terraform starts', async () => {
+    const { box, started } = guardedSandbox();
+    writeFileSync(join(box.module, 'secrets.tf'), 'variable "token" {\n  sensitive = true\n}\n');
+    writeFileSync(join(box.dir, 'secret.tfvars'), 'token = "abcdef.0123456789abcdef"\n');
+    const run = await runProvision(fixtureInputs(box, 'masked', { 'var-files': 'secret.tfvars' }), box.env);
+    expect(existsSync(started)).toBe(true);
+    expect(run.masks.find((mask) => mask.value === 'abcdef.0123456789abcdef')?.logLength).toBe(0);
+  });
+});

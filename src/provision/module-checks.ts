@@ -255,11 +255,56 @@ export function sensitiveValues(variables: Record<string, unknown>, sensitive: S
   return [...new Set(values)];
 }
 
+/** Every quoted string (escapes read, no template sequence) and number inside a value from a .tfvars file. */
+function literalLeaves(value: LiteralValue): string[] {
+  if (value.kind === 'string') return TEMPLATE.test(value.raw) ? [] : [hclString(value.raw)];
+  if (value.kind === 'scalar') return /^(true|false|null)$/.test(value.text) ? [] : [value.text];
+  if (value.kind === 'tuple') return value.items.flatMap(literalLeaves);
+  if (value.kind === 'object') return value.entries.flatMap(([, item]) => literalLeaves(item));
+  return [];
+}
+
+/**
+ * The values the var-files give the variables declared `sensitive = true`, as far as reading them
+ * without evaluating goes (best-effort: nothing is refused): from a .tfvars.json file as from
+ * `variables`, whole and each string inside; from a .tfvars file each quoted string and number,
+ * alone or inside a list or object. A heredoc, an expression or a template is not read.
+ */
+export function varFileSecrets(varFiles: string[], sensitive: Set<string>): string[] {
+  const values = varFiles.flatMap((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    if (file.endsWith('.json')) {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+          return sensitiveValues(parsed as Record<string, unknown>, sensitive);
+      } catch {
+        // terraform refuses it, and says why.
+      }
+      return [];
+    }
+    const attributes = fileAttributes(text, false) ?? new Map<string, LiteralValue>();
+    return [...attributes]
+      .filter(([name]) => sensitive.has(name))
+      .flatMap(([, value]) => literalLeaves(value));
+  });
+  return [...new Set(values)];
+}
+
 /** The plain inputs, checked against the root module they name. */
 export function checkAgainstModule(inputs: PlainProvisionInputs, env: NodeJS.ProcessEnv): ProvisionInputs {
   const module = readRootModule(inputs.workingDirectory);
   confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
-  return { ...inputs, variableSecrets: sensitiveValues(inputs.variables, module.sensitiveVariables) };
+  const variableSecrets = [
+    ...sensitiveValues(inputs.variables, module.sensitiveVariables),
+    ...varFileSecrets(inputs.varFiles, module.sensitiveVariables)
+  ];
+  return { ...inputs, variableSecrets: [...new Set(variableSecrets)] };
 }
 
 /** Every input, parsed and checked before anything runs. */
