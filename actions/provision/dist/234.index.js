@@ -13,7 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   checkAgainstModule: () => (/* binding */ checkAgainstModule),
   confineBackendPaths: () => (/* binding */ confineBackendPaths),
   readProvisionInputs: () => (/* binding */ readProvisionInputs),
-  sensitiveValues: () => (/* binding */ sensitiveValues)
+  sensitiveValues: () => (/* binding */ sensitiveValues),
+  varFileSecrets: () => (/* binding */ varFileSecrets)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -91,13 +92,14 @@ function tokenize(text) {
             // A heredoc runs to the line holding only its marker; its text is never structure.
             const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(i));
             if (!heredoc) {
-                tokens.push({ kind: 'other' });
+                tokens.push({ kind: 'other', text: rest });
                 i += 2;
                 continue;
             }
             const close = new RegExp(`\\n[ \\t]*${heredoc[1]}[ \\t]*(\\r?\\n|$)`).exec(text.slice(i));
-            tokens.push({ kind: 'other' });
-            i = close ? i + close.index + close[0].length - (close[1] ? close[1].length : 0) : text.length;
+            const end = close ? i + close.index + close[0].length - (close[1] ? close[1].length : 0) : text.length;
+            tokens.push({ kind: 'heredoc', text: text.slice(i, end) });
+            i = end;
         }
         else if ('{[('.includes(c)) {
             tokens.push({ kind: 'open', text: c });
@@ -112,9 +114,12 @@ function tokenize(text) {
             i += 1;
         }
         else {
-            const ident = /^[A-Za-z_][\w-]*/.exec(text.slice(i))?.[0];
-            tokens.push(ident ? { kind: 'ident', text: ident } : { kind: 'other' });
-            i += ident ? ident.length : 1;
+            const word = /^(?:[A-Za-z_][\w-]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i))?.[0];
+            if (word)
+                tokens.push({ kind: /^\d/.test(word) ? 'number' : 'ident', text: word });
+            else
+                tokens.push({ kind: 'other', text: c });
+            i += word ? word.length : 1;
         }
     }
     return tokens;
@@ -126,7 +131,7 @@ function parseBody(tokens, start) {
     while (i < tokens.length) {
         const token = tokens[i];
         if (token?.kind === 'close')
-            return { block, next: i + 1 };
+            return { block, next: i + 1, closed: true };
         if (token?.kind !== 'ident') {
             i += 1;
             continue;
@@ -162,7 +167,118 @@ function parseBody(tokens, start) {
             i = j + 1;
         }
     }
-    return { block, next: i };
+    return { block, next: i, closed: false };
+}
+const EXPRESSION = { kind: 'expression' };
+function isOther(token, text) {
+    return token?.kind === 'other' && token.text === text;
+}
+function skipNewlines(tokens, start) {
+    let i = start;
+    while (tokens[i]?.kind === 'newline')
+        i += 1;
+    return i;
+}
+/** Where an expression from `start` ends: at a comma, a line's end or a closing bracket outside the brackets it opens. */
+function expressionEnd(tokens, start) {
+    let depth = 0;
+    let i = start;
+    for (; i < tokens.length; i += 1) {
+        const token = tokens[i];
+        if (depth === 0 && (token.kind === 'newline' || token.kind === 'close' || isOther(token, ',')))
+            break;
+        if (token.kind === 'open')
+            depth += 1;
+        if (token.kind === 'close')
+            depth -= 1;
+    }
+    return i;
+}
+/** The items of a list, or the entries of an object, from just past its opening bracket to its closing one. */
+function bracketed(tokens, start, object) {
+    const items = [];
+    const entries = [];
+    let i = skipNewlines(tokens, start);
+    while (tokens[i]?.kind !== 'close') {
+        let at = i;
+        let key;
+        if (object) {
+            const name = tokens[i];
+            const separated = tokens[i + 1]?.kind === 'equals' || isOther(tokens[i + 1], ':');
+            if ((name?.kind !== 'ident' && name?.kind !== 'string') || !separated)
+                return undefined;
+            key = name.text;
+            at = i + 2;
+        }
+        const [value, after] = literalAt(tokens, at);
+        if (key === undefined)
+            items.push(value);
+        else
+            entries.push([key, value]);
+        i = skipNewlines(tokens, after);
+        if (isOther(tokens[i], ','))
+            i = skipNewlines(tokens, i + 1);
+        else if (tokens[i]?.kind !== 'close' && !(object && tokens[after]?.kind === 'newline'))
+            return undefined;
+    }
+    const closing = tokens[i];
+    if (closing.text !== (object ? '}' : ']'))
+        return undefined;
+    return [object ? { kind: 'object', entries } : { kind: 'tuple', items }, i + 1];
+}
+/** The value from `start` and the index past its end; a value followed by more (an operator) is an expression. */
+function literalAt(tokens, start) {
+    const token = tokens[start];
+    const end = expressionEnd(tokens, start);
+    let read;
+    if (token?.kind === 'string')
+        read = [{ kind: 'string', raw: token.text }, start + 1];
+    else if (token?.kind === 'heredoc')
+        read = [{ kind: 'heredoc' }, start + 1];
+    else if (token?.kind === 'number' || (token?.kind === 'ident' && /^(true|false|null)$/.test(token.text)))
+        read = [{ kind: 'scalar', text: token.text }, start + 1];
+    else if (token?.kind === 'open' && token.text !== '(')
+        read = bracketed(tokens, start + 1, token.text === '{');
+    return read !== undefined && read[1] === end ? read : [EXPRESSION, end];
+}
+/** A JSON value as the literal HCL's JSON syntax reads it as (its strings are templates too). */
+function jsonLiteral(value) {
+    if (typeof value === 'string')
+        return { kind: 'string', raw: JSON.stringify(value).slice(1, -1) };
+    if (value === null || typeof value === 'number' || typeof value === 'boolean')
+        return { kind: 'scalar', text: String(value) };
+    if (Array.isArray(value))
+        return { kind: 'tuple', items: value.map(jsonLiteral) };
+    return { kind: 'object', entries: Object.entries(value).map(([key, item]) => [key, jsonLiteral(item)]) };
+}
+/**
+ * The top-level attributes of a file that holds only attributes (a backend file, a .tfvars file),
+ * in HCL or, for a name ending in .json as terraform decides, JSON; undefined when it does not read
+ * as such a file.
+ */
+function fileAttributes(text, json) {
+    if (json) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            return undefined;
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            return undefined;
+        return new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)]));
+    }
+    const tokens = tokenize(text);
+    const body = parseBody(tokens, 0);
+    if (body.closed || body.next < tokens.length)
+        return undefined;
+    const attributes = new Map();
+    for (const [name, value] of body.block.attributes) {
+        const [literal, end] = literalAt(value, 0);
+        attributes.set(name, end === value.length ? literal : EXPRESSION);
+    }
+    return attributes;
 }
 function hclFacts(text) {
     const top = parseBody(tokenize(text), 0).block.blocks;
@@ -283,41 +399,173 @@ const PATH_LIST_SETTINGS = new Set(['shared_config_files', 'shared_credentials_f
 // s3's assume_role_with_web_identity is an HCL object, one of whose attributes is a path.
 const WEB_IDENTITY = /(?:^|[{,\s])"?web_identity_token_file"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/g;
 const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g;
+// A template sequence (${ or %{, not the escapes $${ and %%{), which terraform would evaluate.
+const TEMPLATE = /(?<![$%])[$%]\{/;
+// The libpq parameters of a pg conn_str that name files lib/pq reads (the client certificate and
+// key, the CA bundle); lib/pq 1.10, terraform's driver, reads no passfile parameter.
+const CONN_STR_FILES = new Set(['sslcert', 'sslkey', 'sslrootcert']);
+/**
+ * The parameters of a pg conn_str as lib/pq reads them: a postgres:// or postgresql:// URL's query
+ * (form-decoded; the first of a repeated one counts, an empty one not at all), or a key=value
+ * string (values bare or in single quotes, backslash escapes; the last of a repeated one counts).
+ */
+function connStrParameters(connStr) {
+    const params = new Map();
+    if (/^postgres(ql)?:\/\//.test(connStr)) {
+        const query = (connStr.split('#')[0] ?? '').split('?').slice(1).join('?');
+        for (const pair of query.split('&')) {
+            // Go's query parser drops a pair holding ';' or a bad escape.
+            if (pair.includes(';'))
+                continue;
+            const [key = '', ...rest] = pair.split('=');
+            try {
+                const name = decodeURIComponent(key.replace(/\+/g, ' '));
+                const value = decodeURIComponent(rest.join('=').replace(/\+/g, ' '));
+                if (name !== '' && !params.has(name))
+                    params.set(name, value);
+            }
+            catch {
+                continue;
+            }
+        }
+        for (const [name, value] of params)
+            if (value === '')
+                params.delete(name);
+        return params;
+    }
+    const pair = /\s*([^\s=]+)\s*=\s*(?:'((?:[^'\\]|\\[\s\S])*)'|((?:[^\s\\]|\\[\s\S])*))/y;
+    for (let match = pair.exec(connStr); match !== null; match = pair.exec(connStr))
+        params.set(match[1] ?? '', (match[2] ?? match[3] ?? '').replace(/\\([\s\S])/g, '$1'));
+    return params;
+}
+/** The files a pg conn_str names; with sslinline=true its parameters hold the PEM text, not paths. */
+function connStrPaths(connStr) {
+    const params = connStrParameters(connStr);
+    if (params.get('sslinline') === 'true')
+        return [];
+    return [...params]
+        .filter(([name, value]) => CONN_STR_FILES.has(name) && value !== '' && !(name === 'sslrootcert' && value === 'system'))
+        .map(([name, value]) => ({ setting: `conn_str's ${name}`, path: value, secret: true }));
+}
 /** The paths a backend-config key=value line names, as terraform reads them (relative to the module). */
 function settingPaths(name, value, backend, moduleDir) {
+    const named = (path) => ({ setting: name, path, secret: inputs/* CREDENTIAL_SETTING */.TE.test(name) });
     if (name === 'path' && backend === 'consul')
         return [];
+    if (name === 'conn_str')
+        return connStrPaths(value);
     if (PATH_SETTINGS.has(name))
-        return [value];
+        return [named(value)];
     // gcs reads credentials as a file when one is at that path (~ expanded first), else as the JSON key.
     if (name === 'credentials')
-        return value.startsWith('~') || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(moduleDir, value)) ? [value] : [];
+        return value.startsWith('~') || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(moduleDir, value)) ? [named(value)] : [];
     const quoted = PATH_LIST_SETTINGS.has(name)
         ? [...value.matchAll(QUOTED_STRING)]
         : name === 'assume_role_with_web_identity'
             ? [...value.matchAll(WEB_IDENTITY)]
             : [];
-    if (quoted.length > 0 && /(?<![$%])[$%]\{/.test(value))
+    if (quoted.length > 0 && TEMPLATE.test(value))
         throw new errors/* UserError */.yo(`the value of ${name} holds a template sequence (\${ or %{), which terraform would evaluate: write its paths plainly.`, 'backend-config');
-    return quoted.map((match) => (0,inputs/* hclString */.ZK)(match[1] ?? ''));
+    return quoted.map((match) => named((0,inputs/* hclString */.ZK)(match[1] ?? '')));
+}
+/** A string value as terraform reads it, when it is one written plainly: quoted, with no template sequence. */
+function plainString(value) {
+    if (value.kind === 'string')
+        return TEMPLATE.test(value.raw) ? undefined : (0,inputs/* hclString */.ZK)(value.raw);
+    // terraform converts a number or bool to the string a setting wants; null leaves it unset.
+    if (value.kind === 'scalar')
+        return value.text === 'null' ? '' : value.text;
+    return undefined;
+}
+/**
+ * The paths a backend file's settings name, read as terraform reads them (HCL, or JSON for a name
+ * ending in .json, with no variables or functions). A setting that may name a file but is written
+ * in a form read only by evaluating it (a heredoc, an expression, a template) is refused.
+ */
+function backendFilePaths(file, shown, backend, moduleDir) {
+    const settings = fileAttributes((0,external_node_fs_.readFileSync)(file, 'utf8'), file.endsWith('.json'));
+    if (settings === undefined)
+        throw new errors/* UserError */.yo(`the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`, 'backend-config');
+    const unreadable = (name) => new errors/* UserError */.yo(`${name} in ${shown} is not written plainly (it is a heredoc, an expression, or a string holding \${ or %{), so the files it names cannot be checked before terraform evaluates it: write each path as a quoted string.`, 'backend-config');
+    const found = [];
+    for (const [name, value] of settings) {
+        const named = (path) => ({
+            setting: name,
+            path,
+            secret: inputs/* CREDENTIAL_SETTING */.TE.test(name)
+        });
+        const plain = plainString(value);
+        if (name === 'path' && backend === 'consul')
+            continue;
+        if (PATH_SETTINGS.has(name) || name === 'conn_str' || name === 'credentials') {
+            // A heredoc credentials is the key's JSON: it ends in a newline, so it names no file.
+            if (name === 'credentials' && value.kind === 'heredoc')
+                continue;
+            if (plain === undefined)
+                throw unreadable(name);
+            if (plain !== '')
+                found.push(...settingPaths(name, plain, backend, moduleDir));
+        }
+        else if (PATH_LIST_SETTINGS.has(name)) {
+            if (value.kind === 'scalar' && value.text === 'null')
+                continue;
+            if (value.kind !== 'tuple')
+                throw unreadable(name);
+            for (const item of value.items) {
+                const path = plainString(item);
+                if (path === undefined)
+                    throw unreadable(name);
+                found.push(named(path));
+            }
+        }
+        else if (name === 'assume_role_with_web_identity') {
+            if (value.kind === 'scalar' && value.text === 'null')
+                continue;
+            if (value.kind !== 'object')
+                throw unreadable(name);
+            for (const [key, item] of value.entries) {
+                if ((0,inputs/* hclString */.ZK)(key) !== 'web_identity_token_file')
+                    continue;
+                const path = plainString(item);
+                if (path === undefined)
+                    throw unreadable(name);
+                if (path !== '')
+                    found.push(named(path));
+            }
+        }
+    }
+    return found;
+}
+/** A backend file as the errors name it: from the workspace, where the input names it. */
+function shownFile(env, file) {
+    const fromWorkspace = (0,external_node_path_.relative)((0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()), file);
+    return fromWorkspace.startsWith('..') || (0,external_node_path_.isAbsolute)(fromWorkspace) ? file : fromWorkspace;
 }
 /**
  * Refuses a backend setting that names a file or directory outside the workspace and RUNNER_TEMP,
- * as for the path inputs: terraform would read it (a credentials file, a kubeconfig, a key) or, for
- * the local backend, write the state there. `~` is refused: the s3, gcs, kubernetes, oss and cos
- * backends read it as the home directory, the local backend as a directory named ~.
+ * as for the path inputs, whether a key=value line or a backend file gives it: terraform would read
+ * it (a credentials file, a kubeconfig, a key) or, for the local backend, write the state there.
+ * `~` is refused: the s3, gcs, kubernetes, oss and cos backends read it as the home directory, the
+ * local backend as a directory named ~.
  */
 function confineBackendPaths(backendConfig, env, moduleDir, backend) {
-    for (const line of backendConfig) {
-        const match = /^([^=]+)=(.*)$/.exec(line);
-        if (!match || match[2] === '')
-            continue;
-        const name = match[1] ?? '';
-        // A credential's value is never quoted back, nor is a path that might be one (gcs's credentials).
-        const secret = inputs/* CREDENTIAL_SETTING */.TE.test(name);
-        for (const path of settingPaths(name, match[2] ?? '', backend, moduleDir)) {
-            const relativeTo = (0,external_node_path_.isAbsolute)(path) ? '' : ' (relative to working-directory)';
-            const shown = `${secret ? `the path ${name} names` : `${name} '${path}'`}${relativeTo}`;
+    for (const entry of backendConfig) {
+        const match = /^([^=]+)=(.*)$/.exec(entry);
+        // A value without '=' is a backend file's absolute path (see backendConfigInput).
+        const file = match ? undefined : `'${shownFile(env, entry)}'`;
+        const paths = match
+            ? match[2] === ''
+                ? []
+                : settingPaths(match[1] ?? '', match[2] ?? '', backend, moduleDir)
+            : backendFilePaths(entry, file ?? '', backend, moduleDir);
+        for (const { setting, path, secret } of paths) {
+            const notes = [
+                file && `in ${file}`,
+                (0,external_node_path_.isAbsolute)(path) ? undefined : 'relative to working-directory'
+            ].filter(Boolean);
+            // A credential's value is never quoted back, nor is a path that might be one (gcs's credentials).
+            const named = secret ? `the path ${setting} names` : `${setting} '${path}'`;
+            const shown = notes.length > 0 ? `${named} (${notes.join(', ')})` : named;
             if (path.startsWith('~'))
                 throw new errors/* UserError */.yo(`${shown} starts with ~, a home directory: give a path in the workspace or RUNNER_TEMP.`, 'backend-config');
             (0,input_paths/* confineToJob */.h)(env, (0,external_node_path_.resolve)(moduleDir, path), 'backend-config', shown);
@@ -335,11 +583,60 @@ function sensitiveValues(variables, sensitive) {
         .flatMap(([, value]) => [(0,outputs/* outputText */.jO)(value), ...(0,outputs/* stringLeaves */.I7)(value)]);
     return [...new Set(values)];
 }
+/** Every quoted string (escapes read, no template sequence) and number inside a value from a .tfvars file. */
+function literalLeaves(value) {
+    if (value.kind === 'string')
+        return TEMPLATE.test(value.raw) ? [] : [(0,inputs/* hclString */.ZK)(value.raw)];
+    if (value.kind === 'scalar')
+        return /^(true|false|null)$/.test(value.text) ? [] : [value.text];
+    if (value.kind === 'tuple')
+        return value.items.flatMap(literalLeaves);
+    if (value.kind === 'object')
+        return value.entries.flatMap(([, item]) => literalLeaves(item));
+    return [];
+}
+/**
+ * The values the var-files give the variables declared `sensitive = true`, as far as reading them
+ * without evaluating goes (best-effort: nothing is refused): from a .tfvars.json file as from
+ * `variables`, whole and each string inside; from a .tfvars file each quoted string and number,
+ * alone or inside a list or object. A heredoc, an expression or a template is not read.
+ */
+function varFileSecrets(varFiles, sensitive) {
+    const values = varFiles.flatMap((file) => {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            return [];
+        }
+        if (file.endsWith('.json')) {
+            try {
+                const parsed = JSON.parse(text);
+                if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+                    return sensitiveValues(parsed, sensitive);
+            }
+            catch {
+                // terraform refuses it, and says why.
+            }
+            return [];
+        }
+        const attributes = fileAttributes(text, false) ?? new Map();
+        return [...attributes]
+            .filter(([name]) => sensitive.has(name))
+            .flatMap(([, value]) => literalLeaves(value));
+    });
+    return [...new Set(values)];
+}
 /** The plain inputs, checked against the root module they name. */
 function checkAgainstModule(inputs, env) {
     const module = readRootModule(inputs.workingDirectory);
     confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
-    return { ...inputs, variableSecrets: sensitiveValues(inputs.variables, module.sensitiveVariables) };
+    const variableSecrets = [
+        ...sensitiveValues(inputs.variables, module.sensitiveVariables),
+        ...varFileSecrets(inputs.varFiles, module.sensitiveVariables)
+    ];
+    return { ...inputs, variableSecrets: [...new Set(variableSecrets)] };
 }
 /** Every input, parsed and checked before anything runs. */
 function readProvisionInputs(read, env, bundledRoot, yaml) {

@@ -555,7 +555,7 @@ async function provisionAction(ctx) {
         __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.bind(__nccwpck_require__, 234)),
         __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 8132)),
         __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 2616)),
-        __nccwpck_require__.e(/* import() */ 546).then(__nccwpck_require__.bind(__nccwpck_require__, 3546)),
+        Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3546)),
         __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100))
     ]);
     const inputs = checkAgainstModule(plain, ctx.env);
@@ -842,16 +842,17 @@ function varFilesInput(read, env) {
 }
 function backendConfigInput(read, env) {
     return (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)(read, 'backend-config', /\n/).map((line) => {
-        // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend).
+        // terraform init reads a -backend-config value without '=' as a file (backend.hcl, *.tfbackend; JSON
+        // when its name ends in .json).
         if (!line.includes('=')) {
             const path = (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X)(env, line);
             if (path.includes('='))
                 throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the backend file's path ${path} holds '=', which terraform would read as key=value: move the file.`, 'backend-config');
             // Quoted only when it reads as a file name: a key=value line that lost its '=' may hold a credential.
-            const named = /^[^\s]+\.(hcl|tfbackend)$/.test(line) ? `'${line}'` : 'a line without =';
+            const named = /^[^\s]+\.(hcl|tfbackend)(\.json)?$/.test(line) ? `'${line}'` : 'a line without =';
             (0,_input_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .confineToJob */ .h)(env, path, 'backend-config', named);
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile()) {
-                throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend).`, 'backend-config');
+                throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${named} is not a file: each line is key=value or the path of a backend configuration file (.hcl, .tfbackend, .tfbackend.json).`, 'backend-config');
             }
             return path;
         }
