@@ -2,7 +2,6 @@ import { tmpdir } from 'node:os';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
 import { UserError } from '../io/errors.js';
-import { maskSecret } from '../io/secrets.js';
 import { fail } from '../io/workflow-commands.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
@@ -29,8 +28,7 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     import('./run.js'),
     import('./explain.js')
   ]);
-  const inputs = checkAgainstModule(plain, ctx.env);
-  for (const value of inputs.variableSecrets) maskSecret(value, ctx.mask);
+  const inputs = checkAgainstModule(plain, ctx.env, ctx.mask);
   const pullRequest =
     inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
   const commenter = pullRequest

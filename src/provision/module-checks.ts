@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
+import { maskSecret, type Masker } from '../io/secrets.js';
 import { outputText, stringLeaves } from '../terraform/outputs.js';
 import { fileAttributes, readRootModule, type LiteralValue } from '../terraform/root-module.js';
 import { confineToJob } from './input-paths.js';
@@ -296,15 +297,24 @@ export function varFileSecrets(varFiles: string[], sensitive: Set<string>): stri
   return [...new Set(values)];
 }
 
-/** The plain inputs, checked against the root module they name. */
-export function checkAgainstModule(inputs: PlainProvisionInputs, env: NodeJS.ProcessEnv): ProvisionInputs {
+/**
+ * The plain inputs, checked against the root module they name; with `mask`, the values given to
+ * sensitive variables are masked before anything can print them.
+ */
+export function checkAgainstModule(
+  inputs: PlainProvisionInputs,
+  env: NodeJS.ProcessEnv,
+  mask?: Masker
+): ProvisionInputs {
   const module = readRootModule(inputs.workingDirectory);
   confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
   const variableSecrets = [
     ...sensitiveValues(inputs.variables, module.sensitiveVariables),
     ...varFileSecrets(inputs.varFiles, module.sensitiveVariables)
   ];
-  return { ...inputs, variableSecrets: [...new Set(variableSecrets)] };
+  const unique = [...new Set(variableSecrets)];
+  if (mask) for (const value of unique) maskSecret(value, mask);
+  return { ...inputs, variableSecrets: unique };
 }
 
 /** Every input, parsed and checked before anything runs. */
