@@ -2,6 +2,84 @@ export const id = 234;
 export const ids = [234];
 export const modules = {
 
+/***/ 3965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ maskSecret),
+/* harmony export */   y: () => (/* binding */ secretFragments)
+/* harmony export */ });
+// Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
+const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
+// Values shorter than this are too common to mask without blanking half the log.
+const MIN_MASK_LENGTH = 6;
+// A value after "key:" (or "key="): double-quoted (JSON), single-quoted, or bare up to a space,
+// comma or bracket, so that block YAML, flow YAML ({token: X}) and JSON all yield the bare secret.
+const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#][^\s,{}[\]]*))`;
+// The key starts where a word does and is at most 64 characters long, so that a long base64 value
+// is scanned once, not once from each of its characters.
+const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
+// An exec plugin's env entry names its variable and gives the value under "value", a key that says
+// nothing about secrecy: the name decides.
+const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+/** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
+function asWrittenAndMeant(match) {
+    const [, , doubleQuoted, singleQuoted, bare] = match;
+    if (doubleQuoted === undefined)
+        return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
+    try {
+        return [doubleQuoted, JSON.parse(`"${doubleQuoted}"`)];
+    }
+    catch {
+        return [doubleQuoted];
+    }
+}
+function keyedSecrets(value) {
+    const found = [];
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+        for (const match of value.matchAll(pattern))
+            if (SECRET_KEY.test(match[1] ?? ''))
+                found.push(...asWrittenAndMeant(match));
+    return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
+}
+function secretFragments(value) {
+    const fragments = new Set();
+    const whole = value.trim();
+    if (whole.length >= MIN_MASK_LENGTH)
+        fragments.add(whole);
+    for (const secret of keyedSecrets(value))
+        fragments.add(secret);
+    if (!value.includes('\n'))
+        return [...fragments];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
+        if (match && SECRET_KEY.test(match[1] ?? '')) {
+            // A block-style value runs to the end of its line, spaces and all (a JSON one ends before its comma).
+            const secretValue = (match[2] ?? '')
+                .replace(/,$/, '')
+                .replace(/^["']|["']$/g, '')
+                .trim();
+            if (secretValue.length >= MIN_MASK_LENGTH)
+                fragments.add(secretValue);
+            // The whole line too: a tool may print it as it stands.
+            fragments.add(line);
+        }
+        else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
+            // A bare long base64 line: a PEM body or a wrapped token.
+            fragments.add(line);
+        }
+    }
+    return [...fragments];
+}
+function maskSecret(value, mask) {
+    for (const fragment of secretFragments(value))
+        mask(fragment);
+}
+
+
+/***/ }),
+
 /***/ 234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -23,6 +101,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __webpack_require__(7333);
+// EXTERNAL MODULE: ./src/io/secrets.ts
+var secrets = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/terraform/outputs.ts
 var outputs = __webpack_require__(4794);
 ;// CONCATENATED MODULE: ./src/terraform/root-module.ts
@@ -369,6 +449,7 @@ var inputs = __webpack_require__(442);
 
 
 
+
 /**
  * Backend settings whose value names a file or directory terraform reads (the local backend's
  * `path` and `workspace_dir` it writes), from the backends' schemas in Terraform 1.11 (and oci's,
@@ -628,15 +709,22 @@ function varFileSecrets(varFiles, sensitive) {
     });
     return [...new Set(values)];
 }
-/** The plain inputs, checked against the root module they name. */
-function checkAgainstModule(inputs, env) {
+/**
+ * The plain inputs, checked against the root module they name; with `mask`, the values given to
+ * sensitive variables are masked before anything can print them.
+ */
+function checkAgainstModule(inputs, env, mask) {
     const module = readRootModule(inputs.workingDirectory);
     confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
     const variableSecrets = [
         ...sensitiveValues(inputs.variables, module.sensitiveVariables),
         ...varFileSecrets(inputs.varFiles, module.sensitiveVariables)
     ];
-    return { ...inputs, variableSecrets: [...new Set(variableSecrets)] };
+    const unique = [...new Set(variableSecrets)];
+    if (mask)
+        for (const value of unique)
+            (0,secrets/* maskSecret */.$)(value, mask);
+    return { ...inputs, variableSecrets: unique };
 }
 /** Every input, parsed and checked before anything runs. */
 function readProvisionInputs(read, env, bundledRoot, yaml) {

@@ -256,84 +256,6 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 3965:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ maskSecret),
-/* harmony export */   y: () => (/* binding */ secretFragments)
-/* harmony export */ });
-// Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
-const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
-// Values shorter than this are too common to mask without blanking half the log.
-const MIN_MASK_LENGTH = 6;
-// A value after "key:" (or "key="): double-quoted (JSON), single-quoted, or bare up to a space,
-// comma or bracket, so that block YAML, flow YAML ({token: X}) and JSON all yield the bare secret.
-const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#][^\s,{}[\]]*))`;
-// The key starts where a word does and is at most 64 characters long, so that a long base64 value
-// is scanned once, not once from each of its characters.
-const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
-// An exec plugin's env entry names its variable and gives the value under "value", a key that says
-// nothing about secrecy: the name decides.
-const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
-/** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
-function asWrittenAndMeant(match) {
-    const [, , doubleQuoted, singleQuoted, bare] = match;
-    if (doubleQuoted === undefined)
-        return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
-    try {
-        return [doubleQuoted, JSON.parse(`"${doubleQuoted}"`)];
-    }
-    catch {
-        return [doubleQuoted];
-    }
-}
-function keyedSecrets(value) {
-    const found = [];
-    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
-        for (const match of value.matchAll(pattern))
-            if (SECRET_KEY.test(match[1] ?? ''))
-                found.push(...asWrittenAndMeant(match));
-    return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
-}
-function secretFragments(value) {
-    const fragments = new Set();
-    const whole = value.trim();
-    if (whole.length >= MIN_MASK_LENGTH)
-        fragments.add(whole);
-    for (const secret of keyedSecrets(value))
-        fragments.add(secret);
-    if (!value.includes('\n'))
-        return [...fragments];
-    for (const rawLine of value.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
-        if (match && SECRET_KEY.test(match[1] ?? '')) {
-            // A block-style value runs to the end of its line, spaces and all (a JSON one ends before its comma).
-            const secretValue = (match[2] ?? '')
-                .replace(/,$/, '')
-                .replace(/^["']|["']$/g, '')
-                .trim();
-            if (secretValue.length >= MIN_MASK_LENGTH)
-                fragments.add(secretValue);
-            // The whole line too: a tool may print it as it stands.
-            fragments.add(line);
-        }
-        else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
-            // A bare long base64 line: a PEM body or a wrapped token.
-            fragments.add(line);
-        }
-    }
-    return [...fragments];
-}
-function maskSecret(value, mask) {
-    for (const fragment of secretFragments(value))
-        mask(fragment);
-}
-
-
-/***/ }),
-
 /***/ 2926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -470,8 +392,6 @@ var external_node_os_ = __nccwpck_require__(8161);
 var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-// EXTERNAL MODULE: ./src/io/secrets.ts
-var secrets = __nccwpck_require__(3965);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
@@ -541,7 +461,6 @@ var provision_inputs = __nccwpck_require__(442);
 
 
 
-
 async function provisionAction(ctx) {
     // Every input is checked before terraform runs or anything is written.
     const yaml = await yamlParserFor(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp, { exactNumbers: true });
@@ -558,9 +477,7 @@ async function provisionAction(ctx) {
         Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3546)),
         __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100))
     ]);
-    const inputs = checkAgainstModule(plain, ctx.env);
-    for (const value of inputs.variableSecrets)
-        (0,secrets/* maskSecret */.$)(value, ctx.mask);
+    const inputs = checkAgainstModule(plain, ctx.env, ctx.mask);
     const pullRequest = inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
     const commenter = pullRequest
         ? await githubCommenter(inputs.githubToken ?? '', pullRequest, ctx.env)
