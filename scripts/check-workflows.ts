@@ -92,6 +92,7 @@ interface Step {
   id?: string;
   uses?: string;
   run?: unknown;
+  env?: unknown;
   with?: Mapping;
   name?: string;
 }
@@ -229,6 +230,30 @@ export function unpinnedInstallFindings(where: string, step: Step): string[] {
   return findings;
 }
 
+/**
+ * An error that quotes a refused input ('$NAME') must show it with its line breaks replaced
+ * ('${NAME//[$'\r\n']/\\n}'): the runner reads each line of a step's output as a workflow command
+ * of its own, so a newline in a dispatch or workflow_call input would add one.
+ */
+export function rawInputInErrorFindings(where: string, step: Step): string[] {
+  const env = isMapping(step.env) ? step.env : {};
+  const fromInputs = Object.entries(env)
+    .filter(([, value]) => /\$\{\{\s*(inputs|github\.event)\./.test(text(value)))
+    .map(([name]) => name);
+  const findings: string[] = [];
+  for (const line of text(step.run)
+    .split('\n')
+    .filter((l) => /::error\b/.test(l))) {
+    for (const name of fromInputs) {
+      if (line.includes(`'$${name}'`) || line.includes(`'\${${name}}'`))
+        findings.push(
+          `${where} quotes ${name} raw in an error: show it as '\${${name}//[$'\\r\\n']/\\\\n}', or a line break in it starts a workflow command`
+        );
+    }
+  }
+  return findings;
+}
+
 /** The house rules every workflow keeps. `source` is the raw text, for the version comments. */
 export function policyFindings(file: string, doc: Mapping, source: string): string[] {
   const findings: string[] = [];
@@ -282,7 +307,10 @@ export function policyFindings(file: string, doc: Mapping, source: string): stri
         );
       }
     }
-    for (const step of job.steps) findings.push(...unpinnedInstallFindings(`${file}: job '${job.id}'`, step));
+    for (const step of job.steps) {
+      findings.push(...unpinnedInstallFindings(`${file}: job '${job.id}'`, step));
+      findings.push(...rawInputInErrorFindings(`${file}: job '${job.id}'`, step));
+    }
     const uses = [
       ...(callsWorkflow ? [text(job.body['uses'])] : []),
       ...job.steps.map((s) => s.uses).filter((u): u is string => typeof u === 'string')

@@ -724,6 +724,25 @@ describe('the checker itself', () => {
     expect(findings("pipx install 'moto[server]==5.2.1'")).toEqual([]);
   });
 
+  it('names an error that quotes a refused input raw, where a line break would start a workflow command', () => {
+    const withStep = (run: string, env: string): string =>
+      `on: push\npermissions: {}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - env: { ${env} }\n        run: ${JSON.stringify(run)}\n`;
+    const findings = (run: string, env = "NAME: '${{ inputs.name }}'"): string[] =>
+      policyFindings('w.yml', parseWorkflow(withStep(run, env)), withStep(run, env));
+    const raw = `w.yml: job 'j' quotes NAME raw in an error: show it as '\${NAME//[$'\\r\\n']/\\\\n}', or a line break in it starts a workflow command`;
+    expect(findings(`echo "::error::Input 'name': '$NAME' is not a DNS label."`)).toEqual([raw]);
+    expect(findings(`echo "::error::'\${NAME}' is refused"`)).toEqual([raw]);
+    expect(findings(`echo "::error::'$NAME' is refused"`, "NAME: '${{ github.event.inputs.name }}'")).toEqual(
+      [raw]
+    );
+    expect(
+      findings(`echo "::error::Input 'name': '\${NAME//[$'\\r\\n']/\\\\n}' is not a DNS label."`)
+    ).toEqual([]);
+    // A value not from an input, or not in an error, is left alone.
+    expect(findings(`echo "::error::'$NAME' is refused"`, "NAME: '${{ vars.name }}'")).toEqual([]);
+    expect(findings(`echo "::notice::made $NAME"`)).toEqual([]);
+  });
+
   it('names a concurrency queue GitHub does not know, and queue: max beside cancel-in-progress: true', () => {
     expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max' })).toEqual([]);
     expect(concurrencyFindings('w.yml', { group: 'g', queue: 'max', 'cancel-in-progress': false })).toEqual(
@@ -901,6 +920,10 @@ describe('create-cluster.yml', () => {
       [{ CLUSTER: 'Demo_1' }, "::error::Input 'cluster-name'"],
       [{ CONTROL_PLANE_COUNT: '2' }, "::error::Input 'control-plane-count'"],
       [{ WORKER_COUNT: 'two' }, "::error::Input 'worker-count'"],
+      // A newline in a value would start a workflow command of its own: shown as \n, on the error's line.
+      [{ CLUSTER: 'x\n::warning::injected' }, "'x\\n::warning::injected' is not a DNS label"],
+      [{ CONTROL_PLANE_COUNT: '3\r\n::warning::injected' }, "'3\\n\\n::warning::injected' must be"],
+      [{ WORKER_COUNT: '1\n::warning::injected' }, "'1\\n::warning::injected' must be"],
       [{ STATE_BUCKET: '' }, '::error::Set the configuration variables TALOS_IRSA_STATE_BUCKET']
     ])('rejects %j with one error line and writes nothing', (overrides, error) => {
       const result = runStep(overrides);
@@ -922,6 +945,7 @@ describe('create-cluster.yml', () => {
       it.each([
         [{}, ''],
         [{ CLUSTER: 'Demo_1' }, "::error::Input 'cluster-name'"],
+        [{ CLUSTER: 'x\n::warning::injected' }, "'x\\n::warning::injected' is not a DNS label"],
         [{ STATE_BUCKET: '' }, "::error::Input 'state-bucket' is empty"],
         [{ STATE_REGION: '' }, "::error::Input 'state-region' is empty"]
       ])('given %j: %s', (overrides, error) => {
