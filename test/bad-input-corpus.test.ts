@@ -145,6 +145,15 @@ describe('bad-input corpus', () => {
     expect(new Set(corpus.map(([action]) => action))).toEqual(new Set(actions));
   });
 
+  it('is counted as the README says', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const count = (action: string): number => corpus.filter(([a]) => a === action).length;
+    expect(readme).toContain(
+      `each of the ${corpus.length} bad-input cases in \`test/corpus/\` (${count('irsa-role')} irsa-role, ` +
+        `${count('publish-oidc')} publish-oidc, ${count('verify-irsa')} verify-irsa, ${count('provision')} provision)`
+    );
+  });
+
   it.each(corpus)('%s: %s', async (action, _name, testCase) => {
     applyDoubleOverrides(testCase.double);
     const inputs = Object.fromEntries(Object.entries(testCase.inputs).map(([k, v]) => [k, fill(String(v))]));
