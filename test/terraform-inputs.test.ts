@@ -158,3 +158,143 @@ describe('talos_version: the supported minors, and a provider floor that can ren
     }
   );
 });
+
+// --- CIDR inputs ------------------------------------------------------------------------------------
+
+/**
+ * The aws provider takes only an IPv4 network address in a security-group rule's cidr_ipv4 (and
+ * in aws_vpc.cidr_block, /16 to /28): anything else would be refused at the resource, far from
+ * the input. Each variable below refuses it itself, with its own message.
+ */
+describe('CIDR inputs take IPv4 network addresses only, refused at the variable', () => {
+  const refused = ['::/0', '2001:db8::/32', '203.0.113.10/24', '203.0.113.10'];
+  const accepted = ['203.0.113.10/32', '198.51.100.0/24'];
+  const rootRequired = [
+    '-var=cluster_name=demo',
+    '-var=region=us-east-1',
+    '-var=talos_version=1.11.5',
+    '-var=kubernetes_version=1.34.1',
+    '-var=admin_cidrs=["203.0.113.10/32"]',
+    '-var=api_cidrs=["198.51.100.0/24"]'
+  ];
+  const sgRequired = [
+    '-var=name=demo',
+    '-var=vpc_id=vpc-0123456789abcdef0',
+    '-var=admin_cidrs=["203.0.113.10/32"]',
+    '-var=api_cidrs=["198.51.100.0/24"]'
+  ];
+  const azureRequired = [
+    '-var=cluster_name=demo',
+    '-var=resource_group_name=demo-rg',
+    '-var=location=westeurope',
+    '-var=subnet_id=/subscriptions/0/resourceGroups/demo-rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s',
+    '-var=workers={"0"={}}',
+    '-var=talos_version=1.11.5',
+    '-var=machine_configuration=machine:\n  network:\n    kubespan:\n      enabled: true\n',
+    '-var=admin_cidrs=["203.0.113.10/32"]',
+    '-var=kubespan_peer_cidrs=["198.51.100.7/32"]',
+    '-var=admin_ssh_public_key=ssh-ed25519 AAAA'
+  ];
+  const cases: {
+    where: string;
+    variables: string;
+    required: string[];
+    variable: string;
+    extra?: string[];
+  }[] = [
+    {
+      where: 'root',
+      variables: join(TERRAFORM_DIR, 'variables.tf'),
+      required: rootRequired,
+      variable: 'admin_cidrs'
+    },
+    {
+      where: 'root',
+      variables: join(TERRAFORM_DIR, 'variables.tf'),
+      required: rootRequired,
+      variable: 'api_cidrs'
+    },
+    {
+      where: 'root',
+      variables: join(TERRAFORM_DIR, 'variables.tf'),
+      required: rootRequired,
+      variable: 'kubespan_peer_cidrs',
+      extra: ['-var=kubespan_enabled=true']
+    },
+    ...['admin_cidrs', 'api_cidrs', 'kubespan_peer_cidrs'].map((variable) => ({
+      where: 'modules/security-groups',
+      variables: join(MODULES_DIR, 'security-groups', 'variables.tf'),
+      required: sgRequired,
+      variable
+    })),
+    ...['admin_cidrs', 'kubespan_peer_cidrs'].map((variable) => ({
+      where: 'modules/azure-workers',
+      variables: join(MODULES_DIR, 'azure-workers', 'variables.tf'),
+      required: azureRequired,
+      variable
+    }))
+  ];
+  const verdicts = new Map<string, Verdict>();
+  const key = (where: string, variable: string, value: string): string => `${where} ${variable} ${value}`;
+
+  beforeAll(async () => {
+    const byFile = new Map<string, typeof cases>();
+    for (const c of cases) byFile.set(c.variables, [...(byFile.get(c.variables) ?? []), c]);
+    for (const [variables, fileCases] of byFile) {
+      const ws = await variablesOnly('tf-cidr-vars', variables);
+      try {
+        for (const c of fileCases)
+          for (const value of [...refused, ...accepted])
+            verdicts.set(
+              key(c.where, c.variable, value),
+              await plan(ws, [
+                ...c.required,
+                ...(c.extra ?? []),
+                `-var=${c.variable}=${JSON.stringify([value])}`
+              ])
+            );
+      } finally {
+        ws.remove();
+      }
+    }
+    const network = await variablesOnly('tf-cidr-network', join(MODULES_DIR, 'network', 'variables.tf'));
+    try {
+      for (const value of [
+        '10.0.0.0/8',
+        '10.42.1.0/16',
+        'fd00::/16',
+        '10.42.0.0/25',
+        '10.42.0.0/16',
+        '10.42.0.0/24'
+      ])
+        verdicts.set(
+          key('modules/network', 'vpc_cidr', value),
+          await plan(network, ['-var=name=demo', `-var=vpc_cidr=${value}`])
+        );
+    } finally {
+      network.remove();
+    }
+  }, 240_000);
+
+  test.each(cases.map((c) => [c.where, c.variable] as const))('%s %s', (where, variable) => {
+    for (const value of refused) {
+      const v = verdicts.get(key(where, variable, value));
+      expect([value, v?.exitCode, v?.said]).toEqual([value, 1, expect.stringContaining(`${variable} must`)]);
+    }
+    for (const value of accepted) {
+      const v = verdicts.get(key(where, variable, value));
+      expect([value, v?.exitCode, v?.said]).toEqual([value, 0, '']);
+    }
+  });
+
+  test('modules/network vpc_cidr: a network address from /16 to /24', () => {
+    for (const value of ['10.0.0.0/8', '10.42.1.0/16', 'fd00::/16', '10.42.0.0/25']) {
+      const v = verdicts.get(key('modules/network', 'vpc_cidr', value));
+      expect([value, v?.exitCode, v?.said]).toEqual([value, 1, expect.stringContaining('vpc_cidr must be')]);
+    }
+    for (const value of ['10.42.0.0/16', '10.42.0.0/24']) {
+      const v = verdicts.get(key('modules/network', 'vpc_cidr', value));
+      expect([value, v?.exitCode, v?.said]).toEqual([value, 0, '']);
+    }
+  });
+});

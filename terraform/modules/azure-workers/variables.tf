@@ -74,8 +74,8 @@ variable "admin_cidrs" {
   type        = list(string)
 
   validation {
-    condition     = length(var.admin_cidrs) > 0 && alltrue([for c in var.admin_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
-    error_message = "admin_cidrs must list at least one IPv4 CIDR such as 203.0.113.10/32."
+    condition     = length(var.admin_cidrs) > 0 && alltrue([for c in var.admin_cidrs : can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$", c)) && try(cidrhost(c, 0) == split("/", c)[0], false)])
+    error_message = "admin_cidrs must list at least one IPv4 CIDR such as 203.0.113.10/32, written as a network address (203.0.113.0/24, not 203.0.113.10/24)."
   }
 }
 
@@ -84,8 +84,8 @@ variable "kubespan_peer_cidrs" {
   type        = list(string)
 
   validation {
-    condition     = length(var.kubespan_peer_cidrs) > 0 && alltrue([for c in var.kubespan_peer_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
-    error_message = "kubespan_peer_cidrs must list at least one IPv4 CIDR such as 198.51.100.7/32."
+    condition     = length(var.kubespan_peer_cidrs) > 0 && alltrue([for c in var.kubespan_peer_cidrs : can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$", c)) && try(cidrhost(c, 0) == split("/", c)[0], false)])
+    error_message = "kubespan_peer_cidrs must list at least one IPv4 CIDR such as 198.51.100.7/32, written as a network address (203.0.113.0/24, not 203.0.113.10/24)."
   }
 }
 

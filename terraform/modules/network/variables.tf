@@ -35,9 +35,12 @@ variable "vpc_cidr" {
   type        = string
   default     = "10.42.0.0/16"
 
+  # EC2 creates VPCs from /16 to /28 only, and each subnet here is 4 bits smaller than the VPC (so
+  # /28 at the least). The aws provider refuses a larger block, an IPv6 one or one with host bits
+  # set only at aws_vpc.cidr_block, without naming this input.
   validation {
-    condition     = can(cidrhost(var.vpc_cidr, 0)) && tonumber(split("/", var.vpc_cidr)[1]) <= 24
-    error_message = "vpc_cidr must be an IPv4 CIDR block no smaller than /24, such as 10.42.0.0/16."
+    condition     = can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$", var.vpc_cidr)) && try(cidrhost(var.vpc_cidr, 0) == split("/", var.vpc_cidr)[0], false) && try(tonumber(split("/", var.vpc_cidr)[1]) >= 16 && tonumber(split("/", var.vpc_cidr)[1]) <= 24, false)
+    error_message = "vpc_cidr must be an IPv4 network address from /16 to /24, such as 10.42.0.0/16 (EC2 creates VPCs no larger than /16, and the subnets are 4 bits smaller)."
   }
 }
 

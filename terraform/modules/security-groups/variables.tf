@@ -13,13 +13,16 @@ variable "vpc_id" {
   }
 }
 
+# The CIDR inputs below take IPv4 network addresses only: cidrhost() alone also accepts IPv6 and
+# host bits (203.0.113.10/24), which the aws provider then refuses at the security-group rule
+# (cidr_ipv4 must be an IPv4 network address), far from the input that caused it.
 variable "admin_cidrs" {
   description = "IPv4 CIDRs allowed to reach the Talos API (apid, TCP 50000) on every node: the operators' and the CI runners' addresses. There is no default on purpose."
   type        = list(string)
 
   validation {
-    condition     = length(var.admin_cidrs) > 0 && alltrue([for c in var.admin_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
-    error_message = "admin_cidrs must list at least one IPv4 CIDR such as 203.0.113.10/32."
+    condition     = length(var.admin_cidrs) > 0 && alltrue([for c in var.admin_cidrs : can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$", c)) && try(cidrhost(c, 0) == split("/", c)[0], false)])
+    error_message = "admin_cidrs must list at least one IPv4 CIDR such as 203.0.113.10/32, written as a network address (203.0.113.0/24, not 203.0.113.10/24): the aws provider refuses host bits in a security-group rule."
   }
 }
 
@@ -28,8 +31,8 @@ variable "api_cidrs" {
   type        = list(string)
 
   validation {
-    condition     = length(var.api_cidrs) > 0 && alltrue([for c in var.api_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
-    error_message = "api_cidrs must list at least one IPv4 CIDR such as 203.0.113.0/24."
+    condition     = length(var.api_cidrs) > 0 && alltrue([for c in var.api_cidrs : can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$", c)) && try(cidrhost(c, 0) == split("/", c)[0], false)])
+    error_message = "api_cidrs must list at least one IPv4 CIDR such as 203.0.113.0/24, written as a network address (203.0.113.0/24, not 203.0.113.10/24): the aws provider refuses host bits in a security-group rule."
   }
 }
 
@@ -45,8 +48,8 @@ variable "kubespan_peer_cidrs" {
   default     = []
 
   validation {
-    condition     = alltrue([for c in var.kubespan_peer_cidrs : can(cidrhost(c, 0)) && strcontains(c, "/")])
-    error_message = "kubespan_peer_cidrs must contain IPv4 CIDRs such as 198.51.100.7/32."
+    condition     = alltrue([for c in var.kubespan_peer_cidrs : can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$", c)) && try(cidrhost(c, 0) == split("/", c)[0], false)])
+    error_message = "kubespan_peer_cidrs must contain IPv4 CIDRs such as 198.51.100.7/32, written as a network address (203.0.113.0/24, not 203.0.113.10/24): the aws provider refuses host bits in a security-group rule."
   }
 }
 
