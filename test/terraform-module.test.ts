@@ -252,6 +252,15 @@ describe('root module wiring, planned against moto with the Talos module stubbed
     );
   });
 
+  test("a created VPC's default security group is adopted with no rules", () => {
+    // AWS gives every VPC a default group open between its members and to everything outside;
+    // anything launched into the VPC without a group of its own would get it.
+    const adopted = plan.resource_changes.filter((rc) => rc.type === 'aws_default_security_group');
+    expect(adopted.map((rc) => rc.address)).toEqual(['module.network.aws_default_security_group.this[0]']);
+    const after = obj(adopted[0]?.change.after, 'default security group');
+    expect([after['ingress'], after['egress']]).toEqual([[], []]);
+  });
+
   test('the API listener and target group use TCP 6443 and the endpoint keeps the colon', () => {
     const after = (type: string): JsonObject[] =>
       plan.resource_changes.filter((rc) => rc.type === type).map((rc) => obj(rc.change.after, rc.address));
@@ -335,7 +344,15 @@ output "ids" {
         '-var=worker_groups={"general"={count=1},"gpu"={count=2,instance_type="g5.xlarge"}}'
       ]);
       const types = new Set(p.resource_changes.map((rc) => rc.type));
-      for (const created of ['aws_vpc', 'aws_subnet', 'aws_internet_gateway', 'aws_route_table', 'aws_route'])
+      // (nor is an existing VPC's default security group adopted, which would strip its owner's rules)
+      for (const created of [
+        'aws_vpc',
+        'aws_subnet',
+        'aws_internet_gateway',
+        'aws_route_table',
+        'aws_route',
+        'aws_default_security_group'
+      ])
         expect([created, types.has(created)]).toEqual([created, false]);
       expect(p.planned_values.outputs['vpc_id']?.value).toBe(vpcId);
       for (const sg of afterOf(p, 'aws_security_group')) expect(sg['vpc_id']).toBe(vpcId);

@@ -1,5 +1,6 @@
 # Either adopt an existing VPC and subnets, or create a small public VPC: one public subnet per AZ,
-# an internet gateway and one route table. Nodes get public IPs only if the nodes module asks.
+# an internet gateway and one route table, with the VPC's default security group emptied. Nodes get
+# public IPs only if the nodes module asks.
 
 locals {
   create = var.vpc_id == null
@@ -29,6 +30,21 @@ resource "aws_vpc" "this" {
   enable_dns_support   = true
   enable_dns_hostnames = true
   tags                 = merge(var.tags, { Name = var.name })
+}
+
+# Every VPC comes with a "default" group that lets its members reach each other on every port and
+# reach anything outside. Nothing here uses it, but an instance or ENI launched into the VPC without
+# a group gets it. Adopting it with no rules empties it (only in a VPC this module creates: an
+# existing VPC's default group belongs to its owner).
+resource "aws_default_security_group" "this" {
+  count = local.create ? 1 : 0
+
+  vpc_id = aws_vpc.this[0].id
+  # Empty on purpose, and said so: left out, they are computed, and a rule added later would go
+  # unnoticed; as empty lists, the next plan removes it.
+  ingress = []
+  egress  = []
+  tags    = merge(var.tags, { Name = "${var.name}-default-unused" })
 }
 
 resource "aws_internet_gateway" "this" {
