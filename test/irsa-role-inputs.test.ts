@@ -156,6 +156,16 @@ describe('readIrsaRoleInputs', () => {
     expect(inputs.kubeconfig).toEqual({ input: 'kubeconfig-path', value: '/tmp/kc' });
   });
 
+  it("refuses an audience with a '$', which IAM would read as a policy variable in the trust policy", () => {
+    const single = { 'role-name': 'a', namespace: 'n', 'service-account': 's' };
+    for (const audience of ['${oidc.example.com/c1:aud}', 'my$aud']) {
+      const error = problemOf({ ...single, audience });
+      expect(error.input).toBe('audience');
+      expect(error.message).toContain('policy variable');
+    }
+    expect(read({ ...single, audience: 'api://my-app*' }).audience).toBe('api://my-app*');
+  });
+
   it('rejects an inline policy IAM would refuse, before any write', () => {
     const policy = (statement: string): string => `{"Version":"2012-10-17","Statement":[${statement}]}`;
     expect(

@@ -346,6 +346,13 @@ export function readIrsaRoleInputs(read: InputReader, yaml: YamlParse): IrsaRole
       `'${audience}' is not a valid audience (no spaces, at most 255 characters).`,
       'audience'
     );
+  // IAM reads ${...} in a trust policy's condition value as a policy variable, replaced from the
+  // request: one naming the token's own aud (${<issuer>:aud}) would let any audience through.
+  if (audience.includes('$'))
+    throw new UserError(
+      `'${audience}' is not a valid audience: IAM would read its '$' as the start of a policy variable (\${...}) in the trust policy, not as the character.`,
+      'audience'
+    );
   return {
     provider,
     bindings,
