@@ -87,7 +87,7 @@ describe('annotate-service-account', () => {
     expect(methods.every((m) => m === 'GET')).toBe(true);
   });
 
-  it('re-points the annotation when the role changes', async () => {
+  it('re-points the annotation when the role changes, and warns that it replaced another role', async () => {
     const first = uniqueName('irsa-annot-1');
     const second = uniqueName('irsa-annot-2');
     const base = {
@@ -97,11 +97,19 @@ describe('annotate-service-account', () => {
       namespace: 'team-a',
       'service-account': 'moving'
     };
-    await runIrsaRole({ ...base, 'role-name': first });
+    const created = await runIrsaRole({ ...base, 'role-name': first });
+    expect(created.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
+    const firstArn = created.result?.outputs['role-arn'] ?? '';
     const run = await runIrsaRole({ ...base, 'role-name': second });
     expect(run.error).toBeUndefined();
-    expect(annotationOf('team-a', 'moving')).toBe(run.result?.outputs['role-arn']);
-    expect(run.result?.outputs['role-arn']).toContain(`:role/${second}`);
+    const secondArn = run.result?.outputs['role-arn'] ?? '';
+    expect(annotationOf('team-a', 'moving')).toBe(secondArn);
+    expect(secondArn).toContain(`:role/${second}`);
+    expect(run.log.lines).toContainEqual(
+      `::warning::Service account team-a/moving was annotated with role ${firstArn}; this run points it at ${secondArn} instead. If something else set that annotation, bind the service account in one place only.`
+    );
+    const again = await runIrsaRole({ ...base, 'role-name': second });
+    expect(again.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
   });
 
   it('refuses a namespace that does not exist before creating any role', async () => {

@@ -220,8 +220,14 @@ async function annotateFor(
   notes: string[]
 ): Promise<void> {
   for (const account of binding.serviceAccounts) {
-    const change = await annotateServiceAccount(accounts, account, roleArn);
+    const { change, replaced } = await annotateServiceAccount(accounts, account, roleArn);
     const label = `${account.namespace}/${account.name}`;
+    // Its pods switch roles: said, since the annotation may be another binding's or another tool's,
+    // which would then set it back on its next run.
+    if (replaced)
+      log.warning(
+        `Service account ${label} was annotated with role ${replaced}; this run points it at ${roleArn} instead. If something else set that annotation, bind the service account in one place only.`
+      );
     if (change === 'created') notes.push(`created service account ${label}`);
     if (change === 'annotated') notes.push(`annotated service account ${label}`);
     log.info(

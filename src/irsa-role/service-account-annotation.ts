@@ -40,19 +40,25 @@ export async function checkAnnotationTargets(
 
 export type AnnotationChange = 'created' | 'annotated' | 'unchanged';
 
+export interface AnnotationResult {
+  change: AnnotationChange;
+  /** The role ARN the annotation named before this run replaced it; '' when it named none. */
+  replaced: string;
+}
+
 export async function annotateServiceAccount(
   accounts: ServiceAccounts,
   account: ServiceAccountRef,
   roleArn: string
-): Promise<AnnotationChange> {
+): Promise<AnnotationResult> {
   const current = await accounts.roleArnOf(account);
   if (current === undefined) {
     await accounts.create(account, roleArn);
-    return 'created';
+    return { change: 'created', replaced: '' };
   }
-  if (current === roleArn) return 'unchanged';
+  if (current === roleArn) return { change: 'unchanged', replaced: '' };
   await accounts.annotate(account, roleArn);
-  return 'annotated';
+  return { change: 'annotated', replaced: current };
 }
 
 function kubeFailure(error: unknown, action: string, client: KubeClient): Error {
