@@ -9,6 +9,7 @@ import {
   PutRolePolicyCommand,
   AttachRolePolicyCommand,
   TagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
 import type { RequestCounter } from '../src/aws/clients.js';
@@ -475,6 +476,40 @@ describe('convergence', () => {
     const delta = [...counter.writes].filter(([command, n]) => n !== (writesBefore.get(command) ?? 0));
     // The description names the account too, so UpdateRole follows the trust.
     expect(delta.map(([command]) => command).sort()).toEqual(['UpdateAssumeRolePolicy', 'UpdateRole']);
+  });
+
+  it('says which principals a statement added by hand let in when it replaces the trust policy', async () => {
+    const roleName = uniqueName('irsa-handtrust');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'web'
+    };
+    expect((await runIrsaRole(inputs)).error).toBeUndefined();
+    const handAdded = {
+      Effect: 'Allow',
+      Principal: { Service: 'ec2.amazonaws.com', AWS: 'arn:aws:iam::123456789012:root' },
+      Action: 'sts:AssumeRole'
+    };
+    const widened = trustFor('system:serviceaccount:apps:web') as { Statement: unknown[] };
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: roleName,
+        PolicyDocument: JSON.stringify({ ...widened, Statement: [...widened.Statement, handAdded] })
+      })
+    );
+    const run = await runIrsaRole(inputs);
+    expect(run.error).toBeUndefined();
+    expect(await trustOf(iam, roleName)).toEqual(trustFor('system:serviceaccount:apps:web'));
+    expect(run.log.lines).toContainEqual(
+      `::warning::role ${roleName} also trusted Service ec2.amazonaws.com, AWS arn:aws:iam::123456789012:root: this run replaces its trust policy with one naming only the service accounts of these inputs, so they can no longer assume it. Give them a role of their own.`
+    );
+    // A change of service account alone replaces no one else's trust, and a run with nothing to
+    // change says nothing.
+    const moved = await runIrsaRole({ ...inputs, 'service-account': 'api' });
+    expect(moved.result?.outputs.changed).toBe('true');
+    expect(moved.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
   });
 
   it('converges settings and tags that drifted, keeping tags it does not manage', async () => {

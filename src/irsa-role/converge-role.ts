@@ -21,6 +21,7 @@ import {
 import { UserError } from '../io/errors.js';
 import type { PolicyDocument } from '../trust/policy-document.js';
 import {
+  decodeIamDocument,
   iamDocumentJson,
   iamPolicySize,
   INLINE_POLICY_LIMIT,
@@ -525,6 +526,49 @@ function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): stri
   );
 }
 
+/** Who an Allow statement of a trust policy lets in, in words: `Service ec2.amazonaws.com`, `*`. */
+function principalsOf(document: unknown): string[] {
+  const record = (value: unknown): Record<string, unknown> | undefined =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  const statements = record(document)?.Statement;
+  const found: string[] = [];
+  for (const statement of Array.isArray(statements) ? statements : [statements]) {
+    const fields = record(statement);
+    if (fields?.Effect !== 'Allow') continue;
+    const principal = fields.Principal;
+    if (principal === '*') found.push('*');
+    for (const [kind, values] of Object.entries(record(principal) ?? {}))
+      for (const value of Array.isArray(values) ? values : [values])
+        if (typeof value === 'string') found.push(`${kind} ${value}`);
+  }
+  return [...new Set(found)];
+}
+
+/**
+ * Principals the role's trust policy lets in besides this binding's provider (a statement added by
+ * hand: another cluster's provider, a service, an account). The trust policy is replaced whole, so
+ * they lose the role: said, not done silently.
+ */
+function droppedPrincipalsWarning(role: Role, desired: DesiredRole): string | undefined {
+  const current = role.AssumeRolePolicyDocument ?? '';
+  if (current === '' || samePolicy(current, desired.trust)) return undefined;
+  let document: unknown;
+  try {
+    document = decodeIamDocument(current);
+  } catch {
+    return undefined;
+  }
+  const kept = new Set(principalsOf(desired.trust));
+  const dropped = principalsOf(document).filter((principal) => !kept.has(principal));
+  if (dropped.length === 0) return undefined;
+  return (
+    `role ${desired.roleName} also trusted ${dropped.join(', ')}: this run replaces its trust policy with one naming only ` +
+    'the service accounts of these inputs, so they can no longer assume it. Give them a role of their own.'
+  );
+}
+
 /** `quotas` reads the account's IAM quotas, once per run, for a role that may go past a default. */
 export async function convergeRole(
   iam: IAMClient,
@@ -569,6 +613,9 @@ async function convergeWithProgress(
     );
   const foreign = takeoverWarning(role, desired, prune);
   if (foreign) warnings.push(foreign);
+  // A takeover or an issuer move already says the trust policy is replaced, and whose it was.
+  const dropped = foreign ? undefined : droppedPrincipalsWarning(role, desired);
+  if (dropped) warnings.push(dropped);
   // Read before the first write, so that a role whose policies cannot fit stays as it was.
   const attached = await readManagedPolicies(iam, desired, prune, quotas);
   const inline = await readInlinePolicies(iam, desired, prune);
