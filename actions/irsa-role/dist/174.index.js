@@ -498,6 +498,50 @@ function takeoverWarning(role, desired, prune) {
         `this run takes it over${trust}${pruning}. To leave other roles alone, give each binding a role of its own, ` +
         'and scope the credentials to a role path.');
 }
+/** Who an Allow statement of a trust policy lets in, in words: `Service ec2.amazonaws.com`, `*`. */
+function principalsOf(document) {
+    const record = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+    const statements = record(document)?.Statement;
+    const found = [];
+    for (const statement of Array.isArray(statements) ? statements : [statements]) {
+        const fields = record(statement);
+        if (fields?.Effect !== 'Allow')
+            continue;
+        const principal = fields.Principal;
+        if (principal === '*')
+            found.push('*');
+        for (const [kind, values] of Object.entries(record(principal) ?? {}))
+            for (const value of Array.isArray(values) ? values : [values])
+                if (typeof value === 'string')
+                    found.push(`${kind} ${value}`);
+    }
+    return [...new Set(found)];
+}
+/**
+ * Principals the role's trust policy lets in besides this binding's provider (a statement added by
+ * hand: another cluster's provider, a service, an account). The trust policy is replaced whole, so
+ * they lose the role: said, not done silently.
+ */
+function droppedPrincipalsWarning(role, desired) {
+    const current = role.AssumeRolePolicyDocument ?? '';
+    if (current === '' || (0,policy_document/* samePolicy */.Jo)(current, desired.trust))
+        return undefined;
+    let document;
+    try {
+        document = (0,policy_document/* decodeIamDocument */.xq)(current);
+    }
+    catch {
+        return undefined;
+    }
+    const kept = new Set(principalsOf(desired.trust));
+    const dropped = principalsOf(document).filter((principal) => !kept.has(principal));
+    if (dropped.length === 0)
+        return undefined;
+    return (`role ${desired.roleName} also trusted ${dropped.join(', ')}: this run replaces its trust policy with one naming only ` +
+        'the service accounts of these inputs, so they can no longer assume it. Give them a role of their own.');
+}
 /** `quotas` reads the account's IAM quotas, once per run, for a role that may go past a default. */
 async function convergeRole(iam, desired, prune, quotas) {
     const progress = { arn: '', changes: [] };
@@ -534,6 +578,10 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
     const foreign = takeoverWarning(role, desired, prune);
     if (foreign)
         warnings.push(foreign);
+    // A takeover or an issuer move already says the trust policy is replaced, and whose it was.
+    const dropped = foreign ? undefined : droppedPrincipalsWarning(role, desired);
+    if (dropped)
+        warnings.push(dropped);
     // Read before the first write, so that a role whose policies cannot fit stays as it was.
     const attached = await readManagedPolicies(iam, desired, prune, quotas);
     const inline = await readInlinePolicies(iam, desired, prune);
@@ -1142,8 +1190,12 @@ async function checkPoliciesExist(iam, bindings, concurrency) {
 /** Pushes each change into `notes` as it is made, so that a later failure keeps the earlier ones. */
 async function annotateFor(accounts, binding, roleArn, log, notes) {
     for (const account of binding.serviceAccounts) {
-        const change = await (0,service_account_annotation/* annotateServiceAccount */.ZR)(accounts, account, roleArn);
+        const { change, replaced } = await (0,service_account_annotation/* annotateServiceAccount */.ZR)(accounts, account, roleArn);
         const label = `${account.namespace}/${account.name}`;
+        // Its pods switch roles: said, since the annotation may be another binding's or another tool's,
+        // which would then set it back on its next run.
+        if (replaced)
+            log.warning(`Service account ${label} was annotated with role ${replaced}; this run points it at ${roleArn} instead. If something else set that annotation, bind the service account in one place only.`);
         if (change === 'created')
             notes.push(`created service account ${label}`);
         if (change === 'annotated')
@@ -1279,12 +1331,12 @@ async function annotateServiceAccount(accounts, account, roleArn) {
     const current = await accounts.roleArnOf(account);
     if (current === undefined) {
         await accounts.create(account, roleArn);
-        return 'created';
+        return { change: 'created', replaced: '' };
     }
     if (current === roleArn)
-        return 'unchanged';
+        return { change: 'unchanged', replaced: '' };
     await accounts.annotate(account, roleArn);
-    return 'annotated';
+    return { change: 'annotated', replaced: current };
 }
 function kubeFailure(error, action, client) {
     // Unreachable cluster, timeout: already one line that names the kubeconfig input.

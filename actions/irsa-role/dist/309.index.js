@@ -34,12 +34,12 @@ async function annotateServiceAccount(accounts, account, roleArn) {
     const current = await accounts.roleArnOf(account);
     if (current === undefined) {
         await accounts.create(account, roleArn);
-        return 'created';
+        return { change: 'created', replaced: '' };
     }
     if (current === roleArn)
-        return 'unchanged';
+        return { change: 'unchanged', replaced: '' };
     await accounts.annotate(account, roleArn);
-    return 'annotated';
+    return { change: 'annotated', replaced: current };
 }
 function kubeFailure(error, action, client) {
     // Unreachable cluster, timeout: already one line that names the kubeconfig input.

@@ -895,6 +895,10 @@ function readIrsaRoleInputs(read, yaml) {
     const audience = read('audience') || 'sts.amazonaws.com';
     if (audience.length > 255 || /\s/.test(audience))
         throw new errors/* UserError */.yo(`'${audience}' is not a valid audience (no spaces, at most 255 characters).`, 'audience');
+    // IAM reads ${...} in a trust policy's condition value as a policy variable, replaced from the
+    // request: one naming the token's own aud (${<issuer>:aud}) would let any audience through.
+    if (audience.includes('$'))
+        throw new errors/* UserError */.yo(`'${audience}' is not a valid audience: IAM would read its '$' as the start of a policy variable (\${...}) in the trust policy, not as the character.`, 'audience');
     return {
         provider,
         bindings,
@@ -1554,9 +1558,10 @@ function hasWildcard(value) {
 /* harmony export */   X: () => (/* binding */ parsePolicyDocument),
 /* harmony export */   ho: () => (/* binding */ iamDocumentJson),
 /* harmony export */   nF: () => (/* binding */ policyJson),
-/* harmony export */   us: () => (/* binding */ MANAGED_POLICIES_DEFAULT_QUOTA)
+/* harmony export */   us: () => (/* binding */ MANAGED_POLICIES_DEFAULT_QUOTA),
+/* harmony export */   xq: () => (/* binding */ decodeIamDocument)
 /* harmony export */ });
-/* unused harmony exports policyShapeProblem, decodeIamDocument, canonicalPolicy */
+/* unused harmony exports policyShapeProblem, canonicalPolicy */
 const STATEMENT_KEYS = new Set([
     'Sid',
     'Effect',
