@@ -539,4 +539,29 @@ describe('bad input', () => {
       await refusing.stop();
     }
   });
+
+  it("says a provider ARN IAM refuses to describe must be of the credentials' own account", async () => {
+    // AWS answers AccessDenied to GetOpenIDConnectProvider on another account's provider (moto,
+    // NoSuchEntity), so the proxy refuses it as AWS would; nothing after it is asked.
+    const refusing = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 1,
+      faults: ['access-denied'],
+      match: (request) => request.action === 'GetOpenIDConnectProvider'
+    });
+    try {
+      const { iam: proxied } = countedIam(refusing.url);
+      const role = uniqueName('irsa-foreign-provider');
+      const foreign = 'arn:aws:iam::210987654321:oidc-provider/oidc.example.com/c1';
+      const run = await runIrsaRole({ ...single(role), 'provider-arn': foreign }, { iam: proxied });
+      expect(run.error).toBeInstanceOf(UserError);
+      expect(run.error?.message).toBe(
+        `Input 'provider-arn': IAM refused GetOpenIDConnectProvider on '${foreign}' (AccessDenied): the provider must be in the credentials' own account (the ARN names 210987654321; a role can trust only an OIDC provider of its own account), or the credentials lack iam:GetOpenIDConnectProvider.`
+      );
+      expect(refusing.seen.map((request) => request.action)).toEqual(['GetOpenIDConnectProvider']);
+      expect(await rolesNamed(iam, role)).toEqual([]);
+    } finally {
+      await refusing.stop();
+    }
+  });
 });

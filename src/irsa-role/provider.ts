@@ -2,9 +2,10 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { GetOpenIDConnectProviderCommand, ListOpenIDConnectProvidersCommand } from '@aws-sdk/client-iam';
 import { UserError } from '../io/errors.js';
+import { accountOf } from '../trust/names.js';
 import { conditionKeyPrefix } from '../trust/trust-policy.js';
 import type { ProviderInput } from './inputs.js';
-import { isNoSuchEntity } from './iam-errors.js';
+import { isAccessDenied, isNoSuchEntity } from './iam-errors.js';
 
 export interface OidcProvider {
   arn: string;
@@ -37,7 +38,15 @@ async function describe(iam: IAMClient, arn: string): Promise<OidcProvider | und
 
 export async function resolveProvider(iam: IAMClient, given: ProviderInput): Promise<OidcProvider> {
   if (given.input === 'provider-arn') {
-    const provider = await describe(iam, given.arn);
+    const provider = await describe(iam, given.arn).catch((error: unknown) => {
+      // IAM answers AccessDenied, not NoSuchEntity, for another account's provider; and a role can
+      // trust only a provider of its own account, so that ARN is a bad input either way.
+      if (!isAccessDenied(error)) throw error;
+      throw new UserError(
+        `IAM refused GetOpenIDConnectProvider on '${given.arn}' (AccessDenied): the provider must be in the credentials' own account (the ARN names ${accountOf(given.arn)}; a role can trust only an OIDC provider of its own account), or the credentials lack iam:GetOpenIDConnectProvider.`,
+        'provider-arn'
+      );
+    });
     if (!provider)
       throw new UserError(
         `no IAM OIDC provider '${given.arn}' exists in this account; create it first (publish-oidc does).`,
