@@ -12,6 +12,7 @@ import {
   parsePolicyDocument,
   samePolicy
 } from '../src/trust/policy-document.js';
+import { issuerOfTag, issuerTagValue, sameIssuerTag } from '../src/trust/issuer-tag.js';
 import { managedTags, parseTagLines, parseTagValue, tagsToWrite } from '../src/trust/tags.js';
 import { conditionKeyPrefix, trustPolicyFor } from '../src/trust/trust-policy.js';
 import { loadYamlParser } from '../src/io/yaml.js';
@@ -238,5 +239,24 @@ describe('tags', () => {
       'managed-by': 'talos-irsa',
       'talos-irsa/issuer': 'https://i.example/x'
     });
+  });
+
+  it('writes the issuer tag in the characters and length IAM takes, and reads it back', () => {
+    expect(issuerTagValue('https://oidc.example.com/c1')).toBe('https://oidc.example.com/c1');
+    expect(issuerTagValue('https://h.example/~a/b=c%2A!')).toBe('https://h.example/=7Ea/b=3Dc=252A=21');
+    expect(issuerOfTag('https://h.example/=7Ea/b=3Dc=252A=21')).toBe('https://h.example/~a/b=c%2A!');
+    // Letters of any script are IAM's; other characters escape per UTF-8 byte.
+    expect(issuerTagValue('https://h.example/grüße/€')).toBe('https://h.example/grüße/=E2=82=AC');
+    expect(issuerOfTag('https://h.example/grüße/=E2=82=AC')).toBe('https://h.example/grüße/€');
+    // Cut at 256 without splitting an escape, with a digest of the whole, so issuers still differ.
+    const long = (last: string): string => `https://h.example/${'~'.repeat(100)}${last}`;
+    const [a, b] = [issuerTagValue(long('a')), issuerTagValue(long('b'))];
+    expect(a).toHaveLength(256);
+    expect(a).toMatch(/^https:\/\/h\.example\/(=7E)+\.\.\.[0-9a-f]{16}$/);
+    expect(a).not.toBe(b);
+    expect(issuerTagValue(long('a'))).toBe(a);
+    // A tag written before escaping, holding an '=' as it was, still names the same issuer.
+    expect(sameIssuerTag('https://h.example/a=b', issuerTagValue('https://h.example/a=b'))).toBe(true);
+    expect(sameIssuerTag('https://h.example/a', issuerTagValue('https://h.example/b'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // irsa-role against moto: the trust documents IAM holds afterwards, convergence, and pruning.
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  CreateOpenIDConnectProviderCommand,
   CreateRoleCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
@@ -20,6 +21,7 @@ import { loadYamlParser } from '../src/io/yaml.js';
 import { readIrsaRoleInputs } from '../src/irsa-role/inputs.js';
 import { run as runIrsaRoleLogic } from '../src/irsa-role/run.js';
 import type { ServiceAccounts } from '../src/irsa-role/service-account-annotation.js';
+import { issuerOfTag } from '../src/trust/issuer-tag.js';
 import { decodeIamDocument } from '../src/trust/policy-document.js';
 import { startFaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
 import {
@@ -457,6 +459,51 @@ describe('convergence', () => {
     const again = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });
     expect(again.result?.outputs.changed).toBe('false');
     expect(again.log.text()).not.toContain('was made by talos-irsa for issuer');
+  });
+
+  it('tags the issuer in a form IAM takes when its URL holds characters a tag value may not', async () => {
+    // moto checks a tag value's length only, so the value is checked here against IAM's Tag rules.
+    const iamTagValue = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+    const base = process.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
+    const withProvider = async (url: string): Promise<string> =>
+      (
+        await iam.send(
+          new CreateOpenIDConnectProviderCommand({
+            Url: url,
+            ClientIDList: ['sts.amazonaws.com'],
+            ThumbprintList: ['0'.repeat(40)]
+          })
+        )
+      ).OpenIDConnectProviderArn ?? '';
+    const tilde = `${base}/~team/${uniqueName('c')}%2A=1`;
+    const long = `${base}/${uniqueName('c')}/${'~'.repeat(180)}`;
+    const [tildeArn, longArn] = [await withProvider(tilde), await withProvider(long)];
+    const roleName = uniqueName('irsa-issuer-tag');
+    const inputs = { 'role-name': roleName, namespace: 'apps', 'service-account': 'web' };
+    const issuerTag = async (): Promise<string> => {
+      const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+      return role?.Tags?.find((tag) => tag.Key === 'talos-irsa/issuer')?.Value ?? '';
+    };
+
+    const first = await runIrsaRole({ ...inputs, 'provider-arn': tildeArn }, { iam });
+    expect(first.error).toBeUndefined();
+    expect(await issuerTag()).toMatch(iamTagValue);
+    expect(issuerOfTag(await issuerTag())).toBe(tilde);
+    const writes = counter.writeCount;
+    const again = await runIrsaRole({ ...inputs, 'provider-arn': tildeArn }, { iam });
+    expect(again.result?.outputs.changed).toBe('false');
+    expect(counter.writeCount).toBe(writes);
+
+    // An issuer whose escaped form passes 256 characters: cut, and still told apart from others.
+    const moved = await runIrsaRole({ ...inputs, 'provider-arn': longArn }, { iam });
+    expect(moved.error).toBeUndefined();
+    expect(await issuerTag()).toMatch(iamTagValue);
+    expect(moved.log.text()).toContain(
+      `::warning::role ${roleName} was made by talos-irsa for issuer ${tilde}: this run makes it trust `
+    );
+    const settled = await runIrsaRole({ ...inputs, 'provider-arn': longArn }, { iam });
+    expect(settled.result?.outputs.changed).toBe('false');
+    expect(settled.log.text()).not.toContain('was made by talos-irsa for issuer');
   });
 
   it('rewrites the trust when the service account changes, and only the trust', async () => {

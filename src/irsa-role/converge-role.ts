@@ -30,6 +30,7 @@ import {
   policyJson,
   samePolicy
 } from '../trust/policy-document.js';
+import { issuerOfTag, sameIssuerTag } from '../trust/issuer-tag.js';
 import type { Tags } from '../trust/tags.js';
 import {
   ISSUER_TAG_KEY,
@@ -495,9 +496,11 @@ function unlistedPolicies(
  * done silently. A rebuilt cluster with a new issuer is the legitimate case, hence not refused.
  */
 function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined {
-  const previous = Object.entries(tags).find(([key]) => key.toLowerCase() === ISSUER_TAG_KEY)?.[1];
-  const next = desired.tags[ISSUER_TAG_KEY];
-  if (previous === undefined || next === undefined || previous === next) return undefined;
+  const tagged = Object.entries(tags).find(([key]) => key.toLowerCase() === ISSUER_TAG_KEY)?.[1];
+  const written = desired.tags[ISSUER_TAG_KEY];
+  if (tagged === undefined || written === undefined || sameIssuerTag(tagged, written)) return undefined;
+  // The tag holds the issuer escaped where IAM refuses its characters (issuer-tag.ts): said as a URL.
+  const [previous, next] = [issuerOfTag(tagged), issuerOfTag(written)];
   return (
     `role ${desired.roleName} was made by talos-irsa for issuer ${previous}: this run makes it trust ${next} instead, ` +
     `so service accounts of ${previous} can no longer assume it. If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path).`

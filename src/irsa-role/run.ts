@@ -6,6 +6,7 @@ import type { ActionResult } from '../io/action.js';
 import { failureText, UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { MANAGED_POLICIES_DEFAULT_QUOTA, MANAGED_POLICIES_MAX_QUOTA } from '../trust/policy-document.js';
+import { issuerTagValue } from '../trust/issuer-tag.js';
 import { accountOf, hasWildcard, partitionOf } from '../trust/names.js';
 import { managedTags } from '../trust/tags.js';
 import {
@@ -71,7 +72,7 @@ export function desiredRoleFor(
     description: roleDescription(binding),
     maxSessionDuration: inputs.maxSessionDuration,
     permissionsBoundary: binding.permissionsBoundary,
-    tags: { ...binding.tags, ...managedTags(issuer) },
+    tags: { ...binding.tags, ...managedTags(issuerTagValue(issuer)) },
     policyArns: binding.policyArns,
     inlinePolicy: binding.inlinePolicy,
     inlinePolicyOrigin: binding.origins.inlinePolicy
