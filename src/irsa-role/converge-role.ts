@@ -417,6 +417,8 @@ async function readInlinePolicies(
   // or this action's own after inline-policy was dropped from the inputs) are reported, not hidden.
   const names = await inlinePolicyNames(iam, name);
   const wanted = desired.inlinePolicy;
+  // Compared exactly: IAM's name requirements (IAM User Guide, "IAM and AWS STS quotas") make only
+  // user, group, role and instance profile names case-blind; inline policy names are not listed.
   const current =
     wanted && names.includes(INLINE_POLICY_NAME)
       ? await inlinePolicy(iam, name, INLINE_POLICY_NAME)
