@@ -955,7 +955,7 @@ async function irsaRoleAction(ctx, overrides = {}) {
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run, checkIssuerReach, guessedRegionRefusal } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9174));
+    const { run, checkIssuerReach, guessedRegionRefusal } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4467));
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, inputs.provider);
     const guessedFrom = inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
