@@ -64,17 +64,19 @@ module "api_lb" {
 module "nodes" {
   source = "./modules/nodes"
 
-  cluster_name        = var.cluster_name
-  region              = var.region
-  talos_version       = var.talos_version
-  arch                = var.arch
-  ami_id              = var.ami_id
-  subnet_ids          = module.network.subnet_ids
-  security_group_ids  = [module.security_groups.node_security_group_id]
-  associate_public_ip = var.associate_public_ip
-  control_plane       = var.control_plane
-  worker_groups       = var.worker_groups
-  kms_key_id          = var.root_volume_kms_key_id
+  cluster_name  = var.cluster_name
+  region        = var.region
+  talos_version = var.talos_version
+  arch          = var.arch
+  ami_id        = var.ami_id
+  subnet_ids    = module.network.subnet_ids
+  # Separate groups keep workers off the control plane's etcd and internal ports.
+  control_plane_security_group_ids = [module.security_groups.control_plane_security_group_id]
+  worker_security_group_ids        = [module.security_groups.worker_security_group_id]
+  associate_public_ip              = var.associate_public_ip
+  control_plane                    = var.control_plane
+  worker_groups                    = var.worker_groups
+  kms_key_id                       = var.root_volume_kms_key_id
 
   controlplane_user_data = module.talos.controlplane_machine_configuration
   worker_user_data       = module.talos.worker_machine_configuration

@@ -50,9 +50,14 @@ output "vpc_id" {
   value       = module.network.vpc_id
 }
 
-output "node_security_group_id" {
-  description = "Security group of the nodes."
-  value       = module.security_groups.node_security_group_id
+output "control_plane_security_group_id" {
+  description = "Security group of the control-plane nodes."
+  value       = module.security_groups.control_plane_security_group_id
+}
+
+output "worker_security_group_id" {
+  description = "Security group of the worker nodes."
+  value       = module.security_groups.worker_security_group_id
 }
 
 output "control_plane_nodes" {

@@ -234,14 +234,18 @@ describe('root module wiring, planned against moto with the Talos module stubbed
       .filter((rc) => rc.type === 'aws_vpc_security_group_ingress_rule')
       .map((rc) => obj(rc.change.after, rc.address));
     const cidrs = ingress.map((r) => r['cidr_ipv4']).filter((c): c is string => typeof c === 'string');
-    expect(cidrs.sort()).toEqual(['198.51.100.0/24', '203.0.113.10/32']);
+    // (the admin CIDR twice: once on the control-plane group, once on the workers')
+    expect(cidrs.sort()).toEqual(['198.51.100.0/24', '203.0.113.10/32', '203.0.113.10/32']);
     // Both ends of each port range: a rule "from 50000" that runs to 65535 is not the Talos API.
     const ports = ingress
       .map(
         (r) => `${String(r['ip_protocol'])}:${String(r['from_port'] ?? '*')}-${String(r['to_port'] ?? '*')}`
       )
       .sort();
-    expect(ports).toEqual(['-1:*-*', 'tcp:50000-50000', ...Array<string>(8).fill('tcp:6443-6443')]);
+    // No all-traffic rule: node-to-node traffic is opened port by port (the moto-applied tests below
+    // check which group reaches which port).
+    expect(ports.filter((p) => p.startsWith('-1:'))).toEqual([]);
+    expect(ports.filter((p) => p === 'tcp:50000-50000')).toHaveLength(4); // admins x2, cp -> cp, cp -> workers
     // Nodes dial the public NLB from their own public IPs (known only after apply): one /32 each.
     const viaPublicIp = plan.resource_changes
       .filter((rc) => rc.address.includes('lb_kube_api_from_node_public_ips'))
@@ -392,7 +396,7 @@ output "ids" {
           .map((r) => r['cidr_ipv4'])
           .filter((c) => typeof c === 'string')
           .sort()
-      ).toEqual(['198.51.100.0/24', '203.0.113.10/32']);
+      ).toEqual(['198.51.100.0/24', '203.0.113.10/32', '203.0.113.10/32']);
     },
     TERRAFORM_TEST_TIMEOUT_MS
   );
@@ -414,6 +418,231 @@ output "ids" {
     },
     TERRAFORM_TEST_TIMEOUT_MS
   );
+
+  test(
+    'the worker count changes nothing on the control-plane group, its rules or the control-plane nodes',
+    async () => {
+      // Everything in the plan that is not a worker, nor a per-node public-IP rule on the NLB group,
+      // keyed by address with its planned values: the same for one worker and for five.
+      const notWorkers = (p: PlanJson): Record<string, Json> =>
+        Object.fromEntries(
+          p.resource_changes
+            .filter(
+              (rc) =>
+                !rc.address.startsWith('module.nodes.aws_instance.worker[') &&
+                !rc.address.includes('lb_kube_api_from_node_public_ips')
+            )
+            .map((rc) => [rc.address, rc.change.after])
+        );
+      const one = await planWith(['-var=worker_groups={"general"={count=1}}']);
+      const five = await planWith(['-var=worker_groups={"general"={count=5}}']);
+      expect(afterOf(five, 'aws_instance')).toHaveLength(8);
+      const controlPlane = Object.keys(notWorkers(one)).filter((a) => /control_plane|\["cp_/.test(a));
+      // (the comparison covers the control-plane group, its rules and nodes)
+      expect(controlPlane).toEqual(
+        expect.arrayContaining([
+          'module.security_groups.aws_security_group.control_plane',
+          'module.security_groups.aws_vpc_security_group_ingress_rule.cluster["cp_etcd_client_from_cp"]',
+          'module.nodes.aws_instance.control_plane["demo-cp-0"]'
+        ])
+      );
+      expect(notWorkers(five)).toEqual(notWorkers(one));
+    },
+    TERRAFORM_TEST_TIMEOUT_MS
+  );
+});
+
+// --- node security groups, applied to moto -------------------------------------------------------
+
+interface StateResource {
+  address: string;
+  type: string;
+  values: JsonObject;
+}
+
+interface StateModule {
+  resources?: StateResource[];
+  child_modules?: StateModule[];
+}
+
+function stateResources(m: StateModule | undefined): StateResource[] {
+  if (!m) return [];
+  return [...(m.resources ?? []), ...(m.child_modules ?? []).flatMap(stateResources)];
+}
+
+function ipv4ToInt(ip: string): number {
+  return ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function cidrContains(cidr: string, ip: string): boolean {
+  const [base = '', bits = '32'] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  const start = Math.floor(ipv4ToInt(base) / size) * size;
+  return ipv4ToInt(ip) >= start && ipv4ToInt(ip) < start + size;
+}
+
+/** A source as a security-group rule sees it: an instance (its groups and private IP), or a CIDR. */
+type Source = { groups: string[]; ip: string } | { cidr: string };
+
+/** Whether `rule` admits traffic from `source` on protocol/port. */
+function admits(rule: JsonObject, source: Source, protocol: string, port: number): boolean {
+  const proto = rule['ip_protocol'];
+  const portOk =
+    proto === '-1' ||
+    (proto === protocol && Number(rule['from_port']) <= port && port <= Number(rule['to_port']));
+  if (!portOk) return false;
+  const ref = rule['referenced_security_group_id'];
+  const cidr = rule['cidr_ipv4'];
+  if ('cidr' in source) return typeof cidr === 'string' && cidr === source.cidr;
+  return (
+    (typeof ref === 'string' && source.groups.includes(ref)) ||
+    (typeof cidr === 'string' && cidrContains(cidr, source.ip))
+  );
+}
+
+describe('node security groups, applied to moto', () => {
+  let aws: AwsEndpoint;
+  let ws: Workspace;
+  let resources: StateResource[] = [];
+  /** Group IDs by role, as the root module wires them (pinned by the structure tests below). */
+  let cp: { groups: string[]; ip: string };
+  let wk: { groups: string[]; ip: string };
+  let lb: { groups: string[]; ip: string };
+
+  beforeAll(async () => {
+    aws = await awsEndpoint();
+    ws = await workspace('tf-sg', MOTO_CREDENTIALS);
+    cpSync(join(MODULES_DIR, 'security-groups'), join(ws.dir, 'security-groups'), { recursive: true });
+    writeFileSync(
+      join(ws.dir, 'main.tf'),
+      `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\n${motoProviderBlock(aws.endpoint, 'us-east-1', ['ec2', 'sts'])}
+resource "aws_vpc" "this" {
+  cidr_block = "10.42.0.0/16"
+}
+
+module "sg" {
+  source              = "./security-groups"
+  name                = "sgcheck"
+  vpc_id              = aws_vpc.this.id
+  admin_cidrs         = ["203.0.113.10/32"]
+  api_cidrs           = ["198.51.100.0/24"]
+  kubespan_enabled    = true
+  kubespan_peer_cidrs = ["192.0.2.7/32"]
+}
+
+output "groups" {
+  value = {
+    control_plane = module.sg.control_plane_security_group_id
+    workers       = module.sg.worker_security_group_id
+    api_lb        = module.sg.api_lb_security_group_id
+  }
+}
+`
+    );
+    await ws.must(['init', '-backend=false', '-input=false', '-no-color']);
+    await ws.must(['apply', '-auto-approve', '-input=false', '-no-color']);
+    const state = JSON.parse((await ws.must(['show', '-json'])).stdout) as {
+      values?: { root_module?: StateModule; outputs?: Record<string, { value: Record<string, string> }> };
+    };
+    resources = stateResources(state.values?.root_module);
+    const groups = state.values?.outputs?.['groups']?.value ?? {};
+    cp = { groups: [String(groups['control_plane'])], ip: '10.42.0.10' };
+    wk = { groups: [String(groups['workers'])], ip: '10.42.1.10' };
+    lb = { groups: [String(groups['api_lb'])], ip: '10.42.2.10' };
+  }, TERRAFORM_TEST_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await ws?.terraform(['destroy', '-auto-approve', '-input=false', '-no-color']);
+    ws?.remove();
+    await aws?.stop();
+  }, TERRAFORM_TEST_TIMEOUT_MS);
+
+  const ofType = (type: string): JsonObject[] =>
+    resources.filter((r) => r.type === type).map((r) => r.values);
+  const ingressTo = (target: { groups: string[] }): JsonObject[] =>
+    ofType('aws_vpc_security_group_ingress_rule').filter((r) =>
+      target.groups.includes(String(r['security_group_id']))
+    );
+  /** Every "protocol:port" of `candidates` that some ingress rule of `target` admits from `source`. */
+  const reachable = (source: Source, target: { groups: string[] }, candidates: string[]): string[] =>
+    candidates.filter((c) => {
+      const [protocol = '', port = ''] = c.split(':');
+      return ingressTo(target).some((rule) => admits(rule, source, protocol, Number(port)));
+    });
+
+  // Every port a Talos node listens on from outside (Talos network connectivity, Kubernetes ports
+  // and protocols, flannel's VXLAN port as Talos configures it and flannel's own default, KubeSpan),
+  // plus the NodePort range's ends.
+  const PORTS = [
+    'tcp:2379',
+    'tcp:2380',
+    'tcp:6443',
+    'tcp:10250',
+    'tcp:10256',
+    'tcp:10257',
+    'tcp:10259',
+    'tcp:30000',
+    'tcp:32767',
+    'tcp:50000',
+    'tcp:50001',
+    'udp:4789',
+    'udp:8472',
+    'udp:51820'
+  ];
+
+  test('control plane and workers have groups of their own', () => {
+    expect(new Set([...cp.groups, ...wk.groups, ...lb.groups]).size).toBe(3);
+  });
+
+  test('a worker reaches no etcd, kube-scheduler or kube-controller-manager port on the control plane', () => {
+    expect(reachable(wk, cp, ['tcp:2379', 'tcp:2380', 'tcp:10257', 'tcp:10259'])).toEqual([]);
+    // (the check sees etcd at all: control-plane nodes reach each other's)
+    expect(reachable(cp, cp, ['tcp:2379', 'tcp:2380'])).toEqual(['tcp:2379', 'tcp:2380']);
+  });
+
+  test('between nodes, each direction opens exactly the ports the cluster needs', () => {
+    expect({
+      workerToControlPlane: reachable(wk, cp, PORTS),
+      controlPlaneToWorker: reachable(cp, wk, PORTS),
+      controlPlaneToControlPlane: reachable(cp, cp, PORTS),
+      workerToWorker: reachable(wk, wk, PORTS)
+    }).toEqual({
+      workerToControlPlane: ['tcp:6443', 'tcp:10250', 'tcp:50001', 'udp:4789', 'udp:51820'],
+      controlPlaneToWorker: ['tcp:10250', 'tcp:50000', 'udp:4789', 'udp:51820'],
+      controlPlaneToControlPlane: [
+        'tcp:2379',
+        'tcp:2380',
+        'tcp:6443',
+        'tcp:10250',
+        'tcp:50000',
+        'udp:4789',
+        'udp:51820'
+      ],
+      workerToWorker: ['tcp:10250', 'udp:4789', 'udp:51820']
+    });
+  });
+
+  test('from outside: admins reach apid, KubeSpan peers WireGuard, the NLB the control plane on 6443 only', () => {
+    const admin = { cidr: '203.0.113.10/32' };
+    const peer = { cidr: '192.0.2.7/32' };
+    expect([reachable(admin, cp, PORTS), reachable(admin, wk, PORTS)]).toEqual([
+      ['tcp:50000'],
+      ['tcp:50000']
+    ]);
+    expect([reachable(peer, cp, PORTS), reachable(peer, wk, PORTS)]).toEqual([['udp:51820'], ['udp:51820']]);
+    expect([reachable(lb, cp, PORTS), reachable(lb, wk, PORTS)]).toEqual([['tcp:6443'], []]);
+    const egress = ofType('aws_vpc_security_group_egress_rule').filter(
+      (r) => r['security_group_id'] === lb.groups[0]
+    );
+    expect(egress.map((r) => [r['ip_protocol'], r['from_port'], r['referenced_security_group_id']])).toEqual([
+      ['tcp', 6443, cp.groups[0] ?? '']
+    ]);
+    // Both kinds of node dial the cluster endpoint.
+    expect([reachable(cp, lb, ['tcp:6443']), reachable(wk, lb, ['tcp:6443'])]).toEqual([
+      ['tcp:6443'],
+      ['tcp:6443']
+    ]);
+  });
 });
 
 // --- the root module's input validation ---------------------------------------------------------
@@ -947,7 +1176,20 @@ describe('structure of the Terraform code', () => {
       admin['to_port'],
       admin['cidr_ipv4'],
       admin['for_each']
-    ]).toEqual(['tcp', 50000, 50000, '${each.value}', '${toset(var.admin_cidrs)}']);
+    ]).toEqual(['tcp', 50000, 50000, '${each.value.cidr}', '${local.admin_rules}']);
+  });
+
+  test('control-plane and worker nodes get their own security groups', () => {
+    const nodes = mod(join(MODULES_DIR, 'nodes'));
+    expect([
+      resource(nodes, 'aws_instance', 'control_plane')['vpc_security_group_ids'],
+      resource(nodes, 'aws_instance', 'worker')['vpc_security_group_ids']
+    ]).toEqual(['${var.control_plane_security_group_ids}', '${var.worker_security_group_ids}']);
+    const call = root().modules['nodes'] ?? {};
+    expect([call['control_plane_security_group_ids'], call['worker_security_group_ids']]).toEqual([
+      ['${module.security_groups.control_plane_security_group_id}'],
+      ['${module.security_groups.worker_security_group_id}']
+    ]);
   });
 
   test('the Talos graph: secrets, one bootstrap, the kubeconfig resource and not the deprecated data source', () => {

@@ -50,7 +50,7 @@ resource "aws_instance" "control_plane" {
   ami                         = local.ami_id
   instance_type               = each.value.instance_type
   subnet_id                   = var.subnet_ids[each.value.index % length(var.subnet_ids)]
-  vpc_security_group_ids      = var.security_group_ids
+  vpc_security_group_ids      = var.control_plane_security_group_ids
   associate_public_ip_address = var.associate_public_ip
   user_data                   = var.controlplane_user_data
 
@@ -92,7 +92,7 @@ resource "aws_instance" "worker" {
   ami                         = local.ami_id
   instance_type               = each.value.instance_type
   subnet_id                   = var.subnet_ids[each.value.index % length(var.subnet_ids)]
-  vpc_security_group_ids      = var.security_group_ids
+  vpc_security_group_ids      = var.worker_security_group_ids
   associate_public_ip_address = var.associate_public_ip
   user_data                   = var.worker_user_data
 

@@ -50,8 +50,13 @@ variable "subnet_ids" {
   }
 }
 
-variable "security_group_ids" {
-  description = "Security groups attached to every node."
+variable "control_plane_security_group_ids" {
+  description = "Security groups attached to the control-plane nodes."
+  type        = list(string)
+}
+
+variable "worker_security_group_ids" {
+  description = "Security groups attached to the worker nodes."
   type        = list(string)
 }
 

@@ -1,6 +1,11 @@
-output "node_security_group_id" {
-  description = "Security group of every Talos node."
-  value       = aws_security_group.nodes.id
+output "control_plane_security_group_id" {
+  description = "Security group of the Talos control-plane nodes."
+  value       = aws_security_group.control_plane.id
+}
+
+output "worker_security_group_id" {
+  description = "Security group of the Talos worker nodes."
+  value       = aws_security_group.workers.id
 }
 
 output "api_lb_security_group_id" {
