@@ -8,6 +8,7 @@ import { oneOf } from '../io/inputs.js';
 import type { Masker } from '../io/secrets.js';
 import { maskSecret, secretFragments } from '../io/secrets.js';
 import { loadYamlParser } from '../io/yaml.js';
+import { workspaceRoot } from '../io/workspace.js';
 import {
   parseKubeconfig,
   resolveKubeconfigPaths,
@@ -59,19 +60,6 @@ function looksLikeContent(value: string): boolean {
   return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
 
-/**
- * The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
- * exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own directory,
- * as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read its relative
- * paths from the working directory, which in a step is the workspace; naming the workspace
- * (GITHUB_WORKSPACE) gives the same answer there, is the directory every other path input of these
- * actions is relative to (kubeconfig-path itself, provision's working-directory), and does not
- * depend on where a wrapper or a test happens to start the process.
- */
-function workspace(env: NodeJS.ProcessEnv): string {
-  return resolve(env.GITHUB_WORKSPACE || process.cwd());
-}
-
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 export async function loadKubeClient(
   source: KubeconfigSource,
@@ -79,7 +67,13 @@ export async function loadKubeClient(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<KubeClient> {
   let content = source.value;
-  let baseDir = workspace(env);
+  // The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
+  // exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own
+  // directory, as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read
+  // its relative paths from the working directory, which in a step is the workspace; naming the
+  // workspace gives the same answer there, is the directory every other path input of these actions
+  // is relative to, and does not depend on where a wrapper or a test starts the process.
+  let baseDir = workspaceRoot(env);
   if (source.input === 'kubeconfig-path') {
     if (looksLikeContent(source.value)) {
       // A kubeconfig pasted where its path belongs: masked, and never quoted back.

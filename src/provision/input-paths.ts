@@ -1,6 +1,7 @@
 import { readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../io/errors.js';
+import { workspaceRoot } from '../io/workspace.js';
 
 /**
  * The directories a path input may point into: the job's checkout (GITHUB_WORKSPACE) and the job's
@@ -10,7 +11,7 @@ import { UserError } from '../io/errors.js';
  * outside the workspace.
  */
 function jobRoots(env: NodeJS.ProcessEnv): { name: string; path: string }[] {
-  const roots = [{ name: 'the workspace', path: resolve(env.GITHUB_WORKSPACE || process.cwd()) }];
+  const roots = [{ name: 'the workspace', path: workspaceRoot(env) }];
   if (env.RUNNER_TEMP) roots.push({ name: 'RUNNER_TEMP', path: resolve(env.RUNNER_TEMP) });
   return roots;
 }
@@ -44,7 +45,7 @@ function realPath(path: string, hops = 0): string {
 
 /** A path input as an absolute path: relative ones are read from the workspace, whatever the step's directory. */
 export function workspacePath(env: NodeJS.ProcessEnv, path: string): string {
-  return isAbsolute(path) ? resolve(path) : resolve(env.GITHUB_WORKSPACE || process.cwd(), path);
+  return isAbsolute(path) ? resolve(path) : resolve(workspaceRoot(env), path);
 }
 
 /**

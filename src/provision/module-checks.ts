@@ -7,6 +7,7 @@ import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
 import { maskSecret, type Masker } from '../io/secrets.js';
+import { workspaceRoot } from '../io/workspace.js';
 import { outputText, stringLeaves } from '../terraform/outputs.js';
 import { fileAttributes, readRootModule, type LiteralValue } from '../terraform/root-module.js';
 import { confineToJob } from './input-paths.js';
@@ -63,6 +64,11 @@ interface NamedPath {
   secret: boolean;
 }
 
+/** A path a setting names plainly: a credential setting's is never quoted. */
+function namedPath(setting: string, path: string): NamedPath {
+  return { setting, path, secret: CREDENTIAL_SETTING.test(setting) };
+}
+
 /**
  * The parameters of a pg conn_str as lib/pq reads them: a postgres:// or postgresql:// URL's query
  * (form-decoded; the first of a repeated one counts, an empty one not at all), or a key=value
@@ -112,7 +118,7 @@ function settingPaths(
   backend: string | undefined,
   moduleDir: string
 ): NamedPath[] {
-  const named = (path: string): NamedPath => ({ setting: name, path, secret: CREDENTIAL_SETTING.test(name) });
+  const named = (path: string): NamedPath => namedPath(name, path);
   if (name === 'path' && backend === 'consul') return [];
   if (name === 'conn_str') return connStrPaths(value);
   if (PATH_SETTINGS.has(name)) return [named(value)];
@@ -164,11 +170,7 @@ function backendFilePaths(
     );
   const found: NamedPath[] = [];
   for (const [name, value] of settings) {
-    const named = (path: string): NamedPath => ({
-      setting: name,
-      path,
-      secret: CREDENTIAL_SETTING.test(name)
-    });
+    const named = (path: string): NamedPath => namedPath(name, path);
     const plain = plainString(value);
     if (name === 'path' && backend === 'consul') continue;
     if (PATH_SETTINGS.has(name) || name === 'conn_str' || name === 'credentials') {
@@ -200,7 +202,7 @@ function backendFilePaths(
 
 /** A backend file as the errors name it: from the workspace, where the input names it. */
 function shownFile(env: NodeJS.ProcessEnv, file: string): string {
-  const fromWorkspace = relative(resolve(env.GITHUB_WORKSPACE || process.cwd()), file);
+  const fromWorkspace = relative(workspaceRoot(env), file);
   return fromWorkspace.startsWith('..') || isAbsolute(fromWorkspace) ? file : fromWorkspace;
 }
 
