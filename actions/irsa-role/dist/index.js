@@ -631,8 +631,8 @@ var partitions = __nccwpck_require__(5986);
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/trust/names.ts
 var trust_names = __nccwpck_require__(8350);
-// EXTERNAL MODULE: ./src/kube/client.ts + 1 modules
-var kube_client = __nccwpck_require__(5473);
+// EXTERNAL MODULE: ./src/kube/client.ts + 2 modules
+var kube_client = __nccwpck_require__(3133);
 // EXTERNAL MODULE: ./src/io/yaml.ts
 var yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: ./src/io/inputs.ts
@@ -986,7 +986,7 @@ async function irsaRoleAction(ctx, overrides = {}) {
 
 /***/ }),
 
-/***/ 5473:
+/***/ 3133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1015,6 +1015,16 @@ var inputs = __nccwpck_require__(6067);
 var secrets = __nccwpck_require__(3965);
 // EXTERNAL MODULE: ./src/io/yaml.ts
 var yaml = __nccwpck_require__(3473);
+;// CONCATENATED MODULE: ./src/io/workspace.ts
+
+/**
+ * The job's checkout (GITHUB_WORKSPACE), which every relative path input is read from; outside a
+ * runner, the process's directory.
+ */
+function workspaceRoot(env) {
+    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
@@ -1209,6 +1219,7 @@ function parseKubeconfig(document, input) {
 
 
 
+
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -1230,22 +1241,16 @@ function maskingOnce(mask) {
 function looksLikeContent(value) {
     return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
-/**
- * The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
- * exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own directory,
- * as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read its relative
- * paths from the working directory, which in a step is the workspace; naming the workspace
- * (GITHUB_WORKSPACE) gives the same answer there, is the directory every other path input of these
- * actions is relative to (kubeconfig-path itself, provision's working-directory), and does not
- * depend on where a wrapper or a test happens to start the process.
- */
-function workspace(env) {
-    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-}
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 async function loadKubeClient(source, mask, env = process.env) {
     let content = source.value;
-    let baseDir = workspace(env);
+    // The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
+    // exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own
+    // directory, as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read
+    // its relative paths from the working directory, which in a step is the workspace; naming the
+    // workspace gives the same answer there, is the directory every other path input of these actions
+    // is relative to, and does not depend on where a wrapper or a test starts the process.
+    let baseDir = workspaceRoot(env);
     if (source.input === 'kubeconfig-path') {
         if (looksLikeContent(source.value)) {
             // A kubeconfig pasted where its path belongs: masked, and never quoted back.

@@ -103,6 +103,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(7333);
 // EXTERNAL MODULE: ./src/io/secrets.ts
 var secrets = __webpack_require__(3965);
+// EXTERNAL MODULE: ./src/io/workspace.ts
+var workspace = __webpack_require__(2645);
 // EXTERNAL MODULE: ./src/terraform/outputs.ts
 var outputs = __webpack_require__(4794);
 ;// CONCATENATED MODULE: ./src/terraform/root-module.ts
@@ -450,6 +452,7 @@ var inputs = __webpack_require__(442);
 
 
 
+
 /**
  * Backend settings whose value names a file or directory terraform reads (the local backend's
  * `path` and `workspace_dir` it writes), from the backends' schemas in Terraform 1.11 (and oci's,
@@ -485,6 +488,10 @@ const TEMPLATE = /(?<![$%])[$%]\{/;
 // The libpq parameters of a pg conn_str that name files lib/pq reads (the client certificate and
 // key, the CA bundle); lib/pq 1.10, terraform's driver, reads no passfile parameter.
 const CONN_STR_FILES = new Set(['sslcert', 'sslkey', 'sslrootcert']);
+/** A path a setting names plainly: a credential setting's is never quoted. */
+function namedPath(setting, path) {
+    return { setting, path, secret: inputs/* CREDENTIAL_SETTING */.TE.test(setting) };
+}
 /**
  * The parameters of a pg conn_str as lib/pq reads them: a postgres:// or postgresql:// URL's query
  * (form-decoded; the first of a repeated one counts, an empty one not at all), or a key=value
@@ -530,7 +537,7 @@ function connStrPaths(connStr) {
 }
 /** The paths a backend-config key=value line names, as terraform reads them (relative to the module). */
 function settingPaths(name, value, backend, moduleDir) {
-    const named = (path) => ({ setting: name, path, secret: inputs/* CREDENTIAL_SETTING */.TE.test(name) });
+    const named = (path) => namedPath(name, path);
     if (name === 'path' && backend === 'consul')
         return [];
     if (name === 'conn_str')
@@ -570,11 +577,7 @@ function backendFilePaths(file, shown, backend, moduleDir) {
     const unreadable = (name) => new errors/* UserError */.yo(`${name} in ${shown} is not written plainly (it is a heredoc, an expression, or a string holding \${ or %{), so the files it names cannot be checked before terraform evaluates it: write each path as a quoted string.`, 'backend-config');
     const found = [];
     for (const [name, value] of settings) {
-        const named = (path) => ({
-            setting: name,
-            path,
-            secret: inputs/* CREDENTIAL_SETTING */.TE.test(name)
-        });
+        const named = (path) => namedPath(name, path);
         const plain = plainString(value);
         if (name === 'path' && backend === 'consul')
             continue;
@@ -619,7 +622,7 @@ function backendFilePaths(file, shown, backend, moduleDir) {
 }
 /** A backend file as the errors name it: from the workspace, where the input names it. */
 function shownFile(env, file) {
-    const fromWorkspace = (0,external_node_path_.relative)((0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()), file);
+    const fromWorkspace = (0,external_node_path_.relative)((0,workspace/* workspaceRoot */.o)(env), file);
     return fromWorkspace.startsWith('..') || (0,external_node_path_.isAbsolute)(fromWorkspace) ? file : fromWorkspace;
 }
 /**

@@ -377,6 +377,26 @@ function fail(message) {
 
 /***/ }),
 
+/***/ 2645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ workspaceRoot)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The job's checkout (GITHUB_WORKSPACE), which every relative path input is read from; outside a
+ * runner, the process's directory.
+ */
+function workspaceRoot(env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+
+
+/***/ }),
+
 /***/ 4011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -568,6 +588,8 @@ function runUrl(env) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7333);
+/* harmony import */ var _io_workspace_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2645);
+
 
 
 
@@ -579,7 +601,7 @@ function runUrl(env) {
  * outside the workspace.
  */
 function jobRoots(env) {
-    const roots = [{ name: 'the workspace', path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd()) }];
+    const roots = [{ name: 'the workspace', path: (0,_io_workspace_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .o)(env) }];
     if (env.RUNNER_TEMP)
         roots.push({ name: 'RUNNER_TEMP', path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.RUNNER_TEMP) });
     return roots;
@@ -613,7 +635,7 @@ function realPath(path, hops = 0) {
 }
 /** A path input as an absolute path: relative ones are read from the workspace, whatever the step's directory. */
 function workspacePath(env, path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd(), path);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,_io_workspace_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceRoot */ .o)(env), path);
 }
 /**
  * Refuses a path outside the workspace and RUNNER_TEMP. A path is judged by where it really is, so

@@ -499,7 +499,7 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 7195:
+/***/ 4339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -616,6 +616,16 @@ async function yamlParserFor(read, inputs, options = {}) {
     return () => {
         throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
     };
+}
+
+;// CONCATENATED MODULE: ./src/io/workspace.ts
+
+/**
+ * The job's checkout (GITHUB_WORKSPACE), which every relative path input is read from; outside a
+ * runner, the process's directory.
+ */
+function workspaceRoot(env) {
+    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -812,6 +822,7 @@ function parseKubeconfig(document, input) {
 
 
 
+
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -833,22 +844,16 @@ function maskingOnce(mask) {
 function looksLikeContent(value) {
     return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
-/**
- * The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
- * exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own directory,
- * as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read its relative
- * paths from the working directory, which in a step is the workspace; naming the workspace
- * (GITHUB_WORKSPACE) gives the same answer there, is the directory every other path input of these
- * actions is relative to (kubeconfig-path itself, provision's working-directory), and does not
- * depend on where a wrapper or a test happens to start the process.
- */
-function workspace(env) {
-    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-}
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 async function loadKubeClient(source, mask, env = process.env) {
     let content = source.value;
-    let baseDir = workspace(env);
+    // The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
+    // exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own
+    // directory, as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read
+    // its relative paths from the working directory, which in a step is the workspace; naming the
+    // workspace gives the same answer there, is the directory every other path input of these actions
+    // is relative to, and does not depend on where a wrapper or a test starts the process.
+    let baseDir = workspaceRoot(env);
     if (source.input === 'kubeconfig-path') {
         if (looksLikeContent(source.value)) {
             // A kubeconfig pasted where its path belongs: masked, and never quoted back.
@@ -1380,8 +1385,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
-var client = __nccwpck_require__(7195);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var client = __nccwpck_require__(4339);
 // EXTERNAL MODULE: ./src/net/aws-reach.ts
 var aws_reach = __nccwpck_require__(5756);
 // EXTERNAL MODULE: ./src/aws/clients.ts

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
 var account_lease = __webpack_require__(2563);
-// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
-var client = __webpack_require__(7195);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var client = __webpack_require__(4339);
 ;// CONCATENATED MODULE: ./src/verify-irsa/kube-fixes.ts
 /**
  * The fix for a Kubernetes call that failed, by how it failed. Only a 403 is a matter of the

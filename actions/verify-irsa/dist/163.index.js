@@ -307,7 +307,7 @@ function statusText(status, body, location) {
 /* unused harmony exports leasesOf, isRunManaged */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7195);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4339);
 /* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7214);
 /* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8456);
 /**
@@ -494,8 +494,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
-var kube_client = __webpack_require__(7195);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var kube_client = __webpack_require__(4339);
 // EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
 var verify_pod = __webpack_require__(8456);
 // EXTERNAL MODULE: ./src/io/errors.ts
