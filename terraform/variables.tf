@@ -37,12 +37,28 @@ variable "talos_version" {
 }
 
 variable "kubernetes_version" {
-  description = "Kubernetes version, without the leading v (for example 1.34.1). Must be supported by talos_version."
+  description = "Kubernetes version, without the leading v (for example 1.34.1). Must be a release talos_version runs: Talos 1.11 runs Kubernetes 1.29 to 1.34, 1.12 runs 1.30 to 1.35, 1.13 runs 1.31 to 1.36."
   type        = string
 
   validation {
     condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.kubernetes_version))
     error_message = "kubernetes_version must look like 1.34.1 (no leading v)."
+  }
+
+  # The Kubernetes minors each Talos minor runs (the bounds in Talos's
+  # pkg/machinery/compatibility/talos1NN). A node checks its configuration's Kubernetes images
+  # against them, at boot and on every apply, and refuses any other: an unsupported pair would
+  # surface only as nodes left without a configuration. Kept in step with talos_version.
+  validation {
+    condition = !can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.kubernetes_version)) || !can(regex("^1\\.1[1-3]\\.[0-9]+$", var.talos_version)) || contains(
+      lookup({
+        "11" = ["1.29", "1.30", "1.31", "1.32", "1.33", "1.34"]
+        "12" = ["1.30", "1.31", "1.32", "1.33", "1.34", "1.35"]
+        "13" = ["1.31", "1.32", "1.33", "1.34", "1.35", "1.36"]
+      }, split(".", var.talos_version)[1], []),
+      join(".", slice(split(".", var.kubernetes_version), 0, 2))
+    )
+    error_message = "kubernetes_version must be a Kubernetes release talos_version runs: Talos 1.11 runs Kubernetes 1.29 to 1.34, Talos 1.12 runs 1.30 to 1.35, Talos 1.13 runs 1.31 to 1.36."
   }
 }
 

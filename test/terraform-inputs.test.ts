@@ -159,6 +159,100 @@ describe('talos_version: the supported minors, and a provider floor that can ren
   );
 });
 
+// --- kubernetes_version against talos_version -------------------------------------------------------
+
+/**
+ * The Kubernetes minors each Talos minor runs: MinimumKubernetesVersion and MaximumKubernetesVersion
+ * (1.N.99) of pkg/machinery/compatibility/talos111, talos112 and talos113 in siderolabs/talos, the
+ * same from each minor's first release to its latest patch. A node refuses any other Kubernetes
+ * release in its configuration (RuntimeValidate, at boot and on apply).
+ */
+const KUBERNETES_OF_TALOS: Record<string, [number, number]> = {
+  '1.11': [29, 34],
+  '1.12': [30, 35],
+  '1.13': [31, 36]
+};
+
+describe('kubernetes_version: only a release that talos_version runs', () => {
+  const talosVersions = ['1.11.5', '1.12.0', '1.13.1'];
+  const kubernetesVersions = [
+    '1.28.15',
+    '1.29.0',
+    '1.30.4',
+    '1.31.2',
+    '1.34.1',
+    '1.35.0',
+    '1.36.3',
+    '1.37.0',
+    '2.34.1'
+  ];
+  const verdicts = new Map<string, Map<string, Verdict>>();
+  const roots: Record<string, { variables: string; required: string[] }> = {
+    root: {
+      variables: join(TERRAFORM_DIR, 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=region=us-east-1',
+        '-var=admin_cidrs=["203.0.113.10/32"]',
+        '-var=api_cidrs=["198.51.100.0/24"]'
+      ]
+    },
+    'modules/talos': {
+      variables: join(MODULES_DIR, 'talos', 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=api_endpoint_host=demo-api.elb.us-east-1.amazonaws.com',
+        '-var=control_plane_nodes={"demo-cp-0"={private_ip="10.42.0.10",endpoint="203.0.113.10"}}',
+        '-var=service_account_issuer=https://demo-oidc.s3.us-east-1.amazonaws.com',
+        '-var=service_account_jwks_uri=https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks'
+      ]
+    }
+  };
+
+  beforeAll(async () => {
+    for (const [name, { variables, required }] of Object.entries(roots)) {
+      const ws = await variablesOnly(`tf-k8s-version-${name.replace('/', '-')}`, variables);
+      try {
+        const byPair = new Map<string, Verdict>();
+        for (const talos of talosVersions) {
+          for (const k8s of kubernetesVersions) {
+            byPair.set(
+              `${talos}/${k8s}`,
+              await plan(ws, [...required, `-var=talos_version=${talos}`, `-var=kubernetes_version=${k8s}`])
+            );
+          }
+        }
+        verdicts.set(name, byPair);
+      } finally {
+        ws.remove();
+      }
+    }
+  }, 300_000);
+
+  test.each(Object.keys(roots))(
+    '%s accepts exactly the pairs Talos supports, and names the input otherwise',
+    (name) => {
+      const byPair = verdicts.get(name);
+      for (const talos of talosVersions) {
+        const [low = 0, high = 0] = KUBERNETES_OF_TALOS[talos.split('.').slice(0, 2).join('.')] ?? [];
+        const supported = kubernetesVersions.filter((k8s) => {
+          const [major = 0, minor = 0] = k8s.split('.').map(Number);
+          return major === 1 && minor >= low && minor <= high;
+        });
+        const accepted = kubernetesVersions.filter((k8s) => byPair?.get(`${talos}/${k8s}`)?.exitCode === 0);
+        expect([talos, accepted]).toEqual([talos, supported]);
+        for (const k8s of kubernetesVersions.filter((k) => !supported.includes(k))) {
+          expect([talos, k8s, byPair?.get(`${talos}/${k8s}`)?.said]).toEqual([
+            talos,
+            k8s,
+            expect.stringContaining('kubernetes_version must be a Kubernetes release talos_version runs')
+          ]);
+        }
+      }
+    }
+  );
+});
+
 // --- CIDR inputs ------------------------------------------------------------------------------------
 
 /**
