@@ -308,7 +308,7 @@ variable "worker_config_patches" {
 }
 
 variable "wait_for_health" {
-  description = "Wait (talos_cluster_health) until the cluster is healthy before apply finishes."
+  description = "Wait (talos_cluster_health) until the cluster is healthy before apply finishes. The check runs again at every plan and refresh and expects Kubernetes to hold exactly this root's nodes: leave it off once workers from elsewhere (examples/azure-workers) join."
   type        = bool
   default     = false
 }

@@ -171,7 +171,7 @@ variable "worker_config_patches" {
 }
 
 variable "wait_for_health" {
-  description = "Read talos_cluster_health after bootstrap, so that apply ends only when etcd, kubelet and the Kubernetes components are healthy."
+  description = "Read talos_cluster_health after bootstrap, so that apply ends only when etcd, kubelet and the Kubernetes components are healthy. The data source is read again at every plan and refresh, and fails when Kubernetes holds nodes other than control_plane_nodes and worker_nodes."
   type        = bool
   default     = false
 }
