@@ -24,6 +24,10 @@ async function plan(ws: Workspace, vars: string[]): Promise<Verdict> {
   return { exitCode: r.exitCode, said: r.stderr.replace(/[\s│]+/g, ' ') };
 }
 
+/** A managed image, as Talos's Azure guide has users register Image Factory's VHD. */
+const AZURE_IMAGE_ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/demo-rg/providers/Microsoft.Compute/images/talos-1.11.5';
+
 describe('modules/azure-workers inputs', () => {
   let ws: Workspace;
   const required = [
@@ -32,7 +36,7 @@ describe('modules/azure-workers inputs', () => {
     '-var=location=westeurope',
     '-var=subnet_id=/subscriptions/0/resourceGroups/demo-rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s',
     '-var=workers={"0"={}}',
-    '-var=talos_version=1.11.5',
+    `-var=image_id=${AZURE_IMAGE_ID}`,
     '-var=machine_configuration=machine:\n  network:\n    kubespan:\n      enabled: true\n',
     '-var=admin_cidrs=["203.0.113.10/32"]',
     '-var=kubespan_peer_cidrs=["198.51.100.7/32"]',
@@ -52,6 +56,41 @@ describe('modules/azure-workers inputs', () => {
         '-var=tags={"talos-irsa:cluster"="demo","cost-center"="42","a.b_c@d"="x"}'
       ])
     ).toEqual({ exitCode: 0, said: '' });
+  });
+
+  test('the image is required: no default, since Sidero Labs publishes no Azure image the cluster can run', async () => {
+    const verdict = await plan(
+      ws,
+      required.filter((v) => !v.startsWith('-var=image_id='))
+    );
+    expect(verdict.exitCode).toBe(1);
+    expect(verdict.said).toContain('No value for required variable');
+    expect(verdict.said).toContain('image_id');
+  });
+
+  test.each([
+    '/subscriptions/0/resourceGroups/g/providers/Microsoft.Compute/galleries/talos/images/talos-x64/versions/1.11.5',
+    '/sharedGalleries/0123abcd-talos/images/talos-x64/versions/1.11.5'
+  ])('an image version of a gallery of your own is accepted: %s', async (image) => {
+    const verdict = await plan(ws, [
+      ...required.filter((v) => !v.startsWith('-var=image_id=')),
+      `-var=image_id=${image}`
+    ]);
+    expect(verdict).toEqual({ exitCode: 0, said: '' });
+  });
+
+  test.each([
+    '/communityGalleries/siderolabs-c4d707c0-343e-42de-b597-276e4f7a5b0b/images/talos-x64/versions/1.11.5',
+    '/CommunityGalleries/siderolabs-c4d707c0-343e-42de-b597-276e4f7a5b0b/Images/talos-x64/Versions/1.7.0',
+    'talos-1.11.5',
+    ''
+  ])('image_id %j is refused with its own message', async (image) => {
+    const verdict = await plan(ws, [
+      ...required.filter((v) => !v.startsWith('-var=image_id=')),
+      `-var=image_id=${image}`
+    ]);
+    expect(verdict.exitCode).toBe(1);
+    expect(verdict.said).toContain('image_id must be the Azure ID of a Talos image you created');
   });
 
   test.each(['talos-irsa/cluster', 'a?b', 'a%b', 'a&b', 'a<b', 'a>b', 'a\\b'])(
@@ -283,7 +322,7 @@ describe('CIDR inputs take IPv4 network addresses only, refused at the variable'
     '-var=location=westeurope',
     '-var=subnet_id=/subscriptions/0/resourceGroups/demo-rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s',
     '-var=workers={"0"={}}',
-    '-var=talos_version=1.11.5',
+    `-var=image_id=${AZURE_IMAGE_ID}`,
     '-var=machine_configuration=machine:\n  network:\n    kubespan:\n      enabled: true\n',
     '-var=admin_cidrs=["203.0.113.10/32"]',
     '-var=kubespan_peer_cidrs=["198.51.100.7/32"]',

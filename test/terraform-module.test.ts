@@ -1418,6 +1418,24 @@ describe('structure of the Terraform code', () => {
     expect(discovery.text).not.toMatch(/arn\}\/\*/); // never "<bucket arn>/*"
   });
 
+  test("Azure workers boot the image they are given, never Sidero Labs' community gallery, which holds nothing newer than Talos 1.9", () => {
+    const azure = mod(join(MODULES_DIR, 'azure-workers'));
+    expect(resource(azure, 'azurerm_linux_virtual_machine', 'worker')['source_image_id']).toBe(
+      '${var.image_id}'
+    );
+    const example = mod(join(TERRAFORM_DIR, 'examples', 'azure-workers'));
+    for (const d of [azure, example]) {
+      expect([d.dir, 'default' in (d.variables['image_id'] ?? {})]).toEqual([d.dir, false]);
+      expect([d.dir, Object.keys(d.variables).filter((v) => ['talos_version', 'arch'].includes(v))]).toEqual([
+        d.dir,
+        []
+      ]);
+    }
+    expect(example.modules['azure_workers']?.['image_id']).toBe('${var.image_id}');
+    // The blog's (and this module's former) default: an image path of the gallery, by version.
+    for (const d of docs.values()) expect(d.text).not.toMatch(/\/images\/talos-\$\{/);
+  });
+
   test('AWS-only users never meet azurerm: it lives only in the Azure module and its example root', () => {
     const withAzure = [...docs.values()]
       .filter((d) => /azurerm/.test(d.text))

@@ -30,7 +30,7 @@ module "azure_workers" {
   location              = azurerm_resource_group.workers.location
   subnet_id             = azurerm_subnet.workers.id
   workers               = var.workers
-  talos_version         = var.talos_version
+  image_id              = var.image_id
   machine_configuration = var.worker_machine_configuration
   admin_cidrs           = var.admin_cidrs
   kubespan_peer_cidrs   = var.kubespan_peer_cidrs

@@ -31,8 +31,8 @@ variable "vnet_cidr" {
   }
 }
 
-variable "talos_version" {
-  description = "Talos release, without the leading v; use the same release as the AWS nodes."
+variable "image_id" {
+  description = "Azure ID of a Talos image of the release the AWS nodes run, created from Image Factory's Azure disk image (see terraform/README.md): a managed image or a gallery image version."
   type        = string
 }
 

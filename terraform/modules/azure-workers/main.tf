@@ -1,14 +1,7 @@
 # Talos workers on Azure that join the AWS-hosted cluster over KubeSpan (WireGuard, UDP 51820).
-# Each VM boots Sidero Labs' community gallery image and reads its worker machine configuration
-# from Azure custom data. Node-to-node traffic crosses clouds inside the KubeSpan mesh; peers find
-# each other through the Talos discovery service.
-
-locals {
-  image_id = coalesce(
-    var.image_id,
-    "/communityGalleries/siderolabs-c4d707c0-343e-42de-b597-276e4f7a5b0b/images/talos-${var.arch}/versions/${var.talos_version}",
-  )
-}
+# Each VM boots the Talos image it is given and reads its worker machine configuration from Azure
+# custom data. Node-to-node traffic crosses clouds inside the KubeSpan mesh; peers find each other
+# through the Talos discovery service.
 
 resource "azurerm_network_security_group" "workers" {
   name                = "${var.cluster_name}-azure-workers"
@@ -87,7 +80,7 @@ resource "azurerm_linux_virtual_machine" "worker" {
   resource_group_name   = var.resource_group_name
   size                  = each.value.vm_size
   network_interface_ids = [azurerm_network_interface.worker[each.key].id]
-  source_image_id       = local.image_id
+  source_image_id       = var.image_id
   custom_data           = base64encode(var.machine_configuration)
 
   admin_username = "talos"

@@ -31,31 +31,18 @@ variable "workers" {
   }
 }
 
-variable "talos_version" {
-  description = "Talos release of the community gallery image, without the leading v (for example 1.11.5)."
-  type        = string
-
-  validation {
-    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.talos_version))
-    error_message = "talos_version must look like 1.11.5 (no leading v)."
-  }
-}
-
-variable "arch" {
-  description = "Image architecture in the Sidero Labs community gallery: x64 or arm64 (VM sizes must match)."
-  type        = string
-  default     = "x64"
-
-  validation {
-    condition     = contains(["x64", "arm64"], var.arch)
-    error_message = "arch must be x64 or arm64."
-  }
-}
-
 variable "image_id" {
-  description = "Image to boot instead of the Sidero Labs community gallery image /communityGalleries/siderolabs-c4d707c0-343e-42de-b597-276e4f7a5b0b/images/talos-<arch>/versions/<talos_version>."
+  description = "Azure ID of the Talos image the VMs boot: a managed image (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/images/<name>) or an image version in a compute gallery, made from Image Factory's Azure disk image of the release the AWS nodes run. Sidero Labs stopped publishing Azure images with Talos 1.10."
   type        = string
-  default     = null
+
+  # Sidero Labs' community gallery (siderolabs-c4d707c0-...) holds nothing newer than Talos 1.9: its
+  # uploader was removed before 1.10 ("the Image Gallery we dropped") and Talos's Azure guide has
+  # users upload Image Factory's VHD since. The worker configuration is rendered for Talos 1.11 or
+  # later, which no gallery image runs.
+  validation {
+    condition     = can(regex("^/(subscriptions|sharedGalleries|communityGalleries)/[^/]+/.+", var.image_id)) && !startswith(lower(var.image_id), "/communitygalleries/siderolabs-")
+    error_message = "image_id must be the Azure ID of a Talos image you created from Image Factory's Azure disk image (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/images/<name>, or a gallery image version): Sidero Labs' community gallery holds nothing newer than Talos 1.9."
+  }
 }
 
 variable "machine_configuration" {
