@@ -290,21 +290,41 @@ variable "allow_scheduling_on_control_planes" {
 }
 
 variable "config_patches" {
-  description = "Extra Talos config patches (YAML or JSON) for every node."
+  description = "Extra Talos config patches for every node. Strategic merge patches (YAML, or a JSON object); an RFC 6902 patch (a list of operations) only with Talos 1.11, since later releases' configurations hold more than one document."
   type        = list(string)
   default     = []
+
+  # Talos applies an RFC 6902 patch only to a configuration of one document (its configpatcher
+  # refuses "multi-document machine configuration"), and from the 1.12 contract on the generated
+  # configuration has two (v1alpha1 and HostnameConfig): such a patch would fail at the provider.
+  # A patch that decodes to a sequence is one; slice() tells a sequence whatever its elements' types
+  # (tolist() would not, for operations of different shapes).
+  validation {
+    condition     = can(regex("^1\\.11\\.", var.talos_version)) || alltrue([for p in var.config_patches : !can(slice(yamldecode(p), 0, 0))])
+    error_message = "config_patches must hold strategic merge patches with Talos 1.12 or later: an RFC 6902 patch (a list of operations) cannot patch a configuration of more than one document, which those releases generate."
+  }
 }
 
 variable "controlplane_config_patches" {
-  description = "Extra Talos config patches for control-plane nodes."
+  description = "Extra Talos config patches for control-plane nodes, as in config_patches."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = can(regex("^1\\.11\\.", var.talos_version)) || alltrue([for p in var.controlplane_config_patches : !can(slice(yamldecode(p), 0, 0))])
+    error_message = "controlplane_config_patches must hold strategic merge patches with Talos 1.12 or later: an RFC 6902 patch (a list of operations) cannot patch a configuration of more than one document, which those releases generate."
+  }
 }
 
 variable "worker_config_patches" {
-  description = "Extra Talos config patches for worker nodes."
+  description = "Extra Talos config patches for worker nodes, as in config_patches."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = can(regex("^1\\.11\\.", var.talos_version)) || alltrue([for p in var.worker_config_patches : !can(slice(yamldecode(p), 0, 0))])
+    error_message = "worker_config_patches must hold strategic merge patches with Talos 1.12 or later: an RFC 6902 patch (a list of operations) cannot patch a configuration of more than one document, which those releases generate."
+  }
 }
 
 variable "wait_for_health" {

@@ -292,6 +292,119 @@ describe('kubernetes_version: only a release that talos_version runs', () => {
   );
 });
 
+// --- config patches: strategic merge from Talos 1.12 on ------------------------------------------------
+
+/**
+ * Talos's configpatcher applies an RFC 6902 patch only to a configuration of one document, and the
+ * configuration a 1.12 or later contract generates has two (v1alpha1 and HostnameConfig). Strategic
+ * merge patches, in YAML or JSON, one document or several, work with every release.
+ */
+describe('config patches: RFC 6902 only where the configuration is one document (Talos 1.11)', () => {
+  const strategic = {
+    yaml: 'machine:\n  sysctls:\n    net.core.somaxconn: "65535"\n',
+    json: '{"machine":{"sysctls":{"net.core.somaxconn":"65535"}}}',
+    'two documents':
+      'machine:\n  sysctls:\n    a: "1"\n---\napiVersion: v1alpha1\nkind: HostnameConfig\nhostname: node\n'
+  };
+  const rfc6902 = {
+    'JSON operations':
+      '[{"op":"add","path":"/machine/sysctls","value":{"a":"1"}},{"op":"remove","path":"/cluster/proxy"}]',
+    'YAML operations':
+      '- op: add\n  path: /machine/sysctls\n  value:\n    a: "1"\n- op: remove\n  path: /cluster/proxy\n'
+  };
+  const variables = ['config_patches', 'controlplane_config_patches', 'worker_config_patches'];
+  const roots: Record<string, { variables: string; required: string[] }> = {
+    root: {
+      variables: join(TERRAFORM_DIR, 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=region=us-east-1',
+        '-var=kubernetes_version=1.34.1',
+        '-var=admin_cidrs=["203.0.113.10/32"]',
+        '-var=api_cidrs=["198.51.100.0/24"]'
+      ]
+    },
+    'modules/talos': {
+      variables: join(MODULES_DIR, 'talos', 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=api_endpoint_host=demo-api.elb.us-east-1.amazonaws.com',
+        '-var=kubernetes_version=1.34.1',
+        '-var=control_plane_nodes={"demo-cp-0"={private_ip="10.42.0.10",endpoint="203.0.113.10"}}',
+        '-var=service_account_issuer=https://demo-oidc.s3.us-east-1.amazonaws.com',
+        '-var=service_account_jwks_uri=https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks'
+      ]
+    }
+  };
+  const patches: Record<string, string> = { ...strategic, ...rfc6902 };
+  const verdicts = new Map<string, Verdict>();
+  const key = (root: string, talos: string, variable: string, patch: string): string =>
+    `${root} ${talos} ${variable} ${patch}`;
+
+  beforeAll(async () => {
+    for (const [name, { variables: file, required }] of Object.entries(roots)) {
+      const ws = await variablesOnly(`tf-patches-${name.replace('/', '-')}`, file);
+      try {
+        for (const talos of ['1.11.5', '1.12.0', '1.13.1']) {
+          for (const variable of variables) {
+            for (const [patch, text] of Object.entries(patches)) {
+              verdicts.set(
+                key(name, talos, variable, patch),
+                await plan(ws, [
+                  ...required,
+                  `-var=talos_version=${talos}`,
+                  `-var=${variable}=${JSON.stringify([text])}`
+                ])
+              );
+            }
+          }
+        }
+      } finally {
+        ws.remove();
+      }
+    }
+  }, 300_000);
+
+  test.each(Object.keys(roots))('%s: strategic merge patches pass with every release', (name) => {
+    for (const talos of ['1.11.5', '1.12.0', '1.13.1'])
+      for (const variable of variables)
+        for (const patch of Object.keys(strategic))
+          expect([talos, variable, patch, verdicts.get(key(name, talos, variable, patch))]).toEqual([
+            talos,
+            variable,
+            patch,
+            { exitCode: 0, said: '' }
+          ]);
+  });
+
+  test.each(Object.keys(roots))(
+    '%s: RFC 6902 patches pass with 1.11 and are refused, named, from 1.12 on',
+    (name) => {
+      for (const variable of variables) {
+        for (const patch of Object.keys(rfc6902)) {
+          expect([variable, patch, verdicts.get(key(name, '1.11.5', variable, patch))]).toEqual([
+            variable,
+            patch,
+            { exitCode: 0, said: '' }
+          ]);
+          for (const talos of ['1.12.0', '1.13.1']) {
+            const verdict = verdicts.get(key(name, talos, variable, patch));
+            expect([talos, variable, patch, verdict?.exitCode, verdict?.said]).toEqual([
+              talos,
+              variable,
+              patch,
+              1,
+              expect.stringContaining(
+                `${variable} must hold strategic merge patches with Talos 1.12 or later`
+              )
+            ]);
+          }
+        }
+      }
+    }
+  );
+});
+
 // --- CIDR inputs ------------------------------------------------------------------------------------
 
 /**
