@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRootModule } from '../src/terraform/root-module.js';
+import { fileAttributes, readRootModule } from '../src/terraform/root-module.js';
 
 function moduleOf(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'root-module-'));
@@ -70,5 +70,61 @@ describe('a root module read before terraform runs', () => {
     expect(
       readRootModule(moduleOf({ 'main.tf': 'resource "terraform_data" "x" {}\n' })).backend
     ).toBeUndefined();
+  });
+});
+
+describe('a file of attributes read without evaluating it (a .tfvars or backend file)', () => {
+  test('a heredoc is read as its body between the marker lines, with whether it is the flush form', () => {
+    const attributes = fileAttributes(
+      [
+        'plain = <<EOT',
+        '  one ${"x"}',
+        '\ttwo \\n',
+        'EOT',
+        'flush = <<-EOT',
+        '    three',
+        '    EOT',
+        'empty = <<EOT',
+        'EOT',
+        'crlf = <<EOT\r\nfour\r\nEOT\r',
+        'unclosed = <<EOT',
+        'five',
+        ''
+      ].join('\n'),
+      false
+    );
+    expect(Object.fromEntries(attributes ?? [])).toEqual({
+      plain: { kind: 'heredoc', body: '  one ${"x"}\n\ttwo \\n\n', flush: false },
+      flush: { kind: 'heredoc', body: '    three\n', flush: true },
+      empty: { kind: 'heredoc', body: '', flush: false },
+      crlf: { kind: 'heredoc', body: 'four\r\n', flush: false },
+      unclosed: { kind: 'expression' }
+    });
+  });
+
+  test('a negative number is a number, not an expression; a heredoc inside a list or map is read too', () => {
+    const attributes = fileAttributes(
+      'n = -5\ne = -5 + 1\nm = { a = [-1.5e3, <<-X\n  y\n  X\n  ] }\n',
+      false
+    );
+    expect(Object.fromEntries(attributes ?? [])).toEqual({
+      n: { kind: 'scalar', text: '-5' },
+      e: { kind: 'expression' },
+      m: {
+        kind: 'object',
+        entries: [
+          [
+            'a',
+            {
+              kind: 'tuple',
+              items: [
+                { kind: 'scalar', text: '-1.5e3' },
+                { kind: 'heredoc', body: '  y\n', flush: true }
+              ]
+            }
+          ]
+        ]
+      }
+    });
   });
 });

@@ -157,16 +157,16 @@ function parseBody(
 
 /**
  * An attribute's value as far as it can be read without evaluating it: a quoted string (as written,
- * escapes and template sequences included), a number, bool or null, and lists and objects of those.
- * A heredoc is told apart; anything else (a reference, a call, an operator, a conditional) is an
- * expression.
+ * escapes and template sequences included), a number (a negative one too), bool or null, and lists
+ * and objects of those. A heredoc is kept as its body, as written, with whether it is the flush
+ * (`<<-`) form; anything else (a reference, a call, an operator, a conditional) is an expression.
  */
 export type LiteralValue =
   | { kind: 'string'; raw: string }
   | { kind: 'scalar'; text: string }
   | { kind: 'tuple'; items: LiteralValue[] }
   | { kind: 'object'; entries: [string, LiteralValue][] }
-  | { kind: 'heredoc' }
+  | { kind: 'heredoc'; body: string; flush: boolean }
   | { kind: 'expression' };
 
 const EXPRESSION: LiteralValue = { kind: 'expression' };
@@ -221,15 +221,28 @@ function bracketed(tokens: Token[], start: number, object: boolean): [LiteralVal
   return [object ? { kind: 'object', entries } : { kind: 'tuple', items }, i + 1];
 }
 
+/**
+ * A heredoc token's text (from `<<` to its closing marker) as its body, the lines between the two
+ * marker lines with their line ends, as written; one that never closes is no literal.
+ */
+function heredoc(text: string, next: number): [LiteralValue, number] | undefined {
+  const opener = /^<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text);
+  const lastLine = text.lastIndexOf('\n') + 1;
+  if (!opener || lastLine < opener[0].length || text.slice(lastLine).trim() !== opener[2]) return undefined;
+  return [{ kind: 'heredoc', body: text.slice(opener[0].length, lastLine), flush: opener[1] === '-' }, next];
+}
+
 /** The value from `start` and the index past its end; a value followed by more (an operator) is an expression. */
 function literalAt(tokens: Token[], start: number): [LiteralValue, number] {
   const token = tokens[start];
   const end = expressionEnd(tokens, start);
   let read: [LiteralValue, number] | undefined;
   if (token?.kind === 'string') read = [{ kind: 'string', raw: token.text }, start + 1];
-  else if (token?.kind === 'heredoc') read = [{ kind: 'heredoc' }, start + 1];
+  else if (token?.kind === 'heredoc') read = heredoc(token.text, start + 1);
   else if (token?.kind === 'number' || (token?.kind === 'ident' && /^(true|false|null)$/.test(token.text)))
     read = [{ kind: 'scalar', text: token.text }, start + 1];
+  else if (isOther(token, '-') && tokens[start + 1]?.kind === 'number')
+    read = [{ kind: 'scalar', text: `-${(tokens[start + 1] as { text: string }).text}` }, start + 2];
   else if (token?.kind === 'open' && token.text !== '(') read = bracketed(tokens, start + 1, token.text === '{');
   return read !== undefined && read[1] === end ? read : [EXPRESSION, end];
 }
