@@ -989,11 +989,109 @@ describe('var-files values for sensitive variables', () => {
     );
     expect(inputs.variableSecrets).toEqual([
       'abcdef.01234567890abcdef',
+      // As written too: terraform's errors quote a .tfvars file's source line.
+      'abcdef.0123\\u0034567890abcdef',
       'pool-secret-name',
       '123456',
       'short',
       '{"password":"hunter2-long","port":5432}',
-      'hunter2-long'
+      'hunter2-long',
+      '5432'
+    ]);
+  });
+
+  /** The variableSecrets of a module declaring `names` sensitive, given `files` as var-files and `variables`. */
+  function secretsOf(names: string[], files: Record<string, string>, variables = ''): string[] {
+    const box = sandbox();
+    writeFileSync(
+      join(box.module, 'main.tf'),
+      [
+        'variable "cluster_name" {}',
+        ...names.map((name) => `variable "${name}" {\n  sensitive = true\n}`),
+        ''
+      ].join('\n')
+    );
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(box.dir, name), text);
+    return readProvisionInputs(
+      mapInputReader({
+        'cluster-name': 'c',
+        'working-directory': box.module,
+        'var-files': Object.keys(files).join('\n'),
+        variables
+      }),
+      box.env,
+      undefined,
+      yaml
+    ).variableSecrets;
+  }
+
+  test('a heredoc is read as terraform reads it, <<- less its indentation, and each of its lines is masked too', () => {
+    // Checked against terraform 1.11.4: `terraform console -var-file` of these, jsonencode(nonsensitive(var.x)).
+    const secrets = secretsOf(['token', 'pem', 'db'], {
+      'a.tfvars': [
+        'token = <<EOT',
+        '  first-secret-line',
+        '\tsecond $${literal} %%{also} line \\n',
+        'EOT',
+        'pem = <<-PEM',
+        '    -----BEGIN PRIVATE KEY-----',
+        '',
+        '\t\t MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
+        '      indented-tail',
+        '    PEM',
+        'db = {',
+        '  password = <<-PW',
+        '      pw-line-one',
+        '      pw-line-two',
+        '    PW',
+        '}',
+        ''
+      ].join('\n')
+    });
+    expect(secrets).toEqual([
+      '  first-secret-line\n\tsecond ${literal} %{also} line \\n\n',
+      'first-secret-line',
+      'second ${literal} %{also} line \\n',
+      // The least indented line is the tabbed one: two tabs and a space, three characters.
+      ' -----BEGIN PRIVATE KEY-----\n\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n   indented-tail\n',
+      '-----BEGIN PRIVATE KEY-----',
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
+      'indented-tail',
+      'pw-line-one\npw-line-two\n',
+      'pw-line-one',
+      'pw-line-two'
+    ]);
+  });
+
+  test('strings and numbers are masked as terraform reads them (escapes, $${, 1e3 as "1000") and as written', () => {
+    const secrets = secretsOf(['token', 'pin', 'neg'], {
+      'a.tfvars': 'token = "p@ss\\"w\\\\rd \\U0001F600 $${x} %%{y}"\npin = 00123.450e2\nneg = -123456.50\n'
+    });
+    expect(secrets).toEqual([
+      'p@ss"w\\rd \u{1F600} ${x} %{y}',
+      'p@ss\\"w\\\\rd \\U0001F600 $${x} %%{y}',
+      '12345',
+      '00123.450e2',
+      '-123456.5',
+      '-123456.50'
+    ]);
+  });
+
+  test('a multi-line value and the numbers inside a structured one are masked from variables and .tfvars.json too', () => {
+    const secrets = secretsOf(
+      ['cert', 'db'],
+      { 'a.tfvars.json': JSON.stringify({ cert: 'json-line-one\njson-line-two\n' }) },
+      'db: {pin: 987654, note: "yaml-line-one\\nyaml-line-two"}'
+    );
+    expect(secrets).toEqual([
+      '{"pin":987654,"note":"yaml-line-one\\nyaml-line-two"}',
+      '987654',
+      'yaml-line-one\nyaml-line-two',
+      'yaml-line-one',
+      'yaml-line-two',
+      'json-line-one\njson-line-two\n',
+      'json-line-one',
+      'json-line-two'
     ]);
   });
 

@@ -238,6 +238,25 @@ describe('the plan comment on a pull request', () => {
     expect(body).not.toContain(secret);
   });
 
+  test("a var-file's heredoc for a sensitive variable is masked line by line before terraform runs and redacted from the comment", async () => {
+    const box = pullRequestSandbox(17, 'sensitive-variable');
+    const lines = ['first-line-s3cr3t', 'second-line-s3cr3t'];
+    writeFileSync(join(box.dir, 'secret.tfvars'), `pod_cidr = <<-EOT\n  ${lines.join('\n  ')}\n  EOT\n`);
+    const run = await runProvision(
+      withComment(box, 'pr-seventeen', { 'var-files': 'secret.tfvars' }),
+      box.env
+    );
+    expect(run.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+    // cidrsubnet's error quotes the value: terraform prints its second line on a line of its own.
+    for (const line of lines) {
+      expect(run.log.lines.some((logged) => logged.includes(line))).toBe(true);
+      expect(run.masks.find((mask) => mask.value === line)?.logLength).toBe(0);
+    }
+    const body = github.comments.get(17)?.[0]?.body ?? '';
+    expect(body).toContain('invalid CIDR address: *** ***');
+    for (const line of lines) expect(body).not.toContain(line);
+  });
+
   test('a sensitive variable the module unwraps with nonsensitive() is redacted from the comment and the summary; an ordinary one is not', async () => {
     const box = pullRequestSandbox(15, 'sensitive-variable');
     const token = 'abcdef.0123456789abcdef';

@@ -8,7 +8,7 @@ import type { InputReader } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
 import { maskSecret, type Masker } from '../io/secrets.js';
 import { workspaceRoot } from '../io/workspace.js';
-import { outputText, stringLeaves } from '../terraform/outputs.js';
+import { outputText } from '../terraform/outputs.js';
 import { fileAttributes, readRootModule, type LiteralValue } from '../terraform/root-module.js';
 import { confineToJob } from './input-paths.js';
 import {
@@ -247,31 +247,132 @@ export function confineBackendPaths(
 }
 
 /**
- * The values of `variables` for variables declared `sensitive = true`, whole and each string inside
- * a structured one: terraform hides them in its plan, but not where a function's error quotes one
- * (cidrsubnet: "invalid CIDR address: VALUE"), nor where the module passes one to nonsensitive().
+ * A number as terraform turns it into a string (a sensitive variable of type string, or a string
+ * inside an object): in plain decimal, with no exponent and no leading or trailing zeros (1e3 is
+ * "1000", 0123 is "123", 1.50 is "1.5"). Text that is no decimal number is kept as written.
  */
-export function sensitiveValues(variables: Record<string, unknown>, sensitive: Set<string>): string[] {
-  const values = Object.entries(variables)
-    .filter(([name, value]) => sensitive.has(name) && value !== null)
-    .flatMap(([, value]) => [outputText(value), ...stringLeaves(value)]);
-  return [...new Set(values)];
+export function numberText(written: string): string {
+  const match = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(written);
+  if (!match || /^[-+]?\.?$/.test(written.replace(/[eE].*$/, ''))) return written;
+  const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
+  const leading = /^0*/.exec(whole + fraction)?.[0].length ?? 0;
+  const digits = (whole + fraction).slice(leading).replace(/0+$/, '');
+  const point = whole.length + Number(exponent) - leading;
+  if (digits === '') return '0';
+  // A number whose decimal form would run to thousands of digits is left as written.
+  if (Math.abs(point) > 1000) return written;
+  const text =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? `${digits}${'0'.repeat(point - digits.length)}`
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${sign === '-' ? '-' : ''}${text}`;
 }
 
-/** Every quoted string (escapes read, no template sequence) and number inside a value from a .tfvars file. */
-function literalLeaves(value: LiteralValue): string[] {
-  if (value.kind === 'string') return TEMPLATE.test(value.raw) ? [] : [hclString(value.raw)];
-  if (value.kind === 'scalar') return /^(true|false|null)$/.test(value.text) ? [] : [value.text];
-  if (value.kind === 'tuple') return value.items.flatMap(literalLeaves);
-  if (value.kind === 'object') return value.entries.flatMap(([, item]) => literalLeaves(item));
+/**
+ * A secret and each line of it. The runner's log is masked line by line, so a multi-line value
+ * registered whole is never matched when a tool prints one of its lines (an error quoting a line,
+ * terraform's source snippet of a heredoc): each line, trimmed, is registered too.
+ */
+function withLines(values: Iterable<string>): string[] {
+  const found = new Set<string>();
+  for (const value of values) {
+    found.add(value);
+    if (/[\r\n]/.test(value))
+      for (const line of value.split(/\r\n|\r|\n/)) if (line.trim() !== '') found.add(line.trim());
+  }
+  return [...found];
+}
+
+/** Every string and number inside a value from JSON or YAML, each number as terraform writes it as a string. */
+function valueLeaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [numberText(String(value))];
+  if (Array.isArray(value)) return value.flatMap(valueLeaves);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(valueLeaves);
   return [];
 }
 
 /**
- * The values the var-files give the variables declared `sensitive = true`, as far as reading them
+ * The values of `variables` for variables declared `sensitive = true`, whole and each string and
+ * number inside a structured one, and each line of a multi-line one: terraform hides them in its
+ * plan, but not where a function's error quotes one (cidrsubnet: "invalid CIDR address: VALUE"),
+ * nor where the module passes one to nonsensitive(). A .tfvars.json file's values are read the same
+ * way: terraform takes its strings literally, templates and all.
+ */
+export function sensitiveValues(variables: Record<string, unknown>, sensitive: Set<string>): string[] {
+  return withLines(
+    Object.entries(variables)
+      .filter(([name, value]) => sensitive.has(name) && value !== null)
+      .flatMap(([, value]) => [outputText(value), ...valueLeaves(value)])
+  );
+}
+
+// An escape of a quoted HCL string, or $${ and %%{, the escapes of a literal ${ and %{.
+const HCL_ESCAPE = /\\(?:([nrt"\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))|([$%])\4\{/g;
+const ESCAPED: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
+
+/** Text as terraform reads it from a template with no template sequence; an escape terraform refuses stays as written. */
+function unescaped(text: string, backslashes: boolean): string {
+  return text.replace(HCL_ESCAPE, (escape, char?: string, u4?: string, u8?: string, sign?: string) => {
+    if (sign !== undefined) return `${sign}{`;
+    if (!backslashes) return escape;
+    if (char !== undefined) return ESCAPED[char] ?? char;
+    const code = Number.parseInt(u4 ?? u8 ?? '', 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+  });
+}
+
+// Go's unicode.IsSpace, which HCL uses to find a flush heredoc's indentation.
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/u;
+
+/**
+ * A heredoc's value as terraform reads it: its lines with their line ends, each line of a flush
+ * heredoc (`<<-`) less the smallest indentation among its lines that are not blank (counted in
+ * characters, a tab as one; blank lines are left as they are). Backslashes are not escapes here.
+ */
+function heredocText(body: string, flush: boolean): string {
+  if (!flush) return unescaped(body, false);
+  const lines = body.split(/(?<=\n)/);
+  const indent = (line: string): number => [...(GO_SPACE.exec(line)?.[0] ?? '')].length;
+  const blank = (line: string): boolean => indent(line) === [...line].length;
+  const trim = Math.min(...lines.filter((line) => !blank(line)).map(indent));
+  return unescaped(
+    lines.map((line) => (blank(line) ? line : [...line].slice(trim).join(''))).join(''),
+    false
+  );
+}
+
+/**
+ * The texts a .tfvars value gives terraform: each string as terraform reads it and as written (a
+ * tool quoting the file's source, as terraform's own errors do, prints it so), each number as
+ * terraform turns it into a string and as written, alone or inside a list or object. Nothing of an
+ * expression, or of a string or heredoc holding a template sequence (${ or %{): only evaluating it
+ * tells what it is.
+ */
+function tfvarsTexts(value: LiteralValue): string[] {
+  switch (value.kind) {
+    case 'string':
+      return TEMPLATE.test(value.raw) ? [] : [unescaped(value.raw, true), value.raw];
+    case 'heredoc':
+      return TEMPLATE.test(value.body) ? [] : [heredocText(value.body, value.flush)];
+    case 'scalar':
+      return /^(true|false|null)$/.test(value.text) ? [] : [numberText(value.text), value.text];
+    case 'tuple':
+      return value.items.flatMap(tfvarsTexts);
+    case 'object':
+      return value.entries.flatMap(([, item]) => tfvarsTexts(item));
+    case 'expression':
+      return [];
+  }
+}
+
+/**
+ * The values var-files give the variables declared `sensitive = true`, as far as reading them
  * without evaluating goes (best-effort: nothing is refused): from a .tfvars.json file as from
- * `variables`, whole and each string inside; from a .tfvars file each quoted string and number,
- * alone or inside a list or object. A heredoc, an expression or a template is not read.
+ * `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
+ * object, and each line of a multi-line one. An expression or a template is not read.
  */
 export function varFileSecrets(varFiles: string[], sensitive: Set<string>): string[] {
   const values = varFiles.flatMap((file) => {
@@ -294,7 +395,7 @@ export function varFileSecrets(varFiles: string[], sensitive: Set<string>): stri
     const attributes = fileAttributes(text, false) ?? new Map<string, LiteralValue>();
     return [...attributes]
       .filter(([name]) => sensitive.has(name))
-      .flatMap(([, value]) => literalLeaves(value));
+      .flatMap(([, value]) => withLines(tfvarsTexts(value)));
   });
   return [...new Set(values)];
 }
