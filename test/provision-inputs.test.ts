@@ -714,9 +714,11 @@ describe('backend settings that name a file', () => {
 
   test('a list of paths holding a template sequence is refused, as terraform would evaluate it', () => {
     const { parse } = withBackend('s3');
-    expect(() => parse('shared_config_files=["${"/etc"}/aws"]')).toThrow(
-      "Input 'backend-config': the value of shared_config_files holds a template sequence (${ or %{), which terraform would evaluate: write its paths plainly."
-    );
+    // %${ is a literal % and then an interpolation: only $${ and %%{ are escapes.
+    for (const value of ['["${"/etc"}/aws"]', '["/tmp/%${"/etc"}"]', '["/tmp/$%{ if true }x%{ endif }"]'])
+      expect(() => parse(`shared_config_files=${value}`)).toThrow(
+        "Input 'backend-config': the value of shared_config_files holds a template sequence (${ or %{), which terraform would evaluate: write its paths plainly."
+      );
   });
 });
 
@@ -947,7 +949,7 @@ describe("pg's conn_str", () => {
 });
 
 describe('var-files values for sensitive variables', () => {
-  test('are masked as far as they read without evaluating: literal strings and numbers, inside lists and maps too', () => {
+  test('are masked: literal strings and numbers, inside lists and maps too', () => {
     const box = sandbox();
     writeFileSync(
       join(box.module, 'main.tf'),
@@ -968,7 +970,7 @@ describe('var-files values for sensitive variables', () => {
         'pool = {',
         '  name  = "pool-secret-name"',
         '  sizes = [123456, "short"]',
-        '  note  = "${"templated"}-value"',
+        '  note  = "$${not-a-template}"',
         '}',
         ''
       ].join('\n')
@@ -994,6 +996,8 @@ describe('var-files values for sensitive variables', () => {
       'pool-secret-name',
       '123456',
       'short',
+      '${not-a-template}',
+      '$${not-a-template}',
       '{"password":"hunter2-long","port":5432}',
       'hunter2-long',
       '5432'
@@ -1093,6 +1097,51 @@ describe('var-files values for sensitive variables', () => {
       'json-line-one',
       'json-line-two'
     ]);
+  });
+
+  test('a value only evaluation tells (an expression, a template in a string or heredoc) is refused, naming the file and variable', () => {
+    const refusal = (text: string): string => {
+      try {
+        secretsOf(['token'], { 'secret.tfvars': `label = "\${"x"}"\n${text}\n` });
+        return 'accepted';
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        return error.message;
+      }
+    };
+    // Each is evaluated by terraform 1.11.4 (a .tfvars file allows no variable or function, but
+    // literals, operators and for expressions): masking the text as written would not mask it.
+    for (const value of [
+      '"${"a"}bcdefgh"',
+      '"%${"a"}bcdefgh"',
+      '"$%{ if true }abcdefgh%{ endif }"',
+      '<<-EOT\n  abc${"d"}efgh\n  EOT',
+      '"a" == "b" ? "abcdefgh" : "ijklmnop"',
+      '[for s in ["abcdefgh"]: s][0]',
+      '{ user = "admin", password = "abc${"d"}efgh" }',
+      '["abcdefgh", 1 + 2]'
+    ])
+      expect(refusal(`token = ${value}`)).toBe(
+        "Input 'var-files': 'secret.tfvars' gives the sensitive variable token a value that only terraform's evaluation tells (an expression, or a string or heredoc holding ${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $${ for a literal ${), a number, or a list or map of those."
+      );
+    // Escaped, a template sequence is text; an ordinary variable (label) may hold any expression.
+    for (const value of [
+      '"$${a} %%{b} $$${c}"',
+      '<<EOT\n$${abcdefgh}\nEOT',
+      '{ a = -1.5, b = [true, null] }'
+    ])
+      expect(refusal(`token = ${value}`)).toBe('accepted');
+  });
+
+  test('a refused value stops the run before terraform starts', async () => {
+    const { box, started } = guardedSandbox();
+    writeFileSync(join(box.module, 'secrets.tf'), 'variable "token" {\n  sensitive = true\n}\n');
+    writeFileSync(join(box.dir, 'secret.tfvars'), 'token = "abc${"def"}ghijkl"\n');
+    const run = await runProvision(fixtureInputs(box, 'refused', { 'var-files': 'secret.tfvars' }), box.env);
+    expect(run.error?.message).toMatch(
+      /^Input 'var-files': 'secret.tfvars' gives the sensitive variable token a value/
+    );
+    expect(existsSync(started)).toBe(false);
   });
 
   test('are masked before terraform starts', async () => {

@@ -50,8 +50,9 @@ const PATH_LIST_SETTINGS = new Set(['shared_config_files', 'shared_credentials_f
 const WEB_IDENTITY = /(?:^|[{,\s])"?web_identity_token_file"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/g;
 const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g;
 
-// A template sequence (${ or %{, not the escapes $${ and %%{), which terraform would evaluate.
-const TEMPLATE = /(?<![$%])[$%]\{/;
+// A template sequence (${ or %{, not the escapes $${ and %%{), which terraform would evaluate: %${
+// is a literal % and an interpolation, $%{ a literal $ and a directive.
+const TEMPLATE = /(?<!\$)\$\{|(?<!%)%\{/;
 // The libpq parameters of a pg conn_str that name files lib/pq reads (the client certificate and
 // key, the CA bundle); lib/pq 1.10, terraform's driver, reads no passfile parameter.
 const CONN_STR_FILES = new Set(['sslcert', 'sslkey', 'sslrootcert']);
@@ -347,34 +348,51 @@ function heredocText(body: string, flush: boolean): string {
 /**
  * The texts a .tfvars value gives terraform: each string as terraform reads it and as written (a
  * tool quoting the file's source, as terraform's own errors do, prints it so), each number as
- * terraform turns it into a string and as written, alone or inside a list or object. Nothing of an
- * expression, or of a string or heredoc holding a template sequence (${ or %{): only evaluating it
- * tells what it is.
+ * terraform turns it into a string and as written, alone or inside a list or object. Undefined when
+ * only evaluating the value tells what it is: an expression, or a string or heredoc holding a
+ * template sequence (${ or %{), which a .tfvars file may use with literals ("${"a"}b" is "ab").
  */
-function tfvarsTexts(value: LiteralValue): string[] {
+function tfvarsTexts(value: LiteralValue): string[] | undefined {
+  const all = (values: LiteralValue[]): string[] | undefined => {
+    const texts: string[] = [];
+    for (const item of values) {
+      const read = tfvarsTexts(item);
+      if (read === undefined) return undefined;
+      texts.push(...read);
+    }
+    return texts;
+  };
   switch (value.kind) {
     case 'string':
-      return TEMPLATE.test(value.raw) ? [] : [unescaped(value.raw, true), value.raw];
+      return TEMPLATE.test(value.raw) ? undefined : [unescaped(value.raw, true), value.raw];
     case 'heredoc':
-      return TEMPLATE.test(value.body) ? [] : [heredocText(value.body, value.flush)];
+      return TEMPLATE.test(value.body) ? undefined : [heredocText(value.body, value.flush)];
     case 'scalar':
       return /^(true|false|null)$/.test(value.text) ? [] : [numberText(value.text), value.text];
     case 'tuple':
-      return value.items.flatMap(tfvarsTexts);
+      return all(value.items);
     case 'object':
-      return value.entries.flatMap(([, item]) => tfvarsTexts(item));
+      return all(value.entries.map(([, item]) => item));
     case 'expression':
-      return [];
+      return undefined;
   }
 }
 
 /**
- * The values var-files give the variables declared `sensitive = true`, as far as reading them
- * without evaluating goes (best-effort: nothing is refused): from a .tfvars.json file as from
- * `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
- * object, and each line of a multi-line one. An expression or a template is not read.
+ * The values var-files give the variables declared `sensitive = true`: from a .tfvars.json file as
+ * from `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
+ * object, and each line of a multi-line one. A value for such a variable that only terraform's
+ * evaluation tells is refused, naming the file (as `shown` words it) and the variable, never the
+ * value: masking its text as written would not mask what terraform makes of it, and a .tfvars file,
+ * where no variable or function may be used, can always say it plainly. A file that does not read
+ * as attributes is left to terraform, which refuses it.
  */
-export function varFileSecrets(varFiles: string[], sensitive: Set<string>): string[] {
+export function varFileSecrets(
+  varFiles: string[],
+  sensitive: Set<string>,
+  shown: (file: string) => string,
+  input: string
+): string[] {
   const values = varFiles.flatMap((file) => {
     let text: string;
     try {
@@ -395,7 +413,15 @@ export function varFileSecrets(varFiles: string[], sensitive: Set<string>): stri
     const attributes = fileAttributes(text, false) ?? new Map<string, LiteralValue>();
     return [...attributes]
       .filter(([name]) => sensitive.has(name))
-      .flatMap(([, value]) => withLines(tfvarsTexts(value)));
+      .flatMap(([name, value]) => {
+        const texts = tfvarsTexts(value);
+        if (texts === undefined)
+          throw new UserError(
+            `${shown(file)} gives the sensitive variable ${name} a value that only terraform's evaluation tells (an expression, or a string or heredoc holding \${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $\${ for a literal \${), a number, or a list or map of those.`,
+            input
+          );
+        return withLines(texts);
+      });
   });
   return [...new Set(values)];
 }
@@ -413,7 +439,12 @@ export function checkAgainstModule(
   confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
   const variableSecrets = [
     ...sensitiveValues(inputs.variables, module.sensitiveVariables),
-    ...varFileSecrets(inputs.varFiles, module.sensitiveVariables)
+    ...varFileSecrets(
+      inputs.varFiles,
+      module.sensitiveVariables,
+      (file) => `'${shownFile(env, file)}'`,
+      'var-files'
+    )
   ];
   const unique = [...new Set(variableSecrets)];
   if (mask) for (const value of unique) maskSecret(value, mask);
