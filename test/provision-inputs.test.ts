@@ -1144,6 +1144,41 @@ describe('var-files values for sensitive variables', () => {
     expect(existsSync(started)).toBe(false);
   });
 
+  test('the files terraform loads from the working directory on its own are read too: terraform.tfvars, *.auto.tfvars, hidden ones too', () => {
+    const box = sandbox();
+    writeFileSync(
+      join(box.module, 'main.tf'),
+      ['a', 'b', 'c', 'd', 'e'].map((name) => `variable "${name}" {\n  sensitive = true\n}\n`).join('')
+    );
+    writeFileSync(join(box.module, 'terraform.tfvars'), 'a = <<EOT\nfrom-terraform-tfvars\nEOT\n');
+    writeFileSync(
+      join(box.module, 'terraform.tfvars.json'),
+      JSON.stringify({ b: 'from-terraform-tfvars-json' })
+    );
+    writeFileSync(join(box.module, 'z.auto.tfvars.json'), JSON.stringify({ c: 'from-auto-json' }));
+    writeFileSync(join(box.module, '.hidden.auto.tfvars'), 'd = "from-hidden-auto"\n');
+    // Not loaded by terraform without -var-file, so not read.
+    writeFileSync(join(box.module, 'other.tfvars'), 'e = "not-loaded-value"\n');
+    const read = () =>
+      readProvisionInputs(
+        mapInputReader({ 'cluster-name': 'c', 'working-directory': box.module }),
+        box.env,
+        undefined,
+        yaml
+      );
+    expect(read().variableSecrets).toEqual([
+      'from-terraform-tfvars\n',
+      'from-terraform-tfvars',
+      'from-terraform-tfvars-json',
+      'from-hidden-auto',
+      'from-auto-json'
+    ]);
+    writeFileSync(join(box.module, 'terraform.tfvars'), 'a = "${"x"}yzabcdef"\n');
+    expect(read).toThrow(
+      "Input 'working-directory': terraform.tfvars, which terraform loads from it, gives the sensitive variable a a value that only terraform's evaluation tells"
+    );
+  });
+
   test('are masked before terraform starts', async () => {
     const { box, started } = guardedSandbox();
     writeFileSync(join(box.module, 'secrets.tf'), 'variable "token" {\n  sensitive = true\n}\n');

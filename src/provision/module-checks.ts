@@ -1,8 +1,8 @@
 // The input checks that need the root module read: the backend's type (consul's `path` is no file)
 // and the variables it declares sensitive. Loaded only once the plain checks pass, so that a run
 // failing on a missing input does not parse the module reader at start.
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
@@ -379,6 +379,24 @@ function tfvarsTexts(value: LiteralValue): string[] | undefined {
 }
 
 /**
+ * The var-files terraform loads on its own from the directory it runs in (the working directory),
+ * in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json
+ * by name, hidden ones too.
+ */
+export function autoVarFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return [
+    ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
+    ...names.filter((name) => /\.auto\.tfvars(\.json)?$/.test(name)).sort()
+  ].map((name) => join(dir, name));
+}
+
+/**
  * The values var-files give the variables declared `sensitive = true`: from a .tfvars.json file as
  * from `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
  * object, and each line of a multi-line one. A value for such a variable that only terraform's
@@ -437,14 +455,17 @@ export function checkAgainstModule(
 ): ProvisionInputs {
   const module = readRootModule(inputs.workingDirectory);
   confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
+  const sensitive = module.sensitiveVariables;
   const variableSecrets = [
-    ...sensitiveValues(inputs.variables, module.sensitiveVariables),
+    ...sensitiveValues(inputs.variables, sensitive),
+    // The files terraform loads without being told, then those the input names.
     ...varFileSecrets(
-      inputs.varFiles,
-      module.sensitiveVariables,
-      (file) => `'${shownFile(env, file)}'`,
-      'var-files'
-    )
+      autoVarFiles(inputs.workingDirectory),
+      sensitive,
+      (file) => `${basename(file)}, which terraform loads from it,`,
+      'working-directory'
+    ),
+    ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files')
   ];
   const unique = [...new Set(variableSecrets)];
   if (mask) for (const value of unique) maskSecret(value, mask);
