@@ -300,6 +300,25 @@ describe('the plan comment on a pull request', () => {
     }
   });
 
+  test('a var-file value for a sensitive variable declared in a form not read before terraform runs is redacted all the same, from the saved plan', async () => {
+    const box = pullRequestSandbox(18, 'sensitive-variable');
+    const main = join(box.module, 'main.tf');
+    writeFileSync(main, readFileSync(main, 'utf8').replaceAll('sensitive = true', 'sensitive = (true)'));
+    const token = 'abcdef.0123456789abcdef';
+    writeFileSync(join(box.dir, 'secret.tfvars'), `bootstrap = { token = "${token}", note = "" }\n`);
+    const run = await runProvision(
+      withComment(box, 'pr-eighteen', { 'var-files': 'secret.tfvars' }),
+      box.env
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.masks.map((mask) => mask.value)).toContain(token);
+    const body = github.comments.get(18)?.[0]?.body ?? '';
+    for (const text of [body, run.result?.summary ?? '']) {
+      expect(text).toContain('pr-eighteen/worker/***');
+      expect(text).not.toContain(token);
+    }
+  });
+
   test('when the plan fails, the comment stops showing the old plan and gives the errors', async () => {
     const box = pullRequestSandbox(13);
     expect((await runProvision(withComment(box, 'pr-thirteen'), box.env)).error).toBeUndefined();

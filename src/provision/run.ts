@@ -21,6 +21,7 @@ import {
   hasChanges,
   planCounts,
   planSummary,
+  plannedVariables,
   sensitiveVariables,
   stateOnlyText
 } from '../terraform/plan.js';
@@ -134,8 +135,14 @@ async function provision(
       release: async () => {
         planJson = JSON.parse(await terraform.capture(['show', '-json', planFile]));
         secrets.maskAll(plannedOutputs(planJson));
-        // Sensitive variables the module's files were read for before terraform ran, as terraform says.
-        secrets.maskValues(sensitiveValues(inputs.variables, sensitiveVariables(planJson)));
+        // The sensitive variables' values as terraform took them, whichever file gave them: a value the
+        // checks before terraform ran did not find (a declaration they did not read as sensitive) too.
+        secrets.maskValues(
+          sensitiveValues(
+            { ...inputs.variables, ...plannedVariables(planJson) },
+            sensitiveVariables(planJson)
+          )
+        );
       }
     }
   );

@@ -95,3 +95,18 @@ export function sensitiveVariables(showJson: unknown): Set<string> {
       .map(([name]) => name)
   );
 }
+
+/**
+ * The values the plan's root module variables were given (`terraform show -json PLAN`'s variables,
+ * sensitive ones in the clear), from wherever terraform took them: var-files, the files it loads on
+ * its own, TF_VAR_ variables, the generated file of the variables input.
+ */
+export function plannedVariables(showJson: unknown): Record<string, unknown> {
+  const variables = (showJson as { variables?: unknown } | null)?.variables;
+  if (typeof variables !== 'object' || variables === null) return {};
+  return Object.fromEntries(
+    Object.entries(variables as Record<string, { value?: unknown } | null>)
+      .filter(([, entry]) => entry?.value !== undefined)
+      .map(([name, entry]) => [name, entry?.value])
+  );
+}
