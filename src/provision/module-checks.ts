@@ -252,7 +252,7 @@ export function confineBackendPaths(
  * inside an object): in plain decimal, with no exponent and no leading or trailing zeros (1e3 is
  * "1000", 0123 is "123", 1.50 is "1.5"). Text that is no decimal number is kept as written.
  */
-export function numberText(written: string): string {
+function numberText(written: string): string {
   const match = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(written);
   if (!match || /^[-+]?\.?$/.test(written.replace(/[eE].*$/, ''))) return written;
   const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
@@ -383,7 +383,7 @@ function tfvarsTexts(value: LiteralValue): string[] | undefined {
  * in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json
  * by name, hidden ones too.
  */
-export function autoVarFiles(dir: string): string[] {
+function autoVarFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
