@@ -308,6 +308,17 @@ function bracketed(tokens, start, object) {
         return undefined;
     return [object ? { kind: 'object', entries } : { kind: 'tuple', items }, i + 1];
 }
+/**
+ * A heredoc token's text (from `<<` to its closing marker) as its body, the lines between the two
+ * marker lines with their line ends, as written; one that never closes is no literal.
+ */
+function heredoc(text, next) {
+    const opener = /^<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text);
+    const lastLine = text.lastIndexOf('\n') + 1;
+    if (!opener || lastLine < opener[0].length || text.slice(lastLine).trim() !== opener[2])
+        return undefined;
+    return [{ kind: 'heredoc', body: text.slice(opener[0].length, lastLine), flush: opener[1] === '-' }, next];
+}
 /** The value from `start` and the index past its end; a value followed by more (an operator) is an expression. */
 function literalAt(tokens, start) {
     const token = tokens[start];
@@ -316,9 +327,11 @@ function literalAt(tokens, start) {
     if (token?.kind === 'string')
         read = [{ kind: 'string', raw: token.text }, start + 1];
     else if (token?.kind === 'heredoc')
-        read = [{ kind: 'heredoc' }, start + 1];
+        read = heredoc(token.text, start + 1);
     else if (token?.kind === 'number' || (token?.kind === 'ident' && /^(true|false|null)$/.test(token.text)))
         read = [{ kind: 'scalar', text: token.text }, start + 1];
+    else if (isOther(token, '-') && tokens[start + 1]?.kind === 'number')
+        read = [{ kind: 'scalar', text: `-${tokens[start + 1].text}` }, start + 2];
     else if (token?.kind === 'open' && token.text !== '(')
         read = bracketed(tokens, start + 1, token.text === '{');
     return read !== undefined && read[1] === end ? read : [EXPRESSION, end];
@@ -483,8 +496,9 @@ const PATH_LIST_SETTINGS = new Set(['shared_config_files', 'shared_credentials_f
 // s3's assume_role_with_web_identity is an HCL object, one of whose attributes is a path.
 const WEB_IDENTITY = /(?:^|[{,\s])"?web_identity_token_file"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/g;
 const QUOTED_STRING = /"((?:[^"\\]|\\.)*)"/g;
-// A template sequence (${ or %{, not the escapes $${ and %%{), which terraform would evaluate.
-const TEMPLATE = /(?<![$%])[$%]\{/;
+// A template sequence (${ or %{, not the escapes $${ and %%{), which terraform would evaluate: %${
+// is a literal % and an interpolation, $%{ a literal $ and a directive.
+const TEMPLATE = /(?<!\$)\$\{|(?<!%)%\{/;
 // The libpq parameters of a pg conn_str that name files lib/pq reads (the client certificate and
 // key, the CA bundle); lib/pq 1.10, terraform's driver, reads no passfile parameter.
 const CONN_STR_FILES = new Set(['sslcert', 'sslkey', 'sslrootcert']);
@@ -657,35 +671,163 @@ function confineBackendPaths(backendConfig, env, moduleDir, backend) {
     }
 }
 /**
- * The values of `variables` for variables declared `sensitive = true`, whole and each string inside
- * a structured one: terraform hides them in its plan, but not where a function's error quotes one
- * (cidrsubnet: "invalid CIDR address: VALUE"), nor where the module passes one to nonsensitive().
+ * A number as terraform turns it into a string (a sensitive variable of type string, or a string
+ * inside an object): in plain decimal, with no exponent and no leading or trailing zeros (1e3 is
+ * "1000", 0123 is "123", 1.50 is "1.5"). Text that is no decimal number is kept as written.
  */
-function sensitiveValues(variables, sensitive) {
-    const values = Object.entries(variables)
-        .filter(([name, value]) => sensitive.has(name) && value !== null)
-        .flatMap(([, value]) => [(0,outputs/* outputText */.jO)(value), ...(0,outputs/* stringLeaves */.I7)(value)]);
-    return [...new Set(values)];
+function numberText(written) {
+    const match = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(written);
+    if (!match || /^[-+]?\.?$/.test(written.replace(/[eE].*$/, '')))
+        return written;
+    const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
+    const leading = /^0*/.exec(whole + fraction)?.[0].length ?? 0;
+    const digits = (whole + fraction).slice(leading).replace(/0+$/, '');
+    const point = whole.length + Number(exponent) - leading;
+    if (digits === '')
+        return '0';
+    // A number whose decimal form would run to thousands of digits is left as written.
+    if (Math.abs(point) > 1000)
+        return written;
+    const text = point <= 0
+        ? `0.${'0'.repeat(-point)}${digits}`
+        : point >= digits.length
+            ? `${digits}${'0'.repeat(point - digits.length)}`
+            : `${digits.slice(0, point)}.${digits.slice(point)}`;
+    return `${sign === '-' ? '-' : ''}${text}`;
 }
-/** Every quoted string (escapes read, no template sequence) and number inside a value from a .tfvars file. */
-function literalLeaves(value) {
-    if (value.kind === 'string')
-        return TEMPLATE.test(value.raw) ? [] : [(0,inputs/* hclString */.ZK)(value.raw)];
-    if (value.kind === 'scalar')
-        return /^(true|false|null)$/.test(value.text) ? [] : [value.text];
-    if (value.kind === 'tuple')
-        return value.items.flatMap(literalLeaves);
-    if (value.kind === 'object')
-        return value.entries.flatMap(([, item]) => literalLeaves(item));
+/**
+ * A secret and each line of it. The runner's log is masked line by line, so a multi-line value
+ * registered whole is never matched when a tool prints one of its lines (an error quoting a line,
+ * terraform's source snippet of a heredoc): each line, trimmed, is registered too.
+ */
+function withLines(values) {
+    const found = new Set();
+    for (const value of values) {
+        found.add(value);
+        if (/[\r\n]/.test(value))
+            for (const line of value.split(/\r\n|\r|\n/))
+                if (line.trim() !== '')
+                    found.add(line.trim());
+    }
+    return [...found];
+}
+/** Every string and number inside a value from JSON or YAML, each number as terraform writes it as a string. */
+function valueLeaves(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value === 'number')
+        return [numberText(String(value))];
+    if (Array.isArray(value))
+        return value.flatMap(valueLeaves);
+    if (typeof value === 'object' && value !== null)
+        return Object.values(value).flatMap(valueLeaves);
     return [];
 }
 /**
- * The values the var-files give the variables declared `sensitive = true`, as far as reading them
- * without evaluating goes (best-effort: nothing is refused): from a .tfvars.json file as from
- * `variables`, whole and each string inside; from a .tfvars file each quoted string and number,
- * alone or inside a list or object. A heredoc, an expression or a template is not read.
+ * The values of `variables` for variables declared `sensitive = true`, whole and each string and
+ * number inside a structured one, and each line of a multi-line one: terraform hides them in its
+ * plan, but not where a function's error quotes one (cidrsubnet: "invalid CIDR address: VALUE"),
+ * nor where the module passes one to nonsensitive(). A .tfvars.json file's values are read the same
+ * way: terraform takes its strings literally, templates and all.
  */
-function varFileSecrets(varFiles, sensitive) {
+function sensitiveValues(variables, sensitive) {
+    return withLines(Object.entries(variables)
+        .filter(([name, value]) => sensitive.has(name) && value !== null)
+        .flatMap(([, value]) => [(0,outputs/* outputText */.jO)(value), ...valueLeaves(value)]));
+}
+// An escape of a quoted HCL string, or $${ and %%{, the escapes of a literal ${ and %{.
+const HCL_ESCAPE = /\\(?:([nrt"\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))|([$%])\4\{/g;
+const ESCAPED = { n: '\n', r: '\r', t: '\t' };
+/** Text as terraform reads it from a template with no template sequence; an escape terraform refuses stays as written. */
+function unescaped(text, backslashes) {
+    return text.replace(HCL_ESCAPE, (escape, char, u4, u8, sign) => {
+        if (sign !== undefined)
+            return `${sign}{`;
+        if (!backslashes)
+            return escape;
+        if (char !== undefined)
+            return ESCAPED[char] ?? char;
+        const code = Number.parseInt(u4 ?? u8 ?? '', 16);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+    });
+}
+// Go's unicode.IsSpace, which HCL uses to find a flush heredoc's indentation.
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/u;
+/**
+ * A heredoc's value as terraform reads it: its lines with their line ends, each line of a flush
+ * heredoc (`<<-`) less the smallest indentation among its lines that are not blank (counted in
+ * characters, a tab as one; blank lines are left as they are). Backslashes are not escapes here.
+ */
+function heredocText(body, flush) {
+    if (!flush)
+        return unescaped(body, false);
+    const lines = body.split(/(?<=\n)/);
+    const indent = (line) => [...(GO_SPACE.exec(line)?.[0] ?? '')].length;
+    const blank = (line) => indent(line) === [...line].length;
+    const trim = Math.min(...lines.filter((line) => !blank(line)).map(indent));
+    return unescaped(lines.map((line) => (blank(line) ? line : [...line].slice(trim).join(''))).join(''), false);
+}
+/**
+ * The texts a .tfvars value gives terraform: each string as terraform reads it and as written (a
+ * tool quoting the file's source, as terraform's own errors do, prints it so), each number as
+ * terraform turns it into a string and as written, alone or inside a list or object. Undefined when
+ * only evaluating the value tells what it is: an expression, or a string or heredoc holding a
+ * template sequence (${ or %{), which a .tfvars file may use with literals ("${"a"}b" is "ab").
+ */
+function tfvarsTexts(value) {
+    const all = (values) => {
+        const texts = [];
+        for (const item of values) {
+            const read = tfvarsTexts(item);
+            if (read === undefined)
+                return undefined;
+            texts.push(...read);
+        }
+        return texts;
+    };
+    switch (value.kind) {
+        case 'string':
+            return TEMPLATE.test(value.raw) ? undefined : [unescaped(value.raw, true), value.raw];
+        case 'heredoc':
+            return TEMPLATE.test(value.body) ? undefined : [heredocText(value.body, value.flush)];
+        case 'scalar':
+            return /^(true|false|null)$/.test(value.text) ? [] : [numberText(value.text), value.text];
+        case 'tuple':
+            return all(value.items);
+        case 'object':
+            return all(value.entries.map(([, item]) => item));
+        case 'expression':
+            return undefined;
+    }
+}
+/**
+ * The var-files terraform loads on its own from the directory it runs in (the working directory),
+ * in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json
+ * by name, hidden ones too.
+ */
+function autoVarFiles(dir) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+    return [
+        ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
+        ...names.filter((name) => /\.auto\.tfvars(\.json)?$/.test(name)).sort()
+    ].map((name) => (0,external_node_path_.join)(dir, name));
+}
+/**
+ * The values var-files give the variables declared `sensitive = true`: from a .tfvars.json file as
+ * from `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
+ * object, and each line of a multi-line one. A value for such a variable that only terraform's
+ * evaluation tells is refused, naming the file (as `shown` words it) and the variable, never the
+ * value: masking its text as written would not mask what terraform makes of it, and a .tfvars file,
+ * where no variable or function may be used, can always say it plainly. A file that does not read
+ * as attributes is left to terraform, which refuses it.
+ */
+function varFileSecrets(varFiles, sensitive, shown, input) {
     const values = varFiles.flatMap((file) => {
         let text;
         try {
@@ -708,7 +850,12 @@ function varFileSecrets(varFiles, sensitive) {
         const attributes = fileAttributes(text, false) ?? new Map();
         return [...attributes]
             .filter(([name]) => sensitive.has(name))
-            .flatMap(([, value]) => literalLeaves(value));
+            .flatMap(([name, value]) => {
+            const texts = tfvarsTexts(value);
+            if (texts === undefined)
+                throw new errors/* UserError */.yo(`${shown(file)} gives the sensitive variable ${name} a value that only terraform's evaluation tells (an expression, or a string or heredoc holding \${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $\${ for a literal \${), a number, or a list or map of those.`, input);
+            return withLines(texts);
+        });
     });
     return [...new Set(values)];
 }
@@ -719,9 +866,12 @@ function varFileSecrets(varFiles, sensitive) {
 function checkAgainstModule(inputs, env, mask) {
     const module = readRootModule(inputs.workingDirectory);
     confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
+    const sensitive = module.sensitiveVariables;
     const variableSecrets = [
-        ...sensitiveValues(inputs.variables, module.sensitiveVariables),
-        ...varFileSecrets(inputs.varFiles, module.sensitiveVariables)
+        ...sensitiveValues(inputs.variables, sensitive),
+        // The files terraform loads without being told, then those the input names.
+        ...varFileSecrets(autoVarFiles(inputs.workingDirectory), sensitive, (file) => `${(0,external_node_path_.basename)(file)}, which terraform loads from it,`, 'working-directory'),
+        ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files')
     ];
     const unique = [...new Set(variableSecrets)];
     if (mask)

@@ -118,6 +118,19 @@ function sensitiveVariables(showJson) {
         .filter(([, declaration]) => declaration?.sensitive === true)
         .map(([name]) => name));
 }
+/**
+ * The values the plan's root module variables were given (`terraform show -json PLAN`'s variables,
+ * sensitive ones in the clear), from wherever terraform took them: var-files, the files it loads on
+ * its own, TF_VAR_ variables, the generated file of the variables input.
+ */
+function plannedVariables(showJson) {
+    const variables = showJson?.variables;
+    if (typeof variables !== 'object' || variables === null)
+        return {};
+    return Object.fromEntries(Object.entries(variables)
+        .filter(([, entry]) => entry?.value !== undefined)
+        .map(([name, entry]) => [name, entry?.value]));
+}
 
 ;// CONCATENATED MODULE: ./src/terraform/comment.ts
 
@@ -454,8 +467,9 @@ async function provision(inputs, deps, secrets, scratch) {
         release: async () => {
             planJson = JSON.parse(await terraform.capture(['show', '-json', planFile]));
             secrets.maskAll((0,terraform_outputs/* plannedOutputs */.hu)(planJson));
-            // Sensitive variables the module's files were read for before terraform ran, as terraform says.
-            secrets.maskValues((0,module_checks.sensitiveValues)(inputs.variables, sensitiveVariables(planJson)));
+            // The sensitive variables' values as terraform took them, whichever file gave them: a value the
+            // checks before terraform ran did not find (a declaration they did not read as sensitive) too.
+            secrets.maskValues((0,module_checks.sensitiveValues)({ ...inputs.variables, ...plannedVariables(planJson) }, sensitiveVariables(planJson)));
         }
     });
     // Said once the plan's log group is closed, so that the annotations stand out.
