@@ -92,7 +92,21 @@ describe('verify-irsa inputs', () => {
     ['image', { image: 'Amazon/AWS-CLI:2' }, /^Input 'image': 'Amazon\/AWS-CLI:2' is not an image reference/],
     ['image', { image: 'aws-cli:' }, /^Input 'image': 'aws-cli:' is not an image reference/],
     ['image', { image: 'aws-cli@sha256:abc' }, /^Input 'image': .* is not an image reference/],
-    ['kubeconfig', { kubeconfig: '' }, /^Input 'kubeconfig': is required/]
+    ['kubeconfig', { kubeconfig: '' }, /^Input 'kubeconfig': is required/],
+    // IAM lists no client ID longer than 255 characters, and publish-oidc lists none with an
+    // invisible character: such an audience could only fail the provider-audience check, after
+    // the service account was written, with a fix naming a value that looks like the right one.
+    [
+      'audience',
+      { audience: `sts.${'a'.repeat(252)}` },
+      /^Input 'audience': 'sts\.a+…' is longer than 255 characters/
+    ],
+    [
+      'audience',
+      { audience: 'sts.amazonaws.com\u200b' },
+      /^Input 'audience': 'sts\.amazonaws\.com\?' is not an audience: it holds a space or an invisible/
+    ],
+    ['audience', { audience: 'sts amazonaws' }, /^Input 'audience': 'sts amazonaws' is not an audience/]
   ])('refuses a bad %s before contacting the cluster', async (_input, inputs, message) => {
     const before = double.requests().length;
     const error = await failureOf(inputs);
@@ -115,6 +129,13 @@ describe('verify-irsa inputs', () => {
       expect(parseVerifyInputs(mapInputReader({ kubeconfig: 'x', 'role-arn': ROLE, image }), env).image).toBe(
         image
       );
+  });
+
+  it('accepts an audience of up to 255 characters, the most IAM lists', () => {
+    const audience = `sts.${'a'.repeat(251)}`;
+    expect(
+      parseVerifyInputs(mapInputReader({ kubeconfig: 'x', 'role-arn': ROLE, audience }), env).audience
+    ).toBe(audience);
   });
 
   it('accepts role ARNs with a path and in other partitions, with a region of that partition', () => {

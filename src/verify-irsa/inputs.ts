@@ -76,6 +76,25 @@ function singleToken(value: string, input: string, what: string): string {
   return value;
 }
 
+// IAM lists at most 255 characters per client ID, and publish-oidc refuses invisible characters
+// in one: an audience outside that could never be on the provider, and a zero-width character
+// would make the provider-audience check name two values that look the same.
+const MAX_AUDIENCE_LENGTH = 255;
+
+function audienceInput(value: string): string {
+  if (/[\s\p{Cc}\p{Cf}]/u.test(value))
+    throw new UserError(
+      `'${value.replace(/[\p{Cc}\p{Cf}]/gu, '?')}' is not an audience: it holds a space or an invisible or control character.`,
+      'audience'
+    );
+  if (value.length > MAX_AUDIENCE_LENGTH)
+    throw new UserError(
+      `'${value.slice(0, 40)}…' is longer than ${MAX_AUDIENCE_LENGTH} characters, the most an IAM OIDC provider's client ID may have.`,
+      'audience'
+    );
+  return value;
+}
+
 /** Reads and validates every input before anything touches the cluster or AWS. */
 export function parseVerifyInputs(read: InputReader, env: NodeJS.ProcessEnv): VerifyInputs {
   // role-arn first: it is the input action.yml marks required, so its absence is named first.
@@ -101,7 +120,7 @@ export function parseVerifyInputs(read: InputReader, env: NodeJS.ProcessEnv): Ve
     namespace,
     serviceAccount,
     createServiceAccount: booleanInput(read, 'create-service-account', true),
-    audience: singleToken(optionalInput(read, 'audience') ?? 'sts.amazonaws.com', 'audience', 'an audience'),
+    audience: audienceInput(optionalInput(read, 'audience') ?? 'sts.amazonaws.com'),
     mode,
     image: imageReference(
       singleToken(optionalInput(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'),
