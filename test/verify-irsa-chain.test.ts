@@ -136,6 +136,17 @@ describe('verify-irsa on the local stack', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('verifies a role whose IAM path holds punctuation, as IAM and irsa-role allow, and shows its ARN as text', async () => {
+    const chain = await chainFor({ rolePath: '/team#1/<ci>:x/' });
+    expect(chain.roleArn).toMatch(/:role\/team#1\/<ci>:x\/verify-role-/);
+    const v = await verify(chain, { mode: 'both' });
+    expect(v.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(v.result.outputs.verified).toBe('true');
+    expect(v.result.summary).toContain(`assumes ${chain.roleArn.replace('<', '&lt;').replace('>', '&gt;')}`);
+    expect(v.result.summary).not.toContain('<ci>');
+    expectCleanAndSilent(chain, v);
+  });
+
   it('names the role trust when the role trusts another service account', async () => {
     const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
     const v = await verify(chain, { mode: 'token' });

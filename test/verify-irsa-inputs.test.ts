@@ -65,6 +65,16 @@ describe('verify-irsa inputs', () => {
       /^Input 'role-arn': .* is not an IAM role ARN/
     ],
     ['role-arn', { 'role-arn': 'app-reader' }, /^Input 'role-arn': 'app-reader' is not an IAM role ARN/],
+    [
+      'role-arn',
+      { 'role-arn': `arn:aws:iam::123456789012:role/${'p/'.repeat(256)}app` },
+      /^Input 'role-arn': .* is not an IAM role ARN/
+    ],
+    [
+      'role-arn',
+      { 'role-arn': 'arn:aws:iam::123456789012:role/team 1/app' },
+      /^Input 'role-arn': .* is not an IAM role ARN/
+    ],
     ['mode', { mode: 'kubectl' }, /^Input 'mode': 'kubectl' is not one of token, pod, both\.$/],
     ['namespace', { namespace: 'Team_A' }, /^Input 'namespace': 'Team_A' is not a DNS label/],
     [
@@ -150,6 +160,14 @@ describe('verify-irsa inputs', () => {
       accountId: '210987654321',
       name: 'c-d'
     });
+    // IAM paths may hold any printable ASCII (irsa-role's role-path takes them), up to 512 characters.
+    for (const [arn, name] of [
+      ['arn:aws:iam::123456789012:role/team#1/ops:ci/app', 'app'],
+      [`arn:aws:iam::123456789012:role/${'p/'.repeat(255)}app`, 'app']
+    ])
+      expect(parseVerifyInputs(mapInputReader({ kubeconfig: 'x', 'role-arn': arn }), env).role.name).toBe(
+        name
+      );
     const govRead = mapInputReader({
       kubeconfig: 'x',
       'role-arn': 'arn:aws-us-gov:iam::210987654321:role/r',

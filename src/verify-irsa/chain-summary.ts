@@ -3,7 +3,7 @@
  * the diagnosis as a table. Built only from the diagnosis and non-secret inputs, so it can hold
  * no token.
  */
-import { escapeHtmlOutsideCode, table } from '../io/summary.js';
+import { code, escapeHtmlOutsideCode, table } from '../io/summary.js';
 import type { Check, LinkState } from './diagnosis.js';
 import { linkStates } from './diagnosis.js';
 import type { VerifyInputs } from './inputs.js';
@@ -69,10 +69,10 @@ export function verifySummary(
 ): string {
   const firstFailure = result.checks.find((entry) => !entry.ok);
   const headline = result.verified
-    ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${inputs.role.arn}`
+    ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${escapeHtmlOutsideCode(inputs.role.arn)}`
     : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
   const lines = [headline, ''];
-  if (result.assumedRoleArn) lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
+  if (result.assumedRoleArn) lines.push(`Assumed identity: ${code(result.assumedRoleArn)}`, '');
   if (firstFailure) lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
   lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
   return lines.join('\n');

@@ -36,19 +36,22 @@ export interface VerifyInputs {
 }
 
 // IAM role ARN: partition, empty region, 12-digit account, optional path, name of IAM's charset.
+// The path's segments may hold any printable ASCII, as IAM's (and irsa-role's role-path) allow.
 const ROLE_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}):role\/((?:[\x21-\x2e\x30-\x7e]+\/)*)([\w+=,.@-]{1,64})$/;
+// IAM's limit on a path, its leading slash included.
+const MAX_PATH_LENGTH = 512;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function parseRoleArn(value: string, input = 'role-arn'): RoleRef {
   const match = ROLE_ARN.exec(value);
-  if (!match)
+  if (!match || `/${match[3] ?? ''}`.length > MAX_PATH_LENGTH)
     throw new UserError(
       `'${value}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>).`,
       input
     );
-  return { arn: value, partition: match[1] ?? 'aws', accountId: match[2] ?? '', name: match[3] ?? '' };
+  return { arn: value, partition: match[1] ?? 'aws', accountId: match[2] ?? '', name: match[4] ?? '' };
 }
 
 /** Namespaces must be DNS-1123 labels, as kube-apiserver enforces. */

@@ -208,9 +208,18 @@ export function irsaTrustPolicy(providerArn: string, hostPath: string, subject: 
   });
 }
 
-export async function createRole(iam: IAMClient, name: string, trustPolicy: string): Promise<string> {
+export async function createRole(
+  iam: IAMClient,
+  name: string,
+  trustPolicy: string,
+  path?: string
+): Promise<string> {
   const out = await iam.send(
-    new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trustPolicy })
+    new CreateRoleCommand({
+      RoleName: name,
+      AssumeRolePolicyDocument: trustPolicy,
+      ...(path === undefined ? {} : { Path: path })
+    })
   );
   if (!out.Role?.Arn) throw new Error('moto returned no role ARN');
   return out.Role.Arn;
