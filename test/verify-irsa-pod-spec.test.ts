@@ -12,6 +12,7 @@ import { assumedRoleProblem, fixForStsError, sessionName } from '../src/verify-i
 import {
   callerArnFromLogs,
   lastLines,
+  MAX_LOG_LINE,
   podOutcome,
   TOKEN_PATH,
   verifyPodManifest,
@@ -134,6 +135,10 @@ describe('reading the pod log', () => {
     expect(callerArnFromLogs(`warning: something\n${output}`)).toBe(arn);
     expect(callerArnFromLogs('An error occurred (AccessDenied)')).toBeUndefined();
     expect(lastLines('a\n\nb\nc\n', 2)).toEqual(['b', 'c']);
+    expect(lastLines(`${'x'.repeat(MAX_LOG_LINE + 1)}\nshort`, 2)).toEqual([
+      `${'x'.repeat(MAX_LOG_LINE)}…`,
+      'short'
+    ]);
   });
 
   it('redacts anything shaped like a service-account token', () => {

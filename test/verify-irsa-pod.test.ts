@@ -167,6 +167,30 @@ describe('verify-irsa pod mode on the local stack', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('quotes a runaway log line cut short, and asks the API server for a bounded log', async () => {
+    const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+    // A proxy's HTML page inside an error, say: megabytes on one line, before the CLI's own error.
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        podLogs: async (namespace, name) =>
+          `${'<html>'.repeat(400_000)}\n${await deps.cluster.podLogs(namespace, name)}`
+      }
+    }));
+    expectNotVerified(v);
+    const pod = check(v, 'pod');
+    expect(pod.detail).toMatch(/last log lines: <html>[^\n]*… \/ .*AccessDenied/);
+    expect(pod.detail.length).toBeLessThan(10_000);
+    expect(v.result.summary.length).toBeLessThan(50_000);
+    const logReads = chain.double
+      .requests()
+      .filter((r) => /\/pods\/irsa-verify-[0-9a-f]+\/log\?/.test(r.path));
+    expect(logReads.length).toBeGreaterThan(0);
+    for (const read of logReads) expect(read.path).toMatch(/[?&]limitBytes=\d+/);
+    expectCleanAndSilent(chain, v);
+  });
+
   it('deletes the pod when it does not finish in time', async () => {
     const chain = await chainFor();
     chain.double.holdPods('running');

@@ -91,6 +91,8 @@ const viewOf = (account: V1ServiceAccount): ServiceAccountView => ({
 const TOKEN_SECONDS = 600;
 
 const enc = encodeURIComponent;
+// get-caller-identity prints a few hundred bytes; its errors, a few lines more.
+const LOG_LIMIT_BYTES = 64 * 1024;
 
 /**
  * Every call is one plain REST request (src/kube/client.ts), the watch a streaming one
@@ -179,8 +181,9 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
       return watchPod(client, namespace, name, deadline);
     },
     async podLogs(namespace, name) {
-      return (await kubeCall(client, 'GET', inNamespace(namespace, `pods/${enc(name)}/log?tailLines=50`)))
-        .body;
+      // limitBytes: the answer is held in memory whole, and a pod may print without end.
+      const query = `tailLines=50&limitBytes=${LOG_LIMIT_BYTES}`;
+      return (await kubeCall(client, 'GET', inNamespace(namespace, `pods/${enc(name)}/log?${query}`))).body;
     },
     async podEvents(namespace, name) {
       // Selected by the server: a busy namespace can hold thousands of events.

@@ -432,7 +432,7 @@ async function podMode(
       checks.push(
         failed(
           'pod',
-          `the pod succeeded but ${problem}: ${redactJwts(lastLines(logs, 5).join(' / '))}`,
+          `the pod succeeded but ${problem}: ${lastLines(redactJwts(logs), 5).join(' / ')}`,
           'set role-arn to the role the service account should assume'
         )
       );

@@ -155,12 +155,21 @@ export function callerArnFromLogs(logs: string): string | undefined {
   return /arn:[\w-]+:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/.exec(logs)?.[0];
 }
 
+/**
+ * The longest log line the diagnosis quotes. A pod's lines go into the diagnosis output, the summary
+ * and the step's error: one runaway line (a proxy's HTML page inside an error) would push them past
+ * GitHub's limits (1 MB of outputs per job, 1 MiB of summary per step), which drop them whole.
+ */
+export const MAX_LOG_LINE = 500;
+
+/** The last `count` non-blank lines, each cut to MAX_LOG_LINE characters; redact before, not after. */
 export function lastLines(text: string, count: number): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trimEnd())
     .filter((line) => line !== '')
-    .slice(-count);
+    .slice(-count)
+    .map((line) => (line.length > MAX_LOG_LINE ? `${line.slice(0, MAX_LOG_LINE)}…` : line));
 }
 
 /**
