@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readToken } from '../src/verify-irsa/token-claims.js';
 import {
   conditionFailure,
+  evaluateCondition,
   evaluateTrust,
   iamWildcard,
   parsePolicyDocument,
@@ -88,6 +89,41 @@ describe('evaluateTrust', () => {
     );
   });
 
+  it('allows a policy whose working conditions include Null, as STS does', () => {
+    const verdict = evaluateTrust(
+      policy(
+        allow({
+          StringEquals: { [`${HOST}:sub`]: 'system:serviceaccount:apps:reader' },
+          Null: { [`${HOST}:sub`]: 'false' }
+        })
+      ),
+      appToken
+    );
+    expect(verdict.allowed).toBe(true);
+  });
+
+  it('leaves the verdict to STS when only a condition on the request decides it, and says so', () => {
+    const sub = { [`${HOST}:sub`]: 'system:serviceaccount:apps:reader' };
+    const fromOffice = allow({ StringEquals: sub, IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } });
+    expect(evaluateTrust(policy(fromOffice), appToken)).toEqual({
+      allowed: 'unknown',
+      reason: `whether the trust policy allows system:serviceaccount:apps:reader depends on a condition not evaluated here (the condition IpAddress aws:SourceIp reads the request, not the token, and is not evaluated here): STS's answer decides`
+    });
+    const denyAtNight = {
+      ...allow({ DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T20:00:00Z' } }),
+      Effect: 'Deny'
+    };
+    expect(evaluateTrust(policy(allow({ StringEquals: sub }), denyAtNight), appToken).allowed).toBe(
+      'unknown'
+    );
+    // A condition that fails on the token still refuses, whatever else is undecided.
+    const otherSub = allow({
+      StringEquals: { [`${HOST}:sub`]: 'system:serviceaccount:apps:writer' },
+      IpAddress: { 'aws:SourceIp': '203.0.113.0/24' }
+    });
+    expect(evaluateTrust(policy(otherSub), appToken).allowed).toBe(false);
+  });
+
   it('lets a matching Deny win over an Allow', () => {
     const verdict = evaluateTrust(policy(allow(), { ...allow(), Effect: 'Deny', Action: 'sts:*' }), appToken);
     expect(verdict).toEqual({
@@ -97,7 +133,7 @@ describe('evaluateTrust', () => {
   });
 
   it('matches StringLike wildcards against the subject', () => {
-    const like = (pattern: string): boolean =>
+    const like = (pattern: string): boolean | 'unknown' =>
       evaluateTrust(policy(allow({ StringLike: { [`${HOST}:sub`]: pattern } })), appToken).allowed;
     expect(like('system:serviceaccount:apps:*')).toBe(true);
     expect(like('system:serviceaccount:apps:read?r')).toBe(true);
@@ -138,8 +174,22 @@ describe('conditionFailure', () => {
     );
   });
 
-  it('reports an operator STS does not apply to these claims instead of guessing', () => {
-    expect(conditionFailure('NumericEquals', `${HOST}:sub`, '1', appToken)).toMatch(/is not one STS applies/);
+  it('leaves an operator it does not evaluate, and a key of the request, to STS instead of guessing', () => {
+    expect(evaluateCondition('NumericEquals', `${HOST}:sub`, '1', appToken)).toEqual({
+      holds: 'unknown',
+      reason: `the condition operator NumericEquals on ${HOST}:sub is not evaluated here`
+    });
+    expect(evaluateCondition('IpAddress', 'aws:SourceIp', '203.0.113.0/24', appToken).holds).toBe('unknown');
+    expect(evaluateCondition('StringEquals', 'sts:RoleSessionName', 'x', appToken).holds).toBe('unknown');
+  });
+
+  it('applies Null as IAM does: true for an absent claim, false for a present one', () => {
+    expect(conditionFailure('Null', `${HOST}:sub`, 'false', appToken)).toBeUndefined();
+    expect(conditionFailure('Null', `${HOST}:amr`, 'true', appToken)).toBeUndefined();
+    expect(conditionFailure('Null', `${HOST}:amr`, 'false', appToken)).toMatch(/does not carry/);
+    expect(conditionFailure('Null', `${HOST}:sub`, 'true', appToken)).toMatch(
+      /needs the token to carry no such claim, but it carries system:serviceaccount:apps:reader/
+    );
   });
 
   it('matches condition keys case-insensitively, as IAM does', () => {

@@ -123,8 +123,9 @@ export async function checkRole(iam: IAMClient, context: RoleCheckContext): Prom
     token: context.view
   });
   const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
+  // An undecided verdict passes with its reason: the assume-role check, STS's own answer, follows.
   checks.push(
-    verdict.allowed
+    verdict.allowed !== false
       ? passed('role-trust', verdict.reason)
       : failed(
           'role-trust',

@@ -14,7 +14,8 @@ export interface TrustContext {
 }
 
 export interface TrustVerdict {
-  allowed: boolean;
+  /** 'unknown' when a condition this module does not evaluate decides it: STS's answer then does. */
+  allowed: boolean | 'unknown';
   /** One sentence: what in the policy allows or refuses the token. */
   reason: string;
 }
@@ -79,27 +80,55 @@ const STRING_TESTS: Record<string, { negated: boolean; test(pattern: string, val
   StringNotLike: { negated: true, test: (p, v) => iamWildcard(p, v) }
 };
 
-/** undefined when the condition holds, else a sentence saying why it does not. */
-export function conditionFailure(
+/** A condition holds, does not (and why), or cannot be decided from the token alone (and why). */
+export type ConditionVerdict = { holds: true } | { holds: false | 'unknown'; reason: string };
+
+// Keys of the request rather than of the token (aws:SourceIp, aws:CurrentTime, sts:RoleSessionName):
+// STS fills them in, and they differ between this run's call and a workload's.
+const REQUEST_KEY = /^(aws|sts):/i;
+
+export function evaluateCondition(
   operator: string,
   key: string,
   expected: unknown,
   context: TrustContext
-): string | undefined {
+): ConditionVerdict {
   const qualifier = /^(ForAnyValue|ForAllValues):/.exec(operator)?.[1];
   let base = qualifier ? operator.slice(qualifier.length + 1) : operator;
   const ifExists = base.endsWith('IfExists');
   if (ifExists) base = base.slice(0, -'IfExists'.length);
-  const rule = STRING_TESTS[base];
-  // An operator not evaluated here is reported rather than guessed at.
-  if (!rule)
-    return `the condition operator ${operator} on ${key} is not one STS applies to web identity claims`;
+  if (REQUEST_KEY.test(key))
+    return {
+      holds: 'unknown',
+      reason: `the condition ${operator} ${key} reads the request, not the token, and is not evaluated here`
+    };
   const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
   const values = contextValues(key, context);
   const wanted = patterns.join(' or ');
+  if (base === 'Null' && !qualifier && !ifExists) {
+    // Null: "true" asks for the key to be absent, "false" for it to be present.
+    const absent = values.length === 0;
+    if (patterns.some((pattern) => (pattern.toLowerCase() === 'true') === absent)) return { holds: true };
+    return {
+      holds: false,
+      reason: absent
+        ? `the condition Null ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`
+        : `the condition Null ${key} = ${wanted} needs the token to carry no such claim, but it carries ${values.join(', ')}`
+    };
+  }
+  const rule = STRING_TESTS[base];
+  // An operator not evaluated here is left to STS rather than guessed at.
+  if (!rule)
+    return {
+      holds: 'unknown',
+      reason: `the condition operator ${operator} on ${key} is not evaluated here`
+    };
   if (values.length === 0) {
-    if (ifExists || qualifier === 'ForAllValues' || (rule.negated && !qualifier)) return undefined;
-    return `the condition ${operator} ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`;
+    if (ifExists || qualifier === 'ForAllValues' || (rule.negated && !qualifier)) return { holds: true };
+    return {
+      holds: false,
+      reason: `the condition ${operator} ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`
+    };
   }
   const matches = (value: string): boolean => patterns.some((pattern) => rule.test(pattern, value));
   const holdsFor = (value: string): boolean => (rule.negated ? !matches(value) : matches(value));
@@ -111,26 +140,46 @@ export function conditionFailure(
         : rule.negated
           ? values.every(holdsFor)
           : values.some(holdsFor);
-  if (holds) return undefined;
-  return `the condition ${operator} ${key} = ${wanted} does not hold for the token's ${values.join(', ')}`;
+  if (holds) return { holds: true };
+  return {
+    holds: false,
+    reason: `the condition ${operator} ${key} = ${wanted} does not hold for the token's ${values.join(', ')}`
+  };
 }
 
-function conditionFailures(statement: Statement, context: TrustContext): string[] {
+/** undefined when the condition holds, else a sentence saying why it does not or may not. */
+export function conditionFailure(
+  operator: string,
+  key: string,
+  expected: unknown,
+  context: TrustContext
+): string | undefined {
+  const verdict = evaluateCondition(operator, key, expected, context);
+  return verdict.holds === true ? undefined : verdict.reason;
+}
+
+/** What keeps a statement from applying: conditions that fail, and those that cannot be decided. */
+function conditionProblems(
+  statement: Statement,
+  context: TrustContext
+): { failures: string[]; unknowns: string[] } {
   const condition = statement.Condition;
-  if (condition === undefined) return [];
-  if (!isRecord(condition)) return ['the statement has a malformed Condition block'];
   const failures: string[] = [];
+  const unknowns: string[] = [];
+  if (condition === undefined) return { failures, unknowns };
+  if (!isRecord(condition)) return { failures: ['the statement has a malformed Condition block'], unknowns };
   for (const [operator, block] of Object.entries(condition)) {
     if (!isRecord(block)) {
       failures.push(`the condition ${operator} is malformed`);
       continue;
     }
     for (const [key, expected] of Object.entries(block)) {
-      const failure = conditionFailure(operator, key, expected, context);
-      if (failure) failures.push(failure);
+      const verdict = evaluateCondition(operator, key, expected, context);
+      if (verdict.holds === false) failures.push(verdict.reason);
+      if (verdict.holds === 'unknown') unknowns.push(verdict.reason);
     }
   }
-  return failures;
+  return { failures, unknowns };
 }
 
 export function evaluateTrust(policy: unknown, context: TrustContext): TrustVerdict {
@@ -148,16 +197,36 @@ export function evaluateTrust(policy: unknown, context: TrustContext): TrustVerd
           : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`
     };
   }
-  const applying = forProvider.filter((s) => conditionFailures(s, context).length === 0);
-  if (applying.some((s) => s.Effect === 'Deny'))
+  const judged = forProvider.map((statement) => ({ statement, ...conditionProblems(statement, context) }));
+  const applying = judged.filter((j) => j.failures.length === 0 && j.unknowns.length === 0);
+  // A statement no condition rules out, but one this module cannot decide: it may apply.
+  const mayApply = judged.filter((j) => j.failures.length === 0 && j.unknowns.length > 0);
+  const effect = (list: typeof judged, wanted: string): typeof judged =>
+    list.filter((j) => j.statement.Effect === wanted);
+  if (effect(applying, 'Deny').length > 0)
     return { allowed: false, reason: 'a Deny statement of the trust policy matches this token' };
-  if (applying.some((s) => s.Effect === 'Allow'))
-    return {
-      allowed: true,
-      reason: `the trust policy allows ${context.token.sub ?? 'the token'} through ${context.providerArn}`
-    };
-  const allowStatements = forProvider.filter((s) => s.Effect === 'Allow');
-  const first = allowStatements[0];
+  const undecided = (j: (typeof judged)[number] | undefined, what: string): TrustVerdict => ({
+    allowed: 'unknown',
+    reason: `${what} on a condition not evaluated here (${j?.unknowns.join('; ') ?? ''}): STS's answer decides`
+  });
+  const maybeDeny = effect(mayApply, 'Deny')[0];
+  if (effect(applying, 'Allow').length > 0)
+    return maybeDeny
+      ? undecided(
+          maybeDeny,
+          `the trust policy allows ${context.token.sub ?? 'the token'}, unless a Deny statement applies`
+        )
+      : {
+          allowed: true,
+          reason: `the trust policy allows ${context.token.sub ?? 'the token'} through ${context.providerArn}`
+        };
+  const maybeAllow = effect(mayApply, 'Allow')[0];
+  if (maybeAllow)
+    return undecided(
+      maybeAllow,
+      `whether the trust policy allows ${context.token.sub ?? 'the token'} depends`
+    );
+  const first = effect(judged, 'Allow')[0];
   if (!first) return { allowed: false, reason: 'the statements naming the provider do not Allow' };
-  return { allowed: false, reason: conditionFailures(first, context).join('; ') };
+  return { allowed: false, reason: first.failures.join('; ') };
 }
