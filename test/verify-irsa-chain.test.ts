@@ -2,7 +2,7 @@
 // → IAM OIDC provider → role), verified through the strict STS gateway, then broken at the role
 // and the service account (the issuer's links: verify-irsa-issuer.test.ts). Every scenario also checks that nothing it created is left and no token leaked.
 import { describe, expect, it } from '@jest/globals';
-import type { STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import {
   chainFor,
@@ -144,6 +144,37 @@ describe('verify-irsa on the local stack', () => {
     expect(v.result.outputs.verified).toBe('true');
     expect(v.result.summary).toContain(`assumes ${chain.roleArn.replace('<', '&lt;').replace('>', '&gt;')}`);
     expect(v.result.summary).not.toContain('<ci>');
+    expectCleanAndSilent(chain, v);
+  });
+
+  it("leaves the provider and the role to STS when the workflow's AWS credentials are for another account", async () => {
+    const chain = await chainFor();
+    // Moto files the calls of a role's session under the role's account: IAM there holds none of
+    // the chain. The SDK's default credential chain reads the process's environment.
+    const sts = new STSClient({ region: 'us-east-1', endpoint: process.env.AWS_ENDPOINT_URL_STS });
+    const session = await sts.send(
+      new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::210987654321:role/ci', RoleSessionName: 'ci' })
+    );
+    sts.destroy();
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: session.Credentials?.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: session.Credentials?.SecretAccessKey,
+      AWS_SESSION_TOKEN: session.Credentials?.SessionToken
+    });
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => deps).finally(() => {
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+    });
+    expect(v.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(v.checks.map((c) => c.check)).not.toContain('role');
+    expect(v.checks.map((c) => c.check)).not.toContain('iam-provider');
+    expect(v.result.outputs.verified).toBe('true');
+    expect(v.log.text()).toContain(
+      `::warning::IAM was not read: the workflow's AWS credentials are for account 210987654321, but the role is in ${chain.roleArn.split(':')[4]}`
+    );
+    expect(v.result.summary).toContain('IAM OIDC provider<br/>⏸ not checked');
     expectCleanAndSilent(chain, v);
   });
 

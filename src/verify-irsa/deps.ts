@@ -59,7 +59,7 @@ export async function verifyDeps(
   const firstRead = cluster.readServiceAccount(inputs.namespace, inputs.serviceAccount);
   firstRead.catch(() => undefined);
   await afterPendingConnects();
-  const [{ IAMClient }, { STSClient }] = await Promise.all([
+  const [{ IAMClient }, { GetCallerIdentityCommand, STSClient }] = await Promise.all([
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts')
   ]);
@@ -81,6 +81,12 @@ export async function verifyDeps(
     },
     get: retryingTransient(anonymousGet(extraCaPem ? { extraCaPem } : {}), sleep),
     ...(awsOnInternet('STS', inputs.region, ctx.env) ? { publicReach: { resolve: lookupAll } } : {}),
+    // Without credentials (or with any other failure), the IAM checks run and say what they lack.
+    workflowAccount: () =>
+      sts.send(new GetCallerIdentityCommand({})).then(
+        (identity) => identity.Account,
+        () => undefined
+      ),
     log: ctx.log,
     mask: ctx.mask,
     now: () => new Date()

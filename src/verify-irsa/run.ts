@@ -47,6 +47,8 @@ export interface VerifyDeps {
   get: AnonymousGet;
   /** Given when STS is AWS's own, on the internet: the issuer must then be on a public host. */
   publicReach?: PublicReach;
+  /** The account of the workflow's own AWS credentials (GetCallerIdentity); undefined when unknown. */
+  workflowAccount(): Promise<string | undefined>;
   log: Logger;
   mask: Masker;
   now: () => Date;
@@ -317,19 +319,27 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
       checks.push(...documents.checks);
       for (const warning of documents.warnings) deps.log.warning(warning);
     }
-    const provider = await checkProvider(deps.iam, issuer, view);
-    checks.push(...provider.checks);
-    checks.push(
-      ...(await checkRole(deps.iam, {
-        role: inputs.role,
-        issuer,
-        view,
-        providerArn: provider.providerArn,
-        namespace,
-        serviceAccount,
-        audience
-      }))
-    );
+    // STS takes the provider from the role's account; IAM answers for the credentials' account.
+    const account = await deps.workflowAccount();
+    if (account !== undefined && account !== inputs.role.accountId)
+      deps.log.warning(
+        `IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`
+      );
+    else {
+      const provider = await checkProvider(deps.iam, issuer, view);
+      checks.push(...provider.checks);
+      checks.push(
+        ...(await checkRole(deps.iam, {
+          role: inputs.role,
+          issuer,
+          view,
+          providerArn: provider.providerArn,
+          namespace,
+          serviceAccount,
+          audience
+        }))
+      );
+    }
   }
   // STS has the last word even when an earlier check failed (but for an issuer it can never reach,
   // above): its answer confirms the diagnosis.
