@@ -122,6 +122,34 @@ describe('verify-irsa pod mode on the local stack', () => {
     expect(check(same, 'webhook').detail).toContain('volume aws-iam-token');
   });
 
+  it("fails when the webhook has the service account's pods assume another role than the one verified", async () => {
+    const chain = await chainFor();
+    // The service account names another role (an older binding, say): the webhook hands its pods
+    // that role, though this run's pod, which sets AWS_ROLE_ARN itself, assumes role-arn.
+    const other = chain.roleArn.replace(/:role\/.*$/, ':role/older-binding');
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        dryRunPod: async (pod) => {
+          const admitted = await deps.cluster.dryRunPod(pod);
+          const container = admitted.spec?.containers[0];
+          if (!container) throw new Error('the dry run returned no container');
+          container.env = [...(container.env ?? []), { name: 'AWS_ROLE_ARN', value: other }];
+          return admitted;
+        }
+      }
+    }));
+    expectNotVerified(v);
+    expect(failedChecks(v)).toEqual(['webhook']);
+    expect(check(v, 'webhook')).toMatchObject({
+      detail: `a webhook gives the pods of the service account the role ${other} (AWS_ROLE_ARN), but this run verified ${chain.roleArn}`,
+      fix: `annotate the service account with eks.amazonaws.com/role-arn=${chain.roleArn} (irsa-role's annotate-service-account), or set role-arn to ${other}`
+    });
+    expect(check(v, 'pod').ok).toBe(true);
+    expectCleanAndSilent(chain, v);
+  });
+
   it('verifies from a pod alone, with no webhook in the cluster', async () => {
     const chain = await chainFor();
     const v = await verify(chain, { mode: 'pod' });

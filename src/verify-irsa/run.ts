@@ -37,6 +37,7 @@ import {
   ROLE_ANNOTATION,
   verifyPodManifest,
   webhookInjections,
+  webhookRoleArn,
   webhookTokenAudience
 } from './verify-pod.js';
 
@@ -429,7 +430,7 @@ async function podMode(
   const checks: Check[] = [];
   try {
     if (account.annotations[ROLE_ANNOTATION] !== undefined)
-      checks.push(await webhookReport(deps, bareWorkloadPod(podSpec), inputs.audience));
+      checks.push(await webhookReport(deps, bareWorkloadPod(podSpec), inputs.audience, inputs.role.arn));
     const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
     if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
       const logs = await deps.cluster.podLogs(namespace, name);
@@ -469,7 +470,12 @@ async function podMode(
 }
 
 /** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
-async function webhookReport(deps: VerifyDeps, bare: V1Pod, audience: string): Promise<Check> {
+async function webhookReport(
+  deps: VerifyDeps,
+  bare: V1Pod,
+  audience: string,
+  roleArn: string
+): Promise<Check> {
   const annotated = `the service account carries ${ROLE_ANNOTATION}`;
   try {
     const admitted = await deps.cluster.dryRunPod(bare);
@@ -482,6 +488,14 @@ async function webhookReport(deps: VerifyDeps, bare: V1Pod, audience: string): P
         'webhook',
         `a webhook gives the pods of the service account tokens for the audience ${workloads}, but this run verified ${audience}`,
         `set audience to ${workloads}, so that the run checks the token the service account's pods present`
+      );
+    // This run's pod sets AWS_ROLE_ARN itself; the workloads assume the role the webhook gives them.
+    const workloadsRole = webhookRoleArn(admitted);
+    if (workloadsRole !== undefined && workloadsRole !== roleArn)
+      return failed(
+        'webhook',
+        `a webhook gives the pods of the service account the role ${workloadsRole} (AWS_ROLE_ARN), but this run verified ${roleArn}`,
+        `annotate the service account with ${ROLE_ANNOTATION}=${roleArn} (irsa-role's annotate-service-account), or set role-arn to ${workloadsRole}`
       );
     return passed(
       'webhook',

@@ -192,6 +192,11 @@ export function webhookInjections(sent: V1Pod, stored: V1Pod): string[] {
   return injected;
 }
 
+/** The role a webhook has the service account's pods assume (the AWS_ROLE_ARN it set), if any. */
+export function webhookRoleArn(stored: V1Pod): string | undefined {
+  return stored.spec?.containers[0]?.env?.find((entry) => entry.name === 'AWS_ROLE_ARN')?.value;
+}
+
 /**
  * The audience of the token a webhook gives the service account's pods for IRSA: the projected
  * service-account token that AWS_WEB_IDENTITY_TOKEN_FILE points at. Other projected tokens (a
