@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
+import { startFaultProxy } from './stack/fault-proxy.js';
 import {
   chainFor,
   check,
@@ -177,6 +178,33 @@ describe('verify-irsa on the local stack', () => {
     expect(v.result.summary).toContain('IAM OIDC provider<br/>⏸ not checked');
     expectCleanAndSilent(chain, v);
   });
+
+  it("does not wait out STS's retries to learn the credentials' account: without it, IAM is read", async () => {
+    const chain = await chainFor();
+    // Every GetCallerIdentity with the workflow's credentials (those before STS issues the role's)
+    // hangs; the SDK alone would wait 8 attempts of 20 s.
+    let assumed = false;
+    const proxy = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL_STS ?? '',
+      rate: 1,
+      faults: ['hang'],
+      match: (request) => {
+        if (request.action === 'AssumeRoleWithWebIdentity') assumed = true;
+        return request.action === 'GetCallerIdentity' && !assumed;
+      }
+    });
+    try {
+      const v = await verifyWith(chain, { mode: 'token' }, (deps) => deps, {
+        ...process.env,
+        AWS_ENDPOINT_URL_STS: proxy.url
+      });
+      expect(v.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(v.checks.map((c) => c.check)).toEqual(expect.arrayContaining(['iam-provider', 'role-trust']));
+      expect(proxy.injected.length).toBeGreaterThan(0);
+    } finally {
+      await proxy.stop();
+    }
+  }, 60_000);
 
   it('names the role trust when the role trusts another service account', async () => {
     const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });

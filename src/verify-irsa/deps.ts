@@ -14,6 +14,8 @@ import { CreatedObjects } from './created-objects.js';
 import type { VerifyInputs } from './inputs.js';
 import type { VerifyDeps, VerifyOutcome } from './run.js';
 
+const WORKFLOW_ACCOUNT_MS = 10_000;
+
 /** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
 async function extraCa(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const path = env.NODE_EXTRA_CA_CERTS;
@@ -82,11 +84,14 @@ export async function verifyDeps(
     get: retryingTransient(anonymousGet(extraCaPem ? { extraCaPem } : {}), sleep),
     ...(awsOnInternet('STS', inputs.region, ctx.env) ? { publicReach: { resolve: lookupAll } } : {}),
     // Without credentials (or with any other failure), the IAM checks run and say what they lack.
+    // Only a hint: a slow STS is not waited for through all of the SDK's retries.
     workflowAccount: () =>
-      sts.send(new GetCallerIdentityCommand({})).then(
-        (identity) => identity.Account,
-        () => undefined
-      ),
+      sts
+        .send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(WORKFLOW_ACCOUNT_MS) })
+        .then(
+          (identity) => identity.Account,
+          () => undefined
+        ),
     log: ctx.log,
     mask: ctx.mask,
     now: () => new Date()
