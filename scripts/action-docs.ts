@@ -57,7 +57,9 @@ const POLICY_NOTES: Record<string, string> = {
     'them the run is refused, up to them it warns. `annotate-service-account` talks to the cluster, not to AWS.',
   'verify-irsa':
     'Only reads. `sts:AssumeRoleWithWebIdentity` needs no credentials at all — the service account token is the ' +
-    'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone.'
+    'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone. ' +
+    "IAM is read with credentials of the role's own account, whose provider STS uses: with another account's " +
+    "(GetCallerIdentity tells), the run warns and leaves the provider and the role to STS's answer (not checked)."
 };
 
 /**
@@ -170,7 +172,8 @@ jobs:
 A pod gets the role only through its environment. Talos runs no pod-identity webhook unless you install one
 (amazon-eks-pod-identity-webhook), and without one the \`eks.amazonaws.com/role-arn\` annotation does nothing: the
 workload sets \`AWS_ROLE_ARN\`, \`AWS_WEB_IDENTITY_TOKEN_FILE\` and a projected service account token of audience
-\`sts.amazonaws.com\` itself, as verify-irsa's pod does (its \`webhook\` check says which case a cluster is).
+\`sts.amazonaws.com\` itself, as verify-irsa's pod does (its \`webhook\` check says which case a cluster is, and
+fails when a webhook would give the service account's pods another role or audience than the one verified).
 
 Secrets stay in the job that reads them: pass the kubeconfig from step to step (\`provision\`'s
 \`kubeconfig-path\` output, or the secret itself), never through job outputs. To create a whole cluster from another
