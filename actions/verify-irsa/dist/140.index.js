@@ -165,24 +165,49 @@ const STRING_TESTS = {
     StringLike: { negated: false, test: (p, v) => iamWildcard(p, v) },
     StringNotLike: { negated: true, test: (p, v) => iamWildcard(p, v) }
 };
-/** undefined when the condition holds, else a sentence saying why it does not. */
-function conditionFailure(operator, key, expected, context) {
+// Keys of the request rather than of the token (aws:SourceIp, aws:CurrentTime, sts:RoleSessionName):
+// STS fills them in, and they differ between this run's call and a workload's.
+const REQUEST_KEY = /^(aws|sts):/i;
+function evaluateCondition(operator, key, expected, context) {
     const qualifier = /^(ForAnyValue|ForAllValues):/.exec(operator)?.[1];
     let base = qualifier ? operator.slice(qualifier.length + 1) : operator;
     const ifExists = base.endsWith('IfExists');
     if (ifExists)
         base = base.slice(0, -'IfExists'.length);
-    const rule = STRING_TESTS[base];
-    // An operator not evaluated here is reported rather than guessed at.
-    if (!rule)
-        return `the condition operator ${operator} on ${key} is not one STS applies to web identity claims`;
+    if (REQUEST_KEY.test(key))
+        return {
+            holds: 'unknown',
+            reason: `the condition ${operator} ${key} reads the request, not the token, and is not evaluated here`
+        };
     const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
     const values = contextValues(key, context);
     const wanted = patterns.join(' or ');
+    if (base === 'Null' && !qualifier && !ifExists) {
+        // Null: "true" asks for the key to be absent, "false" for it to be present.
+        const absent = values.length === 0;
+        if (patterns.some((pattern) => (pattern.toLowerCase() === 'true') === absent))
+            return { holds: true };
+        return {
+            holds: false,
+            reason: absent
+                ? `the condition Null ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`
+                : `the condition Null ${key} = ${wanted} needs the token to carry no such claim, but it carries ${values.join(', ')}`
+        };
+    }
+    const rule = STRING_TESTS[base];
+    // An operator not evaluated here is left to STS rather than guessed at.
+    if (!rule)
+        return {
+            holds: 'unknown',
+            reason: `the condition operator ${operator} on ${key} is not evaluated here`
+        };
     if (values.length === 0) {
         if (ifExists || qualifier === 'ForAllValues' || (rule.negated && !qualifier))
-            return undefined;
-        return `the condition ${operator} ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`;
+            return { holds: true };
+        return {
+            holds: false,
+            reason: `the condition ${operator} ${key} = ${wanted} needs a claim the token does not carry under that key (its keys start with ${context.issuerHostPath}:)`
+        };
     }
     const matches = (value) => patterns.some((pattern) => rule.test(pattern, value));
     const holdsFor = (value) => (rule.negated ? !matches(value) : matches(value));
@@ -194,28 +219,40 @@ function conditionFailure(operator, key, expected, context) {
                 ? values.every(holdsFor)
                 : values.some(holdsFor);
     if (holds)
-        return undefined;
-    return `the condition ${operator} ${key} = ${wanted} does not hold for the token's ${values.join(', ')}`;
+        return { holds: true };
+    return {
+        holds: false,
+        reason: `the condition ${operator} ${key} = ${wanted} does not hold for the token's ${values.join(', ')}`
+    };
 }
-function conditionFailures(statement, context) {
+/** undefined when the condition holds, else a sentence saying why it does not or may not. */
+function conditionFailure(operator, key, expected, context) {
+    const verdict = evaluateCondition(operator, key, expected, context);
+    return verdict.holds === true ? undefined : verdict.reason;
+}
+/** What keeps a statement from applying: conditions that fail, and those that cannot be decided. */
+function conditionProblems(statement, context) {
     const condition = statement.Condition;
-    if (condition === undefined)
-        return [];
-    if (!isRecord(condition))
-        return ['the statement has a malformed Condition block'];
     const failures = [];
+    const unknowns = [];
+    if (condition === undefined)
+        return { failures, unknowns };
+    if (!isRecord(condition))
+        return { failures: ['the statement has a malformed Condition block'], unknowns };
     for (const [operator, block] of Object.entries(condition)) {
         if (!isRecord(block)) {
             failures.push(`the condition ${operator} is malformed`);
             continue;
         }
         for (const [key, expected] of Object.entries(block)) {
-            const failure = conditionFailure(operator, key, expected, context);
-            if (failure)
-                failures.push(failure);
+            const verdict = evaluateCondition(operator, key, expected, context);
+            if (verdict.holds === false)
+                failures.push(verdict.reason);
+            if (verdict.holds === 'unknown')
+                unknowns.push(verdict.reason);
         }
     }
-    return failures;
+    return { failures, unknowns };
 }
 function evaluateTrust(policy, context) {
     const statements = statementsOf(policy);
@@ -232,19 +269,32 @@ function evaluateTrust(policy, context) {
                 : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`
         };
     }
-    const applying = forProvider.filter((s) => conditionFailures(s, context).length === 0);
-    if (applying.some((s) => s.Effect === 'Deny'))
+    const judged = forProvider.map((statement) => ({ statement, ...conditionProblems(statement, context) }));
+    const applying = judged.filter((j) => j.failures.length === 0 && j.unknowns.length === 0);
+    // A statement no condition rules out, but one this module cannot decide: it may apply.
+    const mayApply = judged.filter((j) => j.failures.length === 0 && j.unknowns.length > 0);
+    const effect = (list, wanted) => list.filter((j) => j.statement.Effect === wanted);
+    if (effect(applying, 'Deny').length > 0)
         return { allowed: false, reason: 'a Deny statement of the trust policy matches this token' };
-    if (applying.some((s) => s.Effect === 'Allow'))
-        return {
-            allowed: true,
-            reason: `the trust policy allows ${context.token.sub ?? 'the token'} through ${context.providerArn}`
-        };
-    const allowStatements = forProvider.filter((s) => s.Effect === 'Allow');
-    const first = allowStatements[0];
+    const undecided = (j, what) => ({
+        allowed: 'unknown',
+        reason: `${what} on a condition not evaluated here (${j?.unknowns.join('; ') ?? ''}): STS's answer decides`
+    });
+    const maybeDeny = effect(mayApply, 'Deny')[0];
+    if (effect(applying, 'Allow').length > 0)
+        return maybeDeny
+            ? undecided(maybeDeny, `the trust policy allows ${context.token.sub ?? 'the token'}, unless a Deny statement applies`)
+            : {
+                allowed: true,
+                reason: `the trust policy allows ${context.token.sub ?? 'the token'} through ${context.providerArn}`
+            };
+    const maybeAllow = effect(mayApply, 'Allow')[0];
+    if (maybeAllow)
+        return undecided(maybeAllow, `whether the trust policy allows ${context.token.sub ?? 'the token'} depends`);
+    const first = effect(judged, 'Allow')[0];
     if (!first)
         return { allowed: false, reason: 'the statements naming the provider do not Allow' };
-    return { allowed: false, reason: conditionFailures(first, context).join('; ') };
+    return { allowed: false, reason: first.failures.join('; ') };
 }
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/iam-checks.ts
@@ -324,7 +374,8 @@ async function checkRole(iam, context) {
         token: context.view
     });
     const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
-    checks.push(verdict.allowed
+    // An undecided verdict passes with its reason: the assume-role check, STS's own answer, follows.
+    checks.push(verdict.allowed !== false
         ? (0,diagnosis/* passed */.bF)('role-trust', verdict.reason)
         : (0,diagnosis/* failed */.gz)('role-trust', verdict.reason, `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`));
     return checks;
@@ -871,17 +922,23 @@ async function tokenMode(inputs, deps) {
             for (const warning of documents.warnings)
                 deps.log.warning(warning);
         }
-        const provider = await checkProvider(deps.iam, issuer, view);
-        checks.push(...provider.checks);
-        checks.push(...(await checkRole(deps.iam, {
-            role: inputs.role,
-            issuer,
-            view,
-            providerArn: provider.providerArn,
-            namespace,
-            serviceAccount,
-            audience
-        })));
+        // STS takes the provider from the role's account; IAM answers for the credentials' account.
+        const account = await deps.workflowAccount();
+        if (account !== undefined && account !== inputs.role.accountId)
+            deps.log.warning(`IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`);
+        else {
+            const provider = await checkProvider(deps.iam, issuer, view);
+            checks.push(...provider.checks);
+            checks.push(...(await checkRole(deps.iam, {
+                role: inputs.role,
+                issuer,
+                view,
+                providerArn: provider.providerArn,
+                namespace,
+                serviceAccount,
+                audience
+            })));
+        }
     }
     // STS has the last word even when an earlier check failed (but for an issuer it can never reach,
     // above): its answer confirms the diagnosis.
@@ -950,7 +1007,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
     const checks = [];
     try {
         if (account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb] !== undefined)
-            checks.push(await webhookReport(deps, (0,verify_pod/* bareWorkloadPod */.r_)(podSpec), inputs.audience));
+            checks.push(await webhookReport(deps, (0,verify_pod/* bareWorkloadPod */.r_)(podSpec), inputs.audience, inputs.role.arn));
         const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
             const logs = await deps.cluster.podLogs(namespace, name);
@@ -960,7 +1017,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
                 checks.push((0,diagnosis/* passed */.bF)('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
                 return { checks, assumedRoleArn: arn };
             }
-            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${redactJwts((0,verify_pod/* lastLines */.w$)(logs, 5).join(' / '))}`, 'set role-arn to the role the service account should assume'));
+            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${(0,verify_pod/* lastLines */.w$)(redactJwts(logs), 5).join(' / ')}`, 'set role-arn to the role the service account should assume'));
             // Reported even when it names another role, as token mode does: it shows whom STS let in.
             return arn ? { checks, assumedRoleArn: arn } : { checks };
         }
@@ -974,7 +1031,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
     }
 }
 /** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
-async function webhookReport(deps, bare, audience) {
+async function webhookReport(deps, bare, audience, roleArn) {
     const annotated = `the service account carries ${verify_pod/* ROLE_ANNOTATION */.Bb}`;
     try {
         const admitted = await deps.cluster.dryRunPod(bare);
@@ -984,6 +1041,10 @@ async function webhookReport(deps, bare, audience) {
         const workloads = (0,verify_pod/* webhookTokenAudience */.VE)(admitted);
         if (workloads !== undefined && workloads !== audience)
             return (0,diagnosis/* failed */.gz)('webhook', `a webhook gives the pods of the service account tokens for the audience ${workloads}, but this run verified ${audience}`, `set audience to ${workloads}, so that the run checks the token the service account's pods present`);
+        // This run's pod sets AWS_ROLE_ARN itself; the workloads assume the role the webhook gives them.
+        const workloadsRole = (0,verify_pod/* webhookRoleArn */.N_)(admitted);
+        if (workloadsRole !== undefined && workloadsRole !== roleArn)
+            return (0,diagnosis/* failed */.gz)('webhook', `a webhook gives the pods of the service account the role ${workloadsRole} (AWS_ROLE_ARN), but this run verified ${roleArn}`, `annotate the service account with ${verify_pod/* ROLE_ANNOTATION */.Bb}=${roleArn} (irsa-role's annotate-service-account), or set role-arn to ${workloadsRole}`);
         return (0,diagnosis/* passed */.bF)('webhook', injected.length > 0
             ? `${annotated} and a webhook injects ${injected.join(', ')} into its pods`
             : `${annotated} but no webhook injected IRSA variables into a pod of it (checked by a dry run): workloads must set AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE and the token volume themselves, as this action's pod does`);

@@ -605,6 +605,8 @@ const viewOf = (account) => ({
 // Below this the apiserver refuses a TokenRequest; it is also short enough to be harmless.
 const TOKEN_SECONDS = 600;
 const enc = encodeURIComponent;
+// get-caller-identity prints a few hundred bytes; its errors, a few lines more.
+const LOG_LIMIT_BYTES = 64 * 1024;
 /**
  * Every call is one plain REST request (src/kube/client.ts), the watch a streaming one
  * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
@@ -679,8 +681,9 @@ function kubeClusterOps(client) {
             return watchPod(client, namespace, name, deadline);
         },
         async podLogs(namespace, name) {
-            return (await (0,kube_client/* kubeCall */.W0)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}/log?tailLines=50`)))
-                .body;
+            // limitBytes: the answer is held in memory whole, and a pod may print without end.
+            const query = `tailLines=50&limitBytes=${LOG_LIMIT_BYTES}`;
+            return (await (0,kube_client/* kubeCall */.W0)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}/log?${query}`))).body;
         },
         async podEvents(namespace, name) {
             // Selected by the server: a busy namespace can hold thousands of events.
@@ -843,6 +846,7 @@ function allPassed(checks) {
 /* harmony export */   Bb: () => (/* binding */ ROLE_ANNOTATION),
 /* harmony export */   Kf: () => (/* binding */ MANAGED_BY),
 /* harmony export */   NZ: () => (/* binding */ podRefusalFix),
+/* harmony export */   N_: () => (/* binding */ webhookRoleArn),
 /* harmony export */   UQ: () => (/* binding */ callerArnFromLogs),
 /* harmony export */   VE: () => (/* binding */ webhookTokenAudience),
 /* harmony export */   dy: () => (/* binding */ EXPIRES_ANNOTATION),
@@ -853,7 +857,7 @@ function allPassed(checks) {
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   yW: () => (/* binding */ podOutcome)
 /* harmony export */ });
-/* unused harmony exports TOKEN_DIR, TOKEN_PATH, POD_DEADLINE_MARGIN_SECONDS, irsaEnv */
+/* unused harmony exports TOKEN_DIR, TOKEN_PATH, POD_DEADLINE_MARGIN_SECONDS, irsaEnv, MAX_LOG_LINE */
 const TOKEN_DIR = '/var/run/secrets/eks.amazonaws.com/serviceaccount';
 const TOKEN_PATH = `${TOKEN_DIR}/token`;
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'talos-irsa-verify' };
@@ -985,12 +989,20 @@ function callerArnFromLogs(logs) {
     }
     return /arn:[\w-]+:sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/.exec(logs)?.[0];
 }
+/**
+ * The longest log line the diagnosis quotes. A pod's lines go into the diagnosis output, the summary
+ * and the step's error: one runaway line (a proxy's HTML page inside an error) would push them past
+ * GitHub's limits (1 MB of outputs per job, 1 MiB of summary per step), which drop them whole.
+ */
+const MAX_LOG_LINE = 500;
+/** The last `count` non-blank lines, each cut to MAX_LOG_LINE characters; redact before, not after. */
 function lastLines(text, count) {
     return text
         .split(/\r?\n/)
         .map((line) => line.trimEnd())
         .filter((line) => line !== '')
-        .slice(-count);
+        .slice(-count)
+        .map((line) => (line.length > MAX_LOG_LINE ? `${line.slice(0, MAX_LOG_LINE)}…` : line));
 }
 /**
  * Whether a mutating webhook (the EKS pod identity webhook or a copy) added IRSA settings that
@@ -1013,6 +1025,10 @@ function webhookInjections(sent, stored) {
         if (volume.projected && !sentVolumes.has(volume.name) && !volume.name.startsWith('kube-api-access-'))
             injected.push(`volume ${volume.name}`);
     return injected;
+}
+/** The role a webhook has the service account's pods assume (the AWS_ROLE_ARN it set), if any. */
+function webhookRoleArn(stored) {
+    return stored.spec?.containers[0]?.env?.find((entry) => entry.name === 'AWS_ROLE_ARN')?.value;
 }
 /**
  * The audience of the token a webhook gives the service account's pods for IRSA: the projected

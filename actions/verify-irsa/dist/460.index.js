@@ -176,11 +176,11 @@ function diagnosisTable(checks) {
 function verifySummary(inputs, result) {
     const firstFailure = result.checks.find((entry) => !entry.ok);
     const headline = result.verified
-        ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${inputs.role.arn}`
+        ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${escapeHtmlOutsideCode(inputs.role.arn)}`
         : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
     const lines = [headline, ''];
     if (result.assumedRoleArn)
-        lines.push(`Assumed identity: \`${result.assumedRoleArn}\``, '');
+        lines.push(`Assumed identity: ${code(result.assumedRoleArn)}`, '');
     if (firstFailure)
         lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
     lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
@@ -335,6 +335,7 @@ class CreatedObjects {
 
 
 
+const WORKFLOW_ACCOUNT_MS = 10_000;
 /** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
 async function extraCa(env) {
     const path = env.NODE_EXTRA_CA_CERTS;
@@ -367,7 +368,7 @@ async function verifyDeps(inputs, ctx) {
     const firstRead = cluster.readServiceAccount(inputs.namespace, inputs.serviceAccount);
     firstRead.catch(() => undefined);
     await (0,client/* afterPendingConnects */.TO)();
-    const [{ IAMClient }, { STSClient }] = await Promise.all([
+    const [{ IAMClient }, { GetCallerIdentityCommand, STSClient }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19))
     ]);
@@ -385,6 +386,11 @@ async function verifyDeps(inputs, ctx) {
         },
         get: (0,public_read/* retryingTransient */.J5)(anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}), external_node_timers_promises_.setTimeout),
         ...((0,aws_reach/* awsOnInternet */.gS)('STS', inputs.region, ctx.env) ? { publicReach: { resolve: aws_reach/* lookupAll */.Qi } } : {}),
+        // Without credentials (or with any other failure), the IAM checks run and say what they lack.
+        // Only a hint: a slow STS is not waited for through all of the SDK's retries.
+        workflowAccount: () => sts
+            .send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(WORKFLOW_ACCOUNT_MS) })
+            .then((identity) => identity.Account, () => undefined),
         log: ctx.log,
         mask: ctx.mask,
         now: () => new Date()

@@ -1171,14 +1171,17 @@ function imageReference(value, input) {
 const VERIFY_MODES = ['token', 'pod', 'both'];
 const DEFAULT_IMAGE = 'public.ecr.aws/aws-cli/aws-cli:2.22.35';
 // IAM role ARN: partition, empty region, 12-digit account, optional path, name of IAM's charset.
-const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+// The path's segments may hold any printable ASCII, as IAM's (and irsa-role's role-path) allow.
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\d{12}):role\/((?:[\x21-\x2e\x30-\x7e]+\/)*)([\w+=,.@-]{1,64})$/;
+// IAM's limit on a path, its leading slash included.
+const MAX_PATH_LENGTH = 512;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function parseRoleArn(value, input = 'role-arn') {
     const match = ROLE_ARN.exec(value);
-    if (!match)
+    if (!match || `/${match[3] ?? ''}`.length > MAX_PATH_LENGTH)
         throw new errors/* UserError */.yo(`'${value}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>).`, input);
-    return { arn: value, partition: match[1] ?? 'aws', accountId: match[2] ?? '', name: match[3] ?? '' };
+    return { arn: value, partition: match[1] ?? 'aws', accountId: match[2] ?? '', name: match[4] ?? '' };
 }
 /** Namespaces must be DNS-1123 labels, as kube-apiserver enforces. */
 function namespaceName(value, input) {
@@ -1195,6 +1198,17 @@ function serviceAccountName(value, input) {
 function singleToken(value, input, what) {
     if (/\s/.test(value))
         throw new errors/* UserError */.yo(`'${value}' is not ${what}: it contains white space.`, input);
+    return value;
+}
+// IAM lists at most 255 characters per client ID, and publish-oidc refuses invisible characters
+// in one: an audience outside that could never be on the provider, and a zero-width character
+// would make the provider-audience check name two values that look the same.
+const MAX_AUDIENCE_LENGTH = 255;
+function audienceInput(value) {
+    if (/[\s\p{Cc}\p{Cf}]/u.test(value))
+        throw new errors/* UserError */.yo(`'${value.replace(/[\p{Cc}\p{Cf}]/gu, '?')}' is not an audience: it holds a space or an invisible or control character.`, 'audience');
+    if (value.length > MAX_AUDIENCE_LENGTH)
+        throw new errors/* UserError */.yo(`'${value.slice(0, 40)}…' is longer than ${MAX_AUDIENCE_LENGTH} characters, the most an IAM OIDC provider's client ID may have.`, 'audience');
     return value;
 }
 /** Reads and validates every input before anything touches the cluster or AWS. */
@@ -1217,7 +1231,7 @@ function parseVerifyInputs(read, env) {
         namespace,
         serviceAccount,
         createServiceAccount: (0,inputs/* booleanInput */.tE)(read, 'create-service-account', true),
-        audience: singleToken((0,inputs/* optionalInput */.$m)(read, 'audience') ?? 'sts.amazonaws.com', 'audience', 'an audience'),
+        audience: audienceInput((0,inputs/* optionalInput */.$m)(read, 'audience') ?? 'sts.amazonaws.com'),
         mode,
         image: imageReference(singleToken((0,inputs/* optionalInput */.$m)(read, 'image') ?? DEFAULT_IMAGE, 'image', 'an image reference'), 'image'),
         timeoutSeconds,
