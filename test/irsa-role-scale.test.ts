@@ -6,6 +6,7 @@ import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import {
   countedIam,
   createProvider,
+  rolesNamed,
   runIrsaRole,
   trustOf,
   uniqueName
@@ -147,6 +148,91 @@ describe('IAM faults', () => {
         { Condition: { StringEquals: { [`${provider.hostPath}:sub`]: 'system:serviceaccount:apps:api' } } }
       ]
     });
+  });
+
+  // The retried CreateRole meets the role its first attempt made: the run goes on as one that created
+  // it, as a run without the fault would (it said "no change" and changed=false, and left the role
+  // behind when IAM then refused its inline policy).
+  const lostCreate = (): Promise<FaultProxy> =>
+    proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      faults: ['drop-response'],
+      failFirst: 1,
+      match: (request) => request.action === 'CreateRole'
+    });
+  // moto refuses Version 2008-10-17 in a role policy (real IAM accepts it): a refusal the checks
+  // before the first write cannot foresee.
+  const refusedInline = JSON.stringify({
+    Version: '2008-10-17',
+    Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }]
+  });
+
+  it('says it created the role whose CreateRole answer was lost', async () => {
+    const lossy = await lostCreate();
+    const { iam: throughProxy } = countedIam(lossy.url, { quickRetry: true });
+    const roleName = uniqueName('irsa-lost-bare');
+    const run = await runIrsaRole(
+      { 'provider-arn': provider.arn, 'role-name': roleName, namespace: 'apps', 'service-account': 'api' },
+      { iam: throughProxy }
+    );
+    expect(lossy.injected.map((f) => [f.action, f.fault])).toEqual([['CreateRole', 'drop-response']]);
+    expect(run.result?.failure).toBeUndefined();
+    expect(run.result?.outputs.changed).toBe('true');
+    expect(run.result?.summary).toContain('1 role: 1 changed, 0 unchanged.');
+    expect(run.log.lines).toContain(
+      `${roleName}: created the role (arn:aws:iam::123456789012:role/${roleName}).`
+    );
+  });
+
+  it('deletes the role its CreateRole made, answer lost, when IAM then refuses the inline policy', async () => {
+    const lossy = await lostCreate();
+    const { iam: throughProxy } = countedIam(lossy.url, { quickRetry: true });
+    const roleName = uniqueName('irsa-lost-undo');
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'role-name': roleName,
+        namespace: 'apps',
+        'service-account': 'api',
+        'policy-arns': READ_ONLY,
+        'inline-policy': refusedInline
+      },
+      { iam: throughProxy }
+    );
+    expect(lossy.injected.map((f) => [f.action, f.fault])).toEqual([['CreateRole', 'drop-response']]);
+    expect(run.result?.failure).toMatch(
+      new RegExp(
+        `IAM rejected the inline policy .* The role ${roleName} created for it was deleted again\\.$`
+      )
+    );
+    expect(run.result?.outputs.changed).toBe('false');
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+  });
+
+  it('leaves a role that another run created first alone when IAM then refuses the inline policy', async () => {
+    const roleName = uniqueName('irsa-theirs');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'api'
+    };
+    let theirs: Promise<unknown> | undefined;
+    // The other run's role is just as this one's CreateRole would make it; only this run's own
+    // retried create may take it for its own.
+    const race = await proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      before: async (request) => {
+        if (request.action !== 'CreateRole') return;
+        theirs ??= runIrsaRole(inputs);
+        await theirs;
+      }
+    });
+    const { iam: throughProxy } = countedIam(race.url, { quickRetry: true });
+    const run = await runIrsaRole({ ...inputs, 'inline-policy': refusedInline }, { iam: throughProxy });
+    expect(theirs).toBeDefined();
+    expect(run.result?.failure).toMatch(/IAM rejected the inline policy \(.*\)\.$/);
+    expect(await rolesNamed(iam, roleName)).toEqual([roleName]);
   });
 
   it('fails the step naming the role when IAM keeps throttling past the retry budget', async () => {

@@ -222,7 +222,17 @@ async function createRole(iam: IAMClient, desired: DesiredRole, progress: Progre
       Tags: tagList(desired.tags)
     })
   );
-  progress.arn = created.Role?.Arn ?? '';
+  return finishCreatedRole(iam, desired, progress, created.Role?.Arn ?? '');
+}
+
+/** Gives a role this run created (bare: trust, settings and tags only) its policies. */
+async function finishCreatedRole(
+  iam: IAMClient,
+  desired: DesiredRole,
+  progress: Progress,
+  roleArn: string
+): Promise<RoleReport> {
+  progress.arn = roleArn;
   const changes = progress.changes;
   changes.push('created the role');
   const attached: string[] = [];
@@ -256,6 +266,34 @@ async function createRole(iam: IAMClient, desired: DesiredRole, progress: Progre
     unlisted: [],
     warnings: []
   };
+}
+
+/** Whether the SDK sent the call more than once: an earlier attempt may have landed, its answer lost. */
+function wasRetried(error: unknown): boolean {
+  const attempts = (error as { $metadata?: { attempts?: number } } | null)?.$metadata?.attempts;
+  return attempts !== undefined && attempts > 1;
+}
+
+/**
+ * A role exactly as CreateRole makes it for these inputs, with no policy yet: what a CreateRole whose
+ * answer was lost leaves, before its retry meets it (EntityAlreadyExists).
+ */
+async function isAsCreated(iam: IAMClient, role: Role, desired: DesiredRole): Promise<boolean> {
+  const tags = tagsOf(role);
+  const asCreated =
+    samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust) &&
+    (role.Path ?? '/') === desired.path &&
+    (role.Description ?? '') === desired.description &&
+    (role.MaxSessionDuration ?? 3600) === desired.maxSessionDuration &&
+    role.PermissionsBoundary?.PermissionsBoundaryArn === desired.permissionsBoundary &&
+    Object.keys(tags).length === Object.keys(desired.tags).length &&
+    Object.keys(tagsToWrite(tags, desired.tags)).length === 0;
+  if (!asCreated) return false;
+  const [attached, inline] = [
+    await attachedPolicies(iam, desired.roleName),
+    await inlinePolicyNames(iam, desired.roleName)
+  ];
+  return attached.length === 0 && inline.length === 0;
 }
 
 async function convergeSettings(
@@ -607,6 +645,11 @@ async function convergeWithProgress(
       if (!isEntityAlreadyExists(error)) throw error;
       role = await currentRole(iam, desired.roleName);
       if (!role) throw error;
+      // Met bare, as this call makes it, after the SDK had sent it more than once: most likely its
+      // own first attempt. Finished as created here, so that the run says it created the role and,
+      // should IAM refuse its inline policy, deletes it again, as a run without the fault would.
+      if (wasRetried(error) && (await isAsCreated(iam, role, desired)))
+        return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
     }
   }
   progress.arn = role.Arn ?? '';
