@@ -1,7 +1,13 @@
 // The fault-injection proxy (test/stack/fault-proxy.ts) itself: the answers it fakes look like
 // AWS's to the SDK, its decisions replay from a seed, and healthy requests reach moto unchanged.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client
+} from '@aws-sdk/client-s3';
 import { request } from 'node:http';
 import { seededRandom, signedService, startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { uniqueName } from './fixtures/irsa-role/harness.js';
@@ -84,6 +90,30 @@ describe('fault proxy', () => {
     expect(await got.Body?.transformToString()).toBe('hello');
     expect(p.injected).toHaveLength(2);
     expect(p.seen.length).toBe(5);
+  });
+
+  it('passes an answer back only once `after` is done, with the request already applied', async () => {
+    const s3For = (endpoint: string): S3Client =>
+      new S3Client({
+        region: 'us-east-1',
+        endpoint,
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+      });
+    const direct = s3For(moto());
+    const bucket = uniqueName('fault-proxy-after');
+    await direct.send(new CreateBucketCommand({ Bucket: bucket }));
+    const seenByAfter: string[] = [];
+    const p = await proxy({
+      target: moto(),
+      after: async (request) => {
+        if (request.method !== 'PUT') return;
+        const stored = await direct.send(new HeadObjectCommand({ Bucket: bucket, Key: 'k' }));
+        seenByAfter.push(`${request.action}: ${stored.ContentLength}`);
+      }
+    });
+    await s3For(p.url).send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'hello' }));
+    expect(seenByAfter).toEqual([`PUT /${bucket}/k: 5`]);
   });
 
   it('replays the same decisions from the same seed, and honours setRate', async () => {

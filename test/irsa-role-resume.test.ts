@@ -11,7 +11,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle } from './harness/run-bundle.js';
-import { convergedAfter, killAfterWriteThenRerun, writesSince } from './harness/kill-after-write.js';
+import {
+  convergedAfter,
+  killAfterWriteThenRerun,
+  WriteKill,
+  writesSince
+} from './harness/kill-after-write.js';
 import { countedIam, createProvider, trustOf, uniqueName } from './fixtures/irsa-role/harness.js';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
@@ -21,12 +26,17 @@ const INLINE =
 let iam: IAMClient;
 let provider: { issuer: string; arn: string; hostPath: string };
 let observer: FaultProxy;
+const kill = new WriteKill();
 
 beforeAll(async () => {
   ({ iam } = countedIam());
   provider = await createProvider(iam);
-  // Rate 0: it only records the requests, so a run can be stopped after its k-th write.
-  observer = await startFaultProxy({ target: process.env.AWS_ENDPOINT_URL as string, rate: 0 });
+  // Rate 0: it only records the requests, and stops a run at its k-th write.
+  observer = await startFaultProxy({
+    target: process.env.AWS_ENDPOINT_URL as string,
+    rate: 0,
+    ...kill.hooks
+  });
 });
 
 afterAll(async () => {
@@ -80,7 +90,12 @@ it('irsa-role killed after each of its writes in turn, then run again, converges
   const outcomes: string[] = [];
   for (let k = 1; k <= writes.length; k++) {
     const roleName = uniqueName(`irsa-resume-${k}`);
-    const run = await killAfterWriteThenRerun('irsa-role', inputsFor(roleName), { proxy: observer, env, k });
+    const run = await killAfterWriteThenRerun('irsa-role', inputsFor(roleName), {
+      proxy: observer,
+      kill,
+      env,
+      k
+    });
     outcomes.push(`${run}, role as inputs ${(await roleState(roleName)) === wanted}`);
   }
   expect(outcomes).toEqual(writes.map((write) => `${convergedAfter(write)}, role as inputs true`));

@@ -11,7 +11,12 @@ import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle } from './harness/run-bundle.js';
-import { convergedAfter, killAfterWriteThenRerun, writesSince } from './harness/kill-after-write.js';
+import {
+  convergedAfter,
+  killAfterWriteThenRerun,
+  WriteKill,
+  writesSince
+} from './harness/kill-after-write.js';
 
 const BUCKET = 'resume-issuer';
 
@@ -30,6 +35,7 @@ let work: string;
 let stack: AwsStack;
 let double: KubeDouble;
 let observer: FaultProxy;
+const kill = new WriteKill();
 let kubeconfigPath: string;
 
 beforeAll(async () => {
@@ -37,8 +43,8 @@ beforeAll(async () => {
   stack = await startAwsStack({ dir: join(work, 'stack') });
   double = await startKubeDouble({ ca: stack.ca, issuer: `${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${BUCKET}` });
   kubeconfigPath = double.writeKubeconfig(join(work, 'kubeconfig'));
-  // Rate 0: it only records the requests, so the run can be stopped after the first write.
-  observer = await startFaultProxy({ target: stack.env.AWS_ENDPOINT_URL as string, rate: 0 });
+  // Rate 0: it only records the requests, and stops a run at its k-th write.
+  observer = await startFaultProxy({ target: stack.env.AWS_ENDPOINT_URL as string, rate: 0, ...kill.hooks });
 }, 120000);
 
 afterAll(async () => {
@@ -119,7 +125,7 @@ it('publish-oidc killed after each of its writes in turn, then run again, conver
     const bucket = `resume-after-${k}`;
     double.setIssuer(`${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${bucket}`);
     outcomes.push(
-      await killAfterWriteThenRerun('publish-oidc', inputsFor(bucket), { proxy: observer, env, k })
+      await killAfterWriteThenRerun('publish-oidc', inputsFor(bucket), { proxy: observer, kill, env, k })
     );
   }
   expect(outcomes).toEqual(writes.map(convergedAfter));

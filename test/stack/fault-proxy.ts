@@ -60,6 +60,11 @@ export interface FaultProxyOptions {
    * first: another run creating what this one is about to.
    */
   before?: (request: ProxiedRequest) => Promise<void>;
+  /**
+   * Awaited once the service has answered a request sent on to it, before the answer is passed back:
+   * a test can stop the client there, with the request applied and its answer never seen.
+   */
+  after?: (request: ProxiedRequest) => Promise<void>;
 }
 
 export interface InjectedFault extends ProxiedRequest {
@@ -215,6 +220,20 @@ function forward(target: URL, req: IncomingMessage, body: Buffer, res: ServerRes
   upstream.end(body);
 }
 
+/** Like forward, but the answer waits for `after` once the service has given it. */
+async function forwardAfter(
+  target: URL,
+  req: IncomingMessage,
+  body: Buffer,
+  res: ServerResponse,
+  after: () => Promise<void>
+): Promise<void> {
+  const answer = await askUpstream(target, req, body);
+  await after();
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
+
 function forwardThenDrop(target: URL, req: IncomingMessage, body: Buffer): void {
   const upstream = httpRequest(upstreamOptions(target, req), (answer) => {
     answer.resume();
@@ -275,6 +294,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       seen.push(request);
       if (options.before) await options.before(request);
       const fault = decide(request);
+      const { after } = options;
+      if (!fault && after) return forwardAfter(target, req, body, res, () => after(request));
       if (!fault) return forward(target, req, body, res);
       injected.push({ ...request, fault, sequence: seen.length - 1 });
       if (fault === 'drop-response') {
