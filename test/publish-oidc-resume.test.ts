@@ -3,7 +3,13 @@
 // on (the stack now gives it them too), so a run resumed after CreateBucket must relax them, not take
 // the bucket for one left open. No faults here: each kill lands at the same request every time.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import {
+  GetOpenIDConnectProviderCommand,
+  IAMClient,
+  UpdateOpenIDConnectProviderThumbprintCommand
+} from '@aws-sdk/client-iam';
 import { GetPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +17,7 @@ import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle } from './harness/run-bundle.js';
+import { anonymousGet } from '../src/net/anonymous-get.js';
 import {
   convergedAfter,
   killAfterWriteThenRerun,
@@ -19,17 +26,6 @@ import {
 } from './harness/kill-after-write.js';
 
 const BUCKET = 'resume-issuer';
-
-async function eventually<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (tries >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 let work: string;
 let stack: AwsStack;
@@ -63,11 +59,9 @@ it('publish-oidc killed right after creating the bucket, then run again, publish
   };
   const env = { ...stack.env, AWS_ENDPOINT_URL: observer.url };
   const abort = new AbortController();
-  const firstWrite = setInterval(() => {
-    if (observer.seen.some((r) => r.method === 'PUT')) abort.abort();
-  }, 1);
+  kill.arm(1, () => abort.abort());
   const killed = await runBundle('publish-oidc', inputs, { env, signal: abort.signal });
-  clearInterval(firstWrite);
+  kill.disarm();
   expect(killed.status).not.toBe(0);
   const writes = observer.seen.filter((r) => r.method === 'PUT').map((r) => r.path);
   expect(writes).toEqual([`/${BUCKET}/`]);
@@ -76,8 +70,8 @@ it('publish-oidc killed right after creating the bucket, then run again, publish
     endpoint: stack.env.AWS_ENDPOINT_URL,
     forcePathStyle: true
   });
-  // The killed client's CreateBucket may still be on its way through the proxies to moto.
-  const left = await eventually(() => s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET })));
+  // The run was killed once moto had made the bucket.
+  const left = await s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET }));
   expect(left.PublicAccessBlockConfiguration?.BlockPublicPolicy).toBe(true);
 
   const resumed = await runBundle('publish-oidc', inputs, { env });
@@ -128,5 +122,114 @@ it('publish-oidc killed after each of its writes in turn, then run again, conver
       await killAfterWriteThenRerun('publish-oidc', inputsFor(bucket), { proxy: observer, kill, env, k })
     );
   }
-  expect(outcomes).toEqual(writes.map(convergedAfter));
+  expect(outcomes).toEqual(writes.map((write) => convergedAfter(write)));
+}, 240000);
+
+const stackCa = (): string[] => [readFileSync(stack.env.TALOS_IRSA_TEST_CA ?? '', 'utf8')];
+
+/** The discovery document STS reads, and the JWKS it names, each anonymously readable, in words. */
+async function publicPair(issuer: string): Promise<string> {
+  const ca = stackCa();
+  const discovery = await anonymousGet(`${issuer}/.well-known/openid-configuration`, { ca });
+  if (discovery.status !== 200) return `discovery ${discovery.status}`;
+  const jwksUri = (JSON.parse(discovery.body.toString('utf8')) as { jwks_uri: string }).jwks_uri;
+  const jwks = await anonymousGet(jwksUri, { ca });
+  return `its JWKS ${jwks.status}`;
+}
+
+// Every write of a run that changes what an earlier one published: a key rotation whose JWKS also
+// moves (the policy granting the old and new JWKS, the new JWKS, the discovery document pointing at
+// it, the policy without the old one) and the provider's thumbprint. Killed after each, STS can
+// still read a discovery document and the JWKS it names, and the next run finishes the change.
+it('publish-oidc rotating and moving the JWKS, killed after each of its writes in turn, then run again, converges', async () => {
+  const env = { ...stack.env, AWS_ENDPOINT_URL: observer.url };
+  const iam = new IAMClient({
+    region: stack.env.AWS_REGION,
+    endpoint: stack.env.AWS_ENDPOINT_URL,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  const base = stack.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
+  const inputsFor = (bucket: string): Record<string, string> => ({
+    'kubeconfig-path': kubeconfigPath,
+    bucket,
+    'issuer-url': `${base}/${bucket}`,
+    'manage-bucket': 'true'
+  });
+  /** Published as before, then the cluster rotates its key and moves its JWKS, and the host's certificate changed. */
+  const publishedThenChanged = async (bucket: string): Promise<string> => {
+    double.setIssuer(`${base}/${bucket}`);
+    const first = await runBundle('publish-oidc', inputsFor(bucket), { env: stack.env });
+    expect(first.status).toBe(0);
+    const providerArn = first.outputs['provider-arn'] ?? '';
+    await iam.send(
+      new UpdateOpenIDConnectProviderThumbprintCommand({
+        OpenIDConnectProviderArn: providerArn,
+        ThumbprintList: ['0'.repeat(40)]
+      })
+    );
+    const oldKid = double.signingKid;
+    double.addSigningKey();
+    double.retireKey(oldKid);
+    double.setIssuer(`${base}/${bucket}`, `${base}/${bucket}/keys/v2/jwks.json`);
+    return providerArn;
+  };
+  /** What STS reads, and the provider's thumbprints, the same for every bucket once converged. */
+  const published = async (bucket: string, providerArn: string): Promise<string> => {
+    const issuer = `${base}/${bucket}`;
+    const ca = stackCa();
+    const discovery = await anonymousGet(`${issuer}/.well-known/openid-configuration`, { ca });
+    const jwksUri = (JSON.parse(discovery.body.toString('utf8')) as { jwks_uri: string }).jwks_uri;
+    const jwks = JSON.parse((await anonymousGet(jwksUri, { ca })).body.toString('utf8')) as {
+      keys: { kid: string }[];
+    };
+    const oldJwks = await anonymousGet(`${issuer}/openid/v1/jwks`, { ca });
+    const provider = await iam.send(
+      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: providerArn })
+    );
+    return JSON.stringify({
+      jwksUri: jwksUri.slice(issuer.length),
+      keys: jwks.keys.length,
+      served: double.servedKids().every((kid) => jwks.keys.some((key) => key.kid === kid)),
+      oldJwks: oldJwks.status,
+      thumbprints: provider.ThumbprintList?.length
+    });
+  };
+
+  const cleanArn = await publishedThenChanged('resume-change-clean');
+  const cleanMark = observer.seen.length;
+  expect((await runBundle('publish-oidc', inputsFor('resume-change-clean'), { env })).status).toBe(0);
+  const writes = writesSince(observer, cleanMark);
+  expect(writes).toEqual([
+    's3:PUT bucket?policy',
+    's3:PUT object',
+    's3:PUT object',
+    's3:PUT bucket?policy',
+    'iam:UpdateOpenIDConnectProviderThumbprint'
+  ]);
+  const wanted = await published('resume-change-clean', cleanArn);
+  expect(JSON.parse(wanted)).toEqual({
+    jwksUri: '/keys/v2/jwks.json',
+    keys: 2,
+    served: true,
+    oldJwks: 403,
+    thumbprints: 2
+  });
+
+  const outcomes: string[] = [];
+  for (let k = 1; k <= writes.length; k++) {
+    const bucket = `resume-change-${k}`;
+    const providerArn = await publishedThenChanged(bucket);
+    const run = await killAfterWriteThenRerun('publish-oidc', inputsFor(bucket), {
+      proxy: observer,
+      kill,
+      env,
+      k,
+      afterKill: () => publicPair(`${base}/${bucket}`)
+    });
+    outcomes.push(`${run}, published as wanted ${(await published(bucket, providerArn)) === wanted}`);
+  }
+  expect(outcomes).toEqual(
+    writes.map((write) => `${convergedAfter(write, 'its JWKS 200')}, published as wanted true`)
+  );
+  iam.destroy();
 }, 240000);

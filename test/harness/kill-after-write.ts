@@ -73,19 +73,30 @@ export class WriteKill {
 export async function killAfterWriteThenRerun(
   action: string,
   inputs: Record<string, string>,
-  options: { proxy: FaultProxy; kill: WriteKill; env: Record<string, string>; k: number }
+  options: {
+    proxy: FaultProxy;
+    kill: WriteKill;
+    env: Record<string, string>;
+    k: number;
+    /** What holds in the state the killed run left, in words, for the line. */
+    afterKill?: () => Promise<string>;
+  }
 ): Promise<string> {
-  const { proxy, kill, env, k } = options;
+  const { proxy, kill, env, k, afterKill } = options;
   const mark = proxy.seen.length;
   const abort = new AbortController();
   kill.arm(k, () => abort.abort());
   const killed = await runBundle(action, inputs, { env, signal: abort.signal });
   kill.disarm();
+  const left = afterKill ? `, ${await afterKill()}` : '';
   const resumed = await runBundle(action, inputs, { env });
   const again = await runBundle(action, inputs, { env });
-  return `after ${writesSince(proxy, mark)[k - 1] ?? '?'}: killed ${killed.status !== 0}, resumed ${resumed.status} ${resumed.errors.join(' ')}, again ${again.status} changed=${again.outputs['changed']}`;
+  return `after ${writesSince(proxy, mark)[k - 1] ?? '?'}: killed ${killed.status !== 0}${left}, resumed ${resumed.status} ${resumed.errors.join(' ')}, again ${again.status} changed=${again.outputs['changed']}`;
 }
 
-/** The line killAfterWriteThenRerun gives when the run after `write` resumed and the next was a no-op. */
-export const convergedAfter = (write: string): string =>
-  `after ${write}: killed true, resumed 0 , again 0 changed=false`;
+/**
+ * The line killAfterWriteThenRerun gives when the run after `write` resumed and the next was a no-op;
+ * `left` is what afterKill said.
+ */
+export const convergedAfter = (write: string, left?: string): string =>
+  `after ${write}: killed true${left === undefined ? '' : `, ${left}`}, resumed 0 , again 0 changed=false`;
