@@ -27,7 +27,10 @@ interface Armed {
   last?: ProxiedRequest;
 }
 
-/** The proxy hooks that stop an armed run at its k-th write: give `hooks` to startFaultProxy. */
+/**
+ * The proxy hooks that stop an armed run at its k-th write: give `hooks` to startFaultProxy, of a
+ * proxy that injects no faults (a failed write never reaches `after`, and the run would wait for good).
+ */
 export class WriteKill {
   private armed: Armed | undefined;
 
