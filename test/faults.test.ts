@@ -1,5 +1,6 @@
 // Fault injection (issue 8): the committed bundles run against a private stack whose AWS traffic
-// passes a proxy failing 20% of requests (Throttling / SlowDown, 500s, connection resets). Over
+// passes a proxy failing 20% of requests (Throttling / SlowDown, 500s, connection resets, and answers
+// lost or cut off after AWS applied the request, so that a retried write meets its own first attempt). Over
 // repeated runs each action reaches the right final state; the invariants users rely on hold after
 // every run, including a run killed midway: a public discovery document never points at a missing
 // JWKS, and a role never carries a partial trust policy.
@@ -13,10 +14,11 @@ import { readPublishedObject } from '../src/publish-oidc/published-objects.js';
 import { startAwsStack, type AwsStack } from './stack/aws-stack.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { podEnvFromStack } from './stack/kube-stack.js';
-import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
+import { startFaultProxy, type Fault, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle, type BundleRun } from './harness/run-bundle.js';
 
 const FAULT_RATE = 0.2;
+const FAULTS: Fault[] = ['throttle', 'server-error', 'reset', 'drop-response', 'cut-body'];
 const BUCKET = 'faults-issuer';
 const DISCOVERY_KEY = '.well-known/openid-configuration';
 
@@ -119,12 +121,14 @@ beforeAll(async () => {
   awsProxy = await startFaultProxy({
     target: stack.env.AWS_ENDPOINT_URL as string,
     rate: FAULT_RATE,
-    seed: 2026
+    seed: 2026,
+    faults: FAULTS
   });
   stsProxy = await startFaultProxy({
     target: stack.env.AWS_ENDPOINT_URL_STS as string,
     rate: FAULT_RATE,
-    seed: 8
+    seed: 8,
+    faults: FAULTS
   });
   const clientConfig = {
     region: 'us-east-1',
@@ -259,5 +263,11 @@ describe(`with ${FAULT_RATE * 100}% of AWS requests failing`, () => {
     expect(stsProxy.seen.some((r) => r.action === 'AssumeRoleWithWebIdentity')).toBe(true);
     // STS sees a handful of calls only: the proxy must have failed at least one of them.
     expect(stsProxy.injected.length - mark).toBeGreaterThan(0);
+  });
+
+  it('met answers lost or cut off after AWS had applied the request', () => {
+    const kinds = new Set(awsProxy.injected.map((fault) => fault.fault));
+    expect(kinds).toContain('drop-response');
+    expect(kinds).toContain('cut-body');
   });
 });
