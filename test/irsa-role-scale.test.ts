@@ -1,7 +1,14 @@
 // irsa-role under load: many bindings through the bounded pool, and IAM failing requests the way
 // it does when throttled or unwell (through the fault-injection proxy in front of moto).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { IAMClient } from '@aws-sdk/client-iam';
+import {
+  GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
+  type IAMClient
+} from '@aws-sdk/client-iam';
+import { requestKind } from '../bench/request-kinds.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import {
   countedIam,
@@ -13,6 +20,9 @@ import {
 } from './fixtures/irsa-role/harness.js';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+const S3_READ_ONLY = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
+const INLINE =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
 
 let iam: IAMClient;
 let provider: { issuer: string; arn: string; hostPath: string };
@@ -233,6 +243,100 @@ describe('IAM faults', () => {
     expect(theirs).toBeDefined();
     expect(run.result?.failure).toMatch(/IAM rejected the inline policy \(.*\)\.$/);
     expect(await rolesNamed(iam, roleName)).toEqual([roleName]);
+  });
+
+  // Each write in turn is applied and its answer lost, so the SDK sends it again and it meets its own
+  // effect: a policy already attached or put, a tag already set, a policy or boundary already removed.
+  // Whichever it is, the run succeeds, says what a run without the fault says, and leaves the role so.
+  it('takes every write whose answer was lost, met again by its retry, for done', async () => {
+    /** The role as made before: another service account, policies, a boundary and a hand-added inline policy. */
+    const madeBefore = async (roleName: string): Promise<void> => {
+      const made = await runIrsaRole({
+        'provider-arn': provider.arn,
+        'role-name': roleName,
+        namespace: 'apps',
+        'service-account': 'api',
+        'policy-arns': READ_ONLY,
+        'inline-policy': INLINE,
+        'permissions-boundary': READ_ONLY,
+        tags: 'team=platform'
+      });
+      expect(made.result?.failure).toBeUndefined();
+      await iam.send(
+        new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'by-hand', PolicyDocument: INLINE })
+      );
+    };
+    const changed = (roleName: string): Record<string, string> => ({
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'worker',
+      'policy-arns': S3_READ_ONLY,
+      tags: 'team=infra',
+      'max-session-duration': '7200',
+      'prune-policies': 'true'
+    });
+    const roleState = async (roleName: string): Promise<string> => {
+      const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+      const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+      const inline = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }));
+      return JSON.stringify({
+        trust: await trustOf(iam, roleName),
+        attached: (attached.AttachedPolicies ?? []).map((policy) => policy.PolicyArn),
+        inline: inline.PolicyNames,
+        tags: (role?.Tags ?? []).map((tag) => `${tag.Key}=${tag.Value}`).sort(),
+        maxSession: role?.MaxSessionDuration,
+        boundary: role?.PermissionsBoundary?.PermissionsBoundaryArn
+      });
+    };
+    /** The run's failure or 'ok', and the changes it logged for the role (without its ARN). */
+    const outcome = (run: Awaited<ReturnType<typeof runIrsaRole>>, roleName: string): string => {
+      const line = run.log.lines.find((logged) => logged.startsWith(`${roleName}: `)) ?? '';
+      const changes = line.slice(roleName.length + 2).replace(/ \(arn:[^)]*\)\.$/, '');
+      return `${run.result?.failure ?? run.error?.message ?? 'ok'}: ${changes}`;
+    };
+
+    const clean = uniqueName('irsa-lost-each');
+    await madeBefore(clean);
+    const observer = await proxy({ target: process.env.AWS_ENDPOINT_URL ?? '' });
+    const { iam: observed } = countedIam(observer.url, { quickRetry: true });
+    const cleanRun = await runIrsaRole(changed(clean), { iam: observed });
+    const writes = observer.seen.filter((request) => requestKind(request) === 'write').map((r) => r.action);
+    expect(writes).toEqual([
+      'UpdateAssumeRolePolicy',
+      'UpdateRole',
+      'DeleteRolePermissionsBoundary',
+      'TagRole',
+      'AttachRolePolicy',
+      'DetachRolePolicy',
+      'DeleteRolePolicy',
+      'DeleteRolePolicy'
+    ]);
+    const wanted = await roleState(clean);
+    const said = outcome(cleanRun, clean);
+
+    const outcomes: string[] = [];
+    for (let k = 1; k <= writes.length; k++) {
+      const roleName = uniqueName(`irsa-lost-each-${k}`);
+      await madeBefore(roleName);
+      let seenWrites = 0;
+      const lossy = await proxy({
+        target: process.env.AWS_ENDPOINT_URL ?? '',
+        faults: ['drop-response'],
+        failFirst: 1,
+        match: (request) => requestKind(request) === 'write' && ++seenWrites === k
+      });
+      const { iam: throughProxy } = countedIam(lossy.url, { quickRetry: true });
+      const run = await runIrsaRole(changed(roleName), { iam: throughProxy });
+      const { iam: counted, counter } = countedIam();
+      await runIrsaRole(changed(roleName), { iam: counted });
+      outcomes.push(
+        `${lossy.injected.map((fault) => fault.action).join()} lost: ${outcome(run, roleName)}, role as wanted ${(await roleState(roleName)) === wanted}, then ${counter.writeCount} writes`
+      );
+    }
+    expect(outcomes).toEqual(
+      writes.map((write) => `${write} lost: ${said}, role as wanted true, then 0 writes`)
+    );
   });
 
   it('fails the step naming the role when IAM keeps throttling past the retry budget', async () => {
