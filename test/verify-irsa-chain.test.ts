@@ -4,7 +4,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
-import { startFaultProxy } from './stack/fault-proxy.js';
+import { startFaultProxy, type Fault } from './stack/fault-proxy.js';
+import { countedIam } from './fixtures/irsa-role/harness.js';
 import {
   chainFor,
   check,
@@ -237,6 +238,35 @@ describe('verify-irsa on the local stack', () => {
     expect(table.split('run irsa-role').length - 1).toBe(1);
     expectCleanAndSilent(chain, v);
   });
+
+  // IAM failing a read on every retry is IAM's trouble: the fix says to run again, not to grant a
+  // permission (as it did for throttling too); a refusal still names the permissions.
+  it.each([
+    ['throttle', /^IAM or the network failed the read on every retry .*: run again$/],
+    ['access-denied', /^give the workflow's AWS credentials iam:ListOpenIDConnectProviders, /]
+  ] as [Fault, RegExp][])(
+    'names the fix for an IAM read that fails on every attempt: %s',
+    async (fault, fix) => {
+      const chain = await chainFor();
+      const failing = await startFaultProxy({
+        target: process.env.AWS_ENDPOINT_URL ?? '',
+        rate: 1,
+        faults: [fault],
+        match: (request) => request.action === 'ListOpenIDConnectProviders'
+      });
+      const { iam } = countedIam(failing.url, { quickRetry: true });
+      try {
+        const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({ ...deps, iam }));
+        expectNotVerified(v);
+        expect(check(v, 'iam-provider').fix).toMatch(fix);
+        expect(failing.injected.length).toBeGreaterThan(0);
+        expectCleanAndSilent(chain, v);
+      } finally {
+        iam.destroy();
+        await failing.stop();
+      }
+    }
+  );
 
   it('names the provider audience when the provider does not list the audience', async () => {
     const chain = await chainFor({ clientIds: ['sts.amazonaws.com'] });

@@ -28,6 +28,20 @@ function errorText(error: unknown): string {
 const READ_FIX =
   "give the workflow's AWS credentials iam:ListOpenIDConnectProviders, iam:GetOpenIDConnectProvider and iam:GetRole";
 
+/**
+ * A read that failed as the SDK retries (throttling, a server error, a broken or timed-out connection)
+ * failed on every attempt: IAM's trouble, which no permission mends.
+ */
+function readFix(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  const transient =
+    /^Throttling/.test(name) || name === 'TimeoutError' || status === undefined || status >= 500;
+  return transient
+    ? 'IAM or the network failed the read on every retry (throttling, a server error, a broken connection): run again'
+    : READ_FIX;
+}
+
 /** The provider whose URL is the issuer, found as STS finds it: by URL, among the account's providers. */
 export async function checkProvider(
   iam: IAMClient,
@@ -41,7 +55,7 @@ export async function checkProvider(
     arns = (listed.OpenIDConnectProviderList ?? []).flatMap((p) => (p.Arn ? [p.Arn] : []));
   } catch (error) {
     return {
-      checks: [failed('iam-provider', `cannot list IAM OIDC providers (${errorText(error)})`, READ_FIX)]
+      checks: [failed('iam-provider', `cannot list IAM OIDC providers (${errorText(error)})`, readFix(error))]
     };
   }
   // A provider's ARN ends in its URL without the scheme, so one Get suffices for the likely match.
@@ -53,7 +67,7 @@ export async function checkProvider(
     try {
       provider = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
     } catch (error) {
-      return { checks: [failed('iam-provider', `cannot read ${arn} (${errorText(error)})`, READ_FIX)] };
+      return { checks: [failed('iam-provider', `cannot read ${arn} (${errorText(error)})`, readFix(error))] };
     }
     if (issuerHostPath(provider.Url ?? '') !== hostPath) continue;
     const clientIds = provider.ClientIDList ?? [];
@@ -111,7 +125,7 @@ export async function checkRole(iam: IAMClient, context: RoleCheckContext): Prom
   } catch (error) {
     if (error instanceof Error && error.name === 'NoSuchEntityException')
       return [failed('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')];
-    return [failed('role', `cannot read the role ${role.name} (${errorText(error)})`, READ_FIX)];
+    return [failed('role', `cannot read the role ${role.name} (${errorText(error)})`, readFix(error))];
   }
   const checks = [passed('role', `the role ${role.arn} exists`)];
   const providerArn =
