@@ -332,7 +332,11 @@ async function createRole(iam, desired, progress) {
         PermissionsBoundary: desired.permissionsBoundary,
         Tags: (0,trust_tags/* tagList */.Tw)(desired.tags)
     }));
-    progress.arn = created.Role?.Arn ?? '';
+    return finishCreatedRole(iam, desired, progress, created.Role?.Arn ?? '');
+}
+/** Gives a role this run created (bare: trust, settings and tags only) its policies. */
+async function finishCreatedRole(iam, desired, progress, roleArn) {
+    progress.arn = roleArn;
     const changes = progress.changes;
     changes.push('created the role');
     const attached = [];
@@ -367,6 +371,32 @@ async function createRole(iam, desired, progress) {
         unlisted: [],
         warnings: []
     };
+}
+/** Whether the SDK sent the call more than once: an earlier attempt may have landed, its answer lost. */
+function wasRetried(error) {
+    const attempts = error?.$metadata?.attempts;
+    return attempts !== undefined && attempts > 1;
+}
+/**
+ * A role exactly as CreateRole makes it for these inputs, with no policy yet: what a CreateRole whose
+ * answer was lost leaves, before its retry meets it (EntityAlreadyExists).
+ */
+async function isAsCreated(iam, role, desired) {
+    const tags = tagsOf(role);
+    const asCreated = (0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust) &&
+        (role.Path ?? '/') === desired.path &&
+        (role.Description ?? '') === desired.description &&
+        (role.MaxSessionDuration ?? 3600) === desired.maxSessionDuration &&
+        role.PermissionsBoundary?.PermissionsBoundaryArn === desired.permissionsBoundary &&
+        Object.keys(tags).length === Object.keys(desired.tags).length &&
+        Object.keys((0,trust_tags/* tagsToWrite */.mU)(tags, desired.tags)).length === 0;
+    if (!asCreated)
+        return false;
+    const [attached, inline] = [
+        await attachedPolicies(iam, desired.roleName),
+        await inlinePolicyNames(iam, desired.roleName)
+    ];
+    return attached.length === 0 && inline.length === 0;
 }
 async function convergeSettings(iam, role, desired, prune, changes) {
     const name = desired.roleName;
@@ -644,6 +674,11 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
             role = await currentRole(iam, desired.roleName);
             if (!role)
                 throw error;
+            // Met bare, as this call makes it, after the SDK had sent it more than once: most likely its
+            // own first attempt. Finished as created here, so that the run says it created the role and,
+            // should IAM refuse its inline policy, deletes it again, as a run without the fault would.
+            if (wasRetried(error) && (await isAsCreated(iam, role, desired)))
+                return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
         }
     }
     progress.arn = role.Arn ?? '';

@@ -308,6 +308,18 @@ function errorText(error) {
     return String(error);
 }
 const READ_FIX = "give the workflow's AWS credentials iam:ListOpenIDConnectProviders, iam:GetOpenIDConnectProvider and iam:GetRole";
+/**
+ * A read that failed as the SDK retries (throttling, a server error, a broken or timed-out connection)
+ * failed on every attempt: IAM's trouble, which no permission mends.
+ */
+function readFix(error) {
+    const name = error instanceof Error ? error.name : '';
+    const status = error?.$metadata?.httpStatusCode;
+    const transient = /^Throttling/.test(name) || name === 'TimeoutError' || status === undefined || status >= 500;
+    return transient
+        ? 'IAM or the network failed the read on every retry (throttling, a server error, a broken connection): run again'
+        : READ_FIX;
+}
 /** The provider whose URL is the issuer, found as STS finds it: by URL, among the account's providers. */
 async function checkProvider(iam, issuer, view) {
     const hostPath = issuerHostPath(issuer);
@@ -318,7 +330,7 @@ async function checkProvider(iam, issuer, view) {
     }
     catch (error) {
         return {
-            checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot list IAM OIDC providers (${errorText(error)})`, READ_FIX)]
+            checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot list IAM OIDC providers (${errorText(error)})`, readFix(error))]
         };
     }
     // A provider's ARN ends in its URL without the scheme, so one Get suffices for the likely match.
@@ -329,7 +341,7 @@ async function checkProvider(iam, issuer, view) {
             provider = await iam.send(new dist_cjs.GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
         }
         catch (error) {
-            return { checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot read ${arn} (${errorText(error)})`, READ_FIX)] };
+            return { checks: [(0,diagnosis/* failed */.gz)('iam-provider', `cannot read ${arn} (${errorText(error)})`, readFix(error))] };
         }
         if (issuerHostPath(provider.Url ?? '') !== hostPath)
             continue;
@@ -363,7 +375,7 @@ async function checkRole(iam, context) {
     catch (error) {
         if (error instanceof Error && error.name === 'NoSuchEntityException')
             return [(0,diagnosis/* failed */.gz)('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')];
-        return [(0,diagnosis/* failed */.gz)('role', `cannot read the role ${role.name} (${errorText(error)})`, READ_FIX)];
+        return [(0,diagnosis/* failed */.gz)('role', `cannot read the role ${role.name} (${errorText(error)})`, readFix(error))];
     }
     const checks = [(0,diagnosis/* passed */.bF)('role', `the role ${role.arn} exists`)];
     const providerArn = context.providerArn ??
