@@ -558,6 +558,29 @@ describe('a bucket that encrypts with KMS by default', () => {
   });
 });
 
+describe('a run with nothing to write', () => {
+  it('still waits for S3 to apply a change that an earlier run, cut short, made seconds before', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const first = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
+    expect(first.result.failure).toBeUndefined();
+    // A run killed after its bucket policy write leaves a policy S3 may still be applying: the next
+    // run has nothing left to write, yet its first anonymous reads can meet S3's old answer.
+    let stale = 2;
+    const settling = async (url: string) =>
+      stale-- > 0
+        ? { status: 403, body: Buffer.from('<Error><Code>AccessDenied</Code></Error>') }
+        : anonymousGet(url, { ca: trust });
+    const rerun = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' }, new Date(), {
+      publicGet: settling
+    });
+    expect(rerun.counter.writeCount).toBe(0);
+    expect(rerun.result.failure).toBeUndefined();
+    expect(rerun.result.outputs.changed).toBe('false');
+    expect(rerun.sleeps).toEqual([SETTLE_DELAYS_MS[0]]);
+    expect(rerun.log.text()).toContain('read back anonymously');
+  });
+});
+
 describe('a refusal manage-bucket cannot lift', () => {
   it("names what is left when the bucket's own settings allow the read, rather than manage-bucket", async () => {
     const { bucket, issuer } = freshIssuer();
