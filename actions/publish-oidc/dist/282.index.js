@@ -1241,9 +1241,11 @@ async function verifyPublic(inputs, deps, plan) {
         { name: 'JWKS', url: locations.jwksUrl, key: jwks.key, bytes: jwks.bytes },
         { name: 'Discovery document', url: locations.discoveryUrl, key: discovery.key, bytes: discovery.bytes }
     ], inputs.bucket, 
-    // Only a run that changed something can be waiting for S3 to apply it.
+    // Not only this run's own changes may still be settling: a run cut short seconds ago leaves a
+    // policy or object S3 is still applying, and the rerun then has nothing left to write. The wait
+    // only costs a run whose documents stay unreadable.
     {
-        delaysMs: plan.changes.length > 0 ? SETTLE_DELAYS_MS : [],
+        delaysMs: SETTLE_DELAYS_MS,
         sleep: (ms) => deps.sleep(ms),
         managed: inputs.manageBucket
     });
