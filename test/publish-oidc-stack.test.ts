@@ -219,6 +219,10 @@ describe('first publish', () => {
     expect(result.summary).toContain(issuer);
     expect(result.summary).toContain(result.outputs['provider-arn']);
     for (const kid of double.servedKids()) expect(result.summary).toContain(`\`${kid}\` | new`);
+    // The title says what happened: the list of changes sits below the tables.
+    expect(result.summary.split('\n')[0]).toBe(
+      `### publish-oidc: ${result.summary.match(/^- /gm)?.length} changes made`
+    );
 
     // The second run against the same cluster writes nothing.
     const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
@@ -229,6 +233,7 @@ describe('first publish', () => {
     expect(again.result.summary).toContain(
       "Nothing to change: the published documents, the bucket's public read of them and the IAM OIDC provider are up to date."
     );
+    expect(again.result.summary.split('\n')[0]).toBe('### publish-oidc: nothing to change');
   });
 
   it('keeps the cluster bearer token out of the log, the outputs and the summary, and masks it', async () => {
@@ -481,7 +486,7 @@ describe('placement and repair', () => {
     expect(result.outputs.changed).toBe('true');
     // The summary opens with the failure, under its title, before where the documents are and what changed.
     const [title, first, ...rest] = (result.summary ?? '').split('\n\n');
-    expect(title).toBe('### publish-oidc');
+    expect(title).toBe('### publish-oidc: the documents are not publicly readable');
     expect(first).toMatch(
       /^\*\*Public read check failed:\*\* Published, but not publicly readable as STS needs: /
     );
@@ -754,7 +759,9 @@ describe('dry run', () => {
     expect(await bucketExists(bucket)).toBe(false);
     expect(await providerFor(issuer)).toBeUndefined();
     expect(log.text()).toContain(`would create bucket ${bucket}`);
-    expect(result.summary).toContain('(dry run)');
+    expect(result.summary.split('\n')[0]).toMatch(
+      /^### publish-oidc \(dry run\): \d+ changes to make, nothing written$/
+    );
     expect(result.summary).toContain('Would change');
   });
 });

@@ -35,13 +35,23 @@ export function nothingToChange(inputs: PublishInputs): string {
   );
 }
 
+/** The title says what the run did, so a reader of the job page need not scroll to the list. */
+function headline(facts: SummaryFacts): string {
+  const count = facts.changes.length;
+  const changes = count === 1 ? '1 change' : `${count} changes`;
+  if (facts.inputs.dryRun)
+    return `publish-oidc (dry run): ${count > 0 ? `${changes} to make, nothing written` : 'nothing to change'}`;
+  if (facts.failure) return 'publish-oidc: the documents are not publicly readable';
+  return `publish-oidc: ${count > 0 ? `${changes} made` : 'nothing to change'}`;
+}
+
 /**
  * The job summary: a failed public read check first, then where the documents are, which keys they
  * hold and why, and what this run changed.
  */
 export function publishSummary(facts: SummaryFacts): string {
   const { inputs, locations, retention } = facts;
-  const title = `### publish-oidc${inputs.dryRun ? ' (dry run)' : ''}`;
+  const title = `### ${headline(facts)}`;
   const where = table(
     ['', ''],
     [
