@@ -105,6 +105,7 @@ describe('single binding', () => {
     expect(await attached(roleName)).toEqual([S3_READ, READ_ONLY].sort());
     expect(run.result?.summary).toContain(`\`apps/uploader\``);
     expect(run.result?.summary).toContain('created the role');
+    expect(run.result?.summary.split('\n')[0]).toBe('### IRSA roles: 1 role changed');
   });
 
   it('makes only reads on a second run with the same inputs and reports changed=false', async () => {
@@ -133,6 +134,8 @@ describe('single binding', () => {
     expect(counter.readCount - readsBefore).toBeGreaterThan(0);
     expect(second.log.text()).toContain('Nothing to change');
     expect(second.result?.summary).toContain('no change');
+    // A no-op says so in the title, not only in a count of zero further down.
+    expect(second.result?.summary.split('\n')[0]).toBe('### IRSA roles: nothing to change');
   });
 });
 
@@ -641,5 +644,6 @@ describe('outputs', () => {
     expect(result.summary).toContain(`| \`${arn}\` |`);
     expect(result.summary).toContain('created the role<br>**failed:** ');
     expect(result.summary).toContain('1 role: 0 changed, 0 unchanged, 1 failed.');
+    expect(result.summary.split('\n')[0]).toBe('### IRSA roles: 1 role failed');
   });
 });

@@ -43,12 +43,18 @@ export function irsaRoleSummary(params: {
       changesCell(outcome)
     ];
   });
-  const roles = params.outcomes.length === 1 ? '1 role' : `${params.outcomes.length} roles`;
-  const counts = `${roles}: ${changed.length} changed, ${
+  const roles = (count: number): string => (count === 1 ? '1 role' : `${count} roles`);
+  const counts = `${roles(params.outcomes.length)}: ${changed.length} changed, ${
     params.outcomes.length - changed.length - failed
   } unchanged${failed ? `, ${failed} failed` : ''}.`;
+  // The title says what happened; a failure outranks a change, which outranks nothing to do.
+  const outcome = failed
+    ? `${roles(failed)} failed`
+    : changed.length
+      ? `${roles(changed.length)} changed`
+      : 'nothing to change';
   return [
-    '### IRSA roles',
+    `### IRSA roles: ${outcome}`,
     '',
     `Trusted provider ${code(params.providerArn)}, audience ${code(params.audience)}. ${counts}`,
     '',
