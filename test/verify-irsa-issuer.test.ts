@@ -43,6 +43,15 @@ describe('verify-irsa with a broken issuer link', () => {
       `${chain.issuer}/.well-known/openid-configuration answered HTTP 403`
     );
     expect(check(v, 'assume-role').detail).toContain('IDPCommunicationError');
+    // The first failure is the step's error: logged in its place, but not annotated a second time.
+    const lines = v.log.text().split('\n');
+    expect(lines.filter((line) => line.includes('FAIL discovery:'))).toEqual([
+      expect.stringMatching(/^FAIL discovery: .* Fix: /)
+    ]);
+    expect(lines.filter((line) => line.includes('FAIL assume-role:'))).toEqual([
+      expect.stringMatching(/^::warning::FAIL assume-role: /)
+    ]);
+    expect(v.result.failure).toMatch(/^IRSA is not verified: discovery: /);
     expectCleanAndSilent(chain, v);
   });
 

@@ -86,7 +86,11 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
     for (const entry of entries) {
       checks.push(entry);
       const line = `${entry.ok ? 'ok  ' : 'FAIL'} ${entry.check}: ${entry.detail}`;
+      // The first failure is the step's ::error:: (verifyResult): as a warning too, the job page
+      // would show it twice. Later failures are annotated, since nothing else names them there.
+      const firstFailure = !entry.ok && checks.filter((c) => !c.ok).length === 1;
       if (entry.ok) deps.log.info(line);
+      else if (firstFailure) deps.log.info(`${line} Fix: ${entry.fix}`);
       else deps.log.warning(`${line} Fix: ${entry.fix}`);
     }
   };
