@@ -133,6 +133,10 @@ describe('verify-irsa on the local stack', () => {
     ]);
     expect(v.result.summary).toContain('```mermaid');
     expect(v.result.summary).not.toContain('❌');
+    // Every check passed, so no Fix column stands empty from top to bottom.
+    expect(v.result.summary).toContain(
+      '| Check | Result | Detail |\n| --- | --- | --- |\n| service-account | ✅ |'
+    );
     // The token was masked the moment it arrived.
     expect(v.masked.some((m) => /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(m))).toBe(true);
     expectCleanAndSilent(chain, v);
@@ -234,7 +238,7 @@ describe('verify-irsa on the local stack', () => {
     // The headline gives the first failure's fix; the table gives each step once, on its own row.
     const summary = v.result.summary ?? '';
     expect(summary).toContain(`**Fix:** ${trustFix}`);
-    const table = summary.slice(summary.indexOf('| check |'));
+    const table = summary.slice(summary.indexOf('| Check | Result | Detail | Fix |'));
     expect(table.split('run irsa-role').length - 1).toBe(1);
     expectCleanAndSilent(chain, v);
   });

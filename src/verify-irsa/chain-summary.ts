@@ -57,8 +57,14 @@ export function chainDiagram(inputs: VerifyInputs, checks: readonly Check[]): st
 }
 
 export function diagnosisTable(checks: readonly Check[]): string {
+  // A passed check has no fix: with every check passed the column would be empty from top to bottom.
+  if (checks.every((entry) => entry.ok))
+    return table(
+      ['Check', 'Result', 'Detail'],
+      checks.map((entry) => [entry.check, '✅', entry.detail])
+    );
   return table(
-    ['check', 'result', 'detail', 'fix'],
+    ['Check', 'Result', 'Detail', 'Fix'],
     checks.map((entry) => [entry.check, entry.ok ? '✅' : '❌', entry.detail, entry.fix])
   );
 }
