@@ -138,8 +138,15 @@ describe('the PR comment', () => {
     expect(planReportMarkdown(report('', { command: 'apply' }))).toContain('Applied.');
     expect(planReportMarkdown(report('', { command: 'destroy' }))).toContain('Destroyed.');
     expect(planReportMarkdown(report('', { command: 'apply', hasChanges: false }))).toContain(
-      'No changes: nothing was applied.'
+      'No changes: nothing to apply.'
     );
+    expect(planReportMarkdown(report('', { command: 'destroy', hasChanges: false }))).toContain(
+      'No changes: nothing to destroy.'
+    );
+    // A plan with nothing to do says so, not 'Plan only', which reads as if there were changes held back.
+    const noop = planReportMarkdown(report('', { command: 'plan', hasChanges: false }));
+    expect(noop).toContain('No changes: nothing to apply.');
+    expect(noop).not.toContain('Plan only');
   });
 
   test('a plan too long for a comment is cut at a line, closed, and points to the log', () => {

@@ -138,9 +138,23 @@ describe('a cluster through its whole life', () => {
     expect(outputs['plan-summary']).toBe('0 to add, 0 to change, 0 to destroy');
     expect(groups(run)).not.toContain('terraform apply');
     expect(run.log.lines).toContain('No changes: nothing to apply.');
+    // Said once: no second line of zero counts ahead of it.
+    expect(run.log.lines.filter((line) => /^(Plan: |No changes:)/.test(line))).toEqual([
+      'No changes: nothing to apply.'
+    ]);
     expect(readFileSync(box.statePath, 'utf8')).toBe(stateBefore);
     expect(outputs.kubeconfig).toBe(kubeconfig);
-    expect(run.result?.summary).toContain('No changes: nothing was applied.');
+    expect(run.result?.summary).toContain(
+      '**0 to add, 0 to change, 0 to destroy.** No changes: nothing to apply.'
+    );
+
+    // A plan now has nothing to do either, and its summary says so rather than 'Plan only'.
+    const plan = await runProvision(inputs('plan'), box.env);
+    expect(ok(plan)['has-changes']).toBe('false');
+    expect(plan.result?.summary).toContain(
+      '**0 to add, 0 to change, 0 to destroy.** No changes: nothing to apply.'
+    );
+    expect(plan.result?.summary).not.toContain('Plan only');
   });
 
   test('the variables input reaches terraform and wins over var-files', async () => {
@@ -159,6 +173,8 @@ describe('a cluster through its whole life', () => {
     expect(outputs['plan-summary']).toBe('');
     expect(statSync(outputs['kubeconfig-path'] ?? '').mode & 0o777).toBe(0o600);
     expect(run.masks.map((mask) => mask.value)).toContain(kubeconfig.trim());
+    // Headers capitalised as the other actions' summary tables are.
+    expect(run.result?.summary).toContain('| Output | Value |\n| --- | --- |\n| api_endpoint |');
   });
 
   test('destroy plans -destroy and applies it; a second destroy has nothing to do', async () => {

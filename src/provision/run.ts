@@ -155,11 +155,15 @@ async function provision(
     changes: hasChanges(counts),
     planText: await terraform.capture(['show', planFile])
   };
-  log.info(`Plan: ${planSummary(counts)}${stateOnlyText(counts)}${plan.changes ? '' : ' (no changes)'}.`);
+  // One line either way: with no changes every count is 0, which 'No changes' already says.
+  log.info(
+    plan.changes
+      ? `Plan: ${planSummary(counts)}${stateOnlyText(counts)}.`
+      : `No changes: nothing to ${inputs.command === 'destroy' ? 'destroy' : 'apply'}.`
+  );
 
   if (inputs.command === 'plan') outputs = [];
-  else if (!plan.changes) log.info(`No changes: nothing to ${inputs.command}.`);
-  else
+  else if (plan.changes)
     await terraform.stream(['apply', '-input=false', planFile], {
       // New secrets appear only now; apply prints the outputs last, after they are masked.
       holdFrom: /^Outputs:\s*$/,
@@ -238,7 +242,7 @@ async function finish(
     code(outputText(value))
   ]);
   for (const [name, path] of Object.entries(files)) shown.push([name, `written to ${code(path)} (0600)`]);
-  if (shown.length > 0) sections.push(table(['output', 'value'], shown));
+  if (shown.length > 0) sections.push(table(['Output', 'Value'], shown));
   return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
 }
 

@@ -45,8 +45,9 @@ export function planAsDiff(planText: string): string {
 }
 
 function outcome(report: PlanReport): string {
+  // A plan with nothing to do says so as apply does: 'Plan only' would leave the counts to tell it.
+  if (!report.hasChanges) return `No changes: nothing to ${report.command === 'destroy' ? 'destroy' : 'apply'}.`;
   if (report.command === 'plan') return 'Plan only: nothing was applied.';
-  if (!report.hasChanges) return 'No changes: nothing was applied.';
   return report.command === 'destroy' ? 'Destroyed.' : 'Applied.';
 }
 
