@@ -403,7 +403,7 @@ describe('convergence', () => {
         `::warning::role ${roleName} keeps ${S3_READ}, by-hand (inline), talos-irsa (inline), which the inputs do not list; prune-policies: true removes them`
       );
       expect(text).not.toContain('every role already matches its inputs');
-      expect(text).toContain('Nothing changed, but 1 role(s) keep policies the inputs do not list');
+      expect(text).toContain('Nothing changed, but 1 role keeps policies the inputs do not list');
       expect(narrowed.result?.summary).toContain(`\`${S3_READ}\` (not in the inputs)`);
       expect(narrowed.result?.summary).toContain('`by-hand` (inline) (not in the inputs)');
       expect(narrowed.result?.summary).not.toContain(`\`${READ_ONLY}\` (not in the inputs)`);

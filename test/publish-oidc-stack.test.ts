@@ -215,6 +215,7 @@ describe('first publish', () => {
       thumbprints: [frontThumbprint]
     });
     expect(log.text()).toContain('read back anonymously');
+    expect(log.text()).toContain(`Issuer ${issuer}; the cluster serves 1 key.`);
     expect(published.sleeps).toEqual([]);
     expect(result.summary).toContain(issuer);
     expect(result.summary).toContain(result.outputs['provider-arn']);

@@ -132,6 +132,7 @@ describe('verify-irsa on the local stack', () => {
       'pod'
     ]);
     expect(v.result.summary).toContain('```mermaid');
+    expect(check(v, 'jwks').detail).toMatch(/ \(of 1 key\)$/);
     expect(v.result.summary).not.toContain('❌');
     // Every check passed, so no Fix column stands empty from top to bottom.
     expect(v.result.summary).toContain(

@@ -319,7 +319,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
     log.info(
       keeping === 0
         ? 'Nothing to change: every role already matches its inputs.'
-        : `Nothing changed, but ${keeping} role(s) keep policies the inputs do not list (see the warnings).`
+        : `Nothing changed, but ${keeping === 1 ? '1 role keeps' : `${keeping} roles keep`} policies the inputs do not list (see the warnings).`
     );
   const result: ActionResult = {
     outputs,

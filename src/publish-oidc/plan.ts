@@ -80,7 +80,9 @@ async function validatedClusterDocuments(inputs: PublishInputs, deps: PublishDep
   checkIssuer(discovery.issuer, inputs.issuerUrl, 'issuer-url');
   const served = parseJwks(cluster.jwks, JWKS_ORIGIN);
   checkAlgorithms(discovery, served);
-  deps.log.info(`Issuer ${discovery.issuer}; the cluster serves ${served.length} key(s).`);
+  deps.log.info(
+    `Issuer ${discovery.issuer}; the cluster serves ${served.length === 1 ? '1 key' : `${served.length} keys`}.`
+  );
   return { discovery, served };
 }
 

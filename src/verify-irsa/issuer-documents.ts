@@ -206,7 +206,7 @@ export async function checkIssuerDocuments(
     checks.push(
       passed(
         'jwks',
-        `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(...jwksWarnings)}`
+        `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length === 1 ? '1 key' : `${keys.length} keys`})${noteOf(...jwksWarnings)}`
       )
     );
   checks.push(await checkSignature(token, view, match as JWK));
