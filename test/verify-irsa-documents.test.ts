@@ -338,9 +338,13 @@ describe('checkExpiry', () => {
   it('passes before exp and fails at or after it', () => {
     const exp = view.exp ?? 0;
     expect(checkExpiry(view, exp - 1).ok).toBe(true);
+    // Whole seconds, as exp counts them and publish-oidc writes its times: no '.000'.
+    const time = new Date(exp * 1000).toISOString().replace(/\.000Z$/, 'Z');
+    expect(time).toMatch(/T\d\d:\d\d:\d\dZ$/);
+    expect(checkExpiry(view, exp - 1).detail).toBe(`the token is valid until ${time}`);
     const expired = checkExpiry(view, exp + 30);
     expect(expired.ok).toBe(false);
-    expect(expired.detail).toBe(`the token expired at ${new Date(exp * 1000).toISOString()} (30 s ago)`);
+    expect(expired.detail).toBe(`the token expired at ${time} (30 s ago)`);
     expect(checkExpiry({ ...view, exp: undefined }, exp).detail).toBe('the token has no exp claim');
   });
 });

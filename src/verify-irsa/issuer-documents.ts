@@ -233,6 +233,10 @@ async function checkSignature(token: string, view: TokenView, jwk: JWK): Promise
   }
 }
 
+// exp counts whole seconds: milliseconds would only add '.000', which publish-oidc's times leave out.
+const utcTime = (epochSeconds: number): string =>
+  new Date(epochSeconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
+
 export function checkExpiry(view: TokenView, nowSeconds: number): Check {
   if (view.exp === undefined)
     return failed(
@@ -243,8 +247,8 @@ export function checkExpiry(view: TokenView, nowSeconds: number): Check {
   if (view.exp <= nowSeconds)
     return failed(
       'expiry',
-      `the token expired at ${new Date(view.exp * 1000).toISOString()} (${nowSeconds - view.exp} s ago)`,
+      `the token expired at ${utcTime(view.exp)} (${nowSeconds - view.exp} s ago)`,
       "use a fresh token: projected tokens are refreshed by the kubelet; check the runner's and cluster's clocks"
     );
-  return passed('expiry', `the token is valid until ${new Date(view.exp * 1000).toISOString()}`);
+  return passed('expiry', `the token is valid until ${utcTime(view.exp)}`);
 }
