@@ -234,6 +234,27 @@ describe('faults', () => {
     expect(always.seen.filter(isObjectGet).length).toBeLessThanOrEqual(6);
   });
 
+  it('says what a refused provider lookup leaves empty, and which permissions set it, with create-provider false', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const denied = await proxy({
+      target: MOTO,
+      rate: 1,
+      faults: ['access-denied'],
+      match: (request) => request.service === 'iam'
+    });
+    const { result, log } = await publish(
+      { bucket, 'issuer-url': issuer, 'manage-bucket': 'true', 'create-provider': 'false' },
+      denied.url
+    );
+    expect(result.failure).toBeUndefined();
+    expect(result.outputs['provider-arn']).toBe('');
+    expect(log.lines.filter((line) => line.includes('Could not look up the IAM OIDC provider'))).toEqual([
+      expect.stringMatching(
+        /^::warning::Could not look up the IAM OIDC provider \(.+\), so provider-arn is empty: allow iam:ListOpenIDConnectProviders and iam:GetOpenIDConnectProvider to have it set, or ignore this if no later step uses it\.$/
+      )
+    ]);
+  });
+
   it('leaves a consistent public pair when the discovery write fails after the JWKS moved', async () => {
     const { bucket, issuer } = freshIssuer();
     await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });

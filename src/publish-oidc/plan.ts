@@ -158,8 +158,11 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
     try {
       return { current: await findProvider(deps.iam, inputs.issuerUrl), plan: undefined };
     } catch (error) {
+      // Said with its consequence and the permissions that lift it: the bare error left the reader
+      // to guess whether anything was wrong with what was published.
       deps.log.warning(
-        `Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}).`
+        `Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}), so provider-arn is empty: ` +
+          'allow iam:ListOpenIDConnectProviders and iam:GetOpenIDConnectProvider to have it set, or ignore this if no later step uses it.'
       );
       return { current: undefined, plan: undefined };
     }
