@@ -205,7 +205,7 @@ describe('output before any apply', () => {
     expect(outputs['kubeconfig-path']).toBe('');
     expect(outputs['outputs-json']).toBe('{}');
     expect(run.log.lines).toContain(
-      '::warning::The state holds no outputs for cluster never-applied: has it been applied?'
+      "::warning::The state holds no outputs for cluster never-applied: run provision with command: apply first, or check that backend-config names this cluster's state."
     );
   });
 });

@@ -108,7 +108,9 @@ async function provision(
   let outputs = await readOutputs();
   if (inputs.command === 'output') {
     if (outputs.length === 0)
-      log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
+      log.warning(
+        `The state holds no outputs for cluster ${inputs.clusterName}: run provision with command: apply first, or check that backend-config names this cluster's state.`
+      );
     return await finish(inputs, deps, secrets, outputs, undefined);
   }
 
