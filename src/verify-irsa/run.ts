@@ -527,7 +527,6 @@ async function podFailure(
   const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
   const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
   const tail = lastLines(redactJwts(logs), 10);
-  const eventText = events.map((e) => `${e.type} ${e.reason}: ${e.message}`);
   let what: string;
   let fix: string;
   if (end.ended === 'timeout') {
@@ -547,9 +546,17 @@ async function podFailure(
       ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '', earlier)
       : "read the pod's events and log lines above";
   }
+  // Once its container ran and exited, a pod's Normal events (Scheduled, Pulled, Created, Started)
+  // say only that it ran: its log says why it failed, and the cell stays readable. A pod that never
+  // finished keeps them all, since how far it got is the clue.
+  const exited = end.ended === 'done';
+  const shown = exited ? events.filter((e) => e.type !== 'Normal') : events;
+  const eventText = shown.map((e) => `${e.type} ${e.reason}: ${e.message}`);
   const detail = [
     what,
-    `events: ${eventText.length > 0 ? eventText.join('; ') : '(none)'}`,
+    ...(exited && eventText.length === 0
+      ? []
+      : [`events: ${eventText.length > 0 ? eventText.join('; ') : '(none)'}`]),
     `last log lines: ${tail.length > 0 ? tail.join(' / ') : '(none)'}`
   ].join('\n');
   return failed('pod', detail, fix);
