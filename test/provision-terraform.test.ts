@@ -204,6 +204,10 @@ describe('output before any apply', () => {
     expect(outputs.kubeconfig).toBe('');
     expect(outputs['kubeconfig-path']).toBe('');
     expect(outputs['outputs-json']).toBe('{}');
+    // The summary says so too, rather than standing as a bare title.
+    expect(run.result?.summary).toBe(
+      "### Terraform outputs for cluster `never-applied`\n\nNo outputs: the state holds none (apply first, or check that backend-config names this cluster's state)."
+    );
     expect(run.log.lines).toContain(
       "::warning::The state holds no outputs for cluster never-applied: run provision with command: apply first, or check that backend-config names this cluster's state."
     );

@@ -245,6 +245,11 @@ async function finish(
   ]);
   for (const [name, path] of Object.entries(files)) shown.push([name, `written to ${code(path)} (0600)`]);
   if (shown.length > 0) sections.push(table(['Output', 'Value'], shown));
+  // Otherwise the output command's summary would be its title alone.
+  else if (inputs.command === 'output')
+    sections.push(
+      "No outputs: the state holds none (apply first, or check that backend-config names this cluster's state)."
+    );
   return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
 }
 
