@@ -879,10 +879,16 @@ function irsaRoleSummary(params) {
             changesCell(outcome)
         ];
     });
-    const roles = params.outcomes.length === 1 ? '1 role' : `${params.outcomes.length} roles`;
-    const counts = `${roles}: ${changed.length} changed, ${params.outcomes.length - changed.length - failed} unchanged${failed ? `, ${failed} failed` : ''}.`;
+    const roles = (count) => (count === 1 ? '1 role' : `${count} roles`);
+    const counts = `${roles(params.outcomes.length)}: ${changed.length} changed, ${params.outcomes.length - changed.length - failed} unchanged${failed ? `, ${failed} failed` : ''}.`;
+    // The title says what happened; a failure outranks a change, which outranks nothing to do.
+    const outcome = failed
+        ? `${roles(failed)} failed`
+        : changed.length
+            ? `${roles(changed.length)} changed`
+            : 'nothing to change';
     return [
-        '### IRSA roles',
+        `### IRSA roles: ${outcome}`,
         '',
         `Trusted provider ${code(params.providerArn)}, audience ${code(params.audience)}. ${counts}`,
         '',
@@ -1399,7 +1405,7 @@ async function run(inputs, deps) {
     if (!changed && failures.length === 0)
         log.info(keeping === 0
             ? 'Nothing to change: every role already matches its inputs.'
-            : `Nothing changed, but ${keeping} role(s) keep policies the inputs do not list (see the warnings).`);
+            : `Nothing changed, but ${keeping === 1 ? '1 role keeps' : `${keeping} roles keep`} policies the inputs do not list (see the warnings).`);
     const result = {
         outputs,
         summary: irsaRoleSummary({

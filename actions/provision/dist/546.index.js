@@ -162,10 +162,11 @@ function planAsDiff(planText) {
         .trimEnd();
 }
 function outcome(report) {
+    // A plan with nothing to do says so as apply does: 'Plan only' would leave the counts to tell it.
+    if (!report.hasChanges)
+        return `No changes: nothing to ${report.command === 'destroy' ? 'destroy' : 'apply'}.`;
     if (report.command === 'plan')
         return 'Plan only: nothing was applied.';
-    if (!report.hasChanges)
-        return 'No changes: nothing was applied.';
     return report.command === 'destroy' ? 'Destroyed.' : 'Applied.';
 }
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
@@ -443,7 +444,7 @@ async function provision(inputs, deps, secrets, scratch) {
     let outputs = await readOutputs();
     if (inputs.command === 'output') {
         if (outputs.length === 0)
-            log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: has it been applied?`);
+            log.warning(`The state holds no outputs for cluster ${inputs.clusterName}: run provision with command: apply first, or check that backend-config names this cluster's state.`);
         return await finish(inputs, deps, secrets, outputs, undefined);
     }
     // Named for the input it comes from: Terraform's errors about a value quote this file name.
@@ -482,12 +483,13 @@ async function provision(inputs, deps, secrets, scratch) {
         changes: hasChanges(counts),
         planText: await terraform.capture(['show', planFile])
     };
-    log.info(`Plan: ${planSummary(counts)}${stateOnlyText(counts)}${plan.changes ? '' : ' (no changes)'}.`);
+    // One line either way: with no changes every count is 0, which 'No changes' already says.
+    log.info(plan.changes
+        ? `Plan: ${planSummary(counts)}${stateOnlyText(counts)}.`
+        : `No changes: nothing to ${inputs.command === 'destroy' ? 'destroy' : 'apply'}.`);
     if (inputs.command === 'plan')
         outputs = [];
-    else if (!plan.changes)
-        log.info(`No changes: nothing to ${inputs.command}.`);
-    else
+    else if (plan.changes)
         await terraform.stream(['apply', '-input=false', planFile], {
             // New secrets appear only now; apply prints the outputs last, after they are masked.
             holdFrom: /^Outputs:\s*$/,
@@ -556,7 +558,10 @@ async function finish(inputs, deps, secrets, outputs, plan) {
     for (const [name, path] of Object.entries(files))
         shown.push([name, `written to ${code(path)} (0600)`]);
     if (shown.length > 0)
-        sections.push(table(['output', 'value'], shown));
+        sections.push(table(['Output', 'Value'], shown));
+    // Otherwise the output command's summary would be its title alone.
+    else if (inputs.command === 'output')
+        sections.push("No outputs: the state holds none (apply first, or check that backend-config names this cluster's state).");
     return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
 }
 async function comment(deps, clusterName, markdown, secrets) {

@@ -821,7 +821,7 @@ async function validatedClusterDocuments(inputs, deps) {
     checkIssuer(discovery.issuer, inputs.issuerUrl, 'issuer-url');
     const served = parseJwks(cluster.jwks, JWKS_ORIGIN);
     checkAlgorithms(discovery, served);
-    deps.log.info(`Issuer ${discovery.issuer}; the cluster serves ${served.length} key(s).`);
+    deps.log.info(`Issuer ${discovery.issuer}; the cluster serves ${served.length === 1 ? '1 key' : `${served.length} keys`}.`);
     return { discovery, served };
 }
 /** The object key of the JWKS that the published discovery document points at, if in this bucket. */
@@ -863,7 +863,10 @@ async function providerStep(inputs, deps) {
             return { current: await findProvider(deps.iam, inputs.issuerUrl), plan: undefined };
         }
         catch (error) {
-            deps.log.warning(`Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}).`);
+            // Said with its consequence and the permissions that lift it: the bare error left the reader
+            // to guess whether anything was wrong with what was published.
+            deps.log.warning(`Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}), so provider-arn is empty: ` +
+                'allow iam:ListOpenIDConnectProviders and iam:GetOpenIDConnectProvider to have it set, or ignore this if no later step uses it.');
             return { current: undefined, plan: undefined };
         }
     }
@@ -1155,13 +1158,23 @@ function nothingToChange(inputs) {
     return (`Nothing to change: ${list} are up to date.` +
         (unchecked.length > 0 ? ` Not checked: ${unchecked.join(' and ')}.` : ''));
 }
+/** The title says what the run did, so a reader of the job page need not scroll to the list. */
+function headline(facts) {
+    const count = facts.changes.length;
+    const changes = count === 1 ? '1 change' : `${count} changes`;
+    if (facts.inputs.dryRun)
+        return `publish-oidc (dry run): ${count > 0 ? `${changes} to make, nothing written` : 'nothing to change'}`;
+    if (facts.failure)
+        return 'publish-oidc: the documents are not publicly readable';
+    return `publish-oidc: ${count > 0 ? `${changes} made` : 'nothing to change'}`;
+}
 /**
  * The job summary: a failed public read check first, then where the documents are, which keys they
  * hold and why, and what this run changed.
  */
 function publishSummary(facts) {
     const { inputs, locations, retention } = facts;
-    const title = `### publish-oidc${inputs.dryRun ? ' (dry run)' : ''}`;
+    const title = `### ${headline(facts)}`;
     const where = table(['', ''], [
         ['Issuer', code(locations.issuer)],
         ['Discovery document', locations.discoveryUrl],

@@ -554,7 +554,7 @@ async function checkIssuerDocuments(token, view, issuer, get, reach) {
     if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((field) => field in match))
         checks.push((0,diagnosis/* failed */.gz)('jwks', `the published key ${view.kid} carries private key material`, 'publish only the public JWK (rotate the signing key, then run publish-oidc)'));
     else
-        checks.push((0,diagnosis/* passed */.bF)('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length} keys)${noteOf(...jwksWarnings)}`));
+        checks.push((0,diagnosis/* passed */.bF)('jwks', `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length === 1 ? '1 key' : `${keys.length} keys`})${noteOf(...jwksWarnings)}`));
     checks.push(await checkSignature(token, view, match));
     return { checks, key: match, warnings };
 }
@@ -573,12 +573,14 @@ async function checkSignature(token, view, jwk) {
         return (0,diagnosis/* failed */.gz)('signature', `the token's signature does not verify with the published key ${view.kid} (${reason})`, "the published key with this kid is not the cluster's: re-run publish-oidc from the cluster's /openid/v1/jwks");
     }
 }
+// exp counts whole seconds: milliseconds would only add '.000', which publish-oidc's times leave out.
+const utcTime = (epochSeconds) => new Date(epochSeconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
 function checkExpiry(view, nowSeconds) {
     if (view.exp === undefined)
         return (0,diagnosis/* failed */.gz)('expiry', 'the token has no exp claim', 'STS refuses tokens without exp: request a bound token');
     if (view.exp <= nowSeconds)
-        return (0,diagnosis/* failed */.gz)('expiry', `the token expired at ${new Date(view.exp * 1000).toISOString()} (${nowSeconds - view.exp} s ago)`, "use a fresh token: projected tokens are refreshed by the kubelet; check the runner's and cluster's clocks");
-    return (0,diagnosis/* passed */.bF)('expiry', `the token is valid until ${new Date(view.exp * 1000).toISOString()}`);
+        return (0,diagnosis/* failed */.gz)('expiry', `the token expired at ${utcTime(view.exp)} (${nowSeconds - view.exp} s ago)`, "use a fresh token: projected tokens are refreshed by the kubelet; check the runner's and cluster's clocks");
+    return (0,diagnosis/* passed */.bF)('expiry', `the token is valid until ${utcTime(view.exp)}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
@@ -761,8 +763,13 @@ async function run(inputs, deps) {
         for (const entry of entries) {
             checks.push(entry);
             const line = `${entry.ok ? 'ok  ' : 'FAIL'} ${entry.check}: ${entry.detail}`;
+            // The first failure is the step's ::error:: (verifyResult): as a warning too, the job page
+            // would show it twice. Later failures are annotated, since nothing else names them there.
+            const firstFailure = !entry.ok && checks.filter((c) => !c.ok).length === 1;
             if (entry.ok)
                 deps.log.info(line);
+            else if (firstFailure)
+                deps.log.info(`${line} Fix: ${entry.fix}`);
             else
                 deps.log.warning(`${line} Fix: ${entry.fix}`);
         }
@@ -1071,7 +1078,6 @@ async function podFailure(inputs, deps, name, end, earlier) {
     const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
     const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
     const tail = (0,verify_pod/* lastLines */.w$)(redactJwts(logs), 10);
-    const eventText = events.map((e) => `${e.type} ${e.reason}: ${e.message}`);
     let what;
     let fix;
     if (end.ended === 'timeout') {
@@ -1091,9 +1097,17 @@ async function podFailure(inputs, deps, name, end, earlier) {
             ? fixForStsError(stsError[1] ?? '', stsError[2] ?? '', earlier)
             : "read the pod's events and log lines above";
     }
+    // Once its container ran and exited, a pod's Normal events (Scheduled, Pulled, Created, Started)
+    // say only that it ran: its log says why it failed, and the cell stays readable. A pod that never
+    // finished keeps them all, since how far it got is the clue.
+    const exited = end.ended === 'done';
+    const shown = exited ? events.filter((e) => e.type !== 'Normal') : events;
+    const eventText = shown.map((e) => `${e.type} ${e.reason}: ${e.message}`);
     const detail = [
         what,
-        `events: ${eventText.length > 0 ? eventText.join('; ') : '(none)'}`,
+        ...(exited && eventText.length === 0
+            ? []
+            : [`events: ${eventText.length > 0 ? eventText.join('; ') : '(none)'}`]),
         `last log lines: ${tail.length > 0 ? tail.join(' / ') : '(none)'}`
     ].join('\n');
     return (0,diagnosis/* failed */.gz)('pod', detail, fix);

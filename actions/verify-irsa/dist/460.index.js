@@ -171,7 +171,10 @@ function chainDiagram(inputs, checks) {
     return ['```mermaid', ...lines, '```'].join('\n');
 }
 function diagnosisTable(checks) {
-    return table(['check', 'result', 'detail', 'fix'], checks.map((entry) => [entry.check, entry.ok ? '✅' : '❌', entry.detail, entry.fix]));
+    // A passed check has no fix: with every check passed the column would be empty from top to bottom.
+    if (checks.every((entry) => entry.ok))
+        return table(['Check', 'Result', 'Detail'], checks.map((entry) => [entry.check, '✅', entry.detail]));
+    return table(['Check', 'Result', 'Detail', 'Fix'], checks.map((entry) => [entry.check, entry.ok ? '✅' : '❌', entry.detail, entry.fix]));
 }
 function verifySummary(inputs, result) {
     const firstFailure = result.checks.find((entry) => !entry.ok);
