@@ -5,6 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import type { AnonymousGet, FetchedDocument } from '../src/verify-irsa/issuer-documents.js';
 import { checkExpiry, checkIssuerDocuments } from '../src/verify-irsa/issuer-documents.js';
 import { issuerHostPath, issuerProblem, readToken, type TokenView } from '../src/verify-irsa/token-claims.js';
+import { unreachableHost } from '../src/net/aws-reach.js';
 
 const ISSUER = 'https://bucket.s3.eu-west-1.amazonaws.com/cluster';
 const JWKS_URI = `${ISSUER}/keys.json`;
@@ -67,6 +68,20 @@ describe('issuerProblem', () => {
     expect(issuerProblem('http://issuer.example.com')).toMatch(/does not use https/);
     expect(issuerProblem('https://kubernetes')).toMatch(/only the cluster can resolve/);
     expect(issuerHostPath(`${ISSUER}/`)).toBe('bucket.s3.eu-west-1.amazonaws.com/cluster');
+  });
+
+  it('takes an IPv6 literal for an address, as a dotted IPv4 one, not for a name only the cluster resolves', () => {
+    // Whether AWS reaches an address is unreachableHost's to say (with AWS's own STS).
+    expect(issuerProblem('https://[2001:db8::1]/cluster')).toBeUndefined();
+    expect(issuerProblem('https://[2600:1f18::1]:8443/cluster')).toBeUndefined();
+    expect(issuerProblem('https://203.0.113.9/cluster')).toBeUndefined();
+    expect(unreachableHost('https://[2001:db8::1]/cluster')).toBe(
+      '2001:db8::1 is a documentation address (2001:db8::/32, RFC 3849)'
+    );
+    expect(unreachableHost('https://[::ffff:169.254.169.254]/cluster')).toMatch(
+      /^::ffff:a9fe:a9fe is a link-local address/
+    );
+    expect(unreachableHost('https://[2600:1f18::1]/cluster')).toBeUndefined();
   });
 });
 

@@ -255,7 +255,7 @@ interface ModeResult {
 /**
  * The issuer check: with AWS's own STS, whether its host is one AWS can reach at all (`unreachable`
  * is set when not), then its shape (issuerProblem). The first comes first because it is the surer
- * answer: issuerProblem would call [fd00::1] a name only the cluster resolves.
+ * answer: issuerProblem would call localhost a name only the cluster resolves.
  */
 function issuerCheck(issuer: string | undefined, deps: VerifyDeps): { check: Check; unreachable: boolean } {
   const fix = "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)";

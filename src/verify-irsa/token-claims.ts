@@ -70,6 +70,9 @@ export function issuerProblem(issuer: string): string | undefined {
   }
   if (url.protocol !== 'https:') return `'${issuer}' does not use https, which STS requires`;
   if (url.search || url.hash) return `'${issuer}' carries a query or fragment`;
+  // An IPv6 literal ([2001:db8::1]) is an address, as a dotted IPv4 one is, not a name: whether AWS
+  // reaches it is for unreachableHost (src/net/aws-reach.ts) to say.
+  if (url.hostname.startsWith('[')) return undefined;
   // The in-cluster default issuer: STS, outside the cluster, can never fetch its documents.
   if (!url.hostname.includes('.') || /\.(svc|local|internal)$/.test(url.hostname))
     return `'${issuer}' names a host only the cluster can resolve`;
