@@ -221,6 +221,29 @@ describe('verify-irsa pod mode on the local stack', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it("quotes only the pod's last events, each on one line cut short", async () => {
+    const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+    // A pod refused over and over (an admission webhook's HTML error page in each message, say).
+    const events = Array.from({ length: 500 }, (_, i) => ({
+      type: 'Warning',
+      reason: `Refused${i}`,
+      message: `line one\nline two ${'<html>'.repeat(20_000)}`
+    }));
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: { ...deps.cluster, podEvents: async () => events }
+    }));
+    expectNotVerified(v);
+    const pod = check(v, 'pod');
+    const quoted = /events: (.*)\n/.exec(pod.detail)?.[1] ?? '';
+    expect(quoted).toMatch(/^\(490 earlier left out\); Warning Refused490: line one line two <html>/);
+    expect(quoted).toContain('Warning Refused499: ');
+    expect(quoted).not.toContain('Refused489:');
+    expect(pod.detail.length).toBeLessThan(10_000);
+    expect(v.result.summary.length).toBeLessThan(50_000);
+    expectCleanAndSilent(chain, v);
+  });
+
   it('deletes the pod when it does not finish in time', async () => {
     const chain = await chainFor();
     chain.double.holdPods('running');

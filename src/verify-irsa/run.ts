@@ -31,7 +31,9 @@ import type { V1Pod } from '@kubernetes/client-node';
 import {
   bareWorkloadPod,
   callerArnFromLogs,
+  eventLines,
   lastLines,
+  MAX_EVENTS,
   podOutcome,
   podRefusalFix,
   ROLE_ANNOTATION,
@@ -551,7 +553,10 @@ async function podFailure(
   // finished keeps them all, since how far it got is the clue.
   const exited = end.ended === 'done';
   const shown = exited ? events.filter((e) => e.type !== 'Normal') : events;
-  const eventText = shown.map((e) => `${e.type} ${e.reason}: ${e.message}`);
+  const eventText = eventLines(
+    shown.map((event) => ({ ...event, message: redactJwts(event.message) })),
+    MAX_EVENTS
+  );
   const detail = [
     what,
     ...(exited && eventText.length === 0

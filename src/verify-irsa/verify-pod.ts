@@ -172,6 +172,26 @@ export function lastLines(text: string, count: number): string[] {
     .map((line) => (line.length > MAX_LOG_LINE ? `${line.slice(0, MAX_LOG_LINE)}…` : line));
 }
 
+/** The most events of its pod a failed pod check quotes: the latest, as with its log lines. */
+export const MAX_EVENTS = 10;
+
+/**
+ * The pod's last `count` events, each on one line cut to MAX_LOG_LINE characters, as lastLines does
+ * for its log (redact before, not after): an event's message (a webhook's refusal, an image pull's
+ * error) is as unbounded as a log line, and a pod that crash-loops or is refused again and again has many.
+ */
+export function eventLines(
+  events: ReadonlyArray<{ type: string; reason: string; message: string }>,
+  count: number
+): string[] {
+  const left = events.length - count;
+  const lines = events.slice(-count).map((event) => {
+    const line = `${event.type} ${event.reason}: ${event.message}`.replace(/\s+/g, ' ').trim();
+    return line.length > MAX_LOG_LINE ? `${line.slice(0, MAX_LOG_LINE)}…` : line;
+  });
+  return left > 0 ? [`(${left} earlier left out)`, ...lines] : lines;
+}
+
 /**
  * Whether a mutating webhook (the EKS pod identity webhook or a copy) added IRSA settings that
  * this action did not put into the pod: an env var, a volume, or a changed value.
