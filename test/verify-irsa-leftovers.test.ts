@@ -291,6 +291,73 @@ describe('verify-irsa and the runs around it', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('renews its lease and dates its pod from pod mode’s start when token mode outlasted the lease', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    // IAM hanging through the SDK's retries: token mode takes longer than timeout-seconds (45) + 300 s.
+    let skewMs = 0;
+    const now = (): Date => new Date(Date.now() + skewMs);
+    let atPodStart: { joined: string; podExpires: Date | undefined; now: Date } | undefined;
+    const v = await verifyWith(chain, { mode: 'both' }, (deps) => ({
+      ...deps,
+      now,
+      workflowAccount: async () => {
+        skewMs += 420_000;
+        return deps.workflowAccount();
+      },
+      cluster: {
+        ...deps.cluster,
+        createPod: async (pod) => {
+          // A run starting now, on a clock that agrees: it must join, not take the account over.
+          const other = await holdServiceAccount(cluster, {
+            namespace: chain.namespace,
+            name: chain.serviceAccount,
+            roleArn: chain.roleArn,
+            runId: 'other01',
+            until: new Date(now().getTime() + 345_000),
+            now,
+            create: true,
+            cleanup: true
+          });
+          await releaseServiceAccount(cluster, chain.namespace, chain.serviceAccount, 'other01', now);
+          atPodStart = {
+            joined: other?.origin ?? 'none',
+            podExpires: parseInstant(pod.metadata?.annotations?.[EXPIRES_ANNOTATION]),
+            now: now()
+          };
+          return deps.cluster.createPod(pod);
+        }
+      }
+    }));
+    expect(v.result.failure).toBeUndefined();
+    expect(atPodStart?.joined).toBe('shared');
+    // Another run clears a verify pod once its expires-at has passed: not before this one's watch ends.
+    expect(atPodStart?.podExpires?.getTime()).toBeGreaterThan((atPodStart?.now.getTime() ?? 0) + 45_000);
+    expectCleanAndSilent(chain, v);
+  });
+
+  it('takes the account again for pod mode when another run took it over and deleted it during token mode', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    let skewMs = 0;
+    const v = await verifyWith(chain, { mode: 'both' }, (deps) => ({
+      ...deps,
+      now: () => new Date(Date.now() + skewMs),
+      workflowAccount: async () => {
+        // This run's lease ran out; the run that adopted the account meanwhile finished and deleted it.
+        skewMs += 420_000;
+        await cluster.deleteServiceAccount(chain.namespace, chain.serviceAccount);
+        return deps.workflowAccount();
+      }
+    }));
+    expect(v.result.failure).toBeUndefined();
+    expect(v.log.text()).toContain(
+      `::warning::This run's lease on ${chain.namespace}/${chain.serviceAccount} ran out during token mode`
+    );
+    expect(check(v, 'pod').ok).toBe(true);
+    expectCleanAndSilent(chain, v);
+  });
+
   it('reads only the times it writes: anything else is no time at all', () => {
     expect(parseInstant('2026-11-29T12:00:00.000Z')?.toISOString()).toBe('2026-11-29T12:00:00.000Z');
     for (const text of [
@@ -304,6 +371,24 @@ describe('verify-irsa and the runs around it', () => {
       ''
     ])
       expect(parseInstant(text)).toBeUndefined();
+  });
+
+  it('says a cancelled run deleted the account it created, after renewing its lease on it', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    const created = new CreatedObjects();
+    const tracked = created.tracking(cluster);
+    const account = await tracked.createServiceAccount(chain.namespace, chain.serviceAccount, {
+      labels: { ...MANAGED_BY },
+      annotations: { [ROLE_ANNOTATION]: chain.roleArn, [leaseKey('mine01')]: LATER().toISOString() }
+    });
+    await tracked.patchServiceAccount(chain.namespace, chain.serviceAccount, account.resourceVersion, {
+      [leaseKey('mine01')]: new Date(LATER().getTime() + 60_000).toISOString()
+    });
+    expect(await created.removeLeftovers(cluster)).toEqual([
+      `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
+    ]);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
   });
 
   it('releases an adopted account among what a cancelled run removes', async () => {

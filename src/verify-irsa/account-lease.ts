@@ -15,8 +15,10 @@ import { KEEP_ANNOTATION, MANAGED_BY, ROLE_ANNOTATION } from './verify-pod.js';
 export const LEASE_PREFIX = 'talos-irsa/lease.';
 /**
  * How long after its start a run is over for sure, beyond its timeout-seconds: room for the token
- * checks (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. It is read
- * on the runner's clock, so a runner more than this far behind the others' could lose its objects.
+ * checks (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. Token
+ * mode can outlast it (each AWS call may take 8 attempts of 20 s), so pod mode renews the lease
+ * from its own start. It is read on the runner's clock, so a runner more than this far behind the
+ * others' could lose its objects.
  */
 export const LEASE_MARGIN_SECONDS = 300;
 // The longest lease a run writes (timeout-seconds at most 3600), with a minute for clocks: a lease
@@ -172,6 +174,37 @@ export async function holdServiceAccount(
           holding: false,
           note: `Could not write this run's lease on ${namespace}/${name} (${kubeErrorText(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
         };
+      throw error;
+    }
+  }
+}
+
+/**
+ * Moves this run's lease on to `until`, for a stretch of the run (pod mode) that must fall inside
+ * it. 'lost' when the lease is no longer on the account: the run outlasted it (AWS calls hanging
+ * through all their retries) and another run took the account over, or deleted it.
+ */
+export async function renewLease(
+  cluster: ClusterOps,
+  namespace: string,
+  name: string,
+  runId: string,
+  until: Date
+): Promise<'renewed' | 'lost'> {
+  const ours = leaseKey(runId);
+  const tries = { conflicts: 0, faults: 0 };
+  for (;;) {
+    const account = await cluster.readServiceAccount(namespace, name);
+    if (!account || account.annotations[ours] === undefined) return 'lost';
+    // Already so: an earlier attempt landed and its answer was lost.
+    if (account.annotations[ours] === until.toISOString()) return 'renewed';
+    try {
+      await cluster.patchServiceAccount(namespace, name, account.resourceVersion, {
+        [ours]: until.toISOString()
+      });
+      return 'renewed';
+    } catch (error) {
+      if (await again(error, tries)) continue;
       throw error;
     }
   }

@@ -81,7 +81,14 @@ export class CreatedObjects {
             forget('service account', namespace, name);
           return patched;
         }
-        const how = ROLE_ANNOTATION in annotations ? 'adopted' : 'shared';
+        // A renewal of a lease this run already holds keeps how the run came by the account.
+        const held = this.objects.get(keyOf({ kind: 'service account', namespace, name }));
+        const how =
+          held?.kind === 'service account' && held.runId === runId
+            ? held.how
+            : ROLE_ANNOTATION in annotations
+              ? 'adopted'
+              : 'shared';
         return note({ kind: 'service account', namespace, name, runId, how }, () =>
           cluster.patchServiceAccount(namespace, name, resourceVersion, annotations)
         );

@@ -13,7 +13,8 @@ import {
   holdServiceAccount,
   LEASE_MARGIN_SECONDS,
   leaseKey,
-  releaseServiceAccount
+  releaseServiceAccount,
+  renewLease
 } from './account-lease.js';
 import { kubeErrorText } from '../kube/client.js';
 import { kubeFailureFix } from './kube-fixes.js';
@@ -102,7 +103,7 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
     record([found.failure]);
     return outcome(checks, undefined);
   }
-  const { account, origin, holding } = found;
+  let { account, origin, holding } = found;
   record([serviceAccountCheck(inputs, account, origin)]);
   if (inputs.cleanup) await removeEndedRunsPods(inputs, deps);
 
@@ -125,8 +126,18 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       );
     else if (inputs.mode !== 'token')
       podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-        const result = await podMode(inputs, deps, account, runId, expiresAt, checks).catch(
-          (error: unknown) => faultOf('pod', error)
+        // Counted from here, not from the run's start, which token mode may be long past.
+        const until = new Date(deps.now().getTime() + (inputs.timeoutSeconds + LEASE_MARGIN_SECONDS) * 1000);
+        if (holding && inputs.mode === 'both') {
+          const renewed = await renewHold(inputs, deps, runId, until);
+          if (renewed && 'failure' in renewed) {
+            record([renewed.failure]);
+            return undefined;
+          }
+          if (renewed) ({ account, origin, holding } = renewed);
+        }
+        const result = await podMode(inputs, deps, account, runId, until, checks).catch((error: unknown) =>
+          faultOf('pod', error)
         );
         record(result.checks);
         return result.assumedRoleArn;
@@ -207,6 +218,36 @@ async function ensureServiceAccount(
       )
     };
   }
+}
+
+/**
+ * Renews this run's lease for pod mode, so that no other run takes the service account over, or
+ * deletes it or this run's pod, while the pod runs. undefined when renewed; a lease that ran out
+ * and was taken from this run is taken again as at the start (the account as it now is, or a failure).
+ */
+async function renewHold(
+  inputs: VerifyInputs,
+  deps: VerifyDeps,
+  runId: string,
+  until: Date
+): Promise<Awaited<ReturnType<typeof ensureServiceAccount>> | undefined> {
+  const { namespace, serviceAccount } = inputs;
+  try {
+    if ((await renewLease(deps.cluster, namespace, serviceAccount, runId, until)) === 'renewed')
+      return undefined;
+  } catch (error) {
+    return {
+      failure: failed(
+        'service-account',
+        `could not renew this run's lease on ${namespace}/${serviceAccount} for pod mode: ${kubeErrorText(error)}`,
+        'run again'
+      )
+    };
+  }
+  deps.log.warning(
+    `This run's lease on ${namespace}/${serviceAccount} ran out during token mode (AWS answered slowly), and another run took the service account over or deleted it: taking it again for pod mode.`
+  );
+  return ensureServiceAccount(inputs, deps, runId, until);
 }
 
 /**
