@@ -336,6 +336,34 @@ describe('verify-irsa and the runs around it', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('does not run its pod on a lease it could not renew, and still removes the account', async () => {
+    const chain = await chainFor();
+    // The run creates the account (no patch); its one patch before the release is the renewal.
+    const v = await verifyWith(chain, { mode: 'both' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        patchServiceAccount: async () => {
+          throw new KubeApiError('PATCH', '/api/v1/namespaces/default/serviceaccounts/x', {
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ kind: 'Status', message: 'etcd is unavailable' })
+          });
+        }
+      }
+    }));
+    expect(v.checks.filter((c) => !c.ok)).toEqual([
+      {
+        check: 'service-account',
+        ok: false,
+        detail: `could not renew this run's lease on ${chain.namespace}/${chain.serviceAccount} for pod mode: etcd is unavailable`,
+        fix: 'run again'
+      }
+    ]);
+    expect(v.checks.map((c) => c.check)).not.toContain('pod');
+    expectCleanAndSilent(chain, v);
+  });
+
   it('takes the account again for pod mode when another run took it over and deleted it during token mode', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
