@@ -2,7 +2,7 @@
 // → IAM OIDC provider → role), verified through the strict STS gateway, then broken at the role
 // and the service account (the issuer's links: verify-irsa-issuer.test.ts). Every scenario also checks that nothing it created is left and no token leaked.
 import { describe, expect, it } from '@jest/globals';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, STSClient, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import { startFaultProxy, type Fault } from './stack/fault-proxy.js';
 import { countedIam } from './fixtures/irsa-role/harness.js';
@@ -44,6 +44,34 @@ describe('verify-irsa on the local stack', () => {
     const [{ credentials, maskedBefore }] = seen as [(typeof seen)[number]];
     expect(Object.keys(credentials).sort()).toEqual(['accessKeyId', 'secretAccessKey', 'sessionToken']);
     for (const value of Object.values(credentials)) expect(maskedBefore).toContain(value);
+  });
+
+  it('outputs no assumed-role ARN when GetCallerIdentity answers with something else', async () => {
+    const chain = await chainFor();
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      sts: {
+        ...deps.sts,
+        stsWithCredentials: (credentials) => {
+          const client = deps.sts.stsWithCredentials(credentials);
+          // STS as a misbehaving endpoint (a proxy, an emulator) might answer.
+          client.middlewareStack.add(
+            (next) => async (args) => {
+              const answer = await next(args);
+              return {
+                ...answer,
+                output: { ...(answer.output as GetCallerIdentityCommandOutput), Arn: 'not\nan ARN' }
+              };
+            },
+            { step: 'initialize' }
+          );
+          return client;
+        }
+      }
+    }));
+    expectNotVerified(v);
+    expect(v.result.outputs['assumed-role-arn']).toBe('');
+    expect(check(v, 'caller-identity').detail).toBe('"not\\nan ARN" is no assumed-role ARN');
   });
 
   describe('while IAM propagates a change', () => {

@@ -8,7 +8,8 @@ import { failed, linkStates, passed } from '../src/verify-irsa/diagnosis.js';
 import { parseVerifyInputs } from '../src/verify-irsa/inputs.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { redactJwts } from '../src/verify-irsa/run.js';
-import { assumedRoleProblem, fixForStsError, sessionName } from '../src/verify-irsa/sts-checks.js';
+import { assumedRoleProblem, isAssumedRoleArn } from '../src/verify-irsa/assumed-role.js';
+import { fixForStsError, sessionName } from '../src/verify-irsa/sts-checks.js';
 import {
   callerArnFromLogs,
   lastLines,
@@ -217,6 +218,28 @@ describe('STS answers', () => {
       /in account 999999999999/
     );
     expect(assumedRoleProblem('arn:aws:iam::123456789012:user/alice', role)).toMatch(/no assumed-role ARN/);
+    expect(assumedRoleProblem('arn:aws-cn:sts::123456789012:assumed-role/app-reader/s1', role)).toMatch(
+      /in the partition aws-cn, not aws$/
+    );
+    expect(assumedRoleProblem('a\nb', role)).toBe('"a\\nb" is no assumed-role ARN');
+  });
+
+  it('takes for an assumed-role ARN only what STS writes', () => {
+    expect(isAssumedRoleArn('arn:aws:sts::123456789012:assumed-role/app-reader/irsa-verify-abc123')).toBe(
+      true
+    );
+    expect(isAssumedRoleArn('arn:aws-us-gov:sts::123456789012:assumed-role/a+=,.@_-b/s1')).toBe(true);
+    for (const text of [
+      '',
+      'hello',
+      'arn:aws:iam::123456789012:role/app-reader',
+      'arn:aws:sts::123456789012:assumed-role/app-reader/s',
+      'arn:aws:sts::123456789012:assumed-role/app-reader/s1/extra',
+      'arn:aws:sts::123456789012:assumed-role/app-reader/s1\n::set-output name=x::y',
+      `arn:aws:sts::123456789012:assumed-role/${'r'.repeat(65)}/s1`,
+      'arn:aws:sts::12345678901:assumed-role/app-reader/s1'
+    ])
+      expect(isAssumedRoleArn(text)).toBe(false);
   });
 
   it("maps STS's opaque refusals to the link they point at", () => {

@@ -180,6 +180,31 @@ describe('verify-irsa pod mode on the local stack', () => {
     expect(v.result.outputs['assumed-role-arn']).toBe(otherSession);
     expect(check(v, 'pod').ok).toBe(false);
     expect(check(v, 'pod').detail).toContain(otherSession);
+    expect(v.result.summary).toContain(
+      `Assumed identity: \`${otherSession}\`, **not the verified role** \`${chain.roleArn}\``
+    );
+  });
+
+  it.each([
+    ['no ARN at all', 'hello\n::set-output name=x::y'],
+    ["an IAM user's ARN", 'arn:aws:iam::123456789012:user/alice'],
+    ['an assumed-role ARN with a slash in its session', 'arn:aws:sts::123456789012:assumed-role/r/s/t'],
+    ['a runaway string', 'x'.repeat(100_000)]
+  ])("does not output the JSON Arn of the pod's log when it is %s", async (_what, arn) => {
+    const chain = await chainFor();
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: { ...deps.cluster, podLogs: async () => JSON.stringify({ UserId: 'AIDAEXAMPLE', Arn: arn }) }
+    }));
+    expectNotVerified(v);
+    expect(v.result.outputs['assumed-role-arn']).toBe('');
+    expect(v.result.summary).not.toContain('Assumed identity');
+    const pod = check(v, 'pod');
+    expect(pod.detail).toMatch(/^the pod succeeded but ".*" is no assumed-role ARN: /);
+    expect(pod.detail.split('\n')).toHaveLength(1);
+    expect(pod.detail.length).toBeLessThan(2_000);
+    expect(pod.fix).toMatch(/^use an image whose aws CLI takes the role from AWS_ROLE_ARN/);
+    expectCleanAndSilent(chain, v);
   });
 
   it("holds the pod's last log lines, not its Normal events, when its container fails", async () => {

@@ -7,6 +7,7 @@ import { code, escapeHtmlOutsideCode, table } from '../io/summary.js';
 import type { Check, LinkState } from './diagnosis.js';
 import { linkStates } from './diagnosis.js';
 import type { VerifyInputs } from './inputs.js';
+import { assumedRoleProblem } from './assumed-role.js';
 
 const MARK: Record<LinkState, string> = {
   passed: '✅ passed',
@@ -78,7 +79,16 @@ export function verifySummary(
     ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${escapeHtmlOutsideCode(inputs.role.arn)}`
     : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
   const lines = [headline, ''];
-  if (result.assumedRoleArn) lines.push(`Assumed identity: ${code(result.assumedRoleArn)}`, '');
+  if (result.assumedRoleArn) {
+    // The output names whom STS let in, the verified role or not: the summary says which.
+    const other = assumedRoleProblem(result.assumedRoleArn, inputs.role);
+    lines.push(
+      other
+        ? `Assumed identity: ${code(result.assumedRoleArn)}, **not the verified role** ${code(inputs.role.arn)}`
+        : `Assumed identity: ${code(result.assumedRoleArn)}`,
+      ''
+    );
+  }
   if (firstFailure) lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
   lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
   return lines.join('\n');

@@ -25,7 +25,8 @@ import type { VerifyInputs } from './inputs.js';
 import type { AnonymousGet, PublicReach } from './issuer-documents.js';
 import { checkExpiry, checkIssuerDocuments } from './issuer-documents.js';
 import type { StsDeps } from './sts-checks.js';
-import { assumedRoleProblem, assumeRole, fixForStsError, PROPAGATION_DELAYS_MS } from './sts-checks.js';
+import { assumedRoleProblem, isAssumedRoleArn } from './assumed-role.js';
+import { assumeRole, fixForStsError, PROPAGATION_DELAYS_MS } from './sts-checks.js';
 import { issuerProblem, readToken } from './token-claims.js';
 import { unreachableHost } from '../net/aws-reach.js';
 import type { V1Pod } from '@kubernetes/client-node';
@@ -487,15 +488,19 @@ async function podMode(
         checks.push(passed('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
         return { checks, assumedRoleArn: arn };
       }
+      // The log is the image's to write: only an assumed-role ARN in it says whom STS let in.
+      const assumed = arn !== undefined && isAssumedRoleArn(arn) ? arn : undefined;
       checks.push(
         failed(
           'pod',
           `the pod succeeded but ${problem}: ${lastLines(redactJwts(logs), 5).join(' / ')}`,
-          'set role-arn to the role the service account should assume'
+          assumed
+            ? 'set role-arn to the role the service account should assume'
+            : "use an image whose aws CLI takes the role from AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (no other AWS credentials in its environment or files) and prints get-caller-identity's JSON"
         )
       );
       // Reported even when it names another role, as token mode does: it shows whom STS let in.
-      return arn ? { checks, assumedRoleArn: arn } : { checks };
+      return assumed ? { checks, assumedRoleArn: assumed } : { checks };
     }
     checks.push(await podFailure(inputs, deps, name, end, [...earlier, ...checks]));
     return { checks };

@@ -8,6 +8,7 @@ import type { Masker } from '../io/secrets.js';
 import type { ChainLink, Check } from './diagnosis.js';
 import { CHECK_LINKS, failed, passed } from './diagnosis.js';
 import type { RoleRef } from './inputs.js';
+import { assumedRoleProblem, isAssumedRoleArn } from './assumed-role.js';
 
 export interface StsDeps {
   /** An STS client without credentials: AssumeRoleWithWebIdentity is an unsigned call. */
@@ -74,14 +75,6 @@ export function fixForStsError(code: string, message: string, earlier: readonly 
     (entry) => !entry.ok && ((link !== undefined && CHECK_LINKS[entry.check] === link) || entry.fix === fix)
   );
   return cause ? `STS refused for the reason the ${cause.check} check gives: apply that check's fix` : fix;
-}
-
-export function assumedRoleProblem(arn: string, role: RoleRef): string | undefined {
-  const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
-  if (!match) return `${arn} is no assumed-role ARN`;
-  if (match[2] !== role.accountId) return `${arn} is in account ${match[2]}, not ${role.accountId}`;
-  if (match[3] !== role.name) return `${arn} names the role ${match[3]}, not ${role.name}`;
-  return undefined;
 }
 
 export function sessionName(now: Date): string {
@@ -171,7 +164,7 @@ export async function assumeRole(
         ? failed('caller-identity', problem, 'set role-arn to the role the service account should assume')
         : passed('caller-identity', `GetCallerIdentity answered ${arn}`)
     );
-    return { checks, assumedRoleArn: arn || undefined };
+    return { checks, ...(isAssumedRoleArn(arn) ? { assumedRoleArn: arn } : {}) };
   } catch (error) {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     checks.push(
