@@ -59,7 +59,7 @@ const POLICY_NOTES: Record<string, string> = {
     'Only reads. `sts:AssumeRoleWithWebIdentity` needs no credentials at all — the service account token is the ' +
     'credential and the role’s trust policy is the permission — and `sts:GetCallerIdentity` is allowed for everyone. ' +
     "IAM is read with credentials of the role's own account, whose provider STS uses: with another account's " +
-    "(GetCallerIdentity tells), the run warns and leaves the provider and the role to STS's answer (not checked)."
+    "(GetCallerIdentity tells), the run warns and leaves the provider and the role to STS's answer (not checked, and the job summary says why)."
 };
 
 /**

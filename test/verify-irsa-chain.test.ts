@@ -210,6 +210,10 @@ describe('verify-irsa on the local stack', () => {
       `::warning::IAM was not read: the workflow's AWS credentials are for account 210987654321, but the role is in ${chain.roleArn.split(':')[4]}`
     );
     expect(v.result.summary).toContain('IAM OIDC provider<br/>⏸ not checked');
+    // The reason is in the summary too, not only in the step's log.
+    expect(v.result.summary).toContain(
+      `⏸ not checked: IAM was not read: the workflow's AWS credentials are for account 210987654321, but the role is in ${chain.roleArn.split(':')[4]}, whose IAM OIDC provider STS uses.`
+    );
     expectCleanAndSilent(chain, v);
   });
 

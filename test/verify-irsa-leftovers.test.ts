@@ -690,7 +690,8 @@ describe('a release the closing cleanup completes', () => {
         verified: false,
         assumedRoleArn: 'arn:aws:sts::1:assumed-role/r/s',
         checks: [other, failure],
-        releaseFailure: failure
+        releaseFailure: failure,
+        notChecked: ['IAM was not read']
       },
       'gave up the service account default/app'
     );
@@ -703,7 +704,8 @@ describe('a release the closing cleanup completes', () => {
           'service-account',
           'gave up the service account default/app on a second try, after: could not give up default/app, which this run created: 503'
         )
-      ]
+      ],
+      notChecked: ['IAM was not read']
     });
     // Another failure still fails the run.
     const broken = failed('pod', 'the pod failed', 'look at it');

@@ -72,7 +72,12 @@ export function diagnosisTable(checks: readonly Check[]): string {
 
 export function verifySummary(
   inputs: VerifyInputs,
-  result: { verified: boolean; assumedRoleArn: string | undefined; checks: readonly Check[] }
+  result: {
+    verified: boolean;
+    assumedRoleArn: string | undefined;
+    checks: readonly Check[];
+    notChecked?: readonly string[];
+  }
 ): string {
   const firstFailure = result.checks.find((entry) => !entry.ok);
   const headline = result.verified
@@ -90,6 +95,9 @@ export function verifySummary(
     );
   }
   if (firstFailure) lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
+  // The diagram marks such links only as not checked: the reason goes with it, not just to the log.
+  for (const why of result.notChecked ?? [])
+    lines.push(`${MARK['not checked']}: ${escapeHtmlOutsideCode(why)}`, '');
   lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
   return lines.join('\n');
 }

@@ -65,6 +65,8 @@ export interface VerifyOutcome {
   checks: Check[];
   /** The check that says the service account could not be given up: the closing cleanup may still do it. */
   releaseFailure?: Check;
+  /** Why links were left unchecked, for the summary, whose diagram shows them only as not checked. */
+  notChecked?: string[];
 }
 
 /**
@@ -77,7 +79,12 @@ export function afterSecondRelease(result: VerifyOutcome, what: string): VerifyO
   const checks = result.checks.map((entry) =>
     entry === failure ? passed('service-account', `${what} on a second try, after: ${failure.detail}`) : entry
   );
-  return { verified: allPassed(checks), assumedRoleArn: result.assumedRoleArn, checks };
+  return {
+    verified: allPassed(checks),
+    assumedRoleArn: result.assumedRoleArn,
+    checks,
+    ...(result.notChecked ? { notChecked: result.notChecked } : {})
+  };
 }
 
 export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<VerifyOutcome> {
@@ -112,12 +119,14 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
   let podArn: string | undefined;
   let releaseFailure: Check | undefined;
   let issuerUnreachable = false;
+  const notChecked: string[] = [];
   try {
     if (inputs.mode !== 'pod')
       tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
         const result = await tokenMode(inputs, deps).catch((error: unknown) => faultOf('token', error));
         record(result.checks);
         issuerUnreachable = result.issuerUnreachable === true;
+        notChecked.push(...(result.notChecked ?? []));
         return result.assumedRoleArn;
       });
     // The pod's token names the same issuer: STS would refuse it for the same reason.
@@ -174,7 +183,11 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       }
     }
   }
-  return { ...outcome(checks, tokenArn ?? podArn), ...(releaseFailure ? { releaseFailure } : {}) };
+  return {
+    ...outcome(checks, tokenArn ?? podArn),
+    ...(releaseFailure ? { releaseFailure } : {}),
+    ...(notChecked.length > 0 ? { notChecked } : {})
+  };
 }
 
 /** The service account to verify, held by this run where it may be (account-lease.ts); a failed check otherwise. */
@@ -294,6 +307,7 @@ interface ModeResult {
   assumedRoleArn?: string;
   /** Set when the token's issuer is on a host AWS can never reach: nothing after it was asked. */
   issuerUnreachable?: boolean;
+  notChecked?: string[];
 }
 
 /**
@@ -355,6 +369,7 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
       `TokenRequest issued a token for ${view.sub ?? '(no sub)'} with aud ${view.aud.join(', ')}, signed with kid ${view.kid ?? '(none)'}`
     )
   ];
+  const notChecked: string[] = [];
   const issuer = view.iss;
   const { check: issuerResult, unreachable } = issuerCheck(issuer, deps);
   checks.push(issuerResult);
@@ -370,11 +385,11 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     }
     // STS takes the provider from the role's account; IAM answers for the credentials' account.
     const account = await deps.workflowAccount();
-    if (account !== undefined && account !== inputs.role.accountId)
-      deps.log.warning(
-        `IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`
-      );
-    else {
+    if (account !== undefined && account !== inputs.role.accountId) {
+      const why = `IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`;
+      deps.log.warning(why);
+      notChecked.push(why);
+    } else {
       const provider = await checkProvider(deps.iam, issuer, view);
       checks.push(...provider.checks);
       checks.push(
@@ -401,7 +416,11 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     checks
   );
   checks.push(...sts.checks);
-  return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
+  return {
+    checks,
+    ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}),
+    ...(notChecked.length > 0 ? { notChecked } : {})
+  };
 }
 
 /** Service-account tokens look like eyJ….eyJ….sig; the aws CLI never prints one, but a log is not trusted. */
