@@ -339,8 +339,14 @@ describe('verify-irsa and the runs around it', () => {
   it('does not run its pod on a lease it could not renew, and still removes the account', async () => {
     const chain = await chainFor();
     // The run creates the account (no patch); its one patch before the release is the renewal.
+    let skewMs = 0;
     const v = await verifyWith(chain, { mode: 'both' }, (deps) => ({
       ...deps,
+      now: () => new Date(Date.now() + skewMs),
+      workflowAccount: async () => {
+        skewMs += 420_000;
+        return deps.workflowAccount();
+      },
       cluster: {
         ...deps.cluster,
         patchServiceAccount: async () => {
@@ -362,6 +368,44 @@ describe('verify-irsa and the runs around it', () => {
     ]);
     expect(v.checks.map((c) => c.check)).not.toContain('pod');
     expectCleanAndSilent(chain, v);
+  });
+
+  it('renews its lease for pod mode when clearing ended runs’ pods took long, but not a lease just written', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    let skewMs = 0;
+    const renewals: string[] = [];
+    const run = async (slow: boolean): ReturnType<typeof verifyWith> => {
+      await leasedAccount(chain, cluster, { dead01: PAST() });
+      await leftPod(chain, cluster, 'irsa-verify-dead01', chain.serviceAccount, PAST());
+      return verifyWith(chain, { mode: 'pod' }, (deps) => ({
+        ...deps,
+        now: () => new Date(Date.now() + skewMs),
+        cluster: {
+          ...deps.cluster,
+          deletePod: async (namespace, name) => {
+            // A slow API server, and many pods: the run's 5 minutes are gone.
+            if (slow && name === 'irsa-verify-dead01') skewMs += 420_000;
+            return deps.cluster.deletePod(namespace, name);
+          },
+          patchServiceAccount: async (namespace, name, version, annotations) => {
+            // Taking the account over writes the role and removes the ended lease too.
+            const keys = Object.keys(annotations);
+            if (keys.length === 1 && keys[0]?.startsWith(LEASE_PREFIX)) renewals.push(keys[0]);
+            return deps.cluster.patchServiceAccount(namespace, name, version, annotations);
+          }
+        }
+      }));
+    };
+    const slow = await run(true);
+    expect(slow.result.failure).toBeUndefined();
+    expect(renewals).toHaveLength(1);
+    expectCleanAndSilent(chain, slow);
+    renewals.length = 0;
+    const quick = await run(false);
+    expect(quick.result.failure).toBeUndefined();
+    expect(renewals).toEqual([]);
+    expectCleanAndSilent(chain, quick);
   });
 
   it('takes the account again for pod mode when another run took it over and deleted it during token mode', async () => {

@@ -87,6 +87,9 @@ export function afterSecondRelease(result: VerifyOutcome, what: string): VerifyO
   };
 }
 
+// Pod mode renews the run's lease when it starts later than this after the run.
+const RENEW_AFTER_MS = 60_000;
+
 export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<VerifyOutcome> {
   const { namespace, serviceAccount } = inputs;
   // Names this run's pod and its lease on the service account.
@@ -136,9 +139,10 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       );
     else if (inputs.mode !== 'token')
       podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-        // Counted from here, not from the run's start, which token mode may be long past.
+        // Counted from here, not from the run's start, which token mode (or clearing many ended
+        // runs' pods) may be long past. A lease written moments ago is left as it is.
         const until = new Date(deps.now().getTime() + (inputs.timeoutSeconds + LEASE_MARGIN_SECONDS) * 1000);
-        if (holding && inputs.mode === 'both') {
+        if (holding && until.getTime() - expiresAt.getTime() > RENEW_AFTER_MS) {
           const renewed = await renewHold(inputs, deps, runId, until);
           if (renewed && 'failure' in renewed) {
             record([renewed.failure]);
