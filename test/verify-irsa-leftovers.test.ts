@@ -735,7 +735,8 @@ describe('a release the closing cleanup completes', () => {
         assumedRoleArn: 'arn:aws:sts::1:assumed-role/r/s',
         checks: [other, failure],
         releaseFailure: failure,
-        notChecked: ['IAM was not read']
+        notChecked: ['IAM was not read'],
+        podOtherRole: 'arn:aws:sts::1:assumed-role/other/s'
       },
       'gave up the service account default/app'
     );
@@ -749,7 +750,8 @@ describe('a release the closing cleanup completes', () => {
           'gave up the service account default/app on a second try, after: could not give up default/app, which this run created: 503'
         )
       ],
-      notChecked: ['IAM was not read']
+      notChecked: ['IAM was not read'],
+      podOtherRole: 'arn:aws:sts::1:assumed-role/other/s'
     });
     // Another failure still fails the run.
     const broken = failed('pod', 'the pod failed', 'look at it');

@@ -185,6 +185,27 @@ describe('verify-irsa pod mode on the local stack', () => {
     );
   });
 
+  it("names the pod's other role in the summary beside token mode's identity, with both modes", async () => {
+    const chain = await chainFor();
+    const otherSession = `arn:aws:sts::${chain.roleArn.split(':')[4]}:assumed-role/some-other-role/irsa-verify-abc123`;
+    const v = await verifyWith(chain, { mode: 'both' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        podLogs: async () => JSON.stringify({ UserId: 'AROAEXAMPLE:irsa-verify-abc123', Arn: otherSession })
+      }
+    }));
+    expectNotVerified(v);
+    expect(failedChecks(v)).toEqual(['pod']);
+    const tokenArn = v.result.outputs['assumed-role-arn'] ?? '';
+    expect(tokenArn).toMatch(new RegExp(`:assumed-role/${chain.roleName}/`));
+    expect(v.result.summary).toContain(`Assumed identity: \`${tokenArn}\`\n`);
+    expect(v.result.summary).toContain(
+      `The pod's identity: \`${otherSession}\`, **not the verified role** \`${chain.roleArn}\``
+    );
+    expectCleanAndSilent(chain, v);
+  });
+
   it.each([
     ['no ARN at all', 'hello\n::set-output name=x::y'],
     ["an IAM user's ARN", 'arn:aws:iam::123456789012:user/alice'],

@@ -77,6 +77,7 @@ export function verifySummary(
     assumedRoleArn: string | undefined;
     checks: readonly Check[];
     notChecked?: readonly string[];
+    podOtherRole?: string;
   }
 ): string {
   const firstFailure = result.checks.find((entry) => !entry.ok);
@@ -94,6 +95,11 @@ export function verifySummary(
       ''
     );
   }
+  if (result.podOtherRole)
+    lines.push(
+      `The pod's identity: ${code(result.podOtherRole)}, **not the verified role** ${code(inputs.role.arn)}`,
+      ''
+    );
   if (firstFailure) lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
   // The diagram marks such links only as not checked: the reason goes with it, not just to the log.
   for (const why of result.notChecked ?? [])

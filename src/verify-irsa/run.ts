@@ -67,6 +67,8 @@ export interface VerifyOutcome {
   releaseFailure?: Check;
   /** Why links were left unchecked, for the summary, whose diagram shows them only as not checked. */
   notChecked?: string[];
+  /** The pod's assumed-role ARN when it is not the verified role and not assumedRoleArn (token mode's). */
+  podOtherRole?: string;
 }
 
 /**
@@ -83,7 +85,8 @@ export function afterSecondRelease(result: VerifyOutcome, what: string): VerifyO
     verified: allPassed(checks),
     assumedRoleArn: result.assumedRoleArn,
     checks,
-    ...(result.notChecked ? { notChecked: result.notChecked } : {})
+    ...(result.notChecked ? { notChecked: result.notChecked } : {}),
+    ...(result.podOtherRole ? { podOtherRole: result.podOtherRole } : {})
   };
 }
 
@@ -187,10 +190,16 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       }
     }
   }
+  // With both modes the output is token mode's: a pod that ran as another role is named beside it.
+  const podOtherRole =
+    tokenArn !== undefined && podArn !== undefined && assumedRoleProblem(podArn, inputs.role)
+      ? podArn
+      : undefined;
   return {
     ...outcome(checks, tokenArn ?? podArn),
     ...(releaseFailure ? { releaseFailure } : {}),
-    ...(notChecked.length > 0 ? { notChecked } : {})
+    ...(notChecked.length > 0 ? { notChecked } : {}),
+    ...(podOtherRole ? { podOtherRole } : {})
   };
 }
 
