@@ -103,6 +103,10 @@ function issuerProblem(issuer) {
         return `'${issuer}' does not use https, which STS requires`;
     if (url.search || url.hash)
         return `'${issuer}' carries a query or fragment`;
+    // An IPv6 literal ([2001:db8::1]) is an address, as a dotted IPv4 one is, not a name: whether AWS
+    // reaches it is for unreachableHost (src/net/aws-reach.ts) to say.
+    if (url.hostname.startsWith('['))
+        return undefined;
     // The in-cluster default issuer: STS, outside the cluster, can never fetch its documents.
     if (!url.hostname.includes('.') || /\.(svc|local|internal)$/.test(url.hostname))
         return `'${issuer}' names a host only the cluster can resolve`;
@@ -583,9 +587,12 @@ function checkExpiry(view, nowSeconds) {
     return (0,diagnosis/* passed */.bF)('expiry', `the token is valid until ${utcTime(view.exp)}`);
 }
 
+// EXTERNAL MODULE: ./src/verify-irsa/assumed-role.ts
+var assumed_role = __webpack_require__(4038);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1695);
 ;// CONCATENATED MODULE: ./src/verify-irsa/sts-checks.ts
+
 
 
 // IAM is eventually consistent: a role or trust policy written seconds ago (irsa-role just before
@@ -632,16 +639,6 @@ function fixForStsError(code, message, earlier = []) {
     const { link, fix } = refusalCause(code, message);
     const cause = earlier.find((entry) => !entry.ok && ((link !== undefined && diagnosis/* CHECK_LINKS */.R8[entry.check] === link) || entry.fix === fix));
     return cause ? `STS refused for the reason the ${cause.check} check gives: apply that check's fix` : fix;
-}
-function assumedRoleProblem(arn, role) {
-    const match = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
-    if (!match)
-        return `${arn} is no assumed-role ARN`;
-    if (match[2] !== role.accountId)
-        return `${arn} is in account ${match[2]}, not ${role.accountId}`;
-    if (match[3] !== role.name)
-        return `${arn} names the role ${match[3]}, not ${role.name}`;
-    return undefined;
 }
 function sessionName(now) {
     return `talos-irsa-verify-${Math.floor(now.getTime() / 1000)}`;
@@ -707,11 +704,11 @@ async function assumeRole(token, role, now, deps, propagationDelaysMs = [], earl
     try {
         const identity = await signed.send(new client_sts_dist_cjs.GetCallerIdentityCommand({}));
         const arn = identity.Arn ?? '';
-        const problem = assumedRoleProblem(arn, role);
+        const problem = (0,assumed_role/* assumedRoleProblem */.w)(arn, role);
         checks.push(problem
             ? (0,diagnosis/* failed */.gz)('caller-identity', problem, 'set role-arn to the role the service account should assume')
             : (0,diagnosis/* passed */.bF)('caller-identity', `GetCallerIdentity answered ${arn}`));
-        return { checks, assumedRoleArn: arn || undefined };
+        return { checks, ...((0,assumed_role/* isAssumedRoleArn */.Q)(arn) ? { assumedRoleArn: arn } : {}) };
     }
     catch (error) {
         const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -742,6 +739,7 @@ var verify_pod = __webpack_require__(8456);
 
 
 
+
 /**
  * The outcome once the action's closing cleanup gave the service account up after run() could not:
  * its failed check becomes a passed one that says so, and the verdict is taken again.
@@ -751,8 +749,16 @@ function afterSecondRelease(result, what) {
     if (!failure)
         return result;
     const checks = result.checks.map((entry) => entry === failure ? (0,diagnosis/* passed */.bF)('service-account', `${what} on a second try, after: ${failure.detail}`) : entry);
-    return { verified: (0,diagnosis/* allPassed */.OE)(checks), assumedRoleArn: result.assumedRoleArn, checks };
+    return {
+        verified: (0,diagnosis/* allPassed */.OE)(checks),
+        assumedRoleArn: result.assumedRoleArn,
+        checks,
+        ...(result.notChecked ? { notChecked: result.notChecked } : {}),
+        ...(result.podOtherRole ? { podOtherRole: result.podOtherRole } : {})
+    };
 }
+// Pod mode renews the run's lease when it starts later than this after the run.
+const RENEW_AFTER_MS = 60_000;
 async function run(inputs, deps) {
     const { namespace, serviceAccount } = inputs;
     // Names this run's pod and its lease on the service account.
@@ -779,7 +785,7 @@ async function run(inputs, deps) {
         record([found.failure]);
         return outcome(checks, undefined);
     }
-    const { account, origin, holding } = found;
+    let { account, origin, holding } = found;
     record([serviceAccountCheck(inputs, account, origin)]);
     if (inputs.cleanup)
         await removeEndedRunsPods(inputs, deps);
@@ -787,12 +793,14 @@ async function run(inputs, deps) {
     let podArn;
     let releaseFailure;
     let issuerUnreachable = false;
+    const notChecked = [];
     try {
         if (inputs.mode !== 'pod')
             tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
                 const result = await tokenMode(inputs, deps).catch((error) => faultOf('token', error));
                 record(result.checks);
                 issuerUnreachable = result.issuerUnreachable === true;
+                notChecked.push(...(result.notChecked ?? []));
                 return result.assumedRoleArn;
             });
         // The pod's token names the same issuer: STS would refuse it for the same reason.
@@ -800,7 +808,19 @@ async function run(inputs, deps) {
             deps.log.info("pod mode: not run, since the pod's token names the same issuer, which STS cannot reach (the issuer check).");
         else if (inputs.mode !== 'token')
             podArn = await deps.log.group('pod mode: aws sts get-caller-identity in a pod', async () => {
-                const result = await podMode(inputs, deps, account, runId, expiresAt, checks).catch((error) => faultOf('pod', error));
+                // Counted from here, not from the run's start, which token mode (or clearing many ended
+                // runs' pods) may be long past. A lease written moments ago is left as it is.
+                const until = new Date(deps.now().getTime() + (inputs.timeoutSeconds + account_lease/* LEASE_MARGIN_SECONDS */.Us) * 1000);
+                if (holding && until.getTime() - expiresAt.getTime() > RENEW_AFTER_MS) {
+                    const renewed = await renewHold(inputs, deps, runId, until);
+                    if (renewed && 'failure' in renewed) {
+                        record([renewed.failure]);
+                        return undefined;
+                    }
+                    if (renewed)
+                        ({ account, origin, holding } = renewed);
+                }
+                const result = await podMode(inputs, deps, account, runId, until, checks).catch((error) => faultOf('pod', error));
                 record(result.checks);
                 return result.assumedRoleArn;
             });
@@ -825,7 +845,16 @@ async function run(inputs, deps) {
             }
         }
     }
-    return { ...outcome(checks, tokenArn ?? podArn), ...(releaseFailure ? { releaseFailure } : {}) };
+    // With both modes the output is token mode's: a pod that ran as another role is named beside it.
+    const podOtherRole = tokenArn !== undefined && podArn !== undefined && (0,assumed_role/* assumedRoleProblem */.w)(podArn, inputs.role)
+        ? podArn
+        : undefined;
+    return {
+        ...outcome(checks, tokenArn ?? podArn),
+        ...(releaseFailure ? { releaseFailure } : {}),
+        ...(notChecked.length > 0 ? { notChecked } : {}),
+        ...(podOtherRole ? { podOtherRole } : {})
+    };
 }
 /** The service account to verify, held by this run where it may be (account-lease.ts); a failed check otherwise. */
 async function ensureServiceAccount(inputs, deps, runId, until) {
@@ -856,6 +885,25 @@ async function ensureServiceAccount(inputs, deps, runId, until) {
     }
 }
 /**
+ * Renews this run's lease for pod mode, so that no other run takes the service account over, or
+ * deletes it or this run's pod, while the pod runs. undefined when renewed; a lease that ran out
+ * and was taken from this run is taken again as at the start (the account as it now is, or a failure).
+ */
+async function renewHold(inputs, deps, runId, until) {
+    const { namespace, serviceAccount } = inputs;
+    try {
+        if ((await (0,account_lease/* renewLease */.EH)(deps.cluster, namespace, serviceAccount, runId, until)) === 'renewed')
+            return undefined;
+    }
+    catch (error) {
+        return {
+            failure: (0,diagnosis/* failed */.gz)('service-account', `could not renew this run's lease on ${namespace}/${serviceAccount} for pod mode: ${(0,client/* kubeErrorText */.P9)(error)}`, 'run again')
+        };
+    }
+    deps.log.warning(`This run's lease on ${namespace}/${serviceAccount} ran out during token mode (AWS answered slowly), and another run took the service account over or deleted it: taking it again for pod mode.`);
+    return ensureServiceAccount(inputs, deps, runId, until);
+}
+/**
  * A fault inside a mode (the cluster or AWS failing mid-way) still ends as a failed check, so
  * that the outputs are set and the cleanup runs like on any other failure.
  */
@@ -884,7 +932,7 @@ function serviceAccountCheck(inputs, account, origin) {
 /**
  * The issuer check: with AWS's own STS, whether its host is one AWS can reach at all (`unreachable`
  * is set when not), then its shape (issuerProblem). The first comes first because it is the surer
- * answer: issuerProblem would call [fd00::1] a name only the cluster resolves.
+ * answer: issuerProblem would call localhost a name only the cluster resolves.
  */
 function issuerCheck(issuer, deps) {
     const fix = "set the cluster's service-account issuer to the public discovery URL (provision's issuer-url)";
@@ -926,6 +974,7 @@ async function tokenMode(inputs, deps) {
     const checks = [
         (0,diagnosis/* passed */.bF)('token', `TokenRequest issued a token for ${view.sub ?? '(no sub)'} with aud ${view.aud.join(', ')}, signed with kid ${view.kid ?? '(none)'}`)
     ];
+    const notChecked = [];
     const issuer = view.iss;
     const { check: issuerResult, unreachable } = issuerCheck(issuer, deps);
     checks.push(issuerResult);
@@ -943,8 +992,11 @@ async function tokenMode(inputs, deps) {
         }
         // STS takes the provider from the role's account; IAM answers for the credentials' account.
         const account = await deps.workflowAccount();
-        if (account !== undefined && account !== inputs.role.accountId)
-            deps.log.warning(`IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`);
+        if (account !== undefined && account !== inputs.role.accountId) {
+            const why = `IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`;
+            deps.log.warning(why);
+            notChecked.push(why);
+        }
         else {
             const provider = await checkProvider(deps.iam, issuer, view);
             checks.push(...provider.checks);
@@ -963,7 +1015,11 @@ async function tokenMode(inputs, deps) {
     // above): its answer confirms the diagnosis.
     const sts = await assumeRole(token, inputs.role, deps.now(), deps.sts, (0,diagnosis/* allPassed */.OE)(checks) ? PROPAGATION_DELAYS_MS : [], checks);
     checks.push(...sts.checks);
-    return { checks, ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}) };
+    return {
+        checks,
+        ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}),
+        ...(notChecked.length > 0 ? { notChecked } : {})
+    };
 }
 /** Service-account tokens look like eyJ….eyJ….sig; the aws CLI never prints one, but a log is not trusted. */
 function redactJwts(text) {
@@ -1031,14 +1087,18 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
             const logs = await deps.cluster.podLogs(namespace, name);
             const arn = (0,verify_pod/* callerArnFromLogs */.UQ)(logs);
-            const problem = arn ? assumedRoleProblem(arn, inputs.role) : 'its log holds no assumed-role ARN';
+            const problem = arn ? (0,assumed_role/* assumedRoleProblem */.w)(arn, inputs.role) : 'its log holds no assumed-role ARN';
             if (arn && !problem) {
                 checks.push((0,diagnosis/* passed */.bF)('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
                 return { checks, assumedRoleArn: arn };
             }
-            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${(0,verify_pod/* lastLines */.w$)(redactJwts(logs), 5).join(' / ')}`, 'set role-arn to the role the service account should assume'));
+            // The log is the image's to write: only an assumed-role ARN in it says whom STS let in.
+            const assumed = arn !== undefined && (0,assumed_role/* isAssumedRoleArn */.Q)(arn) ? arn : undefined;
+            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${(0,verify_pod/* lastLines */.w$)(redactJwts(logs), 5).join(' / ')}`, assumed
+                ? 'set role-arn to the role the service account should assume'
+                : "use an image whose aws CLI takes the role from AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (no other AWS credentials in its environment or files) and prints get-caller-identity's JSON"));
             // Reported even when it names another role, as token mode does: it shows whom STS let in.
-            return arn ? { checks, assumedRoleArn: arn } : { checks };
+            return assumed ? { checks, assumedRoleArn: assumed } : { checks };
         }
         checks.push(await podFailure(inputs, deps, name, end, [...earlier, ...checks]));
         return { checks };
@@ -1102,7 +1162,7 @@ async function podFailure(inputs, deps, name, end, earlier) {
     // finished keeps them all, since how far it got is the clue.
     const exited = end.ended === 'done';
     const shown = exited ? events.filter((e) => e.type !== 'Normal') : events;
-    const eventText = shown.map((e) => `${e.type} ${e.reason}: ${e.message}`);
+    const eventText = (0,verify_pod/* eventLines */.Cl)(shown.map((event) => ({ ...event, message: redactJwts(event.message) })), verify_pod/* MAX_EVENTS */.Bx);
     const detail = [
         what,
         ...(exited && eventText.length === 0

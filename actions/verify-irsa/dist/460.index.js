@@ -121,12 +121,15 @@ function code(text) {
 
 // EXTERNAL MODULE: ./src/verify-irsa/diagnosis.ts
 var diagnosis = __webpack_require__(5954);
+// EXTERNAL MODULE: ./src/verify-irsa/assumed-role.ts
+var assumed_role = __webpack_require__(4038);
 ;// CONCATENATED MODULE: ./src/verify-irsa/chain-summary.ts
 /**
  * The job summary: the IRSA chain as a Mermaid flowchart with each link passed or failed, then
  * the diagnosis as a table. Built only from the diagnosis and non-secret inputs, so it can hold
  * no token.
  */
+
 
 
 const MARK = {
@@ -182,10 +185,20 @@ function verifySummary(inputs, result) {
         ? `### ✅ IRSA verified: ${inputs.namespace}/${inputs.serviceAccount} assumes ${escapeHtmlOutsideCode(inputs.role.arn)}`
         : `### ❌ IRSA not verified: ${firstFailure ? `the ${firstFailure.check} check failed` : 'nothing was checked'}`;
     const lines = [headline, ''];
-    if (result.assumedRoleArn)
-        lines.push(`Assumed identity: ${code(result.assumedRoleArn)}`, '');
+    if (result.assumedRoleArn) {
+        // The output names whom STS let in, the verified role or not: the summary says which.
+        const other = (0,assumed_role/* assumedRoleProblem */.w)(result.assumedRoleArn, inputs.role);
+        lines.push(other
+            ? `Assumed identity: ${code(result.assumedRoleArn)}, **not the verified role** ${code(inputs.role.arn)}`
+            : `Assumed identity: ${code(result.assumedRoleArn)}`, '');
+    }
+    if (result.podOtherRole)
+        lines.push(`The pod's identity: ${code(result.podOtherRole)}, **not the verified role** ${code(inputs.role.arn)}`, '');
     if (firstFailure)
         lines.push(`**Fix:** ${escapeHtmlOutsideCode(firstFailure.fix)}`, '');
+    // The diagram marks such links only as not checked: the reason goes with it, not just to the log.
+    for (const why of result.notChecked ?? [])
+        lines.push(`${MARK['not checked']}: ${escapeHtmlOutsideCode(why)}`, '');
     lines.push(chainDiagram(inputs, result.checks), '', diagnosisTable(result.checks), '');
     return lines.join('\n');
 }
@@ -265,7 +278,13 @@ class CreatedObjects {
                         forget('service account', namespace, name);
                     return patched;
                 }
-                const how = verify_pod/* ROLE_ANNOTATION */.Bb in annotations ? 'adopted' : 'shared';
+                // A renewal of a lease this run already holds keeps how the run came by the account.
+                const held = this.objects.get(keyOf({ kind: 'service account', namespace, name }));
+                const how = held?.kind === 'service account' && held.runId === runId
+                    ? held.how
+                    : verify_pod/* ROLE_ANNOTATION */.Bb in annotations
+                        ? 'adopted'
+                        : 'shared';
                 return note({ kind: 'service account', namespace, name, runId, how }, () => cluster.patchServiceAccount(namespace, name, resourceVersion, annotations));
             },
             deleteServiceAccount: async (namespace, name, resourceVersion) => {

@@ -1257,7 +1257,7 @@ function positiveInteger(read, name, fallback) {
 async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
-    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(163), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
+    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
     const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
     // A cancelled job must not leave the verify pod or a service account it made behind.
     const stopListening = (0,cancel/* onCancel */.A)(async (signal) => {
@@ -1265,7 +1265,7 @@ async function verifyIrsaAction(ctx) {
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
         process.exit(1);
     });
-    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(163), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
+    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(282), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
     try {
         const outcome = await run(inputs, deps);
         // What a write whose answer was lost left behind, and what run() failed to give up.
