@@ -2,7 +2,7 @@
 // reading it) which role a service account's tokens are meant for.
 import type { V1ServiceAccount } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { kubeCall, kubeErrorText, kubeJson, namespacedPath, statusOf } from '../kube/client.js';
+import { KubeApiError, kubeCall, kubeErrorText, kubeJson, namespacedPath, statusOf } from '../kube/client.js';
 import { UserError } from '../io/errors.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
 
@@ -14,7 +14,8 @@ export interface ServiceAccounts {
   namespaceExists(namespace: string): Promise<boolean | undefined>;
   /** The role-arn annotation, '' when the account has none, undefined when it does not exist. */
   roleArnOf(account: ServiceAccountRef): Promise<string | undefined>;
-  create(account: ServiceAccountRef, roleArn: string): Promise<void>;
+  /** False when the account already exists (409): a create whose answer was lost, or another's. */
+  create(account: ServiceAccountRef, roleArn: string): Promise<boolean>;
   annotate(account: ServiceAccountRef, roleArn: string): Promise<void>;
 }
 
@@ -53,8 +54,16 @@ export async function annotateServiceAccount(
 ): Promise<AnnotationResult> {
   const current = await accounts.roleArnOf(account);
   if (current === undefined) {
-    await accounts.create(account, roleArn);
-    return { change: 'created', replaced: '' };
+    if (await accounts.create(account, roleArn)) return { change: 'created', replaced: '' };
+    // Made meanwhile: by this run's own create whose answer was lost, or by someone else.
+    const found = await accounts.roleArnOf(account);
+    if (found === roleArn) return { change: 'created', replaced: '' };
+    if (found === undefined)
+      throw new Error(
+        `service account ${account.namespace}/${account.name} was there to create and gone to read (deleted meanwhile); run again.`
+      );
+    await accounts.annotate(account, roleArn);
+    return { change: 'annotated', replaced: found };
   }
   if (current === roleArn) return { change: 'unchanged', replaced: '' };
   await accounts.annotate(account, roleArn);
@@ -81,7 +90,17 @@ function kubeFailure(error: unknown, action: string, client: KubeClient): Error 
       `cannot ${action}: its namespace does not exist (create it first).`,
       'annotate-service-account'
     );
+  if (code === 429 || (code !== undefined && code >= 500))
+    return new Error(
+      `could not ${action}: the cluster at ${client.server} answered HTTP ${code} ${attemptsOf(error)}` +
+        ` (${kubeErrorText(error).slice(0, 200)}); run again once the API server is back.`
+    );
   return new Error(`could not ${action}: ${kubeErrorText(error).slice(0, 300)}`);
+}
+
+function attemptsOf(error: unknown): string {
+  const attempts = error instanceof KubeApiError ? error.attempts : 1;
+  return attempts > 1 ? `on each of ${attempts} attempts` : 'and was not asked again';
 }
 
 const accountPath = (account: ServiceAccountRef): string =>
@@ -118,25 +137,39 @@ export function kubeServiceAccounts(client: KubeClient): ServiceAccounts {
     },
     async create(account, roleArn) {
       try {
-        await kubeCall(client, 'POST', namespacedPath(account.namespace, 'serviceaccounts'), {
-          apiVersion: 'v1',
-          kind: 'ServiceAccount',
-          metadata: {
-            name: account.name,
-            namespace: account.namespace,
-            annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
-            labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
-          }
-        });
+        // Sent again after a lost answer: a repeat of one that was applied is a 409, read as such.
+        await kubeCall(
+          client,
+          'POST',
+          namespacedPath(account.namespace, 'serviceaccounts'),
+          {
+            apiVersion: 'v1',
+            kind: 'ServiceAccount',
+            metadata: {
+              name: account.name,
+              namespace: account.namespace,
+              annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
+              labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
+            }
+          },
+          'safe'
+        );
+        return true;
       } catch (error) {
+        if (statusOf(error) === 409) return false;
         throw kubeFailure(error, `create ${label(account)}`, client);
       }
     },
     async annotate(account, roleArn) {
       try {
-        await kubeCall(client, 'PATCH', accountPath(account), {
-          metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } }
-        });
+        // A merge patch of one fixed value: applying it twice is applying it once.
+        await kubeCall(
+          client,
+          'PATCH',
+          accountPath(account),
+          { metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } } },
+          'safe'
+        );
       } catch (error) {
         throw kubeFailure(error, `annotate ${label(account)}`, client);
       }

@@ -2,6 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { RequestOptions } from 'node:https';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { oneOf } from '../io/inputs.js';
@@ -15,6 +16,7 @@ import {
   serverUserinfoSecrets,
   type KubeConnection
 } from './kubeconfig.js';
+import { KUBE_ATTEMPTS, pauseMs, repeatOf, retriesConnection, retriesStatus, type Repeat } from './retry.js';
 
 /** Which input the kubeconfig came from, so that every error can name it. */
 export interface KubeconfigSource {
@@ -158,18 +160,74 @@ export interface RawResponse {
   status: number;
   body: string;
   contentType: string;
+  /** The Retry-After header of a 429 or 5xx, if any. */
+  retryAfter?: string;
+  /** How many times the request was sent; absent means once. */
+  attempts?: number;
+}
+
+export interface KubeRequestOptions {
+  timeoutMs?: number;
+  body?: string;
+  contentType?: string;
+  /** Whether the request may be sent again after a transient failure; GETs are by default. */
+  repeat?: Repeat;
+}
+
+/** A request that got no (whole) answer: its Node error code decides whether to send it again. */
+class KubeConnectionError extends UserError {
+  readonly errno: string | undefined;
+
+  constructor(message: string, input: string, errno: string | undefined) {
+    super(message, input);
+    this.errno = errno;
+  }
 }
 
 /**
  * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
  * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
- * and for the plain REST calls that do not justify loading @kubernetes/client-node.
+ * and for the plain REST calls that do not justify loading @kubernetes/client-node. A 429, a 5xx
+ * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat; the
+ * last answer is returned, or the last connection error thrown naming the call and the attempts.
  */
 export async function kubeRequest(
   client: KubeClient,
   method: string,
   path: string,
-  options: { timeoutMs?: number; body?: string; contentType?: string } = {}
+  options: KubeRequestOptions = {}
+): Promise<RawResponse> {
+  const repeat = repeatOf(method, options.repeat);
+  for (let attempt = 1; ; attempt += 1) {
+    let response: RawResponse;
+    try {
+      response = await kubeAttempt(client, method, path, options);
+    } catch (error) {
+      if (!(error instanceof KubeConnectionError)) throw error;
+      if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat)) {
+        await sleep(pauseMs(attempt, undefined));
+        continue;
+      }
+      if (attempt === 1) throw error;
+      throw new UserError(
+        `${error.reason.replace(/\.$/, '')}; ${method} ${path} failed on each of ${attempt} attempts.`,
+        client.source.input
+      );
+    }
+    if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat)) {
+      await sleep(pauseMs(attempt, response.retryAfter));
+      continue;
+    }
+    return attempt === 1 ? response : { ...response, attempts: attempt };
+  }
+}
+
+/** One attempt of kubeRequest. */
+async function kubeAttempt(
+  client: KubeClient,
+  method: string,
+  path: string,
+  options: KubeRequestOptions
 ): Promise<RawResponse> {
   const url = new URL(client.server + path);
   const requestOptions = await requestOptionsFor(client, method);
@@ -184,12 +242,14 @@ export async function kubeRequest(
   // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
   const transport = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const timeoutMs = options.timeoutMs ?? 15000;
+  const input = client.source.input;
   return new Promise<RawResponse>((resolve, reject) => {
     const tooSlow = (): UserError =>
-      new UserError(
-        `the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`,
-        client.source.input
-      );
+      new UserError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
+    const errnoOf = (error: unknown): string | undefined => {
+      const code = (error as { code?: unknown }).code;
+      return typeof code === 'string' ? code : undefined;
+    };
     // The socket timeout catches silence; this catches an answer that trickles in for ever.
     const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
     const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
@@ -197,10 +257,12 @@ export async function kubeRequest(
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         clearTimeout(deadline);
+        const retryAfter = response.headers['retry-after'];
         resolve({
           status: response.statusCode ?? 0,
           body: Buffer.concat(chunks).toString('utf8'),
-          contentType: String(response.headers['content-type'] ?? '')
+          contentType: String(response.headers['content-type'] ?? ''),
+          ...(typeof retryAfter === 'string' ? { retryAfter } : {})
         });
       });
       response.on('error', (error) => {
@@ -208,9 +270,11 @@ export async function kubeRequest(
         reject(
           error instanceof UserError
             ? error
-            : new UserError(
+            : new KubeConnectionError(
                 `the cluster at ${client.server} broke off its answer to ${method} ${path} (${firstLine(error)}).`,
-                client.source.input
+                input,
+                // An answer cut off is a connection lost after the request was read.
+                errnoOf(error) ?? 'ECONNRESET'
               )
         );
       });
@@ -221,9 +285,10 @@ export async function kubeRequest(
       reject(
         error instanceof UserError
           ? error
-          : new UserError(
+          : new KubeConnectionError(
               `cannot reach the cluster at ${client.server} (${firstLine(error)}).`,
-              client.source.input
+              input,
+              errnoOf(error)
             )
       );
     });
@@ -261,12 +326,16 @@ export function kubeErrorText(error: unknown): string {
 export class KubeApiError extends Error {
   readonly code: number;
   readonly body: string;
+  /** How many times the request was sent: past one, an earlier attempt may have been applied. */
+  readonly attempts: number;
 
   constructor(method: string, path: string, response: RawResponse) {
-    super(`${method} ${path} answered HTTP ${response.status}`);
+    const tries = response.attempts ? ` on each of ${response.attempts} attempts` : '';
+    super(`${method} ${path} answered HTTP ${response.status}${tries}`);
     this.name = 'KubeApiError';
     this.code = response.status;
     this.body = response.body;
+    this.attempts = response.attempts ?? 1;
   }
 }
 
@@ -278,20 +347,19 @@ export async function kubeCall(
   client: KubeClient,
   method: string,
   path: string,
-  body?: unknown
+  body?: unknown,
+  repeat?: Repeat
 ): Promise<RawResponse> {
-  const response = await kubeRequest(
-    client,
-    method,
-    path,
-    body === undefined
+  const response = await kubeRequest(client, method, path, {
+    ...(repeat ? { repeat } : {}),
+    ...(body === undefined
       ? {}
       : {
           body: JSON.stringify(body),
           // The API server takes a PATCH body only with the patch type named.
           ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
-        }
-  );
+        })
+  });
   if (response.status < 200 || response.status > 299) throw new KubeApiError(method, path, response);
   return response;
 }
@@ -301,9 +369,10 @@ export async function kubeJson<T>(
   client: KubeClient,
   method: string,
   path: string,
-  body?: unknown
+  body?: unknown,
+  repeat?: Repeat
 ): Promise<T> {
-  return JSON.parse((await kubeCall(client, method, path, body)).body) as T;
+  return JSON.parse((await kubeCall(client, method, path, body, repeat)).body) as T;
 }
 
 /** The core/v1 path of a namespace (`rest` empty) or of something in it. */

@@ -11,7 +11,8 @@ import type {
   V1ServiceAccount
 } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { kubeCall, kubeJson, namespacedPath as inNamespace, statusOf } from '../kube/client.js';
+import { KubeApiError, kubeCall, kubeJson, namespacedPath as inNamespace, statusOf } from '../kube/client.js';
+import type { Repeat } from '../kube/retry.js';
 import { EXPIRES_ANNOTATION, MANAGED_BY, podOutcome } from './verify-pod.js';
 import { kubeWatch, WatchConnectionError } from '../kube/watch.js';
 
@@ -99,24 +100,9 @@ const LOG_LIMIT_BYTES = 64 * 1024;
  * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
  * kubeconfig's user authenticates through an exec plugin or an auth provider.
  */
-/**
- * A cleanup delete, sent a second time after a pause if the server failed (5xx, 429) or the answer
- * was lost: what is not deleted outlives the run.
- */
-async function onceMore<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const status = statusOf(error);
-    if (status !== undefined && status !== 429 && status < 500) throw error;
-    await sleep(1000);
-    return call();
-  }
-}
-
 export function kubeClusterOps(client: KubeClient): ClusterOps {
-  const json = <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    kubeJson<T>(client, method, path, body);
+  const json = <T>(method: string, path: string, body?: unknown, repeat?: Repeat): Promise<T> =>
+    kubeJson<T>(client, method, path, body, repeat);
   const ignoreNotFound = (error: unknown): void => {
     if (statusOf(error) !== 404) throw error;
   };
@@ -156,9 +142,11 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
         resourceVersion === undefined
           ? undefined
           : { apiVersion: 'v1', kind: 'DeleteOptions', preconditions: { resourceVersion } };
-      await onceMore(() =>
-        json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`), options)
-      ).catch(ignoreNotFound);
+      // Sent again after a lost answer: what is not deleted outlives the run, and a repeat of a
+      // delete that was applied is a 404, taken as done.
+      await json('DELETE', inNamespace(namespace, `serviceaccounts/${enc(name)}`), options, 'safe').catch(
+        ignoreNotFound
+      );
     },
     async requestToken(namespace, name, audience) {
       const answer = await json<AuthenticationV1TokenRequest>(
@@ -168,15 +156,29 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
           apiVersion: 'authentication.k8s.io/v1',
           kind: 'TokenRequest',
           spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS }
-        }
+        },
+        // A TokenRequest stores nothing: a repeat mints another short-lived token, and the lost one
+        // expires unused.
+        'safe'
       );
       const token = answer.status?.token;
       if (!token) throw new Error('the TokenRequest answer holds no token');
       return token;
     },
-    createPod: (pod) => json<V1Pod>('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods'), pod),
+    async createPod(pod) {
+      const namespace = pod.metadata?.namespace ?? 'default';
+      try {
+        return await json<V1Pod>('POST', inNamespace(namespace, 'pods'), pod, 'safe');
+      } catch (error) {
+        // Sent again after a lost answer, and refused as existing: the pod's name is this run's
+        // own (its random id), so it is the first attempt's pod.
+        if (!(error instanceof KubeApiError && error.code === 409 && error.attempts > 1)) throw error;
+        return json<V1Pod>('GET', inNamespace(namespace, `pods/${enc(pod.metadata?.name ?? '')}`));
+      }
+    },
+    // A dry run stores nothing.
     dryRunPod: (pod) =>
-      json<V1Pod>('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
+      json<V1Pod>('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod, 'safe'),
     async watchPod(namespace, name, deadline) {
       return watchPod(client, namespace, name, deadline);
     },
@@ -215,8 +217,11 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
       }));
     },
     async deletePod(namespace, name) {
-      await onceMore(() =>
-        json('DELETE', inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`))
+      await json(
+        'DELETE',
+        inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`),
+        undefined,
+        'safe'
       ).catch(ignoreNotFound);
     }
   };
