@@ -102,9 +102,11 @@ import {
 } from './kube-resources.js';
 import { Store } from './kube-store.js';
 import type { TestCa } from './tls.js';
+import { KubeFaults, type KubeFault, type RandomFaults } from './kube-faults.js';
 
 export type { KubeObject } from './kube-api.js';
 export type { PodHold } from './kube-kubelet.js';
+export type { KubeFault, RandomFaults } from './kube-faults.js';
 export type { ServedJwk } from './kube-keys.js';
 
 export interface KubeDoubleOptions {
@@ -158,6 +160,8 @@ export interface RequestRecord {
   path: string;
   status: number;
   user: string;
+  /** The injected fault it met, if any. */
+  fault?: string;
 }
 
 export interface KubeconfigOptions {
@@ -206,6 +210,14 @@ export interface KubeDouble {
   holdPods(mode: PodHold): void;
   /** etcd compaction: watches resuming from any resourceVersion before now get a 410 Expired ERROR event. */
   compactHistory(): void;
+  /** Scripted faults (test/stack/kube-faults.ts), each used up by the requests it matches, in order. */
+  injectFaults(faults: KubeFault[]): void;
+  /** A seeded share of every request but watches faulted at random; undefined stops it. */
+  randomFaults(options: RandomFaults | undefined): void;
+  /** Drops the faults not yet used, stops random ones, and forgets the counts. */
+  clearFaults(): void;
+  /** How often each fault was met, by kind ('status 503'…). */
+  faultsMet(): Record<string, number>;
 
   // inspection
   namespace(name: string): KubeObject | undefined;
@@ -460,6 +472,7 @@ class KubeDoubleImpl implements KubeDouble {
   private env: Record<string, string>;
   private hold: PodHold = false;
   private readonly log: RequestRecord[] = [];
+  private readonly faults = new KubeFaults();
   private lastEventNano = 0n;
   private readonly store = new Store();
   private readonly kubelet: Kubelet;
@@ -724,6 +737,22 @@ class KubeDoubleImpl implements KubeDouble {
     return pod ? join(this.workDir, 'pods', pod.metadata.uid, 'volumes', volume) : undefined;
   }
 
+  injectFaults(faults: KubeFault[]): void {
+    this.faults.inject(faults);
+  }
+
+  randomFaults(options: RandomFaults | undefined): void {
+    this.faults.randomly(options);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  faultsMet(): Record<string, number> {
+    return this.faults.counts();
+  }
+
   requests(): RequestRecord[] {
     return this.log.map((r) => ({ ...r }));
   }
@@ -876,6 +905,11 @@ class KubeDoubleImpl implements KubeDouble {
     this.log.push(rec);
     res.on('finish', () => (rec.status = res.statusCode));
     res.on('close', () => (rec.status = res.statusCode));
+    const fault = this.faults.take(rec.method, url);
+    if (fault) {
+      rec.fault = fault.kind === 'status' ? `status ${fault.code ?? 503}` : fault.kind;
+      if (this.faults.apply(fault, req, res)) return;
+    }
     try {
       const who = this.authenticate(req.headers.authorization, req.socket);
       rec.user = who.name;

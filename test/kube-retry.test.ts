@@ -1,0 +1,252 @@
+// Transient Kubernetes API failures, injected by the kube-apiserver double inside TLS
+// (test/stack/kube-faults.ts): a 429 from API Priority and Fairness, a 500 or 503, a connection
+// dropped before the request is read or after it was applied. Each action's calls are sent again
+// while a repeat is safe (src/kube/retry.ts), a permanent refusal is not, and once the attempts are
+// spent the error names the call.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { V1Pod } from '@kubernetes/client-node';
+import { KubeApiError, kubeJson, loadKubeClient, type KubeClient } from '../src/kube/client.js';
+import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
+import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+import { UserError } from '../src/io/errors.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { createTestCa } from './stack/tls.js';
+import { countedIam, createProvider, runIrsaRole, uniqueName } from './fixtures/irsa-role/harness.js';
+
+const ANNOTATION = 'eks.amazonaws.com/role-arn';
+
+let iam: IAMClient;
+let provider: { issuer: string; arn: string };
+let double: KubeDouble;
+let client: KubeClient;
+let dir: string;
+
+beforeAll(async () => {
+  ({ iam } = countedIam());
+  provider = await createProvider(iam);
+  dir = mkdtempSync(join(tmpdir(), 'kube-retry-'));
+  double = await startKubeDouble({ ca: createTestCa(join(dir, 'ca')), issuer: provider.issuer });
+  client = await loadKubeClient({ input: 'kubeconfig', value: double.kubeconfig() }, () => undefined);
+});
+
+afterEach(() => double.clearFaults());
+
+afterAll(async () => {
+  await double?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The requests the double saw from `from` on, as "METHOD path fault". */
+function seen(from: number): string[] {
+  return double
+    .requests()
+    .slice(from)
+    .map((r) => `${r.method} ${r.path.split('?')[0] ?? ''}${r.fault ? ` ${r.fault}` : ''}`);
+}
+
+const NS_PATH = '/api/v1/namespaces/default';
+
+describe('the Kubernetes client', () => {
+  it('sends a GET again after a 429 with Retry-After, a 503 and a dropped connection', async () => {
+    double.injectFaults([
+      { kind: 'throttle', method: 'GET', path: NS_PATH },
+      { kind: 'status', code: 503, method: 'GET', path: NS_PATH },
+      { kind: 'reset-before', method: 'GET', path: NS_PATH }
+    ]);
+    const from = double.requests().length;
+    const namespace = await kubeJson<{ metadata: { name: string } }>(client, 'GET', NS_PATH);
+    expect(namespace.metadata.name).toBe('default');
+    expect(seen(from)).toEqual([
+      `GET ${NS_PATH} throttle`,
+      `GET ${NS_PATH} status 503`,
+      `GET ${NS_PATH} reset-before`,
+      `GET ${NS_PATH}`
+    ]);
+  });
+
+  it('gives up after four attempts with an error naming the call', async () => {
+    double.injectFaults([{ kind: 'status', code: 500, method: 'GET', path: NS_PATH, times: 10 }]);
+    const from = double.requests().length;
+    const error = await kubeJson(client, 'GET', NS_PATH).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KubeApiError);
+    expect((error as Error).message).toBe(`GET ${NS_PATH} answered HTTP 500 on each of 4 attempts`);
+    expect(seen(from)).toHaveLength(4);
+
+    double.clearFaults();
+    double.injectFaults([{ kind: 'reset-before', method: 'GET', path: NS_PATH, times: 10 }]);
+    const dropped = await kubeJson(client, 'GET', NS_PATH).catch((e: unknown) => e);
+    expect(dropped).toBeInstanceOf(UserError);
+    expect((dropped as Error).message).toMatch(
+      new RegExp(
+        `^Input 'kubeconfig': cannot reach the cluster at ${client.server.replace(/\./g, '\\.')} \\(.+\\); GET ${NS_PATH} failed on each of 4 attempts\\.$`
+      )
+    );
+  });
+
+  it.each([401, 403, 404, 422])('does not send a request again after a permanent %i', async (code) => {
+    double.injectFaults([{ kind: 'status', code, method: 'GET', path: NS_PATH, times: 5 }]);
+    const from = double.requests().length;
+    const error = await kubeJson(client, 'GET', NS_PATH).catch((e: unknown) => e);
+    expect((error as KubeApiError).code).toBe(code);
+    expect(seen(from)).toEqual([`GET ${NS_PATH} status ${code}`]);
+  });
+
+  it('sends a write not declared safe again only after a 429, which the server did not apply', async () => {
+    const path = `${NS_PATH}/serviceaccounts`;
+    const body = (name: string): unknown => ({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name }
+    });
+    double.injectFaults([{ kind: 'throttle', method: 'POST', path }]);
+    let from = double.requests().length;
+    await kubeJson(client, 'POST', path, body('retry-throttled'));
+    expect(seen(from)).toEqual([`POST ${path} throttle`, `POST ${path}`]);
+
+    double.injectFaults([{ kind: 'status', code: 503, method: 'POST', path }]);
+    from = double.requests().length;
+    const refused = await kubeJson(client, 'POST', path, body('retry-unavailable')).catch((e: unknown) => e);
+    expect((refused as KubeApiError).code).toBe(503);
+    expect(seen(from)).toEqual([`POST ${path} status 503`]);
+
+    double.injectFaults([{ kind: 'reset-after', method: 'POST', path }]);
+    from = double.requests().length;
+    const lost = await kubeJson(client, 'POST', path, body('retry-lost')).catch((e: unknown) => e);
+    expect(lost).toBeInstanceOf(UserError);
+    expect(seen(from)).toEqual([`POST ${path} reset-after`]);
+    // Applied, answer lost: not sent again, since a repeat would not be the same request.
+    expect(double.serviceAccount('default', 'retry-lost')).toBeDefined();
+  });
+});
+
+describe('publish-oidc', () => {
+  it('reads the discovery document and the JWKS through a 429 and a dropped connection', async () => {
+    double.injectFaults([
+      { kind: 'throttle', path: '/.well-known/openid-configuration' },
+      { kind: 'reset-before', path: '/openid/v1/jwks' },
+      { kind: 'status', code: 503, path: '/openid/v1/jwks' }
+    ]);
+    const documents = await readClusterDocuments(client, 15000);
+    expect(documents.discovery).toEqual(double.discoveryDocument());
+    expect(documents.jwks).toEqual(double.jwks());
+    expect(double.faultsMet()).toMatchObject({ throttle: 1, 'reset-before': 1, 'status 503': 1 });
+  });
+});
+
+describe('irsa-role', () => {
+  const bindingInputs = (role: string, namespace: string, account: string): Record<string, string> => ({
+    'provider-arn': provider.arn,
+    'annotate-service-account': 'true',
+    kubeconfig: double.kubeconfig(),
+    'role-name': role,
+    namespace,
+    'service-account': account
+  });
+
+  it('creates the service account when the create was applied and its answer lost', async () => {
+    const account = uniqueName('sa-lost').toLowerCase();
+    double.injectFaults([
+      { kind: 'throttle', method: 'GET', path: '/api/v1/namespaces/default' },
+      { kind: 'reset-after', method: 'POST', path: '/api/v1/namespaces/default/serviceaccounts' }
+    ]);
+    const run = await runIrsaRole(bindingInputs(uniqueName('irsa-kretry-c'), 'default', account));
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    const arn = run.result?.outputs['role-arn'] ?? '';
+    expect(double.serviceAccount('default', account)?.metadata.annotations?.[ANNOTATION]).toBe(arn);
+    expect(run.result?.summary).toContain(`created service account default/${account}`);
+    expect(double.faultsMet()).toMatchObject({ throttle: 1, 'reset-after': 1 });
+  });
+
+  it('annotates the service account through a 503 and a patch whose answer was lost', async () => {
+    const account = uniqueName('sa-patch').toLowerCase();
+    const first = await runIrsaRole(bindingInputs(uniqueName('irsa-kretry-1'), 'default', account));
+    expect(first.result?.failure).toBeUndefined();
+    const path = `/api/v1/namespaces/default/serviceaccounts/${account}`;
+    double.injectFaults([
+      { kind: 'status', code: 503, method: 'PATCH', path },
+      { kind: 'reset-after', method: 'PATCH', path }
+    ]);
+    const run = await runIrsaRole(bindingInputs(uniqueName('irsa-kretry-2'), 'default', account));
+    expect(run.error).toBeUndefined();
+    expect(run.result?.failure).toBeUndefined();
+    const arn = run.result?.outputs['role-arn'] ?? '';
+    expect(double.serviceAccount('default', account)?.metadata.annotations?.[ANNOTATION]).toBe(arn);
+    expect(run.result?.summary).toContain(`annotated service account default/${account}`);
+  });
+
+  it('fails naming the annotation once every attempt failed, and does not repeat a 403', async () => {
+    const account = uniqueName('sa-down').toLowerCase();
+    const path = '/api/v1/namespaces/default/serviceaccounts';
+    double.injectFaults([{ kind: 'status', code: 503, method: 'POST', path, times: 10 }]);
+    const from = double.requests().length;
+    const run = await runIrsaRole(bindingInputs(uniqueName('irsa-kretry-d'), 'default', account));
+    const message = run.result?.failure ?? run.error?.message ?? '';
+    expect(message).toContain(
+      `could not create service account default/${account}: the cluster at ${double.url} answered HTTP 503 on each of 4 attempts`
+    );
+    expect(message).toContain('run again once the API server is back');
+    expect(seen(from).filter((line) => line.startsWith('POST'))).toHaveLength(4);
+
+    double.clearFaults();
+    double.injectFaults([{ kind: 'status', code: 403, method: 'POST', path, times: 10 }]);
+    const before = double.requests().length;
+    const refused = await runIrsaRole(bindingInputs(uniqueName('irsa-kretry-f'), 'default', account));
+    expect(refused.result?.failure ?? refused.error?.message).toContain('(HTTP 403)');
+    expect(seen(before).filter((line) => line.startsWith('POST'))).toHaveLength(1);
+  });
+});
+
+describe('verify-irsa', () => {
+  const ops = (): ReturnType<typeof kubeClusterOps> => kubeClusterOps(client);
+
+  it('gets its token, pod, logs and deletions through lost answers and a failing server', async () => {
+    const account = uniqueName('sa-verify').toLowerCase();
+    // The pod is only created and deleted: no kubelet run.
+    double.holdPods('pending');
+    await ops().createServiceAccount('default', account, { labels: {}, annotations: {} });
+    const saPath = `/api/v1/namespaces/default/serviceaccounts/${account}`;
+    double.injectFaults([
+      { kind: 'status', code: 503, method: 'GET', path: saPath },
+      { kind: 'reset-after', method: 'POST', path: `${saPath}/token` },
+      { kind: 'status', code: 500, method: 'POST', path: '/api/v1/namespaces/default/pods', times: 1 },
+      { kind: 'reset-after', method: 'POST', path: '/api/v1/namespaces/default/pods' },
+      { kind: 'throttle', method: 'GET', path: '/api/v1/namespaces/default/events' }
+    ]);
+    expect(await ops().readServiceAccount('default', account)).toBeDefined();
+    const token = await ops().requestToken('default', account, 'sts.amazonaws.com');
+    expect(token.split('.')).toHaveLength(3);
+
+    const name = `irsa-verify-${uniqueName('k').toLowerCase().slice(-8)}`;
+    const pod: V1Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default' },
+      spec: { serviceAccountName: account, containers: [{ name: 'c', image: 'amazon/aws-cli' }] }
+    };
+    // Refused by a 500 (not applied: the dry run), then applied with its answer lost: the 409 of
+    // the repeat is this call's own pod.
+    const created = await ops().createPod(pod);
+    expect(created.metadata?.name).toBe(name);
+    expect(created.metadata?.uid).toBe(double.pod('default', name)?.metadata.uid);
+    expect(await ops().podEvents('default', name)).toEqual(expect.any(Array));
+
+    double.injectFaults([
+      { kind: 'reset-after', method: 'DELETE', path: `/api/v1/namespaces/default/pods/${name}` },
+      { kind: 'reset-after', method: 'DELETE', path: saPath }
+    ]);
+    await ops().deletePod('default', name);
+    await ops().deleteServiceAccount('default', account);
+    expect(double.serviceAccount('default', account)).toBeUndefined();
+    expect(double.faultsMet()).toMatchObject({
+      'reset-after': 4,
+      'status 503': 1,
+      'status 500': 1,
+      throttle: 1
+    });
+  });
+});
