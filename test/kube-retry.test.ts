@@ -73,7 +73,7 @@ describe('the Kubernetes client', () => {
     const from = double.requests().length;
     const error = await kubeJson(client, 'GET', NS_PATH).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KubeApiError);
-    expect((error as Error).message).toBe(`GET ${NS_PATH} answered HTTP 500 on each of 4 attempts`);
+    expect((error as Error).message).toBe(`GET ${NS_PATH} answered HTTP 500 (sent 4 times)`);
     expect(seen(from)).toHaveLength(4);
 
     double.clearFaults();
@@ -82,7 +82,7 @@ describe('the Kubernetes client', () => {
     expect(dropped).toBeInstanceOf(UserError);
     expect((dropped as Error).message).toMatch(
       new RegExp(
-        `^Input 'kubeconfig': cannot reach the cluster at ${client.server.replace(/\./g, '\\.')} \\(.+\\); GET ${NS_PATH} failed on each of 4 attempts\\.$`
+        `^Input 'kubeconfig': cannot reach the cluster at ${client.server.replace(/\./g, '\\.')} \\(.+\\); GET ${NS_PATH} was sent 4 times\\.$`
       )
     );
   });
@@ -187,7 +187,7 @@ describe('irsa-role', () => {
     const run = await runIrsaRole(bindingInputs(uniqueName('irsa-kretry-d'), 'default', account));
     const message = run.result?.failure ?? run.error?.message ?? '';
     expect(message).toContain(
-      `could not create service account default/${account}: the cluster at ${double.url} answered HTTP 503 on each of 4 attempts`
+      `could not create service account default/${account}: the cluster at ${double.url} answered HTTP 503 to the last of 4 attempts`
     );
     expect(message).toContain('run again once the API server is back');
     expect(seen(from).filter((line) => line.startsWith('POST'))).toHaveLength(4);
@@ -248,5 +248,42 @@ describe('verify-irsa', () => {
       'status 500': 1,
       throttle: 1
     });
+  });
+});
+
+describe('with a seeded share of every Kubernetes request faulted', () => {
+  it('irsa-role annotates every account and publish-oidc reads its documents, run after run', async () => {
+    const prefix = uniqueName('irsa-kretry-r');
+    const accounts = ['r-a', 'r-b', 'r-c', 'r-d'].map((name) => `${name}-${prefix.slice(-8)}`.toLowerCase());
+    const met = new Map<string, number>();
+    for (const seed of [1, 2, 3, 4]) {
+      double.clearFaults();
+      double.randomFaults({ seed, rate: 0.2 });
+      const run = await runIrsaRole({
+        'provider-arn': provider.arn,
+        'annotate-service-account': 'true',
+        kubeconfig: double.kubeconfig(),
+        bindings: [
+          `- {role-name: ${prefix}-${seed}, namespace: default, service-account: [${accounts.join(', ')}]}`
+        ].join('\n')
+      });
+      expect(run.error).toBeUndefined();
+      expect(run.result?.failure).toBeUndefined();
+      const arn = JSON.parse(run.result?.outputs['role-arns'] ?? '{}')[`${prefix}-${seed}`] as string;
+      for (const account of accounts)
+        expect(double.serviceAccount('default', account)?.metadata.annotations?.[ANNOTATION]).toBe(arn);
+      const documents = await readClusterDocuments(client, 15000);
+      expect(documents.jwks).toEqual(double.jwks());
+      for (const [kind, count] of Object.entries(double.faultsMet()))
+        met.set(kind, (met.get(kind) ?? 0) + count);
+    }
+    // The runs met every kind of fault, so that each way of failing was gone through.
+    expect([...met.keys()].sort()).toEqual([
+      'reset-after',
+      'reset-before',
+      'status 500',
+      'status 503',
+      'throttle'
+    ]);
   });
 });

@@ -100,7 +100,7 @@ function kubeFailure(error: unknown, action: string, client: KubeClient): Error 
 
 function attemptsOf(error: unknown): string {
   const attempts = error instanceof KubeApiError ? error.attempts : 1;
-  return attempts > 1 ? `on each of ${attempts} attempts` : 'and was not asked again';
+  return attempts > 1 ? `to the last of ${attempts} attempts` : 'and was not asked again';
 }
 
 const accountPath = (account: ServiceAccountRef): string =>

@@ -210,7 +210,7 @@ export async function kubeRequest(
       }
       if (attempt === 1) throw error;
       throw new UserError(
-        `${error.reason.replace(/\.$/, '')}; ${method} ${path} failed on each of ${attempt} attempts.`,
+        `${error.reason.replace(/\.$/, '')}; ${method} ${path} was sent ${attempt} times.`,
         client.source.input
       );
     }
@@ -330,7 +330,7 @@ export class KubeApiError extends Error {
   readonly attempts: number;
 
   constructor(method: string, path: string, response: RawResponse) {
-    const tries = response.attempts ? ` on each of ${response.attempts} attempts` : '';
+    const tries = response.attempts ? ` (sent ${response.attempts} times)` : '';
     super(`${method} ${path} answered HTTP ${response.status}${tries}`);
     this.name = 'KubeApiError';
     this.code = response.status;
