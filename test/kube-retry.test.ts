@@ -16,6 +16,12 @@ import { UserError } from '../src/io/errors.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 import { countedIam, createProvider, runIrsaRole, uniqueName } from './fixtures/irsa-role/harness.js';
+import {
+  chainFor,
+  destroyChainsAfterEach,
+  expectCleanAndSilent,
+  verify
+} from './fixtures/verify-irsa/harness.js';
 
 const ANNOTATION = 'eks.amazonaws.com/role-arn';
 
@@ -34,6 +40,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => double.clearFaults());
+destroyChainsAfterEach();
 
 afterAll(async () => {
   await double?.stop();
@@ -285,5 +292,19 @@ describe('with a seeded share of every Kubernetes request faulted', () => {
       'status 503',
       'throttle'
     ]);
+  });
+});
+
+describe('verify-irsa with a seeded share of its Kubernetes requests faulted', () => {
+  it.each([11, 12])('verifies, and leaves nothing behind (seed %i)', async (seed) => {
+    const chain = await chainFor();
+    chain.double.randomFaults({ seed, rate: 0.2 });
+    const v = await verify(chain);
+    const met = chain.double.faultsMet();
+    chain.double.randomFaults(undefined);
+    expect(v.result.failure).toBeUndefined();
+    expect(v.result.outputs.verified).toBe('true');
+    expectCleanAndSilent(chain, v);
+    expect(Object.values(met).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
   });
 });
