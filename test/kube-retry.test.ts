@@ -18,6 +18,7 @@ import { createTestCa } from './stack/tls.js';
 import { countedIam, createProvider, runIrsaRole, uniqueName } from './fixtures/irsa-role/harness.js';
 import {
   chainFor,
+  check,
   destroyChainsAfterEach,
   expectCleanAndSilent,
   verify
@@ -306,5 +307,39 @@ describe('verify-irsa with a seeded share of its Kubernetes requests faulted', (
     expect(v.result.outputs.verified).toBe('true');
     expectCleanAndSilent(chain, v);
     expect(Object.values(met).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('verify-irsa when the API server fails a call on every attempt', () => {
+  it('says to run again, not to grant rights, and leaves nothing behind', async () => {
+    const chain = await chainFor();
+    chain.double.injectFaults([{ kind: 'status', code: 503, method: 'POST', path: /\/token$/, times: 10 }]);
+    const token = await verify(chain, { mode: 'token' });
+    expect(token.result.outputs.verified).toBe('false');
+    expect(check(token, 'token').detail).toContain(
+      `TokenRequest for ${chain.namespace}/${chain.serviceAccount} failed`
+    );
+    expect(check(token, 'token').fix).toBe(
+      'the API server failed the request (HTTP 503) on every attempt, overloaded or restarting: run again once it is back'
+    );
+    expectCleanAndSilent(chain, token);
+    expect(chain.double.requests().filter((r) => r.fault === 'status 503')).toHaveLength(4);
+
+    chain.double.clearFaults();
+    chain.double.injectFaults([
+      {
+        kind: 'throttle',
+        retryAfter: 0,
+        method: 'POST',
+        path: `/api/v1/namespaces/${chain.namespace}/pods`,
+        times: 10
+      }
+    ]);
+    const pod = await verify(chain, { mode: 'pod' });
+    expect(check(pod, 'pod').detail).toMatch(/^cannot create the pod /);
+    expect(check(pod, 'pod').fix).toBe(
+      'the API server failed the request (HTTP 429) on every attempt, overloaded or restarting: run again once it is back'
+    );
+    expectCleanAndSilent(chain, pod);
   });
 });

@@ -358,7 +358,11 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
         failed(
           'token',
           `TokenRequest for ${namespace}/${serviceAccount} failed: ${kubeErrorText(error)}`,
-          "let the kubeconfig's user create serviceaccounts/token in the namespace"
+          kubeFailureFix(
+            error,
+            namespace,
+            "let the kubeconfig's user create serviceaccounts/token in the namespace"
+          )
         )
       ]
     };
@@ -501,7 +505,7 @@ async function podMode(
         failed(
           'pod',
           `cannot create the pod ${namespace}/${name}: ${kubeErrorText(error)}`,
-          podRefusalFix(kubeErrorText(error))
+          kubeFailureFix(error, namespace, podRefusalFix(kubeErrorText(error)))
         )
       ]
     };
