@@ -143,6 +143,15 @@ describe('publish-oidc', () => {
     expect(documents.jwks).toEqual(double.jwks());
     expect(double.faultsMet()).toMatchObject({ throttle: 1, 'reset-before': 1, 'status 503': 1 });
   });
+
+  it('names the document and the attempts when the API server fails every one', async () => {
+    double.injectFaults([{ kind: 'status', code: 503, path: '/openid/v1/jwks', times: 10 }]);
+    await expect(readClusterDocuments(client, 15000)).rejects.toThrow(
+      new RegExp(
+        `^GET /openid/v1/jwks on the cluster at ${client.server.replace(/\./g, '\\.')} answered HTTP 503 to the last of 4 attempts: .*the double's injected HTTP 503.*; run again once the API server is back\\.$`
+      )
+    );
+  });
 });
 
 describe('irsa-role', () => {

@@ -33,6 +33,13 @@ async function clusterJson(client: KubeClient, path: string, timeoutMs: number):
         'discovery documents only when --service-account-issuer is an https URL (Talos: ' +
         'cluster.apiServer.extraArgs.service-account-issuer).'
     );
+  // Sent again already (src/kube/retry.ts) when the server was busy or failing.
+  if (response.status === 429 || response.status >= 500)
+    throw new Error(
+      `GET ${path} on the cluster at ${client.server} answered HTTP ${response.status}` +
+        `${response.attempts ? ` to the last of ${response.attempts} attempts` : ''}: ` +
+        `${response.body.slice(0, 200).trim()}; run again once the API server is back.`
+    );
   if (response.status !== 200)
     throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
   try {
