@@ -5,11 +5,13 @@
 // spent the error names the call.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { V1Pod } from '@kubernetes/client-node';
 import { KubeApiError, kubeJson, loadKubeClient, type KubeClient } from '../src/kube/client.js';
+import { pauseMs, RETRY_AFTER_CAP_MS, retriesConnection, retriesStatus } from '../src/kube/retry.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
 import { UserError } from '../src/io/errors.js';
@@ -128,6 +130,48 @@ describe('the Kubernetes client', () => {
     expect(seen(from)).toEqual([`POST ${path} reset-after`]);
     // Applied, answer lost: not sent again, since a repeat would not be the same request.
     expect(double.serviceAccount('default', 'retry-lost')).toBeDefined();
+  });
+});
+
+describe('the retry policy', () => {
+  it('repeats a 429 for any request, a 5xx only for one safe to repeat, and no permanent refusal', () => {
+    expect(retriesStatus(429, 'unsafe')).toBe(true);
+    for (const code of [500, 502, 503, 504]) {
+      expect(retriesStatus(code, 'safe')).toBe(true);
+      expect(retriesStatus(code, 'unsafe')).toBe(false);
+    }
+    for (const code of [400, 401, 403, 404, 409, 410, 422, 501, 505])
+      expect(retriesStatus(code, 'safe')).toBe(false);
+    expect(retriesConnection('ECONNREFUSED', 'unsafe')).toBe(true);
+    expect(retriesConnection('ECONNRESET', 'safe')).toBe(true);
+    expect(retriesConnection('ECONNRESET', 'unsafe')).toBe(false);
+    for (const code of ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ENOTFOUND', undefined])
+      expect(retriesConnection(code, 'safe')).toBe(false);
+  });
+
+  it("waits the server's Retry-After, cut to the cap, else a short backoff", () => {
+    expect(pauseMs(1, '2')).toBe(2000);
+    expect(pauseMs(1, '0')).toBe(0);
+    expect(pauseMs(1, '3600')).toBe(RETRY_AFTER_CAP_MS);
+    expect(RETRY_AFTER_CAP_MS).toBeLessThanOrEqual(5000);
+    // An HTTP date is not honoured: the backoff stands in.
+    expect(pauseMs(3, 'Wed, 21 Oct 2026 07:28:00 GMT')).toBeLessThanOrEqual(1000);
+    for (const attempt of [1, 2, 3])
+      expect(pauseMs(attempt, undefined)).toBeLessThanOrEqual(250 * 2 ** (attempt - 1));
+  });
+
+  it('sends even a write again when the connection was refused, since nothing was sent', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = await loadKubeClient(
+      { input: 'kubeconfig', value: double.kubeconfig().replace(double.url, `https://127.0.0.1:${port}`) },
+      () => undefined
+    );
+    await expect(kubeJson(refused, 'POST', `${NS_PATH}/serviceaccounts`, {})).rejects.toThrow(
+      `; POST ${NS_PATH}/serviceaccounts was sent 4 times.`
+    );
   });
 });
 
