@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   kubeServiceAccounts: () => (/* binding */ kubeServiceAccounts)
 /* harmony export */ });
 /* unused harmony export ROLE_ARN_ANNOTATION */
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3133);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8039);
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7333);
 
 
@@ -33,8 +33,16 @@ async function checkAnnotationTargets(accounts, targets) {
 async function annotateServiceAccount(accounts, account, roleArn) {
     const current = await accounts.roleArnOf(account);
     if (current === undefined) {
-        await accounts.create(account, roleArn);
-        return { change: 'created', replaced: '' };
+        if (await accounts.create(account, roleArn))
+            return { change: 'created', replaced: '' };
+        // Made meanwhile: by this run's own create whose answer was lost, or by someone else.
+        const found = await accounts.roleArnOf(account);
+        if (found === roleArn)
+            return { change: 'created', replaced: '' };
+        if (found === undefined)
+            throw new Error(`service account ${account.namespace}/${account.name} was there to create and gone to read (deleted meanwhile); run again.`);
+        await accounts.annotate(account, roleArn);
+        return { change: 'annotated', replaced: found };
     }
     if (current === roleArn)
         return { change: 'unchanged', replaced: '' };
@@ -53,7 +61,14 @@ function kubeFailure(error, action, client) {
         return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the cluster refused to ${action} (HTTP 403); the kubeconfig's user needs get/create/patch on serviceaccounts.`, client.source.input);
     if (code === 404)
         return new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot ${action}: its namespace does not exist (create it first).`, 'annotate-service-account');
+    if (code === 429 || (code !== undefined && code >= 500))
+        return new Error(`could not ${action}: the cluster at ${client.server} answered HTTP ${code} ${attemptsOf(error)}` +
+            ` (${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeErrorText */ .P9)(error).slice(0, 200)}); run again once the API server is back.`);
     return new Error(`could not ${action}: ${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeErrorText */ .P9)(error).slice(0, 300)}`);
+}
+function attemptsOf(error) {
+    const attempts = error instanceof _kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W3 ? error.attempts : 1;
+    return attempts > 1 ? `to the last of ${attempts} attempts` : 'and was not asked again';
 }
 const accountPath = (account) => (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .namespacedPath */ .Nh)(account.namespace, `serviceaccounts/${encodeURIComponent(account.name)}`);
 /**
@@ -91,6 +106,7 @@ function kubeServiceAccounts(client) {
         },
         async create(account, roleArn) {
             try {
+                // Sent again after a lost answer: a repeat of one that was applied is a 409, read as such.
                 await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'POST', (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .namespacedPath */ .Nh)(account.namespace, 'serviceaccounts'), {
                     apiVersion: 'v1',
                     kind: 'ServiceAccount',
@@ -100,17 +116,19 @@ function kubeServiceAccounts(client) {
                         annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
                         labels: { 'app.kubernetes.io/managed-by': 'talos-irsa' }
                     }
-                });
+                }, 'safe');
+                return true;
             }
             catch (error) {
+                if ((0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 409)
+                    return false;
                 throw kubeFailure(error, `create ${label(account)}`, client);
             }
         },
         async annotate(account, roleArn) {
             try {
-                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'PATCH', accountPath(account), {
-                    metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } }
-                });
+                // A merge patch of one fixed value: applying it twice is applying it once.
+                await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeCall */ .W0)(client, 'PATCH', accountPath(account), { metadata: { annotations: { [ROLE_ARN_ANNOTATION]: roleArn } } }, 'safe');
             }
             catch (error) {
                 throw kubeFailure(error, `annotate ${label(account)}`, client);

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports DISCOVERY_ENDPOINT, JWKS_ENDPOINT */
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4339);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2817);
 
 
 const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';
@@ -31,6 +31,11 @@ async function clusterJson(client, path, timeoutMs) {
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster at ${client.server} serves no ${path} (HTTP 404). kube-apiserver serves the OIDC ` +
             'discovery documents only when --service-account-issuer is an https URL (Talos: ' +
             'cluster.apiServer.extraArgs.service-account-issuer).');
+    // Sent again already (src/kube/retry.ts) when the server was busy or failing.
+    if (response.status === 429 || response.status >= 500)
+        throw new Error(`GET ${path} on the cluster at ${client.server} answered HTTP ${response.status}` +
+            `${response.attempts ? ` to the last of ${response.attempts} attempts` : ''}: ` +
+            `${response.body.slice(0, 200).trim()}; run again once the API server is back.`);
     if (response.status !== 200)
         throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
     try {

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7516);
+/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1005);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishOidcAction */ .Z);
@@ -499,7 +499,7 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
-/***/ 4339:
+/***/ 2817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -517,6 +517,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/inputs.ts
@@ -814,7 +816,59 @@ function parseKubeconfig(document, input) {
     return { server: connection.server, connection };
 }
 
+;// CONCATENATED MODULE: ./src/kube/retry.ts
+/**
+ * When a Kubernetes API request is sent again, as client-go's rest.Request does (with_retry.go): an
+ * answer of 429 (API Priority and Fairness, or max-requests-inflight, turning it away unread) or
+ * 5xx, and a connection lost before the answer. What client-go retries only with a Retry-After
+ * header this retries with or without one, but only for requests that are safe to repeat; and the
+ * whole wait is kept to seconds, since a step that fails can be run again.
+ */
+/** Attempts in all, the first included. */
+const KUBE_ATTEMPTS = 4;
+/** The longest pause a Retry-After header is honoured for; a longer one is cut to this. */
+const RETRY_AFTER_CAP_MS = 5000;
+const FIRST_BACKOFF_MS = 250;
+function repeatOf(method, repeat) {
+    return repeat ?? (method === 'GET' ? 'safe' : 'unsafe');
+}
+/**
+ * Whether an answer asks for the request again. A 429 is always worth it: the server turns the
+ * request away before running it. A 5xx may come after the write was applied (a 504 names a
+ * request that may still complete), so only a request safe to repeat is sent again. 501 and 505 say
+ * the server never will.
+ */
+function retriesStatus(status, repeat) {
+    if (status === 429)
+        return true;
+    return repeat === 'safe' && status >= 500 && status !== 501 && status !== 505;
+}
+/**
+ * Whether a connection error is worth the request again. Refused: nothing was sent (an API server
+ * restarting), so any request. Reset, closed or broken off: it may have been applied, so only one
+ * safe to repeat. A TLS or certificate failure, a DNS failure or a timeout would fail alike.
+ */
+function retriesConnection(code, repeat) {
+    if (code === 'ECONNREFUSED')
+        return true;
+    return repeat === 'safe' && code !== undefined && LOST.has(code);
+}
+const LOST = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+/**
+ * The pause before attempt `attempt + 1` (attempt counts from 1): the Retry-After seconds when the
+ * server gave them, capped, else a doubling backoff with jitter.
+ */
+function pauseMs(attempt, retryAfter) {
+    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+    if (seconds !== undefined)
+        return Math.min(seconds * 1000, RETRY_AFTER_CAP_MS);
+    const backoff = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+    return backoff / 2 + Math.random() * (backoff / 2);
+}
+
 ;// CONCATENATED MODULE: ./src/kube/client.ts
+
+
 
 
 
@@ -936,12 +990,48 @@ async function requestOptionsFor(client, method) {
         options.key = connection.key;
     return options;
 }
+/** A request that got no (whole) answer: its Node error code decides whether to send it again. */
+class KubeConnectionError extends errors/* UserError */.yo {
+    errno;
+    constructor(message, input, errno) {
+        super(message, input);
+        this.errno = errno;
+    }
+}
 /**
  * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
  * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
- * and for the plain REST calls that do not justify loading @kubernetes/client-node.
+ * and for the plain REST calls that do not justify loading @kubernetes/client-node. A 429, a 5xx
+ * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat; the
+ * last answer is returned, or the last connection error thrown naming the call and the attempts.
  */
 async function kubeRequest(client, method, path, options = {}) {
+    const repeat = repeatOf(method, options.repeat);
+    for (let attempt = 1;; attempt += 1) {
+        let response;
+        try {
+            response = await kubeAttempt(client, method, path, options);
+        }
+        catch (error) {
+            if (!(error instanceof KubeConnectionError))
+                throw error;
+            if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat)) {
+                await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, undefined));
+                continue;
+            }
+            if (attempt === 1)
+                throw error;
+            throw new errors/* UserError */.yo(`${error.reason.replace(/\.$/, '')}; ${method} ${path} was sent ${attempt} times.`, client.source.input);
+        }
+        if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat)) {
+            await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, response.retryAfter));
+            continue;
+        }
+        return attempt === 1 ? response : { ...response, attempts: attempt };
+    }
+}
+/** One attempt of kubeRequest. */
+async function kubeAttempt(client, method, path, options) {
     const url = new URL(client.server + path);
     const requestOptions = await requestOptionsFor(client, method);
     if (options.body !== undefined)
@@ -955,8 +1045,13 @@ async function kubeRequest(client, method, path, options = {}) {
     // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
     const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const timeoutMs = options.timeoutMs ?? 15000;
+    const input = client.source.input;
     return new Promise((resolve, reject) => {
-        const tooSlow = () => new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, client.source.input);
+        const tooSlow = () => new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
+        const errnoOf = (error) => {
+            const code = error.code;
+            return typeof code === 'string' ? code : undefined;
+        };
         // The socket timeout catches silence; this catches an answer that trickles in for ever.
         const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
         const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
@@ -964,17 +1059,21 @@ async function kubeRequest(client, method, path, options = {}) {
             response.on('data', (chunk) => chunks.push(chunk));
             response.on('end', () => {
                 clearTimeout(deadline);
+                const retryAfter = response.headers['retry-after'];
                 resolve({
                     status: response.statusCode ?? 0,
                     body: Buffer.concat(chunks).toString('utf8'),
-                    contentType: String(response.headers['content-type'] ?? '')
+                    contentType: String(response.headers['content-type'] ?? ''),
+                    ...(typeof retryAfter === 'string' ? { retryAfter } : {})
                 });
             });
             response.on('error', (error) => {
                 clearTimeout(deadline);
                 reject(error instanceof errors/* UserError */.yo
                     ? error
-                    : new errors/* UserError */.yo(`the cluster at ${client.server} broke off its answer to ${method} ${path} (${firstLine(error)}).`, client.source.input));
+                    : new KubeConnectionError(`the cluster at ${client.server} broke off its answer to ${method} ${path} (${firstLine(error)}).`, input, 
+                    // An answer cut off is a connection lost after the request was read.
+                    errnoOf(error) ?? 'ECONNRESET'));
             });
         });
         request.on('timeout', () => request.destroy(tooSlow()));
@@ -982,7 +1081,7 @@ async function kubeRequest(client, method, path, options = {}) {
             clearTimeout(deadline);
             reject(error instanceof errors/* UserError */.yo
                 ? error
-                : new errors/* UserError */.yo(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, client.source.input));
+                : new KubeConnectionError(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, input, errnoOf(error)));
         });
         if (options.body)
             request.write(options.body);
@@ -1019,32 +1118,39 @@ function kubeErrorText(error) {
 class KubeApiError extends Error {
     code;
     body;
+    /** How many times the request was sent: past one, an earlier attempt may have been applied. */
+    attempts;
     constructor(method, path, response) {
-        super(`${method} ${path} answered HTTP ${response.status}`);
+        const tries = response.attempts ? ` (sent ${response.attempts} times)` : '';
+        super(`${method} ${path} answered HTTP ${response.status}${tries}`);
         this.name = 'KubeApiError';
         this.code = response.status;
         this.body = response.body;
+        this.attempts = response.attempts ?? 1;
     }
 }
 /**
  * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
  * out; a KubeApiError otherwise.
  */
-async function kubeCall(client, method, path, body) {
-    const response = await kubeRequest(client, method, path, body === undefined
-        ? {}
-        : {
-            body: JSON.stringify(body),
-            // The API server takes a PATCH body only with the patch type named.
-            ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
-        });
+async function kubeCall(client, method, path, body, repeat) {
+    const response = await kubeRequest(client, method, path, {
+        ...(repeat ? { repeat } : {}),
+        ...(body === undefined
+            ? {}
+            : {
+                body: JSON.stringify(body),
+                // The API server takes a PATCH body only with the patch type named.
+                ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
+            })
+    });
     if (response.status < 200 || response.status > 299)
         throw new KubeApiError(method, path, response);
     return response;
 }
 /** kubeCall for the calls that answer an object: its parsed JSON. */
-async function kubeJson(client, method, path, body) {
-    return JSON.parse((await kubeCall(client, method, path, body)).body);
+async function kubeJson(client, method, path, body, repeat) {
+    return JSON.parse((await kubeCall(client, method, path, body, repeat)).body);
 }
 /** The core/v1 path of a namespace (`rest` empty) or of something in it. */
 function namespacedPath(namespace, rest = '') {
@@ -1374,7 +1480,7 @@ function documentLocations(issuerUrl, bucket, clusterJwksUri) {
 
 /***/ }),
 
-/***/ 7516:
+/***/ 1005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1383,10 +1489,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Z: () => (/* binding */ publishOidcAction)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var client = __nccwpck_require__(4339);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
+var client = __nccwpck_require__(2817);
 // EXTERNAL MODULE: ./src/net/aws-reach.ts
 var aws_reach = __nccwpck_require__(5756);
 // EXTERNAL MODULE: ./src/aws/clients.ts
@@ -1585,11 +1691,11 @@ async function publishOidcAction(ctx) {
         iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
         callerAccount: accountOnce,
         issuerThumbprint: (url) => issuerThumbprint(url),
-        publicGet: retryingTransient((url) => anonymousGet(url), promises_namespaceObject.setTimeout),
+        publicGet: retryingTransient((url) => anonymousGet(url), promises_.setTimeout),
         ...((0,aws_reach/* awsOnInternet */.gS)('IAM', inputs.region, ctx.env) ? { resolveHost: aws_reach/* lookupAll */.Qi } : {}),
         log: ctx.log,
         now: () => new Date(),
-        sleep: promises_namespaceObject.setTimeout
+        sleep: promises_.setTimeout
     });
 }
 
@@ -1761,6 +1867,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readlin
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

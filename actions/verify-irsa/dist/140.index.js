@@ -18,19 +18,22 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
 var account_lease = __webpack_require__(2563);
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var client = __webpack_require__(4339);
+// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
+var client = __webpack_require__(2817);
 ;// CONCATENATED MODULE: ./src/verify-irsa/kube-fixes.ts
 /**
  * The fix for a Kubernetes call that failed, by how it failed. Only a 403 is a matter of the
- * kubeconfig user's rights; no answer at all (network, TLS), a 401 (credentials refused) and a 404
- * of the namespace are other links, and naming RBAC for them sends the user the wrong way.
+ * kubeconfig user's rights; no answer at all (network, TLS), a 401 (credentials refused), a 404
+ * of the namespace and a server failing (429, 5xx) are other links, and naming RBAC for them sends the user the wrong way.
  */
 
 function kubeFailureFix(error, namespace, forbiddenFix) {
     const status = (0,client/* statusOf */.c2)(error);
     if (status === undefined)
         return "check that the runner reaches the API server in the kubeconfig (the cluster's api-cidrs must allow it, TCP 6443) and that the kubeconfig's CA signs its certificate";
+    // Sent again already (src/kube/retry.ts): the API server is overloaded or restarting, which no right mends.
+    if (status === 429 || (status !== undefined && status >= 500))
+        return `the API server failed the request (HTTP ${status}) on every attempt, overloaded or restarting: run again once it is back`;
     if (status === 401)
         return "the API server refused the kubeconfig's credentials (expired, revoked or for another cluster): give a current kubeconfig";
     if (status === 404 && /namespaces? "[^"]*" not found/.test((0,client/* kubeErrorText */.P9)(error)))
@@ -958,7 +961,7 @@ async function tokenMode(inputs, deps) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,client/* kubeErrorText */.P9)(error)}`, "let the kubeconfig's user create serviceaccounts/token in the namespace")
+                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, "let the kubeconfig's user create serviceaccounts/token in the namespace"))
             ]
         };
     }
@@ -1074,7 +1077,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, (0,verify_pod/* podRefusalFix */.NZ)((0,client/* kubeErrorText */.P9)(error)))
+                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, (0,verify_pod/* podRefusalFix */.NZ)((0,client/* kubeErrorText */.P9)(error))))
             ]
         };
     }

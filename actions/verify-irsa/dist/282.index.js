@@ -308,7 +308,7 @@ function statusText(status, body, location) {
 /* unused harmony exports leasesOf, isRunManaged */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4339);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2817);
 /* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7214);
 /* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8456);
 /**
@@ -557,8 +557,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var kube_client = __webpack_require__(4339);
+// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
+var kube_client = __webpack_require__(2817);
 // EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
 var verify_pod = __webpack_require__(8456);
 // EXTERNAL MODULE: ./src/io/errors.ts
@@ -675,24 +675,8 @@ const LOG_LIMIT_BYTES = 64 * 1024;
  * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
  * kubeconfig's user authenticates through an exec plugin or an auth provider.
  */
-/**
- * A cleanup delete, sent a second time after a pause if the server failed (5xx, 429) or the answer
- * was lost: what is not deleted outlives the run.
- */
-async function onceMore(call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        const status = (0,kube_client/* statusOf */.c2)(error);
-        if (status !== undefined && status !== 429 && status < 500)
-            throw error;
-        await (0,promises_.setTimeout)(1000);
-        return call();
-    }
-}
 function kubeClusterOps(client) {
-    const json = (method, path, body) => (0,kube_client/* kubeJson */.s6)(client, method, path, body);
+    const json = (method, path, body, repeat) => (0,kube_client/* kubeJson */.s6)(client, method, path, body, repeat);
     const ignoreNotFound = (error) => {
         if ((0,kube_client/* statusOf */.c2)(error) !== 404)
             throw error;
@@ -725,21 +709,39 @@ function kubeClusterOps(client) {
             const options = resourceVersion === undefined
                 ? undefined
                 : { apiVersion: 'v1', kind: 'DeleteOptions', preconditions: { resourceVersion } };
-            await onceMore(() => json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`), options)).catch(ignoreNotFound);
+            // Sent again after a lost answer: what is not deleted outlives the run, and a repeat of a
+            // delete that was applied is a 404, taken as done.
+            await json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`), options, 'safe').catch(ignoreNotFound);
         },
         async requestToken(namespace, name, audience) {
             const answer = await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}/token`), {
                 apiVersion: 'authentication.k8s.io/v1',
                 kind: 'TokenRequest',
                 spec: { audiences: [audience], expirationSeconds: TOKEN_SECONDS }
-            });
+            }, 
+            // A TokenRequest stores nothing: a repeat mints another short-lived token, and the lost one
+            // expires unused.
+            'safe');
             const token = answer.status?.token;
             if (!token)
                 throw new Error('the TokenRequest answer holds no token');
             return token;
         },
-        createPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods'), pod),
-        dryRunPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod),
+        async createPod(pod) {
+            const namespace = pod.metadata?.namespace ?? 'default';
+            try {
+                return await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, 'pods'), pod, 'safe');
+            }
+            catch (error) {
+                // Sent again after a lost answer, and refused as existing: the pod's name is this run's
+                // own (its random id), so it is the first attempt's pod.
+                if (!(error instanceof kube_client/* KubeApiError */.W3 && error.code === 409 && error.attempts > 1))
+                    throw error;
+                return json('GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(pod.metadata?.name ?? '')}`));
+            }
+        },
+        // A dry run stores nothing.
+        dryRunPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod, 'safe'),
         async watchPod(namespace, name, deadline) {
             return watchPod(client, namespace, name, deadline);
         },
@@ -770,7 +772,7 @@ function kubeClusterOps(client) {
             }));
         },
         async deletePod(namespace, name) {
-            await onceMore(() => json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`))).catch(ignoreNotFound);
+            await json('DELETE', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`), undefined, 'safe').catch(ignoreNotFound);
         }
     };
 }

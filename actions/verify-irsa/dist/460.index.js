@@ -18,8 +18,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var client = __webpack_require__(4339);
+// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
+var client = __webpack_require__(2817);
 // EXTERNAL MODULE: ./src/net/aws-reach.ts
 var aws_reach = __webpack_require__(5756);
 // EXTERNAL MODULE: ./src/net/public-read.ts
