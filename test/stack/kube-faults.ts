@@ -10,6 +10,7 @@
 // Scripted faults match a method and a path and are used up in order; a seeded random mode faults a
 // share of all requests but watches, the same ones for the same seed and the same requests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { seededRandom } from './fault-proxy.js';
 
 export type KubeFaultKind = 'throttle' | 'status' | 'reset-before' | 'reset-after';
 
@@ -32,18 +33,6 @@ export interface RandomFaults {
   /** The share of requests faulted, 0 to 1. */
   rate: number;
   kinds?: Array<'throttle' | 'unavailable' | 'internal' | 'reset-before' | 'reset-after'>;
-}
-
-/** mulberry32: a small seeded generator, so that a failing random run can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const REASONS: Record<number, string> = {
@@ -73,7 +62,7 @@ export class KubeFaults {
         ? {
             rate: options.rate,
             kinds: options.kinds ?? ['throttle', 'unavailable', 'internal', 'reset-before', 'reset-after'],
-            next: seeded(options.seed)
+            next: seededRandom(options.seed)
           }
         : undefined;
   }
