@@ -103,6 +103,37 @@ describe('modules/azure-workers inputs', () => {
   );
 });
 
+/**
+ * The two variables.tf files that take talos_version (the root's and the talos module's), each with
+ * the other inputs it requires; `extra` adds to both (a kubernetes_version, where a test does not
+ * vary it).
+ */
+function versionRoots(extra: string[] = []): Record<string, { variables: string; required: string[] }> {
+  return {
+    root: {
+      variables: join(TERRAFORM_DIR, 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=region=us-east-1',
+        '-var=admin_cidrs=["203.0.113.10/32"]',
+        '-var=api_cidrs=["198.51.100.0/24"]',
+        ...extra
+      ]
+    },
+    'modules/talos': {
+      variables: join(MODULES_DIR, 'talos', 'variables.tf'),
+      required: [
+        '-var=cluster_name=demo',
+        '-var=api_endpoint_host=demo-api.elb.us-east-1.amazonaws.com',
+        '-var=control_plane_nodes={"demo-cp-0"={private_ip="10.42.0.10",endpoint="203.0.113.10"}}',
+        '-var=service_account_issuer=https://demo-oidc.s3.us-east-1.amazonaws.com',
+        '-var=service_account_jwks_uri=https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks',
+        ...extra
+      ]
+    }
+  };
+}
+
 // --- talos_version and the siderolabs/talos provider floor ---------------------------------------
 
 /**
@@ -128,29 +159,7 @@ const notNewer = (a: string, b: string): boolean => {
 describe('talos_version: the supported minors, and a provider floor that can render them', () => {
   const candidates = ['1.9.6', '1.10.7', '1.11.0', '1.11.5', '1.12.0', '1.13.1', '2.0.0'];
   const verdicts = new Map<string, Map<string, Verdict>>();
-  const roots: Record<string, { variables: string; required: string[] }> = {
-    root: {
-      variables: join(TERRAFORM_DIR, 'variables.tf'),
-      required: [
-        '-var=cluster_name=demo',
-        '-var=region=us-east-1',
-        '-var=kubernetes_version=1.34.1',
-        '-var=admin_cidrs=["203.0.113.10/32"]',
-        '-var=api_cidrs=["198.51.100.0/24"]'
-      ]
-    },
-    'modules/talos': {
-      variables: join(MODULES_DIR, 'talos', 'variables.tf'),
-      required: [
-        '-var=cluster_name=demo',
-        '-var=api_endpoint_host=demo-api.elb.us-east-1.amazonaws.com',
-        '-var=kubernetes_version=1.34.1',
-        '-var=control_plane_nodes={"demo-cp-0"={private_ip="10.42.0.10",endpoint="203.0.113.10"}}',
-        '-var=service_account_issuer=https://demo-oidc.s3.us-east-1.amazonaws.com',
-        '-var=service_account_jwks_uri=https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks'
-      ]
-    }
-  };
+  const roots = versionRoots(['-var=kubernetes_version=1.34.1']);
 
   beforeAll(async () => {
     for (const [name, { variables, required }] of Object.entries(roots)) {
@@ -226,27 +235,7 @@ describe('kubernetes_version: only a release that talos_version runs', () => {
     '2.34.1'
   ];
   const verdicts = new Map<string, Map<string, Verdict>>();
-  const roots: Record<string, { variables: string; required: string[] }> = {
-    root: {
-      variables: join(TERRAFORM_DIR, 'variables.tf'),
-      required: [
-        '-var=cluster_name=demo',
-        '-var=region=us-east-1',
-        '-var=admin_cidrs=["203.0.113.10/32"]',
-        '-var=api_cidrs=["198.51.100.0/24"]'
-      ]
-    },
-    'modules/talos': {
-      variables: join(MODULES_DIR, 'talos', 'variables.tf'),
-      required: [
-        '-var=cluster_name=demo',
-        '-var=api_endpoint_host=demo-api.elb.us-east-1.amazonaws.com',
-        '-var=control_plane_nodes={"demo-cp-0"={private_ip="10.42.0.10",endpoint="203.0.113.10"}}',
-        '-var=service_account_issuer=https://demo-oidc.s3.us-east-1.amazonaws.com',
-        '-var=service_account_jwks_uri=https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks'
-      ]
-    }
-  };
+  const roots = versionRoots();
 
   beforeAll(async () => {
     for (const [name, { variables, required }] of Object.entries(roots)) {
@@ -313,29 +302,7 @@ describe('config patches: RFC 6902 only where the configuration is one document 
       '- op: add\n  path: /machine/sysctls\n  value:\n    a: "1"\n- op: remove\n  path: /cluster/proxy\n'
   };
   const variables = ['config_patches', 'controlplane_config_patches', 'worker_config_patches'];
-  const roots: Record<string, { variables: string; required: string[] }> = {
-    root: {
-      variables: join(TERRAFORM_DIR, 'variables.tf'),
-      required: [
-        '-var=cluster_name=demo',
-        '-var=region=us-east-1',
-        '-var=kubernetes_version=1.34.1',
-        '-var=admin_cidrs=["203.0.113.10/32"]',
-        '-var=api_cidrs=["198.51.100.0/24"]'
-      ]
-    },
-    'modules/talos': {
-      variables: join(MODULES_DIR, 'talos', 'variables.tf'),
-      required: [
-        '-var=cluster_name=demo',
-        '-var=api_endpoint_host=demo-api.elb.us-east-1.amazonaws.com',
-        '-var=kubernetes_version=1.34.1',
-        '-var=control_plane_nodes={"demo-cp-0"={private_ip="10.42.0.10",endpoint="203.0.113.10"}}',
-        '-var=service_account_issuer=https://demo-oidc.s3.us-east-1.amazonaws.com',
-        '-var=service_account_jwks_uri=https://demo-oidc.s3.us-east-1.amazonaws.com/openid/v1/jwks'
-      ]
-    }
-  };
+  const roots = versionRoots(['-var=kubernetes_version=1.34.1']);
   const patches: Record<string, string> = { ...strategic, ...rfc6902 };
   const verdicts = new Map<string, Verdict>();
   const key = (root: string, talos: string, variable: string, patch: string): string =>
