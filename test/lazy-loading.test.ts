@@ -11,13 +11,15 @@ import { repoRoot, runBundle, type BundleRun } from './harness/run-bundle.js';
 import { buildChain, type Chain } from './fixtures/verify-irsa/chain.js';
 
 type Action = 'publish-oidc' | 'irsa-role' | 'verify-irsa' | 'provision';
-type Heavy = 'yaml' | 'client-node' | 'iam-sdk';
+type Heavy = 'yaml' | 'client-node' | 'iam-sdk' | 'kube-client';
 
 // A class each heavy module defines once, to find the chunk ncc put it in.
 const MARKERS: Record<Heavy, string> = {
   yaml: 'class YAMLParseError',
   'client-node': 'class KubeConfig ',
-  'iam-sdk': 'class IAMClient '
+  'iam-sdk': 'class IAMClient ',
+  // The suite's own Kubernetes client (requests, retries): irsa-role uses it only to annotate.
+  'kube-client': 'async function kubeRequest('
 };
 
 const hook = pathToFileURL(join(repoRoot, 'test', 'harness', 'record-loads.mjs')).href;
@@ -96,6 +98,8 @@ describe('yaml loads only for YAML inputs', () => {
     expect(loaded).toContain(chunkOf('irsa-role', 'iam-sdk'));
     expect(loaded).not.toContain(chunkOf('irsa-role', 'yaml'));
     expect(loaded).not.toContain(chunkOf('irsa-role', 'client-node'));
+    // Out of the main chunk, which a failing run reads alone (ncc shares its chunk with run.js's).
+    expect(chunkOf('irsa-role', 'kube-client')).not.toBe('index.js');
   });
 
   it('irsa-role with a bindings list loads yaml', async () => {

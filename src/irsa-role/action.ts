@@ -5,7 +5,6 @@ import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import { defaultRegionOfPartition, partitionOfHost, partitionOfRegion } from '../aws/partitions.js';
 import { UserError } from '../io/errors.js';
 import { parseProviderArn } from '../trust/names.js';
-import { loadKubeClient } from '../kube/client.js';
 import { yamlParserFor } from '../io/yaml.js';
 import type { ProviderInput } from './inputs.js';
 import { IRSA_ROLE_YAML_INPUTS, readIrsaRoleInputs } from './inputs.js';
@@ -74,6 +73,8 @@ export async function irsaRoleAction(
       concurrency: overrides.concurrency,
       serviceAccounts: async () => {
         if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
+        // Loaded only by a run that annotates service accounts.
+        const { loadKubeClient } = await import('../kube/client.js');
         const client = await loadKubeClient(kubeconfig, ctx.mask);
         const { kubeServiceAccounts } = await import('./service-account-annotation.js');
         return kubeServiceAccounts(client);

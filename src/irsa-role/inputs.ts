@@ -5,8 +5,8 @@ import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, httpsUrl, integerInput, listInput, oneOf, optionalInput } from '../io/inputs.js';
 import type { YamlParse } from '../io/yaml.js';
-import type { KubeconfigSource } from '../kube/client.js';
-import { kubeconfigSource } from '../kube/client.js';
+import type { KubeconfigSource } from '../kube/kubeconfig-source.js';
+import { kubeconfigSource } from '../kube/kubeconfig-source.js';
 import {
   iamPathProblem,
   iamRoleNameProblem,

@@ -4,8 +4,6 @@ import { dirname, resolve } from 'node:path';
 import type { RequestOptions } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../io/errors.js';
-import type { InputReader } from '../io/inputs.js';
-import { oneOf } from '../io/inputs.js';
 import type { Masker } from '../io/secrets.js';
 import { maskSecret, secretFragments } from '../io/secrets.js';
 import { loadYamlParser } from '../io/yaml.js';
@@ -16,19 +14,8 @@ import {
   serverUserinfoSecrets,
   type KubeConnection
 } from './kubeconfig.js';
+import type { KubeconfigSource } from './kubeconfig-source.js';
 import { KUBE_ATTEMPTS, pauseMs, repeatOf, retriesConnection, retriesStatus, type Repeat } from './retry.js';
-
-/** Which input the kubeconfig came from, so that every error can name it. */
-export interface KubeconfigSource {
-  input: 'kubeconfig' | 'kubeconfig-path';
-  value: string;
-}
-
-export function kubeconfigSource(read: InputReader, required: boolean): KubeconfigSource | undefined {
-  const picked = oneOf(read, 'kubeconfig', 'kubeconfig-path', required);
-  if (!picked) return undefined;
-  return { input: picked[0] as KubeconfigSource['input'], value: picked[1] };
-}
 
 export interface KubeClient {
   /** Never holds user:password@ (parseKubeconfig refuses a URL with it), so errors may print it. */

@@ -10,7 +10,7 @@ import {
   requiredInput,
   type InputReader
 } from '../io/inputs.js';
-import { kubeconfigSource, type KubeconfigSource } from '../kube/client.js';
+import { kubeconfigSource, type KubeconfigSource } from '../kube/kubeconfig-source.js';
 import { awsOnInternet, unreachableHost } from '../net/aws-reach.js';
 import { defaultIssuerUrl, plainKeySegment } from '../oidc/document-locations.js';
 import { bucketName } from './bucket-name.js';

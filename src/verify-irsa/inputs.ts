@@ -3,8 +3,8 @@ import { partitionOfRegion } from '../aws/partitions.js';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, integerInput, optionalInput, requiredInput } from '../io/inputs.js';
-import type { KubeconfigSource } from '../kube/client.js';
-import { kubeconfigSource } from '../kube/client.js';
+import type { KubeconfigSource } from '../kube/kubeconfig-source.js';
+import { kubeconfigSource } from '../kube/kubeconfig-source.js';
 import { imageReference } from './image-reference.js';
 
 export const VERIFY_MODES = ['token', 'pod', 'both'] as const;
