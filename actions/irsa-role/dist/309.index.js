@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   kubeServiceAccounts: () => (/* binding */ kubeServiceAccounts)
 /* harmony export */ });
 /* unused harmony export ROLE_ARN_ANNOTATION */
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8039);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6496);
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7333);
 
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
-/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1005);
+/* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(591);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishOidcAction */ .Z);
@@ -507,7 +507,6 @@ function oneOf(read, first, second, required) {
 __nccwpck_require__.d(__webpack_exports__, {
   TO: () => (/* binding */ afterPendingConnects),
   z7: () => (/* binding */ kubeRequest),
-  X4: () => (/* binding */ kubeconfigSource),
   Lc: () => (/* binding */ loadKubeClient)
 });
 
@@ -521,8 +520,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_timers_promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-// EXTERNAL MODULE: ./src/io/inputs.ts
-var inputs = __nccwpck_require__(6067);
 ;// CONCATENATED MODULE: ./src/io/secrets.ts
 // Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
 const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
@@ -876,13 +873,6 @@ function pauseMs(attempt, retryAfter) {
 
 
 
-
-function kubeconfigSource(read, required) {
-    const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
-    if (!picked)
-        return undefined;
-    return { input: picked[0], value: picked[1] };
-}
 /** A masker that registers each fragment once, however often the same secret comes by. */
 function maskingOnce(mask) {
     const registered = new Set();
@@ -1480,7 +1470,7 @@ function documentLocations(issuerUrl, bucket, clusterJwksUri) {
 
 /***/ }),
 
-/***/ 1005:
+/***/ 591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1503,6 +1493,18 @@ var partitions = __nccwpck_require__(5986);
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig-source.ts
+
+// Apart from the client, so that the inputs' module does not pull the client (its request and retry
+// code) into the main chunk of an action whose Kubernetes calls are optional (irsa-role): a run that
+// fails on its inputs reads only the main chunk.
+function kubeconfigSource(read, required) {
+    const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
+    if (!picked)
+        return undefined;
+    return { input: picked[0], value: picked[1] };
+}
+
 // EXTERNAL MODULE: ./src/oidc/document-locations.ts
 var document_locations = __nccwpck_require__(5837);
 ;// CONCATENATED MODULE: ./src/publish-oidc/bucket-name.ts
@@ -1628,7 +1630,7 @@ function bucketOwner(read) {
 function parsePublishInputs(read, env) {
     // bucket first: it is the input action.yml marks required, so an empty `with:` names it.
     const bucket = bucketName((0,inputs/* requiredInput */.YF)(read, 'bucket'), 'bucket');
-    const kubeconfig = (0,client/* kubeconfigSource */.X4)(read, true);
+    const kubeconfig = kubeconfigSource(read, true);
     if (!kubeconfig)
         throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
     const region = (0,clients.resolveRegion)((0,inputs/* optionalInput */.$m)(read, 'region'), env);

@@ -2,6 +2,673 @@ export const id = 282;
 export const ids = [282];
 export const modules = {
 
+/***/ 2817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W3: () => (/* binding */ KubeApiError),
+  TO: () => (/* binding */ afterPendingConnects),
+  TM: () => (/* binding */ firstLine),
+  W0: () => (/* binding */ kubeCall),
+  P9: () => (/* binding */ kubeErrorText),
+  s6: () => (/* binding */ kubeJson),
+  Lc: () => (/* binding */ loadKubeClient),
+  Nh: () => (/* binding */ namespacedPath),
+  Ts: () => (/* binding */ requestOptionsFor),
+  c2: () => (/* binding */ statusOf)
+});
+
+// UNUSED EXPORTS: kubeRequest
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __webpack_require__(7333);
+;// CONCATENATED MODULE: ./src/io/secrets.ts
+// Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
+const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
+// Values shorter than this are too common to mask without blanking half the log.
+const MIN_MASK_LENGTH = 6;
+// A value after "key:" (or "key="): double-quoted (JSON), single-quoted, or bare up to a space,
+// comma or bracket, so that block YAML, flow YAML ({token: X}) and JSON all yield the bare secret.
+const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#][^\s,{}[\]]*))`;
+// The key starts where a word does and is at most 64 characters long, so that a long base64 value
+// is scanned once, not once from each of its characters.
+const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
+// An exec plugin's env entry names its variable and gives the value under "value", a key that says
+// nothing about secrecy: the name decides.
+const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+/** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
+function asWrittenAndMeant(match) {
+    const [, , doubleQuoted, singleQuoted, bare] = match;
+    if (doubleQuoted === undefined)
+        return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
+    try {
+        return [doubleQuoted, JSON.parse(`"${doubleQuoted}"`)];
+    }
+    catch {
+        return [doubleQuoted];
+    }
+}
+function keyedSecrets(value) {
+    const found = [];
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+        for (const match of value.matchAll(pattern))
+            if (SECRET_KEY.test(match[1] ?? ''))
+                found.push(...asWrittenAndMeant(match));
+    return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
+}
+function secretFragments(value) {
+    const fragments = new Set();
+    const whole = value.trim();
+    if (whole.length >= MIN_MASK_LENGTH)
+        fragments.add(whole);
+    for (const secret of keyedSecrets(value))
+        fragments.add(secret);
+    if (!value.includes('\n'))
+        return [...fragments];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        const match = /^-?\s*"?([\w.-]+)"?\s*[:=]\s*(.+)$/.exec(line);
+        if (match && SECRET_KEY.test(match[1] ?? '')) {
+            // A block-style value runs to the end of its line, spaces and all (a JSON one ends before its comma).
+            const secretValue = (match[2] ?? '')
+                .replace(/,$/, '')
+                .replace(/^["']|["']$/g, '')
+                .trim();
+            if (secretValue.length >= MIN_MASK_LENGTH)
+                fragments.add(secretValue);
+            // The whole line too: a tool may print it as it stands.
+            fragments.add(line);
+        }
+        else if (/^[A-Za-z0-9+/=_-]{24,}$/.test(line)) {
+            // A bare long base64 line: a PEM body or a wrapped token.
+            fragments.add(line);
+        }
+    }
+    return [...fragments];
+}
+function maskSecret(value, mask) {
+    for (const fragment of secretFragments(value))
+        mask(fragment);
+}
+
+;// CONCATENATED MODULE: ./src/io/yaml.ts
+// `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
+// runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
+// loaded only by a run that has YAML text to read, and handed to the code that parses it.
+/**
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
+ * alone, so only a run that asks for it loads it, beside the parser.
+ */
+async function loadYamlParser(options = {}) {
+    const [{ parse }, exact] = await Promise.all([
+        __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)),
+        options.exactNumbers ? __webpack_require__.e(/* import() */ 982).then(__webpack_require__.bind(__webpack_require__, 982)).then((m) => m.exactNumberTag) : undefined
+    ]);
+    return (text, call = {}) => {
+        if (call.exactNumbers && !exact)
+            throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
+        return parse(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+    };
+}
+/** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */
+async function yamlParserFor(read, inputs, options = {}) {
+    if (inputs.some((name) => read(name) !== ''))
+        return loadYamlParser(options);
+    return () => {
+        throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/io/workspace.ts
+
+/**
+ * The job's checkout (GITHUB_WORKSPACE), which every relative path input is read from; outside a
+ * runner, the process's directory.
+ */
+function workspaceRoot(env) {
+    return (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
+// Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
+// bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
+// start-up cost dwarfs the two GETs publish-oidc makes. Kubeconfigs whose user authenticates in a
+// way this reader does not handle (exec plugins, auth providers, basic auth) get no connection, and
+// their requests go through client-node's KubeConfig instead.
+
+
+
+function record(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function entry(list, name, key) {
+    if (!Array.isArray(list))
+        return undefined;
+    const found = list.find((item) => record(item)?.name === name);
+    return record(found?.[key]);
+}
+function kubeconfig_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** A path the kubeconfig names, made absolute against `baseDir` unless it is empty or absolute. */
+function resolvedPath(value, baseDir) {
+    return typeof value === 'string' && value !== '' && !(0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.join)(baseDir, value) : value;
+}
+/** Each `key` entry of a named list (clusters, users) with `fix` applied to a copy of its body. */
+function mapEntries(list, key, fix) {
+    if (!Array.isArray(list))
+        return list;
+    return list.map((item) => {
+        const named = record(item);
+        const body = record(named?.[key]);
+        if (!named || !body)
+            return item;
+        const copy = { ...body };
+        fix(copy);
+        return { ...named, [key]: copy };
+    });
+}
+/**
+ * The kubeconfig with the relative file paths in it made absolute against `baseDir`, as client-go
+ * (and so kubectl) does for a kubeconfig it loads from a file (clientcmd's ResolveLocalPaths, against
+ * the directory of the file): a cluster's certificate-authority; a user's client-certificate,
+ * client-key and tokenFile (and client-node's token-file); and an exec plugin's command, but only
+ * when it names a path (holds a separator), since a bare name is looked up on PATH. Without this a
+ * relative path was read from the process's working directory. The document is not changed.
+ */
+function resolveKubeconfigPaths(document, baseDir) {
+    const config = record(document);
+    if (!config)
+        return document;
+    const clusters = mapEntries(config.clusters, 'cluster', (cluster) => {
+        if ('certificate-authority' in cluster)
+            cluster['certificate-authority'] = resolvedPath(cluster['certificate-authority'], baseDir);
+    });
+    const users = mapEntries(config.users, 'user', (user) => {
+        for (const field of ['client-certificate', 'client-key', 'tokenFile', 'token-file'])
+            if (field in user)
+                user[field] = resolvedPath(user[field], baseDir);
+        const exec = record(user.exec);
+        if (exec && typeof exec.command === 'string' && exec.command.includes(external_node_path_.sep))
+            user.exec = { ...exec, command: resolvedPath(exec.command, baseDir) };
+    });
+    return { ...config, clusters, users };
+}
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
+/**
+ * The user:password part of a server URL, up to its '@', if it has one. A URL the parser refuses
+ * (a password with a raw '/' in it) is cut at its last '@', so that its password is dropped too.
+ */
+function userinfoOf(server) {
+    const start = SCHEME.exec(server)?.[0].length ?? 0;
+    const rest = server.slice(start);
+    const authorityEnd = rest.search(/[/?#\\]/);
+    let at = (authorityEnd < 0 ? rest : rest.slice(0, authorityEnd)).lastIndexOf('@');
+    if (at < 0 && !URL.canParse(server))
+        at = rest.lastIndexOf('@');
+    return at < 0 ? undefined : { start, userinfo: rest.slice(0, at) };
+}
+/** A server URL as it may be printed: without its user:password@. */
+function withoutUserinfo(server) {
+    const found = userinfoOf(server);
+    return found
+        ? server.slice(0, found.start) + server.slice(found.start + found.userinfo.length + 1)
+        : server;
+}
+/** What to mask of the user:password@ of each cluster's server URL: as written, and decoded. */
+function serverUserinfoSecrets(document) {
+    const secrets = new Set();
+    const clusters = record(document)?.clusters;
+    for (const item of Array.isArray(clusters) ? clusters : []) {
+        const server = kubeconfig_text(record(record(item)?.cluster)?.server);
+        const userinfo = server === undefined ? undefined : userinfoOf(server)?.userinfo;
+        if (userinfo === undefined)
+            continue;
+        for (const secret of [userinfo, userinfo.slice(userinfo.indexOf(':') + 1)]) {
+            secrets.add(secret);
+            try {
+                secrets.add(decodeURIComponent(secret));
+            }
+            catch {
+                // not percent-encoded as a URL's would be: masked as written
+            }
+        }
+    }
+    return [...secrets].filter((secret) => secret !== '');
+}
+/** Inline base64 data wins over a file path, as kubectl does. */
+function material(data, file, what, input) {
+    const inline = kubeconfig_text(data);
+    if (inline)
+        return Buffer.from(inline, 'base64');
+    const path = kubeconfig_text(file);
+    if (!path)
+        return undefined;
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`its ${what} file '${path}' cannot be read.`, input);
+    }
+}
+function parseKubeconfig(document, input) {
+    const config = record(document);
+    if (!config) {
+        // A path given where the content belongs parses as a plain string.
+        const hint = input === 'kubeconfig' && typeof document === 'string' && !/\s/.test(document.trim())
+            ? ' If that is the path of a file, give it as kubeconfig-path.'
+            : '';
+        throw new errors/* UserError */.yo(`does not parse as a kubeconfig (not a YAML map).${hint}`, input);
+    }
+    const currentContext = kubeconfig_text(config['current-context']);
+    if (!currentContext)
+        throw new errors/* UserError */.yo('has no current-context.', input);
+    const context = entry(config.contexts, currentContext, 'context');
+    if (!context)
+        throw new errors/* UserError */.yo(`names current-context '${currentContext}', which it does not define.`, input);
+    const cluster = entry(config.clusters, String(context.cluster ?? ''), 'cluster');
+    const server = kubeconfig_text(cluster?.server);
+    if (!cluster || !server)
+        throw new errors/* UserError */.yo('has no current context with a cluster server.', input);
+    if (!/^https?:\/\//.test(server))
+        throw new errors/* UserError */.yo(`its server '${withoutUserinfo(server)}' is not an http(s) URL.`, input);
+    let url;
+    try {
+        url = new URL(server);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`its server '${withoutUserinfo(server)}' is not a valid URL.`, input);
+    }
+    // Node would send user:password@ as basic auth (in the clear to an http server), which no
+    // kube-apiserver has accepted since 1.19; dropping it quietly would leave a password in the
+    // kubeconfig that the run seems to use. The run stops, saying what to fix, and never prints it.
+    if (url.username !== '' || url.password !== '')
+        throw new errors/* UserError */.yo(`its server ${withoutUserinfo(server)} has a user name or password in its URL (user:password@), ` +
+            'which the action does not send: kube-apiserver has not accepted basic auth since Kubernetes 1.19. ' +
+            'Remove it from the URL and authenticate with a client certificate, a token or an exec plugin.', input);
+    const user = entry(config.users, String(context.user ?? ''), 'user') ?? {};
+    const needsClientNode = ['exec', 'auth-provider', 'username', 'password'].some((key) => key in user);
+    if (needsClientNode)
+        return { server: server.replace(/\/$/, ''), connection: undefined };
+    const connection = {
+        server: server.replace(/\/$/, ''),
+        insecure: cluster['insecure-skip-tls-verify'] === true
+    };
+    const ca = material(cluster['certificate-authority-data'], cluster['certificate-authority'], 'certificate-authority', input);
+    const cert = material(user['client-certificate-data'], user['client-certificate'], 'client-certificate', input);
+    const key = material(user['client-key-data'], user['client-key'], 'client-key', input);
+    if (ca)
+        connection.ca = ca;
+    if (cert)
+        connection.cert = cert;
+    if (key)
+        connection.key = key;
+    const tokenFile = kubeconfig_text(user.tokenFile) ?? kubeconfig_text(user['token-file']);
+    const token = kubeconfig_text(user.token) ??
+        (tokenFile ? material(undefined, tokenFile, 'token', input)?.toString('utf8').trim() : undefined);
+    if (token)
+        connection.token = token;
+    return { server: connection.server, connection };
+}
+
+;// CONCATENATED MODULE: ./src/kube/retry.ts
+/**
+ * When a Kubernetes API request is sent again, as client-go's rest.Request does (with_retry.go): an
+ * answer of 429 (API Priority and Fairness, or max-requests-inflight, turning it away unread) or
+ * 5xx, and a connection lost before the answer. What client-go retries only with a Retry-After
+ * header this retries with or without one, but only for requests that are safe to repeat; and the
+ * whole wait is kept to seconds, since a step that fails can be run again.
+ */
+/** Attempts in all, the first included. */
+const KUBE_ATTEMPTS = 4;
+/** The longest pause a Retry-After header is honoured for; a longer one is cut to this. */
+const RETRY_AFTER_CAP_MS = 5000;
+const FIRST_BACKOFF_MS = 250;
+function repeatOf(method, repeat) {
+    return repeat ?? (method === 'GET' ? 'safe' : 'unsafe');
+}
+/**
+ * Whether an answer asks for the request again. A 429 is always worth it: the server turns the
+ * request away before running it. A 5xx may come after the write was applied (a 504 names a
+ * request that may still complete), so only a request safe to repeat is sent again. 501 and 505 say
+ * the server never will.
+ */
+function retriesStatus(status, repeat) {
+    if (status === 429)
+        return true;
+    return repeat === 'safe' && status >= 500 && status !== 501 && status !== 505;
+}
+/**
+ * Whether a connection error is worth the request again. Refused: nothing was sent (an API server
+ * restarting), so any request. Reset, closed or broken off: it may have been applied, so only one
+ * safe to repeat. A TLS or certificate failure, a DNS failure or a timeout would fail alike.
+ */
+function retriesConnection(code, repeat) {
+    if (code === 'ECONNREFUSED')
+        return true;
+    return repeat === 'safe' && code !== undefined && LOST.has(code);
+}
+const LOST = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+/**
+ * The pause before attempt `attempt + 1` (attempt counts from 1): the Retry-After seconds when the
+ * server gave them, capped, else a doubling backoff with jitter.
+ */
+function pauseMs(attempt, retryAfter) {
+    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+    if (seconds !== undefined)
+        return Math.min(seconds * 1000, RETRY_AFTER_CAP_MS);
+    const backoff = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+    return backoff / 2 + Math.random() * (backoff / 2);
+}
+
+;// CONCATENATED MODULE: ./src/kube/client.ts
+
+
+
+
+
+
+
+
+
+/** A masker that registers each fragment once, however often the same secret comes by. */
+function maskingOnce(mask) {
+    const registered = new Set();
+    return (secret) => {
+        for (const fragment of secretFragments(secret))
+            if (!registered.has(fragment)) {
+                registered.add(fragment);
+                mask(fragment);
+            }
+    };
+}
+/** A path is one line and has no "key: value" structure; a kubeconfig has both. */
+function looksLikeContent(value) {
+    return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
+}
+/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
+async function loadKubeClient(source, mask, env = process.env) {
+    let content = source.value;
+    // The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
+    // exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own
+    // directory, as kubectl --kubeconfig does. An inline kubeconfig has no file: client-go would read
+    // its relative paths from the working directory, which in a step is the workspace; naming the
+    // workspace gives the same answer there, is the directory every other path input of these actions
+    // is relative to, and does not depend on where a wrapper or a test starts the process.
+    let baseDir = workspaceRoot(env);
+    if (source.input === 'kubeconfig-path') {
+        if (looksLikeContent(source.value)) {
+            // A kubeconfig pasted where its path belongs: masked, and never quoted back.
+            maskSecret(source.value, mask);
+            throw new errors/* UserError */.yo("holds a kubeconfig's content, not a path to one; pass the content as kubeconfig instead.", source.input);
+        }
+        const file = (0,external_node_path_.resolve)(baseDir, source.value);
+        baseDir = (0,external_node_path_.dirname)(file);
+        try {
+            content = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            const code = error.code;
+            throw new errors/* UserError */.yo(`cannot read '${source.value}'${typeof code === 'string' ? ` (${code})` : ''}.`, source.input);
+        }
+    }
+    const maskDerived = maskingOnce(mask);
+    maskDerived(content);
+    const parse = await loadYamlParser();
+    let document;
+    try {
+        document = resolveKubeconfigPaths(parse(content), baseDir);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+    }
+    // A server URL's key is not a secret's, so the password in https://user:password@host is not
+    // among what the text's masking found.
+    for (const secret of serverUserinfoSecrets(document))
+        maskDerived(secret);
+    const { server, connection } = parseKubeconfig(document, source.input);
+    // Read from files the kubeconfig names, so not masked with its text.
+    if (connection?.token)
+        maskDerived(connection.token);
+    if (connection?.key)
+        maskDerived(connection.key.toString('utf8'));
+    let loaded;
+    const kubeConfig = () => (loaded ??= (async () => {
+        // The Kubernetes client is the heaviest import: only the paths that need it pay for it.
+        const { KubeConfig } = await __webpack_require__.e(/* import() */ 172).then(__webpack_require__.bind(__webpack_require__, 2172));
+        const config = new KubeConfig();
+        try {
+            // The document with its paths resolved (JSON is YAML): client-node's loadFromString would
+            // read them from the working directory, and reads a token-file while it loads.
+            config.loadFromString(JSON.stringify(document));
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`does not parse as a kubeconfig (${firstLine(error)}).`, source.input);
+        }
+        return config;
+    })());
+    return { server, source, connection, kubeConfig, maskDerived };
+}
+function firstLine(error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+/** TLS material and credentials for one request, from the parsed kubeconfig or from client-node. */
+async function requestOptionsFor(client, method) {
+    const headers = { Accept: 'application/json' };
+    const connection = client.connection;
+    if (!connection) {
+        const options = { method, headers };
+        await (await client.kubeConfig()).applyToHTTPSOptions(options);
+        // An exec plugin or auth provider has just handed over a token or key that no kubeconfig held.
+        const authorization = options.headers?.Authorization;
+        if (typeof authorization === 'string')
+            client.maskDerived(authorization.replace(/^Bearer\s+/i, ''));
+        if (options.key)
+            client.maskDerived(options.key.toString());
+        return options;
+    }
+    if (connection.token)
+        headers.Authorization = `Bearer ${connection.token}`;
+    const options = { method, headers, rejectUnauthorized: !connection.insecure };
+    if (connection.ca)
+        options.ca = connection.ca;
+    if (connection.cert)
+        options.cert = connection.cert;
+    if (connection.key)
+        options.key = connection.key;
+    return options;
+}
+/** A request that got no (whole) answer: its Node error code decides whether to send it again. */
+class KubeConnectionError extends errors/* UserError */.yo {
+    errno;
+    constructor(message, input, errno) {
+        super(message, input);
+        this.errno = errno;
+    }
+}
+/**
+ * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
+ * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
+ * and for the plain REST calls that do not justify loading @kubernetes/client-node. A 429, a 5xx
+ * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat; the
+ * last answer is returned, or the last connection error thrown naming the call and the attempts.
+ */
+async function kubeRequest(client, method, path, options = {}) {
+    const repeat = repeatOf(method, options.repeat);
+    for (let attempt = 1;; attempt += 1) {
+        let response;
+        try {
+            response = await kubeAttempt(client, method, path, options);
+        }
+        catch (error) {
+            if (!(error instanceof KubeConnectionError))
+                throw error;
+            if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat)) {
+                await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, undefined));
+                continue;
+            }
+            if (attempt === 1)
+                throw error;
+            throw new errors/* UserError */.yo(`${error.reason.replace(/\.$/, '')}; ${method} ${path} was sent ${attempt} times.`, client.source.input);
+        }
+        if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat)) {
+            await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, response.retryAfter));
+            continue;
+        }
+        return attempt === 1 ? response : { ...response, attempts: attempt };
+    }
+}
+/** One attempt of kubeRequest. */
+async function kubeAttempt(client, method, path, options) {
+    const url = new URL(client.server + path);
+    const requestOptions = await requestOptionsFor(client, method);
+    if (options.body !== undefined)
+        requestOptions.headers = {
+            ...requestOptions.headers,
+            'Content-Type': options.contentType ?? 'application/json',
+            // Node sends a DELETE's body neither chunked nor sized unless told its length, and the server
+            // then reads it as the start of another request.
+            'Content-Length': String(Buffer.byteLength(options.body))
+        };
+    // Loaded on first use: input validation, which runs before any request, does not pay for TLS.
+    const transport = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+    const timeoutMs = options.timeoutMs ?? 15000;
+    const input = client.source.input;
+    return new Promise((resolve, reject) => {
+        const tooSlow = () => new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
+        const errnoOf = (error) => {
+            const code = error.code;
+            return typeof code === 'string' ? code : undefined;
+        };
+        // The socket timeout catches silence; this catches an answer that trickles in for ever.
+        const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
+        const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('end', () => {
+                clearTimeout(deadline);
+                const retryAfter = response.headers['retry-after'];
+                resolve({
+                    status: response.statusCode ?? 0,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    contentType: String(response.headers['content-type'] ?? ''),
+                    ...(typeof retryAfter === 'string' ? { retryAfter } : {})
+                });
+            });
+            response.on('error', (error) => {
+                clearTimeout(deadline);
+                reject(error instanceof errors/* UserError */.yo
+                    ? error
+                    : new KubeConnectionError(`the cluster at ${client.server} broke off its answer to ${method} ${path} (${firstLine(error)}).`, input, 
+                    // An answer cut off is a connection lost after the request was read.
+                    errnoOf(error) ?? 'ECONNRESET'));
+            });
+        });
+        request.on('timeout', () => request.destroy(tooSlow()));
+        request.on('error', (error) => {
+            clearTimeout(deadline);
+            reject(error instanceof errors/* UserError */.yo
+                ? error
+                : new KubeConnectionError(`cannot reach the cluster at ${client.server} (${firstLine(error)}).`, input, errnoOf(error)));
+        });
+        if (options.body)
+            request.write(options.body);
+        request.end();
+    });
+}
+/** The HTTP status of a failed call (a KubeApiError, or client-node's ApiException), if any. */
+function statusOf(error) {
+    if (typeof error === 'object' && error !== null && 'code' in error) {
+        const code = error.code;
+        if (typeof code === 'number')
+            return code;
+    }
+    return undefined;
+}
+/** The apiserver's own message from a Status body, without the request dump client-node adds. */
+function kubeErrorText(error) {
+    if (typeof error === 'object' && error !== null && 'body' in error) {
+        const body = error.body;
+        const text = typeof body === 'string' ? body : JSON.stringify(body);
+        try {
+            const status = JSON.parse(text);
+            if (typeof status.message === 'string')
+                return status.message;
+        }
+        catch {
+            // not a Status body
+        }
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? message;
+}
+/** A non-2xx answer of the API server; `body` is its Status object as text. */
+class KubeApiError extends Error {
+    code;
+    body;
+    /** How many times the request was sent: past one, an earlier attempt may have been applied. */
+    attempts;
+    constructor(method, path, response) {
+        const tries = response.attempts ? ` (sent ${response.attempts} times)` : '';
+        super(`${method} ${path} answered HTTP ${response.status}${tries}`);
+        this.name = 'KubeApiError';
+        this.code = response.status;
+        this.body = response.body;
+        this.attempts = response.attempts ?? 1;
+    }
+}
+/**
+ * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
+ * out; a KubeApiError otherwise.
+ */
+async function kubeCall(client, method, path, body, repeat) {
+    const response = await kubeRequest(client, method, path, {
+        ...(repeat ? { repeat } : {}),
+        ...(body === undefined
+            ? {}
+            : {
+                body: JSON.stringify(body),
+                // The API server takes a PATCH body only with the patch type named.
+                ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
+            })
+    });
+    if (response.status < 200 || response.status > 299)
+        throw new KubeApiError(method, path, response);
+    return response;
+}
+/** kubeCall for the calls that answer an object: its parsed JSON. */
+async function kubeJson(client, method, path, body, repeat) {
+    return JSON.parse((await kubeCall(client, method, path, body, repeat)).body);
+}
+/** The core/v1 path of a namespace (`rest` empty) or of something in it. */
+function namespacedPath(namespace, rest = '') {
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}`;
+    return rest ? `${path}/${rest}` : path;
+}
+/**
+ * Resolves once the requests started so far have handed their connection to the OS (net connects
+ * on the next tick): a caller that is about to load modules for a while waits for this first, so
+ * that the connection is made during the load instead of after it.
+ */
+function afterPendingConnects() {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+
+/***/ }),
+
 /***/ 5756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
