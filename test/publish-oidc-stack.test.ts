@@ -492,7 +492,7 @@ describe('placement and repair', () => {
       /^\*\*Public read check failed:\*\* Published, but not publicly readable as STS needs: /
     );
     expect(first).toContain('Block Public Access');
-    expect(rest.join('\n\n')).toMatch(/^\| {2}\| {2}\|[\s\S]*\nChanged:\n- write the JWKS/);
+    expect(rest.join('\n\n')).toMatch(/^\| What \| Where \|[\s\S]*\nChanged:\n- write the JWKS/);
     expect(rest.join('\n\n')).not.toContain('Public read check failed');
     // manage-bucket then fixes it, relaxing only what a bucket policy needs.
     const fixed = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });

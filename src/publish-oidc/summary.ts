@@ -52,8 +52,9 @@ function headline(facts: SummaryFacts): string {
 export function publishSummary(facts: SummaryFacts): string {
   const { inputs, locations, retention } = facts;
   const title = `### ${headline(facts)}`;
+  // GitHub renders a table's first row as its header: an empty one shows as a blank bar.
   const where = table(
-    ['', ''],
+    ['What', 'Where'],
     [
       ['Issuer', code(locations.issuer)],
       ['Discovery document', locations.discoveryUrl],
