@@ -1175,7 +1175,8 @@ function headline(facts) {
 function publishSummary(facts) {
     const { inputs, locations, retention } = facts;
     const title = `### ${headline(facts)}`;
-    const where = table(['', ''], [
+    // GitHub renders a table's first row as its header: an empty one shows as a blank bar.
+    const where = table(['What', 'Where'], [
         ['Issuer', code(locations.issuer)],
         ['Discovery document', locations.discoveryUrl],
         ['JWKS', locations.jwksUrl + (locations.jwksUriRewritten ? ' (jwks_uri rewritten)' : '')],
