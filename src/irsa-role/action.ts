@@ -56,7 +56,7 @@ export async function irsaRoleAction(
   maskSecret(ctx.read('kubeconfig'), ctx.mask);
   const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
   // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-  const { run, checkIssuerReach, guessedRegionRefusal } = await import('./run.js');
+  const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await import('./run.js');
   // Checked even when a test passes its own client: the region decides which IAM answers.
   const region = iamRegion(ctx.env, inputs.provider);
   const guessedFrom =
@@ -76,7 +76,6 @@ export async function irsaRoleAction(
         // Loaded only by a run that annotates service accounts.
         const { loadKubeClient } = await import('../kube/client.js');
         const client = await loadKubeClient(kubeconfig, ctx.mask);
-        const { kubeServiceAccounts } = await import('./service-account-annotation.js');
         return kubeServiceAccounts(client);
       }
     });

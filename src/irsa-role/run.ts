@@ -33,6 +33,9 @@ import { irsaRoleSummary } from './summary.js';
 
 // For the action's entry, which loads this chunk anyway: a chunk of its own would be one more load.
 export { checkIssuerReach, guessedRegionRefusal } from './issuer-checks.js';
+// For the entry: run.js already holds this module, and a dynamic import of its own would make ncc
+// bundle a second copy of it in a chunk apart.
+export { kubeServiceAccounts } from './service-account-annotation.js';
 
 /** IAM's per-account request rate is modest; 8 in flight keeps 100 roles quick without a storm of throttles. */
 export const DEFAULT_CONCURRENCY = 8;
