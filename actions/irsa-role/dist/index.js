@@ -964,7 +964,7 @@ async function irsaRoleAction(ctx, overrides = {}) {
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run, checkIssuerReach, guessedRegionRefusal } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4467));
+    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8842));
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, inputs.provider);
     const guessedFrom = inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
@@ -984,7 +984,6 @@ async function irsaRoleAction(ctx, overrides = {}) {
                 // Loaded only by a run that annotates service accounts.
                 const { loadKubeClient } = await __nccwpck_require__.e(/* import() */ 496).then(__nccwpck_require__.bind(__nccwpck_require__, 6496));
                 const client = await loadKubeClient(kubeconfig, ctx.mask);
-                const { kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(496), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7309));
                 return kubeServiceAccounts(client);
             }
         });
