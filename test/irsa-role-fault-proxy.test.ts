@@ -8,7 +8,9 @@ import {
   PutObjectCommand,
   S3Client
 } from '@aws-sdk/client-s3';
+import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { request } from 'node:http';
+import { isNoSuchEntity } from '../src/irsa-role/iam-errors.js';
 import { seededRandom, signedService, startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { uniqueName } from './fixtures/irsa-role/harness.js';
 
@@ -68,6 +70,24 @@ describe('fault proxy', () => {
     expect(iam.body).toContain('<Code>ServiceFailure</Code>');
     const resets = await proxy({ target: moto(), rate: 1, faults: ['reset'] });
     await expect(post(resets.url, 'iam', 'Action=ListRoles')).rejects.toThrow(/ECONNRESET|socket hang up/);
+  });
+
+  it('answers IAM with 404 NoSuchEntity, which the IAM SDK surfaces as such without retrying it', async () => {
+    const p = await proxy({ target: moto(), rate: 1, faults: ['not-found'] });
+    const raw = await post(p.url, 'iam', 'Action=GetRole&RoleName=x&Version=2010-05-08');
+    expect(raw.status).toBe(404);
+    expect(raw.body).toContain('<Code>NoSuchEntity</Code>');
+    const iam = new IAMClient({
+      region: 'us-east-1',
+      endpoint: p.url,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+    });
+    const error: unknown = await iam.send(new GetRoleCommand({ RoleName: 'x' })).catch((e: unknown) => e);
+    expect(isNoSuchEntity(error)).toBe(true);
+    expect(p.injected.map((f) => [f.action, f.fault])).toEqual([
+      ['GetRole', 'not-found'],
+      ['GetRole', 'not-found']
+    ]);
   });
 
   it('passes healthy requests to moto, and the S3 SDK retries SlowDown through it', async () => {

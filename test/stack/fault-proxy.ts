@@ -22,6 +22,8 @@ import { xmlEscape } from './http-plumbing.js';
  * hang: the request is taken and never answered, as behind a stuck proxy or a half-open connection.
  * quota, access-denied, unknown-credentials: IAM's refusals of a request past a quota, of one the
  * credentials lack the permission for, and of credentials it does not know (as another partition's).
+ * not-found: IAM's 404 NoSuchEntity, as its eventual consistency answers a read of an entity just
+ * made (a role whose CreateRole has landed, not yet seen by GetRole); a test's `match` picks the read.
  */
 export type Fault =
   | 'throttle'
@@ -32,7 +34,8 @@ export type Fault =
   | 'hang'
   | 'quota'
   | 'access-denied'
-  | 'unknown-credentials';
+  | 'unknown-credentials'
+  | 'not-found';
 
 /** What a fault decision may look at: the AWS service (from the SigV4 scope) and the call. */
 export interface ProxiedRequest {
@@ -150,6 +153,14 @@ function refusalResponse(
   return {
     status: 403,
     body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${xmlEscape(message)}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
+  };
+}
+
+/** IAM's 404 for an entity it does not (yet) see. */
+function notFoundResponse(service: string, id: string): { status: number; body: string } {
+  return {
+    status: 404,
+    body: `<ErrorResponse xmlns="https://${service}.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The entity cannot be found.</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
   };
 }
 
@@ -320,7 +331,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             ? quotaResponse(service, id)
             : fault === 'access-denied' || fault === 'unknown-credentials'
               ? refusalResponse(fault, service, request.action, id)
-              : serverErrorResponse(service, id);
+              : fault === 'not-found'
+                ? notFoundResponse(service, id)
+                : serverErrorResponse(service, id);
       res.writeHead(answer.status, {
         'content-type': service === 's3' ? 'application/xml' : 'text/xml',
         'x-amzn-requestid': id
