@@ -49,8 +49,10 @@ const POLICY_NOTES: Record<string, string> = {
     'issuer-url has a path after the bucket, prefix both keys with it.',
   'irsa-role':
     'Scope `role/*` down to a path (`role/irsa/*` with `role-path: /irsa/`) to keep the action away from other roles. ' +
-    'It needs no `iam:PassRole`: nothing here hands a role to a service. `iam:DeleteRole` is used only to remove a ' +
-    'role the same run created when IAM then refuses its policy, and only on roles tagged `managed-by: talos-irsa`. ' +
+    'It needs no `iam:PassRole`: nothing here hands a role to a service. `iam:UntagRole` removes only the ' +
+    '`talos-irsa/creating` marker a role carries from its creation until its policies are in place. ' +
+    '`iam:DeleteRole` is used only to remove a role that was never finished (created by the same run, or still ' +
+    'carrying that marker) when IAM then refuses its policy, and only on roles tagged `managed-by: talos-irsa`. ' +
     "`iam:GetAccountSummary` is optional, and read only when a role goes past one of IAM's default quotas (more than " +
     "10 managed policies, or a trust policy over 2,048 characters), to check it against the account's own quotas " +
     "before writing; without it IAM's documented ceilings (20 managed policies, 4,096 characters) stand in: past " +

@@ -245,6 +245,19 @@ const cases: Case[] = [
     /set by the action/
   ],
   [
+    "the tag key of the action's creation marker",
+    (r) => ({ ...single(r), tags: 'talos-irsa/creating=x' }),
+    'tags',
+    /set by the action/
+  ],
+  [
+    // IAM's 50 less the action's three: CreateRole carries the creation marker with the others.
+    '48 tags',
+    (r) => ({ ...single(r), tags: Array.from({ length: 48 }, (_, i) => `t${i}=v`).join('\n') }),
+    'tags',
+    /48 tags are too many: .* talos-irsa\/creating while it creates the role\), which leaves 47\.$/
+  ],
+  [
     'two tag keys that differ only in case',
     (r) => ({ ...single(r), tags: 'Team=a\nteam=b' }),
     'tags',

@@ -1,5 +1,6 @@
 // Brings one IAM role to the state its binding describes. Every write is preceded by a read that
 // shows it is needed, so a run with nothing to change makes only Get/List calls.
+import { randomUUID } from 'node:crypto';
 import type { IAMClient, Role } from '@aws-sdk/client-iam';
 import {
   AttachRolePolicyCommand,
@@ -15,6 +16,7 @@ import {
   PutRolePermissionsBoundaryCommand,
   PutRolePolicyCommand,
   TagRoleCommand,
+  UntagRoleCommand,
   UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand
 } from '@aws-sdk/client-iam';
@@ -33,6 +35,7 @@ import {
 import { issuerOfTag, sameIssuerTag } from '../trust/issuer-tag.js';
 import type { Tags } from '../trust/tags.js';
 import {
+  CREATING_TAG_KEY,
   ISSUER_TAG_KEY,
   MANAGED_BY_KEY,
   MANAGED_BY_VALUE,
@@ -163,30 +166,50 @@ function tagsOf(role: Role): Tags {
 }
 
 /**
- * Deletes a role this run created (and what it attached) after IAM refused part of it, and returns
- * the refusal completed with what became of the role.
+ * Deletes a role that was never finished (this run's, or one a run that did not finish left behind)
+ * after IAM refused part of it, with whatever policies it holds, and returns the refusal completed
+ * with what became of the role. `ownRun` says whose role it was, for the message.
  */
 async function undoCreate(
   iam: IAMClient,
   roleName: string,
-  attached: string[],
+  ownRun: boolean,
   cause: UserError
 ): Promise<UserError> {
   const refusal = cause.reason;
+  const [role, again] = ownRun
+    ? [`The role ${roleName} created for it`, ' again']
+    : [`The role ${roleName}, which another run created and did not finish,`, ''];
   try {
-    for (const arn of attached)
+    // Listed rather than remembered: a run that did not finish may have attached or put some already.
+    for (const arn of await attachedPolicies(iam, roleName))
       await ignoringNoSuchEntity(
         iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }))
+      );
+    for (const name of await inlinePolicyNames(iam, roleName))
+      await ignoringNoSuchEntity(
+        iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name }))
       );
     await ignoringNoSuchEntity(iam.send(new DeleteRoleCommand({ RoleName: roleName })));
   } catch (undoError) {
     const reason = undoError instanceof Error ? undoError.message : String(undoError);
     return new UserError(
-      `${refusal} The role ${roleName} created for it could not be deleted again (${reason}): delete it by hand.`,
+      `${refusal} ${role} could not be deleted${again} (${reason}): delete it by hand.`,
       cause.input
     );
   }
-  return new UserError(`${refusal} The role ${roleName} created for it was deleted again.`, cause.input);
+  return new UserError(`${refusal} ${role} was deleted${again}.`, cause.input);
+}
+
+/** The token of the run that created the role and has not finished it; undefined once finished. */
+function creationMarker(role: Role): string | undefined {
+  return role.Tags?.find((tag) => tag.Key === CREATING_TAG_KEY)?.Value;
+}
+
+/** The role's policies are in place: the marker goes, and with it the role counts as finished. */
+async function removeCreationMarker(iam: IAMClient, roleName: string): Promise<void> {
+  // UntagRole of a key the role does not carry changes nothing (another run finished it first).
+  await iam.send(new UntagRoleCommand({ RoleName: roleName, TagKeys: [CREATING_TAG_KEY] }));
 }
 
 /** What a convergence has written so far: told even when a later write fails. */
@@ -210,7 +233,12 @@ export class PartialConvergence extends Error {
   }
 }
 
-async function createRole(iam: IAMClient, desired: DesiredRole, progress: Progress): Promise<RoleReport> {
+async function createRole(
+  iam: IAMClient,
+  desired: DesiredRole,
+  progress: Progress,
+  token: string
+): Promise<RoleReport> {
   const created = await iam.send(
     new CreateRoleCommand({
       RoleName: desired.roleName,
@@ -219,13 +247,14 @@ async function createRole(iam: IAMClient, desired: DesiredRole, progress: Progre
       Description: desired.description,
       MaxSessionDuration: desired.maxSessionDuration,
       PermissionsBoundary: desired.permissionsBoundary,
-      Tags: tagList(desired.tags)
+      // The marker rides on CreateRole itself: a role never exists unmarked before it is finished.
+      Tags: tagList({ ...desired.tags, [CREATING_TAG_KEY]: token })
     })
   );
   return finishCreatedRole(iam, desired, progress, created.Role?.Arn ?? '');
 }
 
-/** Gives a role this run created (bare: trust, settings and tags only) its policies. */
+/** Gives a role this run created (bare: trust, settings and tags only) its policies, then unmarks it. */
 async function finishCreatedRole(
   iam: IAMClient,
   desired: DesiredRole,
@@ -235,11 +264,9 @@ async function finishCreatedRole(
   progress.arn = roleArn;
   const changes = progress.changes;
   changes.push('created the role');
-  const attached: string[] = [];
   try {
     for (const arn of desired.policyArns) {
       await iam.send(new AttachRolePolicyCommand({ RoleName: desired.roleName, PolicyArn: arn }));
-      attached.push(arn);
       changes.push(`attached ${arn}`);
     }
     if (desired.inlinePolicy) {
@@ -252,10 +279,11 @@ async function finishCreatedRole(
     if (error instanceof UserError) {
       // The refusal says what became of the role; there is no partial role to report besides.
       changes.length = 0;
-      throw await undoCreate(iam, desired.roleName, attached, error);
+      throw await undoCreate(iam, desired.roleName, true, error);
     }
     throw error;
   }
+  await removeCreationMarker(iam, desired.roleName);
   return {
     roleName: desired.roleName,
     arn: progress.arn,
@@ -266,34 +294,6 @@ async function finishCreatedRole(
     unlisted: [],
     warnings: []
   };
-}
-
-/** Whether the SDK sent the call more than once: an earlier attempt may have landed, its answer lost. */
-function wasRetried(error: unknown): boolean {
-  const attempts = (error as { $metadata?: { attempts?: number } } | null)?.$metadata?.attempts;
-  return attempts !== undefined && attempts > 1;
-}
-
-/**
- * A role exactly as CreateRole makes it for these inputs, with no policy yet: what a CreateRole whose
- * answer was lost leaves, before its retry meets it (EntityAlreadyExists).
- */
-async function isAsCreated(iam: IAMClient, role: Role, desired: DesiredRole): Promise<boolean> {
-  const tags = tagsOf(role);
-  const asCreated =
-    samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust) &&
-    (role.Path ?? '/') === desired.path &&
-    (role.Description ?? '') === desired.description &&
-    (role.MaxSessionDuration ?? 3600) === desired.maxSessionDuration &&
-    role.PermissionsBoundary?.PermissionsBoundaryArn === desired.permissionsBoundary &&
-    Object.keys(tags).length === Object.keys(desired.tags).length &&
-    Object.keys(tagsToWrite(tags, desired.tags)).length === 0;
-  if (!asCreated) return false;
-  const [attached, inline] = [
-    await attachedPolicies(iam, desired.roleName),
-    await inlinePolicyNames(iam, desired.roleName)
-  ];
-  return attached.length === 0 && inline.length === 0;
 }
 
 async function convergeSettings(
@@ -637,21 +637,48 @@ async function convergeWithProgress(
 ): Promise<RoleReport> {
   let role = await currentRole(iam, desired.roleName);
   if (!role) {
+    // Unique to this call, so that a role carrying it can only be this call's own.
+    const token = randomUUID();
     try {
-      return await createRole(iam, desired, progress);
+      return await createRole(iam, desired, progress, token);
     } catch (error) {
       // A retried CreateRole whose first attempt did land (the answer was lost), or another run
       // creating the same role: converge the role that now exists instead of failing.
       if (!isEntityAlreadyExists(error)) throw error;
       role = await currentRole(iam, desired.roleName);
       if (!role) throw error;
-      // Met bare, as this call makes it, after the SDK had sent it more than once: most likely its
-      // own first attempt. Finished as created here, so that the run says it created the role and,
-      // should IAM refuse its inline policy, deletes it again, as a run without the fault would.
-      if (wasRetried(error) && (await isAsCreated(iam, role, desired)))
-        return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
+      // This call's own first attempt: finished as created, so that the run says it created the role
+      // and, should IAM refuse its inline policy, deletes it again, as a run without the fault would.
+      if (creationMarker(role) === token) return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
     }
   }
+  if (creationMarker(role) === undefined)
+    return convergeExisting(iam, role, desired, prune, quotas, progress);
+  // Made by a run that did not finish it (killed, failed on a fault of AWS, or still at it: runs do
+  // not lock): finished as that run would have, so that a refusal of what the inputs ask deletes it
+  // rather than leaving it behind, assumable and half-made. Converged whole, since the inputs may
+  // have changed since.
+  try {
+    const report = await convergeExisting(iam, role, desired, prune, quotas, progress);
+    await removeCreationMarker(iam, desired.roleName);
+    report.changes.push('finished the role, which another run had created and not finished');
+    return report;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    // As for a role this run created: the refusal says what became of the role.
+    progress.changes.length = 0;
+    throw await undoCreate(iam, desired.roleName, false, error);
+  }
+}
+
+async function convergeExisting(
+  iam: IAMClient,
+  role: Role,
+  desired: DesiredRole,
+  prune: boolean,
+  quotas: AccountQuotaReader,
+  progress: Progress
+): Promise<RoleReport> {
   progress.arn = role.Arn ?? '';
   const changes = progress.changes;
   const warnings: string[] = [];

@@ -3,7 +3,12 @@
 export const MANAGED_BY_KEY = 'managed-by';
 export const MANAGED_BY_VALUE = 'talos-irsa';
 export const ISSUER_TAG_KEY = 'talos-irsa/issuer';
-const RESERVED_KEYS = new Set([MANAGED_BY_KEY, ISSUER_TAG_KEY]);
+/**
+ * Carried by a role from its CreateRole until its policies are in place, with a token of the run
+ * that made it: a role found with it was made by a run that did not finish it (killed, or failed).
+ */
+export const CREATING_TAG_KEY = 'talos-irsa/creating';
+const RESERVED_KEYS = new Set([MANAGED_BY_KEY, ISSUER_TAG_KEY, CREATING_TAG_KEY]);
 
 // IAM: keys 1–128, values 0–256, of letters, digits, spaces and _ . : / = + - @; no aws: prefix.
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -70,14 +75,15 @@ export function parseTagValue(value: unknown): TagsResult {
   return { tags };
 }
 
-// IAM's quota of tags per role; the action's own two count against it.
+// IAM's quota of tags per role; the action's own three count against it (the creation marker only
+// while a role is being made, but CreateRole carries it with all the others).
 export const IAM_TAGS_PER_ROLE = 50;
 export const USER_TAGS_PER_ROLE = IAM_TAGS_PER_ROLE - RESERVED_KEYS.size;
 
 export function tagCountProblem(tags: Tags): string | undefined {
   const count = Object.keys(tags).length;
   return count > USER_TAGS_PER_ROLE
-    ? `${count} tags are too many: IAM allows ${IAM_TAGS_PER_ROLE} per role, and the action sets ${RESERVED_KEYS.size} of them (${[...RESERVED_KEYS].join(', ')}), which leaves ${USER_TAGS_PER_ROLE}.`
+    ? `${count} tags are too many: IAM allows ${IAM_TAGS_PER_ROLE} per role, and the action sets ${RESERVED_KEYS.size} of them (${MANAGED_BY_KEY}, ${ISSUER_TAG_KEY}, and ${CREATING_TAG_KEY} while it creates the role), which leaves ${USER_TAGS_PER_ROLE}.`
     : undefined;
 }
 

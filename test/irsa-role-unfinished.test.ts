@@ -1,0 +1,156 @@
+// A role a run created and did not finish (its policies not yet in place when the run died or
+// failed) carries the talos-irsa/creating marker from its CreateRole on: the next run finishes it as
+// created, and deletes it again when IAM refuses what the inputs ask of it. A role another run
+// created and finished is never taken for this run's own, even when this run's CreateRole was sent
+// twice.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
+import {
+  countedIam,
+  createProvider,
+  rolesNamed,
+  runIrsaRole,
+  uniqueName
+} from './fixtures/irsa-role/harness.js';
+
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+const INLINE =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
+// moto refuses Version 2008-10-17 in a role policy (real IAM accepts it): a refusal the checks
+// before the first write cannot foresee.
+const REFUSED_INLINE = JSON.stringify({
+  Version: '2008-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }]
+});
+
+let iam: IAMClient;
+let provider: { issuer: string; arn: string; hostPath: string };
+const proxies: FaultProxy[] = [];
+
+beforeAll(async () => {
+  ({ iam } = countedIam());
+  provider = await createProvider(iam);
+});
+
+afterAll(async () => {
+  for (const proxy of proxies) await proxy.stop();
+});
+
+async function proxy(options: Parameters<typeof startFaultProxy>[0]): Promise<FaultProxy> {
+  const started = await startFaultProxy(options);
+  proxies.push(started);
+  return started;
+}
+
+const inputsFor = (roleName: string, inline = INLINE): Record<string, string> => ({
+  'provider-arn': provider.arn,
+  'role-name': roleName,
+  namespace: 'apps',
+  'service-account': 'api',
+  'policy-arns': READ_ONLY,
+  'inline-policy': inline
+});
+
+async function tagKeys(roleName: string): Promise<string[]> {
+  const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+  return (role?.Tags ?? []).map((tag) => tag.Key ?? '').sort();
+}
+
+/**
+ * A run that creates the role and then fails on a fault of AWS (PutRolePolicy throttled past the
+ * retry budget), as a run killed there would: the role stays, trust and managed policy in place.
+ */
+async function leaveUnfinished(inputs: Record<string, string>): Promise<void> {
+  const wall = await proxy({
+    target: process.env.AWS_ENDPOINT_URL ?? '',
+    rate: 1,
+    faults: ['throttle'],
+    match: (request) => request.action === 'PutRolePolicy'
+  });
+  const { iam: throughProxy } = countedIam(wall.url, { quickRetry: true });
+  const run = await runIrsaRole(inputs, { iam: throughProxy });
+  expect(run.result?.failure).toMatch(/Rate exceeded/);
+}
+
+it('marks a role until its policies are in place; the next run finishes a marked one and says so', async () => {
+  const roleName = uniqueName('irsa-unfinished');
+  await leaveUnfinished(inputsFor(roleName));
+  expect(await tagKeys(roleName)).toEqual(['managed-by', 'talos-irsa/creating', 'talos-irsa/issuer']);
+
+  const resumed = await runIrsaRole(inputsFor(roleName));
+  expect(resumed.result?.failure).toBeUndefined();
+  expect(resumed.result?.outputs.changed).toBe('true');
+  expect(resumed.log.lines).toContain(
+    `${roleName}: put inline policy talos-irsa; finished the role, which another run had created and not finished (arn:aws:iam::123456789012:role/${roleName}).`
+  );
+  expect(await tagKeys(roleName)).toEqual(['managed-by', 'talos-irsa/issuer']);
+
+  const { iam: counted, counter } = countedIam();
+  const again = await runIrsaRole(inputsFor(roleName), { iam: counted });
+  expect(again.result?.outputs.changed).toBe('false');
+  expect(counter.writeCount).toBe(0);
+});
+
+it('a run that creates a role and finishes it leaves no marker: CreateRole carries it, UntagRole removes it', async () => {
+  const roleName = uniqueName('irsa-marked');
+  const observer = await proxy({ target: process.env.AWS_ENDPOINT_URL ?? '' });
+  const { iam: observed } = countedIam(observer.url);
+  const run = await runIrsaRole(inputsFor(roleName), { iam: observed });
+  expect(run.result?.failure).toBeUndefined();
+  expect(observer.seen.filter((r) => !/^(Get|List)/.test(r.action)).map((r) => r.action)).toEqual([
+    'CreateRole',
+    'AttachRolePolicy',
+    'PutRolePolicy',
+    'UntagRole'
+  ]);
+  expect(run.log.lines).toContain(
+    `${roleName}: created the role; attached ${READ_ONLY}; put inline policy talos-irsa (arn:aws:iam::123456789012:role/${roleName}).`
+  );
+  expect(await tagKeys(roleName)).toEqual(['managed-by', 'talos-irsa/issuer']);
+});
+
+it('deletes a role another run left unfinished when IAM then refuses its inline policy', async () => {
+  const roleName = uniqueName('irsa-unfinished-undo');
+  await leaveUnfinished(inputsFor(roleName, REFUSED_INLINE));
+  expect(await rolesNamed(iam, roleName)).toEqual([roleName]);
+
+  const rerun = await runIrsaRole(inputsFor(roleName, REFUSED_INLINE));
+  expect(rerun.result?.failure).toMatch(
+    new RegExp(
+      `^Input 'inline-policy': IAM rejected the inline policy .* The role ${roleName}, which another run created and did not finish, was deleted\\.$`
+    )
+  );
+  expect(rerun.result?.outputs).toEqual({ 'role-arns': '{}', changed: 'false' });
+  expect(await rolesNamed(iam, roleName)).toEqual([]);
+});
+
+it('leaves a role another run made between its CreateRole attempts alone when IAM then refuses the inline policy', async () => {
+  const roleName = uniqueName('irsa-between');
+  const bare = {
+    'provider-arn': provider.arn,
+    'role-name': roleName,
+    namespace: 'apps',
+    'service-account': 'api'
+  };
+  let theirs: Promise<unknown> | undefined;
+  // The first CreateRole never reaches IAM (the connection drops) and, before the SDK sends it again,
+  // another run makes and finishes the same role, just as this call would make it: bare.
+  const race = await proxy({
+    target: process.env.AWS_ENDPOINT_URL ?? '',
+    faults: ['reset'],
+    failFirst: 1,
+    match: (request) => request.action === 'CreateRole',
+    before: async (request) => {
+      if (request.action !== 'CreateRole') return;
+      theirs ??= runIrsaRole(bare);
+      await theirs;
+    }
+  });
+  const { iam: throughProxy } = countedIam(race.url, { quickRetry: true });
+  const run = await runIrsaRole({ ...bare, 'inline-policy': REFUSED_INLINE }, { iam: throughProxy });
+  expect(race.injected.map((f) => [f.action, f.fault])).toEqual([['CreateRole', 'reset']]);
+  expect(race.seen.filter((r) => r.action === 'CreateRole')).toHaveLength(2);
+  expect(run.result?.failure).toMatch(/IAM rejected the inline policy \(.*\)\.$/);
+  expect(await rolesNamed(iam, roleName)).toEqual([roleName]);
+});
