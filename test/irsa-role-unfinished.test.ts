@@ -2,7 +2,7 @@
 // failed) carries the talos-irsa/creating marker from its CreateRole on: the next run finishes it as
 // created, and deletes it again when IAM refuses what the inputs ask of it. A role another run
 // created and finished is never taken for this run's own, even when this run's CreateRole was sent
-// twice.
+// twice. And the role CreateRole met (EntityAlreadyExists) is read again while IAM does not see it yet.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
@@ -153,4 +153,53 @@ it('leaves a role another run made between its CreateRole attempts alone when IA
   expect(race.seen.filter((r) => r.action === 'CreateRole')).toHaveLength(2);
   expect(run.result?.failure).toMatch(/IAM rejected the inline policy \(.*\)\.$/);
   expect(await rolesNamed(iam, roleName)).toEqual([roleName]);
+});
+
+/** A proxy through which another run makes the role as this one's CreateRole is sent, and GetRole then misses it. */
+async function notSeenAtOnce(
+  roleName: string,
+  misses: { failFirst?: number; rate?: number }
+): Promise<FaultProxy> {
+  let theirs: Promise<unknown> | undefined;
+  return proxy({
+    target: process.env.AWS_ENDPOINT_URL ?? '',
+    faults: ['not-found'],
+    ...misses,
+    match: (request) => request.action === 'GetRole' && theirs !== undefined,
+    before: async (request) => {
+      if (request.action !== 'CreateRole') return;
+      theirs ??= runIrsaRole({
+        'provider-arn': provider.arn,
+        'role-name': roleName,
+        namespace: 'apps',
+        'service-account': 'api'
+      });
+      await theirs;
+    }
+  });
+}
+
+it('reads the role CreateRole met again while GetRole does not see it yet', async () => {
+  const roleName = uniqueName('irsa-unseen');
+  const unseen = await notSeenAtOnce(roleName, { failFirst: 1 });
+  const { iam: throughProxy } = countedIam(unseen.url, { quickRetry: true });
+  const run = await runIrsaRole(
+    { 'provider-arn': provider.arn, 'role-name': roleName, namespace: 'apps', 'service-account': 'api' },
+    { iam: throughProxy }
+  );
+  expect(unseen.injected.map((f) => [f.action, f.fault])).toEqual([['GetRole', 'not-found']]);
+  expect(run.result?.failure).toBeUndefined();
+  expect(run.result?.outputs['role-arn']).toBe(`arn:aws:iam::123456789012:role/${roleName}`);
+});
+
+it('gives up reading the role CreateRole met after a few tries, failing with what CreateRole said', async () => {
+  const roleName = uniqueName('irsa-never-seen');
+  const unseen = await notSeenAtOnce(roleName, { rate: 1 });
+  const { iam: throughProxy } = countedIam(unseen.url, { quickRetry: true });
+  const run = await runIrsaRole(
+    { 'provider-arn': provider.arn, 'role-name': roleName, namespace: 'apps', 'service-account': 'api' },
+    { iam: throughProxy }
+  );
+  expect(run.result?.failure).toMatch(/already exists/);
+  expect(unseen.injected.map((f) => f.action)).toEqual(Array(5).fill('GetRole'));
 });

@@ -1,6 +1,7 @@
 // Brings one IAM role to the state its binding describes. Every write is preceded by a read that
 // shows it is needed, so a run with nothing to change makes only Get/List calls.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { IAMClient, Role } from '@aws-sdk/client-iam';
 import {
   AttachRolePolicyCommand,
@@ -90,6 +91,22 @@ async function currentRole(iam: IAMClient, roleName: string): Promise<Role | und
     if (isNoSuchEntity(error)) return undefined;
     throw error;
   }
+}
+
+/**
+ * IAM is eventually consistent: right after CreateRole met the role (EntityAlreadyExists), GetRole
+ * may still answer NoSuchEntity for a moment. Asked again a few times, briefly, before giving up.
+ */
+const CONFLICT_READ_DELAYS_MS = [200, 400, 800, 1600];
+
+async function roleAfterConflict(iam: IAMClient, roleName: string): Promise<Role | undefined> {
+  let role = await currentRole(iam, roleName);
+  for (const delay of CONFLICT_READ_DELAYS_MS) {
+    if (role) return role;
+    await sleep(delay);
+    role = await currentRole(iam, roleName);
+  }
+  return role;
 }
 
 async function attachedPolicies(iam: IAMClient, roleName: string): Promise<string[]> {
@@ -645,7 +662,7 @@ async function convergeWithProgress(
       // A retried CreateRole whose first attempt did land (the answer was lost), or another run
       // creating the same role: converge the role that now exists instead of failing.
       if (!isEntityAlreadyExists(error)) throw error;
-      role = await currentRole(iam, desired.roleName);
+      role = await roleAfterConflict(iam, desired.roleName);
       if (!role) throw error;
       // This call's own first attempt: finished as created, so that the run says it created the role
       // and, should IAM refuse its inline policy, deletes it again, as a run without the fault would.
