@@ -17,7 +17,7 @@ import {
   WriteKill,
   writesSince
 } from './harness/kill-after-write.js';
-import { countedIam, createProvider, trustOf, uniqueName } from './fixtures/irsa-role/harness.js';
+import { countedIam, createProvider, rolesNamed, trustOf, uniqueName } from './fixtures/irsa-role/harness.js';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const S3_READ_ONLY = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
@@ -163,3 +163,82 @@ it('irsa-role changing a role, killed after each of its writes in turn, then run
     writes.map((write) => `${convergedAfter(write, 'trust new')}, role as inputs true`)
   );
 }, 240000);
+
+// moto refuses Version 2008-10-17 in a role policy (real IAM accepts it): a refusal the checks
+// before the first write cannot foresee.
+const REFUSED_INLINE = JSON.stringify({
+  Version: '2008-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }]
+});
+
+/** Runs the bundle killed right after its k-th write landed; returns the mark before it. */
+async function killedAfter(k: number, inputs: Record<string, string>): Promise<number> {
+  const env = { AWS_ENDPOINT_URL: observer.url };
+  const mark = observer.seen.length;
+  const abort = new AbortController();
+  kill.arm(k, () => abort.abort());
+  const killed = await runBundle('irsa-role', inputs, { env, signal: abort.signal });
+  kill.disarm();
+  expect(killed.status).not.toBe(0);
+  return mark;
+}
+
+// A run whose inline policy IAM refuses creates the role, attaches its policy, is refused, then
+// detaches and deletes the role. Killed after any of those writes but the last, it leaves the role
+// marked unfinished; the next run, refused in turn, deletes it, as the killed run would have.
+it('irsa-role killed before its refused inline policy or before undoing it: the next run, refused too, deletes the role', async () => {
+  const env = { AWS_ENDPOINT_URL: observer.url };
+  const refusedInputs = (roleName: string): Record<string, string> => ({
+    ...inputsFor(roleName),
+    'inline-policy': REFUSED_INLINE
+  });
+  const clean = uniqueName('irsa-resume-refused');
+  const cleanMark = observer.seen.length;
+  const cleanRun = await runBundle('irsa-role', refusedInputs(clean), { env });
+  expect(cleanRun.errors.join(' ')).toMatch(/created for it was deleted again\.$/);
+  const writes = writesSince(observer, cleanMark);
+  expect(writes).toEqual([
+    'iam:CreateRole',
+    'iam:AttachRolePolicy',
+    'iam:PutRolePolicy',
+    'iam:DetachRolePolicy',
+    'iam:DeleteRole'
+  ]);
+
+  const outcomes: string[] = [];
+  for (let k = 1; k <= writes.length; k++) {
+    const roleName = uniqueName(`irsa-resume-refused-${k}`);
+    const mark = await killedAfter(k, refusedInputs(roleName));
+    const left = (await rolesNamed(iam, roleName)).length > 0;
+    const rerun = await runBundle('irsa-role', refusedInputs(roleName), { env });
+    const said =
+      /(created for it was deleted again|which another run created and did not finish, was deleted)\.$/.exec(
+        rerun.errors.join(' ')
+      )?.[1];
+    outcomes.push(
+      `after ${writesSince(observer, mark)[k - 1]}: role left ${left}, rerun ${rerun.status}: ${said}, role now ${(await rolesNamed(iam, roleName)).length > 0}`
+    );
+  }
+  const unfinished = 'which another run created and did not finish, was deleted';
+  expect(outcomes).toEqual([
+    `after iam:CreateRole: role left true, rerun 1: ${unfinished}, role now false`,
+    `after iam:AttachRolePolicy: role left true, rerun 1: ${unfinished}, role now false`,
+    `after iam:PutRolePolicy: role left true, rerun 1: ${unfinished}, role now false`,
+    `after iam:DetachRolePolicy: role left true, rerun 1: ${unfinished}, role now false`,
+    // Gone already: the rerun creates it afresh, and deletes it as its own.
+    'after iam:DeleteRole: role left false, rerun 1: created for it was deleted again, role now false'
+  ]);
+}, 240000);
+
+it('irsa-role killed after removing the creation marker: the next run changes nothing', async () => {
+  const env = { AWS_ENDPOINT_URL: observer.url };
+  const roleName = uniqueName('irsa-resume-unmarked');
+  // CreateRole, AttachRolePolicy, PutRolePolicy, then UntagRole: the last write of a first run.
+  const killedMark = await killedAfter(4, inputsFor(roleName));
+  expect(writesSince(observer, killedMark)[3]).toBe('iam:UntagRole');
+  const mark = observer.seen.length;
+  const rerun = await runBundle('irsa-role', inputsFor(roleName), { env });
+  expect(rerun.status).toBe(0);
+  expect(rerun.outputs['changed']).toBe('false');
+  expect(writesSince(observer, mark)).toEqual([]);
+}, 60000);
