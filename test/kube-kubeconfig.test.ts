@@ -84,6 +84,31 @@ describe('kubeconfig reader', () => {
   });
 });
 
+describe('a kubeconfig-path that names no file', () => {
+  it('is quoted back when it reads as a path', async () => {
+    await expect(
+      loadKubeClient({ input: 'kubeconfig-path', value: 'no/such/kubeconfig' }, () => undefined)
+    ).rejects.toThrow("Input 'kubeconfig-path': cannot read 'no/such/kubeconfig' (ENOENT).");
+  });
+
+  // The runner masks no path input: a token pasted there would show in the error and the summary.
+  it.each([
+    ['a service account JWT', 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJzeXN0ZW0ifQ.c2lnbmF0dXJl'],
+    ['an opaque token', 'Zm9vYmFyYmF6cXV1eGNvcmdlZ3JhdWx0Z2FycGx5']
+  ])('is masked and not quoted when it reads as a token: %s', async (_kind, token) => {
+    const masked: string[] = [];
+    const error = await loadKubeClient({ input: 'kubeconfig-path', value: token }, (secret) =>
+      masked.push(secret)
+    ).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(
+      /^Input 'kubeconfig-path': names no file that can be read \(ENOENT\)/
+    );
+    expect((error as Error).message).not.toContain(token);
+    expect(masked).toContain(token);
+  });
+});
+
 describe('secrets that reach the client from outside the kubeconfig text', () => {
   let double: KubeDouble;
   let dir: string;
