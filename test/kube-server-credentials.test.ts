@@ -94,14 +94,14 @@ describe('a user name and password in the server URL', () => {
     it.each([
       ['publish-oidc', publishOidcAction, { BUCKET: 'talos-irsa-userinfo-test' }],
       ['verify-irsa', verifyIrsaAction, { 'ROLE-ARN': 'arn:aws:iam::123456789012:role/irsa-verify' }]
-    ])('%s prints the password nowhere but in an add-mask command', async (_action, main, inputs) => {
-      const path = join(dir, `kubeconfig-${_action}`);
+    ])('%s prints the password nowhere but in an add-mask command', async (action, main, inputs) => {
+      const path = join(dir, `kubeconfig-${action}`);
       // Port 9 (discard) refuses: before the fix the run got as far as "cannot reach the cluster at …".
       writeFileSync(path, stringifyYaml(kubeconfig(`https://admin:${PASSWORD}@127.0.0.1:9`)));
       for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name}`] = value;
       process.env['INPUT_KUBECONFIG-PATH'] = path;
       process.env.AWS_REGION = 'us-east-1';
-      await runAction(main);
+      await runAction(action, main);
       expect(process.exitCode).toBe(1);
       const masks = written.filter((line) => line.startsWith('::add-mask::'));
       expect(masks.join('')).toContain(PASSWORD);

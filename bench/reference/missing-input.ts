@@ -5,7 +5,7 @@
 import { runAction } from '../../src/io/entry.js';
 import { requiredInput } from '../../src/io/inputs.js';
 
-await runAction(async (ctx) => {
+await runAction('missing-input', async (ctx) => {
   requiredInput(ctx.read, 'bucket');
   return { outputs: {}, summary: '' };
 });

@@ -8,6 +8,12 @@ export interface ActionContext {
   log: Logger;
   mask: Masker;
   env: NodeJS.ProcessEnv;
+  /**
+   * Called before the run's first write to AWS, the cluster or Terraform. A bad input found before it
+   * changed nothing, and the entry's summary says so; one found after it gets no such summary.
+   * Absent where a test calls an action itself.
+   */
+  writing?: () => void;
 }
 
 export interface ActionResult {

@@ -71,6 +71,7 @@ export async function irsaRoleAction(
       iam,
       log: ctx.log,
       concurrency: overrides.concurrency,
+      writing: ctx.writing,
       serviceAccounts: async () => {
         if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
         // Loaded only by a run that annotates service accounts.

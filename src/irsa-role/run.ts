@@ -46,6 +46,8 @@ export interface IrsaRoleDeps {
   /** Only called when annotate-service-account is set, so the Kubernetes client loads only then. */
   serviceAccounts: () => Promise<ServiceAccounts>;
   concurrency?: number;
+  /** Told before the first write (ActionContext.writing). */
+  writing?: () => void;
 }
 
 const DESCRIPTION_LIMIT = 1000;
@@ -274,6 +276,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
       accounts,
       inputs.bindings.flatMap((binding) => binding.serviceAccounts)
     );
+  deps.writing?.();
   const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
     const report = await convergeRole(iam, desired[index] as DesiredRole, inputs.prune, quotas);
     for (const warning of report.warnings) log.warning(warning);

@@ -57,6 +57,8 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     );
     process.exit(1);
   });
+  // What came before only read; terraform's first command may take the state's lock.
+  ctx.writing?.();
   try {
     return await run(inputs, {
       terraform,

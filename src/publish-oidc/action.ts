@@ -55,6 +55,7 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
     publicGet: retryingTransient((url) => anonymousGet(url), sleep),
     ...(awsOnInternet('IAM', inputs.region, ctx.env) ? { resolveHost: lookupAll } : {}),
     log: ctx.log,
+    writing: ctx.writing,
     now: () => new Date(),
     sleep
   });

@@ -23,6 +23,8 @@ export interface PublishDeps {
   /** How long the run waits for resolveHost; LOOKUP_BOUND_MS unless given (tests shorten it). */
   lookupBoundMs?: number;
   log: Logger;
+  /** Told before the first write (ActionContext.writing). */
+  writing?: () => void;
   now(): Date;
   sleep(ms: number): Promise<void>;
 }

@@ -125,6 +125,7 @@ export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<Act
   if (inputs.dryRun) {
     log.info(changes.length > 0 ? `Dry run; would ${changes.join('; ')}.` : 'Dry run; nothing would change.');
   } else {
+    deps.writing?.();
     const applied = await applyPlan(inputs, deps, plan);
     providerArn = applied.providerArn;
     changes = applied.plan.changes;

@@ -41,6 +41,26 @@ function withFirstRead(
   };
 }
 
+/** The cluster ops, telling `writing` before each call that is not a read (a TokenRequest too, which stores nothing). */
+function tellingWrites(cluster: ClusterOps, writing: (() => void) | undefined): ClusterOps {
+  if (!writing) return cluster;
+  const told =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      writing();
+      return write(...args);
+    };
+  return {
+    ...cluster,
+    createServiceAccount: told(cluster.createServiceAccount.bind(cluster)),
+    patchServiceAccount: told(cluster.patchServiceAccount.bind(cluster)),
+    deleteServiceAccount: told(cluster.deleteServiceAccount.bind(cluster)),
+    requestToken: told(cluster.requestToken.bind(cluster)),
+    createPod: told(cluster.createPod.bind(cluster)),
+    deletePod: told(cluster.deletePod.bind(cluster))
+  };
+}
+
 /** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
 export async function verifyDeps(
   inputs: VerifyInputs,
@@ -53,7 +73,7 @@ export async function verifyDeps(
   heldAccount(): string | undefined;
 }> {
   const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
-  const cluster = kubeClusterOps(kube);
+  const cluster = tellingWrites(kubeClusterOps(kube), ctx.writing);
   const created = new CreatedObjects();
   // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
   // of the start-up) load while it travels; the catch only keeps an early failure from counting as

@@ -1,4 +1,4 @@
 import { runAction } from '../../../src/io/entry.js';
 import { provisionAction } from '../../../src/provision/action.js';
 
-await runAction(provisionAction);
+await runAction('provision', provisionAction);

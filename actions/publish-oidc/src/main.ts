@@ -1,4 +1,4 @@
 import { runAction } from '../../../src/io/entry.js';
 import { publishOidcAction } from '../../../src/publish-oidc/action.js';
 
-await runAction(publishOidcAction);
+await runAction('publish-oidc', publishOidcAction);

@@ -1,4 +1,4 @@
 import { runAction } from '../../../src/io/entry.js';
 import { verifyIrsaAction } from '../../../src/verify-irsa/action.js';
 
-await runAction(verifyIrsaAction);
+await runAction('verify-irsa', verifyIrsaAction);
