@@ -1,7 +1,7 @@
 // The bad-input corpus (test/corpus/*.yaml): every case runs the committed bundle against a private
 // local stack and must exit non-zero with exactly one ::error:: line naming the input, having
 // written nothing — moto's whole state, the kube double's objects and the Terraform directory are
-// compared before and after.
+// compared before and after — and a job summary that says so, naming the input.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,14 @@ interface CorpusCase {
   inputs: Record<string, string>;
   input?: string;
   contains?: string;
+  /**
+   * The summary's title when the run got as far as the action's own summary (verify-irsa reports a
+   * cluster it cannot reach as its first check's failure); otherwise the entry's for a run that
+   * stopped on its inputs.
+   */
+  title?: string;
+  /** A secret-looking value among the inputs: printed nowhere but in ::add-mask::, nor in the summary. */
+  secret?: string;
   /** Files the case writes into the workspace first (a backend file), by name: removed after it. */
   files?: Record<string, string>;
   double?: { jwks?: 'private' | 'no-kid' | 'ps256' | 'not-json'; discovery?: 'no-issuer' };
@@ -116,6 +124,8 @@ beforeAll(async () => {
     KUBECONFIG_PATH: double.writeKubeconfig(join(work, 'kubeconfig')),
     BAD_TOKEN_KUBECONFIG_PATH: double.writeKubeconfig(join(work, 'kubeconfig-bad'), { token: 'wrong-token' }),
     UNREACHABLE_KUBECONFIG_PATH: double.writeKubeconfig(join(work, 'kubeconfig-unreachable')),
+    // Shaped as a service account's token (a JWT), for a case that gives one where it does not belong.
+    TOKEN: `eyJhbGciOiJSUzI1NiIsImtpZCI6ImNvcnB1cyJ9.${Buffer.from('{"sub":"system:serviceaccount:corpus"}').toString('base64url')}.c2lnbmF0dXJlLW9mLWEtdG9rZW4`,
     ISSUER: issuer,
     BUCKET: 'corpus-issuer',
     PROVIDER_ARN: provider.OpenIDConnectProviderArn ?? '',
@@ -182,5 +192,16 @@ describe('bad-input corpus', () => {
       .filter((line) => !line.startsWith('::add-mask::'))
       .join('\n');
     expect(printed.includes(double.token)).toBe(false);
+    // The summary the entry writes for a step stopped on its inputs (src/io/input-summary.ts).
+    expect(run.summary.split('\n')[0]).toBe(testCase.title ?? `### ${action}: stopped on its inputs`);
+    if (testCase.input) expect(run.summary).toContain(`Input '${testCase.input}'`);
+    if (testCase.input && !testCase.title) expect(run.summary).toContain(`| \`${testCase.input}\` |`);
+    if (!testCase.title) expect(run.summary).toContain('Nothing was written to AWS or the cluster');
+    expect(run.summary.includes(double.token)).toBe(false);
+    if (testCase.secret) {
+      const secret = fill(testCase.secret);
+      expect(printed.includes(secret)).toBe(false);
+      expect(run.summary.includes(secret)).toBe(false);
+    }
   });
 });
