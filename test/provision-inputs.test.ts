@@ -1188,3 +1188,88 @@ describe('var-files values for sensitive variables', () => {
     expect(run.masks.find((mask) => mask.value === 'abcdef.0123456789abcdef')?.logLength).toBe(0);
   });
 });
+
+describe('TF_VAR_ environment values for sensitive variables', () => {
+  /** The variableSecrets of a module declaring `declarations`, run with `env` added. */
+  function secretsOf(declarations: string[], env: Record<string, string>): string[] {
+    const box = sandbox();
+    writeFileSync(
+      join(box.module, 'main.tf'),
+      ['variable "cluster_name" {}', ...declarations, ''].join('\n')
+    );
+    return readProvisionInputs(
+      mapInputReader({ 'cluster-name': 'c', 'working-directory': box.module }),
+      { ...box.env, ...env },
+      undefined,
+      yaml
+    ).variableSecrets;
+  }
+
+  test('a string or untyped value is masked as it stands, whole and line by line; an ordinary variable not', () => {
+    const secrets = secretsOf(
+      [
+        'variable "token" {\n  type      = string\n  sensitive = true\n}',
+        'variable "cert" {\n  sensitive = true\n}',
+        'variable "label" {\n  type = string\n}'
+      ],
+      {
+        // Taken literally: ${ is no template here, so it is not refused.
+        TF_VAR_token: 'computed-s3cr3t-${not-a-template}',
+        TF_VAR_cert: 'cert-line-one\ncert-line-two\n',
+        TF_VAR_label: 'ordinary-label',
+        TF_VAR_undeclared: 'not-declared'
+      }
+    );
+    expect(secrets).toEqual([
+      'computed-s3cr3t-${not-a-template}',
+      'cert-line-one\ncert-line-two\n',
+      'cert-line-one',
+      'cert-line-two'
+    ]);
+  });
+
+  test('a list, map or object value is read as terraform parses it, as a .tfvars value is, and masked whole too', () => {
+    // Checked against terraform 1.11.4: `terraform console` of jsonencode(var.x) with these set.
+    const db = '{ password = "p@ss\\"word", pins = [123456, 1e3] }';
+    const secrets = secretsOf(
+      [
+        'variable "db" {\n  type      = object({ password = string, pins = list(number) })\n  sensitive = true\n}',
+        'variable "keys" {\n  type      = any\n  sensitive = true\n}'
+      ],
+      { TF_VAR_db: db, TF_VAR_keys: '{"k1": "json-key-value"}' }
+    );
+    expect(secrets).toEqual([
+      db,
+      'p@ss"word',
+      'p@ss\\"word',
+      '123456',
+      '1000',
+      '1e3',
+      '{"k1": "json-key-value"}',
+      'json-key-value'
+    ]);
+  });
+
+  test('a list, map or object value only evaluation tells is refused before terraform starts, naming the environment variable, never the value', async () => {
+    const { box, started } = guardedSandbox();
+    writeFileSync(
+      join(box.module, 'secrets.tf'),
+      'variable "db" {\n  type      = map(string)\n  sensitive = true\n}\n'
+    );
+    box.env.TF_VAR_db = '{ password = "abc${"def"}ghijkl" }';
+    const run = await runProvision(fixtureInputs(box, 'refused'), box.env);
+    expect(run.error?.message).toBe(
+      "The environment variable TF_VAR_db gives the sensitive variable db a value that only terraform's evaluation tells (an expression, or a string or heredoc holding ${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $${ for a literal ${), a number, or a list or map of those."
+    );
+    expect(existsSync(started)).toBe(false);
+  });
+
+  test('are masked before terraform starts', async () => {
+    const { box, started } = guardedSandbox();
+    writeFileSync(join(box.module, 'secrets.tf'), 'variable "token" {\n  sensitive = true\n}\n');
+    box.env.TF_VAR_token = 'abcdef.0123456789abcdef';
+    const run = await runProvision(fixtureInputs(box, 'masked'), box.env);
+    expect(existsSync(started)).toBe(true);
+    expect(run.masks.find((mask) => mask.value === 'abcdef.0123456789abcdef')?.logLength).toBe(0);
+  });
+});

@@ -238,6 +238,36 @@ describe('the plan comment on a pull request', () => {
     expect(body).not.toContain(secret);
   });
 
+  test("a sensitive variable's TF_VAR_ value that an earlier step computed is masked before terraform runs and redacted from the comment", async () => {
+    const box = pullRequestSandbox(19, 'sensitive-variable');
+    const secret = 'computed-not-a-cidr-s3cr3t';
+    // As `echo "TF_VAR_pod_cidr=$(...)" >> "$GITHUB_ENV"` leaves it: no secret of the runner's to mask it.
+    box.env.TF_VAR_pod_cidr = secret;
+    const run = await runProvision(withComment(box, 'pr-nineteen'), box.env);
+    expect(run.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+    expect(run.log.lines.some((line) => line.includes(`invalid CIDR address: ${secret}`))).toBe(true);
+    expect(run.masks.find((mask) => mask.value === secret)?.logLength).toBe(0);
+    const body = github.comments.get(19)?.[0]?.body ?? '';
+    expect(body).toContain('invalid CIDR address: ***');
+    expect(body).not.toContain(secret);
+  });
+
+  test("a sensitive object variable's TF_VAR_ value is masked, each string in it too, and redacted from the comment and the summary", async () => {
+    const box = pullRequestSandbox(20, 'sensitive-variable');
+    const token = 'abcdef.0123456789abcdef';
+    box.env.TF_VAR_bootstrap = `{ token = "${token}", note = "first boot" }`;
+    const run = await runProvision(withComment(box, 'pr-twenty'), box.env);
+    expect(run.error).toBeUndefined();
+    const masked = run.masks.filter((mask) => mask.logLength === 0).map((mask) => mask.value);
+    expect(masked).toEqual(expect.arrayContaining([token, 'first boot', box.env.TF_VAR_bootstrap]));
+    expect(run.log.lines.some((line) => line.includes(`pr-twenty/worker/${token}`))).toBe(true);
+    const body = github.comments.get(20)?.[0]?.body ?? '';
+    for (const text of [body, run.result?.summary ?? '']) {
+      expect(text).toContain('pr-twenty/worker/***');
+      expect(text).not.toContain(token);
+    }
+  });
+
   test("a var-file's heredoc for a sensitive variable is masked line by line before terraform runs and redacted from the comment", async () => {
     const box = pullRequestSandbox(17, 'sensitive-variable');
     const lines = ['first-line-s3cr3t', 'second-line-s3cr3t'];

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileAttributes, readRootModule } from '../src/terraform/root-module.js';
+import { fileAttributes, literalValue, readRootModule } from '../src/terraform/root-module.js';
 
 function moduleOf(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'root-module-'));
@@ -70,6 +70,60 @@ describe('a root module read before terraform runs', () => {
     expect(
       readRootModule(moduleOf({ 'main.tf': 'resource "terraform_data" "x" {}\n' })).backend
     ).toBeUndefined();
+  });
+});
+
+describe('the variables whose TF_VAR_ values terraform parses as HCL', () => {
+  test('are those of a type other than string, number or bool (any included); an override file has the last word', () => {
+    const dir = moduleOf({
+      'variables.tf': [
+        'variable "untyped" {}',
+        'variable "text" {\n  type = string # a comment\n}',
+        'variable "count" {\n  type = number\n}',
+        'variable "flag" { type = bool }',
+        'variable "anything" {\n  type = any\n}',
+        'variable "names" {\n  type = list(string)\n}',
+        'variable "shorthand" {\n  type = map\n}',
+        'variable "db" {\n  type = object({ password = string })\n}',
+        'variable "retyped" {\n  type = list(string)\n}'
+      ].join('\n'),
+      'more.tf.json': JSON.stringify({
+        variable: { json_text: { type: 'string' }, json_map: [{ type: 'map(string)' }], json_untyped: {} }
+      }),
+      'types_override.tf': 'variable "retyped" {\n  type = string\n}\nvariable "text" {\n  default = "x"\n}\n'
+    });
+    expect([...readRootModule(dir).hclVariables].sort()).toEqual([
+      'anything',
+      'db',
+      'json_map',
+      'names',
+      'shorthand'
+    ]);
+  });
+
+  test('a value is read as one expression, as an attribute of a .tfvars file is', () => {
+    expect(literalValue('{\n  token = "abc", pins = [1, -2]\n}\n')).toEqual({
+      kind: 'object',
+      entries: [
+        ['token', { kind: 'string', raw: 'abc' }],
+        [
+          'pins',
+          {
+            kind: 'tuple',
+            items: [
+              { kind: 'scalar', text: '1' },
+              { kind: 'scalar', text: '-2' }
+            ]
+          }
+        ]
+      ]
+    });
+    expect(literalValue('{"token": "abc"}')).toEqual({
+      kind: 'object',
+      entries: [['token', { kind: 'string', raw: 'abc' }]]
+    });
+    for (const text of ['', 'abc', '"a" "b"', '["a"] ["b"]', 'x = "a"'])
+      expect(literalValue(text)).toEqual({ kind: 'expression' });
   });
 });
 

@@ -9,7 +9,13 @@ import type { YamlParse } from '../io/yaml.js';
 import { maskSecret, type Masker } from '../io/secrets.js';
 import { workspaceRoot } from '../io/workspace.js';
 import { outputText } from '../terraform/outputs.js';
-import { fileAttributes, readRootModule, type LiteralValue } from '../terraform/root-module.js';
+import {
+  fileAttributes,
+  literalValue,
+  readRootModule,
+  type LiteralValue,
+  type RootModuleFacts
+} from '../terraform/root-module.js';
 import { confineToJob } from './input-paths.js';
 import {
   CREDENTIAL_SETTING,
@@ -378,6 +384,14 @@ function tfvarsTexts(value: LiteralValue): string[] | undefined {
   }
 }
 
+/** The refusal of a sensitive variable's value that only terraform's evaluation tells; `source` names where it is given. */
+function unmaskable(source: string, name: string, input?: string): UserError {
+  return new UserError(
+    `${source} gives the sensitive variable ${name} a value that only terraform's evaluation tells (an expression, or a string or heredoc holding \${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $\${ for a literal \${), a number, or a list or map of those.`,
+    input
+  );
+}
+
 /**
  * The var-files terraform loads on its own from the directory it runs in (the working directory),
  * in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json
@@ -433,13 +447,28 @@ export function varFileSecrets(
       .filter(([name]) => sensitive.has(name))
       .flatMap(([name, value]) => {
         const texts = tfvarsTexts(value);
-        if (texts === undefined)
-          throw new UserError(
-            `${shown(file)} gives the sensitive variable ${name} a value that only terraform's evaluation tells (an expression, or a string or heredoc holding \${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $\${ for a literal \${), a number, or a list or map of those.`,
-            input
-          );
+        if (texts === undefined) throw unmaskable(shown(file), name, input);
         return withLines(texts);
       });
+  });
+  return [...new Set(values)];
+}
+
+/**
+ * The values TF_VAR_<name> environment variables give the variables declared `sensitive = true`:
+ * a step's env: that reads a secret is masked by the runner, but not a value an earlier step computed
+ * and wrote to GITHUB_ENV. Each is masked whole and line by line; a variable of a list, map or object
+ * type also each string and number terraform reads from it, as from a .tfvars file, and one whose
+ * value only terraform's evaluation tells is refused, naming the variable, never the value.
+ */
+export function environmentSecrets(env: NodeJS.ProcessEnv, module: RootModuleFacts): string[] {
+  const values = Object.entries(env).flatMap(([key, value]) => {
+    const name = key.startsWith('TF_VAR_') ? key.slice('TF_VAR_'.length) : undefined;
+    if (name === undefined || !module.sensitiveVariables.has(name) || !value) return [];
+    if (!module.hclVariables.has(name)) return withLines([value]);
+    const texts = tfvarsTexts(literalValue(value));
+    if (texts === undefined) throw unmaskable(`The environment variable ${key}`, name);
+    return withLines([value, ...texts]);
   });
   return [...new Set(values)];
 }
@@ -465,7 +494,8 @@ export function checkAgainstModule(
       (file) => `${basename(file)}, which terraform loads from it,`,
       'working-directory'
     ),
-    ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files')
+    ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files'),
+    ...environmentSecrets(env, module)
   ];
   const unique = [...new Set(variableSecrets)];
   if (mask) for (const value of unique) maskSecret(value, mask);

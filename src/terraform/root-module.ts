@@ -13,6 +13,11 @@ export interface RootModuleFacts {
   backend: string | undefined;
   /** Variables declared with `sensitive = true` in any of the module's files, overrides included. */
   sensitiveVariables: Set<string>;
+  /**
+   * Variables whose TF_VAR_ (and -var) text terraform parses as an HCL expression: those of a type
+   * other than string, number or bool. A variable of one of those, or of no type, takes the text as it stands.
+   */
+  hclVariables: Set<string>;
 }
 
 type Token =
@@ -257,6 +262,20 @@ function jsonLiteral(value: unknown): LiteralValue {
 }
 
 /**
+ * A value written on its own, as terraform reads a TF_VAR_ value of a list, map or object type:
+ * one expression, read as an attribute's value is.
+ */
+export function literalValue(text: string): LiteralValue {
+  const tokens = tokenize(text);
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]?.kind === 'newline') end -= 1;
+  const value = tokens.slice(skipNewlines(tokens, 0), end);
+  if (value.length === 0) return EXPRESSION;
+  const [literal, next] = literalAt(value, 0);
+  return next === value.length ? literal : EXPRESSION;
+}
+
+/**
  * The top-level attributes of a file that holds only attributes (a backend file, a .tfvars file),
  * in HCL or, for a name ending in .json as terraform decides, JSON; undefined when it does not read
  * as such a file.
@@ -283,7 +302,18 @@ export function fileAttributes(text: string, json: boolean): Map<string, Literal
   return attributes;
 }
 
-function hclFacts(text: string): { backend: string | undefined; sensitive: string[] } {
+/** What a module file says of its variables and backend; `typed` maps each variable it gives a type to whether that type parses TF_VAR_ values as HCL. */
+interface FileFacts {
+  backend: string | undefined;
+  sensitive: string[];
+  typed: Map<string, boolean>;
+}
+
+// The types whose TF_VAR_ values terraform takes literally (configs.decodeVariableType: the primitive
+// types); any other, `any` included, parses them as HCL.
+const LITERAL_TYPES = new Set(['string', 'number', 'bool']);
+
+function hclFacts(text: string): FileFacts {
   const top = parseBody(tokenize(text), 0).block.blocks;
   let backend: string | undefined;
   for (const settings of top.filter((block) => block.type === 'terraform'))
@@ -298,7 +328,14 @@ function hclFacts(text: string): { backend: string | undefined; sensitive: strin
       return value.length === 1 && value[0]?.kind === 'ident' && value[0].text === 'true';
     })
     .map((block) => block.labels[0] as string);
-  return { backend, sensitive };
+  const typed = new Map<string, boolean>();
+  for (const block of top.filter((found) => found.type === 'variable' && found.labels[0] !== undefined)) {
+    const type = block.attributes.get('type');
+    if (type === undefined) continue;
+    const keyword = type.length === 1 && type[0]?.kind === 'ident';
+    typed.set(block.labels[0] as string, !(keyword && LITERAL_TYPES.has((type[0] as { text: string }).text)));
+  }
+  return { backend, sensitive, typed };
 }
 
 /** JSON syntax allows an object, or an array of objects, wherever native syntax has blocks. */
@@ -309,12 +346,13 @@ function objects(value: unknown): Record<string, unknown>[] {
   );
 }
 
-function jsonFacts(text: string): { backend: string | undefined; sensitive: string[] } {
+function jsonFacts(text: string): FileFacts {
   let parsed: unknown;
+  const typed = new Map<string, boolean>();
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { backend: undefined, sensitive: [] };
+    return { backend: undefined, sensitive: [], typed };
   }
   let backend: string | undefined;
   const sensitive: string[] = [];
@@ -325,9 +363,14 @@ function jsonFacts(text: string): { backend: string | undefined; sensitive: stri
     }
     for (const variables of objects(root.variable))
       for (const [name, declaration] of Object.entries(variables))
-        if (objects(declaration).some((body) => body.sensitive === true)) sensitive.push(name);
+        for (const body of objects(declaration)) {
+          if (body.sensitive === true) sensitive.push(name);
+          // JSON syntax writes the type as a string holding its expression: "string", "list(string)".
+          if (body.type !== undefined)
+            typed.set(name, !(typeof body.type === 'string' && LITERAL_TYPES.has(body.type.trim())));
+        }
   }
-  return { backend, sensitive };
+  return { backend, sensitive, typed };
 }
 
 // Terraform skips editor leftovers and hidden files when it loads a directory.
@@ -340,7 +383,7 @@ export function readRootModule(dir: string): RootModuleFacts {
     .sort();
   // Override files are merged last, so a backend they declare wins.
   const ordered = [...files.filter((name) => !OVERRIDE.test(name)), ...files.filter((name) => OVERRIDE.test(name))];
-  const facts: RootModuleFacts = { backend: undefined, sensitiveVariables: new Set() };
+  const facts: RootModuleFacts = { backend: undefined, sensitiveVariables: new Set(), hclVariables: new Set() };
   for (const name of ordered) {
     let text: string;
     try {
@@ -351,6 +394,10 @@ export function readRootModule(dir: string): RootModuleFacts {
     const found = name.endsWith('.json') ? jsonFacts(text) : hclFacts(text);
     facts.backend = found.backend ?? facts.backend;
     for (const variable of found.sensitive) facts.sensitiveVariables.add(variable);
+    // An override file's type replaces the declaration's.
+    for (const [variable, hcl] of found.typed)
+      if (hcl) facts.hclVariables.add(variable);
+      else facts.hclVariables.delete(variable);
   }
   return facts;
 }
