@@ -16,8 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
-import { BUNDLED_CLUSTER_NAME, backendCredentials, backendFileCredentials } from '../src/provision/inputs.js';
-import { readProvisionInputs } from '../src/provision/module-checks.js';
+import { BUNDLED_CLUSTER_NAME, backendCredentials } from '../src/provision/inputs.js';
+import { backendFileCredentials, readProvisionInputs } from '../src/provision/module-checks.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
 
@@ -511,6 +511,13 @@ describe('backend credentials', () => {
 });
 
 describe('backend files', () => {
+  /** The credentials of backend files holding `texts`, named as the keys say. */
+  function credentialsOf(texts: Record<string, string>): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'backend-files-'));
+    for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
+    return backendFileCredentials([...Object.keys(texts).map((name) => join(dir, name)), 'key=x.tfstate']);
+  }
+
   test('yield the values of credential attributes, nested ones too, and nothing else', () => {
     const text = [
       '# S3 state with static keys',
@@ -531,9 +538,9 @@ describe('backend files', () => {
       ' "client_email": "x@y"}',
       'EOF',
       'sse_customer_key = "abc$${def"',
-      'secret_key=bare-secret-1 # from the vault'
+      'token=bare-secret-1 # from the vault'
     ].join('\n');
-    expect(backendFileCredentials(text).sort()).toEqual(
+    expect(credentialsOf({ 'backend.hcl': text }).sort()).toEqual(
       [
         'AKIAIOSFODNN7EXAMPLE',
         'wJalrXUtnFEMI/K7MDENG',
@@ -548,7 +555,57 @@ describe('backend files', () => {
         'bare-secret-1'
       ].sort()
     );
-    expect(backendFileCredentials('{"access_key":"AK","secret_key":"SK"}')).toEqual(['AK', 'SK']);
+    expect(credentialsOf({ 'backend.tfbackend.json': '{"access_key":"AK","secret_key":"SK"}' })).toEqual([
+      'AK',
+      'SK'
+    ]);
+  });
+
+  test('are read once for their credentials and their paths: a file terraform refuses, whose error would quote its lines, yields none and is refused before terraform starts', async () => {
+    // Checked against terraform 1.11.4's init -backend-config=FILE: each of these is refused
+    // (Attribute redefined, Unsupported block type, Invalid argument name), its line quoted.
+    for (const text of [
+      'path = "a.tfstate"\nsecret_key = "first-s3cr3t-value"\nsecret_key = "second-s3cr3t-value"\n',
+      'path = "a.tfstate"\nassume_role {\n  session_token = "block-s3cr3t-value"\n}\n',
+      'path = "a.tfstate"\n"secret_key" = "quoted-s3cr3t-value"\n'
+    ]) {
+      expect(credentialsOf({ 'backend.hcl': text })).toEqual([]);
+      const { box, started } = guardedSandbox();
+      writeFileSync(join(box.dir, 'backend.hcl'), text);
+      const run = await runProvision(
+        fixtureInputs(box, 'refused', { 'backend-config': 'backend.hcl' }),
+        box.env
+      );
+      expect(run.error?.message).toBe(
+        "Input 'backend-config': the backend file 'backend.hcl' does not read as a file of name = value settings: terraform would refuse it too."
+      );
+      expect(existsSync(started)).toBe(false);
+    }
+  });
+
+  test('a file terraform takes has its credentials masked before terraform starts and its paths confined, from the one reading', async () => {
+    const { box, started } = guardedSandbox();
+    writeFileSync(
+      join(box.dir, 'backend.hcl'),
+      `path = "${join(box.dir, 'state.tfstate')}"\nsecret_key = "one-reading-s3cr3t"\n`
+    );
+    const run = await runProvision(
+      fixtureInputs(box, 'one-reading', { 'backend-config': 'backend.hcl' }),
+      box.env
+    );
+    expect(existsSync(started)).toBe(true);
+    expect(run.masks.find((mask) => mask.value === 'one-reading-s3cr3t')?.logLength).toBe(0);
+    writeFileSync(
+      join(box.dir, 'backend.hcl'),
+      'path = "/etc/x.tfstate"\nsecret_key = "one-reading-s3cr3t"\n'
+    );
+    const refused = await runProvision(
+      fixtureInputs(box, 'one-reading', { 'backend-config': 'backend.hcl' }),
+      box.env
+    );
+    expect(refused.error?.message).toMatch(
+      /^Input 'backend-config': path '\/etc\/x.tfstate' \(in 'backend.hcl'\) is outside/
+    );
   });
 });
 

@@ -4,7 +4,12 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileAttributes, literalValue, readRootModule } from '../src/terraform/root-module.js';
+import {
+  backendFileSettings,
+  fileAttributes,
+  literalValue,
+  readRootModule
+} from '../src/terraform/root-module.js';
 
 function moduleOf(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'root-module-'));
@@ -123,7 +128,7 @@ describe('the variables whose TF_VAR_ values terraform parses as HCL', () => {
       entries: [['token', { kind: 'string', raw: 'abc' }]]
     });
     for (const text of ['', 'abc', '"a" "b"', '["a"] ["b"]', 'x = "a"'])
-      expect(literalValue(text)).toEqual({ kind: 'expression' });
+      expect(literalValue(text).kind).toBe('expression');
   });
 });
 
@@ -152,7 +157,7 @@ describe('a file of attributes read without evaluating it (a .tfvars or backend 
       flush: { kind: 'heredoc', body: '    three\n', flush: true },
       empty: { kind: 'heredoc', body: '', flush: false },
       crlf: { kind: 'heredoc', body: 'four\r\n', flush: false },
-      unclosed: { kind: 'expression' }
+      unclosed: { kind: 'expression', source: '<<EOT\nfive\n' }
     });
   });
 
@@ -163,7 +168,8 @@ describe('a file of attributes read without evaluating it (a .tfvars or backend 
     );
     expect(Object.fromEntries(attributes ?? [])).toEqual({
       n: { kind: 'scalar', text: '-5' },
-      e: { kind: 'expression' },
+      // An expression keeps its tokens' text, spaces dropped: a bare word is quoted exactly.
+      e: { kind: 'expression', source: '-5+1' },
       m: {
         kind: 'object',
         entries: [
@@ -179,6 +185,28 @@ describe('a file of attributes read without evaluating it (a .tfvars or backend 
           ]
         ]
       }
+    });
+  });
+});
+
+describe('a backend file read once for its credentials and its paths', () => {
+  test('is refused (undefined) where terraform refuses it: a setting given twice, a block, a quoted name, stray text', () => {
+    for (const text of [
+      'path = "a"\npath = "b"\n',
+      'path = "a"\nassume_role {\n  role_arn = "x"\n}\n',
+      '"path" = "a"\n',
+      'path = "a"\n]\n',
+      'path\n'
+    ])
+      expect(backendFileSettings(text, false)).toBeUndefined();
+    // A .tfvars file is read as before, whatever terraform makes of it.
+    expect(fileAttributes('path = "a"\npath = "b"\n', false)?.get('path')).toEqual({
+      kind: 'string',
+      raw: 'b'
+    });
+    expect(Object.fromEntries(backendFileSettings('path = "a" # c\n\nlock = true\n', false) ?? [])).toEqual({
+      path: { kind: 'string', raw: 'a' },
+      lock: { kind: 'scalar', text: 'true' }
     });
   });
 });

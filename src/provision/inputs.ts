@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
@@ -23,7 +23,10 @@ export interface PlainProvisionInputs {
   varFiles: string[];
   /** -backend-config values: key=value pairs, and absolute paths of backend configuration files. */
   backendConfig: string[];
-  /** Credential values among the backend settings, the files' included: masked before terraform runs. */
+  /**
+   * Credential values among the backend settings: masked before terraform runs. Those of key=value
+   * lines here; checkAgainstModule adds the backend files' (module-checks.ts, which reads those files).
+   */
   backendSecrets: string[];
   terraformVersion: string | undefined;
   commentOnPr: boolean;
@@ -222,13 +225,6 @@ export function backendCredentials(backendConfig: string[]): string[] {
     .map((match) => match?.[2] ?? '');
 }
 
-// In a backend file (HCL, or JSON for *.tfbackend.json) a credential is a quoted string after its key
-// anywhere, nested and one-line objects included; a heredoc after its key; or a bare value on its line.
-const QUOTED = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/gm;
-const HEREDOC =
-  /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*=\s*<<-?([A-Za-z_]\w*)[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\2[ \t]*(?:\r?\n|$)/gm;
-const BARE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*([^\s"#,{}<][^\s#,{}]*)\s*,?\s*(?:#.*|\/\/.*)?$/gm;
-
 /** A quoted HCL string as terraform reads it: JSON escapes, then $${ and %%{ for literal ${ and %{. */
 export function hclString(quoted: string): string {
   let value = quoted;
@@ -238,34 +234,6 @@ export function hclString(quoted: string): string {
     // An escape JSON does not know: the text as written.
   }
   return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-
-/** The credential values of a backend configuration file, as `terraform init` reads them. */
-export function backendFileCredentials(text: string): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(HEREDOC)) {
-    if (!CREDENTIAL_SETTING.test(match[1] ?? '')) continue;
-    const body = match[3] ?? '';
-    found.add(body);
-    // The runner masks a multi-line value only whole: each line of it too.
-    for (const line of body.split(/\r?\n/)) if (line.trim() !== '') found.add(line.trim());
-  }
-  for (const match of text.matchAll(QUOTED))
-    if (CREDENTIAL_SETTING.test(match[1] ?? '')) found.add(hclString(match[2] ?? ''));
-  for (const match of text.matchAll(BARE))
-    if (CREDENTIAL_SETTING.test(match[1] ?? '') && !(match[2] ?? '').startsWith('<<'))
-      found.add(match[2] ?? '');
-  found.delete('');
-  return [...found];
-}
-
-/** Every credential among the -backend-config values: key=value lines, and the files' attributes. */
-export function backendSecrets(backendConfig: string[]): string[] {
-  const files = backendConfig.filter((value) => !value.includes('='));
-  return [
-    ...backendCredentials(backendConfig.filter((value) => value.includes('='))),
-    ...files.flatMap((file) => backendFileCredentials(readFileSync(file, 'utf8')))
-  ];
 }
 
 export function terraformVersionInput(read: InputReader): string | undefined {
@@ -304,7 +272,7 @@ export function readPlainInputs(
     variables,
     varFiles: varFilesInput(read, env),
     backendConfig,
-    backendSecrets: backendSecrets(backendConfig),
+    backendSecrets: backendCredentials(backendConfig),
     terraformVersion: terraformVersionInput(read),
     commentOnPr: booleanInput(read, 'comment-on-pr', true),
     githubToken: optionalInput(read, 'github-token')

@@ -10,6 +10,7 @@ import { maskSecret, type Masker } from '../io/secrets.js';
 import { workspaceRoot } from '../io/workspace.js';
 import { outputText } from '../terraform/outputs.js';
 import {
+  backendFileSettings,
   fileAttributes,
   literalValue,
   readRootModule,
@@ -153,6 +154,55 @@ function plainString(value: LiteralValue): string | undefined {
   return undefined;
 }
 
+/** A backend file's settings, for its credentials and its paths alike; undefined when terraform would refuse it. */
+function readBackendFile(file: string): Map<string, LiteralValue> | undefined {
+  return backendFileSettings(readFileSync(file, 'utf8'), file.endsWith('.json'));
+}
+
+/** The texts of a credential setting's value: each string in it as terraform reads it, each line of a heredoc too. */
+function credentialTexts(value: LiteralValue): string[] {
+  switch (value.kind) {
+    case 'string':
+      return [hclString(value.raw)];
+    case 'heredoc':
+      // The runner masks a multi-line value only whole: each line of it too.
+      return [value.body.replace(/\r?\n$/, ''), ...value.body.split(/\r?\n/).map((line) => line.trim())];
+    case 'scalar':
+      return [value.text];
+    case 'tuple':
+      return value.items.flatMap(credentialTexts);
+    case 'object':
+      return value.entries.flatMap(([, item]) => credentialTexts(item));
+    case 'expression':
+      // Terraform refuses a variable or a function here, and its error quotes the line: masked as written.
+      return [value.source];
+  }
+}
+
+/** The credential settings' texts in settings, nested ones too (assume_role's session_token). */
+function settingCredentials(entries: Iterable<[string, LiteralValue]>): string[] {
+  return [...entries].flatMap(([name, value]) => {
+    if (CREDENTIAL_SETTING.test(hclString(name))) return credentialTexts(value);
+    if (value.kind === 'object') return settingCredentials(value.entries);
+    return [];
+  });
+}
+
+/**
+ * The credential values of the backend files among the -backend-config values, as `terraform init`
+ * reads them. A file terraform would refuse yields none: confineBackendPaths refuses it before
+ * terraform runs, so that terraform's error, which quotes the file's lines, is never printed.
+ */
+export function backendFileCredentials(backendConfig: string[]): string[] {
+  const found = new Set(
+    backendConfig
+      .filter((value) => !value.includes('='))
+      .flatMap((file) => settingCredentials(readBackendFile(file) ?? []))
+  );
+  found.delete('');
+  return [...found];
+}
+
 /**
  * The paths a backend file's settings name, read as terraform reads them (HCL, or JSON for a name
  * ending in .json, with no variables or functions). A setting that may name a file but is written
@@ -164,7 +214,7 @@ function backendFilePaths(
   backend: string | undefined,
   moduleDir: string
 ): NamedPath[] {
-  const settings = fileAttributes(readFileSync(file, 'utf8'), file.endsWith('.json'));
+  const settings = readBackendFile(file);
   if (settings === undefined)
     throw new UserError(
       `the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`,
@@ -482,6 +532,8 @@ export function checkAgainstModule(
   env: NodeJS.ProcessEnv,
   mask?: Masker
 ): ProvisionInputs {
+  const fileCredentials = backendFileCredentials(inputs.backendConfig);
+  if (mask) for (const credential of fileCredentials) mask(credential);
   const module = readRootModule(inputs.workingDirectory);
   confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
   const sensitive = module.sensitiveVariables;
@@ -499,7 +551,11 @@ export function checkAgainstModule(
   ];
   const unique = [...new Set(variableSecrets)];
   if (mask) for (const value of unique) maskSecret(value, mask);
-  return { ...inputs, variableSecrets: unique };
+  return {
+    ...inputs,
+    backendSecrets: [...new Set([...inputs.backendSecrets, ...fileCredentials])],
+    variableSecrets: unique
+  };
 }
 
 /** Every input, parsed and checked before anything runs. */

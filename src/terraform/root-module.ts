@@ -116,17 +116,23 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** A block's body from `start` (just past its `{`) to its `}`: attributes and nested blocks. */
+/**
+ * A block's body from `start` (just past its `{`) to its `}`: attributes and nested blocks.
+ * `irregular` when it holds what terraform refuses in a body and this reading skipped: stray text
+ * (a quoted name, a bracket), or an attribute set twice, whose first value the map loses.
+ */
 function parseBody(
   tokens: Token[],
   start: number
-): { block: Omit<Block, 'type' | 'labels'>; next: number; closed: boolean } {
+): { block: Omit<Block, 'type' | 'labels'>; next: number; closed: boolean; irregular: boolean } {
   const block: Omit<Block, 'type' | 'labels'> = { attributes: new Map(), blocks: [] };
+  let irregular = false;
   let i = start;
   while (i < tokens.length) {
     const token = tokens[i];
-    if (token?.kind === 'close') return { block, next: i + 1, closed: true };
+    if (token?.kind === 'close') return { block, next: i + 1, closed: true, irregular };
     if (token?.kind !== 'ident') {
+      if (token?.kind !== 'newline') irregular = true;
       i += 1;
       continue;
     }
@@ -142,6 +148,7 @@ function parseBody(
         if (part.kind === 'close') depth -= 1;
         value.push(part);
       }
+      if (block.attributes.has(token.text)) irregular = true;
       block.attributes.set(token.text, value);
       continue;
     }
@@ -154,10 +161,11 @@ function parseBody(
       block.blocks.push({ type: token.text, labels, ...nested.block });
       i = nested.next;
     } else {
+      irregular = true;
       i = j + 1;
     }
   }
-  return { block, next: i, closed: false };
+  return { block, next: i, closed: false, irregular };
 }
 
 /**
@@ -172,9 +180,18 @@ export type LiteralValue =
   | { kind: 'tuple'; items: LiteralValue[] }
   | { kind: 'object'; entries: [string, LiteralValue][] }
   | { kind: 'heredoc'; body: string; flush: boolean }
-  | { kind: 'expression' };
+  | { kind: 'expression'; source: string };
 
-const EXPRESSION: LiteralValue = { kind: 'expression' };
+/** A token as written, near enough to quote an expression written without spaces (a bare word) exactly. */
+function tokenSource(token: Token): string {
+  if (!('text' in token)) return token.kind === 'equals' ? '=' : '\n';
+  return token.kind === 'string' ? `"${token.text}"` : token.text;
+}
+
+/** Tokens read only by evaluating them, with their text: a credential given so is masked as written. */
+function expression(tokens: Token[]): LiteralValue {
+  return { kind: 'expression', source: tokens.map(tokenSource).join('') };
+}
 
 function isOther(token: Token | undefined, text: string): boolean {
   return token?.kind === 'other' && token.text === text;
@@ -249,7 +266,7 @@ function literalAt(tokens: Token[], start: number): [LiteralValue, number] {
   else if (isOther(token, '-') && tokens[start + 1]?.kind === 'number')
     read = [{ kind: 'scalar', text: `-${(tokens[start + 1] as { text: string }).text}` }, start + 2];
   else if (token?.kind === 'open' && token.text !== '(') read = bracketed(tokens, start + 1, token.text === '{');
-  return read !== undefined && read[1] === end ? read : [EXPRESSION, end];
+  return read !== undefined && read[1] === end ? read : [expression(tokens.slice(start, end)), end];
 }
 
 /** A JSON value as the literal HCL's JSON syntax reads it as (its strings are templates too). */
@@ -270,17 +287,17 @@ export function literalValue(text: string): LiteralValue {
   let end = tokens.length;
   while (end > 0 && tokens[end - 1]?.kind === 'newline') end -= 1;
   const value = tokens.slice(skipNewlines(tokens, 0), end);
-  if (value.length === 0) return EXPRESSION;
   const [literal, next] = literalAt(value, 0);
-  return next === value.length ? literal : EXPRESSION;
+  return value.length > 0 && next === value.length ? literal : expression(value);
 }
 
-/**
- * The top-level attributes of a file that holds only attributes (a backend file, a .tfvars file),
- * in HCL or, for a name ending in .json as terraform decides, JSON; undefined when it does not read
- * as such a file.
- */
-export function fileAttributes(text: string, json: boolean): Map<string, LiteralValue> | undefined {
+interface AttributesFile {
+  attributes: Map<string, LiteralValue>;
+  /** Terraform refuses the file for what this reading passed over: stray text, an attribute set twice, a block. */
+  refused: boolean;
+}
+
+function readAttributes(text: string, json: boolean): AttributesFile | undefined {
   if (json) {
     let parsed: unknown;
     try {
@@ -289,7 +306,10 @@ export function fileAttributes(text: string, json: boolean): Map<string, Literal
       return undefined;
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-    return new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)]));
+    return {
+      attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
+      refused: false
+    };
   }
   const tokens = tokenize(text);
   const body = parseBody(tokens, 0);
@@ -297,9 +317,28 @@ export function fileAttributes(text: string, json: boolean): Map<string, Literal
   const attributes = new Map<string, LiteralValue>();
   for (const [name, value] of body.block.attributes) {
     const [literal, end] = literalAt(value, 0);
-    attributes.set(name, end === value.length ? literal : EXPRESSION);
+    attributes.set(name, end === value.length ? literal : expression(value));
   }
-  return attributes;
+  return { attributes, refused: body.irregular || body.block.blocks.length > 0 };
+}
+
+/**
+ * The top-level attributes of a file that holds only attributes (a .tfvars file), in HCL or, for a
+ * name ending in .json as terraform decides, JSON; undefined when it does not read as such a file.
+ */
+export function fileAttributes(text: string, json: boolean): Map<string, LiteralValue> | undefined {
+  return readAttributes(text, json)?.attributes;
+}
+
+/**
+ * The settings of a backend configuration file (-backend-config=FILE: HCL, or JSON for a name ending
+ * in .json), the one reading of it both for the credentials to mask and for the paths to confine.
+ * Undefined when terraform would refuse the file, whose error then quotes the offending line: when it
+ * does not read as attributes, or holds a block, stray text (a quoted name) or a setting given twice.
+ */
+export function backendFileSettings(text: string, json: boolean): Map<string, LiteralValue> | undefined {
+  const read = readAttributes(text, json);
+  return read === undefined || read.refused ? undefined : read.attributes;
 }
 
 /** What a module file says of its variables and backend; `typed` maps each variable it gives a type to whether that type parses TF_VAR_ values as HCL. */
