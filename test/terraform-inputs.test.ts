@@ -93,6 +93,54 @@ describe('modules/azure-workers inputs', () => {
     expect(verdict.said).toContain('image_id must be the Azure ID of a Talos image you created');
   });
 
+  const withConfiguration = (configuration: string): string[] => [
+    ...required.filter((v) => !v.startsWith('-var=machine_configuration=')),
+    `-var=machine_configuration=${configuration}`
+  ];
+  // The v1alpha1 document of a worker configuration, with KubeSpan off unless a patch adds it.
+  const v1alpha1 =
+    'version: v1alpha1\nmachine:\n  type: worker\n  network:\n    hostname: w0\ncluster:\n  discovery:\n    enabled: true\n';
+  // Talos 1.13's KubeSpanConfig document (docs.siderolabs.com, reference/configuration/network/kubespanconfig).
+  const kubeSpanConfig = (enabled: boolean): string =>
+    `apiVersion: v1alpha1\nkind: KubeSpanConfig\nenabled: ${enabled}\nmtu: 1420\n`;
+
+  test.each([
+    [
+      'machine.network.kubespan.enabled in the v1alpha1 document',
+      `${v1alpha1}`.replace('    hostname: w0\n', '    kubespan:\n      enabled: true\n')
+    ],
+    ['a KubeSpanConfig document after the v1alpha1 one', `${v1alpha1}---\n${kubeSpanConfig(true)}`],
+    [
+      'a KubeSpanConfig document first, the v1alpha1 one after it',
+      `---\n${kubeSpanConfig(true)}--- # machine\n${v1alpha1}`
+    ],
+    [
+      'the configuration as JSON, one document',
+      JSON.stringify({ machine: { network: { kubespan: { enabled: true } } } })
+    ]
+  ])('a configuration that enables KubeSpan is accepted: %s', async (_, configuration) => {
+    expect(await plan(ws, withConfiguration(configuration))).toEqual({ exitCode: 0, said: '' });
+  });
+
+  test.each([
+    ['no KubeSpan at all', v1alpha1],
+    ['a KubeSpanConfig document with enabled: false', `${v1alpha1}---\n${kubeSpanConfig(false)}`],
+    [
+      'another document that says enabled: true',
+      `${v1alpha1}---\napiVersion: v1alpha1\nkind: KubeSpanEndpointsConfig\nenabled: true\n`
+    ],
+    [
+      'KubeSpan only in a manifest of a block scalar, not a document of its own',
+      `${v1alpha1}  inlineManifests:\n    - name: x\n      contents: |\n        ---\n        kind: KubeSpanConfig\n        enabled: true\n`
+    ]
+  ])('a configuration that does not enable KubeSpan is refused: %s', async (_, configuration) => {
+    const verdict = await plan(ws, withConfiguration(configuration));
+    expect(verdict.exitCode).toBe(1);
+    expect(verdict.said).toContain(
+      'machine_configuration must enable KubeSpan: machine.network.kubespan.enabled: true, or (Talos 1.13 and later) a KubeSpanConfig document with enabled: true'
+    );
+  });
+
   test.each(['talos-irsa/cluster', 'a?b', 'a%b', 'a&b', 'a<b', 'a>b', 'a\\b'])(
     'a tag name with %s is refused before Azure sees it',
     async (key) => {

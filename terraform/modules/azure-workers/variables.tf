@@ -50,9 +50,16 @@ variable "machine_configuration" {
   type        = string
   sensitive   = true
 
+  # KubeSpan is on when a document of the (multi-document) configuration says so: the v1alpha1
+  # document's machine.network.kubespan.enabled, or, from Talos 1.13, a KubeSpanConfig document's
+  # enabled. Documents are split at their "---" lines, which start at column 0: a block scalar's
+  # lines are indented, so none of them is taken for a separator.
   validation {
-    condition     = can(regex("kubespan:\\s*\\n\\s+enabled:\\s*true", var.machine_configuration))
-    error_message = "machine_configuration must have machine.network.kubespan.enabled: true; apply the AWS root with kubespan_enabled = true and pass its worker_machine_configuration output."
+    condition = anytrue([
+      for document in [for part in split("\n---", "\n${var.machine_configuration}") : try(yamldecode(part), null)] :
+      try(document.machine.network.kubespan.enabled == true, false) || try(document.kind == "KubeSpanConfig" && document.enabled == true, false)
+    ])
+    error_message = "machine_configuration must enable KubeSpan: machine.network.kubespan.enabled: true, or (Talos 1.13 and later) a KubeSpanConfig document with enabled: true; apply the AWS root with kubespan_enabled = true and pass its worker_machine_configuration output."
   }
 }
 
