@@ -1156,6 +1156,20 @@ describe('var-files values for sensitive variables', () => {
     ]);
   });
 
+  test('a .tfvars.json number with more digits than a double holds is masked as terraform reads it, as written', () => {
+    // Checked against terraform 1.11.4: `terraform console -var-file` of this file gives
+    // 12345678901234567890, "0.1000000000000000055511151231257827" and "25" (tostring).
+    const secrets = secretsOf(['pin', 'db'], {
+      'a.tfvars.json':
+        '{"label": 98765432109876543210, "pin": 12345678901234567890, "db": {"n": [0.1000000000000000055511151231257827, 2.50e1], "s": "x:1"}}'
+    });
+    expect(secrets).toEqual(
+      expect.arrayContaining(['12345678901234567890', '0.1000000000000000055511151231257827', '25', '2.50e1'])
+    );
+    // An ordinary variable's numbers are not masked.
+    expect(secrets.filter((secret) => secret.includes('98765'))).toEqual([]);
+  });
+
   test('a value only evaluation tells (an expression, a template in a string or heredoc) is refused, naming the file and variable', () => {
     const refusal = (text: string): string => {
       try {

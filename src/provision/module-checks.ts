@@ -460,6 +460,32 @@ function autoVarFiles(dir: string): string[] {
   ].map((name) => join(dir, name));
 }
 
+// A token of JSON text: a string, a number as written, or punctuation (true, false and null hold no number).
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[{}[\],:]/g;
+
+/**
+ * The numbers inside each top-level attribute of a JSON object's text (read by JSON.parse first), as
+ * written: JSON.parse makes a number with more digits than a double holds another one
+ * (12345678901234567890 reads as 12345678901234567000), while terraform reads a .tfvars.json exactly.
+ */
+function jsonNumbersAsWritten(text: string): Map<string, string[]> {
+  const numbers = new Map<string, string[]>();
+  let depth = 0;
+  let name: string | undefined;
+  let previous = '';
+  for (const [token] of text.matchAll(JSON_TOKEN)) {
+    if (token === '{' || token === '[') depth += 1;
+    else if (token === '}' || token === ']') depth -= 1;
+    // At the top object's depth, a string after { or , is a name; after : it is a value.
+    else if (depth === 1 && token.startsWith('"') && (previous === '{' || previous === ','))
+      name = JSON.parse(token) as string;
+    else if (name !== undefined && !token.startsWith('"') && /\d/.test(token))
+      numbers.set(name, [...(numbers.get(name) ?? []), token]);
+    previous = token;
+  }
+  return numbers;
+}
+
 /**
  * The values var-files give the variables declared `sensitive = true`: from a .tfvars.json file as
  * from `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
@@ -486,7 +512,12 @@ export function varFileSecrets(
       try {
         const parsed: unknown = JSON.parse(text);
         if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-          return sensitiveValues(parsed as Record<string, unknown>, sensitive);
+          return [
+            ...sensitiveValues(parsed as Record<string, unknown>, sensitive),
+            ...[...jsonNumbersAsWritten(text)]
+              .filter(([name]) => sensitive.has(name))
+              .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
+          ];
       } catch {
         // terraform refuses it, and says why.
       }
