@@ -302,6 +302,15 @@ function maskingOnce(mask) {
 function looksLikeContent(value) {
     return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
+/**
+ * A bearer token where the path belongs: a service account's JWT (three base64url parts, the first a
+ * JSON header, "eyJ"), or an opaque token of 32 or more characters without a dot or a slash, which a
+ * file name seldom is.
+ */
+function looksLikeToken(value) {
+    const text = value.trim();
+    return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(text) || /^[A-Za-z0-9+=_-]{32,}$/.test(text);
+}
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 async function loadKubeClient(source, mask, env = process.env) {
     let content = source.value;
@@ -325,7 +334,13 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         catch (error) {
             const code = error.code;
-            throw new errors/* UserError */.yo(`cannot read '${source.value}'${typeof code === 'string' ? ` (${code})` : ''}.`, source.input);
+            const why = typeof code === 'string' ? ` (${code})` : '';
+            // The input is no secret, so the runner does not mask it: a token given here is not quoted back.
+            if (looksLikeToken(source.value)) {
+                (0,secrets/* maskSecret */.$)(source.value, mask);
+                throw new errors/* UserError */.yo(`names no file that can be read${why}, and looks like a token rather than a path, so it is not repeated here; give the path of a kubeconfig file.`, source.input);
+            }
+            throw new errors/* UserError */.yo(`cannot read '${source.value}'${why}.`, source.input);
         }
     }
     const maskDerived = maskingOnce(mask);

@@ -5,11 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2821);
 /* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(415);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('irsa-role', _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -181,7 +181,7 @@ function partitionOfHost(host) {
 
 /***/ }),
 
-/***/ 2840:
+/***/ 2821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -192,6 +192,29 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/summary.ts
+var summary = __nccwpck_require__(2864);
+;// CONCATENATED MODULE: ./src/io/input-summary.ts
+
+
+/**
+ * Every masked value, longest first, becomes `***` as the runner shows it in the log. The summary is
+ * a file the runner uploads, not the log: it must not rely on the log's masking.
+ */
+function redacted(text, secrets) {
+    const longestFirst = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    return longestFirst.reduce((rest, secret) => rest.split(secret).join('***'), text);
+}
+function inputFailureSummary(action, error, secrets) {
+    return [
+        `### ${action}: stopped on its inputs`,
+        '',
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redacted((0,errors/* oneLine */.TN)(error), secrets)]]),
+        '',
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: external "node:fs"
@@ -303,6 +326,7 @@ function fail(message) {
 
 
 
+
 const runnerLogger = {
     info: info,
     command: commandLine,
@@ -310,12 +334,22 @@ const runnerLogger = {
     debug: (message) => issue('debug', message),
     group: group
 };
-async function runAction(main) {
+/** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
+async function runAction(action, main) {
+    // Kept to redact the summary, which is a file and not the log the runner masks.
+    const masked = [];
+    let writing = false;
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
         log: runnerLogger,
-        mask: addMask,
-        env: process.env
+        mask: (secret) => {
+            masked.push(secret);
+            addMask(secret);
+        },
+        env: process.env,
+        writing: () => {
+            writing = true;
+        }
     };
     try {
         const result = await main(ctx);
@@ -329,6 +363,18 @@ async function runAction(main) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             issue('debug', error.stack);
         fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
+        // After the first write a UserError may leave changes behind, which this summary would deny.
+        if ((0,errors/* isUserError */.iU)(error) && !writing)
+            summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+    }
+}
+/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
+function summarizeInputFailure(action, markdown) {
+    try {
+        appendSummary(markdown);
+    }
+    catch (error) {
+        issue('debug', `${action}: the job summary was not written: ${(0,errors/* oneLine */.TN)(error)}`);
     }
 }
 
@@ -568,6 +614,44 @@ function secretFragments(value) {
 function maskSecret(value, mask) {
     for (const fragment of secretFragments(value))
         mask(fragment);
+}
+
+
+/***/ }),
+
+/***/ 2864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony export escapeHtmlOutsideCode */
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+// Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
+// pod's log would open a tag and hide the text after it. Inside a code span an entity would show
+// as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+// An odd backtick left over opens no span: Markdown shows it as typed and renders what follows.
+function escapeHtmlOutsideCode(text) {
+    const parts = text.split('`');
+    return parts
+        .map((part, index) => index % 2 === 1 && index < parts.length - 1
+        ? part
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('`');
+}
+/** Cells are text; a line break in a cell is written as '\n'. */
+function table(header, rows) {
+    const escape = (cell) => escapeHtmlOutsideCode(cell).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
 }
 
 
@@ -964,7 +1048,7 @@ async function irsaRoleAction(ctx, overrides = {}) {
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8842));
+    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5396));
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, inputs.provider);
     const guessedFrom = inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
@@ -978,6 +1062,7 @@ async function irsaRoleAction(ctx, overrides = {}) {
             iam,
             log: ctx.log,
             concurrency: overrides.concurrency,
+            writing: ctx.writing,
             serviceAccounts: async () => {
                 if (!kubeconfig)
                     throw new Error('annotate-service-account needs a kubeconfig');
@@ -1365,6 +1450,7 @@ function policyJson(document) {
 /* harmony export */   Tw: () => (/* binding */ tagList),
 /* harmony export */   cR: () => (/* binding */ roleTagQuotaProblem),
 /* harmony export */   dO: () => (/* binding */ tagCountProblem),
+/* harmony export */   fz: () => (/* binding */ CREATING_TAG_KEY),
 /* harmony export */   hH: () => (/* binding */ parseTagLines),
 /* harmony export */   kE: () => (/* binding */ mergeTags),
 /* harmony export */   mU: () => (/* binding */ tagsToWrite),
@@ -1376,7 +1462,12 @@ function policyJson(document) {
 const MANAGED_BY_KEY = 'managed-by';
 const MANAGED_BY_VALUE = 'talos-irsa';
 const ISSUER_TAG_KEY = 'talos-irsa/issuer';
-const RESERVED_KEYS = new Set([MANAGED_BY_KEY, ISSUER_TAG_KEY]);
+/**
+ * Carried by a role from its CreateRole until its policies are in place, with a token of the run
+ * that made it: a role found with it was made by a run that did not finish it (killed, or failed).
+ */
+const CREATING_TAG_KEY = 'talos-irsa/creating';
+const RESERVED_KEYS = new Set([MANAGED_BY_KEY, ISSUER_TAG_KEY, CREATING_TAG_KEY]);
 // IAM: keys 1–128, values 0–256, of letters, digits, spaces and _ . : / = + - @; no aws: prefix.
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 function tagProblem(key, value) {
@@ -1445,13 +1536,14 @@ function parseTagValue(value) {
     }
     return { tags };
 }
-// IAM's quota of tags per role; the action's own two count against it.
+// IAM's quota of tags per role; the action's own three count against it (the creation marker only
+// while a role is being made, but CreateRole carries it with all the others).
 const IAM_TAGS_PER_ROLE = 50;
 const USER_TAGS_PER_ROLE = IAM_TAGS_PER_ROLE - RESERVED_KEYS.size;
 function tagCountProblem(tags) {
     const count = Object.keys(tags).length;
     return count > USER_TAGS_PER_ROLE
-        ? `${count} tags are too many: IAM allows ${IAM_TAGS_PER_ROLE} per role, and the action sets ${RESERVED_KEYS.size} of them (${[...RESERVED_KEYS].join(', ')}), which leaves ${USER_TAGS_PER_ROLE}.`
+        ? `${count} tags are too many: IAM allows ${IAM_TAGS_PER_ROLE} per role, and the action sets ${RESERVED_KEYS.size} of them (${MANAGED_BY_KEY}, ${ISSUER_TAG_KEY}, and ${CREATING_TAG_KEY} while it creates the role), which leaves ${USER_TAGS_PER_ROLE}.`
         : undefined;
 }
 /**

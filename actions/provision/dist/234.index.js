@@ -88,8 +88,10 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  backendFileCredentials: () => (/* binding */ backendFileCredentials),
   checkAgainstModule: () => (/* binding */ checkAgainstModule),
   confineBackendPaths: () => (/* binding */ confineBackendPaths),
+  environmentSecrets: () => (/* binding */ environmentSecrets),
   readProvisionInputs: () => (/* binding */ readProvisionInputs),
   sensitiveValues: () => (/* binding */ sensitiveValues),
   varFileSecrets: () => (/* binding */ varFileSecrets)
@@ -206,15 +208,22 @@ function tokenize(text) {
     }
     return tokens;
 }
-/** A block's body from `start` (just past its `{`) to its `}`: attributes and nested blocks. */
+/**
+ * A block's body from `start` (just past its `{`) to its `}`: attributes and nested blocks.
+ * `irregular` when it holds what terraform refuses in a body and this reading skipped: stray text
+ * (a quoted name, a bracket), or an attribute set twice, whose first value the map loses.
+ */
 function parseBody(tokens, start) {
     const block = { attributes: new Map(), blocks: [] };
+    let irregular = false;
     let i = start;
     while (i < tokens.length) {
         const token = tokens[i];
         if (token?.kind === 'close')
-            return { block, next: i + 1, closed: true };
+            return { block, next: i + 1, closed: true, irregular };
         if (token?.kind !== 'ident') {
+            if (token?.kind !== 'newline')
+                irregular = true;
             i += 1;
             continue;
         }
@@ -233,6 +242,8 @@ function parseBody(tokens, start) {
                     depth -= 1;
                 value.push(part);
             }
+            if (block.attributes.has(token.text))
+                irregular = true;
             block.attributes.set(token.text, value);
             continue;
         }
@@ -246,12 +257,22 @@ function parseBody(tokens, start) {
             i = nested.next;
         }
         else {
+            irregular = true;
             i = j + 1;
         }
     }
-    return { block, next: i, closed: false };
+    return { block, next: i, closed: false, irregular };
 }
-const EXPRESSION = { kind: 'expression' };
+/** A token as written, near enough to quote an expression written without spaces (a bare word) exactly. */
+function tokenSource(token) {
+    if (!('text' in token))
+        return token.kind === 'equals' ? '=' : '\n';
+    return token.kind === 'string' ? `"${token.text}"` : token.text;
+}
+/** Tokens read only by evaluating them, with their text: a credential given so is masked as written. */
+function expression(tokens) {
+    return { kind: 'expression', source: tokens.map(tokenSource).join('') };
+}
 function isOther(token, text) {
     return token?.kind === 'other' && token.text === text;
 }
@@ -334,7 +355,7 @@ function literalAt(tokens, start) {
         read = [{ kind: 'scalar', text: `-${tokens[start + 1].text}` }, start + 2];
     else if (token?.kind === 'open' && token.text !== '(')
         read = bracketed(tokens, start + 1, token.text === '{');
-    return read !== undefined && read[1] === end ? read : [EXPRESSION, end];
+    return read !== undefined && read[1] === end ? read : [expression(tokens.slice(start, end)), end];
 }
 /** A JSON value as the literal HCL's JSON syntax reads it as (its strings are templates too). */
 function jsonLiteral(value) {
@@ -347,11 +368,19 @@ function jsonLiteral(value) {
     return { kind: 'object', entries: Object.entries(value).map(([key, item]) => [key, jsonLiteral(item)]) };
 }
 /**
- * The top-level attributes of a file that holds only attributes (a backend file, a .tfvars file),
- * in HCL or, for a name ending in .json as terraform decides, JSON; undefined when it does not read
- * as such a file.
+ * A value written on its own, as terraform reads a TF_VAR_ value of a list, map or object type:
+ * one expression, read as an attribute's value is.
  */
-function fileAttributes(text, json) {
+function literalValue(text) {
+    const tokens = tokenize(text);
+    let end = tokens.length;
+    while (end > 0 && tokens[end - 1]?.kind === 'newline')
+        end -= 1;
+    const value = tokens.slice(skipNewlines(tokens, 0), end);
+    const [literal, next] = literalAt(value, 0);
+    return value.length > 0 && next === value.length ? literal : expression(value);
+}
+function readAttributes(text, json) {
     if (json) {
         let parsed;
         try {
@@ -362,7 +391,10 @@ function fileAttributes(text, json) {
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
             return undefined;
-        return new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)]));
+        return {
+            attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
+            refused: false
+        };
     }
     const tokens = tokenize(text);
     const body = parseBody(tokens, 0);
@@ -371,10 +403,30 @@ function fileAttributes(text, json) {
     const attributes = new Map();
     for (const [name, value] of body.block.attributes) {
         const [literal, end] = literalAt(value, 0);
-        attributes.set(name, end === value.length ? literal : EXPRESSION);
+        attributes.set(name, end === value.length ? literal : expression(value));
     }
-    return attributes;
+    return { attributes, refused: body.irregular || body.block.blocks.length > 0 };
 }
+/**
+ * The top-level attributes of a file that holds only attributes (a .tfvars file), in HCL or, for a
+ * name ending in .json as terraform decides, JSON; undefined when it does not read as such a file.
+ */
+function fileAttributes(text, json) {
+    return readAttributes(text, json)?.attributes;
+}
+/**
+ * The settings of a backend configuration file (-backend-config=FILE: HCL, or JSON for a name ending
+ * in .json), the one reading of it both for the credentials to mask and for the paths to confine.
+ * Undefined when terraform would refuse the file, whose error then quotes the offending line: when it
+ * does not read as attributes, or holds a block, stray text (a quoted name) or a setting given twice.
+ */
+function backendFileSettings(text, json) {
+    const read = readAttributes(text, json);
+    return read === undefined || read.refused ? undefined : read.attributes;
+}
+// The types whose TF_VAR_ values terraform takes literally (configs.decodeVariableType: the primitive
+// types); any other, `any` included, parses them as HCL.
+const LITERAL_TYPES = new Set(['string', 'number', 'bool']);
 function hclFacts(text) {
     const top = parseBody(tokenize(text), 0).block.blocks;
     let backend;
@@ -392,7 +444,15 @@ function hclFacts(text) {
         return value.length === 1 && value[0]?.kind === 'ident' && value[0].text === 'true';
     })
         .map((block) => block.labels[0]);
-    return { backend, sensitive };
+    const typed = new Map();
+    for (const block of top.filter((found) => found.type === 'variable' && found.labels[0] !== undefined)) {
+        const type = block.attributes.get('type');
+        if (type === undefined)
+            continue;
+        const keyword = type.length === 1 && type[0]?.kind === 'ident';
+        typed.set(block.labels[0], !(keyword && LITERAL_TYPES.has(type[0].text)));
+    }
+    return { backend, sensitive, typed };
 }
 /** JSON syntax allows an object, or an array of objects, wherever native syntax has blocks. */
 function objects(value) {
@@ -401,11 +461,12 @@ function objects(value) {
 }
 function jsonFacts(text) {
     let parsed;
+    const typed = new Map();
     try {
         parsed = JSON.parse(text);
     }
     catch {
-        return { backend: undefined, sensitive: [] };
+        return { backend: undefined, sensitive: [], typed };
     }
     let backend;
     const sensitive = [];
@@ -418,10 +479,15 @@ function jsonFacts(text) {
         }
         for (const variables of objects(root.variable))
             for (const [name, declaration] of Object.entries(variables))
-                if (objects(declaration).some((body) => body.sensitive === true))
-                    sensitive.push(name);
+                for (const body of objects(declaration)) {
+                    if (body.sensitive === true)
+                        sensitive.push(name);
+                    // JSON syntax writes the type as a string holding its expression: "string", "list(string)".
+                    if (body.type !== undefined)
+                        typed.set(name, !(typeof body.type === 'string' && LITERAL_TYPES.has(body.type.trim())));
+                }
     }
-    return { backend, sensitive };
+    return { backend, sensitive, typed };
 }
 // Terraform skips editor leftovers and hidden files when it loads a directory.
 const IGNORED = /^\.|~$|^#.*#$/;
@@ -432,7 +498,7 @@ function readRootModule(dir) {
         .sort();
     // Override files are merged last, so a backend they declare wins.
     const ordered = [...files.filter((name) => !OVERRIDE.test(name)), ...files.filter((name) => OVERRIDE.test(name))];
-    const facts = { backend: undefined, sensitiveVariables: new Set() };
+    const facts = { backend: undefined, sensitiveVariables: new Set(), hclVariables: new Set() };
     for (const name of ordered) {
         let text;
         try {
@@ -445,6 +511,12 @@ function readRootModule(dir) {
         facts.backend = found.backend ?? facts.backend;
         for (const variable of found.sensitive)
             facts.sensitiveVariables.add(variable);
+        // An override file's type replaces the declaration's.
+        for (const [variable, hcl] of found.typed)
+            if (hcl)
+                facts.hclVariables.add(variable);
+            else
+                facts.hclVariables.delete(variable);
     }
     return facts;
 }
@@ -579,13 +651,58 @@ function plainString(value) {
         return value.text === 'null' ? '' : value.text;
     return undefined;
 }
+/** A backend file's settings, for its credentials and its paths alike; undefined when terraform would refuse it. */
+function readBackendFile(file) {
+    return backendFileSettings((0,external_node_fs_.readFileSync)(file, 'utf8'), file.endsWith('.json'));
+}
+/** The texts of a credential setting's value: each string in it as terraform reads it, each line of a heredoc too. */
+function credentialTexts(value) {
+    switch (value.kind) {
+        case 'string':
+            return [(0,inputs/* hclString */.ZK)(value.raw)];
+        case 'heredoc':
+            // The runner masks a multi-line value only whole: each line of it too.
+            return [value.body.replace(/\r?\n$/, ''), ...value.body.split(/\r?\n/).map((line) => line.trim())];
+        case 'scalar':
+            return [value.text];
+        case 'tuple':
+            return value.items.flatMap(credentialTexts);
+        case 'object':
+            return value.entries.flatMap(([, item]) => credentialTexts(item));
+        case 'expression':
+            // Terraform refuses a variable or a function here, and its error quotes the line: masked as written.
+            return [value.source];
+    }
+}
+/** The credential settings' texts in settings, nested ones too (assume_role's session_token). */
+function settingCredentials(entries) {
+    return [...entries].flatMap(([name, value]) => {
+        if (inputs/* CREDENTIAL_SETTING */.TE.test((0,inputs/* hclString */.ZK)(name)))
+            return credentialTexts(value);
+        if (value.kind === 'object')
+            return settingCredentials(value.entries);
+        return [];
+    });
+}
+/**
+ * The credential values of the backend files among the -backend-config values, as `terraform init`
+ * reads them. A file terraform would refuse yields none: confineBackendPaths refuses it before
+ * terraform runs, so that terraform's error, which quotes the file's lines, is never printed.
+ */
+function backendFileCredentials(backendConfig) {
+    const found = new Set(backendConfig
+        .filter((value) => !value.includes('='))
+        .flatMap((file) => settingCredentials(readBackendFile(file) ?? [])));
+    found.delete('');
+    return [...found];
+}
 /**
  * The paths a backend file's settings name, read as terraform reads them (HCL, or JSON for a name
  * ending in .json, with no variables or functions). A setting that may name a file but is written
  * in a form read only by evaluating it (a heredoc, an expression, a template) is refused.
  */
 function backendFilePaths(file, shown, backend, moduleDir) {
-    const settings = fileAttributes((0,external_node_fs_.readFileSync)(file, 'utf8'), file.endsWith('.json'));
+    const settings = readBackendFile(file);
     if (settings === undefined)
         throw new errors/* UserError */.yo(`the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`, 'backend-config');
     const unreadable = (name) => new errors/* UserError */.yo(`${name} in ${shown} is not written plainly (it is a heredoc, an expression, or a string holding \${ or %{), so the files it names cannot be checked before terraform evaluates it: write each path as a quoted string.`, 'backend-config');
@@ -800,6 +917,10 @@ function tfvarsTexts(value) {
             return undefined;
     }
 }
+/** The refusal of a sensitive variable's value that only terraform's evaluation tells; `source` names where it is given. */
+function unmaskable(source, name, input) {
+    return new errors/* UserError */.yo(`${source} gives the sensitive variable ${name} a value that only terraform's evaluation tells (an expression, or a string or heredoc holding \${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $\${ for a literal \${), a number, or a list or map of those.`, input);
+}
 /**
  * The var-files terraform loads on its own from the directory it runs in (the working directory),
  * in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json
@@ -817,6 +938,32 @@ function autoVarFiles(dir) {
         ...['terraform.tfvars', 'terraform.tfvars.json'].filter((name) => names.includes(name)),
         ...names.filter((name) => /\.auto\.tfvars(\.json)?$/.test(name)).sort()
     ].map((name) => (0,external_node_path_.join)(dir, name));
+}
+// A token of JSON text: a string, a number as written, or punctuation (true, false and null hold no number).
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[{}[\],:]/g;
+/**
+ * The numbers inside each top-level attribute of a JSON object's text (read by JSON.parse first), as
+ * written: JSON.parse makes a number with more digits than a double holds another one
+ * (12345678901234567890 reads as 12345678901234567000), while terraform reads a .tfvars.json exactly.
+ */
+function jsonNumbersAsWritten(text) {
+    const numbers = new Map();
+    let depth = 0;
+    let name;
+    let previous = '';
+    for (const [token] of text.matchAll(JSON_TOKEN)) {
+        if (token === '{' || token === '[')
+            depth += 1;
+        else if (token === '}' || token === ']')
+            depth -= 1;
+        // At the top object's depth, a string after { or , is a name; after : it is a value.
+        else if (depth === 1 && token.startsWith('"') && (previous === '{' || previous === ','))
+            name = JSON.parse(token);
+        else if (name !== undefined && !token.startsWith('"') && /\d/.test(token))
+            numbers.set(name, [...(numbers.get(name) ?? []), token]);
+        previous = token;
+    }
+    return numbers;
 }
 /**
  * The values var-files give the variables declared `sensitive = true`: from a .tfvars.json file as
@@ -840,7 +987,12 @@ function varFileSecrets(varFiles, sensitive, shown, input) {
             try {
                 const parsed = JSON.parse(text);
                 if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-                    return sensitiveValues(parsed, sensitive);
+                    return [
+                        ...sensitiveValues(parsed, sensitive),
+                        ...[...jsonNumbersAsWritten(text)]
+                            .filter(([name]) => sensitive.has(name))
+                            .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
+                    ];
             }
             catch {
                 // terraform refuses it, and says why.
@@ -853,9 +1005,30 @@ function varFileSecrets(varFiles, sensitive, shown, input) {
             .flatMap(([name, value]) => {
             const texts = tfvarsTexts(value);
             if (texts === undefined)
-                throw new errors/* UserError */.yo(`${shown(file)} gives the sensitive variable ${name} a value that only terraform's evaluation tells (an expression, or a string or heredoc holding \${ or %{), so it cannot be masked before terraform runs: write it plainly, as a quoted string or a heredoc (with $\${ for a literal \${), a number, or a list or map of those.`, input);
+                throw unmaskable(shown(file), name, input);
             return withLines(texts);
         });
+    });
+    return [...new Set(values)];
+}
+/**
+ * The values TF_VAR_<name> environment variables give the variables declared `sensitive = true`:
+ * a step's env: that reads a secret is masked by the runner, but not a value an earlier step computed
+ * and wrote to GITHUB_ENV. Each is masked whole and line by line; a variable of a list, map or object
+ * type also each string and number terraform reads from it, as from a .tfvars file, and one whose
+ * value only terraform's evaluation tells is refused, naming the variable, never the value.
+ */
+function environmentSecrets(env, module) {
+    const values = Object.entries(env).flatMap(([key, value]) => {
+        const name = key.startsWith('TF_VAR_') ? key.slice('TF_VAR_'.length) : undefined;
+        if (name === undefined || !module.sensitiveVariables.has(name) || !value)
+            return [];
+        if (!module.hclVariables.has(name))
+            return withLines([value]);
+        const texts = tfvarsTexts(literalValue(value));
+        if (texts === undefined)
+            throw unmaskable(`The environment variable ${key}`, name);
+        return withLines([value, ...texts]);
     });
     return [...new Set(values)];
 }
@@ -864,6 +1037,10 @@ function varFileSecrets(varFiles, sensitive, shown, input) {
  * sensitive variables are masked before anything can print them.
  */
 function checkAgainstModule(inputs, env, mask) {
+    const fileCredentials = backendFileCredentials(inputs.backendConfig);
+    if (mask)
+        for (const credential of fileCredentials)
+            mask(credential);
     const module = readRootModule(inputs.workingDirectory);
     confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
     const sensitive = module.sensitiveVariables;
@@ -871,13 +1048,18 @@ function checkAgainstModule(inputs, env, mask) {
         ...sensitiveValues(inputs.variables, sensitive),
         // The files terraform loads without being told, then those the input names.
         ...varFileSecrets(autoVarFiles(inputs.workingDirectory), sensitive, (file) => `${(0,external_node_path_.basename)(file)}, which terraform loads from it,`, 'working-directory'),
-        ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files')
+        ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files'),
+        ...environmentSecrets(env, module)
     ];
     const unique = [...new Set(variableSecrets)];
     if (mask)
         for (const value of unique)
             (0,secrets/* maskSecret */.$)(value, mask);
-    return { ...inputs, variableSecrets: unique };
+    return {
+        ...inputs,
+        backendSecrets: [...new Set([...inputs.backendSecrets, ...fileCredentials])],
+        variableSecrets: unique
+    };
 }
 /** Every input, parsed and checked before anything runs. */
 function readProvisionInputs(read, env, bundledRoot, yaml) {

@@ -5,11 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6460);
 /* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4011);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('provision', _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -53,44 +53,97 @@ function onCancel(handler) {
 
 /***/ }),
 
-/***/ 6080:
+/***/ 6460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6067);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2926);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ runAction)
+});
+
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/summary.ts
+var summary = __nccwpck_require__(2864);
+;// CONCATENATED MODULE: ./src/io/input-summary.ts
+
+
+/**
+ * Every masked value, longest first, becomes `***` as the runner shows it in the log. The summary is
+ * a file the runner uploads, not the log: it must not rely on the log's masking.
+ */
+function redacted(text, secrets) {
+    const longestFirst = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    return longestFirst.reduce((rest, secret) => rest.split(secret).join('***'), text);
+}
+function inputFailureSummary(action, error, secrets) {
+    return [
+        `### ${action}: stopped on its inputs`,
+        '',
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redacted((0,errors/* oneLine */.TN)(error), secrets)]]),
+        '',
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./src/io/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(2926);
+;// CONCATENATED MODULE: ./src/io/entry.ts
+
 
 
 
 const runnerLogger = {
-    info: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq,
-    command: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .commandLine */ .ay,
-    warning: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('warning', message),
-    debug: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', message),
-    group: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os
+    info: workflow_commands/* info */.pq,
+    command: workflow_commands/* commandLine */.ay,
+    warning: (message) => (0,workflow_commands/* issue */.sn)('warning', message),
+    debug: (message) => (0,workflow_commands/* issue */.sn)('debug', message),
+    group: workflow_commands/* group */.Os
 };
-async function runAction(main) {
+/** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
+async function runAction(action, main) {
+    // Kept to redact the summary, which is a file and not the log the runner masks.
+    const masked = [];
+    let writing = false;
     const ctx = {
-        read: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .envInputReader */ .tT)(process.env),
+        read: (0,inputs/* envInputReader */.tT)(process.env),
         log: runnerLogger,
-        mask: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .addMask */ .eu,
-        env: process.env
+        mask: (secret) => {
+            masked.push(secret);
+            (0,workflow_commands/* addMask */.eu)(secret);
+        },
+        env: process.env,
+        writing: () => {
+            writing = true;
+        }
     };
     try {
         const result = await main(ctx);
         for (const [name, value] of Object.entries(result.outputs))
-            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)(name, value);
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummary */ .fe)(result.summary);
+            (0,workflow_commands/* setOutput */.uH)(name, value);
+        (0,workflow_commands/* appendSummary */.fe)(result.summary);
         if (result.failure)
-            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(result.failure));
+            (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(result.failure));
     }
     catch (error) {
-        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) && error instanceof Error && error.stack)
-            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', error.stack);
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error) : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .failureText */ .kY)(error));
+        if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
+            (0,workflow_commands/* issue */.sn)('debug', error.stack);
+        (0,workflow_commands/* fail */.fJ)((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
+        // After the first write a UserError may leave changes behind, which this summary would deny.
+        if ((0,errors/* isUserError */.iU)(error) && !writing)
+            summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+    }
+}
+/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
+function summarizeInputFailure(action, markdown) {
+    try {
+        (0,workflow_commands/* appendSummary */.fe)(markdown);
+    }
+    catch (error) {
+        (0,workflow_commands/* issue */.sn)('debug', `${action}: the job summary was not written: ${(0,errors/* oneLine */.TN)(error)}`);
     }
 }
 
@@ -251,6 +304,44 @@ function oneOf(read, first, second, required) {
     if (required)
         throw new UserError(`is required (or give '${second}').`, first);
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony export escapeHtmlOutsideCode */
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+// Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
+// pod's log would open a tag and hide the text after it. Inside a code span an entity would show
+// as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+// An odd backtick left over opens no span: Markdown shows it as typed and renders what follows.
+function escapeHtmlOutsideCode(text) {
+    const parts = text.split('`');
+    return parts
+        .map((part, index) => index % 2 === 1 && index < parts.length - 1
+        ? part
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('`');
+}
+/** Cells are text; a line break in a cell is written as '\n'. */
+function table(header, rows) {
+    const escape = (cell) => escapeHtmlOutsideCode(cell).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
 }
 
 
@@ -494,7 +585,7 @@ async function provisionAction(ctx) {
         __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.bind(__nccwpck_require__, 234)),
         __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 8132)),
         __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 2616)),
-        Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3546)),
+        Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(104)]).then(__nccwpck_require__.bind(__nccwpck_require__, 104)),
         __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100))
     ]);
     const inputs = checkAgainstModule(plain, ctx.env, ctx.mask);
@@ -522,6 +613,8 @@ async function provisionAction(ctx) {
         (0,workflow_commands/* fail */.fJ)(`provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`);
         process.exit(1);
     });
+    // What came before only read; terraform's first command may take the state's lock.
+    ctx.writing?.();
     try {
         return await run(inputs, {
             terraform,
@@ -666,7 +759,7 @@ function confineToJob(env, path, input, shown) {
 /* harmony export */   ZK: () => (/* binding */ hclString),
 /* harmony export */   iv: () => (/* binding */ readPlainInputs)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, BUNDLED_CLUSTER_NAME, clusterNameInput, variablesInput, workingDirectoryInput, varFilesInput, backendConfigInput, backendCredentials, backendFileCredentials, backendSecrets, terraformVersionInput */
+/* unused harmony exports COMMANDS, BUNDLED_CLUSTER_NAME, clusterNameInput, variablesInput, workingDirectoryInput, varFilesInput, backendConfigInput, backendCredentials, terraformVersionInput */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7333);
@@ -817,11 +910,6 @@ function backendCredentials(backendConfig) {
         .filter((match) => match !== null && CREDENTIAL_SETTING.test(match[1] ?? '') && (match[2] ?? '') !== '')
         .map((match) => match?.[2] ?? '');
 }
-// In a backend file (HCL, or JSON for *.tfbackend.json) a credential is a quoted string after its key
-// anywhere, nested and one-line objects included; a heredoc after its key; or a bare value on its line.
-const QUOTED = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*[=:]\s*"((?:[^"\\]|\\.)*)"/gm;
-const HEREDOC = /(?:^|[{,\s])"?([A-Za-z_][\w-]*)"?\s*=\s*<<-?([A-Za-z_]\w*)[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\2[ \t]*(?:\r?\n|$)/gm;
-const BARE = /^\s*"?([A-Za-z_][\w-]*)"?\s*[=:]\s*([^\s"#,{}<][^\s#,{}]*)\s*,?\s*(?:#.*|\/\/.*)?$/gm;
 /** A quoted HCL string as terraform reads it: JSON escapes, then $${ and %%{ for literal ${ and %{. */
 function hclString(quoted) {
     let value = quoted;
@@ -832,36 +920,6 @@ function hclString(quoted) {
         // An escape JSON does not know: the text as written.
     }
     return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-}
-/** The credential values of a backend configuration file, as `terraform init` reads them. */
-function backendFileCredentials(text) {
-    const found = new Set();
-    for (const match of text.matchAll(HEREDOC)) {
-        if (!CREDENTIAL_SETTING.test(match[1] ?? ''))
-            continue;
-        const body = match[3] ?? '';
-        found.add(body);
-        // The runner masks a multi-line value only whole: each line of it too.
-        for (const line of body.split(/\r?\n/))
-            if (line.trim() !== '')
-                found.add(line.trim());
-    }
-    for (const match of text.matchAll(QUOTED))
-        if (CREDENTIAL_SETTING.test(match[1] ?? ''))
-            found.add(hclString(match[2] ?? ''));
-    for (const match of text.matchAll(BARE))
-        if (CREDENTIAL_SETTING.test(match[1] ?? '') && !(match[2] ?? '').startsWith('<<'))
-            found.add(match[2] ?? '');
-    found.delete('');
-    return [...found];
-}
-/** Every credential among the -backend-config values: key=value lines, and the files' attributes. */
-function backendSecrets(backendConfig) {
-    const files = backendConfig.filter((value) => !value.includes('='));
-    return [
-        ...backendCredentials(backendConfig.filter((value) => value.includes('='))),
-        ...files.flatMap((file) => backendFileCredentials((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')))
-    ];
 }
 function terraformVersionInput(read) {
     const version = (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)(read, 'terraform-version')?.replace(/^v/, '');
@@ -890,7 +948,7 @@ function readPlainInputs(read, env, bundledRoot, yaml) {
         variables,
         varFiles: varFilesInput(read, env),
         backendConfig,
-        backendSecrets: backendSecrets(backendConfig),
+        backendSecrets: backendCredentials(backendConfig),
         terraformVersion: terraformVersionInput(read),
         commentOnPr: (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .booleanInput */ .tE)(read, 'comment-on-pr', true),
         githubToken: (0,_io_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .optionalInput */ .$m)(read, 'github-token')

@@ -5,11 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2840);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2821);
 /* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(591);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishOidcAction */ .Z);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('publish-oidc', _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishOidcAction */ .Z);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -184,7 +184,7 @@ function partitionOfHost(host) {
 
 /***/ }),
 
-/***/ 2840:
+/***/ 2821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -195,6 +195,29 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/summary.ts
+var summary = __nccwpck_require__(2864);
+;// CONCATENATED MODULE: ./src/io/input-summary.ts
+
+
+/**
+ * Every masked value, longest first, becomes `***` as the runner shows it in the log. The summary is
+ * a file the runner uploads, not the log: it must not rely on the log's masking.
+ */
+function redacted(text, secrets) {
+    const longestFirst = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    return longestFirst.reduce((rest, secret) => rest.split(secret).join('***'), text);
+}
+function inputFailureSummary(action, error, secrets) {
+    return [
+        `### ${action}: stopped on its inputs`,
+        '',
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redacted((0,errors/* oneLine */.TN)(error), secrets)]]),
+        '',
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: external "node:fs"
@@ -306,6 +329,7 @@ function fail(message) {
 
 
 
+
 const runnerLogger = {
     info: info,
     command: commandLine,
@@ -313,12 +337,22 @@ const runnerLogger = {
     debug: (message) => issue('debug', message),
     group: group
 };
-async function runAction(main) {
+/** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
+async function runAction(action, main) {
+    // Kept to redact the summary, which is a file and not the log the runner masks.
+    const masked = [];
+    let writing = false;
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
         log: runnerLogger,
-        mask: addMask,
-        env: process.env
+        mask: (secret) => {
+            masked.push(secret);
+            addMask(secret);
+        },
+        env: process.env,
+        writing: () => {
+            writing = true;
+        }
     };
     try {
         const result = await main(ctx);
@@ -332,6 +366,18 @@ async function runAction(main) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             issue('debug', error.stack);
         fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
+        // After the first write a UserError may leave changes behind, which this summary would deny.
+        if ((0,errors/* isUserError */.iU)(error) && !writing)
+            summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+    }
+}
+/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
+function summarizeInputFailure(action, markdown) {
+    try {
+        appendSummary(markdown);
+    }
+    catch (error) {
+        issue('debug', `${action}: the job summary was not written: ${(0,errors/* oneLine */.TN)(error)}`);
     }
 }
 
@@ -494,6 +540,44 @@ function oneOf(read, first, second, required) {
     if (required)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}').`, first);
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nh: () => (/* binding */ escapeHtmlOutsideCode),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+// Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
+// pod's log would open a tag and hide the text after it. Inside a code span an entity would show
+// as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+// An odd backtick left over opens no span: Markdown shows it as typed and renders what follows.
+function escapeHtmlOutsideCode(text) {
+    const parts = text.split('`');
+    return parts
+        .map((part, index) => index % 2 === 1 && index < parts.length - 1
+        ? part
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('`');
+}
+/** Cells are text; a line break in a cell is written as '\n'. */
+function table(header, rows) {
+    const escape = (cell) => escapeHtmlOutsideCode(cell).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
 }
 
 
@@ -888,6 +972,15 @@ function maskingOnce(mask) {
 function looksLikeContent(value) {
     return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
+/**
+ * A bearer token where the path belongs: a service account's JWT (three base64url parts, the first a
+ * JSON header, "eyJ"), or an opaque token of 32 or more characters without a dot or a slash, which a
+ * file name seldom is.
+ */
+function looksLikeToken(value) {
+    const text = value.trim();
+    return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(text) || /^[A-Za-z0-9+=_-]{32,}$/.test(text);
+}
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 async function loadKubeClient(source, mask, env = process.env) {
     let content = source.value;
@@ -911,7 +1004,13 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         catch (error) {
             const code = error.code;
-            throw new errors/* UserError */.yo(`cannot read '${source.value}'${typeof code === 'string' ? ` (${code})` : ''}.`, source.input);
+            const why = typeof code === 'string' ? ` (${code})` : '';
+            // The input is no secret, so the runner does not mask it: a token given here is not quoted back.
+            if (looksLikeToken(source.value)) {
+                maskSecret(source.value, mask);
+                throw new errors/* UserError */.yo(`names no file that can be read${why}, and looks like a token rather than a path, so it is not repeated here; give the path of a kubeconfig file.`, source.input);
+            }
+            throw new errors/* UserError */.yo(`cannot read '${source.value}'${why}.`, source.input);
         }
     }
     const maskDerived = maskingOnce(mask);
@@ -1672,7 +1771,7 @@ async function publishOidcAction(ctx) {
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2282)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2292)),
         Promise.all([
             __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)),
             __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375)),
@@ -1696,6 +1795,7 @@ async function publishOidcAction(ctx) {
         publicGet: retryingTransient((url) => anonymousGet(url), promises_.setTimeout),
         ...((0,aws_reach/* awsOnInternet */.gS)('IAM', inputs.region, ctx.env) ? { resolveHost: aws_reach/* lookupAll */.Qi } : {}),
         log: ctx.log,
+        writing: ctx.writing,
         now: () => new Date(),
         sleep: promises_.setTimeout
     });

@@ -5,11 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6080);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6460);
 /* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7367);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('verify-irsa', _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -217,44 +217,97 @@ function onCancel(handler) {
 
 /***/ }),
 
-/***/ 6080:
+/***/ 6460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6067);
-/* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2926);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ runAction)
+});
+
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/summary.ts
+var summary = __nccwpck_require__(2864);
+;// CONCATENATED MODULE: ./src/io/input-summary.ts
+
+
+/**
+ * Every masked value, longest first, becomes `***` as the runner shows it in the log. The summary is
+ * a file the runner uploads, not the log: it must not rely on the log's masking.
+ */
+function redacted(text, secrets) {
+    const longestFirst = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+    return longestFirst.reduce((rest, secret) => rest.split(secret).join('***'), text);
+}
+function inputFailureSummary(action, error, secrets) {
+    return [
+        `### ${action}: stopped on its inputs`,
+        '',
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redacted((0,errors/* oneLine */.TN)(error), secrets)]]),
+        '',
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+// EXTERNAL MODULE: ./src/io/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(2926);
+;// CONCATENATED MODULE: ./src/io/entry.ts
+
 
 
 
 const runnerLogger = {
-    info: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq,
-    command: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .commandLine */ .ay,
-    warning: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('warning', message),
-    debug: (message) => (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', message),
-    group: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os
+    info: workflow_commands/* info */.pq,
+    command: workflow_commands/* commandLine */.ay,
+    warning: (message) => (0,workflow_commands/* issue */.sn)('warning', message),
+    debug: (message) => (0,workflow_commands/* issue */.sn)('debug', message),
+    group: workflow_commands/* group */.Os
 };
-async function runAction(main) {
+/** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
+async function runAction(action, main) {
+    // Kept to redact the summary, which is a file and not the log the runner masks.
+    const masked = [];
+    let writing = false;
     const ctx = {
-        read: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .envInputReader */ .tT)(process.env),
+        read: (0,inputs/* envInputReader */.tT)(process.env),
         log: runnerLogger,
-        mask: _workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .addMask */ .eu,
-        env: process.env
+        mask: (secret) => {
+            masked.push(secret);
+            (0,workflow_commands/* addMask */.eu)(secret);
+        },
+        env: process.env,
+        writing: () => {
+            writing = true;
+        }
     };
     try {
         const result = await main(ctx);
         for (const [name, value] of Object.entries(result.outputs))
-            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)(name, value);
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummary */ .fe)(result.summary);
+            (0,workflow_commands/* setOutput */.uH)(name, value);
+        (0,workflow_commands/* appendSummary */.fe)(result.summary);
         if (result.failure)
-            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(result.failure));
+            (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(result.failure));
     }
     catch (error) {
-        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) && error instanceof Error && error.stack)
-            (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .sn)('debug', error.stack);
-        (0,_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error) ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error) : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .failureText */ .kY)(error));
+        if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
+            (0,workflow_commands/* issue */.sn)('debug', error.stack);
+        (0,workflow_commands/* fail */.fJ)((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
+        // After the first write a UserError may leave changes behind, which this summary would deny.
+        if ((0,errors/* isUserError */.iU)(error) && !writing)
+            summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+    }
+}
+/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
+function summarizeInputFailure(action, markdown) {
+    try {
+        (0,workflow_commands/* appendSummary */.fe)(markdown);
+    }
+    catch (error) {
+        (0,workflow_commands/* issue */.sn)('debug', `${action}: the job summary was not written: ${(0,errors/* oneLine */.TN)(error)}`);
     }
 }
 
@@ -416,6 +469,44 @@ function oneOf(read, first, second, required) {
     if (required)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}').`, first);
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nh: () => (/* binding */ escapeHtmlOutsideCode),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/** Markdown for the job summary, built as plain text so tests and the demo can read it. */
+// Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
+// pod's log would open a tag and hide the text after it. Inside a code span an entity would show
+// as typed, so only the text between spans is escaped (a cell's backticks pair as Markdown's do).
+// An odd backtick left over opens no span: Markdown shows it as typed and renders what follows.
+function escapeHtmlOutsideCode(text) {
+    const parts = text.split('`');
+    return parts
+        .map((part, index) => index % 2 === 1 && index < parts.length - 1
+        ? part
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+        .join('`');
+}
+/** Cells are text; a line break in a cell is written as '\n'. */
+function table(header, rows) {
+    const escape = (cell) => escapeHtmlOutsideCode(cell).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+    const lines = [
+        `| ${header.map(escape).join(' | ')} |`,
+        `| ${header.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+    ];
+    return lines.join('\n');
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
 }
 
 
@@ -696,7 +787,7 @@ function positiveInteger(read, name, fallback) {
 async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
-    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(460)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9460));
+    const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(83)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5083));
     const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
     // A cancelled job must not leave the verify pod or a service account it made behind.
     const stopListening = (0,cancel/* onCancel */.A)(async (signal) => {
