@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { V1Pod } from '@kubernetes/client-node';
-import { KubeApiError, kubeJson, loadKubeClient, type KubeClient } from '../src/kube/client.js';
+import {
+  callDeadlineMs,
+  KubeApiError,
+  kubeJson,
+  kubeRequest,
+  loadKubeClient,
+  type KubeClient
+} from '../src/kube/client.js';
 import { pauseMs, RETRY_AFTER_CAP_MS, retriesConnection, retriesStatus } from '../src/kube/retry.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
@@ -95,6 +102,24 @@ describe('the Kubernetes client', () => {
         `^Input 'kubeconfig': cannot reach the cluster at ${client.server.replace(/\./g, '\\.')} \\(.+\\); GET ${NS_PATH} was sent 4 times\\.$`
       )
     );
+  });
+
+  it('holds a call whose server fails slowly on every attempt to its deadline, naming the call', async () => {
+    // Each 503 comes just before the attempt's timeout: four attempts would hold the call for four
+    // timeouts and their pauses. The deadline (callDeadlineMs) cuts the second attempt short.
+    double.injectFaults([
+      { kind: 'status', code: 503, method: 'GET', path: NS_PATH, times: 10, delayMs: 2500 }
+    ]);
+    const from = double.requests().length;
+    const error = await kubeRequest(client, 'GET', NS_PATH, { timeoutMs: 3000 }).catch((e: unknown) => e);
+    expect(callDeadlineMs(3000)).toBe(4000);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe(
+      `Input 'kubeconfig': the cluster at ${client.server} did not complete GET ${NS_PATH} within 4 s: sent 2 times, retried after HTTP 503.`
+    );
+    expect(seen(from)).toEqual([`GET ${NS_PATH} status 503`, `GET ${NS_PATH} status 503`]);
+    // The default timeout's call is bounded alike: 15 s per attempt, 20 s in all.
+    expect(callDeadlineMs(15000)).toBe(20000);
   });
 
   it.each([401, 403, 404, 422])('does not send a request again after a permanent %i', async (code) => {

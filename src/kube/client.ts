@@ -15,7 +15,15 @@ import {
   type KubeConnection
 } from './kubeconfig.js';
 import type { KubeconfigSource } from './kubeconfig-source.js';
-import { KUBE_ATTEMPTS, pauseMs, repeatOf, retriesConnection, retriesStatus, type Repeat } from './retry.js';
+import {
+  KUBE_ATTEMPTS,
+  pauseMs,
+  repeatOf,
+  retriesConnection,
+  retriesStatus,
+  RETRY_AFTER_CAP_MS,
+  type Repeat
+} from './retry.js';
 
 export interface KubeClient {
   /** Never holds user:password@ (parseKubeconfig refuses a URL with it), so errors may print it. */
@@ -187,12 +195,27 @@ class KubeConnectionError extends UserError {
   }
 }
 
+/** An attempt that got no whole answer within its time. */
+class KubeTimeoutError extends UserError {}
+
+/**
+ * How long one logical call may take, its retries and pauses included: the per-attempt timeout and a
+ * third more, at most the Retry-After cap (20 s for the default 15 s). client-go bounds a request
+ * and all its retries by the one timeout (rest.Request.request wraps its retry loop in
+ * context.WithTimeout); the margin lets a server that refused quickly (a 429, a 503) still be asked
+ * again, without letting one that fails slowly hold the call for every attempt's whole timeout.
+ */
+export function callDeadlineMs(timeoutMs: number): number {
+  return timeoutMs + Math.min(RETRY_AFTER_CAP_MS, timeoutMs / 3);
+}
+
 /**
  * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
  * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
  * and for the plain REST calls that do not justify loading @kubernetes/client-node. A 429, a 5xx
- * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat; the
- * last answer is returned, or the last connection error thrown naming the call and the attempts.
+ * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat and
+ * the call's deadline (callDeadlineMs) leaves time; the last answer is returned, or the last
+ * connection error thrown naming the call and the attempts.
  */
 export async function kubeRequest(
   client: KubeClient,
@@ -201,14 +224,31 @@ export async function kubeRequest(
   options: KubeRequestOptions = {}
 ): Promise<RawResponse> {
   const repeat = repeatOf(method, options.repeat);
+  const timeoutMs = options.timeoutMs ?? 15000;
+  const totalMs = callDeadlineMs(timeoutMs);
+  const deadline = Date.now() + totalMs;
+  // Whether another attempt may follow a pause of `ms`: only while the deadline leaves time for it.
+  const leavesTime = (ms: number): boolean => Date.now() + ms < deadline;
+  let earlier = '';
   for (let attempt = 1; ; attempt += 1) {
     let response: RawResponse;
     try {
-      response = await kubeAttempt(client, method, path, options);
+      response = await kubeAttempt(client, method, path, {
+        ...options,
+        timeoutMs: Math.max(1, Math.min(timeoutMs, deadline - Date.now()))
+      });
     } catch (error) {
+      if (error instanceof KubeTimeoutError && attempt > 1)
+        throw new UserError(
+          `the cluster at ${client.server} did not complete ${method} ${path} within ${totalMs / 1000} s: ` +
+            `sent ${attempt} times, retried after ${earlier}.`,
+          client.source.input
+        );
       if (!(error instanceof KubeConnectionError)) throw error;
-      if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat)) {
-        await sleep(pauseMs(attempt, undefined));
+      const pause = pauseMs(attempt, undefined);
+      if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat) && leavesTime(pause)) {
+        earlier = 'a lost connection';
+        await sleep(pause);
         continue;
       }
       if (attempt === 1) throw error;
@@ -217,8 +257,10 @@ export async function kubeRequest(
         client.source.input
       );
     }
-    if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat)) {
-      await sleep(pauseMs(attempt, response.retryAfter));
+    const pause = pauseMs(attempt, response.retryAfter);
+    if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat) && leavesTime(pause)) {
+      earlier = `HTTP ${response.status}`;
+      await sleep(pause);
       continue;
     }
     return attempt === 1 ? response : { ...response, attempts: attempt };
@@ -248,7 +290,10 @@ async function kubeAttempt(
   const input = client.source.input;
   return new Promise<RawResponse>((resolve, reject) => {
     const tooSlow = (): UserError =>
-      new UserError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
+      new KubeTimeoutError(
+        `the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`,
+        input
+      );
     const errnoOf = (error: unknown): string | undefined => {
       const code = (error as { code?: unknown }).code;
       return typeof code === 'string' ? code : undefined;

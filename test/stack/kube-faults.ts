@@ -26,6 +26,8 @@ export interface KubeFault {
   retryAfter?: number;
   /** How many matching requests it faults in a row (default 1). */
   times?: number;
+  /** For 'throttle' and 'status': how long the answer is held back, as a server that is slow to fail. */
+  delayMs?: number;
 }
 
 export interface RandomFaults {
@@ -148,19 +150,25 @@ export class KubeFaults {
     if (code === 429) headers['X-Kubernetes-PF-FlowSchema-UID'] = 'double-global-default';
     const message =
       code === 429 ? 'Too many requests, please try again later.' : `the double's injected HTTP ${code}`;
-    res.writeHead(code, headers);
-    res.end(
-      JSON.stringify({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message,
-        reason: REASONS[code] ?? 'Unknown',
-        ...(retryAfter !== undefined ? { details: { retryAfterSeconds: retryAfter } } : {}),
-        code
-      }) + '\n'
-    );
+    const answer = (): void => {
+      // A client that gave up meanwhile closed the connection: nothing left to answer.
+      if (res.destroyed || req.socket.destroyed) return;
+      res.writeHead(code, headers);
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message,
+          reason: REASONS[code] ?? 'Unknown',
+          ...(retryAfter !== undefined ? { details: { retryAfterSeconds: retryAfter } } : {}),
+          code
+        }) + '\n'
+      );
+    };
+    if (fault.delayMs) setTimeout(answer, fault.delayMs);
+    else answer();
     // The request's body is not read: drained, so the connection stays usable.
     req.resume();
     return true;
