@@ -20,7 +20,9 @@ import {
 } from '../src/kube/client.js';
 import { pauseMs, RETRY_AFTER_CAP_MS, retriesConnection, retriesStatus } from '../src/kube/retry.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
+import { holdServiceAccount, leaseKey, type LeaseRequest } from '../src/verify-irsa/account-lease.js';
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+import { MANAGED_BY } from '../src/verify-irsa/verify-pod.js';
 import { UserError } from '../src/io/errors.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
@@ -334,6 +336,47 @@ describe('verify-irsa', () => {
       'status 500': 1,
       throttle: 1
     });
+  });
+});
+
+describe("verify-irsa's lease on the service account", () => {
+  it('is written at most four times in all when the server refuses every write, and found after a lost answer', async () => {
+    const cluster = kubeClusterOps(client);
+    const account = uniqueName('sa-lease').toLowerCase();
+    // Made and leased by a run that ended: this run takes it over with one patch.
+    await cluster.createServiceAccount('default', account, {
+      labels: { ...MANAGED_BY },
+      annotations: { [leaseKey('dead01')]: new Date(Date.now() - 60_000).toISOString() }
+    });
+    const request: LeaseRequest = {
+      namespace: 'default',
+      name: account,
+      roleArn: 'arn:aws:iam::123456789012:role/lease-test',
+      runId: 'run01',
+      until: new Date(Date.now() + 600_000),
+      now: () => new Date(),
+      create: true,
+      cleanup: true
+    };
+    const path = `/api/v1/namespaces/default/serviceaccounts/${account}`;
+    double.injectFaults([{ kind: 'throttle', retryAfter: 0, method: 'PATCH', path, times: 20 }]);
+    let from = double.requests().length;
+    const refused = await holdServiceAccount(cluster, request).catch((e: unknown) => e);
+    expect((refused as KubeApiError).code).toBe(429);
+    // The client's attempts, not the lease's retries times the client's.
+    expect(seen(from).filter((line) => line.startsWith('PATCH'))).toHaveLength(4);
+
+    // Applied, its answer lost: sent again and refused as moved on (409), read again and found.
+    double.clearFaults();
+    double.injectFaults([{ kind: 'reset-after', method: 'PATCH', path }]);
+    from = double.requests().length;
+    const held = await holdServiceAccount(cluster, request);
+    expect(held).toMatchObject({ origin: 'adopted', holding: true });
+    expect(double.serviceAccount('default', account)?.metadata.annotations?.[leaseKey('run01')]).toBe(
+      request.until.toISOString()
+    );
+    expect(seen(from).filter((line) => line.startsWith('PATCH'))[0]).toBe(`PATCH ${path} reset-after`);
+    await cluster.deleteServiceAccount('default', account);
   });
 });
 

@@ -595,10 +595,17 @@ describe('leases under faults and crowds', () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
     await leasedAccount(chain, cluster, { dead01: PAST() });
-    const v = await verifyWithFirstPatch(chain, (patch) => async (...args) => {
-      await patch(...args);
-      throw new Error('socket hang up');
-    });
+    // The client sends the patch again; its precondition makes the repeat a 409, and the account,
+    // read again, holds this run's lease.
+    chain.double.injectFaults([
+      {
+        kind: 'reset-after',
+        method: 'PATCH',
+        path: `/api/v1/namespaces/${chain.namespace}/serviceaccounts/${chain.serviceAccount}`
+      }
+    ]);
+    const v = await verify(chain, { mode: 'token' });
+    expect(chain.double.faultsMet()).toEqual({ 'reset-after': 1 });
     expect(v.result.failure).toBeUndefined();
     expect(check(v, 'service-account').detail).toMatch(/^adopted /);
     expectCleanAndSilent(chain, v);
@@ -695,6 +702,29 @@ describe('leases under faults and crowds', () => {
         () => new Date()
       )
     ).toBe('deleted');
+  });
+
+  it('undoes on cancel a create that was applied, its answer lost, and refused as existing when sent again', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    const created = new CreatedObjects();
+    const tracked = created.tracking(cluster);
+    chain.double.injectFaults([
+      { kind: 'reset-after', method: 'POST', path: `/api/v1/namespaces/${chain.namespace}/serviceaccounts` }
+    ]);
+    const refused = await tracked
+      .createServiceAccount(chain.namespace, chain.serviceAccount, {
+        labels: { ...MANAGED_BY },
+        annotations: { [leaseKey('lost0001')]: LATER().toISOString() }
+      })
+      .catch((e: unknown) => e);
+    // The 409 of the repeat names the first attempt's account: this run's, still to undo.
+    expect(refused).toMatchObject({ code: 409, attempts: 2 });
+    expect(created.heldAccount()).toBe(`the service account ${chain.namespace}/${chain.serviceAccount}`);
+    expect(await created.removeLeftovers(cluster)).toEqual([
+      `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
+    ]);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
   });
 
   it('waits for a write still in flight before undoing it on cancel', async () => {

@@ -5,6 +5,9 @@
  * leases left, the next run takes the account over, so that it does not outlive its runs (left alone,
  * it would let any pod of the namespace take the role). Every write carries the resourceVersion it
  * was decided on, so two runs never act on the same state; one that lost the race decides again.
+ * A server that failed or an answer that was lost is the Kubernetes client's to retry (the
+ * precondition makes each write safe to send again: a repeat of one applied is a 409 or a 404,
+ * decided again here); this module retries only to decide again, so retries do not multiply.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kubeErrorText, statusOf } from '../kube/client.js';
@@ -26,8 +29,6 @@ export const LEASE_MARGIN_SECONDS = 300;
 const LONGEST_LEASE_MS = (3600 + LEASE_MARGIN_SECONDS + 60) * 1000;
 // A crowd of runs starting together each lose a few races before their write lands.
 const CONFLICT_ATTEMPTS = 8;
-// A server that failed or an answer that was lost is asked again, but not for long.
-const FAULT_ATTEMPTS = 3;
 
 export const leaseKey = (runId: string): string => `${LEASE_PREFIX}${runId}`;
 
@@ -79,23 +80,17 @@ export interface LeaseRequest {
   cleanup: boolean;
 }
 
-/** Whether to read again and decide again after a failed write, after a pause. */
-async function again(error: unknown, tries: { conflicts: number; faults: number }): Promise<boolean> {
+/**
+ * Whether to read again and decide again after a failed write, after a pause: only when the account
+ * moved on (409) or went away (404) since it was read. Any other failure has had the client's retries.
+ */
+async function again(error: unknown, tries: { conflicts: number }): Promise<boolean> {
   const status = statusOf(error);
-  // 409: the account moved on since it was read; 404: it went away. Both are decided afresh.
-  if (status === 409 || status === 404) {
-    tries.conflicts += 1;
-    if (tries.conflicts >= CONFLICT_ATTEMPTS) return false;
-    await sleep(Math.random() * 100);
-    return true;
-  }
-  if (status === undefined || status === 429 || status >= 500) {
-    tries.faults += 1;
-    if (tries.faults >= FAULT_ATTEMPTS) return false;
-    await sleep(500);
-    return true;
-  }
-  return false;
+  if (status !== 409 && status !== 404) return false;
+  tries.conflicts += 1;
+  if (tries.conflicts >= CONFLICT_ATTEMPTS) return false;
+  await sleep(Math.random() * 100);
+  return true;
 }
 
 function noteFor(
@@ -122,7 +117,7 @@ export async function holdServiceAccount(
 ): Promise<HeldAccount | undefined> {
   const { namespace, name, runId } = request;
   const ours = leaseKey(runId);
-  const tries = { conflicts: 0, faults: 0 };
+  const tries = { conflicts: 0 };
   // What this run last wrote: after a lost answer, finding its lease on the account means it landed.
   let sent: { origin: AccountOrigin; others: number } | undefined;
   for (;;) {
@@ -192,7 +187,7 @@ export async function renewLease(
   until: Date
 ): Promise<'renewed' | 'lost'> {
   const ours = leaseKey(runId);
-  const tries = { conflicts: 0, faults: 0 };
+  const tries = { conflicts: 0 };
   for (;;) {
     const account = await cluster.readServiceAccount(namespace, name);
     if (!account || account.annotations[ours] === undefined) return 'lost';
@@ -225,7 +220,7 @@ export async function releaseServiceAccount(
   now: () => Date,
   mayDelete = true
 ): Promise<ReleaseOutcome> {
-  const tries = { conflicts: 0, faults: 0 };
+  const tries = { conflicts: 0 };
   for (;;) {
     const account = await cluster.readServiceAccount(namespace, name);
     if (!account) return 'gone';

@@ -121,20 +121,27 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
       }
     },
     async createServiceAccount(namespace, name, metadata) {
+      // Sent again after a lost answer or a 5xx: a repeat of a create that was applied is a 409,
+      // which the lease (account-lease.ts) reads again and finds its own.
       return viewOf(
-        await json<V1ServiceAccount>('POST', inNamespace(namespace, 'serviceaccounts'), {
-          apiVersion: 'v1',
-          kind: 'ServiceAccount',
-          metadata: { name, namespace, ...metadata }
-        })
+        await json<V1ServiceAccount>(
+          'POST',
+          inNamespace(namespace, 'serviceaccounts'),
+          { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, ...metadata } },
+          'safe'
+        )
       );
     },
     async patchServiceAccount(namespace, name, resourceVersion, annotations) {
-      // A merge patch that names a resourceVersion is refused (409) once the object has moved on.
+      // A merge patch that names a resourceVersion is refused (409) once the object has moved on,
+      // so a repeat of one that was applied is refused too, and decided again on a fresh read.
       return viewOf(
-        await json<V1ServiceAccount>('PATCH', inNamespace(namespace, `serviceaccounts/${enc(name)}`), {
-          metadata: { resourceVersion, annotations }
-        })
+        await json<V1ServiceAccount>(
+          'PATCH',
+          inNamespace(namespace, `serviceaccounts/${enc(name)}`),
+          { metadata: { resourceVersion, annotations } },
+          'safe'
+        )
       );
     },
     async deleteServiceAccount(namespace, name, resourceVersion) {

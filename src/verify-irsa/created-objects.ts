@@ -6,7 +6,7 @@
  * (src/verify-irsa/account-lease.ts).
  */
 import { settlesWithin } from '../io/cancel.js';
-import { statusOf } from '../kube/client.js';
+import { KubeApiError, statusOf } from '../kube/client.js';
 import { LEASE_PREFIX, releaseServiceAccount } from './account-lease.js';
 import type { AnnotationPatch, ClusterOps } from './cluster.js';
 import { ROLE_ANNOTATION } from './verify-pod.js';
@@ -50,9 +50,11 @@ export class CreatedObjects {
       try {
         return await sent;
       } catch (error) {
-        // The server answered: it refused, so this call wrote nothing (a 409 names an object that
-        // was there before it, or one that moved on since it was read).
-        if (statusOf(error) !== undefined && !noted) this.objects.delete(key);
+        // The server answered a request sent once: it refused, so this call wrote nothing (a 409
+        // names an object that was there before it, or one that moved on since it was read). Sent
+        // more than once, an earlier attempt may have been applied.
+        const sentOnce = !(error instanceof KubeApiError) || error.attempts === 1;
+        if (statusOf(error) !== undefined && sentOnce && !noted) this.objects.delete(key);
         throw error;
       } finally {
         this.pending.delete(sent);
