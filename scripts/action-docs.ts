@@ -176,6 +176,9 @@ A pod gets the role only through its environment. Talos runs no pod-identity web
 workload sets \`AWS_ROLE_ARN\`, \`AWS_WEB_IDENTITY_TOKEN_FILE\` and a projected service account token of audience
 \`sts.amazonaws.com\` itself, as verify-irsa's pod does (its \`webhook\` check says which case a cluster is, and
 fails when a webhook would give the service account's pods another role or audience than the one verified).
+The pod also sets \`AWS_ROLE_SESSION_NAME\` to its own name, which carries the run's random id; the AWS CLI passes it
+to AssumeRoleWithWebIdentity as the session name, and the \`pod\` check passes only for an assumed-role ARN of that
+session, so that an answer in its log is bound to this run's pod.
 
 Secrets stay in the job that reads them: pass the kubeconfig from step to step (\`provision\`'s
 \`kubeconfig-path\` output, or the secret itself), never through job outputs. To create a whole cluster from another

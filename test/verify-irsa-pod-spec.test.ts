@@ -8,7 +8,7 @@ import { failed, linkStates, passed } from '../src/verify-irsa/diagnosis.js';
 import { parseVerifyInputs } from '../src/verify-irsa/inputs.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { redactJwts } from '../src/verify-irsa/run.js';
-import { assumedRoleProblem, isAssumedRoleArn } from '../src/verify-irsa/assumed-role.js';
+import { assumedRoleProblem, isAssumedRoleArn, sessionProblem } from '../src/verify-irsa/assumed-role.js';
 import { fixForStsError, sessionName } from '../src/verify-irsa/sts-checks.js';
 import {
   callerArnFromLogs,
@@ -208,6 +208,17 @@ describe('webhookTokenAudience', () => {
 
 describe('STS answers', () => {
   const role = { arn: ROLE, partition: 'aws', accountId: '123456789012', name: 'app-reader' };
+
+  it("accepts the pod's answer only for the pod's own session", () => {
+    const arn = 'arn:aws:sts::123456789012:assumed-role/app-reader/irsa-verify-0a1b2c3d';
+    expect(sessionProblem(arn, 'irsa-verify-0a1b2c3d')).toBeUndefined();
+    expect(sessionProblem(arn, 'irsa-verify-ffffffff')).toBe(
+      `${arn} is the session irsa-verify-0a1b2c3d, not this run's pod's irsa-verify-ffffffff`
+    );
+    expect(sessionProblem('arn:aws:iam::123456789012:user/alice', 'irsa-verify-ffffffff')).toMatch(
+      /no assumed-role ARN$/
+    );
+  });
 
   it('accepts only an assumed-role ARN of the role in its account', () => {
     expect(assumedRoleProblem('arn:aws:sts::123456789012:assumed-role/app-reader/s1', role)).toBeUndefined();

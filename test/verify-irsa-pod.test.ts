@@ -185,6 +185,29 @@ describe('verify-irsa pod mode on the local stack', () => {
     );
   });
 
+  it("does not take the verified role's ARN for this run's when its session is not this run's pod's", async () => {
+    const chain = await chainFor();
+    // The right role, but another session: an earlier run's answer, or a line the image made up.
+    const stale = `arn:aws:sts::${chain.roleArn.split(':')[4]}:assumed-role/${chain.roleName}/irsa-verify-abc123`;
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        podLogs: async () => JSON.stringify({ UserId: 'AROAEXAMPLE:irsa-verify-abc123', Arn: stale })
+      }
+    }));
+    expectNotVerified(v);
+    expect(v.result.outputs['assumed-role-arn']).toBe('');
+    expect(v.result.summary).not.toContain('Assumed identity');
+    const pod = check(v, 'pod');
+    expect(pod.detail.startsWith(`the pod succeeded but ${stale} is the session irsa-verify-abc123, `)).toBe(
+      true
+    );
+    expect(pod.detail).toMatch(/, not this run's pod's irsa-verify-[0-9a-f]{8}: /);
+    expect(pod.fix).toMatch(/^use an image whose aws CLI names its session from AWS_ROLE_SESSION_NAME/);
+    expectCleanAndSilent(chain, v);
+  });
+
   it("names the pod's other role in the summary beside token mode's identity, with both modes", async () => {
     const chain = await chainFor();
     const otherSession = `arn:aws:sts::${chain.roleArn.split(':')[4]}:assumed-role/some-other-role/irsa-verify-abc123`;

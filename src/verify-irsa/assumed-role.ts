@@ -25,3 +25,14 @@ export function assumedRoleProblem(arn: string, role: RoleRef): string | undefin
   if (match[3] !== role.name) return `${arn} names the role ${match[3]}, not ${role.name}`;
   return undefined;
 }
+
+/**
+ * Whether the ARN's session is `session`: the pod sets AWS_ROLE_SESSION_NAME to its own run-unique
+ * name, which the AWS CLI and SDKs pass to AssumeRoleWithWebIdentity, so that a log naming another
+ * session (an older run's pod, a cached answer, a hand-written line) is not taken for this run's.
+ */
+export function sessionProblem(arn: string, session: string): string | undefined {
+  const found = ASSUMED_ROLE_ARN.exec(arn)?.[4];
+  if (found === undefined) return `${quoted(arn)} is no assumed-role ARN`;
+  return found === session ? undefined : `${arn} is the session ${found}, not this run's pod's ${session}`;
+}

@@ -25,7 +25,7 @@ import type { VerifyInputs } from './inputs.js';
 import type { AnonymousGet, PublicReach } from './issuer-documents.js';
 import { checkExpiry, checkIssuerDocuments } from './issuer-documents.js';
 import type { StsDeps } from './sts-checks.js';
-import { assumedRoleProblem, isAssumedRoleArn } from './assumed-role.js';
+import { assumedRoleProblem, isAssumedRoleArn, sessionProblem } from './assumed-role.js';
 import { assumeRole, fixForStsError, PROPAGATION_DELAYS_MS } from './sts-checks.js';
 import { issuerProblem, readToken } from './token-claims.js';
 import { unreachableHost } from '../net/aws-reach.js';
@@ -519,20 +519,26 @@ async function podMode(
     if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
       const logs = await deps.cluster.podLogs(namespace, name);
       const arn = callerArnFromLogs(logs);
-      const problem = arn ? assumedRoleProblem(arn, inputs.role) : 'its log holds no assumed-role ARN';
+      const roleProblem = arn ? assumedRoleProblem(arn, inputs.role) : 'its log holds no assumed-role ARN';
+      // The session binds the answer to this run's pod (its name, in AWS_ROLE_SESSION_NAME).
+      const otherSession = arn && !roleProblem ? sessionProblem(arn, name) : undefined;
+      const problem = roleProblem ?? otherSession;
       if (arn && !problem) {
         checks.push(passed('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
         return { checks, assumedRoleArn: arn };
       }
-      // The log is the image's to write: only an assumed-role ARN in it says whom STS let in.
-      const assumed = arn !== undefined && isAssumedRoleArn(arn) ? arn : undefined;
+      // The log is the image's to write: only an assumed-role ARN of this pod's session, or of
+      // another role, says whom STS let in.
+      const assumed = arn !== undefined && isAssumedRoleArn(arn) && !otherSession ? arn : undefined;
       checks.push(
         failed(
           'pod',
           `the pod succeeded but ${problem}: ${lastLines(redactJwts(logs), 5).join(' / ')}`,
           assumed
             ? 'set role-arn to the role the service account should assume'
-            : "use an image whose aws CLI takes the role from AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (no other AWS credentials in its environment or files) and prints get-caller-identity's JSON"
+            : otherSession
+              ? "use an image whose aws CLI names its session from AWS_ROLE_SESSION_NAME, as the AWS CLI does with a web identity, and prints this run's get-caller-identity answer, not another's"
+              : "use an image whose aws CLI takes the role from AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (no other AWS credentials in its environment or files) and prints get-caller-identity's JSON"
         )
       );
       // Reported even when it names another role, as token mode does: it shows whom STS let in.
