@@ -3,6 +3,9 @@
 // and the service account (the issuer's links: verify-irsa-issuer.test.ts). Every scenario also checks that nothing it created is left and no token leaked.
 import { describe, expect, it } from '@jest/globals';
 import { AssumeRoleCommand, STSClient, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { boundingCalls } from '../src/aws/call-deadline.js';
+import { clientConfig, namingFailedCalls } from '../src/aws/clients.js';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import { startFaultProxy, type Fault } from './stack/fault-proxy.js';
 import { countedIam } from './fixtures/irsa-role/harness.js';
@@ -243,6 +246,54 @@ describe('verify-irsa on the local stack', () => {
       await proxy.stop();
     }
   }, 60_000);
+
+  it("bounds each of token mode's AWS calls as a whole, and names the call that did not answer", async () => {
+    const chain = await chainFor();
+    // Taken and never answered: the SDK alone would wait 8 attempts of 20 s for each.
+    const proxy = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      rate: 1,
+      faults: ['hang'],
+      match: (request) => ['ListOpenIDConnectProviders', 'AssumeRoleWithWebIdentity'].includes(request.action)
+    });
+    const env = { ...process.env, AWS_ENDPOINT_URL_IAM: proxy.url, AWS_ENDPOINT_URL_STS: proxy.url };
+    const region = process.env.AWS_REGION ?? 'us-east-1';
+    const iam = boundingCalls(
+      namingFailedCalls(new IAMClient(clientConfig('IAM', region, env)), 'IAM'),
+      'IAM',
+      1500
+    );
+    const sts = boundingCalls(
+      namingFailedCalls(new STSClient(clientConfig('STS', region, env)), 'STS'),
+      'STS',
+      1500
+    );
+    try {
+      const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+        ...deps,
+        iam,
+        sts: { ...deps.sts, sts }
+      }));
+      expectNotVerified(v);
+      expect(check(v, 'iam-provider')).toMatchObject({
+        detail:
+          "cannot list IAM OIDC providers (TimeoutError: IAM ListOpenIDConnectProviders did not complete within 1.5 s, the SDK's retries included)",
+        fix: 'IAM or the network failed the read on every retry (throttling, a server error, a broken connection): run again'
+      });
+      expect(check(v, 'assume-role').detail).toBe(
+        "STS did not answer AssumeRoleWithWebIdentity: TimeoutError: STS AssumeRoleWithWebIdentity did not complete within 1.5 s, the SDK's retries included"
+      );
+      expect(check(v, 'assume-role').fix).toMatch(
+        /^STS did not answer in time: check that the runner reaches STS/
+      );
+      expect(proxy.injected.length).toBeGreaterThan(0);
+      expectCleanAndSilent(chain, v);
+    } finally {
+      iam.destroy();
+      sts.destroy();
+      await proxy.stop();
+    }
+  }, 30_000);
 
   it('names the role trust when the role trusts another service account', async () => {
     const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });

@@ -19,9 +19,9 @@ export const LEASE_PREFIX = 'talos-irsa/lease.';
 /**
  * How long after its start a run is over for sure, beyond its timeout-seconds: room for the token
  * checks (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. Token
- * mode can outlast it (each AWS call may take 8 attempts of 20 s), so pod mode renews the lease
- * from its own start. It is read on the runner's clock, so a runner more than this far behind the
- * others' could lose its objects.
+ * mode can outlast it (each AWS call may take 45 s: src/aws/call-deadline.ts), so pod mode renews
+ * the lease from its own start. It is read on the runner's clock, so a runner more than this far
+ * behind the others' could lose its objects.
  */
 export const LEASE_MARGIN_SECONDS = 300;
 // The longest lease a run writes (timeout-seconds at most 3600), with a minute for clocks: a lease

@@ -1,6 +1,7 @@
 // The real collaborators of run(), loaded by the action once every input has been accepted.
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { boundingCalls } from '../aws/call-deadline.js';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
@@ -85,8 +86,15 @@ export async function verifyDeps(
     import('@aws-sdk/client-iam'),
     import('@aws-sdk/client-sts')
   ]);
-  const iam = namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM');
-  const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
+  // Each call bounded as a whole: token mode's reads and STS's answer are waited for, not every retry.
+  const iam = boundingCalls(
+    namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
+    'IAM'
+  );
+  const sts = boundingCalls(
+    namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS'),
+    'STS'
+  );
   const extraCaPem = await extraCa(ctx.env);
   const deps: VerifyDeps = {
     cluster: created.tracking(withFirstRead(cluster, inputs, firstRead)),
@@ -94,8 +102,11 @@ export async function verifyDeps(
     sts: {
       sts,
       stsWithCredentials: (credentials) =>
-        namingFailedCalls(
-          new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+        boundingCalls(
+          namingFailedCalls(
+            new STSClient({ ...clientConfig('STS', inputs.region, ctx.env), credentials }),
+            'STS'
+          ),
           'STS'
         ),
       mask: ctx.mask,

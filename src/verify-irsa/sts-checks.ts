@@ -59,6 +59,12 @@ function refusalCause(code: string, message: string): { link: ChainLink | undefi
       link: 'issuer-documents',
       fix: "publish the cluster's current issuer documents: run publish-oidc"
     };
+  // The SDK's per-attempt timeout, or the call's deadline (src/aws/call-deadline.ts): no answer.
+  if (error === 'TimeoutError')
+    return {
+      link: undefined,
+      fix: 'STS did not answer in time: check that the runner reaches STS (its regional endpoint, or AWS_ENDPOINT_URL_STS), and run again'
+    };
   if (error === 'IDPRejectedClaim')
     return { link: undefined, fix: 'the provider rejected a claim: check the token audience and subject' };
   return { link: undefined, fix: 'see the STS error above' };
@@ -136,7 +142,7 @@ export async function assumeRole(
       checks: [
         failed(
           'assume-role',
-          `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`,
+          `STS ${code === 'TimeoutError' ? 'did not answer' : 'refused'} AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`,
           fixForStsError(code, message, earlier)
         )
       ]
