@@ -8,7 +8,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { runAction } from '../src/io/entry.js';
 import { stdoutLines } from '../src/io/workflow-commands.js';
 import { loadKubeClient } from '../src/kube/client.js';
-import { parseKubeconfig, withoutUserinfo } from '../src/kube/kubeconfig.js';
+import { parseKubeconfig, serverUserinfoSecrets, withoutUserinfo } from '../src/kube/kubeconfig.js';
 import { publishOidcAction } from '../src/publish-oidc/action.js';
 import { verifyIrsaAction } from '../src/verify-irsa/action.js';
 
@@ -58,10 +58,16 @@ describe('a user name and password in the server URL', () => {
     for (const secret of secrets) expect(message).not.toContain(secret);
   });
 
-  it("leaves an '@' in a server's path alone", () => {
-    const server = 'https://rancher.example.com/k8s/clusters/c-m@x';
+  // The authority ends at the first '/', as in Go's net/url (client-go's parser) and the WHATWG URL
+  // parser: an '@' after it is in the path, so https://u:2024/x@h is host u, port 2024, path /x@h.
+  it.each([
+    ['https://rancher.example.com/k8s/clusters/c-m@x', 'rancher.example.com'],
+    ['https://u:2024/x@h', 'u:2024']
+  ])("leaves an '@' in a server's path alone: %s", (server, host) => {
     expect(withoutUserinfo(server)).toBe(server);
+    expect(serverUserinfoSecrets(kubeconfig(server))).toEqual([]);
     expect(parseKubeconfig(kubeconfig(server), 'kubeconfig').server).toBe(server);
+    expect(new URL(`${server}/version`).host).toBe(host);
   });
 
   it('masks the password, as written and decoded, before anything can print it', async () => {
