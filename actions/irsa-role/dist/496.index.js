@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
   c2: () => (/* binding */ statusOf)
 });
 
-// UNUSED EXPORTS: afterPendingConnects, firstLine, kubeRequest, requestOptionsFor
+// UNUSED EXPORTS: afterPendingConnects, callDeadlineMs, firstLine, kubeRequest, requestOptionsFor
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -417,33 +417,63 @@ class KubeConnectionError extends errors/* UserError */.yo {
         this.errno = errno;
     }
 }
+/** An attempt that got no whole answer within its time. */
+class KubeTimeoutError extends errors/* UserError */.yo {
+}
+/**
+ * How long one logical call may take, its retries and pauses included: the per-attempt timeout and a
+ * third more, at most the Retry-After cap (20 s for the default 15 s). client-go bounds a request
+ * and all its retries by the one timeout (rest.Request.request wraps its retry loop in
+ * context.WithTimeout); the margin lets a server that refused quickly (a 429, a 503) still be asked
+ * again, without letting one that fails slowly hold the call for every attempt's whole timeout.
+ */
+function callDeadlineMs(timeoutMs) {
+    return timeoutMs + Math.min(RETRY_AFTER_CAP_MS, timeoutMs / 3);
+}
 /**
  * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
  * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
  * and for the plain REST calls that do not justify loading @kubernetes/client-node. A 429, a 5xx
- * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat; the
- * last answer is returned, or the last connection error thrown naming the call and the attempts.
+ * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat and
+ * the call's deadline (callDeadlineMs) leaves time; the last answer is returned, or the last
+ * connection error thrown naming the call and the attempts.
  */
 async function kubeRequest(client, method, path, options = {}) {
     const repeat = repeatOf(method, options.repeat);
+    const timeoutMs = options.timeoutMs ?? 15000;
+    const totalMs = callDeadlineMs(timeoutMs);
+    const deadline = Date.now() + totalMs;
+    // Whether another attempt may follow a pause of `ms`: only while the deadline leaves time for it.
+    const leavesTime = (ms) => Date.now() + ms < deadline;
+    let earlier = '';
     for (let attempt = 1;; attempt += 1) {
         let response;
         try {
-            response = await kubeAttempt(client, method, path, options);
+            response = await kubeAttempt(client, method, path, {
+                ...options,
+                timeoutMs: Math.max(1, Math.min(timeoutMs, deadline - Date.now()))
+            });
         }
         catch (error) {
+            if (error instanceof KubeTimeoutError && attempt > 1)
+                throw new errors/* UserError */.yo(`the cluster at ${client.server} did not complete ${method} ${path} within ${totalMs / 1000} s: ` +
+                    `sent ${attempt} times, retried after ${earlier}.`, client.source.input);
             if (!(error instanceof KubeConnectionError))
                 throw error;
-            if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat)) {
-                await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, undefined));
+            const pause = pauseMs(attempt, undefined);
+            if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat) && leavesTime(pause)) {
+                earlier = 'a lost connection';
+                await (0,external_node_timers_promises_.setTimeout)(pause);
                 continue;
             }
             if (attempt === 1)
                 throw error;
             throw new errors/* UserError */.yo(`${error.reason.replace(/\.$/, '')}; ${method} ${path} was sent ${attempt} times.`, client.source.input);
         }
-        if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat)) {
-            await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, response.retryAfter));
+        const pause = pauseMs(attempt, response.retryAfter);
+        if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat) && leavesTime(pause)) {
+            earlier = `HTTP ${response.status}`;
+            await (0,external_node_timers_promises_.setTimeout)(pause);
             continue;
         }
         return attempt === 1 ? response : { ...response, attempts: attempt };
@@ -466,7 +496,7 @@ async function kubeAttempt(client, method, path, options) {
     const timeoutMs = options.timeoutMs ?? 15000;
     const input = client.source.input;
     return new Promise((resolve, reject) => {
-        const tooSlow = () => new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
+        const tooSlow = () => new KubeTimeoutError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
         const errnoOf = (error) => {
             const code = error.code;
             return typeof code === 'string' ? code : undefined;

@@ -629,6 +629,12 @@ function refusalCause(code, message) {
             link: 'issuer-documents',
             fix: "publish the cluster's current issuer documents: run publish-oidc"
         };
+    // The SDK's per-attempt timeout, or the call's deadline (src/aws/call-deadline.ts): no answer.
+    if (error === 'TimeoutError')
+        return {
+            link: undefined,
+            fix: 'STS did not answer in time: check that the runner reaches STS (its regional endpoint, or AWS_ENDPOINT_URL_STS), and run again'
+        };
     if (error === 'IDPRejectedClaim')
         return { link: undefined, fix: 'the provider rejected a claim: check the token audience and subject' };
     return { link: undefined, fix: 'see the STS error above' };
@@ -687,7 +693,7 @@ async function assumeRole(token, role, now, deps, propagationDelaysMs = [], earl
         const { code, message } = answer.refusal;
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('assume-role', `STS refused AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`, fixForStsError(code, message, earlier))
+                (0,diagnosis/* failed */.gz)('assume-role', `STS ${code === 'TimeoutError' ? 'did not answer' : 'refused'} AssumeRoleWithWebIdentity: ${code}: ${message}${waited}`, fixForStsError(code, message, earlier))
             ]
         };
     }
@@ -707,11 +713,11 @@ async function assumeRole(token, role, now, deps, propagationDelaysMs = [], earl
     try {
         const identity = await signed.send(new client_sts_dist_cjs.GetCallerIdentityCommand({}));
         const arn = identity.Arn ?? '';
-        const problem = (0,assumed_role/* assumedRoleProblem */.w)(arn, role);
+        const problem = (0,assumed_role/* assumedRoleProblem */.wH)(arn, role);
         checks.push(problem
             ? (0,diagnosis/* failed */.gz)('caller-identity', problem, 'set role-arn to the role the service account should assume')
             : (0,diagnosis/* passed */.bF)('caller-identity', `GetCallerIdentity answered ${arn}`));
-        return { checks, ...((0,assumed_role/* isAssumedRoleArn */.Q)(arn) ? { assumedRoleArn: arn } : {}) };
+        return { checks, ...((0,assumed_role/* isAssumedRoleArn */.QB)(arn) ? { assumedRoleArn: arn } : {}) };
     }
     catch (error) {
         const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -849,7 +855,7 @@ async function run(inputs, deps) {
         }
     }
     // With both modes the output is token mode's: a pod that ran as another role is named beside it.
-    const podOtherRole = tokenArn !== undefined && podArn !== undefined && (0,assumed_role/* assumedRoleProblem */.w)(podArn, inputs.role)
+    const podOtherRole = tokenArn !== undefined && podArn !== undefined && (0,assumed_role/* assumedRoleProblem */.wH)(podArn, inputs.role)
         ? podArn
         : undefined;
     return {
@@ -1090,16 +1096,22 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
             const logs = await deps.cluster.podLogs(namespace, name);
             const arn = (0,verify_pod/* callerArnFromLogs */.UQ)(logs);
-            const problem = arn ? (0,assumed_role/* assumedRoleProblem */.w)(arn, inputs.role) : 'its log holds no assumed-role ARN';
+            const roleProblem = arn ? (0,assumed_role/* assumedRoleProblem */.wH)(arn, inputs.role) : 'its log holds no assumed-role ARN';
+            // The session binds the answer to this run's pod (its name, in AWS_ROLE_SESSION_NAME).
+            const otherSession = arn && !roleProblem ? (0,assumed_role/* sessionProblem */.MM)(arn, name) : undefined;
+            const problem = roleProblem ?? otherSession;
             if (arn && !problem) {
                 checks.push((0,diagnosis/* passed */.bF)('pod', `the pod ran aws sts get-caller-identity as ${arn}`));
                 return { checks, assumedRoleArn: arn };
             }
-            // The log is the image's to write: only an assumed-role ARN in it says whom STS let in.
-            const assumed = arn !== undefined && (0,assumed_role/* isAssumedRoleArn */.Q)(arn) ? arn : undefined;
+            // The log is the image's to write: only an assumed-role ARN of this pod's session, or of
+            // another role, says whom STS let in.
+            const assumed = arn !== undefined && (0,assumed_role/* isAssumedRoleArn */.QB)(arn) && !otherSession ? arn : undefined;
             checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${(0,verify_pod/* lastLines */.w$)(redactJwts(logs), 5).join(' / ')}`, assumed
                 ? 'set role-arn to the role the service account should assume'
-                : "use an image whose aws CLI takes the role from AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (no other AWS credentials in its environment or files) and prints get-caller-identity's JSON"));
+                : otherSession
+                    ? "use an image whose aws CLI names its session from AWS_ROLE_SESSION_NAME, as the AWS CLI does with a web identity, and prints this run's get-caller-identity answer, not another's"
+                    : "use an image whose aws CLI takes the role from AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (no other AWS credentials in its environment or files) and prints get-caller-identity's JSON"));
             // Reported even when it names another role, as token mode does: it shows whom STS let in.
             return assumed ? { checks, assumedRoleArn: assumed } : { checks };
         }

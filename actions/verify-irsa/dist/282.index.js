@@ -20,7 +20,7 @@ __webpack_require__.d(__webpack_exports__, {
   c2: () => (/* binding */ statusOf)
 });
 
-// UNUSED EXPORTS: kubeRequest
+// UNUSED EXPORTS: callDeadlineMs, kubeRequest
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -513,33 +513,63 @@ class KubeConnectionError extends errors/* UserError */.yo {
         this.errno = errno;
     }
 }
+/** An attempt that got no whole answer within its time. */
+class KubeTimeoutError extends errors/* UserError */.yo {
+}
+/**
+ * How long one logical call may take, its retries and pauses included: the per-attempt timeout and a
+ * third more, at most the Retry-After cap (20 s for the default 15 s). client-go bounds a request
+ * and all its retries by the one timeout (rest.Request.request wraps its retry loop in
+ * context.WithTimeout); the margin lets a server that refused quickly (a 429, a 503) still be asked
+ * again, without letting one that fails slowly hold the call for every attempt's whole timeout.
+ */
+function callDeadlineMs(timeoutMs) {
+    return timeoutMs + Math.min(RETRY_AFTER_CAP_MS, timeoutMs / 3);
+}
 /**
  * A raw request with the kubeconfig's TLS and credentials: for the non-resource paths
  * (/.well-known/openid-configuration, /openid/v1/jwks) that the generated API clients do not cover,
  * and for the plain REST calls that do not justify loading @kubernetes/client-node. A 429, a 5xx
- * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat; the
- * last answer is returned, or the last connection error thrown naming the call and the attempts.
+ * or a lost connection is tried again (src/kube/retry.ts) while the request is safe to repeat and
+ * the call's deadline (callDeadlineMs) leaves time; the last answer is returned, or the last
+ * connection error thrown naming the call and the attempts.
  */
 async function kubeRequest(client, method, path, options = {}) {
     const repeat = repeatOf(method, options.repeat);
+    const timeoutMs = options.timeoutMs ?? 15000;
+    const totalMs = callDeadlineMs(timeoutMs);
+    const deadline = Date.now() + totalMs;
+    // Whether another attempt may follow a pause of `ms`: only while the deadline leaves time for it.
+    const leavesTime = (ms) => Date.now() + ms < deadline;
+    let earlier = '';
     for (let attempt = 1;; attempt += 1) {
         let response;
         try {
-            response = await kubeAttempt(client, method, path, options);
+            response = await kubeAttempt(client, method, path, {
+                ...options,
+                timeoutMs: Math.max(1, Math.min(timeoutMs, deadline - Date.now()))
+            });
         }
         catch (error) {
+            if (error instanceof KubeTimeoutError && attempt > 1)
+                throw new errors/* UserError */.yo(`the cluster at ${client.server} did not complete ${method} ${path} within ${totalMs / 1000} s: ` +
+                    `sent ${attempt} times, retried after ${earlier}.`, client.source.input);
             if (!(error instanceof KubeConnectionError))
                 throw error;
-            if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat)) {
-                await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, undefined));
+            const pause = pauseMs(attempt, undefined);
+            if (attempt < KUBE_ATTEMPTS && retriesConnection(error.errno, repeat) && leavesTime(pause)) {
+                earlier = 'a lost connection';
+                await (0,external_node_timers_promises_.setTimeout)(pause);
                 continue;
             }
             if (attempt === 1)
                 throw error;
             throw new errors/* UserError */.yo(`${error.reason.replace(/\.$/, '')}; ${method} ${path} was sent ${attempt} times.`, client.source.input);
         }
-        if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat)) {
-            await (0,external_node_timers_promises_.setTimeout)(pauseMs(attempt, response.retryAfter));
+        const pause = pauseMs(attempt, response.retryAfter);
+        if (attempt < KUBE_ATTEMPTS && retriesStatus(response.status, repeat) && leavesTime(pause)) {
+            earlier = `HTTP ${response.status}`;
+            await (0,external_node_timers_promises_.setTimeout)(pause);
             continue;
         }
         return attempt === 1 ? response : { ...response, attempts: attempt };
@@ -562,7 +592,7 @@ async function kubeAttempt(client, method, path, options) {
     const timeoutMs = options.timeoutMs ?? 15000;
     const input = client.source.input;
     return new Promise((resolve, reject) => {
-        const tooSlow = () => new errors/* UserError */.yo(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
+        const tooSlow = () => new KubeTimeoutError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
         const errnoOf = (error) => {
             const code = error.code;
             return typeof code === 'string' ? code : undefined;
@@ -1000,6 +1030,9 @@ function statusText(status, body, location) {
  * leases left, the next run takes the account over, so that it does not outlive its runs (left alone,
  * it would let any pod of the namespace take the role). Every write carries the resourceVersion it
  * was decided on, so two runs never act on the same state; one that lost the race decides again.
+ * A server that failed or an answer that was lost is the Kubernetes client's to retry (the
+ * precondition makes each write safe to send again: a repeat of one applied is a 409 or a 404,
+ * decided again here); this module retries only to decide again, so retries do not multiply.
  */
 
 
@@ -1009,9 +1042,9 @@ const LEASE_PREFIX = 'talos-irsa/lease.';
 /**
  * How long after its start a run is over for sure, beyond its timeout-seconds: room for the token
  * checks (STS's propagation retries, AWS calls with their own deadlines) and the cleanup. Token
- * mode can outlast it (each AWS call may take 8 attempts of 20 s), so pod mode renews the lease
- * from its own start. It is read on the runner's clock, so a runner more than this far behind the
- * others' could lose its objects.
+ * mode can outlast it (each AWS call may take 45 s: src/aws/call-deadline.ts), so pod mode renews
+ * the lease from its own start. It is read on the runner's clock, so a runner more than this far
+ * behind the others' could lose its objects.
  */
 const LEASE_MARGIN_SECONDS = 300;
 // The longest lease a run writes (timeout-seconds at most 3600), with a minute for clocks: a lease
@@ -1019,8 +1052,6 @@ const LEASE_MARGIN_SECONDS = 300;
 const LONGEST_LEASE_MS = (3600 + LEASE_MARGIN_SECONDS + 60) * 1000;
 // A crowd of runs starting together each lose a few races before their write lands.
 const CONFLICT_ATTEMPTS = 8;
-// A server that failed or an answer that was lost is asked again, but not for long.
-const FAULT_ATTEMPTS = 3;
 const leaseKey = (runId) => `${LEASE_PREFIX}${runId}`;
 function leasesOf(annotations) {
     return Object.entries(annotations)
@@ -1036,25 +1067,19 @@ function isRunManaged(account) {
     const labelled = Object.entries(_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .MANAGED_BY */ .Kf).every(([key, value]) => account.labels[key] === value);
     return labelled && account.annotations[_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .KEEP_ANNOTATION */ .u2] !== 'true';
 }
-/** Whether to read again and decide again after a failed write, after a pause. */
+/**
+ * Whether to read again and decide again after a failed write, after a pause: only when the account
+ * moved on (409) or went away (404) since it was read. Any other failure has had the client's retries.
+ */
 async function again(error, tries) {
     const status = (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error);
-    // 409: the account moved on since it was read; 404: it went away. Both are decided afresh.
-    if (status === 409 || status === 404) {
-        tries.conflicts += 1;
-        if (tries.conflicts >= CONFLICT_ATTEMPTS)
-            return false;
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * 100);
-        return true;
-    }
-    if (status === undefined || status === 429 || status >= 500) {
-        tries.faults += 1;
-        if (tries.faults >= FAULT_ATTEMPTS)
-            return false;
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(500);
-        return true;
-    }
-    return false;
+    if (status !== 409 && status !== 404)
+        return false;
+    tries.conflicts += 1;
+    if (tries.conflicts >= CONFLICT_ATTEMPTS)
+        return false;
+    await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * 100);
+    return true;
 }
 function noteFor(origin, namespace, name, others, cleanup) {
     if (origin === 'shared')
@@ -1068,7 +1093,7 @@ function noteFor(origin, namespace, name, others, cleanup) {
 async function holdServiceAccount(cluster, request) {
     const { namespace, name, runId } = request;
     const ours = leaseKey(runId);
-    const tries = { conflicts: 0, faults: 0 };
+    const tries = { conflicts: 0 };
     // What this run last wrote: after a lost answer, finding its lease on the account means it landed.
     let sent;
     for (;;) {
@@ -1139,7 +1164,7 @@ async function holdServiceAccount(cluster, request) {
  */
 async function renewLease(cluster, namespace, name, runId, until) {
     const ours = leaseKey(runId);
-    const tries = { conflicts: 0, faults: 0 };
+    const tries = { conflicts: 0 };
     for (;;) {
         const account = await cluster.readServiceAccount(namespace, name);
         if (!account || account.annotations[ours] === undefined)
@@ -1166,7 +1191,7 @@ async function renewLease(cluster, namespace, name, runId, until) {
  * call whether or not the lease was ever written.
  */
 async function releaseServiceAccount(cluster, namespace, name, runId, now, mayDelete = true) {
-    const tries = { conflicts: 0, faults: 0 };
+    const tries = { conflicts: 0 };
     for (;;) {
         const account = await cluster.readServiceAccount(namespace, name);
         if (!account)
@@ -1199,8 +1224,9 @@ async function releaseServiceAccount(cluster, namespace, name, runId, now, mayDe
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ isAssumedRoleArn),
-/* harmony export */   w: () => (/* binding */ assumedRoleProblem)
+/* harmony export */   MM: () => (/* binding */ sessionProblem),
+/* harmony export */   QB: () => (/* binding */ isAssumedRoleArn),
+/* harmony export */   wH: () => (/* binding */ assumedRoleProblem)
 /* harmony export */ });
 // As STS writes it: arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION, the role by its name alone
 // (no path); a role name has 1 to 64 and a session name 2 to 64 of letters, digits and _+=,.@-.
@@ -1222,6 +1248,17 @@ function assumedRoleProblem(arn, role) {
     if (match[3] !== role.name)
         return `${arn} names the role ${match[3]}, not ${role.name}`;
     return undefined;
+}
+/**
+ * Whether the ARN's session is `session`: the pod sets AWS_ROLE_SESSION_NAME to its own run-unique
+ * name, which the AWS CLI and SDKs pass to AssumeRoleWithWebIdentity, so that a log naming another
+ * session (an older run's pod, a cached answer, a hand-written line) is not taken for this run's.
+ */
+function sessionProblem(arn, session) {
+    const found = ASSUMED_ROLE_ARN.exec(arn)?.[4];
+    if (found === undefined)
+        return `${quoted(arn)} is no assumed-role ARN`;
+    return found === session ? undefined : `${arn} is the session ${found}, not this run's pod's ${session}`;
 }
 
 
@@ -1375,17 +1412,14 @@ function kubeClusterOps(client) {
             }
         },
         async createServiceAccount(namespace, name, metadata) {
-            return viewOf(await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, 'serviceaccounts'), {
-                apiVersion: 'v1',
-                kind: 'ServiceAccount',
-                metadata: { name, namespace, ...metadata }
-            }));
+            // Sent again after a lost answer or a 5xx: a repeat of a create that was applied is a 409,
+            // which the lease (account-lease.ts) reads again and finds its own.
+            return viewOf(await json('POST', (0,kube_client/* namespacedPath */.Nh)(namespace, 'serviceaccounts'), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, ...metadata } }, 'safe'));
         },
         async patchServiceAccount(namespace, name, resourceVersion, annotations) {
-            // A merge patch that names a resourceVersion is refused (409) once the object has moved on.
-            return viewOf(await json('PATCH', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`), {
-                metadata: { resourceVersion, annotations }
-            }));
+            // A merge patch that names a resourceVersion is refused (409) once the object has moved on,
+            // so a repeat of one that was applied is refused too, and decided again on a fresh read.
+            return viewOf(await json('PATCH', (0,kube_client/* namespacedPath */.Nh)(namespace, `serviceaccounts/${enc(name)}`), { metadata: { resourceVersion, annotations } }, 'safe'));
         },
         async deleteServiceAccount(namespace, name, resourceVersion) {
             const options = resourceVersion === undefined
