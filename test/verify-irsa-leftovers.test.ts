@@ -16,6 +16,8 @@ import {
   leaseKey,
   releaseServiceAccount
 } from '../src/verify-irsa/account-lease.js';
+import { MemoryLogger } from '../src/io/logger.js';
+import { verifyIrsaAction } from '../src/verify-irsa/action.js';
 import { kubeClusterOps, parseInstant, type ClusterOps } from '../src/verify-irsa/cluster.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
 import { failed, passed } from '../src/verify-irsa/diagnosis.js';
@@ -32,6 +34,7 @@ import type { Chain } from './fixtures/verify-irsa/chain.js';
 import {
   chainFor,
   check,
+  contextFor,
   destroyChainsAfterEach,
   expectCleanAndSilent,
   verify,
@@ -748,6 +751,52 @@ describe('leases under faults and crowds', () => {
     ]);
     await write;
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
+  });
+});
+
+/** A log that breaks on a line matching `line`: a fault of the run's own, not the cluster's. */
+class BreakingLog extends MemoryLogger {
+  constructor(
+    private readonly line: RegExp,
+    private readonly first: () => void = () => undefined
+  ) {
+    super();
+  }
+  override info(message: string): void {
+    if (!this.line.test(message)) return super.info(message);
+    this.first();
+    throw new Error('the log broke');
+  }
+}
+
+describe('a run that throws instead of returning', () => {
+  it('still removes the account it created and its lease, and fails on its own error', async () => {
+    const chain = await chainFor();
+    // Thrown after the lease was written, before token mode: run()'s own release never comes.
+    const log = new BreakingLog(/^ok {3}service-account: created /);
+    const { ctx } = contextFor(chain, { mode: 'both' });
+    await expect(verifyIrsaAction({ ...ctx, log })).rejects.toThrow(/^the log broke$/);
+    expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
+    expect(log.text()).toContain(
+      `::warning::Cleanup: deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created.`
+    );
+  });
+
+  it('keeps its own error when the cleanup fails too, and warns of what is left', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { live01: LATER() });
+    // Joined a live run's account; then the log breaks, and the cluster refuses the release.
+    const log = new BreakingLog(/^ok {3}service-account: shared /, () =>
+      chain.double.injectFaults([{ kind: 'status', code: 403, method: 'PATCH' }])
+    );
+    const { ctx } = contextFor(chain, { mode: 'token' });
+    await expect(verifyIrsaAction({ ...ctx, log })).rejects.toThrow(/^the log broke$/);
+    expect(chain.double.faultsMet()).toEqual({ 'status 403': 1 });
+    expect(log.lines.filter((line) => line.startsWith('::warning::Cleanup:'))).toEqual([
+      `::warning::Cleanup: could not delete the service account ${chain.namespace}/${chain.serviceAccount} (PATCH /api/v1/namespaces/${chain.namespace}/serviceaccounts/${chain.serviceAccount} answered HTTP 403): delete it by hand.`
+    ]);
+    expect(leaseIds(chain)).toHaveLength(2);
   });
 });
 

@@ -3,8 +3,10 @@
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
 import { oneLine } from '../io/errors.js';
+import type { Logger } from '../io/logger.js';
 import { fail } from '../io/workflow-commands.js';
 import { parseVerifyInputs } from './inputs.js';
+import type { VerifyOutcome } from './run.js';
 
 export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult> {
   // Every input is checked before the cluster or AWS is touched.
@@ -21,9 +23,18 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
     );
     process.exit(1);
   });
-  const { afterSecondRelease, run } = await import('./run.js');
   try {
-    const outcome = await run(inputs, deps);
+    const { afterSecondRelease, run } = await import('./run.js');
+    let outcome: VerifyOutcome;
+    try {
+      outcome = await run(inputs, deps);
+    } catch (error) {
+      // run() reports the cluster's and AWS's failures as checks, so what it throws is a fault of
+      // its own (the log, a bug), which may come after its lease or pod was written: undone all the
+      // same, and the fault stays what the step fails on.
+      await cleanUpAfterFault(ctx.log, removeLeftovers);
+      throw error;
+    }
     // What a write whose answer was lost left behind, and what run() failed to give up.
     const held = heldAccount();
     const notes = await removeLeftovers();
@@ -33,5 +44,18 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
   } finally {
     stopListening();
     close();
+  }
+}
+
+/** The closing cleanup of a run that threw: what it could not undo is warned of, never thrown. */
+async function cleanUpAfterFault(log: Logger, removeLeftovers: () => Promise<string[]>): Promise<void> {
+  try {
+    for (const note of await removeLeftovers()) log.warning(`Cleanup: ${note}.`);
+  } catch (error) {
+    try {
+      log.warning(`Cleanup: ${oneLine(error)}`);
+    } catch {
+      // The log is what failed: the run's own error is still the one to report.
+    }
   }
 }
