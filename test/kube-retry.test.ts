@@ -124,6 +124,17 @@ describe('the Kubernetes client', () => {
     expect(callDeadlineMs(15000)).toBe(20000);
   });
 
+  it('names the call when its first attempt times out, which is not sent again', async () => {
+    double.injectFaults([{ kind: 'status', code: 503, method: 'GET', path: NS_PATH, delayMs: 1500 }]);
+    const from = double.requests().length;
+    const error = await kubeRequest(client, 'GET', NS_PATH, { timeoutMs: 500 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe(
+      `Input 'kubeconfig': the cluster at ${client.server} did not answer GET ${NS_PATH} within 0.5 s.`
+    );
+    expect(seen(from)).toEqual([`GET ${NS_PATH} status 503`]);
+  });
+
   it.each([401, 403, 404, 422])('does not send a request again after a permanent %i', async (code) => {
     double.injectFaults([{ kind: 'status', code, method: 'GET', path: NS_PATH, times: 5 }]);
     const from = double.requests().length;

@@ -291,7 +291,7 @@ async function kubeAttempt(
   return new Promise<RawResponse>((resolve, reject) => {
     const tooSlow = (): UserError =>
       new KubeTimeoutError(
-        `the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`,
+        `the cluster at ${client.server} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`,
         input
       );
     const errnoOf = (error: unknown): string | undefined => {
