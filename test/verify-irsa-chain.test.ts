@@ -1,17 +1,25 @@
 // verify-irsa against the local stack: a chain built by hand (kube double → S3 issuer documents
 // → IAM OIDC provider → role), verified through the strict STS gateway, then broken at the role
 // and the service account (the issuer's links: verify-irsa-issuer.test.ts). Every scenario also checks that nothing it created is left and no token leaked.
-import { describe, expect, it } from '@jest/globals';
-import { AssumeRoleCommand, STSClient, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { boundingCalls } from '../src/aws/call-deadline.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import {
+  AssumeRoleCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+  type GetCallerIdentityCommandOutput
+} from '@aws-sdk/client-sts';
+import { IAMClient, ListOpenIDConnectProvidersCommand } from '@aws-sdk/client-iam';
+import { AWS_CALL_MS, boundingCalls } from '../src/aws/call-deadline.js';
 import { clientConfig, namingFailedCalls } from '../src/aws/clients.js';
+import { verifyDeps } from '../src/verify-irsa/deps.js';
+import { parseVerifyInputs } from '../src/verify-irsa/inputs.js';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import { startFaultProxy, type Fault } from './stack/fault-proxy.js';
 import { countedIam } from './fixtures/irsa-role/harness.js';
 import {
   chainFor,
   check,
+  contextFor,
   destroyChainsAfterEach,
   expectCleanAndSilent,
   expectNotVerified,
@@ -294,6 +302,48 @@ describe('verify-irsa on the local stack', () => {
       await proxy.stop();
     }
   }, 30_000);
+
+  it('gives the IAM and STS clients that token mode uses the 45 s call deadline', async () => {
+    const chain = await chainFor();
+    const { ctx } = contextFor(chain, { mode: 'token' });
+    const { deps, close } = await verifyDeps(parseVerifyInputs(ctx.read, ctx.env), ctx);
+    const withCredentials = deps.sts.stsWithCredentials({
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      sessionToken: 'session'
+    });
+    // Each call's deadline has already passed when it starts: the error says which deadline it was,
+    // without 45 s of waiting.
+    const deadlines: number[] = [];
+    const timeout = jest.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+      deadlines.push(ms);
+      return AbortSignal.abort();
+    });
+    try {
+      const failures = await Promise.all(
+        [
+          deps.iam.send(new ListOpenIDConnectProvidersCommand({})),
+          deps.sts.sts.send(new GetCallerIdentityCommand({})),
+          withCredentials.send(new GetCallerIdentityCommand({}))
+        ].map((call) =>
+          call.then(
+            () => 'answered',
+            (error: unknown) => String(error)
+          )
+        )
+      );
+      expect(failures).toEqual([
+        "TimeoutError: IAM ListOpenIDConnectProviders did not complete within 45 s, the SDK's retries included",
+        "TimeoutError: STS GetCallerIdentity did not complete within 45 s, the SDK's retries included",
+        "TimeoutError: STS GetCallerIdentity did not complete within 45 s, the SDK's retries included"
+      ]);
+      expect(deadlines).toEqual([AWS_CALL_MS, AWS_CALL_MS, AWS_CALL_MS]);
+    } finally {
+      timeout.mockRestore();
+      withCredentials.destroy();
+      close();
+    }
+  });
 
   it('names the role trust when the role trusts another service account', async () => {
     const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
