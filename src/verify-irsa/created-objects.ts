@@ -7,7 +7,7 @@
  */
 import { settlesWithin } from '../io/cancel.js';
 import { KubeApiError, statusOf } from '../kube/client.js';
-import { LEASE_PREFIX, releaseServiceAccount } from './account-lease.js';
+import { LEASE_PREFIX, leaseKey, releaseServiceAccount } from './account-lease.js';
 import type { AnnotationPatch, ClusterOps } from './cluster.js';
 import { ROLE_ANNOTATION } from './verify-pod.js';
 
@@ -164,8 +164,13 @@ export class CreatedObjects {
         }
         this.objects.delete(keyOf(object));
       } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        // Not a delete for the account: another run may be using it, and without this run's lease
+        // the next run takes it over (as run() says when its own release fails).
         notes.push(
-          `could not delete ${what} (${error instanceof Error ? error.message : String(error)}): delete it by hand`
+          object.kind === 'pod'
+            ? `could not delete ${what} (${why}): delete it by hand`
+            : `could not give up ${what} (${why}): remove this run's lease by hand (kubectl -n ${object.namespace} annotate serviceaccount ${object.name} ${leaseKey(object.runId)}-)`
         );
       }
     }
