@@ -496,7 +496,7 @@ async function kubeAttempt(client, method, path, options) {
     const timeoutMs = options.timeoutMs ?? 15000;
     const input = client.source.input;
     return new Promise((resolve, reject) => {
-        const tooSlow = () => new KubeTimeoutError(`the cluster at ${client.server} did not answer within ${timeoutMs / 1000} s.`, input);
+        const tooSlow = () => new KubeTimeoutError(`the cluster at ${client.server} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`, input);
         const errnoOf = (error) => {
             const code = error.code;
             return typeof code === 'string' ? code : undefined;

@@ -352,7 +352,12 @@ class CreatedObjects {
                 this.objects.delete(keyOf(object));
             }
             catch (error) {
-                notes.push(`could not delete ${what} (${error instanceof Error ? error.message : String(error)}): delete it by hand`);
+                const why = error instanceof Error ? error.message : String(error);
+                // Not a delete for the account: another run may be using it, and without this run's lease
+                // the next run takes it over (as run() says when its own release fails).
+                notes.push(object.kind === 'pod'
+                    ? `could not delete ${what} (${why}): delete it by hand`
+                    : `could not give up ${what} (${why}): remove this run's lease by hand (kubectl -n ${object.namespace} annotate serviceaccount ${object.name} ${(0,account_lease/* leaseKey */.aW)(object.runId)}-)`);
             }
         }
         return notes;

@@ -795,9 +795,19 @@ async function verifyIrsaAction(ctx) {
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
         process.exit(1);
     });
-    const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(282), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
     try {
-        const outcome = await run(inputs, deps);
+        const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(282), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
+        let outcome;
+        try {
+            outcome = await run(inputs, deps);
+        }
+        catch (error) {
+            // run() reports the cluster's and AWS's failures as checks, so what it throws is a fault of
+            // its own (the log, a bug), which may come after its lease or pod was written: undone all the
+            // same, and the fault stays what the step fails on.
+            await cleanUpAfterFault(ctx.log, removeLeftovers);
+            throw error;
+        }
         // What a write whose answer was lost left behind, and what run() failed to give up.
         const held = heldAccount();
         const notes = await removeLeftovers();
@@ -809,6 +819,21 @@ async function verifyIrsaAction(ctx) {
     finally {
         stopListening();
         close();
+    }
+}
+/** The closing cleanup of a run that threw: what it could not undo is warned of, never thrown. */
+async function cleanUpAfterFault(log, removeLeftovers) {
+    try {
+        for (const note of await removeLeftovers())
+            log.warning(`Cleanup: ${note}.`);
+    }
+    catch (error) {
+        try {
+            log.warning(`Cleanup: ${(0,errors/* oneLine */.TN)(error)}`);
+        }
+        catch {
+            // The log is what failed: the run's own error is still the one to report.
+        }
     }
 }
 
