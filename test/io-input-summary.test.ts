@@ -110,6 +110,9 @@ describe('the summary of a run that stops on its inputs', () => {
       await expect(runAction('publish-oidc', main)).resolves.toBeUndefined();
       expect({ status: process.exitCode, errors: errorLines() }).toEqual(withSummary);
       expect(withSummary).toEqual({ status: 1, errors: ["::error::Input 'bucket': is required.\n"] });
+      // Said as a warning when there was a file to write, not silently dropped.
+      const warnings = written.filter((line) => line.startsWith('::warning::'));
+      expect(warnings).toHaveLength(process.env.GITHUB_STEP_SUMMARY === undefined ? 0 : 1);
     }
   );
 });

@@ -46,22 +46,29 @@ export async function runAction(
   try {
     const result = await main(ctx);
     for (const [name, value] of Object.entries(result.outputs)) setOutput(name, value);
-    appendSummary(result.summary);
+    writeSummary(action, result.summary);
     if (result.failure) fail(oneLine(result.failure));
   } catch (error) {
     if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);
     fail(isUserError(error) ? oneLine(error) : failureText(error));
     // After the first write a UserError may leave changes behind, which this summary would deny.
-    if (isUserError(error) && !writing)
-      summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+    if (isUserError(error) && !writing) writeSummary(action, inputFailureSummary(action, error, masked));
   }
 }
 
-/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
-function summarizeInputFailure(action: string, markdown: string): void {
+/**
+ * The summary is a report on the run, not part of it: a GITHUB_STEP_SUMMARY that cannot be written (a
+ * directory, a missing directory, a full disk) is a warning, and the run keeps its own exit status and
+ * error line. (@actions/core's summary.write rejects instead, failing a run that awaits it.)
+ */
+function writeSummary(action: string, markdown: string): void {
   try {
     appendSummary(markdown);
   } catch (error) {
-    issue('debug', `${action}: the job summary was not written: ${oneLine(error)}`);
+    const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+    issue(
+      'warning',
+      `${action}: the job summary could not be written to GITHUB_STEP_SUMMARY ${file}: ${oneLine(error)}`
+    );
   }
 }

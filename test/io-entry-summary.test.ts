@@ -1,0 +1,76 @@
+// The job summary of a run that completed (its own success or its own reported failure): a summary
+// file that cannot be written is a warning, and the run keeps its exit status and its error line.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ActionResult } from '../src/io/action.js';
+import { runAction } from '../src/io/entry.js';
+import { stdoutLines } from '../src/io/workflow-commands.js';
+
+describe('the summary of a run that completed', () => {
+  let written: string[];
+  let dir: string;
+  const saved = { summary: process.env.GITHUB_STEP_SUMMARY, output: process.env.GITHUB_OUTPUT };
+  beforeEach(() => {
+    written = [];
+    jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
+      written.push(line);
+    });
+    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-sum-'));
+    process.env.GITHUB_OUTPUT = join(dir, 'output');
+    writeFileSync(process.env.GITHUB_OUTPUT, '');
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+    for (const [name, value] of [
+      ['GITHUB_STEP_SUMMARY', saved.summary],
+      ['GITHUB_OUTPUT', saved.output]
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    process.exitCode = undefined;
+  });
+
+  const linesOf = (command: string): string[] => written.filter((line) => line.startsWith(`::${command}::`));
+  const completing = (failure?: string) => async (): Promise<ActionResult> => ({
+    outputs: { changed: 'true' },
+    summary: '### done',
+    ...(failure ? { failure } : {})
+  });
+
+  it('is appended to the summary file when it can be written', async () => {
+    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary');
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '');
+    await runAction('irsa-role', completing());
+    expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('### done\n');
+    expect(linesOf('warning')).toEqual([]);
+  });
+
+  it.each([
+    ['a directory', (): string => dir, 'EISDIR'],
+    ['in a missing directory', (): string => join(dir, 'gone', 'summary'), 'ENOENT'],
+    // A write to /dev/full fails as on a full disk.
+    ['on a full disk', (): string => '/dev/full', 'ENOSPC']
+  ])('is a warning when the summary file is %s', async (_case, file, code) => {
+    process.env.GITHUB_STEP_SUMMARY = file();
+    for (const failure of [undefined, 'verified is false: STS refused the token.']) {
+      written = [];
+      process.exitCode = undefined;
+      await expect(runAction('verify-irsa', completing(failure))).resolves.toBeUndefined();
+      expect(process.exitCode).toBe(failure ? 1 : undefined);
+      expect(linesOf('error')).toEqual(failure ? [`::error::${failure}\n`] : []);
+      expect(linesOf('warning')).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            // Jest's fs errors come from another realm, where oneLine reads them as 'Error: …'.
+            `^::warning::verify-irsa: the job summary could not be written to GITHUB_STEP_SUMMARY ${file()}: (Error: )?${code}:`
+          )
+        )
+      ]);
+    }
+    // The outputs went before the summary, and stay.
+    expect(readFileSync(join(dir, 'output'), 'utf8')).toContain('changed<<');
+  });
+});
