@@ -85,16 +85,29 @@ describe('kubeconfig reader', () => {
 });
 
 describe('a kubeconfig-path that names no file', () => {
-  it('is quoted back when it reads as a path', async () => {
-    await expect(
-      loadKubeClient({ input: 'kubeconfig-path', value: 'no/such/kubeconfig' }, () => undefined)
-    ).rejects.toThrow("Input 'kubeconfig-path': cannot read 'no/such/kubeconfig' (ENOENT).");
+  it.each([
+    'no/such/kubeconfig',
+    'abcdef.yaml',
+    'kubeconfig-0123456789abcdef.yaml',
+    'clusters/abcdef.0123456789abcdef/kubeconfig'
+  ])('is quoted back when it reads as a path: %s', async (path) => {
+    await expect(loadKubeClient({ input: 'kubeconfig-path', value: path }, () => undefined)).rejects.toThrow(
+      `Input 'kubeconfig-path': cannot read '${path}' (ENOENT).`
+    );
   });
+
+  // As a secret often holds one: its text is ASCII, whose base64 has no '/' (only a '?' makes one).
+  const encodedKubeconfig = Buffer.from(
+    stringifyYaml(base({ token: 'a-bearer-token-of-the-admin' }))
+  ).toString('base64');
 
   // The runner masks no path input: a token pasted there would show in the error and the summary.
   it.each([
     ['a service account JWT', 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJzeXN0ZW0ifQ.c2lnbmF0dXJl'],
-    ['an opaque token', 'Zm9vYmFyYmF6cXV1eGNvcmdlZ3JhdWx0Z2FycGx5']
+    ['an opaque token', 'Zm9vYmFyYmF6cXV1eGNvcmdlZ3JhdWx0Z2FycGx5'],
+    // Kubernetes' own example of the form (Authenticating with Bootstrap Tokens).
+    ['a bootstrap token', '07401b.f395accd246ae52d'],
+    ['a kubeconfig base64-encoded on one line', encodedKubeconfig]
   ])('is masked and not quoted when it reads as a token: %s', async (_kind, token) => {
     const masked: string[] = [];
     const error = await loadKubeClient({ input: 'kubeconfig-path', value: token }, (secret) =>
@@ -102,10 +115,21 @@ describe('a kubeconfig-path that names no file', () => {
     ).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(
-      /^Input 'kubeconfig-path': names no file that can be read \(ENOENT\)/
+      /^Input 'kubeconfig-path': names no file that can be read \((ENOENT|ENAMETOOLONG)\)/
     );
     expect((error as Error).message).not.toContain(token);
     expect(masked).toContain(token);
+  });
+
+  it('masks a whole kubeconfig pasted there without reading it as a path', async () => {
+    const pasted = stringifyYaml(base({ token: 'a-bearer-token-of-the-admin' }));
+    const masked: string[] = [];
+    await expect(
+      loadKubeClient({ input: 'kubeconfig-path', value: pasted }, (secret) => masked.push(secret))
+    ).rejects.toThrow(
+      "Input 'kubeconfig-path': holds a kubeconfig's content, not a path to one; pass the content as kubeconfig instead."
+    );
+    expect(masked).toContain(pasted.trim());
   });
 });
 
