@@ -2,7 +2,8 @@
 // failed) carries the talos-irsa/creating marker from its CreateRole on: the next run finishes it as
 // created, and deletes it again when IAM refuses what the inputs ask of it. A role another run
 // created and finished is never taken for this run's own, even when this run's CreateRole was sent
-// twice. And the role CreateRole met (EntityAlreadyExists) is read again while IAM does not see it yet.
+// twice. And the role CreateRole met (EntityAlreadyExists), then its policy lists, are read again
+// while IAM does not see it yet.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
@@ -155,17 +156,21 @@ it('leaves a role another run made between its CreateRole attempts alone when IA
   expect(await rolesNamed(iam, roleName)).toEqual([roleName]);
 });
 
-/** A proxy through which another run makes the role as this one's CreateRole is sent, and GetRole then misses it. */
+/**
+ * A proxy through which another run makes the role as this one's CreateRole is sent, and a read of it
+ * (GetRole unless told) then misses it.
+ */
 async function notSeenAtOnce(
   roleName: string,
-  misses: { failFirst?: number; rate?: number }
+  misses: { failFirst?: number; rate?: number },
+  read = 'GetRole'
 ): Promise<FaultProxy> {
   let theirs: Promise<unknown> | undefined;
   return proxy({
     target: process.env.AWS_ENDPOINT_URL ?? '',
     faults: ['not-found'],
     ...misses,
-    match: (request) => request.action === 'GetRole' && theirs !== undefined,
+    match: (request) => request.action === read && theirs !== undefined,
     before: async (request) => {
       if (request.action !== 'CreateRole') return;
       theirs ??= runIrsaRole({
@@ -202,4 +207,44 @@ it('gives up reading the role CreateRole met after a few tries, failing with wha
   );
   expect(run.result?.failure).toMatch(/already exists/);
   expect(unseen.injected.map((f) => f.action)).toEqual(Array(5).fill('GetRole'));
+});
+
+it.each(['ListAttachedRolePolicies', 'ListRolePolicies'])(
+  'reads the policies of the role CreateRole met again while %s does not see it yet',
+  async (read) => {
+    const roleName = uniqueName('irsa-unlisted');
+    const unseen = await notSeenAtOnce(roleName, { failFirst: 2 }, read);
+    const { iam: throughProxy } = countedIam(unseen.url, { quickRetry: true });
+    const run = await runIrsaRole(
+      { 'provider-arn': provider.arn, 'role-name': roleName, namespace: 'apps', 'service-account': 'api' },
+      { iam: throughProxy }
+    );
+    expect(run.result?.failure).toBeUndefined();
+    expect(unseen.injected.map((f) => [f.action, f.fault])).toEqual([
+      [read, 'not-found'],
+      [read, 'not-found']
+    ]);
+    expect(run.result?.outputs['role-arn']).toBe(`arn:aws:iam::123456789012:role/${roleName}`);
+  }
+);
+
+it('does not read the policies of a role GetRole found at once again: NoSuchEntity there is a deleted role', async () => {
+  const roleName = uniqueName('irsa-gone');
+  const inputs = {
+    'provider-arn': provider.arn,
+    'role-name': roleName,
+    namespace: 'apps',
+    'service-account': 'api'
+  };
+  expect((await runIrsaRole(inputs)).result?.failure).toBeUndefined();
+  const gone = await proxy({
+    target: process.env.AWS_ENDPOINT_URL ?? '',
+    faults: ['not-found'],
+    rate: 1,
+    match: (request) => request.action === 'ListAttachedRolePolicies'
+  });
+  const { iam: throughProxy } = countedIam(gone.url, { quickRetry: true });
+  const run = await runIrsaRole(inputs, { iam: throughProxy });
+  expect(run.result?.failure).toMatch(/cannot be found/);
+  expect(gone.injected.map((f) => f.action)).toEqual(['ListAttachedRolePolicies']);
 });

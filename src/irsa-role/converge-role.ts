@@ -109,6 +109,28 @@ async function roleAfterConflict(iam: IAMClient, roleName: string): Promise<Role
   return role;
 }
 
+/** How the convergence of a role reads its policy lists. */
+type PolicyListRead = <T>(list: () => Promise<T>) => Promise<T>;
+
+const listOnce: PolicyListRead = (list) => list();
+
+/**
+ * Once GetRole sees the role CreateRole met, the List reads of its policies may still answer
+ * NoSuchEntity for a moment, as GetRole did: asked again as briefly. Only there: for a role GetRole
+ * found at once, NoSuchEntity means it was deleted, and the run fails on it.
+ */
+const listAfterConflict: PolicyListRead = async (list) => {
+  for (const delay of CONFLICT_READ_DELAYS_MS) {
+    try {
+      return await list();
+    } catch (error) {
+      if (!isNoSuchEntity(error)) throw error;
+    }
+    await sleep(delay);
+  }
+  return list();
+};
+
 async function attachedPolicies(iam: IAMClient, roleName: string): Promise<string[]> {
   const arns: string[] = [];
   let marker: string | undefined;
@@ -395,9 +417,10 @@ async function readManagedPolicies(
   iam: IAMClient,
   desired: DesiredRole,
   prune: boolean,
-  quotas: AccountQuotaReader
+  quotas: AccountQuotaReader,
+  lists: PolicyListRead
 ): Promise<string[]> {
-  const attached = await attachedPolicies(iam, desired.roleName);
+  const attached = await lists(() => attachedPolicies(iam, desired.roleName));
   const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
   const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
   const count = attached.length - toDetach.length + toAttach.length;
@@ -465,12 +488,13 @@ interface InlineState {
 async function readInlinePolicies(
   iam: IAMClient,
   desired: DesiredRole,
-  prune: boolean
+  prune: boolean,
+  lists: PolicyListRead
 ): Promise<InlineState> {
   const name = desired.roleName;
   // Listed even without pruning, so that inline policies the inputs do not name (a hand-added one,
   // or this action's own after inline-policy was dropped from the inputs) are reported, not hidden.
-  const names = await inlinePolicyNames(iam, name);
+  const names = await lists(() => inlinePolicyNames(iam, name));
   const wanted = desired.inlinePolicy;
   // Compared exactly: IAM's name requirements (IAM User Guide, "IAM and AWS STS quotas") make only
   // user, group, role and instance profile names case-blind; inline policy names are not listed.
@@ -653,6 +677,7 @@ async function convergeWithProgress(
   progress: Progress
 ): Promise<RoleReport> {
   let role = await currentRole(iam, desired.roleName);
+  let lists = listOnce;
   if (!role) {
     // Unique to this call, so that a role carrying it can only be this call's own.
     const token = randomUUID();
@@ -664,19 +689,20 @@ async function convergeWithProgress(
       if (!isEntityAlreadyExists(error)) throw error;
       role = await roleAfterConflict(iam, desired.roleName);
       if (!role) throw error;
+      lists = listAfterConflict;
       // This call's own first attempt: finished as created, so that the run says it created the role
       // and, should IAM refuse its inline policy, deletes it again, as a run without the fault would.
       if (creationMarker(role) === token) return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
     }
   }
   if (creationMarker(role) === undefined)
-    return convergeExisting(iam, role, desired, prune, quotas, progress);
+    return convergeExisting(iam, role, desired, prune, quotas, progress, lists);
   // Made by a run that did not finish it (killed, failed on a fault of AWS, or still at it: runs do
   // not lock): finished as that run would have, so that a refusal of what the inputs ask deletes it
   // rather than leaving it behind, assumable and half-made. Converged whole, since the inputs may
   // have changed since.
   try {
-    const report = await convergeExisting(iam, role, desired, prune, quotas, progress);
+    const report = await convergeExisting(iam, role, desired, prune, quotas, progress, lists);
     await removeCreationMarker(iam, desired.roleName);
     report.changes.push('finished the role, which another run had created and not finished');
     return report;
@@ -694,7 +720,8 @@ async function convergeExisting(
   desired: DesiredRole,
   prune: boolean,
   quotas: AccountQuotaReader,
-  progress: Progress
+  progress: Progress,
+  lists: PolicyListRead
 ): Promise<RoleReport> {
   progress.arn = role.Arn ?? '';
   const changes = progress.changes;
@@ -709,8 +736,8 @@ async function convergeExisting(
   const dropped = foreign ? undefined : droppedPrincipalsWarning(role, desired);
   if (dropped) warnings.push(dropped);
   // Read before the first write, so that a role whose policies cannot fit stays as it was.
-  const attached = await readManagedPolicies(iam, desired, prune, quotas);
-  const inline = await readInlinePolicies(iam, desired, prune);
+  const attached = await readManagedPolicies(iam, desired, prune, quotas, lists);
+  const inline = await readInlinePolicies(iam, desired, prune, lists);
   await convergeSettings(iam, role, desired, prune, changes);
   const policyArns = await convergeManagedPolicies(iam, desired, prune, attached, changes);
   const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, inline, changes);
