@@ -5,7 +5,7 @@
 // twice. And the role CreateRole met (EntityAlreadyExists), then its policy lists, are read again
 // while IAM does not see it yet.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { GetRoleCommand, TagRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import {
   countedIam,
@@ -247,4 +247,20 @@ it('does not read the policies of a role GetRole found at once again: NoSuchEnti
   const run = await runIrsaRole(inputs, { iam: throughProxy });
   expect(run.result?.failure).toMatch(/cannot be found/);
   expect(gone.injected.map((f) => f.action)).toEqual(['ListAttachedRolePolicies']);
+});
+
+it("says the creation marker apart from others' tags when a marked role would pass IAM's 50 tags", async () => {
+  const roleName = uniqueName('irsa-marked-tags');
+  const lines = (count: number): string => Array.from({ length: count }, (_, i) => `t${i}=v`).join('\n');
+  await leaveUnfinished({ ...inputsFor(roleName), tags: lines(30) });
+  // Someone else tags the unfinished role up to IAM's 50: 30 + managed-by, issuer and the marker + 17.
+  const foreign = Array.from({ length: 17 }, (_, i) => ({ Key: `cost-${i}`, Value: 'x' }));
+  await iam.send(new TagRoleCommand({ RoleName: roleName, Tags: foreign }));
+  const { iam: counted, counter } = countedIam();
+  const run = await runIrsaRole({ ...inputsFor(roleName), tags: lines(31) }, { iam: counted });
+  expect(run.result?.failure).toBe(
+    `role ${roleName} would carry 51 tags, past IAM's 50 per role: it has 17 tags this run does not set (cost-0, cost-1, cost-2, cost-3, cost-4, ...), and talos-irsa/creating, which marks the role unfinished and counts until a run finishes it, after writing its tags; remove some of the others (aws iam untag-role) or give fewer tags.`
+  );
+  expect(counter.writeCount).toBe(0);
+  expect(await tagKeys(roleName)).toContain('talos-irsa/creating');
 });

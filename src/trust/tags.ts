@@ -96,8 +96,16 @@ export function roleTagQuotaProblem(current: Tags, desired: Tags): string | unde
   const ownKeys = new Set(lower(Object.keys(desired)));
   const keysAfter = new Set(lower([...Object.keys(current), ...Object.keys(tagsToWrite(current, desired))]));
   if (keysAfter.size <= IAM_TAGS_PER_ROLE) return undefined;
-  const others = Object.keys(current).filter((key) => !ownKeys.has(key.toLowerCase()));
-  return `would carry ${keysAfter.size} tags, past IAM's ${IAM_TAGS_PER_ROLE} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); remove some (aws iam untag-role) or give fewer tags.`;
+  // The creation marker counts (a run writes the tags before it removes it) but is no one else's tag,
+  // and is not one to remove by hand: without it an unfinished role passes for finished.
+  const marked = Object.keys(current).some((key) => key.toLowerCase() === CREATING_TAG_KEY);
+  const others = Object.keys(current).filter(
+    (key) => !ownKeys.has(key.toLowerCase()) && key.toLowerCase() !== CREATING_TAG_KEY
+  );
+  const marker = marked
+    ? `, and ${CREATING_TAG_KEY}, which marks the role unfinished and counts until a run finishes it, after writing its tags; remove some of the others`
+    : '; remove some';
+  return `would carry ${keysAfter.size} tags, past IAM's ${IAM_TAGS_PER_ROLE} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''})${marker} (aws iam untag-role) or give fewer tags.`;
 }
 
 /** A binding's tags over the shared ones; a key that differs only in case replaces the shared one, as IAM sees one key. */
