@@ -289,6 +289,14 @@ describe('convergence', () => {
     expect(counter.writeCount - writesBefore).toBe(0);
     const tags = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role?.Tags ?? [];
     expect(tags).toHaveLength(50);
+    // Refused as whole: a setting that differs too (here the session duration) is not written first.
+    const withSetting = await runIrsaRole(
+      { ...base, tags: lines(31), 'max-session-duration': '7200' },
+      { iam }
+    );
+    expect(withSetting.result?.failure).toMatch(/would carry 51 tags/);
+    expect(counter.writeCount - writesBefore).toBe(0);
+    expect((await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role?.MaxSessionDuration).toBe(3600);
     // Changing a value it sets adds no key: that stays possible at the cap.
     const changed = await runIrsaRole({ ...base, tags: `${lines(29)}\nt29=w` });
     expect(changed.error).toBeUndefined();

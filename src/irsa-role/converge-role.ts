@@ -380,10 +380,7 @@ async function convergeSettings(
     await ignoringNoSuchEntity(iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: name })));
     changes.push(`removed permissions boundary ${boundary}`);
   }
-  const current = tagsOf(role);
-  const tags = tagsToWrite(current, desired.tags);
-  const overQuota = roleTagQuotaProblem(current, desired.tags);
-  if (overQuota) throw new Error(`role ${name} ${overQuota}`);
+  const tags = tagsToWrite(tagsOf(role), desired.tags);
   if (Object.keys(tags).length > 0) {
     await iam.send(new TagRoleCommand({ RoleName: name, Tags: tagList(tags) }));
     changes.push(`tagged ${Object.keys(tags).join(', ')}`);
@@ -735,7 +732,9 @@ async function convergeExisting(
   // A takeover or an issuer move already says the trust policy is replaced, and whose it was.
   const dropped = foreign ? undefined : droppedPrincipalsWarning(role, desired);
   if (dropped) warnings.push(dropped);
-  // Read before the first write, so that a role whose policies cannot fit stays as it was.
+  // Checked before the first write, so that a role whose tags or policies cannot fit stays as it was.
+  const overQuota = roleTagQuotaProblem(tagsOf(role), desired.tags);
+  if (overQuota) throw new Error(`role ${desired.roleName} ${overQuota}`);
   const attached = await readManagedPolicies(iam, desired, prune, quotas, lists);
   const inline = await readInlinePolicies(iam, desired, prune, lists);
   await convergeSettings(iam, role, desired, prune, changes);
