@@ -15,6 +15,7 @@ import {
   verify,
   verifyWith
 } from './fixtures/verify-irsa/harness.js';
+import type { Chain } from './fixtures/verify-irsa/chain.js';
 
 destroyChainsAfterEach();
 
@@ -174,6 +175,54 @@ describe('verify-irsa with a broken issuer link', () => {
         /^the token's iss is https:\/\/\[fd00:ec2::254\]\/cluster, but fd00:ec2::254 is a unique local \(private\) address \(fc00::\/7\), which AWS STS/
       );
       expect(counter.readCount + counter.writeCount).toBe(0);
+    });
+  });
+
+  describe("with the kubeconfig of another cluster than the role's", () => {
+    // The role was made for one cluster; the step is given another's kubeconfig (a staging secret
+    // for production, say). Re-pointing the role (irsa-role) would take it from its own cluster.
+    const inputsFor = (other: Chain): Record<string, string> => ({
+      mode: 'token',
+      kubeconfig: other.double.kubeconfig(),
+      'service-account': other.serviceAccount
+    });
+
+    it('says the role trusts the other issuer, before telling irsa-role to re-point it', async () => {
+      const ours = await chainFor();
+      const other = await chainFor();
+      const v = await verify(ours, inputsFor(other));
+      expectNotVerified(v);
+      expect(failedChecks(v)).toEqual(['role-trust', 'assume-role']);
+      expect(check(v, 'role-trust').fix).toBe(
+        `the role trusts only ${ours.issuer}, not ${other.issuer}, which issued this cluster's token: if the kubeconfig is for another cluster than the role's, give that cluster's kubeconfig; else let the role trust system:serviceaccount:default:${other.serviceAccount} with aud sts.amazonaws.com through ${other.providerArn ?? ''}: run irsa-role for this service account (the role then no longer trusts ${ours.issuer})`
+      );
+      expectCleanAndSilent(other, v);
+    });
+
+    it("heads the summary with it when that cluster's issuer was never published either", async () => {
+      const ours = await chainFor();
+      const other = await chainFor({ withoutProvider: true });
+      await other.removeObject(DISCOVERY_KEY);
+      const v = await verify(ours, inputsFor(other));
+      expectNotVerified(v);
+      expect(failedChecks(v)).toEqual(['discovery', 'iam-provider', 'role-trust', 'assume-role']);
+      const hint = `the role trusts only ${ours.issuer}, not ${other.issuer}, which issued this cluster's token: if the kubeconfig is for another cluster than the role's, give that cluster's kubeconfig; else `;
+      expect(check(v, 'discovery').fix.slice(0, hint.length)).toBe(hint);
+      expect(check(v, 'discovery').fix).toContain('run publish-oidc');
+      expect(check(v, 'iam-provider').fix).toBe(
+        `${hint}create the IAM OIDC provider for the issuer: run publish-oidc (or provision)`
+      );
+      expect(v.result.summary).toContain(`**Fix:** ${hint}the document is missing`);
+      expect(v.result.failure).toContain(`Fix: ${hint}the document is missing`);
+      expectCleanAndSilent(other, v);
+    });
+
+    it('leaves the fixes as they were when the role trusts this issuer', async () => {
+      const chain = await chainFor({ withoutProvider: true });
+      const v = await verify(chain, { mode: 'token' });
+      expect(check(v, 'iam-provider').fix).toBe(
+        'create the IAM OIDC provider for the issuer: run publish-oidc (or provision)'
+      );
     });
   });
 });

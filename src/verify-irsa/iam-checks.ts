@@ -108,24 +108,45 @@ export interface RoleCheckContext {
   audience: string;
 }
 
-export async function checkRole(iam: IAMClient, context: RoleCheckContext): Promise<Check[]> {
+export interface RoleResult {
+  checks: Check[];
+  /** The issuers the role trusts instead of the token's, when that is why its trust refuses. */
+  otherIssuers?: string[];
+}
+
+/**
+ * What to say when the role trusts only other issuers than the one that signed this cluster's
+ * tokens: most often the kubeconfig is another cluster's than the one the role was made for, and
+ * pointing the role at this issuer (irsa-role) would take it from that cluster.
+ */
+export function otherClusterHint(issuer: string, otherIssuers: readonly string[]): string {
+  return `the role trusts only ${otherIssuers.join(', ')}, not ${issuer}, which issued this cluster's token: if the kubeconfig is for another cluster than the role's, give that cluster's kubeconfig`;
+}
+
+export async function checkRole(iam: IAMClient, context: RoleCheckContext): Promise<RoleResult> {
   const { role } = context;
   let document: string | undefined;
   try {
     const answer = await iam.send(new GetRoleCommand({ RoleName: role.name }));
     if (answer.Role?.Arn !== role.arn)
-      return [
-        failed(
-          'role',
-          `the account's role ${role.name} has the ARN ${answer.Role?.Arn ?? '(none)'}, not ${role.arn}`,
-          'set role-arn to the role ARN exactly as IAM shows it (with its path)'
-        )
-      ];
+      return {
+        checks: [
+          failed(
+            'role',
+            `the account's role ${role.name} has the ARN ${answer.Role?.Arn ?? '(none)'}, not ${role.arn}`,
+            'set role-arn to the role ARN exactly as IAM shows it (with its path)'
+          )
+        ]
+      };
     document = answer.Role.AssumeRolePolicyDocument;
   } catch (error) {
     if (error instanceof Error && error.name === 'NoSuchEntityException')
-      return [failed('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')];
-    return [failed('role', `cannot read the role ${role.name} (${errorText(error)})`, readFix(error))];
+      return {
+        checks: [failed('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')]
+      };
+    return {
+      checks: [failed('role', `cannot read the role ${role.name} (${errorText(error)})`, readFix(error))]
+    };
   }
   const checks = [passed('role', `the role ${role.arn} exists`)];
   const providerArn =
@@ -137,6 +158,8 @@ export async function checkRole(iam: IAMClient, context: RoleCheckContext): Prom
     token: context.view
   });
   const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
+  const retrust = `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`;
+  const { otherIssuers } = verdict;
   // An undecided verdict passes with its reason: the assume-role check, STS's own answer, follows.
   checks.push(
     verdict.allowed !== false
@@ -144,8 +167,10 @@ export async function checkRole(iam: IAMClient, context: RoleCheckContext): Prom
       : failed(
           'role-trust',
           verdict.reason,
-          `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`
+          otherIssuers
+            ? `${otherClusterHint(context.issuer, otherIssuers)}; else ${retrust} (the role then no longer trusts ${otherIssuers.join(', ')})`
+            : retrust
         )
   );
-  return checks;
+  return otherIssuers && verdict.allowed === false ? { checks, otherIssuers } : { checks };
 }

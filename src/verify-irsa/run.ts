@@ -19,8 +19,8 @@ import {
 import { kubeErrorText } from '../kube/client.js';
 import { kubeFailureFix } from './kube-fixes.js';
 import type { Check } from './diagnosis.js';
-import { allPassed, failed, passed } from './diagnosis.js';
-import { checkProvider, checkRole } from './iam-checks.js';
+import { allPassed, CHECK_LINKS, failed, passed } from './diagnosis.js';
+import { checkProvider, checkRole, otherClusterHint } from './iam-checks.js';
 import type { VerifyInputs } from './inputs.js';
 import type { AnonymousGet, PublicReach } from './issuer-documents.js';
 import { checkExpiry, checkIssuerDocuments } from './issuer-documents.js';
@@ -409,17 +409,17 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     } else {
       const provider = await checkProvider(deps.iam, issuer, view);
       checks.push(...provider.checks);
-      checks.push(
-        ...(await checkRole(deps.iam, {
-          role: inputs.role,
-          issuer,
-          view,
-          providerArn: provider.providerArn,
-          namespace,
-          serviceAccount,
-          audience
-        }))
-      );
+      const role = await checkRole(deps.iam, {
+        role: inputs.role,
+        issuer,
+        view,
+        providerArn: provider.providerArn,
+        namespace,
+        serviceAccount,
+        audience
+      });
+      checks.push(...role.checks);
+      if (role.otherIssuers) pointAtOtherCluster(checks, issuer, role.otherIssuers);
     }
   }
   // STS has the last word even when an earlier check failed (but for an issuer it can never reach,
@@ -438,6 +438,19 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}),
     ...(notChecked.length > 0 ? { notChecked } : {})
   };
+}
+
+/**
+ * The role trusts another issuer than this cluster's: the issuer documents or provider this cluster
+ * lacks are then likely not the point (the kubeconfig may be another cluster's), so their fixes,
+ * the first of which heads the summary, say so first.
+ */
+function pointAtOtherCluster(checks: Check[], issuer: string, otherIssuers: readonly string[]): void {
+  for (const [at, entry] of checks.entries()) {
+    const link = CHECK_LINKS[entry.check];
+    if (!entry.ok && (link === 'issuer-documents' || link === 'iam-provider'))
+      checks[at] = { ...entry, fix: `${otherClusterHint(issuer, otherIssuers)}; else ${entry.fix}` };
+  }
 }
 
 /** Service-account tokens look like eyJ….eyJ….sig; the aws CLI never prints one, but a log is not trusted. */

@@ -18,6 +18,11 @@ export interface TrustVerdict {
   allowed: boolean | 'unknown';
   /** One sentence: what in the policy allows or refuses the token. */
   reason: string;
+  /**
+   * When it refuses because the role trusts only other OIDC providers: their issuers (https URLs),
+   * the sign of a kubeconfig for another cluster than the one the role was made for.
+   */
+  otherIssuers?: string[];
 }
 
 type Statement = Record<string, unknown>;
@@ -189,12 +194,22 @@ export function evaluateTrust(policy: unknown, context: TrustContext): TrustVerd
   const principals = [...new Set(forWebIdentity.flatMap(federatedPrincipals))];
   const forProvider = forWebIdentity.filter((s) => federatedPrincipals(s).includes(context.providerArn));
   if (forProvider.length === 0) {
+    const otherIssuers = [
+      ...new Set(
+        forWebIdentity
+          .filter((s) => s.Effect === 'Allow')
+          .flatMap(federatedPrincipals)
+          .flatMap((arn) => /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn)?.slice(1) ?? [])
+          .map((hostPath) => `https://${hostPath}`)
+      )
+    ];
     return {
       allowed: false,
       reason:
         principals.length === 0
           ? 'no statement of the trust policy allows sts:AssumeRoleWithWebIdentity for a Federated principal'
-          : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`
+          : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`,
+      ...(otherIssuers.length > 0 ? { otherIssuers } : {})
     };
   }
   const judged = forProvider.map((statement) => ({ statement, ...conditionProblems(statement, context) }));
