@@ -22,9 +22,12 @@ describe('inputs', () => {
     expect(reader('missing')).toBe('');
   });
 
-  it('names the missing required input', () => {
+  it('names the missing required input, and what empties one that the workflow does give', () => {
     expect(() => requiredInput(read({}), 'bucket')).toThrow(
-      new UserError('is required but was not given.', 'bucket')
+      new UserError(
+        'is required but is empty: not given, or given as an expression that came out empty (a secret not set for this repository or environment, or an output its step did not set, such as ${{ steps.ID.outputs.NAME }}).',
+        'bucket'
+      )
     );
     expect(() => requiredInput(read({}), 'bucket')).toThrow("Input 'bucket'");
   });
@@ -98,7 +101,7 @@ describe('inputs', () => {
     ]);
     expect(oneOf(read({}), 'kubeconfig', 'kubeconfig-path', false)).toBeUndefined();
     expect(() => oneOf(read({}), 'kubeconfig', 'kubeconfig-path', true)).toThrow(
-      "Input 'kubeconfig': is required"
+      "Input 'kubeconfig': is required (or give 'kubeconfig-path'), but both are empty: not given, or given as an expression that came out empty (a secret not set for this repository or environment"
     );
     expect(() =>
       oneOf(read({ kubeconfig: 'x', 'kubeconfig-path': '/p' }), 'kubeconfig', 'kubeconfig-path', true)

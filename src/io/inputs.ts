@@ -12,9 +12,14 @@ export function mapInputReader(values: Record<string, string | undefined>): Inpu
   return (name) => (values[name] ?? '').trim();
 }
 
+// The runner passes an expression that came out empty as '', so "not given" would send the user to
+// a `with:` line that is there: say what empties one (GitHub gives '' for a secret that is not set).
+const EMPTY_BECAUSE =
+  'not given, or given as an expression that came out empty (a secret not set for this repository or environment, or an output its step did not set, such as ${{ steps.ID.outputs.NAME }})';
+
 export function requiredInput(read: InputReader, name: string): string {
   const value = read(name);
-  if (value === '') throw new UserError('is required but was not given.', name);
+  if (value === '') throw new UserError(`is required but is empty: ${EMPTY_BECAUSE}.`, name);
   return value;
 }
 
@@ -102,6 +107,7 @@ export function oneOf(
   if (a !== '' && b !== '') throw new UserError(`give '${first}' or '${second}', not both.`, first);
   if (a !== '') return [first, a];
   if (b !== '') return [second, b];
-  if (required) throw new UserError(`is required (or give '${second}').`, first);
+  if (required)
+    throw new UserError(`is required (or give '${second}'), but both are empty: ${EMPTY_BECAUSE}.`, first);
   return undefined;
 }
