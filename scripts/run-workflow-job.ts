@@ -386,6 +386,31 @@ export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]>
   return results;
 }
 
+/** The values a job's steps registered with `::add-mask::`, decoded as the runner decodes command data. */
+export function registeredMasks(logs: readonly string[]): string[] {
+  const values = logs
+    .flatMap((log) => log.split('\n'))
+    .flatMap((line) => (line.startsWith('::add-mask::') ? [line.slice('::add-mask::'.length)] : []))
+    .map((value) => value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    // A file's last newline is hidden with it nowhere: the next line stays a line of its own.
+    .map((value) => value.replace(/[\r\n]+$/, ''))
+    .filter((value) => value.trim() !== '');
+  // Longest first, so that a value containing another is hidden whole.
+  return [...new Set(values)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A step's log as GitHub shows it: the runner hides every value masked anywhere in the job, and the
+ * `::add-mask::` commands themselves, which carry those values in the clear.
+ */
+export function maskLog(log: string, masks: readonly string[]): string {
+  const shown = log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  return masks.reduce((text, value) => text.split(value).join('***'), shown);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [workflow, jobName] = process.argv.slice(2);
   if (!workflow || !jobName) {
@@ -406,9 +431,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       : undefined,
     skip: skipLocalSetUp
   });
+  const masks = registeredMasks(results.map((r) => r.log));
   for (const r of results) {
     console.log(`${r.outcome.padEnd(8)} ${r.name}`);
-    if (r.outcome === 'failure') console.log(r.log.replace(/^/gm, '    '));
+    if (r.outcome === 'failure') console.log(maskLog(r.log, masks).replace(/^/gm, '    '));
   }
   process.exit(results.some((r) => r.conclusion === 'failure') ? 1 : 0);
 }

