@@ -351,7 +351,10 @@ describe('verify-irsa on the local stack', () => {
     expectNotVerified(v);
     expect(failedChecks(v)).toEqual(['role-trust', 'assume-role']);
     expect(check(v, 'role-trust').detail).toContain('system:serviceaccount:default:someone-else');
-    expect(check(v, 'role-trust').fix).toContain('run irsa-role');
+    // Not "run irsa-role for this service account": re-binding the role would drop someone-else.
+    expect(check(v, 'role-trust').fix).toBe(
+      `the role trusts system:serviceaccount:default:someone-else, not system:serviceaccount:default:${chain.serviceAccount}: if the role is for that service account, set namespace and service-account to it; else add default/${chain.serviceAccount} to the role's service accounts (irsa-role's bindings take a list), which keeps the others`
+    );
     expect(check(v, 'assume-role').detail).toContain('AccessDenied');
     expect(v.result.summary).toMatch(/role<br\/>[^"]*<br\/>❌ failed/);
     expectCleanAndSilent(chain, v);
@@ -364,7 +367,7 @@ describe('verify-irsa on the local stack', () => {
     expect(failedChecks(v)).toEqual(['role-trust', 'assume-role', 'pod']);
     const trustFix = check(v, 'role-trust').fix;
     expect(trustFix).toMatch(
-      /^let the role trust system:serviceaccount:.* run irsa-role for this service account$/
+      /^the role trusts system:serviceaccount:default:someone-else, not system:serviceaccount:default:.*: if the role is for that service account, set namespace and service-account to it; else /
     );
     const named = "STS refused for the reason the role-trust check gives: apply that check's fix";
     expect(check(v, 'assume-role').fix).toBe(named);
@@ -373,7 +376,7 @@ describe('verify-irsa on the local stack', () => {
     const summary = v.result.summary ?? '';
     expect(summary).toContain(`**Fix:** ${trustFix}`);
     const table = summary.slice(summary.indexOf('| Check | Result | Detail | Fix |'));
-    expect(table.split('run irsa-role').length - 1).toBe(1);
+    expect(table.split('set namespace and service-account').length - 1).toBe(1);
     expectCleanAndSilent(chain, v);
   });
 

@@ -66,8 +66,27 @@ describe('evaluateTrust', () => {
     );
     expect(verdict).toEqual({
       allowed: false,
-      reason: `the condition StringEquals ${HOST}:sub = system:serviceaccount:apps:writer does not hold for the token's system:serviceaccount:apps:reader`
+      reason: `the condition StringEquals ${HOST}:sub = system:serviceaccount:apps:writer does not hold for the token's system:serviceaccount:apps:reader`,
+      trustedSubjects: ['system:serviceaccount:apps:writer']
     });
+  });
+
+  it('names the subjects the role trusts only when the sub alone refuses the token', () => {
+    const subjects = (condition: object): string[] | undefined =>
+      evaluateTrust(
+        policy(allow(condition), allow({ StringLike: { [`${HOST}:sub`]: 'system:serviceaccount:ops:*' } })),
+        appToken
+      ).trustedSubjects;
+    expect(subjects({ StringEquals: { [`${HOST}:SUB`]: ['system:serviceaccount:apps:writer'] } })).toEqual([
+      'system:serviceaccount:apps:writer',
+      'system:serviceaccount:ops:*'
+    ]);
+    // The audience refuses it too: another service account's name would not be the whole answer.
+    expect(
+      subjects({
+        StringEquals: { [`${HOST}:sub`]: 'system:serviceaccount:apps:writer', [`${HOST}:aud`]: 'other' }
+      })
+    ).toBeUndefined();
   });
 
   it('names the Federated principal when the role trusts another provider', () => {

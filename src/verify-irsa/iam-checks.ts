@@ -159,7 +159,11 @@ export async function checkRole(iam: IAMClient, context: RoleCheckContext): Prom
   });
   const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
   const retrust = `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`;
-  const { otherIssuers } = verdict;
+  const { otherIssuers, trustedSubjects } = verdict;
+  // Re-binding the role to this account (irsa-role with these inputs) would drop the ones it trusts.
+  const otherSubjects = trustedSubjects
+    ? `the role trusts ${trustedSubjects.join(', ')}, not ${subject}: if the role is for that service account, set namespace and service-account to it; else add ${context.namespace}/${context.serviceAccount} to the role's service accounts (irsa-role's bindings take a list), which keeps the others`
+    : undefined;
   // An undecided verdict passes with its reason: the assume-role check, STS's own answer, follows.
   checks.push(
     verdict.allowed !== false
@@ -169,7 +173,7 @@ export async function checkRole(iam: IAMClient, context: RoleCheckContext): Prom
           verdict.reason,
           otherIssuers
             ? `${otherClusterHint(context.issuer, otherIssuers)}; else ${retrust} (the role then no longer trusts ${otherIssuers.join(', ')})`
-            : retrust
+            : (otherSubjects ?? retrust)
         )
   );
   return otherIssuers && verdict.allowed === false ? { checks, otherIssuers } : { checks };

@@ -23,6 +23,11 @@ export interface TrustVerdict {
    * the sign of a kubeconfig for another cluster than the one the role was made for.
    */
   otherIssuers?: string[];
+  /**
+   * When it refuses only because the token's sub is not among those the role trusts: those subjects
+   * (a namespace or service-account input that names another account than the role's).
+   */
+  trustedSubjects?: string[];
 }
 
 type Statement = Record<string, unknown>;
@@ -167,24 +172,45 @@ export function conditionFailure(
 function conditionProblems(
   statement: Statement,
   context: TrustContext
-): { failures: string[]; unknowns: string[] } {
+): { failures: string[]; unknowns: string[]; failedKeys: string[] } {
   const condition = statement.Condition;
   const failures: string[] = [];
   const unknowns: string[] = [];
-  if (condition === undefined) return { failures, unknowns };
-  if (!isRecord(condition)) return { failures: ['the statement has a malformed Condition block'], unknowns };
+  const failedKeys: string[] = [];
+  if (condition === undefined) return { failures, unknowns, failedKeys };
+  if (!isRecord(condition))
+    return { failures: ['the statement has a malformed Condition block'], unknowns, failedKeys: [''] };
   for (const [operator, block] of Object.entries(condition)) {
     if (!isRecord(block)) {
       failures.push(`the condition ${operator} is malformed`);
+      failedKeys.push('');
       continue;
     }
     for (const [key, expected] of Object.entries(block)) {
       const verdict = evaluateCondition(operator, key, expected, context);
-      if (verdict.holds === false) failures.push(verdict.reason);
+      if (verdict.holds === false) {
+        failures.push(verdict.reason);
+        failedKeys.push(key.toLowerCase());
+      }
       if (verdict.holds === 'unknown') unknowns.push(verdict.reason);
     }
   }
-  return { failures, unknowns };
+  return { failures, unknowns, failedKeys };
+}
+
+/** The subjects a statement allows by a plain StringEquals or StringLike on ISSUER:sub. */
+function allowedSubjects(statement: Statement, subKey: string): string[] {
+  const condition = statement.Condition;
+  if (!isRecord(condition)) return [];
+  return Object.entries(condition)
+    .filter(([operator]) => operator === 'StringEquals' || operator === 'StringLike')
+    .flatMap(([, block]) =>
+      isRecord(block)
+        ? Object.entries(block).flatMap(([key, value]) =>
+            key.toLowerCase() === subKey ? asStringList(value) : []
+          )
+        : []
+    );
 }
 
 export function evaluateTrust(policy: unknown, context: TrustContext): TrustVerdict {
@@ -243,5 +269,17 @@ export function evaluateTrust(policy: unknown, context: TrustContext): TrustVerd
     );
   const first = effect(judged, 'Allow')[0];
   if (!first) return { allowed: false, reason: 'the statements naming the provider do not Allow' };
-  return { allowed: false, reason: first.failures.join('; ') };
+  // Refused by the sub alone in every Allow statement: the token is another service account's.
+  const subKey = `${context.issuerHostPath}:sub`.toLowerCase();
+  const allows = effect(judged, 'Allow');
+  const trustedSubjects = allows.every(
+    (j) => j.failedKeys.length > 0 && j.failedKeys.every((k) => k === subKey)
+  )
+    ? [...new Set(allows.flatMap((j) => allowedSubjects(j.statement, subKey)))]
+    : [];
+  return {
+    allowed: false,
+    reason: first.failures.join('; '),
+    ...(trustedSubjects.length > 0 ? { trustedSubjects } : {})
+  };
 }
