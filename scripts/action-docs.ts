@@ -312,7 +312,11 @@ pull request's code on that runner: use ephemeral runners (one job each) there.
 \`ci.yml\`'s \`local-stack\` job can be run on your machine, step by step as the runner would, against a running
 \`npm run stack\` (export its environment first): \`npx tsx scripts/run-workflow-job.ts .github/workflows/ci.yml local-stack\`.
 It skips the set-up steps and runs the four actions from their committed \`dist/\`; \`test/workflows-local-stack.test.ts\`
-does the same inside \`npm test\`.
+does the same inside \`npm test\`. It prints a failed step's log as GitHub would show it: without the \`::add-mask::\`
+commands, and with every value masked in the job as \`***\`. Run it once per stack: its last step checks that the
+actions' first runs change things and their second runs change nothing, so a run against a stack that an earlier
+run already set up fails that check (\`publish-oidc first run changed: expected 'true', got 'false'\`); start the
+stack afresh.
 `;
 
 const RELEASES = `## Releases
