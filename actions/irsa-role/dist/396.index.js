@@ -247,6 +247,25 @@ async function roleAfterConflict(iam, roleName) {
     }
     return role;
 }
+const listOnce = (list) => list();
+/**
+ * Once GetRole sees the role CreateRole met, the List reads of its policies may still answer
+ * NoSuchEntity for a moment, as GetRole did: asked again as briefly. Only there: for a role GetRole
+ * found at once, NoSuchEntity means it was deleted, and the run fails on it.
+ */
+const listAfterConflict = async (list) => {
+    for (const delay of CONFLICT_READ_DELAYS_MS) {
+        try {
+            return await list();
+        }
+        catch (error) {
+            if (!isNoSuchEntity(error))
+                throw error;
+        }
+        await (0,promises_.setTimeout)(delay);
+    }
+    return list();
+};
 async function attachedPolicies(iam, roleName) {
     const arns = [];
     let marker;
@@ -442,11 +461,7 @@ async function convergeSettings(iam, role, desired, prune, changes) {
         await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRolePermissionsBoundaryCommand */.laB({ RoleName: name })));
         changes.push(`removed permissions boundary ${boundary}`);
     }
-    const current = tagsOf(role);
-    const tags = (0,trust_tags/* tagsToWrite */.mU)(current, desired.tags);
-    const overQuota = (0,trust_tags/* roleTagQuotaProblem */.cR)(current, desired.tags);
-    if (overQuota)
-        throw new Error(`role ${name} ${overQuota}`);
+    const tags = (0,trust_tags/* tagsToWrite */.mU)(tagsOf(role), desired.tags);
     if (Object.keys(tags).length > 0) {
         await iam.send(new dist_cjs/* TagRoleCommand */.Wcv({ RoleName: name, Tags: (0,trust_tags/* tagList */.Tw)(tags) }));
         changes.push(`tagged ${Object.keys(tags).join(', ')}`);
@@ -469,8 +484,8 @@ async function passedManagedPolicyLimit(count, quotas) {
  * only a raised quota takes the attach: the account's, or without it the documented ceiling. Said
  * before writing, since IAM's LimitExceeded is retried by the SDK as a throttle for some 40 s.
  */
-async function readManagedPolicies(iam, desired, prune, quotas) {
-    const attached = await attachedPolicies(iam, desired.roleName);
+async function readManagedPolicies(iam, desired, prune, quotas, lists) {
+    const attached = await lists(() => attachedPolicies(iam, desired.roleName));
     const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
     const toDetach = prune ? attached.filter((arn) => !desired.policyArns.includes(arn)) : [];
     const count = attached.length - toDetach.length + toAttach.length;
@@ -515,11 +530,11 @@ async function convergeManagedPolicies(iam, desired, prune, attached, changes) {
  * action's policy is to be written; past the limit the role is refused before any write, naming the
  * input, unless pruning removes them anyway (then first).
  */
-async function readInlinePolicies(iam, desired, prune) {
+async function readInlinePolicies(iam, desired, prune, lists) {
     const name = desired.roleName;
     // Listed even without pruning, so that inline policies the inputs do not name (a hand-added one,
     // or this action's own after inline-policy was dropped from the inputs) are reported, not hidden.
-    const names = await inlinePolicyNames(iam, name);
+    const names = await lists(() => inlinePolicyNames(iam, name));
     const wanted = desired.inlinePolicy;
     // Compared exactly: IAM's name requirements (IAM User Guide, "IAM and AWS STS quotas") make only
     // user, group, role and instance profile names case-blind; inline policy names are not listed.
@@ -674,6 +689,7 @@ async function convergeRole(iam, desired, prune, quotas) {
 }
 async function convergeWithProgress(iam, desired, prune, quotas, progress) {
     let role = await currentRole(iam, desired.roleName);
+    let lists = listOnce;
     if (!role) {
         // Unique to this call, so that a role carrying it can only be this call's own.
         const token = (0,external_node_crypto_.randomUUID)();
@@ -688,6 +704,7 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
             role = await roleAfterConflict(iam, desired.roleName);
             if (!role)
                 throw error;
+            lists = listAfterConflict;
             // This call's own first attempt: finished as created, so that the run says it created the role
             // and, should IAM refuse its inline policy, deletes it again, as a run without the fault would.
             if (creationMarker(role) === token)
@@ -695,13 +712,13 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
         }
     }
     if (creationMarker(role) === undefined)
-        return convergeExisting(iam, role, desired, prune, quotas, progress);
+        return convergeExisting(iam, role, desired, prune, quotas, progress, lists);
     // Made by a run that did not finish it (killed, failed on a fault of AWS, or still at it: runs do
     // not lock): finished as that run would have, so that a refusal of what the inputs ask deletes it
     // rather than leaving it behind, assumable and half-made. Converged whole, since the inputs may
     // have changed since.
     try {
-        const report = await convergeExisting(iam, role, desired, prune, quotas, progress);
+        const report = await convergeExisting(iam, role, desired, prune, quotas, progress, lists);
         await removeCreationMarker(iam, desired.roleName);
         report.changes.push('finished the role, which another run had created and not finished');
         return report;
@@ -714,7 +731,7 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
         throw await undoCreate(iam, desired.roleName, false, error);
     }
 }
-async function convergeExisting(iam, role, desired, prune, quotas, progress) {
+async function convergeExisting(iam, role, desired, prune, quotas, progress, lists) {
     progress.arn = role.Arn ?? '';
     const changes = progress.changes;
     const warnings = [];
@@ -727,9 +744,12 @@ async function convergeExisting(iam, role, desired, prune, quotas, progress) {
     const dropped = foreign ? undefined : droppedPrincipalsWarning(role, desired);
     if (dropped)
         warnings.push(dropped);
-    // Read before the first write, so that a role whose policies cannot fit stays as it was.
-    const attached = await readManagedPolicies(iam, desired, prune, quotas);
-    const inline = await readInlinePolicies(iam, desired, prune);
+    // Checked before the first write, so that a role whose tags or policies cannot fit stays as it was.
+    const overQuota = (0,trust_tags/* roleTagQuotaProblem */.cR)(tagsOf(role), desired.tags);
+    if (overQuota)
+        throw new Error(`role ${desired.roleName} ${overQuota}`);
+    const attached = await readManagedPolicies(iam, desired, prune, quotas, lists);
+    const inline = await readInlinePolicies(iam, desired, prune, lists);
     await convergeSettings(iam, role, desired, prune, changes);
     const policyArns = await convergeManagedPolicies(iam, desired, prune, attached, changes);
     const inlinePolicies = await convergeInlinePolicies(iam, desired, prune, inline, changes);

@@ -304,12 +304,15 @@ function looksLikeContent(value) {
 }
 /**
  * A bearer token where the path belongs: a service account's JWT (three base64url parts, the first a
- * JSON header, "eyJ"), or an opaque token of 32 or more characters without a dot or a slash, which a
- * file name seldom is.
+ * JSON header, "eyJ"), a bootstrap token (whose form Kubernetes documents as [a-z0-9]{6}.[a-z0-9]{16},
+ * a dot in it as in a file name), or an opaque token of 32 or more characters without a dot or a
+ * slash, which a file name seldom is (a kubeconfig base64-encoded on one line is one too).
  */
 function looksLikeToken(value) {
     const text = value.trim();
-    return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(text) || /^[A-Za-z0-9+=_-]{32,}$/.test(text);
+    return (/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(text) ||
+        /^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(text) ||
+        /^[A-Za-z0-9+=_-]{32,}$/.test(text));
 }
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 async function loadKubeClient(source, mask, env = process.env) {

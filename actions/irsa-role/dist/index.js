@@ -355,7 +355,7 @@ async function runAction(action, main) {
         const result = await main(ctx);
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
-        appendSummary(result.summary);
+        writeSummary(action, result.summary);
         if (result.failure)
             fail((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -365,16 +365,21 @@ async function runAction(action, main) {
         fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
         // After the first write a UserError may leave changes behind, which this summary would deny.
         if ((0,errors/* isUserError */.iU)(error) && !writing)
-            summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+            writeSummary(action, inputFailureSummary(action, error, masked));
     }
 }
-/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
-function summarizeInputFailure(action, markdown) {
+/**
+ * The summary is a report on the run, not part of it: a GITHUB_STEP_SUMMARY that cannot be written (a
+ * directory, a missing directory, a full disk) is a warning, and the run keeps its own exit status and
+ * error line. (@actions/core's summary.write rejects instead, failing a run that awaits it.)
+ */
+function writeSummary(action, markdown) {
     try {
         appendSummary(markdown);
     }
     catch (error) {
-        issue('debug', `${action}: the job summary was not written: ${(0,errors/* oneLine */.TN)(error)}`);
+        const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+        issue('warning', `${action}: the job summary could not be written to GITHUB_STEP_SUMMARY ${file}: ${(0,errors/* oneLine */.TN)(error)}`);
     }
 }
 
@@ -452,10 +457,13 @@ function envInputReader(env = process.env) {
 function mapInputReader(values) {
     return (name) => (values[name] ?? '').trim();
 }
+// The runner passes an expression that came out empty as '', so "not given" would send the user to
+// a `with:` line that is there: say what empties one (GitHub gives '' for a secret that is not set).
+const EMPTY_BECAUSE = 'not given, or given as an expression that came out empty (a secret not set for this repository or environment, or an output its step did not set, such as ${{ steps.ID.outputs.NAME }})';
 function requiredInput(read, name) {
     const value = read(name);
     if (value === '')
-        throw new UserError('is required but was not given.', name);
+        throw new UserError(`is required but is empty: ${EMPTY_BECAUSE}.`, name);
     return value;
 }
 function optionalInput(read, name) {
@@ -534,7 +542,7 @@ function oneOf(read, first, second, required) {
     if (b !== '')
         return [second, b];
     if (required)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}').`, first);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}'), but both are empty: ${EMPTY_BECAUSE}.`, first);
     return undefined;
 }
 
@@ -1556,8 +1564,14 @@ function roleTagQuotaProblem(current, desired) {
     const keysAfter = new Set(lower([...Object.keys(current), ...Object.keys(tagsToWrite(current, desired))]));
     if (keysAfter.size <= IAM_TAGS_PER_ROLE)
         return undefined;
-    const others = Object.keys(current).filter((key) => !ownKeys.has(key.toLowerCase()));
-    return `would carry ${keysAfter.size} tags, past IAM's ${IAM_TAGS_PER_ROLE} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''}); remove some (aws iam untag-role) or give fewer tags.`;
+    // The creation marker counts (a run writes the tags before it removes it) but is no one else's tag,
+    // and is not one to remove by hand: without it an unfinished role passes for finished.
+    const marked = Object.keys(current).some((key) => key.toLowerCase() === CREATING_TAG_KEY);
+    const others = Object.keys(current).filter((key) => !ownKeys.has(key.toLowerCase()) && key.toLowerCase() !== CREATING_TAG_KEY);
+    const marker = marked
+        ? `, and ${CREATING_TAG_KEY}, which marks the role unfinished and counts until a run finishes it, after writing its tags; remove some of the others`
+        : '; remove some';
+    return `would carry ${keysAfter.size} tags, past IAM's ${IAM_TAGS_PER_ROLE} per role: it has ${others.length} tags this run does not set (${others.slice(0, 5).join(', ')}${others.length > 5 ? ', ...' : ''})${marker} (aws iam untag-role) or give fewer tags.`;
 }
 /** A binding's tags over the shared ones; a key that differs only in case replaces the shared one, as IAM sees one key. */
 function mergeTags(shared, own) {

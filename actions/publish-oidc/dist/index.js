@@ -358,7 +358,7 @@ async function runAction(action, main) {
         const result = await main(ctx);
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
-        appendSummary(result.summary);
+        writeSummary(action, result.summary);
         if (result.failure)
             fail((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -368,16 +368,21 @@ async function runAction(action, main) {
         fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
         // After the first write a UserError may leave changes behind, which this summary would deny.
         if ((0,errors/* isUserError */.iU)(error) && !writing)
-            summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+            writeSummary(action, inputFailureSummary(action, error, masked));
     }
 }
-/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
-function summarizeInputFailure(action, markdown) {
+/**
+ * The summary is a report on the run, not part of it: a GITHUB_STEP_SUMMARY that cannot be written (a
+ * directory, a missing directory, a full disk) is a warning, and the run keeps its own exit status and
+ * error line. (@actions/core's summary.write rejects instead, failing a run that awaits it.)
+ */
+function writeSummary(action, markdown) {
     try {
         appendSummary(markdown);
     }
     catch (error) {
-        issue('debug', `${action}: the job summary was not written: ${(0,errors/* oneLine */.TN)(error)}`);
+        const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+        issue('warning', `${action}: the job summary could not be written to GITHUB_STEP_SUMMARY ${file}: ${(0,errors/* oneLine */.TN)(error)}`);
     }
 }
 
@@ -456,10 +461,13 @@ function envInputReader(env = process.env) {
 function mapInputReader(values) {
     return (name) => (values[name] ?? '').trim();
 }
+// The runner passes an expression that came out empty as '', so "not given" would send the user to
+// a `with:` line that is there: say what empties one (GitHub gives '' for a secret that is not set).
+const EMPTY_BECAUSE = 'not given, or given as an expression that came out empty (a secret not set for this repository or environment, or an output its step did not set, such as ${{ steps.ID.outputs.NAME }})';
 function requiredInput(read, name) {
     const value = read(name);
     if (value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is required but was not given.', name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required but is empty: ${EMPTY_BECAUSE}.`, name);
     return value;
 }
 function optionalInput(read, name) {
@@ -538,7 +546,7 @@ function oneOf(read, first, second, required) {
     if (b !== '')
         return [second, b];
     if (required)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}').`, first);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}'), but both are empty: ${EMPTY_BECAUSE}.`, first);
     return undefined;
 }
 
@@ -974,12 +982,15 @@ function looksLikeContent(value) {
 }
 /**
  * A bearer token where the path belongs: a service account's JWT (three base64url parts, the first a
- * JSON header, "eyJ"), or an opaque token of 32 or more characters without a dot or a slash, which a
- * file name seldom is.
+ * JSON header, "eyJ"), a bootstrap token (whose form Kubernetes documents as [a-z0-9]{6}.[a-z0-9]{16},
+ * a dot in it as in a file name), or an opaque token of 32 or more characters without a dot or a
+ * slash, which a file name seldom is (a kubeconfig base64-encoded on one line is one too).
  */
 function looksLikeToken(value) {
     const text = value.trim();
-    return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(text) || /^[A-Za-z0-9+=_-]{32,}$/.test(text);
+    return (/^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(text) ||
+        /^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(text) ||
+        /^[A-Za-z0-9+=_-]{32,}$/.test(text));
 }
 /** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
 async function loadKubeClient(source, mask, env = process.env) {

@@ -242,24 +242,39 @@ function conditionProblems(statement, context) {
     const condition = statement.Condition;
     const failures = [];
     const unknowns = [];
+    const failedKeys = [];
     if (condition === undefined)
-        return { failures, unknowns };
+        return { failures, unknowns, failedKeys };
     if (!isRecord(condition))
-        return { failures: ['the statement has a malformed Condition block'], unknowns };
+        return { failures: ['the statement has a malformed Condition block'], unknowns, failedKeys: [''] };
     for (const [operator, block] of Object.entries(condition)) {
         if (!isRecord(block)) {
             failures.push(`the condition ${operator} is malformed`);
+            failedKeys.push('');
             continue;
         }
         for (const [key, expected] of Object.entries(block)) {
             const verdict = evaluateCondition(operator, key, expected, context);
-            if (verdict.holds === false)
+            if (verdict.holds === false) {
                 failures.push(verdict.reason);
+                failedKeys.push(key.toLowerCase());
+            }
             if (verdict.holds === 'unknown')
                 unknowns.push(verdict.reason);
         }
     }
-    return { failures, unknowns };
+    return { failures, unknowns, failedKeys };
+}
+/** The subjects a statement allows by a plain StringEquals or StringLike on ISSUER:sub. */
+function allowedSubjects(statement, subKey) {
+    const condition = statement.Condition;
+    if (!isRecord(condition))
+        return [];
+    return Object.entries(condition)
+        .filter(([operator]) => operator === 'StringEquals' || operator === 'StringLike')
+        .flatMap(([, block]) => isRecord(block)
+        ? Object.entries(block).flatMap(([key, value]) => key.toLowerCase() === subKey ? asStringList(value) : [])
+        : []);
 }
 function evaluateTrust(policy, context) {
     const statements = statementsOf(policy);
@@ -269,11 +284,19 @@ function evaluateTrust(policy, context) {
     const principals = [...new Set(forWebIdentity.flatMap(federatedPrincipals))];
     const forProvider = forWebIdentity.filter((s) => federatedPrincipals(s).includes(context.providerArn));
     if (forProvider.length === 0) {
+        const otherIssuers = [
+            ...new Set(forWebIdentity
+                .filter((s) => s.Effect === 'Allow')
+                .flatMap(federatedPrincipals)
+                .flatMap((arn) => /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn)?.slice(1) ?? [])
+                .map((hostPath) => `https://${hostPath}`))
+        ];
         return {
             allowed: false,
             reason: principals.length === 0
                 ? 'no statement of the trust policy allows sts:AssumeRoleWithWebIdentity for a Federated principal'
-                : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`
+                : `the trust policy's Federated principal is ${principals.join(', ')}, not the provider ${context.providerArn}`,
+            ...(otherIssuers.length > 0 ? { otherIssuers } : {})
         };
     }
     const judged = forProvider.map((statement) => ({ statement, ...conditionProblems(statement, context) }));
@@ -301,7 +324,17 @@ function evaluateTrust(policy, context) {
     const first = effect(judged, 'Allow')[0];
     if (!first)
         return { allowed: false, reason: 'the statements naming the provider do not Allow' };
-    return { allowed: false, reason: first.failures.join('; ') };
+    // Refused by the sub alone in every Allow statement: the token is another service account's.
+    const subKey = `${context.issuerHostPath}:sub`.toLowerCase();
+    const allows = effect(judged, 'Allow');
+    const trustedSubjects = allows.every((j) => j.failedKeys.length > 0 && j.failedKeys.every((k) => k === subKey))
+        ? [...new Set(allows.flatMap((j) => allowedSubjects(j.statement, subKey)))]
+        : [];
+    return {
+        allowed: false,
+        reason: first.failures.join('; '),
+        ...(trustedSubjects.length > 0 ? { trustedSubjects } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/iam-checks.ts
@@ -368,21 +401,35 @@ async function checkProvider(iam, issuer, view) {
         ]
     };
 }
+/**
+ * What to say when the role trusts only other issuers than the one that signed this cluster's
+ * tokens: most often the kubeconfig is another cluster's than the one the role was made for, and
+ * pointing the role at this issuer (irsa-role) would take it from that cluster.
+ */
+function otherClusterHint(issuer, otherIssuers) {
+    return `the role trusts only ${otherIssuers.join(', ')}, not ${issuer}, which issued this cluster's token: if the kubeconfig is for another cluster than the role's, give that cluster's kubeconfig`;
+}
 async function checkRole(iam, context) {
     const { role } = context;
     let document;
     try {
         const answer = await iam.send(new dist_cjs.GetRoleCommand({ RoleName: role.name }));
         if (answer.Role?.Arn !== role.arn)
-            return [
-                (0,diagnosis/* failed */.gz)('role', `the account's role ${role.name} has the ARN ${answer.Role?.Arn ?? '(none)'}, not ${role.arn}`, 'set role-arn to the role ARN exactly as IAM shows it (with its path)')
-            ];
+            return {
+                checks: [
+                    (0,diagnosis/* failed */.gz)('role', `the account's role ${role.name} has the ARN ${answer.Role?.Arn ?? '(none)'}, not ${role.arn}`, 'set role-arn to the role ARN exactly as IAM shows it (with its path)')
+                ]
+            };
         document = answer.Role.AssumeRolePolicyDocument;
     }
     catch (error) {
         if (error instanceof Error && error.name === 'NoSuchEntityException')
-            return [(0,diagnosis/* failed */.gz)('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')];
-        return [(0,diagnosis/* failed */.gz)('role', `cannot read the role ${role.name} (${errorText(error)})`, readFix(error))];
+            return {
+                checks: [(0,diagnosis/* failed */.gz)('role', `the role ${role.arn} does not exist`, 'create the role: run irsa-role')]
+            };
+        return {
+            checks: [(0,diagnosis/* failed */.gz)('role', `cannot read the role ${role.name} (${errorText(error)})`, readFix(error))]
+        };
     }
     const checks = [(0,diagnosis/* passed */.bF)('role', `the role ${role.arn} exists`)];
     const providerArn = context.providerArn ??
@@ -393,11 +440,19 @@ async function checkRole(iam, context) {
         token: context.view
     });
     const subject = `system:serviceaccount:${context.namespace}:${context.serviceAccount}`;
+    const retrust = `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`;
+    const { otherIssuers, trustedSubjects } = verdict;
+    // Re-binding the role to this account (irsa-role with these inputs) would drop the ones it trusts.
+    const otherSubjects = trustedSubjects
+        ? `the role trusts ${trustedSubjects.join(', ')}, not ${subject}: if the role is for that service account, set namespace and service-account to it; else add ${context.namespace}/${context.serviceAccount} to the role's service accounts (irsa-role's bindings take a list), which keeps the others`
+        : undefined;
     // An undecided verdict passes with its reason: the assume-role check, STS's own answer, follows.
     checks.push(verdict.allowed !== false
         ? (0,diagnosis/* passed */.bF)('role-trust', verdict.reason)
-        : (0,diagnosis/* failed */.gz)('role-trust', verdict.reason, `let the role trust ${subject} with aud ${context.audience} through ${providerArn}: run irsa-role for this service account`));
-    return checks;
+        : (0,diagnosis/* failed */.gz)('role-trust', verdict.reason, otherIssuers
+            ? `${otherClusterHint(context.issuer, otherIssuers)}; else ${retrust} (the role then no longer trusts ${otherIssuers.join(', ')})`
+            : (otherSubjects ?? retrust)));
+    return otherIssuers && verdict.allowed === false ? { checks, otherIssuers } : { checks };
 }
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js + 1 modules
@@ -1009,7 +1064,7 @@ async function tokenMode(inputs, deps) {
         else {
             const provider = await checkProvider(deps.iam, issuer, view);
             checks.push(...provider.checks);
-            checks.push(...(await checkRole(deps.iam, {
+            const role = await checkRole(deps.iam, {
                 role: inputs.role,
                 issuer,
                 view,
@@ -1017,7 +1072,10 @@ async function tokenMode(inputs, deps) {
                 namespace,
                 serviceAccount,
                 audience
-            })));
+            });
+            checks.push(...role.checks);
+            if (role.otherIssuers)
+                pointAtOtherCluster(checks, issuer, role.otherIssuers);
         }
     }
     // STS has the last word even when an earlier check failed (but for an issuer it can never reach,
@@ -1029,6 +1087,18 @@ async function tokenMode(inputs, deps) {
         ...(sts.assumedRoleArn ? { assumedRoleArn: sts.assumedRoleArn } : {}),
         ...(notChecked.length > 0 ? { notChecked } : {})
     };
+}
+/**
+ * The role trusts another issuer than this cluster's: the issuer documents or provider this cluster
+ * lacks are then likely not the point (the kubeconfig may be another cluster's), so their fixes,
+ * the first of which heads the summary, say so first.
+ */
+function pointAtOtherCluster(checks, issuer, otherIssuers) {
+    for (const [at, entry] of checks.entries()) {
+        const link = diagnosis/* CHECK_LINKS */.R8[entry.check];
+        if (!entry.ok && (link === 'issuer-documents' || link === 'iam-provider'))
+            checks[at] = { ...entry, fix: `${otherClusterHint(issuer, otherIssuers)}; else ${entry.fix}` };
+    }
 }
 /** Service-account tokens look like eyJ….eyJ….sig; the aws CLI never prints one, but a log is not trusted. */
 function redactJwts(text) {

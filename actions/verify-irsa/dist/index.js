@@ -288,7 +288,7 @@ async function runAction(action, main) {
         const result = await main(ctx);
         for (const [name, value] of Object.entries(result.outputs))
             (0,workflow_commands/* setOutput */.uH)(name, value);
-        (0,workflow_commands/* appendSummary */.fe)(result.summary);
+        writeSummary(action, result.summary);
         if (result.failure)
             (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -298,16 +298,21 @@ async function runAction(action, main) {
         (0,workflow_commands/* fail */.fJ)((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
         // After the first write a UserError may leave changes behind, which this summary would deny.
         if ((0,errors/* isUserError */.iU)(error) && !writing)
-            summarizeInputFailure(action, inputFailureSummary(action, error, masked));
+            writeSummary(action, inputFailureSummary(action, error, masked));
     }
 }
-/** Written after the error line: a summary file that cannot be written changes neither it nor the exit status. */
-function summarizeInputFailure(action, markdown) {
+/**
+ * The summary is a report on the run, not part of it: a GITHUB_STEP_SUMMARY that cannot be written (a
+ * directory, a missing directory, a full disk) is a warning, and the run keeps its own exit status and
+ * error line. (@actions/core's summary.write rejects instead, failing a run that awaits it.)
+ */
+function writeSummary(action, markdown) {
     try {
         (0,workflow_commands/* appendSummary */.fe)(markdown);
     }
     catch (error) {
-        (0,workflow_commands/* issue */.sn)('debug', `${action}: the job summary was not written: ${(0,errors/* oneLine */.TN)(error)}`);
+        const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+        (0,workflow_commands/* issue */.sn)('warning', `${action}: the job summary could not be written to GITHUB_STEP_SUMMARY ${file}: ${(0,errors/* oneLine */.TN)(error)}`);
     }
 }
 
@@ -385,10 +390,13 @@ function envInputReader(env = process.env) {
 function mapInputReader(values) {
     return (name) => (values[name] ?? '').trim();
 }
+// The runner passes an expression that came out empty as '', so "not given" would send the user to
+// a `with:` line that is there: say what empties one (GitHub gives '' for a secret that is not set).
+const EMPTY_BECAUSE = 'not given, or given as an expression that came out empty (a secret not set for this repository or environment, or an output its step did not set, such as ${{ steps.ID.outputs.NAME }})';
 function requiredInput(read, name) {
     const value = read(name);
     if (value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is required but was not given.', name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required but is empty: ${EMPTY_BECAUSE}.`, name);
     return value;
 }
 function optionalInput(read, name) {
@@ -467,7 +475,7 @@ function oneOf(read, first, second, required) {
     if (b !== '')
         return [second, b];
     if (required)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}').`, first);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}'), but both are empty: ${EMPTY_BECAUSE}.`, first);
     return undefined;
 }
 
