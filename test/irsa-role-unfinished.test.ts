@@ -2,8 +2,8 @@
 // failed) carries the talos-irsa/creating marker from its CreateRole on: the next run finishes it as
 // created, and deletes it again when IAM refuses what the inputs ask of it. A role another run
 // created and finished is never taken for this run's own, even when this run's CreateRole was sent
-// twice. And the role CreateRole met (EntityAlreadyExists), then its policy lists, are read again
-// while IAM does not see it yet.
+// twice. And the role CreateRole met (EntityAlreadyExists), then its policy lists and its inline
+// policy, are read again while IAM does not see it yet.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { GetRoleCommand, TagRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
@@ -163,7 +163,8 @@ it('leaves a role another run made between its CreateRole attempts alone when IA
 async function notSeenAtOnce(
   roleName: string,
   misses: { failFirst?: number; rate?: number },
-  read = 'GetRole'
+  read = 'GetRole',
+  theirInputs: Record<string, string> = {}
 ): Promise<FaultProxy> {
   let theirs: Promise<unknown> | undefined;
   return proxy({
@@ -177,7 +178,8 @@ async function notSeenAtOnce(
         'provider-arn': provider.arn,
         'role-name': roleName,
         namespace: 'apps',
-        'service-account': 'api'
+        'service-account': 'api',
+        ...theirInputs
       });
       await theirs;
     }
@@ -227,6 +229,31 @@ it.each(['ListAttachedRolePolicies', 'ListRolePolicies'])(
     expect(run.result?.outputs['role-arn']).toBe(`arn:aws:iam::123456789012:role/${roleName}`);
   }
 );
+
+it('reads the inline policy of the role CreateRole met again while GetRolePolicy does not see it yet', async () => {
+  const roleName = uniqueName('irsa-unread');
+  const inputs = {
+    'provider-arn': provider.arn,
+    'role-name': roleName,
+    namespace: 'apps',
+    'service-account': 'api',
+    'inline-policy': INLINE
+  };
+  // The other run makes the role just as this one would: nothing is left to write.
+  const unseen = await notSeenAtOnce(roleName, { failFirst: 2 }, 'GetRolePolicy', {
+    'inline-policy': INLINE
+  });
+  const { iam: throughProxy } = countedIam(unseen.url, { quickRetry: true });
+  const run = await runIrsaRole(inputs, { iam: throughProxy });
+  expect(run.result?.failure).toBeUndefined();
+  expect(unseen.seen.map((r) => r.action)).not.toContain('PutRolePolicy');
+  expect(run.log.lines.join('\n')).not.toContain('put inline policy');
+  expect(run.result?.outputs.changed).toBe('false');
+  expect(unseen.injected.map((f) => [f.action, f.fault])).toEqual([
+    ['GetRolePolicy', 'not-found'],
+    ['GetRolePolicy', 'not-found']
+  ]);
+});
 
 it('does not read the policies of a role GetRole found at once again: NoSuchEntity there is a deleted role', async () => {
   const roleName = uniqueName('irsa-gone');

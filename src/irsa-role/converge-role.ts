@@ -115,9 +115,10 @@ type PolicyListRead = <T>(list: () => Promise<T>) => Promise<T>;
 const listOnce: PolicyListRead = (list) => list();
 
 /**
- * Once GetRole sees the role CreateRole met, the List reads of its policies may still answer
- * NoSuchEntity for a moment, as GetRole did: asked again as briefly. Only there: for a role GetRole
- * found at once, NoSuchEntity means it was deleted, and the run fails on it.
+ * Once GetRole sees the role CreateRole met, the reads of its policies (the lists, and GetRolePolicy of
+ * a policy the list names) may still answer NoSuchEntity for a moment, as GetRole did: asked again as
+ * briefly. Only there: for a role GetRole found at once, NoSuchEntity from a list means it was
+ * deleted, and the run fails on it.
  */
 const listAfterConflict: PolicyListRead = async (list) => {
   for (const delay of CONFLICT_READ_DELAYS_MS) {
@@ -153,13 +154,20 @@ async function inlinePolicyNames(iam: IAMClient, roleName: string): Promise<stri
   return names;
 }
 
+/**
+ * The policy's document; undefined when IAM has none by that name. Read as the policy lists are: after
+ * CreateRole met the role, a NoSuchEntity may be IAM not showing the role yet, not the policy absent.
+ */
 async function inlinePolicy(
   iam: IAMClient,
   roleName: string,
-  policyName: string
+  policyName: string,
+  reads: PolicyListRead
 ): Promise<string | undefined> {
   try {
-    const found = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
+    const found = await reads(() =>
+      iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }))
+    );
     return found.PolicyDocument;
   } catch (error) {
     if (isNoSuchEntity(error)) return undefined;
@@ -497,14 +505,14 @@ async function readInlinePolicies(
   // user, group, role and instance profile names case-blind; inline policy names are not listed.
   const current =
     wanted && names.includes(INLINE_POLICY_NAME)
-      ? await inlinePolicy(iam, name, INLINE_POLICY_NAME)
+      ? await inlinePolicy(iam, name, INLINE_POLICY_NAME, lists)
       : undefined;
   const others = names.filter((n) => n !== INLINE_POLICY_NAME);
   const state = { names, current, roomFirst: false };
   if (!wanted || others.length === 0 || (current !== undefined && samePolicy(current, wanted))) return state;
   let othersSize = 0;
   for (const other of others) {
-    const document = await inlinePolicy(iam, name, other);
+    const document = await inlinePolicy(iam, name, other, lists);
     if (document !== undefined) othersSize += iamPolicySize(iamDocumentJson(document));
   }
   const size = iamPolicySize(policyJson(wanted));
