@@ -3,8 +3,9 @@
 // created, and deletes it again when IAM refuses what the inputs ask of it. A role another run
 // created and finished is never taken for this run's own, even when this run's CreateRole was sent
 // twice. And the role CreateRole met (EntityAlreadyExists), then its policy lists and its inline
-// policy, are read again while IAM does not see it yet.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+// policy, are read again while IAM does not see it yet; so are the lists of a role deleted again
+// after IAM refused its inline policy, when it is this run's own or one CreateRole met.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GetRoleCommand, TagRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import {
@@ -253,6 +254,82 @@ it('reads the inline policy of the role CreateRole met again while GetRolePolicy
     ['GetRolePolicy', 'not-found'],
     ['GetRolePolicy', 'not-found']
   ]);
+});
+
+describe.each(['ListAttachedRolePolicies', 'ListRolePolicies'])(
+  'deleting a role this run created, when IAM refuses its inline policy, while %s does not see it yet',
+  (read) => {
+    /** A run whose undo meets one NoSuchEntity on `read`; `lostCreate`: its CreateRole's answer is lost. */
+    async function undoneDespiteMiss(
+      roleName: string,
+      lostCreate: boolean
+    ): Promise<{ failure: string | undefined; injected: string[] }> {
+      const unseen = await proxy({
+        target: process.env.AWS_ENDPOINT_URL ?? '',
+        faults: ['not-found'],
+        failFirst: 1,
+        match: (request) => request.action === read
+      });
+      // In front: the retried CreateRole meets the role its first attempt made (EntityAlreadyExists).
+      const lossy = lostCreate
+        ? await proxy({
+            target: unseen.url,
+            faults: ['drop-response'],
+            failFirst: 1,
+            match: (request) => request.action === 'CreateRole'
+          })
+        : unseen;
+      const { iam: throughProxy } = countedIam(lossy.url, { quickRetry: true });
+      const run = await runIrsaRole(inputsFor(roleName, REFUSED_INLINE), { iam: throughProxy });
+      const injected = [...(lostCreate ? lossy.injected : []), ...unseen.injected];
+      return { failure: run.result?.failure, injected: injected.map((f) => `${f.action} ${f.fault}`) };
+    }
+
+    it.each([
+      ['its CreateRole answered', false],
+      ['its CreateRole answer was lost', true]
+    ])('reads it again and deletes it: %s', async (_how, lostCreate) => {
+      const roleName = uniqueName('irsa-undo-unseen');
+      const { failure, injected } = await undoneDespiteMiss(roleName, lostCreate);
+      expect(injected).toEqual([...(lostCreate ? ['CreateRole drop-response'] : []), `${read} not-found`]);
+      expect(failure).toMatch(
+        new RegExp(
+          `IAM rejected the inline policy .* The role ${roleName} created for it was deleted again\\.$`
+        )
+      );
+      expect(await rolesNamed(iam, roleName)).toEqual([]);
+    });
+  }
+);
+
+it("deletes a role another run left unfinished, met by CreateRole, while the undo's list does not see it yet", async () => {
+  const roleName = uniqueName('irsa-unfinished-unseen');
+  let theirs: Promise<unknown> | undefined;
+  let lists = 0;
+  // The other run leaves the role unfinished as this one's CreateRole is sent; the convergence lists
+  // its managed policies once, and the undo's listing, the second, misses it.
+  const unseen = await proxy({
+    target: process.env.AWS_ENDPOINT_URL ?? '',
+    faults: ['not-found'],
+    failFirst: 1,
+    match: (request) => request.action === 'ListAttachedRolePolicies' && ++lists === 2,
+    before: async (request) => {
+      if (request.action !== 'CreateRole') return;
+      theirs ??= leaveUnfinished(inputsFor(roleName, REFUSED_INLINE));
+      await theirs;
+    }
+  });
+  const { iam: throughProxy } = countedIam(unseen.url, { quickRetry: true });
+  const run = await runIrsaRole(inputsFor(roleName, REFUSED_INLINE), { iam: throughProxy });
+  expect(unseen.injected.map((f) => [f.action, f.fault])).toEqual([
+    ['ListAttachedRolePolicies', 'not-found']
+  ]);
+  expect(run.result?.failure).toMatch(
+    new RegExp(
+      `IAM rejected the inline policy .* The role ${roleName}, which another run created and did not finish, was deleted\\.$`
+    )
+  );
+  expect(await rolesNamed(iam, roleName)).toEqual([]);
 });
 
 it('does not read the policies of a role GetRole found at once again: NoSuchEntity there is a deleted role', async () => {

@@ -117,8 +117,8 @@ const listOnce: PolicyListRead = (list) => list();
 /**
  * Once GetRole sees the role CreateRole met, the reads of its policies (the lists, and GetRolePolicy of
  * a policy the list names) may still answer NoSuchEntity for a moment, as GetRole did: asked again as
- * briefly. Only there: for a role GetRole found at once, NoSuchEntity from a list means it was
- * deleted, and the run fails on it.
+ * briefly. Only there, and in the undo of a role this call's own CreateRole made: for a role GetRole
+ * found at once, NoSuchEntity from a list means it was deleted, and the run fails on it.
  */
 const listAfterConflict: PolicyListRead = async (list) => {
   for (const delay of CONFLICT_READ_DELAYS_MS) {
@@ -215,13 +215,16 @@ function tagsOf(role: Role): Tags {
 /**
  * Deletes a role that was never finished (this run's, or one a run that did not finish left behind)
  * after IAM refused part of it, with whatever policies it holds, and returns the refusal completed
- * with what became of the role. `ownRun` says whose role it was, for the message.
+ * with what became of the role. `ownRun` says whose role it was, for the message. `reads` reads its
+ * policy lists as the convergence did: a read that saw the role promises nothing of the next one,
+ * which IAM may answer from an endpoint that does not show it yet.
  */
 async function undoCreate(
   iam: IAMClient,
   roleName: string,
   ownRun: boolean,
-  cause: UserError
+  cause: UserError,
+  reads: PolicyListRead
 ): Promise<UserError> {
   const refusal = cause.reason;
   const [role, again] = ownRun
@@ -229,11 +232,11 @@ async function undoCreate(
     : [`The role ${roleName}, which another run created and did not finish,`, ''];
   try {
     // Listed rather than remembered: a run that did not finish may have attached or put some already.
-    for (const arn of await attachedPolicies(iam, roleName))
+    for (const arn of await reads(() => attachedPolicies(iam, roleName)))
       await ignoringNoSuchEntity(
         iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }))
       );
-    for (const name of await inlinePolicyNames(iam, roleName))
+    for (const name of await reads(() => inlinePolicyNames(iam, roleName)))
       await ignoringNoSuchEntity(
         iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name }))
       );
@@ -326,7 +329,8 @@ async function finishCreatedRole(
     if (error instanceof UserError) {
       // The refusal says what became of the role; there is no partial role to report besides.
       changes.length = 0;
-      throw await undoCreate(iam, desired.roleName, true, error);
+      // The role is this call's own, just created: a NoSuchEntity can only be IAM not showing it yet.
+      throw await undoCreate(iam, desired.roleName, true, error, listAfterConflict);
     }
     throw error;
   }
@@ -715,7 +719,7 @@ async function convergeWithProgress(
     if (!(error instanceof UserError)) throw error;
     // As for a role this run created: the refusal says what became of the role.
     progress.changes.length = 0;
-    throw await undoCreate(iam, desired.roleName, false, error);
+    throw await undoCreate(iam, desired.roleName, false, error, lists);
   }
 }
 
