@@ -730,6 +730,42 @@ describe('leases under faults and crowds', () => {
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
   });
 
+  // The connection drops on every attempt at the pod's create: the pod may or may not exist.
+  const podCreateLost = (chain: Chain): void =>
+    chain.double.injectFaults([
+      { kind: 'reset-before', method: 'POST', path: `/api/v1/namespaces/${chain.namespace}/pods`, times: 4 }
+    ]);
+
+  it('says nothing of a pod whose create got no answer when its delete finds none (404)', async () => {
+    const chain = await chainFor();
+    podCreateLost(chain);
+    const v = await verify(chain, { mode: 'pod' });
+    expect(chain.double.faultsMet()).toEqual({ 'reset-before': 4 });
+    expect(check(v, 'pod').detail).toMatch(/^cannot create the pod /);
+    expect(v.log.text()).not.toMatch(/Cleanup: .*pod/);
+    expect(podNames(chain)).toEqual([]);
+  });
+
+  it('says a pod whose create got no answer may not exist when its delete cannot be made', async () => {
+    const chain = await chainFor();
+    podCreateLost(chain);
+    chain.double.injectFaults([
+      {
+        kind: 'reset-before',
+        method: 'DELETE',
+        path: `/api/v1/namespaces/${chain.namespace}/pods/`,
+        times: 4
+      }
+    ]);
+    const v = await verify(chain, { mode: 'pod' });
+    expect(chain.double.faultsMet()).toEqual({ 'reset-before': 8 });
+    expect(v.log.text()).toMatch(
+      new RegExp(
+        `::warning::Cleanup: could not delete the pod ${chain.namespace}/irsa-verify-[0-9a-f]+ \\(.*\\), which may not exist \\(no answer confirmed its create\\): if it does, delete it by hand\\.`
+      )
+    );
+  });
+
   it('waits for a write still in flight before undoing it on cancel', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);

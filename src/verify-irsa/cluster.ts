@@ -67,7 +67,8 @@ export interface ClusterOps {
   watchPod(namespace: string, name: string, deadline: number): Promise<WatchEnd>;
   podLogs(namespace: string, name: string): Promise<string>;
   podEvents(namespace: string, name: string): Promise<PodEvent[]>;
-  deletePod(namespace: string, name: string): Promise<void>;
+  /** False when there was no such pod (404): nothing was left to delete. */
+  deletePod(namespace: string, name: string): Promise<boolean>;
   /** The pods verify-irsa runs made for this service account (by label and field selector). */
   listVerifyPods(namespace: string, serviceAccount: string): Promise<VerifyPodView[]>;
 }
@@ -224,12 +225,18 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
       }));
     },
     async deletePod(namespace, name) {
-      await json(
-        'DELETE',
-        inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`),
-        undefined,
-        'safe'
-      ).catch(ignoreNotFound);
+      try {
+        await json(
+          'DELETE',
+          inNamespace(namespace, `pods/${enc(name)}?gracePeriodSeconds=0`),
+          undefined,
+          'safe'
+        );
+        return true;
+      } catch (error) {
+        ignoreNotFound(error);
+        return false;
+      }
     }
   };
 }

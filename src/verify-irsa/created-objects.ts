@@ -12,7 +12,16 @@ import type { AnnotationPatch, ClusterOps } from './cluster.js';
 import { ROLE_ANNOTATION } from './verify-pod.js';
 
 type Held =
-  | { kind: 'pod'; namespace: string; name: string }
+  | {
+      kind: 'pod';
+      namespace: string;
+      name: string;
+      /**
+       * No answer confirmed its create (a dropped connection, a timeout, a 5xx after a resend): it may
+       * never have been made.
+       */
+      unconfirmed?: true;
+    }
   | {
       kind: 'service account';
       namespace: string;
@@ -55,6 +64,7 @@ export class CreatedObjects {
         // more than once, an earlier attempt may have been applied.
         const sentOnce = !(error instanceof KubeApiError) || error.attempts === 1;
         if (statusOf(error) !== undefined && sentOnce && !noted) this.objects.delete(key);
+        else if (object.kind === 'pod' && !noted) this.objects.set(key, { ...object, unconfirmed: true });
         throw error;
       } finally {
         this.pending.delete(sent);
@@ -105,8 +115,9 @@ export class CreatedObjects {
           () => cluster.createPod(pod)
         ),
       deletePod: async (namespace, name) => {
-        await cluster.deletePod(namespace, name);
+        const deleted = await cluster.deletePod(namespace, name);
         forget('pod', namespace, name);
+        return deleted;
       }
     };
   }
@@ -138,8 +149,9 @@ export class CreatedObjects {
       try {
         if (object.kind === 'pod') {
           if (!options.cleanup) continue;
-          await cluster.deletePod(object.namespace, object.name);
-          notes.push(`deleted ${what} this run created`);
+          // Not there (404): never made, or already gone; either way nothing is left to say.
+          if (await cluster.deletePod(object.namespace, object.name))
+            notes.push(`deleted ${what} this run created`);
         } else {
           const outcome = await releaseServiceAccount(
             cluster,
@@ -169,7 +181,9 @@ export class CreatedObjects {
         // the next run takes it over (as run() says when its own release fails).
         notes.push(
           object.kind === 'pod'
-            ? `could not delete ${what} (${why}): delete it by hand`
+            ? object.unconfirmed
+              ? `could not delete ${what} (${why}), which may not exist (no answer confirmed its create): if it does, delete it by hand`
+              : `could not delete ${what} (${why}): delete it by hand`
             : `could not give up ${what} (${why}): remove this run's lease by hand (kubectl -n ${object.namespace} annotate serviceaccount ${object.name} ${leaseKey(object.runId)}-)`
         );
       }
