@@ -87,6 +87,8 @@ describe('kubeconfig reader', () => {
 describe('a kubeconfig-path that names no file', () => {
   it.each([
     'no/such/kubeconfig',
+    // Base64's characters alone, but it decodes to no kubeconfig.
+    'clusters/prod/kubeconfig',
     'abcdef.yaml',
     'kubeconfig-0123456789abcdef.yaml',
     'clusters/abcdef.0123456789abcdef/kubeconfig'
@@ -96,18 +98,12 @@ describe('a kubeconfig-path that names no file', () => {
     );
   });
 
-  // As a secret often holds one: its text is ASCII, whose base64 has no '/' (only a '?' makes one).
-  const encodedKubeconfig = Buffer.from(
-    stringifyYaml(base({ token: 'a-bearer-token-of-the-admin' }))
-  ).toString('base64');
-
   // The runner masks no path input: a token pasted there would show in the error and the summary.
   it.each([
     ['a service account JWT', 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJzeXN0ZW0ifQ.c2lnbmF0dXJl'],
     ['an opaque token', 'Zm9vYmFyYmF6cXV1eGNvcmdlZ3JhdWx0Z2FycGx5'],
     // Kubernetes' own example of the form (Authenticating with Bootstrap Tokens).
-    ['a bootstrap token', '07401b.f395accd246ae52d'],
-    ['a kubeconfig base64-encoded on one line', encodedKubeconfig]
+    ['a bootstrap token', '07401b.f395accd246ae52d']
   ])('is masked and not quoted when it reads as a token: %s', async (_kind, token) => {
     const masked: string[] = [];
     const error = await loadKubeClient({ input: 'kubeconfig-path', value: token }, (secret) =>
@@ -119,6 +115,27 @@ describe('a kubeconfig-path that names no file', () => {
     );
     expect((error as Error).message).not.toContain(token);
     expect(masked).toContain(token);
+  });
+
+  // As a secret often holds one. ASCII text's base64 has a '/' only for a '?' at every third byte (as
+  // in this comment), other text's anywhere.
+  const plain = stringifyYaml(base({ token: 'a-bearer-token-of-the-admin' }));
+  const annotated = `# is this prod? yes\n${plain}`;
+  it.each([
+    ['without a slash', Buffer.from(plain).toString('base64')],
+    ['with a slash', Buffer.from(annotated).toString('base64')],
+    ['URL-safe, unpadded', Buffer.from(annotated).toString('base64url')]
+  ])('masks a kubeconfig base64-encoded on one line (%s) and never quotes it', async (_how, encoded) => {
+    expect(encoded.includes('/')).toBe(_how === 'with a slash');
+    const masked: string[] = [];
+    const error = await loadKubeClient({ input: 'kubeconfig-path', value: encoded }, (secret) =>
+      masked.push(secret)
+    ).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toBe(
+      "Input 'kubeconfig-path': holds a kubeconfig base64-encoded, not a path to one; decode it and pass the content as kubeconfig instead."
+    );
+    expect(masked).toContain(encoded);
+    expect(masked).toContain('a-bearer-token-of-the-admin');
   });
 
   it('masks a whole kubeconfig pasted there without reading it as a path', async () => {
