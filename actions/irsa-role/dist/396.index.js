@@ -249,9 +249,10 @@ async function roleAfterConflict(iam, roleName) {
 }
 const listOnce = (list) => list();
 /**
- * Once GetRole sees the role CreateRole met, the List reads of its policies may still answer
- * NoSuchEntity for a moment, as GetRole did: asked again as briefly. Only there: for a role GetRole
- * found at once, NoSuchEntity means it was deleted, and the run fails on it.
+ * Once GetRole sees the role CreateRole met, the reads of its policies (the lists, and GetRolePolicy of
+ * a policy the list names) may still answer NoSuchEntity for a moment, as GetRole did: asked again as
+ * briefly. Only there, and in the undo of a role this call's own CreateRole made: for a role GetRole
+ * found at once, NoSuchEntity from a list means it was deleted, and the run fails on it.
  */
 const listAfterConflict = async (list) => {
     for (const delay of CONFLICT_READ_DELAYS_MS) {
@@ -288,9 +289,13 @@ async function inlinePolicyNames(iam, roleName) {
     } while (marker);
     return names;
 }
-async function inlinePolicy(iam, roleName, policyName) {
+/**
+ * The policy's document; undefined when IAM has none by that name. Read as the policy lists are: after
+ * CreateRole met the role, a NoSuchEntity may be IAM not showing the role yet, not the policy absent.
+ */
+async function inlinePolicy(iam, roleName, policyName, reads) {
     try {
-        const found = await iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: policyName }));
+        const found = await reads(() => iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: policyName })));
         return found.PolicyDocument;
     }
     catch (error) {
@@ -333,18 +338,20 @@ function tagsOf(role) {
 /**
  * Deletes a role that was never finished (this run's, or one a run that did not finish left behind)
  * after IAM refused part of it, with whatever policies it holds, and returns the refusal completed
- * with what became of the role. `ownRun` says whose role it was, for the message.
+ * with what became of the role. `ownRun` says whose role it was, for the message. `reads` reads its
+ * policy lists as the convergence did: a read that saw the role promises nothing of the next one,
+ * which IAM may answer from an endpoint that does not show it yet.
  */
-async function undoCreate(iam, roleName, ownRun, cause) {
+async function undoCreate(iam, roleName, ownRun, cause, reads) {
     const refusal = cause.reason;
     const [role, again] = ownRun
         ? [`The role ${roleName} created for it`, ' again']
         : [`The role ${roleName}, which another run created and did not finish,`, ''];
     try {
         // Listed rather than remembered: a run that did not finish may have attached or put some already.
-        for (const arn of await attachedPolicies(iam, roleName))
+        for (const arn of await reads(() => attachedPolicies(iam, roleName)))
             await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: roleName, PolicyArn: arn })));
-        for (const name of await inlinePolicyNames(iam, roleName))
+        for (const name of await reads(() => inlinePolicyNames(iam, roleName)))
             await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: roleName, PolicyName: name })));
         await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRoleCommand */.$kI({ RoleName: roleName })));
     }
@@ -413,7 +420,8 @@ async function finishCreatedRole(iam, desired, progress, roleArn) {
         if (error instanceof errors/* UserError */.yo) {
             // The refusal says what became of the role; there is no partial role to report besides.
             changes.length = 0;
-            throw await undoCreate(iam, desired.roleName, true, error);
+            // The role is this call's own, just created: a NoSuchEntity can only be IAM not showing it yet.
+            throw await undoCreate(iam, desired.roleName, true, error, listAfterConflict);
         }
         throw error;
     }
@@ -539,7 +547,7 @@ async function readInlinePolicies(iam, desired, prune, lists) {
     // Compared exactly: IAM's name requirements (IAM User Guide, "IAM and AWS STS quotas") make only
     // user, group, role and instance profile names case-blind; inline policy names are not listed.
     const current = wanted && names.includes(INLINE_POLICY_NAME)
-        ? await inlinePolicy(iam, name, INLINE_POLICY_NAME)
+        ? await inlinePolicy(iam, name, INLINE_POLICY_NAME, lists)
         : undefined;
     const others = names.filter((n) => n !== INLINE_POLICY_NAME);
     const state = { names, current, roomFirst: false };
@@ -547,7 +555,7 @@ async function readInlinePolicies(iam, desired, prune, lists) {
         return state;
     let othersSize = 0;
     for (const other of others) {
-        const document = await inlinePolicy(iam, name, other);
+        const document = await inlinePolicy(iam, name, other, lists);
         if (document !== undefined)
             othersSize += (0,policy_document/* iamPolicySize */.HN)((0,policy_document/* iamDocumentJson */.ho)(document));
     }
@@ -728,7 +736,7 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
             throw error;
         // As for a role this run created: the refusal says what became of the role.
         progress.changes.length = 0;
-        throw await undoCreate(iam, desired.roleName, false, error);
+        throw await undoCreate(iam, desired.roleName, false, error, lists);
     }
 }
 async function convergeExisting(iam, role, desired, prune, quotas, progress, lists) {

@@ -303,10 +303,23 @@ function looksLikeContent(value) {
     return /[\r\n]/.test(value) || /^\s*[{[]/.test(value) || /(^|[\s{,"])apiVersion"?\s*:/.test(value);
 }
 /**
+ * The kubeconfig a one-line base64 value encodes (as a secret often holds one), if it is one: decoded
+ * and read for a kubeconfig's keys, since the value's characters alone cannot tell it from a path (the
+ * base64 of ASCII text holds a '/' for some of its '?', and that of other text anywhere).
+ */
+function encodedKubeconfig(value) {
+    const text = value.trim();
+    // Standard or URL-safe, padded or not; Node's decoder takes both alphabets.
+    if (text.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(text))
+        return undefined;
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    return /(^|[\s{,"])(apiVersion|clusters)"?\s*:/.test(decoded) ? decoded : undefined;
+}
+/**
  * A bearer token where the path belongs: a service account's JWT (three base64url parts, the first a
  * JSON header, "eyJ"), a bootstrap token (whose form Kubernetes documents as [a-z0-9]{6}.[a-z0-9]{16},
  * a dot in it as in a file name), or an opaque token of 32 or more characters without a dot or a
- * slash, which a file name seldom is (a kubeconfig base64-encoded on one line is one too).
+ * slash, which a file name seldom is.
  */
 function looksLikeToken(value) {
     const text = value.trim();
@@ -329,6 +342,13 @@ async function loadKubeClient(source, mask, env = process.env) {
             // A kubeconfig pasted where its path belongs: masked, and never quoted back.
             (0,secrets/* maskSecret */.$)(source.value, mask);
             throw new errors/* UserError */.yo("holds a kubeconfig's content, not a path to one; pass the content as kubeconfig instead.", source.input);
+        }
+        const decoded = encodedKubeconfig(source.value);
+        if (decoded !== undefined) {
+            // Its secrets too: a later step may print the value decoded.
+            (0,secrets/* maskSecret */.$)(source.value, mask);
+            (0,secrets/* maskSecret */.$)(decoded, mask);
+            throw new errors/* UserError */.yo('holds a kubeconfig base64-encoded, not a path to one; decode it and pass the content as kubeconfig instead.', source.input);
         }
         const file = (0,external_node_path_.resolve)(baseDir, source.value);
         baseDir = (0,external_node_path_.dirname)(file);

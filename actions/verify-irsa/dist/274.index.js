@@ -264,6 +264,8 @@ class CreatedObjects {
                 const sentOnce = !(error instanceof client/* KubeApiError */.W3) || error.attempts === 1;
                 if ((0,client/* statusOf */.c2)(error) !== undefined && sentOnce && !noted)
                     this.objects.delete(key);
+                else if (object.kind === 'pod' && !noted)
+                    this.objects.set(key, { ...object, unconfirmed: true });
                 throw error;
             }
             finally {
@@ -307,8 +309,9 @@ class CreatedObjects {
             },
             createPod: (pod) => note({ kind: 'pod', namespace: pod.metadata?.namespace ?? 'default', name: pod.metadata?.name ?? '' }, () => cluster.createPod(pod)),
             deletePod: async (namespace, name) => {
-                await cluster.deletePod(namespace, name);
+                const deleted = await cluster.deletePod(namespace, name);
                 forget('pod', namespace, name);
+                return deleted;
             }
         };
     }
@@ -335,8 +338,9 @@ class CreatedObjects {
                 if (object.kind === 'pod') {
                     if (!options.cleanup)
                         continue;
-                    await cluster.deletePod(object.namespace, object.name);
-                    notes.push(`deleted ${what} this run created`);
+                    // Not there (404): never made, or already gone; either way nothing is left to say.
+                    if (await cluster.deletePod(object.namespace, object.name))
+                        notes.push(`deleted ${what} this run created`);
                 }
                 else {
                     const outcome = await (0,account_lease/* releaseServiceAccount */.GE)(cluster, object.namespace, object.name, object.runId, now, options.cleanup);
@@ -356,7 +360,9 @@ class CreatedObjects {
                 // Not a delete for the account: another run may be using it, and without this run's lease
                 // the next run takes it over (as run() says when its own release fails).
                 notes.push(object.kind === 'pod'
-                    ? `could not delete ${what} (${why}): delete it by hand`
+                    ? object.unconfirmed
+                        ? `could not delete ${what} (${why}), which may not exist (no answer confirmed its create): if it does, delete it by hand`
+                        : `could not delete ${what} (${why}): delete it by hand`
                     : `could not give up ${what} (${why}): remove this run's lease by hand (kubectl -n ${object.namespace} annotate serviceaccount ${object.name} ${(0,account_lease/* leaseKey */.aW)(object.runId)}-)`);
             }
         }
