@@ -8,7 +8,14 @@ import {
   publishedDiscovery
 } from '../src/oidc/discovery.js';
 import { defaultIssuerUrl, documentLocations, issuerKeyPrefix } from '../src/oidc/document-locations.js';
-import { jwksDocument, keyProblem, parseJwks, readPublishedKeys, type PublicJwk } from '../src/oidc/jwks.js';
+import {
+  jwksDocument,
+  keyProblem,
+  keySetChanged,
+  parseJwks,
+  readPublishedKeys,
+  type PublicJwk
+} from '../src/oidc/jwks.js';
 import { planKeyRetention } from '../src/oidc/key-retention.js';
 import { contentHash, documentBytes } from '../src/oidc/published-content.js';
 import { decodeRetiredSince, encodeRetiredSince, RECORD_LIMIT_BYTES } from '../src/oidc/retirement-record.js';
@@ -117,6 +124,19 @@ describe('parseJwks', () => {
       "'ok' (duplicate kid)"
     ]);
     expect(readPublishedKeys(undefined)).toEqual({ keys: [], dropped: [] });
+  });
+
+  it('tells a changed key set from the same keys in another order or member order', () => {
+    const set = (...keys: Record<string, unknown>[]) => parseJwks({ keys }, 'J');
+    const a = rsaJwk('a');
+    const b = ecJwk('b');
+    expect(keySetChanged(set(a, b), set(b, a))).toBe(false);
+    expect(keySetChanged(set(a), set(Object.fromEntries(Object.entries(a).reverse())))).toBe(false);
+    expect(keySetChanged([], set(a))).toBe(true);
+    expect(keySetChanged(set(a, b), set(a))).toBe(true);
+    expect(keySetChanged(set(a), set(b))).toBe(true);
+    // The same kid with other material: tokens signed with the old key stop verifying.
+    expect(keySetChanged(set(a), set({ ...a, e: 'AQAC' }))).toBe(true);
   });
 });
 

@@ -185,6 +185,7 @@ describe('first publish', () => {
       'issuer-url': issuer,
       'jwks-url': `${issuer}/openid/v1/jwks`,
       changed: 'true',
+      'keys-changed': 'true',
       'key-ids': double.servedKids().join(',')
     });
     expect(counter.writes.get('CreateBucket')).toBe(1);
@@ -229,7 +230,7 @@ describe('first publish', () => {
     const again = await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true' });
     expect(again.counter.writeCount).toBe(0);
     expect(again.counter.readCount).toBeGreaterThan(0);
-    expect(again.result.outputs).toEqual({ ...result.outputs, changed: 'false' });
+    expect(again.result.outputs).toEqual({ ...result.outputs, changed: 'false', 'keys-changed': 'false' });
     expect(again.log.text()).toContain('are up to date. Nothing was written.');
     expect(again.result.summary).toContain(
       "Nothing to change: the published documents, the bucket's public read of them and the IAM OIDC provider are up to date."
@@ -278,6 +279,7 @@ describe('key rotation', () => {
 
     const rotated = await publish(inputs, start);
     expect(keyIds(rotated.result)).toEqual([...double.servedKids(), oldKid]);
+    expect(rotated.result.outputs['keys-changed']).toBe('true');
     const published = JSON.parse((await publicText(`${issuer}/openid/v1/jwks`)).text) as {
       keys: { kid: string }[];
     };
@@ -289,10 +291,29 @@ describe('key rotation', () => {
     const later = await publish(inputs, new Date(start.getTime() + 23 * 3600 * 1000));
     expect(later.counter.writeCount).toBe(0);
     expect(later.result.outputs['key-ids']).toContain(oldKid);
+    expect(later.result.outputs['keys-changed']).toBe('false');
 
     const after = await publish(inputs, new Date(start.getTime() + 24 * 3600 * 1000 + 1000));
     expect(keyIds(after.result)).toEqual(double.servedKids());
     expect(after.result.summary).toContain(`\`${oldKid}\` | retired, removed`);
+    expect(after.result.outputs).toMatchObject({ changed: 'true', 'keys-changed': 'true' });
+  });
+
+  // The scheduled resync says "keys changed" from this output: a rewrite that leaves the keys alone
+  // (a discovery document edited or lost, say) changes something, but no key.
+  it('says the keys did not change when only the discovery document was rewritten', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    await publish(inputs);
+    const key = '.well-known/openid-configuration';
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: `${await objectText(bucket, key)}\n` })
+    );
+
+    const repaired = await publish(inputs);
+    expect(repaired.result.outputs).toMatchObject({ changed: 'true', 'keys-changed': 'false' });
+    expect([...repaired.counter.writes]).toEqual([['PutObject', 1]]);
+    expect(repaired.log.text()).toContain(`Changed: write the discovery document (${key}).`);
   });
 
   it('drops a retired key at once with key-retention-hours 0', async () => {
@@ -756,6 +777,7 @@ describe('dry run', () => {
       'dry-run': 'true'
     });
     expect(result.outputs.changed).toBe('true');
+    expect(result.outputs['keys-changed']).toBe('true');
     expect(counter.writeCount).toBe(0);
     expect(await bucketExists(bucket)).toBe(false);
     expect(await providerFor(issuer)).toBeUndefined();

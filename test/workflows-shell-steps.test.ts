@@ -427,16 +427,20 @@ describe("oidc-resync.yml's resync job, for a cluster that may be gone by its tu
         'kubeconfig-path': '/k',
         'issuer-url': 'https://i'
       }
-    },
-    publish: { outcome: 'success', outputs: { changed: 'false', 'key-ids': 'k1' } }
+    }
   };
-  const resync = (cluster: string, named: string): Promise<Map<string, StepResult>> =>
+  const resync = (
+    cluster: string,
+    named: string,
+    published: Record<string, string> = { changed: 'false', 'keys-changed': 'false', 'key-ids': 'k1' },
+    dryRun = ''
+  ): Promise<Map<string, StepResult>> =>
     runSteps(
       'oidc-resync.yml',
       'resync',
       ['cluster', 'provision', 'publish', SUMMARY],
-      { secrets, vars, matrix: { cluster }, inputs: { 'cluster-name': named, 'dry-run': '' } },
-      standIns
+      { secrets, vars, matrix: { cluster }, inputs: { 'cluster-name': named, 'dry-run': dryRun } },
+      { ...standIns, publish: { outcome: 'success', outputs: published } }
     );
 
   it(
@@ -508,6 +512,30 @@ describe("oidc-resync.yml's resync job, for a cluster that may be gone by its tu
         'backend-config': `bucket=${stateBucket}\nkey=talos-irsa/${name}/terraform.tfstate\nregion=${region}\nuse_lockfile=true`
       });
       expect(steps.get(SUMMARY)?.summary).toContain('Result: no key rotation');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  // changed is also true when only the discovery document was rewritten: the verdict on keys comes
+  // from keys-changed.
+  it(
+    'says keys changed only when publish-oidc says its keys did',
+    async () => {
+      const name = `wf-keys-${Date.now().toString(36)}`;
+      await put(`talos-irsa/${name}/cluster.tfvars.json`, '{"region":"eu-west-1"}');
+      const result = async (published: Record<string, string>, dryRun = ''): Promise<string> => {
+        const summary = (await resync(name, '', published, dryRun)).get(SUMMARY)?.summary ?? '';
+        return summary.split('\n').find((line) => line.startsWith('- Result: ')) ?? summary;
+      };
+      expect(await result({ changed: 'true', 'keys-changed': 'false', 'key-ids': 'k1' })).toBe(
+        "- Result: no key change, but the published documents were updated (the discovery document or a retired key's record; see the publish step's summary)"
+      );
+      expect(await result({ changed: 'true', 'keys-changed': 'true', 'key-ids': 'k2,k1' })).toBe(
+        '- Result: keys changed (a signing key was added or retired): the published documents were updated'
+      );
+      expect(await result({ changed: 'true', 'keys-changed': 'true', 'key-ids': 'k2,k1' }, 'true')).toBe(
+        '- Result: keys changed (a signing key was added or retired): the published documents would be updated (dry run, nothing written)'
+      );
     },
     AWS_CLI_TIMEOUT_MS
   );

@@ -97,3 +97,23 @@ export function readPublishedKeys(document: unknown): { keys: PublicJwk[]; dropp
 export function jwksDocument(keys: readonly PublicJwk[]): { keys: Record<string, unknown>[] } {
   return { keys: keys.map((key) => ({ ...key.members })) };
 }
+
+/** A key's members in one spelling whatever their order, to tell a key's material apart from its kid. */
+function canonicalKey(key: PublicJwk): string {
+  const members = key.members;
+  return JSON.stringify(
+    Object.keys(members)
+      .sort()
+      .map((name) => [name, members[name]])
+  );
+}
+
+/**
+ * Whether two JWKS hold different keys, order aside: a key added or removed, or a kid whose
+ * material changed. What STS may verify a token with changes only then.
+ */
+export function keySetChanged(before: readonly PublicJwk[], after: readonly PublicJwk[]): boolean {
+  if (before.length !== after.length) return true;
+  const previous = new Set(before.map(canonicalKey));
+  return after.some((key) => !previous.has(canonicalKey(key)));
+}

@@ -9,7 +9,7 @@ import {
   publishedDiscovery
 } from '../oidc/discovery.js';
 import { documentLocations, issuerKeyPrefix, type DocumentLocations } from '../oidc/document-locations.js';
-import { jwksDocument, parseJwks, readPublishedKeys } from '../oidc/jwks.js';
+import { jwksDocument, keySetChanged, parseJwks, readPublishedKeys } from '../oidc/jwks.js';
 import { planKeyRetention, type RetentionPlan } from '../oidc/key-retention.js';
 import { documentBytes } from '../oidc/published-content.js';
 import { decodeRetiredSince, encodeRetiredSince } from '../oidc/retirement-record.js';
@@ -52,6 +52,11 @@ export interface PublishPlan {
   discovery: DesiredObject;
   writeJwks: boolean;
   writeDiscovery: boolean;
+  /**
+   * The keys STS reads differ from those it read before this run: a key added or removed. Not the
+   * JWKS's retirement record, nor its move to another key, which leave the keys as they were.
+   */
+  keysChanged: boolean;
   bucket: BucketPlan | undefined;
   /** When the JWKS moves: the policy without the old JWKS, put once the discovery document points away from it. */
   finalPolicy: string | undefined;
@@ -285,6 +290,9 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   };
   const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
   const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
+  // Against the JWKS STS reads today (where the published discovery document points), not the one at
+  // the target key: a run cut short after writing the JWKS there changes STS's keys only now.
+  const keysChanged = previous.dropped.length > 0 || keySetChanged(previous.keys, retention.published);
   const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
 
   const providerChanges = provider.plan
@@ -305,6 +313,7 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
     discovery: discoveryObject,
     writeJwks,
     writeDiscovery,
+    keysChanged,
     bucket,
     finalPolicy,
     provider,

@@ -142,6 +142,7 @@ export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<Act
       'jwks-url': plan.locations.jwksUrl,
       'provider-arn': providerArn,
       changed: String(changes.length > 0),
+      'keys-changed': String(plan.keysChanged),
       'key-ids': plan.retention.published.map((key) => key.kid).join(',')
     },
     summary: publishSummary({
