@@ -122,10 +122,27 @@ describe('annotate-service-account', () => {
       namespace: 'no-such-namespace',
       'service-account': 'x'
     });
-    expect(run.error?.message).toMatch(
-      /^Input 'annotate-service-account': namespace 'no-such-namespace' does not exist/
-    );
+    // The namespace input, not annotate-service-account: the mistake is most often a typo there.
+    expect(run.error?.message).toMatch(/^Input 'namespace': namespace 'no-such-namespace' does not exist/);
     expect(await rolesNamed(iam, roleName)).toEqual([]);
+  });
+
+  it('names the bindings entry whose namespace does not exist, before creating any role', async () => {
+    const prefix = uniqueName('irsa-annot-nons-b');
+    const run = await runIrsaRole({
+      'provider-arn': provider.arn,
+      'annotate-service-account': 'true',
+      kubeconfig: double.kubeconfig(),
+      bindings: [
+        `- {role-name: ${prefix}-a, namespace: team-a, service-account: x}`,
+        `- {role-name: ${prefix}-b, namespace: team-bb, service-account: y}`
+      ].join('\n')
+    });
+    expect(run.error?.message).toBe(
+      `Input 'bindings': item 2 (role '${prefix}-b'): namespace 'team-bb' does not exist in the cluster; ` +
+        'create it first (the action creates service accounts, not namespaces), or correct the name.'
+    );
+    expect(await rolesNamed(iam, prefix)).toEqual([]);
   });
 
   it('tells credentials the cluster does not accept (401) from missing rights, before creating any role', async () => {

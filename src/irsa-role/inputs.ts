@@ -37,7 +37,7 @@ export interface RoleBinding {
   permissionsBoundary: string | undefined;
   tags: Tags;
   /** Input names per field, for errors found after parsing. */
-  origins: { policyArns: Origin; permissionsBoundary: Origin; inlinePolicy: Origin };
+  origins: { namespace: Origin; policyArns: Origin; permissionsBoundary: Origin; inlinePolicy: Origin };
 }
 
 export interface IrsaRoleInputs {
@@ -173,6 +173,7 @@ function singleBinding(read: InputReader, shared: Shared): RoleBinding {
     permissionsBoundary: shared.permissionsBoundary,
     tags: shared.tags,
     origins: {
+      namespace: origin('namespace'),
       policyArns: origin('policy-arns'),
       permissionsBoundary: origin('permissions-boundary'),
       inlinePolicy: origin('inline-policy')
@@ -244,6 +245,7 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: Yaml
     permissionsBoundary: ownBoundary ?? shared.permissionsBoundary,
     tags,
     origins: {
+      namespace: origin,
       policyArns: ownArns.length > 0 ? origin : { input: 'policy-arns', where: '' },
       permissionsBoundary: ownBoundary ? origin : { input: 'permissions-boundary', where: '' },
       inlinePolicy: ownPolicy ? origin : { input: 'inline-policy', where: '' }

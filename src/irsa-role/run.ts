@@ -274,7 +274,9 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   if (accounts)
     await checkAnnotationTargets(
       accounts,
-      inputs.bindings.flatMap((binding) => binding.serviceAccounts)
+      inputs.bindings.flatMap((binding) =>
+        binding.serviceAccounts.map((account) => ({ account, namespaceOrigin: binding.origins.namespace }))
+      )
     );
   deps.writing?.();
   const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {

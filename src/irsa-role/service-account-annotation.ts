@@ -5,6 +5,7 @@ import type { KubeClient } from '../kube/client.js';
 import { KubeApiError, kubeCall, kubeErrorText, kubeJson, namespacedPath, statusOf } from '../kube/client.js';
 import { UserError } from '../io/errors.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
+import type { Origin } from './inputs.js';
 
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 
@@ -19,24 +20,34 @@ export interface ServiceAccounts {
   annotate(account: ServiceAccountRef, roleArn: string): Promise<void>;
 }
 
+export interface AnnotationTarget {
+  account: ServiceAccountRef;
+  /** The input the namespace was given in: a missing namespace is most often a typo there. */
+  namespaceOrigin: Origin;
+}
+
 /**
  * Every namespace the annotations go into must exist: checked before the first IAM write so that a
  * typo in a namespace (or a cluster that cannot be reached) changes nothing.
  */
 export async function checkAnnotationTargets(
   accounts: ServiceAccounts,
-  targets: ServiceAccountRef[]
+  targets: AnnotationTarget[]
 ): Promise<void> {
-  for (const namespace of [...new Set(targets.map((target) => target.namespace))]) {
-    if ((await accounts.namespaceExists(namespace)) === false)
+  const checked = new Set<string>();
+  for (const { account, namespaceOrigin: origin } of targets) {
+    if (checked.has(account.namespace)) continue;
+    checked.add(account.namespace);
+    if ((await accounts.namespaceExists(account.namespace)) === false)
       throw new UserError(
-        `namespace '${namespace}' does not exist in the cluster; create it first (the action creates service accounts, not namespaces).`,
-        'annotate-service-account'
+        `${origin.where ? `${origin.where}: ` : ''}namespace '${account.namespace}' does not exist in the cluster; ` +
+          'create it first (the action creates service accounts, not namespaces), or correct the name.',
+        origin.input
       );
   }
   // Reading one service account proves the credentials reach service accounts at all.
   const first = targets[0];
-  if (first) await accounts.roleArnOf(first);
+  if (first) await accounts.roleArnOf(first.account);
 }
 
 export type AnnotationChange = 'created' | 'annotated' | 'unchanged';
