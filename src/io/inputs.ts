@@ -95,7 +95,17 @@ export function httpsUrl(value: string, name: string): string {
   return value;
 }
 
-/** Exactly one of two alternative inputs, e.g. `kubeconfig` or `kubeconfig-path`. */
+/**
+ * Exactly one of two alternative inputs, e.g. `kubeconfig` or `kubeconfig-path`. Required, it throws
+ * rather than return nothing, and its type says so: callers need no check of their own.
+ */
+export function oneOf(read: InputReader, first: string, second: string, required: true): [string, string];
+export function oneOf(
+  read: InputReader,
+  first: string,
+  second: string,
+  required: boolean
+): [string, string] | undefined;
 export function oneOf(
   read: InputReader,
   first: string,

@@ -284,9 +284,7 @@ function listBindings(text: string, shared: Shared, yaml: YamlParse): RoleBindin
 }
 
 function readProvider(read: InputReader): ProviderInput {
-  const picked = oneOf(read, 'provider-arn', 'issuer-url', true);
-  if (!picked) throw new UserError("is required (or give 'issuer-url').", 'provider-arn');
-  const [input, value] = picked;
+  const [input, value] = oneOf(read, 'provider-arn', 'issuer-url', true);
   if (input === 'provider-arn') {
     if (!parseProviderArn(value))
       throw new UserError(

@@ -136,7 +136,6 @@ export function parsePublishInputs(read: InputReader, env: NodeJS.ProcessEnv): P
   // bucket first: it is the input action.yml marks required, so an empty `with:` names it.
   const bucket = bucketName(requiredInput(read, 'bucket'), 'bucket');
   const kubeconfig = kubeconfigSource(read, true);
-  if (!kubeconfig) throw new UserError('is required (or give kubeconfig-path).', 'kubeconfig');
   const region = resolveRegion(optionalInput(read, 'region'), env);
   return {
     kubeconfig,

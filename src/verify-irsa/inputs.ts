@@ -103,7 +103,6 @@ export function parseVerifyInputs(read: InputReader, env: NodeJS.ProcessEnv): Ve
   // role-arn first: it is the input action.yml marks required, so its absence is named first.
   const role = parseRoleArn(requiredInput(read, 'role-arn'));
   const kubeconfig = kubeconfigSource(read, true);
-  if (!kubeconfig) throw new UserError('is required (or give kubeconfig-path).', 'kubeconfig');
   const mode = enumInput(read, 'mode', VERIFY_MODES, 'both');
   const namespace = namespaceName(optionalInput(read, 'namespace') ?? 'default', 'namespace');
   const serviceAccount = serviceAccountName(
