@@ -75,6 +75,7 @@ describe('publish-oidc bundle', () => {
       'issuer-url': issuer,
       'jwks-url': `${issuer}/openid/v1/jwks`,
       changed: 'true',
+      'keys-changed': 'true',
       'key-ids': double.servedKids().join(',')
     });
     expect(first.outputs['provider-arn']).toMatch(/^arn:aws:iam::\d{12}:oidc-provider\//);
@@ -91,6 +92,6 @@ describe('publish-oidc bundle', () => {
     const second = await runBundle('publish-oidc', inputs, { node });
     expect(second.errors).toEqual([]);
     expect(second.status).toBe(0);
-    expect(second.outputs).toEqual({ ...first.outputs, changed: 'false' });
+    expect(second.outputs).toEqual({ ...first.outputs, changed: 'false', 'keys-changed': 'false' });
   });
 });

@@ -1242,6 +1242,8 @@ describe('ci.yml', () => {
     // Second runs with the same inputs are checked for changed=false.
     const check = steps(local).find((s) => s.run?.includes('expect "'));
     expect(check?.run).toContain('"$PUBLISHED_AGAIN" false');
+    expect(check?.run).toContain('"$KEYS_PUBLISHED" true');
+    expect(check?.run).toContain('"$KEYS_PUBLISHED_AGAIN" false');
     expect(check?.run).toContain('"$ROLE_CHANGED_AGAIN" false');
     expect(check?.run).toContain('"$HAS_CHANGES_AGAIN" false');
   });
