@@ -886,14 +886,19 @@ const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
  * typo in a namespace (or a cluster that cannot be reached) changes nothing.
  */
 async function checkAnnotationTargets(accounts, targets) {
-    for (const namespace of [...new Set(targets.map((target) => target.namespace))]) {
-        if ((await accounts.namespaceExists(namespace)) === false)
-            throw new errors/* UserError */.yo(`namespace '${namespace}' does not exist in the cluster; create it first (the action creates service accounts, not namespaces).`, 'annotate-service-account');
+    const checked = new Set();
+    for (const { account, namespaceOrigin: origin } of targets) {
+        if (checked.has(account.namespace))
+            continue;
+        checked.add(account.namespace);
+        if ((await accounts.namespaceExists(account.namespace)) === false)
+            throw new errors/* UserError */.yo(`${origin.where ? `${origin.where}: ` : ''}namespace '${account.namespace}' does not exist in the cluster; ` +
+                'create it first (the action creates service accounts, not namespaces), or correct the name.', origin.input);
     }
     // Reading one service account proves the credentials reach service accounts at all.
     const first = targets[0];
     if (first)
-        await accounts.roleArnOf(first);
+        await accounts.roleArnOf(first.account);
 }
 async function annotateServiceAccount(accounts, account, roleArn) {
     const current = await accounts.roleArnOf(account);
@@ -1521,7 +1526,7 @@ async function run(inputs, deps) {
     // Reads before the first write, so a missing namespace, an unreachable cluster or refused
     // credentials change nothing.
     if (accounts)
-        await checkAnnotationTargets(accounts, inputs.bindings.flatMap((binding) => binding.serviceAccounts));
+        await checkAnnotationTargets(accounts, inputs.bindings.flatMap((binding) => binding.serviceAccounts.map((account) => ({ account, namespaceOrigin: binding.origins.namespace }))));
     deps.writing?.();
     const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
         const report = await convergeRole(iam, desired[index], inputs.prune, quotas);

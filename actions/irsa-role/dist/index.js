@@ -531,7 +531,6 @@ function httpsUrl(value, name) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' must not end with a slash.`, name);
     return value;
 }
-/** Exactly one of two alternative inputs, e.g. `kubeconfig` or `kubeconfig-path`. */
 function oneOf(read, first, second, required) {
     const a = read(first);
     const b = read(second);
@@ -729,9 +728,6 @@ var yaml = __nccwpck_require__(3473);
 var inputs = __nccwpck_require__(6067);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig-source.ts
 
-// Apart from the client, so that the inputs' module does not pull the client (its request and retry
-// code) into the main chunk of an action whose Kubernetes calls are optional (irsa-role): a run that
-// fails on its inputs reads only the main chunk.
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -846,6 +842,7 @@ function singleBinding(read, shared) {
         permissionsBoundary: shared.permissionsBoundary,
         tags: shared.tags,
         origins: {
+            namespace: origin('namespace'),
             policyArns: origin('policy-arns'),
             permissionsBoundary: origin('permissions-boundary'),
             inlinePolicy: origin('inline-policy')
@@ -917,6 +914,7 @@ function bindingFromItem(raw, index, shared, yaml) {
         permissionsBoundary: ownBoundary ?? shared.permissionsBoundary,
         tags,
         origins: {
+            namespace: origin,
             policyArns: ownArns.length > 0 ? origin : { input: 'policy-arns', where: '' },
             permissionsBoundary: ownBoundary ? origin : { input: 'permissions-boundary', where: '' },
             inlinePolicy: ownPolicy ? origin : { input: 'inline-policy', where: '' }
@@ -948,10 +946,7 @@ function listBindings(text, shared, yaml) {
     return bindings;
 }
 function readProvider(read) {
-    const picked = (0,inputs/* oneOf */.yL)(read, 'provider-arn', 'issuer-url', true);
-    if (!picked)
-        throw new errors/* UserError */.yo("is required (or give 'issuer-url').", 'provider-arn');
-    const [input, value] = picked;
+    const [input, value] = (0,inputs/* oneOf */.yL)(read, 'provider-arn', 'issuer-url', true);
     if (input === 'provider-arn') {
         if (!(0,trust_names/* parseProviderArn */.Sw)(value))
             throw new errors/* UserError */.yo(`'${value}' is not an IAM OIDC provider ARN (arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH).`, input);

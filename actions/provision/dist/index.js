@@ -299,7 +299,6 @@ function httpsUrl(value, name) {
         throw new UserError(`'${value}' must not end with a slash.`, name);
     return value;
 }
-/** Exactly one of two alternative inputs, e.g. `kubeconfig` or `kubeconfig-path`. */
 function oneOf(read, first, second, required) {
     const a = read(first);
     const b = read(second);

@@ -444,6 +444,23 @@ function readPublishedKeys(document) {
 function jwksDocument(keys) {
     return { keys: keys.map((key) => ({ ...key.members })) };
 }
+/** A key's members in one spelling whatever their order, to tell a key's material apart from its kid. */
+function canonicalKey(key) {
+    const members = key.members;
+    return JSON.stringify(Object.keys(members)
+        .sort()
+        .map((name) => [name, members[name]]));
+}
+/**
+ * Whether two JWKS hold different keys, order aside: a key added or removed, or a kid whose
+ * material changed. What STS may verify a token with changes only then.
+ */
+function keySetChanged(before, after) {
+    if (before.length !== after.length)
+        return true;
+    const previous = new Set(before.map(canonicalKey));
+    return after.some((key) => !previous.has(canonicalKey(key)));
+}
 
 ;// CONCATENATED MODULE: ./src/oidc/key-retention.ts
 
@@ -967,6 +984,9 @@ async function planPublish(inputs, deps) {
     };
     const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
     const writeDiscovery = !isUpToDate(state.discovery, discoveryObject);
+    // Against the JWKS STS reads today (where the published discovery document points), not the one at
+    // the target key: a run cut short after writing the JWKS there changes STS's keys only now.
+    const keysChanged = previous.dropped.length > 0 || keySetChanged(previous.keys, retention.published);
     const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
     const providerChanges = provider.plan
         ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current)
@@ -986,6 +1006,7 @@ async function planPublish(inputs, deps) {
         discovery: discoveryObject,
         writeJwks,
         writeDiscovery,
+        keysChanged,
         bucket,
         finalPolicy,
         provider,
@@ -1304,6 +1325,7 @@ async function run(inputs, deps) {
             'jwks-url': plan.locations.jwksUrl,
             'provider-arn': providerArn,
             changed: String(changes.length > 0),
+            'keys-changed': String(plan.keysChanged),
             'key-ids': plan.retention.published.map((key) => key.kid).join(',')
         },
         summary: publishSummary({

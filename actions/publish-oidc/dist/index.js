@@ -535,7 +535,6 @@ function httpsUrl(value, name) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${value}' must not end with a slash.`, name);
     return value;
 }
-/** Exactly one of two alternative inputs, e.g. `kubeconfig` or `kubeconfig-path`. */
 function oneOf(read, first, second, required) {
     const a = read(first);
     const b = read(second);
@@ -1655,9 +1654,6 @@ var errors = __nccwpck_require__(7333);
 var inputs = __nccwpck_require__(6067);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig-source.ts
 
-// Apart from the client, so that the inputs' module does not pull the client (its request and retry
-// code) into the main chunk of an action whose Kubernetes calls are optional (irsa-role): a run that
-// fails on its inputs reads only the main chunk.
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -1791,8 +1787,6 @@ function parsePublishInputs(read, env) {
     // bucket first: it is the input action.yml marks required, so an empty `with:` names it.
     const bucket = bucketName((0,inputs/* requiredInput */.YF)(read, 'bucket'), 'bucket');
     const kubeconfig = kubeconfigSource(read, true);
-    if (!kubeconfig)
-        throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
     const region = (0,clients.resolveRegion)((0,inputs/* optionalInput */.$m)(read, 'region'), env);
     return {
         kubeconfig,

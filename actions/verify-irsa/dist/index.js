@@ -464,7 +464,6 @@ function httpsUrl(value, name) {
         throw new UserError(`'${value}' must not end with a slash.`, name);
     return value;
 }
-/** Exactly one of two alternative inputs, e.g. `kubeconfig` or `kubeconfig-path`. */
 function oneOf(read, first, second, required) {
     const a = read(first);
     const b = read(second);
@@ -664,9 +663,6 @@ var partitions = __nccwpck_require__(5986);
 var inputs = __nccwpck_require__(6067);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig-source.ts
 
-// Apart from the client, so that the inputs' module does not pull the client (its request and retry
-// code) into the main chunk of an action whose Kubernetes calls are optional (irsa-role): a run that
-// fails on its inputs reads only the main chunk.
 function kubeconfigSource(read, required) {
     const picked = (0,inputs/* oneOf */.yL)(read, 'kubeconfig', 'kubeconfig-path', required);
     if (!picked)
@@ -754,8 +750,6 @@ function parseVerifyInputs(read, env) {
     // role-arn first: it is the input action.yml marks required, so its absence is named first.
     const role = parseRoleArn((0,inputs/* requiredInput */.YF)(read, 'role-arn'));
     const kubeconfig = kubeconfigSource(read, true);
-    if (!kubeconfig)
-        throw new errors/* UserError */.yo('is required (or give kubeconfig-path).', 'kubeconfig');
     const mode = (0,inputs/* enumInput */.gX)(read, 'mode', VERIFY_MODES, 'both');
     const namespace = namespaceName((0,inputs/* optionalInput */.$m)(read, 'namespace') ?? 'default', 'namespace');
     const serviceAccount = serviceAccountName((0,inputs/* optionalInput */.$m)(read, 'service-account') ?? 'irsa-verify', 'service-account');
