@@ -43,6 +43,38 @@ function chunkOf(action: Action, heavy: Heavy): string {
   return found[0] ?? '';
 }
 
+// The webpack module ids each dist file of an action defines: in ncc's output a line of three
+// asterisks between slashes, a space and the id with a colon opens a module.
+function moduleIdsByFile(action: Action): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const name of distFiles(action)) {
+    const text = readFileSync(join(repoRoot, 'actions', action, 'dist', name), 'utf8');
+    byFile.set(
+      name,
+      [...text.matchAll(/^\/\*{3}\/ (\d+):$/gm)].map((match) => match[1] ?? '')
+    );
+  }
+  return byFile;
+}
+
+describe('each bundle', () => {
+  // A module that a chunk holds and another dynamic import names again is bundled twice by ncc: both
+  // copies load and compile on a run that needs both chunks (provision's terraform/cli.js was).
+  it.each(['publish-oidc', 'irsa-role', 'verify-irsa', 'provision'] as const)(
+    '%s holds each of its modules in one file only',
+    (action) => {
+      const files = new Map<string, string[]>();
+      for (const [name, ids] of moduleIdsByFile(action))
+        for (const id of ids) files.set(id, [...(files.get(id) ?? []), name]);
+      const twice = [...files]
+        .filter(([, names]) => names.length > 1)
+        .map(([id, names]) => `${id} in ${names.join(', ')}`);
+      expect(files.size).toBeGreaterThan(50);
+      expect(twice).toEqual([]);
+    }
+  );
+});
+
 let runs = 0;
 /** Runs the committed bundle and returns it with the dist/ files it loaded, by name. */
 async function recorded(

@@ -17,13 +17,11 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   // The rest loads only once the inputs are known good, so a bad input fails at once.
   const [
     { checkAgainstModule },
-    { terraformCli },
     { githubCommenter, pullRequestFromEvent },
-    { run },
+    { run, terraformCli },
     { explainDiagnostic }
   ] = await Promise.all([
     import('./module-checks.js'),
-    import('../terraform/cli.js'),
     import('./pull-request.js'),
     import('./run.js'),
     import('./explain.js')

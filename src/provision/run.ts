@@ -32,6 +32,10 @@ import type { PlanCommenter } from './pull-request.js';
 import { SecretOutputs } from './secret-outputs.js';
 import { UndeclaredVariables } from './undeclared.js';
 
+// For the entry: this module already holds cli.js, and a dynamic import of its own would make ncc
+// bundle a second copy of it in a chunk apart.
+export { terraformCli } from '../terraform/cli.js';
+
 export interface ProvisionDeps {
   terraform: TerraformRunner;
   log: Logger;
