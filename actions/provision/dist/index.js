@@ -588,11 +588,10 @@ async function provisionAction(ctx) {
     for (const credential of plain.backendSecrets)
         ctx.mask(credential);
     // The rest loads only once the inputs are known good, so a bad input fails at once.
-    const [{ checkAgainstModule }, { terraformCli }, { githubCommenter, pullRequestFromEvent }, { run }, { explainDiagnostic }] = await Promise.all([
+    const [{ checkAgainstModule }, { githubCommenter, pullRequestFromEvent }, { run, terraformCli }, { explainDiagnostic }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.bind(__nccwpck_require__, 234)),
-        __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 8132)),
         __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 2616)),
-        Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(104)]).then(__nccwpck_require__.bind(__nccwpck_require__, 104)),
+        Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(531)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3531)),
         __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100))
     ]);
     const inputs = checkAgainstModule(plain, ctx.env, ctx.mask);
