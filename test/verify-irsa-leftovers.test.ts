@@ -294,6 +294,28 @@ describe('verify-irsa and the runs around it', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('does not say it deleted an ended run’s pod that was gone when it came to delete it', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { dead01: PAST() });
+    await leftPod(chain, cluster, 'irsa-verify-dead01', chain.serviceAccount, PAST());
+    // Removed between this run's list and its delete (by another run, or by Kubernetes): a 404.
+    chain.double.injectFaults([
+      {
+        kind: 'status',
+        code: 404,
+        method: 'DELETE',
+        path: `/api/v1/namespaces/${chain.namespace}/pods/irsa-verify-dead01`
+      }
+    ]);
+    const v = await verify(chain, { mode: 'token' });
+    expect(v.result.failure).toBeUndefined();
+    expect(chain.double.faultsMet()).toEqual({ 'status 404': 1 });
+    const log = v.log.text();
+    expect(log).not.toContain('Deleted the pod');
+    expect(log).not.toContain('Could not delete the pod');
+  });
+
   it('renews its lease and dates its pod from pod mode’s start when token mode outlasted the lease', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);

@@ -476,10 +476,11 @@ async function removeEndedRunsPods(inputs: VerifyInputs, deps: VerifyDeps): Prom
   for (const pod of pods) {
     if (pod.expiresAt === undefined || pod.expiresAt.getTime() >= now) continue;
     try {
-      await deps.cluster.deletePod(namespace, pod.name);
-      deps.log.info(
-        `Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`
-      );
+      // False when it was gone already (another run or Kubernetes removed it since the list): nothing to say.
+      if (await deps.cluster.deletePod(namespace, pod.name))
+        deps.log.info(
+          `Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`
+        );
     } catch (error) {
       deps.log.warning(
         `Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${kubeErrorText(error)}`
