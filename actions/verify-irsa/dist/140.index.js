@@ -1124,8 +1124,9 @@ async function removeEndedRunsPods(inputs, deps) {
         if (pod.expiresAt === undefined || pod.expiresAt.getTime() >= now)
             continue;
         try {
-            await deps.cluster.deletePod(namespace, pod.name);
-            deps.log.info(`Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`);
+            // False when it was gone already (another run or Kubernetes removed it since the list): nothing to say.
+            if (await deps.cluster.deletePod(namespace, pod.name))
+                deps.log.info(`Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`);
         }
         catch (error) {
             deps.log.warning(`Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${(0,client/* kubeErrorText */.P9)(error)}`);
