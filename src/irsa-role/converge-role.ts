@@ -84,52 +84,43 @@ export interface RoleReport {
   warnings: string[];
 }
 
-async function currentRole(iam: IAMClient, roleName: string): Promise<Role | undefined> {
+async function currentRole(
+  iam: IAMClient,
+  roleName: string,
+  reads: IamRead = readOnce
+): Promise<Role | undefined> {
   try {
-    return (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+    return (await reads(() => iam.send(new GetRoleCommand({ RoleName: roleName })))).Role;
   } catch (error) {
     if (isNoSuchEntity(error)) return undefined;
     throw error;
   }
 }
 
-/**
- * IAM is eventually consistent: right after CreateRole met the role (EntityAlreadyExists), GetRole
- * may still answer NoSuchEntity for a moment. Asked again a few times, briefly, before giving up.
- */
+/** How the convergence of a role reads the role and its policies. */
+type IamRead = <T>(read: () => Promise<T>) => Promise<T>;
+
+const readOnce: IamRead = (read) => read();
+
 const CONFLICT_READ_DELAYS_MS = [200, 400, 800, 1600];
 
-async function roleAfterConflict(iam: IAMClient, roleName: string): Promise<Role | undefined> {
-  let role = await currentRole(iam, roleName);
-  for (const delay of CONFLICT_READ_DELAYS_MS) {
-    if (role) return role;
-    await sleep(delay);
-    role = await currentRole(iam, roleName);
-  }
-  return role;
-}
-
-/** How the convergence of a role reads its policy lists. */
-type PolicyListRead = <T>(list: () => Promise<T>) => Promise<T>;
-
-const listOnce: PolicyListRead = (list) => list();
-
 /**
- * Once GetRole sees the role CreateRole met, the reads of its policies (the lists, and GetRolePolicy of
- * a policy the list names) may still answer NoSuchEntity for a moment, as GetRole did: asked again as
- * briefly. Only there, and in the undo of a role this call's own CreateRole made: for a role GetRole
- * found at once, NoSuchEntity from a list means it was deleted, and the run fails on it.
+ * IAM is eventually consistent: right after CreateRole met the role (EntityAlreadyExists), GetRole, the
+ * policy lists and GetRolePolicy of a policy the list names may still answer NoSuchEntity for a moment,
+ * even after an earlier read saw the role: asked again a few times, briefly, before giving up. Only
+ * there, and in the undo of a role this call's own CreateRole made: for a role GetRole found at once,
+ * NoSuchEntity from a list means it was deleted, and the run fails on it.
  */
-const listAfterConflict: PolicyListRead = async (list) => {
+const readAfterConflict: IamRead = async (read) => {
   for (const delay of CONFLICT_READ_DELAYS_MS) {
     try {
-      return await list();
+      return await read();
     } catch (error) {
       if (!isNoSuchEntity(error)) throw error;
     }
     await sleep(delay);
   }
-  return list();
+  return read();
 };
 
 async function attachedPolicies(iam: IAMClient, roleName: string): Promise<string[]> {
@@ -162,7 +153,7 @@ async function inlinePolicy(
   iam: IAMClient,
   roleName: string,
   policyName: string,
-  reads: PolicyListRead
+  reads: IamRead
 ): Promise<string | undefined> {
   try {
     const found = await reads(() =>
@@ -224,7 +215,7 @@ async function undoCreate(
   roleName: string,
   ownRun: boolean,
   cause: UserError,
-  reads: PolicyListRead
+  reads: IamRead
 ): Promise<UserError> {
   const refusal = cause.reason;
   const [role, again] = ownRun
@@ -330,7 +321,7 @@ async function finishCreatedRole(
       // The refusal says what became of the role; there is no partial role to report besides.
       changes.length = 0;
       // The role is this call's own, just created: a NoSuchEntity can only be IAM not showing it yet.
-      throw await undoCreate(iam, desired.roleName, true, error, listAfterConflict);
+      throw await undoCreate(iam, desired.roleName, true, error, readAfterConflict);
     }
     throw error;
   }
@@ -427,7 +418,7 @@ async function readManagedPolicies(
   desired: DesiredRole,
   prune: boolean,
   quotas: AccountQuotaReader,
-  lists: PolicyListRead
+  lists: IamRead
 ): Promise<string[]> {
   const attached = await lists(() => attachedPolicies(iam, desired.roleName));
   const toAttach = desired.policyArns.filter((arn) => !attached.includes(arn));
@@ -498,7 +489,7 @@ async function readInlinePolicies(
   iam: IAMClient,
   desired: DesiredRole,
   prune: boolean,
-  lists: PolicyListRead
+  lists: IamRead
 ): Promise<InlineState> {
   const name = desired.roleName;
   // Listed even without pruning, so that inline policies the inputs do not name (a hand-added one,
@@ -686,7 +677,7 @@ async function convergeWithProgress(
   progress: Progress
 ): Promise<RoleReport> {
   let role = await currentRole(iam, desired.roleName);
-  let lists = listOnce;
+  let lists = readOnce;
   if (!role) {
     // Unique to this call, so that a role carrying it can only be this call's own.
     const token = randomUUID();
@@ -696,9 +687,9 @@ async function convergeWithProgress(
       // A retried CreateRole whose first attempt did land (the answer was lost), or another run
       // creating the same role: converge the role that now exists instead of failing.
       if (!isEntityAlreadyExists(error)) throw error;
-      role = await roleAfterConflict(iam, desired.roleName);
+      role = await currentRole(iam, desired.roleName, readAfterConflict);
       if (!role) throw error;
-      lists = listAfterConflict;
+      lists = readAfterConflict;
       // This call's own first attempt: finished as created, so that the run says it created the role
       // and, should IAM refuse its inline policy, deletes it again, as a run without the fault would.
       if (creationMarker(role) === token) return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
@@ -730,7 +721,7 @@ async function convergeExisting(
   prune: boolean,
   quotas: AccountQuotaReader,
   progress: Progress,
-  lists: PolicyListRead
+  lists: IamRead
 ): Promise<RoleReport> {
   progress.arn = role.Arn ?? '';
   const changes = progress.changes;
