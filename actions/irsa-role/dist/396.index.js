@@ -222,9 +222,9 @@ var promises_ = __webpack_require__(8500);
 
 /** The inline policy this action owns on each role; other inline policies are left alone unless pruning. */
 const INLINE_POLICY_NAME = 'talos-irsa';
-async function currentRole(iam, roleName) {
+async function currentRole(iam, roleName, reads = readOnce) {
     try {
-        return (await iam.send(new dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }))).Role;
+        return (await reads(() => iam.send(new dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName })))).Role;
     }
     catch (error) {
         if (isNoSuchEntity(error))
@@ -232,32 +232,19 @@ async function currentRole(iam, roleName) {
         throw error;
     }
 }
-/**
- * IAM is eventually consistent: right after CreateRole met the role (EntityAlreadyExists), GetRole
- * may still answer NoSuchEntity for a moment. Asked again a few times, briefly, before giving up.
- */
+const readOnce = (read) => read();
 const CONFLICT_READ_DELAYS_MS = [200, 400, 800, 1600];
-async function roleAfterConflict(iam, roleName) {
-    let role = await currentRole(iam, roleName);
-    for (const delay of CONFLICT_READ_DELAYS_MS) {
-        if (role)
-            return role;
-        await (0,promises_.setTimeout)(delay);
-        role = await currentRole(iam, roleName);
-    }
-    return role;
-}
-const listOnce = (list) => list();
 /**
- * Once GetRole sees the role CreateRole met, the reads of its policies (the lists, and GetRolePolicy of
- * a policy the list names) may still answer NoSuchEntity for a moment, as GetRole did: asked again as
- * briefly. Only there, and in the undo of a role this call's own CreateRole made: for a role GetRole
- * found at once, NoSuchEntity from a list means it was deleted, and the run fails on it.
+ * IAM is eventually consistent: right after CreateRole met the role (EntityAlreadyExists), GetRole, the
+ * policy lists and GetRolePolicy of a policy the list names may still answer NoSuchEntity for a moment,
+ * even after an earlier read saw the role: asked again a few times, briefly, before giving up. Only
+ * there, and in the undo of a role this call's own CreateRole made: for a role GetRole found at once,
+ * NoSuchEntity from a list means it was deleted, and the run fails on it.
  */
-const listAfterConflict = async (list) => {
+const readAfterConflict = async (read) => {
     for (const delay of CONFLICT_READ_DELAYS_MS) {
         try {
-            return await list();
+            return await read();
         }
         catch (error) {
             if (!isNoSuchEntity(error))
@@ -265,7 +252,7 @@ const listAfterConflict = async (list) => {
         }
         await (0,promises_.setTimeout)(delay);
     }
-    return list();
+    return read();
 };
 async function attachedPolicies(iam, roleName) {
     const arns = [];
@@ -421,7 +408,7 @@ async function finishCreatedRole(iam, desired, progress, roleArn) {
             // The refusal says what became of the role; there is no partial role to report besides.
             changes.length = 0;
             // The role is this call's own, just created: a NoSuchEntity can only be IAM not showing it yet.
-            throw await undoCreate(iam, desired.roleName, true, error, listAfterConflict);
+            throw await undoCreate(iam, desired.roleName, true, error, readAfterConflict);
         }
         throw error;
     }
@@ -697,7 +684,7 @@ async function convergeRole(iam, desired, prune, quotas) {
 }
 async function convergeWithProgress(iam, desired, prune, quotas, progress) {
     let role = await currentRole(iam, desired.roleName);
-    let lists = listOnce;
+    let lists = readOnce;
     if (!role) {
         // Unique to this call, so that a role carrying it can only be this call's own.
         const token = (0,external_node_crypto_.randomUUID)();
@@ -709,10 +696,10 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
             // creating the same role: converge the role that now exists instead of failing.
             if (!isEntityAlreadyExists(error))
                 throw error;
-            role = await roleAfterConflict(iam, desired.roleName);
+            role = await currentRole(iam, desired.roleName, readAfterConflict);
             if (!role)
                 throw error;
-            lists = listAfterConflict;
+            lists = readAfterConflict;
             // This call's own first attempt: finished as created, so that the run says it created the role
             // and, should IAM refuse its inline policy, deletes it again, as a run without the fault would.
             if (creationMarker(role) === token)
