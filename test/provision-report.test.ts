@@ -6,9 +6,9 @@ import {
   failureReportMarkdown,
   GITHUB_COMMENT_LIMIT,
   planAsDiff,
-  planReportMarkdown,
-  redactSecrets
+  planReportMarkdown
 } from '../src/terraform/comment.js';
+import { redactSecrets } from '../src/io/redact.js';
 import type { PlanReport } from '../src/terraform/comment.js';
 import { hasChanges, planCounts, planSummary } from '../src/terraform/plan.js';
 

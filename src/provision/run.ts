@@ -1,18 +1,14 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ActionResult } from '../io/action.js';
+import { redactSecrets } from '../io/redact.js';
 import type { Logger } from '../io/logger.js';
 import type { Masker } from '../io/secrets.js';
 import { code, table } from '../io/summary.js';
 import type { TerraformRunner } from '../terraform/cli.js';
 import { TerraformCommandError } from '../terraform/cli.js';
 import type { PlanReport } from '../terraform/comment.js';
-import {
-  commentMarker,
-  failureReportMarkdown,
-  planReportMarkdown,
-  redactSecrets
-} from '../terraform/comment.js';
+import { commentMarker, failureReportMarkdown, planReportMarkdown } from '../terraform/comment.js';
 import type { TerraformOutput } from '../terraform/outputs.js';
 import { outputText, parseOutputs, plannedOutputs, publicOutputs } from '../terraform/outputs.js';
 import type { PlanCounts } from '../terraform/plan.js';

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../io/redact.js';
 import type { PlanCounts } from './plan.js';
 import { planSummary, stateOnlyText } from './plan.js';
 
@@ -151,10 +152,3 @@ export function failureReportMarkdown(
   return `${header}\n${fence}text\n${cutToBytes(errors, room)}\n${fence}\n`;
 }
 
-/** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
-export function redactSecrets(text: string, secrets: Iterable<string>): string {
-  const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
-  let result = text;
-  for (const secret of ordered) result = result.split(secret).join('***');
-  return result;
-}
