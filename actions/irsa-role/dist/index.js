@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2821);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3847);
 /* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(415);
 
 
@@ -181,7 +181,7 @@ function partitionOfHost(host) {
 
 /***/ }),
 
-/***/ 2821:
+/***/ 3847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -192,24 +192,31 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+;// CONCATENATED MODULE: ./src/io/redact.ts
+/**
+ * Replaces every masked fragment, longest first, with `***`, as the runner shows it in the log: for
+ * text bound for GitHub outside the log (a job summary, a PR comment), where the runner's masking does
+ * not reach.
+ */
+function redactSecrets(text, secrets) {
+    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
+    let result = text;
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
+}
+
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
 
 
-/**
- * Every masked value, longest first, becomes `***` as the runner shows it in the log. The summary is
- * a file the runner uploads, not the log: it must not rely on the log's masking.
- */
-function redacted(text, secrets) {
-    const longestFirst = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
-    return longestFirst.reduce((rest, secret) => rest.split(secret).join('***'), text);
-}
+
 function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redacted((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redactSecrets((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');

@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/io/redact.ts
+var redact = __webpack_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __webpack_require__(2864);
 // EXTERNAL MODULE: external "node:crypto"
@@ -361,6 +363,7 @@ function plannedVariables(showJson) {
 
 ;// CONCATENATED MODULE: ./src/terraform/comment.ts
 
+
 /** GitHub rejects issue comments longer than this many characters. */
 const GITHUB_COMMENT_LIMIT = 65_536;
 // Measured in UTF-8 bytes, which are never fewer than characters however GitHub counts them, and
@@ -437,7 +440,7 @@ function planReportMarkdown(report, options = {}) {
         ''
     ].join('\n');
     // Redacted before the cut: a secret cut in half would no longer match, and its first half would stay.
-    const diff = planAsDiff(redactSecrets(report.planText, options.secrets ?? []));
+    const diff = planAsDiff((0,redact/* redactSecrets */.f)(report.planText, options.secrets ?? []));
     const fence = fenceFor(diff);
     const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
     const render = (body, note) => `${header}\n<details><summary>Show plan</summary>\n\n${fence}diff\n${body}\n${fence}\n\n</details>\n${note}`;
@@ -473,19 +476,11 @@ function failureReportMarkdown(report, options = {}) {
     if (report.errors.length === 0)
         return header;
     const errors = report.errors
-        .map((error) => redactSecrets(error, options.secrets ?? []).replace(/\s+/g, ' '))
+        .map((error) => (0,redact/* redactSecrets */.f)(error, options.secrets ?? []).replace(/\s+/g, ' '))
         .join('\n');
     const fence = fenceFor(errors);
     const room = budget - bytes(header) - bytes(`\n${fence}text\n\n${fence}\n`);
     return `${header}\n${fence}text\n${cutToBytes(errors, room)}\n${fence}\n`;
-}
-/** Replaces every masked fragment in text bound for GitHub, where the runner's masking does not reach. */
-function redactSecrets(text, secrets) {
-    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
-    let result = text;
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
 }
 
 // EXTERNAL MODULE: ./src/terraform/outputs.ts
@@ -617,6 +612,7 @@ class UndeclaredVariables {
 }
 
 ;// CONCATENATED MODULE: ./src/provision/run.ts
+
 
 
 
@@ -792,13 +788,13 @@ async function finish(inputs, deps, secrets, outputs, plan) {
     // Otherwise the output command's summary would be its title alone.
     else if (inputs.command === 'output')
         sections.push("No outputs: the state holds none (apply first, or check that backend-config names this cluster's state).");
-    return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
+    return { outputs: result, summary: (0,redact/* redactSecrets */.f)(sections.join('\n\n'), secrets.fragments) };
 }
 async function comment(deps, clusterName, markdown, secrets) {
     if (!deps.commenter)
         return;
     const number = deps.commenter.pullRequest.number;
-    const body = redactSecrets(markdown, secrets.fragments);
+    const body = (0,redact/* redactSecrets */.f)(markdown, secrets.fragments);
     try {
         const outcome = await deps.commenter.upsert(commentMarker(clusterName), body);
         deps.log.info(outcome === 'unchanged'

@@ -64,24 +64,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/redact.ts
+var redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
 
 
-/**
- * Every masked value, longest first, becomes `***` as the runner shows it in the log. The summary is
- * a file the runner uploads, not the log: it must not rely on the log's masking.
- */
-function redacted(text, secrets) {
-    const longestFirst = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
-    return longestFirst.reduce((rest, secret) => rest.split(secret).join('***'), text);
-}
+
 function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redacted((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.f)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
@@ -311,6 +306,28 @@ function oneOf(read, first, second, required) {
     if (required)
         throw new UserError(`is required (or give '${second}'), but both are empty: ${EMPTY_BECAUSE}.`, first);
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/**
+ * Replaces every masked fragment, longest first, with `***`, as the runner shows it in the log: for
+ * text bound for GitHub outside the log (a job summary, a PR comment), where the runner's masking does
+ * not reach.
+ */
+function redactSecrets(text, secrets) {
+    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
+    let result = text;
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
 }
 
 
