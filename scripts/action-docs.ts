@@ -75,7 +75,10 @@ const KUBERNETES_PERMISSIONS: Record<string, string> = {
     '`system:service-account-issuer-discovery` ClusterRole grants exactly these).',
   'irsa-role':
     "Only with `annotate-service-account: true`: `get`, `create` and `patch` on `serviceaccounts` in the bindings' " +
-    'namespaces, and `get` on `namespaces` (a refusal of that one is tolerated).',
+    'namespaces, `get` on `namespaces` (a refusal of that one is tolerated), and `get` on the non-resource URL ' +
+    '`/.well-known/openid-configuration` (the `system:service-account-issuer-discovery` ClusterRole), whose issuer ' +
+    "must be the provider's: a kubeconfig of another cluster is refused before any write. Without that grant the run warns " +
+    'that it cannot tell.',
   'verify-irsa':
     'In the namespace: `get`, `create`, `patch` and `delete` on `serviceaccounts`; `create` on ' +
     '`serviceaccounts/token`; `create`, `get`, `list`, `watch` and `delete` on `pods`; `get` on `pods/log`; ' +

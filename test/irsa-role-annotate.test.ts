@@ -112,6 +112,67 @@ describe('annotate-service-account', () => {
     expect(again.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
   });
 
+  it('refuses a kubeconfig for another cluster than the issuer, before creating any role or annotation', async () => {
+    // Three clusters in one account, one role per cluster for the same service account: a run for
+    // prod given dev's kubeconfig would point dev's service account at prod's role, which dev's
+    // tokens can never assume, replacing dev's own binding with a mere warning.
+    const other = await createProvider(iam);
+    const roleName = uniqueName('irsa-annot-othercluster');
+    const base = {
+      'annotate-service-account': 'true',
+      namespace: 'team-a',
+      'service-account': 'shared-name'
+    };
+    const own = await runIrsaRole({
+      ...base,
+      'provider-arn': provider.arn,
+      kubeconfig: double.kubeconfig(),
+      'role-name': uniqueName('irsa-annot-own')
+    });
+    expect(own.error).toBeUndefined();
+    const ownArn = own.result?.outputs['role-arn'] ?? '';
+    const requestsBefore = double.requests().length;
+    const run = await runIrsaRole({
+      ...base,
+      'provider-arn': other.arn,
+      kubeconfig: double.kubeconfig(),
+      'role-name': roleName
+    });
+    expect(run.error?.message).toBe(
+      `Input 'kubeconfig': the cluster issues its service accounts' tokens as ${provider.issuer}, not as ${other.issuer}, ` +
+        `the issuer of the IAM OIDC provider ${other.arn}: give the kubeconfig of that issuer's cluster, or the provider-arn or issuer-url of this cluster's.`
+    );
+    expect(annotationOf('team-a', 'shared-name')).toBe(ownArn);
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+    expect(
+      double
+        .requests()
+        .slice(requestsBefore)
+        .every((r) => r.method === 'GET')
+    ).toBe(true);
+  });
+
+  it('warns, and annotates, when the cluster does not say its issuer', async () => {
+    double.overrideDiscovery({});
+    try {
+      const run = await runIrsaRole({
+        'provider-arn': provider.arn,
+        'annotate-service-account': 'true',
+        kubeconfig: double.kubeconfig(),
+        'role-name': uniqueName('irsa-annot-noissuer'),
+        namespace: 'team-a',
+        'service-account': 'no-issuer'
+      });
+      expect(run.error).toBeUndefined();
+      expect(annotationOf('team-a', 'no-issuer')).toBe(run.result?.outputs['role-arn']);
+      expect(run.log.lines).toContainEqual(
+        `::warning::Could not read the cluster's issuer (/.well-known/openid-configuration), so the kubeconfig is not known to be that of ${provider.issuer}'s cluster: grant its user the ClusterRole system:service-account-issuer-discovery to have it checked.`
+      );
+    } finally {
+      double.overrideDiscovery(undefined);
+    }
+  });
+
   it('refuses a namespace that does not exist before creating any role', async () => {
     const roleName = uniqueName('irsa-annot-nons');
     const run = await runIrsaRole({
@@ -156,7 +217,7 @@ describe('annotate-service-account', () => {
       'service-account': 'x'
     });
     expect(run.error?.message).toBe(
-      "Input 'kubeconfig': the cluster rejected its credentials (HTTP 401) when asked to read namespace team-a: they are expired, revoked or for another cluster; give a current kubeconfig."
+      "Input 'kubeconfig': the cluster rejected its credentials (HTTP 401) when asked to read /.well-known/openid-configuration: they are expired, revoked or for another cluster; give a current kubeconfig."
     );
     expect(await rolesNamed(iam, roleName)).toEqual([]);
   });

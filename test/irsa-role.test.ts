@@ -627,6 +627,8 @@ describe('outputs', () => {
     // A cluster that lets the service account be read (the check before any write) but refuses
     // its creation, as a namespace being deleted does.
     const refusing: ServiceAccounts = {
+      kubeconfigInput: 'kubeconfig',
+      clusterIssuer: () => Promise.resolve(provider.issuer),
       namespaceExists: () => Promise.resolve(true),
       roleArnOf: () => Promise.resolve(undefined),
       create: () =>

@@ -14,7 +14,8 @@ export interface OidcProvider {
   clientIds: string[];
 }
 
-function sameIssuer(a: string, b: string): boolean {
+/** The same issuer, with or without https:// and a trailing slash. */
+export function sameIssuer(a: string, b: string): boolean {
   // Host names are case-insensitive; paths are not.
   const split = (value: string): [string, string] => {
     const bare = conditionKeyPrefix(value);

@@ -26,7 +26,7 @@ import { isNoSuchEntity } from './iam-errors.js';
 import type { IrsaRoleInputs, Origin, RoleBinding } from './inputs.js';
 import { mapBounded, settleBounded } from './pool.js';
 import type { OidcProvider } from './provider.js';
-import { resolveProvider } from './provider.js';
+import { resolveProvider, sameIssuer } from './provider.js';
 import type { ServiceAccounts } from './service-account-annotation.js';
 import { annotateServiceAccount, checkAnnotationTargets } from './service-account-annotation.js';
 import { irsaRoleSummary } from './summary.js';
@@ -242,6 +242,33 @@ async function annotateFor(
   }
 }
 
+/**
+ * The kubeconfig must be that of the provider's cluster: with several clusters in one account, a
+ * kubeconfig for another (a copied workflow, a wrong secret) would point that cluster's service
+ * accounts at a role its tokens can never assume, replacing their own binding. Checked before the
+ * first write; a cluster that does not say its issuer is warned of, not refused.
+ */
+async function checkClusterIssuer(
+  accounts: ServiceAccounts,
+  provider: OidcProvider,
+  log: Logger
+): Promise<void> {
+  const issuer = await accounts.clusterIssuer();
+  const wanted = `https://${provider.hostPath}`;
+  if (issuer === undefined) {
+    log.warning(
+      `Could not read the cluster's issuer (/.well-known/openid-configuration), so the kubeconfig is not known to be that of ${wanted}'s cluster: grant its user the ClusterRole system:service-account-issuer-discovery to have it checked.`
+    );
+    return;
+  }
+  if (!sameIssuer(issuer, provider.hostPath))
+    throw new UserError(
+      `the cluster issues its service accounts' tokens as ${issuer}, not as ${wanted}, the issuer of the IAM OIDC provider ${provider.arn}: ` +
+        "give the kubeconfig of that issuer's cluster, or the provider-arn or issuer-url of this cluster's.",
+      accounts.kubeconfigInput
+    );
+}
+
 function failureMessage(failures: Array<[string, string]>, total: number): string | undefined {
   if (failures.length === 0) return undefined;
   if (total === 1) return failures[0]?.[1];
@@ -271,6 +298,7 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
   const accounts = inputs.annotate ? await deps.serviceAccounts() : undefined;
   // Reads before the first write, so a missing namespace, an unreachable cluster or refused
   // credentials change nothing.
+  if (accounts) await checkClusterIssuer(accounts, provider, log);
   if (accounts)
     await checkAnnotationTargets(
       accounts,

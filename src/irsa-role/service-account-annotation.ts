@@ -9,8 +9,18 @@ import type { Origin } from './inputs.js';
 
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 
+/** Where kube-apiserver serves its OIDC discovery document, which names its issuer. */
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+
 /** The few service-account operations annotation needs; backed by plain REST calls, faked nowhere. */
 export interface ServiceAccounts {
+  /** The input the kubeconfig was given in, for errors about the cluster as a whole. */
+  readonly kubeconfigInput: string;
+  /**
+   * The issuer the cluster's discovery document names (its --service-account-issuer); undefined when
+   * its user may not read it (403) or the cluster serves none (404), so that it cannot be told.
+   */
+  clusterIssuer(): Promise<string | undefined>;
   /** Whether the namespace exists; undefined when the credentials may not read namespaces. */
   namespaceExists(namespace: string): Promise<boolean | undefined>;
   /** The role-arn annotation, '' when the account has none, undefined when it does not exist. */
@@ -125,6 +135,18 @@ export function kubeServiceAccounts(client: KubeClient): ServiceAccounts {
   const label = (account: ServiceAccountRef): string =>
     `service account ${account.namespace}/${account.name}`;
   return {
+    kubeconfigInput: client.source.input,
+    async clusterIssuer() {
+      try {
+        const found = await kubeJson<{ issuer?: unknown }>(client, 'GET', DISCOVERY_PATH);
+        return typeof found.issuer === 'string' ? found.issuer : undefined;
+      } catch (error) {
+        const code = statusOf(error);
+        // Only a grant (system:service-account-issuer-discovery) or an https issuer would tell.
+        if (code === 403 || code === 404) return undefined;
+        throw kubeFailure(error, `read ${DISCOVERY_PATH}`, client);
+      }
+    },
     async namespaceExists(namespace) {
       try {
         await kubeCall(client, 'GET', namespacedPath(namespace));
