@@ -17,6 +17,7 @@ import {
   ListObjectsV2Command,
   HeadObjectCommand,
   PutBucketEncryptionCommand,
+  PutBucketPolicyCommand,
   PutObjectCommand,
   PutPublicAccessBlockCommand,
   S3ServiceException,
@@ -373,6 +374,55 @@ describe('placement and repair', () => {
     ) as { Statement: { Sid: string; Resource: string[] }[] };
     expect(policy.Statement.map((statement) => statement.Resource.length)).toEqual([2, 2]);
     expect(new Set(policy.Statement.map((statement) => statement.Sid)).size).toBe(2);
+  });
+
+  it('puts its statement back when a run for another cluster sharing the bucket replaced the policy meanwhile', async () => {
+    // Three clusters, one bucket: cluster-b's and cluster-c's first runs (or JWKS moves) overlap, each
+    // in its own cluster's concurrency group. cluster-c read the policy before cluster-b's put and
+    // writes it after, from its stale read: cluster-b's statement is gone, and with it STS's reads.
+    const bucket = uniqueBucket();
+    const [a, b] = ['cluster-a', 'cluster-b'].map((name) => `${PUBLIC_URL}/${bucket}/${name}`);
+    double.setIssuer(a ?? '');
+    await publish({ bucket, 'issuer-url': a ?? '', 'manage-bucket': 'true', 'create-provider': 'false' });
+    const stale = (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '{}';
+    const staleWithC = JSON.parse(stale) as { Statement: unknown[] };
+    staleWithC.Statement.push({
+      Sid: 'ClusterC',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: [`arn:aws:s3:::${bucket}/cluster-c/.well-known/openid-configuration`]
+    });
+    const racing = new S3Client(clientConfig('S3', REGION, env));
+    let raced = false;
+    racing.middlewareStack.add(
+      (next, context) => async (args) => {
+        const output = await next(args);
+        if (context.commandName === 'PutBucketPolicyCommand' && !raced) {
+          raced = true;
+          await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(staleWithC) }));
+        }
+        return output;
+      },
+      { step: 'initialize', name: 'otherClusterRun' }
+    );
+    double.setIssuer(b ?? '');
+    const run = await publish(
+      { bucket, 'issuer-url': b ?? '', 'manage-bucket': 'true', 'create-provider': 'false' },
+      new Date(),
+      { s3: racing }
+    );
+    racing.destroy();
+    expect(raced).toBe(true);
+    expect(run.result.failure).toBeUndefined();
+    const policy = JSON.parse(
+      (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? '{}'
+    ) as { Statement: { Resource: string[] }[] };
+    const granted = policy.Statement.flatMap((statement) => statement.Resource);
+    for (const prefix of ['cluster-a', 'cluster-b', 'cluster-c'])
+      expect(granted).toContain(`arn:aws:s3:::${bucket}/${prefix}/.well-known/openid-configuration`);
+    expect((await publicText(`${b}/.well-known/openid-configuration`)).status).toBe(200);
+    expect(run.log.text()).toContain('another run wrote the bucket policy at the same time');
   });
 
   it('never grants a pattern: a jwks_uri whose key decodes to * is published at the default key', async () => {

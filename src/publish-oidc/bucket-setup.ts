@@ -57,6 +57,17 @@ async function bucketExists(
   }
 }
 
+/** The bucket's policy document; undefined when it has none. */
+export function readBucketPolicy(s3: S3Client, bucket: string, owner: string): Promise<string | undefined> {
+  return s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then(
+    (response) => response.Policy,
+    (error: unknown) => {
+      if (!isAwsNotFound(error, 'NoSuchBucketPolicy')) throw error;
+      return undefined;
+    }
+  );
+}
+
 /**
  * The bucket's settings that publishing depends on. Reads only. Every call names the account that must
  * own the bucket, so S3 refuses (403) one of another account instead of serving or accepting it.
@@ -81,13 +92,7 @@ export async function readBucketState(
         return undefined;
       }
     ),
-    s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then(
-      (response) => response.Policy,
-      (error: unknown) => {
-        if (!isAwsNotFound(error, 'NoSuchBucketPolicy')) throw error;
-        return undefined;
-      }
-    )
+    readBucketPolicy(s3, bucket, owner)
   );
   return { exists, publicAccessBlock, policy };
 }

@@ -13,7 +13,7 @@ import { jwksDocument, keySetChanged, parseJwks, readPublishedKeys } from '../oi
 import { planKeyRetention, type RetentionPlan } from '../oidc/key-retention.js';
 import { documentBytes } from '../oidc/published-content.js';
 import { decodeRetiredSince, encodeRetiredSince } from '../oidc/retirement-record.js';
-import { planBucketPolicy, publicReadStatement } from './bucket-policy.js';
+import { planBucketPolicy, publicReadStatement, type PolicyStatement } from './bucket-policy.js';
 import { bucketPlanChanges, planBucket, type BucketPlan, type BucketState } from './bucket-plan.js';
 import { readBucketState } from './bucket-setup.js';
 import type { PublishDeps } from './deps.js';
@@ -60,6 +60,8 @@ export interface PublishPlan {
   bucket: BucketPlan | undefined;
   /** When the JWKS moves: the policy without the old JWKS, put once the discovery document points away from it. */
   finalPolicy: string | undefined;
+  /** With manage-bucket: this issuer's public-read statement as the run leaves the bucket policy. */
+  statement: PolicyStatement | undefined;
   provider: ProviderStep;
   /** The bucket's and the documents' changes, then the provider's. */
   changes: string[];
@@ -229,19 +231,17 @@ export function replanProvider(
  * published discovery document points at it until it is rewritten; the final policy drops it.
  */
 function bucketSteps(inputs: PublishInputs, locations: DocumentLocations, state: PublishedState) {
-  if (!inputs.manageBucket) return { bucket: undefined, finalPolicy: undefined };
+  if (!inputs.manageBucket) return { bucket: undefined, finalPolicy: undefined, statement: undefined };
   const partition = partitionOfRegion(inputs.region);
   const prefix = issuerKeyPrefix(inputs.issuerUrl, inputs.bucket);
   const finalKeys = [locations.jwksKey, locations.discoveryKey];
   const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;
   const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys, prefix));
+  const statement = publicReadStatement(partition, inputs.bucket, finalKeys, prefix);
   const finalPolicy = state.movedFrom
-    ? planBucketPolicy(
-        bucket.policy ?? state.bucket.policy,
-        publicReadStatement(partition, inputs.bucket, finalKeys, prefix)
-      ).policy
+    ? planBucketPolicy(bucket.policy ?? state.bucket.policy, statement).policy
     : undefined;
-  return { bucket, finalPolicy };
+  return { bucket, finalPolicy, statement };
 }
 
 export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Promise<PublishPlan> {
@@ -293,7 +293,7 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   // Against the JWKS STS reads today (where the published discovery document points), not the one at
   // the target key: a run cut short after writing the JWKS there changes STS's keys only now.
   const keysChanged = previous.dropped.length > 0 || keySetChanged(previous.keys, retention.published);
-  const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
+  const { bucket, finalPolicy, statement } = bucketSteps(inputs, locations, state);
 
   const providerChanges = provider.plan
     ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current)
@@ -316,6 +316,7 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
     keysChanged,
     bucket,
     finalPolicy,
+    statement,
     provider,
     changes,
     providerChanges

@@ -1,7 +1,8 @@
 import { PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import type { ActionResult } from '../io/action.js';
 import { unreachableResolution } from '../net/aws-reach.js';
-import { applyBucketPlan } from './bucket-setup.js';
+import { planBucketPolicy } from './bucket-policy.js';
+import { applyBucketPlan, readBucketPolicy } from './bucket-setup.js';
 import type { PublishDeps } from './deps.js';
 import type { PublishInputs } from './inputs.js';
 import { applyProviderPlan } from './oidc-provider.js';
@@ -51,6 +52,35 @@ async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: Publish
     }
   );
   return { plan: applied, providerArn };
+}
+
+/**
+ * S3 has no conditional write of a bucket policy, so runs for clusters sharing a bucket, each in
+ * its own concurrency group, can overlap: one that read the policy before this run's put and writes
+ * it after drops this issuer's statement, and STS can no longer read its documents. Read back once
+ * the run's other writes are done, and merged in again (keeping the other run's statements) when it
+ * is gone. Returns the change made, if any.
+ */
+async function keepStatement(
+  inputs: PublishInputs,
+  deps: PublishDeps,
+  plan: PublishPlan
+): Promise<string | undefined> {
+  const { statement } = plan;
+  if (!statement || !(plan.bucket?.policy || plan.finalPolicy)) return undefined;
+  const policy = planBucketPolicy(
+    await readBucketPolicy(deps.s3, inputs.bucket, plan.owner),
+    statement
+  ).policy;
+  if (!policy) return undefined;
+  deps.log.warning(
+    `The bucket policy of ${inputs.bucket} lost this issuer's public-read statement after this run put it: another run wrote the bucket policy at the same time ` +
+      '(a cluster sharing the bucket), from a read made before. Put it again, keeping the other statements. Run publish-oidc for the clusters that share a bucket one at a time (one concurrency group): a statement of theirs that this run overwrote is restored only by their next run.'
+  );
+  await deps.s3.send(
+    new PutBucketPolicyCommand({ Bucket: inputs.bucket, ExpectedBucketOwner: plan.owner, Policy: policy })
+  );
+  return "put this issuer's bucket-policy statement again, which another run's policy write had dropped";
 }
 
 async function verifyPublic(
@@ -128,7 +158,8 @@ export async function run(inputs: PublishInputs, deps: PublishDeps): Promise<Act
     deps.writing?.();
     const applied = await applyPlan(inputs, deps, plan);
     providerArn = applied.providerArn;
-    changes = applied.plan.changes;
+    const restored = await keepStatement(inputs, deps, plan);
+    changes = restored ? [...applied.plan.changes, restored] : applied.plan.changes;
     log.info(
       changes.length > 0
         ? `Changed: ${changes.join('; ')}.`
