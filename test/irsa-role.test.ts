@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   CreateOpenIDConnectProviderCommand,
   CreateRoleCommand,
+  DeleteOpenIDConnectProviderCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   ListAttachedRolePoliciesCommand,
@@ -456,13 +457,37 @@ describe('convergence', () => {
     expect(again.log.text()).not.toContain('was not made by talos-irsa');
   });
 
-  it("says so when a role it made for another cluster's issuer is moved to this one", async () => {
+  it("refuses to move a role it made for another live cluster's issuer, before writing to it", async () => {
+    // dev, staging and prod in one account, one bindings list copied between their workflows: a
+    // role name shared by two clusters must not flip between them on every run of each.
     const roleName = uniqueName('irsa-two-clusters');
     const other = await createProvider(iam);
     const inputs = { 'role-name': roleName, namespace: 'apps', 'service-account': 'dns' };
     expect((await runIrsaRole({ ...inputs, 'provider-arn': other.arn })).error).toBeUndefined();
+    const trusted = await trustOf(iam, roleName);
+    const writes = counter.writeCount;
+    const refused = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });
+    expect(refused.result?.failure).toBe(
+      `Input 'role-name': role ${roleName} was made by talos-irsa for issuer ${other.issuer}, whose IAM OIDC provider still exists, ` +
+        `so this run would take it from that cluster's service accounts to give it to ${provider.issuer}'s. ` +
+        'If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path); ' +
+        'if issuer-url or provider-arn names the wrong cluster, correct it. To move the role on purpose, remove its ' +
+        `talos-irsa/issuer tag first (aws iam untag-role --role-name ${roleName} --tag-keys talos-irsa/issuer).`
+    );
+    expect(refused.result?.outputs.changed).toBe('false');
+    expect(counter.writeCount).toBe(writes);
+    expect(await trustOf(iam, roleName)).toEqual(trusted);
+  });
+
+  it('moves a role it made for an issuer whose provider is gone (a rebuilt cluster), and says so', async () => {
+    const roleName = uniqueName('irsa-rebuilt');
+    const other = await createProvider(iam);
+    const inputs = { 'role-name': roleName, namespace: 'apps', 'service-account': 'dns' };
+    expect((await runIrsaRole({ ...inputs, 'provider-arn': other.arn })).error).toBeUndefined();
+    await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: other.arn }));
     const moved = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });
     expect(moved.error).toBeUndefined();
+    expect(moved.result?.failure).toBeUndefined();
     expect(moved.log.text()).toContain(
       `::warning::role ${roleName} was made by talos-irsa for issuer ${other.issuer}: this run makes it trust ${provider.issuer} instead, so service accounts of ${other.issuer} can no longer assume it. If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path).`
     );
@@ -506,6 +531,8 @@ describe('convergence', () => {
     expect(counter.writeCount).toBe(writes);
 
     // An issuer whose escaped form passes 256 characters: cut, and still told apart from others.
+    // The first issuer's cluster is gone (its provider deleted), so the role may move.
+    await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: tildeArn }));
     const moved = await runIrsaRole({ ...inputs, 'provider-arn': longArn }, { iam });
     expect(moved.error).toBeUndefined();
     expect(await issuerTag()).toMatch(iamTagValue);

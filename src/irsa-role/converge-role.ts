@@ -64,7 +64,15 @@ export interface DesiredRole {
   inlinePolicy: PolicyDocument | undefined;
   /** Which input an IAM rejection of the inline policy should name. */
   inlinePolicyOrigin: Origin;
+  /** Which input names the role: role-name, or its bindings entry. */
+  roleNameOrigin: Origin;
 }
+
+/**
+ * Whether an IAM OIDC provider for this issuer exists in the account (its cluster is live);
+ * undefined when that cannot be told.
+ */
+export type LiveIssuer = (issuer: string) => Promise<boolean | undefined>;
 
 export interface RoleReport {
   roleName: string;
@@ -571,17 +579,59 @@ function unlistedPolicies(
   return [...managed, ...inline];
 }
 
-/**
- * A role this suite made for another cluster's issuer (two clusters binding the same role name in
- * one account): taking it over cuts the first cluster's service accounts off, so it is said, not
- * done silently. A rebuilt cluster with a new issuer is the legitimate case, hence not refused.
- */
-function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined {
+/** The issuer another run of this suite made the role for, when it is not this run's; as a URL. */
+function otherIssuer(tags: Tags, desired: DesiredRole): string | undefined {
   const tagged = Object.entries(tags).find(([key]) => key.toLowerCase() === ISSUER_TAG_KEY)?.[1];
   const written = desired.tags[ISSUER_TAG_KEY];
   if (tagged === undefined || written === undefined || sameIssuerTag(tagged, written)) return undefined;
-  // The tag holds the issuer escaped where IAM refuses its characters (issuer-tag.ts): said as a URL.
-  const [previous, next] = [issuerOfTag(tagged), issuerOfTag(written)];
+  // The tag holds the issuer escaped where IAM refuses its characters (issuer-tag.ts).
+  return issuerOfTag(tagged);
+}
+
+function madeByThisSuite(tags: Tags): boolean {
+  return Object.entries(tags).some(
+    ([key, value]) => key.toLowerCase() === MANAGED_BY_KEY && value === MANAGED_BY_VALUE
+  );
+}
+
+/**
+ * A role this suite made for another cluster's issuer whose IAM OIDC provider still exists: that
+ * cluster is live, and most likely binds the same role name (a bindings list copied between
+ * clusters' workflows, or a wrong issuer-url), so each cluster's runs would take the role from the
+ * other in turn. Refused before any write to the role, saying how to move it on purpose. Checked
+ * before an unfinished role's handling, which would delete it: the other cluster's run may still
+ * be making it.
+ */
+async function refuseLiveIssuerMove(
+  role: Role,
+  desired: DesiredRole,
+  liveIssuer: LiveIssuer | undefined
+): Promise<void> {
+  const tags = tagsOf(role);
+  if (!liveIssuer || !madeByThisSuite(tags)) return;
+  const previous = otherIssuer(tags, desired);
+  if (previous === undefined || (await liveIssuer(previous)) !== true) return;
+  const next = issuerOfTag(desired.tags[ISSUER_TAG_KEY] ?? '');
+  const { input, where } = desired.roleNameOrigin;
+  throw new UserError(
+    `${where ? `${where}: ` : ''}role ${desired.roleName} was made by talos-irsa for issuer ${previous}, whose IAM OIDC provider still exists, ` +
+      `so this run would take it from that cluster's service accounts to give it to ${next}'s. ` +
+      'If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path); ' +
+      'if issuer-url or provider-arn names the wrong cluster, correct it. To move the role on purpose, remove its ' +
+      `${ISSUER_TAG_KEY} tag first (aws iam untag-role --role-name ${desired.roleName} --tag-keys ${ISSUER_TAG_KEY}).`,
+    input
+  );
+}
+
+/**
+ * A role this suite made for another cluster's issuer whose provider is gone (a rebuilt cluster with
+ * a new issuer, the legitimate case; a live one is refused above): taking it over cuts the first
+ * issuer's service accounts off, so it is said, not done silently.
+ */
+function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined {
+  const previous = otherIssuer(tags, desired);
+  if (previous === undefined) return undefined;
+  const next = issuerOfTag(desired.tags[ISSUER_TAG_KEY] ?? '');
   return (
     `role ${desired.roleName} was made by talos-irsa for issuer ${previous}: this run makes it trust ${next} instead, ` +
     `so service accounts of ${previous} can no longer assume it. If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path).`
@@ -595,10 +645,7 @@ function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined
  */
 function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): string | undefined {
   const tags = tagsOf(role);
-  const ours = Object.entries(tags).some(
-    ([key, value]) => key.toLowerCase() === MANAGED_BY_KEY && value === MANAGED_BY_VALUE
-  );
-  if (ours) return issuerMoveWarning(tags, desired);
+  if (madeByThisSuite(tags)) return issuerMoveWarning(tags, desired);
   const trust = samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust)
     ? ''
     : ', replacing its trust policy with the one these inputs describe';
@@ -658,11 +705,12 @@ export async function convergeRole(
   iam: IAMClient,
   desired: DesiredRole,
   prune: boolean,
-  quotas: AccountQuotaReader
+  quotas: AccountQuotaReader,
+  liveIssuer?: LiveIssuer
 ): Promise<RoleReport> {
   const progress: Progress = { arn: '', changes: [] };
   try {
-    return await convergeWithProgress(iam, desired, prune, quotas, progress);
+    return await convergeWithProgress(iam, desired, prune, quotas, progress, liveIssuer);
   } catch (error) {
     if (progress.changes.length === 0) throw error;
     throw new PartialConvergence(progress.arn, [...progress.changes], error);
@@ -674,7 +722,8 @@ async function convergeWithProgress(
   desired: DesiredRole,
   prune: boolean,
   quotas: AccountQuotaReader,
-  progress: Progress
+  progress: Progress,
+  liveIssuer: LiveIssuer | undefined
 ): Promise<RoleReport> {
   let role = await currentRole(iam, desired.roleName);
   let lists = readOnce;
@@ -695,6 +744,7 @@ async function convergeWithProgress(
       if (creationMarker(role) === token) return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
     }
   }
+  await refuseLiveIssuerMove(role, desired, liveIssuer);
   if (creationMarker(role) === undefined)
     return convergeExisting(iam, role, desired, prune, quotas, progress, lists);
   // Made by a run that did not finish it (killed, failed on a fault of AWS, or still at it: runs do

@@ -69,3 +69,21 @@ export async function resolveProvider(iam: IAMClient, given: ProviderInput): Pro
     'issuer-url'
   );
 }
+
+/**
+ * Whether an IAM OIDC provider for an issuer exists in the account, from one listing per run (the
+ * ARN ends with the provider's URL); undefined when the listing is refused or fails.
+ */
+export function liveIssuerReader(iam: IAMClient): (issuer: string) => Promise<boolean | undefined> {
+  let listed: Promise<string[] | undefined> | undefined;
+  return async (issuer) => {
+    listed ??= iam.send(new ListOpenIDConnectProvidersCommand({})).then(
+      (page) => (page.OpenIDConnectProviderList ?? []).flatMap((entry) => (entry.Arn ? [entry.Arn] : [])),
+      () => undefined
+    );
+    const arns = await listed;
+    if (!arns) return undefined;
+    const wanted = conditionKeyPrefix(issuer);
+    return arns.some((arn) => sameIssuer(arn.replace(/^.*?:oidc-provider\//, ''), wanted));
+  };
+}

@@ -26,7 +26,7 @@ import { isNoSuchEntity } from './iam-errors.js';
 import type { IrsaRoleInputs, Origin, RoleBinding } from './inputs.js';
 import { mapBounded, settleBounded } from './pool.js';
 import type { OidcProvider } from './provider.js';
-import { resolveProvider, sameIssuer } from './provider.js';
+import { liveIssuerReader, resolveProvider, sameIssuer } from './provider.js';
 import type { ServiceAccounts } from './service-account-annotation.js';
 import { annotateServiceAccount, checkAnnotationTargets } from './service-account-annotation.js';
 import { irsaRoleSummary } from './summary.js';
@@ -80,7 +80,9 @@ export function desiredRoleFor(
     tags: { ...binding.tags, ...managedTags(issuerTagValue(issuer)) },
     policyArns: binding.policyArns,
     inlinePolicy: binding.inlinePolicy,
-    inlinePolicyOrigin: binding.origins.inlinePolicy
+    inlinePolicyOrigin: binding.origins.inlinePolicy,
+    // A bindings entry's namespace origin is the entry itself.
+    roleNameOrigin: inputs.single ? { input: 'role-name', where: '' } : binding.origins.namespace
   };
 }
 
@@ -307,8 +309,9 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
       )
     );
   deps.writing?.();
+  const liveIssuer = liveIssuerReader(iam);
   const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
-    const report = await convergeRole(iam, desired[index] as DesiredRole, inputs.prune, quotas);
+    const report = await convergeRole(iam, desired[index] as DesiredRole, inputs.prune, quotas, liveIssuer);
     for (const warning of report.warnings) log.warning(warning);
     log.info(
       `${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`
