@@ -593,18 +593,51 @@ function unlistedPolicies(desired, prune, policyArns, inlinePolicies) {
         .map((name) => `${name} (inline)`);
     return [...managed, ...inline];
 }
-/**
- * A role this suite made for another cluster's issuer (two clusters binding the same role name in
- * one account): taking it over cuts the first cluster's service accounts off, so it is said, not
- * done silently. A rebuilt cluster with a new issuer is the legitimate case, hence not refused.
- */
-function issuerMoveWarning(tags, desired) {
+/** The issuer another run of this suite made the role for, when it is not this run's; as a URL. */
+function otherIssuer(tags, desired) {
     const tagged = Object.entries(tags).find(([key]) => key.toLowerCase() === trust_tags/* ISSUER_TAG_KEY */.NM)?.[1];
     const written = desired.tags[trust_tags/* ISSUER_TAG_KEY */.NM];
     if (tagged === undefined || written === undefined || sameIssuerTag(tagged, written))
         return undefined;
-    // The tag holds the issuer escaped where IAM refuses its characters (issuer-tag.ts): said as a URL.
-    const [previous, next] = [issuerOfTag(tagged), issuerOfTag(written)];
+    // The tag holds the issuer escaped where IAM refuses its characters (issuer-tag.ts).
+    return issuerOfTag(tagged);
+}
+function madeByThisSuite(tags) {
+    return Object.entries(tags).some(([key, value]) => key.toLowerCase() === trust_tags/* MANAGED_BY_KEY */.oe && value === trust_tags/* MANAGED_BY_VALUE */.Q9);
+}
+/**
+ * A role this suite made for another cluster's issuer whose IAM OIDC provider still exists: that
+ * cluster is live, and most likely binds the same role name (a bindings list copied between
+ * clusters' workflows, or a wrong issuer-url), so each cluster's runs would take the role from the
+ * other in turn. Refused before any write to the role, saying how to move it on purpose. Checked
+ * before an unfinished role's handling, which would delete it: the other cluster's run may still
+ * be making it.
+ */
+async function refuseLiveIssuerMove(role, desired, liveIssuer) {
+    const tags = tagsOf(role);
+    if (!liveIssuer || !madeByThisSuite(tags))
+        return;
+    const previous = otherIssuer(tags, desired);
+    if (previous === undefined || (await liveIssuer(previous)) !== true)
+        return;
+    const next = issuerOfTag(desired.tags[trust_tags/* ISSUER_TAG_KEY */.NM] ?? '');
+    const { input, where } = desired.roleNameOrigin;
+    throw new errors/* UserError */.yo(`${where ? `${where}: ` : ''}role ${desired.roleName} was made by talos-irsa for issuer ${previous}, whose IAM OIDC provider still exists, ` +
+        `so this run would take it from that cluster's service accounts to give it to ${next}'s. ` +
+        'If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path); ' +
+        'if issuer-url or provider-arn names the wrong cluster, correct it. To move the role on purpose, remove its ' +
+        `${trust_tags/* ISSUER_TAG_KEY */.NM} tag first (aws iam untag-role --role-name ${desired.roleName} --tag-keys ${trust_tags/* ISSUER_TAG_KEY */.NM}).`, input);
+}
+/**
+ * A role this suite made for another cluster's issuer whose provider is gone (a rebuilt cluster with
+ * a new issuer, the legitimate case; a live one is refused above): taking it over cuts the first
+ * issuer's service accounts off, so it is said, not done silently.
+ */
+function issuerMoveWarning(tags, desired) {
+    const previous = otherIssuer(tags, desired);
+    if (previous === undefined)
+        return undefined;
+    const next = issuerOfTag(desired.tags[trust_tags/* ISSUER_TAG_KEY */.NM] ?? '');
     return (`role ${desired.roleName} was made by talos-irsa for issuer ${previous}: this run makes it trust ${next} instead, ` +
         `so service accounts of ${previous} can no longer assume it. If both clusters need it, give each its own role name (a role name is unique in the account, whatever its path).`);
 }
@@ -615,8 +648,7 @@ function issuerMoveWarning(tags, desired) {
  */
 function takeoverWarning(role, desired, prune) {
     const tags = tagsOf(role);
-    const ours = Object.entries(tags).some(([key, value]) => key.toLowerCase() === trust_tags/* MANAGED_BY_KEY */.oe && value === trust_tags/* MANAGED_BY_VALUE */.Q9);
-    if (ours)
+    if (madeByThisSuite(tags))
         return issuerMoveWarning(tags, desired);
     const trust = (0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust)
         ? ''
@@ -671,10 +703,10 @@ function droppedPrincipalsWarning(role, desired) {
         'the service accounts of these inputs, so they can no longer assume it. Give them a role of their own.');
 }
 /** `quotas` reads the account's IAM quotas, once per run, for a role that may go past a default. */
-async function convergeRole(iam, desired, prune, quotas) {
+async function convergeRole(iam, desired, prune, quotas, liveIssuer) {
     const progress = { arn: '', changes: [] };
     try {
-        return await convergeWithProgress(iam, desired, prune, quotas, progress);
+        return await convergeWithProgress(iam, desired, prune, quotas, progress, liveIssuer);
     }
     catch (error) {
         if (progress.changes.length === 0)
@@ -682,7 +714,7 @@ async function convergeRole(iam, desired, prune, quotas) {
         throw new PartialConvergence(progress.arn, [...progress.changes], error);
     }
 }
-async function convergeWithProgress(iam, desired, prune, quotas, progress) {
+async function convergeWithProgress(iam, desired, prune, quotas, progress, liveIssuer) {
     let role = await currentRole(iam, desired.roleName);
     let lists = readOnce;
     if (!role) {
@@ -706,6 +738,7 @@ async function convergeWithProgress(iam, desired, prune, quotas, progress) {
                 return finishCreatedRole(iam, desired, progress, role.Arn ?? '');
         }
     }
+    await refuseLiveIssuerMove(role, desired, liveIssuer);
     if (creationMarker(role) === undefined)
         return convergeExisting(iam, role, desired, prune, quotas, progress, lists);
     // Made by a run that did not finish it (killed, failed on a fault of AWS, or still at it: runs do
@@ -814,6 +847,7 @@ async function mapBounded(items, limit, work) {
 
 
 
+/** The same issuer, with or without https:// and a trailing slash. */
 function sameIssuer(a, b) {
     // Host names are case-insensitive; paths are not.
     const split = (value) => {
@@ -861,6 +895,21 @@ async function resolveProvider(iam, given) {
     }
     throw new errors/* UserError */.yo(`no IAM OIDC provider has the URL '${given.url}'; create it first (publish-oidc does) or give provider-arn.`, 'issuer-url');
 }
+/**
+ * Whether an IAM OIDC provider for an issuer exists in the account, from one listing per run (the
+ * ARN ends with the provider's URL); undefined when the listing is refused or fails.
+ */
+function liveIssuerReader(iam) {
+    let listed;
+    return async (issuer) => {
+        listed ??= iam.send(new dist_cjs/* ListOpenIDConnectProvidersCommand */.vfi({})).then((page) => (page.OpenIDConnectProviderList ?? []).flatMap((entry) => (entry.Arn ? [entry.Arn] : [])), () => undefined);
+        const arns = await listed;
+        if (!arns)
+            return undefined;
+        const wanted = conditionKeyPrefix(issuer);
+        return arns.some((arn) => sameIssuer(arn.replace(/^.*?:oidc-provider\//, ''), wanted));
+    };
+}
 
 // EXTERNAL MODULE: ./src/kube/client.ts + 3 modules
 var kube_client = __webpack_require__(6496);
@@ -868,6 +917,8 @@ var kube_client = __webpack_require__(6496);
 
 
 const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+/** Where kube-apiserver serves its OIDC discovery document, which names its issuer. */
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
 /**
  * Every namespace the annotations go into must exist: checked before the first IAM write so that a
  * typo in a namespace (or a cluster that cannot be reached) changes nothing.
@@ -935,6 +986,20 @@ const accountPath = (account) => (0,kube_client/* namespacedPath */.Nh)(account.
 function kubeServiceAccounts(client) {
     const label = (account) => `service account ${account.namespace}/${account.name}`;
     return {
+        kubeconfigInput: client.source.input,
+        async clusterIssuer() {
+            try {
+                const found = await (0,kube_client/* kubeJson */.s6)(client, 'GET', DISCOVERY_PATH);
+                return typeof found.issuer === 'string' ? found.issuer : undefined;
+            }
+            catch (error) {
+                const code = (0,kube_client/* statusOf */.c2)(error);
+                // Only a grant (system:service-account-issuer-discovery) or an https issuer would tell.
+                if (code === 403 || code === 404)
+                    return undefined;
+                throw kubeFailure(error, `read ${DISCOVERY_PATH}`, client);
+            }
+        },
         async namespaceExists(namespace) {
             try {
                 await (0,kube_client/* kubeCall */.W0)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace));
@@ -1360,7 +1425,9 @@ function desiredRoleFor(binding, inputs, provider) {
         tags: { ...binding.tags, ...(0,trust_tags/* managedTags */.L8)(issuerTagValue(issuer)) },
         policyArns: binding.policyArns,
         inlinePolicy: binding.inlinePolicy,
-        inlinePolicyOrigin: binding.origins.inlinePolicy
+        inlinePolicyOrigin: binding.origins.inlinePolicy,
+        // A bindings entry's namespace origin is the entry itself.
+        roleNameOrigin: inputs.single ? { input: 'role-name', where: '' } : binding.origins.namespace
     };
 }
 /**
@@ -1484,6 +1551,23 @@ async function annotateFor(accounts, binding, roleArn, log, notes) {
         log.info(`${binding.roleName}: service account ${label} ${change === 'unchanged' ? 'already annotated' : change}.`);
     }
 }
+/**
+ * The kubeconfig must be that of the provider's cluster: with several clusters in one account, a
+ * kubeconfig for another (a copied workflow, a wrong secret) would point that cluster's service
+ * accounts at a role its tokens can never assume, replacing their own binding. Checked before the
+ * first write; a cluster that does not say its issuer is warned of, not refused.
+ */
+async function checkClusterIssuer(accounts, provider, log) {
+    const issuer = await accounts.clusterIssuer();
+    const wanted = `https://${provider.hostPath}`;
+    if (issuer === undefined) {
+        log.warning(`Could not read the cluster's issuer (/.well-known/openid-configuration), so the kubeconfig is not known to be that of ${wanted}'s cluster: grant its user the ClusterRole system:service-account-issuer-discovery to have it checked.`);
+        return;
+    }
+    if (!sameIssuer(issuer, provider.hostPath))
+        throw new errors/* UserError */.yo(`the cluster issues its service accounts' tokens as ${issuer}, not as ${wanted}, the issuer of the IAM OIDC provider ${provider.arn}: ` +
+            "give the kubeconfig of that issuer's cluster, or the provider-arn or issuer-url of this cluster's.", accounts.kubeconfigInput);
+}
 function failureMessage(failures, total) {
     if (failures.length === 0)
         return undefined;
@@ -1513,10 +1597,13 @@ async function run(inputs, deps) {
     // Reads before the first write, so a missing namespace, an unreachable cluster or refused
     // credentials change nothing.
     if (accounts)
+        await checkClusterIssuer(accounts, provider, log);
+    if (accounts)
         await checkAnnotationTargets(accounts, inputs.bindings.flatMap((binding) => binding.serviceAccounts.map((account) => ({ account, namespaceOrigin: binding.origins.namespace }))));
     deps.writing?.();
+    const liveIssuer = liveIssuerReader(iam);
     const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
-        const report = await convergeRole(iam, desired[index], inputs.prune, quotas);
+        const report = await convergeRole(iam, desired[index], inputs.prune, quotas, liveIssuer);
         for (const warning of report.warnings)
             log.warning(warning);
         log.info(`${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`);

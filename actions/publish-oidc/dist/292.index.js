@@ -18,6 +18,119 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./src/net/aws-reach.ts
 var aws_reach = __webpack_require__(5756);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/oidc/document-locations.ts
+var document_locations = __webpack_require__(5837);
+;// CONCATENATED MODULE: ./src/publish-oidc/bucket-policy.ts
+
+
+/**
+ * The bucket-policy statement this action owns for one issuer: anonymous s3:GetObject on exactly
+ * its two documents. Other statements in the bucket's policy belong to the user, or to the
+ * issuers of other clusters sharing the bucket under their own key prefixes, and are kept as they
+ * are; nothing else is ever granted, so every other object stays private.
+ */
+const STATEMENT_SID = 'TalosIrsaPublicOidcDocuments';
+/**
+ * One Sid per issuer: an issuer at the bucket's root keeps the plain Sid, one under a key prefix
+ * adds a digest of it (Sids are alphanumeric), so clusters sharing a bucket never replace each other's.
+ */
+function statementSid(keyPrefix) {
+    if (keyPrefix === '')
+        return STATEMENT_SID;
+    return STATEMENT_SID + (0,external_node_crypto_.createHash)('sha256').update(keyPrefix).digest('hex').slice(0, 12);
+}
+// IAM reads * and ? in a Resource as wildcards and ${...} as a policy variable: a key holding any of
+// them would grant more than one object.
+const POLICY_SPECIAL = /[*?]|\$\{/;
+function publicReadStatement(partition, bucket, keys, keyPrefix = '') {
+    const special = keys.find((key) => POLICY_SPECIAL.test(key));
+    if (special !== undefined)
+        throw new Error(`refusing to grant public read on '${special}': IAM would read it as a pattern.`);
+    return {
+        Sid: statementSid(keyPrefix),
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: [...new Set(keys)].sort().map((key) => `arn:${partition}:s3:::${bucket}/${key}`)
+    };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function asSortedList(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((item) => String(item)).sort();
+}
+function principalIsEveryone(value) {
+    if (value === '*')
+        return true;
+    return isRecord(value) && Object.keys(value).length === 1 && asSortedList(value.AWS).join() === '*';
+}
+// IAM returns a policy in its own formatting ("Action" as a string or a one-item list, Principal
+// as "*" or {"AWS":"*"}); comparing meaning rather than text keeps a second run from rewriting it.
+function sameStatement(current, wanted) {
+    if (!isRecord(current))
+        return false;
+    const known = ['Sid', 'Effect', 'Principal', 'Action', 'Resource'];
+    if (Object.keys(current).some((key) => !known.includes(key)))
+        return false;
+    return (current.Effect === wanted.Effect &&
+        principalIsEveryone(current.Principal) &&
+        asSortedList(current.Action).join() === wanted.Action &&
+        asSortedList(current.Resource).join() === wanted.Resource.join());
+}
+function planBucketPolicy(currentPolicy, wanted) {
+    let current = {};
+    if (currentPolicy) {
+        try {
+            const parsed = JSON.parse(currentPolicy);
+            if (isRecord(parsed))
+                current = parsed;
+        }
+        catch {
+            // An unreadable policy cannot be merged with; it is replaced by ours alone.
+        }
+    }
+    const statements = Array.isArray(current.Statement)
+        ? current.Statement
+        : current.Statement
+            ? [current.Statement]
+            : [];
+    const isOurs = (statement) => isRecord(statement) && ownedBy(statement, wanted);
+    const others = statements.filter((statement) => !isOurs(statement));
+    const ours = statements.filter(isOurs);
+    // A statement of the user's (Terraform's, say) that grants exactly the same is as good as ours.
+    const upToDate = (ours.length === 1 &&
+        isRecord(ours[0]) &&
+        ours[0].Sid === wanted.Sid &&
+        sameStatement(ours[0], wanted)) ||
+        (ours.length === 0 && others.some((statement) => sameStatement(statement, wanted)));
+    if (upToDate)
+        return { policy: undefined, keptStatements: others.length };
+    // The user's Version and Id stay: the Version decides how their statements' ${...} variables read.
+    const policy = { ...current, Version: current.Version ?? '2012-10-17', Statement: [...others, wanted] };
+    return { policy: JSON.stringify(policy), keptStatements: others.length };
+}
+/**
+ * The statement with this issuer's Sid; or, for an issuer under a key prefix, one with the plain Sid
+ * that grants this issuer's discovery document, as versions before per-issuer Sids wrote it.
+ */
+function ownedBy(statement, wanted) {
+    const discovery = wanted.Resource.find((resource) => resource.endsWith(`/${document_locations/* DISCOVERY_PATH */.py}`));
+    const resources = asSortedList(statement.Resource);
+    if (statement.Sid === STATEMENT_SID) {
+        // Under the plain Sid an earlier version may have granted another issuer's documents: that
+        // statement is the other issuer's (even for the root issuer, whose Sid is the plain one).
+        const anothers = resources.some((resource) => resource.endsWith(`/${document_locations/* DISCOVERY_PATH */.py}`) && resource !== discovery);
+        if (anothers)
+            return false;
+        return statement.Sid === wanted.Sid || (discovery !== undefined && resources.includes(discovery));
+    }
+    return statement.Sid === wanted.Sid;
+}
+
 ;// CONCATENATED MODULE: ./src/io/in-order.ts
 // Independent reads run at once, but a failing run must report the same error every time: the one
 // the first of them would have met had they run one after the other, not whichever failed sooner.
@@ -91,6 +204,14 @@ async function bucketExists(s3, bucket, region, owner, ownerGiven) {
         throw error;
     }
 }
+/** The bucket's policy document; undefined when it has none. */
+function readBucketPolicy(s3, bucket, owner) {
+    return s3.send(new dist_cjs.GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then((response) => response.Policy, (error) => {
+        if (!isAwsNotFound(error, 'NoSuchBucketPolicy'))
+            throw error;
+        return undefined;
+    });
+}
 /**
  * The bucket's settings that publishing depends on. Reads only. Every call names the account that must
  * own the bucket, so S3 refuses (403) one of another account instead of serving or accepting it.
@@ -105,11 +226,7 @@ async function readBucketState(s3, bucket, region, manageBucket, owner, ownerGiv
         if (!isAwsNotFound(error, 'NoSuchPublicAccessBlockConfiguration'))
             throw error;
         return undefined;
-    }), s3.send(new dist_cjs.GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner })).then((response) => response.Policy, (error) => {
-        if (!isAwsNotFound(error, 'NoSuchBucketPolicy'))
-            throw error;
-        return undefined;
-    }));
+    }), readBucketPolicy(s3, bucket, owner));
     return { exists, publicAccessBlock, policy };
 }
 /** Creates the bucket, then relaxes the block, then puts the policy: a public policy put under BlockPublicPolicy fails. */
@@ -297,12 +414,12 @@ function keyShapeFor(alg) {
 ;// CONCATENATED MODULE: ./src/oidc/discovery.ts
 
 
-function isRecord(value) {
+function discovery_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const ORIGIN = "The cluster's discovery document (/.well-known/openid-configuration)";
 function parseClusterDiscovery(document) {
-    if (!isRecord(document))
+    if (!discovery_isRecord(document))
         throw new errors/* UserError */.yo(`${ORIGIN} is not a JSON object.`);
     const { issuer, jwks_uri: jwksUri } = document;
     if (typeof issuer !== 'string' || issuer === '')
@@ -354,8 +471,6 @@ function publishedDiscovery(discovery, jwksUrl, keys) {
     return { ...discovery.members, jwks_uri: jwksUrl, id_token_signing_alg_values_supported: algorithms };
 }
 
-// EXTERNAL MODULE: ./src/oidc/document-locations.ts
-var document_locations = __webpack_require__(5837);
 ;// CONCATENATED MODULE: ./src/oidc/jwks.ts
 
 
@@ -499,8 +614,6 @@ function planKeyRetention(input) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/oidc/published-content.ts
 
 /** The bytes of a published document. Compact JSON, as kube-apiserver serves it. */
@@ -549,115 +662,6 @@ function decodeRetiredSince(value) {
         }
     }
     return record;
-}
-
-;// CONCATENATED MODULE: ./src/publish-oidc/bucket-policy.ts
-
-
-/**
- * The bucket-policy statement this action owns for one issuer: anonymous s3:GetObject on exactly
- * its two documents. Other statements in the bucket's policy belong to the user, or to the
- * issuers of other clusters sharing the bucket under their own key prefixes, and are kept as they
- * are; nothing else is ever granted, so every other object stays private.
- */
-const STATEMENT_SID = 'TalosIrsaPublicOidcDocuments';
-/**
- * One Sid per issuer: an issuer at the bucket's root keeps the plain Sid, one under a key prefix
- * adds a digest of it (Sids are alphanumeric), so clusters sharing a bucket never replace each other's.
- */
-function statementSid(keyPrefix) {
-    if (keyPrefix === '')
-        return STATEMENT_SID;
-    return STATEMENT_SID + (0,external_node_crypto_.createHash)('sha256').update(keyPrefix).digest('hex').slice(0, 12);
-}
-// IAM reads * and ? in a Resource as wildcards and ${...} as a policy variable: a key holding any of
-// them would grant more than one object.
-const POLICY_SPECIAL = /[*?]|\$\{/;
-function publicReadStatement(partition, bucket, keys, keyPrefix = '') {
-    const special = keys.find((key) => POLICY_SPECIAL.test(key));
-    if (special !== undefined)
-        throw new Error(`refusing to grant public read on '${special}': IAM would read it as a pattern.`);
-    return {
-        Sid: statementSid(keyPrefix),
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 's3:GetObject',
-        Resource: [...new Set(keys)].sort().map((key) => `arn:${partition}:s3:::${bucket}/${key}`)
-    };
-}
-function bucket_policy_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function asSortedList(value) {
-    const list = Array.isArray(value) ? value : [value];
-    return list.map((item) => String(item)).sort();
-}
-function principalIsEveryone(value) {
-    if (value === '*')
-        return true;
-    return bucket_policy_isRecord(value) && Object.keys(value).length === 1 && asSortedList(value.AWS).join() === '*';
-}
-// IAM returns a policy in its own formatting ("Action" as a string or a one-item list, Principal
-// as "*" or {"AWS":"*"}); comparing meaning rather than text keeps a second run from rewriting it.
-function sameStatement(current, wanted) {
-    if (!bucket_policy_isRecord(current))
-        return false;
-    const known = ['Sid', 'Effect', 'Principal', 'Action', 'Resource'];
-    if (Object.keys(current).some((key) => !known.includes(key)))
-        return false;
-    return (current.Effect === wanted.Effect &&
-        principalIsEveryone(current.Principal) &&
-        asSortedList(current.Action).join() === wanted.Action &&
-        asSortedList(current.Resource).join() === wanted.Resource.join());
-}
-function planBucketPolicy(currentPolicy, wanted) {
-    let current = {};
-    if (currentPolicy) {
-        try {
-            const parsed = JSON.parse(currentPolicy);
-            if (bucket_policy_isRecord(parsed))
-                current = parsed;
-        }
-        catch {
-            // An unreadable policy cannot be merged with; it is replaced by ours alone.
-        }
-    }
-    const statements = Array.isArray(current.Statement)
-        ? current.Statement
-        : current.Statement
-            ? [current.Statement]
-            : [];
-    const isOurs = (statement) => bucket_policy_isRecord(statement) && ownedBy(statement, wanted);
-    const others = statements.filter((statement) => !isOurs(statement));
-    const ours = statements.filter(isOurs);
-    // A statement of the user's (Terraform's, say) that grants exactly the same is as good as ours.
-    const upToDate = (ours.length === 1 &&
-        bucket_policy_isRecord(ours[0]) &&
-        ours[0].Sid === wanted.Sid &&
-        sameStatement(ours[0], wanted)) ||
-        (ours.length === 0 && others.some((statement) => sameStatement(statement, wanted)));
-    if (upToDate)
-        return { policy: undefined, keptStatements: others.length };
-    // The user's Version and Id stay: the Version decides how their statements' ${...} variables read.
-    const policy = { ...current, Version: current.Version ?? '2012-10-17', Statement: [...others, wanted] };
-    return { policy: JSON.stringify(policy), keptStatements: others.length };
-}
-/**
- * The statement with this issuer's Sid; or, for an issuer under a key prefix, one with the plain Sid
- * that grants this issuer's discovery document, as versions before per-issuer Sids wrote it.
- */
-function ownedBy(statement, wanted) {
-    const discovery = wanted.Resource.find((resource) => resource.endsWith(`/${document_locations/* DISCOVERY_PATH */.py}`));
-    const resources = asSortedList(statement.Resource);
-    if (statement.Sid === STATEMENT_SID) {
-        // Under the plain Sid an earlier version may have granted another issuer's documents: that
-        // statement is the other issuer's (even for the root issuer, whose Sid is the plain one).
-        const anothers = resources.some((resource) => resource.endsWith(`/${document_locations/* DISCOVERY_PATH */.py}`) && resource !== discovery);
-        if (anothers)
-            return false;
-        return statement.Sid === wanted.Sid || (discovery !== undefined && resources.includes(discovery));
-    }
-    return statement.Sid === wanted.Sid;
 }
 
 ;// CONCATENATED MODULE: ./src/publish-oidc/bucket-plan.ts
@@ -934,16 +938,17 @@ function replanProvider(plan, existing, inputs, log) {
  */
 function bucketSteps(inputs, locations, state) {
     if (!inputs.manageBucket)
-        return { bucket: undefined, finalPolicy: undefined };
+        return { bucket: undefined, finalPolicy: undefined, statement: undefined };
     const partition = (0,partitions/* partitionOfRegion */.cn)(inputs.region);
     const prefix = (0,document_locations/* issuerKeyPrefix */.l8)(inputs.issuerUrl, inputs.bucket);
     const finalKeys = [locations.jwksKey, locations.discoveryKey];
     const duringKeys = state.movedFrom ? [...finalKeys, state.movedFrom] : finalKeys;
     const bucket = planBucket(state.bucket, publicReadStatement(partition, inputs.bucket, duringKeys, prefix));
+    const statement = publicReadStatement(partition, inputs.bucket, finalKeys, prefix);
     const finalPolicy = state.movedFrom
-        ? planBucketPolicy(bucket.policy ?? state.bucket.policy, publicReadStatement(partition, inputs.bucket, finalKeys, prefix)).policy
+        ? planBucketPolicy(bucket.policy ?? state.bucket.policy, statement).policy
         : undefined;
-    return { bucket, finalPolicy };
+    return { bucket, finalPolicy, statement };
 }
 async function planPublish(inputs, deps) {
     const { log } = deps;
@@ -987,7 +992,7 @@ async function planPublish(inputs, deps) {
     // Against the JWKS STS reads today (where the published discovery document points), not the one at
     // the target key: a run cut short after writing the JWKS there changes STS's keys only now.
     const keysChanged = previous.dropped.length > 0 || keySetChanged(previous.keys, retention.published);
-    const { bucket, finalPolicy } = bucketSteps(inputs, locations, state);
+    const { bucket, finalPolicy, statement } = bucketSteps(inputs, locations, state);
     const providerChanges = provider.plan
         ? providerPlanChanges(provider.plan, inputs.issuerUrl, provider.current)
         : [];
@@ -1009,6 +1014,7 @@ async function planPublish(inputs, deps) {
         keysChanged,
         bucket,
         finalPolicy,
+        statement,
         provider,
         changes,
         providerChanges
@@ -1214,6 +1220,7 @@ function publishSummary(facts) {
 
 
 
+
 // For the action's entry, which loads this chunk anyway: a chunk of its own would copy the module.
 
 /**
@@ -1243,6 +1250,25 @@ async function applyPlan(inputs, deps, plan) {
         return replanned.provider;
     });
     return { plan: applied, providerArn };
+}
+/**
+ * S3 has no conditional write of a bucket policy, so runs for clusters sharing a bucket, each in
+ * its own concurrency group, can overlap: one that read the policy before this run's put and writes
+ * it after drops this issuer's statement, and STS can no longer read its documents. Read back once
+ * the run's other writes are done, and merged in again (keeping the other run's statements) when it
+ * is gone. Returns the change made, if any.
+ */
+async function keepStatement(inputs, deps, plan) {
+    const { statement } = plan;
+    if (!statement || !(plan.bucket?.policy || plan.finalPolicy))
+        return undefined;
+    const policy = planBucketPolicy(await readBucketPolicy(deps.s3, inputs.bucket, plan.owner), statement).policy;
+    if (!policy)
+        return undefined;
+    deps.log.warning(`The bucket policy of ${inputs.bucket} lost this issuer's public-read statement after this run put it: another run wrote the bucket policy at the same time ` +
+        '(a cluster sharing the bucket), from a read made before. Put it again, keeping the other statements. Run publish-oidc for the clusters that share a bucket one at a time (one concurrency group): a statement of theirs that this run overwrote is restored only by their next run.');
+    await deps.s3.send(new dist_cjs.PutBucketPolicyCommand({ Bucket: inputs.bucket, ExpectedBucketOwner: plan.owner, Policy: policy }));
+    return "put this issuer's bucket-policy statement again, which another run's policy write had dropped";
 }
 async function verifyPublic(inputs, deps, plan) {
     const { locations, jwks, discovery } = plan;
@@ -1312,7 +1338,8 @@ async function run(inputs, deps) {
         deps.writing?.();
         const applied = await applyPlan(inputs, deps, plan);
         providerArn = applied.providerArn;
-        changes = applied.plan.changes;
+        const restored = await keepStatement(inputs, deps, plan);
+        changes = restored ? [...applied.plan.changes, restored] : applied.plan.changes;
         log.info(changes.length > 0
             ? `Changed: ${changes.join('; ')}.`
             : `${nothingToChange(inputs)} Nothing was written.`);
