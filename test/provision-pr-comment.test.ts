@@ -287,6 +287,33 @@ describe('the plan comment on a pull request', () => {
     for (const line of lines) expect(body).not.toContain(line);
   });
 
+  test('a .tfvars.json that gives a sensitive variable twice is refused before terraform runs, whose error would quote the first value', async () => {
+    // Checked against terraform 1.11.4: plan -var-file of either file fails (Duplicate attribute
+    // definition; Duplicate object attribute), quoting the line, first value and all, which
+    // JSON.parse (keeping the last) never showed the action to mask.
+    const first = 'first-not-a-cidr-s3cr3t';
+    for (const [number, text, named] of [
+      [21, `{"pod_cidr": "${first}", "pod_cidr": "10.0.0.0/16"}`, 'sets pod_cidr twice'],
+      [
+        22,
+        `{"bootstrap": {"token": "${first}", "token": "abcdef.0123456789abcdef", "note": ""}}`,
+        'gives the sensitive variable bootstrap a value with a name set twice'
+      ]
+    ] as const) {
+      const box = pullRequestSandbox(number, 'sensitive-variable');
+      writeFileSync(join(box.dir, 'secret.tfvars.json'), text);
+      const run = await runProvision(
+        withComment(box, `pr-${number}`, { 'var-files': 'secret.tfvars.json' }),
+        box.env
+      );
+      expect(run.error?.message).toBe(
+        `Input 'var-files': 'secret.tfvars.json' ${named}, which terraform refuses, quoting the line: give each name once.`
+      );
+      expect(run.log.lines.filter((line) => line.includes(first))).toEqual([]);
+      expect(github.comments.get(number)?.[0]?.body ?? '').not.toContain(first);
+    }
+  });
+
   test('a sensitive variable the module unwraps with nonsensitive() is redacted from the comment and the summary; an ordinary one is not', async () => {
     const box = pullRequestSandbox(15, 'sensitive-variable');
     const token = 'abcdef.0123456789abcdef';

@@ -432,6 +432,36 @@ describe('backend credentials', () => {
   });
 });
 
+describe('a JSON backend file with a setting given twice', () => {
+  test('is refused before terraform runs, naming the setting: terraform refuses it too, quoting the first value', async () => {
+    // Checked against terraform 1.11.4: init -backend-config=FILE.tfbackend.json fails on a name
+    // given twice, at the top (Duplicate argument) or inside an object (Duplicate object attribute),
+    // quoting the line; JSON.parse keeps the last, so the first value was never masked.
+    const first = 'first-backend-s3cr3t';
+    for (const [text, named] of [
+      [
+        `{"path": "state.tfstate", "secret_key": "${first}", "secret_key": "second-backend-s3cr3t"}`,
+        'secret_key'
+      ],
+      [
+        `{"path": "state.tfstate", "assume_role": {"session_token": "${first}", "session_token": "x"}}`,
+        'assume_role.session_token'
+      ]
+    ] as const) {
+      const box = sandbox();
+      writeFileSync(join(box.dir, 'state.tfbackend.json'), text);
+      const run = await runProvision(
+        fixtureInputs(box, 'duplicate', { 'backend-config': 'state.tfbackend.json' }),
+        box.env
+      );
+      expect(run.error?.message).toBe(
+        `Input 'backend-config': the backend file 'state.tfbackend.json' gives ${named} twice, which terraform refuses, quoting the line: give each setting once.`
+      );
+      expect(run.log.lines.filter((line) => line.includes(first))).toEqual([]);
+    }
+  });
+});
+
 describe("the step's inputs and the Actions runtime's token", () => {
   test("are not in terraform's environment, where a module's own programs could read them", async () => {
     const box = sandbox();

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import {
   backendFileSettings,
   fileAttributes,
+  jsonDuplicateNames,
+  jsonPathText,
   literalValue,
   readRootModule
 } from '../src/terraform/root-module.js';
@@ -208,5 +210,16 @@ describe('a backend file read once for its credentials and its paths', () => {
       path: { kind: 'string', raw: 'a' },
       lock: { kind: 'scalar', text: 'true' }
     });
+  });
+});
+
+describe('names given twice in a JSON file, which JSON.parse reads as the last and terraform refuses', () => {
+  test('are found in any object, with their path, escapes read; the same name in two objects is no duplicate', () => {
+    const text =
+      '{"a": 1, "b": {"c": "x,y:{", "c": 2}, "l": [{"k": 1}, {"k": 1, "k\\u0032": 2, "k2": 3}], "pa\\u0074h": 1, "path": [], "e": {}}';
+    expect(jsonDuplicateNames(text).map(jsonPathText)).toEqual(['b.c', 'l[1].k2', 'path']);
+    expect(jsonDuplicateNames('{"a": {"b": 1}, "c": {"b": 1}, "d": [1, {"b": [2]}]}')).toEqual([]);
+    expect(backendFileSettings('{"path": "a", "path": "b"}', true)).toBeUndefined();
+    expect(backendFileSettings('{"path": "a", "lock": {"path": "b"}}', true)?.size).toBe(2);
   });
 });

@@ -12,6 +12,8 @@ import { outputText } from '../terraform/outputs.js';
 import {
   backendFileSettings,
   fileAttributes,
+  jsonDuplicateNames,
+  jsonPathText,
   literalValue,
   readRootModule,
   type LiteralValue,
@@ -215,6 +217,12 @@ function backendFilePaths(
   moduleDir: string
 ): NamedPath[] {
   const settings = readBackendFile(file);
+  const twice = file.endsWith('.json') ? jsonDuplicateNames(readFileSync(file, 'utf8'))[0] : undefined;
+  if (twice !== undefined)
+    throw new UserError(
+      `the backend file ${shown} gives ${jsonPathText(twice)} twice, which terraform refuses, quoting the line: give each setting once.`,
+      'backend-config'
+    );
   if (settings === undefined)
     throw new UserError(
       `the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`,
@@ -487,6 +495,28 @@ function jsonNumbersAsWritten(text: string): Map<string, string[]> {
 }
 
 /**
+ * Refuses a .tfvars.json that gives a name twice where terraform refuses it, quoting the line: at
+ * the top, or inside a sensitive variable's value (terraform reads a declared variable's value
+ * whole). JSON.parse keeps the last value, so the first would be printed unmasked. A name inside a
+ * sensitive value is not said: it is part of the secret.
+ */
+function refuseDuplicateNames(text: string, sensitive: Set<string>, source: string, input: string): void {
+  for (const [name, ...inside] of jsonDuplicateNames(text)) {
+    const said =
+      inside.length === 0
+        ? `sets ${String(name)} twice`
+        : sensitive.has(String(name))
+          ? `gives the sensitive variable ${String(name)} a value with a name set twice`
+          : undefined;
+    if (said !== undefined)
+      throw new UserError(
+        `${source} ${said}, which terraform refuses, quoting the line: give each name once.`,
+        input
+      );
+  }
+}
+
+/**
  * The values var-files give the variables declared `sensitive = true`: from a .tfvars.json file as
  * from `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
  * object, and each line of a multi-line one. A value for such a variable that only terraform's
@@ -511,14 +541,17 @@ export function varFileSecrets(
     if (file.endsWith('.json')) {
       try {
         const parsed: unknown = JSON.parse(text);
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+          refuseDuplicateNames(text, sensitive, shown(file), input);
           return [
             ...sensitiveValues(parsed as Record<string, unknown>, sensitive),
             ...[...jsonNumbersAsWritten(text)]
               .filter(([name]) => sensitive.has(name))
               .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
           ];
-      } catch {
+        }
+      } catch (error) {
+        if (error instanceof UserError) throw error;
         // terraform refuses it, and says why.
       }
       return [];

@@ -297,6 +297,55 @@ interface AttributesFile {
   refused: boolean;
 }
 
+/** A name's place in a JSON text: the names of the objects it is in, and an array's items by index. */
+export type JsonPath = (string | number)[];
+
+/** A JSON path as the errors say it: db.password, pools[0].key. */
+export function jsonPathText(path: JsonPath): string {
+  return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('');
+}
+
+interface JsonFrame {
+  path: JsonPath;
+  /** An object's names so far; undefined for an array. */
+  names: Set<string> | undefined;
+  /** The name or index of the value being read. */
+  at: string | number | undefined;
+  expectsName: boolean;
+}
+
+/**
+ * Each name given a second time in one object of a JSON text that JSON.parse took, with its path
+ * (the escapes in a name read, as terraform reads them: "pa\u0074h" is path). JSON.parse keeps the
+ * last value; terraform's JSON reader refuses the file, a var-file's or backend file's top-level name
+ * (Duplicate argument) or one inside an object value it reads (Duplicate object attribute), and its
+ * error quotes the line, the values JSON.parse dropped with it.
+ */
+export function jsonDuplicateNames(text: string): JsonPath[] {
+  const found: JsonPath[] = [];
+  const stack: JsonFrame[] = [];
+  for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\],:]/g)) {
+    const top = stack[stack.length - 1];
+    if (token === '{' || token === '[') {
+      const path = top === undefined ? [] : [...top.path, top.at ?? ''];
+      const object = token === '{';
+      stack.push({ path, names: object ? new Set() : undefined, at: object ? undefined : 0, expectsName: object });
+    } else if (token === '}' || token === ']') stack.pop();
+    else if (top === undefined) continue;
+    else if (token === ',') {
+      if (top.names === undefined) top.at = Number(top.at) + 1;
+      else top.expectsName = true;
+    } else if (token === ':') top.expectsName = false;
+    else if (top.names !== undefined && top.expectsName) {
+      const name = JSON.parse(token) as string;
+      if (top.names.has(name)) found.push([...top.path, name]);
+      top.names.add(name);
+      top.at = name;
+    }
+  }
+  return found;
+}
+
 function readAttributes(text: string, json: boolean): AttributesFile | undefined {
   if (json) {
     let parsed: unknown;
@@ -308,7 +357,7 @@ function readAttributes(text: string, json: boolean): AttributesFile | undefined
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
     return {
       attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
-      refused: false
+      refused: jsonDuplicateNames(text).length > 0
     };
   }
   const tokens = tokenize(text);
@@ -334,7 +383,8 @@ export function fileAttributes(text: string, json: boolean): Map<string, Literal
  * The settings of a backend configuration file (-backend-config=FILE: HCL, or JSON for a name ending
  * in .json), the one reading of it both for the credentials to mask and for the paths to confine.
  * Undefined when terraform would refuse the file, whose error then quotes the offending line: when it
- * does not read as attributes, or holds a block, stray text (a quoted name) or a setting given twice.
+ * does not read as attributes, or holds a block, stray text (a quoted name) or a setting given twice
+ * (in JSON, a name given twice in any object of it).
  */
 export function backendFileSettings(text: string, json: boolean): Map<string, LiteralValue> | undefined {
   const read = readAttributes(text, json);
