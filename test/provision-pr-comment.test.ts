@@ -338,9 +338,38 @@ describe('the plan comment on a pull request', () => {
     }
   });
 
-  test('a sensitive variable declared in a form not read before terraform runs is redacted all the same, from the saved plan', async () => {
+  test('a variable declared sensitive by an expression that is true to terraform is masked before terraform runs, whose failing plan quotes its value', async () => {
+    // Checked against terraform 1.11.4: each of these makes the variable sensitive; the plan fails
+    // on cidrsubnet, whose error quotes the value, before any saved plan could tell the action.
+    const secret = 'not-a-cidr-s3cr3t-value';
+    for (const [number, declared] of [
+      [23, '(true)'],
+      [24, '"true"'],
+      [25, '!false'],
+      [26, 'true ? true : false']
+    ] as const) {
+      const box = pullRequestSandbox(number, 'sensitive-variable');
+      const main = join(box.module, 'main.tf');
+      writeFileSync(
+        main,
+        readFileSync(main, 'utf8').replaceAll('sensitive = true', `sensitive = ${declared}`)
+      );
+      const run = await runProvision(
+        withComment(box, `pr-${number}`, { variables: `pod_cidr: ${secret}` }),
+        box.env
+      );
+      expect(run.error?.message).toBe('terraform plan failed with exit code 1: 1 error, annotated above.');
+      expect(run.log.lines.some((line) => line.includes(`invalid CIDR address: ${secret}`))).toBe(true);
+      expect(run.masks.find((mask) => mask.value === secret)?.logLength).toBe(0);
+      const body = github.comments.get(number)?.[0]?.body ?? '';
+      expect(body).toContain('invalid CIDR address: ***');
+      expect(body).not.toContain(secret);
+    }
+  });
+
+  test('a sensitive variable declared sensitive = (true) is masked before terraform runs and redacted from the comment and the summary', async () => {
     const box = pullRequestSandbox(16, 'sensitive-variable');
-    // (true) is as good as true to terraform, but not read as such from the module's files.
+    // (true) is as good as true to terraform, and to the action, which reads it before terraform runs.
     const main = join(box.module, 'main.tf');
     writeFileSync(main, readFileSync(main, 'utf8').replaceAll('sensitive = true', 'sensitive = (true)'));
     const token = 'abcdef.0123456789abcdef';
@@ -349,7 +378,7 @@ describe('the plan comment on a pull request', () => {
       box.env
     );
     expect(run.error).toBeUndefined();
-    expect(run.masks.map((mask) => mask.value)).toContain(token);
+    expect(run.masks.find((mask) => mask.value === token)?.logLength).toBe(0);
     const body = github.comments.get(16)?.[0]?.body ?? '';
     for (const text of [body, run.result?.summary ?? '']) {
       expect(text).toContain('pr-sixteen/worker/***');
@@ -357,7 +386,7 @@ describe('the plan comment on a pull request', () => {
     }
   });
 
-  test('a var-file value for a sensitive variable declared in a form not read before terraform runs is redacted all the same, from the saved plan', async () => {
+  test('a var-file value for a variable declared sensitive = (true) is masked before terraform runs and redacted from the comment and the summary', async () => {
     const box = pullRequestSandbox(18, 'sensitive-variable');
     const main = join(box.module, 'main.tf');
     writeFileSync(main, readFileSync(main, 'utf8').replaceAll('sensitive = true', 'sensitive = (true)'));
@@ -368,7 +397,7 @@ describe('the plan comment on a pull request', () => {
       box.env
     );
     expect(run.error).toBeUndefined();
-    expect(run.masks.map((mask) => mask.value)).toContain(token);
+    expect(run.masks.find((mask) => mask.value === token)?.logLength).toBe(0);
     const body = github.comments.get(18)?.[0]?.body ?? '';
     for (const text of [body, run.result?.summary ?? '']) {
       expect(text).toContain('pr-eighteen/worker/***');

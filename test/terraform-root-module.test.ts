@@ -62,6 +62,42 @@ describe('a root module read before terraform runs', () => {
     expect([...readRootModule(dir).sensitiveVariables].sort()).toEqual(['a', 'b', 'd', 'f']);
   });
 
+  test('sensitive set to anything but a plainly false constant is sensitive: terraform evaluates what the action cannot', () => {
+    // Checked against terraform 1.11.4: (true), "true", "1", "${true}", !false and a conditional make
+    // a variable sensitive; (false), "false" and !true do not.
+    const declared = {
+      t1: '(true)',
+      t2: '"true"',
+      t3: '"1"',
+      t4: '"${true}"',
+      t5: '!false',
+      t6: 'true ? true : false',
+      t7: '((true))',
+      t8: '(false) || (true)',
+      f1: '(false)',
+      f2: '"false"',
+      f3: '!true',
+      f4: '"0"',
+      f5: '!(!false)'
+    };
+    const dir = moduleOf({
+      'variables.tf': Object.entries(declared)
+        .map(([name, value]) => `variable "${name}" {\n  sensitive = ${value}\n}\n`)
+        .join(''),
+      'more.tf.json': JSON.stringify({
+        variable: {
+          j1: { sensitive: 'true' },
+          j2: { sensitive: '1' },
+          j3: { sensitive: 'false' },
+          j4: { sensitive: false }
+        }
+      })
+    });
+    expect([...readRootModule(dir).sensitiveVariables].sort()).toEqual(
+      ['j1', 'j2', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'].sort()
+    );
+  });
+
   test("the backend is the terraform block's, an override file's winning; none when no file says", () => {
     expect(readRootModule(moduleOf({ 'main.tf': 'terraform {\n  backend "s3" {}\n}\n' })).backend).toBe('s3');
     expect(

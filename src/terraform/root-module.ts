@@ -11,7 +11,10 @@ import { join } from 'node:path';
 export interface RootModuleFacts {
   /** The backend type ("s3", "local", "cloud"...); undefined when no file declares one. */
   backend: string | undefined;
-  /** Variables declared with `sensitive = true` in any of the module's files, overrides included. */
+  /**
+   * Variables declared sensitive in any of the module's files, overrides included: with `sensitive`
+   * set to anything but a plainly false constant (true, (true), "true", an expression terraform evaluates).
+   */
   sensitiveVariables: Set<string>;
   /**
    * Variables whose TF_VAR_ (and -var) text terraform parses as an HCL expression: those of a type
@@ -391,6 +394,45 @@ export function backendFileSettings(text: string, json: boolean): Map<string, Li
   return read === undefined || read.refused ? undefined : read.attributes;
 }
 
+/** Whether tokens are one pair of parentheses around all the rest: (x), not (a) || (b). */
+function parenthesized(tokens: Token[]): boolean {
+  let depth = 0;
+  for (const [index, token] of tokens.entries()) {
+    if (token.kind === 'open') depth += 1;
+    if (token.kind === 'close') depth -= 1;
+    if (depth === 0) return index === tokens.length - 1 && tokens[0]?.kind === 'open' && tokens[0].text === '(';
+  }
+  return false;
+}
+
+// The strings terraform converts to a bool (cty: "true" and "1", "false" and "0").
+const BOOL_STRINGS = new Map([
+  ['true', true],
+  ['1', true],
+  ['false', false],
+  ['0', false]
+]);
+
+/**
+ * A variable's `sensitive` as terraform reads it, when it is a constant written plainly: true or
+ * false, a string it converts ("true", "0"), in parentheses or after `!`. Undefined for anything
+ * else (a conditional, an operator, a template), which terraform evaluates: a variable so declared
+ * is taken as sensitive, so that its value is masked before terraform runs, as masking a value that
+ * was not secret costs nothing, and terraform prints a sensitive one where its errors quote it.
+ */
+function constantBool(value: Token[]): boolean | undefined {
+  const tokens = value.filter((token) => token.kind !== 'newline');
+  if (tokens.length > 2 && parenthesized(tokens)) return constantBool(tokens.slice(1, -1));
+  const [first] = tokens;
+  if (first?.kind === 'other' && first.text === '!' && tokens.length > 1) {
+    const operand = constantBool(tokens.slice(1));
+    return operand === undefined ? undefined : !operand;
+  }
+  if (tokens.length !== 1) return undefined;
+  if (first?.kind === 'ident' && (first.text === 'true' || first.text === 'false')) return first.text === 'true';
+  return first?.kind === 'string' ? BOOL_STRINGS.get(first.text) : undefined;
+}
+
 /** What a module file says of its variables and backend; `typed` maps each variable it gives a type to whether that type parses TF_VAR_ values as HCL. */
 interface FileFacts {
   backend: string | undefined;
@@ -413,8 +455,8 @@ function hclFacts(text: string): FileFacts {
   const sensitive = top
     .filter((block) => block.type === 'variable' && block.labels[0] !== undefined)
     .filter((block) => {
-      const value = block.attributes.get('sensitive') ?? [];
-      return value.length === 1 && value[0]?.kind === 'ident' && value[0].text === 'true';
+      const value = block.attributes.get('sensitive');
+      return value !== undefined && constantBool(value) !== false;
     })
     .map((block) => block.labels[0] as string);
   const typed = new Map<string, boolean>();
@@ -453,7 +495,16 @@ function jsonFacts(text: string): FileFacts {
     for (const variables of objects(root.variable))
       for (const [name, declaration] of Object.entries(variables))
         for (const body of objects(declaration)) {
-          if (body.sensitive === true) sensitive.push(name);
+          // JSON syntax takes true or a string terraform converts ("true", "1"); anything but a plain
+          // false is taken as sensitive, as in native syntax.
+          const declared = body.sensitive;
+          if (
+            declared !== undefined &&
+            declared !== false &&
+            declared !== null &&
+            !(typeof declared === 'string' && BOOL_STRINGS.get(declared) === false)
+          )
+            sensitive.push(name);
           // JSON syntax writes the type as a string holding its expression: "string", "list(string)".
           if (body.type !== undefined)
             typed.set(name, !(typeof body.type === 'string' && LITERAL_TYPES.has(body.type.trim())));
