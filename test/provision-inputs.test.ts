@@ -1156,6 +1156,47 @@ describe('var-files values for sensitive variables', () => {
     ]);
   });
 
+  test('a string that reads as a number is masked as terraform prints that number too, from every source', () => {
+    // Checked against terraform 1.11.4 (plan of nonsensitive(var.x) for a number variable, and of
+    // var.x + 0 for a string one): 0x10, " 123456" and 1_000 are no numbers to it; p is a power of two.
+    const box = sandbox();
+    writeFileSync(
+      join(box.module, 'main.tf'),
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `variable "${name}" {\n  sensitive = true\n}\n`).join('') +
+        'variable "g" {\n  type      = list(number)\n  sensitive = true\n}\n'
+    );
+    writeFileSync(
+      join(box.dir, 'a.tfvars'),
+      'a = "1.2345600e5"\nb = ["0x1000000", " 3456789", "1_000_000"]\n'
+    );
+    writeFileSync(join(box.dir, 'c.tfvars.json'), JSON.stringify({ c: { pin: '+00987654.0' } }));
+    const secrets = readProvisionInputs(
+      mapInputReader({
+        'cluster-name': 'c',
+        'working-directory': box.module,
+        'var-files': 'a.tfvars\nc.tfvars.json',
+        variables: 'd: "111111p1"'
+      }),
+      { ...box.env, TF_VAR_e: '1.5p-1', TF_VAR_f: '.5e6', TF_VAR_g: '["2469120p-2", 7]' },
+      undefined,
+      yaml
+    ).variableSecrets;
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        '1.2345600e5',
+        '123456',
+        '+00987654.0',
+        '987654',
+        '111111p1',
+        '222222',
+        '0.75',
+        '500000',
+        '617280'
+      ])
+    );
+    for (const refused of ['16777216', '3456789', '1000000']) expect(secrets).not.toContain(refused);
+  });
+
   test('a .tfvars.json number with more digits than a double holds is masked as terraform reads it, as written', () => {
     // Checked against terraform 1.11.4: `terraform console -var-file` of this file gives
     // 12345678901234567890, "0.1000000000000000055511151231257827" and "25" (tostring).

@@ -314,6 +314,33 @@ describe('the plan comment on a pull request', () => {
     }
   });
 
+  test('a numeric TF_VAR_ value of a sensitive variable is masked as terraform prints it as a number, before terraform runs', async () => {
+    // Checked against terraform 1.11.4: a number variable takes TF_VAR_pin=1.2345600e5 as 123456,
+    // and a string or untyped one that the module uses as a number prints 9.87654e5 as 987654 and
+    // 111111p1 (Go's base-2 exponent, which terraform's reading of a number allows) as 222222.
+    const box = pullRequestSandbox(27, 'sensitive-variable');
+    writeFileSync(
+      join(box.module, 'numbers.tf'),
+      [
+        'variable "pin" {\n  type      = number\n  sensitive = true\n}',
+        'variable "code" {\n  type      = string\n  sensitive = true\n}',
+        'variable "tag" {\n  sensitive = true\n}',
+        'resource "terraform_data" "numbers" {',
+        '  input = "pin=${nonsensitive(var.pin)} code=${nonsensitive(var.code + 0)} tag=${nonsensitive(var.tag + 0)}"',
+        '}',
+        ''
+      ].join('\n')
+    );
+    Object.assign(box.env, { TF_VAR_pin: '1.2345600e5', TF_VAR_code: '9.87654e5', TF_VAR_tag: '111111p1' });
+    const run = await runProvision(withComment(box, 'pr-27'), box.env);
+    expect(run.error).toBeUndefined();
+    expect(run.log.lines.some((line) => line.includes('pin=123456 code=987654 tag=222222'))).toBe(true);
+    for (const printed of ['123456', '987654', '222222'])
+      expect(run.masks.find((mask) => mask.value === printed)?.logLength).toBe(0);
+    const body = github.comments.get(27)?.[0]?.body ?? '';
+    for (const text of [body, run.result?.summary ?? '']) expect(text).toContain('pin=*** code=*** tag=***');
+  });
+
   test('a sensitive variable the module unwraps with nonsensitive() is redacted from the comment and the summary; an ordinary one is not', async () => {
     const box = pullRequestSandbox(15, 'sensitive-variable');
     const token = 'abcdef.0123456789abcdef';

@@ -312,38 +312,62 @@ export function confineBackendPaths(
 }
 
 /**
- * A number as terraform turns it into a string (a sensitive variable of type string, or a string
- * inside an object): in plain decimal, with no exponent and no leading or trailing zeros (1e3 is
- * "1000", 0123 is "123", 1.50 is "1.5"). Text that is no decimal number is kept as written.
+ * A number as terraform reads one from text (cty.ParseNumberVal, Go's big.ParseFloat in base 10): a
+ * TF_VAR_ value of a number variable, or a string the module uses as a number. A sign, decimal
+ * digits with an optional point, and an exponent of ten (e) or of two (p: 111111p1 is 222222). No
+ * space, underscore or 0x prefix. An HCL number literal is the same without the sign and the p.
+ */
+const NUMBER = /^([-+]?)(\d*)(?:\.(\d*))?(?:([eEpP])([-+]?\d+))?$/;
+
+/**
+ * A number as terraform prints it (a number variable's value, a number turned into a string): in
+ * plain decimal, with no exponent and no leading or trailing zeros (1e3 is "1000", 0123 is "123",
+ * 1.50 is "1.5", 1.5p1 is "3"). Text that is no number is kept as written, as is a number whose
+ * decimal form would run to thousands of digits.
  */
 function numberText(written: string): string {
-  const match = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(written);
-  if (!match || /^[-+]?\.?$/.test(written.replace(/[eE].*$/, ''))) return written;
-  const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
-  const leading = /^0*/.exec(whole + fraction)?.[0].length ?? 0;
-  const digits = (whole + fraction).slice(leading).replace(/0+$/, '');
-  const point = whole.length + Number(exponent) - leading;
-  if (digits === '') return '0';
-  // A number whose decimal form would run to thousands of digits is left as written.
+  const match = NUMBER.exec(written);
+  const [, sign = '', whole = '', fraction = '', base = 'e', exponent = '0'] = match ?? [];
+  if (!match || whole + fraction === '' || Math.abs(Number(exponent)) > 4000) return written;
+  // The value is digits / 10^scale.
+  let digits = BigInt(whole + fraction);
+  let scale = fraction.length;
+  const power = Number(exponent);
+  if (/[eE]/.test(base)) scale -= power;
+  else if (power >= 0) digits *= 2n ** BigInt(power);
+  else {
+    // x / 2^n is x * 5^n / 10^n.
+    digits *= 5n ** BigInt(-power);
+    scale -= power;
+  }
+  if (digits === 0n) return '0';
+  let text = digits.toString();
+  const zeros = /0*$/.exec(text)?.[0].length ?? 0;
+  text = text.slice(0, text.length - zeros);
+  const point = text.length - (scale - zeros);
   if (Math.abs(point) > 1000) return written;
-  const text =
+  const decimal =
     point <= 0
-      ? `0.${'0'.repeat(-point)}${digits}`
-      : point >= digits.length
-        ? `${digits}${'0'.repeat(point - digits.length)}`
-        : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return `${sign === '-' ? '-' : ''}${text}`;
+      ? `0.${'0'.repeat(-point)}${text}`
+      : point >= text.length
+        ? `${text}${'0'.repeat(point - text.length)}`
+        : `${text.slice(0, point)}.${text.slice(point)}`;
+  return `${sign === '-' ? '-' : ''}${decimal}`;
 }
 
 /**
  * A secret and each line of it. The runner's log is masked line by line, so a multi-line value
  * registered whole is never matched when a tool prints one of its lines (an error quoting a line,
- * terraform's source snippet of a heredoc): each line, trimmed, is registered too.
+ * terraform's source snippet of a heredoc): each line, trimmed, is registered too. A value that
+ * reads as a number is registered as terraform prints it too: a number variable takes a string
+ * ("1.2345600e5", from TF_VAR_, a .tfvars string, `variables`) as that number, and a string or
+ * untyped one becomes it where the module uses it as one.
  */
 function withLines(values: Iterable<string>): string[] {
   const found = new Set<string>();
   for (const value of values) {
     found.add(value);
+    if (NUMBER.test(value)) found.add(numberText(value));
     if (/[\r\n]/.test(value))
       for (const line of value.split(/\r\n|\r|\n/)) if (line.trim() !== '') found.add(line.trim());
   }
