@@ -341,6 +341,28 @@ describe('the plan comment on a pull request', () => {
     for (const text of [body, run.result?.summary ?? '']) expect(text).toContain('pin=*** code=*** tag=***');
   });
 
+  test('a var-file terraform refuses, quoting its lines, is refused before terraform runs when the module has sensitive variables', async () => {
+    // Checked against terraform 1.11.4: plan -var-file of each fails (Root value must be object,
+    // Incorrect JSON value type, Missing newline after argument, Invalid argument name), quoting the
+    // line, the sensitive value on it unmasked, as the action read no value from a file it could not read.
+    const secret = 'unread-s3cr3t-value';
+    for (const [number, name, text, json] of [
+      [28, 'a.tfvars.json', `{"pod_cidr": "${secret}",}`, true],
+      [29, 'b.tfvars.json', `[{"pod_cidr": "${secret}"}]`, true],
+      [30, 'c.tfvars', `pod_cidr = "${secret}" }\n`, false],
+      [31, 'd.tfvars', `"pod_cidr" = "${secret}"\n`, false]
+    ] as const) {
+      const box = pullRequestSandbox(number, 'sensitive-variable');
+      writeFileSync(join(box.dir, name), text);
+      const run = await runProvision(withComment(box, `pr-${number}`, { 'var-files': name }), box.env);
+      expect(run.error?.message).toBe(
+        `Input 'var-files': '${name}' does not read as a file of name = value settings${json ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too, quoting its lines, a sensitive variable's value among them.`
+      );
+      expect(run.log.lines.filter((line) => line.includes(secret))).toEqual([]);
+      expect(github.comments.get(number)?.[0]?.body ?? '').not.toContain(secret);
+    }
+  });
+
   test('a sensitive variable the module unwraps with nonsensitive() is redacted from the comment and the summary; an ordinary one is not', async () => {
     const box = pullRequestSandbox(15, 'sensitive-variable');
     const token = 'abcdef.0123456789abcdef';

@@ -547,7 +547,9 @@ function refuseDuplicateNames(text: string, sensitive: Set<string>, source: stri
  * evaluation tells is refused, naming the file (as `shown` words it) and the variable, never the
  * value: masking its text as written would not mask what terraform makes of it, and a .tfvars file,
  * where no variable or function may be used, can always say it plainly. A file that does not read
- * as attributes is left to terraform, which refuses it.
+ * as attributes (or that terraform refuses for a quoted name, a block, a name given twice) is
+ * refused when the module declares a sensitive variable: terraform refuses it too, and its error
+ * quotes the file's lines, where the values this reading could not find would show unmasked.
  */
 export function varFileSecrets(
   varFiles: string[],
@@ -555,6 +557,8 @@ export function varFileSecrets(
   shown: (file: string) => string,
   input: string
 ): string[] {
+  // Nothing to find, nor to keep from terraform's errors: those errors are the most telling.
+  if (sensitive.size === 0) return [];
   const values = varFiles.flatMap((file) => {
     let text: string;
     try {
@@ -562,25 +566,29 @@ export function varFileSecrets(
     } catch {
       return [];
     }
-    if (file.endsWith('.json')) {
+    const json = file.endsWith('.json');
+    const unreadable = new UserError(
+      `${shown(file)} does not read as a file of name = value settings${json ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too, quoting its lines, a sensitive variable's value among them.`,
+      input
+    );
+    if (json) {
+      let parsed: unknown;
       try {
-        const parsed: unknown = JSON.parse(text);
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-          refuseDuplicateNames(text, sensitive, shown(file), input);
-          return [
-            ...sensitiveValues(parsed as Record<string, unknown>, sensitive),
-            ...[...jsonNumbersAsWritten(text)]
-              .filter(([name]) => sensitive.has(name))
-              .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
-          ];
-        }
-      } catch (error) {
-        if (error instanceof UserError) throw error;
-        // terraform refuses it, and says why.
+        parsed = JSON.parse(text);
+      } catch {
+        throw unreadable;
       }
-      return [];
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw unreadable;
+      refuseDuplicateNames(text, sensitive, shown(file), input);
+      return [
+        ...sensitiveValues(parsed as Record<string, unknown>, sensitive),
+        ...[...jsonNumbersAsWritten(text)]
+          .filter(([name]) => sensitive.has(name))
+          .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
+      ];
     }
-    const attributes = fileAttributes(text, false) ?? new Map<string, LiteralValue>();
+    const attributes = fileAttributes(text, false, true);
+    if (attributes === undefined) throw unreadable;
     return [...attributes]
       .filter(([name]) => sensitive.has(name))
       .flatMap(([name, value]) => {

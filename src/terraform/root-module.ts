@@ -377,9 +377,12 @@ function readAttributes(text: string, json: boolean): AttributesFile | undefined
 /**
  * The top-level attributes of a file that holds only attributes (a .tfvars file), in HCL or, for a
  * name ending in .json as terraform decides, JSON; undefined when it does not read as such a file.
+ * With `strict`, undefined too where terraform refuses it for what this reading passes over (stray
+ * text such as a quoted name, an attribute set twice, a block), as its error quotes those lines.
  */
-export function fileAttributes(text: string, json: boolean): Map<string, LiteralValue> | undefined {
-  return readAttributes(text, json)?.attributes;
+export function fileAttributes(text: string, json: boolean, strict = false): Map<string, LiteralValue> | undefined {
+  const read = readAttributes(text, json);
+  return read === undefined || (strict && read.refused) ? undefined : read.attributes;
 }
 
 /**
@@ -390,8 +393,7 @@ export function fileAttributes(text: string, json: boolean): Map<string, Literal
  * (in JSON, a name given twice in any object of it).
  */
 export function backendFileSettings(text: string, json: boolean): Map<string, LiteralValue> | undefined {
-  const read = readAttributes(text, json);
-  return read === undefined || read.refused ? undefined : read.attributes;
+  return fileAttributes(text, json, true);
 }
 
 /** Whether tokens are one pair of parentheses around all the rest: (x), not (a) || (b). */
