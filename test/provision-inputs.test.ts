@@ -1340,6 +1340,30 @@ describe('TF_VAR_ environment values for sensitive variables', () => {
     ]);
   });
 
+  test('TF_CLI_ARGS and TF_CLI_ARGS_plan may hold other flags; -var there is refused only when a variable is sensitive', () => {
+    const sensitive = ['variable "token" {\n  sensitive = true\n}'];
+    const refusal = (declarations: string[], env: Record<string, string>): string => {
+      try {
+        secretsOf(declarations, env);
+        return 'accepted';
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        return error.message;
+      }
+    };
+    const accepted: Record<string, string>[] = [
+      { TF_CLI_ARGS_plan: '-lock-timeout=5s -parallelism=4 -target=module.x-var' },
+      { TF_CLI_ARGS_apply: '-var=token=x', TF_CLI_ARGS_init: '-var-file=x' },
+      { TF_CLI_ARGS: '-compact-warnings' }
+    ];
+    for (const env of accepted) expect(refusal(sensitive, env)).toBe('accepted');
+    expect(refusal([], { TF_CLI_ARGS_plan: '-var=label=x' })).toBe('accepted');
+    for (const args of ['-var=token=x', '--var token=x', '-no-color "-var-file=a b.tfvars"', "'-var-file' x"])
+      expect(refusal(sensitive, { TF_CLI_ARGS: args })).toMatch(
+        /^The environment variable TF_CLI_ARGS gives terraform -var or -var-file/
+      );
+  });
+
   test('a list, map or object value is read as terraform parses it, as a .tfvars value is, and masked whole too', () => {
     // Checked against terraform 1.11.4: `terraform console` of jsonencode(var.x) with these set.
     const db = '{ password = "p@ss\\"word", pins = [123456, 1e3] }';

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { GITHUB_COMMENT_LIMIT } from '../src/terraform/comment.js';
@@ -357,6 +358,28 @@ describe('the plan comment on a pull request', () => {
       const run = await runProvision(withComment(box, `pr-${number}`, { 'var-files': name }), box.env);
       expect(run.error?.message).toBe(
         `Input 'var-files': '${name}' does not read as a file of name = value settings${json ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too, quoting its lines, a sensitive variable's value among them.`
+      );
+      expect(run.log.lines.filter((line) => line.includes(secret))).toEqual([]);
+      expect(github.comments.get(number)?.[0]?.body ?? '').not.toContain(secret);
+    }
+  });
+
+  test('-var or -var-file in TF_CLI_ARGS or TF_CLI_ARGS_plan is refused before terraform runs when the module has sensitive variables', async () => {
+    // Checked against terraform 1.11.4: plan appends TF_CLI_ARGS and TF_CLI_ARGS_plan to its own
+    // arguments, and cidrsubnet's error quoted a value given so, which the action never saw to mask.
+    const secret = 'cli-args-s3cr3t-value';
+    const file = join(tmpdir(), `cli-args-${process.pid}.tfvars`);
+    writeFileSync(file, `pod_cidr = "${secret}"\n`);
+    for (const [number, name, args] of [
+      [32, 'TF_CLI_ARGS_plan', `-var=pod_cidr=${secret}`],
+      [33, 'TF_CLI_ARGS_plan', `-lock-timeout=5s '--var-file=${file}'`],
+      [34, 'TF_CLI_ARGS', `-var "pod_cidr=${secret}"`]
+    ] as const) {
+      const box = pullRequestSandbox(number, 'sensitive-variable');
+      box.env[name] = args;
+      const run = await runProvision(withComment(box, `pr-${number}`), box.env);
+      expect(run.error?.message).toBe(
+        `The environment variable ${name} gives terraform -var or -var-file, whose values the action cannot read to mask a sensitive variable's: give variables through the variables or var-files input, or TF_VAR_<name>.`
       );
       expect(run.log.lines.filter((line) => line.includes(secret))).toEqual([]);
       expect(github.comments.get(number)?.[0]?.body ?? '').not.toContain(secret);

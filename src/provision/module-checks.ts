@@ -619,6 +619,24 @@ export function environmentSecrets(env: NodeJS.ProcessEnv, module: RootModuleFac
   return [...new Set(values)];
 }
 
+// A -var or -var-file argument (Go's flag package takes -name and --name, the value after = or apart),
+// as written in a TF_CLI_ARGS value, which terraform splits as a shell would: quoted or not.
+const VARIABLE_ARGUMENT = /(?:^|\s)["']?--?var(?:-file)?(?:[=\s"']|$)/;
+
+/**
+ * Refuses -var and -var-file in TF_CLI_ARGS and TF_CLI_ARGS_plan when the module declares a sensitive
+ * variable: terraform appends them to the plan's arguments, so a value given there reaches terraform,
+ * and its errors, without the action seeing it to mask it. The value is never quoted.
+ */
+function refuseCliArgumentVariables(env: NodeJS.ProcessEnv, sensitive: Set<string>): void {
+  if (sensitive.size === 0) return;
+  for (const name of ['TF_CLI_ARGS', 'TF_CLI_ARGS_plan'])
+    if (VARIABLE_ARGUMENT.test(env[name] ?? ''))
+      throw new UserError(
+        `The environment variable ${name} gives terraform -var or -var-file, whose values the action cannot read to mask a sensitive variable's: give variables through the variables or var-files input, or TF_VAR_<name>.`
+      );
+}
+
 /**
  * The plain inputs, checked against the root module they name; with `mask`, the values given to
  * sensitive variables are masked before anything can print them.
@@ -633,6 +651,7 @@ export function checkAgainstModule(
   const module = readRootModule(inputs.workingDirectory);
   confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
   const sensitive = module.sensitiveVariables;
+  refuseCliArgumentVariables(env, sensitive);
   const variableSecrets = [
     ...sensitiveValues(inputs.variables, sensitive),
     // The files terraform loads without being told, then those the input names.
