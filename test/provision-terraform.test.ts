@@ -432,6 +432,51 @@ describe('backend credentials', () => {
   });
 });
 
+describe('a backend-config line whose value terraform parses as HCL (an s3 assume_role object)', () => {
+  const s3Box = () => {
+    const box = sandbox();
+    writeFileSync(join(box.module, 'backend_override.tf'), 'terraform {\n  backend "s3" {}\n}\n');
+    return box;
+  };
+  const lines = (assumeRole: string) =>
+    ['bucket=state', 'key=c.tfstate', 'region=us-east-1', `assume_role=${assumeRole}`].join('\n');
+  const secret = 'line-s3cr3t-session-token';
+
+  test('has the credentials inside it masked before terraform runs', async () => {
+    // Checked against terraform 1.11.4: init refuses the tags (Incorrect attribute value type)
+    // before it reaches AWS.
+    const box = s3Box();
+    const run = await runProvision(
+      fixtureInputs(box, 'line', {
+        'backend-config': lines(
+          `{role_arn = "arn:aws:iam::123456789012:role/state", session_token = "${secret}", tags = "x"}`
+        )
+      }),
+      box.env
+    );
+    expect(run.error?.message).toMatch(/^terraform init failed/);
+    expect(run.masks.find((mask) => mask.value === secret)?.logLength).toBe(0);
+  });
+
+  test('is refused before terraform runs when it does not read as HCL and names a credential, which terraform would quote whole', async () => {
+    // Checked against terraform 1.11.4: init's syntax error (Missing attribute separator) names the
+    // argument as given, `on -backend-config="assume_role={... session_token=\"...\" ...}" line 1`.
+    const box = s3Box();
+    const run = await runProvision(
+      fixtureInputs(box, 'line', {
+        'backend-config': lines(
+          `{role_arn = "arn:aws:iam::123456789012:role/state", session_token = "${secret}" x}`
+        )
+      }),
+      box.env
+    );
+    expect(run.error?.message).toBe(
+      "Input 'backend-config': the value of assume_role does not read as HCL (terraform parses it so) and holds a credential's name: terraform's error would quote it whole, the credential with it. Write it plainly: {name = \"value\", ...}."
+    );
+    expect(run.log.lines.filter((line) => line.includes(secret))).toEqual([]);
+  });
+});
+
 describe('a JSON backend file with a setting given twice', () => {
   test('is refused before terraform runs, naming the setting: terraform refuses it too, quoting the first value', async () => {
     // Checked against terraform 1.11.4: init -backend-config=FILE.tfbackend.json fails on a name

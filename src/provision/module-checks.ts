@@ -205,6 +205,42 @@ export function backendFileCredentials(backendConfig: string[]): string[] {
   return [...found];
 }
 
+/** Whether a value, or anything inside it, is read only by evaluating it (or is no HCL at all). */
+function evaluated(value: LiteralValue): boolean {
+  if (value.kind === 'expression') return true;
+  if (value.kind === 'tuple') return value.items.some(evaluated);
+  if (value.kind === 'object') return value.entries.some(([, item]) => evaluated(item));
+  return false;
+}
+
+/**
+ * The credentials inside the key=value lines whose value terraform parses as HCL (a setting that is
+ * no string: s3's assume_role and its session_token, assume_role_with_web_identity and its
+ * web_identity_token), which the name of the line's setting does not mark as a credential. Such a
+ * value that does not read as HCL, and holds a credential's name, is refused: terraform's syntax
+ * error names the argument whole (`on -backend-config="assume_role={...}" line 1`), its quotes
+ * escaped, so that neither the value nor a credential in it would be masked as written there.
+ */
+export function backendLineCredentials(backendConfig: string[]): string[] {
+  const found = new Set<string>();
+  for (const entry of backendConfig) {
+    const [, name = '', value = ''] = /^([^=]+)=(.*)$/.exec(entry) ?? [];
+    if (CREDENTIAL_SETTING.test(name) || !/^\s*[{[]/.test(value)) continue;
+    const literal = literalValue(value);
+    if (evaluated(literal)) {
+      if (CREDENTIAL_SETTING.test(value))
+        throw new UserError(
+          `the value of ${name} does not read as HCL (terraform parses it so) and holds a credential's name: terraform's error would quote it whole, the credential with it. Write it plainly: {name = "value", ...}.`,
+          'backend-config'
+        );
+      continue;
+    }
+    for (const credential of settingCredentials([[name, literal]]))
+      if (credential !== '') found.add(credential);
+  }
+  return [...found];
+}
+
 /**
  * The paths a backend file's settings name, read as terraform reads them (HCL, or JSON for a name
  * ending in .json, with no variables or functions). A setting that may name a file but is written
@@ -646,7 +682,10 @@ export function checkAgainstModule(
   env: NodeJS.ProcessEnv,
   mask?: Masker
 ): ProvisionInputs {
-  const fileCredentials = backendFileCredentials(inputs.backendConfig);
+  const fileCredentials = [
+    ...backendFileCredentials(inputs.backendConfig),
+    ...backendLineCredentials(inputs.backendConfig)
+  ];
   if (mask) for (const credential of fileCredentials) mask(credential);
   const module = readRootModule(inputs.workingDirectory);
   confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
