@@ -23,7 +23,9 @@ describe('yamlParserFor', () => {
     expect(() => plain('id: 1', { exactNumbers: true })).toThrow(/internal error: exact numbers/);
     const exact = await loadYamlParser({ exactNumbers: true });
     expect(exact("id: '012345678901'", { exactNumbers: true })).toEqual({ id: '012345678901' });
-    expect(() => exact('id: 012345678901', { exactNumbers: true })).toThrow(/012345678901/);
+    expect(() => exact('id: 012345678901', { exactNumbers: true })).toThrow(
+      /^a plain number that YAML reads without its leading zeros/
+    );
   });
 
   it('reports a syntax error with its place on the first line', async () => {

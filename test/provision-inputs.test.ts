@@ -73,7 +73,7 @@ describe('bad inputs fail before terraform runs', () => {
       'a variable YAML would read as another number (an account ID losing its leading zero)',
       { variables: 'account_id: 012345678901' },
       'variables',
-      /^Input 'variables': 012345678901 reads as the number 12345678901, without its leading zeros \(quote it, '012345678901', to pass it as written\) at line 1, column 13\.$/
+      /^Input 'variables': a plain number that YAML reads without its leading zeros \(quote it to pass it as written\) at line 1, column 13\.$/
     ],
     [
       'variables that rename the cluster',
@@ -352,18 +352,20 @@ describe('inputs as parsed', () => {
       return 'accepted';
     };
     // Each of these reached the .tfvars.json as another value: 31, null, 123456789012345680000, {}.
-    expect(refused('mask: 0x1F')).toMatch(/^Input 'variables': 0x1F reads as the number 31, not as written/);
-    expect(refused('ratio: .inf')).toMatch(/^Input 'variables': \.inf is a number JSON cannot hold/);
-    expect(refused('big: 1e400')).toMatch(/^Input 'variables': 1e400 is a number JSON cannot hold/);
+    expect(refused('mask: 0x1F')).toMatch(
+      /^Input 'variables': a plain number that YAML reads in base 16 or 8 \(0x, 0o\), not as written/
+    );
+    expect(refused('ratio: .inf')).toMatch(/^Input 'variables': a plain number that JSON cannot hold/);
+    expect(refused('big: 1e400')).toMatch(/^Input 'variables': a plain number that JSON cannot hold/);
     expect(refused('id: 123456789012345678901')).toMatch(
-      /^Input 'variables': 123456789012345678901 has more digits than a number here keeps \(it reads as 123456789012345680000\)/
+      /^Input 'variables': a plain number with more digits than a number here keeps/
     );
     // Too small for a double: 0, and a subnormal keeps too few digits (4.9e-324 reads as 5e-324).
     expect(refused('tiny: 1e-400')).toMatch(
-      /^Input 'variables': 1e-400 is smaller than a number here keeps \(it reads as 0\)/
+      /^Input 'variables': a plain number smaller than a number here keeps/
     );
     expect(refused('tiny: 4.9e-324')).toMatch(
-      /^Input 'variables': 4\.9e-324 is smaller than a number here keeps \(it reads as 5e-324\)/
+      /^Input 'variables': a plain number smaller than a number here keeps/
     );
     expect(refused('a: {b: [1, !!set {x}]}')).toBe(
       "Input 'variables': a.b[1] holds a value JSON cannot carry to terraform (a !!binary, !!set or !!timestamp value, or an infinite number): write a string, number, bool, list or map."
@@ -1002,6 +1004,28 @@ describe("pg's conn_str", () => {
       'conn_str=host=/var/run/postgresql dbname=state'
     ])
       expect(refusal(line)).toBe('accepted');
+  });
+});
+
+describe('a number in variables that YAML would read as another', () => {
+  test("is refused by its place, never quoted: it may be a sensitive variable's secret, not masked yet", async () => {
+    const { box, started } = guardedSandbox();
+    writeFileSync(join(box.module, 'secrets.tf'), 'variable "db" {\n  sensitive = true\n}\n');
+    for (const [value, changed] of [
+      ['0123456789', '123456789'],
+      ['123456789012345678901', '123456789012345680000'],
+      ['0x7A3F9C21', '2050988065']
+    ] as const) {
+      const run = await runProvision(
+        fixtureInputs(box, 'numbers', { variables: `db:\n  pin: ${value}` }),
+        box.env
+      );
+      expect(run.error?.message).toMatch(/^Input 'variables': a plain number .*\) at line 2, column 8\.$/);
+      expect(run.error?.message).not.toContain(value);
+      expect(run.error?.message).not.toContain(changed);
+      expect(run.log.lines.filter((line) => line.includes(value) || line.includes(changed))).toEqual([]);
+    }
+    expect(existsSync(started)).toBe(false);
   });
 });
 
