@@ -17,6 +17,24 @@ describe('yamlParserFor', () => {
     );
   });
 
+  it('prints nothing of what it reads: a warning is refused as an error, without the text, not printed to stderr', async () => {
+    const parse = await loadYamlParser();
+    const warned: unknown[] = [];
+    const emitWarning = process.emitWarning;
+    process.emitWarning = (warning: string | Error) => void warned.push(warning);
+    try {
+      expect(() => parse('token: !s3cr3t-tag')).toThrow(
+        /^Unresolved tag \(a value that starts with ! is a YAML tag: quote it\) at line 1, column 8:$/
+      );
+      expect(() => parse('token: *s3cr3t-alias')).toThrow(
+        /^Unresolved alias \(the anchor must be set before the alias\)$/
+      );
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+    expect(warned).toEqual([]);
+  });
+
   it('refuses exact numbers unless loaded with them, and loaded with them refuses a mangled one', async () => {
     const plain = await loadYamlParser();
     expect(plain('id: 012345678901')).toEqual({ id: 12345678901 });

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { bundledTerraformRoot } from '../src/provision/bundled-root.js';
-import { BUNDLED_CLUSTER_NAME, backendCredentials } from '../src/provision/inputs.js';
+import { BUNDLED_CLUSTER_NAME, backendCredentials, readPlainInputs } from '../src/provision/inputs.js';
 import { backendFileCredentials, readProvisionInputs } from '../src/provision/module-checks.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
@@ -1026,6 +1026,37 @@ describe('a number in variables that YAML would read as another', () => {
       expect(run.log.lines.filter((line) => line.includes(value) || line.includes(changed))).toEqual([]);
     }
     expect(existsSync(started)).toBe(false);
+  });
+});
+
+describe('variables that YAML refuses or would read as other than written', () => {
+  test('are refused by the place and the kind of problem, never quoting the text: an alias, a tag, a directive', () => {
+    const box = sandbox();
+    const refusal = (text: string): string => {
+      try {
+        readPlainInputs(
+          mapInputReader({ 'cluster-name': 'c', 'working-directory': box.module, variables: text }),
+          box.env,
+          undefined,
+          yaml
+        );
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    // Each was a secret that starts with * or !, or a line with %: YAML read it as an alias (an
+    // error quoting the name), a tag (the value read as "", the line printed to stderr as a
+    // warning), or a directive.
+    expect(refusal('db: {pin: *s3cr3t-alias}')).toBe(
+      "Input 'variables': does not parse as YAML or JSON: Unresolved alias (the anchor must be set before the alias)."
+    );
+    expect(refusal('db:\n  pin: !s3cr3t-tag')).toBe(
+      "Input 'variables': does not parse as YAML or JSON: Unresolved tag (a value that starts with ! is a YAML tag: quote it) at line 2, column 8."
+    );
+    expect(refusal('%s3cr3t-directive\n---\ndb: 1')).toBe(
+      "Input 'variables': does not parse as YAML or JSON: Unknown directive at line 1, column 1."
+    );
   });
 });
 

@@ -7,25 +7,60 @@ export interface YamlOptions {
   exactNumbers?: boolean;
 }
 
-/** Parses one YAML (or JSON) document; throws on a syntax error, its first line naming the place. */
+/**
+ * Parses one YAML (or JSON) document; throws on a syntax error or on what YAML only warns of (a tag
+ * it does not know, an unknown directive: the value would not be the one written), its message one
+ * line naming the problem and the place, never the text: an input may hold secrets, masked only later.
+ */
 export type YamlParse = (text: string, options?: YamlOptions) => unknown;
+
+interface YamlProblem {
+  message: string;
+  code?: string;
+}
+
+/**
+ * A problem yaml found, said without what it quotes of the source (after ": ", or a directive's
+ * name), which may be a secret: a tag (!s3cr3t), an alias's name (*s3cr3t), a block scalar's header.
+ */
+function withoutSource(problem: YamlProblem, warning: boolean): Error & { code?: string } {
+  const first = problem.message.split('\n')[0] ?? '';
+  const [, said = first, place = ''] = /^(.*?)((?: at line \d+, column \d+)?:?)$/.exec(first) ?? [];
+  let description = said
+    .replace(/: .*$/, '')
+    .replace(/^(Unknown directive|Unsupported YAML version) .*$/, '$1');
+  if (warning && problem.code === 'TAG_RESOLVE_FAILED')
+    description = `${description} (a value that starts with ! is a YAML tag: quote it)`;
+  return Object.assign(new Error(`${description}${place}`), problem.code ? { code: problem.code } : {});
+}
 
 /**
  * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
  * alone, so only a run that asks for it loads it, beside the parser.
  */
 export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlParse> {
-  const [{ parse }, exact] = await Promise.all([
+  const [{ parseDocument }, exact] = await Promise.all([
     import('yaml'),
     options.exactNumbers ? import('./yaml-numbers.js').then((m) => m.exactNumberTag) : undefined
   ]);
   return (text, call = {}) => {
     if (call.exactNumbers && !exact)
       throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
-    return parse(
+    // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
+    const document = parseDocument(
       text,
       call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined
-    ) as unknown;
+    );
+    const [error] = document.errors;
+    if (error) throw withoutSource(error, false);
+    const [warning] = document.warnings;
+    if (warning) throw withoutSource(warning, true);
+    try {
+      return document.toJS() as unknown;
+    } catch (problem) {
+      // An alias naming no anchor is found only here, its name quoted.
+      throw problem instanceof Error ? withoutSource(problem, false) : problem;
+    }
   };
 }
 

@@ -88,11 +88,12 @@ export function variablesInput(
       parsed = yaml(text, { exactNumbers: true }) ?? {};
     } catch (error) {
       const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(
-        /:$/,
+        /[:.]?$/,
         '.'
       );
       // A number refused for not reading as written did parse: its reason says what to do.
-      const refused = (error as { code?: unknown }).code === 'TAG_RESOLVE_FAILED';
+      const refused =
+        (error as { code?: unknown }).code === 'TAG_RESOLVE_FAILED' && reason.startsWith('a plain number ');
       throw new UserError(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
     }
   }
