@@ -566,11 +566,15 @@ describe('backend files', () => {
   test('are read once for their credentials and their paths: a file terraform refuses, whose error would quote its lines, yields none and is refused before terraform starts', async () => {
     // Checked against terraform 1.11.4's init -backend-config=FILE: each of these is refused
     // (Attribute redefined, Unsupported block type, Invalid argument name), its line quoted.
-    for (const text of [
-      'path = "a.tfstate"\nsecret_key = "first-s3cr3t-value"\nsecret_key = "second-s3cr3t-value"\n',
-      'path = "a.tfstate"\nassume_role {\n  session_token = "block-s3cr3t-value"\n}\n',
-      'path = "a.tfstate"\n"secret_key" = "quoted-s3cr3t-value"\n'
-    ]) {
+    const unread = 'does not read as a file of name = value settings: terraform would refuse it too.';
+    for (const [text, said] of [
+      [
+        'path = "a.tfstate"\nsecret_key = "first-s3cr3t-value"\nsecret_key = "second-s3cr3t-value"\n',
+        'gives secret_key twice, which terraform refuses, quoting the line: give each setting once.'
+      ],
+      ['path = "a.tfstate"\nassume_role {\n  session_token = "block-s3cr3t-value"\n}\n', unread],
+      ['path = "a.tfstate"\n"secret_key" = "quoted-s3cr3t-value"\n', unread]
+    ] as const) {
       expect(credentialsOf({ 'backend.hcl': text })).toEqual([]);
       const { box, started } = guardedSandbox();
       writeFileSync(join(box.dir, 'backend.hcl'), text);
@@ -578,9 +582,7 @@ describe('backend files', () => {
         fixtureInputs(box, 'refused', { 'backend-config': 'backend.hcl' }),
         box.env
       );
-      expect(run.error?.message).toBe(
-        "Input 'backend-config': the backend file 'backend.hcl' does not read as a file of name = value settings: terraform would refuse it too."
-      );
+      expect(run.error?.message).toBe(`Input 'backend-config': the backend file 'backend.hcl' ${said}`);
       expect(existsSync(started)).toBe(false);
     }
   });
@@ -1298,6 +1300,14 @@ describe('var-files values for sensitive variables', () => {
       '{ a = -1.5, b = [true, null] }'
     ])
       expect(refusal(`token = ${value}`)).toBe('accepted');
+  });
+
+  test('a .tfvars that sets a name twice is refused naming it, as terraform refuses it (Attribute redefined)', () => {
+    expect(() =>
+      secretsOf(['token'], { 'a.tfvars': 'token = "first-value"\ntoken = "second-value"\n' })
+    ).toThrow(
+      "Input 'var-files': 'a.tfvars' sets token twice, which terraform refuses, quoting the line: give each name once."
+    );
   });
 
   test('a refused value stops the run before terraform starts', async () => {

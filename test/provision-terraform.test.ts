@@ -505,6 +505,21 @@ describe('a JSON backend file with a setting given twice', () => {
       expect(run.log.lines.filter((line) => line.includes(first))).toEqual([]);
     }
   });
+
+  test('in HCL too, the setting is named: terraform refuses it (Attribute redefined)', async () => {
+    const box = sandbox();
+    writeFileSync(
+      join(box.dir, 'state.tfbackend'),
+      'path = "state.tfstate"\nsecret_key = "first-backend-s3cr3t"\nsecret_key = "second-backend-s3cr3t"\n'
+    );
+    const run = await runProvision(
+      fixtureInputs(box, 'duplicate', { 'backend-config': 'state.tfbackend' }),
+      box.env
+    );
+    expect(run.error?.message).toBe(
+      "Input 'backend-config': the backend file 'state.tfbackend' gives secret_key twice, which terraform refuses, quoting the line: give each setting once."
+    );
+  });
 });
 
 describe("the step's inputs and the Actions runtime's token", () => {

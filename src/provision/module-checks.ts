@@ -13,9 +13,9 @@ import {
   backendFileSettings,
   fileAttributes,
   jsonDuplicateNames,
-  jsonPathText,
   literalValue,
   readRootModule,
+  settingGivenTwice,
   type LiteralValue,
   type RootModuleFacts
 } from '../terraform/root-module.js';
@@ -253,10 +253,10 @@ function backendFilePaths(
   moduleDir: string
 ): NamedPath[] {
   const settings = readBackendFile(file);
-  const twice = file.endsWith('.json') ? jsonDuplicateNames(readFileSync(file, 'utf8'))[0] : undefined;
+  const twice = settingGivenTwice(readFileSync(file, 'utf8'), file.endsWith('.json'));
   if (twice !== undefined)
     throw new UserError(
-      `the backend file ${shown} gives ${jsonPathText(twice)} twice, which terraform refuses, quoting the line: give each setting once.`,
+      `the backend file ${shown} gives ${twice} twice, which terraform refuses, quoting the line: give each setting once.`,
       'backend-config'
     );
   if (settings === undefined)
@@ -624,6 +624,12 @@ export function varFileSecrets(
       ];
     }
     const attributes = fileAttributes(text, false, true);
+    const twice = settingGivenTwice(text, false);
+    if (twice !== undefined)
+      throw new UserError(
+        `${shown(file)} sets ${twice} twice, which terraform refuses, quoting the line: give each name once.`,
+        input
+      );
     if (attributes === undefined) throw unreadable;
     return [...attributes]
       .filter(([name]) => sensitive.has(name))

@@ -127,13 +127,21 @@ function tokenize(text: string): Token[] {
 function parseBody(
   tokens: Token[],
   start: number
-): { block: Omit<Block, 'type' | 'labels'>; next: number; closed: boolean; irregular: boolean } {
+): {
+  block: Omit<Block, 'type' | 'labels'>;
+  next: number;
+  closed: boolean;
+  irregular: boolean;
+  /** The attributes set a second time, in order. */
+  twice: string[];
+} {
   const block: Omit<Block, 'type' | 'labels'> = { attributes: new Map(), blocks: [] };
   let irregular = false;
+  const twice: string[] = [];
   let i = start;
   while (i < tokens.length) {
     const token = tokens[i];
-    if (token?.kind === 'close') return { block, next: i + 1, closed: true, irregular };
+    if (token?.kind === 'close') return { block, next: i + 1, closed: true, irregular, twice };
     if (token?.kind !== 'ident') {
       if (token?.kind !== 'newline') irregular = true;
       i += 1;
@@ -151,7 +159,10 @@ function parseBody(
         if (part.kind === 'close') depth -= 1;
         value.push(part);
       }
-      if (block.attributes.has(token.text)) irregular = true;
+      if (block.attributes.has(token.text)) {
+        irregular = true;
+        twice.push(token.text);
+      }
       block.attributes.set(token.text, value);
       continue;
     }
@@ -168,7 +179,7 @@ function parseBody(
       i = j + 1;
     }
   }
-  return { block, next: i, closed: false, irregular };
+  return { block, next: i, closed: false, irregular, twice };
 }
 
 /**
@@ -394,6 +405,19 @@ export function fileAttributes(text: string, json: boolean, strict = false): Map
  */
 export function backendFileSettings(text: string, json: boolean): Map<string, LiteralValue> | undefined {
   return fileAttributes(text, json, true);
+}
+
+/**
+ * The first setting a file of attributes gives twice, which terraform refuses, quoting the line
+ * (Attribute redefined; in JSON, Duplicate argument or, inside an object, Duplicate object
+ * attribute), as errors say it (assume_role.session_token); undefined when there is none.
+ */
+export function settingGivenTwice(text: string, json: boolean): string | undefined {
+  if (json) {
+    const [path] = jsonDuplicateNames(text);
+    return path && jsonPathText(path);
+  }
+  return parseBody(tokenize(text), 0).twice[0];
 }
 
 /** Whether tokens are one pair of parentheses around all the rest: (x), not (a) || (b). */
