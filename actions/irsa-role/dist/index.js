@@ -682,18 +682,46 @@ function code(text) {
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
 /**
+ * A problem yaml found, said without what it quotes of the source (after ": ", or a directive's
+ * name), which may be a secret: a tag (!s3cr3t), an alias's name (*s3cr3t), a block scalar's header.
+ */
+function withoutSource(problem, warning) {
+    const first = problem.message.split('\n')[0] ?? '';
+    const [, said = first, place = ''] = /^(.*?)((?: at line \d+, column \d+)?:?)$/.exec(first) ?? [];
+    let description = said
+        .replace(/: .*$/, '')
+        .replace(/^(Unknown directive|Unsupported YAML version) .*$/, '$1');
+    if (warning && problem.code === 'TAG_RESOLVE_FAILED')
+        description = `${description} (a value that starts with ! is a YAML tag: quote it)`;
+    return Object.assign(new Error(`${description}${place}`), problem.code ? { code: problem.code } : {});
+}
+/**
  * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
  * alone, so only a run that asks for it loads it, beside the parser.
  */
 async function loadYamlParser(options = {}) {
-    const [{ parse }, exact] = await Promise.all([
+    const [{ parseDocument }, exact] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
         options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined
     ]);
     return (text, call = {}) => {
         if (call.exactNumbers && !exact)
             throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
-        return parse(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+        // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
+        const document = parseDocument(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+        const [error] = document.errors;
+        if (error)
+            throw withoutSource(error, false);
+        const [warning] = document.warnings;
+        if (warning)
+            throw withoutSource(warning, true);
+        try {
+            return document.toJS();
+        }
+        catch (problem) {
+            // An alias naming no anchor is found only here, its name quoted.
+            throw problem instanceof Error ? withoutSource(problem, false) : problem;
+        }
     };
 }
 /** The parser when one of `inputs` holds text; otherwise one that no reader of those inputs calls. */

@@ -89,6 +89,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   backendFileCredentials: () => (/* binding */ backendFileCredentials),
+  backendLineCredentials: () => (/* binding */ backendLineCredentials),
   checkAgainstModule: () => (/* binding */ checkAgainstModule),
   confineBackendPaths: () => (/* binding */ confineBackendPaths),
   environmentSecrets: () => (/* binding */ environmentSecrets),
@@ -216,11 +217,12 @@ function tokenize(text) {
 function parseBody(tokens, start) {
     const block = { attributes: new Map(), blocks: [] };
     let irregular = false;
+    const twice = [];
     let i = start;
     while (i < tokens.length) {
         const token = tokens[i];
         if (token?.kind === 'close')
-            return { block, next: i + 1, closed: true, irregular };
+            return { block, next: i + 1, closed: true, irregular, twice };
         if (token?.kind !== 'ident') {
             if (token?.kind !== 'newline')
                 irregular = true;
@@ -242,8 +244,10 @@ function parseBody(tokens, start) {
                     depth -= 1;
                 value.push(part);
             }
-            if (block.attributes.has(token.text))
+            if (block.attributes.has(token.text)) {
                 irregular = true;
+                twice.push(token.text);
+            }
             block.attributes.set(token.text, value);
             continue;
         }
@@ -261,7 +265,7 @@ function parseBody(tokens, start) {
             i = j + 1;
         }
     }
-    return { block, next: i, closed: false, irregular };
+    return { block, next: i, closed: false, irregular, twice };
 }
 /** A token as written, near enough to quote an expression written without spaces (a bare word) exactly. */
 function tokenSource(token) {
@@ -380,6 +384,49 @@ function literalValue(text) {
     const [literal, next] = literalAt(value, 0);
     return value.length > 0 && next === value.length ? literal : expression(value);
 }
+/** A JSON path as the errors say it: db.password, pools[0].key. */
+function jsonPathText(path) {
+    return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('');
+}
+/**
+ * Each name given a second time in one object of a JSON text that JSON.parse took, with its path
+ * (the escapes in a name read, as terraform reads them: "pa\u0074h" is path). JSON.parse keeps the
+ * last value; terraform's JSON reader refuses the file, a var-file's or backend file's top-level name
+ * (Duplicate argument) or one inside an object value it reads (Duplicate object attribute), and its
+ * error quotes the line, the values JSON.parse dropped with it.
+ */
+function jsonDuplicateNames(text) {
+    const found = [];
+    const stack = [];
+    for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\],:]/g)) {
+        const top = stack[stack.length - 1];
+        if (token === '{' || token === '[') {
+            const path = top === undefined ? [] : [...top.path, top.at ?? ''];
+            const object = token === '{';
+            stack.push({ path, names: object ? new Set() : undefined, at: object ? undefined : 0, expectsName: object });
+        }
+        else if (token === '}' || token === ']')
+            stack.pop();
+        else if (top === undefined)
+            continue;
+        else if (token === ',') {
+            if (top.names === undefined)
+                top.at = Number(top.at) + 1;
+            else
+                top.expectsName = true;
+        }
+        else if (token === ':')
+            top.expectsName = false;
+        else if (top.names !== undefined && top.expectsName) {
+            const name = JSON.parse(token);
+            if (top.names.has(name))
+                found.push([...top.path, name]);
+            top.names.add(name);
+            top.at = name;
+        }
+    }
+    return found;
+}
 function readAttributes(text, json) {
     if (json) {
         let parsed;
@@ -393,7 +440,7 @@ function readAttributes(text, json) {
             return undefined;
         return {
             attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
-            refused: false
+            refused: jsonDuplicateNames(text).length > 0
         };
     }
     const tokens = tokenize(text);
@@ -410,19 +457,76 @@ function readAttributes(text, json) {
 /**
  * The top-level attributes of a file that holds only attributes (a .tfvars file), in HCL or, for a
  * name ending in .json as terraform decides, JSON; undefined when it does not read as such a file.
+ * With `strict`, undefined too where terraform refuses it for what this reading passes over (stray
+ * text such as a quoted name, an attribute set twice, a block), as its error quotes those lines.
  */
-function fileAttributes(text, json) {
-    return readAttributes(text, json)?.attributes;
+function fileAttributes(text, json, strict = false) {
+    const read = readAttributes(text, json);
+    return read === undefined || (strict && read.refused) ? undefined : read.attributes;
 }
 /**
  * The settings of a backend configuration file (-backend-config=FILE: HCL, or JSON for a name ending
  * in .json), the one reading of it both for the credentials to mask and for the paths to confine.
  * Undefined when terraform would refuse the file, whose error then quotes the offending line: when it
- * does not read as attributes, or holds a block, stray text (a quoted name) or a setting given twice.
+ * does not read as attributes, or holds a block, stray text (a quoted name) or a setting given twice
+ * (in JSON, a name given twice in any object of it).
  */
 function backendFileSettings(text, json) {
-    const read = readAttributes(text, json);
-    return read === undefined || read.refused ? undefined : read.attributes;
+    return fileAttributes(text, json, true);
+}
+/**
+ * The first setting a file of attributes gives twice, which terraform refuses, quoting the line
+ * (Attribute redefined; in JSON, Duplicate argument or, inside an object, Duplicate object
+ * attribute), as errors say it (assume_role.session_token); undefined when there is none.
+ */
+function settingGivenTwice(text, json) {
+    if (json) {
+        const [path] = jsonDuplicateNames(text);
+        return path && jsonPathText(path);
+    }
+    return parseBody(tokenize(text), 0).twice[0];
+}
+/** Whether tokens are one pair of parentheses around all the rest: (x), not (a) || (b). */
+function parenthesized(tokens) {
+    let depth = 0;
+    for (const [index, token] of tokens.entries()) {
+        if (token.kind === 'open')
+            depth += 1;
+        if (token.kind === 'close')
+            depth -= 1;
+        if (depth === 0)
+            return index === tokens.length - 1 && tokens[0]?.kind === 'open' && tokens[0].text === '(';
+    }
+    return false;
+}
+// The strings terraform converts to a bool (cty: "true" and "1", "false" and "0").
+const BOOL_STRINGS = new Map([
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false]
+]);
+/**
+ * A variable's `sensitive` as terraform reads it, when it is a constant written plainly: true or
+ * false, a string it converts ("true", "0"), in parentheses or after `!`. Undefined for anything
+ * else (a conditional, an operator, a template), which terraform evaluates: a variable so declared
+ * is taken as sensitive, so that its value is masked before terraform runs, as masking a value that
+ * was not secret costs nothing, and terraform prints a sensitive one where its errors quote it.
+ */
+function constantBool(value) {
+    const tokens = value.filter((token) => token.kind !== 'newline');
+    if (tokens.length > 2 && parenthesized(tokens))
+        return constantBool(tokens.slice(1, -1));
+    const [first] = tokens;
+    if (first?.kind === 'other' && first.text === '!' && tokens.length > 1) {
+        const operand = constantBool(tokens.slice(1));
+        return operand === undefined ? undefined : !operand;
+    }
+    if (tokens.length !== 1)
+        return undefined;
+    if (first?.kind === 'ident' && (first.text === 'true' || first.text === 'false'))
+        return first.text === 'true';
+    return first?.kind === 'string' ? BOOL_STRINGS.get(first.text) : undefined;
 }
 // The types whose TF_VAR_ values terraform takes literally (configs.decodeVariableType: the primitive
 // types); any other, `any` included, parses them as HCL.
@@ -440,8 +544,8 @@ function hclFacts(text) {
     const sensitive = top
         .filter((block) => block.type === 'variable' && block.labels[0] !== undefined)
         .filter((block) => {
-        const value = block.attributes.get('sensitive') ?? [];
-        return value.length === 1 && value[0]?.kind === 'ident' && value[0].text === 'true';
+        const value = block.attributes.get('sensitive');
+        return value !== undefined && constantBool(value) !== false;
     })
         .map((block) => block.labels[0]);
     const typed = new Map();
@@ -480,7 +584,13 @@ function jsonFacts(text) {
         for (const variables of objects(root.variable))
             for (const [name, declaration] of Object.entries(variables))
                 for (const body of objects(declaration)) {
-                    if (body.sensitive === true)
+                    // JSON syntax takes true or a string terraform converts ("true", "1"); anything but a plain
+                    // false is taken as sensitive, as in native syntax.
+                    const declared = body.sensitive;
+                    if (declared !== undefined &&
+                        declared !== false &&
+                        declared !== null &&
+                        !(typeof declared === 'string' && BOOL_STRINGS.get(declared) === false))
                         sensitive.push(name);
                     // JSON syntax writes the type as a string holding its expression: "string", "list(string)".
                     if (body.type !== undefined)
@@ -696,6 +806,42 @@ function backendFileCredentials(backendConfig) {
     found.delete('');
     return [...found];
 }
+/** Whether a value, or anything inside it, is read only by evaluating it (or is no HCL at all). */
+function evaluated(value) {
+    if (value.kind === 'expression')
+        return true;
+    if (value.kind === 'tuple')
+        return value.items.some(evaluated);
+    if (value.kind === 'object')
+        return value.entries.some(([, item]) => evaluated(item));
+    return false;
+}
+/**
+ * The credentials inside the key=value lines whose value terraform parses as HCL (a setting that is
+ * no string: s3's assume_role and its session_token, assume_role_with_web_identity and its
+ * web_identity_token), which the name of the line's setting does not mark as a credential. Such a
+ * value that does not read as HCL, and holds a credential's name, is refused: terraform's syntax
+ * error names the argument whole (`on -backend-config="assume_role={...}" line 1`), its quotes
+ * escaped, so that neither the value nor a credential in it would be masked as written there.
+ */
+function backendLineCredentials(backendConfig) {
+    const found = new Set();
+    for (const entry of backendConfig) {
+        const [, name = '', value = ''] = /^([^=]+)=(.*)$/.exec(entry) ?? [];
+        if (inputs/* CREDENTIAL_SETTING */.TE.test(name) || !/^\s*[{[]/.test(value))
+            continue;
+        const literal = literalValue(value);
+        if (evaluated(literal)) {
+            if (inputs/* CREDENTIAL_SETTING */.TE.test(value))
+                throw new errors/* UserError */.yo(`the value of ${name} does not read as HCL (terraform parses it so) and holds a credential's name: terraform's error would quote it whole, the credential with it. Write it plainly: {name = "value", ...}.`, 'backend-config');
+            continue;
+        }
+        for (const credential of settingCredentials([[name, literal]]))
+            if (credential !== '')
+                found.add(credential);
+    }
+    return [...found];
+}
 /**
  * The paths a backend file's settings name, read as terraform reads them (HCL, or JSON for a name
  * ending in .json, with no variables or functions). A setting that may name a file but is written
@@ -703,6 +849,9 @@ function backendFileCredentials(backendConfig) {
  */
 function backendFilePaths(file, shown, backend, moduleDir) {
     const settings = readBackendFile(file);
+    const twice = settingGivenTwice((0,external_node_fs_.readFileSync)(file, 'utf8'), file.endsWith('.json'));
+    if (twice !== undefined)
+        throw new errors/* UserError */.yo(`the backend file ${shown} gives ${twice} twice, which terraform refuses, quoting the line: give each setting once.`, 'backend-config');
     if (settings === undefined)
         throw new errors/* UserError */.yo(`the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`, 'backend-config');
     const unreadable = (name) => new errors/* UserError */.yo(`${name} in ${shown} is not written plainly (it is a heredoc, an expression, or a string holding \${ or %{), so the files it names cannot be checked before terraform evaluates it: write each path as a quoted string.`, 'backend-config');
@@ -788,39 +937,65 @@ function confineBackendPaths(backendConfig, env, moduleDir, backend) {
     }
 }
 /**
- * A number as terraform turns it into a string (a sensitive variable of type string, or a string
- * inside an object): in plain decimal, with no exponent and no leading or trailing zeros (1e3 is
- * "1000", 0123 is "123", 1.50 is "1.5"). Text that is no decimal number is kept as written.
+ * A number as terraform reads one from text (cty.ParseNumberVal, Go's big.ParseFloat in base 10): a
+ * TF_VAR_ value of a number variable, or a string the module uses as a number. A sign, decimal
+ * digits with an optional point, and an exponent of ten (e) or of two (p: 111111p1 is 222222). No
+ * space, underscore or 0x prefix. An HCL number literal is the same without the sign and the p.
+ */
+const NUMBER = /^([-+]?)(\d*)(?:\.(\d*))?(?:([eEpP])([-+]?\d+))?$/;
+/**
+ * A number as terraform prints it (a number variable's value, a number turned into a string): in
+ * plain decimal, with no exponent and no leading or trailing zeros (1e3 is "1000", 0123 is "123",
+ * 1.50 is "1.5", 1.5p1 is "3"). Text that is no number is kept as written, as is a number whose
+ * decimal form would run to thousands of digits.
  */
 function numberText(written) {
-    const match = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(written);
-    if (!match || /^[-+]?\.?$/.test(written.replace(/[eE].*$/, '')))
+    const match = NUMBER.exec(written);
+    const [, sign = '', whole = '', fraction = '', base = 'e', exponent = '0'] = match ?? [];
+    if (!match || whole + fraction === '' || Math.abs(Number(exponent)) > 4000)
         return written;
-    const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
-    const leading = /^0*/.exec(whole + fraction)?.[0].length ?? 0;
-    const digits = (whole + fraction).slice(leading).replace(/0+$/, '');
-    const point = whole.length + Number(exponent) - leading;
-    if (digits === '')
+    // The value is digits / 10^scale.
+    let digits = BigInt(whole + fraction);
+    let scale = fraction.length;
+    const power = Number(exponent);
+    if (/[eE]/.test(base))
+        scale -= power;
+    else if (power >= 0)
+        digits *= 2n ** BigInt(power);
+    else {
+        // x / 2^n is x * 5^n / 10^n.
+        digits *= 5n ** BigInt(-power);
+        scale -= power;
+    }
+    if (digits === 0n)
         return '0';
-    // A number whose decimal form would run to thousands of digits is left as written.
+    let text = digits.toString();
+    const zeros = /0*$/.exec(text)?.[0].length ?? 0;
+    text = text.slice(0, text.length - zeros);
+    const point = text.length - (scale - zeros);
     if (Math.abs(point) > 1000)
         return written;
-    const text = point <= 0
-        ? `0.${'0'.repeat(-point)}${digits}`
-        : point >= digits.length
-            ? `${digits}${'0'.repeat(point - digits.length)}`
-            : `${digits.slice(0, point)}.${digits.slice(point)}`;
-    return `${sign === '-' ? '-' : ''}${text}`;
+    const decimal = point <= 0
+        ? `0.${'0'.repeat(-point)}${text}`
+        : point >= text.length
+            ? `${text}${'0'.repeat(point - text.length)}`
+            : `${text.slice(0, point)}.${text.slice(point)}`;
+    return `${sign === '-' ? '-' : ''}${decimal}`;
 }
 /**
  * A secret and each line of it. The runner's log is masked line by line, so a multi-line value
  * registered whole is never matched when a tool prints one of its lines (an error quoting a line,
- * terraform's source snippet of a heredoc): each line, trimmed, is registered too.
+ * terraform's source snippet of a heredoc): each line, trimmed, is registered too. A value that
+ * reads as a number is registered as terraform prints it too: a number variable takes a string
+ * ("1.2345600e5", from TF_VAR_, a .tfvars string, `variables`) as that number, and a string or
+ * untyped one becomes it where the module uses it as one.
  */
 function withLines(values) {
     const found = new Set();
     for (const value of values) {
         found.add(value);
+        if (NUMBER.test(value))
+            found.add(numberText(value));
         if (/[\r\n]/.test(value))
             for (const line of value.split(/\r\n|\r|\n/))
                 if (line.trim() !== '')
@@ -966,15 +1141,37 @@ function jsonNumbersAsWritten(text) {
     return numbers;
 }
 /**
+ * Refuses a .tfvars.json that gives a name twice where terraform refuses it, quoting the line: at
+ * the top, or inside a sensitive variable's value (terraform reads a declared variable's value
+ * whole). JSON.parse keeps the last value, so the first would be printed unmasked. A name inside a
+ * sensitive value is not said: it is part of the secret.
+ */
+function refuseDuplicateNames(text, sensitive, source, input) {
+    for (const [name, ...inside] of jsonDuplicateNames(text)) {
+        const said = inside.length === 0
+            ? `sets ${String(name)} twice`
+            : sensitive.has(String(name))
+                ? `gives the sensitive variable ${String(name)} a value with a name set twice`
+                : undefined;
+        if (said !== undefined)
+            throw new errors/* UserError */.yo(`${source} ${said}, which terraform refuses, quoting the line: give each name once.`, input);
+    }
+}
+/**
  * The values var-files give the variables declared `sensitive = true`: from a .tfvars.json file as
  * from `variables`; from a .tfvars file each string, heredoc and number, alone or inside a list or
  * object, and each line of a multi-line one. A value for such a variable that only terraform's
  * evaluation tells is refused, naming the file (as `shown` words it) and the variable, never the
  * value: masking its text as written would not mask what terraform makes of it, and a .tfvars file,
  * where no variable or function may be used, can always say it plainly. A file that does not read
- * as attributes is left to terraform, which refuses it.
+ * as attributes (or that terraform refuses for a quoted name, a block, a name given twice) is
+ * refused when the module declares a sensitive variable: terraform refuses it too, and its error
+ * quotes the file's lines, where the values this reading could not find would show unmasked.
  */
 function varFileSecrets(varFiles, sensitive, shown, input) {
+    // Nothing to find, nor to keep from terraform's errors: those errors are the most telling.
+    if (sensitive.size === 0)
+        return [];
     const values = varFiles.flatMap((file) => {
         let text;
         try {
@@ -983,23 +1180,32 @@ function varFileSecrets(varFiles, sensitive, shown, input) {
         catch {
             return [];
         }
-        if (file.endsWith('.json')) {
+        const json = file.endsWith('.json');
+        const unreadable = new errors/* UserError */.yo(`${shown(file)} does not read as a file of name = value settings${json ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too, quoting its lines, a sensitive variable's value among them.`, input);
+        if (json) {
+            let parsed;
             try {
-                const parsed = JSON.parse(text);
-                if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-                    return [
-                        ...sensitiveValues(parsed, sensitive),
-                        ...[...jsonNumbersAsWritten(text)]
-                            .filter(([name]) => sensitive.has(name))
-                            .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
-                    ];
+                parsed = JSON.parse(text);
             }
             catch {
-                // terraform refuses it, and says why.
+                throw unreadable;
             }
-            return [];
+            if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+                throw unreadable;
+            refuseDuplicateNames(text, sensitive, shown(file), input);
+            return [
+                ...sensitiveValues(parsed, sensitive),
+                ...[...jsonNumbersAsWritten(text)]
+                    .filter(([name]) => sensitive.has(name))
+                    .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
+            ];
         }
-        const attributes = fileAttributes(text, false) ?? new Map();
+        const attributes = fileAttributes(text, false, true);
+        const twice = settingGivenTwice(text, false);
+        if (twice !== undefined)
+            throw new errors/* UserError */.yo(`${shown(file)} sets ${twice} twice, which terraform refuses, quoting the line: give each name once.`, input);
+        if (attributes === undefined)
+            throw unreadable;
         return [...attributes]
             .filter(([name]) => sensitive.has(name))
             .flatMap(([name, value]) => {
@@ -1032,18 +1238,37 @@ function environmentSecrets(env, module) {
     });
     return [...new Set(values)];
 }
+// A -var or -var-file argument (Go's flag package takes -name and --name, the value after = or apart),
+// as written in a TF_CLI_ARGS value, which terraform splits as a shell would: quoted or not.
+const VARIABLE_ARGUMENT = /(?:^|\s)["']?--?var(?:-file)?(?:[=\s"']|$)/;
+/**
+ * Refuses -var and -var-file in TF_CLI_ARGS and TF_CLI_ARGS_plan when the module declares a sensitive
+ * variable: terraform appends them to the plan's arguments, so a value given there reaches terraform,
+ * and its errors, without the action seeing it to mask it. The value is never quoted.
+ */
+function refuseCliArgumentVariables(env, sensitive) {
+    if (sensitive.size === 0)
+        return;
+    for (const name of ['TF_CLI_ARGS', 'TF_CLI_ARGS_plan'])
+        if (VARIABLE_ARGUMENT.test(env[name] ?? ''))
+            throw new errors/* UserError */.yo(`The environment variable ${name} gives terraform -var or -var-file, whose values the action cannot read to mask a sensitive variable's: give variables through the variables or var-files input, or TF_VAR_<name>.`);
+}
 /**
  * The plain inputs, checked against the root module they name; with `mask`, the values given to
  * sensitive variables are masked before anything can print them.
  */
 function checkAgainstModule(inputs, env, mask) {
-    const fileCredentials = backendFileCredentials(inputs.backendConfig);
+    const fileCredentials = [
+        ...backendFileCredentials(inputs.backendConfig),
+        ...backendLineCredentials(inputs.backendConfig)
+    ];
     if (mask)
         for (const credential of fileCredentials)
             mask(credential);
     const module = readRootModule(inputs.workingDirectory);
     confineBackendPaths(inputs.backendConfig, env, inputs.workingDirectory, module.backend);
     const sensitive = module.sensitiveVariables;
+    refuseCliArgumentVariables(env, sensitive);
     const variableSecrets = [
         ...sensitiveValues(inputs.variables, sensitive),
         // The files terraform loads without being told, then those the input names.

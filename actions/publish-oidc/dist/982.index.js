@@ -26,25 +26,29 @@ const significant = (text) => text
     .replace(/[^0-9]/g, '')
     .replace(/^0+/, '')
     .replace(/0+$/, '');
-/** Why `text` does not read as the number written, or undefined when it does. */
+/**
+ * Why `text` does not read as the number written, or undefined when it does. Said without the
+ * number, either as written or as read: it may be a secret, which nothing has masked yet (the
+ * module that says which variables are sensitive is read later), and YAML's error names its place.
+ */
 function inexactNumber(text) {
     if (/^0[ox]/.test(text))
-        return `reads as the number ${Number(text)}, not as written`;
+        return 'that YAML reads in base 16 or 8 (0x, 0o), not as written';
     if (/^[-+]?\.(?:inf|nan)$/i.test(text))
-        return 'is a number JSON cannot hold';
+        return 'that JSON cannot hold';
     if (/^[-+]?0[0-9]/.test(text))
-        return `reads as the number ${Number(text)}, without its leading zeros`;
+        return 'that YAML reads without its leading zeros';
     const value = Number(text);
     if (!Number.isFinite(value))
-        return 'is a number JSON cannot hold';
+        return 'that JSON cannot hold';
     const digits = significant(text);
     // Below the smallest normal double a number keeps fewer digits, down to none (1e-400 reads as 0):
     // judged by the JSON text written for it.
     if (digits !== '' && Math.abs(value) < MIN_NORMAL && significant(String(value)) !== digits)
-        return `is smaller than a number here keeps (it reads as ${value})`;
+        return 'smaller than a number here keeps';
     // A double keeps 15 significant digits for sure; past that, only when they round-trip.
     if (digits.length > 15 && significant(value.toPrecision(Math.min(digits.length, 100))) !== digits)
-        return `has more digits than a number here keeps (it reads as ${value})`;
+        return 'with more digits than a number here keeps';
     return undefined;
 }
 /** For yaml's `customTags`: tried before the schema's own int and float tags. */
@@ -56,7 +60,7 @@ const exactNumberTag = {
         const problem = inexactNumber(text);
         if (problem === undefined)
             return Number(text);
-        onError(`${text} ${problem} (quote it, '${text}', to pass it as written)`);
+        onError(`a plain number ${problem} (quote it to pass it as written)`);
         return text;
     }
 };
