@@ -18,13 +18,31 @@ export async function settlesWithin(work: PromiseLike<unknown>, ms: number): Pro
   return settled;
 }
 
+// Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
+// handler's cleanup can outlast the run it cancelled.
+const running = new Set<Promise<void>>();
+
+/** Resolves when every cancel handler that has started has settled. */
+export async function cancelsSettled(): Promise<void> {
+  await Promise.allSettled([...running]);
+}
+
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
 export function onCancel(handler: CancelHandler): () => void {
   let handling = false;
   const listener = (signal: NodeJS.Signals): void => {
     if (handling) return;
     handling = true;
-    void handler(signal);
+    const handled = handler(signal);
+    running.add(handled);
+    // A handler that throws is still an unhandled rejection, as it was before it was tracked.
+    void handled.then(
+      () => running.delete(handled),
+      (error: unknown) => {
+        running.delete(handled);
+        throw error;
+      }
+    );
   };
   process.on('SIGINT', listener);
   process.on('SIGTERM', listener);

@@ -1,7 +1,9 @@
 // The one place that talks to the runner.
 import type { ActionContext, ActionResult } from './action.js';
+import { cancelsSettled } from './cancel.js';
 import { failureText, isUserError, oneLine } from './errors.js';
 import { inputFailureSummary } from './input-summary.js';
+import { exitWhenWritten } from './exit.js';
 import { envInputReader } from './inputs.js';
 import type { Logger } from './logger.js';
 import {
@@ -22,6 +24,20 @@ const runnerLogger: Logger = {
   debug: (message) => issue('debug', message),
   group
 };
+
+/**
+ * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
+ * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
+ * is written, not when Node's event loop empties (src/io/exit.ts).
+ */
+export async function runActionAndExit(
+  action: string,
+  main: (ctx: ActionContext) => Promise<ActionResult>
+): Promise<never> {
+  await runAction(action, main);
+  await cancelsSettled();
+  return exitWhenWritten();
+}
 
 /** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
 export async function runAction(

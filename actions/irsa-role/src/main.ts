@@ -1,4 +1,4 @@
-import { runAction } from '../../../src/io/entry.js';
+import { runActionAndExit } from '../../../src/io/entry.js';
 import { irsaRoleAction } from '../../../src/irsa-role/action.js';
 
-await runAction('irsa-role', irsaRoleAction);
+await runActionAndExit('irsa-role', irsaRoleAction);

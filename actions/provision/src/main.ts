@@ -1,4 +1,4 @@
-import { runAction } from '../../../src/io/entry.js';
+import { runActionAndExit } from '../../../src/io/entry.js';
 import { provisionAction } from '../../../src/provision/action.js';
 
-await runAction('provision', provisionAction);
+await runActionAndExit('provision', provisionAction);

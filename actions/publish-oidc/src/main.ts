@@ -1,4 +1,4 @@
-import { runAction } from '../../../src/io/entry.js';
+import { runActionAndExit } from '../../../src/io/entry.js';
 import { publishOidcAction } from '../../../src/publish-oidc/action.js';
 
-await runAction('publish-oidc', publishOidcAction);
+await runActionAndExit('publish-oidc', publishOidcAction);

@@ -1,4 +1,4 @@
-import { runAction } from '../../../src/io/entry.js';
+import { runActionAndExit } from '../../../src/io/entry.js';
 import { verifyIrsaAction } from '../../../src/verify-irsa/action.js';
 
-await runAction('verify-irsa', verifyIrsaAction);
+await runActionAndExit('verify-irsa', verifyIrsaAction);
