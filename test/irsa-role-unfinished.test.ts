@@ -6,7 +6,13 @@
 // policy, are read again while IAM does not see it yet; so are the lists of a role deleted again
 // after IAM refused its inline policy, when it is this run's own or one CreateRole met.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GetRoleCommand, TagRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
+import {
+  DeleteRoleCommand,
+  DetachRolePolicyCommand,
+  GetRoleCommand,
+  TagRoleCommand,
+  type IAMClient
+} from '@aws-sdk/client-iam';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import {
   countedIam,
@@ -330,6 +336,39 @@ it("deletes a role another run left unfinished, met by CreateRole, while the und
     )
   );
   expect(await rolesNamed(iam, roleName)).toEqual([]);
+});
+
+describe.each([
+  ['this run created', true, 1],
+  ['another run left unfinished', false, 2]
+])('undoing a role %s that someone else deleted meanwhile', (_whose, ownRun, undoList) => {
+  it('says that it is gone and nothing is left to delete, not to delete it by hand', async () => {
+    const roleName = uniqueName('irsa-undo-gone');
+    if (!ownRun) await leaveUnfinished(inputsFor(roleName, REFUSED_INLINE));
+    let lists = 0;
+    // IAM refuses the inline policy; just before the undo lists the role's policies (the convergence of
+    // an unfinished role lists them once first), someone else deletes the role for real.
+    const deleting = await proxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      before: async (request) => {
+        if (request.action !== 'ListAttachedRolePolicies' || ++lists !== undoList) return;
+        await iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: READ_ONLY }));
+        await iam.send(new DeleteRoleCommand({ RoleName: roleName }));
+      }
+    });
+    const { iam: throughProxy } = countedIam(deleting.url, { quickRetry: true });
+    const run = await runIrsaRole(inputsFor(roleName, REFUSED_INLINE), { iam: throughProxy });
+    const role = ownRun
+      ? `The role ${roleName} created for it`
+      : `The role ${roleName}, which another run created and did not finish,`;
+    expect(run.result?.failure).toMatch(
+      new RegExp(
+        `^Input 'inline-policy': IAM rejected the inline policy .* ${role} was gone already \\(deleted meanwhile, not by this run\\): nothing is left to delete\\.$`
+      )
+    );
+    expect(deleting.seen.map((r) => r.action)).not.toContain('DeleteRole');
+    expect(await rolesNamed(iam, roleName)).toEqual([]);
+  }, 30_000);
 });
 
 it('does not read the policies of a role GetRole found at once again: NoSuchEntity there is a deleted role', async () => {

@@ -230,16 +230,11 @@ async function undoCreate(
     ? [`The role ${roleName} created for it`, ' again']
     : [`The role ${roleName}, which another run created and did not finish,`, ''];
   try {
-    // Listed rather than remembered: a run that did not finish may have attached or put some already.
-    for (const arn of await reads(() => attachedPolicies(iam, roleName)))
-      await ignoringNoSuchEntity(
-        iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }))
+    if (!(await deleteWithPolicies(iam, roleName, reads)))
+      return new UserError(
+        `${refusal} ${role} was gone already (deleted meanwhile, not by this run): nothing is left to delete.`,
+        cause.input
       );
-    for (const name of await reads(() => inlinePolicyNames(iam, roleName)))
-      await ignoringNoSuchEntity(
-        iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name }))
-      );
-    await ignoringNoSuchEntity(iam.send(new DeleteRoleCommand({ RoleName: roleName })));
   } catch (undoError) {
     const reason = undoError instanceof Error ? undoError.message : String(undoError);
     return new UserError(
@@ -248,6 +243,34 @@ async function undoCreate(
     );
   }
   return new UserError(`${refusal} ${role} was deleted${again}.`, cause.input);
+}
+
+/**
+ * Deletes the role with whatever policies it holds; false when its policies cannot be listed because the
+ * role is not there (NoSuchEntity, still so after `reads` asked again): someone else deleted it.
+ */
+async function deleteWithPolicies(iam: IAMClient, roleName: string, reads: IamRead): Promise<boolean> {
+  const listed = async (list: () => Promise<string[]>): Promise<string[] | undefined> => {
+    try {
+      return await reads(list);
+    } catch (error) {
+      if (isNoSuchEntity(error)) return undefined;
+      throw error;
+    }
+  };
+  // Listed rather than remembered: a run that did not finish may have attached or put some already.
+  const arns = await listed(() => attachedPolicies(iam, roleName));
+  if (!arns) return false;
+  for (const arn of arns)
+    await ignoringNoSuchEntity(iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn })));
+  const names = await listed(() => inlinePolicyNames(iam, roleName));
+  if (!names) return false;
+  for (const name of names)
+    await ignoringNoSuchEntity(
+      iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name }))
+    );
+  await ignoringNoSuchEntity(iam.send(new DeleteRoleCommand({ RoleName: roleName })));
+  return true;
 }
 
 /** The token of the run that created the role and has not finished it; undefined once finished. */
