@@ -788,6 +788,25 @@ describe('leases under faults and crowds', () => {
     );
   });
 
+  it("quotes the API server's message in its notes, as the checks do, not the request it answered", async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    const created = new CreatedObjects();
+    const tracked = created.tracking(cluster);
+    await tracked.createServiceAccount(chain.namespace, chain.serviceAccount, {
+      labels: { ...MANAGED_BY },
+      annotations: { [leaseKey('note0001')]: LATER().toISOString() }
+    });
+    await leftPod(chain, tracked, 'irsa-verify-noted', chain.serviceAccount, LATER());
+    // The pod's delete, then the account's (this run holds its only lease), are refused.
+    chain.double.injectFaults([{ kind: 'status', code: 403, method: 'DELETE', times: 2 }]);
+    expect(await created.removeLeftovers(cluster)).toEqual([
+      `could not delete the pod ${chain.namespace}/irsa-verify-noted (the double's injected HTTP 403): delete it by hand`,
+      `could not give up the service account ${chain.namespace}/${chain.serviceAccount} (the double's injected HTTP 403): remove this run's lease by hand (kubectl -n ${chain.namespace} annotate serviceaccount ${chain.serviceAccount} ${leaseKey('note0001')}-)`
+    ]);
+    expect(chain.double.faultsMet()).toEqual({ 'status 403': 2 });
+  });
+
   it('waits for a write still in flight before undoing it on cancel', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
@@ -854,7 +873,7 @@ describe('a run that throws instead of returning', () => {
     // Not to be deleted: the other run is still using it.
     const [mine] = leaseIds(chain).filter((id) => id !== 'live01');
     expect(log.lines.filter((line) => line.startsWith('::warning::Cleanup:'))).toEqual([
-      `::warning::Cleanup: could not give up the service account ${chain.namespace}/${chain.serviceAccount} (PATCH /api/v1/namespaces/${chain.namespace}/serviceaccounts/${chain.serviceAccount} answered HTTP 403): remove this run's lease by hand (kubectl -n ${chain.namespace} annotate serviceaccount ${chain.serviceAccount} ${leaseKey(mine ?? '')}-).`
+      `::warning::Cleanup: could not give up the service account ${chain.namespace}/${chain.serviceAccount} (the double's injected HTTP 403): remove this run's lease by hand (kubectl -n ${chain.namespace} annotate serviceaccount ${chain.serviceAccount} ${leaseKey(mine ?? '')}-).`
     ]);
   });
 });

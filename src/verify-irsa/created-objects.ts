@@ -6,7 +6,7 @@
  * (src/verify-irsa/account-lease.ts).
  */
 import { settlesWithin } from '../io/cancel.js';
-import { KubeApiError, statusOf } from '../kube/client.js';
+import { KubeApiError, kubeErrorText, statusOf } from '../kube/client.js';
 import { LEASE_PREFIX, leaseKey, releaseServiceAccount } from './account-lease.js';
 import type { AnnotationPatch, ClusterOps } from './cluster.js';
 import { ROLE_ANNOTATION } from './verify-pod.js';
@@ -176,7 +176,8 @@ export class CreatedObjects {
         }
         this.objects.delete(keyOf(object));
       } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
+        // The API server's own message, as the checks quote it, rather than the request it answered.
+        const why = kubeErrorText(error);
         // Not a delete for the account: another run may be using it, and without this run's lease
         // the next run takes it over (as run() says when its own release fails).
         notes.push(
