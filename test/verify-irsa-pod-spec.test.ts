@@ -9,7 +9,8 @@ import { parseVerifyInputs } from '../src/verify-irsa/inputs.js';
 import { mapInputReader } from '../src/io/inputs.js';
 import { redactJwts } from '../src/verify-irsa/run.js';
 import { assumedRoleProblem, isAssumedRoleArn, sessionProblem } from '../src/verify-irsa/assumed-role.js';
-import { fixForStsError, sessionName } from '../src/verify-irsa/sts-checks.js';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { assumeRole, fixForStsError, sessionName } from '../src/verify-irsa/sts-checks.js';
 import {
   callerArnFromLogs,
   lastLines,
@@ -144,6 +145,41 @@ describe('reading the pod log', () => {
 
   it('redacts anything shaped like a service-account token', () => {
     expect(redactJwts('token eyJhbGciOi.eyJpc3Mi.c2lnbmF0dXJl here')).toBe('token *** here');
+  });
+});
+
+describe("an STS refusal's text", () => {
+  const role = {
+    arn: 'arn:aws:iam::123456789012:role/app',
+    partition: 'aws',
+    accountId: '123456789012',
+    name: 'app'
+  };
+  /** The assume-role check of a refusal whose message is `message`, for `token`. */
+  async function refusalDetail(token: string, message: string): Promise<string | undefined> {
+    const refusing = {
+      send: async () => {
+        throw Object.assign(new Error(message), { name: 'InvalidIdentityToken' });
+      }
+    } as unknown as STSClient;
+    const deps = {
+      sts: refusing,
+      stsWithCredentials: () => refusing,
+      mask: () => undefined,
+      sleep: async () => undefined
+    };
+    const { checks } = await assumeRole(token, role, new Date(0), deps);
+    return checks[0]?.detail;
+  }
+
+  it('has every occurrence of the token replaced with ***, and is kept as is without one', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    expect(await refusalDetail(token, `token ${token} is not valid; ${token}`)).toBe(
+      'STS refused AssumeRoleWithWebIdentity: InvalidIdentityToken: token *** is not valid; ***'
+    );
+    expect(await refusalDetail('', 'no token ***x here')).toBe(
+      'STS refused AssumeRoleWithWebIdentity: InvalidIdentityToken: no token ***x here'
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { STSClient } from '@aws-sdk/client-sts';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { redactSecrets } from '../io/redact.js';
 import type { Masker } from '../io/secrets.js';
 import type { ChainLink, Check } from './diagnosis.js';
 import { CHECK_LINKS, failed, passed } from './diagnosis.js';
@@ -87,10 +88,6 @@ export function sessionName(now: Date): string {
   return `talos-irsa-verify-${Math.floor(now.getTime() / 1000)}`;
 }
 
-function redact(text: string, token: string): string {
-  return token ? text.split(token).join('***') : text;
-}
-
 type Refusal = { code: string; message: string };
 
 async function askSts(token: string, role: RoleRef, now: Date, deps: StsDeps) {
@@ -107,7 +104,7 @@ async function askSts(token: string, role: RoleRef, now: Date, deps: StsDeps) {
   } catch (error) {
     const refusal: Refusal = {
       code: error instanceof Error ? error.name : 'Error',
-      message: redact(error instanceof Error ? error.message : String(error), token)
+      message: redactSecrets(error instanceof Error ? error.message : String(error), [token])
     };
     return { refusal };
   }
