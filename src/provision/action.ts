@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
 import { UserError } from '../io/errors.js';
+import { exitWhenWritten } from '../io/exit.js';
 import { fail } from '../io/workflow-commands.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
@@ -53,7 +54,8 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     fail(
       `provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`
     );
-    process.exit(1);
+    // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
+    await exitWhenWritten();
   });
   // What came before only read; terraform's first command may take the state's lock.
   ctx.writing?.();

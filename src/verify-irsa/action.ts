@@ -3,6 +3,7 @@
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
 import { oneLine } from '../io/errors.js';
+import { exitWhenWritten } from '../io/exit.js';
 import type { Logger } from '../io/logger.js';
 import { fail } from '../io/workflow-commands.js';
 import { parseVerifyInputs } from './inputs.js';
@@ -21,7 +22,8 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
         `verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`
       )
     );
-    process.exit(1);
+    // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
+    await exitWhenWritten();
   });
   try {
     const { afterSecondRelease, run } = await import('./run.js');
