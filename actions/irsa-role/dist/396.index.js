@@ -335,18 +335,43 @@ async function undoCreate(iam, roleName, ownRun, cause, reads) {
         ? [`The role ${roleName} created for it`, ' again']
         : [`The role ${roleName}, which another run created and did not finish,`, ''];
     try {
-        // Listed rather than remembered: a run that did not finish may have attached or put some already.
-        for (const arn of await reads(() => attachedPolicies(iam, roleName)))
-            await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: roleName, PolicyArn: arn })));
-        for (const name of await reads(() => inlinePolicyNames(iam, roleName)))
-            await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: roleName, PolicyName: name })));
-        await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRoleCommand */.$kI({ RoleName: roleName })));
+        if (!(await deleteWithPolicies(iam, roleName, reads)))
+            return new errors/* UserError */.yo(`${refusal} ${role} was gone already (deleted meanwhile, not by this run): nothing is left to delete.`, cause.input);
     }
     catch (undoError) {
         const reason = undoError instanceof Error ? undoError.message : String(undoError);
         return new errors/* UserError */.yo(`${refusal} ${role} could not be deleted${again} (${reason}): delete it by hand.`, cause.input);
     }
     return new errors/* UserError */.yo(`${refusal} ${role} was deleted${again}.`, cause.input);
+}
+/**
+ * Deletes the role with whatever policies it holds; false when its policies cannot be listed because the
+ * role is not there (NoSuchEntity, still so after `reads` asked again): someone else deleted it.
+ */
+async function deleteWithPolicies(iam, roleName, reads) {
+    const listed = async (list) => {
+        try {
+            return await reads(list);
+        }
+        catch (error) {
+            if (isNoSuchEntity(error))
+                return undefined;
+            throw error;
+        }
+    };
+    // Listed rather than remembered: a run that did not finish may have attached or put some already.
+    const arns = await listed(() => attachedPolicies(iam, roleName));
+    if (!arns)
+        return false;
+    for (const arn of arns)
+        await ignoringNoSuchEntity(iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: roleName, PolicyArn: arn })));
+    const names = await listed(() => inlinePolicyNames(iam, roleName));
+    if (!names)
+        return false;
+    for (const name of names)
+        await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: roleName, PolicyName: name })));
+    await ignoringNoSuchEntity(iam.send(new dist_cjs/* DeleteRoleCommand */.$kI({ RoleName: roleName })));
+    return true;
 }
 /** The token of the run that created the role and has not finished it; undefined once finished. */
 function creationMarker(role) {

@@ -5,11 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3847);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6733);
 /* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(415);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('irsa-role', _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .D)('irsa-role', _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -181,14 +181,57 @@ function partitionOfHost(host) {
 
 /***/ }),
 
-/***/ 3847:
+/***/ 6733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
+  D: () => (/* binding */ runActionAndExit)
 });
+
+// UNUSED EXPORTS: runAction
+
+;// CONCATENATED MODULE: ./src/io/cancel.ts
+/** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
+async function settlesWithin(work, ms) {
+    let timer;
+    const settled = await Promise.race([
+        Promise.resolve(work).then(() => true, () => true),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+    ]);
+    clearTimeout(timer);
+    return settled;
+}
+// Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
+// handler's cleanup can outlast the run it cancelled.
+const running = new Set();
+/** Resolves when every cancel handler that has started has settled. */
+async function cancelsSettled() {
+    await Promise.allSettled([...running]);
+}
+/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
+function onCancel(handler) {
+    let handling = false;
+    const listener = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        const handled = handler(signal);
+        running.add(handled);
+        // A handler that throws is still an unhandled rejection, as it was before it was tracked.
+        void handled.then(() => running.delete(handled), (error) => {
+            running.delete(handled);
+            throw error;
+        });
+    };
+    process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
+    return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+    };
+}
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
@@ -220,6 +263,61 @@ function inputFailureSummary(action, error, secrets) {
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/io/exit.ts
+/**
+ * How a finished run ends: at once, with the exit code it set, whatever is left in its event loop. Left to
+ * itself Node exits only when the loop is empty, and a DNS lookup in flight (getaddrinfo runs on libuv's
+ * threadpool and cannot be cancelled), a keep-alive socket or a stray timer would hold the step until the
+ * resolver gives up or the job times out.
+ */
+// Requests that run on libuv's threadpool, as process.getActiveResourcesInfo names them. process.exit joins
+// the threadpool's threads, so it too waits for one that never completes (a lookup the resolver does not
+// answer, an open of a FIFO with no writer); Node 24 (the runner's, `using: node24`) can leave by execve.
+const THREADPOOL_REQUESTS = new Set([
+    'FSReqCallback',
+    'FSReqPromise',
+    'GetAddrInfoReqWrap',
+    'GetNameInfoReqWrap'
+]);
+/** The exit code the run set (fail() sets 1); one that is not a shell's exit status counts as a failure. */
+function exitCodeOf(code) {
+    const value = Number(code ?? 0);
+    return Number.isInteger(value) && value >= 0 && value <= 255 ? value : 1;
+}
+/**
+ * Resolves once what `stream` holds is written. On a pipe process.stdout and process.stderr write
+ * asynchronously (on POSIX), and what they have not handed to the pipe is lost when the process exits.
+ */
+function drained(stream) {
+    if (stream.writableLength === 0)
+        return Promise.resolve();
+    // Writes complete in order: an empty one's callback comes once everything before it is written.
+    return new Promise((resolve) => stream.write('', () => resolve()));
+}
+/** Ends the process with process.exitCode once its output is out; what is left in the loop is dropped. */
+async function exitWhenWritten() {
+    const left = process.getActiveResourcesInfo();
+    // A stream on a pipe is in the list (PipeWrap) once made, as is a write still pending. When nothing is
+    // left neither was made, and making them here would cost a failing run ~2.5 ms.
+    if (left.length > 0)
+        await Promise.all([drained(process.stdout), drained(process.stderr)]);
+    const code = exitCodeOf(process.exitCode);
+    const execve = process.execve;
+    const inThreadpool = process.getActiveResourcesInfo().some((kind) => THREADPOOL_REQUESTS.has(kind));
+    if (inThreadpool && execve && process.platform !== 'win32') {
+        try {
+            // What process.exit does first; then the process becomes a shell that exits with the run's code,
+            // and no thread is joined. The pid, and so the runner's view of the step, stays the same.
+            process.emit('exit', code);
+            execve.call(process, '/bin/sh', ['/bin/sh', '-c', `exit ${code}`], {});
+        }
+        catch {
+            // No shell to become: process.exit, which may wait for the threadpool as before.
+        }
+    }
+    process.exit(code);
 }
 
 // EXTERNAL MODULE: ./src/io/inputs.ts
@@ -334,6 +432,8 @@ function fail(message) {
 
 
 
+
+
 const runnerLogger = {
     info: info,
     command: commandLine,
@@ -341,6 +441,16 @@ const runnerLogger = {
     debug: (message) => issue('debug', message),
     group: group
 };
+/**
+ * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
+ * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
+ * is written, not when Node's event loop empties (src/io/exit.ts).
+ */
+async function runActionAndExit(action, main) {
+    await runAction(action, main);
+    await cancelsSettled();
+    return exitWhenWritten();
+}
 /** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
 async function runAction(action, main) {
     // Kept to redact the summary, which is a file and not the log the runner masks.

@@ -265,7 +265,7 @@ function terraformCli(options) {
             if (!child)
                 return false;
             child.kill('SIGINT');
-            return (0,cancel/* settlesWithin */.o)(child, waitMs);
+            return (0,cancel/* settlesWithin */.od)(child, waitMs);
         },
         async capture(args) {
             const result = await execute(args);

@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4011);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('provision', _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .D)('provision', _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -20,8 +20,9 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ onCancel),
-/* harmony export */   o: () => (/* binding */ settlesWithin)
+/* harmony export */   Ao: () => (/* binding */ onCancel),
+/* harmony export */   od: () => (/* binding */ settlesWithin),
+/* harmony export */   pk: () => (/* binding */ cancelsSettled)
 /* harmony export */ });
 /** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
 async function settlesWithin(work, ms) {
@@ -33,6 +34,13 @@ async function settlesWithin(work, ms) {
     clearTimeout(timer);
     return settled;
 }
+// Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
+// handler's cleanup can outlast the run it cancelled.
+const running = new Set();
+/** Resolves when every cancel handler that has started has settled. */
+async function cancelsSettled() {
+    await Promise.allSettled([...running]);
+}
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
 function onCancel(handler) {
     let handling = false;
@@ -40,7 +48,13 @@ function onCancel(handler) {
         if (handling)
             return;
         handling = true;
-        void handler(signal);
+        const handled = handler(signal);
+        running.add(handled);
+        // A handler that throws is still an unhandled rejection, as it was before it was tracked.
+        void handled.then(() => running.delete(handled), (error) => {
+            running.delete(handled);
+            throw error;
+        });
     };
     process.on('SIGINT', listener);
     process.on('SIGTERM', listener);
@@ -59,9 +73,13 @@ function onCancel(handler) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
+  D: () => (/* binding */ runActionAndExit)
 });
 
+// UNUSED EXPORTS: runAction
+
+// EXTERNAL MODULE: ./src/io/cancel.ts
+var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/redact.ts
@@ -82,11 +100,15 @@ function inputFailureSummary(action, error, secrets) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/io/exit.ts
+var exit = __nccwpck_require__(4886);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
 ;// CONCATENATED MODULE: ./src/io/entry.ts
+
+
 
 
 
@@ -98,6 +120,16 @@ const runnerLogger = {
     debug: (message) => (0,workflow_commands/* issue */.sn)('debug', message),
     group: workflow_commands/* group */.Os
 };
+/**
+ * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
+ * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
+ * is written, not when Node's event loop empties (src/io/exit.ts).
+ */
+async function runActionAndExit(action, main) {
+    await runAction(action, main);
+    await (0,cancel/* cancelsSettled */.pk)();
+    return (0,exit/* exitWhenWritten */.u)();
+}
 /** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
 async function runAction(action, main) {
     // Kept to redact the summary, which is a file and not the log the runner masks.
@@ -194,6 +226,70 @@ function failureText(error) {
     const status = error.$metadata?.httpStatusCode;
     const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
     return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
+}
+
+
+/***/ }),
+
+/***/ 4886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ exitWhenWritten)
+/* harmony export */ });
+/* unused harmony export exitCodeOf */
+/**
+ * How a finished run ends: at once, with the exit code it set, whatever is left in its event loop. Left to
+ * itself Node exits only when the loop is empty, and a DNS lookup in flight (getaddrinfo runs on libuv's
+ * threadpool and cannot be cancelled), a keep-alive socket or a stray timer would hold the step until the
+ * resolver gives up or the job times out.
+ */
+// Requests that run on libuv's threadpool, as process.getActiveResourcesInfo names them. process.exit joins
+// the threadpool's threads, so it too waits for one that never completes (a lookup the resolver does not
+// answer, an open of a FIFO with no writer); Node 24 (the runner's, `using: node24`) can leave by execve.
+const THREADPOOL_REQUESTS = new Set([
+    'FSReqCallback',
+    'FSReqPromise',
+    'GetAddrInfoReqWrap',
+    'GetNameInfoReqWrap'
+]);
+/** The exit code the run set (fail() sets 1); one that is not a shell's exit status counts as a failure. */
+function exitCodeOf(code) {
+    const value = Number(code ?? 0);
+    return Number.isInteger(value) && value >= 0 && value <= 255 ? value : 1;
+}
+/**
+ * Resolves once what `stream` holds is written. On a pipe process.stdout and process.stderr write
+ * asynchronously (on POSIX), and what they have not handed to the pipe is lost when the process exits.
+ */
+function drained(stream) {
+    if (stream.writableLength === 0)
+        return Promise.resolve();
+    // Writes complete in order: an empty one's callback comes once everything before it is written.
+    return new Promise((resolve) => stream.write('', () => resolve()));
+}
+/** Ends the process with process.exitCode once its output is out; what is left in the loop is dropped. */
+async function exitWhenWritten() {
+    const left = process.getActiveResourcesInfo();
+    // A stream on a pipe is in the list (PipeWrap) once made, as is a write still pending. When nothing is
+    // left neither was made, and making them here would cost a failing run ~2.5 ms.
+    if (left.length > 0)
+        await Promise.all([drained(process.stdout), drained(process.stderr)]);
+    const code = exitCodeOf(process.exitCode);
+    const execve = process.execve;
+    const inThreadpool = process.getActiveResourcesInfo().some((kind) => THREADPOOL_REQUESTS.has(kind));
+    if (inThreadpool && execve && process.platform !== 'win32') {
+        try {
+            // What process.exit does first; then the process becomes a shell that exits with the run's code,
+            // and no thread is joined. The pid, and so the runner's view of the step, stays the same.
+            process.emit('exit', code);
+            execve.call(process, '/bin/sh', ['/bin/sh', '-c', `exit ${code}`], {});
+        }
+        catch {
+            // No shell to become: process.exit, which may wait for the threadpool as before.
+        }
+    }
+    process.exit(code);
 }
 
 
@@ -527,6 +623,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/exit.ts
+var exit = __nccwpck_require__(4886);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
 ;// CONCATENATED MODULE: ./src/io/yaml.ts
@@ -624,6 +722,7 @@ var provision_inputs = __nccwpck_require__(442);
 
 
 
+
 async function provisionAction(ctx) {
     // Every input is checked before terraform runs or anything is written.
     const yaml = await yamlParserFor(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp, { exactNumbers: true });
@@ -657,12 +756,13 @@ async function provisionAction(ctx) {
     });
     // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
     // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
-    const stopListening = (0,cancel/* onCancel */.A)(async (signal) => {
+    const stopListening = (0,cancel/* onCancel */.Ao)(async (signal) => {
         ctx.log.warning(`provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`);
         if (await terraform.interrupt(CANCEL_WAIT_MS))
             return;
         (0,workflow_commands/* fail */.fJ)(`provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`);
-        process.exit(1);
+        // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
+        await (0,exit/* exitWhenWritten */.u)();
     });
     // What came before only read; terraform's first command may take the state's lock.
     ctx.writing?.();

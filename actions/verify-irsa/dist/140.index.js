@@ -649,7 +649,10 @@ function checkExpiry(view, nowSeconds) {
 var assumed_role = __webpack_require__(4038);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ./src/io/redact.ts
+var redact = __webpack_require__(8075);
 ;// CONCATENATED MODULE: ./src/verify-irsa/sts-checks.ts
+
 
 
 
@@ -707,9 +710,6 @@ function fixForStsError(code, message, earlier = []) {
 function sessionName(now) {
     return `talos-irsa-verify-${Math.floor(now.getTime() / 1000)}`;
 }
-function redact(text, token) {
-    return token ? text.split(token).join('***') : text;
-}
 async function askSts(token, role, now, deps) {
     try {
         const answer = await deps.sts.send(new client_sts_dist_cjs.AssumeRoleWithWebIdentityCommand({
@@ -723,7 +723,7 @@ async function askSts(token, role, now, deps) {
     catch (error) {
         const refusal = {
             code: error instanceof Error ? error.name : 'Error',
-            message: redact(error instanceof Error ? error.message : String(error), token)
+            message: (0,redact/* redactSecrets */.f)(error instanceof Error ? error.message : String(error), [token])
         };
         return { refusal };
     }

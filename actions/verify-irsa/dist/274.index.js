@@ -329,7 +329,7 @@ class CreatedObjects {
     async removeLeftovers(cluster, options = { cleanup: true }) {
         const now = options.now ?? (() => new Date());
         if (this.pending.size > 0)
-            await (0,cancel/* settlesWithin */.o)(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
+            await (0,cancel/* settlesWithin */.od)(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
         const ordered = [...this.objects.values()].sort((a, b) => a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1);
         const notes = [];
         for (const object of ordered) {
@@ -356,7 +356,8 @@ class CreatedObjects {
                 this.objects.delete(keyOf(object));
             }
             catch (error) {
-                const why = error instanceof Error ? error.message : String(error);
+                // The API server's own message, as the checks quote it, rather than the request it answered.
+                const why = (0,client/* kubeErrorText */.P9)(error);
                 // Not a delete for the account: another run may be using it, and without this run's lease
                 // the next run takes it over (as run() says when its own release fails).
                 notes.push(object.kind === 'pod'

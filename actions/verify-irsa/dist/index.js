@@ -5,11 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6667);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6460);
 /* harmony import */ var _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7367);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('verify-irsa', _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .D)('verify-irsa', _src_verify_irsa_action_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyIrsaAction */ .H);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -184,8 +184,9 @@ function partitionOfHost(host) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ onCancel),
-/* harmony export */   o: () => (/* binding */ settlesWithin)
+/* harmony export */   Ao: () => (/* binding */ onCancel),
+/* harmony export */   od: () => (/* binding */ settlesWithin),
+/* harmony export */   pk: () => (/* binding */ cancelsSettled)
 /* harmony export */ });
 /** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
 async function settlesWithin(work, ms) {
@@ -197,6 +198,13 @@ async function settlesWithin(work, ms) {
     clearTimeout(timer);
     return settled;
 }
+// Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
+// handler's cleanup can outlast the run it cancelled.
+const running = new Set();
+/** Resolves when every cancel handler that has started has settled. */
+async function cancelsSettled() {
+    await Promise.allSettled([...running]);
+}
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
 function onCancel(handler) {
     let handling = false;
@@ -204,7 +212,13 @@ function onCancel(handler) {
         if (handling)
             return;
         handling = true;
-        void handler(signal);
+        const handled = handler(signal);
+        running.add(handled);
+        // A handler that throws is still an unhandled rejection, as it was before it was tracked.
+        void handled.then(() => running.delete(handled), (error) => {
+            running.delete(handled);
+            throw error;
+        });
     };
     process.on('SIGINT', listener);
     process.on('SIGTERM', listener);
@@ -217,31 +231,23 @@ function onCancel(handler) {
 
 /***/ }),
 
-/***/ 6667:
+/***/ 6460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
+  D: () => (/* binding */ runActionAndExit)
 });
 
+// UNUSED EXPORTS: runAction
+
+// EXTERNAL MODULE: ./src/io/cancel.ts
+var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-;// CONCATENATED MODULE: ./src/io/redact.ts
-/**
- * Replaces every masked fragment, longest first, with `***`, as the runner shows it in the log: for
- * text bound for GitHub outside the log (a job summary, a PR comment), where the runner's masking does
- * not reach.
- */
-function redactSecrets(text, secrets) {
-    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
-    let result = text;
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
-}
-
+// EXTERNAL MODULE: ./src/io/redact.ts
+var redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
@@ -252,17 +258,21 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redactSecrets((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.f)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/io/exit.ts
+var exit = __nccwpck_require__(4886);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
 ;// CONCATENATED MODULE: ./src/io/entry.ts
+
+
 
 
 
@@ -274,6 +284,16 @@ const runnerLogger = {
     debug: (message) => (0,workflow_commands/* issue */.sn)('debug', message),
     group: workflow_commands/* group */.Os
 };
+/**
+ * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
+ * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
+ * is written, not when Node's event loop empties (src/io/exit.ts).
+ */
+async function runActionAndExit(action, main) {
+    await runAction(action, main);
+    await (0,cancel/* cancelsSettled */.pk)();
+    return (0,exit/* exitWhenWritten */.u)();
+}
 /** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
 async function runAction(action, main) {
     // Kept to redact the summary, which is a file and not the log the runner masks.
@@ -370,6 +390,70 @@ function failureText(error) {
     const status = error.$metadata?.httpStatusCode;
     const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
     return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
+}
+
+
+/***/ }),
+
+/***/ 4886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ exitWhenWritten)
+/* harmony export */ });
+/* unused harmony export exitCodeOf */
+/**
+ * How a finished run ends: at once, with the exit code it set, whatever is left in its event loop. Left to
+ * itself Node exits only when the loop is empty, and a DNS lookup in flight (getaddrinfo runs on libuv's
+ * threadpool and cannot be cancelled), a keep-alive socket or a stray timer would hold the step until the
+ * resolver gives up or the job times out.
+ */
+// Requests that run on libuv's threadpool, as process.getActiveResourcesInfo names them. process.exit joins
+// the threadpool's threads, so it too waits for one that never completes (a lookup the resolver does not
+// answer, an open of a FIFO with no writer); Node 24 (the runner's, `using: node24`) can leave by execve.
+const THREADPOOL_REQUESTS = new Set([
+    'FSReqCallback',
+    'FSReqPromise',
+    'GetAddrInfoReqWrap',
+    'GetNameInfoReqWrap'
+]);
+/** The exit code the run set (fail() sets 1); one that is not a shell's exit status counts as a failure. */
+function exitCodeOf(code) {
+    const value = Number(code ?? 0);
+    return Number.isInteger(value) && value >= 0 && value <= 255 ? value : 1;
+}
+/**
+ * Resolves once what `stream` holds is written. On a pipe process.stdout and process.stderr write
+ * asynchronously (on POSIX), and what they have not handed to the pipe is lost when the process exits.
+ */
+function drained(stream) {
+    if (stream.writableLength === 0)
+        return Promise.resolve();
+    // Writes complete in order: an empty one's callback comes once everything before it is written.
+    return new Promise((resolve) => stream.write('', () => resolve()));
+}
+/** Ends the process with process.exitCode once its output is out; what is left in the loop is dropped. */
+async function exitWhenWritten() {
+    const left = process.getActiveResourcesInfo();
+    // A stream on a pipe is in the list (PipeWrap) once made, as is a write still pending. When nothing is
+    // left neither was made, and making them here would cost a failing run ~2.5 ms.
+    if (left.length > 0)
+        await Promise.all([drained(process.stdout), drained(process.stderr)]);
+    const code = exitCodeOf(process.exitCode);
+    const execve = process.execve;
+    const inThreadpool = process.getActiveResourcesInfo().some((kind) => THREADPOOL_REQUESTS.has(kind));
+    if (inThreadpool && execve && process.platform !== 'win32') {
+        try {
+            // What process.exit does first; then the process becomes a shell that exits with the run's code,
+            // and no thread is joined. The pid, and so the runner's view of the step, stays the same.
+            process.emit('exit', code);
+            execve.call(process, '/bin/sh', ['/bin/sh', '-c', `exit ${code}`], {});
+        }
+        catch {
+            // No shell to become: process.exit, which may wait for the threadpool as before.
+        }
+    }
+    process.exit(code);
 }
 
 
@@ -483,6 +567,28 @@ function oneOf(read, first, second, required) {
     if (required)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`is required (or give '${second}'), but both are empty: ${EMPTY_BECAUSE}.`, first);
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/**
+ * Replaces every masked fragment, longest first, with `***`, as the runner shows it in the log: for
+ * text bound for GitHub outside the log (a job summary, a PR comment), where the runner's masking does
+ * not reach.
+ */
+function redactSecrets(text, secrets) {
+    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
+    let result = text;
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
 }
 
 
@@ -660,6 +766,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/exit.ts
+var exit = __nccwpck_require__(4886);
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
 // EXTERNAL MODULE: ./src/aws/clients.ts
@@ -793,16 +901,18 @@ function positiveInteger(read, name, fallback) {
 
 
 
+
 async function verifyIrsaAction(ctx) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
     const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3274));
     const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
     // A cancelled job must not leave the verify pod or a service account it made behind.
-    const stopListening = (0,cancel/* onCancel */.A)(async (signal) => {
+    const stopListening = (0,cancel/* onCancel */.Ao)(async (signal) => {
         const notes = await removeLeftovers();
         (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(`verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`));
-        process.exit(1);
+        // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
+        await (0,exit/* exitWhenWritten */.u)();
     });
     try {
         const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(282), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6140));
