@@ -28,7 +28,8 @@
 //   - SA tokens the double minted authenticate (issuer discovery allowed, resources 403).
 // Not modelled: RBAC beyond the admin/forbidden/service-account split, managedFields and real
 // server-side apply (it is a strategic merge here), token refresh at 80% TTL, init containers,
-// secrets/configmaps as resources, protobuf for other kinds, watch bookmarks.
+// secrets/configmaps as resources, protobuf for other kinds, watch bookmarks (but as the 'bookmarks'
+// watch fault of kube-watch-faults.ts, which also cuts, stalls and re-chunks watch streams).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
@@ -103,10 +104,12 @@ import {
 import { Store } from './kube-store.js';
 import type { TestCa } from './tls.js';
 import { KubeFaults, type KubeFault, type RandomFaults } from './kube-faults.js';
+import { WatchFaults, type RandomWatchFaults, type WatchFault } from './kube-watch-faults.js';
 
 export type { KubeObject } from './kube-api.js';
 export type { PodHold } from './kube-kubelet.js';
 export type { KubeFault, RandomFaults } from './kube-faults.js';
+export type { RandomWatchFaults, WatchFault } from './kube-watch-faults.js';
 export type { ServedJwk } from './kube-keys.js';
 
 export interface KubeDoubleOptions {
@@ -214,9 +217,13 @@ export interface KubeDouble {
   injectFaults(faults: KubeFault[]): void;
   /** A seeded share of every request but watches faulted at random; undefined stops it. */
   randomFaults(options: RandomFaults | undefined): void;
-  /** Drops the faults not yet used, stops random ones, and forgets the counts. */
+  /** Scripted watch-stream faults (test/stack/kube-watch-faults.ts), each used up by a watch it matches. */
+  injectWatchFaults(faults: WatchFault[]): void;
+  /** A seeded share of watches whose stream is faulted at random; undefined stops it. */
+  randomWatchFaults(options: RandomWatchFaults | undefined): void;
+  /** Drops the faults not yet used (request and watch), stops random ones, and forgets the counts. */
   clearFaults(): void;
-  /** How often each fault was met, by kind ('status 503'…). */
+  /** How often each fault was met, by kind ('status 503', 'watch stall'…). */
   faultsMet(): Record<string, number>;
 
   // inspection
@@ -473,6 +480,7 @@ class KubeDoubleImpl implements KubeDouble {
   private hold: PodHold = false;
   private readonly log: RequestRecord[] = [];
   private readonly faults = new KubeFaults();
+  private readonly watchFaults = new WatchFaults();
   private lastEventNano = 0n;
   private readonly store = new Store();
   private readonly kubelet: Kubelet;
@@ -745,12 +753,21 @@ class KubeDoubleImpl implements KubeDouble {
     this.faults.randomly(options);
   }
 
+  injectWatchFaults(faults: WatchFault[]): void {
+    this.watchFaults.inject(faults);
+  }
+
+  randomWatchFaults(options: RandomWatchFaults | undefined): void {
+    this.watchFaults.randomly(options);
+  }
+
   clearFaults(): void {
     this.faults.clear();
+    this.watchFaults.clear();
   }
 
   faultsMet(): Record<string, number> {
-    return this.faults.counts();
+    return { ...this.faults.counts(), ...this.watchFaults.counts() };
   }
 
   requests(): RequestRecord[] {
@@ -1317,6 +1334,15 @@ class KubeDoubleImpl implements KubeDouble {
       return;
     }
     this.streams.add(res);
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const stream = this.watchFaults.stream(req, res, url, this.watchFaults.take(url), {
+      bookmark: () => ({
+        kind: def.kind,
+        apiVersion: apiVersionOf(def),
+        metadata: { resourceVersion: this.store.currentRv() }
+      }),
+      resourceVersion: () => this.store.currentRv()
+    });
     let first = true;
     const unsubscribe = this.store.watch({
       def: storageDef(def),
@@ -1332,11 +1358,12 @@ class KubeDoubleImpl implements KubeDouble {
           first = false;
           object = t;
         }
-        res.write(JSON.stringify({ type, object }) + '\n');
+        stream.event({ type, object });
       }
     });
+    stream.begun();
     const timeout = Number(q.get('timeoutSeconds') ?? 0);
-    const timer = timeout > 0 ? setTimeout(() => res.end(), timeout * 1000) : undefined;
+    const timer = timeout > 0 ? setTimeout(() => stream.end(), timeout * 1000) : undefined;
     const cleanup = (): void => {
       unsubscribe();
       if (timer) clearTimeout(timer);

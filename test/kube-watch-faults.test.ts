@@ -1,0 +1,216 @@
+// Watch streams cut, failed, stalled, trickled, bookmarked and re-chunked once they have begun, as
+// apiservers and the load balancers in front of them do (the double's watch faults,
+// test/stack/kube-watch-faults.ts): the double's faults themselves, kubeWatch and verify-irsa's pod
+// watch against each, and verify-irsa's pod mode end to end with a share of its watches faulted.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kubeJson, loadKubeClient, requestOptionsFor, type KubeClient } from '../src/kube/client.js';
+import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { createTestCa } from './stack/tls.js';
+
+let dir: string;
+let double: KubeDouble;
+let client: KubeClient;
+let seq = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kube-watch-faults-'));
+  double = await startKubeDouble({ ca: createTestCa(join(dir, 'ca')), issuer: 'https://oidc.double.test/w' });
+  client = await loadKubeClient({ input: 'kubeconfig', value: double.kubeconfig() }, () => undefined);
+});
+
+afterEach(() => double.clearFaults());
+
+afterAll(async () => {
+  await double?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh namespace: its watch of service accounts opens with one event (ADDED default). */
+async function namespace(): Promise<string> {
+  const name = `w${++seq}-${process.pid}`;
+  await kubeJson(client, 'POST', '/api/v1/namespaces', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name }
+  });
+  for (let i = 0; i < 200 && !double.serviceAccount(name, 'default'); i++) await pause(10);
+  return name;
+}
+
+const accounts = (ns: string): string => `/api/v1/namespaces/${ns}/serviceaccounts`;
+
+async function addAccount(ns: string, name: string): Promise<void> {
+  await kubeJson(client, 'POST', accounts(ns), {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name }
+  });
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface RawWatch {
+  status: number;
+  /** The body's pieces as they arrived. */
+  chunks: string[];
+  text: string;
+  /** 'end': the chunked answer ended; 'reset': the connection died under it; 'open': still open at `forMs`. */
+  ended: 'end' | 'reset' | 'open';
+  error?: string;
+}
+
+/** One watch read byte for byte, for `forMs` at most (then dropped). */
+async function rawWatch(path: string, forMs: number, during?: () => Promise<void>): Promise<RawWatch> {
+  const url = new URL(client.server + path);
+  url.searchParams.set('watch', 'true');
+  const options = await requestOptionsFor(client, 'GET');
+  return new Promise<RawWatch>((resolve, reject) => {
+    const chunks: string[] = [];
+    let status = 0;
+    const done = (ended: RawWatch['ended'], error?: string): void => {
+      clearTimeout(timer);
+      req.destroy();
+      resolve({ status, chunks, text: chunks.join(''), ended, ...(error ? { error } : {}) });
+    };
+    const timer = setTimeout(() => done('open'), forMs);
+    const req = request(url, options, (res) => {
+      status = res.statusCode ?? 0;
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => chunks.push(chunk));
+      res.on('end', () => done('end'));
+      res.on('error', (error: NodeJS.ErrnoException) => done('reset', error.code ?? error.message));
+      if (during) during().catch(reject);
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => done('reset', error.code ?? error.message));
+    req.end();
+  });
+}
+
+const lines = (text: string): Array<{ type: string; object: Record<string, unknown> }> =>
+  text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as { type: string; object: Record<string, unknown> });
+
+const names = (events: Array<{ type: string; object: Record<string, unknown> }>): string[] =>
+  events.map((e) => `${e.type} ${String((e.object.metadata as { name?: string } | undefined)?.name ?? '')}`);
+
+describe("the double's watch-stream faults", () => {
+  it("'close' ends the chunked answer cleanly after the events it lets through", async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'close', afterEvents: 2 }]);
+    const watch = await rawWatch(accounts(ns), 5000, () =>
+      addAccount(ns, 'a1').then(() => addAccount(ns, 'a2'))
+    );
+    expect(watch).toMatchObject({ status: 200, ended: 'end' });
+    expect(names(lines(watch.text))).toEqual(['ADDED default', 'ADDED a1']);
+    expect(double.faultsMet()).toEqual({ 'watch close': 1 });
+  });
+
+  it("'reset' sends half of the next event's line, then resets the connection", async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'reset', afterEvents: 1 }]);
+    const watch = await rawWatch(accounts(ns), 5000, () => addAccount(ns, 'a1'));
+    expect(watch.ended).toBe('reset');
+    expect(watch.error).toBe('ECONNRESET');
+    const [whole, half] = watch.text.split('\n');
+    expect(names(lines(`${whole}\n`))).toEqual(['ADDED default']);
+    expect(half?.length).toBeGreaterThan(10);
+    expect(() => JSON.parse(half ?? '')).toThrow();
+    expect(half?.startsWith('{"type":"ADDED"')).toBe(true);
+  });
+
+  it.each([
+    [410, 'Expired', /^too old resource version: \d+ \(\d+\)$/],
+    [500, 'InternalError', /^Internal error occurred: /]
+  ] as const)("'error' sends an ERROR event with a %i Status, then ends", async (code, reason, message) => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'error', code, afterEvents: 1 }]);
+    const watch = await rawWatch(accounts(ns), 5000);
+    expect(watch.ended).toBe('end');
+    const events = lines(watch.text);
+    expect(names(events)).toEqual(['ADDED default', 'ERROR ']);
+    expect(events[1]?.object).toMatchObject({
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      reason,
+      code
+    });
+    expect(String(events[1]?.object.message)).toMatch(message);
+  });
+
+  it("'stall' sends nothing more and keeps the connection open", async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'stall', afterEvents: 1 }]);
+    const watch = await rawWatch(accounts(ns), 800, () => addAccount(ns, 'a1'));
+    expect(watch.ended).toBe('open');
+    expect(names(lines(watch.text))).toEqual(['ADDED default']);
+    expect(double.serviceAccount(ns, 'a1')).toBeDefined();
+  });
+
+  it("'trickle' sends the stream one byte at a time", async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'trickle', afterEvents: 1, intervalMs: 5 }]);
+    const watch = await rawWatch(accounts(ns), 600, () => addAccount(ns, 'a1'));
+    expect(watch.ended).toBe('open');
+    const [first, ...rest] = watch.chunks;
+    expect(names(lines(first ?? ''))).toEqual(['ADDED default']);
+    expect(rest.length).toBeGreaterThan(20);
+    for (const chunk of rest) expect(Buffer.byteLength(chunk)).toBe(1);
+    expect(rest.join('')).not.toContain('\n');
+  });
+
+  it("'bookmarks' sends BOOKMARK events only to a watch that asked for them", async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'bookmarks', intervalMs: 50, times: 2 }]);
+    const asked = await rawWatch(`${accounts(ns)}?allowWatchBookmarks=true`, 400);
+    const events = lines(asked.text);
+    expect(events[0]?.type).toBe('ADDED');
+    expect(events.length).toBeGreaterThan(3);
+    for (const bookmark of events.slice(1)) {
+      expect(bookmark.type).toBe('BOOKMARK');
+      expect(bookmark.object).toEqual({
+        kind: 'ServiceAccount',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: expect.stringMatching(/^\d+$/) }
+      });
+    }
+    const unasked = await rawWatch(accounts(ns), 400);
+    expect(names(lines(unasked.text))).toEqual(['ADDED default']);
+  });
+
+  it("'split' sends the same bytes, cut at random points across events", async () => {
+    const ns = await namespace();
+    for (const name of ['a1', 'a2', 'a3']) await addAccount(ns, name);
+    const whole = await rawWatch(accounts(ns), 300);
+    double.injectWatchFaults([{ kind: 'split' }]);
+    const split = await rawWatch(accounts(ns), 600);
+    expect(split.text).toBe(whole.text);
+    expect(names(lines(split.text))).toEqual(['ADDED a1', 'ADDED a2', 'ADDED a3', 'ADDED default']);
+    expect(split.chunks.length).toBeGreaterThan(whole.chunks.length);
+    expect(split.chunks.some((chunk) => chunk.includes('\n') && !chunk.endsWith('\n'))).toBe(true);
+  });
+
+  it('faults a seeded share of watches, the same ones for the same seed', async () => {
+    const ns = await namespace();
+    const seen = async (): Promise<string[]> => {
+      double.clearFaults();
+      double.randomWatchFaults({ seed: 5, rate: 0.5, kinds: ['close', 'error'] });
+      const ends: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const watch = await rawWatch(accounts(ns), 150);
+        ends.push(`${watch.ended} ${lines(watch.text).length}`);
+      }
+      return ends;
+    };
+    const first = await seen();
+    expect(await seen()).toEqual(first);
+    expect(first.filter((end) => end.startsWith('end')).length).toBeGreaterThan(0);
+    expect(first.filter((end) => end.startsWith('open')).length).toBeGreaterThan(0);
+  });
+});
