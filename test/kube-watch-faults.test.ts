@@ -8,6 +8,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubeJson, loadKubeClient, requestOptionsFor, type KubeClient } from '../src/kube/client.js';
+import { kubeWatch, WatchConnectionError, type WatchEvent } from '../src/kube/watch.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 
@@ -212,5 +213,80 @@ describe("the double's watch-stream faults", () => {
     expect(await seen()).toEqual(first);
     expect(first.filter((end) => end.startsWith('end')).length).toBeGreaterThan(0);
     expect(first.filter((end) => end.startsWith('open')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('kubeWatch on a faulted stream', () => {
+  const watchFor = async <T>(
+    path: string,
+    ms: number,
+    during?: () => Promise<void>
+  ): Promise<{ events: WatchEvent<T>[]; close: string; error?: unknown; ms: number }> => {
+    const events: WatchEvent<T>[] = [];
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), ms);
+    const started = Date.now();
+    const watching = kubeWatch<T>(client, path, (e) => events.push(e), controller.signal);
+    if (during) await during();
+    try {
+      const close = await watching;
+      return { events, close, ms: Date.now() - started };
+    } catch (error) {
+      return { events, close: 'rejected', error, ms: Date.now() - started };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  type Named = { metadata?: { name?: string } };
+  const named = (events: WatchEvent<Named>[]): string[] =>
+    events.map((e) => `${e.type} ${e.object.metadata?.name ?? ''}`);
+
+  it('resolves closed when the server ends the stream, with the events before', async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'close', afterEvents: 1 }]);
+    const watch = await watchFor<Named>(accounts(ns), 5000);
+    expect(watch.close).toBe('closed');
+    expect(named(watch.events)).toEqual(['ADDED default']);
+  });
+
+  it('hands over the whole events and rejects as a broken connection when reset mid-line', async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'reset', afterEvents: 1 }]);
+    const watch = await watchFor<Named>(accounts(ns), 5000, () => addAccount(ns, 'a1'));
+    expect(watch.close).toBe('rejected');
+    expect(watch.error).toBeInstanceOf(WatchConnectionError);
+    expect(named(watch.events)).toEqual(['ADDED default']);
+  });
+
+  it('hands over an ERROR event with its Status, then resolves closed', async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'error', code: 410, afterEvents: 0 }]);
+    const watch = await watchFor<Record<string, unknown>>(accounts(ns), 5000);
+    expect(watch.close).toBe('closed');
+    expect(watch.events).toEqual([
+      { type: 'ERROR', object: expect.objectContaining({ kind: 'Status', code: 410, reason: 'Expired' }) }
+    ]);
+  });
+
+  it.each(['stall', 'trickle'] as const)('is ended by its signal on a %s stream', async (kind) => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind, afterEvents: 1, intervalMs: 20 }]);
+    const watch = await watchFor<Named>(accounts(ns), 500, () => addAccount(ns, 'a1'));
+    expect(watch.close).toBe('aborted');
+    expect(named(watch.events)).toEqual(['ADDED default']);
+    expect(watch.ms).toBeLessThan(2000);
+  });
+
+  it('hands over BOOKMARK events it asked for, and every event of a re-chunked stream', async () => {
+    const ns = await namespace();
+    double.injectWatchFaults([{ kind: 'bookmarks', intervalMs: 50 }]);
+    const bookmarked = await watchFor<Named>(`${accounts(ns)}?allowWatchBookmarks=true`, 300);
+    expect(bookmarked.close).toBe('aborted');
+    expect(named(bookmarked.events).slice(0, 2)).toEqual(['ADDED default', 'BOOKMARK ']);
+
+    for (const name of ['a1', 'a2', 'a3']) await addAccount(ns, name);
+    double.injectWatchFaults([{ kind: 'split' }]);
+    const split = await watchFor<Named>(accounts(ns), 600, () => addAccount(ns, 'a4'));
+    expect(named(split.events)).toEqual(['ADDED a1', 'ADDED a2', 'ADDED a3', 'ADDED default', 'ADDED a4']);
   });
 });

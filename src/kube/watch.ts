@@ -21,7 +21,8 @@ export type WatchClose = 'closed' | 'aborted';
 /**
  * Streams the events of `path` (a list path; `watch=true` is added) to `onEvent` until the server
  * closes the stream or `signal` aborts it. Rejects with a KubeApiError when the server refuses the
- * watch (401, 403, 404…), and with a UserError when the stream breaks or is not JSON events.
+ * watch (401, 403, 404…), with a WatchConnectionError when the connection fails or breaks off
+ * mid-stream, and with a UserError when the stream is not JSON events.
  */
 export async function kubeWatch<T>(
   client: KubeClient,
@@ -75,15 +76,11 @@ export async function kubeWatch<T>(
         }
       });
       response.on('end', () => resolve(signal.aborted ? 'aborted' : 'closed'));
-      response.on('error', () => resolve(signal.aborted ? 'aborted' : 'closed'));
+      // Cut mid-stream (a reset, often mid-line), not ended by the server: a broken connection,
+      // whichever of the request and the response hears of it first.
+      response.on('error', broken);
     });
-    const abort = (): void => {
-      request.destroy();
-      resolve('aborted');
-    };
-    signal.addEventListener('abort', abort, { once: true });
-    request.on('close', () => signal.removeEventListener('abort', abort));
-    request.on('error', (error) => {
+    function broken(error: Error): void {
       if (signal.aborted) return resolve('aborted');
       reject(
         new WatchConnectionError(
@@ -91,7 +88,14 @@ export async function kubeWatch<T>(
           client.source.input
         )
       );
-    });
+    }
+    const abort = (): void => {
+      request.destroy();
+      resolve('aborted');
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    request.on('close', () => signal.removeEventListener('abort', abort));
+    request.on('error', broken);
     request.end();
   });
 }
