@@ -7,9 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { V1Pod } from '@kubernetes/client-node';
 import { kubeJson, loadKubeClient, requestOptionsFor, type KubeClient } from '../src/kube/client.js';
 import { kubeWatch, WatchConnectionError, type WatchEvent } from '../src/kube/watch.js';
-import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
+import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+import { startKubeDouble, type KubeDouble, type WatchFault } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 
 let dir: string;
@@ -156,14 +158,16 @@ describe("the double's watch-stream faults", () => {
 
   it("'trickle' sends the stream one byte at a time", async () => {
     const ns = await namespace();
-    double.injectWatchFaults([{ kind: 'trickle', afterEvents: 1, intervalMs: 5 }]);
+    double.injectWatchFaults([{ kind: 'trickle', afterEvents: 1, intervalMs: 20 }]);
     const watch = await rawWatch(accounts(ns), 600, () => addAccount(ns, 'a1'));
     expect(watch.ended).toBe('open');
     const [first, ...rest] = watch.chunks;
     expect(names(lines(first ?? ''))).toEqual(['ADDED default']);
-    expect(rest.length).toBeGreaterThan(20);
-    for (const chunk of rest) expect(Buffer.byteLength(chunk)).toBe(1);
-    expect(rest.join('')).not.toContain('\n');
+    // A byte every 20 ms for 0.6 s at most: the start of the next line (a few hundred bytes), in pieces.
+    const trickled = rest.join('');
+    expect(rest.length).toBeGreaterThanOrEqual(5);
+    expect(Buffer.byteLength(trickled)).toBeLessThanOrEqual(31);
+    expect('{"type":"ADDED","object":{"metadata":{"name":"a1"'.startsWith(trickled)).toBe(true);
   });
 
   it("'bookmarks' sends BOOKMARK events only to a watch that asked for them", async () => {
@@ -199,20 +203,17 @@ describe("the double's watch-stream faults", () => {
 
   it('faults a seeded share of watches, the same ones for the same seed', async () => {
     const ns = await namespace();
-    const seen = async (): Promise<string[]> => {
+    const seen = async (): Promise<{ ends: string[]; met: Record<string, number> }> => {
       double.clearFaults();
       double.randomWatchFaults({ seed: 5, rate: 0.5, kinds: ['close', 'error'] });
       const ends: string[] = [];
-      for (let i = 0; i < 8; i++) {
-        const watch = await rawWatch(accounts(ns), 150);
-        ends.push(`${watch.ended} ${lines(watch.text).length}`);
-      }
-      return ends;
+      for (let i = 0; i < 8; i++) ends.push((await rawWatch(accounts(ns), 300)).ended);
+      return { ends, met: double.faultsMet() };
     };
     const first = await seen();
     expect(await seen()).toEqual(first);
-    expect(first.filter((end) => end.startsWith('end')).length).toBeGreaterThan(0);
-    expect(first.filter((end) => end.startsWith('open')).length).toBeGreaterThan(0);
+    expect(first.ends).toContain('end');
+    expect(first.ends).toContain('open');
   });
 });
 
@@ -289,4 +290,57 @@ describe('kubeWatch on a faulted stream', () => {
     const split = await watchFor<Named>(accounts(ns), 600, () => addAccount(ns, 'a4'));
     expect(named(split.events)).toEqual(['ADDED a1', 'ADDED a2', 'ADDED a3', 'ADDED default', 'ADDED a4']);
   });
+});
+
+/** A pod that runs `sh -c 'sleep N'` (or exits with a code) on the double's kubelet, and ends. */
+async function startPod(ns: string, script: string): Promise<string> {
+  const name = `p${++seq}`;
+  await kubeJson<V1Pod>(client, 'POST', `/api/v1/namespaces/${ns}/pods`, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: {
+      restartPolicy: 'Never',
+      serviceAccountName: 'default',
+      containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', script] }]
+    }
+  });
+  return name;
+}
+
+describe("verify-irsa's pod watch on a faulted stream", () => {
+  const cases: Array<[string, WatchFault]> = [
+    ['closed after the first event', { kind: 'close', afterEvents: 1 }],
+    ['closed before any event', { kind: 'close', afterEvents: 0, times: 3 }],
+    ['reset mid-line', { kind: 'reset', afterEvents: 1 }],
+    ['ended by a 410 ERROR event', { kind: 'error', code: 410, afterEvents: 1 }],
+    ['ended by a 500 ERROR event', { kind: 'error', code: 500, afterEvents: 0 }],
+    ['stalled', { kind: 'stall', afterEvents: 1 }],
+    ['stalled before any event', { kind: 'stall', afterEvents: 0 }],
+    ['trickled', { kind: 'trickle', afterEvents: 1, intervalMs: 200 }],
+    ['re-chunked', { kind: 'split' }]
+  ];
+  it.each(cases)(
+    'reports how the pod ended when its watch is %s',
+    async (_what, fault) => {
+      const ns = await namespace();
+      const name = await startPod(ns, 'sleep 1');
+      double.injectWatchFaults([{ ...fault, path: `/api/v1/namespaces/${ns}/pods` }]);
+      const started = Date.now();
+      const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000);
+      expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
+      expect(Object.keys(double.faultsMet())).toHaveLength(1);
+      // Well before the deadline: a stalled or trickling watch is given up and opened again.
+      expect(Date.now() - started).toBeLessThan(20_000);
+    },
+    60_000
+  );
+
+  it('reports a failed pod as failed, not running, when its watch stalls', async () => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'exit 3');
+    double.injectWatchFaults([{ kind: 'stall', afterEvents: 1, path: `/api/v1/namespaces/${ns}/pods` }]);
+    const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000);
+    expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Failed' } } });
+  }, 60_000);
 });

@@ -248,8 +248,17 @@ function isPassing(error: unknown): boolean {
 }
 
 /**
- * One watch on the pod's name, re-opened if the server closes it early (watches have a server
- * timeout), until the pod ends or the deadline passes; the deadline aborts a watch however it
+ * How long one watch of the pod may last: the server is asked to end it then (timeoutSeconds), and
+ * it is dropped WATCH_GRACE_MS later if the server has not, so that a stream that stalls or
+ * trickles (a wedged apiserver, a connection a load balancer or NAT dropped without a word) costs
+ * one window, not the whole timeout-seconds. A quiet pod costs one watch request per window.
+ */
+const WATCH_WINDOW_SECONDS = 10;
+const WATCH_GRACE_MS = 2000;
+
+/**
+ * One watch on the pod's name, re-opened when the server closes it, the connection breaks or its
+ * window ends, until the pod ends or the deadline passes; the deadline aborts a watch however it
  * hangs. Without a resourceVersion the watch opens with the pod's current state, so a pod that
  * finished before the watch began is still seen. A refused watch (401, 403, 404) is an error at
  * once; a failing server is tried again until the deadline, and at the deadline the pod is read
@@ -261,13 +270,17 @@ async function watchPod(
   name: string,
   deadline: number
 ): Promise<WatchEnd> {
-  const path = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
+  const path = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
   let last: V1Pod | undefined;
   let lastProblem: unknown;
   while (Date.now() < deadline) {
     const opened = Date.now();
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
+    const windowMs = WATCH_WINDOW_SECONDS * 1000 + WATCH_GRACE_MS;
+    const timer = setTimeout(
+      () => controller.abort(),
+      Math.max(0, Math.min(windowMs, deadline - Date.now()))
+    );
     let end: WatchEnd | undefined;
     try {
       await kubeWatch<V1Pod>(

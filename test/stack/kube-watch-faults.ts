@@ -8,8 +8,9 @@
 //   - 'error': after `afterEvents` events, one ERROR event whose object is a Status (410 Expired
 //     "too old resource version", as when etcd compacted past the watch; or 500 InternalError), then
 //     the stream ends, as kube-apiserver does;
-//   - 'stall': after `afterEvents` events nothing more is sent, and the connection stays open until
-//     the client drops it (a wedged apiserver, a half-dead connection through a NAT or LB);
+//   - 'stall': after `afterEvents` events nothing more is sent, not even the end at the watch's
+//     timeoutSeconds, and the connection stays open until the client drops it (a wedged apiserver, a
+//     half-dead connection through a NAT or LB);
 //   - 'trickle': after `afterEvents` events the stream goes on one byte every `intervalMs` (100 ms),
 //     a line that takes minutes to arrive;
 //   - 'bookmarks': BOOKMARK events (the watched kind, nothing but metadata.resourceVersion) every
@@ -261,8 +262,9 @@ export class FaultedWatch {
     return this.res.destroyed || this.res.writableEnded;
   }
 
-  /** Ends the stream cleanly once what is queued has left. */
+  /** Ends the stream cleanly once what is queued has left; a stalled one never ends. */
   end(): void {
+    if (this.struck && this.fault?.kind === 'stall') return;
     this.done = true;
     if (this.closed()) return;
     if (this.queue.length > 0 || this.pump) this.ending = true;
