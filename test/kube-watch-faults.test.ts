@@ -13,6 +13,14 @@ import { kubeWatch, WatchConnectionError, type WatchEvent } from '../src/kube/wa
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
 import { startKubeDouble, type KubeDouble, type WatchFault } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
+import {
+  chainFor,
+  check,
+  destroyChainsAfterEach,
+  expectCleanAndSilent,
+  expectNotVerified,
+  verify
+} from './fixtures/verify-irsa/harness.js';
 
 let dir: string;
 let double: KubeDouble;
@@ -26,6 +34,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => double.clearFaults());
+destroyChainsAfterEach();
 
 afterAll(async () => {
   await double?.stop();
@@ -343,4 +352,70 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
     const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000);
     expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Failed' } } });
   }, 60_000);
+});
+
+describe("verify-irsa's pod mode with a seeded share of its watches faulted", () => {
+  // At the suite's 20% rate, seeds whose first watches draw a fault, so that the runs go through
+  // each kind (the kinds they draw after the first depend on how many watches a run opens).
+  const seeds: Array<[number, string]> = [
+    [8, 'trickle'],
+    [19, 'error 500'],
+    [35, 'stall'],
+    [51, 'close, then reset'],
+    [90, 'reset'],
+    [144, 'stall, then split, then reset'],
+    [153, 'split, then trickle']
+  ];
+  const TIMEOUT_SECONDS = 45;
+
+  it.each(seeds)(
+    "reaches the pod's verdict within its deadline and removes its pod (seed %i: %s)",
+    async (seed) => {
+      const chain = await chainFor();
+      chain.double.randomWatchFaults({ seed, rate: 0.2 });
+      const started = Date.now();
+      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      const met = chain.double.faultsMet();
+      expect(Date.now() - started).toBeLessThan(TIMEOUT_SECONDS * 1000);
+      expect(v.result.failure).toBeUndefined();
+      expect(v.result.outputs.verified).toBe('true');
+      expect(check(v, 'pod').detail).toMatch(/^the pod ran aws sts get-caller-identity as arn:aws:sts::/);
+      expectCleanAndSilent(chain, v);
+      expect(Object.keys(met).filter((kind) => kind.startsWith('watch ')).length).toBeGreaterThan(0);
+    },
+    90_000
+  );
+
+  it.each([35, 144])(
+    'reports a pod that failed as failed, not as running or timed out (seed %i)',
+    async (seed) => {
+      const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+      chain.double.randomWatchFaults({ seed, rate: 0.2 });
+      const started = Date.now();
+      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      expect(Date.now() - started).toBeLessThan(TIMEOUT_SECONDS * 1000);
+      expectNotVerified(v);
+      expect(check(v, 'pod').detail).toMatch(/failed: container exited with code \d+/);
+      expect(check(v, 'pod').detail).not.toMatch(/did not finish/);
+      expectCleanAndSilent(chain, v);
+      expect(Object.keys(chain.double.faultsMet())).toContain('watch stall');
+    },
+    90_000
+  );
+
+  it('verifies with its requests faulted too, and leaves nothing behind', async () => {
+    const chain = await chainFor();
+    chain.double.randomFaults({ seed: 11, rate: 0.2 });
+    chain.double.randomWatchFaults({ seed: 144, rate: 0.2 });
+    const started = Date.now();
+    const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+    const met = chain.double.faultsMet();
+    chain.double.clearFaults();
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_SECONDS * 1000);
+    expect(v.result.failure).toBeUndefined();
+    expect(v.result.outputs.verified).toBe('true');
+    expectCleanAndSilent(chain, v);
+    expect(met['watch stall']).toBe(1);
+    expect(Object.keys(met).filter((kind) => !kind.startsWith('watch ')).length).toBeGreaterThan(0);
+  }, 90_000);
 });
