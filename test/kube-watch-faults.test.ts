@@ -299,6 +299,24 @@ describe('kubeWatch on a faulted stream', () => {
     const split = await watchFor<Named>(accounts(ns), 600, () => addAccount(ns, 'a4'));
     expect(named(split.events)).toEqual(['ADDED a1', 'ADDED a2', 'ADDED a3', 'ADDED default', 'ADDED a4']);
   });
+
+  it('decodes characters whose bytes a re-chunked stream cut apart', async () => {
+    const ns = await namespace();
+    const note = 'é✓'.repeat(150);
+    await kubeJson(client, 'POST', accounts(ns), {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'u1', annotations: { note } }
+    });
+    double.injectWatchFaults([{ kind: 'split' }]);
+    const split = await watchFor<{ metadata?: { name?: string; annotations?: Record<string, string> } }>(
+      accounts(ns),
+      600
+    );
+    expect(split.events.find((e) => e.object.metadata?.name === 'u1')?.object.metadata?.annotations).toEqual({
+      note
+    });
+  });
 });
 
 /** A pod that runs `sh -c 'sleep N'` (or exits with a code) on the double's kubelet, and ends. */
@@ -344,6 +362,19 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
     },
     60_000
   );
+
+  it.each([
+    ['throttled (429)', { kind: 'throttle', retryAfter: 0 }],
+    ['failed (503)', { kind: 'status', code: 503 }],
+    ['dropped before it is read', { kind: 'reset-before' }]
+  ] as const)('reports how the pod ended when its watch is %s before it begins', async (_what, fault) => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'sleep 1');
+    double.injectFaults([{ ...fault, method: 'GET', path: `/api/v1/namespaces/${ns}/pods`, times: 2 }]);
+    const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000);
+    expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
+    expect(Object.values(double.faultsMet())).toEqual([2]);
+  });
 
   it('reports a failed pod as failed, not running, when its watch stalls', async () => {
     const ns = await namespace();
