@@ -8,7 +8,13 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
-import { kubeJson, loadKubeClient, requestOptionsFor, type KubeClient } from '../src/kube/client.js';
+import {
+  KubeApiError,
+  kubeJson,
+  loadKubeClient,
+  requestOptionsFor,
+  type KubeClient
+} from '../src/kube/client.js';
 import { kubeWatch, WatchConnectionError, type WatchEvent } from '../src/kube/watch.js';
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
 import { startKubeDouble, type KubeDouble, type WatchFault } from './stack/kube-double.js';
@@ -19,7 +25,8 @@ import {
   destroyChainsAfterEach,
   expectCleanAndSilent,
   expectNotVerified,
-  verify
+  verify,
+  verifyWith
 } from './fixtures/verify-irsa/harness.js';
 
 let dir: string;
@@ -376,6 +383,24 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
     expect(Object.values(double.faultsMet())).toEqual([2]);
   });
 
+  it('does not report a pod it saw pending as unfinished when it cannot read it at the deadline', async () => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'sleep 1');
+    // Every watch stalls after its first event (the pod as it was then), and the read at the
+    // deadline fails on every attempt: the pod has long finished, and nothing says how.
+    double.injectWatchFaults([
+      { kind: 'stall', afterEvents: 1, path: `/api/v1/namespaces/${ns}/pods`, times: 99 }
+    ]);
+    double.injectFaults([
+      { kind: 'status', code: 503, method: 'GET', path: `/api/v1/namespaces/${ns}/pods/${name}`, times: 99 }
+    ]);
+    const ended = await kubeClusterOps(client)
+      .watchPod(ns, name, Date.now() + 3000)
+      .catch((error: unknown) => error);
+    expect(double.pod(ns, name)?.status).toMatchObject({ phase: 'Succeeded' });
+    expect(ended).toMatchObject({ code: 503 });
+  });
+
   it('reports a failed pod as failed, not running, when its watch stalls', async () => {
     const ns = await namespace();
     const name = await startPod(ns, 'exit 3');
@@ -433,6 +458,58 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
     },
     90_000
   );
+
+  it('says it cannot tell how the pod ended, not that it did not finish, when its watches stall and the read fails', async () => {
+    const chain = await chainFor();
+    const pods = `/api/v1/namespaces/${chain.namespace}/pods`;
+    chain.double.injectWatchFaults([{ kind: 'stall', afterEvents: 1, path: pods, times: 99 }]);
+    chain.double.injectFaults([
+      { kind: 'status', code: 503, method: 'GET', path: `${pods}/irsa-verify-`, times: 99 }
+    ]);
+    const v = await verify(chain, { mode: 'pod', 'timeout-seconds': '4' });
+    expectNotVerified(v);
+    const pod = check(v, 'pod');
+    expect(pod.detail).toMatch(
+      new RegExp(
+        `^cannot tell how the pod ${chain.namespace}/irsa-verify-[0-9a-f]+ ended: the double's injected HTTP 503$`
+      )
+    );
+    expect(pod.fix).toBe(
+      'the API server failed the request (HTTP 503) on every attempt, overloaded or restarting: run again once it is back'
+    );
+    expectCleanAndSilent(chain, v);
+  }, 90_000);
+
+  it('names a refused watch and the right it lacks, and deletes its pod', async () => {
+    const chain = await chainFor();
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        watchPod: async (namespace) => {
+          throw new KubeApiError('GET', `/api/v1/namespaces/${namespace}/pods?watch=true`, {
+            status: 403,
+            body: JSON.stringify({
+              kind: 'Status',
+              status: 'Failure',
+              message: `pods is forbidden: User "ci" cannot watch resource "pods" in API group "" in the namespace "${namespace}"`,
+              reason: 'Forbidden',
+              code: 403
+            }),
+            contentType: 'application/json'
+          });
+        }
+      }
+    }));
+    expectNotVerified(v);
+    expect(check(v, 'pod')).toMatchObject({
+      detail: expect.stringMatching(
+        /^cannot tell how the pod .* ended: pods is forbidden: User "ci" cannot watch/
+      ),
+      fix: "let the kubeconfig's user get and watch pods in the namespace"
+    });
+    expectCleanAndSilent(chain, v);
+  });
 
   it('verifies with its requests faulted too, and leaves nothing behind', async () => {
     const chain = await chainFor();

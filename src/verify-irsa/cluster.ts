@@ -40,7 +40,7 @@ export interface PodEvent {
 }
 
 export type WatchEnd =
-  { ended: 'done'; pod: V1Pod } | { ended: 'timeout'; pod?: V1Pod } | { ended: 'deleted' };
+  { ended: 'done'; pod: V1Pod } | { ended: 'timeout'; pod: V1Pod } | { ended: 'deleted' };
 
 export interface ClusterOps {
   readServiceAccount(namespace: string, name: string): Promise<ServiceAccountView | undefined>;
@@ -261,8 +261,9 @@ const WATCH_GRACE_MS = 2000;
  * window ends, until the pod ends or the deadline passes; the deadline aborts a watch however it
  * hangs. Without a resourceVersion the watch opens with the pod's current state, so a pod that
  * finished before the watch began is still seen. A refused watch (401, 403, 404) is an error at
- * once; a failing server is tried again until the deadline, and at the deadline the pod is read
- * once more, so that a watch that saw nothing does not report a finished pod as still running.
+ * once; a failing server is tried again until the deadline. At the deadline the pod is read once
+ * more and that read decides, so that a watch that saw nothing, or stalled on an old state, does
+ * not report a finished pod as still running; a read that fails is the error.
  */
 async function watchPod(
   client: KubeClient,
@@ -271,8 +272,6 @@ async function watchPod(
   deadline: number
 ): Promise<WatchEnd> {
   const path = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
-  let last: V1Pod | undefined;
-  let lastProblem: unknown;
   while (Date.now() < deadline) {
     const opened = Date.now();
     const controller = new AbortController();
@@ -288,17 +287,17 @@ async function watchPod(
         path,
         (event) => {
           if (event.type === 'DELETED') end = { ended: 'deleted' };
-          else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
-            last = event.object;
-            if (podOutcome(event.object).state !== 'running') end = { ended: 'done', pod: event.object };
-          }
+          else if (
+            (event.type === 'ADDED' || event.type === 'MODIFIED') &&
+            podOutcome(event.object).state !== 'running'
+          )
+            end = { ended: 'done', pod: event.object };
           if (end) controller.abort();
         },
         controller.signal
       );
     } catch (error) {
       if (!isPassing(error) && !(error instanceof WatchConnectionError)) throw error;
-      lastProblem = error;
     } finally {
       clearTimeout(timer);
     }
@@ -307,13 +306,14 @@ async function watchPod(
     // so that a misbehaving server does not turn this into a busy loop.
     if (Date.now() - opened < 1000) await sleep(Math.max(0, Math.min(1000, deadline - Date.now())));
   }
+  let pod: V1Pod;
   try {
-    const pod = await kubeJson<V1Pod>(client, 'GET', inNamespace(namespace, `pods/${enc(name)}`));
-    if (podOutcome(pod).state !== 'running') return { ended: 'done', pod };
-    last = pod;
+    pod = await kubeJson<V1Pod>(client, 'GET', inNamespace(namespace, `pods/${enc(name)}`));
   } catch (error) {
     if (statusOf(error) === 404) return { ended: 'deleted' };
-    if (!last && lastProblem) throw lastProblem;
+    // What a watch saw last may be long past (a stream that stalled or broke): the pod is not
+    // reported as unfinished on its word. The read's failure is what the run can say.
+    throw error;
   }
-  return { ended: 'timeout', ...(last ? { pod: last } : {}) };
+  return podOutcome(pod).state !== 'running' ? { ended: 'done', pod } : { ended: 'timeout', pod };
 }

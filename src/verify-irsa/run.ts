@@ -529,7 +529,20 @@ async function podMode(
   try {
     if (account.annotations[ROLE_ANNOTATION] !== undefined)
       checks.push(await webhookReport(deps, bareWorkloadPod(podSpec), inputs.audience, inputs.role.arn));
-    const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
+    let end: Awaited<ReturnType<ClusterOps['watchPod']>>;
+    try {
+      end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
+    } catch (error) {
+      // A refused watch, or a read at the deadline that failed: how the pod ended is unknown.
+      checks.push(
+        failed(
+          'pod',
+          `cannot tell how the pod ${namespace}/${name} ended: ${kubeErrorText(error)}`,
+          kubeFailureFix(error, namespace, "let the kubeconfig's user get and watch pods in the namespace")
+        )
+      );
+      return { checks };
+    }
     if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
       const logs = await deps.cluster.podLogs(namespace, name);
       const arn = callerArnFromLogs(logs);
@@ -634,7 +647,7 @@ async function podFailure(
   let what: string;
   let fix: string;
   if (end.ended === 'timeout') {
-    const phase = end.pod?.status?.phase ?? 'unknown';
+    const phase = end.pod.status?.phase ?? 'unknown';
     what = `the pod ${namespace}/${name} did not finish within ${inputs.timeoutSeconds} s (phase ${phase})`;
     fix = 'check that the node can pull the image and reach STS, or raise timeout-seconds';
   } else if (end.ended === 'deleted') {
