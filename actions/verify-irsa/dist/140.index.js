@@ -1163,7 +1163,15 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
     try {
         if (account.annotations[verify_pod/* ROLE_ANNOTATION */.Bb] !== undefined)
             checks.push(await webhookReport(deps, (0,verify_pod/* bareWorkloadPod */.r_)(podSpec), inputs.audience, inputs.role.arn));
-        const end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
+        let end;
+        try {
+            end = await deps.cluster.watchPod(namespace, name, Date.now() + inputs.timeoutSeconds * 1000);
+        }
+        catch (error) {
+            // A refused watch, or a read at the deadline that failed: how the pod ended is unknown.
+            checks.push((0,diagnosis/* failed */.gz)('pod', `cannot tell how the pod ${namespace}/${name} ended: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, "let the kubeconfig's user get and watch pods in the namespace")));
+            return { checks };
+        }
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
             const logs = await deps.cluster.podLogs(namespace, name);
             const arn = (0,verify_pod/* callerArnFromLogs */.UQ)(logs);
@@ -1227,7 +1235,7 @@ async function podFailure(inputs, deps, name, end, earlier) {
     let what;
     let fix;
     if (end.ended === 'timeout') {
-        const phase = end.pod?.status?.phase ?? 'unknown';
+        const phase = end.pod.status?.phase ?? 'unknown';
         what = `the pod ${namespace}/${name} did not finish within ${inputs.timeoutSeconds} s (phase ${phase})`;
         fix = 'check that the node can pull the image and reach STS, or raise timeout-seconds';
     }

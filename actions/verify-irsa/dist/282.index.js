@@ -1348,7 +1348,8 @@ class WatchConnectionError extends errors/* UserError */.yo {
 /**
  * Streams the events of `path` (a list path; `watch=true` is added) to `onEvent` until the server
  * closes the stream or `signal` aborts it. Rejects with a KubeApiError when the server refuses the
- * watch (401, 403, 404…), and with a UserError when the stream breaks or is not JSON events.
+ * watch (401, 403, 404…), with a WatchConnectionError when the connection fails or breaks off
+ * mid-stream, and with a UserError when the stream is not JSON events.
  */
 async function kubeWatch(client, path, onEvent, signal) {
     const url = new URL(client.server + path);
@@ -1394,19 +1395,22 @@ async function kubeWatch(client, path, onEvent, signal) {
                 }
             });
             response.on('end', () => resolve(signal.aborted ? 'aborted' : 'closed'));
-            response.on('error', () => resolve(signal.aborted ? 'aborted' : 'closed'));
+            // Cut mid-stream (a reset, often mid-line), not ended by the server: a broken connection,
+            // whichever of the request and the response hears of it first.
+            response.on('error', broken);
         });
+        function broken(error) {
+            if (signal.aborted)
+                return resolve('aborted');
+            reject(new WatchConnectionError(`cannot keep a watch open on the cluster at ${client.server} (${(0,kube_client/* firstLine */.TM)(error)}).`, client.source.input));
+        }
         const abort = () => {
             request.destroy();
             resolve('aborted');
         };
         signal.addEventListener('abort', abort, { once: true });
         request.on('close', () => signal.removeEventListener('abort', abort));
-        request.on('error', (error) => {
-            if (signal.aborted)
-                return resolve('aborted');
-            reject(new WatchConnectionError(`cannot keep a watch open on the cluster at ${client.server} (${(0,kube_client/* firstLine */.TM)(error)}).`, client.source.input));
-        });
+        request.on('error', broken);
         request.end();
     });
 }
@@ -1556,31 +1560,37 @@ function isPassing(error) {
     return status === 429 || (status !== undefined && status >= 500);
 }
 /**
- * One watch on the pod's name, re-opened if the server closes it early (watches have a server
- * timeout), until the pod ends or the deadline passes; the deadline aborts a watch however it
+ * How long one watch of the pod may last: the server is asked to end it then (timeoutSeconds), and
+ * it is dropped WATCH_GRACE_MS later if the server has not, so that a stream that stalls or
+ * trickles (a wedged apiserver, a connection a load balancer or NAT dropped without a word) costs
+ * one window, not the whole timeout-seconds. A quiet pod costs one watch request per window.
+ */
+const WATCH_WINDOW_SECONDS = 10;
+const WATCH_GRACE_MS = 2000;
+/**
+ * One watch on the pod's name, re-opened when the server closes it, the connection breaks or its
+ * window ends, until the pod ends or the deadline passes; the deadline aborts a watch however it
  * hangs. Without a resourceVersion the watch opens with the pod's current state, so a pod that
  * finished before the watch began is still seen. A refused watch (401, 403, 404) is an error at
- * once; a failing server is tried again until the deadline, and at the deadline the pod is read
- * once more, so that a watch that saw nothing does not report a finished pod as still running.
+ * once; a failing server is tried again until the deadline. At the deadline the pod is read once
+ * more and that read decides, so that a watch that saw nothing, or stalled on an old state, does
+ * not report a finished pod as still running; a read that fails is the error.
  */
 async function watchPod(client, namespace, name, deadline) {
-    const path = `${(0,kube_client/* namespacedPath */.Nh)(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
-    let last;
-    let lastProblem;
+    const path = `${(0,kube_client/* namespacedPath */.Nh)(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
     while (Date.now() < deadline) {
         const opened = Date.now();
         const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
+        const windowMs = WATCH_WINDOW_SECONDS * 1000 + WATCH_GRACE_MS;
+        const timer = setTimeout(() => controller.abort(), Math.max(0, Math.min(windowMs, deadline - Date.now())));
         let end;
         try {
             await kubeWatch(client, path, (event) => {
                 if (event.type === 'DELETED')
                     end = { ended: 'deleted' };
-                else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
-                    last = event.object;
-                    if ((0,verify_pod/* podOutcome */.yW)(event.object).state !== 'running')
-                        end = { ended: 'done', pod: event.object };
-                }
+                else if ((event.type === 'ADDED' || event.type === 'MODIFIED') &&
+                    (0,verify_pod/* podOutcome */.yW)(event.object).state !== 'running')
+                    end = { ended: 'done', pod: event.object };
                 if (end)
                     controller.abort();
             }, controller.signal);
@@ -1588,7 +1598,6 @@ async function watchPod(client, namespace, name, deadline) {
         catch (error) {
             if (!isPassing(error) && !(error instanceof WatchConnectionError))
                 throw error;
-            lastProblem = error;
         }
         finally {
             clearTimeout(timer);
@@ -1600,19 +1609,18 @@ async function watchPod(client, namespace, name, deadline) {
         if (Date.now() - opened < 1000)
             await (0,promises_.setTimeout)(Math.max(0, Math.min(1000, deadline - Date.now())));
     }
+    let pod;
     try {
-        const pod = await (0,kube_client/* kubeJson */.s6)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}`));
-        if ((0,verify_pod/* podOutcome */.yW)(pod).state !== 'running')
-            return { ended: 'done', pod };
-        last = pod;
+        pod = await (0,kube_client/* kubeJson */.s6)(client, 'GET', (0,kube_client/* namespacedPath */.Nh)(namespace, `pods/${enc(name)}`));
     }
     catch (error) {
         if ((0,kube_client/* statusOf */.c2)(error) === 404)
             return { ended: 'deleted' };
-        if (!last && lastProblem)
-            throw lastProblem;
+        // What a watch saw last may be long past (a stream that stalled or broke): the pod is not
+        // reported as unfinished on its word. The read's failure is what the run can say.
+        throw error;
     }
-    return { ended: 'timeout', ...(last ? { pod: last } : {}) };
+    return (0,verify_pod/* podOutcome */.yW)(pod).state !== 'running' ? { ended: 'done', pod } : { ended: 'timeout', pod };
 }
 
 
