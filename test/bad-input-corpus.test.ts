@@ -29,6 +29,8 @@ interface CorpusCase {
   /** Files the case writes into the workspace first (a backend file), by name: removed after it. */
   files?: Record<string, string>;
   double?: { jwks?: 'private' | 'no-kid' | 'ps256' | 'not-json'; discovery?: 'no-issuer' };
+  /** Environment variables the step gets beside the stack's, as a step's env: gives them (TF_CLI_ARGS). */
+  env?: Record<string, string>;
 }
 
 const actions = ['publish-oidc', 'irsa-role', 'verify-irsa', 'provision'] as const;
@@ -174,7 +176,7 @@ describe('bad-input corpus', () => {
 
     // The runner always names the workspace; provision's path inputs must lie in it (or RUNNER_TEMP).
     const run = await runBundle(action, inputs, {
-      env: { ...stack.env, PATH: process.env.PATH, GITHUB_WORKSPACE: work }
+      env: { ...stack.env, ...testCase.env, PATH: process.env.PATH, GITHUB_WORKSPACE: work }
     });
     for (const name of Object.keys(testCase.files ?? {})) rmSync(join(work, name));
 
