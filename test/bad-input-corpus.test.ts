@@ -112,6 +112,14 @@ beforeAll(async () => {
       ThumbprintList: []
     })
   );
+  // A second cluster's provider in the account, for a kubeconfig of the first cluster given against it.
+  const otherProvider = await iam.send(
+    new CreateOpenIDConnectProviderCommand({
+      Url: `${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/corpus-other-issuer`,
+      ClientIDList: ['sts.amazonaws.com'],
+      ThumbprintList: []
+    })
+  );
   const role = await iam.send(
     new CreateRoleCommand({
       RoleName: 'corpus-existing',
@@ -131,6 +139,7 @@ beforeAll(async () => {
     ISSUER: issuer,
     BUCKET: 'corpus-issuer',
     PROVIDER_ARN: provider.OpenIDConnectProviderArn ?? '',
+    OTHER_PROVIDER_ARN: otherProvider.OpenIDConnectProviderArn ?? '',
     ROLE_ARN: role.Role?.Arn ?? '',
     TF_DIR: tfDir,
     // A root module outside the workspace (the repository's fixture), by absolute and by climbing path.
