@@ -103,6 +103,27 @@ describe('kubeWatch', () => {
       kubeWatch(client, '/api/v1/pods', () => undefined, new AbortController().signal)
     ).rejects.toThrow(/answered a watch of \/api\/v1\/pods with something that is not JSON events/);
   });
+
+  it('stops a stream that sends no line end before the line outgrows any event, instead of holding it all', async () => {
+    let sent = 0;
+    let stopped = false;
+    handler = (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const block = 'x'.repeat(1024 * 1024);
+      const send = (): void => {
+        // 64 MiB at most, so that a run without the bound ends too.
+        while (!stopped && sent < 64 && response.write(block)) sent += 1;
+        if (!stopped && sent < 64) response.once('drain', send);
+        else response.end();
+      };
+      request.socket.on('close', () => (stopped = true));
+      send();
+    };
+    await expect(
+      kubeWatch(client, '/api/v1/pods', () => undefined, new AbortController().signal)
+    ).rejects.toThrow(/answered a watch of \/api\/v1\/pods with a line of over 16 MiB/);
+    expect(sent).toBeLessThan(64);
+  });
 });
 
 describe("verify-irsa's pod watch", () => {
