@@ -1342,6 +1342,9 @@ var errors = __webpack_require__(7333);
  */
 
 
+// One event is one object on one line; a pod's is a few kB, and etcd's default request limit keeps
+// any object under 1.5 MiB. A line past this is a server or proxy that never ends one, not an event to wait for.
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
 /** A watch whose connection failed (not refused by the server): worth opening again. */
 class WatchConnectionError extends errors/* UserError */.yo {
 }
@@ -1374,8 +1377,12 @@ async function kubeWatch(client, path, onEvent, signal) {
             }
             let pending = '';
             response.on('data', (chunk) => {
+                // Only the new text can hold the line's end: the rest was searched when it came.
+                const searchFrom = pending.length;
                 pending += chunk;
-                let newline = pending.indexOf('\n');
+                let newline = pending.indexOf('\n', searchFrom);
+                if (newline < 0 && pending.length > MAX_LINE_CHARS)
+                    return fail(new errors/* UserError */.yo(`the cluster at ${client.server} answered a watch of ${url.pathname} with a line of over 16 MiB and no end: not a stream of events.`, client.source.input));
                 while (newline >= 0) {
                     const line = pending.slice(0, newline).trim();
                     pending = pending.slice(newline + 1);
