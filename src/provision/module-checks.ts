@@ -252,8 +252,10 @@ function backendFilePaths(
   backend: string | undefined,
   moduleDir: string
 ): NamedPath[] {
-  const settings = readBackendFile(file);
-  const twice = settingGivenTwice(readFileSync(file, 'utf8'), file.endsWith('.json'));
+  const text = readFileSync(file, 'utf8');
+  const json = file.endsWith('.json');
+  const settings = backendFileSettings(text, json);
+  const twice = settingGivenTwice(text, json);
   if (twice !== undefined)
     throw new UserError(
       `the backend file ${shown} gives ${twice} twice, which terraform refuses, quoting the line: give each setting once.`,
@@ -261,7 +263,7 @@ function backendFilePaths(
     );
   if (settings === undefined)
     throw new UserError(
-      `the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`,
+      `the backend file ${shown} does not read as a file of name = value settings${json ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`,
       'backend-config'
     );
   const unreadable = (name: string) =>
