@@ -848,12 +848,14 @@ function backendLineCredentials(backendConfig) {
  * in a form read only by evaluating it (a heredoc, an expression, a template) is refused.
  */
 function backendFilePaths(file, shown, backend, moduleDir) {
-    const settings = readBackendFile(file);
-    const twice = settingGivenTwice((0,external_node_fs_.readFileSync)(file, 'utf8'), file.endsWith('.json'));
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    const json = file.endsWith('.json');
+    const settings = backendFileSettings(text, json);
+    const twice = settingGivenTwice(text, json);
     if (twice !== undefined)
         throw new errors/* UserError */.yo(`the backend file ${shown} gives ${twice} twice, which terraform refuses, quoting the line: give each setting once.`, 'backend-config');
     if (settings === undefined)
-        throw new errors/* UserError */.yo(`the backend file ${shown} does not read as a file of name = value settings${file.endsWith('.json') ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`, 'backend-config');
+        throw new errors/* UserError */.yo(`the backend file ${shown} does not read as a file of name = value settings${json ? ' (JSON, for its .json name)' : ''}: terraform would refuse it too.`, 'backend-config');
     const unreadable = (name) => new errors/* UserError */.yo(`${name} in ${shown} is not written plainly (it is a heredoc, an expression, or a string holding \${ or %{), so the files it names cannot be checked before terraform evaluates it: write each path as a quoted string.`, 'backend-config');
     const found = [];
     for (const [name, value] of settings) {
