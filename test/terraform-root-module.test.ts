@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   backendFileSettings,
   fileAttributes,
+  settingsFile,
   jsonDuplicateNames,
   jsonPathText,
   literalValue,
@@ -245,6 +246,28 @@ describe('a backend file read once for its credentials and its paths', () => {
     expect(Object.fromEntries(backendFileSettings('path = "a" # c\n\nlock = true\n', false) ?? [])).toEqual({
       path: { kind: 'string', raw: 'a' },
       lock: { kind: 'scalar', text: 'true' }
+    });
+  });
+});
+
+describe('one reading of a file of settings gives both its settings and what it sets twice', () => {
+  test('names the first setting given twice even where the file does not read, so that refusal comes first', () => {
+    expect(settingsFile('a = 1\nb = 2\na = 3\n]\n', false)).toEqual({ settings: undefined, twice: 'a' });
+    expect(settingsFile('{"a": 1, "o": {"k": 1, "k": 2}, ', true)).toEqual({
+      settings: undefined,
+      twice: 'o.k'
+    });
+    expect(settingsFile('a = 1\nb = 2\n', false)).toEqual({
+      settings: new Map([
+        ['a', { kind: 'scalar', text: '1' }],
+        ['b', { kind: 'scalar', text: '2' }]
+      ]),
+      twice: undefined
+    });
+    // Read loosely (a .tfvars file as terraform's own reader takes the last), the settings stay.
+    expect(settingsFile('a = 1\na = 3\n', false, false).settings?.get('a')).toEqual({
+      kind: 'scalar',
+      text: '3'
     });
   });
 });

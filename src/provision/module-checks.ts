@@ -11,11 +11,10 @@ import { workspaceRoot } from '../io/workspace.js';
 import { outputText } from '../terraform/outputs.js';
 import {
   backendFileSettings,
-  fileAttributes,
   jsonDuplicateNames,
   literalValue,
   readRootModule,
-  settingGivenTwice,
+  settingsFile,
   type LiteralValue,
   type RootModuleFacts
 } from '../terraform/root-module.js';
@@ -252,10 +251,8 @@ function backendFilePaths(
   backend: string | undefined,
   moduleDir: string
 ): NamedPath[] {
-  const text = readFileSync(file, 'utf8');
   const json = file.endsWith('.json');
-  const settings = backendFileSettings(text, json);
-  const twice = settingGivenTwice(text, json);
+  const { settings, twice } = settingsFile(readFileSync(file, 'utf8'), json);
   if (twice !== undefined)
     throw new UserError(
       `the backend file ${shown} gives ${twice} twice, which terraform refuses, quoting the line: give each setting once.`,
@@ -625,8 +622,7 @@ export function varFileSecrets(
           .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
       ];
     }
-    const attributes = fileAttributes(text, false, true);
-    const twice = settingGivenTwice(text, false);
+    const { settings: attributes, twice } = settingsFile(text, false);
     if (twice !== undefined)
       throw new UserError(
         `${shown(file)} sets ${twice} twice, which terraform refuses, quoting the line: give each name once.`,

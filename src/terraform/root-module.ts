@@ -306,9 +306,12 @@ export function literalValue(text: string): LiteralValue {
 }
 
 interface AttributesFile {
-  attributes: Map<string, LiteralValue>;
+  /** Undefined when the text does not read as a file of attributes at all. */
+  attributes: Map<string, LiteralValue> | undefined;
   /** Terraform refuses the file for what this reading passed over: stray text, an attribute set twice, a block. */
   refused: boolean;
+  /** The first setting given twice, as terraform's errors say it (assume_role.session_token), found even in a file that does not read. */
+  twice: string | undefined;
 }
 
 /** A name's place in a JSON text: the names of the objects it is in, and an array's items by index. */
@@ -360,29 +363,34 @@ export function jsonDuplicateNames(text: string): JsonPath[] {
   return found;
 }
 
-function readAttributes(text: string, json: boolean): AttributesFile | undefined {
+function readAttributes(text: string, json: boolean): AttributesFile {
   if (json) {
+    const [duplicate] = jsonDuplicateNames(text);
+    const twice = duplicate && jsonPathText(duplicate);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return undefined;
+      return { attributes: undefined, refused: true, twice };
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { attributes: undefined, refused: true, twice };
     return {
       attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
-      refused: jsonDuplicateNames(text).length > 0
+      refused: duplicate !== undefined,
+      twice
     };
   }
   const tokens = tokenize(text);
   const body = parseBody(tokens, 0);
-  if (body.closed || body.next < tokens.length) return undefined;
+  const twice = body.twice[0];
+  if (body.closed || body.next < tokens.length) return { attributes: undefined, refused: true, twice };
   const attributes = new Map<string, LiteralValue>();
   for (const [name, value] of body.block.attributes) {
     const [literal, end] = literalAt(value, 0);
     attributes.set(name, end === value.length ? literal : expression(value));
   }
-  return { attributes, refused: body.irregular || body.block.blocks.length > 0 };
+  return { attributes, refused: body.irregular || body.block.blocks.length > 0, twice };
 }
 
 /**
@@ -392,8 +400,24 @@ function readAttributes(text: string, json: boolean): AttributesFile | undefined
  * text such as a quoted name, an attribute set twice, a block), as its error quotes those lines.
  */
 export function fileAttributes(text: string, json: boolean, strict = false): Map<string, LiteralValue> | undefined {
+  return settingsFile(text, json, strict).settings;
+}
+
+/** One reading of a file of settings: what it sets, and the first setting it gives twice. */
+export interface SettingsFile {
+  /** Undefined when it does not read as attributes (or, read strictly, when terraform would refuse it). */
+  settings: Map<string, LiteralValue> | undefined;
+  /**
+   * The first setting given twice, which terraform refuses, quoting the line (Attribute redefined;
+   * in JSON, Duplicate argument or, inside an object, Duplicate object attribute), as errors say it.
+   */
+  twice: string | undefined;
+}
+
+/** A file of attributes (a .tfvars or backend file: HCL, or JSON for a name ending in .json), read once. */
+export function settingsFile(text: string, json: boolean, strict = true): SettingsFile {
   const read = readAttributes(text, json);
-  return read === undefined || (strict && read.refused) ? undefined : read.attributes;
+  return { settings: strict && read.refused ? undefined : read.attributes, twice: read.twice };
 }
 
 /**
@@ -404,20 +428,7 @@ export function fileAttributes(text: string, json: boolean, strict = false): Map
  * (in JSON, a name given twice in any object of it).
  */
 export function backendFileSettings(text: string, json: boolean): Map<string, LiteralValue> | undefined {
-  return fileAttributes(text, json, true);
-}
-
-/**
- * The first setting a file of attributes gives twice, which terraform refuses, quoting the line
- * (Attribute redefined; in JSON, Duplicate argument or, inside an object, Duplicate object
- * attribute), as errors say it (assume_role.session_token); undefined when there is none.
- */
-export function settingGivenTwice(text: string, json: boolean): string | undefined {
-  if (json) {
-    const [path] = jsonDuplicateNames(text);
-    return path && jsonPathText(path);
-  }
-  return parseBody(tokenize(text), 0).twice[0];
+  return settingsFile(text, json).settings;
 }
 
 /** Whether tokens are one pair of parentheses around all the rest: (x), not (a) || (b). */
