@@ -429,30 +429,34 @@ function jsonDuplicateNames(text) {
 }
 function readAttributes(text, json) {
     if (json) {
+        const [duplicate] = jsonDuplicateNames(text);
+        const twice = duplicate && jsonPathText(duplicate);
         let parsed;
         try {
             parsed = JSON.parse(text);
         }
         catch {
-            return undefined;
+            return { attributes: undefined, refused: true, twice };
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-            return undefined;
+            return { attributes: undefined, refused: true, twice };
         return {
             attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
-            refused: jsonDuplicateNames(text).length > 0
+            refused: duplicate !== undefined,
+            twice
         };
     }
     const tokens = tokenize(text);
     const body = parseBody(tokens, 0);
+    const twice = body.twice[0];
     if (body.closed || body.next < tokens.length)
-        return undefined;
+        return { attributes: undefined, refused: true, twice };
     const attributes = new Map();
     for (const [name, value] of body.block.attributes) {
         const [literal, end] = literalAt(value, 0);
         attributes.set(name, end === value.length ? literal : expression(value));
     }
-    return { attributes, refused: body.irregular || body.block.blocks.length > 0 };
+    return { attributes, refused: body.irregular || body.block.blocks.length > 0, twice };
 }
 /**
  * The top-level attributes of a file that holds only attributes (a .tfvars file), in HCL or, for a
@@ -461,8 +465,12 @@ function readAttributes(text, json) {
  * text such as a quoted name, an attribute set twice, a block), as its error quotes those lines.
  */
 function fileAttributes(text, json, strict = false) {
+    return settingsFile(text, json, strict).settings;
+}
+/** A file of attributes (a .tfvars or backend file: HCL, or JSON for a name ending in .json), read once. */
+function settingsFile(text, json, strict = true) {
     const read = readAttributes(text, json);
-    return read === undefined || (strict && read.refused) ? undefined : read.attributes;
+    return { settings: strict && read.refused ? undefined : read.attributes, twice: read.twice };
 }
 /**
  * The settings of a backend configuration file (-backend-config=FILE: HCL, or JSON for a name ending
@@ -472,19 +480,7 @@ function fileAttributes(text, json, strict = false) {
  * (in JSON, a name given twice in any object of it).
  */
 function backendFileSettings(text, json) {
-    return fileAttributes(text, json, true);
-}
-/**
- * The first setting a file of attributes gives twice, which terraform refuses, quoting the line
- * (Attribute redefined; in JSON, Duplicate argument or, inside an object, Duplicate object
- * attribute), as errors say it (assume_role.session_token); undefined when there is none.
- */
-function settingGivenTwice(text, json) {
-    if (json) {
-        const [path] = jsonDuplicateNames(text);
-        return path && jsonPathText(path);
-    }
-    return parseBody(tokenize(text), 0).twice[0];
+    return settingsFile(text, json).settings;
 }
 /** Whether tokens are one pair of parentheses around all the rest: (x), not (a) || (b). */
 function parenthesized(tokens) {
@@ -848,10 +844,8 @@ function backendLineCredentials(backendConfig) {
  * in a form read only by evaluating it (a heredoc, an expression, a template) is refused.
  */
 function backendFilePaths(file, shown, backend, moduleDir) {
-    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     const json = file.endsWith('.json');
-    const settings = backendFileSettings(text, json);
-    const twice = settingGivenTwice(text, json);
+    const { settings, twice } = settingsFile((0,external_node_fs_.readFileSync)(file, 'utf8'), json);
     if (twice !== undefined)
         throw new errors/* UserError */.yo(`the backend file ${shown} gives ${twice} twice, which terraform refuses, quoting the line: give each setting once.`, 'backend-config');
     if (settings === undefined)
@@ -1202,8 +1196,7 @@ function varFileSecrets(varFiles, sensitive, shown, input) {
                     .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))
             ];
         }
-        const attributes = fileAttributes(text, false, true);
-        const twice = settingGivenTwice(text, false);
+        const { settings: attributes, twice } = settingsFile(text, false);
         if (twice !== undefined)
             throw new errors/* UserError */.yo(`${shown(file)} sets ${twice} twice, which terraform refuses, quoting the line: give each name once.`, input);
         if (attributes === undefined)
