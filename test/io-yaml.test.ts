@@ -2,7 +2,7 @@
 // must never be reached, and says so if a reader were ever changed to call it.
 import { describe, expect, it } from '@jest/globals';
 import { mapInputReader } from '../src/io/inputs.js';
-import { loadYamlParser, yamlParserFor } from '../src/io/yaml.js';
+import { INEXACT_NUMBER, loadYamlParser, yamlParserFor } from '../src/io/yaml.js';
 
 describe('yamlParserFor', () => {
   it('loads the parser when one of the inputs holds text', async () => {
@@ -44,6 +44,23 @@ describe('yamlParserFor', () => {
     expect(() => exact('id: 012345678901', { exactNumbers: true })).toThrow(
       /^a plain number that YAML reads without its leading zeros/
     );
+  });
+
+  it('marks a refused number with its own code, and no other tag error with it', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const codeOf = (text: string): unknown => {
+      try {
+        exact(text, { exactNumbers: true });
+      } catch (error) {
+        return (error as { code?: unknown }).code;
+      }
+      return 'parsed';
+    };
+    expect(codeOf('id: 0x1F')).toBe(INEXACT_NUMBER);
+    expect(codeOf('a: 1\nb: [.inf]')).toBe(INEXACT_NUMBER);
+    expect(codeOf('id: !!int abc')).toBe('TAG_RESOLVE_FAILED');
+    expect(codeOf('id: !!float "a plain number"')).toBe('TAG_RESOLVE_FAILED');
+    expect(codeOf('id: 12')).toBe('parsed');
   });
 
   it('reports a syntax error with its place on the first line', async () => {

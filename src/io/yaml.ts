@@ -2,6 +2,9 @@
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
 
+/** The code of the error for a plain number refused under `exactNumbers`: its message says what to do. */
+export const INEXACT_NUMBER = 'INEXACT_NUMBER';
+
 export interface YamlOptions {
   /** Refuse a plain number that does not read as written (012, 0x1F, .inf, 21 digits): see yaml-numbers.ts. */
   exactNumbers?: boolean;
@@ -46,13 +49,26 @@ export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlPar
   return (text, call = {}) => {
     if (call.exactNumbers && !exact)
       throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
+    // The refusals of this call's number tag, told from yaml's other tag errors by what they say.
+    const refusals = new Set<string>();
+    const numbers = exact && {
+      ...exact,
+      resolve: (value: string, onError: (message: string) => void) =>
+        exact.resolve(value, (message) => {
+          refusals.add(message);
+          onError(message);
+        })
+    };
     // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
     const document = parseDocument(
       text,
-      call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined
+      call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined
     );
     const [error] = document.errors;
-    if (error) throw withoutSource(error, false);
+    if (error) {
+      const refused = [...refusals].some((message) => error.message.startsWith(message));
+      throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
+    }
     const [warning] = document.warnings;
     if (warning) throw withoutSource(warning, true);
     try {

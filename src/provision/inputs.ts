@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { UserError } from '../io/errors.js';
 import type { InputReader } from '../io/inputs.js';
 import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from '../io/inputs.js';
-import type { YamlParse } from '../io/yaml.js';
+import { INEXACT_NUMBER, type YamlParse } from '../io/yaml.js';
 import type { ProvisionCommand } from '../terraform/comment.js';
 import { confineToJob, workspacePath } from './input-paths.js';
 
@@ -92,8 +92,7 @@ export function variablesInput(
         '.'
       );
       // A number refused for not reading as written did parse: its reason says what to do.
-      const refused =
-        (error as { code?: unknown }).code === 'TAG_RESOLVE_FAILED' && reason.startsWith('a plain number ');
+      const refused = (error as { code?: unknown }).code === INEXACT_NUMBER;
       throw new UserError(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
     }
   }
