@@ -368,7 +368,7 @@ async function loadKubeClient(source, mask, env = process.env) {
     }
     const maskDerived = maskingOnce(mask);
     maskDerived(content);
-    const parse = await (0,yaml/* loadYamlParser */.D)();
+    const parse = await (0,yaml/* loadYamlParser */.D7)();
     let document;
     try {
         document = resolveKubeconfigPaths(parse(content), baseDir);

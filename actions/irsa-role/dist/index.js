@@ -788,12 +788,15 @@ function code(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ yamlParserFor),
-/* harmony export */   D: () => (/* binding */ loadYamlParser)
+/* harmony export */   A3: () => (/* binding */ yamlParserFor),
+/* harmony export */   D7: () => (/* binding */ loadYamlParser)
 /* harmony export */ });
+/* unused harmony export INEXACT_NUMBER */
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
+/** The code of the error for a plain number refused under `exactNumbers`: its message says what to do. */
+const INEXACT_NUMBER = 'INEXACT_NUMBER';
 /**
  * A problem yaml found, said without what it quotes of the source (after ": ", or a directive's
  * name), which may be a secret: a tag (!s3cr3t), an alias's name (*s3cr3t), a block scalar's header.
@@ -820,11 +823,22 @@ async function loadYamlParser(options = {}) {
     return (text, call = {}) => {
         if (call.exactNumbers && !exact)
             throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
+        // The refusals of this call's number tag, told from yaml's other tag errors by what they say.
+        const refusals = new Set();
+        const numbers = exact && {
+            ...exact,
+            resolve: (value, onError) => exact.resolve(value, (message) => {
+                refusals.add(message);
+                onError(message);
+            })
+        };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = parseDocument(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+        const document = parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
         const [error] = document.errors;
-        if (error)
-            throw withoutSource(error, false);
+        if (error) {
+            const refused = [...refusals].some((message) => error.message.startsWith(message));
+            throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
+        }
         const [warning] = document.warnings;
         if (warning)
             throw withoutSource(warning, true);
@@ -1197,7 +1211,7 @@ async function createIamClient(env, region) {
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
-    const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A)(ctx.read, IRSA_ROLE_YAML_INPUTS));
+    const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A3)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
     const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5396));
     // Checked even when a test passes its own client: the region decides which IAM answers.

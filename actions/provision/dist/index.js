@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6460);
-/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4011);
+/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1124);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .D)('provision', _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
@@ -611,29 +611,19 @@ function workspaceRoot(env) {
 
 /***/ }),
 
-/***/ 4011:
+/***/ 3473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ provisionAction)
-});
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/io/cancel.ts
-var cancel = __nccwpck_require__(6736);
-// EXTERNAL MODULE: ./src/io/errors.ts
-var errors = __nccwpck_require__(7333);
-// EXTERNAL MODULE: ./src/io/exit.ts
-var exit = __nccwpck_require__(4886);
-// EXTERNAL MODULE: ./src/io/workflow-commands.ts
-var workflow_commands = __nccwpck_require__(2926);
-;// CONCATENATED MODULE: ./src/io/yaml.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ yamlParserFor),
+/* harmony export */   Z$: () => (/* binding */ INEXACT_NUMBER)
+/* harmony export */ });
+/* unused harmony export loadYamlParser */
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
+/** The code of the error for a plain number refused under `exactNumbers`: its message says what to do. */
+const INEXACT_NUMBER = 'INEXACT_NUMBER';
 /**
  * A problem yaml found, said without what it quotes of the source (after ": ", or a directive's
  * name), which may be a secret: a tag (!s3cr3t), an alias's name (*s3cr3t), a block scalar's header.
@@ -660,11 +650,22 @@ async function loadYamlParser(options = {}) {
     return (text, call = {}) => {
         if (call.exactNumbers && !exact)
             throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
+        // The refusals of this call's number tag, told from yaml's other tag errors by what they say.
+        const refusals = new Set();
+        const numbers = exact && {
+            ...exact,
+            resolve: (value, onError) => exact.resolve(value, (message) => {
+                refusals.add(message);
+                onError(message);
+            })
+        };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = parseDocument(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+        const document = parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
         const [error] = document.errors;
-        if (error)
-            throw withoutSource(error, false);
+        if (error) {
+            const refused = [...refusals].some((message) => error.message.startsWith(message));
+            throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
+        }
         const [warning] = document.warnings;
         if (warning)
             throw withoutSource(warning, true);
@@ -686,6 +687,30 @@ async function yamlParserFor(read, inputs, options = {}) {
     };
 }
 
+
+/***/ }),
+
+/***/ 1124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ provisionAction)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/io/cancel.ts
+var cancel = __nccwpck_require__(6736);
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/exit.ts
+var exit = __nccwpck_require__(4886);
+// EXTERNAL MODULE: ./src/io/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(2926);
+// EXTERNAL MODULE: ./src/io/yaml.ts
+var io_yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -728,7 +753,7 @@ var provision_inputs = __nccwpck_require__(442);
 
 async function provisionAction(ctx) {
     // Every input is checked before terraform runs or anything is written.
-    const yaml = await yamlParserFor(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp, { exactNumbers: true });
+    const yaml = await (0,io_yaml/* yamlParserFor */.A3)(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp, { exactNumbers: true });
     const plain = (0,provision_inputs/* readPlainInputs */.iv)(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
     if (plain.githubToken)
         ctx.mask(plain.githubToken);
@@ -918,7 +943,9 @@ function confineToJob(env, path, input, shown) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7333);
 /* harmony import */ var _io_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6067);
+/* harmony import */ var _io_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3473);
 /* harmony import */ var _input_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9838);
+
 
 
 
@@ -965,7 +992,7 @@ function variablesInput(read, clusterName, yaml) {
         catch (error) {
             const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/[:.]?$/, '.');
             // A number refused for not reading as written did parse: its reason says what to do.
-            const refused = error.code === 'TAG_RESOLVE_FAILED' && reason.startsWith('a plain number ');
+            const refused = error.code === _io_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .INEXACT_NUMBER */ .Z$;
             throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
         }
     }

@@ -103,6 +103,8 @@ function maskSecret(value, mask) {
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
+/** The code of the error for a plain number refused under `exactNumbers`: its message says what to do. */
+const INEXACT_NUMBER = 'INEXACT_NUMBER';
 /**
  * A problem yaml found, said without what it quotes of the source (after ": ", or a directive's
  * name), which may be a secret: a tag (!s3cr3t), an alias's name (*s3cr3t), a block scalar's header.
@@ -129,11 +131,22 @@ async function loadYamlParser(options = {}) {
     return (text, call = {}) => {
         if (call.exactNumbers && !exact)
             throw new Error('internal error: exact numbers asked of a YAML parser loaded without them');
+        // The refusals of this call's number tag, told from yaml's other tag errors by what they say.
+        const refusals = new Set();
+        const numbers = exact && {
+            ...exact,
+            resolve: (value, onError) => exact.resolve(value, (message) => {
+                refusals.add(message);
+                onError(message);
+            })
+        };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = parseDocument(text, call.exactNumbers && exact ? { customTags: (tags) => [exact, ...tags] } : undefined);
+        const document = parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
         const [error] = document.errors;
-        if (error)
-            throw withoutSource(error, false);
+        if (error) {
+            const refused = [...refusals].some((message) => error.message.startsWith(message));
+            throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
+        }
         const [warning] = document.warnings;
         if (warning)
             throw withoutSource(warning, true);
