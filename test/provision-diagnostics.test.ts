@@ -9,6 +9,7 @@ import { terraformCli } from '../src/terraform/cli.js';
 import { describeDiagnostic, errorAnnotation, errorDiagnostics } from '../src/terraform/diagnostics.js';
 import { explainDiagnostic } from '../src/provision/explain.js';
 import { UndeclaredVariables } from '../src/provision/undeclared.js';
+import { declaredVariables } from '../src/terraform/plan.js';
 
 // Verbatim from terraform 1.11 (-no-color): one warning, two errors.
 const stderr = `
@@ -277,6 +278,45 @@ describe('values for undeclared variables', () => {
       "Input 'variables': the module declares no variable 'ff', so terraform ignored its value.",
       "Input 'var-files': /ws/x.tfvars sets 'bb', which the module does not declare, so terraform ignored its value.",
       "Input 'var-files': 2 more values for variables the module does not declare, which terraform ignored (its log names only the first few; the count takes in the module's own terraform.tfvars and *.auto.tfvars too)."
+    ]);
+  });
+
+  test("with a saved plan that does not say the module's variables, the input's values are those terraform's warnings name, and the folded count is not guessed at", () => {
+    // A `terraform show -json` document without configuration: declaredVariables cannot say.
+    const declared = declaredVariables({ format_version: '1.2', planned_values: {} });
+    expect(declared).toBeUndefined();
+    const log = [
+      'Warning: Value for undeclared variable',
+      '',
+      'The root module does not declare a variable named "ee" but a value was found',
+      'in file "/tmp/s/variables-input.tfvars.json". If you meant to use this value,',
+      'add a "variable" block to the configuration.',
+      '',
+      'Warning: Value for undeclared variable',
+      '',
+      'The root module does not declare a variable named "bb" but a value was found',
+      'in file "/ws/x.tfvars". If you meant to use this value, add a "variable"',
+      'block to the configuration.',
+      '',
+      'Warning: Values for undeclared variables',
+      '',
+      'In addition to the other similar warnings shown, 2 other variable(s) defined',
+      'without being declared.'
+    ];
+    const undeclared = new UndeclaredVariables();
+    log.forEach((line) => undeclared.watch(line));
+    // Without the plan's declarations, cluster_name and ff (declared, or among the folded: it cannot
+    // tell) are not called undeclared; only ee, which terraform named in the generated file, is.
+    expect(
+      undeclared.warnings(
+        { ee: 1, ff: 2, cluster_name: 'c' },
+        ['/ws/x.tfvars'],
+        '/tmp/s/variables-input.tfvars.json',
+        declared
+      )
+    ).toEqual([
+      "Input 'variables': the module declares no variable 'ee', so terraform ignored its value.",
+      "Input 'var-files': /ws/x.tfvars sets 'bb', which the module does not declare, so terraform ignored its value."
     ]);
   });
 
