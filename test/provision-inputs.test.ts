@@ -1429,6 +1429,40 @@ describe('TF_VAR_ environment values for sensitive variables', () => {
       );
   });
 
+  test('-backend-config in TF_CLI_ARGS or TF_CLI_ARGS_init is refused whatever the module declares; other init flags are not, nor is it elsewhere', () => {
+    const sensitive = ['variable "token" {\n  sensitive = true\n}'];
+    const refusal = (declarations: string[], env: Record<string, string>): string => {
+      try {
+        secretsOf(declarations, env);
+        return 'accepted';
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        return error.message;
+      }
+    };
+    const accepted: Record<string, string>[] = [
+      { TF_CLI_ARGS_init: '-upgrade -lockfile=readonly -target=x-backend-config' },
+      // Only init reads -backend-config: plan refuses the flag, naming it and not its value.
+      { TF_CLI_ARGS_plan: '-backend-config=password=x', TF_CLI_ARGS_apply: '-backend-config x' }
+    ];
+    for (const env of accepted) expect(refusal(sensitive, env)).toBe('accepted');
+    for (const name of ['TF_CLI_ARGS_init', 'TF_CLI_ARGS'])
+      for (const args of [
+        '-backend-config=password=x',
+        '--backend-config password=x',
+        '-upgrade "-backend-config=a b.hcl"',
+        "'-backend-config' x.tfbackend"
+      ])
+        for (const declarations of [[], sensitive])
+          expect(refusal(declarations, { [name]: args })).toBe(
+            `The environment variable ${name} gives terraform init -backend-config, whose settings the action can neither check nor mask (terraform's errors quote them, credentials too): give backend settings through the backend-config input.`
+          );
+    // The refusals that came before keep their place.
+    expect(refusal(sensitive, { TF_CLI_ARGS: '-var=token=x -backend-config=password=x' })).toMatch(
+      /^The environment variable TF_CLI_ARGS gives terraform -var or -var-file/
+    );
+  });
+
   test('a list, map or object value is read as terraform parses it, as a .tfvars value is, and masked whole too', () => {
     // Checked against terraform 1.11.4: `terraform console` of jsonencode(var.x) with these set.
     const db = '{ password = "p@ss\\"word", pins = [123456, 1e3] }';

@@ -432,6 +432,35 @@ describe('backend credentials', () => {
   });
 });
 
+describe('-backend-config in TF_CLI_ARGS_init or TF_CLI_ARGS', () => {
+  test("is refused before terraform runs, whose init error would quote a backend file's credential that the action never saw", async () => {
+    // Checked against terraform 1.11.4: init adds TF_CLI_ARGS and TF_CLI_ARGS_init to its arguments, and
+    // "Attribute redefined" quotes the file's line, password and all.
+    const password = 'EnvArgsSecretPw-789';
+    for (const [name, args] of [
+      ['TF_CLI_ARGS_init', (file: string) => `-backend-config=${file}`],
+      ['TF_CLI_ARGS_init', (file: string) => `-upgrade '--backend-config' ${file}`],
+      ['TF_CLI_ARGS', (file: string) => `-backend-config ${file}`]
+    ] as const) {
+      const box = sandbox('http-backend');
+      const file = join(box.dir, 'env.tfbackend');
+      writeFileSync(
+        file,
+        `address  = "http://127.0.0.1:9/state"\npassword = "${password}"\npassword = "${password}"\n`
+      );
+      const run = await runProvision(
+        fixtureInputs(box, 'env-args', { 'backend-config': 'address=http://127.0.0.1:9/state' }),
+        { ...box.env, [name]: args(file) }
+      );
+      expect(run.error?.message).toBe(
+        `The environment variable ${name} gives terraform init -backend-config, whose settings the action can neither check nor mask (terraform's errors quote them, credentials too): give backend settings through the backend-config input.`
+      );
+      expect(groups(run)).toEqual([]);
+      expect(run.log.lines.filter((line) => line.includes(password))).toEqual([]);
+    }
+  });
+});
+
 describe('a backend-config line whose value terraform parses as HCL (an s3 assume_role object)', () => {
   const s3Box = () => {
     const box = sandbox();

@@ -677,6 +677,23 @@ function refuseCliArgumentVariables(env: NodeJS.ProcessEnv, sensitive: Set<strin
       );
 }
 
+// A -backend-config argument, written as VARIABLE_ARGUMENT's are.
+const BACKEND_CONFIG_ARGUMENT = /(?:^|\s)["']?--?backend-config(?:[=\s"']|$)/;
+
+/**
+ * Refuses -backend-config in TF_CLI_ARGS and TF_CLI_ARGS_init: terraform adds them to init's arguments,
+ * so a setting or backend file given there reaches terraform, and its errors ("Attribute redefined"
+ * quotes a file's line, a credential with it), without the action seeing it to mask it or to keep the
+ * paths it names in the workspace. The value is never quoted.
+ */
+function refuseCliArgumentBackendConfig(env: NodeJS.ProcessEnv): void {
+  for (const name of ['TF_CLI_ARGS', 'TF_CLI_ARGS_init'])
+    if (BACKEND_CONFIG_ARGUMENT.test(env[name] ?? ''))
+      throw new UserError(
+        `The environment variable ${name} gives terraform init -backend-config, whose settings the action can neither check nor mask (terraform's errors quote them, credentials too): give backend settings through the backend-config input.`
+      );
+}
+
 /**
  * The plain inputs, checked against the root module they name; with `mask`, the values given to
  * sensitive variables are masked before anything can print them.
@@ -707,6 +724,8 @@ export function checkAgainstModule(
     ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files'),
     ...environmentSecrets(env, module)
   ];
+  // After the refusals above, whose order a run with several faults keeps.
+  refuseCliArgumentBackendConfig(env);
   const unique = [...new Set(variableSecrets)];
   if (mask) for (const value of unique) maskSecret(value, mask);
   return {
