@@ -277,3 +277,63 @@ describe('a cancelled job', () => {
     expect(state.resources.map((resource) => resource.name)).toContain('first');
   }, 60_000);
 });
+
+describe('a cancelled job whose terraform does not stop', () => {
+  test('still removes its private directory, with the plan file in it, before the step ends', async () => {
+    const box = sandbox();
+    // A stand-in terraform whose plan writes its plan file, then ignores SIGINT, as one stuck in a
+    // provider call would, for longer than the step waits for it.
+    const bin = join(box.dir, 'bin');
+    mkdirSync(bin);
+    const pidFile = join(box.dir, 'terraform.pid');
+    writeFileSync(
+      join(bin, 'terraform'),
+      [
+        '#!/bin/sh',
+        'case "$1" in',
+        "  output) echo '{}' ;;",
+        '  plan)',
+        '    for arg in "$@"; do case "$arg" in -out=*) printf plan > "${arg#-out=}" ;; esac; done',
+        `    echo $$ > '${pidFile}'`,
+        "    trap '' INT",
+        '    echo planning',
+        '    exec sleep 30 ;;',
+        'esac',
+        ''
+      ].join('\n')
+    );
+    chmodSync(join(bin, 'terraform'), 0o755);
+    const env: NodeJS.ProcessEnv = {
+      ...box.env,
+      PATH: `${bin}:${box.env.PATH ?? ''}`,
+      GITHUB_OUTPUT: join(box.dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
+    };
+    writeFileSync(join(box.dir, 'output'), '');
+    writeFileSync(join(box.dir, 'summary'), '');
+    delete env.NODE_OPTIONS;
+    for (const [name, value] of Object.entries(base(box, 'stuck')))
+      env[`INPUT_${name.toUpperCase()}`] = value;
+    const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 120 && !stdout.includes('planning'); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      const scratch = readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'));
+      expect(scratch).toHaveLength(1);
+      expect(existsSync(join(box.runnerTemp, scratch[0] ?? '', 'tfplan'))).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(1);
+      expect(stdout).toContain('one did not stop within 6 s');
+      expect(readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'))).toEqual(
+        []
+      );
+    } finally {
+      child.kill('SIGKILL');
+      // The stand-in outlives the step, as a stuck terraform would: not the test.
+      if (existsSync(pidFile)) spawnSync('kill', ['-9', readFileSync(pidFile, 'utf8').trim()]);
+    }
+  }, 60_000);
+});

@@ -1,7 +1,7 @@
 // The provision action end to end in-process, against the real terraform binary on fixture modules
 // of built-in resources: plan, apply, a no-op apply, output, destroy, and how secrets are handled.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
@@ -322,6 +322,28 @@ describe('a failing terraform command', () => {
       )
     ]);
     expect(existsSync(box.statePath)).toBe(false);
+  });
+});
+
+describe("the run's private directory (the plan file, the generated variables)", () => {
+  const left = (runnerTemp: string): string[] =>
+    readdirSync(runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'));
+
+  test('is gone after a successful apply, which leaves only the credential files it hands on', async () => {
+    const box = sandbox();
+    ok(await runProvision(fixtureInputs(box, 'scratch-ok', { command: 'apply' }), box.env));
+    expect(left(box.runnerTemp)).toEqual([]);
+    expect(readdirSync(box.runnerTemp)).toEqual(['talos-irsa']);
+  });
+
+  test('is gone after a failing plan', async () => {
+    const box = sandbox();
+    const run = await runProvision(
+      fixtureInputs(box, 'scratch-failing', { command: 'apply', variables: 'node_count: 900' }),
+      box.env
+    );
+    expect(run.error?.message).toMatch(/^terraform plan failed/);
+    expect(readdirSync(box.runnerTemp)).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
 import { UserError } from '../io/errors.js';
@@ -44,6 +46,13 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     log: ctx.log,
     explain: explainDiagnostic
   });
+  const tempRoot = ctx.env.RUNNER_TEMP || tmpdir();
+  // The plan file and the generated variables can hold secrets: a private directory (mkdtemp makes
+  // it 0700), removed however the run ends.
+  let scratch: string | undefined;
+  const removeScratch = async (): Promise<void> => {
+    if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
+  };
   // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
   // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
   const stopListening = onCancel(async (signal) => {
@@ -51,6 +60,8 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
       `provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`
     );
     if (await terraform.interrupt(CANCEL_WAIT_MS)) return;
+    // The process ends here, before the run's own cleanup would: the plan file must not outlive it.
+    await removeScratch().catch(() => undefined);
     fail(
       `provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`
     );
@@ -60,17 +71,20 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   // What came before only read; terraform's first command may take the state's lock.
   ctx.writing?.();
   try {
+    scratch = await mkdtemp(join(tempRoot, 'talos-irsa-provision-'));
     return await run(inputs, {
       terraform,
       log: ctx.log,
       mask: ctx.mask,
       ...(commenter ? { commenter } : {}),
-      tempRoot: ctx.env.RUNNER_TEMP || tmpdir(),
+      tempRoot,
+      scratch,
       ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {}),
       ...(ctx.env.TF_DATA_DIR ? { dataDir: ctx.env.TF_DATA_DIR } : {})
     });
   } finally {
     stopListening();
+    await removeScratch();
   }
 }
 

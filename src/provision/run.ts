@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ActionResult } from '../io/action.js';
 import { redactSecrets } from '../io/redact.js';
@@ -38,8 +38,13 @@ export interface ProvisionDeps {
   mask: Masker;
   /** Set on a pull request with comment-on-pr. */
   commenter?: PlanCommenter;
-  /** RUNNER_TEMP: the plan, the generated variables and the credential files go under it. */
+  /** RUNNER_TEMP: the credential files go under it. */
   tempRoot: string;
+  /**
+   * A private directory for the plan file and the generated variables, which can hold secrets. The
+   * caller makes and removes it: a cancelled run can end before this one's last line.
+   */
+  scratch: string;
   /** The workflow run, for the PR comment's pointer to the full plan. */
   logUrl?: string;
   /** TF_DATA_DIR, where terraform keeps its working data (default .terraform in the module). */
@@ -55,10 +60,8 @@ interface PlanOutcome {
 export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise<ActionResult> {
   const secrets = new SecretOutputs(deps.mask);
   secrets.rememberInputs([inputs.githubToken, ...inputs.backendSecrets, ...inputs.variableSecrets]);
-  // The plan file and the variables can hold secrets: a private directory, removed at the end.
-  const scratch = await mkdtemp(join(deps.tempRoot, 'talos-irsa-provision-'));
   try {
-    return await provision(inputs, deps, secrets, scratch);
+    return await provision(inputs, deps, secrets, deps.scratch);
   } catch (error) {
     if (error instanceof TerraformCommandError && inputs.command !== 'output')
       await comment(
@@ -77,8 +80,6 @@ export async function run(inputs: ProvisionInputs, deps: ProvisionDeps): Promise
         secrets
       );
     throw error;
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
   }
 }
 
