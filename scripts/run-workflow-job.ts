@@ -11,7 +11,7 @@
 //   npm run stack   # in another terminal; then, with its environment exported:
 //   npx tsx scripts/run-workflow-job.ts .github/workflows/ci.yml local-stack
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -276,6 +276,22 @@ export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]>
   if (!job) throw new Error(`${options.workflow} has no job ${options.job}`);
   const temp = options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'workflow-job-'));
   mkdirSync(temp, { recursive: true });
+  try {
+    return await runSteps(options, { ...(doc.env ?? {}), ...(job.env ?? {}) }, job.steps, temp);
+  } finally {
+    // A runner empties RUNNER_TEMP at the job's end; provision leaves the kubeconfig and talosconfig
+    // there. One the caller gave is the caller's to read and remove.
+    if (options.runnerTemp === undefined) rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** The job's steps in order, with the workflow's and the job's env (`jobEnv`), under RUNNER_TEMP `temp`. */
+async function runSteps(
+  options: RunOptions,
+  jobEnv: Record<string, unknown>,
+  steps: WorkflowStep[],
+  temp: string
+): Promise<StepResult[]> {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) base[k] = v;
   const ctx: Context = {
@@ -284,12 +300,11 @@ export async function runWorkflowJob(options: RunOptions): Promise<StepResult[]>
     steps: new Map(),
     failed: false
   };
-  for (const [k, v] of Object.entries({ ...(doc.env ?? {}), ...(job.env ?? {}) }))
-    ctx.env[k] = interpolate(v, ctx);
+  for (const [k, v] of Object.entries(jobEnv)) ctx.env[k] = interpolate(v, ctx);
   Object.assign(ctx.env, options.overrides ?? {});
 
   const results: StepResult[] = [];
-  for (const [index, step] of job.steps.entries()) {
+  for (const [index, step] of steps.entries()) {
     const key = step.id ?? `__${index}`;
     const name = step.name ?? step.uses ?? step.run?.split('\n')[0] ?? key;
     const skipped = options.skip?.(step);

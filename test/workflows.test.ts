@@ -3,7 +3,7 @@
 // does what issue 7 asks of it. The checker is also shown catching each kind of mistake, so a
 // green run means the rules were checked, not skipped.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -1322,6 +1322,30 @@ describe('the local job runner (scripts/run-workflow-job.ts)', () => {
       ['four', 'skipped', 'skipped']
     ]);
     expect(results[2]?.outputs).toEqual({ got: 'hello world/set/failure' });
+  });
+
+  it("empties the RUNNER_TEMP it made once the job is done, as a runner does (provision leaves credential files there); one it was given is the caller's", async () => {
+    const steps = [
+      '      - id: write',
+      '        run: |',
+      '          echo "apiVersion: v1" > "$RUNNER_TEMP/kubeconfig"',
+      '          echo "temp=$RUNNER_TEMP" >> "$GITHUB_OUTPUT"',
+      ''
+    ].join('\n');
+    const [made] = await run(steps);
+    expect(made?.outcome).toBe('success');
+    expect(made?.outputs.temp).toMatch(/\/workflow-job-[^/]+$/);
+    expect(existsSync(made?.outputs.temp ?? '')).toBe(false);
+    const given = join(dir, 'runner-temp');
+    const [kept] = await runWorkflowJob({
+      root: dir,
+      workflow: '.github/workflows/w.yml',
+      job: 'j',
+      env: { PATH: process.env['PATH'] },
+      runnerTemp: given
+    });
+    expect(kept?.outputs.temp).toBe(given);
+    expect(existsSync(join(given, 'kubeconfig'))).toBe(true);
   });
 
   it('skips later steps after a failure except always() and failure() ones', async () => {
