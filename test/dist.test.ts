@@ -1,6 +1,6 @@
 // The committed bundles are what users run: they must equal a fresh build and start cleanly on
 // Node 20 (this machine) and Node 24 (the runner's `node24`).
-import { describe, expect, it, beforeAll } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,8 +35,12 @@ describe('action bundles', () => {
       ensureNode24: () => string;
     };
     node24 = ensureNode24();
-    return () => rmSync(freshBuild, { recursive: true, force: true });
   }, 180000);
+
+  // Not a function returned from beforeAll: Jest, unlike Vitest, never calls one.
+  afterAll(() => {
+    if (freshBuild) rmSync(freshBuild, { recursive: true, force: true });
+  });
 
   it('covers the four actions', () => {
     expect(actions).toEqual(['irsa-role', 'provision', 'publish-oidc', 'verify-irsa']);

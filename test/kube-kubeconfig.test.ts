@@ -40,14 +40,18 @@ describe('kubeconfig reader', () => {
 
   it('reads the CA and token from files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'talos-irsa-kc-'));
-    writeFileSync(join(dir, 'ca.pem'), 'CA-FILE');
-    writeFileSync(join(dir, 'token'), 'file-token\n');
-    const parsed = parseKubeconfig(
-      base({ tokenFile: join(dir, 'token') }, { 'certificate-authority': join(dir, 'ca.pem') }),
-      'kubeconfig-path'
-    );
-    expect(parsed.connection?.ca?.toString()).toBe('CA-FILE');
-    expect(parsed.connection?.token).toBe('file-token');
+    try {
+      writeFileSync(join(dir, 'ca.pem'), 'CA-FILE');
+      writeFileSync(join(dir, 'token'), 'file-token\n');
+      const parsed = parseKubeconfig(
+        base({ tokenFile: join(dir, 'token') }, { 'certificate-authority': join(dir, 'ca.pem') }),
+        'kubeconfig-path'
+      );
+      expect(parsed.connection?.ca?.toString()).toBe('CA-FILE');
+      expect(parsed.connection?.token).toBe('file-token');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(['exec', 'auth-provider', 'username'])('leaves %s users to client-node', (key) => {

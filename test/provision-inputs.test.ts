@@ -1,5 +1,5 @@
 // Bad inputs stop the action before terraform runs: one UserError naming the input.
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import {
   chmodSync,
   existsSync,
@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readFileSync,
   realpathSync,
+  rmSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs';
@@ -23,6 +24,17 @@ import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harne
 
 const yaml = await loadYamlParser({ exactNumbers: true });
 const repoRoot = join(import.meta.dirname, '..');
+
+// Directories outside every sandbox (the harness removes those), removed once the tests are done.
+const outsideDirs: string[] = [];
+afterAll(() => {
+  for (const dir of outsideDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function outsideDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  outsideDirs.push(dir);
+  return dir;
+}
 
 /** A sandbox whose PATH starts with a fake terraform that only records that it was started. */
 function guardedSandbox() {
@@ -407,7 +419,7 @@ describe('inputs as parsed', () => {
 describe('path inputs', () => {
   /** A root module and a .tfvars file in a directory of their own, outside any sandbox. */
   function elsewhere(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'provision-elsewhere-'));
+    const dir = outsideDir('provision-elsewhere-');
     writeFileSync(join(dir, 'main.tf'), 'variable "cluster_name" {}\n');
     writeFileSync(join(dir, 'x.tfvars'), 'node_count = 1\n');
     writeFileSync(join(dir, 'x.tfbackend'), 'path = "x.tfstate"\n');
@@ -457,7 +469,7 @@ describe('path inputs', () => {
 
   test('a workspace reached through a link holds what is in it', () => {
     const box = sandbox();
-    const alias = join(mkdtempSync(join(tmpdir(), 'provision-alias-')), 'ws');
+    const alias = join(outsideDir('provision-alias-'), 'ws');
     symlinkSync(box.dir, alias);
     const inputs = parse({ ...box.env, GITHUB_WORKSPACE: alias }, { 'working-directory': box.module });
     expect(inputs.workingDirectory).toBe(box.module);
@@ -515,7 +527,7 @@ describe('backend credentials', () => {
 describe('backend files', () => {
   /** The credentials of backend files holding `texts`, named as the keys say. */
   function credentialsOf(texts: Record<string, string>): string[] {
-    const dir = mkdtempSync(join(tmpdir(), 'backend-files-'));
+    const dir = outsideDir('backend-files-');
     for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
     return backendFileCredentials([...Object.keys(texts).map((name) => join(dir, name)), 'key=x.tfstate']);
   }
@@ -695,7 +707,7 @@ describe('backend settings that name a file', () => {
 
   test('a state file not written yet is judged by where its directory, or a dangling link, really is', () => {
     const { box, parse } = withBackend('local');
-    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'provision-state-elsewhere-')));
+    const elsewhere = realpathSync(outsideDir('provision-state-elsewhere-'));
     symlinkSync(elsewhere, join(box.dir, 'states'));
     expect(() => parse('path=../states/new.tfstate')).toThrow(
       `Input 'backend-config': path '../states/new.tfstate' (relative to working-directory) (which resolves to ${join(elsewhere, 'new.tfstate')}) ${outside(box)}`

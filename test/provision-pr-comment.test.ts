@@ -5,7 +5,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { GITHUB_COMMENT_LIMIT } from '../src/terraform/comment.js';
@@ -368,7 +367,8 @@ describe('the plan comment on a pull request', () => {
     // Checked against terraform 1.11.4: plan appends TF_CLI_ARGS and TF_CLI_ARGS_plan to its own
     // arguments, and cidrsubnet's error quoted a value given so, which the action never saw to mask.
     const secret = 'cli-args-s3cr3t-value';
-    const file = join(tmpdir(), `cli-args-${process.pid}.tfvars`);
+    // In a sandbox of its own, which the harness removes: it holds the secret.
+    const file = join(sandbox().dir, 'cli-args.tfvars');
     writeFileSync(file, `pod_cidr = "${secret}"\n`);
     for (const [number, name, args] of [
       [32, 'TF_CLI_ARGS_plan', `-var=pod_cidr=${secret}`],

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -15,6 +15,7 @@ import { findOnPath, installTerraform } from '../src/terraform/install.js';
 import { expectedSha256, releaseFiles, verifyArchive } from '../src/terraform/release.js';
 
 const work = mkdtempSync(join(tmpdir(), 'provision-release-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 describe('release files', () => {

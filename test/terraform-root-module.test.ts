@@ -1,7 +1,7 @@
 // What the action reads of a root module before terraform runs: its backend and its sensitive
 // variables, from the top-level blocks of its .tf and .tf.json files.
-import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -14,8 +14,14 @@ import {
   readRootModule
 } from '../src/terraform/root-module.js';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 function moduleOf(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'root-module-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
