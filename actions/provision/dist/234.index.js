@@ -1248,6 +1248,19 @@ function refuseCliArgumentVariables(env, sensitive) {
         if (VARIABLE_ARGUMENT.test(env[name] ?? ''))
             throw new errors/* UserError */.yo(`The environment variable ${name} gives terraform -var or -var-file, whose values the action cannot read to mask a sensitive variable's: give variables through the variables or var-files input, or TF_VAR_<name>.`);
 }
+// A -backend-config argument, written as VARIABLE_ARGUMENT's are.
+const BACKEND_CONFIG_ARGUMENT = /(?:^|\s)["']?--?backend-config(?:[=\s"']|$)/;
+/**
+ * Refuses -backend-config in TF_CLI_ARGS and TF_CLI_ARGS_init: terraform adds them to init's arguments,
+ * so a setting or backend file given there reaches terraform, and its errors ("Attribute redefined"
+ * quotes a file's line, a credential with it), without the action seeing it to mask it or to keep the
+ * paths it names in the workspace. The value is never quoted.
+ */
+function refuseCliArgumentBackendConfig(env) {
+    for (const name of ['TF_CLI_ARGS', 'TF_CLI_ARGS_init'])
+        if (BACKEND_CONFIG_ARGUMENT.test(env[name] ?? ''))
+            throw new errors/* UserError */.yo(`The environment variable ${name} gives terraform init -backend-config, whose settings the action can neither check nor mask (terraform's errors quote them, credentials too): give backend settings through the backend-config input.`);
+}
 /**
  * The plain inputs, checked against the root module they name; with `mask`, the values given to
  * sensitive variables are masked before anything can print them.
@@ -1271,6 +1284,8 @@ function checkAgainstModule(inputs, env, mask) {
         ...varFileSecrets(inputs.varFiles, sensitive, (file) => `'${shownFile(env, file)}'`, 'var-files'),
         ...environmentSecrets(env, module)
     ];
+    // After the refusals above, whose order a run with several faults keeps.
+    refuseCliArgumentBackendConfig(env);
     const unique = [...new Set(variableSecrets)];
     if (mask)
         for (const value of unique)

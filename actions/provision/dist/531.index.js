@@ -630,10 +630,8 @@ class UndeclaredVariables {
 async function run(inputs, deps) {
     const secrets = new SecretOutputs(deps.mask);
     secrets.rememberInputs([inputs.githubToken, ...inputs.backendSecrets, ...inputs.variableSecrets]);
-    // The plan file and the variables can hold secrets: a private directory, removed at the end.
-    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.tempRoot, 'talos-irsa-provision-'));
     try {
-        return await provision(inputs, deps, secrets, scratch);
+        return await provision(inputs, deps, secrets, deps.scratch);
     }
     catch (error) {
         if (error instanceof TerraformCommandError && inputs.command !== 'output')
@@ -645,9 +643,6 @@ async function run(inputs, deps) {
                 ...(deps.logUrl ? { logUrl: deps.logUrl } : {})
             }, { secrets: secrets.fragments }), secrets);
         throw error;
-    }
-    finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
 }
 async function provision(inputs, deps, secrets, scratch) {

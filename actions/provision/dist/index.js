@@ -699,8 +699,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ provisionAction)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/io/cancel.ts
 var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
@@ -713,8 +717,6 @@ var workflow_commands = __nccwpck_require__(2926);
 var io_yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/provision/bundled-root.ts
@@ -743,6 +745,8 @@ function bundledTerraformRoot(moduleUrl) {
 // EXTERNAL MODULE: ./src/provision/inputs.ts
 var provision_inputs = __nccwpck_require__(442);
 ;// CONCATENATED MODULE: ./src/provision/action.ts
+
+
 
 
 
@@ -782,12 +786,22 @@ async function provisionAction(ctx) {
         log: ctx.log,
         explain: explainDiagnostic
     });
+    const tempRoot = ctx.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    // The plan file and the generated variables can hold secrets: a private directory (mkdtemp makes
+    // it 0700), removed however the run ends.
+    let scratch;
+    const removeScratch = async () => {
+        if (scratch !== undefined)
+            await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    };
     // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
     // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
     const stopListening = (0,cancel/* onCancel */.Ao)(async (signal) => {
         ctx.log.warning(`provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`);
         if (await terraform.interrupt(CANCEL_WAIT_MS))
             return;
+        // The process ends here, before the run's own cleanup would: the plan file must not outlive it.
+        await removeScratch().catch(() => undefined);
         (0,workflow_commands/* fail */.fJ)(`provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`);
         // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
         await (0,exit/* exitWhenWritten */.u)();
@@ -795,18 +809,21 @@ async function provisionAction(ctx) {
     // What came before only read; terraform's first command may take the state's lock.
     ctx.writing?.();
     try {
+        scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(tempRoot, 'talos-irsa-provision-'));
         return await run(inputs, {
             terraform,
             log: ctx.log,
             mask: ctx.mask,
             ...(commenter ? { commenter } : {}),
-            tempRoot: ctx.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
+            tempRoot,
+            scratch,
             ...(runUrl(ctx.env) ? { logUrl: runUrl(ctx.env) } : {}),
             ...(ctx.env.TF_DATA_DIR ? { dataDir: ctx.env.TF_DATA_DIR } : {})
         });
     }
     finally {
         stopListening();
+        await removeScratch();
     }
 }
 /**
