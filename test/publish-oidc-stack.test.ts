@@ -23,7 +23,7 @@ import {
   S3ServiceException,
   S3Client
 } from '@aws-sdk/client-s3';
-import { randomBytes, X509Certificate } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -330,6 +330,83 @@ describe('key rotation', () => {
     expect(keyIds(dropped.result)).toEqual(double.servedKids());
     const published = JSON.parse(await objectText(bucket, 'openid/v1/jwks')) as { keys: { kid: string }[] };
     expect(published.keys.map((key) => key.kid)).toEqual(double.servedKids());
+  });
+});
+
+// A colleague's edit in the console, or anyone with s3:PutObject on the bucket, must not reach STS
+// through the retention of retired keys: only a JWKS this action wrote holds keys it retired.
+describe('documents changed by hand', () => {
+  /** A public RSA signing key the cluster never served. */
+  function strangerKey(kid: string): Record<string, unknown> {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return { ...(publicKey.export({ format: 'jwk' }) as object), kid, use: 'sig', alg: 'RS256' };
+  }
+  const JWKS_KEY = 'openid/v1/jwks';
+
+  it('removes a key added to the JWKS by hand at once, says so, and then changes nothing', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    await publish(inputs);
+    const published = JSON.parse(await objectText(bucket, JWKS_KEY)) as { keys: unknown[] };
+    // As `aws s3 cp` would put it: the types right, none of the action's metadata.
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: JWKS_KEY,
+        Body: JSON.stringify({ keys: [...published.keys, strangerKey('stranger')] }),
+        ContentType: 'application/json',
+        CacheControl: 'public, max-age=300'
+      })
+    );
+
+    const repaired = await publish(inputs);
+    expect(keyIds(repaired.result)).toEqual(double.servedKids());
+    const jwks = JSON.parse((await publicText(`${issuer}/${JWKS_KEY}`)).text) as { keys: { kid: string }[] };
+    expect(jwks.keys.map((key) => key.kid)).toEqual(double.servedKids());
+    expect(repaired.result.outputs).toMatchObject({ changed: 'true', 'keys-changed': 'true' });
+    expect([...repaired.counter.writes]).toEqual([['PutObject', 1]]);
+    const removal = 'remove key(s) stranger from the JWKS, which the cluster does not serve';
+    expect(repaired.log.text()).toContain(removal);
+    expect(repaired.log.text()).toMatch(/::warning::The published JWKS .* was not written by publish-oidc/);
+    expect(repaired.result.summary).toContain(removal);
+    expect(repaired.result.summary).not.toContain('`stranger` | retired, kept');
+
+    const again = await publish(inputs);
+    expect(again.counter.writeCount).toBe(0);
+    expect(again.result.outputs).toMatchObject({ changed: 'false', 'keys-changed': 'false' });
+  });
+
+  it('neither follows nor grants public read on a jwks_uri edited into the discovery document by hand', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    await publish(inputs);
+    const discoveryKey = '.well-known/openid-configuration';
+    const discovery = JSON.parse(await objectText(bucket, discoveryKey)) as Record<string, unknown>;
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'private/keys.json',
+        Body: JSON.stringify({ keys: [strangerKey('elsewhere')] })
+      })
+    );
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: discoveryKey,
+        Body: JSON.stringify({ ...discovery, jwks_uri: `${issuer}/private/keys.json` }),
+        ContentType: 'application/json'
+      })
+    );
+
+    const repaired = await publish(inputs);
+    expect(keyIds(repaired.result)).toEqual(double.servedKids());
+    // The discovery document is rewritten; the bucket policy never names the object the edit pointed at.
+    expect([...repaired.counter.writes]).toEqual([['PutObject', 1]]);
+    expect(repaired.result.outputs).toMatchObject({ changed: 'true', 'keys-changed': 'false' });
+    expect((await publicText(`${issuer}/private/keys.json`)).status).toBe(403);
+
+    const again = await publish(inputs);
+    expect(again.counter.writeCount).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   publishedDiscovery
 } from '../oidc/discovery.js';
 import { documentLocations, issuerKeyPrefix, type DocumentLocations } from '../oidc/document-locations.js';
-import { jwksDocument, keySetChanged, parseJwks, readPublishedKeys } from '../oidc/jwks.js';
+import { jwksDocument, keySetChanged, parseJwks, readPublishedKeys, type PublicJwk } from '../oidc/jwks.js';
 import { planKeyRetention, type RetentionPlan } from '../oidc/key-retention.js';
 import { documentBytes } from '../oidc/published-content.js';
 import { decodeRetiredSince, encodeRetiredSince } from '../oidc/retirement-record.js';
@@ -31,6 +31,7 @@ import {
   isUpToDate,
   readPublishedObject,
   RETIRED_METADATA,
+  writtenByThisAction,
   type DesiredObject,
   type PublishedObject
 } from './published-objects.js';
@@ -98,6 +99,8 @@ function publishedJwksKey(
   inputs: PublishInputs,
   currentDiscovery: PublishedObject | undefined
 ): string | undefined {
+  // A jwks_uri edited in by other hands names no JWKS of this action's: neither read as one, nor granted.
+  if (!currentDiscovery || !writtenByThisAction(currentDiscovery)) return undefined;
   const published = parseJson(currentDiscovery) as { jwks_uri?: unknown } | undefined;
   if (typeof published?.jwks_uri !== 'string') return undefined;
   const previous = documentLocations(inputs.issuerUrl, inputs.bucket, published.jwks_uri);
@@ -182,6 +185,42 @@ async function providerStep(inputs: PublishInputs, deps: PublishDeps): Promise<P
     current,
     plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot),
     served
+  };
+}
+
+/**
+ * The published keys retention may keep, with their retirement record. Only a JWKS this action wrote
+ * holds keys it retired: in one edited by other hands, a key the cluster does not serve is no key of
+ * its (a colleague's paste, another cluster's JWKS, or anyone with s3:PutObject on the bucket), and
+ * kept as retired it would let STS take tokens it signed for key-retention-hours more. Those go now.
+ */
+function retainableKeys(
+  published: PublicJwk[],
+  served: PublicJwk[],
+  liveJwks: PublishedObject | undefined,
+  liveKey: string,
+  dryRun: boolean,
+  log: Logger
+): { keys: PublicJwk[]; retiredSince: Map<string, number>; strangers: string[] } {
+  if (!liveJwks || writtenByThisAction(liveJwks))
+    return {
+      keys: published,
+      retiredSince: decodeRetiredSince(liveJwks?.metadata[RETIRED_METADATA]),
+      strangers: []
+    };
+  const servedKids = new Set(served.map((key) => key.kid));
+  const strangers = published.filter((key) => !servedKids.has(key.kid)).map((key) => key.kid);
+  if (strangers.length > 0)
+    log.warning(
+      `The published JWKS (${liveKey}) was not written by publish-oidc: it was changed by hand or by another tool ` +
+        `since this action's last run. Its key(s) ${strangers.join(', ')}, which the cluster does not serve, ${dryRun ? 'would be' : 'are'} removed ` +
+        'now rather than kept as retired keys; tokens they signed stop verifying. A key this action itself published keeps ' +
+        'its key-retention-hours only while the JWKS is left to it.'
+    );
+  return {
+    keys: published.filter((key) => servedKids.has(key.kid)),
+    retiredSince: new Map(),
+    strangers
   };
 }
 
@@ -271,10 +310,18 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   const previous = readPublishedKeys(parseJson(state.liveJwks));
   if (previous.dropped.length > 0)
     log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
+  const own = retainableKeys(
+    previous.keys,
+    served,
+    state.liveJwks,
+    state.liveJwks === state.jwksAtTarget ? locations.jwksKey : (state.movedFrom ?? locations.jwksKey),
+    inputs.dryRun,
+    log
+  );
   const retention = planKeyRetention({
     served,
-    previouslyPublished: previous.keys,
-    retiredSince: decodeRetiredSince(state.liveJwks?.metadata[RETIRED_METADATA]),
+    previouslyPublished: own.keys,
+    retiredSince: own.retiredSince,
     now: deps.now(),
     retentionHours: inputs.keyRetentionHours
   });
@@ -301,6 +348,11 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   const changes = [
     ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),
     ...(writeJwks ? [`write the JWKS (${locations.jwksKey})`] : []),
+    ...(own.strangers.length > 0
+      ? [
+          `remove key(s) ${own.strangers.join(', ')} from the JWKS, which the cluster does not serve and publish-oidc did not publish`
+        ]
+      : []),
     ...(writeDiscovery ? [`write the discovery document (${locations.discoveryKey})`] : []),
     ...(finalPolicy ? [`stop the public read of the old JWKS (${state.movedFrom ?? ''})`] : []),
     ...providerChanges

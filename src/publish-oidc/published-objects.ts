@@ -92,6 +92,14 @@ export async function readPublishedObject(
   }
 }
 
+/**
+ * Whether the object is as this action wrote it: every write records the digest of its bytes, so an
+ * object put or edited by other hands (the console, aws s3 cp) carries none, or one that no longer fits.
+ */
+export function writtenByThisAction(object: PublishedObject): boolean {
+  return object.metadata[HASH_METADATA] === object.hash;
+}
+
 export interface DesiredObject {
   key: string;
   bytes: Buffer;
