@@ -597,6 +597,43 @@ describe('convergence', () => {
     expect(moved.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
   });
 
+  // A Deny added by hand (a service account found compromised, a network condition) narrows who may
+  // assume the role; the trust policy is this action's, so it goes, but not without a word.
+  it('says which refusals a Deny statement added by hand made when it replaces the trust policy', async () => {
+    const roleName = uniqueName('irsa-handdeny');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'web'
+    };
+    expect((await runIrsaRole(inputs)).error).toBeUndefined();
+    const sub = `${provider.hostPath}:sub`;
+    const handDenied = {
+      Effect: 'Deny',
+      Principal: { Federated: provider.arn },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { [sub]: 'system:serviceaccount:apps:web' } }
+    };
+    const trust = trustFor('system:serviceaccount:apps:web') as { Statement: unknown[] };
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: roleName,
+        PolicyDocument: JSON.stringify({ ...trust, Statement: [...trust.Statement, handDenied] })
+      })
+    );
+    const run = await runIrsaRole(inputs);
+    expect(run.error).toBeUndefined();
+    expect(await trustOf(iam, roleName)).toEqual(trustFor('system:serviceaccount:apps:web'));
+    expect(run.result?.outputs.changed).toBe('true');
+    expect(run.log.lines).toContainEqual(
+      `::warning::role ${roleName} also had a Deny statement in its trust policy (Federated ${provider.arn} when StringEquals ${sub}): this run replaces its trust policy with the one these inputs describe, which refuses no one, so what it refused is allowed again wherever the inputs allow it. To keep a service account out, leave it out of the inputs.`
+    );
+    const again = await runIrsaRole(inputs);
+    expect(again.result?.outputs.changed).toBe('false');
+    expect(again.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
+  });
+
   it('converges settings and tags that drifted, keeping tags it does not manage', async () => {
     const roleName = uniqueName('irsa-drift');
     const base = {

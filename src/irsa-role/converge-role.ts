@@ -680,24 +680,43 @@ function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): stri
   );
 }
 
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+
+/** A trust policy's statements of one effect, as objects. */
+function statementsOf(document: unknown, effect: 'Allow' | 'Deny'): Record<string, unknown>[] {
+  const statements = record(document)?.Statement;
+  return (Array.isArray(statements) ? statements : [statements])
+    .map(record)
+    .filter((fields): fields is Record<string, unknown> => fields?.Effect === effect);
+}
+
+/** Whom a statement names, in words: `Service ec2.amazonaws.com`, `*`. */
+function statementPrincipals(fields: Record<string, unknown>): string[] {
+  const principal = fields.Principal;
+  const found: string[] = principal === '*' ? ['*'] : [];
+  for (const [kind, values] of Object.entries(record(principal) ?? {}))
+    for (const value of Array.isArray(values) ? values : [values])
+      if (typeof value === 'string') found.push(`${kind} ${value}`);
+  return found;
+}
+
 /** Who an Allow statement of a trust policy lets in, in words: `Service ec2.amazonaws.com`, `*`. */
 function principalsOf(document: unknown): string[] {
-  const record = (value: unknown): Record<string, unknown> | undefined =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  const statements = record(document)?.Statement;
-  const found: string[] = [];
-  for (const statement of Array.isArray(statements) ? statements : [statements]) {
-    const fields = record(statement);
-    if (fields?.Effect !== 'Allow') continue;
-    const principal = fields.Principal;
-    if (principal === '*') found.push('*');
-    for (const [kind, values] of Object.entries(record(principal) ?? {}))
-      for (const value of Array.isArray(values) ? values : [values])
-        if (typeof value === 'string') found.push(`${kind} ${value}`);
-  }
-  return [...new Set(found)];
+  return [...new Set(statementsOf(document, 'Allow').flatMap(statementPrincipals))];
+}
+
+/** What a Deny statement refuses, in words: `Federated arn:... when StringEquals host/path:sub`. */
+function denialOf(fields: Record<string, unknown>): string {
+  const who = statementPrincipals(fields);
+  const notPrincipal = fields.NotPrincipal === undefined ? [] : ['all but its NotPrincipal'];
+  const conditions = Object.entries(record(fields.Condition) ?? {}).flatMap(([operator, keys]) =>
+    Object.keys(record(keys) ?? {}).map((key) => `${operator} ${key}`)
+  );
+  const subject = [...who, ...notPrincipal].join(', ') || 'anyone';
+  return conditions.length > 0 ? `${subject} when ${conditions.join(', ')}` : subject;
 }
 
 /**
@@ -720,6 +739,30 @@ function droppedPrincipalsWarning(role: Role, desired: DesiredRole): string | un
   return (
     `role ${desired.roleName} also trusted ${dropped.join(', ')}: this run replaces its trust policy with one naming only ` +
     'the service accounts of these inputs, so they can no longer assume it. Give them a role of their own.'
+  );
+}
+
+/**
+ * Deny statements in the role's trust policy, which these inputs never write: added by hand to refuse
+ * someone (a service account found compromised, a source network). The trust policy is replaced whole,
+ * so the refusal goes with it; said, not done silently, since it widens who may assume the role.
+ */
+function droppedDenialsWarning(role: Role, desired: DesiredRole): string | undefined {
+  const current = role.AssumeRolePolicyDocument ?? '';
+  if (current === '' || samePolicy(current, desired.trust)) return undefined;
+  let document: unknown;
+  try {
+    document = decodeIamDocument(current);
+  } catch {
+    return undefined;
+  }
+  const denials = statementsOf(document, 'Deny').map(denialOf);
+  if (denials.length === 0) return undefined;
+  const statements = denials.length === 1 ? 'a Deny statement' : `${denials.length} Deny statements`;
+  return (
+    `role ${desired.roleName} also had ${statements} in its trust policy (${denials.join('; ')}): this run replaces its ` +
+    'trust policy with the one these inputs describe, which refuses no one, so what it refused is allowed again ' +
+    'wherever the inputs allow it. To keep a service account out, leave it out of the inputs.'
   );
 }
 
@@ -808,6 +851,8 @@ async function convergeExisting(
   // A takeover or an issuer move already says the trust policy is replaced, and whose it was.
   const dropped = foreign ? undefined : droppedPrincipalsWarning(role, desired);
   if (dropped) warnings.push(dropped);
+  const denials = droppedDenialsWarning(role, desired);
+  if (denials) warnings.push(denials);
   // Checked before the first write, so that a role whose tags or policies cannot fit stays as it was.
   const overQuota = roleTagQuotaProblem(tagsOf(role), desired.tags);
   if (overQuota) throw new Error(`role ${desired.roleName} ${overQuota}`);
