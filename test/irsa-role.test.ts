@@ -11,6 +11,7 @@ import {
   PutRolePolicyCommand,
   AttachRolePolicyCommand,
   TagRoleCommand,
+  UntagRoleCommand,
   UpdateAssumeRolePolicyCommand,
   type IAMClient
 } from '@aws-sdk/client-iam';
@@ -449,12 +450,31 @@ describe('convergence', () => {
     };
     const first = await runIrsaRole(inputs);
     expect(first.error).toBeUndefined();
+    // Whoever the role's own trust policy let in loses it: named, as for a statement added by hand.
     expect(first.log.text()).toContain(
-      `::warning::role ${roleName} was not made by talos-irsa (it has no managed-by=talos-irsa tag): this run takes it over, replacing its trust policy with the one these inputs describe.`
+      `::warning::role ${roleName} was not made by talos-irsa (it has no managed-by=talos-irsa tag): this run takes it over, replacing its trust policy, which let in Service ec2.amazonaws.com, with the one these inputs describe. `
     );
     const again = await runIrsaRole(inputs);
     expect(again.result?.outputs.changed).toBe('false');
     expect(again.log.text()).not.toContain('was not made by talos-irsa');
+  });
+
+  it('says in one sentence what a takeover with pruning removes when the trust policy is already right', async () => {
+    const roleName = uniqueName('irsa-untagged');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'api',
+      'prune-policies': 'true'
+    };
+    expect((await runIrsaRole(inputs)).error).toBeUndefined();
+    // Its managed-by tag removed by hand: the role reads as one this action did not make.
+    await iam.send(new UntagRoleCommand({ RoleName: roleName, TagKeys: ['managed-by'] }));
+    const run = await runIrsaRole(inputs);
+    expect(run.log.lines).toContainEqual(
+      `::warning::role ${roleName} was not made by talos-irsa (it has no managed-by=talos-irsa tag): this run takes it over, removing the policies and permissions boundary these inputs do not list. To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.`
+    );
   });
 
   it("refuses to move a role it made for another live cluster's issuer, before writing to it", async () => {

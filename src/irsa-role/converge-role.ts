@@ -669,14 +669,21 @@ function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined
 function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): string | undefined {
   const tags = tagsOf(role);
   if (madeByThisSuite(tags)) return issuerMoveWarning(tags, desired);
-  const trust = samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust)
-    ? ''
-    : ', replacing its trust policy with the one these inputs describe';
-  const pruning = prune ? ' and removing the policies and permissions boundary these inputs do not list' : '';
+  const replaced = samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust)
+    ? undefined
+    : droppedPrincipals(role, desired);
+  // Those the role's own trust policy let in lose it: named, as for a statement added by hand.
+  const trust =
+    replaced === undefined
+      ? []
+      : [
+          `replacing its trust policy${replaced.length > 0 ? `, which let in ${replaced.join(', ')},` : ''} with the one these inputs describe`
+        ];
+  const pruning = prune ? ['removing the policies and permissions boundary these inputs do not list'] : [];
   return (
     `role ${desired.roleName} was not made by talos-irsa (it has no ${MANAGED_BY_KEY}=${MANAGED_BY_VALUE} tag): ` +
-    `this run takes it over${trust}${pruning}. To leave other roles alone, give each binding a role of its own, ` +
-    'and scope the credentials to a role path.'
+    `this run takes it over${[...trust, ...pruning].map((part, i) => (i === 0 ? `, ${part}` : ` and ${part}`)).join('')}. ` +
+    'To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.'
   );
 }
 
@@ -719,6 +726,18 @@ function denialOf(fields: Record<string, unknown>): string {
   return conditions.length > 0 ? `${subject} when ${conditions.join(', ')}` : subject;
 }
 
+/** Whom the role's trust policy lets in that the one these inputs describe does not; none if it cannot be read. */
+function droppedPrincipals(role: Role, desired: DesiredRole): string[] {
+  let document: unknown;
+  try {
+    document = decodeIamDocument(role.AssumeRolePolicyDocument ?? '');
+  } catch {
+    return [];
+  }
+  const kept = new Set(principalsOf(desired.trust));
+  return principalsOf(document).filter((principal) => !kept.has(principal));
+}
+
 /**
  * Principals the role's trust policy lets in besides this binding's provider (a statement added by
  * hand: another cluster's provider, a service, an account). The trust policy is replaced whole, so
@@ -727,14 +746,7 @@ function denialOf(fields: Record<string, unknown>): string {
 function droppedPrincipalsWarning(role: Role, desired: DesiredRole): string | undefined {
   const current = role.AssumeRolePolicyDocument ?? '';
   if (current === '' || samePolicy(current, desired.trust)) return undefined;
-  let document: unknown;
-  try {
-    document = decodeIamDocument(current);
-  } catch {
-    return undefined;
-  }
-  const kept = new Set(principalsOf(desired.trust));
-  const dropped = principalsOf(document).filter((principal) => !kept.has(principal));
+  const dropped = droppedPrincipals(role, desired);
   if (dropped.length === 0) return undefined;
   return (
     `role ${desired.roleName} also trusted ${dropped.join(', ')}: this run replaces its trust policy with one naming only ` +
