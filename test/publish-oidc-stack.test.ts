@@ -376,6 +376,36 @@ describe('documents changed by hand', () => {
     expect(again.result.outputs).toMatchObject({ changed: 'false', 'keys-changed': 'false' });
   });
 
+  // Restored from a backup with `aws s3 cp --content-type ... --cache-control ...`: the same bytes, served
+  // the same way, without the digest this action records. Left so, the JWKS would pass for one changed by
+  // other hands at the next rotation, and the retired key would be dropped rather than kept.
+  it('takes back a JWKS restored by hand byte for byte, so that the next rotation keeps the retired key', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    await publish(inputs);
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: JWKS_KEY,
+        Body: await objectText(bucket, JWKS_KEY),
+        ContentType: 'application/json',
+        CacheControl: 'public, max-age=300'
+      })
+    );
+
+    const restored = await publish(inputs);
+    expect([...restored.counter.writes]).toEqual([['PutObject', 1]]);
+    expect(restored.result.outputs).toMatchObject({ changed: 'true', 'keys-changed': 'false' });
+    expect(restored.log.text()).toContain(`Changed: write the JWKS (${JWKS_KEY}).`);
+
+    const oldKid = double.signingKid;
+    double.addSigningKey();
+    double.retireKey(oldKid);
+    const rotated = await publish(inputs);
+    expect(keyIds(rotated.result)).toEqual([...double.servedKids(), oldKid]);
+    expect(rotated.log.text()).not.toContain('was not written by publish-oidc');
+  });
+
   it('neither follows nor grants public read on a jwks_uri edited into the discovery document by hand', async () => {
     const { bucket, issuer } = freshIssuer();
     const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };

@@ -117,10 +117,13 @@ function metadataFor(desired: DesiredObject): Record<string, string> {
 export function isUpToDate(current: PublishedObject | undefined, desired: DesiredObject): boolean {
   if (!current) return false;
   if (current.hash !== contentHash(desired.bytes)) return false;
+  // The same bytes put back by other hands (a backup restored with aws s3 cp) lack the digest, and would
+  // pass for a document changed by hand at the next run that reads them: a retired key would not be kept.
+  if (!writtenByThisAction(current)) return false;
   if (current.contentType !== CONTENT_TYPE || current.cacheControl !== CACHE_CONTROL) return false;
   // Only a KMS-encrypted object is unreadable anonymously; an SSE-S3 one from before is kept as it is.
   if (current.encryption?.startsWith('aws:kms')) return false;
-  // The hash entry is derived from the bytes, so only the state entries are compared.
+  // The digest entry is checked above, so only the state entries are compared.
   return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
 }
 
