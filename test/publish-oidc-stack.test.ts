@@ -359,8 +359,18 @@ describe('documents changed by hand', () => {
       })
     );
 
+    // A dry run says what the run would do, in the conditional, and writes nothing.
+    const dry = await publish({ ...inputs, 'dry-run': 'true' });
+    expect(dry.counter.writeCount).toBe(0);
+    expect(dry.log.text()).toContain(
+      'stranger, which the cluster does not serve, would be removed rather than kept as retired keys, so tokens they signed would stop verifying.'
+    );
+
     const repaired = await publish(inputs);
     expect(keyIds(repaired.result)).toEqual(double.servedKids());
+    expect(repaired.log.text()).toContain(
+      'stranger, which the cluster does not serve, are removed rather than kept as retired keys, so tokens they signed stop verifying.'
+    );
     const jwks = JSON.parse((await publicText(`${issuer}/${JWKS_KEY}`)).text) as { keys: { kid: string }[] };
     expect(jwks.keys.map((key) => key.kid)).toEqual(double.servedKids());
     expect(repaired.result.outputs).toMatchObject({ changed: 'true', 'keys-changed': 'true' });

@@ -213,9 +213,10 @@ function retainableKeys(
   if (strangers.length > 0)
     log.warning(
       `The published JWKS (${liveKey}) was not written by publish-oidc: it was changed by hand or by another tool ` +
-        `since this action's last run. Its key(s) ${strangers.join(', ')}, which the cluster does not serve, ${dryRun ? 'would be' : 'are'} removed ` +
-        'now rather than kept as retired keys; tokens they signed stop verifying. A key this action itself published keeps ' +
-        'its key-retention-hours only while the JWKS is left to it.'
+        `since this action's last run. Its key(s) ${strangers.join(', ')}, which the cluster does not serve, ` +
+        `${dryRun ? 'would be' : 'are'} removed rather than kept as retired keys, so tokens they signed ` +
+        `${dryRun ? 'would stop' : 'stop'} verifying. A key this action itself published keeps its key-retention-hours ` +
+        'only while the JWKS is left to it.'
     );
   return {
     keys: published.filter((key) => servedKids.has(key.kid)),
