@@ -238,6 +238,34 @@ describe("the double's watch-stream faults", () => {
   });
 });
 
+describe("the double's watches, unfaulted", () => {
+  it('sends a watch that asked for bookmarks a BOOKMARK 2 s before its timeoutSeconds, as the watch cache does', async () => {
+    const ns = await namespace();
+    const [asked, unasked] = await Promise.all([
+      rawWatch(`${accounts(ns)}?allowWatchBookmarks=true&timeoutSeconds=3`, 5000, () => addAccount(ns, 'a1')),
+      rawWatch(`${accounts(ns)}?timeoutSeconds=3`, 5000)
+    ]);
+    expect(asked.ended).toBe('end');
+    const events = lines(asked.text);
+    expect(names(events)).toEqual(['ADDED default', 'ADDED a1', 'BOOKMARK ']);
+    const rv = (event: { object: Record<string, unknown> } | undefined): number =>
+      Number((event?.object.metadata as { resourceVersion?: string } | undefined)?.resourceVersion);
+    // The store's resourceVersion then: at least that of the last event it follows.
+    expect(rv(events[2])).toBeGreaterThanOrEqual(rv(events[1]));
+    expect(unasked.ended).toBe('end');
+    expect(names(lines(unasked.text))).toEqual(['ADDED default', 'ADDED a1']);
+    // The request log lists what each watch was sent.
+    const record = double
+      .requests()
+      .find((r) => r.path.startsWith(`${accounts(ns)}?allowWatchBookmarks=true`));
+    expect(record?.events).toEqual([
+      `ADDED default ${rv(events[0])}`,
+      `ADDED a1 ${rv(events[1])}`,
+      `BOOKMARK ${rv(events[2])}`
+    ]);
+  });
+});
+
 describe('kubeWatch on a faulted stream', () => {
   const watchFor = async <T>(
     path: string,

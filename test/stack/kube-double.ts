@@ -28,8 +28,10 @@
 //   - SA tokens the double minted authenticate (issuer discovery allowed, resources 403).
 // Not modelled: RBAC beyond the admin/forbidden/service-account split, managedFields and real
 // server-side apply (it is a strategic merge here), token refresh at 80% TTL, init containers,
-// secrets/configmaps as resources, protobuf for other kinds, watch bookmarks (but as the 'bookmarks'
-// watch fault of kube-watch-faults.ts, which also cuts, stalls and re-chunks watch streams).
+// secrets/configmaps as resources, protobuf for other kinds. Watch bookmarks come as the watch
+// cache sends them to a watch that asks (2 s before its timeoutSeconds, and every minute), and more
+// often as the 'bookmarks' watch fault of kube-watch-faults.ts (which also cuts, stalls and re-chunks
+// watch streams).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
@@ -165,6 +167,11 @@ export interface RequestRecord {
   user: string;
   /** The injected fault it met, if any. */
   fault?: string;
+  /**
+   * A watch's events as handed to its stream, in order: 'TYPE name resourceVersion' ('ERROR 410',
+   * 'BOOKMARK resourceVersion'); what a fault then kept back or cut is still listed.
+   */
+  events?: string[];
 }
 
 export interface KubeconfigOptions {
@@ -270,6 +277,15 @@ const TOKEN_REQUESTS: ResourceDef = {
 
 function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** How the request log lists a watch event: 'MODIFIED name 42', 'BOOKMARK 42', 'ERROR 410'. */
+function eventLabel(event: { type: string; object: unknown }): string {
+  const object = isRecord(event.object) ? event.object : {};
+  if (event.type === 'ERROR') return `ERROR ${String(object.code)}`;
+  const meta = isRecord(object.metadata) ? object.metadata : {};
+  const rv = String(meta.resourceVersion ?? '');
+  return event.type === 'BOOKMARK' ? `BOOKMARK ${rv}` : `${event.type} ${String(meta.name ?? '')} ${rv}`;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -479,6 +495,7 @@ class KubeDoubleImpl implements KubeDouble {
   private env: Record<string, string>;
   private hold: PodHold = false;
   private readonly log: RequestRecord[] = [];
+  private readonly records = new WeakMap<IncomingMessage, RequestRecord>();
   private readonly faults = new KubeFaults();
   private readonly watchFaults = new WatchFaults();
   private lastEventNano = 0n;
@@ -920,6 +937,7 @@ class KubeDoubleImpl implements KubeDouble {
       user: ''
     };
     this.log.push(rec);
+    this.records.set(req, rec);
     res.on('finish', () => (rec.status = res.statusCode));
     res.on('close', () => (rec.status = res.statusCode));
     const fault = this.faults.take(rec.method, url);
@@ -1326,11 +1344,17 @@ class KubeDoubleImpl implements KubeDouble {
       'Transfer-Encoding': 'chunked'
     });
     res.flushHeaders();
+    const record = this.records.get(req);
+    if (record) record.events = [];
+    const sent = (event: { type: string; object: unknown }): void => {
+      record?.events?.push(eventLabel(event));
+    };
     const expired = this.store.tooOldToWatch(q.get('resourceVersion') ?? undefined);
     if (expired) {
       // as the watch cache does: the stream opens, carries one ERROR event with a 410 Status, and ends
-      const status = new ApiError(410, 'Expired', expired).toStatus();
-      res.end(JSON.stringify({ type: 'ERROR', object: status }) + '\n');
+      const event = { type: 'ERROR', object: new ApiError(410, 'Expired', expired).toStatus() };
+      sent(event);
+      res.end(JSON.stringify(event) + '\n');
       return;
     }
     this.streams.add(res);
@@ -1341,7 +1365,8 @@ class KubeDoubleImpl implements KubeDouble {
         apiVersion: apiVersionOf(def),
         metadata: { resourceVersion: this.store.currentRv() }
       }),
-      resourceVersion: () => this.store.currentRv()
+      resourceVersion: () => this.store.currentRv(),
+      sent
     });
     let first = true;
     const unsubscribe = this.store.watch({
@@ -1364,9 +1389,18 @@ class KubeDoubleImpl implements KubeDouble {
     stream.begun();
     const timeout = Number(q.get('timeoutSeconds') ?? 0);
     const timer = timeout > 0 ? setTimeout(() => stream.end(), timeout * 1000) : undefined;
+    // As the watch cache does for a watch that asked for bookmarks (cacheWatcher.nextBookmarkTime):
+    // one 2 s before the watch's timeout, so that the client resumes from as late as it can, and
+    // one about every minute.
+    const bookmarks = q.get('allowWatchBookmarks') === 'true';
+    const lastBookmark =
+      bookmarks && timeout > 2 ? setTimeout(() => stream.bookmark(), (timeout - 2) * 1000) : undefined;
+    const everyMinute = bookmarks ? setInterval(() => stream.bookmark(), 60_000) : undefined;
     const cleanup = (): void => {
       unsubscribe();
       if (timer) clearTimeout(timer);
+      if (lastBookmark) clearTimeout(lastBookmark);
+      if (everyMinute) clearInterval(everyMinute);
       this.streams.delete(res);
     };
     req.on('close', cleanup);

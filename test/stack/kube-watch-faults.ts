@@ -56,6 +56,8 @@ export interface WatchContext {
   bookmark: () => Record<string, unknown>;
   /** The store's current resourceVersion, for a 410's message. */
   resourceVersion: () => string;
+  /** Told of each event handed to the stream (before any pacing), for the request log. */
+  sent?: (event: { type: string; object: unknown }) => void;
 }
 
 export class WatchFaults {
@@ -163,11 +165,18 @@ export class FaultedWatch {
     this.strikeIfDue();
     if (this.fault?.kind === 'bookmarks' && this.url.searchParams.get('allowWatchBookmarks') === 'true') {
       this.count('watch bookmarks');
-      this.bookmarks = setInterval(() => {
-        if (!this.done)
-          this.write(JSON.stringify({ type: 'BOOKMARK', object: this.context.bookmark() }) + '\n');
-      }, this.fault.intervalMs ?? 500);
+      this.bookmarks = setInterval(() => this.bookmark(), this.fault.intervalMs ?? 500);
     }
+  }
+
+  /** A BOOKMARK at the store's current resourceVersion, unless the stream ended, was cut or stalls. */
+  bookmark(): void {
+    if (!this.done) this.send({ type: 'BOOKMARK', object: this.context.bookmark() });
+  }
+
+  private send(event: { type: string; object: unknown }): void {
+    this.context.sent?.(event);
+    this.write(JSON.stringify(event) + '\n');
   }
 
   event(event: { type: string; object: unknown }): void {
@@ -177,6 +186,7 @@ export class FaultedWatch {
     if (this.done) return;
     const line = JSON.stringify(event) + '\n';
     if (this.fault?.kind === 'reset' && this.sent >= (this.fault.afterEvents ?? 0)) {
+      this.context.sent?.(event);
       this.strike('watch reset');
       this.done = true;
       const bytes = Buffer.from(line);
@@ -184,6 +194,7 @@ export class FaultedWatch {
       this.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => this.reset());
       return;
     }
+    this.context.sent?.(event);
     this.write(line);
     this.sent += 1;
     this.strikeIfDue();
@@ -205,7 +216,7 @@ export class FaultedWatch {
           code === 410
             ? new ApiError(410, 'Expired', `too old resource version: ${rv - 1} (${rv})`)
             : new ApiError(500, 'InternalError', 'Internal error occurred: etcdserver: request timed out');
-        this.write(JSON.stringify({ type: 'ERROR', object: status.toStatus() }) + '\n');
+        this.send({ type: 'ERROR', object: status.toStatus() });
         this.end();
         return;
       }
