@@ -375,6 +375,101 @@ async function startPod(ns: string, script: string): Promise<string> {
   return name;
 }
 
+const podsPath = (ns: string): string => `/api/v1/namespaces/${ns}/pods`;
+const phaseOf = (ns: string, name: string): string | undefined =>
+  (double.pod(ns, name) as { status?: { phase?: string } } | undefined)?.status?.phase;
+
+/** Waits for `condition`, failing the test when it does not come within `ms`. */
+async function until(condition: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`not so within ${ms} ms`);
+    await pause(20);
+  }
+}
+
+/** The reads of a namespace's pods, in order: 'list', or 'watch' with the events it was sent. */
+function podReads(ns: string): Array<{ kind: 'list' | 'watch'; path: string; events: string[] }> {
+  return double
+    .requests()
+    .filter((r) => r.method === 'GET' && r.path.startsWith(`${podsPath(ns)}?`))
+    .map((r) => ({
+      kind: r.path.includes('watch=true') ? 'watch' : 'list',
+      path: r.path,
+      events: r.events ?? []
+    }));
+}
+
+describe("verify-irsa's pod watch, resumed", () => {
+  it("does not lose the pod's deletion while its watch was closed", async () => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'sleep 30');
+    await until(() => phaseOf(ns, name) === 'Running');
+    double.injectWatchFaults([{ kind: 'close', afterEvents: 0, path: podsPath(ns) }]);
+    const started = Date.now();
+    const watching = kubeClusterOps(client).watchPod(ns, name, Date.now() + 30_000);
+    await until(() => double.faultsMet()['watch close'] === 1);
+    await kubeJson(client, 'DELETE', `${podsPath(ns)}/${name}?gracePeriodSeconds=0`);
+    expect(await watching).toEqual({ ended: 'deleted' });
+    // The next watch resumes where the closed one stopped and is sent the deletion; it does not
+    // start from the present, where the pod is no more, and wait out the deadline.
+    expect(Date.now() - started).toBeLessThan(8000);
+  }, 60_000);
+
+  it('is sent each change of the pod once, when every watch is closed after one event', async () => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'sleep 3');
+    double.injectWatchFaults([{ kind: 'close', afterEvents: 1, path: podsPath(ns), times: 20 }]);
+    const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 30_000);
+    expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
+    const sent = podReads(ns).flatMap((read) => read.events);
+    expect(sent.length).toBeGreaterThan(0);
+    // A re-opened watch that started from the present would be sent the pod's state again.
+    expect(sent).toEqual([...new Set(sent)]);
+    expect(sent.at(-1)).toMatch(new RegExp(`^MODIFIED ${name} \\d+$`));
+  }, 60_000);
+
+  it('reads the pod afresh after a 410 (its resourceVersion compacted away) and goes on from that read', async () => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'sleep 30');
+    await until(() => phaseOf(ns, name) === 'Running');
+    double.injectWatchFaults([{ kind: 'close', afterEvents: 0, path: podsPath(ns) }]);
+    const started = Date.now();
+    const watching = kubeClusterOps(client).watchPod(ns, name, Date.now() + 30_000);
+    await until(() => double.faultsMet()['watch close'] === 1);
+    await addAccount(ns, 'later');
+    double.compactHistory();
+    await until(() => podReads(ns).some((read) => read.events.includes('ERROR 410')));
+    await until(() => podReads(ns).at(-1)?.kind === 'watch' && podReads(ns).at(-2)?.kind === 'list');
+    await kubeJson(client, 'DELETE', `${podsPath(ns)}/${name}?gracePeriodSeconds=0`);
+    expect(await watching).toEqual({ ended: 'deleted' });
+    expect(Date.now() - started).toBeLessThan(8000);
+    const reads = podReads(ns);
+    expect(reads.map((read) => read.kind)).toEqual(['list', 'watch', 'watch', 'list', 'watch']);
+    expect(reads[2]?.events).toEqual(['ERROR 410']);
+    expect(reads[4]?.events).toEqual([expect.stringMatching(new RegExp(`^DELETED ${name} \\d+$`))]);
+  }, 60_000);
+
+  it('resumes from the bookmark sent before its window ended, past a compaction', async () => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'sleep 60');
+    await until(() => phaseOf(ns, name) === 'Running');
+    const watching = kubeClusterOps(client).watchPod(ns, name, Date.now() + 13_000);
+    await pause(1000);
+    // Nothing of the pod changes; the store moves on and forgets what came before.
+    await addAccount(ns, 'later');
+    double.compactHistory();
+    expect(await watching).toMatchObject({ ended: 'timeout', pod: { status: { phase: 'Running' } } });
+    const watches = podReads(ns).filter((read) => read.kind === 'watch');
+    expect(watches.length).toBe(2);
+    expect(watches[0]?.path).toContain('allowWatchBookmarks=true');
+    expect(watches[0]?.events).toEqual([expect.stringMatching(/^BOOKMARK \d+$/)]);
+    const bookmark = watches[0]?.events[0]?.split(' ')[1] ?? '';
+    expect(watches[1]?.path).toContain(`resourceVersion=${bookmark}&`);
+    expect(watches[1]?.events).toEqual([]);
+  }, 60_000);
+});
+
 describe("verify-irsa's pod watch on a faulted stream", () => {
   const cases: Array<[string, WatchFault]> = [
     ['closed after the first event', { kind: 'close', afterEvents: 1 }],

@@ -256,14 +256,42 @@ function isPassing(error: unknown): boolean {
 const WATCH_WINDOW_SECONDS = 10;
 const WATCH_GRACE_MS = 2000;
 
+/** What a fresh read of the pod found: how it ended, or where to watch it from (undefined: the present). */
+type FreshRead = { end: WatchEnd } | { resourceVersion: string | undefined };
+
+/**
+ * The pod read afresh, as a list of one by its name: the list's resourceVersion is the store's at
+ * the read, where a watch can start (an object's own may be older than the server's watch history).
+ * A read that fails, whatever the reason (a failing server, or no right to list pods, which pod mode
+ * did not need before), leaves the watch to start from the present, which a refused watch names.
+ */
+async function readPodAfresh(client: KubeClient, pods: string, name: string): Promise<FreshRead> {
+  let list: V1PodList;
+  try {
+    list = await kubeJson<V1PodList>(client, 'GET', pods);
+  } catch {
+    return { resourceVersion: undefined };
+  }
+  if (!Array.isArray(list.items)) return { resourceVersion: undefined };
+  const pod = list.items.find((item) => item.metadata?.name === name);
+  if (!pod) return { end: { ended: 'deleted' } };
+  if (podOutcome(pod).state !== 'running') return { end: { ended: 'done', pod } };
+  return { resourceVersion: list.metadata?.resourceVersion || undefined };
+}
+
 /**
  * One watch on the pod's name, re-opened when the server closes it, the connection breaks or its
  * window ends, until the pod ends or the deadline passes; the deadline aborts a watch however it
- * hangs. Without a resourceVersion the watch opens with the pod's current state, so a pod that
- * finished before the watch began is still seen. A refused watch (401, 403, 404) is an error at
- * once; a failing server is tried again until the deadline. At the deadline the pod is read once
- * more and that read decides, so that a watch that saw nothing, or stalled on an old state, does
- * not report a finished pod as still running; a read that fails is the error.
+ * hangs. Each watch resumes from the last resourceVersion the watches were sent, an event's or a
+ * BOOKMARK's (asked for: the apiserver sends one 2 s before a watch's timeoutSeconds), so that it is
+ * sent what came after, each change once: a change made while no watch was open (a deletion,
+ * which a watch from the present never shows) is not lost. The first watch starts from a fresh read
+ * of the pod, so a pod that finished or went before the watch began is still seen, and so does one
+ * after a 410 (that resourceVersion is older than the server's history), as the Kubernetes API
+ * concepts say a client must. A refused watch (401, 403, 404) is an error at once; a failing
+ * server is tried again until the deadline. At the deadline the pod is read once more and that read
+ * decides, so that a watch that saw nothing, or stalled on an old state, does not report a finished
+ * pod as still running; a read that fails is the error.
  */
 async function watchPod(
   client: KubeClient,
@@ -271,9 +299,19 @@ async function watchPod(
   name: string,
   deadline: number
 ): Promise<WatchEnd> {
-  const path = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
+  const pods = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
+  let resourceVersion: string | undefined;
+  let fresh = true;
   while (Date.now() < deadline) {
     const opened = Date.now();
+    if (fresh) {
+      const read = await readPodAfresh(client, pods, name);
+      if ('end' in read) return read.end;
+      resourceVersion = read.resourceVersion;
+      fresh = false;
+    }
+    const from = resourceVersion === undefined ? '' : `&resourceVersion=${enc(resourceVersion)}`;
+    const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
     const controller = new AbortController();
     const windowMs = WATCH_WINDOW_SECONDS * 1000 + WATCH_GRACE_MS;
     const timer = setTimeout(
@@ -286,6 +324,13 @@ async function watchPod(
         client,
         path,
         (event) => {
+          if (event.type === 'ERROR') {
+            // 410 Gone: the history after that resourceVersion is compacted away.
+            if (statusOf(event.object) === 410) fresh = true;
+            return;
+          }
+          const seen = event.object.metadata?.resourceVersion;
+          if (seen) resourceVersion = seen;
           if (event.type === 'DELETED') end = { ended: 'deleted' };
           else if (
             (event.type === 'ADDED' || event.type === 'MODIFIED') &&
@@ -297,7 +342,8 @@ async function watchPod(
         controller.signal
       );
     } catch (error) {
-      if (!isPassing(error) && !(error instanceof WatchConnectionError)) throw error;
+      if (statusOf(error) === 410) fresh = true;
+      else if (!isPassing(error) && !(error instanceof WatchConnectionError)) throw error;
     } finally {
       clearTimeout(timer);
     }
