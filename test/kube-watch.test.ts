@@ -104,6 +104,21 @@ describe('kubeWatch', () => {
     ).rejects.toThrow(/answered a watch of \/api\/v1\/pods with something that is not JSON events/);
   });
 
+  it.each(['null', '[1]', '{"type":"ADDED"}', '{"object":{}}', '{"type":"MODIFIED","object":null}'])(
+    'rejects a line that is JSON but not an event (%s) instead of handing it over',
+    async (line) => {
+      handler = (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(`${line}\n`);
+      };
+      const events: unknown[] = [];
+      await expect(
+        kubeWatch(client, '/api/v1/pods', (event) => events.push(event), new AbortController().signal)
+      ).rejects.toThrow(/answered a watch of \/api\/v1\/pods with something that is not JSON events/);
+      expect(events).toEqual([]);
+    }
+  );
+
   it('stops a stream that sends no line end before the line outgrows any event, instead of holding it all', async () => {
     let sent = 0;
     let stopped = false;
@@ -137,6 +152,29 @@ describe("verify-irsa's pod watch", () => {
     const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 300);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
+  });
+
+  it("takes no other pod's events for its own pod's", async () => {
+    const other = (type: string): string =>
+      JSON.stringify({
+        type,
+        object: {
+          metadata: { name: 'other', namespace: 'default', resourceVersion: '7' },
+          status: { phase: 'Failed', containerStatuses: [] }
+        }
+      });
+    handler = (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // A server or proxy that does not apply the field selector to its watch.
+      if (request.url?.includes('watch=true')) response.end(`${other('MODIFIED')}\n${other('DELETED')}\n`);
+      else if (request.url?.includes('fieldSelector'))
+        response.end(
+          JSON.stringify({ kind: 'PodList', metadata: { resourceVersion: '5' }, items: [pod('Running')] })
+        );
+      else response.end(JSON.stringify(pod('Running')));
+    };
+    const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 1500);
+    expect(end).toMatchObject({ ended: 'timeout', pod: { status: { phase: 'Running' } } });
   });
 
   it('names a refused watch at once instead of waiting out the timeout', async () => {

@@ -19,6 +19,13 @@ export interface WatchEvent<T> {
   object: T;
 }
 
+/** A watch event's shape: a type, and an object (a Status for an ERROR). */
+function isEvent<T>(value: unknown): value is WatchEvent<T> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, object } = value as Record<string, unknown>;
+  return typeof type === 'string' && typeof object === 'object' && object !== null && !Array.isArray(object);
+}
+
 /** How a watch stopped: the server closed it, or the signal aborted it. */
 export type WatchClose = 'closed' | 'aborted';
 
@@ -73,17 +80,21 @@ export async function kubeWatch<T>(
           pending = pending.slice(newline + 1);
           newline = pending.indexOf('\n');
           if (line === '') continue;
-          let event: WatchEvent<T>;
+          let event: unknown;
           try {
-            event = JSON.parse(line) as WatchEvent<T>;
+            event = JSON.parse(line);
           } catch {
+            event = undefined;
+          }
+          // A line of JSON that is not {type, object} is no event either: handed over, its missing
+          // object would fail in the caller's handler, where nothing catches it.
+          if (!isEvent<T>(event))
             return fail(
               new UserError(
                 `the cluster at ${client.server} answered a watch of ${url.pathname} with something that is not JSON events.`,
                 client.source.input
               )
             );
-          }
           onEvent(event);
           if (signal.aborted) return;
         }

@@ -331,6 +331,8 @@ async function watchPod(
           }
           const seen = event.object.metadata?.resourceVersion;
           if (seen) resourceVersion = seen;
+          // The field selector is the server's to apply; another pod's end is not this one's.
+          if (event.type !== 'BOOKMARK' && event.object.metadata?.name !== name) return;
           if (event.type === 'DELETED') end = { ended: 'deleted' };
           else if (
             (event.type === 'ADDED' || event.type === 'MODIFIED') &&
