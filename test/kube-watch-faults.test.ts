@@ -266,6 +266,25 @@ describe("the double's watches, unfaulted", () => {
   });
 });
 
+describe("the double's random request faults on watches", () => {
+  it('reach watch requests only when asked to, before their stream begins', async () => {
+    const ns = await namespace();
+    double.randomFaults({ seed: 1, rate: 1, kinds: ['unavailable'] });
+    expect((await rawWatch(accounts(ns), 300)).status).toBe(200);
+    double.randomFaults({ seed: 1, rate: 1, kinds: ['unavailable'], watches: true });
+    const refused = await rawWatch(accounts(ns), 300);
+    expect(refused).toMatchObject({ status: 503, ended: 'end' });
+    // A watch applies nothing: dropped after it is read, it is dropped before any answer.
+    for (const kind of ['reset-before', 'reset-after'] as const) {
+      double.randomFaults({ seed: 1, rate: 1, kinds: [kind], watches: true });
+      const started = Date.now();
+      expect(await rawWatch(accounts(ns), 3000)).toMatchObject({ status: 0, ended: 'reset' });
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+    expect(double.faultsMet()).toEqual({ 'status 503': 1, 'reset-before': 1, 'reset-after': 1 });
+  });
+});
+
 describe('kubeWatch on a faulted stream', () => {
   const watchFor = async <T>(
     path: string,
@@ -638,6 +657,53 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
     });
     expectCleanAndSilent(chain, v);
   });
+
+  // At 20%, seeds that strike one of the run's watches (a run opens one or two; most seeds strike
+  // other requests only), so that the runs go through each kind of request fault on a watch.
+  it.each([
+    [11, 'status 500'],
+    [12, 'reset-after'],
+    [40, 'status 503'],
+    [50, 'reset-before'],
+    [63, 'throttle, then reset-after']
+  ])(
+    'verifies with its requests faulted, watches too, and leaves nothing behind (seed %i: %s)',
+    async (seed) => {
+      const chain = await chainFor();
+      chain.double.randomFaults({ seed, rate: 0.2, watches: true });
+      const started = Date.now();
+      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      const watchesFaulted = chain.double
+        .requests()
+        .filter((r) => r.fault !== undefined && r.path.includes('watch=true')).length;
+      chain.double.clearFaults();
+      expect(Date.now() - started).toBeLessThan(TIMEOUT_SECONDS * 1000);
+      expect(v.result.failure).toBeUndefined();
+      expect(v.result.outputs.verified).toBe('true');
+      expect(check(v, 'pod').detail).toMatch(/^the pod ran aws sts get-caller-identity as arn:aws:sts::/);
+      expectCleanAndSilent(chain, v);
+      expect(watchesFaulted).toBeGreaterThan(0);
+    },
+    90_000
+  );
+
+  it.each([11, 12])(
+    'reports a pod that failed as failed with its requests faulted, watches too (seed %i)',
+    async (seed) => {
+      const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+      chain.double.randomFaults({ seed, rate: 0.2, watches: true });
+      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      const watchesFaulted = chain.double
+        .requests()
+        .filter((r) => r.fault !== undefined && r.path.includes('watch=true')).length;
+      chain.double.clearFaults();
+      expectNotVerified(v);
+      expect(check(v, 'pod').detail).toMatch(/failed: container exited with code \d+/);
+      expectCleanAndSilent(chain, v);
+      expect(watchesFaulted).toBeGreaterThan(0);
+    },
+    90_000
+  );
 
   it('verifies with its requests faulted too, and leaves nothing behind', async () => {
     const chain = await chainFor();

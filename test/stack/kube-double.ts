@@ -222,7 +222,7 @@ export interface KubeDouble {
   compactHistory(): void;
   /** Scripted faults (test/stack/kube-faults.ts), each used up by the requests it matches, in order. */
   injectFaults(faults: KubeFault[]): void;
-  /** A seeded share of every request but watches faulted at random; undefined stops it. */
+  /** A seeded share of every request (watches too only with `watches`) faulted at random; undefined stops it. */
   randomFaults(options: RandomFaults | undefined): void;
   /** Scripted watch-stream faults (test/stack/kube-watch-faults.ts), each used up by a watch it matches. */
   injectWatchFaults(faults: WatchFault[]): void;

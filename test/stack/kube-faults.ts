@@ -8,7 +8,9 @@
 //   - 'reset-after': the request applied, then the connection dropped instead of the answer (an
 //     API server that restarts mid-request).
 // Scripted faults match a method and a path and are used up in order; a seeded random mode faults a
-// share of all requests but watches, the same ones for the same seed and the same requests.
+// share of all requests (watches only when asked: `watches`), the same ones for the same seed and the
+// same requests. On a watch a fault strikes before its stream begins (its faults once begun are
+// kube-watch-faults.ts's); 'reset-after' drops it once read, since a watch applies nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { seededRandom } from './fault-proxy.js';
 
@@ -35,6 +37,11 @@ export interface RandomFaults {
   /** The share of requests faulted, 0 to 1. */
   rate: number;
   kinds?: Array<'throttle' | 'unavailable' | 'internal' | 'reset-before' | 'reset-after'>;
+  /**
+   * Watch requests are faulted too. Off unless asked: the seeded tests chose their seeds for the
+   * requests they fault, and each watch counted in would move every later draw.
+   */
+  watches?: boolean;
 }
 
 const REASONS: Record<number, string> = {
@@ -49,9 +56,13 @@ const REASONS: Record<number, string> = {
   504: 'Timeout'
 };
 
+const isWatch = (url: URL): boolean => url.searchParams.get('watch') === 'true';
+
 export class KubeFaults {
   private scripted: Array<KubeFault & { left: number }> = [];
-  private random: { rate: number; kinds: NonNullable<RandomFaults['kinds']>; next: () => number } | undefined;
+  private random:
+    | { rate: number; kinds: NonNullable<RandomFaults['kinds']>; watches: boolean; next: () => number }
+    | undefined;
   private readonly met = new Map<string, number>();
 
   inject(faults: KubeFault[]): void {
@@ -64,6 +75,7 @@ export class KubeFaults {
         ? {
             rate: options.rate,
             kinds: options.kinds ?? ['throttle', 'unavailable', 'internal', 'reset-before', 'reset-after'],
+            watches: options.watches ?? false,
             next: seededRandom(options.seed)
           }
         : undefined;
@@ -97,7 +109,7 @@ export class KubeFaults {
       if (scripted.left <= 0) this.scripted.splice(index, 1);
       return scripted;
     }
-    if (!this.random || url.searchParams.get('watch') === 'true') return undefined;
+    if (!this.random || (!this.random.watches && isWatch(url))) return undefined;
     if (this.random.next() >= this.random.rate) return undefined;
     const kind = this.random.kinds[Math.floor(this.random.next() * this.random.kinds.length)];
     switch (kind) {
@@ -124,6 +136,12 @@ export class KubeFaults {
     this.met.set(label, (this.met.get(label) ?? 0) + 1);
     if (fault.kind === 'reset-before') {
       req.socket.destroy();
+      return true;
+    }
+    if (fault.kind === 'reset-after' && isWatch(new URL(req.url ?? '/', 'https://127.0.0.1'))) {
+      // Nothing to apply: the watch is read, then dropped before its stream would begin.
+      req.resume();
+      req.on('end', () => req.socket.destroy());
       return true;
     }
     if (fault.kind === 'reset-after') {
