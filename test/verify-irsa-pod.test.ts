@@ -353,6 +353,32 @@ describe('verify-irsa pod mode on the local stack', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('says the pod was deleted, not that the run met an unexpected error, when it goes before its log is read', async () => {
+    const chain = await chainFor();
+    const v = await verifyWith(chain, { mode: 'pod' }, (deps) => ({
+      ...deps,
+      cluster: {
+        ...deps.cluster,
+        // Someone else deletes the pod once it has succeeded, before the run reads its log.
+        watchPod: async (namespace, name, deadline) => {
+          const end = await deps.cluster.watchPod(namespace, name, deadline);
+          await deps.cluster.deletePod(namespace, name);
+          return end;
+        }
+      }
+    }));
+    expectNotVerified(v);
+    expect(check(v, 'pod')).toMatchObject({
+      detail: expect.stringMatching(
+        new RegExp(
+          `^the pod ${chain.namespace}/irsa-verify-[0-9a-f]+ succeeded but was deleted before its log was read$`
+        )
+      ),
+      fix: 'something else removed the pod: run again'
+    });
+    expectCleanAndSilent(chain, v);
+  });
+
   it.each([
     [
       'a Pod Security level',

@@ -16,7 +16,7 @@ import {
   releaseServiceAccount,
   renewLease
 } from './account-lease.js';
-import { kubeErrorText } from '../kube/client.js';
+import { kubeErrorText, statusOf } from '../kube/client.js';
 import { kubeFailureFix } from './kube-fixes.js';
 import type { Check } from './diagnosis.js';
 import { allPassed, CHECK_LINKS, failed, passed } from './diagnosis.js';
@@ -544,7 +544,21 @@ async function podMode(
       return { checks };
     }
     if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
-      const logs = await deps.cluster.podLogs(namespace, name);
+      let logs: string;
+      try {
+        logs = await deps.cluster.podLogs(namespace, name);
+      } catch (error) {
+        // Deleted by someone else once it ended: not a fault of the run, and what it printed is gone.
+        if (statusOf(error) !== 404) throw error;
+        checks.push(
+          failed(
+            'pod',
+            `the pod ${namespace}/${name} succeeded but was deleted before its log was read`,
+            'something else removed the pod: run again'
+          )
+        );
+        return { checks };
+      }
       const arn = callerArnFromLogs(logs);
       const roleProblem = arn ? assumedRoleProblem(arn, inputs.role) : 'its log holds no assumed-role ARN';
       // The session binds the answer to this run's pod (its name, in AWS_ROLE_SESSION_NAME).
