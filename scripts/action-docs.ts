@@ -83,7 +83,9 @@ const KUBERNETES_PERMISSIONS: Record<string, string> = {
     'In the namespace: `get`, `create`, `patch` and `delete` on `serviceaccounts`; `create` on ' +
     '`serviceaccounts/token`; `create`, `get`, `list`, `watch` and `delete` on `pods`; `get` on `pods/log`; ' +
     '`list` on `events`. Without `patch` a run uses the service account as it finds it and leaves it in place; ' +
-    "without `list` on pods it cannot clear a killed run's pod, which is all token mode asks of pods."
+    "without `list` on pods it cannot clear a killed run's pod, which is all token mode asks of pods, and pod " +
+    "mode's watch starts from the present instead of from a fresh read of its pod (a pod deleted before the " +
+    'watch opens is then seen only at the timeout).'
 };
 
 const PLACEHOLDERS = ['ACCOUNT_ID', 'DISCOVERY_BUCKET', 'STATE_BUCKET', 'CLUSTER_REGION'];

@@ -469,6 +469,22 @@ describe("verify-irsa's pod watch, resumed", () => {
     expect(reads[4]?.events).toEqual([expect.stringMatching(new RegExp(`^DELETED ${name} \\d+$`))]);
   }, 60_000);
 
+  it('reads the pod afresh again when its last fresh read failed, and finds it gone', async () => {
+    const ns = await namespace();
+    const name = await startPod(ns, 'sleep 30');
+    await until(() => phaseOf(ns, name) === 'Running');
+    await kubeJson(client, 'DELETE', `${podsPath(ns)}/${name}?gracePeriodSeconds=0`);
+    // Every attempt of the first fresh read fails: the first watch starts from the present, where
+    // the pod is no more, and is sent nothing until its window ends.
+    double.injectFaults([{ kind: 'status', code: 503, method: 'GET', path: podsPath(ns), times: 4 }]);
+    const started = Date.now();
+    expect(await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000)).toEqual({
+      ended: 'deleted'
+    });
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(podReads(ns).map((read) => read.kind)).toEqual(['list', 'list', 'list', 'list', 'watch', 'list']);
+  }, 60_000);
+
   it('resumes from the bookmark sent before its window ended, past a compaction', async () => {
     const ns = await namespace();
     const name = await startPod(ns, 'sleep 60');

@@ -300,16 +300,20 @@ async function watchPod(
   deadline: number
 ): Promise<WatchEnd> {
   const pods = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
+  // Undefined at first, after a 410, and while no fresh read has succeeded: each watch then starts
+  // from a fresh read (or, when that fails, from the present).
   let resourceVersion: string | undefined;
-  let fresh = true;
   while (Date.now() < deadline) {
     const opened = Date.now();
-    if (fresh) {
+    if (resourceVersion === undefined) {
       const read = await readPodAfresh(client, pods, name);
       if ('end' in read) return read.end;
       resourceVersion = read.resourceVersion;
-      fresh = false;
     }
+    // From the present (its fresh read failed), a watch opens with the pod as it is: one that shows
+    // none had no pod to show, and what it is sent after (a BOOKMARK) says nothing of the pod.
+    const fromPresent = resourceVersion === undefined;
+    let shown = false;
     const from = resourceVersion === undefined ? '' : `&resourceVersion=${enc(resourceVersion)}`;
     const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
     const controller = new AbortController();
@@ -326,13 +330,14 @@ async function watchPod(
         (event) => {
           if (event.type === 'ERROR') {
             // 410 Gone: the history after that resourceVersion is compacted away.
-            if (statusOf(event.object) === 410) fresh = true;
+            if (statusOf(event.object) === 410) resourceVersion = undefined;
             return;
           }
           const seen = event.object.metadata?.resourceVersion;
           if (seen) resourceVersion = seen;
           // The field selector is the server's to apply; another pod's end is not this one's.
           if (event.type !== 'BOOKMARK' && event.object.metadata?.name !== name) return;
+          if (event.type !== 'BOOKMARK') shown = true;
           if (event.type === 'DELETED') end = { ended: 'deleted' };
           else if (
             (event.type === 'ADDED' || event.type === 'MODIFIED') &&
@@ -344,12 +349,13 @@ async function watchPod(
         controller.signal
       );
     } catch (error) {
-      if (statusOf(error) === 410) fresh = true;
+      if (statusOf(error) === 410) resourceVersion = undefined;
       else if (!isPassing(error) && !(error instanceof WatchConnectionError)) throw error;
     } finally {
       clearTimeout(timer);
     }
     if (end) return end;
+    if (fromPresent && !shown) resourceVersion = undefined;
     // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
     // so that a misbehaving server does not turn this into a busy loop.
     if (Date.now() - opened < 1000) await sleep(Math.max(0, Math.min(1000, deadline - Date.now())));
