@@ -263,7 +263,7 @@ type FreshRead = { end: WatchEnd } | { resourceVersion: string | undefined };
  * The pod read afresh, as a list of one by its name: the list's resourceVersion is the store's at
  * the read, where a watch can start (an object's own may be older than the server's watch history).
  * A read that fails, whatever the reason (a failing server, or no right to list pods, which pod mode
- * did not need before), leaves the watch to start from the present, which a refused watch names.
+ * can do without), leaves the watch to start from the present; a refused watch names its own refusal.
  */
 async function readPodAfresh(client: KubeClient, pods: string, name: string): Promise<FreshRead> {
   let list: V1PodList;
