@@ -177,6 +177,36 @@ describe("verify-irsa's pod watch", () => {
     expect(end).toMatchObject({ ended: 'timeout', pod: { status: { phase: 'Running' } } });
   });
 
+  it('reads the pod afresh when the watch itself is answered 410 Gone, instead of failing', async () => {
+    const reads: string[] = [];
+    handler = (request, response) => {
+      const watch = request.url?.includes('watch=true') === true;
+      reads.push(watch ? 'watch' : 'list');
+      if (watch) {
+        response.writeHead(410, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({
+            kind: 'Status',
+            status: 'Failure',
+            reason: 'Expired',
+            message: 'too old resource version: 5 (9)',
+            code: 410
+          })
+        );
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // The second read finds the pod ended.
+      const phase = reads.filter((read) => read === 'list').length > 1 ? 'Succeeded' : 'Running';
+      response.end(
+        JSON.stringify({ kind: 'PodList', metadata: { resourceVersion: '9' }, items: [pod(phase)] })
+      );
+    };
+    const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 5000);
+    expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
+    expect(reads).toEqual(['list', 'watch', 'list']);
+  });
+
   it('names a refused watch at once instead of waiting out the timeout', async () => {
     handler = (_request, response) => {
       response.writeHead(403, { 'content-type': 'application/json' });
