@@ -675,34 +675,63 @@ function takeoverWarning(role, desired, prune) {
     const tags = tagsOf(role);
     if (madeByThisSuite(tags))
         return issuerMoveWarning(tags, desired);
-    const trust = (0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust)
-        ? ''
-        : ', replacing its trust policy with the one these inputs describe';
-    const pruning = prune ? ' and removing the policies and permissions boundary these inputs do not list' : '';
+    const replaced = (0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust)
+        ? undefined
+        : droppedPrincipals(role, desired);
+    // Those the role's own trust policy let in lose it: named, as for a statement added by hand.
+    const trust = replaced === undefined
+        ? []
+        : [
+            `replacing its trust policy${replaced.length > 0 ? `, which let in ${replaced.join(', ')},` : ''} with the one these inputs describe`
+        ];
+    const pruning = prune ? ['removing the policies and permissions boundary these inputs do not list'] : [];
     return (`role ${desired.roleName} was not made by talos-irsa (it has no ${trust_tags/* MANAGED_BY_KEY */.oe}=${trust_tags/* MANAGED_BY_VALUE */.Q9} tag): ` +
-        `this run takes it over${trust}${pruning}. To leave other roles alone, give each binding a role of its own, ` +
-        'and scope the credentials to a role path.');
+        `this run takes it over${[...trust, ...pruning].map((part, i) => (i === 0 ? `, ${part}` : ` and ${part}`)).join('')}. ` +
+        'To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.');
+}
+const record = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? value
+    : undefined;
+/** A trust policy's statements of one effect, as objects. */
+function statementsOf(document, effect) {
+    const statements = record(document)?.Statement;
+    return (Array.isArray(statements) ? statements : [statements])
+        .map(record)
+        .filter((fields) => fields?.Effect === effect);
+}
+/** Whom a statement names, in words: `Service ec2.amazonaws.com`, `*`. */
+function statementPrincipals(fields) {
+    const principal = fields.Principal;
+    const found = principal === '*' ? ['*'] : [];
+    for (const [kind, values] of Object.entries(record(principal) ?? {}))
+        for (const value of Array.isArray(values) ? values : [values])
+            if (typeof value === 'string')
+                found.push(`${kind} ${value}`);
+    return found;
 }
 /** Who an Allow statement of a trust policy lets in, in words: `Service ec2.amazonaws.com`, `*`. */
 function principalsOf(document) {
-    const record = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
-    const statements = record(document)?.Statement;
-    const found = [];
-    for (const statement of Array.isArray(statements) ? statements : [statements]) {
-        const fields = record(statement);
-        if (fields?.Effect !== 'Allow')
-            continue;
-        const principal = fields.Principal;
-        if (principal === '*')
-            found.push('*');
-        for (const [kind, values] of Object.entries(record(principal) ?? {}))
-            for (const value of Array.isArray(values) ? values : [values])
-                if (typeof value === 'string')
-                    found.push(`${kind} ${value}`);
+    return [...new Set(statementsOf(document, 'Allow').flatMap(statementPrincipals))];
+}
+/** What a Deny statement refuses, in words: `Federated arn:... when StringEquals host/path:sub`. */
+function denialOf(fields) {
+    const who = statementPrincipals(fields);
+    const notPrincipal = fields.NotPrincipal === undefined ? [] : ['all but its NotPrincipal'];
+    const conditions = Object.entries(record(fields.Condition) ?? {}).flatMap(([operator, keys]) => Object.keys(record(keys) ?? {}).map((key) => `${operator} ${key}`));
+    const subject = [...who, ...notPrincipal].join(', ') || 'anyone';
+    return conditions.length > 0 ? `${subject} when ${conditions.join(', ')}` : subject;
+}
+/** Whom the role's trust policy lets in that the one these inputs describe does not; none if it cannot be read. */
+function droppedPrincipals(role, desired) {
+    let document;
+    try {
+        document = (0,policy_document/* decodeIamDocument */.xq)(role.AssumeRolePolicyDocument ?? '');
     }
-    return [...new Set(found)];
+    catch {
+        return [];
+    }
+    const kept = new Set(principalsOf(desired.trust));
+    return principalsOf(document).filter((principal) => !kept.has(principal));
 }
 /**
  * Principals the role's trust policy lets in besides this binding's provider (a statement added by
@@ -713,6 +742,21 @@ function droppedPrincipalsWarning(role, desired) {
     const current = role.AssumeRolePolicyDocument ?? '';
     if (current === '' || (0,policy_document/* samePolicy */.Jo)(current, desired.trust))
         return undefined;
+    const dropped = droppedPrincipals(role, desired);
+    if (dropped.length === 0)
+        return undefined;
+    return (`role ${desired.roleName} also trusted ${dropped.join(', ')}: this run replaces its trust policy with one naming only ` +
+        'the service accounts of these inputs, so they can no longer assume it. Give them a role of their own.');
+}
+/**
+ * Deny statements in the role's trust policy, which these inputs never write: added by hand to refuse
+ * someone (a service account found compromised, a source network). The trust policy is replaced whole,
+ * so the refusal goes with it; said, not done silently, since it widens who may assume the role.
+ */
+function droppedDenialsWarning(role, desired) {
+    const current = role.AssumeRolePolicyDocument ?? '';
+    if (current === '' || (0,policy_document/* samePolicy */.Jo)(current, desired.trust))
+        return undefined;
     let document;
     try {
         document = (0,policy_document/* decodeIamDocument */.xq)(current);
@@ -720,12 +764,13 @@ function droppedPrincipalsWarning(role, desired) {
     catch {
         return undefined;
     }
-    const kept = new Set(principalsOf(desired.trust));
-    const dropped = principalsOf(document).filter((principal) => !kept.has(principal));
-    if (dropped.length === 0)
+    const denials = statementsOf(document, 'Deny').map(denialOf);
+    if (denials.length === 0)
         return undefined;
-    return (`role ${desired.roleName} also trusted ${dropped.join(', ')}: this run replaces its trust policy with one naming only ` +
-        'the service accounts of these inputs, so they can no longer assume it. Give them a role of their own.');
+    const statements = denials.length === 1 ? 'a Deny statement' : `${denials.length} Deny statements`;
+    return (`role ${desired.roleName} also had ${statements} in its trust policy (${denials.join('; ')}): this run replaces its ` +
+        'trust policy with the one these inputs describe, which refuses no one, so what it refused is allowed again ' +
+        'wherever the inputs allow it. To keep a service account out, leave it out of the inputs.');
 }
 /** `quotas` reads the account's IAM quotas, once per run, for a role that may go past a default. */
 async function convergeRole(iam, desired, prune, quotas, liveIssuer) {
@@ -797,6 +842,9 @@ async function convergeExisting(iam, role, desired, prune, quotas, progress, lis
     const dropped = foreign ? undefined : droppedPrincipalsWarning(role, desired);
     if (dropped)
         warnings.push(dropped);
+    const denials = droppedDenialsWarning(role, desired);
+    if (denials)
+        warnings.push(denials);
     // Checked before the first write, so that a role whose tags or policies cannot fit stays as it was.
     const overQuota = (0,trust_tags/* roleTagQuotaProblem */.cR)(tagsOf(role), desired.tags);
     if (overQuota)

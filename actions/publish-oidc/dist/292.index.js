@@ -774,6 +774,13 @@ async function readPublishedObject(s3, bucket, key, owner) {
         }
     }
 }
+/**
+ * Whether the object is as this action wrote it: every write records the digest of its bytes, so an
+ * object put or edited by other hands (the console, aws s3 cp) carries none, or one that no longer fits.
+ */
+function writtenByThisAction(object) {
+    return object.metadata[HASH_METADATA] === object.hash;
+}
 function metadataFor(desired) {
     const metadata = { [HASH_METADATA]: contentHash(desired.bytes) };
     for (const [key, value] of Object.entries(desired.state))
@@ -787,12 +794,16 @@ function isUpToDate(current, desired) {
         return false;
     if (current.hash !== contentHash(desired.bytes))
         return false;
+    // The same bytes put back by other hands (a backup restored with aws s3 cp) lack the digest, and would
+    // pass for a document changed by hand at the next run that reads them: a retired key would not be kept.
+    if (!writtenByThisAction(current))
+        return false;
     if (current.contentType !== CONTENT_TYPE || current.cacheControl !== CACHE_CONTROL)
         return false;
     // Only a KMS-encrypted object is unreadable anonymously; an SSE-S3 one from before is kept as it is.
     if (current.encryption?.startsWith('aws:kms'))
         return false;
-    // The hash entry is derived from the bytes, so only the state entries are compared.
+    // The digest entry is checked above, so only the state entries are compared.
     return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
 }
 async function putDocument(s3, bucket, desired, owner) {
@@ -847,6 +858,9 @@ async function validatedClusterDocuments(inputs, deps) {
 }
 /** The object key of the JWKS that the published discovery document points at, if in this bucket. */
 function publishedJwksKey(inputs, currentDiscovery) {
+    // A jwks_uri edited in by other hands names no JWKS of this action's: neither read as one, nor granted.
+    if (!currentDiscovery || !writtenByThisAction(currentDiscovery))
+        return undefined;
     const published = parseJson(currentDiscovery);
     if (typeof published?.jwks_uri !== 'string')
         return undefined;
@@ -896,6 +910,33 @@ async function providerStep(inputs, deps) {
         current,
         plan: planProvider(current, inputs.clientIds, served.thumbprint, served.unsentRoot),
         served
+    };
+}
+/**
+ * The published keys retention may keep, with their retirement record. Only a JWKS this action wrote
+ * holds keys it retired: in one edited by other hands, a key the cluster does not serve is no key of
+ * its (a colleague's paste, another cluster's JWKS, or anyone with s3:PutObject on the bucket), and
+ * kept as retired it would let STS take tokens it signed for key-retention-hours more. Those go now.
+ */
+function retainableKeys(published, served, liveJwks, liveKey, dryRun, log) {
+    if (!liveJwks || writtenByThisAction(liveJwks))
+        return {
+            keys: published,
+            retiredSince: decodeRetiredSince(liveJwks?.metadata[RETIRED_METADATA]),
+            strangers: []
+        };
+    const servedKids = new Set(served.map((key) => key.kid));
+    const strangers = published.filter((key) => !servedKids.has(key.kid)).map((key) => key.kid);
+    if (strangers.length > 0)
+        log.warning(`The published JWKS (${liveKey}) was not written by publish-oidc: it was changed by hand or by another tool ` +
+            `since this action's last run. Its key(s) ${strangers.join(', ')}, which the cluster does not serve, ` +
+            `${dryRun ? 'would be' : 'are'} removed rather than kept as retired keys, so tokens they signed ` +
+            `${dryRun ? 'would stop' : 'stop'} verifying. A key this action itself published keeps its key-retention-hours ` +
+            'only while the JWKS is left to it.');
+    return {
+        keys: published.filter((key) => servedKids.has(key.kid)),
+        retiredSince: new Map(),
+        strangers
     };
 }
 /** What the provider's plan leaves alone or drops that the user may want: said before anything is written. */
@@ -970,10 +1011,11 @@ async function planPublish(inputs, deps) {
     const previous = readPublishedKeys(parseJson(state.liveJwks));
     if (previous.dropped.length > 0)
         log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
+    const own = retainableKeys(previous.keys, served, state.liveJwks, state.liveJwks === state.jwksAtTarget ? locations.jwksKey : (state.movedFrom ?? locations.jwksKey), inputs.dryRun, log);
     const retention = planKeyRetention({
         served,
-        previouslyPublished: previous.keys,
-        retiredSince: decodeRetiredSince(state.liveJwks?.metadata[RETIRED_METADATA]),
+        previouslyPublished: own.keys,
+        retiredSince: own.retiredSince,
         now: deps.now(),
         retentionHours: inputs.keyRetentionHours
     });
@@ -999,6 +1041,11 @@ async function planPublish(inputs, deps) {
     const changes = [
         ...(bucket ? bucketPlanChanges(bucket, inputs.bucket) : []),
         ...(writeJwks ? [`write the JWKS (${locations.jwksKey})`] : []),
+        ...(own.strangers.length > 0
+            ? [
+                `remove key(s) ${own.strangers.join(', ')} from the JWKS, which the cluster does not serve and publish-oidc did not publish`
+            ]
+            : []),
         ...(writeDiscovery ? [`write the discovery document (${locations.discoveryKey})`] : []),
         ...(finalPolicy ? [`stop the public read of the old JWKS (${state.movedFrom ?? ''})`] : []),
         ...providerChanges

@@ -1173,7 +1173,17 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
             return { checks };
         }
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
-            const logs = await deps.cluster.podLogs(namespace, name);
+            let logs;
+            try {
+                logs = await deps.cluster.podLogs(namespace, name);
+            }
+            catch (error) {
+                // Deleted by someone else once it ended: not a fault of the run, and what it printed is gone.
+                if ((0,client/* statusOf */.c2)(error) !== 404)
+                    throw error;
+                checks.push((0,diagnosis/* failed */.gz)('pod', `the pod ${namespace}/${name} succeeded but was deleted before its log was read`, 'something else removed the pod: run again'));
+                return { checks };
+            }
             const arn = (0,verify_pod/* callerArnFromLogs */.UQ)(logs);
             const roleProblem = arn ? (0,assumed_role/* assumedRoleProblem */.wH)(arn, inputs.role) : 'its log holds no assumed-role ARN';
             // The session binds the answer to this run's pod (its name, in AWS_ROLE_SESSION_NAME).

@@ -1361,6 +1361,13 @@ const MAX_LINE_CHARS = 16 * 1024 * 1024;
 /** A watch whose connection failed (not refused by the server): worth opening again. */
 class WatchConnectionError extends errors/* UserError */.yo {
 }
+/** A watch event's shape: a type, and an object (a Status for an ERROR). */
+function isEvent(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const { type, object } = value;
+    return typeof type === 'string' && typeof object === 'object' && object !== null && !Array.isArray(object);
+}
 /**
  * Streams the events of `path` (a list path; `watch=true` is added) to `onEvent` until the server
  * closes the stream or `signal` aborts it. Rejects with a KubeApiError when the server refuses the
@@ -1407,8 +1414,12 @@ async function kubeWatch(client, path, onEvent, signal) {
                         event = JSON.parse(line);
                     }
                     catch {
-                        return fail(new errors/* UserError */.yo(`the cluster at ${client.server} answered a watch of ${url.pathname} with something that is not JSON events.`, client.source.input));
+                        event = undefined;
                     }
+                    // A line of JSON that is not {type, object} is no event either: handed over, its missing
+                    // object would fail in the caller's handler, where nothing catches it.
+                    if (!isEvent(event))
+                        return fail(new errors/* UserError */.yo(`the cluster at ${client.server} answered a watch of ${url.pathname} with something that is not JSON events.`, client.source.input));
                     onEvent(event);
                     if (signal.aborted)
                         return;
@@ -1588,24 +1599,81 @@ function isPassing(error) {
 const WATCH_WINDOW_SECONDS = 10;
 const WATCH_GRACE_MS = 2000;
 /**
+ * The pod read afresh, as a list of one by its name: the list's resourceVersion is the store's at
+ * the read, where a watch can start (an object's own may be older than the server's watch history).
+ * A read that fails, whatever the reason (a failing server, or no right to list pods, which pod mode
+ * can do without), leaves the watch to start from the present; a refused watch names its own refusal.
+ */
+async function readPodAfresh(client, pods, name) {
+    let list;
+    try {
+        list = await (0,kube_client/* kubeJson */.s6)(client, 'GET', pods);
+    }
+    catch {
+        return { resourceVersion: undefined };
+    }
+    if (!Array.isArray(list.items))
+        return { resourceVersion: undefined };
+    const pod = list.items.find((item) => item.metadata?.name === name);
+    if (!pod)
+        return { end: { ended: 'deleted' } };
+    if ((0,verify_pod/* podOutcome */.yW)(pod).state !== 'running')
+        return { end: { ended: 'done', pod } };
+    return { resourceVersion: list.metadata?.resourceVersion || undefined };
+}
+/**
  * One watch on the pod's name, re-opened when the server closes it, the connection breaks or its
  * window ends, until the pod ends or the deadline passes; the deadline aborts a watch however it
- * hangs. Without a resourceVersion the watch opens with the pod's current state, so a pod that
- * finished before the watch began is still seen. A refused watch (401, 403, 404) is an error at
- * once; a failing server is tried again until the deadline. At the deadline the pod is read once
- * more and that read decides, so that a watch that saw nothing, or stalled on an old state, does
- * not report a finished pod as still running; a read that fails is the error.
+ * hangs. Each watch resumes from the last resourceVersion the watches were sent, an event's or a
+ * BOOKMARK's (asked for: the apiserver sends one 2 s before a watch's timeoutSeconds), so that it is
+ * sent what came after, each change once: a change made while no watch was open (a deletion,
+ * which a watch from the present never shows) is not lost. The first watch starts from a fresh read
+ * of the pod, so a pod that finished or went before the watch began is still seen, and so does one
+ * after a 410 (that resourceVersion is older than the server's history), as the Kubernetes API
+ * concepts say a client must. A refused watch (401, 403, 404) is an error at once; a failing
+ * server is tried again until the deadline. At the deadline the pod is read once more and that read
+ * decides, so that a watch that saw nothing, or stalled on an old state, does not report a finished
+ * pod as still running; a read that fails is the error.
  */
 async function watchPod(client, namespace, name, deadline) {
-    const path = `${(0,kube_client/* namespacedPath */.Nh)(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
+    const pods = `${(0,kube_client/* namespacedPath */.Nh)(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
+    // Undefined at first, after a 410, and while no fresh read has succeeded: each watch then starts
+    // from a fresh read (or, when that fails, from the present).
+    let resourceVersion;
     while (Date.now() < deadline) {
         const opened = Date.now();
+        if (resourceVersion === undefined) {
+            const read = await readPodAfresh(client, pods, name);
+            if ('end' in read)
+                return read.end;
+            resourceVersion = read.resourceVersion;
+        }
+        // From the present (its fresh read failed), a watch opens with the pod as it is: one that shows
+        // none had no pod to show, and what it is sent after (a BOOKMARK) says nothing of the pod.
+        const fromPresent = resourceVersion === undefined;
+        let shown = false;
+        const from = resourceVersion === undefined ? '' : `&resourceVersion=${enc(resourceVersion)}`;
+        const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
         const controller = new AbortController();
         const windowMs = WATCH_WINDOW_SECONDS * 1000 + WATCH_GRACE_MS;
         const timer = setTimeout(() => controller.abort(), Math.max(0, Math.min(windowMs, deadline - Date.now())));
         let end;
         try {
             await kubeWatch(client, path, (event) => {
+                if (event.type === 'ERROR') {
+                    // 410 Gone: the history after that resourceVersion is compacted away.
+                    if ((0,kube_client/* statusOf */.c2)(event.object) === 410)
+                        resourceVersion = undefined;
+                    return;
+                }
+                const seen = event.object.metadata?.resourceVersion;
+                if (seen)
+                    resourceVersion = seen;
+                // The field selector is the server's to apply; another pod's end is not this one's.
+                if (event.type !== 'BOOKMARK' && event.object.metadata?.name !== name)
+                    return;
+                if (event.type !== 'BOOKMARK')
+                    shown = true;
                 if (event.type === 'DELETED')
                     end = { ended: 'deleted' };
                 else if ((event.type === 'ADDED' || event.type === 'MODIFIED') &&
@@ -1616,7 +1684,9 @@ async function watchPod(client, namespace, name, deadline) {
             }, controller.signal);
         }
         catch (error) {
-            if (!isPassing(error) && !(error instanceof WatchConnectionError))
+            if ((0,kube_client/* statusOf */.c2)(error) === 410)
+                resourceVersion = undefined;
+            else if (!isPassing(error) && !(error instanceof WatchConnectionError))
                 throw error;
         }
         finally {
@@ -1624,6 +1694,8 @@ async function watchPod(client, namespace, name, deadline) {
         }
         if (end)
             return end;
+        if (fromPresent && !shown)
+            resourceVersion = undefined;
         // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
         // so that a misbehaving server does not turn this into a busy loop.
         if (Date.now() - opened < 1000)
