@@ -44,7 +44,12 @@ const POLICY_NOTES: Record<string, string> = {
     'plus the state and lock objects.',
   'publish-oidc':
     'Writes exactly the two public documents. The `OnlyWithManageBucketTrue` statement is needed only with ' +
-    '`manage-bucket: true`, and the `Create`/`Add`/`Update` provider actions only with `create-provider: true`. ' +
+    '`manage-bucket: true`, and the `Create`/`Tag`/`Add`/`Update` provider actions only with `create-provider: true`. ' +
+    '`iam:TagOpenIDConnectProvider` tags a provider it creates as its own for the issuer (without it the provider is ' +
+    'created untagged, with a warning, and `remove: true` leaves it). The `OnlyWithRemove…` statements are needed only ' +
+    'with `remove: true`: it deletes the two documents, its own bucket-policy statement (`s3:DeleteBucketPolicy` when ' +
+    'that was the only one, with `manage-bucket: true`) and a provider tagged `managed-by: talos-irsa` for the issuer; ' +
+    '`iam:ListRoles` is optional and only names the roles that still trust that provider. ' +
     'If the cluster serves its JWKS under another path, list that object key instead of `openid/v1/jwks`; if ' +
     'issuer-url has a path after the bucket, prefix both keys with it.',
   'irsa-role':

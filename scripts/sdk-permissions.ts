@@ -69,6 +69,12 @@ export function reachableSources(entry: string): string[] {
   return [...seen].sort();
 }
 
+// A call IAM authorizes as a second action too: publish-oidc creates its providers with tags, and a
+// create that carries tags needs the tag action as well (IAM's "Tagging IAM resources").
+const ALSO_NEEDED: Record<string, string> = {
+  'iam:CreateOpenIDConnectProvider': 'iam:TagOpenIDConnectProvider'
+};
+
 /** The IAM actions the action whose logic starts at src/<name>/action.ts can need. */
 export function requiredIamActions(root: string, name: string): Map<string, string[]> {
   const needs = new Map<string, string[]>();
@@ -76,7 +82,8 @@ export function requiredIamActions(root: string, name: string): Map<string, stri
     for (const { service, command } of sdkCommandsIn(readFileSync(file, 'utf8'))) {
       const action = iamActionFor(service, command);
       if (action === NO_PERMISSION) continue;
-      needs.set(action, [...(needs.get(action) ?? []), command]);
+      for (const needed of [action, ...(ALSO_NEEDED[action] ? [ALSO_NEEDED[action]] : [])])
+        needs.set(needed, [...(needs.get(needed) ?? []), command]);
     }
   }
   return needs;

@@ -2,13 +2,42 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
 import { awsOnInternet, lookupAll } from '../net/aws-reach.js';
-import { parsePublishInputs } from './inputs.js';
+import { parseInputs, type RemoveInputs } from './inputs.js';
 
 // Bounded, so that an unreachable API server fails the step instead of hanging the job.
 const CLUSTER_TIMEOUT_MS = 15000;
 
+/** remove: true. No cluster is read; the SDKs and the removal load only once the inputs are known good. */
+async function removeAction(ctx: ActionContext, inputs: RemoveInputs): Promise<ActionResult> {
+  const [
+    { S3Client },
+    { IAMClient },
+    { STSClient },
+    { clientConfig, namingFailedCalls },
+    { removeIssuer },
+    { callerAccount }
+  ] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/client-iam'),
+    import('@aws-sdk/client-sts'),
+    import('../aws/clients.js'),
+    import('./remove.js'),
+    import('./caller-account.js')
+  ]);
+  const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
+  return removeIssuer(inputs, {
+    s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
+    iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
+    callerAccount: () => callerAccount(sts),
+    log: ctx.log,
+    writing: ctx.writing
+  });
+}
+
 export async function publishOidcAction(ctx: ActionContext): Promise<ActionResult> {
-  const inputs = parsePublishInputs(ctx.read, ctx.env);
+  const parsed = parseInputs(ctx.read, ctx.env);
+  if (parsed.remove) return removeAction(ctx, parsed.inputs);
+  const { inputs } = parsed;
   // Masks the kubeconfig's secrets before anything else can print them.
   const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
 

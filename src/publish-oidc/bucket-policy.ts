@@ -132,3 +132,43 @@ function ownedBy(statement: Record<string, unknown>, wanted: PolicyStatement): b
   }
   return statement.Sid === wanted.Sid;
 }
+
+export interface RemovalPlan {
+  /** Whether the policy holds this issuer's statement at all. */
+  found: boolean;
+  /** The policy to put without it; undefined with found when nothing else is left (delete the policy). */
+  policy: string | undefined;
+  /** Statements of others that the policy keeps. */
+  keptStatements: number;
+}
+
+/**
+ * The bucket policy without this issuer's own statement (found as planBucketPolicy finds it, by Sid,
+ * so another issuer's, the user's, or one Terraform wrote granting the same objects stay).
+ */
+export function planStatementRemoval(currentPolicy: string | undefined, ours: PolicyStatement): RemovalPlan {
+  if (!currentPolicy) return { found: false, policy: undefined, keptStatements: 0 };
+  let current: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(currentPolicy);
+    if (!isRecord(parsed)) return { found: false, policy: undefined, keptStatements: 0 };
+    current = parsed;
+  } catch {
+    // Not ours to rewrite: nothing in it can be told for this issuer's.
+    return { found: false, policy: undefined, keptStatements: 0 };
+  }
+  const statements: unknown[] = Array.isArray(current.Statement)
+    ? current.Statement
+    : current.Statement
+      ? [current.Statement]
+      : [];
+  const others = statements.filter((statement) => !(isRecord(statement) && ownedBy(statement, ours)));
+  if (others.length === statements.length)
+    return { found: false, policy: undefined, keptStatements: others.length };
+  if (others.length === 0) return { found: true, policy: undefined, keptStatements: 0 };
+  return {
+    found: true,
+    policy: JSON.stringify({ ...current, Statement: others }),
+    keptStatements: others.length
+  };
+}

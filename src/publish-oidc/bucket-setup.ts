@@ -13,7 +13,8 @@ import { UserError } from '../io/errors.js';
 import { awsErrorHeader, awsErrorName, awsHttpStatus, isAwsError, isAwsNotFound } from './aws-errors.js';
 import type { BucketPlan, BucketState } from './bucket-plan.js';
 
-async function bucketExists(
+/** Whether the bucket exists as one of `owner`'s, in `region`; a bucket elsewhere is a UserError naming the input. */
+export async function bucketExists(
   s3: S3Client,
   bucket: string,
   region: string,

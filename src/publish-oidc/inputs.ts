@@ -131,6 +131,59 @@ function bucketOwner(read: InputReader): string | undefined {
   return given;
 }
 
+/** What a run with `remove: true` needs: the issuer to take out, and where; no cluster. */
+export interface RemoveInputs {
+  bucket: string;
+  bucketOwner: string | undefined;
+  region: string;
+  issuerUrl: string;
+  manageBucket: boolean;
+  createProvider: boolean;
+  dryRun: boolean;
+}
+
+export type ParsedInputs = { remove: false; inputs: PublishInputs } | { remove: true; inputs: RemoveInputs };
+
+/**
+ * The removal's inputs. issuer-url is required: a removal deletes, so the issuer it deletes is named,
+ * never defaulted from the bucket. A kubeconfig is refused rather than ignored: the removal reads
+ * nothing from a cluster, and one given means a step that meant to publish.
+ */
+function parseRemoveInputs(read: InputReader, env: NodeJS.ProcessEnv, bucket: string): RemoveInputs {
+  for (const name of ['kubeconfig', 'kubeconfig-path'])
+    if (optionalInput(read, name) !== undefined)
+      throw new UserError(
+        'is not used with remove: true, which reads nothing from the cluster: leave it out of the removal step (or set remove: false to publish).',
+        name
+      );
+  const region = resolveRegion(optionalInput(read, 'region'), env);
+  const given = optionalInput(read, 'issuer-url');
+  if (given === undefined)
+    throw new UserError(
+      `is required with remove: true: give the issuer to take out of '${bucket}' (the issuer-url output of its publish step, e.g. ${defaultIssuerUrl(bucket, region)}).`,
+      'issuer-url'
+    );
+  const issuer = httpsUrl(given, 'issuer-url');
+  checkIssuerAgainstBucket(issuer, bucket, region);
+  return {
+    bucket,
+    bucketOwner: bucketOwner(read),
+    region,
+    issuerUrl: issuer,
+    manageBucket: booleanInput(read, 'manage-bucket', false),
+    createProvider: booleanInput(read, 'create-provider', true),
+    dryRun: booleanInput(read, 'dry-run', false)
+  };
+}
+
+/** Every input of either mode, parsed and checked, before anything touches the cluster or AWS. */
+export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): ParsedInputs {
+  const bucket = bucketName(requiredInput(read, 'bucket'), 'bucket');
+  if (booleanInput(read, 'remove', false))
+    return { remove: true, inputs: parseRemoveInputs(read, env, bucket) };
+  return { remove: false, inputs: parsePublishInputs(read, env) };
+}
+
 /** Every input, parsed and checked, before anything touches the cluster or AWS. */
 export function parsePublishInputs(read: InputReader, env: NodeJS.ProcessEnv): PublishInputs {
   // bucket first: it is the input action.yml marks required, so an empty `with:` names it.

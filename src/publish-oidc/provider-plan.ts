@@ -3,6 +3,8 @@ export interface ProviderState {
   arn: string;
   clientIds: string[];
   thumbprints: string[];
+  /** Its tags, by key; absent where a test builds a state by hand. */
+  tags?: Record<string, string>;
 }
 
 /** IAM's cap on a provider's thumbprint list (CreateOpenIDConnectProvider's ThumbprintList). */

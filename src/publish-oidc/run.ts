@@ -49,7 +49,8 @@ async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: Publish
       const replanned = replanProvider(plan, existing, inputs, deps.log);
       applied = replanned.publish;
       return replanned.provider;
-    }
+    },
+    (message) => deps.log.warning(message)
   );
   return { plan: applied, providerArn };
 }
