@@ -4,6 +4,7 @@
 // compared before and after — and a job summary that says so, naming the input.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -126,6 +127,35 @@ beforeAll(async () => {
       AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] })
     })
   );
+  // A bucket shared by clusters, for remove: true: cluster-a's discovery document, and at not-json an object
+  // that is none.
+  const sharedBucket = 'corpus-shared';
+  const sharedIssuerRoot = `${stack.env.TALOS_IRSA_S3_PUBLIC_URL}/${sharedBucket}`;
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: stack.env.AWS_ENDPOINT_URL,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  await s3.send(new CreateBucketCommand({ Bucket: sharedBucket }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: sharedBucket,
+      Key: 'cluster-a/.well-known/openid-configuration',
+      Body: JSON.stringify({
+        issuer: `${sharedIssuerRoot}/cluster-a`,
+        jwks_uri: `${sharedIssuerRoot}/cluster-a/openid/v1/jwks`
+      })
+    })
+  );
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: sharedBucket,
+      Key: 'not-json/.well-known/openid-configuration',
+      Body: 'not json'
+    })
+  );
+  s3.destroy();
   tfDir = join(work, 'terraform');
   mkdirSync(tfDir);
   cpSync(join(repoRoot, 'test', 'fixtures', 'provision', 'cluster'), tfDir, { recursive: true });
@@ -137,6 +167,9 @@ beforeAll(async () => {
     // Shaped as a service account's token (a JWT), for a case that gives one where it does not belong.
     TOKEN: `eyJhbGciOiJSUzI1NiIsImtpZCI6ImNvcnB1cyJ9.${Buffer.from('{"sub":"system:serviceaccount:corpus"}').toString('base64url')}.c2lnbmF0dXJlLW9mLWEtdG9rZW4`,
     ISSUER: issuer,
+    SHARED_BUCKET: sharedBucket,
+    SHARED_ISSUER_ROOT: sharedIssuerRoot,
+    SHARED_ISSUER: `${sharedIssuerRoot}/cluster-a`,
     BUCKET: 'corpus-issuer',
     PROVIDER_ARN: provider.OpenIDConnectProviderArn ?? '',
     OTHER_PROVIDER_ARN: otherProvider.OpenIDConnectProviderArn ?? '',

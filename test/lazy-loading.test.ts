@@ -11,7 +11,7 @@ import { repoRoot, runBundle, type BundleRun } from './harness/run-bundle.js';
 import { buildChain, type Chain } from './fixtures/verify-irsa/chain.js';
 
 type Action = 'publish-oidc' | 'irsa-role' | 'verify-irsa' | 'provision';
-type Heavy = 'yaml' | 'client-node' | 'iam-sdk' | 'kube-client';
+type Heavy = 'yaml' | 'client-node' | 'iam-sdk' | 'kube-client' | 'removal';
 
 // A class each heavy module defines once, to find the chunk ncc put it in.
 const MARKERS: Record<Heavy, string> = {
@@ -19,7 +19,9 @@ const MARKERS: Record<Heavy, string> = {
   'client-node': 'class KubeConfig ',
   'iam-sdk': 'class IAMClient ',
   // The suite's own Kubernetes client (requests, retries): irsa-role uses it only to annotate.
-  'kube-client': 'async function kubeRequest('
+  'kube-client': 'async function kubeRequest(',
+  // publish-oidc's remove: true (src/publish-oidc/remove.ts), which only a removal run loads.
+  removal: 'async function removeIssuer('
 };
 
 const hook = pathToFileURL(join(repoRoot, 'test', 'harness', 'record-loads.mjs')).href;
@@ -158,6 +160,40 @@ describe('yaml loads only for YAML inputs', () => {
     expect(plain.loaded).not.toContain(chunkOf('provision', 'yaml'));
     const withVariables = await recorded('provision', { ...inputs, variables: 'node_count: 1' }, env);
     expect(withVariables.loaded).toContain(chunkOf('provision', 'yaml'));
+  });
+});
+
+describe("publish-oidc's removal loads only for remove: true", () => {
+  const where = { bucket: 'lazy-removal', 'issuer-url': 'https://lazy-removal.s3.us-east-1.amazonaws.com' };
+
+  it('a removal run loads it and the SDKs, and no Kubernetes client', async () => {
+    const { run, loaded } = await recorded('publish-oidc', { ...where, remove: 'true' }, NO_AWS);
+    expect(run.status).not.toBe(0);
+    expect(chunkOf('publish-oidc', 'removal')).not.toBe('index.js');
+    expect(loaded).toContain(chunkOf('publish-oidc', 'removal'));
+    expect(loaded).toContain(chunkOf('publish-oidc', 'iam-sdk'));
+    expect(loaded).not.toContain(chunkOf('publish-oidc', 'client-node'));
+  });
+
+  it('a publishing run does not load it', async () => {
+    // A cluster that refuses at once: the run gets as far as its SDKs and its run, then fails.
+    const path = join(work, 'unreachable-kubeconfig');
+    writeFileSync(
+      path,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'current-context: c',
+        'contexts: [{name: c, context: {cluster: c, user: u}}]',
+        "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]",
+        'users: [{name: u, user: {token: lazy-token-0123456789}}]'
+      ].join('\n'),
+      { mode: 0o600 }
+    );
+    const { run, loaded } = await recorded('publish-oidc', { ...where, 'kubeconfig-path': path }, NO_AWS);
+    expect(run.status).not.toBe(0);
+    expect(loaded).toContain(chunkOf('publish-oidc', 'iam-sdk'));
+    expect(loaded).not.toContain(chunkOf('publish-oidc', 'removal'));
   });
 });
 
