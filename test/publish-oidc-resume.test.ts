@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import {
   GetOpenIDConnectProviderCommand,
   IAMClient,
+  ListOpenIDConnectProvidersCommand,
   UpdateOpenIDConnectProviderThumbprintCommand
 } from '@aws-sdk/client-iam';
 import { GetPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
@@ -18,6 +19,7 @@ import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
 import { runBundle } from './harness/run-bundle.js';
 import { anonymousGet } from '../src/net/anonymous-get.js';
+import { readPublishedObject } from '../src/publish-oidc/published-objects.js';
 import {
   convergedAfter,
   killAfterWriteThenRerun,
@@ -231,5 +233,92 @@ it('publish-oidc rotating and moving the JWKS, killed after each of its writes i
   expect(outcomes).toEqual(
     writes.map((write) => `${convergedAfter(write, 'its JWKS 200')}, published as wanted true`)
   );
+  iam.destroy();
+}, 240000);
+
+// remove: true of one of two clusters sharing a bucket, killed after each of its writes (the JWKS, the
+// discovery document, the bucket policy, the provider) in turn: the other cluster stays readable
+// throughout, the rerun finishes the removal, and a third run finds nothing to remove.
+it('publish-oidc remove killed after each of its writes in turn, then run again, converges and a third run removes nothing', async () => {
+  const env = { ...stack.env, AWS_ENDPOINT_URL: observer.url };
+  const base = stack.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
+  const iam = new IAMClient({
+    region: stack.env.AWS_REGION,
+    endpoint: stack.env.AWS_ENDPOINT_URL,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  const removal = (bucket: string): Record<string, string> => ({
+    remove: 'true',
+    bucket,
+    'issuer-url': `${base}/${bucket}/a`,
+    'manage-bucket': 'true'
+  });
+  /** Clusters a and b published under their own paths of the bucket; a's provider ARN. */
+  const shared = async (bucket: string): Promise<string> => {
+    let arn = '';
+    for (const name of ['a', 'b']) {
+      const issuer = `${base}/${bucket}/${name}`;
+      double.setIssuer(issuer);
+      const run = await runBundle(
+        'publish-oidc',
+        { 'kubeconfig-path': kubeconfigPath, bucket, 'issuer-url': issuer, 'manage-bucket': 'true' },
+        { env: stack.env }
+      );
+      expect(run.status).toBe(0);
+      if (name === 'a') arn = run.outputs['provider-arn'] ?? '';
+    }
+    return arn;
+  };
+  const s3 = new S3Client({
+    region: stack.env.AWS_REGION,
+    endpoint: stack.env.AWS_ENDPOINT_URL,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  /** What is left of a (its objects, read with credentials; its public read; its provider), and whether b is still read as STS reads it. */
+  const state = async (bucket: string, arn: string): Promise<string> => {
+    const ca = stackCa();
+    const objects = [];
+    for (const key of ['a/openid/v1/jwks', 'a/.well-known/openid-configuration'])
+      if (await readPublishedObject(s3, bucket, key)) objects.push(key);
+    const a = await anonymousGet(`${base}/${bucket}/a/.well-known/openid-configuration`, { ca });
+    const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    const provider = (listed.OpenIDConnectProviderList ?? []).some((entry) => entry.Arn === arn);
+    return `a [${objects.join(' ')}] ${a.status} provider ${provider}, b ${await publicPair(`${base}/${bucket}/b`)}`;
+  };
+
+  const cleanArn = await shared('resume-remove-clean');
+  const cleanMark = observer.seen.length;
+  const clean = await runBundle('publish-oidc', removal('resume-remove-clean'), { env });
+  expect(clean.status).toBe(0);
+  const writes = writesSince(observer, cleanMark);
+  expect(writes).toEqual([
+    's3:DELETE object',
+    's3:DELETE object',
+    's3:PUT bucket?policy',
+    'iam:DeleteOpenIDConnectProvider'
+  ]);
+  // Gone from the public URL: the statement that granted it went with it.
+  expect(await state('resume-remove-clean', cleanArn)).toBe('a [] 403 provider false, b its JWKS 200');
+
+  const outcomes: string[] = [];
+  for (let k = 1; k <= writes.length; k++) {
+    const bucket = `resume-remove-${k}`;
+    const arn = await shared(bucket);
+    const run = await killAfterWriteThenRerun('publish-oidc', removal(bucket), {
+      proxy: observer,
+      kill,
+      env,
+      k,
+      afterKill: async () => (await state(bucket, arn)).replace(/^.*, b /, 'b ')
+    });
+    outcomes.push(`${run}; ${await state(bucket, arn)}`);
+  }
+  expect(outcomes).toEqual(
+    writes.map(
+      (write) => `${convergedAfter(write, 'b its JWKS 200')}; a [] 403 provider false, b its JWKS 200`
+    )
+  );
+  s3.destroy();
   iam.destroy();
 }, 240000);
