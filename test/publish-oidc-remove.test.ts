@@ -250,6 +250,10 @@ describe('publish-oidc remove: true', () => {
     expect(warnings(log)).toEqual([
       `::warning::The bucket policy of ${bucket} is not looked at: manage-bucket is false.`
     ]);
+    const again = await remove({ bucket, 'issuer-url': a });
+    expect(again.counter.writeCount).toBe(0);
+    expect(again.result.outputs.changed).toBe('false');
+    expect(warnings(again.log)).toEqual([]);
   });
 
   it("refuses, naming issuer-url, when the key holds another issuer's documents, and removes nothing", async () => {

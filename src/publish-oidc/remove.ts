@@ -205,7 +205,8 @@ export async function planRemoval(inputs: RemoveInputs, deps: RemoveDeps): Promi
     ...(provider.remove ? [`delete the IAM OIDC provider ${provider.remove.arn}`] : [])
   ];
   const left = [...(bucket?.stored.left ?? []), ...provider.left];
-  if (!inputs.manageBucket && bucket)
+  // Said by the run that removes the documents, not by every run after it, which has nothing to say.
+  if (!inputs.manageBucket && objects.length > 0)
     left.push(`The bucket policy of ${inputs.bucket} is not looked at: manage-bucket is false.`);
   return {
     owner,
