@@ -18,7 +18,12 @@ export interface ActionContext {
 
 export interface ActionResult {
   outputs: Record<string, string>;
-  /** Markdown for the job summary. Never holds a secret. */
+  /**
+   * The outputs that hold a secret on purpose (provision's kubeconfig): the entry redacts every other
+   * output, and the summary, of what the run masked.
+   */
+  secretOutputs?: readonly string[];
+  /** Markdown for the job summary. Redacted by the entry of what the run masked, as a safeguard. */
   summary: string;
   /** Set when the step must fail after its outputs were set (e.g. verify-irsa's verified=false). */
   failure?: string;

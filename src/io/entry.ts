@@ -5,6 +5,7 @@ import { failureText, isUserError, oneLine } from './errors.js';
 import { inputFailureSummary } from './input-summary.js';
 import { exitWhenWritten } from './exit.js';
 import { envInputReader } from './inputs.js';
+import { redactSecrets } from './redact.js';
 import type { Logger } from './logger.js';
 import {
   addMask,
@@ -61,8 +62,12 @@ export async function runAction(
   };
   try {
     const result = await main(ctx);
-    for (const [name, value] of Object.entries(result.outputs)) setOutput(name, value);
-    writeSummary(action, result.summary);
+    // Neither file is the log, which the runner masks: a cluster's or AWS's message in a check's detail
+    // may quote a credential back. An output that is a secret on purpose (a kubeconfig) is left whole.
+    const secretOutputs = new Set(result.secretOutputs ?? []);
+    for (const [name, value] of Object.entries(result.outputs))
+      setOutput(name, secretOutputs.has(name) ? value : redactSecrets(value, masked));
+    writeSummary(action, redactSecrets(result.summary, masked));
     if (result.failure) fail(oneLine(result.failure));
   } catch (error) {
     if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);

@@ -251,7 +251,11 @@ async function finish(
     sections.push(
       "No outputs: the state holds none (apply first, or check that backend-config names this cluster's state)."
     );
-  return { outputs: result, summary: redactSecrets(sections.join('\n\n'), secrets.fragments) };
+  return {
+    outputs: result,
+    secretOutputs: ['kubeconfig', 'talosconfig'],
+    summary: redactSecrets(sections.join('\n\n'), secrets.fragments)
+  };
 }
 
 async function comment(
