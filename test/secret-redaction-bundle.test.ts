@@ -25,20 +25,29 @@ function echoes(token: string): string[] {
 let server: Server;
 let url: string;
 
+/** A 401 Status quoting the token in each form. */
+function refusal(token: string): { status: number; body: string } {
+  return {
+    status: 401,
+    body: JSON.stringify({
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      message: `token refused: ${echoes(token).join(' ; ')} at https://proxy.example/auth?t=${encodeURIComponent(token)}`,
+      reason: 'Unauthorized',
+      code: 401
+    })
+  };
+}
+
+/** What the server answers each request, from the bearer token it was sent. */
+let answer = refusal;
+
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
-    res.writeHead(401, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        kind: 'Status',
-        apiVersion: 'v1',
-        status: 'Failure',
-        message: `token refused: ${echoes(token).join(' ; ')} at https://proxy.example/auth?t=${encodeURIComponent(token)}`,
-        reason: 'Unauthorized',
-        code: 401
-      })
-    );
+    const { status, body } = answer(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -103,5 +112,26 @@ describe('a secret the run masked, quoted back by the cluster', () => {
     // Still JSON, with the token's place marked as the log marks it.
     const diagnosis = JSON.parse(run.outputs.diagnosis ?? '') as Array<{ detail: string }>;
     expect(diagnosis[0]?.detail).toContain('token refused: ***');
+  });
+
+  it('publish-oidc: a failing answer cut short for the error line does not cut a token into a piece the log would not mask', async () => {
+    // A proxy's error page that quotes the request's Authorization header, the token ending past the
+    // 200 characters of the body the error line quotes.
+    answer = (token) => ({ status: 500, body: `${'x'.repeat(160)} Authorization: Bearer ${token}` });
+    try {
+      const run = await runBundle(
+        'publish-oidc',
+        { kubeconfig: kubeconfig(), bucket: 'talos-irsa-redaction-probe', region: 'us-east-1' },
+        { env: { RUNNER_DEBUG: '1', AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }, timeoutMs: 60_000 }
+      );
+      expect(run.status).toBe(1);
+      expect(run.masks).toContain(TOKEN);
+      expect(run.errors.join('\n')).toContain('answered HTTP 500');
+      // The runner masks the whole token only: no line but the mask itself may hold a piece of it.
+      const printed = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+      expect(printed.filter((line) => line.includes(TOKEN.slice(0, 8)))).toEqual([]);
+    } finally {
+      answer = refusal;
+    }
   });
 });

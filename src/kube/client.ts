@@ -5,6 +5,7 @@ import type { RequestOptions } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../io/errors.js';
 import type { Masker } from '../io/secrets.js';
+import { redactSecrets } from '../io/redact.js';
 import { maskSecret, secretFragments } from '../io/secrets.js';
 import { loadYamlParser } from '../io/yaml.js';
 import { workspaceRoot } from '../io/workspace.js';
@@ -38,17 +39,25 @@ export interface KubeClient {
    * file, an exec plugin's token), each fragment once.
    */
   maskDerived: Masker;
+  /**
+   * The text with every secret the client masked replaced by `***`: for a piece of a server's answer
+   * cut short before it is printed, since the runner masks a secret only whole and a cut may split one.
+   */
+  redact(text: string): string;
 }
 
 /** A masker that registers each fragment once, however often the same secret comes by. */
-function maskingOnce(mask: Masker): Masker {
+function maskingOnce(mask: Masker): { mask: Masker; registered: ReadonlySet<string> } {
   const registered = new Set<string>();
-  return (secret) => {
-    for (const fragment of secretFragments(secret))
-      if (!registered.has(fragment)) {
-        registered.add(fragment);
-        mask(fragment);
-      }
+  return {
+    registered,
+    mask: (secret) => {
+      for (const fragment of secretFragments(secret))
+        if (!registered.has(fragment)) {
+          registered.add(fragment);
+          mask(fragment);
+        }
+    }
   };
 }
 
@@ -136,7 +145,7 @@ export async function loadKubeClient(
       throw new UserError(`cannot read '${source.value}'${why}.`, source.input);
     }
   }
-  const maskDerived = maskingOnce(mask);
+  const { mask: maskDerived, registered } = maskingOnce(mask);
   maskDerived(content);
   const parse = await loadYamlParser();
   let document: unknown;
@@ -167,7 +176,8 @@ export async function loadKubeClient(
       }
       return config;
     })());
-  return { server, source, connection, kubeConfig, maskDerived };
+  const redact = (text: string): string => redactSecrets(text, registered);
+  return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 
 export function firstLine(error: unknown): string {

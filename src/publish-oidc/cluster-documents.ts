@@ -33,15 +33,17 @@ async function clusterJson(client: KubeClient, path: string, timeoutMs: number):
         'discovery documents only when --service-account-issuer is an https URL (Talos: ' +
         'cluster.apiServer.extraArgs.service-account-issuer).'
     );
+  // The answer's start, redacted before it is cut: a cut through a token it quotes (a proxy's error
+  // page echoing the request's headers) would leave a piece the runner does not mask.
+  const quoted = client.redact(response.body).slice(0, 200).trim();
   // Sent again already (src/kube/retry.ts) when the server was busy or failing.
   if (response.status === 429 || response.status >= 500)
     throw new Error(
       `GET ${path} on the cluster at ${client.server} answered HTTP ${response.status}` +
         `${response.attempts ? ` to the last of ${response.attempts} attempts` : ''}: ` +
-        `${response.body.slice(0, 200).trim()}; run again once the API server is back.`
+        `${quoted}; run again once the API server is back.`
     );
-  if (response.status !== 200)
-    throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+  if (response.status !== 200) throw new Error(`GET ${path} answered HTTP ${response.status}: ${quoted}`);
   try {
     return JSON.parse(response.body) as unknown;
   } catch {
