@@ -45,7 +45,7 @@ export async function runAction(
   action: string,
   main: (ctx: ActionContext) => Promise<ActionResult>
 ): Promise<void> {
-  // Kept to redact the summary, which is a file and not the log the runner masks.
+  // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
   const masked: string[] = [];
   let writing = false;
   const ctx: ActionContext = {
@@ -62,8 +62,9 @@ export async function runAction(
   };
   try {
     const result = await main(ctx);
-    // Neither file is the log, which the runner masks: a cluster's or AWS's message in a check's detail
-    // may quote a credential back. An output that is a secret on purpose (a kubeconfig) is left whole.
+    // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
+    // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
+    // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
     const secretOutputs = new Set(result.secretOutputs ?? []);
     for (const [name, value] of Object.entries(result.outputs))
       setOutput(name, secretOutputs.has(name) ? value : redactSecrets(value, masked));

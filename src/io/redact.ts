@@ -40,8 +40,8 @@ export function redactionForms(secret: string): string[] {
 
 /**
  * Replaces every masked fragment, in each form redactionForms gives, longest first, with `***`, as the
- * runner shows it in the log: for text bound for GitHub outside the log (a job summary, a step output, a
- * PR comment), where the runner's masking does not reach.
+ * runner shows it in the log: for text bound for GitHub outside the log, where the runner's masking does
+ * not reach (a step output, a PR comment) or reaches only the forms its masker knows (the job summary).
  */
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
   const forms = new Set<string>();
