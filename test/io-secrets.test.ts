@@ -93,6 +93,48 @@ describe('masking', () => {
     expect(secretFragments(jsonEnv)).not.toContain('production');
   });
 
+  it("masks an exec plugin's secret environment value written before its name, as YAML and JSON allow", () => {
+    const yamlEnv = [
+      '    exec:',
+      '      command: vault-kube-login',
+      '      env:',
+      '      - value: hvs.CAESIJ-value-first',
+      '        name: VAULT_TOKEN',
+      '      - value: production',
+      '        name: AWS_PROFILE',
+      ''
+    ].join('\n');
+    const jsonEnv = JSON.stringify({
+      env: [
+        { value: 'wJalrXUtnFEMI/K7MDENG/value-first', name: 'AWS_SECRET_ACCESS_KEY' },
+        { value: 'eu-west-1', name: 'AWS_REGION' }
+      ]
+    });
+    expect(secretFragments(yamlEnv)).toContain('hvs.CAESIJ-value-first');
+    expect(secretFragments(yamlEnv)).not.toContain('production');
+    expect(secretFragments(jsonEnv)).toContain('wJalrXUtnFEMI/K7MDENG/value-first');
+    expect(secretFragments(jsonEnv)).not.toContain('eu-west-1');
+  });
+
+  it("masks an exec plugin's argument that follows a secret's flag, in a block or a flow list", () => {
+    const block = [
+      '    exec:',
+      '      command: kubelogin',
+      '      args:',
+      '      - get-token',
+      '      - --client-secret',
+      '      - oidc-client-secret-in-args',
+      '      - --server-id',
+      '      - 6dae42f8-4368',
+      ''
+    ].join('\n');
+    const flow = `    exec: {command: get-token, args: ["--token", "flow-token-in-args-0123", "--cluster", "prod-cluster"]}`;
+    expect(secretFragments(block)).toContain('oidc-client-secret-in-args');
+    expect(secretFragments(block)).not.toContain('6dae42f8-4368');
+    expect(secretFragments(flow)).toContain('flow-token-in-args-0123');
+    expect(secretFragments(flow)).not.toContain('prod-cluster');
+  });
+
   it('masks a JSON string as written and as it reads unescaped', () => {
     const fragments = secretFragments('{"password": "pa\\"ss\\/word"}');
     expect(fragments).toEqual(expect.arrayContaining(['pa\\"ss\\/word', 'pa"ss/word']));
