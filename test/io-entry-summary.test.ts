@@ -73,4 +73,28 @@ describe('the summary of a run that completed', () => {
     // The outputs went before the summary, and stay.
     expect(readFileSync(join(dir, 'output'), 'utf8')).toContain('changed<<');
   });
+
+  it('is redacted of what the run masked, and so is every output but those it writes verbatim', async () => {
+    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary');
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '');
+    await runAction('verify-irsa', async (ctx) => {
+      ctx.mask('masked-token-0123456789');
+      // A piece of a structured secret that a non-secret value also holds (a cluster's name).
+      ctx.mask('prod-cluster');
+      return {
+        outputs: {
+          diagnosis: 'the API server said: invalid token masked-token-0123456789',
+          'issuer-url': 'https://discovery.example.com/prod-cluster',
+          kubeconfig: 'token: masked-token-0123456789'
+        },
+        verbatimOutputs: ['issuer-url', 'kubeconfig'],
+        summary: '| token | refused: masked-token-0123456789 |'
+      };
+    });
+    const outputs = readFileSync(process.env.GITHUB_OUTPUT ?? '', 'utf8');
+    expect(outputs).toContain('the API server said: invalid token ***');
+    expect(outputs).toContain('https://discovery.example.com/prod-cluster');
+    expect(outputs).toContain('token: masked-token-0123456789');
+    expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('| token | refused: *** |\n');
+  });
 });

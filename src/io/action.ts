@@ -19,10 +19,11 @@ export interface ActionContext {
 export interface ActionResult {
   outputs: Record<string, string>;
   /**
-   * The outputs that hold a secret on purpose (provision's kubeconfig): the entry redacts every other
-   * output, and the summary, of what the run masked.
+   * The outputs the entry writes as they are: a secret on purpose (provision's kubeconfig), or a value
+   * the action built only from what cannot hold one. The entry redacts every other output, and the
+   * summary, of what the run masked.
    */
-  secretOutputs?: readonly string[];
+  verbatimOutputs?: readonly string[];
   /** Markdown for the job summary. Redacted by the entry of what the run masked, as a safeguard. */
   summary: string;
   /** Set when the step must fail after its outputs were set (e.g. verify-irsa's verified=false). */

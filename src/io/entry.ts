@@ -65,9 +65,9 @@ export async function runAction(
     // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
     // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
     // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
-    const secretOutputs = new Set(result.secretOutputs ?? []);
+    const verbatim = new Set(result.verbatimOutputs ?? []);
     for (const [name, value] of Object.entries(result.outputs))
-      setOutput(name, secretOutputs.has(name) ? value : redactSecrets(value, masked));
+      setOutput(name, verbatim.has(name) ? value : redactSecrets(value, masked));
     writeSummary(action, redactSecrets(result.summary, masked));
     if (result.failure) fail(oneLine(result.failure));
   } catch (error) {

@@ -253,7 +253,10 @@ async function finish(
     );
   return {
     outputs: result,
-    secretOutputs: ['kubeconfig', 'talosconfig'],
+    // kubeconfig and talosconfig are secrets on purpose; the rest come from terraform's non-sensitive
+    // outputs (terraform refuses a sensitive value in one) and paths, where a masked piece of a
+    // structured sensitive output (its cluster name, say) would only turn an issuer URL into ***.
+    verbatimOutputs: Object.keys(result),
     summary: redactSecrets(sections.join('\n\n'), secrets.fragments)
   };
 }
