@@ -11,6 +11,8 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { secretFragments } from '../src/io/secrets.js';
 import type { Sandbox } from './fixtures/provision/harness.js';
@@ -276,6 +278,52 @@ describe('a cancelled job', () => {
     const state = JSON.parse(readFileSync(box.statePath, 'utf8')) as { resources: { name: string }[] };
     expect(state.resources.map((resource) => resource.name)).toContain('first');
   }, 60_000);
+
+  test('between terraform commands (the plan comment under way) removes its plan and variables before it ends', async () => {
+    // A GitHub API that takes the request and never answers: the run is past its plan, in the comment.
+    let asked = false;
+    const github = createServer(() => {
+      asked = true;
+    });
+    await new Promise<void>((resolve) => github.listen(0, '127.0.0.1', resolve));
+    try {
+      const box = sandbox();
+      const event = join(box.dir, 'event.json');
+      writeFileSync(event, JSON.stringify({ number: 9, pull_request: { number: 9 } }));
+      const env: NodeJS.ProcessEnv = {
+        ...box.env,
+        GITHUB_OUTPUT: join(box.dir, 'output'),
+        GITHUB_STEP_SUMMARY: join(box.dir, 'summary'),
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_API_URL: `http://127.0.0.1:${(github.address() as AddressInfo).port}`
+      };
+      writeFileSync(join(box.dir, 'output'), '');
+      writeFileSync(join(box.dir, 'summary'), '');
+      delete env.NODE_OPTIONS;
+      const inputs = {
+        ...base(box, 'cancelled-comment'),
+        command: 'plan',
+        'github-token': 'ghs_cancel_test_token'
+      };
+      for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+      const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      for (let i = 0; i < 240 && !asked; i += 1) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(asked).toBe(true);
+      const scratch = (): string[] =>
+        readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'));
+      // The plan file (every sensitive value of the plan, in clear) and the generated variables are there now.
+      expect(scratch()).toHaveLength(1);
+      child.kill('SIGINT');
+      expect(await exited).toBe(1);
+      expect(scratch()).toEqual([]);
+    } finally {
+      github.closeAllConnections();
+      await new Promise((resolve) => github.close(resolve));
+    }
+  }, 90_000);
 });
 
 describe('a cancelled job whose terraform does not stop', () => {
