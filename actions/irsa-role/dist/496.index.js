@@ -27,6 +27,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __webpack_require__(7333);
+// EXTERNAL MODULE: ./src/io/redact.ts
+var io_redact = __webpack_require__(8075);
 // EXTERNAL MODULE: ./src/io/secrets.ts
 var secrets = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/io/yaml.ts
@@ -287,15 +289,19 @@ function pauseMs(attempt, retryAfter) {
 
 
 
+
 /** A masker that registers each fragment once, however often the same secret comes by. */
 function maskingOnce(mask) {
     const registered = new Set();
-    return (secret) => {
-        for (const fragment of (0,secrets/* secretFragments */.y)(secret))
-            if (!registered.has(fragment)) {
-                registered.add(fragment);
-                mask(fragment);
-            }
+    return {
+        registered,
+        mask: (secret) => {
+            for (const fragment of (0,secrets/* secretFragments */.y)(secret))
+                if (!registered.has(fragment)) {
+                    registered.add(fragment);
+                    mask(fragment);
+                }
+        }
     };
 }
 /** A path is one line and has no "key: value" structure; a kubeconfig has both. */
@@ -366,7 +372,7 @@ async function loadKubeClient(source, mask, env = process.env) {
             throw new errors/* UserError */.yo(`cannot read '${source.value}'${why}.`, source.input);
         }
     }
-    const maskDerived = maskingOnce(mask);
+    const { mask: maskDerived, registered } = maskingOnce(mask);
     maskDerived(content);
     const parse = await (0,yaml/* loadYamlParser */.D7)();
     let document;
@@ -401,7 +407,8 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         return config;
     })());
-    return { server, source, connection, kubeConfig, maskDerived };
+    const redact = (text) => (0,io_redact/* redactSecrets */.f)(text, registered);
+    return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 function firstLine(error) {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';

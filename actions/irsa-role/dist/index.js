@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6733);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2833);
 /* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(415);
 
 
@@ -181,7 +181,7 @@ function partitionOfHost(host) {
 
 /***/ }),
 
-/***/ 6733:
+/***/ 2833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -235,20 +235,8 @@ function onCancel(handler) {
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-;// CONCATENATED MODULE: ./src/io/redact.ts
-/**
- * Replaces every masked fragment, longest first, with `***`, as the runner shows it in the log: for
- * text bound for GitHub outside the log (a job summary, a PR comment), where the runner's masking does
- * not reach.
- */
-function redactSecrets(text, secrets) {
-    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
-    let result = text;
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
-}
-
+// EXTERNAL MODULE: ./src/io/redact.ts
+var redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
@@ -259,7 +247,7 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redactSecrets((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.f)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
@@ -437,6 +425,7 @@ function fail(message) {
 
 
 
+
 const runnerLogger = {
     info: info,
     command: commandLine,
@@ -456,7 +445,7 @@ async function runActionAndExit(action, main) {
 }
 /** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
 async function runAction(action, main) {
-    // Kept to redact the summary, which is a file and not the log the runner masks.
+    // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
     const masked = [];
     let writing = false;
     const ctx = {
@@ -473,9 +462,13 @@ async function runAction(action, main) {
     };
     try {
         const result = await main(ctx);
+        // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
+        // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
+        // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
+        const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
-            setOutput(name, value);
-        writeSummary(action, result.summary);
+            setOutput(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.f)(value, masked));
+        writeSummary(action, (0,redact/* redactSecrets */.f)(result.summary, masked));
         if (result.failure)
             fail((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -668,6 +661,73 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
+/***/ 8075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/* unused harmony export redactionForms */
+// Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
+// (a digest, an ARN's id) would be taken for a secret.
+const MIN_BASE64_FORM = 6;
+/**
+ * The base64 text that a secret's bytes alone decide, wherever it starts in the encoded text: at a
+ * byte offset of 0, 1 or 2 within a 3-byte group (base64 of "user:SECRET" holds the second), in the
+ * standard and the URL-safe alphabets. The letters that share bits with the bytes around it are left
+ * out. GitHub's log masker hides a registered value's base64 forms the same way.
+ */
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const forms = [];
+    for (const shift of [0, 1, 2]) {
+        const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+        const form = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
+        if (form.length >= MIN_BASE64_FORM)
+            forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms;
+}
+/**
+ * A secret as text bound for GitHub may hold it: as is, JSON-escaped, URL-encoded (a token in an
+ * error's URL), base64-encoded, and as the job summary writes it in a table cell or Markdown (HTML
+ * characters as entities, '|' escaped, line breaks as <br>, a backtick in a code span as ').
+ */
+function redactionForms(secret) {
+    const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const forms = [
+        secret,
+        JSON.stringify(secret).slice(1, -1),
+        encodeURIComponent(secret),
+        html,
+        secret.replace(/`/g, "'"),
+        ...[secret, html].map((text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')),
+        ...base64Forms(secret)
+    ];
+    return forms.filter((form) => form !== '');
+}
+/**
+ * Replaces every masked fragment, in each form redactionForms gives, longest first, with `***`, as the
+ * runner shows it in the log: for text bound for GitHub outside the log, where the runner's masking does
+ * not reach (a step output, a PR comment) or reaches only the forms its masker knows (the job summary).
+ */
+function redactSecrets(text, secrets) {
+    const forms = new Set();
+    for (const secret of secrets)
+        if (secret !== '')
+            for (const form of redactionForms(secret))
+                forms.add(form);
+    const ordered = [...forms].sort((a, b) => b.length - a.length);
+    let result = text;
+    for (const form of ordered)
+        if (result.includes(form))
+            result = result.split(form).join('***');
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -687,10 +747,21 @@ const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#
 const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
 // An exec plugin's env entry names its variable and gives the value under "value", a key that says
 // nothing about secrecy: the name decides.
-const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+const NAMED_VALUE = new RegExp(
+// No list dash between: "name: X" then the next entry's "- value: Y" (entries written value first) is
+// not X's value.
+String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+// The same entry with its value first: YAML and JSON give a mapping's keys in any order.
+const VALUE_BEFORE_NAME = new RegExp(String.raw `(?<![\w.-])["']?value["']?\s*:\s*` +
+    VALUE +
+    String.raw `\s*,?\s*["']?name["']?\s*:\s*["']?([\w.-]+)`, 'g');
+// An exec plugin's argument after a flag that names a secret (--client-secret X, "--token", "X"): the
+// flag and its value are separate list items, so neither reads as key: value. --flag=value does.
+// A flag's name starts right after its dashes, so a block list's "- " is not taken for one.
+const FLAG_THEN_VALUE = new RegExp(String.raw `(?<![\w.=-])["']?(--?\w[\w-]*)["']?\s*,?\s*-?\s*` + VALUE, 'g');
 /** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
-function asWrittenAndMeant(match) {
-    const [, , doubleQuoted, singleQuoted, bare] = match;
+function asWrittenAndMeant(match, first = 2) {
+    const [doubleQuoted, singleQuoted, bare] = match.slice(first, first + 3);
     if (doubleQuoted === undefined)
         return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
     try {
@@ -702,10 +773,13 @@ function asWrittenAndMeant(match) {
 }
 function keyedSecrets(value) {
     const found = [];
-    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE, FLAG_THEN_VALUE])
         for (const match of value.matchAll(pattern))
             if (SECRET_KEY.test(match[1] ?? ''))
                 found.push(...asWrittenAndMeant(match));
+    for (const match of value.matchAll(VALUE_BEFORE_NAME))
+        if (SECRET_KEY.test(match[4] ?? ''))
+            found.push(...asWrittenAndMeant(match, 1));
     return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
 }
 function secretFragments(value) {

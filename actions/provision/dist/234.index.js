@@ -21,10 +21,21 @@ const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#
 const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
 // An exec plugin's env entry names its variable and gives the value under "value", a key that says
 // nothing about secrecy: the name decides.
-const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+const NAMED_VALUE = new RegExp(
+// No list dash between: "name: X" then the next entry's "- value: Y" (entries written value first) is
+// not X's value.
+String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+// The same entry with its value first: YAML and JSON give a mapping's keys in any order.
+const VALUE_BEFORE_NAME = new RegExp(String.raw `(?<![\w.-])["']?value["']?\s*:\s*` +
+    VALUE +
+    String.raw `\s*,?\s*["']?name["']?\s*:\s*["']?([\w.-]+)`, 'g');
+// An exec plugin's argument after a flag that names a secret (--client-secret X, "--token", "X"): the
+// flag and its value are separate list items, so neither reads as key: value. --flag=value does.
+// A flag's name starts right after its dashes, so a block list's "- " is not taken for one.
+const FLAG_THEN_VALUE = new RegExp(String.raw `(?<![\w.=-])["']?(--?\w[\w-]*)["']?\s*,?\s*-?\s*` + VALUE, 'g');
 /** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
-function asWrittenAndMeant(match) {
-    const [, , doubleQuoted, singleQuoted, bare] = match;
+function asWrittenAndMeant(match, first = 2) {
+    const [doubleQuoted, singleQuoted, bare] = match.slice(first, first + 3);
     if (doubleQuoted === undefined)
         return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
     try {
@@ -36,10 +47,13 @@ function asWrittenAndMeant(match) {
 }
 function keyedSecrets(value) {
     const found = [];
-    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE, FLAG_THEN_VALUE])
         for (const match of value.matchAll(pattern))
             if (SECRET_KEY.test(match[1] ?? ''))
                 found.push(...asWrittenAndMeant(match));
+    for (const match of value.matchAll(VALUE_BEFORE_NAME))
+        if (SECRET_KEY.test(match[4] ?? ''))
+            found.push(...asWrittenAndMeant(match, 1));
     return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
 }
 function secretFragments(value) {

@@ -489,17 +489,42 @@ var terraform_outputs = __webpack_require__(4794);
 
 
 /**
+ * `dir` as a directory of its own, 0700. RUNNER_TEMP is shared by every step of the job: a link (or a
+ * file) an earlier step put there is removed, not followed, so that the credential cannot be sent into
+ * a directory another step uploads or serves.
+ */
+async function ownDirectory(dir) {
+    const found = await (0,promises_.lstat)(dir).catch((error) => {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    });
+    if (found && !found.isDirectory())
+        await (0,promises_.rm)(dir, { force: true });
+    if (!found?.isDirectory())
+        await (0,promises_.mkdir)(dir, { mode: 0o700 });
+    await (0,promises_.chmod)(dir, 0o700);
+}
+/**
  * Writes a credential where later steps can read it and nobody else can: RUNNER_TEMP/talos-irsa/
- * CLUSTER/NAME, the directory 0700 and the file 0600 (re-applied, as a file from an earlier run
- * keeps its old mode when overwritten).
+ * CLUSTER/NAME, the directories 0700 and the file 0600. The file is made anew (an earlier run's is
+ * removed first): writing into one that is there would keep its mode while the credential goes in, and
+ * write through a link to wherever it points. O_EXCL ('wx') refuses a link or file made in between.
  */
 async function writeCredentialFile(tempRoot, clusterName, name, content) {
-    const dir = (0,external_node_path_.join)(tempRoot, 'talos-irsa', clusterName);
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    await (0,promises_.chmod)(dir, 0o700);
+    const base = (0,external_node_path_.join)(tempRoot, 'talos-irsa');
+    const dir = (0,external_node_path_.join)(base, clusterName);
+    await ownDirectory(base);
+    await ownDirectory(dir);
     const path = (0,external_node_path_.join)(dir, name);
-    await (0,promises_.writeFile)(path, content, { mode: 0o600 });
-    await (0,promises_.chmod)(path, 0o600);
+    await (0,promises_.rm)(path, { force: true });
+    const file = await (0,promises_.open)(path, 'wx', 0o600);
+    try {
+        await file.writeFile(content);
+    }
+    finally {
+        await file.close();
+    }
     return path;
 }
 
@@ -783,7 +808,14 @@ async function finish(inputs, deps, secrets, outputs, plan) {
     // Otherwise the output command's summary would be its title alone.
     else if (inputs.command === 'output')
         sections.push("No outputs: the state holds none (apply first, or check that backend-config names this cluster's state).");
-    return { outputs: result, summary: (0,redact/* redactSecrets */.f)(sections.join('\n\n'), secrets.fragments) };
+    return {
+        outputs: result,
+        // kubeconfig and talosconfig are secrets on purpose; the rest come from terraform's non-sensitive
+        // outputs (terraform refuses a sensitive value in one) and paths, where a masked piece of a
+        // structured sensitive output (its cluster name, say) would only turn an issuer URL into ***.
+        verbatimOutputs: Object.keys(result),
+        summary: (0,redact/* redactSecrets */.f)(sections.join('\n\n'), secrets.fragments)
+    };
 }
 async function comment(deps, clusterName, markdown, secrets) {
     if (!deps.commenter)

@@ -31,13 +31,16 @@ async function clusterJson(client, path, timeoutMs) {
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster at ${client.server} serves no ${path} (HTTP 404). kube-apiserver serves the OIDC ` +
             'discovery documents only when --service-account-issuer is an https URL (Talos: ' +
             'cluster.apiServer.extraArgs.service-account-issuer).');
+    // The answer's start, redacted before it is cut: a cut through a token it quotes (a proxy's error
+    // page echoing the request's headers) would leave a piece the runner does not mask.
+    const quoted = client.redact(response.body).slice(0, 200).trim();
     // Sent again already (src/kube/retry.ts) when the server was busy or failing.
     if (response.status === 429 || response.status >= 500)
         throw new Error(`GET ${path} on the cluster at ${client.server} answered HTTP ${response.status}` +
             `${response.attempts ? ` to the last of ${response.attempts} attempts` : ''}: ` +
-            `${response.body.slice(0, 200).trim()}; run again once the API server is back.`);
+            `${quoted}; run again once the API server is back.`);
     if (response.status !== 200)
-        throw new Error(`GET ${path} answered HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+        throw new Error(`GET ${path} answered HTTP ${response.status}: ${quoted}`);
     try {
         return JSON.parse(response.body);
     }

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6733);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2833);
 /* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(591);
 
 
@@ -184,7 +184,7 @@ function partitionOfHost(host) {
 
 /***/ }),
 
-/***/ 6733:
+/***/ 2833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -238,20 +238,8 @@ function onCancel(handler) {
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-;// CONCATENATED MODULE: ./src/io/redact.ts
-/**
- * Replaces every masked fragment, longest first, with `***`, as the runner shows it in the log: for
- * text bound for GitHub outside the log (a job summary, a PR comment), where the runner's masking does
- * not reach.
- */
-function redactSecrets(text, secrets) {
-    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
-    let result = text;
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
-}
-
+// EXTERNAL MODULE: ./src/io/redact.ts
+var redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
@@ -262,7 +250,7 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', redactSecrets((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.f)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
@@ -440,6 +428,7 @@ function fail(message) {
 
 
 
+
 const runnerLogger = {
     info: info,
     command: commandLine,
@@ -459,7 +448,7 @@ async function runActionAndExit(action, main) {
 }
 /** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
 async function runAction(action, main) {
-    // Kept to redact the summary, which is a file and not the log the runner masks.
+    // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
     const masked = [];
     let writing = false;
     const ctx = {
@@ -476,9 +465,13 @@ async function runAction(action, main) {
     };
     try {
         const result = await main(ctx);
+        // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
+        // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
+        // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
+        const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
-            setOutput(name, value);
-        writeSummary(action, result.summary);
+            setOutput(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.f)(value, masked));
+        writeSummary(action, (0,redact/* redactSecrets */.f)(result.summary, masked));
         if (result.failure)
             fail((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -672,6 +665,73 @@ function oneOf(read, first, second, required) {
 
 /***/ }),
 
+/***/ 8075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/* unused harmony export redactionForms */
+// Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
+// (a digest, an ARN's id) would be taken for a secret.
+const MIN_BASE64_FORM = 6;
+/**
+ * The base64 text that a secret's bytes alone decide, wherever it starts in the encoded text: at a
+ * byte offset of 0, 1 or 2 within a 3-byte group (base64 of "user:SECRET" holds the second), in the
+ * standard and the URL-safe alphabets. The letters that share bits with the bytes around it are left
+ * out. GitHub's log masker hides a registered value's base64 forms the same way.
+ */
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const forms = [];
+    for (const shift of [0, 1, 2]) {
+        const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+        const form = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
+        if (form.length >= MIN_BASE64_FORM)
+            forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms;
+}
+/**
+ * A secret as text bound for GitHub may hold it: as is, JSON-escaped, URL-encoded (a token in an
+ * error's URL), base64-encoded, and as the job summary writes it in a table cell or Markdown (HTML
+ * characters as entities, '|' escaped, line breaks as <br>, a backtick in a code span as ').
+ */
+function redactionForms(secret) {
+    const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const forms = [
+        secret,
+        JSON.stringify(secret).slice(1, -1),
+        encodeURIComponent(secret),
+        html,
+        secret.replace(/`/g, "'"),
+        ...[secret, html].map((text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')),
+        ...base64Forms(secret)
+    ];
+    return forms.filter((form) => form !== '');
+}
+/**
+ * Replaces every masked fragment, in each form redactionForms gives, longest first, with `***`, as the
+ * runner shows it in the log: for text bound for GitHub outside the log, where the runner's masking does
+ * not reach (a step output, a PR comment) or reaches only the forms its masker knows (the job summary).
+ */
+function redactSecrets(text, secrets) {
+    const forms = new Set();
+    for (const secret of secrets)
+        if (secret !== '')
+            for (const form of redactionForms(secret))
+                forms.add(form);
+    const ordered = [...forms].sort((a, b) => b.length - a.length);
+    let result = text;
+    for (const form of ordered)
+        if (result.includes(form))
+            result = result.split(form).join('***');
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 2864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -731,6 +791,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_timers_promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
+// EXTERNAL MODULE: ./src/io/redact.ts
+var io_redact = __nccwpck_require__(8075);
 ;// CONCATENATED MODULE: ./src/io/secrets.ts
 // Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
 const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
@@ -744,10 +806,21 @@ const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#
 const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
 // An exec plugin's env entry names its variable and gives the value under "value", a key that says
 // nothing about secrecy: the name decides.
-const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+const NAMED_VALUE = new RegExp(
+// No list dash between: "name: X" then the next entry's "- value: Y" (entries written value first) is
+// not X's value.
+String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+// The same entry with its value first: YAML and JSON give a mapping's keys in any order.
+const VALUE_BEFORE_NAME = new RegExp(String.raw `(?<![\w.-])["']?value["']?\s*:\s*` +
+    VALUE +
+    String.raw `\s*,?\s*["']?name["']?\s*:\s*["']?([\w.-]+)`, 'g');
+// An exec plugin's argument after a flag that names a secret (--client-secret X, "--token", "X"): the
+// flag and its value are separate list items, so neither reads as key: value. --flag=value does.
+// A flag's name starts right after its dashes, so a block list's "- " is not taken for one.
+const FLAG_THEN_VALUE = new RegExp(String.raw `(?<![\w.=-])["']?(--?\w[\w-]*)["']?\s*,?\s*-?\s*` + VALUE, 'g');
 /** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
-function asWrittenAndMeant(match) {
-    const [, , doubleQuoted, singleQuoted, bare] = match;
+function asWrittenAndMeant(match, first = 2) {
+    const [doubleQuoted, singleQuoted, bare] = match.slice(first, first + 3);
     if (doubleQuoted === undefined)
         return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
     try {
@@ -759,10 +832,13 @@ function asWrittenAndMeant(match) {
 }
 function keyedSecrets(value) {
     const found = [];
-    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE, FLAG_THEN_VALUE])
         for (const match of value.matchAll(pattern))
             if (SECRET_KEY.test(match[1] ?? ''))
                 found.push(...asWrittenAndMeant(match));
+    for (const match of value.matchAll(VALUE_BEFORE_NAME))
+        if (SECRET_KEY.test(match[4] ?? ''))
+            found.push(...asWrittenAndMeant(match, 1));
     return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
 }
 function secretFragments(value) {
@@ -1125,15 +1201,19 @@ function pauseMs(attempt, retryAfter) {
 
 
 
+
 /** A masker that registers each fragment once, however often the same secret comes by. */
 function maskingOnce(mask) {
     const registered = new Set();
-    return (secret) => {
-        for (const fragment of secretFragments(secret))
-            if (!registered.has(fragment)) {
-                registered.add(fragment);
-                mask(fragment);
-            }
+    return {
+        registered,
+        mask: (secret) => {
+            for (const fragment of secretFragments(secret))
+                if (!registered.has(fragment)) {
+                    registered.add(fragment);
+                    mask(fragment);
+                }
+        }
     };
 }
 /** A path is one line and has no "key: value" structure; a kubeconfig has both. */
@@ -1204,7 +1284,7 @@ async function loadKubeClient(source, mask, env = process.env) {
             throw new errors/* UserError */.yo(`cannot read '${source.value}'${why}.`, source.input);
         }
     }
-    const maskDerived = maskingOnce(mask);
+    const { mask: maskDerived, registered } = maskingOnce(mask);
     maskDerived(content);
     const parse = await loadYamlParser();
     let document;
@@ -1239,7 +1319,8 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         return config;
     })());
-    return { server, source, connection, kubeConfig, maskDerived };
+    const redact = (text) => (0,io_redact/* redactSecrets */.f)(text, registered);
+    return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 function firstLine(error) {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
@@ -1718,12 +1799,12 @@ async function unreachableResolution(url, resolve, boundMs = LOOKUP_BOUND_MS) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $W: () => (/* binding */ plainKeySegment),
+/* harmony export */   Af: () => (/* binding */ DEFAULT_JWKS_PATH),
 /* harmony export */   CM: () => (/* binding */ documentLocations),
 /* harmony export */   l8: () => (/* binding */ issuerKeyPrefix),
 /* harmony export */   py: () => (/* binding */ DISCOVERY_PATH),
 /* harmony export */   ur: () => (/* binding */ defaultIssuerUrl)
 /* harmony export */ });
-/* unused harmony export DEFAULT_JWKS_PATH */
 /* harmony import */ var _aws_partitions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5986);
 
 const DISCOVERY_PATH = '.well-known/openid-configuration';
@@ -1943,6 +2024,38 @@ function bucketOwner(read) {
         throw new errors/* UserError */.yo(`'${given}' is not an AWS account ID (12 digits).`, 'bucket-owner');
     return given;
 }
+/**
+ * The removal's inputs. issuer-url is required: a removal deletes, so the issuer it deletes is named,
+ * never defaulted from the bucket. A kubeconfig is refused rather than ignored: the removal reads
+ * nothing from a cluster, and one given means a step that meant to publish.
+ */
+function parseRemoveInputs(read, env, bucket) {
+    for (const name of ['kubeconfig', 'kubeconfig-path'])
+        if ((0,inputs/* optionalInput */.$m)(read, name) !== undefined)
+            throw new errors/* UserError */.yo('is not used with remove: true, which reads nothing from the cluster: leave it out of the removal step (or set remove: false to publish).', name);
+    const region = (0,clients.resolveRegion)((0,inputs/* optionalInput */.$m)(read, 'region'), env);
+    const given = (0,inputs/* optionalInput */.$m)(read, 'issuer-url');
+    if (given === undefined)
+        throw new errors/* UserError */.yo(`is required with remove: true: give the issuer to take out of '${bucket}' (the issuer-url output of its publish step, e.g. ${(0,document_locations/* defaultIssuerUrl */.ur)(bucket, region)}).`, 'issuer-url');
+    const issuer = (0,inputs/* httpsUrl */.N3)(given, 'issuer-url');
+    checkIssuerAgainstBucket(issuer, bucket, region);
+    return {
+        bucket,
+        bucketOwner: bucketOwner(read),
+        region,
+        issuerUrl: issuer,
+        manageBucket: (0,inputs/* booleanInput */.tE)(read, 'manage-bucket', false),
+        createProvider: (0,inputs/* booleanInput */.tE)(read, 'create-provider', true),
+        dryRun: (0,inputs/* booleanInput */.tE)(read, 'dry-run', false)
+    };
+}
+/** Every input of either mode, parsed and checked, before anything touches the cluster or AWS. */
+function parseInputs(read, env) {
+    const bucket = bucketName((0,inputs/* requiredInput */.YF)(read, 'bucket'), 'bucket');
+    if ((0,inputs/* booleanInput */.tE)(read, 'remove', false))
+        return { remove: true, inputs: parseRemoveInputs(read, env, bucket) };
+    return { remove: false, inputs: parsePublishInputs(read, env) };
+}
 /** Every input, parsed and checked, before anything touches the cluster or AWS. */
 function parsePublishInputs(read, env) {
     // bucket first: it is the input action.yml marks required, so an empty `with:` names it.
@@ -1971,8 +2084,30 @@ function parsePublishInputs(read, env) {
 
 // Bounded, so that an unreachable API server fails the step instead of hanging the job.
 const CLUSTER_TIMEOUT_MS = 15000;
+/** remove: true. No cluster is read; the SDKs and the removal load only once the inputs are known good. */
+async function removeAction(ctx, inputs) {
+    const [{ S3Client }, { IAMClient }, { STSClient }, { clientConfig, namingFailedCalls }, { removeIssuer }, { callerAccount }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(336), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3358)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7638))
+    ]);
+    const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
+    return removeIssuer(inputs, {
+        s3: namingFailedCalls(new S3Client(clientConfig('S3', inputs.region, ctx.env)), 'S3'),
+        iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
+        callerAccount: () => callerAccount(sts),
+        log: ctx.log,
+        writing: ctx.writing
+    });
+}
 async function publishOidcAction(ctx) {
-    const inputs = parsePublishInputs(ctx.read, ctx.env);
+    const parsed = parseInputs(ctx.read, ctx.env);
+    if (parsed.remove)
+        return removeAction(ctx, parsed.inputs);
+    const { inputs } = parsed;
     // Masks the kubeconfig's secrets before anything else can print them.
     const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, ctx.mask);
     // The cluster read starts before the SDKs load, so the two overlap; run() awaits it. The catch only
@@ -1987,7 +2122,7 @@ async function publishOidcAction(ctx) {
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2292)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(336), __nccwpck_require__.e(746)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6746)),
         Promise.all([
             __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)),
             __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375)),

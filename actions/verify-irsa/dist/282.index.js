@@ -30,6 +30,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __webpack_require__(7333);
+// EXTERNAL MODULE: ./src/io/redact.ts
+var io_redact = __webpack_require__(8075);
 ;// CONCATENATED MODULE: ./src/io/secrets.ts
 // Keys whose values are secrets in kubeconfig and talosconfig files (tokens, keys, certificates).
 const SECRET_KEY = /(token|key|secret|password|passwd|cert|crt|\bca\b|-data|credential)/i;
@@ -43,10 +45,21 @@ const VALUE = String.raw `(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,{}[\]"'#
 const KEYED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?([\w.-]{1,64})["']?\s*[:=]\s*` + VALUE, 'g');
 // An exec plugin's env entry names its variable and gives the value under "value", a key that says
 // nothing about secrecy: the name decides.
-const NAMED_VALUE = new RegExp(String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*-?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+const NAMED_VALUE = new RegExp(
+// No list dash between: "name: X" then the next entry's "- value: Y" (entries written value first) is
+// not X's value.
+String.raw `(?<![\w.-])["']?name["']?\s*:\s*["']?([\w.-]+)["']?\s*,?\s*["']?value["']?\s*:\s*` + VALUE, 'g');
+// The same entry with its value first: YAML and JSON give a mapping's keys in any order.
+const VALUE_BEFORE_NAME = new RegExp(String.raw `(?<![\w.-])["']?value["']?\s*:\s*` +
+    VALUE +
+    String.raw `\s*,?\s*["']?name["']?\s*:\s*["']?([\w.-]+)`, 'g');
+// An exec plugin's argument after a flag that names a secret (--client-secret X, "--token", "X"): the
+// flag and its value are separate list items, so neither reads as key: value. --flag=value does.
+// A flag's name starts right after its dashes, so a block list's "- " is not taken for one.
+const FLAG_THEN_VALUE = new RegExp(String.raw `(?<![\w.=-])["']?(--?\w[\w-]*)["']?\s*,?\s*-?\s*` + VALUE, 'g');
 /** The value as the text holds it and, for a JSON string with escapes, as it reads unescaped. */
-function asWrittenAndMeant(match) {
-    const [, , doubleQuoted, singleQuoted, bare] = match;
+function asWrittenAndMeant(match, first = 2) {
+    const [doubleQuoted, singleQuoted, bare] = match.slice(first, first + 3);
     if (doubleQuoted === undefined)
         return [singleQuoted?.replace(/''/g, "'") ?? bare ?? ''];
     try {
@@ -58,10 +71,13 @@ function asWrittenAndMeant(match) {
 }
 function keyedSecrets(value) {
     const found = [];
-    for (const pattern of [KEYED_VALUE, NAMED_VALUE])
+    for (const pattern of [KEYED_VALUE, NAMED_VALUE, FLAG_THEN_VALUE])
         for (const match of value.matchAll(pattern))
             if (SECRET_KEY.test(match[1] ?? ''))
                 found.push(...asWrittenAndMeant(match));
+    for (const match of value.matchAll(VALUE_BEFORE_NAME))
+        if (SECRET_KEY.test(match[4] ?? ''))
+            found.push(...asWrittenAndMeant(match, 1));
     return found.filter((secret) => secret.length >= MIN_MASK_LENGTH);
 }
 function secretFragments(value) {
@@ -424,15 +440,19 @@ function pauseMs(attempt, retryAfter) {
 
 
 
+
 /** A masker that registers each fragment once, however often the same secret comes by. */
 function maskingOnce(mask) {
     const registered = new Set();
-    return (secret) => {
-        for (const fragment of secretFragments(secret))
-            if (!registered.has(fragment)) {
-                registered.add(fragment);
-                mask(fragment);
-            }
+    return {
+        registered,
+        mask: (secret) => {
+            for (const fragment of secretFragments(secret))
+                if (!registered.has(fragment)) {
+                    registered.add(fragment);
+                    mask(fragment);
+                }
+        }
     };
 }
 /** A path is one line and has no "key: value" structure; a kubeconfig has both. */
@@ -503,7 +523,7 @@ async function loadKubeClient(source, mask, env = process.env) {
             throw new errors/* UserError */.yo(`cannot read '${source.value}'${why}.`, source.input);
         }
     }
-    const maskDerived = maskingOnce(mask);
+    const { mask: maskDerived, registered } = maskingOnce(mask);
     maskDerived(content);
     const parse = await loadYamlParser();
     let document;
@@ -538,7 +558,8 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         return config;
     })());
-    return { server, source, connection, kubeConfig, maskDerived };
+    const redact = (text) => (0,io_redact/* redactSecrets */.f)(text, registered);
+    return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 function firstLine(error) {
     return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';

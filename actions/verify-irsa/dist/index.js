@@ -277,6 +277,7 @@ var workflow_commands = __nccwpck_require__(2926);
 
 
 
+
 const runnerLogger = {
     info: workflow_commands/* info */.pq,
     command: workflow_commands/* commandLine */.ay,
@@ -296,7 +297,7 @@ async function runActionAndExit(action, main) {
 }
 /** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
 async function runAction(action, main) {
-    // Kept to redact the summary, which is a file and not the log the runner masks.
+    // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
     const masked = [];
     let writing = false;
     const ctx = {
@@ -313,9 +314,13 @@ async function runAction(action, main) {
     };
     try {
         const result = await main(ctx);
+        // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
+        // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
+        // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
+        const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
-            (0,workflow_commands/* setOutput */.uH)(name, value);
-        writeSummary(action, result.summary);
+            (0,workflow_commands/* setOutput */.uH)(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.f)(value, masked));
+        writeSummary(action, (0,redact/* redactSecrets */.f)(result.summary, masked));
         if (result.failure)
             (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -581,16 +586,61 @@ function oneOf(read, first, second, required) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ redactSecrets)
 /* harmony export */ });
+/* unused harmony export redactionForms */
+// Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
+// (a digest, an ARN's id) would be taken for a secret.
+const MIN_BASE64_FORM = 6;
 /**
- * Replaces every masked fragment, longest first, with `***`, as the runner shows it in the log: for
- * text bound for GitHub outside the log (a job summary, a PR comment), where the runner's masking does
- * not reach.
+ * The base64 text that a secret's bytes alone decide, wherever it starts in the encoded text: at a
+ * byte offset of 0, 1 or 2 within a 3-byte group (base64 of "user:SECRET" holds the second), in the
+ * standard and the URL-safe alphabets. The letters that share bits with the bytes around it are left
+ * out. GitHub's log masker hides a registered value's base64 forms the same way.
+ */
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const forms = [];
+    for (const shift of [0, 1, 2]) {
+        const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+        const form = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
+        if (form.length >= MIN_BASE64_FORM)
+            forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms;
+}
+/**
+ * A secret as text bound for GitHub may hold it: as is, JSON-escaped, URL-encoded (a token in an
+ * error's URL), base64-encoded, and as the job summary writes it in a table cell or Markdown (HTML
+ * characters as entities, '|' escaped, line breaks as <br>, a backtick in a code span as ').
+ */
+function redactionForms(secret) {
+    const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const forms = [
+        secret,
+        JSON.stringify(secret).slice(1, -1),
+        encodeURIComponent(secret),
+        html,
+        secret.replace(/`/g, "'"),
+        ...[secret, html].map((text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')),
+        ...base64Forms(secret)
+    ];
+    return forms.filter((form) => form !== '');
+}
+/**
+ * Replaces every masked fragment, in each form redactionForms gives, longest first, with `***`, as the
+ * runner shows it in the log: for text bound for GitHub outside the log, where the runner's masking does
+ * not reach (a step output, a PR comment) or reaches only the forms its masker knows (the job summary).
  */
 function redactSecrets(text, secrets) {
-    const ordered = [...new Set(secrets)].filter((secret) => secret !== '').sort((a, b) => b.length - a.length);
+    const forms = new Set();
+    for (const secret of secrets)
+        if (secret !== '')
+            for (const form of redactionForms(secret))
+                forms.add(form);
+    const ordered = [...forms].sort((a, b) => b.length - a.length);
     let result = text;
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
+    for (const form of ordered)
+        if (result.includes(form))
+            result = result.split(form).join('***');
     return result;
 }
 
