@@ -233,7 +233,7 @@ const WORKFLOWS = `## This repository's workflows
 | \`create-cluster.yml\` | \`workflow_dispatch\` | provision \`apply\` → publish-oidc → irsa-role → verify-irsa, in one job in the \`talos-clusters\` environment |
 | \`plan.yml\` | \`pull_request\` on \`terraform/**\`, \`actions/provision/**\` and the workflow itself | provision \`plan\` for every cluster, one PR comment each; PRs from forks (a head repository other than this one) are skipped with a notice |
 | \`oidc-resync.yml\` | \`schedule\`, \`workflow_dispatch\` | provision \`output\` (kubeconfig from state) → publish-oidc for each cluster (one job each: one failing hides no other); the summary says whether keys rotated (publish-oidc's \`keys-changed\`: \`changed\` is also true when only the discovery document was rewritten), and a cluster destroyed while its job waited is skipped with a notice |
-| \`destroy-cluster.yml\` | \`workflow_dispatch\` | provision \`destroy\` after the cluster name is typed twice |
+| \`destroy-cluster.yml\` | \`workflow_dispatch\` | after the cluster name is typed twice: publish-oidc \`remove: true\` (its two discovery documents, only when the stored discovery document names its issuer; another issuer's, in a bucket shared by mistake, fail the job with nothing removed and nothing destroyed) → provision \`destroy\` (Terraform owns the bucket, its policy and the IAM OIDC provider) → the IRSA probe role; run again after a failed destroy, it finds no documents left and goes on |
 | \`reusable-cluster.yml\` | \`workflow_call\` | create and verify a cluster from another repository |
 | \`ci.yml\` | push to \`main\`, pull request, \`workflow_dispatch\` | lint, tests, \`dist/\` equals a fresh build, the four actions on the local stack |
 

@@ -1,7 +1,7 @@
 // destroy-cluster.yml's clean-up around terraform destroy — the two discovery documents
-// publish-oidc wrote, and the IRSA probe role create-cluster.yml made outside Terraform — run as
-// the runner would run it (scripts/run-workflow-job.ts) with the real aws CLI against the local
-// stack's S3 and IAM (moto).
+// publish-oidc wrote (taken out by publish-oidc's remove: true, through its action.yml and bundle),
+// and the IRSA probe role create-cluster.yml made outside Terraform (the real aws CLI) — run as the
+// runner would run it (scripts/run-workflow-job.ts) against the local stack's S3 and IAM (moto).
 import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
@@ -9,7 +9,7 @@ import {
   IAMClient,
   PutRolePolicyCommand
 } from '@aws-sdk/client-iam';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -18,6 +18,7 @@ import { runWorkflowJob, type StandIn, type StepResult } from '../scripts/run-wo
 import { startFaultProxy } from './stack/fault-proxy.js';
 
 const root = resolve(import.meta.dirname, '..');
+const node24 = join(root, '.tools', 'node24', 'node_modules', '.bin', 'node');
 // Each aws CLI (v1, Python) start costs seconds on a loaded machine; the steps make several calls.
 const AWS_CLI_TIMEOUT_MS = 120_000;
 const iam = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
@@ -60,52 +61,159 @@ function stackEnv(): Record<string, string> {
   return env;
 }
 
-describe("destroy-cluster.yml's removal of the published documents", () => {
+describe("destroy-cluster.yml's removal of the published documents (publish-oidc remove)", () => {
   const REMOVE = 'Remove the published discovery documents';
-  const removeDocuments = async (outputsJson: string): Promise<StepResult | undefined> => {
-    const results = await runWorkflowJob({
+  const region = 'us-east-1';
+  // The bundled module's issuer: its bucket's virtual-hosted S3 URL, documents at the bucket's root.
+  const issuerOf = (bucket: string): string => `https://${bucket}.s3.${region}.amazonaws.com`;
+  const discoveryDocument = (issuer: string, jwksKey = 'openid/v1/jwks'): string =>
+    JSON.stringify({
+      issuer,
+      jwks_uri: `${issuer}/${jwksKey}`,
+      response_types_supported: ['id_token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256']
+    });
+  const keys = async (bucket: string): Promise<string[]> =>
+    ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key ?? '');
+  const newBucket = async (name: string, objects: Record<string, string>): Promise<string> => {
+    const bucket = `wf-${name}-${Date.now().toString(36)}`;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    for (const [key, body] of Object.entries(objects))
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+    return bucket;
+  };
+  // The job with what the skipped provision `output` and variables steps would have said; with
+  // destroyOutcome, terraform destroy (standing in) and the Summary run after the removal too.
+  const runJob = async (
+    outputsJson: string,
+    issuerUrl: string,
+    destroyOutcome?: 'success' | 'failure'
+  ): Promise<StepResult[]> =>
+    runWorkflowJob({
       root,
       workflow: '.github/workflows/destroy-cluster.yml',
       job: 'destroy',
       env: stackEnv(),
       contexts: { inputs: { 'cluster-name': 'c' } },
-      // What the skipped provision `output` and variables steps would have said.
-      seededOutputs: { current: { 'outputs-json': outputsJson }, variables: { region: 'us-east-1' } },
+      seededOutputs: {
+        current: { 'outputs-json': outputsJson, 'issuer-url': issuerUrl },
+        variables: { region }
+      },
       runnerTemp: mkdtempSync(join(dir, 'runner-')),
-      skip: (step) => (step.name === REMOVE ? undefined : 'not under test')
+      skip: (step) =>
+        step.name === REMOVE || (destroyOutcome && (step.id === 'provision' || step.name === 'Summary'))
+          ? undefined
+          : 'not under test',
+      standIn: (step) =>
+        destroyOutcome && step.id === 'provision' ? { outcome: destroyOutcome } : undefined,
+      node: existsSync(node24) ? node24 : process.execPath
     });
-    return results.find((r) => r.name === REMOVE);
-  };
+  const removeDocuments = async (outputsJson: string, issuerUrl: string): Promise<StepResult | undefined> =>
+    (await runJob(outputsJson, issuerUrl)).find((r) => r.name === REMOVE);
 
   it(
-    'deletes exactly the two documents, so that terraform can delete the bucket',
+    "deletes exactly the issuer's two documents, so that terraform can delete the bucket; a second run finds nothing and passes",
     async () => {
-      const bucket = `wf-discovery-${Date.now().toString(36)}`;
-      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      for (const key of ['.well-known/openid-configuration', 'keys/jwks.json', 'unrelated.txt']) {
-        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: '{}' }));
-      }
-      const step = await removeDocuments(
-        JSON.stringify({ discovery_bucket: bucket, jwks_object_key: 'keys/jwks.json' })
+      const bucket = await newBucket('discovery', { 'unrelated.txt': '{}' });
+      const own = issuerOf(bucket);
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: '.well-known/openid-configuration',
+          Body: discoveryDocument(own, 'keys/jwks.json')
+        })
       );
-      expect(step?.outcome).toBe('success');
-      const left = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
-      expect((left.Contents ?? []).map((o) => o.Key)).toEqual(['unrelated.txt']);
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'keys/jwks.json', Body: '{"keys":[]}' }));
+      const outputsJson = JSON.stringify({ discovery_bucket: bucket, jwks_object_key: 'keys/jwks.json' });
+
+      const first = await removeDocuments(outputsJson, own);
+      expect(first?.outcome).toBe('success');
+      expect(first?.outputs['changed']).toBe('true');
+      expect(await keys(bucket)).toEqual(['unrelated.txt']);
+
+      const second = await removeDocuments(outputsJson, own);
+      expect(second?.outcome).toBe('success');
+      expect(second?.outputs['changed']).toBe('false');
+      expect(second?.log).toContain(`Nothing to remove: ${own} left nothing here.`);
+      expect(await keys(bucket)).toEqual(['unrelated.txt']);
     },
     AWS_CLI_TIMEOUT_MS
   );
 
-  it('does nothing when the state names no bucket (a cluster that never got that far)', async () => {
-    const step = await removeDocuments('{}');
-    expect(step?.outcome).toBe('success');
-    expect(step?.log.trim()).toBe('The state has no discovery bucket; nothing to remove.');
+  it(
+    'refuses a bucket whose discovery document names another issuer (a bucket shared by mistake) and deletes nothing',
+    async () => {
+      const other = 'https://other-cluster.example.com/prod';
+      const bucket = await newBucket('shared', {
+        '.well-known/openid-configuration': discoveryDocument(other),
+        'openid/v1/jwks': '{"keys":[]}'
+      });
+      const results = await runJob(
+        JSON.stringify({ discovery_bucket: bucket, jwks_object_key: 'openid/v1/jwks' }),
+        issuerOf(bucket),
+        'success'
+      );
+      const step = results.find((r) => r.name === REMOVE);
+      expect(step?.outcome).toBe('failure');
+      expect(step?.log).toContain(`is the discovery document of "${other}", not of '${issuerOf(bucket)}'`);
+      expect(step?.log).toContain('nothing was removed');
+      expect(step?.outputs['changed']).toBeUndefined();
+      expect((await keys(bucket)).sort()).toEqual(['.well-known/openid-configuration', 'openid/v1/jwks']);
+      // Nor does terraform destroy run, and the Summary says so.
+      expect(results.find((r) => r.key === 'provision')?.outcome).toBe('skipped');
+      expect(results.find((r) => r.name === 'Summary')?.summary).toContain(
+        '## Cluster c: terraform destroy did not run'
+      );
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    "wires publish-oidc's outputs into the Summary: a destroy that fails after the removal says IRSA is broken; run again, the removal finds nothing and passes",
+    async () => {
+      const bucket = await newBucket('chain', {});
+      const own = issuerOf(bucket);
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: '.well-known/openid-configuration',
+          Body: discoveryDocument(own)
+        })
+      );
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'openid/v1/jwks', Body: '{"keys":[]}' }));
+      const outputsJson = JSON.stringify({ discovery_bucket: bucket, jwks_object_key: 'openid/v1/jwks' });
+      const step = (results: StepResult[], name: string) => results.find((r) => r.name === name);
+
+      const failed = await runJob(outputsJson, own, 'failure');
+      expect(step(failed, REMOVE)?.outcome).toBe('success');
+      expect(await keys(bucket)).toEqual([]);
+      expect(step(failed, 'Summary')?.log).toContain(
+        '::error title=IRSA broken on c::The OIDC discovery documents of c were removed'
+      );
+
+      const finished = await runJob(outputsJson, own, 'success');
+      expect(step(finished, REMOVE)?.outcome).toBe('success');
+      expect(step(finished, REMOVE)?.outputs['changed']).toBe('false');
+      expect(step(finished, 'Provision (terraform destroy)')?.outcome).toBe('success');
+      expect(step(finished, 'Summary')?.log).not.toContain('IRSA');
+      expect(step(finished, 'Summary')?.summary).toContain('## Cluster c destroyed');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it('does not run when the state names no bucket (a cluster that never got that far)', async () => {
+    const step = await removeDocuments('{}', '');
+    expect(step?.outcome).toBe('skipped');
   });
 });
 
 describe("destroy-cluster.yml's summary when terraform destroy fails after the documents went", () => {
   const summaryAfter = async (
-    removed: string,
-    destroyOutcome: 'success' | 'failure'
+    // publish-oidc's `changed`: true when this run deleted the documents.
+    changed: string,
+    destroyOutcome: 'success' | 'failure',
+    removeOutcome: 'success' | 'failure' = 'success'
   ): Promise<StepResult | undefined> => {
     const results = await runWorkflowJob({
       root,
@@ -113,14 +221,16 @@ describe("destroy-cluster.yml's summary when terraform destroy fails after the d
       job: 'destroy',
       env: stackEnv(),
       contexts: { inputs: { 'cluster-name': 'c' } },
+      // The removal step runs only when the state names a discovery bucket.
+      seededOutputs: { current: { 'outputs-json': '{"discovery_bucket":"b"}' } },
       runnerTemp: mkdtempSync(join(dir, 'runner-')),
       skip: (step) =>
         step.name === 'Summary' || step.id === 'remove-documents' || step.id === 'provision'
           ? undefined
           : 'not under test',
       standIn: (step): StandIn | undefined => {
-        const outputs: Record<string, string> = removed ? { removed } : {};
-        if (step.id === 'remove-documents') return { outcome: 'success', outputs };
+        const outputs: Record<string, string> = changed ? { changed } : {};
+        if (step.id === 'remove-documents') return { outcome: removeOutcome, outputs };
         if (step.id === 'provision') return { outcome: destroyOutcome };
         return undefined;
       }
@@ -143,9 +253,23 @@ describe("destroy-cluster.yml's summary when terraform destroy fails after the d
     const kept = await summaryAfter('', 'failure');
     expect(kept?.log).not.toContain('IRSA');
     expect(kept?.summary).toBe('## Cluster c: terraform destroy did not finish\n');
+    // A second run: publish-oidc found nothing left to remove.
+    const again = await summaryAfter('false', 'failure');
+    expect(again?.log).not.toContain('IRSA');
+    expect(again?.summary).toBe('## Cluster c: terraform destroy did not finish\n');
     const done = await summaryAfter('true', 'success');
     expect(done?.log).not.toContain('IRSA');
     expect(done?.summary).toContain('## Cluster c destroyed');
+  });
+
+  it("says that destroy did not run when the removal failed (another issuer's documents), and nothing of IRSA", async () => {
+    const step = await summaryAfter('', 'success', 'failure');
+    expect(step?.outcome).toBe('success');
+    expect(step?.log).not.toContain('IRSA');
+    expect(step?.summary).toBe(
+      '## Cluster c: terraform destroy did not run\n\n' +
+        "Removing the published discovery documents failed (that step's error says why), so terraform destroy did not run.\n"
+    );
   });
 });
 
