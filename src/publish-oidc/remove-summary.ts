@@ -31,7 +31,7 @@ export function removalSummary(facts: RemovalFacts): string {
         (inputs.createProvider ? ' and no IAM OIDC provider of its own.' : '.') +
         (inputs.dryRun ? '' : ' Nothing was written.')
     );
-  const left = [...removal.left, ...(facts.rolesLine ? [facts.rolesLine] : [])];
+  const left = [...removal.left, ...(facts.rolesLine ? [facts.rolesLine] : []), ...removal.notes];
   if (left.length > 0)
     lines.push(`Left in place:\n${left.map((line) => `- ${escapeHtmlOutsideCode(line)}`).join('\n')}`);
   return lines.join('\n\n') + '\n';

@@ -41,6 +41,8 @@ export interface Removal {
   changes: string[];
   /** What is left in place, and why: warned of and in the summary. */
   left: string[];
+  /** What is left in place because the inputs say it is not this action's (manage-bucket or create-provider false): said, not warned of. */
+  notes: string[];
 }
 
 // At most this many role names in a warning; the rest are counted.
@@ -117,6 +119,7 @@ interface ProviderFacts {
   remove: ProviderState | undefined;
   kept: ProviderState | undefined;
   left: string[];
+  notes: string[];
 }
 
 async function providerFacts(inputs: RemoveInputs, deps: RemoveDeps): Promise<ProviderFacts> {
@@ -127,7 +130,8 @@ async function providerFacts(inputs: RemoveInputs, deps: RemoveDeps): Promise<Pr
       return {
         remove: undefined,
         kept: found,
-        left: found
+        left: [],
+        notes: found
           ? [
               `The IAM OIDC provider ${found.arn} is left: create-provider is false, so it is not this action's to delete.`
             ]
@@ -137,15 +141,17 @@ async function providerFacts(inputs: RemoveInputs, deps: RemoveDeps): Promise<Pr
       deps.log.warning(
         `Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}); with create-provider false it would be left anyway.`
       );
-      return { remove: undefined, kept: undefined, left: [] };
+      return { remove: undefined, kept: undefined, left: [], notes: [] };
     }
   }
   const found = await findProvider(deps.iam, inputs.issuerUrl);
-  if (!found) return { remove: undefined, kept: undefined, left: [] };
-  if (isOwnProvider(found.tags ?? {}, inputs.issuerUrl)) return { remove: found, kept: undefined, left: [] };
+  if (!found) return { remove: undefined, kept: undefined, left: [], notes: [] };
+  if (isOwnProvider(found.tags ?? {}, inputs.issuerUrl))
+    return { remove: found, kept: undefined, left: [], notes: [] };
   return {
     remove: undefined,
     kept: found,
+    notes: [],
     left: [
       `The IAM OIDC provider ${found.arn} is left: it does not carry publish-oidc's tags for this issuer (managed-by=talos-irsa and talos-irsa/issuer), so it was made by hand, by Terraform or by a version before the tags. ` +
         'Delete it with aws iam delete-open-id-connect-provider (or its owner, terraform destroy) once no role needs it.'
@@ -205,9 +211,12 @@ export async function planRemoval(inputs: RemoveInputs, deps: RemoveDeps): Promi
     ...(provider.remove ? [`delete the IAM OIDC provider ${provider.remove.arn}`] : [])
   ];
   const left = [...(bucket?.stored.left ?? []), ...provider.left];
-  // Said by the run that removes the documents, not by every run after it, which has nothing to say.
+  // What the inputs keep out of this action's hands (the bundled module's terraform owns the policy and
+  // the provider, and deletes them next) is no warning. Said by the run that removes the documents, not
+  // by every run after it, which has nothing to say.
+  const notes = [...provider.notes];
   if (!inputs.manageBucket && objects.length > 0)
-    left.push(`The bucket policy of ${inputs.bucket} is not looked at: manage-bucket is false.`);
+    notes.push(`The bucket policy of ${inputs.bucket} is not looked at: manage-bucket is false.`);
   return {
     owner,
     objects,
@@ -218,7 +227,8 @@ export async function planRemoval(inputs: RemoveInputs, deps: RemoveDeps): Promi
     keptProvider: provider.kept,
     roles,
     changes,
-    left
+    left,
+    notes
   };
 }
 
@@ -254,6 +264,7 @@ export async function removeIssuer(inputs: RemoveInputs, deps: RemoveDeps): Prom
   const { log } = deps;
   const removal = await log.group(`Find what ${inputs.issuerUrl} left`, () => planRemoval(inputs, deps));
   for (const line of removal.left) log.warning(line);
+  for (const line of removal.notes) log.info(line);
   const rolesLine =
     removal.deleteProvider && removal.roles
       ? rolesWarning(removal.deleteProvider.arn, removal.roles, inputs.dryRun)
