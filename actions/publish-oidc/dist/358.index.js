@@ -59,7 +59,7 @@ function removalSummary(facts) {
             (inputs.manageBucket ? ', no statement of it in the bucket policy' : '') +
             (inputs.createProvider ? ' and no IAM OIDC provider of its own.' : '.') +
             (inputs.dryRun ? '' : ' Nothing was written.'));
-    const left = [...removal.left, ...(facts.rolesLine ? [facts.rolesLine] : [])];
+    const left = [...removal.left, ...(facts.rolesLine ? [facts.rolesLine] : []), ...removal.notes];
     if (left.length > 0)
         lines.push(`Left in place:\n${left.map((line) => `- ${(0,summary/* escapeHtmlOutsideCode */.Nh)(line)}`).join('\n')}`);
     return lines.join('\n\n') + '\n';
@@ -199,7 +199,8 @@ async function providerFacts(inputs, deps) {
             return {
                 remove: undefined,
                 kept: found,
-                left: found
+                left: [],
+                notes: found
                     ? [
                         `The IAM OIDC provider ${found.arn} is left: create-provider is false, so it is not this action's to delete.`
                     ]
@@ -208,17 +209,18 @@ async function providerFacts(inputs, deps) {
         }
         catch (error) {
             deps.log.warning(`Could not look up the IAM OIDC provider (${error instanceof Error ? error.message : String(error)}); with create-provider false it would be left anyway.`);
-            return { remove: undefined, kept: undefined, left: [] };
+            return { remove: undefined, kept: undefined, left: [], notes: [] };
         }
     }
     const found = await (0,oidc_provider/* findProvider */.l)(deps.iam, inputs.issuerUrl);
     if (!found)
-        return { remove: undefined, kept: undefined, left: [] };
+        return { remove: undefined, kept: undefined, left: [], notes: [] };
     if ((0,provider_tags/* isOwnProvider */.q)(found.tags ?? {}, inputs.issuerUrl))
-        return { remove: found, kept: undefined, left: [] };
+        return { remove: found, kept: undefined, left: [], notes: [] };
     return {
         remove: undefined,
         kept: found,
+        notes: [],
         left: [
             `The IAM OIDC provider ${found.arn} is left: it does not carry publish-oidc's tags for this issuer (managed-by=talos-irsa and talos-irsa/issuer), so it was made by hand, by Terraform or by a version before the tags. ` +
                 'Delete it with aws iam delete-open-id-connect-provider (or its owner, terraform destroy) once no role needs it.'
@@ -266,9 +268,12 @@ async function planRemoval(inputs, deps) {
         ...(provider.remove ? [`delete the IAM OIDC provider ${provider.remove.arn}`] : [])
     ];
     const left = [...(bucket?.stored.left ?? []), ...provider.left];
-    // Said by the run that removes the documents, not by every run after it, which has nothing to say.
+    // What the inputs keep out of this action's hands (the bundled module's terraform owns the policy and
+    // the provider, and deletes them next) is no warning. Said by the run that removes the documents, not
+    // by every run after it, which has nothing to say.
+    const notes = [...provider.notes];
     if (!inputs.manageBucket && objects.length > 0)
-        left.push(`The bucket policy of ${inputs.bucket} is not looked at: manage-bucket is false.`);
+        notes.push(`The bucket policy of ${inputs.bucket} is not looked at: manage-bucket is false.`);
     return {
         owner,
         objects,
@@ -279,7 +284,8 @@ async function planRemoval(inputs, deps) {
         keptProvider: provider.kept,
         roles,
         changes,
-        left
+        left,
+        notes
     };
 }
 /** The JWKS first: a run cut short leaves the discovery document, which proves the next run's right to both. */
@@ -309,6 +315,8 @@ async function removeIssuer(inputs, deps) {
     const removal = await log.group(`Find what ${inputs.issuerUrl} left`, () => planRemoval(inputs, deps));
     for (const line of removal.left)
         log.warning(line);
+    for (const line of removal.notes)
+        log.info(line);
     const rolesLine = removal.deleteProvider && removal.roles
         ? rolesWarning(removal.deleteProvider.arn, removal.roles, inputs.dryRun)
         : undefined;
