@@ -6,11 +6,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { redactSecrets } from '../src/io/redact.js';
 import { KubeApiError, loadKubeClient } from '../src/kube/client.js';
 import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
 import { leaseKey } from '../src/verify-irsa/account-lease.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
-import { MANAGED_BY } from '../src/verify-irsa/verify-pod.js';
+import { MANAGED_BY, MAX_LOG_LINE } from '../src/verify-irsa/verify-pod.js';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
 import { repoRoot, runBundle } from './harness/run-bundle.js';
 import {
@@ -21,8 +22,10 @@ import {
   expectNotVerified,
   failedChecks,
   verify,
-  verifyWith
+  verifyWith,
+  type Verification
 } from './fixtures/verify-irsa/harness.js';
+import type { Chain } from './fixtures/verify-irsa/chain.js';
 
 destroyChainsAfterEach();
 
@@ -319,6 +322,57 @@ describe('verify-irsa pod mode on the local stack', () => {
     expect(pod.detail.length).toBeLessThan(10_000);
     expect(v.result.summary.length).toBeLessThan(50_000);
     expectCleanAndSilent(chain, v);
+  });
+
+  describe('a masked value the pod quotes across the cut', () => {
+    // The runner masks a value only whole: a cut inside the kubeconfig's token would quote its first
+    // part, which neither the runner nor the entry's redaction then recognises.
+    const HEAD = 8;
+    const expectNoPart = (c: Chain, v: Verification, secret: string): void => {
+      // As the entry writes them: redacted of every value the run masked.
+      const published = redactSecrets(
+        [v.result.summary, JSON.stringify(v.result.outputs), v.result.failure ?? ''].join('\n'),
+        v.masked
+      );
+      expect(published).not.toContain(secret.slice(0, HEAD));
+      expect(published).toContain('***');
+      expectCleanAndSilent(c, v);
+    };
+
+    it("in the failed pod's log and events", async () => {
+      const c = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
+      const token = c.double.token;
+      const logLine = `${'x'.repeat(MAX_LOG_LINE - HEAD)}${token}!`;
+      // An event's line starts "Warning Leaky: ", which the cut counts too.
+      const message = `${'y'.repeat(MAX_LOG_LINE - 'Warning Leaky: '.length - HEAD)}${token}!`;
+      const v = await verifyWith(c, { mode: 'pod' }, (deps) => ({
+        ...deps,
+        cluster: {
+          ...deps.cluster,
+          podLogs: async (namespace, name) => `${logLine}\n${await deps.cluster.podLogs(namespace, name)}`,
+          podEvents: async () => [{ type: 'Warning', reason: 'Leaky', message }]
+        }
+      }));
+      expectNotVerified(v);
+      expectNoPart(c, v, token);
+      const pod = check(v, 'pod');
+      expect(pod.detail).toMatch(/events: Warning Leaky: y+\*\*\*!/);
+      expect(pod.detail).toMatch(/last log lines: x+\*\*\*! \/ .*AccessDenied/);
+    });
+
+    it("in the Arn of a succeeded pod's log", async () => {
+      const c = await chainFor();
+      const token = c.double.token;
+      // quoted() cuts a non-ARN at 200 characters.
+      const arn = `${'z'.repeat(200 - HEAD)}${token}`;
+      const v = await verifyWith(c, { mode: 'pod' }, (deps) => ({
+        ...deps,
+        cluster: { ...deps.cluster, podLogs: async () => JSON.stringify({ UserId: 'AIDAEXAMPLE', Arn: arn }) }
+      }));
+      expectNotVerified(v);
+      expectNoPart(c, v, token);
+      expect(check(v, 'pod').detail).toMatch(/^the pod succeeded but "z+\*\*\*" is no assumed-role ARN: /);
+    });
   });
 
   it('deletes the pod when it does not finish in time', async () => {

@@ -1,3 +1,5 @@
+import type { Masker } from './secrets.js';
+
 // Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
 // (a digest, an ARN's id) would be taken for a secret.
 const MIN_BASE64_FORM = 6;
@@ -50,4 +52,20 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   let result = text;
   for (const form of ordered) if (result.includes(form)) result = result.split(form).join('***');
   return result;
+}
+
+/**
+ * A masker that also keeps what it masked, and redacts text of it as the entry will: for text quoted
+ * from a cluster or AWS that is cut short before it leaves the run, since a cut may split a value
+ * that the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
+ */
+export function redactingMasker(mask: Masker): { mask: Masker; redact(text: string): string } {
+  const masked: string[] = [];
+  return {
+    mask: (secret) => {
+      masked.push(secret);
+      mask(secret);
+    },
+    redact: (text) => redactSecrets(text, masked)
+  };
 }

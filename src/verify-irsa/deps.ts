@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { boundingCalls } from '../aws/call-deadline.js';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
+import { redactingMasker } from '../io/redact.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
 import { awsOnInternet, lookupAll } from '../net/aws-reach.js';
 import { retryingTransient } from '../net/public-read.js';
@@ -73,7 +74,9 @@ export async function verifyDeps(
   /** The service account this run still holds, if it has not given it up. */
   heldAccount(): string | undefined;
 }> {
-  const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
+  // Every value masked from here on is also redacted from what the run quotes of the cluster.
+  const { mask, redact } = redactingMasker(ctx.mask);
+  const kube = await loadKubeClient(inputs.kubeconfig, mask);
   const cluster = tellingWrites(kubeClusterOps(kube), ctx.writing);
   const created = new CreatedObjects();
   // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
@@ -109,7 +112,7 @@ export async function verifyDeps(
           ),
           'STS'
         ),
-      mask: ctx.mask,
+      mask,
       sleep
     },
     get: retryingTransient(anonymousGet(extraCaPem ? { extraCaPem } : {}), sleep),
@@ -124,7 +127,8 @@ export async function verifyDeps(
           () => undefined
         ),
     log: ctx.log,
-    mask: ctx.mask,
+    mask,
+    redact,
     now: () => new Date()
   };
   return {

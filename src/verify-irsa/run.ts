@@ -56,6 +56,13 @@ export interface VerifyDeps {
   workflowAccount(): Promise<string | undefined>;
   log: Logger;
   mask: Masker;
+  /**
+   * The text with every value the run masked so far (the kubeconfig's secrets, the token, STS's
+   * credentials) replaced by `***`, as the entry redacts the outputs and summary: for text from the
+   * cluster, before it is cut short to be quoted, since a cut may split a value so that no later
+   * redaction, nor the runner's masking, recognises its part.
+   */
+  redact(text: string): string;
   now: () => Date;
 }
 
@@ -458,6 +465,11 @@ export function redactJwts(text: string): string {
   return text.replace(/eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g, '***');
 }
 
+/** Text from the cluster (a pod's log, an event), redacted before anything of it is parsed or cut. */
+function fromCluster(deps: VerifyDeps, text: string): string {
+  return deps.redact(redactJwts(text));
+}
+
 /**
  * Deletes the verify pods that earlier runs of this service account left (a killed runner) and are
  * over for sure; a pod of a run still going is left alone. Not a check: failing to look or to delete
@@ -546,7 +558,7 @@ async function podMode(
     if (end.ended === 'done' && podOutcome(end.pod).state === 'succeeded') {
       let logs: string;
       try {
-        logs = await deps.cluster.podLogs(namespace, name);
+        logs = fromCluster(deps, await deps.cluster.podLogs(namespace, name));
       } catch (error) {
         // Deleted by someone else once it ended: not a fault of the run, and what it printed is gone.
         if (statusOf(error) !== 404) throw error;
@@ -574,7 +586,7 @@ async function podMode(
       checks.push(
         failed(
           'pod',
-          `the pod succeeded but ${problem}: ${lastLines(redactJwts(logs), 5).join(' / ')}`,
+          `the pod succeeded but ${problem}: ${lastLines(logs, 5).join(' / ')}`,
           assumed
             ? 'set role-arn to the role the service account should assume'
             : otherSession
@@ -656,8 +668,8 @@ async function podFailure(
 ): Promise<Check> {
   const { namespace } = inputs;
   const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
-  const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
-  const tail = lastLines(redactJwts(logs), 10);
+  const logs = fromCluster(deps, await deps.cluster.podLogs(namespace, name).catch(() => ''));
+  const tail = lastLines(logs, 10);
   let what: string;
   let fix: string;
   if (end.ended === 'timeout') {
@@ -683,7 +695,11 @@ async function podFailure(
   const exited = end.ended === 'done';
   const shown = exited ? events.filter((e) => e.type !== 'Normal') : events;
   const eventText = eventLines(
-    shown.map((event) => ({ ...event, message: redactJwts(event.message) })),
+    shown.map((event) => ({
+      type: fromCluster(deps, event.type),
+      reason: fromCluster(deps, event.reason),
+      message: fromCluster(deps, event.message)
+    })),
     MAX_EVENTS
   );
   const detail = [
