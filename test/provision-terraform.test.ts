@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { parse as parseYaml } from 'yaml';
+import { redactSecrets } from '../src/io/redact.js';
 import { secretFragments } from '../src/io/secrets.js';
 import type { ProvisionRun } from './fixtures/provision/harness.js';
 import { fixtureInputs, runProvision, sandbox } from './fixtures/provision/harness.js';
@@ -448,6 +449,90 @@ describe('backend credentials', () => {
       expect(ok(run)['has-changes']).toBe('true');
       // The state went to the file's backend: a second run finds it and has nothing to do.
       expect(ok(await runProvision(inputs, box.env))['has-changes']).toBe('false');
+    } finally {
+      backend.close();
+    }
+  });
+});
+
+describe("TF_LOG in the step's env", () => {
+  // Checked against terraform 1.11.4 and hashicorp/aws 5.100.0 (on moto): with TF_LOG, init logs its
+  // arguments, -backend-config=password=... among them, and the aws provider each request's and answer's
+  // body, a sensitive variable's value in it (an SSM parameter's), in the encodings of Go's %q, of JSON,
+  // and with TF_LOG=JSON of both at once, which no masking of the value, in the forms the runner knows,
+  // catches. The provider hides the Authorization header's key and X-Amz-Security-Token.
+  const password = 'Tf-Log\\Pw-321';
+  /** The log as the runner shows it: every masked value hidden, in each form its masker knows. */
+  const shown = (run: ProvisionRun): string =>
+    redactSecrets(
+      run.log.text(),
+      run.masks.map((mask) => mask.value)
+    );
+
+  test('is refused before terraform runs, whose debug log would quote the backend password where no mask hides it', async () => {
+    const backend = await httpStateBackend();
+    try {
+      for (const [name, level] of [
+        ['TF_LOG', 'JSON'],
+        ['TF_LOG_CORE', 'trace'],
+        ['TF_LOG_PROVIDER', 'DEBUG']
+      ] as const) {
+        const box = sandbox('http-backend');
+        const run = await runProvision(
+          {
+            ...fixtureInputs(box, 'tf-log', { command: 'apply' }),
+            'backend-config': `address=${backend.address}\nusername=ci\npassword=${password}`
+          },
+          { ...box.env, [name]: level }
+        );
+        expect(shown(run)).not.toContain('Pw-321');
+        expect(run.error?.message).toBe(
+          `The environment variable ${name} has terraform write its debug log, which quotes sensitive values and backend credentials in encodings no mask hides, to this step's log: set TF_LOG_PATH to a file for it, or unset ${name}.`
+        );
+        expect(groups(run)).toEqual([]);
+      }
+    } finally {
+      backend.close();
+    }
+  });
+
+  test('with TF_LOG_PATH goes to that file alone, with a warning, and the run goes on', async () => {
+    const backend = await httpStateBackend();
+    try {
+      const box = sandbox('http-backend');
+      const path = join(box.dir, 'terraform-debug.log');
+      const run = await runProvision(
+        {
+          ...fixtureInputs(box, 'tf-log-path', { command: 'apply' }),
+          'backend-config': `address=${backend.address}\nusername=ci\npassword=${password}`
+        },
+        { ...box.env, TF_LOG: 'JSON', TF_LOG_PATH: path }
+      );
+      expect(ok(run)['has-changes']).toBe('true');
+      expect(shown(run)).not.toContain('Pw-321');
+      expect(run.log.text()).not.toMatch(/"@level":|\[(TRACE|DEBUG|INFO)\]/);
+      expect(run.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([
+        `::warning::TF_LOG is set: terraform writes its debug log to TF_LOG_PATH (${path}) alone, not to this step's log. It holds sensitive values and credentials unmasked: do not upload it.`
+      ]);
+      expect(readFileSync(path, 'utf8')).toContain('Pw-321');
+    } finally {
+      backend.close();
+    }
+  });
+
+  test('set to off, or empty, is no debug log and is let be', async () => {
+    const backend = await httpStateBackend();
+    try {
+      const box = sandbox('http-backend');
+      const run = await runProvision(
+        {
+          ...fixtureInputs(box, 'tf-log-off', { command: 'plan' }),
+          'backend-config': `address=${backend.address}\nusername=ci\npassword=${password}`
+        },
+        { ...box.env, TF_LOG: 'off', TF_LOG_CORE: '', TF_LOG_PROVIDER: 'OFF' }
+      );
+      expect(ok(run)['has-changes']).toBe('true');
+      expect(run.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
     } finally {
       backend.close();
     }

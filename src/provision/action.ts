@@ -9,12 +9,14 @@ import { fail } from '../io/workflow-commands.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { bundledTerraformRoot } from './bundled-root.js';
+import { debugLogWarning } from './debug-log.js';
 import { PROVISION_YAML_INPUTS, readPlainInputs } from './inputs.js';
 
 export async function provisionAction(ctx: ActionContext): Promise<ActionResult> {
   // Every input is checked before terraform runs or anything is written.
   const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS, { exactNumbers: true });
   const plain = readPlainInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
+  const debugLog = debugLogWarning(ctx.env);
   if (plain.githubToken) ctx.mask(plain.githubToken);
   for (const credential of plain.backendSecrets) ctx.mask(credential);
   // The rest loads only once the inputs are known good, so a bad input fails at once.
@@ -30,6 +32,7 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     import('./explain.js')
   ]);
   const inputs = checkAgainstModule(plain, ctx.env, ctx.mask);
+  if (debugLog) ctx.log.warning(debugLog);
   const pullRequest =
     inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
   const commenter = pullRequest
