@@ -520,6 +520,29 @@ describe("TF_LOG in the step's env", () => {
     }
   });
 
+  test('with a TF_LOG_PATH terraform cannot open is refused, as terraform would then write the debug log to stderr', async () => {
+    // Checked against terraform 1.11.4: "Error opening log file: ...", and the debug log goes to stderr.
+    const backend = await httpStateBackend();
+    try {
+      const box = sandbox('http-backend');
+      const path = join(box.dir, 'missing', 'terraform-debug.log');
+      const run = await runProvision(
+        {
+          ...fixtureInputs(box, 'tf-log-bad-path', { command: 'apply' }),
+          'backend-config': `address=${backend.address}\nusername=ci\npassword=${password}`
+        },
+        { ...box.env, TF_LOG: 'JSON', TF_LOG_PATH: path }
+      );
+      expect(shown(run)).not.toContain('Pw-321');
+      expect(run.error?.message).toBe(
+        `The environment variable TF_LOG_PATH names ${path}, which cannot be opened to write (ENOENT): terraform would then write its debug log to this step's log. Name a file in a directory that exists, or unset TF_LOG.`
+      );
+      expect(groups(run)).toEqual([]);
+    } finally {
+      backend.close();
+    }
+  });
+
   test('set to off, or empty, is no debug log and is let be', async () => {
     const backend = await httpStateBackend();
     try {

@@ -16,7 +16,7 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   // Every input is checked before terraform runs or anything is written.
   const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS, { exactNumbers: true });
   const plain = readPlainInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
-  const debugLog = debugLogWarning(ctx.env);
+  const debugLog = debugLogWarning(ctx.env, plain.workingDirectory);
   if (plain.githubToken) ctx.mask(plain.githubToken);
   for (const credential of plain.backendSecrets) ctx.mask(credential);
   // The rest loads only once the inputs are known good, so a bad input fails at once.
