@@ -543,6 +543,19 @@ describe("TF_LOG in the step's env", () => {
     }
   });
 
+  test('with TF_LOG_PATH, when the run stops on another input, leaves no file there', async () => {
+    const box = sandbox('sensitive-variable');
+    const path = join(box.dir, 'terraform-debug.log');
+    const run = await runProvision(fixtureInputs(box, 'tf-log-stopped'), {
+      ...box.env,
+      TF_LOG: 'DEBUG',
+      TF_LOG_PATH: path,
+      TF_CLI_ARGS: '-var=pod_cidr=10.0.0.0/8'
+    });
+    expect(run.error?.message).toMatch(/^The environment variable TF_CLI_ARGS gives terraform -var/);
+    expect(existsSync(path)).toBe(false);
+  });
+
   test('set to off, or empty, is no debug log and is let be', async () => {
     const backend = await httpStateBackend();
     try {

@@ -16,7 +16,6 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   // Every input is checked before terraform runs or anything is written.
   const yaml = await yamlParserFor(ctx.read, PROVISION_YAML_INPUTS, { exactNumbers: true });
   const plain = readPlainInputs(ctx.read, ctx.env, bundledTerraformRoot(import.meta.url), yaml);
-  const debugLog = debugLogWarning(ctx.env, plain.workingDirectory);
   if (plain.githubToken) ctx.mask(plain.githubToken);
   for (const credential of plain.backendSecrets) ctx.mask(credential);
   // The rest loads only once the inputs are known good, so a bad input fails at once.
@@ -32,6 +31,8 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
     import('./explain.js')
   ]);
   const inputs = checkAgainstModule(plain, ctx.env, ctx.mask);
+  // Last of the checks: it opens TF_LOG_PATH, which a run stopped on another input must not have made.
+  const debugLog = debugLogWarning(ctx.env, inputs.workingDirectory);
   if (debugLog) ctx.log.warning(debugLog);
   const pullRequest =
     inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
