@@ -247,7 +247,7 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.f)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
@@ -467,8 +467,8 @@ async function runAction(action, main) {
         // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
         const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
-            setOutput(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.f)(value, masked));
-        writeSummary(action, (0,redact/* redactSecrets */.f)(result.summary, masked));
+            setOutput(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.fp)(value, masked));
+        writeSummary(action, (0,redact/* redactSecrets */.fp)(result.summary, masked));
         if (result.failure)
             fail((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -665,9 +665,9 @@ function oneOf(read, first, second, required) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
-/* unused harmony export redactionForms */
+/* unused harmony exports redactionForms, redactingMasker */
 // Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
 // (a digest, an ARN's id) would be taken for a secret.
 const MIN_BASE64_FORM = 6;
@@ -723,6 +723,21 @@ function redactSecrets(text, secrets) {
         if (result.includes(form))
             result = result.split(form).join('***');
     return result;
+}
+/**
+ * A masker that also keeps what it masked, and redacts text of it as the entry will: for text quoted
+ * from a cluster or AWS that is cut short before it leaves the run, since a cut may split a value
+ * that the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
+ */
+function redactingMasker(mask) {
+    const masked = [];
+    return {
+        mask: (secret) => {
+            masked.push(secret);
+            mask(secret);
+        },
+        redact: (text) => redactSecrets(text, masked)
+    };
 }
 
 

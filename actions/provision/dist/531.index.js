@@ -440,7 +440,7 @@ function planReportMarkdown(report, options = {}) {
         ''
     ].join('\n');
     // Redacted before the cut: a secret cut in half would no longer match, and its first half would stay.
-    const diff = planAsDiff((0,redact/* redactSecrets */.f)(report.planText, options.secrets ?? []));
+    const diff = planAsDiff((0,redact/* redactSecrets */.fp)(report.planText, options.secrets ?? []));
     const fence = fenceFor(diff);
     const where = report.logUrl ? `the [workflow log](${report.logUrl})` : "this step's log";
     const render = (body, note) => `${header}\n<details><summary>Show plan</summary>\n\n${fence}diff\n${body}\n${fence}\n\n</details>\n${note}`;
@@ -476,7 +476,7 @@ function failureReportMarkdown(report, options = {}) {
     if (report.errors.length === 0)
         return header;
     const errors = report.errors
-        .map((error) => (0,redact/* redactSecrets */.f)(error, options.secrets ?? []).replace(/\s+/g, ' '))
+        .map((error) => (0,redact/* redactSecrets */.fp)(error, options.secrets ?? []).replace(/\s+/g, ' '))
         .join('\n');
     const fence = fenceFor(errors);
     const room = budget - bytes(header) - bytes(`\n${fence}text\n\n${fence}\n`);
@@ -814,14 +814,14 @@ async function finish(inputs, deps, secrets, outputs, plan) {
         // outputs (terraform refuses a sensitive value in one) and paths, where a masked piece of a
         // structured sensitive output (its cluster name, say) would only turn an issuer URL into ***.
         verbatimOutputs: Object.keys(result),
-        summary: (0,redact/* redactSecrets */.f)(sections.join('\n\n'), secrets.fragments)
+        summary: (0,redact/* redactSecrets */.fp)(sections.join('\n\n'), secrets.fragments)
     };
 }
 async function comment(deps, clusterName, markdown, secrets) {
     if (!deps.commenter)
         return;
     const number = deps.commenter.pullRequest.number;
-    const body = (0,redact/* redactSecrets */.f)(markdown, secrets.fragments);
+    const body = (0,redact/* redactSecrets */.fp)(markdown, secrets.fragments);
     try {
         const outcome = await deps.commenter.upsert(commentMarker(clusterName), body);
         deps.log.info(outcome === 'unchanged'

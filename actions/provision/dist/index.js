@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6460);
-/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1124);
+/* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7138);
 
 
 await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .D)('provision', _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
@@ -94,7 +94,7 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.f)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
@@ -155,8 +155,8 @@ async function runAction(action, main) {
         // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
         const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
-            (0,workflow_commands/* setOutput */.uH)(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.f)(value, masked));
-        writeSummary(action, (0,redact/* redactSecrets */.f)(result.summary, masked));
+            (0,workflow_commands/* setOutput */.uH)(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.fp)(value, masked));
+        writeSummary(action, (0,redact/* redactSecrets */.fp)(result.summary, masked));
         if (result.failure)
             (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(result.failure));
     }
@@ -419,9 +419,9 @@ function oneOf(read, first, second, required) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
-/* unused harmony export redactionForms */
+/* unused harmony exports redactionForms, redactingMasker */
 // Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
 // (a digest, an ARN's id) would be taken for a secret.
 const MIN_BASE64_FORM = 6;
@@ -477,6 +477,21 @@ function redactSecrets(text, secrets) {
         if (result.includes(form))
             result = result.split(form).join('***');
     return result;
+}
+/**
+ * A masker that also keeps what it masked, and redacts text of it as the entry will: for text quoted
+ * from a cluster or AWS that is cut short before it leaves the run, since a cut may split a value
+ * that the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
+ */
+function redactingMasker(mask) {
+    const masked = [];
+    return {
+        mask: (secret) => {
+            masked.push(secret);
+            mask(secret);
+        },
+        redact: (text) => redactSecrets(text, masked)
+    };
 }
 
 
@@ -740,7 +755,7 @@ async function yamlParserFor(read, inputs, options = {}) {
 
 /***/ }),
 
-/***/ 1124:
+/***/ 7138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -792,9 +807,51 @@ function bundledTerraformRoot(moduleUrl) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/provision/debug-log.ts
+/**
+ * Terraform's debug log (TF_LOG, TF_LOG_CORE, TF_LOG_PROVIDER) goes to stderr, which the action streams
+ * into the step's log, unless TF_LOG_PATH names a file. Checked against terraform 1.11.4 and hashicorp/aws
+ * 5.100.0: it quotes init's arguments (-backend-config=password=...) and every API request's and answer's
+ * body (a sensitive variable's value in it), in Go's %q, in JSON and, with TF_LOG=JSON, in both at once:
+ * forms that no masking of the value, in those the runner knows, hides. A provider's own TF_LOG_PROVIDER_<NAME>
+ * alone reaches no output (terraform drops it).
+ */
+
+
+
+const DEBUG_LOG_VARIABLES = ['TF_LOG', 'TF_LOG_CORE', 'TF_LOG_PROVIDER'];
+/** As terraform reads the level: unset and empty are off, and so is "off" in any case; any other value, an unknown one too, logs (TRACE). */
+function logs(value) {
+    return value !== undefined && value !== '' && value.trim().toLowerCase() !== 'off';
+}
+/**
+ * Refuses a debug log bound for the step's log, naming the variable that asks for it; the warning to give
+ * when TF_LOG_PATH sends it to a file instead, undefined when there is no debug log. `workingDirectory` is
+ * terraform's, against which it reads a relative TF_LOG_PATH.
+ */
+function debugLogWarning(env, workingDirectory) {
+    const name = DEBUG_LOG_VARIABLES.find((variable) => logs(env[variable]));
+    if (name === undefined)
+        return undefined;
+    const path = env.TF_LOG_PATH;
+    if (!path)
+        throw new errors/* UserError */.yo(`The environment variable ${name} has terraform write its debug log, which quotes sensitive values and backend credentials in encodings no mask hides, to this step's log: set TF_LOG_PATH to a file for it, or unset ${name}.`);
+    // A file terraform cannot open ("Error opening log file") has it write the debug log to stderr after all.
+    // Opened as terraform opens it (append, create), but made the owner's alone: it will hold secrets.
+    try {
+        (0,external_node_fs_.closeSync)((0,external_node_fs_.openSync)((0,external_node_path_.resolve)(workingDirectory, path), 'a', 0o600));
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* UserError */.yo(`The environment variable TF_LOG_PATH names ${path}, which cannot be opened to write${typeof code === 'string' ? ` (${code})` : ''}: terraform would then write its debug log to this step's log. Name a file in a directory that exists, or unset ${name}.`);
+    }
+    return `${name} is set: terraform writes its debug log to TF_LOG_PATH (${path}) alone, not to this step's log. It holds sensitive values and credentials unmasked: do not upload it.`;
+}
+
 // EXTERNAL MODULE: ./src/provision/inputs.ts
 var provision_inputs = __nccwpck_require__(442);
 ;// CONCATENATED MODULE: ./src/provision/action.ts
+
 
 
 
@@ -821,6 +878,10 @@ async function provisionAction(ctx) {
         __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100))
     ]);
     const inputs = checkAgainstModule(plain, ctx.env, ctx.mask);
+    // Last of the checks: it opens TF_LOG_PATH, which a run stopped on another input must not have made.
+    const debugLog = debugLogWarning(ctx.env, inputs.workingDirectory);
+    if (debugLog)
+        ctx.log.warning(debugLog);
     const pullRequest = inputs.commentOnPr && inputs.command !== 'output' ? pullRequestFromEvent(ctx.env) : undefined;
     const commenter = pullRequest
         ? await githubCommenter(inputs.githubToken ?? '', pullRequest, ctx.env)

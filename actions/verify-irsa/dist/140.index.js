@@ -723,7 +723,7 @@ async function askSts(token, role, now, deps) {
     catch (error) {
         const refusal = {
             code: error instanceof Error ? error.name : 'Error',
-            message: (0,redact/* redactSecrets */.f)(error instanceof Error ? error.message : String(error), [token])
+            message: (0,redact/* redactSecrets */.fp)(error instanceof Error ? error.message : String(error), [token])
         };
         return { refusal };
     }
@@ -1104,6 +1104,10 @@ function pointAtOtherCluster(checks, issuer, otherIssuers) {
 function redactJwts(text) {
     return text.replace(/eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g, '***');
 }
+/** Text from the cluster (a pod's log, an event), redacted before anything of it is parsed or cut. */
+function fromCluster(deps, text) {
+    return deps.redact(redactJwts(text));
+}
 /**
  * Deletes the verify pods that earlier runs of this service account left (a killed runner) and are
  * over for sure; a pod of a run still going is left alone. Not a check: failing to look or to delete
@@ -1175,7 +1179,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
             let logs;
             try {
-                logs = await deps.cluster.podLogs(namespace, name);
+                logs = fromCluster(deps, await deps.cluster.podLogs(namespace, name));
             }
             catch (error) {
                 // Deleted by someone else once it ended: not a fault of the run, and what it printed is gone.
@@ -1196,7 +1200,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
             // The log is the image's to write: only an assumed-role ARN of this pod's session, or of
             // another role, says whom STS let in.
             const assumed = arn !== undefined && (0,assumed_role/* isAssumedRoleArn */.QB)(arn) && !otherSession ? arn : undefined;
-            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${(0,verify_pod/* lastLines */.w$)(redactJwts(logs), 5).join(' / ')}`, assumed
+            checks.push((0,diagnosis/* failed */.gz)('pod', `the pod succeeded but ${problem}: ${(0,verify_pod/* lastLines */.w$)(logs, 5).join(' / ')}`, assumed
                 ? 'set role-arn to the role the service account should assume'
                 : otherSession
                     ? "use an image whose aws CLI names its session from AWS_ROLE_SESSION_NAME, as the AWS CLI does with a web identity, and prints this run's get-caller-identity answer, not another's"
@@ -1240,8 +1244,8 @@ async function webhookReport(deps, bare, audience, roleArn) {
 async function podFailure(inputs, deps, name, end, earlier) {
     const { namespace } = inputs;
     const events = await deps.cluster.podEvents(namespace, name).catch(() => []);
-    const logs = await deps.cluster.podLogs(namespace, name).catch(() => '');
-    const tail = (0,verify_pod/* lastLines */.w$)(redactJwts(logs), 10);
+    const logs = fromCluster(deps, await deps.cluster.podLogs(namespace, name).catch(() => ''));
+    const tail = (0,verify_pod/* lastLines */.w$)(logs, 10);
     let what;
     let fix;
     if (end.ended === 'timeout') {
@@ -1266,7 +1270,11 @@ async function podFailure(inputs, deps, name, end, earlier) {
     // finished keeps them all, since how far it got is the clue.
     const exited = end.ended === 'done';
     const shown = exited ? events.filter((e) => e.type !== 'Normal') : events;
-    const eventText = (0,verify_pod/* eventLines */.Cl)(shown.map((event) => ({ ...event, message: redactJwts(event.message) })), verify_pod/* MAX_EVENTS */.Bx);
+    const eventText = (0,verify_pod/* eventLines */.Cl)(shown.map((event) => ({
+        type: fromCluster(deps, event.type),
+        reason: fromCluster(deps, event.reason),
+        message: fromCluster(deps, event.message)
+    })), verify_pod/* MAX_EVENTS */.Bx);
     const detail = [
         what,
         ...(exited && eventText.length === 0

@@ -56,6 +56,8 @@ function boundingCalls(client, service, ms = AWS_CALL_MS) {
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
+// EXTERNAL MODULE: ./src/io/redact.ts
+var io_redact = __webpack_require__(8075);
 // EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
 var client = __webpack_require__(2817);
 // EXTERNAL MODULE: ./src/net/aws-reach.ts
@@ -384,6 +386,7 @@ class CreatedObjects {
 
 
 
+
 const WORKFLOW_ACCOUNT_MS = 10_000;
 /** Reads a CA bundle named by NODE_EXTRA_CA_CERTS, for callers that set it after start-up. */
 async function extraCa(env) {
@@ -426,7 +429,9 @@ function tellingWrites(cluster, writing) {
 }
 /** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
 async function verifyDeps(inputs, ctx) {
-    const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, ctx.mask);
+    // Every value masked from here on is also redacted from what the run quotes of the cluster.
+    const { mask, redact } = (0,io_redact/* redactingMasker */.ld)(ctx.mask);
+    const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, mask);
     const cluster = tellingWrites((0,verify_irsa_cluster/* kubeClusterOps */.q)(kube), ctx.writing);
     const created = new CreatedObjects();
     // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
@@ -449,7 +454,7 @@ async function verifyDeps(inputs, ctx) {
         sts: {
             sts,
             stsWithCredentials: (credentials) => boundingCalls((0,clients/* namingFailedCalls */.$H)(new STSClient({ ...(0,clients/* clientConfig */.yO)('STS', inputs.region, ctx.env), credentials }), 'STS'), 'STS'),
-            mask: ctx.mask,
+            mask,
             sleep: external_node_timers_promises_.setTimeout
         },
         get: (0,public_read/* retryingTransient */.J5)(anonymous_https_anonymousGet(extraCaPem ? { extraCaPem } : {}), external_node_timers_promises_.setTimeout),
@@ -460,7 +465,8 @@ async function verifyDeps(inputs, ctx) {
             .send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(WORKFLOW_ACCOUNT_MS) })
             .then((identity) => identity.Account, () => undefined),
         log: ctx.log,
-        mask: ctx.mask,
+        mask,
+        redact,
         now: () => new Date()
     };
     return {

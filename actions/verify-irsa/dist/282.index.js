@@ -558,7 +558,7 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         return config;
     })());
-    const redact = (text) => (0,io_redact/* redactSecrets */.f)(text, registered);
+    const redact = (text) => (0,io_redact/* redactSecrets */.fp)(text, registered);
     return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 function firstLine(error) {
