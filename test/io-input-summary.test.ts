@@ -73,7 +73,9 @@ describe('the summary of a run that stops on its inputs', () => {
     expect(written[0]).toBe(`::add-mask::${SECRET}\n`);
   });
 
-  it('is not written once the run has begun to write: it would deny what was written', async () => {
+  // Those get the summary of a failed run instead (src/io/input-summary.ts): the error, and whether
+  // anything may have been written.
+  it('gives way, once the run has begun to write (it would deny what was written), to a failed run’s', async () => {
     await runAction(
       'irsa-role',
       refusing(new UserError("namespace 'apps' does not exist.", 'annotate-service-account'), (ctx) =>
@@ -82,13 +84,28 @@ describe('the summary of a run that stops on its inputs', () => {
     );
     expect(process.exitCode).toBe(1);
     expect(errorLines()).toHaveLength(1);
-    expect(readFileSync(summaryFile, 'utf8')).toBe('');
+    expect(readFileSync(summaryFile, 'utf8')).toBe(
+      [
+        '### irsa-role: failed',
+        '',
+        "**Error:** Input 'annotate-service-account': namespace 'apps' does not exist.",
+        '',
+        'The step failed after it began to write: what it wrote before the error stays, and the log names each change. Run it again once the cause is fixed.',
+        ''
+      ].join('\n')
+    );
   });
 
-  it('is not written for a failure that is not the input’s', async () => {
-    await runAction('publish-oidc', refusing(new Error('socket hang up')));
+  it('gives way, for a failure that is not the input’s, to a failed run’s that says nothing was written', async () => {
+    await runAction('publish-oidc', refusing(new Error('socket hang up <eof>')));
     expect(process.exitCode).toBe(1);
-    expect(readFileSync(summaryFile, 'utf8')).toBe('');
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).not.toContain('stopped on its inputs');
+    expect(summary).toContain('### publish-oidc: failed');
+    expect(summary).toContain('**Error:** socket hang up &lt;eof&gt;');
+    expect(summary).toContain(
+      'Nothing was written to AWS or the cluster: the step failed before its first write.'
+    );
   });
 
   it.each([

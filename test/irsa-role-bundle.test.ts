@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
-import type { IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { repoRoot, runBundle } from './harness/run-bundle.js';
 import { countedIam, createProvider, rolesNamed, trustOf, uniqueName } from './fixtures/irsa-role/harness.js';
 
@@ -65,6 +65,32 @@ describe.each(runtimes)('irsa-role bundle on %s', (_runtime, node) => {
     expect(second.status).toBe(0);
     expect(second.outputs.changed).toBe('false');
     expect(second.stdout).toContain('Nothing to change');
+  });
+
+  it("lists the run's warnings in its job summary, once, as well as annotating them", async () => {
+    const roleName = uniqueName('irsa-bundle-warn');
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: roleName,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }
+          ]
+        })
+      })
+    );
+    const run = await runBundle(
+      'irsa-role',
+      { 'provider-arn': provider.arn, 'role-name': roleName, namespace: 'apps', 'service-account': 'api' },
+      { node, timeoutMs: 60_000 }
+    );
+    expect(run.errors).toEqual([]);
+    const takeover = `role ${roleName} was not made by talos-irsa (it has no managed-by=talos-irsa tag): this run takes it over, replacing its trust policy, which let in Service ec2.amazonaws.com, with the one these inputs describe.`;
+    expect(run.stdout).toContain(`::warning::${takeover}`);
+    expect(run.summary).toMatch(/^### IRSA roles: 1 role changed/);
+    expect(run.summary).toContain(`#### Warnings (1)\n\n- ${takeover}`);
+    expect(run.summary.split(takeover)).toHaveLength(2);
   });
 
   it('fails a bad input with exactly one ::error:: line naming it, creating nothing', async () => {

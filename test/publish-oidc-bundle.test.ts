@@ -1,8 +1,14 @@
 // The committed bundle, run as the runner runs it: INPUT_* environment, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, one `::error::` line on failure. Against the local stack.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { HeadBucketCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { randomBytes } from 'node:crypto';
+import {
+  GetObjectCommand,
+  HeadBucketCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException
+} from '@aws-sdk/client-s3';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +17,7 @@ import { repoRoot, runBundle } from './harness/run-bundle.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 
+const JWKS_KEY = 'openid/v1/jwks';
 const PUBLIC_URL = process.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
 const NODE24 = join(repoRoot, '.tools', 'node24', 'node_modules', '.bin', 'node');
 const s3 = new S3Client(clientConfig('S3', process.env.AWS_REGION ?? 'us-east-1', process.env));
@@ -54,6 +61,45 @@ describe('publish-oidc bundle', () => {
     expect(run.errors[0]).toMatch(/^Input 'issuer-url': .* must use https/);
     expect(run.outputs).toEqual({});
     expect(await bucketExists(bucket)).toBe(false);
+  });
+
+  it("lists the run's warnings in its job summary: a JWKS changed by hand loses the keys the cluster does not serve", async () => {
+    const bucket = `publish-oidc-${randomBytes(5).toString('hex')}`;
+    const issuer = `${PUBLIC_URL}/${bucket}`;
+    double.setIssuer(issuer);
+    const inputs = { kubeconfig: double.kubeconfig(), bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    const first = await runBundle('publish-oidc', inputs);
+    expect(first.errors).toEqual([]);
+    expect(first.summary).not.toContain('#### Warnings');
+    const published = JSON.parse(
+      (await (
+        await s3.send(new GetObjectCommand({ Bucket: bucket, Key: JWKS_KEY }))
+      ).Body?.transformToString()) ?? '{}'
+    ) as { keys: unknown[] };
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const stranger = {
+      ...(publicKey.export({ format: 'jwk' }) as object),
+      kid: 'pasted<by>hand',
+      use: 'sig',
+      alg: 'RS256'
+    };
+    // As `aws s3 cp` would put it: none of the action's metadata.
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: JWKS_KEY,
+        Body: JSON.stringify({ keys: [...published.keys, stranger] }),
+        ContentType: 'application/json'
+      })
+    );
+    const second = await runBundle('publish-oidc', inputs);
+    expect(second.errors).toEqual([]);
+    expect(second.stdout).toMatch(/::warning::The published JWKS .* was not written by publish-oidc/);
+    expect(second.summary).toContain('#### Warnings (1)');
+    expect(second.summary).toContain(
+      `- The published JWKS (${JWKS_KEY}) was not written by publish-oidc: it was changed by hand or by another tool since this action's last run. Its key(s) pasted&lt;by&gt;hand, which the cluster does not serve, are removed`
+    );
+    expect(second.summary).not.toContain(double.token);
   });
 
   it('publishes with a kubeconfig file, sets every output and the summary, then changes nothing on Node 24', async () => {

@@ -2,11 +2,12 @@
 import type { ActionContext, ActionResult } from './action.js';
 import { cancelsSettled } from './cancel.js';
 import { failureText, isUserError, oneLine } from './errors.js';
-import { inputFailureSummary } from './input-summary.js';
+import { inputFailureSummary, runFailureSummary } from './input-summary.js';
 import { exitWhenWritten } from './exit.js';
 import { envInputReader } from './inputs.js';
 import { redactSecrets } from './redact.js';
 import type { Logger } from './logger.js';
+import { RunWarnings } from './warnings.js';
 import {
   addMask,
   appendSummary,
@@ -18,13 +19,19 @@ import {
   setOutput
 } from './workflow-commands.js';
 
-const runnerLogger: Logger = {
-  info,
-  command: commandLine,
-  warning: (message) => issue('warning', message),
-  debug: (message) => issue('debug', message),
-  group
-};
+/** The runner's log; each warning is also kept for the job summary, which a scheduled run is read by. */
+function runnerLogger(warnings: RunWarnings): Logger {
+  return {
+    info,
+    command: commandLine,
+    warning: (message, options) => {
+      warnings.add(message, options);
+      issue('warning', message);
+    },
+    debug: (message) => issue('debug', message),
+    group
+  };
+}
 
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
@@ -48,9 +55,10 @@ export async function runAction(
   // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
   const masked: string[] = [];
   let writing = false;
+  const warnings = new RunWarnings();
   const ctx: ActionContext = {
     read: envInputReader(process.env),
-    log: runnerLogger,
+    log: runnerLogger(warnings),
     mask: (secret) => {
       masked.push(secret);
       addMask(secret);
@@ -68,13 +76,19 @@ export async function runAction(
     const verbatim = new Set(result.verbatimOutputs ?? []);
     for (const [name, value] of Object.entries(result.outputs))
       setOutput(name, verbatim.has(name) ? value : redactSecrets(value, masked));
-    writeSummary(action, redactSecrets(result.summary, masked));
+    writeSummary(action, redactSecrets(result.summary + warnings.section(true), masked));
     if (result.failure) fail(oneLine(result.failure));
   } catch (error) {
     if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);
-    fail(isUserError(error) ? oneLine(error) : failureText(error));
-    // After the first write a UserError may leave changes behind, which this summary would deny.
-    if (isUserError(error) && !writing) writeSummary(action, inputFailureSummary(action, error, masked));
+    const line = isUserError(error) ? oneLine(error) : failureText(error);
+    fail(line);
+    // After the first write a UserError may leave changes behind, which the inputs' summary would deny.
+    const summary =
+      isUserError(error) && !writing
+        ? inputFailureSummary(action, error, masked)
+        : runFailureSummary(action, line, writing, masked);
+    // The action's own summary is not written: every warning is listed, those it would have shown too.
+    writeSummary(action, summary + redactSecrets(warnings.section(false), masked));
   }
 }
 

@@ -3,7 +3,7 @@
 import type { UserError } from './errors.js';
 import { oneLine } from './errors.js';
 import { redactSecrets } from './redact.js';
-import { code, table } from './summary.js';
+import { code, escapeHtmlOutsideCode, table } from './summary.js';
 
 export function inputFailureSummary(action: string, error: UserError, secrets: Iterable<string>): string {
   return [
@@ -15,5 +15,27 @@ export function inputFailureSummary(action: string, error: UserError, secrets: I
     ),
     '',
     'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+  ].join('\n');
+}
+
+/**
+ * The job summary of a step that failed on anything but its inputs, or on an input found once it had
+ * begun to write: the error, and whether anything may have been written, which the log tells change by
+ * change. Without it a failed scheduled run's summary would say nothing at all.
+ */
+export function runFailureSummary(
+  action: string,
+  line: string,
+  wrote: boolean,
+  secrets: Iterable<string>
+): string {
+  return [
+    `### ${action}: failed`,
+    '',
+    `**Error:** ${escapeHtmlOutsideCode(redactSecrets(line, secrets))}`,
+    '',
+    wrote
+      ? 'The step failed after it began to write: what it wrote before the error stays, and the log names each change. Run it again once the cause is fixed.'
+      : 'Nothing was written to AWS or the cluster: the step failed before its first write. Run it again once the cause is fixed.'
   ].join('\n');
 }

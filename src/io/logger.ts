@@ -1,9 +1,12 @@
+import type { WarningOptions } from './warnings.js';
+
 /** What run() needs of the runner's log; the entry backs it with workflow commands, tests with memory. */
 export interface Logger {
   info(message: string): void;
   /** A workflow command the action itself issues (terraform's stop-commands window, its annotations), as is. */
   command(line: string): void;
-  warning(message: string): void;
+  /** An annotation, and a line of the job summary's Warnings unless `options.inSummary` (src/io/warnings.ts). */
+  warning(message: string, options?: WarningOptions): void;
   debug(message: string): void;
   group<T>(name: string, body: () => Promise<T>): Promise<T>;
 }

@@ -263,13 +263,14 @@ async function applyRemoval(inputs: RemoveInputs, deps: RemoveDeps, removal: Rem
 export async function removeIssuer(inputs: RemoveInputs, deps: RemoveDeps): Promise<ActionResult> {
   const { log } = deps;
   const removal = await log.group(`Find what ${inputs.issuerUrl} left`, () => planRemoval(inputs, deps));
-  for (const line of removal.left) log.warning(line);
+  // Both are the summary's "Left in place" list (remove-summary.ts): not listed again under its Warnings.
+  for (const line of removal.left) log.warning(line, { inSummary: true });
   for (const line of removal.notes) log.info(line);
   const rolesLine =
     removal.deleteProvider && removal.roles
       ? rolesWarning(removal.deleteProvider.arn, removal.roles, inputs.dryRun)
       : undefined;
-  if (rolesLine) log.warning(rolesLine);
+  if (rolesLine) log.warning(rolesLine, { inSummary: true });
   const { changes } = removal;
   if (inputs.dryRun)
     log.info(changes.length > 0 ? `Dry run; would ${changes.join('; ')}.` : 'Dry run; nothing to remove.');

@@ -115,7 +115,8 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
       const firstFailure = !entry.ok && checks.filter((c) => !c.ok).length === 1;
       if (entry.ok) deps.log.info(line);
       else if (firstFailure) deps.log.info(`${line} Fix: ${entry.fix}`);
-      else deps.log.warning(`${line} Fix: ${entry.fix}`);
+      // The diagnosis table shows each check, this one with its fix.
+      else deps.log.warning(`${line} Fix: ${entry.fix}`, { inSummary: true });
     }
   };
 
@@ -405,13 +406,18 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
     if (issuerResult.ok) {
       const documents = await checkIssuerDocuments(token, view, issuer, deps.get, deps.publicReach);
       checks.push(...documents.checks);
-      for (const warning of documents.warnings) deps.log.warning(warning);
+      // One a check's detail carries (issuer-documents.ts's noteOf) is in the diagnosis table already.
+      for (const warning of documents.warnings)
+        deps.log.warning(warning, {
+          inSummary: documents.checks.some((entry) => entry.detail.includes(`warning: ${warning}`))
+        });
     }
     // STS takes the provider from the role's account; IAM answers for the credentials' account.
     const account = await deps.workflowAccount();
     if (account !== undefined && account !== inputs.role.accountId) {
       const why = `IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`;
-      deps.log.warning(why);
+      // The summary gives it with the links it left unchecked (chain-summary.ts).
+      deps.log.warning(why, { inSummary: true });
       notChecked.push(why);
     } else {
       const provider = await checkProvider(deps.iam, issuer, view);

@@ -1,0 +1,34 @@
+// Every warning a run gives, for its job summary. The runner shows a warning as an annotation on the
+// run's page, but whoever reads a scheduled run reads its summary: one shared list, not each action's.
+import { escapeHtmlOutsideCode } from './summary.js';
+
+export interface WarningOptions {
+  /**
+   * The action's own summary shows this warning already (a failed check's row, a "Left in place" line),
+   * so it is not listed again. Only when that summary is written: a run that throws lists it all the same.
+   */
+  inSummary?: boolean;
+}
+
+/** The warnings of one run, in the order given, each once. */
+export class RunWarnings {
+  // Each message, and whether the action's own summary shows it.
+  private readonly seen = new Map<string, boolean>();
+
+  add(message: string, options: WarningOptions = {}): void {
+    const shown = this.seen.get(message) ?? true;
+    this.seen.set(message, shown && options.inSummary === true);
+  }
+
+  /**
+   * Markdown to append to the summary: empty when there is nothing to list. `actionSummary`: whether
+   * the action's own summary is written, which shows the warnings it said it shows.
+   */
+  section(actionSummary: boolean): string {
+    const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
+    if (listed.length === 0) return '';
+    // One list item each: a line break in a message would end the item, and a '<' open a tag.
+    const items = listed.map((message) => `- ${escapeHtmlOutsideCode(message.replace(/\s*\r?\n\s*/g, ' '))}`);
+    return ['', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
+  }
+}
