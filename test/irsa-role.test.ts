@@ -469,12 +469,33 @@ describe('convergence', () => {
       'prune-policies': 'true'
     };
     expect((await runIrsaRole(inputs)).error).toBeUndefined();
-    // Its managed-by tag removed by hand: the role reads as one this action did not make.
+    // Its managed-by tag removed by hand: its talos-irsa/issuer tag still says who made it, and for whom.
     await iam.send(new UntagRoleCommand({ RoleName: roleName, TagKeys: ['managed-by'] }));
     const run = await runIrsaRole(inputs);
     expect(run.log.lines).toContainEqual(
-      `::warning::role ${roleName} was not made by talos-irsa (it has no managed-by=talos-irsa tag): this run takes it over, removing the policies and permissions boundary these inputs do not list. To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.`
+      `::warning::role ${roleName} carries talos-irsa's talos-irsa/issuer tag for this issuer (${provider.issuer}), but its managed-by tag has been removed (by hand or by another tool): this run takes it over again, setting managed-by=talos-irsa and removing the policies and permissions boundary these inputs do not list. If something else manages the role now, give this binding a role of its own.`
     );
+    expect(run.log.text()).not.toContain('was not made by talos-irsa');
+  });
+
+  it('says a role whose managed-by tag was changed carries the issuer tag it wrote, not that it never made it', async () => {
+    const roleName = uniqueName('irsa-retagged');
+    const inputs = {
+      'provider-arn': provider.arn,
+      'role-name': roleName,
+      namespace: 'apps',
+      'service-account': 'api'
+    };
+    expect((await runIrsaRole(inputs)).error).toBeUndefined();
+    await iam.send(
+      new TagRoleCommand({ RoleName: roleName, Tags: [{ Key: 'managed-by', Value: 'terraform' }] })
+    );
+    const run = await runIrsaRole(inputs);
+    expect(run.error).toBeUndefined();
+    expect(run.log.lines).toContainEqual(
+      `::warning::role ${roleName} carries talos-irsa's talos-irsa/issuer tag for this issuer (${provider.issuer}), but its managed-by tag has been changed to 'terraform' (by hand or by another tool): this run takes it over again, setting managed-by=talos-irsa. If something else manages the role now, give this binding a role of its own.`
+    );
+    expect(run.log.text()).not.toContain('was not made by talos-irsa');
   });
 
   it("refuses to move a role it made for another live cluster's issuer, before writing to it", async () => {

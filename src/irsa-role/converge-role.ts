@@ -669,6 +669,7 @@ function issuerMoveWarning(tags: Tags, desired: DesiredRole): string | undefined
 function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): string | undefined {
   const tags = tagsOf(role);
   if (madeByThisSuite(tags)) return issuerMoveWarning(tags, desired);
+  const retagged = retaggedOwnRole(tags, desired);
   const replaced = samePolicy(role.AssumeRolePolicyDocument ?? '', desired.trust)
     ? undefined
     : droppedPrincipals(role, desired);
@@ -680,11 +681,46 @@ function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): stri
           `replacing its trust policy${replaced.length > 0 ? `, which let in ${replaced.join(', ')},` : ''} with the one these inputs describe`
         ];
   const pruning = prune ? ['removing the policies and permissions boundary these inputs do not list'] : [];
+  const parts = (list: string[]): string =>
+    list.map((part, i) => (i === 0 ? `, ${part}` : ` and ${part}`)).join('');
+  if (retagged)
+    return (
+      `role ${desired.roleName} ${retagged}: this run takes it over again` +
+      `${parts([`setting ${MANAGED_BY_KEY}=${MANAGED_BY_VALUE}`, ...trust, ...pruning])}. ` +
+      'If something else manages the role now, give this binding a role of its own.'
+    );
+  const managedBy = tagValue(tags, MANAGED_BY_KEY);
+  const why =
+    managedBy === undefined
+      ? `it has no ${MANAGED_BY_KEY}=${MANAGED_BY_VALUE} tag`
+      : `its ${MANAGED_BY_KEY} tag is '${managedBy}'`;
   return (
-    `role ${desired.roleName} was not made by talos-irsa (it has no ${MANAGED_BY_KEY}=${MANAGED_BY_VALUE} tag): ` +
-    `this run takes it over${[...trust, ...pruning].map((part, i) => (i === 0 ? `, ${part}` : ` and ${part}`)).join('')}. ` +
+    `role ${desired.roleName} was not made by talos-irsa (${why}): ` +
+    `this run takes it over${parts([...trust, ...pruning])}. ` +
     'To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.'
   );
+}
+
+/** A tag's value, its key compared as IAM compares keys (without regard to case). */
+function tagValue(tags: Tags, key: string): string | undefined {
+  return Object.entries(tags).find(([known]) => known.toLowerCase() === key)?.[1];
+}
+
+/**
+ * What is true of a role without managed-by=talos-irsa that still carries this suite's issuer tag: this
+ * suite made it (only it writes that tag), and its managed-by tag was removed or changed since. Said so,
+ * rather than that talos-irsa did not make it, which would send the reader looking for another author.
+ */
+function retaggedOwnRole(tags: Tags, desired: DesiredRole): string | undefined {
+  const tagged = tagValue(tags, ISSUER_TAG_KEY);
+  const written = desired.tags[ISSUER_TAG_KEY];
+  if (tagged === undefined || written === undefined) return undefined;
+  const managedBy = tagValue(tags, MANAGED_BY_KEY);
+  const how = managedBy === undefined ? 'has been removed' : `has been changed to '${managedBy}'`;
+  const issuer = sameIssuerTag(tagged, written)
+    ? `this issuer (${issuerOfTag(written)})`
+    : `issuer ${issuerOfTag(tagged)}, not this one (${issuerOfTag(written)}), whose service accounts lose it`;
+  return `carries talos-irsa's ${ISSUER_TAG_KEY} tag for ${issuer}, but its ${MANAGED_BY_KEY} tag ${how} (by hand or by another tool)`;
 }
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
