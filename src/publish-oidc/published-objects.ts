@@ -7,6 +7,7 @@ import {
 import { contentHash } from '../oidc/published-content.js';
 import { UserError } from '../io/errors.js';
 import { awsHttpStatus, isAwsNotFound } from './aws-errors.js';
+import { readRefusalReason } from './read-denial.js';
 
 export const CONTENT_TYPE = 'application/json';
 // Short, so that a rotation reaches STS and CDNs within minutes rather than a day.
@@ -80,11 +81,10 @@ export async function readPublishedObject(
       return await getObjectOnce(s3, bucket, key, owner);
     } catch (error) {
       if (isAwsNotFound(error, 'NoSuchKey')) return undefined;
-      // S3 answers a missing key with 403 to callers without s3:ListBucket.
+      // S3 answers a missing key with 403 to callers without s3:ListBucket; a bucket policy's Deny, too.
       if (awsHttpStatus(error) === 403)
         throw new UserError(
-          `S3 refused to read s3://${bucket}/${key} (403): the credentials need s3:GetObject on the bucket's ` +
-            'objects and s3:ListBucket on the bucket.'
+          `S3 refused to read s3://${bucket}/${key} (403): ${await readRefusalReason(s3, bucket, key, owner)}`
         );
       if (error instanceof BrokenBody && attempt < BODY_READ_ATTEMPTS) continue;
       throw error;
