@@ -90,7 +90,7 @@ describe('the summary of a run that stops on its inputs', () => {
         '',
         "**Error:** Input 'annotate-service-account': namespace 'apps' does not exist.",
         '',
-        'The step failed after it began to write: what it wrote before the error stays, and the log names each change. Run it again once the cause is fixed.',
+        'The step failed after it began to write: what it wrote before the error stays. Run it again once the cause is fixed.',
         ''
       ].join('\n')
     );

@@ -35,7 +35,7 @@ export function runFailureSummary(
     `**Error:** ${escapeHtmlOutsideCode(redactSecrets(line, secrets))}`,
     '',
     wrote
-      ? 'The step failed after it began to write: what it wrote before the error stays, and the log names each change. Run it again once the cause is fixed.'
+      ? 'The step failed after it began to write: what it wrote before the error stays. Run it again once the cause is fixed.'
       : 'Nothing was written to AWS or the cluster: the step failed before its first write. Run it again once the cause is fixed.'
   ].join('\n');
 }
