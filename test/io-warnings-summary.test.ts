@@ -63,6 +63,16 @@ describe('the warnings of a run, in its job summary', () => {
     expect(warningLines()).toHaveLength(3);
   });
 
+  it('ends a summary that ends in a table (provision) before its heading, with a blank line', async () => {
+    await runAction('provision', async (ctx) => {
+      ctx.log.warning('terraform ignored var.x');
+      return done(ctx, { summary: '### Terraform\n\n| Output | Value |\n| --- | --- |\n| a | `b` |' });
+    });
+    expect(summary()).toBe(
+      '### Terraform\n\n| Output | Value |\n| --- | --- |\n| a | `b` |\n\n#### Warnings (1)\n\n- terraform ignored var.x\n\n'
+    );
+  });
+
   it('redacts what the run masked, in every form', async () => {
     await runAction('publish-oidc', async (ctx) => {
       ctx.mask(SECRET);

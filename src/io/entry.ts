@@ -76,7 +76,7 @@ export async function runAction(
     const verbatim = new Set(result.verbatimOutputs ?? []);
     for (const [name, value] of Object.entries(result.outputs))
       setOutput(name, verbatim.has(name) ? value : redactSecrets(value, masked));
-    writeSummary(action, redactSecrets(result.summary + warnings.section(true), masked));
+    writeSummary(action, redactSecrets(warnings.appendTo(result.summary, true), masked));
     if (result.failure) fail(oneLine(result.failure));
   } catch (error) {
     if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);
@@ -88,7 +88,7 @@ export async function runAction(
         ? inputFailureSummary(action, error, masked)
         : runFailureSummary(action, line, writing, masked);
     // The action's own summary is not written: every warning is listed, those it would have shown too.
-    writeSummary(action, summary + redactSecrets(warnings.section(false), masked));
+    writeSummary(action, redactSecrets(warnings.appendTo(summary, false), masked));
   }
 }
 

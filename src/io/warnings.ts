@@ -21,14 +21,15 @@ export class RunWarnings {
   }
 
   /**
-   * Markdown to append to the summary: empty when there is nothing to list. `actionSummary`: whether
-   * the action's own summary is written, which shows the warnings it said it shows.
+   * `summary` with the list appended, after a blank line (a table or paragraph that ends the summary must
+   * end before the heading); as it is when there is nothing to list. `actionSummary`: whether `summary`
+   * is the action's own, which shows the warnings it said it shows.
    */
-  section(actionSummary: boolean): string {
+  appendTo(summary: string, actionSummary: boolean): string {
     const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
-    if (listed.length === 0) return '';
+    if (listed.length === 0) return summary;
     // One list item each: a line break in a message would end the item, and a '<' open a tag.
     const items = listed.map((message) => `- ${escapeHtmlOutsideCode(message.replace(/\s*\r?\n\s*/g, ' '))}`);
-    return ['', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
+    return [summary.replace(/\n*$/, ''), '', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
   }
 }
