@@ -520,6 +520,22 @@ describe('convergence', () => {
     expect(await trustOf(iam, roleName)).toEqual(trusted);
   });
 
+  it("refuses it all the same when the role's managed-by tag was removed: its issuer tag still says whose it is", async () => {
+    const roleName = uniqueName('irsa-two-untagged');
+    const other = await createProvider(iam);
+    const inputs = { 'role-name': roleName, namespace: 'apps', 'service-account': 'dns' };
+    expect((await runIrsaRole({ ...inputs, 'provider-arn': other.arn })).error).toBeUndefined();
+    await iam.send(new UntagRoleCommand({ RoleName: roleName, TagKeys: ['managed-by'] }));
+    const trusted = await trustOf(iam, roleName);
+    const writes = counter.writeCount;
+    const refused = await runIrsaRole({ ...inputs, 'provider-arn': provider.arn });
+    expect(refused.result?.failure).toContain(
+      `role ${roleName} was made by talos-irsa for issuer ${other.issuer}, whose IAM OIDC provider still exists`
+    );
+    expect(counter.writeCount).toBe(writes);
+    expect(await trustOf(iam, roleName)).toEqual(trusted);
+  });
+
   it('moves a role it made for an issuer whose provider is gone (a rebuilt cluster), and says so', async () => {
     const roleName = uniqueName('irsa-rebuilt');
     const other = await createProvider(iam);

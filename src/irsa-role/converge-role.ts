@@ -631,7 +631,9 @@ async function refuseLiveIssuerMove(
   liveIssuer: LiveIssuer | undefined
 ): Promise<void> {
   const tags = tagsOf(role);
-  if (!liveIssuer || !madeByThisSuite(tags)) return;
+  // The issuer tag alone decides, with or without managed-by: only this suite writes it, and a
+  // managed-by tag removed by hand must not hand a live cluster's role to another.
+  if (!liveIssuer) return;
   const previous = otherIssuer(tags, desired);
   if (previous === undefined || (await liveIssuer(previous)) !== true) return;
   const next = issuerOfTag(desired.tags[ISSUER_TAG_KEY] ?? '');
