@@ -311,6 +311,7 @@ describe('publish-oidc remove: true', () => {
     expect(kept.log.lines).toContain(
       `The IAM OIDC provider ${keptArn} is left: create-provider is false, so it is not this action's to delete.`
     );
+    expect(kept.result.summary).toContain(`The IAM OIDC provider ${keptArn} is left`);
   });
 
   it('names the roles that still trust the provider, and removes it (a warning, not a refusal)', async () => {
@@ -336,6 +337,7 @@ describe('publish-oidc remove: true', () => {
       `::warning::1 IAM role(s) still trust the provider ${arn}: ${roleName}. They are left, and no token can assume them once it is gone: run irsa-role for a rebuilt cluster's issuer to move them to it, or delete the roles no longer needed.`
     ]);
     expect(result.summary).toContain(roleName);
+    expect(log.shownInSummary).toEqual(warnings(log).map((line) => line.replace(/^::warning::/, '')));
   });
 
   it('reports in a dry run what it would remove, and writes nothing', async () => {

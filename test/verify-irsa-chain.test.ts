@@ -220,6 +220,7 @@ describe('verify-irsa on the local stack', () => {
     expect(v.log.text()).toContain(
       `::warning::IAM was not read: the workflow's AWS credentials are for account 210987654321, but the role is in ${chain.roleArn.split(':')[4]}`
     );
+    expect(v.log.shownInSummary).toEqual([expect.stringMatching(/^IAM was not read: /)]);
     expect(v.result.summary).toContain('IAM OIDC provider<br/>⏸ not checked');
     // The reason is in the summary too, not only in the step's log.
     expect(v.result.summary).toContain(

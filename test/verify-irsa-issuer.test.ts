@@ -52,6 +52,8 @@ describe('verify-irsa with a broken issuer link', () => {
     expect(lines.filter((line) => line.includes('FAIL assume-role:'))).toEqual([
       expect.stringMatching(/^::warning::FAIL assume-role: /)
     ]);
+    // The diagnosis table shows it: not listed again under the summary's Warnings (src/io/warnings.ts).
+    expect(v.log.shownInSummary).toEqual([expect.stringMatching(/^FAIL assume-role: /)]);
     expect(v.result.failure).toMatch(/^IRSA is not verified: discovery: /);
     expectCleanAndSilent(chain, v);
   });
@@ -69,6 +71,11 @@ describe('verify-irsa with a broken issuer link', () => {
     expect(check(v, 'discovery').detail).toContain(`warning: ${warning}`);
     expect(check(v, 'jwks').detail).toContain('is served as binary/octet-stream');
     expect(v.result.summary).toContain(warning);
+    // Each rides along in a check's detail, so the summary's Warnings leaves both out.
+    expect(v.log.shownInSummary).toEqual([
+      expect.stringContaining(warning),
+      expect.stringContaining('is served as binary/octet-stream')
+    ]);
     expectCleanAndSilent(chain, v);
   });
 

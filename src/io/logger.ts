@@ -13,14 +13,17 @@ export interface Logger {
 
 export class MemoryLogger implements Logger {
   readonly lines: string[] = [];
+  /** The warnings given with `inSummary`, which the entry would leave out of the summary's Warnings list. */
+  readonly shownInSummary: string[] = [];
   info(message: string): void {
     this.lines.push(message);
   }
   command(line: string): void {
     this.lines.push(line);
   }
-  warning(message: string): void {
+  warning(message: string, options?: WarningOptions): void {
     this.lines.push(`::warning::${message}`);
+    if (options?.inSummary) this.shownInSummary.push(message);
   }
   debug(message: string): void {
     this.lines.push(`::debug::${message}`);
