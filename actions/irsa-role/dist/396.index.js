@@ -640,7 +640,9 @@ function madeByThisSuite(tags) {
  */
 async function refuseLiveIssuerMove(role, desired, liveIssuer) {
     const tags = tagsOf(role);
-    if (!liveIssuer || !madeByThisSuite(tags))
+    // The issuer tag alone decides, with or without managed-by: only this suite writes it, and a
+    // managed-by tag removed by hand must not hand a live cluster's role to another.
+    if (!liveIssuer)
         return;
     const previous = otherIssuer(tags, desired);
     if (previous === undefined || (await liveIssuer(previous)) !== true)
@@ -675,6 +677,7 @@ function takeoverWarning(role, desired, prune) {
     const tags = tagsOf(role);
     if (madeByThisSuite(tags))
         return issuerMoveWarning(tags, desired);
+    const retagged = retaggedOwnRole(tags, desired);
     const replaced = (0,policy_document/* samePolicy */.Jo)(role.AssumeRolePolicyDocument ?? '', desired.trust)
         ? undefined
         : droppedPrincipals(role, desired);
@@ -685,9 +688,39 @@ function takeoverWarning(role, desired, prune) {
             `replacing its trust policy${replaced.length > 0 ? `, which let in ${replaced.join(', ')},` : ''} with the one these inputs describe`
         ];
     const pruning = prune ? ['removing the policies and permissions boundary these inputs do not list'] : [];
-    return (`role ${desired.roleName} was not made by talos-irsa (it has no ${trust_tags/* MANAGED_BY_KEY */.oe}=${trust_tags/* MANAGED_BY_VALUE */.Q9} tag): ` +
-        `this run takes it over${[...trust, ...pruning].map((part, i) => (i === 0 ? `, ${part}` : ` and ${part}`)).join('')}. ` +
+    const parts = (list) => list.map((part, i) => (i === 0 ? `, ${part}` : ` and ${part}`)).join('');
+    if (retagged)
+        return (`role ${desired.roleName} ${retagged}: this run takes it over again` +
+            `${parts([`setting ${trust_tags/* MANAGED_BY_KEY */.oe}=${trust_tags/* MANAGED_BY_VALUE */.Q9}`, ...trust, ...pruning])}. ` +
+            'If something else manages the role now, give this binding a role of its own.');
+    const managedBy = tagValue(tags, trust_tags/* MANAGED_BY_KEY */.oe);
+    const why = managedBy === undefined
+        ? `it has no ${trust_tags/* MANAGED_BY_KEY */.oe}=${trust_tags/* MANAGED_BY_VALUE */.Q9} tag`
+        : `its ${trust_tags/* MANAGED_BY_KEY */.oe} tag is '${managedBy}'`;
+    return (`role ${desired.roleName} was not made by talos-irsa (${why}): ` +
+        `this run takes it over${parts([...trust, ...pruning])}. ` +
         'To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.');
+}
+/** A tag's value, its key compared as IAM compares keys (without regard to case). */
+function tagValue(tags, key) {
+    return Object.entries(tags).find(([known]) => known.toLowerCase() === key)?.[1];
+}
+/**
+ * What is true of a role without managed-by=talos-irsa that still carries this suite's issuer tag: this
+ * suite made it (only it writes that tag), and its managed-by tag was removed or changed since. Said so,
+ * rather than that talos-irsa did not make it, which would send the reader looking for another author.
+ */
+function retaggedOwnRole(tags, desired) {
+    const tagged = tagValue(tags, trust_tags/* ISSUER_TAG_KEY */.NM);
+    const written = desired.tags[trust_tags/* ISSUER_TAG_KEY */.NM];
+    if (tagged === undefined || written === undefined)
+        return undefined;
+    const managedBy = tagValue(tags, trust_tags/* MANAGED_BY_KEY */.oe);
+    const how = managedBy === undefined ? 'has been removed' : `has been changed to '${managedBy}'`;
+    const issuer = sameIssuerTag(tagged, written)
+        ? `this issuer (${issuerOfTag(written)})`
+        : `issuer ${issuerOfTag(tagged)}, not this one (${issuerOfTag(written)}), whose service accounts lose it`;
+    return `carries talos-irsa's ${trust_tags/* ISSUER_TAG_KEY */.NM} tag for ${issuer}, but its ${trust_tags/* MANAGED_BY_KEY */.oe} tag ${how} (by hand or by another tool)`;
 }
 const record = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
     ? value

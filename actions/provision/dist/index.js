@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6460);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9970);
 /* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7138);
 
 
@@ -67,7 +67,7 @@ function onCancel(handler) {
 
 /***/ }),
 
-/***/ 6460:
+/***/ 9970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85,7 +85,7 @@ var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/redact.ts
 var redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
-var summary = __nccwpck_require__(2864);
+var io_summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
 
 
@@ -94,9 +94,25 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+    ].join('\n');
+}
+/**
+ * The job summary of a step that failed on anything but its inputs, or on an input found once it had
+ * begun to write: the error, and whether anything may have been written, which the log tells change by
+ * change. Without it a failed scheduled run's summary would say nothing at all.
+ */
+function runFailureSummary(action, line, wrote, secrets) {
+    return [
+        `### ${action}: failed`,
+        '',
+        `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)((0,redact/* redactSecrets */.fp)(line, secrets))}`,
+        '',
+        wrote
+            ? 'The step failed after it began to write: what it wrote before the error stays. Run it again once the cause is fixed.'
+            : 'Nothing was written to AWS or the cluster: the step failed before its first write. Run it again once the cause is fixed.'
     ].join('\n');
 }
 
@@ -104,6 +120,33 @@ function inputFailureSummary(action, error, secrets) {
 var exit = __nccwpck_require__(4886);
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/io/warnings.ts
+// Every warning a run gives, for its job summary. The runner shows a warning as an annotation on the
+// run's page, but whoever reads a scheduled run reads its summary: one shared list, not each action's.
+
+/** The warnings of one run, in the order given, each once. */
+class RunWarnings {
+    // Each message, and whether the action's own summary shows it.
+    seen = new Map();
+    add(message, options = {}) {
+        const shown = this.seen.get(message) ?? true;
+        this.seen.set(message, shown && options.inSummary === true);
+    }
+    /**
+     * `summary` with the list appended, after a blank line (a table or paragraph that ends the summary must
+     * end before the heading); as it is when there is nothing to list. `actionSummary`: whether `summary`
+     * is the action's own, which shows the warnings it said it shows.
+     */
+    appendTo(summary, actionSummary) {
+        const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
+        if (listed.length === 0)
+            return summary;
+        // One list item each: a line break in a message would end the item, and a '<' open a tag.
+        const items = listed.map((message) => `- ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(message.replace(/\s*\r?\n\s*/g, ' '))}`);
+        return [summary.replace(/\n*$/, ''), '', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
+    }
+}
+
 // EXTERNAL MODULE: ./src/io/workflow-commands.ts
 var workflow_commands = __nccwpck_require__(2926);
 ;// CONCATENATED MODULE: ./src/io/entry.ts
@@ -114,13 +157,20 @@ var workflow_commands = __nccwpck_require__(2926);
 
 
 
-const runnerLogger = {
-    info: workflow_commands/* info */.pq,
-    command: workflow_commands/* commandLine */.ay,
-    warning: (message) => (0,workflow_commands/* issue */.sn)('warning', message),
-    debug: (message) => (0,workflow_commands/* issue */.sn)('debug', message),
-    group: workflow_commands/* group */.Os
-};
+
+/** The runner's log; each warning is also kept for the job summary, which a scheduled run is read by. */
+function runnerLogger(warnings) {
+    return {
+        info: workflow_commands/* info */.pq,
+        command: workflow_commands/* commandLine */.ay,
+        warning: (message, options) => {
+            warnings.add(message, options);
+            (0,workflow_commands/* issue */.sn)('warning', message);
+        },
+        debug: (message) => (0,workflow_commands/* issue */.sn)('debug', message),
+        group: workflow_commands/* group */.Os
+    };
+}
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -136,9 +186,10 @@ async function runAction(action, main) {
     // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
     const masked = [];
     let writing = false;
+    const warnings = new RunWarnings();
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
-        log: runnerLogger,
+        log: runnerLogger(warnings),
         mask: (secret) => {
             masked.push(secret);
             (0,workflow_commands/* addMask */.eu)(secret);
@@ -156,17 +207,21 @@ async function runAction(action, main) {
         const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
             (0,workflow_commands/* setOutput */.uH)(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.fp)(value, masked));
-        writeSummary(action, (0,redact/* redactSecrets */.fp)(result.summary, masked));
+        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(result.summary, true), masked));
         if (result.failure)
             (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(result.failure));
     }
     catch (error) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             (0,workflow_commands/* issue */.sn)('debug', error.stack);
-        (0,workflow_commands/* fail */.fJ)((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
-        // After the first write a UserError may leave changes behind, which this summary would deny.
-        if ((0,errors/* isUserError */.iU)(error) && !writing)
-            writeSummary(action, inputFailureSummary(action, error, masked));
+        const line = (0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error);
+        (0,workflow_commands/* fail */.fJ)(line);
+        // After the first write a UserError may leave changes behind, which the inputs' summary would deny.
+        const summary = (0,errors/* isUserError */.iU)(error) && !writing
+            ? inputFailureSummary(action, error, masked)
+            : runFailureSummary(action, line, writing, masked);
+        // The action's own summary is not written: every warning is listed, those it would have shown too.
+        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(summary, false), masked));
     }
 }
 /**
@@ -501,10 +556,10 @@ function redactingMasker(mask) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nh: () => (/* binding */ escapeHtmlOutsideCode),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
-/* unused harmony export escapeHtmlOutsideCode */
 /** Markdown for the job summary, built as plain text so tests and the demo can read it. */
 // Outside a code span GitHub renders a cell as HTML: a '<' in a cluster message, an AWS error or a
 // pod's log would open a tag and hide the text after it. Inside a code span an entity would show

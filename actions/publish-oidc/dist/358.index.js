@@ -36,8 +36,8 @@ var bucket_setup = __webpack_require__(4345);
 var oidc_provider = __webpack_require__(8890);
 // EXTERNAL MODULE: ./src/publish-oidc/provider-tags.ts + 2 modules
 var provider_tags = __webpack_require__(7427);
-// EXTERNAL MODULE: ./src/publish-oidc/published-objects.ts
-var published_objects = __webpack_require__(8008);
+// EXTERNAL MODULE: ./src/publish-oidc/published-objects.ts + 1 modules
+var published_objects = __webpack_require__(687);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __webpack_require__(2864);
 ;// CONCATENATED MODULE: ./src/publish-oidc/remove-summary.ts
@@ -313,15 +313,16 @@ async function applyRemoval(inputs, deps, removal) {
 async function removeIssuer(inputs, deps) {
     const { log } = deps;
     const removal = await log.group(`Find what ${inputs.issuerUrl} left`, () => planRemoval(inputs, deps));
+    // Both are the summary's "Left in place" list (remove-summary.ts): not listed again under its Warnings.
     for (const line of removal.left)
-        log.warning(line);
+        log.warning(line, { inSummary: true });
     for (const line of removal.notes)
         log.info(line);
     const rolesLine = removal.deleteProvider && removal.roles
         ? rolesWarning(removal.deleteProvider.arn, removal.roles, inputs.dryRun)
         : undefined;
     if (rolesLine)
-        log.warning(rolesLine);
+        log.warning(rolesLine, { inSummary: true });
     const { changes } = removal;
     if (inputs.dryRun)
         log.info(changes.length > 0 ? `Dry run; would ${changes.join('; ')}.` : 'Dry run; nothing to remove.');

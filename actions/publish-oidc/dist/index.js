@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2833);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1012);
 /* harmony import */ var _src_publish_oidc_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(591);
 
 
@@ -184,7 +184,7 @@ function partitionOfHost(host) {
 
 /***/ }),
 
-/***/ 2833:
+/***/ 1012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -241,7 +241,7 @@ var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/redact.ts
 var redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
-var summary = __nccwpck_require__(2864);
+var io_summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
 
 
@@ -250,9 +250,25 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+    ].join('\n');
+}
+/**
+ * The job summary of a step that failed on anything but its inputs, or on an input found once it had
+ * begun to write: the error, and whether anything may have been written, which the log tells change by
+ * change. Without it a failed scheduled run's summary would say nothing at all.
+ */
+function runFailureSummary(action, line, wrote, secrets) {
+    return [
+        `### ${action}: failed`,
+        '',
+        `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)((0,redact/* redactSecrets */.fp)(line, secrets))}`,
+        '',
+        wrote
+            ? 'The step failed after it began to write: what it wrote before the error stays. Run it again once the cause is fixed.'
+            : 'Nothing was written to AWS or the cluster: the step failed before its first write. Run it again once the cause is fixed.'
     ].join('\n');
 }
 
@@ -316,6 +332,33 @@ async function exitWhenWritten() {
 
 // EXTERNAL MODULE: ./src/io/inputs.ts
 var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/io/warnings.ts
+// Every warning a run gives, for its job summary. The runner shows a warning as an annotation on the
+// run's page, but whoever reads a scheduled run reads its summary: one shared list, not each action's.
+
+/** The warnings of one run, in the order given, each once. */
+class RunWarnings {
+    // Each message, and whether the action's own summary shows it.
+    seen = new Map();
+    add(message, options = {}) {
+        const shown = this.seen.get(message) ?? true;
+        this.seen.set(message, shown && options.inSummary === true);
+    }
+    /**
+     * `summary` with the list appended, after a blank line (a table or paragraph that ends the summary must
+     * end before the heading); as it is when there is nothing to list. `actionSummary`: whether `summary`
+     * is the action's own, which shows the warnings it said it shows.
+     */
+    appendTo(summary, actionSummary) {
+        const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
+        if (listed.length === 0)
+            return summary;
+        // One list item each: a line break in a message would end the item, and a '<' open a tag.
+        const items = listed.map((message) => `- ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(message.replace(/\s*\r?\n\s*/g, ' '))}`);
+        return [summary.replace(/\n*$/, ''), '', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -429,13 +472,20 @@ function fail(message) {
 
 
 
-const runnerLogger = {
-    info: info,
-    command: commandLine,
-    warning: (message) => issue('warning', message),
-    debug: (message) => issue('debug', message),
-    group: group
-};
+
+/** The runner's log; each warning is also kept for the job summary, which a scheduled run is read by. */
+function runnerLogger(warnings) {
+    return {
+        info: info,
+        command: commandLine,
+        warning: (message, options) => {
+            warnings.add(message, options);
+            issue('warning', message);
+        },
+        debug: (message) => issue('debug', message),
+        group: group
+    };
+}
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -451,9 +501,10 @@ async function runAction(action, main) {
     // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
     const masked = [];
     let writing = false;
+    const warnings = new RunWarnings();
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
-        log: runnerLogger,
+        log: runnerLogger(warnings),
         mask: (secret) => {
             masked.push(secret);
             addMask(secret);
@@ -471,17 +522,21 @@ async function runAction(action, main) {
         const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.fp)(value, masked));
-        writeSummary(action, (0,redact/* redactSecrets */.fp)(result.summary, masked));
+        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(result.summary, true), masked));
         if (result.failure)
             fail((0,errors/* oneLine */.TN)(result.failure));
     }
     catch (error) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             issue('debug', error.stack);
-        fail((0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error));
-        // After the first write a UserError may leave changes behind, which this summary would deny.
-        if ((0,errors/* isUserError */.iU)(error) && !writing)
-            writeSummary(action, inputFailureSummary(action, error, masked));
+        const line = (0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error);
+        fail(line);
+        // After the first write a UserError may leave changes behind, which the inputs' summary would deny.
+        const summary = (0,errors/* isUserError */.iU)(error) && !writing
+            ? inputFailureSummary(action, error, masked)
+            : runFailureSummary(action, line, writing, masked);
+        // The action's own summary is not written: every warning is listed, those it would have shown too.
+        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(summary, false), masked));
     }
 }
 /**
@@ -2106,7 +2161,7 @@ async function removeAction(ctx, inputs) {
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(336), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3358)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(567), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3358)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7638))
     ]);
     const sts = namingFailedCalls(new STSClient(clientConfig('STS', inputs.region, ctx.env)), 'STS');
@@ -2137,7 +2192,7 @@ async function publishOidcAction(ctx) {
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(336), __nccwpck_require__.e(746)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6746)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(567), __nccwpck_require__.e(746)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6746)),
         Promise.all([
             __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)),
             __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375)),

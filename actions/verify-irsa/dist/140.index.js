@@ -840,8 +840,9 @@ async function run(inputs, deps) {
                 deps.log.info(line);
             else if (firstFailure)
                 deps.log.info(`${line} Fix: ${entry.fix}`);
+            // The diagnosis table shows each check, this one with its fix.
             else
-                deps.log.warning(`${line} Fix: ${entry.fix}`);
+                deps.log.warning(`${line} Fix: ${entry.fix}`, { inSummary: true });
         }
     };
     const found = await ensureServiceAccount(inputs, deps, runId, expiresAt);
@@ -1051,14 +1052,18 @@ async function tokenMode(inputs, deps) {
         if (issuerResult.ok) {
             const documents = await checkIssuerDocuments(token, view, issuer, deps.get, deps.publicReach);
             checks.push(...documents.checks);
+            // One a check's detail carries (issuer-documents.ts's noteOf) is in the diagnosis table already.
             for (const warning of documents.warnings)
-                deps.log.warning(warning);
+                deps.log.warning(warning, {
+                    inSummary: documents.checks.some((entry) => entry.detail.includes(`warning: ${warning}`))
+                });
         }
         // STS takes the provider from the role's account; IAM answers for the credentials' account.
         const account = await deps.workflowAccount();
         if (account !== undefined && account !== inputs.role.accountId) {
             const why = `IAM was not read: the workflow's AWS credentials are for account ${account}, but the role is in ${inputs.role.accountId}, whose IAM OIDC provider STS uses. The provider and the role are left to STS's answer; give the step credentials of ${inputs.role.accountId} to check them one by one.`;
-            deps.log.warning(why);
+            // The summary gives it with the links it left unchecked (chain-summary.ts).
+            deps.log.warning(why, { inSummary: true });
             notChecked.push(why);
         }
         else {
