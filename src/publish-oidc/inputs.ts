@@ -132,15 +132,10 @@ function bucketOwner(read: InputReader): string | undefined {
 }
 
 /** What a run with `remove: true` needs: the issuer to take out, and where; no cluster. */
-export interface RemoveInputs {
-  bucket: string;
-  bucketOwner: string | undefined;
-  region: string;
-  issuerUrl: string;
-  manageBucket: boolean;
-  createProvider: boolean;
-  dryRun: boolean;
-}
+export type RemoveInputs = Pick<
+  PublishInputs,
+  'bucket' | 'bucketOwner' | 'region' | 'issuerUrl' | 'manageBucket' | 'createProvider' | 'dryRun'
+>;
 
 export type ParsedInputs = { remove: false; inputs: PublishInputs } | { remove: true; inputs: RemoveInputs };
 
