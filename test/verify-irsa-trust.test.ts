@@ -1,12 +1,12 @@
 // verify-irsa's reading of trust policies: whether STS would let a token through, and a sentence
 // naming the statement or condition that refuses it.
 import { describe, expect, it } from '@jest/globals';
+import { iamWildcard } from '../src/trust/iam-wildcard.js';
 import { readToken } from '../src/verify-irsa/token-claims.js';
 import {
   conditionFailure,
   evaluateCondition,
   evaluateTrust,
-  iamWildcard,
   parsePolicyDocument,
   type TrustContext
 } from '../src/verify-irsa/trust-evaluation.js';

@@ -3,6 +3,7 @@
 // allows: a statement on aws:SecureTransport, on a source VPC or IP, or naming the principal. The policy
 // is read when the credentials may, and a Deny that covers s3:GetObject on the object is named.
 import { GetBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
+import { iamWildcard } from '../trust/iam-wildcard.js';
 import { awsErrorName, isAwsNotFound } from './aws-errors.js';
 
 type Fields = Record<string, unknown>;
@@ -13,22 +14,14 @@ const record = (value: unknown): Fields | undefined =>
 const strings = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 
-/** IAM's wildcards: '*' any run of characters, '?' any one. Actions compare without regard to case. */
-function matches(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const source = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(value);
-}
-
 /** Whether a statement's Action/NotAction and Resource/NotResource cover s3:GetObject on `objectArn`. */
 function covers(statement: Fields, objectArn: string): boolean {
   const action = (patterns: string[]): boolean =>
-    patterns.some((pattern) => matches(pattern, 's3:GetObject', true));
+    // Actions compare without regard to case.
+    patterns.some((pattern) => iamWildcard(pattern, 's3:GetObject', true));
   const resource = (patterns: string[]): boolean =>
     // The partition is the bucket's, which the action does not know here: any partition's ARN matches.
-    patterns.some((pattern) => matches(pattern.replace(/^arn:[^:]*:/, 'arn:*:'), objectArn, false));
+    patterns.some((pattern) => iamWildcard(pattern.replace(/^arn:[^:]*:/, 'arn:*:'), objectArn));
   const actionCovered =
     'NotAction' in statement ? !action(strings(statement.NotAction)) : action(strings(statement.Action));
   const resourceCovered =

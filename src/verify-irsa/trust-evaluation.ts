@@ -4,6 +4,7 @@
  * This reads policies that src/trust/ builds; it is kept apart because explaining a refusal
  * of any policy (hand-written ones included) is a different job from building a good one.
  */
+import { iamWildcard } from '../trust/iam-wildcard.js';
 import type { TokenView } from './token-claims.js';
 import { asStringList } from './token-claims.js';
 
@@ -34,14 +35,6 @@ type Statement = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** IAM's wildcards: `*` any run of characters, `?` exactly one. */
-export function iamWildcard(pattern: string, value: string, ignoreCase = false): boolean {
-  const source = [...pattern]
-    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}/-]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }
 
 /** IAM returns trust policies URL-encoded; some emulators and SDK paths hand them back decoded. */
