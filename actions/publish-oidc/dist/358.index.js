@@ -36,8 +36,8 @@ var bucket_setup = __webpack_require__(4345);
 var oidc_provider = __webpack_require__(8890);
 // EXTERNAL MODULE: ./src/publish-oidc/provider-tags.ts + 2 modules
 var provider_tags = __webpack_require__(7427);
-// EXTERNAL MODULE: ./src/publish-oidc/published-objects.ts + 1 modules
-var published_objects = __webpack_require__(687);
+// EXTERNAL MODULE: ./src/publish-oidc/published-objects.ts + 2 modules
+var published_objects = __webpack_require__(3145);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var summary = __webpack_require__(2864);
 ;// CONCATENATED MODULE: ./src/publish-oidc/remove-summary.ts

@@ -348,8 +348,8 @@ function bucketPlanChanges(plan, bucket) {
 
 // EXTERNAL MODULE: ./src/publish-oidc/provider-plan.ts
 var provider_plan = __webpack_require__(8792);
-// EXTERNAL MODULE: ./src/publish-oidc/published-objects.ts + 1 modules
-var published_objects = __webpack_require__(687);
+// EXTERNAL MODULE: ./src/publish-oidc/published-objects.ts + 2 modules
+var published_objects = __webpack_require__(3145);
 ;// CONCATENATED MODULE: ./src/publish-oidc/plan.ts
 
 
