@@ -11,6 +11,7 @@ import {
 } from '../src/publish-oidc/bucket-policy.js';
 import { parseInputs } from '../src/publish-oidc/inputs.js';
 import { isOwnProvider, providerTags } from '../src/publish-oidc/provider-tags.js';
+import { issuerMark } from '../src/publish-oidc/published-objects.js';
 import { trustsProvider } from '../src/publish-oidc/trusting-roles.js';
 
 const keysOf = (prefix: string): string[] => [
@@ -26,6 +27,24 @@ const users = {
   Action: 's3:GetObject',
   Resource: 'arn:aws:s3:::shared/logos/*'
 };
+
+describe("issuerMark (the JWKS metadata that proves a JWKS without a discovery document this issuer's)", () => {
+  it('is the issuer itself for a plain URL, ASCII for any (S3 sends metadata as headers)', () => {
+    expect(issuerMark('https://oidc.example.com/prod-2')).toBe('https://oidc.example.com/prod-2');
+    expect(issuerMark('https://bücher.example/prod')).toBe('https://b%C3%BCcher.example/prod');
+    // Two issuers never share a mark.
+    expect(issuerMark('https://b%C3%BCcher.example/prod')).not.toBe(
+      issuerMark('https://bücher.example/prod')
+    );
+  });
+
+  it("is none past 255 characters (IAM's limit for a provider URL), nor for an unencodable URL", () => {
+    const long = `https://oidc.example.com/${'a'.repeat(230)}`;
+    expect(issuerMark(long)).toBe(long);
+    expect(issuerMark(`${long}b`)).toBeUndefined();
+    expect(issuerMark('https://oidc.example.com/\ud800')).toBeUndefined();
+  });
+});
 
 describe('planStatementRemoval', () => {
   it('removes only this issuer’s statement, keeping the Version, Id and the others in order', () => {

@@ -12,7 +12,13 @@ import {
   ListOpenIDConnectProvidersCommand
 } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
-import { GetBucketPolicyCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetBucketPolicyCommand,
+  ListObjectsV2Command,
+  PutBucketPolicyCommand,
+  PutObjectCommand,
+  S3Client
+} from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -421,5 +427,135 @@ describe('publish-oidc remove: true', () => {
     expect(last.result.outputs.changed).toBe('true');
     expect(await policySids(bucket)).toEqual(['UsersOwnReadOfLogos']);
     expect(await providerExists(arnB)).toBe(false);
+  });
+});
+
+// A first publish cut short between its two writes leaves a JWKS that no discovery document names.
+// publish-oidc marks the JWKS it writes with the issuer it published it for (metadata `issuer`, beside
+// the `sha256` of its bytes): with both fitting, it is provably this issuer's, and remove deletes it;
+// any other JWKS at that key is left, with a warning that says how to delete it by hand.
+describe('publish-oidc remove: true, after a first publish cut short between its two writes', () => {
+  const DISCOVERY = '.well-known/openid-configuration';
+  const JWKS = 'openid/v1/jwks';
+
+  /** A first publish whose discovery-document PUT S3 fails every time: it wrote the JWKS, then stopped. */
+  async function cutShort(bucket: string, issuer: string, extra: Record<string, string> = {}): Promise<void> {
+    const failing = await proxy({
+      target: MOTO,
+      rate: 1,
+      faults: ['server-error'],
+      match: (request) =>
+        request.method === 'PUT' && (request.path.split('?')[0] ?? '').endsWith(`/${DISCOVERY}`)
+    });
+    await expect(publish({ bucket, 'issuer-url': issuer, ...extra }, failing.url)).rejects.toThrow();
+    expect(failing.injected.length).toBeGreaterThan(0);
+  }
+
+  it('marks the JWKS it publishes with its issuer, and does not rewrite an unmarked one only to mark it', async () => {
+    const bucket = `orphan-${randomBytes(5).toString('hex')}`;
+    const issuer = `${PUBLIC_URL}/${bucket}`;
+    await publish({ bucket, 'issuer-url': issuer, 'manage-bucket': 'true', 'create-provider': 'false' });
+    const jwks = await readPublishedObject(s3, bucket, JWKS);
+    expect(jwks?.metadata['issuer']).toBe(issuer);
+    // The discovery document names its issuer in its body: it needs no mark.
+    expect((await readPublishedObject(s3, bucket, DISCOVERY))?.metadata['issuer']).toBeUndefined();
+
+    // A JWKS an earlier version wrote: the same bytes and record, no mark. Left as it is.
+    const unmarked = { ...jwks?.metadata };
+    delete unmarked['issuer'];
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: JWKS,
+        Body: jwks?.bytes,
+        ContentType: 'application/json',
+        CacheControl: 'public, max-age=300',
+        Metadata: unmarked
+      })
+    );
+    const again = await publish({
+      bucket,
+      'issuer-url': issuer,
+      'manage-bucket': 'true',
+      'create-provider': 'false'
+    });
+    expect(again.result.outputs.changed).toBe('false');
+    expect(again.counter.writeCount).toBe(0);
+  });
+
+  it('deletes the JWKS it provably wrote for this issuer (dry run first), leaving the bucket empty; a second run finds nothing', async () => {
+    const bucket = `orphan-${randomBytes(5).toString('hex')}`;
+    const issuer = `${PUBLIC_URL}/${bucket}/prod`;
+    await cutShort(bucket, issuer, { 'manage-bucket': 'true' });
+    expect(await objectExists(bucket, `prod/${JWKS}`)).toBe(true);
+    expect(await objectExists(bucket, `prod/${DISCOVERY}`)).toBe(false);
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+
+    const dry = await remove({ ...inputs, 'dry-run': 'true' });
+    expect(dry.counter.writeCount).toBe(0);
+    expect(dry.result.outputs.changed).toBe('true');
+    expect(dry.result.summary).toContain(
+      `- delete s3://${bucket}/prod/${JWKS}: a JWKS that no discovery document names (what a first publish cut short between its two writes leaves), provably this issuer's: publish-oidc marked it issuer=${issuer}, and its sha256 fits its bytes`
+    );
+    expect(await objectExists(bucket, `prod/${JWKS}`)).toBe(true);
+
+    const { result, log } = await remove(inputs);
+    expect(result.outputs.changed).toBe('true');
+    expect(result.outputs['keys-changed']).toBe('true');
+    expect(result.summary.split('\n')[0]).toBe('### publish-oidc remove: 2 things removed');
+    expect(result.summary).toContain(
+      `- delete s3://${bucket}/prod/${JWKS}: a JWKS that no discovery document names`
+    );
+    expect(warnings(log)).toEqual([]);
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+    expect(listed.Contents ?? []).toEqual([]);
+    expect(await policySids(bucket)).toBeUndefined();
+
+    const again = await remove(inputs);
+    expect(again.counter.writeCount).toBe(0);
+    expect(again.result.outputs.changed).toBe('false');
+    expect(again.log.lines).toContain(`Nothing to remove: ${issuer} left nothing here. Nothing was written.`);
+    expect(warnings(again.log)).toEqual([]);
+  });
+
+  it('never deletes a JWKS at that key marked for another issuer, unmarked, or changed since, and says how to delete it', async () => {
+    const bucket = `orphan-${randomBytes(5).toString('hex')}`;
+    const issuer = `${PUBLIC_URL}/${bucket}/prod`;
+    // Another host, the same path: the same key prefix. Its first publish was cut short.
+    const other = issuer.replace(/^https:\/\/[^/]+/, 'https://cdn.example.com');
+    // That host serves nothing here: its documents are not read back.
+    await cutShort(bucket, other, {
+      'manage-bucket': 'true',
+      'create-provider': 'false',
+      'verify-public': 'false'
+    });
+    const stored = await readPublishedObject(s3, bucket, `prod/${JWKS}`);
+    expect(stored?.metadata['issuer']).toBe(other);
+    const howTo = `Delete it by hand if it is this issuer's: aws s3 rm s3://${bucket}/prod/${JWKS}`;
+    const leaves = async (why: string): Promise<void> => {
+      for (const dryRun of ['true', 'false']) {
+        const { result, log, counter } = await remove({ bucket, 'issuer-url': issuer, 'dry-run': dryRun });
+        expect(counter.writeCount).toBe(0);
+        expect(result.outputs.changed).toBe('false');
+        expect(warnings(log)).toEqual([
+          `::warning::s3://${bucket}/prod/${JWKS} is left: no discovery document of this issuer names it, and ${why}. ${howTo}`
+        ]);
+        expect(result.summary).toContain('Left in place:');
+        expect(result.summary).toContain(howTo);
+      }
+      expect(await objectExists(bucket, `prod/${JWKS}`)).toBe(true);
+    };
+    await leaves(`publish-oidc marked it as the JWKS of "${other}"`);
+
+    const put = (metadata: Record<string, string>, body = stored?.bytes) =>
+      s3.send(new PutObjectCommand({ Bucket: bucket, Key: `prod/${JWKS}`, Body: body, Metadata: metadata }));
+    // Marked for this issuer, but its bytes changed by other hands since.
+    await put({ ...stored?.metadata, issuer }, Buffer.from('{"keys":[]}'));
+    await leaves('its bytes changed since publish-oidc wrote it (its sha256 no longer fits)');
+    // No mark: by hand, by another tool, or by a version of publish-oidc before the mark.
+    await put({});
+    await leaves(
+      "nothing shows it is this issuer's: it carries no issuer mark (written by hand, by another tool, or by a publish-oidc before the mark)"
+    );
   });
 });

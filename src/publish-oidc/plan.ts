@@ -28,6 +28,8 @@ import {
   type ProviderState
 } from './provider-plan.js';
 import {
+  ISSUER_METADATA,
+  issuerMark,
   isUpToDate,
   readPublishedObject,
   RETIRED_METADATA,
@@ -329,7 +331,9 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
   const jwks: DesiredObject = {
     key: locations.jwksKey,
     bytes: documentBytes(jwksDocument(retention.published)),
-    state: { [RETIRED_METADATA]: encodeRetiredSince(retention.retiredSince) }
+    state: { [RETIRED_METADATA]: encodeRetiredSince(retention.retiredSince) },
+    // What lets remove: true delete this JWKS should the discovery document never be written after it.
+    marks: { [ISSUER_METADATA]: issuerMark(inputs.issuerUrl) ?? '' }
   };
   const discoveryObject: DesiredObject = {
     key: locations.discoveryKey,

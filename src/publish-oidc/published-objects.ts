@@ -17,6 +17,26 @@ export const CACHE_CONTROL = 'public, max-age=300';
 export const SERVER_SIDE_ENCRYPTION = 'AES256';
 export const HASH_METADATA = 'sha256';
 export const RETIRED_METADATA = 'retired-keys';
+// On the JWKS: the issuer it was published for. A first publish cut short between its two writes leaves
+// a JWKS that no discovery document names; this mark (with the digest) is what proves it this issuer's.
+export const ISSUER_METADATA = 'issuer';
+// IAM's own limit for a provider URL; with the digest and the retirement record (at most 1,500), well
+// within S3's 2 KB of user metadata.
+const ISSUER_MARK_LIMIT = 255;
+
+/**
+ * The value of the issuer mark for `issuerUrl`, or undefined when it has none: S3 sends metadata as
+ * headers, so the value is kept ASCII (encodeURI, the identity for a plain URL) and within the limit.
+ */
+export function issuerMark(issuerUrl: string): string | undefined {
+  let mark: string;
+  try {
+    mark = encodeURI(issuerUrl);
+  } catch {
+    return undefined;
+  }
+  return mark.length <= ISSUER_MARK_LIMIT ? mark : undefined;
+}
 
 export interface PublishedObject {
   bytes: Buffer;
@@ -105,11 +125,17 @@ export interface DesiredObject {
   bytes: Buffer;
   /** Metadata entries that carry state between runs; an empty value means "absent". */
   state: Record<string, string>;
+  /**
+   * Metadata entries put on with every write of the object but not compared: an object written before
+   * they existed is not rewritten only to carry them. An empty value means "absent".
+   */
+  marks?: Record<string, string>;
 }
 
 function metadataFor(desired: DesiredObject): Record<string, string> {
   const metadata: Record<string, string> = { [HASH_METADATA]: contentHash(desired.bytes) };
-  for (const [key, value] of Object.entries(desired.state)) if (value !== '') metadata[key] = value;
+  for (const [key, value] of Object.entries({ ...desired.marks, ...desired.state }))
+    if (value !== '') metadata[key] = value;
   return metadata;
 }
 
@@ -123,7 +149,7 @@ export function isUpToDate(current: PublishedObject | undefined, desired: Desire
   if (current.contentType !== CONTENT_TYPE || current.cacheControl !== CACHE_CONTROL) return false;
   // Only a KMS-encrypted object is unreadable anonymously; an SSE-S3 one from before is kept as it is.
   if (current.encryption?.startsWith('aws:kms')) return false;
-  // The digest entry is checked above, so only the state entries are compared.
+  // The digest entry is checked above, so only the state entries are compared (not the marks).
   return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
 }
 

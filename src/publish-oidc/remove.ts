@@ -16,7 +16,13 @@ import type { RemoveInputs } from './inputs.js';
 import { findProvider } from './oidc-provider.js';
 import type { ProviderState } from './provider-plan.js';
 import { isOwnProvider } from './provider-tags.js';
-import { readPublishedObject } from './published-objects.js';
+import {
+  ISSUER_METADATA,
+  issuerMark,
+  readPublishedObject,
+  writtenByThisAction,
+  type PublishedObject
+} from './published-objects.js';
 import { removalSummary } from './remove-summary.js';
 import { trustingRoles, type TrustingRoles } from './trusting-roles.js';
 
@@ -70,9 +76,37 @@ function quoted(value: string): string {
 
 interface StoredObjects {
   objects: string[];
+  /** Why each object that no discovery document names is deleted, by key. */
+  reasons: Map<string, string>;
   jwksKey: string;
   jwksUrl: string;
   left: string[];
+}
+
+/** The mark's issuer, for a message: decoded as issuerMark encoded it, else as stored. */
+function markedIssuer(mark: string): string {
+  try {
+    return decodeURI(mark);
+  } catch {
+    return mark;
+  }
+}
+
+/**
+ * Why a JWKS that no discovery document names is not provably this issuer's, or undefined when it is:
+ * publish-oidc marked it with this issuer, and its bytes are still those it wrote (the digest fits).
+ */
+function unprovenJwks(jwks: PublishedObject, issuerUrl: string): string | undefined {
+  const mark = jwks.metadata[ISSUER_METADATA];
+  const own = issuerMark(issuerUrl);
+  if (mark === undefined)
+    return "nothing shows it is this issuer's: it carries no issuer mark (written by hand, by another tool, or by a publish-oidc before the mark)";
+  // An issuer without a mark of its own (issuerMark) never has one written: a mark is another's.
+  if (own === undefined || mark !== own)
+    return `publish-oidc marked it as the JWKS of ${quoted(markedIssuer(mark))}`;
+  if (!writtenByThisAction(jwks))
+    return 'its bytes changed since publish-oidc wrote it (its sha256 no longer fits)';
+  return undefined;
 }
 
 /**
@@ -84,15 +118,28 @@ async function storedObjects(inputs: RemoveInputs, deps: RemoveDeps, owner: stri
   const fallback = documentLocations(inputs.issuerUrl, inputs.bucket, '');
   const discovery = await readPublishedObject(deps.s3, inputs.bucket, fallback.discoveryKey, owner);
   if (!discovery) {
-    // No discovery document proves whose a JWKS at the default key is (a first publish cut short
-    // between its two writes leaves one): it is named, not deleted.
+    // A first publish cut short between its two writes leaves a JWKS at the default key and no
+    // discovery document to prove whose it is: only publish-oidc's own mark of this issuer does.
+    const none = {
+      objects: [],
+      reasons: new Map<string, string>(),
+      jwksKey: fallback.jwksKey,
+      jwksUrl: fallback.jwksUrl
+    };
     const orphan = await readPublishedObject(deps.s3, inputs.bucket, fallback.jwksKey, owner);
-    const left = orphan
-      ? [
-          `${at(fallback.jwksKey)} is left: no discovery document of this issuer names it (a publish cut short before writing one leaves such a JWKS). Delete it by hand if it is this issuer's.`
+    if (!orphan) return { ...none, left: [] };
+    const unproven = unprovenJwks(orphan, inputs.issuerUrl);
+    if (unproven !== undefined)
+      return {
+        ...none,
+        left: [
+          `${at(fallback.jwksKey)} is left: no discovery document of this issuer names it, and ${unproven}. Delete it by hand if it is this issuer's: aws s3 rm ${at(fallback.jwksKey)}`
         ]
-      : [];
-    return { objects: [], jwksKey: fallback.jwksKey, jwksUrl: fallback.jwksUrl, left };
+      };
+    const reason =
+      "a JWKS that no discovery document names (what a first publish cut short between its two writes leaves), provably this issuer's: " +
+      `publish-oidc marked it issuer=${inputs.issuerUrl}, and its sha256 fits its bytes`;
+    return { ...none, objects: [fallback.jwksKey], reasons: new Map([[fallback.jwksKey, reason]]), left: [] };
   }
   const stored = storedIssuer(discovery.bytes);
   if (!stored)
@@ -109,6 +156,7 @@ async function storedObjects(inputs: RemoveInputs, deps: RemoveDeps, owner: stri
   const jwks = await readPublishedObject(deps.s3, inputs.bucket, locations.jwksKey, owner);
   return {
     objects: [...(jwks ? [locations.jwksKey] : []), locations.discoveryKey],
+    reasons: new Map(),
     jwksKey: locations.jwksKey,
     jwksUrl: locations.jwksUrl,
     left: []
@@ -199,8 +247,12 @@ export async function planRemoval(inputs: RemoveInputs, deps: RemoveDeps): Promi
       : undefined;
   const roles = provider.remove ? await trustingRoles(deps.iam, provider.remove.arn, deps.log) : undefined;
   const objects = bucket?.stored.objects ?? [];
+  const reasons = bucket?.stored.reasons ?? new Map<string, string>();
   const changes = [
-    ...objects.map((key) => `delete s3://${inputs.bucket}/${key}`),
+    ...objects.map((key) => {
+      const reason = reasons.get(key);
+      return `delete s3://${inputs.bucket}/${key}${reason === undefined ? '' : `: ${reason}`}`;
+    }),
     ...(policy?.found
       ? [
           policy.policy
