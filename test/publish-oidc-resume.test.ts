@@ -9,7 +9,7 @@ import {
   ListOpenIDConnectProvidersCommand,
   UpdateOpenIDConnectProviderThumbprintCommand
 } from '@aws-sdk/client-iam';
-import { GetPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -322,3 +322,58 @@ it('publish-oidc remove killed after each of its writes in turn, then run again,
   s3.destroy();
   iam.destroy();
 }, 240000);
+
+// A first publish killed right after its JWKS landed, before the discovery document that would name it:
+// the JWKS carries publish-oidc's mark of its issuer, so remove: true deletes it with the rest, leaving
+// a bucket that terraform destroy (or anyone) can delete; a second removal finds nothing.
+it('publish-oidc killed between its two document writes, then remove: true, leaves the bucket empty; a second removal finds nothing', async () => {
+  const env = { ...stack.env, AWS_ENDPOINT_URL: observer.url };
+  const base = stack.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
+  const publishInputs = (bucket: string): Record<string, string> => ({
+    'kubeconfig-path': kubeconfigPath,
+    bucket,
+    'issuer-url': `${base}/${bucket}`,
+    'manage-bucket': 'true'
+  });
+  const clean = 'resume-orphan-clean';
+  double.setIssuer(`${base}/${clean}`);
+  const mark = observer.seen.length;
+  expect((await runBundle('publish-oidc', publishInputs(clean), { env })).status).toBe(0);
+  // The first object written is the JWKS, the next the discovery document.
+  const k = writesSince(observer, mark).indexOf('s3:PUT object') + 1;
+  expect(k).toBeGreaterThan(0);
+
+  const bucket = 'resume-orphan';
+  double.setIssuer(`${base}/${bucket}`);
+  const abort = new AbortController();
+  kill.arm(k, () => abort.abort());
+  const killed = await runBundle('publish-oidc', publishInputs(bucket), { env, signal: abort.signal });
+  kill.disarm();
+  expect(killed.status).not.toBe(0);
+  const s3 = new S3Client({
+    region: stack.env.AWS_REGION,
+    endpoint: stack.env.AWS_ENDPOINT_URL,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+  });
+  const keys = async (): Promise<string[]> =>
+    ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key ?? '');
+  expect(await keys()).toEqual(['openid/v1/jwks']);
+
+  const removal = { remove: 'true', bucket, 'issuer-url': `${base}/${bucket}`, 'manage-bucket': 'true' };
+  const removed = await runBundle('publish-oidc', removal, { env });
+  expect(removed.errors).toEqual([]);
+  expect(removed.status).toBe(0);
+  expect(removed.outputs['changed']).toBe('true');
+  expect(removed.summary).toContain(
+    `- delete s3://${bucket}/openid/v1/jwks: a JWKS that no discovery document names (what a first publish cut short between its two writes leaves), provably this issuer's`
+  );
+  expect(removed.stdout).not.toContain('::warning::');
+  expect(await keys()).toEqual([]);
+
+  const again = await runBundle('publish-oidc', removal, { env });
+  expect(again.status).toBe(0);
+  expect(again.outputs['changed']).toBe('false');
+  expect(again.stdout).toContain(`Nothing to remove: ${base}/${bucket} left nothing here.`);
+  s3.destroy();
+}, 120000);
