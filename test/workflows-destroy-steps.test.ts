@@ -9,6 +9,7 @@ import {
   IAMClient,
   PutRolePolicyCommand
 } from '@aws-sdk/client-iam';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -198,6 +199,84 @@ describe("destroy-cluster.yml's removal of the published documents (publish-oidc
       expect(step(finished, 'Provision (terraform destroy)')?.outcome).toBe('success');
       expect(step(finished, 'Summary')?.log).not.toContain('IRSA');
       expect(step(finished, 'Summary')?.summary).toContain('## Cluster c destroyed');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  // A first publish cut short between its two writes leaves a JWKS and no discovery document. The one
+  // publish-oidc wrote carries its issuer and its digest in metadata, as put here.
+  const jwksBody = '{"keys":[]}';
+  const orphanBucket = async (name: string, metadata: Record<string, string>): Promise<string> => {
+    const bucket = await newBucket(name, {});
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'openid/v1/jwks', Body: jwksBody, Metadata: metadata })
+    );
+    return bucket;
+  };
+
+  it(
+    "deletes the JWKS a first publish cut short left, which publish-oidc marked as this issuer's, so that terraform can delete the bucket; a second run finds nothing",
+    async () => {
+      const bucket = await newBucket('orphan', {});
+      const own = issuerOf(bucket);
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: 'openid/v1/jwks',
+          Body: jwksBody,
+          Metadata: { sha256: createHash('sha256').update(jwksBody).digest('hex'), issuer: own }
+        })
+      );
+      const outputsJson = JSON.stringify({ discovery_bucket: bucket, jwks_object_key: 'openid/v1/jwks' });
+      const results = await runJob(outputsJson, own, 'success');
+      const step = results.find((r) => r.name === REMOVE);
+      expect(step?.outcome).toBe('success');
+      expect(step?.outputs['changed']).toBe('true');
+      expect(step?.summary).toContain(
+        `- delete s3://${bucket}/openid/v1/jwks: a JWKS that no discovery document names (what a first publish cut short between its two writes leaves), provably this issuer's: publish-oidc marked it issuer=${own}`
+      );
+      expect(step?.log).not.toContain('::warning::');
+      expect(await keys(bucket)).toEqual([]);
+      expect(results.find((r) => r.name === 'Summary')?.summary).toContain('## Cluster c destroyed');
+
+      const again = await removeDocuments(outputsJson, own);
+      expect(again?.outcome).toBe('success');
+      expect(again?.outputs['changed']).toBe('false');
+    },
+    AWS_CLI_TIMEOUT_MS
+  );
+
+  it(
+    "leaves a JWKS without publish-oidc's mark of this issuer, and its summary, before terraform destroy runs, says so and how to delete it",
+    async () => {
+      const other = 'https://other-cluster.example.com';
+      // Unmarked (by hand, another tool, a publish-oidc before the mark), and another issuer's.
+      const marks: Record<string, string>[] = [
+        {},
+        { sha256: createHash('sha256').update(jwksBody).digest('hex'), issuer: other }
+      ];
+      for (const metadata of marks) {
+        const bucket = await orphanBucket('unmarked', metadata);
+        const own = issuerOf(bucket);
+        const results = await runJob(
+          JSON.stringify({ discovery_bucket: bucket, jwks_object_key: 'openid/v1/jwks' }),
+          own,
+          // terraform destroy fails on the bucket that still holds it.
+          'failure'
+        );
+        const step = results.find((r) => r.name === REMOVE);
+        expect(step?.outcome).toBe('success');
+        expect(step?.outputs['changed']).toBe('false');
+        const howTo = `Delete it by hand if it is this issuer's: aws s3 rm s3://${bucket}/openid/v1/jwks`;
+        expect(step?.log).toContain(
+          `::warning::s3://${bucket}/openid/v1/jwks is left: no discovery document of this issuer names it`
+        );
+        expect(step?.summary).toContain('Left in place:');
+        expect(step?.summary).toContain(howTo);
+        expect(await keys(bucket)).toEqual(['openid/v1/jwks']);
+        // Nothing was removed, so nothing is said of IRSA.
+        expect(results.find((r) => r.name === 'Summary')?.log).not.toContain('IRSA');
+      }
     },
     AWS_CLI_TIMEOUT_MS
   );
