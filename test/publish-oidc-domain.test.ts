@@ -86,6 +86,58 @@ describe('keyProblem', () => {
   });
 });
 
+describe('keyProblem on what a hostile or broken cluster serves', () => {
+  // Keys STS would take but anyone could forge tokens for: a modulus small enough to factor, an
+  // exponent that makes every signature verify, a point off the curve.
+  const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
+
+  it('refuses an RSA modulus under 2048 bits, and says how long it is', () => {
+    const problem = keyProblem({ ...rsaJwk('small'), n: small.n });
+    expect(problem).toContain('1024-bit');
+    expect(problem).toContain('2048');
+    expect(problem).not.toContain(String(small.n));
+  });
+
+  it.each([
+    ['AQ', 'e = 1 makes every signature verify'],
+    ['Ag', 'an even exponent'],
+    ['AAEAAQ', 'a leading zero octet']
+  ])('refuses the public exponent %s (%s)', (e) => {
+    expect(keyProblem({ ...rsaJwk('weak'), e })).toContain('exponent');
+  });
+
+  it('refuses a modulus that is not base64url or starts with a zero octet', () => {
+    expect(keyProblem({ ...rsaJwk('x'), n: `${String(rsaPublic.n)}!` })).toContain('base64url');
+    expect(keyProblem({ ...rsaJwk('x'), n: `AA${String(rsaPublic.n)}` })).toContain('zero');
+  });
+
+  it('refuses an EC point that is not on its curve', () => {
+    const key = ecJwk('off');
+    expect(keyProblem({ ...key, y: key.x })).toContain('not a valid');
+  });
+
+  it.each([
+    ['private_key_pem', '-----BEGIN PRIVATE KEY-----'],
+    ['__proto__', { d: 'c2VjcmV0' }],
+    ['extra', { k: 'c2VjcmV0' }]
+  ])('refuses a member %s that no public JWK carries, without quoting it', (member, value) => {
+    const key = JSON.parse(JSON.stringify({ ...rsaJwk('smuggler'), [member]: value })) as Record<
+      string,
+      unknown
+    >;
+    const problem = keyProblem(key);
+    expect(problem).toContain(member);
+    expect(problem).not.toContain('c2VjcmV0');
+    expect(problem).not.toContain('BEGIN');
+  });
+
+  it('takes the registered public members (x5c, x5t, key_ops) as they are', () => {
+    expect(
+      keyProblem({ ...rsaJwk('x'), x5c: ['MIIB'], x5t: 'abc', 'x5t#S256': 'def', key_ops: ['verify'] })
+    ).toBeUndefined();
+  });
+});
+
 describe('parseJwks', () => {
   it('keeps every member of every key, in order', () => {
     const keys = [rsaJwk('a'), ecJwk('b')];
@@ -136,7 +188,7 @@ describe('parseJwks', () => {
     expect(keySetChanged(set(a, b), set(a))).toBe(true);
     expect(keySetChanged(set(a), set(b))).toBe(true);
     // The same kid with other material: tokens signed with the old key stop verifying.
-    expect(keySetChanged(set(a), set({ ...a, e: 'AQAC' }))).toBe(true);
+    expect(keySetChanged(set(a), set({ ...a, e: 'AQAD' }))).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   ACCEPTED_ALGORITHMS,
   type AcceptedAlgorithm
 } from './signing-algorithms.js';
+import { ecMaterialProblem, rsaMaterialProblem, unknownMembersProblem } from './public-key-material.js';
 
 /** A public signing key as published: the cluster's members, untouched, plus the checked ones. */
 export interface PublicJwk {
@@ -17,7 +18,7 @@ export interface PublicJwk {
 export const MAX_KEYS = 100;
 
 // RFC 7518 section 6.3.2 and 6.4.1: members that only a private (or symmetric) key carries.
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+export const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,22 +30,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function keyProblem(key: unknown): string | undefined {
   if (!isRecord(key)) return 'is not a JSON object';
-  const leaked = PRIVATE_MEMBERS.filter((name) => name in key);
+  // Own members only: "in" would also see Object.prototype's.
+  const leaked = PRIVATE_MEMBERS.filter((name) => Object.hasOwn(key, name));
   if (leaked.length > 0)
     return `carries private key material (${leaked.join(', ')}); publishing it would hand out the signing key`;
+  const unknown = unknownMembersProblem(key);
+  if (unknown) return unknown;
   if (typeof key.kid !== 'string' || key.kid === '') return 'has no kid, so STS cannot pick it for a token';
   if (key.use !== 'sig') return `has use '${String(key.use)}' instead of 'sig'`;
   if (!isAcceptedAlgorithm(key.alg))
     return `has alg '${String(key.alg)}', which AWS STS does not accept (use one of ${ACCEPTED_ALGORITHMS.join(', ')})`;
   const shape = keyShapeFor(key.alg);
   if (key.kty !== shape.kty) return `has kty '${String(key.kty)}' but alg ${key.alg} needs ${shape.kty}`;
-  if (shape.kty === 'RSA' && (typeof key.n !== 'string' || typeof key.e !== 'string'))
-    return 'is an RSA key without n and e';
-  if (shape.kty === 'EC') {
-    if (key.crv !== shape.crv) return `has curve '${String(key.crv)}' but alg ${key.alg} needs ${shape.crv}`;
-    if (typeof key.x !== 'string' || typeof key.y !== 'string') return 'is an EC key without x and y';
+  if (shape.kty === 'RSA') {
+    if (typeof key.n !== 'string' || typeof key.e !== 'string') return 'is an RSA key without n and e';
+    return rsaMaterialProblem(key.n, key.e);
   }
-  return undefined;
+  if (key.crv !== shape.crv) return `has curve '${String(key.crv)}' but alg ${key.alg} needs ${shape.crv}`;
+  if (typeof key.x !== 'string' || typeof key.y !== 'string') return 'is an EC key without x and y';
+  return ecMaterialProblem(shape.crv, key.x, key.y);
 }
 
 function describeKey(key: unknown, index: number): string {
