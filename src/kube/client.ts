@@ -221,6 +221,11 @@ export interface KubeRequestOptions {
   contentType?: string;
   /** Whether the request may be sent again after a transient failure; GETs are by default. */
   repeat?: Repeat;
+  /**
+   * The most bytes of body taken: past them the connection is dropped and the call fails, not
+   * retried. Unbounded when absent; a document from an untrusted server gives one.
+   */
+  maxBytes?: number;
 }
 
 /** A request that got no (whole) answer: its Node error code decides whether to send it again. */
@@ -235,6 +240,13 @@ class KubeConnectionError extends UserError {
 
 /** An attempt that got no whole answer within its time. */
 class KubeTimeoutError extends UserError {}
+
+/** An answer longer than the request's maxBytes: not retried, the same server would send it again. */
+class KubeTooLargeError extends UserError {}
+
+function sizeText(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
 
 /**
  * How long one logical call may take, its retries and pauses included: the per-attempt timeout and a
@@ -340,7 +352,18 @@ async function kubeAttempt(
     const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
     const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
       const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (options.maxBytes !== undefined && size > options.maxBytes)
+          request.destroy(
+            new KubeTooLargeError(
+              `the cluster at ${client.server} answered ${method} ${path} with more than ${sizeText(options.maxBytes)}; ` +
+                'check what answers there (a proxy, another server).'
+            )
+          );
+        else chunks.push(chunk);
+      });
       response.on('end', () => {
         clearTimeout(deadline);
         const retryAfter = response.headers['retry-after'];

@@ -9,12 +9,16 @@ export interface ClusterDocuments {
 export const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';
 export const JWKS_ENDPOINT = '/openid/v1/jwks';
 
+// What publish-oidc's read-back and verify-irsa take of a published document (src/net/anonymous-get.ts):
+// a larger one could not be checked once published. kube-apiserver's are a few kB.
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
 /**
  * One document with the kubeconfig's TLS and credentials. A 404 is explained: kube-apiserver serves
  * no discovery documents unless its issuer is an https URL.
  */
 async function clusterJson(client: KubeClient, path: string, timeoutMs: number): Promise<unknown> {
-  const response = await kubeRequest(client, 'GET', path, { timeoutMs });
+  const response = await kubeRequest(client, 'GET', path, { timeoutMs, maxBytes: MAX_DOCUMENT_BYTES });
   // A 401 is the credentials themselves; a 403 is RBAC, and naming the wrong one sends the user the wrong way.
   if (response.status === 401)
     throw new UserError(

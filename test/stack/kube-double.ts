@@ -106,11 +106,13 @@ import {
 import { Store } from './kube-store.js';
 import type { TestCa } from './tls.js';
 import { KubeFaults, type KubeFault, type RandomFaults } from './kube-faults.js';
+import { answerHostile, type HostileAnswer, type HostileServed } from './kube-hostile-answers.js';
 import { WatchFaults, type RandomWatchFaults, type WatchFault } from './kube-watch-faults.js';
 
 export type { KubeObject } from './kube-api.js';
 export type { PodHold } from './kube-kubelet.js';
 export type { KubeFault, RandomFaults } from './kube-faults.js';
+export type { HostileAnswer, HostileServed } from './kube-hostile-answers.js';
 export type { RandomWatchFaults, WatchFault } from './kube-watch-faults.js';
 export type { ServedJwk } from './kube-keys.js';
 
@@ -211,6 +213,12 @@ export interface KubeDouble {
   /** Serve this value (JSON-encoded; a string is served raw) instead of the JWKS; undefined restores. */
   overrideJwks(doc: unknown): void;
   overrideDiscovery(doc: unknown): void;
+  /**
+   * Test behaviour (test/stack/kube-hostile-answers.ts): answer the discovery document or the JWKS
+   * as a hostile or broken cluster would, until called again with undefined. The returned record
+   * fills in as the answer is written.
+   */
+  answerOidcHostile(document: 'discovery' | 'jwks', answer: HostileAnswer | undefined): HostileServed;
   mintToken(opts: MintTokenOptions): string;
 
   // auth and behaviour hooks
@@ -491,6 +499,10 @@ class KubeDoubleImpl implements KubeDouble {
   private signer!: SigningKey;
   private jwksOverride: unknown;
   private discoveryOverride: unknown;
+  private readonly hostile = new Map<
+    'discovery' | 'jwks',
+    { answer: HostileAnswer; served: HostileServed }
+  >();
   private readonly forbidden: Set<string>;
   private env: Record<string, string>;
   private hold: PodHold = false;
@@ -656,6 +668,13 @@ class KubeDoubleImpl implements KubeDouble {
 
   overrideDiscovery(doc: unknown): void {
     this.discoveryOverride = doc;
+  }
+
+  answerOidcHostile(document: 'discovery' | 'jwks', answer: HostileAnswer | undefined): HostileServed {
+    const served: HostileServed = { bytes: 0, abandoned: false };
+    if (answer) this.hostile.set(document, { answer, served });
+    else this.hostile.delete(document);
+    return served;
   }
 
   private sign(claims: Record<string, unknown>, kid?: string): string {
@@ -1232,6 +1251,8 @@ class KubeDoubleImpl implements KubeDouble {
         return;
       }
       const isConfig = path === OIDC_CONFIG_PATH;
+      const hostile = this.hostile.get(isConfig ? 'discovery' : 'jwks');
+      if (hostile) return answerHostile(res, hostile.answer, hostile.served);
       const override = isConfig ? this.discoveryOverride : this.jwksOverride;
       const doc = override !== undefined ? override : isConfig ? this.discoveryDocument() : this.jwks();
       res.writeHead(200, {
