@@ -230,6 +230,46 @@ describe('checkIssuerDocuments', () => {
     expect(result.checks[1]?.detail).toContain('private key material');
   });
 
+  it("refuses a JWKS with private material in any key, not only the token's", async () => {
+    const other = await generateKeyPair('RS256', { extractable: true });
+    const leaked = { ...(await exportJWK(other.privateKey)), kid: 'old', alg: 'RS256', use: 'sig' };
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json(discovery), [JWKS_URI]: json({ keys: [publicJwk, leaked] }) })
+    );
+    expect(result.checks[1]).toMatchObject({ check: 'jwks', ok: false });
+    expect(result.checks[1]?.detail).toContain('private key material');
+    expect(result.checks[1]?.detail).toContain('old');
+    expect(result.checks[1]?.detail).not.toContain(String(leaked.d));
+  });
+
+  it('refuses a published symmetric key (k), which lets anyone sign tokens', async () => {
+    // A hostile cluster signing HS256 with a secret it also publishes: the signature verifies.
+    const secret = new TextEncoder().encode('a-shared-secret-that-is-now-public');
+    const hsToken = await new SignJWT({
+      sub: 'system:serviceaccount:apps:reader',
+      aud: ['sts.amazonaws.com']
+    })
+      .setProtectedHeader({ alg: 'HS256', kid: 'current' })
+      .setIssuer(ISSUER)
+      .setExpirationTime('10m')
+      .sign(secret);
+    const hsView = readToken(hsToken);
+    if (!hsView) throw new Error('fixture token does not decode');
+    const oct = { kty: 'oct', k: Buffer.from(secret).toString('base64url'), kid: 'current', alg: 'HS256' };
+    const result = await checkIssuerDocuments(
+      hsToken,
+      hsView,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json(discovery), [JWKS_URI]: json({ keys: [oct] }) })
+    );
+    expect(result.checks[1]).toMatchObject({ check: 'jwks', ok: false });
+    expect(result.checks[1]?.detail).toContain('key "current" (k)');
+    expect(result.checks[1]?.detail).not.toContain(oct.k);
+  });
+
   describe("with AWS's own STS (a PublicReach)", () => {
     const CORP = 'https://oidc.corp.example/cluster';
     const CORP_DISCOVERY = `${CORP}/.well-known/openid-configuration`;

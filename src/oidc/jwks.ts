@@ -5,6 +5,7 @@ import {
   ACCEPTED_ALGORITHMS,
   type AcceptedAlgorithm
 } from './signing-algorithms.js';
+import { privateMembersOf } from './private-members.js';
 import { ecMaterialProblem, rsaMaterialProblem, unknownMembersProblem } from './public-key-material.js';
 
 /** A public signing key as published: the cluster's members, untouched, plus the checked ones. */
@@ -17,9 +18,6 @@ export interface PublicJwk {
 // AWS STS reads at most 100 keys of a JWKS; more and some tokens would stop verifying.
 export const MAX_KEYS = 100;
 
-// RFC 7518 section 6.3.2 and 6.4.1: members that only a private (or symmetric) key carries.
-export const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -30,8 +28,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function keyProblem(key: unknown): string | undefined {
   if (!isRecord(key)) return 'is not a JSON object';
-  // Own members only: "in" would also see Object.prototype's.
-  const leaked = PRIVATE_MEMBERS.filter((name) => Object.hasOwn(key, name));
+  const leaked = privateMembersOf(key);
   if (leaked.length > 0)
     return `carries private key material (${leaked.join(', ')}); publishing it would hand out the signing key`;
   const unknown = unknownMembersProblem(key);

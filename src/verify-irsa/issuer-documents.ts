@@ -30,6 +30,7 @@ export interface IssuerDocumentsResult {
 import { statusText } from '../net/public-read.js';
 import { type ResolveHost, unreachableHost, unreachableResolution, urlHost } from '../net/aws-reach.js';
 import { contentTypeProblem } from './media-type.js';
+import { privateMembersOf } from '../oidc/private-members.js';
 
 /**
  * Given when STS is AWS's own, on the internet: the hosts it would fetch from must then be public.
@@ -184,6 +185,10 @@ export async function checkIssuerDocuments(
   const keys = isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(isRecord) : [];
   const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
   const match = keys.find((key) => key.kid === view.kid);
+  // Any key's private material is a signing key handed out, whichever kid the token names.
+  const leaks = keys
+    .map((key) => ({ kid: shortKid(key.kid), members: privateMembersOf(key) }))
+    .filter((leak) => leak.members.length > 0);
   if (!match) {
     checks.push(
       failed(
@@ -194,11 +199,13 @@ export async function checkIssuerDocuments(
     );
     return { checks, warnings };
   }
-  if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((field) => field in match))
+  if (leaks.length > 0)
     checks.push(
       failed(
         'jwks',
-        `the published key ${view.kid} carries private key material`,
+        `the published JWKS carries private key material: ${leaks
+          .map((leak) => `key ${leak.kid} (${leak.members.join(', ')})`)
+          .join(', ')}`,
         'publish only the public JWK (rotate the signing key, then run publish-oidc)'
       )
     );
@@ -211,6 +218,13 @@ export async function checkIssuerDocuments(
     );
   checks.push(await checkSignature(token, view, match as JWK));
   return { checks, key: match as JWK, warnings };
+}
+
+/** A served kid fit for a line of the log: JSON-quoted, so control characters show, and cut short. */
+function shortKid(kid: unknown): string {
+  if (kid === undefined) return '(no kid)';
+  const quoted = JSON.stringify(kid);
+  return quoted.length > 70 ? `${quoted.slice(0, 69)}…"` : quoted;
 }
 
 /** Warnings as they ride along in a passed check's detail, so that the summary shows them too. */
