@@ -138,6 +138,51 @@ describe('keyProblem on what a hostile or broken cluster serves', () => {
   });
 });
 
+describe('what the cluster serves, quoted back in an error', () => {
+  // Up to 1 MiB of it (src/publish-oidc/cluster-documents.ts): an error line quotes a short,
+  // escaped piece, never the whole value or a raw line break.
+  const long = `x\n::error::${'A'.repeat(100_000)}`;
+
+  it.each([
+    ['a kid', () => parseJwks({ keys: [{ ...rsaJwk(long), use: 'enc' }] }, 'J')],
+    ['a duplicate kid', () => parseJwks({ keys: [rsaJwk(long), rsaJwk(long)] }, 'J')],
+    ['a use', () => parseJwks({ keys: [{ ...rsaJwk('x'), use: long }] }, 'J')],
+    ['an alg', () => parseJwks({ keys: [rsaJwk('x', long)] }, 'J')],
+    ['a kty', () => parseJwks({ keys: [{ ...rsaJwk('x'), kty: long }] }, 'J')],
+    ['a curve', () => parseJwks({ keys: [{ ...ecJwk('x'), crv: long }] }, 'J')],
+    ['an issuer', () => checkIssuer(long, ISSUER, 'issuer-url')],
+    [
+      'an announced algorithm',
+      () =>
+        checkAlgorithms(
+          parseClusterDiscovery({
+            issuer: ISSUER,
+            jwks_uri: `${ISSUER}/k`,
+            id_token_signing_alg_values_supported: [long]
+          }),
+          []
+        )
+    ]
+  ])('%s is cut short and escaped', (_what, fn) => {
+    const message = errorOf(fn).message;
+    expect(message).not.toContain('\n');
+    expect(message).toContain('\\n::error::');
+    expect(message.length).toBeLessThan(900);
+  });
+
+  it('quotes an object where a string belongs without calling its toString', () => {
+    const use = JSON.parse('{"toString":1}') as unknown;
+    expect(errorOf(() => parseJwks({ keys: [{ ...rsaJwk('x'), use }] }, 'J')).message).toContain(
+      `has use '{"toString":1}'`
+    );
+  });
+
+  it('reads back a published set naming a dropped long kid cut short', () => {
+    const { dropped } = readPublishedKeys({ keys: [{ ...rsaJwk(long), d: 'x' }] });
+    expect(dropped[0]?.length).toBeLessThan(300);
+  });
+});
+
 describe('parseJwks', () => {
   it('keeps every member of every key, in order', () => {
     const keys = [rsaJwk('a'), ecJwk('b')];

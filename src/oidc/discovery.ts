@@ -1,6 +1,7 @@
 import { UserError } from '../io/errors.js';
 import type { PublicJwk } from './jwks.js';
 import { ACCEPTED_ALGORITHMS, isAcceptedAlgorithm } from './signing-algorithms.js';
+import { servedList, servedText } from './served-text.js';
 
 /** The cluster's /.well-known/openid-configuration, with the members this suite relies on checked. */
 export interface ClusterDiscovery {
@@ -39,7 +40,7 @@ export function checkIssuer(clusterIssuer: string, issuerUrl: string, inputName:
   if (clusterIssuer.replace(/\/+$/, '') === issuerUrl) hint = ' (the cluster adds a trailing slash)';
   else if (clusterIssuer.toLowerCase() === issuerUrl.toLowerCase()) hint = ' (they differ in case)';
   throw new UserError(
-    `the cluster issues tokens for '${clusterIssuer}' but the documents would be published for ` +
+    `the cluster issues tokens for '${servedText(clusterIssuer, 200)}' but the documents would be published for ` +
       `'${issuerUrl}'${hint}; STS compares them byte for byte. Set the API server's ` +
       `--service-account-issuer=${issuerUrl} (Talos: cluster.apiServer.extraArgs.service-account-issuer: ` +
       `${issuerUrl}), or set ${inputName} to the issuer the cluster uses.`,
@@ -52,7 +53,7 @@ export function checkAlgorithms(discovery: ClusterDiscovery, keys: readonly Publ
   const refused = discovery.algorithms.filter((alg) => !isAcceptedAlgorithm(alg));
   if (refused.length > 0)
     throw new UserError(
-      `${ORIGIN} announces id_token_signing_alg_values_supported ${refused.join(', ')}, which AWS STS ` +
+      `${ORIGIN} announces id_token_signing_alg_values_supported ${servedList(refused)}, which AWS STS ` +
         `does not accept (use one of ${ACCEPTED_ALGORITHMS.join(', ')}).`
     );
   const unannounced = [...new Set(keys.map((key) => key.alg))].filter(
@@ -61,7 +62,7 @@ export function checkAlgorithms(discovery: ClusterDiscovery, keys: readonly Publ
   if (unannounced.length > 0)
     throw new UserError(
       `The cluster's JWKS has ${unannounced.join(', ')} keys but its discovery document announces only ` +
-        `${discovery.algorithms.join(', ') || 'none'} in id_token_signing_alg_values_supported.`
+        `${servedList(discovery.algorithms) || 'none'} in id_token_signing_alg_values_supported.`
     );
 }
 

@@ -6,6 +6,7 @@ import {
   type AcceptedAlgorithm
 } from './signing-algorithms.js';
 import { privateMembersOf } from './private-members.js';
+import { servedText } from './served-text.js';
 import { ecMaterialProblem, rsaMaterialProblem, unknownMembersProblem } from './public-key-material.js';
 
 /** A public signing key as published: the cluster's members, untouched, plus the checked ones. */
@@ -34,22 +35,25 @@ export function keyProblem(key: unknown): string | undefined {
   const unknown = unknownMembersProblem(key);
   if (unknown) return unknown;
   if (typeof key.kid !== 'string' || key.kid === '') return 'has no kid, so STS cannot pick it for a token';
-  if (key.use !== 'sig') return `has use '${String(key.use)}' instead of 'sig'`;
+  if (key.use !== 'sig') return `has use '${servedText(key.use)}' instead of 'sig'`;
   if (!isAcceptedAlgorithm(key.alg))
-    return `has alg '${String(key.alg)}', which AWS STS does not accept (use one of ${ACCEPTED_ALGORITHMS.join(', ')})`;
+    return `has alg '${servedText(key.alg)}', which AWS STS does not accept (use one of ${ACCEPTED_ALGORITHMS.join(', ')})`;
   const shape = keyShapeFor(key.alg);
-  if (key.kty !== shape.kty) return `has kty '${String(key.kty)}' but alg ${key.alg} needs ${shape.kty}`;
+  if (key.kty !== shape.kty) return `has kty '${servedText(key.kty)}' but alg ${key.alg} needs ${shape.kty}`;
   if (shape.kty === 'RSA') {
     if (typeof key.n !== 'string' || typeof key.e !== 'string') return 'is an RSA key without n and e';
     return rsaMaterialProblem(key.n, key.e);
   }
-  if (key.crv !== shape.crv) return `has curve '${String(key.crv)}' but alg ${key.alg} needs ${shape.crv}`;
+  if (key.crv !== shape.crv)
+    return `has curve '${servedText(key.crv)}' but alg ${key.alg} needs ${shape.crv}`;
   if (typeof key.x !== 'string' || typeof key.y !== 'string') return 'is an EC key without x and y';
   return ecMaterialProblem(shape.crv, key.x, key.y);
 }
 
 function describeKey(key: unknown, index: number): string {
-  return isRecord(key) && typeof key.kid === 'string' && key.kid !== '' ? `'${key.kid}'` : `#${index + 1}`;
+  return isRecord(key) && typeof key.kid === 'string' && key.kid !== ''
+    ? `'${servedText(key.kid)}'`
+    : `#${index + 1}`;
 }
 
 /** The keys of a JWKS document, or the first reason it cannot be published. */
@@ -67,7 +71,7 @@ export function parseJwks(document: unknown, origin: string): PublicJwk[] {
     if (problem)
       throw new UserError(`${origin}: key ${describeKey(key, index)} ${problem}. Nothing was published.`);
     const jwk = key as Record<string, unknown> & { kid: string; alg: AcceptedAlgorithm };
-    if (seen.has(jwk.kid)) throw new UserError(`${origin} lists kid '${jwk.kid}' twice.`);
+    if (seen.has(jwk.kid)) throw new UserError(`${origin} lists kid '${servedText(jwk.kid)}' twice.`);
     seen.add(jwk.kid);
     return { kid: jwk.kid, alg: jwk.alg, members: { ...jwk } };
   });
