@@ -270,6 +270,33 @@ describe('checkIssuerDocuments', () => {
     expect(result.checks[1]?.detail).not.toContain(oct.k);
   });
 
+  it('names served kids cut short, escaped and counted, whatever the JWKS holds', async () => {
+    const kids = Array.from({ length: 5000 }, (_, i) => `k${i}\n::error::${'A'.repeat(1000)}`);
+    const hostile = [...kids.map((kid) => ({ ...publicJwk, kid })), JSON.parse('{"kid":{"toString":1}}')];
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json(discovery), [JWKS_URI]: json({ keys: hostile }) })
+    );
+    expect(result.checks[1]).toMatchObject({ check: 'jwks', ok: false });
+    const detail = result.checks[1]?.detail ?? '';
+    expect(detail.length).toBeLessThan(1000);
+    expect(detail).not.toContain('\n');
+    expect(detail).toContain('5001 in all');
+  });
+
+  it('names a served issuer cut short', async () => {
+    const result = await checkIssuerDocuments(
+      token,
+      view,
+      ISSUER,
+      served({ [DISCOVERY_URI]: json({ ...discovery, issuer: `${ISSUER}${'A'.repeat(100_000)}` }) })
+    );
+    expect(result.checks[0]).toMatchObject({ check: 'discovery', ok: false });
+    expect(result.checks[0]?.detail.length).toBeLessThan(1000);
+  });
+
   describe("with AWS's own STS (a PublicReach)", () => {
     const CORP = 'https://oidc.corp.example/cluster';
     const CORP_DISCOVERY = `${CORP}/.well-known/openid-configuration`;

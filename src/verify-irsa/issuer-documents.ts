@@ -31,6 +31,7 @@ import { statusText } from '../net/public-read.js';
 import { type ResolveHost, unreachableHost, unreachableResolution, urlHost } from '../net/aws-reach.js';
 import { contentTypeProblem } from './media-type.js';
 import { privateMembersOf } from '../oidc/private-members.js';
+import { servedList, servedText } from '../oidc/served-text.js';
 
 /**
  * Given when STS is AWS's own, on the internet: the hosts it would fetch from must then be public.
@@ -124,7 +125,11 @@ export async function checkIssuerDocuments(
     };
   const doc = discovery.json;
   if (!isRecord(doc) || doc.issuer !== issuer) {
-    const found = isRecord(doc) ? JSON.stringify(doc.issuer) : 'no object';
+    const found = !isRecord(doc)
+      ? 'no object'
+      : typeof doc.issuer === 'string'
+        ? `"${servedText(doc.issuer, 200)}"`
+        : servedText(doc.issuer);
     return {
       checks: [
         failed(
@@ -183,17 +188,21 @@ export async function checkIssuerDocuments(
   if (jwksType) warnings.push(jwksType);
   const jwksWarnings = [jwksHostWarning, jwksType].filter((w): w is string => w !== undefined);
   const keys = isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(isRecord) : [];
-  const servedKids = keys.map((key) => String(key.kid ?? '(no kid)'));
+  // Served text, quoted cut short: String() would throw on a kid like {"toString": 1}.
+  const servedKids = servedList(keys.map((key) => key.kid ?? '(no kid)'));
   const match = keys.find((key) => key.kid === view.kid);
   // Any key's private material is a signing key handed out, whichever kid the token names.
   const leaks = keys
-    .map((key) => ({ kid: shortKid(key.kid), members: privateMembersOf(key) }))
+    .map((key) => ({
+      kid: `"${servedText(key.kid ?? '(no kid)')}"`,
+      members: privateMembersOf(key)
+    }))
     .filter((leak) => leak.members.length > 0);
   if (!match) {
     checks.push(
       failed(
         'jwks',
-        `the cluster signs with kid ${view.kid ?? '(none)'} but the published JWKS holds only ${servedKids.join(', ') || 'no keys'}`,
+        `the cluster signs with kid ${view.kid === undefined ? '(none)' : servedText(view.kid)} but the published JWKS holds only ${servedKids || 'no keys'}`,
         "publish the cluster's current keys: run publish-oidc"
       )
     );
@@ -213,18 +222,11 @@ export async function checkIssuerDocuments(
     checks.push(
       passed(
         'jwks',
-        `${jwksUri} holds the token's kid ${view.kid} (of ${keys.length === 1 ? '1 key' : `${keys.length} keys`})${noteOf(...jwksWarnings)}`
+        `${jwksUri} holds the token's kid ${servedText(view.kid)} (of ${keys.length === 1 ? '1 key' : `${keys.length} keys`})${noteOf(...jwksWarnings)}`
       )
     );
   checks.push(await checkSignature(token, view, match as JWK));
   return { checks, key: match as JWK, warnings };
-}
-
-/** A served kid fit for a line of the log: JSON-quoted, so control characters show, and cut short. */
-function shortKid(kid: unknown): string {
-  if (kid === undefined) return '(no kid)';
-  const quoted = JSON.stringify(kid);
-  return quoted.length > 70 ? `${quoted.slice(0, 69)}…"` : quoted;
 }
 
 /** Warnings as they ride along in a passed check's detail, so that the summary shows them too. */
@@ -236,12 +238,15 @@ async function checkSignature(token: string, view: TokenView, jwk: JWK): Promise
   const alg = view.alg ?? jwk.alg ?? 'RS256';
   try {
     await compactVerify(token, await importJWK({ ...jwk, alg }, alg));
-    return passed('signature', `the token's ${alg} signature verifies with the published key ${view.kid}`);
+    return passed(
+      'signature',
+      `the token's ${alg} signature verifies with the published key ${servedText(view.kid)}`
+    );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return failed(
       'signature',
-      `the token's signature does not verify with the published key ${view.kid} (${reason})`,
+      `the token's signature does not verify with the published key ${servedText(view.kid)} (${reason})`,
       "the published key with this kid is not the cluster's: re-run publish-oidc from the cluster's /openid/v1/jwks"
     );
   }
