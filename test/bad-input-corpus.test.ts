@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -29,7 +30,19 @@ interface CorpusCase {
   secret?: string;
   /** Files the case writes into the workspace first (a backend file), by name: removed after it. */
   files?: Record<string, string>;
-  double?: { jwks?: 'private' | 'no-kid' | 'ps256' | 'not-json'; discovery?: 'no-issuer' };
+  double?: {
+    jwks?:
+      | 'private'
+      | 'no-kid'
+      | 'ps256'
+      | 'not-json'
+      | 'symmetric'
+      | 'small-modulus'
+      | 'exponent-one'
+      | 'smuggled-member'
+      | 'huge';
+    discovery?: 'no-issuer';
+  };
   /** Environment variables the step gets beside the stack's, as a step's env: gives them (TF_CLI_ARGS). */
   env?: Record<string, string>;
 }
@@ -58,6 +71,7 @@ function fill(value: string): string {
 function applyDoubleOverrides(overrides: CorpusCase['double']): void {
   double.overrideJwks(undefined);
   double.overrideDiscovery(undefined);
+  double.answerOidcHostile('jwks', undefined);
   const [served] = double.jwks().keys;
   if (!served) throw new Error('the double serves no key');
   switch (overrides?.jwks) {
@@ -74,6 +88,26 @@ function applyDoubleOverrides(overrides: CorpusCase['double']): void {
       break;
     case 'not-json':
       double.overrideJwks('this is not json');
+      break;
+    // A hostile or broken cluster (test/publish-oidc-hostile-cluster.test.ts shows the reads).
+    case 'symmetric':
+      double.overrideJwks({
+        keys: [{ kty: 'oct', kid: served.kid, use: 'sig', alg: 'RS256', k: 'c2VjcmV0' }]
+      });
+      break;
+    case 'small-modulus': {
+      const { n } = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
+      double.overrideJwks({ keys: [{ ...served, n }] });
+      break;
+    }
+    case 'exponent-one':
+      double.overrideJwks({ keys: [{ ...served, e: 'AQ' }] });
+      break;
+    case 'smuggled-member':
+      double.overrideJwks({ keys: [{ ...served, private_key: '-----BEGIN PRIVATE KEY-----' }] });
+      break;
+    case 'huge':
+      double.answerOidcHostile('jwks', { kind: 'stream', bytes: 100 * 1024 * 1024 });
       break;
   }
   if (overrides?.discovery === 'no-issuer') {
