@@ -759,8 +759,10 @@ function isOwnProvider(tags, issuerUrl) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  QS: () => (/* binding */ ISSUER_METADATA),
   CX: () => (/* binding */ RETIRED_METADATA),
   xm: () => (/* binding */ isUpToDate),
+  HE: () => (/* binding */ issuerMark),
   hR: () => (/* binding */ putDocument),
   ku: () => (/* binding */ readPublishedObject),
   JD: () => (/* binding */ writtenByThisAction)
@@ -869,6 +871,26 @@ const CACHE_CONTROL = 'public, max-age=300';
 const SERVER_SIDE_ENCRYPTION = 'AES256';
 const HASH_METADATA = 'sha256';
 const RETIRED_METADATA = 'retired-keys';
+// On the JWKS: the issuer it was published for. A first publish cut short between its two writes leaves
+// a JWKS that no discovery document names; this mark (with the digest) is what proves it this issuer's.
+const ISSUER_METADATA = 'issuer';
+// IAM's own limit for a provider URL; with the digest and the retirement record (at most 1,500), well
+// within S3's 2 KB of user metadata.
+const ISSUER_MARK_LIMIT = 255;
+/**
+ * The value of the issuer mark for `issuerUrl`, or undefined when it has none: S3 sends metadata as
+ * headers, so the value is kept ASCII (encodeURI, the identity for a plain URL) and within the limit.
+ */
+function issuerMark(issuerUrl) {
+    let mark;
+    try {
+        mark = encodeURI(issuerUrl);
+    }
+    catch {
+        return undefined;
+    }
+    return mark.length <= ISSUER_MARK_LIMIT ? mark : undefined;
+}
 // The SDK retries a request until its headers arrive, but hands over an object's body as a stream it
 // no longer watches: a connection that breaks mid-body surfaces here, and the whole GET is repeated.
 const BODY_READ_ATTEMPTS = 3;
@@ -928,7 +950,7 @@ function writtenByThisAction(object) {
 }
 function metadataFor(desired) {
     const metadata = { [HASH_METADATA]: (0,published_content/* contentHash */.A)(desired.bytes) };
-    for (const [key, value] of Object.entries(desired.state))
+    for (const [key, value] of Object.entries({ ...desired.marks, ...desired.state }))
         if (value !== '')
             metadata[key] = value;
     return metadata;
@@ -948,7 +970,7 @@ function isUpToDate(current, desired) {
     // Only a KMS-encrypted object is unreadable anonymously; an SSE-S3 one from before is kept as it is.
     if (current.encryption?.startsWith('aws:kms'))
         return false;
-    // The digest entry is checked above, so only the state entries are compared.
+    // The digest entry is checked above, so only the state entries are compared (not the marks).
     return Object.entries(desired.state).every(([key, value]) => (current.metadata[key] ?? '') === value);
 }
 async function putDocument(s3, bucket, desired, owner) {

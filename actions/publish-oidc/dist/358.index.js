@@ -158,6 +158,31 @@ function quoted(value) {
     const json = JSON.stringify(value);
     return json.length > 120 ? `${json.slice(0, 117)}…` : json;
 }
+/** The mark's issuer, for a message: decoded as issuerMark encoded it, else as stored. */
+function markedIssuer(mark) {
+    try {
+        return decodeURI(mark);
+    }
+    catch {
+        return mark;
+    }
+}
+/**
+ * Why a JWKS that no discovery document names is not provably this issuer's, or undefined when it is:
+ * publish-oidc marked it with this issuer, and its bytes are still those it wrote (the digest fits).
+ */
+function unprovenJwks(jwks, issuerUrl) {
+    const mark = jwks.metadata[published_objects/* ISSUER_METADATA */.QS];
+    const own = (0,published_objects/* issuerMark */.HE)(issuerUrl);
+    if (mark === undefined)
+        return "nothing shows it is this issuer's: it carries no issuer mark (written by hand, by another tool, or by a publish-oidc before the mark)";
+    // An issuer without a mark of its own (issuerMark) never has one written: a mark is another's.
+    if (own === undefined || mark !== own)
+        return `publish-oidc marked it as the JWKS of ${quoted(markedIssuer(mark))}`;
+    if (!(0,published_objects/* writtenByThisAction */.JD)(jwks))
+        return 'its bytes changed since publish-oidc wrote it (its sha256 no longer fits)';
+    return undefined;
+}
 /**
  * This issuer's two objects, proven by the stored discovery document's issuer. Another issuer's
  * documents at this key are refused before anything is removed: the issuer-url is wrong.
@@ -167,15 +192,28 @@ async function storedObjects(inputs, deps, owner) {
     const fallback = (0,document_locations/* documentLocations */.CM)(inputs.issuerUrl, inputs.bucket, '');
     const discovery = await (0,published_objects/* readPublishedObject */.ku)(deps.s3, inputs.bucket, fallback.discoveryKey, owner);
     if (!discovery) {
-        // No discovery document proves whose a JWKS at the default key is (a first publish cut short
-        // between its two writes leaves one): it is named, not deleted.
+        // A first publish cut short between its two writes leaves a JWKS at the default key and no
+        // discovery document to prove whose it is: only publish-oidc's own mark of this issuer does.
+        const none = {
+            objects: [],
+            reasons: new Map(),
+            jwksKey: fallback.jwksKey,
+            jwksUrl: fallback.jwksUrl
+        };
         const orphan = await (0,published_objects/* readPublishedObject */.ku)(deps.s3, inputs.bucket, fallback.jwksKey, owner);
-        const left = orphan
-            ? [
-                `${at(fallback.jwksKey)} is left: no discovery document of this issuer names it (a publish cut short before writing one leaves such a JWKS). Delete it by hand if it is this issuer's.`
-            ]
-            : [];
-        return { objects: [], jwksKey: fallback.jwksKey, jwksUrl: fallback.jwksUrl, left };
+        if (!orphan)
+            return { ...none, left: [] };
+        const unproven = unprovenJwks(orphan, inputs.issuerUrl);
+        if (unproven !== undefined)
+            return {
+                ...none,
+                left: [
+                    `${at(fallback.jwksKey)} is left: no discovery document of this issuer names it, and ${unproven}. Delete it by hand if it is this issuer's: aws s3 rm ${at(fallback.jwksKey)}`
+                ]
+            };
+        const reason = "a JWKS that no discovery document names (what a first publish cut short between its two writes leaves), provably this issuer's: " +
+            `publish-oidc marked it issuer=${inputs.issuerUrl}, and its sha256 fits its bytes`;
+        return { ...none, objects: [fallback.jwksKey], reasons: new Map([[fallback.jwksKey, reason]]), left: [] };
     }
     const stored = storedIssuer(discovery.bytes);
     if (!stored)
@@ -186,6 +224,7 @@ async function storedObjects(inputs, deps, owner) {
     const jwks = await (0,published_objects/* readPublishedObject */.ku)(deps.s3, inputs.bucket, locations.jwksKey, owner);
     return {
         objects: [...(jwks ? [locations.jwksKey] : []), locations.discoveryKey],
+        reasons: new Map(),
         jwksKey: locations.jwksKey,
         jwksUrl: locations.jwksUrl,
         left: []
@@ -256,8 +295,12 @@ async function planRemoval(inputs, deps) {
         : undefined;
     const roles = provider.remove ? await trustingRoles(deps.iam, provider.remove.arn, deps.log) : undefined;
     const objects = bucket?.stored.objects ?? [];
+    const reasons = bucket?.stored.reasons ?? new Map();
     const changes = [
-        ...objects.map((key) => `delete s3://${inputs.bucket}/${key}`),
+        ...objects.map((key) => {
+            const reason = reasons.get(key);
+            return `delete s3://${inputs.bucket}/${key}${reason === undefined ? '' : `: ${reason}`}`;
+        }),
         ...(policy?.found
             ? [
                 policy.policy

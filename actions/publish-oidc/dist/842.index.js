@@ -8,19 +8,22 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   readClusterDocuments: () => (/* binding */ readClusterDocuments)
 /* harmony export */ });
-/* unused harmony exports DISCOVERY_ENDPOINT, JWKS_ENDPOINT */
+/* unused harmony exports DISCOVERY_ENDPOINT, JWKS_ENDPOINT, MAX_DOCUMENT_BYTES */
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7333);
 /* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2817);
 
 
 const DISCOVERY_ENDPOINT = '/.well-known/openid-configuration';
 const JWKS_ENDPOINT = '/openid/v1/jwks';
+// What publish-oidc's read-back and verify-irsa take of a published document (src/net/anonymous-get.ts):
+// a larger one could not be checked once published. kube-apiserver's are a few kB.
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
 /**
  * One document with the kubeconfig's TLS and credentials. A 404 is explained: kube-apiserver serves
  * no discovery documents unless its issuer is an https URL.
  */
 async function clusterJson(client, path, timeoutMs) {
-    const response = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeRequest */ .z7)(client, 'GET', path, { timeoutMs });
+    const response = await (0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeRequest */ .z7)(client, 'GET', path, { timeoutMs, maxBytes: MAX_DOCUMENT_BYTES });
     // A 401 is the credentials themselves; a 403 is RBAC, and naming the wrong one sends the user the wrong way.
     if (response.status === 401)
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the cluster rejected its credentials (HTTP 401) when reading ${path}: they are expired, revoked or for another cluster; give a current kubeconfig.`, client.source.input);

@@ -1432,6 +1432,12 @@ class KubeConnectionError extends errors/* UserError */.yo {
 /** An attempt that got no whole answer within its time. */
 class KubeTimeoutError extends errors/* UserError */.yo {
 }
+/** An answer longer than the request's maxBytes: not retried, the same server would send it again. */
+class KubeTooLargeError extends errors/* UserError */.yo {
+}
+function sizeText(bytes) {
+    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
 /**
  * How long one logical call may take, its retries and pauses included: the per-attempt timeout and a
  * third more, at most the Retry-After cap (20 s for the default 15 s). client-go bounds a request
@@ -1517,7 +1523,15 @@ async function kubeAttempt(client, method, path, options) {
         const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
         const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
             const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (options.maxBytes !== undefined && size > options.maxBytes)
+                    request.destroy(new KubeTooLargeError(`the cluster at ${client.server} answered ${method} ${path} with more than ${sizeText(options.maxBytes)}; ` +
+                        'check what answers there (a proxy, another server).'));
+                else
+                    chunks.push(chunk);
+            });
             response.on('end', () => {
                 clearTimeout(deadline);
                 const retryAfter = response.headers['retry-after'];
@@ -2192,7 +2206,7 @@ async function publishOidcAction(ctx) {
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19)),
         Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(329), __nccwpck_require__.e(746)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6746)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(764), __nccwpck_require__.e(329), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8346)),
         Promise.all([
             __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 9246)),
             __nccwpck_require__.e(/* import() */ 375).then(__nccwpck_require__.bind(__nccwpck_require__, 5375)),

@@ -601,6 +601,12 @@ class KubeConnectionError extends errors/* UserError */.yo {
 /** An attempt that got no whole answer within its time. */
 class KubeTimeoutError extends errors/* UserError */.yo {
 }
+/** An answer longer than the request's maxBytes: not retried, the same server would send it again. */
+class KubeTooLargeError extends errors/* UserError */.yo {
+}
+function sizeText(bytes) {
+    return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
 /**
  * How long one logical call may take, its retries and pauses included: the per-attempt timeout and a
  * third more, at most the Retry-After cap (20 s for the default 15 s). client-go bounds a request
@@ -686,7 +692,15 @@ async function kubeAttempt(client, method, path, options) {
         const deadline = setTimeout(() => request.destroy(tooSlow()), timeoutMs);
         const request = transport.request(url, { ...requestOptions, timeout: timeoutMs }, (response) => {
             const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (options.maxBytes !== undefined && size > options.maxBytes)
+                    request.destroy(new KubeTooLargeError(`the cluster at ${client.server} answered ${method} ${path} with more than ${sizeText(options.maxBytes)}; ` +
+                        'check what answers there (a proxy, another server).'));
+                else
+                    chunks.push(chunk);
+            });
             response.on('end', () => {
                 clearTimeout(deadline);
                 const retryAfter = response.headers['retry-after'];

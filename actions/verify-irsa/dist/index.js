@@ -1039,7 +1039,7 @@ async function verifyIrsaAction(ctx) {
         await (0,exit/* exitWhenWritten */.u)();
     });
     try {
-        const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(282), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 568));
+        const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(282), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8572));
         let outcome;
         try {
             outcome = await run(inputs, deps);
