@@ -97,4 +97,18 @@ describe('the summary of a run that completed', () => {
     expect(outputs).toContain('token: masked-token-0123456789');
     expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('| token | refused: *** |\n');
   });
+
+  it('serves the action ctx.redact, which redacts every value any module masked, before the action cuts it', async () => {
+    const quoted: string[] = [];
+    await runAction('publish-oidc', async (ctx) => {
+      // Masked by two modules that know nothing of each other, one in a JSON-escaped form.
+      ctx.mask('aws-secret-0123456789');
+      ctx.mask('line one\nline-two-secret');
+      const answer = 'proxy said: aws-secret-0123456789 and "line one\\nline-two-secret" and the rest';
+      quoted.push(ctx.redact(answer).slice(0, 40));
+      return completing()();
+    });
+    expect(quoted).toEqual(['proxy said: *** and "***" and the rest']);
+    expect(linesOf('add-mask')).toHaveLength(2);
+  });
 });

@@ -47,6 +47,7 @@ import { run, type PublishDeps } from '../src/publish-oidc/run.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { OTHER_ACCOUNT, otherAccountS3, STACK_ACCOUNT } from './stack/oidc-fixture.js';
 import { createTestCa } from './stack/tls.js';
+import { testContext } from './harness/context.js';
 
 const env = process.env;
 const PUBLIC_URL = env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
@@ -241,10 +242,8 @@ describe('first publish', () => {
 
   it('keeps the cluster bearer token out of the log, the outputs and the summary, and masks it', async () => {
     const { bucket, issuer } = freshIssuer();
-    const masked: string[] = [];
-    const log = new MemoryLogger();
-    const ctx = {
-      read: mapInputReader({
+    const { ctx, log, masked } = testContext({
+      inputs: {
         kubeconfig: double.kubeconfig(),
         bucket,
         'issuer-url': issuer,
@@ -252,11 +251,9 @@ describe('first publish', () => {
         // The action's own TLS trust is Node's; NODE_EXTRA_CA_CERTS may postdate this process.
         'create-provider': 'false',
         'verify-public': 'false'
-      }),
-      log,
-      mask: (secret: string) => void masked.push(secret),
+      },
       env
-    };
+    });
     const result = await publishOidcAction(ctx);
     expect(result.outputs.changed).toBe('true');
     expect(masked).toContain(double.token);
@@ -958,7 +955,7 @@ describe('dry run', () => {
 
 describe('bad input and faults write nothing', () => {
   async function failure(inputs: Record<string, string>): Promise<Error> {
-    const ctx = { read: mapInputReader(inputs), log: new MemoryLogger(), mask: () => undefined, env };
+    const { ctx } = testContext({ inputs, env });
     try {
       await publishOidcAction(ctx);
     } catch (error) {
@@ -1062,17 +1059,15 @@ describe('bad input and faults write nothing', () => {
       Object.entries(env).filter(([name]) => !name.startsWith('AWS_ENDPOINT_URL'))
     );
     const seen = double.requests().length;
-    const ctx = {
-      read: mapInputReader({
+    const { ctx } = testContext({
+      inputs: {
         kubeconfig: double.kubeconfig(),
         bucket,
         'issuer-url': issuer,
         'manage-bucket': 'true'
-      }),
-      log: new MemoryLogger(),
-      mask: () => undefined,
+      },
       env: awsOwn
-    };
+    });
     const error = await publishOidcAction(ctx).then(
       () => undefined,
       (thrown: unknown) => thrown

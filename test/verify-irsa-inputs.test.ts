@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isUserError } from '../src/io/errors.js';
 import { mapInputReader } from '../src/io/inputs.js';
-import { MemoryLogger } from '../src/io/logger.js';
 import { verifyIrsaAction } from '../src/verify-irsa/action.js';
 import { DEFAULT_IMAGE, parseVerifyInputs } from '../src/verify-irsa/inputs.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
+import { testContext } from './harness/context.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/irsa/app-reader';
 const env = { AWS_REGION: 'eu-west-1' };
@@ -27,12 +27,10 @@ afterAll(async () => {
 });
 
 async function failureOf(inputs: Record<string, string>): Promise<Error> {
-  const ctx = {
-    read: mapInputReader({ kubeconfig: double.kubeconfig(), 'role-arn': ROLE, ...inputs }),
-    log: new MemoryLogger(),
-    mask: () => undefined,
+  const { ctx } = testContext({
+    inputs: { kubeconfig: double.kubeconfig(), 'role-arn': ROLE, ...inputs },
     env
-  };
+  });
   try {
     await verifyIrsaAction(ctx);
   } catch (error) {

@@ -7,13 +7,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { clientConfig } from '../src/aws/clients.js';
-import { mapInputReader } from '../src/io/inputs.js';
-import { MemoryLogger } from '../src/io/logger.js';
 import { publishOidcAction } from '../src/publish-oidc/action.js';
 import { readPublishedObject } from '../src/publish-oidc/published-objects.js';
 import { runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
+import { testContext } from './harness/context.js';
 
 const root = resolve(import.meta.dirname, '..');
 const node24 = join(root, '.tools', 'node24', 'node_modules', '.bin', 'node');
@@ -100,19 +99,18 @@ beforeAll(async () => {
   );
   // What create-cluster.yml's publish leaves: the bucket and its public read, which the resync
   // (manage-bucket false, create-provider false) only uses.
-  const created = await publishOidcAction({
-    read: mapInputReader({
-      kubeconfig: double.kubeconfig(),
-      bucket,
-      'issuer-url': double.issuer,
-      'manage-bucket': 'true',
-      'create-provider': 'false',
-      'verify-public': 'false'
-    }),
-    log: new MemoryLogger(),
-    mask: () => undefined,
-    env: process.env
-  });
+  const created = await publishOidcAction(
+    testContext({
+      inputs: {
+        kubeconfig: double.kubeconfig(),
+        bucket,
+        'issuer-url': double.issuer,
+        'manage-bucket': 'true',
+        'create-provider': 'false',
+        'verify-public': 'false'
+      }
+    }).ctx
+  );
   if (created.failure) throw new Error(created.failure);
 }, 120_000);
 

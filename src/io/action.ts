@@ -7,6 +7,13 @@ export interface ActionContext {
   read: InputReader;
   log: Logger;
   mask: Masker;
+  /**
+   * The text with every value masked so far in the run, by any module through `mask`, replaced by
+   * `***` as the entry redacts the outputs and summary (src/io/redact.ts): for text from a cluster or
+   * AWS, before it is cut short to be quoted, since a cut may split a value that no later redaction,
+   * nor the runner's masking, recognises in part.
+   */
+  redact(text: string): string;
   env: NodeJS.ProcessEnv;
   /**
    * Called before the run's first write to AWS, the cluster or Terraform. A bad input found before it

@@ -5,7 +5,7 @@ import { failureText, isUserError, oneLine } from './errors.js';
 import { inputFailureSummary, runFailureSummary } from './input-summary.js';
 import { exitWhenWritten } from './exit.js';
 import { envInputReader } from './inputs.js';
-import { redactSecrets } from './redact.js';
+import { maskedValues } from './redact.js';
 import type { Logger } from './logger.js';
 import { RunWarnings } from './warnings.js';
 import {
@@ -52,17 +52,16 @@ export async function runAction(
   action: string,
   main: (ctx: ActionContext) => Promise<ActionResult>
 ): Promise<void> {
-  // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
-  const masked: string[] = [];
+  // Kept to redact the summary and the outputs, which the runner masks only in part (see below), and
+  // served to the action as ctx.redact, for what it cuts short before it quotes it.
+  const { mask, redact, masked } = maskedValues(addMask);
   let writing = false;
   const warnings = new RunWarnings();
   const ctx: ActionContext = {
     read: envInputReader(process.env),
     log: runnerLogger(warnings),
-    mask: (secret) => {
-      masked.push(secret);
-      addMask(secret);
-    },
+    mask,
+    redact,
     env: process.env,
     writing: () => {
       writing = true;
@@ -75,8 +74,8 @@ export async function runAction(
     // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
     const verbatim = new Set(result.verbatimOutputs ?? []);
     for (const [name, value] of Object.entries(result.outputs))
-      setOutput(name, verbatim.has(name) ? value : redactSecrets(value, masked));
-    writeSummary(action, redactSecrets(warnings.appendTo(result.summary, true), masked));
+      setOutput(name, verbatim.has(name) ? value : redact(value));
+    writeSummary(action, redact(warnings.appendTo(result.summary, true)));
     if (result.failure) fail(oneLine(result.failure));
   } catch (error) {
     if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);
@@ -88,7 +87,7 @@ export async function runAction(
         ? inputFailureSummary(action, error, masked)
         : runFailureSummary(action, line, writing, masked);
     // The action's own summary is not written: every warning is listed, those it would have shown too.
-    writeSummary(action, redactSecrets(warnings.appendTo(summary, false), masked));
+    writeSummary(action, redact(warnings.appendTo(summary, false)));
   }
 }
 

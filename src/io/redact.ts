@@ -54,14 +54,25 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   return result;
 }
 
-/**
- * A masker that also keeps what it masked, and redacts text of it as the entry will: for text quoted
- * from a cluster or AWS that is cut short before it leaves the run, since a cut may split a value
- * that the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
- */
-export function redactingMasker(mask: Masker): { mask: Masker; redact(text: string): string } {
+/** What the run masked, and text redacted of it: the one list the entry keeps (src/io/entry.ts). */
+export interface MaskedValues {
+  /** Registers a value with `mask` (the runner's ::add-mask::) and keeps it. */
+  mask: Masker;
+  /**
+   * The text with every value masked so far replaced as redactSecrets does: for text quoted from a
+   * cluster or AWS that is cut short before it leaves the run, since a cut may split a value that
+   * the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
+   */
+  redact(text: string): string;
+  /** Every value masked so far, in order. */
+  readonly masked: readonly string[];
+}
+
+/** A masker that also keeps what it masked: the entry's, and a test harness's (test/harness/context.ts). */
+export function maskedValues(mask: Masker): MaskedValues {
   const masked: string[] = [];
   return {
+    masked,
     mask: (secret) => {
       masked.push(secret);
       mask(secret);

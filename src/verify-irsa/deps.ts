@@ -4,7 +4,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { boundingCalls } from '../aws/call-deadline.js';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
-import { redactingMasker } from '../io/redact.js';
 import { afterPendingConnects, loadKubeClient } from '../kube/client.js';
 import { awsOnInternet, lookupAll } from '../net/aws-reach.js';
 import { retryingTransient } from '../net/public-read.js';
@@ -74,8 +73,8 @@ export async function verifyDeps(
   /** The service account this run still holds, if it has not given it up. */
   heldAccount(): string | undefined;
 }> {
-  // Every value masked from here on is also redacted from what the run quotes of the cluster.
-  const { mask, redact } = redactingMasker(ctx.mask);
+  // Every value the run masks (here or elsewhere) is redacted by ctx.redact from what it quotes of the cluster.
+  const { mask, redact } = ctx;
   const kube = await loadKubeClient(inputs.kubeconfig, mask);
   const cluster = tellingWrites(kubeClusterOps(kube), ctx.writing);
   const created = new CreatedObjects();
