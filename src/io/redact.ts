@@ -54,9 +54,8 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   return result;
 }
 
-/** What the run masked, and text redacted of it: the one list the entry keeps (src/io/entry.ts). */
-export interface MaskedValues {
-  /** Registers a value with `mask` (the runner's ::add-mask::) and keeps it. */
+/** A masker and the redaction of what it masked: an ActionContext is one. */
+export interface Masking {
   mask: Masker;
   /**
    * The text with every value masked so far replaced as redactSecrets does: for text quoted from a
@@ -64,6 +63,10 @@ export interface MaskedValues {
    * the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
    */
   redact(text: string): string;
+}
+
+/** What the run masked, and text redacted of it: the one list the entry keeps (src/io/entry.ts). */
+export interface MaskedValues extends Masking {
   /** Every value masked so far, in order. */
   readonly masked: readonly string[];
 }

@@ -76,7 +76,7 @@ export async function irsaRoleAction(
         if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
         // Loaded only by a run that annotates service accounts.
         const { loadKubeClient } = await import('../kube/client.js');
-        const client = await loadKubeClient(kubeconfig, ctx.mask);
+        const client = await loadKubeClient(kubeconfig, ctx);
         return kubeServiceAccounts(client);
       }
     });

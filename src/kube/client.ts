@@ -5,7 +5,7 @@ import type { RequestOptions } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../io/errors.js';
 import type { Masker } from '../io/secrets.js';
-import { redactSecrets } from '../io/redact.js';
+import { redactSecrets, type Masking } from '../io/redact.js';
 import { maskSecret, secretFragments } from '../io/secrets.js';
 import { loadYamlParser } from '../io/yaml.js';
 import { workspaceRoot } from '../io/workspace.js';
@@ -40,8 +40,9 @@ export interface KubeClient {
    */
   maskDerived: Masker;
   /**
-   * The text with every secret the client masked replaced by `***`: for a piece of a server's answer
-   * cut short before it is printed, since the runner masks a secret only whole and a cut may split one.
+   * The text with every secret the client masked, and every value the run masked (ctx.redact, when
+   * the client was given the context), replaced by `***`: for a piece of a server's answer cut short
+   * before it is printed, since the runner masks a secret only whole and a cut may split one.
    */
   redact(text: string): string;
 }
@@ -94,12 +95,18 @@ function looksLikeToken(value: string): boolean {
   );
 }
 
-/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
+/**
+ * Parses the kubeconfig (masking its secrets first) and checks it names a server. An action passes
+ * its context as `masking`, so that the client's redact also hides what other modules of the run
+ * masked (a proxy in front of the API server may echo any of it); a bare masker serves a test.
+ */
 export async function loadKubeClient(
   source: KubeconfigSource,
-  mask: Masker,
+  masking: Masker | Masking,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<KubeClient> {
+  const { mask, redact: runRedact } =
+    typeof masking === 'function' ? { mask: masking, redact: (text: string) => text } : masking;
   let content = source.value;
   // The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
   // exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own
@@ -176,7 +183,8 @@ export async function loadKubeClient(
       }
       return config;
     })());
-  const redact = (text: string): string => redactSecrets(text, registered);
+  // The run's list holds the client's too when the client masks through it; a bare masker's does not.
+  const redact = (text: string): string => redactSecrets(runRedact(text), registered);
   return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 

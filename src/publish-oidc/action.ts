@@ -39,7 +39,7 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
   if (parsed.remove) return removeAction(ctx, parsed.inputs);
   const { inputs } = parsed;
   // Masks the kubeconfig's secrets before anything else can print them.
-  const kube = await loadKubeClient(inputs.kubeconfig, ctx.mask);
+  const kube = await loadKubeClient(inputs.kubeconfig, ctx);
 
   // The cluster read starts before the SDKs load, so the two overlap; run() awaits it. The catch only
   // keeps an early failure from counting as unhandled while the imports finish.

@@ -75,7 +75,7 @@ export async function verifyDeps(
 }> {
   // Every value the run masks (here or elsewhere) is redacted by ctx.redact from what it quotes of the cluster.
   const { mask, redact } = ctx;
-  const kube = await loadKubeClient(inputs.kubeconfig, mask);
+  const kube = await loadKubeClient(inputs.kubeconfig, ctx);
   const cluster = tellingWrites(kubeClusterOps(kube), ctx.writing);
   const created = new CreatedObjects();
   // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
