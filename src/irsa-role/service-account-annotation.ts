@@ -114,9 +114,9 @@ function kubeFailure(error: unknown, action: string, client: KubeClient): Error 
   if (code === 429 || (code !== undefined && code >= 500))
     return new Error(
       `could not ${action}: the cluster at ${client.server} answered HTTP ${code} ${attemptsOf(error)}` +
-        ` (${kubeErrorText(error).slice(0, 200)}); run again once the API server is back.`
+        ` (${kubeErrorText(error, client.redact).slice(0, 200)}); run again once the API server is back.`
     );
-  return new Error(`could not ${action}: ${kubeErrorText(error).slice(0, 300)}`);
+  return new Error(`could not ${action}: ${kubeErrorText(error, client.redact).slice(0, 300)}`);
 }
 
 function attemptsOf(error: unknown): string {

@@ -58,7 +58,14 @@ export async function kubeWatch<T>(
         let body = '';
         response.on('data', (chunk: string) => (body += chunk));
         response.on('end', () =>
-          reject(new KubeApiError('GET', `${url.pathname}${url.search}`, { status, body, contentType: '' }))
+          reject(
+            // Redacted as kubeCall's are: kubeErrorText quotes it, cut short.
+            new KubeApiError('GET', `${url.pathname}${url.search}`, {
+              status,
+              body: client.redact(body),
+              contentType: ''
+            })
+          )
         );
         return;
       }

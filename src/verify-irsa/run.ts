@@ -137,7 +137,9 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
   try {
     if (inputs.mode !== 'pod')
       tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
-        const result = await tokenMode(inputs, deps).catch((error: unknown) => faultOf('token', error));
+        const result = await tokenMode(inputs, deps).catch((error: unknown) =>
+          faultOf('token', error, deps.redact)
+        );
         record(result.checks);
         issuerUnreachable = result.issuerUnreachable === true;
         notChecked.push(...(result.notChecked ?? []));
@@ -162,7 +164,7 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
           if (renewed) ({ account, origin, holding } = renewed);
         }
         const result = await podMode(inputs, deps, account, runId, until, checks).catch((error: unknown) =>
-          faultOf('pod', error)
+          faultOf('pod', error, deps.redact)
         );
         record(result.checks);
         return result.assumedRoleArn;
@@ -190,7 +192,7 @@ export async function run(inputs: VerifyInputs, deps: VerifyDeps): Promise<Verif
         // Left behind is a failure too: the run promised to remove what it made.
         releaseFailure = failed(
           'service-account',
-          `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${kubeErrorText(error)}`,
+          `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${kubeErrorText(error, deps.redact)}`,
           // Not a delete: another run may be using it, and without this lease the next run takes it over.
           `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${leaseKey(runId)}-`
         );
@@ -244,7 +246,7 @@ async function ensureServiceAccount(
     return {
       failure: failed(
         'service-account',
-        `cannot read or create ${namespace}/${serviceAccount}: ${kubeErrorText(error)}`,
+        `cannot read or create ${namespace}/${serviceAccount}: ${kubeErrorText(error, deps.redact)}`,
         kubeFailureFix(
           error,
           namespace,
@@ -274,7 +276,7 @@ async function renewHold(
     return {
       failure: failed(
         'service-account',
-        `could not renew this run's lease on ${namespace}/${serviceAccount} for pod mode: ${kubeErrorText(error)}`,
+        `could not renew this run's lease on ${namespace}/${serviceAccount} for pod mode: ${kubeErrorText(error, deps.redact)}`,
         'run again'
       )
     };
@@ -289,8 +291,9 @@ async function renewHold(
  * A fault inside a mode (the cluster or AWS failing mid-way) still ends as a failed check, so
  * that the outputs are set and the cleanup runs like on any other failure.
  */
-function faultOf(check: 'token' | 'pod', error: unknown): ModeResult {
-  const text = error instanceof Error ? `${error.name}: ${kubeErrorText(error)}` : String(error);
+function faultOf(check: 'token' | 'pod', error: unknown, redact: (text: string) => string): ModeResult {
+  const text =
+    error instanceof Error ? `${error.name}: ${kubeErrorText(error, redact)}` : redact(String(error));
   return {
     checks: [
       failed(
@@ -365,7 +368,7 @@ async function tokenMode(inputs: VerifyInputs, deps: VerifyDeps): Promise<ModeRe
       checks: [
         failed(
           'token',
-          `TokenRequest for ${namespace}/${serviceAccount} failed: ${kubeErrorText(error)}`,
+          `TokenRequest for ${namespace}/${serviceAccount} failed: ${kubeErrorText(error, deps.redact)}`,
           kubeFailureFix(
             error,
             namespace,
@@ -487,7 +490,9 @@ async function removeEndedRunsPods(inputs: VerifyInputs, deps: VerifyDeps): Prom
   try {
     pods = await deps.cluster.listVerifyPods(namespace, inputs.serviceAccount);
   } catch (error) {
-    deps.log.info(`Could not look for pods that earlier runs left in ${namespace}: ${kubeErrorText(error)}`);
+    deps.log.info(
+      `Could not look for pods that earlier runs left in ${namespace}: ${kubeErrorText(error, deps.redact)}`
+    );
     return;
   }
   const now = deps.now().getTime();
@@ -501,7 +506,7 @@ async function removeEndedRunsPods(inputs: VerifyInputs, deps: VerifyDeps): Prom
         );
     } catch (error) {
       deps.log.warning(
-        `Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${kubeErrorText(error)}`
+        `Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${kubeErrorText(error, deps.redact)}`
       );
     }
   }
@@ -536,8 +541,8 @@ async function podMode(
       checks: [
         failed(
           'pod',
-          `cannot create the pod ${namespace}/${name}: ${kubeErrorText(error)}`,
-          kubeFailureFix(error, namespace, podRefusalFix(kubeErrorText(error)))
+          `cannot create the pod ${namespace}/${name}: ${kubeErrorText(error, deps.redact)}`,
+          kubeFailureFix(error, namespace, podRefusalFix(kubeErrorText(error, deps.redact)))
         )
       ]
     };
@@ -555,7 +560,7 @@ async function podMode(
       checks.push(
         failed(
           'pod',
-          `cannot tell how the pod ${namespace}/${name} ended: ${kubeErrorText(error)}`,
+          `cannot tell how the pod ${namespace}/${name} ended: ${kubeErrorText(error, deps.redact)}`,
           kubeFailureFix(error, namespace, "let the kubeconfig's user get and watch pods in the namespace")
         )
       );
@@ -614,7 +619,7 @@ async function podMode(
           checks.push(
             failed(
               'pod',
-              `could not delete the pod ${namespace}/${name}: ${kubeErrorText(error)}`,
+              `could not delete the pod ${namespace}/${name}: ${kubeErrorText(error, deps.redact)}`,
               `delete it by hand: kubectl -n ${namespace} delete pod ${name}`
             )
           )
@@ -660,7 +665,7 @@ async function webhookReport(
     // Informational: not knowing whether a webhook exists does not break the chain.
     return passed(
       'webhook',
-      `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${kubeErrorText(error)})`
+      `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${kubeErrorText(error, deps.redact)})`
     );
   }
 }
