@@ -5,13 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { maskedValues, redactSecrets } from '../src/io/redact.js';
-import {
-  KubeApiError,
-  kubeCall,
-  kubeErrorText,
-  loadKubeClient,
-  MAX_KUBE_ERROR_TEXT
-} from '../src/kube/client.js';
+import { KubeApiError, kubeCall, loadKubeClient } from '../src/kube/client.js';
+import { kubeErrorText, MAX_KUBE_ERROR_TEXT } from '../src/kube/error-text.js';
 
 const NGINX_502 = [
   '<html>',

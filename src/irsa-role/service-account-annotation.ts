@@ -2,7 +2,8 @@
 // reading it) which role a service account's tokens are meant for.
 import type { V1ServiceAccount } from '@kubernetes/client-node';
 import type { KubeClient } from '../kube/client.js';
-import { KubeApiError, kubeCall, kubeErrorText, kubeJson, namespacedPath, statusOf } from '../kube/client.js';
+import { KubeApiError, kubeCall, kubeJson, namespacedPath, statusOf } from '../kube/client.js';
+import { kubeErrorText } from '../kube/error-text.js';
 import { UserError } from '../io/errors.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
 import type { Origin } from './inputs.js';

@@ -10,7 +10,8 @@
  * decided again here); this module retries only to decide again, so retries do not multiply.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { kubeErrorText, statusOf } from '../kube/client.js';
+import { statusOf } from '../kube/client.js';
+import { kubeErrorText } from '../kube/error-text.js';
 import type { AnnotationPatch, ClusterOps, ServiceAccountView } from './cluster.js';
 import { parseInstant } from './cluster.js';
 import { KEEP_ANNOTATION, MANAGED_BY, ROLE_ANNOTATION } from './verify-pod.js';

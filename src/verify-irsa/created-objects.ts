@@ -6,7 +6,8 @@
  * (src/verify-irsa/account-lease.ts).
  */
 import { settlesWithin } from '../io/cancel.js';
-import { KubeApiError, kubeErrorText, statusOf } from '../kube/client.js';
+import { KubeApiError, statusOf } from '../kube/client.js';
+import { kubeErrorText } from '../kube/error-text.js';
 import { LEASE_PREFIX, leaseKey, releaseServiceAccount } from './account-lease.js';
 import type { AnnotationPatch, ClusterOps } from './cluster.js';
 import { ROLE_ANNOTATION } from './verify-pod.js';

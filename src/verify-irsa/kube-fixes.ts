@@ -3,7 +3,8 @@
  * kubeconfig user's rights; no answer at all (network, TLS), a 401 (credentials refused), a 404
  * of the namespace and a server failing (429, 5xx) are other links, and naming RBAC for them sends the user the wrong way.
  */
-import { kubeErrorText, statusOf } from '../kube/client.js';
+import { statusOf } from '../kube/client.js';
+import { kubeErrorText } from '../kube/error-text.js';
 
 export function kubeFailureFix(error: unknown, namespace: string, forbiddenFix: string): string {
   const status = statusOf(error);

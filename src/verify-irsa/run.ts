@@ -16,7 +16,8 @@ import {
   releaseServiceAccount,
   renewLease
 } from './account-lease.js';
-import { kubeErrorText, statusOf } from '../kube/client.js';
+import { statusOf } from '../kube/client.js';
+import { kubeErrorText } from '../kube/error-text.js';
 import { kubeFailureFix } from './kube-fixes.js';
 import type { Check } from './diagnosis.js';
 import { allPassed, CHECK_LINKS, failed, passed } from './diagnosis.js';
