@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadKubeClient, type KubeClient } from '../src/kube/client.js';
+import { kubeJson, loadKubeClient, type KubeClient } from '../src/kube/client.js';
 import { jwksDocument, parseJwks } from '../src/oidc/jwks.js';
 import { readClusterDocuments } from '../src/publish-oidc/cluster-documents.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
@@ -101,5 +101,17 @@ describe('publish-oidc reading a hostile cluster', () => {
     double.overrideJwks(`{"keys":${honest},"keys":${leaky}}`);
     const { jwks: last } = await readClusterDocuments(client, 15000);
     expect(() => parseJwks(last, 'JWKS')).toThrow('private key material (d)');
+  });
+});
+
+describe('every other call to a hostile cluster', () => {
+  it('stops reading an answer past 16 MiB (irsa-role reads the discovery document this way)', async () => {
+    const served = double.answerOidcHostile('discovery', { kind: 'stream', bytes: 100 * 1024 * 1024 });
+    const error = await kubeJson(client, 'GET', '/.well-known/openid-configuration').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain('more than 16 MiB');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(served.abandoned).toBe(true);
+    expect(served.bytes).toBeLessThan(64 * 1024 * 1024);
   });
 });

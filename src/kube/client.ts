@@ -440,6 +440,11 @@ export class KubeApiError extends Error {
   }
 }
 
+// What a REST call holds in memory at most: the watch's longest line (src/kube/watch.ts). Far above any
+// answer the suite asks for (a label- or field-selected list, a pod log capped by limitBytes), and a
+// cluster that streams without end cannot fill the runner's memory.
+const CALL_MAX_BYTES = 16 * 1024 * 1024;
+
 /**
  * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
  * out; a KubeApiError otherwise.
@@ -452,6 +457,7 @@ export async function kubeCall(
   repeat?: Repeat
 ): Promise<RawResponse> {
   const response = await kubeRequest(client, method, path, {
+    maxBytes: CALL_MAX_BYTES,
     ...(repeat ? { repeat } : {}),
     ...(body === undefined
       ? {}
