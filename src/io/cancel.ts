@@ -2,7 +2,7 @@
  * A cancelled job: the runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process.
  * An action that made something outside the runner uses the first signal to remove it.
  */
-export type CancelHandler = (signal: NodeJS.Signals) => Promise<void>;
+export type CancelHandler = (signal: NodeJS.Signals) => Promise<string[] | void>;
 
 /** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
 export async function settlesWithin(work: PromiseLike<unknown>, ms: number): Promise<boolean> {
@@ -20,11 +20,22 @@ export async function settlesWithin(work: PromiseLike<unknown>, ms: number): Pro
 
 // Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
 // handler's cleanup can outlast the run it cancelled.
-const running = new Set<Promise<void>>();
+const running = new Set<Promise<unknown>>();
+// What the handlers that have settled said their cleanup did, for the cancelled run's summary.
+const cleanup: string[] = [];
+let started = 0;
 
 /** Resolves when every cancel handler that has started has settled. */
 export async function cancelsSettled(): Promise<void> {
   await Promise.allSettled([...running]);
+}
+
+/**
+ * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
+ * created"); undefined when none has run, as in an action that undoes nothing when cancelled.
+ */
+export function cancelCleanup(): readonly string[] | undefined {
+  return started === 0 ? undefined : [...cleanup];
 }
 
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
@@ -33,11 +44,15 @@ export function onCancel(handler: CancelHandler): () => void {
   const listener = (signal: NodeJS.Signals): void => {
     if (handling) return;
     handling = true;
+    started += 1;
     const handled = handler(signal);
     running.add(handled);
     // A handler that throws is still an unhandled rejection, as it was before it was tracked.
     void handled.then(
-      () => running.delete(handled),
+      (notes) => {
+        if (notes) cleanup.push(...notes);
+        running.delete(handled);
+      },
       (error: unknown) => {
         running.delete(handled);
         throw error;

@@ -1,11 +1,12 @@
 // The one place that talks to the runner.
 import type { ActionContext, ActionResult } from './action.js';
-import { cancelsSettled } from './cancel.js';
+import { cancelCleanup, cancelsSettled, settlesWithin } from './cancel.js';
+import { cancelledLine, cancelledSummary, type Cancelled } from './cancel-summary.js';
 import { failureText, isUserError, oneLine } from './errors.js';
 import { inputFailureSummary, runFailureSummary } from './input-summary.js';
 import { exitWhenWritten } from './exit.js';
 import { envInputReader } from './inputs.js';
-import { maskedValues } from './redact.js';
+import { maskedValues, redactSecrets } from './redact.js';
 import type { Logger } from './logger.js';
 import { RunWarnings } from './warnings.js';
 import {
@@ -19,8 +20,11 @@ import {
   setOutput
 } from './workflow-commands.js';
 
-/** The runner's log; each warning is also kept for the job summary, which a scheduled run is read by. */
-function runnerLogger(warnings: RunWarnings): Logger {
+/**
+ * The runner's log; each warning is also kept for the job summary, which a scheduled run is read by, and
+ * each group open is kept in `steps`, which a cancelled run's summary names as the step it was at.
+ */
+function runnerLogger(warnings: RunWarnings, steps: string[]): Logger {
   return {
     info,
     command: commandLine,
@@ -29,9 +33,20 @@ function runnerLogger(warnings: RunWarnings): Logger {
       issue('warning', message);
     },
     debug: (message) => issue('debug', message),
-    group
+    group: async (name, body) => {
+      steps.push(name);
+      try {
+        return await group(name, body);
+      } finally {
+        steps.splice(steps.lastIndexOf(name), 1);
+      }
+    }
   };
 }
+
+// How long a cancelled run waits for its actions' cleanup before it writes its summary and error line
+// anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
+export const CLEANUP_BOUND_MS = 7000;
 
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
@@ -47,19 +62,27 @@ export async function runActionAndExit(
   return exitWhenWritten();
 }
 
-/** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
+/**
+ * Runs an action's main; `action` names it in the summary of a run that stops on its inputs. A run
+ * cancelled (the runner's SIGINT or SIGTERM) ends by `end` once its actions' cleanup has settled, or the
+ * bound has passed, with its own summary and error line: whatever main does after the signal is not
+ * reported (a terraform command that stopped on it fails; a pod that was deleted under its watch).
+ */
 export async function runAction(
   action: string,
-  main: (ctx: ActionContext) => Promise<ActionResult>
+  main: (ctx: ActionContext) => Promise<ActionResult>,
+  end: () => Promise<void> = exitWhenWritten
 ): Promise<void> {
   // Kept to redact the summary and the outputs, which the runner masks only in part (see below), and
   // served to the action as ctx.redact, for what it cuts short before it quotes it.
   const { mask, redact, masked } = maskedValues(addMask);
   let writing = false;
   const warnings = new RunWarnings();
+  const steps: string[] = [];
+  let cancelled: Promise<void> | undefined;
   const ctx: ActionContext = {
     read: envInputReader(process.env),
-    log: runnerLogger(warnings),
+    log: runnerLogger(warnings, steps),
     mask,
     redact,
     env: process.env,
@@ -67,8 +90,29 @@ export async function runAction(
       writing = true;
     }
   };
+  // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
+  // Without it Node would end the process on the signal, before anything is written.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, masked, warnings, end);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    const result = await main(ctx);
+    await runMain();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  async function runMain(): Promise<void> {
+    let result: ActionResult;
+    try {
+      result = await main(ctx);
+    } catch (error) {
+      if (cancelled) return cancelled;
+      return reportFailure(error);
+    }
+    if (cancelled) return cancelled;
     // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
     // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
     // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
@@ -77,7 +121,9 @@ export async function runAction(
       setOutput(name, verbatim.has(name) ? value : redact(value));
     writeSummary(action, redact(warnings.appendTo(result.summary, true)));
     if (result.failure) fail(oneLine(result.failure));
-  } catch (error) {
+  }
+
+  function reportFailure(error: unknown): void {
     if (!isUserError(error) && error instanceof Error && error.stack) issue('debug', error.stack);
     const line = isUserError(error) ? oneLine(error) : failureText(error);
     fail(line);
@@ -89,6 +135,43 @@ export async function runAction(
     // The action's own summary is not written: every warning is listed, those it would have shown too.
     writeSummary(action, redact(warnings.appendTo(summary, false)));
   }
+}
+
+/**
+ * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ */
+async function endCancelled(
+  action: string,
+  run: Omit<Cancelled, 'cleanup'>,
+  masked: readonly string[],
+  warnings: RunWarnings,
+  end: () => Promise<void>
+): Promise<void> {
+  await Promise.resolve();
+  const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
+  const cleanup = cancelCleanup();
+  const report: Cancelled = {
+    ...run,
+    ...(cleanup === undefined && settled
+      ? {}
+      : {
+          cleanup: settled
+            ? cleanup
+            : [
+                ...(cleanup ?? []),
+                `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+              ]
+        })
+  };
+  fail(cancelledLine(action, report, masked));
+  writeSummary(
+    action,
+    redactSecrets(warnings.appendTo(cancelledSummary(action, report, masked), false), masked)
+  );
+  // What is still settling is waited for, as on any run's end, until the runner kills the process.
+  await cancelsSettled();
+  await end();
 }
 
 /**

@@ -1,0 +1,169 @@
+// The entry's end of a cancelled run (the runner's SIGINT or SIGTERM), in process: one error line and one
+// summary, written once the action's cancel handlers have settled, saying at which step it was stopped,
+// whether it had written, what its cleanup did, and every warning, redacted of what the run masked.
+// Whatever main does after the signal is not reported. (The bundles: test/cancel-summary-bundle.test.ts,
+// and the cancel tests of provision-bundle and verify-irsa-pod.)
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ActionContext, ActionResult } from '../src/io/action.js';
+import { onCancel } from '../src/io/cancel.js';
+import { runAction } from '../src/io/entry.js';
+import { stdoutLines } from '../src/io/workflow-commands.js';
+
+const SECRET = 'tok-0123456789abcdef';
+
+describe('a cancelled run', () => {
+  let written: string[];
+  let dir: string;
+  const saved = { summary: process.env.GITHUB_STEP_SUMMARY, output: process.env.GITHUB_OUTPUT };
+  beforeEach(() => {
+    written = [];
+    jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
+      written.push(line);
+    });
+    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-cancel-sum-'));
+    process.env.GITHUB_OUTPUT = join(dir, 'output');
+    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary');
+    writeFileSync(process.env.GITHUB_OUTPUT, '');
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '');
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+    for (const [name, value] of [
+      ['GITHUB_STEP_SUMMARY', saved.summary],
+      ['GITHUB_OUTPUT', saved.output]
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    process.exitCode = undefined;
+  });
+
+  const errors = (): string[] => written.filter((line) => line.startsWith('::error::'));
+  const summary = (): string => readFileSync(join(dir, 'summary'), 'utf8');
+  const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Runs `main` until it calls `stopHere`, sends SIGINT, then lets main return a result of its own. */
+  async function cancelAt(
+    action: string,
+    main: (ctx: ActionContext, stopHere: () => Promise<void>) => Promise<void>
+  ): Promise<{ ended: boolean }> {
+    let reached = (): void => undefined;
+    const atStop = new Promise<void>((resolve) => (reached = resolve));
+    let resume = (): void => undefined;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    const state = { ended: false };
+    const running = runAction(
+      action,
+      async (ctx): Promise<ActionResult> => {
+        await main(ctx, async () => {
+          reached();
+          await resumed;
+        });
+        // What main does after the signal: not its summary, nor its outputs, nor its failure.
+        return { outputs: { changed: 'true' }, summary: '### finished after all', failure: 'late failure' };
+      },
+      async () => {
+        state.ended = true;
+      }
+    );
+    await atStop;
+    process.emit('SIGINT', 'SIGINT');
+    await tick();
+    resume();
+    await running;
+    return state;
+  }
+
+  it('before its first write: says nothing was written, once, and exits non-zero', async () => {
+    const state = await cancelAt('irsa-role', async (_ctx, stopHere) => stopHere());
+    expect(state.ended).toBe(true);
+    expect(process.exitCode).toBe(1);
+    expect(errors()).toEqual(['::error::irsa-role was cancelled (SIGINT) before its first write.\n']);
+    expect(summary()).toBe(
+      [
+        '### irsa-role: cancelled',
+        '',
+        'Cancelled by SIGINT before its first write.',
+        '',
+        'Nothing was written to AWS or the cluster: the step was cancelled before its first write.\n'
+      ].join('\n')
+    );
+    expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
+  });
+
+  it('mid-step: names the step, says what stays, and lists every warning, redacted', async () => {
+    await cancelAt('publish-oidc', async (ctx, stopHere) => {
+      ctx.mask(SECRET);
+      ctx.log.warning(`the issuer answered with ${SECRET} <in its body>`, { inSummary: true });
+      ctx.writing?.();
+      await ctx.log.group('Put the documents', stopHere);
+    });
+    expect(errors()).toEqual(['::error::publish-oidc was cancelled (SIGINT) during Put the documents.\n']);
+    const text = summary();
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('finished after all');
+    expect(text).toBe(
+      [
+        '### publish-oidc: cancelled',
+        '',
+        'Cancelled by SIGINT during `Put the documents`, after the step had begun to write.',
+        '',
+        'This step undoes nothing when it is cancelled: it stopped at once. What it wrote before the cancel stays, and a write it had sent may or may not have been applied; its next run picks up from what it finds.',
+        '',
+        // Listed even though the action's own summary would have shown it: that summary is not written.
+        '#### Warnings (1)',
+        '',
+        '- the issuer answered with *** &lt;in its body&gt;',
+        '',
+        ''
+      ].join('\n')
+    );
+  });
+
+  // Last: a handler's notes are kept for the process's one run (src/io/cancel.ts).
+  it("waits for the action's cleanup and reports only what it said it did, redacted", async () => {
+    let finish = (): void => undefined;
+    const cleaned = new Promise<void>((resolve) => (finish = resolve));
+    let summaryWhileCleaning = '';
+    const running = cancelAt('verify-irsa', async (ctx, stopHere) => {
+      ctx.mask(SECRET);
+      ctx.writing?.();
+      const stop = onCancel(async () => {
+        await cleaned;
+        return [
+          'deleted the pod ns/p this run created',
+          `could not delete the service account ns/a (${SECRET})`
+        ];
+      });
+      try {
+        await stopHere();
+      } finally {
+        stop();
+      }
+    });
+    await tick(100);
+    // The cleanup is under way: nothing is written before it settles.
+    summaryWhileCleaning = summary();
+    expect(errors()).toEqual([]);
+    finish();
+    expect((await running).ended).toBe(true);
+    expect(summaryWhileCleaning).toBe('');
+    expect(errors()).toEqual([
+      '::error::verify-irsa was cancelled (SIGINT) after it began to write; deleted the pod ns/p this run created; could not delete the service account ns/a (***).\n'
+    ]);
+    expect(summary()).toContain(
+      [
+        '**Cleanup on cancel:**',
+        '',
+        '- deleted the pod ns/p this run created',
+        '- could not delete the service account ns/a (***)',
+        '',
+        'Anything else it wrote before the cancel stays; its next run picks up from what it finds.'
+      ].join('\n')
+    );
+    expect(summary().split('### verify-irsa: cancelled')).toHaveLength(2);
+  });
+});
