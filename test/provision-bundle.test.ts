@@ -277,6 +277,24 @@ describe('a cancelled job', () => {
     expect(stdout).toContain('::warning::provision was cancelled (SIGINT): terraform is told to stop');
     const state = JSON.parse(readFileSync(box.statePath, 'utf8')) as { resources: { name: string }[] };
     expect(state.resources.map((resource) => resource.name)).toContain('first');
+    // One error line and one summary, each saying what the cancel found and what its cleanup did.
+    const errors = stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::provision was cancelled \(SIGINT\) during terraform apply; terraform apply stopped/
+      )
+    ]);
+    const summary = readFileSync(join(box.dir, 'summary'), 'utf8');
+    expect(summary.split('### provision: cancelled')).toHaveLength(2);
+    expect(summary).toContain(
+      'Cancelled by SIGINT during `terraform apply`, after the step had begun to write.'
+    );
+    expect(summary).toMatch(/- terraform apply stopped within \d+(\.\d)? s of the interrupt/);
+    expect(summary).toContain('- removed its private directory (the plan file and the generated variables)');
+    // The warning the handler gave is in the summary's list.
+    expect(summary).toMatch(
+      /#### Warnings \(\d+\)\n\n(- .*\n)*- provision was cancelled \(SIGINT\): terraform is told to stop/
+    );
   }, 60_000);
 
   test('between terraform commands (the plan comment under way) removes its plan and variables before it ends', async () => {
@@ -319,6 +337,13 @@ describe('a cancelled job', () => {
       child.kill('SIGINT');
       expect(await exited).toBe(1);
       expect(scratch()).toEqual([]);
+      const summary = readFileSync(join(box.dir, 'summary'), 'utf8');
+      expect(summary.split('### provision: cancelled')).toHaveLength(2);
+      expect(summary).toContain('- no terraform command was running');
+      expect(summary).toContain(
+        '- removed its private directory (the plan file and the generated variables)'
+      );
+      expect(summary).not.toContain('ghs_cancel_test_token');
     } finally {
       github.closeAllConnections();
       await new Promise((resolve) => github.close(resolve));
@@ -372,9 +397,24 @@ describe('a cancelled job whose terraform does not stop', () => {
       const scratch = readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'));
       expect(scratch).toHaveLength(1);
       expect(existsSync(join(box.runnerTemp, scratch[0] ?? '', 'tfplan'))).toBe(true);
+      const signalled = Date.now();
       child.kill('SIGINT');
       expect(await exited).toBe(1);
-      expect(stdout).toContain('one did not stop within 6 s');
+      // Its 6 s wait for terraform, then the summary: before the runner's SIGTERM, 7.5 s after its SIGINT.
+      expect(Date.now() - signalled).toBeLessThan(7500);
+      expect(stdout.split('\n').filter((line) => line.startsWith('::error::'))).toEqual([
+        expect.stringMatching(
+          /^::error::provision was cancelled \(SIGINT\) during terraform plan; terraform plan did not stop within 6 s/
+        )
+      ]);
+      const summary = readFileSync(join(box.dir, 'summary'), 'utf8');
+      expect(summary.split('### provision: cancelled')).toHaveLength(2);
+      // Not claimed to have stopped: it may still hold the state's lock, and the summary says how to free it.
+      expect(summary).toContain('- terraform plan did not stop within 6 s');
+      expect(summary).toContain('terraform force-unlock');
+      expect(summary).toContain(
+        '- removed its private directory (the plan file and the generated variables)'
+      );
       expect(readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'))).toEqual(
         []
       );

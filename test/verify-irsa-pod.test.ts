@@ -550,11 +550,23 @@ describe('verify-irsa pod mode on the local stack', () => {
       expect(run.errors).toHaveLength(1);
       expect(run.errors[0]).toMatch(
         new RegExp(
-          `^verify-irsa was cancelled \\(SIGINT\\) before it finished; deleted the pod ${chain.namespace}/irsa-verify-[0-9a-f]+ this run created; deleted the service account ${chain.namespace}/${account} this run created\\.$`
+          `^verify-irsa was cancelled \\(SIGINT\\) during pod mode: aws sts get-caller-identity in a pod; deleted the pod ${chain.namespace}/irsa-verify-[0-9a-f]+ this run created; deleted the service account ${chain.namespace}/${account} this run created\\.$`
         )
       );
       expect(ourPods()).toEqual([]);
       expect(chain.double.serviceAccount(chain.namespace, account)).toBeUndefined();
+      // The summary says so too, once: the step it was at, and each cleanup it did.
+      expect(run.summary.split('### verify-irsa: cancelled')).toHaveLength(2);
+      expect(run.summary).toContain(
+        'Cancelled by SIGINT during `pod mode: aws sts get-caller-identity in a pod`, after the step had begun to write.'
+      );
+      expect(run.summary).toMatch(
+        new RegExp(`\\n- deleted the pod ${chain.namespace}/irsa-verify-[0-9a-f]+ this run created\\n`)
+      );
+      expect(run.summary).toContain(
+        `\n- deleted the service account ${chain.namespace}/${account} this run created\n`
+      );
+      for (const secret of run.masks) expect(run.summary).not.toContain(secret);
     },
     90_000
   );

@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
-import { UserError } from '../io/errors.js';
-import { exitWhenWritten } from '../io/exit.js';
-import { fail } from '../io/workflow-commands.js';
+import { oneLine, UserError } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { yamlParserFor } from '../io/yaml.js';
 import { bundledTerraformRoot } from './bundled-root.js';
@@ -54,23 +52,22 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   // The plan file and the generated variables can hold secrets: a private directory (mkdtemp makes
   // it 0700), removed however the run ends.
   let scratch: string | undefined;
+  // One removal, which the cancel handler and the run's own end may both ask for.
+  let removal: Promise<void> | undefined;
   const removeScratch = async (): Promise<void> => {
-    if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) await (removal ??= rm(scratch, { recursive: true, force: true }));
   };
   // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
-  // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
+  // lock. It is told to stop, and the private directory is removed; the entry then ends the run with a
+  // summary of what this handler did and saw (src/io/entry.ts), before the run's own cleanup would.
   const stopListening = onCancel(async (signal) => {
     ctx.log.warning(
       `provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`
     );
-    if (await terraform.interrupt(CANCEL_WAIT_MS)) return;
-    // The process ends here, before the run's own cleanup would: the plan file must not outlive it.
-    await removeScratch().catch(() => undefined);
-    fail(
-      `provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`
-    );
-    // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
-    await exitWhenWritten();
+    const started = Date.now();
+    const interrupted = await terraform.interrupt(CANCEL_WAIT_MS);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    return [interruptNote(interrupted, seconds), await scratchNote(scratch, removeScratch)];
   });
   // What came before only read; terraform's first command may take the state's lock.
   ctx.writing?.();
@@ -108,6 +105,35 @@ function terraformEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 // Within the runner's 7.5 s between its SIGINT and its SIGTERM.
 const CANCEL_WAIT_MS = 6000;
+
+/**
+ * What the interrupt did, for the cancelled run's summary. Terraform saves its state and releases the
+ * lock as it stops on an interrupt; the step sees it exit, not the backend, so it says no more than that.
+ */
+function interruptNote(
+  interrupted: { command: string; stopped: boolean } | undefined,
+  seconds: string
+): string {
+  if (!interrupted) return 'no terraform command was running';
+  const command = `terraform ${interrupted.command}`;
+  return interrupted.stopped
+    ? `${command} stopped within ${seconds} s of the interrupt (terraform saves its state and releases the state lock as it stops; the backend was not checked)`
+    : `${command} did not stop within ${CANCEL_WAIT_MS / 1000} s of the interrupt: it may still be running, and holding the state lock. If the next run says the state is locked, run terraform force-unlock with the lock ID it gives, once no other run is under way`;
+}
+
+/** Removes the private directory (the plan file, the generated variables) and says whether it is gone. */
+async function scratchNote(scratch: string | undefined, remove: () => Promise<void>): Promise<string> {
+  if (scratch === undefined) return 'no private directory had been made';
+  try {
+    await remove();
+    await access(scratch);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return 'removed its private directory (the plan file and the generated variables)';
+    return `could not remove its private directory ${scratch} (${oneLine(error)}): it holds the plan file, which may hold secrets; delete it by hand if the runner keeps RUNNER_TEMP`;
+  }
+  return `could not remove its private directory ${scratch}: it holds the plan file, which may hold secrets; delete it by hand if the runner keeps RUNNER_TEMP`;
+}
 
 async function terraformBinary(
   version: string | undefined,

@@ -24,10 +24,10 @@ export interface TerraformRunner {
   capture(args: string[]): Promise<string>;
   /**
    * Asks the running command to stop with SIGINT, on which terraform finishes what it is writing,
-   * saves its state and releases its lock, and waits up to `waitMs` for it to exit. False when
-   * nothing was running or it did not stop in time.
+   * saves its state and releases its lock, and waits up to `waitMs` for it to exit. Undefined when
+   * nothing was running; else the command (`apply`) and whether it exited in time.
    */
-  interrupt(waitMs: number): Promise<boolean>;
+  interrupt(waitMs: number): Promise<{ command: string; stopped: boolean } | undefined>;
 }
 
 /** A terraform command that failed; its diagnostics have already been raised as annotations. */
@@ -97,6 +97,7 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
   // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
   const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
   let running: (PromiseLike<unknown> & { kill(signal: NodeJS.Signals): boolean }) | undefined;
+  let runningCommand = '';
 
   const execute = async (args: string[], onLine?: (line: string) => void) => {
     // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
@@ -113,6 +114,7 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
       })
     );
     running = subprocess;
+    runningCommand = args[0] ?? '';
     try {
       if (onLine) for await (const line of subprocess.iterable({ from: 'all' })) onLine(line);
       return await subprocess;
@@ -152,9 +154,10 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
     },
     async interrupt(waitMs) {
       const child = running;
-      if (!child) return false;
+      if (!child) return undefined;
+      const command = runningCommand;
       child.kill('SIGINT');
-      return settlesWithin(child, waitMs);
+      return { command, stopped: await settlesWithin(child, waitMs) };
     },
     async capture(args) {
       const result = await execute(args);

@@ -3,9 +3,7 @@
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { onCancel } from '../io/cancel.js';
 import { oneLine } from '../io/errors.js';
-import { exitWhenWritten } from '../io/exit.js';
 import type { Logger } from '../io/logger.js';
-import { fail } from '../io/workflow-commands.js';
 import { parseVerifyInputs } from './inputs.js';
 import type { VerifyOutcome } from './run.js';
 
@@ -14,17 +12,10 @@ export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult
   const inputs = parseVerifyInputs(ctx.read, ctx.env);
   const { verifyDeps, verifyResult } = await import('./deps.js');
   const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
-  // A cancelled job must not leave the verify pod or a service account it made behind.
-  const stopListening = onCancel(async (signal) => {
-    const notes = await removeLeftovers();
-    fail(
-      oneLine(
-        `verify-irsa was cancelled (${signal}) before it finished${notes.map((n) => `; ${n}`).join('')}.`
-      )
-    );
-    // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
-    await exitWhenWritten();
-  });
+  // A cancelled job must not leave the verify pod or a service account it made behind. What the removal
+  // did and saw goes into the cancelled run's error line and summary, and the entry ends the run
+  // (src/io/entry.ts): not held by what the cancelled run left in flight.
+  const stopListening = onCancel(() => removeLeftovers());
   try {
     const { afterSecondRelease, run } = await import('./run.js');
     let outcome: VerifyOutcome;
