@@ -1,14 +1,14 @@
 // A cancelled irsa-role or publish-oidc run (the runner's SIGINT), as the runner runs the bundle: it ends
 // non-zero with one error line and a job summary that says it was cancelled, after which write, and that
 // it undid nothing. These two actions have no cleanup of their own: the summary must not claim one.
-// The proxy in front of AWS holds the run's next write once its k-th has landed, and the test cancels
-// then, so the moment does not depend on timing.
+// The proxy in front of AWS holds the run's (k+1)-th write, which it sends only once it has heard the
+// answer to its k-th, and the test cancels then, so the moment does not depend on timing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WriteKill } from './harness/kill-after-write.js';
+import { requestKind } from '../bench/request-kinds.js';
 import { runBundle, type BundleRun } from './harness/run-bundle.js';
 import { countedIam, createProvider, uniqueName } from './fixtures/irsa-role/harness.js';
 import { startFaultProxy, type FaultProxy } from './stack/fault-proxy.js';
@@ -20,16 +20,24 @@ const PUBLIC_URL = process.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
 let observer: FaultProxy;
 let double: KubeDouble;
 let dir: string;
-const hold = new WriteKill();
+// The armed run: how many writes it may make, and what to do when it sends one more.
+let armed: { k: number; writes: number; cancel: () => void } | undefined;
+const never = new Promise<void>(() => undefined);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talos-irsa-cancel-'));
   double = await startKubeDouble({ ca: createTestCa(join(dir, 'ca')), issuer: `${PUBLIC_URL}/placeholder` });
-  // Rate 0: it only records the requests, and holds a run's writes after its k-th.
+  // Rate 0: it only records the requests, and holds an armed run's writes after its k-th.
   observer = await startFaultProxy({
     target: process.env.AWS_ENDPOINT_URL as string,
     rate: 0,
-    ...hold.hooks
+    before: (request) => {
+      if (!armed || requestKind(request) !== 'write') return Promise.resolve();
+      armed.writes += 1;
+      if (armed.writes <= armed.k) return Promise.resolve();
+      if (armed.writes === armed.k + 1) armed.cancel();
+      return never;
+    }
   });
 });
 
@@ -39,7 +47,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `action` and cancels it (SIGINT) once its k-th write has landed; its next write never does. */
+/** Runs `action` and cancels it (SIGINT) once it has heard its k-th write answered; its next write never lands. */
 async function cancelAfterWrite(
   action: string,
   inputs: Record<string, string>,
@@ -47,10 +55,14 @@ async function cancelAfterWrite(
 ): Promise<BundleRun> {
   const cancel = new AbortController();
   let cancelledAt = 0;
-  hold.arm(k, () => {
-    cancelledAt = performance.now();
-    cancel.abort();
-  });
+  armed = {
+    k,
+    writes: 0,
+    cancel: () => {
+      cancelledAt = performance.now();
+      cancel.abort();
+    }
+  };
   try {
     const run = await runBundle(action, inputs, {
       env: { AWS_ENDPOINT_URL: observer.url },
@@ -63,7 +75,7 @@ async function cancelAfterWrite(
     expect(performance.now() - cancelledAt).toBeLessThan(3000);
     return run;
   } finally {
-    hold.disarm();
+    armed = undefined;
   }
 }
 
@@ -96,6 +108,11 @@ describe('a cancelled job', () => {
       1
     );
     expectCancelled(run, 'irsa-role');
+    // CreateRole was answered; the AttachRolePolicy after it never was.
+    expect(run.summary).toContain(
+      '**Written before the cancel** (each step AWS or the cluster had answered; a step under way is not listed):\n\n' +
+        `- role ${roleName}: created the role\n`
+    );
   }, 90_000);
 
   it('publish-oidc: says it was cancelled after it began to write, with its warnings, secrets redacted', async () => {
@@ -108,6 +125,11 @@ describe('a cancelled job', () => {
       1
     );
     expectCancelled(run, 'publish-oidc');
+    // CreateBucket was answered; the public access block after it never was.
+    expect(run.summary).toContain(
+      '**Written before the cancel** (each step AWS or the cluster had answered; a step under way is not listed):\n\n' +
+        `- created the bucket ${bucket}\n\n`
+    );
     // The kubeconfig's credentials were masked; none of them is in the summary.
     expect(run.masks.length).toBeGreaterThan(0);
     for (const secret of run.masks) expect(run.summary).not.toContain(secret);

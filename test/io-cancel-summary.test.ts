@@ -94,11 +94,12 @@ describe('a cancelled run', () => {
     expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
   });
 
-  it('mid-step: names the step, says what stays, and lists every warning, redacted', async () => {
+  it('mid-step: names the step, lists what it wrote and every warning, redacted, and says what stays', async () => {
     await cancelAt('publish-oidc', async (ctx, stopHere) => {
       ctx.mask(SECRET);
       ctx.log.warning(`the issuer answered with ${SECRET} <in its body>`, { inSummary: true });
       ctx.writing?.();
+      ctx.written?.(() => ['created the bucket b', `put the JWKS\n(${SECRET})`]);
       await ctx.log.group('Put the documents', stopHere);
     });
     expect(errors()).toEqual(['::error::publish-oidc was cancelled (SIGINT) during Put the documents.\n']);
@@ -110,6 +111,11 @@ describe('a cancelled run', () => {
         '### publish-oidc: cancelled',
         '',
         'Cancelled by SIGINT during `Put the documents`, after the step had begun to write.',
+        '',
+        '**Written before the cancel** (each step AWS or the cluster had answered; a step under way is not listed):',
+        '',
+        '- created the bucket b',
+        '- put the JWKS (***)',
         '',
         'This step undoes nothing when it is cancelled: it stopped at once. What it wrote before the cancel stays, and a write it had sent may or may not have been applied; its next run picks up from what it finds.',
         '',

@@ -21,6 +21,11 @@ export interface ActionContext {
    * Absent where a test calls an action itself.
    */
   writing?: () => void;
+  /**
+   * Gives the entry a reader of what the run has written so far, each change AWS or the cluster has
+   * answered, which a cancelled run's summary lists. Absent where a test calls an action itself.
+   */
+  written?: (read: () => readonly string[]) => void;
 }
 
 export interface ActionResult {

@@ -15,7 +15,13 @@ export interface Cancelled {
    * for an action that has none (src/io/cancel.ts cancelCleanup).
    */
   cleanup?: readonly string[];
+  /** What the run had written, as its action reports it (ActionContext.written); undefined if it does not. */
+  written?: readonly string[];
 }
+
+/** A list item: one line (a line break would end the item), escaped and redacted. */
+const item = (text: string, secrets: Iterable<string>): string =>
+  `- ${escapeHtmlOutsideCode(redactSecrets(text.replace(/\s*\r?\n\s*/g, ' '), secrets))}`;
 
 const where = (run: Cancelled): string =>
   run.step ? `during ${run.step}` : run.wrote ? 'after it began to write' : 'before its first write';
@@ -38,6 +44,13 @@ export function cancelledSummary(action: string, run: Cancelled, secrets: Iterab
       ? 'after the step had begun to write'
       : 'before its first write';
   const lines = [`### ${action}: cancelled`, '', `Cancelled by ${run.signal} ${at}.`, ''];
+  if (run.written?.length)
+    lines.push(
+      '**Written before the cancel** (each step AWS or the cluster had answered; a step under way is not listed):',
+      '',
+      ...run.written.map((change) => item(change, secrets)),
+      ''
+    );
   if (run.cleanup === undefined) {
     lines.push(
       run.wrote
@@ -47,9 +60,7 @@ export function cancelledSummary(action: string, run: Cancelled, secrets: Iterab
   } else {
     lines.push('**Cleanup on cancel:**', '');
     if (run.cleanup.length === 0) lines.push('- nothing of this run was left to undo');
-    // One list item each: a line break in a note (a cluster's message) would end the item.
-    for (const note of run.cleanup)
-      lines.push(`- ${escapeHtmlOutsideCode(redactSecrets(note.replace(/\s*\r?\n\s*/g, ' '), secrets))}`);
+    for (const note of run.cleanup) lines.push(item(note, secrets));
     lines.push(
       '',
       run.wrote

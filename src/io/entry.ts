@@ -80,6 +80,7 @@ export async function runAction(
   const warnings = new RunWarnings();
   const steps: string[] = [];
   let cancelled: Promise<void> | undefined;
+  let written: (() => readonly string[]) | undefined;
   const ctx: ActionContext = {
     read: envInputReader(process.env),
     log: runnerLogger(warnings, steps),
@@ -88,12 +89,22 @@ export async function runAction(
     env: process.env,
     writing: () => {
       writing = true;
+    },
+    written: (read) => {
+      written = read;
     }
   };
   // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
   // Without it Node would end the process on the signal, before anything is written.
   const onSignal = (signal: NodeJS.Signals): void => {
-    cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, masked, warnings, end);
+    cancelled ??= endCancelled(
+      action,
+      { signal, step: steps.at(-1), wrote: writing },
+      () => written?.(),
+      masked,
+      warnings,
+      end
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -143,7 +154,8 @@ export async function runAction(
  */
 async function endCancelled(
   action: string,
-  run: Omit<Cancelled, 'cleanup'>,
+  run: Omit<Cancelled, 'cleanup' | 'written'>,
+  readWritten: () => readonly string[] | undefined,
   masked: readonly string[],
   warnings: RunWarnings,
   end: () => Promise<void>
@@ -151,8 +163,16 @@ async function endCancelled(
   await Promise.resolve();
   const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
   const cleanup = cancelCleanup();
+  // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
+  let changes: readonly string[] | undefined;
+  try {
+    changes = readWritten();
+  } catch {
+    // Not knowing what was written is what the summary says without the list.
+  }
   const report: Cancelled = {
     ...run,
+    ...(changes ? { written: changes } : {}),
     ...(cleanup === undefined && settled
       ? {}
       : {

@@ -72,6 +72,7 @@ export async function irsaRoleAction(
       log: ctx.log,
       concurrency: overrides.concurrency,
       writing: ctx.writing,
+      written: ctx.written,
       serviceAccounts: async () => {
         if (!kubeconfig) throw new Error('annotate-service-account needs a kubeconfig');
         // Loaded only by a run that annotates service accounts.

@@ -284,8 +284,8 @@ async function removeCreationMarker(iam: IAMClient, roleName: string): Promise<v
   await iam.send(new UntagRoleCommand({ RoleName: roleName, TagKeys: [CREATING_TAG_KEY] }));
 }
 
-/** What a convergence has written so far: told even when a later write fails. */
-interface Progress {
+/** What a convergence has written so far: told even when a later write fails, or the run is cancelled. */
+export interface Progress {
   arn: string;
   changes: string[];
 }
@@ -822,9 +822,9 @@ export async function convergeRole(
   desired: DesiredRole,
   prune: boolean,
   quotas: AccountQuotaReader,
-  liveIssuer?: LiveIssuer
+  liveIssuer?: LiveIssuer,
+  progress: Progress = { arn: '', changes: [] }
 ): Promise<RoleReport> {
-  const progress: Progress = { arn: '', changes: [] };
   try {
     return await convergeWithProgress(iam, desired, prune, quotas, progress, liveIssuer);
   } catch (error) {

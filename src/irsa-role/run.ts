@@ -18,7 +18,7 @@ import {
 } from '../trust/trust-policy.js';
 import type { AccountQuotaReader, AccountQuotas } from './account-quotas.js';
 import { accountQuotaReader, decidingLimit } from './account-quotas.js';
-import type { DesiredRole } from './converge-role.js';
+import type { DesiredRole, Progress } from './converge-role.js';
 import { convergeRole, PartialConvergence } from './converge-role.js';
 import type { RoleOutcome } from './outcome.js';
 import { outcomeArn, outcomeChanges } from './outcome.js';
@@ -48,6 +48,8 @@ export interface IrsaRoleDeps {
   concurrency?: number;
   /** Told before the first write (ActionContext.writing). */
   writing?: () => void;
+  /** Given a reader of what the run has written so far (ActionContext.written). */
+  written?: (read: () => readonly string[]) => void;
 }
 
 const DESCRIPTION_LIMIT = 1000;
@@ -309,9 +311,25 @@ export async function run(inputs: IrsaRoleInputs, deps: IrsaRoleDeps): Promise<A
       )
     );
   deps.writing?.();
+  // Each role's writes as IAM answers them, for a cancelled run's summary.
+  const progress = inputs.bindings.map((): Progress => ({ arn: '', changes: [] }));
+  deps.written?.(() =>
+    progress.flatMap((role, index) =>
+      role.changes.length > 0
+        ? [`role ${inputs.bindings[index]?.roleName ?? ''}: ${role.changes.join('; ')}`]
+        : []
+    )
+  );
   const liveIssuer = liveIssuerReader(iam);
   const settled = await settleBounded(inputs.bindings, concurrency, async (binding, index) => {
-    const report = await convergeRole(iam, desired[index] as DesiredRole, inputs.prune, quotas, liveIssuer);
+    const report = await convergeRole(
+      iam,
+      desired[index] as DesiredRole,
+      inputs.prune,
+      quotas,
+      liveIssuer,
+      progress[index]
+    );
     for (const warning of report.warnings) log.warning(warning);
     log.info(
       `${binding.roleName}: ${report.changes.length ? report.changes.join('; ') : 'no change'} (${report.arn}).`

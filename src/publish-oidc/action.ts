@@ -85,6 +85,7 @@ export async function publishOidcAction(ctx: ActionContext): Promise<ActionResul
     ...(awsOnInternet('IAM', inputs.region, ctx.env) ? { resolveHost: lookupAll } : {}),
     log: ctx.log,
     writing: ctx.writing,
+    written: ctx.written,
     now: () => new Date(),
     sleep
   });

@@ -104,9 +104,11 @@ export async function applyBucketPlan(
   bucket: string,
   region: string,
   plan: BucketPlan,
-  owner: string
+  owner: string,
+  /** Told each step once S3 has answered it. */
+  done: (step: string) => void = () => undefined
 ): Promise<void> {
-  if (plan.create)
+  if (plan.create) {
     await s3
       .send(
         new CreateBucketCommand({
@@ -124,7 +126,9 @@ export async function applyBucketPlan(
         // time. Outside us-east-1 S3 refuses to create it again; either way it is the bucket to use.
         if (!isAwsError(error, 'BucketAlreadyOwnedByYou')) throw error;
       });
-  if (plan.publicAccessBlock)
+    done(`created the bucket ${bucket}`);
+  }
+  if (plan.publicAccessBlock) {
     await s3.send(
       new PutPublicAccessBlockCommand({
         Bucket: bucket,
@@ -132,8 +136,12 @@ export async function applyBucketPlan(
         PublicAccessBlockConfiguration: plan.publicAccessBlock
       })
     );
-  if (plan.policy)
+    done('relaxed BlockPublicPolicy and RestrictPublicBuckets (the ACL blocks stay on)');
+  }
+  if (plan.policy) {
     await s3.send(
       new PutBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner, Policy: plan.policy })
     );
+    done("put the bucket policy's public read of the two documents");
+  }
 }

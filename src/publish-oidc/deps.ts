@@ -25,6 +25,8 @@ export interface PublishDeps {
   log: Logger;
   /** Told before the first write (ActionContext.writing). */
   writing?: () => void;
+  /** Given a reader of what the run has written so far (ActionContext.written). */
+  written?: (read: () => readonly string[]) => void;
   now(): Date;
   sleep(ms: number): Promise<void>;
 }

@@ -26,10 +26,22 @@ interface Applied {
  * first, the JWKS before the discovery document that points at it, the old JWKS's grant last.
  */
 async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: PublishPlan): Promise<Applied> {
-  if (plan.bucket) await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket, plan.owner);
-  if (plan.writeJwks) await putDocument(deps.s3, inputs.bucket, plan.jwks, plan.owner);
-  if (plan.writeDiscovery) await putDocument(deps.s3, inputs.bucket, plan.discovery, plan.owner);
-  if (plan.finalPolicy)
+  // Each write as S3 or IAM answers it, for a cancelled run's summary.
+  const done: string[] = [];
+  deps.written?.(() => done);
+  if (plan.bucket)
+    await applyBucketPlan(deps.s3, inputs.bucket, inputs.region, plan.bucket, plan.owner, (step) =>
+      done.push(step)
+    );
+  if (plan.writeJwks) {
+    await putDocument(deps.s3, inputs.bucket, plan.jwks, plan.owner);
+    done.push(`put the JWKS (${plan.locations.jwksKey})`);
+  }
+  if (plan.writeDiscovery) {
+    await putDocument(deps.s3, inputs.bucket, plan.discovery, plan.owner);
+    done.push(`put the discovery document (${plan.locations.discoveryKey})`);
+  }
+  if (plan.finalPolicy) {
     await deps.s3.send(
       new PutBucketPolicyCommand({
         Bucket: inputs.bucket,
@@ -37,6 +49,8 @@ async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: Publish
         Policy: plan.finalPolicy
       })
     );
+    done.push("put the bucket policy that stops the old JWKS's public read");
+  }
   const { current, plan: providerPlan } = plan.provider;
   if (!providerPlan) return { plan, providerArn: current?.arn ?? '' };
   let applied = plan;
@@ -52,6 +66,7 @@ async function applyPlan(inputs: PublishInputs, deps: PublishDeps, plan: Publish
     },
     (message) => deps.log.warning(message)
   );
+  done.push(`the IAM OIDC provider: ${applied.providerChanges.join('; ')}`);
   return { plan: applied, providerArn };
 }
 
