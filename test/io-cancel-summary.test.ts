@@ -129,7 +129,25 @@ describe('a cancelled run', () => {
     );
   });
 
-  // Last: a handler's notes are kept for the process's one run (src/io/cancel.ts).
+  it('says a cleanup that threw failed, rather than ending without a summary', async () => {
+    await cancelAt('provision', async (ctx, stopHere) => {
+      ctx.mask(SECRET);
+      ctx.writing?.();
+      const stop = onCancel(async () => {
+        throw new Error(`rm: EACCES\n${SECRET}`);
+      });
+      try {
+        await stopHere();
+      } finally {
+        stop();
+      }
+    });
+    expect(errors()).toEqual([
+      '::error::provision was cancelled (SIGINT) after it began to write; its cleanup failed: rm: EACCES ***.\n'
+    ]);
+    expect(summary()).toContain('**Cleanup on cancel:**\n\n- its cleanup failed: rm: EACCES ***\n');
+  });
+
   it("waits for the action's cleanup and reports only what it said it did, redacted", async () => {
     let finish = (): void => undefined;
     const cleaned = new Promise<void>((resolve) => (finish = resolve));

@@ -12,7 +12,7 @@ export interface Cancelled {
   wrote: boolean;
   /**
    * What the action's cancel handlers did, each a clause that says what it undid or could not; undefined
-   * for an action that has none (src/io/cancel.ts cancelCleanup).
+   * for an action that has none (src/io/cancel.ts takeCancelCleanup).
    */
   cleanup?: readonly string[];
   /** What the run had written, as its action reports it (ActionContext.written); undefined if it does not. */

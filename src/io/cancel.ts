@@ -1,3 +1,5 @@
+import { oneLine } from './errors.js';
+
 /**
  * A cancelled job: the runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process.
  * An action that made something outside the runner uses the first signal to remove it.
@@ -32,10 +34,13 @@ export async function cancelsSettled(): Promise<void> {
 
 /**
  * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
- * created"); undefined when none has run, as in an action that undoes nothing when cancelled.
+ * created"); undefined when none has run, as in an action that undoes nothing when cancelled. Taken
+ * once: the next cancel (a test's next run in the same process) starts afresh.
  */
-export function cancelCleanup(): readonly string[] | undefined {
-  return started === 0 ? undefined : [...cleanup];
+export function takeCancelCleanup(): readonly string[] | undefined {
+  const taken = started === 0 ? undefined : cleanup.splice(0);
+  started = 0;
+  return taken;
 }
 
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
@@ -47,15 +52,16 @@ export function onCancel(handler: CancelHandler): () => void {
     started += 1;
     const handled = handler(signal);
     running.add(handled);
-    // A handler that throws is still an unhandled rejection, as it was before it was tracked.
     void handled.then(
       (notes) => {
         if (notes) cleanup.push(...notes);
         running.delete(handled);
       },
       (error: unknown) => {
+        // Said in the cancelled run's summary and error line, which an unhandled rejection would end
+        // the process before; with no note the summary would say nothing was left to undo.
+        cleanup.push(`its cleanup failed: ${oneLine(error)}`);
         running.delete(handled);
-        throw error;
       }
     );
   };

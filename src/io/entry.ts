@@ -1,6 +1,6 @@
 // The one place that talks to the runner.
 import type { ActionContext, ActionResult } from './action.js';
-import { cancelCleanup, cancelsSettled, settlesWithin } from './cancel.js';
+import { takeCancelCleanup, cancelsSettled, settlesWithin } from './cancel.js';
 import { cancelledLine, cancelledSummary, type Cancelled } from './cancel-summary.js';
 import { failureText, isUserError, oneLine } from './errors.js';
 import { inputFailureSummary, runFailureSummary } from './input-summary.js';
@@ -162,7 +162,7 @@ async function endCancelled(
 ): Promise<void> {
   await Promise.resolve();
   const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
-  const cleanup = cancelCleanup();
+  const cleanup = takeCancelCleanup();
   // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
   let changes: readonly string[] | undefined;
   try {
