@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionContext, ActionResult } from '../src/io/action.js';
 import { onCancel } from '../src/io/cancel.js';
-import { runAction } from '../src/io/entry.js';
+import { CLEANUP_BOUND_MS, runAction } from '../src/io/entry.js';
 import { stdoutLines } from '../src/io/workflow-commands.js';
 
 const SECRET = 'tok-0123456789abcdef';
@@ -128,6 +128,40 @@ describe('a cancelled run', () => {
       ].join('\n')
     );
   });
+
+  it('writes its summary when the cleanup outlasts the bound, saying it had not finished', async () => {
+    let finish = (): void => undefined;
+    const stuck = new Promise<void>((resolve) => (finish = resolve));
+    let cancelledAt = 0;
+    let writtenAt = 0;
+    jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
+      written.push(line);
+      if (line.startsWith('::error::')) writtenAt = performance.now();
+    });
+    const running = cancelAt('verify-irsa', async (ctx, stopHere) => {
+      ctx.writing?.();
+      const stop = onCancel(async () => {
+        cancelledAt = performance.now();
+        await stuck;
+        return ['deleted the pod ns/p this run created'];
+      });
+      try {
+        await stopHere();
+      } finally {
+        stop();
+      }
+    });
+    while (errors().length === 0) await tick(100);
+    // Written at the bound, before the runner's SIGTERM 7.5 s after its SIGINT; not claimed done.
+    expect(writtenAt - cancelledAt).toBeGreaterThanOrEqual(CLEANUP_BOUND_MS - 50);
+    expect(writtenAt - cancelledAt).toBeLessThan(7500);
+    expect(summary()).toContain(
+      '- its cleanup had not finished 7 s after the signal, when this was written: what it did not report is unknown, so check what the run made\n'
+    );
+    expect(summary()).not.toContain('deleted the pod');
+    finish();
+    expect((await running).ended).toBe(true);
+  }, 15_000);
 
   it('says a cleanup that threw failed, rather than ending without a summary', async () => {
     await cancelAt('provision', async (ctx, stopHere) => {

@@ -24,7 +24,7 @@ export async function settlesWithin(work: PromiseLike<unknown>, ms: number): Pro
 // handler's cleanup can outlast the run it cancelled.
 const running = new Set<Promise<unknown>>();
 // What the handlers that have settled said their cleanup did, for the cancelled run's summary.
-const cleanup: string[] = [];
+let cleanup: string[] = [];
 let started = 0;
 
 /** Resolves when every cancel handler that has started has settled. */
@@ -38,7 +38,9 @@ export async function cancelsSettled(): Promise<void> {
  * once: the next cancel (a test's next run in the same process) starts afresh.
  */
 export function takeCancelCleanup(): readonly string[] | undefined {
-  const taken = started === 0 ? undefined : cleanup.splice(0);
+  const taken = started === 0 ? undefined : cleanup;
+  // A handler that settles later (past the entry's bound) adds to the list it started with, not this one.
+  cleanup = [];
   started = 0;
   return taken;
 }
@@ -50,17 +52,18 @@ export function onCancel(handler: CancelHandler): () => void {
     if (handling) return;
     handling = true;
     started += 1;
+    const notesOfThisCancel = cleanup;
     const handled = handler(signal);
     running.add(handled);
     void handled.then(
       (notes) => {
-        if (notes) cleanup.push(...notes);
+        if (notes) notesOfThisCancel.push(...notes);
         running.delete(handled);
       },
       (error: unknown) => {
         // Said in the cancelled run's summary and error line, which an unhandled rejection would end
         // the process before; with no note the summary would say nothing was left to undo.
-        cleanup.push(`its cleanup failed: ${oneLine(error)}`);
+        notesOfThisCancel.push(`its cleanup failed: ${oneLine(error)}`);
         running.delete(handled);
       }
     );
