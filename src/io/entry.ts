@@ -1,7 +1,7 @@
 // The one place that talks to the runner.
 import type { ActionContext, ActionResult } from './action.js';
 import { takeCancelCleanup, cancelsSettled, settlesWithin } from './cancel.js';
-import { cancelledLine, cancelledSummary, type Cancelled } from './cancel-summary.js';
+import type { Cancelled } from './cancel-summary.js';
 import { failureText, isUserError, oneLine } from './errors.js';
 import { inputFailureSummary, runFailureSummary } from './input-summary.js';
 import { exitWhenWritten } from './exit.js';
@@ -160,8 +160,13 @@ async function endCancelled(
   warnings: RunWarnings,
   end: () => Promise<void>
 ): Promise<void> {
+  // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
+  const loading = import('./cancel-summary.js');
+  // Handled when awaited below; until then a failed load must not end the process as unhandled.
+  loading.catch(() => undefined);
   await Promise.resolve();
   const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
+  const { cancelledLine, cancelledSummary } = await loading;
   const cleanup = takeCancelCleanup();
   // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
   let changes: readonly string[] | undefined;
