@@ -10,7 +10,6 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   W3: () => (/* binding */ KubeApiError),
   W0: () => (/* binding */ kubeCall),
-  P9: () => (/* binding */ kubeErrorText),
   s6: () => (/* binding */ kubeJson),
   loadKubeClient: () => (/* binding */ loadKubeClient),
   Nh: () => (/* binding */ namespacedPath),
@@ -333,8 +332,13 @@ function looksLikeToken(value) {
         /^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(text) ||
         /^[A-Za-z0-9+=_-]{32,}$/.test(text));
 }
-/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
-async function loadKubeClient(source, mask, env = process.env) {
+/**
+ * Parses the kubeconfig (masking its secrets first) and checks it names a server. An action passes
+ * its context as `masking`, so that the client's redact also hides what other modules of the run
+ * masked (a proxy in front of the API server may echo any of it); a bare masker serves a test.
+ */
+async function loadKubeClient(source, masking, env = process.env) {
+    const { mask, redact: runRedact } = typeof masking === 'function' ? { mask: masking, redact: (text) => text } : masking;
     let content = source.value;
     // The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
     // exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own
@@ -407,7 +411,8 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         return config;
     })());
-    const redact = (text) => (0,io_redact/* redactSecrets */.fp)(text, registered);
+    // The run's list holds the client's too when the client masks through it; a bare masker's does not.
+    const redact = (text) => (0,io_redact/* redactSecrets */.fp)(runRedact(text), registered);
     return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 function firstLine(error) {
@@ -590,23 +595,6 @@ function statusOf(error) {
     }
     return undefined;
 }
-/** The apiserver's own message from a Status body, without the request dump client-node adds. */
-function kubeErrorText(error) {
-    if (typeof error === 'object' && error !== null && 'body' in error) {
-        const body = error.body;
-        const text = typeof body === 'string' ? body : JSON.stringify(body);
-        try {
-            const status = JSON.parse(text);
-            if (typeof status.message === 'string')
-                return status.message;
-        }
-        catch {
-            // not a Status body
-        }
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
 /** A non-2xx answer of the API server; `body` is its Status object as text. */
 class KubeApiError extends Error {
     code;
@@ -622,12 +610,17 @@ class KubeApiError extends Error {
         this.attempts = response.attempts ?? 1;
     }
 }
+// What a REST call holds in memory at most: the watch's longest line (src/kube/watch.ts). Far above any
+// answer the suite asks for (a label- or field-selected list, a pod log capped by limitBytes), and a
+// cluster that streams without end cannot fill the runner's memory.
+const CALL_MAX_BYTES = 16 * 1024 * 1024;
 /**
  * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
  * out; a KubeApiError otherwise.
  */
 async function kubeCall(client, method, path, body, repeat) {
     const response = await kubeRequest(client, method, path, {
+        maxBytes: CALL_MAX_BYTES,
         ...(repeat ? { repeat } : {}),
         ...(body === undefined
             ? {}
@@ -637,8 +630,9 @@ async function kubeCall(client, method, path, body, repeat) {
                 ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
             })
     });
+    // Redacted now, of every value the run masked: kubeErrorText quotes it, cut short.
     if (response.status < 200 || response.status > 299)
-        throw new KubeApiError(method, path, response);
+        throw new KubeApiError(method, path, { ...response, body: client.redact(response.body) });
     return response;
 }
 /** kubeCall for the calls that answer an object: its parsed JSON. */

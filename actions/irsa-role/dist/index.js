@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(415);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .D)('irsa-role', _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .DP)('irsa-role', _src_irsa_role_action_js__WEBPACK_IMPORTED_MODULE_1__/* .irsaRoleAction */ .qY);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -187,12 +187,15 @@ function partitionOfHost(host) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  D: () => (/* binding */ runActionAndExit)
+  DP: () => (/* binding */ runActionAndExit)
 });
 
-// UNUSED EXPORTS: runAction
+// UNUSED EXPORTS: CLEANUP_BOUND_MS, runAction
 
+// EXTERNAL MODULE: ./src/io/errors.ts
+var errors = __nccwpck_require__(7333);
 ;// CONCATENATED MODULE: ./src/io/cancel.ts
+
 /** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
 async function settlesWithin(work, ms) {
     let timer;
@@ -206,9 +209,24 @@ async function settlesWithin(work, ms) {
 // Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
 // handler's cleanup can outlast the run it cancelled.
 const running = new Set();
+// What the handlers that have settled said their cleanup did, for the cancelled run's summary.
+let cleanup = [];
+let started = 0;
 /** Resolves when every cancel handler that has started has settled. */
 async function cancelsSettled() {
     await Promise.allSettled([...running]);
+}
+/**
+ * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
+ * created"); undefined when none has run, as in an action that undoes nothing when cancelled. Taken
+ * once: the next cancel (a test's next run in the same process) starts afresh.
+ */
+function takeCancelCleanup() {
+    const taken = started === 0 ? undefined : cleanup;
+    // A handler that settles later (past the entry's bound) adds to the list it started with, not this one.
+    cleanup = [];
+    started = 0;
+    return taken;
 }
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
 function onCancel(handler) {
@@ -217,12 +235,19 @@ function onCancel(handler) {
         if (handling)
             return;
         handling = true;
+        started += 1;
+        const notesOfThisCancel = cleanup;
         const handled = handler(signal);
         running.add(handled);
-        // A handler that throws is still an unhandled rejection, as it was before it was tracked.
-        void handled.then(() => running.delete(handled), (error) => {
+        void handled.then((notes) => {
+            if (notes)
+                notesOfThisCancel.push(...notes);
             running.delete(handled);
-            throw error;
+        }, (error) => {
+            // Said in the cancelled run's summary and error line, which an unhandled rejection would end
+            // the process before; with no note the summary would say nothing was left to undo.
+            notesOfThisCancel.push(`its cleanup failed: ${oneLine(error)}`);
+            running.delete(handled);
         });
     };
     process.on('SIGINT', listener);
@@ -233,10 +258,8 @@ function onCancel(handler) {
     };
 }
 
-// EXTERNAL MODULE: ./src/io/errors.ts
-var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/redact.ts
-var redact = __nccwpck_require__(8075);
+var io_redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var io_summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
@@ -247,7 +270,7 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
@@ -261,7 +284,7 @@ function runFailureSummary(action, line, wrote, secrets) {
     return [
         `### ${action}: failed`,
         '',
-        `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)((0,redact/* redactSecrets */.fp)(line, secrets))}`,
+        `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)((0,io_redact/* redactSecrets */.fp)(line, secrets))}`,
         '',
         wrote
             ? 'The step failed after it began to write: what it wrote before the error stays. Run it again once the cause is fixed.'
@@ -470,8 +493,11 @@ function fail(message) {
 
 
 
-/** The runner's log; each warning is also kept for the job summary, which a scheduled run is read by. */
-function runnerLogger(warnings) {
+/**
+ * The runner's log; each warning is also kept for the job summary, which a scheduled run is read by, and
+ * each group open is kept in `steps`, which a cancelled run's summary names as the step it was at.
+ */
+function runnerLogger(warnings, steps) {
     return {
         info: info,
         command: commandLine,
@@ -480,9 +506,20 @@ function runnerLogger(warnings) {
             issue('warning', message);
         },
         debug: (message) => issue('debug', message),
-        group: group
+        group: async (name, body) => {
+            steps.push(name);
+            try {
+                return await group(name, body);
+            }
+            finally {
+                steps.splice(steps.lastIndexOf(name), 1);
+            }
+        }
     };
 }
+// How long a cancelled run waits for its actions' cleanup before it writes its summary and error line
+// anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
+const CLEANUP_BOUND_MS = 7000;
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -493,37 +530,71 @@ async function runActionAndExit(action, main) {
     await cancelsSettled();
     return exitWhenWritten();
 }
-/** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
-async function runAction(action, main) {
-    // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
-    const masked = [];
+/**
+ * Runs an action's main; `action` names it in the summary of a run that stops on its inputs. A run
+ * cancelled (the runner's SIGINT or SIGTERM) ends by `end` once its actions' cleanup has settled, or the
+ * bound has passed, with its own summary and error line: whatever main does after the signal is not
+ * reported (a terraform command that stopped on it fails; a pod that was deleted under its watch).
+ */
+async function runAction(action, main, end = exitWhenWritten) {
+    // Kept to redact the summary and the outputs, which the runner masks only in part (see below), and
+    // served to the action as ctx.redact, for what it cuts short before it quotes it.
+    const { mask, redact, masked } = (0,io_redact/* maskedValues */.ql)(addMask);
     let writing = false;
     const warnings = new RunWarnings();
+    const steps = [];
+    let cancelled;
+    let written;
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
-        log: runnerLogger(warnings),
-        mask: (secret) => {
-            masked.push(secret);
-            addMask(secret);
-        },
+        log: runnerLogger(warnings, steps),
+        mask,
+        redact,
         env: process.env,
         writing: () => {
             writing = true;
+        },
+        written: (read) => {
+            written = read;
         }
     };
+    // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
+    // Without it Node would end the process on the signal, before anything is written.
+    const onSignal = (signal) => {
+        cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, end);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
-        const result = await main(ctx);
+        await runMain();
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+    async function runMain() {
+        let result;
+        try {
+            result = await main(ctx);
+        }
+        catch (error) {
+            if (cancelled)
+                return cancelled;
+            return reportFailure(error);
+        }
+        if (cancelled)
+            return cancelled;
         // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
         // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
         // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
         const verbatim = new Set(result.verbatimOutputs ?? []);
         for (const [name, value] of Object.entries(result.outputs))
-            setOutput(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.fp)(value, masked));
-        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(result.summary, true), masked));
+            setOutput(name, verbatim.has(name) ? value : redact(value));
+        writeSummary(action, redact(warnings.appendTo(result.summary, true)));
         if (result.failure)
             fail((0,errors/* oneLine */.TN)(result.failure));
     }
-    catch (error) {
+    function reportFailure(error) {
         if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
             issue('debug', error.stack);
         const line = (0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error);
@@ -533,8 +604,49 @@ async function runAction(action, main) {
             ? inputFailureSummary(action, error, masked)
             : runFailureSummary(action, line, writing, masked);
         // The action's own summary is not written: every warning is listed, those it would have shown too.
-        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(summary, false), masked));
+        writeSummary(action, redact(warnings.appendTo(summary, false)));
     }
+}
+/**
+ * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ */
+async function endCancelled(action, run, readWritten, masked, warnings, end) {
+    // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
+    const loading = __nccwpck_require__.e(/* import() */ 725).then(__nccwpck_require__.bind(__nccwpck_require__, 8725));
+    // Handled when awaited below; until then a failed load must not end the process as unhandled.
+    loading.catch(() => undefined);
+    await Promise.resolve();
+    const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
+    const { cancelledLine, cancelledSummary } = await loading;
+    const cleanup = takeCancelCleanup();
+    // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
+    let changes;
+    try {
+        changes = readWritten();
+    }
+    catch {
+        // Not knowing what was written is what the summary says without the list.
+    }
+    const report = {
+        ...run,
+        ...(changes ? { written: changes } : {}),
+        ...(cleanup === undefined && settled
+            ? {}
+            : {
+                cleanup: settled
+                    ? cleanup
+                    : [
+                        ...(cleanup ?? []),
+                        `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+                    ]
+            })
+    };
+    fail(cancelledLine(action, report, masked));
+    writeSummary(action, (0,io_redact/* redactSecrets */.fp)(warnings.appendTo(cancelledSummary(action, report, masked), false), masked));
+    // What is still settling is waited for, as on any run's end, until the runner kills the process.
+    await cancelsSettled();
+    await end();
 }
 /**
  * The summary is a report on the run, not part of it: a GITHUB_STEP_SUMMARY that cannot be written (a
@@ -720,9 +832,10 @@ function oneOf(read, first, second, required) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   fp: () => (/* binding */ redactSecrets)
+/* harmony export */   fp: () => (/* binding */ redactSecrets),
+/* harmony export */   ql: () => (/* binding */ maskedValues)
 /* harmony export */ });
-/* unused harmony exports redactionForms, redactingMasker */
+/* unused harmony export redactionForms */
 // Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
 // (a digest, an ARN's id) would be taken for a secret.
 const MIN_BASE64_FORM = 6;
@@ -779,14 +892,11 @@ function redactSecrets(text, secrets) {
             result = result.split(form).join('***');
     return result;
 }
-/**
- * A masker that also keeps what it masked, and redacts text of it as the entry will: for text quoted
- * from a cluster or AWS that is cut short before it leaves the run, since a cut may split a value
- * that the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
- */
-function redactingMasker(mask) {
+/** A masker that also keeps what it masked: the entry's, and a test harness's (test/harness/context.ts). */
+function maskedValues(mask) {
     const masked = [];
     return {
+        masked,
         mask: (secret) => {
             masked.push(secret);
             mask(secret);
@@ -1357,7 +1467,7 @@ async function irsaRoleAction(ctx, overrides = {}) {
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A3)(ctx.read, IRSA_ROLE_YAML_INPUTS));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5396));
+    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4452));
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, inputs.provider);
     const guessedFrom = inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
@@ -1372,12 +1482,13 @@ async function irsaRoleAction(ctx, overrides = {}) {
             log: ctx.log,
             concurrency: overrides.concurrency,
             writing: ctx.writing,
+            written: ctx.written,
             serviceAccounts: async () => {
                 if (!kubeconfig)
                     throw new Error('annotate-service-account needs a kubeconfig');
                 // Loaded only by a run that annotates service accounts.
                 const { loadKubeClient } = await __nccwpck_require__.e(/* import() */ 496).then(__nccwpck_require__.bind(__nccwpck_require__, 6496));
-                const client = await loadKubeClient(kubeconfig, ctx.mask);
+                const client = await loadKubeClient(kubeconfig, ctx);
                 return kubeServiceAccounts(client);
             }
         });

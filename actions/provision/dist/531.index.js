@@ -207,6 +207,7 @@ function terraformCli(options) {
     // Automation mode drops the "run terraform apply next" hints that make no sense in a workflow.
     const env = { ...options.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
     let running;
+    let runningCommand = '';
     const execute = async (args, onLine) => {
         // Loaded lazily so that bad inputs fail before any of the process machinery is touched.
         const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
@@ -220,6 +221,7 @@ function terraformCli(options) {
             maxBuffer: 256 * 1024 * 1024
         }));
         running = subprocess;
+        runningCommand = args[0] ?? '';
         try {
             if (onLine)
                 for await (const line of subprocess.iterable({ from: 'all' }))
@@ -263,9 +265,10 @@ function terraformCli(options) {
         async interrupt(waitMs) {
             const child = running;
             if (!child)
-                return false;
+                return undefined;
+            const command = runningCommand;
             child.kill('SIGINT');
-            return (0,cancel/* settlesWithin */.od)(child, waitMs);
+            return { command, stopped: await (0,cancel/* settlesWithin */.od)(child, waitMs) };
         },
         async capture(args) {
             const result = await execute(args);

@@ -5,11 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9970);
+/* harmony import */ var _src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2665);
 /* harmony import */ var _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7138);
 
 
-await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .D)('provision', _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
+await (0,_src_io_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .runActionAndExit */ .DP)('provision', _src_provision_action_js__WEBPACK_IMPORTED_MODULE_1__/* .provisionAction */ .m);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -21,9 +21,12 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ao: () => (/* binding */ onCancel),
+/* harmony export */   oZ: () => (/* binding */ takeCancelCleanup),
 /* harmony export */   od: () => (/* binding */ settlesWithin),
 /* harmony export */   pk: () => (/* binding */ cancelsSettled)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
+
 /** Whether `work` settles (either way) within `ms`; a cancelled run waits only so long for what it started. */
 async function settlesWithin(work, ms) {
     let timer;
@@ -37,9 +40,24 @@ async function settlesWithin(work, ms) {
 // Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
 // handler's cleanup can outlast the run it cancelled.
 const running = new Set();
+// What the handlers that have settled said their cleanup did, for the cancelled run's summary.
+let cleanup = [];
+let started = 0;
 /** Resolves when every cancel handler that has started has settled. */
 async function cancelsSettled() {
     await Promise.allSettled([...running]);
+}
+/**
+ * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
+ * created"); undefined when none has run, as in an action that undoes nothing when cancelled. Taken
+ * once: the next cancel (a test's next run in the same process) starts afresh.
+ */
+function takeCancelCleanup() {
+    const taken = started === 0 ? undefined : cleanup;
+    // A handler that settles later (past the entry's bound) adds to the list it started with, not this one.
+    cleanup = [];
+    started = 0;
+    return taken;
 }
 /** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
 function onCancel(handler) {
@@ -48,12 +66,19 @@ function onCancel(handler) {
         if (handling)
             return;
         handling = true;
+        started += 1;
+        const notesOfThisCancel = cleanup;
         const handled = handler(signal);
         running.add(handled);
-        // A handler that throws is still an unhandled rejection, as it was before it was tracked.
-        void handled.then(() => running.delete(handled), (error) => {
+        void handled.then((notes) => {
+            if (notes)
+                notesOfThisCancel.push(...notes);
             running.delete(handled);
-            throw error;
+        }, (error) => {
+            // Said in the cancelled run's summary and error line, which an unhandled rejection would end
+            // the process before; with no note the summary would say nothing was left to undo.
+            notesOfThisCancel.push(`its cleanup failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
+            running.delete(handled);
         });
     };
     process.on('SIGINT', listener);
@@ -67,23 +92,23 @@ function onCancel(handler) {
 
 /***/ }),
 
-/***/ 9970:
+/***/ 2665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  D: () => (/* binding */ runActionAndExit)
+  DP: () => (/* binding */ runActionAndExit)
 });
 
-// UNUSED EXPORTS: runAction
+// UNUSED EXPORTS: CLEANUP_BOUND_MS, runAction
 
 // EXTERNAL MODULE: ./src/io/cancel.ts
 var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
 // EXTERNAL MODULE: ./src/io/redact.ts
-var redact = __nccwpck_require__(8075);
+var io_redact = __nccwpck_require__(8075);
 // EXTERNAL MODULE: ./src/io/summary.ts
 var io_summary = __nccwpck_require__(2864);
 ;// CONCATENATED MODULE: ./src/io/input-summary.ts
@@ -94,7 +119,7 @@ function inputFailureSummary(action, error, secrets) {
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
         'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
@@ -108,7 +133,7 @@ function runFailureSummary(action, line, wrote, secrets) {
     return [
         `### ${action}: failed`,
         '',
-        `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)((0,redact/* redactSecrets */.fp)(line, secrets))}`,
+        `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)((0,io_redact/* redactSecrets */.fp)(line, secrets))}`,
         '',
         wrote
             ? 'The step failed after it began to write: what it wrote before the error stays. Run it again once the cause is fixed.'
@@ -116,188 +141,7 @@ function runFailureSummary(action, line, wrote, secrets) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/io/exit.ts
-var exit = __nccwpck_require__(4886);
-// EXTERNAL MODULE: ./src/io/inputs.ts
-var inputs = __nccwpck_require__(6067);
-;// CONCATENATED MODULE: ./src/io/warnings.ts
-// Every warning a run gives, for its job summary. The runner shows a warning as an annotation on the
-// run's page, but whoever reads a scheduled run reads its summary: one shared list, not each action's.
-
-/** The warnings of one run, in the order given, each once. */
-class RunWarnings {
-    // Each message, and whether the action's own summary shows it.
-    seen = new Map();
-    add(message, options = {}) {
-        const shown = this.seen.get(message) ?? true;
-        this.seen.set(message, shown && options.inSummary === true);
-    }
-    /**
-     * `summary` with the list appended, after a blank line (a table or paragraph that ends the summary must
-     * end before the heading); as it is when there is nothing to list. `actionSummary`: whether `summary`
-     * is the action's own, which shows the warnings it said it shows.
-     */
-    appendTo(summary, actionSummary) {
-        const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
-        if (listed.length === 0)
-            return summary;
-        // One list item each: a line break in a message would end the item, and a '<' open a tag.
-        const items = listed.map((message) => `- ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(message.replace(/\s*\r?\n\s*/g, ' '))}`);
-        return [summary.replace(/\n*$/, ''), '', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
-    }
-}
-
-// EXTERNAL MODULE: ./src/io/workflow-commands.ts
-var workflow_commands = __nccwpck_require__(2926);
-;// CONCATENATED MODULE: ./src/io/entry.ts
-
-
-
-
-
-
-
-
-/** The runner's log; each warning is also kept for the job summary, which a scheduled run is read by. */
-function runnerLogger(warnings) {
-    return {
-        info: workflow_commands/* info */.pq,
-        command: workflow_commands/* commandLine */.ay,
-        warning: (message, options) => {
-            warnings.add(message, options);
-            (0,workflow_commands/* issue */.sn)('warning', message);
-        },
-        debug: (message) => (0,workflow_commands/* issue */.sn)('debug', message),
-        group: workflow_commands/* group */.Os
-    };
-}
-/**
- * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
- * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
- * is written, not when Node's event loop empties (src/io/exit.ts).
- */
-async function runActionAndExit(action, main) {
-    await runAction(action, main);
-    await (0,cancel/* cancelsSettled */.pk)();
-    return (0,exit/* exitWhenWritten */.u)();
-}
-/** Runs an action's main; `action` names it in the summary of a run that stops on its inputs. */
-async function runAction(action, main) {
-    // Kept to redact the summary and the outputs, which the runner masks only in part (see below).
-    const masked = [];
-    let writing = false;
-    const warnings = new RunWarnings();
-    const ctx = {
-        read: (0,inputs/* envInputReader */.tT)(process.env),
-        log: runnerLogger(warnings),
-        mask: (secret) => {
-            masked.push(secret);
-            (0,workflow_commands/* addMask */.eu)(secret);
-        },
-        env: process.env,
-        writing: () => {
-            writing = true;
-        }
-    };
-    try {
-        const result = await main(ctx);
-        // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
-        // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
-        // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
-        const verbatim = new Set(result.verbatimOutputs ?? []);
-        for (const [name, value] of Object.entries(result.outputs))
-            (0,workflow_commands/* setOutput */.uH)(name, verbatim.has(name) ? value : (0,redact/* redactSecrets */.fp)(value, masked));
-        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(result.summary, true), masked));
-        if (result.failure)
-            (0,workflow_commands/* fail */.fJ)((0,errors/* oneLine */.TN)(result.failure));
-    }
-    catch (error) {
-        if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
-            (0,workflow_commands/* issue */.sn)('debug', error.stack);
-        const line = (0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error);
-        (0,workflow_commands/* fail */.fJ)(line);
-        // After the first write a UserError may leave changes behind, which the inputs' summary would deny.
-        const summary = (0,errors/* isUserError */.iU)(error) && !writing
-            ? inputFailureSummary(action, error, masked)
-            : runFailureSummary(action, line, writing, masked);
-        // The action's own summary is not written: every warning is listed, those it would have shown too.
-        writeSummary(action, (0,redact/* redactSecrets */.fp)(warnings.appendTo(summary, false), masked));
-    }
-}
-/**
- * The summary is a report on the run, not part of it: a GITHUB_STEP_SUMMARY that cannot be written (a
- * directory, a missing directory, a full disk) is a warning, and the run keeps its own exit status and
- * error line. (@actions/core's summary.write rejects instead, failing a run that awaits it.)
- */
-function writeSummary(action, markdown) {
-    try {
-        (0,workflow_commands/* appendSummary */.fe)(markdown);
-    }
-    catch (error) {
-        const file = process.env.GITHUB_STEP_SUMMARY ?? '';
-        (0,workflow_commands/* issue */.sn)('warning', `${action}: the job summary could not be written to GITHUB_STEP_SUMMARY ${file}: ${(0,errors/* oneLine */.TN)(error)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 7333:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   iU: () => (/* binding */ isUserError),
-/* harmony export */   kY: () => (/* binding */ failureText),
-/* harmony export */   yo: () => (/* binding */ UserError)
-/* harmony export */ });
-/**
- * A mistake the user can fix: a bad input or a misconfiguration. The entry prints its message as
- * one `::error::` line; anything else is treated as a fault of the action or of a service.
- */
-class UserError extends Error {
-    input;
-    /** The message without the input's name, for a caller that words the error again. */
-    reason;
-    constructor(message, input) {
-        super(input ? `Input '${input}': ${message}` : message);
-        this.name = 'UserError';
-        this.input = input;
-        this.reason = message;
-    }
-}
-function isUserError(error) {
-    return error instanceof UserError;
-}
-/** One line, whatever was thrown: annotations must not spill across lines. */
-function oneLine(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-/**
- * One line for a failure the action did not foresee. An AWS call's error (tagged by the client,
- * src/aws/clients.ts) says which service and call failed and the HTTP status, since the SDK's own
- * message may be just "UnknownError" or an XML parser's complaint.
- */
-function failureText(error) {
-    const call = typeof error === 'object' && error !== null ? error.awsCall : undefined;
-    if (typeof call !== 'string' || !(error instanceof Error))
-        return oneLine(error);
-    const status = error.$metadata?.httpStatusCode;
-    const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
-    return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
-}
-
-
-/***/ }),
-
-/***/ 4886:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ exitWhenWritten)
-/* harmony export */ });
-/* unused harmony export exitCodeOf */
+;// CONCATENATED MODULE: ./src/io/exit.ts
 /**
  * How a finished run ends: at once, with the exit code it set, whatever is left in its event loop. Left to
  * itself Node exits only when the loop is empty, and a DNS lookup in flight (getaddrinfo runs on libuv's
@@ -353,6 +197,368 @@ async function exitWhenWritten() {
         }
     }
     process.exit(code);
+}
+
+// EXTERNAL MODULE: ./src/io/inputs.ts
+var inputs = __nccwpck_require__(6067);
+;// CONCATENATED MODULE: ./src/io/warnings.ts
+// Every warning a run gives, for its job summary. The runner shows a warning as an annotation on the
+// run's page, but whoever reads a scheduled run reads its summary: one shared list, not each action's.
+
+/** The warnings of one run, in the order given, each once. */
+class RunWarnings {
+    // Each message, and whether the action's own summary shows it.
+    seen = new Map();
+    add(message, options = {}) {
+        const shown = this.seen.get(message) ?? true;
+        this.seen.set(message, shown && options.inSummary === true);
+    }
+    /**
+     * `summary` with the list appended, after a blank line (a table or paragraph that ends the summary must
+     * end before the heading); as it is when there is nothing to list. `actionSummary`: whether `summary`
+     * is the action's own, which shows the warnings it said it shows.
+     */
+    appendTo(summary, actionSummary) {
+        const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
+        if (listed.length === 0)
+            return summary;
+        // One list item each: a line break in a message would end the item, and a '<' open a tag.
+        const items = listed.map((message) => `- ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(message.replace(/\s*\r?\n\s*/g, ' '))}`);
+        return [summary.replace(/\n*$/, ''), '', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/io/workflow-commands.ts
+// The runner's workflow-command protocol, written directly. @actions/core does the same, but its
+// bundle (1 MiB with http-client and undici, for OIDC tokens these actions never request) costs
+// each action more start-up time than all of its own input checks; see the README's Performance.
+
+
+// Escaping as the runner documents it (and as @actions/core does): data escapes %, CR and LF.
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/**
+ * Writes whole lines to fd 1 with writeSync while it takes them: setting up process.stdout on a pipe
+ * costs a run ~5 ms of start-up, more than all its input checks. Once the fd refuses (a full
+ * non-blocking pipe: EAGAIN) or takes part of a line, the rest and every later line go through the
+ * stream, which buffers, so lines keep their order.
+ */
+function lineWriter(writeFd, writeStream) {
+    let throughStream = false;
+    return (line) => {
+        const bytes = Buffer.from(line, 'utf8');
+        if (throughStream)
+            return writeStream(bytes);
+        let written = 0;
+        try {
+            written = writeFd(bytes);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+        }
+        if (written === bytes.length)
+            return;
+        throughStream = true;
+        writeStream(bytes.subarray(written));
+    };
+}
+/** Where every line for the runner goes; an object so that tests can watch it. */
+const stdoutLines = {
+    write: lineWriter((bytes) => (0,external_node_fs_.writeSync)(1, bytes), (bytes) => process.stdout.write(bytes))
+};
+function issue(command, message = '') {
+    stdoutLines.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
+}
+function addMask(secret) {
+    issue('add-mask', secret);
+}
+/**
+ * Text as one plain line of the log. The runner reads a line break (LF, CR or CRLF) anywhere as the
+ * start of a new line, where `::command::` is a command, and obeys `##[command]` anywhere in a line
+ * (the runner's first command syntax, still parsed). So a line break becomes a space and `##[`
+ * becomes `## [`: text from the cluster, AWS or a tool (a jwks_uri holding "\n::error::…", an
+ * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
+ */
+function plainLine(message) {
+    return message
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*)::/, '$1: :');
+}
+/**
+ * One line of text, never a command: text from a cluster, AWS or terraform cannot start one, whether
+ * by a line break, a leading `::` or the older `##[` syntax the runner obeys anywhere in a line.
+ */
+function info(message) {
+    stdoutLines.write(`${plainLine(message)}${external_node_os_.EOL}`);
+}
+/** A command line the action builds itself (its data already escaped), written as is. */
+function commandLine(line) {
+    stdoutLines.write(`${line}${external_node_os_.EOL}`);
+}
+async function group(name, body) {
+    issue('group', name);
+    try {
+        return await body();
+    }
+    finally {
+        issue('endgroup');
+    }
+}
+/** An output through the GITHUB_OUTPUT file, with a random heredoc delimiter the value cannot forge. */
+function setOutput(name, value, env = process.env) {
+    const file = env.GITHUB_OUTPUT;
+    // Outside a runner there is nowhere to put it; printing it could print a secret.
+    if (!file)
+        return;
+    // Fetched here, not imported at the top: loading node:crypto costs a failing run ~4 ms at start.
+    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`output ${name} contains its own delimiter`);
+    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
+}
+function appendSummary(markdown, env = process.env) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (file)
+        (0,external_node_fs_.appendFileSync)(file, `${markdown}${external_node_os_.EOL}`, 'utf8');
+}
+function fail(message) {
+    process.exitCode = 1;
+    issue('error', message);
+}
+
+;// CONCATENATED MODULE: ./src/io/entry.ts
+
+
+
+
+
+
+
+
+/**
+ * The runner's log; each warning is also kept for the job summary, which a scheduled run is read by, and
+ * each group open is kept in `steps`, which a cancelled run's summary names as the step it was at.
+ */
+function runnerLogger(warnings, steps) {
+    return {
+        info: info,
+        command: commandLine,
+        warning: (message, options) => {
+            warnings.add(message, options);
+            issue('warning', message);
+        },
+        debug: (message) => issue('debug', message),
+        group: async (name, body) => {
+            steps.push(name);
+            try {
+                return await group(name, body);
+            }
+            finally {
+                steps.splice(steps.lastIndexOf(name), 1);
+            }
+        }
+    };
+}
+// How long a cancelled run waits for its actions' cleanup before it writes its summary and error line
+// anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
+const CLEANUP_BOUND_MS = 7000;
+/**
+ * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
+ * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
+ * is written, not when Node's event loop empties (src/io/exit.ts).
+ */
+async function runActionAndExit(action, main) {
+    await runAction(action, main);
+    await (0,cancel/* cancelsSettled */.pk)();
+    return exitWhenWritten();
+}
+/**
+ * Runs an action's main; `action` names it in the summary of a run that stops on its inputs. A run
+ * cancelled (the runner's SIGINT or SIGTERM) ends by `end` once its actions' cleanup has settled, or the
+ * bound has passed, with its own summary and error line: whatever main does after the signal is not
+ * reported (a terraform command that stopped on it fails; a pod that was deleted under its watch).
+ */
+async function runAction(action, main, end = exitWhenWritten) {
+    // Kept to redact the summary and the outputs, which the runner masks only in part (see below), and
+    // served to the action as ctx.redact, for what it cuts short before it quotes it.
+    const { mask, redact, masked } = (0,io_redact/* maskedValues */.ql)(addMask);
+    let writing = false;
+    const warnings = new RunWarnings();
+    const steps = [];
+    let cancelled;
+    let written;
+    const ctx = {
+        read: (0,inputs/* envInputReader */.tT)(process.env),
+        log: runnerLogger(warnings, steps),
+        mask,
+        redact,
+        env: process.env,
+        writing: () => {
+            writing = true;
+        },
+        written: (read) => {
+            written = read;
+        }
+    };
+    // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
+    // Without it Node would end the process on the signal, before anything is written.
+    const onSignal = (signal) => {
+        cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, end);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        await runMain();
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+    async function runMain() {
+        let result;
+        try {
+            result = await main(ctx);
+        }
+        catch (error) {
+            if (cancelled)
+                return cancelled;
+            return reportFailure(error);
+        }
+        if (cancelled)
+            return cancelled;
+        // A cluster's or AWS's message in a check's detail may quote a credential back. The runner masks no
+        // output, and masks the summary only in the forms its masker knows, not as Markdown escapes a table
+        // cell. An output that is a secret on purpose (a kubeconfig) is left whole.
+        const verbatim = new Set(result.verbatimOutputs ?? []);
+        for (const [name, value] of Object.entries(result.outputs))
+            setOutput(name, verbatim.has(name) ? value : redact(value));
+        writeSummary(action, redact(warnings.appendTo(result.summary, true)));
+        if (result.failure)
+            fail((0,errors/* oneLine */.TN)(result.failure));
+    }
+    function reportFailure(error) {
+        if (!(0,errors/* isUserError */.iU)(error) && error instanceof Error && error.stack)
+            issue('debug', error.stack);
+        const line = (0,errors/* isUserError */.iU)(error) ? (0,errors/* oneLine */.TN)(error) : (0,errors/* failureText */.kY)(error);
+        fail(line);
+        // After the first write a UserError may leave changes behind, which the inputs' summary would deny.
+        const summary = (0,errors/* isUserError */.iU)(error) && !writing
+            ? inputFailureSummary(action, error, masked)
+            : runFailureSummary(action, line, writing, masked);
+        // The action's own summary is not written: every warning is listed, those it would have shown too.
+        writeSummary(action, redact(warnings.appendTo(summary, false)));
+    }
+}
+/**
+ * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ */
+async function endCancelled(action, run, readWritten, masked, warnings, end) {
+    // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
+    const loading = __nccwpck_require__.e(/* import() */ 725).then(__nccwpck_require__.bind(__nccwpck_require__, 8725));
+    // Handled when awaited below; until then a failed load must not end the process as unhandled.
+    loading.catch(() => undefined);
+    await Promise.resolve();
+    const settled = await (0,cancel/* settlesWithin */.od)((0,cancel/* cancelsSettled */.pk)(), CLEANUP_BOUND_MS);
+    const { cancelledLine, cancelledSummary } = await loading;
+    const cleanup = (0,cancel/* takeCancelCleanup */.oZ)();
+    // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
+    let changes;
+    try {
+        changes = readWritten();
+    }
+    catch {
+        // Not knowing what was written is what the summary says without the list.
+    }
+    const report = {
+        ...run,
+        ...(changes ? { written: changes } : {}),
+        ...(cleanup === undefined && settled
+            ? {}
+            : {
+                cleanup: settled
+                    ? cleanup
+                    : [
+                        ...(cleanup ?? []),
+                        `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+                    ]
+            })
+    };
+    fail(cancelledLine(action, report, masked));
+    writeSummary(action, (0,io_redact/* redactSecrets */.fp)(warnings.appendTo(cancelledSummary(action, report, masked), false), masked));
+    // What is still settling is waited for, as on any run's end, until the runner kills the process.
+    await (0,cancel/* cancelsSettled */.pk)();
+    await end();
+}
+/**
+ * The summary is a report on the run, not part of it: a GITHUB_STEP_SUMMARY that cannot be written (a
+ * directory, a missing directory, a full disk) is a warning, and the run keeps its own exit status and
+ * error line. (@actions/core's summary.write rejects instead, failing a run that awaits it.)
+ */
+function writeSummary(action, markdown) {
+    try {
+        appendSummary(markdown);
+    }
+    catch (error) {
+        const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+        issue('warning', `${action}: the job summary could not be written to GITHUB_STEP_SUMMARY ${file}: ${(0,errors/* oneLine */.TN)(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   kY: () => (/* binding */ failureText),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix: a bad input or a misconfiguration. The entry prints its message as
+ * one `::error::` line; anything else is treated as a fault of the action or of a service.
+ */
+class UserError extends Error {
+    input;
+    /** The message without the input's name, for a caller that words the error again. */
+    reason;
+    constructor(message, input) {
+        super(input ? `Input '${input}': ${message}` : message);
+        this.name = 'UserError';
+        this.input = input;
+        this.reason = message;
+    }
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+/** One line, whatever was thrown: annotations must not spill across lines. */
+function oneLine(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+/**
+ * One line for a failure the action did not foresee. An AWS call's error (tagged by the client,
+ * src/aws/clients.ts) says which service and call failed and the HTTP status, since the SDK's own
+ * message may be just "UnknownError" or an XML parser's complaint.
+ */
+function failureText(error) {
+    const call = typeof error === 'object' && error !== null ? error.awsCall : undefined;
+    if (typeof call !== 'string' || !(error instanceof Error))
+        return oneLine(error);
+    const status = error.$metadata?.httpStatusCode;
+    const code = typeof status === 'number' ? ` (HTTP ${status})` : '';
+    return oneLine(`AWS ${call} failed: ${error.name}${code}: ${error.message}`);
 }
 
 
@@ -474,9 +680,10 @@ function oneOf(read, first, second, required) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   fp: () => (/* binding */ redactSecrets)
+/* harmony export */   fp: () => (/* binding */ redactSecrets),
+/* harmony export */   ql: () => (/* binding */ maskedValues)
 /* harmony export */ });
-/* unused harmony exports redactionForms, redactingMasker */
+/* unused harmony export redactionForms */
 // Shortest text of a secret's base64 form worth hiding: below it a run of base64 letters in prose
 // (a digest, an ARN's id) would be taken for a secret.
 const MIN_BASE64_FORM = 6;
@@ -533,14 +740,11 @@ function redactSecrets(text, secrets) {
             result = result.split(form).join('***');
     return result;
 }
-/**
- * A masker that also keeps what it masked, and redacts text of it as the entry will: for text quoted
- * from a cluster or AWS that is cut short before it leaves the run, since a cut may split a value
- * that the runner and the entry then recognise neither whole nor in part. Redact first, then cut.
- */
-function redactingMasker(mask) {
+/** A masker that also keeps what it masked: the entry's, and a test harness's (test/harness/context.ts). */
+function maskedValues(mask) {
     const masked = [];
     return {
+        masked,
         mask: (secret) => {
             masked.push(secret);
             mask(secret);
@@ -585,127 +789,6 @@ function table(header, rows) {
 }
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
-}
-
-
-/***/ }),
-
-/***/ 2926:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Os: () => (/* binding */ group),
-/* harmony export */   ay: () => (/* binding */ commandLine),
-/* harmony export */   eu: () => (/* binding */ addMask),
-/* harmony export */   fJ: () => (/* binding */ fail),
-/* harmony export */   fe: () => (/* binding */ appendSummary),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   sn: () => (/* binding */ issue),
-/* harmony export */   uH: () => (/* binding */ setOutput)
-/* harmony export */ });
-/* unused harmony exports lineWriter, stdoutLines, plainLine */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-// The runner's workflow-command protocol, written directly. @actions/core does the same, but its
-// bundle (1 MiB with http-client and undici, for OIDC tokens these actions never request) costs
-// each action more start-up time than all of its own input checks; see the README's Performance.
-
-
-// Escaping as the runner documents it (and as @actions/core does): data escapes %, CR and LF.
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/**
- * Writes whole lines to fd 1 with writeSync while it takes them: setting up process.stdout on a pipe
- * costs a run ~5 ms of start-up, more than all its input checks. Once the fd refuses (a full
- * non-blocking pipe: EAGAIN) or takes part of a line, the rest and every later line go through the
- * stream, which buffers, so lines keep their order.
- */
-function lineWriter(writeFd, writeStream) {
-    let throughStream = false;
-    return (line) => {
-        const bytes = Buffer.from(line, 'utf8');
-        if (throughStream)
-            return writeStream(bytes);
-        let written = 0;
-        try {
-            written = writeFd(bytes);
-        }
-        catch (error) {
-            if (error.code !== 'EAGAIN')
-                throw error;
-        }
-        if (written === bytes.length)
-            return;
-        throughStream = true;
-        writeStream(bytes.subarray(written));
-    };
-}
-/** Where every line for the runner goes; an object so that tests can watch it. */
-const stdoutLines = {
-    write: lineWriter((bytes) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(1, bytes), (bytes) => process.stdout.write(bytes))
-};
-function issue(command, message = '') {
-    stdoutLines.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-function addMask(secret) {
-    issue('add-mask', secret);
-}
-/**
- * Text as one plain line of the log. The runner reads a line break (LF, CR or CRLF) anywhere as the
- * start of a new line, where `::command::` is a command, and obeys `##[command]` anywhere in a line
- * (the runner's first command syntax, still parsed). So a line break becomes a space and `##[`
- * becomes `## [`: text from the cluster, AWS or a tool (a jwks_uri holding "\n::error::…", an
- * apiserver message holding "##[add-mask]…") cannot issue a command from inside a line.
- */
-function plainLine(message) {
-    return message
-        .replace(/\r\n?|\n/g, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*)::/, '$1: :');
-}
-/**
- * One line of text, never a command: text from a cluster, AWS or terraform cannot start one, whether
- * by a line break, a leading `::` or the older `##[` syntax the runner obeys anywhere in a line.
- */
-function info(message) {
-    stdoutLines.write(`${plainLine(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-/** A command line the action builds itself (its data already escaped), written as is. */
-function commandLine(line) {
-    stdoutLines.write(`${line}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-async function group(name, body) {
-    issue('group', name);
-    try {
-        return await body();
-    }
-    finally {
-        issue('endgroup');
-    }
-}
-/** An output through the GITHUB_OUTPUT file, with a random heredoc delimiter the value cannot forge. */
-function setOutput(name, value, env = process.env) {
-    const file = env.GITHUB_OUTPUT;
-    // Outside a runner there is nowhere to put it; printing it could print a secret.
-    if (!file)
-        return;
-    // Fetched here, not imported at the top: loading node:crypto costs a failing run ~4 ms at start.
-    const delimiter = `ghadelimiter_${process.getBuiltinModule('node:crypto').randomUUID()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-        throw new Error(`output ${name} contains its own delimiter`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
-}
-function appendSummary(markdown, env = process.env) {
-    const file = env.GITHUB_STEP_SUMMARY;
-    if (file)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${markdown}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
-}
-function fail(message) {
-    process.exitCode = 1;
-    issue('error', message);
 }
 
 
@@ -829,10 +912,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var cancel = __nccwpck_require__(6736);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
-// EXTERNAL MODULE: ./src/io/exit.ts
-var exit = __nccwpck_require__(4886);
-// EXTERNAL MODULE: ./src/io/workflow-commands.ts
-var workflow_commands = __nccwpck_require__(2926);
 // EXTERNAL MODULE: ./src/io/yaml.ts
 var io_yaml = __nccwpck_require__(3473);
 // EXTERNAL MODULE: external "node:fs"
@@ -915,8 +994,6 @@ var provision_inputs = __nccwpck_require__(442);
 
 
 
-
-
 async function provisionAction(ctx) {
     // Every input is checked before terraform runs or anything is written.
     const yaml = await (0,io_yaml/* yamlParserFor */.A3)(ctx.read, provision_inputs/* PROVISION_YAML_INPUTS */.Gp, { exactNumbers: true });
@@ -956,21 +1033,21 @@ async function provisionAction(ctx) {
     // The plan file and the generated variables can hold secrets: a private directory (mkdtemp makes
     // it 0700), removed however the run ends.
     let scratch;
+    // One removal, which the cancel handler and the run's own end may both ask for.
+    let removal;
     const removeScratch = async () => {
         if (scratch !== undefined)
-            await (0,promises_.rm)(scratch, { recursive: true, force: true });
+            await (removal ??= (0,promises_.rm)(scratch, { recursive: true, force: true }));
     };
     // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
-    // lock. It is told to stop, and the run then fails as on any terraform error, removing its files.
+    // lock. It is told to stop, and the private directory is removed; the entry then ends the run with a
+    // summary of what this handler did and saw (src/io/entry.ts), before the run's own cleanup would.
     const stopListening = (0,cancel/* onCancel */.Ao)(async (signal) => {
         ctx.log.warning(`provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`);
-        if (await terraform.interrupt(CANCEL_WAIT_MS))
-            return;
-        // The process ends here, before the run's own cleanup would: the plan file must not outlive it.
-        await removeScratch().catch(() => undefined);
-        (0,workflow_commands/* fail */.fJ)(`provision was cancelled (${signal}) while no terraform command was running, or one did not stop within ${CANCEL_WAIT_MS / 1000} s.`);
-        // As a finished run ends (fail() set its code): not held by what the cancelled run left in flight.
-        await (0,exit/* exitWhenWritten */.u)();
+        const started = Date.now();
+        const interrupted = await terraform.interrupt(CANCEL_WAIT_MS);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        return [interruptNote(interrupted, seconds), await scratchNote(scratch, removeScratch)];
     });
     // What came before only read; terraform's first command may take the state's lock.
     ctx.writing?.();
@@ -1006,6 +1083,33 @@ function terraformEnvironment(env) {
 }
 // Within the runner's 7.5 s between its SIGINT and its SIGTERM.
 const CANCEL_WAIT_MS = 6000;
+/**
+ * What the interrupt did, for the cancelled run's summary. Terraform saves its state and releases the
+ * lock as it stops on an interrupt; the step sees it exit, not the backend, so it says no more than that.
+ */
+function interruptNote(interrupted, seconds) {
+    if (!interrupted)
+        return 'no terraform command was running';
+    const command = `terraform ${interrupted.command}`;
+    return interrupted.stopped
+        ? `${command} stopped within ${seconds} s of the interrupt (terraform saves its state and releases the state lock as it stops; the backend was not checked)`
+        : `${command} did not stop within ${CANCEL_WAIT_MS / 1000} s of the interrupt: it may still be running, and holding the state lock. If the next run says the state is locked, run terraform force-unlock with the lock ID it gives, once no other run is under way`;
+}
+/** Removes the private directory (the plan file, the generated variables) and says whether it is gone. */
+async function scratchNote(scratch, remove) {
+    if (scratch === undefined)
+        return 'no private directory had been made';
+    try {
+        await remove();
+        await (0,promises_.access)(scratch);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'removed its private directory (the plan file and the generated variables)';
+        return `could not remove its private directory ${scratch} (${(0,errors/* oneLine */.TN)(error)}): it holds the plan file, which may hold secrets; delete it by hand if the runner keeps RUNNER_TEMP`;
+    }
+    return `could not remove its private directory ${scratch}: it holds the plan file, which may hold secrets; delete it by hand if the runner keeps RUNNER_TEMP`;
+}
 async function terraformBinary(version, env, log) {
     const { findOnPath, installTerraform, versionOf } = await __nccwpck_require__.e(/* import() */ 257).then(__nccwpck_require__.bind(__nccwpck_require__, 2257));
     const onPath = await findOnPath('terraform', env);

@@ -311,8 +311,10 @@ async function readBucketState(s3, bucket, region, manageBucket, owner, ownerGiv
     return { exists, publicAccessBlock, policy };
 }
 /** Creates the bucket, then relaxes the block, then puts the policy: a public policy put under BlockPublicPolicy fails. */
-async function applyBucketPlan(s3, bucket, region, plan, owner) {
-    if (plan.create)
+async function applyBucketPlan(s3, bucket, region, plan, owner, 
+/** Told each step once S3 has answered it. */
+done = () => undefined) {
+    if (plan.create) {
         await s3
             .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.CreateBucketCommand({
             Bucket: bucket,
@@ -329,14 +331,20 @@ async function applyBucketPlan(s3, bucket, region, plan, owner) {
             if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(error, 'BucketAlreadyOwnedByYou'))
                 throw error;
         });
-    if (plan.publicAccessBlock)
+        done(`created the bucket ${bucket}`);
+    }
+    if (plan.publicAccessBlock) {
         await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.PutPublicAccessBlockCommand({
             Bucket: bucket,
             ExpectedBucketOwner: owner,
             PublicAccessBlockConfiguration: plan.publicAccessBlock
         }));
-    if (plan.policy)
+        done('relaxed BlockPublicPolicy and RestrictPublicBuckets (the ACL blocks stay on)');
+    }
+    if (plan.policy) {
         await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.PutBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner, Policy: plan.policy }));
+        done("put the bucket policy's public read of the two documents");
+    }
 }
 
 

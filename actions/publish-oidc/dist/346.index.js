@@ -925,18 +925,27 @@ function publishSummary(facts) {
  * first, the JWKS before the discovery document that points at it, the old JWKS's grant last.
  */
 async function applyPlan(inputs, deps, plan) {
+    // Each write as S3 or IAM answers it, for a cancelled run's summary.
+    const done = [];
+    deps.written?.(() => done);
     if (plan.bucket)
-        await (0,bucket_setup/* applyBucketPlan */.ok)(deps.s3, inputs.bucket, inputs.region, plan.bucket, plan.owner);
-    if (plan.writeJwks)
+        await (0,bucket_setup/* applyBucketPlan */.ok)(deps.s3, inputs.bucket, inputs.region, plan.bucket, plan.owner, (step) => done.push(step));
+    if (plan.writeJwks) {
         await (0,published_objects/* putDocument */.hR)(deps.s3, inputs.bucket, plan.jwks, plan.owner);
-    if (plan.writeDiscovery)
+        done.push(`put the JWKS (${plan.locations.jwksKey})`);
+    }
+    if (plan.writeDiscovery) {
         await (0,published_objects/* putDocument */.hR)(deps.s3, inputs.bucket, plan.discovery, plan.owner);
-    if (plan.finalPolicy)
+        done.push(`put the discovery document (${plan.locations.discoveryKey})`);
+    }
+    if (plan.finalPolicy) {
         await deps.s3.send(new dist_cjs.PutBucketPolicyCommand({
             Bucket: inputs.bucket,
             ExpectedBucketOwner: plan.owner,
             Policy: plan.finalPolicy
         }));
+        done.push("put the bucket policy that stops the old JWKS's public read");
+    }
     const { current, plan: providerPlan } = plan.provider;
     if (!providerPlan)
         return { plan, providerArn: current?.arn ?? '' };
@@ -946,6 +955,7 @@ async function applyPlan(inputs, deps, plan) {
         applied = replanned.publish;
         return replanned.provider;
     }, (message) => deps.log.warning(message));
+    done.push(`the IAM OIDC provider: ${applied.providerChanges.join('; ')}`);
     return { plan: applied, providerArn };
 }
 /**

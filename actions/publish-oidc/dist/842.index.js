@@ -34,8 +34,9 @@ async function clusterJson(client, path, timeoutMs) {
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster at ${client.server} serves no ${path} (HTTP 404). kube-apiserver serves the OIDC ` +
             'discovery documents only when --service-account-issuer is an https URL (Talos: ' +
             'cluster.apiServer.extraArgs.service-account-issuer).');
-    // The answer's start, redacted before it is cut: a cut through a token it quotes (a proxy's error
-    // page echoing the request's headers) would leave a piece the runner does not mask.
+    // The answer's start, redacted before it is cut of every value the run masked (the client's redact
+    // is served by ctx.redact): a cut through a secret it quotes (a proxy's error page echoing the
+    // request's headers) would leave a piece that neither the runner nor the entry's redaction hides.
     const quoted = client.redact(response.body).slice(0, 200).trim();
     // Sent again already (src/kube/retry.ts) when the server was busy or failing.
     if (response.status === 429 || response.status >= 500)

@@ -56,8 +56,6 @@ function boundingCalls(client, service, ms = AWS_CALL_MS) {
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
-// EXTERNAL MODULE: ./src/io/redact.ts
-var io_redact = __webpack_require__(8075);
 // EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
 var client = __webpack_require__(2817);
 // EXTERNAL MODULE: ./src/net/aws-reach.ts
@@ -221,6 +219,8 @@ function verifySummary(inputs, result) {
 var verify_irsa_cluster = __webpack_require__(7214);
 // EXTERNAL MODULE: ./src/io/cancel.ts
 var cancel = __webpack_require__(6736);
+// EXTERNAL MODULE: ./src/kube/error-text.ts
+var error_text = __webpack_require__(9907);
 // EXTERNAL MODULE: ./src/verify-irsa/account-lease.ts
 var account_lease = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/verify-irsa/verify-pod.ts
@@ -233,6 +233,7 @@ var verify_pod = __webpack_require__(8456);
  * service account is released, which deletes the account when no other run holds one
  * (src/verify-irsa/account-lease.ts).
  */
+
 
 
 
@@ -359,7 +360,7 @@ class CreatedObjects {
             }
             catch (error) {
                 // The API server's own message, as the checks quote it, rather than the request it answered.
-                const why = (0,client/* kubeErrorText */.P9)(error);
+                const why = (0,error_text/* kubeErrorText */.P)(error);
                 // Not a delete for the account: another run may be using it, and without this run's lease
                 // the next run takes it over (as run() says when its own release fails).
                 notes.push(object.kind === 'pod'
@@ -375,7 +376,6 @@ class CreatedObjects {
 
 ;// CONCATENATED MODULE: ./src/verify-irsa/deps.ts
 // The real collaborators of run(), loaded by the action once every input has been accepted.
-
 
 
 
@@ -429,9 +429,9 @@ function tellingWrites(cluster, writing) {
 }
 /** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
 async function verifyDeps(inputs, ctx) {
-    // Every value masked from here on is also redacted from what the run quotes of the cluster.
-    const { mask, redact } = (0,io_redact/* redactingMasker */.ld)(ctx.mask);
-    const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, mask);
+    // Every value the run masks (here or elsewhere) is redacted by ctx.redact from what it quotes of the cluster.
+    const { mask, redact } = ctx;
+    const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, ctx);
     const cluster = tellingWrites((0,verify_irsa_cluster/* kubeClusterOps */.q)(kube), ctx.writing);
     const created = new CreatedObjects();
     // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most

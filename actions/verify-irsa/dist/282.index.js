@@ -12,7 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   TO: () => (/* binding */ afterPendingConnects),
   TM: () => (/* binding */ firstLine),
   W0: () => (/* binding */ kubeCall),
-  P9: () => (/* binding */ kubeErrorText),
   s6: () => (/* binding */ kubeJson),
   Lc: () => (/* binding */ loadKubeClient),
   Nh: () => (/* binding */ namespacedPath),
@@ -484,8 +483,13 @@ function looksLikeToken(value) {
         /^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(text) ||
         /^[A-Za-z0-9+=_-]{32,}$/.test(text));
 }
-/** Parses the kubeconfig (masking its secrets first) and checks it names a server. */
-async function loadKubeClient(source, mask, env = process.env) {
+/**
+ * Parses the kubeconfig (masking its secrets first) and checks it names a server. An action passes
+ * its context as `masking`, so that the client's redact also hides what other modules of the run
+ * masked (a proxy in front of the API server may echo any of it); a bare masker serves a test.
+ */
+async function loadKubeClient(source, masking, env = process.env) {
+    const { mask, redact: runRedact } = typeof masking === 'function' ? { mask: masking, redact: (text) => text } : masking;
     let content = source.value;
     // The directory the kubeconfig's relative paths (certificate-authority, client-key, tokenFile, an
     // exec command like ./bin/plugin) are read from. For kubeconfig-path it is the file's own
@@ -558,7 +562,8 @@ async function loadKubeClient(source, mask, env = process.env) {
         }
         return config;
     })());
-    const redact = (text) => (0,io_redact/* redactSecrets */.fp)(text, registered);
+    // The run's list holds the client's too when the client masks through it; a bare masker's does not.
+    const redact = (text) => (0,io_redact/* redactSecrets */.fp)(runRedact(text), registered);
     return { server, source, connection, kubeConfig, maskDerived, redact };
 }
 function firstLine(error) {
@@ -741,23 +746,6 @@ function statusOf(error) {
     }
     return undefined;
 }
-/** The apiserver's own message from a Status body, without the request dump client-node adds. */
-function kubeErrorText(error) {
-    if (typeof error === 'object' && error !== null && 'body' in error) {
-        const body = error.body;
-        const text = typeof body === 'string' ? body : JSON.stringify(body);
-        try {
-            const status = JSON.parse(text);
-            if (typeof status.message === 'string')
-                return status.message;
-        }
-        catch {
-            // not a Status body
-        }
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
 /** A non-2xx answer of the API server; `body` is its Status object as text. */
 class KubeApiError extends Error {
     code;
@@ -773,12 +761,17 @@ class KubeApiError extends Error {
         this.attempts = response.attempts ?? 1;
     }
 }
+// What a REST call holds in memory at most: the watch's longest line (src/kube/watch.ts). Far above any
+// answer the suite asks for (a label- or field-selected list, a pod log capped by limitBytes), and a
+// cluster that streams without end cannot fill the runner's memory.
+const CALL_MAX_BYTES = 16 * 1024 * 1024;
 /**
  * A REST call on a resource path: JSON in (a JSON merge patch for PATCH), JSON (or, for logs, text)
  * out; a KubeApiError otherwise.
  */
 async function kubeCall(client, method, path, body, repeat) {
     const response = await kubeRequest(client, method, path, {
+        maxBytes: CALL_MAX_BYTES,
         ...(repeat ? { repeat } : {}),
         ...(body === undefined
             ? {}
@@ -788,8 +781,9 @@ async function kubeCall(client, method, path, body, repeat) {
                 ...(method === 'PATCH' ? { contentType: 'application/merge-patch+json' } : {})
             })
     });
+    // Redacted now, of every value the run masked: kubeErrorText quotes it, cut short.
     if (response.status < 200 || response.status > 299)
-        throw new KubeApiError(method, path, response);
+        throw new KubeApiError(method, path, { ...response, body: client.redact(response.body) });
     return response;
 }
 /** kubeCall for the calls that answer an object: its parsed JSON. */
@@ -808,6 +802,79 @@ function namespacedPath(namespace, rest = '') {
  */
 function afterPendingConnects() {
     return new Promise((resolve) => setImmediate(resolve));
+}
+
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ kubeErrorText)
+/* harmony export */ });
+/* unused harmony export MAX_KUBE_ERROR_TEXT */
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2817);
+// What a failed cluster call says, for a check, an output or an error line. Apart from client.ts,
+// which publish-oidc's main chunk loads: only the actions that quote a call's failure pay for it.
+
+/** The longest kubeErrorText: a cluster's answer is quoted in checks, outputs and error lines. */
+const MAX_KUBE_ERROR_TEXT = 500;
+// How much of an answer kubeErrorText reads: enough for any page's text to fill its line.
+const MAX_ANSWER_READ = 64 * 1024;
+// An answer that is an HTML page (a proxy's or a load balancer's error page), not text.
+const HTML_PAGE = /^\s*<(!doctype\b|html\b|head\b|body\b|\?xml\b|title\b|h1\b)/i;
+/** An HTML page's text: markup, scripts and styles left out, the common entities read. */
+function pageText(html) {
+    return html
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+}
+/** The text redacted, then on one line and cut to MAX_KUBE_ERROR_TEXT: redacted first, so a cut splits no secret. */
+function boundedLine(text, redact) {
+    const line = redact(text).replace(/\s+/g, ' ').trim();
+    return line.length > MAX_KUBE_ERROR_TEXT ? `${line.slice(0, MAX_KUBE_ERROR_TEXT - 1).trimEnd()}…` : line;
+}
+/**
+ * What a failed cluster call says, on one line of at most MAX_KUBE_ERROR_TEXT characters: the
+ * apiserver's own message from a Status body; for any other answer (a proxy's HTML page, a plain-text
+ * panic) the call and the answer's text; else the error's message, every line of it (a Go panic's
+ * reason, an exec plugin's stderr follow its first line), without the headers client-node adds.
+ * A KubeApiError's body was redacted by the client that got it; `redact` (ctx.redact, the client's)
+ * also hides what another error's message quotes. Line breaks are collapsed, so the text cannot
+ * start a workflow command.
+ */
+function kubeErrorText(error, redact = (text) => text) {
+    let body;
+    if (typeof error === 'object' && error !== null && 'body' in error) {
+        const value = error.body;
+        body = typeof value === 'string' ? value : JSON.stringify(value);
+        try {
+            const status = JSON.parse(body ?? '');
+            if (typeof status?.message === 'string')
+                return boundedLine(status.message, redact);
+        }
+        catch {
+            // not a Status body
+        }
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W3 && body !== undefined && body.trim() !== '') {
+        // Redacted whole before the page's start is read: the text shown comes from its first part.
+        const start = redact(body).slice(0, MAX_ANSWER_READ);
+        return boundedLine(`${message}: ${HTML_PAGE.test(start) ? pageText(start) : start}`, redact);
+    }
+    // client-node's ApiException ends with the answer's headers, which say nothing and may set a cookie.
+    return boundedLine(redact(message)
+        .slice(0, MAX_ANSWER_READ)
+        .replace(/\r?\nHeaders:[\s\S]*$/, ''), redact);
 }
 
 
@@ -1120,8 +1187,9 @@ function statusText(status, body, location) {
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2817);
-/* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7214);
-/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8456);
+/* harmony import */ var _kube_error_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9907);
+/* harmony import */ var _cluster_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7214);
+/* harmony import */ var _verify_pod_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8456);
 /**
  * The verify service account, shared between runs. A run that creates, takes over or joins the
  * account writes a lease on it (talos-irsa/lease.<run id> = when that run is over for sure), and the
@@ -1133,6 +1201,7 @@ function statusText(status, body, location) {
  * precondition makes each write safe to send again: a repeat of one applied is a 409 or a 404,
  * decided again here); this module retries only to decide again, so retries do not multiply.
  */
+
 
 
 
@@ -1155,7 +1224,7 @@ const leaseKey = (runId) => `${LEASE_PREFIX}${runId}`;
 function leasesOf(annotations) {
     return Object.entries(annotations)
         .filter(([key]) => key.startsWith(LEASE_PREFIX))
-        .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInstant */ .n)(value) }));
+        .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInstant */ .n)(value) }));
 }
 function isLive(lease, now) {
     const until = lease.until?.getTime();
@@ -1163,8 +1232,8 @@ function isLive(lease, now) {
 }
 /** Made by a verify-irsa run that meant to remove it: labelled, and not kept on purpose. */
 function isRunManaged(account) {
-    const labelled = Object.entries(_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .MANAGED_BY */ .Kf).every(([key, value]) => account.labels[key] === value);
-    return labelled && account.annotations[_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .KEEP_ANNOTATION */ .u2] !== 'true';
+    const labelled = Object.entries(_verify_pod_js__WEBPACK_IMPORTED_MODULE_4__/* .MANAGED_BY */ .Kf).every(([key, value]) => account.labels[key] === value);
+    return labelled && account.annotations[_verify_pod_js__WEBPACK_IMPORTED_MODULE_4__/* .KEEP_ANNOTATION */ .u2] !== 'true';
 }
 /**
  * Whether to read again and decide again after a failed write, after a pause: only when the account
@@ -1205,13 +1274,13 @@ async function holdServiceAccount(cluster, request) {
             if (!request.create)
                 return undefined;
             const annotations = {
-                [_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .ROLE_ANNOTATION */ .Bb]: request.roleArn,
-                ...(request.cleanup ? { [ours]: request.until.toISOString() } : { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .KEEP_ANNOTATION */ .u2]: 'true' })
+                [_verify_pod_js__WEBPACK_IMPORTED_MODULE_4__/* .ROLE_ANNOTATION */ .Bb]: request.roleArn,
+                ...(request.cleanup ? { [ours]: request.until.toISOString() } : { [_verify_pod_js__WEBPACK_IMPORTED_MODULE_4__/* .KEEP_ANNOTATION */ .u2]: 'true' })
             };
             sent = request.cleanup ? { origin: 'created', others: 0 } : undefined;
             try {
                 const created = await cluster.createServiceAccount(namespace, name, {
-                    labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .MANAGED_BY */ .Kf },
+                    labels: { ..._verify_pod_js__WEBPACK_IMPORTED_MODULE_4__/* .MANAGED_BY */ .Kf },
                     annotations
                 });
                 return { account: created, origin: 'created', holding: request.cleanup };
@@ -1235,7 +1304,7 @@ async function holdServiceAccount(cluster, request) {
         patch[ours] = request.until.toISOString();
         // Taken over whole when no run is left on it; a run still on it keeps the role it annotated.
         if (others.length === 0)
-            patch[_verify_pod_js__WEBPACK_IMPORTED_MODULE_3__/* .ROLE_ANNOTATION */ .Bb] = request.roleArn;
+            patch[_verify_pod_js__WEBPACK_IMPORTED_MODULE_4__/* .ROLE_ANNOTATION */ .Bb] = request.roleArn;
         sent = { origin: others.length === 0 ? 'adopted' : 'shared', others: others.length };
         try {
             const held = await cluster.patchServiceAccount(namespace, name, account.resourceVersion, patch);
@@ -1250,7 +1319,7 @@ async function holdServiceAccount(cluster, request) {
                     account,
                     origin: 'found',
                     holding: false,
-                    note: `Could not write this run's lease on ${namespace}/${name} (${(0,_kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .kubeErrorText */ .P9)(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
+                    note: `Could not write this run's lease on ${namespace}/${name} (${(0,_kube_error_text_js__WEBPACK_IMPORTED_MODULE_2__/* .kubeErrorText */ .P)(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
                 };
             throw error;
         }
@@ -1427,7 +1496,13 @@ async function kubeWatch(client, path, onEvent, signal) {
             if (status < 200 || status > 299) {
                 let body = '';
                 response.on('data', (chunk) => (body += chunk));
-                response.on('end', () => reject(new kube_client/* KubeApiError */.W3('GET', `${url.pathname}${url.search}`, { status, body, contentType: '' })));
+                response.on('end', () => reject(
+                // Redacted as kubeCall's are: kubeErrorText quotes it, cut short.
+                new kube_client/* KubeApiError */.W3('GET', `${url.pathname}${url.search}`, {
+                    status,
+                    body: client.redact(body),
+                    contentType: ''
+                })));
                 return;
             }
             let pending = '';

@@ -20,12 +20,15 @@ var external_node_crypto_ = __webpack_require__(7598);
 var account_lease = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
 var client = __webpack_require__(2817);
+// EXTERNAL MODULE: ./src/kube/error-text.ts
+var error_text = __webpack_require__(9907);
 ;// CONCATENATED MODULE: ./src/verify-irsa/kube-fixes.ts
 /**
  * The fix for a Kubernetes call that failed, by how it failed. Only a 403 is a matter of the
  * kubeconfig user's rights; no answer at all (network, TLS), a 401 (credentials refused), a 404
  * of the namespace and a server failing (429, 5xx) are other links, and naming RBAC for them sends the user the wrong way.
  */
+
 
 function kubeFailureFix(error, namespace, forbiddenFix) {
     const status = (0,client/* statusOf */.c2)(error);
@@ -36,7 +39,7 @@ function kubeFailureFix(error, namespace, forbiddenFix) {
         return `the API server failed the request (HTTP ${status}) on every attempt, overloaded or restarting: run again once it is back`;
     if (status === 401)
         return "the API server refused the kubeconfig's credentials (expired, revoked or for another cluster): give a current kubeconfig";
-    if (status === 404 && /namespaces? "[^"]*" not found/.test((0,client/* kubeErrorText */.P9)(error)))
+    if (status === 404 && /namespaces? "[^"]*" not found/.test((0,error_text/* kubeErrorText */.P)(error)))
         return `create the namespace ${namespace}, or set namespace to one that exists`;
     return forbiddenFix;
 }
@@ -857,6 +860,7 @@ var verify_pod = __webpack_require__(8456);
 
 
 
+
 /**
  * The outcome once the action's closing cleanup gave the service account up after run() could not:
  * its failed check becomes a passed one that says so, and the verdict is taken again.
@@ -915,7 +919,7 @@ async function run(inputs, deps) {
     try {
         if (inputs.mode !== 'pod')
             tokenArn = await deps.log.group('token mode: the chain as STS checks it', async () => {
-                const result = await tokenMode(inputs, deps).catch((error) => faultOf('token', error));
+                const result = await tokenMode(inputs, deps).catch((error) => faultOf('token', error, deps.redact));
                 record(result.checks);
                 issuerUnreachable = result.issuerUnreachable === true;
                 notChecked.push(...(result.notChecked ?? []));
@@ -938,7 +942,7 @@ async function run(inputs, deps) {
                     if (renewed)
                         ({ account, origin, holding } = renewed);
                 }
-                const result = await podMode(inputs, deps, account, runId, until, checks).catch((error) => faultOf('pod', error));
+                const result = await podMode(inputs, deps, account, runId, until, checks).catch((error) => faultOf('pod', error, deps.redact));
                 record(result.checks);
                 return result.assumedRoleArn;
             });
@@ -956,7 +960,7 @@ async function run(inputs, deps) {
             }
             catch (error) {
                 // Left behind is a failure too: the run promised to remove what it made.
-                releaseFailure = (0,diagnosis/* failed */.gz)('service-account', `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,client/* kubeErrorText */.P9)(error)}`, 
+                releaseFailure = (0,diagnosis/* failed */.gz)('service-account', `could not give up ${namespace}/${serviceAccount}, which this run ${origin}: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`, 
                 // Not a delete: another run may be using it, and without this lease the next run takes it over.
                 `remove this run's lease by hand: kubectl -n ${namespace} annotate serviceaccount ${serviceAccount} ${(0,account_lease/* leaseKey */.aW)(runId)}-`);
                 record([releaseFailure]);
@@ -998,7 +1002,7 @@ async function ensureServiceAccount(inputs, deps, runId, until) {
     }
     catch (error) {
         return {
-            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, "check that the namespace exists and the kubeconfig's user may get, create and patch service accounts in it"))
+            failure: (0,diagnosis/* failed */.gz)('service-account', `cannot read or create ${namespace}/${serviceAccount}: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`, kubeFailureFix(error, namespace, "check that the namespace exists and the kubeconfig's user may get, create and patch service accounts in it"))
         };
     }
 }
@@ -1015,7 +1019,7 @@ async function renewHold(inputs, deps, runId, until) {
     }
     catch (error) {
         return {
-            failure: (0,diagnosis/* failed */.gz)('service-account', `could not renew this run's lease on ${namespace}/${serviceAccount} for pod mode: ${(0,client/* kubeErrorText */.P9)(error)}`, 'run again')
+            failure: (0,diagnosis/* failed */.gz)('service-account', `could not renew this run's lease on ${namespace}/${serviceAccount} for pod mode: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`, 'run again')
         };
     }
     deps.log.warning(`This run's lease on ${namespace}/${serviceAccount} ran out during token mode (AWS answered slowly), and another run took the service account over or deleted it: taking it again for pod mode.`);
@@ -1025,8 +1029,8 @@ async function renewHold(inputs, deps, runId, until) {
  * A fault inside a mode (the cluster or AWS failing mid-way) still ends as a failed check, so
  * that the outputs are set and the cleanup runs like on any other failure.
  */
-function faultOf(check, error) {
-    const text = error instanceof Error ? `${error.name}: ${(0,client/* kubeErrorText */.P9)(error)}` : String(error);
+function faultOf(check, error, redact) {
+    const text = error instanceof Error ? `${error.name}: ${(0,error_text/* kubeErrorText */.P)(error, redact)}` : redact(String(error));
     return {
         checks: [
             (0,diagnosis/* failed */.gz)(check, `${check} mode stopped on an unexpected error: ${text}`, 'run again; if it persists, report it')
@@ -1076,7 +1080,7 @@ async function tokenMode(inputs, deps) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, "let the kubeconfig's user create serviceaccounts/token in the namespace"))
+                (0,diagnosis/* failed */.gz)('token', `TokenRequest for ${namespace}/${serviceAccount} failed: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`, kubeFailureFix(error, namespace, "let the kubeconfig's user create serviceaccounts/token in the namespace"))
             ]
         };
     }
@@ -1178,7 +1182,7 @@ async function removeEndedRunsPods(inputs, deps) {
         pods = await deps.cluster.listVerifyPods(namespace, inputs.serviceAccount);
     }
     catch (error) {
-        deps.log.info(`Could not look for pods that earlier runs left in ${namespace}: ${(0,client/* kubeErrorText */.P9)(error)}`);
+        deps.log.info(`Could not look for pods that earlier runs left in ${namespace}: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`);
         return;
     }
     const now = deps.now().getTime();
@@ -1191,7 +1195,7 @@ async function removeEndedRunsPods(inputs, deps) {
                 deps.log.info(`Deleted the pod ${namespace}/${pod.name}, which an earlier run left (its run ended by ${pod.expiresAt.toISOString()}).`);
         }
         catch (error) {
-            deps.log.warning(`Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${(0,client/* kubeErrorText */.P9)(error)}`);
+            deps.log.warning(`Could not delete the pod ${namespace}/${pod.name}, which an earlier run left: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`);
         }
     }
 }
@@ -1216,7 +1220,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
     catch (error) {
         return {
             checks: [
-                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, (0,verify_pod/* podRefusalFix */.NZ)((0,client/* kubeErrorText */.P9)(error))))
+                (0,diagnosis/* failed */.gz)('pod', `cannot create the pod ${namespace}/${name}: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`, kubeFailureFix(error, namespace, (0,verify_pod/* podRefusalFix */.NZ)((0,error_text/* kubeErrorText */.P)(error, deps.redact))))
             ]
         };
     }
@@ -1231,7 +1235,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
         }
         catch (error) {
             // A refused watch, or a read at the deadline that failed: how the pod ended is unknown.
-            checks.push((0,diagnosis/* failed */.gz)('pod', `cannot tell how the pod ${namespace}/${name} ended: ${(0,client/* kubeErrorText */.P9)(error)}`, kubeFailureFix(error, namespace, "let the kubeconfig's user get and watch pods in the namespace")));
+            checks.push((0,diagnosis/* failed */.gz)('pod', `cannot tell how the pod ${namespace}/${name} ended: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`, kubeFailureFix(error, namespace, "let the kubeconfig's user get and watch pods in the namespace")));
             return { checks };
         }
         if (end.ended === 'done' && (0,verify_pod/* podOutcome */.yW)(end.pod).state === 'succeeded') {
@@ -1272,7 +1276,7 @@ async function podMode(inputs, deps, account, runId, expiresAt, earlier) {
     finally {
         // The returned result holds this same checks array, so a failed deletion still reaches it.
         if (inputs.cleanup)
-            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,client/* kubeErrorText */.P9)(error)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
+            await deps.cluster.deletePod(namespace, name).then(() => deps.log.info(`Deleted the pod ${namespace}/${name}.`), (error) => checks.push((0,diagnosis/* failed */.gz)('pod', `could not delete the pod ${namespace}/${name}: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)}`, `delete it by hand: kubectl -n ${namespace} delete pod ${name}`)));
     }
 }
 /** Whether a webhook gives the service account's ordinary pods their IRSA settings. */
@@ -1296,7 +1300,7 @@ async function webhookReport(deps, bare, audience, roleArn) {
     }
     catch (error) {
         // Informational: not knowing whether a webhook exists does not break the chain.
-        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,client/* kubeErrorText */.P9)(error)})`);
+        return (0,diagnosis/* passed */.bF)('webhook', `${annotated}; whether a webhook injects IRSA variables is unknown (the dry run failed: ${(0,error_text/* kubeErrorText */.P)(error, deps.redact)})`);
     }
 }
 async function podFailure(inputs, deps, name, end, earlier) {
