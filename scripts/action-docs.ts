@@ -255,7 +255,7 @@ jobs.
 | Setting | Kind | Where | Used by |
 | --- | --- | --- | --- |
 | \`TALOS_IRSA_STATE_BUCKET\`, \`TALOS_IRSA_STATE_REGION\` | variable | repository (not per environment: plan runs in none, and all four must find the same state) | create, destroy, resync, plan |
-| \`AWS_ROLE_ARN\` | secret | environment \`talos-clusters\` (apply/destroy role; require reviewers here) | create, destroy |
+| \`AWS_ROLE_ARN\` | secret | environment \`talos-clusters\` (apply/destroy role; require reviewers here): provision's policy is not enough: create also runs publish-oidc, irsa-role and verify-irsa, and destroy publish-oidc \`remove: true\` and the deletion of the probe role irsa-role made, so give it the minimal policies of all four actions | create, destroy |
 | \`AWS_ROLE_ARN\` | secret | environment \`talos-oidc-resync\` (state read + the publish-oidc policy; no reviewers, it runs unattended) | resync |
 | \`AWS_PLAN_ROLE_ARN\` | secret | repository (read-only role that may also write the state lock object) | plan |
 | \`TALOS_IRSA_RUNNER\` | variable | repository, optional: the runner label of the jobs that reach the cluster (default \`ubuntu-latest\`; see below) | create, destroy, resync, plan |
