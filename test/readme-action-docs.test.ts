@@ -317,6 +317,48 @@ describe('the hand-written READMEs', () => {
     expect(docs.flatMap((doc) => localActionCallFindings('README.md', doc, interfaces))).toEqual([]);
   });
 
+  /** The rows of the first table under `## <heading>`: each row's first-column names and its second column. */
+  function tableUnder(text: string, heading: string): Array<{ names: string[]; second: string }> {
+    const start = text.indexOf(`\n## ${heading}\n`);
+    if (start < 0) return [];
+    const rest = text.slice(start + `\n## ${heading}\n`.length);
+    const end = rest.search(/\n## /);
+    const section = end < 0 ? rest : rest.slice(0, end);
+    return section
+      .split('\n')
+      .filter((row) => row.startsWith('|'))
+      .slice(2)
+      .map((row) => row.split('|').map((column) => column.trim()))
+      .map((columns) => ({
+        names: [...(columns[1] ?? '').matchAll(/`([a-z][a-z0-9-]*)`/g)].map((m) => m[1] ?? ''),
+        second: columns[2] ?? ''
+      }));
+  }
+
+  it('list every input and output of their action.yml, with its default, and nothing it does not declare', () => {
+    for (const file of actionReadmes) {
+      const action = interfaces.get(file.split('/')[1] ?? '');
+      const text = readFileSync(join(root, file), 'utf8');
+      const inputs = tableUnder(text, 'Inputs');
+      const outputs = tableUnder(text, 'Outputs');
+      expect({ file, inputs: inputs.flatMap((row) => row.names).sort() }).toEqual({
+        file,
+        inputs: [...(action?.inputs.keys() ?? [])].sort()
+      });
+      expect({ file, outputs: outputs.flatMap((row) => row.names).sort() }).toEqual({
+        file,
+        outputs: [...(action?.outputs.keys() ?? [])].sort()
+      });
+      // A default written as one plain value must be action.yml's (an expression or prose is left alone).
+      const defaults = inputs
+        .filter((row) => row.names.length === 1 && /^`[^`$]+`$/.test(row.second))
+        .map((row) => ({ file, input: row.names[0], default: row.second.slice(1, -1) }));
+      expect(defaults).toEqual(
+        defaults.map((d) => ({ ...d, default: action?.inputs.get(d.input ?? '')?.default }))
+      );
+    }
+  });
+
   it('call the actions in their examples with declared inputs only, all required ones, and declared outputs', () => {
     for (const file of actionReadmes) {
       const docs = examples(file);
