@@ -37,7 +37,8 @@ export function outputsTable(action: ActionInterface): string {
 const POLICY_NOTES: Record<string, string> = {
   provision:
     'Terraform needs far more than the actions: read and write the state (and its `.tflock` lock object) in the state ' +
-    'bucket, and create, change and delete everything the module makes — the VPC, subnets, routes, security groups, ' +
+    "bucket, under the `talos-irsa/` prefix this repository's workflows put it at (`talos-irsa/<cluster>/terraform.tfstate`: " +
+    'widen `StateObjectsAndLocks` if your backend `key` lies elsewhere), and create, change and delete everything the module makes — the VPC, subnets, routes, security groups, ' +
     'EC2 instances, the network load balancer, the discovery bucket with its policy, and the IAM OIDC provider. ' +
     'The policy below is that broad on purpose; narrow `ec2:*` and `elasticloadbalancing:*` with tag conditions if ' +
     'your organisation requires it. A plan-only role (`plan.yml`) needs the read actions of the same services ' +

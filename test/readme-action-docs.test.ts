@@ -4,7 +4,7 @@
 // makes, and nothing the code never calls. The hand-written READMEs beside it: whole tables, and
 // examples that are valid calls of the actions, README.md's among them; and the corpus counts the
 // README's prose gives by hand.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   REGION_END,
@@ -240,6 +240,29 @@ describe('the minimal IAM policies', () => {
     );
     expect(allowed).toContain('iam:CreateOpenIDConnectProvider');
     expect(region).toContain('The policy below is that broad on purpose');
+  });
+
+  it("provision: every state key the workflows and the READMEs' examples give lies where the policy lets it be written", () => {
+    const statement = parsed('provision').Statement?.find((st) => st.Sid === 'StateObjectsAndLocks');
+    const resource = String(statement?.Resource ?? '');
+    expect(resource).toMatch(/^arn:aws:s3:::STATE_BUCKET\/.+\*$/);
+    const prefix = resource.replace(/^arn:aws:s3:::STATE_BUCKET\//, '').replace(/\*$/, '');
+    const workflows = join(root, '.github', 'workflows');
+    const files = [
+      ...readdirSync(workflows).map((file) => join('.github', 'workflows', file)),
+      'README.md',
+      'terraform/README.md',
+      'terraform/backend.tf',
+      ...[...interfaces.keys()].map((name) => join('actions', name, 'README.md'))
+    ].filter((file) => existsSync(join(root, file)));
+    // key=... as a backend-config line, an -backend-config argument or a workflow's echo of one.
+    const keys = files.flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(/(?<![\w-])key=([^\s"'\\]+\.tfstate)/g)].map(
+        (m) => ({ file, key: m[1] ?? '' })
+      )
+    );
+    expect(keys.length).toBeGreaterThan(3);
+    expect(keys.filter(({ key }) => !key.startsWith(prefix))).toEqual([]);
   });
 
   it('verify-irsa needs nothing for STS: the web identity token is the credential', () => {
