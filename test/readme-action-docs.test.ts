@@ -2,8 +2,8 @@
 // and IAM policies, its tables follow an action.yml change, its quick-start workflows are valid
 // calls of the actions, and each documented IAM policy allows every AWS call the action's code
 // makes, and nothing the code never calls. The hand-written READMEs beside it: whole tables, and
-// examples that are valid calls of the actions, README.md's among them; and the corpus counts the
-// README's prose gives by hand.
+// examples that are valid calls of the actions, README.md's among them, and the action READMEs'
+// input and output tables; the state keys they give; and the corpus counts the README's prose gives by hand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
