@@ -165,7 +165,7 @@ jobs:
         uses: OWNER/REPO/actions/publish-oidc@v1
         with:
           kubeconfig: \${{ secrets.KUBECONFIG }}
-          bucket: my-cluster-oidc
+          bucket: my-cluster-oidc # must exist and serve the two documents publicly (the bundled Terraform makes it so), or add manage-bucket: true
       - id: role
         uses: OWNER/REPO/actions/irsa-role@v1
         with:
