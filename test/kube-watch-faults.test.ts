@@ -16,7 +16,7 @@ import {
   type KubeClient
 } from '../src/kube/client.js';
 import { kubeWatch, WatchConnectionError, type WatchEvent } from '../src/kube/watch.js';
-import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+import { kubeClusterOps, type PodWatchTiming } from '../src/verify-irsa/cluster.js';
 import { startKubeDouble, type KubeDouble, type WatchFault } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 import {
@@ -71,6 +71,15 @@ async function addAccount(ns: string, name: string): Promise<void> {
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The pod watch's timings here: production's 10 s window, 2 s of grace and 1 s pause (pinned in
+ * kube-watch.test.ts) made short, so that a stalled or trickling watch is dropped after 2.5 s, not
+ * 12. A 2 s window asks for no BOOKMARK (the double, as the watch cache, sends one 2 s before the
+ * watch's timeout), as production's is not sent one within these tests' first 8 s either. Where a
+ * test needs the window itself (its bookmark) or the deadline to come within it, it says so.
+ */
+const FAST: PodWatchTiming = { windowSeconds: 2, graceMs: 500, reopenMs: 200 };
 
 interface RawWatch {
   status: number;
@@ -426,7 +435,7 @@ describe("verify-irsa's pod watch, resumed", () => {
     await until(() => phaseOf(ns, name) === 'Running');
     double.injectWatchFaults([{ kind: 'close', afterEvents: 0, path: podsPath(ns) }]);
     const started = Date.now();
-    const watching = kubeClusterOps(client).watchPod(ns, name, Date.now() + 30_000);
+    const watching = kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 30_000);
     await until(() => double.faultsMet()['watch close'] === 1);
     await kubeJson(client, 'DELETE', `${podsPath(ns)}/${name}?gracePeriodSeconds=0`);
     expect(await watching).toEqual({ ended: 'deleted' });
@@ -439,7 +448,7 @@ describe("verify-irsa's pod watch, resumed", () => {
     const ns = await namespace();
     const name = await startPod(ns, 'sleep 3');
     double.injectWatchFaults([{ kind: 'close', afterEvents: 1, path: podsPath(ns), times: 20 }]);
-    const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 30_000);
+    const end = await kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 30_000);
     expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
     const sent = podReads(ns).flatMap((read) => read.events);
     expect(sent.length).toBeGreaterThan(0);
@@ -454,7 +463,7 @@ describe("verify-irsa's pod watch, resumed", () => {
     await until(() => phaseOf(ns, name) === 'Running');
     double.injectWatchFaults([{ kind: 'close', afterEvents: 0, path: podsPath(ns) }]);
     const started = Date.now();
-    const watching = kubeClusterOps(client).watchPod(ns, name, Date.now() + 30_000);
+    const watching = kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 30_000);
     await until(() => double.faultsMet()['watch close'] === 1);
     await addAccount(ns, 'later');
     double.compactHistory();
@@ -478,7 +487,7 @@ describe("verify-irsa's pod watch, resumed", () => {
     // the pod is no more, and is sent nothing until its window ends.
     double.injectFaults([{ kind: 'status', code: 503, method: 'GET', path: podsPath(ns), times: 4 }]);
     const started = Date.now();
-    expect(await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000)).toEqual({
+    expect(await kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 40_000)).toEqual({
       ended: 'deleted'
     });
     expect(Date.now() - started).toBeLessThan(25_000);
@@ -489,7 +498,10 @@ describe("verify-irsa's pod watch, resumed", () => {
     const ns = await namespace();
     const name = await startPod(ns, 'sleep 60');
     await until(() => phaseOf(ns, name) === 'Running');
-    const watching = kubeClusterOps(client).watchPod(ns, name, Date.now() + 13_000);
+    // A 6 s window: its BOOKMARK (at 4 s) comes after the compaction (at 1 s), and the second watch,
+    // opened at 6 s, meets the deadline (8.5 s) before its own BOOKMARK would come (at 10 s).
+    const timing = { ...FAST, windowSeconds: 6 };
+    const watching = kubeClusterOps(client, timing).watchPod(ns, name, Date.now() + 8500);
     await pause(1000);
     // Nothing of the pod changes; the store moves on and forgets what came before.
     await addAccount(ns, 'later');
@@ -524,7 +536,7 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
       const name = await startPod(ns, 'sleep 1');
       double.injectWatchFaults([{ ...fault, path: `/api/v1/namespaces/${ns}/pods` }]);
       const started = Date.now();
-      const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000);
+      const end = await kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 40_000);
       expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
       expect(Object.keys(double.faultsMet())).toHaveLength(1);
       // Well before the deadline: a stalled or trickling watch is given up and opened again.
@@ -541,7 +553,7 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
     const ns = await namespace();
     const name = await startPod(ns, 'sleep 1');
     double.injectFaults([{ ...fault, method: 'GET', path: `/api/v1/namespaces/${ns}/pods`, times: 2 }]);
-    const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000);
+    const end = await kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 40_000);
     expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
     expect(Object.values(double.faultsMet())).toEqual([2]);
   });
@@ -557,6 +569,8 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
     double.injectFaults([
       { kind: 'status', code: 503, method: 'GET', path: `/api/v1/namespaces/${ns}/pods/${name}`, times: 99 }
     ]);
+    // Production's timings: the deadline comes within the first watch's window, so that no second
+    // watch, resumed past the pod's stalled state, is sent how it ended.
     const ended = await kubeClusterOps(client)
       .watchPod(ns, name, Date.now() + 3000)
       .catch((error: unknown) => error);
@@ -568,7 +582,7 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
     const ns = await namespace();
     const name = await startPod(ns, 'exit 3');
     double.injectWatchFaults([{ kind: 'stall', afterEvents: 1, path: `/api/v1/namespaces/${ns}/pods` }]);
-    const end = await kubeClusterOps(client).watchPod(ns, name, Date.now() + 40_000);
+    const end = await kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 40_000);
     expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Failed' } } });
   }, 60_000);
 });
@@ -593,7 +607,11 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
       const chain = await chainFor();
       chain.double.randomWatchFaults({ seed, rate: 0.2 });
       const started = Date.now();
-      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      const v = await verify(
+        chain,
+        { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) },
+        { podWatch: FAST }
+      );
       const met = chain.double.faultsMet();
       expect(Date.now() - started).toBeLessThan(TIMEOUT_SECONDS * 1000);
       expect(v.result.failure).toBeUndefined();
@@ -611,7 +629,11 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
       const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
       chain.double.randomWatchFaults({ seed, rate: 0.2 });
       const started = Date.now();
-      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      const v = await verify(
+        chain,
+        { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) },
+        { podWatch: FAST }
+      );
       expect(Date.now() - started).toBeLessThan(TIMEOUT_SECONDS * 1000);
       expectNotVerified(v);
       expect(check(v, 'pod').detail).toMatch(/failed: container exited with code \d+/);
@@ -629,6 +651,7 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
     chain.double.injectFaults([
       { kind: 'status', code: 503, method: 'GET', path: `${pods}/irsa-verify-`, times: 99 }
     ]);
+    // Production's timings: the deadline comes within the first watch's window (see above).
     const v = await verify(chain, { mode: 'pod', 'timeout-seconds': '4' });
     expectNotVerified(v);
     const pod = check(v, 'pod');
@@ -691,7 +714,11 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
       const chain = await chainFor();
       chain.double.randomFaults({ seed, rate: 0.2, watches: true });
       const started = Date.now();
-      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      const v = await verify(
+        chain,
+        { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) },
+        { podWatch: FAST }
+      );
       const watchesFaulted = chain.double
         .requests()
         .filter((r) => r.fault !== undefined && r.path.includes('watch=true')).length;
@@ -711,7 +738,11 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
     async (seed) => {
       const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
       chain.double.randomFaults({ seed, rate: 0.2, watches: true });
-      const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+      const v = await verify(
+        chain,
+        { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) },
+        { podWatch: FAST }
+      );
       const watchesFaulted = chain.double
         .requests()
         .filter((r) => r.fault !== undefined && r.path.includes('watch=true')).length;
@@ -734,7 +765,11 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
     chain.double.randomFaults({ seed: 11, rate: 0.2 });
     chain.double.randomWatchFaults({ seed: 144, rate: 0.2 });
     const started = Date.now();
-    const v = await verify(chain, { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) });
+    const v = await verify(
+      chain,
+      { mode: 'pod', 'timeout-seconds': String(TIMEOUT_SECONDS) },
+      { podWatch: FAST }
+    );
     const met = chain.double.faultsMet();
     chain.double.clearFaults();
     expect(Date.now() - started).toBeLessThan(TIMEOUT_SECONDS * 1000);

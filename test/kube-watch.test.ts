@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { kubeRequest, loadKubeClient, type KubeClient } from '../src/kube/client.js';
 import { kubeWatch, type WatchEvent } from '../src/kube/watch.js';
-import { kubeClusterOps } from '../src/verify-irsa/cluster.js';
+import { kubeClusterOps, POD_WATCH_TIMING } from '../src/verify-irsa/cluster.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -142,6 +142,30 @@ describe('kubeWatch', () => {
 });
 
 describe("verify-irsa's pod watch", () => {
+  it('keeps its production timings unless a test passes others: a 10 s window, 2 s of grace, a 1 s pause', async () => {
+    // Tests shorten these (kube-watch-faults.test.ts); every run uses the defaults.
+    expect(POD_WATCH_TIMING).toEqual({ windowSeconds: 10, graceMs: 2000, reopenMs: 1000 });
+    expect(Object.isFrozen(POD_WATCH_TIMING)).toBe(true);
+    const watches: string[] = [];
+    handler = (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      // Every watch is ended at once, as by a failing server: the next opens after the pause.
+      if (request.url?.includes('watch=true')) {
+        watches.push(request.url);
+        response.end();
+      } else if (request.url?.includes('fieldSelector'))
+        response.end(
+          JSON.stringify({ kind: 'PodList', metadata: { resourceVersion: '5' }, items: [pod('Running')] })
+        );
+      else response.end(JSON.stringify(pod('Running')));
+    };
+    const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 1600);
+    expect(end).toMatchObject({ ended: 'timeout' });
+    // Opened at once and again after 1 s: a shorter pause would open more, a longer one fewer.
+    expect(watches).toHaveLength(2);
+    for (const url of watches) expect(url).toContain('&timeoutSeconds=10');
+  });
+
   it('ends at its deadline when the watch hangs, and reads the pod once more to report how it ended', async () => {
     handler = (request, response) => {
       if (request.url?.includes('watch=true')) return; // never answers

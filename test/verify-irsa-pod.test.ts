@@ -381,6 +381,12 @@ describe('verify-irsa pod mode on the local stack', () => {
     const v = await verify(chain, { mode: 'pod', 'timeout-seconds': '2' });
     expectNotVerified(v);
     expect(check(v, 'pod').detail).toMatch(/did not finish within 2 s \(phase Running\)/);
+    // The action's own pod watch keeps production's window (tests may shorten it; a run may not).
+    const watches = chain.double
+      .requests()
+      .filter((r) => r.method === 'GET' && r.path.includes('/pods?') && r.path.includes('watch=true'));
+    expect(watches.length).toBeGreaterThan(0);
+    for (const r of watches) expect(r.path).toContain('&timeoutSeconds=10');
     // How far it got is the clue here: every event is kept.
     expect(check(v, 'pod').detail).toMatch(/\nevents: Normal /);
     expectCleanAndSilent(chain, v);

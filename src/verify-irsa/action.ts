@@ -5,13 +5,15 @@ import { onCancel } from '../io/cancel.js';
 import { oneLine } from '../io/errors.js';
 import type { Logger } from '../io/logger.js';
 import { parseVerifyInputs } from './inputs.js';
+import type { VerifyTuning } from './deps.js';
 import type { VerifyOutcome } from './run.js';
 
-export async function verifyIrsaAction(ctx: ActionContext): Promise<ActionResult> {
+/** `tuning` is for tests only: the entry (runActionAndExit) calls this with the context alone. */
+export async function verifyIrsaAction(ctx: ActionContext, tuning: VerifyTuning = {}): Promise<ActionResult> {
   // Every input is checked before the cluster or AWS is touched.
   const inputs = parseVerifyInputs(ctx.read, ctx.env);
   const { verifyDeps, verifyResult } = await import('./deps.js');
-  const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
+  const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx, tuning);
   // A cancelled job must not leave the verify pod or a service account it made behind. What the removal
   // did and saw goes into the cancelled run's error line and summary, and the entry ends the run
   // (src/io/entry.ts): not held by what the cancelled run left in flight.

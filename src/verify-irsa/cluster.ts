@@ -101,7 +101,10 @@ const LOG_LIMIT_BYTES = 64 * 1024;
  * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
  * kubeconfig's user authenticates through an exec plugin or an auth provider.
  */
-export function kubeClusterOps(client: KubeClient): ClusterOps {
+export function kubeClusterOps(
+  client: KubeClient,
+  podWatch: Readonly<PodWatchTiming> = POD_WATCH_TIMING
+): ClusterOps {
   const json = <T>(method: string, path: string, body?: unknown, repeat?: Repeat): Promise<T> =>
     kubeJson<T>(client, method, path, body, repeat);
   const ignoreNotFound = (error: unknown): void => {
@@ -188,7 +191,7 @@ export function kubeClusterOps(client: KubeClient): ClusterOps {
     dryRunPod: (pod) =>
       json<V1Pod>('POST', inNamespace(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod, 'safe'),
     async watchPod(namespace, name, deadline) {
-      return watchPod(client, namespace, name, deadline);
+      return watchPod(client, namespace, name, deadline, podWatch);
     },
     async podLogs(namespace, name) {
       // limitBytes: the answer is held in memory whole, and a pod may print without end.
@@ -247,14 +250,33 @@ function isPassing(error: unknown): boolean {
   return status === 429 || (status !== undefined && status >= 500);
 }
 
+/** The pod watch's timings. */
+export interface PodWatchTiming {
+  /**
+   * How long one watch of the pod may last: the server is asked to end it then (timeoutSeconds), and
+   * it is dropped graceMs later if the server has not, so that a stream that stalls or trickles (a
+   * wedged apiserver, a connection a load balancer or NAT dropped without a word) costs one window,
+   * not the whole timeout-seconds. A quiet pod costs one watch request per window.
+   */
+  windowSeconds: number;
+  graceMs: number;
+  /**
+   * A watch that ended sooner than this after it was opened (the server dropped it: an error, not
+   * its timeout) is re-opened after a pause this long, so that a misbehaving server does not turn
+   * the watch into a busy loop.
+   */
+  reopenMs: number;
+}
+
 /**
- * How long one watch of the pod may last: the server is asked to end it then (timeoutSeconds), and
- * it is dropped WATCH_GRACE_MS later if the server has not, so that a stream that stalls or
- * trickles (a wedged apiserver, a connection a load balancer or NAT dropped without a word) costs
- * one window, not the whole timeout-seconds. A quiet pod costs one watch request per window.
+ * What every run uses. Only tests pass others (kubeClusterOps's second argument), to shorten what
+ * they wait on: no input or environment variable reaches them.
  */
-const WATCH_WINDOW_SECONDS = 10;
-const WATCH_GRACE_MS = 2000;
+export const POD_WATCH_TIMING: Readonly<PodWatchTiming> = Object.freeze({
+  windowSeconds: 10,
+  graceMs: 2000,
+  reopenMs: 1000
+});
 
 /** What a fresh read of the pod found: how it ended, or where to watch it from (undefined: the present). */
 type FreshRead = { end: WatchEnd } | { resourceVersion: string | undefined };
@@ -297,7 +319,8 @@ async function watchPod(
   client: KubeClient,
   namespace: string,
   name: string,
-  deadline: number
+  deadline: number,
+  timing: Readonly<PodWatchTiming>
 ): Promise<WatchEnd> {
   const pods = `${inNamespace(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
   // Undefined at first, after a 410, and while no fresh read has succeeded: each watch then starts
@@ -315,9 +338,9 @@ async function watchPod(
     const fromPresent = resourceVersion === undefined;
     let shown = false;
     const from = resourceVersion === undefined ? '' : `&resourceVersion=${enc(resourceVersion)}`;
-    const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
+    const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${timing.windowSeconds}`;
     const controller = new AbortController();
-    const windowMs = WATCH_WINDOW_SECONDS * 1000 + WATCH_GRACE_MS;
+    const windowMs = timing.windowSeconds * 1000 + timing.graceMs;
     const timer = setTimeout(
       () => controller.abort(),
       Math.max(0, Math.min(windowMs, deadline - Date.now()))
@@ -358,7 +381,8 @@ async function watchPod(
     if (fromPresent && !shown) resourceVersion = undefined;
     // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
     // so that a misbehaving server does not turn this into a busy loop.
-    if (Date.now() - opened < 1000) await sleep(Math.max(0, Math.min(1000, deadline - Date.now())));
+    if (Date.now() - opened < timing.reopenMs)
+      await sleep(Math.max(0, Math.min(timing.reopenMs, deadline - Date.now())));
   }
   let pod: V1Pod;
   try {

@@ -9,7 +9,7 @@ import { awsOnInternet, lookupAll } from '../net/aws-reach.js';
 import { retryingTransient } from '../net/public-read.js';
 import { anonymousGet } from './anonymous-https.js';
 import { verifySummary } from './chain-summary.js';
-import type { ClusterOps, ServiceAccountView } from './cluster.js';
+import type { ClusterOps, PodWatchTiming, ServiceAccountView } from './cluster.js';
 import { kubeClusterOps } from './cluster.js';
 import { CreatedObjects } from './created-objects.js';
 import type { VerifyInputs } from './inputs.js';
@@ -62,10 +62,19 @@ function tellingWrites(cluster: ClusterOps, writing: (() => void) | undefined): 
   };
 }
 
+/**
+ * What only tests set: shorter pod-watch timings, so that a test of a stalled watch does not wait
+ * out the production window. The action's entry never passes it, and no input or variable reaches it.
+ */
+export interface VerifyTuning {
+  podWatch?: Readonly<PodWatchTiming>;
+}
+
 /** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
 export async function verifyDeps(
   inputs: VerifyInputs,
-  ctx: ActionContext
+  ctx: ActionContext,
+  tuning: VerifyTuning = {}
 ): Promise<{
   deps: VerifyDeps;
   close(): void;
@@ -76,7 +85,7 @@ export async function verifyDeps(
   // Every value the run masks (here or elsewhere) is redacted by ctx.redact from what it quotes of the cluster.
   const { mask, redact } = ctx;
   const kube = await loadKubeClient(inputs.kubeconfig, ctx);
-  const cluster = tellingWrites(kubeClusterOps(kube), ctx.writing);
+  const cluster = tellingWrites(kubeClusterOps(kube, tuning.podWatch), ctx.writing);
   const created = new CreatedObjects();
   // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
   // of the start-up) load while it travels; the catch only keeps an early failure from counting as
