@@ -76,8 +76,8 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * The pod watch's timings here: production's 10 s window, 2 s of grace and 1 s pause (pinned in
  * kube-watch.test.ts) made short, so that a stalled or trickling watch is dropped after 2.5 s, not
  * 12. A 2 s window asks for no BOOKMARK (the double, as the watch cache, sends one 2 s before the
- * watch's timeout), as production's is not sent one within these tests' first 8 s either. Where a
- * test needs the window itself (its bookmark) or the deadline to come within it, it says so.
+ * watch's timeout), as production's is not sent one within most of these tests' first 8 s either.
+ * Where a test needs that BOOKMARK, or the deadline to come within the first window, it says so.
  */
 const FAST: PodWatchTiming = { windowSeconds: 2, graceMs: 500, reopenMs: 200 };
 
@@ -484,14 +484,19 @@ describe("verify-irsa's pod watch, resumed", () => {
     await until(() => phaseOf(ns, name) === 'Running');
     await kubeJson(client, 'DELETE', `${podsPath(ns)}/${name}?gracePeriodSeconds=0`);
     // Every attempt of the first fresh read fails: the first watch starts from the present, where
-    // the pod is no more, and is sent nothing until its window ends.
+    // the pod is no more, and is sent nothing of it until its window ends, only the BOOKMARK before
+    // that end. A 3 s window (not FAST's 2 s) asks for that BOOKMARK (at 1 s): resumed from it, as
+    // from any resourceVersion, the next watch would never see the pod either.
     double.injectFaults([{ kind: 'status', code: 503, method: 'GET', path: podsPath(ns), times: 4 }]);
     const started = Date.now();
-    expect(await kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 40_000)).toEqual({
+    const timing = { ...FAST, windowSeconds: 3 };
+    expect(await kubeClusterOps(client, timing).watchPod(ns, name, Date.now() + 40_000)).toEqual({
       ended: 'deleted'
     });
     expect(Date.now() - started).toBeLessThan(25_000);
-    expect(podReads(ns).map((read) => read.kind)).toEqual(['list', 'list', 'list', 'list', 'watch', 'list']);
+    const reads = podReads(ns);
+    expect(reads.map((read) => read.kind)).toEqual(['list', 'list', 'list', 'list', 'watch', 'list']);
+    expect(reads[4]?.events).toEqual([expect.stringMatching(/^BOOKMARK \d+$/)]);
   }, 60_000);
 
   it('resumes from the bookmark sent before its window ended, past a compaction', async () => {
@@ -582,8 +587,11 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
     const ns = await namespace();
     const name = await startPod(ns, 'exit 3');
     double.injectWatchFaults([{ kind: 'stall', afterEvents: 1, path: `/api/v1/namespaces/${ns}/pods` }]);
+    const started = Date.now();
     const end = await kubeClusterOps(client, FAST).watchPod(ns, name, Date.now() + 40_000);
     expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Failed' } } });
+    // Told by the watch re-opened after the stalled one, not by the read at the deadline.
+    expect(Date.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });
 
