@@ -3,6 +3,7 @@
 // cannot be installed here), the Talos config patches rendered by terraform itself, and the
 // structure the blog post got wrong pinned by reading the HCL.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -152,15 +153,77 @@ const ROOT_VARS = [
   '-var=api_cidrs=["198.51.100.0/24"]'
 ];
 
+/**
+ * Runs what it is given at most `width` at a time, in the order given. Each terraform run here is
+ * a few CPU seconds of loading the aws provider, mostly waiting on moto and process start-up.
+ */
+function pool(width: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= width) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await work();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** A promise a test awaits later, kept from counting as unhandled should it fail before then. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 describe('root module wiring, planned against moto with the Talos module stubbed', () => {
   let aws: AwsEndpoint;
   let root: Workspace;
   let plan: PlanJson;
+  // Every plan of the root below, begun in beforeAll (each into a plan file of its own, so that
+  // they can run side by side in the one initialised copy) and awaited by the test that reads it.
+  let planned: {
+    defaults: Promise<PlanJson>;
+    existingVpc: Promise<{ p: PlanJson; vpcId: string; subnetIds: string[] }>;
+    publicIpsInternalLb: Promise<PlanJson>;
+    oneWorker: Promise<PlanJson>;
+    fiveWorkers: Promise<PlanJson>;
+  };
 
   beforeAll(async () => {
     aws = await awsEndpoint();
+    // The operator's VPC is made in a workspace of its own while the root copy initialises.
+    const vpc = started(existingVpc());
     root = await rootWithStubbedTalos(aws.endpoint);
     await root.must(['init', '-input=false', '-no-color']);
+    const lane = pool(Math.max(2, availableParallelism()));
+    planned = {
+      defaults: started(lane(() => planWith([]))),
+      existingVpc: started(
+        vpc.then(({ vpcId, subnetIds }) =>
+          lane(async () => ({
+            p: await planWith([
+              '-var=associate_public_ip=false',
+              '-var=api_lb_internal=true',
+              `-var=vpc_id=${vpcId}`,
+              `-var=subnet_ids=${JSON.stringify(subnetIds)}`,
+              '-var=worker_groups={"general"={count=1},"gpu"={count=2,instance_type="g5.xlarge"}}'
+            ]),
+            vpcId,
+            subnetIds
+          }))
+        )
+      ),
+      publicIpsInternalLb: started(
+        lane(() =>
+          planWith(['-var=api_lb_internal=true', '-var=control_plane={count=1}', '-var=worker_groups={}'])
+        )
+      ),
+      oneWorker: started(lane(() => planWith(['-var=worker_groups={"general"={count=1}}']))),
+      fiveWorkers: started(lane(() => planWith(['-var=worker_groups={"general"={count=5}}'])))
+    };
   }, TERRAFORM_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -171,9 +234,7 @@ describe('root module wiring, planned against moto with the Talos module stubbed
   test(
     'the default cluster plans 3 control-plane nodes behind the NLB and one worker group',
     async () => {
-      await root.must(['plan', '-lock=false', '-input=false', '-no-color', '-out=tfplan', ...ROOT_VARS]);
-      const shown = await root.must(['show', '-json', 'tfplan']);
-      plan = JSON.parse(shown.stdout) as PlanJson;
+      plan = await planned.defaults;
       const addresses = plan.resource_changes.map((rc) => rc.address);
       expect(addresses.filter((a) => a.startsWith('module.nodes.aws_instance.control_plane')).sort()).toEqual(
         [
@@ -284,34 +345,29 @@ describe('root module wiring, planned against moto with the Talos module stubbed
     expect(outputs['talosconfig']?.sensitive).toBe(true);
   });
 
-  /** Plan the root with `vars` on top of ROOT_VARS and return the plan as JSON. */
+  let plans = 0;
+  /** Plan the root with `vars` on top of ROOT_VARS (into a plan file of its own) and return the plan as JSON. */
   async function planWith(vars: string[]): Promise<PlanJson> {
+    const out = `tfplan-${++plans}`;
     await root.must([
       'plan',
       '-lock=false',
       '-input=false',
       '-no-color',
-      '-out=tfplan',
+      `-out=${out}`,
       ...ROOT_VARS,
       ...vars
     ]);
-    return JSON.parse((await root.must(['show', '-json', 'tfplan'])).stdout) as PlanJson;
+    return JSON.parse((await root.must(['show', '-json', out])).stdout) as PlanJson;
   }
 
-  const afterOf = (p: PlanJson, type: string): JsonObject[] =>
-    p.resource_changes.filter((rc) => rc.type === type).map((rc) => obj(rc.change.after, rc.address));
-
-  test(
-    'an existing VPC, nodes without public IPs and an internal load balancer',
-    async () => {
-      // A VPC and two subnets that already exist (in moto), as an operator's would.
-      const existing = await workspace('tf-existing-vpc', MOTO_CREDENTIALS);
-      let vpcId: string;
-      let subnetIds: string[];
-      try {
-        writeFileSync(
-          join(existing.dir, 'main.tf'),
-          `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\n${motoProviderBlock(aws.endpoint, 'us-east-1', ['ec2', 'sts'])}
+  /** A VPC and two subnets that already exist (in moto), as an operator's would. */
+  async function existingVpc(): Promise<{ vpcId: string; subnetIds: string[] }> {
+    const existing = await workspace('tf-existing-vpc', MOTO_CREDENTIALS);
+    try {
+      writeFileSync(
+        join(existing.dir, 'main.tf'),
+        `terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n\n${motoProviderBlock(aws.endpoint, 'us-east-1', ['ec2', 'sts'])}
 resource "aws_vpc" "ops" {
   cidr_block = "10.77.0.0/16"
 }
@@ -327,26 +383,26 @@ output "ids" {
   value = { vpc = aws_vpc.ops.id, subnets = [aws_subnet.private["a"].id, aws_subnet.private["b"].id] }
 }
 `
-        );
-        await existing.must(['init', '-backend=false', '-input=false', '-no-color']);
-        await existing.must(['apply', '-auto-approve', '-input=false', '-no-color']);
-        const ids = JSON.parse((await existing.must(['output', '-json', 'ids'])).stdout) as {
-          vpc: string;
-          subnets: string[];
-        };
-        vpcId = ids.vpc;
-        subnetIds = ids.subnets;
-      } finally {
-        existing.remove();
-      }
+      );
+      await existing.must(['init', '-backend=false', '-input=false', '-no-color']);
+      await existing.must(['apply', '-auto-approve', '-input=false', '-no-color']);
+      const ids = JSON.parse((await existing.must(['output', '-json', 'ids'])).stdout) as {
+        vpc: string;
+        subnets: string[];
+      };
+      return { vpcId: ids.vpc, subnetIds: ids.subnets };
+    } finally {
+      existing.remove();
+    }
+  }
 
-      const p = await planWith([
-        '-var=associate_public_ip=false',
-        '-var=api_lb_internal=true',
-        `-var=vpc_id=${vpcId}`,
-        `-var=subnet_ids=${JSON.stringify(subnetIds)}`,
-        '-var=worker_groups={"general"={count=1},"gpu"={count=2,instance_type="g5.xlarge"}}'
-      ]);
+  const afterOf = (p: PlanJson, type: string): JsonObject[] =>
+    p.resource_changes.filter((rc) => rc.type === type).map((rc) => obj(rc.change.after, rc.address));
+
+  test(
+    'an existing VPC, nodes without public IPs and an internal load balancer',
+    async () => {
+      const { p, vpcId, subnetIds } = await planned.existingVpc;
       const types = new Set(p.resource_changes.map((rc) => rc.type));
       // (nor is an existing VPC's default security group adopted, which would strip its owner's rules)
       for (const created of [
@@ -404,11 +460,7 @@ output "ids" {
   test(
     'public node IPs with an internal load balancer: nodes reach it inside the VPC, no public-IP rules',
     async () => {
-      const p = await planWith([
-        '-var=api_lb_internal=true',
-        '-var=control_plane={count=1}',
-        '-var=worker_groups={}'
-      ]);
+      const p = await planned.publicIpsInternalLb;
       expect(afterOf(p, 'aws_instance').map((i) => i['associate_public_ip_address'])).toEqual([true]);
       expect(afterOf(p, 'aws_lb').map((l) => l['internal'])).toEqual([true]);
       expect(
@@ -434,8 +486,7 @@ output "ids" {
             )
             .map((rc) => [rc.address, rc.change.after])
         );
-      const one = await planWith(['-var=worker_groups={"general"={count=1}}']);
-      const five = await planWith(['-var=worker_groups={"general"={count=5}}']);
+      const [one, five] = await Promise.all([planned.oneWorker, planned.fiveWorkers]);
       expect(afterOf(five, 'aws_instance')).toHaveLength(8);
       const controlPlane = Object.keys(notWorkers(one)).filter((a) => /control_plane|\["cp_/.test(a));
       // (the comparison covers the control-plane group, its rules and nodes)
