@@ -428,11 +428,11 @@ function tellingWrites(cluster, writing) {
     };
 }
 /** The real collaborators of run(): the cluster from the kubeconfig, IAM and STS, anonymous https. */
-async function verifyDeps(inputs, ctx) {
+async function verifyDeps(inputs, ctx, tuning = {}) {
     // Every value the run masks (here or elsewhere) is redacted by ctx.redact from what it quotes of the cluster.
     const { mask, redact } = ctx;
     const kube = await (0,client/* loadKubeClient */.Lc)(inputs.kubeconfig, ctx);
-    const cluster = tellingWrites((0,verify_irsa_cluster/* kubeClusterOps */.q)(kube), ctx.writing);
+    const cluster = tellingWrites((0,verify_irsa_cluster/* kubeClusterOps */.qn)(kube, tuning.podWatch), ctx.writing);
     const created = new CreatedObjects();
     // run() starts by reading the service account. That request goes out now, and the AWS SDKs (most
     // of the start-up) load while it travels; the catch only keeps an early failure from counting as

@@ -1224,7 +1224,7 @@ const leaseKey = (runId) => `${LEASE_PREFIX}${runId}`;
 function leasesOf(annotations) {
     return Object.entries(annotations)
         .filter(([key]) => key.startsWith(LEASE_PREFIX))
-        .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInstant */ .n)(value) }));
+        .map(([key, value]) => ({ runId: key.slice(LEASE_PREFIX.length), until: (0,_cluster_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInstant */ .nV)(value) }));
 }
 function isLive(lease, now) {
     const until = lease.until?.getTime();
@@ -1438,9 +1438,11 @@ function sessionProblem(arn, session) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ kubeClusterOps),
-  n: () => (/* binding */ parseInstant)
+  qn: () => (/* binding */ kubeClusterOps),
+  nV: () => (/* binding */ parseInstant)
 });
+
+// UNUSED EXPORTS: POD_WATCH_TIMING
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
@@ -1590,7 +1592,7 @@ const LOG_LIMIT_BYTES = 64 * 1024;
  * (src/kube/watch.ts), so that a run never loads @kubernetes/client-node (a 16 MB chunk) unless the
  * kubeconfig's user authenticates through an exec plugin or an auth provider.
  */
-function kubeClusterOps(client) {
+function kubeClusterOps(client, podWatch = POD_WATCH_TIMING) {
     const json = (method, path, body, repeat) => (0,kube_client/* kubeJson */.s6)(client, method, path, body, repeat);
     const ignoreNotFound = (error) => {
         if ((0,kube_client/* statusOf */.c2)(error) !== 404)
@@ -1655,7 +1657,7 @@ function kubeClusterOps(client) {
         // A dry run stores nothing.
         dryRunPod: (pod) => json('POST', (0,kube_client/* namespacedPath */.Nh)(pod.metadata?.namespace ?? 'default', 'pods?dryRun=All'), pod, 'safe'),
         async watchPod(namespace, name, deadline) {
-            return watchPod(client, namespace, name, deadline);
+            return watchPod(client, namespace, name, deadline, podWatch);
         },
         async podLogs(namespace, name) {
             // limitBytes: the answer is held in memory whole, and a pod may print without end.
@@ -1701,13 +1703,14 @@ function isPassing(error) {
     return status === 429 || (status !== undefined && status >= 500);
 }
 /**
- * How long one watch of the pod may last: the server is asked to end it then (timeoutSeconds), and
- * it is dropped WATCH_GRACE_MS later if the server has not, so that a stream that stalls or
- * trickles (a wedged apiserver, a connection a load balancer or NAT dropped without a word) costs
- * one window, not the whole timeout-seconds. A quiet pod costs one watch request per window.
+ * What every run uses. Only tests pass others (kubeClusterOps's second argument), to shorten what
+ * they wait on: no input or environment variable reaches them.
  */
-const WATCH_WINDOW_SECONDS = 10;
-const WATCH_GRACE_MS = 2000;
+const POD_WATCH_TIMING = Object.freeze({
+    windowSeconds: 10,
+    graceMs: 2000,
+    reopenMs: 1000
+});
 /**
  * The pod read afresh, as a list of one by its name: the list's resourceVersion is the store's at
  * the read, where a watch can start (an object's own may be older than the server's watch history).
@@ -1745,7 +1748,7 @@ async function readPodAfresh(client, pods, name) {
  * decides, so that a watch that saw nothing, or stalled on an old state, does not report a finished
  * pod as still running; a read that fails is the error.
  */
-async function watchPod(client, namespace, name, deadline) {
+async function watchPod(client, namespace, name, deadline, timing) {
     const pods = `${(0,kube_client/* namespacedPath */.Nh)(namespace, 'pods')}?fieldSelector=${enc(`metadata.name=${name}`)}`;
     // Undefined at first, after a 410, and while no fresh read has succeeded: each watch then starts
     // from a fresh read (or, when that fails, from the present).
@@ -1763,9 +1766,9 @@ async function watchPod(client, namespace, name, deadline) {
         const fromPresent = resourceVersion === undefined;
         let shown = false;
         const from = resourceVersion === undefined ? '' : `&resourceVersion=${enc(resourceVersion)}`;
-        const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${WATCH_WINDOW_SECONDS}`;
+        const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${timing.windowSeconds}`;
         const controller = new AbortController();
-        const windowMs = WATCH_WINDOW_SECONDS * 1000 + WATCH_GRACE_MS;
+        const windowMs = timing.windowSeconds * 1000 + timing.graceMs;
         const timer = setTimeout(() => controller.abort(), Math.max(0, Math.min(windowMs, deadline - Date.now())));
         let end;
         try {
@@ -1808,8 +1811,8 @@ async function watchPod(client, namespace, name, deadline) {
             resourceVersion = undefined;
         // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
         // so that a misbehaving server does not turn this into a busy loop.
-        if (Date.now() - opened < 1000)
-            await (0,promises_.setTimeout)(Math.max(0, Math.min(1000, deadline - Date.now())));
+        if (Date.now() - opened < timing.reopenMs)
+            await (0,promises_.setTimeout)(Math.max(0, Math.min(timing.reopenMs, deadline - Date.now())));
     }
     let pod;
     try {

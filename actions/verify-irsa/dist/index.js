@@ -1102,11 +1102,12 @@ function positiveInteger(read, name, fallback) {
 
 
 
-async function verifyIrsaAction(ctx) {
+/** `tuning` is for tests only: the entry (runActionAndExit) calls this with the context alone. */
+async function verifyIrsaAction(ctx, tuning = {}) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
     const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3274));
-    const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx);
+    const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx, tuning);
     // A cancelled job must not leave the verify pod or a service account it made behind. What the removal
     // did and saw goes into the cancelled run's error line and summary, and the entry ends the run
     // (src/io/entry.ts): not held by what the cancelled run left in flight.
