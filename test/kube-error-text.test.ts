@@ -29,19 +29,22 @@ const GO_PANIC = [
   '\t/src/cmd/token.go:42 +0x1c'
 ].join('\n');
 
+// No value masked: what is read is what is quoted.
+const plain = (text: string): string => text;
+
 const answer = (status: number, body: string): KubeApiError =>
   new KubeApiError('GET', '/api/v1/namespaces/default/serviceaccounts/x', { status, body, contentType: '' });
 
 describe('kubeErrorText', () => {
   it("keeps the text of a proxy's HTML error page, without its markup, on one line", () => {
-    const text = kubeErrorText(answer(502, NGINX_502));
+    const text = kubeErrorText(answer(502, NGINX_502), plain);
     expect(text).toBe(
       'GET /api/v1/namespaces/default/serviceaccounts/x answered HTTP 502: 502 Bad Gateway 502 Bad Gateway nginx/1.25.3'
     );
   });
 
   it("keeps a Go panic's reason past its first line, line breaks collapsed", () => {
-    const text = kubeErrorText(new Error(GO_PANIC));
+    const text = kubeErrorText(new Error(GO_PANIC), plain);
     expect(text).toContain(
       'exec: executable aws-iam-authenticator failed with exit code 2 panic: runtime error:'
     );
@@ -51,7 +54,10 @@ describe('kubeErrorText', () => {
 
   it("keeps a plain-text answer's lines (kube-apiserver's own panic answer) after the call", () => {
     expect(
-      kubeErrorText(answer(500, 'This request caused apiserver to panic.\nLook in the logs for details.\n'))
+      kubeErrorText(
+        answer(500, 'This request caused apiserver to panic.\nLook in the logs for details.\n'),
+        plain
+      )
     ).toBe(
       'GET /api/v1/namespaces/default/serviceaccounts/x answered HTTP 500: This request caused apiserver to panic. Look in the logs for details.'
     );
@@ -62,7 +68,7 @@ describe('kubeErrorText', () => {
       kind: 'Status',
       message: 'admission webhook "x" denied the request:\n- rule a\n- rule b'
     });
-    expect(kubeErrorText(answer(400, status))).toBe(
+    expect(kubeErrorText(answer(400, status), plain)).toBe(
       'admission webhook "x" denied the request: - rule a - rule b'
     );
   });
@@ -74,17 +80,17 @@ describe('kubeErrorText', () => {
       ),
       { body: 'bad gateway' }
     );
-    const text = kubeErrorText(error);
+    const text = kubeErrorText(error, plain);
     expect(text).toContain('Unknown API Status Code! Body: "bad gateway"');
     expect(text).not.toContain('session=abc');
   });
 
   it('is bounded, however long the answer', () => {
-    const text = kubeErrorText(answer(502, `<html><body>${'x '.repeat(100_000)}</body></html>`));
+    const text = kubeErrorText(answer(502, `<html><body>${'x '.repeat(100_000)}</body></html>`), plain);
     expect(text.length).toBeLessThanOrEqual(MAX_KUBE_ERROR_TEXT);
     expect(text.endsWith('…')).toBe(true);
     const status = JSON.stringify({ kind: 'Status', message: 'y'.repeat(100_000) });
-    expect(kubeErrorText(answer(500, status)).length).toBeLessThanOrEqual(MAX_KUBE_ERROR_TEXT);
+    expect(kubeErrorText(answer(500, status), plain).length).toBeLessThanOrEqual(MAX_KUBE_ERROR_TEXT);
   });
 
   it('redacts before it cuts: a secret across the bound leaves no piece', () => {
@@ -122,7 +128,7 @@ describe("a cluster call's error", () => {
     );
     expect(error).toBeInstanceOf(KubeApiError);
     expect((error as KubeApiError).body).not.toContain(SECRET);
-    const text = kubeErrorText(error);
+    const text = kubeErrorText(error, plain);
     expect(text).toBe('GET /api/v1/namespaces/default answered HTTP 400: 400 Bad Request header was: ***');
   });
 });

@@ -367,7 +367,8 @@ describe("verify-irsa's lease on the service account", () => {
       until: new Date(Date.now() + 600_000),
       now: () => new Date(),
       create: true,
-      cleanup: true
+      cleanup: true,
+      redact: (text) => text
     };
     const path = `/api/v1/namespaces/default/serviceaccounts/${account}`;
     double.injectFaults([{ kind: 'throttle', retryAfter: 0, method: 'PATCH', path, times: 20 }]);

@@ -284,6 +284,31 @@ describe('verify-irsa and the runs around it', () => {
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeDefined();
   });
 
+  it('redacts the refusal it quotes when it may not write its lease, of every value the run masked', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    await leasedAccount(chain, cluster, { dead01: PAST() });
+    const secret = 's3cr3t-fedcba9876543210';
+    const v = await verifyWith(chain, { mode: 'token' }, (deps) => ({
+      ...deps,
+      redact: (text: string) => deps.redact(text).replaceAll(secret, '***'),
+      cluster: {
+        ...deps.cluster,
+        patchServiceAccount: async () => {
+          throw new KubeApiError('PATCH', '/api/v1/namespaces/default/serviceaccounts/x', {
+            status: 403,
+            contentType: 'application/json',
+            body: JSON.stringify({ kind: 'Status', message: `forbidden: webhook said ${secret}` })
+          });
+        }
+      }
+    }));
+    expect(v.log.text()).toContain(
+      `Could not write this run's lease on ${chain.namespace}/${chain.serviceAccount} (forbidden: webhook said ***)`
+    );
+    expect(v.log.text()).not.toContain('s3cr3t');
+  });
+
   it('clears ended runs’ pods in token mode too', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
@@ -342,7 +367,8 @@ describe('verify-irsa and the runs around it', () => {
             until: new Date(now().getTime() + 345_000),
             now,
             create: true,
-            cleanup: true
+            cleanup: true,
+            redact: (text) => text
           });
           await releaseServiceAccount(cluster, chain.namespace, chain.serviceAccount, 'other01', now);
           atPodStart = {
@@ -482,7 +508,7 @@ describe('verify-irsa and the runs around it', () => {
     await tracked.patchServiceAccount(chain.namespace, chain.serviceAccount, account.resourceVersion, {
       [leaseKey('mine01')]: new Date(LATER().getTime() + 60_000).toISOString()
     });
-    expect(await created.removeLeftovers(cluster)).toEqual([
+    expect(await created.removeLeftovers(cluster, { cleanup: true, redact: (text) => text })).toEqual([
       `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
     ]);
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
@@ -500,7 +526,7 @@ describe('verify-irsa and the runs around it', () => {
       [leaseKey('dead01')]: null,
       [ROLE_ANNOTATION]: chain.roleArn
     });
-    expect(await created.removeLeftovers(cluster)).toEqual([
+    expect(await created.removeLeftovers(cluster, { cleanup: true, redact: (text) => text })).toEqual([
       `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run adopted`
     ]);
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
@@ -576,7 +602,8 @@ describe('leases under faults and crowds', () => {
     until: new Date(Date.now() + 600_000),
     now: () => new Date(),
     create: true,
-    cleanup
+    cleanup,
+    redact: (text: string) => text
   });
 
   /** A token-mode run whose first service-account patch goes through `first` (given the real one). */
@@ -746,7 +773,7 @@ describe('leases under faults and crowds', () => {
     // The 409 of the repeat names the first attempt's account: this run's, still to undo.
     expect(refused).toMatchObject({ code: 409, attempts: 2 });
     expect(created.heldAccount()).toBe(`the service account ${chain.namespace}/${chain.serviceAccount}`);
-    expect(await created.removeLeftovers(cluster)).toEqual([
+    expect(await created.removeLeftovers(cluster, { cleanup: true, redact: (text) => text })).toEqual([
       `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
     ]);
     expect(chain.double.serviceAccount(chain.namespace, chain.serviceAccount)).toBeUndefined();
@@ -800,11 +827,38 @@ describe('leases under faults and crowds', () => {
     await leftPod(chain, tracked, 'irsa-verify-noted', chain.serviceAccount, LATER());
     // The pod's delete, then the account's (this run holds its only lease), are refused.
     chain.double.injectFaults([{ kind: 'status', code: 403, method: 'DELETE', times: 2 }]);
-    expect(await created.removeLeftovers(cluster)).toEqual([
+    expect(await created.removeLeftovers(cluster, { cleanup: true, redact: (text) => text })).toEqual([
       `could not delete the pod ${chain.namespace}/irsa-verify-noted (the double's injected HTTP 403): delete it by hand`,
       `could not give up the service account ${chain.namespace}/${chain.serviceAccount} (the double's injected HTTP 403): remove this run's lease by hand (kubectl -n ${chain.namespace} annotate serviceaccount ${chain.serviceAccount} ${leaseKey('note0001')}-)`
     ]);
     expect(chain.double.faultsMet()).toEqual({ 'status 403': 2 });
+  });
+
+  it('redacts what a failed removal quotes of every value the run masked, before cutting it', async () => {
+    const chain = await chainFor();
+    const { cluster } = await clusterOf(chain);
+    const created = new CreatedObjects();
+    const tracked = created.tracking(cluster);
+    await cluster.createServiceAccount(chain.namespace, chain.serviceAccount, {
+      labels: {},
+      annotations: {}
+    });
+    await leftPod(chain, tracked, 'irsa-verify-redacted', chain.serviceAccount, LATER());
+    // A masked value across the quote's cut (500 characters): cut first, a part of it would be shown.
+    const secret = 's3cr3t-0123456789abcdef0123456789abcdef';
+    const failing: ClusterOps = {
+      ...cluster,
+      deletePod: async () => {
+        throw new Error(`connection refused, sent with ${'p'.repeat(460)}${secret}`);
+      }
+    };
+    const options = { cleanup: true, redact: (text: string) => text.replaceAll(secret, '***') };
+    const notes = await created.removeLeftovers(failing, options);
+    expect(notes).toEqual([
+      `could not delete the pod ${chain.namespace}/irsa-verify-redacted (connection refused, sent with ${'p'.repeat(460)}***): delete it by hand`
+    ]);
+    expect(await cluster.deletePod(chain.namespace, 'irsa-verify-redacted')).toBe(true);
+    await cluster.deleteServiceAccount(chain.namespace, chain.serviceAccount);
   });
 
   it('waits for a write still in flight before undoing it on cancel', async () => {
@@ -823,7 +877,7 @@ describe('leases under faults and crowds', () => {
       annotations: { [leaseKey('slow0001')]: LATER().toISOString() }
     });
     // The cancel arrives while the create is on its way.
-    expect(await created.removeLeftovers(cluster)).toEqual([
+    expect(await created.removeLeftovers(cluster, { cleanup: true, redact: (text) => text })).toEqual([
       `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
     ]);
     await write;
@@ -938,7 +992,7 @@ describe('a release the closing cleanup completes', () => {
       releaseServiceAccount(failing, chain.namespace, chain.serviceAccount, 'mine0001', () => new Date())
     ).rejects.toThrow('etcd is read-only');
     expect(created.heldAccount()).toBe(`the service account ${chain.namespace}/${chain.serviceAccount}`);
-    expect(await created.removeLeftovers(cluster)).toEqual([
+    expect(await created.removeLeftovers(cluster, { cleanup: true, redact: (text) => text })).toEqual([
       `deleted the service account ${chain.namespace}/${chain.serviceAccount} this run created`
     ]);
     expect(created.heldAccount()).toBeUndefined();

@@ -611,7 +611,7 @@ describe('verify-irsa pod mode on the local stack', () => {
     ).rejects.toMatchObject({
       code: 409
     });
-    expect(await created.removeLeftovers(cluster)).toEqual([
+    expect(await created.removeLeftovers(cluster, { cleanup: true, redact: (text) => text })).toEqual([
       `deleted the service account ${chain.namespace}/lost-answer this run created`
     ]);
     expect(chain.double.serviceAccount(chain.namespace, 'lost-answer')).toBeUndefined();

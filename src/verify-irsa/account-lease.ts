@@ -79,6 +79,8 @@ export interface LeaseRequest {
   create: boolean;
   /** cleanup: false makes a kept account (no lease); it still leases one a run made, to keep it from being deleted meanwhile. */
   cleanup: boolean;
+  /** ctx.redact: a refusal quoted in the note is redacted of every value the run masked before it is cut. */
+  redact(text: string): string;
 }
 
 /**
@@ -168,7 +170,7 @@ export async function holdServiceAccount(
           account,
           origin: 'found',
           holding: false,
-          note: `Could not write this run's lease on ${namespace}/${name} (${kubeErrorText(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
+          note: `Could not write this run's lease on ${namespace}/${name} (${kubeErrorText(error, request.redact)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
         };
       throw error;
     }

@@ -133,11 +133,12 @@ export class CreatedObjects {
    * Removes what is still noted (pods first: a service account is still in use by its pod) and says
    * what became of each; a removal that fails is reported, not thrown. Writes still in flight (a
    * cancel that lands mid-create) are waited for first, or the undo would read too early and miss
-   * them. Without `cleanup`, pods stay and the service account loses only this run's lease.
+   * them. Without `cleanup`, pods stay and the service account loses only this run's lease. `redact`
+   * (ctx.redact) hides every value the run masked from a failure's text before it is cut to be quoted.
    */
   async removeLeftovers(
     cluster: ClusterOps,
-    options: { cleanup: boolean; now?: () => Date } = { cleanup: true }
+    options: { cleanup: boolean; redact: (text: string) => string; now?: () => Date }
   ): Promise<string[]> {
     const now = options.now ?? ((): Date => new Date());
     if (this.pending.size > 0) await settlesWithin(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
@@ -178,7 +179,7 @@ export class CreatedObjects {
         this.objects.delete(keyOf(object));
       } catch (error) {
         // The API server's own message, as the checks quote it, rather than the request it answered.
-        const why = kubeErrorText(error);
+        const why = kubeErrorText(error, options.redact);
         // Not a delete for the account: another run may be using it, and without this run's lease
         // the next run takes it over (as run() says when its own release fails).
         notes.push(

@@ -145,7 +145,7 @@ export async function verifyDeps(
       iam.destroy();
       sts.destroy();
     },
-    removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup }),
+    removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup, redact }),
     heldAccount: () => created.heldAccount()
   };
 }

@@ -15,7 +15,8 @@ export function kubeFailureFix(error: unknown, namespace: string, forbiddenFix: 
     return `the API server failed the request (HTTP ${status}) on every attempt, overloaded or restarting: run again once it is back`;
   if (status === 401)
     return "the API server refused the kubeconfig's credentials (expired, revoked or for another cluster): give a current kubeconfig";
-  if (status === 404 && /namespaces? "[^"]*" not found/.test(kubeErrorText(error)))
+  // Only matched, never quoted: nothing to redact.
+  if (status === 404 && /namespaces? "[^"]*" not found/.test(kubeErrorText(error, (text) => text)))
     return `create the namespace ${namespace}, or set namespace to one that exists`;
   return forbiddenFix;
 }

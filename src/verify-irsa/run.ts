@@ -231,7 +231,8 @@ async function ensureServiceAccount(
       until,
       now: deps.now,
       create: inputs.createServiceAccount,
-      cleanup: inputs.cleanup
+      cleanup: inputs.cleanup,
+      redact: deps.redact
     });
     if (!held)
       return {
