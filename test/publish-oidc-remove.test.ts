@@ -93,22 +93,28 @@ async function publish(inputs: Record<string, string>, endpoint = MOTO): Promise
 }
 
 /** A removal run, through `endpoint` (moto, or a fault proxy in front of it). */
-async function remove(inputs: Record<string, string>, endpoint = MOTO): Promise<Ran> {
+async function remove(
+  inputs: Record<string, string>,
+  endpoint = MOTO,
+  redact = (text: string): string => text
+): Promise<Ran> {
   const env = { ...process.env, AWS_ENDPOINT_URL: endpoint };
   const parsed = parseInputs(mapInputReader({ remove: 'true', ...inputs }), env);
   if (!parsed.remove) throw new Error('expected removal inputs');
   const counter = new RequestCounter();
   const log = new MemoryLogger();
   let wrote = false;
-  const result = await removeIssuer(parsed.inputs, {
+  const deps = {
     s3: counter.attach(new S3Client(clientConfig('S3', parsed.inputs.region, env))),
     iam: counter.attach(new IAMClient(clientConfig('IAM', parsed.inputs.region, env))),
     callerAccount: () => callerAccount(new STSClient(clientConfig('STS', parsed.inputs.region, env))),
     log,
+    redact,
     writing: () => {
       wrote = true;
     }
-  });
+  };
+  const result = await removeIssuer(parsed.inputs, deps);
   // The entry's promise: nothing is written before writing() is told.
   if (counter.writeCount > 0) expect(wrote).toBe(true);
   return { result, counter, log };
@@ -516,6 +522,27 @@ describe('publish-oidc remove: true, after a first publish cut short between its
     expect(again.result.outputs.changed).toBe('false');
     expect(again.log.lines).toContain(`Nothing to remove: ${issuer} left nothing here. Nothing was written.`);
     expect(warnings(again.log)).toEqual([]);
+  });
+
+  it('redacts an issuer it quotes from the bucket of every value the run masked, before cutting it', async () => {
+    const { bucket, a } = await sharedBucket();
+    // A masked value past the quote's cut (117 characters): cut first, a part of it would be shown.
+    const secret = `s3cr3t-${randomBytes(12).toString('hex')}`;
+    const foreign = `https://cdn.example.com/${'p'.repeat(80)}${secret}`;
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'cluster-a/.well-known/openid-configuration',
+        Body: JSON.stringify({ issuer: foreign, jwks_uri: `${foreign}/keys.json` }),
+        ContentType: 'application/json'
+      })
+    );
+    const redact = (text: string): string => text.replaceAll(secret, '***');
+    const refused = await remove({ bucket, 'issuer-url': a }, MOTO, redact).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Error);
+    const message = (refused as Error).message;
+    expect(message).toContain(`is the discovery document of "https://cdn.example.com/${'p'.repeat(80)}***"`);
+    expect(message).not.toContain('s3cr3t');
   });
 
   it('never deletes a JWKS at that key marked for another issuer, unmarked, or changed since, and says how to delete it', async () => {

@@ -30,6 +30,7 @@ async function removeAction(ctx: ActionContext, inputs: RemoveInputs): Promise<A
     iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
     callerAccount: () => callerAccount(sts),
     log: ctx.log,
+    redact: ctx.redact,
     writing: ctx.writing
   });
 }

@@ -26,7 +26,10 @@ import {
 import { removalSummary } from './remove-summary.js';
 import { trustingRoles, type TrustingRoles } from './trusting-roles.js';
 
-export type RemoveDeps = Pick<PublishDeps, 's3' | 'iam' | 'callerAccount' | 'log' | 'writing'>;
+export type RemoveDeps = Pick<PublishDeps, 's3' | 'iam' | 'callerAccount' | 'log' | 'writing'> & {
+  /** ctx.redact: what the bucket holds is quoted redacted of every value the run masked, before it is cut. */
+  redact(text: string): string;
+};
 
 /** What a removal will delete, decided from reads only. */
 export interface Removal {
@@ -68,9 +71,12 @@ function storedIssuer(bytes: Buffer): { issuer: string; jwksUri: string | undefi
   }
 }
 
-/** A value read from the bucket, quoted for one log line: its own line breaks cannot start another. */
-function quoted(value: string): string {
-  const json = JSON.stringify(value);
+/**
+ * A value read from the bucket, quoted for one log line: its own line breaks cannot start another.
+ * Redacted first: a cut through a masked value would leave a part no later redaction recognises.
+ */
+function quoted(value: string, redact: (text: string) => string): string {
+  const json = JSON.stringify(redact(value));
   return json.length > 120 ? `${json.slice(0, 117)}…` : json;
 }
 
@@ -96,14 +102,18 @@ function markedIssuer(mark: string): string {
  * Why a JWKS that no discovery document names is not provably this issuer's, or undefined when it is:
  * publish-oidc marked it with this issuer, and its bytes are still those it wrote (the digest fits).
  */
-function unprovenJwks(jwks: PublishedObject, issuerUrl: string): string | undefined {
+function unprovenJwks(
+  jwks: PublishedObject,
+  issuerUrl: string,
+  redact: (text: string) => string
+): string | undefined {
   const mark = jwks.metadata[ISSUER_METADATA];
   const own = issuerMark(issuerUrl);
   if (mark === undefined)
     return "nothing shows it is this issuer's: it carries no issuer mark (written by hand, by another tool, or by a publish-oidc before the mark)";
   // An issuer without a mark of its own (issuerMark) never has one written: a mark is another's.
   if (own === undefined || mark !== own)
-    return `publish-oidc marked it as the JWKS of ${quoted(markedIssuer(mark))}`;
+    return `publish-oidc marked it as the JWKS of ${quoted(markedIssuer(mark), redact)}`;
   if (!writtenByThisAction(jwks))
     return 'its bytes changed since publish-oidc wrote it (its sha256 no longer fits)';
   return undefined;
@@ -128,7 +138,7 @@ async function storedObjects(inputs: RemoveInputs, deps: RemoveDeps, owner: stri
     };
     const orphan = await readPublishedObject(deps.s3, inputs.bucket, fallback.jwksKey, owner);
     if (!orphan) return { ...none, left: [] };
-    const unproven = unprovenJwks(orphan, inputs.issuerUrl);
+    const unproven = unprovenJwks(orphan, inputs.issuerUrl, deps.redact);
     if (unproven !== undefined)
       return {
         ...none,
@@ -149,7 +159,7 @@ async function storedObjects(inputs: RemoveInputs, deps: RemoveDeps, owner: stri
     );
   if (stored.issuer !== inputs.issuerUrl)
     throw new UserError(
-      `${at(fallback.discoveryKey)} is the discovery document of ${quoted(stored.issuer)}, not of '${inputs.issuerUrl}': nothing was removed. Give the issuer-url of the cluster to retire (its path is the key prefix in the bucket).`,
+      `${at(fallback.discoveryKey)} is the discovery document of ${quoted(stored.issuer, deps.redact)}, not of '${inputs.issuerUrl}': nothing was removed. Give the issuer-url of the cluster to retire (its path is the key prefix in the bucket).`,
       'issuer-url'
     );
   const locations = documentLocations(inputs.issuerUrl, inputs.bucket, stored.jwksUri ?? '');
