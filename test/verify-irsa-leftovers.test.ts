@@ -738,6 +738,26 @@ describe('leases under faults and crowds', () => {
     expectCleanAndSilent(chain, v);
   });
 
+  it('holds a lease ending at the longest a run can write as live, and one a millisecond past it as ended', async () => {
+    // timeout-seconds at most 3600, the 300 s margin, a minute for clocks: 3960 s from now.
+    const now = new Date();
+    const longest = new Date(now.getTime() + 3_960_000);
+    const past = new Date(longest.getTime() + 1);
+    for (const [until, origin, left] of [
+      [longest, 'shared', ['at000001', 'ceil0001']],
+      [past, 'adopted', ['ceil0002']]
+    ] as const) {
+      const chain = await chainFor();
+      const { cluster } = await clusterOf(chain);
+      await leasedAccount(chain, cluster, { at000001: until });
+      const runId = left.at(-1) ?? '';
+      const held = await holdServiceAccount(cluster, { ...request(chain, runId), now: () => now });
+      expect(held?.origin).toBe(origin);
+      expect(leaseIds(chain).sort()).toEqual([...left]);
+      await cluster.deleteServiceAccount(chain.namespace, chain.serviceAccount);
+    }
+  });
+
   it('keeps its own lease when an ended lease carries the same run id', async () => {
     const chain = await chainFor();
     const { cluster } = await clusterOf(chain);
