@@ -92,12 +92,20 @@ async function publish(inputs: Record<string, string>, endpoint = MOTO): Promise
   return { result, counter, log };
 }
 
+/** What a removal run is given beyond its inputs: the run's redact, the entry's `written`, a hook on each client. */
+interface RemoveExtras {
+  redact?: (text: string) => string;
+  written?: (read: () => readonly string[]) => void;
+  watch?: <C extends S3Client | IAMClient>(client: C) => C;
+}
+
 /** A removal run, through `endpoint` (moto, or a fault proxy in front of it). */
 async function remove(
   inputs: Record<string, string>,
   endpoint = MOTO,
-  redact = (text: string): string => text
+  extras: RemoveExtras = {}
 ): Promise<Ran> {
+  const { redact = (text: string): string => text, written, watch = <C>(client: C): C => client } = extras;
   const env = { ...process.env, AWS_ENDPOINT_URL: endpoint };
   const parsed = parseInputs(mapInputReader({ remove: 'true', ...inputs }), env);
   if (!parsed.remove) throw new Error('expected removal inputs');
@@ -105,11 +113,12 @@ async function remove(
   const log = new MemoryLogger();
   let wrote = false;
   const deps = {
-    s3: counter.attach(new S3Client(clientConfig('S3', parsed.inputs.region, env))),
-    iam: counter.attach(new IAMClient(clientConfig('IAM', parsed.inputs.region, env))),
+    s3: watch(counter.attach(new S3Client(clientConfig('S3', parsed.inputs.region, env)))),
+    iam: watch(counter.attach(new IAMClient(clientConfig('IAM', parsed.inputs.region, env)))),
     callerAccount: () => callerAccount(new STSClient(clientConfig('STS', parsed.inputs.region, env))),
     log,
     redact,
+    ...(written ? { written } : {}),
     writing: () => {
       wrote = true;
     }
@@ -249,6 +258,42 @@ describe('publish-oidc remove: true', () => {
     );
     expect(counter.writes.get('DeleteBucketPolicy')).toBe(1);
     expect(await policySids(bucket)).toBeUndefined();
+  });
+
+  it("tells the entry each deletion as AWS answers it, for a cancelled run's summary", async () => {
+    const { bucket, a, arnA } = await sharedBucket();
+    let read: (() => readonly string[]) | undefined;
+    // What the run had reported as written when it sent each write.
+    const sent: string[] = [];
+    const watch = <C extends S3Client | IAMClient>(client: C): C => {
+      (client as S3Client).middlewareStack.add(
+        (next, context) => async (args) => {
+          const name = String(context.commandName).replace(/Command$/, '');
+          if (/^(Delete|Put)/.test(name)) sent.push(`${name} after [${(read?.() ?? []).join(' | ')}]`);
+          return next(args);
+        },
+        { step: 'initialize' }
+      );
+      return client;
+    };
+    const { result } = await remove({ bucket, 'issuer-url': a, 'manage-bucket': 'true' }, MOTO, {
+      watch,
+      written: (reader) => (read = reader)
+    });
+    expect(result.outputs.changed).toBe('true');
+    const steps = [
+      `deleted s3://${bucket}/cluster-a/openid/v1/jwks`,
+      `deleted s3://${bucket}/cluster-a/.well-known/openid-configuration`,
+      `removed this issuer's statement from the bucket policy of ${bucket}`,
+      `deleted the IAM OIDC provider ${arnA}`
+    ];
+    expect(sent).toEqual([
+      'DeleteObject after []',
+      `DeleteObject after [${steps[0]}]`,
+      `PutBucketPolicy after [${steps.slice(0, 2).join(' | ')}]`,
+      `DeleteOpenIDConnectProvider after [${steps.slice(0, 3).join(' | ')}]`
+    ]);
+    expect(read?.()).toEqual(steps);
   });
 
   it('leaves the bucket policy alone with manage-bucket false, and says so', async () => {
@@ -538,7 +583,7 @@ describe('publish-oidc remove: true, after a first publish cut short between its
       })
     );
     const redact = (text: string): string => text.replaceAll(secret, '***');
-    const refused = await remove({ bucket, 'issuer-url': a }, MOTO, redact).catch((e: unknown) => e);
+    const refused = await remove({ bucket, 'issuer-url': a }, MOTO, { redact }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Error);
     const message = (refused as Error).message;
     expect(message).toContain(`is the discovery document of "https://cdn.example.com/${'p'.repeat(80)}***"`);

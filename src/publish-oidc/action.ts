@@ -31,7 +31,8 @@ async function removeAction(ctx: ActionContext, inputs: RemoveInputs): Promise<A
     callerAccount: () => callerAccount(sts),
     log: ctx.log,
     redact: ctx.redact,
-    writing: ctx.writing
+    writing: ctx.writing,
+    written: ctx.written
   });
 }
 

@@ -26,7 +26,7 @@ import {
 import { removalSummary } from './remove-summary.js';
 import { trustingRoles, type TrustingRoles } from './trusting-roles.js';
 
-export type RemoveDeps = Pick<PublishDeps, 's3' | 'iam' | 'callerAccount' | 'log' | 'writing'> & {
+export type RemoveDeps = Pick<PublishDeps, 's3' | 'iam' | 'callerAccount' | 'log' | 'writing' | 'written'> & {
   /** ctx.redact: what the bucket holds is quoted redacted of every value the run masked, before it is cut. */
   redact(text: string): string;
 };
@@ -294,14 +294,24 @@ export async function planRemoval(inputs: RemoveInputs, deps: RemoveDeps): Promi
   };
 }
 
-/** The JWKS first: a run cut short leaves the discovery document, which proves the next run's right to both. */
-async function applyRemoval(inputs: RemoveInputs, deps: RemoveDeps, removal: Removal): Promise<void> {
-  for (const key of removal.objects)
+/**
+ * The JWKS first: a run cut short leaves the discovery document, which proves the next run's right to
+ * both. Each deletion is pushed to `done` once AWS has answered it, for a cancelled run's summary.
+ */
+async function applyRemoval(
+  inputs: RemoveInputs,
+  deps: RemoveDeps,
+  removal: Removal,
+  done: string[]
+): Promise<void> {
+  for (const key of removal.objects) {
     await deps.s3.send(
       new DeleteObjectCommand({ Bucket: inputs.bucket, Key: key, ExpectedBucketOwner: removal.owner })
     );
+    done.push(`deleted s3://${inputs.bucket}/${key}`);
+  }
   const { policy } = removal;
-  if (policy?.found && policy.policy)
+  if (policy?.found && policy.policy) {
     await deps.s3.send(
       new PutBucketPolicyCommand({
         Bucket: inputs.bucket,
@@ -309,17 +319,29 @@ async function applyRemoval(inputs: RemoveInputs, deps: RemoveDeps, removal: Rem
         Policy: policy.policy
       })
     );
-  else if (policy?.found)
+    done.push(`removed this issuer's statement from the bucket policy of ${inputs.bucket}`);
+  } else if (policy?.found) {
     await deps.s3.send(
       new DeleteBucketPolicyCommand({ Bucket: inputs.bucket, ExpectedBucketOwner: removal.owner })
     );
-  if (removal.deleteProvider)
-    await deps.iam
-      .send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: removal.deleteProvider.arn }))
-      .catch((error: unknown) => {
-        // A retried delete whose first attempt landed, or another run's: gone either way.
-        if (!isAwsError(error, 'NoSuchEntity')) throw error;
-      });
+    done.push(`deleted the bucket policy of ${inputs.bucket}`);
+  }
+  if (removal.deleteProvider) {
+    const { arn } = removal.deleteProvider;
+    const gone = await deps.iam
+      .send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }))
+      .then(
+        () => false,
+        (error: unknown) => {
+          // A retried delete whose first attempt landed, or another run's: gone either way.
+          if (!isAwsError(error, 'NoSuchEntity')) throw error;
+          return true;
+        }
+      );
+    done.push(
+      gone ? `found the IAM OIDC provider ${arn} already deleted` : `deleted the IAM OIDC provider ${arn}`
+    );
+  }
 }
 
 export async function removeIssuer(inputs: RemoveInputs, deps: RemoveDeps): Promise<ActionResult> {
@@ -340,7 +362,9 @@ export async function removeIssuer(inputs: RemoveInputs, deps: RemoveDeps): Prom
     log.info(`Nothing to remove: ${inputs.issuerUrl} left nothing here. Nothing was written.`);
   else {
     deps.writing?.();
-    await applyRemoval(inputs, deps, removal);
+    const done: string[] = [];
+    deps.written?.(() => done);
+    await applyRemoval(inputs, deps, removal, done);
     log.info(`Removed: ${changes.join('; ')}.`);
   }
   const jwksGoes = removal.objects.includes(removal.jwksKey);
