@@ -134,4 +134,31 @@ describe('a cancelled job', () => {
     expect(run.masks.length).toBeGreaterThan(0);
     for (const secret of run.masks) expect(run.summary).not.toContain(secret);
   }, 90_000);
+
+  it('publish-oidc remove: lists each deletion AWS had answered before the cancel', async () => {
+    const bucket = `cancel-rm-${randomBytes(5).toString('hex')}`;
+    const issuer = `${PUBLIC_URL}/${bucket}`;
+    double.setIssuer(issuer);
+    const published = await runBundle('publish-oidc', {
+      kubeconfig: double.kubeconfig(),
+      bucket,
+      'issuer-url': issuer,
+      'manage-bucket': 'true'
+    });
+    expect(published.status).toBe(0);
+    const run = await cancelAfterWrite(
+      'publish-oidc',
+      { remove: 'true', bucket, 'issuer-url': issuer, 'manage-bucket': 'true' },
+      1
+    );
+    expect(run.status).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/^publish-oidc was cancelled \(SIGINT\) after it began to write/);
+    expect(run.summary).toContain('This step undoes nothing when it is cancelled');
+    // The JWKS's delete was answered; the discovery document's after it never was.
+    expect(run.summary).toContain(
+      '**Written before the cancel** (each step AWS or the cluster had answered; a step under way is not listed):\n\n' +
+        `- deleted s3://${bucket}/openid/v1/jwks\n\n`
+    );
+  }, 90_000);
 });
