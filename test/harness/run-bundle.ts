@@ -29,6 +29,8 @@ export interface BundleOptions {
   signal?: AbortSignal;
   /** What the abort sends: SIGKILL (a lost machine, the default) or SIGINT (a cancelled job). */
   killSignal?: NodeJS.Signals;
+  /** The tree whose actions/<action>/dist/index.js runs; default this checkout (another release's, extracted). */
+  root?: string;
 }
 
 /** Parses the GITHUB_OUTPUT file format that @actions/core writes (name<<DELIMITER ... DELIMITER). */
@@ -80,7 +82,7 @@ export async function runBundle(
   const started = performance.now();
   const child = spawn(
     options.node ?? process.execPath,
-    [join(repoRoot, 'actions', action, 'dist', 'index.js')],
+    [join(options.root ?? repoRoot, 'actions', action, 'dist', 'index.js')],
     {
       env,
       stdio: ['ignore', 'pipe', 'pipe']
