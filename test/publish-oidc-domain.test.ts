@@ -201,6 +201,19 @@ describe('parseJwks', () => {
     );
   });
 
+  // A cluster whose key the previous release published is refused after an upgrade with the same
+  // inputs: the error says what to change, since no input is wrong.
+  it('names the fix when it refuses a served key: the cluster key, not an input', () => {
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
+    const message = errorOf(() =>
+      parseJwks({ keys: [rsaJwk('good'), { ...rsaJwk('weak'), n: small.n }] }, 'The JWKS')
+    ).message;
+    expect(message).toMatch(/^The JWKS: key 'weak' is a 1024-bit RSA key; .*\. Nothing was published/);
+    expect(message).toContain("replace the cluster's service-account signing key");
+    expect(message).toContain('then run again');
+    expect(message).not.toContain('\n');
+  });
+
   it('refuses an empty set, more than 100 keys, duplicate kids and non-JWKS documents', () => {
     expect(errorOf(() => parseJwks({ keys: [] }, 'J')).message).toContain('has no keys');
     const many = Array.from({ length: 101 }, (_, i) => ({ ...rsaJwk('x'), kid: `k${i}` }));

@@ -68,8 +68,14 @@ export function parseJwks(document: unknown, origin: string): PublicJwk[] {
   const seen = new Set<string>();
   return keys.map((key, index) => {
     const problem = keyProblem(key);
+    // No input is wrong: a resync that published this cluster's keys before may meet these checks
+    // first after an upgrade, so the error names what to change.
     if (problem)
-      throw new UserError(`${origin}: key ${describeKey(key, index)} ${problem}. Nothing was published.`);
+      throw new UserError(
+        `${origin}: key ${describeKey(key, index)} ${problem}. Nothing was published (what is published stays): ` +
+          "replace the cluster's service-account signing key (kube-apiserver --service-account-signing-key-file; " +
+          'Talos cluster.serviceAccount.key), or fix whatever rewrites its answer, then run again.'
+      );
     const jwk = key as Record<string, unknown> & { kid: string; alg: AcceptedAlgorithm };
     if (seen.has(jwk.kid)) throw new UserError(`${origin} lists kid '${servedText(jwk.kid)}' twice.`);
     seen.add(jwk.kid);
