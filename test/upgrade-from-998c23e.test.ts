@@ -320,6 +320,8 @@ it('a key the previous release published that this build refuses: dropped with a
   const refused = await run('new', 'publish-oidc', inputs);
   expect(refused.status).toBe(1);
   expect(refused.errors).toEqual([expect.stringContaining('weak-1024')]);
+  // No input is wrong: the line says what to change.
+  expect(refused.errors[0]).toContain("replace the cluster's service-account signing key");
   expect(refused.writes).toEqual([]);
 
   double.overrideJwks(undefined);
