@@ -287,8 +287,12 @@ function parseJwks(document, origin) {
     const seen = new Set();
     return keys.map((key, index) => {
         const problem = keyProblem(key);
+        // No input is wrong: a resync that published this cluster's keys before may meet these checks
+        // first after an upgrade, so the error names what to change.
         if (problem)
-            throw new errors/* UserError */.yo(`${origin}: key ${describeKey(key, index)} ${problem}. Nothing was published.`);
+            throw new errors/* UserError */.yo(`${origin}: key ${describeKey(key, index)} ${problem}. Nothing was published (what is published stays): ` +
+                "replace the cluster's service-account signing key (kube-apiserver --service-account-signing-key-file; " +
+                'Talos cluster.serviceAccount.key), or fix whatever rewrites its answer, then run again.');
         const jwk = key;
         if (seen.has(jwk.kid))
             throw new errors/* UserError */.yo(`${origin} lists kid '${servedText(jwk.kid)}' twice.`);

@@ -153,9 +153,12 @@ function storedIssuer(bytes) {
         return undefined;
     }
 }
-/** A value read from the bucket, quoted for one log line: its own line breaks cannot start another. */
-function quoted(value) {
-    const json = JSON.stringify(value);
+/**
+ * A value read from the bucket, quoted for one log line: its own line breaks cannot start another.
+ * Redacted first: a cut through a masked value would leave a part no later redaction recognises.
+ */
+function quoted(value, redact) {
+    const json = JSON.stringify(redact(value));
     return json.length > 120 ? `${json.slice(0, 117)}…` : json;
 }
 /** The mark's issuer, for a message: decoded as issuerMark encoded it, else as stored. */
@@ -171,14 +174,14 @@ function markedIssuer(mark) {
  * Why a JWKS that no discovery document names is not provably this issuer's, or undefined when it is:
  * publish-oidc marked it with this issuer, and its bytes are still those it wrote (the digest fits).
  */
-function unprovenJwks(jwks, issuerUrl) {
+function unprovenJwks(jwks, issuerUrl, redact) {
     const mark = jwks.metadata[published_objects/* ISSUER_METADATA */.QS];
     const own = (0,published_objects/* issuerMark */.HE)(issuerUrl);
     if (mark === undefined)
         return "nothing shows it is this issuer's: it carries no issuer mark (written by hand, by another tool, or by a publish-oidc before the mark)";
     // An issuer without a mark of its own (issuerMark) never has one written: a mark is another's.
     if (own === undefined || mark !== own)
-        return `publish-oidc marked it as the JWKS of ${quoted(markedIssuer(mark))}`;
+        return `publish-oidc marked it as the JWKS of ${quoted(markedIssuer(mark), redact)}`;
     if (!(0,published_objects/* writtenByThisAction */.JD)(jwks))
         return 'its bytes changed since publish-oidc wrote it (its sha256 no longer fits)';
     return undefined;
@@ -203,7 +206,7 @@ async function storedObjects(inputs, deps, owner) {
         const orphan = await (0,published_objects/* readPublishedObject */.ku)(deps.s3, inputs.bucket, fallback.jwksKey, owner);
         if (!orphan)
             return { ...none, left: [] };
-        const unproven = unprovenJwks(orphan, inputs.issuerUrl);
+        const unproven = unprovenJwks(orphan, inputs.issuerUrl, deps.redact);
         if (unproven !== undefined)
             return {
                 ...none,
@@ -219,7 +222,7 @@ async function storedObjects(inputs, deps, owner) {
     if (!stored)
         throw new errors/* UserError */.yo(`${at(fallback.discoveryKey)} is not a discovery document naming an issuer, so nothing shows it is '${inputs.issuerUrl}''s: nothing was removed. Check issuer-url and bucket, or delete the objects by hand.`, 'issuer-url');
     if (stored.issuer !== inputs.issuerUrl)
-        throw new errors/* UserError */.yo(`${at(fallback.discoveryKey)} is the discovery document of ${quoted(stored.issuer)}, not of '${inputs.issuerUrl}': nothing was removed. Give the issuer-url of the cluster to retire (its path is the key prefix in the bucket).`, 'issuer-url');
+        throw new errors/* UserError */.yo(`${at(fallback.discoveryKey)} is the discovery document of ${quoted(stored.issuer, deps.redact)}, not of '${inputs.issuerUrl}': nothing was removed. Give the issuer-url of the cluster to retire (its path is the key prefix in the bucket).`, 'issuer-url');
     const locations = (0,document_locations/* documentLocations */.CM)(inputs.issuerUrl, inputs.bucket, stored.jwksUri ?? '');
     const jwks = await (0,published_objects/* readPublishedObject */.ku)(deps.s3, inputs.bucket, locations.jwksKey, owner);
     return {
@@ -331,27 +334,40 @@ async function planRemoval(inputs, deps) {
         notes
     };
 }
-/** The JWKS first: a run cut short leaves the discovery document, which proves the next run's right to both. */
-async function applyRemoval(inputs, deps, removal) {
-    for (const key of removal.objects)
+/**
+ * The JWKS first: a run cut short leaves the discovery document, which proves the next run's right to
+ * both. Each deletion is pushed to `done` once AWS has answered it, for a cancelled run's summary.
+ */
+async function applyRemoval(inputs, deps, removal, done) {
+    for (const key of removal.objects) {
         await deps.s3.send(new dist_cjs.DeleteObjectCommand({ Bucket: inputs.bucket, Key: key, ExpectedBucketOwner: removal.owner }));
+        done.push(`deleted s3://${inputs.bucket}/${key}`);
+    }
     const { policy } = removal;
-    if (policy?.found && policy.policy)
+    if (policy?.found && policy.policy) {
         await deps.s3.send(new dist_cjs.PutBucketPolicyCommand({
             Bucket: inputs.bucket,
             ExpectedBucketOwner: removal.owner,
             Policy: policy.policy
         }));
-    else if (policy?.found)
+        done.push(`removed this issuer's statement from the bucket policy of ${inputs.bucket}`);
+    }
+    else if (policy?.found) {
         await deps.s3.send(new dist_cjs.DeleteBucketPolicyCommand({ Bucket: inputs.bucket, ExpectedBucketOwner: removal.owner }));
-    if (removal.deleteProvider)
-        await deps.iam
-            .send(new client_iam_dist_cjs.DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: removal.deleteProvider.arn }))
-            .catch((error) => {
+        done.push(`deleted the bucket policy of ${inputs.bucket}`);
+    }
+    if (removal.deleteProvider) {
+        const { arn } = removal.deleteProvider;
+        const gone = await deps.iam
+            .send(new client_iam_dist_cjs.DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }))
+            .then(() => false, (error) => {
             // A retried delete whose first attempt landed, or another run's: gone either way.
             if (!(0,aws_errors/* isAwsError */.m_)(error, 'NoSuchEntity'))
                 throw error;
+            return true;
         });
+        done.push(gone ? `found the IAM OIDC provider ${arn} already deleted` : `deleted the IAM OIDC provider ${arn}`);
+    }
 }
 async function removeIssuer(inputs, deps) {
     const { log } = deps;
@@ -373,7 +389,9 @@ async function removeIssuer(inputs, deps) {
         log.info(`Nothing to remove: ${inputs.issuerUrl} left nothing here. Nothing was written.`);
     else {
         deps.writing?.();
-        await applyRemoval(inputs, deps, removal);
+        const done = [];
+        deps.written?.(() => done);
+        await applyRemoval(inputs, deps, removal, done);
         log.info(`Removed: ${changes.join('; ')}.`);
     }
     const jwksGoes = removal.objects.includes(removal.jwksKey);

@@ -2289,7 +2289,9 @@ async function removeAction(ctx, inputs) {
         iam: namingFailedCalls(new IAMClient(clientConfig('IAM', inputs.region, ctx.env)), 'IAM'),
         callerAccount: () => callerAccount(sts),
         log: ctx.log,
-        writing: ctx.writing
+        redact: ctx.redact,
+        writing: ctx.writing,
+        written: ctx.written
     });
 }
 async function publishOidcAction(ctx) {

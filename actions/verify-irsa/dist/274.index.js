@@ -327,9 +327,10 @@ class CreatedObjects {
      * Removes what is still noted (pods first: a service account is still in use by its pod) and says
      * what became of each; a removal that fails is reported, not thrown. Writes still in flight (a
      * cancel that lands mid-create) are waited for first, or the undo would read too early and miss
-     * them. Without `cleanup`, pods stay and the service account loses only this run's lease.
+     * them. Without `cleanup`, pods stay and the service account loses only this run's lease. `redact`
+     * (ctx.redact) hides every value the run masked from a failure's text before it is cut to be quoted.
      */
-    async removeLeftovers(cluster, options = { cleanup: true }) {
+    async removeLeftovers(cluster, options) {
         const now = options.now ?? (() => new Date());
         if (this.pending.size > 0)
             await (0,cancel/* settlesWithin */.od)(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
@@ -360,7 +361,7 @@ class CreatedObjects {
             }
             catch (error) {
                 // The API server's own message, as the checks quote it, rather than the request it answered.
-                const why = (0,error_text/* kubeErrorText */.P)(error);
+                const why = (0,error_text/* kubeErrorText */.P)(error, options.redact);
                 // Not a delete for the account: another run may be using it, and without this run's lease
                 // the next run takes it over (as run() says when its own release fails).
                 notes.push(object.kind === 'pod'
@@ -475,7 +476,7 @@ async function verifyDeps(inputs, ctx, tuning = {}) {
             iam.destroy();
             sts.destroy();
         },
-        removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup }),
+        removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup, redact }),
         heldAccount: () => created.heldAccount()
     };
 }

@@ -848,10 +848,10 @@ function boundedLine(text, redact) {
  * panic) the call and the answer's text; else the error's message, every line of it (a Go panic's
  * reason, an exec plugin's stderr follow its first line), without the headers client-node adds.
  * A KubeApiError's body was redacted by the client that got it; `redact` (ctx.redact, the client's)
- * also hides what another error's message quotes. Line breaks are collapsed, so the text cannot
+ * also hides what another error's message quotes. Required, so that no caller quotes a text unredacted. Line breaks are collapsed, so the text cannot
  * start a workflow command.
  */
-function kubeErrorText(error, redact = (text) => text) {
+function kubeErrorText(error, redact) {
     let body;
     if (typeof error === 'object' && error !== null && 'body' in error) {
         const value = error.body;
@@ -1319,7 +1319,7 @@ async function holdServiceAccount(cluster, request) {
                     account,
                     origin: 'found',
                     holding: false,
-                    note: `Could not write this run's lease on ${namespace}/${name} (${(0,_kube_error_text_js__WEBPACK_IMPORTED_MODULE_2__/* .kubeErrorText */ .P)(error)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
+                    note: `Could not write this run's lease on ${namespace}/${name} (${(0,_kube_error_text_js__WEBPACK_IMPORTED_MODULE_2__/* .kubeErrorText */ .P)(error, request.redact)}): using it as found; another run may delete it meanwhile, and this run leaves it in place.`
                 };
             throw error;
         }

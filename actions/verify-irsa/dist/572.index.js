@@ -39,7 +39,8 @@ function kubeFailureFix(error, namespace, forbiddenFix) {
         return `the API server failed the request (HTTP ${status}) on every attempt, overloaded or restarting: run again once it is back`;
     if (status === 401)
         return "the API server refused the kubeconfig's credentials (expired, revoked or for another cluster): give a current kubeconfig";
-    if (status === 404 && /namespaces? "[^"]*" not found/.test((0,error_text/* kubeErrorText */.P)(error)))
+    // Only matched, never quoted: nothing to redact.
+    if (status === 404 && /namespaces? "[^"]*" not found/.test((0,error_text/* kubeErrorText */.P)(error, (text) => text)))
         return `create the namespace ${namespace}, or set namespace to one that exists`;
     return forbiddenFix;
 }
@@ -990,7 +991,8 @@ async function ensureServiceAccount(inputs, deps, runId, until) {
             until,
             now: deps.now,
             create: inputs.createServiceAccount,
-            cleanup: inputs.cleanup
+            cleanup: inputs.cleanup,
+            redact: deps.redact
         });
         if (!held)
             return {
