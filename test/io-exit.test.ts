@@ -5,7 +5,7 @@
 // committed bundles are run as the runner runs them, with test/harness/hold-loop.mjs imported first.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,13 +13,8 @@ import { cancelsSettled, onCancel } from '../src/io/cancel.js';
 import { exitCodeOf } from '../src/io/exit.js';
 import { countedIam, createProvider, uniqueName } from './fixtures/irsa-role/harness.js';
 import { repoRoot, runBundle, type BundleRun } from './harness/run-bundle.js';
+import { node24 } from './harness/node24.js';
 
-// Node 24 is the runtime of `using: node24`. Brought here when missing (scripts/ensure-node24.mjs, as
-// the README's setup does), and the suite fails if it cannot be: its tests never skip in silence.
-const node24 = execFileSync(process.execPath, [join(repoRoot, 'scripts', 'ensure-node24.mjs')], {
-  encoding: 'utf8'
-}).trim();
-if (!existsSync(node24)) throw new Error(`scripts/ensure-node24.mjs gave ${node24}, which does not exist`);
 const hook = pathToFileURL(join(repoRoot, 'test', 'harness', 'hold-loop.mjs')).href;
 // A run that exits on its own takes well under a second; a held one would wait for as long as it is let.
 const HELD_MS = 15_000;

@@ -1,18 +1,20 @@
 // The committed bundle, run as the runner runs it (INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files) against moto, on Node 20 and on the runner's Node 24.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 import { CreateRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { repoRoot, runBundle } from './harness/run-bundle.js';
+import { runBundle } from './harness/run-bundle.js';
 import { countedIam, createProvider, rolesNamed, trustOf, uniqueName } from './fixtures/irsa-role/harness.js';
+import { node24 } from './harness/node24.js';
 
-const node24 = join(repoRoot, '.tools', 'node24', 'node_modules', '.bin', 'node');
-const runtimes: Array<[string, string]> = [['node20', process.execPath]];
-if (existsSync(node24)) runtimes.push(['node24', node24]);
+const runtimes: Array<[string, string]> = [
+  ['node20', process.execPath],
+  ['node24', node24]
+];
 
 let iam: IAMClient;
 let provider: { issuer: string; arn: string; hostPath: string };

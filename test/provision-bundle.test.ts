@@ -17,14 +17,10 @@ import { join } from 'node:path';
 import { secretFragments } from '../src/io/secrets.js';
 import type { Sandbox } from './fixtures/provision/harness.js';
 import { sandbox } from './fixtures/provision/harness.js';
+import { node24 } from './harness/node24.js';
 
 const root = join(import.meta.dirname, '..');
 const bundle = join(root, 'actions', 'provision', 'dist', 'index.js');
-// The suite's own helper brings Node 24 (the runner's node24) into .tools/ when it is missing.
-const { ensureNode24 } = (await import(join(root, 'scripts', 'ensure-node24.mjs'))) as {
-  ensureNode24: () => string;
-};
-const node24 = ensureNode24();
 
 interface BundleRun {
   status: number | null;

@@ -9,17 +9,17 @@ import {
   S3ServiceException
 } from '@aws-sdk/client-s3';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientConfig } from '../src/aws/clients.js';
-import { repoRoot, runBundle } from './harness/run-bundle.js';
+import { runBundle } from './harness/run-bundle.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
+import { node24 } from './harness/node24.js';
 
 const JWKS_KEY = 'openid/v1/jwks';
 const PUBLIC_URL = process.env.TALOS_IRSA_S3_PUBLIC_URL ?? '';
-const NODE24 = join(repoRoot, '.tools', 'node24', 'node_modules', '.bin', 'node');
 const s3 = new S3Client(clientConfig('S3', process.env.AWS_REGION ?? 'us-east-1', process.env));
 
 let double: KubeDouble;
@@ -134,7 +134,7 @@ describe('publish-oidc bundle', () => {
     expect(printed.join('\n')).not.toContain(double.token);
     expect(first.summary).not.toContain(double.token);
 
-    const node = existsSync(NODE24) ? NODE24 : process.execPath;
+    const node = node24;
     const second = await runBundle('publish-oidc', inputs, { node });
     expect(second.errors).toEqual([]);
     expect(second.status).toBe(0);

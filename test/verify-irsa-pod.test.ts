@@ -2,7 +2,7 @@
 // the pod; a pod that fails or hangs is diagnosed from its events and logs, and always deleted.
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,11 +26,9 @@ import {
   type Verification
 } from './fixtures/verify-irsa/harness.js';
 import type { Chain } from './fixtures/verify-irsa/chain.js';
+import { node24 } from './harness/node24.js';
 
 destroyChainsAfterEach();
-
-const node24Path = join(repoRoot, '.tools', 'node24', 'node_modules', '.bin', 'node');
-const node24 = existsSync(node24Path) ? node24Path : undefined;
 
 const LATER = new Date(Date.now() + 3_600_000);
 
@@ -506,10 +504,7 @@ describe('verify-irsa pod mode on the local stack', () => {
 
   // Held: on Node 24 (the runner's), with a threadpool request that never completes in the process
   // (test/harness/hold-loop.mjs), as a DNS lookup the resolver does not answer would be.
-  it.each([
-    ['', undefined],
-    ...(node24 ? [[', with a threadpool request that never completes left', node24] as const] : [])
-  ])(
+  it.each([['', undefined], [', with a threadpool request that never completes left', node24] as const])(
     'removes its pod and the service account it created when the job is cancelled (SIGINT)%s',
     async (_held, node) => {
       const chain = await chainFor();

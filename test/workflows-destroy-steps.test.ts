@@ -10,16 +10,16 @@ import {
   PutRolePolicyCommand
 } from '@aws-sdk/client-iam';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { clientConfig } from '../src/aws/clients.js';
 import { runWorkflowJob, type StandIn, type StepResult } from '../scripts/run-workflow-job.js';
 import { startFaultProxy } from './stack/fault-proxy.js';
+import { node24 } from './harness/node24.js';
 
 const root = resolve(import.meta.dirname, '..');
-const node24 = join(root, '.tools', 'node24', 'node_modules', '.bin', 'node');
 // Each aws CLI (v1, Python) start costs seconds on a loaded machine; the steps make several calls.
 const AWS_CLI_TIMEOUT_MS = 120_000;
 const iam = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
@@ -108,7 +108,7 @@ describe("destroy-cluster.yml's removal of the published documents (publish-oidc
           : 'not under test',
       standIn: (step) =>
         destroyOutcome && step.id === 'provision' ? { outcome: destroyOutcome } : undefined,
-      node: existsSync(node24) ? node24 : process.execPath
+      node: node24
     });
   const removeDocuments = async (outputsJson: string, issuerUrl: string): Promise<StepResult | undefined> =>
     (await runJob(outputsJson, issuerUrl)).find((r) => r.name === REMOVE);

@@ -8,16 +8,16 @@
 //
 // The stack is shared by every test file, so this run gets its own kube-apiserver double whose
 // issuer lives in a bucket nobody else uses; the job's BUCKET is pointed at it.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runWorkflowJob, skipLocalSetUp, type StepResult } from '../scripts/run-workflow-job.js';
 import { loadActionInterfaces, localActionName, parseWorkflow } from '../scripts/check-workflows.js';
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
+import { node24 } from './harness/node24.js';
 
 const root = resolve(import.meta.dirname, '..');
-const node24 = join(root, '.tools', 'node24', 'node_modules', '.bin', 'node');
 
 // What a simulated pod may see of the stack: endpoints, region and CA settings, but no credential
 // or credential source, or `aws sts get-caller-identity` would succeed without IRSA.
@@ -71,7 +71,7 @@ describe("ci.yml's local-stack job, run locally", () => {
       runnerTemp: join(dir, 'runner'),
       skip: skipLocalSetUp,
       // The runner starts these bundles with node24.
-      node: existsSync(node24) ? node24 : process.execPath,
+      node: node24,
       // TALOS_IRSA_DIST_DIR: bundles from `node scripts/build.mjs --out DIR` instead of actions/*/dist.
       distDir: process.env['TALOS_IRSA_DIST_DIR']
         ? (action) => join(process.env['TALOS_IRSA_DIST_DIR'] ?? '', action)

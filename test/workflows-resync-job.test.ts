@@ -3,7 +3,7 @@
 // Terraform read (provision `output`) stands in, for a cluster the kube-apiserver double plays. What
 // is checked is the summary's verdict: keys changed only when the published keys did.
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { clientConfig } from '../src/aws/clients.js';
@@ -13,9 +13,9 @@ import { runWorkflowJob, type StepResult } from '../scripts/run-workflow-job.js'
 import { startKubeDouble, type KubeDouble } from './stack/kube-double.js';
 import { createTestCa } from './stack/tls.js';
 import { testContext } from './harness/context.js';
+import { node24 } from './harness/node24.js';
 
 const root = resolve(import.meta.dirname, '..');
-const node24 = join(root, '.tools', 'node24', 'node_modules', '.bin', 'node');
 const region = 'us-east-1';
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const stateBucket = `wf-resync-state-${suffix}`;
@@ -63,7 +63,7 @@ async function resync(): Promise<{ result: string; failed: string[] }> {
             }
           }
         : undefined,
-    node: existsSync(node24) ? node24 : process.execPath,
+    node: node24,
     // TALOS_IRSA_DIST_DIR: bundles from `node scripts/build.mjs --out DIR` instead of actions/*/dist.
     distDir: process.env['TALOS_IRSA_DIST_DIR']
       ? (action) => join(process.env['TALOS_IRSA_DIST_DIR'] ?? '', action)
