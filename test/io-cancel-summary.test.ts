@@ -3,46 +3,22 @@
 // whether it had written, what its cleanup did, and every warning, redacted of what the run masked.
 // Whatever main does after the signal is not reported. (The bundles: test/cancel-summary-bundle.test.ts,
 // and the cancel tests of provision-bundle and verify-irsa-pod.)
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, jest } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionContext, ActionResult } from '../src/io/action.js';
 import { onCancel } from '../src/io/cancel.js';
 import { CLEANUP_BOUND_MS, runAction } from '../src/io/entry.js';
 import { stdoutLines } from '../src/io/workflow-commands.js';
+import { useRunnerFiles } from './harness/runner-files.js';
 
 const SECRET = 'tok-0123456789abcdef';
 
 describe('a cancelled run', () => {
-  let written: string[];
-  let dir: string;
-  const saved = { summary: process.env.GITHUB_STEP_SUMMARY, output: process.env.GITHUB_OUTPUT };
-  beforeEach(() => {
-    written = [];
-    jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
-      written.push(line);
-    });
-    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-cancel-sum-'));
-    process.env.GITHUB_OUTPUT = join(dir, 'output');
-    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary');
-    writeFileSync(process.env.GITHUB_OUTPUT, '');
-    writeFileSync(process.env.GITHUB_STEP_SUMMARY, '');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    rmSync(dir, { recursive: true, force: true });
-    for (const [name, value] of [
-      ['GITHUB_STEP_SUMMARY', saved.summary],
-      ['GITHUB_OUTPUT', saved.output]
-    ] as const)
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    process.exitCode = undefined;
-  });
+  const runner = useRunnerFiles('talos-irsa-cancel-sum-');
 
-  const errors = (): string[] => written.filter((line) => line.startsWith('::error::'));
-  const summary = (): string => readFileSync(join(dir, 'summary'), 'utf8');
+  const errors = (): string[] => runner.lines.filter((line) => line.startsWith('::error::'));
+  const summary = (): string => readFileSync(runner.summaryFile, 'utf8');
   const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   /** Runs `main` until it calls `stopHere`, sends SIGINT, then lets main return a result of its own. */
@@ -91,7 +67,7 @@ describe('a cancelled run', () => {
         'Nothing was written to AWS or the cluster: the step was cancelled before its first write.\n'
       ].join('\n')
     );
-    expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
+    expect(readFileSync(join(runner.dir, 'output'), 'utf8')).toBe('');
   });
 
   it('mid-step: names the step, lists what it wrote and every warning, redacted, and says what stays', async () => {
@@ -135,7 +111,7 @@ describe('a cancelled run', () => {
     let cancelledAt = 0;
     let writtenAt = 0;
     jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
-      written.push(line);
+      runner.lines.push(line);
       if (line.startsWith('::error::')) writtenAt = performance.now();
     });
     const running = cancelAt('verify-irsa', async (ctx, stopHere) => {

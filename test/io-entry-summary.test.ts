@@ -1,39 +1,17 @@
 // The job summary of a run that completed (its own success or its own reported failure): a summary
 // file that cannot be written is a warning, and the run keeps its exit status and its error line.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionResult } from '../src/io/action.js';
 import { runAction } from '../src/io/entry.js';
-import { stdoutLines } from '../src/io/workflow-commands.js';
+import { useRunnerFiles } from './harness/runner-files.js';
 
 describe('the summary of a run that completed', () => {
-  let written: string[];
-  let dir: string;
-  const saved = { summary: process.env.GITHUB_STEP_SUMMARY, output: process.env.GITHUB_OUTPUT };
-  beforeEach(() => {
-    written = [];
-    jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
-      written.push(line);
-    });
-    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-sum-'));
-    process.env.GITHUB_OUTPUT = join(dir, 'output');
-    writeFileSync(process.env.GITHUB_OUTPUT, '');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    rmSync(dir, { recursive: true, force: true });
-    for (const [name, value] of [
-      ['GITHUB_STEP_SUMMARY', saved.summary],
-      ['GITHUB_OUTPUT', saved.output]
-    ] as const)
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    process.exitCode = undefined;
-  });
+  const runner = useRunnerFiles('talos-irsa-sum-', { summary: false });
 
-  const linesOf = (command: string): string[] => written.filter((line) => line.startsWith(`::${command}::`));
+  const linesOf = (command: string): string[] =>
+    runner.lines.filter((line) => line.startsWith(`::${command}::`));
   const completing = (failure?: string) => async (): Promise<ActionResult> => ({
     outputs: { changed: 'true' },
     summary: '### done',
@@ -41,7 +19,7 @@ describe('the summary of a run that completed', () => {
   });
 
   it('is appended to the summary file when it can be written', async () => {
-    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary');
+    process.env.GITHUB_STEP_SUMMARY = join(runner.dir, 'summary');
     writeFileSync(process.env.GITHUB_STEP_SUMMARY, '');
     await runAction('irsa-role', completing());
     expect(readFileSync(process.env.GITHUB_STEP_SUMMARY, 'utf8')).toBe('### done\n');
@@ -49,14 +27,14 @@ describe('the summary of a run that completed', () => {
   });
 
   it.each([
-    ['a directory', (): string => dir, 'EISDIR'],
-    ['in a missing directory', (): string => join(dir, 'gone', 'summary'), 'ENOENT'],
+    ['a directory', (): string => runner.dir, 'EISDIR'],
+    ['in a missing directory', (): string => join(runner.dir, 'gone', 'summary'), 'ENOENT'],
     // A write to /dev/full fails as on a full disk.
     ['on a full disk', (): string => '/dev/full', 'ENOSPC']
   ])('is a warning when the summary file is %s', async (_case, file, code) => {
     process.env.GITHUB_STEP_SUMMARY = file();
     for (const failure of [undefined, 'verified is false: STS refused the token.']) {
-      written = [];
+      runner.lines.length = 0;
       process.exitCode = undefined;
       await expect(runAction('verify-irsa', completing(failure))).resolves.toBeUndefined();
       expect(process.exitCode).toBe(failure ? 1 : undefined);
@@ -71,11 +49,11 @@ describe('the summary of a run that completed', () => {
       ]);
     }
     // The outputs went before the summary, and stay.
-    expect(readFileSync(join(dir, 'output'), 'utf8')).toContain('changed<<');
+    expect(readFileSync(join(runner.dir, 'output'), 'utf8')).toContain('changed<<');
   });
 
   it('is redacted of what the run masked, and so is every output but those it writes verbatim', async () => {
-    process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary');
+    process.env.GITHUB_STEP_SUMMARY = join(runner.dir, 'summary');
     writeFileSync(process.env.GITHUB_STEP_SUMMARY, '');
     await runAction('verify-irsa', async (ctx) => {
       ctx.mask('masked-token-0123456789');

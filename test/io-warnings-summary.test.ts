@@ -1,47 +1,19 @@
 // Every warning a run gives reaches its job summary, once, escaped and redacted like the rest of it:
 // the annotations show on the run's page, but a scheduled run is read from its summary.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import type { ActionContext, ActionResult } from '../src/io/action.js';
 import { runAction } from '../src/io/entry.js';
 import { UserError } from '../src/io/errors.js';
-import { stdoutLines } from '../src/io/workflow-commands.js';
+import { useRunnerFiles } from './harness/runner-files.js';
 
 const SECRET = 'hunter2-s3cr3t|<x>';
 
 describe('the warnings of a run, in its job summary', () => {
-  let written: string[];
-  let dir: string;
-  let summaryFile: string;
-  const saved = { summary: process.env.GITHUB_STEP_SUMMARY, output: process.env.GITHUB_OUTPUT };
-  beforeEach(() => {
-    written = [];
-    jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
-      written.push(line);
-    });
-    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-warn-'));
-    summaryFile = join(dir, 'summary');
-    writeFileSync(summaryFile, '');
-    process.env.GITHUB_STEP_SUMMARY = summaryFile;
-    process.env.GITHUB_OUTPUT = join(dir, 'output');
-    writeFileSync(process.env.GITHUB_OUTPUT, '');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    rmSync(dir, { recursive: true, force: true });
-    for (const [name, value] of [
-      ['GITHUB_STEP_SUMMARY', saved.summary],
-      ['GITHUB_OUTPUT', saved.output]
-    ] as const)
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    process.exitCode = undefined;
-  });
+  const runner = useRunnerFiles('talos-irsa-warn-');
 
-  const summary = (): string => readFileSync(summaryFile, 'utf8');
-  const warningLines = (): string[] => written.filter((line) => line.startsWith('::warning::'));
+  const summary = (): string => readFileSync(runner.summaryFile, 'utf8');
+  const warningLines = (): string[] => runner.lines.filter((line) => line.startsWith('::warning::'));
   const done = (ctx: ActionContext, extra: Partial<ActionResult> = {}): ActionResult => {
     void ctx;
     return { outputs: {}, summary: '### done\n', ...extra };
