@@ -43,6 +43,21 @@ describe('the summary of a run that stops on its inputs', () => {
       throw error;
     };
 
+  it('asks to correct what the error names, not an input, when the refusal names none (a weak key the cluster serves)', async () => {
+    const refusal = new UserError(
+      "the cluster's JWKS key 'k1' has a 1024-bit modulus; replace the cluster's service-account signing key, then run again."
+    );
+    await runAction('publish-oidc', refusing(refusal));
+    expect(process.exitCode).toBe(1);
+    expect(errorLines()).toEqual([`::error::${refusal.message}\n`]);
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toContain(`| — | ${refusal.message} |`);
+    expect(summary).toContain(
+      'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct what the error names and run it again.'
+    );
+    expect(summary).not.toContain('Correct the input');
+  });
+
   it('titles it, names the input, gives the error line and says nothing was written', async () => {
     await runAction('irsa-role', refusing(new UserError("'x y' is not a role name.", 'role-name')));
     expect(process.exitCode).toBe(1);

@@ -14,7 +14,8 @@ export function inputFailureSummary(action: string, error: UserError, secrets: I
       [[error.input ? code(error.input) : '—', redactSecrets(oneLine(error), secrets)]]
     ),
     '',
-    'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+    // A refusal that names no input (an environment variable, what the cluster serves) has none to correct.
+    `Nothing was written to AWS or the cluster: the step stopped before its first write. Correct ${error.input ? 'the input' : 'what the error names'} and run it again.`
   ].join('\n');
 }
 
