@@ -275,7 +275,8 @@ function inputFailureSummary(action, error, secrets) {
         '',
         (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
         '',
-        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
+        // A refusal that names no input (an environment variable, what the cluster serves) has none to correct.
+        `Nothing was written to AWS or the cluster: the step stopped before its first write. Correct ${error.input ? 'the input' : 'what the error names'} and run it again.`
     ].join('\n');
 }
 /**
