@@ -603,8 +603,13 @@ function unlistedPolicies(
 }
 
 /** The issuer another run of this suite made the role for, when it is not this run's; as a URL. */
+/** A tag's value, its key compared as IAM compares keys (without regard to case). */
+function tagValue(tags: Tags, key: string): string | undefined {
+  return Object.entries(tags).find(([known]) => known.toLowerCase() === key)?.[1];
+}
+
 function otherIssuer(tags: Tags, desired: DesiredRole): string | undefined {
-  const tagged = Object.entries(tags).find(([key]) => key.toLowerCase() === ISSUER_TAG_KEY)?.[1];
+  const tagged = tagValue(tags, ISSUER_TAG_KEY);
   const written = desired.tags[ISSUER_TAG_KEY];
   if (tagged === undefined || written === undefined || sameIssuerTag(tagged, written)) return undefined;
   // The tag holds the issuer escaped where IAM refuses its characters (issuer-tag.ts).
@@ -612,9 +617,7 @@ function otherIssuer(tags: Tags, desired: DesiredRole): string | undefined {
 }
 
 function madeByThisSuite(tags: Tags): boolean {
-  return Object.entries(tags).some(
-    ([key, value]) => key.toLowerCase() === MANAGED_BY_KEY && value === MANAGED_BY_VALUE
-  );
+  return tagValue(tags, MANAGED_BY_KEY) === MANAGED_BY_VALUE;
 }
 
 /**
@@ -701,11 +704,6 @@ function takeoverWarning(role: Role, desired: DesiredRole, prune: boolean): stri
     `this run takes it over${parts([...trust, ...pruning])}. ` +
     'To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.'
   );
-}
-
-/** A tag's value, its key compared as IAM compares keys (without regard to case). */
-function tagValue(tags: Tags, key: string): string | undefined {
-  return Object.entries(tags).find(([known]) => known.toLowerCase() === key)?.[1];
 }
 
 /**
