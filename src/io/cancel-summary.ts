@@ -2,7 +2,7 @@
 // chunk, like the failed run's: it imports nothing but the summary's Markdown helpers and redaction.
 import { oneLine } from './errors.js';
 import { redactSecrets } from './redact.js';
-import { code, escapeHtmlOutsideCode } from './summary.js';
+import { code, listItem } from './summary.js';
 
 export interface Cancelled {
   signal: NodeJS.Signals;
@@ -19,9 +19,8 @@ export interface Cancelled {
   written?: readonly string[];
 }
 
-/** A list item: one line (a line break would end the item), escaped and redacted. */
-const item = (text: string, secrets: Iterable<string>): string =>
-  `- ${escapeHtmlOutsideCode(redactSecrets(text.replace(/\s*\r?\n\s*/g, ' '), secrets))}`;
+/** A list item of one line, redacted before its line breaks are joined (a masked value may hold some). */
+const item = (text: string, secrets: Iterable<string>): string => listItem(redactSecrets(text, secrets));
 
 const where = (run: Cancelled): string =>
   run.step ? `during ${run.step}` : run.wrote ? 'after it began to write' : 'before its first write';
@@ -38,11 +37,8 @@ export function cancelledLine(action: string, run: Cancelled, secrets: Iterable<
  * meant to do. A run killed before it gets here writes nothing (README, Design notes).
  */
 export function cancelledSummary(action: string, run: Cancelled, secrets: Iterable<string>): string {
-  const at = run.step
-    ? `during ${code(run.step)}, ${run.wrote ? 'after the step had begun to write' : 'before its first write'}`
-    : run.wrote
-      ? 'after the step had begun to write'
-      : 'before its first write';
+  const progress = run.wrote ? 'after the step had begun to write' : 'before its first write';
+  const at = run.step ? `during ${code(run.step)}, ${progress}` : progress;
   const lines = [`### ${action}: cancelled`, '', `Cancelled by ${run.signal} ${at}.`, ''];
   if (run.written?.length)
     lines.push(

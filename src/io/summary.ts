@@ -15,6 +15,11 @@ export function escapeHtmlOutsideCode(text: string): string {
     .join('`');
 }
 
+/** A Markdown list item of one line (a line break would end the item), escaped as a cell's text is. */
+export function listItem(text: string): string {
+  return `- ${escapeHtmlOutsideCode(text.replace(/\s*\r?\n\s*/g, ' '))}`;
+}
+
 /** Cells are text; a line break in a cell is written as '\n'. */
 export function table(header: string[], rows: string[][]): string {
   const escape = (cell: string): string =>

@@ -1,6 +1,6 @@
 // Every warning a run gives, for its job summary. The runner shows a warning as an annotation on the
 // run's page, but whoever reads a scheduled run reads its summary: one shared list, not each action's.
-import { escapeHtmlOutsideCode } from './summary.js';
+import { listItem } from './summary.js';
 
 export interface WarningOptions {
   /**
@@ -28,8 +28,7 @@ export class RunWarnings {
   appendTo(summary: string, actionSummary: boolean): string {
     const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
     if (listed.length === 0) return summary;
-    // One list item each: a line break in a message would end the item, and a '<' open a tag.
-    const items = listed.map((message) => `- ${escapeHtmlOutsideCode(message.replace(/\s*\r?\n\s*/g, ' '))}`);
+    const items = listed.map(listItem);
     return [summary.replace(/\n*$/, ''), '', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
   }
 }
