@@ -619,8 +619,12 @@ function unlistedPolicies(desired, prune, policyArns, inlinePolicies) {
     return [...managed, ...inline];
 }
 /** The issuer another run of this suite made the role for, when it is not this run's; as a URL. */
+/** A tag's value, its key compared as IAM compares keys (without regard to case). */
+function tagValue(tags, key) {
+    return Object.entries(tags).find(([known]) => known.toLowerCase() === key)?.[1];
+}
 function otherIssuer(tags, desired) {
-    const tagged = Object.entries(tags).find(([key]) => key.toLowerCase() === trust_tags/* ISSUER_TAG_KEY */.NM)?.[1];
+    const tagged = tagValue(tags, trust_tags/* ISSUER_TAG_KEY */.NM);
     const written = desired.tags[trust_tags/* ISSUER_TAG_KEY */.NM];
     if (tagged === undefined || written === undefined || sameIssuerTag(tagged, written))
         return undefined;
@@ -628,7 +632,7 @@ function otherIssuer(tags, desired) {
     return issuerOfTag(tagged);
 }
 function madeByThisSuite(tags) {
-    return Object.entries(tags).some(([key, value]) => key.toLowerCase() === trust_tags/* MANAGED_BY_KEY */.oe && value === trust_tags/* MANAGED_BY_VALUE */.Q9);
+    return tagValue(tags, trust_tags/* MANAGED_BY_KEY */.oe) === trust_tags/* MANAGED_BY_VALUE */.Q9;
 }
 /**
  * A role this suite made for another cluster's issuer whose IAM OIDC provider still exists: that
@@ -700,10 +704,6 @@ function takeoverWarning(role, desired, prune) {
     return (`role ${desired.roleName} was not made by talos-irsa (${why}): ` +
         `this run takes it over${parts([...trust, ...pruning])}. ` +
         'To leave other roles alone, give each binding a role of its own, and scope the credentials to a role path.');
-}
-/** A tag's value, its key compared as IAM compares keys (without regard to case). */
-function tagValue(tags, key) {
-    return Object.entries(tags).find(([known]) => known.toLowerCase() === key)?.[1];
 }
 /**
  * What is true of a role without managed-by=talos-irsa that still carries this suite's issuer tag: this

@@ -18,8 +18,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** A list item: one line (a line break would end the item), escaped and redacted. */
-const item = (text, secrets) => `- ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtmlOutsideCode */ .Nh)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(text.replace(/\s*\r?\n\s*/g, ' '), secrets))}`;
+/** A list item of one line, redacted before its line breaks are joined (a masked value may hold some). */
+const item = (text, secrets) => (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .listItem */ .Aw)((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(text, secrets));
 const where = (run) => run.step ? `during ${run.step}` : run.wrote ? 'after it began to write' : 'before its first write';
 /** The run's one error line: where it was stopped and what its cleanup did, as the summary says. */
 function cancelledLine(action, run, secrets) {
@@ -32,11 +32,8 @@ function cancelledLine(action, run, secrets) {
  * meant to do. A run killed before it gets here writes nothing (README, Design notes).
  */
 function cancelledSummary(action, run, secrets) {
-    const at = run.step
-        ? `during ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(run.step)}, ${run.wrote ? 'after the step had begun to write' : 'before its first write'}`
-        : run.wrote
-            ? 'after the step had begun to write'
-            : 'before its first write';
+    const progress = run.wrote ? 'after the step had begun to write' : 'before its first write';
+    const at = run.step ? `during ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(run.step)}, ${progress}` : progress;
     const lines = [`### ${action}: cancelled`, '', `Cancelled by ${run.signal} ${at}.`, ''];
     if (run.written?.length)
         lines.push('**Written before the cancel** (each step AWS or the cluster had answered; a step under way is not listed):', '', ...run.written.map((change) => item(change, secrets)), '');

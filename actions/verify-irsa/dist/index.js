@@ -387,8 +387,7 @@ class RunWarnings {
         const listed = [...this.seen].filter(([, shown]) => !actionSummary || !shown).map(([message]) => message);
         if (listed.length === 0)
             return summary;
-        // One list item each: a line break in a message would end the item, and a '<' open a tag.
-        const items = listed.map((message) => `- ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(message.replace(/\s*\r?\n\s*/g, ' '))}`);
+        const items = listed.map(io_summary/* listItem */.Aw);
         return [summary.replace(/\n*$/, ''), '', `#### Warnings (${listed.length})`, '', ...items, ''].join('\n');
     }
 }
@@ -926,6 +925,7 @@ function maskedValues(mask) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Aw: () => (/* binding */ listItem),
 /* harmony export */   Nh: () => (/* binding */ escapeHtmlOutsideCode),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   tp: () => (/* binding */ table)
@@ -942,6 +942,10 @@ function escapeHtmlOutsideCode(text) {
         ? part
         : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
         .join('`');
+}
+/** A Markdown list item of one line (a line break would end the item), escaped as a cell's text is. */
+function listItem(text) {
+    return `- ${escapeHtmlOutsideCode(text.replace(/\s*\r?\n\s*/g, ' '))}`;
 }
 /** Cells are text; a line break in a cell is written as '\n'. */
 function table(header, rows) {
