@@ -1,6 +1,6 @@
 // Text the action did not write (from the cluster, AWS, terraform) must never become a workflow
 // command. Checked against a model of what the runner obeys in a step's stdout.
-import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,7 +142,12 @@ describe('a plain log line', () => {
 });
 
 describe("terraform's output, streamed line by line", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'talos-irsa-injection-'));
+  // Made in beforeAll, not when the file is collected: a run filtered past these tests runs
+  // neither hook, and left the directory behind.
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'talos-irsa-injection-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A stand-in terraform that prints `body`'s lines (printf escapes) and exits with `status`. */

@@ -147,11 +147,13 @@ describe("verify-irsa's pod watch", () => {
     expect(POD_WATCH_TIMING).toEqual({ windowSeconds: 10, graceMs: 2000, reopenMs: 1000 });
     expect(Object.isFrozen(POD_WATCH_TIMING)).toBe(true);
     const watches: string[] = [];
+    const openedAt: number[] = [];
     handler = (request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       // Every watch is ended at once, as by a failing server: the next opens after the pause.
       if (request.url?.includes('watch=true')) {
         watches.push(request.url);
+        openedAt.push(Date.now());
         response.end();
       } else if (request.url?.includes('fieldSelector'))
         response.end(
@@ -159,10 +161,18 @@ describe("verify-irsa's pod watch", () => {
         );
       else response.end(JSON.stringify(pod('Running')));
     };
-    const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 1600);
+    const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 2600);
     expect(end).toMatchObject({ ended: 'timeout' });
-    // Opened at once and again after 1 s: a shorter pause would open more, a longer one fewer.
-    expect(watches).toHaveLength(2);
+    // Opened at once, then again after each 1 s pause (three times on an idle machine; a loaded
+    // one may fit two). The gaps, not the count, pin the pause: a shorter pause gives gaps under
+    // 1 s, a 2 s pause gaps of 2 s. The timer may fire a millisecond early, hence 990.
+    expect(watches.length).toBeGreaterThanOrEqual(2);
+    expect(watches.length).toBeLessThanOrEqual(3);
+    const gaps = openedAt.slice(1).map((at, i) => at - (openedAt[i] ?? at));
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(990);
+      expect(gap).toBeLessThan(1900);
+    }
     for (const url of watches) expect(url).toContain('&timeoutSeconds=10');
   });
 

@@ -1,6 +1,6 @@
 // Terraform's error text becomes one ::error:: annotation per diagnostic, and a terraform that fails
 // without any error text is described without quoting its command line (which may hold credentials).
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,7 +173,12 @@ describe('terraform diagnostics', () => {
 });
 
 describe('a terraform that fails without an error', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'terraform-silent-'));
+  // Made in beforeAll, not when the file is collected: a run filtered past these tests runs
+  // neither hook, and left the directory behind.
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'terraform-silent-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const secret = 'backend-secret-3f9a1c7e';
   const args = [

@@ -381,8 +381,14 @@ async function watchPod(
     if (fromPresent && !shown) resourceVersion = undefined;
     // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
     // so that a misbehaving server does not turn this into a busy loop.
-    if (Date.now() - opened < timing.reopenMs)
-      await sleep(Math.max(0, Math.min(timing.reopenMs, deadline - Date.now())));
+    if (Date.now() - opened < timing.reopenMs) {
+      const left = deadline - Date.now();
+      await sleep(Math.max(0, Math.min(timing.reopenMs, left)));
+      // A pause that runs to the deadline ends the watching: Node's timers can fire a millisecond
+      // before Date.now() reaches the time asked for, and a watch opened in that millisecond
+      // would see nothing the final read does not.
+      if (left <= timing.reopenMs) break;
+    }
   }
   let pod: V1Pod;
   try {
