@@ -17,13 +17,20 @@ const sockets = new Set<Socket>();
 const closedRequests: string[] = [];
 
 beforeAll(async () => {
+  // One close listener per socket, not per request: a kept-alive socket carries many requests.
+  const requestsOn = new Map<Socket, string[]>();
   server = createServer((request, response) => {
-    request.socket.on('close', () => closedRequests.push(request.url ?? ''));
+    requestsOn.get(request.socket)?.push(request.url ?? '');
     handler(request, response);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    requestsOn.set(socket, []);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      closedRequests.push(...(requestsOn.get(socket) ?? []));
+      requestsOn.delete(socket);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -79,10 +86,13 @@ describe('kubeWatch', () => {
       kubeWatch(client, '/api/v1/namespaces/default/pods', () => undefined, controller.signal)
     ).resolves.toBe('aborted');
     expect(Date.now() - started).toBeLessThan(5000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(closedRequests.some((url) => url.startsWith('/api/v1/namespaces/default/pods?watch=true'))).toBe(
-      true
-    );
+    // The server sees the close a moment after the client drops it: waited for, up to 5 s, rather
+    // than a fixed pause a loaded machine can outrun.
+    const closed = (): boolean =>
+      closedRequests.some((url) => url.startsWith('/api/v1/namespaces/default/pods?watch=true'));
+    for (const until = Date.now() + 5000; !closed() && Date.now() < until;)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(closed()).toBe(true);
   });
 
   it('rejects a refused watch with its status, and a stream that is not events', async () => {
