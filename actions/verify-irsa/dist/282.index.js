@@ -1811,8 +1811,15 @@ async function watchPod(client, namespace, name, deadline, timing) {
             resourceVersion = undefined;
         // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
         // so that a misbehaving server does not turn this into a busy loop.
-        if (Date.now() - opened < timing.reopenMs)
-            await (0,promises_.setTimeout)(Math.max(0, Math.min(timing.reopenMs, deadline - Date.now())));
+        if (Date.now() - opened < timing.reopenMs) {
+            const left = deadline - Date.now();
+            await (0,promises_.setTimeout)(Math.max(0, Math.min(timing.reopenMs, left)));
+            // A pause that runs to the deadline ends the watching: Node's timers can fire a millisecond
+            // before Date.now() reaches the time asked for, and a watch opened in that millisecond
+            // would see nothing the final read does not.
+            if (left <= timing.reopenMs)
+                break;
+        }
     }
     let pod;
     try {
