@@ -6,7 +6,8 @@ import { UserError } from '../src/io/errors.js';
 import { readIrsaRoleInputs } from '../src/irsa-role/inputs.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 import { mapBounded, settleBounded } from '../src/irsa-role/pool.js';
-import { desiredRoleFor, roleDescription } from '../src/irsa-role/run.js';
+import { roleDescription } from '../src/irsa-role/description.js';
+import { desiredRoleFor } from '../src/irsa-role/run.js';
 import { irsaRoleSummary } from '../src/irsa-role/summary.js';
 import { parsePolicyDocument } from '../src/trust/policy-document.js';
 import { trustPolicyFor, trustPolicySize } from '../src/trust/trust-policy.js';
@@ -245,7 +246,7 @@ describe('desired role', () => {
     const many = read({
       bindings: `- {role-name: r, namespace: ns, service-account: [${Array.from({ length: 60 }, (_, i) => `account-${i}`).join(', ')}]}`
     });
-    const description = roleDescription(many.bindings[0]!);
+    const description = roleDescription(many.bindings[0]!.serviceAccounts);
     expect(description.length).toBe(1000);
     expect(description.endsWith('...')).toBe(true);
     expect(description).toMatch(/^[\t\n\r\x20-\x7e\xa1-\xff]*$/);

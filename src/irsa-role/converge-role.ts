@@ -46,6 +46,7 @@ import {
 } from '../trust/tags.js';
 import type { AccountQuotaReader } from './account-quotas.js';
 import { decidingLimit } from './account-quotas.js';
+import { sameDescription } from './description.js';
 import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
 
@@ -383,7 +384,7 @@ async function convergeSettings(
     );
     changes.push('rewrote the trust policy');
   }
-  const descriptionDiffers = (role.Description ?? '') !== desired.description;
+  const descriptionDiffers = !sameDescription(role.Description ?? '', desired.description);
   const durationDiffers = (role.MaxSessionDuration ?? 3600) !== desired.maxSessionDuration;
   if (descriptionDiffers || durationDiffers) {
     await iam.send(

@@ -20,6 +20,7 @@ import type { AccountQuotaReader, AccountQuotas } from './account-quotas.js';
 import { accountQuotaReader, decidingLimit } from './account-quotas.js';
 import type { DesiredRole, Progress } from './converge-role.js';
 import { convergeRole, PartialConvergence } from './converge-role.js';
+import { roleDescription } from './description.js';
 import type { RoleOutcome } from './outcome.js';
 import { outcomeArn, outcomeChanges } from './outcome.js';
 import { isNoSuchEntity } from './iam-errors.js';
@@ -52,15 +53,6 @@ export interface IrsaRoleDeps {
   written?: (read: () => readonly string[]) => void;
 }
 
-const DESCRIPTION_LIMIT = 1000;
-
-export function roleDescription(binding: RoleBinding): string {
-  const subjects = binding.serviceAccounts.map(subjectOf).join(', ');
-  const text = `IRSA role for ${subjects} (managed by talos-irsa)`;
-  // IAM descriptions allow only Latin-1 characters, so the cut is marked with '...', not '…'.
-  return text.length <= DESCRIPTION_LIMIT ? text : `${text.slice(0, DESCRIPTION_LIMIT - 3)}...`;
-}
-
 export function desiredRoleFor(
   binding: RoleBinding,
   inputs: IrsaRoleInputs,
@@ -76,7 +68,7 @@ export function desiredRoleFor(
       serviceAccounts: binding.serviceAccounts,
       audience: inputs.audience
     }),
-    description: roleDescription(binding),
+    description: roleDescription(binding.serviceAccounts),
     maxSessionDuration: inputs.maxSessionDuration,
     permissionsBoundary: binding.permissionsBoundary,
     tags: { ...binding.tags, ...managedTags(issuerTagValue(issuer)) },
