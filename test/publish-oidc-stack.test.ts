@@ -772,6 +772,48 @@ describe('a run with nothing to write', () => {
   });
 });
 
+// A cluster whose API servers answer the same documents in another order (one node's key files listed
+// otherwise, a restart, another release's encoder) has changed nothing STS reads: no write, no claim.
+describe('a second run that reads the same documents written otherwise', () => {
+  const reversed = <T extends object>(value: T): T =>
+    Object.fromEntries(Object.entries(value).reverse()) as T;
+
+  it('writes nothing when the cluster serves its keys, and their members, in another order', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    const added = double.addSigningKey();
+    const first = await publish(inputs);
+    expect(first.result.failure).toBeUndefined();
+    expect(first.result.outputs['key-ids']?.split(',')).toContain(added);
+    double.overrideJwks({ keys: double.jwks().keys.reverse().map(reversed) });
+    const again = await publish(inputs);
+    expect(again.result.failure).toBeUndefined();
+    expect([...again.counter.writes]).toEqual([]);
+    expect(again.result.outputs).toEqual({
+      ...first.result.outputs,
+      changed: 'false',
+      'keys-changed': 'false'
+    });
+    expect(again.result.summary.split('\n')[0]).toBe('### publish-oidc: nothing to change');
+  });
+
+  it('writes nothing when the cluster serves its discovery document with its members in another order', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    const first = await publish(inputs);
+    expect(first.result.failure).toBeUndefined();
+    double.overrideDiscovery(reversed(double.discoveryDocument()));
+    const again = await publish(inputs);
+    expect(again.result.failure).toBeUndefined();
+    expect([...again.counter.writes]).toEqual([]);
+    expect(again.result.outputs).toEqual({
+      ...first.result.outputs,
+      changed: 'false',
+      'keys-changed': 'false'
+    });
+  });
+});
+
 describe('a refusal manage-bucket cannot lift', () => {
   it("names what is left when the bucket's own settings allow the read, rather than manage-bucket", async () => {
     const { bucket, issuer } = freshIssuer();

@@ -11,7 +11,7 @@ import {
 import { documentLocations, issuerKeyPrefix, type DocumentLocations } from '../oidc/document-locations.js';
 import { jwksDocument, keySetChanged, parseJwks, readPublishedKeys, type PublicJwk } from '../oidc/jwks.js';
 import { planKeyRetention, type RetentionPlan } from '../oidc/key-retention.js';
-import { documentBytes } from '../oidc/published-content.js';
+import { bytesToPublish } from '../oidc/published-content.js';
 import { decodeRetiredSince, encodeRetiredSince } from '../oidc/retirement-record.js';
 import { planBucketPolicy, publicReadStatement, type PolicyStatement } from './bucket-policy.js';
 import { bucketPlanChanges, planBucket, type BucketPlan, type BucketState } from './bucket-plan.js';
@@ -227,6 +227,18 @@ function retainableKeys(
   };
 }
 
+/**
+ * The keys to publish, in the order the JWKS at the target key lists them when it holds exactly these
+ * keys: a cluster serving the same keys in another order (another node's API server, its key files
+ * listed otherwise) changes nothing STS reads, so it is no reason to rewrite the JWKS.
+ */
+function inPublishedOrder(keys: PublicJwk[], atTarget: PublishedObject | undefined): PublicJwk[] {
+  const current = readPublishedKeys(parseJson(atTarget));
+  if (current.dropped.length > 0 || keySetChanged(current.keys, keys)) return keys;
+  const byKid = new Map(keys.map((key) => [key.kid, key]));
+  return current.keys.map((key) => byKid.get(key.kid) ?? key);
+}
+
 /** What the provider's plan leaves alone or drops that the user may want: said before anything is written. */
 function warnOfProviderPlan(plan: ProviderPlan, inputs: PublishInputs, log: Logger): void {
   const extra = plan.extraClientIds;
@@ -321,23 +333,30 @@ export async function planPublish(inputs: PublishInputs, deps: PublishDeps): Pro
     inputs.dryRun,
     log
   );
-  const retention = planKeyRetention({
+  const planned = planKeyRetention({
     served,
     previouslyPublished: own.keys,
     retiredSince: own.retiredSince,
     now: deps.now(),
     retentionHours: inputs.keyRetentionHours
   });
+  // Bytes this action wrote, which a document that says the same keeps.
+  const ownBytes = (object: PublishedObject | undefined): Buffer | undefined =>
+    object && writtenByThisAction(object) ? object.bytes : undefined;
+  const retention = { ...planned, published: inPublishedOrder(planned.published, state.jwksAtTarget) };
   const jwks: DesiredObject = {
     key: locations.jwksKey,
-    bytes: documentBytes(jwksDocument(retention.published)),
+    bytes: bytesToPublish(jwksDocument(retention.published), ownBytes(state.jwksAtTarget)),
     state: { [RETIRED_METADATA]: encodeRetiredSince(retention.retiredSince) },
     // What lets remove: true delete this JWKS should the discovery document never be written after it.
     marks: { [ISSUER_METADATA]: issuerMark(inputs.issuerUrl) ?? '' }
   };
   const discoveryObject: DesiredObject = {
     key: locations.discoveryKey,
-    bytes: documentBytes(publishedDiscovery(discovery, locations.jwksUrl, retention.published)),
+    bytes: bytesToPublish(
+      publishedDiscovery(discovery, locations.jwksUrl, retention.published),
+      ownBytes(state.discovery)
+    ),
     state: {}
   };
   const writeJwks = !isUpToDate(state.jwksAtTarget, jwks);
