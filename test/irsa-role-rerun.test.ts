@@ -57,6 +57,17 @@ describe('a second run with the same meaning, written otherwise', () => {
     );
   });
 
+  it('writes nothing when the provider is named by its issuer, host in upper case, instead of its ARN', async () => {
+    const roleName = uniqueName('irsa-rerun-issuer');
+    const binding = { 'role-name': roleName, namespace: 'apps', 'service-account': 'web' };
+    expect((await counted({ ...binding, 'provider-arn': provider.arn })).run.result?.outputs.changed).toBe(
+      'true'
+    );
+    const url = new URL(provider.issuer);
+    const shouted = `https://${url.host.toUpperCase()}${url.pathname}`;
+    expectNoChange(await counted({ ...binding, 'issuer-url': shouted }));
+  });
+
   it('writes nothing for a description an earlier version wrote with the accounts in input order', async () => {
     const roleName = uniqueName('irsa-rerun-desc');
     const inputs = {

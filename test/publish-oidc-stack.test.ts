@@ -797,6 +797,20 @@ describe('a second run that reads the same documents written otherwise', () => {
     expect(again.result.summary.split('\n')[0]).toBe('### publish-oidc: nothing to change');
   });
 
+  it('writes nothing for client IDs given in another order, repeated, or with other separators', async () => {
+    const { bucket, issuer } = freshIssuer();
+    const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
+    const first = await publish({ ...inputs, 'client-ids': 'sts.amazonaws.com,app-audience' });
+    expect(first.result.failure).toBeUndefined();
+    const again = await publish({
+      ...inputs,
+      'client-ids': ' app-audience\nsts.amazonaws.com, app-audience '
+    });
+    expect([...again.counter.writes]).toEqual([]);
+    expect(again.log.lines.filter((line) => line.startsWith('::warning::'))).toEqual([]);
+    expect(again.result.outputs.changed).toBe('false');
+  });
+
   it('writes nothing when the cluster serves its discovery document with its members in another order', async () => {
     const { bucket, issuer } = freshIssuer();
     const inputs = { bucket, 'issuer-url': issuer, 'manage-bucket': 'true' };
