@@ -12,7 +12,7 @@ import { irsaRoleSummary } from '../src/irsa-role/summary.js';
 import { parsePolicyDocument } from '../src/trust/policy-document.js';
 import { trustPolicyFor, trustPolicySize } from '../src/trust/trust-policy.js';
 
-const yaml = await loadYamlParser();
+const yaml = await loadYamlParser({ exactNumbers: true });
 const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com/c1';
 const RO = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const S3 = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
@@ -209,6 +209,39 @@ describe('policy statements', () => {
       yaml
     );
     expect('problem' in bad && bad.problem).toContain('Condition must map operators');
+  });
+});
+
+// Written in YAML, an account ID or cost centre left unquoted reads as another number (012345678901
+// as 12345678901): a policy condition or tag would name another account than the one the same value
+// names written as JSON text or a key=value line. Refused, naming the input and the place.
+describe('numbers YAML would read as others', () => {
+  it('refuses one in the inline policy, rather than put a condition on another account', () => {
+    const problem = problemOf({
+      'role-name': 'app',
+      namespace: 'apps',
+      'service-account': 'web',
+      'inline-policy':
+        'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Action: s3:GetObject\n    Resource: "*"\n' +
+        '    Condition: {StringEquals: {aws:ResourceAccount: 012345678901}}\n'
+    });
+    expect(problem.input).toBe('inline-policy');
+    expect(problem.reason).toMatch(
+      /reads without its leading zeros \(quote it to pass it as written\) at line 6/
+    );
+    expect(problem.reason).not.toContain('12345678901');
+  });
+
+  it('refuses one in a bindings entry, and takes it quoted as written', () => {
+    const bindings = (account: string): string =>
+      `- {role-name: app, namespace: apps, service-account: web, tags: {account: ${account}}}`;
+    const problem = problemOf({ bindings: bindings('012345678901') });
+    expect(problem.input).toBe('bindings');
+    expect(problem.reason).toMatch(/reads without its leading zeros/);
+    expect(read({ bindings: bindings("'012345678901'") }).bindings[0]?.tags).toEqual({
+      account: '012345678901'
+    });
+    expect(read({ bindings: bindings('42') }).bindings[0]?.tags).toEqual({ account: '42' });
   });
 });
 

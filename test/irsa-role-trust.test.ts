@@ -17,7 +17,7 @@ import { managedTags, parseTagLines, parseTagValue, tagsToWrite } from '../src/t
 import { conditionKeyPrefix, trustPolicyFor } from '../src/trust/trust-policy.js';
 import { loadYamlParser } from '../src/io/yaml.js';
 
-const yaml = await loadYamlParser();
+const yaml = await loadYamlParser({ exactNumbers: true });
 
 const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/irsa.example.com/cluster-a';
 

@@ -743,7 +743,7 @@ describe('outputs', () => {
         'annotate-service-account': 'true',
         kubeconfig: 'unused: the service accounts below stand in for the cluster'
       }),
-      await loadYamlParser()
+      await loadYamlParser({ exactNumbers: true })
     );
     // A cluster that lets the service account be read (the check before any write) but refuses
     // its creation, as a namespace being deleted does.

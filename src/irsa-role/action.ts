@@ -54,7 +54,10 @@ export async function irsaRoleAction(
 ): Promise<ActionResult> {
   // Masked before anything else reads it, so no later error can print it.
   maskSecret(ctx.read('kubeconfig'), ctx.mask);
-  const inputs = readIrsaRoleInputs(ctx.read, await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS));
+  const inputs = readIrsaRoleInputs(
+    ctx.read,
+    await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS, { exactNumbers: true })
+  );
   // The AWS SDK and everything that uses it load only once the inputs are known to be good.
   const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await import('./run.js');
   // Checked even when a test passes its own client: the region decides which IAM answers.

@@ -256,7 +256,8 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: Yaml
 function listBindings(text: string, shared: Shared, yaml: YamlParse): RoleBinding[] {
   let parsed: unknown;
   try {
-    parsed = yaml(text);
+    // Exact numbers: an unquoted account ID in a tag (012345678901) would otherwise lose its zero.
+    parsed = yaml(text, { exactNumbers: true });
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new UserError(`does not parse as a YAML list (${reason}).`, 'bindings');

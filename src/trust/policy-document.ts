@@ -1,6 +1,6 @@
 // IAM policy documents: parsing what a user wrote (JSON or YAML), checking it is shaped like a
 // policy, and comparing documents the way IAM means them rather than byte for byte.
-import type { YamlParse } from '../io/yaml.js';
+import { INEXACT_NUMBER, type YamlParse } from '../io/yaml.js';
 
 export type PolicyValue = string | number | boolean | null | PolicyValue[] | { [key: string]: PolicyValue };
 
@@ -35,11 +35,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 // YAML first (JSON is YAML), since it refuses duplicate keys that JSON.parse would settle silently
 // by keeping the last; JSON.parse only for pasted JSON that YAML rejects for its tab indentation.
+// Exact numbers: an account ID left unquoted (012345678901) would otherwise name another account.
 function parseJsonOrYaml(text: string, yaml: YamlParse): unknown {
   try {
-    return yaml(text);
+    return yaml(text, { exactNumbers: true });
   } catch (yamlError) {
-    if (/unique/i.test(yamlError instanceof Error ? yamlError.message : '')) throw yamlError;
+    const code = (yamlError as { code?: unknown } | null)?.code;
+    if (/unique/i.test(yamlError instanceof Error ? yamlError.message : '') || code === INEXACT_NUMBER)
+      throw yamlError;
     try {
       return JSON.parse(text) as unknown;
     } catch {
