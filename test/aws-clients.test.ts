@@ -112,7 +112,14 @@ describe('AWS client configuration', () => {
       failFirst: 1
     });
     try {
-      const iam = new IAMClient(clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: stuck.url }, 300));
+      // The attempt after the hang reaches moto and must be answered within the same timeout: moto
+      // is woken first (its first IAM call loads the managed policies, ~2 s), and the timeout leaves
+      // a loaded machine room (ListRoles took up to 0.2 s at load 19; 300 ms failed a cold or slow
+      // moto with four more attempts). A client without one would wait for the hang for ever.
+      const moto = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
+      await moto.send(new ListRolesCommand({}));
+      moto.destroy();
+      const iam = new IAMClient(clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: stuck.url }, 2000));
       const started = Date.now();
       await iam.send(new ListRolesCommand({}));
       expect(Date.now() - started).toBeLessThan(10_000);
