@@ -596,15 +596,19 @@ describe("verify-irsa's pod watch on a faulted stream", () => {
 });
 
 describe("verify-irsa's pod mode with a seeded share of its watches faulted", () => {
-  // At the suite's 20% rate, seeds whose first watches draw a fault, so that the runs go through
-  // each kind (the kinds they draw after the first depend on how many watches a run opens).
+  // At the suite's 20% rate, seeds whose first watch draws a fault that strikes as the watch opens
+  // (after 0 events), so that the runs go through each kind (the kinds they draw after the first
+  // depend on how many watches a run opens). A fault due after events is met only when the pod
+  // changes that often within the first 2 s window, a matter of how fast the pod's aws CLI runs:
+  // seed 35 (a stall after 2 events) met none in 2 of 3 runs on a loaded machine. A reset strikes
+  // at an event, never at the opening, so it comes second here.
   const seeds: Array<[number, string]> = [
     [8, 'trickle'],
-    [19, 'error 500'],
-    [35, 'stall'],
-    [51, 'close, then reset'],
-    [90, 'reset'],
-    [144, 'stall, then split, then reset'],
+    [397, 'error 500, then error 410'],
+    [224, 'stall'],
+    [66, 'close'],
+    [118, 'error 500, then reset'],
+    [53, 'bookmarks, then stall'],
     [153, 'split, then trickle']
   ];
   const TIMEOUT_SECONDS = 45;
@@ -631,7 +635,8 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
     90_000
   );
 
-  it.each([35, 144])(
+  // Seeds whose first watch stalls as it opens (see above).
+  it.each([224, 261])(
     'reports a pod that failed as failed, not as running or timed out (seed %i)',
     async (seed) => {
       const chain = await chainFor({ trustedSubject: 'system:serviceaccount:default:someone-else' });
@@ -771,7 +776,8 @@ describe("verify-irsa's pod mode with a seeded share of its watches faulted", ()
   it('verifies with its requests faulted too, and leaves nothing behind', async () => {
     const chain = await chainFor();
     chain.double.randomFaults({ seed: 11, rate: 0.2 });
-    chain.double.randomWatchFaults({ seed: 144, rate: 0.2 });
+    // Its first watch stalls as it opens, and no other of its first ten draws a stall (see above).
+    chain.double.randomWatchFaults({ seed: 224, rate: 0.2 });
     const started = Date.now();
     const v = await verify(
       chain,
