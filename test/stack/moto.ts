@@ -1,7 +1,6 @@
 // moto_server as the local stand-in for S3, IAM and STS. It runs in its own process group so
 // that stop() also reaches anything the pyenv shim or werkzeug may have forked.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 export interface Moto {
   endpoint: string;
@@ -12,18 +11,6 @@ export interface Moto {
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -39,8 +26,12 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+async function waitUntilAnswering(
+  endpoint: string,
+  child: ChildProcess,
+  log: () => string,
+  deadline: number
+): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`moto_server exited before it was ready (code ${child.exitCode}):\n${log()}`);
@@ -57,10 +48,24 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, log: ()
   throw new Error(`moto_server did not answer on ${endpoint} within ${READY_TIMEOUT_MS} ms:\n${log()}`);
 }
 
+/**
+ * The port moto bound, from its "Running on http://127.0.0.1:PORT" line. Port 0 lets moto bind one
+ * itself: a port picked here and closed before moto started could be taken in between by another
+ * process, another stack's moto among them, which would then answer this stack's requests.
+ */
+async function boundPort(child: ChildProcess, log: () => string, deadline: number): Promise<number> {
+  while (Date.now() < deadline) {
+    const port = /Running on http:\/\/127\.0\.0\.1:(\d+)/.exec(log())?.[1];
+    if (port) return Number(port);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`moto_server exited before it was ready (code ${child.exitCode}):\n${log()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`moto_server did not say which port it bound within ${READY_TIMEOUT_MS} ms:\n${log()}`);
+}
+
 export async function startMoto(): Promise<Moto> {
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], {
     // Without the AWS managed policies, attaching arn:aws:iam::aws:policy/... fails with NoSuchEntity.
     env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -68,10 +73,12 @@ export async function startMoto(): Promise<Moto> {
   });
 
   // moto logs every request to stderr: keep draining it (a full pipe would stall moto) but
-  // remember only the tail, for error messages.
+  // remember only its start (which names the port) and the tail, for error messages.
+  let head = '';
   let tail = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
+    if (head.length < 4000) head = (head + chunk).slice(0, 4000);
     tail = (tail + chunk).slice(-4000);
   });
 
@@ -96,8 +103,11 @@ export async function startMoto(): Promise<Moto> {
     signalGroup(child, 'SIGKILL');
   };
 
+  let endpoint: string;
   try {
-    await waitUntilAnswering(endpoint, child, () => tail);
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    endpoint = `http://127.0.0.1:${await boundPort(child, () => head, deadline)}`;
+    await waitUntilAnswering(endpoint, child, () => tail, deadline);
   } catch (err) {
     await stop();
     throw err;
