@@ -107,17 +107,18 @@ describe('the Kubernetes client', () => {
   });
 
   it('holds a call whose server fails slowly on every attempt to its deadline, naming the call', async () => {
-    // Each 503 comes just before the attempt's timeout: four attempts would hold the call for four
-    // timeouts and their pauses. The deadline (callDeadlineMs) cuts the second attempt short.
+    // Each 503 comes well before the attempt's timeout (1.5 s to spare on a loaded machine), but
+    // four attempts would hold the call for four delays and their pauses. The deadline
+    // (callDeadlineMs) cuts the second attempt short: its 503 could come at 9 s at the earliest.
     double.injectFaults([
-      { kind: 'status', code: 503, method: 'GET', path: NS_PATH, times: 10, delayMs: 2500 }
+      { kind: 'status', code: 503, method: 'GET', path: NS_PATH, times: 10, delayMs: 4500 }
     ]);
     const from = double.requests().length;
-    const error = await kubeRequest(client, 'GET', NS_PATH, { timeoutMs: 3000 }).catch((e: unknown) => e);
-    expect(callDeadlineMs(3000)).toBe(4000);
+    const error = await kubeRequest(client, 'GET', NS_PATH, { timeoutMs: 6000 }).catch((e: unknown) => e);
+    expect(callDeadlineMs(6000)).toBe(8000);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe(
-      `Input 'kubeconfig': the cluster at ${client.server} did not complete GET ${NS_PATH} within 4 s: sent 2 times, retried after HTTP 503.`
+      `Input 'kubeconfig': the cluster at ${client.server} did not complete GET ${NS_PATH} within 8 s: sent 2 times, retried after HTTP 503.`
     );
     expect(seen(from)).toEqual([`GET ${NS_PATH} status 503`, `GET ${NS_PATH} status 503`]);
     // The default timeout's call is bounded alike: 15 s per attempt, 20 s in all.
