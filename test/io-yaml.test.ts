@@ -63,6 +63,35 @@ describe('yamlParserFor', () => {
     expect(codeOf('id: 12')).toBe('parsed');
   });
 
+  it('takes the plain keys and values of the mappings asked for as written; nothing else changes', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const text = [
+      '- tags: {v: 1.10, 1e3: True, id: 012345678901, none: ~, q: "1.10", x: &n 0.50, list: [1.10]}',
+      '  other: {v: 1.10, n: *n, t: true}',
+      '- more: &o 2.50',
+      '  tags: {n: *n, m: *o}',
+      '- tags: [1.10]'
+    ].join('\n');
+    // An alias is its anchor's node: one anchored in a text mapping is that text wherever it is named.
+    expect(exact(text, { exactNumbers: true, textMappings: tags })).toEqual([
+      {
+        tags: { v: '1.10', '1e3': 'True', id: '012345678901', none: null, q: '1.10', x: '0.50', list: [1.1] },
+        other: { v: 1.1, n: '0.50', t: true }
+      },
+      { more: 2.5, tags: { n: '0.50', m: '2.50' } },
+      { tags: [1.1] }
+    ]);
+    // Refused where it is not text, and by a parser asked only for text mappings, too.
+    expect(() => exact('- tags: {a: 1}\n  other: 012', { exactNumbers: true, textMappings: tags })).toThrow(
+      /^a plain number that YAML reads without its leading zeros .* at line 2, column 10:$/
+    );
+    const plain = await loadYamlParser();
+    expect(plain('- tags: {v: 1.10, id: 012}\n  other: 1.10', { textMappings: tags })).toEqual([
+      { tags: { v: '1.10', id: '012' }, other: 1.1 }
+    ]);
+  });
+
   it('reports a syntax error with its place on the first line', async () => {
     const parse = await loadYamlParser();
     expect(() => parse('a: [1, 2')).toThrow(/at line 1, column \d+/);

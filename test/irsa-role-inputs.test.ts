@@ -212,9 +212,9 @@ describe('policy statements', () => {
   });
 });
 
-// Written in YAML, an account ID or cost centre left unquoted reads as another number (012345678901
-// as 12345678901): a policy condition or tag would name another account than the one the same value
-// names written as JSON text or a key=value line. Refused, naming the input and the place.
+// Written in YAML, an account ID left unquoted reads as another number (012345678901 as 12345678901):
+// a policy condition would name another account than the one the same value names written as JSON
+// text. Refused, naming the input and the place (a tag, which is text, is taken as written: below).
 describe('numbers YAML would read as others', () => {
   it('refuses one in the inline policy, rather than put a condition on another account', () => {
     const problem = problemOf({
@@ -232,16 +232,84 @@ describe('numbers YAML would read as others', () => {
     expect(problem.reason).not.toContain('12345678901');
   });
 
-  it('refuses one in a bindings entry, and takes it quoted as written', () => {
-    const bindings = (account: string): string =>
-      `- {role-name: app, namespace: apps, service-account: web, tags: {account: ${account}}}`;
-    const problem = problemOf({ bindings: bindings('012345678901') });
-    expect(problem.input).toBe('bindings');
-    expect(problem.reason).toMatch(/reads without its leading zeros/);
-    expect(read({ bindings: bindings("'012345678901'") }).bindings[0]?.tags).toEqual({
-      account: '012345678901'
+  it('refuses one in a bindings entry outside its tags, as in an inline policy written as a mapping', () => {
+    const problem = problemOf({
+      bindings: [
+        '- role-name: app',
+        '  namespace: apps',
+        '  service-account: web',
+        '  inline-policy:',
+        '    Version: "2012-10-17"',
+        '    Statement:',
+        '      - {Effect: Allow, Action: s3:GetObject, Resource: "*", Condition: {StringEquals: {aws:ResourceAccount: 012345678901}}}'
+      ].join('\n')
     });
-    expect(read({ bindings: bindings('42') }).bindings[0]?.tags).toEqual({ account: '42' });
+    expect(problem.input).toBe('bindings');
+    expect(problem.reason).toMatch(
+      /reads without its leading zeros \(quote it to pass it as written\) at line 7/
+    );
+  });
+});
+
+// An IAM tag is text: a tag written in a bindings mapping is the text written, not the number or
+// boolean YAML would read it as (1.10 was tagged 1.1, 1e3 1000, True true, 012345678901 refused).
+describe('tags in bindings, as written', () => {
+  const tagsOf = (tags: string): Record<string, string> | undefined =>
+    read({ bindings: `- role-name: app\n  namespace: apps\n  service-account: web\n  tags: ${tags}` })
+      .bindings[0]?.tags;
+
+  it('takes a plain value YAML reads as a number or boolean as written', () => {
+    expect(
+      tagsOf(
+        '{version: 1.10, scale: 1e3, half: .5, sign: +1, hex: 0x1F, octal: 0o17, account: 012345678901, ' +
+          'big: 123456789012345678901, limit: .inf, on: True, off: false, grouped: 1_000}'
+      )
+    ).toEqual({
+      version: '1.10',
+      scale: '1e3',
+      half: '.5',
+      sign: '+1',
+      hex: '0x1F',
+      octal: '0o17',
+      account: '012345678901',
+      big: '123456789012345678901',
+      limit: '.inf',
+      on: 'True',
+      off: 'false',
+      grouped: '1_000'
+    });
+  });
+
+  it('takes a key YAML reads as a number as written, in block form too', () => {
+    expect(tagsOf('\n    2024: q1\n    1.10: x\n    0x1F: y')).toEqual({
+      '2024': 'q1',
+      '1.10': 'x',
+      '0x1F': 'y'
+    });
+  });
+
+  it('takes an empty value, ~ or null as the empty tag value, as before', () => {
+    expect(tagsOf('{a: , b: ~, c: null, d: ""}')).toEqual({ a: '', b: '', c: '', d: '' });
+  });
+
+  it('takes an alias to a plain number as the anchor written, and an explicit tag as YAML reads it', () => {
+    expect(tagsOf('{a: &v 1.10, b: *v, c: !!float 1.10, d: !!str 1.10}')).toEqual({
+      a: '1.10',
+      b: '1.10',
+      c: '1.1',
+      d: '1.10'
+    });
+  });
+
+  it('leaves quoted values and the other forms as they were', () => {
+    expect(tagsOf("{account: '012345678901', team: x}")).toEqual({ account: '012345678901', team: 'x' });
+    expect(tagsOf('[version=1.10, tier=2]')).toEqual({ version: '1.10', tier: '2' });
+    expect(
+      read({ 'role-name': 'a', namespace: 'b', 'service-account': 'c', tags: 'version=1.10' }).bindings[0]
+        ?.tags
+    ).toEqual({
+      version: '1.10'
+    });
   });
 });
 

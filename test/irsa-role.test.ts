@@ -180,6 +180,37 @@ describe('bindings list', () => {
     expect(await inlineNames(a)).toEqual([]);
   });
 
+  // A tag is text: 1.10 written in a bindings mapping is the version 1.10, not the number 1.1.
+  it('tags a role with the value as written, and retags once a role an earlier build tagged 1.1', async () => {
+    const roleName = uniqueName('irsa-tagtext');
+    const inputs = {
+      'provider-arn': provider.arn,
+      bindings: `- {role-name: ${roleName}, namespace: apps, service-account: web, tags: {version: 1.10, on: True}}`
+    };
+    const tagsOf = async (): Promise<Record<string, string | undefined>> => {
+      const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+      return Object.fromEntries((role?.Tags ?? []).map((t) => [t.Key, t.Value]));
+    };
+    expect((await runIrsaRole(inputs)).error).toBeUndefined();
+    expect(await tagsOf()).toMatchObject({ version: '1.10', on: 'True' });
+    // What a build before this one wrote for the same input.
+    await iam.send(
+      new TagRoleCommand({
+        RoleName: roleName,
+        Tags: [
+          { Key: 'version', Value: '1.1' },
+          { Key: 'on', Value: 'true' }
+        ]
+      })
+    );
+    const upgraded = await runIrsaRole(inputs);
+    expect(upgraded.error).toBeUndefined();
+    expect(upgraded.result?.outputs.changed).toBe('true');
+    expect(upgraded.log.text()).toContain('tagged version, on');
+    expect(await tagsOf()).toMatchObject({ version: '1.10', on: 'True' });
+    expect((await runIrsaRole(inputs)).result?.outputs.changed).toBe('false');
+  });
+
   it('uses StringLike for sub alone when allow-wildcards permits a pattern', async () => {
     const roleName = uniqueName('irsa-wild');
     const run = await runIrsaRole({

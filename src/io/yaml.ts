@@ -2,12 +2,22 @@
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
 
+import type { Document } from 'yaml';
+
 /** The code of the error for a plain number refused under `exactNumbers`: its message says what to do. */
 export const INEXACT_NUMBER = 'INEXACT_NUMBER';
 
 export interface YamlOptions {
   /** Refuse a plain number that does not read as written (012, 0x1F, .inf, 21 digits): see yaml-numbers.ts. */
   exactNumbers?: boolean;
+  /**
+   * The mappings that hold text, by their path from the top (list indexes, keys): their plain keys
+   * and values are taken as written (1.10 as '1.10', True as 'True', 012 as '012', never refused),
+   * not as the number or boolean YAML reads; a null (empty, ~, null) stays null, a quoted, block or
+   * explicitly tagged (!!float) scalar stays what YAML makes of it. For values that are text wherever
+   * they go, as IAM tags are.
+   */
+  textMappings?: (path: readonly (string | number)[]) => boolean;
 }
 
 /**
@@ -38,11 +48,49 @@ function withoutSource(problem: YamlProblem, warning: boolean): Error & { code?:
 }
 
 /**
+ * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
+ * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
+ * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
+ * was written as; an anchor there is its node, so an alias elsewhere to it is that text too.
+ */
+function writtenAsText(
+  yaml: typeof import('yaml'),
+  document: Document.Parsed,
+  textMappings: NonNullable<YamlOptions['textMappings']>
+): Set<number> {
+  const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+  const offsets = new Set<number>();
+  const asText = (node: unknown): unknown => {
+    const target = isAlias(node) ? node.resolve(document) : node;
+    if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined) return node;
+    if (target.value === null || target.source === undefined) return node;
+    if (target !== node) return new Scalar(target.source);
+    if (target.range) offsets.add(target.range[0]);
+    target.value = target.source;
+    return target;
+  };
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+    if (!isMap(node)) return;
+    const text = textMappings(path);
+    for (const pair of node.items) {
+      if (text) {
+        pair.key = asText(pair.key);
+        pair.value = asText(pair.value);
+      }
+      if (isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+    }
+  };
+  walk(document.contents, []);
+  return offsets;
+}
+
+/**
  * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
  * alone, so only a run that asks for it loads it, beside the parser.
  */
 export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlParse> {
-  const [{ parseDocument }, exact] = await Promise.all([
+  const [yaml, exact] = await Promise.all([
     import('yaml'),
     options.exactNumbers ? import('./yaml-numbers.js').then((m) => m.exactNumberTag) : undefined
   ]);
@@ -60,11 +108,16 @@ export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlPar
         })
     };
     // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-    const document = parseDocument(
+    const document = yaml.parseDocument(
       text,
       call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined
     );
-    const [error] = document.errors;
+    // Where a plain scalar was taken as written: a number refused there was refused for nothing.
+    const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
+    const [error] = document.errors.filter(
+      (problem) =>
+        !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m)))
+    );
     if (error) {
       const refused = [...refusals].some((message) => error.message.startsWith(message));
       throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
