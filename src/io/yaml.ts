@@ -86,8 +86,8 @@ function writtenAsText(
 }
 
 /**
- * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
- * alone, so only a run that asks for it loads it, beside the parser.
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers (provision's variables,
+ * irsa-role's bindings and inline policy). Only a run that asks for it loads it, beside the parser.
  */
 export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlParse> {
   const [yaml, exact] = await Promise.all([
