@@ -6,16 +6,23 @@ import { redactSecrets } from './redact.js';
 import { code, escapeHtmlOutsideCode, table } from './summary.js';
 
 export function inputFailureSummary(action: string, error: UserError, secrets: Iterable<string>): string {
+  const line = redactSecrets(oneLine(error), secrets);
+  // A refusal that names no input (an environment variable, what the cluster serves) has no input to
+  // show in a table nor to correct: its title and advice say what did stop the step.
+  if (!error.input)
+    return [
+      `### ${action}: stopped before its first write`,
+      '',
+      `**Error:** ${escapeHtmlOutsideCode(line)}`,
+      '',
+      'Nothing was written to AWS or the cluster. Correct what the error names and run it again.'
+    ].join('\n');
   return [
     `### ${action}: stopped on its inputs`,
     '',
-    table(
-      ['Input', 'Error'],
-      [[error.input ? code(error.input) : '—', redactSecrets(oneLine(error), secrets)]]
-    ),
+    table(['Input', 'Error'], [[code(error.input), line]]),
     '',
-    // A refusal that names no input (an environment variable, what the cluster serves) has none to correct.
-    `Nothing was written to AWS or the cluster: the step stopped before its first write. Correct ${error.input ? 'the input' : 'what the error names'} and run it again.`
+    'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
   ].join('\n');
 }
 
