@@ -49,6 +49,7 @@ import { decidingLimit } from './account-quotas.js';
 import { sameDescription } from './description.js';
 import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
+import { asRecord } from '../json/shape.js';
 
 /** The inline policy this action owns on each role; other inline policies are left alone unless pruning. */
 export const INLINE_POLICY_NAME = 'talos-irsa';
@@ -724,16 +725,11 @@ function retaggedOwnRole(tags: Tags, desired: DesiredRole): string | undefined {
   return `carries talos-irsa's ${ISSUER_TAG_KEY} tag for ${issuer}, but its ${MANAGED_BY_KEY} tag ${how} (by hand or by another tool)`;
 }
 
-const record = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-
 /** A trust policy's statements of one effect, as objects. */
 function statementsOf(document: unknown, effect: 'Allow' | 'Deny'): Record<string, unknown>[] {
-  const statements = record(document)?.Statement;
+  const statements = asRecord(document)?.Statement;
   return (Array.isArray(statements) ? statements : [statements])
-    .map(record)
+    .map(asRecord)
     .filter((fields): fields is Record<string, unknown> => fields?.Effect === effect);
 }
 
@@ -741,7 +737,7 @@ function statementsOf(document: unknown, effect: 'Allow' | 'Deny'): Record<strin
 function statementPrincipals(fields: Record<string, unknown>): string[] {
   const principal = fields.Principal;
   const found: string[] = principal === '*' ? ['*'] : [];
-  for (const [kind, values] of Object.entries(record(principal) ?? {}))
+  for (const [kind, values] of Object.entries(asRecord(principal) ?? {}))
     for (const value of Array.isArray(values) ? values : [values])
       if (typeof value === 'string') found.push(`${kind} ${value}`);
   return found;
@@ -756,8 +752,8 @@ function principalsOf(document: unknown): string[] {
 function denialOf(fields: Record<string, unknown>): string {
   const who = statementPrincipals(fields);
   const notPrincipal = fields.NotPrincipal === undefined ? [] : ['all but its NotPrincipal'];
-  const conditions = Object.entries(record(fields.Condition) ?? {}).flatMap(([operator, keys]) =>
-    Object.keys(record(keys) ?? {}).map((key) => `${operator} ${key}`)
+  const conditions = Object.entries(asRecord(fields.Condition) ?? {}).flatMap(([operator, keys]) =>
+    Object.keys(asRecord(keys) ?? {}).map((key) => `${operator} ${key}`)
   );
   const subject = [...who, ...notPrincipal].join(', ') || 'anyone';
   return conditions.length > 0 ? `${subject} when ${conditions.join(', ')}` : subject;

@@ -19,6 +19,7 @@ import { INLINE_POLICY_LIMIT, parsePolicyDocument, policyJson } from '../trust/p
 import type { Tags } from '../trust/tags.js';
 import { mergeTags, parseTagLines, parseTagValue, tagCountProblem } from '../trust/tags.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
+import { isRecord } from '../json/shape.js';
 
 export type ProviderInput = { input: 'provider-arn'; arn: string } | { input: 'issuer-url'; url: string };
 
@@ -209,9 +210,8 @@ function itemPolicy(value: unknown, origin: Origin, yaml: YamlParse): PolicyDocu
 
 function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: YamlParse): RoleBinding {
   const at: Origin = { input: 'bindings', where: `item ${index + 1}` };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    fail(at, 'must be a mapping with role-name, namespace and service-account.');
-  const item = raw as Record<string, unknown>;
+  if (!isRecord(raw)) fail(at, 'must be a mapping with role-name, namespace and service-account.');
+  const item = raw;
   for (const key of Object.keys(item))
     if (!ITEM_KEYS.has(key)) fail(at, `unknown key '${key}' (expected ${[...ITEM_KEYS].join(', ')}).`);
   const roleName = stringField(item, 'role-name', at);

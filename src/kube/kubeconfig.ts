@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { UserError } from '../io/errors.js';
+import { asRecord } from '../json/shape.js';
 
 export interface KubeConnection {
   server: string;
@@ -24,20 +25,14 @@ export interface ParsedKubeconfig {
 
 type Named = { name?: unknown } & Record<string, unknown>;
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
 function entry(
   list: unknown,
   name: string,
   key: 'cluster' | 'user' | 'context'
 ): Record<string, unknown> | undefined {
   if (!Array.isArray(list)) return undefined;
-  const found = (list as Named[]).find((item) => record(item)?.name === name);
-  return record(found?.[key]);
+  const found = (list as Named[]).find((item) => asRecord(item)?.name === name);
+  return asRecord(found?.[key]);
 }
 
 function text(value: unknown): string | undefined {
@@ -57,8 +52,8 @@ function mapEntries(
 ): unknown {
   if (!Array.isArray(list)) return list;
   return (list as unknown[]).map((item) => {
-    const named = record(item);
-    const body = record(named?.[key]);
+    const named = asRecord(item);
+    const body = asRecord(named?.[key]);
     if (!named || !body) return item;
     const copy = { ...body };
     fix(copy);
@@ -75,7 +70,7 @@ function mapEntries(
  * relative path was read from the process's working directory. The document is not changed.
  */
 export function resolveKubeconfigPaths(document: unknown, baseDir: string): unknown {
-  const config = record(document);
+  const config = asRecord(document);
   if (!config) return document;
   const clusters = mapEntries(config.clusters, 'cluster', (cluster) => {
     if ('certificate-authority' in cluster)
@@ -84,7 +79,7 @@ export function resolveKubeconfigPaths(document: unknown, baseDir: string): unkn
   const users = mapEntries(config.users, 'user', (user) => {
     for (const field of ['client-certificate', 'client-key', 'tokenFile', 'token-file'])
       if (field in user) user[field] = resolvedPath(user[field], baseDir);
-    const exec = record(user.exec);
+    const exec = asRecord(user.exec);
     if (exec && typeof exec.command === 'string' && exec.command.includes(sep))
       user.exec = { ...exec, command: resolvedPath(exec.command, baseDir) };
   });
@@ -117,9 +112,9 @@ export function withoutUserinfo(server: string): string {
 /** What to mask of the user:password@ of each cluster's server URL: as written, and decoded. */
 export function serverUserinfoSecrets(document: unknown): string[] {
   const secrets = new Set<string>();
-  const clusters = record(document)?.clusters;
+  const clusters = asRecord(document)?.clusters;
   for (const item of Array.isArray(clusters) ? (clusters as unknown[]) : []) {
-    const server = text(record(record(item)?.cluster)?.server);
+    const server = text(asRecord(asRecord(item)?.cluster)?.server);
     const userinfo = server === undefined ? undefined : userinfoOf(server)?.userinfo;
     if (userinfo === undefined) continue;
     for (const secret of [userinfo, userinfo.slice(userinfo.indexOf(':') + 1)]) {
@@ -148,7 +143,7 @@ function material(data: unknown, file: unknown, what: string, input: string): Bu
 }
 
 export function parseKubeconfig(document: unknown, input: string): ParsedKubeconfig {
-  const config = record(document);
+  const config = asRecord(document);
   if (!config) {
     // A path given where the content belongs parses as a plain string.
     const hint =

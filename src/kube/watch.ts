@@ -6,6 +6,7 @@
  */
 import { UserError } from '../io/errors.js';
 import { firstLine, KubeApiError, requestOptionsFor, type KubeClient } from './client.js';
+import { isRecord } from '../json/shape.js';
 
 // One event is one object on one line; a pod's is a few kB, and etcd's default request limit keeps
 // any object under 1.5 MiB. A line past this is a server or proxy that never ends one, not an event to wait for.
@@ -23,7 +24,7 @@ export interface WatchEvent<T> {
 function isEvent<T>(value: unknown): value is WatchEvent<T> {
   if (typeof value !== 'object' || value === null) return false;
   const { type, object } = value as Record<string, unknown>;
-  return typeof type === 'string' && typeof object === 'object' && object !== null && !Array.isArray(object);
+  return typeof type === 'string' && isRecord(object);
 }
 
 /** How a watch stopped: the server closed it, or the signal aborted it. */

@@ -2,6 +2,7 @@ import { UserError } from '../io/errors.js';
 import type { PublicJwk } from './jwks.js';
 import { ACCEPTED_ALGORITHMS, isAcceptedAlgorithm } from './signing-algorithms.js';
 import { servedList, servedText } from './served-text.js';
+import { isRecord } from '../json/shape.js';
 
 /** The cluster's /.well-known/openid-configuration, with the members this suite relies on checked. */
 export interface ClusterDiscovery {
@@ -10,10 +11,6 @@ export interface ClusterDiscovery {
   algorithms: string[];
   /** Every member as served, so that publishing keeps what the cluster says (response types…). */
   members: Readonly<Record<string, unknown>>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const ORIGIN = "The cluster's discovery document (/.well-known/openid-configuration)";

@@ -8,6 +8,7 @@ import {
 import { privateMembersOf } from './private-members.js';
 import { servedText } from './served-text.js';
 import { ecMaterialProblem, rsaMaterialProblem, unknownMembersProblem } from './public-key-material.js';
+import { isRecord } from '../json/shape.js';
 
 /** A public signing key as published: the cluster's members, untouched, plus the checked ones. */
 export interface PublicJwk {
@@ -18,10 +19,6 @@ export interface PublicJwk {
 
 // AWS STS reads at most 100 keys of a JWKS; more and some tokens would stop verifying.
 export const MAX_KEYS = 100;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Why one key must not be published, or undefined when it may be. Never quotes key material:

@@ -5,6 +5,7 @@ import { booleanInput, enumInput, listInput, optionalInput, requiredInput } from
 import { INEXACT_NUMBER, type YamlParse } from '../io/yaml.js';
 import type { ProvisionCommand } from '../terraform/comment.js';
 import { confineToJob, workspacePath } from './input-paths.js';
+import { isRecord } from '../json/shape.js';
 
 /** A Terraform release version such as 1.11.4 or 1.12.0-beta1. */
 const TERRAFORM_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/;
@@ -96,9 +97,9 @@ export function variablesInput(
       throw new UserError(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
     }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+  if (!isRecord(parsed))
     throw new UserError('must be a map of variable names to values (YAML or JSON).', 'variables');
-  const variables = parsed as Record<string, unknown>;
+  const variables = parsed;
   for (const name of Object.keys(variables))
     if (!IDENTIFIER.test(name))
       throw new UserError(`'${name}' is not a Terraform variable name.`, 'variables');

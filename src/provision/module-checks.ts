@@ -26,6 +26,7 @@ import {
   type PlainProvisionInputs,
   type ProvisionInputs
 } from './inputs.js';
+import { isRecord } from '../json/shape.js';
 
 /**
  * Backend settings whose value names a file or directory terraform reads (the local backend's
@@ -613,10 +614,10 @@ export function varFileSecrets(
       } catch {
         throw unreadable;
       }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw unreadable;
+      if (!isRecord(parsed)) throw unreadable;
       refuseDuplicateNames(text, sensitive, shown(file), input);
       return [
-        ...sensitiveValues(parsed as Record<string, unknown>, sensitive),
+        ...sensitiveValues(parsed, sensitive),
         ...[...jsonNumbersAsWritten(text)]
           .filter(([name]) => sensitive.has(name))
           .flatMap(([, numbers]) => numbers.flatMap((number) => [numberText(number), number]))

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DISCOVERY_PATH } from '../oidc/document-locations.js';
+import { isRecord } from '../json/shape.js';
 
 /**
  * The bucket-policy statement this action owns for one issuer: anonymous s3:GetObject on exactly
@@ -46,10 +47,6 @@ export function publicReadStatement(
     Action: 's3:GetObject',
     Resource: [...new Set(keys)].sort().map((key) => `arn:${partition}:s3:::${bucket}/${key}`)
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asSortedList(value: unknown): string[] {

@@ -5,11 +5,9 @@
 import { GetBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
 import { iamWildcard } from '../trust/iam-wildcard.js';
 import { awsErrorName, isAwsNotFound } from './aws-errors.js';
+import { asRecord } from '../json/shape.js';
 
 type Fields = Record<string, unknown>;
-
-const record = (value: unknown): Fields | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
 
 const strings = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
@@ -37,8 +35,8 @@ function described(statement: Fields, index: number): string {
     typeof statement.Sid === 'string' && statement.Sid !== ''
       ? `'${statement.Sid}'`
       : `${index + 1} (no Sid)`;
-  const conditions = Object.entries(record(statement.Condition) ?? {}).flatMap(([operator, keys]) =>
-    Object.keys(record(keys) ?? {}).map((key) => `${operator} ${key}`)
+  const conditions = Object.entries(asRecord(statement.Condition) ?? {}).flatMap(([operator, keys]) =>
+    Object.keys(asRecord(keys) ?? {}).map((key) => `${operator} ${key}`)
   );
   return conditions.length > 0 ? `${sid} (when ${conditions.join(', ')})` : sid;
 }
@@ -51,10 +49,10 @@ export function denyingStatements(policy: string, bucket: string, key: string): 
   } catch {
     return [];
   }
-  const statement = record(document)?.Statement;
+  const statement = asRecord(document)?.Statement;
   const objectArn = `arn:aws:s3:::${bucket}/${key}`;
   return (Array.isArray(statement) ? statement : [statement]).flatMap((entry, index) => {
-    const fields = record(entry);
+    const fields = asRecord(entry);
     return fields?.Effect === 'Deny' && covers(fields, objectArn) ? [described(fields, index)] : [];
   });
 }

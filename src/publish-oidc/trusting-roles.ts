@@ -2,13 +2,10 @@
 // of the provider leaves without a way in. Read, never changed.
 import { ListRolesCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { Logger } from '../io/logger.js';
+import { isRecord } from '../json/shape.js';
 
 export interface TrustingRoles {
   names: string[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether a trust policy (as IAM returns it, URL-encoded) lets the provider's tokens in. */

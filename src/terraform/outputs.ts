@@ -1,3 +1,5 @@
+import { isRecord } from '../json/shape.js';
+
 /** Root-module outputs as `terraform output -json` prints them. */
 export interface TerraformOutput {
   name: string;
@@ -12,9 +14,8 @@ export function parseOutputs(json: string): TerraformOutput[] {
   } catch {
     throw new Error('terraform output -json did not print JSON.');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error('terraform output -json did not print an object of outputs.');
-  return Object.entries(parsed as Record<string, unknown>).map(([name, entry]) => {
+  if (!isRecord(parsed)) throw new Error('terraform output -json did not print an object of outputs.');
+  return Object.entries(parsed).map(([name, entry]) => {
     const record = (typeof entry === 'object' && entry !== null ? entry : {}) as {
       sensitive?: unknown;
       value?: unknown;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRecord } from '../json/shape.js';
 
 /**
  * What the action must know of a root module before terraform runs: which backend it uses (some
@@ -373,8 +374,7 @@ function readAttributes(text: string, json: boolean): AttributesFile {
     } catch {
       return { attributes: undefined, refused: true, twice };
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      return { attributes: undefined, refused: true, twice };
+    if (!isRecord(parsed)) return { attributes: undefined, refused: true, twice };
     return {
       attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
       refused: duplicate !== undefined,
@@ -509,9 +509,7 @@ function hclFacts(text: string): FileFacts {
 /** JSON syntax allows an object, or an array of objects, wherever native syntax has blocks. */
 function objects(value: unknown): Record<string, unknown>[] {
   const list = Array.isArray(value) ? value : [value];
-  return list.filter(
-    (item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item)
-  );
+  return list.filter(isRecord);
 }
 
 function jsonFacts(text: string): FileFacts {

@@ -1,6 +1,7 @@
 // IAM policy documents: parsing what a user wrote (JSON or YAML), checking it is shaped like a
 // policy, and comparing documents the way IAM means them rather than byte for byte.
 import { INEXACT_NUMBER, type YamlParse } from '../io/yaml.js';
+import { isRecord } from '../json/shape.js';
 
 export type PolicyValue = string | number | boolean | null | PolicyValue[] | { [key: string]: PolicyValue };
 
@@ -28,10 +29,6 @@ const STATEMENT_KEYS = new Set([
 ]);
 const DOCUMENT_KEYS = new Set(['Version', 'Id', 'Statement']);
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // YAML first (JSON is YAML), since it refuses duplicate keys that JSON.parse would settle silently
 // by keeping the last; JSON.parse only for pasted JSON that YAML rejects for its tab indentation.

@@ -32,6 +32,7 @@ import { type ResolveHost, unreachableHost, unreachableResolution, urlHost } fro
 import { contentTypeProblem } from './media-type.js';
 import { privateMembersOf } from '../oidc/private-members.js';
 import { servedList, servedText } from '../oidc/served-text.js';
+import { isRecord } from '../json/shape.js';
 
 /**
  * Given when STS is AWS's own, on the internet: the hosts it would fetch from must then be public.
@@ -43,10 +44,6 @@ export interface PublicReach {
 }
 
 const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describeFailure(url: string, document: FetchedDocument): string {
   // S3 explains a refusal in an XML <Code>; the code tells a missing object from a private one.

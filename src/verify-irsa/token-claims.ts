@@ -1,3 +1,5 @@
+import { asRecord } from '../json/shape.js';
+
 /**
  * Reading a service-account token the way STS does before it trusts anything: the header's
  * kid/alg and the payload's claims, decoded without verification (verification needs the
@@ -18,9 +20,7 @@ function decodeSegment(segment: string | undefined): Record<string, unknown> | u
   if (!segment || !/^[A-Za-z0-9_-]+$/.test(segment)) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
+    return asRecord(parsed);
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@
 import { iamWildcard } from '../trust/iam-wildcard.js';
 import type { TokenView } from './token-claims.js';
 import { asStringList } from './token-claims.js';
+import { isRecord } from '../json/shape.js';
 
 export interface TrustContext {
   providerArn: string;
@@ -32,10 +33,6 @@ export interface TrustVerdict {
 }
 
 type Statement = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** IAM returns trust policies URL-encoded; some emulators and SDK paths hand them back decoded. */
 export function parsePolicyDocument(document: string | undefined): unknown {
