@@ -170,6 +170,14 @@ describe('policy documents', () => {
     ['{"Version":"2012-10-17","Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}', 'Effect'],
     ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Resource":"*"}]}', 'Action'],
     ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*"}]}', 'Resource'],
+    [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject",1],"Resource":"*"}]}',
+      'Action must be a string or a list of strings'
+    ],
+    [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":[]}]}',
+      'Resource must be a string or a list of strings'
+    ],
     ['{"Version":"2012-10-17","Statment":[]}', "unknown top-level key 'Statment'"],
     ['{"Version":"2020-01-01","Statement":[]}', "Version '2020-01-01'"]
   ])('rejects %j', (text, reason) => {
@@ -223,6 +231,14 @@ describe('tags', () => {
     expect(parseTagValue({ team: 'x', tier: 3 })).toEqual({ tags: { team: 'x', tier: '3' } });
     expect(parseTagValue({ team: { nested: 1 } })).toEqual({
       problem: "tag 'team' must have a scalar value."
+    });
+  });
+
+  it('accepts a list of key=value strings in bindings, and no list with anything else in it', () => {
+    expect(parseTagValue(['team=x', 'tier=3'])).toEqual({ tags: { team: 'x', tier: '3' } });
+    expect(parseTagValue(['team=x', 3])).toEqual({ problem: 'tags must be key=value strings or a mapping.' });
+    expect(parseTagValue(['team=x', ['tier=3']])).toEqual({
+      problem: 'tags must be key=value strings or a mapping.'
     });
   });
 

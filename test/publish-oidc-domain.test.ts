@@ -275,6 +275,11 @@ describe('discovery document', () => {
       errorOf(() => parseClusterDiscovery({ ...served, id_token_signing_alg_values_supported: 'RS256' }))
         .message
     ).toContain('id_token_signing_alg_values_supported');
+    expect(
+      errorOf(() =>
+        parseClusterDiscovery({ ...served, id_token_signing_alg_values_supported: ['RS256', 256] })
+      ).message
+    ).toContain('has no id_token_signing_alg_values_supported list');
   });
 
   it('compares the issuer byte for byte and names the flag to set', () => {

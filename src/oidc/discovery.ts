@@ -2,7 +2,7 @@ import { UserError } from '../io/errors.js';
 import type { PublicJwk } from './jwks.js';
 import { ACCEPTED_ALGORITHMS, isAcceptedAlgorithm } from './signing-algorithms.js';
 import { servedList, servedText } from './served-text.js';
-import { isRecord } from '../json/shape.js';
+import { isRecord, isStringArray } from '../json/shape.js';
 
 /** The cluster's /.well-known/openid-configuration, with the members this suite relies on checked. */
 export interface ClusterDiscovery {
@@ -22,7 +22,7 @@ export function parseClusterDiscovery(document: unknown): ClusterDiscovery {
   if (typeof jwksUri !== 'string' || !URL.canParse(jwksUri))
     throw new UserError(`${ORIGIN} has no valid jwks_uri.`);
   const algorithms = document.id_token_signing_alg_values_supported;
-  if (!Array.isArray(algorithms) || !algorithms.every((alg): alg is string => typeof alg === 'string'))
+  if (!isStringArray(algorithms))
     throw new UserError(`${ORIGIN} has no id_token_signing_alg_values_supported list.`);
   return { issuer, jwksUri, algorithms, members: { ...document } };
 }

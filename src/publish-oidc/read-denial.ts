@@ -5,12 +5,9 @@
 import { GetBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
 import { iamWildcard } from '../trust/iam-wildcard.js';
 import { awsErrorName, isAwsNotFound } from './aws-errors.js';
-import { asRecord } from '../json/shape.js';
+import { asRecord, asStringList } from '../json/shape.js';
 
 type Fields = Record<string, unknown>;
-
-const strings = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 
 /** Whether a statement's Action/NotAction and Resource/NotResource cover s3:GetObject on `objectArn`. */
 function covers(statement: Fields, objectArn: string): boolean {
@@ -21,11 +18,13 @@ function covers(statement: Fields, objectArn: string): boolean {
     // The partition is the bucket's, which the action does not know here: any partition's ARN matches.
     patterns.some((pattern) => iamWildcard(pattern.replace(/^arn:[^:]*:/, 'arn:*:'), objectArn));
   const actionCovered =
-    'NotAction' in statement ? !action(strings(statement.NotAction)) : action(strings(statement.Action));
+    'NotAction' in statement
+      ? !action(asStringList(statement.NotAction))
+      : action(asStringList(statement.Action));
   const resourceCovered =
     'NotResource' in statement
-      ? !resource(strings(statement.NotResource))
-      : !('Resource' in statement) || resource(strings(statement.Resource));
+      ? !resource(asStringList(statement.NotResource))
+      : !('Resource' in statement) || resource(asStringList(statement.Resource));
   return actionCovered && resourceCovered;
 }
 

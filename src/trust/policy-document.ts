@@ -1,7 +1,7 @@
 // IAM policy documents: parsing what a user wrote (JSON or YAML), checking it is shaped like a
 // policy, and comparing documents the way IAM means them rather than byte for byte.
 import { INEXACT_NUMBER, type YamlParse } from '../io/yaml.js';
-import { isRecord } from '../json/shape.js';
+import { isRecord, isStringArray } from '../json/shape.js';
 
 export type PolicyValue = string | number | boolean | null | PolicyValue[] | { [key: string]: PolicyValue };
 
@@ -103,8 +103,7 @@ const RESOURCE = /^(\*|arn:[^:]*:[^:]*:[^:]*:[^:]*:.+)$/;
 
 function stringsOf(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'))
-    return value as string[];
+  if (isStringArray(value) && value.length > 0) return value;
   return undefined;
 }
 

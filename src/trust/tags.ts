@@ -1,5 +1,7 @@
 // Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
 // role already carries so that only differing tags are written.
+import { isStringArray } from '../json/shape.js';
+
 export const MANAGED_BY_KEY = 'managed-by';
 export const MANAGED_BY_VALUE = 'talos-irsa';
 export const ISSUER_TAG_KEY = 'talos-irsa/issuer';
@@ -61,8 +63,7 @@ export function parseTagValue(value: unknown): TagsResult {
   if (value === undefined || value === null) return { tags: {} };
   if (typeof value === 'string') return parseTagLines(value);
   if (Array.isArray(value)) {
-    if (!value.every((item) => typeof item === 'string'))
-      return { problem: 'tags must be key=value strings or a mapping.' };
+    if (!isStringArray(value)) return { problem: 'tags must be key=value strings or a mapping.' };
     return parseTagLines(value.join('\n'));
   }
   if (typeof value !== 'object') return { problem: 'tags must be a mapping of key: value.' };

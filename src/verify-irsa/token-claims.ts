@@ -1,4 +1,4 @@
-import { asRecord } from '../json/shape.js';
+import { asRecord, asStringList } from '../json/shape.js';
 
 /**
  * Reading a service-account token the way STS does before it trusts anything: the header's
@@ -24,12 +24,6 @@ function decodeSegment(segment: string | undefined): Record<string, unknown> | u
   } catch {
     return undefined;
   }
-}
-
-export function asStringList(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
-  return [];
 }
 
 /** undefined when the value is no compact JWS with JSON header and payload. */

@@ -6,8 +6,7 @@
  */
 import { iamWildcard } from '../trust/iam-wildcard.js';
 import type { TokenView } from './token-claims.js';
-import { asStringList } from './token-claims.js';
-import { isRecord } from '../json/shape.js';
+import { asStringList, isRecord } from '../json/shape.js';
 
 export interface TrustContext {
   providerArn: string;
