@@ -49,7 +49,7 @@ import { decidingLimit } from './account-quotas.js';
 import { sameDescription } from './description.js';
 import { isEntityAlreadyExists, isMalformedPolicy, isNoSuchEntity } from './iam-errors.js';
 import type { Origin } from './inputs.js';
-import { asRecord } from '../json/shape.js';
+import { asRecord, oneOrMany } from '../json/shape.js';
 
 /** The inline policy this action owns on each role; other inline policies are left alone unless pruning. */
 export const INLINE_POLICY_NAME = 'talos-irsa';
@@ -728,7 +728,7 @@ function retaggedOwnRole(tags: Tags, desired: DesiredRole): string | undefined {
 /** A trust policy's statements of one effect, as objects. */
 function statementsOf(document: unknown, effect: 'Allow' | 'Deny'): Record<string, unknown>[] {
   const statements = asRecord(document)?.Statement;
-  return (Array.isArray(statements) ? statements : [statements])
+  return oneOrMany(statements)
     .map(asRecord)
     .filter((fields): fields is Record<string, unknown> => fields?.Effect === effect);
 }
@@ -738,8 +738,7 @@ function statementPrincipals(fields: Record<string, unknown>): string[] {
   const principal = fields.Principal;
   const found: string[] = principal === '*' ? ['*'] : [];
   for (const [kind, values] of Object.entries(asRecord(principal) ?? {}))
-    for (const value of Array.isArray(values) ? values : [values])
-      if (typeof value === 'string') found.push(`${kind} ${value}`);
+    for (const value of oneOrMany(values)) if (typeof value === 'string') found.push(`${kind} ${value}`);
   return found;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DISCOVERY_PATH } from '../oidc/document-locations.js';
-import { isRecord } from '../json/shape.js';
+import { isRecord, oneOrMany } from '../json/shape.js';
 
 /**
  * The bucket-policy statement this action owns for one issuer: anonymous s3:GetObject on exactly
@@ -50,8 +50,7 @@ export function publicReadStatement(
 }
 
 function asSortedList(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((item) => String(item)).sort();
+  return oneOrMany(value).map(String).sort();
 }
 
 function principalIsEveryone(value: unknown): boolean {
@@ -90,11 +89,7 @@ export function planBucketPolicy(currentPolicy: string | undefined, wanted: Poli
       // An unreadable policy cannot be merged with; it is replaced by ours alone.
     }
   }
-  const statements: unknown[] = Array.isArray(current.Statement)
-    ? current.Statement
-    : current.Statement
-      ? [current.Statement]
-      : [];
+  const statements = current.Statement ? oneOrMany(current.Statement) : [];
   const isOurs = (statement: unknown): boolean => isRecord(statement) && ownedBy(statement, wanted);
   const others = statements.filter((statement) => !isOurs(statement));
   const ours = statements.filter(isOurs);
@@ -154,11 +149,7 @@ export function planStatementRemoval(currentPolicy: string | undefined, ours: Po
     // Not ours to rewrite: nothing in it can be told for this issuer's.
     return { found: false, policy: undefined, keptStatements: 0 };
   }
-  const statements: unknown[] = Array.isArray(current.Statement)
-    ? current.Statement
-    : current.Statement
-      ? [current.Statement]
-      : [];
+  const statements = current.Statement ? oneOrMany(current.Statement) : [];
   const others = statements.filter((statement) => !(isRecord(statement) && ownedBy(statement, ours)));
   if (others.length === statements.length)
     return { found: false, policy: undefined, keptStatements: others.length };

@@ -5,7 +5,7 @@
 import { GetBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
 import { iamWildcard } from '../trust/iam-wildcard.js';
 import { awsErrorName, isAwsNotFound } from './aws-errors.js';
-import { asRecord, asStringList } from '../json/shape.js';
+import { asRecord, asStringList, oneOrMany } from '../json/shape.js';
 
 type Fields = Record<string, unknown>;
 
@@ -50,7 +50,7 @@ export function denyingStatements(policy: string, bucket: string, key: string): 
   }
   const statement = asRecord(document)?.Statement;
   const objectArn = `arn:aws:s3:::${bucket}/${key}`;
-  return (Array.isArray(statement) ? statement : [statement]).flatMap((entry, index) => {
+  return oneOrMany(statement).flatMap((entry, index) => {
     const fields = asRecord(entry);
     return fields?.Effect === 'Deny' && covers(fields, objectArn) ? [described(fields, index)] : [];
   });

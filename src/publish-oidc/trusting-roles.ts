@@ -2,7 +2,7 @@
 // of the provider leaves without a way in. Read, never changed.
 import { ListRolesCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { Logger } from '../io/logger.js';
-import { isRecord } from '../json/shape.js';
+import { isRecord, oneOrMany } from '../json/shape.js';
 
 export interface TrustingRoles {
   names: string[];
@@ -18,11 +18,11 @@ export function trustsProvider(document: string | undefined, providerArn: string
     return false;
   }
   if (!isRecord(parsed)) return false;
-  const statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
+  const statements = oneOrMany(parsed.Statement);
   return statements.some((statement) => {
     if (!isRecord(statement) || !isRecord(statement.Principal)) return false;
     const federated = statement.Principal.Federated;
-    return (Array.isArray(federated) ? federated : [federated]).includes(providerArn);
+    return oneOrMany(federated).includes(providerArn);
   });
 }
 

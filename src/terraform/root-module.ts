@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRecord } from '../json/shape.js';
+import { isRecord, oneOrMany } from '../json/shape.js';
 
 /**
  * What the action must know of a root module before terraform runs: which backend it uses (some
@@ -508,8 +508,7 @@ function hclFacts(text: string): FileFacts {
 
 /** JSON syntax allows an object, or an array of objects, wherever native syntax has blocks. */
 function objects(value: unknown): Record<string, unknown>[] {
-  const list = Array.isArray(value) ? value : [value];
-  return list.filter(isRecord);
+  return oneOrMany(value).filter(isRecord);
 }
 
 function jsonFacts(text: string): FileFacts {

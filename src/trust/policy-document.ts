@@ -1,7 +1,7 @@
 // IAM policy documents: parsing what a user wrote (JSON or YAML), checking it is shaped like a
 // policy, and comparing documents the way IAM means them rather than byte for byte.
 import { INEXACT_NUMBER, type YamlParse } from '../io/yaml.js';
-import { isRecord, isStringArray } from '../json/shape.js';
+import { isRecord, isStringArray, oneOrMany } from '../json/shape.js';
 
 export type PolicyValue = string | number | boolean | null | PolicyValue[] | { [key: string]: PolicyValue };
 
@@ -73,7 +73,7 @@ export function policyShapeProblem(value: unknown): string | undefined {
     if (!DOCUMENT_KEYS.has(key)) return `is not a policy document: unknown top-level key '${key}'.`;
   if (value.Version !== undefined && !VERSIONS.has(String(value.Version)))
     return `has Version '${String(value.Version)}'; use '2012-10-17'.`;
-  const statements = Array.isArray(value.Statement) ? value.Statement : [value.Statement];
+  const statements = oneOrMany(value.Statement);
   if (value.Statement === undefined || statements.length === 0)
     return 'is not a policy document: it has no Statement.';
   for (const [index, statement] of statements.entries()) {
@@ -178,7 +178,7 @@ function conditionProblem(condition: unknown, where: string): string | undefined
     if (!isConditionOperator(operator))
       return `has ${where} condition operator '${operator}', which IAM does not know (e.g. StringEquals, ArnLike, Bool).`;
     for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
-      const values = Array.isArray(value) ? value : [value];
+      const values = oneOrMany(value);
       if (values.length === 0 || !values.every(isScalar))
         return `has ${where} condition ${operator} ${key} whose value is not a string, number, boolean or a list of them.`;
     }

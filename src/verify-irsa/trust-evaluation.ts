@@ -6,7 +6,7 @@
  */
 import { iamWildcard } from '../trust/iam-wildcard.js';
 import type { TokenView } from './token-claims.js';
-import { asStringList, isRecord } from '../json/shape.js';
+import { asStringList, isRecord, oneOrMany } from '../json/shape.js';
 
 export interface TrustContext {
   providerArn: string;
@@ -47,7 +47,7 @@ export function parsePolicyDocument(document: string | undefined): unknown {
 function statementsOf(policy: unknown): Statement[] {
   if (!isRecord(policy)) return [];
   const raw = policy.Statement;
-  return (Array.isArray(raw) ? raw : [raw]).filter(isRecord);
+  return oneOrMany(raw).filter(isRecord);
 }
 
 function coversWebIdentity(statement: Statement): boolean {
@@ -101,7 +101,7 @@ export function evaluateCondition(
       holds: 'unknown',
       reason: `the condition ${operator} ${key} reads the request, not the token, and is not evaluated here`
     };
-  const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
+  const patterns = oneOrMany(expected).map(String);
   const values = contextValues(key, context);
   const wanted = patterns.join(' or ');
   if (base === 'Null' && !qualifier && !ifExists) {
