@@ -22,8 +22,8 @@ export interface WatchEvent<T> {
 
 /** A watch event's shape: a type, and an object (a Status for an ERROR). */
 function isEvent<T>(value: unknown): value is WatchEvent<T> {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, object } = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
+  const { type, object } = value;
   return typeof type === 'string' && isRecord(object);
 }
 

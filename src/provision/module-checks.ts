@@ -415,7 +415,7 @@ function valueLeaves(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'number') return [numberText(String(value))];
   if (Array.isArray(value)) return value.flatMap(valueLeaves);
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(valueLeaves);
+  if (isRecord(value)) return Object.values(value).flatMap(valueLeaves);
   return [];
 }
 

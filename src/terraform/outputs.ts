@@ -40,7 +40,7 @@ export function outputText(value: unknown): string {
 export function stringLeaves(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(stringLeaves);
-  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringLeaves);
+  if (isRecord(value)) return Object.values(value).flatMap(stringLeaves);
   return [];
 }
 
