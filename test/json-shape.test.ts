@@ -2,9 +2,6 @@
 // modules that replaced their own copies with it rely on it, including on hostile shapes a policy, a
 // discovery document or a token may carry (`__proto__` keys, null prototypes, class instances).
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import ts from 'typescript';
 import { asRecord, asStringList, isRecord, isStringArray, oneOrMany } from '../src/json/shape.js';
 
 class Point {
@@ -121,18 +118,5 @@ describe('oneOrMany', () => {
     const record: unknown = JSON.parse('{"__proto__":[1]}');
     expect(oneOrMany(record)).toEqual([record]);
     expect(oneOrMany(record)[0]).toBe(record);
-  });
-});
-
-describe('the module as compiled', () => {
-  it('leaves its contracts out of the bundles: each is on a signature the compiler drops', () => {
-    const source = readFileSync(join(import.meta.dirname, '..', 'src', 'json', 'shape.ts'), 'utf8');
-    const emitted = ts.transpileModule(source, {
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext }
-    }).outputText;
-    expect(source).toContain('/**');
-    expect(emitted).not.toMatch(/\/\*|\/\//);
-    for (const name of ['isRecord', 'asRecord', 'isStringArray', 'asStringList', 'oneOrMany'])
-      expect(emitted).toContain(`export function ${name}(value) {`);
   });
 });
