@@ -200,4 +200,105 @@ describe('a cancelled run', () => {
     );
     expect(summary().split('### verify-irsa: cancelled')).toHaveLength(2);
   });
+
+  describe('given a second signal (the runner sends SIGTERM 7.5 s after SIGINT, and kills 2.5 s later)', () => {
+    /** Cancels a verify-irsa-like run whose cleanup says `done`, then hangs until the test lets it go. */
+    function hangingCleanup(done: string[], onSecond?: (signal: NodeJS.Signals) => Promise<string[]>) {
+      let finish = (): void => undefined;
+      const stuck = new Promise<void>((resolve) => (finish = resolve));
+      const timing = { cancelledAt: 0, writtenAt: 0 };
+      jest.spyOn(stdoutLines, 'write').mockImplementation((line: string) => {
+        runner.lines.push(line);
+        if (line.startsWith('::error::')) timing.writtenAt = performance.now();
+      });
+      const running = cancelAt('verify-irsa', async (ctx, stopHere) => {
+        ctx.mask(SECRET);
+        ctx.writing?.();
+        const stop = onCancel(async (_signal, progress) => {
+          timing.cancelledAt = performance.now();
+          for (const clause of done) progress.note(clause);
+          await stuck;
+          return [...done, 'deleted the service account ns/a this run created'];
+        }, onSecond);
+        try {
+          await stopHere();
+        } finally {
+          stop();
+        }
+      });
+      return { running, finish, timing };
+    }
+
+    it('during the cleanup: writes at once what it had done so far, and ends without waiting for the rest', async () => {
+      const told: NodeJS.Signals[] = [];
+      let second = 0;
+      const { running, finish, timing } = hangingCleanup(
+        ['deleted the pod ns/p this run created'],
+        async (signal) => {
+          told.push(signal);
+          return [`told the child to stop (${signal}), ${SECRET}`];
+        }
+      );
+      try {
+        await tick(300);
+        expect(errors()).toEqual([]);
+        second = performance.now();
+        process.emit('SIGTERM', 'SIGTERM');
+        expect((await running).ended).toBe(true);
+      } finally {
+        // Settled, or the next test's run would wait for it.
+        finish();
+      }
+      // Well before the runner's kill, 2.5 s after its SIGTERM; the cleanup has not settled.
+      expect(timing.writtenAt - second).toBeLessThan(500);
+      expect(told).toEqual(['SIGTERM']);
+      expect(errors()).toEqual([
+        expect.stringMatching(
+          /^::error::verify-irsa was cancelled \(SIGINT\) after it began to write; deleted the pod ns\/p this run created; told the child to stop \(SIGTERM\), \*\*\*; a second signal \(SIGTERM\) came 0\.\d s after the first, while its cleanup was still running: the step ended then, without waiting for the rest of it; what it did not report is unknown, so check what the run made\.\n$/
+        )
+      ]);
+      expect(summary()).toMatch(
+        /\*\*Cleanup on cancel:\*\*\n\n- deleted the pod ns\/p this run created\n- told the child to stop \(SIGTERM\), \*\*\*\n- a second signal \(SIGTERM\) came 0\.\d s after the first, while its cleanup was still running/
+      );
+      // What it did not report by then is not claimed.
+      expect(summary()).not.toContain('service account');
+      expect(summary().split('### verify-irsa: cancelled')).toHaveLength(2);
+      expect(timing.cancelledAt).toBeGreaterThan(0);
+    });
+
+    it('after the summary written at the bound: ends at once, with that summary alone', async () => {
+      const { running, finish, timing } = hangingCleanup([]);
+      let second = 0;
+      try {
+        while (errors().length === 0) await tick(100);
+        expect(timing.writtenAt - timing.cancelledAt).toBeGreaterThanOrEqual(CLEANUP_BOUND_MS - 50);
+        second = performance.now();
+        process.emit('SIGTERM', 'SIGTERM');
+        expect((await running).ended).toBe(true);
+      } finally {
+        finish();
+      }
+      expect(performance.now() - second).toBeLessThan(500);
+      expect(errors()).toHaveLength(1);
+      expect(summary().split('### verify-irsa: cancelled')).toHaveLength(2);
+      expect(summary()).toContain('- its cleanup had not finished 7 s after the signal');
+    }, 15_000);
+
+    it('once the cleanup has settled, changes nothing', async () => {
+      const state = await cancelAt('verify-irsa', async (ctx, stopHere) => {
+        ctx.writing?.();
+        const stop = onCancel(async () => ['deleted the pod ns/p this run created']);
+        try {
+          await stopHere();
+          process.emit('SIGTERM', 'SIGTERM');
+        } finally {
+          stop();
+        }
+      });
+      expect(state.ended).toBe(true);
+      expect(errors()).toEqual([
+        '::error::verify-irsa was cancelled (SIGINT) after it began to write; deleted the pod ns/p this run created.\n'
+      ]);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // The one place that talks to the runner.
 import type { ActionContext, ActionResult } from './action.js';
-import { takeCancelCleanup, cancelsSettled, settlesWithin } from './cancel.js';
+import { takeCancelCleanup, cancelsSettled, interruptCancels, settlesWithin } from './cancel.js';
 import type { Cancelled } from './cancel-summary.js';
 import { failureText, isUserError, oneLine } from './errors.js';
 import { inputFailureSummary, runFailureSummary } from './input-summary.js';
@@ -48,6 +48,10 @@ function runnerLogger(warnings: RunWarnings, steps: string[]): Logger {
 // anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
 export const CLEANUP_BOUND_MS = 7000;
 
+// How long a second signal (the runner's SIGTERM, its kill 2.5 s later) leaves the cleanup still running
+// to do what it must not leave undone (src/io/cancel.ts interruptCancels), before the run ends.
+export const SECOND_SIGNAL_MS = 1000;
+
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -80,6 +84,8 @@ export async function runAction(
   const warnings = new RunWarnings();
   const steps: string[] = [];
   let cancelled: Promise<void> | undefined;
+  let secondSignal: (signal: NodeJS.Signals) => void = () => undefined;
+  const second = new Promise<NodeJS.Signals>((resolve) => (secondSignal = resolve));
   let written: (() => readonly string[]) | undefined;
   const ctx: ActionContext = {
     read: envInputReader(process.env),
@@ -96,13 +102,16 @@ export async function runAction(
   };
   // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
   // Without it Node would end the process on the signal, before anything is written.
+  // A second signal ends the wait for the cleanup: the runner kills the process 2.5 s after its SIGTERM.
   const onSignal = (signal: NodeJS.Signals): void => {
-    cancelled ??= endCancelled(
+    if (cancelled) return secondSignal(signal);
+    cancelled = endCancelled(
       action,
       { signal, step: steps.at(-1), wrote: writing },
       () => written?.(),
       masked,
       warnings,
+      second,
       end
     );
   };
@@ -150,7 +159,8 @@ export async function runAction(
 
 /**
  * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
- * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, or a second signal has come (and the
+ * handlers still running have had SECOND_SIGNAL_MS to answer it), its error line and summary, then `end`.
  */
 async function endCancelled(
   action: string,
@@ -158,14 +168,25 @@ async function endCancelled(
   readWritten: () => readonly string[] | undefined,
   masked: readonly string[],
   warnings: RunWarnings,
+  second: Promise<NodeJS.Signals>,
   end: () => Promise<void>
 ): Promise<void> {
+  const signalledAt = performance.now();
   // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
   const loading = import('./cancel-summary.js');
   // Handled when awaited below; until then a failed load must not end the process as unhandled.
   loading.catch(() => undefined);
   await Promise.resolve();
-  const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
+  const waited = await Promise.race([
+    settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS),
+    second.then((signal) => ({ signal }))
+  ]);
+  // The cleanup cut short: told of the signal, it has a moment for what it must not leave, then the run ends.
+  const cutShort =
+    typeof waited === 'object' && (await interruptCancels(waited.signal, SECOND_SIGNAL_MS))
+      ? `a second signal (${waited.signal}) came ${((performance.now() - signalledAt) / 1000).toFixed(1)} s after the first, while its cleanup was still running: the step ended then, without waiting for the rest of it; what it did not report is unknown, so check what the run made`
+      : undefined;
+  const settled = waited === true || (typeof waited === 'object' && cutShort === undefined);
   const { cancelledLine, cancelledSummary } = await loading;
   const cleanup = takeCancelCleanup();
   // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
@@ -185,7 +206,8 @@ async function endCancelled(
             ? cleanup
             : [
                 ...(cleanup ?? []),
-                `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+                cutShort ??
+                  `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
               ]
         })
   };
@@ -194,8 +216,12 @@ async function endCancelled(
     action,
     redactSecrets(warnings.appendTo(cancelledSummary(action, report, masked), false), masked)
   );
-  // What is still settling is waited for, as on any run's end, until the runner kills the process.
-  await cancelsSettled();
+  // What is still settling is waited for, as on any run's end, unless a second signal has come or comes:
+  // then what is still running is told, and the run ends before the runner's kill.
+  if (cutShort === undefined) {
+    const late = await Promise.race([cancelsSettled(), second]);
+    if (typeof late === 'string') await interruptCancels(late, SECOND_SIGNAL_MS);
+  }
   await end();
 }
 
