@@ -421,3 +421,92 @@ describe('a cancelled job whose terraform does not stop', () => {
     }
   }, 60_000);
 });
+
+describe('a cancelled job given a second signal while its cleanup runs', () => {
+  // The runner sends SIGINT, then SIGTERM 7.5 s later, then kills the step's process 2.5 s after that
+  // (actions/runner src/Runner.Sdk/ProcessInvoker.cs, CancelAndKillProcessTree). The SIGTERM here
+  // comes early, 1 s in, while the step still waits for a terraform that ignores its interrupt.
+  test('writes its summary and error line at once, passes the signal on to terraform, and exits', async () => {
+    const box = sandbox();
+    const bin = join(box.dir, 'bin');
+    mkdirSync(bin);
+    const pidFile = join(box.dir, 'terraform.pid');
+    // Ignores SIGINT, as a terraform stuck in a provider call would; a SIGTERM ends it.
+    writeFileSync(
+      join(bin, 'terraform'),
+      [
+        '#!/bin/sh',
+        'case "$1" in',
+        "  output) echo '{}' ;;",
+        '  plan)',
+        '    for arg in "$@"; do case "$arg" in -out=*) printf plan > "${arg#-out=}" ;; esac; done',
+        `    echo $$ > '${pidFile}'`,
+        "    trap '' INT",
+        '    echo planning',
+        '    exec sleep 30 ;;',
+        'esac',
+        ''
+      ].join('\n')
+    );
+    chmodSync(join(bin, 'terraform'), 0o755);
+    const env: NodeJS.ProcessEnv = {
+      ...box.env,
+      PATH: `${bin}:${box.env.PATH ?? ''}`,
+      GITHUB_OUTPUT: join(box.dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
+    };
+    writeFileSync(join(box.dir, 'output'), '');
+    writeFileSync(join(box.dir, 'summary'), '');
+    delete env.NODE_OPTIONS;
+    for (const [name, value] of Object.entries(base(box, 'second-signal')))
+      env[`INPUT_${name.toUpperCase()}`] = value;
+    const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const alive = (pid: string): boolean =>
+      execFileSync('sh', ['-c', `ps -o pid= -p ${pid} || true`])
+        .toString()
+        .trim() !== '';
+    try {
+      for (let i = 0; i < 120 && !stdout.includes('planning'); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      const terraformPid = readFileSync(pidFile, 'utf8').trim();
+      child.kill('SIGINT');
+      for (let i = 0; i < 40 && !stdout.includes('terraform is told to stop'); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(stdout).not.toContain('::error::');
+      const second = Date.now();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(1);
+      // Well before the runner's kill, 2.5 s after its SIGTERM.
+      expect(Date.now() - second).toBeLessThan(1500);
+      // terraform had the SIGTERM too (its second interrupt), and stopped on it.
+      expect(alive(terraformPid)).toBe(false);
+      const errors = stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^::error::provision was cancelled \(SIGINT\) during terraform plan; terraform plan had not stopped \d+(\.\d)? s after the interrupt when a second signal \(SIGTERM\) came: .*; a second signal \(SIGTERM\) came \d+(\.\d)? s after the first, while its cleanup was still running/
+        )
+      ]);
+      const summary = readFileSync(join(box.dir, 'summary'), 'utf8');
+      expect(summary.split('### provision: cancelled')).toHaveLength(2);
+      expect(summary).toMatch(
+        /- terraform plan had not stopped \d+(\.\d)? s after the interrupt when a second signal \(SIGTERM\) came: it was sent SIGTERM too, on which terraform stops at once \(its second interrupt\), without finishing what it was doing: it may not have saved its state or released the state lock, and it exited within \d+(\.\d)? s of it\. If the next run says the state is locked, run terraform force-unlock/
+      );
+      expect(summary).toContain(
+        '- removed its private directory (the plan file and the generated variables)'
+      );
+      expect(summary).toMatch(
+        /- a second signal \(SIGTERM\) came \d+(\.\d)? s after the first, while its cleanup was still running: the step ended then, without waiting for the rest of it; what it did not report is unknown, so check what the run made\n/
+      );
+      expect(readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'))).toEqual(
+        []
+      );
+    } finally {
+      child.kill('SIGKILL');
+      if (existsSync(pidFile)) spawnSync('kill', ['-9', readFileSync(pidFile, 'utf8').trim()]);
+    }
+  }, 60_000);
+});

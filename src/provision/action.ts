@@ -60,15 +60,36 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
   // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
   // lock. It is told to stop, and the private directory is removed; the entry then ends the run with a
   // summary of what this handler did and saw (src/io/entry.ts), before the run's own cleanup would.
-  const stopListening = onCancel(async (signal) => {
-    ctx.log.warning(
-      `provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`
-    );
-    const started = Date.now();
-    const interrupted = await terraform.interrupt(CANCEL_WAIT_MS);
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    return [interruptNote(interrupted, seconds), await scratchNote(scratch, removeScratch)];
-  });
+  let interruptedAt: number | undefined;
+  let firstNote: string | undefined;
+  const stopListening = onCancel(
+    async (signal) => {
+      ctx.log.warning(
+        `provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`
+      );
+      interruptedAt = Date.now();
+      const interrupted = await terraform.interrupt(CANCEL_WAIT_MS);
+      firstNote = interruptNote(interrupted, ((Date.now() - interruptedAt) / 1000).toFixed(1));
+      return [firstNote, await scratchNote(scratch, removeScratch)];
+    },
+    // A second signal while terraform has not stopped: the runner kills this process 2.5 s after its
+    // SIGTERM, and not terraform, which is left running. It is sent the signal too, its second
+    // interrupt, and the private directory is removed before the step ends.
+    async (signal) => {
+      const started = Date.now();
+      const since = ((started - (interruptedAt ?? started)) / 1000).toFixed(1);
+      const stopped = await terraform.interrupt(SECOND_WAIT_MS, signal);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      // Nothing running now: the interrupt's own note if it has one; else terraform exited just now.
+      const note = stopped
+        ? secondInterruptNote(stopped, signal, since, seconds)
+        : (firstNote ??
+          (interruptedAt === undefined
+            ? 'no terraform command was running'
+            : 'terraform stopped on the interrupt before the second signal (terraform saves its state and releases the state lock as it stops; the backend was not checked)'));
+      return [note, await scratchNote(scratch, removeScratch)];
+    }
+  );
   // What came before only read; terraform's first command may take the state's lock.
   ctx.writing?.();
   try {
@@ -105,6 +126,30 @@ function terraformEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 // Within the runner's 7.5 s between its SIGINT and its SIGTERM.
 const CANCEL_WAIT_MS = 6000;
+// Within the entry's wait on a second signal (src/io/entry.ts SECOND_SIGNAL_MS), with time to remove the
+// private directory after it.
+const SECOND_WAIT_MS = 500;
+
+const FORCE_UNLOCK =
+  'If the next run says the state is locked, run terraform force-unlock with the lock ID it gives, once no other run is under way';
+
+/**
+ * What the second interrupt did. Terraform takes a second SIGINT or SIGTERM as the order to exit at once
+ * ("Two interrupts received. Exiting immediately. Note that data loss may have occurred.": hashicorp/terraform
+ * internal/command/meta.go, RunOperation): it cancels the operation and waits at most 5 s for it, so it
+ * may exit without saving its state or releasing the lock.
+ */
+function secondInterruptNote(
+  stopped: { command: string; stopped: boolean },
+  signal: NodeJS.Signals,
+  since: string,
+  seconds: string
+): string {
+  const exited = stopped.stopped
+    ? `it exited within ${seconds} s of it`
+    : `it had not exited ${SECOND_WAIT_MS / 1000} s after it, and may still be running`;
+  return `terraform ${stopped.command} had not stopped ${since} s after the interrupt when a second signal (${signal}) came: it was sent ${signal} too, on which terraform stops at once (its second interrupt), without finishing what it was doing: it may not have saved its state or released the state lock, and ${exited}. ${FORCE_UNLOCK}`;
+}
 
 /**
  * What the interrupt did, for the cancelled run's summary. Terraform saves its state and releases the
@@ -118,7 +163,7 @@ function interruptNote(
   const command = `terraform ${interrupted.command}`;
   return interrupted.stopped
     ? `${command} stopped within ${seconds} s of the interrupt (terraform saves its state and releases the state lock as it stops; the backend was not checked)`
-    : `${command} did not stop within ${CANCEL_WAIT_MS / 1000} s of the interrupt: it may still be running, and holding the state lock. If the next run says the state is locked, run terraform force-unlock with the lock ID it gives, once no other run is under way`;
+    : `${command} did not stop within ${CANCEL_WAIT_MS / 1000} s of the interrupt: it may still be running, and holding the state lock. ${FORCE_UNLOCK}`;
 }
 
 /** Removes the private directory (the plan file, the generated variables) and says whether it is gone. */

@@ -23,11 +23,15 @@ export interface TerraformRunner {
   /** Runs a command whose stdout may hold secrets: captured, never logged, and returned. */
   capture(args: string[]): Promise<string>;
   /**
-   * Asks the running command to stop with SIGINT, on which terraform finishes what it is writing,
-   * saves its state and releases its lock, and waits up to `waitMs` for it to exit. Undefined when
-   * nothing was running; else the command (`apply`) and whether it exited in time.
+   * Asks the running command to stop with `signal` (SIGINT), on which terraform finishes what it is
+   * writing, saves its state and releases its lock, and waits up to `waitMs` for it to exit. Undefined
+   * when nothing was running; else the command (`apply`) and whether it exited in time. Terraform takes
+   * SIGTERM as an interrupt too, and a second interrupt as the order to exit at once.
    */
-  interrupt(waitMs: number): Promise<{ command: string; stopped: boolean } | undefined>;
+  interrupt(
+    waitMs: number,
+    signal?: NodeJS.Signals
+  ): Promise<{ command: string; stopped: boolean } | undefined>;
 }
 
 /** A terraform command that failed; its diagnostics have already been raised as annotations. */
@@ -152,11 +156,11 @@ export function terraformCli(options: TerraformCliOptions): TerraformRunner {
         if (held.length > 0) await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
       });
     },
-    async interrupt(waitMs) {
+    async interrupt(waitMs, signal = 'SIGINT') {
       const child = running;
       if (!child) return undefined;
       const command = runningCommand;
-      child.kill('SIGINT');
+      child.kill(signal);
       return { command, stopped: await settlesWithin(child, waitMs) };
     },
     async capture(args) {
