@@ -1,7 +1,7 @@
 // verify-irsa's pod mode on the local stack: the kube double's kubelet runs the real aws CLI in
 // the pod; a pod that fails or hangs is diagnosed from its events and logs, and always deleted.
 import { describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -571,6 +571,72 @@ describe('verify-irsa pod mode on the local stack', () => {
     },
     90_000
   );
+
+  it('on a second signal while its removal is slow, says at once what it removed and what is left, and exits', async () => {
+    // The runner sends SIGINT, then SIGTERM 7.5 s later, and kills 2.5 s after that. Here the
+    // cluster is slow to answer the service account's delete (5 s, then a 503, each time), and the
+    // SIGTERM comes once the pod is gone, long before the entry's 7 s bound.
+    const chain = await chainFor();
+    const account = 'irsa-verify-second-signal';
+    chain.double.holdPods('running');
+    let child: ChildProcess | undefined;
+    const running = runBundle(
+      'verify-irsa',
+      {
+        kubeconfig: chain.double.kubeconfig(),
+        'role-arn': chain.roleArn,
+        namespace: chain.namespace,
+        'service-account': account,
+        mode: 'pod',
+        'timeout-seconds': '120'
+      },
+      { timeoutMs: 30_000, onSpawn: (spawned) => (child = spawned) }
+    );
+    const ourPods = () =>
+      chain.double.pods(chain.namespace).filter((p) => p.metadata.name.startsWith('irsa-verify-'));
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    while (ourPods().length === 0) await pause(50);
+    const pod = ourPods()[0]?.metadata.name ?? '';
+    chain.double.injectFaults([
+      {
+        kind: 'status',
+        method: 'DELETE',
+        path: `/api/v1/namespaces/${chain.namespace}/serviceaccounts/`,
+        delayMs: 5000,
+        times: 10
+      }
+    ]);
+    child?.kill('SIGINT');
+    for (let i = 0; i < 100 && ourPods().length > 0; i += 1) await pause(50);
+    expect(ourPods()).toEqual([]);
+    await pause(300);
+    const second = performance.now();
+    child?.kill('SIGTERM');
+    const run = await running;
+    // Well before the runner's kill, 2.5 s after its SIGTERM.
+    expect(performance.now() - second).toBeLessThan(1500);
+    expect(run.status).toBe(1);
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^verify-irsa was cancelled \\(SIGINT\\) during pod mode: aws sts get-caller-identity in a pod; deleted the pod ${chain.namespace}/${pod} this run created; the step ended before this run had given up the service account ${chain.namespace}/${account} .*; a second signal \\(SIGTERM\\) came \\d+\\.\\d s after the first, while its cleanup was still running`
+        )
+      )
+    ]);
+    // What it claims is so: the pod is gone, and the account, whose delete never got through, is there.
+    expect(run.summary.split('### verify-irsa: cancelled')).toHaveLength(2);
+    expect(run.summary).toContain(`\n- deleted the pod ${chain.namespace}/${pod} this run created\n`);
+    expect(run.summary).toMatch(
+      new RegExp(
+        `\\n- the step ended before this run had given up the service account ${chain.namespace}/${account} \\(a write may have been under way\\): check for its lease and remove it by hand \\(kubectl -n ${chain.namespace} annotate serviceaccount ${account} talos-irsa/lease\\.[0-9a-f]{8}-\\)\\n`
+      )
+    );
+    expect(run.summary).not.toContain(`deleted the service account`);
+    expect(chain.double.pod(chain.namespace, pod)).toBeUndefined();
+    expect(chain.double.serviceAccount(chain.namespace, account)).toBeDefined();
+    for (const secret of run.masks) expect(run.summary).not.toContain(secret);
+    chain.double.clearFaults();
+  }, 60_000);
 
   it('deletes what a create left behind when its answer was lost, but not what a refused create names', async () => {
     const chain = await chainFor();

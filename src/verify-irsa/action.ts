@@ -13,11 +13,15 @@ export async function verifyIrsaAction(ctx: ActionContext, tuning: VerifyTuning 
   // Every input is checked before the cluster or AWS is touched.
   const inputs = parseVerifyInputs(ctx.read, ctx.env);
   const { verifyDeps, verifyResult } = await import('./deps.js');
-  const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx, tuning);
+  const { deps, close, removeLeftovers, heldAccount, notRemoved } = await verifyDeps(inputs, ctx, tuning);
   // A cancelled job must not leave the verify pod or a service account it made behind. What the removal
   // did and saw goes into the cancelled run's error line and summary, and the entry ends the run
-  // (src/io/entry.ts): not held by what the cancelled run left in flight.
-  const stopListening = onCancel(() => removeLeftovers());
+  // (src/io/entry.ts): not held by what the cancelled run left in flight. A second signal ends the step
+  // before the removal has finished: the summary says what it had done, and what is left to do by hand.
+  const stopListening = onCancel(
+    (_signal, progress) => removeLeftovers((clause) => progress.note(clause)),
+    async () => notRemoved()
+  );
   try {
     const { afterSecondRelease, run } = await import('./run.js');
     let outcome: VerifyOutcome;

@@ -138,14 +138,26 @@ export class CreatedObjects {
    */
   async removeLeftovers(
     cluster: ClusterOps,
-    options: { cleanup: boolean; redact: (text: string) => string; now?: () => Date }
+    options: {
+      cleanup: boolean;
+      redact: (text: string) => string;
+      now?: () => Date;
+      progress?: (clause: string) => void;
+    }
   ): Promise<string[]> {
     const now = options.now ?? ((): Date => new Date());
     if (this.pending.size > 0) await settlesWithin(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
     const ordered = [...this.objects.values()].sort((a, b) =>
       a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1
     );
-    const notes: string[] = [];
+    const said: string[] = [];
+    // Each clause is heard as soon as it is done, as well as returned at the end.
+    const notes = {
+      push: (clause: string): void => {
+        said.push(clause);
+        options.progress?.(clause);
+      }
+    };
     for (const object of ordered) {
       const what = `the ${object.kind} ${object.namespace}/${object.name}`;
       try {
@@ -191,6 +203,25 @@ export class CreatedObjects {
         );
       }
     }
-    return notes;
+    return said;
+  }
+
+  /**
+   * What is still noted, as a removal cut short leaves it (the step ended on a second signal): a clause
+   * each, with how to finish by hand. A delete may have been under way: the object may be gone.
+   */
+  notRemoved(cleanup: boolean): string[] {
+    return [...this.objects.values()].flatMap((object) => {
+      const what = `the ${object.kind} ${object.namespace}/${object.name}`;
+      if (object.kind === 'pod')
+        return cleanup
+          ? [
+              `the step ended before ${what} was deleted (a delete may have been under way): check for it and delete it by hand (kubectl -n ${object.namespace} delete pod ${object.name})`
+            ]
+          : [];
+      return [
+        `the step ended before this run had given up ${what} (a write may have been under way): check for its lease and remove it by hand (kubectl -n ${object.namespace} annotate serviceaccount ${object.name} ${leaseKey(object.runId)}-)`
+      ];
+    });
   }
 }

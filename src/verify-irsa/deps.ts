@@ -78,7 +78,10 @@ export async function verifyDeps(
 ): Promise<{
   deps: VerifyDeps;
   close(): void;
-  removeLeftovers(): Promise<string[]>;
+  /** `progress` hears each clause as soon as it is done (a cancel's summary may be written before the end). */
+  removeLeftovers(progress?: (clause: string) => void): Promise<string[]>;
+  /** What a removal cut short (a second signal) leaves to do by hand, a clause each. */
+  notRemoved(): string[];
   /** The service account this run still holds, if it has not given it up. */
   heldAccount(): string | undefined;
 }> {
@@ -145,7 +148,13 @@ export async function verifyDeps(
       iam.destroy();
       sts.destroy();
     },
-    removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup, redact }),
+    removeLeftovers: (progress) =>
+      created.removeLeftovers(cluster, {
+        cleanup: inputs.cleanup,
+        redact,
+        ...(progress ? { progress } : {})
+      }),
+    notRemoved: () => created.notRemoved(inputs.cleanup),
     heldAccount: () => created.heldAccount()
   };
 }

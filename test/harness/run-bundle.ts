@@ -1,6 +1,6 @@
 // Runs an action's committed bundle the way the runner does: inputs as INPUT_<NAME>, outputs and the
 // step summary through the files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ export interface BundleOptions {
   killSignal?: NodeJS.Signals;
   /** The tree whose actions/<action>/dist/index.js runs; default this checkout (another release's, extracted). */
   root?: string;
+  /** Sees the bundle's process once spawned: a test that sends it more than one signal. */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** Parses the GITHUB_OUTPUT file format that @actions/core writes (name<<DELIMITER ... DELIMITER). */
@@ -88,6 +90,7 @@ export async function runBundle(
       stdio: ['ignore', 'pipe', 'pipe']
     }
   );
+  options.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
