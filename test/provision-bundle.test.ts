@@ -422,6 +422,25 @@ describe('a cancelled job whose terraform does not stop', () => {
   }, 60_000);
 });
 
+/**
+ * The `::error::` lines the runner obeys: not those between a `::stop-commands::TOKEN` and its `::TOKEN::`,
+ * which it shows as text.
+ */
+function obeyedErrors(stdout: string): string[] {
+  let stoppedBy: string | undefined;
+  const obeyed: string[] = [];
+  for (const line of stdout.split('\n')) {
+    if (stoppedBy !== undefined) {
+      if (line === `::${stoppedBy}::`) stoppedBy = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) stoppedBy = stop[1];
+    else if (line.startsWith('::error::')) obeyed.push(line);
+  }
+  return obeyed;
+}
+
 describe('a cancelled job given a second signal while its cleanup runs', () => {
   // The runner sends SIGINT, then SIGTERM 7.5 s later, then kills the step's process 2.5 s after that
   // (actions/runner src/Runner.Sdk/ProcessInvoker.cs, CancelAndKillProcessTree). The SIGTERM here
@@ -503,6 +522,68 @@ describe('a cancelled job given a second signal while its cleanup runs', () => {
       );
       expect(readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'))).toEqual(
         []
+      );
+    } finally {
+      child.kill('SIGKILL');
+      if (existsSync(pidFile)) spawnSync('kill', ['-9', readFileSync(pidFile, 'utf8').trim()]);
+    }
+  }, 60_000);
+
+  test('with a terraform that ignores SIGTERM too: says it may still be running, in an error line the runner obeys', async () => {
+    const box = sandbox();
+    const bin = join(box.dir, 'bin');
+    mkdirSync(bin);
+    const pidFile = join(box.dir, 'terraform.pid');
+    writeFileSync(
+      join(bin, 'terraform'),
+      [
+        '#!/bin/sh',
+        'case "$1" in',
+        "  output) echo '{}' ;;",
+        '  plan)',
+        '    for arg in "$@"; do case "$arg" in -out=*) printf plan > "${arg#-out=}" ;; esac; done',
+        `    echo $$ > '${pidFile}'`,
+        "    trap '' INT TERM",
+        '    echo planning',
+        '    exec sleep 30 ;;',
+        'esac',
+        ''
+      ].join('\n')
+    );
+    chmodSync(join(bin, 'terraform'), 0o755);
+    const env: NodeJS.ProcessEnv = {
+      ...box.env,
+      PATH: `${bin}:${box.env.PATH ?? ''}`,
+      GITHUB_OUTPUT: join(box.dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
+    };
+    writeFileSync(join(box.dir, 'output'), '');
+    writeFileSync(join(box.dir, 'summary'), '');
+    delete env.NODE_OPTIONS;
+    for (const [name, value] of Object.entries(base(box, 'second-signal-stuck')))
+      env[`INPUT_${name.toUpperCase()}`] = value;
+    const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 120 && !stdout.includes('planning'); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      child.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const second = Date.now();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(1);
+      expect(Date.now() - second).toBeLessThan(1500);
+      // Written while terraform's output is still open (commands stopped around it): resumed first.
+      expect(obeyedErrors(stdout)).toEqual([
+        expect.stringMatching(
+          /^::error::provision was cancelled \(SIGINT\) during terraform plan; terraform plan had not stopped .* it had not exited 0\.5 s after it, and may still be running\. If the next run says the state is locked, run terraform force-unlock/
+        )
+      ]);
+      const summary = readFileSync(join(box.dir, 'summary'), 'utf8');
+      expect(summary).toContain(
+        '- removed its private directory (the plan file and the generated variables)'
       );
     } finally {
       child.kill('SIGKILL');

@@ -73,9 +73,24 @@ export function info(message: string): void {
   stdoutLines.write(`${plainLine(message)}${EOL}`);
 }
 
+// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
+let stoppedBy: string | undefined;
+
 /** A command line the action builds itself (its data already escaped), written as is. */
 export function commandLine(line: string): void {
+  const stop = /^::stop-commands::(.+)$/.exec(line);
+  if (stop) stoppedBy = stop[1];
+  else if (stoppedBy !== undefined && line === `::${stoppedBy}::`) stoppedBy = undefined;
   stdoutLines.write(`${line}${EOL}`);
+}
+
+/**
+ * Ends a `::stop-commands::` still in force, for a line the runner must obey (a cancelled run's error,
+ * written while terraform's output is still open). Text stays plain without it: info() writes every
+ * line so that it cannot start a command.
+ */
+export function resumeCommands(): void {
+  if (stoppedBy !== undefined) commandLine(`::${stoppedBy}::`);
 }
 
 export async function group<T>(name: string, body: () => Promise<T>): Promise<T> {

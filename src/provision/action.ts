@@ -79,7 +79,8 @@ export async function provisionAction(ctx: ActionContext): Promise<ActionResult>
       const started = Date.now();
       const since = ((started - (interruptedAt ?? started)) / 1000).toFixed(1);
       const stopped = await terraform.interrupt(SECOND_WAIT_MS, signal);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      // Rounded up: an exit 30 ms after the signal is "within 0.1 s".
+      const seconds = (Math.ceil((Date.now() - started) / 100) / 10).toFixed(1);
       // Nothing running now: the interrupt's own note if it has one; else terraform exited just now.
       const note = stopped
         ? secondInterruptNote(stopped, signal, since, seconds)
