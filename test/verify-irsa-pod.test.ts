@@ -13,7 +13,7 @@ import { leaseKey } from '../src/verify-irsa/account-lease.js';
 import { CreatedObjects } from '../src/verify-irsa/created-objects.js';
 import { MANAGED_BY, MAX_LOG_LINE } from '../src/verify-irsa/verify-pod.js';
 import type { VerifyDeps } from '../src/verify-irsa/run.js';
-import { repoRoot, runBundle } from './harness/run-bundle.js';
+import { repoRoot, runBundle, type BundleRun } from './harness/run-bundle.js';
 import {
   chainFor,
   check,
@@ -606,13 +606,20 @@ describe('verify-irsa pod mode on the local stack', () => {
         times: 10
       }
     ]);
-    child?.kill('SIGINT');
-    for (let i = 0; i < 100 && ourPods().length > 0; i += 1) await pause(50);
-    expect(ourPods()).toEqual([]);
-    await pause(300);
-    const second = performance.now();
-    child?.kill('SIGTERM');
-    const run = await running;
+    let second = 0;
+    let run: BundleRun;
+    try {
+      child?.kill('SIGINT');
+      for (let i = 0; i < 100 && ourPods().length > 0; i += 1) await pause(50);
+      expect(ourPods()).toEqual([]);
+      await pause(300);
+      second = performance.now();
+      child?.kill('SIGTERM');
+      run = await running;
+    } finally {
+      // Not left for the next test's requests.
+      chain.double.clearFaults();
+    }
     // Well before the runner's kill, 2.5 s after its SIGTERM.
     expect(performance.now() - second).toBeLessThan(1500);
     expect(run.status).toBe(1);
@@ -635,7 +642,6 @@ describe('verify-irsa pod mode on the local stack', () => {
     expect(chain.double.pod(chain.namespace, pod)).toBeUndefined();
     expect(chain.double.serviceAccount(chain.namespace, account)).toBeDefined();
     for (const secret of run.masks) expect(run.summary).not.toContain(secret);
-    chain.double.clearFaults();
   }, 60_000);
 
   it('deletes what a create left behind when its answer was lost, but not what a refused create names', async () => {

@@ -185,8 +185,11 @@ export class KubeFaults {
         }) + '\n'
       );
     };
-    if (fault.delayMs) setTimeout(answer, fault.delayMs);
-    else answer();
+    if (fault.delayMs) {
+      const timer = setTimeout(answer, fault.delayMs);
+      // A client gone meanwhile (a process that exited) gets no answer: no timer is left to hold the test.
+      res.on('close', () => clearTimeout(timer));
+    } else answer();
     // The request's body is not read: drained, so the connection stays usable.
     req.resume();
     return true;
