@@ -44,6 +44,8 @@ function workspaceRoot(env) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
 // Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
 // bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
@@ -53,16 +55,12 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
-function record(value) {
-    return value && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
+
 function entry(list, name, key) {
     if (!Array.isArray(list))
         return undefined;
-    const found = list.find((item) => record(item)?.name === name);
-    return record(found?.[key]);
+    const found = list.find((item) => (0,shape/* asRecord */.qY)(item)?.name === name);
+    return (0,shape/* asRecord */.qY)(found?.[key]);
 }
 function kubeconfig_text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -76,8 +74,8 @@ function mapEntries(list, key, fix) {
     if (!Array.isArray(list))
         return list;
     return list.map((item) => {
-        const named = record(item);
-        const body = record(named?.[key]);
+        const named = (0,shape/* asRecord */.qY)(item);
+        const body = (0,shape/* asRecord */.qY)(named?.[key]);
         if (!named || !body)
             return item;
         const copy = { ...body };
@@ -94,7 +92,7 @@ function mapEntries(list, key, fix) {
  * relative path was read from the process's working directory. The document is not changed.
  */
 function resolveKubeconfigPaths(document, baseDir) {
-    const config = record(document);
+    const config = (0,shape/* asRecord */.qY)(document);
     if (!config)
         return document;
     const clusters = mapEntries(config.clusters, 'cluster', (cluster) => {
@@ -105,7 +103,7 @@ function resolveKubeconfigPaths(document, baseDir) {
         for (const field of ['client-certificate', 'client-key', 'tokenFile', 'token-file'])
             if (field in user)
                 user[field] = resolvedPath(user[field], baseDir);
-        const exec = record(user.exec);
+        const exec = (0,shape/* asRecord */.qY)(user.exec);
         if (exec && typeof exec.command === 'string' && exec.command.includes(external_node_path_.sep))
             user.exec = { ...exec, command: resolvedPath(exec.command, baseDir) };
     });
@@ -135,9 +133,9 @@ function withoutUserinfo(server) {
 /** What to mask of the user:password@ of each cluster's server URL: as written, and decoded. */
 function serverUserinfoSecrets(document) {
     const secrets = new Set();
-    const clusters = record(document)?.clusters;
+    const clusters = (0,shape/* asRecord */.qY)(document)?.clusters;
     for (const item of Array.isArray(clusters) ? clusters : []) {
-        const server = kubeconfig_text(record(record(item)?.cluster)?.server);
+        const server = kubeconfig_text((0,shape/* asRecord */.qY)((0,shape/* asRecord */.qY)(item)?.cluster)?.server);
         const userinfo = server === undefined ? undefined : userinfoOf(server)?.userinfo;
         if (userinfo === undefined)
             continue;
@@ -169,7 +167,7 @@ function material(data, file, what, input) {
     }
 }
 function parseKubeconfig(document, input) {
-    const config = record(document);
+    const config = (0,shape/* asRecord */.qY)(document);
     if (!config) {
         // A path given where the content belongs parses as a plain string.
         const hint = input === 'kubeconfig' && typeof document === 'string' && !/\s/.test(document.trim())

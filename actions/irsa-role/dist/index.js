@@ -190,7 +190,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   DP: () => (/* binding */ runActionAndExit)
 });
 
-// UNUSED EXPORTS: CLEANUP_BOUND_MS, runAction
+// UNUSED EXPORTS: CLEANUP_BOUND_MS, SECOND_SIGNAL_MS, runAction
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
@@ -209,45 +209,79 @@ async function settlesWithin(work, ms) {
 // Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
 // handler's cleanup can outlast the run it cancelled.
 const running = new Set();
-// What the handlers that have settled said their cleanup did, for the cancelled run's summary.
-let cleanup = [];
-let started = 0;
+// The handlers started by this cancel, in the order they started, for the cancelled run's summary.
+let handlings = [];
+// Every handler not yet settled, this cancel's or an earlier one's: a second signal reaches them all.
+const unsettled = new Set();
 /** Resolves when every cancel handler that has started has settled. */
 async function cancelsSettled() {
     await Promise.allSettled([...running]);
 }
 /**
- * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
- * created"); undefined when none has run, as in an action that undoes nothing when cancelled. Taken
- * once: the next cancel (a test's next run in the same process) starts afresh.
+ * What the cancel handlers did, each a clause ("deleted the pod ns/name this run created"): all of a
+ * handler's that has settled, what one still running had done so far; undefined when none has run, as in
+ * an action that undoes nothing when cancelled. Taken once: the next cancel (a test's next run in the
+ * same process) starts afresh.
  */
 function takeCancelCleanup() {
-    const taken = started === 0 ? undefined : cleanup;
-    // A handler that settles later (past the entry's bound) adds to the list it started with, not this one.
-    cleanup = [];
-    started = 0;
+    const taken = handlings.length === 0 ? undefined : handlings.flatMap((handling) => [...handling.notes]);
+    handlings = [];
     return taken;
 }
-/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
-function onCancel(handler) {
-    let handling = false;
-    const listener = (signal) => {
-        if (handling)
-            return;
-        handling = true;
-        started += 1;
-        const notesOfThisCancel = cleanup;
-        const handled = handler(signal);
-        running.add(handled);
-        void handled.then((notes) => {
-            if (notes)
-                notesOfThisCancel.push(...notes);
-            running.delete(handled);
+/**
+ * A second signal while cancel handlers still run: each of those that has a second-signal handler is
+ * called (once), and given up to `ms` for what it does; what each says is added to its notes. Resolves
+ * with whether any handler was still running.
+ */
+async function interruptCancels(signal, ms) {
+    const stillRunning = [...unsettled];
+    const answers = stillRunning.map((handling) => {
+        const { second } = handling;
+        if (!second)
+            return Promise.resolve();
+        handling.interrupted ??= second(signal).then((notes) => {
+            handling.notes.push(...notes);
         }, (error) => {
+            handling.notes.push(`what it did on the ${signal} failed: ${(0,errors/* oneLine */.TN)(error)}`);
+        });
+        return handling.interrupted;
+    });
+    await settlesWithin(Promise.all(answers), ms);
+    return stillRunning.length > 0;
+}
+/**
+ * Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is the entry's to take: it
+ * calls `onSecond`, through interruptCancels); returns a stop function.
+ */
+function onCancel(handler, onSecond) {
+    let handled = false;
+    const listener = (signal) => {
+        if (handled)
+            return;
+        handled = true;
+        const handling = { notes: [], settled: false, ...(onSecond ? { second: onSecond } : {}) };
+        handlings.push(handling);
+        unsettled.add(handling);
+        const settle = (notes) => {
+            handling.notes = notes;
+            handling.settled = true;
+            unsettled.delete(handling);
+            running.delete(work);
+        };
+        const work = handler(signal, {
+            note: (clause) => {
+                if (!handling.settled)
+                    handling.notes.push(clause);
+            }
+        });
+        running.add(work);
+        void work.then(
+        // What it returns is all it did; after a second signal its summary has been written from what it
+        // had said by then, which stays as it was.
+        (notes) => settle(handling.interrupted ? handling.notes : (notes ?? handling.notes)), (error) => {
             // Said in the cancelled run's summary and error line, which an unhandled rejection would end
             // the process before; with no note the summary would say nothing was left to undo.
-            notesOfThisCancel.push(`its cleanup failed: ${oneLine(error)}`);
-            running.delete(handled);
+            settle([...handling.notes, `its cleanup failed: ${oneLine(error)}`]);
         });
     };
     process.on('SIGINT', listener);
@@ -267,13 +301,23 @@ var io_summary = __nccwpck_require__(2864);
 
 
 function inputFailureSummary(action, error, secrets) {
+    const line = (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets);
+    // A refusal that names no input (an environment variable, what the cluster serves) has no input to
+    // show in a table nor to correct: its title and advice say what did stop the step.
+    if (!error.input)
+        return [
+            `### ${action}: stopped before its first write`,
+            '',
+            `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(line)}`,
+            '',
+            'Nothing was written to AWS or the cluster. Correct what the error names and run it again.'
+        ].join('\n');
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[(0,io_summary/* code */.aY)(error.input), line]]),
         '',
-        // A refusal that names no input (an environment variable, what the cluster serves) has none to correct.
-        `Nothing was written to AWS or the cluster: the step stopped before its first write. Correct ${error.input ? 'the input' : 'what the error names'} and run it again.`
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
 }
 /**
@@ -449,9 +493,25 @@ function plainLine(message) {
 function info(message) {
     stdoutLines.write(`${plainLine(message)}${external_node_os_.EOL}`);
 }
+// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
+let stoppedBy;
 /** A command line the action builds itself (its data already escaped), written as is. */
 function commandLine(line) {
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop)
+        stoppedBy = stop[1];
+    else if (stoppedBy !== undefined && line === `::${stoppedBy}::`)
+        stoppedBy = undefined;
     stdoutLines.write(`${line}${external_node_os_.EOL}`);
+}
+/**
+ * Ends a `::stop-commands::` still in force, for a line the runner must obey (a cancelled run's error,
+ * written while terraform's output is still open). Text stays plain without it: info() writes every
+ * line so that it cannot start a command.
+ */
+function resumeCommands() {
+    if (stoppedBy !== undefined)
+        commandLine(`::${stoppedBy}::`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -520,6 +580,9 @@ function runnerLogger(warnings, steps) {
 // How long a cancelled run waits for its actions' cleanup before it writes its summary and error line
 // anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
 const CLEANUP_BOUND_MS = 7000;
+// How long a second signal (the runner's SIGTERM, its kill 2.5 s later) leaves the cleanup still running
+// to do what it must not leave undone (src/io/cancel.ts interruptCancels), before the run ends.
+const SECOND_SIGNAL_MS = 1000;
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -544,6 +607,8 @@ async function runAction(action, main, end = exitWhenWritten) {
     const warnings = new RunWarnings();
     const steps = [];
     let cancelled;
+    let secondSignal = () => undefined;
+    const second = new Promise((resolve) => (secondSignal = resolve));
     let written;
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
@@ -560,8 +625,11 @@ async function runAction(action, main, end = exitWhenWritten) {
     };
     // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
     // Without it Node would end the process on the signal, before anything is written.
+    // A second signal ends the wait for the cleanup: the runner kills the process 2.5 s after its SIGTERM.
     const onSignal = (signal) => {
-        cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, end);
+        if (cancelled)
+            return secondSignal(signal);
+        cancelled = endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, second, end);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -609,15 +677,25 @@ async function runAction(action, main, end = exitWhenWritten) {
 }
 /**
  * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
- * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, or a second signal has come (and the
+ * handlers still running have had SECOND_SIGNAL_MS to answer it), its error line and summary, then `end`.
  */
-async function endCancelled(action, run, readWritten, masked, warnings, end) {
+async function endCancelled(action, run, readWritten, masked, warnings, second, end) {
+    const signalledAt = performance.now();
     // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
     const loading = __nccwpck_require__.e(/* import() */ 725).then(__nccwpck_require__.bind(__nccwpck_require__, 8725));
     // Handled when awaited below; until then a failed load must not end the process as unhandled.
     loading.catch(() => undefined);
     await Promise.resolve();
-    const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
+    const waited = await Promise.race([
+        settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS),
+        second.then((signal) => ({ signal }))
+    ]);
+    // The cleanup cut short: told of the signal, it has a moment for what it must not leave, then the run ends.
+    const cutShort = typeof waited === 'object' && (await interruptCancels(waited.signal, SECOND_SIGNAL_MS))
+        ? `a second signal (${waited.signal}) came ${((performance.now() - signalledAt) / 1000).toFixed(1)} s after the first, while its cleanup was still running: the step ended then, without waiting for the rest of it; what it did not report is unknown, so check what the run made`
+        : undefined;
+    const settled = waited === true || (typeof waited === 'object' && cutShort === undefined);
     const { cancelledLine, cancelledSummary } = await loading;
     const cleanup = takeCancelCleanup();
     // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
@@ -638,14 +716,22 @@ async function endCancelled(action, run, readWritten, masked, warnings, end) {
                     ? cleanup
                     : [
                         ...(cleanup ?? []),
-                        `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+                        cutShort ??
+                            `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
                     ]
             })
     };
+    // A terraform command that has not exited still has workflow commands stopped around its output.
+    resumeCommands();
     fail(cancelledLine(action, report, masked));
     writeSummary(action, (0,io_redact/* redactSecrets */.fp)(warnings.appendTo(cancelledSummary(action, report, masked), false), masked));
-    // What is still settling is waited for, as on any run's end, until the runner kills the process.
-    await cancelsSettled();
+    // What is still settling is waited for, as on any run's end, unless a second signal has come or comes:
+    // then what is still running is told, and the run ends before the runner's kill.
+    if (cutShort === undefined) {
+        const late = await Promise.race([cancelsSettled(), second]);
+        if (typeof late === 'string')
+            await interruptCancels(late, SECOND_SIGNAL_MS);
+    }
     await end();
 }
 /**
@@ -1048,9 +1134,9 @@ function code(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A3: () => (/* binding */ yamlParserFor),
-/* harmony export */   D7: () => (/* binding */ loadYamlParser)
+/* harmony export */   D7: () => (/* binding */ loadYamlParser),
+/* harmony export */   Z$: () => (/* binding */ INEXACT_NUMBER)
 /* harmony export */ });
-/* unused harmony export INEXACT_NUMBER */
 // `yaml` is the largest module a small bundle holds (~290 kB to compile, ~10 ms of start-up). Most
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
@@ -1071,11 +1157,51 @@ function withoutSource(problem, warning) {
     return Object.assign(new Error(`${description}${place}`), problem.code ? { code: problem.code } : {});
 }
 /**
- * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
- * alone, so only a run that asks for it loads it, beside the parser.
+ * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
+ * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
+ * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
+ * was written as; an anchor there is its node, so an alias elsewhere to it is that text too.
+ */
+function writtenAsText(yaml, document, textMappings) {
+    const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+    const offsets = new Set();
+    const asText = (node) => {
+        const target = isAlias(node) ? node.resolve(document) : node;
+        if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined)
+            return node;
+        if (target.value === null || target.source === undefined)
+            return node;
+        if (target !== node)
+            return new Scalar(target.source);
+        if (target.range)
+            offsets.add(target.range[0]);
+        target.value = target.source;
+        return target;
+    };
+    const walk = (node, path) => {
+        if (isSeq(node))
+            node.items.forEach((item, index) => walk(item, [...path, index]));
+        if (!isMap(node))
+            return;
+        const text = textMappings(path);
+        for (const pair of node.items) {
+            if (text) {
+                pair.key = asText(pair.key);
+                pair.value = asText(pair.value);
+            }
+            if (isScalar(pair.key))
+                walk(pair.value, [...path, String(pair.key.value)]);
+        }
+    };
+    walk(document.contents, []);
+    return offsets;
+}
+/**
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers (provision's variables,
+ * irsa-role's bindings and inline policy). Only a run that asks for it loads it, beside the parser.
  */
 async function loadYamlParser(options = {}) {
-    const [{ parseDocument }, exact] = await Promise.all([
+    const [yaml, exact] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
         options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined
     ]);
@@ -1092,8 +1218,10 @@ async function loadYamlParser(options = {}) {
             })
         };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
-        const [error] = document.errors;
+        const document = yaml.parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
+        // Where a plain scalar was taken as written: a number refused there was refused for nothing.
+        const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
+        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m))));
         if (error) {
             const refused = [...refusals].some((message) => error.message.startsWith(message));
             throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
@@ -1160,10 +1288,13 @@ function kubeconfigSource(read, required) {
 var policy_document = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./src/trust/tags.ts
 var trust_tags = __nccwpck_require__(217);
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __nccwpck_require__(5507);
 ;// CONCATENATED MODULE: ./src/irsa-role/inputs.ts
 // Every input of irsa-role, read and validated before anything is written. Only the checks that
 // need AWS (does the provider exist, does each policy ARN exist, does each role fit the account's
 // quotas) are left to run().
+
 
 
 
@@ -1299,7 +1430,7 @@ function itemPolicy(value, origin, yaml) {
 }
 function bindingFromItem(raw, index, shared, yaml) {
     const at = { input: 'bindings', where: `item ${index + 1}` };
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    if (!(0,shape/* isRecord */.u4)(raw))
         fail(at, 'must be a mapping with role-name, namespace and service-account.');
     const item = raw;
     for (const key of Object.keys(item))
@@ -1342,10 +1473,15 @@ function bindingFromItem(raw, index, shared, yaml) {
         }
     };
 }
+/** The `tags` mapping of a bindings item, by its path in the list. */
+const itemTags = (path) => path.length === 2 && typeof path[0] === 'number' && path[1] === 'tags';
 function listBindings(text, shared, yaml) {
     let parsed;
     try {
-        parsed = yaml(text);
+        // An item's tags are text, so taken as written: version 1.10 tags '1.10', not the number's '1.1'.
+        // Elsewhere (an item's inline policy) exact numbers: an account ID written 012345678901 would
+        // otherwise lose its zero.
+        parsed = yaml(text, { exactNumbers: true, textMappings: itemTags });
     }
     catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -1470,9 +1606,9 @@ async function createIamClient(env, region) {
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
-    const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A3)(ctx.read, IRSA_ROLE_YAML_INPUTS));
+    const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A3)(ctx.read, IRSA_ROLE_YAML_INPUTS, { exactNumbers: true }));
     // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4452));
+    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(641)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4641));
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, inputs.provider);
     const guessedFrom = inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
@@ -1501,6 +1637,62 @@ async function irsaRoleAction(ctx, overrides = {}) {
     catch (error) {
         throw (guessedFrom && guessedRegionRefusal(error, region, guessedFrom)) || error;
     }
+}
+
+
+/***/ }),
+
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ isStringArray),
+/* harmony export */   Pl: () => (/* binding */ oneOrMany),
+/* harmony export */   qY: () => (/* binding */ asRecord),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/* unused harmony export asStringList */
+// The shapes of parsed JSON (and YAML), which is `unknown` until looked at: an object, a list of
+// strings, IAM's "one value or a list of them". One copy of each test, so that every reader of a
+// policy, a discovery document, a kubeconfig or a token means the same by "an object".
+/**
+ * Whether `value` is an object and not an array: what JSON.parse makes of `{…}`. Only null, arrays
+ * (by Array.isArray, whatever their prototype), functions and primitives are refused; an object with a
+ * null prototype and a class instance (a Date, a Map, a Buffer) are accepted. Nothing is copied: an own
+ * `__proto__` key that JSON.parse made stays an ordinary key of the same object.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` itself where isRecord holds, else undefined: for reading nested keys with `?.`. */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+/**
+ * Whether `value` is an array (by Array.isArray) whose every item is a string; the empty array is one.
+ * Strict: one item of another type refuses the whole. A hole, which JSON.parse never makes, is skipped.
+ */
+function isStringArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+/**
+ * The strings `value` holds, leniently: a string as a one-item list, an array's string items in order
+ * (items of other types dropped, not refused), anything else (an object too) as the empty list. Always a
+ * new array, never the one given.
+ */
+function asStringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.filter((item) => typeof item === 'string');
+    return [];
+}
+/**
+ * IAM's "one or a list" (Statement, Action, Resource, a condition's values): an array as it is (the
+ * same array, not a copy), anything else, undefined and null included, as a one-item list of it.
+ */
+function oneOrMany(value) {
+    return Array.isArray(value) ? value : [value];
 }
 
 
@@ -1613,6 +1805,12 @@ function hasWildcard(value) {
 /* harmony export */   xq: () => (/* binding */ decodeIamDocument)
 /* harmony export */ });
 /* unused harmony exports policyShapeProblem, canonicalPolicy */
+/* harmony import */ var _io_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3473);
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5507);
+// IAM policy documents: parsing what a user wrote (JSON or YAML), checking it is shaped like a
+// policy, and comparing documents the way IAM means them rather than byte for byte.
+
+
 const STATEMENT_KEYS = new Set([
     'Sid',
     'Effect',
@@ -1626,17 +1824,16 @@ const STATEMENT_KEYS = new Set([
 ]);
 const DOCUMENT_KEYS = new Set(['Version', 'Id', 'Statement']);
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 // YAML first (JSON is YAML), since it refuses duplicate keys that JSON.parse would settle silently
 // by keeping the last; JSON.parse only for pasted JSON that YAML rejects for its tab indentation.
+// Exact numbers: an account ID left unquoted (012345678901) would otherwise name another account.
 function parseJsonOrYaml(text, yaml) {
     try {
-        return yaml(text);
+        return yaml(text, { exactNumbers: true });
     }
     catch (yamlError) {
-        if (/unique/i.test(yamlError instanceof Error ? yamlError.message : ''))
+        const code = yamlError?.code;
+        if (/unique/i.test(yamlError instanceof Error ? yamlError.message : '') || code === _io_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .INEXACT_NUMBER */ .Z$)
             throw yamlError;
         try {
             return JSON.parse(text);
@@ -1663,19 +1860,19 @@ function parsePolicyDocument(text, yaml) {
     return problem ? { problem } : { document: parsed };
 }
 function policyShapeProblem(value) {
-    if (!isRecord(value))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(value))
         return 'is not a policy document: expected an object with Version and Statement.';
     for (const key of Object.keys(value))
         if (!DOCUMENT_KEYS.has(key))
             return `is not a policy document: unknown top-level key '${key}'.`;
     if (value.Version !== undefined && !VERSIONS.has(String(value.Version)))
         return `has Version '${String(value.Version)}'; use '2012-10-17'.`;
-    const statements = Array.isArray(value.Statement) ? value.Statement : [value.Statement];
+    const statements = (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(value.Statement);
     if (value.Statement === undefined || statements.length === 0)
         return 'is not a policy document: it has no Statement.';
     for (const [index, statement] of statements.entries()) {
         const where = `statement ${index + 1}`;
-        if (!isRecord(statement))
+        if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(statement))
             return `is not a policy document: ${where} is not an object.`;
         for (const key of Object.keys(statement))
             if (!STATEMENT_KEYS.has(key))
@@ -1702,7 +1899,7 @@ const RESOURCE = /^(\*|arn:[^:]*:[^:]*:[^:]*:[^:]*:.+)$/;
 function stringsOf(value) {
     if (typeof value === 'string')
         return [value];
-    if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string'))
+    if ((0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .isStringArray */ .Bo)(value) && value.length > 0)
         return value;
     return undefined;
 }
@@ -1772,13 +1969,13 @@ function isConditionOperator(name) {
 }
 const isScalar = (value) => ['string', 'number', 'boolean'].includes(typeof value);
 function conditionProblem(condition, where) {
-    if (!isRecord(condition) || !Object.values(condition).every(isRecord))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(condition) || !Object.values(condition).every(_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4))
         return `is not a policy document: ${where} Condition must map operators to {key: value} blocks.`;
     for (const [operator, block] of Object.entries(condition)) {
         if (!isConditionOperator(operator))
             return `has ${where} condition operator '${operator}', which IAM does not know (e.g. StringEquals, ArnLike, Bool).`;
         for (const [key, value] of Object.entries(block)) {
-            const values = Array.isArray(value) ? value : [value];
+            const values = (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOrMany */ .Pl)(value);
             if (values.length === 0 || !values.every(isScalar))
                 return `has ${where} condition ${operator} ${key} whose value is not a string, number, boolean or a list of them.`;
         }
@@ -1789,7 +1986,7 @@ function conditionProblem(condition, where) {
 function duplicateSidProblem(statements) {
     const seen = new Set();
     for (const statement of statements) {
-        const sid = isRecord(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
+        const sid = (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(statement) && typeof statement.Sid === 'string' ? statement.Sid : '';
         if (sid === '')
             continue;
         if (seen.has(sid))
@@ -1835,7 +2032,7 @@ function canonicalPolicy(value) {
             .map(([, item]) => item);
         return unique.length === 1 ? unique[0] : unique;
     }
-    if (isRecord(value)) {
+    if ((0,_json_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(value)) {
         const sorted = {};
         for (const key of Object.keys(value).sort())
             sorted[key] = canonicalPolicy(value[key]);
@@ -1882,8 +2079,10 @@ function policyJson(document) {
 /* harmony export */   oe: () => (/* binding */ MANAGED_BY_KEY)
 /* harmony export */ });
 /* unused harmony exports tagProblem, IAM_TAGS_PER_ROLE, USER_TAGS_PER_ROLE */
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5507);
 // Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
 // role already carries so that only differing tags are written.
+
 const MANAGED_BY_KEY = 'managed-by';
 const MANAGED_BY_VALUE = 'talos-irsa';
 const ISSUER_TAG_KEY = 'talos-irsa/issuer';
@@ -1945,7 +2144,7 @@ function parseTagValue(value) {
     if (typeof value === 'string')
         return parseTagLines(value);
     if (Array.isArray(value)) {
-        if (!value.every((item) => typeof item === 'string'))
+        if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .isStringArray */ .Bo)(value))
             return { problem: 'tags must be key=value strings or a mapping.' };
         return parseTagLines(value.join('\n'));
     }

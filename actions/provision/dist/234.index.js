@@ -124,7 +124,10 @@ var secrets = __webpack_require__(3965);
 var workspace = __webpack_require__(2645);
 // EXTERNAL MODULE: ./src/terraform/outputs.ts
 var outputs = __webpack_require__(4794);
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/terraform/root-module.ts
+
 
 
 /** The end of a quoted string starting at `start` (its opening quote), past any ${...} inside. */
@@ -452,7 +455,7 @@ function readAttributes(text, json) {
         catch {
             return { attributes: undefined, refused: true, twice };
         }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        if (!(0,shape/* isRecord */.u4)(parsed))
             return { attributes: undefined, refused: true, twice };
         return {
             attributes: new Map(Object.entries(parsed).map(([name, value]) => [name, jsonLiteral(value)])),
@@ -570,8 +573,7 @@ function hclFacts(text) {
 }
 /** JSON syntax allows an object, or an array of objects, wherever native syntax has blocks. */
 function objects(value) {
-    const list = Array.isArray(value) ? value : [value];
-    return list.filter((item) => typeof item === 'object' && item !== null && !Array.isArray(item));
+    return (0,shape/* oneOrMany */.Pl)(value).filter(shape/* isRecord */.u4);
 }
 function jsonFacts(text) {
     let parsed;
@@ -649,6 +651,7 @@ var inputs = __webpack_require__(442);
 // The input checks that need the root module read: the backend's type (consul's `path` is no file)
 // and the variables it declares sensitive. Loaded only once the plain checks pass, so that a run
 // failing on a missing input does not parse the module reader at start.
+
 
 
 
@@ -1021,7 +1024,7 @@ function valueLeaves(value) {
         return [numberText(String(value))];
     if (Array.isArray(value))
         return value.flatMap(valueLeaves);
-    if (typeof value === 'object' && value !== null)
+    if ((0,shape/* isRecord */.u4)(value))
         return Object.values(value).flatMap(valueLeaves);
     return [];
 }
@@ -1200,7 +1203,7 @@ function varFileSecrets(varFiles, sensitive, shown, input) {
             catch {
                 throw unreadable;
             }
-            if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            if (!(0,shape/* isRecord */.u4)(parsed))
                 throw unreadable;
             refuseDuplicateNames(text, sensitive, shown(file), input);
             return [
@@ -1329,6 +1332,8 @@ function readProvisionInputs(read, env, bundledRoot, yaml) {
 /* harmony export */   jO: () => (/* binding */ outputText),
 /* harmony export */   yy: () => (/* binding */ isSecretOutput)
 /* harmony export */ });
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5507);
+
 function parseOutputs(json) {
     let parsed;
     try {
@@ -1337,7 +1342,7 @@ function parseOutputs(json) {
     catch {
         throw new Error('terraform output -json did not print JSON.');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(parsed))
         throw new Error('terraform output -json did not print an object of outputs.');
     return Object.entries(parsed).map(([name, entry]) => {
         const record = (typeof entry === 'object' && entry !== null ? entry : {});
@@ -1359,7 +1364,7 @@ function stringLeaves(value) {
         return [value];
     if (Array.isArray(value))
         return value.flatMap(stringLeaves);
-    if (typeof value === 'object' && value !== null)
+    if ((0,_json_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(value))
         return Object.values(value).flatMap(stringLeaves);
     return [];
 }

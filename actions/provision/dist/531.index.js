@@ -262,12 +262,12 @@ function terraformCli(options) {
                     await verbatim(options.log, async () => held.forEach((line) => options.log.info(line)));
             });
         },
-        async interrupt(waitMs) {
+        async interrupt(waitMs, signal = 'SIGINT') {
             const child = running;
             if (!child)
                 return undefined;
             const command = runningCommand;
-            child.kill('SIGINT');
+            child.kill(signal);
             return { command, stopped: await (0,cancel/* settlesWithin */.od)(child, waitMs) };
         },
         async capture(args) {

@@ -21,6 +21,7 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ao: () => (/* binding */ onCancel),
+/* harmony export */   ZD: () => (/* binding */ interruptCancels),
 /* harmony export */   oZ: () => (/* binding */ takeCancelCleanup),
 /* harmony export */   od: () => (/* binding */ settlesWithin),
 /* harmony export */   pk: () => (/* binding */ cancelsSettled)
@@ -40,45 +41,79 @@ async function settlesWithin(work, ms) {
 // Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
 // handler's cleanup can outlast the run it cancelled.
 const running = new Set();
-// What the handlers that have settled said their cleanup did, for the cancelled run's summary.
-let cleanup = [];
-let started = 0;
+// The handlers started by this cancel, in the order they started, for the cancelled run's summary.
+let handlings = [];
+// Every handler not yet settled, this cancel's or an earlier one's: a second signal reaches them all.
+const unsettled = new Set();
 /** Resolves when every cancel handler that has started has settled. */
 async function cancelsSettled() {
     await Promise.allSettled([...running]);
 }
 /**
- * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
- * created"); undefined when none has run, as in an action that undoes nothing when cancelled. Taken
- * once: the next cancel (a test's next run in the same process) starts afresh.
+ * What the cancel handlers did, each a clause ("deleted the pod ns/name this run created"): all of a
+ * handler's that has settled, what one still running had done so far; undefined when none has run, as in
+ * an action that undoes nothing when cancelled. Taken once: the next cancel (a test's next run in the
+ * same process) starts afresh.
  */
 function takeCancelCleanup() {
-    const taken = started === 0 ? undefined : cleanup;
-    // A handler that settles later (past the entry's bound) adds to the list it started with, not this one.
-    cleanup = [];
-    started = 0;
+    const taken = handlings.length === 0 ? undefined : handlings.flatMap((handling) => [...handling.notes]);
+    handlings = [];
     return taken;
 }
-/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
-function onCancel(handler) {
-    let handling = false;
-    const listener = (signal) => {
-        if (handling)
-            return;
-        handling = true;
-        started += 1;
-        const notesOfThisCancel = cleanup;
-        const handled = handler(signal);
-        running.add(handled);
-        void handled.then((notes) => {
-            if (notes)
-                notesOfThisCancel.push(...notes);
-            running.delete(handled);
+/**
+ * A second signal while cancel handlers still run: each of those that has a second-signal handler is
+ * called (once), and given up to `ms` for what it does; what each says is added to its notes. Resolves
+ * with whether any handler was still running.
+ */
+async function interruptCancels(signal, ms) {
+    const stillRunning = [...unsettled];
+    const answers = stillRunning.map((handling) => {
+        const { second } = handling;
+        if (!second)
+            return Promise.resolve();
+        handling.interrupted ??= second(signal).then((notes) => {
+            handling.notes.push(...notes);
         }, (error) => {
+            handling.notes.push(`what it did on the ${signal} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
+        });
+        return handling.interrupted;
+    });
+    await settlesWithin(Promise.all(answers), ms);
+    return stillRunning.length > 0;
+}
+/**
+ * Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is the entry's to take: it
+ * calls `onSecond`, through interruptCancels); returns a stop function.
+ */
+function onCancel(handler, onSecond) {
+    let handled = false;
+    const listener = (signal) => {
+        if (handled)
+            return;
+        handled = true;
+        const handling = { notes: [], settled: false, ...(onSecond ? { second: onSecond } : {}) };
+        handlings.push(handling);
+        unsettled.add(handling);
+        const settle = (notes) => {
+            handling.notes = notes;
+            handling.settled = true;
+            unsettled.delete(handling);
+            running.delete(work);
+        };
+        const work = handler(signal, {
+            note: (clause) => {
+                if (!handling.settled)
+                    handling.notes.push(clause);
+            }
+        });
+        running.add(work);
+        void work.then(
+        // What it returns is all it did; after a second signal its summary has been written from what it
+        // had said by then, which stays as it was.
+        (notes) => settle(handling.interrupted ? handling.notes : (notes ?? handling.notes)), (error) => {
             // Said in the cancelled run's summary and error line, which an unhandled rejection would end
             // the process before; with no note the summary would say nothing was left to undo.
-            notesOfThisCancel.push(`its cleanup failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
-            running.delete(handled);
+            settle([...handling.notes, `its cleanup failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`]);
         });
     };
     process.on('SIGINT', listener);
@@ -101,7 +136,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   DP: () => (/* binding */ runActionAndExit)
 });
 
-// UNUSED EXPORTS: CLEANUP_BOUND_MS, runAction
+// UNUSED EXPORTS: CLEANUP_BOUND_MS, SECOND_SIGNAL_MS, runAction
 
 // EXTERNAL MODULE: ./src/io/cancel.ts
 var cancel = __nccwpck_require__(6736);
@@ -116,13 +151,23 @@ var io_summary = __nccwpck_require__(2864);
 
 
 function inputFailureSummary(action, error, secrets) {
+    const line = (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets);
+    // A refusal that names no input (an environment variable, what the cluster serves) has no input to
+    // show in a table nor to correct: its title and advice say what did stop the step.
+    if (!error.input)
+        return [
+            `### ${action}: stopped before its first write`,
+            '',
+            `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(line)}`,
+            '',
+            'Nothing was written to AWS or the cluster. Correct what the error names and run it again.'
+        ].join('\n');
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[(0,io_summary/* code */.aY)(error.input), line]]),
         '',
-        // A refusal that names no input (an environment variable, what the cluster serves) has none to correct.
-        `Nothing was written to AWS or the cluster: the step stopped before its first write. Correct ${error.input ? 'the input' : 'what the error names'} and run it again.`
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
 }
 /**
@@ -298,9 +343,25 @@ function plainLine(message) {
 function info(message) {
     stdoutLines.write(`${plainLine(message)}${external_node_os_.EOL}`);
 }
+// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
+let stoppedBy;
 /** A command line the action builds itself (its data already escaped), written as is. */
 function commandLine(line) {
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop)
+        stoppedBy = stop[1];
+    else if (stoppedBy !== undefined && line === `::${stoppedBy}::`)
+        stoppedBy = undefined;
     stdoutLines.write(`${line}${external_node_os_.EOL}`);
+}
+/**
+ * Ends a `::stop-commands::` still in force, for a line the runner must obey (a cancelled run's error,
+ * written while terraform's output is still open). Text stays plain without it: info() writes every
+ * line so that it cannot start a command.
+ */
+function resumeCommands() {
+    if (stoppedBy !== undefined)
+        commandLine(`::${stoppedBy}::`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -369,6 +430,9 @@ function runnerLogger(warnings, steps) {
 // How long a cancelled run waits for its actions' cleanup before it writes its summary and error line
 // anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
 const CLEANUP_BOUND_MS = 7000;
+// How long a second signal (the runner's SIGTERM, its kill 2.5 s later) leaves the cleanup still running
+// to do what it must not leave undone (src/io/cancel.ts interruptCancels), before the run ends.
+const SECOND_SIGNAL_MS = 1000;
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -393,6 +457,8 @@ async function runAction(action, main, end = exitWhenWritten) {
     const warnings = new RunWarnings();
     const steps = [];
     let cancelled;
+    let secondSignal = () => undefined;
+    const second = new Promise((resolve) => (secondSignal = resolve));
     let written;
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
@@ -409,8 +475,11 @@ async function runAction(action, main, end = exitWhenWritten) {
     };
     // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
     // Without it Node would end the process on the signal, before anything is written.
+    // A second signal ends the wait for the cleanup: the runner kills the process 2.5 s after its SIGTERM.
     const onSignal = (signal) => {
-        cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, end);
+        if (cancelled)
+            return secondSignal(signal);
+        cancelled = endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, second, end);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -458,15 +527,25 @@ async function runAction(action, main, end = exitWhenWritten) {
 }
 /**
  * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
- * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, or a second signal has come (and the
+ * handlers still running have had SECOND_SIGNAL_MS to answer it), its error line and summary, then `end`.
  */
-async function endCancelled(action, run, readWritten, masked, warnings, end) {
+async function endCancelled(action, run, readWritten, masked, warnings, second, end) {
+    const signalledAt = performance.now();
     // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
     const loading = __nccwpck_require__.e(/* import() */ 725).then(__nccwpck_require__.bind(__nccwpck_require__, 8725));
     // Handled when awaited below; until then a failed load must not end the process as unhandled.
     loading.catch(() => undefined);
     await Promise.resolve();
-    const settled = await (0,cancel/* settlesWithin */.od)((0,cancel/* cancelsSettled */.pk)(), CLEANUP_BOUND_MS);
+    const waited = await Promise.race([
+        (0,cancel/* settlesWithin */.od)((0,cancel/* cancelsSettled */.pk)(), CLEANUP_BOUND_MS),
+        second.then((signal) => ({ signal }))
+    ]);
+    // The cleanup cut short: told of the signal, it has a moment for what it must not leave, then the run ends.
+    const cutShort = typeof waited === 'object' && (await (0,cancel/* interruptCancels */.ZD)(waited.signal, SECOND_SIGNAL_MS))
+        ? `a second signal (${waited.signal}) came ${((performance.now() - signalledAt) / 1000).toFixed(1)} s after the first, while its cleanup was still running: the step ended then, without waiting for the rest of it; what it did not report is unknown, so check what the run made`
+        : undefined;
+    const settled = waited === true || (typeof waited === 'object' && cutShort === undefined);
     const { cancelledLine, cancelledSummary } = await loading;
     const cleanup = (0,cancel/* takeCancelCleanup */.oZ)();
     // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
@@ -487,14 +566,22 @@ async function endCancelled(action, run, readWritten, masked, warnings, end) {
                     ? cleanup
                     : [
                         ...(cleanup ?? []),
-                        `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+                        cutShort ??
+                            `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
                     ]
             })
     };
+    // A terraform command that has not exited still has workflow commands stopped around its output.
+    resumeCommands();
     fail(cancelledLine(action, report, masked));
     writeSummary(action, (0,io_redact/* redactSecrets */.fp)(warnings.appendTo(cancelledSummary(action, report, masked), false), masked));
-    // What is still settling is waited for, as on any run's end, until the runner kills the process.
-    await (0,cancel/* cancelsSettled */.pk)();
+    // What is still settling is waited for, as on any run's end, unless a second signal has come or comes:
+    // then what is still running is told, and the run ends before the runner's kill.
+    if (cutShort === undefined) {
+        const late = await Promise.race([(0,cancel/* cancelsSettled */.pk)(), second]);
+        if (typeof late === 'string')
+            await (0,cancel/* interruptCancels */.ZD)(late, SECOND_SIGNAL_MS);
+    }
     await end();
 }
 /**
@@ -847,11 +934,51 @@ function withoutSource(problem, warning) {
     return Object.assign(new Error(`${description}${place}`), problem.code ? { code: problem.code } : {});
 }
 /**
- * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
- * alone, so only a run that asks for it loads it, beside the parser.
+ * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
+ * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
+ * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
+ * was written as; an anchor there is its node, so an alias elsewhere to it is that text too.
+ */
+function writtenAsText(yaml, document, textMappings) {
+    const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+    const offsets = new Set();
+    const asText = (node) => {
+        const target = isAlias(node) ? node.resolve(document) : node;
+        if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined)
+            return node;
+        if (target.value === null || target.source === undefined)
+            return node;
+        if (target !== node)
+            return new Scalar(target.source);
+        if (target.range)
+            offsets.add(target.range[0]);
+        target.value = target.source;
+        return target;
+    };
+    const walk = (node, path) => {
+        if (isSeq(node))
+            node.items.forEach((item, index) => walk(item, [...path, index]));
+        if (!isMap(node))
+            return;
+        const text = textMappings(path);
+        for (const pair of node.items) {
+            if (text) {
+                pair.key = asText(pair.key);
+                pair.value = asText(pair.value);
+            }
+            if (isScalar(pair.key))
+                walk(pair.value, [...path, String(pair.key.value)]);
+        }
+    };
+    walk(document.contents, []);
+    return offsets;
+}
+/**
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers (provision's variables,
+ * irsa-role's bindings and inline policy). Only a run that asks for it loads it, beside the parser.
  */
 async function loadYamlParser(options = {}) {
-    const [{ parseDocument }, exact] = await Promise.all([
+    const [yaml, exact] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
         options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined
     ]);
@@ -868,8 +995,10 @@ async function loadYamlParser(options = {}) {
             })
         };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
-        const [error] = document.errors;
+        const document = yaml.parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
+        // Where a plain scalar was taken as written: a number refused there was refused for nothing.
+        const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
+        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m))));
         if (error) {
             const refused = [...refusals].some((message) => error.message.startsWith(message));
             throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
@@ -893,6 +1022,60 @@ async function yamlParserFor(read, inputs, options = {}) {
     return () => {
         throw new Error(`internal error: YAML was parsed though none of ${inputs.join(', ')} was given`);
     };
+}
+
+
+/***/ }),
+
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pl: () => (/* binding */ oneOrMany),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/* unused harmony exports asRecord, isStringArray, asStringList */
+// The shapes of parsed JSON (and YAML), which is `unknown` until looked at: an object, a list of
+// strings, IAM's "one value or a list of them". One copy of each test, so that every reader of a
+// policy, a discovery document, a kubeconfig or a token means the same by "an object".
+/**
+ * Whether `value` is an object and not an array: what JSON.parse makes of `{…}`. Only null, arrays
+ * (by Array.isArray, whatever their prototype), functions and primitives are refused; an object with a
+ * null prototype and a class instance (a Date, a Map, a Buffer) are accepted. Nothing is copied: an own
+ * `__proto__` key that JSON.parse made stays an ordinary key of the same object.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` itself where isRecord holds, else undefined: for reading nested keys with `?.`. */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+/**
+ * Whether `value` is an array (by Array.isArray) whose every item is a string; the empty array is one.
+ * Strict: one item of another type refuses the whole. A hole, which JSON.parse never makes, is skipped.
+ */
+function isStringArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+/**
+ * The strings `value` holds, leniently: a string as a one-item list, an array's string items in order
+ * (items of other types dropped, not refused), anything else (an object too) as the empty list. Always a
+ * new array, never the one given.
+ */
+function asStringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.filter((item) => typeof item === 'string');
+    return [];
+}
+/**
+ * IAM's "one or a list" (Statement, Action, Resource, a condition's values): an array as it is (the
+ * same array, not a copy), anything else, undefined and null included, as a one-item list of it.
+ */
+function oneOrMany(value) {
+    return Array.isArray(value) ? value : [value];
 }
 
 
@@ -1047,12 +1230,32 @@ async function provisionAction(ctx) {
     // A cancelled job: terraform, left to itself, would outlive the step mid-write, holding the state's
     // lock. It is told to stop, and the private directory is removed; the entry then ends the run with a
     // summary of what this handler did and saw (src/io/entry.ts), before the run's own cleanup would.
+    let interruptedAt;
+    let firstNote;
     const stopListening = (0,cancel/* onCancel */.Ao)(async (signal) => {
         ctx.log.warning(`provision was cancelled (${signal}): terraform is told to stop, so that it saves its state and releases its lock.`);
-        const started = Date.now();
+        interruptedAt = Date.now();
         const interrupted = await terraform.interrupt(CANCEL_WAIT_MS);
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        return [interruptNote(interrupted, seconds), await scratchNote(scratch, removeScratch)];
+        firstNote = interruptNote(interrupted, ((Date.now() - interruptedAt) / 1000).toFixed(1));
+        return [firstNote, await scratchNote(scratch, removeScratch)];
+    }, 
+    // A second signal while terraform has not stopped: the runner kills this process 2.5 s after its
+    // SIGTERM, and not terraform, which is left running. It is sent the signal too, its second
+    // interrupt, and the private directory is removed before the step ends.
+    async (signal) => {
+        const started = Date.now();
+        const since = ((started - (interruptedAt ?? started)) / 1000).toFixed(1);
+        const stopped = await terraform.interrupt(SECOND_WAIT_MS, signal);
+        // Rounded up: an exit 30 ms after the signal is "within 0.1 s".
+        const seconds = (Math.ceil((Date.now() - started) / 100) / 10).toFixed(1);
+        // Nothing running now: the interrupt's own note if it has one; else terraform exited just now.
+        const note = stopped
+            ? secondInterruptNote(stopped, signal, since, seconds)
+            : (firstNote ??
+                (interruptedAt === undefined
+                    ? 'no terraform command was running'
+                    : 'terraform stopped on the interrupt before the second signal (terraform saves its state and releases the state lock as it stops; the backend was not checked)'));
+        return [note, await scratchNote(scratch, removeScratch)];
     });
     // What came before only read; terraform's first command may take the state's lock.
     ctx.writing?.();
@@ -1088,6 +1291,22 @@ function terraformEnvironment(env) {
 }
 // Within the runner's 7.5 s between its SIGINT and its SIGTERM.
 const CANCEL_WAIT_MS = 6000;
+// Within the entry's wait on a second signal (src/io/entry.ts SECOND_SIGNAL_MS), with time to remove the
+// private directory after it.
+const SECOND_WAIT_MS = 500;
+const FORCE_UNLOCK = 'If the next run says the state is locked, run terraform force-unlock with the lock ID it gives, once no other run is under way';
+/**
+ * What the second interrupt did. Terraform takes a second SIGINT or SIGTERM as the order to exit at once
+ * ("Two interrupts received. Exiting immediately. Note that data loss may have occurred.": hashicorp/terraform
+ * internal/command/meta.go, RunOperation): it cancels the operation and waits at most 5 s for it, so it
+ * may exit without saving its state or releasing the lock.
+ */
+function secondInterruptNote(stopped, signal, since, seconds) {
+    const exited = stopped.stopped
+        ? `it exited within ${seconds} s of it`
+        : `it had not exited ${SECOND_WAIT_MS / 1000} s after it, and may still be running`;
+    return `terraform ${stopped.command} had not stopped ${since} s after the interrupt when a second signal (${signal}) came: it was sent ${signal} too, on which terraform stops at once (its second interrupt), without finishing what it was doing: it may not have saved its state or released the state lock, and ${exited}. ${FORCE_UNLOCK}`;
+}
 /**
  * What the interrupt did, for the cancelled run's summary. Terraform saves its state and releases the
  * lock as it stops on an interrupt; the step sees it exit, not the backend, so it says no more than that.
@@ -1098,7 +1317,7 @@ function interruptNote(interrupted, seconds) {
     const command = `terraform ${interrupted.command}`;
     return interrupted.stopped
         ? `${command} stopped within ${seconds} s of the interrupt (terraform saves its state and releases the state lock as it stops; the backend was not checked)`
-        : `${command} did not stop within ${CANCEL_WAIT_MS / 1000} s of the interrupt: it may still be running, and holding the state lock. If the next run says the state is locked, run terraform force-unlock with the lock ID it gives, once no other run is under way`;
+        : `${command} did not stop within ${CANCEL_WAIT_MS / 1000} s of the interrupt: it may still be running, and holding the state lock. ${FORCE_UNLOCK}`;
 }
 /** Removes the private directory (the plan file, the generated variables) and says whether it is gone. */
 async function scratchNote(scratch, remove) {
@@ -1237,6 +1456,8 @@ function confineToJob(env, path, input, shown) {
 /* harmony import */ var _io_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6067);
 /* harmony import */ var _io_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3473);
 /* harmony import */ var _input_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9838);
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5507);
+
 
 
 
@@ -1288,7 +1509,7 @@ function variablesInput(read, clusterName, yaml) {
             throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(refused ? reason : `does not parse as YAML or JSON: ${reason}`, 'variables');
         }
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(parsed))
         throw new _io_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('must be a map of variable names to values (YAML or JSON).', 'variables');
     const variables = parsed;
     for (const name of Object.keys(variables))

@@ -25,9 +25,10 @@ async function inOrder(first, second) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ contentHash),
-/* harmony export */   f: () => (/* binding */ documentBytes)
+/* harmony export */   Ae: () => (/* binding */ contentHash),
+/* harmony export */   MN: () => (/* binding */ bytesToPublish)
 /* harmony export */ });
+/* unused harmony export documentBytes */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -38,6 +39,30 @@ function documentBytes(document) {
 /** What decides whether an object must be rewritten: its bytes, never its timestamps. */
 function contentHash(bytes) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+}
+/** JSON text with every object's members sorted; arrays keep their order, which may mean something. */
+function sortedMembers(value) {
+    return JSON.stringify(value, (_key, member) => typeof member === 'object' && member !== null && !Array.isArray(member)
+        ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : member);
+}
+/**
+ * The bytes to publish `document` as. `published`, the bytes this action last wrote there, are kept
+ * when they say the same with object members in another order: the cluster's JSON encoder or an API
+ * server of another release may order them otherwise, which changes nothing a reader sees.
+ */
+function bytesToPublish(document, published) {
+    const bytes = documentBytes(document);
+    if (!published || published.equals(bytes))
+        return bytes;
+    let current;
+    try {
+        current = JSON.parse(published.toString('utf8'));
+    }
+    catch {
+        return bytes;
+    }
+    return sortedMembers(current) === sortedMembers(document) ? published : bytes;
 }
 
 
@@ -95,6 +120,8 @@ function awsErrorHeader(error, name) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _oidc_document_locations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5837);
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5507);
+
 
 
 /**
@@ -128,22 +155,18 @@ function publicReadStatement(partition, bucket, keys, keyPrefix = '') {
         Resource: [...new Set(keys)].sort().map((key) => `arn:${partition}:s3:::${bucket}/${key}`)
     };
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function asSortedList(value) {
-    const list = Array.isArray(value) ? value : [value];
-    return list.map((item) => String(item)).sort();
+    return (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(value).map(String).sort();
 }
 function principalIsEveryone(value) {
     if (value === '*')
         return true;
-    return isRecord(value) && Object.keys(value).length === 1 && asSortedList(value.AWS).join() === '*';
+    return (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value) && Object.keys(value).length === 1 && asSortedList(value.AWS).join() === '*';
 }
 // IAM returns a policy in its own formatting ("Action" as a string or a one-item list, Principal
 // as "*" or {"AWS":"*"}); comparing meaning rather than text keeps a second run from rewriting it.
 function sameStatement(current, wanted) {
-    if (!isRecord(current))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(current))
         return false;
     const known = ['Sid', 'Effect', 'Principal', 'Action', 'Resource'];
     if (Object.keys(current).some((key) => !known.includes(key)))
@@ -158,24 +181,20 @@ function planBucketPolicy(currentPolicy, wanted) {
     if (currentPolicy) {
         try {
             const parsed = JSON.parse(currentPolicy);
-            if (isRecord(parsed))
+            if ((0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(parsed))
                 current = parsed;
         }
         catch {
             // An unreadable policy cannot be merged with; it is replaced by ours alone.
         }
     }
-    const statements = Array.isArray(current.Statement)
-        ? current.Statement
-        : current.Statement
-            ? [current.Statement]
-            : [];
-    const isOurs = (statement) => isRecord(statement) && ownedBy(statement, wanted);
+    const statements = current.Statement ? (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(current.Statement) : [];
+    const isOurs = (statement) => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(statement) && ownedBy(statement, wanted);
     const others = statements.filter((statement) => !isOurs(statement));
     const ours = statements.filter(isOurs);
     // A statement of the user's (Terraform's, say) that grants exactly the same is as good as ours.
     const upToDate = (ours.length === 1 &&
-        isRecord(ours[0]) &&
+        (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(ours[0]) &&
         ours[0].Sid === wanted.Sid &&
         sameStatement(ours[0], wanted)) ||
         (ours.length === 0 && others.some((statement) => sameStatement(statement, wanted)));
@@ -212,7 +231,7 @@ function planStatementRemoval(currentPolicy, ours) {
     let current;
     try {
         const parsed = JSON.parse(currentPolicy);
-        if (!isRecord(parsed))
+        if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(parsed))
             return { found: false, policy: undefined, keptStatements: 0 };
         current = parsed;
     }
@@ -220,12 +239,8 @@ function planStatementRemoval(currentPolicy, ours) {
         // Not ours to rewrite: nothing in it can be told for this issuer's.
         return { found: false, policy: undefined, keptStatements: 0 };
     }
-    const statements = Array.isArray(current.Statement)
-        ? current.Statement
-        : current.Statement
-            ? [current.Statement]
-            : [];
-    const others = statements.filter((statement) => !(isRecord(statement) && ownedBy(statement, ours)));
+    const statements = current.Statement ? (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOrMany */ .Pl)(current.Statement) : [];
+    const others = statements.filter((statement) => !((0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(statement) && ownedBy(statement, ours)));
     if (others.length === statements.length)
         return { found: false, policy: undefined, keptStatements: others.length };
     if (others.length === 0)
@@ -609,6 +624,7 @@ function sameIssuerTag(current, written) {
 ;// CONCATENATED MODULE: ./src/trust/tags.ts
 // Role tags: parsed from `key=value` lines, checked against IAM's rules, and compared with what a
 // role already carries so that only differing tags are written.
+
 const MANAGED_BY_KEY = 'managed-by';
 const MANAGED_BY_VALUE = 'talos-irsa';
 const ISSUER_TAG_KEY = 'talos-irsa/issuer';
@@ -670,7 +686,7 @@ function parseTagValue(value) {
     if (typeof value === 'string')
         return parseTagLines(value);
     if (Array.isArray(value)) {
-        if (!value.every((item) => typeof item === 'string'))
+        if (!isStringArray(value))
             return { problem: 'tags must be key=value strings or a mapping.' };
         return parseTagLines(value.join('\n'));
     }
@@ -795,6 +811,8 @@ function iamWildcard(pattern, value, ignoreCase = false) {
     return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }
 
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/publish-oidc/read-denial.ts
 // Why S3 answered publish-oidc's read with 403. Besides a missing s3:GetObject (or s3:ListBucket, without
 // which S3 answers a missing key with 403), an explicit Deny in the bucket policy refuses whatever IAM
@@ -803,8 +821,7 @@ function iamWildcard(pattern, value, ignoreCase = false) {
 
 
 
-const record = (value) => typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-const strings = (value) => (Array.isArray(value) ? value : [value]).filter((item) => typeof item === 'string');
+
 /** Whether a statement's Action/NotAction and Resource/NotResource cover s3:GetObject on `objectArn`. */
 function covers(statement, objectArn) {
     const action = (patterns) => 
@@ -813,10 +830,12 @@ function covers(statement, objectArn) {
     const resource = (patterns) => 
     // The partition is the bucket's, which the action does not know here: any partition's ARN matches.
     patterns.some((pattern) => iamWildcard(pattern.replace(/^arn:[^:]*:/, 'arn:*:'), objectArn));
-    const actionCovered = 'NotAction' in statement ? !action(strings(statement.NotAction)) : action(strings(statement.Action));
+    const actionCovered = 'NotAction' in statement
+        ? !action((0,shape/* asStringList */.QT)(statement.NotAction))
+        : action((0,shape/* asStringList */.QT)(statement.Action));
     const resourceCovered = 'NotResource' in statement
-        ? !resource(strings(statement.NotResource))
-        : !('Resource' in statement) || resource(strings(statement.Resource));
+        ? !resource((0,shape/* asStringList */.QT)(statement.NotResource))
+        : !('Resource' in statement) || resource((0,shape/* asStringList */.QT)(statement.Resource));
     return actionCovered && resourceCovered;
 }
 /** `'DenyInsecure' (when Bool aws:SecureTransport)` or `2 (no Sid)`: a statement as a reader finds it. */
@@ -824,7 +843,7 @@ function described(statement, index) {
     const sid = typeof statement.Sid === 'string' && statement.Sid !== ''
         ? `'${statement.Sid}'`
         : `${index + 1} (no Sid)`;
-    const conditions = Object.entries(record(statement.Condition) ?? {}).flatMap(([operator, keys]) => Object.keys(record(keys) ?? {}).map((key) => `${operator} ${key}`));
+    const conditions = Object.entries((0,shape/* asRecord */.qY)(statement.Condition) ?? {}).flatMap(([operator, keys]) => Object.keys((0,shape/* asRecord */.qY)(keys) ?? {}).map((key) => `${operator} ${key}`));
     return conditions.length > 0 ? `${sid} (when ${conditions.join(', ')})` : sid;
 }
 /** The Deny statements of a bucket policy that cover s3:GetObject on the object, described. */
@@ -836,10 +855,10 @@ function denyingStatements(policy, bucket, key) {
     catch {
         return [];
     }
-    const statement = record(document)?.Statement;
+    const statement = (0,shape/* asRecord */.qY)(document)?.Statement;
     const objectArn = `arn:aws:s3:::${bucket}/${key}`;
-    return (Array.isArray(statement) ? statement : [statement]).flatMap((entry, index) => {
-        const fields = record(entry);
+    return (0,shape/* oneOrMany */.Pl)(statement).flatMap((entry, index) => {
+        const fields = (0,shape/* asRecord */.qY)(entry);
         return fields?.Effect === 'Deny' && covers(fields, objectArn) ? [described(fields, index)] : [];
     });
 }
@@ -924,7 +943,7 @@ async function getObjectOnce(s3, bucket, key, owner) {
     const bytes = await readBody(response, bucket, key);
     return {
         bytes,
-        hash: (0,published_content/* contentHash */.A)(bytes),
+        hash: (0,published_content/* contentHash */.Ae)(bytes),
         contentType: response.ContentType,
         cacheControl: response.CacheControl,
         encryption: response.ServerSideEncryption,
@@ -957,7 +976,7 @@ function writtenByThisAction(object) {
     return object.metadata[HASH_METADATA] === object.hash;
 }
 function metadataFor(desired) {
-    const metadata = { [HASH_METADATA]: (0,published_content/* contentHash */.A)(desired.bytes) };
+    const metadata = { [HASH_METADATA]: (0,published_content/* contentHash */.Ae)(desired.bytes) };
     for (const [key, value] of Object.entries({ ...desired.marks, ...desired.state }))
         if (value !== '')
             metadata[key] = value;
@@ -967,7 +986,7 @@ function metadataFor(desired) {
 function isUpToDate(current, desired) {
     if (!current)
         return false;
-    if (current.hash !== (0,published_content/* contentHash */.A)(desired.bytes))
+    if (current.hash !== (0,published_content/* contentHash */.Ae)(desired.bytes))
         return false;
     // The same bytes put back by other hands (a backup restored with aws s3 cp) lack the digest, and would
     // pass for a document changed by hand at the next run that reads them: a retired key would not be kept.

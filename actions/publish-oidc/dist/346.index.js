@@ -70,16 +70,16 @@ function servedList(values, count = 5) {
     return values.length > count ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
 }
 
+// EXTERNAL MODULE: ./src/json/shape.ts
+var json_shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/oidc/discovery.ts
 
 
 
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 const ORIGIN = "The cluster's discovery document (/.well-known/openid-configuration)";
 function parseClusterDiscovery(document) {
-    if (!isRecord(document))
+    if (!(0,json_shape/* isRecord */.u4)(document))
         throw new errors/* UserError */.yo(`${ORIGIN} is not a JSON object.`);
     const { issuer, jwks_uri: jwksUri } = document;
     if (typeof issuer !== 'string' || issuer === '')
@@ -87,7 +87,7 @@ function parseClusterDiscovery(document) {
     if (typeof jwksUri !== 'string' || !URL.canParse(jwksUri))
         throw new errors/* UserError */.yo(`${ORIGIN} has no valid jwks_uri.`);
     const algorithms = document.id_token_signing_alg_values_supported;
-    if (!Array.isArray(algorithms) || !algorithms.every((alg) => typeof alg === 'string'))
+    if (!(0,json_shape/* isStringArray */.Bo)(algorithms))
         throw new errors/* UserError */.yo(`${ORIGIN} has no id_token_signing_alg_values_supported list.`);
     return { issuer, jwksUri, algorithms, members: { ...document } };
 }
@@ -232,17 +232,15 @@ function ecMaterialProblem(crv, x, y) {
 
 
 
+
 // AWS STS reads at most 100 keys of a JWKS; more and some tokens would stop verifying.
 const MAX_KEYS = 100;
-function jwks_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /**
  * Why one key must not be published, or undefined when it may be. Never quotes key material:
  * the message ends up in the log.
  */
 function keyProblem(key) {
-    if (!jwks_isRecord(key))
+    if (!(0,json_shape/* isRecord */.u4)(key))
         return 'is not a JSON object';
     const leaked = privateMembersOf(key);
     if (leaked.length > 0)
@@ -271,13 +269,13 @@ function keyProblem(key) {
     return ecMaterialProblem(shape.crv, key.x, key.y);
 }
 function describeKey(key, index) {
-    return jwks_isRecord(key) && typeof key.kid === 'string' && key.kid !== ''
+    return (0,json_shape/* isRecord */.u4)(key) && typeof key.kid === 'string' && key.kid !== ''
         ? `'${servedText(key.kid)}'`
         : `#${index + 1}`;
 }
 /** The keys of a JWKS document, or the first reason it cannot be published. */
 function parseJwks(document, origin) {
-    if (!jwks_isRecord(document) || !Array.isArray(document.keys))
+    if (!(0,json_shape/* isRecord */.u4)(document) || !Array.isArray(document.keys))
         throw new errors/* UserError */.yo(`${origin} is not a JWKS: it has no "keys" array.`);
     const keys = document.keys;
     if (keys.length === 0)
@@ -305,7 +303,7 @@ function parseJwks(document, origin) {
  * was once published by hand with private material or a bad alg is dropped, not carried forward.
  */
 function readPublishedKeys(document) {
-    if (!jwks_isRecord(document) || !Array.isArray(document.keys))
+    if (!(0,json_shape/* isRecord */.u4)(document) || !Array.isArray(document.keys))
         return { keys: [], dropped: [] };
     const keys = [];
     const dropped = [];
@@ -591,6 +589,18 @@ function retainableKeys(published, served, liveJwks, liveKey, dryRun, log) {
         strangers
     };
 }
+/**
+ * The keys to publish, in the order the JWKS at the target key lists them when it holds exactly these
+ * keys: a cluster serving the same keys in another order (another node's API server, its key files
+ * listed otherwise) changes nothing STS reads, so it is no reason to rewrite the JWKS.
+ */
+function inPublishedOrder(keys, atTarget) {
+    const current = readPublishedKeys(parseJson(atTarget));
+    if (current.dropped.length > 0 || keySetChanged(current.keys, keys))
+        return keys;
+    const byKid = new Map(keys.map((key) => [key.kid, key]));
+    return current.keys.map((key) => byKid.get(key.kid) ?? key);
+}
 /** What the provider's plan leaves alone or drops that the user may want: said before anything is written. */
 function warnOfProviderPlan(plan, inputs, log) {
     const extra = plan.extraClientIds;
@@ -664,23 +674,26 @@ async function planPublish(inputs, deps) {
     if (previous.dropped.length > 0)
         log.warning(`Dropping published key(s) that must not be published: ${previous.dropped.join('; ')}.`);
     const own = retainableKeys(previous.keys, served, state.liveJwks, state.liveJwks === state.jwksAtTarget ? locations.jwksKey : (state.movedFrom ?? locations.jwksKey), inputs.dryRun, log);
-    const retention = planKeyRetention({
+    const planned = planKeyRetention({
         served,
         previouslyPublished: own.keys,
         retiredSince: own.retiredSince,
         now: deps.now(),
         retentionHours: inputs.keyRetentionHours
     });
+    // Bytes this action wrote, which a document that says the same keeps.
+    const ownBytes = (object) => object && (0,published_objects/* writtenByThisAction */.JD)(object) ? object.bytes : undefined;
+    const retention = { ...planned, published: inPublishedOrder(planned.published, state.jwksAtTarget) };
     const jwks = {
         key: locations.jwksKey,
-        bytes: (0,published_content/* documentBytes */.f)(jwksDocument(retention.published)),
+        bytes: (0,published_content/* bytesToPublish */.MN)(jwksDocument(retention.published), ownBytes(state.jwksAtTarget)),
         state: { [published_objects/* RETIRED_METADATA */.CX]: encodeRetiredSince(retention.retiredSince) },
         // What lets remove: true delete this JWKS should the discovery document never be written after it.
         marks: { [published_objects/* ISSUER_METADATA */.QS]: (0,published_objects/* issuerMark */.HE)(inputs.issuerUrl) ?? '' }
     };
     const discoveryObject = {
         key: locations.discoveryKey,
-        bytes: (0,published_content/* documentBytes */.f)(publishedDiscovery(discovery, locations.jwksUrl, retention.published)),
+        bytes: (0,published_content/* bytesToPublish */.MN)(publishedDiscovery(discovery, locations.jwksUrl, retention.published), ownBytes(state.discovery)),
         state: {}
     };
     const writeJwks = !(0,published_objects/* isUpToDate */.xm)(state.jwksAtTarget, jwks);

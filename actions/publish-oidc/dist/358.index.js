@@ -65,13 +65,13 @@ function removalSummary(facts) {
     return lines.join('\n\n') + '\n';
 }
 
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/publish-oidc/trusting-roles.ts
 // The roles whose trust policy names an IAM OIDC provider as its Federated principal: what a removal
 // of the provider leaves without a way in. Read, never changed.
 
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 /** Whether a trust policy (as IAM returns it, URL-encoded) lets the provider's tokens in. */
 function trustsProvider(document, providerArn) {
     if (!document)
@@ -83,14 +83,14 @@ function trustsProvider(document, providerArn) {
     catch {
         return false;
     }
-    if (!isRecord(parsed))
+    if (!(0,shape/* isRecord */.u4)(parsed))
         return false;
-    const statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
+    const statements = (0,shape/* oneOrMany */.Pl)(parsed.Statement);
     return statements.some((statement) => {
-        if (!isRecord(statement) || !isRecord(statement.Principal))
+        if (!(0,shape/* isRecord */.u4)(statement) || !(0,shape/* isRecord */.u4)(statement.Principal))
             return false;
         const federated = statement.Principal.Federated;
-        return (Array.isArray(federated) ? federated : [federated]).includes(providerArn);
+        return (0,shape/* oneOrMany */.Pl)(federated).includes(providerArn);
     });
 }
 /**

@@ -193,7 +193,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   DP: () => (/* binding */ runActionAndExit)
 });
 
-// UNUSED EXPORTS: CLEANUP_BOUND_MS, runAction
+// UNUSED EXPORTS: CLEANUP_BOUND_MS, SECOND_SIGNAL_MS, runAction
 
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __nccwpck_require__(7333);
@@ -212,45 +212,79 @@ async function settlesWithin(work, ms) {
 // Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
 // handler's cleanup can outlast the run it cancelled.
 const running = new Set();
-// What the handlers that have settled said their cleanup did, for the cancelled run's summary.
-let cleanup = [];
-let started = 0;
+// The handlers started by this cancel, in the order they started, for the cancelled run's summary.
+let handlings = [];
+// Every handler not yet settled, this cancel's or an earlier one's: a second signal reaches them all.
+const unsettled = new Set();
 /** Resolves when every cancel handler that has started has settled. */
 async function cancelsSettled() {
     await Promise.allSettled([...running]);
 }
 /**
- * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
- * created"); undefined when none has run, as in an action that undoes nothing when cancelled. Taken
- * once: the next cancel (a test's next run in the same process) starts afresh.
+ * What the cancel handlers did, each a clause ("deleted the pod ns/name this run created"): all of a
+ * handler's that has settled, what one still running had done so far; undefined when none has run, as in
+ * an action that undoes nothing when cancelled. Taken once: the next cancel (a test's next run in the
+ * same process) starts afresh.
  */
 function takeCancelCleanup() {
-    const taken = started === 0 ? undefined : cleanup;
-    // A handler that settles later (past the entry's bound) adds to the list it started with, not this one.
-    cleanup = [];
-    started = 0;
+    const taken = handlings.length === 0 ? undefined : handlings.flatMap((handling) => [...handling.notes]);
+    handlings = [];
     return taken;
 }
-/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
-function onCancel(handler) {
-    let handling = false;
-    const listener = (signal) => {
-        if (handling)
-            return;
-        handling = true;
-        started += 1;
-        const notesOfThisCancel = cleanup;
-        const handled = handler(signal);
-        running.add(handled);
-        void handled.then((notes) => {
-            if (notes)
-                notesOfThisCancel.push(...notes);
-            running.delete(handled);
+/**
+ * A second signal while cancel handlers still run: each of those that has a second-signal handler is
+ * called (once), and given up to `ms` for what it does; what each says is added to its notes. Resolves
+ * with whether any handler was still running.
+ */
+async function interruptCancels(signal, ms) {
+    const stillRunning = [...unsettled];
+    const answers = stillRunning.map((handling) => {
+        const { second } = handling;
+        if (!second)
+            return Promise.resolve();
+        handling.interrupted ??= second(signal).then((notes) => {
+            handling.notes.push(...notes);
         }, (error) => {
+            handling.notes.push(`what it did on the ${signal} failed: ${(0,errors/* oneLine */.TN)(error)}`);
+        });
+        return handling.interrupted;
+    });
+    await settlesWithin(Promise.all(answers), ms);
+    return stillRunning.length > 0;
+}
+/**
+ * Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is the entry's to take: it
+ * calls `onSecond`, through interruptCancels); returns a stop function.
+ */
+function onCancel(handler, onSecond) {
+    let handled = false;
+    const listener = (signal) => {
+        if (handled)
+            return;
+        handled = true;
+        const handling = { notes: [], settled: false, ...(onSecond ? { second: onSecond } : {}) };
+        handlings.push(handling);
+        unsettled.add(handling);
+        const settle = (notes) => {
+            handling.notes = notes;
+            handling.settled = true;
+            unsettled.delete(handling);
+            running.delete(work);
+        };
+        const work = handler(signal, {
+            note: (clause) => {
+                if (!handling.settled)
+                    handling.notes.push(clause);
+            }
+        });
+        running.add(work);
+        void work.then(
+        // What it returns is all it did; after a second signal its summary has been written from what it
+        // had said by then, which stays as it was.
+        (notes) => settle(handling.interrupted ? handling.notes : (notes ?? handling.notes)), (error) => {
             // Said in the cancelled run's summary and error line, which an unhandled rejection would end
             // the process before; with no note the summary would say nothing was left to undo.
-            notesOfThisCancel.push(`its cleanup failed: ${oneLine(error)}`);
-            running.delete(handled);
+            settle([...handling.notes, `its cleanup failed: ${oneLine(error)}`]);
         });
     };
     process.on('SIGINT', listener);
@@ -270,13 +304,23 @@ var io_summary = __nccwpck_require__(2864);
 
 
 function inputFailureSummary(action, error, secrets) {
+    const line = (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets);
+    // A refusal that names no input (an environment variable, what the cluster serves) has no input to
+    // show in a table nor to correct: its title and advice say what did stop the step.
+    if (!error.input)
+        return [
+            `### ${action}: stopped before its first write`,
+            '',
+            `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(line)}`,
+            '',
+            'Nothing was written to AWS or the cluster. Correct what the error names and run it again.'
+        ].join('\n');
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[(0,io_summary/* code */.aY)(error.input), line]]),
         '',
-        // A refusal that names no input (an environment variable, what the cluster serves) has none to correct.
-        `Nothing was written to AWS or the cluster: the step stopped before its first write. Correct ${error.input ? 'the input' : 'what the error names'} and run it again.`
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
 }
 /**
@@ -452,9 +496,25 @@ function plainLine(message) {
 function info(message) {
     stdoutLines.write(`${plainLine(message)}${external_node_os_.EOL}`);
 }
+// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
+let stoppedBy;
 /** A command line the action builds itself (its data already escaped), written as is. */
 function commandLine(line) {
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop)
+        stoppedBy = stop[1];
+    else if (stoppedBy !== undefined && line === `::${stoppedBy}::`)
+        stoppedBy = undefined;
     stdoutLines.write(`${line}${external_node_os_.EOL}`);
+}
+/**
+ * Ends a `::stop-commands::` still in force, for a line the runner must obey (a cancelled run's error,
+ * written while terraform's output is still open). Text stays plain without it: info() writes every
+ * line so that it cannot start a command.
+ */
+function resumeCommands() {
+    if (stoppedBy !== undefined)
+        commandLine(`::${stoppedBy}::`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -523,6 +583,9 @@ function runnerLogger(warnings, steps) {
 // How long a cancelled run waits for its actions' cleanup before it writes its summary and error line
 // anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
 const CLEANUP_BOUND_MS = 7000;
+// How long a second signal (the runner's SIGTERM, its kill 2.5 s later) leaves the cleanup still running
+// to do what it must not leave undone (src/io/cancel.ts interruptCancels), before the run ends.
+const SECOND_SIGNAL_MS = 1000;
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -547,6 +610,8 @@ async function runAction(action, main, end = exitWhenWritten) {
     const warnings = new RunWarnings();
     const steps = [];
     let cancelled;
+    let secondSignal = () => undefined;
+    const second = new Promise((resolve) => (secondSignal = resolve));
     let written;
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
@@ -563,8 +628,11 @@ async function runAction(action, main, end = exitWhenWritten) {
     };
     // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
     // Without it Node would end the process on the signal, before anything is written.
+    // A second signal ends the wait for the cleanup: the runner kills the process 2.5 s after its SIGTERM.
     const onSignal = (signal) => {
-        cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, end);
+        if (cancelled)
+            return secondSignal(signal);
+        cancelled = endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, second, end);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -612,15 +680,25 @@ async function runAction(action, main, end = exitWhenWritten) {
 }
 /**
  * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
- * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, or a second signal has come (and the
+ * handlers still running have had SECOND_SIGNAL_MS to answer it), its error line and summary, then `end`.
  */
-async function endCancelled(action, run, readWritten, masked, warnings, end) {
+async function endCancelled(action, run, readWritten, masked, warnings, second, end) {
+    const signalledAt = performance.now();
     // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
     const loading = __nccwpck_require__.e(/* import() */ 725).then(__nccwpck_require__.bind(__nccwpck_require__, 8725));
     // Handled when awaited below; until then a failed load must not end the process as unhandled.
     loading.catch(() => undefined);
     await Promise.resolve();
-    const settled = await settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS);
+    const waited = await Promise.race([
+        settlesWithin(cancelsSettled(), CLEANUP_BOUND_MS),
+        second.then((signal) => ({ signal }))
+    ]);
+    // The cleanup cut short: told of the signal, it has a moment for what it must not leave, then the run ends.
+    const cutShort = typeof waited === 'object' && (await interruptCancels(waited.signal, SECOND_SIGNAL_MS))
+        ? `a second signal (${waited.signal}) came ${((performance.now() - signalledAt) / 1000).toFixed(1)} s after the first, while its cleanup was still running: the step ended then, without waiting for the rest of it; what it did not report is unknown, so check what the run made`
+        : undefined;
+    const settled = waited === true || (typeof waited === 'object' && cutShort === undefined);
     const { cancelledLine, cancelledSummary } = await loading;
     const cleanup = takeCancelCleanup();
     // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
@@ -641,14 +719,22 @@ async function endCancelled(action, run, readWritten, masked, warnings, end) {
                     ? cleanup
                     : [
                         ...(cleanup ?? []),
-                        `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+                        cutShort ??
+                            `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
                     ]
             })
     };
+    // A terraform command that has not exited still has workflow commands stopped around its output.
+    resumeCommands();
     fail(cancelledLine(action, report, masked));
     writeSummary(action, (0,io_redact/* redactSecrets */.fp)(warnings.appendTo(cancelledSummary(action, report, masked), false), masked));
-    // What is still settling is waited for, as on any run's end, until the runner kills the process.
-    await cancelsSettled();
+    // What is still settling is waited for, as on any run's end, unless a second signal has come or comes:
+    // then what is still running is told, and the run ends before the runner's kill.
+    if (cutShort === undefined) {
+        const late = await Promise.race([cancelsSettled(), second]);
+        if (typeof late === 'string')
+            await interruptCancels(late, SECOND_SIGNAL_MS);
+    }
     await end();
 }
 /**
@@ -955,6 +1041,62 @@ function code(text) {
 
 /***/ }),
 
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ isStringArray),
+/* harmony export */   Pl: () => (/* binding */ oneOrMany),
+/* harmony export */   QT: () => (/* binding */ asStringList),
+/* harmony export */   qY: () => (/* binding */ asRecord),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+// The shapes of parsed JSON (and YAML), which is `unknown` until looked at: an object, a list of
+// strings, IAM's "one value or a list of them". One copy of each test, so that every reader of a
+// policy, a discovery document, a kubeconfig or a token means the same by "an object".
+/**
+ * Whether `value` is an object and not an array: what JSON.parse makes of `{…}`. Only null, arrays
+ * (by Array.isArray, whatever their prototype), functions and primitives are refused; an object with a
+ * null prototype and a class instance (a Date, a Map, a Buffer) are accepted. Nothing is copied: an own
+ * `__proto__` key that JSON.parse made stays an ordinary key of the same object.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` itself where isRecord holds, else undefined: for reading nested keys with `?.`. */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+/**
+ * Whether `value` is an array (by Array.isArray) whose every item is a string; the empty array is one.
+ * Strict: one item of another type refuses the whole. A hole, which JSON.parse never makes, is skipped.
+ */
+function isStringArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+/**
+ * The strings `value` holds, leniently: a string as a one-item list, an array's string items in order
+ * (items of other types dropped, not refused), anything else (an object too) as the empty list. Always a
+ * new array, never the one given.
+ */
+function asStringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.filter((item) => typeof item === 'string');
+    return [];
+}
+/**
+ * IAM's "one or a list" (Statement, Action, Resource, a condition's values): an array as it is (the
+ * same array, not a copy), anything else, undefined and null included, as a one-item list of it.
+ */
+function oneOrMany(value) {
+    return Array.isArray(value) ? value : [value];
+}
+
+
+/***/ }),
+
 /***/ 2817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1082,11 +1224,51 @@ function withoutSource(problem, warning) {
     return Object.assign(new Error(`${description}${place}`), problem.code ? { code: problem.code } : {});
 }
 /**
- * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
- * alone, so only a run that asks for it loads it, beside the parser.
+ * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
+ * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
+ * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
+ * was written as; an anchor there is its node, so an alias elsewhere to it is that text too.
+ */
+function writtenAsText(yaml, document, textMappings) {
+    const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+    const offsets = new Set();
+    const asText = (node) => {
+        const target = isAlias(node) ? node.resolve(document) : node;
+        if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined)
+            return node;
+        if (target.value === null || target.source === undefined)
+            return node;
+        if (target !== node)
+            return new Scalar(target.source);
+        if (target.range)
+            offsets.add(target.range[0]);
+        target.value = target.source;
+        return target;
+    };
+    const walk = (node, path) => {
+        if (isSeq(node))
+            node.items.forEach((item, index) => walk(item, [...path, index]));
+        if (!isMap(node))
+            return;
+        const text = textMappings(path);
+        for (const pair of node.items) {
+            if (text) {
+                pair.key = asText(pair.key);
+                pair.value = asText(pair.value);
+            }
+            if (isScalar(pair.key))
+                walk(pair.value, [...path, String(pair.key.value)]);
+        }
+    };
+    walk(document.contents, []);
+    return offsets;
+}
+/**
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers (provision's variables,
+ * irsa-role's bindings and inline policy). Only a run that asks for it loads it, beside the parser.
  */
 async function loadYamlParser(options = {}) {
-    const [{ parseDocument }, exact] = await Promise.all([
+    const [yaml, exact] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
         options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined
     ]);
@@ -1103,8 +1285,10 @@ async function loadYamlParser(options = {}) {
             })
         };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
-        const [error] = document.errors;
+        const document = yaml.parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
+        // Where a plain scalar was taken as written: a number refused there was refused for nothing.
+        const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
+        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m))));
         if (error) {
             const refused = [...refusals].some((message) => error.message.startsWith(message));
             throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
@@ -1142,6 +1326,8 @@ function workspaceRoot(env) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __nccwpck_require__(5507);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
 // Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
 // bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
@@ -1151,16 +1337,12 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 
-function record(value) {
-    return value && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
+
 function entry(list, name, key) {
     if (!Array.isArray(list))
         return undefined;
-    const found = list.find((item) => record(item)?.name === name);
-    return record(found?.[key]);
+    const found = list.find((item) => (0,shape/* asRecord */.qY)(item)?.name === name);
+    return (0,shape/* asRecord */.qY)(found?.[key]);
 }
 function kubeconfig_text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -1174,8 +1356,8 @@ function mapEntries(list, key, fix) {
     if (!Array.isArray(list))
         return list;
     return list.map((item) => {
-        const named = record(item);
-        const body = record(named?.[key]);
+        const named = (0,shape/* asRecord */.qY)(item);
+        const body = (0,shape/* asRecord */.qY)(named?.[key]);
         if (!named || !body)
             return item;
         const copy = { ...body };
@@ -1192,7 +1374,7 @@ function mapEntries(list, key, fix) {
  * relative path was read from the process's working directory. The document is not changed.
  */
 function resolveKubeconfigPaths(document, baseDir) {
-    const config = record(document);
+    const config = (0,shape/* asRecord */.qY)(document);
     if (!config)
         return document;
     const clusters = mapEntries(config.clusters, 'cluster', (cluster) => {
@@ -1203,7 +1385,7 @@ function resolveKubeconfigPaths(document, baseDir) {
         for (const field of ['client-certificate', 'client-key', 'tokenFile', 'token-file'])
             if (field in user)
                 user[field] = resolvedPath(user[field], baseDir);
-        const exec = record(user.exec);
+        const exec = (0,shape/* asRecord */.qY)(user.exec);
         if (exec && typeof exec.command === 'string' && exec.command.includes(external_node_path_.sep))
             user.exec = { ...exec, command: resolvedPath(exec.command, baseDir) };
     });
@@ -1233,9 +1415,9 @@ function withoutUserinfo(server) {
 /** What to mask of the user:password@ of each cluster's server URL: as written, and decoded. */
 function serverUserinfoSecrets(document) {
     const secrets = new Set();
-    const clusters = record(document)?.clusters;
+    const clusters = (0,shape/* asRecord */.qY)(document)?.clusters;
     for (const item of Array.isArray(clusters) ? clusters : []) {
-        const server = kubeconfig_text(record(record(item)?.cluster)?.server);
+        const server = kubeconfig_text((0,shape/* asRecord */.qY)((0,shape/* asRecord */.qY)(item)?.cluster)?.server);
         const userinfo = server === undefined ? undefined : userinfoOf(server)?.userinfo;
         if (userinfo === undefined)
             continue;
@@ -1267,7 +1449,7 @@ function material(data, file, what, input) {
     }
 }
 function parseKubeconfig(document, input) {
-    const config = record(document);
+    const config = (0,shape/* asRecord */.qY)(document);
     if (!config) {
         // A path given where the content belongs parses as a plain string.
         const hint = input === 'kubeconfig' && typeof document === 'string' && !/\s/.test(document.trim())

@@ -335,7 +335,14 @@ class CreatedObjects {
         if (this.pending.size > 0)
             await (0,cancel/* settlesWithin */.od)(Promise.allSettled([...this.pending]), PENDING_WRITES_MS);
         const ordered = [...this.objects.values()].sort((a, b) => a.kind === b.kind ? 0 : a.kind === 'pod' ? -1 : 1);
-        const notes = [];
+        const said = [];
+        // Each clause is heard as soon as it is done, as well as returned at the end.
+        const notes = {
+            push: (clause) => {
+                said.push(clause);
+                options.progress?.(clause);
+            }
+        };
         for (const object of ordered) {
             const what = `the ${object.kind} ${object.namespace}/${object.name}`;
             try {
@@ -371,7 +378,25 @@ class CreatedObjects {
                     : `could not give up ${what} (${why}): remove this run's lease by hand (kubectl -n ${object.namespace} annotate serviceaccount ${object.name} ${(0,account_lease/* leaseKey */.aW)(object.runId)}-)`);
             }
         }
-        return notes;
+        return said;
+    }
+    /**
+     * What is still noted, as a removal cut short leaves it (the step ended on a second signal): a clause
+     * each, with how to finish by hand. A delete may have been under way: the object may be gone.
+     */
+    notRemoved(cleanup) {
+        return [...this.objects.values()].flatMap((object) => {
+            const what = `the ${object.kind} ${object.namespace}/${object.name}`;
+            if (object.kind === 'pod')
+                return cleanup
+                    ? [
+                        `the step ended before ${what} was deleted (a delete may have been under way): check for it and delete it by hand (kubectl -n ${object.namespace} delete pod ${object.name})`
+                    ]
+                    : [];
+            return [
+                `the step ended before this run had given up ${what} (a write may have been under way): check for its lease and remove it by hand (kubectl -n ${object.namespace} annotate serviceaccount ${object.name} ${(0,account_lease/* leaseKey */.aW)(object.runId)}-)`
+            ];
+        });
     }
 }
 
@@ -476,7 +501,12 @@ async function verifyDeps(inputs, ctx, tuning = {}) {
             iam.destroy();
             sts.destroy();
         },
-        removeLeftovers: () => created.removeLeftovers(cluster, { cleanup: inputs.cleanup, redact }),
+        removeLeftovers: (progress) => created.removeLeftovers(cluster, {
+            cleanup: inputs.cleanup,
+            redact,
+            ...(progress ? { progress } : {})
+        }),
+        notRemoved: () => created.notRemoved(inputs.cleanup),
         heldAccount: () => created.heldAccount()
     };
 }

@@ -2,6 +2,62 @@ export const id = 282;
 export const ids = [282];
 export const modules = {
 
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pl: () => (/* binding */ oneOrMany),
+/* harmony export */   QT: () => (/* binding */ asStringList),
+/* harmony export */   qY: () => (/* binding */ asRecord),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/* unused harmony export isStringArray */
+// The shapes of parsed JSON (and YAML), which is `unknown` until looked at: an object, a list of
+// strings, IAM's "one value or a list of them". One copy of each test, so that every reader of a
+// policy, a discovery document, a kubeconfig or a token means the same by "an object".
+/**
+ * Whether `value` is an object and not an array: what JSON.parse makes of `{…}`. Only null, arrays
+ * (by Array.isArray, whatever their prototype), functions and primitives are refused; an object with a
+ * null prototype and a class instance (a Date, a Map, a Buffer) are accepted. Nothing is copied: an own
+ * `__proto__` key that JSON.parse made stays an ordinary key of the same object.
+ */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `value` itself where isRecord holds, else undefined: for reading nested keys with `?.`. */
+function asRecord(value) {
+    return isRecord(value) ? value : undefined;
+}
+/**
+ * Whether `value` is an array (by Array.isArray) whose every item is a string; the empty array is one.
+ * Strict: one item of another type refuses the whole. A hole, which JSON.parse never makes, is skipped.
+ */
+function isStringArray(value) {
+    return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+/**
+ * The strings `value` holds, leniently: a string as a one-item list, an array's string items in order
+ * (items of other types dropped, not refused), anything else (an object too) as the empty list. Always a
+ * new array, never the one given.
+ */
+function asStringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.filter((item) => typeof item === 'string');
+    return [];
+}
+/**
+ * IAM's "one or a list" (Statement, Action, Resource, a condition's values): an array as it is (the
+ * same array, not a copy), anything else, undefined and null included, as a one-item list of it.
+ */
+function oneOrMany(value) {
+    return Array.isArray(value) ? value : [value];
+}
+
+
+/***/ }),
+
 /***/ 2817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -135,11 +191,51 @@ function withoutSource(problem, warning) {
     return Object.assign(new Error(`${description}${place}`), problem.code ? { code: problem.code } : {});
 }
 /**
- * `exactNumbers`: the parser may be asked to refuse mangled numbers. That check is provision's
- * alone, so only a run that asks for it loads it, beside the parser.
+ * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
+ * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
+ * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
+ * was written as; an anchor there is its node, so an alias elsewhere to it is that text too.
+ */
+function writtenAsText(yaml, document, textMappings) {
+    const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+    const offsets = new Set();
+    const asText = (node) => {
+        const target = isAlias(node) ? node.resolve(document) : node;
+        if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined)
+            return node;
+        if (target.value === null || target.source === undefined)
+            return node;
+        if (target !== node)
+            return new Scalar(target.source);
+        if (target.range)
+            offsets.add(target.range[0]);
+        target.value = target.source;
+        return target;
+    };
+    const walk = (node, path) => {
+        if (isSeq(node))
+            node.items.forEach((item, index) => walk(item, [...path, index]));
+        if (!isMap(node))
+            return;
+        const text = textMappings(path);
+        for (const pair of node.items) {
+            if (text) {
+                pair.key = asText(pair.key);
+                pair.value = asText(pair.value);
+            }
+            if (isScalar(pair.key))
+                walk(pair.value, [...path, String(pair.key.value)]);
+        }
+    };
+    walk(document.contents, []);
+    return offsets;
+}
+/**
+ * `exactNumbers`: the parser may be asked to refuse mangled numbers (provision's variables,
+ * irsa-role's bindings and inline policy). Only a run that asks for it loads it, beside the parser.
  */
 async function loadYamlParser(options = {}) {
-    const [{ parseDocument }, exact] = await Promise.all([
+    const [yaml, exact] = await Promise.all([
         __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)),
         options.exactNumbers ? __webpack_require__.e(/* import() */ 982).then(__webpack_require__.bind(__webpack_require__, 982)).then((m) => m.exactNumberTag) : undefined
     ]);
@@ -156,8 +252,10 @@ async function loadYamlParser(options = {}) {
             })
         };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
-        const [error] = document.errors;
+        const document = yaml.parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
+        // Where a plain scalar was taken as written: a number refused there was refused for nothing.
+        const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
+        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m))));
         if (error) {
             const refused = [...refusals].some((message) => error.message.startsWith(message));
             throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
@@ -195,6 +293,8 @@ function workspaceRoot(env) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
 // Reads what a request to the API server needs from a kubeconfig (server, CA, client certificate,
 // bearer token) without loading @kubernetes/client-node: that package is a 16 MB bundle chunk whose
@@ -204,16 +304,12 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
-function record(value) {
-    return value && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
+
 function entry(list, name, key) {
     if (!Array.isArray(list))
         return undefined;
-    const found = list.find((item) => record(item)?.name === name);
-    return record(found?.[key]);
+    const found = list.find((item) => (0,shape/* asRecord */.qY)(item)?.name === name);
+    return (0,shape/* asRecord */.qY)(found?.[key]);
 }
 function kubeconfig_text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -227,8 +323,8 @@ function mapEntries(list, key, fix) {
     if (!Array.isArray(list))
         return list;
     return list.map((item) => {
-        const named = record(item);
-        const body = record(named?.[key]);
+        const named = (0,shape/* asRecord */.qY)(item);
+        const body = (0,shape/* asRecord */.qY)(named?.[key]);
         if (!named || !body)
             return item;
         const copy = { ...body };
@@ -245,7 +341,7 @@ function mapEntries(list, key, fix) {
  * relative path was read from the process's working directory. The document is not changed.
  */
 function resolveKubeconfigPaths(document, baseDir) {
-    const config = record(document);
+    const config = (0,shape/* asRecord */.qY)(document);
     if (!config)
         return document;
     const clusters = mapEntries(config.clusters, 'cluster', (cluster) => {
@@ -256,7 +352,7 @@ function resolveKubeconfigPaths(document, baseDir) {
         for (const field of ['client-certificate', 'client-key', 'tokenFile', 'token-file'])
             if (field in user)
                 user[field] = resolvedPath(user[field], baseDir);
-        const exec = record(user.exec);
+        const exec = (0,shape/* asRecord */.qY)(user.exec);
         if (exec && typeof exec.command === 'string' && exec.command.includes(external_node_path_.sep))
             user.exec = { ...exec, command: resolvedPath(exec.command, baseDir) };
     });
@@ -286,9 +382,9 @@ function withoutUserinfo(server) {
 /** What to mask of the user:password@ of each cluster's server URL: as written, and decoded. */
 function serverUserinfoSecrets(document) {
     const secrets = new Set();
-    const clusters = record(document)?.clusters;
+    const clusters = (0,shape/* asRecord */.qY)(document)?.clusters;
     for (const item of Array.isArray(clusters) ? clusters : []) {
-        const server = kubeconfig_text(record(record(item)?.cluster)?.server);
+        const server = kubeconfig_text((0,shape/* asRecord */.qY)((0,shape/* asRecord */.qY)(item)?.cluster)?.server);
         const userinfo = server === undefined ? undefined : userinfoOf(server)?.userinfo;
         if (userinfo === undefined)
             continue;
@@ -320,7 +416,7 @@ function material(data, file, what, input) {
     }
 }
 function parseKubeconfig(document, input) {
-    const config = record(document);
+    const config = (0,shape/* asRecord */.qY)(document);
     if (!config) {
         // A path given where the content belongs parses as a plain string.
         const hint = input === 'kubeconfig' && typeof document === 'string' && !/\s/.test(document.trim())
@@ -1452,6 +1548,8 @@ var kube_client = __webpack_require__(2817);
 var verify_pod = __webpack_require__(8456);
 // EXTERNAL MODULE: ./src/io/errors.ts
 var errors = __webpack_require__(7333);
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/kube/watch.ts
 /**
  * A Kubernetes watch over the kubeconfig's own TLS and credentials: one streaming GET whose answer
@@ -1459,6 +1557,7 @@ var errors = __webpack_require__(7333);
  * rather than with client-node's Watch, whose request cannot be aborted before the server answers,
  * so a watch that hangs held the process open past its deadline.
  */
+
 
 
 // One event is one object on one line; a pod's is a few kB, and etcd's default request limit keeps
@@ -1469,10 +1568,10 @@ class WatchConnectionError extends errors/* UserError */.yo {
 }
 /** A watch event's shape: a type, and an object (a Status for an ERROR). */
 function isEvent(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!(0,shape/* isRecord */.u4)(value))
         return false;
     const { type, object } = value;
-    return typeof type === 'string' && typeof object === 'object' && object !== null && !Array.isArray(object);
+    return typeof type === 'string' && (0,shape/* isRecord */.u4)(object);
 }
 /**
  * Streams the events of `path` (a list path; `watch=true` is added) to `onEvent` until the server

@@ -49,26 +49,20 @@ function kubeFailureFix(error, namespace, forbiddenFix) {
 var diagnosis = __webpack_require__(5954);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var dist_cjs = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/json/shape.ts
+var shape = __webpack_require__(5507);
 ;// CONCATENATED MODULE: ./src/verify-irsa/token-claims.ts
+
 function decodeSegment(segment) {
     if (!segment || !/^[A-Za-z0-9_-]+$/.test(segment))
         return undefined;
     try {
         const parsed = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-            ? parsed
-            : undefined;
+        return (0,shape/* asRecord */.qY)(parsed);
     }
     catch {
         return undefined;
     }
-}
-function asStringList(value) {
-    if (typeof value === 'string')
-        return [value];
-    if (Array.isArray(value))
-        return value.filter((item) => typeof item === 'string');
-    return [];
 }
 /** undefined when the value is no compact JWS with JSON header and payload. */
 function readToken(token) {
@@ -85,7 +79,7 @@ function readToken(token) {
         alg: text(header.alg),
         iss: text(claims.iss),
         sub: text(claims.sub),
-        aud: asStringList(claims.aud),
+        aud: (0,shape/* asStringList */.QT)(claims.aud),
         exp: typeof claims.exp === 'number' ? claims.exp : undefined,
         claims
     };
@@ -138,9 +132,6 @@ function iamWildcard(pattern, value, ignoreCase = false) {
  */
 
 
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** IAM returns trust policies URL-encoded; some emulators and SDK paths hand them back decoded. */
 function parsePolicyDocument(document) {
     if (!document)
@@ -154,20 +145,20 @@ function parsePolicyDocument(document) {
     }
 }
 function statementsOf(policy) {
-    if (!isRecord(policy))
+    if (!(0,shape/* isRecord */.u4)(policy))
         return [];
     const raw = policy.Statement;
-    return (Array.isArray(raw) ? raw : [raw]).filter(isRecord);
+    return (0,shape/* oneOrMany */.Pl)(raw).filter(shape/* isRecord */.u4);
 }
 function coversWebIdentity(statement) {
     if (statement.NotAction !== undefined)
         return false;
-    return asStringList(statement.Action).some((action) => iamWildcard(action, 'sts:AssumeRoleWithWebIdentity', true));
+    return (0,shape/* asStringList */.QT)(statement.Action).some((action) => iamWildcard(action, 'sts:AssumeRoleWithWebIdentity', true));
 }
 function federatedPrincipals(statement) {
     if (statement.NotPrincipal !== undefined)
         return [];
-    return isRecord(statement.Principal) ? asStringList(statement.Principal.Federated) : [];
+    return (0,shape/* isRecord */.u4)(statement.Principal) ? (0,shape/* asStringList */.QT)(statement.Principal.Federated) : [];
 }
 /** The values STS puts into the request context for a web identity: ISSUER:sub, :aud, :amr, … */
 function contextValues(key, context) {
@@ -175,7 +166,7 @@ function contextValues(key, context) {
     const lower = key.toLowerCase();
     if (!lower.startsWith(prefix))
         return [];
-    return asStringList(context.token.claims[lower.slice(prefix.length)]);
+    return (0,shape/* asStringList */.QT)(context.token.claims[lower.slice(prefix.length)]);
 }
 const STRING_TESTS = {
     StringEquals: { negated: false, test: (p, v) => p === v },
@@ -199,7 +190,7 @@ function evaluateCondition(operator, key, expected, context) {
             holds: 'unknown',
             reason: `the condition ${operator} ${key} reads the request, not the token, and is not evaluated here`
         };
-    const patterns = (Array.isArray(expected) ? expected : [expected]).map(String);
+    const patterns = (0,shape/* oneOrMany */.Pl)(expected).map(String);
     const values = contextValues(key, context);
     const wanted = patterns.join(' or ');
     if (base === 'Null' && !qualifier && !ifExists) {
@@ -258,10 +249,10 @@ function conditionProblems(statement, context) {
     const failedKeys = [];
     if (condition === undefined)
         return { failures, unknowns, failedKeys };
-    if (!isRecord(condition))
+    if (!(0,shape/* isRecord */.u4)(condition))
         return { failures: ['the statement has a malformed Condition block'], unknowns, failedKeys: [''] };
     for (const [operator, block] of Object.entries(condition)) {
-        if (!isRecord(block)) {
+        if (!(0,shape/* isRecord */.u4)(block)) {
             failures.push(`the condition ${operator} is malformed`);
             failedKeys.push('');
             continue;
@@ -281,12 +272,12 @@ function conditionProblems(statement, context) {
 /** The subjects a statement allows by a plain StringEquals or StringLike on ISSUER:sub. */
 function allowedSubjects(statement, subKey) {
     const condition = statement.Condition;
-    if (!isRecord(condition))
+    if (!(0,shape/* isRecord */.u4)(condition))
         return [];
     return Object.entries(condition)
         .filter(([operator]) => operator === 'StringEquals' || operator === 'StringLike')
-        .flatMap(([, block]) => isRecord(block)
-        ? Object.entries(block).flatMap(([key, value]) => key.toLowerCase() === subKey ? asStringList(value) : [])
+        .flatMap(([, block]) => (0,shape/* isRecord */.u4)(block)
+        ? Object.entries(block).flatMap(([key, value]) => key.toLowerCase() === subKey ? (0,shape/* asStringList */.QT)(value) : [])
         : []);
 }
 function evaluateTrust(policy, context) {
@@ -537,10 +528,8 @@ function servedList(values, count = 5) {
 
 
 
+
 const PUBLISH_FIX = 'run publish-oidc to publish both documents publicly at the issuer URL';
-function issuer_documents_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function describeFailure(url, document) {
     // S3 explains a refusal in an XML <Code>; the code tells a missing object from a private one.
     return `GET ${url} answered ${(0,public_read/* statusText */.qS)(document.status, document.body, document.location)}`;
@@ -607,8 +596,8 @@ async function checkIssuerDocuments(token, view, issuer, get, reach) {
             warnings: hostWarnings
         };
     const doc = discovery.json;
-    if (!issuer_documents_isRecord(doc) || doc.issuer !== issuer) {
-        const found = !issuer_documents_isRecord(doc)
+    if (!(0,shape/* isRecord */.u4)(doc) || doc.issuer !== issuer) {
+        const found = !(0,shape/* isRecord */.u4)(doc)
             ? 'no object'
             : typeof doc.issuer === 'string'
                 ? `"${servedText(doc.issuer, 200)}"`
@@ -653,7 +642,7 @@ async function checkIssuerDocuments(token, view, issuer, get, reach) {
     if (jwksType)
         warnings.push(jwksType);
     const jwksWarnings = [jwksHostWarning, jwksType].filter((w) => w !== undefined);
-    const keys = issuer_documents_isRecord(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(issuer_documents_isRecord) : [];
+    const keys = (0,shape/* isRecord */.u4)(jwks.json) && Array.isArray(jwks.json.keys) ? jwks.json.keys.filter(shape/* isRecord */.u4) : [];
     // Served text, quoted cut short: String() would throw on a kid like {"toString": 1}.
     const servedKids = servedList(keys.map((key) => key.kid ?? '(no kid)'));
     const match = keys.find((key) => key.kid === view.kid);

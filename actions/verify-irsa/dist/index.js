@@ -185,6 +185,7 @@ function partitionOfHost(host) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ao: () => (/* binding */ onCancel),
+/* harmony export */   ZD: () => (/* binding */ interruptCancels),
 /* harmony export */   oZ: () => (/* binding */ takeCancelCleanup),
 /* harmony export */   od: () => (/* binding */ settlesWithin),
 /* harmony export */   pk: () => (/* binding */ cancelsSettled)
@@ -204,45 +205,79 @@ async function settlesWithin(work, ms) {
 // Handlers still running: the entry waits for them before it ends a run (src/io/entry.ts), since a
 // handler's cleanup can outlast the run it cancelled.
 const running = new Set();
-// What the handlers that have settled said their cleanup did, for the cancelled run's summary.
-let cleanup = [];
-let started = 0;
+// The handlers started by this cancel, in the order they started, for the cancelled run's summary.
+let handlings = [];
+// Every handler not yet settled, this cancel's or an earlier one's: a second signal reaches them all.
+const unsettled = new Set();
 /** Resolves when every cancel handler that has started has settled. */
 async function cancelsSettled() {
     await Promise.allSettled([...running]);
 }
 /**
- * What the cancel handlers that have settled did, each a clause ("deleted the pod ns/name this run
- * created"); undefined when none has run, as in an action that undoes nothing when cancelled. Taken
- * once: the next cancel (a test's next run in the same process) starts afresh.
+ * What the cancel handlers did, each a clause ("deleted the pod ns/name this run created"): all of a
+ * handler's that has settled, what one still running had done so far; undefined when none has run, as in
+ * an action that undoes nothing when cancelled. Taken once: the next cancel (a test's next run in the
+ * same process) starts afresh.
  */
 function takeCancelCleanup() {
-    const taken = started === 0 ? undefined : cleanup;
-    // A handler that settles later (past the entry's bound) adds to the list it started with, not this one.
-    cleanup = [];
-    started = 0;
+    const taken = handlings.length === 0 ? undefined : handlings.flatMap((handling) => [...handling.notes]);
+    handlings = [];
     return taken;
 }
-/** Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is ignored); returns a stop function. */
-function onCancel(handler) {
-    let handling = false;
-    const listener = (signal) => {
-        if (handling)
-            return;
-        handling = true;
-        started += 1;
-        const notesOfThisCancel = cleanup;
-        const handled = handler(signal);
-        running.add(handled);
-        void handled.then((notes) => {
-            if (notes)
-                notesOfThisCancel.push(...notes);
-            running.delete(handled);
+/**
+ * A second signal while cancel handlers still run: each of those that has a second-signal handler is
+ * called (once), and given up to `ms` for what it does; what each says is added to its notes. Resolves
+ * with whether any handler was still running.
+ */
+async function interruptCancels(signal, ms) {
+    const stillRunning = [...unsettled];
+    const answers = stillRunning.map((handling) => {
+        const { second } = handling;
+        if (!second)
+            return Promise.resolve();
+        handling.interrupted ??= second(signal).then((notes) => {
+            handling.notes.push(...notes);
         }, (error) => {
+            handling.notes.push(`what it did on the ${signal} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
+        });
+        return handling.interrupted;
+    });
+    await settlesWithin(Promise.all(answers), ms);
+    return stillRunning.length > 0;
+}
+/**
+ * Calls `handler` on the first SIGINT or SIGTERM (a second one while it runs is the entry's to take: it
+ * calls `onSecond`, through interruptCancels); returns a stop function.
+ */
+function onCancel(handler, onSecond) {
+    let handled = false;
+    const listener = (signal) => {
+        if (handled)
+            return;
+        handled = true;
+        const handling = { notes: [], settled: false, ...(onSecond ? { second: onSecond } : {}) };
+        handlings.push(handling);
+        unsettled.add(handling);
+        const settle = (notes) => {
+            handling.notes = notes;
+            handling.settled = true;
+            unsettled.delete(handling);
+            running.delete(work);
+        };
+        const work = handler(signal, {
+            note: (clause) => {
+                if (!handling.settled)
+                    handling.notes.push(clause);
+            }
+        });
+        running.add(work);
+        void work.then(
+        // What it returns is all it did; after a second signal its summary has been written from what it
+        // had said by then, which stays as it was.
+        (notes) => settle(handling.interrupted ? handling.notes : (notes ?? handling.notes)), (error) => {
             // Said in the cancelled run's summary and error line, which an unhandled rejection would end
             // the process before; with no note the summary would say nothing was left to undo.
-            notesOfThisCancel.push(`its cleanup failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
-            running.delete(handled);
+            settle([...handling.notes, `its cleanup failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`]);
         });
     };
     process.on('SIGINT', listener);
@@ -265,7 +300,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   DP: () => (/* binding */ runActionAndExit)
 });
 
-// UNUSED EXPORTS: CLEANUP_BOUND_MS, runAction
+// UNUSED EXPORTS: CLEANUP_BOUND_MS, SECOND_SIGNAL_MS, runAction
 
 // EXTERNAL MODULE: ./src/io/cancel.ts
 var cancel = __nccwpck_require__(6736);
@@ -280,13 +315,23 @@ var io_summary = __nccwpck_require__(2864);
 
 
 function inputFailureSummary(action, error, secrets) {
+    const line = (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets);
+    // A refusal that names no input (an environment variable, what the cluster serves) has no input to
+    // show in a table nor to correct: its title and advice say what did stop the step.
+    if (!error.input)
+        return [
+            `### ${action}: stopped before its first write`,
+            '',
+            `**Error:** ${(0,io_summary/* escapeHtmlOutsideCode */.Nh)(line)}`,
+            '',
+            'Nothing was written to AWS or the cluster. Correct what the error names and run it again.'
+        ].join('\n');
     return [
         `### ${action}: stopped on its inputs`,
         '',
-        (0,io_summary/* table */.tp)(['Input', 'Error'], [[error.input ? (0,io_summary/* code */.aY)(error.input) : '—', (0,io_redact/* redactSecrets */.fp)((0,errors/* oneLine */.TN)(error), secrets)]]),
+        (0,io_summary/* table */.tp)(['Input', 'Error'], [[(0,io_summary/* code */.aY)(error.input), line]]),
         '',
-        // A refusal that names no input (an environment variable, what the cluster serves) has none to correct.
-        `Nothing was written to AWS or the cluster: the step stopped before its first write. Correct ${error.input ? 'the input' : 'what the error names'} and run it again.`
+        'Nothing was written to AWS or the cluster: the step stopped before its first write. Correct the input and run it again.'
     ].join('\n');
 }
 /**
@@ -462,9 +507,25 @@ function plainLine(message) {
 function info(message) {
     stdoutLines.write(`${plainLine(message)}${external_node_os_.EOL}`);
 }
+// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
+let stoppedBy;
 /** A command line the action builds itself (its data already escaped), written as is. */
 function commandLine(line) {
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop)
+        stoppedBy = stop[1];
+    else if (stoppedBy !== undefined && line === `::${stoppedBy}::`)
+        stoppedBy = undefined;
     stdoutLines.write(`${line}${external_node_os_.EOL}`);
+}
+/**
+ * Ends a `::stop-commands::` still in force, for a line the runner must obey (a cancelled run's error,
+ * written while terraform's output is still open). Text stays plain without it: info() writes every
+ * line so that it cannot start a command.
+ */
+function resumeCommands() {
+    if (stoppedBy !== undefined)
+        commandLine(`::${stoppedBy}::`);
 }
 async function group(name, body) {
     issue('group', name);
@@ -533,6 +594,9 @@ function runnerLogger(warnings, steps) {
 // How long a cancelled run waits for its actions' cleanup before it writes its summary and error line
 // anyway: within the runner's 7.5 s between its SIGINT and its SIGTERM, after which it kills the process.
 const CLEANUP_BOUND_MS = 7000;
+// How long a second signal (the runner's SIGTERM, its kill 2.5 s later) leaves the cleanup still running
+// to do what it must not leave undone (src/io/cancel.ts interruptCancels), before the run ends.
+const SECOND_SIGNAL_MS = 1000;
 /**
  * An action bundle's entry: runs its main as runAction does, then ends the process with the exit code the
  * run set, once a cancel handler under way has settled (its cleanup is part of the run) and the run's output
@@ -557,6 +621,8 @@ async function runAction(action, main, end = exitWhenWritten) {
     const warnings = new RunWarnings();
     const steps = [];
     let cancelled;
+    let secondSignal = () => undefined;
+    const second = new Promise((resolve) => (secondSignal = resolve));
     let written;
     const ctx = {
         read: (0,inputs/* envInputReader */.tT)(process.env),
@@ -573,8 +639,11 @@ async function runAction(action, main, end = exitWhenWritten) {
     };
     // Registered before main runs, so called before any handler the action registers (src/io/cancel.ts).
     // Without it Node would end the process on the signal, before anything is written.
+    // A second signal ends the wait for the cleanup: the runner kills the process 2.5 s after its SIGTERM.
     const onSignal = (signal) => {
-        cancelled ??= endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, end);
+        if (cancelled)
+            return secondSignal(signal);
+        cancelled = endCancelled(action, { signal, step: steps.at(-1), wrote: writing }, () => written?.(), masked, warnings, second, end);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -622,15 +691,25 @@ async function runAction(action, main, end = exitWhenWritten) {
 }
 /**
  * A cancelled run's end: once its actions' cancel handlers have settled (they start in the same signal,
- * after the entry's listener), or CLEANUP_BOUND_MS has passed, its error line and summary, then `end`.
+ * after the entry's listener), or CLEANUP_BOUND_MS has passed, or a second signal has come (and the
+ * handlers still running have had SECOND_SIGNAL_MS to answer it), its error line and summary, then `end`.
  */
-async function endCancelled(action, run, readWritten, masked, warnings, end) {
+async function endCancelled(action, run, readWritten, masked, warnings, second, end) {
+    const signalledAt = performance.now();
     // Loaded only by a cancelled run, while its cleanup settles: every other run is spared its bytes.
     const loading = __nccwpck_require__.e(/* import() */ 725).then(__nccwpck_require__.bind(__nccwpck_require__, 8725));
     // Handled when awaited below; until then a failed load must not end the process as unhandled.
     loading.catch(() => undefined);
     await Promise.resolve();
-    const settled = await (0,cancel/* settlesWithin */.od)((0,cancel/* cancelsSettled */.pk)(), CLEANUP_BOUND_MS);
+    const waited = await Promise.race([
+        (0,cancel/* settlesWithin */.od)((0,cancel/* cancelsSettled */.pk)(), CLEANUP_BOUND_MS),
+        second.then((signal) => ({ signal }))
+    ]);
+    // The cleanup cut short: told of the signal, it has a moment for what it must not leave, then the run ends.
+    const cutShort = typeof waited === 'object' && (await (0,cancel/* interruptCancels */.ZD)(waited.signal, SECOND_SIGNAL_MS))
+        ? `a second signal (${waited.signal}) came ${((performance.now() - signalledAt) / 1000).toFixed(1)} s after the first, while its cleanup was still running: the step ended then, without waiting for the rest of it; what it did not report is unknown, so check what the run made`
+        : undefined;
+    const settled = waited === true || (typeof waited === 'object' && cutShort === undefined);
     const { cancelledLine, cancelledSummary } = await loading;
     const cleanup = (0,cancel/* takeCancelCleanup */.oZ)();
     // Read once the cleanup has settled: what it wrote is the action's to report, not the cleanup's undoing.
@@ -651,14 +730,22 @@ async function endCancelled(action, run, readWritten, masked, warnings, end) {
                     ? cleanup
                     : [
                         ...(cleanup ?? []),
-                        `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
+                        cutShort ??
+                            `its cleanup had not finished ${CLEANUP_BOUND_MS / 1000} s after the signal, when this was written: what it did not report is unknown, so check what the run made`
                     ]
             })
     };
+    // A terraform command that has not exited still has workflow commands stopped around its output.
+    resumeCommands();
     fail(cancelledLine(action, report, masked));
     writeSummary(action, (0,io_redact/* redactSecrets */.fp)(warnings.appendTo(cancelledSummary(action, report, masked), false), masked));
-    // What is still settling is waited for, as on any run's end, until the runner kills the process.
-    await (0,cancel/* cancelsSettled */.pk)();
+    // What is still settling is waited for, as on any run's end, unless a second signal has come or comes:
+    // then what is still running is told, and the run ends before the runner's kill.
+    if (cutShort === undefined) {
+        const late = await Promise.race([(0,cancel/* cancelsSettled */.pk)(), second]);
+        if (typeof late === 'string')
+            await (0,cancel/* interruptCancels */.ZD)(late, SECOND_SIGNAL_MS);
+    }
     await end();
 }
 /**
@@ -1112,11 +1199,12 @@ async function verifyIrsaAction(ctx, tuning = {}) {
     // Every input is checked before the cluster or AWS is touched.
     const inputs = parseVerifyInputs(ctx.read, ctx.env);
     const { verifyDeps, verifyResult } = await Promise.all(/* import() */[__nccwpck_require__.e(282), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3274));
-    const { deps, close, removeLeftovers, heldAccount } = await verifyDeps(inputs, ctx, tuning);
+    const { deps, close, removeLeftovers, heldAccount, notRemoved } = await verifyDeps(inputs, ctx, tuning);
     // A cancelled job must not leave the verify pod or a service account it made behind. What the removal
     // did and saw goes into the cancelled run's error line and summary, and the entry ends the run
-    // (src/io/entry.ts): not held by what the cancelled run left in flight.
-    const stopListening = (0,cancel/* onCancel */.Ao)(() => removeLeftovers());
+    // (src/io/entry.ts): not held by what the cancelled run left in flight. A second signal ends the step
+    // before the removal has finished: the summary says what it had done, and what is left to do by hand.
+    const stopListening = (0,cancel/* onCancel */.Ao)((_signal, progress) => removeLeftovers((clause) => progress.note(clause)), async () => notRemoved());
     try {
         const { afterSecondRelease, run } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764), __nccwpck_require__.e(695), __nccwpck_require__.e(470), __nccwpck_require__.e(282), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8572));
         let outcome;
