@@ -92,6 +92,43 @@ describe('yamlParserFor', () => {
     ]);
   });
 
+  it('refuses two keys of one mapping that are one member of the object it gives, told apart as written in text mappings', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    // Taken as written, 1.10 and "1.10" are one tag (the later would silently replace the earlier)...
+    expect(() => read('- tags: {1.10: a, "1.10": b}')).toThrow(
+      /^Map keys must be unique at line 1, column 19:$/
+    );
+    // ...and 1.10 and 1.1, or 1.0 and 1, are two, though YAML reads them as one number.
+    expect(read('- tags: {1.10: a, 1.1: b, 1.0: c, 1: d}')).toEqual([
+      { tags: { '1.10': 'a', '1.1': 'b', '1.0': 'c', '1': 'd' } }
+    ]);
+    // Anywhere, keys that are one member of a JavaScript object: 1 and '1', ~ and '', an alias and its anchor.
+    expect(() => exact('{1: a, "1": b}')).toThrow(/^Map keys must be unique at line 1, column 8:$/);
+    expect(() => exact('a: 1\n~: x\n"": y')).toThrow(/^Map keys must be unique at line 3, column 1:$/);
+    expect(() => exact('{&k a: 1, *k : 2}')).toThrow(/^Map keys must be unique at line 1, column 11:$/);
+    expect(() => exact('a: 1\na: 2')).toThrow(/^Map keys must be unique at line 2, column 1:$/);
+    // Such keys are refused before JSON.parse could settle them: parsePolicyDocument relies on it.
+    expect(exact('{a: 1, b: {a: 2}}')).toEqual({ a: 1, b: { a: 2 } });
+  });
+
+  it('refuses a key that is a list or a mapping, without printing it: an object would hold it stringified', async () => {
+    const parse = await loadYamlParser();
+    const warned: unknown[] = [];
+    const emitWarning = process.emitWarning;
+    process.emitWarning = (warning: string | Error) => void warned.push(warning);
+    try {
+      expect(() => parse('a: 1\n? [s3cr3t]\n: x')).toThrow(
+        /^A mapping key must be a scalar \(not a list or mapping\) at line 2, column 3:$/
+      );
+      expect(() => parse('{&k {s3cr3t: 1}: x, *k : y}')).toThrow(/^A mapping key must be a scalar/);
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+    expect(warned).toEqual([]);
+  });
+
   it('reports a syntax error with its place on the first line', async () => {
     const parse = await loadYamlParser();
     expect(() => parse('a: [1, 2')).toThrow(/at line 1, column \d+/);

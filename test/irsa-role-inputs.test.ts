@@ -301,6 +301,19 @@ describe('tags in bindings, as written', () => {
     });
   });
 
+  it('refuses two keys that are one tag as written, and keeps two that YAML reads as one number', () => {
+    const bindings = `- role-name: app\n  namespace: apps\n  service-account: web\n  tags: {1.10: a, "1.10": b}`;
+    const problem = problemOf({ bindings });
+    expect(problem.input).toBe('bindings');
+    expect(problem.reason).toMatch(/Map keys must be unique at line 4, column 19/);
+    expect(tagsOf('{1.10: a, 1.1: b, 1.0: c, 1: d}')).toEqual({
+      '1.10': 'a',
+      '1.1': 'b',
+      '1.0': 'c',
+      '1': 'd'
+    });
+  });
+
   it('leaves quoted values and the other forms as they were', () => {
     expect(tagsOf("{account: '012345678901', team: x}")).toEqual({ account: '012345678901', team: 'x' });
     expect(tagsOf('[version=1.10, tier=2]')).toEqual({ version: '1.10', tier: '2' });

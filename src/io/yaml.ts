@@ -64,7 +64,8 @@ function writtenAsText(
     const target = isAlias(node) ? node.resolve(document) : node;
     if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined) return node;
     if (target.value === null || target.source === undefined) return node;
-    if (target !== node) return new Scalar(target.source);
+    // The copy keeps the alias's place, where keyProblem names a key it repeats.
+    if (isAlias(node)) return Object.assign(new Scalar(target.source), { range: node.range });
     if (target.range) offsets.add(target.range[0]);
     target.value = target.source;
     return target;
@@ -83,6 +84,45 @@ function writtenAsText(
   };
   walk(document.contents, []);
   return offsets;
+}
+
+/** A key yaml's toJS cannot make a member of its own (the first in the text), with its offset. */
+interface KeyProblem {
+  offset: number;
+  message: string;
+}
+
+/**
+ * The first key that the object toJS makes would not keep apart, read after `writtenAsText`: toJS
+ * names a member by its key's text, so 1 and '1', or ~ and '', or an alias and its anchor, are one
+ * member, the later silently replacing the earlier (yaml's own check compares values: 1 and 1.0
+ * are one key to it, though as written in a text mapping they are two tags). A key that is a list
+ * or mapping (or a 1.1 timestamp) would be stringified with a warning on stderr quoting it, which
+ * may be a secret: refused instead.
+ */
+function keyProblem(yaml: typeof import('yaml'), document: Document.Parsed): KeyProblem | undefined {
+  const { isAlias, isNode, isScalar, visit } = yaml;
+  const problems: KeyProblem[] = [];
+  visit(document, {
+    Map(_, map) {
+      const names = new Set<string>();
+      for (const { key } of map.items) {
+        const offset = (isNode(key) ? key.range?.[0] : undefined) ?? 0;
+        const node = isAlias(key) ? key.resolve(document) : key;
+        const value: unknown = isScalar(node) ? node.value : undefined;
+        // A YAML 1.1 merge key (<<) is a symbol, each one its own: toJS merges, never names, them.
+        if (typeof value === 'symbol') continue;
+        if (!isScalar(node) || (typeof value === 'object' && value !== null))
+          problems.push({ offset, message: 'A mapping key must be a scalar (not a list or mapping)' });
+        else {
+          const name = value === null ? '' : String(value as string | number | boolean | bigint);
+          if (names.has(name)) problems.push({ offset, message: 'Map keys must be unique' });
+          names.add(name);
+        }
+      }
+    }
+  });
+  return problems.sort((a, b) => a.offset - b.offset)[0];
 }
 
 /**
@@ -108,16 +148,24 @@ export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlPar
         })
     };
     // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-    const document = yaml.parseDocument(
-      text,
-      call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined
-    );
+    // Keys are told apart by keyProblem, after the text mappings are read as written, not by yaml.
+    const lineCounter = new yaml.LineCounter();
+    const document = yaml.parseDocument(text, {
+      lineCounter,
+      uniqueKeys: false,
+      ...(call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : {})
+    });
     // Where a plain scalar was taken as written: a number refused there was refused for nothing.
     const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
     const [error] = document.errors.filter(
       (problem) =>
         !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m)))
     );
+    const badKey = keyProblem(yaml, document);
+    if (badKey && !(error && error.pos[0] <= badKey.offset)) {
+      const { line, col } = lineCounter.linePos(badKey.offset);
+      throw new Error(`${badKey.message} at line ${line}, column ${col}:`);
+    }
     if (error) {
       const refused = [...refusals].some((message) => error.message.startsWith(message));
       throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
