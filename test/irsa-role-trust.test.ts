@@ -242,6 +242,20 @@ describe('tags', () => {
     });
   });
 
+  it("keeps a tag named __proto__ (a key IAM takes) as a tag, not as the object's prototype", () => {
+    const own = (result: { tags: Record<string, string> } | { problem: string }): [string, string][] =>
+      'tags' in result ? Object.entries(result.tags) : [];
+    expect(own(parseTagLines('__proto__=x\nteam=a'))).toEqual([
+      ['__proto__', 'x'],
+      ['team', 'a']
+    ]);
+    const fromYaml = parseTagValue(JSON.parse('{"__proto__": "x"}') as unknown);
+    expect(own(fromYaml)).toEqual([['__proto__', 'x']]);
+    const desired = 'tags' in fromYaml ? fromYaml.tags : {};
+    expect(Object.entries(tagsToWrite({}, desired))).toEqual([['__proto__', 'x']]);
+    expect(Object.entries(tagsToWrite({ ['__proto__']: 'x' }, desired))).toEqual([]);
+  });
+
   it('writes only tags that differ and leaves foreign tags alone', () => {
     expect(tagsToWrite({ team: 'a', other: 'keep' }, { team: 'b', 'managed-by': 'talos-irsa' })).toEqual({
       team: 'b',

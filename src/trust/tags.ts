@@ -19,6 +19,14 @@ export type Tags = Record<string, string>;
 
 export type TagsResult = { tags: Tags } | { problem: string };
 
+/**
+ * Sets a tag as an own member: `tags[key] = value` with the key __proto__ (a tag key IAM takes) sets
+ * the object's prototype, or nothing for a string, and the tag is lost without a word.
+ */
+function setTag(tags: Tags, key: string, value: string): void {
+  Object.defineProperty(tags, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function tagProblem(key: string, value: string): string | undefined {
   if (key.length === 0 || key.length > 128) return `tag key '${key}' must be 1–128 characters.`;
   if (value.length > 256) return `tag '${key}' has a value longer than 256 characters.`;
@@ -40,7 +48,7 @@ function addTag(tags: Tags, key: string, value: string): string | undefined {
       : `tags '${repeated}' and '${key}' are the same key to IAM, which ignores case in tag keys.`;
   const problem = tagProblem(key, value);
   if (problem) return problem;
-  tags[key] = value;
+  setTag(tags, key, value);
   return undefined;
 }
 
@@ -127,7 +135,7 @@ export function tagsToWrite(current: Tags, desired: Tags): Tags {
   const byKey = new Map(Object.entries(current).map(([key, value]) => [key.toLowerCase(), value]));
   const write: Tags = {};
   for (const [key, value] of Object.entries(desired))
-    if (byKey.get(key.toLowerCase()) !== value) write[key] = value;
+    if (byKey.get(key.toLowerCase()) !== value) setTag(write, key, value);
   return write;
 }
 
