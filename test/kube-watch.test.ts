@@ -1,7 +1,7 @@
 // The pod watch when the API server misbehaves: it hangs before answering, refuses the watch, or
 // streams something that is not events. A loopback HTTP server plays each part, since the
 // kube-apiserver double behaves; the watch must end by its deadline and name what went wrong.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { kubeRequest, loadKubeClient, type KubeClient } from '../src/kube/client.js';
@@ -196,6 +196,41 @@ describe("verify-irsa's pod watch", () => {
     const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 300);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(end).toMatchObject({ ended: 'done', pod: { status: { phase: 'Succeeded' } } });
+  });
+
+  it('opens no watch after the one its deadline cut, though Date.now() has not reached the deadline yet', async () => {
+    // Node's timers can fire before Date.now() reaches the time asked for (a millisecond or so): the
+    // abort at the deadline then leaves Date.now() < deadline. Here Date.now() lags by 50 ms once the
+    // watch is open, so that the loop meets it every time; without that, 1 run in some tens would.
+    const requests: string[] = [];
+    const realNow = Date.now.bind(Date);
+    let lag = 0;
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => realNow() - lag);
+    handler = (request, response) => {
+      if (request.url?.includes('watch=true')) {
+        requests.push('watch');
+        lag = 50;
+        return; // never answers
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if (request.url?.includes('fieldSelector')) {
+        requests.push('list');
+        response.end(
+          JSON.stringify({ kind: 'PodList', metadata: { resourceVersion: '5' }, items: [pod('Running')] })
+        );
+      } else {
+        requests.push('get');
+        response.end(JSON.stringify(pod('Running')));
+      }
+    };
+    try {
+      // Longer than the 1 s pause, so the watch cut by the deadline is not one the pause follows.
+      const end = await kubeClusterOps(client).watchPod('default', 'p', Date.now() + 1300);
+      expect(end).toMatchObject({ ended: 'timeout' });
+    } finally {
+      now.mockRestore();
+    }
+    expect(requests).toEqual(['list', 'watch', 'get']);
   });
 
   it("takes no other pod's events for its own pod's", async () => {

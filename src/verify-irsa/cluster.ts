@@ -341,6 +341,8 @@ async function watchPod(
     const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${timing.windowSeconds}`;
     const controller = new AbortController();
     const windowMs = timing.windowSeconds * 1000 + timing.graceMs;
+    // Whether this watch's abort is the deadline's, not its window's end.
+    const cutByDeadline = deadline - Date.now() <= windowMs;
     const timer = setTimeout(
       () => controller.abort(),
       Math.max(0, Math.min(windowMs, deadline - Date.now()))
@@ -378,6 +380,9 @@ async function watchPod(
       clearTimeout(timer);
     }
     if (end) return end;
+    // The deadline's abort ends the watching, as a pause that runs to it does (below): the timer can
+    // fire before Date.now() reaches the deadline, and a watch opened then would be cut at once.
+    if (cutByDeadline && controller.signal.aborted) break;
     if (fromPresent && !shown) resourceVersion = undefined;
     // A watch the server drops at once (an error, not its timeout) is re-opened after a pause,
     // so that a misbehaving server does not turn this into a busy loop.
