@@ -211,6 +211,23 @@ describe('bindings list', () => {
     expect((await runIrsaRole(inputs)).result?.outputs.changed).toBe('false');
   });
 
+  it('tags a role __proto__ when asked (a key IAM takes), and a rerun writes nothing', async () => {
+    const roleName = uniqueName('irsa-tagproto');
+    const inputs = {
+      'provider-arn': provider.arn,
+      tags: '__proto__=lines',
+      bindings: `- {role-name: ${roleName}, namespace: apps, service-account: web, tags: {__proto__: mapping}}`
+    };
+    const protoTag = async (): Promise<(string | undefined)[]> => {
+      const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+      return (role?.Tags ?? []).filter((t) => t.Key === '__proto__').map((t) => t.Value);
+    };
+    expect((await runIrsaRole(inputs)).error).toBeUndefined();
+    // The item's value over the shared one, as for any other key.
+    expect(await protoTag()).toEqual(['mapping']);
+    expect((await runIrsaRole(inputs)).result?.outputs.changed).toBe('false');
+  });
+
   it('uses StringLike for sub alone when allow-wildcards permits a pattern', async () => {
     const roleName = uniqueName('irsa-wild');
     const run = await runIrsaRole({
