@@ -63,6 +63,18 @@ describe('yamlParserFor', () => {
     expect(codeOf('id: 12')).toBe('parsed');
   });
 
+  it('refuses a %YAML 1.1 directive under exact numbers: YAML 1.1 reads 0b11, 1:30 and 1_000 as other numbers', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    for (const value of ['0b11', '1:30', '1_000'])
+      expect(() => exact(`%YAML 1.1\n---\nid: ${value}`, { exactNumbers: true })).toThrow(
+        /^A %YAML 1\.1 document reads some plain values as other numbers or booleans \(1:30 as 90, y as true\): remove the directive \(YAML 1\.2 is read\) at line 1, column 1:$/
+      );
+    expect(exact('%YAML 1.2\n---\nid: 1:30', { exactNumbers: true })).toEqual({ id: '1:30' });
+    // Only where exact numbers are asked for: elsewhere (a kubeconfig) the directive keeps its meaning.
+    const plain = await loadYamlParser();
+    expect(plain('%YAML 1.1\n---\nid: 1:30')).toEqual({ id: 90 });
+  });
+
   it('takes the plain keys and values of the mappings asked for as written; nothing else changes', async () => {
     const exact = await loadYamlParser({ exactNumbers: true });
     const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';

@@ -155,6 +155,15 @@ export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlPar
       uniqueKeys: false,
       ...(call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : {})
     });
+    // YAML 1.1, asked for by its directive, reads more plain values as numbers than the exact-number
+    // tag knows (0b11, 1:30 as 90, 1_000) and y, on, no as booleans: a value changed without a word.
+    if (call.exactNumbers && document.directives?.yaml.version === '1.1') {
+      const { line, col } = lineCounter.linePos(Math.max(0, text.search(/^%YAML/m)));
+      throw new Error(
+        'A %YAML 1.1 document reads some plain values as other numbers or booleans (1:30 as 90, y as true): ' +
+          `remove the directive (YAML 1.2 is read) at line ${line}, column ${col}:`
+      );
+    }
     // Where a plain scalar was taken as written: a number refused there was refused for nothing.
     const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
     const [error] = document.errors.filter(
