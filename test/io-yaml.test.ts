@@ -141,6 +141,23 @@ describe('yamlParserFor', () => {
     expect(warned).toEqual([]);
   });
 
+  it('takes a text mapping given as an alias to a mapping anchored elsewhere as written, leaving the anchor as YAML reads it', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    expect(read('- other: &t {team: 1.10, on: True, n: &x 2.50}\n  tags: *t\n  more: [*t, *x]')).toEqual([
+      {
+        other: { team: 1.1, on: true, n: 2.5 },
+        tags: { team: '1.10', on: 'True', n: '2.50' },
+        more: [{ team: 1.1, on: true, n: 2.5 }, 2.5]
+      }
+    ]);
+    // A number refused where it is anchored stays refused: it is not text there.
+    expect(() => read('- other: &t {account: 012345678901}\n  tags: *t')).toThrow(
+      /^a plain number that YAML reads without its leading zeros .* at line 1, column 23:$/
+    );
+  });
+
   it('reports a syntax error with its place on the first line', async () => {
     const parse = await loadYamlParser();
     expect(() => parse('a: [1, 2')).toThrow(/at line 1, column \d+/);

@@ -314,6 +314,23 @@ describe('tags in bindings, as written', () => {
     });
   });
 
+  it('takes tags given as an alias to a mapping of the inline policy as written, and leaves the policy as it was', () => {
+    const [binding] = read({
+      bindings: [
+        '- role-name: app',
+        '  namespace: apps',
+        '  service-account: web',
+        '  inline-policy:',
+        '    Version: "2012-10-17"',
+        '    Statement:',
+        '      - {Effect: Allow, Action: s3:ListBucket, Resource: "*", Condition: {StringEquals: &t {s3:prefix: 1.10}}}',
+        '  tags: *t'
+      ].join('\n')
+    }).bindings;
+    expect(binding?.tags).toEqual({ 's3:prefix': '1.10' });
+    expect(JSON.stringify(binding?.inlinePolicy)).toContain('{"StringEquals":{"s3:prefix":1.1}}');
+  });
+
   it('leaves quoted values and the other forms as they were', () => {
     expect(tagsOf("{account: '012345678901', team: x}")).toEqual({ account: '012345678901', team: 'x' });
     expect(tagsOf('[version=1.10, tier=2]')).toEqual({ version: '1.10', tier: '2' });

@@ -51,38 +51,49 @@ function withoutSource(problem: YamlProblem, warning: boolean): Error & { code?:
  * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
  * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
  * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
- * was written as; an anchor there is its node, so an alias elsewhere to it is that text too.
+ * was written as; an anchor there is its node, so an alias elsewhere to it is that text too. A text
+ * mapping given as an alias to a mapping anchored elsewhere is a copy of it made text: the anchor's
+ * own uses keep what YAML reads, and a number refused there stays refused.
  */
 function writtenAsText(
   yaml: typeof import('yaml'),
   document: Document.Parsed,
   textMappings: NonNullable<YamlOptions['textMappings']>
 ): Set<number> {
-  const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
+  const { isAlias, isMap, isScalar, isSeq, Scalar, visit } = yaml;
   const offsets = new Set<number>();
-  const asText = (node: unknown): unknown => {
+  const asText = (node: unknown, copied: boolean): unknown => {
     const target = isAlias(node) ? node.resolve(document) : node;
     if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined) return node;
     if (target.value === null || target.source === undefined) return node;
     // The copy keeps the alias's place, where keyProblem names a key it repeats.
     if (isAlias(node)) return Object.assign(new Scalar(target.source), { range: node.range });
-    if (target.range) offsets.add(target.range[0]);
+    if (target.range && !copied) offsets.add(target.range[0]);
     target.value = target.source;
     return target;
   };
-  const walk = (node: unknown, path: (string | number)[]): void => {
-    if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index]));
+  const walk = (node: unknown, path: (string | number)[], copied: boolean): void => {
+    if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index], copied));
     if (!isMap(node)) return;
     const text = textMappings(path);
     for (const pair of node.items) {
       if (text) {
-        pair.key = asText(pair.key);
-        pair.value = asText(pair.value);
+        pair.key = asText(pair.key, copied);
+        pair.value = asText(pair.value, copied);
       }
-      if (isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+      if (!isScalar(pair.key)) continue;
+      const at = [...path, String(pair.key.value)];
+      const target = isAlias(pair.value) ? pair.value.resolve(document) : undefined;
+      if (isMap(target) && textMappings(at)) {
+        // Without its anchors, so that an alias after it still names the mapping YAML read.
+        const copy = target.clone() as typeof target;
+        visit(copy, { Node: (_, part) => void (part.anchor = undefined) });
+        pair.value = copy;
+        walk(copy, at, true);
+      } else walk(pair.value, at, copied);
     }
   };
-  walk(document.contents, []);
+  walk(document.contents, [], false);
   return offsets;
 }
 
