@@ -135,6 +135,10 @@ describe('yamlParserFor', () => {
         /^A mapping key must be a scalar \(not a list or mapping\) at line 2, column 3:$/
       );
       expect(() => parse('{&k {s3cr3t: 1}: x, *k : y}')).toThrow(/^A mapping key must be a scalar/);
+      // A key that is an alias naming no anchor is that, not a key of the wrong kind.
+      expect(() => parse('{*s3cr3t : 1}')).toThrow(
+        /^Unresolved alias \(the anchor must be set before the alias\)$/
+      );
     } finally {
       process.emitWarning = emitWarning;
     }

@@ -120,6 +120,8 @@ function keyProblem(yaml: typeof import('yaml'), document: Document.Parsed): Key
       for (const { key } of map.items) {
         const offset = (isNode(key) ? key.range?.[0] : undefined) ?? 0;
         const node = isAlias(key) ? key.resolve(document) : key;
+        // An alias naming no anchor: toJS says so.
+        if (node === undefined) continue;
         const value: unknown = isScalar(node) ? node.value : undefined;
         // A YAML 1.1 merge key (<<) is a symbol, each one its own: toJS merges, never names, them.
         if (typeof value === 'symbol') continue;
