@@ -341,12 +341,10 @@ async function watchPod(
     const path = `${pods}${from}&allowWatchBookmarks=true&timeoutSeconds=${timing.windowSeconds}`;
     const controller = new AbortController();
     const windowMs = timing.windowSeconds * 1000 + timing.graceMs;
-    // Whether this watch's abort is the deadline's, not its window's end.
-    const cutByDeadline = deadline - Date.now() <= windowMs;
-    const timer = setTimeout(
-      () => controller.abort(),
-      Math.max(0, Math.min(windowMs, deadline - Date.now()))
-    );
+    // Whether this watch's abort is the deadline's, not its window's end: one reading of the clock.
+    const untilDeadline = deadline - Date.now();
+    const cutByDeadline = untilDeadline <= windowMs;
+    const timer = setTimeout(() => controller.abort(), Math.max(0, Math.min(windowMs, untilDeadline)));
     let end: WatchEnd | undefined;
     try {
       await kubeWatch<V1Pod>(
