@@ -156,10 +156,44 @@ describe('yamlParserFor', () => {
         more: [{ team: 1.1, on: true, n: 2.5 }, 2.5]
       }
     ]);
+    // Many such aliases are still counted as aliases by toJS (at most 100 to a node), not copied
+    // each time (which took seconds for a few hundred).
+    const many = (count: number): string =>
+      [
+        `- other: &t {${Array.from({ length: 300 }, (_, i) => `k${i}: ${i}`).join(', ')}}`,
+        ...Array.from({ length: count }, () => '- tags: *t')
+      ].join('\n');
+    expect(read(many(3))).toMatchObject([
+      {},
+      { tags: { k1: '1' } },
+      { tags: { k299: '299' } },
+      { tags: { k0: '0' } }
+    ]);
+    const started = Date.now();
+    expect(() => read(many(400))).toThrow(/^Excessive alias count/);
+    expect(Date.now() - started).toBeLessThan(1000);
     // A number refused where it is anchored stays refused: it is not text there.
     expect(() => read('- other: &t {account: 012345678901}\n  tags: *t')).toThrow(
       /^a plain number that YAML reads without its leading zeros .* at line 1, column 23:$/
     );
+  });
+
+  it('counts aliases in text mappings against the limit toJS keeps (100 to a node), and reads them in linear time', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    const aliases = (first: string, count: number): string =>
+      [first, ...Array.from({ length: count }, () => '- tags: {a: *v}')].join('\n');
+    for (const first of ['- tags: {a: &v 1.10}', '- other: &v 1.10']) {
+      expect(read(aliases(first, 99))).toHaveLength(100);
+      expect((read(aliases(first, 99)) as { tags: unknown }[])[99]?.tags).toEqual({ a: '1.10' });
+      const started = Date.now();
+      // 2000 aliases took 5.5 s when each one was resolved by a walk of the whole document.
+      expect(() => read(aliases(first, 2000))).toThrow(
+        /^Excessive alias count indicates a resource exhaustion attack/
+      );
+      expect(Date.now() - started).toBeLessThan(1500);
+    }
   });
 
   it('reports a syntax error with its place on the first line', async () => {

@@ -48,49 +48,92 @@ function withoutSource(problem: YamlProblem, warning: boolean): Error & { code?:
 }
 
 /**
+ * What each alias of `document` names, found in one walk: Alias.resolve walks the whole document
+ * for each alias, which for a few thousand aliases took seconds. The same order as its: the last
+ * node anchored under the alias's name before it.
+ */
+function aliasTargets(yaml: typeof import('yaml'), document: Document.Parsed): Map<unknown, unknown> {
+  const { isAlias, visit } = yaml;
+  const anchored = new Map<string, unknown>();
+  const targets = new Map<unknown, unknown>();
+  visit(document, {
+    Node: (_, node) => {
+      if (isAlias(node)) targets.set(node, anchored.get(node.source));
+      else if (node.anchor !== undefined) anchored.set(node.anchor, node);
+    }
+  });
+  return targets;
+}
+
+/**
  * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
  * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
- * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
- * was written as; an anchor there is its node, so an alias elsewhere to it is that text too. A text
- * mapping given as an alias to a mapping anchored elsewhere is a copy of it made text: the anchor's
- * own uses keep what YAML reads, and a number refused there stays refused.
+ * places an error about one. An anchor there is its node, so an alias anywhere to it is that text.
+ * An alias there to a plain scalar or a mapping anchored elsewhere names a copy of it made text
+ * (the first such alias is replaced by the copy, anchored under a name no YAML anchor can have,
+ * ',' being a flow indicator, and the others name it): the anchor's own uses keep what YAML reads,
+ * a number refused there stays refused, and toJS still counts the aliases against its limit.
  */
 function writtenAsText(
   yaml: typeof import('yaml'),
   document: Document.Parsed,
-  textMappings: NonNullable<YamlOptions['textMappings']>
+  textMappings: NonNullable<YamlOptions['textMappings']>,
+  targets: Map<unknown, unknown>
 ): Set<number> {
-  const { isAlias, isMap, isScalar, isSeq, Scalar, visit } = yaml;
+  const { Alias, isAlias, isMap, isScalar, isSeq, Scalar, visit } = yaml;
   const offsets = new Set<number>();
+  // The nodes made text in place, which an alias may name as they are.
+  const text = new Set<unknown>();
+  const copies = new Map<unknown, string>();
+  const named = (alias: unknown, anchor: string): unknown =>
+    Object.assign(new Alias(anchor), { range: (alias as { range?: unknown }).range });
+  const copyOf = <T extends { anchor?: string }>(target: unknown, copy: T): T => {
+    copy.anchor = `text,${copies.size}`;
+    copies.set(target, copy.anchor);
+    return copy;
+  };
   const asText = (node: unknown, copied: boolean): unknown => {
-    const target = isAlias(node) ? node.resolve(document) : node;
+    const target = isAlias(node) ? targets.get(node) : node;
     if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined) return node;
-    if (target.value === null || target.source === undefined) return node;
-    // The copy keeps the alias's place, where keyProblem names a key it repeats.
-    if (isAlias(node)) return Object.assign(new Scalar(target.source), { range: node.range });
+    if (target.value === null || target.source === undefined || text.has(target)) return node;
+    if (isAlias(node)) {
+      const anchor = copies.get(target);
+      if (anchor !== undefined) return named(node, anchor);
+      // The copy keeps the alias's place, where keyProblem names a key it repeats.
+      return copyOf(target, Object.assign(new Scalar(target.source), { range: node.range }));
+    }
     if (target.range && !copied) offsets.add(target.range[0]);
     target.value = target.source;
+    text.add(target);
     return target;
   };
   const walk = (node: unknown, path: (string | number)[], copied: boolean): void => {
     if (isSeq(node)) node.items.forEach((item, index) => walk(item, [...path, index], copied));
     if (!isMap(node)) return;
-    const text = textMappings(path);
+    const isText = textMappings(path);
+    if (isText) text.add(node);
     for (const pair of node.items) {
-      if (text) {
+      if (isText) {
         pair.key = asText(pair.key, copied);
         pair.value = asText(pair.value, copied);
       }
       if (!isScalar(pair.key)) continue;
       const at = [...path, String(pair.key.value)];
-      const target = isAlias(pair.value) ? pair.value.resolve(document) : undefined;
-      if (isMap(target) && textMappings(at)) {
-        // Without its anchors, so that an alias after it still names the mapping YAML read.
-        const copy = target.clone() as typeof target;
-        visit(copy, { Node: (_, part) => void (part.anchor = undefined) });
-        pair.value = copy;
-        walk(copy, at, true);
-      } else walk(pair.value, at, copied);
+      const target = isAlias(pair.value) && textMappings(at) ? targets.get(pair.value) : undefined;
+      if (!isMap(target) || text.has(target)) {
+        walk(pair.value, at, copied);
+        continue;
+      }
+      const anchor = copies.get(target);
+      if (anchor !== undefined) {
+        pair.value = named(pair.value, anchor);
+        continue;
+      }
+      // Without the anchors it holds, so that an alias after it still names what YAML read.
+      const copy = target.clone() as typeof target;
+      visit(copy, { Node: (_, part) => void (part.anchor = undefined) });
+      pair.value = copyOf(target, copy);
+      walk(copy, at, true);
     }
   };
   walk(document.contents, [], false);
@@ -111,7 +154,11 @@ interface KeyProblem {
  * or mapping (or a 1.1 timestamp) would be stringified with a warning on stderr quoting it, which
  * may be a secret: refused instead.
  */
-function keyProblem(yaml: typeof import('yaml'), document: Document.Parsed): KeyProblem | undefined {
+function keyProblem(
+  yaml: typeof import('yaml'),
+  document: Document.Parsed,
+  targets: Map<unknown, unknown>
+): KeyProblem | undefined {
   const { isAlias, isNode, isScalar, visit } = yaml;
   const problems: KeyProblem[] = [];
   visit(document, {
@@ -119,7 +166,8 @@ function keyProblem(yaml: typeof import('yaml'), document: Document.Parsed): Key
       const names = new Set<string>();
       for (const { key } of map.items) {
         const offset = (isNode(key) ? key.range?.[0] : undefined) ?? 0;
-        const node = isAlias(key) ? key.resolve(document) : key;
+        // An alias writtenAsText made is not among the targets found before it.
+        const node = isAlias(key) ? (targets.get(key) ?? key.resolve(document)) : key;
         // An alias naming no anchor: toJS says so.
         if (node === undefined) continue;
         const value: unknown = isScalar(node) ? node.value : undefined;
@@ -178,12 +226,15 @@ export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlPar
       );
     }
     // Where a plain scalar was taken as written: a number refused there was refused for nothing.
-    const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
+    const targets = aliasTargets(yaml, document);
+    const asWritten = call.textMappings
+      ? writtenAsText(yaml, document, call.textMappings, targets)
+      : new Set();
     const [error] = document.errors.filter(
       (problem) =>
         !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m)))
     );
-    const badKey = keyProblem(yaml, document);
+    const badKey = keyProblem(yaml, document, targets);
     if (badKey && !(error && error.pos[0] <= badKey.offset)) {
       const { line, col } = lineCounter.linePos(badKey.offset);
       throw new Error(`${badKey.message} at line ${line}, column ${col}:`);
