@@ -184,6 +184,13 @@ describe('yamlParserFor', () => {
     const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
     const aliases = (first: string, count: number): string =>
       [first, ...Array.from({ length: count }, () => '- tags: {a: *v}')].join('\n');
+    // An anchor named again names the later node from there on, as YAML says.
+    expect(
+      read('- o: &x 1.10\n  tags: {a: *x, b: &x 2.50, c: *x}\n  p: *x\n- {q: &x 3.0, tags: {d: *x}}')
+    ).toEqual([
+      { o: 1.1, tags: { a: '1.10', b: '2.50', c: '2.50' }, p: '2.50' },
+      { q: 3, tags: { d: '3.0' } }
+    ]);
     for (const first of ['- tags: {a: &v 1.10}', '- other: &v 1.10']) {
       expect(read(aliases(first, 99))).toHaveLength(100);
       expect((read(aliases(first, 99)) as { tags: unknown }[])[99]?.tags).toEqual({ a: '1.10' });

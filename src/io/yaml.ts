@@ -49,8 +49,8 @@ function withoutSource(problem: YamlProblem, warning: boolean): Error & { code?:
 
 /**
  * What each alias of `document` names, found in one walk: Alias.resolve walks the whole document
- * for each alias, which for a few thousand aliases took seconds. The same order as its: the last
- * node anchored under the alias's name before it.
+ * for each alias, which for a few thousand aliases took seconds. Each names what Alias.resolve
+ * would give: the last node anchored under its name before it, in the same walk's order.
  */
 function aliasTargets(yaml: typeof import('yaml'), document: Document.Parsed): Map<unknown, unknown> {
   const { isAlias, visit } = yaml;
