@@ -2,9 +2,6 @@
 // runs read no YAML at all, and a run that fails on a missing input never should, so the parser is
 // loaded only by a run that has YAML text to read, and handed to the code that parses it.
 
-import { aliasTargets, writtenAsText } from './yaml-as-written.js';
-import { keyProblem } from './yaml-keys.js';
-
 /** The code of the error for a plain number refused under `exactNumbers`: its message says what to do. */
 export const INEXACT_NUMBER = 'INEXACT_NUMBER';
 
@@ -53,9 +50,12 @@ function withoutSource(problem: YamlProblem, warning: boolean): Error & { code?:
  * irsa-role's bindings and inline policy). Only a run that asks for it loads it, beside the parser.
  */
 export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlParse> {
-  const [yaml, exact] = await Promise.all([
+  // The checks on the parsed document load with the parser: a run that reads no YAML carries neither.
+  const [yaml, exact, { aliasTargets, writtenAsText }, { keyProblem }] = await Promise.all([
     import('yaml'),
-    options.exactNumbers ? import('./yaml-numbers.js').then((m) => m.exactNumberTag) : undefined
+    options.exactNumbers ? import('./yaml-numbers.js').then((m) => m.exactNumberTag) : undefined,
+    import('./yaml-as-written.js'),
+    import('./yaml-keys.js')
   ]);
   return (text, call = {}) => {
     if (call.exactNumbers && !exact)
