@@ -934,53 +934,16 @@ function withoutSource(problem, warning) {
     return Object.assign(new Error(`${description}${place}`), problem.code ? { code: problem.code } : {});
 }
 /**
- * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
- * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
- * places an error about one. An alias there to a plain scalar elsewhere becomes the text its anchor
- * was written as; an anchor there is its node, so an alias elsewhere to it is that text too.
- */
-function writtenAsText(yaml, document, textMappings) {
-    const { isAlias, isMap, isScalar, isSeq, Scalar } = yaml;
-    const offsets = new Set();
-    const asText = (node) => {
-        const target = isAlias(node) ? node.resolve(document) : node;
-        if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined)
-            return node;
-        if (target.value === null || target.source === undefined)
-            return node;
-        if (target !== node)
-            return new Scalar(target.source);
-        if (target.range)
-            offsets.add(target.range[0]);
-        target.value = target.source;
-        return target;
-    };
-    const walk = (node, path) => {
-        if (isSeq(node))
-            node.items.forEach((item, index) => walk(item, [...path, index]));
-        if (!isMap(node))
-            return;
-        const text = textMappings(path);
-        for (const pair of node.items) {
-            if (text) {
-                pair.key = asText(pair.key);
-                pair.value = asText(pair.value);
-            }
-            if (isScalar(pair.key))
-                walk(pair.value, [...path, String(pair.key.value)]);
-        }
-    };
-    walk(document.contents, []);
-    return offsets;
-}
-/**
  * `exactNumbers`: the parser may be asked to refuse mangled numbers (provision's variables,
  * irsa-role's bindings and inline policy). Only a run that asks for it loads it, beside the parser.
  */
 async function loadYamlParser(options = {}) {
-    const [yaml, exact] = await Promise.all([
+    // The checks on the parsed document load with the parser: a run that reads no YAML carries neither.
+    const [yaml, exact, { aliasTargets, writtenAsText }, { keyProblem }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
-        options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined
+        options.exactNumbers ? __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 982)).then((m) => m.exactNumberTag) : undefined,
+        __nccwpck_require__.e(/* import() */ 808).then(__nccwpck_require__.bind(__nccwpck_require__, 808)),
+        __nccwpck_require__.e(/* import() */ 670).then(__nccwpck_require__.bind(__nccwpck_require__, 670))
     ]);
     return (text, call = {}) => {
         if (call.exactNumbers && !exact)
@@ -995,10 +958,31 @@ async function loadYamlParser(options = {}) {
             })
         };
         // parseDocument, not parse: parse prints each warning to stderr, the source line with it.
-        const document = yaml.parseDocument(text, call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : undefined);
+        // Keys are told apart by keyProblem, after the text mappings are read as written, not by yaml.
+        const lineCounter = new yaml.LineCounter();
+        const document = yaml.parseDocument(text, {
+            lineCounter,
+            uniqueKeys: false,
+            ...(call.exactNumbers && numbers ? { customTags: (tags) => [numbers, ...tags] } : {})
+        });
+        // YAML 1.1, asked for by its directive, reads more plain values as numbers than the exact-number
+        // tag knows (0b11, 1:30 as 90, 1_000) and y, on, no as booleans: a value changed without a word.
+        if (call.exactNumbers && document.directives?.yaml.version === '1.1') {
+            const { line, col } = lineCounter.linePos(Math.max(0, text.search(/^%YAML/m)));
+            throw new Error('A %YAML 1.1 document reads some plain values as other numbers or booleans (1:30 as 90, y as true): ' +
+                `remove the directive (YAML 1.2 is read) at line ${line}, column ${col}:`);
+        }
         // Where a plain scalar was taken as written: a number refused there was refused for nothing.
-        const asWritten = call.textMappings ? writtenAsText(yaml, document, call.textMappings) : new Set();
+        const targets = aliasTargets(yaml, document);
+        const asWritten = call.textMappings
+            ? writtenAsText(yaml, document, call.textMappings, targets)
+            : new Set();
         const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m))));
+        const badKey = keyProblem(yaml, document, targets);
+        if (badKey && !(error && error.pos[0] <= badKey.offset)) {
+            const { line, col } = lineCounter.linePos(badKey.offset);
+            throw new Error(`${badKey.message} at line ${line}, column ${col}:`);
+        }
         if (error) {
             const refused = [...refusals].some((message) => error.message.startsWith(message));
             throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);

@@ -636,6 +636,13 @@ const CREATING_TAG_KEY = 'talos-irsa/creating';
 const RESERVED_KEYS = new Set([MANAGED_BY_KEY, ISSUER_TAG_KEY, CREATING_TAG_KEY]);
 // IAM: keys 1–128, values 0–256, of letters, digits, spaces and _ . : / = + - @; no aws: prefix.
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/**
+ * Sets a tag as an own member: `tags[key] = value` with the key __proto__ (a tag key IAM takes) sets
+ * the object's prototype, or nothing for a string, and the tag is lost without a word.
+ */
+function setTag(tags, key, value) {
+    Object.defineProperty(tags, key, { value, enumerable: true, writable: true, configurable: true });
+}
 function tagProblem(key, value) {
     if (key.length === 0 || key.length > 128)
         return `tag key '${key}' must be 1–128 characters.`;
@@ -660,7 +667,7 @@ function addTag(tags, key, value) {
     const problem = tagProblem(key, value);
     if (problem)
         return problem;
-    tags[key] = value;
+    setTag(tags, key, value);
     return undefined;
 }
 /** `key=value` lines (the value may itself contain '='); blank lines are skipped. */
@@ -748,7 +755,7 @@ function tagsToWrite(current, desired) {
     const write = {};
     for (const [key, value] of Object.entries(desired))
         if (byKey.get(key.toLowerCase()) !== value)
-            write[key] = value;
+            setTag(write, key, value);
     return write;
 }
 function tagList(tags) {

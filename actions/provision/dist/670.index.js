@@ -1,0 +1,54 @@
+export const id = 670;
+export const ids = [670];
+export const modules = {
+
+/***/ 670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   keyProblem: () => (/* binding */ keyProblem)
+/* harmony export */ });
+/**
+ * The first key that the object toJS makes would not keep apart, read after `writtenAsText`: toJS
+ * names a member by its key's text, so 1 and '1', or ~ and '', or an alias and its anchor, are one
+ * member, the later silently replacing the earlier (yaml's own check compares values: 1 and 1.0
+ * are one key to it, though as written in a text mapping they are two tags). A key that is a list
+ * or mapping (or a 1.1 timestamp) would be stringified with a warning on stderr quoting it, which
+ * may be a secret: refused instead.
+ */
+function keyProblem(yaml, document, targets) {
+    const { isAlias, isNode, isScalar, visit } = yaml;
+    const problems = [];
+    visit(document, {
+        Map(_, map) {
+            const names = new Set();
+            for (const { key } of map.items) {
+                const offset = (isNode(key) ? key.range?.[0] : undefined) ?? 0;
+                // An alias writtenAsText made is not among the targets found before it.
+                const node = isAlias(key) ? (targets.get(key) ?? key.resolve(document)) : key;
+                // An alias naming no anchor: toJS says so.
+                if (node === undefined)
+                    continue;
+                const value = isScalar(node) ? node.value : undefined;
+                // A YAML 1.1 merge key (<<) is a symbol, each one its own: toJS merges, never names, them.
+                if (typeof value === 'symbol')
+                    continue;
+                if (!isScalar(node) || (typeof value === 'object' && value !== null))
+                    problems.push({ offset, message: 'A mapping key must be a scalar (not a list or mapping)' });
+                else {
+                    const name = value === null ? '' : String(value);
+                    if (names.has(name))
+                        problems.push({ offset, message: 'Map keys must be unique' });
+                    names.add(name);
+                }
+            }
+        }
+    });
+    return problems.sort((a, b) => a.offset - b.offset)[0];
+}
+
+
+/***/ })
+
+};
