@@ -270,6 +270,8 @@ describe('bad-input corpus', () => {
       .filter((line) => !line.startsWith('::add-mask::'))
       .join('\n');
     expect(printed.includes(double.token)).toBe(false);
+    // stderr reaches the log too: Node's warnings (process.emitWarning) go there, quoting what they warn of.
+    expect(run.stderr.includes(double.token)).toBe(false);
     // The summary the entry writes for a step stopped on its inputs (src/io/input-summary.ts).
     // A refusal that names no input (an environment variable, a key the cluster serves) is titled so.
     const stopped = testCase.input ? 'stopped on its inputs' : 'stopped before its first write';
@@ -281,6 +283,7 @@ describe('bad-input corpus', () => {
     if (testCase.secret) {
       const secret = fill(testCase.secret);
       expect(printed.includes(secret)).toBe(false);
+      expect(run.stderr.includes(secret)).toBe(false);
       expect(run.summary.includes(secret)).toBe(false);
     }
   });
