@@ -1,7 +1,7 @@
 // The committed bundle, run as the runner runs it: `node actions/provision/dist/index.js` with
 // INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and RUNNER_TEMP, on Node 20 and Node 24.
 import { describe, expect, test } from '@jest/globals';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -347,48 +347,65 @@ describe('a cancelled job', () => {
   }, 90_000);
 });
 
+interface StuckRun {
+  child: ChildProcess;
+  /** What the step has printed so far. */
+  output: () => string;
+  exited: Promise<number | null>;
+  /** Where the stand-in terraform writes its pid once its plan runs. */
+  pidFile: string;
+}
+
+/**
+ * The bundle on Node 24 with a stand-in terraform whose plan writes its plan file, prints
+ * "planning", then ignores `ignored` while it sleeps, as one stuck in a provider call would.
+ */
+function startWithStuckTerraform(box: Sandbox, cluster: string, ignored: 'INT' | 'INT TERM'): StuckRun {
+  const bin = join(box.dir, 'bin');
+  mkdirSync(bin);
+  const pidFile = join(box.dir, 'terraform.pid');
+  writeFileSync(
+    join(bin, 'terraform'),
+    [
+      '#!/bin/sh',
+      'case "$1" in',
+      "  output) echo '{}' ;;",
+      '  plan)',
+      '    for arg in "$@"; do case "$arg" in -out=*) printf plan > "${arg#-out=}" ;; esac; done',
+      `    echo $$ > '${pidFile}'`,
+      `    trap '' ${ignored}`,
+      '    echo planning',
+      '    exec sleep 30 ;;',
+      'esac',
+      ''
+    ].join('\n')
+  );
+  chmodSync(join(bin, 'terraform'), 0o755);
+  const env: NodeJS.ProcessEnv = {
+    ...box.env,
+    PATH: `${bin}:${box.env.PATH ?? ''}`,
+    GITHUB_OUTPUT: join(box.dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
+  };
+  writeFileSync(join(box.dir, 'output'), '');
+  writeFileSync(join(box.dir, 'summary'), '');
+  delete env.NODE_OPTIONS;
+  for (const [name, value] of Object.entries(base(box, cluster))) env[`INPUT_${name.toUpperCase()}`] = value;
+  const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => stdout, exited, pidFile };
+}
+
 describe('a cancelled job whose terraform does not stop', () => {
   test('still removes its private directory, with the plan file in it, before the step ends', async () => {
     const box = sandbox();
     // A stand-in terraform whose plan writes its plan file, then ignores SIGINT, as one stuck in a
     // provider call would, for longer than the step waits for it.
-    const bin = join(box.dir, 'bin');
-    mkdirSync(bin);
-    const pidFile = join(box.dir, 'terraform.pid');
-    writeFileSync(
-      join(bin, 'terraform'),
-      [
-        '#!/bin/sh',
-        'case "$1" in',
-        "  output) echo '{}' ;;",
-        '  plan)',
-        '    for arg in "$@"; do case "$arg" in -out=*) printf plan > "${arg#-out=}" ;; esac; done',
-        `    echo $$ > '${pidFile}'`,
-        "    trap '' INT",
-        '    echo planning',
-        '    exec sleep 30 ;;',
-        'esac',
-        ''
-      ].join('\n')
-    );
-    chmodSync(join(bin, 'terraform'), 0o755);
-    const env: NodeJS.ProcessEnv = {
-      ...box.env,
-      PATH: `${bin}:${box.env.PATH ?? ''}`,
-      GITHUB_OUTPUT: join(box.dir, 'output'),
-      GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
-    };
-    writeFileSync(join(box.dir, 'output'), '');
-    writeFileSync(join(box.dir, 'summary'), '');
-    delete env.NODE_OPTIONS;
-    for (const [name, value] of Object.entries(base(box, 'stuck')))
-      env[`INPUT_${name.toUpperCase()}`] = value;
-    const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, output, exited, pidFile } = startWithStuckTerraform(box, 'stuck', 'INT');
     try {
-      for (let i = 0; i < 120 && !stdout.includes('planning'); i += 1)
+      for (let i = 0; i < 120 && !output().includes('planning'); i += 1)
         await new Promise((resolve) => setTimeout(resolve, 250));
       const scratch = readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'));
       expect(scratch).toHaveLength(1);
@@ -398,7 +415,11 @@ describe('a cancelled job whose terraform does not stop', () => {
       expect(await exited).toBe(1);
       // Its 6 s wait for terraform, then the summary: before the runner's SIGTERM, 7.5 s after its SIGINT.
       expect(Date.now() - signalled).toBeLessThan(7500);
-      expect(stdout.split('\n').filter((line) => line.startsWith('::error::'))).toEqual([
+      expect(
+        output()
+          .split('\n')
+          .filter((line) => line.startsWith('::error::'))
+      ).toEqual([
         expect.stringMatching(
           /^::error::provision was cancelled \(SIGINT\) during terraform plan; terraform plan did not stop within 6 s/
         )
@@ -447,55 +468,20 @@ describe('a cancelled job given a second signal while its cleanup runs', () => {
   // comes early, 1 s in, while the step still waits for a terraform that ignores its interrupt.
   test('writes its summary and error line at once, passes the signal on to terraform, and exits', async () => {
     const box = sandbox();
-    const bin = join(box.dir, 'bin');
-    mkdirSync(bin);
-    const pidFile = join(box.dir, 'terraform.pid');
-    // Ignores SIGINT, as a terraform stuck in a provider call would; a SIGTERM ends it.
-    writeFileSync(
-      join(bin, 'terraform'),
-      [
-        '#!/bin/sh',
-        'case "$1" in',
-        "  output) echo '{}' ;;",
-        '  plan)',
-        '    for arg in "$@"; do case "$arg" in -out=*) printf plan > "${arg#-out=}" ;; esac; done',
-        `    echo $$ > '${pidFile}'`,
-        "    trap '' INT",
-        '    echo planning',
-        '    exec sleep 30 ;;',
-        'esac',
-        ''
-      ].join('\n')
-    );
-    chmodSync(join(bin, 'terraform'), 0o755);
-    const env: NodeJS.ProcessEnv = {
-      ...box.env,
-      PATH: `${bin}:${box.env.PATH ?? ''}`,
-      GITHUB_OUTPUT: join(box.dir, 'output'),
-      GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
-    };
-    writeFileSync(join(box.dir, 'output'), '');
-    writeFileSync(join(box.dir, 'summary'), '');
-    delete env.NODE_OPTIONS;
-    for (const [name, value] of Object.entries(base(box, 'second-signal')))
-      env[`INPUT_${name.toUpperCase()}`] = value;
-    const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, output, exited, pidFile } = startWithStuckTerraform(box, 'second-signal', 'INT');
     const alive = (pid: string): boolean =>
       execFileSync('sh', ['-c', `ps -o pid= -p ${pid} || true`])
         .toString()
         .trim() !== '';
     try {
-      for (let i = 0; i < 120 && !stdout.includes('planning'); i += 1)
+      for (let i = 0; i < 120 && !output().includes('planning'); i += 1)
         await new Promise((resolve) => setTimeout(resolve, 250));
       const terraformPid = readFileSync(pidFile, 'utf8').trim();
       child.kill('SIGINT');
-      for (let i = 0; i < 40 && !stdout.includes('terraform is told to stop'); i += 1)
+      for (let i = 0; i < 40 && !output().includes('terraform is told to stop'); i += 1)
         await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      expect(stdout).not.toContain('::error::');
+      expect(output()).not.toContain('::error::');
       const second = Date.now();
       child.kill('SIGTERM');
       expect(await exited).toBe(1);
@@ -503,7 +489,9 @@ describe('a cancelled job given a second signal while its cleanup runs', () => {
       expect(Date.now() - second).toBeLessThan(1500);
       // terraform had the SIGTERM too (its second interrupt), and stopped on it.
       expect(alive(terraformPid)).toBe(false);
-      const errors = stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      const errors = output()
+        .split('\n')
+        .filter((line) => line.startsWith('::error::'));
       expect(errors).toEqual([
         expect.stringMatching(
           /^::error::provision was cancelled \(SIGINT\) during terraform plan; terraform plan had not stopped \d+(\.\d)? s after the interrupt when a second signal \(SIGTERM\) came: .*; a second signal \(SIGTERM\) came \d+(\.\d)? s after the first, while its cleanup was still running/
@@ -531,43 +519,13 @@ describe('a cancelled job given a second signal while its cleanup runs', () => {
 
   test('with a terraform that ignores SIGTERM too: says it may still be running, in an error line the runner obeys', async () => {
     const box = sandbox();
-    const bin = join(box.dir, 'bin');
-    mkdirSync(bin);
-    const pidFile = join(box.dir, 'terraform.pid');
-    writeFileSync(
-      join(bin, 'terraform'),
-      [
-        '#!/bin/sh',
-        'case "$1" in',
-        "  output) echo '{}' ;;",
-        '  plan)',
-        '    for arg in "$@"; do case "$arg" in -out=*) printf plan > "${arg#-out=}" ;; esac; done',
-        `    echo $$ > '${pidFile}'`,
-        "    trap '' INT TERM",
-        '    echo planning',
-        '    exec sleep 30 ;;',
-        'esac',
-        ''
-      ].join('\n')
+    const { child, output, exited, pidFile } = startWithStuckTerraform(
+      box,
+      'second-signal-stuck',
+      'INT TERM'
     );
-    chmodSync(join(bin, 'terraform'), 0o755);
-    const env: NodeJS.ProcessEnv = {
-      ...box.env,
-      PATH: `${bin}:${box.env.PATH ?? ''}`,
-      GITHUB_OUTPUT: join(box.dir, 'output'),
-      GITHUB_STEP_SUMMARY: join(box.dir, 'summary')
-    };
-    writeFileSync(join(box.dir, 'output'), '');
-    writeFileSync(join(box.dir, 'summary'), '');
-    delete env.NODE_OPTIONS;
-    for (const [name, value] of Object.entries(base(box, 'second-signal-stuck')))
-      env[`INPUT_${name.toUpperCase()}`] = value;
-    const child = spawn(node24, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      for (let i = 0; i < 120 && !stdout.includes('planning'); i += 1)
+      for (let i = 0; i < 120 && !output().includes('planning'); i += 1)
         await new Promise((resolve) => setTimeout(resolve, 250));
       child.kill('SIGINT');
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -576,7 +534,7 @@ describe('a cancelled job given a second signal while its cleanup runs', () => {
       expect(await exited).toBe(1);
       expect(Date.now() - second).toBeLessThan(1500);
       // Written while terraform's output is still open (commands stopped around it): resumed first.
-      expect(obeyedErrors(stdout)).toEqual([
+      expect(obeyedErrors(output())).toEqual([
         expect.stringMatching(
           /^::error::provision was cancelled \(SIGINT\) during terraform plan; terraform plan had not stopped .* it had not exited 0\.5 s after it, and may still be running\. If the next run says the state is locked, run terraform force-unlock/
         )
