@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   addMask,
   appendSummary,
+  commandLine,
   fail,
   group,
   issue,
@@ -29,6 +30,29 @@ describe('workflow commands', () => {
     jest.restoreAllMocks();
     rmSync(dir, { recursive: true, force: true });
     process.exitCode = undefined;
+  });
+
+  it('issues a command inside a stop-commands window (terraform output) so the runner obeys it, then stops commands again', () => {
+    commandLine('::stop-commands::tf-token');
+    addMask('s3cr3t-value');
+    issue('warning', 'told to stop');
+    commandLine('::tf-token::');
+    issue('notice', 'after');
+    // Without the window closed around them the runner shows these as text: a mask not applied.
+    expect(written.join('')).toBe(
+      [
+        '::stop-commands::tf-token',
+        '::tf-token::',
+        '::add-mask::s3cr3t-value',
+        '::stop-commands::tf-token',
+        '::tf-token::',
+        '::warning::told to stop',
+        '::stop-commands::tf-token',
+        '::tf-token::',
+        '::notice::after',
+        ''
+      ].join('\n')
+    );
   });
 
   it('escapes %, CR and LF so a message stays one command', () => {

@@ -270,7 +270,10 @@ describe('a cancelled job', () => {
     expect(readdirSync(box.runnerTemp).filter((name) => name.startsWith('talos-irsa-provision-'))).toEqual(
       []
     );
-    expect(stdout).toContain('::warning::provision was cancelled (SIGINT): terraform is told to stop');
+    // Written while terraform's output is open (its commands stopped), and still obeyed as a warning.
+    expect(obeyed(stdout, 'warning')).toContainEqual(
+      expect.stringMatching(/^::warning::provision was cancelled \(SIGINT\): terraform is told to stop/)
+    );
     const state = JSON.parse(readFileSync(box.statePath, 'utf8')) as { resources: { name: string }[] };
     expect(state.resources.map((resource) => resource.name)).toContain('first');
     // One error line and one summary, each saying what the cancel found and what its cleanup did.
@@ -447,9 +450,10 @@ describe('a cancelled job whose terraform does not stop', () => {
  * The `::error::` lines the runner obeys: not those between a `::stop-commands::TOKEN` and its `::TOKEN::`,
  * which it shows as text.
  */
-function obeyedErrors(stdout: string): string[] {
+/** The lines of one workflow command (error, warning) the runner obeys: none inside a stop-commands window. */
+function obeyed(stdout: string, command: string): string[] {
   let stoppedBy: string | undefined;
-  const obeyed: string[] = [];
+  const lines: string[] = [];
   for (const line of stdout.split('\n')) {
     if (stoppedBy !== undefined) {
       if (line === `::${stoppedBy}::`) stoppedBy = undefined;
@@ -457,10 +461,12 @@ function obeyedErrors(stdout: string): string[] {
     }
     const stop = /^::stop-commands::(.+)$/.exec(line);
     if (stop) stoppedBy = stop[1];
-    else if (line.startsWith('::error::')) obeyed.push(line);
+    else if (line.startsWith(`::${command}::`)) lines.push(line);
   }
-  return obeyed;
+  return lines;
 }
+
+const obeyedErrors = (stdout: string): string[] => obeyed(stdout, 'error');
 
 describe('a cancelled job given a second signal while its cleanup runs', () => {
   // The runner sends SIGINT, then SIGTERM 7.5 s later, then kills the step's process 2.5 s after that

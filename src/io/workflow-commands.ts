@@ -43,8 +43,16 @@ export const stdoutLines = {
   )
 };
 
+// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
+let stoppedBy: string | undefined;
+
 export function issue(command: string, message = ''): void {
-  stdoutLines.write(`::${command}::${escapeData(message)}${EOL}`);
+  const line = `::${command}::${escapeData(message)}${EOL}`;
+  if (stoppedBy === undefined) return stdoutLines.write(line);
+  // Inside terraform's stop-commands window the runner would show the command as text: a warning, an
+  // error, a mask (a value then left unmasked). The window is closed for it and opened again.
+  const token = stoppedBy;
+  stdoutLines.write(`::${token}::${EOL}${line}::stop-commands::${token}${EOL}`);
 }
 
 export function addMask(secret: string): void {
@@ -72,9 +80,6 @@ export function plainLine(message: string): string {
 export function info(message: string): void {
   stdoutLines.write(`${plainLine(message)}${EOL}`);
 }
-
-// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
-let stoppedBy: string | undefined;
 
 /** A command line the action builds itself (its data already escaped), written as is. */
 export function commandLine(line: string): void {
