@@ -317,8 +317,16 @@ function lineWriter(writeFd, writeStream) {
 const stdoutLines = {
     write: lineWriter((bytes) => (0,external_node_fs_.writeSync)(1, bytes), (bytes) => process.stdout.write(bytes))
 };
+// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
+let stoppedBy;
 function issue(command, message = '') {
-    stdoutLines.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
+    const line = `::${command}::${escapeData(message)}${external_node_os_.EOL}`;
+    if (stoppedBy === undefined)
+        return stdoutLines.write(line);
+    // Inside terraform's stop-commands window the runner would show the command as text: a warning, an
+    // error, a mask (a value then left unmasked). The window is closed for it and opened again.
+    const token = stoppedBy;
+    stdoutLines.write(`::${token}::${external_node_os_.EOL}${line}::stop-commands::${token}${external_node_os_.EOL}`);
 }
 function addMask(secret) {
     issue('add-mask', secret);
@@ -343,8 +351,6 @@ function plainLine(message) {
 function info(message) {
     stdoutLines.write(`${plainLine(message)}${external_node_os_.EOL}`);
 }
-// The token of a `::stop-commands::` still in force (terraform's output, src/terraform/cli.ts), if any.
-let stoppedBy;
 /** A command line the action builds itself (its data already escaped), written as is. */
 function commandLine(line) {
     const stop = /^::stop-commands::(.+)$/.exec(line);
