@@ -242,6 +242,12 @@ describe('tags', () => {
     });
   });
 
+  it("names an empty tag key as empty (a mapping's ~ or null key reads as one), not as ''", () => {
+    const empty =
+      "a tag's key is empty; IAM needs 1–128 characters (in YAML a key written ~ or null is empty too: quote it).";
+    expect(parseTagValue({ '': 'x' })).toEqual({ problem: empty });
+  });
+
   it("keeps a tag named __proto__ (a key IAM takes) as a tag, not as the object's prototype", () => {
     const own = (result: { tags: Record<string, string> } | { problem: string }): [string, string][] =>
       'tags' in result ? Object.entries(result.tags) : [];
