@@ -644,7 +644,10 @@ function setTag(tags, key, value) {
     Object.defineProperty(tags, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function tagProblem(key, value) {
-    if (key.length === 0 || key.length > 128)
+    // YAML reads a key written ~ or null, or left empty, as the empty key: said so, not as '' quoted.
+    if (key.length === 0)
+        return "a tag's key is empty; IAM needs 1–128 characters (in YAML a key written ~ or null is empty too: quote it).";
+    if (key.length > 128)
         return `tag key '${key}' must be 1–128 characters.`;
     if (value.length > 256)
         return `tag '${key}' has a value longer than 256 characters.`;
