@@ -83,7 +83,10 @@ describe('IAM faults', () => {
   it('retries throttling (400 Throttling) until every role is right', async () => {
     const throttling = await proxy({
       target: process.env.AWS_ENDPOINT_URL ?? '',
-      rate: 0.3,
+      // The benchmark issue's 20%. At 30% a CI run once failed a role with "Rate exceeded" once the
+      // SDK's retries gave out (its 8 attempts, or its retry quota: 500 tokens, 5 a throttled retry):
+      // which request meets which seeded draw depends on how the 20 roles' requests interleave.
+      rate: 0.2,
       seed: 7,
       faults: ['throttle'],
       failFirst: 3
