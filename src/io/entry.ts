@@ -17,7 +17,6 @@ import {
   group,
   info,
   issue,
-  resumeCommands,
   setOutput
 } from './workflow-commands.js';
 
@@ -212,8 +211,6 @@ async function endCancelled(
               ]
         })
   };
-  // A terraform command that has not exited still has workflow commands stopped around its output.
-  resumeCommands();
   fail(cancelledLine(action, report, masked));
   writeSummary(
     action,

@@ -89,15 +89,6 @@ export function commandLine(line: string): void {
   stdoutLines.write(`${line}${EOL}`);
 }
 
-/**
- * Ends a `::stop-commands::` still in force, for a line the runner must obey (a cancelled run's error,
- * written while terraform's output is still open). Text stays plain without it: info() writes every
- * line so that it cannot start a command.
- */
-export function resumeCommands(): void {
-  if (stoppedBy !== undefined) commandLine(`::${stoppedBy}::`);
-}
-
 export async function group<T>(name: string, body: () => Promise<T>): Promise<T> {
   issue('group', name);
   try {
