@@ -510,15 +510,6 @@ function commandLine(line) {
         stoppedBy = undefined;
     stdoutLines.write(`${line}${external_node_os_.EOL}`);
 }
-/**
- * Ends a `::stop-commands::` still in force, for a line the runner must obey (a cancelled run's error,
- * written while terraform's output is still open). Text stays plain without it: info() writes every
- * line so that it cannot start a command.
- */
-function resumeCommands() {
-    if (stoppedBy !== undefined)
-        commandLine(`::${stoppedBy}::`);
-}
 async function group(name, body) {
     issue('group', name);
     try {
@@ -727,8 +718,6 @@ async function endCancelled(action, run, readWritten, masked, warnings, second, 
                     ]
             })
     };
-    // A terraform command that has not exited still has workflow commands stopped around its output.
-    resumeCommands();
     fail(cancelledLine(action, report, masked));
     writeSummary(action, (0,io_redact/* redactSecrets */.fp)(warnings.appendTo(cancelledSummary(action, report, masked), false), masked));
     // What is still settling is waited for, as on any run's end, unless a second signal has come or comes:
