@@ -86,7 +86,7 @@ export function writeFakeTerraform(dir: string, port: number): string {
   const path = join(dir, 'terraform');
   writeFileSync(
     path,
-    `#!/bin/bash\n# bench: marks the moment provision first runs terraform, then fails.\nexec 3<>/dev/tcp/127.0.0.1/${port}\nexit 1\n`
+    `#!/bin/bash\n# bench: marks the moment provision first runs terraform, then fails.\nexec 3<>/dev/tcp/127.0.0.1/${port}\nprintf terraform >&3\nexit 1\n`
   );
   chmodSync(path, 0o755);
   return dir;

@@ -1,6 +1,8 @@
 // A loopback listener that notes when a process under test first reaches out to the network. It
-// answers nothing: the bench only needs the moment of the first TCP connection (to an AWS endpoint,
-// the Kubernetes API, or a fake terraform's connect), and then ends the process. The clock is this
+// answers nothing: the bench only needs the moment of the first request, and then ends the process.
+// On the plain listener (AWS endpoints, a fake terraform) that is when the first bytes arrive, not
+// the TCP accept, so that a connection opened early but used late would not count as a request; on
+// the TLS listener (the Kubernetes API) it is the TCP accept, which the ClientHello follows at once. The clock is this
 // process's performance.now(), the same one that timed the spawn, and its event loop sits idle while
 // it waits, so the moment is accurate to well under a millisecond.
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
@@ -12,7 +14,7 @@ export interface FirstContactRecorder {
   plainPort: number;
   /** https://127.0.0.1:PORT with a certificate from the bench CA, for kubeconfigs. */
   tlsUrl: string;
-  /** Resolves with performance.now() at the next connection to either listener. */
+  /** Resolves with performance.now() at the next first contact (bytes on the plain listener, a connection on the TLS one). */
   nextContact(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -23,16 +25,25 @@ export async function startFirstContactRecorder(cert: {
 }): Promise<FirstContactRecorder> {
   let waiting: ((at: number) => void) | undefined;
   const sockets = new Set<Socket>();
-  const onConnection = (socket: Socket): void => {
-    const at = performance.now();
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
+  const contact = (at: number): void => {
     const resolve = waiting;
     waiting = undefined;
     resolve?.(at);
   };
-  const plain = createTcpServer(onConnection);
+  const track = (socket: Socket): void => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  };
+  const onConnection = (socket: Socket): void => {
+    const at = performance.now();
+    track(socket);
+    contact(at);
+  };
+  const plain = createTcpServer((socket) => {
+    track(socket);
+    socket.once('data', () => contact(performance.now()));
+  });
   // 'connection' is the raw TCP accept, before any TLS handshake work.
   const tls = createTlsServer({ cert: cert.certPem, key: cert.keyPem });
   tls.on('connection', onConnection);

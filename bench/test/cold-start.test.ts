@@ -62,16 +62,28 @@ describe('failedInputProblem', () => {
 });
 
 describe('timeToFirstContact', () => {
-  it('stops the clock at the first connection, before the process would have ended', async () => {
-    // Connects after ~50 ms, then would idle for 30 s: a figure near 30 s would mean the wrong moment.
+  it('stops the clock at the first request, before the process would have ended', async () => {
+    // Sends after ~50 ms, then would idle for 30 s: a figure near 30 s would mean the wrong moment.
     const script = join(dir, 'connects.mjs');
     writeFileSync(
       script,
-      `import { connect } from 'node:net';\nsetTimeout(() => connect(${recorder.plainPort}, '127.0.0.1'), 50);\nsetTimeout(() => {}, 30000);\n`
+      `import { connect } from 'node:net';\nsetTimeout(() => connect(${recorder.plainPort}, '127.0.0.1').write('POST / HTTP/1.1\\r\\n'), 50);\nsetTimeout(() => {}, 30000);\n`
     );
     const contact = await timeToFirstContact(process.execPath, script, env, recorder);
     assert.ok('ms' in contact, JSON.stringify(contact));
     assert.ok(contact.ms >= 50 && contact.ms < 20_000, `${contact.ms}`);
+  });
+
+  it('on the plain listener, times the first bytes, not a connection opened early', async () => {
+    // Connects at once and sends 400 ms later: a connection held open is not yet a request.
+    const script = join(dir, 'connects-early.mjs');
+    writeFileSync(
+      script,
+      `import { connect } from 'node:net';\nconst socket = connect(${recorder.plainPort}, '127.0.0.1');\nsetTimeout(() => socket.write('POST / HTTP/1.1\\r\\n'), 400);\nsetTimeout(() => {}, 30000);\n`
+    );
+    const contact = await timeToFirstContact(process.execPath, script, env, recorder);
+    assert.ok('ms' in contact, JSON.stringify(contact));
+    assert.ok(contact.ms >= 400 && contact.ms < 20_000, `${contact.ms}`);
   });
 
   it('counts a TLS client (a kubeconfig pointing at the recorder) from its TCP connect', async () => {
