@@ -1,3 +1,5 @@
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import type { Client, MetadataBearer } from '@smithy/types';
 import { UserError } from '../io/errors.js';
 
@@ -9,7 +11,13 @@ export interface AwsClientConfig {
   forcePathStyle?: boolean;
   retryMode: 'adaptive';
   maxAttempts: number;
-  requestHandler: { requestTimeout: number; throwOnRequestTimeout: true; connectionTimeout: number };
+  requestHandler: {
+    requestTimeout: number;
+    throwOnRequestTimeout: true;
+    connectionTimeout: number;
+    httpAgent?: HttpAgent;
+    httpsAgent?: HttpsAgent;
+  };
 }
 
 // The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)

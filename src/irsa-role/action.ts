@@ -1,4 +1,5 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { ReadAhead } from '../aws/read-ahead.js';
 import type { ActionContext, ActionResult } from '../io/action.js';
 import { maskSecret } from '../io/secrets.js';
 import { clientConfig, namingFailedCalls } from '../aws/clients.js';
@@ -35,11 +36,24 @@ export function iamRegion(env: NodeJS.ProcessEnv, provider?: ProviderInput): str
   return region;
 }
 
-/** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
-export async function createIamClient(env: NodeJS.ProcessEnv, region: string): Promise<IAMClient> {
+/**
+ * An IAM client for `region` (from iamRegion), with the endpoint variables of `env`; with a read-ahead,
+ * its first call is answered by the call sent early where it is the same, on the same connection.
+ */
+export async function createIamClient(
+  env: NodeJS.ProcessEnv,
+  region: string,
+  readAhead?: ReadAhead
+): Promise<IAMClient> {
   // Loaded lazily so that a bad input fails before the SDK is even read from disk.
   const { IAMClient } = await import('@aws-sdk/client-iam');
-  return namingFailedCalls(new IAMClient(clientConfig('IAM', region, env)), 'IAM');
+  const config = clientConfig('IAM', region, env);
+  if (!readAhead) return namingFailedCalls(new IAMClient(config), 'IAM');
+  const client = new IAMClient({
+    ...config,
+    requestHandler: { ...config.requestHandler, ...readAhead.agents }
+  });
+  return namingFailedCalls(readAhead.attach(client), 'IAM');
 }
 
 export interface IrsaRoleOverrides {
@@ -58,16 +72,19 @@ export async function irsaRoleAction(
     ctx.read,
     await yamlParserFor(ctx.read, IRSA_ROLE_YAML_INPUTS, { exactNumbers: true })
   );
-  // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-  const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await import('./run.js');
   // Checked even when a test passes its own client: the region decides which IAM answers.
   const region = iamRegion(ctx.env, inputs.provider);
   const guessedFrom =
     inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
       ? inputs.provider.url
       : undefined;
+  const { checkIssuerReach, readAheadProvider } = await import('./first-call.js');
   checkIssuerReach(inputs.provider, region, ctx.env);
-  const iam = overrides.iam ?? (await createIamClient(ctx.env, region));
+  // Sent before the SDK loads, so that the first call's round trip overlaps its loading.
+  const readAhead = overrides.iam ? undefined : await readAheadProvider(inputs.provider, ctx.env, region);
+  // The AWS SDK and everything that uses it load only once the inputs are known to be good.
+  const { run, guessedRegionRefusal, kubeServiceAccounts } = await import('./run.js');
+  const iam = overrides.iam ?? (await createIamClient(ctx.env, region, readAhead));
   const kubeconfig = inputs.kubeconfig;
   try {
     return await run(inputs, {
@@ -86,5 +103,7 @@ export async function irsaRoleAction(
     });
   } catch (error) {
     throw (guessedFrom && guessedRegionRefusal(error, region, guessedFrom)) || error;
+  } finally {
+    if (readAhead) ctx.log.debug(`Read-ahead of the first IAM call: ${readAhead.outcome}.`);
   }
 }

@@ -33,7 +33,7 @@ import { annotateServiceAccount, checkAnnotationTargets } from './service-accoun
 import { irsaRoleSummary } from './summary.js';
 
 // For the action's entry, which loads this chunk anyway: a chunk of its own would be one more load.
-export { checkIssuerReach, guessedRegionRefusal } from './issuer-checks.js';
+export { guessedRegionRefusal } from './issuer-checks.js';
 // For the entry: run.js already holds this module, and a dynamic import of its own would make ncc
 // bundle a second copy of it in a chunk apart.
 export { kubeServiceAccounts } from './service-account-annotation.js';

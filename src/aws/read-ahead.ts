@@ -1,0 +1,284 @@
+// A run's first AWS call, sent while the AWS SDK is still loading. Importing the SDK takes 50–60 ms
+// on Node 24 (V8 compiling and running ~1.2 MB of JavaScript) before it can send anything, and the
+// first call's round trip then comes on top. The call is known from the inputs alone, so it is signed
+// with environment credentials (aws4, a small SigV4 library) and sent at once; the SDK, once loaded,
+// is given the answer when it makes the very same call (same endpoint, parameters, credentials and
+// signing region), and parses, retries and reports it as its own. Anything that differs, and any
+// failure of the early call, leaves the SDK to send the call itself: the answer it gets is never
+// another request's.
+import { existsSync } from 'node:fs';
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Client, MetadataBearer } from '@smithy/types';
+import aws4 from 'aws4';
+import { isRecord } from '../json/shape.js';
+import { AWS_REQUEST_TIMEOUT_MS, endpointFor } from './clients.js';
+import { partitionOfRegion } from './partitions.js';
+
+/** A query-protocol call (IAM's): its action, API version and parameters. */
+export interface QueryCall {
+  service: 'iam';
+  action: string;
+  version: string;
+  params: Record<string, string>;
+}
+
+interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+interface Target {
+  url: URL;
+  signingRegion: string;
+}
+
+/** What the SDK's HTTP handler returns, buffered. */
+interface Answer {
+  statusCode: number;
+  reason: string | undefined;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The parts of the SDK's signed HttpRequest a match looks at. */
+export interface SignedRequest {
+  method: string;
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * The credentials the SDK's default chain takes first, when it will take them: with AWS_PROFILE set
+ * it skips the environment's keys for the profile's.
+ */
+function environmentCredentials(env: NodeJS.ProcessEnv): Credentials | undefined {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey || env.AWS_PROFILE) return undefined;
+  return env.AWS_SESSION_TOKEN
+    ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN }
+    : { accessKeyId, secretAccessKey };
+}
+
+/**
+ * Where the SDK will send IAM calls and the region it signs them for, where that is known without
+ * its endpoint rules: an endpoint variable's URL (signed for the client's region), or the aws
+ * partition's global endpoint (signed for us-east-1). FIPS, dual-stack, a shared config file (which
+ * may set either, or an endpoint) and the other partitions are left to the SDK.
+ */
+function iamTarget(env: NodeJS.ProcessEnv, region: string): Target | undefined {
+  const endpoint = endpointFor('IAM', env);
+  if (endpoint) return { url: new URL(endpoint), signingRegion: region };
+  if (env.AWS_USE_FIPS_ENDPOINT || env.AWS_USE_DUALSTACK_ENDPOINT) return undefined;
+  if (existsSync(env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config'))) return undefined;
+  if (partitionOfRegion(region) !== 'aws') return undefined;
+  return { url: new URL('https://iam.amazonaws.com'), signingRegion: 'us-east-1' };
+}
+
+function headerText(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(',') : (value ?? '');
+}
+
+function collect(response: IncomingMessage): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('error', reject);
+    response.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) headers[name] = headerText(value);
+      resolve({
+        statusCode: response.statusCode ?? 0,
+        reason: response.statusMessage,
+        headers,
+        body: Buffer.concat(chunks)
+      });
+    });
+  });
+}
+
+function sameParams(a: string, b: string): boolean {
+  const sorted = (text: string): string =>
+    [...new URLSearchParams(text)]
+      .map(([key, value]) => `${key}=${value}`)
+      .sort()
+      .join('&');
+  return sorted(a) === sorted(b);
+}
+
+/** Credential=KEY/DATE/REGION/SERVICE/aws4_request of a SigV4 Authorization header. */
+function credentialScope(authorization: string | undefined): string[] | undefined {
+  return /Credential=([^,\s]+)/.exec(authorization ?? '')?.[1]?.split('/');
+}
+
+function isSignedRequest(request: unknown): request is SignedRequest {
+  if (!isRecord(request)) return false;
+  const { method, protocol, hostname, path, headers } = request;
+  return (
+    typeof method === 'string' &&
+    typeof protocol === 'string' &&
+    typeof hostname === 'string' &&
+    typeof path === 'string' &&
+    isRecord(headers)
+  );
+}
+
+export class ReadAhead {
+  /** Shared with the SDK's HTTP handler, so that its next call reuses the early call's connection. */
+  readonly agent: HttpAgent | HttpsAgent;
+  private readonly answer: Promise<Answer | { failed: string }>;
+  /** Settles once the request is on the wire, or has failed. */
+  private readonly sent: Promise<void>;
+  private claimed = false;
+  /** What became of the early call, for the run's debug log. */
+  outcome = 'not yet asked for by the SDK';
+
+  private constructor(
+    private readonly call: QueryCall,
+    private readonly target: Target,
+    private readonly credentials: Credentials,
+    private readonly body: string,
+    http: typeof import('node:http') | typeof import('node:https')
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+    const signed = aws4.sign(
+      {
+        host: target.url.hostname,
+        ...(target.url.port ? { port: Number(target.url.port) } : {}),
+        path: target.url.pathname,
+        method: 'POST',
+        service: call.service,
+        region: target.signingRegion,
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' }
+      },
+      credentials
+    );
+    // Settles with what failed rather than rejecting: nobody may be waiting for it, and the SDK then
+    // sends the call itself.
+    let wired: () => void = () => undefined;
+    this.sent = new Promise<void>((resolve) => (wired = resolve));
+    this.answer = new Promise<Answer | { failed: string }>((resolve) => {
+      const failed = (error: unknown): void =>
+        resolve({
+          failed: isRecord(error) && typeof error.message === 'string' ? error.message : String(error)
+        });
+      const request = http.request(target.url, {
+        method: 'POST',
+        headers: signed.headers,
+        agent: this.agent,
+        timeout: AWS_REQUEST_TIMEOUT_MS
+      });
+      request.on('response', (response) => collect(response).then(resolve, failed));
+      request.on('timeout', () => request.destroy(new Error('no answer in time')));
+      request.on('error', failed);
+      request.on('finish', wired);
+      request.on('close', wired);
+      request.end(body);
+    });
+  }
+
+  /**
+   * Sends `call` now when the SDK's first call can be known to be the same request: environment
+   * credentials and an endpoint known without the SDK. Undefined otherwise. Resolves once the request
+   * is on the wire: on Node 24 an import loads and compiles its modules without yielding to the
+   * event loop, so a request merely begun before the SDK's import would not even connect until after it.
+   */
+  static async start(
+    call: QueryCall,
+    env: NodeJS.ProcessEnv,
+    region: string
+  ): Promise<ReadAhead | undefined> {
+    const credentials = environmentCredentials(env);
+    const target = credentials && iamTarget(env, region);
+    if (!credentials || !target) return undefined;
+    if (target.url.protocol !== 'http:' && target.url.protocol !== 'https:') return undefined;
+    const http = target.url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+    const body = new URLSearchParams({
+      Action: call.action,
+      Version: call.version,
+      ...call.params
+    }).toString();
+    const readAhead = new ReadAhead(call, target, credentials, body, http);
+    await readAhead.sent;
+    return readAhead;
+  }
+
+  /** Whether the SDK's signed request is this call, unclaimed: the same request, asked for once. */
+  private matches(request: SignedRequest): boolean {
+    const url = this.target.url;
+    const port = url.port ? Number(url.port) : undefined;
+    const scope = credentialScope(request.headers.authorization ?? request.headers.Authorization);
+    const token = request.headers['x-amz-security-token'] ?? request.headers['X-Amz-Security-Token'];
+    return (
+      request.method === 'POST' &&
+      request.protocol === url.protocol &&
+      request.hostname === url.hostname &&
+      (request.port ?? undefined) === port &&
+      request.path === url.pathname &&
+      typeof request.body === 'string' &&
+      sameParams(request.body, this.body) &&
+      scope?.[0] === this.credentials.accessKeyId &&
+      scope[2] === this.target.signingRegion &&
+      scope[3] === this.call.service &&
+      token === this.credentials.sessionToken
+    );
+  }
+
+  /** For the SDK's requestHandler options: its calls then reuse the early call's connection. */
+  get agents(): { httpAgent: HttpAgent } | { httpsAgent: HttpsAgent } {
+    return this.target.url.protocol === 'https:'
+      ? { httpsAgent: this.agent as HttpsAgent }
+      : { httpAgent: this.agent };
+  }
+
+  /**
+   * Serves the client's first call from the early call where it is the same request. Innermost in
+   * the SDK's stack, where its HTTP handler would be called: signing, retries and parsing all stay
+   * the SDK's, and a throttled or failed early answer is retried by the SDK as its own.
+   */
+  attach<C extends Client<object, MetadataBearer, unknown>>(client: C): C {
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const answer = isSignedRequest(args.request) ? await this.answerFor(args.request) : undefined;
+        return answer ? { response: answer } : next(args);
+      },
+      { step: 'deserialize', priority: 'low', name: 'talosIrsaReadAhead' }
+    );
+    return client;
+  }
+
+  /**
+   * The early call's answer, as the SDK's HTTP handler would give it, when `request` is that call
+   * and the answer came; undefined when the SDK must send the request itself.
+   */
+  private async answerFor(
+    request: SignedRequest
+  ): Promise<
+    | { statusCode: number; reason: string | undefined; headers: Record<string, string>; body: Readable }
+    | undefined
+  > {
+    if (this.claimed) return undefined;
+    this.claimed = true;
+    if (!this.matches(request)) {
+      this.outcome = `not used: the SDK's first IAM call was not ${this.call.action} as sent early`;
+      return undefined;
+    }
+    const answer = await this.answer;
+    if ('failed' in answer) {
+      this.outcome = `not used: it failed (${answer.failed}), so the SDK sent ${this.call.action} itself`;
+      return undefined;
+    }
+    this.outcome = `${this.call.action} sent before the SDK loaded; the SDK took its answer (HTTP ${answer.statusCode})`;
+    return { ...answer, body: Readable.from([answer.body]) };
+  }
+}

@@ -1,0 +1,235 @@
+// irsa-role's first IAM call, sent before the AWS SDK has loaded (src/aws/read-ahead.ts): the SDK
+// takes its answer only when it makes the very same call, a failed or throttled early call is sent or
+// retried by the SDK as its own, and a run whose credentials the SDK would not take sends nothing early.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  GetOpenIDConnectProviderCommand,
+  IAMClient,
+  ListOpenIDConnectProvidersCommand
+} from '@aws-sdk/client-iam';
+import { clientConfig } from '../src/aws/clients.js';
+import { ReadAhead } from '../src/aws/read-ahead.js';
+import { firstProviderCall } from '../src/irsa-role/first-call.js';
+import { startFaultProxy, type FaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
+import {
+  countedIam,
+  createProvider,
+  runIrsaRole,
+  trustOf,
+  uniqueName
+} from './fixtures/irsa-role/harness.js';
+
+const REGION = 'eu-west-1';
+const started: FaultProxy[] = [];
+let provider: { issuer: string; arn: string; hostPath: string };
+let dir: string;
+
+beforeAll(async () => {
+  provider = await createProvider(countedIam().iam);
+  dir = mkdtempSync(join(tmpdir(), 'irsa-read-ahead-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  while (started.length) await started.pop()?.stop();
+});
+
+async function proxy(options: Partial<Parameters<typeof startFaultProxy>[0]> = {}): Promise<FaultProxy> {
+  const p = await startFaultProxy({ target: process.env.AWS_ENDPOINT_URL ?? '', rate: 0, ...options });
+  started.push(p);
+  return p;
+}
+
+/** The environment a run gets: the stack's, with IAM behind the proxy and no profile or config file. */
+function envFor(p: FaultProxy, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AWS_ENDPOINT_URL_IAM: p.url,
+    AWS_REGION: REGION,
+    AWS_CONFIG_FILE: join(dir, 'no-config'),
+    ...extra
+  };
+  delete env.AWS_PROFILE;
+  return env;
+}
+
+const calls = (p: FaultProxy, action: string): ProxiedRequest[] => p.seen.filter((r) => r.action === action);
+const readAheadLine = (lines: readonly string[]): string | undefined =>
+  lines.find((line) => line.includes('Read-ahead of the first IAM call'));
+
+describe('the first IAM call, sent early', () => {
+  it.each([
+    ['provider-arn', 'GetOpenIDConnectProvider'],
+    ['issuer-url', 'ListOpenIDConnectProviders']
+  ])('by %s: IAM gets %s once, first, and the SDK takes its answer', async (input, action) => {
+    const p = await proxy();
+    const roleName = uniqueName('irsa-ahead');
+    const run = await runIrsaRole(
+      {
+        [input]: input === 'provider-arn' ? provider.arn : provider.issuer,
+        'role-name': roleName,
+        namespace: 'apps',
+        'service-account': 'app'
+      },
+      { env: envFor(p) }
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.result?.outputs['role-arn']).toContain(roleName);
+    expect(p.seen[0]?.action).toBe(action);
+    expect(calls(p, action)).toHaveLength(1);
+    expect(readAheadLine(run.log.lines)).toContain('the SDK took its answer (HTTP 200)');
+    // The answer the SDK took was parsed as its own: the trust policy names the provider it found.
+    expect(JSON.stringify(await trustOf(countedIam().iam, roleName))).toContain(provider.arn);
+  });
+
+  it('answered with a throttle, is retried by the SDK as its own', async () => {
+    const p = await proxy({
+      faults: ['throttle'],
+      failFirst: 1,
+      match: (r) => r.action === 'GetOpenIDConnectProvider'
+    });
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'role-name': uniqueName('irsa-ahead'),
+        namespace: 'apps',
+        'service-account': 'app'
+      },
+      { env: envFor(p) }
+    );
+    expect(run.error).toBeUndefined();
+    expect(p.injected.map((f) => f.fault)).toEqual(['throttle']);
+    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+    expect(readAheadLine(run.log.lines)).toContain('the SDK took its answer (HTTP 400)');
+  });
+
+  it('whose connection is reset, is sent again by the SDK', async () => {
+    const p = await proxy({
+      faults: ['reset'],
+      failFirst: 1,
+      match: (r) => r.action === 'GetOpenIDConnectProvider'
+    });
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'role-name': uniqueName('irsa-ahead'),
+        namespace: 'apps',
+        'service-account': 'app'
+      },
+      { env: envFor(p) }
+    );
+    expect(run.error).toBeUndefined();
+    expect(p.injected.map((f) => f.fault)).toEqual(['reset']);
+    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+    expect(readAheadLine(run.log.lines)).toMatch(
+      /not used: it failed \(.+\), so the SDK sent GetOpenIDConnectProvider itself/
+    );
+  });
+
+  it('is not sent when AWS_PROFILE makes the SDK skip the environment keys', async () => {
+    const p = await proxy();
+    const credentials = join(dir, 'credentials');
+    writeFileSync(
+      credentials,
+      `[bench]\naws_access_key_id = ${process.env.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${process.env.AWS_SECRET_ACCESS_KEY}\n`,
+      { mode: 0o600 }
+    );
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'role-name': uniqueName('irsa-ahead'),
+        namespace: 'apps',
+        'service-account': 'app'
+      },
+      { env: { ...envFor(p), AWS_PROFILE: 'bench', AWS_SHARED_CREDENTIALS_FILE: credentials } }
+    );
+    expect(run.error).toBeUndefined();
+    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(1);
+    expect(readAheadLine(run.log.lines)).toBeUndefined();
+  });
+});
+
+describe('the SDK takes the early answer only for the same request', () => {
+  async function clientWith(
+    readAhead: ReadAhead,
+    env: NodeJS.ProcessEnv,
+    credentials?: { accessKeyId: string; secretAccessKey: string }
+  ): Promise<IAMClient> {
+    const config = clientConfig('IAM', REGION, env);
+    return readAhead.attach(
+      new IAMClient({
+        ...config,
+        ...(credentials ? { credentials } : {}),
+        requestHandler: { ...config.requestHandler, ...readAhead.agents }
+      })
+    );
+  }
+
+  async function started(p: FaultProxy): Promise<{ readAhead: ReadAhead; env: NodeJS.ProcessEnv }> {
+    const env = envFor(p);
+    const readAhead = await ReadAhead.start(
+      firstProviderCall({ input: 'provider-arn', arn: provider.arn }),
+      env,
+      REGION
+    );
+    if (!readAhead) throw new Error('no read-ahead with environment keys and an endpoint variable');
+    return { readAhead, env };
+  }
+
+  it('another call: the SDK sends its own, and the early answer is dropped', async () => {
+    const p = await proxy();
+    const { readAhead, env } = await started(p);
+    const iam = await clientWith(readAhead, env);
+    const listed = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    expect(listed.OpenIDConnectProviderList?.map((entry) => entry.Arn)).toContain(provider.arn);
+    expect(readAhead.outcome).toMatch(/^not used/);
+    expect(calls(p, 'ListOpenIDConnectProviders')).toHaveLength(1);
+    // Nor is it taken by the next call, though that one is the same as the early call.
+    await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: provider.arn }));
+    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+  });
+
+  it('the same call with other parameters: the SDK sends its own', async () => {
+    const p = await proxy();
+    const { readAhead, env } = await started(p);
+    const iam = await clientWith(readAhead, env);
+    const other = provider.arn.replace(/[^/]+$/, 'another-issuer');
+    await expect(
+      iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: other }))
+    ).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+    expect(readAhead.outcome).toMatch(/^not used/);
+    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+  });
+
+  it('the same call signed with other credentials: the SDK sends its own', async () => {
+    const p = await proxy();
+    const { readAhead, env } = await started(p);
+    const iam = await clientWith(readAhead, env, {
+      accessKeyId: 'AKIDOTHER',
+      secretAccessKey: 'other-secret'
+    });
+    const found = await iam.send(
+      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: provider.arn })
+    );
+    expect(found.Url).toBeDefined();
+    expect(readAhead.outcome).toMatch(/^not used/);
+    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+  });
+
+  it('nothing is sent early where the SDK would choose the endpoint by its own rules', async () => {
+    const env: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret' };
+    const call = firstProviderCall({ input: 'issuer-url', url: provider.issuer });
+    const config = join(dir, 'config');
+    writeFileSync(config, '[default]\nuse_fips_endpoint = true\n');
+    for (const [extra, region] of [
+      [{ AWS_USE_FIPS_ENDPOINT: 'true', AWS_CONFIG_FILE: join(dir, 'none') }, 'us-east-1'],
+      [{ AWS_USE_DUALSTACK_ENDPOINT: 'true', AWS_CONFIG_FILE: join(dir, 'none') }, 'us-east-1'],
+      [{ AWS_CONFIG_FILE: config }, 'us-east-1'],
+      [{ AWS_CONFIG_FILE: join(dir, 'none') }, 'cn-north-1'],
+      [{ AWS_CONFIG_FILE: join(dir, 'none'), AWS_SECRET_ACCESS_KEY: '' }, 'us-east-1']
+    ] as const)
+      expect(await ReadAhead.start(call, { ...env, ...extra }, region)).toBeUndefined();
+  });
+});
