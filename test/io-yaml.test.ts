@@ -203,6 +203,94 @@ describe('yamlParserFor', () => {
     }
   });
 
+  it('takes a text mapping as written however it is reached: an alias above it, an alias in it, a !!merge', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    // An alias in an aliased mapping naming an anchor of that mapping: the anchor stays as YAML reads it.
+    expect(read('- other: &t {a: &v 1.10, b: *v}\n  tags: *t')).toEqual([
+      { other: { a: 1.1, b: 1.1 }, tags: { a: '1.10', b: '1.10' } }
+    ]);
+    // A whole item an alias to a mapping anchored elsewhere, its tags read as written there.
+    expect(read('- o: &x {tags: {v: 1.10, t: True}}\n- *x\n- *x')).toEqual([
+      { o: { tags: { v: 1.1, t: true } } },
+      { tags: { v: '1.10', t: 'True' } },
+      { tags: { v: '1.10', t: 'True' } }
+    ]);
+    // YAML 1.2 has no merge key, but an explicit !!merge merges: the pairs it brings are the mapping's own.
+    expect(read('- !!merge <<: {tags: {v: 1.10}}\n  n: 1.10')).toEqual([{ tags: { v: '1.10' }, n: 1.1 }]);
+    expect(read('- tags: {!!merge <<: [{v: 1.10}, {w: 1e3}], x: 2.0}')).toEqual([
+      { tags: { v: '1.10', w: '1e3', x: '2.0' } }
+    ]);
+    expect(
+      read(
+        '- o: &x {v: 1.10}\n  l: &l [*x]\n- tags: {!!merge <<: *x}\n- tags: {!!merge <<: [*x]}\n- tags: {!!merge <<: *l}'
+      )
+    ).toEqual([
+      { o: { v: 1.1 }, l: [{ v: 1.1 }] },
+      { tags: { v: '1.10' } },
+      { tags: { v: '1.10' } },
+      { tags: { v: '1.10' } }
+    ]);
+    expect(
+      read(
+        '- o: &x {tags: {v: 1.10}}\n- &y {!!merge <<: *x}\n- *y\n- {tags: &t {!!merge <<: {v: 1e3}}}\n- {tags: *t}'
+      )
+    ).toEqual([
+      { o: { tags: { v: 1.1 } } },
+      { tags: { v: '1.10' } },
+      { tags: { v: '1.10' } },
+      { tags: { v: '1e3' } },
+      { tags: { v: '1e3' } }
+    ]);
+    // An item anchored where its tags are read as written is that text wherever it is merged.
+    expect(read('- &b {tags: {v: 1.10}, n: 1}\n- !!merge <<: *b\n  n: 2')).toEqual([
+      { tags: { v: '1.10' }, n: 1 },
+      { tags: { v: '1.10' }, n: 2 }
+    ]);
+    // A number refused where it is anchored stays refused, however the tags reach it.
+    expect(() => read('- o: &x {a: 012345678901}\n- tags: {!!merge <<: *x}')).toThrow(
+      /^a plain number that YAML reads without its leading zeros .* at line 1, column 13:$/
+    );
+    expect(() => read('- o: &x {tags: {a: 1.10}, b: 012}\n- *x')).toThrow(
+      /^a plain number that YAML reads without its leading zeros .* at line 1, column 30:$/
+    );
+    // One written in the tags' own merge is text there.
+    expect(read('- tags: {!!merge <<: {a: 012345678901}}')).toEqual([{ tags: { a: '012345678901' } }]);
+  });
+
+  it('names in a copy made text the nodes its aliases named, and refuses an alias inside the node it names', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    // The copy of t is placed after the second &v: its *v still names the first, as in t (b was 2).
+    expect(read('- o: &t {a: &v 1.10, b: *v}\n  p: &v 2.0\n  tags: *t\n  q: *v')).toEqual([
+      { o: { a: 1.1, b: 1.1 }, p: 2, tags: { a: '1.10', b: '1.10' }, q: 2 }
+    ]);
+    // A cycle has no text as written to give (toJS made a circular object of it).
+    expect(() => read('- &a {self: *a, tags: {v: 1.10}}')).toThrow(
+      /^An alias inside the node it names \(a cycle\) cannot be read as written at line 1, column 13:$/
+    );
+  });
+
+  it('refuses an alias blow-up through items and merges quickly', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    const ten = (alias: string): string => `[${Array.from({ length: 10 }, () => alias).join(', ')}]`;
+    const laughs = (merge: boolean): string =>
+      [
+        '- o: &l0 {tags: {v: 1.10}}',
+        ...Array.from({ length: 9 }, (_, i) => `- o: &l${i + 1} ${ten(`*l${i}`)}`),
+        merge ? '- !!merge <<: *l9' : '- *l9'
+      ].join('\n');
+    for (const merge of [false, true]) {
+      const started = Date.now();
+      expect(() => read(laughs(merge))).toThrow(/^Excessive alias count/);
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+  });
+
   it('reports a syntax error with its place on the first line', async () => {
     const parse = await loadYamlParser();
     expect(() => parse('a: [1, 2')).toThrow(/at line 1, column \d+/);

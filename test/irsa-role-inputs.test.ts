@@ -341,6 +341,77 @@ describe('tags in bindings, as written', () => {
       version: '1.10'
     });
   });
+
+  it('takes tags reached through an alias or a !!merge as written', () => {
+    const policy = (condition: string): string[] => [
+      '  inline-policy:',
+      '    Version: "2012-10-17"',
+      `    Statement: [{Effect: Allow, Action: s3:ListBucket, Resource: "*", Condition: {StringEquals: ${condition}}}]`
+    ];
+    const tagsOfAll = (lines: string[]): (Record<string, string> | undefined)[] =>
+      read({ bindings: lines.join('\n') }).bindings.map((binding) => binding.tags);
+    // Merged into the tags from a mapping anchored in the inline policy, or written in the merge.
+    expect(
+      tagsOfAll([
+        '- role-name: a',
+        '  namespace: apps',
+        '  service-account: web',
+        ...policy('&t {s3:prefix: 1.10, on: True, n: &n 1e3, m: *n}'),
+        '  tags: {!!merge <<: *t, tier: 2}',
+        '- role-name: b',
+        '  namespace: apps',
+        '  service-account: web',
+        '  tags: {!!merge <<: [{version: 1.10}, *t]}',
+        '- role-name: c',
+        '  namespace: apps',
+        '  service-account: web',
+        '  tags: *t'
+      ])
+    ).toEqual([
+      { 's3:prefix': '1.10', on: 'True', n: '1e3', m: '1e3', tier: '2' },
+      { version: '1.10', 's3:prefix': '1.10', on: 'True', n: '1e3', m: '1e3' },
+      { 's3:prefix': '1.10', on: 'True', n: '1e3', m: '1e3' }
+    ]);
+    // A whole item merged: one anchored as an item, one written in the merge, one merged in turn.
+    expect(
+      tagsOfAll([
+        '- &base',
+        '  role-name: a',
+        '  namespace: apps',
+        '  service-account: web',
+        '  tags: {version: 1.10}',
+        '- !!merge <<: *base',
+        '  role-name: b',
+        '- !!merge <<: &shared {namespace: apps, service-account: web, tags: {version: 1.10, scale: 1e3}}',
+        '  role-name: c',
+        '- !!merge <<: *shared',
+        '  role-name: d'
+      ])
+    ).toEqual([
+      { version: '1.10' },
+      { version: '1.10' },
+      { version: '1.10', scale: '1e3' },
+      { version: '1.10', scale: '1e3' }
+    ]);
+  });
+
+  it('still refuses an account ID that would lose its zero, however it is reached', () => {
+    const at = (bindings: string[]): string => problemOf({ bindings: bindings.join('\n') }).reason;
+    const zero = /reads without its leading zeros \(quote it to pass it as written\) at line 4, column 158/;
+    const item = [
+      '- &base',
+      '  role-name: a',
+      '  namespace: apps',
+      '  inline-policy: {Version: "2012-10-17", Statement: {Effect: Allow, Action: s3:ListBucket, Resource: "*", ' +
+        'Condition: {StringEquals: &c {aws:ResourceAccount: 012345678901}}}}',
+      '  service-account: web'
+    ];
+    expect(at([...item, '- !!merge <<: *base', '  role-name: b'])).toMatch(zero);
+    expect(
+      at([...item, '- {role-name: b, namespace: apps, service-account: web, tags: {!!merge <<: *c}}'])
+    ).toMatch(zero);
+    expect(at([...item, '- {role-name: b, namespace: apps, service-account: web, tags: *c}'])).toMatch(zero);
+  });
 });
 
 describe('desired role', () => {

@@ -28,7 +28,7 @@ export function keyProblem(
       const names = new Set<string>();
       for (const { key } of map.items) {
         const offset = (isNode(key) ? key.range?.[0] : undefined) ?? 0;
-        // An alias writtenAsText made is not among the targets found before it.
+        // writtenAsText adds the aliases it makes to the targets; Alias.resolve for any other.
         const node = isAlias(key) ? (targets.get(key) ?? key.resolve(document)) : key;
         // An alias naming no anchor: toJS says so.
         if (node === undefined) continue;

@@ -9,11 +9,12 @@ export interface YamlOptions {
   /** Refuse a plain number that does not read as written (012, 0x1F, .inf, 21 digits): see yaml-numbers.ts. */
   exactNumbers?: boolean;
   /**
-   * The mappings that hold text, by their path from the top (list indexes, keys): their plain keys
-   * and values are taken as written (1.10 as '1.10', True as 'True', 012 as '012', never refused),
-   * not as the number or boolean YAML reads; a null (empty, ~, null) stays null, a quoted, block or
-   * explicitly tagged (!!float) scalar stays what YAML makes of it. For values that are text wherever
-   * they go, as IAM tags are.
+   * The mappings that hold text, by their path from the top (list indexes, keys as written; a merge
+   * brings its pairs to the mapping it is in): their plain keys and values are taken as written (1.10
+   * as '1.10', True as 'True', 012 as '012', never refused), not as the number or boolean YAML reads,
+   * however the mapping is reached (in place, through an alias, through a !!merge); a null (empty, ~,
+   * null) stays null, a quoted, block or explicitly tagged (!!float) scalar stays what YAML makes of
+   * it. For values that are text wherever they go, as IAM tags are.
    */
   textMappings?: (path: readonly (string | number)[]) => boolean;
 }
@@ -89,22 +90,25 @@ export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlPar
     }
     // Where a plain scalar was taken as written: a number refused there was refused for nothing.
     const targets = aliasTargets(yaml, document);
-    const asWritten = call.textMappings
+    const { offsets: asWritten, problem: unwritten } = call.textMappings
       ? writtenAsText(yaml, document, call.textMappings, targets)
-      : new Set();
-    const [error] = document.errors.filter(
-      (problem) =>
-        !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m)))
-    );
+      : { offsets: new Set<number>(), problem: undefined };
+    const refused = (problem: { message: string }): boolean =>
+      [...refusals].some((message) => problem.message.startsWith(message));
+    // An alias the text mappings cannot be read through (a blow-up, a cycle), unless the text does
+    // not parse: the walk stopped there, so a number it would have taken as written may be refused.
+    if (unwritten && !document.errors.some((problem) => !refused(problem))) {
+      const { line, col } = lineCounter.linePos(unwritten.offset);
+      throw new Error(`${unwritten.message} at line ${line}, column ${col}:`);
+    }
+    const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && refused(problem)));
     const badKey = keyProblem(yaml, document, targets);
     if (badKey && !(error && error.pos[0] <= badKey.offset)) {
       const { line, col } = lineCounter.linePos(badKey.offset);
       throw new Error(`${badKey.message} at line ${line}, column ${col}:`);
     }
-    if (error) {
-      const refused = [...refusals].some((message) => error.message.startsWith(message));
-      throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
-    }
+    if (error)
+      throw withoutSource(refused(error) ? { message: error.message, code: INEXACT_NUMBER } : error, false);
     const [warning] = document.warnings;
     if (warning) throw withoutSource(warning, true);
     try {
