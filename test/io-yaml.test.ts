@@ -255,6 +255,10 @@ describe('yamlParserFor', () => {
     expect(() => read('- o: &x {tags: {a: 1.10}, b: 012}\n- *x')).toThrow(
       /^a plain number that YAML reads without its leading zeros .* at line 1, column 30:$/
     );
+    // An alias to a merge key merges nothing: toJS would name a member 'Symbol(<<)', YAML's value in it.
+    expect(() => read('- tags: {&m !!merge <<: {w: 2.0}}\n- tags: {*m : {v: 1.10}}')).toThrow(
+      /^A merge key \(<<\) must be written as one, not as an alias to one at line 2, column 10:$/
+    );
     // One written in the tags' own merge is text there.
     expect(read('- tags: {!!merge <<: {a: 012345678901}}')).toEqual([{ tags: { a: '012345678901' } }]);
   });

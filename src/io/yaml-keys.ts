@@ -33,8 +33,16 @@ export function keyProblem(
         // An alias naming no anchor: toJS says so.
         if (node === undefined) continue;
         const value: unknown = isScalar(node) ? node.value : undefined;
-        // A YAML 1.1 merge key (<<) is a symbol, each one its own: toJS merges, never names, them.
-        if (typeof value === 'symbol') continue;
+        // A merge key (<<: YAML 1.1's, or an explicit !!merge) is a symbol, each one its own: toJS
+        // merges, never names, them. Not through an alias: toJS names a member 'Symbol(<<)'.
+        if (typeof value === 'symbol') {
+          if (isAlias(key))
+            problems.push({
+              offset,
+              message: 'A merge key (<<) must be written as one, not as an alias to one'
+            });
+          continue;
+        }
         if (!isScalar(node) || (typeof value === 'object' && value !== null))
           problems.push({ offset, message: 'A mapping key must be a scalar (not a list or mapping)' });
         else {
