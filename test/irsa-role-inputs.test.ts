@@ -412,6 +412,17 @@ describe('tags in bindings, as written', () => {
     ).toMatch(zero);
     expect(at([...item, '- {role-name: b, namespace: apps, service-account: web, tags: *c}'])).toMatch(zero);
   });
+
+  it('refuses a plain << (YAML 1.2 has no merge key: a key of that name), saying how to merge', () => {
+    const merged = '- &b {role-name: a, namespace: apps, service-account: web}\n- <<: *b\n  role-name: b';
+    expect(problemOf({ bindings: merged }).reason).toMatch(
+      /item 2: unknown key '<<' \(YAML 1\.2 has no merge key: write !!merge <<: \*anchor to merge a mapping in\)\.$/
+    );
+    const tags = '- {role-name: a, namespace: apps, service-account: web, tags: {<<: {version: x}}}';
+    expect(problemOf({ bindings: tags }).reason).toMatch(
+      /item 1 \(role 'a'\): tag '<<' must have a scalar value \(YAML 1\.2 has no merge key: write !!merge <<: \*anchor to merge a mapping in\)\.$/
+    );
+  });
 });
 
 describe('desired role', () => {

@@ -17,7 +17,7 @@ import {
 import type { PolicyDocument } from '../trust/policy-document.js';
 import { INLINE_POLICY_LIMIT, parsePolicyDocument, policyJson } from '../trust/policy-document.js';
 import type { Tags } from '../trust/tags.js';
-import { mergeTags, parseTagLines, parseTagValue, tagCountProblem } from '../trust/tags.js';
+import { mergeTags, NO_MERGE_KEY, parseTagLines, parseTagValue, tagCountProblem } from '../trust/tags.js';
 import type { ServiceAccountRef } from '../trust/trust-policy.js';
 import { isRecord } from '../json/shape.js';
 
@@ -213,7 +213,11 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: Yaml
   if (!isRecord(raw)) fail(at, 'must be a mapping with role-name, namespace and service-account.');
   const item = raw;
   for (const key of Object.keys(item))
-    if (!ITEM_KEYS.has(key)) fail(at, `unknown key '${key}' (expected ${[...ITEM_KEYS].join(', ')}).`);
+    if (!ITEM_KEYS.has(key))
+      fail(
+        at,
+        `unknown key '${key}' (${key === '<<' ? NO_MERGE_KEY : `expected ${[...ITEM_KEYS].join(', ')}`}).`
+      );
   const roleName = stringField(item, 'role-name', at);
   if (roleName === undefined) fail(at, "needs 'role-name'.");
   const origin: Origin = { input: 'bindings', where: `item ${index + 1} (role '${roleName}')` };

@@ -69,6 +69,12 @@ export function parseTagLines(text: string): TagsResult {
   return { tags };
 }
 
+/**
+ * Said of a key << in a bindings item or its tags: YAML 1.2, which the parser reads, has no merge
+ * key, so `<<: *base` is a key of that name, not the merge YAML 1.1 (and docker compose) make of it.
+ */
+export const NO_MERGE_KEY = 'YAML 1.2 has no merge key: write !!merge <<: *anchor to merge a mapping in';
+
 /** Tags given as a YAML mapping (in `bindings`) or as key=value lines. */
 export function parseTagValue(value: unknown): TagsResult {
   if (value === undefined || value === null) return { tags: {} };
@@ -80,7 +86,8 @@ export function parseTagValue(value: unknown): TagsResult {
   if (typeof value !== 'object') return { problem: 'tags must be a mapping of key: value.' };
   const tags: Tags = {};
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof raw === 'object' && raw !== null) return { problem: `tag '${key}' must have a scalar value.` };
+    if (typeof raw === 'object' && raw !== null)
+      return { problem: `tag '${key}' must have a scalar value${key === '<<' ? ` (${NO_MERGE_KEY})` : ''}.` };
     const problem = addTag(tags, key, raw === null || raw === undefined ? '' : String(raw));
     if (problem) return { problem };
   }
