@@ -177,8 +177,8 @@ export function writtenAsText(
     const made = copies.get(target)?.get(signature);
     if (made !== undefined) return named(alias, made);
     const copy = target.clone() as typeof target;
-    // Its aliases name what the target's name; its anchors are gone, so an alias after it still
-    // names what YAML read.
+    // Its aliases name what the target's aliases name; its anchors are gone, so an alias after it
+    // still names what YAML read.
     const originals: YamlNode[] = [];
     visit(target, { Node: (_, node) => void originals.push(node) });
     let index = 0;
