@@ -259,6 +259,15 @@ describe('yamlParserFor', () => {
     expect(() => read('- tags: {&m !!merge <<: {w: 2.0}}\n- tags: {*m : {v: 1.10}}')).toThrow(
       /^A merge key \(<<\) must be written as one, not as an alias to one at line 2, column 10:$/
     );
+    // A merge of anything but mappings: refused with its place (toJS said so without one).
+    for (const value of ['1.10', '[[{v: 1.10}]]', '[1.10]', '*n', '[*s]', '', '*l', '*none', '[*none]'])
+      expect(() => read(`- o: &s [{v: 1}]\n  n: &n 1\n  l: &l [1]\n- tags: {!!merge <<: ${value}}`)).toThrow(
+        /^A merge \(!!merge <<\) takes a mapping, an alias to one, or a list of them at line 4, column \d+:$/
+      );
+    expect(read('- o: &s [{v: 1.0}]\n- tags: {!!merge <<: *s}')).toEqual([
+      { o: [{ v: 1 }] },
+      { tags: { v: '1.0' } }
+    ]);
     // One written in the tags' own merge is text there.
     expect(read('- tags: {!!merge <<: {a: 012345678901}}')).toEqual([{ tags: { a: '012345678901' } }]);
   });

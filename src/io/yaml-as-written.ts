@@ -39,6 +39,7 @@ export interface AsWritten {
 
 const BLOW_UP = 'Excessive alias count indicates a resource exhaustion attack';
 const CYCLE = 'An alias inside the node it names (a cycle) cannot be read as written';
+const NOT_MERGEABLE = 'A merge (!!merge <<) takes a mapping, an alias to one, or a list of them';
 
 /**
  * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
@@ -190,7 +191,7 @@ export function writtenAsText(
       }
     });
     copied(target, signature, copy);
-    if (merge) mergedAt(copy, path, true);
+    if (merge) mergedAt(copy, path, true, alias.range?.[0] ?? 0);
     else walk(copy, path, true);
     return copy;
   };
@@ -204,7 +205,7 @@ export function writtenAsText(
     if (isText) text.add(node);
     for (const pair of node.items) {
       if (merges(pair.key)) {
-        pair.value = mergedAt(pair.value, path, inCopy);
+        pair.value = mergedAt(pair.value, path, inCopy, (isNode(pair.key) && pair.key.range?.[0]) || 0);
         continue;
       }
       const key = keyName(pair.key);
@@ -217,11 +218,20 @@ export function writtenAsText(
     return node;
   };
   // A merge's value: a mapping, or a list of them, or aliases to either; each one's pairs are the
-  // pairs of the mapping at `path`.
-  const mergedAt = (node: unknown, path: Path, inCopy: boolean, inList = false): unknown => {
+  // pairs of the mapping at `path`. Anything else is refused at `at` (its key) or where it is: toJS
+  // refused it too, saying no place.
+  const mergedAt = (node: unknown, path: Path, inCopy: boolean, at: number, inList = false): unknown => {
     if (problem !== undefined) return node;
+    // An alias naming no anchor too: toJS said only that the source was no mapping.
+    const target = isAlias(node) ? targets.get(node) : node;
+    const mapping = (item: unknown): boolean => isMap(isAlias(item) ? targets.get(item) : item);
+    if (!isMap(target) && !(isSeq(target) && !inList && target.items.every(mapping))) {
+      problem = { offset: (isNode(node) && node.range?.[0]) || at, message: NOT_MERGEABLE };
+      return node;
+    }
+    if (isSeq(target) && isSeq(node))
+      node.items = node.items.map((item) => mergedAt(item, path, inCopy, at, true));
     if (isAlias(node)) return throughAlias(node, path, !inList);
-    if (isSeq(node) && !inList) node.items = node.items.map((item) => mergedAt(item, path, inCopy, true));
     if (isMap(node)) walk(node, path, inCopy);
     return node;
   };
