@@ -3,6 +3,7 @@
 // retried by the SDK as its own, and a run whose credentials the SDK would not take sends nothing early.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -217,6 +218,25 @@ describe('the SDK takes the early answer only for the same request', () => {
     expect(readAhead.outcome).toMatch(/^not used/);
     expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
   });
+
+  it('an endpoint that accepts and never answers TLS holds the action for the connection timeout, not the answer timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const began = Date.now();
+      const readAhead = await ReadAhead.start(
+        firstProviderCall({ input: 'provider-arn', arn: provider.arn }),
+        { ...process.env, AWS_ENDPOINT_URL_IAM: `https://127.0.0.1:${port}`, AWS_PROFILE: '' },
+        REGION
+      );
+      // Bounded by the SDK's 5 s connection timeout; the answer timeout is 20 s.
+      expect(Date.now() - began).toBeLessThan(15_000);
+      expect(readAhead).toBeDefined();
+    } finally {
+      silent.close();
+    }
+  }, 30_000);
 
   it('nothing is sent early where the SDK would choose the endpoint by its own rules', async () => {
     const env: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret' };

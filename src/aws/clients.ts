@@ -23,7 +23,7 @@ export interface AwsClientConfig {
 // The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
 // would hang the step until the job's timeout. With these, it fails as a TimeoutError and is retried.
 export const AWS_REQUEST_TIMEOUT_MS = 20_000;
-const AWS_CONNECT_TIMEOUT_MS = 5_000;
+export const AWS_CONNECT_TIMEOUT_MS = 5_000;
 
 /** Region from the input, then the variables the AWS SDKs and CLI read. */
 export function resolveRegion(

@@ -15,7 +15,7 @@ import { Readable } from 'node:stream';
 import type { Client, MetadataBearer } from '@smithy/types';
 import aws4 from 'aws4';
 import { isRecord } from '../json/shape.js';
-import { AWS_REQUEST_TIMEOUT_MS, endpointFor } from './clients.js';
+import { AWS_CONNECT_TIMEOUT_MS, AWS_REQUEST_TIMEOUT_MS, endpointFor } from './clients.js';
 import { partitionOfRegion } from './partitions.js';
 
 /** A query-protocol call (IAM's): its action, API version and parameters. */
@@ -181,8 +181,18 @@ export class ReadAhead {
       request.on('response', (response) => collect(response).then(resolve, failed));
       request.on('timeout', () => request.destroy(new Error('no answer in time')));
       request.on('error', failed);
-      request.on('finish', wired);
-      request.on('close', wired);
+      // The SDK's connection timeout, to the request on the wire (TLS included): the action waits
+      // for it before loading the SDK, so a silent endpoint must not hold it for the answer's 20 s.
+      const connecting = setTimeout(
+        () => request.destroy(new Error(`not connected in ${AWS_CONNECT_TIMEOUT_MS / 1000} s`)),
+        AWS_CONNECT_TIMEOUT_MS
+      );
+      const onWire = (): void => {
+        clearTimeout(connecting);
+        wired();
+      };
+      request.on('finish', onWire);
+      request.on('close', onWire);
       request.end(body);
     });
   }
