@@ -30,80 +30,219 @@ function aliasTargets(yaml, document) {
     return targets;
 }
 /**
+ * How many list items and mapping pairs the look through aliases (below) may visit in one parse.
+ * Each alias to a list or mapping is looked through at its own place, so a few nested aliases name
+ * millions of nodes (toJS refuses them only later); a bindings list of hundreds of roles is far below.
+ */
+const ALIAS_WALK_LIMIT = 200_000;
+const BLOW_UP = 'Excessive alias count indicates a resource exhaustion attack';
+const CYCLE = 'An alias inside the node it names (a cycle) cannot be read as written';
+const NOT_MERGEABLE = 'A merge (!!merge <<) takes a mapping, an alias to one, or a list of them';
+/**
  * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
- * Scalar.source, not a scan of `text`), in place; returns the offsets they start at, where yaml
- * places an error about one. An anchor there is its node, so an alias anywhere to it is that text.
- * An alias there to a plain scalar or a mapping anchored elsewhere names a copy of it made text
- * (the first such alias is replaced by the copy, anchored under a name no YAML anchor can have,
- * ',' being a flow indicator, and the others name it): the anchor's own uses keep what YAML reads,
- * a number refused there stays refused, and toJS still counts the aliases against its limit.
+ * Scalar.source, not a scan of the text), in place, however the mapping is reached: in place, through
+ * an alias to it or to a list or mapping holding it, or through a !!merge (yaml's own: a key with
+ * addToJSMap) that brings its pairs in. An anchor there is its node, so an alias anywhere to it is
+ * that text. What an alias names is YAML's value where it is anchored: an alias there (at any depth)
+ * to a node not yet text names a copy of it made text (the first such alias is replaced by the copy,
+ * anchored under a name no YAML anchor can have, ',' being a flow indicator, and the others with the
+ * same places made text name it): the anchor's own uses keep what YAML reads, a number refused there
+ * stays refused, and toJS still counts the aliases against its limit.
  */
 function writtenAsText(yaml, document, textMappings, targets) {
-    const { Alias, isAlias, isMap, isScalar, isSeq, Scalar, visit } = yaml;
+    const { Alias, isAlias, isMap, isNode, isScalar, isSeq, Scalar, visit } = yaml;
     const offsets = new Set();
     // The nodes made text in place, which an alias may name as they are.
     const text = new Set();
+    // Per node copied, its copies by the places made text in them.
     const copies = new Map();
-    const named = (alias, anchor) => Object.assign(new Alias(anchor), { range: alias.range });
-    const copyOf = (target, copy) => {
-        copy.anchor = `text,${copies.size}`;
-        copies.set(target, copy.anchor);
+    let names = 0;
+    let visits = 0;
+    let problem;
+    // The nodes the look below is inside, through aliases: an alias to one of them is a cycle.
+    const following = new Set();
+    // Every anchor under a name of its own, the aliases naming it renamed with it: a copy placed
+    // later, whose aliases name nodes anchored before it, names those nodes even where a later anchor
+    // of the same name would have hidden them. An alias naming no anchor keeps its name, for toJS.
+    const anchored = [];
+    visit(document, { Node: (_, node) => void (node.anchor !== undefined && anchored.push(node)) });
+    for (const node of anchored)
+        node.anchor = `${node.anchor},${names++}`;
+    for (const [alias, target] of targets)
+        if (isAlias(alias) && isNode(target) && target.anchor !== undefined)
+            alias.source = target.anchor;
+    // toJS merges a pair into its mapping when its key says so (an explicit !!merge), or when the
+    // schema makes a plain << one (YAML 1.1, or the merge option): yaml's own addPairToJSMap test.
+    const mergeByDefault = document.schema.tags.some((tag) => tag.tag === 'tag:yaml.org,2002:merge' && Boolean(tag.default));
+    const merges = (key) => (isNode(key) && key.addToJSMap !== undefined) ||
+        (mergeByDefault && isScalar(key) && key.type === Scalar.PLAIN && key.value === '<<');
+    // A key in a path: the text written, whether or not the mapping's keys are taken as written yet.
+    const keyName = (key) => {
+        const node = isAlias(key) ? targets.get(key) : key;
+        if (!isScalar(node))
+            return undefined;
+        return node.source ?? String(node.value);
+    };
+    const named = (alias, copy) => {
+        const name = Object.assign(new Alias(copy.anchor ?? ''), { range: alias.range });
+        targets.set(name, copy);
+        return name;
+    };
+    const copied = (target, signature, copy) => {
+        copy.anchor = `,${names++}`;
+        const bySignature = copies.get(target) ?? new Map();
+        copies.set(target, bySignature.set(signature, copy));
         return copy;
     };
-    const asText = (node, copied) => {
+    // Lists and mappings that hold neither, nor an alias, nor a merge: below them is nothing to follow.
+    const leaves = new Map();
+    const isLeaf = (node) => {
+        let leaf = leaves.get(node);
+        if (leaf === undefined) {
+            const plain = (part) => isScalar(part) || part === null || part === undefined;
+            leaf = isSeq(node)
+                ? node.items.every(plain)
+                : node.items.every((pair) => plain(pair.key) && plain(pair.value) && !merges(pair.key));
+            leaves.set(node, leaf);
+        }
+        return leaf;
+    };
+    // The places under `node`, reached at `path`, that the walk would make text: a copy's signature.
+    // Follows aliases as the walk does; gives up on a cycle, or past the limit (see throughAlias).
+    const below = (node, path, place, found, merge) => {
+        const target = isAlias(node) ? targets.get(node) : node;
+        if ((!isMap(target) && !isSeq(target)) || problem !== undefined || visits > ALIAS_WALK_LIMIT)
+            return;
+        if (following.has(target)) {
+            problem = { offset: (isAlias(node) ? node.range?.[0] : undefined) ?? 0, message: CYCLE };
+            return;
+        }
+        const leaf = isLeaf(target);
+        visits += leaf ? 1 : target.items.length;
+        if (isMap(target) && textMappings(path) && !text.has(target))
+            found.push(place);
+        if (leaf)
+            return;
+        following.add(target);
+        if (isSeq(target))
+            target.items.forEach((item, index) => below(item, merge ? path : [...path, index], `${place}/${index}`, found, false));
+        else
+            target.items.forEach((pair, index) => {
+                if (merges(pair.key))
+                    return below(pair.value, path, `${place}/${index}<`, found, true);
+                const key = keyName(pair.key);
+                if (key !== undefined)
+                    below(pair.value, [...path, key], `${place}/${index}`, found, false);
+            });
+        following.delete(target);
+    };
+    // A plain scalar of a text mapping, or an alias there to one, made text.
+    const asText = (node, inCopy) => {
         const target = isAlias(node) ? targets.get(node) : node;
         if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined)
             return node;
         if (target.value === null || target.source === undefined || text.has(target))
             return node;
         if (isAlias(node)) {
-            const anchor = copies.get(target);
-            if (anchor !== undefined)
-                return named(node, anchor);
+            const copy = copies.get(target)?.get('');
+            if (copy !== undefined)
+                return named(node, copy);
             // The copy keeps the alias's place, where keyProblem names a key it repeats.
-            return copyOf(target, Object.assign(new Scalar(target.source), { range: node.range }));
+            return copied(target, '', Object.assign(new Scalar(target.source), { range: node.range }));
         }
-        if (target.range && !copied)
+        if (target.range && !inCopy)
             offsets.add(target.range[0]);
         target.value = target.source;
         text.add(target);
         return target;
     };
-    const walk = (node, path, copied) => {
+    // What takes the place of an alias to a list or mapping at `path` (or merged there): the alias
+    // itself when nothing under it is to be made text, else a copy made text, or an alias naming one.
+    const throughAlias = (alias, path, merge) => {
+        const target = targets.get(alias);
+        if (!isMap(target) && !isSeq(target))
+            return alias;
+        const found = [];
+        below(alias, path, merge ? '<' : '', found, merge);
+        if (visits > ALIAS_WALK_LIMIT)
+            problem ??= { offset: alias.range?.[0] ?? 0, message: BLOW_UP };
+        if (found.length === 0 || problem !== undefined)
+            return alias;
+        const signature = found.join(' ');
+        const made = copies.get(target)?.get(signature);
+        if (made !== undefined)
+            return named(alias, made);
+        const copy = target.clone();
+        // Its aliases name what the target's aliases name; its anchors are gone, so an alias after it
+        // still names what YAML read.
+        const originals = [];
+        visit(target, { Node: (_, node) => void originals.push(node) });
+        let index = 0;
+        visit(copy, {
+            Node: (_, node) => {
+                const original = originals[index++];
+                if (isAlias(node))
+                    targets.set(node, targets.get(original));
+                node.anchor = undefined;
+            }
+        });
+        copied(target, signature, copy);
+        if (merge)
+            mergedAt(copy, path, true, alias.range?.[0] ?? 0);
+        else
+            walk(copy, path, true);
+        return copy;
+    };
+    const walk = (node, path, inCopy) => {
+        if (problem !== undefined)
+            return node;
+        if (isAlias(node))
+            return throughAlias(node, path, false);
         if (isSeq(node))
-            node.items.forEach((item, index) => walk(item, [...path, index], copied));
+            node.items = node.items.map((item, index) => walk(item, [...path, index], inCopy));
         if (!isMap(node))
-            return;
+            return node;
         const isText = textMappings(path);
         if (isText)
             text.add(node);
         for (const pair of node.items) {
+            if (merges(pair.key)) {
+                pair.value = mergedAt(pair.value, path, inCopy, (isNode(pair.key) && pair.key.range?.[0]) || 0);
+                continue;
+            }
+            const key = keyName(pair.key);
             if (isText) {
-                pair.key = asText(pair.key, copied);
-                pair.value = asText(pair.value, copied);
+                pair.key = asText(pair.key, inCopy);
+                pair.value = asText(pair.value, inCopy);
             }
-            if (!isScalar(pair.key))
-                continue;
-            const at = [...path, String(pair.key.value)];
-            const target = isAlias(pair.value) && textMappings(at) ? targets.get(pair.value) : undefined;
-            if (!isMap(target) || text.has(target)) {
-                walk(pair.value, at, copied);
-                continue;
-            }
-            const anchor = copies.get(target);
-            if (anchor !== undefined) {
-                pair.value = named(pair.value, anchor);
-                continue;
-            }
-            // Without the anchors it holds, so that an alias after it still names what YAML read.
-            const copy = target.clone();
-            visit(copy, { Node: (_, part) => void (part.anchor = undefined) });
-            pair.value = copyOf(target, copy);
-            walk(copy, at, true);
+            if (key !== undefined)
+                pair.value = walk(pair.value, [...path, key], inCopy);
         }
+        return node;
+    };
+    // A merge's value: a mapping, or a list of them, or aliases to either; each one's pairs are the
+    // pairs of the mapping at `path`. Anything else is refused at `at` (its key) or where it is: toJS
+    // refused it too, saying no place.
+    const mergedAt = (node, path, inCopy, at, inList = false) => {
+        if (problem !== undefined)
+            return node;
+        // An alias naming no anchor too: toJS said only that the source was no mapping.
+        const target = isAlias(node) ? targets.get(node) : node;
+        const mapping = (item) => isMap(isAlias(item) ? targets.get(item) : item);
+        if (!isMap(target) && !(isSeq(target) && !inList && target.items.every(mapping))) {
+            problem = { offset: (isNode(node) && node.range?.[0]) || at, message: NOT_MERGEABLE };
+            return node;
+        }
+        if (isSeq(target) && isSeq(node))
+            node.items = node.items.map((item) => mergedAt(item, path, inCopy, at, true));
+        if (isAlias(node))
+            return throughAlias(node, path, !inList);
+        if (isMap(node))
+            walk(node, path, inCopy);
+        return node;
     };
     walk(document.contents, [], false);
-    return offsets;
+    return problem === undefined ? { offsets } : { offsets, problem };
 }
 
 

@@ -22,9 +22,11 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $H: () => (/* binding */ namingFailedCalls),
 /* harmony export */   Lo: () => (/* binding */ endpointFor),
+/* harmony export */   ZE: () => (/* binding */ AWS_REQUEST_TIMEOUT_MS),
+/* harmony export */   sH: () => (/* binding */ AWS_CONNECT_TIMEOUT_MS),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports AWS_REQUEST_TIMEOUT_MS, resolveRegion, RequestCounter */
+/* unused harmony exports resolveRegion, RequestCounter */
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
 // The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
@@ -1192,19 +1194,24 @@ async function loadYamlParser(options = {}) {
         }
         // Where a plain scalar was taken as written: a number refused there was refused for nothing.
         const targets = aliasTargets(yaml, document);
-        const asWritten = call.textMappings
+        const { offsets: asWritten, problem: unwritten } = call.textMappings
             ? writtenAsText(yaml, document, call.textMappings, targets)
-            : new Set();
-        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m))));
+            : { offsets: new Set(), problem: undefined };
+        const refused = (problem) => [...refusals].some((message) => problem.message.startsWith(message));
+        // An alias the text mappings cannot be read through (a blow-up, a cycle), unless the text does
+        // not parse: the walk stopped there, so a number it would have taken as written may be refused.
+        if (unwritten && !document.errors.some((problem) => !refused(problem))) {
+            const { line, col } = lineCounter.linePos(unwritten.offset);
+            throw new Error(`${unwritten.message} at line ${line}, column ${col}:`);
+        }
+        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && refused(problem)));
         const badKey = keyProblem(yaml, document, targets);
         if (badKey && !(error && error.pos[0] <= badKey.offset)) {
             const { line, col } = lineCounter.linePos(badKey.offset);
             throw new Error(`${badKey.message} at line ${line}, column ${col}:`);
         }
-        if (error) {
-            const refused = [...refusals].some((message) => error.message.startsWith(message));
-            throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
-        }
+        if (error)
+            throw withoutSource(refused(error) ? { message: error.message, code: INEXACT_NUMBER } : error, false);
         const [warning] = document.warnings;
         if (warning)
             throw withoutSource(warning, true);
@@ -1414,7 +1421,7 @@ function bindingFromItem(raw, index, shared, yaml) {
     const item = raw;
     for (const key of Object.keys(item))
         if (!ITEM_KEYS.has(key))
-            fail(at, `unknown key '${key}' (expected ${[...ITEM_KEYS].join(', ')}).`);
+            fail(at, `unknown key '${key}' (${key === '<<' ? trust_tags/* NO_MERGE_KEY */.B_ : `expected ${[...ITEM_KEYS].join(', ')}`}).`);
     const roleName = stringField(item, 'role-name', at);
     if (roleName === undefined)
         fail(at, "needs 'role-name'.");
@@ -1576,25 +1583,38 @@ function iamRegion(env, provider) {
         throw new errors/* UserError */.yo(`is in the partition ${partition}, but the region ${region} (${variable}) is in ${(0,partitions/* partitionOfRegion */.cn)(region)}, whose IAM does not hold it; set the region (configure-aws-credentials' aws-region) to one of ${partition}.`, 'provider-arn');
     return region;
 }
-/** An IAM client for `region` (from iamRegion), with the endpoint variables of `env`. */
-async function createIamClient(env, region) {
+/**
+ * An IAM client for `region` (from iamRegion), with the endpoint variables of `env`; with a read-ahead,
+ * its first call is answered by the call sent early where it is the same, on the same connection.
+ */
+async function createIamClient(env, region, readAhead) {
     // Loaded lazily so that a bad input fails before the SDK is even read from disk.
     const { IAMClient } = await __nccwpck_require__.e(/* import() */ 764).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
-    return (0,clients/* namingFailedCalls */.$H)(new IAMClient((0,clients/* clientConfig */.yO)('IAM', region, env)), 'IAM');
+    const config = (0,clients/* clientConfig */.yO)('IAM', region, env);
+    if (!readAhead)
+        return (0,clients/* namingFailedCalls */.$H)(new IAMClient(config), 'IAM');
+    const client = new IAMClient({
+        ...config,
+        requestHandler: { ...config.requestHandler, ...readAhead.agents }
+    });
+    return (0,clients/* namingFailedCalls */.$H)(readAhead.attach(client), 'IAM');
 }
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
     (0,secrets/* maskSecret */.$)(ctx.read('kubeconfig'), ctx.mask);
     const inputs = readIrsaRoleInputs(ctx.read, await (0,yaml/* yamlParserFor */.A3)(ctx.read, IRSA_ROLE_YAML_INPUTS, { exactNumbers: true }));
-    // The AWS SDK and everything that uses it load only once the inputs are known to be good.
-    const { run, checkIssuerReach, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(641)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4641));
     // Checked even when a test passes its own client: the region decides which IAM answers.
     const region = iamRegion(ctx.env, inputs.provider);
     const guessedFrom = inputs.provider.input === 'issuer-url' && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION
         ? inputs.provider.url
         : undefined;
+    const { checkIssuerReach, readAheadProvider } = await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 1924));
     checkIssuerReach(inputs.provider, region, ctx.env);
-    const iam = overrides.iam ?? (await createIamClient(ctx.env, region));
+    // Sent before the SDK loads, so that the first call's round trip overlaps its loading.
+    const readAhead = overrides.iam ? undefined : await readAheadProvider(inputs.provider, ctx.env, region);
+    // The AWS SDK and everything that uses it load only once the inputs are known to be good.
+    const { run, guessedRegionRefusal, kubeServiceAccounts } = await Promise.all(/* import() */[__nccwpck_require__.e(764), __nccwpck_require__.e(496), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7673));
+    const iam = overrides.iam ?? (await createIamClient(ctx.env, region, readAhead));
     const kubeconfig = inputs.kubeconfig;
     try {
         return await run(inputs, {
@@ -1615,6 +1635,10 @@ async function irsaRoleAction(ctx, overrides = {}) {
     }
     catch (error) {
         throw (guessedFrom && guessedRegionRefusal(error, region, guessedFrom)) || error;
+    }
+    finally {
+        if (readAhead)
+            ctx.log.debug(`Read-ahead of the first IAM call: ${readAhead.outcome}.`);
     }
 }
 
@@ -2045,6 +2069,7 @@ function policyJson(document) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $d: () => (/* binding */ parseTagValue),
+/* harmony export */   B_: () => (/* binding */ NO_MERGE_KEY),
 /* harmony export */   L8: () => (/* binding */ managedTags),
 /* harmony export */   NM: () => (/* binding */ ISSUER_TAG_KEY),
 /* harmony export */   Q9: () => (/* binding */ MANAGED_BY_VALUE),
@@ -2126,6 +2151,11 @@ function parseTagLines(text) {
     }
     return { tags };
 }
+/**
+ * Said of a key << in a bindings item or its tags: YAML 1.2, which the parser reads, has no merge
+ * key, so `<<: *base` is a key of that name, not the merge YAML 1.1 (and docker compose) make of it.
+ */
+const NO_MERGE_KEY = 'YAML 1.2 has no merge key: write !!merge <<: *anchor to merge a mapping in';
 /** Tags given as a YAML mapping (in `bindings`) or as key=value lines. */
 function parseTagValue(value) {
     if (value === undefined || value === null)
@@ -2142,7 +2172,7 @@ function parseTagValue(value) {
     const tags = {};
     for (const [key, raw] of Object.entries(value)) {
         if (typeof raw === 'object' && raw !== null)
-            return { problem: `tag '${key}' must have a scalar value.` };
+            return { problem: `tag '${key}' must have a scalar value${key === '<<' ? ` (${NO_MERGE_KEY})` : ''}.` };
         const problem = addTag(tags, key, raw === null || raw === undefined ? '' : String(raw));
         if (problem)
             return { problem };
@@ -2583,6 +2613,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

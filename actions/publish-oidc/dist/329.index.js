@@ -689,6 +689,11 @@ function parseTagLines(text) {
     }
     return { tags };
 }
+/**
+ * Said of a key << in a bindings item or its tags: YAML 1.2, which the parser reads, has no merge
+ * key, so `<<: *base` is a key of that name, not the merge YAML 1.1 (and docker compose) make of it.
+ */
+const NO_MERGE_KEY = 'YAML 1.2 has no merge key: write !!merge <<: *anchor to merge a mapping in';
 /** Tags given as a YAML mapping (in `bindings`) or as key=value lines. */
 function parseTagValue(value) {
     if (value === undefined || value === null)
@@ -705,7 +710,7 @@ function parseTagValue(value) {
     const tags = {};
     for (const [key, raw] of Object.entries(value)) {
         if (typeof raw === 'object' && raw !== null)
-            return { problem: `tag '${key}' must have a scalar value.` };
+            return { problem: `tag '${key}' must have a scalar value${key === '<<' ? ` (${NO_MERGE_KEY})` : ''}.` };
         const problem = addTag(tags, key, raw === null || raw === undefined ? '' : String(raw));
         if (problem)
             return { problem };

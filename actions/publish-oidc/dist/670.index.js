@@ -25,15 +25,22 @@ function keyProblem(yaml, document, targets) {
             const names = new Set();
             for (const { key } of map.items) {
                 const offset = (isNode(key) ? key.range?.[0] : undefined) ?? 0;
-                // An alias writtenAsText made is not among the targets found before it.
+                // writtenAsText adds the aliases it makes to the targets; Alias.resolve for any other.
                 const node = isAlias(key) ? (targets.get(key) ?? key.resolve(document)) : key;
                 // An alias naming no anchor: toJS says so.
                 if (node === undefined)
                     continue;
                 const value = isScalar(node) ? node.value : undefined;
-                // A YAML 1.1 merge key (<<) is a symbol, each one its own: toJS merges, never names, them.
-                if (typeof value === 'symbol')
+                // A merge key (<<: YAML 1.1's, or an explicit !!merge) is a symbol, each one its own: toJS
+                // merges, never names, them. Not through an alias: toJS names a member 'Symbol(<<)'.
+                if (typeof value === 'symbol') {
+                    if (isAlias(key))
+                        problems.push({
+                            offset,
+                            message: 'A merge key (<<) must be written as one, not as an alias to one'
+                        });
                     continue;
+                }
                 if (!isScalar(node) || (typeof value === 'object' && value !== null))
                     problems.push({ offset, message: 'A mapping key must be a scalar (not a list or mapping)' });
                 else {

@@ -21,6 +21,7 @@ __webpack_async_result__();
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AWS_CONNECT_TIMEOUT_MS: () => (/* binding */ AWS_CONNECT_TIMEOUT_MS),
 /* harmony export */   AWS_REQUEST_TIMEOUT_MS: () => (/* binding */ AWS_REQUEST_TIMEOUT_MS),
 /* harmony export */   RequestCounter: () => (/* binding */ RequestCounter),
 /* harmony export */   clientConfig: () => (/* binding */ clientConfig),
@@ -1259,19 +1260,24 @@ async function loadYamlParser(options = {}) {
         }
         // Where a plain scalar was taken as written: a number refused there was refused for nothing.
         const targets = aliasTargets(yaml, document);
-        const asWritten = call.textMappings
+        const { offsets: asWritten, problem: unwritten } = call.textMappings
             ? writtenAsText(yaml, document, call.textMappings, targets)
-            : new Set();
-        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && [...refusals].some((m) => problem.message.startsWith(m))));
+            : { offsets: new Set(), problem: undefined };
+        const refused = (problem) => [...refusals].some((message) => problem.message.startsWith(message));
+        // An alias the text mappings cannot be read through (a blow-up, a cycle), unless the text does
+        // not parse: the walk stopped there, so a number it would have taken as written may be refused.
+        if (unwritten && !document.errors.some((problem) => !refused(problem))) {
+            const { line, col } = lineCounter.linePos(unwritten.offset);
+            throw new Error(`${unwritten.message} at line ${line}, column ${col}:`);
+        }
+        const [error] = document.errors.filter((problem) => !(asWritten.has(problem.pos[0]) && refused(problem)));
         const badKey = keyProblem(yaml, document, targets);
         if (badKey && !(error && error.pos[0] <= badKey.offset)) {
             const { line, col } = lineCounter.linePos(badKey.offset);
             throw new Error(`${badKey.message} at line ${line}, column ${col}:`);
         }
-        if (error) {
-            const refused = [...refusals].some((message) => error.message.startsWith(message));
-            throw withoutSource(refused ? { message: error.message, code: INEXACT_NUMBER } : error, false);
-        }
+        if (error)
+            throw withoutSource(refused(error) ? { message: error.message, code: INEXACT_NUMBER } : error, false);
         const [warning] = document.warnings;
         if (warning)
             throw withoutSource(warning, true);

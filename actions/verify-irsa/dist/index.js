@@ -25,7 +25,7 @@ __webpack_async_result__();
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports AWS_REQUEST_TIMEOUT_MS, RequestCounter */
+/* unused harmony exports AWS_REQUEST_TIMEOUT_MS, AWS_CONNECT_TIMEOUT_MS, RequestCounter */
 /* harmony import */ var _io_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7333);
 
 // The SDK waits for an answer without limit; a request that hangs (a proxy, a half-open connection)
