@@ -15,6 +15,7 @@ import { startKubeForStack } from '../test/stack/kube-stack.js';
 import { inheritedEnv, mustSucceed, runBundleAt } from './bundle-run.js';
 import { benchIrsaRole, irsaRoleRows, makeSampleRole, type SampleRole } from './irsa-role-vs-terraform.js';
 import { installInterruptHandler, stopOnInterrupt } from './cleanup.js';
+import { benchReadAhead, readAheadRows } from './read-ahead.js';
 import { command } from './command.js';
 import { loadAverage, machineLines } from './machine.js';
 import { startRequestCounter } from './counting.js';
@@ -142,6 +143,10 @@ async function stackSections(
         counted('terraform apply (for comparison)', irsa.terraform.firstRequests, false);
         counted('terraform no-op apply (for comparison)', irsa.terraform.noOpRequests, false);
         sample = irsa.sample;
+        const ahead = await benchReadAhead(ctx);
+        rows.push(...readAheadRows(ahead));
+        for (const [name, values] of Object.entries(ahead))
+          details.push(timings(`irsa-role read-ahead, ${name}`, values));
       } else sample = await makeSampleRole(ctx);
     } catch (error) {
       failed('irsa-role vs terraform', error);
