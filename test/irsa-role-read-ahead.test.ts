@@ -3,6 +3,7 @@
 // retried by the SDK as its own, and a run whose credentials the SDK would not take sends nothing early.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -237,6 +238,127 @@ describe('the SDK takes the early answer only for the same request', () => {
       silent.close();
     }
   }, 30_000);
+
+  it('nothing is sent to an endpoint variable where the SDK refuses its configuration and sends nothing', async () => {
+    // A listener that counts connections: the early call must not reach it.
+    let connections = 0;
+    const listener = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+    const fips = join(dir, 'fips-profile');
+    writeFileSync(fips, '[default]\nuse_fips_endpoint = true\n');
+    const env: NodeJS.ProcessEnv = {
+      AWS_ACCESS_KEY_ID: 'AKID',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_ENDPOINT_URL_IAM: endpoint,
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none')
+    };
+    const call = firstProviderCall({ input: 'issuer-url', url: provider.issuer });
+    const sent: Array<[object, string]> = [];
+    try {
+      // Each of these the SDK refuses before sending ("FIPS and custom endpoint are not supported",
+      // "Dualstack and custom endpoint are not supported", "Region not accepted").
+      for (const [extra, region] of [
+        [{ AWS_USE_FIPS_ENDPOINT: 'true' }, REGION],
+        [{ AWS_USE_DUALSTACK_ENDPOINT: 'true' }, REGION],
+        [{}, 'fips-us-east-1'],
+        [{}, 'eu-west-1-fips'],
+        [{}, 'eu west 1'],
+        [{ AWS_CONFIG_FILE: fips }, REGION],
+        [{ AWS_SHARED_CREDENTIALS_FILE: fips }, REGION]
+      ] as const)
+        if (await ReadAhead.start(call, { ...env, ...extra }, region)) sent.push([extra, region]);
+      expect(sent).toEqual([]);
+      expect(connections).toBe(0);
+    } finally {
+      listener.close();
+    }
+  });
+
+  it("nothing is sent to IAM's global endpoint where the SDK would send the call elsewhere, or nowhere", async () => {
+    const env: NodeJS.ProcessEnv = {
+      AWS_ACCESS_KEY_ID: 'AKID',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none')
+    };
+    const call = firstProviderCall({ input: 'issuer-url', url: provider.issuer });
+    // The shared credentials file is read for these settings too: the SDK merges its profile into the
+    // config file's.
+    const fips = join(dir, 'credentials-fips');
+    writeFileSync(fips, '[default]\nuse_fips_endpoint = true\n');
+    const elsewhere = join(dir, 'credentials-endpoint');
+    writeFileSync(elsewhere, '[default]\nendpoint_url = http://127.0.0.1:9\n');
+    const sent: Array<[object, string]> = [];
+    for (const [extra, region] of [
+      // iam-fips.amazonaws.com, iam.us-gov.amazonaws.com, iam-fips.amazonaws.com.cn
+      [{}, 'fips-us-east-1'],
+      [{}, 'us-east-1-fips'],
+      [{}, 'fips-us-gov-west-1'],
+      [{}, 'fips-cn-north-1'],
+      // "Region not accepted": the SDK sends nothing.
+      [{}, 'eu-west-1.example.com'],
+      [{ AWS_SHARED_CREDENTIALS_FILE: fips }, 'us-east-1'],
+      [{ AWS_SHARED_CREDENTIALS_FILE: elsewhere }, 'us-east-1']
+    ] as const)
+      if (await ReadAhead.start(call, { ...env, ...extra }, region)) sent.push([extra, region]);
+    expect(sent).toEqual([]);
+  }, 60_000);
+
+  it('an endpoint variable that is no URL is left to the SDK, not thrown before it loads', async () => {
+    const call = firstProviderCall({ input: 'issuer-url', url: provider.issuer });
+    const env: NodeJS.ProcessEnv = {
+      AWS_ACCESS_KEY_ID: 'AKID',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      AWS_ENDPOINT_URL_IAM: 'localhost:5000'
+    };
+    await expect(ReadAhead.start(call, env, REGION)).resolves.toBeUndefined();
+    await expect(
+      ReadAhead.start(call, { ...env, AWS_ENDPOINT_URL_IAM: 'http://[::1' }, REGION)
+    ).resolves.toBeUndefined();
+  });
+
+  it("an endpoint variable with a path: the early call goes to the SDK's path, and its answer is taken", async () => {
+    const paths: string[] = [];
+    const server = createHttpServer((request, response) => {
+      paths.push(request.url ?? '');
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'text/xml' });
+        response.end(
+          '<ListOpenIDConnectProvidersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListOpenIDConnectProvidersResult><OpenIDConnectProviderList/></ListOpenIDConnectProvidersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListOpenIDConnectProvidersResponse>'
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(server.address() as AddressInfo).port}/prefix`,
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_PROFILE: ''
+    };
+    try {
+      const readAhead = await ReadAhead.start(
+        firstProviderCall({ input: 'issuer-url', url: provider.issuer }),
+        env,
+        REGION
+      );
+      if (!readAhead) throw new Error('no read-ahead with environment keys and an endpoint variable');
+      const iam = await clientWith(readAhead, env);
+      await iam.send(new ListOpenIDConnectProvidersCommand({}));
+      expect(paths).toEqual(['/prefix/']);
+      expect(readAhead.outcome).toContain('the SDK took its answer (HTTP 200)');
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
+  });
 
   it('nothing is sent early where the SDK would choose the endpoint by its own rules', async () => {
     const env: NodeJS.ProcessEnv = { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret' };

@@ -70,18 +70,59 @@ function environmentCredentials(env: NodeJS.ProcessEnv): Credentials | undefined
 }
 
 /**
+ * Whether the SDK takes `region` as it is: a host label (else it refuses the region, "Region not
+ * accepted", and sends nothing), and no FIPS pseudo-region (fips-REGION, REGION-fips), which turns
+ * FIPS endpoints on (its own partition's, which is not always the name's: fips-cn-north-1 is aws-cn)
+ * and which the SDK refuses with an endpoint variable.
+ */
+function plainRegion(region: string): boolean {
+  return (
+    /^(?!-)(?!.*-$)[a-zA-Z0-9-]{1,63}$/.test(region) &&
+    !region.startsWith('fips-') &&
+    !region.endsWith('-fips')
+  );
+}
+
+/**
+ * Whether a shared file may set what decides the SDK's endpoint (use_fips_endpoint,
+ * use_dualstack_endpoint, endpoint_url, a services section): the config file, and the credentials
+ * file, whose profile the SDK merges under the config file's for these settings too.
+ */
+function sharedFileExists(env: NodeJS.ProcessEnv): boolean {
+  const home = env.HOME || homedir();
+  return (
+    existsSync(env.AWS_CONFIG_FILE || join(home, '.aws', 'config')) ||
+    existsSync(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'))
+  );
+}
+
+/**
+ * An endpoint variable's URL as the SDK sends IAM's query calls to it: at its path with a slash
+ * appended (https://host/prefix is posted to /prefix/). One with a query, a fragment or user
+ * information is left to the SDK.
+ */
+function endpointTarget(endpoint: string, region: string): Target | undefined {
+  if (!URL.canParse(endpoint)) return undefined;
+  const url = new URL(endpoint);
+  if (url.search || url.hash || url.username || url.password) return undefined;
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return { url, signingRegion: region };
+}
+
+/**
  * Where the SDK will send IAM calls and the region it signs them for, where that is known without
  * its endpoint rules: an endpoint variable's URL (signed for the client's region), or the aws
- * partition's global endpoint (signed for us-east-1). FIPS, dual-stack, a shared config file (which
- * may set either, or an endpoint) and the other partitions are left to the SDK.
+ * partition's global endpoint (signed for us-east-1). A region the SDK would refuse or read as FIPS,
+ * FIPS or dual-stack (which the SDK refuses with an endpoint variable), a shared config or credentials
+ * file (which may set either, or an endpoint) and the other partitions are left to the SDK.
  */
 function iamTarget(env: NodeJS.ProcessEnv, region: string): Target | undefined {
+  if (!plainRegion(region)) return undefined;
+  if (env.AWS_USE_FIPS_ENDPOINT || env.AWS_USE_DUALSTACK_ENDPOINT || sharedFileExists(env)) return undefined;
   const endpoint = endpointFor('IAM', env);
-  if (endpoint) return { url: new URL(endpoint), signingRegion: region };
-  if (env.AWS_USE_FIPS_ENDPOINT || env.AWS_USE_DUALSTACK_ENDPOINT) return undefined;
-  if (existsSync(env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config'))) return undefined;
+  if (endpoint) return endpointTarget(endpoint, region);
   if (partitionOfRegion(region) !== 'aws') return undefined;
-  return { url: new URL('https://iam.amazonaws.com'), signingRegion: 'us-east-1' };
+  return { url: new URL('https://iam.amazonaws.com/'), signingRegion: 'us-east-1' };
 }
 
 function headerText(value: string | string[] | undefined): string {
