@@ -13,6 +13,7 @@ import {
   ListOpenIDConnectProvidersCommand
 } from '@aws-sdk/client-iam';
 import { clientConfig } from '../src/aws/clients.js';
+import { settlesWithin } from '../src/io/cancel.js';
 import { ReadAhead } from '../src/aws/read-ahead.js';
 import { firstProviderCall } from '../src/irsa-role/first-call.js';
 import { startFaultProxy, type FaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
@@ -322,6 +323,35 @@ describe('the SDK takes the early answer only for the same request', () => {
     await expect(
       ReadAhead.start(call, { ...env, AWS_ENDPOINT_URL_IAM: 'http://[::1' }, REGION)
     ).resolves.toBeUndefined();
+  });
+
+  it('keys or a token that Node refuses in a header: the early call fails, and the action goes on to the SDK', async () => {
+    // http.request throws ERR_INVALID_CHAR for a header value with a control character (a secret
+    // pasted with its newline); the SDK's own call then fails as it would without the read-ahead.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    const call = firstProviderCall({ input: 'issuer-url', url: provider.issuer });
+    const env: NodeJS.ProcessEnv = {
+      AWS_ACCESS_KEY_ID: 'AKID',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:1'
+    };
+    try {
+      for (const extra of [{ AWS_SESSION_TOKEN: 'token\n' }, { AWS_ACCESS_KEY_ID: 'AKID\n' }]) {
+        const started = ReadAhead.start(call, { ...env, ...extra }, REGION);
+        expect([extra, await settlesWithin(started, 3_000)]).toEqual([extra, true]);
+      }
+      // A rejection nobody handles is reported on a later turn.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it("an endpoint variable with a path: the early call goes to the SDK's path, and its answer is taken", async () => {

@@ -7,7 +7,7 @@
 // failure of the early call, leaves the SDK to send the call itself: the answer it gets is never
 // another request's.
 import { existsSync } from 'node:fs';
-import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
+import type { Agent as HttpAgent, ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -191,19 +191,6 @@ export class ReadAhead {
     http: typeof import('node:http') | typeof import('node:https')
   ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
-    const signed = aws4.sign(
-      {
-        host: target.url.hostname,
-        ...(target.url.port ? { port: Number(target.url.port) } : {}),
-        path: target.url.pathname,
-        method: 'POST',
-        service: call.service,
-        region: target.signingRegion,
-        body,
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' }
-      },
-      credentials
-    );
     // Settles with what failed rather than rejecting: nobody may be waiting for it, and the SDK then
     // sends the call itself.
     let wired: () => void = () => undefined;
@@ -213,12 +200,21 @@ export class ReadAhead {
         resolve({
           failed: isRecord(error) && typeof error.message === 'string' ? error.message : String(error)
         });
-      const request = http.request(target.url, {
-        method: 'POST',
-        headers: signed.headers,
-        agent: this.agent,
-        timeout: AWS_REQUEST_TIMEOUT_MS
-      });
+      let request: ClientRequest;
+      try {
+        request = http.request(target.url, {
+          method: 'POST',
+          headers: this.signedHeaders(body),
+          agent: this.agent,
+          timeout: AWS_REQUEST_TIMEOUT_MS
+        });
+      } catch (error) {
+        // http.request throws for a header value it refuses (ERR_INVALID_CHAR: a key or token with
+        // a newline): a failed call, not a promise that never settles and a rejection nobody handles.
+        failed(error);
+        wired();
+        return;
+      }
       request.on('response', (response) => collect(response).then(resolve, failed));
       request.on('timeout', () => request.destroy(new Error('no answer in time')));
       request.on('error', failed);
@@ -236,6 +232,24 @@ export class ReadAhead {
       request.on('close', onWire);
       request.end(body);
     });
+  }
+
+  /** The early call's headers, signed by aws4 with the environment's keys. */
+  private signedHeaders(body: string): OutgoingHttpHeaders | undefined {
+    const url = this.target.url;
+    return aws4.sign(
+      {
+        host: url.hostname,
+        ...(url.port ? { port: Number(url.port) } : {}),
+        path: url.pathname,
+        method: 'POST',
+        service: this.call.service,
+        region: this.target.signingRegion,
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' }
+      },
+      this.credentials
+    ).headers;
   }
 
   /**
