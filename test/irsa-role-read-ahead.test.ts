@@ -45,13 +45,17 @@ async function proxy(options: Partial<Parameters<typeof startFaultProxy>[0]> = {
   return p;
 }
 
-/** The environment a run gets: the stack's, with IAM behind the proxy and no profile or config file. */
+/**
+ * The environment a run gets: the stack's, with IAM behind the proxy and no profile, config file or
+ * credentials file (the machine's ~/.aws would turn the read-ahead off).
+ */
 function envFor(p: FaultProxy, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_ENDPOINT_URL_IAM: p.url,
     AWS_REGION: REGION,
     AWS_CONFIG_FILE: join(dir, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
     ...extra
   };
   delete env.AWS_PROFILE;
@@ -229,7 +233,13 @@ describe('the SDK takes the early answer only for the same request', () => {
       const began = Date.now();
       const readAhead = await ReadAhead.start(
         firstProviderCall({ input: 'provider-arn', arn: provider.arn }),
-        { ...process.env, AWS_ENDPOINT_URL_IAM: `https://127.0.0.1:${port}`, AWS_PROFILE: '' },
+        {
+          ...process.env,
+          AWS_ENDPOINT_URL_IAM: `https://127.0.0.1:${port}`,
+          AWS_PROFILE: '',
+          AWS_CONFIG_FILE: join(dir, 'none'),
+          AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none')
+        },
         REGION
       );
       // Bounded by the SDK's 5 s connection timeout; the answer timeout is 20 s.
@@ -371,6 +381,7 @@ describe('the SDK takes the early answer only for the same request', () => {
       ...process.env,
       AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(server.address() as AddressInfo).port}/prefix`,
       AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
       AWS_PROFILE: ''
     };
     try {
