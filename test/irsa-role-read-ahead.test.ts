@@ -280,7 +280,10 @@ describe('the SDK takes the early answer only for the same request', () => {
         [{}, 'eu-west-1-fips'],
         [{}, 'eu west 1'],
         [{ AWS_CONFIG_FILE: fips }, REGION],
-        [{ AWS_SHARED_CREDENTIALS_FILE: fips }, REGION]
+        [{ AWS_SHARED_CREDENTIALS_FILE: fips }, REGION],
+        // A leading ~/ is the home directory to the SDK (HOME, then USERPROFILE, HOMEPATH).
+        [{ HOME: dir, AWS_CONFIG_FILE: '~/fips-profile' }, REGION],
+        [{ HOME: dir, AWS_SHARED_CREDENTIALS_FILE: '~/fips-profile' }, REGION]
       ] as const)
         if (await ReadAhead.start(call, { ...env, ...extra }, region)) sent.push([extra, region]);
       expect(sent).toEqual([]);

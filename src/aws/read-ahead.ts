@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import type { Agent as HttpAgent, ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Client, MetadataBearer } from '@smithy/types';
 import aws4 from 'aws4';
@@ -83,16 +83,26 @@ function plainRegion(region: string): boolean {
   );
 }
 
+/** The SDK's home directory (getHomeDir): HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS's. */
+function sdkHome(env: NodeJS.ProcessEnv): string {
+  if (env.HOME) return env.HOME;
+  if (env.USERPROFILE) return env.USERPROFILE;
+  if (env.HOMEPATH) return `${env.HOMEDRIVE ?? `C:${sep}`}${env.HOMEPATH}`;
+  return homedir();
+}
+
 /**
  * Whether a shared file may set what decides the SDK's endpoint (use_fips_endpoint,
  * use_dualstack_endpoint, endpoint_url, a services section): the config file, and the credentials
- * file, whose profile the SDK merges under the config file's for these settings too.
+ * file, whose profile the SDK merges under the config file's for these settings too. Their paths as
+ * the SDK reads them: a leading ~/ is its home directory.
  */
 function sharedFileExists(env: NodeJS.ProcessEnv): boolean {
-  const home = env.HOME || homedir();
+  const home = sdkHome(env);
+  const resolved = (path: string): string => (path.startsWith('~/') ? join(home, path.slice(2)) : path);
   return (
-    existsSync(env.AWS_CONFIG_FILE || join(home, '.aws', 'config')) ||
-    existsSync(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'))
+    existsSync(resolved(env.AWS_CONFIG_FILE || join(home, '.aws', 'config'))) ||
+    existsSync(resolved(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials')))
   );
 }
 
