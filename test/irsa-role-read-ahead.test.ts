@@ -112,7 +112,7 @@ describe('the first IAM call, sent early', () => {
     expect(readAheadLine(run.log.lines)).toContain('the SDK took its answer (HTTP 400)');
   });
 
-  it('whose connection is reset, is sent again by the SDK', async () => {
+  it('whose connection is reset, is retried by the SDK as its first attempt', async () => {
     const p = await proxy({
       faults: ['reset'],
       failFirst: 1,
@@ -130,8 +130,9 @@ describe('the first IAM call, sent early', () => {
     expect(run.error).toBeUndefined();
     expect(p.injected.map((f) => f.fault)).toEqual(['reset']);
     expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+    // The reset reached the proxy: it is the SDK's first attempt, which it retries.
     expect(readAheadLine(run.log.lines)).toMatch(
-      /not used: it failed \(.+\), so the SDK sent GetOpenIDConnectProvider itself/
+      /GetOpenIDConnectProvider failed after it was sent \(.+\): the SDK took that as its first attempt/
     );
   });
 
@@ -249,6 +250,41 @@ describe('the SDK takes the early answer only for the same request', () => {
       silent.close();
     }
   }, 30_000);
+
+  it("an early call that reached IAM and failed is one of the SDK's attempts: IAM gets no more requests than without it", async () => {
+    // Every request reset once it has arrived: the SDK makes its 8 attempts, with its backoff.
+    let requests = 0;
+    const server = createHttpServer((request) => {
+      requests += 1;
+      request.socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      AWS_PROFILE: ''
+    };
+    try {
+      const readAhead = await ReadAhead.start(
+        firstProviderCall({ input: 'issuer-url', url: provider.issuer }),
+        env,
+        REGION
+      );
+      if (!readAhead) throw new Error('no read-ahead with environment keys and an endpoint variable');
+      const iam = await clientWith(readAhead, env);
+      const failure: unknown = await iam.send(new ListOpenIDConnectProvidersCommand({})).catch((e) => e);
+      expect(failure).toMatchObject({ $metadata: { attempts: 8 } });
+      expect(requests).toBe(8);
+      expect(readAhead.outcome).toMatch(
+        /failed after it was sent \(.+\): the SDK took that as its first attempt/
+      );
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
+  }, 60_000);
 
   it('nothing is sent to an endpoint variable where the SDK refuses its configuration and sends nothing', async () => {
     // A listener that counts connections: the early call must not reach it.

@@ -45,6 +45,29 @@ interface Answer {
   body: Buffer;
 }
 
+/**
+ * An early call that failed: `thrown` when it failed after it was on the wire, so that IAM may have
+ * had it. That failure is the SDK's first attempt, as its own HTTP handler would have thrown it, so
+ * that IAM gets no more requests than the SDK's attempts; one that failed before (no connection, a
+ * refused header) the SDK sends itself.
+ */
+interface Failure {
+  failed: string;
+  thrown?: Error;
+}
+
+// The codes the SDK's HTTP handler names a TimeoutError (NODEJS_TIMEOUT_ERROR_CODES), which its
+// retry strategy takes as transient.
+const TIMEOUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** `error` as the SDK's HTTP handler rejects with it. */
+function asHandlerError(error: Error): Error {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && TIMEOUT_CODES.has(code)
+    ? Object.assign(error, { name: 'TimeoutError' })
+    : error;
+}
+
 /** The parts of the SDK's signed HttpRequest a match looks at. */
 export interface SignedRequest {
   method: string;
@@ -186,7 +209,7 @@ function isSignedRequest(request: unknown): request is SignedRequest {
 export class ReadAhead {
   /** Shared with the SDK's HTTP handler, so that its next call reuses the early call's connection. */
   readonly agent: HttpAgent | HttpsAgent;
-  private readonly answer: Promise<Answer | { failed: string }>;
+  private readonly answer: Promise<Answer | Failure>;
   /** Settles once the request is on the wire, or has failed. */
   private readonly sent: Promise<void>;
   private claimed = false;
@@ -201,14 +224,18 @@ export class ReadAhead {
     http: typeof import('node:http') | typeof import('node:https')
   ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
-    // Settles with what failed rather than rejecting: nobody may be waiting for it, and the SDK then
-    // sends the call itself.
+    // Settles with what failed rather than rejecting: nobody may be waiting for it.
     let wired: () => void = () => undefined;
     this.sent = new Promise<void>((resolve) => (wired = resolve));
-    this.answer = new Promise<Answer | { failed: string }>((resolve) => {
+    let onTheWire = false;
+    this.answer = new Promise<Answer | Failure>((resolve) => {
       const failed = (error: unknown): void =>
         resolve({
-          failed: isRecord(error) && typeof error.message === 'string' ? error.message : String(error)
+          failed: isRecord(error) && typeof error.message === 'string' ? error.message : String(error),
+          // Not `instanceof Error`: Node's own errors come from another realm under a VM (Jest).
+          ...(onTheWire && isRecord(error) && typeof error.message === 'string'
+            ? { thrown: asHandlerError(error as unknown as Error) }
+            : {})
         });
       let request: ClientRequest;
       try {
@@ -226,7 +253,10 @@ export class ReadAhead {
         return;
       }
       request.on('response', (response) => collect(response).then(resolve, failed));
-      request.on('timeout', () => request.destroy(new Error('no answer in time')));
+      // As the SDK's requestTimeout fails an attempt: a TimeoutError, which it retries.
+      request.on('timeout', () =>
+        request.destroy(Object.assign(new Error('no answer in time'), { name: 'TimeoutError' }))
+      );
       request.on('error', failed);
       // The SDK's connection timeout, to the request on the wire (TLS included): the action waits
       // for it before loading the SDK, so a silent endpoint must not hold it for the answer's 20 s.
@@ -240,6 +270,15 @@ export class ReadAhead {
       };
       request.on('finish', onWire);
       request.on('close', onWire);
+      // Connected (TLS: its handshake done), the request is written at once: IAM may have it from
+      // then on. Not 'finish', which may come after a reset the server sent on reading it.
+      request.on('socket', (socket) => {
+        const connected = (): void => {
+          onTheWire = true;
+        };
+        if (!socket.connecting) connected();
+        else socket.once('encrypted' in socket && socket.encrypted ? 'secureConnect' : 'connect', connected);
+      });
       request.end(body);
     });
   }
@@ -319,7 +358,7 @@ export class ReadAhead {
   /**
    * Serves the client's first call from the early call where it is the same request. Innermost in
    * the SDK's stack, where its HTTP handler would be called: signing, retries and parsing all stay
-   * the SDK's, and a throttled or failed early answer is retried by the SDK as its own.
+   * the SDK's, and a throttled or failed early answer is retried by the SDK as its own attempt.
    */
   attach<C extends Client<object, MetadataBearer, unknown>>(client: C): C {
     client.middlewareStack.add(
@@ -334,7 +373,8 @@ export class ReadAhead {
 
   /**
    * The early call's answer, as the SDK's HTTP handler would give it, when `request` is that call
-   * and the answer came; undefined when the SDK must send the request itself.
+   * and the answer came; undefined when the SDK must send the request itself. Throws, as the handler
+   * would, when the early call failed once on the wire.
    */
   private async answerFor(
     request: SignedRequest
@@ -350,7 +390,11 @@ export class ReadAhead {
     }
     const answer = await this.answer;
     if ('failed' in answer) {
-      this.outcome = `not used: it failed (${answer.failed}), so the SDK sent ${this.call.action} itself`;
+      if (answer.thrown) {
+        this.outcome = `${this.call.action} failed after it was sent (${answer.failed}): the SDK took that as its first attempt`;
+        throw answer.thrown;
+      }
+      this.outcome = `not used: it failed before it was sent (${answer.failed}), so the SDK sent ${this.call.action} itself`;
       return undefined;
     }
     this.outcome = `${this.call.action} sent before the SDK loaded; the SDK took its answer (HTTP ${answer.statusCode})`;
