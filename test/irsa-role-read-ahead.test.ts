@@ -13,8 +13,9 @@ import {
   ListOpenIDConnectProvidersCommand
 } from '@aws-sdk/client-iam';
 import { clientConfig } from '../src/aws/clients.js';
+import { isRecord } from '../src/json/shape.js';
 import { settlesWithin } from '../src/io/cancel.js';
-import { ReadAhead } from '../src/aws/read-ahead.js';
+import { iamTarget, ReadAhead } from '../src/aws/read-ahead.js';
 import { firstProviderCall } from '../src/irsa-role/first-call.js';
 import { startFaultProxy, type FaultProxy, type ProxiedRequest } from './stack/fault-proxy.js';
 import {
@@ -350,6 +351,10 @@ describe('the SDK takes the early answer only for the same request', () => {
       [{}, 'us-east-1-fips'],
       [{}, 'fips-us-gov-west-1'],
       [{}, 'fips-cn-north-1'],
+      // Another partition's global pseudo-region: iam.us-gov.amazonaws.com, iam.cn-north-1.amazonaws.com.cn, ...
+      [{}, 'aws-us-gov-global'],
+      [{}, 'aws-cn-global'],
+      [{}, 'aws-iso-b-global'],
       // "Region not accepted": the SDK sends nothing.
       [{}, 'eu-west-1.example.com'],
       [{ AWS_SHARED_CREDENTIALS_FILE: fips }, 'us-east-1'],
@@ -438,6 +443,78 @@ describe('the SDK takes the early answer only for the same request', () => {
       server.close();
       server.closeAllConnections();
     }
+  });
+
+  it("names IAM's global endpoint for the regions the SDK sends there, and only those", async () => {
+    const env: NodeJS.ProcessEnv = {
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none')
+    };
+    // Where the SDK signs and sends ListOpenIDConnectProviders for each region, stopped before it is sent.
+    async function sdkTarget(region: string): Promise<string> {
+      const iam = new IAMClient({ region, credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' } });
+      let seen = '';
+      iam.middlewareStack.add(
+        () => (args) => {
+          if (isRecord(args.request) && isRecord(args.request.headers)) {
+            const { protocol, hostname, path, headers } = args.request;
+            const scope = /Credential=[^/]+\/[^/]+\/([^/]+)/.exec(String(headers.authorization))?.[1];
+            seen = `${String(protocol)}//${String(hostname)}${args.request.port ? `:${String(args.request.port)}` : ''}${String(path)} ${scope ?? ''}`;
+          }
+          return Promise.reject(new Error('not sent'));
+        },
+        { step: 'finalizeRequest', priority: 'low' }
+      );
+      const refused = await iam.send(new ListOpenIDConnectProvidersCommand({})).catch((e: Error) => e);
+      return seen || `refused: ${String(refused)}`;
+    }
+    const regions = [
+      'us-east-1',
+      'eu-west-1',
+      'ap-southeast-7',
+      'il-central-1',
+      'mx-central-1',
+      'aws-global',
+      'us-gov-west-1',
+      'cn-north-1',
+      'eusc-de-east-1',
+      'us-isob-east-1',
+      'aws-us-gov-global',
+      'aws-cn-global',
+      'fips-us-east-1',
+      'us-east-1-fips',
+      'US-EAST-1',
+      'xx-yy-1'
+    ];
+    const named: string[] = [];
+    // The SDK reads these from the process: the stack's endpoint variables must not decide for it.
+    const saved = { ...process.env };
+    Object.assign(process.env, env, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' });
+    delete process.env.AWS_USE_FIPS_ENDPOINT;
+    delete process.env.AWS_USE_DUALSTACK_ENDPOINT;
+    try {
+      for (const region of regions) {
+        const target = iamTarget(env, region);
+        if (!target) continue;
+        named.push(region);
+        expect([region, `${target.url.href} ${target.signingRegion}`]).toEqual([
+          region,
+          await sdkTarget(region)
+        ]);
+      }
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+    // The read-ahead still serves the aws partition's regions.
+    expect(named).toEqual([
+      'us-east-1',
+      'eu-west-1',
+      'ap-southeast-7',
+      'il-central-1',
+      'mx-central-1',
+      'aws-global'
+    ]);
   });
 
   it('nothing is sent early where the SDK would choose the endpoint by its own rules', async () => {

@@ -143,18 +143,29 @@ function endpointTarget(endpoint: string, region: string): Target | undefined {
 }
 
 /**
+ * Whether the SDK's endpoint rules place `region` in the aws partition: aws-global, or a region its
+ * partitions table's aws regionRegex matches and no other partition's prefix claims. The other
+ * partitions' own pseudo-regions (aws-us-gov-global, aws-cn-global, ...) are theirs, and a region
+ * no partition matches is left to the SDK.
+ */
+function inAwsPartition(region: string): boolean {
+  if (region === 'aws-global') return true;
+  return /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/.test(region) && partitionOfRegion(region) === 'aws';
+}
+
+/**
  * Where the SDK will send IAM calls and the region it signs them for, where that is known without
  * its endpoint rules: an endpoint variable's URL (signed for the client's region), or the aws
  * partition's global endpoint (signed for us-east-1). A region the SDK would refuse or read as FIPS,
  * FIPS or dual-stack (which the SDK refuses with an endpoint variable), a shared config or credentials
  * file (which may set either, or an endpoint) and the other partitions are left to the SDK.
  */
-function iamTarget(env: NodeJS.ProcessEnv, region: string): Target | undefined {
+export function iamTarget(env: NodeJS.ProcessEnv, region: string): Target | undefined {
   if (!plainRegion(region)) return undefined;
   if (env.AWS_USE_FIPS_ENDPOINT || env.AWS_USE_DUALSTACK_ENDPOINT || sharedFileExists(env)) return undefined;
   const endpoint = endpointFor('IAM', env);
   if (endpoint) return endpointTarget(endpoint, region);
-  if (partitionOfRegion(region) !== 'aws') return undefined;
+  if (!inAwsPartition(region)) return undefined;
   return { url: new URL('https://iam.amazonaws.com/'), signingRegion: 'us-east-1' };
 }
 
