@@ -3,9 +3,10 @@
 // first call's round trip then comes on top. The call is known from the inputs alone, so it is signed
 // with environment credentials (aws4, a small SigV4 library) and sent at once; the SDK, once loaded,
 // is given the answer when it makes the very same call (same endpoint, parameters, credentials and
-// signing region), and parses, retries and reports it as its own. Anything that differs, and any
-// failure of the early call, leaves the SDK to send the call itself: the answer it gets is never
-// another request's.
+// signing region), and parses, retries and reports it as its own. Anything that differs, and a
+// failure of the early call before it was sent, leaves the SDK to send the call itself; a failure
+// once it was sent is the SDK's first attempt, which it retries as its own. The answer it gets is
+// never another request's, and IAM gets no more requests than the SDK's attempts.
 import { existsSync } from 'node:fs';
 import type { Agent as HttpAgent, ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
@@ -32,7 +33,7 @@ interface Credentials {
   sessionToken?: string;
 }
 
-interface Target {
+export interface Target {
   url: URL;
   signingRegion: string;
 }
