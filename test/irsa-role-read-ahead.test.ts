@@ -2,8 +2,9 @@
 // takes its answer only when it makes the very same call, a failed or throttled early call is sent or
 // retried by the SDK as its own, and a run whose credentials the SDK would not take sends nothing early.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +161,45 @@ describe('the first IAM call, sent early', () => {
   });
 });
 
+/**
+ * Whether a request carries a valid SigV4 signature for `secret`, by the algorithm AWS documents
+ * (canonical request, string to sign, derived key): the local stack does not check signatures, and
+ * IAM refuses a wrong one with SignatureDoesNotMatch, which the SDK does not retry.
+ */
+function sigV4Problem(request: IncomingMessage, body: string, secret: string): string | undefined {
+  const auth =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      String(request.headers.authorization)
+    );
+  if (!auth) return `unparsed Authorization: ${String(request.headers.authorization)}`;
+  const [, , day = '', region = '', service = '', signedHeaders = '', signature] = auth;
+  const names = signedHeaders.split(';');
+  const hex = (data: string): string => createHash('sha256').update(data).digest('hex');
+  const url = new URL(request.url ?? '/', 'http://host');
+  const canonical = [
+    request.method,
+    url.pathname,
+    url.search.slice(1),
+    ...names.map((name) => `${name}:${String(request.headers[name]).trim()}`),
+    '',
+    signedHeaders,
+    hex(body)
+  ].join('\n');
+  const scope = `${day}/${region}/${service}/aws4_request`;
+  const toSign = ['AWS4-HMAC-SHA256', String(request.headers['x-amz-date']), scope, hex(canonical)].join(
+    '\n'
+  );
+  const key = [day, region, service, 'aws4_request'].reduce<Buffer>(
+    (k, part) => createHmac('sha256', k).update(part).digest(),
+    Buffer.from(`AWS4${secret}`)
+  );
+  const expected = createHmac('sha256', key).update(toSign).digest('hex');
+  if (!names.includes('host') || !names.includes('x-amz-date')) return `signs only ${signedHeaders}`;
+  if (request.headers['x-amz-security-token'] && !names.includes('x-amz-security-token'))
+    return 'the session token is not signed';
+  return expected === signature ? undefined : `signature ${signature} is not ${expected} (${signedHeaders})`;
+}
+
 describe('the SDK takes the early answer only for the same request', () => {
   async function clientWith(
     readAhead: ReadAhead,
@@ -225,6 +265,55 @@ describe('the SDK takes the early answer only for the same request', () => {
     expect(found.Url).toBeDefined();
     expect(readAhead.outcome).toMatch(/^not used/);
     expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+  });
+
+  it("is signed as IAM checks it: the check that accepts the SDK's own request accepts the early call", async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
+    const token = 'FwoGZXIvYXdzE//token+with/slashes=';
+    const problems: Array<[string, string | undefined]> = [];
+    const server = createHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        problems.push([new URLSearchParams(body).get('Action') ?? '', sigV4Problem(request, body, secret)]);
+        response.writeHead(403, { 'content-type': 'text/xml' });
+        response.end(
+          '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>no</Message></Error><RequestId>r</RequestId></ErrorResponse>'
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/prefix`;
+    try {
+      const readAhead = await ReadAhead.start(
+        firstProviderCall({ input: 'provider-arn', arn: `${provider.arn}/a b+c` }),
+        {
+          AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: secret,
+          AWS_SESSION_TOKEN: token,
+          AWS_ENDPOINT_URL_IAM: endpoint,
+          AWS_CONFIG_FILE: join(dir, 'none'),
+          AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none')
+        },
+        REGION
+      );
+      expect(readAhead).toBeDefined();
+      // The SDK's own request, through the same check: the check is AWS's algorithm.
+      const config = clientConfig('IAM', REGION, { AWS_ENDPOINT_URL_IAM: endpoint });
+      const iam = new IAMClient({
+        ...config,
+        maxAttempts: 1,
+        credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: secret, sessionToken: token }
+      });
+      await iam.send(new ListOpenIDConnectProvidersCommand({})).catch(() => undefined);
+      expect(problems).toEqual([
+        ['GetOpenIDConnectProvider', undefined],
+        ['ListOpenIDConnectProviders', undefined]
+      ]);
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
   });
 
   it('an endpoint that accepts and never answers TLS holds the action for the connection timeout, not the answer timeout', async () => {
