@@ -93,49 +93,37 @@ describe('the first IAM call, sent early', () => {
     expect(JSON.stringify(await trustOf(countedIam().iam, roleName))).toContain(provider.arn);
   });
 
-  it('answered with a throttle, is retried by the SDK as its own', async () => {
-    const p = await proxy({
-      faults: ['throttle'],
-      failFirst: 1,
-      match: (r) => r.action === 'GetOpenIDConnectProvider'
-    });
-    const run = await runIrsaRole(
-      {
-        'provider-arn': provider.arn,
-        'role-name': uniqueName('irsa-ahead'),
-        namespace: 'apps',
-        'service-account': 'app'
-      },
-      { env: envFor(p) }
-    );
-    expect(run.error).toBeUndefined();
-    expect(p.injected.map((f) => f.fault)).toEqual(['throttle']);
-    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
-    expect(readAheadLine(run.log.lines)).toContain('the SDK took its answer (HTTP 400)');
-  });
-
-  it('whose connection is reset, is retried by the SDK as its first attempt', async () => {
-    const p = await proxy({
-      faults: ['reset'],
-      failFirst: 1,
-      match: (r) => r.action === 'GetOpenIDConnectProvider'
-    });
-    const run = await runIrsaRole(
-      {
-        'provider-arn': provider.arn,
-        'role-name': uniqueName('irsa-ahead'),
-        namespace: 'apps',
-        'service-account': 'app'
-      },
-      { env: envFor(p) }
-    );
-    expect(run.error).toBeUndefined();
-    expect(p.injected.map((f) => f.fault)).toEqual(['reset']);
-    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
-    // The reset reached the proxy: it is the SDK's first attempt, which it retries.
-    expect(readAheadLine(run.log.lines)).toMatch(
+  it.each([
+    [
+      'throttle',
+      'answered with a throttle, is retried by the SDK as its own',
+      /the SDK took its answer \(HTTP 400\)/
+    ],
+    [
+      'reset',
+      'whose connection is reset, is retried by the SDK as its first attempt',
+      // The reset reached the proxy: it is the SDK's first attempt, which it retries.
       /GetOpenIDConnectProvider failed after it was sent \(.+\): the SDK took that as its first attempt/
+    ]
+  ] as const)('%s: %s', async (fault, _title, outcome) => {
+    const p = await proxy({
+      faults: [fault],
+      failFirst: 1,
+      match: (r) => r.action === 'GetOpenIDConnectProvider'
+    });
+    const run = await runIrsaRole(
+      {
+        'provider-arn': provider.arn,
+        'role-name': uniqueName('irsa-ahead'),
+        namespace: 'apps',
+        'service-account': 'app'
+      },
+      { env: envFor(p) }
     );
+    expect(run.error).toBeUndefined();
+    expect(p.injected.map((f) => f.fault)).toEqual([fault]);
+    expect(calls(p, 'GetOpenIDConnectProvider')).toHaveLength(2);
+    expect(readAheadLine(run.log.lines)).toMatch(outcome);
   });
 
   it('is not sent when AWS_PROFILE makes the SDK skip the environment keys', async () => {
