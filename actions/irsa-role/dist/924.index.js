@@ -530,9 +530,10 @@ var partitions = __webpack_require__(5986);
 // first call's round trip then comes on top. The call is known from the inputs alone, so it is signed
 // with environment credentials (aws4, a small SigV4 library) and sent at once; the SDK, once loaded,
 // is given the answer when it makes the very same call (same endpoint, parameters, credentials and
-// signing region), and parses, retries and reports it as its own. Anything that differs, and any
-// failure of the early call, leaves the SDK to send the call itself: the answer it gets is never
-// another request's.
+// signing region), and parses, retries and reports it as its own. Anything that differs, and a
+// failure of the early call before it was sent, leaves the SDK to send the call itself; a failure
+// once it was sent is the SDK's first attempt, which it retries as its own. The answer it gets is
+// never another request's, and IAM gets no more requests than the SDK's attempts.
 
 
 
@@ -541,6 +542,16 @@ var partitions = __webpack_require__(5986);
 
 
 
+// The codes the SDK's HTTP handler names a TimeoutError (NODEJS_TIMEOUT_ERROR_CODES), which its
+// retry strategy takes as transient.
+const TIMEOUT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/** `error` as the SDK's HTTP handler rejects with it. */
+function asHandlerError(error) {
+    const code = error.code;
+    return typeof code === 'string' && TIMEOUT_CODES.has(code)
+        ? Object.assign(error, { name: 'TimeoutError' })
+        : error;
+}
 /**
  * The credentials the SDK's default chain takes first, when it will take them: with AWS_PROFILE set
  * it skips the environment's keys for the profile's.
@@ -555,22 +566,82 @@ function environmentCredentials(env) {
         : { accessKeyId, secretAccessKey };
 }
 /**
+ * Whether the SDK takes `region` as it is: a host label (else it refuses the region, "Region not
+ * accepted", and sends nothing), and no FIPS pseudo-region (fips-REGION, REGION-fips), which turns
+ * FIPS endpoints on (its own partition's, which is not always the name's: fips-cn-north-1 is aws-cn)
+ * and which the SDK refuses with an endpoint variable.
+ */
+function plainRegion(region) {
+    return (/^(?!-)(?!.*-$)[a-zA-Z0-9-]{1,63}$/.test(region) &&
+        !region.startsWith('fips-') &&
+        !region.endsWith('-fips'));
+}
+/** The SDK's home directory (getHomeDir): HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS's. */
+function sdkHome(env) {
+    if (env.HOME)
+        return env.HOME;
+    if (env.USERPROFILE)
+        return env.USERPROFILE;
+    if (env.HOMEPATH)
+        return `${env.HOMEDRIVE ?? `C:${external_node_path_.sep}`}${env.HOMEPATH}`;
+    return (0,external_node_os_.homedir)();
+}
+/**
+ * Whether a shared file may set what decides the SDK's endpoint (use_fips_endpoint,
+ * use_dualstack_endpoint, endpoint_url, a services section): the config file, and the credentials
+ * file, whose profile the SDK merges under the config file's for these settings too. Their paths as
+ * the SDK reads them: a leading ~/ is its home directory.
+ */
+function sharedFileExists(env) {
+    const home = sdkHome(env);
+    const resolved = (path) => (path.startsWith('~/') ? (0,external_node_path_.join)(home, path.slice(2)) : path);
+    return ((0,external_node_fs_.existsSync)(resolved(env.AWS_CONFIG_FILE || (0,external_node_path_.join)(home, '.aws', 'config'))) ||
+        (0,external_node_fs_.existsSync)(resolved(env.AWS_SHARED_CREDENTIALS_FILE || (0,external_node_path_.join)(home, '.aws', 'credentials'))));
+}
+/**
+ * An endpoint variable's URL as the SDK sends IAM's query calls to it: at its path with a slash
+ * appended (https://host/prefix is posted to /prefix/). One with a query, a fragment or user
+ * information is left to the SDK.
+ */
+function endpointTarget(endpoint, region) {
+    if (!URL.canParse(endpoint))
+        return undefined;
+    const url = new URL(endpoint);
+    if (url.search || url.hash || url.username || url.password)
+        return undefined;
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return { url, signingRegion: region };
+}
+/**
+ * Whether the SDK's endpoint rules place `region` in the aws partition: aws-global, or a region its
+ * partitions table's aws regionRegex matches and no other partition's prefix claims. The other
+ * partitions' own pseudo-regions (aws-us-gov-global, aws-cn-global, ...) are theirs, and a region
+ * no partition matches is left to the SDK.
+ */
+function inAwsPartition(region) {
+    if (region === 'aws-global')
+        return true;
+    return /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/.test(region) && (0,partitions/* partitionOfRegion */.cn)(region) === 'aws';
+}
+/**
  * Where the SDK will send IAM calls and the region it signs them for, where that is known without
  * its endpoint rules: an endpoint variable's URL (signed for the client's region), or the aws
- * partition's global endpoint (signed for us-east-1). FIPS, dual-stack, a shared config file (which
- * may set either, or an endpoint) and the other partitions are left to the SDK.
+ * partition's global endpoint (signed for us-east-1). A region the SDK would refuse or read as FIPS,
+ * FIPS or dual-stack (which the SDK refuses with an endpoint variable), a shared config or credentials
+ * file (which may set either, or an endpoint) and the other partitions are left to the SDK.
  */
 function iamTarget(env, region) {
+    if (!plainRegion(region))
+        return undefined;
+    if (env.AWS_USE_FIPS_ENDPOINT || env.AWS_USE_DUALSTACK_ENDPOINT || sharedFileExists(env))
+        return undefined;
     const endpoint = (0,clients/* endpointFor */.Lo)('IAM', env);
     if (endpoint)
-        return { url: new URL(endpoint), signingRegion: region };
-    if (env.AWS_USE_FIPS_ENDPOINT || env.AWS_USE_DUALSTACK_ENDPOINT)
+        return endpointTarget(endpoint, region);
+    if (!inAwsPartition(region))
         return undefined;
-    if ((0,external_node_fs_.existsSync)(env.AWS_CONFIG_FILE || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.aws', 'config')))
-        return undefined;
-    if ((0,partitions/* partitionOfRegion */.cn)(region) !== 'aws')
-        return undefined;
-    return { url: new URL('https://iam.amazonaws.com'), signingRegion: 'us-east-1' };
+    return { url: new URL('https://iam.amazonaws.com/'), signingRegion: 'us-east-1' };
 }
 function headerText(value) {
     return Array.isArray(value) ? value.join(',') : (value ?? '');
@@ -633,32 +704,37 @@ class ReadAhead {
         this.credentials = credentials;
         this.body = body;
         this.agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
-        const signed = aws4_default().sign({
-            host: target.url.hostname,
-            ...(target.url.port ? { port: Number(target.url.port) } : {}),
-            path: target.url.pathname,
-            method: 'POST',
-            service: call.service,
-            region: target.signingRegion,
-            body,
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' }
-        }, credentials);
-        // Settles with what failed rather than rejecting: nobody may be waiting for it, and the SDK then
-        // sends the call itself.
+        // Settles with what failed rather than rejecting: nobody may be waiting for it.
         let wired = () => undefined;
         this.sent = new Promise((resolve) => (wired = resolve));
+        let onTheWire = false;
         this.answer = new Promise((resolve) => {
             const failed = (error) => resolve({
-                failed: (0,shape/* isRecord */.u4)(error) && typeof error.message === 'string' ? error.message : String(error)
+                failed: (0,shape/* isRecord */.u4)(error) && typeof error.message === 'string' ? error.message : String(error),
+                // Not `instanceof Error`: Node's own errors come from another realm under a VM (Jest).
+                ...(onTheWire && (0,shape/* isRecord */.u4)(error) && typeof error.message === 'string'
+                    ? { thrown: asHandlerError(error) }
+                    : {})
             });
-            const request = http.request(target.url, {
-                method: 'POST',
-                headers: signed.headers,
-                agent: this.agent,
-                timeout: clients/* AWS_REQUEST_TIMEOUT_MS */.ZE
-            });
+            let request;
+            try {
+                request = http.request(target.url, {
+                    method: 'POST',
+                    headers: this.signedHeaders(body),
+                    agent: this.agent,
+                    timeout: clients/* AWS_REQUEST_TIMEOUT_MS */.ZE
+                });
+            }
+            catch (error) {
+                // http.request throws for a header value it refuses (ERR_INVALID_CHAR: a key or token with
+                // a newline): a failed call, not a promise that never settles and a rejection nobody handles.
+                failed(error);
+                wired();
+                return;
+            }
             request.on('response', (response) => collect(response).then(resolve, failed));
-            request.on('timeout', () => request.destroy(new Error('no answer in time')));
+            // As the SDK's requestTimeout fails an attempt: a TimeoutError, which it retries.
+            request.on('timeout', () => request.destroy(Object.assign(new Error('no answer in time'), { name: 'TimeoutError' })));
             request.on('error', failed);
             // The SDK's connection timeout, to the request on the wire (TLS included): the action waits
             // for it before loading the SDK, so a silent endpoint must not hold it for the answer's 20 s.
@@ -669,8 +745,33 @@ class ReadAhead {
             };
             request.on('finish', onWire);
             request.on('close', onWire);
+            // Connected (TLS: its handshake done), the request is written at once: IAM may have it from
+            // then on. Not 'finish', which may come after a reset the server sent on reading it.
+            request.on('socket', (socket) => {
+                const connected = () => {
+                    onTheWire = true;
+                };
+                if (!socket.connecting)
+                    connected();
+                else
+                    socket.once('encrypted' in socket && socket.encrypted ? 'secureConnect' : 'connect', connected);
+            });
             request.end(body);
         });
+    }
+    /** The early call's headers, signed by aws4 with the environment's keys. */
+    signedHeaders(body) {
+        const url = this.target.url;
+        return aws4_default().sign({
+            host: url.hostname,
+            ...(url.port ? { port: Number(url.port) } : {}),
+            path: url.pathname,
+            method: 'POST',
+            service: this.call.service,
+            region: this.target.signingRegion,
+            body,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' }
+        }, this.credentials).headers;
     }
     /**
      * Sends `call` now when the SDK's first call can be known to be the same request: environment
@@ -722,7 +823,7 @@ class ReadAhead {
     /**
      * Serves the client's first call from the early call where it is the same request. Innermost in
      * the SDK's stack, where its HTTP handler would be called: signing, retries and parsing all stay
-     * the SDK's, and a throttled or failed early answer is retried by the SDK as its own.
+     * the SDK's, and a throttled or failed early answer is retried by the SDK as its own attempt.
      */
     attach(client) {
         client.middlewareStack.add((next) => async (args) => {
@@ -733,7 +834,8 @@ class ReadAhead {
     }
     /**
      * The early call's answer, as the SDK's HTTP handler would give it, when `request` is that call
-     * and the answer came; undefined when the SDK must send the request itself.
+     * and the answer came; undefined when the SDK must send the request itself. Throws, as the handler
+     * would, when the early call failed once on the wire.
      */
     async answerFor(request) {
         if (this.claimed)
@@ -745,7 +847,11 @@ class ReadAhead {
         }
         const answer = await this.answer;
         if ('failed' in answer) {
-            this.outcome = `not used: it failed (${answer.failed}), so the SDK sent ${this.call.action} itself`;
+            if (answer.thrown) {
+                this.outcome = `${this.call.action} failed after it was sent (${answer.failed}): the SDK took that as its first attempt`;
+                throw answer.thrown;
+            }
+            this.outcome = `not used: it failed before it was sent (${answer.failed}), so the SDK sent ${this.call.action} itself`;
             return undefined;
         }
         this.outcome = `${this.call.action} sent before the SDK loaded; the SDK took its answer (HTTP ${answer.statusCode})`;
