@@ -30,6 +30,7 @@ describe('AWS client configuration', () => {
       requestHandler: {
         requestTimeout: AWS_REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
+        socketTimeout: AWS_REQUEST_TIMEOUT_MS,
         connectionTimeout: 5000
       }
     });
@@ -40,6 +41,7 @@ describe('AWS client configuration', () => {
       requestHandler: {
         requestTimeout: AWS_REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
+        socketTimeout: AWS_REQUEST_TIMEOUT_MS,
         connectionTimeout: 5000
       }
     });
@@ -130,6 +132,30 @@ describe('AWS client configuration', () => {
       await stuck.stop();
     }
   });
+
+  it('gives up on an answer whose body stops coming and sends the request again, instead of waiting for ever', async () => {
+    const stalled = await startFaultProxy({
+      target: process.env.AWS_ENDPOINT_URL ?? '',
+      faults: ['stall-body'],
+      failFirst: 1
+    });
+    try {
+      const moto = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
+      await moto.send(new ListRolesCommand({}));
+      moto.destroy();
+      // Status and headers arrive, then half the body and nothing more on an open connection: the
+      // SDK's request timeout is over once the headers are in, so only an idle timeout ends the wait.
+      const iam = new IAMClient(clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: stalled.url }, 2000));
+      const started = Date.now();
+      await iam.send(new ListRolesCommand({}));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(stalled.injected.map((fault) => fault.fault)).toEqual(['stall-body']);
+      expect(stalled.seen.map((request) => request.action)).toEqual(['ListRoles', 'ListRoles']);
+      iam.destroy();
+    } finally {
+      await stalled.stop();
+    }
+  }, 30_000);
 
   it('names the service, call and HTTP status of a failed call that the action did not foresee', async () => {
     const failing = await startFaultProxy({

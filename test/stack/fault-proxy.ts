@@ -20,6 +20,8 @@ import { xmlEscape } from './http-plumbing.js';
  * cut-body: the service's status, headers and half its body arrive, then the connection drops, as when
  * a connection breaks while an S3 object streams (the SDK returns before the body, so it cannot retry);
  * hang: the request is taken and never answered, as behind a stuck proxy or a half-open connection.
+ * stall-body: the service's status, headers and half its body arrive, and then nothing more, the
+ * connection left open: a half-open connection that breaks while an answer streams.
  * quota, access-denied, unknown-credentials: IAM's refusals of a request past a quota, of one the
  * credentials lack the permission for, and of credentials it does not know (as another partition's).
  * not-found: IAM's 404 NoSuchEntity, as its eventual consistency answers a read of an entity just
@@ -32,6 +34,7 @@ export type Fault =
   | 'drop-response'
   | 'cut-body'
   | 'hang'
+  | 'stall-body'
   | 'quota'
   | 'access-denied'
   | 'unknown-credentials'
@@ -254,7 +257,13 @@ function forwardThenDrop(target: URL, req: IncomingMessage, body: Buffer): void 
   upstream.end(body);
 }
 
-function forwardThenCutBody(target: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+function forwardThenCutBody(
+  target: URL,
+  req: IncomingMessage,
+  body: Buffer,
+  res: ServerResponse,
+  then: 'reset' | 'stall'
+): void {
   const upstream = httpRequest(upstreamOptions(target, req), (answer) => {
     const chunks: Buffer[] = [];
     answer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -262,7 +271,9 @@ function forwardThenCutBody(target: URL, req: IncomingMessage, body: Buffer, res
       const whole = Buffer.concat(chunks);
       // The full length is announced, so the client knows the body stopped short.
       res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(whole.length) });
-      res.write(whole.subarray(0, Math.floor(whole.length / 2)), () => req.socket.resetAndDestroy());
+      res.write(whole.subarray(0, Math.floor(whole.length / 2)), () => {
+        if (then === 'reset') req.socket.resetAndDestroy();
+      });
     });
   });
   upstream.on('error', () => req.socket.resetAndDestroy());
@@ -314,8 +325,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return;
       }
       if (fault === 'hang') return;
-      if (fault === 'cut-body') {
-        forwardThenCutBody(target, req, body, res);
+      if (fault === 'cut-body' || fault === 'stall-body') {
+        forwardThenCutBody(target, req, body, res, fault === 'cut-body' ? 'reset' : 'stall');
         return;
       }
       if (fault === 'reset') {
