@@ -85,11 +85,11 @@ describe('yamlParserFor', () => {
       '  tags: {n: *n, m: *o}',
       '- tags: [1.10]'
     ].join('\n');
-    // An alias is its anchor's node: one anchored in a text mapping is that text wherever it is named.
+    // An alias to a scalar anchored in a text mapping is that text in text mappings, YAML's value elsewhere.
     expect(exact(text, { exactNumbers: true, textMappings: tags })).toEqual([
       {
         tags: { v: '1.10', '1e3': 'True', id: '012345678901', none: null, q: '1.10', x: '0.50', list: [1.1] },
-        other: { v: 1.1, n: '0.50', t: true }
+        other: { v: 1.1, n: 0.5, t: true }
       },
       { more: 2.5, tags: { n: '0.50', m: '2.50' } },
       { tags: [1.1] }
@@ -188,7 +188,7 @@ describe('yamlParserFor', () => {
     expect(
       read('- o: &x 1.10\n  tags: {a: *x, b: &x 2.50, c: *x}\n  p: *x\n- {q: &x 3.0, tags: {d: *x}}')
     ).toEqual([
-      { o: 1.1, tags: { a: '1.10', b: '2.50', c: '2.50' }, p: '2.50' },
+      { o: 1.1, tags: { a: '1.10', b: '2.50', c: '2.50' }, p: 2.5 },
       { q: 3, tags: { d: '3.0' } }
     ]);
     for (const first of ['- tags: {a: &v 1.10}', '- other: &v 1.10']) {
@@ -284,6 +284,43 @@ describe('yamlParserFor', () => {
     expect(() => read('- &a {self: *a, tags: {v: 1.10}}')).toThrow(
       /^An alias inside the node it names \(a cycle\) cannot be read as written at line 1, column 13:$/
     );
+  });
+
+  it('reads an alias outside the text mappings as YAML does, though it names a scalar taken as written in one', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    // The same document read without the text mappings gives these values outside the tags.
+    const text = [
+      '- tags: {v: &v 1.10, n: &n 3600, t: &t True, &k 2.50: x}',
+      '  max-session-duration: *n',
+      '  role-name: *v',
+      '  inline-policy: {Condition: {Bool: {s: *t}}, l: [*n, *v], *k : y}',
+      '- tags: {w: *n}'
+    ].join('\n');
+    expect(read(text)).toEqual([
+      {
+        tags: { v: '1.10', n: '3600', t: 'True', '2.50': 'x' },
+        'max-session-duration': 3600,
+        'role-name': 1.1,
+        'inline-policy': { Condition: { Bool: { s: true } }, l: [3600, 1.1], '2.5': 'y' }
+      },
+      { tags: { w: '3600' } }
+    ]);
+    // Through a whole item aliased or merged, too.
+    expect(read('- &b {tags: {n: &n 3600}, m: *n}\n- *b\n- {!!merge <<: *b, o: *n}')).toEqual([
+      { tags: { n: '3600' }, m: 3600 },
+      { tags: { n: '3600' }, m: 3600 },
+      { tags: { n: '3600' }, m: 3600, o: 3600 }
+    ]);
+    // A number YAML refuses is refused where an alias outside the tags names it (it was let through as '012').
+    expect(() => read('- tags: {a: &a 012}\n  other: *a')).toThrow(
+      /^a plain number that YAML reads without its leading zeros .* at line 1, column 16:$/
+    );
+    expect(read('- tags: {a: &a 012}\n- tags: {b: *a}')).toEqual([
+      { tags: { a: '012' } },
+      { tags: { b: '012' } }
+    ]);
   });
 
   it('refuses an alias blow-up through items and merges quickly', async () => {

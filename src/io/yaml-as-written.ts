@@ -45,9 +45,10 @@ const NOT_MERGEABLE = 'A merge (!!merge <<) takes a mapping, an alias to one, or
  * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
  * Scalar.source, not a scan of the text), in place, however the mapping is reached: in place, through
  * an alias to it or to a list or mapping holding it, or through a !!merge (yaml's own: a key with
- * addToJSMap) that brings its pairs in. An anchor there is its node, so an alias anywhere to it is
- * that text. What an alias names is YAML's value where it is anchored: an alias there (at any depth)
- * to a node not yet text names a copy of it made text (the first such alias is replaced by the copy,
+ * addToJSMap) that brings its pairs in. An anchor there is its node, so an alias in a text mapping
+ * to it is that text; elsewhere an alias to a scalar there is YAML's value, as if no walk had been.
+ * What an alias names is YAML's value where it is anchored: an alias there (at any depth) to a node
+ * not yet text names a copy of it made text (the first such alias is replaced by the copy,
  * anchored under a name no YAML anchor can have, ',' being a flow indicator, and the others with the
  * same places made text name it): the anchor's own uses keep what YAML reads, a number refused there
  * stays refused, and toJS still counts the aliases against its limit.
@@ -63,6 +64,8 @@ export function writtenAsText(
   const offsets = new Set<number>();
   // The nodes made text in place, which an alias may name as they are.
   const text = new Set<unknown>();
+  // YAML's value of each scalar made text in place: what an alias outside the text mappings names.
+  const read = new Map<unknown, unknown>();
   // Per node copied, its copies by the places made text in them.
   const copies = new Map<unknown, Map<string, YamlNode>>();
   let names = 0;
@@ -160,9 +163,19 @@ export function writtenAsText(
       return copied(target, '', Object.assign(new Scalar(target.source), { range: node.range }));
     }
     if (target.range && !inCopy) offsets.add(target.range[0]);
+    read.set(target, target.value);
     target.value = target.source;
     text.add(target);
     return target;
+  };
+
+  // An alias outside the text mappings to a scalar made text in place: YAML's value, as if the
+  // walk had not been (a number refused where it is written is refused again there).
+  const asRead = (node: unknown): unknown => {
+    const target = isAlias(node) ? targets.get(node) : undefined;
+    if (!isAlias(node) || !isScalar(target) || !read.has(target)) return node;
+    if (target.range) offsets.delete(target.range[0]);
+    return Object.assign(new Scalar(read.get(target)), { range: node.range });
   };
 
   // What takes the place of an alias to a list or mapping at `path` (or merged there): the alias
@@ -199,7 +212,8 @@ export function writtenAsText(
   const walk = (node: unknown, path: Path, inCopy: boolean): unknown => {
     if (problem !== undefined) return node;
     if (isAlias(node)) return throughAlias(node, path, false);
-    if (isSeq(node)) node.items = node.items.map((item, index) => walk(item, [...path, index], inCopy));
+    if (isSeq(node))
+      node.items = node.items.map((item, index) => walk(asRead(item), [...path, index], inCopy));
     if (!isMap(node)) return node;
     const isText = textMappings(path);
     if (isText) text.add(node);
@@ -212,6 +226,9 @@ export function writtenAsText(
       if (isText) {
         pair.key = asText(pair.key, inCopy);
         pair.value = asText(pair.value, inCopy);
+      } else {
+        pair.key = asRead(pair.key);
+        pair.value = asRead(pair.value);
       }
       if (key !== undefined) pair.value = walk(pair.value, [...path, key], inCopy);
     }
