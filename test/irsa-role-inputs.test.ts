@@ -395,6 +395,31 @@ describe('tags in bindings, as written', () => {
     ]);
   });
 
+  it('reads hundreds of roles sharing anchored inline policies: aliases where no tags can be are not looked through', () => {
+    // Three policies of 80 statements (about 9 kB each, under IAM's 10,240), each named by 99 more
+    // roles: looked through for tags, they counted past the limit and the list was refused as a blow-up.
+    const statements = Array.from(
+      { length: 80 },
+      (_, i) =>
+        `{Effect: Allow, Action: [s3:ListBucket], Resource: ["arn:aws:s3:::b${i}"], Condition: {StringLike: {s3:prefix: [p/*]}}}`
+    ).join(', ');
+    const lines: string[] = [];
+    for (let policy = 0; policy < 3; policy++) {
+      lines.push(
+        `- {role-name: p${policy}, namespace: apps, service-account: web, inline-policy: &p${policy} {Version: "2012-10-17", Statement: [${statements}]}}`
+      );
+      for (let role = 0; role < 99; role++)
+        lines.push(
+          `- {role-name: r${policy}-${role}, namespace: apps, service-account: web, inline-policy: *p${policy}, tags: {v: 1.10}}`
+        );
+    }
+    const { bindings } = read({ bindings: lines.join('\n') });
+    expect(bindings).toHaveLength(300);
+    expect(bindings[299]?.tags).toEqual({ v: '1.10' });
+    expect(bindings[299]?.inlinePolicy?.Statement).toHaveLength(80);
+    // Each item's policy is checked on its own (about 3 s for the 300 here): not the parse's time.
+  }, 30_000);
+
   it('still refuses an account ID that would lose its zero, however it is reached', () => {
     const at = (bindings: string[]): string => problemOf({ bindings: bindings.join('\n') }).reason;
     const zero = /reads without its leading zeros \(quote it to pass it as written\) at line 4, column 158/;

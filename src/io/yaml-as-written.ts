@@ -57,7 +57,8 @@ export function writtenAsText(
   yaml: typeof import('yaml'),
   document: Document.Parsed,
   textMappings: NonNullable<YamlOptions['textMappings']>,
-  targets: Map<unknown, unknown>
+  targets: Map<unknown, unknown>,
+  textWithin: NonNullable<YamlOptions['textWithin']> = () => true
 ): AsWritten {
   const { Alias, isAlias, isMap, isNode, isScalar, isSeq, Scalar, visit } = yaml;
   type Path = (string | number)[];
@@ -129,6 +130,8 @@ export function writtenAsText(
   const below = (node: unknown, path: Path, place: string, found: string[], merge: boolean): void => {
     const target = isAlias(node) ? targets.get(node) : node;
     if ((!isMap(target) && !isSeq(target)) || problem !== undefined || visits > ALIAS_WALK_LIMIT) return;
+    // Nothing here or below can be made text: not looked through, not counted.
+    if (!textWithin(path)) return;
     if (following.has(target)) {
       problem = { offset: (isAlias(node) ? node.range?.[0] : undefined) ?? 0, message: CYCLE };
       return;

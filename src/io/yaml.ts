@@ -17,6 +17,12 @@ export interface YamlOptions {
    * it. For values that are text wherever they go, as IAM tags are.
    */
   textMappings?: (path: readonly (string | number)[]) => boolean;
+  /**
+   * Whether a text mapping may be at `path` or below it (default: anywhere). An alias where none can
+   * be is not looked through for one: a few hundred aliases to a large list or mapping (an inline
+   * policy shared by many bindings) would otherwise count against the look's limit.
+   */
+  textWithin?: (path: readonly (string | number)[]) => boolean;
 }
 
 /**
@@ -91,7 +97,7 @@ export async function loadYamlParser(options: YamlOptions = {}): Promise<YamlPar
     // Where a plain scalar was taken as written: a number refused there was refused for nothing.
     const targets = aliasTargets(yaml, document);
     const { offsets: asWritten, problem: unwritten } = call.textMappings
-      ? writtenAsText(yaml, document, call.textMappings, targets)
+      ? writtenAsText(yaml, document, call.textMappings, targets, call.textWithin)
       : { offsets: new Set<number>(), problem: undefined };
     const refused = (problem: { message: string }): boolean =>
       [...refusals].some((message) => problem.message.startsWith(message));

@@ -260,6 +260,8 @@ function bindingFromItem(raw: unknown, index: number, shared: Shared, yaml: Yaml
 /** The `tags` mapping of a bindings item, by its path in the list. */
 const itemTags = (path: readonly (string | number)[]): boolean =>
   path.length === 2 && typeof path[0] === 'number' && path[1] === 'tags';
+/** Where an item's tags may be: the list, an item, or the tags themselves (not an inline policy). */
+const tagsWithin = (path: readonly (string | number)[]): boolean => path.length < 2 || itemTags(path);
 
 function listBindings(text: string, shared: Shared, yaml: YamlParse): RoleBinding[] {
   let parsed: unknown;
@@ -267,7 +269,7 @@ function listBindings(text: string, shared: Shared, yaml: YamlParse): RoleBindin
     // An item's tags are text, so taken as written: version 1.10 tags '1.10', not the number's '1.1'.
     // Elsewhere (an item's inline policy) exact numbers: an account ID written 012345678901 would
     // otherwise lose its zero.
-    parsed = yaml(text, { exactNumbers: true, textMappings: itemTags });
+    parsed = yaml(text, { exactNumbers: true, textMappings: itemTags, textWithin: tagsWithin });
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new UserError(`does not parse as a YAML list (${reason}).`, 'bindings');
