@@ -323,6 +323,43 @@ describe('yamlParserFor', () => {
     ]);
   });
 
+  it('reads an alias outside the text mappings to a text mapping, or to what holds one, as YAML does', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const within = (path: readonly (string | number)[]): boolean => path.length < 2 || tags(path);
+    for (const textWithin of [undefined, within]) {
+      const read = (text: string): unknown =>
+        exact(text, { exactNumbers: true, textMappings: tags, ...(textWithin ? { textWithin } : {}) });
+      expect(
+        read(
+          '- &i {tags: &t {a: 1.10, b: True}, x: *t}\n- *i\n- {!!merge <<: *i}\n- {p: {c: *t}, l: [*i], tags: *i}'
+        )
+      ).toEqual([
+        { tags: { a: '1.10', b: 'True' }, x: { a: 1.1, b: true } },
+        { tags: { a: '1.10', b: 'True' }, x: { a: 1.1, b: true } },
+        { tags: { a: '1.10', b: 'True' }, x: { a: 1.1, b: true } },
+        {
+          p: { c: { a: 1.1, b: true } },
+          l: [{ tags: { a: 1.1, b: true }, x: { a: 1.1, b: true } }],
+          tags: { tags: { a: 1.1, b: true }, x: { a: 1.1, b: true } }
+        }
+      ]);
+      // Its alias to a scalar anchored outside the tags, too; merged into the item that holds it.
+      expect(read('- o: &n 1e3\n- {tags: &t {b: *n}, !!merge <<: *t}')).toEqual([
+        { o: 1000 },
+        { tags: { b: '1e3' }, b: 1000 }
+      ]);
+      // A number YAML refuses is refused where an alias outside the tags names its mapping.
+      expect(() => read('- tags: &t {a: 012}\n  other: {c: *t}')).toThrow(
+        /^a plain number that YAML reads without its leading zeros .* at line 1, column 16:$/
+      );
+      expect(read('- tags: &t {a: 012}\n- tags: *t')).toEqual([
+        { tags: { a: '012' } },
+        { tags: { a: '012' } }
+      ]);
+    }
+  });
+
   it('refuses an alias blow-up through items and merges quickly', async () => {
     const exact = await loadYamlParser({ exactNumbers: true });
     const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';

@@ -125,20 +125,42 @@ export function writtenAsText(
     return leaf;
   };
 
-  // The places under `node`, reached at `path`, that the walk would make text: a copy's signature.
+  // Whether a list or mapping holds (at any depth, through aliases) a node made text: read when an
+  // alias names it, after all of it is walked (an anchor comes before its aliases).
+  const holdsText = new Map<unknown, boolean>();
+  const holds = (node: unknown): boolean => {
+    const target = isAlias(node) ? targets.get(node) : node;
+    if (text.has(target)) return true;
+    if (!isMap(target) && !isSeq(target)) return false;
+    let held = holdsText.get(target);
+    if (held === undefined) {
+      // A cycle is refused by the look below; here it holds nothing more.
+      holdsText.set(target, false);
+      held = isSeq(target)
+        ? target.items.some(holds)
+        : target.items.some((pair) => holds(pair.key) || holds(pair.value));
+      holdsText.set(target, held);
+    }
+    return held;
+  };
+
+  // The places under `node`, reached at `path`, that the walk would make text, or that hold text
+  // where YAML's values are due (a `!`): a copy's signature.
   // Follows aliases as the walk does; gives up on a cycle, or past the limit (see throughAlias).
   const below = (node: unknown, path: Path, place: string, found: string[], merge: boolean): void => {
     const target = isAlias(node) ? targets.get(node) : node;
     if ((!isMap(target) && !isSeq(target)) || problem !== undefined || visits > ALIAS_WALK_LIMIT) return;
-    // Nothing here or below can be made text: not looked through, not counted.
-    if (!textWithin(path)) return;
+    // Nothing here or below can be made text: not looked through, not counted; a copy of YAML's
+    // values if it holds text.
+    if (!textWithin(path)) return void (holds(target) && found.push(`${place}!`));
     if (following.has(target)) {
       problem = { offset: (isAlias(node) ? node.range?.[0] : undefined) ?? 0, message: CYCLE };
       return;
     }
     const leaf = isLeaf(target);
     visits += leaf ? 1 : target.items.length;
-    if (isMap(target) && textMappings(path) && !text.has(target)) found.push(place);
+    if (isMap(target) && textMappings(path) !== text.has(target))
+      found.push(text.has(target) ? `${place}!` : place);
     if (leaf) return;
     following.add(target);
     if (isSeq(target))
@@ -160,10 +182,13 @@ export function writtenAsText(
     if (!isScalar(target) || target.type !== Scalar.PLAIN || target.tag !== undefined) return node;
     if (target.value === null || target.source === undefined || text.has(target)) return node;
     if (isAlias(node)) {
-      const copy = copies.get(target)?.get('');
-      if (copy !== undefined) return named(node, copy);
-      // The copy keeps the alias's place, where keyProblem names a key it repeats.
-      return copied(target, '', Object.assign(new Scalar(target.source), { range: node.range }));
+      const made = copies.get(target)?.get('');
+      if (made !== undefined) return named(node, made);
+      // The copy keeps the alias's place, where keyProblem names a key it repeats; YAML's value is
+      // kept for a copy of it placed outside the text mappings.
+      const copy = Object.assign(new Scalar(target.source), { range: node.range });
+      read.set(copy, target.value);
+      return copied(target, '', copy);
     }
     if (target.range && !inCopy) offsets.add(target.range[0]);
     read.set(target, target.value);
@@ -196,19 +221,28 @@ export function writtenAsText(
     const copy = target.clone() as typeof target;
     // Its aliases name what the target's aliases name; its anchors are gone, so an alias after it
     // still names what YAML read.
+    // Its scalars made text hold YAML's values again, made text where the walk of the copy says.
     const originals: YamlNode[] = [];
     visit(target, { Node: (_, node) => void originals.push(node) });
+    const restored: [YamlNode, YamlNode][] = [];
     let index = 0;
     visit(copy, {
       Node: (_, node) => {
         const original = originals[index++];
         if (isAlias(node)) targets.set(node, targets.get(original));
+        if (isScalar(node) && original && read.has(original)) {
+          node.value = read.get(original);
+          restored.push([node, original]);
+        }
         node.anchor = undefined;
       }
     });
     copied(target, signature, copy);
     if (merge) mergedAt(copy, path, true, alias.range?.[0] ?? 0);
     else walk(copy, path, true);
+    // One left as YAML reads it: a number refused where it is written is refused.
+    for (const [node, original] of restored)
+      if (!text.has(node) && original.range) offsets.delete(original.range[0]);
     return copy;
   };
 
