@@ -360,6 +360,27 @@ describe('yamlParserFor', () => {
     }
   });
 
+  it('refuses nesting too deep to look through, with the place of the alias, not a stack overflow', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const read = (text: string): unknown => exact(text, { exactNumbers: true, textMappings: tags });
+    // Six lists nested 600 deep, each inside the next through an alias: yaml reads it (3,600 deep),
+    // the look through the aliases overflowed the stack ('Maximum call stack size exceeded', no place).
+    const chain = (count: number): string =>
+      [
+        ...Array.from(
+          { length: count },
+          (_, i) => `- x: &b${i} ${'['.repeat(600)}${i ? `*b${i - 1}` : '1'}${']'.repeat(600)}`
+        ),
+        `- tags: {a: 1}\n  y: *b${count - 1}`
+      ].join('\n');
+    // Refused at the first alias that names more than 1000 levels: *b1, in b2 (1,200 through b0).
+    expect(() => read(chain(6))).toThrow(
+      /^Lists and mappings nested more than 1000 deep through aliases cannot be read as written at line 3, column 610:$/
+    );
+    expect(read(chain(1))).toHaveLength(2);
+  });
+
   it('refuses an alias blow-up through items and merges quickly', async () => {
     const exact = await loadYamlParser({ exactNumbers: true });
     const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';

@@ -29,6 +29,13 @@ export function aliasTargets(yaml: typeof import('yaml'), document: Document.Par
  */
 const ALIAS_WALK_LIMIT = 200_000;
 
+/**
+ * How deep the look through aliases (and what it holds) may go: lists nested a few hundred deep,
+ * each inside the next through an alias, overflowed the stack. yaml reads no flow nesting of one
+ * text past about 800, so only nesting stacked through aliases is refused.
+ */
+const ALIAS_DEPTH_LIMIT = 1000;
+
 /** What writtenAsText found. */
 export interface AsWritten {
   /** Where the plain scalars taken as written start: yaml places an error about one there. */
@@ -40,6 +47,7 @@ export interface AsWritten {
 const BLOW_UP = 'Excessive alias count indicates a resource exhaustion attack';
 const CYCLE = 'An alias inside the node it names (a cycle) cannot be read as written';
 const NOT_MERGEABLE = 'A merge (!!merge <<) takes a mapping, an alias to one, or a list of them';
+const TOO_DEEP = `Lists and mappings nested more than ${ALIAS_DEPTH_LIMIT} deep through aliases cannot be read as written`;
 
 /**
  * Takes the plain scalars of the mappings `textMappings` names as the text written (yaml's own
@@ -74,6 +82,8 @@ export function writtenAsText(
   let problem: AsWritten['problem'];
   // The nodes the look below is inside, through aliases: an alias to one of them is a cycle.
   const following = new Set<unknown>();
+  // Set when the look (or holds) went deeper than ALIAS_DEPTH_LIMIT: refused at the alias looked through.
+  let deep = false;
 
   // Every anchor under a name of its own, the aliases naming it renamed with it: a copy placed
   // later, whose aliases name nodes anchored before it, names those nodes even where a later anchor
@@ -128,17 +138,17 @@ export function writtenAsText(
   // Whether a list or mapping holds (at any depth, through aliases) a node made text: read when an
   // alias names it, after all of it is walked (an anchor comes before its aliases).
   const holdsText = new Map<unknown, boolean>();
-  const holds = (node: unknown): boolean => {
+  const holds = (node: unknown, depth = 0): boolean => {
     const target = isAlias(node) ? targets.get(node) : node;
     if (text.has(target)) return true;
-    if (!isMap(target) && !isSeq(target)) return false;
+    if ((!isMap(target) && !isSeq(target)) || (deep ||= depth > ALIAS_DEPTH_LIMIT)) return false;
     let held = holdsText.get(target);
     if (held === undefined) {
       // A cycle is refused by the look below; here it holds nothing more.
       holdsText.set(target, false);
       held = isSeq(target)
-        ? target.items.some(holds)
-        : target.items.some((pair) => holds(pair.key) || holds(pair.value));
+        ? target.items.some((item) => holds(item, depth + 1))
+        : target.items.some((pair) => holds(pair.key, depth + 1) || holds(pair.value, depth + 1));
       holdsText.set(target, held);
     }
     return held;
@@ -147,9 +157,17 @@ export function writtenAsText(
   // The places under `node`, reached at `path`, that the walk would make text, or that hold text
   // where YAML's values are due (a `!`): a copy's signature.
   // Follows aliases as the walk does; gives up on a cycle, or past the limit (see throughAlias).
-  const below = (node: unknown, path: Path, place: string, found: string[], merge: boolean): void => {
+  const below = (
+    node: unknown,
+    path: Path,
+    place: string,
+    found: string[],
+    merge: boolean,
+    depth = 0
+  ): void => {
     const target = isAlias(node) ? targets.get(node) : node;
     if ((!isMap(target) && !isSeq(target)) || problem !== undefined || visits > ALIAS_WALK_LIMIT) return;
+    if ((deep ||= depth > ALIAS_DEPTH_LIMIT)) return;
     // Nothing here or below can be made text: not looked through, not counted; a copy of YAML's
     // values if it holds text.
     if (!textWithin(path)) return void (holds(target) && found.push(`${place}!`));
@@ -165,13 +183,14 @@ export function writtenAsText(
     following.add(target);
     if (isSeq(target))
       target.items.forEach((item, index) =>
-        below(item, merge ? path : [...path, index], `${place}/${index}`, found, false)
+        below(item, merge ? path : [...path, index], `${place}/${index}`, found, false, depth + 1)
       );
     else
       target.items.forEach((pair, index) => {
-        if (merges(pair.key)) return below(pair.value, path, `${place}/${index}<`, found, true);
+        if (merges(pair.key)) return below(pair.value, path, `${place}/${index}<`, found, true, depth + 1);
         const key = keyName(pair.key);
-        if (key !== undefined) below(pair.value, [...path, key], `${place}/${index}`, found, false);
+        if (key !== undefined)
+          below(pair.value, [...path, key], `${place}/${index}`, found, false, depth + 1);
       });
     following.delete(target);
   };
@@ -214,6 +233,7 @@ export function writtenAsText(
     const found: string[] = [];
     below(alias, path, merge ? '<' : '', found, merge);
     if (visits > ALIAS_WALK_LIMIT) problem ??= { offset: alias.range?.[0] ?? 0, message: BLOW_UP };
+    if (deep) problem ??= { offset: alias.range?.[0] ?? 0, message: TOO_DEEP };
     if (found.length === 0 || problem !== undefined) return alias;
     const signature = found.join(' ');
     const made = copies.get(target)?.get(signature);
