@@ -381,6 +381,26 @@ describe('yamlParserFor', () => {
     expect(read(chain(1))).toHaveLength(2);
   });
 
+  it('refuses an alias blow-up with its place where no text mapping can be (textWithin)', async () => {
+    const exact = await loadYamlParser({ exactNumbers: true });
+    const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';
+    const textWithin = (path: readonly (string | number)[]): boolean => path.length < 2 || tags(path);
+    const read = (text: string): unknown =>
+      exact(text, { exactNumbers: true, textMappings: tags, textWithin });
+    const ten = (alias: string): string => `[${Array.from({ length: 10 }, () => alias).join(', ')}]`;
+    const laughs = [
+      '- o: &l0 {tags: {v: 1.10}}',
+      ...Array.from({ length: 9 }, (_, i) => `- o: &l${i + 1} ${ten(`*l${i}`)}`),
+      '- *l9'
+    ].join('\n');
+    // Not looked through there, the aliases were refused only by toJS, which says no place.
+    const started = Date.now();
+    expect(() => read(laughs)).toThrow(
+      /^Excessive alias count indicates a resource exhaustion attack at line \d+, column \d+:$/
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('refuses an alias blow-up through items and merges quickly', async () => {
     const exact = await loadYamlParser({ exactNumbers: true });
     const tags = (path: readonly (string | number)[]): boolean => path.length === 2 && path[1] === 'tags';

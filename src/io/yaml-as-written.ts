@@ -30,6 +30,13 @@ export function aliasTargets(yaml: typeof import('yaml'), document: Document.Par
 const ALIAS_WALK_LIMIT = 200_000;
 
 /**
+ * How many nodes the aliases not looked through (where textWithin says no text mapping can be) may
+ * name in one parse, counted from each node's size, not visited: toJS would build that many values.
+ * Without it such a blow-up was refused only by toJS, which says no place.
+ */
+const ALIAS_EXPANSION_LIMIT = 10_000_000;
+
+/**
  * How deep the look through aliases (and what it holds) may go: lists nested a few hundred deep,
  * each inside the next through an alias, overflowed the stack. yaml reads no flow nesting of one
  * text past about 800, so only nesting stacked through aliases is refused.
@@ -84,6 +91,8 @@ export function writtenAsText(
   const following = new Set<unknown>();
   // Set when the look (or holds) went deeper than ALIAS_DEPTH_LIMIT: refused at the alias looked through.
   let deep = false;
+  // The nodes named by aliases not looked through (below), by their sizes.
+  let expanded = 0;
 
   // Every anchor under a name of its own, the aliases naming it renamed with it: a copy placed
   // later, whose aliases name nodes anchored before it, names those nodes even where a later anchor
@@ -154,6 +163,25 @@ export function writtenAsText(
     return held;
   };
 
+  // How many nodes a node names, through aliases (a cycle as one): memoised, so linear in the text.
+  const sizes = new Map<unknown, number>();
+  const size = (node: unknown, depth = 0): number => {
+    const target = isAlias(node) ? targets.get(node) : node;
+    if ((!isMap(target) && !isSeq(target)) || (deep ||= depth > ALIAS_DEPTH_LIMIT)) return 1;
+    let counted = sizes.get(target);
+    if (counted === undefined) {
+      sizes.set(target, 1);
+      counted = isSeq(target)
+        ? target.items.reduce<number>((sum, item) => sum + size(item, depth + 1), 1)
+        : target.items.reduce<number>(
+            (sum, pair) => sum + size(pair.key, depth + 1) + size(pair.value, depth + 1),
+            1
+          );
+      sizes.set(target, counted);
+    }
+    return counted;
+  };
+
   // The places under `node`, reached at `path`, that the walk would make text, or that hold text
   // where YAML's values are due (a `!`): a copy's signature.
   // Follows aliases as the walk does; gives up on a cycle, or past the limit (see throughAlias).
@@ -170,7 +198,10 @@ export function writtenAsText(
     if ((deep ||= depth > ALIAS_DEPTH_LIMIT)) return;
     // Nothing here or below can be made text: not looked through, not counted; a copy of YAML's
     // values if it holds text.
-    if (!textWithin(path)) return void (holds(target) && found.push(`${place}!`));
+    if (!textWithin(path)) {
+      expanded += size(target);
+      return void (holds(target) && found.push(`${place}!`));
+    }
     if (following.has(target)) {
       problem = { offset: (isAlias(node) ? node.range?.[0] : undefined) ?? 0, message: CYCLE };
       return;
@@ -232,7 +263,8 @@ export function writtenAsText(
     if (!isMap(target) && !isSeq(target)) return alias;
     const found: string[] = [];
     below(alias, path, merge ? '<' : '', found, merge);
-    if (visits > ALIAS_WALK_LIMIT) problem ??= { offset: alias.range?.[0] ?? 0, message: BLOW_UP };
+    if (visits > ALIAS_WALK_LIMIT || expanded > ALIAS_EXPANSION_LIMIT)
+      problem ??= { offset: alias.range?.[0] ?? 0, message: BLOW_UP };
     if (deep) problem ??= { offset: alias.range?.[0] ?? 0, message: TOO_DEEP };
     if (found.length === 0 || problem !== undefined) return alias;
     const signature = found.join(' ');
