@@ -284,6 +284,13 @@ describe('yamlParserFor', () => {
     expect(() => read('- &a {self: *a, tags: {v: 1.10}}')).toThrow(
       /^An alias inside the node it names \(a cycle\) cannot be read as written at line 1, column 13:$/
     );
+    // Also where textWithin says no text mapping can be (irsa-role's inline policy): JSON.stringify
+    // of the circular object ended in 'Converting circular structure to JSON'.
+    const textWithin = (path: readonly (string | number)[]): boolean => path.length < 2 || tags(path);
+    for (const text of ['- &a {self: *a, tags: {v: 1.10}}', '- &a {o: [{p: *a}], tags: {v: 1.10}}'])
+      expect(() => exact(text, { exactNumbers: true, textMappings: tags, textWithin })).toThrow(
+        /^An alias inside the node it names \(a cycle\) cannot be read as written at line 1, column \d+:$/
+      );
   });
 
   it('reads an alias outside the text mappings as YAML does, though it names a scalar taken as written in one', async () => {

@@ -163,20 +163,27 @@ export function writtenAsText(
     return held;
   };
 
-  // How many nodes a node names, through aliases (a cycle as one): memoised, so linear in the text.
+  // How many nodes a node names, through aliases: memoised, so linear in the text. An alias to a
+  // node being counted is a cycle (toJS makes a circular object of it), refused as the look does.
   const sizes = new Map<unknown, number>();
+  const sizing = new Set<unknown>();
   const size = (node: unknown, depth = 0): number => {
     const target = isAlias(node) ? targets.get(node) : node;
     if ((!isMap(target) && !isSeq(target)) || (deep ||= depth > ALIAS_DEPTH_LIMIT)) return 1;
+    if (sizing.has(target)) {
+      problem ??= { offset: (isAlias(node) ? node.range?.[0] : undefined) ?? 0, message: CYCLE };
+      return 1;
+    }
     let counted = sizes.get(target);
     if (counted === undefined) {
-      sizes.set(target, 1);
+      sizing.add(target);
       counted = isSeq(target)
         ? target.items.reduce<number>((sum, item) => sum + size(item, depth + 1), 1)
         : target.items.reduce<number>(
             (sum, pair) => sum + size(pair.key, depth + 1) + size(pair.value, depth + 1),
             1
           );
+      sizing.delete(target);
       sizes.set(target, counted);
     }
     return counted;
