@@ -420,6 +420,24 @@ describe('tags in bindings, as written', () => {
     // Each item's policy is checked on its own (about 3 s for the 300 here): not the parse's time.
   }, 30_000);
 
+  it("refuses a merge key written as a value in an item's inline policy, which dropped the condition it was in", () => {
+    const policy = (value: string): string =>
+      `{Version: "2012-10-17", Statement: [{Effect: Allow, Action: "s3:*", Resource: "*", Condition: {StringEquals: {aws:PrincipalTag/team: ${value}}}}]}`;
+    // toJS gave the value Symbol(<<), which JSON.stringify left out: StringEquals became {}.
+    for (const [bindings, column] of [
+      [`- {role-name: r, namespace: n, service-account: s, inline-policy: ${policy('!!merge <<')}}`, 208],
+      [
+        `- {role-name: r, namespace: n, service-account: s, tags: {? &k !!merge << : {a: b}}, inline-policy: ${policy('*k')}}`,
+        234
+      ]
+    ] as const)
+      expect(problemOf({ bindings }).reason).toMatch(
+        new RegExp(
+          `^does not parse as a YAML list \\(A merge key \\(!!merge <<\\) is only a key, not a value at line 1, column ${column}:\\)\\.$`
+        )
+      );
+  });
+
   it('still refuses an account ID that would lose its zero, however it is reached', () => {
     const at = (bindings: string[]): string => problemOf({ bindings: bindings.join('\n') }).reason;
     const zero = /reads without its leading zeros \(quote it to pass it as written\) at line 4, column 158/;
