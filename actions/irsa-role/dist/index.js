@@ -58,9 +58,12 @@ function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEO
         retryMode: 'adaptive',
         maxAttempts: 8,
         // Without throwOnRequestTimeout, this SDK only logs a warning when requestTimeout passes.
+        // requestTimeout ends with the answer's headers; socketTimeout, an idle timeout, also bounds a
+        // body that stops coming on a connection left open, which would otherwise hold the call for ever.
         requestHandler: {
             requestTimeout: requestTimeoutMs,
             throwOnRequestTimeout: true,
+            socketTimeout: requestTimeoutMs,
             connectionTimeout: AWS_CONNECT_TIMEOUT_MS
         }
     };
@@ -1195,7 +1198,7 @@ async function loadYamlParser(options = {}) {
         // Where a plain scalar was taken as written: a number refused there was refused for nothing.
         const targets = aliasTargets(yaml, document);
         const { offsets: asWritten, problem: unwritten } = call.textMappings
-            ? writtenAsText(yaml, document, call.textMappings, targets)
+            ? writtenAsText(yaml, document, call.textMappings, targets, call.textWithin)
             : { offsets: new Set(), problem: undefined };
         const refused = (problem) => [...refusals].some((message) => problem.message.startsWith(message));
         // An alias the text mappings cannot be read through (a blow-up, a cycle), unless the text does
@@ -1461,13 +1464,15 @@ function bindingFromItem(raw, index, shared, yaml) {
 }
 /** The `tags` mapping of a bindings item, by its path in the list. */
 const itemTags = (path) => path.length === 2 && typeof path[0] === 'number' && path[1] === 'tags';
+/** Where an item's tags may be: the list, an item, or the tags themselves (not an inline policy). */
+const tagsWithin = (path) => path.length < 2 || itemTags(path);
 function listBindings(text, shared, yaml) {
     let parsed;
     try {
         // An item's tags are text, so taken as written: version 1.10 tags '1.10', not the number's '1.1'.
         // Elsewhere (an item's inline policy) exact numbers: an account ID written 012345678901 would
         // otherwise lose its zero.
-        parsed = yaml(text, { exactNumbers: true, textMappings: itemTags });
+        parsed = yaml(text, { exactNumbers: true, textMappings: itemTags, textWithin: tagsWithin });
     }
     catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];

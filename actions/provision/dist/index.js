@@ -970,7 +970,7 @@ async function loadYamlParser(options = {}) {
         // Where a plain scalar was taken as written: a number refused there was refused for nothing.
         const targets = aliasTargets(yaml, document);
         const { offsets: asWritten, problem: unwritten } = call.textMappings
-            ? writtenAsText(yaml, document, call.textMappings, targets)
+            ? writtenAsText(yaml, document, call.textMappings, targets, call.textWithin)
             : { offsets: new Set(), problem: undefined };
         const refused = (problem) => [...refusals].some((message) => problem.message.startsWith(message));
         // An alias the text mappings cannot be read through (a blow-up, a cycle), unless the text does

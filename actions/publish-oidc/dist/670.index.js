@@ -20,7 +20,18 @@ __webpack_require__.r(__webpack_exports__);
 function keyProblem(yaml, document, targets) {
     const { isAlias, isNode, isScalar, visit } = yaml;
     const problems = [];
+    // A merge key (!!merge <<, or an alias to one) anywhere but a key: toJS gives it as Symbol(<<),
+    // which JSON.stringify leaves out (an item's inline policy lost the condition it was in).
+    const notKey = (place, node, target) => {
+        if (place !== 'key' && isScalar(target) && typeof target.value === 'symbol')
+            problems.push({
+                offset: (isNode(node) ? node.range?.[0] : undefined) ?? 0,
+                message: 'A merge key (!!merge <<) is only a key, not a value'
+            });
+    };
     visit(document, {
+        Scalar: (place, node) => notKey(place, node, node),
+        Alias: (place, node) => notKey(place, node, targets.get(node) ?? node.resolve(document)),
         Map(_, map) {
             const names = new Set();
             for (const { key } of map.items) {

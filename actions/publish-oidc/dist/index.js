@@ -60,9 +60,12 @@ function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEO
         retryMode: 'adaptive',
         maxAttempts: 8,
         // Without throwOnRequestTimeout, this SDK only logs a warning when requestTimeout passes.
+        // requestTimeout ends with the answer's headers; socketTimeout, an idle timeout, also bounds a
+        // body that stops coming on a connection left open, which would otherwise hold the call for ever.
         requestHandler: {
             requestTimeout: requestTimeoutMs,
             throwOnRequestTimeout: true,
+            socketTimeout: requestTimeoutMs,
             connectionTimeout: AWS_CONNECT_TIMEOUT_MS
         }
     };
@@ -1261,7 +1264,7 @@ async function loadYamlParser(options = {}) {
         // Where a plain scalar was taken as written: a number refused there was refused for nothing.
         const targets = aliasTargets(yaml, document);
         const { offsets: asWritten, problem: unwritten } = call.textMappings
-            ? writtenAsText(yaml, document, call.textMappings, targets)
+            ? writtenAsText(yaml, document, call.textMappings, targets, call.textWithin)
             : { offsets: new Set(), problem: undefined };
         const refused = (problem) => [...refusals].some((message) => problem.message.startsWith(message));
         // An alias the text mappings cannot be read through (a blow-up, a cycle), unless the text does

@@ -57,9 +57,12 @@ function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEO
         retryMode: 'adaptive',
         maxAttempts: 8,
         // Without throwOnRequestTimeout, this SDK only logs a warning when requestTimeout passes.
+        // requestTimeout ends with the answer's headers; socketTimeout, an idle timeout, also bounds a
+        // body that stops coming on a connection left open, which would otherwise hold the call for ever.
         requestHandler: {
             requestTimeout: requestTimeoutMs,
             throwOnRequestTimeout: true,
+            socketTimeout: requestTimeoutMs,
             connectionTimeout: AWS_CONNECT_TIMEOUT_MS
         }
     };
