@@ -82,7 +82,15 @@ describe('AWS client configuration', () => {
       ['us-isob-east-1', 'aws-iso-b', 'sc2s.sgov.gov'],
       ['eu-isoe-west-1', 'aws-iso-e', 'cloud.adc-e.uk'],
       ['us-isof-south-1', 'aws-iso-f', 'csp.hci.ic.gov'],
-      ['eusc-de-east-1', 'aws-eusc', 'amazonaws.eu']
+      ['eusc-de-east-1', 'aws-eusc', 'amazonaws.eu'],
+      // The partitions' global pseudo-regions, which the SDK's partitions.json lists as regions of each.
+      ['aws-global', 'aws', 'amazonaws.com'],
+      ['aws-us-gov-global', 'aws-us-gov', 'amazonaws.com'],
+      ['aws-cn-global', 'aws-cn', 'amazonaws.com.cn'],
+      ['aws-iso-global', 'aws-iso', 'c2s.ic.gov'],
+      ['aws-iso-b-global', 'aws-iso-b', 'sc2s.sgov.gov'],
+      ['aws-iso-e-global', 'aws-iso-e', 'cloud.adc-e.uk'],
+      ['aws-iso-f-global', 'aws-iso-f', 'csp.hci.ic.gov']
     ];
     for (const [region, partition, suffix] of expected) {
       expect(partitionOfRegion(region)).toBe(partition);

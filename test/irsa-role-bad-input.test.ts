@@ -484,6 +484,9 @@ describe('bad input', () => {
       expect(iamRegion({ AWS_REGION: region }, arn)).toBe(region);
       expect(partitionOfRegion(iamRegion({}, arn))).toBe(partition);
     }
+    // A partition's global pseudo-region is one of its regions, as the SDK reads it.
+    expect(iamRegion({ AWS_REGION: 'aws-us-gov-global' }, gov)).toBe('aws-us-gov-global');
+    expect(iamRegion({ AWS_REGION: 'aws-cn-global' }, cn)).toBe('aws-cn-global');
     expect(
       await (
         await createIamClient({ AWS_ENDPOINT_URL_IAM: 'http://127.0.0.1:9' }, iamRegion({}, cn))

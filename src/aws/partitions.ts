@@ -31,6 +31,11 @@ const STANDARD: Partition = {
 };
 
 function partitionOf(region: string): Partition {
+  // Each partition's global pseudo-region (aws-us-gov-global, ...), which the SDK's table lists too:
+  // read by its prefix, it would be aws's.
+  const global = /^(aws(?:-[a-z]+)*)-global$/.exec(region)?.[1];
+  const named = global && PARTITIONS.find((partition) => partition.id === global);
+  if (named) return named;
   return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
 }
 
