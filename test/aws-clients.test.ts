@@ -18,6 +18,12 @@ describe('AWS client configuration', () => {
     expect(endpointFor('S3', env)).toBe('http://s3:2');
     expect(endpointFor('IAM', env)).toBe('http://global:1');
     expect(endpointFor('STS', {})).toBeUndefined();
+    // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true makes the SDKs ignore them: AWS's endpoints, not the variables'.
+    expect(endpointFor('IAM', { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })).toBeUndefined();
+    expect(
+      clientConfig('S3', 'eu-west-1', { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })
+    ).not.toHaveProperty('endpoint');
+    expect(endpointFor('S3', { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false' })).toBe('http://s3:2');
   });
 
   it('switches S3 to path-style only when an endpoint is overridden', () => {

@@ -41,11 +41,14 @@ export function resolveRegion(
 }
 
 /**
- * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
+ * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, unless
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true), read here
  * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
  * emulators and proxies do not resolve BUCKET.host names.
  */
 export function endpointFor(service: AwsService, env: NodeJS.ProcessEnv): string | undefined {
+  // As the SDKs read it: exactly "true" turns the variables off, and AWS's own endpoints stand.
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
   return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
 
