@@ -43,11 +43,15 @@ function resolveRegion(input, env, inputName = 'region') {
     return region;
 }
 /**
- * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL), read here
+ * The standard endpoint variables (AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, unless
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true), read here
  * rather than left to the SDK so that S3 can switch to path-style addressing when they are set:
  * emulators and proxies do not resolve BUCKET.host names.
  */
 function endpointFor(service, env) {
+    // As the SDKs read it: exactly "true" turns the variables off, and AWS's own endpoints stand.
+    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true')
+        return undefined;
     return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
 function clientConfig(service, region, env, requestTimeoutMs = AWS_REQUEST_TIMEOUT_MS) {
@@ -147,6 +151,12 @@ const STANDARD = {
     defaultRegion: 'us-east-1'
 };
 function partitionOf(region) {
+    // Each partition's global pseudo-region (aws-us-gov-global, ...), which the SDK's table lists too:
+    // read by its prefix, it would be aws's.
+    const global = /^(aws(?:-[a-z]+)*)-global$/.exec(region)?.[1];
+    const named = global && PARTITIONS.find((partition) => partition.id === global);
+    if (named)
+        return named;
     return PARTITIONS.find((partition) => region.startsWith(partition.regionPrefix)) ?? STANDARD;
 }
 /** The partition a region belongs to: where its STS can assume roles, and no other. */
