@@ -121,55 +121,41 @@ describe('AWS client configuration', () => {
     expect([...counter.writes.keys()]).toEqual(['CreateRole']);
   });
 
-  it('gives up on a request that is never answered and sends it again, instead of waiting for ever', async () => {
-    const stuck = await startFaultProxy({
-      target: process.env.AWS_ENDPOINT_URL ?? '',
-      faults: ['hang'],
-      failFirst: 1
-    });
-    try {
-      // The attempt after the hang reaches moto and must be answered within the same timeout: moto
-      // is woken first (its first IAM call loads the managed policies, ~2 s), and the timeout leaves
-      // a loaded machine room (ListRoles took up to 0.2 s at load 19; 300 ms failed a cold or slow
-      // moto with four more attempts). A client without one would wait for the hang for ever.
-      const moto = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
-      await moto.send(new ListRolesCommand({}));
-      moto.destroy();
-      const iam = new IAMClient(clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: stuck.url }, 2000));
-      const started = Date.now();
-      await iam.send(new ListRolesCommand({}));
-      expect(Date.now() - started).toBeLessThan(10_000);
-      expect(stuck.injected.map((fault) => fault.fault)).toEqual(['hang']);
-      expect(stuck.seen.map((request) => request.action)).toEqual(['ListRoles', 'ListRoles']);
-      iam.destroy();
-    } finally {
-      await stuck.stop();
-    }
-  });
-
-  it('gives up on an answer whose body stops coming and sends the request again, instead of waiting for ever', async () => {
-    const stalled = await startFaultProxy({
-      target: process.env.AWS_ENDPOINT_URL ?? '',
-      faults: ['stall-body'],
-      failFirst: 1
-    });
-    try {
-      const moto = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
-      await moto.send(new ListRolesCommand({}));
-      moto.destroy();
-      // Status and headers arrive, then half the body and nothing more on an open connection: the
-      // SDK's request timeout is over once the headers are in, so only an idle timeout ends the wait.
-      const iam = new IAMClient(clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: stalled.url }, 2000));
-      const started = Date.now();
-      await iam.send(new ListRolesCommand({}));
-      expect(Date.now() - started).toBeLessThan(10_000);
-      expect(stalled.injected.map((fault) => fault.fault)).toEqual(['stall-body']);
-      expect(stalled.seen.map((request) => request.action)).toEqual(['ListRoles', 'ListRoles']);
-      iam.destroy();
-    } finally {
-      await stalled.stop();
-    }
-  }, 30_000);
+  // hang: the request is taken and never answered. stall-body: status, headers and half the body
+  // arrive, then nothing more on an open connection; the SDK's request timeout is over once the
+  // headers are in, so only the idle timeout (socketTimeout) ends that wait.
+  it.each([
+    ['hang', 'a request that is never answered'],
+    ['stall-body', 'an answer whose body stops coming']
+  ] as const)(
+    '%s: gives up on %s and sends the request again, instead of waiting for ever',
+    async (fault, _what) => {
+      const stuck = await startFaultProxy({
+        target: process.env.AWS_ENDPOINT_URL ?? '',
+        faults: [fault],
+        failFirst: 1
+      });
+      try {
+        // The attempt after the fault reaches moto and must be answered within the same timeout: moto
+        // is woken first (its first IAM call loads the managed policies, ~2 s), and the timeout leaves
+        // a loaded machine room (ListRoles took up to 0.2 s at load 19; 300 ms failed a cold or slow
+        // moto with four more attempts). A client without one would wait for ever.
+        const moto = new IAMClient(clientConfig('IAM', 'us-east-1', process.env));
+        await moto.send(new ListRolesCommand({}));
+        moto.destroy();
+        const iam = new IAMClient(clientConfig('IAM', 'us-east-1', { AWS_ENDPOINT_URL: stuck.url }, 2000));
+        const started = Date.now();
+        await iam.send(new ListRolesCommand({}));
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect(stuck.injected.map((injected) => injected.fault)).toEqual([fault]);
+        expect(stuck.seen.map((request) => request.action)).toEqual(['ListRoles', 'ListRoles']);
+        iam.destroy();
+      } finally {
+        await stuck.stop();
+      }
+    },
+    30_000
+  );
 
   it('names the service, call and HTTP status of a failed call that the action did not foresee', async () => {
     const failing = await startFaultProxy({

@@ -48,13 +48,13 @@ async function proxy(options: Partial<Parameters<typeof startFaultProxy>[0]> = {
 }
 
 /**
- * The environment a run gets: the stack's, with IAM behind the proxy and no profile, config file or
+ * The environment a run gets: the stack's, with IAM at `endpoint` and no profile, config file or
  * credentials file (the machine's ~/.aws would turn the read-ahead off).
  */
-function envFor(p: FaultProxy, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+function envAt(endpoint: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    AWS_ENDPOINT_URL_IAM: p.url,
+    AWS_ENDPOINT_URL_IAM: endpoint,
     AWS_REGION: REGION,
     AWS_CONFIG_FILE: join(dir, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
@@ -62,6 +62,18 @@ function envFor(p: FaultProxy, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
   };
   delete env.AWS_PROFILE;
   return env;
+}
+
+const envFor = (p: FaultProxy, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => envAt(p.url, extra);
+
+/** The read-ahead of `call` (by default irsa-role's for issuer-url), which `env` must allow. */
+async function readAheadIn(
+  env: NodeJS.ProcessEnv,
+  call = firstProviderCall({ input: 'issuer-url', url: provider.issuer })
+): Promise<ReadAhead> {
+  const readAhead = await ReadAhead.start(call, env, REGION);
+  if (!readAhead) throw new Error('no read-ahead with environment keys and an endpoint variable');
+  return readAhead;
 }
 
 const calls = (p: FaultProxy, action: string): ProxiedRequest[] => p.seen.filter((r) => r.action === action);
@@ -206,13 +218,10 @@ describe('the SDK takes the early answer only for the same request', () => {
 
   async function started(p: FaultProxy): Promise<{ readAhead: ReadAhead; env: NodeJS.ProcessEnv }> {
     const env = envFor(p);
-    const readAhead = await ReadAhead.start(
-      firstProviderCall({ input: 'provider-arn', arn: provider.arn }),
-      env,
-      REGION
-    );
-    if (!readAhead) throw new Error('no read-ahead with environment keys and an endpoint variable');
-    return { readAhead, env };
+    return {
+      readAhead: await readAheadIn(env, firstProviderCall({ input: 'provider-arn', arn: provider.arn })),
+      env
+    };
   }
 
   it('another call: the SDK sends its own, and the early answer is dropped', async () => {
@@ -310,20 +319,9 @@ describe('the SDK takes the early answer only for the same request', () => {
     const port = (silent.address() as AddressInfo).port;
     try {
       const began = Date.now();
-      const readAhead = await ReadAhead.start(
-        firstProviderCall({ input: 'provider-arn', arn: provider.arn }),
-        {
-          ...process.env,
-          AWS_ENDPOINT_URL_IAM: `https://127.0.0.1:${port}`,
-          AWS_PROFILE: '',
-          AWS_CONFIG_FILE: join(dir, 'none'),
-          AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none')
-        },
-        REGION
-      );
+      await readAheadIn(envAt(`https://127.0.0.1:${port}`));
       // Bounded by the SDK's 5 s connection timeout; the answer timeout is 20 s.
       expect(Date.now() - began).toBeLessThan(15_000);
-      expect(readAhead).toBeDefined();
     } finally {
       silent.close();
     }
@@ -337,20 +335,9 @@ describe('the SDK takes the early answer only for the same request', () => {
       request.socket.destroy();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      AWS_CONFIG_FILE: join(dir, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-      AWS_PROFILE: ''
-    };
+    const env = envAt(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     try {
-      const readAhead = await ReadAhead.start(
-        firstProviderCall({ input: 'issuer-url', url: provider.issuer }),
-        env,
-        REGION
-      );
-      if (!readAhead) throw new Error('no read-ahead with environment keys and an endpoint variable');
+      const readAhead = await readAheadIn(env);
       const iam = await clientWith(readAhead, env);
       const failure: unknown = await iam.send(new ListOpenIDConnectProvidersCommand({})).catch((e) => e);
       expect(failure).toMatchObject({ $metadata: { attempts: 8 } });
@@ -498,20 +485,9 @@ describe('the SDK takes the early answer only for the same request', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(server.address() as AddressInfo).port}/prefix`,
-      AWS_CONFIG_FILE: join(dir, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-      AWS_PROFILE: ''
-    };
+    const env = envAt(`http://127.0.0.1:${(server.address() as AddressInfo).port}/prefix`);
     try {
-      const readAhead = await ReadAhead.start(
-        firstProviderCall({ input: 'issuer-url', url: provider.issuer }),
-        env,
-        REGION
-      );
-      if (!readAhead) throw new Error('no read-ahead with environment keys and an endpoint variable');
+      const readAhead = await readAheadIn(env);
       const iam = await clientWith(readAhead, env);
       await iam.send(new ListOpenIDConnectProvidersCommand({}));
       expect(paths).toEqual(['/prefix/']);
