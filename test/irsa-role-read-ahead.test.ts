@@ -206,14 +206,8 @@ describe('the SDK takes the early answer only for the same request', () => {
     env: NodeJS.ProcessEnv,
     credentials?: { accessKeyId: string; secretAccessKey: string }
   ): Promise<IAMClient> {
-    const config = clientConfig('IAM', REGION, env);
-    return readAhead.attach(
-      new IAMClient({
-        ...config,
-        ...(credentials ? { credentials } : {}),
-        requestHandler: { ...config.requestHandler, ...readAhead.agents }
-      })
-    );
+    const config = readAhead.withAgent(clientConfig('IAM', REGION, env));
+    return readAhead.attach(new IAMClient(credentials ? { ...config, credentials } : config));
   }
 
   async function started(p: FaultProxy): Promise<{ readAhead: ReadAhead; env: NodeJS.ProcessEnv }> {

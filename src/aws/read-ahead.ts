@@ -241,14 +241,14 @@ export class ReadAhead {
     this.sent = new Promise<void>((resolve) => (wired = resolve));
     let onTheWire = false;
     this.answer = new Promise<Answer | Failure>((resolve) => {
-      const failed = (error: unknown): void =>
+      const failed = (error: unknown): void => {
+        // Not `instanceof Error`: Node's own errors come from another realm under a VM (Jest).
+        const isError = isRecord(error) && typeof error.message === 'string';
         resolve({
-          failed: isRecord(error) && typeof error.message === 'string' ? error.message : String(error),
-          // Not `instanceof Error`: Node's own errors come from another realm under a VM (Jest).
-          ...(onTheWire && isRecord(error) && typeof error.message === 'string'
-            ? { thrown: asHandlerError(error as unknown as Error) }
-            : {})
+          failed: isError ? String(error.message) : String(error),
+          ...(onTheWire && isError ? { thrown: asHandlerError(error as unknown as Error) } : {})
         });
+      };
       let request: ClientRequest;
       try {
         request = http.request(target.url, {
@@ -360,11 +360,13 @@ export class ReadAhead {
     );
   }
 
-  /** For the SDK's requestHandler options: its calls then reuse the early call's connection. */
-  get agents(): { httpAgent: HttpAgent } | { httpsAgent: HttpsAgent } {
-    return this.target.url.protocol === 'https:'
-      ? { httpsAgent: this.agent as HttpsAgent }
-      : { httpAgent: this.agent };
+  /** A client's configuration with the early call's agent, so that its calls reuse that connection. */
+  withAgent<T extends { requestHandler: object }>(config: T): T {
+    const agent =
+      this.target.url.protocol === 'https:'
+        ? { httpsAgent: this.agent as HttpsAgent }
+        : { httpAgent: this.agent as HttpAgent };
+    return { ...config, requestHandler: { ...config.requestHandler, ...agent } };
   }
 
   /**

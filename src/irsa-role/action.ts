@@ -49,11 +49,7 @@ export async function createIamClient(
   const { IAMClient } = await import('@aws-sdk/client-iam');
   const config = clientConfig('IAM', region, env);
   if (!readAhead) return namingFailedCalls(new IAMClient(config), 'IAM');
-  const client = new IAMClient({
-    ...config,
-    requestHandler: { ...config.requestHandler, ...readAhead.agents }
-  });
-  return namingFailedCalls(readAhead.attach(client), 'IAM');
+  return namingFailedCalls(readAhead.attach(new IAMClient(readAhead.withAgent(config))), 'IAM');
 }
 
 export interface IrsaRoleOverrides {
