@@ -709,13 +709,14 @@ class ReadAhead {
         this.sent = new Promise((resolve) => (wired = resolve));
         let onTheWire = false;
         this.answer = new Promise((resolve) => {
-            const failed = (error) => resolve({
-                failed: (0,shape/* isRecord */.u4)(error) && typeof error.message === 'string' ? error.message : String(error),
+            const failed = (error) => {
                 // Not `instanceof Error`: Node's own errors come from another realm under a VM (Jest).
-                ...(onTheWire && (0,shape/* isRecord */.u4)(error) && typeof error.message === 'string'
-                    ? { thrown: asHandlerError(error) }
-                    : {})
-            });
+                const isError = (0,shape/* isRecord */.u4)(error) && typeof error.message === 'string';
+                resolve({
+                    failed: isError ? String(error.message) : String(error),
+                    ...(onTheWire && isError ? { thrown: asHandlerError(error) } : {})
+                });
+            };
             let request;
             try {
                 request = http.request(target.url, {
@@ -814,11 +815,12 @@ class ReadAhead {
             scope[3] === this.call.service &&
             token === this.credentials.sessionToken);
     }
-    /** For the SDK's requestHandler options: its calls then reuse the early call's connection. */
-    get agents() {
-        return this.target.url.protocol === 'https:'
+    /** A client's configuration with the early call's agent, so that its calls reuse that connection. */
+    withAgent(config) {
+        const agent = this.target.url.protocol === 'https:'
             ? { httpsAgent: this.agent }
             : { httpAgent: this.agent };
+        return { ...config, requestHandler: { ...config.requestHandler, ...agent } };
     }
     /**
      * Serves the client's first call from the early call where it is the same request. Innermost in

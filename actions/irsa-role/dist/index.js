@@ -1608,11 +1608,7 @@ async function createIamClient(env, region, readAhead) {
     const config = (0,clients/* clientConfig */.yO)('IAM', region, env);
     if (!readAhead)
         return (0,clients/* namingFailedCalls */.$H)(new IAMClient(config), 'IAM');
-    const client = new IAMClient({
-        ...config,
-        requestHandler: { ...config.requestHandler, ...readAhead.agents }
-    });
-    return (0,clients/* namingFailedCalls */.$H)(readAhead.attach(client), 'IAM');
+    return (0,clients/* namingFailedCalls */.$H)(readAhead.attach(new IAMClient(readAhead.withAgent(config))), 'IAM');
 }
 async function irsaRoleAction(ctx, overrides = {}) {
     // Masked before anything else reads it, so no later error can print it.
